@@ -1,0 +1,56 @@
+package dev.lakebench.app.cli;
+
+import dev.lakebench.core.client.ManagedServiceError;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * The {@code lakebench} command line. Exit status: 0 on success, 1 on a Lakebench error (stderr carries the
+ * error class and message, e.g. {@code TableError: Table "x" does not exist}), 2 on a usage error.
+ */
+public final class Cli {
+
+    public static final int OK = 0;
+    public static final int ERROR = 1;
+    public static final int USAGE = 2;
+
+    private Cli() {
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = commandLine(out, err);
+        return cl.execute(args);
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new LakebenchCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter e = commandLine.getErr();
+            if (ex instanceof ManagedServiceError mse) {
+                e.println(mse.getClass().getSimpleName() + ": " + mse.getMessage());
+            } else if (ex instanceof IllegalArgumentException iae) {
+                e.println("Error: " + iae.getMessage());
+                e.flush();
+                return USAGE;
+            } else {
+                e.println("Error: " + ex);
+                for (StackTraceElement s : ex.getStackTrace()) {
+                    e.println("\tat " + s);
+                }
+            }
+            e.flush();
+            return ERROR;
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter e = ex.getCommandLine().getErr();
+            e.println("Error: " + ex.getMessage());
+            ex.getCommandLine().usage(e);
+            e.flush();
+            return USAGE;
+        });
+        return cl;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.lakebench.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lakebench.core.client.Client;
+import dev.lakebench.core.client.IngestError;
+import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.IngestFailure;
+import dev.lakebench.core.client.IngestOptions;
+import dev.lakebench.core.client.IngestResult;
+import dev.lakebench.core.schema.ColumnType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "ingest", description = "Ingest column data from a JSON file {\"col\": [values...], ...} into a table (created or appended).")
+final class IngestCommand implements Callable<Integer> {
+
+    @ParentCommand
+    LakebenchCommand root;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "TABLE")
+    String table;
+
+    @Option(names = "--columns", paramLabel = "FILE.json", required = true, description = "JSON object of column name -> list of values.")
+    Path columns;
+
+    @Option(names = "--schema", paramLabel = "COL=TYPE", description = "Explicit column type (SPEC names: TEXT, INT64, EMBEDDING, IMAGE, ...).")
+    Map<String, String> schema = new LinkedHashMap<>();
+
+    @Option(names = "--index", paramLabel = "COL", description = "Create the column's default index after ingesting.")
+    List<String> index = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print the IngestResult as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        IngestOptions options = IngestOptions.defaults();
+        schema.forEach(options::schema);
+        options.index(index);
+        Map<String, List<?>> data = readColumns(columns, options);
+        try (Client client = root.open()) {
+            IngestResult r = client.ingest(table, data, options);
+            print(r);
+        }
+        return Cli.OK;
+    }
+
+    /** Reads {"col": [..]}: numbers, strings, booleans, null, number arrays; base64 strings for byte columns. */
+    static Map<String, List<?>> readColumns(Path file, IngestOptions options) {
+        JsonNode root;
+        try {
+            root = JsonValues.MAPPER.readTree(Files.newBufferedReader(file));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IngestError(ErrorCode.INGEST_FILE_NOT_FOUND, "File not found: " + file, "Check the --columns path");
+        } catch (IOException e) {
+            throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Cannot read " + file + " as JSON: " + e.getMessage(),
+                    "Write a JSON object of column name -> list of values");
+        }
+        if (root == null || !root.isObject()) {
+            throw new IngestError(ErrorCode.INGEST_BAD_DATA, file + " does not hold a JSON object",
+                    "Write a JSON object of column name -> list of values, e.g. {\"text\": [\"a\", \"b\"]}");
+        }
+        Map<String, List<?>> data = new LinkedHashMap<>();
+        for (var it = ((ObjectNode) root).fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (!e.getValue().isArray()) {
+                throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Column \"" + e.getKey() + "\" in " + file + " is not a list",
+                        "Give every column a JSON array of values");
+            }
+            ColumnType type = options.typeOf(e.getKey());
+            List<Object> values = new ArrayList<>();
+            for (JsonNode v : (ArrayNode) e.getValue()) {
+                if (type != null && type.isBytes() && v.isTextual()) {
+                    try {
+                        values.add(Base64.getDecoder().decode(v.textValue()));
+                    } catch (IllegalArgumentException bad) {
+                        throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Column \"" + e.getKey() + "\" is " + type
+                                + " but a value is not base64: " + bad.getMessage(), "Encode bytes as base64 strings");
+                    }
+                } else {
+                    values.add(JsonValues.fromJson(v));
+                }
+            }
+            data.put(e.getKey(), values);
+        }
+        return data;
+    }
+
+    private void print(IngestResult r) throws IOException {
+        var out = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode o = JsonValues.MAPPER.createObjectNode();
+            o.put("table_name", r.tableName()).put("row_count", r.rowCount()).put("dataset_path", r.datasetPath());
+            ArrayNode f = o.putArray("failures");
+            for (IngestFailure x : r.failures()) {
+                f.addObject().put("path", x.path()).put("reason", x.reason());
+            }
+            ArrayNode w = o.putArray("warnings");
+            r.warnings().forEach(w::add);
+            o.put("cancelled", r.cancelled());
+            o.put("elapsed_ms", r.elapsed().toMillis());
+            out.println(JsonValues.MAPPER.writeValueAsString(o));
+        } else {
+            out.println("Ingested " + r.rowCount() + " rows into " + r.tableName() + " (" + r.datasetPath() + ") in "
+                    + r.elapsed().toMillis() + " ms" + (r.cancelled() ? " [cancelled]" : ""));
+            r.failures().forEach(x -> out.println("  failed: " + x.path() + ": " + x.reason()));
+            r.warnings().forEach(x -> out.println("  warning: " + x));
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.lakebench.app.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.lakebench.core.client.ResultColumn;
+import dev.lakebench.core.client.Row;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+
+/** Prints query results as an aligned text table, a JSON array of objects, or CSV. */
+final class ResultPrinter {
+
+    private ResultPrinter() {
+    }
+
+    static void json(Iterator<Row> rows, PrintWriter out) throws IOException {
+        try (JsonGenerator g = JsonValues.MAPPER.getFactory().createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartArray();
+            while (rows.hasNext()) {
+                JsonValues.MAPPER.writeTree(g, JsonValues.row(rows.next()));
+            }
+            g.writeEndArray();
+        }
+        out.println();
+    }
+
+    static void csv(List<ResultColumn> columns, Iterator<Row> rows, PrintWriter out) {
+        List<String> header = new ArrayList<>();
+        for (ResultColumn c : columns) {
+            header.add(csvCell(c.name()));
+        }
+        out.println(String.join(",", header));
+        while (rows.hasNext()) {
+            Row r = rows.next();
+            List<String> cells = new ArrayList<>(r.width());
+            for (int i = 0; i < r.width(); i++) {
+                Object v = r.get(i);
+                cells.add(v == null ? "" : csvCell(csvValue(v)));
+            }
+            out.println(String.join(",", cells));
+        }
+    }
+
+    private static String csvValue(Object v) {
+        if (v instanceof byte[] b) {
+            return Base64.getEncoder().encodeToString(b);
+        }
+        if (v instanceof float[] || v instanceof float[][]) {
+            return JsonValues.value(v).toString();
+        }
+        return String.valueOf(v);
+    }
+
+    static String csvCell(String s) {
+        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+            return "\"" + s.replace("\"", "\"\"") + "\"";
+        }
+        return s;
+    }
+
+    /** Aligned text table of at most {@code limit} rows (the rest counted). */
+    static void table(List<ResultColumn> columns, Iterator<Row> rows, PrintWriter out, int limit) {
+        List<String[]> cells = new ArrayList<>();
+        int n = columns.size();
+        int[] width = new int[n];
+        String[] head = new String[n];
+        for (int i = 0; i < n; i++) {
+            head[i] = columns.get(i).name();
+            width[i] = head[i].length();
+        }
+        long total = 0;
+        while (rows.hasNext()) {
+            Row r = rows.next();
+            total++;
+            if (cells.size() < limit) {
+                String[] line = new String[n];
+                for (int i = 0; i < n; i++) {
+                    String s = ValueText.of(r.get(i)).replace('\n', ' ').replace('\t', ' ');
+                    if (s.length() > 60) {
+                        s = s.substring(0, 57) + "...";
+                    }
+                    line[i] = s;
+                    width[i] = Math.max(width[i], s.length());
+                }
+                cells.add(line);
+            }
+        }
+        if (n == 0) {
+            return;
+        }
+        out.println(line(head, width));
+        StringBuilder sep = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                sep.append("-+-");
+            }
+            sep.append("-".repeat(width[i]));
+        }
+        out.println(sep);
+        for (String[] c : cells) {
+            out.println(line(c, width));
+        }
+        out.println("(" + total + (total == 1 ? " row" : " rows") + (total > cells.size() ? ", " + cells.size() + " shown" : "") + ")");
+    }
+
+    private static String line(String[] cells, int[] width) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                sb.append(" | ");
+            }
+            sb.append(cells[i]);
+            if (i < cells.length - 1) {
+                sb.append(" ".repeat(width[i] - cells[i].length()));
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.lakebench.app.ui;
+
+import javafx.application.Application;
+
+/**
+ * Starts the JavaFX workbench. A plain class (not an Application subclass) as the entry point, so that the
+ * workbench also starts with JavaFX on the class path.
+ */
+public final class WorkbenchLauncher {
+
+    private WorkbenchLauncher() {
+    }
+
+    public static void launch(String[] args) {
+        Application.launch(WorkbenchApp.class, args);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.lakebench.core.backend;
+
+import dev.lakebench.core.client.Cancellation;
+import dev.lakebench.core.client.IngestListener;
+import dev.lakebench.core.client.QueryRequest;
+import dev.lakebench.core.client.QueryResult;
+import dev.lakebench.core.client.RowCursor;
+import dev.lakebench.core.client.TableInfo;
+import dev.lakebench.core.client.WorkspaceInfo;
+import dev.lakebench.core.schema.TableSchema;
+import java.util.List;
+
+/**
+ * What a client talks to: the embedded engine of a local workspace, or a managed service over REST. Both pass
+ * the same conformance suite; every method reports failures as {@link dev.lakebench.core.client.ManagedServiceError}s.
+ */
+public interface Backend extends AutoCloseable {
+
+    /** "local" or "managed". */
+    String kind();
+
+    String workspaceId();
+
+    /** Where the backend points (a folder, a URL), for display. */
+    String location();
+
+    QueryResult execute(QueryRequest request);
+
+    RowCursor stream(QueryRequest request);
+
+    List<String> listTables();
+
+    /** A table's schema, row count and indexes; TableError when it does not exist. */
+    TableInfo describeTable(String table);
+
+    void dropTable(String table, boolean ifExists);
+
+    /**
+     * Creates an index if it does not exist ({@code CREATE INDEX IF NOT EXISTS}); {@code indexType} null means the
+     * default for the column type. Long builds report progress through {@code listener} and can be cancelled.
+     */
+    void createIndex(String table, String column, String indexType, IngestListener listener, Cancellation cancellation);
+
+    List<WorkspaceInfo> listWorkspaces();
+
+    WorkspaceInfo createWorkspace(String id, String name);
+
+    /**
+     * Opens a table for appending rows of {@code incoming} columns: creates the table when missing, else checks
+     * that the columns are compatible (TableError naming the differences).
+     */
+    TableSink openSink(String table, TableSchema incoming);
+
+    @Override
+    void close();
+}

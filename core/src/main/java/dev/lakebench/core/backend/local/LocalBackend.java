@@ -1,0 +1,270 @@
+package dev.lakebench.core.backend.local;
+
+import dev.lakebench.core.backend.Backend;
+import dev.lakebench.core.backend.TableSink;
+import dev.lakebench.core.client.Cancellation;
+import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.IndexInfo;
+import dev.lakebench.core.client.IngestListener;
+import dev.lakebench.core.client.QueryRequest;
+import dev.lakebench.core.client.QueryResult;
+import dev.lakebench.core.client.RowCursor;
+import dev.lakebench.core.client.TableError;
+import dev.lakebench.core.client.TableInfo;
+import dev.lakebench.core.client.WorkspaceError;
+import dev.lakebench.core.client.WorkspaceInfo;
+import dev.lakebench.core.schema.SchemaCompatibility;
+import dev.lakebench.core.schema.TableSchema;
+import dev.lakebench.core.store.DataDirectory;
+import dev.lakebench.core.store.TableDef;
+import dev.lakebench.core.store.Workspace;
+import dev.lakebench.natives.engine.EngineException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+
+/**
+ * The embedded backend: one workspace of a local data directory, opened for the lifetime of the backend.
+ */
+public final class LocalBackend implements Backend {
+
+    private final DataDirectory dataDir;
+    private final Workspace workspace;
+    private final QueryWatchdog watchdog = new QueryWatchdog();
+    private final LocalQueryExecutor executor;
+    private final List<TableListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<IndexProvider> indexProviders = new CopyOnWriteArrayList<>();
+
+    /**
+     * Opens a workspace of the data directory; the default workspace is created on first use, any other must
+     * exist ({@link #createWorkspace}).
+     */
+    public LocalBackend(DataDirectory dataDir, String workspaceId) {
+        this.dataDir = dataDir;
+        DataDirectory.checkId(workspaceId);
+        WorkspaceInfo info;
+        if (dataDir.exists(workspaceId)) {
+            info = dataDir.read(workspaceId);
+        } else if (workspaceId.equals(DataDirectory.DEFAULT_WORKSPACE)) {
+            info = dataDir.ensure(workspaceId);
+        } else {
+            throw new WorkspaceError(ErrorCode.WORKSPACE_NOT_FOUND,
+                    "Workspace \"" + workspaceId + "\" does not exist in " + dataDir.root(),
+                    "Create it first (lakebench workspaces create " + workspaceId + "), or pick one of: " + ids(dataDir.list()));
+        }
+        this.workspace = Workspace.open(info);
+        this.executor = new LocalQueryExecutor(this, workspace, watchdog);
+    }
+
+    private static String ids(List<WorkspaceInfo> list) {
+        List<String> out = new ArrayList<>();
+        for (WorkspaceInfo w : list) {
+            out.add(w.id());
+        }
+        return out.isEmpty() ? "(none)" : String.join(", ", out);
+    }
+
+    /** The open workspace (for local-only features: indexes, thumbnails, datasets). */
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    public DataDirectory dataDirectory() {
+        return dataDir;
+    }
+
+    /** Registers a listener told about committed table changes (index maintenance). */
+    public void addTableListener(TableListener l) {
+        listeners.add(l);
+    }
+
+    /** Registers where index information and index creation come from. */
+    public void addIndexProvider(IndexProvider p) {
+        indexProviders.add(p);
+    }
+
+    void notifyWrite(TableDef def) {
+        for (TableListener l : listeners) {
+            l.afterWrite(def);
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "local";
+    }
+
+    @Override
+    public String workspaceId() {
+        return workspace.id();
+    }
+
+    @Override
+    public String location() {
+        return workspace.dir().toString();
+    }
+
+    @Override
+    public QueryResult execute(QueryRequest request) {
+        return executor.execute(request);
+    }
+
+    @Override
+    public RowCursor stream(QueryRequest request) {
+        return executor.stream(request);
+    }
+
+    @Override
+    public List<String> listTables() {
+        List<String> out = new ArrayList<>();
+        for (TableDef d : workspace.catalog().tables()) {
+            out.add(d.name());
+        }
+        return out;
+    }
+
+    @Override
+    public TableInfo describeTable(String table) {
+        TableDef def = workspace.require(table);
+        long rows;
+        try (Connection c = workspace.engine().connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM " + def.dataTable())) {
+            rs.next();
+            rows = rs.getLong(1);
+        } catch (SQLException e) {
+            throw EngineErrors.translate(EngineException.from(e), workspace, false, QueryRequest.DEFAULT_TIMEOUT);
+        }
+        List<IndexInfo> indexes = new ArrayList<>();
+        for (IndexProvider p : indexProviders) {
+            indexes.addAll(p.indexes(def));
+        }
+        return new TableInfo(def.name(), def.schema(), rows, indexes);
+    }
+
+    @Override
+    public void dropTable(String table, boolean ifExists) {
+        var found = workspace.catalog().table(table);
+        if (found.isEmpty()) {
+            if (ifExists) {
+                return;
+            }
+            throw workspace.tableNotFound(table);
+        }
+        TableDef def = found.get();
+        Semaphore permit = workspace.tableLock(def.name());
+        permit.acquireUninterruptibly();
+        workspace.ddlLock().lock();
+        try (Connection c = workspace.engine().connect()) {
+            c.setAutoCommit(false);
+            try {
+                workspace.catalog().drop(c, def);
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+            workspace.catalog().publish(def.name(), null);
+            workspace.vectors().delete(def.vectorLogs().values());
+            for (TableListener l : listeners) {
+                l.afterDrop(def);
+            }
+        } catch (SQLException e) {
+            throw EngineErrors.translate(EngineException.from(e), workspace, false, QueryRequest.DEFAULT_TIMEOUT);
+        } finally {
+            workspace.ddlLock().unlock();
+            permit.release();
+        }
+    }
+
+    @Override
+    public void createIndex(String table, String column, String indexType, IngestListener listener, Cancellation cancellation) {
+        TableDef def = workspace.require(table);
+        if (def.schema().column(column).isEmpty()) {
+            throw new TableError(ErrorCode.COLUMN_NOT_FOUND,
+                    "Index creation failed: table \"" + def.name() + "\" has no column \"" + column + "\"",
+                    "Columns: " + String.join(", ", def.schema().names()));
+        }
+        for (IndexProvider p : indexProviders) {
+            if (p.createIndex(def, column, indexType, listener, cancellation)) {
+                return;
+            }
+        }
+        throw new TableError(ErrorCode.TABLE_INDEX_FAILED,
+                "Index creation failed: no index type can serve column \"" + column + "\" of table \"" + def.name() + "\"",
+                "Index EMBEDDING columns (vector search) or TEXT columns (BM25)");
+    }
+
+    @Override
+    public List<WorkspaceInfo> listWorkspaces() {
+        return dataDir.list();
+    }
+
+    @Override
+    public WorkspaceInfo createWorkspace(String id, String name) {
+        return dataDir.create(id, name);
+    }
+
+    @Override
+    public TableSink openSink(String table, TableSchema incoming) {
+        Semaphore permit = workspace.tableLock(table);
+        permit.acquireUninterruptibly();
+        try {
+            TableDef def = ensureTable(table, incoming);
+            return new LocalTableSink(workspace, def, permit, listeners, datasetPath(def.name()));
+        } catch (RuntimeException e) {
+            permit.release();
+            throw e;
+        }
+    }
+
+    private TableDef ensureTable(String table, TableSchema incoming) {
+        workspace.ddlLock().lock();
+        try {
+            var existing = workspace.catalog().table(table);
+            if (existing.isPresent()) {
+                TableDef def = existing.get();
+                SchemaCompatibility.check(def.name(), def.schema(), incoming);
+                return def;
+            }
+            try (Connection c = workspace.engine().connect()) {
+                c.setAutoCommit(false);
+                TableDef def;
+                try {
+                    def = workspace.createTable(c, table, incoming);
+                    c.commit();
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+                workspace.catalog().publish(def.name(), def);
+                return def;
+            }
+        } catch (SQLException e) {
+            throw EngineErrors.translate(EngineException.from(e), workspace, false, QueryRequest.DEFAULT_TIMEOUT);
+        } finally {
+            workspace.ddlLock().unlock();
+        }
+    }
+
+    /** Where a table lives: the workspace's database file, with the table as fragment. */
+    public String datasetPath(String table) {
+        return workspace.dir().resolve(Workspace.DATABASE_FILE).toUri() + "#" + table;
+    }
+
+    /** Columns of a table, for callers that only need the schema. */
+    public TableSchema schemaOf(String table) {
+        return workspace.require(table).schema();
+    }
+
+
+    @Override
+    public void close() {
+        watchdog.close();
+        workspace.close();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.lakebench.core.backend.local;
+
+import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.QueryError;
+import dev.lakebench.core.schema.Values;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.temporal.Temporal;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Binds {@code $N} parameters: scalars as themselves, byte[] as BLOB, float vectors (float[], double[], lists
+ * of numbers) as FLOAT[] lists. Values are always bound, never spliced into the SQL text.
+ */
+final class ParameterBinder {
+
+    private ParameterBinder() {
+    }
+
+    /** Checks that the statement's $N and the given parameters agree. */
+    static void check(int highestUsed, List<Object> params) {
+        if (highestUsed > params.size()) {
+            throw new QueryError(ErrorCode.QUERY_PARAMETER,
+                    "The statement uses $" + highestUsed + " but " + params.size() + " parameter" + (params.size() == 1 ? " was" : "s were") + " given",
+                    "Pass one value per placeholder, in order ($1 first)");
+        }
+        if (highestUsed < params.size()) {
+            throw new QueryError(ErrorCode.QUERY_PARAMETER,
+                    params.size() + " parameters were given but the statement uses " + (highestUsed == 0 ? "none" : "only $1..$" + highestUsed),
+                    "Remove the extra values or add the missing placeholders");
+        }
+    }
+
+    static void bind(Connection c, PreparedStatement ps, List<Object> params, int count) throws SQLException {
+        for (int i = 0; i < count && i < params.size(); i++) {
+            bindOne(c, ps, i + 1, params.get(i));
+        }
+    }
+
+    private static void bindOne(Connection c, PreparedStatement ps, int index, Object v) throws SQLException {
+        switch (v) {
+            case null -> ps.setObject(index, null);
+            case String s -> ps.setString(index, s);
+            case Long l -> ps.setLong(index, l);
+            case Integer n -> ps.setInt(index, n);
+            case Short n -> ps.setShort(index, n);
+            case Byte n -> ps.setByte(index, n);
+            case Double d -> ps.setDouble(index, d);
+            case Float f -> ps.setFloat(index, f);
+            case Boolean b -> ps.setBoolean(index, b);
+            case BigDecimal d -> ps.setBigDecimal(index, d);
+            case BigInteger b -> ps.setObject(index, b);
+            case byte[] b -> ps.setBytes(index, b);
+            case UUID u -> ps.setObject(index, u);
+            case Temporal t -> ps.setObject(index, t);
+            default -> {
+                float[] f = Values.toFloats(v);
+                if (f == null) {
+                    throw new QueryError(ErrorCode.QUERY_PARAMETER,
+                            "Parameter $" + index + " has a type that cannot be bound: " + v.getClass().getName(),
+                            "Pass a string, number, boolean, byte[], float[] or null");
+                }
+                Float[] boxed = new Float[f.length];
+                for (int i = 0; i < f.length; i++) {
+                    boxed[i] = f[i];
+                }
+                ps.setArray(index, c.createArrayOf("FLOAT", boxed));
+            }
+        }
+    }
+}

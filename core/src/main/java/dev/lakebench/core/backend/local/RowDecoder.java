@@ -1,0 +1,181 @@
+package dev.lakebench.core.backend.local;
+
+import dev.lakebench.core.client.ResultColumn;
+import dev.lakebench.core.client.Row;
+import dev.lakebench.core.schema.ColumnType;
+import dev.lakebench.core.store.EngineTypes;
+import dev.lakebench.core.store.VectorStore;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Struct;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.duckdb.DuckDBStruct;
+
+/**
+ * Reads engine rows into plain Java values: integers as Long, floats as Double, BLOBs as byte[], vector
+ * references resolved to float[] (float[][] for multi-vectors) from the vector logs, float lists as float[],
+ * other lists as List, structs and maps as Map, dates and times as java.time values.
+ */
+final class RowDecoder {
+
+    @FunctionalInterface
+    private interface Reader {
+        Object read(ResultSet rs, int col) throws SQLException;
+    }
+
+    private final List<ResultColumn> columns;
+    private final List<String> names;
+    private final Reader[] readers;
+
+    RowDecoder(ResultSetMetaData md, VectorStore vectors) throws SQLException {
+        int n = md.getColumnCount();
+        List<ResultColumn> cols = new ArrayList<>(n);
+        List<String> nm = new ArrayList<>(n);
+        readers = new Reader[n];
+        for (int i = 0; i < n; i++) {
+            String name = md.getColumnLabel(i + 1);
+            String type = md.getColumnTypeName(i + 1);
+            ColumnType lt = EngineTypes.fromEngine(type);
+            cols.add(new ResultColumn(name, lt, type));
+            nm.add(name);
+            readers[i] = readerFor(type.toUpperCase(Locale.ROOT), vectors);
+        }
+        this.columns = List.copyOf(cols);
+        this.names = List.copyOf(nm);
+    }
+
+    List<ResultColumn> columns() {
+        return columns;
+    }
+
+    Row read(ResultSet rs) throws SQLException {
+        Object[] values = new Object[readers.length];
+        for (int i = 0; i < readers.length; i++) {
+            values[i] = readers[i].read(rs, i + 1);
+        }
+        return new Row(names, values);
+    }
+
+    private static Reader readerFor(String type, VectorStore vectors) {
+        if (type.equals(EngineTypes.VECTOR_TYPE.toUpperCase(Locale.ROOT))) {
+            return (rs, c) -> {
+                Long ref = vectorRef(rs.getObject(c));
+                return ref == null ? null : vectors.read(ref);
+            };
+        }
+        if (type.equals(EngineTypes.MULTI_VECTOR_TYPE.toUpperCase(Locale.ROOT))) {
+            return (rs, c) -> {
+                Long ref = vectorRef(rs.getObject(c));
+                return ref == null ? null : vectors.readMulti(ref);
+            };
+        }
+        return switch (type) {
+            case "BIGINT", "INTEGER", "SMALLINT", "TINYINT", "UTINYINT", "USMALLINT", "UINTEGER" -> (rs, c) -> {
+                long v = rs.getLong(c);
+                return rs.wasNull() ? null : v;
+            };
+            case "DOUBLE", "FLOAT" -> (rs, c) -> {
+                double v = rs.getDouble(c);
+                return rs.wasNull() ? null : v;
+            };
+            case "BOOLEAN" -> (rs, c) -> {
+                boolean v = rs.getBoolean(c);
+                return rs.wasNull() ? null : v;
+            };
+            case "VARCHAR" -> ResultSet::getString;
+            case "BLOB" -> ResultSet::getBytes;
+            default -> (rs, c) -> convert(rs.getObject(c));
+        };
+    }
+
+    private static Long vectorRef(Object o) throws SQLException {
+        if (o == null) {
+            return null;
+        }
+        Object[] attrs = ((Struct) o).getAttributes();
+        return attrs.length == 0 || attrs[0] == null ? null : ((Number) attrs[0]).longValue();
+    }
+
+    static Object convert(Object o) throws SQLException {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof Integer || o instanceof Short || o instanceof Byte) {
+            return ((Number) o).longValue();
+        }
+        if (o instanceof Float f) {
+            return f.doubleValue();
+        }
+        if (o instanceof Long || o instanceof Double || o instanceof String || o instanceof Boolean
+                || o instanceof BigDecimal || o instanceof BigInteger) {
+            return o;
+        }
+        if (o instanceof Blob b) {
+            return b.getBytes(1, (int) b.length());
+        }
+        if (o instanceof Timestamp t) {
+            return t.toLocalDateTime();
+        }
+        if (o instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        if (o instanceof java.sql.Time t) {
+            return t.toLocalTime();
+        }
+        if (o instanceof Array a) {
+            Object[] items = (Object[]) a.getArray();
+            if (allFloat(items)) {
+                float[] f = new float[items.length];
+                for (int i = 0; i < f.length; i++) {
+                    f[i] = ((Number) items[i]).floatValue();
+                }
+                return f;
+            }
+            List<Object> out = new ArrayList<>(items.length);
+            for (Object item : items) {
+                out.add(convert(item));
+            }
+            return out;
+        }
+        if (o instanceof DuckDBStruct s) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (var e : s.getMap().entrySet()) {
+                out.put(e.getKey(), convert(e.getValue()));
+            }
+            return out;
+        }
+        if (o instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            for (var e : m.entrySet()) {
+                out.put(convert(e.getKey()), convert(e.getValue()));
+            }
+            return out;
+        }
+        if (o instanceof java.util.UUID u) {
+            return u.toString();
+        }
+        return o;
+    }
+
+    private static boolean allFloat(Object[] items) {
+        if (items.length == 0) {
+            return false;
+        }
+        for (Object i : items) {
+            if (!(i instanceof Float)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

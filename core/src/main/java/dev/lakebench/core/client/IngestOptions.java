@@ -1,0 +1,207 @@
+package dev.lakebench.core.client;
+
+import dev.lakebench.core.ingest.Format;
+import dev.lakebench.core.schema.ColumnType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+
+/**
+ * How to ingest: explicit schema (column → type; {@code FILE} marks path columns), a format object (takes
+ * precedence over data), columns to index afterwards, text chunking, PDF resolution, progress and cancellation.
+ * Defaults follow the seed: chunk 1000 / overlap 200 characters, 150 DPI, 4 workers, flush every 200 rows,
+ * commit every 2000.
+ */
+public final class IngestOptions {
+
+    private final Map<String, ColumnType> schema = new LinkedHashMap<>();
+    private final List<String> index = new ArrayList<>();
+    private Format format;
+    private int chunkSize = 1000;
+    private int chunkOverlap = 200;
+    private int pdfDpi = 150;
+    private int workers = 4;
+    private int flushRows = 200;
+    private int commitRows = 2000;
+    private IngestListener listener;
+    private Cancellation cancellation = Cancellation.none();
+
+    public static IngestOptions defaults() {
+        return new IngestOptions();
+    }
+
+    /** Sets a column's type by name as users write it ("TEXT", "EMBEDDING", "FILE", "bytea", ...). */
+    public IngestOptions schema(String column, String type) {
+        ColumnType t = ColumnType.parse(type).orElseThrow(() -> new IngestError(ErrorCode.INGEST_BAD_DATA,
+                "Unknown type \"" + type + "\" for column \"" + column + "\"", "Use one of " + ColumnType.names()));
+        return schema(column, t);
+    }
+
+    public IngestOptions schema(String column, ColumnType type) {
+        schema.put(Objects.requireNonNull(column), Objects.requireNonNull(type));
+        return this;
+    }
+
+    public IngestOptions schema(Map<String, String> types) {
+        types.forEach(this::schema);
+        return this;
+    }
+
+    public IngestOptions format(Format format) {
+        this.format = format;
+        return this;
+    }
+
+    public IngestOptions index(String... columns) {
+        index.addAll(List.of(columns));
+        return this;
+    }
+
+    public IngestOptions index(List<String> columns) {
+        index.addAll(columns);
+        return this;
+    }
+
+    public IngestOptions chunkSize(int chars) {
+        if (chars <= 0) {
+            throw new IllegalArgumentException("chunkSize must be positive: " + chars);
+        }
+        this.chunkSize = chars;
+        return this;
+    }
+
+    public IngestOptions chunkOverlap(int chars) {
+        if (chars < 0) {
+            throw new IllegalArgumentException("chunkOverlap must not be negative: " + chars);
+        }
+        this.chunkOverlap = chars;
+        return this;
+    }
+
+    public IngestOptions pdfDpi(int dpi) {
+        if (dpi < 18 || dpi > 1200) {
+            throw new IllegalArgumentException("pdfDpi must be between 18 and 1200: " + dpi);
+        }
+        this.pdfDpi = dpi;
+        return this;
+    }
+
+    public IngestOptions workers(int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("workers must be positive: " + n);
+        }
+        this.workers = n;
+        return this;
+    }
+
+    public IngestOptions flushRows(int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("flushRows must be positive: " + n);
+        }
+        this.flushRows = n;
+        return this;
+    }
+
+    public IngestOptions commitRows(int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("commitRows must be positive: " + n);
+        }
+        this.commitRows = n;
+        return this;
+    }
+
+    public IngestOptions listener(IngestListener listener) {
+        this.listener = listener;
+        return this;
+    }
+
+    /** The seed's callback: {@code (rowsWritten, total)}, total -1 when unknown. */
+    public IngestOptions onProgress(BiConsumer<Long, Long> callback) {
+        this.listener = p -> callback.accept(p.rowsWritten(), p.rowsTotal());
+        return this;
+    }
+
+    public IngestOptions cancellation(Cancellation cancellation) {
+        this.cancellation = Objects.requireNonNull(cancellation);
+        return this;
+    }
+
+    public Map<String, ColumnType> schema() {
+        return schema;
+    }
+
+    /** The explicit type of a column (case-insensitive), or null. */
+    public ColumnType typeOf(String column) {
+        for (var e : schema.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(column)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    public boolean hasFileColumns() {
+        return schema.containsValue(ColumnType.FILE);
+    }
+
+    public List<String> fileColumns() {
+        List<String> out = new ArrayList<>();
+        schema.forEach((k, v) -> {
+            if (v == ColumnType.FILE) {
+                out.add(k);
+            }
+        });
+        return out;
+    }
+
+    public Format format() {
+        return format;
+    }
+
+    public List<String> index() {
+        return index;
+    }
+
+    public int chunkSize() {
+        return chunkSize;
+    }
+
+    public int chunkOverlap() {
+        return chunkOverlap;
+    }
+
+    public int pdfDpi() {
+        return pdfDpi;
+    }
+
+    public int workers() {
+        return workers;
+    }
+
+    public int flushRows() {
+        return flushRows;
+    }
+
+    public int commitRows() {
+        return commitRows;
+    }
+
+    public IngestListener listener() {
+        return listener;
+    }
+
+    public Cancellation cancellation() {
+        return cancellation;
+    }
+
+    @Override
+    public String toString() {
+        return "IngestOptions[schema=" + schema + ", index=" + index + ", chunk=" + chunkSize + "/" + chunkOverlap
+                + ", dpi=" + pdfDpi + ", workers=" + workers + ", flush=" + flushRows + ", commit=" + commitRows
+                + (format != null ? ", format=" + format.getClass().getSimpleName().toLowerCase(Locale.ROOT) : "") + "]";
+    }
+}

@@ -1,0 +1,78 @@
+package dev.lakebench.core.client;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.DoubleConsumer;
+
+/**
+ * A SQL statement with its {@code $1..$n} parameters and how to run it: timeout (default 60 s, as the seed),
+ * cancellation, and an optional progress listener (fraction 0..1, called from a background thread).
+ */
+public final class QueryRequest {
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+    private final String sql;
+    private final List<Object> params;
+    private Duration timeout = DEFAULT_TIMEOUT;
+    private Cancellation cancellation = Cancellation.none();
+    private DoubleConsumer progress;
+
+    private QueryRequest(String sql, List<Object> params) {
+        this.sql = Objects.requireNonNull(sql, "sql");
+        this.params = params;
+    }
+
+    public static QueryRequest of(String sql, Object... params) {
+        return new QueryRequest(sql, params == null ? List.of() : java.util.Collections.unmodifiableList(Arrays.asList(params.clone())));
+    }
+
+    public static QueryRequest of(String sql, List<?> params) {
+        return new QueryRequest(sql, java.util.Collections.unmodifiableList(new java.util.ArrayList<Object>(params)));
+    }
+
+    public QueryRequest timeout(Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive: " + timeout);
+        }
+        this.timeout = timeout;
+        return this;
+    }
+
+    public QueryRequest cancellation(Cancellation cancellation) {
+        this.cancellation = Objects.requireNonNull(cancellation);
+        return this;
+    }
+
+    public QueryRequest onProgress(DoubleConsumer listener) {
+        this.progress = listener;
+        return this;
+    }
+
+    public String sql() {
+        return sql;
+    }
+
+    /** Parameters in order ($1 first); may contain nulls. */
+    public List<Object> params() {
+        return params;
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    public boolean hasDefaultTimeout() {
+        return timeout.equals(DEFAULT_TIMEOUT);
+    }
+
+    public Cancellation cancellation() {
+        return cancellation;
+    }
+
+    public DoubleConsumer progressListener() {
+        return progress;
+    }
+}

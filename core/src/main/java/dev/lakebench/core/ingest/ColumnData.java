@@ -1,0 +1,109 @@
+package dev.lakebench.core.ingest;
+
+import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.IngestError;
+import dev.lakebench.core.client.IngestOptions;
+import dev.lakebench.core.schema.Column;
+import dev.lakebench.core.schema.ColumnType;
+import dev.lakebench.core.schema.TableSchema;
+import dev.lakebench.core.schema.TypeInference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Column data handed to ingest ({@code {"col": [values...]}}): checked for equal lengths, typed by explicit
+ * schema first and inference second (SPEC §2).
+ */
+public final class ColumnData {
+
+    private final List<String> names;
+    private final List<List<?>> columns;
+    private final int rows;
+
+    private ColumnData(List<String> names, List<List<?>> columns, int rows) {
+        this.names = names;
+        this.columns = columns;
+        this.rows = rows;
+    }
+
+    /** Validates the shape: at least one column, every column a list, all of one length. */
+    public static ColumnData of(Map<String, ? extends List<?>> data) {
+        if (data == null || data.isEmpty()) {
+            throw new IngestError(ErrorCode.INGEST_NO_DATA, "data must not be empty",
+                    "Pass at least one column, e.g. {\"text\": [\"a\", \"b\"]}, or a format object");
+        }
+        List<String> names = new ArrayList<>();
+        List<List<?>> cols = new ArrayList<>();
+        Map<Integer, List<String>> byLength = new TreeMap<>();
+        for (var e : data.entrySet()) {
+            if (e.getKey() == null || e.getKey().isEmpty()) {
+                throw new IngestError(ErrorCode.INGEST_BAD_DATA, "data has a column without a name", "Name every column");
+            }
+            if (e.getValue() == null) {
+                throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Column \"" + e.getKey() + "\" is null, not a list of values",
+                        "Pass a list for every column");
+            }
+            names.add(e.getKey());
+            cols.add(e.getValue());
+            byLength.computeIfAbsent(e.getValue().size(), k -> new ArrayList<>()).add(e.getKey());
+        }
+        if (byLength.size() > 1) {
+            List<String> parts = new ArrayList<>();
+            for (var e : byLength.entrySet()) {
+                for (String n : e.getValue()) {
+                    parts.add("\"" + n + "\" has " + e.getKey());
+                }
+            }
+            throw new IngestError(ErrorCode.INGEST_LENGTH_MISMATCH,
+                    "All columns must have the same length: " + String.join(", ", parts),
+                    "Give every column one value per row (use null for missing values)");
+        }
+        return new ColumnData(names, cols, cols.get(0).size());
+    }
+
+    public int rowCount() {
+        return rows;
+    }
+
+    public List<String> names() {
+        return names;
+    }
+
+    public List<?> column(int i) {
+        return columns.get(i);
+    }
+
+    /** The schema: explicit types from the options win, the rest is inferred from the values. */
+    public TableSchema schema(IngestOptions options) {
+        List<Column> out = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            ColumnType explicit = options.typeOf(name);
+            if (explicit == null) {
+                out.add(TypeInference.infer(name, columns.get(i)));
+            } else if (explicit.isVector()) {
+                out.add(Column.vector(name, explicit, firstDimension(columns.get(i), explicit)));
+            } else {
+                out.add(Column.of(name, explicit));
+            }
+        }
+        return new TableSchema(out);
+    }
+
+    private static int firstDimension(List<?> values, ColumnType type) {
+        for (Object v : values) {
+            if (v == null) {
+                continue;
+            }
+            Column probe = TypeInference.infer("probe", java.util.Collections.singletonList(v));
+            if (type == ColumnType.EMBEDDING && probe.type() == ColumnType.EMBEDDING
+                    || type == ColumnType.EMBEDDING_2D && probe.type() == ColumnType.EMBEDDING_2D) {
+                return probe.dimension();
+            }
+            return 0;
+        }
+        return 0;
+    }
+}

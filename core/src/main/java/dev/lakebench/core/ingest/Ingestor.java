@@ -1,0 +1,101 @@
+package dev.lakebench.core.ingest;
+
+import dev.lakebench.core.backend.Backend;
+import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.IngestError;
+import dev.lakebench.core.client.IngestOptions;
+import dev.lakebench.core.client.IngestResult;
+import dev.lakebench.core.client.ManagedServiceError;
+import dev.lakebench.core.schema.TableSchema;
+import dev.lakebench.core.store.Identifiers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Entry point of every ingest: decides what the input is (a format object, a HuggingFace reference, file paths,
+ * or column data), writes it through the backend's sink with the flush/commit cadence, progress and
+ * cancellation, then builds the requested indexes.
+ */
+public final class Ingestor {
+
+    private final Backend backend;
+
+    public Ingestor(Backend backend) {
+        this.backend = backend;
+    }
+
+    public IngestResult ingest(String table, Map<String, ? extends List<?>> data, IngestOptions options) {
+        Identifiers.checkTableName(table);
+        if (options.format() != null) {
+            throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Format ingestion is not available in this build",
+                    "Pass column data or file paths");
+        }
+        if (data != null && data.containsKey("_huggingface")) {
+            throw new IngestError(ErrorCode.INGEST_BAD_DATA, "HuggingFace ingestion is not available in this build",
+                    "Download the dataset's parquet files and ingest them as columns");
+        }
+        if (options.hasFileColumns()) {
+            throw new IngestError(ErrorCode.INGEST_BAD_DATA, "File ingestion is not available in this build",
+                    "Pass column data");
+        }
+        return ingestColumns(table, ColumnData.of(data), options);
+    }
+
+    private IngestResult ingestColumns(String table, ColumnData data, IngestOptions options) {
+        TableSchema schema = data.schema(options);
+        checkIndexColumns(schema, options);
+        ProgressReporter progress = new ProgressReporter(options.listener());
+        progress.rowsTotal(data.rowCount());
+        boolean cancelled = false;
+        String path;
+        long committed;
+        try (SinkWriter writer = new SinkWriter(backend.openSink(table, schema), schema, options, progress)) {
+            int width = data.names().size();
+            List<?>[] cols = new List<?>[width];
+            for (int c = 0; c < width; c++) {
+                cols[c] = data.column(c);
+            }
+            for (int r = 0; r < data.rowCount(); r++) {
+                if (r % options.flushRows() == 0 && options.cancellation().isCancelled()) {
+                    cancelled = true;
+                    break;
+                }
+                Object[] row = new Object[width];
+                for (int c = 0; c < width; c++) {
+                    row[c] = cols[c].get(r);
+                }
+                writer.write(row, r);
+            }
+            if (!cancelled) {
+                writer.commit();
+            }
+            committed = writer.rowsCommitted();
+            path = writer.datasetPath();
+        }
+        progress.finish();
+        List<String> warnings = cancelled ? List.of() : buildIndexes(table, options);
+        return new IngestResult(table, committed, path, List.of(), warnings, cancelled, progress.elapsed());
+    }
+
+    private static void checkIndexColumns(TableSchema schema, IngestOptions options) {
+        for (String col : options.index()) {
+            if (schema.column(col).isEmpty()) {
+                throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Cannot index column \"" + col + "\": the data has no such column",
+                        "Index one of: " + String.join(", ", schema.names()));
+            }
+        }
+    }
+
+    private List<String> buildIndexes(String table, IngestOptions options) {
+        List<String> warnings = new ArrayList<>();
+        for (String col : options.index()) {
+            try {
+                backend.createIndex(table, col, null, null, options.cancellation());
+            } catch (ManagedServiceError e) {
+                warnings.add("Index on \"" + col + "\" was not created: " + e.getMessage());
+            }
+        }
+        return warnings;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.lakebench.core.ingest;
+
+import dev.lakebench.core.backend.TableSink;
+import dev.lakebench.core.client.IngestOptions;
+import dev.lakebench.core.schema.Column;
+import dev.lakebench.core.schema.TableSchema;
+import dev.lakebench.core.schema.Values;
+
+/**
+ * Writes rows of an incoming schema into a sink whose columns may be more or in another order: coerces each
+ * value to its column's canonical type, places it at the table's position, flushes every {@code flushRows}
+ * rows and commits every {@code commitRows} (SPEC §3 cadence), reporting progress at each commit.
+ */
+public final class SinkWriter implements AutoCloseable {
+
+    private final TableSink sink;
+    private final Column[] incoming;
+    private final int[] positions;
+    private final int width;
+    private final int flushRows;
+    private final int commitRows;
+    private final ProgressReporter progress;
+    private long written;
+
+    public SinkWriter(TableSink sink, TableSchema incomingSchema, IngestOptions options, ProgressReporter progress) {
+        this.sink = sink;
+        TableSchema target = sink.schema();
+        this.width = target.size();
+        this.incoming = new Column[incomingSchema.size()];
+        this.positions = new int[incomingSchema.size()];
+        for (int i = 0; i < incoming.length; i++) {
+            positions[i] = target.indexOf(incomingSchema.get(i).name());
+            // coerce to the table's column type (it may differ in width from the data's, e.g. INT64 into INT32)
+            incoming[i] = target.get(positions[i]);
+        }
+        this.flushRows = options.flushRows();
+        this.commitRows = options.commitRows();
+        this.progress = progress;
+    }
+
+    /** Writes one row given in the incoming schema's order; {@code rowNumber} is used in error messages. */
+    public void write(Object[] values, long rowNumber) {
+        Object[] row = new Object[width];
+        for (int i = 0; i < values.length; i++) {
+            row[positions[i]] = Values.coerce(incoming[i], values[i], rowNumber);
+        }
+        sink.write(row);
+        written++;
+        progress.rowWritten();
+        if (written % commitRows == 0) {
+            commit();
+        } else if (written % flushRows == 0) {
+            sink.flush();
+        }
+    }
+
+    /** Commits what was written so far. */
+    public void commit() {
+        sink.commit();
+        progress.committed(sink.rowsCommitted());
+    }
+
+    public long rowsWritten() {
+        return written;
+    }
+
+    public long rowsCommitted() {
+        return sink.rowsCommitted();
+    }
+
+    public String datasetPath() {
+        return sink.datasetPath();
+    }
+
+    /** Closes the sink; rows not committed are discarded. */
+    @Override
+    public void close() {
+        sink.close();
+    }
+}

@@ -1,0 +1,46 @@
+package dev.lakebench.core.sql;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Replacements on a SQL text by character range, applied together so earlier edits do not shift later ones. */
+public final class SqlEdits {
+
+    private record Edit(int start, int end, String text, int order) {
+    }
+
+    private final List<Edit> edits = new ArrayList<>();
+
+    public SqlEdits replace(int start, int end, String text) {
+        edits.add(new Edit(start, end, text, edits.size()));
+        return this;
+    }
+
+    public SqlEdits replace(Token first, Token last, String text) {
+        return replace(first.start(), last.end(), text);
+    }
+
+    public SqlEdits insert(int at, String text) {
+        return replace(at, at, text);
+    }
+
+    public boolean isEmpty() {
+        return edits.isEmpty();
+    }
+
+    public String apply(String sql) {
+        List<Edit> sorted = new ArrayList<>(edits);
+        sorted.sort(Comparator.comparingInt(Edit::start).thenComparingInt(Edit::order));
+        StringBuilder sb = new StringBuilder(sql.length() + 64);
+        int at = 0;
+        for (Edit e : sorted) {
+            if (e.start < at) {
+                throw new IllegalStateException("overlapping SQL edits at " + e.start);
+            }
+            sb.append(sql, at, e.start).append(e.text);
+            at = e.end;
+        }
+        return sb.append(sql, at, sql.length()).toString();
+    }
+}
