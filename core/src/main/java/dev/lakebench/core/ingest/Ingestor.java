@@ -47,10 +47,10 @@ public final class Ingestor {
         checkIndexColumns(schema, options);
         ProgressReporter progress = new ProgressReporter(options.listener());
         progress.rowsTotal(data.rowCount());
+        boolean existed = backend.listTables().stream().anyMatch(t -> t.equalsIgnoreCase(table));
         boolean cancelled = false;
-        String path;
-        long committed;
-        try (SinkWriter writer = new SinkWriter(backend.openSink(table, schema), schema, options, progress)) {
+        SinkWriter writer = new SinkWriter(backend.openSink(table, schema), schema, options, progress);
+        try {
             int width = data.names().size();
             List<?>[] cols = new List<?>[width];
             for (int c = 0; c < width; c++) {
@@ -70,12 +70,21 @@ public final class Ingestor {
             if (!cancelled) {
                 writer.commit();
             }
-            committed = writer.rowsCommitted();
-            path = writer.datasetPath();
+        } catch (RuntimeException e) {
+            writer.close();
+            if (!existed && writer.rowsCommitted() == 0) {
+                // a first ingest that failed before committing anything leaves no empty table behind
+                backend.dropTable(table, true);
+            }
+            throw e;
         }
+        // closing waits for commits under way and discards what a cancel left uncommitted
+        writer.close();
+        progress.committed(writer.rowsCommitted());
         progress.finish();
         List<String> warnings = cancelled ? List.of() : buildIndexes(table, options);
-        return new IngestResult(table, committed, path, List.of(), warnings, cancelled, progress.elapsed());
+        return new IngestResult(table, writer.rowsCommitted(), writer.datasetPath(), List.of(), warnings, cancelled,
+                progress.elapsed());
     }
 
     private static void checkIndexColumns(TableSchema schema, IngestOptions options) {

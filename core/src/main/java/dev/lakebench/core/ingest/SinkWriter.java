@@ -21,6 +21,7 @@ public final class SinkWriter implements AutoCloseable {
     private final int commitRows;
     private final ProgressReporter progress;
     private long written;
+    private boolean closed;
 
     public SinkWriter(TableSink sink, TableSchema incomingSchema, IngestOptions options, ProgressReporter progress) {
         this.sink = sink;
@@ -48,13 +49,14 @@ public final class SinkWriter implements AutoCloseable {
         written++;
         progress.rowWritten();
         if (written % commitRows == 0) {
-            commit();
+            sink.commitAsync();
+            progress.committed(sink.rowsCommitted());
         } else if (written % flushRows == 0) {
             sink.flush();
         }
     }
 
-    /** Commits what was written so far. */
+    /** Commits what was written so far and waits until it is durable. */
     public void commit() {
         sink.commit();
         progress.committed(sink.rowsCommitted());
@@ -72,9 +74,12 @@ public final class SinkWriter implements AutoCloseable {
         return sink.datasetPath();
     }
 
-    /** Closes the sink; rows not committed are discarded. */
+    /** Closes the sink (once); commits under way finish, rows not committed are discarded. */
     @Override
     public void close() {
-        sink.close();
+        if (!closed) {
+            closed = true;
+            sink.close();
+        }
     }
 }

@@ -45,7 +45,10 @@ public final class Catalog {
                     + " vector_log INTEGER)");
             st.execute("CREATE TABLE IF NOT EXISTS lb_meta.vector_logs (id INTEGER NOT NULL, table_name VARCHAR,"
                     + " column_name VARCHAR, kind VARCHAR NOT NULL, dimension INTEGER NOT NULL,"
-                    + " committed_bytes BIGINT NOT NULL, dropped BOOLEAN NOT NULL DEFAULT false)");
+                    + " dropped BOOLEAN NOT NULL DEFAULT false)");
+            // Append-only: two writers' transactions may commit lengths of one log back to back, and inserts never
+            // conflict where updates of one row would. The largest length per log is the committed one.
+            st.execute("CREATE TABLE IF NOT EXISTS lb_meta.vector_log_commits (id INTEGER NOT NULL, committed_bytes BIGINT NOT NULL)");
             String version = null;
             try (ResultSet rs = st.executeQuery("SELECT value FROM lb_meta.info WHERE key = 'format_version'")) {
                 if (rs.next()) {

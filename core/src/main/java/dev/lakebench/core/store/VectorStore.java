@@ -47,7 +47,8 @@ public final class VectorStore implements AutoCloseable {
         Map<Integer, Long> live = new java.util.HashMap<>();
         Set<Integer> dropped = new HashSet<>();
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT id, committed_bytes, dropped FROM lb_meta.vector_logs")) {
+             ResultSet rs = st.executeQuery("SELECT l.id, coalesce(max(c.committed_bytes), 0), l.dropped FROM lb_meta.vector_logs l"
+                     + " LEFT JOIN lb_meta.vector_log_commits c ON c.id = l.id GROUP BY l.id, l.dropped")) {
             while (rs.next()) {
                 int id = rs.getInt(1);
                 known.add(id);
@@ -67,6 +68,11 @@ public final class VectorStore implements AutoCloseable {
             }
         }
         store.deleteStale(known, dropped, c);
+        try (Statement st = c.createStatement()) {
+            st.execute("DELETE FROM lb_meta.vector_log_commits WHERE (id, committed_bytes) NOT IN"
+                    + " (SELECT id, max(committed_bytes) FROM lb_meta.vector_log_commits GROUP BY id)"
+                    + " OR id NOT IN (SELECT id FROM lb_meta.vector_logs)");
+        }
         return store;
     }
 
@@ -112,24 +118,24 @@ public final class VectorStore implements AutoCloseable {
         int id = nextId.getAndIncrement();
         VectorLog log = VectorLog.create(path(id), id, kind, dim);
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO lb_meta.vector_logs (id, table_name, column_name, kind, dimension, committed_bytes) VALUES (?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO lb_meta.vector_logs (id, table_name, column_name, kind, dimension) VALUES (?, ?, ?, ?, ?)")) {
             ps.setInt(1, id);
             ps.setString(2, table);
             ps.setString(3, column);
             ps.setString(4, kind.name());
             ps.setInt(5, dim);
-            ps.setLong(6, log.length());
             ps.executeUpdate();
         }
+        recordCommitted(c, log, log.length());
         logs.put(id, log);
         return log;
     }
 
     /** Records, in the caller's transaction, how much of the log the commit makes durable. */
     public void recordCommitted(Connection c, VectorLog log, long bytes) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE lb_meta.vector_logs SET committed_bytes = ? WHERE id = ?")) {
-            ps.setLong(1, bytes);
-            ps.setInt(2, log.id());
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO lb_meta.vector_log_commits VALUES (?, ?)")) {
+            ps.setInt(1, log.id());
+            ps.setLong(2, bytes);
             ps.executeUpdate();
         }
     }

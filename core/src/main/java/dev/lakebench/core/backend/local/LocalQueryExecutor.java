@@ -144,7 +144,7 @@ final class LocalQueryExecutor {
                     }
                     return new QueryResult(List.of(), List.of(), ps.getUpdateCount(), Duration.ZERO);
                 } catch (SQLException e) {
-                    throw EngineErrors.translate(EngineException.from(e), ws, watch.timedOut(), req.timeout());
+                    throw failure(e, running, watch.timedOut(), req);
                 }
             } catch (RuntimeException e) {
                 throw e;
@@ -152,6 +152,19 @@ final class LocalQueryExecutor {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /**
+     * An engine failure as the user's error. A statement the deadline or the caller interrupted may fail with
+     * an unrelated-looking message (a streaming result reports an invalid result set), so the reason we know
+     * wins over the engine's wording.
+     */
+    private RuntimeException failure(SQLException e, RunningStatement running, boolean timedOut, QueryRequest req) {
+        EngineException ex = EngineException.from(e);
+        if (timedOut || running.isCancelled()) {
+            ex = new EngineException(EngineException.Kind.INTERRUPTED, ex.engineMessage(), e);
+        }
+        return EngineErrors.translate(ex, ws, timedOut, req.timeout());
     }
 
     private PreparedStatement prepare(Connection c, String sql, QueryRequest req) throws SQLException {
@@ -183,10 +196,10 @@ final class LocalQueryExecutor {
                 try {
                     rs = ps.executeQuery();
                 } catch (SQLException e) {
-                    throw EngineErrors.translate(EngineException.from(e), ws, watch.timedOut(), req.timeout());
+                    throw failure(e, running, watch.timedOut(), req);
                 }
             }
-            return new Cursor(c, ps, rs, new RowDecoder(rs.getMetaData(), ws.vectors()), unregister, req);
+            return new Cursor(c, ps, rs, new RowDecoder(rs.getMetaData(), ws.vectors()), unregister, req, running);
         } catch (SQLException e) {
             close(c);
             throw EngineErrors.translate(EngineException.from(e), ws, false, req.timeout());
@@ -211,11 +224,13 @@ final class LocalQueryExecutor {
         private final RowDecoder decoder;
         private final AutoCloseable unregister;
         private final QueryRequest req;
+        private final RunningStatement running;
         private Boolean ready;
         private boolean closed;
 
         Cursor(Connection connection, PreparedStatement statement, ResultSet rs, RowDecoder decoder,
-               AutoCloseable unregister, QueryRequest req) {
+               AutoCloseable unregister, QueryRequest req, RunningStatement running) {
+            this.running = running;
             this.connection = connection;
             this.statement = statement;
             this.rs = rs;
@@ -239,7 +254,7 @@ final class LocalQueryExecutor {
                     ready = rs.next();
                 } catch (SQLException e) {
                     close();
-                    throw EngineErrors.translate(EngineException.from(e), ws, false, req.timeout());
+                    throw failure(e, running, false, req);
                 }
                 if (!ready) {
                     close();
@@ -258,7 +273,7 @@ final class LocalQueryExecutor {
                 return decoder.read(rs);
             } catch (SQLException e) {
                 close();
-                throw EngineErrors.translate(EngineException.from(e), ws, false, req.timeout());
+                throw failure(e, running, false, req);
             }
         }
 

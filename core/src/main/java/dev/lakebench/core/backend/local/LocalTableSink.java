@@ -51,6 +51,11 @@ final class LocalTableSink implements TableSink {
     }
 
     @Override
+    public void commitAsync() {
+        writer.commitAsync();
+    }
+
+    @Override
     public long rowsCommitted() {
         return writer.rowsCommitted();
     }

@@ -1,0 +1,118 @@
+package dev.lakebench.core.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ingesting into an existing table appends when compatible and refuses, losing nothing, when not. */
+class AppendTest {
+
+    @TempDir
+    Path dir;
+
+    private static Map<String, List<?>> rows(List<String> text, List<float[]> emb) {
+        Map<String, List<?>> d = new LinkedHashMap<>();
+        d.put("text", text);
+        d.put("embedding", emb);
+        return d;
+    }
+
+    @Test
+    void compatibleDataAppends() {
+        try (Client client = Client.local(dir)) {
+            client.ingest("t", rows(List.of("a", "b"), List.of(new float[] {1, 0}, new float[] {0, 1})));
+            IngestResult r = client.ingest("t", rows(List.of("c"), List.of(new float[] {1, 1})));
+            assertThat(r.rowCount()).isEqualTo(1);
+            // a subset of the columns: the missing ones are NULL
+            client.ingest("t", Map.of("text", List.of("d")));
+            List<Row> all = client.query("SELECT text, embedding FROM t ORDER BY text");
+            assertThat(all).extracting(x -> x.get("text")).containsExactly("a", "b", "c", "d");
+            assertThat((float[]) all.get(2).get("embedding")).containsExactly(1f, 1f);
+            assertThat(all.get(3).get("embedding")).isNull();
+        }
+    }
+
+    @Test
+    void embeddingSizeChangeIsATableErrorNamingBothSizes() {
+        try (Client client = Client.local(dir)) {
+            client.ingest("t", rows(List.of("a"), List.of(new float[] {1, 0, 0})));
+            assertThatThrownBy(() -> client.ingest("t", rows(List.of("b"), List.of(new float[] {1, 0}))))
+                    .isInstanceOf(TableError.class)
+                    .hasMessageContaining("Cannot append to table \"t\": column \"embedding\" holds 3-dimensional embeddings"
+                            + " but the data has 2-dimensional ones");
+            assertThat(client.query("SELECT count(*) AS n FROM t").get(0).get("n")).isEqualTo(1L);
+        }
+    }
+
+    @Test
+    void typeChangeAndUnknownColumnsAreRefused() {
+        try (Client client = Client.local(dir)) {
+            client.ingest("t", Map.of("n", List.of(1L)));
+            assertThatThrownBy(() -> client.ingest("t", Map.of("n", List.of("x"))))
+                    .isInstanceOf(TableError.class)
+                    .hasMessageContaining("column \"n\" is INT64 in the table but the data is TEXT");
+            assertThatThrownBy(() -> client.ingest("t", Map.of("other", List.of(1L))))
+                    .isInstanceOf(TableError.class)
+                    .hasMessageContaining("column \"other\" does not exist in the table (it has \"n\")");
+            assertThat(client.query("SELECT n FROM t")).hasSize(1);
+        }
+    }
+
+    @Test
+    void columnLengthMismatchNamesColumnsAndLengths() {
+        try (Client client = Client.local(dir)) {
+            Map<String, List<?>> d = new LinkedHashMap<>();
+            d.put("text", List.of("a", "b", "c"));
+            d.put("embedding", List.of(new float[] {1}, new float[] {2}));
+            assertThatThrownBy(() -> client.ingest("t", d))
+                    .isInstanceOf(IngestError.class)
+                    .hasMessageContaining("All columns must have the same length: \"embedding\" has 2, \"text\" has 3");
+            assertThat(client.listTables()).isEmpty();
+        }
+    }
+
+    @Test
+    void emptyOrMissingDataIsAnIngestError() {
+        try (Client client = Client.local(dir)) {
+            assertThatThrownBy(() -> client.ingest("t", Map.of()))
+                    .isInstanceOf(IngestError.class).hasMessageContaining("data must not be empty");
+            assertThatThrownBy(() -> client.ingest("t", (Map<String, List<?>>) null, IngestOptions.defaults()))
+                    .isInstanceOf(IngestError.class).hasMessageContaining("Neither data nor a format was given");
+        }
+    }
+
+    @Test
+    void badTableNamesAreRefused() {
+        try (Client client = Client.local(dir)) {
+            assertThatThrownBy(() -> client.ingest("bad name; drop", Map.of("n", List.of(1))))
+                    .isInstanceOf(TableError.class).hasMessageContaining("Table name \"bad name; drop\" is not valid");
+        }
+    }
+
+    @Test
+    void cancelledIngestKeepsOnlyWholeCommittedBatches() {
+        try (Client client = Client.local(dir)) {
+            Cancellation cancel = new Cancellation();
+            java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+            List<Long> values = new dev.lakebench.core.testing.LazyList<>(10_000, i -> {
+                // the first pass over the values is type inference; cancel while the rows are being written
+                if (i == 5_000 && reads.incrementAndGet() == 2) {
+                    cancel.cancel();
+                }
+                return (long) i;
+            });
+            IngestResult r = client.ingest("t", Map.of("n", values),
+                    IngestOptions.defaults().commitRows(1000).cancellation(cancel));
+            assertThat(r.cancelled()).isTrue();
+            long rows = (Long) client.query("SELECT count(*) AS c FROM t").get(0).get("c");
+            assertThat(rows).isEqualTo(r.rowCount()).isPositive().isLessThan(10_000);
+            assertThat(rows % 1000).isZero();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.lakebench.core.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Listing and dropping tables, creating and listing workspaces. */
+class TablesAndWorkspacesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void listsAndDropsTables() throws Exception {
+        try (Client client = Client.local(dir)) {
+            client.ingest("b", Map.of("v", List.of(new float[] {1, 2})));
+            client.ingest("a", Map.of("n", List.of(1)));
+            assertThat(client.listTables()).containsExactly("a", "b");
+            client.dropTable("b");
+            assertThat(client.listTables()).containsExactly("a");
+            assertThat(client.query("SELECT table_name FROM information_schema.tables WHERE table_name = 'b'")).isEmpty();
+            client.dropTable("b");  // if-exists is the default, as in the seed
+            assertThatThrownBy(() -> client.dropTable("b", false)).isInstanceOf(TableError.class)
+                    .hasMessageContaining("Table \"b\" does not exist");
+            // the dropped table's vectors are gone from disk
+            try (var files = Files.list(dir.resolve("workspaces/default/vectors"))) {
+                assertThat(files.toList()).isEmpty();
+            }
+            // a dropped name can be used again with another schema
+            client.ingest("b", Map.of("text", List.of("x")));
+            assertThat(client.query("SELECT * FROM b").get(0).columns()).containsExactly("text");
+        }
+        try (Client client = Client.local(dir)) {
+            assertThat(client.listTables()).containsExactly("a", "b");
+        }
+    }
+
+    @Test
+    void createsAndListsWorkspaces() {
+        try (Client client = Client.local(dir)) {
+            WorkspaceInfo w = client.createWorkspace("research", "Research data");
+            assertThat(w.name()).isEqualTo("Research data");
+            assertThat(client.listWorkspaces()).extracting(WorkspaceInfo::id).containsExactly("default", "research");
+            assertThatThrownBy(() -> client.createWorkspace("research", null)).isInstanceOf(WorkspaceError.class)
+                    .hasMessageContaining("already exists");
+            assertThatThrownBy(() -> client.createWorkspace("", "x")).isInstanceOf(WorkspaceError.class)
+                    .hasMessageContaining("workspace ID is required");
+            assertThatThrownBy(() -> client.createWorkspace("../escape", "x")).isInstanceOf(WorkspaceError.class)
+                    .hasMessageContaining("is not valid");
+        }
+        try (Client research = Client.local(dir, "research")) {
+            research.ingest("t", Map.of("n", List.of(1)));
+            assertThat(research.listTables()).containsExactly("t");
+            assertThat(research.workspaceId()).isEqualTo("research");
+        }
+        try (Client client = Client.local(dir)) {
+            assertThat(client.listTables()).isEmpty();
+        }
+        assertThatThrownBy(() -> Client.local(dir, "missing")).isInstanceOf(WorkspaceError.class)
+                .hasMessageContaining("Workspace \"missing\" does not exist").hasMessageContaining("default, research");
+    }
+}

@@ -1,0 +1,57 @@
+package dev.lakebench.core.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Starts a main class of the test class path in a separate JVM (other process, own heap limit). */
+public final class ChildJvm {
+
+    private ChildJvm() {
+    }
+
+    public static Process start(Class<?> main, List<String> jvmArgs, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("--enable-native-access=ALL-UNNAMED");
+        cmd.add("--add-modules");
+        cmd.add("jdk.incubator.vector");
+        cmd.addAll(jvmArgs);
+        cmd.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(main.getName());
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    }
+
+    /** Runs to completion (with a deadline) and returns exit code and output. */
+    public static Result run(Class<?> main, List<String> jvmArgs, long timeoutSeconds, String... args)
+            throws IOException, InterruptedException {
+        Process p = start(main, jvmArgs, args);
+        byte[][] out = new byte[1][];
+        Thread reader = new Thread(() -> {
+            try {
+                out[0] = p.getInputStream().readAllBytes();
+            } catch (IOException e) {
+                out[0] = e.toString().getBytes(StandardCharsets.UTF_8);
+            }
+        }, "child-jvm-output");
+        reader.start();
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            reader.join(5000);
+            throw new AssertionError("child JVM did not finish in " + timeoutSeconds + " s; output:\n"
+                    + (out[0] == null ? "" : new String(out[0], StandardCharsets.UTF_8)));
+        }
+        reader.join(5000);
+        return new Result(p.exitValue(), out[0] == null ? "" : new String(out[0], StandardCharsets.UTF_8));
+    }
+
+    /** Exit code and combined output. */
+    public record Result(int exitCode, String output) {
+    }
+}
