@@ -2,6 +2,7 @@ package dev.lakebench.core.client;
 
 import dev.lakebench.core.backend.Backend;
 import dev.lakebench.core.backend.local.LocalBackend;
+import dev.lakebench.core.dataset.Dataset;
 import dev.lakebench.core.ingest.Format;
 import dev.lakebench.core.ingest.Ingestor;
 import dev.lakebench.core.store.DataDirectory;
@@ -146,6 +147,19 @@ public final class Client implements AutoCloseable {
     /** Creates an index of a given type ({@code bm25}, {@code exact_text}, {@code inverted}, {@code hnsw}, ...). */
     public void createIndex(String table, String column, String indexType, IngestListener listener, Cancellation cancellation) {
         backend.createIndex(table, column, indexType, listener, cancellation);
+    }
+
+    /**
+     * A table for bulk reads and training: columnar {@code batches(n)} with background prefetch, {@code query(..)}
+     * views and Parquet export.
+     */
+    public Dataset openTable(String table) {
+        return Dataset.open(backend, table);
+    }
+
+    /** The same operations returning futures, run on a named background pool. */
+    public AsyncClient async() {
+        return new AsyncClient(this);
     }
 
     // ---- workspaces ----

@@ -1,0 +1,93 @@
+package dev.lakebench.core.dataset;
+
+import dev.lakebench.core.backend.Backend;
+import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.QueryError;
+import dev.lakebench.core.client.QueryRequest;
+import dev.lakebench.core.client.TableInfo;
+import dev.lakebench.core.sql.SqlStatement;
+import dev.lakebench.core.sql.Token;
+import dev.lakebench.core.store.Identifiers;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/**
+ * A table (or a view of it) for training and bulk reads: {@link #batches(int)} yields columnar batches built one
+ * ahead in the background; {@link #query(String)} narrows columns and rows the way the seed does
+ * ({@code ds.query("SELECT state_x, action_x WHERE episode_index < 100")}); {@link #exportParquet} writes it
+ * for Python trainers.
+ */
+public final class Dataset {
+
+    private final Backend backend;
+    private final String table;
+    private final String sql;
+
+    private Dataset(Backend backend, String table, String sql) {
+        this.backend = backend;
+        this.table = table;
+        this.sql = sql;
+    }
+
+    /** The whole table. */
+    public static Dataset open(Backend backend, String table) {
+        Identifiers.checkTableName(table);
+        backend.describeTable(table);
+        return new Dataset(backend, table, "SELECT * FROM " + Identifiers.quote(table));
+    }
+
+    public String table() {
+        return table;
+    }
+
+    /** The SQL this dataset reads. */
+    public String sql() {
+        return sql;
+    }
+
+    public TableInfo info() {
+        return backend.describeTable(table);
+    }
+
+    /** Number of rows of this view. */
+    public long size() {
+        var rows = backend.execute(QueryRequest.of("SELECT count(*) AS n FROM (" + sql + ")")).rows();
+        return (Long) rows.get(0).get("n");
+    }
+
+    /**
+     * A view of this dataset. Accepts {@code SELECT cols [WHERE ..] [ORDER BY ..] [LIMIT ..]} without a FROM (the
+     * table is implied), or a full SELECT over the dataset's table.
+     */
+    public Dataset query(String select) {
+        SqlStatement st = new SqlStatement(select);
+        if (st.kind() != SqlStatement.Kind.SELECT) {
+            throw new QueryError(ErrorCode.QUERY_INVALID, "A dataset view must be a SELECT, got: " + select.strip(),
+                    "Write e.g. SELECT a, b WHERE c > 1");
+        }
+        if (st.findTopLevel(0, "FROM") >= 0) {
+            return new Dataset(backend, table, select);
+        }
+        List<Token> sig = st.significant();
+        int tail = st.findTopLevel(1, "WHERE", "GROUP", "ORDER", "LIMIT", "OFFSET");
+        int at = tail < 0 ? select.length() : sig.get(tail).start();
+        String from = " FROM (" + sql + ") AS " + Identifiers.quote(table) + " ";
+        return new Dataset(backend, table, select.substring(0, at) + from + select.substring(at));
+    }
+
+    /** Batches of {@code batchSize} rows; close the iterator if you stop early. */
+    public BatchIterator batches(int batchSize) {
+        return new BatchIterator(backend.stream(QueryRequest.of(sql).timeout(Duration.ofDays(1))), batchSize);
+    }
+
+    /** Writes every row to a Parquet file and returns the row count. */
+    public long exportParquet(Path file, LongConsumer progress) {
+        return ParquetExport.write(backend.stream(QueryRequest.of(sql).timeout(Duration.ofDays(1))), file, progress);
+    }
+
+    public long exportParquet(Path file) {
+        return exportParquet(file, null);
+    }
+}
