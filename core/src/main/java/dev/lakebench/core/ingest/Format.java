@@ -16,6 +16,14 @@ public interface Format {
     /** Column batches; the stream is consumed once and closed by the ingest. */
     Stream<Map<String, List<?>>> normalize();
 
+    /**
+     * Column batches, telling {@code context} about skipped sources and warnings and stopping early once it is
+     * cancelled. Ingest calls this one; the default ignores the context.
+     */
+    default Stream<Map<String, List<?>>> normalize(FormatContext context) {
+        return normalize();
+    }
+
     /** Storage types by column; empty means inferred from values. */
     default Map<String, ColumnType> schema() {
         return Map.of();

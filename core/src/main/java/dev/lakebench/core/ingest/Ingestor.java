@@ -28,8 +28,8 @@ public final class Ingestor {
     public IngestResult ingest(String table, Map<String, ? extends List<?>> data, IngestOptions options) {
         Identifiers.checkTableName(table);
         if (options.format() != null) {
-            throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Format ingestion is not available in this build",
-                    "Pass column data or file paths");
+            // the format wins over data (SPEC §1)
+            return new FormatIngest(backend).run(table, options.format(), options);
         }
         if (data != null && data.containsKey("_huggingface")) {
             throw new IngestError(ErrorCode.INGEST_BAD_DATA, "HuggingFace ingestion is not available in this build",
