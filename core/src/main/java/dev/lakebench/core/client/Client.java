@@ -2,6 +2,7 @@ package dev.lakebench.core.client;
 
 import dev.lakebench.core.backend.Backend;
 import dev.lakebench.core.backend.local.LocalBackend;
+import dev.lakebench.core.backend.managed.ManagedBackend;
 import dev.lakebench.core.dataset.Dataset;
 import dev.lakebench.core.ingest.Format;
 import dev.lakebench.core.ingest.Ingestor;
@@ -53,8 +54,7 @@ public final class Client implements AutoCloseable {
      * {@code https://api.deeplake.ai}.
      */
     public static Client managed(String token, String workspaceId, String apiUrl) {
-        throw new AuthError(ErrorCode.SERVICE_UNAVAILABLE, "Managed workspaces are not available in this build",
-                "Use Client.local(...)");
+        return new Client(ManagedBackend.connect(token, workspaceId, apiUrl));
     }
 
     public Backend backend() {

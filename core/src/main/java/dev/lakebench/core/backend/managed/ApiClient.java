@@ -1,0 +1,187 @@
+package dev.lakebench.core.backend.managed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lakebench.core.client.Cancellation;
+import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.ManagedServiceError;
+import dev.lakebench.core.client.QueryError;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * The HTTP side of the managed backend: builds each request with the bearer token and org header, runs it
+ * under its deadline and the caller's cancellation, retries what {@link RetryPolicy} allows, parses JSON
+ * answers (an empty body is an empty object) and maps every failure with {@link ApiErrors}.
+ *
+ * <p>One {@link OkHttpClient} per process ({@link HttpClients}) so that all backends share the connection pool;
+ * OkHttp negotiates HTTP/2 by ALPN where the server offers it.
+ */
+final class ApiClient {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
+
+    private final OkHttpClient http;
+    private final HttpUrl base;
+    private final String apiUrl;
+    private final String workspace;
+    private final ApiToken token;
+    private final RetryPolicy retry;
+    private volatile String orgId;
+
+    ApiClient(OkHttpClient http, ManagedSettings settings, ApiToken token, RetryPolicy retry) {
+        this.http = http;
+        this.apiUrl = settings.apiUrl();
+        this.base = HttpUrl.get(settings.apiUrl());
+        this.workspace = settings.workspaceId();
+        this.token = token;
+        this.retry = retry;
+    }
+
+    void orgId(String org) {
+        this.orgId = org;
+    }
+
+    String orgId() {
+        return orgId;
+    }
+
+    String apiUrl() {
+        return apiUrl;
+    }
+
+    /** Runs a call to the end; the JSON answer, or an empty object for an empty body. */
+    JsonNode send(ApiCall call, Cancellation cancellation) {
+        Request request = build(call);
+        for (int attempt = 1; ; attempt++) {
+            if (cancellation.isCancelled()) {
+                throw cancelled(call);
+            }
+            Call c = http.newCall(request);
+            c.timeout().timeout(call.deadline().toMillis(), TimeUnit.MILLISECONDS);
+            int status;
+            byte[] body;
+            String retryAfter;
+            try (AutoCloseable unregister = cancellation.onCancel(c::cancel); Response r = c.execute()) {
+                status = r.code();
+                retryAfter = r.header("Retry-After");
+                ResponseBody rb = r.body();
+                body = rb.bytes();
+            } catch (InterruptedIOException e) {
+                if (cancellation.isCancelled()) {
+                    throw cancelled(call);
+                }
+                // the deadline passed: the server may still be working, so a retry would pile up work
+                throw timeoutFor(call, e);
+            } catch (IOException e) {
+                if (cancellation.isCancelled()) {
+                    throw cancelled(call);
+                }
+                boolean notSent = e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException;
+                if ((notSent || call.idempotent()) && attempt < retry.maxAttempts()) {
+                    pause(call, attempt, OptionalLong.empty(), cancellation);
+                    continue;
+                }
+                throw ApiErrors.unreachable(call, apiUrl, e, attempt, !notSent && !call.idempotent());
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            if (status >= 200 && status < 300) {
+                return parse(call, body);
+            }
+            if (RetryPolicy.retryableStatus(status) && attempt < retry.maxAttempts()) {
+                OptionalLong after = RetryPolicy.parseRetryAfter(retryAfter, System.currentTimeMillis());
+                if (!retry.retryAfterTooLong(after)) {
+                    pause(call, attempt, after, cancellation);
+                    continue;
+                }
+            }
+            throw ApiErrors.forStatus(call, status, redact(ApiErrors.serverMessage(body)), apiUrl, workspace, attempt);
+        }
+    }
+
+    private void pause(ApiCall call, int attempt, OptionalLong retryAfter, Cancellation cancellation) {
+        try {
+            retry.sleep(retry.delay(attempt, retryAfter));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw cancelled(call);
+        }
+        if (cancellation.isCancelled()) {
+            throw cancelled(call);
+        }
+    }
+
+    private ManagedServiceError timeoutFor(ApiCall call, InterruptedIOException e) {
+        if (call.target() == ApiCall.Target.QUERY || call.target() == ApiCall.Target.INDEX) {
+            return ApiErrors.timeout(call.timeout(), e);
+        }
+        return new ManagedServiceError(ErrorCode.SERVICE_UNAVAILABLE,
+                "The managed API at " + apiUrl + " did not answer " + call.operation() + " within " + call.timeout().toSeconds() + " s",
+                "Check the API server is running at " + apiUrl + " and the network connection", e);
+    }
+
+    private static QueryError cancelled(ApiCall call) {
+        return new QueryError(ErrorCode.QUERY_CANCELLED, "Cancelled: " + call.operation(), "");
+    }
+
+    private JsonNode parse(ApiCall call, byte[] body) {
+        if (body.length == 0 || new String(body, 0, Math.min(body.length, 64), java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            return JSON.createObjectNode();
+        }
+        try {
+            JsonNode n = JSON.readTree(body);
+            return n == null || n.isMissingNode() || n.isNull() ? JSON.createObjectNode() : n;
+        } catch (IOException e) {
+            throw ApiErrors.malformed(call, apiUrl, body, e);
+        }
+    }
+
+    private Request build(ApiCall call) {
+        HttpUrl.Builder url = base.newBuilder();
+        for (String segment : call.path()) {
+            url.addPathSegment(segment);
+        }
+        Request.Builder b = new Request.Builder().url(url.build())
+                .header("Authorization", token.bearer())
+                .header("Accept", "application/json")
+                .header("User-Agent", "lakebench");
+        if (orgId != null && call.target() != ApiCall.Target.ME) {
+            b.header("X-Activeloop-Org-Id", orgId);
+        }
+        RequestBody body = null;
+        if (call.body() != null) {
+            try {
+                body = RequestBody.create(JSON.writeValueAsBytes(call.body()), JSON_TYPE);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot serialise request body", e);
+            }
+        } else if (!call.method().equals("GET") && !call.method().equals("DELETE")) {
+            body = RequestBody.create(new byte[0], JSON_TYPE);
+        }
+        return b.method(call.method(), body).build();
+    }
+
+    /** A server message never repeats the token back to the user. */
+    private String redact(String message) {
+        return token.redactFrom(message);
+    }
+
+}

@@ -1,0 +1,196 @@
+package dev.lakebench.core.backend.managed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lakebench.core.client.AuthError;
+import dev.lakebench.core.client.CredentialsError;
+import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.ManagedServiceError;
+import dev.lakebench.core.client.QueryError;
+import dev.lakebench.core.client.TableError;
+import dev.lakebench.core.client.WorkspaceError;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns HTTP failures into the SPEC §6 errors, keeping the server's own message: 401/403 → AuthError, 404 →
+ * WorkspaceError or TableError by what was addressed, 409 → "already exists", 400 → QueryError / TableError /
+ * WorkspaceError ("workspace ID is required"), exhausted retries and unreachable servers → ManagedServiceError.
+ */
+final class ApiErrors {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern MISSING_RELATION = Pattern.compile("relation \"?([^\"\\s]+)\"? does not exist");
+    private static final int MAX_MESSAGE = 500;
+
+    private ApiErrors() {
+    }
+
+    /** The server's message from an error body: {@code error}, {@code message}, {@code detail}, or the text itself. */
+    static String serverMessage(byte[] body) {
+        if (body == null || body.length == 0) {
+            return "";
+        }
+        String text = new String(body, StandardCharsets.UTF_8).strip();
+        try {
+            JsonNode n = JSON.readTree(text);
+            if (n != null && n.isObject()) {
+                for (String field : new String[] {"error", "message", "detail", "msg", "error_message"}) {
+                    JsonNode f = n.get(field);
+                    if (f != null && f.isTextual() && !f.asText().isBlank()) {
+                        return clip(f.asText());
+                    }
+                    if (f != null && f.isObject() && f.hasNonNull("message")) {
+                        return clip(f.get("message").asText());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // not JSON: the text is the message
+        }
+        return clip(text);
+    }
+
+    private static String clip(String s) {
+        String one = s.replaceAll("\\s+", " ").strip();
+        return one.length() > MAX_MESSAGE ? one.substring(0, MAX_MESSAGE - 3) + "..." : one;
+    }
+
+    static ManagedServiceError forStatus(ApiCall call, int status, String message, String apiUrl, String workspace, int attempts) {
+        String said = message.isEmpty() ? "" : ": " + message;
+        String lower = message.toLowerCase(Locale.ROOT);
+        String where = call.method() + " " + call.pathText();
+        switch (status) {
+            case 401 -> {
+                return new AuthError(ErrorCode.AUTH_REJECTED, "Token rejected by the managed API (401)" + said,
+                        "The token may have expired or been revoked: create a new one, then set " + ApiToken.ENV
+                                + " or run lakebench login --remote " + apiUrl);
+            }
+            case 403 -> {
+                return new AuthError(ErrorCode.AUTH_REJECTED, "Access denied to workspace \"" + workspace + "\" (403)" + said,
+                        "Check that the token belongs to the organisation that owns the workspace");
+            }
+            case 404 -> {
+                return switch (call.target()) {
+                    case TABLE, INDEX -> new TableError(ErrorCode.TABLE_NOT_FOUND,
+                            "Table \"" + call.table() + "\" does not exist in workspace \"" + workspace + "\"" + said,
+                            "List the tables with listTables(), or ingest data to create it");
+                    case CREDENTIALS -> new CredentialsError(ErrorCode.CREDENTIALS_FAILED,
+                            "Credentials for table \"" + call.table() + "\" not found (404)" + said,
+                            "Check that the table exists and was created by ingest (raw SQL tables have no dataset)");
+                    case ME -> new AuthError(ErrorCode.AUTH_NO_ORG_ID, "Token does not contain org_id, and " + where + " was not found" + said,
+                            "Use a token with an OrgID claim, or check that " + apiUrl + " is the managed API");
+                    default -> new WorkspaceError(ErrorCode.WORKSPACE_NOT_FOUND, "Not found: " + call.pathText() + said,
+                            "Workspace \"" + workspace + "\" must exist: create it with createWorkspace(\"" + workspace
+                                    + "\", name) or lakebench --remote " + apiUrl + " workspaces create " + workspace);
+                };
+            }
+            case 409 -> {
+                if (call.target() == ApiCall.Target.WORKSPACES) {
+                    return new WorkspaceError(ErrorCode.WORKSPACE_EXISTS, "Workspace already exists" + said, "Open it, or choose another id");
+                }
+                return new TableError(ErrorCode.TABLE_EXISTS, "Table already exists" + (call.table() == null ? "" : ": \"" + call.table() + "\"") + said,
+                        "Use drop_table() first or a different name; ingest appends to an existing table");
+            }
+            case 408 -> {
+                return timeout(call.timeout(), null);
+            }
+            case 400, 422 -> {
+                return badRequest(call, message, lower, said, workspace);
+            }
+            default -> {
+                if (RetryPolicy.retryableStatus(status)) {
+                    return new ManagedServiceError(ErrorCode.SERVICE_UNAVAILABLE,
+                            "The managed API at " + apiUrl + " answered " + status + " to " + call.operation()
+                                    + (attempts > 1 ? " " + attempts + " times" : "") + said,
+                            "The service is overloaded or down: try again later, and check that the API server is running at " + apiUrl);
+                }
+                return new ManagedServiceError(ErrorCode.SERVICE_ERROR,
+                        "The managed API at " + apiUrl + " answered " + status + " to " + call.operation() + said,
+                        "Check that " + apiUrl + " is the managed API and that this Lakebench version supports it");
+            }
+        }
+    }
+
+    private static ManagedServiceError badRequest(ApiCall call, String message, String lower, String said, String workspace) {
+        switch (call.target()) {
+            case WORKSPACES -> {
+                if (lower.contains("workspace id is required")) {
+                    return new WorkspaceError(ErrorCode.WORKSPACE_ID_REQUIRED, message,
+                            "POST /workspaces requires the \"id\" field: createWorkspace(\"my-ws\", \"My Workspace\")");
+                }
+                return new WorkspaceError(ErrorCode.WORKSPACE_ID_REQUIRED, "Workspace could not be created" + said,
+                        "Check the workspace id: letters, digits, '-' and '_'");
+            }
+            case TABLE -> {
+                return new TableError(ErrorCode.TABLE_SCHEMA_MISMATCH, "table creation failed for \"" + call.table() + "\"" + said,
+                        "Check the API server is running and workspace \"" + workspace + "\" is accessible, and the column types");
+            }
+            case INDEX -> {
+                return new TableError(ErrorCode.TABLE_INDEX_FAILED, "Index creation failed" + said,
+                        "Check that the column exists and is EMBEDDING or TEXT");
+            }
+            case CREDENTIALS -> {
+                return new CredentialsError(ErrorCode.CREDENTIALS_FAILED, "Credentials could not be fetched" + said, "");
+            }
+            default -> {
+                return queryError(message, said);
+            }
+        }
+    }
+
+    /** A failed statement, classified by the server's message (PostgreSQL wording). */
+    static ManagedServiceError queryError(String message, String said) {
+        String lower = message.toLowerCase(Locale.ROOT);
+        if (lower.contains("statement timeout") || lower.contains("query timed out") || lower.contains("canceling statement due to")) {
+            return new QueryError(ErrorCode.QUERY_TIMEOUT, "Query timed out" + said,
+                    "Increase the timeout, e.g. client.query(sql, Duration.ofMinutes(5)) or --timeout in the CLI");
+        }
+        Matcher m = MISSING_RELATION.matcher(message);
+        if (m.find()) {
+            return new TableError(ErrorCode.TABLE_NOT_FOUND, "Table \"" + m.group(1) + "\" does not exist" + said,
+                    "List the tables with listTables(); raw SQL tables must be created in the same workspace");
+        }
+        if (lower.contains("syntax error")) {
+            return new QueryError(ErrorCode.QUERY_SYNTAX, "SQL syntax error" + said, "Check the statement near the position the message names");
+        }
+        if (lower.matches(".*column .* does not exist.*") || lower.contains("not found in from clause")) {
+            return new QueryError(ErrorCode.COLUMN_NOT_FOUND, "Query failed" + said, "Check column names and argument types");
+        }
+        return new QueryError(ErrorCode.QUERY_INVALID, "Query failed" + said, "Check the statement and its parameters");
+    }
+
+    static QueryError timeout(Duration timeout, Throwable cause) {
+        long ms = timeout.toMillis();
+        String t = ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms";
+        return new QueryError(ErrorCode.QUERY_TIMEOUT, "Query timed out after " + t,
+                "Increase the timeout, e.g. client.query(sql, Duration.ofMinutes(5)) or --timeout in the CLI", cause);
+    }
+
+    static ManagedServiceError unreachable(ApiCall call, String apiUrl, IOException e, int attempts, boolean maybeApplied) {
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        if (maybeApplied) {
+            return new ManagedServiceError(ErrorCode.SERVICE_UNAVAILABLE,
+                    "The connection to " + apiUrl + " broke before the answer to " + call.operation() + " arrived (" + reason
+                            + "); the statement may or may not have been applied",
+                    "Check the table before running the statement again; reads and ingest batches are retried automatically", e);
+        }
+        return new ManagedServiceError(ErrorCode.SERVICE_UNAVAILABLE,
+                "Cannot reach the managed API at " + apiUrl + " for " + call.operation()
+                        + (attempts > 1 ? " after " + attempts + " attempts" : "") + " (" + reason + ")",
+                "Check API server is running at " + apiUrl + " and the network connection", e);
+    }
+
+    static ManagedServiceError malformed(ApiCall call, String apiUrl, byte[] body, Exception cause) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        String excerpt = text.length() > 80 ? text.substring(0, 77) + "..." : text;
+        return new ManagedServiceError(ErrorCode.SERVICE_ERROR,
+                "The managed API at " + apiUrl + " answered " + call.operation() + " with malformed JSON: "
+                        + excerpt.replaceAll("\\s+", " "),
+                "Check that " + apiUrl + " is the managed API (not a proxy or login page)", cause);
+    }
+}

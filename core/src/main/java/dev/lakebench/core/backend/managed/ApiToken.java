@@ -1,0 +1,103 @@
+package dev.lakebench.core.backend.managed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lakebench.core.client.AuthError;
+import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.TokenError;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * An API token. It is only ever written into the {@code Authorization} header: {@link #toString()} is redacted
+ * and no error message quotes it. The token is a JWT whose payload may carry the org id ({@code OrgID}).
+ */
+public final class ApiToken {
+
+    /** The environment variable a missing token falls back to (as the seed's client). */
+    public static final String ENV = "DEEPLAKE_API_KEY";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String value;
+
+    private ApiToken(String value) {
+        this.value = value;
+    }
+
+    /** Wraps a token; a blank one counts as missing ({@code AuthError: Token required}). */
+    public static ApiToken of(String token) {
+        return resolve(token, name -> null);
+    }
+
+    /** The given token, else {@code DEEPLAKE_API_KEY} from {@code env}, else {@code AuthError: Token required}. */
+    public static ApiToken resolve(String token, Function<String, String> env) {
+        String t = token;
+        if (t == null || t.isBlank()) {
+            t = env.apply(ENV);
+        }
+        if (t == null || t.isBlank()) {
+            throw new AuthError(ErrorCode.AUTH_TOKEN_REQUIRED, "Token required",
+                    "Pass a token to Client.managed(...), set " + ENV + ", or run lakebench login --remote URL");
+        }
+        return new ApiToken(t.strip());
+    }
+
+    /** The header value; callers put it on the wire and nowhere else. */
+    String bearer() {
+        return "Bearer " + value;
+    }
+
+    /**
+     * The {@code OrgID} claim of the JWT payload; empty when the token is not a JWT or has no such claim. A token
+     * that looks like a JWT but whose payload is not base64url JSON is a {@link TokenError}.
+     */
+    public Optional<String> orgIdClaim() {
+        String[] parts = value.split("\\.");
+        if (parts.length != 3) {
+            return Optional.empty();
+        }
+        JsonNode payload;
+        try {
+            payload = JSON.readTree(Base64.getUrlDecoder().decode(pad(parts[1])));
+        } catch (IllegalArgumentException | IOException e) {
+            throw new TokenError(ErrorCode.TOKEN_MALFORMED, "Token could not be parsed: its payload is not base64url-encoded JSON",
+                    "Copy the whole token again from the platform's API token page", null);
+        }
+        if (payload == null || !payload.isObject()) {
+            throw new TokenError(ErrorCode.TOKEN_MALFORMED, "Token could not be parsed: its payload is not a JSON object",
+                    "Copy the whole token again from the platform's API token page");
+        }
+        JsonNode org = payload.get("OrgID");
+        if (org == null || org.isNull() || org.asText().isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(org.asText());
+    }
+
+    private static String pad(String s) {
+        return switch (s.length() % 4) {
+            case 2 -> s + "==";
+            case 3 -> s + "=";
+            default -> s;
+        };
+    }
+
+    /** True when both hold the same token (compares without exposing it). */
+    public boolean sameAs(ApiToken other) {
+        return other != null && java.security.MessageDigest.isEqual(value.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                other.value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** {@code text} with any occurrence of the token replaced, for messages that echo what a server said. */
+    String redactFrom(String text) {
+        return text == null || value.length() < 8 ? text : text.replace(value, "[redacted]");
+    }
+
+    @Override
+    public String toString() {
+        return "ApiToken[redacted]";
+    }
+}

@@ -1,0 +1,447 @@
+package dev.lakebench.core.backend.managed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lakebench.core.backend.Backend;
+import dev.lakebench.core.backend.TableSink;
+import dev.lakebench.core.client.AuthError;
+import dev.lakebench.core.client.Cancellation;
+import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.IngestListener;
+import dev.lakebench.core.client.ManagedServiceError;
+import dev.lakebench.core.client.QueryError;
+import dev.lakebench.core.client.QueryRequest;
+import dev.lakebench.core.client.QueryResult;
+import dev.lakebench.core.client.Row;
+import dev.lakebench.core.client.RowCursor;
+import dev.lakebench.core.client.TableError;
+import dev.lakebench.core.client.TableInfo;
+import dev.lakebench.core.client.WorkspaceInfo;
+import dev.lakebench.core.schema.SchemaCompatibility;
+import dev.lakebench.core.schema.TableSchema;
+import dev.lakebench.core.sql.SqlStatement;
+import dev.lakebench.core.store.Identifiers;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
+import okhttp3.OkHttpClient;
+
+/**
+ * A workspace of a managed deployment, spoken to over the REST protocol of SPEC §7: SQL through
+ * {@code POST /workspaces/{ws}/tables/query}, tables through {@code /workspaces/{ws}/tables}, workspaces through
+ * {@code /workspaces}. Stateless apart from the org id and a cache of column types; safe for concurrent use.
+ */
+public final class ManagedBackend implements Backend {
+
+    /** Reserved prefix of bookkeeping tables (the ingest batch ledger); never listed. */
+    static final String RESERVED_PREFIX = "_lb_";
+    /** Index builds may take long; they get this deadline. */
+    static final Duration INDEX_TIMEOUT = Duration.ofMinutes(30);
+
+    private final ManagedSettings settings;
+    private final ApiClient api;
+    private final RemoteCatalog catalog;
+    private volatile boolean ledgerReady;
+
+    ManagedBackend(ManagedSettings settings, ApiToken token, OkHttpClient http, RetryPolicy retry) {
+        this.settings = settings;
+        this.api = new ApiClient(http, settings, token, retry);
+        this.catalog = new RemoteCatalog((sql, params) -> post(sql, params, QueryRequest.DEFAULT_TIMEOUT, true, Cancellation.none()));
+        api.orgId(resolveOrg(token));
+    }
+
+    /**
+     * Connects to a managed workspace: {@code token} null falls back to {@code DEEPLAKE_API_KEY}
+     * ({@code AuthError: Token required} when neither), {@code workspaceId} null is "default", {@code apiUrl} null
+     * is {@value ManagedSettings#DEFAULT_API_URL}. The org id comes from the token's OrgID claim, else {@code GET /me}.
+     */
+    public static ManagedBackend connect(String token, String workspaceId, String apiUrl) {
+        return connect(ManagedSettings.of(apiUrl, workspaceId), ApiToken.resolve(token, System::getenv));
+    }
+
+    public static ManagedBackend connect(ManagedSettings settings, ApiToken token) {
+        return new ManagedBackend(settings, token, HttpClients.forSettings(settings),
+                new RetryPolicy(settings, new SecureRandom(), d -> Thread.sleep(d.toMillis())));
+    }
+
+    /** For tests: a chosen random source and sleeper (to observe backoff without waiting). */
+    static ManagedBackend connect(ManagedSettings settings, ApiToken token, RandomGenerator random, RetryPolicy.Sleeper sleeper) {
+        return new ManagedBackend(settings, token, HttpClients.forSettings(settings), new RetryPolicy(settings, random, sleeper));
+    }
+
+    private String resolveOrg(ApiToken token) {
+        Optional<String> claim = token.orgIdClaim();
+        if (claim.isPresent()) {
+            return claim.get();
+        }
+        JsonNode me;
+        try {
+            me = api.send(ApiCall.get("GET /me", ApiCall.Target.ME, "me"), Cancellation.none());
+        } catch (AuthError e) {
+            throw e;
+        } catch (ManagedServiceError e) {
+            throw new AuthError(ErrorCode.AUTH_NO_ORG_ID, "Token does not contain org_id, and " + settings.apiUrl()
+                    + "/me did not tell it: " + e.problem(), "Ensure the token has an OrgID claim or API /me is accessible", e);
+        }
+        for (String field : new String[] {"org_id", "OrgID", "orgId", "organization_id"}) {
+            JsonNode n = me.get(field);
+            if (n != null && n.isValueNode() && !n.asText().isBlank()) {
+                return n.asText();
+            }
+        }
+        throw new AuthError(ErrorCode.AUTH_NO_ORG_ID, "Token does not contain org_id",
+                "Ensure the token has an OrgID claim or API /me is accessible (it answered without org_id)");
+    }
+
+    public ManagedSettings settings() {
+        return settings;
+    }
+
+    /** The organisation the token acts for. */
+    public String orgId() {
+        return api.orgId();
+    }
+
+    @Override
+    public String kind() {
+        return "managed";
+    }
+
+    @Override
+    public String workspaceId() {
+        return settings.workspaceId();
+    }
+
+    @Override
+    public String location() {
+        return settings.apiUrl() + "/workspaces/" + settings.workspaceId();
+    }
+
+    // ---- SQL ----
+
+    @Override
+    public QueryResult execute(QueryRequest request) {
+        long t0 = System.nanoTime();
+        List<SqlStatement> statements = SqlStatement.split(request.sql());
+        if (statements.isEmpty()) {
+            throw new QueryError(ErrorCode.QUERY_SYNTAX, "The SQL text is empty", "Write a statement, e.g. SELECT * FROM t LIMIT 10");
+        }
+        checkParameters(statements, request.params());
+        boolean readOnly = statements.stream().allMatch(s -> s.kind() == SqlStatement.Kind.SELECT || s.kind() == SqlStatement.Kind.EXPLAIN);
+        JsonNode body;
+        try {
+            body = post(request.sql(), request.params(), request.hasDefaultTimeout() ? null : request.timeout(), readOnly,
+                    request.cancellation(), request.timeout());
+        } finally {
+            if (statements.stream().anyMatch(ManagedBackend::changesSchema)) {
+                catalog.invalidate();
+            }
+        }
+        RemoteResults.Decoded d = RemoteResults.decode(body, statements, this::columnsOrEmpty, settings.apiUrl());
+        long updated = body.path("row_count").canConvertToLong() && d.columns().isEmpty() ? body.path("row_count").asLong() : -1;
+        return new QueryResult(d.columns(), d.rows(), updated, Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    private Optional<TableSchema> columnsOrEmpty(String table) {
+        try {
+            return catalog.columns(table);
+        } catch (ManagedServiceError e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean changesSchema(SqlStatement s) {
+        return switch (s.kind()) {
+            case CREATE_TABLE, DROP_TABLE, ALTER_TABLE, OTHER_DDL -> true;
+            default -> false;
+        };
+    }
+
+    /** The REST answer is complete when it arrives, so the cursor walks a finished result. */
+    @Override
+    public RowCursor stream(QueryRequest request) {
+        QueryResult r = execute(request);
+        Iterator<Row> it = r.rows().iterator();
+        return new RowCursor() {
+            @Override
+            public List<dev.lakebench.core.client.ResultColumn> columns() {
+                return r.columns();
+            }
+
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                if (!it.hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return it.next();
+            }
+
+            @Override
+            public void close() {
+                // nothing held open
+            }
+        };
+    }
+
+    JsonNode post(String sql, List<Object> params, Duration timeout, boolean idempotent, Cancellation cancellation) {
+        return post(sql, params, timeout, idempotent, cancellation, timeout == null ? QueryRequest.DEFAULT_TIMEOUT : timeout);
+    }
+
+    /**
+     * Posts one query. {@code serverTimeout} non-null is forwarded as {@code timeout_ms}; the client waits a
+     * little longer than {@code clientTimeout} so that the server's own timeout answer arrives first.
+     */
+    JsonNode post(String sql, List<Object> params, Duration serverTimeout, boolean idempotent, Cancellation cancellation,
+                  Duration clientTimeout) {
+        ObjectNode body = ApiClient.JSON.createObjectNode();
+        body.put("query", sql);
+        if (!params.isEmpty()) {
+            ArrayNode a = body.putArray("params");
+            for (int i = 0; i < params.size(); i++) {
+                a.add(JsonValues.param(params.get(i), i + 1));
+            }
+        }
+        if (serverTimeout != null) {
+            body.put("timeout_ms", serverTimeout.toMillis());
+        }
+        Duration grace = Duration.ofMillis(Math.min(5000, Math.max(50, clientTimeout.toMillis() / 10)));
+        ApiCall call = new ApiCall("POST", List.of("workspaces", settings.workspaceId(), "tables", "query"), body,
+                clientTimeout, idempotent, "the query", ApiCall.Target.QUERY, null).grace(grace);
+        JsonNode answer = api.send(call, cancellation);
+        return answer.isObject() ? answer : ApiClient.JSON.createObjectNode();
+    }
+
+    private static void checkParameters(List<SqlStatement> statements, List<Object> params) {
+        int highest = 0;
+        for (SqlStatement st : statements) {
+            highest = Math.max(highest, st.maxParameter());
+        }
+        if (highest > params.size()) {
+            throw new QueryError(ErrorCode.QUERY_PARAMETER,
+                    "The statement uses $" + highest + " but " + params.size() + " parameter" + (params.size() == 1 ? " was" : "s were") + " given",
+                    "Pass one value per placeholder, in order ($1 first)");
+        }
+        if (highest < params.size()) {
+            throw new QueryError(ErrorCode.QUERY_PARAMETER,
+                    params.size() + " parameters were given but the statement uses " + (highest == 0 ? "none" : "only $1..$" + highest),
+                    "Remove the extra values or add the missing placeholders");
+        }
+    }
+
+    // ---- tables ----
+
+    @Override
+    public List<String> listTables() {
+        JsonNode r = api.send(ApiCall.get("listing tables", ApiCall.Target.TABLES, "workspaces", settings.workspaceId(), "tables"),
+                Cancellation.none());
+        List<String> out = new ArrayList<>();
+        JsonNode tables = r.isArray() ? r : r.path("tables");
+        for (JsonNode t : tables) {
+            String name = t.isObject() ? t.path("table_name").asText(t.path("name").asText()) : t.asText();
+            if (!name.isEmpty() && !name.toLowerCase(Locale.ROOT).startsWith(RESERVED_PREFIX)) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public TableInfo describeTable(String table) {
+        return catalog.describe(table, settings.workspaceId());
+    }
+
+    /** The table's columns as the server reports them (vector sizes 0), cached; empty when it does not exist. */
+    Optional<TableSchema> columns(String table) {
+        return catalog.columns(table);
+    }
+
+    RemoteCatalog catalog() {
+        return catalog;
+    }
+
+    ApiClient api() {
+        return api;
+    }
+
+    @Override
+    public void dropTable(String table, boolean ifExists) {
+        ApiCall call = new ApiCall("DELETE", List.of("workspaces", settings.workspaceId(), "tables", table), null,
+                ApiCall.DEFAULT_TIMEOUT, true, "dropping table \"" + table + "\"", ApiCall.Target.TABLE, table);
+        try {
+            api.send(call, Cancellation.none());
+        } catch (TableError e) {
+            if (!(ifExists && e.code() == ErrorCode.TABLE_NOT_FOUND)) {
+                throw e;
+            }
+        } finally {
+            catalog.invalidate(table);
+        }
+    }
+
+    @Override
+    public void createIndex(String table, String column, String indexType, IngestListener listener, Cancellation cancellation) {
+        TableSchema schema = catalog.columns(table).orElseThrow(() -> new TableError(ErrorCode.TABLE_NOT_FOUND,
+                "Table \"" + table + "\" does not exist in workspace \"" + settings.workspaceId() + "\"",
+                "List the tables with listTables(), or ingest data to create it"));
+        if (schema.column(column).isEmpty()) {
+            throw new TableError(ErrorCode.COLUMN_NOT_FOUND,
+                    "Index creation failed: table \"" + table + "\" has no column \"" + column + "\"",
+                    "Columns: " + String.join(", ", schema.names()));
+        }
+        String sql = createIndexSql(table, schema.column(column).get().name(), indexType);
+        ObjectNode body = ApiClient.JSON.createObjectNode().put("query", sql).put("timeout_ms", INDEX_TIMEOUT.toMillis());
+        ApiCall call = new ApiCall("POST", List.of("workspaces", settings.workspaceId(), "tables", "query"), body,
+                INDEX_TIMEOUT, true, "creating an index on \"" + table + "\".\"" + column + "\"",
+                ApiCall.Target.INDEX, table);
+        api.send(call, cancellation);
+    }
+
+    /** {@code CREATE INDEX IF NOT EXISTS <t>_<col>_idx ON t USING deeplake_index (col) [WITH (index_type = ..)]}. */
+    static String createIndexSql(String table, String column, String indexType) {
+        String name = (table + "_" + column + "_idx").replaceAll("[^A-Za-z0-9_]", "_");
+        if (name.length() > 63) {
+            name = name.substring(0, 54) + "_" + Integer.toHexString((table + "." + column).hashCode());
+        }
+        StringBuilder sql = new StringBuilder("CREATE INDEX IF NOT EXISTS ").append(Identifiers.quote(name))
+                .append(" ON ").append(Identifiers.quote(table)).append(" USING deeplake_index (")
+                .append(Identifiers.quote(column)).append(')');
+        if (indexType != null && !indexType.isBlank()) {
+            if (!indexType.matches("[A-Za-z_]+")) {
+                throw new TableError(ErrorCode.TABLE_INDEX_FAILED, "Index creation failed: index type \"" + indexType + "\" is not valid",
+                        "Use bm25, exact_text, inverted, or a vector index type");
+            }
+            sql.append(" WITH (index_type = '").append(indexType.toLowerCase(Locale.ROOT)).append("')");
+        }
+        return sql.toString();
+    }
+
+    // ---- workspaces ----
+
+    @Override
+    public List<WorkspaceInfo> listWorkspaces() {
+        JsonNode r = api.send(ApiCall.get("listing workspaces", ApiCall.Target.WORKSPACES, "workspaces"), Cancellation.none());
+        JsonNode list = r.isArray() ? r : r.has("workspaces") ? r.get("workspaces") : r.path("data");
+        List<WorkspaceInfo> out = new ArrayList<>();
+        for (JsonNode w : list) {
+            out.add(workspace(w, null, null));
+        }
+        return out;
+    }
+
+    @Override
+    public WorkspaceInfo createWorkspace(String id, String name) {
+        ObjectNode body = ApiClient.JSON.createObjectNode();
+        if (id != null) {
+            body.put("id", id);
+        }
+        if (name != null) {
+            body.put("name", name);
+        }
+        ApiCall call = new ApiCall("POST", List.of("workspaces"), body, ApiCall.DEFAULT_TIMEOUT, false,
+                "creating workspace \"" + id + "\"", ApiCall.Target.WORKSPACES, null);
+        JsonNode r = api.send(call, Cancellation.none());
+        return workspace(r, id, name);
+    }
+
+    private static WorkspaceInfo workspace(JsonNode w, String id, String name) {
+        String wid = w.path("id").asText(id == null ? "" : id);
+        String wname = w.path("name").asText(name == null || name.isBlank() ? wid : name);
+        Instant created = null;
+        String at = w.path("created_at").asText("");
+        if (!at.isEmpty()) {
+            try {
+                created = Instant.parse(at);
+            } catch (DateTimeParseException e) {
+                created = null;
+            }
+        }
+        return new WorkspaceInfo(wid, wname.isEmpty() ? wid : wname, created, null);
+    }
+
+    /** Storage credentials of a table's dataset ({@code GET /api/org/{ws}/ds/{table}/creds}), as the server sends them. */
+    public JsonNode datasetCredentials(String table) {
+        return api.send(ApiCall.get("fetching credentials of \"" + table + "\"", ApiCall.Target.CREDENTIALS,
+                "api", "org", settings.workspaceId(), "ds", table, "creds").table(table), Cancellation.none());
+    }
+
+    // ---- ingest ----
+
+    /**
+     * Registers the table ({@code POST /workspaces/{ws}/tables} with {@code {"table_name", "schema"}}) when the
+     * server has none, else checks that the incoming columns fit it; then returns a batching sink.
+     */
+    @Override
+    public TableSink openSink(String table, TableSchema incoming) {
+        Identifiers.checkTableName(table);
+        ensureLedger();
+        catalog.invalidate(table);
+        TableSchema target;
+        String datasetPath = "al://" + settings.workspaceId() + "/" + table;
+        if (catalog.columns(table).isPresent()) {
+            target = existing(table, incoming);
+        } else {
+            ObjectNode body = ApiClient.JSON.createObjectNode().put("table_name", table);
+            ObjectNode types = body.putObject("schema");
+            for (var c : incoming.columns()) {
+                types.put(c.name(), c.type().name());
+            }
+            ApiCall call = new ApiCall("POST", List.of("workspaces", settings.workspaceId(), "tables"), body,
+                    ApiCall.DEFAULT_TIMEOUT, false, "creating table \"" + table + "\"", ApiCall.Target.TABLE, table);
+            try {
+                JsonNode r = api.send(call, Cancellation.none());
+                datasetPath = r.path("dataset_path").asText(datasetPath);
+                target = incoming;
+            } catch (TableError e) {
+                if (e.code() != ErrorCode.TABLE_EXISTS) {
+                    throw e;
+                }
+                target = existing(table, incoming);
+            } finally {
+                catalog.invalidate(table);
+            }
+        }
+        return new ManagedTableSink(this, table, target, datasetPath, settings.insertBatchBytes());
+    }
+
+    private TableSchema existing(String table, TableSchema incoming) {
+        TableSchema have = catalog.describe(table, settings.workspaceId()).schema();
+        SchemaCompatibility.check(table, have, incoming);
+        return have;
+    }
+
+    private void ensureLedger() {
+        if (!ledgerReady) {
+            post(InsertBatch.LEDGER_DDL, List.of(), null, true, Cancellation.none());
+            ledgerReady = true;
+        }
+    }
+
+    /** Nothing to release: connections belong to the shared pool and idle out on their own. */
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String toString() {
+        return "ManagedBackend[" + location() + "]";
+    }
+
+    static Function<String, String> env() {
+        return System::getenv;
+    }
+}

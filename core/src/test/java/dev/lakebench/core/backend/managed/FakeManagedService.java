@@ -1,0 +1,309 @@
+package dev.lakebench.core.backend.managed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lakebench.core.backend.local.LocalBackend;
+import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.ManagedServiceError;
+import dev.lakebench.core.client.WorkspaceInfo;
+import dev.lakebench.core.schema.Column;
+import dev.lakebench.core.schema.ColumnType;
+import dev.lakebench.core.schema.TableSchema;
+import dev.lakebench.core.store.DataDirectory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+
+/**
+ * A local stand-in for the managed API: speaks the REST protocol of SPEC §7 over real HTTP (MockWebServer) and
+ * answers from real local engines (one {@link LocalBackend} per workspace under a temporary data directory), so
+ * results are real. Faults can be queued per request (statuses, Retry-After, resets, delays, bad bodies).
+ */
+public final class FakeManagedService implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MockWebServer server = new MockWebServer();
+    private final DataDirectory dataDir;
+    private final String token;
+    private final String orgId;
+    private final Map<String, LocalBackend> workspaces = new ConcurrentHashMap<>();
+    private final Deque<Fault> faults = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger requests = new AtomicInteger();
+    private final Map<String, AtomicInteger> perPath = new ConcurrentHashMap<>();
+    private final FakeSql sql = new FakeSql(this);
+    private volatile boolean meAnswersOrg = true;
+    private final List<String> queryBodies = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    /** A fault: when a request matches, {@code respond} makes the answer from the real one (which may be null). */
+    public record Fault(Predicate<RecordedRequest> when, boolean handleFirst, Function<MockResponse, MockResponse> respond) {
+    }
+
+    public FakeManagedService(Path dataDir, String token, String orgId) throws IOException {
+        this.dataDir = new DataDirectory(dataDir);
+        this.token = token;
+        this.orgId = orgId;
+        this.dataDir.ensure(DataDirectory.DEFAULT_WORKSPACE);
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return FakeManagedService.this.dispatch(request);
+            }
+        });
+        server.start();
+    }
+
+    /** A JWT whose payload carries {@code OrgID} (signature not checked by the fake, as clients do not check it). */
+    public static String jwt(String orgId) {
+        Base64.Encoder b = Base64.getUrlEncoder().withoutPadding();
+        String header = b.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String payload = b.encodeToString(("{\"OrgID\":\"" + orgId + "\",\"sub\":\"tester\"}").getBytes(StandardCharsets.UTF_8));
+        return header + "." + payload + "." + b.encodeToString("signature".getBytes(StandardCharsets.UTF_8));
+    }
+
+    public String url() {
+        String u = server.url("/").toString();
+        return u.substring(0, u.length() - 1);
+    }
+
+    public int requestCount() {
+        return requests.get();
+    }
+
+    /** Requests whose path ends with {@code suffix} (e.g. "/tables/query"). */
+    public int requestCount(String suffix) {
+        int n = 0;
+        for (var e : perPath.entrySet()) {
+            if (e.getKey().endsWith(suffix)) {
+                n += e.getValue().get();
+            }
+        }
+        return n;
+    }
+
+    /** Bodies of every query request so far, in arrival order. */
+    public List<String> queryBodies() {
+        synchronized (queryBodies) {
+            return List.copyOf(queryBodies);
+        }
+    }
+
+    public void meAnswersOrg(boolean yes) {
+        this.meAnswersOrg = yes;
+    }
+
+    public void addFault(Fault f) {
+        faults.add(f);
+    }
+
+    /** The next {@code times} requests matching {@code when} get {@code status} with an error body, unprocessed. */
+    public void failNext(int times, Predicate<RecordedRequest> when, int status, String message, String retryAfter) {
+        for (int i = 0; i < times; i++) {
+            addFault(new Fault(when, false, real -> {
+                MockResponse.Builder b = new MockResponse.Builder().code(status).body(error(message));
+                if (retryAfter != null) {
+                    b.setHeader("Retry-After", retryAfter);
+                }
+                return b.build();
+            }));
+        }
+    }
+
+    public static Predicate<RecordedRequest> queries() {
+        return r -> r.getUrl().encodedPath().endsWith("/tables/query");
+    }
+
+    /** Queries whose SQL contains {@code text}. */
+    public static Predicate<RecordedRequest> queriesContaining(String text) {
+        return r -> queries().test(r) && r.getBody() != null && r.getBody().utf8().contains(text);
+    }
+
+    public static Predicate<RecordedRequest> any() {
+        return r -> true;
+    }
+
+    /** The local engine behind a workspace (for checking what really landed). */
+    public LocalBackend workspace(String id) {
+        return workspaces.computeIfAbsent(id, w -> new LocalBackend(dataDir, w));
+    }
+
+    boolean workspaceExists(String id) {
+        return dataDir.exists(id);
+    }
+
+    private MockResponse dispatch(RecordedRequest r) {
+        requests.incrementAndGet();
+        String path = r.getUrl().encodedPath();
+        perPath.computeIfAbsent(r.getMethod() + " " + path, k -> new AtomicInteger()).incrementAndGet();
+        if (path.endsWith("/tables/query") && r.getBody() != null) {
+            queryBodies.add(r.getBody().utf8());
+        }
+        Fault fault = null;
+        for (Fault f : faults) {
+            if (f.when().test(r) && faults.remove(f)) {
+                fault = f;
+                break;
+            }
+        }
+        if (fault != null && !fault.handleFirst()) {
+            return fault.respond().apply(null);
+        }
+        MockResponse real = handle(r);
+        return fault == null ? real : fault.respond().apply(real);
+    }
+
+    private MockResponse handle(RecordedRequest r) {
+        String auth = r.getHeaders().get("Authorization");
+        if (auth == null || !auth.equals("Bearer " + token)) {
+            return status(401, "token expired or invalid");
+        }
+        List<String> seg = r.getUrl().pathSegments();
+        String method = r.getMethod();
+        try {
+            if (seg.equals(List.of("me")) && method.equals("GET")) {
+                ObjectNode me = JSON.createObjectNode().put("id", "tester");
+                if (meAnswersOrg) {
+                    me.put("org_id", orgId);
+                }
+                return ok(me);
+            }
+            if (!orgId.equals(r.getHeaders().get("X-Activeloop-Org-Id"))) {
+                return status(403, "organisation header missing or wrong");
+            }
+            if (seg.equals(List.of("workspaces"))) {
+                return method.equals("GET") ? listWorkspaces() : createWorkspace(body(r));
+            }
+            if (seg.size() >= 3 && seg.get(0).equals("workspaces") && seg.get(2).equals("tables")) {
+                String ws = seg.get(1);
+                if (!workspaceExists(ws)) {
+                    return status(404, "workspace " + ws + " not found");
+                }
+                LocalBackend local = workspace(ws);
+                if (seg.size() == 3 && method.equals("GET")) {
+                    ArrayNode a = JSON.createArrayNode();
+                    for (String t : local.listTables()) {
+                        a.addObject().put("table_name", t);
+                    }
+                    ObjectNode o = JSON.createObjectNode();
+                    o.set("tables", a);
+                    return ok(o);
+                }
+                if (seg.size() == 3 && method.equals("POST")) {
+                    return createTable(ws, local, body(r));
+                }
+                if (seg.size() == 4 && seg.get(3).equals("query") && method.equals("POST")) {
+                    return sql.run(local, body(r));
+                }
+                if (seg.size() == 4 && method.equals("DELETE")) {
+                    if (!local.listTables().contains(seg.get(3))) {
+                        return status(404, "table " + seg.get(3) + " not found");
+                    }
+                    local.dropTable(seg.get(3), false);
+                    return new MockResponse.Builder().code(204).body("").build();
+                }
+            }
+            if (seg.size() == 6 && seg.get(0).equals("api") && seg.get(5).equals("creds") && method.equals("GET")) {
+                LocalBackend local = workspace(seg.get(2));
+                if (!local.listTables().contains(seg.get(4))) {
+                    return status(404, "dataset not found");
+                }
+                ObjectNode o = JSON.createObjectNode().put("path", "al://" + seg.get(2) + "/" + seg.get(4));
+                o.putObject("creds").put("expiration", "2099-01-01T00:00:00Z");
+                return ok(o);
+            }
+            return status(404, "Not found: " + r.getUrl().encodedPath());
+        } catch (ManagedServiceError e) {
+            return status(e.code() == ErrorCode.INTERNAL ? 500 : 400, e.problem());
+        } catch (RuntimeException e) {
+            return status(500, "internal error: " + e);
+        }
+    }
+
+    private MockResponse listWorkspaces() {
+        ArrayNode a = JSON.createArrayNode();
+        for (WorkspaceInfo w : dataDir.list()) {
+            a.addObject().put("id", w.id()).put("org_id", orgId).put("name", w.name()).put("type", "default")
+                    .put("created_at", w.createdAt().toString());
+        }
+        return ok(a);
+    }
+
+    private MockResponse createWorkspace(JsonNode body) {
+        String id = body.path("id").asText("");
+        if (id.isBlank()) {
+            return status(400, "workspace ID is required");
+        }
+        if (dataDir.exists(id)) {
+            return status(409, "workspace " + id + " already exists");
+        }
+        WorkspaceInfo w = dataDir.create(id, body.path("name").asText(id));
+        return ok(JSON.createObjectNode().put("id", w.id()).put("org_id", orgId).put("name", w.name())
+                .put("created_at", w.createdAt().toString()));
+    }
+
+    private MockResponse createTable(String ws, LocalBackend local, JsonNode body) {
+        String table = body.path("table_name").asText("");
+        if (table.isBlank() || !body.path("schema").isObject()) {
+            return status(400, "table_name and schema are required");
+        }
+        if (local.listTables().stream().anyMatch(t -> t.equalsIgnoreCase(table))) {
+            return status(409, "Table already exists");
+        }
+        List<Column> cols = new ArrayList<>();
+        for (var e : body.path("schema").properties()) {
+            ColumnType t = ColumnType.parse(e.getValue().asText()).orElse(null);
+            if (t == null) {
+                return status(400, "unknown type " + e.getValue().asText() + " for column " + e.getKey());
+            }
+            cols.add(Column.of(e.getKey(), t));
+        }
+        local.openSink(table, new TableSchema(cols)).close();
+        return ok(JSON.createObjectNode().put("table_name", table).put("dataset_path", "al://" + ws + "/" + table));
+    }
+
+    private static JsonNode body(RecordedRequest r) {
+        try {
+            return r.getBody() == null || r.getBody().size() == 0 ? JSON.createObjectNode() : JSON.readTree(r.getBody().utf8());
+        } catch (IOException e) {
+            throw new ManagedServiceError(ErrorCode.QUERY_INVALID, "request body is not JSON", "");
+        }
+    }
+
+    static String error(String message) {
+        return JSON.createObjectNode().put("error", message).toString();
+    }
+
+    static MockResponse status(int code, String message) {
+        return new MockResponse.Builder().code(code).body(error(message))
+                .addHeader("Content-Type", "application/json").build();
+    }
+
+    static MockResponse ok(JsonNode body) {
+        return new MockResponse.Builder().code(200).body(body.toString())
+                .addHeader("Content-Type", "application/json").build();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        for (LocalBackend b : workspaces.values()) {
+            b.close();
+        }
+    }
+}

@@ -1,0 +1,377 @@
+package dev.lakebench.core.backend.managed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lakebench.core.backend.TableSink;
+import dev.lakebench.core.backend.local.LocalBackend;
+import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.IndexInfo;
+import dev.lakebench.core.client.ManagedServiceError;
+import dev.lakebench.core.client.QueryRequest;
+import dev.lakebench.core.client.QueryResult;
+import dev.lakebench.core.client.Row;
+import dev.lakebench.core.client.TableError;
+import dev.lakebench.core.client.TableInfo;
+import dev.lakebench.core.schema.Column;
+import dev.lakebench.core.schema.ColumnType;
+import dev.lakebench.core.schema.TableSchema;
+import dev.lakebench.core.schema.Values;
+import dev.lakebench.core.sql.QualifiedName;
+import dev.lakebench.core.sql.SqlStatement;
+import dev.lakebench.core.sql.Token;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import mockwebserver3.MockResponse;
+
+/**
+ * The fake service's SQL endpoint: plain statements run on the workspace's local engine; the few statements a
+ * PostgreSQL server answers from its catalog (information_schema, pg_indexes, array_length of vectors) are
+ * answered from the local catalog; ingest batches and CREATE INDEX .. USING deeplake_index are applied through
+ * the local backend's sink and index API. Errors come back as 400 with PostgreSQL's wording.
+ */
+final class FakeSql {
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final Pattern CREATE_INDEX = Pattern.compile(
+            "CREATE INDEX IF NOT EXISTS \"[^\"]+\" ON \"([^\"]+)\" USING deeplake_index \\(\"([^\"]+)\"\\)(?: WITH \\(index_type = '(\\w+)'\\))?");
+    private static final Pattern DIM_ALIAS = Pattern.compile("\"dim_(\\d+)\"");
+
+    private final FakeManagedService service;
+    private final Object ingestLock = new Object();
+
+    FakeSql(FakeManagedService service) {
+        this.service = service;
+    }
+
+    MockResponse run(LocalBackend local, JsonNode body) {
+        String sql = body.path("query").asText("");
+        List<Object> params = new ArrayList<>();
+        for (JsonNode p : body.path("params")) {
+            params.add(param(p));
+        }
+        try {
+            JsonNode answer = answer(local, sql, params, body.path("timeout_ms"));
+            return answer == null ? new MockResponse.Builder().code(200).body("").build() : FakeManagedService.ok(answer);
+        } catch (ManagedServiceError e) {
+            return FakeManagedService.status(400, pgMessage(e));
+        }
+    }
+
+    private JsonNode answer(LocalBackend local, String sql, List<Object> params, JsonNode timeoutMs) {
+        if (sql.contains("information_schema.columns")) {
+            return columns(local, (String) params.get(0));
+        }
+        if (sql.contains("FROM pg_indexes")) {
+            return indexes(local, (String) params.get(0));
+        }
+        if (sql.startsWith("SELECT (SELECT count(*) FROM ")) {
+            return counts(local, sql);
+        }
+        if (sql.startsWith("WITH \"" + InsertBatch.MARK + "\"")) {
+            applyBatch(local, sql, params);
+            return null;
+        }
+        Matcher ci = CREATE_INDEX.matcher(sql);
+        if (ci.matches()) {
+            local.createIndex(ci.group(1), ci.group(2), ci.group(3), null, dev.lakebench.core.client.Cancellation.none());
+            return null;
+        }
+        QueryRequest req = QueryRequest.of(sql, params);
+        if (timeoutMs.canConvertToLong()) {
+            req.timeout(Duration.ofMillis(timeoutMs.asLong()));
+        }
+        QueryResult r = local.execute(req);
+        if (r.columns().isEmpty()) {
+            return null;
+        }
+        ObjectNode o = F.objectNode();
+        ArrayNode cols = o.putArray("columns");
+        r.columnNames().forEach(cols::add);
+        ArrayNode rows = o.putArray("rows");
+        for (Row row : r.rows()) {
+            ArrayNode a = rows.addArray();
+            for (int i = 0; i < row.width(); i++) {
+                a.add(json(row.get(i)));
+            }
+        }
+        return o;
+    }
+
+    /** Local failures in the words PostgreSQL would use, so the client's classification is exercised. */
+    private static String pgMessage(ManagedServiceError e) {
+        if (e.code() == ErrorCode.TABLE_NOT_FOUND) {
+            Matcher m = Pattern.compile("Table \"([^\"]+)\"").matcher(e.problem());
+            return "relation \"" + (m.find() ? m.group(1) : "?") + "\" does not exist";
+        }
+        if (e.code() == ErrorCode.QUERY_TIMEOUT) {
+            return "canceling statement due to statement timeout";
+        }
+        return e.problem();
+    }
+
+    private static Object param(JsonNode p) {
+        if (p.isNull()) {
+            return null;
+        }
+        if (p.isTextual()) {
+            String s = p.asText();
+            return s.startsWith("\\x") ? HexFormat.of().parseHex(s.substring(2)) : s;
+        }
+        if (p.isIntegralNumber()) {
+            return p.longValue();
+        }
+        if (p.isNumber()) {
+            return p.doubleValue();
+        }
+        if (p.isBoolean()) {
+            return p.booleanValue();
+        }
+        if (p.isArray()) {
+            float[] f = JsonValues.floatArray(p);
+            if (f != null) {
+                return f;
+            }
+            float[][] m = new float[p.size()][];
+            for (int i = 0; i < m.length; i++) {
+                m[i] = JsonValues.floatArray(p.get(i));
+            }
+            return m;
+        }
+        return p.toString();
+    }
+
+    static JsonNode json(Object v) {
+        return switch (v) {
+            case null -> F.nullNode();
+            case String s -> F.textNode(s);
+            case Long l -> F.numberNode(l);
+            case Integer i -> F.numberNode(i);
+            case Double d -> F.numberNode(d);
+            case Float f -> F.numberNode(f);
+            case Boolean b -> F.booleanNode(b);
+            case BigDecimal d -> F.numberNode(d);
+            case BigInteger b -> F.numberNode(b);
+            case byte[] b -> F.textNode(Base64.getEncoder().encodeToString(b));
+            case float[] f -> JsonValues.floats(f);
+            case float[][] m -> {
+                ArrayNode a = F.arrayNode();
+                for (float[] r : m) {
+                    a.add(JsonValues.floats(r));
+                }
+                yield a;
+            }
+            case List<?> list -> {
+                ArrayNode a = F.arrayNode();
+                list.forEach(x -> a.add(json(x)));
+                yield a;
+            }
+            case Map<?, ?> map -> {
+                ObjectNode o = F.objectNode();
+                map.forEach((k, x) -> o.set(String.valueOf(k), json(x)));
+                yield o;
+            }
+            default -> F.textNode(v.toString());
+        };
+    }
+
+    // ---- catalog answers ----
+
+    private static TableInfo describe(LocalBackend local, String table) {
+        try {
+            return local.describeTable(table);
+        } catch (TableError e) {
+            return null;
+        }
+    }
+
+    private static JsonNode columns(LocalBackend local, String table) {
+        ObjectNode o = F.objectNode();
+        o.putArray("columns").add("column_name").add("udt_name").add("domain_name");
+        ArrayNode rows = o.putArray("rows");
+        TableInfo info = describe(local, table);
+        if (info != null) {
+            for (Column c : info.schema().columns()) {
+                rows.addArray().add(c.name()).add(udt(c)).add(domain(c.type()));
+            }
+        }
+        return o;
+    }
+
+    private static String udt(Column c) {
+        return switch (c.type().storage()) {
+            case TEXT -> "text";
+            case INT32 -> "int4";
+            case INT64 -> "int8";
+            case FLOAT32 -> "float4";
+            case FLOAT64 -> "float8";
+            case BOOL -> "bool";
+            case BYTES -> "bytea";
+            case VECTOR, MULTI_VECTOR, FLOAT_LIST -> "_float4";
+            default -> c.engineType() == null ? "unknown" : c.engineType().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    /** pg_deeplake's domains: byte domains, multi-vectors and the small typed arrays/labels. */
+    private static String domain(ColumnType t) {
+        return switch (t) {
+            case IMAGE, VIDEO, SEGMENT_MASK, BINARY_MASK, MESH, MEDICAL, POLYGON, EMBEDDING_2D, BOUNDING_BOX, POINT,
+                 CLASS_LABEL -> t.name();
+            default -> null;
+        };
+    }
+
+    private static JsonNode indexes(LocalBackend local, String table) {
+        ObjectNode o = F.objectNode();
+        o.putArray("columns").add("indexname").add("indexdef");
+        ArrayNode rows = o.putArray("rows");
+        TableInfo info = describe(local, table);
+        if (info != null) {
+            for (IndexInfo i : info.indexes()) {
+                rows.addArray().add(i.name()).add("CREATE INDEX " + i.name() + " ON public." + table
+                        + " USING deeplake_index (" + i.column() + ") WITH (index_type='" + i.type() + "')");
+            }
+        }
+        return o;
+    }
+
+    private static JsonNode counts(LocalBackend local, String sql) {
+        SqlStatement st = new SqlStatement(sql);
+        List<Token> sig = st.significant();
+        String table = null;
+        for (int i = 0; i + 1 < sig.size() && table == null; i++) {
+            if (sig.get(i).isWord("FROM")) {
+                table = QualifiedName.read(sig, i + 1).name();
+            }
+        }
+        TableInfo info = describe(local, table);
+        if (info == null) {
+            throw new TableError(ErrorCode.TABLE_NOT_FOUND, "Table \"" + table + "\" does not exist", "");
+        }
+        ObjectNode o = F.objectNode();
+        ArrayNode cols = o.putArray("columns").add("row_count");
+        ArrayNode row = o.putArray("rows").addArray().add(info.rowCount());
+        Matcher m = DIM_ALIAS.matcher(sql);
+        while (m.find()) {
+            int i = Integer.parseInt(m.group(1));
+            cols.add("dim_" + i);
+            int dim = info.schema().get(i).dimension();
+            if (dim > 0 && info.rowCount() > 0) {
+                row.add(dim);
+            } else {
+                row.addNull();
+            }
+        }
+        return o;
+    }
+
+    // ---- ingest batches ----
+
+    /** Applies an InsertBatch statement once per batch id: the ledger row and the data land together. */
+    private void applyBatch(LocalBackend local, String sql, List<Object> params) {
+        String batchId = (String) params.get(0);
+        SqlStatement st = new SqlStatement(sql);
+        List<Token> sig = st.significant();
+        int into = -1;
+        for (int i = 0; i < sig.size(); i++) {
+            if (sig.get(i).is(")") && i + 2 < sig.size() && sig.get(i + 1).isWord("INSERT") && sig.get(i + 2).isWord("INTO")) {
+                into = i + 3;
+                break;
+            }
+        }
+        String table = QualifiedName.read(sig, into).name();
+        int at = into + 2;
+        List<String> names = new ArrayList<>();
+        while (!sig.get(at).is(")")) {
+            if (!sig.get(at).is(",")) {
+                names.add(sig.get(at).identifier());
+            }
+            at++;
+        }
+        while (!sig.get(at).isWord("VALUES")) {
+            at++;
+        }
+        at++;
+        List<Object[]> rows = new ArrayList<>();
+        // tuples: ( element, element ... ) , ( ... ) ) AS v(...)
+        while (sig.get(at).is("(") || sig.get(at).is(",")) {
+            if (sig.get(at).is(",")) {
+                at++;
+                continue;
+            }
+            at++;
+            Object[] row = new Object[names.size()];
+            int col = 0;
+            int depth = 0;
+            Integer param = null;
+            boolean hex = false;
+            for (; ; at++) {
+                Token t = sig.get(at);
+                if (depth == 0 && (t.is(",") || t.is(")"))) {
+                    row[col++] = param == null ? null : value(params.get(param - 1), hex);
+                    param = null;
+                    hex = false;
+                    if (t.is(")")) {
+                        at++;
+                        break;
+                    }
+                    continue;
+                }
+                if (t.is("(")) {
+                    depth++;
+                } else if (t.is(")")) {
+                    depth--;
+                } else if (t.kind() == Token.Kind.PARAMETER) {
+                    param = t.parameterIndex();
+                } else if (t.isWord("decode")) {
+                    hex = true;
+                }
+            }
+            rows.add(row);
+        }
+        synchronized (ingestLock) {
+            QueryResult seen = local.execute(QueryRequest.of("SELECT count(*) FROM " + InsertBatch.LEDGER + " WHERE batch_id = $1", batchId));
+            if (((Number) seen.rows().get(0).get(0)).longValue() > 0) {
+                return;
+            }
+            TableSchema have = local.describeTable(table).schema();
+            List<Column> cols = new ArrayList<>();
+            for (String n : names) {
+                cols.add(have.column(n).orElseThrow(() -> new TableError(ErrorCode.COLUMN_NOT_FOUND,
+                        "column \"" + n + "\" of relation \"" + table + "\" does not exist", "")));
+            }
+            TableSchema incoming = new TableSchema(cols);
+            try (TableSink sink = local.openSink(table, incoming)) {
+                TableSchema target = sink.schema();
+                for (int r = 0; r < rows.size(); r++) {
+                    Object[] full = new Object[target.size()];
+                    for (int c = 0; c < cols.size(); c++) {
+                        int pos = target.indexOf(cols.get(c).name());
+                        full[pos] = Values.coerce(target.get(pos), rows.get(r)[c], r);
+                    }
+                    sink.write(full);
+                }
+                sink.commit();
+            }
+            local.execute(QueryRequest.of("INSERT INTO " + InsertBatch.LEDGER + " (batch_id, table_name, row_count) VALUES ($1, $2, $3)",
+                    batchId, table, (long) rows.size()));
+        }
+    }
+
+    private static Object value(Object p, boolean hex) {
+        if (hex && p instanceof String s) {
+            return HexFormat.of().parseHex(s);
+        }
+        return p;
+    }
+}
