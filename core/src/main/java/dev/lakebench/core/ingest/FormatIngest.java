@@ -45,6 +45,8 @@ final class FormatIngest {
                 Map<String, List<?>> batch = batches.next();
                 if (shape == null) {
                     shape = FormatSchema.of(format, batch, options);
+                    // some formats only know their size once normalization has started (downloads)
+                    progress.rowsTotal(format.estimatedRows());
                     checkIndexColumns(shape, options);
                     writer = new SinkWriter(backend.openSink(table, shape.schema()), shape.schema(), options, progress);
                 }

@@ -30,6 +30,17 @@ final class FormatReport implements FormatContext {
     }
 
     @Override
+    public void bytesRead(long n) {
+        progress.bytesRead(n);
+        progress.maybeReport();
+    }
+
+    @Override
+    public void currentSource(String source) {
+        progress.currentFile(source);
+    }
+
+    @Override
     public boolean isCancelled() {
         return cancellation.isCancelled();
     }

@@ -1,13 +1,17 @@
 package dev.lakebench.core.ingest;
 
 import dev.lakebench.core.backend.Backend;
+import dev.lakebench.core.backend.local.LocalBackend;
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.IngestError;
 import dev.lakebench.core.client.IngestOptions;
 import dev.lakebench.core.client.IngestResult;
 import dev.lakebench.core.client.ManagedServiceError;
+import dev.lakebench.core.ingest.formats.HuggingFace;
 import dev.lakebench.core.schema.TableSchema;
+import dev.lakebench.core.store.DataDirectory;
 import dev.lakebench.core.store.Identifiers;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,14 +36,19 @@ public final class Ingestor {
             return new FormatIngest(backend).run(table, options.format(), options);
         }
         if (data != null && data.containsKey("_huggingface")) {
-            throw new IngestError(ErrorCode.INGEST_BAD_DATA, "HuggingFace ingestion is not available in this build",
-                    "Download the dataset's parquet files and ingest them as columns");
+            return new FormatIngest(backend).run(table, HuggingFace.fromData(data, hubCache()), options);
         }
         if (options.hasFileColumns()) {
             throw new IngestError(ErrorCode.INGEST_BAD_DATA, "File ingestion is not available in this build",
                     "Pass column data");
         }
         return ingestColumns(table, ColumnData.of(data), options);
+    }
+
+    /** Downloads from the Hugging Face Hub are cached in the data directory. */
+    private Path hubCache() {
+        Path root = backend instanceof LocalBackend local ? local.dataDirectory().root() : DataDirectory.fromEnvironment().root();
+        return root.resolve("cache").resolve("huggingface");
     }
 
     private IngestResult ingestColumns(String table, ColumnData data, IngestOptions options) {

@@ -1,0 +1,233 @@
+package dev.lakebench.core.ingest.formats;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.IngestError;
+import dev.lakebench.core.ingest.FormatContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * The parts of the Hugging Face Hub's HTTP API that dataset ingestion needs: dataset info with its file list
+ * ({@code GET /api/datasets/{id}?blobs=true}), the Hub's parquet export
+ * ({@code GET /api/datasets/{id}/parquet} → {@code {config: {split: [urls]}}}) and file downloads
+ * ({@code GET /datasets/{id}/resolve/{revision}/{path}}, usually redirected to a CDN). The token, when set, is
+ * sent as a bearer token to the Hub; redirects to other hosts do not carry it.
+ */
+final class HubClient {
+
+    /** The public Hub; {@code HF_ENDPOINT} overrides it. */
+    static final String DEFAULT_ENDPOINT = "https://huggingface.co";
+
+    private static final Pattern REPO_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)?");
+
+    /** A file of the dataset repository; {@code size} is -1 when the Hub did not say. */
+    record RepoFile(String path, long size) {
+    }
+
+    /** What {@code /api/datasets/{id}} says: the resolved commit and the repository's files. */
+    record DatasetInfo(String id, String sha, List<RepoFile> files) {
+    }
+
+    private final HttpUrl endpoint;
+    private final String token;
+    private final OkHttpClient http;
+
+    HubClient(String endpoint, String token) {
+        String e = endpoint == null || endpoint.isBlank() ? DEFAULT_ENDPOINT : endpoint.strip();
+        HttpUrl url = HttpUrl.parse(e.endsWith("/") ? e.substring(0, e.length() - 1) : e);
+        if (url == null) {
+            throw new IngestError(ErrorCode.INGEST_BAD_DATA, "HF_ENDPOINT \"" + e + "\" is not an http(s) URL",
+                    "Set HF_ENDPOINT to the Hub's base URL, e.g. " + DEFAULT_ENDPOINT);
+        }
+        this.endpoint = url;
+        this.token = token == null || token.isBlank() ? null : token.strip();
+        this.http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(20)).readTimeout(Duration.ofSeconds(60))
+                .followRedirects(true).followSslRedirects(true).build();
+    }
+
+    String endpoint() {
+        return endpoint.toString();
+    }
+
+    static String checkRepoId(String id) {
+        if (id == null || !REPO_ID.matcher(id).matches() || id.contains("..")) {
+            throw new IngestError(ErrorCode.INGEST_BAD_DATA, "\"" + id + "\" is not a Hugging Face dataset name",
+                    "Use the dataset's id as the Hub shows it, e.g. \"mteb/free-spoken-digit-dataset\" or \"mnist\"");
+        }
+        return id;
+    }
+
+    DatasetInfo info(String repoId, String revision) {
+        HttpUrl.Builder url = api(repoId);
+        if (revision != null) {
+            url.addPathSegment("revision").addPathSegment(revision);
+        }
+        JsonNode n = getJson(url.addQueryParameter("blobs", "true").build(), repoId);
+        List<RepoFile> files = new ArrayList<>();
+        for (JsonNode s : n.path("siblings")) {
+            String name = s.path("rfilename").asText(null);
+            if (name != null) {
+                long size = s.path("lfs").path("size").asLong(s.path("size").asLong(-1));
+                files.add(new RepoFile(name, size));
+            }
+        }
+        return new DatasetInfo(n.path("id").asText(repoId), n.path("sha").asText(revision == null ? "main" : revision), files);
+    }
+
+    /** The Hub's parquet export: config → split → file URLs (empty when the Hub has none). */
+    Map<String, Map<String, List<String>>> parquetExport(String repoId) {
+        Map<String, Map<String, List<String>>> out = new LinkedHashMap<>();
+        JsonNode n;
+        try {
+            n = getJson(api(repoId).addPathSegment("parquet").build(), repoId);
+        } catch (IngestError e) {
+            if (e.code() == ErrorCode.INGEST_FILE_NOT_FOUND) {
+                return out;
+            }
+            throw e;
+        }
+        n.properties().forEach(config -> {
+            Map<String, List<String>> splits = new LinkedHashMap<>();
+            config.getValue().properties().forEach(split -> {
+                List<String> urls = new ArrayList<>();
+                split.getValue().forEach(u -> urls.add(u.asText()));
+                splits.put(split.getKey(), urls);
+            });
+            out.put(config.getKey(), splits);
+        });
+        return out;
+    }
+
+    /** {@code {endpoint}/datasets/{id}/resolve/{revision}/{path}} */
+    String resolveUrl(String repoId, String revision, String path) {
+        HttpUrl.Builder b = endpoint.newBuilder().addPathSegment("datasets");
+        for (String part : repoId.split("/")) {
+            b.addPathSegment(part);
+        }
+        b.addPathSegment("resolve").addPathSegment(revision);
+        for (String part : path.split("/")) {
+            b.addPathSegment(part);
+        }
+        return b.build().toString();
+    }
+
+    /**
+     * Downloads a URL (following redirects) to {@code target}, through a temporary file moved into place once
+     * complete. Returns false when cancelled (nothing is left behind).
+     */
+    boolean download(String url, Path target, String repoId, FormatContext context) {
+        HttpUrl u = HttpUrl.parse(url);
+        if (u == null) {
+            throw new IngestError(ErrorCode.INGEST_FILE_FAILED, "The Hub listed a file URL that is not valid: " + url,
+                    "Check HF_ENDPOINT");
+        }
+        Path part = target.resolveSibling(target.getFileName() + ".part");
+        try {
+            Files.createDirectories(target.getParent());
+            try (Response r = http.newCall(request(u)).execute()) {
+                check(r, repoId, u);
+                ResponseBody body = r.body();
+                try (InputStream in = body.byteStream(); OutputStream out = Files.newOutputStream(part)) {
+                    byte[] buf = new byte[1 << 16];
+                    int n;
+                    while ((n = in.read(buf)) >= 0) {
+                        if (context.isCancelled()) {
+                            return false;
+                        }
+                        out.write(buf, 0, n);
+                        context.bytesRead(n);
+                    }
+                }
+            }
+            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (InterruptedIOException e) {
+            throw unreachable(u, e);
+        } catch (IOException e) {
+            throw new IngestError(ErrorCode.INGEST_FILE_FAILED, "Cannot download " + u + " to " + target + ": " + e.getMessage(),
+                    "Check the network and the free space of the data directory", e);
+        } finally {
+            try {
+                Files.deleteIfExists(part);
+            } catch (IOException ignored) {
+                // a leftover .part file is overwritten by the next download
+            }
+        }
+    }
+
+    private HttpUrl.Builder api(String repoId) {
+        HttpUrl.Builder b = endpoint.newBuilder().addPathSegment("api").addPathSegment("datasets");
+        for (String part : checkRepoId(repoId).split("/")) {
+            b.addPathSegment(part);
+        }
+        return b;
+    }
+
+    private Request request(HttpUrl url) {
+        Request.Builder b = new Request.Builder().url(url).header("User-Agent", "lakebench");
+        if (token != null && url.host().equals(endpoint.host())) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return b.build();
+    }
+
+    private JsonNode getJson(HttpUrl url, String repoId) {
+        try (Response r = http.newCall(request(url)).execute()) {
+            check(r, repoId, url);
+            return Json.MAPPER.readTree(r.body().byteStream());
+        } catch (IngestError e) {
+            throw e;
+        } catch (IOException e) {
+            throw unreachable(url, e);
+        }
+    }
+
+    private void check(Response r, String repoId, HttpUrl url) {
+        if (r.isSuccessful()) {
+            return;
+        }
+        String code = r.header("X-Error-Code", "");
+        String message = r.header("X-Error-Message", "");
+        int status = r.code();
+        if (status == 401 && !"GatedRepo".equals(code) || status == 404 && "RepoNotFound".equals(code)) {
+            throw new IngestError(ErrorCode.INGEST_FILE_NOT_FOUND, "Hugging Face dataset \"" + repoId + "\" was not found on "
+                    + endpoint + (token == null ? " (or it is private)" : " or the token in HF_TOKEN cannot read it"),
+                    token == null ? "Check the dataset name; for a private dataset set HF_TOKEN"
+                            : "Check the dataset name and that the HF_TOKEN token has access to it");
+        }
+        if (status == 403 || "GatedRepo".equals(code)) {
+            throw new IngestError(ErrorCode.INGEST_FILE_FAILED, "Hugging Face dataset \"" + repoId + "\" is gated or refused"
+                    + " this request" + (message.isEmpty() ? "" : ": " + message),
+                    "Accept the dataset's conditions on the Hub and set HF_TOKEN to a token of that account");
+        }
+        if (status == 404) {
+            throw new IngestError(ErrorCode.INGEST_FILE_NOT_FOUND, "Not found on the Hub: " + url
+                    + (message.isEmpty() ? "" : " (" + message + ")"), "Check the dataset name, revision and files");
+        }
+        throw new IngestError(ErrorCode.INGEST_FILE_FAILED, "The Hub answered HTTP " + status + " for " + url
+                + (message.isEmpty() ? "" : ": " + message), status >= 500 ? "Try again later" : "Check the request");
+    }
+
+    private IngestError unreachable(HttpUrl url, IOException e) {
+        return new IngestError(ErrorCode.INGEST_FILE_FAILED, "Cannot reach the Hugging Face Hub at " + url.scheme() + "://"
+                + url.host() + ":" + url.port() + ": " + e.getMessage(),
+                "Check the network connection, or set HF_ENDPOINT to a reachable Hub mirror", e);
+    }
+}
