@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "ingest", description = "Ingest column data from a JSON file {\"col\": [values...], ...} into a table (created or appended).")
+@Command(name = "ingest", description = {"Ingest into a table (created or appended): column data from a JSON file"
+        + " {\"col\": [values...], ...}, a dataset format (--format ... --path DIR) or a Hugging Face dataset (--huggingface NAME)."})
 final class IngestCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -37,8 +38,11 @@ final class IngestCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TABLE")
     String table;
 
-    @Option(names = "--columns", paramLabel = "FILE.json", required = true, description = "JSON object of column name -> list of values.")
+    @Option(names = "--columns", paramLabel = "FILE.json", description = "JSON object of column name -> list of values.")
     Path columns;
+
+    @picocli.CommandLine.Mixin
+    FormatSource source = new FormatSource();
 
     @Option(names = "--schema", paramLabel = "COL=TYPE", description = "Explicit column type (SPEC names: TEXT, INT64, EMBEDDING, IMAGE, ...).")
     Map<String, String> schema = new LinkedHashMap<>();
@@ -54,7 +58,19 @@ final class IngestCommand implements Callable<Integer> {
         IngestOptions options = IngestOptions.defaults();
         schema.forEach(options::schema);
         options.index(index);
-        Map<String, List<?>> data = readColumns(columns, options);
+        Map<String, List<?>> data;
+        if (source.isSet()) {
+            if (columns != null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Use --columns or --format/--huggingface, not both");
+            }
+            options.format(source.format(spec.commandLine()));
+            data = source.huggingfaceData();
+        } else if (columns != null) {
+            data = readColumns(columns, options);
+        } else {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Nothing to ingest: pass --columns FILE.json, --format FORMAT --path DIR, or --huggingface NAME");
+        }
         try (Client client = root.open()) {
             IngestResult r = client.ingest(table, data, options);
             print(r);
