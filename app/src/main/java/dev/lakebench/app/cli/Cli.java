@@ -23,7 +23,12 @@ public final class Cli {
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new LakebenchCommand());
+        return commandLine(new LakebenchCommand(), out, err);
+    }
+
+    /** A command line on a given root (tests give it their environment and credential store). */
+    static CommandLine commandLine(LakebenchCommand root, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(root);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

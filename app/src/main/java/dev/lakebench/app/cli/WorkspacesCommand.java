@@ -25,12 +25,19 @@ final class WorkspacesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<WorkspaceInfo> list = root.dataDirectory().list();
+        List<WorkspaceInfo> list;
+        if (root.isRemote()) {
+            try (var client = root.open()) {
+                list = client.listWorkspaces();
+            }
+        } else {
+            list = root.dataDirectory().list();
+        }
         var out = spec.commandLine().getOut();
         if (json) {
             ArrayNode a = JsonValues.MAPPER.createArrayNode();
             for (WorkspaceInfo w : list) {
-                a.addObject().put("id", w.id()).put("name", w.name()).put("created_at", w.createdAt().toString());
+                a.addObject().put("id", w.id()).put("name", w.name()).put("created_at", w.createdAt() == null ? null : w.createdAt().toString());
             }
             out.println(JsonValues.MAPPER.writeValueAsString(a));
         } else {
@@ -59,8 +66,15 @@ final class WorkspacesCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            WorkspaceInfo w = parent.root.dataDirectory().create(id, name);
-            spec.commandLine().getOut().println("Created workspace " + w.id() + " at " + w.dir());
+            WorkspaceInfo w;
+            if (parent.root.isRemote()) {
+                try (var client = parent.root.open()) {
+                    w = client.createWorkspace(id, name);
+                }
+            } else {
+                w = parent.root.dataDirectory().create(id, name);
+            }
+            spec.commandLine().getOut().println("Created workspace " + w.id() + " at " + (w.dir() != null ? w.dir() : parent.root.remote));
             spec.commandLine().getOut().flush();
             return Cli.OK;
         }
