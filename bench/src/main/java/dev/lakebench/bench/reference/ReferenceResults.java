@@ -43,7 +43,8 @@ public final class ReferenceResults {
 
     /** True if any reference engine results are present. */
     public boolean available() {
-        return raw != null && Files.isRegularFile(raw.resolve("machine.txt"));
+        return raw != null && (Files.isDirectory(raw.resolve("vec-100k")) || Files.isDirectory(raw.resolve("vec-1m"))
+                || Files.isDirectory(raw.resolve("text-200k")));
     }
 
     /** Latency of one measured query run over the set's 200 queries (the quietest pass), if it ran. */
