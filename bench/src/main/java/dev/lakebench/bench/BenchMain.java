@@ -33,6 +33,9 @@ public final class BenchMain {
         list.add(new ColumnIngestBenchmark());
         // search (core/sql, core/index)
         // file ingestion (core/ingest, native/media)
+        // formats (core/ingest/formats): COCO images/s with masks, LeRobot frames/s
+        list.add(new dev.lakebench.bench.formats.CocoIngestBenchmark());
+        list.add(new dev.lakebench.bench.formats.LeRobotFramesBenchmark());
         // managed backend (remote)
         // workbench (app/ui)
         return list;
