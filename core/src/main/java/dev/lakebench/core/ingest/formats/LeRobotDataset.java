@@ -126,12 +126,22 @@ final class LeRobotDataset {
     }
 
     Path dataFile(Episode e) {
-        return dir.resolve(dataPath.format(Map.of("episode_chunk", chunkOf(e.index()), "episode_index", e.index()))).normalize();
+        return inside(dataPath, dataPath.format(Map.of("episode_chunk", chunkOf(e.index()), "episode_index", e.index())));
     }
 
     Path videoFile(Episode e, String videoKey) {
-        return dir.resolve(videoPath.format(Map.of("episode_chunk", chunkOf(e.index()), "episode_index", e.index(),
-                "video_key", videoKey))).normalize();
+        return inside(videoPath, videoPath.format(Map.of("episode_chunk", chunkOf(e.index()), "episode_index", e.index(),
+                "video_key", videoKey)));
+    }
+
+    /** A path made from {@code info.json}'s templates must stay inside the dataset folder. */
+    private Path inside(PathTemplate template, String relative) {
+        try {
+            return SourceFiles.inside(dir, relative);
+        } catch (SourceException e) {
+            throw new IngestError(ErrorCode.INGEST_BAD_DATA, "meta/info.json's path template \"" + template + "\" gives "
+                    + relative + ", which " + e.reason(), "Fix data_path / video_path in " + dir.resolve("meta/info.json"));
+        }
     }
 
     String relative(Path file) {

@@ -30,6 +30,7 @@ public final class LeRobotEpisodes implements Format {
     private final int batchSize;
     private final List<String> videoKeys;
     private final List<String> videoColumns;
+    private LeRobotDataset.Presence presence;
 
     public LeRobotEpisodes(Path dir) {
         this(dir, 0, -1);
@@ -71,9 +72,12 @@ public final class LeRobotEpisodes implements Format {
         return out;
     }
 
-    private LeRobotDataset.Presence presence() {
-        List<LeRobotDataset.Episode> listed = dataset.episodes(chunkStart, chunkEnd);
-        return dataset.present(listed, this::videoFiles, "video");
+    private synchronized LeRobotDataset.Presence presence() {
+        if (presence == null) {
+            List<LeRobotDataset.Episode> listed = dataset.episodes(chunkStart, chunkEnd);
+            presence = dataset.present(listed, this::videoFiles, "video");
+        }
+        return presence;
     }
 
     private List<Path> videoFiles(LeRobotDataset.Episode e) {

@@ -152,6 +152,14 @@ class LeRobotFormatsTest {
         assertThatThrownBy(() -> new LeRobotEpisodes(dir.resolve("v3")))
                 .isInstanceOf(IngestError.class)
                 .hasMessageContaining("is codebase_version \"v3.0\"; only v2.x layouts");
+        Files.createDirectories(dir.resolve("evil/meta"));
+        Files.writeString(dir.resolve("evil/meta/info.json"), "{\"codebase_version\": \"v2.1\", \"chunks_size\": 1000,"
+                + " \"data_path\": \"../../{episode_index}.parquet\", \"features\": {}}");
+        Files.writeString(dir.resolve("evil/meta/episodes.jsonl"), "{\"episode_index\": 0, \"tasks\": [], \"length\": 3}\n");
+        assertThatThrownBy(() -> new LeRobotFrames(dir.resolve("evil"), 0, 0).estimatedRows())
+                .isInstanceOf(IngestError.class)
+                .hasMessageContaining("path template \"../../{episode_index}.parquet\" gives ../../0.parquet, which the file"
+                        + " name escapes its folder");
         assertThatThrownBy(() -> new LeRobotFrames(TestData.lerobot(), 2, 1).estimatedRows())
                 .isInstanceOf(IngestError.class)
                 .hasMessageContaining("Chunk range 2..1 is empty");
