@@ -1,0 +1,139 @@
+package dev.lakebench.core.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lakebench.core.client.Client;
+import dev.lakebench.core.client.IngestError;
+import dev.lakebench.core.client.IngestOptions;
+import dev.lakebench.core.client.IngestResult;
+import dev.lakebench.core.schema.ColumnType;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The ingest path of custom Format objects: type precedence, batch shape checks, failures, format over data. */
+class FormatIngestTest {
+
+    @TempDir
+    Path dir;
+
+    /** A format over fixed batches with declared types. */
+    private record Fixed(List<Map<String, List<?>>> batches, Map<String, ColumnType> schema, Map<String, ColumnType> pgSchema)
+            implements Format {
+
+        @Override
+        public Stream<Map<String, List<?>>> normalize() {
+            return batches.stream();
+        }
+
+        @Override
+        public Map<String, ColumnType> schema() {
+            return schema;
+        }
+
+        @Override
+        public Map<String, ColumnType> pgSchema() {
+            return pgSchema;
+        }
+    }
+
+    private static Map<String, List<?>> batch(Object... kv) {
+        Map<String, List<?>> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], (List<?>) kv[i + 1]);
+        }
+        return m;
+    }
+
+    @Test
+    void domainTypesBeatStorageTypesWhichBeatInference() {
+        Format f = new Fixed(List.of(batch("img", List.of(new byte[] {1}), "n", List.of(1), "s", List.of("a")),
+                batch("img", List.of(new byte[] {2}), "n", List.of(3), "s", List.of("b"))),
+                Map.of("img", ColumnType.BINARY, "n", ColumnType.INT32), Map.of("img", ColumnType.IMAGE));
+        try (Client client = Client.local(dir)) {
+            IngestResult r = client.ingest("t", f, IngestOptions.defaults());
+            assertThat(r.rowCount()).isEqualTo(2);
+            var schema = client.describeTable("t").schema();
+            assertThat(schema.column("img").orElseThrow().type()).isEqualTo(ColumnType.IMAGE);
+            assertThat(schema.column("n").orElseThrow().type()).isEqualTo(ColumnType.INT32);
+            assertThat(schema.column("s").orElseThrow().type()).isEqualTo(ColumnType.TEXT);
+            assertThat(f.imageColumns()).containsExactly("img");
+            // an explicit schema beats the format's hints
+            client.ingest("u", f, IngestOptions.defaults().schema("img", "BINARY"));
+            assertThat(client.describeTable("u").schema().column("img").orElseThrow().type()).isEqualTo(ColumnType.BINARY);
+        }
+    }
+
+    @Test
+    void theFormatWinsOverData() {
+        Format f = new Fixed(List.of(batch("a", List.of(1L, 2L))), Map.of(), Map.of());
+        try (Client client = Client.local(dir)) {
+            IngestResult r = client.ingest("t", Map.of("b", List.of("ignored")), IngestOptions.defaults().format(f));
+            assertThat(r.rowCount()).isEqualTo(2);
+            assertThat(client.describeTable("t").schema().names()).containsExactly("a");
+        }
+    }
+
+    @Test
+    void batchesMustKeepTheirColumnsAndLengths() {
+        Format changing = new Fixed(List.of(batch("a", List.of(1L)), batch("b", List.of(2L))), Map.of(), Map.of());
+        Format uneven = new Fixed(List.of(batch("a", List.of(1L, 2L), "b", List.of("x"))), Map.of(), Map.of());
+        try (Client client = Client.local(dir)) {
+            assertThatThrownBy(() -> client.ingest("t", changing, IngestOptions.defaults()))
+                    .isInstanceOf(IngestError.class)
+                    .hasMessageContaining("The Fixed format's batch 1 has columns [b] but the first batch had [a]");
+            assertThatThrownBy(() -> client.ingest("t", uneven, IngestOptions.defaults()))
+                    .isInstanceOf(IngestError.class)
+                    .hasMessageContaining("The Fixed format's batch 0 has columns of different lengths: \"a\" has 2, \"b\" has 1");
+            assertThat(client.listTables()).isEmpty();
+            assertThatThrownBy(() -> client.ingest("t", new Fixed(List.of(), Map.of(), Map.of()), IngestOptions.defaults()))
+                    .isInstanceOf(IngestError.class)
+                    .hasMessageContaining("The Fixed format produced no rows");
+            assertThatThrownBy(() -> client.ingest("t", new Fixed(List.of(batch("a", List.of(1L))), Map.of(), Map.of()),
+                    IngestOptions.defaults().index("nope")))
+                    .isInstanceOf(IngestError.class)
+                    .hasMessageContaining("Cannot index column \"nope\": the format has no such column");
+        }
+    }
+
+    @Test
+    void failuresAndWarningsReachTheResultAndErrorsInNormalizeSurface() {
+        Format reporting = new Format() {
+            @Override
+            public Stream<Map<String, List<?>>> normalize() {
+                throw new AssertionError("the ingest calls normalize(context)");
+            }
+
+            @Override
+            public Stream<Map<String, List<?>>> normalize(FormatContext context) {
+                context.failure("b.jpg", "file not found");
+                context.warning("one image skipped");
+                return Stream.of(batch("a", List.of("ok")));
+            }
+        };
+        Format failing = new Format() {
+            @Override
+            public Stream<Map<String, List<?>>> normalize() {
+                return Stream.of(batch("a", List.of(1L))).map(b -> {
+                    throw new IllegalStateException("decoder broke");
+                });
+            }
+        };
+        try (Client client = Client.local(dir)) {
+            IngestResult r = client.ingest("t", reporting, IngestOptions.defaults());
+            assertThat(r.rowCount()).isEqualTo(1);
+            assertThat(r.failures()).singleElement().satisfies(x -> {
+                assertThat(x.path()).isEqualTo("b.jpg");
+                assertThat(x.reason()).isEqualTo("file not found");
+            });
+            assertThat(r.warnings()).containsExactly("one image skipped");
+            assertThatThrownBy(() -> client.ingest("u", failing, IngestOptions.defaults()))
+                    .isInstanceOf(IllegalStateException.class).hasMessage("decoder broke");
+        }
+    }
+}
