@@ -137,6 +137,28 @@ class HuggingFaceFormatTest {
     }
 
     @Test
+    void configsOfTheExportAndRevisionsAreChosenAsAsked() throws Exception {
+        byte[] fsdd = FakeHub.fsddParquet();
+        hub.add("someone/two-configs", new FakeHub.Repo(Map.of("README.md.txt", new byte[] {1}), false,
+                new java.util.TreeMap<>(Map.of("default", Map.of("test", List.of(fsdd)),
+                        "doubled", Map.of("train", List.of(fsdd, fsdd))))));
+        try (Client client = Client.local(dir.resolve("data"))) {
+            IngestResult d = client.ingest("d", dataset("someone/two-configs").build(), IngestOptions.defaults());
+            assertThat(d.rowCount()).isEqualTo(300);
+            assertThat(d.warnings()).containsExactly("Hugging Face dataset \"someone/two-configs\" has 2 configs"
+                    + " (default, doubled); ingested \"default\"");
+            IngestResult t = client.ingest("t", dataset("someone/two-configs").config("doubled").build(), IngestOptions.defaults());
+            assertThat(t.rowCount()).isEqualTo(600);
+            assertThat(client.query("SELECT DISTINCT split FROM t")).extracting(x -> x.get("split")).containsExactly("train");
+            assertThatThrownBy(() -> client.ingest("x", dataset("someone/two-configs").config("nope").build(), IngestOptions.defaults()))
+                    .isInstanceOf(IngestError.class)
+                    .hasMessageContaining("has no config \"nope\"");
+            client.ingest("r", dataset(FSDD).revision("v1.0").build(), IngestOptions.defaults());
+        }
+        assertThat(hub.requestsTo("/api/datasets/" + FSDD + "/revision/v1.0")).hasSize(1);
+    }
+
+    @Test
     void imageFeaturesBecomeImageColumns() throws Exception {
         Path parquet = dir.resolve("images.parquet");
         String features = "{\"info\": {\"features\": {\"image\": {\"_type\": \"Image\"},"
