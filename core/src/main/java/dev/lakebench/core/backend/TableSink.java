@@ -1,6 +1,7 @@
 package dev.lakebench.core.backend;
 
 import dev.lakebench.core.schema.TableSchema;
+import java.util.Optional;
 
 /**
  * Where an ingest writes rows: a table of a backend, opened for appending. Rows follow {@link #schema()} (the
@@ -27,6 +28,15 @@ public interface TableSink extends AutoCloseable {
     }
 
     long rowsCommitted();
+
+    /**
+     * The ledger of complete sources, keyed by the values of {@code sourceColumn}, when the backend keeps one
+     * transactionally with the rows (the local engine does). Empty means no resume: a rerun writes every source
+     * again.
+     */
+    default Optional<SourceLedger> ledger(String sourceColumn) {
+        return Optional.empty();
+    }
 
     /** Where the table lives, as reported in IngestResult.datasetPath. */
     String datasetPath();

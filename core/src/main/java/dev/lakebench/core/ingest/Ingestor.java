@@ -7,7 +7,9 @@ import dev.lakebench.core.client.IngestError;
 import dev.lakebench.core.client.IngestOptions;
 import dev.lakebench.core.client.IngestResult;
 import dev.lakebench.core.client.ManagedServiceError;
+import dev.lakebench.core.ingest.files.FileIngest;
 import dev.lakebench.core.ingest.formats.HuggingFace;
+import dev.lakebench.core.schema.ColumnType;
 import dev.lakebench.core.schema.TableSchema;
 import dev.lakebench.core.store.DataDirectory;
 import dev.lakebench.core.store.Identifiers;
@@ -39,8 +41,14 @@ public final class Ingestor {
             return new FormatIngest(backend).run(table, HuggingFace.fromData(data, hubCache()), options);
         }
         if (options.hasFileColumns()) {
-            throw new IngestError(ErrorCode.INGEST_BAD_DATA, "File ingestion is not available in this build",
-                    "Pass column data");
+            IngestResult files = new FileIngest(backend).ingest(table, filePaths(data, options), options);
+            if (files.cancelled() || options.index().isEmpty() || files.datasetPath() == null) {
+                return files;
+            }
+            List<String> warnings = new ArrayList<>(files.warnings());
+            warnings.addAll(buildIndexes(table, options));
+            return new IngestResult(files.tableName(), files.rowCount(), files.datasetPath(), files.failures(), warnings,
+                    false, files.elapsed());
         }
         return ingestColumns(table, ColumnData.of(data), options);
     }
@@ -49,6 +57,26 @@ public final class Ingestor {
     private Path hubCache() {
         Path root = backend instanceof LocalBackend local ? local.dataDirectory().root() : DataDirectory.fromEnvironment().root();
         return root.resolve("cache").resolve("huggingface");
+    }
+
+    /** The paths in the FILE columns ({@code {"path": [...]}, schema {"path": "FILE"}}); other columns are refused. */
+    private static List<Object> filePaths(Map<String, ? extends List<?>> data, IngestOptions options) {
+        if (data == null || data.isEmpty()) {
+            throw new IngestError(ErrorCode.INGEST_NO_DATA, "No file paths given",
+                    "Pass {\"path\": [\"file.pdf\", \"folder/\"]} with schema {\"path\": \"FILE\"}");
+        }
+        List<Object> paths = new ArrayList<>();
+        for (var e : data.entrySet()) {
+            if (options.typeOf(e.getKey()) != ColumnType.FILE) {
+                throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Column \"" + e.getKey() + "\" is not a FILE column;"
+                        + " a file ingest takes only FILE columns (" + String.join(", ", options.fileColumns()) + ")",
+                        "Ingest other columns separately, keyed by file_id");
+            }
+            if (e.getValue() != null) {
+                paths.addAll(e.getValue());
+            }
+        }
+        return paths;
     }
 
     private IngestResult ingestColumns(String table, ColumnData data, IngestOptions options) {

@@ -22,6 +22,7 @@ public final class SinkWriter implements AutoCloseable {
     private final ProgressReporter progress;
     private long written;
     private boolean closed;
+    private Runnable beforeCommit = () -> { };
 
     public SinkWriter(TableSink sink, TableSchema incomingSchema, IngestOptions options, ProgressReporter progress) {
         this.sink = sink;
@@ -49,6 +50,7 @@ public final class SinkWriter implements AutoCloseable {
         written++;
         progress.rowWritten();
         if (written % commitRows == 0) {
+            beforeCommit.run();
             sink.commitAsync();
             progress.committed(sink.rowsCommitted());
         } else if (written % flushRows == 0) {
@@ -58,8 +60,23 @@ public final class SinkWriter implements AutoCloseable {
 
     /** Commits what was written so far and waits until it is durable. */
     public void commit() {
+        beforeCommit.run();
         sink.commit();
         progress.committed(sink.rowsCommitted());
+    }
+
+    /**
+     * Work to do right before each commit, e.g. committing rows of another table that must never be missing
+     * for rows this commit makes visible (thumbnails).
+     */
+    public SinkWriter beforeCommit(Runnable action) {
+        this.beforeCommit = action;
+        return this;
+    }
+
+    /** The sink written to. */
+    public TableSink sink() {
+        return sink;
     }
 
     public long rowsWritten() {

@@ -43,6 +43,8 @@ public final class TableWriter implements AutoCloseable {
         final Connection connection;
         DuckDBAppender appender;
         long rows;
+        /** Statements other than appends ran in this lane's open transaction ({@link #inTransaction}). */
+        boolean touched;
         Future<?> commit;
 
         Lane() {
@@ -247,7 +249,7 @@ public final class TableWriter implements AutoCloseable {
     public void commitAsync() {
         failIfCommitFailed();
         Lane lane = lanes[current];
-        if (lane.rows == 0) {
+        if (lane.rows == 0 && !lane.touched) {
             return;
         }
         try {
@@ -261,6 +263,7 @@ public final class TableWriter implements AutoCloseable {
         }
         long rows = lane.rows;
         lane.rows = 0;
+        lane.touched = false;
         lane.commit = submit(() -> commitLane(lane, marks, rows));
         current = 1 - current;
         if (lanes[current] == null) {
@@ -329,6 +332,27 @@ public final class TableWriter implements AutoCloseable {
         }
     }
 
+    /** Statements that run in a writer's open transaction. */
+    @FunctionalInterface
+    public interface TransactionWork {
+        void run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} on the connection whose open transaction holds the rows appended since the last commit,
+     * so that what it writes (bookkeeping beside the rows) commits or rolls back together with them.
+     */
+    public void inTransaction(TransactionWork work) {
+        failIfCommitFailed();
+        Lane lane = lanes[current];
+        try {
+            work.run(lane.connection);
+        } catch (SQLException e) {
+            throw EngineException.from(e);
+        }
+        lane.touched = true;
+    }
+
     /** Makes every appended row durable: commits the current lane and waits for all commits. */
     public void commit() {
         commitAsync();
@@ -363,6 +387,7 @@ public final class TableWriter implements AutoCloseable {
             }
             begin(l.connection);
             l.rows = 0;
+            l.touched = false;
             l.appender = EngineSession.appender(l.connection, TableDef.DATA_SCHEMA, def.name());
         }
         synchronized (committedLength) {
@@ -388,7 +413,7 @@ public final class TableWriter implements AutoCloseable {
     public void close() {
         boolean dirty = false;
         for (Lane l : lanes) {
-            dirty |= l != null && (l.rows > 0 || l.commit != null);
+            dirty |= l != null && (l.rows > 0 || l.touched || l.commit != null);
         }
         if (dirty || commitFailure != null) {
             rollback();

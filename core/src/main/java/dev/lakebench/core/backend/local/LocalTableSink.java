@@ -1,11 +1,13 @@
 package dev.lakebench.core.backend.local;
 
+import dev.lakebench.core.backend.SourceLedger;
 import dev.lakebench.core.backend.TableSink;
 import dev.lakebench.core.schema.TableSchema;
 import dev.lakebench.core.store.TableDef;
 import dev.lakebench.core.store.TableWriter;
 import dev.lakebench.core.store.Workspace;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
 /** A local table opened for appending: a {@link TableWriter} under the table's write permit. */
@@ -58,6 +60,16 @@ final class LocalTableSink implements TableSink {
     @Override
     public long rowsCommitted() {
         return writer.rowsCommitted();
+    }
+
+    @Override
+    public Optional<SourceLedger> ledger(String sourceColumn) {
+        return Optional.of(new LocalSourceLedger(workspace, writer, writer.table(), sourceColumn, () -> {
+            TableDef def = workspace.catalog().table(writer.table().name()).orElse(writer.table());
+            for (TableListener l : listeners) {
+                l.afterWrite(def);
+            }
+        }));
     }
 
     @Override

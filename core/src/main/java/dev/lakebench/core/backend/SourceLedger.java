@@ -1,0 +1,36 @@
+package dev.lakebench.core.backend;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which sources (files) of a table are completely stored, kept by the backend so that an ingest interrupted by a
+ * crash or a cancel can be rerun without duplicating rows. A source is identified by the value of one column of
+ * its rows ({@code file_id}). Its completion record commits in the same transaction as rows written through the
+ * sink, so a record never exists without every row of its source.
+ */
+public interface SourceLedger {
+
+    /**
+     * Every source that has rows in the table, with {@code true} when it is complete (its completion record
+     * exists and the table holds exactly the recorded number of its rows) and {@code false} for leftovers of an
+     * interrupted ingest. Reads committed data.
+     */
+    Map<String, Boolean> sources();
+
+    /**
+     * Records that {@code source} has {@code rows} rows; commits together with the rows written through the sink
+     * so far and the ones written before the next commit. Call it before writing the source's last row.
+     */
+    void complete(String source, long rows);
+
+    /** Values of {@code column} in the committed rows of {@code source} (e.g. the row ids of a file). */
+    List<String> values(String source, String column);
+
+    /**
+     * Deletes the committed rows of these sources and their completion records, committed at once in a
+     * transaction of its own. Commit the sink first when it holds rows of these sources.
+     */
+    void discard(Collection<String> sources);
+}

@@ -1,0 +1,56 @@
+package dev.lakebench.core.ingest.files;
+
+import dev.lakebench.core.schema.Column;
+import dev.lakebench.core.schema.ColumnType;
+import dev.lakebench.core.schema.TableSchema;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Columns of file rows. {@code id} and {@code file_id} are TEXT holding canonical UUID strings (pg_deeplake's
+ * FILE_ID is a UUID domain; the text form reads the same in SQL, JSON and the managed API): {@code file_id} is
+ * derived from the file's content, so the same bytes always get the same id, and {@code id} is a time-ordered
+ * random UUID per row. See docs/decisions/0005-file-ingestion.md.
+ */
+public final class FileColumns {
+
+    public static final Column ID = Column.of("id", ColumnType.TEXT);
+    public static final Column FILE_ID = Column.of("file_id", ColumnType.TEXT);
+    public static final Column CHUNK_INDEX = Column.of("chunk_index", ColumnType.INT32);
+    public static final Column START_TIME = Column.of("start_time", ColumnType.FLOAT64);
+    public static final Column END_TIME = Column.of("end_time", ColumnType.FLOAT64);
+    public static final Column FILENAME = Column.of("filename", ColumnType.TEXT);
+    public static final Column TEXT = Column.of("text", ColumnType.TEXT);
+
+    private FileColumns() {
+    }
+
+    /**
+     * The table schema for files of these kinds: one kind gives exactly its SPEC §3 columns; several give the
+     * union, in the order of {@link FileKind} (a row leaves the other kinds' columns NULL).
+     */
+    public static TableSchema schema(Collection<FileKind> kinds) {
+        Map<String, Column> cols = new LinkedHashMap<>();
+        for (FileKind k : EnumSet.copyOf(kinds)) {
+            for (Column c : k.columns()) {
+                cols.putIfAbsent(c.name(), c);
+            }
+        }
+        return new TableSchema(new ArrayList<>(cols.values()));
+    }
+
+    /** The IMAGE columns of a schema (they get thumbnails). */
+    public static List<String> imageColumns(TableSchema schema) {
+        List<String> out = new ArrayList<>();
+        for (Column c : schema.columns()) {
+            if (c.type() == ColumnType.IMAGE) {
+                out.add(c.name());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.lakebench.core.ingest.files;
+
+import dev.lakebench.core.backend.Backend;
+import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.IngestError;
+import dev.lakebench.core.client.IngestFailure;
+import dev.lakebench.core.client.IngestOptions;
+import dev.lakebench.core.client.IngestResult;
+import dev.lakebench.core.ingest.ProgressReporter;
+import dev.lakebench.core.schema.Column;
+import dev.lakebench.core.schema.TableSchema;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Ingests files (SPEC §3): expands folders, normalises files on a bounded, named pool of workers and hands their
+ * rows through a byte-bounded queue to one writer, which writes them with the flush/commit cadence of
+ * {@link SinkWriter} and their thumbnails to the {@code thumbnails} table.
+ *
+ * <p>Resume: each file's {@code file_id} comes from its content. When the backend keeps a {@link SourceLedger},
+ * the writer records a file as complete in the transaction of its last row; a rerun skips complete files and
+ * deletes leftover rows of files an earlier run did not finish before writing them again. A file that fails
+ * after some of its rows were written has those rows (and their thumbnails) removed, so a failed file leaves
+ * nothing behind.
+ */
+public final class FileIngest {
+
+    /** Largest file stored as one value (a binary file, an image). */
+    static final long MAX_VALUE_BYTES = 256L << 20;
+    /** Bytes of rows that may wait between the workers and the writer. */
+    static final long HANDOFF_BYTES = 128L << 20;
+
+    private final Backend backend;
+    private final Normalisers normalisers = new Normalisers();
+
+    public FileIngest(Backend backend) {
+        this.backend = backend;
+    }
+
+    /**
+     * The files worth opening: empty files and files too large to be one value fail here, before they shape
+     * the table's columns; so do files whose kind's columns an existing table lacks (unless no file fits, then
+     * the table's schema error says why).
+     */
+    private static List<FileEntry> admissible(List<FileEntry> files, TableSchema existing, String table,
+                                              List<IngestFailure> failures) {
+        List<FileEntry> out = new ArrayList<>();
+        for (FileEntry f : files) {
+            try {
+                FileWorker.check(f);
+            } catch (FileFailure e) {
+                failures.add(new IngestFailure(f.path().toString(), e.getMessage()));
+                continue;
+            }
+            out.add(f);
+        }
+        if (existing == null) {
+            return out;
+        }
+        List<FileEntry> fitting = new ArrayList<>();
+        List<FileEntry> misfits = new ArrayList<>();
+        for (FileEntry f : out) {
+            boolean fits = true;
+            for (Column c : f.kind().columns()) {
+                fits &= existing.column(c.name()).isPresent();
+            }
+            (fits ? fitting : misfits).add(f);
+        }
+        if (fitting.isEmpty() && !misfits.isEmpty()) {
+            return out; // opening the table reports the mismatch
+        }
+        for (FileEntry f : misfits) {
+            List<String> missing = new ArrayList<>();
+            for (Column c : f.kind().columns()) {
+                if (existing.column(c.name()).isEmpty()) {
+                    missing.add(c.name());
+                }
+            }
+            failures.add(new IngestFailure(f.path().toString(), "Table \"" + table + "\" has no column " + String.join(", ", missing)
+                    + " for " + f.kind().name().toLowerCase(java.util.Locale.ROOT) + " files; ingest them into another table"));
+        }
+        return fitting;
+    }
+
+    /** Ingests the files and folders at {@code paths} (strings or {@link java.nio.file.Path}s) into {@code table}. */
+    public IngestResult ingest(String table, List<?> paths, IngestOptions options) {
+        if (options.chunkOverlap() >= options.chunkSize()) {
+            throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Chunk overlap (" + options.chunkOverlap()
+                    + ") must be smaller than the chunk size (" + options.chunkSize() + ")",
+                    "Lower the overlap or raise the chunk size (defaults: 1000 / 200)");
+        }
+        FolderExpander.Expansion found = FolderExpander.expand(paths);
+        if (found.files().isEmpty() && !found.notFound().isEmpty()) {
+            throw new IngestError(ErrorCode.INGEST_FILE_NOT_FOUND, "File not found: " + found.notFound().get(0),
+                    "Check that the file exists at the given path" + (found.notFound().size() > 1
+                            ? " (" + found.notFound().size() + " paths were not found)" : ""));
+        }
+        List<IngestFailure> failures = new ArrayList<>(found.failures());
+        boolean existed = backend.listTables().stream().anyMatch(t -> t.equalsIgnoreCase(table));
+        List<FileEntry> files = admissible(found.files(), existed ? backend.describeTable(table).schema() : null, table, failures);
+        Set<FileKind> kinds = EnumSet.noneOf(FileKind.class);
+        files.forEach(f -> kinds.add(f.kind()));
+        ProgressReporter progress = new ProgressReporter(options.listener());
+        progress.filesTotal(files.size());
+        if (files.isEmpty()) {
+            progress.finish();
+            return new IngestResult(table, 0, null, failures, List.of("No files to ingest"), false, progress.elapsed());
+        }
+        TableSchema schema = FileColumns.schema(kinds);
+        for (String col : options.index()) {
+            if (schema.column(col).isEmpty()) {
+                throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Cannot index column \"" + col + "\": rows of these files have no such column",
+                        "Index one of: " + String.join(", ", schema.names()));
+            }
+        }
+        IngestRun run = new IngestRun(backend, normalisers, table, schema, files, options, progress);
+        run.failures.addAll(failures);
+        IngestResult result = run.execute();
+        if (!existed && result.rowCount() == 0) {
+            backend.dropTable(table, true); // nothing landed: leave no empty table behind
+        }
+        return result;
+    }
+
+}

@@ -1,0 +1,18 @@
+package dev.lakebench.core.ingest.files;
+
+import java.awt.image.BufferedImage;
+import java.util.Map;
+
+/** Where a normaliser puts the rows of one file, in order. */
+public interface RowOut {
+
+    /**
+     * The next row: values by column name (the pipeline adds {@code id} and {@code file_id}) and, per IMAGE
+     * column, the decoded picture to make its thumbnails from (already upright). Blocks while the writer is
+     * behind, so memory stays bounded.
+     */
+    void row(Map<String, Object> values, Map<String, BufferedImage> thumbnailSources);
+
+    /** A problem that does not fail the file (e.g. a page rendered at a lower resolution). */
+    void warn(String message);
+}
