@@ -36,7 +36,9 @@ public final class BenchMain {
         // formats (core/ingest/formats): COCO images/s with masks, LeRobot frames/s
         list.add(new dev.lakebench.bench.formats.CocoIngestBenchmark());
         list.add(new dev.lakebench.bench.formats.LeRobotFramesBenchmark());
-        // managed backend (remote)
+        // managed backend (remote): REST overhead and remote ingest over loopback (issue 6)
+        list.add(new dev.lakebench.bench.remote.RemoteQueryBenchmark());
+        list.add(new dev.lakebench.bench.remote.RemoteIngestBenchmark());
         // workbench (app/ui)
         return list;
     }

@@ -5,14 +5,15 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * One REST request: method, path segments under the API URL, an optional JSON body, the deadline for the whole
+ * One REST request: method, path segments under the API URL, an optional JSON body (a tree, or bytes already
+ * serialised), the deadline for the whole
  * exchange, whether sending it twice is harmless (then a broken connection is retried even after the request
  * went out), what it is for (in error messages) and what a 404/409 would be about.
  */
-record ApiCall(String method, List<String> path, JsonNode body, Duration timeout, boolean idempotent,
+record ApiCall(String method, List<String> path, Object body, Duration timeout, boolean idempotent,
                String operation, Target target, String table, Duration grace) {
 
-    ApiCall(String method, List<String> path, JsonNode body, Duration timeout, boolean idempotent, String operation,
+    ApiCall(String method, List<String> path, Object body, Duration timeout, boolean idempotent, String operation,
             Target target, String table) {
         this(method, path, body, timeout, idempotent, operation, target, table, Duration.ZERO);
     }

@@ -169,7 +169,8 @@ final class ApiClient {
         RequestBody body = null;
         if (call.body() != null) {
             try {
-                body = RequestBody.create(JSON.writeValueAsBytes(call.body()), JSON_TYPE);
+                byte[] bytes = call.body() instanceof byte[] raw ? raw : JSON.writeValueAsBytes(call.body());
+                body = RequestBody.create(bytes, JSON_TYPE);
             } catch (IOException e) {
                 throw new IllegalStateException("cannot serialise request body", e);
             }

@@ -208,17 +208,7 @@ public final class ManagedBackend implements Backend {
      */
     JsonNode post(String sql, List<Object> params, Duration serverTimeout, boolean idempotent, Cancellation cancellation,
                   Duration clientTimeout) {
-        ObjectNode body = ApiClient.JSON.createObjectNode();
-        body.put("query", sql);
-        if (!params.isEmpty()) {
-            ArrayNode a = body.putArray("params");
-            for (int i = 0; i < params.size(); i++) {
-                a.add(JsonValues.param(params.get(i), i + 1));
-            }
-        }
-        if (serverTimeout != null) {
-            body.put("timeout_ms", serverTimeout.toMillis());
-        }
+        byte[] body = QueryBody.write(sql, params, serverTimeout);
         Duration grace = Duration.ofMillis(Math.min(5000, Math.max(50, clientTimeout.toMillis() / 10)));
         ApiCall call = new ApiCall("POST", List.of("workspaces", settings.workspaceId(), "tables", "query"), body,
                 clientTimeout, idempotent, "the query", ApiCall.Target.QUERY, null).grace(grace);

@@ -49,6 +49,8 @@ public final class FakeManagedService implements AutoCloseable {
     private final Map<String, AtomicInteger> perPath = new ConcurrentHashMap<>();
     private final FakeSql sql = new FakeSql(this);
     private volatile boolean meAnswersOrg = true;
+    private volatile boolean recordBodies = true;
+    private final java.util.concurrent.atomic.AtomicLong requestBytes = new java.util.concurrent.atomic.AtomicLong();
     private final List<String> queryBodies = java.util.Collections.synchronizedList(new ArrayList<>());
 
     /** A fault: when a request matches, {@code respond} makes the answer from the real one (which may be null). */
@@ -104,6 +106,16 @@ public final class FakeManagedService implements AutoCloseable {
         }
     }
 
+    /** Keep query bodies for {@link #queryBodies()} (on by default; benchmarks turn it off to save memory). */
+    public void recordBodies(boolean yes) {
+        this.recordBodies = yes;
+    }
+
+    /** Request body bytes received so far. */
+    public long requestBytes() {
+        return requestBytes.get();
+    }
+
     public void meAnswersOrg(boolean yes) {
         this.meAnswersOrg = yes;
     }
@@ -151,8 +163,11 @@ public final class FakeManagedService implements AutoCloseable {
         requests.incrementAndGet();
         String path = r.getUrl().encodedPath();
         perPath.computeIfAbsent(r.getMethod() + " " + path, k -> new AtomicInteger()).incrementAndGet();
-        if (path.endsWith("/tables/query") && r.getBody() != null) {
-            queryBodies.add(r.getBody().utf8());
+        if (r.getBody() != null) {
+            requestBytes.addAndGet(r.getBody().size());
+            if (recordBodies && path.endsWith("/tables/query")) {
+                queryBodies.add(r.getBody().utf8());
+            }
         }
         Fault fault = null;
         for (Fault f : faults) {
@@ -164,8 +179,22 @@ public final class FakeManagedService implements AutoCloseable {
         if (fault != null && !fault.handleFirst()) {
             return fault.respond().apply(null);
         }
+        if (!recordBodies) {
+            drainRecorded();
+        }
         MockResponse real = handle(r);
         return fault == null ? real : fault.respond().apply(real);
+    }
+
+    /** MockWebServer keeps every request for takeRequest(); long runs would hold every body in memory. */
+    private void drainRecorded() {
+        try {
+            while (server.takeRequest(0, java.util.concurrent.TimeUnit.MILLISECONDS) != null) {
+                // dropped
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private MockResponse handle(RecordedRequest r) {
@@ -279,7 +308,7 @@ public final class FakeManagedService implements AutoCloseable {
 
     private static JsonNode body(RecordedRequest r) {
         try {
-            return r.getBody() == null || r.getBody().size() == 0 ? JSON.createObjectNode() : JSON.readTree(r.getBody().utf8());
+            return r.getBody() == null || r.getBody().size() == 0 ? JSON.createObjectNode() : JSON.readTree(r.getBody().toByteArray());
         } catch (IOException e) {
             throw new ManagedServiceError(ErrorCode.QUERY_INVALID, "request body is not JSON", "");
         }
