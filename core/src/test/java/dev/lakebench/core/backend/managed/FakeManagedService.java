@@ -68,6 +68,35 @@ public final class FakeManagedService implements AutoCloseable {
                 return FakeManagedService.this.dispatch(request);
             }
         });
+        // answers go out without waiting for delayed ACKs, as a production server's would
+        server.setServerSocketFactory(new javax.net.ServerSocketFactory() {
+            @Override
+            public java.net.ServerSocket createServerSocket() throws IOException {
+                return new java.net.ServerSocket() {
+                    @Override
+                    public java.net.Socket accept() throws IOException {
+                        java.net.Socket s = super.accept();
+                        s.setTcpNoDelay(true);
+                        return s;
+                    }
+                };
+            }
+
+            @Override
+            public java.net.ServerSocket createServerSocket(int port) throws IOException {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public java.net.ServerSocket createServerSocket(int port, int backlog) throws IOException {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public java.net.ServerSocket createServerSocket(int port, int backlog, java.net.InetAddress address) throws IOException {
+                throw new UnsupportedOperationException();
+            }
+        });
         server.start();
     }
 
