@@ -257,4 +257,24 @@ public abstract class BaseBackendTestCase {
         assertThat(agg.get("d")).isEqualTo((long) n);
         assertThat(agg.get("m")).isEqualTo((long) n - 1);
     }
+
+    @Test
+    void openTableReadsColumnarBatches() {
+        client.ingest("people", people());
+        dev.lakebench.core.dataset.Dataset ds = client.openTable("people");
+        assertThat(ds.size()).isEqualTo(3);
+        long total = 0;
+        double sum = 0;
+        try (var it = ds.query("SELECT n, score ORDER BY n").batches(2)) {
+            while (it.hasNext()) {
+                var b = it.next();
+                total += b.size();
+                for (double d : b.doubles("score")) {
+                    sum += d;
+                }
+            }
+        }
+        assertThat(total).isEqualTo(3);
+        assertThat(sum).isEqualTo(-0.25);
+    }
 }
