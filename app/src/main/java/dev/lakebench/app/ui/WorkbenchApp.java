@@ -1,53 +1,51 @@
 package dev.lakebench.app.ui;
 
-import dev.lakebench.core.client.Client;
+import dev.lakebench.app.ui.common.Settings;
+import dev.lakebench.app.ui.common.Threads;
+import dev.lakebench.app.ui.shell.Workbench;
+import dev.lakebench.core.store.DataDirectory;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.concurrent.Task;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
-/** The workbench window: the default workspace's tables. */
+/**
+ * The workbench application. The data directory and the settings are read in {@link #init()}, which runs on
+ * the launcher thread, so the FX thread starts with nothing to read from disk.
+ *
+ * <p>With {@code -Dlakebench.startupProbe=true} it prints the time from JVM start to a usable window (the
+ * default workspace listed) and exits: the cold-start measurement.
+ */
 public final class WorkbenchApp extends Application {
 
-    private Client client;
+    private Path dataRoot;
+    private Settings settings;
+    private Workbench workbench;
+
+    @Override
+    public void init() {
+        dataRoot = DataDirectory.fromEnvironment().root();
+        settings = Settings.load(dataRoot.resolve("workbench").resolve("settings.json"));
+    }
 
     @Override
     public void start(Stage stage) {
-        ListView<String> tables = new ListView<>();
-        tables.setId("tables");
-        Label status = new Label("Opening workspace…");
-        status.setId("status");
-        BorderPane root = new BorderPane(tables);
-        root.setBottom(status);
-        stage.setTitle("Lakebench");
-        stage.setScene(new Scene(root, 900, 600));
-        stage.show();
-        Task<java.util.List<String>> open = new Task<>() {
-            @Override
-            protected java.util.List<String> call() {
-                client = Client.local();
-                return client.listTables();
-            }
-        };
-        open.setOnSucceeded(e -> {
-            tables.getItems().setAll(open.getValue());
-            status.setText("Workspace " + client.workspaceId() + " — " + open.getValue().size() + " tables");
-        });
-        open.setOnFailed(e -> status.setText(String.valueOf(open.getException().getMessage())));
-        Thread t = new Thread(open, "lakebench-open-workspace");
-        t.setDaemon(true);
-        t.start();
+        workbench = new Workbench(dataRoot, settings, Threads.forFx());
+        if (Boolean.getBoolean("lakebench.startupProbe")) {
+            workbench.onReady(() -> {
+                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                System.out.println("lakebench-startup-ms " + ms);
+                Platform.exit();
+            });
+        }
+        workbench.show(stage);
     }
 
     @Override
     public void stop() {
-        if (client != null) {
-            client.close();
+        if (workbench != null) {
+            workbench.close();
         }
-        Platform.exit();
     }
 }

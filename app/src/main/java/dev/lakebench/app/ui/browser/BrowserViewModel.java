@@ -1,0 +1,243 @@
+package dev.lakebench.app.ui.browser;
+
+import dev.lakebench.app.ui.common.ConnectionSpec;
+import dev.lakebench.app.ui.common.ErrorReport;
+import dev.lakebench.app.ui.common.Sessions;
+import dev.lakebench.app.ui.common.Tasks;
+import dev.lakebench.app.ui.common.TrackedTask;
+import dev.lakebench.app.ui.common.WorkspaceRef;
+import dev.lakebench.core.client.Client;
+import dev.lakebench.core.client.IndexInfo;
+import dev.lakebench.core.client.TableInfo;
+import dev.lakebench.core.client.WorkspaceInfo;
+import dev.lakebench.core.schema.Column;
+import dev.lakebench.core.schema.ColumnType;
+import dev.lakebench.core.store.DataDirectory;
+import dev.lakebench.core.client.ManagedServiceError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The workspace browser's logic: connections → workspaces → tables (row counts) → columns and indexes, loaded
+ * lazily in the background; refresh, create workspace, create index (tracked, cancellable), drop table. The
+ * view only maps nodes to tree items and menu items to these methods.
+ */
+public final class BrowserViewModel {
+
+    private final Sessions sessions;
+    private final Tasks tasks;
+    private final ObservableList<BrowserNode> roots = FXCollections.observableArrayList();
+    private final ObjectProperty<WorkspaceRef> currentWorkspace = new SimpleObjectProperty<>();
+
+    public BrowserViewModel(Sessions sessions, Tasks tasks, List<ConnectionSpec> connections) {
+        this.sessions = sessions;
+        this.tasks = tasks;
+        for (ConnectionSpec c : connections) {
+            roots.add(BrowserNode.connection(c));
+        }
+    }
+
+    public ObservableList<BrowserNode> roots() {
+        return roots;
+    }
+
+    /** The workspace of the selected node (new editors and ingests go there). */
+    public ObjectProperty<WorkspaceRef> currentWorkspaceProperty() {
+        return currentWorkspace;
+    }
+
+    public void select(BrowserNode node) {
+        if (node != null && node.workspace() != null) {
+            currentWorkspace.set(node.workspace());
+        }
+    }
+
+    /** Loads a node's children unless they are loaded (or loading). */
+    public void expand(BrowserNode node) {
+        if (node.isLoaded() || node.loadingProperty().get()) {
+            return;
+        }
+        load(node);
+    }
+
+    /** Reloads a node's children (tables of a workspace, workspaces of a connection, a table's columns). */
+    public TrackedTask refresh(BrowserNode node) {
+        return load(node);
+    }
+
+    private TrackedTask load(BrowserNode node) {
+        node.loadingProperty().set(true);
+        return tasks.create("Load " + node.label(), ctx -> children(node))
+                .untracked()
+                .onSuccess(kids -> {
+                    node.children().setAll(kids);
+                    node.setLoaded(true);
+                    node.loadingProperty().set(false);
+                    if (node.kind() == BrowserNode.Kind.TABLE && !kids.isEmpty()) {
+                        // a refreshed table updates its row count from the new description
+                        node.setTable(kids.get(0).table());
+                    }
+                })
+                .onFailure(report -> {
+                    node.children().setAll(BrowserNode.message(report.problem()));
+                    node.setLoaded(false);
+                    node.loadingProperty().set(false);
+                    tasks.report(report);
+                })
+                .start();
+    }
+
+    /** Background: the children of a node. */
+    private List<BrowserNode> children(BrowserNode node) {
+        List<BrowserNode> out = new ArrayList<>();
+        switch (node.kind()) {
+            case CONNECTION -> {
+                for (WorkspaceInfo w : sessions.workspaces(node.connection())) {
+                    out.add(BrowserNode.workspace(new WorkspaceRef(node.connection(), w.id()), w.name()));
+                }
+            }
+            case WORKSPACE -> {
+                Client client = sessions.client(node.workspace());
+                for (String t : client.listTables()) {
+                    TableInfo info;
+                    try {
+                        info = client.describeTable(t);
+                    } catch (ManagedServiceError e) {
+                        // dropped between listing and describing: skip it
+                        continue;
+                    }
+                    out.add(BrowserNode.table(node.workspace(), info));
+                }
+            }
+            case TABLE -> {
+                TableInfo info = sessions.client(node.workspace()).describeTable(node.table().name());
+                for (Column c : info.schema().columns()) {
+                    out.add(BrowserNode.column(node.workspace(), info, c));
+                }
+                for (IndexInfo i : info.indexes()) {
+                    out.add(BrowserNode.index(node.workspace(), info, i));
+                }
+            }
+            default -> {
+            }
+        }
+        return out;
+    }
+
+    /** The node of a workspace, if its connection is expanded. */
+    public Optional<BrowserNode> workspaceNode(WorkspaceRef ws) {
+        for (BrowserNode c : roots) {
+            for (BrowserNode w : c.children()) {
+                if (ws.equals(w.workspace()) && w.kind() == BrowserNode.Kind.WORKSPACE) {
+                    return Optional.of(w);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Reloads a workspace's tables after something changed them (ingest, DDL, drop). */
+    public void refreshWorkspace(WorkspaceRef ws) {
+        workspaceNode(ws).filter(BrowserNode::isLoaded).ifPresent(this::load);
+    }
+
+    /** Null when the id is acceptable, else the rule it breaks. */
+    public String validateWorkspaceId(String id) {
+        try {
+            DataDirectory.checkId(id);
+            return null;
+        } catch (ManagedServiceError e) {
+            return e.getMessage();
+        }
+    }
+
+    public TrackedTask createWorkspace(BrowserNode connection, String id, String name) {
+        return tasks.create("Create workspace " + id, ctx -> sessions.createWorkspace(connection.connection(), id, name))
+                .onSuccess(info -> {
+                    if (connection.isLoaded()) {
+                        load(connection);
+                    }
+                })
+                .start();
+    }
+
+    public TrackedTask dropTable(BrowserNode table) {
+        WorkspaceRef ws = table.workspace();
+        String name = table.table().name();
+        return tasks.create("Drop table " + name, ctx -> {
+            sessions.client(ws).dropTable(name, false);
+            return name;
+        }).notCancellable().onSuccess(n -> refreshWorkspace(ws)).start();
+    }
+
+    /** Columns an index can be built on: vectors (HNSW) and text (BM25 / exact / inverted), numbers (inverted). */
+    public static List<Column> indexableColumns(TableInfo t) {
+        List<Column> out = new ArrayList<>();
+        for (Column c : t.schema().columns()) {
+            if (c.type() == ColumnType.EMBEDDING || c.type() == ColumnType.EMBEDDING_2D || c.type() == ColumnType.TEXT
+                    || c.type().isNumeric()) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** Index types that fit a column; the first is the default. */
+    public static List<String> indexTypes(Column c) {
+        if (c.type() == ColumnType.TEXT) {
+            return List.of("bm25", "exact_text", "inverted");
+        }
+        if (c.type().isNumeric()) {
+            return List.of("inverted");
+        }
+        return List.of("vector");
+    }
+
+    /** Builds an index in the background, with progress and cancel in the status bar. */
+    public TrackedTask createIndex(BrowserNode table, String column, String type) {
+        WorkspaceRef ws = table.workspace();
+        String name = table.table().name();
+        String indexType = type == null || type.equals("vector") ? null : type;
+        return tasks.create("Index " + name + "." + column, ctx -> {
+            sessions.client(ws).createIndex(name, column, indexType, p -> {
+                if (p.rowsTotal() > 0) {
+                    ctx.progress((double) p.rowsWritten() / p.rowsTotal());
+                }
+                ctx.message(String.format(java.util.Locale.ROOT, "%,d rows", p.rowsWritten()));
+            }, ctx.cancellation());
+            return column;
+        }).onSuccess(c -> load(table)).start();
+    }
+
+    /** Adds a connection root (managed connections). */
+    public BrowserNode addConnection(ConnectionSpec c) {
+        BrowserNode n = BrowserNode.connection(c);
+        roots.add(n);
+        return n;
+    }
+
+    public void removeConnection(BrowserNode n) {
+        roots.remove(n);
+    }
+
+    /** Replaces a connection root (edited URL or workspace) and forgets its open clients. */
+    public BrowserNode replaceConnection(BrowserNode old, ConnectionSpec c) {
+        int i = roots.indexOf(old);
+        BrowserNode n = BrowserNode.connection(c);
+        if (i >= 0) {
+            roots.set(i, n);
+        } else {
+            roots.add(n);
+        }
+        return n;
+    }
+
+    static String errorText(ErrorReport r) {
+        return r.message();
+    }
+}

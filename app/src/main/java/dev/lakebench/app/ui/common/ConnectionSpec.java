@@ -1,0 +1,34 @@
+package dev.lakebench.app.ui.common;
+
+import java.nio.file.Path;
+
+/** A place workspaces live: the local data directory, or a managed deployment (token kept in the credential store). */
+public sealed interface ConnectionSpec {
+
+    /** Stable id (settings, credential store key). */
+    String id();
+
+    /** What the browser shows. */
+    String label();
+
+    /** The embedded engine on a data directory. */
+    record Local(Path dataRoot) implements ConnectionSpec {
+        @Override
+        public String id() {
+            return "local";
+        }
+
+        @Override
+        public String label() {
+            return "Local";
+        }
+    }
+
+    /** A managed API: URL, the workspace to open, and a display name. */
+    record Managed(String id, String name, String url, String workspace) implements ConnectionSpec {
+        @Override
+        public String label() {
+            return name == null || name.isBlank() ? url : name;
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.lakebench.app.ui.shell;
+
+import dev.lakebench.app.ui.theme.Icons;
+import dev.lakebench.app.ui.theme.Icons.Icon;
+import dev.lakebench.app.ui.theme.Styles;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The main window's layout: toolbar and error surface on top, the workspace browser on the left, tabs in the
+ * centre, the detail pane on the right, the status bar at the bottom, and a drop overlay over everything.
+ */
+public final class ShellView {
+
+    private final BorderPane frame = new BorderPane();
+    private final StackPane root = new StackPane();
+    private final TabPane tabs = new TabPane();
+    private final List<WorkbenchTab> open = new ArrayList<>();
+    private final SplitPane main;
+    private final SplitPane centre;
+    private final StackPane dropHint = new StackPane();
+    private final HBox toolbar = new HBox();
+    private final Node browser;
+
+    public ShellView(Node browser, Node errors, Node detail, Node statusBar) {
+        this.browser = browser;
+        tabs.setId("tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        tabs.setTabDragPolicy(TabPane.TabDragPolicy.REORDER);
+        Label empty = new Label("Open a table from the browser, start a SQL editor (Ctrl+T), or drop files here to ingest them.");
+        empty.getStyleClass().add(Styles.PLACEHOLDER);
+        empty.setWrapText(true);
+        StackPane tabArea = new StackPane(empty, tabs);
+        tabs.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(tabs.getTabs()));
+        VBox centreBox = new VBox(errors, tabArea);
+        VBox.setVgrow(tabArea, Priority.ALWAYS);
+        centre = new SplitPane(centreBox, pane("Detail", detail));
+        SplitPane.setResizableWithParent(centre.getItems().get(1), false);
+        main = new SplitPane(pane("Workspaces", browser), centre);
+        SplitPane.setResizableWithParent(main.getItems().get(0), false);
+        toolbar.getStyleClass().add(Styles.TOOLBAR);
+        toolbar.setId("toolbar");
+        frame.setTop(toolbar);
+        frame.setCenter(main);
+        frame.setBottom(statusBar);
+        Label drop = new Label("Drop files or folders to ingest them");
+        dropHint.getChildren().add(drop);
+        dropHint.getStyleClass().add("drop-hint");
+        dropHint.setVisible(false);
+        dropHint.setMouseTransparent(true);
+        root.getChildren().addAll(frame, dropHint);
+        root.setId("workbench");
+    }
+
+    private static Node pane(String title, Node content) {
+        Label l = new Label(title.toUpperCase(java.util.Locale.ROOT));
+        HBox header = new HBox(l);
+        header.getStyleClass().add("pane-header");
+        BorderPane p = new BorderPane(content);
+        p.setTop(header);
+        p.setMinWidth(0);
+        return p;
+    }
+
+    public StackPane root() {
+        return root;
+    }
+
+    public SplitPane mainSplit() {
+        return main;
+    }
+
+    public SplitPane centreSplit() {
+        return centre;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    public Node browser() {
+        return browser;
+    }
+
+    public void showDropHint(boolean show) {
+        dropHint.setVisible(show);
+    }
+
+    /** Fills the toolbar; groups are separated. */
+    public void toolbar(List<List<Node>> groups, List<Node> right) {
+        toolbar.getChildren().clear();
+        for (int i = 0; i < groups.size(); i++) {
+            if (i > 0) {
+                toolbar.getChildren().add(new Separator(javafx.geometry.Orientation.VERTICAL));
+            }
+            toolbar.getChildren().addAll(groups.get(i));
+        }
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        toolbar.getChildren().add(spacer);
+        toolbar.getChildren().addAll(right);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+    }
+
+    public static Button toolButton(String id, String text, Icon icon, String tooltip, Runnable action) {
+        Button b = new Button(text, Icons.of(icon));
+        b.setId(id);
+        b.getStyleClass().add(Styles.FLAT);
+        b.setTooltip(new Tooltip(tooltip));
+        b.setOnAction(e -> action.run());
+        b.setFocusTraversable(false);
+        return b;
+    }
+
+    /** Opens a tab and brings it to front. */
+    public void open(WorkbenchTab t) {
+        open.add(t);
+        t.tab().setOnClosed(e -> {
+            open.remove(t);
+            t.dispose();
+        });
+        tabs.getTabs().add(t.tab());
+        tabs.getSelectionModel().select(t.tab());
+    }
+
+    public Optional<WorkbenchTab> current() {
+        Tab sel = tabs.getSelectionModel().getSelectedItem();
+        return open.stream().filter(t -> t.tab() == sel).findFirst();
+    }
+
+    public List<WorkbenchTab> openTabs() {
+        return List.copyOf(open);
+    }
+
+    public void closeCurrent() {
+        current().ifPresent(t -> {
+            tabs.getTabs().remove(t.tab());
+            open.remove(t);
+            t.dispose();
+        });
+    }
+
+    public void focusBrowser() {
+        browser.requestFocus();
+    }
+}

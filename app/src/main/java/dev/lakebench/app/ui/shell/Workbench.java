@@ -1,0 +1,310 @@
+package dev.lakebench.app.ui.shell;
+
+import dev.lakebench.app.ui.browser.BrowserActions;
+import dev.lakebench.app.ui.browser.BrowserNode;
+import dev.lakebench.app.ui.browser.BrowserView;
+import dev.lakebench.app.ui.browser.BrowserViewModel;
+import dev.lakebench.app.ui.common.CellImages;
+import dev.lakebench.app.ui.common.ConnectionSpec;
+import dev.lakebench.app.ui.common.ErrorSurface;
+import dev.lakebench.app.ui.common.SelectedRow;
+import dev.lakebench.app.ui.common.Sessions;
+import dev.lakebench.app.ui.common.Settings;
+import dev.lakebench.app.ui.common.TaskCenter;
+import dev.lakebench.app.ui.common.Tasks;
+import dev.lakebench.app.ui.common.Threads;
+import dev.lakebench.app.ui.common.WorkspaceRef;
+import dev.lakebench.app.ui.detail.DetailView;
+import dev.lakebench.app.ui.detail.DetailViewModel;
+import dev.lakebench.app.ui.sql.QueryHistory;
+import dev.lakebench.app.ui.sql.SqlEditorView;
+import dev.lakebench.app.ui.sql.SqlEditorViewModel;
+import dev.lakebench.app.ui.theme.Icons.Icon;
+import dev.lakebench.app.ui.theme.Theme;
+import dev.lakebench.app.ui.theme.ThemeSwitcher;
+import dev.lakebench.core.client.TableInfo;
+import dev.lakebench.core.concurrent.NamedThreads;
+import dev.lakebench.core.store.DataDirectory;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The workbench's composition root: creates the shared services (sessions, tasks, error surface, theme,
+ * settings, history), the view models and views of every feature, and wires them into the shell. Also the
+ * shell's answer to what the browser asks for (open, query, grid, ingest).
+ */
+public final class Workbench implements BrowserActions {
+
+    private final Path dataRoot;
+    private final Threads threads;
+    private final ExecutorService io = Executors.newSingleThreadExecutor(NamedThreads.factory("lakebench-ui-io", false));
+    private final Settings settings;
+    private final Sessions sessions;
+    private final TaskCenter center = new TaskCenter();
+    private final ErrorSurface errors = new ErrorSurface();
+    private final Tasks tasks;
+    private final ThemeSwitcher theme;
+    private final QueryHistory history;
+    private final ObjectProperty<SelectedRow> selectedRow = new SimpleObjectProperty<>();
+    private final CellImages cellImages = new CellImages(48);
+    private final BrowserViewModel browserVm;
+    private final BrowserView browserView;
+    private final DetailViewModel detailVm;
+    private final StatusBar status;
+    private final ShellView shell;
+    private final WindowState windowState;
+    private final Shortcuts shortcuts = new Shortcuts();
+    private final WorkspaceRef defaultWorkspace;
+    private Stage stage;
+    private Runnable onReady = () -> { };
+    private int editors;
+
+    /** Builds the workbench on a data directory; {@code settings} were read off the FX thread. */
+    public Workbench(Path dataRoot, Settings settings, Threads threads) {
+        this.dataRoot = dataRoot;
+        this.settings = settings;
+        this.threads = threads;
+        this.sessions = new Sessions(ref -> {
+            throw new UnsupportedOperationException("managed connections are not available in this build");
+        });
+        this.tasks = new Tasks(threads, center, errors);
+        this.theme = new ThemeSwitcher(Theme.valueOf(settings.text("theme", Theme.LIGHT.name())));
+        theme.themeProperty().addListener((o, a, t) -> {
+            settings.put("theme", t.name());
+            settings.saveAsync(io);
+        });
+        Path own = dataRoot.resolve("workbench");
+        this.history = new QueryHistory(own.resolve("history.jsonl"), io, threads.ui());
+        history.load();
+        ConnectionSpec local = new ConnectionSpec.Local(dataRoot);
+        this.defaultWorkspace = new WorkspaceRef(local, settings.text("workspace", DataDirectory.DEFAULT_WORKSPACE));
+        this.browserVm = new BrowserViewModel(sessions, tasks, List.of(local));
+        this.browserView = new BrowserView(browserVm, this);
+        this.detailVm = new DetailViewModel(sessions, tasks, own.resolve("scratch"));
+        DetailView detail = new DetailView(detailVm, threads.background());
+        selectedRow.addListener((o, a, row) -> {
+            if (row != null) {
+                detailVm.show(row);
+            }
+        });
+        this.status = new StatusBar(center);
+        this.shell = new ShellView(browserView.node(), errors.node(), detail.node(), status.node());
+        this.windowState = new WindowState(settings, io);
+        browserVm.currentWorkspaceProperty().addListener((o, a, ws) -> {
+            if (ws != null) {
+                status.workspace(ws.label());
+                settings.put("workspace", ws.workspaceId());
+            }
+        });
+        status.workspace(defaultWorkspace.label());
+        buildToolbar();
+        buildShortcuts();
+        openDefaultWorkspace();
+    }
+
+    /** Shows the workbench in a stage. */
+    public void show(Stage stage) {
+        this.stage = stage;
+        Scene scene = new Scene(shell.root());
+        theme.apply(scene);
+        shortcuts.install(scene);
+        stage.setTitle("Lakebench");
+        stage.setScene(scene);
+        windowState.restore(stage);
+        windowState.split(shell.mainSplit(), "split.main", 0.2);
+        windowState.split(shell.centreSplit(), "split.centre", 0.74);
+        windowState.track(stage);
+        stage.show();
+    }
+
+    /** Runs once the default workspace's tables are listed (the window is usable). */
+    public void onReady(Runnable r) {
+        this.onReady = r;
+    }
+
+    private void openDefaultWorkspace() {
+        BrowserNode connection = browserVm.roots().get(0);
+        connection.children().addListener(new ListChangeListener<>() {
+            @Override
+            public void onChanged(Change<? extends BrowserNode> c) {
+                connection.children().removeListener(this);
+                WorkspaceRef target = connection.children().stream().map(BrowserNode::workspace)
+                        .filter(defaultWorkspace::equals).findFirst()
+                        .orElse(new WorkspaceRef(connection.connection(), DataDirectory.DEFAULT_WORKSPACE));
+                browserVm.workspaceNode(target).ifPresent(ws -> ws.loadingProperty().addListener((o, was, is) -> {
+                    if (was && !is) {
+                        Runnable r = onReady;
+                        onReady = () -> { };
+                        r.run();
+                    }
+                }));
+                browserView.expandWorkspace(target);
+            }
+        });
+    }
+
+    private void buildToolbar() {
+        shell.toolbar(List.of(
+                List.of(ShellView.toolButton("tb-ingest", "Ingest files", Icon.INGEST, "Ingest files or folders (Ctrl+I) — or drop them anywhere",
+                                () -> ingestFiles(currentWorkspace())),
+                        ShellView.toolButton("tb-new-sql", "New SQL", Icon.SQL, "New SQL editor (Ctrl+T)", () -> newEditor(currentWorkspace()))),
+                List.of(ShellView.toolButton("tb-run", "Run", Icon.PLAY, "Run statement (Ctrl+Enter)", () -> shell.current().ifPresent(WorkbenchTab::run)),
+                        ShellView.toolButton("tb-cancel", "Cancel", Icon.STOP, "Cancel the running statement (Ctrl+.)",
+                                () -> shell.current().ifPresent(WorkbenchTab::cancel))),
+                List.of(ShellView.toolButton("tb-refresh", "Refresh", Icon.REFRESH, "Refresh the workspace (F5)", this::refreshCurrent))),
+                List.of(ShellView.toolButton("tb-shortcuts", null, Icon.HISTORY, "Keyboard shortcuts (F1)", this::showShortcuts),
+                        ShellView.toolButton("tb-theme", null, Icon.THEME, "Light / dark theme (Ctrl+Shift+L)", theme::toggle)));
+    }
+
+    private void buildShortcuts() {
+        shortcuts.add("Shortcut+Enter", "Run the statement at the caret or the selection", () -> shell.current().ifPresent(WorkbenchTab::run))
+                .add("Shortcut+Period", "Cancel the running statement", () -> shell.current().ifPresent(WorkbenchTab::cancel))
+                .add("Shortcut+T", "New SQL editor", () -> newEditor(currentWorkspace()))
+                .add("Shortcut+W", "Close the tab", shell::closeCurrent)
+                .add("Shortcut+F", "Search (history in the editor, filter in the grid)", () -> shell.current().ifPresent(WorkbenchTab::search))
+                .add("Shortcut+1", "Focus the workspace browser", shell::focusBrowser)
+                .add("Shortcut+2", "Focus the current tab", () -> shell.current().ifPresent(WorkbenchTab::focusContent))
+                .add("Shortcut+I", "Ingest files", () -> ingestFiles(currentWorkspace()))
+                .add("F5", "Refresh the workspace", this::refreshCurrent)
+                .add("Shortcut+Shift+L", "Switch light / dark theme", theme::toggle)
+                .add("F1", "Show keyboard shortcuts", this::showShortcuts);
+    }
+
+    private void showShortcuts() {
+        javafx.scene.control.Dialog<Void> d = new javafx.scene.control.Dialog<>();
+        d.initOwner(stage);
+        d.setTitle("Keyboard shortcuts");
+        javafx.scene.layout.GridPane g = new javafx.scene.layout.GridPane();
+        g.setHgap(16);
+        g.setVgap(6);
+        int row = 0;
+        for (Shortcuts.Shortcut s : shortcuts.all()) {
+            javafx.scene.control.Label keys = new javafx.scene.control.Label(s.keys().getDisplayText());
+            keys.getStyleClass().add("mono");
+            g.addRow(row++, keys, new javafx.scene.control.Label(s.description()));
+        }
+        g.addRow(row++, new javafx.scene.control.Label("Ctrl+Space"), new javafx.scene.control.Label("Complete tables, columns, functions"));
+        g.addRow(row, new javafx.scene.control.Label("Escape"), new javafx.scene.control.Label("Cancel the running statement (in the editor)"));
+        d.getDialogPane().setContent(g);
+        d.getDialogPane().getButtonTypes().add(javafx.scene.control.ButtonType.CLOSE);
+        d.show();
+    }
+
+    private void refreshCurrent() {
+        browserVm.refreshWorkspace(currentWorkspace());
+    }
+
+    public WorkspaceRef currentWorkspace() {
+        WorkspaceRef ws = browserVm.currentWorkspaceProperty().get();
+        return ws != null ? ws : defaultWorkspace;
+    }
+
+    // ---- what the browser asks for ----
+
+    @Override
+    public void newEditor(WorkspaceRef ws) {
+        openEditor(ws, "", false);
+    }
+
+    /** Opens a SQL editor with text, optionally running it at once. */
+    public SqlEditorViewModel openEditor(WorkspaceRef ws, String sql, boolean run) {
+        SqlEditorViewModel vm = new SqlEditorViewModel(ws, sessions, tasks, history, selectedRow);
+        vm.textProperty().set(sql);
+        vm.caretProperty().set(sql.length());
+        vm.onWrite(() -> browserVm.refreshWorkspace(ws));
+        vm.loadCatalog();
+        SqlEditorView view = new SqlEditorView(vm, cellImages, selectedRow::set);
+        String title = "SQL " + (++editors) + " · " + ws.workspaceId();
+        shell.open(new SqlTab(title, vm, view));
+        threads.ui().execute(() -> view.area().requestFocus());
+        if (run) {
+            vm.run();
+        }
+        return vm;
+    }
+
+    @Override
+    public void openTable(WorkspaceRef ws, TableInfo table) {
+        openEditor(ws, "SELECT * FROM " + dev.lakebench.app.ui.sql.HybridSearch.ident(table.name()) + " LIMIT 1000", true);
+    }
+
+    @Override
+    public void queryTable(WorkspaceRef ws, TableInfo table) {
+        String cols = String.join(", ", table.schema().names().stream().map(dev.lakebench.app.ui.sql.HybridSearch::ident).toList());
+        openEditor(ws, "SELECT " + cols + "\nFROM " + dev.lakebench.app.ui.sql.HybridSearch.ident(table.name()) + "\nLIMIT 100", false);
+    }
+
+    @Override
+    public void showGrid(WorkspaceRef ws, TableInfo table) {
+        status.message("The thumbnail grid opens here once it is built");
+    }
+
+    @Override
+    public void ingestFiles(WorkspaceRef ws) {
+        status.message("The ingestion wizard opens here once it is built");
+    }
+
+    // ---- accessors for tests and the launcher ----
+
+    public ShellView shell() {
+        return shell;
+    }
+
+    public BrowserViewModel browser() {
+        return browserVm;
+    }
+
+    public BrowserView browserView() {
+        return browserView;
+    }
+
+    public ErrorSurface errors() {
+        return errors;
+    }
+
+    public TaskCenter tasks() {
+        return center;
+    }
+
+    public ThemeSwitcher theme() {
+        return theme;
+    }
+
+    public ObjectProperty<SelectedRow> selectedRow() {
+        return selectedRow;
+    }
+
+    public Sessions sessions() {
+        return sessions;
+    }
+
+    public Path dataRoot() {
+        return dataRoot;
+    }
+
+    /** Stops background work and closes every workspace; settings are written before the I/O thread ends. */
+    public void close() {
+        center.cancelAll();
+        for (WorkbenchTab t : shell.openTabs()) {
+            t.dispose();
+        }
+        windowState.flush();
+        cellImages.shutdown();
+        threads.shutdown();
+        sessions.close();
+        io.shutdown();
+        try {
+            io.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.lakebench.app.ui.shell;
+
+import javafx.scene.control.Tab;
+
+/** A tab in the centre (SQL editor, table view, grid) and what the shell's shortcuts ask of it. */
+public interface WorkbenchTab {
+
+    Tab tab();
+
+    /** Ctrl+Enter. */
+    default void run() {
+    }
+
+    /** Ctrl+Period: stop what the tab is running (through the engine, not just the view). */
+    default void cancel() {
+    }
+
+    /** Ctrl+F: focus the tab's search or filter field. */
+    default void search() {
+    }
+
+    /** Ctrl+2: focus the tab's main control. */
+    default void focusContent() {
+        if (tab().getContent() != null) {
+            tab().getContent().requestFocus();
+        }
+    }
+
+    /** The tab is closing: stop its work and release what it holds. */
+    default void dispose() {
+    }
+}

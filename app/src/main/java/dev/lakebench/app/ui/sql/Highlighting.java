@@ -1,0 +1,44 @@
+package dev.lakebench.app.ui.sql;
+
+import dev.lakebench.core.concurrent.NamedThreads;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.IntConsumer;
+import javafx.application.Platform;
+import org.fxmisc.richtext.CodeArea;
+
+/**
+ * Highlights a code area off the FX thread: after typing pauses briefly the text is scanned on a background
+ * thread and the spans applied on the FX thread, but only if no newer edit has happened meanwhile (the newest
+ * result wins; stale ones are dropped). Also reports the highest {@code $N}.
+ */
+final class Highlighting {
+
+    private static final ExecutorService POOL = Executors.newSingleThreadExecutor(NamedThreads.factory("lakebench-ui-highlight", true));
+    private static final Duration PAUSE = Duration.ofMillis(80);
+
+    private long generation;
+
+    Highlighting(CodeArea area, IntConsumer maxParameter) {
+        area.multiPlainChanges().successionEnds(PAUSE).subscribe(ignore -> submit(area, maxParameter));
+    }
+
+    void submit(CodeArea area, IntConsumer maxParameter) {
+        long gen = ++generation;
+        String text = area.getText();
+        POOL.execute(() -> {
+            SqlHighlighter.Highlight h = SqlHighlighter.compute(text);
+            var spans = h.styleSpans();
+            Platform.runLater(() -> {
+                if (gen != generation || !area.getText().equals(h.text())) {
+                    return;
+                }
+                if (!text.isEmpty()) {
+                    area.setStyleSpans(0, spans);
+                }
+                maxParameter.accept(h.maxParameter());
+            });
+        });
+    }
+}

@@ -1,0 +1,109 @@
+package dev.lakebench.app.ui.sql;
+
+import dev.lakebench.app.ui.common.SelectedRow;
+import dev.lakebench.app.ui.theme.Styles;
+import dev.lakebench.core.schema.Column;
+import dev.lakebench.core.schema.ColumnType;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+
+/** The hybrid-search form: pick columns, type the query, weigh vector against text; "Write SQL" fills the editor. */
+final class HybridSearchForm {
+
+    private final VBox box = new VBox(6);
+
+    HybridSearchForm(SqlEditorViewModel vm) {
+        ComboBox<String> table = new ComboBox<>();
+        table.setId("hybrid-table");
+        ComboBox<String> textCol = new ComboBox<>();
+        ComboBox<String> embCol = new ComboBox<>();
+        TextField query = new TextField();
+        query.setId("hybrid-query");
+        query.setPromptText("query text");
+        CheckBox useRow = new CheckBox("Query vector from the selected row");
+        useRow.setId("hybrid-use-row");
+        Label rowNote = new Label();
+        rowNote.getStyleClass().add(Styles.MUTED);
+        rowNote.setWrapText(true);
+        Slider weight = new Slider(0, 1, 0.5);
+        weight.setId("hybrid-weight");
+        weight.setMajorTickUnit(0.25);
+        weight.setShowTickMarks(true);
+        Label weights = new Label();
+        weight.valueProperty().addListener((o, a, v) -> weights.setText(String.format(Locale.ROOT, "vector %.2f · text %.2f", v.doubleValue(), 1 - v.doubleValue())));
+        weights.setText("vector 0.50 · text 0.50");
+        Spinner<Integer> limit = new Spinner<>(1, 10_000, 20);
+        limit.setEditable(true);
+        Label problem = new Label();
+        problem.getStyleClass().add(Styles.DANGER);
+        problem.setWrapText(true);
+        Button write = new Button("Write SQL");
+        write.setId("hybrid-write");
+        write.getStyleClass().add(Styles.ACCENT);
+        for (ComboBox<?> c : List.of(table, textCol, embCol)) {
+            c.setMaxWidth(Double.MAX_VALUE);
+        }
+        Runnable columns = () -> {
+            List<Column> cols = table.getValue() == null ? List.of() : vm.catalogProperty().get().columns(table.getValue()).orElse(List.of());
+            textCol.getItems().setAll(cols.stream().filter(c -> c.type() == ColumnType.TEXT).map(Column::name).toList());
+            embCol.getItems().setAll(cols.stream().filter(c -> c.type().isVector()).map(Column::name).toList());
+            textCol.getSelectionModel().selectFirst();
+            embCol.getSelectionModel().selectFirst();
+        };
+        table.valueProperty().addListener((o, a, b) -> columns.run());
+        vm.catalogProperty().addListener((o, a, cat) -> {
+            String keep = table.getValue();
+            table.getItems().setAll(cat.tableNames());
+            if (keep != null && table.getItems().contains(keep)) {
+                table.setValue(keep);
+            } else {
+                table.getSelectionModel().selectFirst();
+            }
+            columns.run();
+        });
+        table.getItems().setAll(vm.catalogProperty().get().tableNames());
+        Runnable note = () -> {
+            SelectedRow s = vm.selectedRowProperty().get();
+            rowNote.setText(s == null ? "Select a row in a grid to search by its vector."
+                    : s.vectorColumns().isEmpty() ? "The selected row has no vector column." : "Row selected" + (s.table() == null ? "" : " in " + s.table()));
+        };
+        vm.selectedRowProperty().addListener((o, a, b) -> note.run());
+        note.run();
+        write.setOnAction(e -> {
+            try {
+                SelectedRow s = vm.selectedRowProperty().get();
+                String rowCol = embCol.getValue();
+                if (s != null && rowCol != null && !s.vectorColumns().contains(rowCol) && !s.vectorColumns().isEmpty()) {
+                    rowCol = s.vectorColumns().get(0);
+                }
+                var search = HybridSearch.build(new HybridSearch.Form(table.getValue(), textCol.getValue(), query.getText(),
+                        embCol.getValue(), useRow.isSelected(), rowCol, weight.getValue(), limit.getValue()));
+                vm.load(search.sql(), search.params());
+                problem.setText("");
+            } catch (IllegalArgumentException ex) {
+                problem.setText(ex.getMessage());
+            }
+        });
+        box.getChildren().addAll(label("Table"), table, label("Text column"), textCol, query, label("Embedding column"), embCol,
+                useRow, rowNote, label("Weights"), weight, weights, label("Rows"), limit, write, problem);
+    }
+
+    private static Label label(String s) {
+        Label l = new Label(s);
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    Node node() {
+        return box;
+    }
+}

@@ -1,0 +1,148 @@
+package dev.lakebench.app.ui.sql;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.lakebench.app.cli.JsonValues;
+import dev.lakebench.core.client.ResultColumn;
+import dev.lakebench.core.client.Row;
+import dev.lakebench.core.client.RowCursor;
+import dev.lakebench.core.dataset.ParquetExport;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongConsumer;
+
+/**
+ * Writes every row of a query (streamed from a cursor, never one page) to CSV, JSON or Parquet. CSV and JSON
+ * go to a temporary file renamed into place at the end, so a cancelled or failed export leaves no half file;
+ * Parquet goes through the engine's writer.
+ */
+public final class ResultExport {
+
+    /** Export formats and their file extensions. */
+    public enum Format {
+        CSV("csv"), JSON("json"), PARQUET("parquet");
+
+        private final String extension;
+
+        Format(String extension) {
+            this.extension = extension;
+        }
+
+        public String extension() {
+            return extension;
+        }
+
+        public static Format of(Path file) {
+            String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            for (Format f : values()) {
+                if (n.endsWith("." + f.extension)) {
+                    return f;
+                }
+            }
+            return CSV;
+        }
+    }
+
+    private ResultExport() {
+    }
+
+    /** Writes all rows and closes the cursor; returns how many rows were written. */
+    public static long write(RowCursor cursor, Format format, Path target, LongConsumer progress) throws IOException {
+        if (format == Format.PARQUET) {
+            return ParquetExport.write(cursor, target, progress);
+        }
+        Path abs = target.toAbsolutePath();
+        Files.createDirectories(abs.getParent());
+        Path tmp = abs.resolveSibling(abs.getFileName() + ".part");
+        long rows;
+        try (cursor; Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            rows = format == Format.CSV ? csv(cursor, w, progress) : json(cursor, w, progress);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return rows;
+    }
+
+    private static long csv(RowCursor cursor, Writer w, LongConsumer progress) throws IOException {
+        List<ResultColumn> cols = cursor.columns();
+        for (int i = 0; i < cols.size(); i++) {
+            w.write(i > 0 ? "," : "");
+            w.write(csvCell(cols.get(i).name()));
+        }
+        w.write("\r\n");
+        long n = 0;
+        while (cursor.hasNext()) {
+            Row r = cursor.next();
+            for (int i = 0; i < r.width(); i++) {
+                w.write(i > 0 ? "," : "");
+                Object v = r.get(i);
+                if (v != null) {
+                    w.write(csvCell(csvValue(v)));
+                }
+            }
+            w.write("\r\n");
+            if (++n % 10_000 == 0 && progress != null) {
+                progress.accept(n);
+            }
+        }
+        if (progress != null) {
+            progress.accept(n);
+        }
+        return n;
+    }
+
+    private static long json(RowCursor cursor, Writer w, LongConsumer progress) throws IOException {
+        long n = 0;
+        try (JsonGenerator g = JsonValues.MAPPER.getFactory().createGenerator(w)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartArray();
+            while (cursor.hasNext()) {
+                g.writeRaw('\n');
+                JsonValues.MAPPER.writeTree(g, JsonValues.row(cursor.next()));
+                if (++n % 10_000 == 0 && progress != null) {
+                    progress.accept(n);
+                }
+            }
+            g.writeRaw('\n');
+            g.writeEndArray();
+        }
+        w.write("\n");
+        if (progress != null) {
+            progress.accept(n);
+        }
+        return n;
+    }
+
+    static String csvValue(Object v) {
+        if (v instanceof byte[] b) {
+            return Base64.getEncoder().encodeToString(b);
+        }
+        if (v instanceof float[] || v instanceof float[][] || v instanceof List<?> || v instanceof java.util.Map<?, ?>) {
+            return JsonValues.value(v).toString();
+        }
+        return String.valueOf(v);
+    }
+
+    static String csvCell(String s) {
+        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+            return "\"" + s.replace("\"", "\"\"") + "\"";
+        }
+        return s;
+    }
+
+    /** Suggests a file name for a result. */
+    public static String suggestedName(String sql, Format f) {
+        var m = java.util.regex.Pattern.compile("(?i)\\bfrom\\s+\"?([A-Za-z_][A-Za-z0-9_]*)").matcher(sql);
+        String base = m.find() ? m.group(1) : "result";
+        return base + "." + f.extension();
+    }
+
+}

@@ -1,0 +1,222 @@
+package dev.lakebench.app.ui.sql;
+
+import dev.lakebench.app.cli.JsonValues;
+import dev.lakebench.app.ui.common.CellImages;
+import dev.lakebench.app.ui.common.ImageSniffer;
+import dev.lakebench.app.ui.common.SelectedRow;
+import dev.lakebench.app.ui.common.ValueText;
+import dev.lakebench.app.ui.theme.Icons;
+import dev.lakebench.core.client.ResultColumn;
+import dev.lakebench.core.client.Row;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TablePosition;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.VBox;
+
+/**
+ * The virtualised grid of a result: pictures for image bytes (sniffed, so any byte column works), vectors as
+ * size and first values, NULLs marked; cells and rows copy as TSV or JSON (Ctrl+C, context menu). Selecting a
+ * row publishes it (the detail pane shows it, the editor can take a query vector from it).
+ */
+public final class ResultsTable {
+
+    private static final int THUMB = 48;
+
+    private final TableView<Row> table = new TableView<>();
+    private final CellImages images;
+
+    public ResultsTable(ResultViewModel result, CellImages images, Consumer<SelectedRow> onSelect, String tableName) {
+        this.images = images;
+        table.setId("results-table");
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getSelectionModel().setCellSelectionEnabled(true);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setItems(result.rows());
+        Label empty = new Label("No rows");
+        empty.getStyleClass().add("placeholder");
+        table.setPlaceholder(empty);
+        result.columns().addListener((ListChangeListener<ResultColumn>) c -> build(result.columns()));
+        build(result.columns());
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
+            if (row != null) {
+                onSelect.accept(new SelectedRow(result.workspace(), tableName, row));
+            }
+        });
+        table.setOnKeyPressed(e -> {
+            if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                copyCells();
+                e.consume();
+            }
+        });
+        MenuItem cell = new MenuItem("Copy cells", Icons.of(Icons.Icon.COPY));
+        cell.setOnAction(e -> copyCells());
+        MenuItem tsv = new MenuItem("Copy rows as TSV");
+        tsv.setOnAction(e -> copy(rowsTsv(selectedRows(), result.columns())));
+        MenuItem json = new MenuItem("Copy rows as JSON");
+        json.setOnAction(e -> copy(rowsJson(selectedRows())));
+        table.setContextMenu(new ContextMenu(cell, tsv, json));
+    }
+
+    public TableView<Row> node() {
+        return table;
+    }
+
+    private void build(List<ResultColumn> cols) {
+        List<TableColumn<Row, Object>> out = new ArrayList<>();
+        for (int i = 0; i < cols.size(); i++) {
+            int at = i;
+            ResultColumn rc = cols.get(i);
+            TableColumn<Row, Object> col = new TableColumn<>();
+            Label name = new Label(rc.name());
+            Label type = new Label(rc.engineType() == null ? "" : rc.engineType().toLowerCase(java.util.Locale.ROOT));
+            type.getStyleClass().add("type");
+            col.setGraphic(new VBox(0, name, type));
+            col.setUserData(rc.name());
+            col.setCellValueFactory(f -> new SimpleObjectProperty<>(f.getValue().get(at)));
+            col.setCellFactory(c -> new ValueCell());
+            col.setPrefWidth(widthFor(rc));
+            col.setSortable(false);
+            out.add(col);
+        }
+        table.getColumns().setAll(out);
+        boolean bytes = cols.stream().anyMatch(c -> c.type() != null && c.type().isBytes());
+        table.setFixedCellSize(bytes ? THUMB + 8 : 26);
+    }
+
+    private static double widthFor(ResultColumn c) {
+        if (c.type() != null && c.type().isVector()) {
+            return 220;
+        }
+        if (c.type() != null && c.type().isBytes()) {
+            return 90;
+        }
+        return Math.max(90, Math.min(320, 12 + 8 * c.name().length()));
+    }
+
+    private List<Row> selectedRows() {
+        TreeSet<Integer> idx = new TreeSet<>();
+        for (TablePosition<?, ?> p : table.getSelectionModel().getSelectedCells()) {
+            idx.add(p.getRow());
+        }
+        List<Row> out = new ArrayList<>();
+        for (int i : idx) {
+            out.add(table.getItems().get(i));
+        }
+        return out;
+    }
+
+    private void copyCells() {
+        var cells = table.getSelectionModel().getSelectedCells();
+        if (cells.isEmpty()) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder();
+        int lastRow = -1;
+        for (TablePosition<?, ?> p : cells.sorted((a, b) -> a.getRow() != b.getRow() ? a.getRow() - b.getRow() : a.getColumn() - b.getColumn())) {
+            if (lastRow >= 0) {
+                sb.append(p.getRow() == lastRow ? '\t' : '\n');
+            }
+            lastRow = p.getRow();
+            Row r = table.getItems().get(p.getRow());
+            sb.append(ValueText.full(r.get(p.getColumn())));
+        }
+        copy(sb.toString());
+    }
+
+    static String rowsTsv(List<Row> rows, List<ResultColumn> cols) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < cols.size(); i++) {
+            sb.append(i > 0 ? "\t" : "").append(cols.get(i).name());
+        }
+        for (Row r : rows) {
+            sb.append('\n');
+            for (int i = 0; i < r.width(); i++) {
+                sb.append(i > 0 ? "\t" : "").append(ValueText.full(r.get(i)).replace('\t', ' ').replace('\n', ' '));
+            }
+        }
+        return sb.toString();
+    }
+
+    static String rowsJson(List<Row> rows) {
+        var arr = JsonValues.MAPPER.createArrayNode();
+        for (Row r : rows) {
+            arr.add(JsonValues.row(r));
+        }
+        return arr.toPrettyString();
+    }
+
+    private static void copy(String s) {
+        ClipboardContent c = new ClipboardContent();
+        c.putString(s);
+        Clipboard.getSystemClipboard().setContent(c);
+    }
+
+    /** A cell: picture, compact vector, NULL or text. */
+    private final class ValueCell extends TableCell<Row, Object> {
+        private final ImageView view = new ImageView();
+
+        ValueCell() {
+            view.setFitWidth(THUMB);
+            view.setFitHeight(THUMB);
+            view.setPreserveRatio(true);
+        }
+
+        @Override
+        protected void updateItem(Object v, boolean empty) {
+            super.updateItem(v, empty);
+            getStyleClass().removeAll("null-cell", "number-cell", "vector-cell");
+            setTooltip(null);
+            if (empty) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            if (v instanceof byte[] b && ImageSniffer.kind(b).isPresent()) {
+                setText(null);
+                var img = images.cached(b);
+                view.setImage(img);
+                setGraphic(view);
+                if (img == null) {
+                    images.load(b, loaded -> {
+                        if (getItem() == b) {
+                            view.setImage(loaded);
+                        }
+                    });
+                }
+                return;
+            }
+            setGraphic(null);
+            setText(ValueText.cell(v));
+            if (v == null) {
+                getStyleClass().add("null-cell");
+            } else if (v instanceof Number) {
+                getStyleClass().add("number-cell");
+            } else if (v instanceof float[] || v instanceof float[][]) {
+                getStyleClass().add("vector-cell");
+                if (v instanceof float[] f) {
+                    setTooltip(new Tooltip(ValueText.vector(f, 12)));
+                }
+            } else if (v instanceof String s && s.length() > 60) {
+                setTooltip(new Tooltip(s.length() > 2000 ? s.substring(0, 2000) + "…" : s));
+            }
+        }
+    }
+}

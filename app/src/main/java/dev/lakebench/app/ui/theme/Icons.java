@@ -1,0 +1,24 @@
+package dev.lakebench.app.ui.theme;
+
+import javafx.scene.layout.Region;
+
+/**
+ * Small vector icons drawn by CSS shapes ({@code -fx-shape} in base.css), so they take the theme's colours.
+ */
+public final class Icons {
+
+    /** The icon set; each constant is a style class {@code icon-<name>}. */
+    public enum Icon {
+        CONNECTION, CLOUD, WORKSPACE, TABLE, COLUMN, VECTOR, IMAGE, INDEX, PLAY, STOP, PLUS, GRID, SQL, INGEST,
+        REFRESH, THEME, HISTORY, EXPORT, COPY, SIMILAR, DROP, WARNING, ERROR, TEXT, NUMBER, VIDEO, FILE
+    }
+
+    private Icons() {
+    }
+
+    public static Region of(Icon icon) {
+        Region r = new Region();
+        r.getStyleClass().addAll("icon", "icon-" + icon.name().toLowerCase(java.util.Locale.ROOT));
+        return r;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.lakebench.app.ui;
+
+import dev.lakebench.app.ui.common.Settings;
+import dev.lakebench.app.ui.common.Threads;
+import dev.lakebench.app.ui.shell.Workbench;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Starts the real workbench window on a data directory for TestFX tests. */
+public final class FxFixture {
+
+    private FxFixture() {
+    }
+
+    public static Workbench start(Stage stage, Path dataRoot) {
+        Settings settings = Settings.load(dataRoot.resolve("workbench").resolve("settings.json"));
+        settings.put("window.width", 1280.0);
+        settings.put("window.height", 800.0);
+        Workbench w = new Workbench(dataRoot, settings, Threads.forFx());
+        w.show(stage);
+        return w;
+    }
+
+    public static void await(long seconds, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within " + seconds + " s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The node matching the query that is on screen (other tabs hold nodes with the same id). */
+    @SuppressWarnings("unchecked")
+    public static <T extends javafx.scene.Node> T showing(FxRobot robot, String query) {
+        return (T) robot.lookup(query).queryAll().stream().filter(FxFixture::isShowing).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("nothing on screen matches " + query));
+    }
+
+    public static boolean isShowing(javafx.scene.Node n) {
+        if (n.getScene() == null) {
+            return false;
+        }
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public static void close(FxRobot robot, Workbench w) {
+        if (w != null) {
+            robot.interact(w::close);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.lakebench.app.ui;
+
+import dev.lakebench.app.ui.common.ErrorReport;
+import dev.lakebench.app.ui.common.TaskCenter;
+import dev.lakebench.app.ui.common.Tasks;
+import dev.lakebench.app.ui.common.Threads;
+import dev.lakebench.core.client.Client;
+import dev.lakebench.core.client.IngestOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+/** Real data for UI tests: workspaces in temp folders with tables of real images and vectors. */
+public final class UiFixtures {
+
+    private UiFixtures() {
+    }
+
+    public static Path testData(String name) {
+        return Path.of(System.getProperty("lakebench.testData")).resolve(name);
+    }
+
+    /** The sample images (PNG, JPEG, GIF, WebP) of the fixtures, sorted by path. */
+    public static List<Path> sampleImages() {
+        try (Stream<Path> s = Files.walk(testData("images-sample"))) {
+            return s.filter(p -> p.toString().matches("(?i).*\\.(png|jpe?g|gif|webp)$")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Creates table {@code images} in the default workspace: id, filename, image (IMAGE), caption, embedding
+     * (8-d, seeded), score; one row per sample image. The client is closed again.
+     */
+    public static void seedImages(Path dataRoot) {
+        List<Path> files = sampleImages();
+        Map<String, List<?>> cols = new LinkedHashMap<>();
+        List<String> ids = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<byte[]> images = new ArrayList<>();
+        List<String> captions = new ArrayList<>();
+        List<float[]> vectors = new ArrayList<>();
+        List<Double> scores = new ArrayList<>();
+        Random r = new Random(7);
+        for (int i = 0; i < files.size(); i++) {
+            ids.add(String.format("img-%03d", i));
+            names.add(files.get(i).getFileName().toString());
+            try {
+                images.add(Files.readAllBytes(files.get(i)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            captions.add("picture " + files.get(i).getFileName() + (i % 2 == 0 ? " of a flower" : " of a parrot"));
+            float[] v = new float[8];
+            for (int d = 0; d < v.length; d++) {
+                v[d] = (float) r.nextGaussian();
+            }
+            vectors.add(v);
+            scores.add(i / 10.0);
+        }
+        cols.put("id", ids);
+        cols.put("filename", names);
+        cols.put("image", images);
+        cols.put("caption", captions);
+        cols.put("embedding", vectors);
+        cols.put("score", scores);
+        try (Client c = Client.local(dataRoot)) {
+            c.ingest("images", cols, IngestOptions.defaults().schema("image", "IMAGE").schema("embedding", "EMBEDDING"));
+        }
+    }
+
+    /** Tasks whose UI callbacks run on the worker thread; failures collect in {@code errors}. */
+    public static Tasks directTasks(List<ErrorReport> errors) {
+        return new Tasks(Threads.direct(), new TaskCenter(), errors::add);
+    }
+
+    public static List<ErrorReport> errors() {
+        return new CopyOnWriteArrayList<>();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.lakebench.app.ui.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lakebench.app.ui.UiFixtures;
+import dev.lakebench.app.ui.common.ConnectionSpec;
+import dev.lakebench.app.ui.common.ErrorReport;
+import dev.lakebench.app.ui.common.Sessions;
+import dev.lakebench.app.ui.common.TrackedTask;
+import dev.lakebench.app.ui.common.WorkspaceRef;
+import dev.lakebench.core.client.ErrorCode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BrowserViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private Sessions sessions;
+    private final List<ErrorReport> errors = UiFixtures.errors();
+    private BrowserViewModel vm;
+    private BrowserNode local;
+
+    @BeforeEach
+    void open() {
+        UiFixtures.seedImages(dir);
+        sessions = new Sessions(r -> null);
+        vm = new BrowserViewModel(sessions, UiFixtures.directTasks(errors), List.of(new ConnectionSpec.Local(dir)));
+        local = vm.roots().get(0);
+    }
+
+    @AfterEach
+    void close() {
+        sessions.close();
+    }
+
+    private static void await(TrackedTask t) throws Exception {
+        t.finished().get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void connectionsWorkspacesTablesColumnsWithCountsAndTypes() throws Exception {
+        await(vm.refresh(local));
+        assertThat(local.children()).extracting(BrowserNode::label).containsExactly("default");
+        BrowserNode ws = local.children().get(0);
+        await(vm.refresh(ws));
+        BrowserNode images = ws.children().get(0);
+        assertThat(images.label()).isEqualTo("images");
+        assertThat(images.detailProperty().get()).isEqualTo(UiFixtures.sampleImages().size() + " rows");
+        await(vm.refresh(images));
+        assertThat(images.children()).extracting(n -> n.label() + " " + n.detailProperty().get())
+                .containsExactly("id TEXT", "filename TEXT", "image IMAGE", "caption TEXT", "embedding EMBEDDING[8]", "score FLOAT64");
+        assertThat(BrowserViewModel.indexableColumns(images.table())).extracting(c -> c.name())
+                .containsExactly("id", "filename", "caption", "embedding", "score");
+        vm.select(images);
+        assertThat(vm.currentWorkspaceProperty().get()).isEqualTo(new WorkspaceRef(local.connection(), "default"));
+    }
+
+    @Test
+    void createWorkspaceValidatesAndShowsTheNewOne() throws Exception {
+        assertThat(vm.validateWorkspaceId("ok-id_1")).isNull();
+        assertThat(vm.validateWorkspaceId("bad id")).contains("is not valid");
+        await(vm.refresh(local));
+        await(vm.createWorkspace(local, "robots", "Robot data"));
+        long until = System.currentTimeMillis() + 10_000;
+        while (local.children().size() < 2 && System.currentTimeMillis() < until) {
+            Thread.sleep(10);
+        }
+        assertThat(local.children()).extracting(BrowserNode::label).containsExactly("default", "robots");
+        assertThat(local.children().get(1).detailProperty().get()).isEqualTo("Robot data");
+        await(vm.createWorkspace(local, "robots", null));
+        assertThat(errors).singleElement().extracting(ErrorReport::code).isEqualTo(ErrorCode.WORKSPACE_EXISTS);
+    }
+
+    @Test
+    void dropRemovesTheTableAndRefreshes() throws Exception {
+        await(vm.refresh(local));
+        BrowserNode ws = local.children().get(0);
+        await(vm.refresh(ws));
+        await(vm.dropTable(ws.children().get(0)));
+        long until = System.currentTimeMillis() + 10_000;
+        while (!ws.children().isEmpty() && System.currentTimeMillis() < until) {
+            Thread.sleep(10);
+        }
+        assertThat(ws.children()).isEmpty();
+        assertThat(sessions.client(ws.workspace()).listTables()).isEmpty();
+    }
+}

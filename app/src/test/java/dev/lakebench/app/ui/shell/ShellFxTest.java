@@ -1,0 +1,115 @@
+package dev.lakebench.app.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lakebench.app.ui.FxFixture;
+import dev.lakebench.app.ui.UiFixtures;
+import dev.lakebench.app.ui.browser.BrowserNode;
+import dev.lakebench.app.ui.common.Settings;
+import dev.lakebench.core.client.Row;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The real window: browser, editor, results, cancel, theme, error surface, remembered window state. */
+@ExtendWith(ApplicationExtension.class)
+class ShellFxTest {
+
+    @TempDir
+    Path dir;
+
+    private Workbench workbench;
+
+    @Start
+    void start(Stage stage) {
+        UiFixtures.seedImages(dir);
+        workbench = FxFixture.start(stage, dir);
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        FxFixture.close(robot, workbench);
+    }
+
+    @SuppressWarnings("unchecked")
+    private TreeView<BrowserNode> tree(FxRobot robot) {
+        return robot.lookup("#browser").queryAs(TreeView.class);
+    }
+
+    @Test
+    void browseRunQueryWithAVectorFromTheSelectedRowAndCancelALongQuery(FxRobot robot) throws Exception {
+        int n = UiFixtures.sampleImages().size();
+        FxFixture.await(20, () -> robot.lookup(".tree-cell").queryAll().stream()
+                .anyMatch(c -> c.lookupAll(".label").stream().anyMatch(l -> ((Label) l).getText().equals(n + " rows"))));
+
+        // double-click the table: a SQL tab opens and shows its rows
+        robot.doubleClickOn("images");
+        FxFixture.await(20, () -> !robot.lookup("#results-table").queryAll().isEmpty()
+                && robot.lookup("#results-table").queryAs(TableView.class).getItems().size() == n);
+        assertThat(robot.lookup("#result-status").queryAs(Label.class).getText()).startsWith(n + " rows in");
+
+        // select a row: it becomes the source of a query vector and the detail pane shows it
+        TableView<Row> results = robot.lookup("#results-table").queryAs(TableView.class);
+        robot.interact(() -> results.getSelectionModel().select(2, results.getColumns().get(0)));
+        FxFixture.await(5, () -> workbench.selectedRow().get() != null);
+        float[] expected = (float[]) results.getItems().get(2).get("embedding");
+
+        // a new editor (Ctrl+T), typed SQL with $1, the parameter taken from the selected row, Ctrl+Enter
+        robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
+        FxFixture.await(5, () -> robot.lookup("#sql-editor").queryAll().size() == 2);
+        CodeArea editor = FxFixture.showing(robot, "#sql-editor");
+        robot.clickOn(editor).write("SELECT $1::FLOAT[] AS query_vector");
+        FxFixture.await(5, () -> robot.lookup("#param-kind-1").queryAll().stream().anyMatch(FxFixture::isShowing));
+        robot.interact(() -> FxFixture.<javafx.scene.control.ComboBox<Object>>showing(robot, "#param-kind-1").getSelectionModel()
+                .select(dev.lakebench.app.ui.sql.ParameterViewModel.Kind.ROW_VECTOR));
+        robot.clickOn(editor).press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        FxFixture.await(20, () -> visibleResults(robot).getItems().size() == 1);
+        assertThat((float[]) visibleResults(robot).getItems().get(0).get("query_vector")).containsExactly(expected);
+
+        // a long query, cancelled with the Cancel button: the engine stops it and the window stays usable
+        robot.interact(() -> editor.replaceText("SELECT count(*) FROM range(3000000) a, range(3000000) b WHERE a.range + b.range = 7"));
+        robot.clickOn(editor).press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        FxFixture.await(10, () -> !FxFixture.showing(robot, "#cancel").isDisabled());
+        Thread.sleep(600);
+        robot.clickOn((javafx.scene.Node) FxFixture.showing(robot, "#cancel"));
+        FxFixture.await(20, () -> FxFixture.<Label>showing(robot, "#result-status").getText().startsWith("Cancelled after"));
+        assertThat(workbench.errors().shown()).isEmpty();
+
+        // an engine error lands on the error surface with a problem naming the thing
+        robot.interact(() -> editor.replaceText("SELECT * FROM missing_table"));
+        robot.clickOn(editor).press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        FxFixture.await(20, () -> !workbench.errors().shown().isEmpty());
+        assertThat(workbench.errors().shown().get(0).problem()).contains("missing_table");
+        assertThat(robot.lookup("#error-details").tryQuery()).isPresent();
+    }
+
+    private static TableView<Row> visibleResults(FxRobot robot) {
+        return FxFixture.showing(robot, "#results-table");
+    }
+
+    @Test
+    void themeSwitchesAndWindowStateIsRemembered(FxRobot robot) throws Exception {
+        assertThat(robot.lookup("#workbench").query().getStyleClass()).contains("theme-light");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.L).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        assertThat(robot.lookup("#workbench").query().getStyleClass()).contains("theme-dark");
+        robot.interact(() -> {
+            Stage s = (Stage) robot.lookup("#workbench").query().getScene().getWindow();
+            s.setWidth(1111);
+        });
+        Path file = dir.resolve("workbench").resolve("settings.json");
+        FxFixture.await(10, () -> Files.exists(file) && Settings.load(file).number("window.width", 0) == 1111
+                && Settings.load(file).text("theme", "").equals("DARK"));
+    }
+}

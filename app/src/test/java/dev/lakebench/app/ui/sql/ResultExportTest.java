@@ -1,0 +1,91 @@
+package dev.lakebench.app.ui.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lakebench.app.ui.UiFixtures;
+import dev.lakebench.app.ui.common.ConnectionSpec;
+import dev.lakebench.app.ui.common.SelectedRow;
+import dev.lakebench.app.ui.common.Sessions;
+import dev.lakebench.app.ui.common.WorkspaceRef;
+import dev.lakebench.core.client.Client;
+import dev.lakebench.core.client.IngestOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Export writes every row of the statement, not the rows the grid holds. */
+class ResultExportTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void exportsAllRowsToCsvJsonAndParquet() throws Exception {
+        int n = SqlEditorViewModel.MAX_ROWS + 2_345;
+        List<Long> ids = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<float[]> vecs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add((long) i);
+            names.add(i == 3 ? "has, comma \"and quotes\"" : "row " + i);
+            vecs.add(new float[] {i, 0.5f});
+        }
+        try (Client c = Client.local(dir)) {
+            c.ingest("big", Map.of("id", ids, "name", names, "v", vecs), IngestOptions.defaults());
+        }
+        UiFixtures.seedImages(dir);
+        try (Sessions sessions = new Sessions(r -> null)) {
+            var errors = UiFixtures.errors();
+            var vm = new SqlEditorViewModel(new WorkspaceRef(new ConnectionSpec.Local(dir), "default"), sessions,
+                    UiFixtures.directTasks(errors), new QueryHistory(dir.resolve("h"), Executors.newSingleThreadExecutor(), Runnable::run),
+                    new SimpleObjectProperty<SelectedRow>());
+            vm.textProperty().set("SELECT id, name, v FROM big ORDER BY id");
+            ResultViewModel r = vm.run().orElseThrow();
+            r.task().finished().get(60, TimeUnit.SECONDS);
+            assertThat(r.rows()).hasSize(SqlEditorViewModel.MAX_ROWS);
+            assertThat(r.truncated()).isTrue();
+
+            Path csv = dir.resolve("out/big.csv");
+            vm.export(r, ResultExport.Format.CSV, csv).finished().get(60, TimeUnit.SECONDS);
+            List<String> lines = Files.readAllLines(csv);
+            assertThat(lines).hasSize(n + 1);
+            assertThat(lines.get(0)).isEqualTo("id,name,v");
+            assertThat(lines.get(4)).isEqualTo("3,\"has, comma \"\"and quotes\"\"\",\"[3.0,0.5]\"");
+            assertThat(Files.exists(dir.resolve("out/big.csv.part"))).isFalse();
+
+            Path json = dir.resolve("out/big.json");
+            vm.export(r, ResultExport.Format.JSON, json).finished().get(60, TimeUnit.SECONDS);
+            JsonNode arr = new ObjectMapper().readTree(json.toFile());
+            assertThat(arr.size()).isEqualTo(n);
+            assertThat(arr.get(n - 1).get("id").asLong()).isEqualTo(n - 1);
+            assertThat(arr.get(7).get("v").get(0).asDouble()).isEqualTo(7.0);
+
+            Path parquet = dir.resolve("out/big.parquet");
+            vm.export(r, ResultExport.Format.PARQUET, parquet).finished().get(60, TimeUnit.SECONDS);
+            try (Client c = Client.local(dir.resolve("check"))) {
+                var rows = c.query("SELECT count(*) AS n, max(id) AS m FROM read_parquet('" + parquet + "')");
+                assertThat(rows.get(0).get("n")).isEqualTo((long) n);
+                assertThat(rows.get(0).get("m")).isEqualTo((long) n - 1);
+            }
+
+            vm.textProperty().set("SELECT id, image FROM images ORDER BY id LIMIT 1");
+            ResultViewModel img = vm.run().orElseThrow();
+            img.task().finished().get(30, TimeUnit.SECONDS);
+            Path imgJson = dir.resolve("out/img.json");
+            vm.export(img, ResultExport.Format.JSON, imgJson).finished().get(30, TimeUnit.SECONDS);
+            byte[] back = Base64.getDecoder().decode(new ObjectMapper().readTree(imgJson.toFile()).get(0).get("image").asText());
+            assertThat(back).isEqualTo(Files.readAllBytes(UiFixtures.sampleImages().get(0)));
+            assertThat(errors).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package dev.lakebench.app.ui.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lakebench.app.ui.UiFixtures;
+import dev.lakebench.app.ui.common.ConnectionSpec;
+import dev.lakebench.app.ui.common.ErrorReport;
+import dev.lakebench.app.ui.common.SelectedRow;
+import dev.lakebench.app.ui.common.Sessions;
+import dev.lakebench.app.ui.common.Tasks;
+import dev.lakebench.app.ui.common.TrackedTask;
+import dev.lakebench.app.ui.common.WorkspaceRef;
+import dev.lakebench.core.client.Row;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The editor's logic against a real local workspace, without a window. */
+class SqlEditorViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private Sessions sessions;
+    private final List<ErrorReport> errors = UiFixtures.errors();
+    private SqlEditorViewModel vm;
+    private final SimpleObjectProperty<SelectedRow> selected = new SimpleObjectProperty<>();
+
+    @BeforeEach
+    void open() {
+        UiFixtures.seedImages(dir);
+        sessions = new Sessions(ref -> {
+            throw new AssertionError("no managed connections here");
+        });
+        Tasks tasks = UiFixtures.directTasks(errors);
+        QueryHistory history = new QueryHistory(dir.resolve("history.jsonl"), Executors.newSingleThreadExecutor(), Runnable::run);
+        vm = new SqlEditorViewModel(new WorkspaceRef(new ConnectionSpec.Local(dir), "default"), sessions, tasks, history, selected);
+    }
+
+    @AfterEach
+    void close() {
+        sessions.close();
+    }
+
+    private ResultViewModel runAndWait(String text, int caret) throws Exception {
+        vm.textProperty().set(text);
+        vm.caretProperty().set(caret);
+        ResultViewModel r = vm.run().orElseThrow();
+        r.task().finished().get(30, TimeUnit.SECONDS);
+        return r;
+    }
+
+    @Test
+    void runsTheStatementAtTheCaretAndKeepsEarlierResults() throws Exception {
+        String script = "SELECT id, score FROM images ORDER BY id LIMIT 3;\nSELECT count(*) AS n FROM images";
+        ResultViewModel first = runAndWait(script, 2);
+        assertThat(first.state()).isEqualTo(ResultViewModel.State.DONE);
+        assertThat(first.columns()).extracting(c -> c.name()).containsExactly("id", "score");
+        assertThat(first.rows()).extracting(r -> r.get("id")).containsExactly("img-000", "img-001", "img-002");
+        assertThat(first.firstRowsAfter()).isNotNull();
+        assertThat(first.statusProperty().get()).startsWith("3 rows in ");
+
+        ResultViewModel second = runAndWait(script, script.length());
+        assertThat(second.rows().get(0).get("n")).isEqualTo((long) UiFixtures.sampleImages().size());
+        assertThat(vm.results()).containsExactly(first, second);
+        assertThat(vm.currentProperty().get()).isSameAs(second);
+        assertThat(vm.history().entries()).extracting(QueryHistory.Entry::sql)
+                .containsExactly("SELECT count(*) AS n FROM images", "SELECT id, score FROM images ORDER BY id LIMIT 3");
+        assertThat(vm.runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void theSelectionRunsInsteadOfTheStatement() throws Exception {
+        String text = "SELECT 1 AS a, 2 AS b";
+        vm.selectedTextProperty().set("SELECT 2 AS b");
+        ResultViewModel r = runAndWait(text, 0);
+        assertThat(r.sql()).isEqualTo("SELECT 2 AS b");
+        assertThat(r.rows().get(0).get("b")).isEqualTo(2L);
+    }
+
+    @Test
+    void boundParametersIncludingAVectorFromTheSelectedRow() throws Exception {
+        // running creates the $1 slot; an empty text parameter is the empty string
+        ResultViewModel pick = runAndWait("SELECT id, embedding FROM images WHERE id = $1", 0);
+        assertThat(pick.state()).isEqualTo(ResultViewModel.State.DONE);
+        assertThat(pick.rows()).isEmpty();
+        assertThat(vm.parameters()).hasSize(1);
+
+        vm.parameters().get(0).set(ParameterViewModel.Kind.TEXT, "img-004");
+        pick = runAndWait("SELECT id, embedding FROM images WHERE id = $1", 0);
+        Row row = pick.rows().get(0);
+        assertThat(row.get("id")).isEqualTo("img-004");
+        selected.set(new SelectedRow(vm.workspace(), "images", row));
+
+        vm.parameters().get(0).set(ParameterViewModel.Kind.ROW_VECTOR, "embedding");
+        ResultViewModel echo = runAndWait("SELECT $1::FLOAT[] AS q", 0);
+        assertThat((float[]) echo.rows().get(0).get("q")).containsExactly((float[]) row.get("embedding"));
+        assertThat(echo.paramSummary()).isEqualTo("$1=row.embedding");
+    }
+
+    @Test
+    void aParameterErrorIsReportedAndNothingRuns() {
+        vm.textProperty().set("SELECT $1 + 1");
+        vm.parameterCount(1);
+        vm.parameters().get(0).set(ParameterViewModel.Kind.NUMBER, "one");
+        assertThat(vm.run()).isEmpty();
+        assertThat(errors).singleElement().satisfies(r -> assertThat(r.problem()).isEqualTo("Parameter $1 \"one\" is not a number"));
+        assertThat(vm.results()).isEmpty();
+    }
+
+    @Test
+    void aLongQueryIsCancelledInTheEngine() throws Exception {
+        vm.textProperty().set("SELECT count(*) FROM range(2000000) a, range(2000000) b WHERE a.range + b.range = 7");
+        ResultViewModel r = vm.run().orElseThrow();
+        assertThat(vm.runningProperty().get()).isTrue();
+        Thread.sleep(700);
+        long t0 = System.nanoTime();
+        vm.cancel();
+        assertThat(r.task().finished().get(30, TimeUnit.SECONDS)).isEqualTo(TrackedTask.State.CANCELLED);
+        assertThat(r.state()).isEqualTo(ResultViewModel.State.CANCELLED);
+        assertThat(r.statusProperty().get()).startsWith("Cancelled after");
+        assertThat(errors).isEmpty();
+        assertThat(vm.runningProperty().get()).isFalse();
+        // the workspace is still usable after the interrupt
+        assertThat(runAndWait("SELECT 42 AS x", 0).rows().get(0).get("x")).isEqualTo(42L);
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0)).isLessThan(30);
+    }
+
+    @Test
+    void writesRefreshTheBrowserAndReportChangedRows() throws Exception {
+        AtomicInteger writes = new AtomicInteger();
+        vm.onWrite(writes::incrementAndGet);
+        ResultViewModel r = runAndWait("CREATE TABLE notes (id BIGINT, body TEXT)", 0);
+        assertThat(r.state()).isEqualTo(ResultViewModel.State.DONE);
+        ResultViewModel ins = runAndWait("INSERT INTO notes VALUES (1, 'a'), (2, 'b')", 0);
+        assertThat(ins.updateCount()).isEqualTo(2);
+        assertThat(ins.statusProperty().get()).startsWith("2 rows changed in");
+        assertThat(writes.get()).isEqualTo(2);
+    }
+
+    @Test
+    void engineErrorsNameTheProblem() throws Exception {
+        ResultViewModel r = runAndWait("SELECT * FROM no_such_table", 0);
+        assertThat(r.state()).isEqualTo(ResultViewModel.State.FAILED);
+        assertThat(r.errorProperty().get().problem()).contains("no_such_table");
+        assertThat(errors).hasSize(1);
+    }
+
+    @Test
+    void theCatalogFeedsCompletion() throws Exception {
+        vm.loadCatalog();
+        long until = System.currentTimeMillis() + 10_000;
+        while (vm.catalogProperty().get().tables().isEmpty() && System.currentTimeMillis() < until) {
+            Thread.sleep(10);
+        }
+        assertThat(vm.catalogProperty().get().columns("images").orElseThrow()).extracting(c -> c.name())
+                .containsExactly("id", "filename", "image", "caption", "embedding", "score");
+    }
+}
