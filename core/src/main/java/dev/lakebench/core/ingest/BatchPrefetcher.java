@@ -2,8 +2,6 @@ package dev.lakebench.core.ingest;
 
 import dev.lakebench.core.concurrent.NamedThreads;
 import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -16,7 +14,7 @@ import java.util.stream.Stream;
  * rendering overlap with the engine's appends. The producer thread owns the stream (it opens, reads and closes
  * it); a bounded queue keeps memory flat. {@link #close()} stops the producer and waits for it.
  */
-final class BatchPrefetcher implements Iterator<Map<String, List<?>>>, AutoCloseable {
+final class BatchPrefetcher<T> implements Iterator<T>, AutoCloseable {
 
     private static final Object END = new Object();
 
@@ -25,16 +23,16 @@ final class BatchPrefetcher implements Iterator<Map<String, List<?>>>, AutoClose
     private volatile boolean stopped;
     private Object next;
 
-    BatchPrefetcher(Supplier<Stream<Map<String, List<?>>>> source, int ahead, String name) {
+    BatchPrefetcher(Supplier<Stream<T>> source, int ahead, String name) {
         this.queue = new ArrayBlockingQueue<>(Math.max(1, ahead));
         this.producer = NamedThreads.factory("lakebench-format-" + name, true).newThread(() -> produce(source));
         producer.start();
     }
 
-    private void produce(Supplier<Stream<Map<String, List<?>>>> source) {
+    private void produce(Supplier<Stream<T>> source) {
         Object last = END;
-        try (Stream<Map<String, List<?>>> stream = source.get()) {
-            Iterator<Map<String, List<?>>> it = stream.iterator();
+        try (Stream<T> stream = source.get()) {
+            Iterator<T> it = stream.iterator();
             while (!stopped && it.hasNext()) {
                 if (!put(it.next())) {
                     return;
@@ -83,13 +81,13 @@ final class BatchPrefetcher implements Iterator<Map<String, List<?>>>, AutoClose
 
     @Override
     @SuppressWarnings("unchecked")
-    public Map<String, List<?>> next() {
+    public T next() {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
         Object out = next;
         next = null;
-        return (Map<String, List<?>>) out;
+        return (T) out;
     }
 
     @Override

@@ -7,15 +7,19 @@ import dev.lakebench.core.client.IngestFailure;
 import dev.lakebench.core.client.IngestOptions;
 import dev.lakebench.core.client.IngestResult;
 import dev.lakebench.core.client.ManagedServiceError;
+import dev.lakebench.core.ingest.thumbnail.ThumbnailStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * Ingests a {@link Format}'s batches: normalization runs a few batches ahead on its own thread, rows go through
- * the backend's sink with the usual flush/commit cadence, progress counts rows against
- * {@link Format#estimatedRows()}, and a cancel stops both the format and the writer, keeping whole committed
- * batches only. Sources the format skipped come back as failures, the rest still lands.
+ * Ingests a {@link Format}'s batches: normalization (and the thumbnails of its image columns) runs a few batches
+ * ahead on its own threads, rows go through the backend's sink with the usual flush/commit cadence, progress
+ * counts rows against {@link Format#estimatedRows()}, and a cancel stops both the format and the writer,
+ * keeping whole committed batches only. Thumbnails are committed right before the rows they belong to. Sources
+ * the format skipped come back as failures, the rest still lands.
  */
 final class FormatIngest {
 
@@ -34,21 +38,26 @@ final class FormatIngest {
         FormatReport report = new FormatReport(options.cancellation(), progress);
         boolean existed = backend.listTables().stream().anyMatch(t -> t.equalsIgnoreCase(table));
         String formatName = FormatSchema.name(format);
+        boolean thumbnailsWanted = ThumbnailStore.appliesTo(table);
         SinkWriter writer = null;
         FormatSchema shape = null;
         boolean cancelled = false;
         long row = 0;
-        try (BatchPrefetcher batches = new BatchPrefetcher(() -> format.normalize(report), PREFETCH,
-                formatName.toLowerCase(java.util.Locale.ROOT))) {
+        List<String> thumbnailWarnings = new ArrayList<>();
+        ThumbnailStore thumbs = new ThumbnailStore(backend);
+        try (BatchPrefetcher<FormatThumbnails.Prepared> batches = new BatchPrefetcher<>(
+                () -> prepared(format, report, thumbnailsWanted, options), PREFETCH, formatName.toLowerCase(Locale.ROOT))) {
             long batchIndex = 0;
             while (!cancelled && batches.hasNext()) {
-                Map<String, List<?>> batch = batches.next();
+                FormatThumbnails.Prepared prepared = batches.next();
+                Map<String, List<?>> batch = prepared.columns();
                 if (shape == null) {
                     shape = FormatSchema.of(format, batch, options);
+                    checkIndexColumns(shape, options);
                     // some formats only know their size once normalization has started (downloads)
                     progress.rowsTotal(format.estimatedRows());
-                    checkIndexColumns(shape, options);
                     writer = new SinkWriter(backend.openSink(table, shape.schema()), shape.schema(), options, progress);
+                    writer.beforeCommit(thumbs::commit);
                 }
                 int rows = shape.check(batch, batchIndex++);
                 List<String> names = shape.names();
@@ -60,6 +69,9 @@ final class FormatIngest {
                     if (row % options.flushRows() == 0 && options.cancellation().isCancelled()) {
                         cancelled = true;
                         break;
+                    }
+                    if (prepared.thumbnails() != null && thumbnailWarnings.isEmpty()) {
+                        store(thumbs, prepared, r, thumbnailWarnings);
                     }
                     Object[] values = new Object[cols.length];
                     for (int c = 0; c < cols.length; c++) {
@@ -73,6 +85,7 @@ final class FormatIngest {
                 writer.commit();
             }
         } catch (RuntimeException e) {
+            thumbs.close();
             if (writer != null) {
                 writer.close();
                 if (!existed && writer.rowsCommitted() == 0) {
@@ -82,6 +95,7 @@ final class FormatIngest {
             }
             throw e;
         }
+        thumbs.close();
         if (writer == null) {
             if (cancelled || options.cancellation().isCancelled()) {
                 progress.finish();
@@ -94,12 +108,46 @@ final class FormatIngest {
         progress.committed(writer.rowsCommitted());
         progress.finish();
         List<String> warnings = new ArrayList<>(report.warnings());
+        warnings.addAll(thumbnailWarnings);
         if (!cancelled) {
             warnings.addAll(buildIndexes(table, options));
-            warnings.addAll(FormatThumbnails.make(backend, table, format.imageColumns(), options));
         }
         return new IngestResult(table, writer.rowsCommitted(), writer.datasetPath(), report.failures(), warnings, cancelled,
                 progress.elapsed());
+    }
+
+    /**
+     * The format's batches with ids and thumbnails added (on the producer's threads). The image columns are asked
+     * for at the first batch: some formats know them only once normalization has started.
+     */
+    private static Stream<FormatThumbnails.Prepared> prepared(Format format, FormatReport report, boolean thumbnailsWanted,
+            IngestOptions options) {
+        Stream<Map<String, List<?>>> batches = format.normalize(report);
+        if (!thumbnailsWanted) {
+            return batches.map(b -> new FormatThumbnails.Prepared(b, null, null));
+        }
+        FormatThumbnails[] maker = new FormatThumbnails[1];
+        return batches.map(b -> {
+            if (maker[0] == null) {
+                maker[0] = new FormatThumbnails(format.imageColumns(), report, options.workers());
+            }
+            return maker[0].prepare(b);
+        }).onClose(() -> {
+            if (maker[0] != null) {
+                maker[0].close();
+            }
+        });
+    }
+
+    private static void store(ThumbnailStore thumbs, FormatThumbnails.Prepared prepared, int row, List<String> warnings) {
+        try {
+            for (FormatThumbnails.Shot s : prepared.thumbnails().get(row)) {
+                thumbs.write(prepared.ids().get(row), s.column(), s.thumbnail());
+            }
+        } catch (RuntimeException e) {
+            // e.g. a user table called "thumbnails" with other columns: the rows still land
+            warnings.add("Thumbnails are not stored: " + e.getMessage());
+        }
     }
 
     private static IngestError noRows(String formatName, List<IngestFailure> failures) {

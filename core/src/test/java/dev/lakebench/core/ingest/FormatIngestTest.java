@@ -70,6 +70,25 @@ class FormatIngestTest {
     }
 
     @Test
+    void anUndecodableImageCostsItsThumbnailsOnly() throws Exception {
+        byte[] jpeg = java.nio.file.Files.readAllBytes(Path.of(System.getProperty("lakebench.testData"))
+                .resolve("coco-detection-captions-sample/val2017/000000000139.jpg"));
+        Format f = new Fixed(List.of(batch("name", List.of("good", "bad"), "picture", List.of(jpeg, "not an image".getBytes()))),
+                Map.of(), Map.of("picture", ColumnType.IMAGE));
+        try (Client client = Client.local(dir)) {
+            IngestResult r = client.ingest("t", f, IngestOptions.defaults());
+            assertThat(r.rowCount()).isEqualTo(2);
+            assertThat(r.failures()).isEmpty();
+            assertThat(r.warnings()).singleElement().asString().startsWith("Thumbnails of 1 image could not be made (first: ")
+                    .endsWith("; the rows are stored");
+            assertThat(client.query("SELECT name FROM t ORDER BY name")).extracting(x -> x.get("name")).containsExactly("bad", "good");
+            assertThat(client.query("SELECT count(*) AS n FROM thumbnails th JOIN t ON th.file_id = t.id WHERE t.name = 'good'")
+                    .get(0).get("n")).isEqualTo(4L);
+            assertThat(client.query("SELECT count(*) AS n FROM thumbnails").get(0).get("n")).isEqualTo(4L);
+        }
+    }
+
+    @Test
     void theFormatWinsOverData() {
         Format f = new Fixed(List.of(batch("a", List.of(1L, 2L))), Map.of(), Map.of());
         try (Client client = Client.local(dir)) {

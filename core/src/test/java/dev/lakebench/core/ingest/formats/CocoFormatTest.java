@@ -50,7 +50,12 @@ class CocoFormatTest {
             assertThat(r.rowCount()).isEqualTo(5);
             assertThat(r.failures()).isEmpty();
             var schema = client.describeTable("coco").schema();
-            assertThat(schema.names()).containsExactlyElementsOf(Coco.COLUMNS);
+            // rows that get thumbnails also get an id (the thumbnails' file_id), as file rows have
+            List<String> expected = new java.util.ArrayList<>(List.of("id"));
+            expected.addAll(Coco.COLUMNS);
+            assertThat(schema.names()).containsExactlyElementsOf(expected);
+            assertThat(Thumbnails.assertFourPerRow(client, "coco", "image")).isEqualTo(5 * 4);
+            assertThat(client.query("SELECT count(*) AS n FROM thumbnails").get(0).get("n")).isEqualTo(20L);
             assertThat(schema.column("image").orElseThrow().type().name()).isEqualTo("IMAGE");
             assertThat(schema.column("mask").orElseThrow().type().name()).isEqualTo("SEGMENT_MASK");
 

@@ -39,7 +39,13 @@ class CocoPanopticFormatTest {
         try (Client client = Client.local(dir)) {
             IngestResult r = client.ingest("pan", sample(), IngestOptions.defaults());
             assertThat(r.rowCount()).isEqualTo(2);
-            assertThat(client.describeTable("pan").schema().names()).containsExactlyElementsOf(CocoPanoptic.COLUMNS);
+            List<String> expected = new java.util.ArrayList<>(List.of("id"));
+            expected.addAll(CocoPanoptic.COLUMNS);
+            assertThat(client.describeTable("pan").schema().names()).containsExactlyElementsOf(expected);
+            // thumbnails of the photos only: the mask is a SEGMENT_MASK, not an IMAGE
+            assertThat(Thumbnails.assertFourPerRow(client, "pan", "image")).isEqualTo(8);
+            assertThat(client.query("SELECT DISTINCT column_name FROM thumbnails")).extracting(x -> x.get("column_name"))
+                    .containsExactly("image");
             assertThat(client.describeTable("pan").schema().column("mask").orElseThrow().type().name()).isEqualTo("SEGMENT_MASK");
             List<Row> rows = client.query("SELECT * FROM pan ORDER BY coco_image_id");
             assertThat(rows).extracting(x -> x.get("coco_image_id")).containsExactly(142238L, 439180L);

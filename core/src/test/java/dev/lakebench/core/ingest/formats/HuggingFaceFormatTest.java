@@ -179,6 +179,8 @@ class HuggingFaceFormatTest {
             Row first = client.query("SELECT image, label, label_name FROM photos LIMIT 1").get(0);
             assertThat((byte[]) first.get("image")).isEqualTo(Files.readAllBytes(TestData.coco().resolve("val2017/000000000139.jpg")));
             assertThat(first.get("label_name")).isEqualTo("odd");
+            assertThat(client.describeTable("photos").schema().names()).containsExactly("id", "image", "label", "label_name", "split");
+            assertThat(Thumbnails.assertFourPerRow(client, "photos", "image")).isEqualTo(20);
         }
     }
 
