@@ -277,4 +277,23 @@ public abstract class BaseBackendTestCase {
         assertThat(total).isEqualTo(3);
         assertThat(sum).isEqualTo(-0.25);
     }
+
+    @Test
+    void filesAreIngestedWithThumbnails() throws Exception {
+        Path text = dir.resolve("notes.txt");
+        java.nio.file.Files.writeString(text, "lakebench ".repeat(250));
+        Path image = Path.of(System.getProperty("lakebench.testData"), "images-sample", "pillow", "hopper_orientation_6.jpg");
+        byte[] original = java.nio.file.Files.readAllBytes(image);
+        IngestResult t = client.ingest("docs", Map.of("path", List.of(text.toString())), IngestOptions.defaults().schema("path", "FILE"));
+        assertThat(t.rowCount()).isEqualTo(3);
+        assertThat(client.query("SELECT chunk_index FROM docs ORDER BY chunk_index")).extracting(r -> r.get("chunk_index"))
+                .containsExactly(0L, 1L, 2L);
+        IngestResult i = client.ingest("pics", Map.of("path", List.of(image.toString())), IngestOptions.defaults().schema("path", "FILE"));
+        assertThat(i.rowCount()).isEqualTo(1);
+        Row row = client.query("SELECT image, filename FROM pics").get(0);
+        assertThat((byte[]) row.get("image")).isEqualTo(original);
+        List<Row> thumbs = client.query("SELECT th.dimension, th.content FROM thumbnails th JOIN pics p ON th.file_id = p.id ORDER BY th.dimension");
+        assertThat(thumbs).extracting(r -> r.get("dimension")).containsExactlyInAnyOrder("32x32", "64x64", "128x128", "256x256");
+        assertThat(thumbs).allSatisfy(r -> assertThat((byte[]) r.get("content")).startsWith((byte) 0xFF, (byte) 0xD8));
+    }
 }
