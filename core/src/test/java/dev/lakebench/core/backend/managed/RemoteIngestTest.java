@@ -134,4 +134,21 @@ class RemoteIngestTest {
         }
         assertExactlyOnce(50);
     }
+
+    @Test
+    void cancelledRemoteIngestKeepsWholeBatchesAndReportsThem() {
+        dev.lakebench.core.client.Cancellation cancel = new dev.lakebench.core.client.Cancellation();
+        try (Client client = new Client(backend)) {
+            IngestResult r = client.ingest("t", rows(10_000), dev.lakebench.core.client.IngestOptions.defaults()
+                    .cancellation(cancel).listener(p -> {
+                        if (p.rowsCommitted() > 0) {
+                            cancel.cancel();
+                        }
+                    }));
+            assertThat(r.cancelled()).isTrue();
+            assertThat(r.rowCount()).isPositive().isLessThan(10_000);
+            Object stored = client.query("SELECT count(*) AS n FROM t").get(0).get("n");
+            assertThat(stored).isEqualTo(r.rowCount());
+        }
+    }
 }
