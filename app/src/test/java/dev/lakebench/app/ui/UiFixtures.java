@@ -78,6 +78,31 @@ public final class UiFixtures {
         }
     }
 
+    /**
+     * Writes {@code n} distinct JPEG photos-to-be (gradients with a number drawn on them) into a folder: a large,
+     * real ingest for cancel and responsiveness tests.
+     */
+    public static Path generatedImages(Path dir, int n, int width, int height) {
+        try {
+            Files.createDirectories(dir);
+            for (int i = 0; i < n; i++) {
+                var img = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+                var g = img.createGraphics();
+                g.setPaint(new java.awt.GradientPaint(0, 0, java.awt.Color.getHSBColor(i / (float) n, 0.6f, 0.9f),
+                        width, height, java.awt.Color.getHSBColor((i * 7 % n) / (float) n, 0.8f, 0.4f)));
+                g.fillRect(0, 0, width, height);
+                g.setColor(java.awt.Color.WHITE);
+                g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, height / 4));
+                g.drawString(Integer.toString(i), width / 8, height / 2);
+                g.dispose();
+                javax.imageio.ImageIO.write(img, "jpg", dir.resolve(String.format("photo-%05d.jpg", i)).toFile());
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Tasks whose UI callbacks run on the worker thread; failures collect in {@code errors}. */
     public static Tasks directTasks(List<ErrorReport> errors) {
         return new Tasks(Threads.direct(), new TaskCenter(), errors::add);

@@ -16,6 +16,9 @@ import dev.lakebench.app.ui.common.Threads;
 import dev.lakebench.app.ui.common.WorkspaceRef;
 import dev.lakebench.app.ui.detail.DetailView;
 import dev.lakebench.app.ui.detail.DetailViewModel;
+import dev.lakebench.app.ui.ingest.IngestRunViewModel;
+import dev.lakebench.app.ui.ingest.IngestWizard;
+import dev.lakebench.app.ui.ingest.IngestWizardViewModel;
 import dev.lakebench.app.ui.sql.QueryHistory;
 import dev.lakebench.app.ui.sql.SqlEditorView;
 import dev.lakebench.app.ui.sql.SqlEditorViewModel;
@@ -116,6 +119,7 @@ public final class Workbench implements BrowserActions {
         Scene scene = new Scene(shell.root());
         theme.apply(scene);
         shortcuts.install(scene);
+        installDrop(scene);
         stage.setTitle("Lakebench");
         stage.setScene(scene);
         windowState.restore(stage);
@@ -249,7 +253,59 @@ public final class Workbench implements BrowserActions {
 
     @Override
     public void ingestFiles(WorkspaceRef ws) {
-        status.message("The ingestion wizard opens here once it is built");
+        javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+        fc.setTitle("Ingest files into " + ws.label());
+        var files = fc.showOpenMultipleDialog(stage);
+        if (files != null && !files.isEmpty()) {
+            openWizard(ws, files.stream().map(java.io.File::toPath).toList());
+        }
+    }
+
+    /** Files dropped on the window (or chosen): the ingestion wizard opens on the current workspace. */
+    public IngestWizardViewModel dropFiles(List<Path> paths) {
+        return openWizard(currentWorkspace(), paths);
+    }
+
+    private IngestWizardViewModel openWizard(WorkspaceRef ws, List<Path> paths) {
+        IngestWizardViewModel vm = new IngestWizardViewModel(ws, sessions, tasks);
+        vm.onEnd(run -> {
+            browserVm.refreshWorkspace(ws);
+            status.message(run.summary());
+        });
+        IngestWizard wizard = new IngestWizard(vm, stage, (run, grid) -> openIngested(run, grid));
+        vm.add(paths);
+        wizard.show();
+        return vm;
+    }
+
+    private void openIngested(IngestRunViewModel run, boolean grid) {
+        tasks.create("Describe " + run.table(), ctx -> sessions.client(run.workspace()).describeTable(run.table()))
+                .untracked().onSuccess(info -> {
+                    if (grid) {
+                        showGrid(run.workspace(), info);
+                    } else {
+                        openTable(run.workspace(), info);
+                    }
+                }).start();
+    }
+
+    private void installDrop(Scene scene) {
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragEntered(e -> shell.showDropHint(e.getDragboard().hasFiles()));
+        scene.setOnDragExited(e -> shell.showDropHint(false));
+        scene.setOnDragDropped(e -> {
+            shell.showDropHint(false);
+            if (e.getDragboard().hasFiles()) {
+                dropFiles(e.getDragboard().getFiles().stream().map(java.io.File::toPath).toList());
+                e.setDropCompleted(true);
+            }
+            e.consume();
+        });
     }
 
     // ---- accessors for tests and the launcher ----

@@ -1,0 +1,161 @@
+package dev.lakebench.app.ui.ingest;
+
+import dev.lakebench.app.ui.common.ErrorReport;
+import dev.lakebench.app.ui.common.Latest;
+import dev.lakebench.app.ui.common.Sessions;
+import dev.lakebench.app.ui.common.Sizes;
+import dev.lakebench.app.ui.common.Tasks;
+import dev.lakebench.app.ui.common.TrackedTask;
+import dev.lakebench.app.ui.common.WorkspaceRef;
+import dev.lakebench.core.client.Cancellation;
+import dev.lakebench.core.client.IngestOptions;
+import dev.lakebench.core.client.IngestProgress;
+import dev.lakebench.core.client.IngestResult;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * One running ingest: started on core's executors ({@code client.async()}), reporting files and rows done,
+ * throughput, ETA and the current file, cancellable, ending with the result (rows, per-file failures,
+ * warnings) or an error report. Several can run at once; each is also a task in the status bar.
+ */
+public final class IngestRunViewModel {
+
+    /** Where the run is. */
+    public enum State { RUNNING, DONE, CANCELLED, FAILED }
+
+    private final WorkspaceRef workspace;
+    private final String table;
+    private final long totalBytes;
+    private final Cancellation cancellation = new Cancellation();
+    private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.RUNNING);
+    private final ObjectProperty<IngestProgress> progress = new SimpleObjectProperty<>();
+    private final DoubleProperty fraction = new SimpleDoubleProperty(-1);
+    private final StringProperty files = new SimpleStringProperty("Starting…");
+    private final StringProperty rows = new SimpleStringProperty("");
+    private final StringProperty throughput = new SimpleStringProperty("");
+    private final StringProperty eta = new SimpleStringProperty("");
+    private final StringProperty currentFile = new SimpleStringProperty("");
+    private final ObjectProperty<IngestResult> result = new SimpleObjectProperty<>();
+    private final ObjectProperty<ErrorReport> error = new SimpleObjectProperty<>();
+    private TrackedTask task;
+
+    IngestRunViewModel(WorkspaceRef workspace, String table, long totalBytes) {
+        this.workspace = workspace;
+        this.table = table;
+        this.totalBytes = totalBytes;
+    }
+
+    /** Starts the ingest of {@code paths} into the table; {@code onEnd} runs on the UI thread when it ends. */
+    void start(Sessions sessions, Tasks tasks, List<Path> paths, IngestOptions options, Runnable onEnd) {
+        Latest<IngestProgress> latest = new Latest<>(tasks.threads().ui(), this::show);
+        options.listener(latest::offer).cancellation(cancellation);
+        options.schema("path", "FILE");
+        task = tasks.create("Ingest into " + table, ctx -> {
+            ctx.cancellation().onCancel(cancellation::cancel);
+            return sessions.client(workspace).async()
+                    .ingest(table, Map.of("path", List.copyOf(paths)), options)
+                    .join();
+        }).cancellation(new Cancellation()).onSuccess(r -> {
+            result.set(r);
+            state.set(r.cancelled() ? State.CANCELLED : State.DONE);
+            onEnd.run();
+        }).onFailure(r -> {
+            error.set(r);
+            state.set(State.FAILED);
+            onEnd.run();
+        }).onCancelled(() -> {
+            state.set(State.CANCELLED);
+            onEnd.run();
+        }).start();
+    }
+
+    private void show(IngestProgress p) {
+        progress.set(p);
+        fraction.set(IngestProgressText.fraction(p, totalBytes));
+        files.set(IngestProgressText.files(p));
+        rows.set(IngestProgressText.rows(p));
+        throughput.set(IngestProgressText.throughput(p));
+        eta.set(IngestProgressText.eta(p, totalBytes));
+        currentFile.set(p.currentFile() == null ? "" : p.currentFile());
+    }
+
+    /** Stops the ingest; whole committed batches stay. */
+    public void cancel() {
+        cancellation.cancel();
+    }
+
+    public WorkspaceRef workspace() {
+        return workspace;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    public TrackedTask task() {
+        return task;
+    }
+
+    public ObjectProperty<State> stateProperty() {
+        return state;
+    }
+
+    public ObjectProperty<IngestProgress> progressProperty() {
+        return progress;
+    }
+
+    public DoubleProperty fractionProperty() {
+        return fraction;
+    }
+
+    public StringProperty filesProperty() {
+        return files;
+    }
+
+    public StringProperty rowsProperty() {
+        return rows;
+    }
+
+    public StringProperty throughputProperty() {
+        return throughput;
+    }
+
+    public StringProperty etaProperty() {
+        return eta;
+    }
+
+    public StringProperty currentFileProperty() {
+        return currentFile;
+    }
+
+    public ObjectProperty<IngestResult> resultProperty() {
+        return result;
+    }
+
+    public ObjectProperty<ErrorReport> errorProperty() {
+        return error;
+    }
+
+    /** One line about how it ended. */
+    public String summary() {
+        IngestResult r = result.get();
+        return switch (state.get()) {
+            case RUNNING -> "Running…";
+            case FAILED -> error.get() == null ? "Failed" : error.get().problem();
+            case CANCELLED -> "Cancelled" + (r == null ? "" : ": " + Sizes.plural(r.rowCount(), "row", "rows")
+                    + " committed before the cancel stay in \"" + table + "\"");
+            case DONE -> "Ingested " + Sizes.plural(r.rowCount(), "row", "rows") + " into \"" + table + "\" in "
+                    + Sizes.duration(r.elapsed() == null ? Duration.ZERO : r.elapsed())
+                    + (r.failures().isEmpty() ? "" : "; " + Sizes.plural(r.failures().size(), "file", "files") + " failed");
+        };
+    }
+}

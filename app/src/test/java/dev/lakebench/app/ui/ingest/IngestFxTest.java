@@ -1,0 +1,95 @@
+package dev.lakebench.app.ui.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lakebench.app.ui.FxFixture;
+import dev.lakebench.app.ui.UiFixtures;
+import dev.lakebench.app.ui.shell.Workbench;
+import dev.lakebench.core.client.Row;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Dropped files through the wizard's real window: counts, target, progress, summary, rows; and a cancel. */
+@ExtendWith(ApplicationExtension.class)
+class IngestFxTest {
+
+    @TempDir
+    Path dir;
+
+    private Workbench workbench;
+
+    @Start
+    void start(Stage stage) {
+        workbench = FxFixture.start(stage, dir.resolve("data"));
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        FxFixture.close(robot, workbench);
+    }
+
+    @Test
+    void dropFilesRunTheWizardAndOpenTheRows(FxRobot robot) throws Exception {
+        Path notes = dir.resolve("notes.txt");
+        Files.writeString(notes, "Lakebench notes. ".repeat(200));
+        Path missing = dir.resolve("gone.png");
+        robot.interact(() -> workbench.dropFiles(List.of(UiFixtures.testData("images-sample").resolve("pillow"), notes, missing)));
+
+        FxFixture.await(20, () -> robot.lookup("#drop-total").tryQueryAs(Label.class).map(l -> l.getText().contains("files,")).orElse(false));
+        TableView<?> kinds = robot.lookup("#drop-kinds").queryAs(TableView.class);
+        assertThat(kinds.getItems()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(robot.lookup("#drop-unsupported").queryListView().getItems())
+                .anySatisfy(s -> assertThat(s.toString()).contains("gone.png").contains("File not found"));
+        robot.clickOn("#wizard-next");
+
+        TextField name = robot.lookup("#target-name").queryAs(TextField.class);
+        robot.interact(() -> name.setText("bad name"));
+        assertThat(robot.lookup("#target-problem").queryAs(Label.class).getText()).contains("is not valid");
+        assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isTrue();
+        robot.interact(() -> name.setText("pillow"));
+        assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isFalse();
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+
+        FxFixture.await(60, () -> robot.lookup("#summary-line").tryQuery().isPresent());
+        String summary = robot.lookup("#summary-line").queryAs(Label.class).getText();
+        assertThat(summary).startsWith("Ingested ").contains("into \"pillow\"");
+        robot.clickOn("#summary-open");
+        FxFixture.await(20, () -> robot.lookup("#results-table").tryQuery().isPresent()
+                && !FxFixture.<TableView<Row>>showing(robot, "#results-table").getItems().isEmpty());
+        TableView<Row> rows = FxFixture.showing(robot, "#results-table");
+        long images = rows.getItems().stream().filter(r -> r.get("image") != null).count();
+        assertThat(images).isEqualTo(UiFixtures.sampleImages().stream().filter(p -> p.toString().contains("pillow")).count());
+        assertThat(workbench.errors().shown()).isEmpty();
+    }
+
+    @Test
+    void cancelALongIngestFromTheWizard(FxRobot robot) throws Exception {
+        Path photos = UiFixtures.generatedImages(dir.resolve("photos"), 1200, 320, 240);
+        robot.interact(() -> workbench.dropFiles(List.of(photos)));
+        FxFixture.await(20, () -> !robot.lookup("#wizard-next").queryButton().isDisabled());
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+        FxFixture.await(30, () -> robot.lookup("#run-files").tryQueryAs(Label.class)
+                .map(l -> !l.getText().startsWith("0 of") && !l.getText().startsWith("Starting")).orElse(false));
+        // the status bar lists the ingest while it runs
+        assertThat(workbench.tasks().running()).anySatisfy(t -> assertThat(t.title()).isEqualTo("Ingest into photos"));
+        robot.clickOn("#run-cancel");
+        FxFixture.await(60, () -> robot.lookup("#summary-line").tryQuery().isPresent());
+        assertThat(robot.lookup("#summary-line").queryAs(Label.class).getText()).startsWith("Cancelled");
+        FxFixture.await(10, () -> workbench.tasks().running().isEmpty());
+    }
+}

@@ -1,0 +1,156 @@
+package dev.lakebench.app.ui.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lakebench.app.ui.UiFixtures;
+import dev.lakebench.app.ui.common.ConnectionSpec;
+import dev.lakebench.app.ui.common.ErrorReport;
+import dev.lakebench.app.ui.common.Sessions;
+import dev.lakebench.app.ui.common.WorkspaceRef;
+import dev.lakebench.core.client.Row;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The wizard's steps against a real workspace and real files, without a window. */
+class IngestWizardViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private Sessions sessions;
+    private final List<ErrorReport> errors = UiFixtures.errors();
+    private WorkspaceRef ws;
+
+    @BeforeEach
+    void open() {
+        sessions = new Sessions(r -> null);
+        ws = new WorkspaceRef(new ConnectionSpec.Local(dir.resolve("data")), "default");
+    }
+
+    @AfterEach
+    void close() {
+        sessions.close();
+    }
+
+    private IngestWizardViewModel wizard(List<Path> paths) {
+        IngestWizardViewModel vm = new IngestWizardViewModel(ws, sessions, UiFixtures.directTasks(errors));
+        vm.add(paths);
+        await(() -> vm.summaryProperty().get() != null && !vm.scanningProperty().get());
+        return vm;
+    }
+
+    private static void await(Callable<Boolean> c) {
+        long until = System.currentTimeMillis() + 60_000;
+        try {
+            while (!c.call()) {
+                if (System.currentTimeMillis() > until) {
+                    throw new AssertionError("timed out");
+                }
+                Thread.sleep(10);
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void dropChooseANewTableRunAndFindTheRows() throws Exception {
+        Path text = dir.resolve("notes.txt");
+        Files.writeString(text, "x".repeat(2500));
+        IngestWizardViewModel vm = wizard(List.of(UiFixtures.testData("images-sample"), text));
+        assertThat(vm.newNameProperty().get()).isEqualTo("images_sample");
+        assertThat(vm.canAdvance()).isTrue();
+        vm.next();
+        assertThat(vm.stepProperty().get()).isEqualTo(IngestWizardViewModel.Step.TARGET);
+
+        vm.newNameProperty().set("9bad name");
+        assertThat(vm.targetProblemProperty().get()).contains("is not valid");
+        assertThat(vm.canAdvance()).isFalse();
+        vm.newNameProperty().set("thumbnails");
+        assertThat(vm.targetProblemProperty().get()).contains("thumbnail table");
+        vm.newNameProperty().set("media");
+        assertThat(vm.targetProblemProperty().get()).isEmpty();
+        assertThat(vm.targetSchema().names()).contains("image", "chunk_index", "text");
+        vm.next();
+
+        vm.chunkSizeProperty().set(1000);
+        vm.chunkOverlapProperty().set(1000);
+        assertThat(vm.optionsProblemProperty().get()).isEqualTo("Overlap (1000) must be smaller than the chunk size (1000)");
+        vm.chunkOverlapProperty().set(0);
+        assertThat(vm.indexCandidates()).contains("text", "filename");
+        vm.next();
+        assertThat(vm.stepProperty().get()).isIn(IngestWizardViewModel.Step.RUN, IngestWizardViewModel.Step.SUMMARY);
+        await(() -> vm.stepProperty().get() == IngestWizardViewModel.Step.SUMMARY);
+
+        IngestRunViewModel run = vm.runProperty().get();
+        assertThat(run.stateProperty().get()).isEqualTo(IngestRunViewModel.State.DONE);
+        int images = UiFixtures.sampleImages().size();
+        int files = vm.summaryProperty().get().totalFiles();
+        List<Row> rows = sessions.client(ws).query(
+                "SELECT count(*) AS n, count(image) AS i, count(*) FILTER (WHERE filename IS NULL AND file_id IN "
+                        + "(SELECT file_id FROM media GROUP BY file_id HAVING count(*) = 3)) AS c FROM media");
+        long n = (Long) rows.get(0).get("n");
+        assertThat(run.resultProperty().get().rowCount()).isEqualTo(n);
+        assertThat(run.summary()).startsWith("Ingested " + n + " rows into \"media\"");
+        assertThat(run.filesProperty().get()).isEqualTo(files + " of " + files + " files");
+        assertThat(rows.get(0).get("i")).isEqualTo((long) images);
+        // notes.txt: 2,500 characters in chunks of 1,000 without overlap
+        assertThat((Long) rows.get(0).get("c")).isGreaterThanOrEqualTo(3L);
+        assertThat(errors).isEmpty();
+
+        // the same files appended to "media": the compatibility check passes for both kinds
+        IngestWizardViewModel again = wizard(List.of(text));
+        again.next();
+        again.modeProperty().set(IngestWizardViewModel.Mode.APPEND);
+        await(() -> again.tables().contains("media"));
+        again.appendTableProperty().set("media");
+        await(() -> again.compatibilityProperty().get() != null);
+        assertThat(again.compatibilityProperty().get().anyFits()).isTrue();
+        assertThat(again.targetProblemProperty().get()).isEmpty();
+    }
+
+    @Test
+    void appendingFilesThatDoNotFitIsRefusedBeforeRunning() throws Exception {
+        UiFixtures.seedImages(dir.resolve("data"));
+        Path text = dir.resolve("a.txt");
+        Files.writeString(text, "hello");
+        IngestWizardViewModel vm = wizard(List.of(text));
+        vm.next();
+        vm.newNameProperty().set("images");
+        await(() -> vm.tables().contains("images"));
+        vm.newNameProperty().set("Images");
+        assertThat(vm.targetProblemProperty().get()).isEqualTo("Table \"images\" already exists; choose another name, or append to it");
+        vm.modeProperty().set(IngestWizardViewModel.Mode.APPEND);
+        vm.appendTableProperty().set("images");
+        await(() -> vm.compatibilityProperty().get() != null);
+        assertThat(vm.targetProblemProperty().get()).isEqualTo("None of the dropped files fit table \"images\"; ingest them into a new table");
+        assertThat(vm.canAdvance()).isFalse();
+    }
+
+    @Test
+    void aLongIngestIsCancelledAndKeepsOnlyWholeBatches() throws Exception {
+        Path photos = UiFixtures.generatedImages(dir.resolve("photos"), 1200, 320, 240);
+        IngestWizardViewModel vm = wizard(List.of(photos));
+        assertThat(vm.summaryProperty().get().totalFiles()).isEqualTo(1200);
+        vm.next();
+        vm.next();
+        vm.next();
+        IngestRunViewModel run = vm.runProperty().get();
+        await(() -> run.progressProperty().get() != null && run.progressProperty().get().filesDone() >= 20);
+        run.cancel();
+        await(() -> vm.stepProperty().get() == IngestWizardViewModel.Step.SUMMARY);
+        assertThat(run.stateProperty().get()).isEqualTo(IngestRunViewModel.State.CANCELLED);
+        long committed = run.resultProperty().get().rowCount();
+        assertThat(committed).isLessThan(1200);
+        boolean exists = sessions.client(ws).listTables().contains("photos");
+        long inTable = exists ? (Long) sessions.client(ws).query("SELECT count(*) AS n FROM photos").get(0).get("n") : 0;
+        assertThat(inTable).isEqualTo(committed);
+        assertThat(errors).isEmpty();
+    }
+}
