@@ -3,24 +3,37 @@ package dev.lakebench.core.backend.managed;
 import dev.lakebench.core.backend.TableSink;
 import dev.lakebench.core.client.AuthError;
 import dev.lakebench.core.client.Cancellation;
+import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.IngestError;
 import dev.lakebench.core.client.ManagedServiceError;
+import dev.lakebench.core.concurrent.NamedThreads;
 import dev.lakebench.core.schema.TableSchema;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * A managed table opened for appending: rows are buffered and sent as {@link InsertBatch}es of about
- * {@code batchBytes} of payload (and never more bind parameters than PostgreSQL takes). Each batch is durable
- * once the server answered; {@link #commit()} sends what is buffered. Batches carry ids ({@code <ingest>-<n>})
- * recorded atomically with their rows, so a batch whose answer was lost is safely sent again (the HTTP layer
- * retries it) and a failed batch can be resent by committing again: either way the rows land once.
+ * {@code batchBytes} of payload (and never more bind parameters than PostgreSQL takes). One batch is in flight on
+ * the sink's sender thread while the next fills, so serialising and the round trip overlap row production.
+ * Each batch is durable once the server answered; {@link #commit()} sends what is buffered and waits.
+ *
+ * <p>Batches carry ids ({@code <ingest>-<n>}) recorded atomically with their rows, so a batch whose answer was
+ * lost is safely sent again (the HTTP layer retries it), and a batch that failed for good is kept: the next
+ * {@link #commit()} resends it under the same id. Either way its rows land once.
  */
 final class ManagedTableSink implements TableSink {
 
     private static final Duration BATCH_TIMEOUT = Duration.ofMinutes(2);
+
+    /** A batch's rows and number. */
+    private record Pending(List<Object[]> rows, long number) {
+    }
 
     private final ManagedBackend backend;
     private final String table;
@@ -29,10 +42,15 @@ final class ManagedTableSink implements TableSink {
     private final String ingestId = UUID.randomUUID().toString();
     private final long batchBytes;
     private final int maxRows;
-    private final List<Object[]> buffer = new ArrayList<>();
+    private final ExecutorService sender;
+    private List<Object[]> buffer = new ArrayList<>();
     private long bufferBytes;
-    private long batchNo;
-    private long committed;
+    private long nextBatch;
+    private volatile long committed;
+    private Future<?> inFlight;
+    private Pending inFlightBatch;
+    /** A batch that failed for good; resent first by the next commit. */
+    private Pending failed;
 
     ManagedTableSink(ManagedBackend backend, String table, TableSchema schema, String datasetPath, int batchBytes) {
         this.backend = backend;
@@ -41,6 +59,7 @@ final class ManagedTableSink implements TableSink {
         this.datasetPath = datasetPath;
         this.batchBytes = batchBytes;
         this.maxRows = InsertBatch.maxRows(schema.size());
+        this.sender = Executors.newSingleThreadExecutor(NamedThreads.factory("lakebench-remote-ingest", true));
     }
 
     @Override
@@ -53,7 +72,7 @@ final class ManagedTableSink implements TableSink {
         buffer.add(row);
         bufferBytes += InsertBatch.estimate(row);
         if (bufferBytes >= batchBytes || buffer.size() >= maxRows) {
-            send();
+            dispatch();
         }
     }
 
@@ -64,38 +83,89 @@ final class ManagedTableSink implements TableSink {
 
     @Override
     public void commit() {
+        awaitInFlight();
+        if (failed != null) {
+            Pending p = failed;
+            send(p);
+            failed = null;
+        }
         if (!buffer.isEmpty()) {
-            send();
+            Pending p = take();
+            try {
+                send(p);
+            } catch (RuntimeException e) {
+                failed = p;
+                throw e;
+            }
         }
     }
 
-    private void send() {
-        String batchId = ingestId + "-" + batchNo;
-        InsertBatch b = InsertBatch.build(table, schema, buffer, batchId);
+    /** Hands the full buffer to the sender thread, after the previous batch has landed. */
+    private void dispatch() {
+        awaitInFlight();
+        if (failed != null) {
+            commit();
+            return;
+        }
+        Pending p = take();
+        inFlightBatch = p;
+        inFlight = sender.submit(() -> send(p));
+    }
+
+    private Pending take() {
+        Pending p = new Pending(buffer, nextBatch++);
+        buffer = new ArrayList<>();
+        bufferBytes = 0;
+        return p;
+    }
+
+    private void awaitInFlight() {
+        if (inFlight == null) {
+            return;
+        }
+        Future<?> f = inFlight;
+        Pending p = inFlightBatch;
+        inFlight = null;
+        inFlightBatch = null;
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failed = p;
+            throw new IngestError(ErrorCode.INGEST_CANCELLED, "Ingest into \"" + table + "\" was interrupted", "Nothing of the current batch was lost; commit again to resend it", e);
+        } catch (ExecutionException e) {
+            failed = p;
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void send(Pending p) {
+        InsertBatch b = InsertBatch.build(table, schema, p.rows(), ingestId + "-" + p.number());
         try {
             // idempotent: the ledger makes a second delivery of this batch id a no-op
             backend.post(b.sql(), b.params(), null, true, Cancellation.none(), BATCH_TIMEOUT);
         } catch (AuthError e) {
             throw e;
         } catch (ManagedServiceError e) {
-            throw new IngestError(e.code(), "Ingest into \"" + table + "\" stopped at batch " + batchNo + " (" + buffer.size()
+            throw new IngestError(e.code(), "Ingest into \"" + table + "\" stopped at batch " + p.number() + " (" + p.rows().size()
                     + " rows): " + e.problem(), committed + " rows before it are stored once; commit again to resend the batch"
                     + " (its id makes a repeat harmless), or ingest the remaining rows. " + e.hint(), e);
         }
-        committed += buffer.size();
-        batchNo++;
-        buffer.clear();
-        bufferBytes = 0;
+        committed += p.rows().size();
     }
 
+    /** Rows the server has stored; waits for the batch in flight so the count is exact (a failure is kept for commit). */
     @Override
     public long rowsCommitted() {
+        try {
+            awaitInFlight();
+        } catch (RuntimeException e) {
+            // the failed batch is kept in `failed`; the next commit resends it or reports the failure again
+        }
         return committed;
-    }
-
-    /** Batches sent so far. */
-    long batches() {
-        return batchNo;
     }
 
     @Override
@@ -103,10 +173,23 @@ final class ManagedTableSink implements TableSink {
         return datasetPath;
     }
 
-    /** Rows not yet sent are discarded (as a local sink discards what was not committed). */
+    /** Waits for the batch in flight (it may land); rows not yet handed on are discarded. */
     @Override
     public void close() {
-        buffer.clear();
-        backend.catalog().invalidate(table);
+        try {
+            if (inFlight != null) {
+                try {
+                    inFlight.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (ExecutionException e) {
+                    // reported by whoever committed; closing only releases
+                }
+            }
+        } finally {
+            sender.shutdownNow();
+            buffer.clear();
+            backend.catalog().invalidate(table);
+        }
     }
 }
