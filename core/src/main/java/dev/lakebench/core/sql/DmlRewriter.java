@@ -23,33 +23,39 @@ public final class DmlRewriter {
     }
 
     public static Optional<Rewrite> rewrite(SqlStatement st, Function<String, Optional<TableDef>> tables) {
+        SqlEdits edits = new SqlEdits();
+        return edit(st, tables, edits).map(def -> new Rewrite(edits.apply(st.text()), def));
+    }
+
+    /** Adds the retargeting edits of a DML statement to {@code edits}; returns the table written, if any. */
+    public static Optional<TableDef> edit(SqlStatement st, Function<String, Optional<TableDef>> tables, SqlEdits edits) {
         return switch (st.kind()) {
-            case INSERT -> insert(st, tables);
-            case UPDATE -> update(st, tables);
-            case DELETE -> target(st, tables, indexOfWord(st, "FROM", 0) + 1);
+            case INSERT -> insert(st, tables, edits);
+            case UPDATE -> update(st, tables, edits);
+            case DELETE -> target(st, tables, indexOfWord(st, "FROM", 0) + 1, edits);
             case TRUNCATE -> {
                 int at = 1;
                 if (at < st.significant().size() && st.significant().get(at).isWord("TABLE")) {
                     at++;
                 }
-                yield target(st, tables, at);
+                yield target(st, tables, at, edits);
             }
             default -> Optional.empty();
         };
     }
 
-    private static Optional<Rewrite> target(SqlStatement st, Function<String, Optional<TableDef>> tables, int at) {
+    private static Optional<TableDef> target(SqlStatement st, Function<String, Optional<TableDef>> tables, int at,
+                                             SqlEdits edits) {
         Located loc = locate(st, tables, at);
         if (loc == null) {
             return Optional.empty();
         }
-        SqlEdits edits = new SqlEdits();
         replaceName(st, loc, edits);
         restrictReturning(st, loc.def, edits);
-        return Optional.of(new Rewrite(edits.apply(st.text()), loc.def));
+        return Optional.of(loc.def);
     }
 
-    private static Optional<Rewrite> insert(SqlStatement st, Function<String, Optional<TableDef>> tables) {
+    private static Optional<TableDef> insert(SqlStatement st, Function<String, Optional<TableDef>> tables, SqlEdits edits) {
         List<Token> sig = st.significant();
         int into = indexOfWord(st, "INTO", 0);
         if (into < 0) {
@@ -59,7 +65,6 @@ public final class DmlRewriter {
         if (loc == null) {
             return Optional.empty();
         }
-        SqlEdits edits = new SqlEdits();
         replaceName(st, loc, edits);
         int after = loc.name.lastToken() + 1;
         int nameEnd = loc.name.lastToken();
@@ -75,16 +80,15 @@ public final class DmlRewriter {
             edits.insert(sig.get(nameEnd).end(), " (" + columnList(loc.def) + ")");
         }
         restrictReturning(st, loc.def, edits);
-        return Optional.of(new Rewrite(edits.apply(st.text()), loc.def));
+        return Optional.of(loc.def);
     }
 
-    private static Optional<Rewrite> update(SqlStatement st, Function<String, Optional<TableDef>> tables) {
+    private static Optional<TableDef> update(SqlStatement st, Function<String, Optional<TableDef>> tables, SqlEdits edits) {
         List<Token> sig = st.significant();
         Located loc = locate(st, tables, 1);
         if (loc == null) {
             return Optional.empty();
         }
-        SqlEdits edits = new SqlEdits();
         replaceName(st, loc, edits);
         int set = st.findTopLevel(loc.name.lastToken() + 1, "SET");
         if (set < 0) {
@@ -98,7 +102,7 @@ public final class DmlRewriter {
             edits.insert(sig.get(end - 1).end(), bump);
         }
         restrictReturning(st, loc.def, edits);
-        return Optional.of(new Rewrite(edits.apply(st.text()), loc.def));
+        return Optional.of(loc.def);
     }
 
     private record Located(QualifiedName name, TableDef def) {

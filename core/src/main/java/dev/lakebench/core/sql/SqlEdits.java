@@ -29,6 +29,30 @@ public final class SqlEdits {
         return edits.isEmpty();
     }
 
+    /**
+     * The text of {@code sql[start, end)} with the edits that lie inside that range applied (edits touching the
+     * bounds from inside included).
+     */
+    public String applyWithin(String sql, int start, int end) {
+        List<Edit> sorted = new ArrayList<>();
+        for (Edit e : edits) {
+            if (e.start >= start && e.end <= end) {
+                sorted.add(e);
+            }
+        }
+        sorted.sort(Comparator.comparingInt(Edit::start).thenComparingInt(Edit::order));
+        StringBuilder sb = new StringBuilder(end - start + 64);
+        int at = start;
+        for (Edit e : sorted) {
+            if (e.start < at) {
+                throw new IllegalStateException("overlapping SQL edits at " + e.start);
+            }
+            sb.append(sql, at, e.start).append(e.text);
+            at = e.end;
+        }
+        return sb.append(sql, at, end).toString();
+    }
+
     public String apply(String sql) {
         List<Edit> sorted = new ArrayList<>(edits);
         sorted.sort(Comparator.comparingInt(Edit::start).thenComparingInt(Edit::order));

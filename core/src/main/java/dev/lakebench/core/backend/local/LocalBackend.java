@@ -13,8 +13,12 @@ import dev.lakebench.core.client.TableError;
 import dev.lakebench.core.client.TableInfo;
 import dev.lakebench.core.client.WorkspaceError;
 import dev.lakebench.core.client.WorkspaceInfo;
+import dev.lakebench.core.index.SearchService;
+import dev.lakebench.core.index.engine.QueryHandles;
+import dev.lakebench.core.index.engine.SearchFunctions;
 import dev.lakebench.core.schema.SchemaCompatibility;
 import dev.lakebench.core.schema.TableSchema;
+import dev.lakebench.core.sql.VectorWrites;
 import dev.lakebench.core.store.DataDirectory;
 import dev.lakebench.core.store.TableDef;
 import dev.lakebench.core.store.Workspace;
@@ -39,6 +43,8 @@ public final class LocalBackend implements Backend {
     private final LocalQueryExecutor executor;
     private final List<TableListener> listeners = new CopyOnWriteArrayList<>();
     private final List<IndexProvider> indexProviders = new CopyOnWriteArrayList<>();
+    private final QueryHandles handles = new QueryHandles();
+    private final SearchService search;
 
     /**
      * Opens a workspace of the data directory; the default workspace is created on first use, any other must
@@ -58,7 +64,38 @@ public final class LocalBackend implements Backend {
                     "Create it first (lakebench workspaces create " + workspaceId + "), or pick one of: " + ids(dataDir.list()));
         }
         this.workspace = Workspace.open(info);
-        this.executor = new LocalQueryExecutor(this, workspace, watchdog);
+        this.search = new SearchService(workspace);
+        try {
+            registerSearchFunctions();
+        } catch (RuntimeException e) {
+            workspace.close();
+            throw e;
+        }
+        this.executor = new LocalQueryExecutor(this, workspace, watchdog, search, handles);
+        addTableListener(search);
+        addTableListener(executor.runner().tables());
+    }
+
+    /** The engine functions and macros the dialect's SQL calls (search scoring, vector writes, hits). */
+    private void registerSearchFunctions() {
+        try (Connection c = workspace.engine().connect(); Statement st = c.createStatement()) {
+            SearchFunctions.register(c, workspace.vectors(), handles);
+            for (String macro : VectorWrites.MACROS) {
+                st.execute(macro);
+            }
+        } catch (SQLException e) {
+            throw EngineErrors.translate(EngineException.from(e), workspace, false, QueryRequest.DEFAULT_TIMEOUT);
+        }
+    }
+
+    /** Search over this workspace's tables (exact, or through indexes once registered). */
+    public SearchService search() {
+        return search;
+    }
+
+    /** Query handles of running statements (the engine functions look them up). */
+    public QueryHandles queryHandles() {
+        return handles;
     }
 
     private static String ids(List<WorkspaceInfo> list) {

@@ -7,9 +7,14 @@ import dev.lakebench.core.client.QueryResult;
 import dev.lakebench.core.client.ResultColumn;
 import dev.lakebench.core.client.Row;
 import dev.lakebench.core.client.RowCursor;
-import dev.lakebench.core.sql.DmlRewriter;
+import dev.lakebench.core.index.SearchService;
+import dev.lakebench.core.index.engine.EngineFunctionError;
+import dev.lakebench.core.index.engine.QueryHandles;
+import dev.lakebench.core.sql.BoundSql;
+import dev.lakebench.core.sql.Dialect;
 import dev.lakebench.core.sql.QualifiedName;
 import dev.lakebench.core.sql.SqlStatement;
+import dev.lakebench.core.sql.Translation;
 import dev.lakebench.core.store.TableDef;
 import dev.lakebench.core.store.Workspace;
 import dev.lakebench.natives.engine.EngineException;
@@ -22,12 +27,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.concurrent.Semaphore;
 
 /**
- * Runs SQL on a local workspace: splits the script, lets the dialect rewrite each statement, runs it on its own
- * engine connection with bound parameters under a deadline and the caller's cancellation, and decodes rows.
- * Writes to a table hold its write permit and notify {@link TableListener}s after they commit.
+ * Runs SQL on a local workspace: splits the script, lets the dialect translate each statement ({@link Dialect}),
+ * runs it on its own engine connection with bound parameters under a deadline and the caller's cancellation,
+ * and decodes rows. Writes to a table hold its write permit and notify {@link TableListener}s after they commit
+ * ({@link StatementRunner}).
  */
 final class LocalQueryExecutor {
 
@@ -35,22 +40,30 @@ final class LocalQueryExecutor {
     private final Workspace ws;
     private final QueryWatchdog watchdog;
 
-    LocalQueryExecutor(LocalBackend backend, Workspace ws, QueryWatchdog watchdog) {
+    private final StatementRunner runner;
+
+    LocalQueryExecutor(LocalBackend backend, Workspace ws, QueryWatchdog watchdog, SearchService search, QueryHandles handles) {
         this.backend = backend;
         this.ws = ws;
         this.watchdog = watchdog;
+        this.runner = new StatementRunner(backend, ws, this, search, handles);
+    }
+
+    StatementRunner runner() {
+        return runner;
     }
 
     QueryResult execute(QueryRequest req) {
         long t0 = System.nanoTime();
         List<SqlStatement> statements = parse(req);
         QueryResult last = null;
+        StatementRunner.Session session = new StatementRunner.Session();
         try (Connection c = ws.engine().connect()) {
             for (SqlStatement st : statements) {
                 if (req.cancellation().isCancelled()) {
                     throw new QueryError(ErrorCode.QUERY_CANCELLED, "Query cancelled", "");
                 }
-                last = run(c, st, req);
+                last = run(c, st, req, session);
             }
         } catch (SQLException e) {
             throw EngineErrors.translate(EngineException.from(e), ws, false, req.timeout());
@@ -71,34 +84,58 @@ final class LocalQueryExecutor {
         return statements;
     }
 
-    private QueryResult run(Connection c, SqlStatement st, QueryRequest req) throws SQLException {
+    private QueryResult run(Connection c, SqlStatement st, QueryRequest req, StatementRunner.Session session) throws SQLException {
         switch (st.kind()) {
             case DROP_TABLE -> {
                 return dropTables(st);
             }
-            case INSERT, UPDATE, DELETE, TRUNCATE -> {
-                var rewrite = DmlRewriter.rewrite(st, ws.catalog()::table);
-                if (rewrite.isPresent()) {
-                    return write(c, rewrite.get().sql(), rewrite.get().table(), req);
-                }
-                return runEngine(c, st.text(), req);
+            case TRANSACTION -> {
+                return transaction(c, st, req, session);
             }
             default -> {
-                return runEngine(c, st.text(), req);
+                return runner.run(c, Dialect.translate(st, ws.catalog()::table), req, session);
             }
         }
     }
 
-    private QueryResult write(Connection c, String sql, TableDef table, QueryRequest req) throws SQLException {
-        Semaphore permit = ws.tableLock(table.name());
-        permit.acquireUninterruptibly();
+    /** BEGIN / COMMIT / ROLLBACK: writes inside an explicit transaction tell listeners at its COMMIT. */
+    private QueryResult transaction(Connection c, SqlStatement st, QueryRequest req, StatementRunner.Session session)
+            throws SQLException {
+        String first = st.significant().get(0).upper();
+        boolean begin = first.equals("BEGIN") || first.equals("START");
+        boolean commit = first.equals("COMMIT") || first.equals("END");
+        QueryResult r;
         try {
-            QueryResult r = runEngine(c, sql, req);
-            backend.notifyWrite(table);
-            return r;
-        } finally {
-            permit.release();
+            r = runEngine(c, st.text(), req.params(), req);
+        } catch (RuntimeException e) {
+            if (commit) {
+                rollback(session);
+            }
+            throw e;
         }
+        if (begin) {
+            session.inTransaction = true;
+        } else if (commit) {
+            session.inTransaction = false;
+            session.onCommit.forEach(Runnable::run);
+            for (TableDef def : session.written.values()) {
+                backend.notifyWrite(ws.catalog().table(def.name()).orElse(def));
+            }
+            session.onCommit.clear();
+            session.onRollback.clear();
+            session.written.clear();
+        } else {
+            rollback(session);
+        }
+        return r;
+    }
+
+    private static void rollback(StatementRunner.Session session) {
+        session.inTransaction = false;
+        session.onRollback.forEach(Runnable::run);
+        session.onCommit.clear();
+        session.onRollback.clear();
+        session.written.clear();
     }
 
     private QueryResult dropTables(SqlStatement st) {
@@ -125,9 +162,9 @@ final class LocalQueryExecutor {
         return new QueryResult(List.of(), List.of(), 0, Duration.ZERO);
     }
 
-    /** Runs one engine statement with the request's parameters, deadline, cancellation and progress. */
-    QueryResult runEngine(Connection c, String sql, QueryRequest req) throws SQLException {
-        try (PreparedStatement ps = prepare(c, sql, req)) {
+    /** Runs one engine statement with the given values, and the request's deadline, cancellation and progress. */
+    QueryResult runEngine(Connection c, String sql, List<Object> values, QueryRequest req) throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql, values, req)) {
             RunningStatement running = new RunningStatement(ps);
             try (AutoCloseable unregister = req.cancellation().onCancel(running::cancel);
                  QueryWatchdog.Watch watch = watchdog.watch(running, req.timeout(), req.progressListener())) {
@@ -161,22 +198,35 @@ final class LocalQueryExecutor {
      */
     private RuntimeException failure(SQLException e, RunningStatement running, boolean timedOut, QueryRequest req) {
         EngineException ex = EngineException.from(e);
+        String[] own = EngineFunctionError.extract(ex.engineMessage());
+        if (own != null) {
+            return new QueryError(ErrorCode.QUERY_INVALID, own[0], own[1], e);
+        }
         if (timedOut || running.isCancelled()) {
             ex = new EngineException(EngineException.Kind.INTERRUPTED, ex.engineMessage(), e);
         }
         return EngineErrors.translate(ex, ws, timedOut, req.timeout());
     }
 
-    private PreparedStatement prepare(Connection c, String sql, QueryRequest req) throws SQLException {
+    private PreparedStatement prepare(Connection c, String sql, List<Object> values, QueryRequest req) throws SQLException {
         PreparedStatement ps;
         try {
             ps = c.prepareStatement(sql);
         } catch (SQLException e) {
-            throw EngineErrors.translate(EngineException.from(e), ws, false, req.timeout());
+            throw translate(e, req);
         }
         int count = ps.getParameterMetaData().getParameterCount();
-        ParameterBinder.bind(c, ps, req.params(), count);
+        ParameterBinder.bind(c, ps, values, count);
         return ps;
+    }
+
+    private RuntimeException translate(SQLException e, QueryRequest req) {
+        EngineException ex = EngineException.from(e);
+        String[] own = EngineFunctionError.extract(ex.engineMessage());
+        if (own != null) {
+            return new QueryError(ErrorCode.QUERY_INVALID, own[0], own[1], e);
+        }
+        return EngineErrors.translate(ex, ws, false, req.timeout());
     }
 
     /** A cursor over one SELECT; the connection stays open until the cursor closes. */
@@ -186,26 +236,80 @@ final class LocalQueryExecutor {
             throw new QueryError(ErrorCode.QUERY_INVALID, "A streamed query must be a single statement, got " + statements.size(),
                     "Run the other statements with query()");
         }
+        SqlStatement st = statements.get(0);
+        Translation t = st.kind() == SqlStatement.Kind.SELECT ? Dialect.translate(st, ws.catalog()::table) : null;
+        if (!(t instanceof Translation.Engine e) || e.writes() != null) {
+            QueryResult r = execute(req);
+            return new ListCursor(r);
+        }
         Connection c = ws.engine().connect();
+        SlotResolver slots = null;
         try {
-            PreparedStatement ps = prepare(c, statements.get(0).text(), req);
+            slots = runner.resolver(c, req, false);
+            BoundSql.Bound bound = slots.bind(e.sql());
+            PreparedStatement ps = prepare(c, bound.sql(), bound.values(), req);
             RunningStatement running = new RunningStatement(ps);
-            AutoCloseable unregister = req.cancellation().onCancel(running::cancel);
+            SlotResolver release = slots;
+            AutoCloseable cancel = req.cancellation().onCancel(running::cancel);
+            AutoCloseable unregister = () -> {
+                release.close();
+                cancel.close();
+            };
             ResultSet rs;
             try (QueryWatchdog.Watch watch = watchdog.watch(running, req.timeout(), req.progressListener())) {
                 try {
                     rs = ps.executeQuery();
-                } catch (SQLException e) {
-                    throw failure(e, running, watch.timedOut(), req);
+                } catch (SQLException failed) {
+                    throw failure(failed, running, watch.timedOut(), req);
                 }
             }
             return new Cursor(c, ps, rs, new RowDecoder(rs.getMetaData(), ws.vectors()), unregister, req, running);
-        } catch (SQLException e) {
-            close(c);
-            throw EngineErrors.translate(EngineException.from(e), ws, false, req.timeout());
-        } catch (RuntimeException e) {
-            close(c);
-            throw e;
+        } catch (SQLException ex) {
+            closeAll(slots, c);
+            throw translate(ex, req);
+        } catch (RuntimeException ex) {
+            closeAll(slots, c);
+            throw ex;
+        }
+    }
+
+    private static void closeAll(SlotResolver slots, Connection c) {
+        if (slots != null) {
+            slots.close();
+        }
+        close(c);
+    }
+
+    /** A fully read result served as a cursor (statements that are not a plain read). */
+    private static final class ListCursor implements RowCursor {
+        private final QueryResult result;
+        private int next;
+
+        ListCursor(QueryResult result) {
+            this.result = result;
+        }
+
+        @Override
+        public List<ResultColumn> columns() {
+            return result.columns();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next < result.rows().size();
+        }
+
+        @Override
+        public Row next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return result.rows().get(next++);
+        }
+
+        @Override
+        public void close() {
+            next = result.rows().size();
         }
     }
 

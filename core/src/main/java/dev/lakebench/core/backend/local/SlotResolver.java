@@ -1,0 +1,369 @@
+package dev.lakebench.core.backend.local;
+
+import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.QueryError;
+import dev.lakebench.core.index.Hits;
+import dev.lakebench.core.index.RowSource;
+import dev.lakebench.core.index.SearchService;
+import dev.lakebench.core.index.engine.QueryHandles;
+import dev.lakebench.core.index.text.TextQuery;
+import dev.lakebench.core.index.vector.VectorMath;
+import dev.lakebench.core.schema.Column;
+import dev.lakebench.core.schema.Values;
+import dev.lakebench.core.sql.BoundSql;
+import dev.lakebench.core.sql.Operand;
+import dev.lakebench.core.sql.SearchSpec;
+import dev.lakebench.core.sql.Slot;
+import dev.lakebench.core.store.TableDef;
+import dev.lakebench.core.store.VectorLog;
+import dev.lakebench.core.store.Workspace;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Gives the slots of a translated statement their run-time values on the statement's connection: evaluates
+ * query operands, checks vector sizes, registers query handles, runs pushed-down searches, and prepares the
+ * vector logs a write appends to. Closing releases the handles.
+ */
+final class SlotResolver implements AutoCloseable, RowSource {
+
+    /** A vector log a write appended to: its length before, and the table definition if the write sized it. */
+    record LogWrite(VectorLog log, long lengthBefore, TableDef resized) {
+    }
+
+    private final Workspace ws;
+    private final SearchService search;
+    private final QueryHandles handles;
+    private final Connection c;
+    private final List<Object> params;
+    private final boolean explainOnly;
+    private final List<String> registered = new ArrayList<>();
+    final List<LogWrite> logWrites = new ArrayList<>();
+    final List<String> plan = new ArrayList<>();
+    /** Table definitions this statement changed (a vector column sized), newest first. */
+    private final java.util.Map<String, TableDef> latest = new java.util.HashMap<>();
+
+    SlotResolver(Workspace ws, SearchService search, QueryHandles handles, Connection c, List<Object> params, boolean explainOnly) {
+        this.ws = ws;
+        this.search = search;
+        this.handles = handles;
+        this.c = c;
+        this.params = params;
+        this.explainOnly = explainOnly;
+    }
+
+    /** The statement with its placeholders numbered and valued. */
+    BoundSql.Bound bind(BoundSql sql) throws SQLException {
+        Object[] values = resolve(sql);
+        return sql.bind(params, i -> values[i]);
+    }
+
+    private Object[] resolve(BoundSql sql) throws SQLException {
+        List<Slot> slots = sql.slots();
+        Object[] values = new Object[slots.size()];
+        for (int i = 0; i < slots.size(); i++) {
+            Slot s = slots.get(i);
+            if (!(s instanceof Slot.Hits)) {
+                values[i] = value(s, values, sql);
+            }
+        }
+        for (int i = 0; i < slots.size(); i++) {
+            if (slots.get(i) instanceof Slot.Hits h) {
+                values[i] = hits(h.search(), values, sql);
+            }
+        }
+        return values;
+    }
+
+    private Object value(Slot s, Object[] values, BoundSql sql) throws SQLException {
+        return switch (s) {
+            case Slot.VectorQuery q -> {
+                float[] v = vector(evaluate(q.query()), q.column(), q.table(), q.query());
+                float[] unit = v == null ? null : VectorMath.normalized(v);
+                yield unit == null ? null : register(new QueryHandles.UnitVector(unit));
+            }
+            case Slot.MultiVectorQuery q -> {
+                float[][] m = matrix(evaluate(q.query()), q.column(), q.table(), q.query());
+                yield m == null ? null : register(new QueryHandles.UnitRows(VectorMath.normalizedRows(m)));
+            }
+            case Slot.TextQuery q -> {
+                String text = text(evaluate(q.query()), q.column(), q.query());
+                yield text == null ? null : register(search.textQuery(this, current(q.table()), q.column(), text));
+            }
+            case Slot.VectorLog l -> target(l, values);
+            case Slot.Hits h -> throw new IllegalStateException("hits are resolved last");
+        };
+    }
+
+    private String register(Object payload) {
+        String h = handles.register(payload);
+        registered.add(h);
+        return h;
+    }
+
+    // ---- operands ----
+
+    Object evaluate(Operand o) throws SQLException {
+        return switch (o) {
+            case Operand.Param p -> params.get(p.index() - 1);
+            case Operand.Literal l -> l.value();
+            case Operand.Expression e -> {
+                BoundSql.Bound b = bind(e.sql());
+                Object[] out = {null};
+                boolean[] seen = {false};
+                query(b.sql(), b.values(), true, rs -> {
+                    if (!seen[0]) {
+                        seen[0] = true;
+                        out[0] = new RowDecoder(rs.getMetaData(), ws.vectors()).read(rs).get(0);
+                    }
+                });
+                yield out[0];
+            }
+        };
+    }
+
+    private static float[] vector(Object v, Column col, TableDef table, Operand from) {
+        if (v == null) {
+            return null;
+        }
+        float[] f = Values.toFloats(v);
+        if (f == null && v instanceof String s) {
+            f = parseVectorText(s);
+        }
+        if (f == null) {
+            throw new QueryError(ErrorCode.QUERY_PARAMETER, "The query of <#> on column \"" + col.name() + "\" of table \""
+                    + table.name() + "\" must be a float vector, but " + from + " is " + describe(v),
+                    "Pass float[] (or a list of numbers) of " + sizeHint(col));
+        }
+        if (col.dimension() > 0 && f.length != col.dimension()) {
+            throw new QueryError(ErrorCode.QUERY_PARAMETER, "The query vector " + from + " has " + f.length
+                    + " values, but column \"" + col.name() + "\" of table \"" + table.name() + "\" holds "
+                    + col.dimension() + "-dimensional embeddings", "Pass a query vector of " + col.dimension() + " values");
+        }
+        return f;
+    }
+
+    private static float[][] matrix(Object v, Column col, TableDef table, Operand from) {
+        if (v == null) {
+            return null;
+        }
+        float[][] m = null;
+        if (v instanceof float[][] f) {
+            m = f;
+        } else if (v instanceof double[][] || v instanceof List<?> l && !l.isEmpty() && !(l.get(0) instanceof Number)) {
+            m = toMatrix(v);
+        } else {
+            float[] one = Values.toFloats(v);
+            if (one == null && v instanceof String s) {
+                Object parsed = dev.lakebench.core.index.engine.VectorText.rows(s);
+                m = (float[][]) parsed;
+            } else if (one != null) {
+                m = new float[][] {one};
+            }
+        }
+        if (m == null) {
+            throw new QueryError(ErrorCode.QUERY_PARAMETER, "The query of <#> on column \"" + col.name() + "\" of table \""
+                    + table.name() + "\" must be a multi-vector (float[][]), but " + from + " is " + describe(v),
+                    "Pass float[][] whose rows have " + sizeHint(col));
+        }
+        for (float[] row : m) {
+            if (col.dimension() > 0 && row.length != col.dimension()) {
+                throw new QueryError(ErrorCode.QUERY_PARAMETER, "A row of the query " + from + " has " + row.length
+                        + " values, but column \"" + col.name() + "\" of table \"" + table.name() + "\" holds rows of "
+                        + col.dimension() + " values", "Pass rows of " + col.dimension() + " values");
+            }
+        }
+        return m;
+    }
+
+    private static float[][] toMatrix(Object v) {
+        if (v instanceof double[][] d) {
+            float[][] out = new float[d.length][];
+            for (int i = 0; i < d.length; i++) {
+                out[i] = Values.toFloats(d[i]);
+            }
+            return out;
+        }
+        List<?> l = (List<?>) v;
+        float[][] out = new float[l.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Values.toFloats(l.get(i));
+            if (out[i] == null) {
+                return null;
+            }
+        }
+        return out;
+    }
+
+    private static String text(Object v, Column col, Operand from) {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof String s) {
+            return s;
+        }
+        throw new QueryError(ErrorCode.QUERY_PARAMETER, "The BM25 query of <#> on column \"" + col.name()
+                + "\" must be text, but " + from + " is " + describe(v), "Pass the query as a string");
+    }
+
+    private static String sizeHint(Column col) {
+        return col.dimension() > 0 ? col.dimension() + " values" : "the column's size";
+    }
+
+    private static String describe(Object v) {
+        String s = String.valueOf(v);
+        return v.getClass().getSimpleName() + " " + (s.length() > 40 ? s.substring(0, 37) + "..." : s);
+    }
+
+    private static float[] parseVectorText(String s) {
+        Object o = dev.lakebench.core.index.engine.VectorText.floats(s);
+        return (float[]) o;
+    }
+
+    // ---- searches ----
+
+    private Object hits(SearchSpec spec, Object[] values, BoundSql outer) throws SQLException {
+        int k = count(spec.limit(), "LIMIT") + (spec.offset() == null ? 0 : count(spec.offset(), "OFFSET"));
+        TableDef table = current(spec.table());
+        float[] unit = null;
+        float[][] rows = null;
+        String text = null;
+        switch (spec.kind()) {
+            case VECTOR, HYBRID -> {
+                float[] v = vector(evaluate(spec.query()), spec.column(), table, spec.query());
+                unit = v == null ? null : VectorMath.normalized(v);
+                if (spec.kind() == dev.lakebench.core.sql.SearchKind.HYBRID) {
+                    text = text(evaluate(spec.textQuery()), spec.textColumn(), spec.textQuery());
+                }
+            }
+            case MULTI_VECTOR -> {
+                float[][] m = matrix(evaluate(spec.query()), spec.column(), table, spec.query());
+                rows = m == null ? null : VectorMath.normalizedRows(m);
+            }
+            case TEXT -> text = text(evaluate(spec.query()), spec.column(), spec.query());
+        }
+        double wv = spec.vectorWeight() == null ? 1 : number(evaluate(spec.vectorWeight()), "vector weight");
+        double wt = spec.textWeight() == null ? 1 : number(evaluate(spec.textWeight()), "text weight");
+        String filterSql = null;
+        List<Object> filterValues = List.of();
+        if (spec.filter() != null) {
+            BoundSql.Bound f = spec.filter().bind(params, i -> values[i]);
+            filterSql = f.sql();
+            filterValues = f.values();
+        }
+        SearchService.Request r = new SearchService.Request(table, spec.alias(), spec.kind(), spec.column(), unit, rows,
+                spec.textColumn(), text, wv, wt, k, filterSql, filterValues);
+        plan.add("search " + spec.display() + " (top " + k + ")");
+        for (String step : search.plan(r).steps()) {
+            plan.add("  " + step);
+        }
+        Hits hits = explainOnly ? Hits.EMPTY : search.search(this, r);
+        return register(hits);
+    }
+
+    private int count(Operand o, String what) throws SQLException {
+        Object v = evaluate(o);
+        if (v instanceof Number n && n.doubleValue() >= 0 && n.doubleValue() == Math.floor(n.doubleValue())
+                && n.doubleValue() <= Integer.MAX_VALUE) {
+            return n.intValue();
+        }
+        throw new QueryError(ErrorCode.QUERY_PARAMETER, what + " must be a non-negative whole number, got " + v,
+                "Pass e.g. LIMIT 10");
+    }
+
+    private static double number(Object v, String what) {
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        throw new QueryError(ErrorCode.QUERY_PARAMETER, "The hybrid " + what + " must be a number, got " + v,
+                "Pass weights such as 0.7 and 0.3");
+    }
+
+    // ---- vector writes ----
+
+    private Object target(Slot.VectorLog l, Object[] values) throws SQLException {
+        if (explainOnly) {
+            return null;
+        }
+        TableDef def = current(l.table());
+        Column col = def.column(l.column().name());
+        var id = def.vectorLog(col.name());
+        TableDef resized = null;
+        if (id.isEmpty()) {
+            if (l.probe() == null) {
+                return null;
+            }
+            BoundSql.Bound probe = l.probe().bind(params, i -> values[i]);
+            String[] first = {null};
+            query(probe.sql(), probe.values(), true, rs -> {
+                if (first[0] == null) {
+                    first[0] = rs.getString(1);
+                }
+            });
+            if (first[0] == null) {
+                return null;
+            }
+            int dim = dimensionOf(first[0], col);
+            resized = ws.fixDimension(c, def, col.name(), dim);
+            latest.put(def.name().toLowerCase(java.util.Locale.ROOT), resized);
+            def = resized;
+            id = def.vectorLog(col.name());
+        }
+        VectorLog log = ws.vectors().log(id.getAsInt());
+        logWrites.add(new LogWrite(log, log.length(), resized));
+        return register(new QueryHandles.VectorTarget(log, def.name(), col.name()));
+    }
+
+    private int dimensionOf(String text, Column col) {
+        long ref = dev.lakebench.core.index.engine.VectorText.reference(text);
+        if (ref >= 0) {
+            return col.type() == dev.lakebench.core.schema.ColumnType.EMBEDDING_2D
+                    ? ws.vectors().readMulti(ref)[0].length : ws.vectors().read(ref).length;
+        }
+        Object parsed = col.type() == dev.lakebench.core.schema.ColumnType.EMBEDDING_2D
+                ? dev.lakebench.core.index.engine.VectorText.rows(text)
+                : dev.lakebench.core.index.engine.VectorText.floats(text);
+        int dim = parsed instanceof float[] f ? f.length : parsed instanceof float[][] m && m.length > 0 ? m[0].length : 0;
+        if (dim <= 0) {
+            throw new QueryError(ErrorCode.QUERY_INVALID, "Column \"" + col.name() + "\" takes vectors, got " + text,
+                    "Pass float[] or ARRAY[0.1, 0.2, ...]::FLOAT4[]");
+        }
+        return dim;
+    }
+
+    /** The table's latest definition (a write may have sized a vector column since the statement was translated). */
+    TableDef current(TableDef def) {
+        TableDef changed = latest.get(def.name().toLowerCase(java.util.Locale.ROOT));
+        return changed != null ? changed : ws.catalog().table(def.name()).orElse(def);
+    }
+
+    // ---- running queries ----
+
+    @Override
+    public void query(String sql, List<Object> values, RowHandler handler) throws SQLException {
+        query(sql, values, false, handler);
+    }
+
+    private void query(String sql, List<Object> values, boolean firstOnly, RowHandler handler) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ParameterBinder.bind(c, ps, values, ps.getParameterMetaData().getParameterCount());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    handler.row(rs);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        for (String h : registered) {
+            handles.release(h);
+        }
+        registered.clear();
+    }
+}

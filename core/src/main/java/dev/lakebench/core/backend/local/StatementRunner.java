@@ -1,0 +1,296 @@
+package dev.lakebench.core.backend.local;
+
+import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.QueryError;
+import dev.lakebench.core.client.QueryRequest;
+import dev.lakebench.core.client.QueryResult;
+import dev.lakebench.core.client.ResultColumn;
+import dev.lakebench.core.client.Row;
+import dev.lakebench.core.index.SearchService;
+import dev.lakebench.core.index.engine.QueryHandles;
+import dev.lakebench.core.schema.ColumnType;
+import dev.lakebench.core.sql.BoundSql;
+import dev.lakebench.core.sql.Slot;
+import dev.lakebench.core.sql.Translation;
+import dev.lakebench.core.store.TableDef;
+import dev.lakebench.core.store.Workspace;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Carries out what the dialect made of a statement: engine SQL with its slots resolved (searches run, query
+ * handles registered, vector writes made durable before the commit), Lakebench DDL, index commands and
+ * EXPLAIN. Writes hold the table's permit and notify listeners after they commit.
+ */
+final class StatementRunner {
+
+    /** State of one script on its connection: an explicit transaction defers notifications to its COMMIT. */
+    static final class Session {
+        boolean inTransaction;
+        final Map<String, TableDef> written = new LinkedHashMap<>();
+        final List<Runnable> onCommit = new ArrayList<>();
+        final List<Runnable> onRollback = new ArrayList<>();
+    }
+
+    /** Index commands ({@code CREATE INDEX}, {@code DROP INDEX}), served by the index manager. */
+    interface IndexCommands {
+        QueryResult create(Translation.CreateIndex command);
+
+        /** Drops the named indexes; false when none of them is a Lakebench index (the engine may know them). */
+        boolean drop(Translation.DropIndex command);
+    }
+
+    private final LocalBackend backend;
+    private final Workspace ws;
+    private final LocalQueryExecutor executor;
+    private final SearchService search;
+    private final QueryHandles handles;
+    private final SqlTables tables;
+    private volatile IndexCommands indexCommands;
+
+    StatementRunner(LocalBackend backend, Workspace ws, LocalQueryExecutor executor, SearchService search, QueryHandles handles) {
+        this.backend = backend;
+        this.ws = ws;
+        this.executor = executor;
+        this.search = search;
+        this.handles = handles;
+        this.tables = new SqlTables(backend, ws, this);
+    }
+
+    SqlTables tables() {
+        return tables;
+    }
+
+    void setIndexCommands(IndexCommands commands) {
+        this.indexCommands = commands;
+    }
+
+    SlotResolver resolver(Connection c, QueryRequest req, boolean explainOnly) {
+        return new SlotResolver(ws, search, handles, c, req.params(), explainOnly);
+    }
+
+    LocalQueryExecutor executor() {
+        return executor;
+    }
+
+    QueryResult run(Connection c, Translation t, QueryRequest req, Session session) throws SQLException {
+        return switch (t) {
+            case Translation.Engine e -> engine(c, e, req, session);
+            case Translation.CreateTable ct -> tables.create(c, ct);
+            case Translation.CreateTableAs cta -> tables.createAs(c, cta, req);
+            case Translation.CreateIndex ci -> indexes().create(ci);
+            case Translation.DropIndex di -> {
+                if (indexes().drop(di)) {
+                    yield QueryResult0.EMPTY;
+                }
+                yield executor.runEngine(c, di.passthroughSql(), req.params(), req);
+            }
+            case Translation.Explain ex -> explain(c, ex, req);
+        };
+    }
+
+    private IndexCommands indexes() {
+        IndexCommands ic = indexCommands;
+        if (ic == null) {
+            throw new QueryError(ErrorCode.QUERY_INVALID, "Indexes are not available in this workspace", "");
+        }
+        return ic;
+    }
+
+    private QueryResult engine(Connection c, Translation.Engine e, QueryRequest req, Session session) throws SQLException {
+        TableDef def = e.writes();
+        if (def == null) {
+            try (SlotResolver slots = resolver(c, req, false)) {
+                BoundSql.Bound b = slots.bind(e.sql());
+                return executor.runEngine(c, b.sql(), b.values(), req);
+            }
+        }
+        Semaphore permit = ws.tableLock(def.name());
+        permit.acquireUninterruptibly();
+        try {
+            QueryResult r = write(c, e.sql(), req, session);
+            TableDef latest = ws.catalog().table(def.name()).orElse(def);
+            if (session.inTransaction) {
+                session.written.put(latest.name(), latest);
+            } else {
+                backend.notifyWrite(latest);
+            }
+            return r;
+        } finally {
+            permit.release();
+        }
+    }
+
+    /**
+     * Runs a write whose vectors (if any) go through the vector store: in its own transaction unless the script
+     * opened one, with the appended records made durable and their lengths recorded before the commit.
+     */
+    QueryResult write(Connection c, BoundSql sql, QueryRequest req, Session session) throws SQLException {
+        boolean vectors = sql.slots().stream().anyMatch(s -> s instanceof Slot.VectorLog);
+        boolean own = vectors && (session == null || !session.inTransaction);
+        try (SlotResolver slots = resolver(c, req, false)) {
+            if (own) {
+                begin(c);
+            }
+            QueryResult r;
+            try {
+                BoundSql.Bound b = slots.bind(sql);
+                r = executor.runEngine(c, b.sql(), b.values(), req);
+                makeDurable(c, slots);
+                if (own) {
+                    commit(c);
+                }
+            } catch (SQLException | RuntimeException ex) {
+                if (own) {
+                    rollbackQuietly(c, ex);
+                }
+                undo(slots);
+                throw ex;
+            }
+            Runnable publish = () -> publishResized(slots);
+            if (own || session == null || !session.inTransaction) {
+                publish.run();
+            } else {
+                session.onCommit.add(publish);
+                session.onRollback.add(() -> undo(slots));
+            }
+            return r;
+        }
+    }
+
+    void makeDurable(Connection c, SlotResolver slots) throws SQLException {
+        for (SlotResolver.LogWrite w : slots.logWrites) {
+            long end;
+            synchronized (w.log()) {
+                end = w.log().sync();
+            }
+            ws.vectors().recordCommitted(c, w.log(), end);
+        }
+    }
+
+    void undo(SlotResolver slots) {
+        for (SlotResolver.LogWrite w : slots.logWrites) {
+            synchronized (w.log()) {
+                w.log().rollbackTo(w.lengthBefore());
+            }
+            if (w.resized() != null) {
+                ws.vectors().discard(List.of(w.log().id()));
+            }
+        }
+    }
+
+    private void publishResized(SlotResolver slots) {
+        for (SlotResolver.LogWrite w : slots.logWrites) {
+            if (w.resized() != null) {
+                TableDef current = ws.catalog().table(w.resized().name()).orElse(null);
+                if (current != null) {
+                    ws.catalog().publish(current.name(), merge(current, w.resized()));
+                }
+            }
+        }
+    }
+
+    /** {@code current} with the vector sizes and logs {@code resized} gave it. */
+    static TableDef merge(TableDef current, TableDef resized) {
+        var schema = current.schema();
+        Map<String, Integer> logs = new LinkedHashMap<>(current.vectorLogs());
+        for (var col : resized.schema().columns()) {
+            if (col.type().isVector() && col.dimension() > 0 && schema.column(col.name()).map(x -> x.dimension() == 0).orElse(false)) {
+                schema = schema.with(schema.column(col.name()).orElseThrow().withDimension(col.dimension()));
+                resized.vectorLog(col.name()).ifPresent(id -> logs.put(col.name().toLowerCase(java.util.Locale.ROOT), id));
+            }
+        }
+        return new TableDef(current.name(), schema, logs);
+    }
+
+    static void exec(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    /** Starts a transaction of our own (the JDBC way; the driver then owns BEGIN/COMMIT). */
+    static void begin(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+    }
+
+    static void commit(Connection c) throws SQLException {
+        c.commit();
+        c.setAutoCommit(true);
+    }
+
+    static void rollbackQuietly(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+            c.setAutoCommit(true);
+        } catch (SQLException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    // ---- EXPLAIN ----
+
+    private QueryResult explain(Connection c, Translation.Explain ex, QueryRequest req) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        Translation inner = ex.statement();
+        String engineSql = null;
+        List<Object> values = List.of();
+        SlotResolver slots = null;
+        try {
+            switch (inner) {
+                case Translation.Engine e -> {
+                    lines.addAll(e.notes());
+                    boolean analyze = ex.analyze() && e.writes() == null;
+                    slots = resolver(c, req, !analyze);
+                    BoundSql.Bound b = slots.bind(e.sql());
+                    lines.addAll(slots.plan);
+                    if (e.sql().slots().isEmpty() && e.notes().isEmpty()) {
+                        lines.add("no search operators: the engine runs the statement as written");
+                    }
+                    engineSql = "EXPLAIN " + (analyze ? "ANALYZE " : "") + b.sql();
+                    values = b.values();
+                }
+                case Translation.CreateIndex ci -> lines.add("create index on \"" + ci.table().name() + "\" " + ci.columns()
+                        + (ci.type() != null ? " of type " + ci.type() : " of the column's default type"));
+                case Translation.DropIndex di -> lines.add("drop index " + di.names());
+                case Translation.CreateTable ct -> lines.add("create Lakebench table \"" + ct.name() + "\"");
+                case Translation.CreateTableAs cta -> lines.add("create Lakebench table \"" + cta.name()
+                        + "\" from a query, copying vectors into its own logs");
+                case Translation.Explain nested -> lines.add("EXPLAIN of EXPLAIN");
+            }
+            List<Row> rows = new ArrayList<>();
+            List<String> names = List.of("explain_key", "explain_value");
+            for (String l : lines) {
+                rows.add(new Row(names, new Object[] {"lakebench", l}));
+            }
+            if (engineSql != null) {
+                QueryResult plan = executor.runEngine(c, engineSql, values, req);
+                for (Row r : plan.rows()) {
+                    rows.add(new Row(names, new Object[] {String.valueOf(r.get(0)), String.valueOf(r.get(1))}));
+                }
+            }
+            List<ResultColumn> cols = List.of(new ResultColumn("explain_key", ColumnType.TEXT, "VARCHAR"),
+                    new ResultColumn("explain_value", ColumnType.TEXT, "VARCHAR"));
+            return new QueryResult(cols, rows, -1, Duration.ZERO);
+        } finally {
+            if (slots != null) {
+                slots.close();
+            }
+        }
+    }
+
+    /** A result without rows. */
+    static final class QueryResult0 {
+        static final QueryResult EMPTY = new QueryResult(List.of(), List.of(), 0, Duration.ZERO);
+
+        private QueryResult0() {
+        }
+    }
+}

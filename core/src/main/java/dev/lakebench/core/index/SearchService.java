@@ -1,0 +1,247 @@
+package dev.lakebench.core.index;
+
+import dev.lakebench.core.backend.local.TableListener;
+import dev.lakebench.core.index.text.CorpusStats;
+import dev.lakebench.core.index.text.EnglishAnalyzer;
+import dev.lakebench.core.index.text.TextQuery;
+import dev.lakebench.core.index.vector.FlatScan;
+import dev.lakebench.core.schema.Column;
+import dev.lakebench.core.sql.SearchKind;
+import dev.lakebench.core.store.Identifiers;
+import dev.lakebench.core.store.TableDef;
+import dev.lakebench.core.store.VectorLog;
+import dev.lakebench.core.store.Workspace;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Answers top-k searches: from an index when one serves the column and is caught up, otherwise exactly (a SIMD
+ * scan of the vector log, an on-the-fly BM25 over the column). Either way the WHERE filter is applied before
+ * ranking, so k rows come back whenever k rows match. Hybrid searches run both sides and merge them.
+ */
+public final class SearchService implements TableListener {
+
+    /** What to search, with query values already evaluated. */
+    public record Request(TableDef table, String alias, SearchKind kind, Column column, float[] unitVector, float[][] unitRows,
+                          Column textColumn, String text, double vectorWeight, double textWeight, int k,
+                          String filterSql, List<Object> filterValues) {
+    }
+
+    /** How a request is answered, for EXPLAIN. */
+    public record Plan(List<String> steps) {
+    }
+
+    /** Where index-based answers come from; absent when no index serves the column. */
+    public interface IndexSearch {
+        /** Hits from an index serving {@code column}, or null when none is ready (then the search is exact). */
+        Hits search(Request r, Column column, KeyFilter filter);
+
+        /** One line saying which index would serve the column, or null. */
+        String describe(TableDef table, Column column);
+
+        /** BM25 statistics of a TEXT column from its index, or null when no ready BM25 index exists. */
+        CorpusStats stats(TableDef table, Column column);
+    }
+
+    private final Workspace ws;
+    private volatile IndexSearch indexes;
+    private final Map<String, CorpusStats> statsCache = new ConcurrentHashMap<>();
+
+    public SearchService(Workspace ws) {
+        this.ws = ws;
+    }
+
+    public void setIndexes(IndexSearch indexes) {
+        this.indexes = indexes;
+    }
+
+    @Override
+    public void afterWrite(TableDef table) {
+        invalidate(table);
+    }
+
+    @Override
+    public void afterDrop(TableDef table) {
+        invalidate(table);
+    }
+
+    private void invalidate(TableDef table) {
+        String prefix = table.name().toLowerCase(Locale.ROOT) + ".";
+        statsCache.keySet().removeIf(k -> k.startsWith(prefix));
+    }
+
+    // ---- search ----
+
+    public Hits search(RowSource rows, Request r) throws SQLException {
+        KeyFilter filter = r.filterSql() == null ? null : KeyFilter.load(rows, r.table(), r.alias(), r.filterSql(), r.filterValues());
+        return switch (r.kind()) {
+            case VECTOR -> vector(rows, r, filter);
+            case MULTI_VECTOR -> multiVector(rows, r, filter);
+            case TEXT -> text(rows, r, filter, r.column(), r.text(), r.k());
+            case HYBRID -> {
+                Hits v = vector(rows, r, filter);
+                Hits t = text(rows, r, filter, r.textColumn(), r.text(), r.k());
+                yield HybridMerge.merge(v, t, r.vectorWeight(), r.textWeight(), r.k());
+            }
+        };
+    }
+
+    /** What {@link #search} would do, without doing it. */
+    public Plan plan(Request r) {
+        List<String> steps = new ArrayList<>();
+        switch (r.kind()) {
+            case VECTOR -> steps.add(describe(r.table(), r.column(), "exact cosine scan of the vector log (SIMD)"));
+            case MULTI_VECTOR -> steps.add(describe(r.table(), r.column(), "exact MaxSim scan of the vector log"));
+            case TEXT -> steps.add(describe(r.table(), r.column(), "exact BM25 over the column (no index)"));
+            case HYBRID -> {
+                steps.add(describe(r.table(), r.column(), "exact cosine scan of the vector log (SIMD)"));
+                steps.add(describe(r.table(), r.textColumn(), "exact BM25 over the column (no index)"));
+                steps.add("merge: softmax per side, weights " + r.vectorWeight() + " / " + r.textWeight() + ", top " + r.k());
+            }
+        }
+        if (r.filterSql() != null) {
+            steps.add("filter: WHERE " + r.filterSql() + " applied before ranking");
+        }
+        return new Plan(steps);
+    }
+
+    private String describe(TableDef table, Column column, String exact) {
+        IndexSearch ix = indexes;
+        String served = ix == null ? null : ix.describe(table, column);
+        return "\"" + table.name() + "\".\"" + column.name() + "\": " + (served != null ? served : exact);
+    }
+
+    private Hits vector(RowSource rows, Request r, KeyFilter filter) throws SQLException {
+        if (r.unitVector() == null) {
+            return Hits.EMPTY;
+        }
+        IndexSearch ix = indexes;
+        if (ix != null) {
+            Hits h = ix.search(r, r.column(), filter);
+            if (h != null) {
+                return h;
+            }
+        }
+        Refs refs = refs(rows, r.table(), r.column(), "lb_vec", filter);
+        if (refs.n == 0) {
+            return Hits.EMPTY;
+        }
+        VectorLog log = ws.vectors().log(r.table().vectorLog(r.column().name()).orElseThrow());
+        return FlatScan.cosine(log, refs.keys, refs.refs, refs.n, r.unitVector(), r.k());
+    }
+
+    private Hits multiVector(RowSource rows, Request r, KeyFilter filter) throws SQLException {
+        if (r.unitRows() == null) {
+            return Hits.EMPTY;
+        }
+        Refs refs = refs(rows, r.table(), r.column(), "lb_mvec", filter);
+        if (refs.n == 0) {
+            return Hits.EMPTY;
+        }
+        VectorLog log = ws.vectors().log(r.table().vectorLog(r.column().name()).orElseThrow());
+        return FlatScan.maxSim(log, refs.keys, refs.refs, refs.n, r.unitRows(), r.k());
+    }
+
+    private Hits text(RowSource rows, Request r, KeyFilter filter, Column column, String text, int k) throws SQLException {
+        if (text == null) {
+            return Hits.EMPTY;
+        }
+        IndexSearch ix = indexes;
+        if (ix != null) {
+            Hits h = ix.search(r, column, filter);
+            if (h != null) {
+                return h;
+            }
+        }
+        TextQuery q = textQuery(rows, r.table(), column, text);
+        if (q.terms().isEmpty()) {
+            return Hits.EMPTY;
+        }
+        TopK top = new TopK(k);
+        String col = Identifiers.quote(column.name());
+        rows.query("SELECT \"_lb_key\", " + col + " FROM " + r.table().dataTable() + " WHERE " + col + " IS NOT NULL", List.of(), rs -> {
+            long key = rs.getLong(1);
+            if (filter == null || filter.accepts(key)) {
+                double s = q.score(rs.getString(2));
+                if (s > 0) {
+                    top.offer(key, s);
+                }
+            }
+        });
+        return top.hits();
+    }
+
+    /** A BM25 query with the column's statistics: from its index when one is ready, else computed (and cached). */
+    public TextQuery textQuery(RowSource rows, TableDef table, Column column, String text) throws SQLException {
+        IndexSearch ix = indexes;
+        CorpusStats stats = ix == null ? null : ix.stats(table, column);
+        if (stats == null) {
+            stats = corpusStats(rows, table, column);
+        }
+        return TextQuery.of(text, stats);
+    }
+
+    private CorpusStats corpusStats(RowSource rows, TableDef table, Column column) throws SQLException {
+        String key = table.name().toLowerCase(Locale.ROOT) + "." + column.name().toLowerCase(Locale.ROOT);
+        CorpusStats cached = statsCache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        long[] counts = new long[2];
+        Map<String, Integer> df = new HashMap<>();
+        String col = Identifiers.quote(column.name());
+        rows.query("SELECT " + col + " FROM " + table.dataTable() + " WHERE " + col + " IS NOT NULL", List.of(), rs -> {
+            List<String> terms = EnglishAnalyzer.terms(rs.getString(1));
+            if (terms.isEmpty()) {
+                return;
+            }
+            counts[0]++;
+            counts[1] += terms.size();
+            Set<String> seen = new HashSet<>(terms);
+            for (String t : seen) {
+                df.merge(t, 1, Integer::sum);
+            }
+        });
+        CorpusStats stats = new CorpusStats(counts[0], counts[1], df);
+        statsCache.put(key, stats);
+        return stats;
+    }
+
+    /** Row keys and vector references of the rows that have a vector (and pass the filter). */
+    private static final class Refs {
+        long[] keys = new long[1024];
+        long[] refs = new long[1024];
+        int n;
+
+        void add(long key, long ref) {
+            if (n == keys.length) {
+                keys = Arrays.copyOf(keys, n * 2);
+                refs = Arrays.copyOf(refs, n * 2);
+            }
+            keys[n] = key;
+            refs[n++] = ref;
+        }
+    }
+
+    private static Refs refs(RowSource rows, TableDef table, Column column, String field, KeyFilter filter) throws SQLException {
+        Refs out = new Refs();
+        String col = Identifiers.quote(column.name());
+        rows.query("SELECT \"_lb_key\", struct_extract(" + col + ", '" + field + "') FROM " + table.dataTable()
+                + " WHERE " + col + " IS NOT NULL", List.of(), rs -> {
+                    long key = rs.getLong(1);
+                    long ref = rs.getLong(2);
+                    if (!rs.wasNull() && (filter == null || filter.accepts(key))) {
+                        out.add(key, ref);
+                    }
+                });
+        return out;
+    }
+}

@@ -1,0 +1,369 @@
+package dev.lakebench.core.index.engine;
+
+import dev.lakebench.core.index.Hits;
+import dev.lakebench.core.index.text.TextQuery;
+import dev.lakebench.core.index.vector.VectorKernel;
+import dev.lakebench.core.index.vector.VectorKernels;
+import dev.lakebench.core.index.vector.VectorMath;
+import dev.lakebench.core.store.VectorLog;
+import dev.lakebench.core.store.VectorRefs;
+import dev.lakebench.core.store.VectorStore;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.duckdb.DuckDBColumnType;
+import org.duckdb.DuckDBDataChunkReader;
+import org.duckdb.DuckDBDataChunkWriter;
+import org.duckdb.DuckDBFunctions;
+import org.duckdb.DuckDBReadableVector;
+import org.duckdb.DuckDBTableFunction;
+import org.duckdb.DuckDBTableFunctionBindInfo;
+import org.duckdb.DuckDBTableFunctionCallInfo;
+import org.duckdb.DuckDBTableFunctionInitInfo;
+import org.duckdb.DuckDBWritableVector;
+
+/**
+ * The Java functions the rewritten SQL calls, registered once per engine (they are visible to every
+ * connection). Scoring functions read vectors straight from the mapped logs with the SIMD kernel:
+ * <ul>
+ * <li>{@code lb_cosine(ref, handle)}, {@code lb_cosine_refs(ref, ref)}, {@code lb_cosine_text(ref, text)}</li>
+ * <li>{@code lb_maxsim(ref, handle)}, {@code lb_maxsim_refs(ref, ref)}, {@code lb_maxsim_text(ref, text)}</li>
+ * <li>{@code lb_bm25(text, handle)}</li>
+ * <li>{@code lb_store_vec(value, target)}, {@code lb_store_mvec(value, target)}: append to a column's log</li>
+ * <li>{@code lb_hits(handle)}: table of pre-computed search hits {@code (key, score)}</li>
+ * </ul>
+ * A zero vector has no direction: its cosine is NULL, not NaN (which would sort first).
+ */
+public final class SearchFunctions {
+
+    private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+    private final VectorStore store;
+    private final QueryHandles handles;
+
+    private SearchFunctions(VectorStore store, QueryHandles handles) {
+        this.store = store;
+        this.handles = handles;
+    }
+
+    public static void register(Connection c, VectorStore store, QueryHandles handles) throws SQLException {
+        new SearchFunctions(store, handles).registerAll(c);
+    }
+
+    private void registerAll(Connection c) throws SQLException {
+        scalar(c, "lb_cosine", DuckDBColumnType.BIGINT, DuckDBColumnType.VARCHAR, DuckDBColumnType.DOUBLE, false, this::cosine);
+        scalar(c, "lb_cosine_refs", DuckDBColumnType.BIGINT, DuckDBColumnType.BIGINT, DuckDBColumnType.DOUBLE, false, this::cosineRefs);
+        scalar(c, "lb_cosine_text", DuckDBColumnType.BIGINT, DuckDBColumnType.VARCHAR, DuckDBColumnType.DOUBLE, false, this::cosineText);
+        scalar(c, "lb_maxsim", DuckDBColumnType.BIGINT, DuckDBColumnType.VARCHAR, DuckDBColumnType.DOUBLE, false, this::maxSim);
+        scalar(c, "lb_maxsim_refs", DuckDBColumnType.BIGINT, DuckDBColumnType.BIGINT, DuckDBColumnType.DOUBLE, false, this::maxSimRefs);
+        scalar(c, "lb_maxsim_text", DuckDBColumnType.BIGINT, DuckDBColumnType.VARCHAR, DuckDBColumnType.DOUBLE, false, this::maxSimText);
+        scalar(c, "lb_bm25", DuckDBColumnType.VARCHAR, DuckDBColumnType.VARCHAR, DuckDBColumnType.DOUBLE, false, this::bm25);
+        scalar(c, "lb_store_vec", DuckDBColumnType.VARCHAR, DuckDBColumnType.VARCHAR, DuckDBColumnType.BIGINT, true, this::storeVector);
+        scalar(c, "lb_store_mvec", DuckDBColumnType.VARCHAR, DuckDBColumnType.VARCHAR, DuckDBColumnType.BIGINT, true, this::storeMulti);
+        try (var b = DuckDBFunctions.tableFunction()) {
+            b.withName("lb_hits").withParameter(DuckDBColumnType.VARCHAR).withFunction(new HitsFunction()).register(c);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Body {
+        void apply(DuckDBReadableVector a, DuckDBReadableVector b, DuckDBWritableVector out, int rows) throws Exception;
+    }
+
+    private static void scalar(Connection c, String name, DuckDBColumnType a, DuckDBColumnType b, DuckDBColumnType result,
+                               boolean volatileFn, Body body) throws SQLException {
+        try (var builder = DuckDBFunctions.scalarFunction()) {
+            builder.withName(name).withParameter(a).withParameter(b).withReturnType(result);
+            if (volatileFn) {
+                builder.withVolatile();
+            }
+            builder.withVectorizedFunction((DuckDBDataChunkReader in, DuckDBWritableVector out) ->
+                    body.apply(in.vector(0), in.vector(1), out, (int) in.rowCount()));
+            builder.register(c);
+        }
+    }
+
+    // ---- cosine ----
+
+    private void cosine(DuckDBReadableVector refs, DuckDBReadableVector hs, DuckDBWritableVector out, int rows) {
+        VectorKernel k = VectorKernels.get();
+        float[] scratch = new float[2];
+        String lastHandle = null;
+        float[] q = null;
+        Reader reader = new Reader();
+        for (int i = 0; i < rows; i++) {
+            if (refs.isNull(i) || hs.isNull(i)) {
+                out.setNull(i);
+                continue;
+            }
+            String h = hs.getString(i);
+            if (!h.equals(lastHandle)) {
+                q = handles.get(h, QueryHandles.UnitVector.class).unit();
+                lastHandle = h;
+            }
+            long ref = refs.getLong(i);
+            MemorySegment seg = reader.segment(ref, (long) q.length * Float.BYTES);
+            if (q.length != reader.log.dimension()) {
+                throw dimensionMismatch(reader.log, q.length);
+            }
+            double c = VectorMath.cosine(k, seg, VectorRefs.byteOffset(ref), q, scratch);
+            set(out, i, c);
+        }
+    }
+
+    private void cosineRefs(DuckDBReadableVector a, DuckDBReadableVector b, DuckDBWritableVector out, int rows) {
+        for (int i = 0; i < rows; i++) {
+            if (a.isNull(i) || b.isNull(i)) {
+                out.setNull(i);
+                continue;
+            }
+            set(out, i, VectorMath.cosine(store.read(a.getLong(i)), store.read(b.getLong(i))));
+        }
+    }
+
+    private void cosineText(DuckDBReadableVector a, DuckDBReadableVector b, DuckDBWritableVector out, int rows) {
+        for (int i = 0; i < rows; i++) {
+            if (a.isNull(i) || b.isNull(i)) {
+                out.setNull(i);
+                continue;
+            }
+            float[] other = vectorOf(b.getString(i));
+            float[] mine = store.read(a.getLong(i));
+            if (other.length != mine.length) {
+                throw new EngineFunctionError("<#> compares a " + mine.length + "-dimensional embedding with a vector of "
+                        + other.length + " values", "Compare vectors of the same size");
+            }
+            set(out, i, VectorMath.cosine(mine, other));
+        }
+    }
+
+    // ---- MaxSim ----
+
+    private void maxSim(DuckDBReadableVector refs, DuckDBReadableVector hs, DuckDBWritableVector out, int rows) {
+        VectorKernel k = VectorKernels.get();
+        String lastHandle = null;
+        float[][] q = null;
+        Reader reader = new Reader();
+        for (int i = 0; i < rows; i++) {
+            if (refs.isNull(i) || hs.isNull(i)) {
+                out.setNull(i);
+                continue;
+            }
+            String h = hs.getString(i);
+            if (!h.equals(lastHandle)) {
+                q = handles.get(h, QueryHandles.UnitRows.class).rows();
+                lastHandle = h;
+            }
+            long ref = refs.getLong(i);
+            long off = VectorRefs.byteOffset(ref);
+            MemorySegment seg = reader.segment(ref, Integer.BYTES);
+            int n = seg.get(INT, off);
+            int dim = reader.log.dimension();
+            seg = reader.log.mapped(off + Integer.BYTES + (long) n * dim * Float.BYTES);
+            set(out, i, VectorMath.maxSim(k, seg, off + Integer.BYTES, n, dim, q));
+        }
+    }
+
+    private void maxSimRefs(DuckDBReadableVector a, DuckDBReadableVector b, DuckDBWritableVector out, int rows) {
+        for (int i = 0; i < rows; i++) {
+            if (a.isNull(i) || b.isNull(i)) {
+                out.setNull(i);
+                continue;
+            }
+            set(out, i, VectorMath.maxSim(store.readMulti(a.getLong(i)), VectorMath.normalizedRows(store.readMulti(b.getLong(i)))));
+        }
+    }
+
+    private void maxSimText(DuckDBReadableVector a, DuckDBReadableVector b, DuckDBWritableVector out, int rows) {
+        for (int i = 0; i < rows; i++) {
+            if (a.isNull(i) || b.isNull(i)) {
+                out.setNull(i);
+                continue;
+            }
+            float[][] q = VectorText.rows(b.getString(i));
+            if (q == null) {
+                throw new EngineFunctionError("<#> needs a multi-vector (a list of float lists), got " + b.getString(i),
+                        "Pass float[][] or ARRAY[ARRAY[..], ..]");
+            }
+            set(out, i, VectorMath.maxSim(store.readMulti(a.getLong(i)), VectorMath.normalizedRows(q)));
+        }
+    }
+
+    // ---- BM25 ----
+
+    private void bm25(DuckDBReadableVector texts, DuckDBReadableVector hs, DuckDBWritableVector out, int rows) {
+        String lastHandle = null;
+        TextQuery q = null;
+        for (int i = 0; i < rows; i++) {
+            if (texts.isNull(i) || hs.isNull(i)) {
+                out.setNull(i);
+                continue;
+            }
+            String h = hs.getString(i);
+            if (!h.equals(lastHandle)) {
+                q = handles.get(h, TextQuery.class);
+                lastHandle = h;
+            }
+            out.setDouble(i, q.score(texts.getString(i)));
+        }
+    }
+
+    // ---- vector writes ----
+
+    private void storeVector(DuckDBReadableVector values, DuckDBReadableVector targets, DuckDBWritableVector out, int rows) {
+        for (int i = 0; i < rows; i++) {
+            if (values.isNull(i) || targets.isNull(i)) {
+                out.setNull(i);
+                continue;
+            }
+            QueryHandles.VectorTarget t = handles.get(targets.getString(i), QueryHandles.VectorTarget.class);
+            String text = values.getString(i);
+            long ref = VectorText.reference(text);
+            float[] v;
+            if (ref == -2) {
+                out.setNull(i);
+                continue;
+            } else if (ref >= 0) {
+                v = store.read(ref);
+            } else {
+                v = VectorText.floats(text);
+                if (v == null) {
+                    throw new EngineFunctionError("Column \"" + t.column() + "\" of table \"" + t.table()
+                            + "\" takes a float vector, got " + abbreviate(text), "Pass float[] or ARRAY[0.1, 0.2, ...]::FLOAT4[]");
+                }
+            }
+            if (v.length != t.log().dimension()) {
+                throw new EngineFunctionError("Column \"" + t.column() + "\" of table \"" + t.table() + "\" holds "
+                        + t.log().dimension() + "-dimensional embeddings, got a vector of " + v.length + " values",
+                        "Give every embedding of the column the same size");
+            }
+            long r;
+            synchronized (t.log()) {
+                r = t.log().append(v);
+            }
+            out.setLong(i, r);
+        }
+    }
+
+    private void storeMulti(DuckDBReadableVector values, DuckDBReadableVector targets, DuckDBWritableVector out, int rows) {
+        for (int i = 0; i < rows; i++) {
+            if (values.isNull(i) || targets.isNull(i)) {
+                out.setNull(i);
+                continue;
+            }
+            QueryHandles.VectorTarget t = handles.get(targets.getString(i), QueryHandles.VectorTarget.class);
+            String text = values.getString(i);
+            long ref = VectorText.reference(text);
+            float[][] m;
+            if (ref == -2) {
+                out.setNull(i);
+                continue;
+            } else if (ref >= 0) {
+                m = store.readMulti(ref);
+            } else {
+                m = VectorText.rows(text);
+                if (m == null) {
+                    throw new EngineFunctionError("Column \"" + t.column() + "\" of table \"" + t.table()
+                            + "\" takes a multi-vector, got " + abbreviate(text), "Pass float[][] or ARRAY[ARRAY[..], ..]");
+                }
+            }
+            for (float[] row : m) {
+                if (row.length != t.log().dimension()) {
+                    throw new EngineFunctionError("Column \"" + t.column() + "\" of table \"" + t.table() + "\" holds rows of "
+                            + t.log().dimension() + " values, got a row of " + row.length, "Give every row the same size");
+                }
+            }
+            long r;
+            synchronized (t.log()) {
+                r = t.log().append(m);
+            }
+            out.setLong(i, r);
+        }
+    }
+
+    // ---- helpers ----
+
+    private static void set(DuckDBWritableVector out, int i, double v) {
+        if (Double.isNaN(v)) {
+            out.setNull(i);
+        } else {
+            out.setDouble(i, v);
+        }
+    }
+
+    private static float[] vectorOf(String text) {
+        long ref = VectorText.reference(text);
+        float[] v = ref >= 0 ? null : VectorText.floats(text);
+        if (v == null) {
+            throw new EngineFunctionError("<#> needs a float vector on its right, got " + abbreviate(text),
+                    "Pass float[] or ARRAY[0.1, 0.2, ...]::FLOAT4[]");
+        }
+        return v;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    }
+
+    private static EngineFunctionError dimensionMismatch(VectorLog log, int got) {
+        return new EngineFunctionError("The query vector has " + got + " values but the column holds " + log.dimension()
+                + "-dimensional embeddings", "Pass a query vector of " + log.dimension() + " values");
+    }
+
+    /** Caches the log (and its mapping) of the previous row: a column's records all live in one log. */
+    private final class Reader {
+        VectorLog log;
+        MemorySegment seg = MemorySegment.NULL;
+
+        MemorySegment segment(long ref, long recordBytes) {
+            int id = VectorRefs.fileId(ref);
+            if (log == null || log.id() != id) {
+                log = store.log(id);
+                seg = MemorySegment.NULL;
+            }
+            long end = VectorRefs.byteOffset(ref) + recordBytes;
+            if (seg.byteSize() < end) {
+                seg = log.mapped(end);
+            }
+            return seg;
+        }
+    }
+
+    /** {@code lb_hits(handle)}: the pre-computed hits of a search, as rows {@code (key, score)}. */
+    private final class HitsFunction implements DuckDBTableFunction<Hits, int[], Object> {
+
+        @Override
+        public Hits bind(DuckDBTableFunctionBindInfo info) {
+            info.addResultColumn("key", DuckDBColumnType.BIGINT);
+            info.addResultColumn("score", DuckDBColumnType.DOUBLE);
+            Hits hits = handles.get(info.getParameter(0).getString(), Hits.class);
+            info.setCardinality(hits.size(), true);
+            return hits;
+        }
+
+        @Override
+        public int[] init(DuckDBTableFunctionInitInfo info) {
+            info.setMaxThreads(1);
+            return new int[1];
+        }
+
+        @Override
+        public long apply(DuckDBTableFunctionCallInfo info, DuckDBDataChunkWriter out) {
+            Hits hits = info.getBindData();
+            int[] pos = info.getInitData();
+            int n = 0;
+            long cap = out.capacity();
+            DuckDBWritableVector keys = out.vector(0);
+            DuckDBWritableVector scores = out.vector(1);
+            while (pos[0] < hits.size() && n < cap) {
+                keys.setLong(n, hits.keys()[pos[0]]);
+                scores.setDouble(n, hits.scores()[pos[0]]);
+                n++;
+                pos[0]++;
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package dev.lakebench.core.sql;
+
+import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.QueryError;
+import java.util.List;
+
+/**
+ * Tells what a {@code <#>} ranks: the searched column decides (EMBEDDING → cosine, EMBEDDING_2D → MaxSim, TEXT
+ * → BM25, an {@code (embedding, text)::deeplake_hybrid_record} → hybrid), and the other side is the query — a
+ * value fixed for the statement (parameter, literal, constant expression) or one that varies per row.
+ */
+final class SearchClassifier {
+
+    private static final String HYBRID = "DEEPLAKE_HYBRID_RECORD";
+
+    private final StatementRewriter rw;
+    private final QueryBlock block;
+
+    SearchClassifier(StatementRewriter rw, QueryBlock block) {
+        this.rw = rw;
+        this.block = block;
+    }
+
+    SearchExpr classify(Expr e) {
+        Expr l = e.child(0).unwrap();
+        Expr r = e.child(1).unwrap();
+        if (isHybridRecord(l) || isHybridQuery(r)) {
+            return hybrid(e, l, r);
+        }
+        Resolved lc = column(l);
+        Resolved rc = column(r);
+        Expr colExpr = l;
+        Resolved col = lc;
+        Expr other = r;
+        Resolved otherCol = rc;
+        if (col == null && rc != null && rc.column().type().isVector()) {
+            colExpr = r;
+            col = rc;
+            other = l;
+            otherCol = lc;
+        }
+        if (col == null) {
+            throw new QueryError(ErrorCode.QUERY_INVALID,
+                    "<#> needs a column of a Lakebench table on its left: " + rw.edits.original(l.first, l.last)
+                            + " is not one",
+                    "Search an EMBEDDING column (cosine), an EMBEDDING_2D column (MaxSim) or a TEXT column (BM25),"
+                            + " e.g. embedding <#> $1");
+        }
+        SearchKind kind = kindOf(col);
+        if (other.kind == Expr.Kind.COLUMN || hasColumns(other)) {
+            if (otherCol != null && kind != SearchKind.TEXT && otherCol.column().type() != col.column().type()) {
+                throw new QueryError(ErrorCode.QUERY_INVALID, "<#> compares " + col.describe() + " with "
+                        + otherCol.describe() + ": the types differ", "Compare columns of the same type");
+            }
+            return new SearchExpr(e, kind, colExpr, col, null, other, otherCol, null, null, null, null);
+        }
+        return new SearchExpr(e, kind, colExpr, col, operand(other, kind), null, null, null, null, null, null);
+    }
+
+    private static SearchKind kindOf(Resolved col) {
+        return switch (col.column().type()) {
+            case EMBEDDING -> SearchKind.VECTOR;
+            case EMBEDDING_2D -> SearchKind.MULTI_VECTOR;
+            case TEXT -> SearchKind.TEXT;
+            default -> throw new QueryError(ErrorCode.QUERY_INVALID,
+                    "<#> cannot search " + col.describe() + ": it ranks EMBEDDING columns (cosine similarity),"
+                            + " EMBEDDING_2D columns (MaxSim) and TEXT columns (BM25)",
+                    "Search an embedding or text column, or filter this one with WHERE");
+        };
+    }
+
+    private Resolved column(Expr x) {
+        return x.kind == Expr.Kind.COLUMN ? rw.resolve(x, block) : null;
+    }
+
+    /** True when the expression reads columns of the current row (outside subqueries). */
+    private static boolean hasColumns(Expr x) {
+        if (x.kind == Expr.Kind.COLUMN) {
+            return true;
+        }
+        if (x.kind == Expr.Kind.SUBQUERY) {
+            return false;
+        }
+        if (x.kind == Expr.Kind.CALL && x.children.isEmpty()) {
+            return false;
+        }
+        for (Expr c : x.children) {
+            if (hasColumns(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The query value of a search whose column has kind {@code kind}. */
+    Operand operand(Expr x, SearchKind kind) {
+        x = x.unwrap();
+        if (x.kind == Expr.Kind.PARAMETER) {
+            return new Operand.Param(rw.sig.get(x.first).parameterIndex());
+        }
+        if (x.kind == Expr.Kind.CONSTANT && rw.sig.get(x.first).isWord("NULL")) {
+            return new Operand.Literal(null);
+        }
+        if (kind == SearchKind.TEXT && x.kind == Expr.Kind.STRING) {
+            return new Operand.Literal(Literals.string(rw.sig.get(x.first)));
+        }
+        if (kind == SearchKind.VECTOR || kind == SearchKind.MULTI_VECTOR) {
+            Object v = Literals.vector(x, rw.sig);
+            if (v != null) {
+                return new Operand.Literal(v);
+            }
+        }
+        String text = rw.edits.original(x.first, x.last);
+        return new Operand.Expression(Dialect.nestedQuery("SELECT (" + text + ")", rw), text);
+    }
+
+    private Operand weight(Expr x) {
+        x = x.unwrap();
+        if (x.kind == Expr.Kind.PARAMETER) {
+            return new Operand.Param(rw.sig.get(x.first).parameterIndex());
+        }
+        Double d = Literals.number(x, rw.sig);
+        if (d != null) {
+            return new Operand.Literal(d);
+        }
+        String text = rw.edits.original(x.first, x.last);
+        return new Operand.Expression(Dialect.nestedQuery("SELECT (" + text + ")", rw), text);
+    }
+
+    // ---- hybrid ----
+
+    private static boolean isHybridRecord(Expr x) {
+        return x.kind == Expr.Kind.CAST && x.type.equals(HYBRID);
+    }
+
+    private static boolean isHybridQuery(Expr x) {
+        return x.kind == Expr.Kind.CALL && x.simpleName().equals("deeplake_hybrid_record") || isHybridRecord(x);
+    }
+
+    private SearchExpr hybrid(Expr e, Expr l, Expr r) {
+        List<Expr> fields = rowItems(isHybridRecord(l) ? l.child(0).unwrap() : l);
+        if (fields == null || fields.size() != 2) {
+            throw new QueryError(ErrorCode.QUERY_INVALID,
+                    "The left side of a hybrid search must be (embedding_column, text_column)::deeplake_hybrid_record, got "
+                            + rw.edits.original(l.first, l.last),
+                    "Write (embedding, text)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, $2)");
+        }
+        List<Expr> args;
+        boolean function = r.kind == Expr.Kind.CALL;
+        if (function) {
+            args = r.children;
+        } else if (isHybridRecord(r)) {
+            args = rowItems(r.child(0).unwrap());
+        } else {
+            args = null;
+        }
+        if (args == null || args.size() != 2 && args.size() != 4) {
+            throw new QueryError(ErrorCode.QUERY_INVALID,
+                    "The right side of a hybrid search must be deeplake_hybrid_record(query_vector, query_text"
+                            + "[, vector_weight, text_weight]), got " + rw.edits.original(r.first, r.last),
+                    "Pass 2 arguments (weights 0.5 / 0.5) or 4 (with the weights)");
+        }
+        int v = -1;
+        int t = -1;
+        Resolved[] cols = new Resolved[2];
+        for (int i = 0; i < 2; i++) {
+            Expr f = fields.get(i).unwrap();
+            cols[i] = f.kind == Expr.Kind.COLUMN ? rw.resolve(f, block) : null;
+            if (cols[i] == null) {
+                throw new QueryError(ErrorCode.QUERY_INVALID, "Hybrid search field " + rw.edits.original(f.first, f.last)
+                        + " is not a column of a Lakebench table", "Name an EMBEDDING column and a TEXT column");
+            }
+            switch (cols[i].column().type()) {
+                case EMBEDDING -> v = i;
+                case TEXT -> t = i;
+                default -> throw new QueryError(ErrorCode.QUERY_INVALID, "Hybrid search cannot use " + cols[i].describe(),
+                        "A hybrid record combines one EMBEDDING column and one TEXT column");
+            }
+        }
+        if (v < 0 || t < 0) {
+            throw new QueryError(ErrorCode.QUERY_INVALID, "A hybrid record needs one EMBEDDING column and one TEXT column, got "
+                    + cols[0].describe() + " and " + cols[1].describe(), "Write (embedding, text)::deeplake_hybrid_record");
+        }
+        double defaultWeight = function ? 0.5 : 1.0;
+        Operand wv = args.size() == 4 ? weight(args.get(2 + v)) : new Operand.Literal(defaultWeight);
+        Operand wt = args.size() == 4 ? weight(args.get(2 + t)) : new Operand.Literal(defaultWeight);
+        Expr qv = args.get(v).unwrap();
+        Expr qt = args.get(t).unwrap();
+        if (hasColumns(qv) || hasColumns(qt)) {
+            throw new QueryError(ErrorCode.QUERY_INVALID, "The queries of a hybrid search must be values (parameters or literals)",
+                    "Pass the query vector and text as $1 and $2");
+        }
+        Expr vecField = fields.get(v).unwrap();
+        return new SearchExpr(e, SearchKind.HYBRID, vecField, cols[v], operand(qv, SearchKind.VECTOR), null, null, cols[t],
+                operand(qt, SearchKind.TEXT), wv, wt);
+    }
+
+    private static List<Expr> rowItems(Expr x) {
+        if (x.kind == Expr.Kind.ROW) {
+            return x.children;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.lakebench.core.sql;
+
+import dev.lakebench.core.schema.Column;
+import dev.lakebench.core.store.TableDef;
+
+/**
+ * A top-k search the dialect pushed out of a SELECT ({@code ORDER BY x <#> q DESC LIMIT k}): the table and its
+ * alias in the query, what is searched with which query, how many rows are wanted ({@code limit + offset}), and
+ * the WHERE clause as a filter fragment over {@code lb_data.t AS alias} (null when there is none). For
+ * {@link SearchKind#HYBRID}, {@code column}/{@code query} are the vector side and {@code textColumn}/{@code
+ * textQuery} the text side, weighted by {@code vectorWeight}/{@code textWeight}.
+ */
+public record SearchSpec(TableDef table, String alias, SearchKind kind, Column column, Operand query, Column textColumn,
+                         Operand textQuery, Operand vectorWeight, Operand textWeight, Operand limit, Operand offset,
+                         BoundSql filter, String display) {
+}

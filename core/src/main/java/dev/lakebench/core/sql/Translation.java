@@ -1,0 +1,47 @@
+package dev.lakebench.core.sql;
+
+import dev.lakebench.core.schema.ColumnType;
+import dev.lakebench.core.store.TableDef;
+import java.util.List;
+import java.util.Map;
+
+/** What the dialect made of one statement: engine SQL to run, or a command the backend carries out itself. */
+public sealed interface Translation {
+
+    /**
+     * SQL for the engine. {@code writes} is the Lakebench table the statement changes (null for reads): the
+     * runner holds its write permit, tells listeners after the commit, and makes vectors appended through
+     * {@link Slot.VectorLog} slots durable before the engine commits. {@code notes} explain the plan (EXPLAIN).
+     */
+    record Engine(BoundSql sql, TableDef writes, List<String> notes) implements Translation {
+    }
+
+    /** A column of {@code CREATE TABLE}. */
+    record ColumnDef(String name, ColumnType type, int dimension, String engineType, boolean notNull, String defaultSql,
+                     boolean serial, boolean unique) {
+    }
+
+    /** {@code CREATE [OR REPLACE] TABLE [IF NOT EXISTS] t (columns) [USING deeplake]} as a Lakebench table. */
+    record CreateTable(String name, List<ColumnDef> columns, boolean ifNotExists, boolean orReplace) implements Translation {
+    }
+
+    /** {@code CREATE TABLE t AS query}: a Lakebench table whose vectors are copied into its own logs. */
+    record CreateTableAs(String name, BoundSql query, boolean ifNotExists, boolean orReplace) implements Translation {
+    }
+
+    /**
+     * {@code CREATE INDEX [IF NOT EXISTS] [name] ON t USING deeplake_index (columns) [WITH (index_type = ..)]}.
+     * {@code type} is null for the column type's default; {@code options} holds the other WITH options.
+     */
+    record CreateIndex(String name, TableDef table, List<String> columns, String type, boolean ifNotExists,
+                       boolean descending, Map<String, String> options) implements Translation {
+    }
+
+    /** {@code DROP INDEX [IF EXISTS] name [, ...]}. */
+    record DropIndex(List<String> names, boolean ifExists, String passthroughSql) implements Translation {
+    }
+
+    /** {@code EXPLAIN [ANALYZE] statement}. */
+    record Explain(Translation statement, boolean analyze) implements Translation {
+    }
+}
