@@ -373,24 +373,27 @@ final class ExprParser {
             int open = pos;
             int close = match[open];
             pos = close + 1;
-            List<Expr> args = callArguments(open + 1, close);
-            // aggregate and window decorations belong to the call
+            List<Expr> args = new ArrayList<>(callArguments(open + 1, close));
+            // aggregate and window decorations belong to the call; their expressions are kept as extra children
             while (pos < end) {
                 if (sig.get(pos).isWord("FILTER") && pos + 1 < end && sig.get(pos + 1).is("(")) {
+                    args.addAll(parts(pos + 2, match[pos + 1]));
                     pos = match[pos + 1] + 1;
                 } else if (sig.get(pos).isWord("OVER")) {
                     if (pos + 1 < end && sig.get(pos + 1).is("(")) {
+                        args.addAll(parts(pos + 2, match[pos + 1]));
                         pos = match[pos + 1] + 1;
                     } else {
                         pos += 2;
                     }
                 } else if (sig.get(pos).isWord("WITHIN") && pos + 2 < end && sig.get(pos + 2).is("(")) {
+                    args.addAll(parts(pos + 3, match[pos + 2]));
                     pos = match[pos + 2] + 1;
                 } else {
                     break;
                 }
             }
-            return Expr.call(at, pos - 1, List.copyOf(parts), args);
+            return Expr.call(at, pos - 1, List.copyOf(parts), List.copyOf(args));
         }
         return Expr.column(at, pos - 1, List.copyOf(parts));
     }

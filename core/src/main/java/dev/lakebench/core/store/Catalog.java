@@ -232,7 +232,8 @@ public final class Catalog {
         return def.sequence().replace("'", "''");
     }
 
-    static String viewSql(TableDef def) {
+    /** {@code CREATE OR REPLACE VIEW main."t" AS SELECT <user columns> FROM lb_data."t"}. */
+    public static String viewSql(TableDef def) {
         StringBuilder sb = new StringBuilder("CREATE OR REPLACE VIEW ").append(def.view()).append(" AS SELECT ");
         List<Column> cols = def.schema().columns();
         for (int i = 0; i < cols.size(); i++) {

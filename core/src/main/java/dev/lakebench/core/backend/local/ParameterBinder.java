@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /**
  * Binds {@code $N} parameters: scalars as themselves, byte[] as BLOB, float vectors (float[], double[], lists
- * of numbers) as FLOAT[] lists. Values are always bound, never spliced into the SQL text.
+ * of numbers) as FLOAT[] lists, multi-vectors (float[][], lists of number lists) as FLOAT[][]. Values are always bound, never spliced into the SQL text.
  */
 final class ParameterBinder {
 
@@ -57,8 +57,15 @@ final class ParameterBinder {
             case byte[] b -> ps.setBytes(index, b);
             case UUID u -> ps.setObject(index, u);
             case Temporal t -> ps.setObject(index, t);
+            case float[][] m -> bindMatrix(c, ps, index, m);
+            case double[][] m -> bindMatrix(c, ps, index, toFloatRows(m));
             default -> {
                 float[] f = Values.toFloats(v);
+                float[][] rows = f == null ? rows(v) : null;
+                if (rows != null) {
+                    bindMatrix(c, ps, index, rows);
+                    return;
+                }
                 if (f == null) {
                     throw new QueryError(ErrorCode.QUERY_PARAMETER,
                             "Parameter $" + index + " has a type that cannot be bound: " + v.getClass().getName(),
@@ -71,5 +78,41 @@ final class ParameterBinder {
                 ps.setArray(index, c.createArrayOf("FLOAT", boxed));
             }
         }
+    }
+
+    /** A multi-vector as FLOAT[][] (a list of float lists). */
+    private static void bindMatrix(Connection c, PreparedStatement ps, int index, float[][] m) throws SQLException {
+        java.sql.Array[] rows = new java.sql.Array[m.length];
+        for (int r = 0; r < m.length; r++) {
+            Float[] boxed = new Float[m[r].length];
+            for (int i = 0; i < boxed.length; i++) {
+                boxed[i] = m[r][i];
+            }
+            rows[r] = c.createArrayOf("FLOAT", boxed);
+        }
+        ps.setArray(index, c.createArrayOf("FLOAT[]", rows));
+    }
+
+    private static float[][] toFloatRows(double[][] m) {
+        float[][] out = new float[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            out[i] = Values.toFloats(m[i]);
+        }
+        return out;
+    }
+
+    /** A list of number lists as rows, or null. */
+    private static float[][] rows(Object v) {
+        if (!(v instanceof List<?> list) || list.isEmpty()) {
+            return null;
+        }
+        float[][] out = new float[list.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Values.toFloats(list.get(i));
+            if (out[i] == null) {
+                return null;
+            }
+        }
+        return out;
     }
 }

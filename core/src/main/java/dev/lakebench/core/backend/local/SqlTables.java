@@ -65,8 +65,20 @@ final class SqlTables implements TableListener {
             StatementRunner.begin(c);
             try {
                 def = ws.createTable(c, ct.name(), schema);
-                for (Translation.ColumnDef d : ct.columns()) {
-                    constraints(c, def, d);
+                if (ct.columns().stream().anyMatch(d -> d.notNull() || d.unique() || d.serial() || d.defaultSql() != null)) {
+                    // the engine does not alter a table a view depends on: constrain it, then put the view back
+                    StatementRunner.exec(c, "DROP VIEW " + def.view());
+                    for (Translation.ColumnDef d : ct.columns()) {
+                        constraints(c, def, d);
+                    }
+                    // indexes last: the engine cannot alter a table once an index depends on it
+                    for (Translation.ColumnDef d : ct.columns()) {
+                        if (d.unique()) {
+                            StatementRunner.exec(c, "CREATE UNIQUE INDEX " + Identifiers.quote("uq_" + def.name() + "_" + d.name())
+                                    + " ON " + def.dataTable() + " (" + Identifiers.quote(d.name()) + ")");
+                        }
+                    }
+                    StatementRunner.exec(c, dev.lakebench.core.store.Catalog.viewSql(def));
                 }
                 StatementRunner.commit(c);
             } catch (SQLException | RuntimeException e) {
@@ -94,10 +106,6 @@ final class SqlTables implements TableListener {
         }
         if (d.notNull()) {
             StatementRunner.exec(c, alter + " SET NOT NULL");
-        }
-        if (d.unique()) {
-            StatementRunner.exec(c, "CREATE UNIQUE INDEX " + Identifiers.quote("uq_" + def.name() + "_" + d.name()) + " ON "
-                    + def.dataTable() + " (" + Identifiers.quote(d.name()) + ")");
         }
     }
 
