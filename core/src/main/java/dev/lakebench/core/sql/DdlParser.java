@@ -82,6 +82,10 @@ final class DdlParser {
                 return deeplake ? unsupported(st, sig.get(at)) : null;
             }
         }
+        if (!deeplake && !lakebenchName(name.name())) {
+            // a name Lakebench tables cannot have (e.g. the reserved _lb_ prefix): an engine table, as written
+            return null;
+        }
         if (at < sig.size() && sig.get(at).isWord("AS")) {
             if (columns != null) {
                 throw new QueryError(ErrorCode.QUERY_INVALID, "CREATE TABLE ... (columns) AS query is not supported",
@@ -104,6 +108,15 @@ final class DdlParser {
             }
         }
         return new Translation.CreateTable(name.name(), columns, ifNotExists, orReplace);
+    }
+
+    private static boolean lakebenchName(String name) {
+        try {
+            dev.lakebench.core.store.Identifiers.checkTableName(name);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static Translation unsupported(SqlStatement st, Token t) {
