@@ -50,6 +50,7 @@ public final class FakeManagedService implements AutoCloseable {
     private final FakeSql sql = new FakeSql(this);
     private volatile boolean meAnswersOrg = true;
     private volatile boolean recordBodies = true;
+    private volatile String lastVersion;
     private final java.util.concurrent.atomic.AtomicLong requestBytes = new java.util.concurrent.atomic.AtomicLong();
     private final List<String> queryBodies = java.util.Collections.synchronizedList(new ArrayList<>());
 
@@ -58,6 +59,11 @@ public final class FakeManagedService implements AutoCloseable {
     }
 
     public FakeManagedService(Path dataDir, String token, String orgId) throws IOException {
+        this(dataDir, token, orgId, null);
+    }
+
+    /** Over TLS with HTTP/2 offered by ALPN when {@code tls} is given. */
+    public FakeManagedService(Path dataDir, String token, String orgId, javax.net.ssl.SSLSocketFactory tls) throws IOException {
         this.dataDir = new DataDirectory(dataDir);
         this.token = token;
         this.orgId = orgId;
@@ -97,6 +103,10 @@ public final class FakeManagedService implements AutoCloseable {
                 throw new UnsupportedOperationException();
             }
         });
+        if (tls != null) {
+            server.useHttps(tls);
+            server.setProtocols(List.of(okhttp3.Protocol.HTTP_2, okhttp3.Protocol.HTTP_1_1));
+        }
         server.start();
     }
 
@@ -138,6 +148,11 @@ public final class FakeManagedService implements AutoCloseable {
     /** Keep query bodies for {@link #queryBodies()} (on by default; benchmarks turn it off to save memory). */
     public void recordBodies(boolean yes) {
         this.recordBodies = yes;
+    }
+
+    /** The HTTP version of the last request ("HTTP/1.1", "HTTP/2"). */
+    public String lastVersion() {
+        return lastVersion;
     }
 
     /** Request body bytes received so far. */
@@ -192,6 +207,7 @@ public final class FakeManagedService implements AutoCloseable {
         requests.incrementAndGet();
         String path = r.getUrl().encodedPath();
         perPath.computeIfAbsent(r.getMethod() + " " + path, k -> new AtomicInteger()).incrementAndGet();
+        lastVersion = r.getVersion();
         if (r.getBody() != null) {
             requestBytes.addAndGet(r.getBody().size());
             if (recordBodies && path.endsWith("/tables/query")) {
