@@ -66,8 +66,16 @@ final class HubSnapshot {
                         + c.cachePath(), "Check HF_ENDPOINT: a real Hub never does this");
             }
             context.currentSource(c.source());
-            if (!cached(target, c.size()) && !hub.download(c.url(), target, repoId, context)) {
-                return null;
+            if (!cached(target, c.size())) {
+                if (!hub.download(c.url(), target, repoId, context)) {
+                    return null;
+                }
+                if (!isParquet(target)) {
+                    deleteQuietly(target);
+                    throw new IngestError(ErrorCode.INGEST_FILE_FAILED, "The Hub sent something that is not a parquet file for "
+                            + c.source() + " of dataset \"" + repoId + "\" (from " + c.url() + ")",
+                            "Try again; if it persists, check HF_ENDPOINT (a proxy may answer instead of the Hub)");
+                }
             }
             out.add(new Shard(c.split(), target, c.source()));
         }
@@ -141,11 +149,38 @@ final class HubSnapshot {
         return out;
     }
 
+    /** A complete earlier download: the expected size (when known) and parquet's magic bytes. */
     private static boolean cached(Path file, long size) {
         try {
-            return Files.isRegularFile(file) && (size < 0 || Files.size(file) == size);
+            return Files.isRegularFile(file) && (size < 0 || Files.size(file) == size) && isParquet(file);
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** Parquet files start and end with "PAR1". */
+    static boolean isParquet(Path file) {
+        try (var ch = Files.newByteChannel(file)) {
+            long size = ch.size();
+            if (size < 12) {
+                return false;
+            }
+            java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(4);
+            java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate(4);
+            ch.read(head);
+            ch.position(size - 4).read(tail);
+            return new String(head.array(), java.nio.charset.StandardCharsets.US_ASCII).equals("PAR1")
+                    && new String(tail.array(), java.nio.charset.StandardCharsets.US_ASCII).equals("PAR1");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the next ingest finds it invalid and downloads again
         }
     }
 

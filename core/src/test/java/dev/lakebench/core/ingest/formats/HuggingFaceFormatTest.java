@@ -185,6 +185,20 @@ class HuggingFaceFormatTest {
     }
 
     @Test
+    void aBrokenDownloadIsRefusedAndNotKeptInTheCache() throws Exception {
+        hub.add("someone/broken", new FakeHub.Repo(Map.of("data/train-00000-of-00001.parquet",
+                "<html>proxy error</html>".getBytes(StandardCharsets.UTF_8)), false, null));
+        try (Client client = Client.local(dir.resolve("data"))) {
+            assertThatThrownBy(() -> client.ingest("b", dataset("someone/broken").build(), IngestOptions.defaults()))
+                    .isInstanceOf(IngestError.class)
+                    .hasMessageContaining("The Hub sent something that is not a parquet file for data/train-00000-of-00001.parquet"
+                            + " of dataset \"someone/broken\"");
+        }
+        assertThat(dir.resolve("cache/datasets/someone/broken").resolve(FakeHub.SHA).resolve("data/train-00000-of-00001.parquet"))
+                .doesNotExist();
+    }
+
+    @Test
     void unknownDatasetsSplitsAndNamesAreClearErrors() {
         try (Client client = Client.local(dir.resolve("data"))) {
             assertThatThrownBy(() -> client.ingest("x", dataset("nobody/nothing").build(), IngestOptions.defaults()))
