@@ -53,7 +53,7 @@ public final class Dataset {
 
     /** Number of rows of this view. */
     public long size() {
-        var rows = backend.execute(QueryRequest.of("SELECT count(*) AS n FROM (" + sql + ")")).rows();
+        var rows = backend.execute(QueryRequest.of("SELECT count(*) AS n FROM (" + sql + ") AS q")).rows();
         return (Long) rows.get(0).get("n");
     }
 
