@@ -12,6 +12,7 @@ final class Normalisers {
         byKind.put(FileKind.TEXT, new TextNormaliser());
         byKind.put(FileKind.OTHER, new BinaryNormaliser());
         byKind.put(FileKind.IMAGE, new ImageNormaliser());
+        byKind.put(FileKind.PDF, new PdfNormaliser());
     }
 
     FileNormaliser of(FileKind kind) {

@@ -106,6 +106,35 @@ class BadInputTest {
         o.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
+    /** Ingests a bad PDF next to a good one into a table of pages, returns the reason. */
+    private String pdfFailureOf(Path bad) {
+        Path good = FileTestSupport.data("pdf-sample/crazyones.pdf");
+        IngestResult r = ingest(client, "pages", bad, good);
+        assertThat(r.failures()).extracting(IngestFailure::path).containsExactly(bad.toString());
+        assertThat(r.rowCount()).isEqualTo(1);
+        assertThat(count(client, "SELECT count(*) FROM pages")).isEqualTo(1);
+        return r.failures().get(0).reason();
+    }
+
+    @Test
+    void truncatedPdf() throws IOException {
+        byte[] whole = Files.readAllBytes(FileTestSupport.data("pdf-sample/pdflatex-outline.pdf"));
+        Path f = Files.write(dir.resolve("cut.pdf"), java.util.Arrays.copyOf(whole, whole.length * 2 / 3));
+        assertThat(pdfFailureOf(f)).contains("PDF cut.pdf is truncated");
+    }
+
+    @Test
+    void corruptPdf() throws IOException {
+        byte[] junk = new byte[3000];
+        new java.util.Random(3).nextBytes(junk);
+        byte[] head = "%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(head, 0, junk, 0, head.length);
+        byte[] tail = "\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(tail, 0, junk, junk.length - tail.length, tail.length);
+        Path f = Files.write(dir.resolve("junk.pdf"), junk);
+        assertThat(pdfFailureOf(f)).contains("junk.pdf").containsAnyOf("Damaged PDF", "has no pages");
+    }
+
     /** Ingests the bad file next to the good one and returns the bad file's reason. */
     private String failureOf(Path bad) {
         IngestResult r = ingest(client, "t", bad, good);
