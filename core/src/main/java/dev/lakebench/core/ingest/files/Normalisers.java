@@ -13,6 +13,7 @@ final class Normalisers {
         byKind.put(FileKind.OTHER, new BinaryNormaliser());
         byKind.put(FileKind.IMAGE, new ImageNormaliser());
         byKind.put(FileKind.PDF, new PdfNormaliser());
+        byKind.put(FileKind.VIDEO, new VideoNormaliser());
     }
 
     FileNormaliser of(FileKind kind) {

@@ -36,6 +36,11 @@ public final class Thumbnailer {
         return out;
     }
 
+    /** A picture as JPEG (quality 85), scaled down to fit a {@code box}-pixel square when larger. */
+    public static byte[] jpeg(BufferedImage img, int box) throws IOException {
+        return jpeg(fit(toRgb(img), box));
+    }
+
     /** The image scaled down to fit a box, or itself when it already fits. */
     static BufferedImage fit(BufferedImage img, int box) throws IOException {
         if (img.getWidth() <= box && img.getHeight() <= box) {

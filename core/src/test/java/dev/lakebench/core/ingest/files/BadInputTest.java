@@ -135,6 +135,41 @@ class BadInputTest {
         assertThat(pdfFailureOf(f)).contains("junk.pdf").containsAnyOf("Damaged PDF", "has no pages");
     }
 
+    /** Ingests a bad video next to a good one into a table of segments, returns the reason. */
+    private String videoFailureOf(Path bad) {
+        Path good = FileTestSupport.data("video-sample/testvid_1022ms.mp4");
+        IngestResult r = ingest(client, "clips", bad, good);
+        assertThat(r.failures()).extracting(IngestFailure::path).containsExactly(bad.toString());
+        assertThat(r.rowCount()).isEqualTo(1);
+        assertThat(count(client, "SELECT count(*) FROM clips")).isEqualTo(1);
+        return r.failures().get(0).reason();
+    }
+
+    @Test
+    void truncatedMp4() throws Exception {
+        // index at the end (as most recorders write it): cut off, nothing can be found
+        Path made = VideoFixtures.make(dir.resolve("made.mp4"), "h264", 12, 25, 25, false);
+        byte[] whole = Files.readAllBytes(made);
+        Path cutEnd = Files.write(dir.resolve("cut-end.mp4"), java.util.Arrays.copyOf(whole, whole.length * 6 / 10));
+        assertThat(videoFailureOf(cutEnd)).contains("cut-end.mp4").containsAnyOf("Cannot open video", "Damaged video", "truncated");
+    }
+
+    @Test
+    void truncatedMp4WithIndexFirst() throws Exception {
+        // index first: the packets stop early, which the declared duration gives away
+        byte[] whole = Files.readAllBytes(FileTestSupport.data("video-sample/sample_with_increasing_timestamps_320w_240h_5s.mp4"));
+        Path cut = Files.write(dir.resolve("cut-start.mp4"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertThat(videoFailureOf(cut)).contains("cut-start.mp4").containsAnyOf("truncated", "Damaged video", "Cannot open video");
+    }
+
+    @Test
+    void corruptMp4() throws IOException {
+        byte[] junk = new byte[20_000];
+        new java.util.Random(5).nextBytes(junk);
+        Path f = Files.write(dir.resolve("junk.mp4"), junk);
+        assertThat(videoFailureOf(f)).contains("junk.mp4").contains("Cannot open video");
+    }
+
     /** Ingests the bad file next to the good one and returns the bad file's reason. */
     private String failureOf(Path bad) {
         IngestResult r = ingest(client, "t", bad, good);
