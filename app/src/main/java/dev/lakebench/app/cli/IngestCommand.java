@@ -26,7 +26,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "ingest", description = {"Ingest into a table (created or appended): column data from a JSON file"
-        + " {\"col\": [values...], ...}, a dataset format (--format ... --path DIR) or a Hugging Face dataset (--huggingface NAME)."})
+        + " {\"col\": [values...], ...}, files and folders (--files PATH...), a dataset format (--format ... --path DIR)"
+        + " or a Hugging Face dataset (--huggingface NAME).",
+        "Exit status 1 when any file failed (the others still landed). Ctrl+C cancels, keeping whole committed batches;"
+        + " running the same command again finishes the job without duplicating rows."})
 final class IngestCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -40,6 +43,19 @@ final class IngestCommand implements Callable<Integer> {
 
     @Option(names = "--columns", paramLabel = "FILE.json", description = "JSON object of column name -> list of values.")
     Path columns;
+
+    @Option(names = "--files", arity = "1..*", paramLabel = "PATH",
+            description = "Files or folders to ingest (folders recursively): videos, images, PDFs, text, anything else as bytes.")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--chunk-size", paramLabel = "N", description = "Characters per text chunk (default: 1000).")
+    Integer chunkSize;
+
+    @Option(names = "--chunk-overlap", paramLabel = "N", description = "Characters shared by consecutive text chunks (default: 200).")
+    Integer chunkOverlap;
+
+    @Option(names = "--pdf-dpi", paramLabel = "N", description = "Resolution PDF pages are rendered at (default: 150).")
+    Integer pdfDpi;
 
     @picocli.CommandLine.Mixin
     FormatSource source = new FormatSource();
@@ -59,7 +75,25 @@ final class IngestCommand implements Callable<Integer> {
         schema.forEach(options::schema);
         options.index(index);
         Map<String, List<?>> data;
-        if (source.isSet()) {
+        if (!files.isEmpty() && (columns != null || source.isSet())) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Use one of --files, --columns or --format/--huggingface");
+        }
+        if (chunkSize != null) {
+            options.chunkSize(chunkSize);
+        }
+        if (chunkOverlap != null) {
+            options.chunkOverlap(chunkOverlap);
+        }
+        if (pdfDpi != null) {
+            options.pdfDpi(pdfDpi);
+        }
+        if (!files.isEmpty()) {
+            List<String> paths = new ArrayList<>();
+            files.forEach(p -> paths.add(p.toString()));
+            data = Map.of("path", paths);
+            options.schema("path", ColumnType.FILE);
+        } else if (source.isSet()) {
             if (columns != null) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Use --columns or --format/--huggingface, not both");
             }
@@ -69,13 +103,20 @@ final class IngestCommand implements Callable<Integer> {
             data = readColumns(columns, options);
         } else {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "Nothing to ingest: pass --columns FILE.json, --format FORMAT --path DIR, or --huggingface NAME");
+                    "Nothing to ingest: pass --columns FILE.json, --format FORMAT --path DIR, or --huggingface NAME; or --files PATH...");
         }
-        try (Client client = root.open()) {
-            IngestResult r = client.ingest(table, data, options);
-            print(r);
+        IngestResult r;
+        // closed last: an interrupted process exits only after the workspace is closed
+        try (CancelOnInterrupt interrupt = new CancelOnInterrupt(); Client client = root.open();
+             ProgressBar bar = ProgressBar.forTerminal(spec.commandLine().getErr())) {
+            options.cancellation(interrupt.cancellation());
+            if (bar != null) {
+                options.listener(bar);
+            }
+            r = client.ingest(table, data, options);
         }
-        return Cli.OK;
+        print(r);
+        return r.failures().isEmpty() && !r.cancelled() ? Cli.OK : Cli.ERROR;
     }
 
     /** Reads {"col": [..]}: numbers, strings, booleans, null, number arrays; base64 strings for byte columns. */

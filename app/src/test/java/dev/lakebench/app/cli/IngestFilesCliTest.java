@@ -1,0 +1,86 @@
+package dev.lakebench.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lakebench.core.client.IngestProgress;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code lakebench ingest TABLE --files PATH...}: options, JSON result with failures, exit status. */
+class IngestFilesCliTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of("--data-dir", dir.resolve("data").toString()));
+        all.addAll(List.of(args));
+        int code = Cli.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void filesWithChunkingOptionsAndAFailureAsJson() throws Exception {
+        Path a = Files.writeString(dir.resolve("a.txt"), "x".repeat(250));
+        Path bad = Files.write(dir.resolve("b.txt"), new byte[] {1, 0, 2});
+        Run r = run("ingest", "docs", "--files", a.toString(), bad.toString(), "--chunk-size", "100", "--chunk-overlap", "50",
+                "--json");
+        assertThat(r.code()).as(r.err()).isEqualTo(Cli.ERROR);
+        JsonNode j = JsonValues.MAPPER.readTree(r.out());
+        assertThat(j.get("table_name").asText()).isEqualTo("docs");
+        // 250 characters in chunks of 100 starting every 50: 0, 50, 100, 150
+        assertThat(j.get("row_count").asLong()).isEqualTo(4);
+        assertThat(j.get("failures").get(0).get("path").asText()).isEqualTo(bad.toString());
+        assertThat(j.get("failures").get(0).get("reason").asText()).contains("NUL byte at offset 1");
+        assertThat(j.get("cancelled").asBoolean()).isFalse();
+        // not a terminal: no progress bar on stderr
+        assertThat(r.err()).isEmpty();
+
+        Run again = run("ingest", "docs", "--files", a.toString());
+        assertThat(again.code()).isZero();
+        assertThat(again.out()).startsWith("Ingested 0 rows into docs").contains("already in the table");
+    }
+
+    @Test
+    void pdfDpiAndPlainOutput() throws Exception {
+        Path pdf = Path.of(System.getProperty("lakebench.testData"), "pdf-sample", "crazyones.pdf");
+        Run r = run("ingest", "pages", "--files", pdf.toString(), "--pdf-dpi", "72");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("Ingested 1 rows into pages");
+    }
+
+    @Test
+    void missingFileIsAnIngestError() {
+        Run r = run("ingest", "docs", "--files", dir.resolve("nope.txt").toString());
+        assertThat(r.code()).isEqualTo(Cli.ERROR);
+        assertThat(r.err()).startsWith("IngestError: File not found: " + dir.resolve("nope.txt"));
+    }
+
+    @Test
+    void filesAndColumnsAreAlternatives() throws Exception {
+        Path cols = Files.writeString(dir.resolve("c.json"), "{\"text\": [\"a\"]}");
+        Run r = run("ingest", "docs", "--files", cols.toString(), "--columns", cols.toString());
+        assertThat(r.code()).isEqualTo(Cli.USAGE);
+        assertThat(r.err()).contains("Use one of --files, --columns or --format/--huggingface");
+    }
+
+    @Test
+    void progressLine() {
+        String line = ProgressBar.line(new IngestProgress(3, 12, 4500, 4000, -1, 30_000_000, "/data/docs/file.pdf",
+                Duration.ofSeconds(10)));
+        assertThat(line).isEqualTo("[######                  ] 3/12 files  4500 rows  3.0 MB/s  /data/docs/file.pdf");
+    }
+}
