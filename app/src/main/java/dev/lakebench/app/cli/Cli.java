@@ -17,7 +17,14 @@ public final class Cli {
     private Cli() {
     }
 
+    /**
+     * PDFBox logs font substitutions and similar notes as warnings on the console; they say nothing a user can
+     * act on, and real problems reach the user as per-file failures. Kept in a field so the setting sticks.
+     */
+    private static final java.util.logging.Logger PDFBOX_LOG = java.util.logging.Logger.getLogger("org.apache.pdfbox");
+
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        PDFBOX_LOG.setLevel(java.util.logging.Level.OFF);
         CommandLine cl = commandLine(out, err);
         return cl.execute(args);
     }

@@ -114,8 +114,12 @@ final class IngestCommand implements Callable<Integer> {
                 options.listener(bar);
             }
             r = client.ingest(table, data, options);
+            if (bar != null) {
+                bar.close();
+            }
+            // printed before the workspace closes: after Ctrl+C the process exits as soon as that is done
+            print(r);
         }
-        print(r);
         return r.failures().isEmpty() && !r.cancelled() ? Cli.OK : Cli.ERROR;
     }
 

@@ -15,6 +15,7 @@ final class ProgressBar implements IngestListener, AutoCloseable {
     private static final int WIDTH = 24;
     private final PrintWriter err;
     private int lastLength;
+    private boolean closed;
 
     private ProgressBar(PrintWriter err) {
         this.err = err;
@@ -28,6 +29,9 @@ final class ProgressBar implements IngestListener, AutoCloseable {
 
     @Override
     public synchronized void onProgress(IngestProgress p) {
+        if (closed) {
+            return;
+        }
         String line = line(p);
         StringBuilder sb = new StringBuilder("\r").append(line);
         for (int i = line.length(); i < lastLength; i++) {
@@ -69,6 +73,8 @@ final class ProgressBar implements IngestListener, AutoCloseable {
         if (lastLength > 0) {
             err.println();
             err.flush();
+            lastLength = 0;
         }
+        closed = true;
     }
 }
