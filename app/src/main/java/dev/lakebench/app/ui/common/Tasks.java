@@ -116,35 +116,46 @@ public final class Tasks {
                     message.offer(m == null ? "" : m);
                 }
             };
+            if (threads.background().isShutdown()) {
+                task.finish(TrackedTask.State.CANCELLED); // the workbench is closing
+                return task;
+            }
             if (tracked) {
                 threads.ui().execute(() -> center.started(task));
             }
-            threads.background().execute(() -> {
-                T value;
-                try {
-                    value = work.run(ctx);
-                } catch (Throwable e) {
-                    boolean cancelled = cancellation.isCancelled() || isCancel(e);
-                    ErrorReport report = cancelled ? null : ErrorReport.of(title, e);
-                    threads.ui().execute(() -> {
-                        end(task);
-                        if (cancelled) {
-                            onCancelled.run();
-                            task.finish(TrackedTask.State.CANCELLED);
-                        } else {
-                            (onFailure != null ? onFailure : errors).accept(report);
-                            task.finish(TrackedTask.State.FAILED);
-                        }
-                    });
-                    return;
-                }
+            try {
+                threads.background().execute(() -> run(task, ctx));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                end(task);
+                task.finish(TrackedTask.State.CANCELLED);
+            }
+            return task;
+        }
+
+        private void run(TrackedTask task, TaskContext ctx) {
+            T value;
+            try {
+                value = work.run(ctx);
+            } catch (Throwable e) {
+                boolean cancelled = cancellation.isCancelled() || isCancel(e);
+                ErrorReport report = cancelled ? null : ErrorReport.of(title, e);
                 threads.ui().execute(() -> {
                     end(task);
-                    onSuccess.accept(value);
-                    task.finish(TrackedTask.State.SUCCEEDED);
+                    if (cancelled) {
+                        onCancelled.run();
+                        task.finish(TrackedTask.State.CANCELLED);
+                    } else {
+                        (onFailure != null ? onFailure : errors).accept(report);
+                        task.finish(TrackedTask.State.FAILED);
+                    }
                 });
+                return;
+            }
+            threads.ui().execute(() -> {
+                end(task);
+                onSuccess.accept(value);
+                task.finish(TrackedTask.State.SUCCEEDED);
             });
-            return task;
         }
 
         private void end(TrackedTask task) {

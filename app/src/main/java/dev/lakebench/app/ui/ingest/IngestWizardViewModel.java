@@ -224,6 +224,14 @@ public final class IngestWizardViewModel {
         return out;
     }
 
+    /**
+     * Normaliser threads for an ingest started from the window: one core stays free for the window itself
+     * (the SDK's default of 4 would take every core of a small machine), at most the SDK's 4.
+     */
+    static int workers() {
+        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
+    }
+
     // ---- navigation ----
 
     public boolean canAdvance() {
@@ -271,7 +279,7 @@ public final class IngestWizardViewModel {
         IngestOptions options;
         try {
             options = IngestOptions.defaults().chunkSize(chunkSize.get()).chunkOverlap(chunkOverlap.get()).pdfDpi(pdfDpi.get())
-                    .index(new ArrayList<>(new LinkedHashSet<>(indexColumns)));
+                    .workers(workers()).index(new ArrayList<>(new LinkedHashSet<>(indexColumns)));
         } catch (IllegalArgumentException e) {
             tasks.report(ErrorReport.of("Start ingest", e));
             return;

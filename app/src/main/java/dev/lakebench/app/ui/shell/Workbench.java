@@ -16,6 +16,11 @@ import dev.lakebench.app.ui.common.Threads;
 import dev.lakebench.app.ui.common.WorkspaceRef;
 import dev.lakebench.app.ui.detail.DetailView;
 import dev.lakebench.app.ui.detail.DetailViewModel;
+import dev.lakebench.app.ui.common.ErrorReport;
+import dev.lakebench.app.ui.grid.GridSource;
+import dev.lakebench.app.ui.grid.ThumbnailCache;
+import dev.lakebench.app.ui.grid.ThumbnailGridView;
+import dev.lakebench.app.ui.grid.ThumbnailGridViewModel;
 import dev.lakebench.app.ui.ingest.IngestRunViewModel;
 import dev.lakebench.app.ui.ingest.IngestWizard;
 import dev.lakebench.app.ui.ingest.IngestWizardViewModel;
@@ -45,6 +50,9 @@ import javafx.stage.Stage;
  * shell's answer to what the browser asks for (open, query, grid, ingest).
  */
 public final class Workbench implements BrowserActions {
+
+    /** Memory for decoded thumbnails per grid tab. */
+    private static final long GRID_CACHE_BYTES = 96L << 20;
 
     private final Path dataRoot;
     private final Threads threads;
@@ -177,6 +185,7 @@ public final class Workbench implements BrowserActions {
                 .add("Shortcut+1", "Focus the workspace browser", shell::focusBrowser)
                 .add("Shortcut+2", "Focus the current tab", () -> shell.current().ifPresent(WorkbenchTab::focusContent))
                 .add("Shortcut+I", "Ingest files", () -> ingestFiles(currentWorkspace()))
+                .add("Shortcut+G", "Show the thumbnail grid of the table selected in the browser", this::gridOfSelection)
                 .add("F5", "Refresh the workspace", this::refreshCurrent)
                 .add("Shortcut+Shift+L", "Switch light / dark theme", theme::toggle)
                 .add("F1", "Show keyboard shortcuts", this::showShortcuts);
@@ -200,6 +209,13 @@ public final class Workbench implements BrowserActions {
         d.getDialogPane().setContent(g);
         d.getDialogPane().getButtonTypes().add(javafx.scene.control.ButtonType.CLOSE);
         d.show();
+    }
+
+    private void gridOfSelection() {
+        var item = browserView.node().getSelectionModel().getSelectedItem();
+        if (item != null && item.getValue().table() != null) {
+            showGrid(item.getValue().workspace(), item.getValue().table());
+        }
     }
 
     private void refreshCurrent() {
@@ -248,7 +264,26 @@ public final class Workbench implements BrowserActions {
 
     @Override
     public void showGrid(WorkspaceRef ws, TableInfo table) {
-        status.message("The thumbnail grid opens here once it is built");
+        var source = GridSource.of(ws, table);
+        if (source.isEmpty()) {
+            errors.show(ErrorReport.of("Show grid", dev.lakebench.core.client.ErrorCode.COLUMN_NOT_FOUND,
+                    GridSource.whyNot(table).orElse("Table \"" + table.name() + "\" cannot be shown as a grid"),
+                    "Open the table instead, or ingest images, PDFs or videos"));
+            return;
+        }
+        ThumbnailGridViewModel vm = new ThumbnailGridViewModel(source.get(), sessions, tasks);
+        openGrid(vm);
+        vm.load();
+    }
+
+    private GridTab openGrid(ThumbnailGridViewModel vm) {
+        GridSource s = vm.source();
+        vm.onSelect(key -> detailVm.show(s.workspace(), s.table().name(), s.keyColumn(), key));
+        vm.onSimilar(this::openGrid);
+        ThumbnailGridView view = new ThumbnailGridView(vm, sessions, new ThumbnailCache(GRID_CACHE_BYTES));
+        GridTab tab = new GridTab(vm, view);
+        shell.open(tab);
+        return tab;
     }
 
     @Override

@@ -1,0 +1,118 @@
+package dev.lakebench.app.ui.grid;
+
+import dev.lakebench.app.ui.common.WorkspaceRef;
+import dev.lakebench.core.client.TableInfo;
+import dev.lakebench.core.ingest.thumbnail.ThumbnailStore;
+import dev.lakebench.core.schema.Column;
+import dev.lakebench.core.schema.ColumnType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a thumbnail grid shows and the SQL it reads with: the rows of a table (optionally filtered by a WHERE
+ * clause) keyed by their {@code id}, and for each the JPEG thumbnails that ingest stored in the workspace's
+ * {@code thumbnails} table (SPEC §3: {@code file_id} = the row's id, {@code column_name}, {@code dimension}
+ * like "128x128", {@code content}). Rows without stored thumbnails fall back to their image column.
+ */
+public record GridSource(WorkspaceRef workspace, TableInfo table, String imageColumn, String keyColumn) {
+
+    /** The thumbnail sizes ingest stores. */
+    public static final int[] BOXES = {32, 64, 128, 256};
+
+    /** A grid over a table's first IMAGE column, keyed by {@code id}; empty when the table has neither. */
+    public static Optional<GridSource> of(WorkspaceRef ws, TableInfo t) {
+        List<String> images = imageColumns(t);
+        if (images.isEmpty() || t.schema().column("id").isEmpty()) {
+            return Optional.empty();
+        }
+        String preferred = images.contains("image") ? "image" : images.contains("thumbnail") ? "thumbnail" : images.get(0);
+        return Optional.of(new GridSource(ws, t, preferred, t.schema().column("id").get().name()));
+    }
+
+    public static List<String> imageColumns(TableInfo t) {
+        List<String> out = new ArrayList<>();
+        for (Column c : t.schema().columns()) {
+            if (c.type() == ColumnType.IMAGE) {
+                out.add(c.name());
+            }
+        }
+        return out;
+    }
+
+    /** Why a table cannot have a grid, or empty when it can. */
+    public static Optional<String> whyNot(TableInfo t) {
+        if (imageColumns(t).isEmpty()) {
+            return Optional.of("Table \"" + t.name() + "\" has no IMAGE column (images, PDF pages and video thumbnails are)");
+        }
+        if (t.schema().column("id").isEmpty()) {
+            return Optional.of("Table \"" + t.name() + "\" has no id column to find its rows' thumbnails by");
+        }
+        return Optional.empty();
+    }
+
+    public GridSource withImageColumn(String column) {
+        return new GridSource(workspace, table, column, keyColumn);
+    }
+
+    /** The smallest stored thumbnail at least {@code size} pixels wide. */
+    public static int box(double size) {
+        for (int b : BOXES) {
+            if (b >= size) {
+                return b;
+            }
+        }
+        return BOXES[BOXES.length - 1];
+    }
+
+    /** The row keys, in table order, with an optional filter. */
+    public String keysSql(String where) {
+        String w = where == null || where.isBlank() ? "" : " WHERE " + where.strip();
+        return "SELECT " + q(keyColumn) + " FROM " + q(table.name()) + w;
+    }
+
+    /** Thumbnails of {@code n} keys: parameters $1 column, $2 dimension, $3.. the keys. */
+    public static String thumbnailsSql(int n) {
+        return "SELECT file_id, content FROM " + ThumbnailStore.TABLE + " WHERE column_name = $1 AND dimension = $2 AND file_id IN ("
+                + placeholders(3, n) + ")";
+    }
+
+    /** The image column itself for {@code n} keys ($1..$n), for rows without stored thumbnails. */
+    public String imagesSql(int n) {
+        return "SELECT " + q(keyColumn) + " AS k, " + q(imageColumn) + " AS img FROM " + q(table.name()) + " WHERE "
+                + q(keyColumn) + " IN (" + placeholders(1, n) + ")";
+    }
+
+    /** The first EMBEDDING column ("find similar" searches it), if any. */
+    public Optional<String> embeddingColumn() {
+        for (Column c : table.schema().columns()) {
+            if (c.type() == ColumnType.EMBEDDING) {
+                return Optional.of(c.name());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The vector of one row: $1 the key. */
+    public String vectorSql(String embedding) {
+        return "SELECT " + q(embedding) + " AS v FROM " + q(table.name()) + " WHERE " + q(keyColumn) + " = $1 LIMIT 1";
+    }
+
+    /** The nearest rows to a vector ($1), closest first, as pg_deeplake writes it. */
+    public String similarSql(String embedding, int limit) {
+        return "SELECT " + q(keyColumn) + " AS k, " + q(embedding) + " <#> $1 AS score FROM " + q(table.name())
+                + " ORDER BY score DESC LIMIT " + limit;
+    }
+
+    private static String placeholders(int first, int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append(i > 0 ? ", " : "").append('$').append(first + i);
+        }
+        return sb.toString();
+    }
+
+    static String q(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+}

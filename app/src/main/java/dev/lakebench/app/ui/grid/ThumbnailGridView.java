@@ -1,0 +1,232 @@
+package dev.lakebench.app.ui.grid;
+
+import dev.lakebench.app.ui.common.Sessions;
+import dev.lakebench.app.ui.theme.Icons;
+import dev.lakebench.app.ui.theme.Styles;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.GridCell;
+import org.controlsfx.control.GridView;
+
+/**
+ * The thumbnail grid: a virtualised ControlsFX grid of row keys whose cells ask the loader for their picture,
+ * a size slider, a SQL WHERE filter, the image column, and "Find similar".
+ */
+public final class ThumbnailGridView {
+
+    private final ThumbnailGridViewModel vm;
+    private final ThumbnailLoader loader;
+    private final GridView<String> grid = new GridView<>();
+    private final TextField filter = new TextField();
+    private final BorderPane root = new BorderPane();
+
+    public ThumbnailGridView(ThumbnailGridViewModel vm, Sessions sessions, ThumbnailCache cache) {
+        this.vm = vm;
+        this.loader = new ThumbnailLoader(vm.source(), sessions, javafx.application.Platform::runLater, cache);
+        vm.sourceProperty().addListener((o, a, s) -> {
+            loader.source(s);
+            refreshCells();
+        });
+        grid.setId("thumbnail-grid");
+        grid.setItems(vm.keys());
+        grid.setHorizontalCellSpacing(6);
+        grid.setVerticalCellSpacing(6);
+        grid.cellWidthProperty().bind(vm.sizeProperty());
+        grid.cellHeightProperty().bind(vm.sizeProperty().add(vm.isFixed() ? 16 : 0));
+        grid.setCellFactory(g -> new ThumbCell());
+        vm.sizeProperty().addListener((o, a, b) -> {
+            if (GridSource.box(a.doubleValue()) != GridSource.box(b.doubleValue())) {
+                refreshCells();
+            }
+        });
+        vm.selectedProperty().addListener((o, a, b) -> refreshCells());
+
+        Slider size = new Slider(32, 256, vm.sizeProperty().get());
+        size.setId("grid-size");
+        size.setPrefWidth(140);
+        size.valueProperty().bindBidirectional(vm.sizeProperty());
+        size.setTooltip(new Tooltip("Thumbnail size (32–256 px)"));
+        Label sizeText = new Label();
+        sizeText.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%.0f px", vm.sizeProperty().get()),
+                vm.sizeProperty()));
+        sizeText.getStyleClass().add(Styles.MUTED);
+        filter.setId("grid-filter");
+        filter.setPromptText("WHERE …   e.g. filename LIKE '%.png'   (Enter)");
+        filter.setDisable(vm.isFixed());
+        filter.setOnAction(e -> {
+            vm.whereProperty().set(filter.getText());
+            vm.load();
+        });
+        filter.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !filter.getText().isEmpty()) {
+                filter.clear();
+                vm.whereProperty().set("");
+                vm.load();
+            }
+        });
+        HBox.setHgrow(filter, Priority.ALWAYS);
+        ComboBox<String> column = new ComboBox<>();
+        column.getItems().setAll(GridSource.imageColumns(vm.source().table()));
+        column.setValue(vm.source().imageColumn());
+        column.setId("grid-column");
+        column.setTooltip(new Tooltip("Image column shown"));
+        column.valueProperty().addListener((o, a, c) -> {
+            if (c != null && !c.equals(vm.source().imageColumn())) {
+                vm.imageColumn(c);
+            }
+        });
+        column.setVisible(column.getItems().size() > 1);
+        column.setManaged(column.isVisible());
+        Button similar = new Button("Find similar", Icons.of(Icons.Icon.SIMILAR));
+        similar.setId("grid-similar");
+        similar.setOnAction(e -> vm.findSimilar());
+        similar.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canFindSimilar(), vm.selectedProperty()));
+        similar.setTooltip(new Tooltip(vm.source().embeddingColumn().map(c -> "Search rows whose " + c + " is closest to the selected row's")
+                .orElse("This table has no EMBEDDING column")));
+        Label status = new Label();
+        status.setId("grid-status");
+        status.textProperty().bind(vm.statusProperty());
+        status.getStyleClass().add(Styles.MUTED);
+        HBox bar = new HBox(8, Icons.of(Icons.Icon.GRID), size, sizeText, filter, column, similar);
+        bar.getStyleClass().add("run-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox foot = new HBox(status);
+        foot.getStyleClass().add("run-bar");
+        Label empty = new Label();
+        empty.getStyleClass().add(Styles.PLACEHOLDER);
+        empty.textProperty().bind(Bindings.when(vm.loadingProperty()).then("Loading…").otherwise("No rows"));
+        StackPane centre = new StackPane(empty, grid);
+        grid.visibleProperty().bind(Bindings.isNotEmpty(vm.keys()));
+        root.setTop(bar);
+        root.setCenter(centre);
+        root.setBottom(foot);
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    public GridView<String> grid() {
+        return grid;
+    }
+
+    public ThumbnailLoader loader() {
+        return loader;
+    }
+
+    public void focusFilter() {
+        filter.requestFocus();
+        filter.selectAll();
+    }
+
+    private void refreshCells() {
+        for (Node n : grid.lookupAll(".thumb-cell")) {
+            if (n instanceof ThumbCell c) {
+                c.rebind();
+            }
+        }
+    }
+
+    /** A cell: the row's picture, requested when the cell shows a row and withdrawn when it moves on. */
+    private final class ThumbCell extends GridCell<String> {
+        private final ImageView view = new ImageView();
+        private final Label caption = new Label();
+        private final VBox box = new VBox(2, view, caption);
+        private String shownKey;
+        private int shownBox;
+        private Consumer<Image> pending;
+        private final Tooltip tip = new Tooltip();
+
+        ThumbCell() {
+            setTooltip(tip);
+            getStyleClass().add(Styles.THUMB_CELL);
+            view.setPreserveRatio(true);
+            view.setSmooth(true);
+            view.fitWidthProperty().bind(vm.sizeProperty().subtract(4));
+            view.fitHeightProperty().bind(vm.sizeProperty().subtract(4));
+            caption.getStyleClass().add("thumb-label");
+            caption.setVisible(vm.isFixed());
+            caption.setManaged(vm.isFixed());
+            box.setAlignment(Pos.CENTER);
+            setOnMouseClicked(e -> {
+                if (getItem() != null) {
+                    vm.select(getItem());
+                    if (e.getClickCount() == 2 && vm.canFindSimilar()) {
+                        vm.findSimilar();
+                    }
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(String key, boolean empty) {
+            super.updateItem(key, empty);
+            bind(empty ? null : key);
+        }
+
+        void rebind() {
+            shownKey = null;
+            bind(isEmpty() ? null : getItem());
+        }
+
+        private void bind(String key) {
+            int b = vm.box();
+            if (key != null && key.equals(shownKey) && b == shownBox) {
+                mark(key);
+                return;
+            }
+            if (pending != null && shownKey != null) {
+                loader.cancel(shownKey, shownBox, pending);
+                pending = null;
+            }
+            shownKey = key;
+            shownBox = b;
+            view.setImage(null);
+            if (key == null) {
+                setGraphic(null);
+                getStyleClass().remove("selected");
+                return;
+            }
+            Double score = vm.score(key);
+            caption.setText(score == null ? "" : String.format(Locale.ROOT, "%.3f", score));
+            setGraphic(box);
+            mark(key);
+            Consumer<Image> done = img -> {
+                if (key.equals(shownKey) && b == shownBox) {
+                    view.setImage(img);
+                    pending = null;
+                }
+            };
+            pending = done;
+            loader.request(key, b, done);
+            tip.setText(key);
+        }
+
+        private void mark(String key) {
+            boolean sel = key.equals(vm.selectedProperty().get());
+            if (sel && !getStyleClass().contains("selected")) {
+                getStyleClass().add("selected");
+            } else if (!sel) {
+                getStyleClass().remove("selected");
+            }
+        }
+    }
+
+}

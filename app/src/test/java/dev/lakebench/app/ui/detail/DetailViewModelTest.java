@@ -1,0 +1,80 @@
+package dev.lakebench.app.ui.detail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lakebench.app.ui.UiFixtures;
+import dev.lakebench.app.ui.common.ConnectionSpec;
+import dev.lakebench.app.ui.common.SelectedRow;
+import dev.lakebench.app.ui.common.Sessions;
+import dev.lakebench.app.ui.common.WorkspaceRef;
+import dev.lakebench.core.client.Row;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DetailViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private static void await(java.util.concurrent.Callable<Boolean> c) throws Exception {
+        long until = System.currentTimeMillis() + 30_000;
+        while (!c.call()) {
+            if (System.currentTimeMillis() > until) {
+                throw new AssertionError("timed out");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void aPdfPageShowsItsPictureAndText() throws Exception {
+        byte[] png = Files.readAllBytes(UiFixtures.sampleImages().stream().filter(p -> p.toString().endsWith(".png")).findFirst().orElseThrow());
+        Row page = new Row(List.of("id", "file_id", "page_index", "image", "text"),
+                new Object[] {"r1", "f1", 2L, png, "Page three says hello"});
+        try (Sessions sessions = new Sessions(r -> null)) {
+            DetailViewModel vm = new DetailViewModel(sessions, UiFixtures.directTasks(UiFixtures.errors()), dir.resolve("scratch"));
+            vm.show(new SelectedRow(null, "manuals", page));
+            assertThat(vm.titleProperty().get()).isEqualTo("manuals · page 3");
+            assertThat(vm.textProperty().get()).isEqualTo("Page three says hello");
+            assertThat(vm.mediaProperty().get()).isInstanceOfSatisfying(DetailViewModel.Media.Picture.class,
+                    p -> assertThat(p.column()).isEqualTo("image"));
+            assertThat(vm.fields()).extracting(DetailViewModel.Field::name).containsExactly("id", "file_id", "page_index", "image", "text");
+            assertThat(vm.fields().get(3).value()).isEqualTo("<PNG, " + png.length + " bytes>");
+        }
+    }
+
+    @Test
+    void aVideoSegmentBecomesAPlayableFile() throws Exception {
+        byte[] mp4 = Files.readAllBytes(UiFixtures.testData("video-sample").resolve("bbb_176x144_192kbps_15fps_mpeg4.mp4"));
+        Row seg = new Row(List.of("id", "chunk_index", "start_time", "end_time", "video_data"),
+                new Object[] {"s1", 1L, 10.0, 20.0, mp4});
+        try (Sessions sessions = new Sessions(r -> null)) {
+            DetailViewModel vm = new DetailViewModel(sessions, UiFixtures.directTasks(UiFixtures.errors()), dir.resolve("scratch"));
+            vm.show(new SelectedRow(null, "clips", seg));
+            await(() -> vm.mediaProperty().get() instanceof DetailViewModel.Media.Video);
+            var v = (DetailViewModel.Media.Video) vm.mediaProperty().get();
+            assertThat(Files.readAllBytes(v.file())).isEqualTo(mp4);
+            assertThat(v.start()).isEqualTo(10.0);
+            assertThat(vm.titleProperty().get()).isEqualTo("clips · 10.0–20.0 s");
+        }
+    }
+
+    @Test
+    void aRowIsLoadedByItsKey() throws Exception {
+        UiFixtures.seedImages(dir);
+        try (Sessions sessions = new Sessions(r -> null)) {
+            DetailViewModel vm = new DetailViewModel(sessions, UiFixtures.directTasks(UiFixtures.errors()), dir.resolve("scratch"));
+            WorkspaceRef ws = new WorkspaceRef(new ConnectionSpec.Local(dir), "default");
+            vm.show(ws, "images", "id", "img-002");
+            await(() -> vm.shownProperty().get() != null);
+            assertThat(vm.shownProperty().get().row().get("id")).isEqualTo("img-002");
+            assertThat(vm.titleProperty().get()).startsWith("images · ");
+            assertThat(vm.mediaProperty().get()).isInstanceOf(DetailViewModel.Media.Picture.class);
+            vm.show(ws, "images", "id", "no-such-row");
+            await(() -> vm.titleProperty().get().contains("gone"));
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.lakebench.app.ui.grid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lakebench.app.ui.FxFixture;
+import dev.lakebench.app.ui.UiFixtures;
+import dev.lakebench.app.ui.shell.Workbench;
+import dev.lakebench.core.client.Client;
+import dev.lakebench.core.client.IngestOptions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.image.ImageView;
+import javafx.stage.Stage;
+import org.controlsfx.control.GridView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The grid in the real window: thumbnails load, a click shows the row in the detail pane, size and filter work. */
+@ExtendWith(ApplicationExtension.class)
+class GridFxTest {
+
+    @TempDir
+    Path dir;
+
+    private Workbench workbench;
+
+    @Start
+    void start(Stage stage) {
+        try (Client c = Client.local(dir)) {
+            c.ingest("photos", Map.of("path", List.of(UiFixtures.testData("images-sample").resolve("pillow"))),
+                    IngestOptions.defaults().schema("path", "FILE"));
+        }
+        workbench = FxFixture.start(stage, dir);
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        FxFixture.close(robot, workbench);
+    }
+
+    @Test
+    void openTheGridSelectAThumbnailResizeAndFilter(FxRobot robot) throws Exception {
+        FxFixture.await(20, () -> robot.lookup("photos").tryQuery().isPresent());
+        robot.clickOn("photos");
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.G).release(javafx.scene.input.KeyCode.CONTROL);
+        FxFixture.await(20, () -> robot.lookup("#thumbnail-grid").tryQuery().isPresent()
+                && !robot.lookup("#thumbnail-grid").queryAs(GridView.class).getItems().isEmpty());
+        GridView<?> grid = robot.lookup("#thumbnail-grid").queryAs(GridView.class);
+        int rows = grid.getItems().size();
+        FxFixture.await(30, () -> robot.lookup(".thumb-cell").queryAll().stream()
+                .filter(c -> c.lookup(".image-view") instanceof ImageView v && v.getImage() != null).count() >= Math.min(rows, 4));
+
+        robot.clickOn(robot.lookup(".thumb-cell").queryAll().stream()
+                .filter(c -> c.lookup(".image-view") instanceof ImageView v && v.getImage() != null).findFirst().orElseThrow());
+        FxFixture.await(20, () -> workbench.selectedRow().get() == null
+                && robot.lookup("#detail-fields").queryTableView().getItems().size() >= 5);
+        assertThat(robot.lookup("#detail-fields").queryTableView().getItems().toString()).contains("filename");
+        FxFixture.await(20, () -> robot.lookup("#detail-image").queryAs(ImageView.class).getImage() != null);
+
+        Slider size = robot.lookup("#grid-size").queryAs(Slider.class);
+        robot.interact(() -> size.setValue(48));
+        assertThat(grid.getCellWidth()).isEqualTo(48);
+
+        TextField filter = robot.lookup("#grid-filter").queryAs(TextField.class);
+        robot.clickOn(filter).write("filename LIKE '%.webp'").type(javafx.scene.input.KeyCode.ENTER);
+        FxFixture.await(20, () -> robot.lookup("#grid-status").queryAs(Label.class).getText().contains("where filename LIKE"));
+        assertThat(grid.getItems().size()).isLessThan(rows).isGreaterThan(0);
+        assertThat(workbench.errors().shown()).isEmpty();
+    }
+}

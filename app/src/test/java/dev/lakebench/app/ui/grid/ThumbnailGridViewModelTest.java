@@ -1,0 +1,58 @@
+package dev.lakebench.app.ui.grid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lakebench.app.ui.UiFixtures;
+import dev.lakebench.app.ui.common.ConnectionSpec;
+import dev.lakebench.app.ui.common.ErrorReport;
+import dev.lakebench.app.ui.common.Sessions;
+import dev.lakebench.app.ui.common.WorkspaceRef;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ThumbnailGridViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void keysLoadFilterAndSelect() throws Exception {
+        UiFixtures.seedImages(dir);
+        List<ErrorReport> errors = UiFixtures.errors();
+        try (Sessions sessions = new Sessions(r -> null)) {
+            WorkspaceRef ws = new WorkspaceRef(new ConnectionSpec.Local(dir), "default");
+            GridSource s = GridSource.of(ws, sessions.client(ws).describeTable("images")).orElseThrow();
+            ThumbnailGridViewModel vm = new ThumbnailGridViewModel(s, sessions, UiFixtures.directTasks(errors));
+            vm.load().finished().get(30, TimeUnit.SECONDS);
+            int n = UiFixtures.sampleImages().size();
+            assertThat(vm.keys()).hasSize(n).startsWith("img-000", "img-001");
+            assertThat(vm.statusProperty().get()).isEqualTo(n + " rows");
+
+            vm.whereProperty().set("filename LIKE '%.webp'");
+            vm.load().finished().get(30, TimeUnit.SECONDS);
+            long webp = UiFixtures.sampleImages().stream().filter(p -> p.toString().endsWith(".webp")).count();
+            assertThat(vm.keys()).hasSize((int) webp);
+            assertThat(vm.statusProperty().get()).isEqualTo(webp + " rows where filename LIKE '%.webp'");
+
+            vm.whereProperty().set("no_such_column = 1");
+            vm.load().finished().get(30, TimeUnit.SECONDS);
+            assertThat(errors).singleElement().satisfies(r -> {
+                assertThat(r.problem()).startsWith("The filter \"no_such_column = 1\" failed: ");
+                assertThat(r.hint()).contains("SQL condition");
+            });
+            assertThat(vm.keys()).hasSize((int) webp);
+
+            String[] selected = new String[1];
+            vm.onSelect(k -> selected[0] = k);
+            assertThat(vm.canFindSimilar()).isFalse();
+            vm.select(vm.keys().get(0));
+            assertThat(selected[0]).isEqualTo(vm.keys().get(0));
+            assertThat(vm.canFindSimilar()).isTrue();
+            vm.sizeProperty().set(100);
+            assertThat(vm.box()).isEqualTo(128);
+        }
+    }
+}
