@@ -5,6 +5,7 @@
 #   icons/lakebench.ico           Windows: 16-256 px (PNG entries)
 #   icons/lakebench.icns          macOS: 16-1024 px (PNG elements)
 #   app/src/main/resources/dev/lakebench/app/icons/lakebench-<N>.png   N = 16 24 32 48 64 128 256 (window icons)
+#   installers/linux/resources/lakebench.png   256 px, the Linux packages' menu icon (jpackage takes it from there)
 # Needs rsvg-convert (Debian: librsvg2-bin) and a JDK 25 java (JAVA, default the Temurin 25 path or java on PATH).
 # The outputs are committed; run this after changing the artwork. Same inputs and tool versions, same bytes.
 set -euo pipefail
@@ -26,5 +27,6 @@ png() { for n in "$@"; do echo "$ICONS/png/lakebench-$n.png"; done; }
 APP=$ROOT/app/src/main/resources/dev/lakebench/app/icons
 mkdir -p "$APP"
 for n in 16 24 32 48 64 128 256; do cp "$ICONS/png/lakebench-$n.png" "$APP/lakebench-$n.png"; done
+cp "$ICONS/png/lakebench-256.png" "$ROOT/installers/linux/resources/lakebench.png"
 (cd "$ICONS" && sha256sum png/*.png lakebench.ico lakebench.icns >SHA256SUMS)
 echo "icons written to $ICONS and $APP"
