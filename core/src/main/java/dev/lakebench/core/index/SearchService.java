@@ -47,8 +47,8 @@ public final class SearchService implements TableListener {
         /** One line saying which index would serve the column, or null. */
         String describe(TableDef table, Column column);
 
-        /** BM25 statistics of a TEXT column from its index, or null when no ready BM25 index exists. */
-        CorpusStats stats(TableDef table, Column column);
+        /** A BM25 query with the statistics of a ready index on the column, or null when there is none. */
+        TextQuery textQuery(TableDef table, Column column, String text);
     }
 
     private final Workspace ws;
@@ -182,11 +182,8 @@ public final class SearchService implements TableListener {
     /** A BM25 query with the column's statistics: from its index when one is ready, else computed (and cached). */
     public TextQuery textQuery(RowSource rows, TableDef table, Column column, String text) throws SQLException {
         IndexSearch ix = indexes;
-        CorpusStats stats = ix == null ? null : ix.stats(table, column);
-        if (stats == null) {
-            stats = corpusStats(rows, table, column);
-        }
-        return TextQuery.of(text, stats);
+        TextQuery fromIndex = ix == null ? null : ix.textQuery(table, column, text);
+        return fromIndex != null ? fromIndex : TextQuery.of(text, corpusStats(rows, table, column));
     }
 
     private CorpusStats corpusStats(RowSource rows, TableDef table, Column column) throws SQLException {

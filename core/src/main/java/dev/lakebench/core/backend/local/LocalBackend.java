@@ -13,6 +13,7 @@ import dev.lakebench.core.client.TableError;
 import dev.lakebench.core.client.TableInfo;
 import dev.lakebench.core.client.WorkspaceError;
 import dev.lakebench.core.client.WorkspaceInfo;
+import dev.lakebench.core.index.IndexManager;
 import dev.lakebench.core.index.SearchService;
 import dev.lakebench.core.index.engine.QueryHandles;
 import dev.lakebench.core.index.engine.SearchFunctions;
@@ -45,6 +46,7 @@ public final class LocalBackend implements Backend {
     private final List<IndexProvider> indexProviders = new CopyOnWriteArrayList<>();
     private final QueryHandles handles = new QueryHandles();
     private final SearchService search;
+    private final IndexManager indexes;
 
     /**
      * Opens a workspace of the data directory; the default workspace is created on first use, any other must
@@ -72,8 +74,23 @@ public final class LocalBackend implements Backend {
             throw e;
         }
         this.executor = new LocalQueryExecutor(this, workspace, watchdog, search, handles);
+        try {
+            this.indexes = IndexManager.open(workspace);
+        } catch (RuntimeException e) {
+            workspace.close();
+            throw e;
+        }
+        search.setIndexes(indexes);
+        addTableListener(indexes);
         addTableListener(search);
         addTableListener(executor.runner().tables());
+        addIndexProvider(indexes);
+        executor.runner().setIndexCommands(new SqlIndexCommands(indexes, this));
+    }
+
+    /** The workspace's indexes (builds, maintenance, index searches). */
+    public IndexManager indexes() {
+        return indexes;
     }
 
     /** The engine functions and macros the dialect's SQL calls (search scoring, vector writes, hits). */
@@ -302,6 +319,10 @@ public final class LocalBackend implements Backend {
     @Override
     public void close() {
         watchdog.close();
-        workspace.close();
+        try {
+            indexes.close();
+        } finally {
+            workspace.close();
+        }
     }
 }

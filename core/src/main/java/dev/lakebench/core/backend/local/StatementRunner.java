@@ -41,7 +41,7 @@ final class StatementRunner {
 
     /** Index commands ({@code CREATE INDEX}, {@code DROP INDEX}), served by the index manager. */
     interface IndexCommands {
-        QueryResult create(Translation.CreateIndex command);
+        QueryResult create(Translation.CreateIndex command, QueryRequest req);
 
         /** Drops the named indexes; false when none of them is a Lakebench index (the engine may know them). */
         boolean drop(Translation.DropIndex command);
@@ -85,7 +85,7 @@ final class StatementRunner {
             case Translation.Engine e -> engine(c, e, req, session);
             case Translation.CreateTable ct -> tables.create(c, ct);
             case Translation.CreateTableAs cta -> tables.createAs(c, cta, req);
-            case Translation.CreateIndex ci -> indexes().create(ci);
+            case Translation.CreateIndex ci -> indexes().create(ci, req);
             case Translation.DropIndex di -> {
                 if (indexes().drop(di)) {
                     yield QueryResult0.EMPTY;

@@ -1,0 +1,104 @@
+package dev.lakebench.app.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lakebench.core.client.Cancellation;
+import dev.lakebench.core.client.Client;
+import dev.lakebench.core.client.IndexInfo;
+import dev.lakebench.core.client.IngestProgress;
+import dev.lakebench.core.client.TableInfo;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "index", description = {"Create an index on a column and wait until it is built, showing progress on stderr.",
+    "Types: hnsw (EMBEDDING default), hnsw_quantized, bm25 (TEXT default), exact_text, inverted (numbers default).",
+    "Does nothing if the column already has that index."})
+final class IndexCommand implements Callable<Integer> {
+
+    @ParentCommand
+    LakebenchCommand root;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "TABLE")
+    String table;
+
+    @Parameters(index = "1", paramLabel = "COLUMN")
+    String column;
+
+    @Option(names = "--type", paramLabel = "T", description = "Index type (default: the column type's default).")
+    String type;
+
+    @Option(names = "--json", description = "Print the index as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        long t0 = System.nanoTime();
+        Progress progress = new Progress(err);
+        try (Client client = root.open()) {
+            client.createIndex(table, column, type, progress::update, Cancellation.none());
+            progress.done();
+            TableInfo info = client.describeTable(table);
+            IndexInfo index = info.indexes().stream()
+                    .filter(i -> i.column().equalsIgnoreCase(column))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("index on " + column + " not found after creating it"));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            if (json) {
+                ObjectNode o = JsonValues.MAPPER.createObjectNode();
+                o.put("index", index.name()).put("table", index.table()).put("column", index.column()).put("type", index.type())
+                        .put("ready", index.ready()).put("rows", info.rowCount()).put("elapsed_ms", ms);
+                out.println(JsonValues.MAPPER.writeValueAsString(o));
+            } else {
+                out.println("Index " + index.name() + " (" + index.type() + ") on " + index.table() + "." + index.column() + ": "
+                        + (index.ready() ? "ready" : "building") + ", " + info.rowCount() + " rows, " + ms + " ms");
+            }
+        }
+        out.flush();
+        return Cli.OK;
+    }
+
+    /** A progress line on stderr, redrawn in place on a terminal, a few lines otherwise. */
+    private static final class Progress {
+        private final PrintWriter err;
+        private final boolean terminal = System.console() != null;
+        private long last;
+        private long lastPercent = -1;
+        private boolean shown;
+
+        Progress(PrintWriter err) {
+            this.err = err;
+        }
+
+        synchronized void update(IngestProgress p) {
+            long now = System.nanoTime();
+            long total = Math.max(p.rowsTotal(), 1);
+            long percent = Math.min(100, p.rowsWritten() * 100 / total);
+            if (terminal ? now - last < 200_000_000L : percent / 25 == lastPercent / 25) {
+                return;
+            }
+            last = now;
+            lastPercent = percent;
+            String line = String.format(Locale.ROOT, "indexing: %d%% (%d / %d rows, %.0f rows/s)", percent, p.rowsWritten(),
+                    p.rowsTotal(), p.rowsPerSecond());
+            err.print(terminal ? "\r" + line : line + "\n");
+            err.flush();
+            shown = true;
+        }
+
+        synchronized void done() {
+            if (shown && terminal) {
+                err.println();
+                err.flush();
+            }
+        }
+    }
+}

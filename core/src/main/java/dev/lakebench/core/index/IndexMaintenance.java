@@ -1,0 +1,216 @@
+package dev.lakebench.core.index;
+
+import dev.lakebench.core.client.Cancellation;
+import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.IngestListener;
+import dev.lakebench.core.client.IngestProgress;
+import dev.lakebench.core.client.TableError;
+import dev.lakebench.core.index.lucene.IndexFields;
+import dev.lakebench.core.index.lucene.LuceneIndex;
+import dev.lakebench.core.store.TableDef;
+import dev.lakebench.core.store.Workspace;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * Keeps an index equal to its table. The table is the truth: a build reads every row; a catch-up reads the
+ * rows whose version is above the index's watermark (inserted or updated since) and, when the index has more
+ * documents than the table has rows, finds the deleted keys by comparing both key sets. Each pass reads one
+ * engine snapshot and ends with an index commit that records the new watermark, so a crash anywhere between a
+ * table commit and an index commit is repaired by the next pass.
+ */
+final class IndexMaintenance {
+
+    private static final int PROGRESS_EVERY = 1000;
+
+    private final Workspace ws;
+    private final IndexManager manager;
+
+    IndexMaintenance(Workspace ws, IndexManager manager) {
+        this.ws = ws;
+        this.manager = manager;
+    }
+
+    /** Builds (when the directory was new, damaged or of another format) or catches up, then marks the index ready. */
+    void bringUp(LuceneIndex ix, IngestListener listener, Cancellation cancel) throws IOException, SQLException {
+        TableDef table = table(ix);
+        if (ix.needsBuild()) {
+            build(ix, table, listener, cancel);
+        }
+        long g;
+        do {
+            g = manager.generation(table.name());
+            catchUp(ix, table(ix), g);
+        } while (g != manager.generation(table.name()));
+    }
+
+    /**
+     * At open: true (and the index marked ready) when nothing changed in the table since the index's last commit
+     * — no version above its watermark and as many rows as documents. Otherwise a catch-up is due.
+     */
+    boolean isCurrent(LuceneIndex ix) throws IOException {
+        TableDef table = table(ix);
+        try (Connection c = ws.engine().connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT coalesce(max(\"_lb_ver\"), 0), count(*) FROM " + table.dataTable())) {
+            rs.next();
+            if (rs.getLong(1) <= ix.watermark() && rs.getLong(2) == ix.liveDocs()) {
+                ix.generation(manager.generation(table.name()));
+                ix.state(LuceneIndex.State.READY);
+                return true;
+            }
+            return false;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private TableDef table(LuceneIndex ix) {
+        return ws.catalog().table(ix.definition().table()).orElseThrow(() -> new TableError(ErrorCode.TABLE_NOT_FOUND,
+                "Table \"" + ix.definition().table() + "\" of index \"" + ix.definition().name() + "\" no longer exists", ""));
+    }
+
+    private void build(LuceneIndex ix, TableDef table, IngestListener listener, Cancellation cancel) throws IOException, SQLException {
+        ix.maintenance.lock();
+        try {
+            ix.state(LuceneIndex.State.BUILDING);
+            IndexFields fields = manager.fields(ix.definition(), table);
+            long started = System.nanoTime();
+            long maxVersion = 0;
+            long done = 0;
+            long total;
+            try (Connection c = ws.engine().connect()) {
+                c.setAutoCommit(false); // one snapshot for the count and the rows
+                total = count(c, table);
+                report(listener, 0, total, started);
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(fields.select(table))) {
+                    while (rs.next()) {
+                        ix.add(fields, rs);
+                        maxVersion = Math.max(maxVersion, rs.getLong(2));
+                        done++;
+                        if (done % PROGRESS_EVERY == 0) {
+                            if (cancel.isCancelled()) {
+                                throw new TableError(ErrorCode.TABLE_INDEX_FAILED, "Index build cancelled", "");
+                            }
+                            ix.progress(total == 0 ? 1 : (double) done / total);
+                            report(listener, done, total, started);
+                        }
+                    }
+                }
+                c.commit();
+            }
+            if (ix.definition().type().ranksVectors()) {
+                ix.forceMerge(); // one graph searches faster than several
+            }
+            ix.commit(maxVersion);
+            ix.progress(1);
+            report(listener, done, total, started);
+        } finally {
+            ix.maintenance.unlock();
+        }
+    }
+
+    private static void report(IngestListener listener, long done, long total, long started) {
+        if (listener != null) {
+            listener.onProgress(new IngestProgress(0, 0, done, done, total, 0, null, Duration.ofNanos(System.nanoTime() - started)));
+        }
+    }
+
+    /**
+     * Applies every committed change of the table since the watermark: new and updated rows by version, deleted
+     * rows by key comparison. {@code generation} is the table's write generation this pass reflects.
+     */
+    void catchUp(LuceneIndex ix, TableDef table, long generation) throws IOException, SQLException {
+        ix.maintenance.lock();
+        try {
+            if (ix.state() == LuceneIndex.State.READY) {
+                ix.state(LuceneIndex.State.CATCHING_UP);
+            }
+            IndexFields fields = manager.fields(ix.definition(), table);
+            long watermark = ix.watermark();
+            long maxVersion = watermark;
+            boolean changed = false;
+            try (Connection c = ws.engine().connect()) {
+                c.setAutoCommit(false);
+                try (PreparedStatement ps = c.prepareStatement(fields.select(table) + " WHERE \"_lb_ver\" > ?")) {
+                    ps.setLong(1, watermark);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            ix.update(fields, rs);
+                            maxVersion = Math.max(maxVersion, rs.getLong(2));
+                            changed = true;
+                        }
+                    }
+                }
+                long rows = count(c, table);
+                if (ix.liveDocs() != rows) {
+                    changed |= reconcile(ix, fields, table, c);
+                }
+                c.commit();
+            }
+            if (changed || ix.state() != LuceneIndex.State.READY) {
+                ix.commit(maxVersion);
+            }
+            ix.generation(generation);
+            ix.state(LuceneIndex.State.READY);
+        } finally {
+            ix.maintenance.unlock();
+        }
+    }
+
+    /** Deletes documents of rows that are gone and re-reads rows the index lacks; true when anything changed. */
+    private boolean reconcile(LuceneIndex ix, IndexFields fields, TableDef table, Connection c) throws SQLException, IOException {
+        long[] rowKeys = new long[1024];
+        int n = 0;
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT \"_lb_key\" FROM " + table.dataTable() + " ORDER BY \"_lb_key\"")) {
+            while (rs.next()) {
+                if (n == rowKeys.length) {
+                    rowKeys = Arrays.copyOf(rowKeys, n * 2);
+                }
+                rowKeys[n++] = rs.getLong(1);
+            }
+        }
+        long[] docKeys = ix.keys();
+        long[] gone = new long[docKeys.length];
+        int g = 0;
+        boolean missing = false;
+        int i = 0;
+        int j = 0;
+        while (i < docKeys.length || j < n) {
+            if (j >= n || i < docKeys.length && docKeys[i] < rowKeys[j]) {
+                gone[g++] = docKeys[i++];
+            } else if (i >= docKeys.length || rowKeys[j] < docKeys[i]) {
+                missing = true;
+                j++;
+            } else {
+                i++;
+                j++;
+            }
+        }
+        if (g > 0) {
+            ix.delete(gone, g);
+        }
+        if (missing) {
+            // rows at or below the watermark that the index lacks: apply the whole table again (idempotent)
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(fields.select(table))) {
+                while (rs.next()) {
+                    ix.update(fields, rs);
+                }
+            }
+        }
+        return g > 0 || missing;
+    }
+
+    private static long count(Connection c, TableDef table) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table.dataTable())) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

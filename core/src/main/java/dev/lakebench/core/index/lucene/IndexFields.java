@@ -1,0 +1,180 @@
+package dev.lakebench.core.index.lucene;
+
+import dev.lakebench.core.index.IndexDefinition;
+import dev.lakebench.core.index.IndexType;
+import dev.lakebench.core.index.text.EnglishAnalyzer;
+import dev.lakebench.core.index.vector.VectorMath;
+import dev.lakebench.core.schema.Column;
+import dev.lakebench.core.schema.ColumnType;
+import dev.lakebench.core.store.Identifiers;
+import dev.lakebench.core.store.TableDef;
+import dev.lakebench.core.store.VectorStore;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoublePoint;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.NumericUtils;
+
+/**
+ * How a table row becomes a Lucene document. Every row gets one (so document and row counts can be compared)
+ * with its key ({@code _k} term for updates, {@code _key} doc value); then per indexed column: a normalised
+ * kNN vector plus its log reference, BM25 text, an exact value, or inverted terms / points.
+ */
+public final class IndexFields {
+
+    static final String KEY_TERM = "_k";
+    static final String KEY = "_key";
+    /** Exact values are skipped above Lucene's term size limit. */
+    private static final int MAX_EXACT_BYTES = 32_000;
+
+    private final IndexDefinition def;
+    private final List<Column> columns;
+    private final VectorStore vectors;
+
+    public IndexFields(IndexDefinition def, TableDef table, VectorStore vectors) {
+        this.def = def;
+        this.vectors = vectors;
+        List<Column> cols = new ArrayList<>();
+        for (String c : def.columns()) {
+            cols.add(table.column(c));
+        }
+        this.columns = List.copyOf(cols);
+    }
+
+    public List<Column> columns() {
+        return columns;
+    }
+
+    static String vectorField(String column) {
+        return "v:" + column.toLowerCase(Locale.ROOT);
+    }
+
+    static String refField(String column) {
+        return "r:" + column.toLowerCase(Locale.ROOT);
+    }
+
+    static String textField(String column) {
+        return "t:" + column.toLowerCase(Locale.ROOT);
+    }
+
+    static String exactField(String column) {
+        return "x:" + column.toLowerCase(Locale.ROOT);
+    }
+
+    static String termsField(String column) {
+        return "w:" + column.toLowerCase(Locale.ROOT);
+    }
+
+    static String numberField(String column) {
+        return "n:" + column.toLowerCase(Locale.ROOT);
+    }
+
+    static Term keyTerm(long key) {
+        byte[] b = new byte[Long.BYTES];
+        NumericUtils.longToSortableBytes(key, b, 0);
+        return new Term(KEY_TERM, new BytesRef(b));
+    }
+
+    /** {@code SELECT _lb_key, _lb_ver, <indexed values> FROM lb_data.t}, without a WHERE. */
+    public String select(TableDef table) {
+        StringBuilder sb = new StringBuilder("SELECT \"_lb_key\", \"_lb_ver\"");
+        for (Column c : columns) {
+            String q = Identifiers.quote(c.name());
+            sb.append(", ").append(c.type() == ColumnType.EMBEDDING ? "struct_extract(" + q + ", 'lb_vec')" : q);
+        }
+        return sb.append(" FROM ").append(table.dataTable()).toString();
+    }
+
+    /** The document of the current row of a {@link #select} result. */
+    Document document(ResultSet rs) throws SQLException {
+        long key = rs.getLong(1);
+        Document doc = new Document();
+        doc.add(new StringField(KEY_TERM, keyTerm(key).bytes(), Field.Store.NO));
+        doc.add(new NumericDocValuesField(KEY, key));
+        for (int i = 0; i < columns.size(); i++) {
+            add(doc, columns.get(i), rs, 3 + i);
+        }
+        return doc;
+    }
+
+    private void add(Document doc, Column c, ResultSet rs, int col) throws SQLException {
+        switch (c.type()) {
+            case EMBEDDING -> {
+                long ref = rs.getLong(col);
+                if (rs.wasNull()) {
+                    return;
+                }
+                float[] unit = VectorMath.normalized(vectors.read(ref));
+                if (unit != null) {
+                    doc.add(new KnnFloatVectorField(vectorField(c.name()), unit, VectorSimilarityFunction.DOT_PRODUCT));
+                    doc.add(new NumericDocValuesField(refField(c.name()), ref));
+                }
+            }
+            case TEXT -> {
+                String text = rs.getString(col);
+                if (text == null) {
+                    return;
+                }
+                if (def.type().ranksText()) {
+                    doc.add(new TextField(textField(c.name()), text, Field.Store.NO));
+                } else if (def.type() == IndexType.EXACT_TEXT) {
+                    if (text.getBytes(StandardCharsets.UTF_8).length <= MAX_EXACT_BYTES) {
+                        doc.add(new StringField(exactField(c.name()), text, Field.Store.NO));
+                    }
+                } else {
+                    doc.add(new TextField(termsField(c.name()), text, Field.Store.NO));
+                }
+            }
+            case INT32, INT64, CLASS_LABEL -> {
+                long v = rs.getLong(col);
+                if (!rs.wasNull()) {
+                    doc.add(new LongPoint(numberField(c.name()), v));
+                }
+            }
+            case FLOAT32, FLOAT64 -> {
+                double v = rs.getDouble(col);
+                if (!rs.wasNull()) {
+                    doc.add(new DoublePoint(numberField(c.name()), v));
+                }
+            }
+            default -> throw new IllegalStateException("column " + c.name() + " of type " + c.type() + " cannot be indexed");
+        }
+    }
+
+    /** English analysis for BM25 fields, lower-cased words for inverted fields, whole values otherwise. */
+    static Analyzer analyzer() {
+        Analyzer words = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream ts = new LowerCaseFilter(source);
+                return new TokenStreamComponents(source, ts);
+            }
+        };
+        return new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+            @Override
+            protected Analyzer getWrappedAnalyzer(String field) {
+                return field.startsWith("w:") ? words : EnglishAnalyzer.get();
+            }
+        };
+    }
+}

@@ -1,0 +1,423 @@
+package dev.lakebench.core.index.lucene;
+
+import dev.lakebench.core.index.IndexDefinition;
+import dev.lakebench.core.index.IndexType;
+import dev.lakebench.core.index.KeyFilter;
+import dev.lakebench.core.index.Hits;
+import dev.lakebench.core.index.TopK;
+import dev.lakebench.core.index.text.Bm25;
+import dev.lakebench.core.index.text.EnglishAnalyzer;
+import dev.lakebench.core.index.text.TextQuery;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
+import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
+import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermStatistics;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.PerFieldSimilarityWrapper;
+import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.quantization.QuantizedByteVectorValues;
+
+/**
+ * One index directory: a Lucene index over one table's column(s), with the table version it has caught up to
+ * (its watermark) and a format version in every commit. Opening checks the format, the declaration's uid and
+ * that the initial build completed; anything else discards the directory so that it is rebuilt from the table.
+ */
+public final class LuceneIndex implements Closeable {
+
+    /** Version of what we write into a directory; a different one is rebuilt. */
+    public static final int FORMAT_VERSION = 1;
+    static final String FORMAT = "lakebench.format";
+    static final String UID = "lakebench.uid";
+    static final String WATERMARK = "lakebench.watermark";
+    static final String COMPLETE = "lakebench.complete";
+
+    /** Lifecycle of an index: searches use it only when READY. */
+    public enum State { BUILDING, CATCHING_UP, READY, FAILED }
+
+    private static final Similarity SIMILARITY = new PerFieldSimilarityWrapper() {
+        private final Similarity bm25 = new ExactBm25Similarity();
+
+        @Override
+        public Similarity get(String field) {
+            return bm25;
+        }
+    };
+
+    private final IndexDefinition def;
+    private final Path dir;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final boolean needsBuild;
+    /** Serialises maintenance (builds, catch-ups, drops) of this index. */
+    public final ReentrantLock maintenance = new ReentrantLock();
+    private volatile State state;
+    private volatile long watermark;
+    private volatile double progress;
+    private volatile long generation = -1;
+    private volatile String failure;
+
+    private LuceneIndex(IndexDefinition def, Path dir, Directory directory, IndexWriter writer, boolean needsBuild, long watermark)
+            throws IOException {
+        this.def = def;
+        this.dir = dir;
+        this.directory = directory;
+        this.writer = writer;
+        this.needsBuild = needsBuild;
+        this.watermark = watermark;
+        this.state = needsBuild ? State.BUILDING : State.CATCHING_UP;
+        this.searchers = new SearcherManager(writer, true, false, new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
+                IndexSearcher s = new LiveStatsSearcher(reader);
+                s.setSimilarity(SIMILARITY);
+                return s;
+            }
+        });
+    }
+
+    /** Opens (or starts afresh) the directory of {@code def}; {@link #needsBuild()} tells whether it must be built. */
+    public static LuceneIndex open(IndexDefinition def, Path dir, ExecutorService mergeWorkers, int workers) throws IOException {
+        Files.createDirectories(dir);
+        Directory directory = FSDirectory.open(dir);
+        Map<String, String> data = commitData(directory);
+        boolean valid = data != null && String.valueOf(FORMAT_VERSION).equals(data.get(FORMAT)) && def.uid().equals(data.get(UID))
+                && "true".equals(data.get(COMPLETE));
+        IndexWriterConfig config = new IndexWriterConfig(IndexFields.analyzer())
+                .setOpenMode(valid ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE)
+                .setCodec(codec(def, mergeWorkers, workers))
+                .setSimilarity(SIMILARITY)
+                .setRAMBufferSizeMB(def.type().ranksVectors() ? 256 : 64)
+                .setCommitOnClose(false);
+        IndexWriter writer;
+        try {
+            writer = new IndexWriter(directory, config);
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+        long watermark = valid ? Long.parseLong(data.getOrDefault(WATERMARK, "0")) : 0;
+        return new LuceneIndex(def, dir, directory, writer, !valid, watermark);
+    }
+
+    /** The user data of the last commit, or null when there is none or it cannot be read. */
+    static Map<String, String> commitData(Directory directory) {
+        try {
+            return SegmentInfos.readLatestCommit(directory).getUserData();
+        } catch (IndexNotFoundException e) {
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return null; // damaged: rebuilt from the table
+        }
+    }
+
+    private static Codec codec(IndexDefinition def, ExecutorService mergeWorkers, int workers) {
+        if (!def.type().ranksVectors()) {
+            return new Lucene104Codec();
+        }
+        int m = def.intOption("m", 16);
+        int beam = def.intOption("ef_construction", 100);
+        KnnVectorsFormat format = def.type() == IndexType.HNSW_QUANTIZED
+                ? new Lucene104HnswScalarQuantizedVectorsFormat(QuantizedByteVectorValues.ScalarEncoding.SEVEN_BIT, m, beam, workers,
+                        workers > 1 ? mergeWorkers : null)
+                : new Lucene99HnswVectorsFormat(m, beam, workers, workers > 1 ? mergeWorkers : null);
+        return new Lucene104Codec() {
+            @Override
+            public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+                return format;
+            }
+        };
+    }
+
+    public IndexDefinition definition() {
+        return def;
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    public boolean needsBuild() {
+        return needsBuild;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public void state(State s) {
+        this.state = s;
+    }
+
+    public long watermark() {
+        return watermark;
+    }
+
+    public double progress() {
+        return progress;
+    }
+
+    public void progress(double p) {
+        this.progress = p;
+    }
+
+    /** The table write generation the index has caught up to. */
+    public long generation() {
+        return generation;
+    }
+
+    public void generation(long g) {
+        this.generation = g;
+    }
+
+    public String failure() {
+        return failure;
+    }
+
+    public void fail(String why) {
+        this.failure = why;
+        this.state = State.FAILED;
+    }
+
+    // ---- writing ----
+
+    /** Adds the row at the cursor as a new document (initial build). */
+    public void add(IndexFields fields, ResultSet rs) throws SQLException, IOException {
+        writer.addDocument(fields.document(rs));
+    }
+
+    /** Replaces the document of the row at the cursor. */
+    public void update(IndexFields fields, ResultSet rs) throws SQLException, IOException {
+        writer.updateDocument(IndexFields.keyTerm(rs.getLong(1)), fields.document(rs));
+    }
+
+    public void delete(long[] keys, int n) throws IOException {
+        Term[] terms = new Term[n];
+        for (int i = 0; i < n; i++) {
+            terms[i] = IndexFields.keyTerm(keys[i]);
+        }
+        writer.deleteDocuments(terms);
+    }
+
+    public void forceMerge() throws IOException {
+        writer.forceMerge(1);
+    }
+
+    /** Makes everything written durable with the watermark it reflects, and visible to searches. */
+    public void commit(long newWatermark) throws IOException {
+        writer.setLiveCommitData(Map.of(FORMAT, String.valueOf(FORMAT_VERSION), UID, def.uid(), WATERMARK,
+                String.valueOf(newWatermark), COMPLETE, "true").entrySet());
+        writer.commit();
+        watermark = newWatermark;
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** Live documents (one per table row) as seen by the latest refresh. */
+    public long liveDocs() throws IOException {
+        searchers.maybeRefreshBlocking();
+        IndexSearcher s = searchers.acquire();
+        try {
+            return s.getIndexReader().numDocs();
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /** Row keys of all live documents, sorted. */
+    public long[] keys() throws IOException {
+        searchers.maybeRefreshBlocking();
+        IndexSearcher s = searchers.acquire();
+        try {
+            long[] out = new long[s.getIndexReader().numDocs()];
+            int n = 0;
+            for (LeafReaderContext ctx : s.getIndexReader().leaves()) {
+                NumericDocValues keys = ctx.reader().getNumericDocValues(IndexFields.KEY);
+                Bits live = ctx.reader().getLiveDocs();
+                if (keys == null) {
+                    continue;
+                }
+                for (int d = keys.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = keys.nextDoc()) {
+                    if (live == null || live.get(d)) {
+                        if (n == out.length) {
+                            out = Arrays.copyOf(out, n * 2 + 1);
+                        }
+                        out[n++] = keys.longValue();
+                    }
+                }
+            }
+            long[] sorted = Arrays.copyOf(out, n);
+            Arrays.sort(sorted);
+            return sorted;
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    // ---- searching ----
+
+    /** A candidate of a kNN search: row key and the stored vector's log reference. */
+    public record Candidate(long key, long ref) {
+    }
+
+    /** The {@code fetch} nearest documents to a unit query among those passing {@code filter}. */
+    public List<Candidate> nearest(String column, float[] unit, int fetch, KeyFilter filter) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            Query q = new KnnFloatVectorQuery(IndexFields.vectorField(column), unit, Math.max(1, fetch),
+                    filter == null ? null : new KeyFilterQuery(filter));
+            TopDocs td = s.search(q, Math.max(1, fetch));
+            ScoreDoc[] docs = td.scoreDocs.clone();
+            Arrays.sort(docs, (a, b) -> Integer.compare(a.doc, b.doc));
+            List<Candidate> out = new ArrayList<>(docs.length);
+            List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+            int leafIndex = -1;
+            NumericDocValues keys = null;
+            NumericDocValues refs = null;
+            LeafReaderContext leaf = null;
+            for (ScoreDoc sd : docs) {
+                int li = ReaderUtil.subIndex(sd.doc, leaves);
+                if (li != leafIndex) {
+                    leafIndex = li;
+                    leaf = leaves.get(li);
+                    keys = leaf.reader().getNumericDocValues(IndexFields.KEY);
+                    refs = leaf.reader().getNumericDocValues(IndexFields.refField(column));
+                }
+                int local = sd.doc - leaf.docBase;
+                if (keys.advanceExact(local) && refs.advanceExact(local)) {
+                    out.add(new Candidate(keys.longValue(), refs.longValue()));
+                }
+            }
+            return out;
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /** A BM25 query over {@code column} with this index's live statistics. */
+    public TextQuery textQuery(String column, String text) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            return textQuery(s, IndexFields.textField(column), text);
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    private static TextQuery textQuery(IndexSearcher s, String field, String text) throws IOException {
+        List<String> terms = new ArrayList<>(new LinkedHashSet<>(EnglishAnalyzer.terms(text)));
+        CollectionStatistics coll = s.collectionStatistics(field);
+        long docCount = coll == null ? 0 : coll.docCount();
+        double avgdl = coll == null ? 1 : (double) coll.sumTotalTermFreq() / coll.docCount();
+        double[] idf = new double[terms.size()];
+        for (int i = 0; i < idf.length; i++) {
+            Term t = new Term(field, terms.get(i));
+            int df = s.getIndexReader().docFreq(t);
+            TermStatistics ts = df == 0 ? null : s.termStatistics(t, df, s.getIndexReader().totalTermFreq(t));
+            idf[i] = Bm25.idf(docCount, ts == null ? 0 : ts.docFreq());
+        }
+        return new TextQuery(text, terms, idf, avgdl);
+    }
+
+    /**
+     * The {@code k} best BM25 matches of {@code text} among documents passing {@code filter}. Lucene ranks with
+     * float scores; the leaders are then re-scored in double precision from their term frequencies and exact
+     * lengths, the same arithmetic as the exact path.
+     */
+    public Hits bm25(String column, String text, int k, KeyFilter filter) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            String field = IndexFields.textField(column);
+            TextQuery tq = textQuery(s, field, text);
+            if (tq.terms().isEmpty() || k == 0) {
+                return Hits.EMPTY;
+            }
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            for (String t : tq.terms()) {
+                b.add(new TermQuery(new Term(field, t)), BooleanClause.Occur.SHOULD);
+            }
+            if (filter != null) {
+                b.add(new KeyFilterQuery(filter), BooleanClause.Occur.FILTER);
+            }
+            b.setMinimumNumberShouldMatch(1);
+            int fetch = k + Math.max(8, k / 4);
+            TopDocs td = s.search(b.build(), fetch);
+            ScoreDoc[] docs = td.scoreDocs.clone();
+            Arrays.sort(docs, (x, y) -> Integer.compare(x.doc, y.doc));
+            TopK top = new TopK(k);
+            List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+            for (ScoreDoc sd : docs) {
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+                int local = sd.doc - leaf.docBase;
+                LeafReader r = leaf.reader();
+                NumericDocValues keys = r.getNumericDocValues(IndexFields.KEY);
+                NumericDocValues norms = r.getNormValues(field);
+                if (keys == null || !keys.advanceExact(local) || norms == null || !norms.advanceExact(local)) {
+                    continue;
+                }
+                double score = 0;
+                for (int i = 0; i < tq.terms().size(); i++) {
+                    PostingsEnum pe = r.postings(new Term(field, tq.terms().get(i)), PostingsEnum.FREQS);
+                    if (pe != null && pe.advance(local) == local) {
+                        score += Bm25.term(tq.idf(i), pe.freq(), norms.longValue(), tq.avgdl());
+                    }
+                }
+                top.offer(keys.longValue(), score);
+            }
+            return top.hits();
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            searchers.close();
+        } finally {
+            try {
+                writer.rollback(); // uncommitted changes are caught up again from the table
+            } finally {
+                directory.close();
+            }
+        }
+    }
+}
