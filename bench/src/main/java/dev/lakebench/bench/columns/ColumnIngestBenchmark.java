@@ -93,6 +93,11 @@ public final class ColumnIngestBenchmark implements Benchmark {
                 Fmt.ratio(sdkRate / refRate) + " the reference (goal >= " + Fmt.ratio(GOAL) + "); SDK runs " + sdk.allSeconds()
                         + ", other cores " + sdk.allOtherCores() + "; appender runs " + ref.allSeconds() + ", other cores "
                         + ref.allOtherCores());
+        Measurement sdkQuiet = sdk.quietest();
+        Measurement refQuiet = ref.quietest();
+        ctx.record(NAME, "rows/s in the quietest run (least CPU used by other processes)", Fmt.count(sdkQuiet.rate(n)),
+                Fmt.count(refQuiet.rate(n)), Fmt.ratio(sdkQuiet.rate(n) / refQuiet.rate(n)) + "; other cores "
+                        + Fmt.decimal(sdkQuiet.otherCores(), 2) + " / " + Fmt.decimal(refQuiet.otherCores(), 2));
         ctx.record(NAME, "MB/s payload (" + rows.bytesPerRow() + " B/row, MB = 10^6 B)",
                 Fmt.decimal(sdk.medianOf(m -> mb / m.seconds()), 1), Fmt.decimal(ref.medianOf(m -> mb / m.seconds()), 1),
                 Fmt.decimal(mb, 1) + " MB per run");

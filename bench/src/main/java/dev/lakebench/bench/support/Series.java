@@ -37,6 +37,17 @@ public final class Series {
         return sorted.get((sorted.size() - 1) / 2);
     }
 
+    /**
+     * The run during which other processes used the least CPU, as the reference scripts pick their reported pass
+     * (on a shared machine the quietest run is the closest to what the code does on its own).
+     */
+    public Measurement quietest() {
+        if (runs.isEmpty()) {
+            throw new IllegalStateException("no runs");
+        }
+        return runs.stream().min(Comparator.comparingDouble(Measurement::otherCores)).orElseThrow();
+    }
+
     /** Median of a per-run figure, e.g. {@code s.medianOf(m -> m.rate(rows))}. */
     public double medianOf(ToDoubleFunction<Measurement> f) {
         return Stats.median(runs.stream().mapToDouble(f).toArray());

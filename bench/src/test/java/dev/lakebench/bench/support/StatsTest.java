@@ -28,5 +28,6 @@ class StatsTest {
         assertThat(s.median().seconds()).isEqualTo(2.0);
         assertThat(s.medianOf(m -> m.rate(100))).isEqualTo(50.0);
         assertThat(s.allSeconds()).isEqualTo("3.00, 1.00, 2.00 s");
+        assertThat(s.quietest().seconds()).isEqualTo(3.0); // other cores 0.1
     }
 }
