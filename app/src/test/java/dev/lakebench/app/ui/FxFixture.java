@@ -17,10 +17,16 @@ public final class FxFixture {
     }
 
     public static Workbench start(Stage stage, Path dataRoot) {
+        return start(stage, dataRoot, new dev.lakebench.app.ui.browser.MemoryCredentialStore());
+    }
+
+    /** With saved connections in the data directory and tokens in the given store (never the machine's keychain). */
+    public static Workbench start(Stage stage, Path dataRoot, dev.lakebench.natives.keychain.CredentialStore keychain) {
         Settings settings = Settings.load(dataRoot.resolve("workbench").resolve("settings.json"));
         settings.put("window.width", 1280.0);
         settings.put("window.height", 800.0);
-        Workbench w = new Workbench(dataRoot, settings, Threads.forFx());
+        Workbench w = new Workbench(dataRoot, settings, Threads.forFx(), () -> new dev.lakebench.core.connections.ManagedConnections(
+                dev.lakebench.core.connections.ConnectionStore.in(dataRoot), new dev.lakebench.core.connections.TokenVault(keychain), k -> null));
         w.show(stage);
         return w;
     }

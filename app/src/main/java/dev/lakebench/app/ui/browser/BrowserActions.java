@@ -21,10 +21,11 @@ public interface BrowserActions {
     /** Starts the ingestion wizard with a file chooser, targeting the workspace. */
     void ingestFiles(WorkspaceRef ws);
 
-    /** Connection actions the browser cannot do alone (managed connections: add, edit, remove). */
+    /** Adds (null) or edits a managed connection. */
     default void editConnection(BrowserNode connection) {
     }
 
+    /** Removes a managed connection after asking. */
     default void removeConnection(BrowserNode connection) {
     }
 

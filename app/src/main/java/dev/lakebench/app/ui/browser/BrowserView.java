@@ -203,6 +203,7 @@ public final class BrowserView {
                 m.getItems().addAll(
                         item("New workspace…", Icon.PLUS, () -> dialogs.createWorkspace(n, tree.getScene().getWindow())),
                         item("Refresh", Icon.REFRESH, () -> vm.refresh(n)));
+                m.getItems().add(item("Add managed connection…", Icon.CLOUD, () -> actions.editConnection(null)));
                 if (n.connection() instanceof ConnectionSpec.Managed) {
                     m.getItems().addAll(new SeparatorMenuItem(),
                             item("Edit connection…", null, () -> actions.editConnection(n)),

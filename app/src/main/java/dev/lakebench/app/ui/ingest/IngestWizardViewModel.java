@@ -101,9 +101,9 @@ public final class IngestWizardViewModel {
         List<Path> all = List.copyOf(dropped);
         tasks.create("Scan dropped files", ctx -> DropSummary.scan(all)).untracked().onSuccess(s -> {
             if (all.equals(dropped)) {
-                summary.set(s);
-                scanning.set(false);
                 suggestName(s);
+                scanning.set(false);
+                summary.set(s);
                 validateTarget();
             }
         }).onFailure(r -> {
@@ -114,7 +114,7 @@ public final class IngestWizardViewModel {
     }
 
     private void suggestName(DropSummary s) {
-        if (!newName.get().isBlank() || s.dropped().isEmpty()) {
+        if (newName.get() != null && !newName.get().isBlank() || s.dropped().isEmpty()) {
             return;
         }
         Path first = s.dropped().get(0).getFileName();

@@ -4,6 +4,10 @@ import dev.lakebench.app.ui.browser.BrowserActions;
 import dev.lakebench.app.ui.browser.BrowserNode;
 import dev.lakebench.app.ui.browser.BrowserView;
 import dev.lakebench.app.ui.browser.BrowserViewModel;
+import dev.lakebench.app.ui.browser.ConnectionDialog;
+import dev.lakebench.app.ui.browser.ConnectionsViewModel;
+import dev.lakebench.core.connections.ManagedConnections;
+import java.util.function.Supplier;
 import dev.lakebench.app.ui.common.CellImages;
 import dev.lakebench.app.ui.common.ConnectionSpec;
 import dev.lakebench.app.ui.common.ErrorSurface;
@@ -68,6 +72,7 @@ public final class Workbench implements BrowserActions {
     private final CellImages cellImages = new CellImages(48);
     private final BrowserViewModel browserVm;
     private final BrowserView browserView;
+    private final ConnectionsViewModel connections;
     private final DetailViewModel detailVm;
     private final StatusBar status;
     private final ShellView shell;
@@ -80,12 +85,15 @@ public final class Workbench implements BrowserActions {
 
     /** Builds the workbench on a data directory; {@code settings} were read off the FX thread. */
     public Workbench(Path dataRoot, Settings settings, Threads threads) {
+        this(dataRoot, settings, threads, () -> ManagedConnections.system(dataRoot));
+    }
+
+    /** With the saved managed connections (and their token store) given, e.g. by tests. */
+    public Workbench(Path dataRoot, Settings settings, Threads threads, Supplier<ManagedConnections> managed) {
         this.dataRoot = dataRoot;
         this.settings = settings;
         this.threads = threads;
-        this.sessions = new Sessions(ref -> {
-            throw new UnsupportedOperationException("managed connections are not available in this build");
-        });
+        this.sessions = new Sessions(this::openRemote);
         this.tasks = new Tasks(threads, center, errors);
         this.theme = new ThemeSwitcher(Theme.valueOf(settings.text("theme", Theme.LIGHT.name())));
         theme.themeProperty().addListener((o, a, t) -> {
@@ -99,6 +107,8 @@ public final class Workbench implements BrowserActions {
         this.defaultWorkspace = new WorkspaceRef(local, settings.text("workspace", DataDirectory.DEFAULT_WORKSPACE));
         this.browserVm = new BrowserViewModel(sessions, tasks, List.of(local));
         this.browserView = new BrowserView(browserVm, this);
+        this.connections = new ConnectionsViewModel(managed, sessions, tasks, browserVm);
+        connections.load();
         this.detailVm = new DetailViewModel(sessions, tasks, own.resolve("scratch"));
         DetailView detail = new DetailView(detailVm, threads.background());
         selectedRow.addListener((o, a, row) -> {
@@ -172,7 +182,8 @@ public final class Workbench implements BrowserActions {
                         ShellView.toolButton("tb-cancel", "Cancel", Icon.STOP, "Cancel the running statement (Ctrl+.)",
                                 () -> shell.current().ifPresent(WorkbenchTab::cancel))),
                 List.of(ShellView.toolButton("tb-refresh", "Refresh", Icon.REFRESH, "Refresh the workspace (F5)", this::refreshCurrent))),
-                List.of(ShellView.toolButton("tb-shortcuts", null, Icon.HISTORY, "Keyboard shortcuts (F1)", this::showShortcuts),
+                List.of(ShellView.toolButton("tb-connect", "Connect", Icon.CLOUD, "Add a managed connection", () -> editConnection(null)),
+                        ShellView.toolButton("tb-shortcuts", null, Icon.HISTORY, "Keyboard shortcuts (F1)", this::showShortcuts),
                         ShellView.toolButton("tb-theme", null, Icon.THEME, "Light / dark theme (Ctrl+Shift+L)", theme::toggle)));
     }
 
@@ -341,6 +352,30 @@ public final class Workbench implements BrowserActions {
             }
             e.consume();
         });
+    }
+
+    @Override
+    public void editConnection(BrowserNode connection) {
+        new ConnectionDialog(connections).show(connection, stage);
+    }
+
+    @Override
+    public void removeConnection(BrowserNode connection) {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION);
+        a.initOwner(stage);
+        a.setTitle("Remove connection");
+        a.setHeaderText("Remove " + connection.label() + "?");
+        a.setContentText("The workbench forgets the connection and, when no other connection uses its URL, the saved token. "
+                + "Nothing on the server changes.");
+        a.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> connections.remove(connection));
+    }
+
+    private dev.lakebench.core.client.Client openRemote(WorkspaceRef ref) {
+        return connections.open(ref);
+    }
+
+    public ConnectionsViewModel connections() {
+        return connections;
     }
 
     // ---- accessors for tests and the launcher ----

@@ -41,7 +41,7 @@ class IngestWizardViewModelTest {
     private IngestWizardViewModel wizard(List<Path> paths) {
         IngestWizardViewModel vm = new IngestWizardViewModel(ws, sessions, UiFixtures.directTasks(errors));
         vm.add(paths);
-        await(() -> vm.summaryProperty().get() != null && !vm.scanningProperty().get());
+        await(() -> vm.summaryProperty().get() != null && !vm.scanningProperty().get() && !vm.newNameProperty().get().isEmpty());
         return vm;
     }
 

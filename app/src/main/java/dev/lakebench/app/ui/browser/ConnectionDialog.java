@@ -1,0 +1,89 @@
+package dev.lakebench.app.ui.browser;
+
+import dev.lakebench.app.ui.common.ConnectionSpec;
+import dev.lakebench.app.ui.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+
+/** Add or edit a managed connection: name, API URL, workspace, token (kept in the OS credential store), test. */
+public final class ConnectionDialog {
+
+    private final ConnectionsViewModel vm;
+
+    public ConnectionDialog(ConnectionsViewModel vm) {
+        this.vm = vm;
+    }
+
+    /** {@code existing} null adds a connection. */
+    public void show(BrowserNode existing, Window owner) {
+        ConnectionSpec.Managed m = existing == null ? null : (ConnectionSpec.Managed) existing.connection();
+        Dialog<ButtonType> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle(m == null ? "Add managed connection" : "Edit connection");
+        d.setHeaderText(m == null ? "Connect to a managed deployment" : "Edit " + m.label());
+        TextField name = new TextField(m == null ? "" : m.name());
+        name.setId("conn-name");
+        name.setPromptText("display name (optional)");
+        TextField url = new TextField(m == null ? "https://api.deeplake.ai" : m.url());
+        url.setId("conn-url");
+        TextField ws = new TextField(m == null ? "default" : m.workspace());
+        ws.setId("conn-workspace");
+        PasswordField token = new PasswordField();
+        token.setId("conn-token");
+        token.setPromptText(m == null ? "API token" : "leave empty to keep the saved token");
+        Label store = new Label();
+        store.textProperty().bind(Bindings.createStringBinding(() -> vm.storeNameProperty().get().isEmpty() ? ""
+                : "The token is kept in " + vm.storeNameProperty().get() + ", never in a file.", vm.storeNameProperty()));
+        store.getStyleClass().add(Styles.MUTED);
+        store.setWrapText(true);
+        store.setMaxWidth(380);
+        Label problem = new Label();
+        problem.setId("conn-problem");
+        problem.getStyleClass().add(Styles.DANGER);
+        problem.setWrapText(true);
+        problem.setMaxWidth(380);
+        Label tested = new Label();
+        tested.setId("conn-tested");
+        tested.setWrapText(true);
+        tested.setMaxWidth(380);
+        GridPane g = BrowserDialogs.form();
+        g.addRow(0, new Label("Name"), name);
+        g.addRow(1, new Label("API URL"), url);
+        g.addRow(2, new Label("Workspace"), ws);
+        g.addRow(3, new Label("Token"), token);
+        g.add(store, 1, 4);
+        g.add(problem, 1, 5);
+        g.add(tested, 1, 6);
+        d.getDialogPane().setContent(g);
+        ButtonType test = new ButtonType("Test", ButtonBar.ButtonData.LEFT);
+        ButtonType save = new ButtonType(m == null ? "Add" : "Save", ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().addAll(test, save, ButtonType.CANCEL);
+        Button saveButton = (Button) d.getDialogPane().lookupButton(save);
+        Button testButton = (Button) d.getDialogPane().lookupButton(test);
+        problem.textProperty().bind(Bindings.createStringBinding(() -> {
+            String p = ConnectionsViewModel.validate(url.getText(), ws.getText());
+            return p == null ? "" : p;
+        }, url.textProperty(), ws.textProperty()));
+        saveButton.disableProperty().bind(problem.textProperty().isNotEmpty());
+        testButton.disableProperty().bind(problem.textProperty().isNotEmpty());
+        testButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            e.consume();
+            tested.setText("Testing…");
+            tested.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER);
+            vm.test(url.getText(), ws.getText(), token.getText(), line -> {
+                tested.setText(line);
+                tested.getStyleClass().add(line.startsWith("Connected") ? Styles.SUCCESS : Styles.DANGER);
+            });
+        });
+        d.showAndWait().filter(b -> b == save)
+                .ifPresent(b -> vm.save(existing, name.getText(), url.getText(), ws.getText(), token.getText()));
+    }
+}

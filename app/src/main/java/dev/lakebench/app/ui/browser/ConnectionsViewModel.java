@@ -1,0 +1,153 @@
+package dev.lakebench.app.ui.browser;
+
+import dev.lakebench.app.ui.common.ConnectionSpec;
+import dev.lakebench.app.ui.common.Sessions;
+import dev.lakebench.app.ui.common.Sizes;
+import dev.lakebench.app.ui.common.Tasks;
+import dev.lakebench.app.ui.common.TrackedTask;
+import dev.lakebench.app.ui.common.WorkspaceRef;
+import dev.lakebench.core.backend.managed.ApiToken;
+import dev.lakebench.core.backend.managed.ManagedBackend;
+import dev.lakebench.core.backend.managed.ManagedSettings;
+import dev.lakebench.core.client.Client;
+import dev.lakebench.core.client.ManagedServiceError;
+import dev.lakebench.core.connections.ManagedConnection;
+import dev.lakebench.core.connections.ManagedConnections;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * Managed connections in the browser: loads the saved ones at start, adds, edits (URL, workspace, name, token)
+ * and removes them, tests one before saving, and opens clients on their workspaces. Tokens go to the OS
+ * credential store through core's {@link ManagedConnections}, never to a file; everything that touches the
+ * store or the network runs in the background.
+ */
+public final class ConnectionsViewModel {
+
+    private final Supplier<ManagedConnections> factory;
+    private final Sessions sessions;
+    private final Tasks tasks;
+    private final BrowserViewModel browser;
+    private final StringProperty storeName = new SimpleStringProperty("");
+    private volatile ManagedConnections connections;
+
+    public ConnectionsViewModel(Supplier<ManagedConnections> factory, Sessions sessions, Tasks tasks, BrowserViewModel browser) {
+        this.factory = factory;
+        this.sessions = sessions;
+        this.tasks = tasks;
+        this.browser = browser;
+    }
+
+    /** Background: the saved connections (the credential store is looked up on first use). */
+    private synchronized ManagedConnections connections() {
+        if (connections == null) {
+            connections = factory.get();
+        }
+        return connections;
+    }
+
+    /** Opens a client on a workspace of a managed connection (background). */
+    public Client open(WorkspaceRef ref) {
+        ConnectionSpec.Managed m = (ConnectionSpec.Managed) ref.connection();
+        return connections().open(toCore(m).withWorkspace(ref.workspaceId()));
+    }
+
+    /** Where tokens are kept ("Secret Service", or the environment variable when no store runs). */
+    public StringProperty storeNameProperty() {
+        return storeName;
+    }
+
+    /** Adds the saved connections to the browser. */
+    public TrackedTask load() {
+        return tasks.create("Load saved connections", ctx -> {
+            ManagedConnections c = connections();
+            String where = c.vault().canSave() ? c.vault().storeName()
+                    : c.vault().storeName() + " (no credential store runs here: tokens cannot be saved)";
+            return new Loaded(c.list(), where);
+        }).untracked().onSuccess(l -> {
+            storeName.set(l.store());
+            for (ManagedConnection c : l.saved()) {
+                browser.addConnection(toSpec(c));
+            }
+        }).start();
+    }
+
+    private record Loaded(List<ManagedConnection> saved, String store) {
+    }
+
+    /** Null when the form is acceptable, else what to fix. */
+    public static String validate(String url, String workspace) {
+        if (url == null || url.isBlank()) {
+            return "Enter the API URL, e.g. https://api.deeplake.ai";
+        }
+        try {
+            ManagedSettings.normalizeUrl(url);
+        } catch (ManagedServiceError e) {
+            return e.getMessage();
+        }
+        if (workspace != null && !workspace.isBlank() && !workspace.strip().matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}")) {
+            return "Workspace id \"" + workspace.strip() + "\" is not valid: use letters, digits, '.', '_' or '-'";
+        }
+        return null;
+    }
+
+    /**
+     * Checks URL, workspace and token against the server by listing its workspaces; a blank token means the
+     * one already saved for the URL. {@code result} gets a line for the dialog.
+     */
+    public TrackedTask test(String url, String workspace, String token, Consumer<String> result) {
+        return tasks.create("Test connection to " + url, ctx -> {
+            ManagedConnection c = ManagedConnection.of(null, url, workspace);
+            if (token != null && !token.isBlank()) {
+                try (Client client = new Client(ManagedBackend.connect(ManagedSettings.of(c.apiUrl(), c.workspaceId()), ApiToken.of(token.strip())))) {
+                    return client.listWorkspaces().size();
+                }
+            }
+            return connections().test(c).size();
+        }).onSuccess(n -> result.accept("Connected: " + Sizes.plural(n, "workspace", "workspaces") + " visible"))
+                .onFailure(r -> result.accept(r.message()))
+                .start();
+    }
+
+    /**
+     * Saves a new connection (existing null) or an edited one: URL, workspace and name to the connections file,
+     * a non-blank token to the credential store. The browser shows it at once.
+     */
+    public TrackedTask save(BrowserNode existing, String name, String url, String workspace, String token) {
+        return tasks.create("Save connection " + (name == null || name.isBlank() ? url : name), ctx -> {
+            ManagedConnection c = existing == null ? ManagedConnection.of(name, url, workspace)
+                    : new ManagedConnection(existing.connection().id(), name, url, workspace);
+            connections().save(c, token);
+            return c;
+        }).onSuccess(c -> {
+            ConnectionSpec.Managed spec = toSpec(c);
+            if (existing != null) {
+                tasks.threads().background().execute(() -> sessions.forget(existing.connection()));
+                browser.replaceConnection(existing, spec);
+            } else {
+                browser.roots().stream().filter(n -> n.connection().id().equals(spec.id())).findFirst()
+                        .ifPresentOrElse(old -> browser.replaceConnection(old, spec), () -> browser.addConnection(spec));
+            }
+        }).start();
+    }
+
+    /** Forgets a connection (and its token when no other connection uses the URL). */
+    public TrackedTask remove(BrowserNode node) {
+        ConnectionSpec spec = node.connection();
+        return tasks.create("Remove connection " + spec.label(), ctx -> {
+            sessions.forget(spec);
+            return connections().remove(spec.id());
+        }).onSuccess(removed -> browser.removeConnection(node)).start();
+    }
+
+    public static ConnectionSpec.Managed toSpec(ManagedConnection c) {
+        return new ConnectionSpec.Managed(c.id(), c.name(), c.apiUrl(), c.workspaceId());
+    }
+
+    public static ManagedConnection toCore(ConnectionSpec.Managed m) {
+        return new ManagedConnection(m.id(), m.name(), m.url(), m.workspace());
+    }
+}
