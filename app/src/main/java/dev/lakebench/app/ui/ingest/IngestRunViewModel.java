@@ -66,7 +66,8 @@ public final class IngestRunViewModel {
                     .join();
         }).cancellation(new Cancellation()).onSuccess(r -> {
             result.set(r);
-            state.set(r.cancelled() ? State.CANCELLED : State.DONE);
+            // a cancel that lands just as the workers stop can come back as a normal (shorter) result
+            state.set(r.cancelled() || cancellation.isCancelled() ? State.CANCELLED : State.DONE);
             onEnd.run();
         }).onFailure(r -> {
             error.set(r);
