@@ -179,8 +179,7 @@ public final class BrowserViewModel {
     public static List<Column> indexableColumns(TableInfo t) {
         List<Column> out = new ArrayList<>();
         for (Column c : t.schema().columns()) {
-            if (c.type() == ColumnType.EMBEDDING || c.type() == ColumnType.EMBEDDING_2D || c.type() == ColumnType.TEXT
-                    || c.type().isNumeric()) {
+            if (c.type() == ColumnType.EMBEDDING || c.type() == ColumnType.TEXT || c.type().isNumeric()) {
                 out.add(c);
             }
         }
@@ -195,14 +194,14 @@ public final class BrowserViewModel {
         if (c.type().isNumeric()) {
             return List.of("inverted");
         }
-        return List.of("vector");
+        return List.of("hnsw", "hnsw_quantized");
     }
 
     /** Builds an index in the background, with progress and cancel in the status bar. */
     public TrackedTask createIndex(BrowserNode table, String column, String type) {
         WorkspaceRef ws = table.workspace();
         String name = table.table().name();
-        String indexType = type == null || type.equals("vector") ? null : type;
+        String indexType = type;
         return tasks.create("Index " + name + "." + column, ctx -> {
             sessions.client(ws).createIndex(name, column, indexType, p -> {
                 if (p.rowsTotal() > 0) {

@@ -79,6 +79,26 @@ class BrowserViewModelTest {
     }
 
     @Test
+    void createIndexShowsTheIndexUnderTheTable() throws Exception {
+        await(vm.refresh(local));
+        BrowserNode ws = local.children().get(0);
+        await(vm.refresh(ws));
+        BrowserNode images = ws.children().get(0);
+        await(vm.refresh(images));
+        assertThat(BrowserViewModel.indexTypes(images.table().schema().column("embedding").orElseThrow())).startsWith("hnsw");
+        await(vm.createIndex(images, "embedding", "hnsw"));
+        await(vm.createIndex(images, "caption", "bm25"));
+        long until = System.currentTimeMillis() + 10_000;
+        while (images.children().stream().filter(n -> n.kind() == BrowserNode.Kind.INDEX).count() < 2 && System.currentTimeMillis() < until) {
+            Thread.sleep(10);
+        }
+        assertThat(images.children()).filteredOn(n -> n.kind() == BrowserNode.Kind.INDEX)
+                .extracting(n -> n.detailProperty().get()).anySatisfy(d -> assertThat(d).contains("on embedding"))
+                .anySatisfy(d -> assertThat(d).startsWith("bm25 on caption"));
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
     void dropRemovesTheTableAndRefreshes() throws Exception {
         await(vm.refresh(local));
         BrowserNode ws = local.children().get(0);

@@ -39,6 +39,7 @@ class GridFxTest {
             c.ingest("photos", Map.of("path", List.of(UiFixtures.testData("images-sample").resolve("pillow"))),
                     IngestOptions.defaults().schema("path", "FILE"));
         }
+        UiFixtures.seedImages(dir);
         workbench = FxFixture.start(stage, dir);
     }
 
@@ -74,6 +75,30 @@ class GridFxTest {
         robot.clickOn(filter).write("filename LIKE '%.webp'").type(javafx.scene.input.KeyCode.ENTER);
         FxFixture.await(20, () -> robot.lookup("#grid-status").queryAs(Label.class).getText().contains("where filename LIKE"));
         assertThat(grid.getItems().size()).isLessThan(rows).isGreaterThan(0);
+        assertThat(workbench.errors().shown()).isEmpty();
+    }
+
+    @Test
+    void selectAThumbnailAndFindSimilarRows(FxRobot robot) throws Exception {
+        FxFixture.await(20, () -> robot.lookup("images").tryQuery().isPresent());
+        robot.clickOn("images");
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.G).release(javafx.scene.input.KeyCode.CONTROL);
+        FxFixture.await(20, () -> robot.lookup("#thumbnail-grid").tryQuery().isPresent()
+                && robot.lookup("#thumbnail-grid").queryAs(GridView.class).getItems().size() == UiFixtures.sampleImages().size());
+        assertThat(robot.lookup("#grid-similar").queryButton().isDisabled()).isTrue();
+        FxFixture.await(30, () -> robot.lookup(".thumb-cell").queryAll().stream()
+                .anyMatch(c -> c.lookup(".image-view") instanceof ImageView v && v.getImage() != null));
+        var cell = robot.lookup(".thumb-cell").queryAll().stream()
+                .filter(c -> c.lookup(".image-view") instanceof ImageView v && v.getImage() != null).skip(2).findFirst().orElseThrow();
+        String key = (String) ((org.controlsfx.control.GridCell<?>) cell).getItem();
+        robot.clickOn(cell);
+        FxFixture.await(10, () -> !robot.lookup("#grid-similar").queryButton().isDisabled());
+        robot.clickOn("#grid-similar");
+        FxFixture.await(30, () -> workbench.shell().tabs().getTabs().stream().anyMatch(t -> t.getText().equals("Similar to " + key)));
+        FxFixture.await(10, () -> FxFixture.<GridView<String>>showing(robot, "#thumbnail-grid").getItems().size() == UiFixtures.sampleImages().size());
+        GridView<String> similar = FxFixture.showing(robot, "#thumbnail-grid");
+        assertThat(similar.getItems().get(0)).isEqualTo(key);
+        FxFixture.await(10, () -> FxFixture.<Label>showing(robot, "#grid-status").getText().contains("most similar to " + key));
         assertThat(workbench.errors().shown()).isEmpty();
     }
 }

@@ -53,6 +53,20 @@ class ThumbnailGridViewModelTest {
             assertThat(vm.canFindSimilar()).isTrue();
             vm.sizeProperty().set(100);
             assertThat(vm.box()).isEqualTo(128);
+
+            // find similar: the selected row's embedding searched with <#>; the row itself comes first
+            java.util.concurrent.atomic.AtomicReference<ThumbnailGridViewModel> similar = new java.util.concurrent.atomic.AtomicReference<>();
+            vm.onSimilar(similar::set);
+            String key = vm.keys().get(0);
+            vm.findSimilar().finished().get(30, TimeUnit.SECONDS);
+            ThumbnailGridViewModel g = similar.get();
+            assertThat(g.isFixed()).isTrue();
+            assertThat(g.title()).isEqualTo("Similar to " + key);
+            assertThat(g.keys()).hasSize(n).first().isEqualTo(key);
+            assertThat(g.score(key)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+            for (int i = 1; i < g.keys().size(); i++) {
+                assertThat(g.score(g.keys().get(i))).isLessThanOrEqualTo(g.score(g.keys().get(i - 1)));
+            }
         }
     }
 }

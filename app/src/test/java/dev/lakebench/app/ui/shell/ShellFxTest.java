@@ -70,13 +70,16 @@ class ShellFxTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
         FxFixture.await(5, () -> robot.lookup("#sql-editor").queryAll().size() == 2);
         CodeArea editor = FxFixture.showing(robot, "#sql-editor");
-        robot.clickOn(editor).write("SELECT $1::FLOAT[] AS query_vector");
+        robot.clickOn(editor).write("SELECT id, embedding <#> $1 AS score FROM images ORDER BY score DESC LIMIT 3");
         FxFixture.await(5, () -> robot.lookup("#param-kind-1").queryAll().stream().anyMatch(FxFixture::isShowing));
         robot.interact(() -> FxFixture.<javafx.scene.control.ComboBox<Object>>showing(robot, "#param-kind-1").getSelectionModel()
                 .select(dev.lakebench.app.ui.sql.ParameterViewModel.Kind.ROW_VECTOR));
         robot.clickOn(editor).press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
-        FxFixture.await(20, () -> visibleResults(robot).getItems().size() == 1);
-        assertThat((float[]) visibleResults(robot).getItems().get(0).get("query_vector")).containsExactly(expected);
+        FxFixture.await(20, () -> visibleResults(robot).getItems().size() == 3);
+        Row best = visibleResults(robot).getItems().get(0);
+        assertThat(best.get("id")).isEqualTo(results.getItems().get(2).get("id"));
+        assertThat((Double) best.get("score")).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(expected).isNotEmpty();
 
         // a long query, cancelled with the Cancel button: the engine stops it and the window stays usable
         robot.interact(() -> editor.replaceText("SELECT count(*) FROM range(3000000) a, range(3000000) b WHERE a.range + b.range = 7"));
