@@ -9,6 +9,7 @@ import dev.lakebench.core.client.IngestResult;
 import dev.lakebench.core.client.ManagedServiceError;
 import dev.lakebench.core.ingest.files.FileIngest;
 import dev.lakebench.core.ingest.formats.HuggingFace;
+import dev.lakebench.core.ingest.thumbnail.RowThumbnails;
 import dev.lakebench.core.schema.ColumnType;
 import dev.lakebench.core.schema.TableSchema;
 import dev.lakebench.core.store.DataDirectory;
@@ -87,6 +88,9 @@ public final class Ingestor {
         boolean existed = backend.listTables().stream().anyMatch(t -> t.equalsIgnoreCase(table));
         boolean cancelled = false;
         SinkWriter writer = new SinkWriter(backend.openSink(table, schema), schema, options, progress);
+        // thumbnails of IMAGE columns, committed just before the rows they belong to
+        RowThumbnails thumbs = new RowThumbnails(backend, table, schema);
+        writer.beforeCommit(thumbs::commit);
         try {
             int width = data.names().size();
             List<?>[] cols = new List<?>[width];
@@ -102,12 +106,14 @@ public final class Ingestor {
                 for (int c = 0; c < width; c++) {
                     row[c] = cols[c].get(r);
                 }
+                thumbs.row(row);
                 writer.write(row, r);
             }
             if (!cancelled) {
                 writer.commit();
             }
         } catch (RuntimeException e) {
+            thumbs.close();
             writer.close();
             if (!existed && writer.rowsCommitted() == 0) {
                 // a first ingest that failed before committing anything leaves no empty table behind
@@ -115,11 +121,15 @@ public final class Ingestor {
             }
             throw e;
         }
+        thumbs.close();
         // closing waits for commits under way and discards what a cancel left uncommitted
         writer.close();
         progress.committed(writer.rowsCommitted());
         progress.finish();
-        List<String> warnings = cancelled ? List.of() : buildIndexes(table, options);
+        List<String> warnings = new ArrayList<>(thumbs.warnings());
+        if (!cancelled) {
+            warnings.addAll(buildIndexes(table, options));
+        }
         return new IngestResult(table, writer.rowsCommitted(), writer.datasetPath(), List.of(), warnings, cancelled,
                 progress.elapsed());
     }

@@ -122,6 +122,36 @@ final class FileWorker {
         public void row(Map<String, Object> values, Map<String, BufferedImage> thumbnailSources) {
             String rowId = FileIds.rowId();
             Object[] row = new Object[run.schema.size()];
+            long bytes = fill(row, rowId, values);
+            List<FileItem.ThumbRow> thumbs = new ArrayList<>();
+            if (thumbnails) {
+                for (var e : thumbnailSources.entrySet()) {
+                    try {
+                        for (Thumbnail t : Thumbnailer.make(e.getValue())) {
+                            thumbs.add(new FileItem.ThumbRow(e.getKey(), t));
+                        }
+                    } catch (IOException | RuntimeException ex) {
+                        warn("Thumbnails of " + file.path() + " (" + e.getKey() + ") could not be made: " + ex.getMessage());
+                    }
+                }
+            }
+            emit(rowId, row, thumbs, bytes);
+        }
+
+        @Override
+        public void rowWithThumbnails(Map<String, Object> values, Map<String, List<Thumbnail>> made) {
+            String rowId = FileIds.rowId();
+            Object[] row = new Object[run.schema.size()];
+            long bytes = fill(row, rowId, values);
+            List<FileItem.ThumbRow> thumbs = new ArrayList<>();
+            if (thumbnails) {
+                made.forEach((column, list) -> list.forEach(t -> thumbs.add(new FileItem.ThumbRow(column, t))));
+            }
+            emit(rowId, row, thumbs, bytes);
+        }
+
+        /** Places id, file_id and the values in the table's column order; returns the row's approximate size. */
+        private long fill(Object[] row, String rowId, Map<String, Object> values) {
             row[run.schema.indexOf(FileColumns.ID.name())] = rowId;
             row[run.schema.indexOf(FileColumns.FILE_ID.name())] = fileId;
             long bytes = 128;
@@ -133,18 +163,12 @@ final class FileWorker {
                 row[pos] = e.getValue();
                 bytes += Sizes.of(e.getValue());
             }
-            List<FileItem.ThumbRow> thumbs = new ArrayList<>();
-            if (thumbnails) {
-                for (var e : thumbnailSources.entrySet()) {
-                    try {
-                        for (Thumbnail t : Thumbnailer.make(e.getValue())) {
-                            thumbs.add(new FileItem.ThumbRow(e.getKey(), t));
-                            bytes += t.jpeg().length;
-                        }
-                    } catch (IOException | RuntimeException ex) {
-                        warn("Thumbnails of " + file.path() + " (" + e.getKey() + ") could not be made: " + ex.getMessage());
-                    }
-                }
+            return bytes;
+        }
+
+        private void emit(String rowId, Object[] row, List<FileItem.ThumbRow> thumbs, long bytes) {
+            for (FileItem.ThumbRow t : thumbs) {
+                bytes += t.thumbnail().jpeg().length;
             }
             count++;
             FileItem.Row next = new FileItem.Row(file, fileId, rowId, row, thumbs, false, 0);

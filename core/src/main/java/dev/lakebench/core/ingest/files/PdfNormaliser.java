@@ -1,12 +1,21 @@
 package dev.lakebench.core.ingest.files;
 
+import dev.lakebench.core.concurrent.NamedThreads;
 import dev.lakebench.core.ingest.image.PngEncoding;
+import dev.lakebench.core.ingest.thumbnail.Thumbnail;
+import dev.lakebench.core.ingest.thumbnail.Thumbnailer;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
@@ -27,6 +36,11 @@ final class PdfNormaliser implements FileNormaliser {
 
     /** Pages larger than this many pixels at the asked resolution are rendered at a lower one. */
     static final long MAX_PAGE_PIXELS = 60_000_000L;
+    /** Pages rendered ahead of the one being stored (each holds its rendered image until encoded). */
+    private static final int WINDOW = 2;
+    /** Shared by all PDF workers: PNG encoding and thumbnails of rendered pages. */
+    private static final ExecutorService ENCODERS = NamedThreads.fixed("lakebench-pdf-encode",
+            Math.max(2, Runtime.getRuntime().availableProcessors()));
     private static final int TAIL = 2048;
 
     @Override
@@ -54,33 +68,75 @@ final class PdfNormaliser implements FileNormaliser {
             }
             PDFRenderer renderer = new PDFRenderer(doc);
             PDFTextStripper stripper = new PDFTextStripper();
-            for (int i = 0; i < pages; i++) {
-                if (job.cancelled()) {
-                    return;
-                }
-                float dpi = dpiFor(doc.getPage(i).getMediaBox(), job.options().pdfDpi());
-                if (dpi < job.options().pdfDpi()) {
-                    out.warn("Page " + (i + 1) + " of " + name + " is very large; rendered at " + Math.round(dpi) + " DPI");
-                }
-                BufferedImage img;
-                String pageText = "";
-                try {
-                    img = renderer.renderImageWithDPI(i, dpi, ImageType.RGB);
-                    if (text) {
-                        stripper.setStartPage(i + 1);
-                        stripper.setEndPage(i + 1);
-                        pageText = stripper.getText(doc);
+            Deque<Future<Encoded>> pending = new ArrayDeque<>();
+            try {
+                for (int i = 0; i < pages; i++) {
+                    if (job.cancelled()) {
+                        return;
                     }
-                } catch (IOException | RuntimeException e) {
-                    throw new FileFailure("Page " + (i + 1) + " of PDF " + name + " cannot be read: " + e.getMessage(), e);
+                    float dpi = dpiFor(doc.getPage(i).getMediaBox(), job.options().pdfDpi());
+                    if (dpi < job.options().pdfDpi()) {
+                        out.warn("Page " + (i + 1) + " of " + name + " is very large; rendered at " + Math.round(dpi) + " DPI");
+                    }
+                    BufferedImage img;
+                    String pageText = "";
+                    try {
+                        img = renderer.renderImageWithDPI(i, dpi, ImageType.RGB);
+                        if (text) {
+                            stripper.setStartPage(i + 1);
+                            stripper.setEndPage(i + 1);
+                            pageText = stripper.getText(doc);
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        throw new FileFailure("Page " + (i + 1) + " of PDF " + name + " cannot be read: " + e.getMessage(), e);
+                    }
+                    // PNG and thumbnails on a helper thread while this one renders the next page
+                    int page = i;
+                    String t = pageText;
+                    pending.add(ENCODERS.submit(() -> encode(page, img, t)));
+                    while (pending.size() > WINDOW) {
+                        emit(pending.poll(), out, name);
+                    }
                 }
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("page_index", i);
-                row.put("image", PngEncoding.encode(img));
-                row.put("text", pageText);
-                out.row(row, Map.of("image", img));
+                while (!pending.isEmpty()) {
+                    emit(pending.poll(), out, name);
+                }
+            } finally {
+                pending.forEach(f -> f.cancel(true));
             }
         }
+    }
+
+    /** A page ready to be a row. */
+    private record Encoded(Map<String, Object> row, Map<String, List<Thumbnail>> thumbnails, String warning) {
+    }
+
+    private static Encoded encode(int page, BufferedImage img, String text) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("page_index", page);
+        row.put("image", PngEncoding.encode(img));
+        row.put("text", text);
+        try {
+            return new Encoded(row, Map.of("image", Thumbnailer.make(img)), null);
+        } catch (IOException | RuntimeException e) {
+            return new Encoded(row, Map.of(), "Thumbnails of page " + (page + 1) + " could not be made: " + e.getMessage());
+        }
+    }
+
+    private static void emit(Future<Encoded> f, RowOut out, String name) {
+        Encoded e;
+        try {
+            e = f.get();
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new FileFailure("Interrupted while encoding pages of " + name);
+        } catch (ExecutionException ex) {
+            throw new FileFailure("A page of PDF " + name + " cannot be encoded: " + ex.getCause(), ex.getCause());
+        }
+        if (e.warning() != null) {
+            out.warn(e.warning() + " (" + name + ")");
+        }
+        out.rowWithThumbnails(e.row(), e.thumbnails());
     }
 
     /** The resolution to render a page at: the asked one unless the page would exceed the pixel limit. */

@@ -1,6 +1,8 @@
 package dev.lakebench.core.ingest.files;
 
+import dev.lakebench.core.ingest.thumbnail.Thumbnail;
 import java.awt.image.BufferedImage;
+import java.util.List;
 import java.util.Map;
 
 /** Where a normaliser puts the rows of one file, in order. */
@@ -12,6 +14,12 @@ public interface RowOut {
      * behind, so memory stays bounded.
      */
     void row(Map<String, Object> values, Map<String, BufferedImage> thumbnailSources);
+
+    /**
+     * The next row, with thumbnails the normaliser made already (per IMAGE column, e.g. on a helper thread while
+     * it went on with the next page).
+     */
+    void rowWithThumbnails(Map<String, Object> values, Map<String, List<Thumbnail>> thumbnails);
 
     /** A problem that does not fail the file (e.g. a page rendered at a lower resolution). */
     void warn(String message);

@@ -121,4 +121,24 @@ class ImageIngestTest {
             }
         }
     }
+
+    @Test
+    void imageColumnsOfColumnDataGetThumbnailsKeyedByTheirId() throws Exception {
+        byte[] png = Files.readAllBytes(data("images-sample/pillow/hopper.png"));
+        try (Client client = Client.local(dir)) {
+            Map<String, List<?>> rows = new java.util.LinkedHashMap<>();
+            rows.put("id", List.of("a", "b", "c"));
+            rows.put("img", java.util.Arrays.asList(png, new byte[] {1, 2, 3}, null));
+            IngestResult r = client.ingest("pics", rows, dev.lakebench.core.client.IngestOptions.defaults().schema("img", "IMAGE"));
+            assertThat(r.rowCount()).isEqualTo(3);
+            assertThat(r.warnings()).singleElement().asString().contains("No thumbnails for 1 image value that could not be decoded");
+            assertThat(client.query("SELECT file_id, dimension FROM thumbnails WHERE column_name = 'img' ORDER BY dimension"))
+                    .extracting(x -> x.get("file_id") + " " + x.get("dimension"))
+                    .containsExactly("a 128x128", "a 256x256", "a 32x32", "a 64x64");
+
+            IngestResult noId = client.ingest("pics2", Map.of("img", List.of(png)),
+                    dev.lakebench.core.client.IngestOptions.defaults().schema("img", "IMAGE"));
+            assertThat(noId.warnings()).singleElement().asString().contains("the data has no \"id\" column");
+        }
+    }
 }
