@@ -32,7 +32,11 @@ public final class BenchMain {
         // columns: SDK ingest of column data vs the DuckDB JDBC appender (issue 2)
         list.add(new ColumnIngestBenchmark());
         // search (core/sql, core/index)
-        // file ingestion (core/ingest, native/media)
+        // file ingestion (core/ingest, native/media): each next to the raw library doing the same work alone
+        list.add(new dev.lakebench.bench.ingest.TextFilesBenchmark());
+        list.add(new dev.lakebench.bench.ingest.PdfFilesBenchmark());
+        list.add(new dev.lakebench.bench.ingest.ImageFilesBenchmark());
+        list.add(new dev.lakebench.bench.ingest.VideoFilesBenchmark());
         // formats (core/ingest/formats): COCO images/s with masks, LeRobot frames/s
         list.add(new dev.lakebench.bench.formats.CocoIngestBenchmark());
         list.add(new dev.lakebench.bench.formats.LeRobotFramesBenchmark());

@@ -20,8 +20,8 @@ public interface SourceLedger {
     Map<String, Boolean> sources();
 
     /**
-     * Records that {@code source} has {@code rows} rows; commits together with the rows written through the sink
-     * so far and the ones written before the next commit. Call it before writing the source's last row.
+     * Records that {@code source} has {@code rows} rows. The record is written by the sink's next commit, in the
+     * same transaction as every row written up to that commit. Call it just before writing the source's last row.
      */
     void complete(String source, long rows);
 

@@ -36,6 +36,8 @@ final class LocalSourceLedger implements SourceLedger {
     private final String column;
     private final String tableKey;
     private final Runnable afterChange;
+    private final List<String> pendingSources = new ArrayList<>();
+    private final List<Long> pendingRows = new ArrayList<>();
 
     LocalSourceLedger(Workspace workspace, TableWriter writer, TableDef def, String column, Runnable afterChange) {
         this.workspace = workspace;
@@ -81,12 +83,29 @@ final class LocalSourceLedger implements SourceLedger {
     }
 
     @Override
-    public void complete(String source, long rows) {
+    public synchronized void complete(String source, long rows) {
+        pendingSources.add(source);
+        pendingRows.add(rows);
+    }
+
+    /**
+     * Writes the records of {@link #complete} calls since the last commit into the writer's open transaction, in
+     * one statement; the sink calls it right before it commits, so records commit with the rows they vouch for.
+     */
+    synchronized void beforeCommit() {
+        if (pendingSources.isEmpty()) {
+            return;
+        }
+        Object[] sources = pendingSources.toArray();
+        Object[] rows = pendingRows.toArray();
+        pendingSources.clear();
+        pendingRows.clear();
         writer.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + LEDGER + " VALUES (?, NULL, ?, ?, now()::TIMESTAMP)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + LEDGER
+                    + " SELECT ?, NULL, unnest(?::VARCHAR[]), unnest(?::BIGINT[]), now()::TIMESTAMP")) {
                 ps.setString(1, tableKey);
-                ps.setString(2, source);
-                ps.setLong(3, rows);
+                ps.setArray(2, c.createArrayOf("VARCHAR", sources));
+                ps.setArray(3, c.createArrayOf("BIGINT", rows));
                 ps.executeUpdate();
             }
         });

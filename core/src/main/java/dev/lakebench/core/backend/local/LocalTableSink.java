@@ -19,6 +19,8 @@ final class LocalTableSink implements TableSink {
     private final List<TableListener> listeners;
     private final String datasetPath;
     private boolean closed;
+    /** Completion records go into the transaction of each commit (see LocalSourceLedger). */
+    private LocalSourceLedger ledger;
 
     LocalTableSink(Workspace workspace, TableDef def, Semaphore permit, List<TableListener> listeners, String datasetPath) {
         this.workspace = workspace;
@@ -45,6 +47,9 @@ final class LocalTableSink implements TableSink {
 
     @Override
     public void commit() {
+        if (ledger != null) {
+            ledger.beforeCommit();
+        }
         writer.commit();
         TableDef def = workspace.catalog().table(writer.table().name()).orElse(writer.table());
         for (TableListener l : listeners) {
@@ -54,6 +59,9 @@ final class LocalTableSink implements TableSink {
 
     @Override
     public void commitAsync() {
+        if (ledger != null) {
+            ledger.beforeCommit();
+        }
         writer.commitAsync();
     }
 
@@ -64,12 +72,15 @@ final class LocalTableSink implements TableSink {
 
     @Override
     public Optional<SourceLedger> ledger(String sourceColumn) {
-        return Optional.of(new LocalSourceLedger(workspace, writer, writer.table(), sourceColumn, () -> {
-            TableDef def = workspace.catalog().table(writer.table().name()).orElse(writer.table());
-            for (TableListener l : listeners) {
-                l.afterWrite(def);
-            }
-        }));
+        if (ledger == null) {
+            ledger = new LocalSourceLedger(workspace, writer, writer.table(), sourceColumn, () -> {
+                TableDef def = workspace.catalog().table(writer.table().name()).orElse(writer.table());
+                for (TableListener l : listeners) {
+                    l.afterWrite(def);
+                }
+            });
+        }
+        return Optional.of(ledger);
     }
 
     @Override
