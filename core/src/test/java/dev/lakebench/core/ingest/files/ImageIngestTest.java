@@ -141,4 +141,23 @@ class ImageIngestTest {
             assertThat(noId.warnings()).singleElement().asString().contains("the data has no \"id\" column");
         }
     }
+
+    @Test
+    void bmpImagesWork() throws Exception {
+        BufferedImage img = new BufferedImage(300, 100, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(java.awt.Color.RED);
+        g.fillRect(0, 0, 300, 100);
+        g.dispose();
+        Path bmp = dir.resolve("red.bmp");
+        ImageIO.write(img, "bmp", bmp.toFile());
+        try (Client client = Client.local(dir.resolve("lb"))) {
+            IngestResult r = ingest(client, "photos", bmp);
+            assertThat(r.failures()).isEmpty();
+            BufferedImage t = read(thumbnails(client, "photos", "red.bmp").get("128x128"));
+            assertThat(t.getWidth()).isEqualTo(128);
+            assertThat(t.getHeight()).isEqualTo(43);
+            assertThat((t.getRGB(64, 20) >> 16) & 0xff).isGreaterThan(240);
+        }
+    }
 }

@@ -112,4 +112,23 @@ class PdfIngestTest {
                     FileIds.contentId(Files.readAllBytes(folder.resolve("Seige_of_Vicksburg_Sample_OCR.pdf"))))).isGreaterThan(0);
         }
     }
+
+    @Test
+    void encryptedWithAnEmptyUserPasswordOpens() throws Exception {
+        Path plain = generated(dir.resolve("plain.pdf"), List.of("locked words"));
+        Path locked = dir.resolve("locked.pdf");
+        try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(plain.toFile())) {
+            var permissions = new org.apache.pdfbox.pdmodel.encryption.AccessPermission();
+            permissions.setCanModify(false);
+            var policy = new org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy("owner-secret", "", permissions);
+            policy.setEncryptionKeyLength(128);
+            doc.protect(policy);
+            doc.save(locked.toFile());
+        }
+        try (Client client = Client.local(dir.resolve("lb"))) {
+            IngestResult r = ingest(client, "docs", locked);
+            assertThat(r.failures()).isEmpty();
+            assertThat(words(client.query("SELECT text FROM docs").get(0).get("text"))).isEqualTo("locked words");
+        }
+    }
 }
