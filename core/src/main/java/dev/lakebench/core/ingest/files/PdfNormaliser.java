@@ -1,6 +1,5 @@
 package dev.lakebench.core.ingest.files;
 
-import dev.lakebench.core.concurrent.NamedThreads;
 import dev.lakebench.core.ingest.image.PngEncoding;
 import dev.lakebench.core.ingest.thumbnail.Thumbnail;
 import dev.lakebench.core.ingest.thumbnail.Thumbnailer;
@@ -14,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
@@ -38,9 +36,6 @@ final class PdfNormaliser implements FileNormaliser {
     static final long MAX_PAGE_PIXELS = 60_000_000L;
     /** Pages rendered ahead of the one being stored (each holds its rendered image until encoded). */
     private static final int WINDOW = 2;
-    /** Shared by all PDF workers: PNG encoding and thumbnails of rendered pages. */
-    private static final ExecutorService ENCODERS = NamedThreads.fixed("lakebench-pdf-encode",
-            Math.max(2, Runtime.getRuntime().availableProcessors()));
     private static final int TAIL = 2048;
 
     @Override
@@ -93,7 +88,7 @@ final class PdfNormaliser implements FileNormaliser {
                     // PNG and thumbnails on a helper thread while this one renders the next page
                     int page = i;
                     String t = pageText;
-                    pending.add(ENCODERS.submit(() -> encode(page, img, t)));
+                    pending.add(EncodePool.EXECUTOR.submit(() -> encode(page, img, t)));
                     while (pending.size() > WINDOW) {
                         emit(pending.poll(), out, name);
                     }

@@ -1,5 +1,6 @@
 package dev.lakebench.core.ingest.files;
 
+import dev.lakebench.core.ingest.thumbnail.Thumbnail;
 import dev.lakebench.core.ingest.thumbnail.Thumbnailer;
 import dev.lakebench.natives.media.FrameGrabber;
 import dev.lakebench.natives.media.MediaException;
@@ -9,9 +10,14 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -24,29 +30,57 @@ final class VideoNormaliser implements FileNormaliser {
 
     static final double SEGMENT_SECONDS = 10.0;
     static final int FRAME_BOX = 640;
+    /** Segments cut ahead of the one being stored. */
+    private static final int WINDOW = 2;
 
     @Override
     public void normalise(FileJob job, RowOut out) throws IOException {
         Path work = Files.createTempDirectory("lakebench-video-");
+        Deque<Future<Encoded>> pending = new ArrayDeque<>();
         try {
-            VideoSegmenter.split(job.file().path(), SEGMENT_SECONDS, work, job::cancelled, seg -> row(job, seg, out));
+            // each segment's frame and thumbnails are made on a helper thread while the next segment is cut
+            VideoSegmenter.split(job.file().path(), SEGMENT_SECONDS, work, job::cancelled, seg -> {
+                pending.add(EncodePool.EXECUTOR.submit(() -> encode(job, seg)));
+                while (pending.size() > WINDOW) {
+                    emit(pending.poll(), out);
+                }
+            });
+            while (!pending.isEmpty() && !job.cancelled()) {
+                emit(pending.poll(), out);
+            }
         } catch (MediaException e) {
             throw new FileFailure(e.getMessage(), e);
         } finally {
+            for (Future<Encoded> f : pending) {
+                try {
+                    f.get(); // let each task finish with its segment file before the folder goes
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (ExecutionException e) {
+                    // the failure was reported, or the file is being abandoned
+                }
+            }
             deleteTree(work);
         }
     }
 
-    private static void row(FileJob job, Segment seg, RowOut out) throws IOException {
+    /** A segment ready to be a row. */
+    private record Encoded(Map<String, Object> row, Map<String, List<Thumbnail>> thumbnails, String warning) {
+    }
+
+    private static Encoded encode(FileJob job, Segment seg) throws IOException {
         try {
             byte[] mp4 = Files.readAllBytes(seg.file());
-            BufferedImage frame = null;
             byte[] jpeg = null;
+            Map<String, List<Thumbnail>> thumbs = Map.of();
+            String warning = null;
             try {
-                frame = FrameGrabber.firstFrame(seg.file());
-                jpeg = Thumbnailer.jpeg(frame, FRAME_BOX);
-            } catch (MediaException | IOException e) {
-                out.warn("No thumbnail for segment " + seg.index() + " of " + job.file().path() + ": " + e.getMessage());
+                // the stored frame is at most 640 px; its thumbnails are made from it, as they would from the column
+                BufferedImage frame = Thumbnailer.fitted(FrameGrabber.firstFrame(seg.file()), FRAME_BOX);
+                jpeg = Thumbnailer.jpeg(frame);
+                thumbs = Map.of("thumbnail", Thumbnailer.make(frame));
+            } catch (IOException | RuntimeException e) { // MediaException: no decoder, damaged frame
+                warning = "No thumbnail for segment " + seg.index() + " of " + job.file().path() + ": " + e.getMessage();
             }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("chunk_index", seg.index());
@@ -55,10 +89,29 @@ final class VideoNormaliser implements FileNormaliser {
             row.put("video_data", mp4);
             row.put("thumbnail", jpeg);
             row.put("text", "");
-            out.row(row, frame == null ? Map.of() : Map.of("thumbnail", frame));
+            return new Encoded(row, thumbs, warning);
         } finally {
             Files.deleteIfExists(seg.file());
         }
+    }
+
+    private static void emit(Future<Encoded> f, RowOut out) throws IOException {
+        Encoded e;
+        try {
+            e = f.get();
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new FileFailure("Interrupted while reading video segments");
+        } catch (ExecutionException ex) {
+            if (ex.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new FileFailure("A video segment cannot be stored: " + ex.getCause(), ex.getCause());
+        }
+        if (e.warning() != null) {
+            out.warn(e.warning());
+        }
+        out.rowWithThumbnails(e.row(), e.thumbnails());
     }
 
     private static void deleteTree(Path dir) {

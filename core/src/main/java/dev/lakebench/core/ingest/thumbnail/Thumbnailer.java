@@ -31,14 +31,24 @@ public final class Thumbnailer {
         BufferedImage current = toRgb(source);
         for (int box : BOXES) {
             current = fit(current, box);
-            out.add(new Thumbnail(box, jpeg(current)));
+            out.add(new Thumbnail(box, jpegBytes(current)));
         }
         return out;
     }
 
     /** A picture as JPEG (quality 85), scaled down to fit a {@code box}-pixel square when larger. */
     public static byte[] jpeg(BufferedImage img, int box) throws IOException {
-        return jpeg(fit(toRgb(img), box));
+        return jpeg(fitted(img, box));
+    }
+
+    /** The picture as 8-bit RGB, scaled down to fit a {@code box}-pixel square when larger. */
+    public static BufferedImage fitted(BufferedImage img, int box) throws IOException {
+        return fit(toRgb(img), box);
+    }
+
+    /** JPEG (quality 85) of a picture as it is. */
+    public static byte[] jpeg(BufferedImage img) throws IOException {
+        return jpegBytes(img);
     }
 
     /** The image scaled down to fit a box, or itself when it already fits. */
@@ -49,7 +59,7 @@ public final class Thumbnailer {
         return Thumbnails.of(img).size(box, box).keepAspectRatio(true).asBufferedImage();
     }
 
-    static byte[] jpeg(BufferedImage img) throws IOException {
+    private static byte[] jpegBytes(BufferedImage img) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(1024, img.getWidth() * img.getHeight() / 4));
         Thumbnails.of(img).scale(1.0).outputFormat("jpg").outputQuality(QUALITY).toOutputStream(bytes);
         return bytes.toByteArray();
