@@ -177,7 +177,11 @@ public final class LocalBackend implements Backend {
     public List<String> listTables() {
         List<String> out = new ArrayList<>();
         for (TableDef d : workspace.catalog().tables()) {
-            out.add(d.name());
+            // the workspace's shared thumbnails table is bookkeeping of ingest (the seed keeps it beside the
+            // tables, not among them): queryable by name, not listed
+            if (!d.name().equalsIgnoreCase(dev.lakebench.core.ingest.thumbnail.ThumbnailStore.TABLE)) {
+                out.add(d.name());
+            }
         }
         return out;
     }

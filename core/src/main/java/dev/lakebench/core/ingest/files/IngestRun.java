@@ -141,6 +141,9 @@ final class IngestRun {
                     }
                 }
             }
+            // a cancel may land while the writer waits for items and the workers stop because of it: the loop
+            // then ends as if every file were done, so ask once more before the final commit
+            cancelled |= options.cancellation().isCancelled();
             if (!cancelled) {
                 writer.commit();
             }

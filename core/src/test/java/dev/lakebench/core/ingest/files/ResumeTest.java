@@ -134,12 +134,24 @@ class ResumeTest {
         Path folder = folder();
         long expected = expectedRows(folder);
         try (Client client = Client.local(dir.resolve("lb"))) {
+            // cancelled from another thread, as a UI or Ctrl+C does, while the ingest runs
             Cancellation cancel = Cancellation.none();
+            java.util.concurrent.CountDownLatch enough = new java.util.concurrent.CountDownLatch(1);
+            Thread canceller = new Thread(() -> {
+                try {
+                    enough.await();
+                    cancel.cancel();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "test-canceller");
+            canceller.start();
             IngestResult r = ingest(client, "t", options().cancellation(cancel).listener(p -> {
                 if (p.rowsCommitted() >= 3 * COMMIT) {
-                    cancel.cancel();
+                    enough.countDown();
                 }
             }), folder);
+            canceller.join(10_000);
             assertThat(r.cancelled()).isTrue();
             long rows = count(client, "SELECT count(*) FROM t");
             assertThat(rows).isEqualTo(r.rowCount()).isLessThan(expected);
