@@ -38,6 +38,8 @@ final class LocalSourceLedger implements SourceLedger {
     private final Runnable afterChange;
     private final List<String> pendingSources = new ArrayList<>();
     private final List<Long> pendingRows = new ArrayList<>();
+    /** Closed with their connections when the writer closes. */
+    private final Map<Connection, PreparedStatement> inserts = new java.util.IdentityHashMap<>();
 
     LocalSourceLedger(Workspace workspace, TableWriter writer, TableDef def, String column, Runnable afterChange) {
         this.workspace = workspace;
@@ -101,13 +103,17 @@ final class LocalSourceLedger implements SourceLedger {
         pendingSources.clear();
         pendingRows.clear();
         writer.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + LEDGER
-                    + " SELECT ?, NULL, unnest(?::VARCHAR[]), unnest(?::BIGINT[]), now()::TIMESTAMP")) {
-                ps.setString(1, tableKey);
-                ps.setArray(2, c.createArrayOf("VARCHAR", sources));
-                ps.setArray(3, c.createArrayOf("BIGINT", rows));
-                ps.executeUpdate();
+            // one prepared statement per writer connection, kept: preparing costs more than running it
+            PreparedStatement ps = inserts.get(c);
+            if (ps == null || ps.isClosed()) {
+                ps = c.prepareStatement("INSERT INTO " + LEDGER
+                        + " SELECT ?, NULL, unnest(?::VARCHAR[]), unnest(?::BIGINT[]), now()::TIMESTAMP");
+                inserts.put(c, ps);
             }
+            ps.setString(1, tableKey);
+            ps.setArray(2, c.createArrayOf("VARCHAR", sources));
+            ps.setArray(3, c.createArrayOf("BIGINT", rows));
+            ps.executeUpdate();
         });
     }
 

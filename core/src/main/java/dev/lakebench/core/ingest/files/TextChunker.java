@@ -29,12 +29,27 @@ public final class TextChunker {
     }
 
     public void add(CharSequence text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            buf.append(c);
-            if (!Character.isLowSurrogate(c) || buf.length() < 2 || !Character.isHighSurrogate(buf.charAt(buf.length() - 2))) {
-                codePoints++;
+        int n = text.length();
+        int i = 0;
+        if (i < n && Character.isLowSurrogate(text.charAt(0)) && !buf.isEmpty()
+                && Character.isHighSurrogate(buf.charAt(buf.length() - 1))) {
+            buf.append(text.charAt(i++)); // the second half of a pair split between two calls: counted already
+        }
+        while (i < n) {
+            // take up to the code point that shows the current chunk is not the last
+            int need = size + 1 - codePoints;
+            int j = i;
+            int got = 0;
+            while (j < n && got < need) {
+                char c = text.charAt(j++);
+                if (Character.isHighSurrogate(c) && j < n && Character.isLowSurrogate(text.charAt(j))) {
+                    j++;
+                }
+                got++;
             }
+            buf.append(text, i, j);
+            codePoints += got;
+            i = j;
             if (codePoints > size) {
                 // one character beyond a full chunk: the chunk is not the last, emit it and slide
                 int end = buf.offsetByCodePoints(0, size);
