@@ -31,7 +31,11 @@ public final class BenchMain {
         List<Benchmark> list = new ArrayList<>();
         // columns: SDK ingest of column data vs the DuckDB JDBC appender (issue 2)
         list.add(new ColumnIngestBenchmark());
-        // search (core/sql, core/index)
+        // search (core/sql, core/index): vector, BM25 and hybrid search next to pgvector and PostgreSQL full-text
+        list.add(new dev.lakebench.bench.search.VectorSearchBenchmark());
+        list.add(new dev.lakebench.bench.search.Bm25SearchBenchmark());
+        list.add(new dev.lakebench.bench.search.HybridSearchBenchmark());
+        list.add(new dev.lakebench.bench.search.VectorSearch1mBenchmark());
         // file ingestion (core/ingest, native/media): each next to the raw library doing the same work alone
         list.add(new dev.lakebench.bench.ingest.TextFilesBenchmark());
         list.add(new dev.lakebench.bench.ingest.PdfFilesBenchmark());

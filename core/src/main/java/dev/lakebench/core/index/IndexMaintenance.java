@@ -79,7 +79,8 @@ final class IndexMaintenance {
         ix.maintenance.lock();
         try {
             ix.state(LuceneIndex.State.BUILDING);
-            IndexFields fields = manager.fields(ix.definition(), table);
+            ix.covered(IndexFields.coverable(table));
+            IndexFields fields = manager.fields(ix, table);
             long started = System.nanoTime();
             long maxVersion = 0;
             long done = 0;
@@ -88,13 +89,15 @@ final class IndexMaintenance {
                 c.setAutoCommit(false); // one snapshot for the count and the rows
                 total = count(c, table);
                 report(listener, 0, total, started);
+                ParallelAdd adder = new ParallelAdd(ix, ix.definition().type().ranksVectors() ? IndexManager.workers() : 1);
                 try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(fields.select(table))) {
                     while (rs.next()) {
-                        ix.add(fields, rs);
+                        adder.add(fields.document(rs));
                         maxVersion = Math.max(maxVersion, rs.getLong(2));
                         done++;
                         if (done % PROGRESS_EVERY == 0) {
                             if (cancel.isCancelled()) {
+                                adder.abort();
                                 throw new TableError(ErrorCode.TABLE_INDEX_FAILED, "Index build cancelled", "");
                             }
                             ix.progress(total == 0 ? 1 : (double) done / total);
@@ -102,6 +105,7 @@ final class IndexMaintenance {
                         }
                     }
                 }
+                adder.finish();
                 c.commit();
             }
             if (ix.definition().type().ranksVectors()) {
@@ -112,6 +116,81 @@ final class IndexMaintenance {
             report(listener, done, total, started);
         } finally {
             ix.maintenance.unlock();
+        }
+    }
+
+    /**
+     * Hands documents to {@code threads} indexing threads in batches: each thread fills its own in-memory segment,
+     * so the HNSW graphs of a vector index are built in parallel (and merged afterwards). The queue is bounded,
+     * so reading rows never runs far ahead of indexing.
+     */
+    private static final class ParallelAdd {
+        private static final int BATCH = 256;
+        private static final java.util.concurrent.ExecutorService POOL =
+                dev.lakebench.core.concurrent.NamedThreads.fixed("lakebench-index-add", IndexManager.workers());
+
+        private final LuceneIndex ix;
+        private final int threads;
+        private final java.util.concurrent.Semaphore inFlight;
+        private final java.util.List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+        private java.util.List<org.apache.lucene.document.Document> batch = new java.util.ArrayList<>(BATCH);
+        private volatile Exception failure;
+
+        ParallelAdd(LuceneIndex ix, int threads) {
+            this.ix = ix;
+            this.threads = threads;
+            this.inFlight = new java.util.concurrent.Semaphore(threads * 2);
+        }
+
+        void add(org.apache.lucene.document.Document d) throws IOException {
+            if (threads <= 1) {
+                ix.addAll(java.util.List.of(d));
+                return;
+            }
+            batch.add(d);
+            if (batch.size() == BATCH) {
+                submit();
+            }
+        }
+
+        private void submit() throws IOException {
+            rethrow();
+            java.util.List<org.apache.lucene.document.Document> docs = batch;
+            batch = new java.util.ArrayList<>(BATCH);
+            inFlight.acquireUninterruptibly();
+            running.removeIf(java.util.concurrent.Future::isDone);
+            running.add(POOL.submit(() -> {
+                try {
+                    ix.addAll(docs);
+                } catch (IOException | RuntimeException e) {
+                    failure = e;
+                } finally {
+                    inFlight.release();
+                }
+            }));
+        }
+
+        void finish() throws IOException {
+            if (!batch.isEmpty()) {
+                submit();
+            }
+            inFlight.acquireUninterruptibly(threads * 2);
+            inFlight.release(threads * 2);
+            rethrow();
+        }
+
+        void abort() {
+            running.forEach(f -> f.cancel(false));
+        }
+
+        private void rethrow() throws IOException {
+            Exception e = failure;
+            if (e instanceof IOException io) {
+                throw io;
+            }
+            if (e != null) {
+                throw (RuntimeException) e;
+            }
         }
     }
 
@@ -131,7 +210,7 @@ final class IndexMaintenance {
             if (ix.state() == LuceneIndex.State.READY) {
                 ix.state(LuceneIndex.State.CATCHING_UP);
             }
-            IndexFields fields = manager.fields(ix.definition(), table);
+            IndexFields fields = manager.fields(ix, table);
             long watermark = ix.watermark();
             long maxVersion = watermark;
             boolean changed = false;

@@ -56,7 +56,7 @@ public final class IndexManager implements IndexProvider, TableListener, SearchS
 
     private static final Logger LOG = Logger.getLogger(IndexManager.class.getName());
     /** Candidates fetched from the graph per query when the index does not say otherwise. */
-    public static final int DEFAULT_EF_SEARCH = 64;
+    public static final int DEFAULT_EF_SEARCH = 40;
 
     private final Workspace ws;
     private final IndexMaintenance maintenance;
@@ -546,8 +546,30 @@ public final class IndexManager implements IndexProvider, TableListener, SearchS
         }
     }
 
-    IndexFields fields(IndexDefinition def, TableDef table) {
-        return new IndexFields(def, table, ws.vectors());
+    IndexFields fields(LuceneIndex ix, TableDef table) {
+        return new IndexFields(ix.definition(), table, ix.covered(), ws.vectors());
+    }
+
+    /**
+     * Values of scalar columns for hit keys from a ready, caught-up index of the table that keeps all of them as
+     * doc values, or null when there is none (the caller then reads them from the table).
+     */
+    public Object[][] coveredValues(TableDef table, List<Column> columns, long[] keys) {
+        for (LuceneIndex ix : indexesOf(table.name())) {
+            if (!isReady(ix, table.name())) {
+                continue;
+            }
+            boolean all = columns.stream().allMatch(c -> ix.covered().stream().anyMatch(x -> x.equalsIgnoreCase(c.name())));
+            if (!all) {
+                continue;
+            }
+            try {
+                return ix.values(columns, keys);
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     @Override

@@ -54,6 +54,8 @@ public final class SearchService implements TableListener {
     private final Workspace ws;
     private volatile IndexSearch indexes;
     private final Map<String, CorpusStats> statsCache = new ConcurrentHashMap<>();
+    /** Row keys and vector references per column, valid while the table's row count and newest version stay. */
+    private final Map<String, Refs> refsCache = new ConcurrentHashMap<>();
 
     public SearchService(Workspace ws) {
         this.ws = ws;
@@ -76,6 +78,7 @@ public final class SearchService implements TableListener {
     private void invalidate(TableDef table) {
         String prefix = table.name().toLowerCase(Locale.ROOT) + ".";
         statsCache.keySet().removeIf(k -> k.startsWith(prefix));
+        refsCache.keySet().removeIf(k -> k.startsWith(prefix));
     }
 
     // ---- search ----
@@ -212,11 +215,13 @@ public final class SearchService implements TableListener {
         return stats;
     }
 
-    /** Row keys and vector references of the rows that have a vector (and pass the filter). */
+    /** Row keys and vector references of the rows that have a vector. */
     private static final class Refs {
         long[] keys = new long[1024];
         long[] refs = new long[1024];
         int n;
+        long rows;
+        long version;
 
         void add(long key, long ref) {
             if (n == keys.length) {
@@ -228,17 +233,42 @@ public final class SearchService implements TableListener {
         }
     }
 
-    private static Refs refs(RowSource rows, TableDef table, Column column, String field, KeyFilter filter) throws SQLException {
+    /**
+     * The rows that have a vector (and pass the filter). The full list is cached per column and checked against
+     * the table's row count and newest version, which every insert, update and delete changes.
+     */
+    private Refs refs(RowSource rows, TableDef table, Column column, String field, KeyFilter filter) throws SQLException {
+        long[] state = new long[2];
+        rows.query("SELECT count(*), coalesce(max(\"_lb_ver\"), 0) FROM " + table.dataTable(), List.of(), rs -> {
+            state[0] = rs.getLong(1);
+            state[1] = rs.getLong(2);
+        });
+        String key = table.name().toLowerCase(Locale.ROOT) + "." + column.name().toLowerCase(Locale.ROOT);
+        Refs all = refsCache.get(key);
+        if (all == null || all.rows != state[0] || all.version != state[1]) {
+            Refs fresh = new Refs();
+            fresh.rows = state[0];
+            fresh.version = state[1];
+            String col = Identifiers.quote(column.name());
+            rows.query("SELECT \"_lb_key\", struct_extract(" + col + ", '" + field + "') FROM " + table.dataTable()
+                    + " WHERE " + col + " IS NOT NULL", List.of(), rs -> {
+                        long ref = rs.getLong(2);
+                        if (!rs.wasNull()) {
+                            fresh.add(rs.getLong(1), ref);
+                        }
+                    });
+            refsCache.put(key, fresh);
+            all = fresh;
+        }
+        if (filter == null) {
+            return all;
+        }
         Refs out = new Refs();
-        String col = Identifiers.quote(column.name());
-        rows.query("SELECT \"_lb_key\", struct_extract(" + col + ", '" + field + "') FROM " + table.dataTable()
-                + " WHERE " + col + " IS NOT NULL", List.of(), rs -> {
-                    long key = rs.getLong(1);
-                    long ref = rs.getLong(2);
-                    if (!rs.wasNull() && (filter == null || filter.accepts(key))) {
-                        out.add(key, ref);
-                    }
-                });
+        for (int i = 0; i < all.n; i++) {
+            if (filter.accepts(all.keys[i])) {
+                out.add(all.keys[i], all.refs[i]);
+            }
+        }
         return out;
     }
 }

@@ -61,7 +61,7 @@ public final class Dialect {
         QueryBlock root = rw.parser.query(0, rw.sig.size(), null);
         rw.collectTables(root);
         rw.rewrite(root);
-        return new Translation.Engine(rw.result(), null, List.copyOf(rw.notes));
+        return new Translation.Engine(rw.result(), null, List.copyOf(rw.notes), rw.indexOnly);
     }
 
     /** Any other statement: nested queries and expressions are rewritten, the rest is the engine's. */

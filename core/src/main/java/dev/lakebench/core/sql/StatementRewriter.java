@@ -35,6 +35,8 @@ final class StatementRewriter {
     final List<Slot> slots = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
     private final Map<String, TableDef> referenced = new LinkedHashMap<>();
+    /** Set when the statement is a single top-k search an index may answer alone. */
+    Translation.IndexOnly indexOnly;
 
     StatementRewriter(SqlStatement st, Function<String, Optional<TableDef>> tables) {
         this.st = st;
@@ -437,6 +439,40 @@ final class StatementRewriter {
         }
         notes.add("top-k search: " + spec.display() + " on table \"" + plan.table().name() + "\""
                 + (filter != null ? ", WHERE applied as a filter before ranking" : ""));
+        indexOnly = indexOnly(b, plan, slots.size() - 1, limit, offset);
+    }
+
+    /**
+     * A statement that is nothing but the search ({@code SELECT cols, <search> AS s FROM t ORDER BY s DESC LIMIT
+     * k}, no WHERE) can be answered from the hits plus column values an index keeps; any other shape, null.
+     */
+    private Translation.IndexOnly indexOnly(QueryBlock b, TopK plan, int hitsSlot, Operand limit, Operand offset) {
+        if (b.parent != null || statement().kind() != SqlStatement.Kind.SELECT || b.where != null || b.order.size() != 1
+                || !b.children.isEmpty()) {
+            return null;
+        }
+        java.util.List<Translation.Output> outputs = new java.util.ArrayList<>();
+        for (QueryBlock.Item item : b.items) {
+            Expr e = item.expr().unwrap();
+            if (e.kind == Expr.Kind.STAR || e.kind == Expr.Kind.COLUMN && e.name.size() == 2 && e.name.get(1).equals("*")
+                    && plan.relation().exposes(e.name.get(0))) {
+                for (Column c : plan.table().schema().columns()) {
+                    outputs.add(new Translation.Output(c.name(), c.name()));
+                }
+            } else if (e.kind == Expr.Kind.COLUMN && (e.name.size() == 1 || e.name.size() == 2 && plan.relation().exposes(e.name.get(0)))
+                    && plan.table().schema().column(e.name.get(e.name.size() - 1)).isPresent()) {
+                String col = plan.table().schema().column(e.name.get(e.name.size() - 1)).orElseThrow().name();
+                outputs.add(new Translation.Output(item.alias() != null ? item.alias() : e.name.get(e.name.size() - 1), col));
+            } else if (e.isBinary("<#>") && item.alias() != null && plan.matches(new SearchClassifier(this, b).classify(e))) {
+                outputs.add(new Translation.Output(item.alias(), null));
+            } else {
+                return null;
+            }
+        }
+        notes.add("index-only: when a ready index of \"" + plan.table().name() + "\" keeps "
+                + outputs.stream().filter(o -> o.column() != null).map(Translation.Output::column).toList()
+                + " as doc values, the rows come from the index without reading the table");
+        return new Translation.IndexOnly(hitsSlot, plan.table(), outputs, limit, offset);
     }
 
     private Operand countOperand(Expr e) {

@@ -13,7 +13,23 @@ public sealed interface Translation {
      * runner holds its write permit, tells listeners after the commit, and makes vectors appended through
      * {@link Slot.VectorLog} slots durable before the engine commits. {@code notes} explain the plan (EXPLAIN).
      */
-    record Engine(BoundSql sql, TableDef writes, List<String> notes) implements Translation {
+    record Engine(BoundSql sql, TableDef writes, List<String> notes, IndexOnly indexOnly) implements Translation {
+
+        public Engine(BoundSql sql, TableDef writes, List<String> notes) {
+            this(sql, writes, notes, null);
+        }
+    }
+
+    /**
+     * A top-k search that may be answered from an index alone: the result is the hits of slot {@code hitsSlot}
+     * with these output columns (table columns by name, or the score), limited and offset. The runner uses it when
+     * an index keeps every named column; otherwise the engine SQL runs.
+     */
+    record IndexOnly(int hitsSlot, TableDef table, List<Output> outputs, Operand limit, Operand offset) {
+    }
+
+    /** An output column: its name in the result and the table column it shows, or null for the score. */
+    record Output(String name, String column) {
     }
 
     /** A column of {@code CREATE TABLE}. */

@@ -86,6 +86,7 @@ public final class LocalBackend implements Backend {
         addTableListener(executor.runner().tables());
         addIndexProvider(indexes);
         executor.runner().setIndexCommands(new SqlIndexCommands(indexes, this));
+        executor.runner().setCoveredValues(indexes::coveredValues);
     }
 
     /** The workspace's indexes (builds, maintenance, index searches). */
@@ -324,6 +325,7 @@ public final class LocalBackend implements Backend {
     public void close() {
         watchdog.close();
         try {
+            executor.close();
             indexes.close();
         } finally {
             workspace.close();

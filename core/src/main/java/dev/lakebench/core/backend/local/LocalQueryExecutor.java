@@ -41,12 +41,14 @@ final class LocalQueryExecutor {
     private final QueryWatchdog watchdog;
 
     private final StatementRunner runner;
+    private final ConnectionPool connections;
 
     LocalQueryExecutor(LocalBackend backend, Workspace ws, QueryWatchdog watchdog, SearchService search, QueryHandles handles) {
         this.backend = backend;
         this.ws = ws;
         this.watchdog = watchdog;
         this.runner = new StatementRunner(backend, ws, this, search, handles);
+        this.connections = new ConnectionPool(ws.engine());
     }
 
     StatementRunner runner() {
@@ -58,17 +60,27 @@ final class LocalQueryExecutor {
         List<SqlStatement> statements = parse(req);
         QueryResult last = null;
         StatementRunner.Session session = new StatementRunner.Session();
-        try (Connection c = ws.engine().connect()) {
+        Connection c = connections.borrow();
+        boolean reusable = false;
+        try {
             for (SqlStatement st : statements) {
                 if (req.cancellation().isCancelled()) {
                     throw new QueryError(ErrorCode.QUERY_CANCELLED, "Query cancelled", "");
                 }
                 last = run(c, st, req, session);
             }
+            reusable = !session.inTransaction && statements.stream().allMatch(ConnectionPool::leavesNoState);
         } catch (SQLException e) {
             throw EngineErrors.translate(EngineException.from(e), ws, false, req.timeout());
+        } finally {
+            connections.giveBack(c, reusable);
         }
         return new QueryResult(last.columns(), last.rows(), last.updateCount(), Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /** Closes idle connections (before the workspace closes its engine). */
+    void close() {
+        connections.close();
     }
 
     private List<SqlStatement> parse(QueryRequest req) {

@@ -41,9 +41,12 @@ final class SlotResolver implements AutoCloseable, RowSource {
     private final Connection c;
     private final List<Object> params;
     private final boolean explainOnly;
+    /** Collect the plan of each search (EXPLAIN, EXPLAIN ANALYZE). */
+    boolean explaining;
     private final List<String> registered = new ArrayList<>();
     final List<LogWrite> logWrites = new ArrayList<>();
     final List<String> plan = new ArrayList<>();
+    private final java.util.Map<Integer, Hits> hits = new java.util.HashMap<>();
     /** Table definitions this statement changed (a vector column sized), newest first. */
     private final java.util.Map<String, TableDef> latest = new java.util.HashMap<>();
 
@@ -54,6 +57,7 @@ final class SlotResolver implements AutoCloseable, RowSource {
         this.c = c;
         this.params = params;
         this.explainOnly = explainOnly;
+        this.explaining = explainOnly;
     }
 
     /** The statement with its placeholders numbered and valued. */
@@ -73,7 +77,9 @@ final class SlotResolver implements AutoCloseable, RowSource {
         }
         for (int i = 0; i < slots.size(); i++) {
             if (slots.get(i) instanceof Slot.Hits h) {
-                values[i] = hits(h.search(), values, sql);
+                Hits hits = hits(h.search(), values, sql);
+                this.hits.put(i, hits);
+                values[i] = register(hits);
             }
         }
         return values;
@@ -226,7 +232,12 @@ final class SlotResolver implements AutoCloseable, RowSource {
 
     // ---- searches ----
 
-    private Object hits(SearchSpec spec, Object[] values, BoundSql outer) throws SQLException {
+    /** The hits computed for slot {@code i} of the last statement bound. */
+    Hits hits(int slot) {
+        return hits.get(slot);
+    }
+
+    private Hits hits(SearchSpec spec, Object[] values, BoundSql outer) throws SQLException {
         int k = count(spec.limit(), "LIMIT") + (spec.offset() == null ? 0 : count(spec.offset(), "OFFSET"));
         TableDef table = current(spec.table());
         float[] unit = null;
@@ -257,12 +268,13 @@ final class SlotResolver implements AutoCloseable, RowSource {
         }
         SearchService.Request r = new SearchService.Request(table, spec.alias(), spec.kind(), spec.column(), unit, rows,
                 spec.textColumn(), text, wv, wt, k, filterSql, filterValues);
-        plan.add("search " + spec.display() + " (top " + k + ")");
-        for (String step : search.plan(r).steps()) {
-            plan.add("  " + step);
+        if (explaining) {
+            plan.add("search " + spec.display() + " (top " + k + ")");
+            for (String step : search.plan(r).steps()) {
+                plan.add("  " + step);
+            }
         }
-        Hits hits = explainOnly ? Hits.EMPTY : search.search(this, r);
-        return register(hits);
+        return explainOnly ? Hits.EMPTY : search.search(this, r);
     }
 
     private int count(Operand o, String what) throws SQLException {

@@ -54,6 +54,12 @@ final class StatementRunner {
     private final QueryHandles handles;
     private final SqlTables tables;
     private volatile IndexCommands indexCommands;
+    private volatile CoveredValues covered;
+
+    /** Column values an index keeps (index-only answers); null when no index keeps them all. */
+    interface CoveredValues {
+        Object[][] values(TableDef table, List<dev.lakebench.core.schema.Column> columns, long[] keys);
+    }
 
     StatementRunner(LocalBackend backend, Workspace ws, LocalQueryExecutor executor, SearchService search, QueryHandles handles) {
         this.backend = backend;
@@ -66,6 +72,10 @@ final class StatementRunner {
 
     SqlTables tables() {
         return tables;
+    }
+
+    void setCoveredValues(CoveredValues covered) {
+        this.covered = covered;
     }
 
     void setIndexCommands(IndexCommands commands) {
@@ -109,7 +119,8 @@ final class StatementRunner {
         if (def == null) {
             try (SlotResolver slots = resolver(c, req, false)) {
                 BoundSql.Bound b = slots.bind(e.sql());
-                return executor.runEngine(c, b.sql(), b.values(), req);
+                QueryResult fromIndex = e.indexOnly() == null ? null : indexOnly(e.indexOnly(), slots);
+                return fromIndex != null ? fromIndex : executor.runEngine(c, b.sql(), b.values(), req);
             }
         }
         Semaphore permit = ws.tableLock(def.name());
@@ -126,6 +137,47 @@ final class StatementRunner {
         } finally {
             permit.release();
         }
+    }
+
+    /**
+     * The result of a search statement built from its hits and the column values an index keeps, without the
+     * engine; null when no ready index keeps every column asked for (the engine SQL runs then).
+     */
+    private QueryResult indexOnly(Translation.IndexOnly io, SlotResolver slots) throws SQLException {
+        CoveredValues cv = covered;
+        dev.lakebench.core.index.Hits hits = slots.hits(io.hitsSlot());
+        if (cv == null || hits == null) {
+            return null;
+        }
+        TableDef table = slots.current(io.table());
+        List<dev.lakebench.core.schema.Column> cols = new ArrayList<>();
+        for (Translation.Output o : io.outputs()) {
+            if (o.column() != null) {
+                cols.add(table.column(o.column()));
+            }
+        }
+        Object[][] values = cols.isEmpty() ? new Object[hits.size()][0] : cv.values(table, cols, hits.keys());
+        if (values == null) {
+            return null;
+        }
+        int limit = ((Number) slots.evaluate(io.limit())).intValue();
+        int offset = io.offset() == null ? 0 : ((Number) slots.evaluate(io.offset())).intValue();
+        List<String> names = io.outputs().stream().map(Translation.Output::name).toList();
+        List<ResultColumn> columns = new ArrayList<>();
+        for (Translation.Output o : io.outputs()) {
+            String engineType = o.column() == null ? "DOUBLE" : dev.lakebench.core.store.EngineTypes.of(table.column(o.column()));
+            columns.add(new ResultColumn(o.name(), dev.lakebench.core.store.EngineTypes.fromEngine(engineType), engineType));
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int i = offset; i < hits.size() && rows.size() < limit; i++) {
+            Object[] row = new Object[io.outputs().size()];
+            int c = 0;
+            for (int j = 0; j < row.length; j++) {
+                row[j] = io.outputs().get(j).column() == null ? (Object) hits.scores()[i] : values[i][c++];
+            }
+            rows.add(new Row(names, row));
+        }
+        return new QueryResult(columns, rows, -1, Duration.ZERO);
     }
 
     /**
@@ -249,6 +301,7 @@ final class StatementRunner {
                     lines.addAll(e.notes());
                     boolean analyze = ex.analyze() && e.writes() == null;
                     slots = resolver(c, req, !analyze);
+                    slots.explaining = true;
                     BoundSql.Bound b = slots.bind(e.sql());
                     lines.addAll(slots.plan);
                     if (e.sql().slots().isEmpty() && e.notes().isEmpty()) {

@@ -48,9 +48,14 @@ public final class IndexFields {
 
     private final IndexDefinition def;
     private final List<Column> columns;
+    private final List<Column> covered;
     private final VectorStore vectors;
 
-    public IndexFields(IndexDefinition def, TableDef table, VectorStore vectors) {
+    /**
+     * Fields of {@code def}'s documents; {@code covered} are the scalar columns also kept as doc values, so that
+     * a search returning only them and the score needs no trip to the table.
+     */
+    public IndexFields(IndexDefinition def, TableDef table, List<String> covered, VectorStore vectors) {
         this.def = def;
         this.vectors = vectors;
         List<Column> cols = new ArrayList<>();
@@ -58,6 +63,33 @@ public final class IndexFields {
             cols.add(table.column(c));
         }
         this.columns = List.copyOf(cols);
+        List<Column> cov = new ArrayList<>();
+        for (String c : covered) {
+            table.schema().column(c).ifPresent(cov::add);
+        }
+        this.covered = List.copyOf(cov);
+    }
+
+    /** The table's columns an index can keep as doc values: numbers and booleans. */
+    public static List<String> coverable(TableDef table) {
+        List<String> out = new ArrayList<>();
+        for (Column c : table.schema().columns()) {
+            if (coverable(c)) {
+                out.add(c.name());
+            }
+        }
+        return out;
+    }
+
+    static boolean coverable(Column c) {
+        return switch (c.type()) {
+            case INT32, INT64, CLASS_LABEL, FLOAT32, FLOAT64, BOOL -> true;
+            default -> false;
+        };
+    }
+
+    static String coveredField(String column) {
+        return "c:" + column.toLowerCase(Locale.ROOT);
     }
 
     public List<Column> columns() {
@@ -101,11 +133,14 @@ public final class IndexFields {
             String q = Identifiers.quote(c.name());
             sb.append(", ").append(c.type() == ColumnType.EMBEDDING ? "struct_extract(" + q + ", 'lb_vec')" : q);
         }
+        for (Column c : covered) {
+            sb.append(", ").append(Identifiers.quote(c.name()));
+        }
         return sb.append(" FROM ").append(table.dataTable()).toString();
     }
 
     /** The document of the current row of a {@link #select} result. */
-    Document document(ResultSet rs) throws SQLException {
+    public Document document(ResultSet rs) throws SQLException {
         long key = rs.getLong(1);
         Document doc = new Document();
         doc.add(new StringField(KEY_TERM, keyTerm(key).bytes(), Field.Store.NO));
@@ -113,7 +148,28 @@ public final class IndexFields {
         for (int i = 0; i < columns.size(); i++) {
             add(doc, columns.get(i), rs, 3 + i);
         }
+        for (int i = 0; i < covered.size(); i++) {
+            Column c = covered.get(i);
+            int col = 3 + columns.size() + i;
+            long bits = switch (c.type()) {
+                case FLOAT32, FLOAT64 -> Double.doubleToRawLongBits(rs.getDouble(col));
+                case BOOL -> rs.getBoolean(col) ? 1 : 0;
+                default -> rs.getLong(col);
+            };
+            if (!rs.wasNull()) {
+                doc.add(new NumericDocValuesField(coveredField(c.name()), bits));
+            }
+        }
         return doc;
+    }
+
+    /** The Java value of a covered doc value, as query results carry it (Long, Double, Boolean). */
+    static Object decode(Column c, long bits) {
+        return switch (c.type()) {
+            case FLOAT32, FLOAT64 -> Double.longBitsToDouble(bits);
+            case BOOL -> bits != 0;
+            default -> bits;
+        };
     }
 
     private void add(Document doc, Column c, ResultSet rs, int col) throws SQLException {

@@ -69,6 +69,7 @@ public final class LuceneIndex implements Closeable {
     static final String UID = "lakebench.uid";
     static final String WATERMARK = "lakebench.watermark";
     static final String COMPLETE = "lakebench.complete";
+    static final String COVERED = "lakebench.covered";
 
     /** Lifecycle of an index: searches use it only when READY. */
     public enum State { BUILDING, CATCHING_UP, READY, FAILED }
@@ -95,9 +96,12 @@ public final class LuceneIndex implements Closeable {
     private volatile double progress;
     private volatile long generation = -1;
     private volatile String failure;
+    /** Scalar columns kept as doc values (fixed when the index is built). */
+    private volatile List<String> covered;
 
-    private LuceneIndex(IndexDefinition def, Path dir, Directory directory, IndexWriter writer, boolean needsBuild, long watermark)
-            throws IOException {
+    private LuceneIndex(IndexDefinition def, Path dir, Directory directory, IndexWriter writer, boolean needsBuild, long watermark,
+                        List<String> covered) throws IOException {
+        this.covered = covered;
         this.def = def;
         this.dir = dir;
         this.directory = directory;
@@ -136,7 +140,9 @@ public final class LuceneIndex implements Closeable {
             throw e;
         }
         long watermark = valid ? Long.parseLong(data.getOrDefault(WATERMARK, "0")) : 0;
-        return new LuceneIndex(def, dir, directory, writer, !valid, watermark);
+        String cov = valid ? data.getOrDefault(COVERED, "") : "";
+        List<String> covered = cov.isEmpty() ? List.of() : List.of(cov.split(","));
+        return new LuceneIndex(def, dir, directory, writer, !valid, watermark, covered);
     }
 
     /** The user data of the last commit, or null when there is none or it cannot be read. */
@@ -170,6 +176,16 @@ public final class LuceneIndex implements Closeable {
 
     public IndexDefinition definition() {
         return def;
+    }
+
+    /** The scalar columns this index keeps as doc values. */
+    public List<String> covered() {
+        return covered;
+    }
+
+    /** Sets the covered columns of a new build (before its first document). */
+    public void covered(List<String> columns) {
+        this.covered = List.copyOf(columns);
     }
 
     public Path directory() {
@@ -225,6 +241,11 @@ public final class LuceneIndex implements Closeable {
         writer.addDocument(fields.document(rs));
     }
 
+    /** Adds prepared documents (the parallel build: each calling thread fills its own segment). */
+    public void addAll(List<org.apache.lucene.document.Document> docs) throws IOException {
+        writer.addDocuments(docs);
+    }
+
     /** Replaces the document of the row at the cursor. */
     public void update(IndexFields fields, ResultSet rs) throws SQLException, IOException {
         writer.updateDocument(IndexFields.keyTerm(rs.getLong(1)), fields.document(rs));
@@ -245,7 +266,7 @@ public final class LuceneIndex implements Closeable {
     /** Makes everything written durable with the watermark it reflects, and visible to searches. */
     public void commit(long newWatermark) throws IOException {
         writer.setLiveCommitData(Map.of(FORMAT, String.valueOf(FORMAT_VERSION), UID, def.uid(), WATERMARK,
-                String.valueOf(newWatermark), COMPLETE, "true").entrySet());
+                String.valueOf(newWatermark), COMPLETE, "true", COVERED, String.join(",", covered)).entrySet());
         writer.commit();
         watermark = newWatermark;
         searchers.maybeRefreshBlocking();
@@ -302,10 +323,14 @@ public final class LuceneIndex implements Closeable {
     public List<Candidate> nearest(String column, float[] unit, int fetch, KeyFilter filter) throws IOException {
         IndexSearcher s = searchers.acquire();
         try {
-            Query q = new KnnFloatVectorQuery(IndexFields.vectorField(column), unit, Math.max(1, fetch),
-                    filter == null ? null : new KeyFilterQuery(filter));
-            TopDocs td = s.search(q, Math.max(1, fetch));
-            ScoreDoc[] docs = td.scoreDocs.clone();
+            ScoreDoc[] docs;
+            if (filter == null) {
+                docs = nearestUnfiltered(s, IndexFields.vectorField(column), unit, Math.max(1, fetch));
+            } else {
+                // the query decides between the graph and an exact pass over a selective filter
+                Query q = new KnnFloatVectorQuery(IndexFields.vectorField(column), unit, Math.max(1, fetch), new KeyFilterQuery(filter));
+                docs = s.search(q, Math.max(1, fetch)).scoreDocs.clone();
+            }
             Arrays.sort(docs, (a, b) -> Integer.compare(a.doc, b.doc));
             List<Candidate> out = new ArrayList<>(docs.length);
             List<LeafReaderContext> leaves = s.getIndexReader().leaves();
@@ -330,6 +355,72 @@ public final class LuceneIndex implements Closeable {
         } finally {
             searchers.release(s);
         }
+    }
+
+    /**
+     * The covered columns' values of the rows {@code keys} (null for SQL NULL), or null when a key has no live
+     * document (the row is gone, or the index is behind).
+     */
+    public Object[][] values(List<dev.lakebench.core.schema.Column> columns, long[] keys) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            Object[][] out = new Object[keys.length][columns.size()];
+            List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+            for (int i = 0; i < keys.length; i++) {
+                Term t = IndexFields.keyTerm(keys[i]);
+                boolean found = false;
+                for (LeafReaderContext leaf : leaves) {
+                    org.apache.lucene.index.Terms terms = leaf.reader().terms(t.field());
+                    if (terms == null) {
+                        continue;
+                    }
+                    org.apache.lucene.index.TermsEnum te = terms.iterator();
+                    if (!te.seekExact(t.bytes())) {
+                        continue;
+                    }
+                    PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+                    Bits live = leaf.reader().getLiveDocs();
+                    for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+                        if (live != null && !live.get(d)) {
+                            continue;
+                        }
+                        for (int c = 0; c < columns.size(); c++) {
+                            NumericDocValues dv = leaf.reader().getNumericDocValues(IndexFields.coveredField(columns.get(c).name()));
+                            out[i][c] = dv != null && dv.advanceExact(d) ? IndexFields.decode(columns.get(c), dv.longValue()) : null;
+                        }
+                        found = true;
+                        break;
+                    }
+                    if (found) {
+                        break;
+                    }
+                }
+                if (!found) {
+                    return null;
+                }
+            }
+            return out;
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /** The graph search of every segment, without the query machinery (no filter: the common case). */
+    private static ScoreDoc[] nearestUnfiltered(IndexSearcher s, String field, float[] unit, int fetch) throws IOException {
+        List<ScoreDoc> all = new ArrayList<>();
+        for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+            LeafReader r = leaf.reader();
+            if (r.getFloatVectorValues(field) == null) {
+                continue;
+            }
+            TopDocs td = r.searchNearestVectors(field, unit, fetch,
+                    org.apache.lucene.search.AcceptDocs.fromLiveDocs(r.getLiveDocs(), r.maxDoc()), Integer.MAX_VALUE);
+            for (ScoreDoc sd : td.scoreDocs) {
+                all.add(new ScoreDoc(sd.doc + leaf.docBase, sd.score));
+            }
+        }
+        all.sort((a, b) -> Float.compare(b.score, a.score));
+        return all.subList(0, Math.min(fetch, all.size())).toArray(ScoreDoc[]::new);
     }
 
     /** A BM25 query over {@code column} with this index's live statistics. */
@@ -370,41 +461,69 @@ public final class LuceneIndex implements Closeable {
             if (tq.terms().isEmpty() || k == 0) {
                 return Hits.EMPTY;
             }
-            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            BooleanQuery.Builder terms = new BooleanQuery.Builder();
             for (String t : tq.terms()) {
-                b.add(new TermQuery(new Term(field, t)), BooleanClause.Occur.SHOULD);
+                terms.add(new TermQuery(new Term(field, t)), BooleanClause.Occur.SHOULD);
             }
+            Query q = terms.build();
             if (filter != null) {
-                b.add(new KeyFilterQuery(filter), BooleanClause.Occur.FILTER);
+                q = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST)
+                        .add(new KeyFilterQuery(filter), BooleanClause.Occur.FILTER).build();
             }
-            b.setMinimumNumberShouldMatch(1);
             int fetch = k + Math.max(8, k / 4);
-            TopDocs td = s.search(b.build(), fetch);
-            ScoreDoc[] docs = td.scoreDocs.clone();
+            ScoreDoc[] docs = s.search(q, fetch).scoreDocs.clone();
             Arrays.sort(docs, (x, y) -> Integer.compare(x.doc, y.doc));
             TopK top = new TopK(k);
             List<LeafReaderContext> leaves = s.getIndexReader().leaves();
-            for (ScoreDoc sd : docs) {
-                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-                int local = sd.doc - leaf.docBase;
-                LeafReader r = leaf.reader();
-                NumericDocValues keys = r.getNumericDocValues(IndexFields.KEY);
-                NumericDocValues norms = r.getNormValues(field);
-                if (keys == null || !keys.advanceExact(local) || norms == null || !norms.advanceExact(local)) {
-                    continue;
+            int i = 0;
+            while (i < docs.length) {
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
+                int end = i;
+                while (end < docs.length && docs[end].doc < leaf.docBase + leaf.reader().maxDoc()) {
+                    end++;
                 }
-                double score = 0;
-                for (int i = 0; i < tq.terms().size(); i++) {
-                    PostingsEnum pe = r.postings(new Term(field, tq.terms().get(i)), PostingsEnum.FREQS);
-                    if (pe != null && pe.advance(local) == local) {
-                        score += Bm25.term(tq.idf(i), pe.freq(), norms.longValue(), tq.avgdl());
-                    }
-                }
-                top.offer(keys.longValue(), score);
+                rescore(leaf, field, tq, docs, i, end, top);
+                i = end;
             }
             return top.hits();
         } finally {
             searchers.release(s);
+        }
+    }
+
+    /**
+     * Exact BM25 in double precision of {@code docs[from, to)} (one leaf, ascending): term frequencies from one
+     * postings cursor per term, walked forward, and the exact lengths from the norms.
+     */
+    private static void rescore(LeafReaderContext leaf, String field, TextQuery tq, ScoreDoc[] docs, int from, int to, TopK top)
+            throws IOException {
+        LeafReader r = leaf.reader();
+        NumericDocValues keys = r.getNumericDocValues(IndexFields.KEY);
+        NumericDocValues norms = r.getNormValues(field);
+        if (keys == null || norms == null) {
+            return;
+        }
+        PostingsEnum[] postings = new PostingsEnum[tq.terms().size()];
+        for (int t = 0; t < postings.length; t++) {
+            postings[t] = r.postings(new Term(field, tq.terms().get(t)), PostingsEnum.FREQS);
+        }
+        for (int i = from; i < to; i++) {
+            int local = docs[i].doc - leaf.docBase;
+            if (!keys.advanceExact(local) || !norms.advanceExact(local)) {
+                continue;
+            }
+            double score = 0;
+            for (int t = 0; t < postings.length; t++) {
+                PostingsEnum pe = postings[t];
+                if (pe == null) {
+                    continue;
+                }
+                int d = pe.docID() < local ? pe.advance(local) : pe.docID();
+                if (d == local) {
+                    score += Bm25.term(tq.idf(t), pe.freq(), norms.longValue(), tq.avgdl());
+                }
+            }
+            top.offer(keys.longValue(), score);
         }
     }
 
