@@ -546,6 +546,60 @@ public final class IndexManager implements IndexProvider, TableListener, SearchS
         }
     }
 
+    // ---- filters from exact_text / inverted indexes ----
+
+    private LuceneIndex filterIndex(TableDef table, SearchService.Condition c) {
+        for (LuceneIndex ix : indexesOf(table.name())) {
+            IndexDefinition d = ix.definition();
+            if (!isReady(ix, table.name()) || d.columns().size() != 1 || !d.covers(c.column().name())) {
+                continue;
+            }
+            boolean text = d.type() == IndexType.EXACT_TEXT && (c.op().equals("=") || c.op().equals("contains")) && c.value() instanceof String;
+            boolean number = d.type() == IndexType.INVERTED && c.column().type().isNumeric() && c.value() instanceof Number
+                    && !c.op().equals("contains");
+            if (text || number) {
+                return ix;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public KeyFilter filter(TableDef table, List<SearchService.Condition> conditions) {
+        KeyFilter all = null;
+        for (SearchService.Condition c : conditions) {
+            LuceneIndex ix = filterIndex(table, c);
+            if (ix == null) {
+                return null;
+            }
+            long[] keys;
+            try {
+                keys = ix.keysMatching(c.column(), c.op(), c.value());
+            } catch (IOException e) {
+                return null;
+            }
+            if (keys == null) {
+                return null;
+            }
+            KeyFilter f = KeyFilter.of(keys, keys.length);
+            all = all == null ? f : all.and(f);
+        }
+        return all;
+    }
+
+    @Override
+    public String describeFilter(TableDef table, List<SearchService.Condition> conditions) {
+        List<String> used = new ArrayList<>();
+        for (SearchService.Condition c : conditions) {
+            LuceneIndex ix = filterIndex(table, c);
+            if (ix == null) {
+                return null;
+            }
+            used.add(c + " by index \"" + ix.definition().name() + "\" (" + ix.definition().type().label() + ")");
+        }
+        return "served by " + String.join(", ", used);
+    }
+
     IndexFields fields(LuceneIndex ix, TableDef table) {
         return new IndexFields(ix.definition(), table, ix.covered(), ws.vectors());
     }

@@ -68,6 +68,19 @@ public final class KeyFilter {
         return b >= 0 && b < Integer.MAX_VALUE && bits.get((int) b);
     }
 
+    /** The keys that pass both filters. */
+    public KeyFilter and(KeyFilter other) {
+        long[] keys = new long[count];
+        int n = 0;
+        for (int b = bits.nextSetBit(0); b >= 0; b = bits.nextSetBit(b + 1)) {
+            long key = min + b;
+            if (other.accepts(key)) {
+                keys[n++] = key;
+            }
+        }
+        return of(keys, n);
+    }
+
     /** Number of keys that pass. */
     public int count() {
         return count;

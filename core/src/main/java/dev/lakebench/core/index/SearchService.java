@@ -32,7 +32,16 @@ public final class SearchService implements TableListener {
     /** What to search, with query values already evaluated. */
     public record Request(TableDef table, String alias, SearchKind kind, Column column, float[] unitVector, float[][] unitRows,
                           Column textColumn, String text, double vectorWeight, double textWeight, int k,
-                          String filterSql, List<Object> filterValues) {
+                          String filterSql, List<Object> filterValues, List<Condition> conditions) {
+    }
+
+    /** A WHERE condition with its value, that an exact_text or inverted index may evaluate ({@code op}: = contains < <= > >=). */
+    public record Condition(Column column, String op, Object value) {
+
+        @Override
+        public String toString() {
+            return column.name() + " " + op + " " + (value instanceof String s ? "'" + s + "'" : value);
+        }
     }
 
     /** How a request is answered, for EXPLAIN. */
@@ -49,6 +58,12 @@ public final class SearchService implements TableListener {
 
         /** A BM25 query with the statistics of a ready index on the column, or null when there is none. */
         TextQuery textQuery(TableDef table, Column column, String text);
+
+        /** The keys passing all conditions, from exact_text / inverted indexes; null when one cannot be served. */
+        KeyFilter filter(TableDef table, List<Condition> conditions);
+
+        /** How {@link #filter} would serve the conditions, or null when it cannot. */
+        String describeFilter(TableDef table, List<Condition> conditions);
     }
 
     private final Workspace ws;
@@ -84,7 +99,14 @@ public final class SearchService implements TableListener {
     // ---- search ----
 
     public Hits search(RowSource rows, Request r) throws SQLException {
-        KeyFilter filter = r.filterSql() == null ? null : KeyFilter.load(rows, r.table(), r.alias(), r.filterSql(), r.filterValues());
+        KeyFilter filter = null;
+        IndexSearch ix = indexes;
+        if (r.conditions() != null && ix != null) {
+            filter = ix.filter(r.table(), r.conditions());
+        }
+        if (filter == null && r.filterSql() != null) {
+            filter = KeyFilter.load(rows, r.table(), r.alias(), r.filterSql(), r.filterValues());
+        }
         return switch (r.kind()) {
             case VECTOR -> vector(rows, r, filter);
             case MULTI_VECTOR -> multiVector(rows, r, filter);
@@ -111,7 +133,10 @@ public final class SearchService implements TableListener {
             }
         }
         if (r.filterSql() != null) {
-            steps.add("filter: WHERE " + r.filterSql() + " applied before ranking");
+            IndexSearch ix = indexes;
+            String served = r.conditions() == null || ix == null ? null : ix.describeFilter(r.table(), r.conditions());
+            steps.add("filter: WHERE " + r.filterSql() + " applied before ranking"
+                    + (served != null ? ", " + served : ", evaluated by the engine"));
         }
         return new Plan(steps);
     }
@@ -220,7 +245,7 @@ public final class SearchService implements TableListener {
         long[] keys = new long[1024];
         long[] refs = new long[1024];
         int n;
-        long rows;
+        /** Length of the column's vector log when the list was read. */
         long version;
 
         void add(long key, long ref) {
@@ -234,21 +259,18 @@ public final class SearchService implements TableListener {
     }
 
     /**
-     * The rows that have a vector (and pass the filter). The full list is cached per column and checked against
-     * the table's row count and newest version, which every insert, update and delete changes.
+     * The rows that have a vector (and pass the filter). The full list is cached per column: writes through SQL
+     * and finished ingests drop it ({@link #afterWrite}), and an ingest still appending shows as a longer vector
+     * log, so a cached list is never stale.
      */
     private Refs refs(RowSource rows, TableDef table, Column column, String field, KeyFilter filter) throws SQLException {
-        long[] state = new long[2];
-        rows.query("SELECT count(*), coalesce(max(\"_lb_ver\"), 0) FROM " + table.dataTable(), List.of(), rs -> {
-            state[0] = rs.getLong(1);
-            state[1] = rs.getLong(2);
-        });
         String key = table.name().toLowerCase(Locale.ROOT) + "." + column.name().toLowerCase(Locale.ROOT);
+        var logId = table.vectorLog(column.name());
+        long logLength = logId.isPresent() ? ws.vectors().log(logId.getAsInt()).length() : 0;
         Refs all = refsCache.get(key);
-        if (all == null || all.rows != state[0] || all.version != state[1]) {
+        if (all == null || all.version != logLength) {
             Refs fresh = new Refs();
-            fresh.rows = state[0];
-            fresh.version = state[1];
+            fresh.version = logLength;
             String col = Identifiers.quote(column.name());
             rows.query("SELECT \"_lb_key\", struct_extract(" + col + ", '" + field + "') FROM " + table.dataTable()
                     + " WHERE " + col + " IS NOT NULL", List.of(), rs -> {

@@ -2,6 +2,7 @@ package dev.lakebench.core.sql;
 
 import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.store.TableDef;
+import java.util.List;
 
 /**
  * A top-k search the dialect pushed out of a SELECT ({@code ORDER BY x <#> q DESC LIMIT k}): the table and its
@@ -12,5 +13,14 @@ import dev.lakebench.core.store.TableDef;
  */
 public record SearchSpec(TableDef table, String alias, SearchKind kind, Column column, Operand query, Column textColumn,
                          Operand textQuery, Operand vectorWeight, Operand textWeight, Operand limit, Operand offset,
-                         BoundSql filter, String display) {
+                         BoundSql filter, List<Predicate> predicates, String display) {
+
+    /**
+     * One condition of a WHERE that is nothing but a conjunction of simple conditions on the table's columns
+     * ({@code col = v}, {@code col @> v} / {@code contains(col, v)}, {@code col < v} and the other comparisons):
+     * an exact_text or inverted index can evaluate those instead of the engine. {@code op} is one of
+     * {@code = contains < <= > >=}.
+     */
+    public record Predicate(Column column, String op, Operand value) {
+    }
 }

@@ -258,6 +258,8 @@ final class StatementRewriter {
                             + " FROM t ORDER BY score DESC LIMIT 10");
         };
         edits.replace(e.first, e.last, replacement);
+        notes.add("per-row score: " + edits.original(e.first, e.last) + " computed exactly for each row (no index: not a"
+                + " top-k ORDER BY ... DESC LIMIT k of one table)");
     }
 
     // ---- column resolution ----
@@ -414,9 +416,16 @@ final class StatementRewriter {
         }
         Operand limit = countOperand(b.limit);
         Operand offset = b.offset == null ? null : countOperand(b.offset);
+        java.util.List<SearchSpec.Predicate> predicates = null;
+        if (b.where != null) {
+            predicates = new java.util.ArrayList<>();
+            if (!predicates(b.where, b, plan, predicates)) {
+                predicates = null;
+            }
+        }
         SearchSpec spec = new SearchSpec(plan.table(), alias, s.kind(), s.column().column(), s.query(),
                 s.textColumn() == null ? null : s.textColumn().column(), s.textQuery(), s.vectorWeight(), s.textWeight(),
-                limit, offset, filter, edits.original(s.expr().first, s.expr().last));
+                limit, offset, filter, predicates, edits.original(s.expr().first, s.expr().last));
         String hits = slot(new Slot.Hits(spec));
         StringBuilder sb = new StringBuilder("(SELECT ");
         for (Column c : plan.table().schema().columns()) {
@@ -473,6 +482,58 @@ final class StatementRewriter {
                 + outputs.stream().filter(o -> o.column() != null).map(Translation.Output::column).toList()
                 + " as doc values, the rows come from the index without reading the table");
         return new Translation.IndexOnly(hitsSlot, plan.table(), outputs, limit, offset);
+    }
+
+    /** Adds the conditions of a conjunction of simple column conditions; false when the WHERE is anything else. */
+    private boolean predicates(Expr e, QueryBlock b, TopK plan, java.util.List<SearchSpec.Predicate> out) {
+        e = e.unwrap();
+        if (e.isBinary("AND")) {
+            return predicates(e.child(0), b, plan, out) && predicates(e.child(1), b, plan, out);
+        }
+        String op = null;
+        Expr col = null;
+        Expr val = null;
+        if (e.kind == Expr.Kind.BINARY && java.util.Set.of("=", "<", "<=", ">", ">=", "@>").contains(e.op)) {
+            op = e.op.equals("@>") ? "contains" : e.op;
+            col = e.child(0).unwrap();
+            val = e.child(1).unwrap();
+            if (col.kind != Expr.Kind.COLUMN && !op.equals("contains")) {
+                Expr t = col;
+                col = val;
+                val = t;
+                op = switch (op) {
+                    case "<" -> ">";
+                    case "<=" -> ">=";
+                    case ">" -> "<";
+                    case ">=" -> "<=";
+                    default -> op;
+                };
+            }
+        } else if (e.kind == Expr.Kind.CALL && e.simpleName().equals("contains") && e.children.size() == 2) {
+            op = "contains";
+            col = e.child(0).unwrap();
+            val = e.child(1).unwrap();
+        }
+        if (op == null || col.kind != Expr.Kind.COLUMN) {
+            return false;
+        }
+        Resolved r = resolve(col, b);
+        if (r == null || r.relation() != plan.relation()) {
+            return false;
+        }
+        Operand value = switch (val.kind) {
+            case PARAMETER -> new Operand.Param(sig.get(val.first).parameterIndex());
+            case STRING -> new Operand.Literal(Literals.string(sig.get(val.first)));
+            default -> {
+                Double d = Literals.number(val, sig);
+                yield d == null ? null : new Operand.Literal(d);
+            }
+        };
+        if (value == null) {
+            return false;
+        }
+        out.add(new SearchSpec.Predicate(r.column(), op, value));
+        return true;
     }
 
     private Operand countOperand(Expr e) {

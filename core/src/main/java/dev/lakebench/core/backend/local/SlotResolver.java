@@ -266,8 +266,15 @@ final class SlotResolver implements AutoCloseable, RowSource {
             filterSql = f.sql();
             filterValues = f.values();
         }
+        List<SearchService.Condition> conditions = null;
+        if (spec.predicates() != null) {
+            conditions = new ArrayList<>();
+            for (var p : spec.predicates()) {
+                conditions.add(new SearchService.Condition(p.column(), p.op(), evaluate(p.value())));
+            }
+        }
         SearchService.Request r = new SearchService.Request(table, spec.alias(), spec.kind(), spec.column(), unit, rows,
-                spec.textColumn(), text, wv, wt, k, filterSql, filterValues);
+                spec.textColumn(), text, wv, wt, k, filterSql, filterValues, conditions);
         if (explaining) {
             plan.add("search " + spec.display() + " (top " + k + ")");
             for (String step : search.plan(r).steps()) {

@@ -112,6 +112,14 @@ public final class IndexFields {
         return "x:" + column.toLowerCase(Locale.ROOT);
     }
 
+    static String skippedField(String column) {
+        return "xs:" + column.toLowerCase(Locale.ROOT);
+    }
+
+    static int maxExactBytes() {
+        return MAX_EXACT_BYTES;
+    }
+
     static String termsField(String column) {
         return "w:" + column.toLowerCase(Locale.ROOT);
     }
@@ -195,6 +203,9 @@ public final class IndexFields {
                 } else if (def.type() == IndexType.EXACT_TEXT) {
                     if (text.getBytes(StandardCharsets.UTF_8).length <= MAX_EXACT_BYTES) {
                         doc.add(new StringField(exactField(c.name()), text, Field.Store.NO));
+                    } else {
+                        // too long for a term: marked, so that filters on this index fall back to the engine
+                        doc.add(new StringField(skippedField(c.name()), "1", Field.Store.NO));
                     }
                 } else {
                     doc.add(new TextField(termsField(c.name()), text, Field.Store.NO));

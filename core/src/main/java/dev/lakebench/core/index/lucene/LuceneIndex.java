@@ -423,6 +423,114 @@ public final class LuceneIndex implements Closeable {
         return all.subList(0, Math.min(fetch, all.size())).toArray(ScoreDoc[]::new);
     }
 
+    /**
+     * Keys of the live rows meeting {@code column op value} on an exact_text index ({@code =}, {@code contains})
+     * or an inverted index of an integer column ({@code = < <= > >=}); null when this index cannot decide it
+     * exactly as the engine would.
+     */
+    public long[] keysMatching(dev.lakebench.core.schema.Column column, String op, Object value) throws IOException {
+        Query q = filterQuery(column, op, value);
+        if (q == null) {
+            return null;
+        }
+        IndexSearcher s = searchers.acquire();
+        try {
+            if (def.type() == IndexType.EXACT_TEXT && s.getIndexReader().docFreq(new Term(IndexFields.skippedField(column.name()), "1")) > 0) {
+                return null;
+            }
+            org.apache.lucene.search.Weight w = s.createWeight(s.rewrite(q), org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f);
+            long[] out = new long[64];
+            int n = 0;
+            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                org.apache.lucene.search.Scorer sc = w.scorer(leaf);
+                NumericDocValues keys = leaf.reader().getNumericDocValues(IndexFields.KEY);
+                if (sc == null || keys == null) {
+                    continue;
+                }
+                Bits live = leaf.reader().getLiveDocs();
+                DocIdSetIterator it = sc.iterator();
+                for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
+                    if ((live == null || live.get(d)) && keys.advanceExact(d)) {
+                        if (n == out.length) {
+                            out = Arrays.copyOf(out, n * 2);
+                        }
+                        out[n++] = keys.longValue();
+                    }
+                }
+            }
+            return Arrays.copyOf(out, n);
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    private Query filterQuery(dev.lakebench.core.schema.Column column, String op, Object value) {
+        if (def.type() == IndexType.EXACT_TEXT && value instanceof String v) {
+            if (v.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > IndexFields.maxExactBytes()) {
+                return null;
+            }
+            String field = IndexFields.exactField(column.name());
+            return switch (op) {
+                case "=" -> new TermQuery(new Term(field, v));
+                case "contains" -> new org.apache.lucene.search.WildcardQuery(new Term(field, "*" + escapeWildcards(v) + "*"));
+                default -> null;
+            };
+        }
+        boolean integer = column.type() == dev.lakebench.core.schema.ColumnType.INT32
+                || column.type() == dev.lakebench.core.schema.ColumnType.INT64 || column.type() == dev.lakebench.core.schema.ColumnType.CLASS_LABEL;
+        if (def.type() == IndexType.INVERTED && integer && value instanceof Number n) {
+            double v = n.doubleValue();
+            if (Double.isNaN(v) || Math.abs(v) > 9.0e15) {
+                return null;
+            }
+            String field = IndexFields.numberField(column.name());
+            long lo;
+            long hi;
+            switch (op) {
+                case "=" -> {
+                    if (v != Math.floor(v)) {
+                        return new org.apache.lucene.search.MatchNoDocsQuery();
+                    }
+                    lo = (long) v;
+                    hi = (long) v;
+                }
+                case ">" -> {
+                    lo = (long) Math.floor(v) + 1;
+                    hi = Long.MAX_VALUE;
+                }
+                case ">=" -> {
+                    lo = (long) Math.ceil(v);
+                    hi = Long.MAX_VALUE;
+                }
+                case "<" -> {
+                    lo = Long.MIN_VALUE;
+                    hi = (long) Math.ceil(v) - 1;
+                }
+                case "<=" -> {
+                    lo = Long.MIN_VALUE;
+                    hi = (long) Math.floor(v);
+                }
+                default -> {
+                    return null;
+                }
+            }
+            return org.apache.lucene.document.LongPoint.newRangeQuery(field, lo, hi);
+        }
+        return null;
+    }
+
+    private static String escapeWildcards(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '*' || c == '?' || c == '\\') {
+                sb.append('\\');
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
     /** A BM25 query over {@code column} with this index's live statistics. */
     public TextQuery textQuery(String column, String text) throws IOException {
         IndexSearcher s = searchers.acquire();
