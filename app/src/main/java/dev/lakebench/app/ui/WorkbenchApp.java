@@ -36,6 +36,7 @@ public final class WorkbenchApp extends Application {
             workbench.onReady(() -> {
                 long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
                 System.out.println("lakebench-startup-ms " + ms);
+                System.out.println("lakebench-ready-epoch-ms " + System.currentTimeMillis());
                 Platform.exit();
             });
         }

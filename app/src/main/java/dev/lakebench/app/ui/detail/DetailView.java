@@ -82,9 +82,11 @@ public final class DetailView {
             if (player.getStatus() == MediaPlayer.Status.PLAYING) {
                 player.pause();
                 play.setText("Play");
+                play.setGraphic(Icons.of(Icons.Icon.PLAY));
             } else {
                 player.play();
                 play.setText("Pause");
+                play.setGraphic(Icons.of(Icons.Icon.STOP));
             }
         });
         Label position = new Label();
@@ -101,6 +103,7 @@ public final class DetailView {
                 position.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                         () -> String.format(java.util.Locale.ROOT, "%.1f s", p.getCurrentTime().toSeconds()), p.currentTimeProperty()));
                 play.setText("Play");
+                play.setGraphic(Icons.of(Icons.Icon.PLAY));
             }
         });
 

@@ -65,10 +65,10 @@ public record GridSource(WorkspaceRef workspace, TableInfo table, String imageCo
         return BOXES[BOXES.length - 1];
     }
 
-    /** The row keys, in table order, with an optional filter. */
+    /** The keys of rows that have a picture in the image column, in table order, with an optional filter. */
     public String keysSql(String where) {
-        String w = where == null || where.isBlank() ? "" : " WHERE " + where.strip();
-        return "SELECT " + q(keyColumn) + " FROM " + q(table.name()) + w;
+        String w = where == null || where.isBlank() ? "" : " AND (" + where.strip() + ")";
+        return "SELECT " + q(keyColumn) + " FROM " + q(table.name()) + " WHERE " + q(imageColumn) + " IS NOT NULL" + w;
     }
 
     /** Thumbnails of {@code n} keys: parameters $1 column, $2 dimension, $3.. the keys. */

@@ -57,10 +57,15 @@ public final class IngestRunViewModel {
     /** Starts the ingest of {@code paths} into the table; {@code onEnd} runs on the UI thread when it ends. */
     void start(Sessions sessions, Tasks tasks, List<Path> paths, IngestOptions options, Runnable onEnd) {
         Latest<IngestProgress> latest = new Latest<>(tasks.threads().ui(), this::show);
-        options.listener(latest::offer).cancellation(cancellation);
+        options.cancellation(cancellation);
         options.schema("path", "FILE");
         task = tasks.create("Ingest into " + table, ctx -> {
             ctx.cancellation().onCancel(cancellation::cancel);
+            options.listener(p -> {
+                latest.offer(p);
+                ctx.progress(IngestProgressText.fraction(p, totalBytes));
+                ctx.message(IngestProgressText.files(p));
+            });
             return sessions.client(workspace).async()
                     .ingest(table, Map.of("path", List.copyOf(paths)), options)
                     .join();

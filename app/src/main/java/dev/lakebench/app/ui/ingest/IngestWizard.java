@@ -160,7 +160,8 @@ public final class IngestWizard {
         VBox b = body("What was dropped", "Folders are read recursively; hidden files are skipped. Drop more here, or add them.");
         TableView<DropSummary.KindCount> kinds = new TableView<>();
         kinds.setId("drop-kinds");
-        kinds.setPrefHeight(190);
+        kinds.setFixedCellSize(26);
+        kinds.setPrefHeight(56);
         TableColumn<DropSummary.KindCount, String> kind = new TableColumn<>("Kind");
         kind.setCellValueFactory(f -> new SimpleStringProperty(label(f.getValue().kind())));
         TableColumn<DropSummary.KindCount, String> count = new TableColumn<>("Files");
@@ -185,6 +186,7 @@ public final class IngestWizard {
                 return;
             }
             kinds.getItems().setAll(s.kinds().values());
+            kinds.setPrefHeight(30 + 26 * Math.max(1, s.kinds().size()));
             total.setText(Sizes.plural(s.totalFiles(), "file", "files") + ", " + Sizes.bytes(s.totalBytes())
                     + (s.isEmpty() ? " — nothing to ingest" : ""));
             unsupported.getItems().setAll(s.unsupported().stream().map(f -> f.path() + " — " + f.reason()).toList());

@@ -141,7 +141,7 @@ public final class Workbench implements BrowserActions {
         stage.setTitle("Lakebench");
         stage.setScene(scene);
         windowState.restore(stage);
-        windowState.split(shell.mainSplit(), "split.main", 0.2);
+        windowState.split(shell.mainSplit(), "split.main", 0.22);
         windowState.split(shell.centreSplit(), "split.centre", 0.74);
         windowState.track(stage);
         stage.show();

@@ -29,7 +29,8 @@ final class HybridSearchForm {
         TextField query = new TextField();
         query.setId("hybrid-query");
         query.setPromptText("query text");
-        CheckBox useRow = new CheckBox("Query vector from the selected row");
+        CheckBox useRow = new CheckBox("Vector of the selected row");
+        useRow.setWrapText(true);
         useRow.setId("hybrid-use-row");
         Label rowNote = new Label();
         rowNote.getStyleClass().add(Styles.MUTED);
@@ -54,7 +55,8 @@ final class HybridSearchForm {
         }
         Runnable columns = () -> {
             List<Column> cols = table.getValue() == null ? List.of() : vm.catalogProperty().get().columns(table.getValue()).orElse(List.of());
-            textCol.getItems().setAll(cols.stream().filter(c -> c.type() == ColumnType.TEXT).map(Column::name).toList());
+            textCol.getItems().setAll(cols.stream().filter(c -> c.type() == ColumnType.TEXT).map(Column::name)
+                    .sorted(java.util.Comparator.comparing(HybridSearchForm::keyLike)).toList());
             embCol.getItems().setAll(cols.stream().filter(c -> c.type().isVector()).map(Column::name).toList());
             textCol.getSelectionModel().selectFirst();
             embCol.getSelectionModel().selectFirst();
@@ -66,7 +68,10 @@ final class HybridSearchForm {
             if (keep != null && table.getItems().contains(keep)) {
                 table.setValue(keep);
             } else {
-                table.getSelectionModel().selectFirst();
+                // the first table that can be searched both ways, else any with text
+                table.setValue(cat.tableNames().stream().filter(t -> searchable(cat.columns(t).orElse(List.of())) == 2).findFirst()
+                        .or(() -> cat.tableNames().stream().filter(t -> searchable(cat.columns(t).orElse(List.of())) > 0).findFirst())
+                        .orElse(cat.tableNames().isEmpty() ? null : cat.tableNames().get(0)));
             }
             columns.run();
         });
@@ -95,6 +100,22 @@ final class HybridSearchForm {
         });
         box.getChildren().addAll(label("Table"), table, label("Text column"), textCol, query, label("Embedding column"), embCol,
                 useRow, rowNote, label("Weights"), weight, weights, label("Rows"), limit, write, problem);
+    }
+
+    /** 2 when a table has text and vectors, 1 with one of them, 0 otherwise. */
+    private static int searchable(List<Column> cols) {
+        boolean text = cols.stream().anyMatch(c -> c.type() == ColumnType.TEXT && keyLike(c.name()) < 2);
+        boolean vec = cols.stream().anyMatch(c -> c.type().isVector());
+        return (text ? 1 : 0) + (vec ? 1 : 0);
+    }
+
+    /** Prose columns first, ids and file names last: what one searches is rarely a key. */
+    private static int keyLike(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.equals("id") || n.endsWith("_id") || n.equals("filename")) {
+            return 2;
+        }
+        return n.contains("text") || n.contains("desc") || n.contains("caption") || n.contains("body") || n.contains("content") ? 0 : 1;
     }
 
     private static Label label(String s) {

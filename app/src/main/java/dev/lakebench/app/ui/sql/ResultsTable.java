@@ -86,7 +86,7 @@ public final class ResultsTable {
             ResultColumn rc = cols.get(i);
             TableColumn<Row, Object> col = new TableColumn<>();
             Label name = new Label(rc.name());
-            Label type = new Label(rc.engineType() == null ? "" : rc.engineType().toLowerCase(java.util.Locale.ROOT));
+            Label type = new Label(typeName(rc));
             type.getStyleClass().add("type");
             col.setGraphic(new VBox(0, name, type));
             col.setUserData(rc.name());
@@ -101,9 +101,17 @@ public final class ResultsTable {
         table.setFixedCellSize(bytes ? THUMB + 8 : 26);
     }
 
+    /** The column's type for its header: Lakebench's name for vectors, the engine's otherwise. */
+    static String typeName(ResultColumn c) {
+        if (c.type() != null && c.type().isVector()) {
+            return c.type().name().toLowerCase(java.util.Locale.ROOT);
+        }
+        return c.engineType() == null ? "" : c.engineType().toLowerCase(java.util.Locale.ROOT);
+    }
+
     private static double widthFor(ResultColumn c) {
         if (c.type() != null && c.type().isVector()) {
-            return 220;
+            return 270;
         }
         if (c.type() != null && c.type().isBytes()) {
             return 90;

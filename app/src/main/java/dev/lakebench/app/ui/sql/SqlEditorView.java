@@ -92,7 +92,7 @@ public final class SqlEditorView {
         });
 
         side.getTabs().addAll(closed("Parameters", scroll(new ParameterPanel(vm).node())), closed("History", history.node()),
-                closed("Hybrid search", scroll(new HybridSearchForm(vm).node())));
+                closed("Search", scroll(new HybridSearchForm(vm).node())));
         side.setId("editor-side");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side.getStyleClass().add("side-panel");
@@ -104,7 +104,7 @@ public final class SqlEditorView {
         });
 
         SplitPane top = new SplitPane(new VirtualizedScrollPane<>(area), side);
-        top.setDividerPositions(0.72);
+        top.setDividerPositions(0.66);
         SplitPane.setResizableWithParent(side, false);
         results.setId("result-tabs");
         results.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
@@ -261,7 +261,7 @@ public final class SqlEditorView {
         }
         status.textProperty().bind(r.statusProperty());
         if (r.state() != ResultViewModel.State.RUNNING) {
-            elapsed.setText(Sizes.duration(r.elapsed()));
+            elapsed.setText("");
         }
     }
 
@@ -286,7 +286,8 @@ public final class SqlEditorView {
 
     /** The table a simple query reads from (for the detail pane); null for anything else. */
     static String tableOf(String sql) {
-        var m = java.util.regex.Pattern.compile("(?is)^\\s*select\\b.*?\\bfrom\\s+\"?([A-Za-z_][A-Za-z0-9_]*)\"?\\s*(where|order|limit|$|;)").matcher(sql);
+        String code = sql.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\n]*", " ");
+        var m = java.util.regex.Pattern.compile("(?is)^\\s*select\\b.*?\\bfrom\\s+\"?([A-Za-z_][A-Za-z0-9_]*)\"?\\s*(where|order|limit|$|;)").matcher(code);
         return m.find() ? m.group(1) : null;
     }
 

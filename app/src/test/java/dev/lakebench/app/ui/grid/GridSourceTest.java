@@ -33,7 +33,7 @@ class GridSourceTest {
         TableInfo t = new TableInfo("My Photos", new TableSchema(List.of(Column.of("id", ColumnType.TEXT),
                 Column.of("image", ColumnType.IMAGE), Column.vector("emb", ColumnType.EMBEDDING, 4))), 1, List.of());
         GridSource s = GridSource.of(WS, t).orElseThrow();
-        assertThat(s.keysSql(" filename LIKE '%a' ")).isEqualTo("SELECT \"id\" FROM \"My Photos\" WHERE filename LIKE '%a'");
+        assertThat(s.keysSql(" filename LIKE '%a' ")).isEqualTo("SELECT \"id\" FROM \"My Photos\" WHERE \"image\" IS NOT NULL AND (filename LIKE '%a')");
         assertThat(GridSource.thumbnailsSql(3))
                 .isEqualTo("SELECT file_id, content FROM thumbnails WHERE column_name = $1 AND dimension = $2 AND file_id IN ($3, $4, $5)");
         assertThat(s.similarSql("emb", 100)).isEqualTo("SELECT \"id\" AS k, \"emb\" <#> $1 AS score FROM \"My Photos\" ORDER BY score DESC LIMIT 100");

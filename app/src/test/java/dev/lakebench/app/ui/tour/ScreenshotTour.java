@@ -1,0 +1,433 @@
+package dev.lakebench.app.ui.tour;
+
+import dev.lakebench.app.ui.FxFixture;
+import dev.lakebench.app.ui.UiFixtures;
+import dev.lakebench.app.ui.browser.MemoryCredentialStore;
+import dev.lakebench.app.ui.common.ErrorReport;
+import dev.lakebench.app.ui.ingest.IngestWizardViewModel;
+import dev.lakebench.app.ui.shell.Workbench;
+import dev.lakebench.app.ui.sql.SqlEditorViewModel;
+import dev.lakebench.app.ui.theme.Theme;
+import dev.lakebench.core.client.Client;
+import dev.lakebench.core.client.IngestOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
+
+/**
+ * Takes the README's screenshots: starts the real workbench on demo data (the test fixtures: images, PDFs,
+ * text, a video, and a products table with embeddings), walks through every screen, and writes each one in the
+ * light and the dark theme as PNG. Run under a virtual display:
+ *
+ * <pre>xvfb-run -a -s "-screen 0 1600x1000x24" java -cp ... dev.lakebench.app.ui.tour.ScreenshotTour docs/screenshots</pre>
+ */
+public final class ScreenshotTour {
+
+    private final Path out;
+    private Workbench workbench;
+    private Stage stage;
+
+    private ScreenshotTour(Path out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots").toAbsolutePath();
+        Files.createDirectories(out);
+        Path data = Files.createTempDirectory("lakebench-tour");
+        seed(data);
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        new ScreenshotTour(out).run(data);
+        Platform.exit();
+        System.exit(0);
+    }
+
+    /** Demo data: files of every kind through the real file ingest, and a products table with embeddings. */
+    static void seed(Path data) throws Exception {
+        try (Client c = Client.local(data)) {
+            c.ingest("photos", Map.of("path", List.of(UiFixtures.testData("images-sample").resolve("pillow"))),
+                    IngestOptions.defaults().schema("path", "FILE"));
+            Path pdfs = UiFixtures.testData("pdf-sample");
+            c.ingest("manuals", Map.of("path", List.of(pdfs.resolve("crazyones.pdf"), pdfs.resolve("GeoBase_NHNC1_Data_Model_UML_EN.pdf"),
+                    pdfs.resolve("Seige_of_Vicksburg_Sample_OCR.pdf"))), IngestOptions.defaults().schema("path", "FILE").index("text"));
+            c.ingest("clips", Map.of("path", List.of(demoVideo(data.resolve("lake-walk.mp4")))), IngestOptions.defaults().schema("path", "FILE"));
+            c.ingest("notes", Map.of("path", List.of(UiFixtures.testData("text-sample"))), IngestOptions.defaults().schema("path", "FILE"));
+            List<Path> images = UiFixtures.sampleImages();
+            String[] words = {"red", "tulip", "parrot", "portrait", "flower", "garden", "bright", "studio", "macro", "field"};
+            Random r = new Random(11);
+            Map<String, List<?>> cols = new LinkedHashMap<>();
+            List<String> ids = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            List<String> desc = new ArrayList<>();
+            List<byte[]> pics = new ArrayList<>();
+            List<float[]> emb = new ArrayList<>();
+            List<Double> price = new ArrayList<>();
+            for (int i = 0; i < 240; i++) {
+                Path p = images.get(i % images.size());
+                ids.add(String.format("p-%04d", i));
+                names.add(p.getFileName().toString().replaceAll("\\..*", "") + " #" + i);
+                desc.add(words[r.nextInt(words.length)] + " " + words[r.nextInt(words.length)] + " print, " + words[r.nextInt(words.length)] + " edition");
+                pics.add(Files.readAllBytes(p));
+                float[] v = new float[16];
+                for (int d = 0; d < v.length; d++) {
+                    v[d] = (float) (r.nextGaussian() + (i % images.size()) * 0.1 * (d % 3));
+                }
+                emb.add(v);
+                price.add(Math.round((5 + r.nextDouble() * 95) * 100) / 100.0);
+            }
+            cols.put("id", ids);
+            cols.put("name", names);
+            cols.put("description", desc);
+            cols.put("image", pics);
+            cols.put("embedding", emb);
+            cols.put("price", price);
+            c.ingest("products", cols, IngestOptions.defaults().schema("image", "IMAGE").schema("embedding", "EMBEDDING")
+                    .index("embedding", "description"));
+        }
+    }
+
+    /** A 25-second H.264 clip (a sun crossing a lake, with a clock) that JavaFX Media can play. */
+    static Path demoVideo(Path file) throws Exception {
+        int w = 320;
+        int h = 240;
+        int fps = 15;
+        try (org.bytedeco.javacv.FFmpegFrameRecorder rec = new org.bytedeco.javacv.FFmpegFrameRecorder(file.toFile(), w, h, 0);
+             org.bytedeco.javacv.Java2DFrameConverter conv = new org.bytedeco.javacv.Java2DFrameConverter()) {
+            rec.setFormat("mp4");
+            rec.setVideoCodecName("libopenh264");
+            rec.setPixelFormat(org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P);
+            rec.setFrameRate(fps);
+            rec.setGopSize(fps);
+            rec.setVideoBitrate(400_000);
+            rec.start();
+            var img = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+            for (int i = 0; i < 25 * fps; i++) {
+                double t = i / (double) fps;
+                var g = img.createGraphics();
+                g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+                g.setPaint(new java.awt.GradientPaint(0, 0, new java.awt.Color(120, 170, 230), 0, h / 2f, new java.awt.Color(250, 210, 160)));
+                g.fillRect(0, 0, w, h / 2);
+                g.setPaint(new java.awt.GradientPaint(0, h / 2f, new java.awt.Color(40, 90, 140), 0, h, new java.awt.Color(10, 40, 70)));
+                g.fillRect(0, h / 2, w, h / 2);
+                int x = (int) (20 + (w - 60) * t / 25.0);
+                g.setColor(new java.awt.Color(255, 200, 60));
+                g.fillOval(x, (int) (40 + 30 * Math.sin(t / 4)), 36, 36);
+                g.setColor(new java.awt.Color(20, 60, 30));
+                g.fillPolygon(new int[] {0, 70, 140, 220, 320, 320, 0}, new int[] {120, 90, 110, 85, 115, 122, 122}, 7);
+                g.setColor(java.awt.Color.WHITE);
+                g.setFont(new java.awt.Font(java.awt.Font.MONOSPACED, java.awt.Font.BOLD, 18));
+                g.drawString(String.format(java.util.Locale.ROOT, "%05.1f s", t), 10, h - 14);
+                g.dispose();
+                rec.record(conv.convert(img), org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24);
+            }
+            rec.stop();
+        }
+        return file;
+    }
+
+    private void run(Path data) throws Exception {
+        fx(() -> {
+            stage = new Stage();
+            workbench = FxFixture.start(stage, data, new MemoryCredentialStore());
+            stage.setWidth(1440);
+            stage.setHeight(900);
+        });
+        await(60, () -> workbench.browser().workspaceNode(workbench.currentWorkspace()).map(n -> n.children().size() >= 5).orElse(false));
+        // browser: expand products to show columns and indexes
+        fx(() -> expand("products"));
+        await(20, () -> !node("products").children().isEmpty());
+        pause(400);
+        both("01-workspace-browser", this::main);
+
+        // SQL editor with a hybrid query and results with pictures
+        AtomicReference<SqlEditorViewModel> editor = new AtomicReference<>();
+        fx(() -> editor.set(workbench.openEditor(workbench.currentWorkspace(),
+                "-- products whose picture is like the selected one\nSELECT id, name, image, price, embedding\nFROM products\nWHERE price < $1\nORDER BY price\nLIMIT 200", false)));
+        fx(() -> editor.get().parameterCount(1));
+        fx(() -> editor.get().parameters().get(0).set(dev.lakebench.app.ui.sql.ParameterViewModel.Kind.NUMBER, "60"));
+        fx(() -> editor.get().run());
+        await(30, () -> !editor.get().runningProperty().get());
+        pause(1500);
+        both("02-sql-editor-results", this::main);
+
+        // a vector search with the query vector from a selected row, and the detail pane
+        fx(() -> {
+            @SuppressWarnings("unchecked")
+            var results = (javafx.scene.control.TableView<dev.lakebench.core.client.Row>) workbench.shell().root().lookup("#results-table");
+            results.getSelectionModel().select(3, results.getColumns().get(0));
+        });
+        await(10, () -> workbench.selectedRow().get() != null);
+        fx(() -> {
+            editor.get().load("SELECT id, name, image, description,\n       (embedding, description)::deeplake_hybrid_record\n"
+                    + "         <#> deeplake_hybrid_record($1, $2, 0.60, 0.40) AS score\nFROM products\nORDER BY score DESC\nLIMIT 20",
+                    List.of(new SqlEditorViewModel.ParameterSpec(dev.lakebench.app.ui.sql.ParameterViewModel.Kind.ROW_VECTOR, "embedding"),
+                            new SqlEditorViewModel.ParameterSpec(dev.lakebench.app.ui.sql.ParameterViewModel.Kind.TEXT, "red tulip")));
+        });
+        fx(() -> editor.get().run());
+        await(30, () -> !editor.get().runningProperty().get());
+        pause(1500);
+        both("03-hybrid-search-parameters", this::main);
+
+        fx(() -> ((javafx.scene.control.TabPane) workbench.shell().root().lookup("#editor-side")).getSelectionModel().select(2));
+        pause(500);
+        both("04-hybrid-search-form", this::main);
+        fx(() -> {
+            var side = (javafx.scene.control.TabPane) workbench.shell().root().lookup("#editor-side");
+            side.getSelectionModel().select(1);
+            ((javafx.scene.control.TextField) side.lookup("#history-search")).setText("products");
+        });
+        pause(500);
+        both("05-query-history", this::main);
+
+        // thumbnail grid with a selection in the detail pane, then find similar
+        fx(() -> workbench.showGrid(workbench.currentWorkspace(), node("products").table()));
+        await(20, () -> workbench.shell().tabs().getTabs().size() == 2);
+        pause(2500);
+        fx(() -> selectCell(5));
+        pause(2000);
+        both("06-thumbnail-grid-detail", this::main);
+        fx(() -> ((javafx.scene.control.Button) workbench.shell().tabs().getSelectionModel().getSelectedItem().getContent()
+                .lookup("#grid-similar")).fire());
+        await(20, () -> workbench.shell().tabs().getTabs().size() == 3);
+        pause(2500);
+        both("07-find-similar", this::main);
+
+        // a PDF page with its text, a video segment
+        fx(() -> workbench.showGrid(workbench.currentWorkspace(), node("manuals").table()));
+        await(20, () -> workbench.shell().tabs().getTabs().size() == 4);
+        pause(2500);
+        fx(() -> selectCell(0));
+        pause(2500);
+        both("08-pdf-page-detail", this::main);
+        fx(() -> workbench.showGrid(workbench.currentWorkspace(), node("clips").table()));
+        await(20, () -> workbench.shell().tabs().getTabs().size() == 5);
+        pause(2500);
+        fx(() -> selectCell(1));
+        pause(2500);
+        fx(() -> {
+            var play = (javafx.scene.control.Button) workbench.shell().root().lookup("#detail-play");
+            if (play != null && play.isVisible()) {
+                play.fire();
+            }
+        });
+        pause(3500);
+        both("09-video-segment-detail", this::main);
+
+        // the ingestion wizard, step by step
+        AtomicReference<IngestWizardViewModel> wizard = new AtomicReference<>();
+        Path drop = Files.createTempDirectory("lakebench-drop");
+        UiFixtures.generatedImages(drop.resolve("holiday"), 600, 640, 480);
+        Files.writeString(drop.resolve("trip-notes.md"), "# Trip\n" + "We walked along the lake. ".repeat(400));
+        Files.writeString(drop.resolve("empty.txt"), "");
+        fx(() -> wizard.set(workbench.dropFiles(List.of(drop, UiFixtures.testData("pdf-sample").resolve("crazyones.pdf"),
+                drop.resolve("missing.mov")))));
+        await(30, () -> wizard.get().canAdvance());
+        pause(600);
+        both("10-ingest-what-was-dropped", this::wizardWindow);
+        fx(() -> wizard.get().next());
+        pause(500);
+        both("11-ingest-target", this::wizardWindow);
+        fx(() -> wizard.get().modeProperty().set(IngestWizardViewModel.Mode.APPEND));
+        fx(() -> wizard.get().appendTableProperty().set("photos"));
+        await(20, () -> wizard.get().compatibilityProperty().get() != null);
+        pause(500);
+        both("12-ingest-append-compatibility", this::wizardWindow);
+        fx(() -> {
+            wizard.get().modeProperty().set(IngestWizardViewModel.Mode.NEW);
+            wizard.get().newNameProperty().set("holiday");
+        });
+        fx(() -> wizard.get().next());
+        fx(() -> wizard.get().indexColumns().add("text"));
+        fx(() -> wizard.get().next());
+        fx(() -> wizard.get().back());
+        fx(() -> wizard.get().indexColumns().add("text"));
+        pause(400);
+        both("13-ingest-options", this::wizardWindow);
+        fx(() -> wizard.get().next());
+        await(60, () -> wizard.get().runProperty().get() != null && wizard.get().runProperty().get().progressProperty().get() != null
+                && wizard.get().runProperty().get().progressProperty().get().filesDone() > 30);
+        both("14-ingest-running", this::wizardWindow);
+        both("15-status-bar-tasks", this::main);
+        await(600, () -> wizard.get().stepProperty().get() == IngestWizardViewModel.Step.SUMMARY);
+        pause(600);
+        both("16-ingest-summary", this::wizardWindow);
+        fx(() -> wizard.get().runProperty().get());
+        fx(() -> {
+            for (Window w : List.copyOf(Window.getWindows())) {
+                if (w != stage && w instanceof Stage s) {
+                    s.close();
+                }
+            }
+        });
+
+        // the error surface and its details
+        fx(() -> workbench.errors().show(ErrorReport.of("Run query", new dev.lakebench.core.client.QueryError(
+                dev.lakebench.core.client.ErrorCode.QUERY_INVALID, "Column \"embeding\" does not exist in table \"products\"",
+                "Did you mean \"embedding\"? Columns: id, name, description, image, embedding, price"))));
+        pause(400);
+        both("17-error-surface", this::main);
+        fx(() -> ((javafx.scene.control.Button) workbench.shell().root().lookup("#error-details")).fire());
+        pause(600);
+        both("18-error-details", this::dialog);
+        closeDialogs();
+        fx(() -> workbench.errors().dismissAll());
+
+        // dialogs: managed connection, create index, shortcuts; the drop overlay
+        fx(() -> Platform.runLater(() -> workbench.editConnection(null)));
+        pause(800);
+        both("19-managed-connection", this::dialog);
+        closeDialogs();
+        fx(() -> ((javafx.scene.control.Button) workbench.shell().root().lookup("#tb-shortcuts")).fire());
+        pause(600);
+        both("20-keyboard-shortcuts", this::dialog);
+        closeDialogs();
+        fx(() -> workbench.shell().showDropHint(true));
+        pause(300);
+        both("21-drop-anywhere", this::main);
+        fx(() -> workbench.shell().showDropHint(false));
+        fx(() -> workbench.close());
+    }
+
+    // ---- helpers ----
+
+    private dev.lakebench.app.ui.browser.BrowserNode node(String table) {
+        return workbench.browser().workspaceNode(workbench.currentWorkspace()).orElseThrow().children().stream()
+                .filter(n -> n.label().equals(table)).findFirst().orElseThrow();
+    }
+
+    private void expand(String table) {
+        var tree = workbench.browserView().node();
+        for (var c : tree.getRoot().getChildren()) {
+            for (var w : c.getChildren()) {
+                for (var t : w.getChildren()) {
+                    if (t.getValue().label().equals(table)) {
+                        t.setExpanded(true);
+                        tree.getSelectionModel().select(t);
+                    }
+                }
+            }
+        }
+    }
+
+    private void selectCell(int index) {
+        Node grid = workbench.shell().tabs().getSelectionModel().getSelectedItem().getContent().lookup("#thumbnail-grid");
+        @SuppressWarnings("unchecked")
+        var g = (org.controlsfx.control.GridView<String>) grid;
+        for (Node n : g.lookupAll(".thumb-cell")) {
+            if (n instanceof org.controlsfx.control.GridCell<?> c && c.getIndex() == index) {
+                c.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED, 0, 0, 0, 0,
+                        javafx.scene.input.MouseButton.PRIMARY, 1, false, false, false, false, true, false, false, false, false, false, null));
+            }
+        }
+    }
+
+    private Scene main() {
+        return stage.getScene();
+    }
+
+    private Scene wizardWindow() {
+        for (Window w : Window.getWindows()) {
+            if (w.getScene() != null && w.getScene().getRoot().lookup("#ingest-wizard") != null) {
+                return w.getScene();
+            }
+        }
+        throw new IllegalStateException("no wizard window");
+    }
+
+    private Scene dialog() {
+        for (Window w : Window.getWindows()) {
+            if (w != stage && w.getScene() != null && w.getScene().getRoot().lookup("#ingest-wizard") == null && w instanceof Stage) {
+                return w.getScene();
+            }
+        }
+        throw new IllegalStateException("no dialog window");
+    }
+
+    private void closeDialogs() throws Exception {
+        fx(() -> {
+            for (Window w : List.copyOf(Window.getWindows())) {
+                if (w != stage && w instanceof Stage s) {
+                    s.close();
+                }
+            }
+        });
+        pause(300);
+    }
+
+    /** Saves the scene in the light and the dark theme. */
+    private void both(String name, Supplier<Scene> scene) throws Exception {
+        for (Theme t : Theme.values()) {
+            fx(() -> workbench.theme().themeProperty().set(t));
+            pause(350);
+            Path file = out.resolve(name + "-" + t.name().toLowerCase(java.util.Locale.ROOT) + ".png");
+            AtomicReference<javafx.scene.image.WritableImage> img = new AtomicReference<>();
+            fx(() -> img.set(scene.get().snapshot(null)));
+            ImageIO.write(SwingFXUtils.fromFXImage(img.get(), null), "png", file.toFile());
+            System.out.println("wrote " + file);
+        }
+        fx(() -> workbench.theme().themeProperty().set(Theme.LIGHT));
+    }
+
+    private static void fx(Runnable r) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        Platform.runLater(() -> {
+            try {
+                r.run();
+            } catch (Throwable t) {
+                failed.set(t);
+            } finally {
+                done.countDown();
+            }
+        });
+        if (!done.await(120, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("FX action timed out");
+        }
+        if (failed.get() != null) {
+            throw new IllegalStateException(failed.get());
+        }
+    }
+
+    private static void await(long seconds, Callable<Boolean> c) throws Exception {
+        long until = System.currentTimeMillis() + seconds * 1000;
+        while (true) {
+            AtomicReference<Boolean> ok = new AtomicReference<>(false);
+            fx(() -> {
+                try {
+                    ok.set(c.call());
+                } catch (Exception e) {
+                    ok.set(false);
+                }
+            });
+            if (ok.get()) {
+                return;
+            }
+            if (System.currentTimeMillis() > until) {
+                throw new IllegalStateException("timed out waiting");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static void pause(long ms) throws InterruptedException {
+        Thread.sleep(ms);
+    }
+}
