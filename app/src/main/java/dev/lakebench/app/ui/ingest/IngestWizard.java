@@ -63,6 +63,7 @@ public final class IngestWizard {
         this.vm = vm;
         this.open = open;
         stage.initOwner(owner);
+        dev.lakebench.app.ui.common.AppIcons.apply(stage);
         stage.setTitle("Ingest files into " + vm.workspace().label());
         steps.getStyleClass().add("wizard-steps");
         root.setTop(steps);

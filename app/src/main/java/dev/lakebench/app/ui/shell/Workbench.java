@@ -139,6 +139,7 @@ public final class Workbench implements BrowserActions {
         shortcuts.install(scene);
         installDrop(scene);
         stage.setTitle("Lakebench");
+        dev.lakebench.app.ui.common.AppIcons.apply(stage);
         stage.setScene(scene);
         windowState.restore(stage);
         windowState.split(shell.mainSplit(), "split.main", 0.22);

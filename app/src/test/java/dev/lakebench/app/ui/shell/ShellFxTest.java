@@ -31,9 +31,11 @@ class ShellFxTest {
     Path dir;
 
     private Workbench workbench;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         UiFixtures.seedImages(dir);
         workbench = FxFixture.start(stage, dir);
     }
@@ -46,6 +48,12 @@ class ShellFxTest {
     @SuppressWarnings("unchecked")
     private TreeView<BrowserNode> tree(FxRobot robot) {
         return robot.lookup("#browser").queryAs(TreeView.class);
+    }
+
+    @Test
+    void theWindowCarriesTheApplicationIconInEverySize() {
+        assertThat(stage.getIcons()).extracting(i -> (int) i.getWidth()).containsExactly(16, 24, 32, 48, 64, 128, 256);
+        assertThat(stage.getIcons()).allMatch(i -> !i.isError() && i.getWidth() == i.getHeight());
     }
 
     @Test
