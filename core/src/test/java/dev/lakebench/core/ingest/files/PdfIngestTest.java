@@ -110,7 +110,27 @@ class PdfIngestTest {
             // the OCR layer of the scanned pages is extracted too
             assertThat(count(client, "SELECT count(*) FROM docs WHERE length(text) > 100 AND file_id = $1",
                     FileIds.contentId(Files.readAllBytes(folder.resolve("Seige_of_Vicksburg_Sample_OCR.pdf"))))).isGreaterThan(0);
+            // and the scans themselves (JBIG2 and JPEG 2000 images) are drawn, not left as white pages
+            for (Row page : client.query("SELECT page_index, image FROM docs WHERE file_id = $1 ORDER BY page_index",
+                    FileIds.contentId(Files.readAllBytes(folder.resolve("Seige_of_Vicksburg_Sample_OCR.pdf"))))) {
+                BufferedImage img = ImageIO.read(new ByteArrayInputStream((byte[]) page.get("image")));
+                assertThat(inkShare(img)).as("page %s", page.get("page_index")).isGreaterThan(0.01);
+            }
         }
+    }
+
+    /** Share of pixels darker than mid-grey. */
+    static double inkShare(BufferedImage img) {
+        long dark = 0;
+        for (int y = 0; y < img.getHeight(); y += 2) {
+            for (int x = 0; x < img.getWidth(); x += 2) {
+                int rgb = img.getRGB(x, y);
+                if (((rgb >> 16 & 0xff) + (rgb >> 8 & 0xff) + (rgb & 0xff)) / 3 < 128) {
+                    dark++;
+                }
+            }
+        }
+        return dark / (double) ((img.getHeight() + 1) / 2 * ((img.getWidth() + 1) / 2));
     }
 
     @Test
