@@ -1,5 +1,7 @@
 package dev.lakebench.app.ui.common;
 
+import dev.lakebench.core.ingest.image.ImageMetadata;
+import dev.lakebench.core.ingest.image.Orientation;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -10,7 +12,9 @@ import javax.imageio.ImageIO;
 
 /**
  * Decodes image bytes into JavaFX images; call it on a background thread. JavaFX reads PNG, JPEG, GIF and BMP
- * itself and can scale while decoding; WebP goes through ImageIO (the WebP plugin core already ships).
+ * itself and can scale while decoding; WebP goes through ImageIO (the WebP plugin core already ships). Pictures
+ * are shown upright: an EXIF orientation (cameras store portrait shots sideways) is applied after decoding, as
+ * the ingest does for thumbnails.
  */
 public final class ImageDecoding {
 
@@ -23,13 +27,23 @@ public final class ImageDecoding {
         if (kind.isEmpty()) {
             return Optional.empty();
         }
+        Optional<Image> img;
         if (kind.get() == ImageSniffer.Kind.WEBP) {
-            return webp(bytes, box);
+            img = webp(bytes, box);
+        } else {
+            Image fx = box > 0
+                    ? new Image(new ByteArrayInputStream(bytes), box, box, true, true)
+                    : new Image(new ByteArrayInputStream(bytes));
+            img = fx.isError() ? Optional.empty() : Optional.of(fx);
         }
-        Image img = box > 0
-                ? new Image(new ByteArrayInputStream(bytes), box, box, true, true)
-                : new Image(new ByteArrayInputStream(bytes));
-        return img.isError() ? Optional.empty() : Optional.of(img);
+        int orientation = ImageMetadata.read(bytes).orientation();
+        return orientation <= 1 ? img : img.map(i -> upright(i, orientation));
+    }
+
+    /** Turns or mirrors the decoded pixels by an EXIF orientation (2-8); fitting into a square box is unaffected. */
+    static Image upright(Image img, int orientation) {
+        BufferedImage b = SwingFXUtils.fromFXImage(img, null);
+        return SwingFXUtils.toFXImage(Orientation.upright(b, orientation), null);
     }
 
     private static Optional<Image> webp(byte[] bytes, int box) {

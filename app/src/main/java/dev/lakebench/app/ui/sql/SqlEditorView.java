@@ -267,7 +267,7 @@ public final class SqlEditorView {
 
     private Tab resultTab(ResultViewModel r) {
         ResultsTable table = new ResultsTable(r, images, onSelect, tableOf(r.sql()));
-        Label sql = new Label(r.sql().replace('\n', ' ') + (r.paramSummary().isEmpty() ? "" : "   ·   " + r.paramSummary()));
+        Label sql = new Label(r.sql().strip().replaceAll("\\s+", " ") + (r.paramSummary().isEmpty() ? "" : "   ·   " + r.paramSummary()));
         sql.getStyleClass().addAll(Styles.MONO, Styles.MUTED);
         sql.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
         VBox.setVgrow(table.node(), Priority.ALWAYS);
