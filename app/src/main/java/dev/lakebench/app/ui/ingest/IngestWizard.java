@@ -368,6 +368,14 @@ public final class IngestWizard {
             });
             boxes.getChildren().add(cb);
         }
+        // the boxes follow the view model too (a column chosen elsewhere shows as ticked); weak, as pages are rebuilt
+        javafx.collections.SetChangeListener<String> follow = ch -> boxes.getChildren().forEach(n -> {
+            if (n instanceof CheckBox cb && cb.getId() != null) {
+                cb.setSelected(vm.indexColumns().contains(cb.getId().substring("opt-index-".length())));
+            }
+        });
+        boxes.getProperties().put("index-follow", follow);
+        vm.indexColumns().addListener(new javafx.collections.WeakSetChangeListener<>(follow));
         if (boxes.getChildren().isEmpty()) {
             Label none = new Label("No text or vector columns to index.");
             none.getStyleClass().add(Styles.MUTED);

@@ -256,9 +256,6 @@ public final class ScreenshotTour {
         });
         fx(() -> wizard.get().next());
         fx(() -> wizard.get().indexColumns().add("text"));
-        fx(() -> wizard.get().next());
-        fx(() -> wizard.get().back());
-        fx(() -> wizard.get().indexColumns().add("text"));
         pause(400);
         both("13-ingest-options", this::wizardWindow);
         fx(() -> wizard.get().next());
