@@ -143,7 +143,7 @@ public final class UiMeasurements {
             stage.setX(0);
             stage.setY(0);
         });
-        await(60, () -> workbench.browser().workspaceNode(workbench.currentWorkspace()).map(n -> n.children().size() >= 3).orElse(false));
+        await(60, () -> workbench.browser().workspaceNode(workbench.currentWorkspace()).map(n -> n.children().size() >= 2).orElse(false));
         firstRows();
         grid();
         fx(() -> workbench.close());
