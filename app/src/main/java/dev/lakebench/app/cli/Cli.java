@@ -23,8 +23,12 @@ public final class Cli {
      */
     private static final java.util.logging.Logger PDFBOX_LOG = java.util.logging.Logger.getLogger("org.apache.pdfbox");
 
+    /** Lucene announces its SIMD set-up at INFO on first use; on a command line that is noise on every call. */
+    private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
+
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         PDFBOX_LOG.setLevel(java.util.logging.Level.OFF);
+        LUCENE_LOG.setLevel(java.util.logging.Level.WARNING);
         CommandLine cl = commandLine(out, err);
         return cl.execute(args);
     }

@@ -58,6 +58,8 @@ public final class VectorSearch1mBenchmark implements Benchmark {
                         pgBuild.map(ms -> Fmt.duration(ms) + " (pgvector m=16, ef_construction=64)").orElse("pgvector 1M not run here"),
                         "index " + SearchTables.mb(SearchTables.size(dir.resolve("workspaces/default/indexes/items"))) + " on disk, "
                                 + SearchTables.heap() + "; other cores " + Fmt.decimal(build.otherCores(), 2));
+                new VectorSearchBenchmark().efSweep(ctx, name(), set, (dev.lakebench.core.backend.local.LocalBackend) client.backend(),
+                        queries, new int[] {40, 100, 200, 400});
                 QueryPass indexed = QueryPass.best(queries, ctx.repetitions(3), i -> client.query(VectorSearchBenchmark.SQL, set.query(i)));
                 double recall = Recall.at(set, indexed.results, 10);
                 Optional<ReferenceResults.QueryStats> pg = ctx.reference().queries("vec-1m", "hnsw-ef40");

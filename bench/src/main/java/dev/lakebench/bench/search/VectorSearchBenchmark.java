@@ -104,8 +104,13 @@ public final class VectorSearchBenchmark implements Benchmark {
 
     /** The graph alone (no SQL): candidates fetched per query vs recall@10 and latency, to choose the default. */
     private void efSweep(BenchContext ctx, VectorSet set, LocalBackend local, int queries) throws Exception {
+        efSweep(ctx, name(), set, local, queries, new int[] {10, 20, 40, 64, 100});
+    }
+
+    /** The sweep for {@code benchmark} over the candidate counts {@code efs} (also used at 1M). */
+    void efSweep(BenchContext ctx, String benchmark, VectorSet set, LocalBackend local, int queries, int[] efs) throws Exception {
         LuceneIndex ix = local.indexes().index("items_embedding_idx");
-        for (int ef : new int[] {10, 20, 40, 64, 100}) {
+        for (int ef : efs) {
             QueryPass p = QueryPass.best(queries, 1, i -> {
                 float[] unit = VectorMath.normalized(set.query(i));
                 List<LuceneIndex.Candidate> c = ix.nearest("embedding", unit, ef, null);
@@ -123,7 +128,7 @@ public final class VectorSearchBenchmark implements Benchmark {
                 long hit = c.stream().limit(Math.max(10, c.size())).filter(x -> truth.contains(idOf(local, x.key()))).count();
                 sum += Math.min(10, hit) / 10.0;
             }
-            ctx.record(name(), "graph only, " + ef + " candidates (no SQL)", p.summary(), null,
+            ctx.record(benchmark, "graph only, " + ef + " candidates (no SQL)", p.summary(), null,
                     "recall@10 " + Fmt.decimal(sum / p.results.size(), 4) + " after exact re-scoring of the candidates");
         }
     }

@@ -55,8 +55,25 @@ import java.util.stream.Stream;
 public final class IndexManager implements IndexProvider, TableListener, SearchService.IndexSearch, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(IndexManager.class.getName());
-    /** Candidates fetched from the graph per query when the index does not say otherwise. */
+    /** Candidates fetched from the graph per query for 100,000 vectors, when the index does not say otherwise. */
     public static final int DEFAULT_EF_SEARCH = 40;
+    /** The most candidates the default fetches, however large the index. */
+    static final int MAX_DEFAULT_EF_SEARCH = 400;
+
+    /**
+     * Candidates per query when the index sets no {@code ef_search}: 40 per 100,000 vectors, between 40 and 400.
+     * A graph over more vectors needs a wider search for the same recall (measured on the clustered bench sets,
+     * re-scored exactly: 40 candidates give recall@10 0.9995 at 100k but 0.79 at 1M; 400 give 0.989 at 1M in 0.74 ms).
+     */
+    public static int defaultEfSearch(long vectors) {
+        long ef = DEFAULT_EF_SEARCH * (vectors / 100_000);
+        return (int) Math.max(DEFAULT_EF_SEARCH, Math.min(MAX_DEFAULT_EF_SEARCH, ef));
+    }
+
+    private static int efSearch(LuceneIndex ix) {
+        int set = ix.definition().intOption("ef_search", -1);
+        return set > 0 ? set : defaultEfSearch(ix.searchableDocs());
+    }
 
     private final Workspace ws;
     private final IndexMaintenance maintenance;
@@ -473,7 +490,7 @@ public final class IndexManager implements IndexProvider, TableListener, SearchS
         }
         try {
             if (vector) {
-                int ef = ix.definition().intOption("ef_search", DEFAULT_EF_SEARCH);
+                int ef = efSearch(ix);
                 List<LuceneIndex.Candidate> cands = ix.nearest(column.name(), r.unitVector(), Math.max(r.k(), ef), filter);
                 return rescore(r.table(), column, cands, r.unitVector(), r.k());
             }
@@ -511,7 +528,7 @@ public final class IndexManager implements IndexProvider, TableListener, SearchS
             IndexDefinition d = ix.definition();
             String params = d.type().ranksVectors() && vector
                     ? ", m=" + d.intOption("m", 16) + ", ef_construction=" + d.intOption("ef_construction", 100) + ", ef_search="
-                    + d.intOption("ef_search", DEFAULT_EF_SEARCH) + ", re-scored exactly" : "";
+                    + efSearch(ix) + (d.intOption("ef_search", -1) > 0 ? "" : " (by size)") + ", re-scored exactly" : "";
             return "index \"" + d.name() + "\" (" + d.type().label() + params + ") serves it";
         }
         for (LuceneIndex other : indexesOf(table.name())) {

@@ -384,44 +384,11 @@ public final class ScreenshotTour {
     }
 
     private static void fx(Runnable r) throws Exception {
-        CountDownLatch done = new CountDownLatch(1);
-        AtomicReference<Throwable> failed = new AtomicReference<>();
-        Platform.runLater(() -> {
-            try {
-                r.run();
-            } catch (Throwable t) {
-                failed.set(t);
-            } finally {
-                done.countDown();
-            }
-        });
-        if (!done.await(120, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("FX action timed out");
-        }
-        if (failed.get() != null) {
-            throw new IllegalStateException(failed.get());
-        }
+        FxSteps.fx(r);
     }
 
-    private static void await(long seconds, Callable<Boolean> c) throws Exception {
-        long until = System.currentTimeMillis() + seconds * 1000;
-        while (true) {
-            AtomicReference<Boolean> ok = new AtomicReference<>(false);
-            fx(() -> {
-                try {
-                    ok.set(c.call());
-                } catch (Exception e) {
-                    ok.set(false);
-                }
-            });
-            if (ok.get()) {
-                return;
-            }
-            if (System.currentTimeMillis() > until) {
-                throw new IllegalStateException("timed out waiting");
-            }
-            Thread.sleep(100);
-        }
+    private static void await(long seconds, java.util.concurrent.Callable<Boolean> c) throws Exception {
+        FxSteps.await(seconds, 100, c);
     }
 
     private static void pause(long ms) throws InterruptedException {

@@ -283,6 +283,20 @@ public final class LuceneIndex implements Closeable {
         }
     }
 
+    /** Live documents in the current searcher, without refreshing it (cheap: for per-query decisions). */
+    public long searchableDocs() {
+        try {
+            IndexSearcher s = searchers.acquire();
+            try {
+                return s.getIndexReader().numDocs();
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Row keys of all live documents, sorted. */
     public long[] keys() throws IOException {
         searchers.maybeRefreshBlocking();
