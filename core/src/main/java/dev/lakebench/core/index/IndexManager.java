@@ -63,7 +63,7 @@ public final class IndexManager implements IndexProvider, TableListener, SearchS
     /**
      * Candidates per query when the index sets no {@code ef_search}: 40 per 100,000 vectors, between 40 and 400.
      * A graph over more vectors needs a wider search for the same recall (measured on the clustered bench sets,
-     * re-scored exactly: 40 candidates give recall@10 0.9995 at 100k but 0.79 at 1M; 400 give 0.989 at 1M in 0.74 ms).
+     * re-scored exactly: 40 candidates give recall@10 0.9995 at 100k but 0.77-0.79 at 1M; 400 give 0.985-0.989 at 1M).
      */
     public static int defaultEfSearch(long vectors) {
         long ef = DEFAULT_EF_SEARCH * (vectors / 100_000);
