@@ -101,9 +101,9 @@ public final class ResultsTable {
         table.setFixedCellSize(bytes ? THUMB + 8 : 26);
     }
 
-    /** The column's type for its header: Lakebench's name for vectors, the engine's otherwise. */
+    /** The column's type for its header: Lakebench's name for vectors and media (IMAGE, not blob), the engine's otherwise. */
     static String typeName(ResultColumn c) {
-        if (c.type() != null && c.type().isVector()) {
+        if (c.type() != null && (c.type().isVector() || c.type().isBytes())) {
             return c.type().name().toLowerCase(java.util.Locale.ROOT);
         }
         return c.engineType() == null ? "" : c.engineType().toLowerCase(java.util.Locale.ROOT);
@@ -116,7 +116,14 @@ public final class ResultsTable {
         if (c.type() != null && c.type().isBytes()) {
             return 90;
         }
-        return Math.max(90, Math.min(320, 12 + 8 * c.name().length()));
+        String engine = c.engineType() == null ? "" : c.engineType().toUpperCase(java.util.Locale.ROOT);
+        // room for what the type usually holds: scores need their digits, text a few words
+        double forType = switch (engine) {
+            case "DOUBLE", "FLOAT", "REAL" -> 150;
+            case "VARCHAR", "TEXT", "JSON" -> 170;
+            default -> 90;
+        };
+        return Math.max(forType, Math.min(320, 12 + 8 * c.name().length()));
     }
 
     private List<Row> selectedRows() {

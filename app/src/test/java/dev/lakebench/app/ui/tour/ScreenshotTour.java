@@ -146,7 +146,7 @@ public final class ScreenshotTour {
     private void run(Path data) throws Exception {
         fx(() -> {
             stage = new Stage();
-            workbench = FxFixture.start(stage, data, new MemoryCredentialStore());
+            workbench = FxFixture.start(stage, data, credentialStore());
             stage.setWidth(1440);
             stage.setHeight(900);
         });
@@ -304,6 +304,12 @@ public final class ScreenshotTour {
     }
 
     // ---- helpers ----
+
+    /** The OS store when one runs (in a D-Bus session with a keyring), so the dialogs name it; else memory. */
+    private static dev.lakebench.natives.keychain.CredentialStore credentialStore() {
+        var os = dev.lakebench.natives.keychain.CredentialStores.best(null);
+        return os instanceof dev.lakebench.natives.keychain.EnvironmentStore ? new MemoryCredentialStore() : os;
+    }
 
     private dev.lakebench.app.ui.browser.BrowserNode node(String table) {
         return workbench.browser().workspaceNode(workbench.currentWorkspace()).orElseThrow().children().stream()

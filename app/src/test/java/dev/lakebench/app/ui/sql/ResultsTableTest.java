@@ -1,0 +1,19 @@
+package dev.lakebench.app.ui.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lakebench.core.client.ResultColumn;
+import dev.lakebench.core.schema.ColumnType;
+import org.junit.jupiter.api.Test;
+
+/** Column headers name what a column holds in Lakebench's words where the engine's would mislead. */
+class ResultsTableTest {
+
+    @Test
+    void mediaAndVectorsByTheirLakebenchTypeOthersByTheEngines() {
+        assertThat(ResultsTable.typeName(new ResultColumn("image", ColumnType.IMAGE, "BLOB"))).isEqualTo("image");
+        assertThat(ResultsTable.typeName(new ResultColumn("emb", ColumnType.EMBEDDING, "STRUCT(lb_vec BIGINT)"))).isEqualTo("embedding");
+        assertThat(ResultsTable.typeName(new ResultColumn("score", null, "DOUBLE"))).isEqualTo("double");
+        assertThat(ResultsTable.typeName(new ResultColumn("x", null, null))).isEmpty();
+    }
+}
