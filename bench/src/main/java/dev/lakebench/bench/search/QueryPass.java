@@ -41,11 +41,23 @@ final class QueryPass {
         return "median " + Fmt.duration(median()) + ", p95 " + Fmt.duration(p95());
     }
 
-    /** A warm-up pass, then {@code passes} measured passes; the quietest one. */
+    /** Warm-up passes for at least this long (the JIT keeps compiling a sub-millisecond query path for ~1,000 runs). */
+    static final long WARM_UP_NANOS = 3_000_000_000L;
+    static final int MAX_WARM_UP_PASSES = 10;
+
+    /**
+     * Warm-up passes (at least one; more, up to {@link #MAX_WARM_UP_PASSES}, until {@link #WARM_UP_NANOS} have
+     * passed), then {@code passes} measured passes; the quietest one.
+     */
     static <R> QueryPass best(int queries, int passes, Query<R> q) throws Exception {
-        for (int i = 0; i < queries; i++) {
-            q.run(i);
-        }
+        long warmStart = System.nanoTime();
+        int warm = 0;
+        do {
+            for (int i = 0; i < queries; i++) {
+                q.run(i);
+            }
+            warm++;
+        } while (warm < MAX_WARM_UP_PASSES && System.nanoTime() - warmStart < WARM_UP_NANOS);
         QueryPass best = null;
         for (int p = 0; p < passes; p++) {
             double[] ms = new double[queries];
