@@ -43,8 +43,20 @@ public final class ResultsTable {
     private final TableView<Row> table = new TableView<>();
     private final CellImages images;
 
+    private final java.util.function.Function<String, dev.lakebench.core.schema.ColumnType> catalogType;
+
     public ResultsTable(ResultViewModel result, CellImages images, Consumer<SelectedRow> onSelect, String tableName) {
+        this(result, images, onSelect, tableName, name -> null);
+    }
+
+    /**
+     * {@code catalogType} gives the catalog's type of a column of {@code tableName} (null when unknown): the engine
+     * reports an IMAGE column as a plain blob, the catalog knows better.
+     */
+    public ResultsTable(ResultViewModel result, CellImages images, Consumer<SelectedRow> onSelect, String tableName,
+                        java.util.function.Function<String, dev.lakebench.core.schema.ColumnType> catalogType) {
         this.images = images;
+        this.catalogType = catalogType;
         table.setId("results-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getSelectionModel().setCellSelectionEnabled(true);
@@ -86,7 +98,7 @@ public final class ResultsTable {
             ResultColumn rc = cols.get(i);
             TableColumn<Row, Object> col = new TableColumn<>();
             Label name = new Label(rc.name());
-            Label type = new Label(typeName(rc));
+            Label type = new Label(typeName(refined(rc)));
             type.getStyleClass().add("type");
             col.setGraphic(new VBox(0, name, type));
             col.setUserData(rc.name());
@@ -99,6 +111,18 @@ public final class ResultsTable {
         table.getColumns().setAll(out);
         boolean bytes = cols.stream().anyMatch(c -> c.type() != null && c.type().isBytes());
         table.setFixedCellSize(bytes ? THUMB + 8 : 26);
+    }
+
+    /** The column with the catalog's type where the engine only says "bytes" (IMAGE, VIDEO, ...). */
+    private ResultColumn refined(ResultColumn rc) {
+        return refined(rc, catalogType.apply(rc.name()));
+    }
+
+    static ResultColumn refined(ResultColumn rc, dev.lakebench.core.schema.ColumnType known) {
+        if (known != null && known.isBytes() && (rc.type() != null ? rc.type().isBytes() : "BLOB".equalsIgnoreCase(rc.engineType()))) {
+            return new ResultColumn(rc.name(), known, rc.engineType());
+        }
+        return rc;
     }
 
     /** The column's type for its header: Lakebench's name for vectors and media (IMAGE, not blob), the engine's otherwise. */

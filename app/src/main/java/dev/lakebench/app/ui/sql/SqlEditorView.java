@@ -266,7 +266,10 @@ public final class SqlEditorView {
     }
 
     private Tab resultTab(ResultViewModel r) {
-        ResultsTable table = new ResultsTable(r, images, onSelect, tableOf(r.sql()));
+        String source = tableOf(r.sql());
+        ResultsTable table = new ResultsTable(r, images, onSelect, source, column -> source == null ? null
+                : vm.catalogProperty().get().columns(source).orElse(java.util.List.of()).stream()
+                        .filter(c -> c.name().equalsIgnoreCase(column)).map(dev.lakebench.core.schema.Column::type).findFirst().orElse(null));
         Label sql = new Label(r.sql().strip().replaceAll("\\s+", " ") + (r.paramSummary().isEmpty() ? "" : "   ·   " + r.paramSummary()));
         sql.getStyleClass().addAll(Styles.MONO, Styles.MUTED);
         sql.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));

@@ -16,4 +16,14 @@ class ResultsTableTest {
         assertThat(ResultsTable.typeName(new ResultColumn("score", null, "DOUBLE"))).isEqualTo("double");
         assertThat(ResultsTable.typeName(new ResultColumn("x", null, null))).isEmpty();
     }
+
+    @Test
+    void theCatalogNamesWhatTheEngineOnlyCallsBytes() {
+        ResultColumn blob = new ResultColumn("image", ColumnType.BINARY, "BLOB");
+        assertThat(ResultsTable.typeName(ResultsTable.refined(blob, ColumnType.IMAGE))).isEqualTo("image");
+        assertThat(ResultsTable.typeName(ResultsTable.refined(blob, null))).isEqualTo("binary");
+        // a computed column that shares a name with a text column keeps the engine's type
+        ResultColumn count = new ResultColumn("image", null, "BIGINT");
+        assertThat(ResultsTable.typeName(ResultsTable.refined(count, ColumnType.IMAGE))).isEqualTo("bigint");
+    }
 }
