@@ -3,13 +3,9 @@ package dev.lakebench.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,19 +15,8 @@ class CliTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return JsonValues.MAPPER.readTree(out);
-        }
-    }
-
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--data-dir", dir.toString()));
-        all.addAll(List.of(args));
-        int code = Cli.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    CliRun run(String... args) {
+        return CliRun.of(dir, args);
     }
 
     private Path columns(String json) throws Exception {
@@ -45,7 +30,7 @@ class CliTest {
         Path cols = columns("""
                 {"text": ["hello", "world", null], "n": [1, 2, 3], "score": [0.5, 1, 2.5],
                  "embedding": [[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]], "img": ["iVBORw0KGgo=", null, "AAE="]}""");
-        Run ingest = run("ingest", "docs", "--columns", cols.toString(), "--schema", "img=IMAGE", "--json");
+        CliRun ingest = run("ingest", "docs", "--columns", cols.toString(), "--schema", "img=IMAGE", "--json");
         assertThat(ingest.code()).as(ingest.err()).isZero();
         JsonNode r = ingest.json();
         assertThat(r.get("table_name").asText()).isEqualTo("docs");
@@ -58,7 +43,7 @@ class CliTest {
         assertThat(run("schema", "docs", "--json").json().toString())
                 .isEqualTo("{\"text\":\"TEXT\",\"n\":\"INT64\",\"score\":\"FLOAT64\",\"embedding\":\"EMBEDDING\",\"img\":\"IMAGE\"}");
 
-        Run q = run("query", "SELECT n, text, embedding, img FROM docs WHERE n >= $1 ORDER BY n", "--param", "2", "--json");
+        CliRun q = run("query", "SELECT n, text, embedding, img FROM docs WHERE n >= $1 ORDER BY n", "--param", "2", "--json");
         assertThat(q.code()).as(q.err()).isZero();
         JsonNode rows = q.json();
         assertThat(rows).hasSize(2);
@@ -68,16 +53,16 @@ class CliTest {
         assertThat(rows.get(1).get("embedding").get(1).floatValue()).isEqualTo(0.6f);
         assertThat(Base64.getDecoder().decode(rows.get(1).get("img").asText())).containsExactly(0, 1);
 
-        Run csv = run("query", "SELECT n, text FROM docs ORDER BY n", "--csv");
+        CliRun csv = run("query", "SELECT n, text FROM docs ORDER BY n", "--csv");
         assertThat(csv.out()).isEqualTo("n,text\n1,hello\n2,world\n3,\n");
-        Run table = run("query", "SELECT n FROM docs ORDER BY n");
+        CliRun table = run("query", "SELECT n FROM docs ORDER BY n");
         assertThat(table.out()).isEqualTo("n\n-\n1\n2\n3\n(3 rows)\n");
 
-        Run vec = run("query", "SELECT list_sum($1) AS s, $2 AS t", "--param", "[1, 2.5]", "--param", "\"x\"", "--json");
+        CliRun vec = run("query", "SELECT list_sum($1) AS s, $2 AS t", "--param", "[1, 2.5]", "--param", "\"x\"", "--json");
         assertThat(vec.json().get(0).get("s").asDouble()).isEqualTo(3.5);
         assertThat(vec.json().get(0).get("t").asText()).isEqualTo("x");
 
-        Run dml = run("query", "UPDATE docs SET text = 'x' WHERE n = 1");
+        CliRun dml = run("query", "UPDATE docs SET text = 'x' WHERE n = 1");
         assertThat(dml.out()).isEqualTo("OK (1 rows affected)\n");
 
         assertThat(run("drop", "docs").code()).isZero();
@@ -87,22 +72,22 @@ class CliTest {
 
     @Test
     void lakebenchErrorsExitWithOneAndNameTheErrorClass() throws Exception {
-        Run missing = run("query", "SELECT * FROM x");
+        CliRun missing = run("query", "SELECT * FROM x");
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err()).startsWith("TableError: Table \"x\" does not exist");
-        Run drop = run("drop", "x");
+        CliRun drop = run("drop", "x");
         assertThat(drop.code()).isEqualTo(1);
         assertThat(drop.err()).startsWith("TableError: Table \"x\" does not exist");
-        Run schema = run("schema", "x");
+        CliRun schema = run("schema", "x");
         assertThat(schema.code()).isEqualTo(1);
-        Run syntax = run("query", "SELEC 1");
+        CliRun syntax = run("query", "SELEC 1");
         assertThat(syntax.err()).startsWith("QueryError: SQL syntax error");
-        Run badFile = run("ingest", "t", "--columns", dir.resolve("nope.json").toString());
+        CliRun badFile = run("ingest", "t", "--columns", dir.resolve("nope.json").toString());
         assertThat(badFile.code()).isEqualTo(1);
         assertThat(badFile.err()).startsWith("IngestError: File not found: ");
-        Run mismatch = run("ingest", "t", "--columns", columns("{\"a\": [1, 2], \"b\": [1]}").toString());
+        CliRun mismatch = run("ingest", "t", "--columns", columns("{\"a\": [1, 2], \"b\": [1]}").toString());
         assertThat(mismatch.err()).startsWith("IngestError: All columns must have the same length");
-        Run ws = run("--workspace", "nope", "tables");
+        CliRun ws = run("--workspace", "nope", "tables");
         assertThat(ws.code()).isEqualTo(1);
         assertThat(ws.err()).startsWith("WorkspaceError: Workspace \"nope\" does not exist");
     }
@@ -113,7 +98,7 @@ class CliTest {
         assertThat(run("query").code()).isEqualTo(2);
         assertThat(run("query", "SELECT 1", "--json", "--csv").code()).isEqualTo(2);
         assertThat(run("ingest", "t").code()).isEqualTo(2);
-        Run badParam = run("query", "SELECT $1", "--param", "not json");
+        CliRun badParam = run("query", "SELECT $1", "--param", "not json");
         assertThat(badParam.code()).isEqualTo(2);
         assertThat(badParam.err()).contains("is not a JSON literal");
         assertThat(run().code()).isEqualTo(2);
@@ -127,7 +112,7 @@ class CliTest {
         JsonNode list = run("workspaces", "--json").json();
         assertThat(list.get(1).get("id").asText()).isEqualTo("research");
         assertThat(list.get(1).get("name").asText()).isEqualTo("Research");
-        Run again = run("workspaces", "create", "research");
+        CliRun again = run("workspaces", "create", "research");
         assertThat(again.code()).isEqualTo(1);
         assertThat(again.err()).startsWith("WorkspaceError: Workspace \"research\" already exists");
         assertThat(run("--workspace", "research", "tables").code()).isZero();

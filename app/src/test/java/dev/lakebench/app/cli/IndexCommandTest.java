@@ -3,12 +3,8 @@ package dev.lakebench.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,19 +14,8 @@ class IndexCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return JsonValues.MAPPER.readTree(out);
-        }
-    }
-
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--data-dir", dir.toString()));
-        all.addAll(List.of(args));
-        int code = Cli.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    CliRun run(String... args) {
+        return CliRun.of(dir, args);
     }
 
     @Test
@@ -41,7 +26,7 @@ class IndexCommandTest {
                  "embedding": [[1, 0, 0], [0, 1, 0], [0.9, 0.1, 0], [0, 0, 1]]}""");
         assertThat(run("ingest", "fruit", "--columns", cols.toString()).code()).isZero();
 
-        Run vec = run("index", "fruit", "embedding", "--json");
+        CliRun vec = run("index", "fruit", "embedding", "--json");
         assertThat(vec.code()).as(vec.err()).isZero();
         JsonNode v = vec.json();
         assertThat(v.get("index").asText()).isEqualTo("fruit_embedding_idx");
@@ -49,24 +34,24 @@ class IndexCommandTest {
         assertThat(v.get("ready").asBoolean()).isTrue();
         assertThat(v.get("rows").asLong()).isEqualTo(4);
 
-        Run text = run("index", "fruit", "text", "--type", "bm25");
+        CliRun text = run("index", "fruit", "text", "--type", "bm25");
         assertThat(text.code()).as(text.err()).isZero();
         assertThat(text.out()).startsWith("Index fruit_text_idx (bm25) on fruit.text: ready, 4 rows");
 
-        Run near = run("query", "SELECT id, embedding <#> $1 AS score FROM fruit ORDER BY score DESC LIMIT 2", "--param", "[1, 0, 0]", "--json");
+        CliRun near = run("query", "SELECT id, embedding <#> $1 AS score FROM fruit ORDER BY score DESC LIMIT 2", "--param", "[1, 0, 0]", "--json");
         assertThat(near.code()).as(near.err()).isZero();
         assertThat(near.json().get(0).get("id").asLong()).isEqualTo(1);
         assertThat(near.json().get(1).get("id").asLong()).isEqualTo(3);
 
-        Run bm25 = run("query", "SELECT id FROM fruit WHERE text @> 'red' ORDER BY text <#> $1 DESC LIMIT 5", "--param", "\"apples\"", "--csv");
+        CliRun bm25 = run("query", "SELECT id FROM fruit WHERE text @> 'red' ORDER BY text <#> $1 DESC LIMIT 5", "--param", "\"apples\"", "--csv");
         assertThat(bm25.code()).as(bm25.err()).isZero();
         assertThat(bm25.out().lines().toList()).containsExactly("id", "1", "3");
 
-        Run hybrid = run("query", "SELECT id, (embedding, text)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, $2, 0.5, 0.5) AS s"
+        CliRun hybrid = run("query", "SELECT id, (embedding, text)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, $2, 0.5, 0.5) AS s"
                 + " FROM fruit ORDER BY s DESC LIMIT 1", "--param", "[0, 1, 0]", "--param", "\"pears\"", "--json");
         assertThat(hybrid.json().get(0).get("id").asLong()).isEqualTo(2);
 
-        Run explain = run("query", "EXPLAIN SELECT id FROM fruit ORDER BY embedding <#> $1 DESC LIMIT 1", "--param", "[1, 0, 0]");
+        CliRun explain = run("query", "EXPLAIN SELECT id FROM fruit ORDER BY embedding <#> $1 DESC LIMIT 1", "--param", "[1, 0, 0]");
         assertThat(explain.out()).contains("index \"fruit_embedding_idx\" (hnsw");
 
         // idempotent
@@ -78,12 +63,12 @@ class IndexCommandTest {
         Path cols = dir.resolve("cols.json");
         Files.writeString(cols, "{\"id\": [1], \"embedding\": [[1, 0]]}");
         run("ingest", "t", "--columns", cols.toString());
-        Run bad = run("index", "t", "embedding", "--type", "bogus");
+        CliRun bad = run("index", "t", "embedding", "--type", "bogus");
         assertThat(bad.code()).isEqualTo(Cli.ERROR);
         assertThat(bad.err()).startsWith("TableError: Index creation failed: unknown index_type 'bogus'");
-        Run nope = run("index", "t", "missing");
+        CliRun nope = run("index", "t", "missing");
         assertThat(nope.err()).contains("has no column \"missing\"");
-        Run wrongDim = run("query", "SELECT id FROM t ORDER BY embedding <#> $1 DESC LIMIT 1", "--param", "[1, 0, 0]");
+        CliRun wrongDim = run("query", "SELECT id FROM t ORDER BY embedding <#> $1 DESC LIMIT 1", "--param", "[1, 0, 0]");
         assertThat(wrongDim.code()).isEqualTo(Cli.ERROR);
         assertThat(wrongDim.err()).contains("holds 2-dimensional embeddings");
     }

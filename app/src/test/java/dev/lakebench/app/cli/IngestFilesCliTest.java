@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lakebench.core.client.IngestProgress;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,23 +16,15 @@ class IngestFilesCliTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--data-dir", dir.resolve("data").toString()));
-        all.addAll(List.of(args));
-        int code = Cli.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    CliRun run(String... args) {
+        return CliRun.of(dir.resolve("data"), args);
     }
 
     @Test
     void filesWithChunkingOptionsAndAFailureAsJson() throws Exception {
         Path a = Files.writeString(dir.resolve("a.txt"), "x".repeat(250));
         Path bad = Files.write(dir.resolve("b.txt"), new byte[] {1, 0, 2});
-        Run r = run("ingest", "docs", "--files", a.toString(), bad.toString(), "--chunk-size", "100", "--chunk-overlap", "50",
+        CliRun r = run("ingest", "docs", "--files", a.toString(), bad.toString(), "--chunk-size", "100", "--chunk-overlap", "50",
                 "--json");
         assertThat(r.code()).as(r.err()).isEqualTo(Cli.ERROR);
         JsonNode j = JsonValues.MAPPER.readTree(r.out());
@@ -49,7 +37,7 @@ class IngestFilesCliTest {
         // not a terminal: no progress bar on stderr
         assertThat(r.err()).isEmpty();
 
-        Run again = run("ingest", "docs", "--files", a.toString());
+        CliRun again = run("ingest", "docs", "--files", a.toString());
         assertThat(again.code()).isZero();
         assertThat(again.out()).startsWith("Ingested 0 rows into docs").contains("already in the table");
     }
@@ -57,14 +45,14 @@ class IngestFilesCliTest {
     @Test
     void pdfDpiAndPlainOutput() throws Exception {
         Path pdf = Path.of(System.getProperty("lakebench.testData"), "pdf-sample", "crazyones.pdf");
-        Run r = run("ingest", "pages", "--files", pdf.toString(), "--pdf-dpi", "72");
+        CliRun r = run("ingest", "pages", "--files", pdf.toString(), "--pdf-dpi", "72");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("Ingested 1 rows into pages");
     }
 
     @Test
     void missingFileIsAnIngestError() {
-        Run r = run("ingest", "docs", "--files", dir.resolve("nope.txt").toString());
+        CliRun r = run("ingest", "docs", "--files", dir.resolve("nope.txt").toString());
         assertThat(r.code()).isEqualTo(Cli.ERROR);
         assertThat(r.err()).startsWith("IngestError: File not found: " + dir.resolve("nope.txt"));
     }
@@ -72,7 +60,7 @@ class IngestFilesCliTest {
     @Test
     void filesAndColumnsAreAlternatives() throws Exception {
         Path cols = Files.writeString(dir.resolve("c.json"), "{\"text\": [\"a\"]}");
-        Run r = run("ingest", "docs", "--files", cols.toString(), "--columns", cols.toString());
+        CliRun r = run("ingest", "docs", "--files", cols.toString(), "--columns", cols.toString());
         assertThat(r.code()).isEqualTo(Cli.USAGE);
         assertThat(r.err()).contains("Use one of --files, --columns or --format/--huggingface");
     }

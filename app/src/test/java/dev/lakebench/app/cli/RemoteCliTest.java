@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakebench.core.backend.managed.FakeManagedService;
 import dev.lakebench.core.connections.TokenVault;
-import dev.lakebench.natives.keychain.CredentialStore;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.lakebench.core.connections.MemoryCredentialStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,43 +22,9 @@ class RemoteCliTest {
 
     private final String token = FakeManagedService.jwt("org-1");
     private final Map<String, String> env = new HashMap<>();
-    private final Map<String, String> keychain = new HashMap<>();
     private FakeManagedService service;
 
-    private final CredentialStore memory = new CredentialStore() {
-        @Override
-        public String name() {
-            return "test keychain";
-        }
-
-        @Override
-        public boolean isSupported() {
-            return true;
-        }
-
-        @Override
-        public int priority() {
-            return 1;
-        }
-
-        @Override
-        public Optional<String> read(String s, String a) {
-            return Optional.ofNullable(keychain.get(s + "|" + a));
-        }
-
-        @Override
-        public void write(String s, String a, String secret) {
-            keychain.put(s + "|" + a, secret);
-        }
-
-        @Override
-        public boolean delete(String s, String a) {
-            return keychain.remove(s + "|" + a) != null;
-        }
-    };
-
-    record Run(int code, String out, String err) {
-    }
+    private final MemoryCredentialStore memory = new MemoryCredentialStore();
 
     @BeforeEach
     void start() throws Exception {
@@ -75,14 +36,9 @@ class RemoteCliTest {
         service.close();
     }
 
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--data-dir", dir.resolve("client").toString()));
-        all.addAll(List.of(args));
+    private CliRun run(String... args) {
         LakebenchCommand root = new LakebenchCommand(env::get, () -> new TokenVault(memory));
-        int code = Cli.commandLine(root, new PrintWriter(out), new PrintWriter(err)).execute(all.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+        return CliRun.with(dir.resolve("client"), (argv, out, err) -> Cli.commandLine(root, out, err).execute(argv), args);
     }
 
     @Test
@@ -90,11 +46,11 @@ class RemoteCliTest {
         env.put("MY_TOKEN", token);
         Path cols = dir.resolve("cols.json");
         Files.writeString(cols, "{\"text\": [\"a\", \"b\"], \"n\": [1, 2]}");
-        Run ingest = run("--remote", service.url(), "--token-env", "MY_TOKEN", "ingest", "docs", "--columns", cols.toString(), "--json");
+        CliRun ingest = run("--remote", service.url(), "--token-env", "MY_TOKEN", "ingest", "docs", "--columns", cols.toString(), "--json");
         assertThat(ingest.code()).as(ingest.err()).isZero();
         assertThat(ingest.out()).contains("\"row_count\":2").contains("al://default/docs");
         assertThat(run("--remote", service.url(), "--token-env", "MY_TOKEN", "tables").out()).isEqualTo("docs\n");
-        Run q = run("query", "SELECT text FROM docs WHERE n = $1", "--param", "2", "--json", "--remote", service.url(), "--token-env", "MY_TOKEN");
+        CliRun q = run("query", "SELECT text FROM docs WHERE n = $1", "--param", "2", "--json", "--remote", service.url(), "--token-env", "MY_TOKEN");
         assertThat(q.out().strip()).isEqualTo("[{\"text\":\"b\"}]");
         assertThat(run("--remote", service.url(), "--token-env", "MY_TOKEN", "schema", "docs").out()).isEqualTo("text\tTEXT\nn\tINT64\n");
         assertThat(run("--remote", service.url(), "--token-env", "MY_TOKEN", "workspaces", "create", "team", "--name", "Team").code()).isZero();
@@ -107,20 +63,20 @@ class RemoteCliTest {
 
     @Test
     void missingTokenIsAnAuthErrorNamingTheFix() {
-        Run r = run("--remote", service.url(), "tables");
+        CliRun r = run("--remote", service.url(), "tables");
         assertThat(r.code()).isEqualTo(Cli.ERROR);
         assertThat(r.err()).startsWith("AuthError: Token required").contains("lakebench login --remote");
-        Run e = run("--remote", service.url(), "--token-env", "UNSET_VAR", "tables");
+        CliRun e = run("--remote", service.url(), "--token-env", "UNSET_VAR", "tables");
         assertThat(e.err()).startsWith("AuthError: Token required: environment variable UNSET_VAR is not set");
     }
 
     @Test
     void loginSavesTheTokenForLaterCommandsAndLogoutRemovesIt() {
         env.put("LOGIN_TOKEN", token);
-        Run login = run("login", "--remote", service.url(), "--token-env", "LOGIN_TOKEN");
+        CliRun login = run("login", "--remote", service.url(), "--token-env", "LOGIN_TOKEN");
         assertThat(login.code()).as(login.err()).isZero();
         assertThat(login.out()).contains("saved in test keychain").contains("organisation org-1").doesNotContain(token);
-        assertThat(keychain).containsValue(token);
+        assertThat(memory.secrets).containsValue(token);
         env.clear();
         assertThat(run("--remote", service.url(), "tables").code()).isZero();
         assertThat(run("logout", "--remote", service.url()).out()).contains("removed");
@@ -130,9 +86,9 @@ class RemoteCliTest {
     @Test
     void loginRefusesARejectedToken() {
         env.put("BAD", "dl_not_a_real_token_1234");
-        Run login = run("login", "--remote", service.url(), "--token-env", "BAD");
+        CliRun login = run("login", "--remote", service.url(), "--token-env", "BAD");
         assertThat(login.code()).isEqualTo(Cli.ERROR);
         assertThat(login.err()).startsWith("AuthError: Token rejected").doesNotContain("dl_not_a_real_token_1234");
-        assertThat(keychain).isEmpty();
+        assertThat(memory.secrets).isEmpty();
     }
 }

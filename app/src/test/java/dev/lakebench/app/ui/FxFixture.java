@@ -17,7 +17,7 @@ public final class FxFixture {
     }
 
     public static Workbench start(Stage stage, Path dataRoot) {
-        return start(stage, dataRoot, new dev.lakebench.app.ui.browser.MemoryCredentialStore());
+        return start(stage, dataRoot, new dev.lakebench.core.connections.MemoryCredentialStore());
     }
 
     /** With saved connections in the data directory and tokens in the given store (never the machine's keychain). */

@@ -7,14 +7,11 @@ import dev.lakebench.core.backend.managed.FakeManagedService;
 import dev.lakebench.core.client.AuthError;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.WorkspaceInfo;
-import dev.lakebench.natives.keychain.CredentialStore;
 import dev.lakebench.natives.keychain.EnvironmentStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,45 +20,10 @@ class ManagedConnectionsTest {
     @TempDir
     Path dir;
 
-    /** An in-memory credential store (the OS ones are tested in native/). */
-    static final class MemoryStore implements CredentialStore {
-        final Map<String, String> secrets = new ConcurrentHashMap<>();
-
-        @Override
-        public String name() {
-            return "memory";
-        }
-
-        @Override
-        public boolean isSupported() {
-            return true;
-        }
-
-        @Override
-        public int priority() {
-            return 1;
-        }
-
-        @Override
-        public Optional<String> read(String service, String account) {
-            return Optional.ofNullable(secrets.get(service + "|" + account));
-        }
-
-        @Override
-        public void write(String service, String account, String secret) {
-            secrets.put(service + "|" + account, secret);
-        }
-
-        @Override
-        public boolean delete(String service, String account) {
-            return secrets.remove(service + "|" + account) != null;
-        }
-    }
-
     @Test
     void savedConnectionsKeepTheTokenOutOfTheFileAndOpenClients() throws Exception {
         String token = FakeManagedService.jwt("org-1");
-        MemoryStore keychain = new MemoryStore();
+        MemoryCredentialStore keychain = new MemoryCredentialStore();
         try (FakeManagedService service = new FakeManagedService(dir.resolve("server"), token, "org-1")) {
             ManagedConnections conns = new ManagedConnections(ConnectionStore.in(dir), new TokenVault(keychain), k -> null);
             ManagedConnection c = ManagedConnection.of("Test server", service.url() + "/", "default");

@@ -13,6 +13,7 @@ import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.connections.ConnectionStore;
 import dev.lakebench.core.connections.ManagedConnections;
+import dev.lakebench.core.connections.MemoryCredentialStore;
 import dev.lakebench.core.connections.TokenVault;
 import java.nio.file.Files;
 import java.nio.file.Path;

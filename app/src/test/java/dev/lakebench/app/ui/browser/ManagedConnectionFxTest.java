@@ -7,6 +7,7 @@ import dev.lakebench.app.ui.shell.Workbench;
 import dev.lakebench.core.backend.managed.FakeManagedService;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.Row;
+import dev.lakebench.core.connections.MemoryCredentialStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.lakebench.app.ui.tour;
 
 import dev.lakebench.app.ui.FxFixture;
 import dev.lakebench.app.ui.UiFixtures;
-import dev.lakebench.app.ui.browser.MemoryCredentialStore;
+import dev.lakebench.core.connections.MemoryCredentialStore;
 import dev.lakebench.app.ui.common.ErrorReport;
 import dev.lakebench.app.ui.ingest.IngestWizardViewModel;
 import dev.lakebench.app.ui.shell.Workbench;

@@ -1,7 +1,7 @@
 package dev.lakebench.app.ui.tour;
 
 import dev.lakebench.app.ui.FxFixture;
-import dev.lakebench.app.ui.browser.MemoryCredentialStore;
+import dev.lakebench.core.connections.MemoryCredentialStore;
 import dev.lakebench.app.ui.shell.Workbench;
 import dev.lakebench.app.ui.sql.ResultViewModel;
 import dev.lakebench.app.ui.sql.SqlEditorViewModel;
