@@ -102,28 +102,19 @@ public final class Coco implements Format {
         }
 
         public Builder batchSize(int n) {
-            if (n <= 0) {
-                throw new IllegalArgumentException("batchSize must be positive: " + n);
-            }
-            this.batchSize = n;
+            this.batchSize = FormatArgs.positive("batchSize", n);
             return this;
         }
 
         /** Only the first {@code n} images of the instances file. */
         public Builder maxImages(int n) {
-            if (n <= 0) {
-                throw new IllegalArgumentException("maxImages must be positive: " + n);
-            }
-            this.maxImages = n;
+            this.maxImages = FormatArgs.positive("maxImages", n);
             return this;
         }
 
         /** Threads rendering masks (default: up to 4). */
         public Builder threads(int n) {
-            if (n <= 0) {
-                throw new IllegalArgumentException("threads must be positive: " + n);
-            }
-            this.threads = n;
+            this.threads = FormatArgs.positive("threads", n);
             return this;
         }
 
@@ -238,10 +229,7 @@ public final class Coco implements Format {
 
     @Override
     public Map<String, ColumnType> pgSchema() {
-        Map<String, ColumnType> out = new LinkedHashMap<>();
-        out.put("image", ColumnType.IMAGE);
-        out.put("mask", ColumnType.SEGMENT_MASK);
-        return out;
+        return CocoInstances.imageAndMaskTypes();
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.lakebench.core.ingest.formats;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lakebench.core.schema.ColumnType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -129,6 +130,14 @@ final class CocoInstances {
     static Map<Long, Image> byId(List<Image> images) {
         Map<Long, Image> out = new LinkedHashMap<>();
         images.forEach(i -> out.put(i.id(), i));
+        return out;
+    }
+
+    /** The domain types of the COCO tables' picture columns: the image and its segment mask. */
+    static Map<String, ColumnType> imageAndMaskTypes() {
+        Map<String, ColumnType> out = new LinkedHashMap<>();
+        out.put("image", ColumnType.IMAGE);
+        out.put("mask", ColumnType.SEGMENT_MASK);
         return out;
     }
 }

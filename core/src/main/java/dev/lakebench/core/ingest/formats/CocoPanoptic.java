@@ -44,9 +44,7 @@ public final class CocoPanoptic implements Format {
     }
 
     public CocoPanoptic(Path imagesDir, Path masksDir, Path annotations, int batchSize) {
-        if (batchSize <= 0) {
-            throw new IllegalArgumentException("batchSize must be positive: " + batchSize);
-        }
+        FormatArgs.positive("batchSize", batchSize);
         this.imagesDir = SourceFiles.folder(imagesDir, "COCO images folder");
         this.masksDir = SourceFiles.folder(masksDir, "panoptic masks folder");
         this.annotations = SourceFiles.file(annotations, "panoptic annotations file");
@@ -125,10 +123,7 @@ public final class CocoPanoptic implements Format {
 
     @Override
     public Map<String, ColumnType> pgSchema() {
-        Map<String, ColumnType> out = new LinkedHashMap<>();
-        out.put("image", ColumnType.IMAGE);
-        out.put("mask", ColumnType.SEGMENT_MASK);
-        return out;
+        return CocoInstances.imageAndMaskTypes();
     }
 
     @Override

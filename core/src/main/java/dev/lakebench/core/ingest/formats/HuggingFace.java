@@ -16,7 +16,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -115,10 +114,7 @@ public final class HuggingFace implements Format {
         }
 
         public Builder batchSize(int n) {
-            if (n <= 0) {
-                throw new IllegalArgumentException("batchSize must be positive: " + n);
-            }
-            this.batchSize = n;
+            this.batchSize = FormatArgs.positive("batchSize", n);
             return this;
         }
 
@@ -209,43 +205,23 @@ public final class HuggingFace implements Format {
     }
 
     /** Reads the result into batches, turning engine values into column values. */
-    private final class Rows implements Iterator<Map<String, List<?>>> {
+    private final class Rows extends ResultBatchReader {
 
         private final ResultSet rs;
         private final Plan plan;
         private final Map<String, String> splitOfFile;
         private final int size;
-        private final FormatContext context;
-        private Map<String, List<?>> next;
-        private boolean done;
 
         Rows(ResultSet rs, Plan plan, Map<String, String> splitOfFile, int size, FormatContext context) {
+            super(context);
             this.rs = rs;
             this.plan = plan;
             this.splitOfFile = splitOfFile;
             this.size = size;
-            this.context = context;
         }
 
         @Override
-        public boolean hasNext() {
-            if (next == null && !done && !context.isCancelled()) {
-                next = read();
-            }
-            return next != null;
-        }
-
-        @Override
-        public Map<String, List<?>> next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            Map<String, List<?>> out = next;
-            next = null;
-            return out;
-        }
-
-        private Map<String, List<?>> read() {
+        protected Map<String, List<?>> read() {
             List<HfFeatures.Output> outputs = plan.outputs();
             List<List<Object>> cols = new ArrayList<>();
             for (int i = 0; i < outputs.size(); i++) {

@@ -42,9 +42,7 @@ public final class LeRobotEpisodes implements Format {
     }
 
     public LeRobotEpisodes(Path dir, long chunkStart, long chunkEnd, int batchSize) {
-        if (batchSize <= 0) {
-            throw new IllegalArgumentException("batchSize must be positive: " + batchSize);
-        }
+        FormatArgs.positive("batchSize", batchSize);
         this.dataset = LeRobotDataset.open(dir);
         this.chunkStart = chunkStart;
         this.chunkEnd = chunkEnd < 0 ? Math.max(chunkStart, dataset.totalChunks() - 1) : chunkEnd;

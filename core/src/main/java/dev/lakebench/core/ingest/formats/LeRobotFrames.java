@@ -15,7 +15,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -54,9 +53,7 @@ public final class LeRobotFrames implements Format {
     }
 
     public LeRobotFrames(Path dir, long chunkStart, long chunkEnd, int batchSize) {
-        if (batchSize <= 0) {
-            throw new IllegalArgumentException("batchSize must be positive: " + batchSize);
-        }
+        FormatArgs.positive("batchSize", batchSize);
         this.dataset = LeRobotDataset.open(dir);
         this.chunkStart = chunkStart;
         this.chunkEnd = chunkEnd < 0 ? Math.max(chunkStart, dataset.totalChunks() - 1) : chunkEnd;
@@ -183,41 +180,21 @@ public final class LeRobotFrames implements Format {
     }
 
     /** Reads a streaming result into batches of columns. */
-    private static final class ResultBatches implements Iterator<Map<String, List<?>>> {
+    private static final class ResultBatches extends ResultBatchReader {
 
         private final ResultSet rs;
         private final Plan plan;
         private final int batchSize;
-        private final FormatContext context;
-        private Map<String, List<?>> next;
-        private boolean done;
 
         ResultBatches(ResultSet rs, Plan plan, int batchSize, FormatContext context) {
+            super(context);
             this.rs = rs;
             this.plan = plan;
             this.batchSize = batchSize;
-            this.context = context;
         }
 
         @Override
-        public boolean hasNext() {
-            if (next == null && !done && !context.isCancelled()) {
-                next = read();
-            }
-            return next != null;
-        }
-
-        @Override
-        public Map<String, List<?>> next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            Map<String, List<?>> out = next;
-            next = null;
-            return out;
-        }
-
-        private Map<String, List<?>> read() {
+        protected Map<String, List<?>> read() {
             int width = plan.outputs().size();
             List<List<Object>> cols = new ArrayList<>(width);
             for (int c = 0; c < width; c++) {
