@@ -85,24 +85,38 @@ public final class SearchFunctions {
         }
     }
 
+    /** The value of the last query handle seen: the rows of one chunk almost always carry the same handle. */
+    private final class LastHandle<T> {
+        private final Class<T> type;
+        private String handle;
+        private T value;
+
+        LastHandle(Class<T> type) {
+            this.type = type;
+        }
+
+        T get(String h) {
+            if (!h.equals(handle)) {
+                value = handles.get(h, type);
+                handle = h;
+            }
+            return value;
+        }
+    }
+
     // ---- cosine ----
 
     private void cosine(DuckDBReadableVector refs, DuckDBReadableVector hs, DuckDBWritableVector out, int rows) {
         VectorKernel k = VectorKernels.get();
         float[] scratch = new float[2];
-        String lastHandle = null;
-        float[] q = null;
+        LastHandle<QueryHandles.UnitVector> query = new LastHandle<>(QueryHandles.UnitVector.class);
         Reader reader = new Reader();
         for (int i = 0; i < rows; i++) {
             if (refs.isNull(i) || hs.isNull(i)) {
                 out.setNull(i);
                 continue;
             }
-            String h = hs.getString(i);
-            if (!h.equals(lastHandle)) {
-                q = handles.get(h, QueryHandles.UnitVector.class).unit();
-                lastHandle = h;
-            }
+            float[] q = query.get(hs.getString(i)).unit();
             long ref = refs.getLong(i);
             MemorySegment seg = reader.segment(ref, (long) q.length * Float.BYTES);
             if (q.length != reader.log.dimension()) {
@@ -143,19 +157,14 @@ public final class SearchFunctions {
 
     private void maxSim(DuckDBReadableVector refs, DuckDBReadableVector hs, DuckDBWritableVector out, int rows) {
         VectorKernel k = VectorKernels.get();
-        String lastHandle = null;
-        float[][] q = null;
+        LastHandle<QueryHandles.UnitRows> query = new LastHandle<>(QueryHandles.UnitRows.class);
         Reader reader = new Reader();
         for (int i = 0; i < rows; i++) {
             if (refs.isNull(i) || hs.isNull(i)) {
                 out.setNull(i);
                 continue;
             }
-            String h = hs.getString(i);
-            if (!h.equals(lastHandle)) {
-                q = handles.get(h, QueryHandles.UnitRows.class).rows();
-                lastHandle = h;
-            }
+            float[][] q = query.get(hs.getString(i)).rows();
             long ref = refs.getLong(i);
             long off = VectorRefs.byteOffset(ref);
             MemorySegment seg = reader.segment(ref, Integer.BYTES);
@@ -194,19 +203,13 @@ public final class SearchFunctions {
     // ---- BM25 ----
 
     private void bm25(DuckDBReadableVector texts, DuckDBReadableVector hs, DuckDBWritableVector out, int rows) {
-        String lastHandle = null;
-        TextQuery q = null;
+        LastHandle<TextQuery> query = new LastHandle<>(TextQuery.class);
         for (int i = 0; i < rows; i++) {
             if (texts.isNull(i) || hs.isNull(i)) {
                 out.setNull(i);
                 continue;
             }
-            String h = hs.getString(i);
-            if (!h.equals(lastHandle)) {
-                q = handles.get(h, TextQuery.class);
-                lastHandle = h;
-            }
-            out.setDouble(i, q.score(texts.getString(i)));
+            out.setDouble(i, query.get(hs.getString(i)).score(texts.getString(i)));
         }
     }
 
