@@ -6,7 +6,6 @@ import dev.lakebench.core.client.IngestError;
 import dev.lakebench.core.client.IngestFailure;
 import dev.lakebench.core.client.IngestOptions;
 import dev.lakebench.core.client.IngestResult;
-import dev.lakebench.core.client.ManagedServiceError;
 import dev.lakebench.core.ingest.thumbnail.ThumbnailStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +52,7 @@ final class FormatIngest {
                 Map<String, List<?>> batch = prepared.columns();
                 if (shape == null) {
                     shape = FormatSchema.of(format, batch, options);
-                    checkIndexColumns(shape, options);
+                    IndexRequests.check(shape.schema(), shape.names(), "the format", options);
                     // some formats only know their size once normalization has started (downloads)
                     progress.rowsTotal(format.estimatedRows());
                     writer = new SinkWriter(backend.openSink(table, shape.schema()), shape.schema(), options, progress);
@@ -110,7 +109,7 @@ final class FormatIngest {
         List<String> warnings = new ArrayList<>(report.warnings());
         warnings.addAll(thumbnailWarnings);
         if (!cancelled) {
-            warnings.addAll(buildIndexes(table, options));
+            warnings.addAll(IndexRequests.build(backend, table, options));
         }
         return new IngestResult(table, writer.rowsCommitted(), writer.datasetPath(), report.failures(), warnings, cancelled,
                 progress.elapsed());
@@ -157,26 +156,5 @@ final class FormatIngest {
         return new IngestError(ErrorCode.INGEST_NO_DATA, "The " + formatName + " format produced no rows" + detail,
                 failures.isEmpty() ? "Check that the format's folder holds the data its metadata describes"
                         : "Fix or remove the failing sources and ingest again");
-    }
-
-    private static void checkIndexColumns(FormatSchema shape, IngestOptions options) {
-        for (String col : options.index()) {
-            if (shape.schema().column(col).isEmpty()) {
-                throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Cannot index column \"" + col + "\": the format has no such column",
-                        "Index one of: " + String.join(", ", shape.names()));
-            }
-        }
-    }
-
-    private List<String> buildIndexes(String table, IngestOptions options) {
-        List<String> warnings = new ArrayList<>();
-        for (String col : options.index()) {
-            try {
-                backend.createIndex(table, col, null, null, options.cancellation());
-            } catch (ManagedServiceError e) {
-                warnings.add("Index on \"" + col + "\" was not created: " + e.getMessage());
-            }
-        }
-        return warnings;
     }
 }

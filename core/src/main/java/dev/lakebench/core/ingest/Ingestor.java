@@ -6,7 +6,6 @@ import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.IngestError;
 import dev.lakebench.core.client.IngestOptions;
 import dev.lakebench.core.client.IngestResult;
-import dev.lakebench.core.client.ManagedServiceError;
 import dev.lakebench.core.ingest.files.FileIngest;
 import dev.lakebench.core.ingest.formats.HuggingFace;
 import dev.lakebench.core.ingest.thumbnail.RowThumbnails;
@@ -47,7 +46,7 @@ public final class Ingestor {
                 return files;
             }
             List<String> warnings = new ArrayList<>(files.warnings());
-            warnings.addAll(buildIndexes(table, options));
+            warnings.addAll(IndexRequests.build(backend, table, options));
             return new IngestResult(files.tableName(), files.rowCount(), files.datasetPath(), files.failures(), warnings,
                     false, files.elapsed());
         }
@@ -82,7 +81,7 @@ public final class Ingestor {
 
     private IngestResult ingestColumns(String table, ColumnData data, IngestOptions options) {
         TableSchema schema = data.schema(options);
-        checkIndexColumns(schema, options);
+        IndexRequests.check(schema, schema.names(), "the data", options);
         ProgressReporter progress = new ProgressReporter(options.listener());
         progress.rowsTotal(data.rowCount());
         boolean existed = backend.listTables().stream().anyMatch(t -> t.equalsIgnoreCase(table));
@@ -128,30 +127,9 @@ public final class Ingestor {
         progress.finish();
         List<String> warnings = new ArrayList<>(thumbs.warnings());
         if (!cancelled) {
-            warnings.addAll(buildIndexes(table, options));
+            warnings.addAll(IndexRequests.build(backend, table, options));
         }
         return new IngestResult(table, writer.rowsCommitted(), writer.datasetPath(), List.of(), warnings, cancelled,
                 progress.elapsed());
-    }
-
-    private static void checkIndexColumns(TableSchema schema, IngestOptions options) {
-        for (String col : options.index()) {
-            if (schema.column(col).isEmpty()) {
-                throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Cannot index column \"" + col + "\": the data has no such column",
-                        "Index one of: " + String.join(", ", schema.names()));
-            }
-        }
-    }
-
-    private List<String> buildIndexes(String table, IngestOptions options) {
-        List<String> warnings = new ArrayList<>();
-        for (String col : options.index()) {
-            try {
-                backend.createIndex(table, col, null, null, options.cancellation());
-            } catch (ManagedServiceError e) {
-                warnings.add("Index on \"" + col + "\" was not created: " + e.getMessage());
-            }
-        }
-        return warnings;
     }
 }
