@@ -11,6 +11,7 @@ import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.Row;
 import dev.lakebench.core.index.Hits;
 import dev.lakebench.core.index.lucene.LuceneIndex;
+import dev.lakebench.core.index.lucene.LuceneQueries;
 import dev.lakebench.core.index.vector.FlatScan;
 import dev.lakebench.core.index.vector.VectorKernels;
 import dev.lakebench.core.index.vector.VectorMath;
@@ -113,13 +114,13 @@ public final class VectorSearchBenchmark implements Benchmark {
         for (int ef : efs) {
             QueryPass p = QueryPass.best(queries, 1, i -> {
                 float[] unit = VectorMath.normalized(set.query(i));
-                List<LuceneIndex.Candidate> c = ix.nearest("embedding", unit, ef, null);
+                List<LuceneQueries.Candidate> c = ix.queries().nearest("embedding", unit, ef, null);
                 return c;
             });
             double sum = 0;
             for (int q = 0; q < p.results.size(); q++) {
                 @SuppressWarnings("unchecked")
-                List<LuceneIndex.Candidate> c = (List<LuceneIndex.Candidate>) p.results.get(q);
+                List<LuceneQueries.Candidate> c = (List<LuceneQueries.Candidate>) p.results.get(q);
                 java.util.Set<Long> truth = new java.util.HashSet<>();
                 for (int id : set.groundTruth(q, 10)) {
                     truth.add((long) id);

@@ -1,12 +1,12 @@
 package dev.lakebench.core.index;
 
-import dev.lakebench.core.client.Cancellation;
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.IngestListener;
 import dev.lakebench.core.client.IngestProgress;
 import dev.lakebench.core.client.TableError;
 import dev.lakebench.core.index.lucene.IndexFields;
 import dev.lakebench.core.index.lucene.LuceneIndex;
+import dev.lakebench.core.index.lucene.LuceneWriter;
 import dev.lakebench.core.store.TableDef;
 import dev.lakebench.core.store.Workspace;
 import java.io.IOException;
@@ -17,6 +17,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.function.BooleanSupplier;
+import java.util.function.ToLongFunction;
 
 /**
  * Keeps an index equal to its table. The table is the truth: a build reads every row; a catch-up reads the
@@ -30,38 +32,43 @@ final class IndexMaintenance {
     private static final int PROGRESS_EVERY = 1000;
 
     private final Workspace ws;
-    private final IndexManager manager;
+    /** The write generation of a table, by name. */
+    private final ToLongFunction<String> generations;
 
-    IndexMaintenance(Workspace ws, IndexManager manager) {
+    IndexMaintenance(Workspace ws, ToLongFunction<String> generations) {
         this.ws = ws;
-        this.manager = manager;
+        this.generations = generations;
     }
 
-    /** Builds (when the directory was new, damaged or of another format) or catches up, then marks the index ready. */
-    void bringUp(LuceneIndex ix, IngestListener listener, Cancellation cancel) throws IOException, SQLException {
+    /**
+     * Builds (when the directory was new, damaged or of another format) or catches up, then marks the index ready.
+     * {@code stop} is checked every {@value #PROGRESS_EVERY} rows: when it says so the work ends without a commit.
+     */
+    void bringUp(ManagedIndex ix, IngestListener listener, BooleanSupplier stop) throws IOException, SQLException {
         TableDef table = table(ix);
-        if (ix.needsBuild()) {
-            build(ix, table, listener, cancel);
+        if (ix.handle().needsBuild()) {
+            ix.exclusive(() -> build(ix, table, listener, stop));
         }
         long g;
         do {
-            g = manager.generation(table.name());
-            catchUp(ix, table(ix), g);
-        } while (g != manager.generation(table.name()));
+            g = generations.applyAsLong(table.name());
+            catchUp(ix, table(ix), g, stop);
+        } while (g != generations.applyAsLong(table.name()));
     }
 
     /**
      * At open: true (and the index marked ready) when nothing changed in the table since the index's last commit
      * — no version above its watermark and as many rows as documents. Otherwise a catch-up is due.
      */
-    boolean isCurrent(LuceneIndex ix) throws IOException {
-        TableDef table = table(ix);
+    boolean isCurrent(ManagedIndex managed) throws IOException {
+        LuceneIndex ix = managed.handle();
+        TableDef table = table(managed);
         try (Connection c = ws.engine().connect(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT coalesce(max(\"_lb_ver\"), 0), count(*) FROM " + table.dataTable())) {
             rs.next();
             if (rs.getLong(1) <= ix.watermark() && rs.getLong(2) == ix.liveDocs()) {
-                ix.generation(manager.generation(table.name()));
-                ix.state(LuceneIndex.State.READY);
+                long g = generations.applyAsLong(table.name());
+                managed.status(s -> s.ready(g));
                 return true;
             }
             return false;
@@ -70,53 +77,58 @@ final class IndexMaintenance {
         }
     }
 
-    private TableDef table(LuceneIndex ix) {
+    private TableDef table(ManagedIndex ix) {
         return ws.catalog().table(ix.definition().table()).orElseThrow(() -> new TableError(ErrorCode.TABLE_NOT_FOUND,
                 "Table \"" + ix.definition().table() + "\" of index \"" + ix.definition().name() + "\" no longer exists", ""));
     }
 
-    private void build(LuceneIndex ix, TableDef table, IngestListener listener, Cancellation cancel) throws IOException, SQLException {
-        ix.maintenance.lock();
-        try {
-            ix.state(LuceneIndex.State.BUILDING);
-            ix.covered(IndexFields.coverable(table));
-            IndexFields fields = manager.fields(ix, table);
-            long started = System.nanoTime();
-            long maxVersion = 0;
-            long done = 0;
-            long total;
-            try (Connection c = ws.engine().connect()) {
-                c.setAutoCommit(false); // one snapshot for the count and the rows
-                total = count(c, table);
-                report(listener, 0, total, started);
-                ParallelAdd adder = new ParallelAdd(ix, ix.definition().type().ranksVectors() ? IndexManager.workers() : 1);
-                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(fields.select(table))) {
-                    while (rs.next()) {
-                        adder.add(fields.document(rs));
-                        maxVersion = Math.max(maxVersion, rs.getLong(2));
-                        done++;
-                        if (done % PROGRESS_EVERY == 0) {
-                            if (cancel.isCancelled()) {
-                                adder.abort();
-                                throw new TableError(ErrorCode.TABLE_INDEX_FAILED, "Index build cancelled", "");
-                            }
-                            ix.progress(total == 0 ? 1 : (double) done / total);
-                            report(listener, done, total, started);
+    private void build(ManagedIndex managed, TableDef table, IngestListener listener, BooleanSupplier stop) throws IOException, SQLException {
+        LuceneIndex ix = managed.handle();
+        managed.status(s -> s.building(0));
+        ix.covered(IndexFields.coverable(table));
+        IndexFields fields = fields(ix, table);
+        long started = System.nanoTime();
+        long maxVersion = 0;
+        long done = 0;
+        long total;
+        try (Connection c = ws.engine().connect()) {
+            c.setAutoCommit(false); // one snapshot for the count and the rows
+            total = count(c, table);
+            report(listener, 0, total, started);
+            ParallelAdd adder = new ParallelAdd(ix.writer(), ix.definition().type().ranksVectors() ? IndexRegistry.workers() : 1);
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(fields.select(table))) {
+                while (rs.next()) {
+                    adder.add(fields.document(rs));
+                    maxVersion = Math.max(maxVersion, rs.getLong(2));
+                    done++;
+                    if (done % PROGRESS_EVERY == 0) {
+                        if (stop.getAsBoolean()) {
+                            adder.abort();
+                            throw new TableError(ErrorCode.TABLE_INDEX_FAILED, "Index build cancelled", "");
                         }
+                        double p = total == 0 ? 1 : (double) done / total;
+                        managed.status(s -> s.building(p));
+                        report(listener, done, total, started);
                     }
                 }
-                adder.finish();
-                c.commit();
             }
-            if (ix.definition().type().ranksVectors()) {
-                ix.forceMerge(); // one graph searches faster than several
-            }
-            ix.commit(maxVersion);
-            ix.progress(1);
-            report(listener, done, total, started);
-        } finally {
-            ix.maintenance.unlock();
+            adder.finish();
+            c.commit();
         }
+        if (ix.definition().type().ranksVectors()) {
+            ix.writer().forceMerge(); // one graph searches faster than several
+        }
+        ix.writer().commit(maxVersion);
+        managed.status(s -> s.building(1));
+        report(listener, done, total, started);
+    }
+
+    static IndexFields fields(LuceneIndex ix, TableDef table, Workspace ws) {
+        return new IndexFields(ix.definition(), table, ix.covered(), ws.vectors());
+    }
+
+    private IndexFields fields(LuceneIndex ix, TableDef table) {
+        return fields(ix, table, ws);
     }
 
     /**
@@ -127,16 +139,16 @@ final class IndexMaintenance {
     private static final class ParallelAdd {
         private static final int BATCH = 256;
         private static final java.util.concurrent.ExecutorService POOL =
-                dev.lakebench.core.concurrent.NamedThreads.fixed("lakebench-index-add", IndexManager.workers());
+                dev.lakebench.core.concurrent.NamedThreads.fixed("lakebench-index-add", IndexRegistry.workers());
 
-        private final LuceneIndex ix;
+        private final LuceneWriter ix;
         private final int threads;
         private final java.util.concurrent.Semaphore inFlight;
         private final java.util.List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
         private java.util.List<org.apache.lucene.document.Document> batch = new java.util.ArrayList<>(BATCH);
         private volatile Exception failure;
 
-        ParallelAdd(LuceneIndex ix, int threads) {
+        ParallelAdd(LuceneWriter ix, int threads) {
             this.ix = ix;
             this.threads = threads;
             this.inFlight = new java.util.concurrent.Semaphore(threads * 2);
@@ -204,13 +216,11 @@ final class IndexMaintenance {
      * Applies every committed change of the table since the watermark: new and updated rows by version, deleted
      * rows by key comparison. {@code generation} is the table's write generation this pass reflects.
      */
-    void catchUp(LuceneIndex ix, TableDef table, long generation) throws IOException, SQLException {
-        ix.maintenance.lock();
-        try {
-            if (ix.state() == LuceneIndex.State.READY) {
-                ix.state(LuceneIndex.State.CATCHING_UP);
-            }
-            IndexFields fields = manager.fields(ix, table);
+    void catchUp(ManagedIndex managed, TableDef table, long generation, BooleanSupplier stop) throws IOException, SQLException {
+        managed.exclusive(() -> {
+            LuceneIndex ix = managed.handle();
+            managed.status(IndexStatus::catchingUp);
+            IndexFields fields = fields(ix, table);
             long watermark = ix.watermark();
             long maxVersion = watermark;
             boolean changed = false;
@@ -219,31 +229,37 @@ final class IndexMaintenance {
                 try (PreparedStatement ps = c.prepareStatement(fields.select(table) + " WHERE \"_lb_ver\" > ?")) {
                     ps.setLong(1, watermark);
                     try (ResultSet rs = ps.executeQuery()) {
+                        long n = 0;
                         while (rs.next()) {
-                            ix.update(fields, rs);
+                            ix.writer().update(fields, rs);
                             maxVersion = Math.max(maxVersion, rs.getLong(2));
                             changed = true;
+                            stopIfAsked(++n, stop);
                         }
                     }
                 }
                 long rows = count(c, table);
                 if (ix.liveDocs() != rows) {
-                    changed |= reconcile(ix, fields, table, c);
+                    changed |= reconcile(ix, fields, table, c, stop);
                 }
                 c.commit();
             }
-            if (changed || ix.state() != LuceneIndex.State.READY) {
-                ix.commit(maxVersion);
+            if (changed || managed.status().state() != IndexStatus.State.READY) {
+                ix.writer().commit(maxVersion);
             }
-            ix.generation(generation);
-            ix.state(LuceneIndex.State.READY);
-        } finally {
-            ix.maintenance.unlock();
+            managed.status(s -> s.ready(generation));
+        });
+    }
+
+    private static void stopIfAsked(long rows, BooleanSupplier stop) {
+        if (rows % PROGRESS_EVERY == 0 && stop.getAsBoolean()) {
+            throw new TableError(ErrorCode.TABLE_INDEX_FAILED, "Index catch-up cancelled", "");
         }
     }
 
     /** Deletes documents of rows that are gone and re-reads rows the index lacks; true when anything changed. */
-    private boolean reconcile(LuceneIndex ix, IndexFields fields, TableDef table, Connection c) throws SQLException, IOException {
+    private boolean reconcile(LuceneIndex ix, IndexFields fields, TableDef table, Connection c, BooleanSupplier stop)
+            throws SQLException, IOException {
         long[] rowKeys = new long[1024];
         int n = 0;
         try (Statement st = c.createStatement();
@@ -273,13 +289,15 @@ final class IndexMaintenance {
             }
         }
         if (g > 0) {
-            ix.delete(gone, g);
+            ix.writer().delete(gone, g);
         }
         if (missing) {
             // rows at or below the watermark that the index lacks: apply the whole table again (idempotent)
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(fields.select(table))) {
+                long rows = 0;
                 while (rs.next()) {
-                    ix.update(fields, rs);
+                    ix.writer().update(fields, rs);
+                    stopIfAsked(++rows, stop);
                 }
             }
         }

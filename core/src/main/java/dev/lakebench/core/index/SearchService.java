@@ -1,6 +1,5 @@
 package dev.lakebench.core.index;
 
-import dev.lakebench.core.backend.local.TableListener;
 import dev.lakebench.core.index.text.CorpusStats;
 import dev.lakebench.core.index.text.EnglishAnalyzer;
 import dev.lakebench.core.index.text.TextQuery;
@@ -67,16 +66,14 @@ public final class SearchService implements TableListener {
     }
 
     private final Workspace ws;
-    private volatile IndexSearch indexes;
+    private final IndexSearch indexes;
     private final Map<String, CorpusStats> statsCache = new ConcurrentHashMap<>();
     /** Row keys and vector references per column, valid while the table's row count and newest version stay. */
     private final Map<String, Refs> refsCache = new ConcurrentHashMap<>();
 
-    public SearchService(Workspace ws) {
+    /** Search over the workspace's tables; {@code indexes} serves what it can (null: everything is exact). */
+    public SearchService(Workspace ws, IndexSearch indexes) {
         this.ws = ws;
-    }
-
-    public void setIndexes(IndexSearch indexes) {
         this.indexes = indexes;
     }
 

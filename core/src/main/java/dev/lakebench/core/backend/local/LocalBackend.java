@@ -14,7 +14,9 @@ import dev.lakebench.core.client.TableInfo;
 import dev.lakebench.core.client.WorkspaceError;
 import dev.lakebench.core.client.WorkspaceInfo;
 import dev.lakebench.core.index.IndexManager;
+import dev.lakebench.core.index.IndexProvider;
 import dev.lakebench.core.index.SearchService;
+import dev.lakebench.core.index.TableListener;
 import dev.lakebench.core.index.engine.QueryHandles;
 import dev.lakebench.core.index.engine.SearchFunctions;
 import dev.lakebench.core.schema.SchemaCompatibility;
@@ -66,21 +68,15 @@ public final class LocalBackend implements Backend {
                     "Create it first (lakebench workspaces create " + workspaceId + "), or pick one of: " + ids(dataDir.list()));
         }
         this.workspace = Workspace.open(info);
-        this.search = new SearchService(workspace);
         try {
             registerSearchFunctions();
-        } catch (RuntimeException e) {
-            workspace.close();
-            throw e;
-        }
-        this.executor = new LocalQueryExecutor(this, workspace, watchdog, search, handles);
-        try {
             this.indexes = IndexManager.open(workspace);
         } catch (RuntimeException e) {
             workspace.close();
             throw e;
         }
-        search.setIndexes(indexes);
+        this.search = new SearchService(workspace, indexes.router());
+        this.executor = new LocalQueryExecutor(this, workspace, watchdog, search, handles);
         addTableListener(indexes);
         addTableListener(search);
         addTableListener(executor.runner().tables());

@@ -8,6 +8,7 @@ import dev.lakebench.core.client.ResultColumn;
 import dev.lakebench.core.client.Row;
 import dev.lakebench.core.client.RowCursor;
 import dev.lakebench.core.index.SearchService;
+import dev.lakebench.core.index.TableListener;
 import dev.lakebench.core.index.engine.EngineFunctionError;
 import dev.lakebench.core.index.engine.QueryHandles;
 import dev.lakebench.core.sql.BoundSql;

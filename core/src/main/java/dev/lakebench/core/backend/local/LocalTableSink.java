@@ -2,6 +2,7 @@ package dev.lakebench.core.backend.local;
 
 import dev.lakebench.core.backend.SourceLedger;
 import dev.lakebench.core.backend.TableSink;
+import dev.lakebench.core.index.TableListener;
 import dev.lakebench.core.schema.TableSchema;
 import dev.lakebench.core.store.TableDef;
 import dev.lakebench.core.store.TableWriter;

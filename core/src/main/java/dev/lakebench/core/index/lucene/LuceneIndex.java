@@ -2,53 +2,31 @@ package dev.lakebench.core.index.lucene;
 
 import dev.lakebench.core.index.IndexDefinition;
 import dev.lakebench.core.index.IndexType;
-import dev.lakebench.core.index.KeyFilter;
-import dev.lakebench.core.index.Hits;
-import dev.lakebench.core.index.TopK;
-import dev.lakebench.core.index.text.Bm25;
-import dev.lakebench.core.index.text.EnglishAnalyzer;
-import dev.lakebench.core.index.text.TextQuery;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TermStatistics;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.PerFieldSimilarityWrapper;
 import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.Directory;
@@ -57,9 +35,11 @@ import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.quantization.QuantizedByteVectorValues;
 
 /**
- * One index directory: a Lucene index over one table's column(s), with the table version it has caught up to
- * (its watermark) and a format version in every commit. Opening checks the format, the declaration's uid and
- * that the initial build completed; anything else discards the directory so that it is rebuilt from the table.
+ * The handle of one index directory: a Lucene index over one table's column(s), with the table version it has
+ * caught up to (its watermark) and a format version in every commit. Opening checks the format, the
+ * declaration's uid and that the initial build completed; anything else discards the directory so that it is
+ * rebuilt from the table. Writes go through {@link #writer()}, searches through {@link #queries()}; the
+ * lifecycle (building, ready, failed) is kept by the index package, not here.
  */
 public final class LuceneIndex implements Closeable {
 
@@ -70,11 +50,9 @@ public final class LuceneIndex implements Closeable {
     static final String WATERMARK = "lakebench.watermark";
     static final String COMPLETE = "lakebench.complete";
     static final String COVERED = "lakebench.covered";
+    static final String EF_SEARCH = "lakebench.ef_search";
 
-    /** Lifecycle of an index: searches use it only when READY. */
-    public enum State { BUILDING, CATCHING_UP, READY, FAILED }
-
-    private static final Similarity SIMILARITY = new PerFieldSimilarityWrapper() {
+    static final Similarity SIMILARITY = new PerFieldSimilarityWrapper() {
         private final Similarity bm25 = new ExactBm25Similarity();
 
         @Override
@@ -89,34 +67,35 @@ public final class LuceneIndex implements Closeable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final boolean needsBuild;
-    /** Serialises maintenance (builds, catch-ups, drops) of this index. */
-    public final ReentrantLock maintenance = new ReentrantLock();
-    private volatile State state;
+    private final LuceneWriter writes;
+    private final LuceneQueries queries;
     private volatile long watermark;
-    private volatile double progress;
-    private volatile long generation = -1;
-    private volatile String failure;
     /** Scalar columns kept as doc values (fixed when the index is built). */
     private volatile List<String> covered;
+    /** Search effort measured against exact search (0: not measured), kept in the commit. */
+    private volatile int calibratedEf;
 
-    private LuceneIndex(IndexDefinition def, Path dir, Directory directory, IndexWriter writer, boolean needsBuild, long watermark,
-                        List<String> covered) throws IOException {
-        this.covered = covered;
+    private LuceneIndex(IndexDefinition def, Path dir, Directory directory, IndexWriter writer, boolean needsBuild,
+                        Map<String, String> data) throws IOException {
         this.def = def;
         this.dir = dir;
         this.directory = directory;
         this.writer = writer;
         this.needsBuild = needsBuild;
-        this.watermark = watermark;
-        this.state = needsBuild ? State.BUILDING : State.CATCHING_UP;
+        this.watermark = needsBuild ? 0 : Long.parseLong(data.getOrDefault(WATERMARK, "0"));
+        String cov = needsBuild ? "" : data.getOrDefault(COVERED, "");
+        this.covered = cov.isEmpty() ? List.of() : List.of(cov.split(","));
+        this.calibratedEf = needsBuild ? 0 : Integer.parseInt(data.getOrDefault(EF_SEARCH, "0"));
         this.searchers = new SearcherManager(writer, true, false, new SearcherFactory() {
             @Override
-            public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
                 IndexSearcher s = new LiveStatsSearcher(reader);
                 s.setSimilarity(SIMILARITY);
                 return s;
             }
         });
+        this.writes = new LuceneWriter(this, writer);
+        this.queries = new LuceneQueries(this);
     }
 
     /** Opens (or starts afresh) the directory of {@code def}; {@link #needsBuild()} tells whether it must be built. */
@@ -139,10 +118,7 @@ public final class LuceneIndex implements Closeable {
             directory.close();
             throw e;
         }
-        long watermark = valid ? Long.parseLong(data.getOrDefault(WATERMARK, "0")) : 0;
-        String cov = valid ? data.getOrDefault(COVERED, "") : "";
-        List<String> covered = cov.isEmpty() ? List.of() : List.of(cov.split(","));
-        return new LuceneIndex(def, dir, directory, writer, !valid, watermark, covered);
+        return new LuceneIndex(def, dir, directory, writer, !valid, valid ? data : Map.of());
     }
 
     /** The user data of the last commit, or null when there is none or it cannot be read. */
@@ -178,6 +154,16 @@ public final class LuceneIndex implements Closeable {
         return def;
     }
 
+    /** Adds, replaces and deletes documents and commits them with a watermark. */
+    public LuceneWriter writer() {
+        return writes;
+    }
+
+    /** Nearest neighbours, BM25, key filters and covered values over the latest commit. */
+    public LuceneQueries queries() {
+        return queries;
+    }
+
     /** The scalar columns this index keeps as doc values. */
     public List<String> covered() {
         return covered;
@@ -188,6 +174,16 @@ public final class LuceneIndex implements Closeable {
         this.covered = List.copyOf(columns);
     }
 
+    /** The search effort measured for this index against exact search; 0 when not measured. */
+    public int calibratedEfSearch() {
+        return calibratedEf;
+    }
+
+    /** Records a measured search effort; kept by the next commit. */
+    public void calibratedEfSearch(int ef) {
+        this.calibratedEf = ef;
+    }
+
     public Path directory() {
         return dir;
     }
@@ -196,80 +192,28 @@ public final class LuceneIndex implements Closeable {
         return needsBuild;
     }
 
-    public State state() {
-        return state;
-    }
-
-    public void state(State s) {
-        this.state = s;
-    }
-
     public long watermark() {
         return watermark;
     }
 
-    public double progress() {
-        return progress;
-    }
-
-    public void progress(double p) {
-        this.progress = p;
-    }
-
-    /** The table write generation the index has caught up to. */
-    public long generation() {
-        return generation;
-    }
-
-    public void generation(long g) {
-        this.generation = g;
-    }
-
-    public String failure() {
-        return failure;
-    }
-
-    public void fail(String why) {
-        this.failure = why;
-        this.state = State.FAILED;
-    }
-
-    // ---- writing ----
-
-    /** Adds the row at the cursor as a new document (initial build). */
-    public void add(IndexFields fields, ResultSet rs) throws SQLException, IOException {
-        writer.addDocument(fields.document(rs));
-    }
-
-    /** Adds prepared documents (the parallel build: each calling thread fills its own segment). */
-    public void addAll(List<org.apache.lucene.document.Document> docs) throws IOException {
-        writer.addDocuments(docs);
-    }
-
-    /** Replaces the document of the row at the cursor. */
-    public void update(IndexFields fields, ResultSet rs) throws SQLException, IOException {
-        writer.updateDocument(IndexFields.keyTerm(rs.getLong(1)), fields.document(rs));
-    }
-
-    public void delete(long[] keys, int n) throws IOException {
-        Term[] terms = new Term[n];
-        for (int i = 0; i < n; i++) {
-            terms[i] = IndexFields.keyTerm(keys[i]);
-        }
-        writer.deleteDocuments(terms);
-    }
-
-    public void forceMerge() throws IOException {
-        writer.forceMerge(1);
-    }
-
-    /** Makes everything written durable with the watermark it reflects, and visible to searches. */
-    public void commit(long newWatermark) throws IOException {
-        writer.setLiveCommitData(Map.of(FORMAT, String.valueOf(FORMAT_VERSION), UID, def.uid(), WATERMARK,
-                String.valueOf(newWatermark), COMPLETE, "true", COVERED, String.join(",", covered)).entrySet());
-        writer.commit();
+    /** Called by the writer after a commit. */
+    void committed(long newWatermark) throws IOException {
         watermark = newWatermark;
         searchers.maybeRefreshBlocking();
+    }
+
+    /** What every commit records next to the documents. */
+    Map<String, String> commitData(long newWatermark) {
+        return Map.of(FORMAT, String.valueOf(FORMAT_VERSION), UID, def.uid(), WATERMARK, String.valueOf(newWatermark), COMPLETE, "true",
+                COVERED, String.join(",", covered), EF_SEARCH, String.valueOf(calibratedEf));
+    }
+
+    IndexSearcher acquire() throws IOException {
+        return searchers.acquire();
+    }
+
+    void release(IndexSearcher s) throws IOException {
+        searchers.release(s);
     }
 
     /** Live documents (one per table row) as seen by the latest refresh. */
@@ -293,7 +237,7 @@ public final class LuceneIndex implements Closeable {
                 searchers.release(s);
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -324,328 +268,6 @@ public final class LuceneIndex implements Closeable {
             return sorted;
         } finally {
             searchers.release(s);
-        }
-    }
-
-    // ---- searching ----
-
-    /** A candidate of a kNN search: row key and the stored vector's log reference. */
-    public record Candidate(long key, long ref) {
-    }
-
-    /** The {@code fetch} nearest documents to a unit query among those passing {@code filter}. */
-    public List<Candidate> nearest(String column, float[] unit, int fetch, KeyFilter filter) throws IOException {
-        IndexSearcher s = searchers.acquire();
-        try {
-            ScoreDoc[] docs;
-            if (filter == null) {
-                docs = nearestUnfiltered(s, IndexFields.vectorField(column), unit, Math.max(1, fetch));
-            } else {
-                // the query decides between the graph and an exact pass over a selective filter
-                Query q = new KnnFloatVectorQuery(IndexFields.vectorField(column), unit, Math.max(1, fetch), new KeyFilterQuery(filter));
-                docs = s.search(q, Math.max(1, fetch)).scoreDocs.clone();
-            }
-            Arrays.sort(docs, (a, b) -> Integer.compare(a.doc, b.doc));
-            List<Candidate> out = new ArrayList<>(docs.length);
-            List<LeafReaderContext> leaves = s.getIndexReader().leaves();
-            int leafIndex = -1;
-            NumericDocValues keys = null;
-            NumericDocValues refs = null;
-            LeafReaderContext leaf = null;
-            for (ScoreDoc sd : docs) {
-                int li = ReaderUtil.subIndex(sd.doc, leaves);
-                if (li != leafIndex) {
-                    leafIndex = li;
-                    leaf = leaves.get(li);
-                    keys = leaf.reader().getNumericDocValues(IndexFields.KEY);
-                    refs = leaf.reader().getNumericDocValues(IndexFields.refField(column));
-                }
-                int local = sd.doc - leaf.docBase;
-                if (keys.advanceExact(local) && refs.advanceExact(local)) {
-                    out.add(new Candidate(keys.longValue(), refs.longValue()));
-                }
-            }
-            return out;
-        } finally {
-            searchers.release(s);
-        }
-    }
-
-    /**
-     * The covered columns' values of the rows {@code keys} (null for SQL NULL), or null when a key has no live
-     * document (the row is gone, or the index is behind).
-     */
-    public Object[][] values(List<dev.lakebench.core.schema.Column> columns, long[] keys) throws IOException {
-        IndexSearcher s = searchers.acquire();
-        try {
-            Object[][] out = new Object[keys.length][columns.size()];
-            List<LeafReaderContext> leaves = s.getIndexReader().leaves();
-            for (int i = 0; i < keys.length; i++) {
-                Term t = IndexFields.keyTerm(keys[i]);
-                boolean found = false;
-                for (LeafReaderContext leaf : leaves) {
-                    org.apache.lucene.index.Terms terms = leaf.reader().terms(t.field());
-                    if (terms == null) {
-                        continue;
-                    }
-                    org.apache.lucene.index.TermsEnum te = terms.iterator();
-                    if (!te.seekExact(t.bytes())) {
-                        continue;
-                    }
-                    PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
-                    Bits live = leaf.reader().getLiveDocs();
-                    for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
-                        if (live != null && !live.get(d)) {
-                            continue;
-                        }
-                        for (int c = 0; c < columns.size(); c++) {
-                            NumericDocValues dv = leaf.reader().getNumericDocValues(IndexFields.coveredField(columns.get(c).name()));
-                            out[i][c] = dv != null && dv.advanceExact(d) ? IndexFields.decode(columns.get(c), dv.longValue()) : null;
-                        }
-                        found = true;
-                        break;
-                    }
-                    if (found) {
-                        break;
-                    }
-                }
-                if (!found) {
-                    return null;
-                }
-            }
-            return out;
-        } finally {
-            searchers.release(s);
-        }
-    }
-
-    /** The graph search of every segment, without the query machinery (no filter: the common case). */
-    private static ScoreDoc[] nearestUnfiltered(IndexSearcher s, String field, float[] unit, int fetch) throws IOException {
-        List<ScoreDoc> all = new ArrayList<>();
-        for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-            LeafReader r = leaf.reader();
-            if (r.getFloatVectorValues(field) == null) {
-                continue;
-            }
-            TopDocs td = r.searchNearestVectors(field, unit, fetch,
-                    org.apache.lucene.search.AcceptDocs.fromLiveDocs(r.getLiveDocs(), r.maxDoc()), Integer.MAX_VALUE);
-            for (ScoreDoc sd : td.scoreDocs) {
-                all.add(new ScoreDoc(sd.doc + leaf.docBase, sd.score));
-            }
-        }
-        all.sort((a, b) -> Float.compare(b.score, a.score));
-        return all.subList(0, Math.min(fetch, all.size())).toArray(ScoreDoc[]::new);
-    }
-
-    /**
-     * Keys of the live rows meeting {@code column op value} on an exact_text index ({@code =}, {@code contains})
-     * or an inverted index of an integer column ({@code = < <= > >=}); null when this index cannot decide it
-     * exactly as the engine would.
-     */
-    public long[] keysMatching(dev.lakebench.core.schema.Column column, String op, Object value) throws IOException {
-        Query q = filterQuery(column, op, value);
-        if (q == null) {
-            return null;
-        }
-        IndexSearcher s = searchers.acquire();
-        try {
-            if (def.type() == IndexType.EXACT_TEXT && s.getIndexReader().docFreq(new Term(IndexFields.skippedField(column.name()), "1")) > 0) {
-                return null;
-            }
-            org.apache.lucene.search.Weight w = s.createWeight(s.rewrite(q), org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f);
-            long[] out = new long[64];
-            int n = 0;
-            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-                org.apache.lucene.search.Scorer sc = w.scorer(leaf);
-                NumericDocValues keys = leaf.reader().getNumericDocValues(IndexFields.KEY);
-                if (sc == null || keys == null) {
-                    continue;
-                }
-                Bits live = leaf.reader().getLiveDocs();
-                DocIdSetIterator it = sc.iterator();
-                for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
-                    if ((live == null || live.get(d)) && keys.advanceExact(d)) {
-                        if (n == out.length) {
-                            out = Arrays.copyOf(out, n * 2);
-                        }
-                        out[n++] = keys.longValue();
-                    }
-                }
-            }
-            return Arrays.copyOf(out, n);
-        } finally {
-            searchers.release(s);
-        }
-    }
-
-    private Query filterQuery(dev.lakebench.core.schema.Column column, String op, Object value) {
-        if (def.type() == IndexType.EXACT_TEXT && value instanceof String v) {
-            if (v.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > IndexFields.maxExactBytes()) {
-                return null;
-            }
-            String field = IndexFields.exactField(column.name());
-            return switch (op) {
-                case "=" -> new TermQuery(new Term(field, v));
-                case "contains" -> new org.apache.lucene.search.WildcardQuery(new Term(field, "*" + escapeWildcards(v) + "*"));
-                default -> null;
-            };
-        }
-        boolean integer = column.type() == dev.lakebench.core.schema.ColumnType.INT32
-                || column.type() == dev.lakebench.core.schema.ColumnType.INT64 || column.type() == dev.lakebench.core.schema.ColumnType.CLASS_LABEL;
-        if (def.type() == IndexType.INVERTED && integer && value instanceof Number n) {
-            double v = n.doubleValue();
-            if (Double.isNaN(v) || Math.abs(v) > 9.0e15) {
-                return null;
-            }
-            String field = IndexFields.numberField(column.name());
-            long lo;
-            long hi;
-            switch (op) {
-                case "=" -> {
-                    if (v != Math.floor(v)) {
-                        return new org.apache.lucene.search.MatchNoDocsQuery();
-                    }
-                    lo = (long) v;
-                    hi = (long) v;
-                }
-                case ">" -> {
-                    lo = (long) Math.floor(v) + 1;
-                    hi = Long.MAX_VALUE;
-                }
-                case ">=" -> {
-                    lo = (long) Math.ceil(v);
-                    hi = Long.MAX_VALUE;
-                }
-                case "<" -> {
-                    lo = Long.MIN_VALUE;
-                    hi = (long) Math.ceil(v) - 1;
-                }
-                case "<=" -> {
-                    lo = Long.MIN_VALUE;
-                    hi = (long) Math.floor(v);
-                }
-                default -> {
-                    return null;
-                }
-            }
-            return org.apache.lucene.document.LongPoint.newRangeQuery(field, lo, hi);
-        }
-        return null;
-    }
-
-    private static String escapeWildcards(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '*' || c == '?' || c == '\\') {
-                sb.append('\\');
-            }
-            sb.append(c);
-        }
-        return sb.toString();
-    }
-
-    /** A BM25 query over {@code column} with this index's live statistics. */
-    public TextQuery textQuery(String column, String text) throws IOException {
-        IndexSearcher s = searchers.acquire();
-        try {
-            return textQuery(s, IndexFields.textField(column), text);
-        } finally {
-            searchers.release(s);
-        }
-    }
-
-    private static TextQuery textQuery(IndexSearcher s, String field, String text) throws IOException {
-        List<String> terms = new ArrayList<>(new LinkedHashSet<>(EnglishAnalyzer.terms(text)));
-        CollectionStatistics coll = s.collectionStatistics(field);
-        long docCount = coll == null ? 0 : coll.docCount();
-        double avgdl = coll == null ? 1 : (double) coll.sumTotalTermFreq() / coll.docCount();
-        double[] idf = new double[terms.size()];
-        for (int i = 0; i < idf.length; i++) {
-            Term t = new Term(field, terms.get(i));
-            int df = s.getIndexReader().docFreq(t);
-            TermStatistics ts = df == 0 ? null : s.termStatistics(t, df, s.getIndexReader().totalTermFreq(t));
-            idf[i] = Bm25.idf(docCount, ts == null ? 0 : ts.docFreq());
-        }
-        return new TextQuery(text, terms, idf, avgdl);
-    }
-
-    /**
-     * The {@code k} best BM25 matches of {@code text} among documents passing {@code filter}. Lucene ranks with
-     * float scores; the leaders are then re-scored in double precision from their term frequencies and exact
-     * lengths, the same arithmetic as the exact path.
-     */
-    public Hits bm25(String column, String text, int k, KeyFilter filter) throws IOException {
-        IndexSearcher s = searchers.acquire();
-        try {
-            String field = IndexFields.textField(column);
-            TextQuery tq = textQuery(s, field, text);
-            if (tq.terms().isEmpty() || k == 0) {
-                return Hits.EMPTY;
-            }
-            BooleanQuery.Builder terms = new BooleanQuery.Builder();
-            for (String t : tq.terms()) {
-                terms.add(new TermQuery(new Term(field, t)), BooleanClause.Occur.SHOULD);
-            }
-            Query q = terms.build();
-            if (filter != null) {
-                q = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST)
-                        .add(new KeyFilterQuery(filter), BooleanClause.Occur.FILTER).build();
-            }
-            int fetch = k + Math.max(8, k / 4);
-            ScoreDoc[] docs = s.search(q, fetch).scoreDocs.clone();
-            Arrays.sort(docs, (x, y) -> Integer.compare(x.doc, y.doc));
-            TopK top = new TopK(k);
-            List<LeafReaderContext> leaves = s.getIndexReader().leaves();
-            int i = 0;
-            while (i < docs.length) {
-                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
-                int end = i;
-                while (end < docs.length && docs[end].doc < leaf.docBase + leaf.reader().maxDoc()) {
-                    end++;
-                }
-                rescore(leaf, field, tq, docs, i, end, top);
-                i = end;
-            }
-            return top.hits();
-        } finally {
-            searchers.release(s);
-        }
-    }
-
-    /**
-     * Exact BM25 in double precision of {@code docs[from, to)} (one leaf, ascending): term frequencies from one
-     * postings cursor per term, walked forward, and the exact lengths from the norms.
-     */
-    private static void rescore(LeafReaderContext leaf, String field, TextQuery tq, ScoreDoc[] docs, int from, int to, TopK top)
-            throws IOException {
-        LeafReader r = leaf.reader();
-        NumericDocValues keys = r.getNumericDocValues(IndexFields.KEY);
-        NumericDocValues norms = r.getNormValues(field);
-        if (keys == null || norms == null) {
-            return;
-        }
-        PostingsEnum[] postings = new PostingsEnum[tq.terms().size()];
-        for (int t = 0; t < postings.length; t++) {
-            postings[t] = r.postings(new Term(field, tq.terms().get(t)), PostingsEnum.FREQS);
-        }
-        for (int i = from; i < to; i++) {
-            int local = docs[i].doc - leaf.docBase;
-            if (!keys.advanceExact(local) || !norms.advanceExact(local)) {
-                continue;
-            }
-            double score = 0;
-            for (int t = 0; t < postings.length; t++) {
-                PostingsEnum pe = postings[t];
-                if (pe == null) {
-                    continue;
-                }
-                int d = pe.docID() < local ? pe.advance(local) : pe.docID();
-                if (d == local) {
-                    score += Bm25.term(tq.idf(t), pe.freq(), norms.longValue(), tq.avgdl());
-                }
-            }
-            top.offer(keys.longValue(), score);
         }
     }
 

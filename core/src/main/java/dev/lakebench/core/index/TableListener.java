@@ -1,4 +1,4 @@
-package dev.lakebench.core.backend.local;
+package dev.lakebench.core.index;
 
 import dev.lakebench.core.store.TableDef;
 

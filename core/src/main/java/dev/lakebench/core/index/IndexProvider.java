@@ -1,4 +1,4 @@
-package dev.lakebench.core.backend.local;
+package dev.lakebench.core.index;
 
 import dev.lakebench.core.client.Cancellation;
 import dev.lakebench.core.client.IndexInfo;
@@ -6,7 +6,7 @@ import dev.lakebench.core.client.IngestListener;
 import dev.lakebench.core.store.TableDef;
 import java.util.List;
 
-/** Source of a local table's indexes: lists them and creates them (the index module plugs in here). */
+/** Source of a local table's indexes: lists them and creates them (the local backend asks its providers in turn). */
 public interface IndexProvider {
 
     List<IndexInfo> indexes(TableDef table);
