@@ -1,7 +1,6 @@
 package dev.lakebench.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lakebench.core.client.Cancellation;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.IndexInfo;
 import dev.lakebench.core.client.IngestProgress;
@@ -44,8 +43,9 @@ final class IndexCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long t0 = System.nanoTime();
         Progress progress = new Progress(err);
-        try (Client client = root.open()) {
-            client.createIndex(table, column, type, progress::update, Cancellation.none());
+        // closed last: Ctrl+C cancels the build (the index is dropped) and the process exits once the workspace is closed
+        try (CancelOnInterrupt interrupt = new CancelOnInterrupt(); Client client = root.open()) {
+            client.createIndex(table, column, type, progress::update, interrupt.cancellation());
             progress.done();
             TableInfo info = client.describeTable(table);
             IndexInfo index = info.indexes().stream()

@@ -59,7 +59,7 @@ final class IndexBuilds {
         pending.put(name, f);
         builders.execute(() -> {
             try {
-                maintenance.bringUp(ix, listener, cancel::isCancelled);
+                maintenance.bringUp(ix, listener, () -> closed || cancel.isCancelled());
                 f.complete(null);
             } catch (Throwable t) {
                 if (!closed && !cancel.isCancelled()) {
@@ -114,7 +114,7 @@ final class IndexBuilds {
         for (ManagedIndex ix : indexes) {
             if (ix.status().state() == IndexStatus.State.READY) {
                 try {
-                    maintenance.catchUp(ix, table, g, () -> false);
+                    maintenance.catchUp(ix, table, g, () -> closed);
                 } catch (IOException | SQLException | RuntimeException e) {
                     LOG.log(Level.WARNING, "index " + ix.definition().name() + " could not follow a write; it is repaired at the next"
                             + " write or open, searches run exactly meanwhile", e);
