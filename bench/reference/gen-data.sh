@@ -2,6 +2,7 @@
 # Generate the deterministic data sets into $DATA_DIR (default bench/target/data, see lib.sh).
 #   gen-data.sh 100k text        (default)
 #   gen-data.sh 1m               (1,000,000 x 384; the first 100,000 rows equal the 100k set)
+#   gen-data.sh uni-100k uni-1m  (uniformly random 384-d unit vectors: the recall benchmark's hard case)
 # A set is skipped when its manifest.txt already exists (FORCE=1 regenerates).
 # Seeds/parameters: see gen/VecGen.java and gen/TextGen.java (seed 20250601, sigma 0.04,
 # 1000 clusters, 200 queries; Zipf s=1.0 over /usr/share/dict/words from Debian's wamerican).
@@ -24,6 +25,18 @@ for what in "$@"; do
         (cd "$out" && sha256sum base.f32 queries.f32 gt.i32 >sha256.txt)
       fi
       set_name=vec-$what
+      ;;
+    uni-100k|uni-1m)
+      n=$([ "$what" = uni-100k ] && echo 100000 || echo 1000000)
+      out=$DATA_DIR/$what
+      if [ -f "$out/manifest.txt" ] && [ "${FORCE:-0}" != 1 ]; then log "$what exists"; else
+        log "generating $what"
+        heap=$([ "$what" = uni-100k ] && echo 2g || echo 8g)
+        "$JAVA" "-Xmx$heap" "$REF_DIR/gen/VecGen.java" --n "$n" --dim 384 --clusters 0 --queries 200 \
+          --seed 20250601 --out "$out"
+        (cd "$out" && sha256sum base.f32 queries.f32 gt.i32 >sha256.txt)
+      fi
+      set_name=$what
       ;;
     text)
       out=$DATA_DIR/text-200k

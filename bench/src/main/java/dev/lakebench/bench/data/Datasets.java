@@ -38,6 +38,24 @@ public final class Datasets {
         }
     }
 
+    /** True if the vector set in the folder {@code name} (e.g. {@code uni-100k}) has been generated. */
+    public boolean hasVectorSet(String name) {
+        return VectorSet.complete(dir.resolve(name));
+    }
+
+    /** Opens the vector set in the folder {@code name} (e.g. {@code vec-100k}, {@code uni-100k}); close it when done. */
+    public VectorSet vectorSet(String name) {
+        Path p = dir.resolve(name);
+        if (!VectorSet.complete(p)) {
+            throw new MissingDataException(name, p, name.startsWith("vec-") ? name.substring(4) : name);
+        }
+        try {
+            return VectorSet.open(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public boolean hasText() {
         return TextCorpus.complete(dir.resolve("text-200k"));
     }

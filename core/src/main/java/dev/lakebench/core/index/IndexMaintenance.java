@@ -247,8 +247,27 @@ final class IndexMaintenance {
             if (changed || managed.status().state() != IndexStatus.State.READY) {
                 ix.writer().commit(maxVersion);
             }
+            String vectors = vectorColumn(ix, table);
+            if (vectors != null && EfSearchPolicy.due(ix)) {
+                ix.calibration(EfSearchPolicy.measure(ix, vectors));
+                ix.writer().commit(maxVersion);
+            }
             managed.status(s -> s.ready(generation));
         });
+    }
+
+    /** The embedding column a vector index ranks, or null. */
+    private static String vectorColumn(LuceneIndex ix, TableDef table) {
+        if (!ix.definition().type().ranksVectors()) {
+            return null;
+        }
+        for (String c : ix.definition().columns()) {
+            var col = table.schema().column(c);
+            if (col.isPresent() && col.get().type() == dev.lakebench.core.schema.ColumnType.EMBEDDING) {
+                return col.get().name();
+            }
+        }
+        return null;
     }
 
     private static void stopIfAsked(long rows, BooleanSupplier stop) {

@@ -61,7 +61,7 @@ public final class IndexManager implements IndexProvider, TableListener, AutoClo
         for (IndexDefinition d : m.registry.load()) {
             try {
                 ManagedIndex ix = m.registry.open(d);
-                if (ix.handle().needsBuild() || !m.builds.isCurrent(ix)) {
+                if (ix.handle().needsBuild() || !m.builds.isCurrent(ix) || EfSearchPolicy.due(ix.handle())) {
                     m.builds.schedule(ix, null, Cancellation.none());
                 }
             } catch (IOException | RuntimeException e) {

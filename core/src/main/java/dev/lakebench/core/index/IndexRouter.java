@@ -58,6 +58,9 @@ final class IndexRouter implements SearchService.IndexSearch {
         try {
             if (vector) {
                 int ef = EfSearchPolicy.efSearch(handle);
+                if (ef == EfSearchPolicy.EXACT) {
+                    return null; // the graph cannot keep the recall bound on this data
+                }
                 List<LuceneQueries.Candidate> cands = handle.queries().nearest(column.name(), r.unitVector(), Math.max(r.k(), ef), filter);
                 return rescore(cands, r.unitVector(), r.k());
             }
@@ -93,9 +96,14 @@ final class IndexRouter implements SearchService.IndexSearch {
         ManagedIndex ix = serving(table, column, vector);
         if (ix != null) {
             IndexDefinition d = ix.definition();
+            int ef = vector ? EfSearchPolicy.efSearch(ix.handle()) : 0;
+            if (vector && ef == EfSearchPolicy.EXACT) {
+                return "index \"" + d.name() + "\" (" + d.type().label() + ") cannot reach recall@10 " + EfSearchPolicy.TARGET_RECALL
+                        + " on this data at any search effort (measured); exact search";
+            }
             String params = d.type().ranksVectors() && vector
                     ? ", m=" + d.intOption("m", 16) + ", ef_construction=" + d.intOption("ef_construction", 100) + ", ef_search="
-                    + EfSearchPolicy.efSearch(ix.handle()) + (EfSearchPolicy.explicit(ix.handle()) > 0 ? "" : " (by size)")
+                    + ef + (EfSearchPolicy.explicit(ix.handle()) > 0 ? "" : ix.handle().calibration() != null ? " (measured)" : " (by size)")
                     + ", re-scored exactly" : "";
             return "index \"" + d.name() + "\" (" + d.type().label() + params + ") serves it";
         }

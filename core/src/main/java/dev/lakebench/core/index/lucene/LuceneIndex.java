@@ -51,6 +51,7 @@ public final class LuceneIndex implements Closeable {
     static final String COMPLETE = "lakebench.complete";
     static final String COVERED = "lakebench.covered";
     static final String EF_SEARCH = "lakebench.ef_search";
+    static final String EF_DOCS = "lakebench.ef_search_docs";
 
     static final Similarity SIMILARITY = new PerFieldSimilarityWrapper() {
         private final Similarity bm25 = new ExactBm25Similarity();
@@ -72,8 +73,8 @@ public final class LuceneIndex implements Closeable {
     private volatile long watermark;
     /** Scalar columns kept as doc values (fixed when the index is built). */
     private volatile List<String> covered;
-    /** Search effort measured against exact search (0: not measured), kept in the commit. */
-    private volatile int calibratedEf;
+    /** Search effort measured against exact search, kept in the commit (null: not measured). */
+    private volatile Calibration calibration;
 
     private LuceneIndex(IndexDefinition def, Path dir, Directory directory, IndexWriter writer, boolean needsBuild,
                         Map<String, String> data) throws IOException {
@@ -85,7 +86,8 @@ public final class LuceneIndex implements Closeable {
         this.watermark = needsBuild ? 0 : Long.parseLong(data.getOrDefault(WATERMARK, "0"));
         String cov = needsBuild ? "" : data.getOrDefault(COVERED, "");
         this.covered = cov.isEmpty() ? List.of() : List.of(cov.split(","));
-        this.calibratedEf = needsBuild ? 0 : Integer.parseInt(data.getOrDefault(EF_SEARCH, "0"));
+        this.calibration = needsBuild || !data.containsKey(EF_SEARCH) ? null
+                : new Calibration(Integer.parseInt(data.get(EF_SEARCH)), Long.parseLong(data.getOrDefault(EF_DOCS, "0")));
         this.searchers = new SearcherManager(writer, true, false, new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
@@ -174,14 +176,21 @@ public final class LuceneIndex implements Closeable {
         this.covered = List.copyOf(columns);
     }
 
-    /** The search effort measured for this index against exact search; 0 when not measured. */
-    public int calibratedEfSearch() {
-        return calibratedEf;
+    /**
+     * A search effort measured against exact search: {@code efSearch} candidates (or {@link Integer#MAX_VALUE}:
+     * no effort was good enough, search exactly) when the index held {@code docs} vectors.
+     */
+    public record Calibration(int efSearch, long docs) {
+    }
+
+    /** The measured search effort, or null when not measured yet. */
+    public Calibration calibration() {
+        return calibration;
     }
 
     /** Records a measured search effort; kept by the next commit. */
-    public void calibratedEfSearch(int ef) {
-        this.calibratedEf = ef;
+    public void calibration(Calibration c) {
+        this.calibration = c;
     }
 
     public Path directory() {
@@ -204,8 +213,14 @@ public final class LuceneIndex implements Closeable {
 
     /** What every commit records next to the documents. */
     Map<String, String> commitData(long newWatermark) {
-        return Map.of(FORMAT, String.valueOf(FORMAT_VERSION), UID, def.uid(), WATERMARK, String.valueOf(newWatermark), COMPLETE, "true",
-                COVERED, String.join(",", covered), EF_SEARCH, String.valueOf(calibratedEf));
+        Map<String, String> data = new java.util.HashMap<>(Map.of(FORMAT, String.valueOf(FORMAT_VERSION), UID, def.uid(), WATERMARK,
+                String.valueOf(newWatermark), COMPLETE, "true", COVERED, String.join(",", covered)));
+        Calibration c = calibration;
+        if (c != null) {
+            data.put(EF_SEARCH, String.valueOf(c.efSearch()));
+            data.put(EF_DOCS, String.valueOf(c.docs()));
+        }
+        return data;
     }
 
     IndexSearcher acquire() throws IOException {

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Random;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -30,6 +32,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermStatistics;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.VectorUtil;
 
 /**
  * The searches of one index directory over its latest commit: nearest neighbours from the graph, BM25 re-scored
@@ -361,5 +364,95 @@ public final class LuceneQueries {
             }
             top.offer(keys.longValue(), score);
         }
+    }
+
+    /** A stored vector of the index (unit length) with its row key. */
+    public record Stored(long key, float[] unit) {
+    }
+
+    /** Up to {@code n} live documents' vectors, picked at random with {@code seed} (to measure the graph). */
+    public List<Stored> sample(String column, int n, long seed) throws IOException {
+        String field = IndexFields.vectorField(column);
+        IndexSearcher s = index.acquire();
+        try {
+            List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+            long total = 0;
+            for (LeafReaderContext leaf : leaves) {
+                FloatVectorValues v = leaf.reader().getFloatVectorValues(field);
+                total += v == null ? 0 : v.size();
+            }
+            List<Stored> out = new ArrayList<>();
+            if (total == 0) {
+                return out;
+            }
+            Random rnd = new Random(seed);
+            java.util.Set<Long> picked = new java.util.HashSet<>();
+            for (int attempt = 0; attempt < n * 4 && out.size() < n && picked.size() < total; attempt++) {
+                long pick = (long) (rnd.nextDouble() * total);
+                if (!picked.add(pick)) {
+                    continue;
+                }
+                long skip = pick;
+                for (LeafReaderContext leaf : leaves) {
+                    FloatVectorValues v = leaf.reader().getFloatVectorValues(field);
+                    int size = v == null ? 0 : v.size();
+                    if (skip >= size) {
+                        skip -= size;
+                        continue;
+                    }
+                    int doc = v.ordToDoc((int) skip);
+                    Bits live = leaf.reader().getLiveDocs();
+                    NumericDocValues keys = leaf.reader().getNumericDocValues(IndexFields.KEY);
+                    if ((live == null || live.get(doc)) && keys != null && keys.advanceExact(doc)) {
+                        out.add(new Stored(keys.longValue(), v.vectorValue((int) skip).clone()));
+                    }
+                    break;
+                }
+            }
+            return out;
+        } finally {
+            index.release(s);
+        }
+    }
+
+    /**
+     * For each unit query, the keys of the {@code k} live documents with the largest dot product: an exact pass
+     * over every stored vector, all queries at once (one read of the vectors).
+     */
+    public long[][] exactNearest(String column, float[][] units, int k) throws IOException {
+        String field = IndexFields.vectorField(column);
+        TopK[] tops = new TopK[units.length];
+        for (int q = 0; q < units.length; q++) {
+            tops[q] = new TopK(k);
+        }
+        IndexSearcher s = index.acquire();
+        try {
+            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                FloatVectorValues v = leaf.reader().getFloatVectorValues(field);
+                NumericDocValues keys = leaf.reader().getNumericDocValues(IndexFields.KEY);
+                if (v == null || keys == null) {
+                    continue;
+                }
+                Bits live = leaf.reader().getLiveDocs();
+                for (int ord = 0; ord < v.size(); ord++) {
+                    int doc = v.ordToDoc(ord);
+                    if (live != null && !live.get(doc) || !keys.advanceExact(doc)) {
+                        continue;
+                    }
+                    float[] vec = v.vectorValue(ord);
+                    long key = keys.longValue();
+                    for (int q = 0; q < units.length; q++) {
+                        tops[q].offer(key, VectorUtil.dotProduct(units[q], vec));
+                    }
+                }
+            }
+        } finally {
+            index.release(s);
+        }
+        long[][] out = new long[units.length][];
+        for (int q = 0; q < units.length; q++) {
+            out[q] = tops[q].hits().keys();
+        }
+        return out;
     }
 }
