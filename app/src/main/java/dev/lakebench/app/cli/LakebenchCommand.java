@@ -46,6 +46,11 @@ public final class LakebenchCommand implements Callable<Integer> {
             description = "With --remote: read the API token from environment variable VAR (never from the command line).")
     String tokenEnv;
 
+    @Option(names = "--org", paramLabel = "ID", scope = ScopeType.INHERIT,
+            description = "With --remote: the organisation to act for (default: $DEEPLAKE_ORG_ID, else the token's, else the "
+                    + "only one the account belongs to).")
+    String org;
+
     /** Environment and credential store, replaceable by tests. */
     final Function<String, String> env;
     final Supplier<TokenVault> vault;
@@ -76,6 +81,11 @@ public final class LakebenchCommand implements Callable<Integer> {
         return new ManagedConnections(ConnectionStore.in(dataDirectory().root()), vault.get(), env).token(remote);
     }
 
+    /** URL, workspace and the explicit organisation of --remote, --workspace and --org. */
+    ManagedSettings remoteSettings() {
+        return ManagedSettings.of(remote, workspace).withOrgId(org);
+    }
+
     DataDirectory dataDirectory() {
         return dataDir != null ? new DataDirectory(dataDir) : DataDirectory.fromEnvironment();
     }
@@ -83,7 +93,7 @@ public final class LakebenchCommand implements Callable<Integer> {
     /** Opens the client the global options describe. */
     Client open() {
         if (isRemote()) {
-            return new Client(ManagedBackend.connect(ManagedSettings.of(remote, workspace), ApiToken.of(remoteToken())));
+            return new Client(ManagedBackend.connect(remoteSettings(), ApiToken.of(remoteToken()), env));
         }
         return Client.local(dataDirectory().root(), workspace);
     }

@@ -48,7 +48,7 @@ final class LoginCommand implements Callable<Integer> {
         token = token.strip();
         String org = null;
         if (!noVerify) {
-            try (ManagedBackend b = ManagedBackend.connect(ManagedSettings.of(url, root.workspace), ApiToken.of(token))) {
+            try (ManagedBackend b = ManagedBackend.connect(ManagedSettings.of(url, root.workspace).withOrgId(root.org), ApiToken.of(token), root.env)) {
                 b.listWorkspaces();
                 org = b.orgId();
             }

@@ -62,6 +62,22 @@ class RemoteCliTest {
     }
 
     @Test
+    void theOrganisationIsChosenWithOrgOrDeeplakeOrgId() throws Exception {
+        service.close();
+        service = new FakeManagedService(dir.resolve("server2"), "opaque_token_123", "org-b");
+        service.organizations(java.util.List.of(new String[] {"org-a", "A"}, new String[] {"org-b", "B"}));
+        env.put("MY_TOKEN", "opaque_token_123");
+        CliRun ambiguous = run("--remote", service.url(), "--token-env", "MY_TOKEN", "tables");
+        assertThat(ambiguous.code()).isNotZero();
+        assertThat(ambiguous.err()).contains("org-a (A), org-b (B)").contains("--org");
+        assertThat(run("--remote", service.url(), "--token-env", "MY_TOKEN", "--org", "org-b", "tables").code()).isZero();
+        env.put("DEEPLAKE_ORG_ID", "org-b");
+        assertThat(run("--remote", service.url(), "--token-env", "MY_TOKEN", "tables").code()).isZero();
+        // the flag wins over the environment
+        assertThat(run("--remote", service.url(), "--token-env", "MY_TOKEN", "--org", "org-a", "tables").code()).isNotZero();
+    }
+
+    @Test
     void missingTokenIsAnAuthErrorNamingTheFix() {
         CliRun r = run("--remote", service.url(), "tables");
         assertThat(r.code()).isEqualTo(Cli.ERROR);

@@ -57,6 +57,11 @@ public final class Client implements AutoCloseable {
         return new Client(ManagedBackend.connect(token, workspaceId, apiUrl));
     }
 
+    /** A managed client by named settings: {@code Client.builder().token(t).workspace(ws).apiUrl(u).orgId(o).build()}. */
+    public static ManagedClientBuilder builder() {
+        return new ManagedClientBuilder();
+    }
+
     public Backend backend() {
         return backend;
     }

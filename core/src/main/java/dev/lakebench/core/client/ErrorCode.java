@@ -34,5 +34,7 @@ public enum ErrorCode {
     WORKSPACE_IO,
     SERVICE_UNAVAILABLE,
     SERVICE_ERROR,
+    /** The managed service refused the request because the organisation's balance is used up (402). */
+    SERVICE_BALANCE_EXHAUSTED,
     INTERNAL
 }

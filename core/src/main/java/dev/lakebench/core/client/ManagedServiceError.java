@@ -11,6 +11,7 @@ public class ManagedServiceError extends RuntimeException {
     private final ErrorCode code;
     private final String problem;
     private final String hint;
+    private final java.util.Map<String, String> details = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     public ManagedServiceError(ErrorCode code, String problem, String hint) {
         this(code, problem, hint, null);
@@ -42,5 +43,21 @@ public class ManagedServiceError extends RuntimeException {
     /** What to do about it; empty when there is nothing useful to say. */
     public String hint() {
         return hint;
+    }
+
+    /**
+     * Facts for support and scripts that are not part of the message's wording, e.g. the managed service's
+     * {@code request_id} and {@code http_status}. Empty when there are none.
+     */
+    public java.util.Map<String, String> details() {
+        return java.util.Collections.unmodifiableMap(details);
+    }
+
+    /** Adds a detail (see {@link #details()}); returns this error. */
+    public ManagedServiceError detail(String key, String value) {
+        if (key != null && value != null) {
+            details.put(key, value);
+        }
+        return this;
     }
 }

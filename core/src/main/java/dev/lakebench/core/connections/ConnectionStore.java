@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Saved managed connections in a JSON file ({@code <data dir>/connections.json}): id, name, API URL and
- * workspace of each — no tokens. Writes replace the file atomically; a missing file is an empty list.
+ * Saved managed connections in a JSON file ({@code <data dir>/connections.json}): id, name, API URL,
+ * workspace and (when chosen) organisation of each — no tokens. Writes replace the file atomically; a missing file is an empty list.
  */
 public final class ConnectionStore {
 
@@ -47,7 +47,7 @@ public final class ConnectionStore {
             List<ManagedConnection> out = new ArrayList<>();
             for (JsonNode n : root.path("connections")) {
                 out.add(new ManagedConnection(n.path("id").asText(), n.path("name").asText(null), n.path("api_url").asText(),
-                        n.path("workspace").asText(null)));
+                        n.path("workspace").asText(null), n.path("org_id").asText(null)));
             }
             return List.copyOf(out);
         } catch (IOException | RuntimeException e) {
@@ -83,7 +83,10 @@ public final class ConnectionStore {
         root.put("version", 1);
         ArrayNode a = root.putArray("connections");
         for (ManagedConnection c : all) {
-            a.addObject().put("id", c.id()).put("name", c.name()).put("api_url", c.apiUrl()).put("workspace", c.workspaceId());
+            ObjectNode o = a.addObject().put("id", c.id()).put("name", c.name()).put("api_url", c.apiUrl()).put("workspace", c.workspaceId());
+            if (c.orgId() != null) {
+                o.put("org_id", c.orgId());
+            }
         }
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());

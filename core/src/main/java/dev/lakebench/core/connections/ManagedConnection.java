@@ -4,10 +4,16 @@ import dev.lakebench.core.backend.managed.ManagedSettings;
 import java.util.Objects;
 
 /**
- * A saved connection to a managed deployment: an id, a display name, the API URL and the workspace. It never
+ * A saved connection to a managed deployment: an id, a display name, the API URL, the workspace and optionally
+ * the organisation (null: the token's claim or the only one the account has). It never
  * holds the token: tokens live in the OS credential store, keyed by the API URL ({@link TokenVault}).
  */
-public record ManagedConnection(String id, String name, String apiUrl, String workspaceId) {
+public record ManagedConnection(String id, String name, String apiUrl, String workspaceId, String orgId) {
+
+    /** A connection whose organisation comes from the token or the service. */
+    public ManagedConnection(String id, String name, String apiUrl, String workspaceId) {
+        this(id, name, apiUrl, workspaceId, null);
+    }
 
     public ManagedConnection {
         Objects.requireNonNull(id, "id");
@@ -17,6 +23,7 @@ public record ManagedConnection(String id, String name, String apiUrl, String wo
         apiUrl = ManagedSettings.normalizeUrl(apiUrl);
         workspaceId = workspaceId == null || workspaceId.isBlank() ? ManagedSettings.DEFAULT_WORKSPACE : workspaceId.strip();
         name = name == null || name.isBlank() ? workspaceId + " @ " + host(apiUrl) : name.strip();
+        orgId = orgId == null || orgId.isBlank() ? null : orgId.strip();
     }
 
     /** A new connection with an id made from URL and workspace. */
@@ -27,15 +34,20 @@ public record ManagedConnection(String id, String name, String apiUrl, String wo
     }
 
     public ManagedConnection withName(String newName) {
-        return new ManagedConnection(id, newName, apiUrl, workspaceId);
+        return new ManagedConnection(id, newName, apiUrl, workspaceId, orgId);
     }
 
     public ManagedConnection withWorkspace(String ws) {
-        return new ManagedConnection(id, name, apiUrl, ws);
+        return new ManagedConnection(id, name, apiUrl, ws, orgId);
     }
 
     public ManagedConnection withApiUrl(String url) {
-        return new ManagedConnection(id, name, url, workspaceId);
+        return new ManagedConnection(id, name, url, workspaceId, orgId);
+    }
+
+    /** The organisation to act for; null leaves it to the token's claim or the service. */
+    public ManagedConnection withOrgId(String org) {
+        return new ManagedConnection(id, name, apiUrl, workspaceId, org);
     }
 
     private static String host(String url) {

@@ -6,6 +6,7 @@ import dev.lakebench.core.backend.managed.ManagedSettings;
 import dev.lakebench.core.client.AuthError;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.OrganizationInfo;
 import dev.lakebench.core.client.WorkspaceInfo;
 import java.util.List;
 import java.util.Optional;
@@ -86,7 +87,17 @@ public final class ManagedConnections {
 
     /** Opens a client on the connection's workspace. */
     public Client open(ManagedConnection c) {
-        return new Client(ManagedBackend.connect(ManagedSettings.of(c.apiUrl(), c.workspaceId()), ApiToken.of(token(c.apiUrl()))));
+        return new Client(ManagedBackend.connect(ManagedSettings.of(c.apiUrl(), c.workspaceId()).withOrgId(c.orgId()),
+                ApiToken.of(token(c.apiUrl())), env));
+    }
+
+    /**
+     * The organisations the account behind a token belongs to, for a dialog's org choice; a blank {@code token}
+     * means the one saved for the URL.
+     */
+    public List<OrganizationInfo> organizations(String apiUrl, String token) {
+        String t = token == null || token.isBlank() ? token(apiUrl) : token.strip();
+        return ManagedBackend.organizations(ManagedSettings.of(apiUrl, null), ApiToken.of(t));
     }
 
     /** Checks a connection (token, org, reachability) by listing its workspaces, e.g. for a dialog's "Test" button. */

@@ -53,6 +53,27 @@ class ManagedConnectionsTest {
     }
 
     @Test
+    void aChosenOrganisationIsSavedWithTheConnectionAndUsed() throws Exception {
+        String token = "opaque_token_456";
+        MemoryCredentialStore keychain = new MemoryCredentialStore();
+        try (FakeManagedService service = new FakeManagedService(dir.resolve("server"), token, "org-2")) {
+            service.organizations(List.of(new String[] {"org-1", "One"}, new String[] {"org-2", "Two"}));
+            ManagedConnections conns = new ManagedConnections(ConnectionStore.in(dir), new TokenVault(keychain), k -> null);
+            assertThat(conns.organizations(service.url(), token)).extracting(o -> o.toString()).containsExactly("org-1 (One)", "org-2 (Two)");
+            ManagedConnection c = ManagedConnection.of("Two", service.url(), "default");
+            conns.save(c, token);
+            assertThatThrownBy(() -> conns.open(c)).isInstanceOf(AuthError.class).hasMessageContaining("org-1 (One), org-2 (Two)");
+            conns.save(c.withOrgId("org-2"), null);
+            assertThat(Files.readString(dir.resolve(ConnectionStore.FILE))).contains("\"org_id\" : \"org-2\"");
+            ManagedConnection saved = conns.find(c.id()).orElseThrow();
+            assertThat(saved.orgId()).isEqualTo("org-2");
+            try (Client client = conns.open(saved)) {
+                assertThat(client.listTables()).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void withoutAStoreTheEnvironmentTokenIsUsedAndSavingExplains() {
         ManagedConnections conns = new ManagedConnections(ConnectionStore.in(dir),
                 new TokenVault(new EnvironmentStore("DEEPLAKE_API_KEY", k -> null)), Map.of("DEEPLAKE_API_KEY", "env-token")::get);

@@ -6,6 +6,7 @@ import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -13,7 +14,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
-/** Add or edit a managed connection: name, API URL, workspace, token (kept in the OS credential store), test. */
+/**
+ * Add or edit a managed connection: name, API URL, workspace, organisation (chosen from those "Test" lists, or
+ * left to the token), token (kept in the OS credential store), test.
+ */
 public final class ConnectionDialog {
 
     private final ConnectionsViewModel vm;
@@ -36,6 +40,13 @@ public final class ConnectionDialog {
         url.setId("conn-url");
         TextField ws = new TextField(m == null ? "default" : m.workspace());
         ws.setId("conn-workspace");
+        // editable: the organisations "Test" finds fill the list; empty means the token's (or the only) one
+        ComboBox<String> org = new ComboBox<>();
+        org.setId("conn-org");
+        org.setEditable(true);
+        org.setMaxWidth(Double.MAX_VALUE);
+        org.setPromptText("from the token (Test lists the account's)");
+        org.getEditor().setText(m == null || m.org() == null ? "" : m.org());
         PasswordField token = new PasswordField();
         token.setId("conn-token");
         token.setPromptText(m == null ? "API token" : "leave empty to keep the saved token");
@@ -58,10 +69,11 @@ public final class ConnectionDialog {
         g.addRow(0, new Label("Name"), name);
         g.addRow(1, new Label("API URL"), url);
         g.addRow(2, new Label("Workspace"), ws);
-        g.addRow(3, new Label("Token"), token);
-        g.add(store, 1, 4);
-        g.add(problem, 1, 5);
-        g.add(tested, 1, 6);
+        g.addRow(3, new Label("Organisation"), org);
+        g.addRow(4, new Label("Token"), token);
+        g.add(store, 1, 5);
+        g.add(problem, 1, 6);
+        g.add(tested, 1, 7);
         d.getDialogPane().setContent(g);
         ButtonType test = new ButtonType("Test", ButtonBar.ButtonData.LEFT);
         ButtonType save = new ButtonType(m == null ? "Add" : "Save", ButtonBar.ButtonData.OK_DONE);
@@ -78,12 +90,23 @@ public final class ConnectionDialog {
             e.consume();
             tested.setText("Testing…");
             tested.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER);
-            vm.test(url.getText(), ws.getText(), token.getText(), line -> {
+            vm.test(url.getText(), ws.getText(), orgId(org), token.getText(), line -> {
                 tested.setText(line);
                 tested.getStyleClass().add(line.startsWith("Connected") ? Styles.SUCCESS : Styles.DANGER);
+            }, orgs -> {
+                String typed = org.getEditor().getText();
+                org.getItems().setAll(orgs.stream().map(Object::toString).toList());
+                org.getEditor().setText(typed);
             });
         });
         d.showAndWait().filter(b -> b == save)
-                .ifPresent(b -> vm.save(existing, name.getText(), url.getText(), ws.getText(), token.getText()));
+                .ifPresent(b -> vm.save(existing, name.getText(), url.getText(), ws.getText(), orgId(org), token.getText()));
+    }
+
+    /** The id of the chosen organisation: list entries read "id (name)". */
+    static String orgId(ComboBox<String> org) {
+        String text = org.getEditor().getText() == null ? "" : org.getEditor().getText().strip();
+        int paren = text.indexOf(" (");
+        return paren > 0 ? text.substring(0, paren) : text;
     }
 }

@@ -11,6 +11,7 @@ import dev.lakebench.core.backend.managed.ManagedBackend;
 import dev.lakebench.core.backend.managed.ManagedSettings;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.ManagedServiceError;
+import dev.lakebench.core.client.OrganizationInfo;
 import dev.lakebench.core.connections.ManagedConnection;
 import dev.lakebench.core.connections.ManagedConnections;
 import java.util.List;
@@ -20,7 +21,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * Managed connections in the browser: loads the saved ones at start, adds, edits (URL, workspace, name, token)
+ * Managed connections in the browser: loads the saved ones at start, adds, edits (URL, workspace, org, name, token)
  * and removes them, tests one before saving, and opens clients on their workspaces. Tokens go to the OS
  * credential store through core's {@link ManagedConnections}, never to a file; everything that touches the
  * store or the network runs in the background.
@@ -99,10 +100,26 @@ public final class ConnectionsViewModel {
      * one already saved for the URL. {@code result} gets a line for the dialog.
      */
     public TrackedTask test(String url, String workspace, String token, Consumer<String> result) {
+        return test(url, workspace, null, token, result, orgs -> { });
+    }
+
+    /**
+     * As {@link #test(String, String, String, Consumer)} with an organisation (blank: the token's, or the only
+     * one); {@code organizations} first gets those the account belongs to, for the dialog's org choice.
+     */
+    public TrackedTask test(String url, String workspace, String org, String token, Consumer<String> result,
+                            Consumer<List<OrganizationInfo>> organizations) {
         return tasks.create("Test connection to " + url, ctx -> {
-            ManagedConnection c = ManagedConnection.of(null, url, workspace);
+            ManagedConnection c = ManagedConnection.of(null, url, workspace).withOrgId(org);
+            try {
+                List<OrganizationInfo> orgs = connections().organizations(c.apiUrl(), token);
+                tasks.threads().ui().execute(() -> organizations.accept(orgs));
+            } catch (ManagedServiceError e) {
+                // the service may not list organisations; the test below says whether the connection works
+            }
             if (token != null && !token.isBlank()) {
-                try (Client client = new Client(ManagedBackend.connect(ManagedSettings.of(c.apiUrl(), c.workspaceId()), ApiToken.of(token.strip())))) {
+                try (Client client = new Client(ManagedBackend.connect(ManagedSettings.of(c.apiUrl(), c.workspaceId()).withOrgId(c.orgId()),
+                        ApiToken.of(token.strip())))) {
                     return client.listWorkspaces().size();
                 }
             }
@@ -117,9 +134,14 @@ public final class ConnectionsViewModel {
      * a non-blank token to the credential store. The browser shows it at once.
      */
     public TrackedTask save(BrowserNode existing, String name, String url, String workspace, String token) {
+        return save(existing, name, url, workspace, null, token);
+    }
+
+    /** As {@link #save(BrowserNode, String, String, String, String)} with the organisation (blank: the token's). */
+    public TrackedTask save(BrowserNode existing, String name, String url, String workspace, String org, String token) {
         return tasks.create("Save connection " + (name == null || name.isBlank() ? url : name), ctx -> {
-            ManagedConnection c = existing == null ? ManagedConnection.of(name, url, workspace)
-                    : new ManagedConnection(existing.connection().id(), name, url, workspace);
+            ManagedConnection c = (existing == null ? ManagedConnection.of(name, url, workspace)
+                    : new ManagedConnection(existing.connection().id(), name, url, workspace)).withOrgId(org);
             connections().save(c, token);
             return c;
         }).onSuccess(c -> {
@@ -144,10 +166,10 @@ public final class ConnectionsViewModel {
     }
 
     public static ConnectionSpec.Managed toSpec(ManagedConnection c) {
-        return new ConnectionSpec.Managed(c.id(), c.name(), c.apiUrl(), c.workspaceId());
+        return new ConnectionSpec.Managed(c.id(), c.name(), c.apiUrl(), c.workspaceId(), c.orgId());
     }
 
     public static ManagedConnection toCore(ConnectionSpec.Managed m) {
-        return new ManagedConnection(m.id(), m.name(), m.url(), m.workspace());
+        return new ManagedConnection(m.id(), m.name(), m.url(), m.workspace(), m.org());
     }
 }

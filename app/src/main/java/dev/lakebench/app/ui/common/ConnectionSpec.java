@@ -24,8 +24,12 @@ public sealed interface ConnectionSpec {
         }
     }
 
-    /** A managed API: URL, the workspace to open, and a display name. */
-    record Managed(String id, String name, String url, String workspace) implements ConnectionSpec {
+    /** A managed API: URL, the workspace to open, a display name and the chosen organisation (null: the token's). */
+    record Managed(String id, String name, String url, String workspace, String org) implements ConnectionSpec {
+        public Managed(String id, String name, String url, String workspace) {
+            this(id, name, url, workspace, null);
+        }
+
         @Override
         public String label() {
             return name == null || name.isBlank() ? url : name;

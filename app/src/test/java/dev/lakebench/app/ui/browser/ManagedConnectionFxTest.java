@@ -71,6 +71,38 @@ class ManagedConnectionFxTest {
         assertThat(workbench.errors().shown()).isEmpty();
     }
 
+    @Test
+    void theOrganisationIsChosenFromThoseTheAccountBelongsTo(FxRobot robot) throws Exception {
+        try (FakeManagedService two = new FakeManagedService(dir.resolve("server2"), "opaque_token_789", "org-8")) {
+            two.organizations(List.of(new String[] {"org-7", "Seven"}, new String[] {"org-8", "Eight"}));
+            robot.clickOn("#tb-connect");
+            FxFixture.await(10, () -> robot.lookup("#conn-url").tryQuery().isPresent());
+            robot.interact(() -> {
+                robot.lookup("#conn-name").queryAs(TextField.class).setText("Two orgs");
+                robot.lookup("#conn-url").queryAs(TextField.class).setText(two.url());
+            });
+            robot.clickOn("#conn-token").write("opaque_token_789");
+            robot.clickOn("Test");
+            FxFixture.await(30, () -> robot.lookup("#conn-tested").queryLabeled().getText().contains("org-7 (Seven), org-8 (Eight)"));
+            javafx.scene.control.ComboBox<String> org = robot.lookup("#conn-org").queryComboBox();
+            FxFixture.await(10, () -> org.getItems().size() == 2);
+            robot.interact(() -> org.getSelectionModel().select("org-8 (Eight)"));
+            robot.clickOn("Test");
+            FxFixture.await(30, () -> robot.lookup("#conn-tested").queryLabeled().getText().startsWith("Connected"));
+            String shot = System.getProperty("lakebench.dialogShot");
+            if (shot != null) {
+                var img = new java.util.concurrent.atomic.AtomicReference<javafx.scene.image.WritableImage>();
+                robot.interact(() -> img.set(org.getScene().snapshot(null)));
+                javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(img.get(), null), "png", new java.io.File(shot));
+            }
+            robot.clickOn("Add");
+            FxFixture.await(20, () -> robot.lookup("Two orgs").tryQuery().isPresent());
+            String saved = java.nio.file.Files.readString(dir.resolve("data").resolve("connections.json"));
+            assertThat(saved).contains("\"org_id\" : \"org-8\"");
+            assertThat(workbench.errors().shown()).isEmpty();
+        }
+    }
+
     /** Expands the remote "default" workspace once it is listed. */
     private static boolean expandDefault(FxRobot robot) {
         var tree = robot.lookup("#browser").queryAs(javafx.scene.control.TreeView.class);

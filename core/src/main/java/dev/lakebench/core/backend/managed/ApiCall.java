@@ -19,7 +19,7 @@ record ApiCall(String method, List<String> path, Object body, Duration timeout, 
     }
 
     /** What a request addresses, which decides how a 4xx answer is reported. */
-    enum Target { QUERY, TABLES, TABLE, INDEX, WORKSPACES, CREDENTIALS, ME }
+    enum Target { QUERY, TABLES, TABLE, INDEX, WORKSPACES, CREDENTIALS, ME, ORGANIZATIONS }
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 

@@ -1,5 +1,8 @@
 package dev.lakebench.core.backend.managed;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lakebench.core.client.Cancellation;
@@ -7,6 +10,7 @@ import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.ManagedServiceError;
 import dev.lakebench.core.client.QueryError;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -67,7 +71,22 @@ final class ApiClient {
 
     /** Runs a call to the end; the JSON answer, or an empty object for an empty body. */
     JsonNode send(ApiCall call, Cancellation cancellation) {
+        return send(call, cancellation, ApiClient::readTree);
+    }
+
+    /** Reads a successful answer's body (a stream, so large answers need not be held whole). */
+    interface BodyReader<T> {
+        T read(InputStream body) throws IOException;
+    }
+
+    /**
+     * Runs a call to the end and reads a successful answer with {@code reader}; failures are retried as
+     * {@link RetryPolicy} allows and mapped by {@link ApiErrors}. A body that breaks off while read is a broken
+     * connection (retried for requests safe to repeat); one that is not JSON is a service error.
+     */
+    <T> T send(ApiCall call, Cancellation cancellation, BodyReader<T> reader) {
         Request request = build(call);
+        int authRetries = 0;
         for (int attempt = 1; ; attempt++) {
             if (cancellation.isCancelled()) {
                 throw cancelled(call);
@@ -77,11 +96,18 @@ final class ApiClient {
             int status;
             byte[] body;
             String retryAfter;
+            Excerpt excerpt = null;
             try (AutoCloseable unregister = cancellation.onCancel(c::cancel); Response r = c.execute()) {
                 status = r.code();
                 retryAfter = r.header("Retry-After");
                 ResponseBody rb = r.body();
-                body = rb.bytes();
+                if (status >= 200 && status < 300) {
+                    excerpt = new Excerpt(rb.byteStream());
+                    return reader.read(excerpt);
+                }
+                body = ErrorBodies.read(rb.byteStream());
+            } catch (JsonProcessingException e) {
+                throw ApiErrors.malformed(call, apiUrl, excerpt == null ? new byte[0] : excerpt.head(), RedactedCause.of(e, this::redact), this::redact);
             } catch (InterruptedIOException e) {
                 if (cancellation.isCancelled()) {
                     throw cancelled(call);
@@ -97,23 +123,27 @@ final class ApiClient {
                     pause(call, attempt, OptionalLong.empty(), cancellation);
                     continue;
                 }
-                throw ApiErrors.unreachable(call, apiUrl, e, attempt, !notSent && !call.idempotent());
+                throw ApiErrors.unreachable(call, apiUrl, e, attempt, !notSent && !call.idempotent(), this::redact);
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-            if (status >= 200 && status < 300) {
-                return parse(call, body);
-            }
-            if (RetryPolicy.retryableStatus(status) && attempt < retry.maxAttempts()) {
+            ErrorBody err = ErrorBody.parse(body, this::redact);
+            if (RetryPolicy.retryable(status, err, call.idempotent(), authRetries) && attempt < retry.maxAttempts()) {
                 OptionalLong after = RetryPolicy.parseRetryAfter(retryAfter, System.currentTimeMillis());
                 if (!retry.retryAfterTooLong(after)) {
+                    if (status == 401 || status == 403) {
+                        authRetries++;
+                    }
                     pause(call, attempt, after, cancellation);
                     continue;
                 }
             }
-            throw ApiErrors.forStatus(call, status, redact(ApiErrors.serverMessage(body)), apiUrl, workspace, attempt);
+            if (!call.idempotent() && RetryPolicy.mayHaveRun(status, err)) {
+                throw ApiErrors.answerLost(call, apiUrl, status, err);
+            }
+            throw ApiErrors.forStatus(call, status, err, apiUrl, workspace, attempt);
         }
     }
 
@@ -142,15 +172,17 @@ final class ApiClient {
         return new QueryError(ErrorCode.QUERY_CANCELLED, "Cancelled: " + call.operation(), "");
     }
 
-    private JsonNode parse(ApiCall call, byte[] body) {
-        if (body.length == 0 || new String(body, 0, Math.min(body.length, 64), java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
-            return JSON.createObjectNode();
-        }
-        try {
-            JsonNode n = JSON.readTree(body);
+    /** The answer as a tree; an empty (or blank) body is an empty object. */
+    static JsonNode readTree(InputStream in) throws IOException {
+        try (JsonParser p = JSON.getFactory().createParser(in)) {
+            if (p.nextToken() == null) {
+                return JSON.createObjectNode();
+            }
+            JsonNode n = JSON.readTree(p);
+            if (p.nextToken() != null) {
+                throw new JsonParseException(p, "trailing content after the JSON answer");
+            }
             return n == null || n.isMissingNode() || n.isNull() ? JSON.createObjectNode() : n;
-        } catch (IOException e) {
-            throw ApiErrors.malformed(call, apiUrl, body, e);
         }
     }
 
@@ -162,8 +194,10 @@ final class ApiClient {
         Request.Builder b = new Request.Builder().url(url.build())
                 .header("Authorization", token.bearer())
                 .header("Accept", "application/json")
-                .header("User-Agent", "lakebench");
-        if (orgId != null && call.target() != ApiCall.Target.ME) {
+                .header("User-Agent", "lakebench")
+                // attribution, as the service's other clients send it
+                .header("X-Deeplake-Client", "lakebench");
+        if (orgId != null && call.target() != ApiCall.Target.ME && call.target() != ApiCall.Target.ORGANIZATIONS) {
             b.header("X-Activeloop-Org-Id", orgId);
         }
         RequestBody body = null;
@@ -181,7 +215,7 @@ final class ApiClient {
     }
 
     /** A server message never repeats the token back to the user. */
-    private String redact(String message) {
+    String redact(String message) {
         return token.redactFrom(message);
     }
 

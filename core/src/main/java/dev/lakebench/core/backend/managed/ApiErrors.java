@@ -13,18 +13,21 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Turns HTTP failures into the SPEC §6 errors, keeping the server's own message: 401/403 → AuthError, 404 →
  * WorkspaceError or TableError by what was addressed, 409 → "already exists", 400 → QueryError / TableError /
- * WorkspaceError ("workspace ID is required"), exhausted retries and unreachable servers → ManagedServiceError.
+ * WorkspaceError ("workspace ID is required"), a 500 carrying a service code (a statement the database refused)
+ * like a 400, 402 → the balance is used up, exhausted retries and unreachable servers → ManagedServiceError.
  */
 final class ApiErrors {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern MISSING_RELATION = Pattern.compile("relation \"?([^\"\\s]+)\"? does not exist");
+    private static final Pattern MISSING_COLUMN_OF = Pattern.compile("column \"?([^\"\\s]+)\"? of relation \"?([^\"\\s]+)\"? does not exist");
     private static final int MAX_MESSAGE = 500;
 
     private ApiErrors() {
@@ -60,18 +63,33 @@ final class ApiErrors {
         return one.length() > MAX_MESSAGE ? one.substring(0, MAX_MESSAGE - 3) + "..." : one;
     }
 
-    static ManagedServiceError forStatus(ApiCall call, int status, String message, String apiUrl, String workspace, int attempts) {
+    static ManagedServiceError forStatus(ApiCall call, int status, ErrorBody body, String apiUrl, String workspace, int attempts) {
+        ManagedServiceError e = forStatus(call, status, body.message() + (body.requestId() == null ? "" : " (request id " + body.requestId() + ")"),
+                body, apiUrl, workspace, attempts);
+        if (body.requestId() != null) {
+            e.detail("request_id", body.requestId());
+        }
+        if (body.code() != null) {
+            e.detail("service_code", body.code());
+        }
+        return e.detail("http_status", Integer.toString(status));
+    }
+
+    private static ManagedServiceError forStatus(ApiCall call, int status, String message, ErrorBody body, String apiUrl,
+                                                 String workspace, int attempts) {
         String said = message.isEmpty() ? "" : ": " + message;
         String lower = message.toLowerCase(Locale.ROOT);
         String where = call.method() + " " + call.pathText();
         switch (status) {
             case 401 -> {
-                return new AuthError(ErrorCode.AUTH_REJECTED, "Token rejected by the managed API (401)" + said,
+                return new AuthError(ErrorCode.AUTH_REJECTED, "Token rejected by the managed API (401"
+                        + (attempts > 1 ? ", " + attempts + " times" : "") + ")" + said,
                         "The token may have expired or been revoked: create a new one, then set " + ApiToken.ENV
                                 + " or run lakebench login --remote " + apiUrl);
             }
             case 403 -> {
-                return new AuthError(ErrorCode.AUTH_REJECTED, "Access denied to workspace \"" + workspace + "\" (403)" + said,
+                return new AuthError(ErrorCode.AUTH_REJECTED, "Access denied to workspace \"" + workspace + "\" (403"
+                        + (attempts > 1 ? ", " + attempts + " times" : "") + ")" + said,
                         "Check that the token belongs to the organisation that owns the workspace");
             }
             case 404 -> {
@@ -89,6 +107,23 @@ final class ApiErrors {
                                     + "\", name) or lakebench --remote " + apiUrl + " workspaces create " + workspace);
                 };
             }
+            case 402 -> {
+                return new ManagedServiceError(ErrorCode.SERVICE_BALANCE_EXHAUSTED,
+                        "The organisation's balance is used up: the managed API refused " + call.operation() + " (402)" + said,
+                        "Top up the organisation's balance on the platform's billing page, then try again");
+            }
+            case 413 -> {
+                return new ManagedServiceError(ErrorCode.SERVICE_ERROR,
+                        "The request for " + call.operation() + " is larger than the managed API at " + apiUrl + " accepts (413)" + said,
+                        "Send less at once: smaller parameters or fewer rows per statement");
+            }
+            case 500 -> {
+                if (body.code() != null) {
+                    // a statement the database refused: as final as a 400, and classified the same way
+                    return badRequest(call, message, lower, said, workspace);
+                }
+                return unavailable(call, status, said, apiUrl, attempts);
+            }
             case 409 -> {
                 if (call.target() == ApiCall.Target.WORKSPACES) {
                     return new WorkspaceError(ErrorCode.WORKSPACE_EXISTS, "Workspace already exists" + said, "Open it, or choose another id");
@@ -104,10 +139,7 @@ final class ApiErrors {
             }
             default -> {
                 if (RetryPolicy.retryableStatus(status)) {
-                    return new ManagedServiceError(ErrorCode.SERVICE_UNAVAILABLE,
-                            "The managed API at " + apiUrl + " answered " + status + " to " + call.operation()
-                                    + (attempts > 1 ? " " + attempts + " times" : "") + said,
-                            "The service is overloaded or down: try again later, and check that the API server is running at " + apiUrl);
+                    return unavailable(call, status, said, apiUrl, attempts);
                 }
                 return new ManagedServiceError(ErrorCode.SERVICE_ERROR,
                         "The managed API at " + apiUrl + " answered " + status + " to " + call.operation() + said,
@@ -116,9 +148,32 @@ final class ApiErrors {
         }
     }
 
+    private static ManagedServiceError unavailable(ApiCall call, int status, String said, String apiUrl, int attempts) {
+        return new ManagedServiceError(ErrorCode.SERVICE_UNAVAILABLE,
+                "The managed API at " + apiUrl + " answered " + status + " to " + call.operation()
+                        + (attempts > 1 ? " " + attempts + " times" : "") + said,
+                "The service is overloaded or down: try again later, and check that the API server is running at " + apiUrl);
+    }
+
+    /** A write whose answer was a gateway or server failure that may have come after it ran: not sent again. */
+    static ManagedServiceError answerLost(ApiCall call, String apiUrl, int status, ErrorBody body) {
+        String said = body.message().isEmpty() ? "" : ": " + body.message();
+        ManagedServiceError e = new ManagedServiceError(ErrorCode.SERVICE_UNAVAILABLE,
+                "The managed API at " + apiUrl + " answered " + status + " to " + call.operation() + said
+                        + "; the statement may or may not have been applied",
+                "Check the table before running the statement again; reads and ingest batches are retried automatically");
+        if (body.requestId() != null) {
+            e.detail("request_id", body.requestId());
+        }
+        return e.detail("http_status", Integer.toString(status));
+    }
+
     private static ManagedServiceError badRequest(ApiCall call, String message, String lower, String said, String workspace) {
         switch (call.target()) {
             case WORKSPACES -> {
+                if (lower.contains("already exists")) {
+                    return new WorkspaceError(ErrorCode.WORKSPACE_EXISTS, "Workspace already exists" + said, "Open it, or choose another id");
+                }
                 if (lower.contains("workspace id is required")) {
                     return new WorkspaceError(ErrorCode.WORKSPACE_ID_REQUIRED, message,
                             "POST /workspaces requires the \"id\" field: createWorkspace(\"my-ws\", \"My Workspace\")");
@@ -150,6 +205,12 @@ final class ApiErrors {
             return new QueryError(ErrorCode.QUERY_TIMEOUT, "Query timed out" + said,
                     "Increase the timeout, e.g. client.query(sql, Duration.ofMinutes(5)) or --timeout in the CLI");
         }
+        Matcher col = MISSING_COLUMN_OF.matcher(message);
+        if (col.find()) {
+            // "column "c" of relation "t" does not exist": the table is there, the column is not
+            return new QueryError(ErrorCode.COLUMN_NOT_FOUND, "Column \"" + col.group(1) + "\" does not exist in table \""
+                    + col.group(2) + "\"" + said, "Check the column names with describeTable(\"" + col.group(2) + "\")");
+        }
         Matcher m = MISSING_RELATION.matcher(message);
         if (m.find()) {
             return new TableError(ErrorCode.TABLE_NOT_FOUND, "Table \"" + m.group(1) + "\" does not exist" + said,
@@ -171,8 +232,10 @@ final class ApiErrors {
                 "Increase the timeout, e.g. client.query(sql, Duration.ofMinutes(5)) or --timeout in the CLI", cause);
     }
 
-    static ManagedServiceError unreachable(ApiCall call, String apiUrl, IOException e, int attempts, boolean maybeApplied) {
-        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    static ManagedServiceError unreachable(ApiCall call, String apiUrl, IOException raw, int attempts, boolean maybeApplied,
+                                           UnaryOperator<String> redact) {
+        String reason = redact.apply(raw.getMessage() == null ? raw.getClass().getSimpleName() : raw.getClass().getSimpleName() + ": " + raw.getMessage());
+        Throwable e = RedactedCause.of(raw, redact);
         if (maybeApplied) {
             return new ManagedServiceError(ErrorCode.SERVICE_UNAVAILABLE,
                     "The connection to " + apiUrl + " broke before the answer to " + call.operation() + " arrived (" + reason
@@ -180,13 +243,21 @@ final class ApiErrors {
                     "Check the table before running the statement again; reads and ingest batches are retried automatically", e);
         }
         return new ManagedServiceError(ErrorCode.SERVICE_UNAVAILABLE,
-                "Cannot reach the managed API at " + apiUrl + " for " + call.operation()
+                "Could not connect to the managed API at " + apiUrl + " for " + call.operation()
                         + (attempts > 1 ? " after " + attempts + " attempts" : "") + " (" + reason + ")",
-                "Check API server is running at " + apiUrl + " and the network connection", e);
+                "Check API server is running at " + apiUrl + " and the network connection", e).detail(REASON, UNREACHABLE);
     }
 
-    static ManagedServiceError malformed(ApiCall call, String apiUrl, byte[] body, Exception cause) {
-        String text = new String(body, StandardCharsets.UTF_8);
+    private static final String REASON = "reason";
+    private static final String UNREACHABLE = "unreachable";
+
+    /** True for an error saying the server could not be reached at all. */
+    static boolean isUnreachable(ManagedServiceError e) {
+        return UNREACHABLE.equals(e.details().get(REASON));
+    }
+
+    static ManagedServiceError malformed(ApiCall call, String apiUrl, byte[] body, Throwable cause, UnaryOperator<String> redact) {
+        String text = redact.apply(new String(body, StandardCharsets.UTF_8));
         String excerpt = text.length() > 80 ? text.substring(0, 77) + "..." : text;
         return new ManagedServiceError(ErrorCode.SERVICE_ERROR,
                 "The managed API at " + apiUrl + " answered " + call.operation() + " with malformed JSON: "

@@ -12,7 +12,8 @@ import java.util.function.Function;
 
 /**
  * An API token. It is only ever written into the {@code Authorization} header: {@link #toString()} is redacted
- * and no error message quotes it. The token is a JWT whose payload may carry the org id ({@code OrgID}).
+ * and no error message quotes it. The token is a JWT whose payload may carry the org id ({@code org_id} or
+ * {@code OrgID}).
  */
 public final class ApiToken {
 
@@ -51,7 +52,7 @@ public final class ApiToken {
     }
 
     /**
-     * The {@code OrgID} claim of the JWT payload; empty when the token is not a JWT or has no such claim. A token
+     * The org claim of the JWT payload ({@code org_id}, else {@code OrgID}); empty when the token is not a JWT or has no such claim. A token
      * that looks like a JWT but whose payload is not base64url JSON is a {@link TokenError}.
      */
     public Optional<String> orgIdClaim() {
@@ -70,11 +71,14 @@ public final class ApiToken {
             throw new TokenError(ErrorCode.TOKEN_MALFORMED, "Token could not be parsed: its payload is not a JSON object",
                     "Copy the whole token again from the platform's API token page");
         }
-        JsonNode org = payload.get("OrgID");
-        if (org == null || org.isNull() || org.asText().isBlank()) {
-            return Optional.empty();
+        // API tokens minted by the service carry org_id; older tokens and the protocol's examples carry OrgID
+        for (String claim : new String[] {"org_id", "OrgID"}) {
+            JsonNode org = payload.get(claim);
+            if (org != null && org.isValueNode() && !org.isNull() && !org.asText().isBlank()) {
+                return Optional.of(org.asText());
+            }
         }
-        return Optional.of(org.asText());
+        return Optional.empty();
     }
 
     private static String pad(String s) {
@@ -91,9 +95,41 @@ public final class ApiToken {
                 other.value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /** {@code text} with any occurrence of the token replaced, for messages that echo what a server said. */
+    /** Shortest piece of the token recognised on its own (a cut-off echo still gives this much away). */
+    private static final int PIECE = 12;
+    private static final java.util.regex.Pattern TOKEN_CHARS = java.util.regex.Pattern.compile("[A-Za-z0-9._~+/=-]+");
+
+    /**
+     * {@code text} with the token removed, for messages that echo what a server or a library said. Echoes are
+     * often cut (an excerpt, a parser quoting the first characters), so any run of token characters that holds
+     * {@value #PIECE} consecutive characters of the token is replaced, not only the whole token.
+     */
     String redactFrom(String text) {
-        return text == null || value.length() < 8 ? text : text.replace(value, "[redacted]");
+        if (text == null || value.length() < 8) {
+            return text;
+        }
+        String t = text.replace(value, "[redacted]");
+        int piece = Math.min(PIECE, value.length());
+        java.util.regex.Matcher m = TOKEN_CHARS.matcher(t);
+        StringBuilder out = new StringBuilder(t.length());
+        int last = 0;
+        while (m.find()) {
+            String run = m.group();
+            if (run.length() >= piece && holdsPiece(run, piece)) {
+                out.append(t, last, m.start()).append("[redacted]");
+                last = m.end();
+            }
+        }
+        return last == 0 ? t : out.append(t, last, t.length()).toString();
+    }
+
+    private boolean holdsPiece(String run, int piece) {
+        for (int i = 0; i + piece <= run.length(); i++) {
+            if (value.contains(run.substring(i, i + piece))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

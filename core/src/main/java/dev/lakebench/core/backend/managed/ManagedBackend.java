@@ -10,6 +10,7 @@ import dev.lakebench.core.client.Cancellation;
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.IngestListener;
 import dev.lakebench.core.client.ManagedServiceError;
+import dev.lakebench.core.client.OrganizationInfo;
 import dev.lakebench.core.client.QueryError;
 import dev.lakebench.core.client.QueryRequest;
 import dev.lakebench.core.client.QueryResult;
@@ -51,56 +52,51 @@ public final class ManagedBackend implements Backend {
     private final ManagedSettings settings;
     private final ApiClient api;
     private final RemoteCatalog catalog;
+    private final TableRegistration registration;
     private volatile boolean ledgerReady;
 
-    ManagedBackend(ManagedSettings settings, ApiToken token, OkHttpClient http, RetryPolicy retry) {
+    ManagedBackend(ManagedSettings settings, ApiToken token, OkHttpClient http, RetryPolicy retry, Function<String, String> env) {
         this.settings = settings;
         this.api = new ApiClient(http, settings, token, retry);
-        this.catalog = new RemoteCatalog((sql, params) -> post(sql, params, QueryRequest.DEFAULT_TIMEOUT, true, Cancellation.none()));
-        api.orgId(resolveOrg(token));
+        this.catalog = new RemoteCatalog(settings.workspaceId(), (sql, params) -> post(sql, params, QueryRequest.DEFAULT_TIMEOUT, true, Cancellation.none()));
+        this.registration = new TableRegistration(api, settings.workspaceId());
+        api.orgId(OrgResolver.resolve(settings, token, api, env));
     }
 
     /**
      * Connects to a managed workspace: {@code token} null falls back to {@code DEEPLAKE_API_KEY}
      * ({@code AuthError: Token required} when neither), {@code workspaceId} null is "default", {@code apiUrl} null
-     * is {@value ManagedSettings#DEFAULT_API_URL}. The org id comes from the token's OrgID claim, else {@code GET /me}.
+     * is {@value ManagedSettings#DEFAULT_API_URL}. The org id: {@code DEEPLAKE_ORG_ID}, else the token's claim,
+     * else {@code GET /me}, else the only one of {@code GET /organizations}.
      */
     public static ManagedBackend connect(String token, String workspaceId, String apiUrl) {
         return connect(ManagedSettings.of(apiUrl, workspaceId), ApiToken.resolve(token, System::getenv));
     }
 
+    /**
+     * Connects with settings; the org is the settings' explicit one, else {@code DEEPLAKE_ORG_ID}, else the token's
+     * claim, else what {@code GET /me} or (when the user has exactly one) {@code GET /organizations} says.
+     */
     public static ManagedBackend connect(ManagedSettings settings, ApiToken token) {
+        return connect(settings, token, System::getenv);
+    }
+
+    /** As {@link #connect(ManagedSettings, ApiToken)} with the environment given (for {@code DEEPLAKE_ORG_ID}). */
+    public static ManagedBackend connect(ManagedSettings settings, ApiToken token, Function<String, String> env) {
         return new ManagedBackend(settings, token, HttpClients.forSettings(settings),
-                new RetryPolicy(settings, new SecureRandom(), d -> Thread.sleep(d.toMillis())));
+                new RetryPolicy(settings, new SecureRandom(), d -> Thread.sleep(d.toMillis())), env);
     }
 
-    /** For tests: a chosen random source and sleeper (to observe backoff without waiting). */
+    /** For tests: a chosen random source and sleeper (to observe backoff without waiting); no environment. */
     static ManagedBackend connect(ManagedSettings settings, ApiToken token, RandomGenerator random, RetryPolicy.Sleeper sleeper) {
-        return new ManagedBackend(settings, token, HttpClients.forSettings(settings), new RetryPolicy(settings, random, sleeper));
+        return new ManagedBackend(settings, token, HttpClients.forSettings(settings), new RetryPolicy(settings, random, sleeper), name -> null);
     }
 
-    private String resolveOrg(ApiToken token) {
-        Optional<String> claim = token.orgIdClaim();
-        if (claim.isPresent()) {
-            return claim.get();
-        }
-        JsonNode me;
-        try {
-            me = api.send(ApiCall.get("GET /me", ApiCall.Target.ME, "me"), Cancellation.none());
-        } catch (AuthError e) {
-            throw e;
-        } catch (ManagedServiceError e) {
-            throw new AuthError(ErrorCode.AUTH_NO_ORG_ID, "Token does not contain org_id, and " + settings.apiUrl()
-                    + "/me did not tell it: " + e.problem(), "Ensure the token has an OrgID claim or API /me is accessible", e);
-        }
-        for (String field : new String[] {"org_id", "OrgID", "orgId", "organization_id"}) {
-            JsonNode n = me.get(field);
-            if (n != null && n.isValueNode() && !n.asText().isBlank()) {
-                return n.asText();
-            }
-        }
-        throw new AuthError(ErrorCode.AUTH_NO_ORG_ID, "Token does not contain org_id",
-                "Ensure the token has an OrgID claim or API /me is accessible (it answered without org_id)");
+    /** The organisations a token's user belongs to ({@code GET /organizations}), e.g. for a connection dialog's org choice. */
+    public static List<OrganizationInfo> organizations(ManagedSettings settings, ApiToken token) {
+        ApiClient api = new ApiClient(HttpClients.forSettings(settings), settings, token,
+                new RetryPolicy(settings, new SecureRandom(), d -> Thread.sleep(d.toMillis())));
+        return OrgResolver.list(api);
     }
 
     public ManagedSettings settings() {
@@ -142,6 +138,12 @@ public final class ManagedBackend implements Backend {
         try {
             body = post(request.sql(), request.params(), request.hasDefaultTimeout() ? null : request.timeout(), readOnly,
                     request.cancellation(), request.timeout());
+        } catch (ManagedServiceError e) {
+            if (!IdempotentDdl.alreadyDone(statements, e)) {
+                throw e;
+            }
+            // the service answers IF NOT EXISTS on an existing index or column with "already exists": nothing to do
+            body = ApiClient.JSON.createObjectNode();
         } finally {
             if (statements.stream().anyMatch(ManagedBackend::changesSchema)) {
                 catalog.invalidate();
@@ -293,12 +295,23 @@ public final class ManagedBackend implements Backend {
                     "Index creation failed: table \"" + table + "\" has no column \"" + column + "\"",
                     "Columns: " + String.join(", ", schema.names()));
         }
-        String sql = createIndexSql(table, schema.column(column).get().name(), indexType);
+        String name = schema.column(column).get().name();
+        if (catalog.indexes(table, schema).stream().anyMatch(i -> i.column().equalsIgnoreCase(name)
+                && (indexType == null || indexType.isBlank() || i.type().equalsIgnoreCase(indexType)))) {
+            return; // already indexed: the service would answer IF NOT EXISTS with an "already exists" error
+        }
+        String sql = createIndexSql(table, name, indexType);
         ObjectNode body = ApiClient.JSON.createObjectNode().put("query", sql).put("timeout_ms", INDEX_TIMEOUT.toMillis());
         ApiCall call = new ApiCall("POST", List.of("workspaces", settings.workspaceId(), "tables", "query"), body,
                 INDEX_TIMEOUT, true, "creating an index on \"" + table + "\".\"" + column + "\"",
                 ApiCall.Target.INDEX, table);
-        api.send(call, cancellation);
+        try {
+            api.send(call, cancellation);
+        } catch (ManagedServiceError e) {
+            if (!IdempotentDdl.alreadyExists(e)) {
+                throw e;
+            }
+        }
     }
 
     /** {@code CREATE INDEX IF NOT EXISTS <t>_<col>_idx ON t USING deeplake_index (col) [WITH (index_type = ..)]}. */
@@ -372,8 +385,9 @@ public final class ManagedBackend implements Backend {
     // ---- ingest ----
 
     /**
-     * Registers the table ({@code POST /workspaces/{ws}/tables} with {@code {"table_name", "schema"}}) when the
-     * server has none, else checks that the incoming columns fit it; then returns a batching sink.
+     * Creates the table as the service's other clients do — {@code CREATE TABLE IF NOT EXISTS "t" (..) USING
+     * deeplake} through the query endpoint — and then offers it to the table-registration endpoint, which is
+     * optional; an existing table is checked against the incoming columns instead. Returns a batching sink.
      */
     @Override
     public TableSink openSink(String table, TableSchema incoming) {
@@ -385,25 +399,13 @@ public final class ManagedBackend implements Backend {
         if (catalog.columns(table).isPresent()) {
             target = existing(table, incoming);
         } else {
-            ObjectNode body = ApiClient.JSON.createObjectNode().put("table_name", table);
-            ObjectNode types = body.putObject("schema");
-            for (var c : incoming.columns()) {
-                types.put(c.name(), c.type().name());
-            }
-            ApiCall call = new ApiCall("POST", List.of("workspaces", settings.workspaceId(), "tables"), body,
-                    ApiCall.DEFAULT_TIMEOUT, false, "creating table \"" + table + "\"", ApiCall.Target.TABLE, table);
             try {
-                JsonNode r = api.send(call, Cancellation.none());
-                datasetPath = r.path("dataset_path").asText(datasetPath);
-                target = incoming;
-            } catch (TableError e) {
-                if (e.code() != ErrorCode.TABLE_EXISTS) {
-                    throw e;
-                }
-                target = existing(table, incoming);
+                post(TableDdl.createTable(table, incoming), List.of(), null, true, Cancellation.none());
+                datasetPath = registration.register(table, incoming).orElse(datasetPath);
             } finally {
                 catalog.invalidate(table);
             }
+            target = incoming;
         }
         return new ManagedTableSink(this, table, target, datasetPath, settings.insertBatchBytes());
     }

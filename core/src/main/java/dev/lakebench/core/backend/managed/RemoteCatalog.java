@@ -26,10 +26,14 @@ import java.util.regex.Pattern;
  */
 final class RemoteCatalog {
 
+    /**
+     * Filtered on the workspace's schema, as the service's other clients do: the catalog shows every workspace
+     * (each is a PostgreSQL schema), and {@code current_schema()} need not be the workspace's.
+     */
     static final String COLUMNS_SQL = "SELECT column_name, udt_name, domain_name FROM information_schema.columns"
-            + " WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position";
+            + " WHERE table_schema = $2 AND table_name = $1 ORDER BY ordinal_position";
     static final String INDEXES_SQL = "SELECT indexname, indexdef FROM pg_indexes"
-            + " WHERE schemaname = current_schema() AND tablename = $1 ORDER BY indexname";
+            + " WHERE schemaname = $2 AND tablename = $1 ORDER BY indexname";
     private static final Pattern INDEX_DEF = Pattern.compile(
             "USING\\s+(\\w+)\\s*\\(\\s*\"?([^\")\\s]+)\"?[^)]*\\)(?:\\s*WITH\\s*\\(\\s*index_type\\s*=\\s*'?(\\w+)'?)?",
             Pattern.CASE_INSENSITIVE);
@@ -37,12 +41,14 @@ final class RemoteCatalog {
 
     /** Runs SQL with parameters and returns the JSON answer. */
     private final BiFunction<String, List<Object>, JsonNode> query;
+    private final String workspace;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     private record Cached(Optional<TableSchema> schema, long at) {
     }
 
-    RemoteCatalog(BiFunction<String, List<Object>, JsonNode> query) {
+    RemoteCatalog(String workspace, BiFunction<String, List<Object>, JsonNode> query) {
+        this.workspace = workspace;
         this.query = query;
     }
 
@@ -67,7 +73,7 @@ final class RemoteCatalog {
     }
 
     private Optional<TableSchema> readColumns(String table) {
-        JsonNode r = query.apply(COLUMNS_SQL, List.of(table));
+        JsonNode r = query.apply(COLUMNS_SQL, List.of(table, workspace));
         List<Column> cols = new ArrayList<>();
         for (JsonNode row : rows(r)) {
             String name = row.get(0).asText();
@@ -107,8 +113,13 @@ final class RemoteCatalog {
                 schema = schema.with(schema.get(i).withDimension(d.asInt()));
             }
         }
+        return new TableInfo(table, schema, rowCount, indexes(table, schema));
+    }
+
+    /** The table's indexes from {@code pg_indexes}: name, column and index type. */
+    List<IndexInfo> indexes(String table, TableSchema schema) {
         List<IndexInfo> indexes = new ArrayList<>();
-        for (JsonNode row : rows(query.apply(INDEXES_SQL, List.of(table)))) {
+        for (JsonNode row : rows(query.apply(INDEXES_SQL, List.of(table, workspace)))) {
             String name = row.get(0).asText();
             Matcher m = INDEX_DEF.matcher(row.path(1).asText());
             if (m.find()) {
@@ -116,7 +127,7 @@ final class RemoteCatalog {
                 indexes.add(new IndexInfo(name, table, m.group(2), type, true));
             }
         }
-        return new TableInfo(table, schema, rowCount, indexes);
+        return indexes;
     }
 
     private static String defaultIndexType(TableSchema schema, String column) {

@@ -9,8 +9,9 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
- * When to try a request again (SPEC §7): on 429, 500, 502, 503 and 504 and on connection failures, never on
- * other statuses or timeouts; at most {@code maxAttempts} tries; waits grow exponentially with full jitter
+ * When to try a request again: on 429 and 503, on 500, 502 and 504 when the request is safe to repeat or was
+ * not worked on, on transient auth answers, and on connection failures; never on a statement the database
+ * refused, other statuses or timeouts; at most {@code maxAttempts} tries; waits grow exponentially with full jitter
  * ({@code random(0, min(max, base * 2^n))}), and a server's {@code Retry-After} is a floor for the wait.
  */
 final class RetryPolicy {
@@ -45,6 +46,33 @@ final class RetryPolicy {
 
     static boolean retryableStatus(int code) {
         return RETRYABLE.contains(code);
+    }
+
+    /** How often a 401, or a 403 that is a proxy's page, is tried again before it counts as a refusal. */
+    static final int AUTH_RETRIES = 2;
+
+    /**
+     * Whether a failed answer is worth another attempt (the attempt budget aside). A statement the database refused
+     * ({@code QUERY_ERROR}, any coded 500) is final. 429 and 503, and a 500 saying no database connection could be
+     * had, mean the request was not worked on: always retried. A bare 500, 502 and 504 may come after the
+     * statement ran, so only requests that are safe to repeat are sent again. A 401 can be an upstream auth cache
+     * expiring and a 403 with an empty or HTML body is a proxy's rate limit: each retried {@link #AUTH_RETRIES}
+     * times at most.
+     */
+    static boolean retryable(int status, ErrorBody body, boolean idempotent, int authRetriesSoFar) {
+        return switch (status) {
+            case 429, 503 -> true;
+            case 500 -> body.code() == null && (body.notStarted() || idempotent);
+            case 502, 504 -> idempotent;
+            case 401 -> authRetriesSoFar < AUTH_RETRIES;
+            case 403 -> (body.empty() || body.html()) && authRetriesSoFar < AUTH_RETRIES;
+            default -> false;
+        };
+    }
+
+    /** True when a write's answer was lost in a way that may follow its execution (so it is not sent again). */
+    static boolean mayHaveRun(int status, ErrorBody body) {
+        return (status == 500 && body.code() == null && !body.notStarted()) || status == 502 || status == 504;
     }
 
     /** The wait before attempt {@code attempt + 1} (attempt counts from 1), honouring a Retry-After in ms. */

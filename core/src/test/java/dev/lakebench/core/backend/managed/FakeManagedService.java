@@ -31,11 +31,25 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /**
- * A local stand-in for the managed API: speaks the REST protocol of SPEC §7 over real HTTP (MockWebServer) and
- * answers from real local engines (one {@link LocalBackend} per workspace under a temporary data directory), so
- * results are real. Faults can be queued per request (statuses, Retry-After, resets, delays, bad bodies).
+ * A local stand-in for the managed API over real HTTP (MockWebServer), answering from real local engines (one
+ * {@link LocalBackend} per workspace under a temporary data directory), so results are real.
+ *
+ * <p>Two profiles. {@link Profile#REAL} (the default) answers in the shapes the service's public clients show:
+ * tokens with an {@code org_id} claim, {@code /me} without an org, {@code /organizations}, failed statements as
+ * 500 {@code {"error": "Database error: ..", "code": "QUERY_ERROR", "request_id"}}, "already exists" errors on
+ * IF NOT EXISTS DDL of an existing index or column, {@code {"columns", "rows", "row_count"}} answers and a
+ * {@code {"data": [..]}} workspace list. {@link Profile#SPEC} answers as the written protocol: {@code OrgID}
+ * tokens, {@code /me} with the org, 400 errors, no-op IF NOT EXISTS and a bare workspace array.
+ *
+ * <p>Strict modes force the client's fallbacks (they are not claims about the service): no table-registration
+ * endpoint, a body-size limit (413), {@code params} refused, and {@code current_schema()} being {@code public}
+ * while other workspaces' tables are visible. Faults can be queued per request (statuses, Retry-After, resets,
+ * delays, bad bodies).
  */
 public final class FakeManagedService implements AutoCloseable {
+
+    /** Which shape of service to be. */
+    public enum Profile { REAL, SPEC }
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,9 +62,17 @@ public final class FakeManagedService implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private final Map<String, AtomicInteger> perPath = new ConcurrentHashMap<>();
     private final FakeSql sql = new FakeSql(this);
+    private final Profile profile;
     private volatile boolean meAnswersOrg = true;
+    private volatile List<String[]> organizations;
+    private volatile int registrationStatus;
+    private volatile long maxBodyBytes = Long.MAX_VALUE;
+    private volatile boolean refuseParams;
+    private volatile boolean publicSchema;
+    private volatile boolean refuseHeapTables;
     private volatile boolean recordBodies = true;
     private volatile String lastVersion;
+    private volatile okhttp3.Headers lastHeaders;
     private final java.util.concurrent.atomic.AtomicLong requestBytes = new java.util.concurrent.atomic.AtomicLong();
     private final List<String> queryBodies = java.util.Collections.synchronizedList(new ArrayList<>());
 
@@ -59,11 +81,21 @@ public final class FakeManagedService implements AutoCloseable {
     }
 
     public FakeManagedService(Path dataDir, String token, String orgId) throws IOException {
-        this(dataDir, token, orgId, null);
+        this(dataDir, token, orgId, null, Profile.REAL);
+    }
+
+    public FakeManagedService(Path dataDir, String token, String orgId, Profile profile) throws IOException {
+        this(dataDir, token, orgId, null, profile);
     }
 
     /** Over TLS with HTTP/2 offered by ALPN when {@code tls} is given. */
     public FakeManagedService(Path dataDir, String token, String orgId, javax.net.ssl.SSLSocketFactory tls) throws IOException {
+        this(dataDir, token, orgId, tls, Profile.REAL);
+    }
+
+    public FakeManagedService(Path dataDir, String token, String orgId, javax.net.ssl.SSLSocketFactory tls, Profile profile) throws IOException {
+        this.profile = profile;
+        this.organizations = List.<String[]>of(new String[] {orgId, "Tester's Organization"});
         this.dataDir = new DataDirectory(dataDir);
         this.token = token;
         this.orgId = orgId;
@@ -110,12 +142,77 @@ public final class FakeManagedService implements AutoCloseable {
         server.start();
     }
 
-    /** A JWT whose payload carries {@code OrgID} (signature not checked by the fake, as clients do not check it). */
+    /** A JWT as the service mints them: the payload carries {@code org_id} (the fake, like clients, checks no signature). */
     public static String jwt(String orgId) {
+        return jwtWith("{\"org_id\":\"" + orgId + "\",\"sub\":\"u1\"}");
+    }
+
+    /** A JWT whose payload carries {@code OrgID}, as the written protocol describes. */
+    public static String specJwt(String orgId) {
+        return jwtWith("{\"OrgID\":\"" + orgId + "\",\"sub\":\"tester\"}");
+    }
+
+    static String jwtWith(String payloadJson) {
         Base64.Encoder b = Base64.getUrlEncoder().withoutPadding();
         String header = b.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String payload = b.encodeToString(("{\"OrgID\":\"" + orgId + "\",\"sub\":\"tester\"}").getBytes(StandardCharsets.UTF_8));
+        String payload = b.encodeToString(payloadJson.getBytes(StandardCharsets.UTF_8));
         return header + "." + payload + "." + b.encodeToString("signature".getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    /** The organisations {@code GET /organizations} lists ({id, name} pairs); the fake's org is accepted either way. */
+    public void organizations(List<String[]> orgs) {
+        this.organizations = List.copyOf(orgs);
+    }
+
+    /** Strict mode: {@code POST /workspaces/{ws}/tables} answers this status (404 or 405); 0 = the endpoint exists. */
+    public void registrationStatus(int status) {
+        this.registrationStatus = status;
+    }
+
+    /** Strict mode: request bodies over {@code bytes} answer 413. */
+    public void maxBodyBytes(long bytes) {
+        this.maxBodyBytes = bytes;
+    }
+
+    /** Strict mode: a query sent with {@code params} fails as PostgreSQL does when none are bound. */
+    public void refuseParams(boolean yes) {
+        this.refuseParams = yes;
+    }
+
+    /** Strict mode: {@code current_schema()} is {@code public}, the workspace of that name, whose tables the catalog shows. */
+    public void publicSchema(boolean yes) {
+        this.publicSchema = yes;
+    }
+
+    /** Strict mode: only {@code USING deeplake} tables may be created (plain heap tables are refused). */
+    public void refuseHeapTables(boolean yes) {
+        this.refuseHeapTables = yes;
+    }
+
+    boolean refusesParams() {
+        return refuseParams;
+    }
+
+    boolean publicSchemaMode() {
+        return publicSchema;
+    }
+
+    boolean refusesHeapTables() {
+        return refuseHeapTables;
+    }
+
+    /** A failed statement as this profile answers it: 500 QUERY_ERROR with a request id, or 400. */
+    MockResponse queryError(String pgMessage) {
+        if (profile == Profile.SPEC) {
+            return status(400, pgMessage);
+        }
+        ObjectNode o = JSON.createObjectNode().put("error", "Database error: " + pgMessage).put("code", "QUERY_ERROR")
+                .put("request_id", java.util.UUID.randomUUID().toString());
+        return new MockResponse.Builder().code(500).body(o.toString()).addHeader("Content-Type", "application/json").build();
     }
 
     public String url() {
@@ -181,6 +278,24 @@ public final class FakeManagedService implements AutoCloseable {
         }
     }
 
+    /** The next {@code times} requests matching {@code when} get {@code status} with exactly {@code body}, unprocessed. */
+    public void failNextWith(int times, Predicate<RecordedRequest> when, int status, String body) {
+        for (int i = 0; i < times; i++) {
+            addFault(new Fault(when, false, real -> new MockResponse.Builder().code(status).body(body).build()));
+        }
+    }
+
+    /** Headers of the last request. */
+    public okhttp3.Headers lastHeaders() {
+        return lastHeaders;
+    }
+
+    /** Requests whose method and path are exactly {@code methodAndPath} (e.g. "POST /workspaces/default/tables"). */
+    public int requestCountExact(String methodAndPath) {
+        AtomicInteger n = perPath.get(methodAndPath);
+        return n == null ? 0 : n.get();
+    }
+
     public static Predicate<RecordedRequest> queries() {
         return r -> r.getUrl().encodedPath().endsWith("/tables/query");
     }
@@ -208,6 +323,7 @@ public final class FakeManagedService implements AutoCloseable {
         String path = r.getUrl().encodedPath();
         perPath.computeIfAbsent(r.getMethod() + " " + path, k -> new AtomicInteger()).incrementAndGet();
         lastVersion = r.getVersion();
+        lastHeaders = r.getHeaders();
         if (r.getBody() != null) {
             requestBytes.addAndGet(r.getBody().size());
             if (recordBodies && path.endsWith("/tables/query")) {
@@ -223,6 +339,10 @@ public final class FakeManagedService implements AutoCloseable {
         }
         if (fault != null && !fault.handleFirst()) {
             return fault.respond().apply(null);
+        }
+        if (r.getBody() != null && r.getBody().size() > maxBodyBytes) {
+            return new MockResponse.Builder().code(413)
+                    .body("<html><head><title>413 Request Entity Too Large</title></head><body>nginx</body></html>").build();
         }
         if (!recordBodies) {
             drainRecorded();
@@ -251,11 +371,18 @@ public final class FakeManagedService implements AutoCloseable {
         String method = r.getMethod();
         try {
             if (seg.equals(List.of("me")) && method.equals("GET")) {
-                ObjectNode me = JSON.createObjectNode().put("id", "tester");
-                if (meAnswersOrg) {
+                ObjectNode me = JSON.createObjectNode().put("id", "u1").put("name", "Tester").put("email", "t@example.com");
+                if (profile == Profile.SPEC && meAnswersOrg) {
                     me.put("org_id", orgId);
                 }
                 return ok(me);
+            }
+            if (seg.equals(List.of("organizations")) && method.equals("GET")) {
+                ArrayNode a = JSON.createArrayNode();
+                for (String[] o : organizations) {
+                    a.addObject().put("id", o[0]).put("name", o[1]);
+                }
+                return ok(a);
             }
             if (!orgId.equals(r.getHeaders().get("X-Activeloop-Org-Id"))) {
                 return status(403, "organisation header missing or wrong");
@@ -279,10 +406,13 @@ public final class FakeManagedService implements AutoCloseable {
                     return ok(o);
                 }
                 if (seg.size() == 3 && method.equals("POST")) {
+                    if (registrationStatus != 0) {
+                        return status(registrationStatus, registrationStatus == 405 ? "Method Not Allowed" : "404 page not found");
+                    }
                     return createTable(ws, local, body(r));
                 }
                 if (seg.size() == 4 && seg.get(3).equals("query") && method.equals("POST")) {
-                    return sql.run(local, body(r));
+                    return sql.run(ws, local, body(r));
                 }
                 if (seg.size() == 4 && method.equals("DELETE")) {
                     if (!local.listTables().contains(seg.get(3))) {
@@ -315,7 +445,12 @@ public final class FakeManagedService implements AutoCloseable {
             a.addObject().put("id", w.id()).put("org_id", orgId).put("name", w.name()).put("type", "default")
                     .put("created_at", w.createdAt().toString());
         }
-        return ok(a);
+        if (profile == Profile.SPEC) {
+            return ok(a);
+        }
+        ObjectNode o = JSON.createObjectNode();
+        o.set("data", a);
+        return ok(o);
     }
 
     private MockResponse createWorkspace(JsonNode body) {
@@ -337,7 +472,8 @@ public final class FakeManagedService implements AutoCloseable {
             return status(400, "table_name and schema are required");
         }
         if (local.listTables().stream().anyMatch(t -> t.equalsIgnoreCase(table))) {
-            return status(409, "Table already exists");
+            // registering a table SQL created: the service knows its dataset
+            return ok(JSON.createObjectNode().put("table_name", table).put("dataset_path", "al://" + ws + "/" + table));
         }
         List<Column> cols = new ArrayList<>();
         for (var e : body.path("schema").properties()) {

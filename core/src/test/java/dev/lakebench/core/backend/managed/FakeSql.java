@@ -38,7 +38,7 @@ import mockwebserver3.MockResponse;
  * The fake service's SQL endpoint: plain statements run on the workspace's local engine; the few statements a
  * PostgreSQL server answers from its catalog (information_schema, pg_indexes, array_length of vectors) are
  * answered from the local catalog; ingest batches and CREATE INDEX .. USING deeplake_index are applied through
- * the local backend's sink and index API. Errors come back as 400 with PostgreSQL's wording.
+ * the local backend's sink and index API. Errors carry PostgreSQL's wording, shaped by the service's profile.
  */
 final class FakeSql {
 
@@ -54,26 +54,97 @@ final class FakeSql {
         this.service = service;
     }
 
-    MockResponse run(LocalBackend local, JsonNode body) {
+    private static final Pattern NAME_FILTER = Pattern.compile("(table_name|tablename|table_schema|schemaname)\\s*=\\s*(\\$(\\d+)|'([^']*)'|current_schema\\(\\))");
+    private static final Pattern IF_NOT_EXISTS_INDEX = Pattern.compile(
+            "(?is)CREATE\\s+INDEX\\s+IF\\s+NOT\\s+EXISTS\\s+\"?[^\"\\s]+\"?\\s+ON\\s+\"?([^\"\\s(]+)\"?.*?\\(\\s*\"?([^\")\\s]+)\"?\\s*\\).*");
+    private static final Pattern ADD_COLUMN_IF_NOT_EXISTS = Pattern.compile(
+            "(?is)ALTER\\s+TABLE\\s+\"?([^\"\\s]+)\"?\\s+ADD\\s+COLUMN\\s+IF\\s+NOT\\s+EXISTS\\s+\"?([^\"\\s]+)\"?.*");
+
+    MockResponse run(String ws, LocalBackend local, JsonNode body) {
         String sql = body.path("query").asText("");
         List<Object> params = new ArrayList<>();
         for (JsonNode p : body.path("params")) {
             params.add(param(p));
         }
+        if (service.refusesParams() && !params.isEmpty()) {
+            // a service that ignores "params" runs the statement with nothing bound
+            return service.queryError("there is no parameter $1");
+        }
         try {
-            JsonNode answer = answer(local, sql, params, body.path("timeout_ms"));
-            return answer == null ? new MockResponse.Builder().code(200).body("").build() : FakeManagedService.ok(answer);
+            MockResponse dup = alreadyExists(local, sql);
+            if (dup != null) {
+                return dup;
+            }
+            if (service.refusesHeapTables() && sql.matches("(?is)\\s*CREATE\\s+TABLE.*") && !sql.matches("(?is).*USING\\s+deeplake.*")) {
+                return service.queryError("only tables USING deeplake can be created here");
+            }
+            JsonNode answer = answer(ws, local, sql, params, body.path("timeout_ms"));
+            return answer == null ? new MockResponse.Builder().code(200).body(service.profile() == FakeManagedService.Profile.REAL ? "{}" : "").build()
+                    : FakeManagedService.ok(answer);
         } catch (ManagedServiceError e) {
-            return FakeManagedService.status(400, pgMessage(e));
+            return service.queryError(pgMessage(e));
         }
     }
 
-    private JsonNode answer(LocalBackend local, String sql, List<Object> params, JsonNode timeoutMs) {
+    /** The service answers IF NOT EXISTS on an existing index or column with an error, not a no-op. */
+    private MockResponse alreadyExists(LocalBackend local, String sql) {
+        if (service.profile() != FakeManagedService.Profile.REAL) {
+            return null;
+        }
+        Matcher ci = IF_NOT_EXISTS_INDEX.matcher(sql);
+        if (ci.matches()) {
+            TableInfo info = describe(local, ci.group(1));
+            if (info != null && info.indexes().stream().anyMatch(i -> i.column().equalsIgnoreCase(ci.group(2)))) {
+                return service.queryError("Column '" + ci.group(2) + "' already exists");
+            }
+        }
+        Matcher ac = ADD_COLUMN_IF_NOT_EXISTS.matcher(sql);
+        if (ac.matches()) {
+            TableInfo info = describe(local, ac.group(1));
+            if (info != null && info.schema().column(ac.group(2)).isPresent()) {
+                return service.queryError("Column '" + ac.group(2) + "' already exists");
+            }
+        }
+        return null;
+    }
+
+    /** The workspace a catalog query's schema filter names ({@code current_schema()} is the workspace, or "public"). */
+    private LocalBackend schemaOf(String ws, LocalBackend local, String schema) {
+        String name = schema == null ? ws : schema;
+        if (name.equals(ws)) {
+            return local;
+        }
+        return service.workspaceExists(name) ? service.workspace(name) : null;
+    }
+
+    /** [table, schema] from a catalog query's filters, by parameter or literal; schema null = current_schema(). */
+    private String[] filters(String ws, String sql, List<Object> params) {
+        String table = null;
+        String schema = null;
+        boolean sawSchema = false;
+        Matcher m = NAME_FILTER.matcher(sql);
+        while (m.find()) {
+            String v = m.group(3) != null ? (String) params.get(Integer.parseInt(m.group(3)) - 1)
+                    : m.group(4) != null ? m.group(4) : service.publicSchemaMode() ? "public" : ws;
+            if (m.group(1).toLowerCase(Locale.ROOT).contains("schema")) {
+                schema = v;
+                sawSchema = true;
+            } else {
+                table = v;
+            }
+        }
+        // a catalog query without a schema filter sees every workspace; the fake answers from the first that has it
+        return new String[] {table, sawSchema ? schema : (service.publicSchemaMode() ? "public" : ws)};
+    }
+
+    private JsonNode answer(String ws, LocalBackend local, String sql, List<Object> params, JsonNode timeoutMs) {
         if (sql.contains("information_schema.columns")) {
-            return columns(local, (String) params.get(0));
+            String[] f = filters(ws, sql, params);
+            return columns(schemaOf(ws, local, f[1]), f[0]);
         }
         if (sql.contains("FROM pg_indexes")) {
-            return indexes(local, (String) params.get(0));
+            String[] f = filters(ws, sql, params);
+            return indexes(schemaOf(ws, local, f[1]), f[0]);
         }
         if (sql.startsWith("SELECT (SELECT count(*) FROM ")) {
             return counts(local, sql);
@@ -81,6 +152,12 @@ final class FakeSql {
         if (sql.startsWith("WITH \"" + InsertBatch.MARK + "\"")) {
             applyBatch(local, sql, params);
             return null;
+        }
+        if (sql.startsWith("SELECT $1::TEXT AS ")) {
+            ObjectNode o = F.objectNode();
+            o.putArray("columns").add(sql.substring(sql.lastIndexOf(' ') + 1).replace("\"", ""));
+            o.putArray("rows").addArray().add(json(params.get(0)));
+            return o;
         }
         Matcher ci = CREATE_INDEX.matcher(sql);
         if (ci.matches()) {
@@ -93,7 +170,8 @@ final class FakeSql {
         }
         QueryResult r = local.execute(req);
         if (r.columns().isEmpty()) {
-            return null;
+            return r.updateCount() >= 0 && service.profile() == FakeManagedService.Profile.REAL
+                    ? F.objectNode().put("row_count", r.updateCount()) : null;
         }
         ObjectNode o = F.objectNode();
         ArrayNode cols = o.putArray("columns");
@@ -104,6 +182,9 @@ final class FakeSql {
             for (int i = 0; i < row.width(); i++) {
                 a.add(json(row.get(i)));
             }
+        }
+        if (service.profile() == FakeManagedService.Profile.REAL) {
+            o.put("row_count", r.rows().size());
         }
         return o;
     }
@@ -199,7 +280,7 @@ final class FakeSql {
         ObjectNode o = F.objectNode();
         o.putArray("columns").add("column_name").add("udt_name").add("domain_name");
         ArrayNode rows = o.putArray("rows");
-        TableInfo info = describe(local, table);
+        TableInfo info = local == null ? null : describe(local, table);
         if (info != null) {
             for (Column c : info.schema().columns()) {
                 rows.addArray().add(c.name()).add(udt(c)).add(domain(c.type()));
@@ -235,7 +316,7 @@ final class FakeSql {
         ObjectNode o = F.objectNode();
         o.putArray("columns").add("indexname").add("indexdef");
         ArrayNode rows = o.putArray("rows");
-        TableInfo info = describe(local, table);
+        TableInfo info = local == null ? null : describe(local, table);
         if (info != null) {
             for (IndexInfo i : info.indexes()) {
                 rows.addArray().add(i.name()).add("CREATE INDEX " + i.name() + " ON public." + table

@@ -60,7 +60,7 @@ class Http2Test {
             assertThat(service.url()).startsWith("https://");
             ManagedSettings s = ManagedSettings.of(service.url(), "default").withRetries(2, Duration.ofMillis(1), Duration.ofMillis(2));
             OkHttpClient http = HttpClients.forSettings(s).newBuilder().sslSocketFactory(ctx[1].getSocketFactory(), trust).build();
-            try (Client client = new Client(new ManagedBackend(s, ApiToken.of(token), http, new RetryPolicy(s, new Random(1), d -> { })))) {
+            try (Client client = new Client(new ManagedBackend(s, ApiToken.of(token), http, new RetryPolicy(s, new Random(1), d -> { }), name -> null))) {
                 client.ingest("t", Map.of("x", List.of(1L, 2L)));
                 assertThat(client.query("SELECT sum(x) AS s FROM t").get(0).get("s")).isEqualTo(3L);
                 assertThat(service.lastVersion()).isEqualTo("HTTP/2");

@@ -30,7 +30,7 @@ class ManagedAuthTest {
 
     @Test
     void tokenFallsBackToTheEnvironmentAndOrgComesFromTheClaim() throws Exception {
-        String jwt = FakeManagedService.jwt("org-7");
+        String jwt = FakeManagedService.specJwt("org-7");
         try (FakeManagedService service = new FakeManagedService(dir, jwt, "org-7")) {
             ApiToken token = ApiToken.resolve(null, Map.of(ApiToken.ENV, jwt)::get);
             try (ManagedBackend b = ManagedBackend.connect(ManagedSettings.of(service.url(), null), token)) {
@@ -45,7 +45,7 @@ class ManagedAuthTest {
 
     @Test
     void opaqueTokenAsksMeForTheOrg() throws Exception {
-        try (FakeManagedService service = new FakeManagedService(dir, "dl_opaque_token_123", "org-9");
+        try (FakeManagedService service = new FakeManagedService(dir, "dl_opaque_token_123", "org-9", FakeManagedService.Profile.SPEC);
              Client client = Client.managed("dl_opaque_token_123", "default", service.url())) {
             assertThat(((ManagedBackend) client.backend()).orgId()).isEqualTo("org-9");
             assertThat(client.listTables()).isEmpty();
@@ -56,7 +56,7 @@ class ManagedAuthTest {
     @Test
     void noClaimAndNoOrgFromMeIsTokenDoesNotContainOrgId() throws Exception {
         try (FakeManagedService service = new FakeManagedService(dir, "dl_opaque_token_123", "org-9")) {
-            service.meAnswersOrg(false);
+            service.organizations(java.util.List.of());
             assertThatThrownBy(() -> ManagedBackend.connect(ManagedSettings.of(service.url(), null), ApiToken.of("dl_opaque_token_123")))
                     .isInstanceOf(AuthError.class).hasMessageStartingWith("Token does not contain org_id")
                     .satisfies(e -> assertThat(((AuthError) e).code()).isEqualTo(ErrorCode.AUTH_NO_ORG_ID));
@@ -93,5 +93,80 @@ class ManagedAuthTest {
                 .hasMessageContaining("not an http(s) URL").satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret"));
         assertThat(ManagedSettings.of(null, null).apiUrl()).isEqualTo("https://api.deeplake.ai");
         assertThat(ManagedSettings.of("http://localhost:8080/", "ws").apiUrl()).isEqualTo("http://localhost:8080");
+    }
+
+    @Test
+    void anOrgIdClaimIsEnoughWithoutAskingTheService() throws Exception {
+        String jwt = FakeManagedService.jwt("org-3");
+        try (FakeManagedService service = new FakeManagedService(dir, jwt, "org-3");
+             ManagedBackend b = ManagedBackend.connect(ManagedSettings.of(service.url(), null), ApiToken.of(jwt), name -> null)) {
+            assertThat(b.orgId()).isEqualTo("org-3");
+            assertThat(b.listTables()).isEmpty();
+            assertThat(service.requestCount("/me") + service.requestCount("/organizations")).isZero();
+        }
+    }
+
+    @Test
+    void withoutAClaimTheOnlyOrganisationIsUsed() throws Exception {
+        try (FakeManagedService service = new FakeManagedService(dir, "dl_opaque_token_123", "org-9");
+             ManagedBackend b = ManagedBackend.connect(ManagedSettings.of(service.url(), null), ApiToken.of("dl_opaque_token_123"), name -> null)) {
+            assertThat(b.orgId()).isEqualTo("org-9");
+            assertThat(b.listTables()).isEmpty();
+            // /me answers {id, name, email}: asked once, then /organizations once
+            assertThat(service.requestCount("/me")).isEqualTo(1);
+            assertThat(service.requestCount("/organizations")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void severalOrganisationsAndNoChoiceIsAnErrorListingThem() throws Exception {
+        try (FakeManagedService service = new FakeManagedService(dir, "dl_opaque_token_123", "org-9")) {
+            service.organizations(java.util.List.of(new String[] {"org-9", "Team Nine"}, new String[] {"org-10", "Team Ten"}));
+            assertThatThrownBy(() -> ManagedBackend.connect(ManagedSettings.of(service.url(), null), ApiToken.of("dl_opaque_token_123"), name -> null))
+                    .isInstanceOf(AuthError.class)
+                    .satisfies(e -> assertThat(((AuthError) e).code()).isEqualTo(ErrorCode.AUTH_NO_ORG_ID))
+                    .hasMessageContaining("2 organisations: org-9 (Team Nine), org-10 (Team Ten)")
+                    .hasMessageContaining("--org").hasMessageContaining("DEEPLAKE_ORG_ID");
+            assertThat(service.requestCount("/organizations")).isEqualTo(1);
+            // an explicit choice wins, from the settings or the environment
+            try (ManagedBackend b = ManagedBackend.connect(ManagedSettings.of(service.url(), null).withOrgId("org-9"),
+                    ApiToken.of("dl_opaque_token_123"), name -> null)) {
+                assertThat(b.listTables()).isEmpty();
+            }
+            try (ManagedBackend b = ManagedBackend.connect(ManagedSettings.of(service.url(), null), ApiToken.of("dl_opaque_token_123"),
+                    Map.of("DEEPLAKE_ORG_ID", "org-9")::get)) {
+                assertThat(b.orgId()).isEqualTo("org-9");
+            }
+            assertThat(service.requestCount("/organizations")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anExplicitOrgWinsOverTheTokensClaim() throws Exception {
+        String jwt = FakeManagedService.jwt("org-old");
+        try (FakeManagedService service = new FakeManagedService(dir, jwt, "org-new")) {
+            try (ManagedBackend b = ManagedBackend.connect(ManagedSettings.of(service.url(), null), ApiToken.of(jwt), name -> null)) {
+                assertThatThrownBy(b::listTables).isInstanceOf(AuthError.class);
+            }
+            try (ManagedBackend b = ManagedBackend.connect(ManagedSettings.of(service.url(), null).withOrgId("org-new"), ApiToken.of(jwt), name -> null)) {
+                assertThat(b.orgId()).isEqualTo("org-new");
+                assertThat(b.listTables()).isEmpty();
+                assertThat(b.listWorkspaces()).isNotEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aRefusedConnectionSaysItCouldNotConnect() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        ManagedSettings s = ManagedSettings.of("http://127.0.0.1:" + port, null).withRetries(2, java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(2));
+        assertThatThrownBy(() -> ManagedBackend.connect(s, ApiToken.of("dl_opaque_token_123"), new java.util.Random(1), d -> { }))
+                .isInstanceOf(dev.lakebench.core.client.ManagedServiceError.class)
+                .isNotInstanceOf(AuthError.class)
+                .hasMessageContaining("Could not connect to the managed API at http://127.0.0.1:" + port)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("org_id"));
     }
 }
