@@ -1,5 +1,6 @@
 package dev.lakebench.app.cli;
 
+import dev.lakebench.app.LibraryLogs;
 import dev.lakebench.core.client.ManagedServiceError;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -17,18 +18,8 @@ public final class Cli {
     private Cli() {
     }
 
-    /**
-     * PDFBox logs font substitutions and similar notes as warnings on the console; they say nothing a user can
-     * act on, and real problems reach the user as per-file failures. Kept in a field so the setting sticks.
-     */
-    private static final java.util.logging.Logger PDFBOX_LOG = java.util.logging.Logger.getLogger("org.apache.pdfbox");
-
-    /** Lucene announces its SIMD set-up at INFO on first use; on a command line that is noise on every call. */
-    private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
-
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        PDFBOX_LOG.setLevel(java.util.logging.Level.OFF);
-        LUCENE_LOG.setLevel(java.util.logging.Level.WARNING);
+        LibraryLogs.quiet();
         CommandLine cl = commandLine(out, err);
         return cl.execute(args);
     }
