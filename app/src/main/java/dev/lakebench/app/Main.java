@@ -1,25 +1,59 @@
 package dev.lakebench.app;
 
 import dev.lakebench.app.cli.Cli;
+import dev.lakebench.app.cli.WorkbenchStart;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
-/** Entry point: with arguments the {@code lakebench} command line, without arguments the workbench window. */
+/**
+ * Entry point: with a command the {@code lakebench} command line, without one (no arguments, or only global
+ * options such as {@code --data-dir DIR --workspace WS}) the workbench window on that data.
+ */
 public final class Main {
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
-            dev.lakebench.app.ui.WorkbenchLauncher.launch(args);
-            return;
-        }
+        LibraryLogs.quiet();
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int status = Cli.run(args, out, err);
+        Optional<WorkbenchStart> workbench = WorkbenchStart.parse(args);
+        int status;
+        if (workbench.isPresent()) {
+            status = openWorkbench(workbench.get(), err);
+            if (status == Cli.OK) {
+                return;
+            }
+        } else {
+            status = Cli.run(args, out, err);
+        }
         out.flush();
         err.flush();
         System.exit(status);
+    }
+
+    private static int openWorkbench(WorkbenchStart start, PrintWriter err) {
+        if (!Display.available(System::getenv)) {
+            err.println(Display.NO_DISPLAY);
+            return Cli.USAGE;
+        }
+        try {
+            dev.lakebench.app.ui.WorkbenchLauncher.launch(start.applicationArgs());
+            return Cli.OK;
+        } catch (RuntimeException e) {
+            // e.g. "Unable to open DISPLAY" when DISPLAY names a display that is not there
+            err.println(Display.NO_DISPLAY + " (" + rootMessage(e) + ")");
+            return Cli.USAGE;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
     }
 }

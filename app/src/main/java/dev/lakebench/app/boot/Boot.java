@@ -1,51 +1,97 @@
 package dev.lakebench.app.boot;
 
-import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Method;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The jar's entry point, compiled for Java 17 so that any installed java can start it. Lakebench needs Java 25
- * with the Vector API module: when the running JVM lacks either, this finds a suitable JDK
- * ({@code LAKEBENCH_JAVA_HOME}, {@code JAVA_HOME}, the usual install folders) and re-launches the jar with it;
- * otherwise it calls the real main directly.
+ * The entry point of the jar and the installers, compiled for Java 17 so that any installed java can start it.
+ *
+ * <ul>
+ *   <li>A command ({@code lakebench tables}) runs in this JVM when it is Java 25 or newer: one JVM, fast to
+ *       start. A command is short-lived, so it does without the Vector API module (the scalar kernels are as
+ *       fast before the JIT has warmed up) and the JVM prints no incubator notice.</li>
+ *   <li>The workbench, long-lived, wants the SIMD vector kernels: without the Vector API module it runs in a
+ *       second JVM that has it (see {@link Relaunch}: the child dies with this process, stops are forwarded
+ *       and waited for, the JVM's incubator notice is dropped).</li>
+ *   <li>On an older Java, a JDK 25 is looked up ({@code LAKEBENCH_JAVA_HOME}, {@code JAVA_HOME}, the usual
+ *       install folders) and everything runs in a second JVM on it.</li>
+ * </ul>
+ * {@code LAKEBENCH_NO_RELAUNCH=1} keeps everything in this JVM.
  */
 public final class Boot {
 
     static final int REQUIRED_FEATURE = 25;
     static final String MAIN = "dev.lakebench.app.Main";
+    /** System property naming another main class for the real work (tests of the launcher use it). */
+    static final String MAIN_PROPERTY = "lakebench.boot.main";
 
     private Boot() {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean newEnough = Runtime.version().feature() >= REQUIRED_FEATURE;
-        boolean vectorApi = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-        if (newEnough && (vectorApi || "1".equals(System.getenv("LAKEBENCH_NO_RELAUNCH")))) {
-            Class<?> main = Class.forName(MAIN);
-            Method m = main.getMethod("main", String[].class);
-            m.invoke(null, (Object) args);
+        String parent = System.getProperty(Relaunch.PARENT_PID);
+        if (parent != null) {
+            ParentWatch.start(Long.parseLong(parent));
+            runHere(args);
             return;
         }
-        Optional<Path> java = newEnough ? Optional.of(currentJava()) : findJava();
+        boolean newEnough = Runtime.version().feature() >= REQUIRED_FEATURE;
+        boolean vectorApi = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        boolean workbench = LaunchArgs.opensWorkbench(args);
+        boolean stayHere = "1".equals(System.getenv("LAKEBENCH_NO_RELAUNCH"));
+        if (newEnough && (stayHere || vectorApi || !workbench)) {
+            runHere(args);
+            return;
+        }
+        Optional<Path> java = newEnough ? Optional.of(currentJava()).filter(Files::isExecutable) : findJava();
         if (java.isEmpty()) {
+            if (newEnough) {
+                runHere(args); // no java launcher beside this runtime: the workbench runs without SIMD
+                return;
+            }
             System.err.println("Lakebench needs Java " + REQUIRED_FEATURE + " or newer, but this is Java "
                     + Runtime.version().feature() + " (" + System.getProperty("java.home") + ").");
             System.err.println("Install a JDK " + REQUIRED_FEATURE + " (e.g. Temurin), or point LAKEBENCH_JAVA_HOME at one.");
             System.exit(1);
         }
-        System.exit(relaunch(java.get(), args));
+        Relaunch relaunch = new Relaunch(java.get(), workbench);
+        List<String> jvmArgs = newEnough ? inheritedJvmArgs() : List.of();
+        System.exit(relaunch.run(relaunch.command(jvmArgs, System.getProperty("java.class.path"), args)));
+    }
+
+    private static void runHere(String[] args) throws Exception {
+        Class<?> main = Class.forName(System.getProperty(MAIN_PROPERTY, MAIN));
+        Method m = main.getMethod("main", String[].class);
+        try {
+            m.invoke(null, (Object) args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause() instanceof Exception ex ? ex : e;
+        }
+    }
+
+    /**
+     * The options this JVM was started with that the child needs too (an installer's launcher passes JavaFX
+     * module flags and system properties), minus the ones the child gets anyway.
+     */
+    static List<String> inheritedJvmArgs() {
+        List<String> out = new ArrayList<>();
+        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("-D" + Relaunch.PARENT_PID) || a.startsWith("--enable-native-access=ALL-UNNAMED")
+                    || a.startsWith("-Djava.class.path") || a.startsWith("-XX:Flags") || a.startsWith("-agentlib")) {
+                continue;
+            }
+            out.add(a);
+        }
+        return out;
     }
 
     static Path currentJava() {
@@ -103,29 +149,5 @@ public final class Boot {
             return 0;
         }
         return 0;
-    }
-
-    private static int relaunch(Path java, String[] args) throws IOException, InterruptedException, URISyntaxException {
-        Path jar = Paths.get(Boot.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        List<String> cmd = new ArrayList<>();
-        cmd.add(java.toString());
-        cmd.add("--enable-native-access=ALL-UNNAMED");
-        cmd.add("--add-modules");
-        cmd.add("jdk.incubator.vector");
-        String extra = System.getenv("LAKEBENCH_JAVA_OPTS");
-        if (extra != null && !extra.isBlank()) {
-            cmd.addAll(Arrays.asList(extra.trim().split("\\s+")));
-        }
-        cmd.add("-cp");
-        cmd.add(jar + File.pathSeparator + jar.getParent().resolve("lib").resolve("*"));
-        cmd.add(MAIN);
-        cmd.addAll(Arrays.asList(args));
-        Process p = new ProcessBuilder(cmd).inheritIO().start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (p.isAlive()) {
-                p.destroy();
-            }
-        }, "lakebench-boot-forward-exit"));
-        return p.waitFor();
     }
 }

@@ -1,8 +1,13 @@
 package dev.lakebench.app.cli;
 
+import dev.lakebench.app.LibraryLogs;
 import dev.lakebench.core.client.ManagedServiceError;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The {@code lakebench} command line. Exit status: 0 on success, 1 on a Lakebench error (stderr carries the
@@ -17,18 +22,8 @@ public final class Cli {
     private Cli() {
     }
 
-    /**
-     * PDFBox logs font substitutions and similar notes as warnings on the console; they say nothing a user can
-     * act on, and real problems reach the user as per-file failures. Kept in a field so the setting sticks.
-     */
-    private static final java.util.logging.Logger PDFBOX_LOG = java.util.logging.Logger.getLogger("org.apache.pdfbox");
-
-    /** Lucene announces its SIMD set-up at INFO on first use; on a command line that is noise on every call. */
-    private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
-
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        PDFBOX_LOG.setLevel(java.util.logging.Level.OFF);
-        LUCENE_LOG.setLevel(java.util.logging.Level.WARNING);
+        LibraryLogs.quiet();
         CommandLine cl = commandLine(out, err);
         return cl.execute(args);
     }
@@ -60,13 +55,62 @@ public final class Cli {
             e.flush();
             return ERROR;
         });
-        cl.setParameterExceptionHandler((ex, args) -> {
-            PrintWriter e = ex.getCommandLine().getErr();
-            e.println("Error: " + ex.getMessage());
-            ex.getCommandLine().usage(e);
-            e.flush();
-            return USAGE;
-        });
+        cl.setParameterExceptionHandler(Cli::usageError);
+        addHelpOptions(cl);
         return cl;
+    }
+
+    /** {@code COMMAND --help} on every command, including the ones added later, without repeating it on each. */
+    private static void addHelpOptions(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            CommandSpec spec = sub.getCommandSpec();
+            if (spec.findOption("--help") == null && !(sub.getCommand() instanceof CommandLine.HelpCommand)) {
+                spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                        .description("Show this help message and exit.").build());
+            }
+            addHelpOptions(sub);
+        }
+    }
+
+    /**
+     * A usage error: the problem in one line, a suggestion where a name was mistyped ("did you mean tables?"),
+     * and where to read more; exit status 2.
+     */
+    static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        PrintWriter e = cl.getErr();
+        String where = cl.getCommandSpec().qualifiedName();
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String word = u.getUnmatched().get(0);
+            List<String> near = Suggestions.nearest(word, candidates(cl, word));
+            boolean option = word.startsWith("-");
+            StringBuilder line = new StringBuilder("Error: unknown ")
+                    .append(option ? "option " : (cl.getSubcommands().isEmpty() ? "argument " : "command "))
+                    .append("'").append(word).append("'");
+            if (!option && cl.getSubcommands().isEmpty()) {
+                line.append(" for ").append(where);
+            }
+            if (!near.isEmpty()) {
+                line.append(" (did you mean ").append(String.join(" or ", near)).append("?)");
+            }
+            e.println(line);
+        } else {
+            e.println("Error: " + ex.getMessage());
+        }
+        e.println("See '" + where + " --help'.");
+        e.flush();
+        return USAGE;
+    }
+
+    private static List<String> candidates(CommandLine cl, String word) {
+        List<String> names = new ArrayList<>();
+        if (word.startsWith("-")) {
+            for (OptionSpec o : cl.getCommandSpec().options()) {
+                names.addAll(List.of(o.names()));
+            }
+        } else {
+            names.addAll(cl.getSubcommands().keySet());
+        }
+        return names;
     }
 }

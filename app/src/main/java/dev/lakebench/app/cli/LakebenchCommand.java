@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 /** The root command: global options and the subcommands. */
 @Command(name = "lakebench", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Lakebench: multimodal AI data in tables, with SQL, vector, BM25 and hybrid search.",
-        subcommands = {TablesCommand.class, SchemaCommand.class, QueryCommand.class, IngestCommand.class,
+        subcommands = {picocli.CommandLine.HelpCommand.class, TablesCommand.class, SchemaCommand.class, QueryCommand.class, IngestCommand.class,
             DropCommand.class, WorkspacesCommand.class, LoginCommand.class, LogoutCommand.class, IndexCommand.class})
 public final class LakebenchCommand implements Callable<Integer> {
 
@@ -54,6 +54,8 @@ public final class LakebenchCommand implements Callable<Integer> {
     /** Environment and credential store, replaceable by tests. */
     final Function<String, String> env;
     final Supplier<TokenVault> vault;
+    /** Standard input, for {@code query -} (tests give their own). */
+    Supplier<java.io.InputStream> stdin = () -> System.in;
 
     public LakebenchCommand() {
         this(System::getenv, TokenVault::system);

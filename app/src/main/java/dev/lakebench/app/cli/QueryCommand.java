@@ -1,13 +1,22 @@
 package dev.lakebench.app.cli;
 
 import dev.lakebench.core.client.Client;
+import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.ManagedServiceError;
 import dev.lakebench.core.client.QueryRequest;
 import dev.lakebench.core.client.QueryResult;
 import dev.lakebench.core.client.RowCursor;
 import dev.lakebench.core.sql.SqlStatement;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -16,7 +25,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "query", description = "Run SQL; --param values are JSON literals bound to $1, $2, ...")
+@Command(name = "query", description = {"Run SQL: one statement, or a script of statements separated by ';' "
+        + "(-f FILE, or '-' for standard input), printing each result (only the last with --last).",
+    "--param values are JSON literals bound to $1, $2, ..."})
 final class QueryCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -25,8 +36,14 @@ final class QueryCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SQL")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SQL", description = "The SQL text; '-' reads it from standard input.")
     String sql;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read the SQL from FILE ('-': standard input).")
+    Path file;
+
+    @Option(names = "--last", description = "Print only the last statement's result.")
+    boolean last;
 
     @Option(names = "--param", paramLabel = "JSON", description = "A parameter as a JSON literal: \"text\", 42, 1.5, true, null, [0.1, 0.2].")
     List<String> params = new ArrayList<>();
@@ -38,15 +55,24 @@ final class QueryCommand implements Callable<Integer> {
     Format format = new Format();
 
     static final class Format {
-        @Option(names = "--json", description = "Print a JSON array of objects keyed by column name.")
+        @Option(names = "--format", paramLabel = "FORMAT",
+                description = "table (aligned text, the default), json (an array of objects), csv, jsonl (an object per line).")
+        OutputFormat format;
+
+        @Option(names = "--json", description = "Same as --format json.")
         boolean json;
 
-        @Option(names = "--csv", description = "Print CSV with a header line.")
+        @Option(names = "--csv", description = "Same as --format csv.")
         boolean csv;
+
+        OutputFormat chosen() {
+            return format != null ? format : json ? OutputFormat.json : csv ? OutputFormat.csv : OutputFormat.table;
+        }
     }
 
     @Override
     public Integer call() throws Exception {
+        String script = script();
         List<Object> values = new ArrayList<>();
         for (String p : params) {
             try {
@@ -55,23 +81,42 @@ final class QueryCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--param " + p + " is not a JSON literal (strings need quotes: '\"text\"')");
             }
         }
-        QueryRequest req = QueryRequest.of(sql, values);
-        if (timeoutSeconds != null) {
-            req.timeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
+        PrintWriter out = spec.commandLine().getOut();
+        List<SqlStatement> statements;
+        try {
+            statements = SqlStatement.split(script);
+        } catch (ManagedServiceError e) {
+            return syntaxError(e, script, 0);
         }
-        var out = spec.commandLine().getOut();
+        if (statements.isEmpty()) {
+            throw new IllegalArgumentException("no SQL statement given");
+        }
+        if (statements.size() > 1 && !values.isEmpty()) {
+            throw new IllegalArgumentException("--param binds to a single statement, but " + statements.size() + " were given");
+        }
+        OutputFormat fmt = format.chosen();
         try (Client client = root.open()) {
-            boolean single = SqlStatement.split(sql).size() == 1 && SqlStatement.split(sql).get(0).kind() == SqlStatement.Kind.SELECT;
-            if (single) {
-                try (RowCursor cursor = client.stream(req)) {
-                    print(cursor.columns(), cursor, out);
+            int from = 0;
+            for (int i = 0; i < statements.size(); i++) {
+                SqlStatement st = statements.get(i);
+                int offset = Math.max(0, script.indexOf(st.text(), from));
+                from = offset + st.text().length();
+                boolean show = !last || i == statements.size() - 1;
+                try {
+                    run(client, st, values, fmt, show, out);
+                } catch (ManagedServiceError e) {
+                    if (statements.size() > 1) {
+                        spec.commandLine().getErr().println("Statement " + (i + 1) + " of " + statements.size() + " failed"
+                                + (i > 0 ? " (the ones before it ran)" : "") + ":");
+                    }
+                    if (e.code() == ErrorCode.QUERY_SYNTAX) {
+                        out.flush();
+                        return syntaxError(e, script, offset);
+                    }
+                    throw e;
                 }
-            } else {
-                QueryResult r = client.execute(req);
-                if (r.columns().isEmpty() && !format.json && !format.csv) {
-                    out.println(r.updateCount() >= 0 ? "OK (" + r.updateCount() + " rows affected)" : "OK");
-                } else {
-                    print(r.columns(), r.rows().iterator(), out);
+                if (show && statements.size() > 1 && i < statements.size() - 1 && fmt == OutputFormat.table) {
+                    out.println();
                 }
             }
         }
@@ -79,14 +124,83 @@ final class QueryCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
-    private void print(List<dev.lakebench.core.client.ResultColumn> columns, java.util.Iterator<dev.lakebench.core.client.Row> rows,
-                       java.io.PrintWriter out) throws java.io.IOException {
-        if (format.json) {
-            ResultPrinter.json(rows, out);
-        } else if (format.csv) {
-            ResultPrinter.csv(columns, rows, out);
-        } else {
-            ResultPrinter.table(columns, rows, out, 100);
+    private void run(Client client, SqlStatement st, List<Object> values, OutputFormat fmt, boolean show, PrintWriter out)
+            throws IOException {
+        QueryRequest req = QueryRequest.of(st.text(), values);
+        if (timeoutSeconds != null) {
+            req.timeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
         }
+        if (st.kind() == SqlStatement.Kind.SELECT) {
+            try (RowCursor cursor = client.stream(req)) {
+                if (show) {
+                    ResultPrinter.print(fmt, cursor.columns(), cursor, out);
+                } else {
+                    while (cursor.hasNext()) {
+                        cursor.next();
+                    }
+                }
+            }
+            return;
+        }
+        QueryResult r = client.execute(req);
+        if (!show) {
+            return;
+        }
+        if (r.columns().isEmpty() && fmt == OutputFormat.table) {
+            out.println(r.updateCount() >= 0 ? "OK (" + r.updateCount() + " rows affected)" : "OK");
+        } else if (!r.columns().isEmpty() || fmt == OutputFormat.json) { // csv and jsonl: no result, no lines
+
+            ResultPrinter.print(fmt, r.columns(), r.rows().iterator(), out);
+        }
+    }
+
+    /** The SQL text: the argument, a file, or standard input. */
+    private String script() throws IOException {
+        if (file != null && sql != null) {
+            throw new IllegalArgumentException("give the SQL either as an argument or with -f FILE, not both");
+        }
+        if (file == null && sql == null) {
+            throw new IllegalArgumentException("no SQL given: pass it as an argument, with -f FILE, or '-' to read standard input");
+        }
+        if ("-".equals(sql) || file != null && file.toString().equals("-")) {
+            return new String(root.stdin.get().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (file != null) {
+            try {
+                return Files.readString(file, StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                throw new IllegalArgumentException("SQL file not found: " + file);
+            }
+        }
+        return sql;
+    }
+
+    /** The error with the line and a caret under the position, when it can be found. */
+    private int syntaxError(ManagedServiceError e, String script, int statementOffset) {
+        PrintWriter err = spec.commandLine().getErr();
+        String statement = script.substring(statementOffset);
+        OptionalInt at = SyntaxCaret.offset(statement, e.problem(), engineText(e));
+        if (at.isEmpty()) {
+            err.println(e.getClass().getSimpleName() + ": " + e.getMessage());
+        } else {
+            int offset = statementOffset + at.getAsInt();
+            String problem = e.problem().replaceFirst("^SQL syntax error: ", "");
+            err.println(e.getClass().getSimpleName() + ": SQL syntax error at " + SyntaxCaret.where(script, offset) + ": " + problem);
+            err.println(SyntaxCaret.render(script, offset));
+            if (!e.hint().isBlank()) {
+                err.println(e.hint().replace("near the position the message names", "at the caret"));
+            }
+        }
+        err.flush();
+        return Cli.ERROR;
+    }
+
+    private static String engineText(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("LINE ")) {
+                return t.getMessage();
+            }
+        }
+        return null;
     }
 }

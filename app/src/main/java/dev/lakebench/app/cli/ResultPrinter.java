@@ -10,7 +10,7 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 
-/** Prints query results as an aligned text table, a JSON array of objects, or CSV. */
+/** Prints query results as an aligned text table, a JSON array of objects, JSON lines, or CSV. */
 final class ResultPrinter {
 
     private ResultPrinter() {
@@ -26,6 +26,21 @@ final class ResultPrinter {
             g.writeEndArray();
         }
         out.println();
+    }
+
+    static void jsonl(Iterator<Row> rows, PrintWriter out) throws IOException {
+        while (rows.hasNext()) {
+            out.println(JsonValues.MAPPER.writeValueAsString(JsonValues.row(rows.next())));
+        }
+    }
+
+    static void print(OutputFormat format, List<ResultColumn> columns, Iterator<Row> rows, PrintWriter out) throws IOException {
+        switch (format) {
+            case json -> json(rows, out);
+            case jsonl -> jsonl(rows, out);
+            case csv -> csv(columns, rows, out);
+            case table -> table(columns, rows, out, 100);
+        }
     }
 
     static void csv(List<ResultColumn> columns, Iterator<Row> rows, PrintWriter out) {

@@ -6,16 +6,19 @@ import dev.lakebench.app.ui.shell.Workbench;
 import dev.lakebench.core.store.DataDirectory;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.Map;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
- * The workbench application. The data directory and the settings are read in {@link #init()}, which runs on
+ * The workbench application, on the data directory and workspace given as {@code --data-dir=DIR} and
+ * {@code --workspace=WS} (else {@code LAKEBENCH_HOME} or the OS data folder, and the saved workspace). The data
+ * directory and the settings are read in {@link #init()}, which runs on
  * the launcher thread, so the FX thread starts with nothing to read from disk.
  *
  * <p>With {@code -Dlakebench.startupProbe=true} it prints the time from JVM start to a usable window (the
- * default workspace listed) and exits: the cold-start measurement.
+ * default workspace listed), the data directory and workspace it opened, and exits: the cold-start measurement.
  */
 public final class WorkbenchApp extends Application {
 
@@ -25,8 +28,14 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void init() {
-        dataRoot = DataDirectory.fromEnvironment().root();
+        Map<String, String> named = getParameters().getNamed();
+        String dir = named.get("data-dir");
+        dataRoot = (dir != null ? new DataDirectory(Path.of(dir)) : DataDirectory.fromEnvironment()).root();
         settings = Settings.load(dataRoot.resolve("workbench").resolve("settings.json"));
+        String workspace = named.get("workspace");
+        if (workspace != null) {
+            settings.put("workspace", workspace); // this window's start; saved only with other settings changes
+        }
     }
 
     @Override
@@ -37,6 +46,7 @@ public final class WorkbenchApp extends Application {
                 long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
                 System.out.println("lakebench-startup-ms " + ms);
                 System.out.println("lakebench-ready-epoch-ms " + System.currentTimeMillis());
+                System.out.println("lakebench-opened " + dataRoot + " " + settings.text("workspace", DataDirectory.DEFAULT_WORKSPACE));
                 Platform.exit();
             });
         }

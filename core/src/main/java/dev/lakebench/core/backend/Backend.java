@@ -51,6 +51,15 @@ public interface Backend extends AutoCloseable {
      */
     TableSink openSink(String table, TableSchema incoming);
 
+    /**
+     * Like {@link #openSink}, but an existing table first gets the incoming columns it lacks (added at the end,
+     * NULL in the rows already there): files of a new kind appended to a table of other kinds. Columns both
+     * have must still be compatible. A backend that cannot add columns checks as {@link #openSink} does.
+     */
+    default TableSink openSinkAddingColumns(String table, TableSchema incoming) {
+        return openSink(table, incoming);
+    }
+
     @Override
     void close();
 }

@@ -72,7 +72,11 @@ public final class Client implements AutoCloseable {
 
     // ---- ingest ----
 
-    /** Ingests column data ({@code {"col": [values...]}}) with default options; appends if the table exists. */
+    /**
+     * Ingests column data ({@code {"col": [values...]}}) with default options; appends if the table exists.
+     * The table's columns follow the map's iteration order: {@link Columns#of} or a {@link java.util.LinkedHashMap}
+     * keep the order written, {@code Map.of} does not.
+     */
     public IngestResult ingest(String table, Map<String, ? extends List<?>> data) {
         return ingest(table, data, IngestOptions.defaults());
     }
@@ -92,6 +96,20 @@ public final class Client implements AutoCloseable {
     /** Ingests a format's rows. */
     public IngestResult ingest(String table, Format format, IngestOptions options) {
         return ingestor.ingest(table, null, options.format(Objects.requireNonNull(format, "format")));
+    }
+
+    /** Ingests a format's rows with default options. */
+    public IngestResult ingest(String table, Format format) {
+        return ingest(table, format, IngestOptions.defaults());
+    }
+
+    /**
+     * Ingests what the options name without column data: {@code ingest(t, IngestOptions.defaults().format(f))}
+     * (instead of {@code ingest(t, null, options)}, which does not compile: {@code null} fits both the data and
+     * the format overload).
+     */
+    public IngestResult ingest(String table, IngestOptions options) {
+        return ingest(table, (Map<String, ? extends List<?>>) null, options);
     }
 
     // ---- query ----

@@ -25,8 +25,21 @@ public final class QueryRequest {
         this.params = params;
     }
 
+    /**
+     * A statement with {@code $1..$n} parameters. A {@code float[][]} (a multi-vector) passed alone is one
+     * parameter: Java would otherwise hand its rows over as separate arguments.
+     */
     public static QueryRequest of(String sql, Object... params) {
+        if (params != null && isMatrix(params)) {
+            params = new Object[] {params};
+        }
         return new QueryRequest(sql, params == null ? List.of() : java.util.Collections.unmodifiableList(Arrays.asList(params.clone())));
+    }
+
+    /** A {@code float[][]}, {@code double[][]}, ... that the varargs call received as the parameter array itself. */
+    private static boolean isMatrix(Object[] params) {
+        Class<?> element = params.getClass().getComponentType();
+        return element.isArray() && element.getComponentType().isPrimitive();
     }
 
     public static QueryRequest of(String sql, List<?> params) {

@@ -4,6 +4,7 @@ import dev.lakebench.core.backend.Backend;
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.QueryError;
 import dev.lakebench.core.client.QueryRequest;
+import dev.lakebench.core.client.Row;
 import dev.lakebench.core.client.TableInfo;
 import dev.lakebench.core.sql.SqlStatement;
 import dev.lakebench.core.sql.Token;
@@ -76,6 +77,34 @@ public final class Dataset {
         String from = " FROM (" + sql + ") AS " + Identifiers.quote(table) + " ";
         return new Dataset(backend, table, select.substring(0, at) + from + select.substring(at));
     }
+
+    /**
+     * Row {@code index} (0-based) in this dataset's order: random access for samplers.
+     *
+     * @throws IndexOutOfBoundsException when the dataset has no such row
+     */
+    public Row get(long index) {
+        if (index < 0) {
+            throw new IndexOutOfBoundsException("row index must not be negative: " + index);
+        }
+        List<Row> rows = backend.execute(QueryRequest.of("SELECT * FROM (" + sql + ") AS q LIMIT 1 OFFSET " + index)).rows();
+        if (rows.isEmpty()) {
+            throw new IndexOutOfBoundsException("row " + index + " of a dataset of " + size() + " rows");
+        }
+        return rows.get(0);
+    }
+
+    /**
+     * This dataset in a shuffled order that depends only on {@code seed} and the rows: the same seed gives the
+     * same order on every run, another seed another order ({@code ds.shuffled(epoch).batches(32)}).
+     */
+    public Dataset shuffled(long seed) {
+        String numbered = "SELECT *, row_number() OVER () AS " + SHUFFLE_KEY + " FROM (" + sql + ") AS q";
+        return new Dataset(backend, table, "SELECT * EXCLUDE (" + SHUFFLE_KEY + ") FROM (" + numbered + ") AS s ORDER BY hash("
+                + SHUFFLE_KEY + ", " + seed + "::BIGINT), " + SHUFFLE_KEY);
+    }
+
+    private static final String SHUFFLE_KEY = "_lb_shuffle_n";
 
     /** Batches of {@code batchSize} rows; close the iterator if you stop early. */
     public BatchIterator batches(int batchSize) {

@@ -56,9 +56,13 @@ public final class ColumnData {
                     parts.add("\"" + n + "\" has " + e.getKey());
                 }
             }
+            boolean vectorRows = false;
+            for (List<?> c : cols) {
+                vectorRows |= !c.isEmpty() && (c.get(0) instanceof float[] || c.get(0) instanceof double[]);
+            }
             throw new IngestError(ErrorCode.INGEST_LENGTH_MISMATCH,
                     "All columns must have the same length: " + String.join(", ", parts),
-                    "Give every column one value per row (use null for missing values)");
+                    "Give every column one value per row (use null for missing values)" + (vectorRows ? SPREAD_MATRIX : ""));
         }
         return new ColumnData(names, cols, cols.get(0).size());
     }
@@ -83,6 +87,9 @@ public final class ColumnData {
             ColumnType explicit = options.typeOf(name);
             if (explicit == null) {
                 out.add(TypeInference.infer(name, columns.get(i)));
+            } else if (explicit == ColumnType.EMBEDDING_2D && firstValue(columns.get(i)) instanceof float[]) {
+                throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Column \"" + name + "\" is EMBEDDING_2D, so each row must be"
+                        + " a float[][] (a multi-vector), but its values are float[]", SPREAD_MATRIX.substring(2));
             } else if (explicit.isVector()) {
                 out.add(Column.vector(name, explicit, firstDimension(columns.get(i), explicit)));
             } else {
@@ -90,6 +97,18 @@ public final class ColumnData {
             }
         }
         return new TableSchema(out);
+    }
+
+    private static final String SPREAD_MATRIX = "; List.of(matrix) with a float[][] makes one row per vector:"
+            + " for one multi-vector row write List.<float[][]>of(matrix) or Columns.rows(matrix)";
+
+    private static Object firstValue(List<?> values) {
+        for (Object v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
     }
 
     private static int firstDimension(List<?> values, ColumnType type) {

@@ -19,6 +19,7 @@ import dev.lakebench.core.index.SearchService;
 import dev.lakebench.core.index.TableListener;
 import dev.lakebench.core.index.engine.QueryHandles;
 import dev.lakebench.core.index.engine.SearchFunctions;
+import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.SchemaCompatibility;
 import dev.lakebench.core.schema.TableSchema;
 import dev.lakebench.core.sql.VectorWrites;
@@ -266,10 +267,19 @@ public final class LocalBackend implements Backend {
 
     @Override
     public TableSink openSink(String table, TableSchema incoming) {
+        return openSink(table, incoming, false);
+    }
+
+    @Override
+    public TableSink openSinkAddingColumns(String table, TableSchema incoming) {
+        return openSink(table, incoming, true);
+    }
+
+    private TableSink openSink(String table, TableSchema incoming, boolean addMissing) {
         Semaphore permit = workspace.tableLock(table);
         permit.acquireUninterruptibly();
         try {
-            TableDef def = ensureTable(table, incoming);
+            TableDef def = ensureTable(table, incoming, addMissing);
             return new LocalTableSink(workspace, def, permit, listeners, datasetPath(def.name()));
         } catch (RuntimeException e) {
             permit.release();
@@ -277,12 +287,22 @@ public final class LocalBackend implements Backend {
         }
     }
 
-    private TableDef ensureTable(String table, TableSchema incoming) {
+    private TableDef ensureTable(String table, TableSchema incoming, boolean addMissing) {
         workspace.ddlLock().lock();
         try {
             var existing = workspace.catalog().table(table);
             if (existing.isPresent()) {
                 TableDef def = existing.get();
+                List<Column> missing = new ArrayList<>();
+                for (Column col : incoming.columns()) {
+                    if (def.schema().column(col.name()).isEmpty()) {
+                        missing.add(col);
+                    }
+                }
+                if (addMissing && !missing.isEmpty()) {
+                    SchemaCompatibility.check(def.name(), def.schema().plus(missing), incoming);
+                    def = addColumns(def, missing);
+                }
                 SchemaCompatibility.check(def.name(), def.schema(), incoming);
                 return def;
             }
@@ -303,6 +323,23 @@ public final class LocalBackend implements Backend {
             throw EngineErrors.translate(EngineException.from(e), workspace, false, QueryRequest.DEFAULT_TIMEOUT);
         } finally {
             workspace.ddlLock().unlock();
+        }
+    }
+
+    /** Adds columns to a table in one transaction and publishes the widened definition. */
+    private TableDef addColumns(TableDef def, List<Column> added) throws SQLException {
+        try (Connection c = workspace.engine().connect()) {
+            c.setAutoCommit(false);
+            TableDef next;
+            try {
+                next = workspace.addColumns(c, def, added);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+            workspace.catalog().publish(next.name(), next);
+            return next;
         }
     }
 

@@ -7,7 +7,6 @@ import dev.lakebench.core.client.IngestFailure;
 import dev.lakebench.core.client.IngestOptions;
 import dev.lakebench.core.client.IngestResult;
 import dev.lakebench.core.ingest.ProgressReporter;
-import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.TableSchema;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -41,11 +40,10 @@ public final class FileIngest {
 
     /**
      * The files worth opening: empty files and files too large to be one value fail here, before they shape
-     * the table's columns; so do files whose kind's columns an existing table lacks (unless no file fits, then
-     * the table's schema error says why).
+     * the table's columns. Files of a kind whose columns an existing table lacks are kept: the table gets
+     * those columns when the run opens it (one table for a folder of mixed files).
      */
-    private static List<FileEntry> admissible(List<FileEntry> files, TableSchema existing, String table,
-                                              List<IngestFailure> failures) {
+    private static List<FileEntry> admissible(List<FileEntry> files, List<IngestFailure> failures) {
         List<FileEntry> out = new ArrayList<>();
         for (FileEntry f : files) {
             try {
@@ -56,32 +54,7 @@ public final class FileIngest {
             }
             out.add(f);
         }
-        if (existing == null) {
-            return out;
-        }
-        List<FileEntry> fitting = new ArrayList<>();
-        List<FileEntry> misfits = new ArrayList<>();
-        for (FileEntry f : out) {
-            boolean fits = true;
-            for (Column c : f.kind().columns()) {
-                fits &= existing.column(c.name()).isPresent();
-            }
-            (fits ? fitting : misfits).add(f);
-        }
-        if (fitting.isEmpty() && !misfits.isEmpty()) {
-            return out; // opening the table reports the mismatch
-        }
-        for (FileEntry f : misfits) {
-            List<String> missing = new ArrayList<>();
-            for (Column c : f.kind().columns()) {
-                if (existing.column(c.name()).isEmpty()) {
-                    missing.add(c.name());
-                }
-            }
-            failures.add(new IngestFailure(f.path().toString(), "Table \"" + table + "\" has no column " + String.join(", ", missing)
-                    + " for " + f.kind().name().toLowerCase(java.util.Locale.ROOT) + " files; ingest them into another table"));
-        }
-        return fitting;
+        return out;
     }
 
     /** Ingests the files and folders at {@code paths} (strings or {@link java.nio.file.Path}s) into {@code table}. */
@@ -99,7 +72,7 @@ public final class FileIngest {
         }
         List<IngestFailure> failures = new ArrayList<>(found.failures());
         boolean existed = backend.listTables().stream().anyMatch(t -> t.equalsIgnoreCase(table));
-        List<FileEntry> files = admissible(found.files(), existed ? backend.describeTable(table).schema() : null, table, failures);
+        List<FileEntry> files = admissible(found.files(), failures);
         Set<FileKind> kinds = EnumSet.noneOf(FileKind.class);
         files.forEach(f -> kinds.add(f.kind()));
         ProgressReporter progress = new ProgressReporter(options.listener());

@@ -63,7 +63,7 @@ final class IngestRun {
     }
 
     IngestResult execute() {
-        SinkWriter writer = new SinkWriter(backend.openSink(table, schema), schema, options, progress);
+        SinkWriter writer = new SinkWriter(backend.openSinkAddingColumns(table, schema), schema, options, progress);
         Optional<SourceLedger> ledger = writer.sink().ledger("file_id");
         ThumbnailStore thumbs = new ThumbnailStore(backend);
         boolean thumbnailsWanted = ThumbnailStore.appliesTo(table) && !FileColumns.imageColumns(schema).isEmpty();

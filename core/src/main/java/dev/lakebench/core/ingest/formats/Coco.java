@@ -54,8 +54,15 @@ public final class Coco implements Format {
             this.captions = b.captions != null ? SourceFiles.file(b.captions, "COCO captions file")
                     : find(dir, "captions_", imagesDir, false);
         } else {
-            throw new IngestError(ErrorCode.INGEST_BAD_DATA, "No COCO annotations were given",
-                    "Pass the annotations folder or the instances_*.json file");
+            // the COCO layout: images in train2017/ (or val2017/), annotations in ../annotations beside them
+            Path dir = imagesDir.toAbsolutePath().normalize().resolveSibling("annotations");
+            if (!java.nio.file.Files.isDirectory(dir)) {
+                throw new IngestError(ErrorCode.INGEST_BAD_DATA, "No COCO annotations were given, and there is no folder " + dir,
+                        "Pass the annotations folder or the instances_*.json file (Coco.builder(images).annotationsDir(dir))");
+            }
+            this.instances = find(dir, "instances_", imagesDir, true);
+            this.captions = b.captions != null ? SourceFiles.file(b.captions, "COCO captions file")
+                    : find(dir, "captions_", imagesDir, false);
         }
         this.batchSize = b.batchSize;
         this.maxImages = b.maxImages;
@@ -71,7 +78,10 @@ public final class Coco implements Format {
         return new Builder(imagesDir);
     }
 
-    /** Options of a COCO ingest; {@code annotationsDir} or {@code instances} is required. */
+    /**
+     * Options of a COCO ingest. The annotations come from {@code instances}, else {@code annotationsDir}, else
+     * the folder {@code annotations} beside the images folder (as the command line defaults).
+     */
     public static final class Builder {
         private final Path imagesDir;
         private Path annotationsDir;

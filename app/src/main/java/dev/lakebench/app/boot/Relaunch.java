@@ -1,0 +1,115 @@
+package dev.lakebench.app.boot;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs Lakebench in a second JVM and stays its faithful stand-in: the child watches this process and exits
+ * with it (see {@link ParentWatch}); SIGTERM or SIGINT to this process reaches the child, and this process
+ * exits only after the child has wound down; the exit status is the child's. When the child runs with the
+ * Vector API module, the JVM's one-line "Using incubator modules" notice is dropped from its stderr, so stderr
+ * carries Lakebench's own messages only.
+ */
+final class Relaunch {
+
+    /** System property naming the launcher's pid in the child. */
+    static final String PARENT_PID = "lakebench.boot.parentPid";
+    static final String INCUBATOR_NOTICE = "WARNING: Using incubator modules: jdk.incubator.vector";
+    /** How long a forwarded stop may take before the child is killed. */
+    static final long STOP_GRACE_SECONDS = 30;
+
+    private final Path java;
+    private final boolean vectorApi;
+
+    Relaunch(Path java, boolean vectorApi) {
+        this.java = java;
+        this.vectorApi = vectorApi;
+    }
+
+    List<String> command(List<String> inheritedJvmArgs, String classPath, String[] args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java.toString());
+        cmd.add("--enable-native-access=ALL-UNNAMED");
+        if (vectorApi) {
+            cmd.add("--add-modules");
+            cmd.add("jdk.incubator.vector");
+        }
+        cmd.addAll(inheritedJvmArgs);
+        String extra = System.getenv("LAKEBENCH_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            cmd.addAll(Arrays.asList(extra.trim().split("\\s+")));
+        }
+        cmd.add("-D" + PARENT_PID + "=" + ProcessHandle.current().pid());
+        cmd.add("-cp");
+        cmd.add(classPath);
+        cmd.add(Boot.class.getName());
+        cmd.addAll(Arrays.asList(args));
+        return cmd;
+    }
+
+    int run(List<String> command) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT)
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT);
+        pb.redirectError(vectorApi ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.INHERIT);
+        Process child = pb.start();
+        Thread pump = null;
+        if (vectorApi) {
+            pump = new Thread(() -> copyWithoutNotice(child.getErrorStream(), System.err), "lakebench-boot-stderr");
+            pump.setDaemon(true);
+            pump.start();
+        }
+        // SIGTERM / SIGINT / SIGHUP run the shutdown hooks: stop the child and wait for it before this JVM ends.
+        Thread stop = new Thread(() -> stopAndWait(child), "lakebench-boot-forward-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
+        int status = child.waitFor();
+        if (pump != null) {
+            pump.join(2000);
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(stop);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is already running: it waits for the same child
+        }
+        return status;
+    }
+
+    static void stopAndWait(Process child) {
+        if (!child.isAlive()) {
+            return;
+        }
+        child.destroy();
+        try {
+            if (!child.waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                child.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            child.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Copies the child's stderr line by line, minus the JVM's incubator notice. */
+    static void copyWithoutNotice(InputStream in, PrintStream err) {
+        Charset cs = Charset.defaultCharset();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, cs))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (!line.equals(INCUBATOR_NOTICE)) {
+                    err.println(line);
+                    err.flush();
+                }
+            }
+        } catch (IOException e) {
+            // the child closed its stderr: nothing more to copy
+        }
+    }
+}

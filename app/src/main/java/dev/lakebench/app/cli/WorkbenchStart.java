@@ -1,0 +1,44 @@
+package dev.lakebench.app.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine;
+
+/**
+ * A command line that names no command opens the workbench: {@code lakebench}, or {@code lakebench --data-dir
+ * DIR --workspace WS} on that data directory and workspace. Anything else (a command, help, a bad option, a
+ * remote deployment) is the command line's to answer.
+ */
+public record WorkbenchStart(Path dataDir, String workspace) {
+
+    public static Optional<WorkbenchStart> parse(String[] args) {
+        if (args.length == 0) {
+            return Optional.of(new WorkbenchStart(null, null));
+        }
+        LakebenchCommand root = new LakebenchCommand();
+        CommandLine.ParseResult pr;
+        try {
+            pr = new CommandLine(root).parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            return Optional.empty();
+        }
+        if (pr.hasSubcommand() || pr.isUsageHelpRequested() || pr.isVersionHelpRequested() || root.isRemote()) {
+            return Optional.empty();
+        }
+        return Optional.of(new WorkbenchStart(root.dataDir, pr.hasMatchedOption("--workspace") ? root.workspace : null));
+    }
+
+    /** The JavaFX application's named parameters ({@code --data-dir=DIR}, {@code --workspace=WS}). */
+    public String[] applicationArgs() {
+        List<String> out = new ArrayList<>();
+        if (dataDir != null) {
+            out.add("--data-dir=" + dataDir.toAbsolutePath());
+        }
+        if (workspace != null) {
+            out.add("--workspace=" + workspace);
+        }
+        return out.toArray(String[]::new);
+    }
+}

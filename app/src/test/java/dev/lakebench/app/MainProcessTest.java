@@ -1,0 +1,82 @@
+package dev.lakebench.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real entry point in its own JVM, started as the jar starts it (through the launcher, without the Vector
+ * API module): what reaches stdout and stderr, and the exit status.
+ */
+class MainProcessTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    private Run run(Map<String, String> env, List<String> jvmArgs, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("--enable-native-access=ALL-UNNAMED");
+        cmd.addAll(jvmArgs);
+        cmd.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("dev.lakebench.app.boot.Boot");
+        cmd.addAll(List.of(args));
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().remove("DISPLAY");
+        pb.environment().remove("WAYLAND_DISPLAY");
+        pb.environment().remove("LAKEBENCH_NO_RELAUNCH");
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void commandsPrintNoJvmOrLibraryWarnings() throws Exception {
+        Path data = dir.resolve("data");
+        Run tables = run(Map.of(), List.of(), "--data-dir", data.toString(), "tables");
+        assertThat(tables.err()).isEmpty();
+        assertThat(tables.code()).isZero();
+        Run query = run(Map.of(), List.of(), "--data-dir", data.toString(), "query", "SELECT 41 + 1 AS answer");
+        assertThat(query.err()).isEmpty();
+        assertThat(query.out()).contains("42");
+    }
+
+    @Test
+    void noCommandAndNoDisplaySaysSoWithoutAStackTrace() throws Exception {
+        Run bare = run(Map.of(), List.of());
+        assertThat(bare.code()).isEqualTo(2);
+        assertThat(bare.err()).isEqualTo("no display: use a command (lakebench --help)\n");
+        Run withDir = run(Map.of(), List.of(), "--data-dir", dir.toString(), "--workspace", "ws1");
+        assertThat(withDir.code()).as("global options alone open the workbench, not the usage text").isEqualTo(2);
+        assertThat(withDir.err()).isEqualTo("no display: use a command (lakebench --help)\n");
+    }
+
+    @Test
+    void dataDirAndWorkspaceWithoutACommandOpenTheWorkbenchThereQuietly() throws Exception {
+        Path data = dir.resolve("data");
+        List<String> headless = List.of("-Dlakebench.startupProbe=true", "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
+                "-Dprism.order=sw", "-Djavafx.cachedir=" + dir.resolve("fxcache"));
+        assertThat(run(Map.of(), List.of(), "--data-dir", data.toString(), "workspaces", "create", "ws1").code()).isZero();
+        Run wb = run(Map.of("DISPLAY", ":0"), headless, "--data-dir", data.toString(), "--workspace", "ws1");
+        assertThat(wb.err()).as("stderr").isEmpty();
+        assertThat(wb.out()).contains("lakebench-startup-ms");
+        assertThat(wb.out()).contains("lakebench-opened " + data.toAbsolutePath() + " ws1\n");
+    }
+}

@@ -1,0 +1,102 @@
+package dev.lakebench.app.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher with real processes: a JVM without the Vector API module starting the workbench re-launches
+ * itself with the module (here {@link ChildMain} stands in for the workbench). The child must die with its
+ * launcher, stops must reach the child and be waited for, and stderr must carry the child's own lines only.
+ */
+class BootProcessTest {
+
+    @TempDir
+    Path dir;
+
+    private Process launcher(String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-D" + Boot.MAIN_PROPERTY + "=" + ChildMain.class.getName());
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(Boot.class.getName());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile());
+        pb.environment().remove("LAKEBENCH_NO_RELAUNCH");
+        return pb.start();
+    }
+
+    private String read(String name) throws IOException {
+        return Files.readString(dir.resolve(name), StandardCharsets.UTF_8);
+    }
+
+    private ProcessHandle childOf(Process launcher) throws Exception {
+        Path pid = dir.resolve("pid");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.exists(pid)) {
+            assertThat(launcher.isAlive()).as("launcher alive; stderr: %s", read("err.txt")).isTrue();
+            assertThat(System.nanoTime()).as("child started").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        return ProcessHandle.of(Long.parseLong(read("pid").trim())).orElseThrow();
+    }
+
+    @Test
+    void workbenchRunsWithTheVectorModuleAndStderrCarriesOnlyTheChildsLines() throws Exception {
+        Process p = launcher("--data-dir=" + dir); // global options and no command: a workbench start
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        assertThat(read("out.txt")).isEqualTo("vector=true\n");
+        assertThat(read("err.txt")).isEqualTo("child says hello\n");
+    }
+
+    @Test
+    void aCommandRunsInTheLaunchersJvmWithoutTheModule() throws Exception {
+        Process p = launcher("exit", "3");
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(3);
+        assertThat(read("out.txt")).isEqualTo("vector=false\n");
+        assertThat(read("err.txt")).isEqualTo("child says hello\n");
+    }
+
+    @Test
+    void killingTheLauncherWithSigkillEndsTheChild() throws Exception {
+        Process p = launcher("--workspace", "run", "--data-dir", dir.toString());
+        ProcessHandle child = childOf(p);
+        p.destroyForcibly();
+        assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.onExit().get(20, TimeUnit.SECONDS).isAlive()).isFalse();
+        assertThat(dir.resolve("wound-down")).as("the child's shutdown hooks ran").exists();
+    }
+
+    @Test
+    void sigtermIsForwardedAndTheLauncherWaitsForTheChild() throws Exception {
+        Process p = launcher("--workspace", "run", "--data-dir", dir.toString());
+        ProcessHandle child = childOf(p);
+        p.destroy(); // SIGTERM
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.isAlive()).as("child still running after its launcher ended").isFalse();
+        assertThat(dir.resolve("wound-down")).as("the launcher ended before the child had wound down").exists();
+    }
+
+    @Test
+    void sigintIsForwardedAndTheLauncherWaitsForTheChild() throws Exception {
+        Process p = launcher("--workspace", "run", "--data-dir", dir.toString());
+        ProcessHandle child = childOf(p);
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.isAlive()).isFalse();
+        assertThat(dir.resolve("wound-down")).exists();
+    }
+}
