@@ -94,7 +94,7 @@ x
 2
 3
 
--- case[gap]: ARRAY constructor and array_length of a literal
+-- case: ARRAY constructor and array_length of a literal
 SELECT array_length(ARRAY[1, 2, 3, 4], 1);
 -- expect
 array_length
@@ -109,7 +109,7 @@ id|emb
 11|{11,22,0}
 12|{12,24,0}
 
--- case[gap]: array_to_string of a text array
+-- case: array_to_string of a text array
 SELECT array_to_string(tags, '-') FROM docs WHERE id = 1;
 -- expect
 array_to_string

@@ -7,7 +7,7 @@ INSERT INTO events VALUES
   (1, '{"kind": "click", "pos": {"x": 1, "y": 2}, "tags": ["a", "b"]}', '{"n": 1}'),
   (2, '{"kind": "view", "pos": {"x": 5, "y": 6}, "tags": ["c"]}', '{"n": 2}');
 
--- case[gap]: -> gives json, ->> gives text
+-- case: -> gives json, ->> gives text
 SELECT doc -> 'kind', doc ->> 'kind' FROM events ORDER BY id;
 -- expect
 ?column?|?column?
@@ -39,7 +39,7 @@ SELECT id FROM events WHERE doc -> 'pos' = '{"y": 2, "x": 1}'::jsonb;
 id
 1
 
--- case[gap]: json ->> on a json column
+-- case: json ->> on a json column
 SELECT raw ->> 'n' FROM events ORDER BY id;
 -- expect
 ?column?
@@ -65,7 +65,7 @@ e
 "a"
 "b"
 
--- case[gap]: array element by index
+-- case: array element by index
 SELECT doc -> 'tags' ->> 0 FROM events ORDER BY id;
 -- expect
 ?column?

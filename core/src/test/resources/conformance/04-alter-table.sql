@@ -68,7 +68,7 @@ name
 ann
 bob
 
--- case[gap]: ALTER TABLE IF EXISTS of a missing table does nothing
+-- case: ALTER TABLE IF EXISTS of a missing table does nothing
 ALTER TABLE IF EXISTS nowhere ADD COLUMN x int;
 SELECT count(*) FROM persons;
 -- expect

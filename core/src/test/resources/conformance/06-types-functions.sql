@@ -60,7 +60,7 @@ SELECT encode(b, 'hex'), encode(b, 'base64') FROM blobs WHERE id = 1;
 encode|encode
 48656c6c6f|SGVsbG8=
 
--- case[gap]: decode from hex
+-- case: decode from hex
 SELECT decode('414243', 'hex');
 -- expect
 decode
@@ -72,14 +72,14 @@ SELECT position('\x6c'::bytea IN b) FROM blobs WHERE id = 1;
 position
 3
 
--- case[gap]: date plus an interval built from text
+-- case: date plus an interval built from text
 SELECT '2000-01-01'::date + (i || ' days')::interval FROM generate_series(1, 2) AS i;
 -- expect
 ?column?
 2000-01-02 00:00:00
 2000-01-03 00:00:00
 
--- case[gap]: extract from a date
+-- case: extract from a date
 SELECT extract(year FROM '2024-03-05'::date), extract(month FROM '2024-03-05'::date);
 -- expect
 extract|extract
@@ -91,25 +91,25 @@ SELECT to_char('2024-03-05 14:07:09'::timestamp, 'YYYY-MM-DD HH24:MI:SS');
 to_char
 2024-03-05 14:07:09
 
--- case[gap]: now() is a timestamp of today
+-- case: now() is a timestamp of today
 SELECT now()::date = current_date;
 -- expect
 ?column?
 t
 
--- case[gap]: chr, repeat and lpad
+-- case: chr, repeat and lpad
 SELECT chr(65), repeat('ab', 3), lpad('7', 3, '0');
 -- expect
 chr|repeat|lpad
 A|ababab|007
 
--- case[gap]: string_agg with a separator
+-- case: string_agg with a separator
 SELECT string_agg(id::text, '+' ORDER BY id) FROM prices;
 -- expect
 string_agg
 1+2+3
 
--- case[gap]: NOT NULL is enforced
+-- case: NOT NULL is enforced
 CREATE TABLE strict_t (id int PRIMARY KEY, name text NOT NULL UNIQUE, qty int CHECK (qty > 0));
 INSERT INTO strict_t VALUES (1, 'a', 1);
 SELECT count(*) FROM strict_t;

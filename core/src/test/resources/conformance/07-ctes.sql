@@ -31,7 +31,7 @@ WITH a AS (SELECT id FROM vecs WHERE body LIKE 'red%'), b AS (SELECT count(*) AS
 n
 2
 
--- case[gap]: a recursive CTE
+-- case: a recursive CTE
 WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 4) SELECT sum(n) FROM r;
 -- expect
 sum

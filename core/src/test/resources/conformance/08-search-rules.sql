@@ -79,7 +79,7 @@ SELECT id FROM documents WHERE tags = 'python programming tutorial advanced';
 id
 4
 
--- case[gap]: a filter without an index
+-- case: a filter without an index
 SELECT count(*) FROM documents WHERE category = 'AI';
 -- expect
 count
