@@ -23,7 +23,8 @@ public final class Dialect {
     }
 
     /** Translates one statement; {@code tables} looks up Lakebench tables by name. */
-    public static Translation translate(SqlStatement st, Function<String, Optional<TableDef>> tables) {
+    public static Translation translate(SqlStatement written, Function<String, Optional<TableDef>> tables) {
+        SqlStatement st = StatementPasses.apply(written, new PassContext(tables));
         return switch (st.kind()) {
             case EXPLAIN -> explain(st, tables);
             case SELECT -> query(st, tables);
@@ -124,7 +125,7 @@ public final class Dialect {
     }
 
     static BoundSql nestedQuery(String sql, Function<String, Optional<TableDef>> tables) {
-        SqlStatement st = new SqlStatement(sql);
+        SqlStatement st = StatementPasses.apply(new SqlStatement(sql), new PassContext(tables));
         Translation t = query(st, tables);
         return ((Translation.Engine) t).sql();
     }

@@ -108,7 +108,7 @@ class RemoteIngestTest {
             assertThat(client.ingest("t", rows(1000)).rowCount()).isEqualTo(1000);
         }
         long batches = service.workspace("default").execute(dev.lakebench.core.client.QueryRequest.of(
-                "SELECT count(*) FROM " + InsertBatch.LEDGER)).rows().get(0).getLong("count_star()");
+                "SELECT count(*) FROM " + InsertBatch.LEDGER)).rows().get(0).getLong("count");
         assertThat(batchesSent()).isEqualTo(batches + 1);
         assertExactlyOnce(1000);
     }

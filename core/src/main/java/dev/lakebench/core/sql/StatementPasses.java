@@ -1,0 +1,23 @@
+package dev.lakebench.core.sql;
+
+import java.util.List;
+
+/**
+ * The passes every statement goes through before the dialect translates it, in order. Each is a small rule over
+ * the statement text (see {@link StatementPass}); a new SQL-level rule is one more entry here.
+ */
+public final class StatementPasses {
+
+    private static final List<StatementPass> PASSES = List.of(new ColumnNames());
+
+    private StatementPasses() {
+    }
+
+    public static SqlStatement apply(SqlStatement st, PassContext ctx) {
+        SqlStatement out = st;
+        for (StatementPass p : PASSES) {
+            out = p.apply(out, ctx);
+        }
+        return out;
+    }
+}

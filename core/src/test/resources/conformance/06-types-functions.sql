@@ -1,0 +1,138 @@
+-- Numeric precision, bytea, dates and intervals, string functions, COPY and constraints.
+-- source: postgresql
+
+-- setup
+CREATE TABLE prices (id int, amount numeric, fixed numeric(12, 4));
+INSERT INTO prices VALUES (1, 123.456789, 1.5), (2, 0.1, 2.25), (3, 0.2, 3.125);
+CREATE TABLE blobs (id int, b bytea);
+INSERT INTO blobs VALUES (1, '\x48656c6c6f'::bytea), (2, decode('SGk=', 'base64'));
+
+-- case[gap]: NUMERIC keeps arbitrary precision
+SELECT amount FROM prices WHERE id = 1;
+-- expect
+amount
+123.456789
+
+-- case: NUMERIC(p, s) keeps its scale
+SELECT fixed FROM prices ORDER BY id;
+-- expect
+fixed
+1.5000
+2.2500
+3.1250
+
+-- case[gap]: SUM of NUMERIC is exact
+SELECT sum(amount) FROM prices WHERE id > 1;
+-- expect
+sum
+0.3
+
+-- case[gap]: a numeric literal keeps its digits
+SELECT 123.456789::numeric;
+-- expect
+numeric
+123.456789
+
+-- case[gap]: bytea length and octet_length
+SELECT length(b), octet_length(b) FROM blobs ORDER BY id;
+-- expect
+length|octet_length
+5|5
+2|2
+
+-- case[gap]: bytea literals print as hex
+SELECT b FROM blobs ORDER BY id;
+-- expect
+b
+\x48656c6c6f
+\x4869
+
+-- case[gap]: convert_from decodes UTF-8
+SELECT convert_from(b, 'UTF8') FROM blobs ORDER BY id;
+-- expect
+convert_from
+Hello
+Hi
+
+-- case[gap]: encode to hex and base64
+SELECT encode(b, 'hex'), encode(b, 'base64') FROM blobs WHERE id = 1;
+-- expect
+encode|encode
+48656c6c6f|SGVsbG8=
+
+-- case: decode from hex
+SELECT decode('414243', 'hex');
+-- expect
+decode
+\x414243
+
+-- case[gap]: position in bytea
+SELECT position('\x6c'::bytea IN b) FROM blobs WHERE id = 1;
+-- expect
+position
+3
+
+-- case: date plus an interval built from text
+SELECT '2000-01-01'::date + (i || ' days')::interval FROM generate_series(1, 2) AS i;
+-- expect
+?column?
+2000-01-02 00:00:00
+2000-01-03 00:00:00
+
+-- case: extract from a date
+SELECT extract(year FROM '2024-03-05'::date), extract(month FROM '2024-03-05'::date);
+-- expect
+extract|extract
+2024|3
+
+-- case[gap]: to_char of a timestamp
+SELECT to_char('2024-03-05 14:07:09'::timestamp, 'YYYY-MM-DD HH24:MI:SS');
+-- expect
+to_char
+2024-03-05 14:07:09
+
+-- case: now() is a timestamp of today
+SELECT now()::date = current_date;
+-- expect
+?column?
+t
+
+-- case: chr, repeat and lpad
+SELECT chr(65), repeat('ab', 3), lpad('7', 3, '0');
+-- expect
+chr|repeat|lpad
+A|ababab|007
+
+-- case: string_agg with a separator
+SELECT string_agg(id::text, '+' ORDER BY id) FROM prices;
+-- expect
+string_agg
+1+2+3
+
+-- case: NOT NULL is enforced
+CREATE TABLE strict_t (id int PRIMARY KEY, name text NOT NULL UNIQUE, qty int CHECK (qty > 0));
+INSERT INTO strict_t VALUES (1, 'a', 1);
+SELECT count(*) FROM strict_t;
+-- expect
+count
+1
+
+-- case[local,gap]: NOT NULL violation is refused
+INSERT INTO strict_t VALUES (2, NULL, 1);
+-- error: null value in column "name"
+
+-- case[local,gap]: PRIMARY KEY violation is refused
+INSERT INTO strict_t VALUES (1, 'b', 1);
+-- error: duplicate key value
+
+-- case[local,gap]: UNIQUE violation is refused
+INSERT INTO strict_t VALUES (3, 'a', 1);
+-- error: duplicate key value
+
+-- case[local,gap]: CHECK violation is refused
+INSERT INTO strict_t VALUES (4, 'd', 0);
+-- error: violates check constraint
+
+-- case[local,gap]: REFERENCES is refused with a clear message
+CREATE TABLE child_t (id int, parent int REFERENCES strict_t (id));
+-- error: REFERENCES (foreign keys) is not supported by the local engine

@@ -1,0 +1,34 @@
+-- EXPLAIN tells which index serves a statement.
+-- source: pg_deeplake
+
+-- setup
+CREATE TABLE documents (id SERIAL PRIMARY KEY, content text, tags text, emb EMBEDDING) USING deeplake;
+INSERT INTO documents (content, tags, emb) VALUES
+  ('Introduction to machine learning algorithms', 'machine learning algorithms introduction', ARRAY[1, 0]::float4[]),
+  ('Learn Python programming from basics', 'python programming tutorial advanced', ARRAY[0, 1]::float4[]);
+CREATE INDEX idx_id_inverted ON documents USING deeplake_index (id) WITH (index_type = 'inverted');
+CREATE INDEX idx_tags_exact ON documents USING deeplake_index (tags) WITH (index_type = 'exact_text');
+CREATE INDEX idx_content_bm25 ON documents USING deeplake_index (content) WITH (index_type = 'bm25');
+CREATE INDEX idx_emb ON documents USING deeplake_index (emb);
+
+-- case[gap]: a BM25 search names its index
+EXPLAIN SELECT id FROM documents ORDER BY content <#> 'machine learning' LIMIT 3;
+-- contains: idx_content_bm25
+
+-- case: a vector search names its index
+EXPLAIN SELECT id FROM documents ORDER BY emb <#> ARRAY[1, 0]::float4[] DESC LIMIT 1;
+-- contains: idx_emb
+
+-- case[gap]: an exact_text index serves = on text
+EXPLAIN SELECT id FROM documents WHERE tags = 'python programming tutorial advanced' LIMIT 10;
+-- contains: idx_tags_exact
+
+-- case[gap]: an exact_text index serves = inside AND
+EXPLAIN SELECT id FROM documents WHERE id <= 4 AND tags = 'python programming tutorial advanced' LIMIT 10;
+-- contains: idx_tags_exact
+
+-- case: the answer of an index-served filter
+SELECT id FROM documents WHERE id <= 4 AND tags = 'python programming tutorial advanced' LIMIT 10;
+-- expect
+id
+2
