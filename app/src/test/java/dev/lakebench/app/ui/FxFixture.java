@@ -59,6 +59,27 @@ public final class FxFixture {
         return true;
     }
 
+    /**
+     * Saves a picture of the window to {@code <lakebench.snaps>/<name>.png} when that system property names a
+     * folder (to look at a screen while working on it); does nothing otherwise.
+     */
+    public static void snap(FxRobot robot, javafx.scene.Scene scene, String name) {
+        String folder = System.getProperty("lakebench.snaps");
+        if (folder == null || folder.isBlank()) {
+            return;
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> img[0] = scene.snapshot(null));
+        try {
+            java.nio.file.Files.createDirectories(Path.of(folder));
+            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(img[0], null), "png",
+                    Path.of(folder).resolve(name + ".png").toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static void close(FxRobot robot, Workbench w) {
         if (w != null) {
             robot.interact(w::close);

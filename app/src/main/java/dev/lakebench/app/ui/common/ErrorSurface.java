@@ -24,7 +24,9 @@ import javafx.stage.Window;
 /**
  * The workbench's one error surface: a banner above the tabs that names what failed and how to fix it, with
  * "Details" (a copyable text including the error code) and "Dismiss". Never a stack trace. The newest three
- * failures stay visible; older ones make room.
+ * failures stay visible; older ones make room, and a failure of the same action replaces its earlier banner
+ * (running a broken statement twice shows one banner). The headline wraps rather than being cut, and the
+ * buttons keep their labels however long the message is.
  */
 public final class ErrorSurface implements Consumer<ErrorReport> {
 
@@ -55,6 +57,12 @@ public final class ErrorSurface implements Consumer<ErrorReport> {
 
     /** Shows a report (call on the FX thread). */
     public void show(ErrorReport report) {
+        for (int i = shown.size() - 1; i >= 0; i--) {
+            if (shown.get(i).action().equals(report.action())) {
+                shown.remove(i);
+                box.getChildren().remove(i);
+            }
+        }
         if (shown.size() >= MAX_SHOWN) {
             shown.remove(0);
             box.getChildren().remove(0);
@@ -72,18 +80,25 @@ public final class ErrorSurface implements Consumer<ErrorReport> {
 
     private Node banner(ErrorReport r) {
         Label problem = new Label(r.problem());
+        problem.setId("error-problem");
         problem.getStyleClass().add(Styles.DANGER);
         problem.setWrapText(true);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
         Label hint = new Label(r.hint());
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.setVisible(!r.hint().isBlank());
         hint.managedProperty().bind(hint.visibleProperty());
         VBox text = new VBox(2, problem, hint);
+        text.setMinWidth(0);
         HBox.setHgrow(text, Priority.ALWAYS);
         Button details = new Button("Details…");
         details.setId("error-details");
+        details.setMinWidth(Region.USE_PREF_SIZE);
         details.setOnAction(e -> showDetails(r, box.getScene() == null ? null : box.getScene().getWindow()));
         Button dismiss = new Button("Dismiss");
+        dismiss.setId("error-dismiss");
+        dismiss.setMinWidth(Region.USE_PREF_SIZE);
         dismiss.getStyleClass().add(Styles.FLAT);
         HBox banner = new HBox(Icons.of(Icons.Icon.ERROR), text, details, dismiss);
         banner.getStyleClass().add(Styles.ERROR_BANNER);
@@ -113,6 +128,9 @@ public final class ErrorSurface implements Consumer<ErrorReport> {
         text.getStyleClass().add("error-detail");
         text.setPrefRowCount(10);
         text.setPrefColumnCount(70);
+        text.setMinHeight(180);
+        text.setPrefHeight(260);
+        d.setResizable(true);
         d.getDialogPane().setContent(text);
         ButtonType copy = new ButtonType("Copy details", ButtonBar.ButtonData.LEFT);
         d.getDialogPane().getButtonTypes().addAll(copy, ButtonType.CLOSE);

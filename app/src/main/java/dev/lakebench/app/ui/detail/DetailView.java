@@ -69,10 +69,14 @@ public final class DetailView {
         mediaBox.getStyleClass().add("media-box");
         mediaBox.setMinHeight(0);
         mediaBox.getChildren().addAll(picture, video, mediaNote);
-        picture.fitWidthProperty().bind(mediaBox.widthProperty().subtract(8));
-        picture.fitHeightProperty().bind(mediaBox.heightProperty().subtract(8));
-        video.fitWidthProperty().bind(mediaBox.widthProperty().subtract(8));
-        video.fitHeightProperty().bind(mediaBox.heightProperty().subtract(8));
+        // never 0 or less: an ImageView with no fit shows the picture at full size and pushes the pane wide
+        var fitWidth = javafx.beans.binding.Bindings.max(1, mediaBox.widthProperty().subtract(8));
+        var fitHeight = javafx.beans.binding.Bindings.max(1, mediaBox.heightProperty().subtract(8));
+        picture.fitWidthProperty().bind(fitWidth);
+        picture.fitHeightProperty().bind(fitHeight);
+        video.fitWidthProperty().bind(fitWidth);
+        video.fitHeightProperty().bind(fitHeight);
+        mediaBox.setMinWidth(0);
         Button play = new Button("Play", Icons.of(Icons.Icon.PLAY));
         play.setId("detail-play");
         play.setOnAction(e -> {
@@ -145,6 +149,14 @@ public final class DetailView {
         body.visibleProperty().bind(vm.shownProperty().isNotNull());
         VBox.setVgrow(body, Priority.ALWAYS);
         root.getChildren().addAll(title, empty, body);
+        // Every part may shrink to nothing, so the pane follows its divider both ways; what does not fit is clipped.
+        for (javafx.scene.layout.Region r : java.util.List.of(root, title, empty, body, media, text, fields, videoControls)) {
+            r.setMinWidth(0);
+        }
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(root.widthProperty());
+        clip.heightProperty().bind(root.heightProperty());
+        root.setClip(clip);
         vm.mediaProperty().addListener((o, a, m) -> showMedia(m));
         showMedia(vm.mediaProperty().get());
     }

@@ -14,11 +14,16 @@ import java.util.Optional;
  * clause) keyed by their {@code id}, and for each the JPEG thumbnails that ingest stored in the workspace's
  * {@code thumbnails} table (SPEC §3: {@code file_id} = the row's id, {@code column_name}, {@code dimension}
  * like "128x128", {@code content}). Rows without stored thumbnails fall back to their image column.
+ *
+ * <p>A table with several IMAGE columns (a folder of images and videos: {@code image} and {@code thumbnail})
+ * starts on {@link #ANY_PICTURE}: every row with any picture, each showing its first non-NULL one.
  */
 public record GridSource(WorkspaceRef workspace, TableInfo table, String imageColumn, String keyColumn) {
 
     /** The thumbnail sizes ingest stores. */
     public static final int[] BOXES = {32, 64, 128, 256};
+    /** The image column value meaning "each row's first picture" over all IMAGE columns. */
+    public static final String ANY_PICTURE = "Any picture";
 
     /** A grid over a table's first IMAGE column, keyed by {@code id}; empty when the table has neither. */
     public static Optional<GridSource> of(WorkspaceRef ws, TableInfo t) {
@@ -26,7 +31,7 @@ public record GridSource(WorkspaceRef workspace, TableInfo table, String imageCo
         if (images.isEmpty() || t.schema().column("id").isEmpty()) {
             return Optional.empty();
         }
-        String preferred = images.contains("image") ? "image" : images.contains("thumbnail") ? "thumbnail" : images.get(0);
+        String preferred = images.size() > 1 ? ANY_PICTURE : images.get(0);
         return Optional.of(new GridSource(ws, t, preferred, t.schema().column("id").get().name()));
     }
 
@@ -51,6 +56,37 @@ public record GridSource(WorkspaceRef workspace, TableInfo table, String imageCo
         return Optional.empty();
     }
 
+    /** The choices of the grid's column box: {@link #ANY_PICTURE} (with several) and each IMAGE column. */
+    public static List<String> choices(TableInfo t) {
+        List<String> out = new ArrayList<>();
+        List<String> images = imageColumns(t);
+        if (images.size() > 1) {
+            out.add(ANY_PICTURE);
+        }
+        out.addAll(images);
+        return out;
+    }
+
+    /** The IMAGE columns a row's picture is taken from, in order of preference. */
+    public List<String> pictureColumns() {
+        if (!ANY_PICTURE.equals(imageColumn)) {
+            return List.of(imageColumn);
+        }
+        List<String> all = imageColumns(table);
+        List<String> out = new ArrayList<>();
+        for (String preferred : List.of("image", "thumbnail")) {
+            if (all.contains(preferred)) {
+                out.add(preferred);
+            }
+        }
+        for (String c : all) {
+            if (!out.contains(c)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
     public GridSource withImageColumn(String column) {
         return new GridSource(workspace, table, column, keyColumn);
     }
@@ -68,7 +104,12 @@ public record GridSource(WorkspaceRef workspace, TableInfo table, String imageCo
     /** The keys of rows that have a picture in the image column, in table order, with an optional filter. */
     public String keysSql(String where) {
         String w = where == null || where.isBlank() ? "" : " AND (" + where.strip() + ")";
-        return "SELECT " + q(keyColumn) + " FROM " + q(table.name()) + " WHERE " + q(imageColumn) + " IS NOT NULL" + w;
+        List<String> any = new ArrayList<>();
+        for (String c : pictureColumns()) {
+            any.add(q(c) + " IS NOT NULL");
+        }
+        String pictured = any.size() == 1 ? any.get(0) : "(" + String.join(" OR ", any) + ")";
+        return "SELECT " + q(keyColumn) + " FROM " + q(table.name()) + " WHERE " + pictured + w;
     }
 
     /** Thumbnails of {@code n} keys: parameters $1 column, $2 dimension, $3.. the keys. */
@@ -77,9 +118,14 @@ public record GridSource(WorkspaceRef workspace, TableInfo table, String imageCo
                 + placeholders(3, n) + ")";
     }
 
-    /** The image column itself for {@code n} keys ($1..$n), for rows without stored thumbnails. */
+    /** The picture itself for {@code n} keys ($1..$n), for rows without stored thumbnails. */
     public String imagesSql(int n) {
-        return "SELECT " + q(keyColumn) + " AS k, " + q(imageColumn) + " AS img FROM " + q(table.name()) + " WHERE "
+        List<String> cols = new ArrayList<>();
+        for (String c : pictureColumns()) {
+            cols.add(q(c));
+        }
+        String img = cols.size() == 1 ? cols.get(0) : "COALESCE(" + String.join(", ", cols) + ")";
+        return "SELECT " + q(keyColumn) + " AS k, " + img + " AS img FROM " + q(table.name()) + " WHERE "
                 + q(keyColumn) + " IN (" + placeholders(1, n) + ")";
     }
 

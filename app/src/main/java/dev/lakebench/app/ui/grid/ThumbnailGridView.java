@@ -83,7 +83,7 @@ public final class ThumbnailGridView {
         });
         HBox.setHgrow(filter, Priority.ALWAYS);
         ComboBox<String> column = new ComboBox<>();
-        column.getItems().setAll(GridSource.imageColumns(vm.source().table()));
+        column.getItems().setAll(GridSource.choices(vm.source().table()));
         column.setValue(vm.source().imageColumn());
         column.setId("grid-column");
         column.setTooltip(new Tooltip("Image column shown"));

@@ -209,9 +209,10 @@ public final class ThumbnailGridViewModel {
         }).start();
     }
 
-    /** Shows another image column of the same rows. */
+    /** Shows another image column (or {@link GridSource#ANY_PICTURE}): the rows that have a picture there are reloaded. */
     public void imageColumn(String column) {
         source.set(source.get().withImageColumn(column));
+        load();
     }
 
     public void dispose() {

@@ -53,10 +53,10 @@ public final class ThumbnailLoader {
         synchronized (lock) {
             pending.clear();
             inFlight.clear();
+            this.source = s;
+            this.hasStored = null;
             generation++;
         }
-        this.source = s;
-        this.hasStored = null;
         cache.clear();
     }
 
@@ -121,8 +121,10 @@ public final class ThumbnailLoader {
         while (true) {
             List<ThumbnailCache.Key> batch = new ArrayList<>(BATCH);
             long gen;
+            GridSource s;
             synchronized (lock) {
                 gen = generation;
+                s = source;
                 // newest requests first: they are what is on screen now
                 List<ThumbnailCache.Key> keys = new ArrayList<>(pending.keySet());
                 for (int i = keys.size() - 1; i >= 0 && batch.size() < BATCH; i--) {
@@ -139,7 +141,7 @@ public final class ThumbnailLoader {
             }
             Map<ThumbnailCache.Key, Image> images;
             try {
-                images = fetch(batch);
+                images = fetch(s, batch);
             } catch (RuntimeException e) {
                 images = Map.of();
             }
@@ -168,22 +170,28 @@ public final class ThumbnailLoader {
         }
     }
 
-    /** Background: stored thumbnails for the batch, the image column for rows without them. */
-    private Map<ThumbnailCache.Key, Image> fetch(List<ThumbnailCache.Key> batch) {
-        GridSource s = source;
+    /** Background: stored thumbnails for the batch (in the order of the picture columns), the pictures for rows without them. */
+    private Map<ThumbnailCache.Key, Image> fetch(GridSource s, List<ThumbnailCache.Key> batch) {
         int box = batch.get(0).box();
         Client client = sessions.client(s.workspace());
         Map<String, byte[]> bytes = new HashMap<>();
         if (!Boolean.FALSE.equals(hasStored)) {
-            List<Object> params = new ArrayList<>();
-            params.add(s.imageColumn());
-            params.add(box + "x" + box);
-            for (ThumbnailCache.Key k : batch) {
-                params.add(k.row());
-            }
             try {
-                for (Row r : client.query(GridSource.thumbnailsSql(batch.size()), params.toArray())) {
-                    bytes.put((String) r.get(0), (byte[]) r.get(1));
+                for (String column : s.pictureColumns()) {
+                    List<Object> params = new ArrayList<>();
+                    params.add(column);
+                    params.add(box + "x" + box);
+                    for (ThumbnailCache.Key k : batch) {
+                        if (!bytes.containsKey(k.row())) {
+                            params.add(k.row());
+                        }
+                    }
+                    if (params.size() == 2) {
+                        break;
+                    }
+                    for (Row r : client.query(GridSource.thumbnailsSql(params.size() - 2), params.toArray())) {
+                        bytes.putIfAbsent((String) r.get(0), (byte[]) r.get(1));
+                    }
                 }
                 if (hasStored == null) {
                     hasStored = !bytes.isEmpty();

@@ -79,6 +79,7 @@ public final class Workbench implements BrowserActions {
     private final WindowState windowState;
     private final Shortcuts shortcuts = new Shortcuts();
     private final WorkspaceRef defaultWorkspace;
+    private final TabRows tabRows;
     private Stage stage;
     private Runnable onReady = () -> { };
     private int editors;
@@ -118,6 +119,7 @@ public final class Workbench implements BrowserActions {
         });
         this.status = new StatusBar(center);
         this.shell = new ShellView(browserView.node(), errors.node(), detail.node(), status.node());
+        this.tabRows = new TabRows(shell.tabs(), selectedRow, detailVm);
         this.windowState = new WindowState(settings, io);
         browserVm.currentWorkspaceProperty().addListener((o, a, ws) -> {
             if (ws != null) {
@@ -407,6 +409,10 @@ public final class Workbench implements BrowserActions {
 
     public ObjectProperty<SelectedRow> selectedRow() {
         return selectedRow;
+    }
+
+    public DetailViewModel detail() {
+        return detailVm;
     }
 
     public Sessions sessions() {

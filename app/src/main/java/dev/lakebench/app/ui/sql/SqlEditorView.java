@@ -8,6 +8,7 @@ import dev.lakebench.app.ui.theme.Styles;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
@@ -224,6 +225,12 @@ public final class SqlEditorView {
         ws.getStyleClass().add(Styles.MUTED);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // the buttons keep their labels; a long status or workspace name is what gets cut
+        for (javafx.scene.control.Control c : List.of(run, cancel, export, elapsed)) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        status.setMinWidth(0);
+        ws.setMinWidth(0);
         HBox bar = new HBox(run, cancel, elapsed, status, spacer, export, ws);
         bar.getStyleClass().add("run-bar");
         return bar;

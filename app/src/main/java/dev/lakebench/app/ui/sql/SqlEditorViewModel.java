@@ -211,6 +211,13 @@ public final class SqlEditorViewModel {
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
             result.failed(r, took);
             finish(result, took, false);
+            if (result.rows().isEmpty()) {
+                // nothing to show: the error banner says what failed, no empty result tab stays behind
+                results.remove(result);
+                if (current.get() == result) {
+                    current.set(results.isEmpty() ? null : results.get(results.size() - 1));
+                }
+            }
             tasks.report(r);
         }).onCancelled(() -> {
             Duration took = Duration.ofNanos(System.nanoTime() - t0);

@@ -29,6 +29,19 @@ class GridSourceTest {
     }
 
     @Test
+    void aTableOfImagesAndVideosShowsEachRowsFirstPicture() {
+        TableInfo mixed = new TableInfo("media", dev.lakebench.core.ingest.files.FileColumns.schema(
+                java.util.Set.of(FileKind.IMAGE, FileKind.VIDEO)), 3, List.of());
+        GridSource s = GridSource.of(WS, mixed).orElseThrow();
+        assertThat(s.imageColumn()).isEqualTo(GridSource.ANY_PICTURE);
+        assertThat(GridSource.choices(mixed)).containsExactly(GridSource.ANY_PICTURE, "thumbnail", "image");
+        assertThat(s.pictureColumns()).containsExactly("image", "thumbnail");
+        assertThat(s.keysSql("")).isEqualTo("SELECT \"id\" FROM \"media\" WHERE (\"image\" IS NOT NULL OR \"thumbnail\" IS NOT NULL)");
+        assertThat(s.imagesSql(2)).isEqualTo("SELECT \"id\" AS k, COALESCE(\"image\", \"thumbnail\") AS img FROM \"media\" WHERE \"id\" IN ($1, $2)");
+        assertThat(s.withImageColumn("thumbnail").keysSql(null)).isEqualTo("SELECT \"id\" FROM \"media\" WHERE \"thumbnail\" IS NOT NULL");
+    }
+
+    @Test
     void sqlKeepsValuesAsParameters() {
         TableInfo t = new TableInfo("My Photos", new TableSchema(List.of(Column.of("id", ColumnType.TEXT),
                 Column.of("image", ColumnType.IMAGE), Column.vector("emb", ColumnType.EMBEDDING, 4))), 1, List.of());

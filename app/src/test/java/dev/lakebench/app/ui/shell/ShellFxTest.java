@@ -111,6 +111,42 @@ class ShellFxTest {
     }
 
     @Test
+    void eachTabKeepsItsOwnSelectedRow(FxRobot robot) {
+        int n = UiFixtures.sampleImages().size();
+        FxFixture.await(20, () -> robot.lookup("images").tryQuery().isPresent());
+        var ws = workbench.currentWorkspace();
+        robot.interact(() -> workbench.openEditor(ws, "SELECT id, caption FROM images ORDER BY id DESC", true));
+        FxFixture.await(20, () -> visibleResults(robot).getItems().size() == n);
+        var blankTab = workbench.shell().tabs().getSelectionModel().getSelectedItem();
+        robot.interact(() -> workbench.openEditor(ws, "SELECT id, embedding FROM images ORDER BY id", true));
+        FxFixture.await(20, () -> visibleResults(robot).getItems().size() == n && workbench.shell().tabs().getTabs().size() == 2);
+        var firstTab = workbench.shell().tabs().getSelectionModel().getSelectedItem();
+        TableView<Row> first = visibleResults(robot);
+        robot.interact(() -> first.getSelectionModel().select(1, first.getColumns().get(0)));
+        FxFixture.await(5, () -> workbench.selectedRow().get() != null);
+        Object firstId = workbench.selectedRow().get().row().get("id");
+        FxFixture.await(5, () -> workbench.detail().titleProperty().get().startsWith("images"));
+
+        // a tab that had no row: neither the detail pane nor "vector of the selected row" show the other tab's
+        robot.interact(() -> workbench.shell().tabs().getSelectionModel().select(blankTab));
+        var secondTab = blankTab;
+        assertThat(workbench.selectedRow().get()).isNull();
+        assertThat(workbench.detail().shownProperty().get()).isNull();
+        TableView<Row> second = visibleResults(robot);
+        robot.interact(() -> second.getSelectionModel().select(0, second.getColumns().get(0)));
+        FxFixture.await(5, () -> workbench.selectedRow().get() != null);
+        Object secondId = workbench.selectedRow().get().row().get("id");
+        assertThat(secondId).isNotEqualTo(firstId);
+
+        robot.interact(() -> workbench.shell().tabs().getSelectionModel().select(firstTab));
+        assertThat(workbench.selectedRow().get().row().get("id")).isEqualTo(firstId);
+        assertThat(workbench.detail().shownProperty().get().row().get("id")).isEqualTo(firstId);
+        robot.interact(() -> workbench.shell().tabs().getSelectionModel().select(secondTab));
+        assertThat(workbench.selectedRow().get().row().get("id")).isEqualTo(secondId);
+        assertThat(workbench.detail().shownProperty().get().row().get("id")).isEqualTo(secondId);
+    }
+
+    @Test
     void themeSwitchesAndWindowStateIsRemembered(FxRobot robot) throws Exception {
         assertThat(robot.lookup("#workbench").query().getStyleClass()).contains("theme-light");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.L).release(KeyCode.SHIFT, KeyCode.CONTROL);

@@ -151,6 +151,7 @@ class SqlEditorViewModelTest {
         assertThat(r.state()).isEqualTo(ResultViewModel.State.FAILED);
         assertThat(r.errorProperty().get().problem()).contains("no_such_table");
         assertThat(errors).hasSize(1);
+        assertThat(vm.results()).doesNotContain(r);
     }
 
     @Test

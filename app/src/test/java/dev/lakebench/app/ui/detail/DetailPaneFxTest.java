@@ -1,0 +1,85 @@
+package dev.lakebench.app.ui.detail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lakebench.app.ui.FxFixture;
+import dev.lakebench.app.ui.UiFixtures;
+import dev.lakebench.app.ui.shell.Workbench;
+import dev.lakebench.core.client.Row;
+import java.nio.file.Path;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.image.ImageView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The detail pane in the real window follows its divider both ways. */
+@ExtendWith(ApplicationExtension.class)
+class DetailPaneFxTest {
+
+    @TempDir
+    Path dir;
+
+    private Workbench workbench;
+
+    @Start
+    void start(Stage stage) {
+        UiFixtures.seedImages(dir);
+        workbench = FxFixture.start(stage, dir);
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        FxFixture.close(robot, workbench);
+    }
+
+    private static double width(Node n) {
+        Bounds b = n.localToScene(n.getLayoutBounds());
+        return b.getWidth();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDetailPaneWidensAgainAfterItsDividerWasDraggedNarrow(FxRobot robot) {
+        FxFixture.await(20, () -> robot.lookup("images").tryQuery().isPresent());
+        robot.interact(() -> workbench.openEditor(workbench.currentWorkspace(), "SELECT * FROM images ORDER BY id", true));
+        FxFixture.await(20, () -> !robot.lookup("#results-table").queryAll().isEmpty()
+                && robot.lookup("#results-table").queryAs(TableView.class).getItems().size() > 2);
+        TableView<Row> results = robot.lookup("#results-table").queryAs(TableView.class);
+        robot.interact(() -> results.getSelectionModel().select(1, results.getColumns().get(0)));
+        ImageView picture = robot.lookup("#detail-image").queryAs(ImageView.class);
+        FxFixture.await(20, () -> picture.getImage() != null);
+        SplitPane centre = workbench.shell().centreSplit();
+        Node detail = robot.lookup("#detail").query();
+        Node fields = robot.lookup("#detail-fields").query();
+        Node pane = centre.getItems().get(1);
+        double before = width(pane);
+        assertThat(width(detail)).isCloseTo(before, org.assertj.core.data.Offset.offset(4.0));
+
+        Node divider = centre.getChildrenUnmodifiable().stream().filter(c -> c.getStyleClass().contains("split-pane-divider"))
+                .findFirst().orElseThrow();
+        robot.drag(divider).dropBy(2000, 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(width(pane)).isLessThan(60);
+        FxFixture.snap(robot, pane.getScene(), "detail-narrow");
+        // the contents follow the pane down instead of keeping their own minimum width and spilling out
+        assertThat(width(detail)).isLessThanOrEqualTo(width(pane) + 1);
+        robot.drag(divider).dropBy(-500, 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        FxFixture.snap(robot, pane.getScene(), "detail-wide-again");
+        double wide = width(pane);
+        assertThat(wide).isGreaterThan(before);
+        assertThat(width(detail)).isCloseTo(wide, org.assertj.core.data.Offset.offset(4.0));
+        assertThat(width(fields)).isGreaterThan(wide - 30);
+        assertThat(picture.getFitWidth()).isGreaterThan(wide - 40);
+    }
+}
