@@ -116,7 +116,7 @@ public final class Ingestor {
             writer.close();
             if (!existed && writer.rowsCommitted() == 0) {
                 // a first ingest that failed before committing anything leaves no empty table behind
-                backend.dropTable(table, true);
+                backend.dropIfEmpty(table);
             }
             throw e;
         }

@@ -218,6 +218,51 @@ public final class LocalBackend implements Backend {
         Semaphore permit = workspace.tableLock(def.name());
         permit.acquireUninterruptibly();
         workspace.ddlLock().lock();
+        try {
+            drop(def);
+        } finally {
+            workspace.ddlLock().unlock();
+            permit.release();
+        }
+    }
+
+    /**
+     * Drops the table only if it holds no row, deciding under the table's write permit and the DDL lock: a writer
+     * that committed rows in the meantime (it held the permit to do so) keeps its table.
+     */
+    @Override
+    public boolean dropIfEmpty(String table) {
+        if (workspace.catalog().table(table).isEmpty()) {
+            return false;
+        }
+        Semaphore permit = workspace.tableLock(table);
+        permit.acquireUninterruptibly();
+        workspace.ddlLock().lock();
+        try {
+            var found = workspace.catalog().table(table);
+            if (found.isEmpty()) {
+                return false;
+            }
+            TableDef def = found.get();
+            try (Connection c = workspace.engine().connect(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT count(*) FROM " + def.dataTable())) {
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    return false;
+                }
+            } catch (SQLException e) {
+                throw EngineErrors.translate(EngineException.from(e), workspace, false, QueryRequest.DEFAULT_TIMEOUT);
+            }
+            drop(def);
+            return true;
+        } finally {
+            workspace.ddlLock().unlock();
+            permit.release();
+        }
+    }
+
+    /** Drops a table; the caller holds its write permit and the DDL lock. */
+    private void drop(TableDef def) {
         try (Connection c = workspace.engine().connect()) {
             c.setAutoCommit(false);
             try {
@@ -234,9 +279,6 @@ public final class LocalBackend implements Backend {
             }
         } catch (SQLException e) {
             throw EngineErrors.translate(EngineException.from(e), workspace, false, QueryRequest.DEFAULT_TIMEOUT);
-        } finally {
-            workspace.ddlLock().unlock();
-            permit.release();
         }
     }
 
