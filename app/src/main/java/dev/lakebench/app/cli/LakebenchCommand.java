@@ -46,6 +46,11 @@ public final class LakebenchCommand implements Callable<Integer> {
             description = "With --remote: read the API token from environment variable VAR (never from the command line).")
     String tokenEnv;
 
+    @Option(names = "--allow-files", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Let SQL read and write files under DIR (read_csv, read_parquet, COPY ... TO); repeatable. "
+                    + "By default SQL reaches only the workspace's tables.")
+    java.util.List<Path> allowFiles = new java.util.ArrayList<>();
+
     /** Environment and credential store, replaceable by tests. */
     final Function<String, String> env;
     final Supplier<TokenVault> vault;
@@ -85,7 +90,7 @@ public final class LakebenchCommand implements Callable<Integer> {
         if (isRemote()) {
             return new Client(ManagedBackend.connect(ManagedSettings.of(remote, workspace), ApiToken.of(remoteToken())));
         }
-        return Client.local(dataDirectory().root(), workspace);
+        return Client.local(dataDirectory().root(), workspace, allowFiles);
     }
 
     @Override

@@ -48,7 +48,7 @@ public final class TableWriter implements AutoCloseable {
         Future<?> commit;
 
         Lane() {
-            connection = workspace.engine().connect();
+            connection = workspace.engine().connectForWriting();
             try {
                 connection.setAutoCommit(false);
             } catch (SQLException e) {
@@ -62,12 +62,13 @@ public final class TableWriter implements AutoCloseable {
     /**
      * Opens the transaction the appender's rows go into. The JDBC driver begins a transaction lazily, on the
      * next statement; the appender is not a statement, so without this its rows would commit on their own. The
-     * statement also turns the engine's progress tracking off for this connection: nobody polls a writer's
-     * progress (in a profile of the column-ingest benchmark, tracking took about a tenth of the commit CPU).
+     * connection comes without progress tracking ({@link EngineSession#connectForWriting()}).
      */
     private static void begin(Connection c) {
-        try (java.sql.Statement st = c.createStatement()) {
-            st.execute("SET enable_progress_bar = false");
+        try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery("SELECT 1")) {
+            while (rs.next()) {
+                // read to the end: closing a streaming result early would abort the transaction
+            }
         } catch (SQLException e) {
             throw EngineException.from(e);
         }

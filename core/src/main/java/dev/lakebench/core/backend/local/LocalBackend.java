@@ -53,6 +53,14 @@ public final class LocalBackend implements Backend {
      * exist ({@link #createWorkspace}).
      */
     public LocalBackend(DataDirectory dataDir, String workspaceId) {
+        this(dataDir, workspaceId, List.of());
+    }
+
+    /**
+     * Opens a workspace whose SQL may read and write files under {@code allowedFileDirectories}
+     * ({@code read_csv}, {@code COPY ... TO}); with none, SQL reaches only the workspace's tables.
+     */
+    public LocalBackend(DataDirectory dataDir, String workspaceId, List<java.nio.file.Path> allowedFileDirectories) {
         this.dataDir = dataDir;
         DataDirectory.checkId(workspaceId);
         WorkspaceInfo info;
@@ -65,7 +73,7 @@ public final class LocalBackend implements Backend {
                     "Workspace \"" + workspaceId + "\" does not exist in " + dataDir.root(),
                     "Create it first (lakebench workspaces create " + workspaceId + "), or pick one of: " + ids(dataDir.list()));
         }
-        this.workspace = Workspace.open(info);
+        this.workspace = Workspace.open(info, List.copyOf(allowedFileDirectories));
         this.search = new SearchService(workspace);
         try {
             registerSearchFunctions();
