@@ -1,6 +1,7 @@
 package dev.lakebench.core.ingest;
 
 import dev.lakebench.core.backend.Backend;
+import dev.lakebench.core.backend.SourceLedger;
 import dev.lakebench.core.backend.local.LocalBackend;
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.IngestError;
@@ -17,6 +18,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Entry point of every ingest: decides what the input is (a format object, a HuggingFace reference, file paths,
@@ -90,26 +93,51 @@ public final class Ingestor {
         // thumbnails of IMAGE columns, committed just before the rows they belong to
         RowThumbnails thumbs = new RowThumbnails(backend, table, schema);
         writer.beforeCommit(thumbs::commit);
+        long skipped = 0;
         try {
+            // batches an interrupted earlier run of the same ingest committed (a kill, a cancel, a failure) are
+            // skipped, so the rerun finishes it without duplicates; a run that completes forgets its batches, so
+            // ingesting the same data again later appends it again
+            Optional<SourceLedger> ledger = writer.sink().batchLedger();
             int width = data.names().size();
             List<?>[] cols = new List<?>[width];
             for (int c = 0; c < width; c++) {
                 cols[c] = data.column(c);
             }
-            for (int r = 0; r < data.rowCount(); r++) {
-                if (r % options.flushRows() == 0 && options.cancellation().isCancelled()) {
-                    cancelled = true;
-                    break;
+            Set<String> stored = ledger.map(SourceLedger::recorded).orElse(Set.of());
+            List<String> runKeys = new ArrayList<>();
+            BatchKeys keys = new BatchKeys(data.names(), options.commitRows());
+            int rows = data.rowCount();
+            for (int start = 0; start < rows && !cancelled; start += options.commitRows()) {
+                int end = Math.min(rows, start + options.commitRows());
+                String key = ledger.isPresent() ? keys.next(cols, start, end) : null;
+                if (key != null) {
+                    runKeys.add(key);
                 }
-                Object[] row = new Object[width];
-                for (int c = 0; c < width; c++) {
-                    row[c] = cols[c].get(r);
+                if (key != null && stored.contains(key)) {
+                    skipped += end - start;
+                    continue;
                 }
-                thumbs.row(row);
-                writer.write(row, r);
+                for (int r = start; r < end; r++) {
+                    if (r % options.flushRows() == 0 && options.cancellation().isCancelled()) {
+                        cancelled = true;
+                        break;
+                    }
+                    Object[] row = new Object[width];
+                    for (int c = 0; c < width; c++) {
+                        row[c] = cols[c].get(r);
+                    }
+                    if (r == end - 1 && key != null) {
+                        ledger.get().complete(key, end - start); // commits with the batch's last row
+                    }
+                    thumbs.row(row);
+                    writer.write(row, r);
+                }
             }
             if (!cancelled) {
                 writer.commit();
+                // the run is complete: the same data ingested later is a new append, not a rerun
+                ledger.ifPresent(l -> l.forget(runKeys));
             }
         } catch (RuntimeException e) {
             thumbs.close();
@@ -126,6 +154,9 @@ public final class Ingestor {
         progress.committed(writer.rowsCommitted());
         progress.finish();
         List<String> warnings = new ArrayList<>(thumbs.warnings());
+        if (skipped > 0) {
+            warnings.add("Skipped " + skipped + " rows already in the table from an earlier, interrupted run of the same ingest");
+        }
         if (!cancelled) {
             warnings.addAll(IndexRequests.build(backend, table, options));
         }
