@@ -13,6 +13,7 @@ import dev.lakebench.core.ingest.thumbnail.RowThumbnails;
 import dev.lakebench.core.schema.ColumnType;
 import dev.lakebench.core.schema.TableSchema;
 import dev.lakebench.core.store.DataDirectory;
+import dev.lakebench.core.store.DiskFull;
 import dev.lakebench.core.store.Identifiers;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +37,50 @@ public final class Ingestor {
 
     public IngestResult ingest(String table, Map<String, ? extends List<?>> data, IngestOptions options) {
         Identifiers.checkTableName(table);
+        long before = backend instanceof LocalBackend ? rowsIn(table) : -1;
+        try {
+            return dispatch(table, data, options);
+        } catch (RuntimeException e) {
+            throw diskFull(e, table, before, options.format() == null && (data == null || !data.containsKey("_huggingface")));
+        }
+    }
+
+    /**
+     * A failure on a full disk, said as such: where, how many rows of this ingest were committed (they stay), and
+     * whether a rerun continues. Any other failure is returned unchanged.
+     */
+    private RuntimeException diskFull(RuntimeException e, String table, long before, boolean resumable) {
+        if (!(backend instanceof LocalBackend local)) {
+            return e;
+        }
+        Optional<Path> full = DiskFull.at(e, Path.of(local.location()));
+        if (full.isEmpty()) {
+            return e;
+        }
+        long after = rowsIn(table);
+        String committed = after >= 0 && before >= 0
+                ? (after - before) + " rows of this ingest were committed and stay in table \"" + table + "\""
+                : "the rows committed so far stay in table \"" + table + "\"";
+        String hint = resumable
+                ? "Free space on that disk and run the same ingest again: it continues where this one stopped, without duplicating rows"
+                : "Free space on that disk; a dataset format is ingested again from its start, so drop the table (or delete this"
+                        + " run's rows) before running it again";
+        return new IngestError(ErrorCode.WORKSPACE_DISK_FULL, "No space left on device at " + full.get() + "; " + committed, hint, e);
+    }
+
+    /** Rows in {@code table} now: 0 when it does not exist, -1 when they cannot be counted. */
+    private long rowsIn(String table) {
+        try {
+            if (backend.listTables().stream().noneMatch(t -> t.equalsIgnoreCase(table))) {
+                return 0;
+            }
+            return backend.describeTable(table).rowCount();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private IngestResult dispatch(String table, Map<String, ? extends List<?>> data, IngestOptions options) {
         if (options.format() != null) {
             // the format wins over data (SPEC §1)
             return new FormatIngest(backend).run(table, options.format(), options);

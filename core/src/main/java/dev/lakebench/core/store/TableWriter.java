@@ -386,7 +386,10 @@ public final class TableWriter implements AutoCloseable {
             try {
                 l.connection.rollback();
             } catch (SQLException e) {
-                throw EngineException.from(e);
+                // a commit that failed (a full disk) has ended its transaction already: nothing is left to discard
+                if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
+                    throw EngineException.from(e);
+                }
             }
             begin(l.connection);
             l.rows = 0;
@@ -418,8 +421,13 @@ public final class TableWriter implements AutoCloseable {
         for (Lane l : lanes) {
             dirty |= l != null && (l.rows > 0 || l.touched || l.commit != null);
         }
+        RuntimeException failure = null;
         if (dirty || commitFailure != null) {
-            rollback();
+            try {
+                rollback();
+            } catch (RuntimeException e) {
+                failure = e;
+            }
         }
         for (Lane l : lanes) {
             if (l == null) {
@@ -428,9 +436,14 @@ public final class TableWriter implements AutoCloseable {
             try {
                 l.appender.close();
                 l.connection.close();
-            } catch (SQLException e) {
-                throw EngineException.from(e);
+            } catch (SQLException | RuntimeException e) {
+                if (failure == null) {
+                    failure = e instanceof SQLException s ? EngineException.from(s) : (RuntimeException) e;
+                }
             }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 }

@@ -25,6 +25,7 @@ import dev.lakebench.core.store.TableDef;
 import dev.lakebench.core.store.Workspace;
 import dev.lakebench.natives.engine.EngineException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -106,8 +107,24 @@ public final class LocalBackend implements Backend {
     private void registerSearchFunctions() {
         try (Connection c = workspace.engine().connect(); Statement st = c.createStatement()) {
             SearchFunctions.register(c, workspace.vectors(), handles);
-            for (String macro : VectorWrites.MACROS) {
-                st.execute(macro);
+            // the macros persist in the database: (re)created only when they changed, so that opening a
+            // workspace writes nothing (it must open, to be read, on a full disk)
+            String version = Integer.toHexString(String.join("\n", VectorWrites.MACROS).hashCode());
+            String stored = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT value FROM lb_meta.info WHERE key = 'macros'");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stored = rs.getString(1);
+                }
+            }
+            if (!version.equals(stored)) {
+                c.setAutoCommit(false);
+                for (String macro : VectorWrites.MACROS) {
+                    st.execute(macro);
+                }
+                st.execute("DELETE FROM lb_meta.info WHERE key = 'macros'");
+                st.execute("INSERT INTO lb_meta.info VALUES ('macros', '" + version + "')");
+                c.commit();
             }
         } catch (SQLException e) {
             throw EngineErrors.translate(EngineException.from(e), workspace, false, QueryRequest.DEFAULT_TIMEOUT);
