@@ -51,6 +51,11 @@ public final class LakebenchCommand implements Callable<Integer> {
                     + "only one the account belongs to).")
     String org;
 
+    @Option(names = "--allow-files", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Let SQL read and write files under DIR (read_csv, read_parquet, COPY ... TO); repeatable. "
+                    + "By default SQL reaches only the workspace's tables.")
+    java.util.List<Path> allowFiles = new java.util.ArrayList<>();
+
     /** Environment and credential store, replaceable by tests. */
     final Function<String, String> env;
     final Supplier<TokenVault> vault;
@@ -97,7 +102,7 @@ public final class LakebenchCommand implements Callable<Integer> {
         if (isRemote()) {
             return new Client(ManagedBackend.connect(remoteSettings(), ApiToken.of(remoteToken()), env));
         }
-        return Client.local(dataDirectory().root(), workspace);
+        return Client.local(dataDirectory().root(), workspace, allowFiles);
     }
 
     @Override

@@ -36,6 +36,25 @@ public interface Backend extends AutoCloseable {
     void dropTable(String table, boolean ifExists);
 
     /**
+     * Drops {@code table} only if it holds no row; true when it was dropped. An ingest that created a table and
+     * stored nothing calls this to leave no empty table behind; it must never drop rows another writer
+     * committed, so backends that can decide atomically with their writers do so.
+     */
+    default boolean dropIfEmpty(String table) {
+        TableInfo info;
+        try {
+            info = describeTable(table);
+        } catch (dev.lakebench.core.client.TableError e) {
+            return false;
+        }
+        if (info.rowCount() > 0) {
+            return false;
+        }
+        dropTable(table, true);
+        return true;
+    }
+
+    /**
      * Creates an index if it does not exist ({@code CREATE INDEX IF NOT EXISTS}); {@code indexType} null means the
      * default for the column type. Long builds report progress through {@code listener} and can be cancelled.
      */

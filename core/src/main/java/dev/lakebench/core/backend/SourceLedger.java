@@ -3,6 +3,7 @@ package dev.lakebench.core.backend;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Which sources (files) of a table are completely stored, kept by the backend so that an ingest interrupted by a
@@ -24,6 +25,18 @@ public interface SourceLedger {
      * same transaction as every row written up to that commit. Call it just before writing the source's last row.
      */
     void complete(String source, long rows);
+
+    /**
+     * Every source with a committed completion record, whether or not the table has rows of it (a batch of column
+     * data is a source without a column of its own).
+     */
+    Set<String> recorded();
+
+    /**
+     * Removes the committed records of these sources (the rows stay), in a transaction of its own: call it after
+     * the sink's final commit.
+     */
+    void forget(Collection<String> sources);
 
     /** Values of {@code column} in the committed rows of {@code source} (e.g. the row ids of a file). */
     List<String> values(String source, String column);

@@ -38,6 +38,15 @@ public interface TableSink extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * A ledger of committed batches when the backend keeps one transactionally with the rows: sources without a
+     * column in the table, recorded with {@link SourceLedger#complete} and listed by {@link SourceLedger#recorded}.
+     * A sink serves either this or {@link #ledger(String)}, not both.
+     */
+    default Optional<SourceLedger> batchLedger() {
+        return Optional.empty();
+    }
+
     /** Where the table lives, as reported in IngestResult.datasetPath. */
     String datasetPath();
 

@@ -50,6 +50,14 @@ public final class Client implements AutoCloseable {
     }
 
     /**
+     * A workspace whose SQL may also read and write files under {@code allowedFileDirectories} (file functions
+     * such as {@code read_csv} and {@code COPY ... TO}). By default SQL reaches only the workspace's tables.
+     */
+    public static Client local(Path dataDir, String workspaceId, List<Path> allowedFileDirectories) {
+        return new Client(new LocalBackend(new DataDirectory(dataDir), workspaceId, allowedFileDirectories));
+    }
+
+    /**
      * A managed workspace. {@code token} falls back to {@code DEEPLAKE_API_KEY}; {@code apiUrl} null means
      * {@code https://api.deeplake.ai}.
      */

@@ -32,6 +32,7 @@ public enum ErrorCode {
     WORKSPACE_EXISTS,
     WORKSPACE_LOCKED,
     WORKSPACE_IO,
+    WORKSPACE_DISK_FULL,
     SERVICE_UNAVAILABLE,
     SERVICE_ERROR,
     /** The managed service refused the request because the organisation's balance is used up (402). */

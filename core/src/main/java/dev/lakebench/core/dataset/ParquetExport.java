@@ -40,7 +40,7 @@ public final class ParquetExport {
             throw new TableError(ErrorCode.WORKSPACE_IO, "Cannot create a scratch folder for the export: " + e.getMessage(),
                     "Check free space in the temporary folder", e);
         }
-        try (EngineSession engine = EngineSession.open(scratch.resolve("export.duckdb"));
+        try (EngineSession engine = EngineSession.scratch(scratch.resolve("export.duckdb"));
              Connection c = engine.connect()) {
             List<ResultColumn> cols = cursor.columns();
             Row first = cursor.hasNext() ? cursor.next() : null;

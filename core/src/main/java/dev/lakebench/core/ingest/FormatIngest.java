@@ -89,7 +89,7 @@ final class FormatIngest {
                 writer.close();
                 if (!existed && writer.rowsCommitted() == 0) {
                     // a first ingest that failed before committing anything leaves no empty table behind
-                    backend.dropTable(table, true);
+                    backend.dropIfEmpty(table);
                 }
             }
             throw e;

@@ -1,6 +1,7 @@
 package dev.lakebench.core.ingest;
 
 import dev.lakebench.core.backend.Backend;
+import dev.lakebench.core.backend.SourceLedger;
 import dev.lakebench.core.backend.local.LocalBackend;
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.IngestError;
@@ -12,11 +13,14 @@ import dev.lakebench.core.ingest.thumbnail.RowThumbnails;
 import dev.lakebench.core.schema.ColumnType;
 import dev.lakebench.core.schema.TableSchema;
 import dev.lakebench.core.store.DataDirectory;
+import dev.lakebench.core.store.DiskFull;
 import dev.lakebench.core.store.Identifiers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Entry point of every ingest: decides what the input is (a format object, a HuggingFace reference, file paths,
@@ -33,6 +37,50 @@ public final class Ingestor {
 
     public IngestResult ingest(String table, Map<String, ? extends List<?>> data, IngestOptions options) {
         Identifiers.checkTableName(table);
+        long before = backend instanceof LocalBackend ? rowsIn(table) : -1;
+        try {
+            return dispatch(table, data, options);
+        } catch (RuntimeException e) {
+            throw diskFull(e, table, before, options.format() == null && (data == null || !data.containsKey("_huggingface")));
+        }
+    }
+
+    /**
+     * A failure on a full disk, said as such: where, how many rows of this ingest were committed (they stay), and
+     * whether a rerun continues. Any other failure is returned unchanged.
+     */
+    private RuntimeException diskFull(RuntimeException e, String table, long before, boolean resumable) {
+        if (!(backend instanceof LocalBackend local)) {
+            return e;
+        }
+        Optional<Path> full = DiskFull.at(e, Path.of(local.location()));
+        if (full.isEmpty()) {
+            return e;
+        }
+        long after = rowsIn(table);
+        String committed = after >= 0 && before >= 0
+                ? (after - before) + " rows of this ingest were committed and stay in table \"" + table + "\""
+                : "the rows committed so far stay in table \"" + table + "\"";
+        String hint = resumable
+                ? "Free space on that disk and run the same ingest again: it continues where this one stopped, without duplicating rows"
+                : "Free space on that disk; a dataset format is ingested again from its start, so drop the table (or delete this"
+                        + " run's rows) before running it again";
+        return new IngestError(ErrorCode.WORKSPACE_DISK_FULL, "No space left on device at " + full.get() + "; " + committed, hint, e);
+    }
+
+    /** Rows in {@code table} now: 0 when it does not exist, -1 when they cannot be counted. */
+    private long rowsIn(String table) {
+        try {
+            if (backend.listTables().stream().noneMatch(t -> t.equalsIgnoreCase(table))) {
+                return 0;
+            }
+            return backend.describeTable(table).rowCount();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private IngestResult dispatch(String table, Map<String, ? extends List<?>> data, IngestOptions options) {
         if (options.format() != null) {
             // the format wins over data (SPEC §1)
             return new FormatIngest(backend).run(table, options.format(), options);
@@ -90,33 +138,58 @@ public final class Ingestor {
         // thumbnails of IMAGE columns, committed just before the rows they belong to
         RowThumbnails thumbs = new RowThumbnails(backend, table, schema);
         writer.beforeCommit(thumbs::commit);
+        long skipped = 0;
         try {
+            // batches an interrupted earlier run of the same ingest committed (a kill, a cancel, a failure) are
+            // skipped, so the rerun finishes it without duplicates; a run that completes forgets its batches, so
+            // ingesting the same data again later appends it again
+            Optional<SourceLedger> ledger = writer.sink().batchLedger();
             int width = data.names().size();
             List<?>[] cols = new List<?>[width];
             for (int c = 0; c < width; c++) {
                 cols[c] = data.column(c);
             }
-            for (int r = 0; r < data.rowCount(); r++) {
-                if (r % options.flushRows() == 0 && options.cancellation().isCancelled()) {
-                    cancelled = true;
-                    break;
+            Set<String> stored = ledger.map(SourceLedger::recorded).orElse(Set.of());
+            List<String> runKeys = new ArrayList<>();
+            BatchKeys keys = new BatchKeys(data.names(), options.commitRows());
+            int rows = data.rowCount();
+            for (int start = 0; start < rows && !cancelled; start += options.commitRows()) {
+                int end = Math.min(rows, start + options.commitRows());
+                String key = ledger.isPresent() ? keys.next(cols, start, end) : null;
+                if (key != null) {
+                    runKeys.add(key);
                 }
-                Object[] row = new Object[width];
-                for (int c = 0; c < width; c++) {
-                    row[c] = cols[c].get(r);
+                if (key != null && stored.contains(key)) {
+                    skipped += end - start;
+                    continue;
                 }
-                thumbs.row(row);
-                writer.write(row, r);
+                for (int r = start; r < end; r++) {
+                    if (r % options.flushRows() == 0 && options.cancellation().isCancelled()) {
+                        cancelled = true;
+                        break;
+                    }
+                    Object[] row = new Object[width];
+                    for (int c = 0; c < width; c++) {
+                        row[c] = cols[c].get(r);
+                    }
+                    if (r == end - 1 && key != null) {
+                        ledger.get().complete(key, end - start); // commits with the batch's last row
+                    }
+                    thumbs.row(row);
+                    writer.write(row, r);
+                }
             }
             if (!cancelled) {
                 writer.commit();
+                // the run is complete: the same data ingested later is a new append, not a rerun
+                ledger.ifPresent(l -> l.forget(runKeys));
             }
         } catch (RuntimeException e) {
             thumbs.close();
             writer.close();
             if (!existed && writer.rowsCommitted() == 0) {
                 // a first ingest that failed before committing anything leaves no empty table behind
-                backend.dropTable(table, true);
+                backend.dropIfEmpty(table);
             }
             throw e;
         }
@@ -126,6 +199,9 @@ public final class Ingestor {
         progress.committed(writer.rowsCommitted());
         progress.finish();
         List<String> warnings = new ArrayList<>(thumbs.warnings());
+        if (skipped > 0) {
+            warnings.add("Skipped " + skipped + " rows already in the table from an earlier, interrupted run of the same ingest");
+        }
         if (!cancelled) {
             warnings.addAll(IndexRequests.build(backend, table, options));
         }

@@ -48,7 +48,7 @@ public final class TableWriter implements AutoCloseable {
         Future<?> commit;
 
         Lane() {
-            connection = workspace.engine().connect();
+            connection = workspace.engine().connectForWriting();
             try {
                 connection.setAutoCommit(false);
             } catch (SQLException e) {
@@ -62,12 +62,13 @@ public final class TableWriter implements AutoCloseable {
     /**
      * Opens the transaction the appender's rows go into. The JDBC driver begins a transaction lazily, on the
      * next statement; the appender is not a statement, so without this its rows would commit on their own. The
-     * statement also turns the engine's progress tracking off for this connection: nobody polls a writer's
-     * progress (in a profile of the column-ingest benchmark, tracking took about a tenth of the commit CPU).
+     * connection comes without progress tracking ({@link EngineSession#connectForWriting()}).
      */
     private static void begin(Connection c) {
-        try (java.sql.Statement st = c.createStatement()) {
-            st.execute("SET enable_progress_bar = false");
+        try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery("SELECT 1")) {
+            while (rs.next()) {
+                // read to the end: closing a streaming result early would abort the transaction
+            }
         } catch (SQLException e) {
             throw EngineException.from(e);
         }
@@ -385,7 +386,10 @@ public final class TableWriter implements AutoCloseable {
             try {
                 l.connection.rollback();
             } catch (SQLException e) {
-                throw EngineException.from(e);
+                // a commit that failed (a full disk) has ended its transaction already: nothing is left to discard
+                if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
+                    throw EngineException.from(e);
+                }
             }
             begin(l.connection);
             l.rows = 0;
@@ -417,8 +421,13 @@ public final class TableWriter implements AutoCloseable {
         for (Lane l : lanes) {
             dirty |= l != null && (l.rows > 0 || l.touched || l.commit != null);
         }
+        RuntimeException failure = null;
         if (dirty || commitFailure != null) {
-            rollback();
+            try {
+                rollback();
+            } catch (RuntimeException e) {
+                failure = e;
+            }
         }
         for (Lane l : lanes) {
             if (l == null) {
@@ -427,9 +436,14 @@ public final class TableWriter implements AutoCloseable {
             try {
                 l.appender.close();
                 l.connection.close();
-            } catch (SQLException e) {
-                throw EngineException.from(e);
+            } catch (SQLException | RuntimeException e) {
+                if (failure == null) {
+                    failure = e instanceof SQLException s ? EngineException.from(s) : (RuntimeException) e;
+                }
             }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 }

@@ -67,11 +67,18 @@ public final class VectorStore implements AutoCloseable {
                 store.logs.put(e.getKey(), VectorLog.open(p, e.getKey(), e.getValue()));
             }
         }
-        store.deleteStale(known, dropped, c);
-        try (Statement st = c.createStatement()) {
-            st.execute("DELETE FROM lb_meta.vector_log_commits WHERE (id, committed_bytes) NOT IN"
-                    + " (SELECT id, max(committed_bytes) FROM lb_meta.vector_log_commits GROUP BY id)"
-                    + " OR id NOT IN (SELECT id FROM lb_meta.vector_logs)");
+        try {
+            store.deleteStale(known, dropped, c);
+            try (Statement st = c.createStatement()) {
+                st.execute("DELETE FROM lb_meta.vector_log_commits WHERE (id, committed_bytes) NOT IN"
+                        + " (SELECT id, max(committed_bytes) FROM lb_meta.vector_log_commits GROUP BY id)"
+                        + " OR id NOT IN (SELECT id FROM lb_meta.vector_logs)");
+            }
+        } catch (SQLException e) {
+            // housekeeping only: on a full disk it waits for the next open, and the workspace still opens to be read
+            if (DiskFull.at(e, dir).isEmpty()) {
+                throw e;
+            }
         }
         return store;
     }

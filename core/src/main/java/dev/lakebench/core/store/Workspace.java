@@ -48,10 +48,18 @@ public final class Workspace implements AutoCloseable {
 
     /** Opens the workspace folder (which must exist), recovering vector logs to their last commit. */
     public static Workspace open(WorkspaceInfo info) {
+        return open(info, java.util.List.of());
+    }
+
+    /**
+     * Opens the workspace folder with SQL's file functions allowed under {@code allowedFileDirectories} (none by
+     * default: SQL then reaches only the workspace's tables).
+     */
+    public static Workspace open(WorkspaceInfo info, java.util.List<Path> allowedFileDirectories) {
         Path dir = info.dir();
         EngineSession engine;
         try {
-            engine = EngineSession.open(dir.resolve(DATABASE_FILE));
+            engine = EngineSession.open(dir.resolve(DATABASE_FILE), allowedFileDirectories);
         } catch (WorkspaceLockedException e) {
             String holder = e.holderPid().isPresent() ? " (process " + e.holderPid().getAsLong() + ")" : "";
             throw new WorkspaceError(ErrorCode.WORKSPACE_LOCKED,

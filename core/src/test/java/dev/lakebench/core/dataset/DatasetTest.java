@@ -93,6 +93,9 @@ class DatasetTest {
         Path file = dir.resolve("out/frames.parquet");
         long n = client.openTable("frames").query("SELECT episode_index, embedding, blob WHERE episode_index = 5").exportParquet(file);
         assertThat(n).isEqualTo(100);
+        // reading it back with SQL needs the folder opened to SQL's file functions
+        client.close();
+        client = Client.local(dir, "default", List.of(file.getParent()));
         List<Row> back = client.query("SELECT typeof(embedding) AS t, embedding[3] AS third, count(*) OVER () AS n"
                 + " FROM read_parquet($1) ORDER BY third LIMIT 1", file.toString());
         assertThat(back.get(0).get("t")).isEqualTo("FLOAT[]");  // Parquet has lists, not fixed-size arrays

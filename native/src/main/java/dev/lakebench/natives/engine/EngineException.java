@@ -33,6 +33,11 @@ public class EngineException extends RuntimeException {
         IO,
         /** Out of memory inside the engine. */
         OUT_OF_MEMORY,
+        /**
+         * The engine's sandbox refused: a file, directory or network location outside the allowed ones, an
+         * extension, or a change of a locked setting.
+         */
+        PERMISSION,
         /** Anything else. */
         OTHER
     }
@@ -75,7 +80,9 @@ public class EngineException extends RuntimeException {
             case "parser" -> Kind.SYNTAX;
             case "catalog" -> Kind.CATALOG;
             case "binder" -> Kind.BINDER;
-            case "conversion", "invalid input", "out of range" -> Kind.CONVERSION;
+            case "permission" -> Kind.PERMISSION;
+            case "invalid input" -> msg.contains("configuration has been locked") ? Kind.PERMISSION : Kind.CONVERSION;
+            case "conversion", "out of range" -> Kind.CONVERSION;
             case "constraint" -> Kind.CONSTRAINT;
             case "interrupt" -> Kind.INTERRUPTED;
             case "out of memory" -> Kind.OUT_OF_MEMORY;

@@ -28,9 +28,20 @@ final class Ffmpeg {
 
     /** FFmpeg's text for an error code. */
     static String error(int code) {
-        try (BytePointer buf = new BytePointer(256)) {
-            av_strerror(code, buf, 256);
-            return buf.getString().strip();
+        byte[] bytes = new byte[256];
+        try (BytePointer buf = new BytePointer(bytes.length)) {
+            av_strerror(code, buf, bytes.length);
+            buf.get(bytes);
         }
+        return untilNul(bytes);
+    }
+
+    /** The C string at the start of {@code bytes}: what lies past its NUL is other memory, never text. */
+    static String untilNul(byte[] bytes) {
+        int n = 0;
+        while (n < bytes.length && bytes[n] != 0) {
+            n++;
+        }
+        return new String(bytes, 0, n, java.nio.charset.StandardCharsets.UTF_8).strip();
     }
 }

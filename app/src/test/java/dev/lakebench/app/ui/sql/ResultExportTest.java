@@ -72,7 +72,7 @@ class ResultExportTest {
 
             Path parquet = dir.resolve("out/big.parquet");
             vm.export(r, ResultExport.Format.PARQUET, parquet).finished().get(60, TimeUnit.SECONDS);
-            try (Client c = Client.local(dir.resolve("check"))) {
+            try (Client c = Client.local(dir.resolve("check"), "default", java.util.List.of(parquet.getParent()))) {
                 var rows = c.query("SELECT count(*) AS n, max(id) AS m FROM read_parquet('" + parquet + "')");
                 assertThat(rows.get(0).get("n")).isEqualTo((long) n);
                 assertThat(rows.get(0).get("m")).isEqualTo((long) n - 1);

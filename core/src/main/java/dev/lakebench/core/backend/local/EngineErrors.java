@@ -40,13 +40,34 @@ final class EngineErrors {
                     "Check column names and argument types", e);
             case CONVERSION -> new QueryError(ErrorCode.QUERY_INVALID, msg, "Check the values and parameter types", e);
             case CONSTRAINT -> new TableError(ErrorCode.QUERY_INVALID, msg, "The statement would break a table constraint", e);
-            case IO -> new WorkspaceError(ErrorCode.WORKSPACE_IO, "Storage error: " + msg,
-                    "Check free disk space and permissions of the workspace folder", e);
+            case IO -> {
+                var full = dev.lakebench.core.store.DiskFull.at(e, ws == null ? null : ws.dir());
+                yield full.isPresent()
+                        ? new WorkspaceError(ErrorCode.WORKSPACE_DISK_FULL, "No space left on device at " + full.get()
+                                + "; the statement was not committed", "Free space on that disk and run it again (reading still works)", e)
+                        : new WorkspaceError(ErrorCode.WORKSPACE_IO, "Storage error: " + msg,
+                                "Check free disk space and permissions of the workspace folder", e);
+            }
             case OUT_OF_MEMORY -> new QueryError(ErrorCode.QUERY_INVALID, "The engine ran out of memory: " + msg,
                     "Narrow the query (LIMIT, fewer columns) or stream it with client.stream(...)", e);
             case LOCKED -> new WorkspaceError(ErrorCode.WORKSPACE_LOCKED, msg, "Close the other Lakebench process", e);
+            case PERMISSION -> refused(msg, e);
             case OTHER -> new QueryError(ErrorCode.QUERY_INVALID, msg, "", e);
         };
+    }
+
+    /** What the engine's sandbox refused, and the one way to open it up where there is one. */
+    private static QueryError refused(String msg, EngineException e) {
+        if (msg.contains("configuration has been locked")) {
+            return new QueryError(ErrorCode.QUERY_INVALID, "Engine settings cannot be changed from SQL: " + msg,
+                    "Lakebench fixes the engine's settings (SET, RESET and setting PRAGMAs are refused)", e);
+        }
+        if (msg.contains("extension")) {
+            return new QueryError(ErrorCode.QUERY_INVALID, "Extensions cannot be installed or loaded: " + msg,
+                    "SQL has the engine's built-in functions (Parquet, JSON, CSV); nothing is downloaded", e);
+        }
+        return new QueryError(ErrorCode.QUERY_INVALID, "SQL cannot reach files or network locations outside the workspace: " + msg,
+                "Start Lakebench with --allow-files DIR to let SQL read and write files under DIR", e);
     }
 
     static String describe(Duration d) {

@@ -28,6 +28,7 @@ import dev.lakebench.core.store.TableDef;
 import dev.lakebench.core.store.Workspace;
 import dev.lakebench.natives.engine.EngineException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -56,6 +57,14 @@ public final class LocalBackend implements Backend {
      * exist ({@link #createWorkspace}).
      */
     public LocalBackend(DataDirectory dataDir, String workspaceId) {
+        this(dataDir, workspaceId, List.of());
+    }
+
+    /**
+     * Opens a workspace whose SQL may read and write files under {@code allowedFileDirectories}
+     * ({@code read_csv}, {@code COPY ... TO}); with none, SQL reaches only the workspace's tables.
+     */
+    public LocalBackend(DataDirectory dataDir, String workspaceId, List<java.nio.file.Path> allowedFileDirectories) {
         this.dataDir = dataDir;
         DataDirectory.checkId(workspaceId);
         WorkspaceInfo info;
@@ -68,7 +77,7 @@ public final class LocalBackend implements Backend {
                     "Workspace \"" + workspaceId + "\" does not exist in " + dataDir.root(),
                     "Create it first (lakebench workspaces create " + workspaceId + "), or pick one of: " + ids(dataDir.list()));
         }
-        this.workspace = Workspace.open(info);
+        this.workspace = Workspace.open(info, List.copyOf(allowedFileDirectories));
         try {
             registerSearchFunctions();
             this.indexes = IndexManager.open(workspace);
@@ -95,8 +104,24 @@ public final class LocalBackend implements Backend {
     private void registerSearchFunctions() {
         try (Connection c = workspace.engine().connect(); Statement st = c.createStatement()) {
             SearchFunctions.register(c, workspace.vectors(), handles);
-            for (String macro : VectorWrites.MACROS) {
-                st.execute(macro);
+            // the macros persist in the database: (re)created only when they changed, so that opening a
+            // workspace writes nothing (it must open, to be read, on a full disk)
+            String version = Integer.toHexString(String.join("\n", VectorWrites.MACROS).hashCode());
+            String stored = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT value FROM lb_meta.info WHERE key = 'macros'");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stored = rs.getString(1);
+                }
+            }
+            if (!version.equals(stored)) {
+                c.setAutoCommit(false);
+                for (String macro : VectorWrites.MACROS) {
+                    st.execute(macro);
+                }
+                st.execute("DELETE FROM lb_meta.info WHERE key = 'macros'");
+                st.execute("INSERT INTO lb_meta.info VALUES ('macros', '" + version + "')");
+                c.commit();
             }
         } catch (SQLException e) {
             throw EngineErrors.translate(EngineException.from(e), workspace, false, QueryRequest.DEFAULT_TIMEOUT);
@@ -215,6 +240,51 @@ public final class LocalBackend implements Backend {
         Semaphore permit = workspace.tableLock(def.name());
         permit.acquireUninterruptibly();
         workspace.ddlLock().lock();
+        try {
+            drop(def);
+        } finally {
+            workspace.ddlLock().unlock();
+            permit.release();
+        }
+    }
+
+    /**
+     * Drops the table only if it holds no row, deciding under the table's write permit and the DDL lock: a writer
+     * that committed rows in the meantime (it held the permit to do so) keeps its table.
+     */
+    @Override
+    public boolean dropIfEmpty(String table) {
+        if (workspace.catalog().table(table).isEmpty()) {
+            return false;
+        }
+        Semaphore permit = workspace.tableLock(table);
+        permit.acquireUninterruptibly();
+        workspace.ddlLock().lock();
+        try {
+            var found = workspace.catalog().table(table);
+            if (found.isEmpty()) {
+                return false;
+            }
+            TableDef def = found.get();
+            try (Connection c = workspace.engine().connect(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT count(*) FROM " + def.dataTable())) {
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    return false;
+                }
+            } catch (SQLException e) {
+                throw EngineErrors.translate(EngineException.from(e), workspace, false, QueryRequest.DEFAULT_TIMEOUT);
+            }
+            drop(def);
+            return true;
+        } finally {
+            workspace.ddlLock().unlock();
+            permit.release();
+        }
+    }
+
+    /** Drops a table; the caller holds its write permit and the DDL lock. */
+    private void drop(TableDef def) {
         try (Connection c = workspace.engine().connect()) {
             c.setAutoCommit(false);
             try {
@@ -231,9 +301,6 @@ public final class LocalBackend implements Backend {
             }
         } catch (SQLException e) {
             throw EngineErrors.translate(EngineException.from(e), workspace, false, QueryRequest.DEFAULT_TIMEOUT);
-        } finally {
-            workspace.ddlLock().unlock();
-            permit.release();
         }
     }
 

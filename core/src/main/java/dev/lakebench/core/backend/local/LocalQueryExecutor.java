@@ -98,6 +98,7 @@ final class LocalQueryExecutor {
     }
 
     private QueryResult run(Connection c, SqlStatement st, QueryRequest req, StatementRunner.Session session) throws SQLException {
+        InternalSchemas.checkWritable(st);
         switch (st.kind()) {
             case DROP_TABLE -> {
                 return dropTables(st);
@@ -250,6 +251,7 @@ final class LocalQueryExecutor {
                     "Run the other statements with query()");
         }
         SqlStatement st = statements.get(0);
+        InternalSchemas.checkWritable(st);
         Translation t = st.kind() == SqlStatement.Kind.SELECT ? Dialect.translate(st, ws.catalog()::table) : null;
         if (!(t instanceof Translation.Engine e) || e.writes() != null) {
             QueryResult r = execute(req);

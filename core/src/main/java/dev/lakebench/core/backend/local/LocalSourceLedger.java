@@ -45,7 +45,7 @@ final class LocalSourceLedger implements SourceLedger {
         this.workspace = workspace;
         this.writer = writer;
         this.def = def;
-        this.column = Identifiers.quote(def.column(column).name());
+        this.column = column == null ? null : Identifiers.quote(def.column(column).name());
         this.afterChange = afterChange;
         try (Connection c = workspace.engine().connect(); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE IF NOT EXISTS " + LEDGER + " (table_name VARCHAR NOT NULL, table_created TIMESTAMP,"
@@ -85,6 +85,23 @@ final class LocalSourceLedger implements SourceLedger {
     }
 
     @Override
+    public java.util.Set<String> recorded() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        try (Connection c = workspace.engine().connect();
+             PreparedStatement ps = c.prepareStatement("SELECT source_id FROM " + LEDGER + " WHERE table_name = ?")) {
+            ps.setString(1, tableKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw EngineException.from(e);
+        }
+        return out;
+    }
+
+    @Override
     public synchronized void complete(String source, long rows) {
         pendingSources.add(source);
         pendingRows.add(rows);
@@ -95,6 +112,22 @@ final class LocalSourceLedger implements SourceLedger {
      * one statement; the sink calls it right before it commits, so records commit with the rows they vouch for.
      */
     synchronized void beforeCommit() {
+        insertPending();
+    }
+
+    @Override
+    public void forget(Collection<String> sources) {
+        if (sources.isEmpty()) {
+            return;
+        }
+        try (Connection c = workspace.engine().connect()) {
+            deleteWhereIn(c, "DELETE FROM " + LEDGER + " WHERE table_name = ? AND source_id", new ArrayList<>(sources), tableKey);
+        } catch (SQLException e) {
+            throw EngineException.from(e);
+        }
+    }
+
+    private void insertPending() {
         if (pendingSources.isEmpty()) {
             return;
         }

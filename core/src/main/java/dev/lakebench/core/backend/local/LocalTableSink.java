@@ -85,6 +85,11 @@ final class LocalTableSink implements TableSink {
     }
 
     @Override
+    public Optional<SourceLedger> batchLedger() {
+        return ledger(null);
+    }
+
+    @Override
     public String datasetPath() {
         return datasetPath;
     }

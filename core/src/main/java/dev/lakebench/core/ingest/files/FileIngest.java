@@ -92,7 +92,7 @@ public final class FileIngest {
         run.failures.addAll(failures);
         IngestResult result = run.execute();
         if (!existed && result.rowCount() == 0) {
-            backend.dropTable(table, true); // nothing landed: leave no empty table behind
+            backend.dropIfEmpty(table); // nothing landed: leave no empty table behind
         }
         return result;
     }
