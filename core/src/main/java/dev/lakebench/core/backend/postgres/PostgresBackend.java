@@ -198,12 +198,33 @@ public final class PostgresBackend implements Backend {
         long t0 = System.nanoTime();
         List<SqlStatement> statements = parse(request);
         SearchTranslator tr = translator();
-        QueryResult last = null;
+        List<SearchTranslator.Result> translated = new ArrayList<>();
         for (SqlStatement st : statements) {
-            SearchTranslator.Result r = tr.translate(st);
-            last = run(st, r, request);
+            translated.add(tr.translate(st));
         }
+        // a script runs on one connection, so that its SETs and temporary tables reach the statements after them
+        boolean discard = statements.stream().anyMatch(PostgresBackend::changesSession);
+        QueryResult last = withStatement(request, discard, (c, cancelled) -> {
+            QueryResult out = null;
+            for (SearchTranslator.Result r : translated) {
+                out = run(c, cancelled, r, request);
+            }
+            return out;
+        });
         return new QueryResult(last.columns(), last.rows(), last.updateCount(), Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /** A statement that changes the session (SET, RESET, DISCARD, LISTEN, ...) leaves a connection not worth pooling. */
+    private static boolean changesSession(SqlStatement st) {
+        List<dev.lakebench.core.sql.Token> sig = st.significant();
+        if (sig.isEmpty()) {
+            return false;
+        }
+        var first = sig.get(0);
+        boolean local = sig.size() > 1 && sig.get(1).isWord("LOCAL");
+        return (first.isWord("SET") && !local) || first.isWord("RESET") || first.isWord("DISCARD") || first.isWord("LISTEN")
+                || first.isWord("PREPARE") || first.isWord("DECLARE") || first.isWord("LOAD")
+                || first.isWord("CREATE") && sig.size() > 1 && (sig.get(1).isWord("TEMP") || sig.get(1).isWord("TEMPORARY"));
     }
 
     private static List<SqlStatement> parse(QueryRequest request) {
@@ -231,11 +252,11 @@ public final class PostgresBackend implements Backend {
         return caps.has(Capabilities.CITUS) ? CitusRules.castParameters(r.sql(), params) : r.sql();
     }
 
-    private QueryResult run(SqlStatement st, SearchTranslator.Result r, QueryRequest request) {
+    private QueryResult run(Connection c, boolean[] cancelled, SearchTranslator.Result r, QueryRequest request) throws SQLException {
         JdbcStatement js = JdbcStatement.of(prepared(r, request.params()));
         Integer effort = effort(r, request.params());
-        return withStatement(request, (c, cancelled) -> {
-            boolean tx = effort != null;
+        {
+            boolean tx = effort != null && c.getAutoCommit();
             if (tx) {
                 c.setAutoCommit(false);
                 try (Statement s = c.createStatement()) {
@@ -265,11 +286,19 @@ public final class PostgresBackend implements Backend {
                 }
                 return out;
             } catch (SQLException e) {
+                if (tx) {
+                    c.rollback();
+                    c.setAutoCommit(true);
+                }
                 throw e;
             } catch (Exception e) {
                 throw new IllegalStateException(e);
+            } finally {
+                if (tx && !c.getAutoCommit()) {
+                    c.setAutoCommit(true);
+                }
             }
-        });
+        }
     }
 
     private boolean iterativeScan() {
@@ -314,6 +343,11 @@ public final class PostgresBackend implements Backend {
     }
 
     private <T> T withStatement(QueryRequest request, StatementWork<T> work) {
+        return withStatement(request, false, work);
+    }
+
+    /** {@code discard}: the connection is closed afterwards instead of pooled (the work changed its session). */
+    private <T> T withStatement(QueryRequest request, boolean discard, StatementWork<T> work) {
         boolean[] cancelled = {false};
         if (request.cancellation().isCancelled()) {
             throw new QueryError(ErrorCode.QUERY_CANCELLED, "Query cancelled", "Nothing was run");
@@ -324,7 +358,7 @@ public final class PostgresBackend implements Backend {
         } catch (SQLException e) {
             throw PgErrors.from(e, null, request.timeout(), false);
         }
-        boolean broken = false;
+        boolean broken = discard;
         try {
             setTimeout(c, request.timeout());
             return work.run(c, cancelled);

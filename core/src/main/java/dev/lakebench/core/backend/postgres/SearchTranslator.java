@@ -329,8 +329,8 @@ final class SearchTranslator {
         }
         int end = j;
         // strip casts backwards: ...)::name or x::name[]
-        while (j >= 2 && (v.get(j).kind() == Token.Kind.WORD || v.get(j).is("]")) && castBefore(v, j)) {
-            j = castStart(v, j) - 1;
+        while (j >= 2 && (v.get(j).kind() == Token.Kind.WORD || v.get(j).is("]") || v.get(j).is(")")) && castBefore(v, j)) {
+            j = castStart(v, j) - 2;
         }
         if (v.get(j).is(")") || v.get(j).is("]")) {
             j = v.match[j];
@@ -347,7 +347,7 @@ final class SearchTranslator {
 
     private static boolean castBefore(TokenView v, int j) {
         int s = castStart(v, j);
-        return s >= 2 && v.get(s - 1).is(":") && v.get(s - 2).is(":") && s - 3 >= 0;
+        return s >= 2 && v.get(s - 1).is("::");
     }
 
     /** For a type name ending at {@code j} (with [] suffixes), the index of its first word. */

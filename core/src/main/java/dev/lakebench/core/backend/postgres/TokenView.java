@@ -79,17 +79,13 @@ final class TokenView {
 
     /** Index after the postfix casts ({@code ::type(n)[]}) starting at {@code i}. */
     int skipCasts(int i) {
-        while (i + 2 < sig.size() + 1 && i + 1 < sig.size() && sig.get(i).is(":") && sig.get(i + 1).is(":")) {
+        while (i + 1 < sig.size() && sig.get(i).is("::")) {
             int j = i + 2;
-            if (j >= sig.size()) {
-                return i;
-            }
-            j++;
             while (j < sig.size() && sig.get(j).kind() == Token.Kind.WORD
                     && (sig.get(j).isWord("PRECISION") || sig.get(j).isWord("VARYING"))) {
                 j++;
             }
-            if (j < sig.size() && sig.get(j).is("(")) {
+            if (j < sig.size() && sig.get(j).is("(") && match[j] > 0) {
                 j = match[j] + 1;
             }
             while (j + 1 < sig.size() && sig.get(j).is("[") && sig.get(j + 1).is("]")) {
