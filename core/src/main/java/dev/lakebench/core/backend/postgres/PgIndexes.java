@@ -191,7 +191,7 @@ final class PgIndexes {
                     String def = rs.getString(3);
                     String column = rs.getString(5);
                     if (column == null) {
-                        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(+\"?([^\":)]+)\"?::").matcher(def);
+                        java.util.regex.Matcher m = java.util.regex.Pattern.compile("USING \\w+ \\(+\"?([^\"():]+)\"?\\)*::").matcher(def);
                         column = m.find() ? m.group(1) : def;
                     }
                     String type = switch (rs.getString(2)) {
