@@ -47,7 +47,10 @@ final class CitusRules {
     }
 
     private static boolean castFollows(List<Token> tokens, int i) {
-        return i + 1 < tokens.size() && tokens.get(i).is(":") && tokens.get(i + 1).is(":");
+        while (i < tokens.size() && tokens.get(i).isTrivia()) {
+            i++;
+        }
+        return i < tokens.size() && tokens.get(i).is("::");
     }
 
     /** The PostgreSQL type of a bound value, null when the server must infer it (a null). */
