@@ -16,7 +16,7 @@ import java.util.List;
  */
 public interface Backend extends AutoCloseable {
 
-    /** "local" or "managed". */
+    /** "local", "managed" or "postgres". */
     String kind();
 
     String workspaceId();

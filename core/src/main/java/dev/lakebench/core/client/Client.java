@@ -3,6 +3,7 @@ package dev.lakebench.core.client;
 import dev.lakebench.core.backend.Backend;
 import dev.lakebench.core.backend.local.LocalBackend;
 import dev.lakebench.core.backend.managed.ManagedBackend;
+import dev.lakebench.core.backend.postgres.PostgresBackend;
 import dev.lakebench.core.dataset.Dataset;
 import dev.lakebench.core.ingest.Format;
 import dev.lakebench.core.ingest.Ingestor;
@@ -68,6 +69,16 @@ public final class Client implements AutoCloseable {
     /** A managed client by named settings: {@code Client.builder().token(t).workspace(ws).apiUrl(u).orgId(o).build()}. */
     public static ManagedClientBuilder builder() {
         return new ManagedClientBuilder();
+    }
+
+    /**
+     * A workspace (a schema) of a PostgreSQL database with pgvector, e.g.
+     * {@code Client.postgres("jdbc:postgresql://db:5432/lake?user=me", "default", password)}. {@code password} null
+     * falls back to {@code PGPASSWORD}; keep it out of the URL. What the server offers (pg_search, Citus, ...) is
+     * probed on connect.
+     */
+    public static Client postgres(String jdbcUrl, String workspaceId, String password) {
+        return new Client(PostgresBackend.connect(jdbcUrl, workspaceId, password));
     }
 
     public Backend backend() {

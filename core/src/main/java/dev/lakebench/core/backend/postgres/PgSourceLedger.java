@@ -1,0 +1,123 @@
+package dev.lakebench.core.backend.postgres;
+
+import dev.lakebench.core.backend.SourceLedger;
+import dev.lakebench.core.store.Identifiers;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ledger of complete sources in {@code lakebench.ingest_sources}, keyed by the table's oid (a dropped and
+ * recreated table never inherits records). Records are written by the sink's transaction, with the rows.
+ */
+final class PgSourceLedger implements SourceLedger {
+
+    private final PostgresBackend backend;
+    private final String table;
+    private final String column;
+    private final List<String> pendingSources = new ArrayList<>();
+    private final List<Long> pendingRows = new ArrayList<>();
+
+    PgSourceLedger(PostgresBackend backend, String qualifiedTable, String column) {
+        this.backend = backend;
+        this.table = qualifiedTable;
+        this.column = Identifiers.quote(column);
+    }
+
+    private String oid() {
+        return "'" + table.replace("'", "''") + "'::regclass::oid";
+    }
+
+    @Override
+    public Map<String, Boolean> sources() {
+        String sql = "SELECT s.src, s.n, l.rows FROM (SELECT " + column + "::text AS src, count(*) AS n FROM " + table + " WHERE " + column
+                + " IS NOT NULL GROUP BY 1) s LEFT JOIN (SELECT source_id, max(rows) AS rows FROM " + PgHelpers.LEDGER
+                + " WHERE table_oid = " + oid() + " GROUP BY 1) l ON l.source_id = s.src";
+        Map<String, Boolean> out = new HashMap<>();
+        backend.withConnection("reading the ingest ledger of " + table, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long recorded = rs.getLong(3);
+                    boolean has = !rs.wasNull();
+                    out.put(rs.getString(1), has && recorded == rs.getLong(2));
+                }
+            }
+            return null;
+        });
+        return out;
+    }
+
+    @Override
+    public synchronized void complete(String source, long rows) {
+        pendingSources.add(source);
+        pendingRows.add(rows);
+    }
+
+    synchronized boolean hasPending() {
+        return !pendingSources.isEmpty();
+    }
+
+    /** Inserts the pending records on the sink's open transaction. */
+    synchronized void beforeCommit(Connection c) throws SQLException {
+        if (pendingSources.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + PgHelpers.LEDGER + " (table_oid, source_id, rows)"
+                + " SELECT " + oid() + ", unnest(?::text[]), unnest(?::bigint[])")) {
+            ps.setArray(1, c.createArrayOf("text", pendingSources.toArray()));
+            ps.setArray(2, c.createArrayOf("int8", pendingRows.toArray()));
+            ps.executeUpdate();
+        }
+        pendingSources.clear();
+        pendingRows.clear();
+    }
+
+    @Override
+    public List<String> values(String source, String valueColumn) {
+        List<String> out = new ArrayList<>();
+        backend.withConnection("reading the ingest ledger of " + table, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + Identifiers.quote(valueColumn) + "::text FROM " + table
+                    + " WHERE " + column + "::text = ?")) {
+                ps.setString(1, source);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return null;
+        });
+        return out;
+    }
+
+    @Override
+    public void discard(Collection<String> sources) {
+        if (sources.isEmpty()) {
+            return;
+        }
+        backend.withConnection("discarding partial sources of " + table, c -> {
+            c.setAutoCommit(false);
+            try (PreparedStatement rows = c.prepareStatement("DELETE FROM " + table + " WHERE " + column + "::text = ANY (?::text[])");
+                 PreparedStatement recs = c.prepareStatement("DELETE FROM " + PgHelpers.LEDGER + " WHERE table_oid = " + oid()
+                         + " AND source_id = ANY (?::text[])")) {
+                rows.setArray(1, c.createArrayOf("text", sources.toArray()));
+                rows.executeUpdate();
+                recs.setArray(1, c.createArrayOf("text", sources.toArray()));
+                recs.executeUpdate();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+            return null;
+        });
+    }
+}

@@ -1,0 +1,746 @@
+package dev.lakebench.core.backend.postgres;
+
+import dev.lakebench.core.backend.Backend;
+import dev.lakebench.core.backend.TableSink;
+import dev.lakebench.core.client.Cancellation;
+import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.IngestListener;
+import dev.lakebench.core.client.ManagedServiceError;
+import dev.lakebench.core.client.QueryError;
+import dev.lakebench.core.client.QueryRequest;
+import dev.lakebench.core.client.QueryResult;
+import dev.lakebench.core.client.ResultColumn;
+import dev.lakebench.core.client.Row;
+import dev.lakebench.core.client.RowCursor;
+import dev.lakebench.core.client.TableError;
+import dev.lakebench.core.client.TableInfo;
+import dev.lakebench.core.client.WorkspaceError;
+import dev.lakebench.core.client.WorkspaceInfo;
+import dev.lakebench.core.schema.Column;
+import dev.lakebench.core.schema.ColumnType;
+import dev.lakebench.core.schema.SchemaCompatibility;
+import dev.lakebench.core.schema.TableSchema;
+import dev.lakebench.core.sql.SqlStatement;
+import dev.lakebench.core.store.DataDirectory;
+import dev.lakebench.core.store.Identifiers;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/**
+ * A workspace on a PostgreSQL server: a schema of one database, reached through pooled JDBC connections.
+ * SQL passes through, apart from the search operators ({@link SearchTranslator}); rows arrive with binary COPY
+ * ({@link PgTableSink}); indexes are built concurrently ({@link PgIndexes}). What the server offers is probed
+ * once ({@link Capabilities}). Safe for concurrent use.
+ */
+public final class PostgresBackend implements Backend {
+
+    /** Work on a pooled connection that may throw SQLException. */
+    interface ConnectionWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private final PgSettings settings;
+    private final PgPool pool;
+    private final Capabilities caps;
+    private final String schema;
+    /** The statement_timeout each pooled connection has now, to set it only when it changes. */
+    private final Map<Connection, Long> timeouts = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    private PostgresBackend(PgSettings settings) {
+        this.settings = settings;
+        this.schema = settings.workspaceId();
+        DataDirectory.checkId(schema);
+        this.pool = new PgPool(settings, c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("SET search_path = " + Identifiers.quote(schema) + ", " + PgHelpers.SCHEMA + ", public");
+            }
+        });
+        try {
+            this.caps = withConnection("connecting to " + settings.displayUrl(), this::prepare);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /** Connects to a workspace (created on first use when it is "default"; others must exist). */
+    public static PostgresBackend connect(PgSettings settings) {
+        return new PostgresBackend(settings);
+    }
+
+    /** Connects with a password from the caller (null: {@code PGPASSWORD}). */
+    public static PostgresBackend connect(String jdbcUrl, String workspaceId, String password) {
+        return connect(PgSettings.of(jdbcUrl, workspaceId, password, System::getenv));
+    }
+
+    /** Probes extensions, installs what is available and the helper schema, checks the workspace. */
+    private Capabilities prepare(Connection c) throws SQLException {
+        Capabilities found = Capabilities.probe(c);
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            // one client at a time sets up a database; the DDL below is idempotent
+            st.execute("SELECT pg_advisory_xact_lock(7342991)");
+            for (String ext : new String[] {Capabilities.VECTOR, Capabilities.PG_TRGM}) {
+                if (found.has(ext)) {
+                    st.execute("CREATE EXTENSION IF NOT EXISTS " + ext);
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+                    + " WHERE n.nspname = '" + PgHelpers.SCHEMA + "' AND p.proname = 'bm25'")) {
+                if (!rs.next()) {
+                    for (String ddl : PgHelpers.ddl()) {
+                        st.execute(ddl);
+                    }
+                }
+            }
+            boolean exists;
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
+                ps.setString(1, schema);
+                try (ResultSet rs = ps.executeQuery()) {
+                    exists = rs.next();
+                }
+            }
+            if (!exists) {
+                if (!schema.equals(PgSettings.DEFAULT_WORKSPACE)) {
+                    throw new WorkspaceError(ErrorCode.WORKSPACE_NOT_FOUND, "Workspace \"" + schema + "\" does not exist on " + settings.displayUrl(),
+                            "Create it with createWorkspace(\"" + schema + "\", name), or list them with listWorkspaces()");
+                }
+                st.execute("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(schema));
+                st.execute("INSERT INTO " + PgHelpers.WORKSPACES + " (id, name) VALUES ('default', 'default') ON CONFLICT DO NOTHING");
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+        return Capabilities.probe(c);
+    }
+
+    public Capabilities capabilities() {
+        return caps;
+    }
+
+    public PgSettings settings() {
+        return settings;
+    }
+
+    PgPool pool() {
+        return pool;
+    }
+
+    @Override
+    public String kind() {
+        return "postgres";
+    }
+
+    @Override
+    public String workspaceId() {
+        return schema;
+    }
+
+    @Override
+    public String location() {
+        return settings.displayUrl() + " (schema " + schema + ")";
+    }
+
+    <T> T withConnection(String what, ConnectionWork<T> work) {
+        Connection c;
+        try {
+            c = pool.borrow();
+        } catch (SQLException e) {
+            throw PgErrors.from(e, what, null, false);
+        }
+        boolean broken = false;
+        try {
+            return work.run(c);
+        } catch (SQLException e) {
+            broken = e.getSQLState() != null && e.getSQLState().startsWith("08");
+            throw PgErrors.from(e, what, null, false);
+        } catch (RuntimeException e) {
+            broken = true;
+            throw e;
+        } finally {
+            pool.release(c, broken);
+        }
+    }
+
+    // ---- SQL ----
+
+    /** The statement as sent to the server (after the dialect rules), for display and tests. */
+    public String translate(String sql) {
+        List<SqlStatement> statements = SqlStatement.split(sql);
+        StringBuilder sb = new StringBuilder();
+        for (SqlStatement st : statements) {
+            sb.append(sb.isEmpty() ? "" : ";\n").append(translator().translate(st).sql());
+        }
+        return sb.toString();
+    }
+
+    private SearchTranslator translator() {
+        Map<String, Optional<TableSchema>> cache = new HashMap<>();
+        return new SearchTranslator(schema, name -> cache.computeIfAbsent(name, this::columns), caps);
+    }
+
+    @Override
+    public QueryResult execute(QueryRequest request) {
+        long t0 = System.nanoTime();
+        List<SqlStatement> statements = parse(request);
+        SearchTranslator tr = translator();
+        List<SearchTranslator.Result> translated = new ArrayList<>();
+        for (SqlStatement st : statements) {
+            translated.add(tr.translate(st));
+        }
+        // a script runs on one connection, so that its SETs and temporary tables reach the statements after them
+        boolean discard = statements.stream().anyMatch(PostgresBackend::changesSession);
+        QueryResult last = withStatement(request, discard, (c, cancelled) -> {
+            QueryResult out = null;
+            for (SearchTranslator.Result r : translated) {
+                out = run(c, cancelled, r, request);
+            }
+            return out;
+        });
+        return new QueryResult(last.columns(), last.rows(), last.updateCount(), Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /** A statement that changes the session (SET, RESET, DISCARD, LISTEN, ...) leaves a connection not worth pooling. */
+    private static boolean changesSession(SqlStatement st) {
+        List<dev.lakebench.core.sql.Token> sig = st.significant();
+        if (sig.isEmpty()) {
+            return false;
+        }
+        var first = sig.get(0);
+        boolean local = sig.size() > 1 && sig.get(1).isWord("LOCAL");
+        return (first.isWord("SET") && !local) || first.isWord("RESET") || first.isWord("DISCARD") || first.isWord("LISTEN")
+                || first.isWord("PREPARE") || first.isWord("DECLARE") || first.isWord("LOAD")
+                || first.isWord("CREATE") && sig.size() > 1 && (sig.get(1).isWord("TEMP") || sig.get(1).isWord("TEMPORARY"));
+    }
+
+    private static List<SqlStatement> parse(QueryRequest request) {
+        List<SqlStatement> statements = SqlStatement.split(request.sql());
+        if (statements.isEmpty()) {
+            throw new QueryError(ErrorCode.QUERY_SYNTAX, "The SQL text is empty", "Write a statement, e.g. SELECT * FROM t LIMIT 10");
+        }
+        int highest = 0;
+        for (SqlStatement st : statements) {
+            highest = Math.max(highest, st.maxParameter());
+        }
+        int given = request.params().size();
+        if (highest > given) {
+            throw new QueryError(ErrorCode.QUERY_PARAMETER, "The statement uses $" + highest + " but " + given + " parameter"
+                    + (given == 1 ? " was" : "s were") + " given", "Pass one value per placeholder, in order ($1 first)");
+        }
+        if (highest < given) {
+            throw new QueryError(ErrorCode.QUERY_PARAMETER, given + " parameters were given but the statement uses "
+                    + (highest == 0 ? "none" : "only $1..$" + highest), "Remove the extra values or add the missing placeholders");
+        }
+        return statements;
+    }
+
+    private String prepared(SearchTranslator.Result r, List<Object> params) {
+        return caps.has(Capabilities.CITUS) ? CitusRules.castParameters(r.sql(), params) : r.sql();
+    }
+
+    private QueryResult run(Connection c, boolean[] cancelled, SearchTranslator.Result r, QueryRequest request) throws SQLException {
+        JdbcStatement js = JdbcStatement.of(prepared(r, request.params()));
+        Integer effort = effort(r, request.params());
+        {
+            boolean tx = effort != null && c.getAutoCommit();
+            if (tx) {
+                c.setAutoCommit(false);
+                try (Statement s = c.createStatement()) {
+                    for (String set : CitusRules.searchEffort(effort, caps.has(Capabilities.CITUS), iterativeScan())) {
+                        s.execute(set);
+                    }
+                }
+            }
+            try (PreparedStatement ps = js.prepare(c, request.params(), ResultSet.TYPE_FORWARD_ONLY);
+                 AutoCloseable h = request.cancellation().onCancel(() -> cancel(ps, cancelled))) {
+                boolean hasRows = ps.execute();
+                QueryResult out;
+                if (hasRows) {
+                    try (ResultSet rs = ps.getResultSet()) {
+                        PgResults res = new PgResults(rs.getMetaData());
+                        List<Row> rows = new ArrayList<>();
+                        while (rs.next()) {
+                            rows.add(res.read(rs));
+                        }
+                        out = new QueryResult(res.columns(), rows, -1, Duration.ZERO);
+                    }
+                } else {
+                    out = new QueryResult(List.of(), List.of(), ps.getUpdateCount(), Duration.ZERO);
+                }
+                if (tx) {
+                    c.commit();
+                }
+                return out;
+            } catch (SQLException e) {
+                if (tx) {
+                    c.rollback();
+                    c.setAutoCommit(true);
+                }
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            } finally {
+                if (tx && !c.getAutoCommit()) {
+                    c.setAutoCommit(true);
+                }
+            }
+        }
+    }
+
+    private boolean iterativeScan() {
+        String v = caps.extensions().getOrDefault(Capabilities.VECTOR, "0");
+        String[] p = v.split("\\.");
+        try {
+            return Integer.parseInt(p[0]) > 0 || p.length > 1 && Integer.parseInt(p[1]) >= 8;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** The LIMIT of a ranked vector search (from a literal or a parameter), null when there is none. */
+    private static Integer effort(SearchTranslator.Result r, List<Object> params) {
+        if (r.vectorLimit() == null) {
+            return null;
+        }
+        String l = r.vectorLimit();
+        try {
+            if (l.startsWith("$")) {
+                Object v = params.get(Integer.parseInt(l.substring(1)) - 1);
+                return v instanceof Number n ? n.intValue() : CitusRules.MIN_EF_SEARCH;
+            }
+            return Integer.parseInt(l);
+        } catch (RuntimeException e) {
+            return CitusRules.MIN_EF_SEARCH;
+        }
+    }
+
+    private static void cancel(Statement st, boolean[] cancelled) {
+        cancelled[0] = true;
+        try {
+            st.cancel();
+        } catch (SQLException e) {
+            // finished meanwhile
+        }
+    }
+
+    /** Work on a connection with the request's statement_timeout; maps failures to Lakebench errors. */
+    private interface StatementWork<T> {
+        T run(Connection c, boolean[] cancelled) throws SQLException;
+    }
+
+    private <T> T withStatement(QueryRequest request, StatementWork<T> work) {
+        return withStatement(request, false, work);
+    }
+
+    /** {@code discard}: the connection is closed afterwards instead of pooled (the work changed its session). */
+    private <T> T withStatement(QueryRequest request, boolean discard, StatementWork<T> work) {
+        boolean[] cancelled = {false};
+        if (request.cancellation().isCancelled()) {
+            throw new QueryError(ErrorCode.QUERY_CANCELLED, "Query cancelled", "Nothing was run");
+        }
+        Connection c;
+        try {
+            c = pool.borrow();
+        } catch (SQLException e) {
+            throw PgErrors.from(e, null, request.timeout(), false);
+        }
+        boolean broken = discard;
+        try {
+            setTimeout(c, request.timeout());
+            return work.run(c, cancelled);
+        } catch (SQLException e) {
+            broken = e.getSQLState() != null && e.getSQLState().startsWith("08");
+            throw PgErrors.from(e, null, request.timeout(), cancelled[0] || request.cancellation().isCancelled());
+        } catch (ManagedServiceError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            broken = true;
+            throw e;
+        } finally {
+            pool.release(c, broken);
+        }
+    }
+
+    private void setTimeout(Connection c, Duration timeout) throws SQLException {
+        long ms = timeout.toMillis();
+        Long have = timeouts.get(c);
+        if (have == null || have != ms) {
+            try (Statement st = c.createStatement()) {
+                st.execute("SET statement_timeout = " + ms);
+            }
+            timeouts.put(c, ms);
+        }
+    }
+
+    /** A server-side cursor: rows are fetched in batches of 500 while the caller reads. */
+    @Override
+    public RowCursor stream(QueryRequest request) {
+        List<SqlStatement> statements = parse(request);
+        if (statements.size() != 1) {
+            throw new QueryError(ErrorCode.QUERY_INVALID, "stream() reads one statement; " + statements.size() + " were given",
+                    "Run the others with query() first");
+        }
+        SearchTranslator.Result r = translator().translate(statements.get(0));
+        JdbcStatement js = JdbcStatement.of(prepared(r, request.params()));
+        Integer effort = effort(r, request.params());
+        Connection c;
+        try {
+            c = pool.borrow();
+        } catch (SQLException e) {
+            throw PgErrors.from(e, null, request.timeout(), false);
+        }
+        boolean[] cancelled = {false};
+        try {
+            setTimeout(c, request.timeout());
+            c.setAutoCommit(false);
+            if (effort != null) {
+                try (Statement s = c.createStatement()) {
+                    for (String set : CitusRules.searchEffort(effort, caps.has(Capabilities.CITUS), iterativeScan())) {
+                        s.execute(set);
+                    }
+                }
+            }
+            PreparedStatement ps = js.prepare(c, request.params(), ResultSet.TYPE_FORWARD_ONLY);
+            ps.setFetchSize(500);
+            AutoCloseable handle = request.cancellation().onCancel(() -> cancel(ps, cancelled));
+            ResultSet rs = ps.executeQuery();
+            PgResults res = new PgResults(rs.getMetaData());
+            return new PgCursor(c, ps, rs, res, handle, request, cancelled);
+        } catch (SQLException e) {
+            pool.release(c, true);
+            throw PgErrors.from(e, null, request.timeout(), cancelled[0]);
+        } catch (RuntimeException e) {
+            pool.release(c, true);
+            throw e;
+        }
+    }
+
+    private final class PgCursor implements RowCursor {
+        private final Connection c;
+        private final PreparedStatement ps;
+        private final ResultSet rs;
+        private final PgResults res;
+        private final AutoCloseable handle;
+        private final QueryRequest request;
+        private final boolean[] cancelled;
+        private Row next;
+        private boolean done;
+        private boolean closed;
+
+        PgCursor(Connection c, PreparedStatement ps, ResultSet rs, PgResults res, AutoCloseable handle, QueryRequest request, boolean[] cancelled) {
+            this.c = c;
+            this.ps = ps;
+            this.rs = rs;
+            this.res = res;
+            this.handle = handle;
+            this.request = request;
+            this.cancelled = cancelled;
+        }
+
+        @Override
+        public List<ResultColumn> columns() {
+            return res.columns();
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next == null && !done) {
+                try {
+                    if (rs.next()) {
+                        next = res.read(rs);
+                    } else {
+                        done = true;
+                    }
+                } catch (SQLException e) {
+                    done = true;
+                    close();
+                    throw PgErrors.from(e, null, request.timeout(), cancelled[0]);
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public Row next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Row r = next;
+            next = null;
+            return r;
+        }
+
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            boolean broken = false;
+            try {
+                handle.close();
+                rs.close();
+                ps.close();
+                c.commit();
+            } catch (Exception e) {
+                broken = true;
+            } finally {
+                pool.release(c, broken);
+            }
+        }
+    }
+
+    // ---- tables ----
+
+    /** The table's columns, empty when it does not exist. */
+    Optional<TableSchema> columns(String table) {
+        return withConnection("reading the columns of \"" + table + "\"", c -> columns(c, table));
+    }
+
+    private Optional<TableSchema> columns(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT a.attname, format_type(a.atttypid, a.atttypmod), t.typname,"
+                + " col_description(a.attrelid, a.attnum) FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
+                + " JOIN pg_class r ON r.oid = a.attrelid JOIN pg_namespace n ON n.oid = r.relnamespace"
+                + " WHERE n.nspname = ? AND r.relname = ? AND r.relkind IN ('r', 'p', 'v', 'm', 'f') AND a.attnum > 0 AND NOT a.attisdropped"
+                + " ORDER BY a.attnum")) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            List<Column> cols = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    cols.add(PgColumnTypes.fromCatalog(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+            return cols.isEmpty() ? Optional.empty() : Optional.of(new TableSchema(cols));
+        }
+    }
+
+    @Override
+    public List<String> listTables() {
+        return withConnection("listing tables", c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    + " WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND c.relname NOT LIKE '\\_lb\\_%' ORDER BY 1")) {
+                ps.setString(1, schema);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private TableError notFound(String table) {
+        return new TableError(ErrorCode.TABLE_NOT_FOUND, "Table \"" + table + "\" does not exist in workspace \"" + schema + "\"",
+                "List the tables with listTables(), or ingest data to create it");
+    }
+
+    @Override
+    public TableInfo describeTable(String table) {
+        return withConnection("describing \"" + table + "\"", c -> {
+            TableSchema s = columns(c, table).orElseThrow(() -> notFound(table));
+            long count;
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT count(*) FROM " + qualified(table))) {
+                rs.next();
+                count = rs.getLong(1);
+            }
+            return new TableInfo(table, s, count, PgIndexes.list(c, schema, table));
+        });
+    }
+
+    String qualified(String table) {
+        return Identifiers.quote(schema) + "." + Identifiers.quote(table);
+    }
+
+    @Override
+    public void dropTable(String table, boolean ifExists) {
+        withConnection("dropping \"" + table + "\"", c -> {
+            if (columns(c, table).isEmpty()) {
+                if (ifExists) {
+                    return null;
+                }
+                throw notFound(table);
+            }
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                st.execute("DELETE FROM " + PgHelpers.LEDGER + " WHERE table_oid = '" + qualified(table).replace("'", "''") + "'::regclass::oid");
+                st.execute("DROP TABLE " + qualified(table));
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void createIndex(String table, String column, String indexType, IngestListener listener, Cancellation cancellation) {
+        TableSchema s = columns(table).orElseThrow(() -> notFound(table));
+        Column col = s.column(column).orElseThrow(() -> new TableError(ErrorCode.COLUMN_NOT_FOUND,
+                "Index creation failed: table \"" + table + "\" has no column \"" + column + "\"", "Columns: " + String.join(", ", s.names())));
+        String sql = PgIndexes.createSql(schema, table, col, indexType, caps, s.column("id").isPresent());
+        String name = sql.replaceFirst("^CREATE INDEX CONCURRENTLY IF NOT EXISTS \"([^\"]+)\".*$", "$1");
+        Cancellation cancel = cancellation == null ? Cancellation.none() : cancellation;
+        Connection build;
+        Connection watch = null;
+        try {
+            build = pool.borrow();
+        } catch (SQLException e) {
+            throw PgErrors.from(e, "creating an index", null, false);
+        }
+        boolean broken = false;
+        try {
+            if (listener != null) {
+                watch = pool.borrow();
+            }
+            PgIndexes.build(build, watch, sql, name, schema, listener, cancel);
+        } catch (SQLException e) {
+            ManagedServiceError m = PgErrors.from(e, "creating an index on \"" + table + "\".\"" + column + "\"", null, cancel.isCancelled());
+            if (m.code() == ErrorCode.QUERY_CANCELLED) {
+                throw m;
+            }
+            throw new TableError(ErrorCode.TABLE_INDEX_FAILED, "Index creation failed: " + m.problem(), m.hint(), e);
+        } finally {
+            timeouts.remove(build);
+            pool.release(build, broken);
+            if (watch != null) {
+                pool.release(watch, false);
+            }
+        }
+    }
+
+    /** Distributes a table over Citus workers on {@code key} (null: {@code id}); QueryError without Citus. */
+    public void distributeTable(String table, String key) {
+        caps.require(Capabilities.CITUS, "Distributing \"" + table + "\"");
+        withConnection("distributing \"" + table + "\"", c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute(CitusRules.distributeSql(schema, table, key));
+            }
+            return null;
+        });
+    }
+
+    // ---- workspaces ----
+
+    @Override
+    public List<WorkspaceInfo> listWorkspaces() {
+        return withConnection("listing workspaces", c -> {
+            List<WorkspaceInfo> out = new ArrayList<>();
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT w.id, w.name, w.created_at FROM " + PgHelpers.WORKSPACES
+                         + " w JOIN pg_namespace n ON n.nspname = w.id ORDER BY w.id")) {
+                while (rs.next()) {
+                    out.add(new WorkspaceInfo(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), null));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public WorkspaceInfo createWorkspace(String id, String name) {
+        DataDirectory.checkId(id);
+        String display = name == null || name.isBlank() ? id : name;
+        return withConnection("creating workspace \"" + id + "\"", c -> {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
+                    ps.setString(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            throw new WorkspaceError(ErrorCode.WORKSPACE_EXISTS, "Workspace \"" + id + "\" already exists on " + settings.displayUrl(),
+                                    "Open it, or choose another id");
+                        }
+                    }
+                }
+                st.execute("CREATE SCHEMA " + Identifiers.quote(id));
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + PgHelpers.WORKSPACES + " (id, name) VALUES (?, ?)"
+                        + " ON CONFLICT (id) DO UPDATE SET name = excluded.name, created_at = now() RETURNING created_at")) {
+                    ps.setString(1, id);
+                    ps.setString(2, display);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        WorkspaceInfo w = new WorkspaceInfo(id, display, rs.getTimestamp(1).toInstant(), null);
+                        c.commit();
+                        return w;
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
+    // ---- ingest ----
+
+    @Override
+    public TableSink openSink(String table, TableSchema incoming) {
+        Identifiers.checkTableName(table);
+        TableSchema target = withConnection("opening \"" + table + "\" for ingest", c -> {
+            Optional<TableSchema> have = columns(c, table);
+            if (have.isPresent()) {
+                SchemaCompatibility.check(table, have.get(), incoming);
+                return have.get();
+            }
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                StringBuilder ddl = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(qualified(table)).append(" (");
+                List<Column> cols = new ArrayList<>();
+                for (Column col : incoming.columns()) {
+                    if (col.type() == ColumnType.FILE) {
+                        continue;
+                    }
+                    Identifiers.checkColumnName(col.name());
+                    ddl.append(cols.isEmpty() ? "" : ", ").append(Identifiers.quote(col.name())).append(' ').append(PgColumnTypes.sqlType(col));
+                    cols.add(col);
+                }
+                st.execute(ddl.append(')').toString());
+                for (Column col : cols) {
+                    st.execute("COMMENT ON COLUMN " + qualified(table) + "." + Identifiers.quote(col.name()) + " IS '"
+                            + PgColumnTypes.comment(col) + "'");
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+            return columns(c, table).orElseThrow(() -> notFound(table));
+        });
+        return new PgTableSink(this, schema, table, target, "postgres://" + schema + "/" + table);
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    @Override
+    public String toString() {
+        return "PostgresBackend[" + location() + "]";
+    }
+}

@@ -1,0 +1,236 @@
+package dev.lakebench.core.backend.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lakebench.core.client.Cancellation;
+import dev.lakebench.core.client.Client;
+import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.IngestOptions;
+import dev.lakebench.core.client.IngestProgress;
+import dev.lakebench.core.client.IngestResult;
+import dev.lakebench.core.client.ManagedServiceError;
+import dev.lakebench.core.client.QueryRequest;
+import dev.lakebench.core.client.RowCursor;
+import dev.lakebench.core.testing.ChildJvm;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Timeouts, cancellation, server-side cursors, index builds and crash-safe ingest on a real PostgreSQL server. */
+class PostgresOperationsTest {
+
+    static final int COMMIT = 10;
+    static final int FILES = 30;
+
+    @TempDir
+    Path dir;
+    String db;
+    Client client;
+
+    @BeforeEach
+    void open() throws Exception {
+        db = PgTestServer.freshDatabase();
+        client = new Client(PostgresBackend.connect(PgSettings.of(db, "default", null, n -> null)));
+    }
+
+    @AfterEach
+    void close() {
+        if (client != null) {
+            client.close();
+        }
+        PgTestServer.drop(db);
+    }
+
+    private static ManagedServiceError error(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        List<Throwable> caught = new ArrayList<>();
+        assertThatThrownBy(call).isInstanceOf(ManagedServiceError.class).satisfies(caught::add);
+        return (ManagedServiceError) caught.get(0);
+    }
+
+    @Test
+    void aTimeoutIsTheServersStatementTimeout() {
+        long t0 = System.nanoTime();
+        ManagedServiceError e = error(() -> client.query("SELECT pg_sleep(20)", Duration.ofMillis(300)));
+        assertThat(e.code()).isEqualTo(ErrorCode.QUERY_TIMEOUT);
+        assertThat(e.getMessage()).contains("timed out");
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
+        // the next query on the pool gets the default timeout again
+        assertThat(client.query("SELECT 1 AS one").get(0).get("one")).isEqualTo(1L);
+        assertThat(client.query("SHOW statement_timeout").get(0).get("statement_timeout")).isEqualTo("1min");
+    }
+
+    @Test
+    void cancelStopsTheRunningStatementOnTheServer() throws Exception {
+        Cancellation cancel = Cancellation.none();
+        Thread t = Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(400);
+            } catch (InterruptedException e) {
+                return;
+            }
+            cancel.cancel();
+        });
+        long t0 = System.nanoTime();
+        ManagedServiceError e = error(() -> client.execute(QueryRequest.of("SELECT pg_sleep(20)").cancellation(cancel)));
+        t.join();
+        assertThat(e.code()).isEqualTo(ErrorCode.QUERY_CANCELLED);
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
+        assertThat(client.query("SELECT count(*) AS n FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(20)%' AND state = 'active'")
+                .get(0).get("n")).isEqualTo(0L);
+    }
+
+    @Test
+    void streamReadsThroughAServerSideCursor() {
+        // a hundred million rows: a client that fetched everything first would not come back
+        long t0 = System.nanoTime();
+        long sum = 0;
+        try (RowCursor c = client.stream(QueryRequest.of("SELECT i FROM generate_series(1, 100000000) i").timeout(Duration.ofSeconds(30)))) {
+            for (int i = 0; i < 1200 && c.hasNext(); i++) {
+                sum += (Long) c.next().get("i");
+            }
+        }
+        assertThat(sum).isEqualTo(1200L * 1201 / 2);
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(20));
+    }
+
+    private void vectors(int n, int dim) {
+        Random rnd = new Random(5);
+        List<Long> ids = new ArrayList<>();
+        List<float[]> embs = new ArrayList<>();
+        for (long i = 0; i < n; i++) {
+            float[] v = new float[dim];
+            for (int d = 0; d < dim; d++) {
+                v[d] = (float) rnd.nextGaussian();
+            }
+            ids.add(i);
+            embs.add(v);
+        }
+        Map<String, List<?>> data = new LinkedHashMap<>();
+        data.put("id", ids);
+        data.put("emb", embs);
+        client.ingest("vecs", data);
+    }
+
+    @Test
+    void indexBuildsReportProgressAndACancelledBuildLeavesNoInvalidIndex() {
+        vectors(20_000, 96);
+        Cancellation cancel = Cancellation.none();
+        List<IngestProgress> seen = new CopyOnWriteArrayList<>();
+        ManagedServiceError e = error(() -> client.createIndex("vecs", "emb", null, p -> {
+            seen.add(p);
+            if (p.rowsTotal() > 0) {
+                cancel.cancel();
+            }
+        }, cancel));
+        assertThat(e.code()).isEqualTo(ErrorCode.QUERY_CANCELLED);
+        assertThat(seen).isNotEmpty();
+        assertThat(client.describeTable("vecs").indexes()).isEmpty();
+
+        List<IngestProgress> built = new CopyOnWriteArrayList<>();
+        client.createIndex("vecs", "emb", null, built::add, Cancellation.none());
+        assertThat(built).isNotEmpty();
+        assertThat(built.get(built.size() - 1).currentFile()).isEqualTo("done");
+        assertThat(client.describeTable("vecs").indexes()).singleElement()
+                .satisfies(i -> {
+                    assertThat(i.type()).isEqualTo("vector");
+                    assertThat(i.column()).isEqualTo("emb");
+                    assertThat(i.ready()).isTrue();
+                });
+        // idempotent
+        client.createIndex("vecs", "emb");
+        assertThat(client.describeTable("vecs").indexes()).hasSize(1);
+    }
+
+    @Test
+    void vectorSearchReturnsLimitRowsBeyondTheDefaultSearchEffort() {
+        vectors(3_000, 16);
+        client.createIndex("vecs", "emb");
+        float[] q = new float[16];
+        q[0] = 1;
+        // pgvector's HNSW scan returns at most ef_search (default 40) rows; the query sets it from the LIMIT
+        assertThat(client.query("SELECT id FROM vecs ORDER BY emb <#> $1 DESC LIMIT 150", q)).hasSize(150);
+        assertThat(client.query("SELECT id FROM vecs WHERE id % 10 = 0 ORDER BY emb <#> $1 DESC LIMIT 100", q)).hasSize(100);
+    }
+
+    /** Child: ingests the text files into PostgreSQL, telling the parent once a few batches are durable. */
+    public static final class Ingest {
+        public static void main(String[] args) throws Exception {
+            try (Client c = new Client(PostgresBackend.connect(PgSettings.of(args[0], "default", null, n -> null)))) {
+                boolean[] told = {false};
+                List<String> files;
+                try (var s = Files.list(Path.of(args[1]))) {
+                    files = s.map(Path::toString).sorted().toList();
+                }
+                c.ingest("t", Map.of("path", files), options().listener(p -> {
+                    if (!told[0] && p.rowsCommitted() >= 4 * COMMIT) {
+                        told[0] = true;
+                        System.out.println("COMMITTED " + p.rowsCommitted());
+                        System.out.flush();
+                        try {
+                            Thread.sleep(60_000); // hold still until killed
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }));
+            }
+        }
+    }
+
+    static IngestOptions options() {
+        return IngestOptions.defaults().commitRows(COMMIT).flushRows(5).workers(2).chunkSize(400).chunkOverlap(100).schema("path", "FILE");
+    }
+
+    @Test
+    void aKilledIngestLeavesWholeBatchesAndARerunCompletesItWithoutDuplicates() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("in"));
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < FILES; i++) {
+            Path f = folder.resolve(String.format("text-%02d.txt", i));
+            Files.writeString(f, ("text file " + i + " ").repeat(150));
+            files.add(f.toString());
+        }
+        Process p = ChildJvm.start(Ingest.class, List.of("-Xmx256m", "-Djava.awt.headless=true"), db, folder.toString());
+        StringBuilder seen = new StringBuilder();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.startsWith("COMMITTED")) {
+                seen.append(line).append('\n');
+            }
+            assertThat(line).as(seen.toString()).startsWith("COMMITTED");
+        } finally {
+            p.destroyForcibly();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
+        long rows = (Long) client.query("SELECT count(*) AS n FROM t").get(0).get("n");
+        assertThat(rows).isGreaterThanOrEqualTo(4 * COMMIT);
+        assertThat(rows % COMMIT).as("whole batches").isZero();
+
+        IngestResult rerun = client.ingest("t", Map.of("path", files), options());
+        assertThat(rerun.failures()).isEmpty();
+        long total = (Long) client.query("SELECT count(*) AS n FROM t").get(0).get("n");
+        assertThat(total).isGreaterThan(rows);
+        assertThat(client.query("SELECT file_id, chunk_index FROM t GROUP BY 1, 2 HAVING count(*) > 1")).as("duplicates").isEmpty();
+        assertThat(client.query("SELECT count(DISTINCT file_id) AS n FROM t").get(0).get("n")).isEqualTo((long) FILES);
+        // every file's chunks are complete: 0..max without gaps
+        assertThat(client.query("SELECT file_id FROM t GROUP BY 1 HAVING count(*) <> max(chunk_index) + 1")).isEmpty();
+        // a second rerun adds nothing
+        client.ingest("t", Map.of("path", files), options());
+        assertThat(client.query("SELECT count(*) AS n FROM t").get(0).get("n")).isEqualTo(total);
+    }
+}
