@@ -11,6 +11,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
 
 /**
  * The ledger of complete sources in {@code lakebench.ingest_sources}, keyed by the table's oid (a dropped and
@@ -51,6 +53,36 @@ final class PgSourceLedger implements SourceLedger {
             return null;
         });
         return out;
+    }
+
+    @Override
+    public Set<String> recorded() {
+        Set<String> out = new HashSet<>();
+        backend.withConnection("reading the ingest ledger of " + table, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT source_id FROM " + PgHelpers.LEDGER + " WHERE table_oid = " + oid());
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return null;
+        });
+        return out;
+    }
+
+    @Override
+    public void forget(Collection<String> sources) {
+        if (sources.isEmpty()) {
+            return;
+        }
+        backend.withConnection("forgetting finished batches of " + table, c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + PgHelpers.LEDGER + " WHERE table_oid = " + oid()
+                    + " AND source_id = ANY (?::text[])")) {
+                ps.setArray(1, c.createArrayOf("text", sources.toArray()));
+                ps.executeUpdate();
+            }
+            return null;
+        });
     }
 
     @Override
