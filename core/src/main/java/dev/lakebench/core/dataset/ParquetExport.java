@@ -9,6 +9,7 @@ import dev.lakebench.core.schema.ColumnType;
 import dev.lakebench.core.store.Identifiers;
 import dev.lakebench.natives.engine.EngineException;
 import dev.lakebench.natives.engine.EngineSession;
+import dev.lakebench.natives.engine.RowAppender;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
-import org.duckdb.DuckDBAppender;
 
 /**
  * Writes every row of a cursor to a Parquet file that Python trainers read directly (pyarrow, pandas,
@@ -48,7 +48,7 @@ public final class ParquetExport {
                 st.execute(createTable(cols, first));
             }
             long rows = 0;
-            try (DuckDBAppender a = EngineSession.appender(c, "main", "export")) {
+            try (RowAppender a = EngineSession.rowAppender(c, "main", "export")) {
                 Row row = first;
                 while (row != null) {
                     append(a, row);
@@ -112,7 +112,7 @@ public final class ParquetExport {
         };
     }
 
-    private static void append(DuckDBAppender a, Row row) throws SQLException {
+    private static void append(RowAppender a, Row row) throws SQLException {
         a.beginRow();
         for (int i = 0; i < row.width(); i++) {
             Object v = row.get(i);
