@@ -1,10 +1,11 @@
 package dev.lakebench.core.dataset;
 
 import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.QueryError;
 import dev.lakebench.core.client.ResultColumn;
 import dev.lakebench.core.client.Row;
 import dev.lakebench.core.client.RowCursor;
-import dev.lakebench.core.client.TableError;
+import dev.lakebench.core.client.WorkspaceError;
 import dev.lakebench.core.schema.ColumnType;
 import dev.lakebench.core.store.Identifiers;
 import dev.lakebench.natives.engine.EngineException;
@@ -37,7 +38,7 @@ public final class ParquetExport {
         try {
             scratch = Files.createTempDirectory("lakebench-export");
         } catch (IOException e) {
-            throw new TableError(ErrorCode.WORKSPACE_IO, "Cannot create a scratch folder for the export: " + e.getMessage(),
+            throw new WorkspaceError(ErrorCode.WORKSPACE_IO, "Cannot create a scratch folder for the export: " + e.getMessage(),
                     "Check free space in the temporary folder", e);
         }
         try (EngineSession engine = EngineSession.open(scratch.resolve("export.duckdb"));
@@ -70,10 +71,10 @@ public final class ParquetExport {
             return rows;
         } catch (SQLException e) {
             EngineException ex = EngineException.from(e);
-            throw new TableError(ErrorCode.QUERY_INVALID, "Parquet export to " + target + " failed: " + ex.engineMessage(),
+            throw new QueryError(ErrorCode.QUERY_INVALID, "Parquet export to " + target + " failed: " + ex.engineMessage(),
                     "Check that the target folder is writable", e);
         } catch (IOException e) {
-            throw new TableError(ErrorCode.WORKSPACE_IO, "Parquet export to " + target + " failed: " + e.getMessage(),
+            throw new WorkspaceError(ErrorCode.WORKSPACE_IO, "Parquet export to " + target + " failed: " + e.getMessage(),
                     "Check that the target folder is writable", e);
         } finally {
             cursor.close();
