@@ -37,5 +37,32 @@ public enum ErrorCode {
     SERVICE_ERROR,
     /** The managed service refused the request because the organisation's balance is used up (402). */
     SERVICE_BALANCE_EXHAUSTED,
-    INTERNAL
+    INTERNAL;
+
+    /** The family of this code, which decides the error class that reports it. */
+    public ErrorFamily family() {
+        String n = name();
+        if (n.startsWith("AUTH_")) {
+            return ErrorFamily.AUTH;
+        }
+        if (n.startsWith("TOKEN_")) {
+            return ErrorFamily.TOKEN;
+        }
+        if (n.startsWith("CREDENTIALS_")) {
+            return ErrorFamily.CREDENTIALS;
+        }
+        if (n.startsWith("INGEST_")) {
+            return ErrorFamily.INGEST;
+        }
+        if (n.startsWith("TABLE_") || n.startsWith("COLUMN_")) {
+            return ErrorFamily.TABLE;
+        }
+        if (n.startsWith("QUERY_")) {
+            return ErrorFamily.QUERY;
+        }
+        if (n.startsWith("WORKSPACE_")) {
+            return ErrorFamily.WORKSPACE;
+        }
+        return ErrorFamily.SERVICE;
+    }
 }

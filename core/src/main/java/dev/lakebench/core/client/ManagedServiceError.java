@@ -20,6 +20,10 @@ public class ManagedServiceError extends RuntimeException {
     public ManagedServiceError(ErrorCode code, String problem, String hint, Throwable cause) {
         super(join(problem, hint), cause);
         this.code = Objects.requireNonNull(code);
+        if (!code.family().fits(getClass())) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + " cannot report " + code + " (a "
+                    + code.family().errorClass().getSimpleName() + " code); use ErrorFamily.create for the matching class");
+        }
         this.problem = Objects.requireNonNull(problem);
         this.hint = hint == null ? "" : hint;
     }

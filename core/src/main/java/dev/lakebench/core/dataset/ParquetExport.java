@@ -1,14 +1,16 @@
 package dev.lakebench.core.dataset;
 
 import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.QueryError;
 import dev.lakebench.core.client.ResultColumn;
 import dev.lakebench.core.client.Row;
 import dev.lakebench.core.client.RowCursor;
-import dev.lakebench.core.client.TableError;
+import dev.lakebench.core.client.WorkspaceError;
 import dev.lakebench.core.schema.ColumnType;
 import dev.lakebench.core.store.Identifiers;
 import dev.lakebench.natives.engine.EngineException;
 import dev.lakebench.natives.engine.EngineSession;
+import dev.lakebench.natives.engine.RowAppender;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +20,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
-import org.duckdb.DuckDBAppender;
 
 /**
  * Writes every row of a cursor to a Parquet file that Python trainers read directly (pyarrow, pandas,
@@ -37,7 +38,7 @@ public final class ParquetExport {
         try {
             scratch = Files.createTempDirectory("lakebench-export");
         } catch (IOException e) {
-            throw new TableError(ErrorCode.WORKSPACE_IO, "Cannot create a scratch folder for the export: " + e.getMessage(),
+            throw new WorkspaceError(ErrorCode.WORKSPACE_IO, "Cannot create a scratch folder for the export: " + e.getMessage(),
                     "Check free space in the temporary folder", e);
         }
         try (EngineSession engine = EngineSession.scratch(scratch.resolve("export.duckdb"));
@@ -48,7 +49,7 @@ public final class ParquetExport {
                 st.execute(createTable(cols, first));
             }
             long rows = 0;
-            try (DuckDBAppender a = EngineSession.appender(c, "main", "export")) {
+            try (RowAppender a = EngineSession.rowAppender(c, "main", "export")) {
                 Row row = first;
                 while (row != null) {
                     append(a, row);
@@ -70,10 +71,10 @@ public final class ParquetExport {
             return rows;
         } catch (SQLException e) {
             EngineException ex = EngineException.from(e);
-            throw new TableError(ErrorCode.QUERY_INVALID, "Parquet export to " + target + " failed: " + ex.engineMessage(),
+            throw new QueryError(ErrorCode.QUERY_INVALID, "Parquet export to " + target + " failed: " + ex.engineMessage(),
                     "Check that the target folder is writable", e);
         } catch (IOException e) {
-            throw new TableError(ErrorCode.WORKSPACE_IO, "Parquet export to " + target + " failed: " + e.getMessage(),
+            throw new WorkspaceError(ErrorCode.WORKSPACE_IO, "Parquet export to " + target + " failed: " + e.getMessage(),
                     "Check that the target folder is writable", e);
         } finally {
             cursor.close();
@@ -112,7 +113,7 @@ public final class ParquetExport {
         };
     }
 
-    private static void append(DuckDBAppender a, Row row) throws SQLException {
+    private static void append(RowAppender a, Row row) throws SQLException {
         a.beginRow();
         for (int i = 0; i < row.width(); i++) {
             Object v = row.get(i);

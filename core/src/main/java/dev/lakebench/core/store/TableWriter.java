@@ -4,6 +4,7 @@ import dev.lakebench.core.concurrent.NamedThreads;
 import dev.lakebench.core.schema.Column;
 import dev.lakebench.natives.engine.EngineException;
 import dev.lakebench.natives.engine.EngineSession;
+import dev.lakebench.natives.engine.RowAppender;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,7 +19,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import org.duckdb.DuckDBAppender;
 
 /**
  * Appends rows to one table: scalar columns through the engine's bulk appender, vectors into their logs (the
@@ -41,7 +41,7 @@ public final class TableWriter implements AutoCloseable {
     /** One engine connection with its transaction and appender. */
     private final class Lane {
         final Connection connection;
-        DuckDBAppender appender;
+        RowAppender appender;
         long rows;
         /** Statements other than appends ran in this lane's open transaction ({@link #inTransaction}). */
         boolean touched;
@@ -54,7 +54,7 @@ public final class TableWriter implements AutoCloseable {
             } catch (SQLException e) {
                 throw EngineException.from(e);
             }
-            appender = EngineSession.appender(connection, TableDef.DATA_SCHEMA, def.name());
+            appender = EngineSession.rowAppender(connection, TableDef.DATA_SCHEMA, def.name());
             begin(connection);
         }
     }
@@ -124,7 +124,7 @@ public final class TableWriter implements AutoCloseable {
             }
             long key = nextKey++;
             keysLeft--;
-            DuckDBAppender a = lane.appender;
+            RowAppender a = lane.appender;
             a.beginRow();
             a.append(key);
             a.append(key);
@@ -138,7 +138,7 @@ public final class TableWriter implements AutoCloseable {
         }
     }
 
-    private void appendValue(DuckDBAppender a, int i, Object v) throws SQLException {
+    private void appendValue(RowAppender a, int i, Object v) throws SQLException {
         if (v == null) {
             a.appendNull();
             return;
@@ -191,13 +191,13 @@ public final class TableWriter implements AutoCloseable {
         committedLength.put(logs[i], logs[i].length());
     }
 
-    private static void appendRef(DuckDBAppender a, long ref) throws SQLException {
+    private static void appendRef(RowAppender a, long ref) throws SQLException {
         a.beginStruct();
         a.append(ref);
         a.endStruct();
     }
 
-    private static void appendOther(DuckDBAppender a, Object v) throws SQLException {
+    private static void appendOther(RowAppender a, Object v) throws SQLException {
         switch (v) {
             case String s -> a.append(s);
             case Long l -> a.append((long) l);
@@ -394,7 +394,7 @@ public final class TableWriter implements AutoCloseable {
             begin(l.connection);
             l.rows = 0;
             l.touched = false;
-            l.appender = EngineSession.appender(l.connection, TableDef.DATA_SCHEMA, def.name());
+            l.appender = EngineSession.rowAppender(l.connection, TableDef.DATA_SCHEMA, def.name());
         }
         synchronized (committedLength) {
             for (var e : committedLength.entrySet()) {

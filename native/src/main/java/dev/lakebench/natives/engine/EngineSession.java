@@ -182,6 +182,11 @@ public final class EngineSession implements AutoCloseable {
         }
     }
 
+    /** A bulk appender for {@code schema.table} on the given connection (which must come from this session). */
+    public static RowAppender rowAppender(Connection connection, String schema, String table) {
+        return new RowAppender(appender(connection, schema, table));
+    }
+
     private void ensureOpen() {
         if (closed) {
             throw new EngineException(EngineException.Kind.OTHER, "the engine session for " + file + " is closed", null);

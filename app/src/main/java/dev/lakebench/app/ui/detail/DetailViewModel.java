@@ -7,6 +7,7 @@ import dev.lakebench.app.ui.common.Tasks;
 import dev.lakebench.app.ui.common.ValueText;
 import dev.lakebench.app.ui.common.WorkspaceRef;
 import dev.lakebench.core.client.Row;
+import dev.lakebench.core.store.Identifiers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -198,6 +199,6 @@ public final class DetailViewModel {
     }
 
     static String quote(String name) {
-        return "\"" + name.replace("\"", "\"\"") + "\"";
+        return Identifiers.quote(name);
     }
 }

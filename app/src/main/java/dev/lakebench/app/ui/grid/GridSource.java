@@ -5,6 +5,7 @@ import dev.lakebench.core.client.TableInfo;
 import dev.lakebench.core.ingest.thumbnail.ThumbnailStore;
 import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.ColumnType;
+import dev.lakebench.core.store.Identifiers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -159,6 +160,6 @@ public record GridSource(WorkspaceRef workspace, TableInfo table, String imageCo
     }
 
     static String q(String name) {
-        return "\"" + name.replace("\"", "\"\"") + "\"";
+        return Identifiers.quote(name);
     }
 }

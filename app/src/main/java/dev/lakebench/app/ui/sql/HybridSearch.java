@@ -1,6 +1,7 @@
 package dev.lakebench.app.ui.sql;
 
 import dev.lakebench.app.ui.sql.SqlEditorViewModel.ParameterSpec;
+import dev.lakebench.core.store.Identifiers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,6 +68,6 @@ public final class HybridSearch {
         if (PLAIN.matcher(name).matches() && !SqlTokens.KEYWORDS.contains(name)) {
             return name;
         }
-        return "\"" + name.replace("\"", "\"\"") + "\"";
+        return Identifiers.quote(name);
     }
 }

@@ -39,7 +39,7 @@ final class EngineErrors {
             case BINDER -> new QueryError(msg.contains("not found") ? ErrorCode.COLUMN_NOT_FOUND : ErrorCode.QUERY_INVALID, msg,
                     "Check column names and argument types", e);
             case CONVERSION -> new QueryError(ErrorCode.QUERY_INVALID, msg, "Check the values and parameter types", e);
-            case CONSTRAINT -> new TableError(ErrorCode.QUERY_INVALID, msg, "The statement would break a table constraint", e);
+            case CONSTRAINT -> new QueryError(ErrorCode.QUERY_INVALID, msg, "The statement would break a table constraint", e);
             case IO -> {
                 var full = dev.lakebench.core.store.DiskFull.at(e, ws == null ? null : ws.dir());
                 yield full.isPresent()

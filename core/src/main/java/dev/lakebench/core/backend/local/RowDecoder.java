@@ -5,6 +5,7 @@ import dev.lakebench.core.client.Row;
 import dev.lakebench.core.schema.ColumnType;
 import dev.lakebench.core.store.EngineTypes;
 import dev.lakebench.core.store.VectorStore;
+import dev.lakebench.natives.engine.EngineValues;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Array;
@@ -19,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.duckdb.DuckDBStruct;
 
 /**
  * Reads engine rows into plain Java values: integers as Long, floats as Double, BLOBs as byte[], vector
@@ -147,9 +147,10 @@ final class RowDecoder {
             }
             return out;
         }
-        if (o instanceof DuckDBStruct s) {
+        Map<String, Object> struct = EngineValues.structFields(o);
+        if (struct != null) {
             Map<String, Object> out = new LinkedHashMap<>();
-            for (var e : s.getMap().entrySet()) {
+            for (var e : struct.entrySet()) {
                 out.put(e.getKey(), convert(e.getValue()));
             }
             return out;

@@ -4,6 +4,7 @@ import dev.lakebench.core.backend.TableSink;
 import dev.lakebench.core.client.AuthError;
 import dev.lakebench.core.client.Cancellation;
 import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.ErrorFamily;
 import dev.lakebench.core.client.IngestError;
 import dev.lakebench.core.client.ManagedServiceError;
 import dev.lakebench.core.concurrent.NamedThreads;
@@ -150,9 +151,13 @@ final class ManagedTableSink implements TableSink {
         } catch (AuthError e) {
             throw e;
         } catch (ManagedServiceError e) {
-            throw new IngestError(e.code(), "Ingest into \"" + table + "\" stopped at batch " + p.number() + " (" + p.rows().size()
-                    + " rows): " + e.problem(), committed + " rows before it are stored once; commit again to resend the batch"
-                    + " (its id makes a repeat harmless), or ingest the remaining rows. " + e.hint(), e);
+            String problem = "Ingest into \"" + table + "\" stopped at batch " + p.number() + " (" + p.rows().size() + " rows): "
+                    + e.problem();
+            String hint = committed + " rows before it are stored once; commit again to resend the batch"
+                    + " (its id makes a repeat harmless), or ingest the remaining rows. " + e.hint();
+            // an IngestError when the code allows it (service faults), else the class of the code (e.g. a TableError)
+            throw e.code().family().fits(IngestError.class) ? new IngestError(e.code(), problem, hint, e)
+                    : ErrorFamily.create(e.code(), problem, hint, e);
         }
         committed += p.rows().size();
     }

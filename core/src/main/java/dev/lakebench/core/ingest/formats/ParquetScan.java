@@ -2,6 +2,7 @@ package dev.lakebench.core.ingest.formats;
 
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.IngestError;
+import dev.lakebench.core.store.Identifiers;
 import dev.lakebench.natives.engine.EngineException;
 import dev.lakebench.natives.engine.EngineSession;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,7 @@ final class ParquetScan implements AutoCloseable {
 
     /** A quoted identifier for the engine. */
     static String quote(String name) {
-        return "\"" + name.replace("\"", "\"\"") + "\"";
+        return Identifiers.quote(name);
     }
 
     static String literal(String s) {

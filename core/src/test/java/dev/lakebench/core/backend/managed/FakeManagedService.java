@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lakebench.core.backend.local.LocalBackend;
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.ManagedServiceError;
+import dev.lakebench.core.client.QueryError;
 import dev.lakebench.core.client.WorkspaceInfo;
 import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.ColumnType;
@@ -491,7 +492,7 @@ public final class FakeManagedService implements AutoCloseable {
         try {
             return r.getBody() == null || r.getBody().size() == 0 ? JSON.createObjectNode() : JSON.readTree(r.getBody().toByteArray());
         } catch (IOException e) {
-            throw new ManagedServiceError(ErrorCode.QUERY_INVALID, "request body is not JSON", "");
+            throw new QueryError(ErrorCode.QUERY_INVALID, "request body is not JSON", "");
         }
     }
 
