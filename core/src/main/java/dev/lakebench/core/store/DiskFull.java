@@ -75,7 +75,8 @@ public final class DiskFull {
         return Optional.empty();
     }
 
-    static boolean saysFull(String msg) {
+    /** True when an error message says the disk is full. */
+    public static boolean saysFull(String msg) {
         String m = msg.toLowerCase(Locale.ROOT);
         return m.contains("no space left on device") || m.contains("not enough space on the disk")
                 || m.contains("disk quota exceeded") || m.contains("disk is full");

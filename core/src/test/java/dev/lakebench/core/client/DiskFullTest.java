@@ -111,6 +111,13 @@ class DiskFullTest {
             // reading works on the full disk, in this process and after reopening
             assertThat(count(client, "SELECT count(*) FROM t")).isEqualTo(stored);
             assertThat(count(client, "SELECT count(DISTINCT id) FROM t")).isEqualTo(stored);
+            // a write through SQL names the full disk too
+            assertThatThrownBy(() -> client.query("CREATE TABLE copy AS SELECT * FROM t")).isInstanceOfSatisfying(
+                    ManagedServiceError.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.WORKSPACE_DISK_FULL);
+                        assertThat(e.getMessage()).startsWith("No space left on device at " + mount);
+                    });
+            assertThat(count(client, "SELECT count(*) FROM t")).isEqualTo(stored);
         }
         try (Client client = Client.local(lb)) {
             assertThat(count(client, "SELECT count(*) FROM t")).isPositive();

@@ -21,6 +21,12 @@ final class EngineErrors {
 
     static ManagedServiceError translate(EngineException e, Workspace ws, boolean timedOut, Duration timeout) {
         String msg = e.engineMessage();
+        if (e.kind() != EngineException.Kind.IO && dev.lakebench.core.store.DiskFull.saysFull(msg)) {
+            // a commit's WAL or checkpoint write: reported as a transaction failure, caused by the disk
+            var full = dev.lakebench.core.store.DiskFull.at(e, ws == null ? null : ws.dir());
+            return new WorkspaceError(ErrorCode.WORKSPACE_DISK_FULL, "No space left on device at " + full.orElse(null)
+                    + "; the statement was not committed", "Free space on that disk and run it again (reading still works)", e);
+        }
         return switch (e.kind()) {
             case INTERRUPTED, TIMEOUT -> timedOut
                     ? new QueryError(ErrorCode.QUERY_TIMEOUT, "Query timed out after " + describe(timeout),

@@ -188,7 +188,17 @@ public final class LocalBackend implements Backend {
 
     @Override
     public QueryResult execute(QueryRequest request) {
-        return executor.execute(request);
+        try {
+            return executor.execute(request);
+        } catch (java.io.UncheckedIOException e) {
+            // a vector log that could not be written, outside the engine's own error reporting
+            var full = dev.lakebench.core.store.DiskFull.at(e, workspace.dir());
+            throw full.isPresent()
+                    ? new WorkspaceError(ErrorCode.WORKSPACE_DISK_FULL, "No space left on device at " + full.get()
+                            + "; the statement was not committed", "Free space on that disk and run it again (reading still works)", e)
+                    : new WorkspaceError(ErrorCode.WORKSPACE_IO, "Storage error: " + e.getMessage(),
+                            "Check free disk space and permissions of the workspace folder", e);
+        }
     }
 
     @Override
