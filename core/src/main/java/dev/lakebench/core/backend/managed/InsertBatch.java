@@ -27,6 +27,18 @@ record InsertBatch(String sql, List<Object> params, int rows) {
     static final String LEDGER_DDL = "CREATE TABLE IF NOT EXISTS " + Identifiers.quote(LEDGER)
             + " (batch_id TEXT PRIMARY KEY, table_name TEXT NOT NULL, row_count BIGINT NOT NULL,"
             + " committed_at TIMESTAMPTZ NOT NULL DEFAULT now())";
+    /** The ledger where plain tables are refused: a deeplake table, without constraints (no ON CONFLICT). */
+    static final String DEEPLAKE_LEDGER = "_lb_ingest_ledger";
+    static final String DEEPLAKE_LEDGER_DDL = "CREATE TABLE IF NOT EXISTS " + Identifiers.quote(DEEPLAKE_LEDGER)
+            + " (batch_id TEXT, table_name TEXT, row_count INT8) USING deeplake";
+
+    /** Where batch ids are recorded and how a repeat is recognised. */
+    enum Ledger {
+        /** A plain table with a primary key: {@code ON CONFLICT (batch_id) DO NOTHING}. */
+        HEAP,
+        /** A deeplake table without constraints: the id is inserted only {@code WHERE NOT EXISTS} already. */
+        DEEPLAKE
+    }
     static final String MARK = "_lb_batch";
     /** PostgreSQL's limit on bind parameters in one statement. */
     static final int MAX_PARAMS = 65_535;
@@ -35,6 +47,14 @@ record InsertBatch(String sql, List<Object> params, int rows) {
 
     /** Rows follow {@code schema}'s column order; columns that are null in every row are left out. */
     static InsertBatch build(String table, TableSchema schema, List<Object[]> rows, String batchId) {
+        return build(table, schema, rows, batchId, Ledger.HEAP, false);
+    }
+
+    /**
+     * A batch for the given ledger; {@code inline} writes values as escaped literals (no bind parameters) for a
+     * service that does not honour {@code params}.
+     */
+    static InsertBatch build(String table, TableSchema schema, List<Object[]> rows, String batchId, Ledger ledger, boolean inline) {
         List<Integer> used = new ArrayList<>();
         for (int c = 0; c < schema.size(); c++) {
             for (Object[] r : rows) {
@@ -59,9 +79,20 @@ record InsertBatch(String sql, List<Object> params, int rows) {
         params.add(table);
         params.add((long) rows.size());
         StringBuilder sql = new StringBuilder(64 + rows.size() * used.size() * 24);
-        sql.append("WITH ").append(Identifiers.quote(MARK)).append(" AS (INSERT INTO ").append(Identifiers.quote(LEDGER))
-                .append(" (batch_id, table_name, row_count) VALUES ($1::TEXT, $2::TEXT, $3::INT8)")
-                .append(" ON CONFLICT (batch_id) DO NOTHING RETURNING batch_id) INSERT INTO ").append(Identifiers.quote(table))
+        String id = inline ? SqlLiterals.quote(batchId) : "$1";
+        String tableValue = inline ? SqlLiterals.quote(table) : "$2";
+        String count = inline ? Long.toString(rows.size()) : "$3";
+        sql.append("WITH ").append(Identifiers.quote(MARK)).append(" AS (INSERT INTO ")
+                .append(Identifiers.quote(ledger == Ledger.HEAP ? LEDGER : DEEPLAKE_LEDGER)).append(" (batch_id, table_name, row_count) ");
+        if (ledger == Ledger.HEAP) {
+            sql.append("VALUES (").append(id).append("::TEXT, ").append(tableValue).append("::TEXT, ").append(count)
+                    .append("::INT8) ON CONFLICT (batch_id) DO NOTHING");
+        } else {
+            sql.append("SELECT ").append(id).append("::TEXT, ").append(tableValue).append("::TEXT, ").append(count)
+                    .append("::INT8 WHERE NOT EXISTS (SELECT 1 FROM ").append(Identifiers.quote(DEEPLAKE_LEDGER))
+                    .append(" WHERE batch_id = ").append(id).append("::TEXT)");
+        }
+        sql.append(" RETURNING batch_id) INSERT INTO ").append(Identifiers.quote(table))
                 .append(" (").append(names).append(") SELECT * FROM (VALUES ");
         for (int r = 0; r < rows.size(); r++) {
             sql.append(r == 0 ? "(" : ", (");
@@ -73,13 +104,18 @@ record InsertBatch(String sql, List<Object> params, int rows) {
                 }
                 Column col = schema.get(c);
                 Object v = row[c];
-                params.add(v instanceof byte[] b ? HEX.formatHex(b) : v);
-                sql.append(PgTypes.placeholder(col, params.size()));
+                Object bound = v instanceof byte[] b ? HEX.formatHex(b) : v;
+                if (inline) {
+                    sql.append(PgTypes.cast(col, SqlLiterals.literal(bound)));
+                } else {
+                    params.add(bound);
+                    sql.append(PgTypes.placeholder(col, params.size()));
+                }
             }
             sql.append(')');
         }
         sql.append(") AS v(").append(names).append(") WHERE EXISTS (SELECT 1 FROM ").append(Identifiers.quote(MARK)).append(')');
-        return new InsertBatch(sql.toString(), params, rows.size());
+        return new InsertBatch(sql.toString(), inline ? List.of() : params, rows.size());
     }
 
     /** Approximate bytes a row adds to the request body (hex doubles bytes; a float takes ~11 JSON characters). */

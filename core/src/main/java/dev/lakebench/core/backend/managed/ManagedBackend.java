@@ -53,13 +53,15 @@ public final class ManagedBackend implements Backend {
     private final ApiClient api;
     private final RemoteCatalog catalog;
     private final TableRegistration registration;
-    private volatile boolean ledgerReady;
+    private final Capabilities capabilities;
 
     ManagedBackend(ManagedSettings settings, ApiToken token, OkHttpClient http, RetryPolicy retry, Function<String, String> env) {
         this.settings = settings;
         this.api = new ApiClient(http, settings, token, retry);
         this.catalog = new RemoteCatalog(settings.workspaceId(), (sql, params) -> post(sql, params, QueryRequest.DEFAULT_TIMEOUT, true, Cancellation.none()));
         this.registration = new TableRegistration(api, settings.workspaceId());
+        this.capabilities = new Capabilities((sql, params) -> send(sql, params, null, true, Cancellation.none(), QueryRequest.DEFAULT_TIMEOUT),
+                sql -> post(sql, List.of(), null, true, Cancellation.none()));
         api.orgId(OrgResolver.resolve(settings, token, api, env));
     }
 
@@ -210,6 +212,15 @@ public final class ManagedBackend implements Backend {
      */
     JsonNode post(String sql, List<Object> params, Duration serverTimeout, boolean idempotent, Cancellation cancellation,
                   Duration clientTimeout) {
+        if (!params.isEmpty() && !capabilities.params()) {
+            return send(SqlLiterals.inline(sql, params), List.of(), serverTimeout, idempotent, cancellation, clientTimeout);
+        }
+        return send(sql, params, serverTimeout, idempotent, cancellation, clientTimeout);
+    }
+
+    /** Posts one query as given (values bound as {@code params}). */
+    private JsonNode send(String sql, List<Object> params, Duration serverTimeout, boolean idempotent, Cancellation cancellation,
+                          Duration clientTimeout) {
         byte[] body = QueryBody.write(sql, params, serverTimeout);
         Duration grace = Duration.ofMillis(Math.min(5000, Math.max(50, clientTimeout.toMillis() / 10)));
         ApiCall call = new ApiCall("POST", List.of("workspaces", settings.workspaceId(), "tables", "query"), body,
@@ -417,10 +428,11 @@ public final class ManagedBackend implements Backend {
     }
 
     private void ensureLedger() {
-        if (!ledgerReady) {
-            post(InsertBatch.LEDGER_DDL, List.of(), null, true, Cancellation.none());
-            ledgerReady = true;
-        }
+        capabilities.ledger();
+    }
+
+    Capabilities capabilities() {
+        return capabilities;
     }
 
     /** Nothing to release: connections belong to the shared pool and idle out on their own. */

@@ -41,7 +41,9 @@ final class ManagedTableSink implements TableSink {
     private final TableSchema schema;
     private final String datasetPath;
     private final String ingestId = UUID.randomUUID().toString();
-    private final long batchBytes;
+    private volatile long batchBytes;
+    /** Ids of batches (and halves of split batches) the server has answered: a resend skips them. */
+    private final java.util.Set<String> landed = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final int maxRows;
     private final ExecutorService sender;
     private List<Object[]> buffer = new ArrayList<>();
@@ -144,11 +146,11 @@ final class ManagedTableSink implements TableSink {
     }
 
     private void send(Pending p) {
-        InsertBatch b = InsertBatch.build(table, schema, p.rows(), ingestId + "-" + p.number());
         try {
-            // idempotent: the ledger makes a second delivery of this batch id a no-op
-            backend.post(b.sql(), b.params(), null, true, Cancellation.none(), BATCH_TIMEOUT);
+            sendRows(p.rows(), ingestId + "-" + p.number());
         } catch (AuthError e) {
+            throw e;
+        } catch (IngestError e) {
             throw e;
         } catch (ManagedServiceError e) {
             String problem = "Ingest into \"" + table + "\" stopped at batch " + p.number() + " (" + p.rows().size() + " rows): "
@@ -159,7 +161,55 @@ final class ManagedTableSink implements TableSink {
             throw e.code().family().fits(IngestError.class) ? new IngestError(e.code(), problem, hint, e)
                     : ErrorFamily.create(e.code(), problem, hint, e);
         }
-        committed += p.rows().size();
+    }
+
+    /**
+     * Sends rows as one batch; a body the service finds too large (413) is sent as two halves with ids derived
+     * from this one (".0", ".1"), and later batches are cut to the size that was accepted. A resend of the whole
+     * batch splits the same way, so the ledger still recognises halves that landed.
+     */
+    private void sendRows(List<Object[]> rows, String batchId) {
+        if (landed.contains(batchId)) {
+            return;
+        }
+        if (rows.size() > 1 && estimate(rows) > batchBytes) {
+            // larger than what the service has been seen to accept: split before sending
+            split(rows, batchId);
+            return;
+        }
+        InsertBatch b = InsertBatch.build(table, schema, rows, batchId, backend.capabilities().ledger(), !backend.capabilities().params());
+        try {
+            // idempotent: the ledger makes a second delivery of this batch id a no-op
+            backend.post(b.sql(), b.params(), null, true, Cancellation.none(), BATCH_TIMEOUT);
+        } catch (ManagedServiceError e) {
+            if (!"413".equals(e.details().get("http_status")) || e instanceof AuthError) {
+                throw e;
+            }
+            if (rows.size() == 1) {
+                throw new IngestError(ErrorCode.INGEST_BAD_DATA, "A single row of \"" + table + "\" is larger than the managed API accepts in"
+                        + " one request (413, " + b.sql().length() / 1024 + " KiB of SQL)", "Store large values (files, media) in"
+                        + " smaller pieces, or ask the service's operator about the request-size limit", e);
+            }
+            batchBytes = Math.max(1024, Math.min(batchBytes, estimate(rows) / 2));
+            split(rows, batchId);
+            return;
+        }
+        landed.add(batchId);
+        committed += rows.size();
+    }
+
+    private void split(List<Object[]> rows, String batchId) {
+        int half = rows.size() / 2;
+        sendRows(rows.subList(0, half), batchId + ".0");
+        sendRows(rows.subList(half, rows.size()), batchId + ".1");
+    }
+
+    private static long estimate(List<Object[]> rows) {
+        long n = 0;
+        for (Object[] r : rows) {
+            n += InsertBatch.estimate(r);
+        }
+        return n;
     }
 
     /** Rows the server has stored; waits for the batch in flight so the count is exact (a failure is kept for commit). */

@@ -16,7 +16,12 @@ final class PgTypes {
 
     /** The SQL expression that binds parameter {@code $n} as a value of the column (bytes travel as hex text). */
     static String placeholder(Column c, int n) {
-        String p = "$" + n;
+        return cast(c, "$" + n);
+    }
+
+    /** The SQL expression that turns {@code value} (a placeholder or a literal) into a value of the column. */
+    static String cast(Column c, String value) {
+        String p = value;
         ColumnType t = c.type();
         return switch (t.storage()) {
             case TEXT -> p + "::TEXT";

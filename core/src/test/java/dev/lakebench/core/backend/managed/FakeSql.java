@@ -54,7 +54,7 @@ final class FakeSql {
         this.service = service;
     }
 
-    private static final Pattern NAME_FILTER = Pattern.compile("(table_name|tablename|table_schema|schemaname)\\s*=\\s*(\\$(\\d+)|'([^']*)'|current_schema\\(\\))");
+    private static final Pattern NAME_FILTER = Pattern.compile("(table_name|tablename|table_schema|schemaname)\\s*=\\s*\\(?\\s*(\\$(\\d+)|'([^']*)'|current_schema\\(\\))");
     private static final Pattern IF_NOT_EXISTS_INDEX = Pattern.compile(
             "(?is)CREATE\\s+INDEX\\s+IF\\s+NOT\\s+EXISTS\\s+\"?[^\"\\s]+\"?\\s+ON\\s+\"?([^\"\\s(]+)\"?.*?\\(\\s*\"?([^\")\\s]+)\"?\\s*\\).*");
     private static final Pattern ADD_COLUMN_IF_NOT_EXISTS = Pattern.compile(
@@ -138,6 +138,11 @@ final class FakeSql {
     }
 
     private JsonNode answer(String ws, LocalBackend local, String sql, List<Object> params, JsonNode timeoutMs) {
+        if (sql.equals(InsertBatch.DEEPLAKE_LEDGER_DDL)) {
+            // the local engine keeps "_lb_" names for itself: the ledger is a plain engine table here
+            local.execute(QueryRequest.of(sql.replace(" USING deeplake", "")));
+            return null;
+        }
         if (sql.contains("information_schema.columns")) {
             String[] f = filters(ws, sql, params);
             return columns(schemaOf(ws, local, f[1]), f[0]);
@@ -358,14 +363,25 @@ final class FakeSql {
 
     // ---- ingest batches ----
 
-    /** Applies an InsertBatch statement once per batch id: the ledger row and the data land together. */
+    /**
+     * Applies an InsertBatch statement once per batch id: the ledger row and the data land together. Values may
+     * be bound ($n) or written as literals (a client that found params refused).
+     */
     private void applyBatch(LocalBackend local, String sql, List<Object> params) {
-        String batchId = (String) params.get(0);
         SqlStatement st = new SqlStatement(sql);
         List<Token> sig = st.significant();
+        String ledger = null;
+        String batchId = null;
         int into = -1;
         for (int i = 0; i < sig.size(); i++) {
-            if (sig.get(i).is(")") && i + 2 < sig.size() && sig.get(i + 1).isWord("INSERT") && sig.get(i + 2).isWord("INTO")) {
+            Token t = sig.get(i);
+            if (ledger == null && t.isWord("INTO")) {
+                ledger = QualifiedName.read(sig, i + 1).name();
+            }
+            if (batchId == null && (t.kind() == Token.Kind.PARAMETER || t.kind() == Token.Kind.STRING)) {
+                batchId = (String) elementValue(List.of(t), params);
+            }
+            if (t.is(")") && i + 2 < sig.size() && sig.get(i + 1).isWord("INSERT") && sig.get(i + 2).isWord("INTO")) {
                 into = i + 3;
                 break;
             }
@@ -394,34 +410,30 @@ final class FakeSql {
             Object[] row = new Object[names.size()];
             int col = 0;
             int depth = 0;
-            Integer param = null;
-            boolean hex = false;
+            List<Token> element = new ArrayList<>();
             for (; ; at++) {
                 Token t = sig.get(at);
                 if (depth == 0 && (t.is(",") || t.is(")"))) {
-                    row[col++] = param == null ? null : value(params.get(param - 1), hex);
-                    param = null;
-                    hex = false;
+                    row[col++] = elementValue(element, params);
+                    element = new ArrayList<>();
                     if (t.is(")")) {
                         at++;
                         break;
                     }
                     continue;
                 }
-                if (t.is("(")) {
+                if (t.is("(") || t.is("[")) {
                     depth++;
-                } else if (t.is(")")) {
+                } else if (t.is(")") || t.is("]")) {
                     depth--;
-                } else if (t.kind() == Token.Kind.PARAMETER) {
-                    param = t.parameterIndex();
-                } else if (t.isWord("decode")) {
-                    hex = true;
                 }
+                element.add(t);
             }
             rows.add(row);
         }
+        String ledgerTable = ledger;
         synchronized (ingestLock) {
-            QueryResult seen = local.execute(QueryRequest.of("SELECT count(*) FROM " + InsertBatch.LEDGER + " WHERE batch_id = $1", batchId));
+            QueryResult seen = local.execute(QueryRequest.of("SELECT count(*) FROM " + ledgerTable + " WHERE batch_id = $1", batchId));
             if (((Number) seen.rows().get(0).get(0)).longValue() > 0) {
                 return;
             }
@@ -444,9 +456,80 @@ final class FakeSql {
                 }
                 sink.commit();
             }
-            local.execute(QueryRequest.of("INSERT INTO " + InsertBatch.LEDGER + " (batch_id, table_name, row_count) VALUES ($1, $2, $3)",
+            local.execute(QueryRequest.of("INSERT INTO " + ledgerTable + " (batch_id, table_name, row_count) VALUES ($1, $2, $3)",
                     batchId, table, (long) rows.size()));
         }
+    }
+
+    /** One VALUES element: a bound parameter, or a literal (text, number, NULL, boolean, ARRAY[..]), decoded from hex under decode(). */
+    private static Object elementValue(List<Token> element, List<Object> params) {
+        boolean hex = element.stream().anyMatch(t -> t.isWord("decode"));
+        for (Token t : element) {
+            if (t.kind() == Token.Kind.PARAMETER) {
+                return value(params.get(t.parameterIndex() - 1), hex);
+            }
+        }
+        if (element.stream().anyMatch(t -> t.isWord("ARRAY"))) {
+            List<List<Float>> rows = new ArrayList<>();
+            List<Float> current = null;
+            int depth = 0;
+            boolean negative = false;
+            for (Token t : element) {
+                if (t.is("[")) {
+                    depth++;
+                    current = new ArrayList<>();
+                } else if (t.is("]")) {
+                    if (current != null) {
+                        rows.add(current);
+                        current = null;
+                    }
+                    depth--;
+                } else if (t.is("-")) {
+                    negative = true;
+                } else if (t.kind() == Token.Kind.NUMBER && current != null) {
+                    float f = Float.parseFloat(t.text());
+                    current.add(negative ? -f : f);
+                    negative = false;
+                }
+            }
+            boolean nested = element.stream().filter(t -> t.isWord("ARRAY")).count() > 1;
+            if (!nested) {
+                return floats(rows.get(0));
+            }
+            float[][] m = new float[rows.size()][];
+            for (int i = 0; i < m.length; i++) {
+                m[i] = floats(rows.get(i));
+            }
+            return m;
+        }
+        boolean negative = false;
+        for (Token t : element) {
+            if (t.kind() == Token.Kind.STRING) {
+                String text = t.text();
+                return value(text.substring(1, text.length() - 1).replace("''", "'"), hex);
+            }
+            if (t.isWord("NULL")) {
+                return null;
+            }
+            if (t.isWord("TRUE") || t.isWord("FALSE")) {
+                return t.isWord("TRUE");
+            }
+            if (t.is("-")) {
+                negative = true;
+            } else if (t.kind() == Token.Kind.NUMBER) {
+                String n = (negative ? "-" : "") + t.text();
+                return n.contains(".") || n.contains("e") || n.contains("E") ? (Object) Double.parseDouble(n) : (Object) Long.parseLong(n);
+            }
+        }
+        return null;
+    }
+
+    private static float[] floats(List<Float> list) {
+        float[] f = new float[list.size()];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = list.get(i);
+        }
+        return f;
     }
 
     private static Object value(Object p, boolean hex) {

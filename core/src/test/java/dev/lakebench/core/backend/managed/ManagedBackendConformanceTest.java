@@ -18,11 +18,16 @@ class ManagedBackendConformanceTest extends BaseBackendTestCase {
         return FakeManagedService.Profile.REAL;
     }
 
+    /** Subclasses switch on the fake's strict modes. */
+    protected void strictModes(FakeManagedService service) {
+    }
+
     @Override
     protected Backend open(Path dir) throws Exception {
         boolean spec = profile() == FakeManagedService.Profile.SPEC;
         String token = spec ? FakeManagedService.specJwt("org-1") : FakeManagedService.jwt("org-1");
         service = new FakeManagedService(dir, token, "org-1", profile());
+        strictModes(service);
         ManagedSettings s = ManagedSettings.of(service.url(), "default")
                 .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(5))
                 .withInsertBatchBytes(64 * 1024);

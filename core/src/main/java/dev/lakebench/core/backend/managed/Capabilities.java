@@ -1,0 +1,91 @@
+package dev.lakebench.core.backend.managed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lakebench.core.client.AuthError;
+import dev.lakebench.core.client.ManagedServiceError;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * What the service is found to support, probed once per connection and kept: whether bound {@code params} are
+ * honoured (else values are inlined as escaped literals), and which ingest ledger can be kept (a plain table with
+ * {@code ON CONFLICT}, else a deeplake table checked with {@code NOT EXISTS}). The body-size limit is learnt by
+ * the ingest sink from 413 answers. An auth failure or an unreachable service is never taken for a missing
+ * capability.
+ */
+final class Capabilities {
+
+    static final String PROBE_VALUE = "lakebench-probe";
+
+    private final BiFunction<String, List<Object>, JsonNode> query;
+    private final Function<String, JsonNode> ddl;
+    private volatile Boolean params;
+    private volatile InsertBatch.Ledger ledger;
+
+    /** {@code query} runs SQL with bound values as given; {@code ddl} runs a statement without values. */
+    Capabilities(BiFunction<String, List<Object>, JsonNode> query, Function<String, JsonNode> ddl) {
+        this.query = query;
+        this.ddl = ddl;
+    }
+
+    /** True when the service binds {@code params}: {@code SELECT $1::TEXT} must answer the value sent. */
+    boolean params() {
+        Boolean p = params;
+        if (p == null) {
+            synchronized (this) {
+                if (params == null) {
+                    params = probeParams();
+                }
+                p = params;
+            }
+        }
+        return p;
+    }
+
+    private boolean probeParams() {
+        try {
+            JsonNode r = query.apply("SELECT $1::TEXT AS " + "lakebench_probe", List.of(PROBE_VALUE));
+            JsonNode first = r.path("rows").path(0);
+            JsonNode v = first.isArray() ? first.path(0) : first.path("lakebench_probe");
+            return PROBE_VALUE.equals(v.asText(null));
+        } catch (AuthError e) {
+            throw e;
+        } catch (ManagedServiceError e) {
+            if (ApiErrors.isUnreachable(e)) {
+                throw e;
+            }
+            return false;
+        }
+    }
+
+    /** The ledger in use, created on first call. */
+    InsertBatch.Ledger ledger() {
+        InsertBatch.Ledger l = ledger;
+        if (l == null) {
+            synchronized (this) {
+                if (ledger == null) {
+                    ledger = createLedger();
+                }
+                l = ledger;
+            }
+        }
+        return l;
+    }
+
+    private InsertBatch.Ledger createLedger() {
+        try {
+            ddl.apply(InsertBatch.LEDGER_DDL);
+            return InsertBatch.Ledger.HEAP;
+        } catch (AuthError e) {
+            throw e;
+        } catch (ManagedServiceError e) {
+            if (ApiErrors.isUnreachable(e)) {
+                throw e;
+            }
+            // plain tables refused beside deeplake ones: keep the ledger as a deeplake table
+            ddl.apply(InsertBatch.DEEPLAKE_LEDGER_DDL);
+            return InsertBatch.Ledger.DEEPLAKE;
+        }
+    }
+}
