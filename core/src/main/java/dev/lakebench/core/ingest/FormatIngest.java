@@ -55,6 +55,7 @@ final class FormatIngest {
                     IndexRequests.check(shape.schema(), shape.names(), "the format", options);
                     // some formats only know their size once normalization has started (downloads)
                     progress.rowsTotal(format.estimatedRows());
+                    progress.report();
                     writer = new SinkWriter(backend.openSink(table, shape.schema()), shape.schema(), options, progress);
                     writer.beforeCommit(thumbs::commit);
                 }

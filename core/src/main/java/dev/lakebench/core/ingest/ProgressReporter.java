@@ -76,6 +76,14 @@ public final class ProgressReporter {
                 bytesRead.get(), currentFile, elapsed());
     }
 
+    /** Reports now: when the totals become known (after the scan) and at each flush of rows. */
+    public void report() {
+        if (listener != null) {
+            lastReport = System.nanoTime();
+            listener.onProgress(snapshot());
+        }
+    }
+
     public void maybeReport() {
         long now = System.nanoTime();
         if (listener != null && now - lastReport >= INTERVAL_NANOS) {

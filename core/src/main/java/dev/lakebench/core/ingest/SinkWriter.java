@@ -55,6 +55,7 @@ public final class SinkWriter implements AutoCloseable {
             progress.committed(sink.rowsCommitted());
         } else if (written % flushRows == 0) {
             sink.flush();
+            progress.report();
         }
     }
 

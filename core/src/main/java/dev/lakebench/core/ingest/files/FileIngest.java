@@ -77,6 +77,7 @@ public final class FileIngest {
         files.forEach(f -> kinds.add(f.kind()));
         ProgressReporter progress = new ProgressReporter(options.listener());
         progress.filesTotal(files.size());
+        progress.report(); // the scan is done: the total is known
         if (files.isEmpty()) {
             progress.finish();
             return new IngestResult(table, 0, null, failures, List.of("No files to ingest"), false, progress.elapsed());

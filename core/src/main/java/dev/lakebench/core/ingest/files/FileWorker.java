@@ -16,6 +16,10 @@ import java.util.Map;
  */
 final class FileWorker {
 
+    /** The skip reason of a file whose content the table already holds completely. */
+    static final String ALREADY_STORED = "already in the table";
+
+
     private final IngestRun run;
     private final boolean thumbnails;
 
@@ -48,7 +52,7 @@ final class FileWorker {
             }
             Boolean state = run.existing.get(fileId);
             if (Boolean.TRUE.equals(state)) {
-                put(new FileItem.End(f, fileId, "already in the table (file_id " + fileId + ")"), 0);
+                put(new FileItem.End(f, fileId, ALREADY_STORED + " (file_id " + fileId + ")"), 0);
                 return;
             }
             if (!put(new FileItem.Start(f, fileId, Boolean.FALSE.equals(state)), 0)) {

@@ -72,6 +72,7 @@ final class IngestRun {
         ExecutorService pool = NamedThreads.fixed("lakebench-ingest", workers);
         CountDownLatch workersDone = new CountDownLatch(workers);
         long discardedRows = 0;
+        int alreadyStored = 0;
         boolean cancelled = false;
         try {
             existing = ledger.map(SourceLedger::sources).orElse(Map.of());
@@ -119,6 +120,7 @@ final class IngestRun {
                     case FileItem.End e -> {
                         written.remove(e.fileId());
                         if (e.skipped() != null) {
+                            alreadyStored += e.skipped().startsWith(FileWorker.ALREADY_STORED) ? 1 : 0;
                             warnings.add("Skipped " + e.file().path() + ": " + e.skipped());
                         }
                         progress.fileDone();
@@ -162,8 +164,14 @@ final class IngestRun {
         }
         progress.committed(writer.rowsCommitted());
         progress.finish();
+        List<String> notes = new ArrayList<>();
+        if (alreadyStored > 0) {
+            // a re-ingest of stored files says so instead of a silent 0 rows
+            notes.add(alreadyStored + (alreadyStored == 1 ? " file" : " files") + " already stored, skipped");
+        }
+        notes.addAll(warnings.list());
         return new IngestResult(table, writer.rowsCommitted() - discardedRows, writer.datasetPath(), failures,
-                warnings.list(), cancelled, progress.elapsed());
+                notes, cancelled, progress.elapsed());
     }
 
     private void writeThumbnails(ThumbnailStore thumbs, FileItem.Row r) {
