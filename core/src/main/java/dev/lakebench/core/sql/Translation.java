@@ -57,6 +57,30 @@ public sealed interface Translation {
     record DropIndex(List<String> names, boolean ifExists, String passthroughSql) implements Translation {
     }
 
+    /** {@code ALTER TABLE [IF EXISTS] t action, ...} on a Lakebench table. */
+    record AlterTable(TableDef table, boolean ifExists, List<AlterAction> actions) implements Translation {
+    }
+
+    /** One action of {@code ALTER TABLE}. */
+    sealed interface AlterAction {
+
+        /** {@code ADD [COLUMN] [IF NOT EXISTS] c type [DEFAULT ..] [NOT NULL]}. */
+        record AddColumn(ColumnDef column, boolean ifNotExists) implements AlterAction {
+        }
+
+        /** {@code DROP [COLUMN] [IF EXISTS] c}; indexes on the column are dropped with it. */
+        record DropColumn(String column, boolean ifExists) implements AlterAction {
+        }
+
+        /** {@code RENAME [COLUMN] a TO b}. */
+        record RenameColumn(String from, String to) implements AlterAction {
+        }
+
+        /** {@code RENAME TO t2}. */
+        record RenameTable(String to) implements AlterAction {
+        }
+    }
+
     /** {@code EXPLAIN [ANALYZE] statement}. */
     record Explain(Translation statement, boolean analyze) implements Translation {
     }

@@ -45,6 +45,9 @@ final class StatementRunner {
 
         /** Drops the named indexes; false when none of them is a Lakebench index (the engine may know them). */
         boolean drop(Translation.DropIndex command);
+
+        /** The Lakebench indexes of a table. */
+        List<dev.lakebench.core.client.IndexInfo> of(TableDef table);
     }
 
     private final LocalBackend backend;
@@ -102,6 +105,7 @@ final class StatementRunner {
                 }
                 yield executor.runEngine(c, di.passthroughSql(), req.params(), req);
             }
+            case Translation.AlterTable at -> tables.alter(c, at, indexes());
             case Translation.Explain ex -> explain(c, ex, req);
         };
     }
@@ -316,6 +320,7 @@ final class StatementRunner {
                 case Translation.CreateTable ct -> lines.add("create Lakebench table \"" + ct.name() + "\"");
                 case Translation.CreateTableAs cta -> lines.add("create Lakebench table \"" + cta.name()
                         + "\" from a query, copying vectors into its own logs");
+                case Translation.AlterTable at -> lines.add("alter Lakebench table \"" + at.table().name() + "\": " + at.actions());
                 case Translation.Explain nested -> lines.add("EXPLAIN of EXPLAIN");
             }
             List<Row> rows = new ArrayList<>();
