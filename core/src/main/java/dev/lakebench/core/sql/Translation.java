@@ -23,9 +23,10 @@ public sealed interface Translation {
     /**
      * A top-k search that may be answered from an index alone: the result is the hits of slot {@code hitsSlot}
      * with these output columns (table columns by name, or the score), limited and offset. The runner uses it when
-     * an index keeps every named column; otherwise the engine SQL runs.
+     * an index keeps every named column; otherwise the engine SQL runs. {@code matchingOnly}: hits that score 0
+     * (BM25 documents without a query term) are not rows.
      */
-    record IndexOnly(int hitsSlot, TableDef table, List<Output> outputs, Operand limit, Operand offset) {
+    record IndexOnly(int hitsSlot, TableDef table, List<Output> outputs, Operand limit, Operand offset, boolean matchingOnly) {
     }
 
     /** An output column: its name in the result and the table column it shows, or null for the score. */

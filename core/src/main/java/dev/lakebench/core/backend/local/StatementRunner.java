@@ -173,7 +173,15 @@ final class StatementRunner {
             columns.add(new ResultColumn(o.name(), dev.lakebench.core.store.EngineTypes.fromEngine(engineType), engineType));
         }
         List<Row> rows = new ArrayList<>();
-        for (int i = offset; i < hits.size() && rows.size() < limit; i++) {
+        int skip = offset;
+        for (int i = 0; i < hits.size() && rows.size() < limit; i++) {
+            if (io.matchingOnly() && !(hits.scores()[i] > 0)) {
+                continue;
+            }
+            if (skip > 0) {
+                skip--;
+                continue;
+            }
             Object[] row = new Object[io.outputs().size()];
             int c = 0;
             for (int j = 0; j < row.length; j++) {
