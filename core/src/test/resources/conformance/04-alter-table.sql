@@ -5,7 +5,7 @@
 CREATE TABLE people (id int, name text);
 INSERT INTO people VALUES (1, 'ann'), (2, 'bob');
 
--- case[gap]: ADD COLUMN with a DEFAULT fills existing rows
+-- case: ADD COLUMN with a DEFAULT fills existing rows
 ALTER TABLE people ADD COLUMN age int DEFAULT 30;
 SELECT id, name, age FROM people ORDER BY id;
 -- expect
@@ -13,7 +13,7 @@ id|name|age
 1|ann|30
 2|bob|30
 
--- case[gap]: ADD COLUMN without a default gives NULL, and the column takes writes
+-- case: ADD COLUMN without a default gives NULL, and the column takes writes
 ALTER TABLE people ADD COLUMN note text;
 UPDATE people SET note = 'hi' WHERE id = 2;
 SELECT id, note FROM people ORDER BY id;
@@ -22,14 +22,14 @@ id|note
 1|
 2|hi
 
--- case[gap]: ADD COLUMN IF NOT EXISTS on an existing column does nothing
+-- case: ADD COLUMN IF NOT EXISTS on an existing column does nothing
 ALTER TABLE people ADD COLUMN IF NOT EXISTS note text;
 SELECT count(*) FROM people;
 -- expect
 count
 2
 
--- case[gap]: ADD of a float4[] column, then vectors written into it
+-- case: ADD of a float4[] column, then vectors written into it
 ALTER TABLE people ADD COLUMN emb float4[];
 UPDATE people SET emb = ARRAY[1, 0]::float4[] WHERE id = 1;
 SELECT id, emb FROM people ORDER BY id;
@@ -38,14 +38,14 @@ id|emb
 1|{1,0}
 2|
 
--- case[gap]: RENAME COLUMN
+-- case: RENAME COLUMN
 ALTER TABLE people RENAME COLUMN note TO remark;
 SELECT remark FROM people WHERE id = 2;
 -- expect
 remark
 hi
 
--- case[gap]: DROP COLUMN
+-- case: DROP COLUMN
 ALTER TABLE people DROP COLUMN remark;
 SELECT * FROM people ORDER BY id;
 -- expect
@@ -53,7 +53,7 @@ id|name|age|emb
 1|ann|30|{1,0}
 2|bob|30|
 
--- case[gap]: DROP COLUMN IF EXISTS of a missing column does nothing
+-- case: DROP COLUMN IF EXISTS of a missing column does nothing
 ALTER TABLE people DROP COLUMN IF EXISTS nothing_here;
 SELECT count(*) FROM people;
 -- expect
@@ -75,10 +75,10 @@ SELECT count(*) FROM persons;
 count
 2
 
--- case[local,gap]: DROP COLUMN of a missing column names it
+-- case[local]: DROP COLUMN of a missing column names it
 ALTER TABLE persons DROP COLUMN missing;
 -- error: column "missing" of relation "persons" does not exist
 
--- case[local,gap]: ADD COLUMN of an existing column names it
+-- case[local]: ADD COLUMN of an existing column names it
 ALTER TABLE persons ADD COLUMN name text;
 -- error: column "name" of relation "persons" already exists

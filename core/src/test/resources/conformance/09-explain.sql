@@ -11,7 +11,7 @@ CREATE INDEX idx_tags_exact ON documents USING deeplake_index (tags) WITH (index
 CREATE INDEX idx_content_bm25 ON documents USING deeplake_index (content) WITH (index_type = 'bm25');
 CREATE INDEX idx_emb ON documents USING deeplake_index (emb);
 
--- case[gap]: a BM25 search names its index
+-- case: a BM25 search names its index
 EXPLAIN SELECT id FROM documents ORDER BY content <#> 'machine learning' LIMIT 3;
 -- contains: idx_content_bm25
 
@@ -32,3 +32,9 @@ SELECT id FROM documents WHERE id <= 4 AND tags = 'python programming tutorial a
 -- expect
 id
 2
+
+-- case: a BM25 search answered from its index returns matching rows only (score: the textbook BM25, ln 2 · 2.2 / 2.1)
+SELECT id, content <#> 'machine' AS score FROM documents ORDER BY score LIMIT 5;
+-- expect
+id|score
+1|0.7261541891580381

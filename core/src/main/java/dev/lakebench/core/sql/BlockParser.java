@@ -266,10 +266,12 @@ final class BlockParser {
             int comma = exprs.nextComma(i, to);
             Expr e = exprs.parse(i, comma);
             boolean desc = false;
+            boolean explicit = false;
             if (e != null) {
                 int after = e.last + 1;
                 if (after < comma && (sig.get(after).isWord("DESC") || sig.get(after).isWord("ASC"))) {
                     desc = sig.get(after).isWord("DESC");
+                    explicit = true;
                     after++;
                 }
                 if (after + 1 < comma && sig.get(after).isWord("NULLS")) {
@@ -281,7 +283,7 @@ final class BlockParser {
             } else {
                 e = Expr.of(Expr.Kind.OTHER, i, comma - 1, exprs.parts(i, comma));
             }
-            block.order.add(new QueryBlock.Order(e, desc, i, comma - 1));
+            block.order.add(new QueryBlock.Order(e, desc, explicit, i, comma - 1));
             block.expressions.add(e);
             i = comma + 1;
         }

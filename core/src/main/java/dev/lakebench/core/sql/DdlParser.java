@@ -137,6 +137,11 @@ final class DdlParser {
         return out;
     }
 
+    /** One column definition ({@code name type [constraints]}) of tokens {@code [from, to)}; null when it has others. */
+    static Translation.ColumnDef columnDefinition(SqlStatement st, List<Token> sig, int[] match, int from, int to) {
+        return column(st, sig, match, from, to);
+    }
+
     private static Translation.ColumnDef column(SqlStatement st, List<Token> sig, int[] match, int from, int to) {
         Token first = sig.get(from);
         if (first.kind() == Token.Kind.WORD && TABLE_CONSTRAINTS.contains(first.upper())) {
@@ -223,8 +228,8 @@ final class DdlParser {
             ct = ColumnType.INT64;
         }
         if (ct == ColumnType.FILE) {
-            throw new QueryError(ErrorCode.QUERY_INVALID, "Column \"" + name + "\" cannot be of type FILE in CREATE TABLE",
-                    "FILE marks paths to ingest; store bytes as BYTEA or IMAGE/VIDEO");
+            // pg_deeplake's FILE is a byte-string domain: in a table definition it holds the file's bytes
+            ct = ColumnType.BINARY;
         }
         if (ct == null) {
             String engine = DomainTypes.engineType(base);

@@ -38,6 +38,10 @@ public final class Dialect {
                 yield t != null ? t : generic(st, tables);
             }
             case DROP_INDEX -> DdlParser.dropIndex(st);
+            case ALTER_TABLE -> {
+                Translation t = AlterTableParser.parse(st, tables);
+                yield t != null ? t : generic(st, tables);
+            }
             default -> generic(st, tables);
         };
     }

@@ -15,8 +15,8 @@ final class QueryBlock {
     record Item(Expr expr, String alias, int first, int last) {
     }
 
-    /** An ORDER BY item. */
-    record Order(Expr expr, boolean descending, int first, int last) {
+    /** An ORDER BY item; {@code explicit} when ASC or DESC is written. */
+    record Order(Expr expr, boolean descending, boolean explicit, int first, int last) {
     }
 
     final int from;

@@ -100,6 +100,7 @@ final class StatementRewriter {
         if (edits.isCovered(Math.min(b.from, sig.size() - 1))) {
             return;
         }
+        searchOrderDefaultsToBestFirst(b);
         TopK plan = planTopK(b);
         for (Expr e : b.expressions) {
             visit(e, b, plan);
@@ -110,6 +111,40 @@ final class StatementRewriter {
         for (QueryBlock c : List.copyOf(b.children)) {
             rewrite(c);
         }
+    }
+
+    /**
+     * pg_deeplake's rule: {@code ORDER BY <search>} without ASC or DESC returns the most similar rows first (its
+     * index hands rows out best-first), so the missing direction is DESC. A written ASC stays ascending.
+     */
+    private void searchOrderDefaultsToBestFirst(QueryBlock b) {
+        for (int i = 0; i < b.order.size(); i++) {
+            QueryBlock.Order o = b.order.get(i);
+            if (o.explicit() || o.expr().kind == Expr.Kind.OTHER || edits.isCovered(o.expr().first)) {
+                continue;
+            }
+            if (orderTarget(b, o.expr()).isBinary("<#>")) {
+                edits.insertAfter(o.expr().last, " DESC");
+                b.order.set(i, new QueryBlock.Order(o.expr(), true, true, o.first(), o.last()));
+            }
+        }
+    }
+
+    /** What an ORDER BY item sorts by: the select item it names by alias or position, else itself. */
+    private Expr orderTarget(QueryBlock b, Expr e) {
+        Expr target = e.unwrap();
+        if (target.kind == Expr.Kind.COLUMN && target.name.size() == 1) {
+            QueryBlock.Item item = b.itemByAlias(target.name.get(0));
+            if (item != null) {
+                return item.expr().unwrap();
+            }
+        } else if (target.kind == Expr.Kind.NUMBER) {
+            Double n = Literals.number(target, sig);
+            if (n != null && n >= 1 && n <= b.items.size() && n == Math.floor(n)) {
+                return b.items.get(n.intValue() - 1).expr().unwrap();
+            }
+        }
+        return target;
     }
 
     // ---- expressions ----
@@ -433,7 +468,9 @@ final class StatementRewriter {
         }
         sb.append("\"_lb_h\".\"score\" AS ").append(Identifiers.quote(SCORE_COLUMN)).append(" FROM ")
                 .append(plan.table().dataTable()).append(" AS \"_lb_d\" JOIN lb_hits(").append(hits)
-                .append(") AS \"_lb_h\" ON \"_lb_d\".\"_lb_key\" = \"_lb_h\".\"key\")");
+                .append(") AS \"_lb_h\" ON \"_lb_d\".\"_lb_key\" = \"_lb_h\".\"key\"")
+                // pg_deeplake ranks only documents that contain a query term
+                .append(s.kind() == SearchKind.TEXT ? " WHERE \"_lb_h\".\"score\" > 0)" : ")");
         if (r.alias == null) {
             sb.append(" AS ").append(Identifiers.quote(alias));
         }
@@ -481,7 +518,7 @@ final class StatementRewriter {
         notes.add("index-only: when a ready index of \"" + plan.table().name() + "\" keeps "
                 + outputs.stream().filter(o -> o.column() != null).map(Translation.Output::column).toList()
                 + " as doc values, the rows come from the index without reading the table");
-        return new Translation.IndexOnly(hitsSlot, plan.table(), outputs, limit, offset);
+        return new Translation.IndexOnly(hitsSlot, plan.table(), outputs, limit, offset, plan.search().kind() == SearchKind.TEXT);
     }
 
     /** Adds the conditions of a conjunction of simple column conditions; false when the WHERE is anything else. */

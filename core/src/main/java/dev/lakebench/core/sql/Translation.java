@@ -23,9 +23,10 @@ public sealed interface Translation {
     /**
      * A top-k search that may be answered from an index alone: the result is the hits of slot {@code hitsSlot}
      * with these output columns (table columns by name, or the score), limited and offset. The runner uses it when
-     * an index keeps every named column; otherwise the engine SQL runs.
+     * an index keeps every named column; otherwise the engine SQL runs. {@code matchingOnly}: hits that score 0
+     * (BM25 documents without a query term) are not rows.
      */
-    record IndexOnly(int hitsSlot, TableDef table, List<Output> outputs, Operand limit, Operand offset) {
+    record IndexOnly(int hitsSlot, TableDef table, List<Output> outputs, Operand limit, Operand offset, boolean matchingOnly) {
     }
 
     /** An output column: its name in the result and the table column it shows, or null for the score. */
@@ -55,6 +56,30 @@ public sealed interface Translation {
 
     /** {@code DROP INDEX [IF EXISTS] name [, ...]}. */
     record DropIndex(List<String> names, boolean ifExists, String passthroughSql) implements Translation {
+    }
+
+    /** {@code ALTER TABLE [IF EXISTS] t action, ...} on a Lakebench table. */
+    record AlterTable(TableDef table, boolean ifExists, List<AlterAction> actions) implements Translation {
+    }
+
+    /** One action of {@code ALTER TABLE}. */
+    sealed interface AlterAction {
+
+        /** {@code ADD [COLUMN] [IF NOT EXISTS] c type [DEFAULT ..] [NOT NULL]}. */
+        record AddColumn(ColumnDef column, boolean ifNotExists) implements AlterAction {
+        }
+
+        /** {@code DROP [COLUMN] [IF EXISTS] c}; indexes on the column are dropped with it. */
+        record DropColumn(String column, boolean ifExists) implements AlterAction {
+        }
+
+        /** {@code RENAME [COLUMN] a TO b}. */
+        record RenameColumn(String from, String to) implements AlterAction {
+        }
+
+        /** {@code RENAME TO t2}. */
+        record RenameTable(String to) implements AlterAction {
+        }
     }
 
     /** {@code EXPLAIN [ANALYZE] statement}. */

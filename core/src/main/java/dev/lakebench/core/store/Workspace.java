@@ -161,6 +161,11 @@ public final class Workspace implements AutoCloseable {
         return catalog.addColumns(c, def, added, createLogs(c, def.name(), added));
     }
 
+    /** The vector log of a new vector column of known size, in the caller's transaction; null for other columns. */
+    public Integer createVectorLog(Connection c, String table, Column col) throws SQLException {
+        return createLogs(c, table, List.of(col)).get(col.name().toLowerCase(Locale.ROOT));
+    }
+
     /** Gives a vector column that was declared without a size its log, in the caller's transaction. */
     public TableDef fixDimension(Connection c, TableDef def, String column, int dim) throws SQLException {
         Column col = def.column(column);

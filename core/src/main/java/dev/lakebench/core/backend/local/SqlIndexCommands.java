@@ -58,4 +58,9 @@ final class SqlIndexCommands implements StatementRunner.IndexCommands {
         }
         return true;
     }
+
+    @Override
+    public List<dev.lakebench.core.client.IndexInfo> of(dev.lakebench.core.store.TableDef table) {
+        return indexes.indexes(table);
+    }
 }

@@ -14,6 +14,7 @@ import dev.lakebench.core.sql.Translation;
 import dev.lakebench.core.sql.VectorWrites;
 import dev.lakebench.core.store.EngineTypes;
 import dev.lakebench.core.store.Identifiers;
+import dev.lakebench.core.store.SchemaChanges;
 import dev.lakebench.core.store.TableDef;
 import dev.lakebench.core.store.Workspace;
 import java.sql.Connection;
@@ -27,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 
 /**
  * {@code CREATE TABLE} through SQL makes a real Lakebench table (catalog, view, vector logs) via
@@ -179,6 +181,135 @@ final class SqlTables implements TableListener {
             }
         }
         return new TableSchema(cols);
+    }
+
+    /**
+     * {@code ALTER TABLE} on a Lakebench table: each action in its own transaction under the table's write permit,
+     * published when it commits. Dropping a column drops the indexes on it first; renaming an indexed column or a
+     * table with indexes is refused (the index would have to be rebuilt under the new name).
+     */
+    QueryResult alter(Connection c, Translation.AlterTable at, StatementRunner.IndexCommands indexes) throws SQLException {
+        String name = at.table().name();
+        Semaphore permit = ws.tableLock(name);
+        permit.acquireUninterruptibly();
+        ws.ddlLock().lock();
+        try {
+            for (Translation.AlterAction action : at.actions()) {
+                TableDef def = ws.catalog().table(name).orElseThrow(() -> ws.tableNotFound(at.table().name()));
+                TableDef next = alter(c, def, action, indexes);
+                if (next == def) {
+                    continue;
+                }
+                if (!next.name().equals(def.name())) {
+                    ws.catalog().publish(def.name(), null);
+                    name = next.name();
+                }
+                ws.catalog().publish(next.name(), next);
+                backend.notifyWrite(next);
+            }
+        } finally {
+            ws.ddlLock().unlock();
+            permit.release();
+        }
+        return StatementRunner.QueryResult0.EMPTY;
+    }
+
+    private TableDef alter(Connection c, TableDef def, Translation.AlterAction action, StatementRunner.IndexCommands indexes)
+            throws SQLException {
+        switch (action) {
+            case Translation.AlterAction.AddColumn add -> {
+                Translation.ColumnDef d = add.column();
+                if (def.schema().column(d.name()).isPresent()) {
+                    if (add.ifNotExists()) {
+                        return def;
+                    }
+                    throw new QueryError(ErrorCode.QUERY_INVALID, "column \"" + d.name() + "\" of relation \"" + def.name()
+                            + "\" already exists", "Choose another name, or write ADD COLUMN IF NOT EXISTS");
+                }
+                if (d.serial() || d.unique()) {
+                    throw new QueryError(ErrorCode.QUERY_INVALID, "ADD COLUMN with SERIAL, UNIQUE or PRIMARY KEY is not supported by"
+                            + " the local engine", "Declare such columns in CREATE TABLE, or add a plain column and fill it with UPDATE");
+                }
+                Column col = new Column(d.name(), d.type(), d.dimension(), d.engineType());
+                return inTransaction(c, def, () -> new SchemaChanges(c).addColumn(def, col,
+                        ws.createVectorLog(c, def.name(), col), d.defaultSql(), d.notNull()));
+            }
+            case Translation.AlterAction.DropColumn drop -> {
+                if (def.schema().column(drop.column()).isEmpty()) {
+                    if (drop.ifExists()) {
+                        return def;
+                    }
+                    throw missingColumn(def, drop.column());
+                }
+                if (def.schema().size() == 1) {
+                    throw new QueryError(ErrorCode.QUERY_INVALID, "Cannot drop \"" + drop.column() + "\", the only column of table \""
+                            + def.name() + "\"", "Drop the table instead, or add another column first");
+                }
+                List<String> onColumn = new ArrayList<>();
+                for (var ix : indexes.of(def)) {
+                    for (String col : ix.column().split(",\\s*")) {
+                        if (col.equalsIgnoreCase(drop.column())) {
+                            onColumn.add(ix.name());
+                        }
+                    }
+                }
+                if (!onColumn.isEmpty()) {
+                    indexes.drop(new Translation.DropIndex(onColumn, true, null));
+                }
+                return inTransaction(c, def, () -> new SchemaChanges(c).dropColumn(def, drop.column()));
+            }
+            case Translation.AlterAction.RenameColumn rename -> {
+                if (def.schema().column(rename.from()).isEmpty()) {
+                    throw missingColumn(def, rename.from());
+                }
+                if (def.schema().column(rename.to()).isPresent()) {
+                    throw new QueryError(ErrorCode.QUERY_INVALID, "column \"" + rename.to() + "\" of relation \"" + def.name()
+                            + "\" already exists", "Choose another name");
+                }
+                for (var ix : indexes.of(def)) {
+                    for (String col : ix.column().split(",\\s*")) {
+                        if (col.equalsIgnoreCase(rename.from())) {
+                            throw new QueryError(ErrorCode.QUERY_INVALID, "Renaming column \"" + rename.from() + "\" of an index (\""
+                                    + ix.name() + "\") is not supported by the local engine",
+                                    "Drop the index, rename the column, then create the index again");
+                        }
+                    }
+                }
+                return inTransaction(c, def, () -> new SchemaChanges(c).renameColumn(def, rename.from(), rename.to()));
+            }
+            case Translation.AlterAction.RenameTable rename -> {
+                if (ws.catalog().table(rename.to()).isPresent()) {
+                    throw new TableError(ErrorCode.TABLE_EXISTS, "Table \"" + rename.to() + "\" already exists",
+                            "Choose another name, or drop that table first");
+                }
+                if (!indexes.of(def).isEmpty()) {
+                    throw new QueryError(ErrorCode.QUERY_INVALID, "Renaming table \"" + def.name() + "\", which has indexes, is not"
+                            + " supported by the local engine", "Drop its indexes, rename the table, then create them again");
+                }
+                return inTransaction(c, def, () -> new SchemaChanges(c).renameTable(def, rename.to()));
+            }
+        }
+    }
+
+    private interface Change {
+        TableDef run() throws SQLException;
+    }
+
+    private TableDef inTransaction(Connection c, TableDef def, Change change) throws SQLException {
+        StatementRunner.begin(c);
+        try {
+            TableDef next = change.run();
+            StatementRunner.commit(c);
+            return next;
+        } catch (SQLException | RuntimeException e) {
+            StatementRunner.rollbackQuietly(c, e);
+            throw e;
+        }
+    }
+
+    private static QueryError missingColumn(TableDef def, String column) {
+        return new QueryError(ErrorCode.QUERY_INVALID, "column \"" + column + "\" of relation \"" + def.name() + "\" does not exist",
+                "Columns: " + String.join(", ", def.schema().names()));
     }
 
     @Override

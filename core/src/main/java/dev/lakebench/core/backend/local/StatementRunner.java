@@ -45,6 +45,9 @@ final class StatementRunner {
 
         /** Drops the named indexes; false when none of them is a Lakebench index (the engine may know them). */
         boolean drop(Translation.DropIndex command);
+
+        /** The Lakebench indexes of a table. */
+        List<dev.lakebench.core.client.IndexInfo> of(TableDef table);
     }
 
     private final LocalBackend backend;
@@ -102,6 +105,7 @@ final class StatementRunner {
                 }
                 yield executor.runEngine(c, di.passthroughSql(), req.params(), req);
             }
+            case Translation.AlterTable at -> tables.alter(c, at, indexes());
             case Translation.Explain ex -> explain(c, ex, req);
         };
     }
@@ -169,7 +173,15 @@ final class StatementRunner {
             columns.add(new ResultColumn(o.name(), dev.lakebench.core.store.EngineTypes.fromEngine(engineType), engineType));
         }
         List<Row> rows = new ArrayList<>();
-        for (int i = offset; i < hits.size() && rows.size() < limit; i++) {
+        int skip = offset;
+        for (int i = 0; i < hits.size() && rows.size() < limit; i++) {
+            if (io.matchingOnly() && !(hits.scores()[i] > 0)) {
+                continue;
+            }
+            if (skip > 0) {
+                skip--;
+                continue;
+            }
             Object[] row = new Object[io.outputs().size()];
             int c = 0;
             for (int j = 0; j < row.length; j++) {
@@ -316,6 +328,7 @@ final class StatementRunner {
                 case Translation.CreateTable ct -> lines.add("create Lakebench table \"" + ct.name() + "\"");
                 case Translation.CreateTableAs cta -> lines.add("create Lakebench table \"" + cta.name()
                         + "\" from a query, copying vectors into its own logs");
+                case Translation.AlterTable at -> lines.add("alter Lakebench table \"" + at.table().name() + "\": " + at.actions());
                 case Translation.Explain nested -> lines.add("EXPLAIN of EXPLAIN");
             }
             List<Row> rows = new ArrayList<>();
