@@ -4,7 +4,6 @@ import dev.lakebench.app.ui.common.ImageDecoding;
 import dev.lakebench.app.ui.theme.Icons;
 import dev.lakebench.app.ui.theme.Styles;
 import java.util.concurrent.Executor;
-import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -19,13 +18,16 @@ import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.media.Media;
-import javafx.scene.media.MediaException;
-import javafx.scene.media.MediaPlayer;
-import javafx.scene.media.MediaView;
+import dev.lakebench.app.ui.common.Threads;
+import dev.lakebench.natives.media.VideoDecoder;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 
 /**
  * The detail pane: the row's picture (full image, PDF page) or video segment with play/pause, the text that
@@ -35,18 +37,25 @@ public final class DetailView {
 
     private final DetailViewModel vm;
     private final Executor background;
+    private final Executor ui;
     private final VBox root = new VBox();
     private final StackPane mediaBox = new StackPane();
     private final ImageView picture = new ImageView();
-    private final MediaView video = new MediaView();
+    private final ImageView video = new ImageView();
     private final HBox videoControls = new HBox(6);
     private final Label mediaNote = new Label();
-    private MediaPlayer player;
+    private final Button play = new Button("Play", Icons.of(Icons.Icon.PLAY));
+    private final Slider seek = new Slider(0, 1, 0);
+    private final Label position = new Label();
+    private VideoPlayback player;
+    private WritableImage frame;
+    private boolean seekFromPlayer;
     private long pictureGeneration;
 
-    public DetailView(DetailViewModel vm, Executor background) {
+    public DetailView(DetailViewModel vm, Threads threads) {
         this.vm = vm;
-        this.background = background;
+        this.background = threads.background();
+        this.ui = threads.ui();
         root.getStyleClass().add("detail-pane");
         root.setId("detail");
         Label title = new Label();
@@ -77,39 +86,35 @@ public final class DetailView {
         video.fitWidthProperty().bind(fitWidth);
         video.fitHeightProperty().bind(fitHeight);
         mediaBox.setMinWidth(0);
-        Button play = new Button("Play", Icons.of(Icons.Icon.PLAY));
         play.setId("detail-play");
+        play.setTooltip(new Tooltip("Play or pause the segment (pictures only, without sound)"));
         play.setOnAction(e -> {
             if (player == null) {
                 return;
             }
-            if (player.getStatus() == MediaPlayer.Status.PLAYING) {
+            if (player.isPlaying()) {
                 player.pause();
-                play.setText("Play");
-                play.setGraphic(Icons.of(Icons.Icon.PLAY));
             } else {
                 player.play();
-                play.setText("Pause");
-                play.setGraphic(Icons.of(Icons.Icon.STOP));
             }
         });
-        Label position = new Label();
+        seek.setId("detail-video-seek");
+        seek.setMinWidth(40);
+        HBox.setHgrow(seek, Priority.ALWAYS);
+        seek.valueProperty().addListener((o, a, v) -> {
+            if (!seekFromPlayer && player != null) {
+                player.seek(v.doubleValue());
+            }
+        });
         position.setId("detail-video-time");
         position.getStyleClass().add(Styles.MUTED);
-        videoControls.getChildren().addAll(play, position);
+        position.setMinWidth(Region.USE_PREF_SIZE);
+        play.setMinWidth(Region.USE_PREF_SIZE);
+        videoControls.getChildren().addAll(play, seek, position);
         videoControls.setAlignment(Pos.CENTER_LEFT);
         videoControls.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
         videoControls.setVisible(false);
         videoControls.managedProperty().bind(videoControls.visibleProperty());
-        video.mediaPlayerProperty().addListener((o, a, p) -> {
-            position.textProperty().unbind();
-            if (p != null) {
-                position.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                        () -> String.format(java.util.Locale.ROOT, "%.1f s", p.getCurrentTime().toSeconds()), p.currentTimeProperty()));
-                play.setText("Play");
-                play.setGraphic(Icons.of(Icons.Icon.PLAY));
-            }
-        });
 
         TextArea text = new TextArea();
         text.setId("detail-text");
@@ -187,28 +192,80 @@ public final class DetailView {
             }
             case DetailViewModel.Media.Video v -> {
                 mediaBox.setVisible(true);
-                try {
-                    player = new MediaPlayer(new Media(v.file().toUri().toString()));
-                    player.setOnError(() -> mediaNote.setText("Cannot play this segment: " + player.getError().getMessage()));
-                    player.setOnEndOfMedia(() -> player.stop());
-                    video.setMediaPlayer(player);
-                    video.setVisible(true);
-                    picture.setVisible(false);
-                    videoControls.setVisible(true);
-                } catch (MediaException | IllegalArgumentException ex) {
-                    mediaNote.setText("Cannot play this segment: " + ex.getMessage());
-                    picture.setVisible(true);
-                    if (v.poster() != null) {
-                        decode(v.poster());
-                    }
+                picture.setVisible(true);
+                if (v.poster() != null) {
+                    decode(v.poster());
                 }
+                videoControls.setVisible(true);
+                play.setDisable(true);
+                position.setText("Opening…");
+                VideoPlayback[] self = new VideoPlayback[1];
+                self[0] = new VideoPlayback(v.file(), background, ui, new VideoPlayback.Screen() {
+                    @Override
+                    public void opened(double duration, int width, int height) {
+                        if (player != self[0]) {
+                            return;
+                        }
+                        play.setDisable(false);
+                        seekFromPlayer = true;
+                        seek.setMax(Math.max(0.1, duration));
+                        seek.setValue(0);
+                        seekFromPlayer = false;
+                        position.setText(time(0, duration));
+                    }
+
+                    @Override
+                    public void picture(VideoDecoder.Picture p) {
+                        if (player == self[0]) {
+                            showFrame(p);
+                        }
+                    }
+
+                    @Override
+                    public void playing(boolean on) {
+                        if (player == self[0]) {
+                            play.setText(on ? "Pause" : "Play");
+                            play.setGraphic(Icons.of(on ? Icons.Icon.STOP : Icons.Icon.PLAY));
+                        }
+                    }
+
+                    @Override
+                    public void failed(String why) {
+                        if (player == self[0]) {
+                            play.setDisable(true);
+                            position.setText("");
+                            mediaNote.setText("Cannot play this segment: " + why);
+                        }
+                    }
+                });
+                player = self[0];
             }
         }
     }
 
+    private void showFrame(VideoDecoder.Picture p) {
+        if (frame == null || (int) frame.getWidth() != p.width() || (int) frame.getHeight() != p.height()) {
+            frame = new WritableImage(p.width(), p.height());
+            video.setImage(frame);
+        }
+        frame.getPixelWriter().setPixels(0, 0, p.width(), p.height(), PixelFormat.getByteBgraInstance(), p.bgra(), 0, p.width() * 4);
+        video.setVisible(true);
+        picture.setVisible(false);
+        seekFromPlayer = true;
+        if (!seek.isValueChanging()) {
+            seek.setValue(p.seconds());
+        }
+        seekFromPlayer = false;
+        position.setText(time(p.seconds(), seek.getMax()));
+    }
+
+    private static String time(double at, double duration) {
+        return String.format(java.util.Locale.ROOT, "%.1f / %.1f s", at, duration);
+    }
+
     private void decode(byte[] bytes) {
         long gen = ++pictureGeneration;
-        background.execute(() -> ImageDecoding.decode(bytes, 0).ifPresent(img -> Platform.runLater(() -> {
+        background.execute(() -> ImageDecoding.decode(bytes, 0).ifPresent(img -> ui.execute(() -> {
             if (gen == pictureGeneration) {
                 picture.setImage(img);
             }
@@ -217,9 +274,12 @@ public final class DetailView {
 
     private void stopVideo() {
         if (player != null) {
-            player.dispose();
+            player.close();
             player = null;
         }
-        video.setMediaPlayer(null);
+        video.setImage(null);
+        frame = null;
+        play.setText("Play");
+        play.setGraphic(Icons.of(Icons.Icon.PLAY));
     }
 }

@@ -122,7 +122,6 @@ public final class DetailViewModel {
 
     private void apply(SelectedRow sel, long gen) {
         Row row = sel.row();
-        shown.set(sel);
         List<Field> out = new ArrayList<>();
         byte[] picture = null;
         String pictureColumn = null;
@@ -165,6 +164,8 @@ public final class DetailViewModel {
         } else {
             media.set(new Media.None());
         }
+        // last: whoever watches the shown row finds its fields, text, title and picture already in place
+        shown.set(sel);
     }
 
     private static String describe(SelectedRow sel) {

@@ -8,6 +8,7 @@ import dev.lakebench.app.ui.common.Tasks;
 import dev.lakebench.app.ui.common.TrackedTask;
 import dev.lakebench.app.ui.common.WorkspaceRef;
 import dev.lakebench.core.client.Cancellation;
+import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.IngestOptions;
 import dev.lakebench.core.client.IngestProgress;
 import dev.lakebench.core.client.IngestResult;
@@ -47,6 +48,9 @@ public final class IngestRunViewModel {
     private final ObjectProperty<IngestResult> result = new SimpleObjectProperty<>();
     private final ObjectProperty<ErrorReport> error = new SimpleObjectProperty<>();
     private TrackedTask task;
+    /** Rows of the table before the run, and after it when it was cancelled; -1: no such table. */
+    private volatile long rowsBefore = -1;
+    private volatile long rowsAfter = -1;
 
     IngestRunViewModel(WorkspaceRef workspace, String table, long totalBytes) {
         this.workspace = workspace;
@@ -66,13 +70,26 @@ public final class IngestRunViewModel {
                 ctx.progress(IngestProgressText.fraction(p, totalBytes));
                 ctx.message(IngestProgressText.files(p));
             });
-            return sessions.client(workspace).async()
-                    .ingest(table, Map.of("path", List.copyOf(paths)), options)
-                    .join();
+            Client client = sessions.client(workspace);
+            rowsBefore = rows(client);
+            IngestResult r;
+            try {
+                r = client.async().ingest(table, Map.of("path", List.copyOf(paths)), options).join();
+            } catch (RuntimeException e) {
+                if (!cancellation.isCancelled()) {
+                    throw e;
+                }
+                r = null;
+            }
+            if (r == null || r.cancelled() || cancellation.isCancelled()) {
+                // what really stayed is what the table holds now, not what the run had counted when it stopped
+                rowsAfter = rows(client);
+            }
+            return r; // null: cancelled before the engine returned a result
         }).cancellation(new Cancellation()).onSuccess(r -> {
             result.set(r);
             // a cancel that lands just as the workers stop can come back as a normal (shorter) result
-            state.set(r.cancelled() || cancellation.isCancelled() ? State.CANCELLED : State.DONE);
+            state.set(r == null || r.cancelled() || cancellation.isCancelled() ? State.CANCELLED : State.DONE);
             onEnd.run();
         }).onFailure(r -> {
             error.set(r);
@@ -82,6 +99,13 @@ public final class IngestRunViewModel {
             state.set(State.CANCELLED);
             onEnd.run();
         }).start();
+    }
+
+    private long rows(Client client) {
+        if (!client.listTables().contains(table)) {
+            return -1;
+        }
+        return ((Number) client.query("SELECT count(*) FROM " + dev.lakebench.app.ui.sql.HybridSearch.ident(table)).get(0).get(0)).longValue();
     }
 
     private void show(IngestProgress p) {
@@ -151,14 +175,28 @@ public final class IngestRunViewModel {
         return error;
     }
 
+    /** Rows of this run that stayed in the table after a cancel (0 when the table was not created). */
+    public long rowsKept() {
+        return rowsAfter < 0 ? 0 : rowsAfter - Math.max(0, rowsBefore);
+    }
+
+    private String cancelledSummary() {
+        if (rowsAfter < 0) {
+            return "Cancelled before any row was stored: table \"" + table + "\" was not created";
+        }
+        long kept = rowsKept();
+        return "Cancelled: " + (kept == 0 ? "no rows of this run" : Sizes.plural(kept, "row", "rows") + " of this run")
+                + " stay in \"" + table + "\" (" + Sizes.plural(rowsAfter, "row", "rows") + " in all). Resume ingests the rest,"
+                + " skipping the files already stored";
+    }
+
     /** One line about how it ended. */
     public String summary() {
         IngestResult r = result.get();
         return switch (state.get()) {
             case RUNNING -> "Running…";
             case FAILED -> error.get() == null ? "Failed" : error.get().problem();
-            case CANCELLED -> "Cancelled" + (r == null ? "" : ": " + Sizes.plural(r.rowCount(), "row", "rows")
-                    + " committed before the cancel stay in \"" + table + "\"");
+            case CANCELLED -> cancelledSummary();
             case DONE -> "Ingested " + Sizes.plural(r.rowCount(), "row", "rows") + " into \"" + table + "\" in "
                     + Sizes.duration(r.elapsed() == null ? Duration.ZERO : r.elapsed())
                     + (r.failures().isEmpty() ? "" : "; " + Sizes.plural(r.failures().size(), "file", "files") + " failed");

@@ -31,6 +31,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -486,7 +487,16 @@ public final class IngestWizard {
             warnings.setPrefHeight(90);
             b.getChildren().addAll(t, warnings);
         }
-        if (res != null && res.rowCount() > 0) {
+        HBox resumeBar = new HBox();
+        if (vm.canResume()) {
+            Button resume = new Button("Resume", Icons.of(Icons.Icon.PLAY));
+            resume.setId("summary-resume");
+            resume.setTooltip(new Tooltip("Run the same ingest again; files already stored are skipped"));
+            resume.setOnAction(e -> vm.resume());
+            resumeBar.getChildren().add(resume);
+            b.getChildren().add(resumeBar);
+        }
+        if (res != null && (res.rowCount() > 0 || r.rowsKept() > 0)) {
             Button openTable = new Button("Open table", Icons.of(Icons.Icon.TABLE));
             openTable.setId("summary-open");
             openTable.setOnAction(e -> open.accept(r, false));

@@ -275,6 +275,19 @@ public final class IngestWizardViewModel {
         }
     }
 
+    /** After a cancelled or failed run: runs the same ingest again; files already stored are skipped. */
+    public void resume() {
+        IngestRunViewModel last = run.get();
+        if (step.get() == Step.SUMMARY && last != null && last.stateProperty().get() != IngestRunViewModel.State.DONE) {
+            start();
+        }
+    }
+
+    public boolean canResume() {
+        IngestRunViewModel last = run.get();
+        return step.get() == Step.SUMMARY && last != null && last.stateProperty().get() != IngestRunViewModel.State.DONE;
+    }
+
     private void start() {
         IngestOptions options;
         try {

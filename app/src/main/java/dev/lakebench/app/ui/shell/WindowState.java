@@ -1,6 +1,7 @@
 package dev.lakebench.app.ui.shell;
 
 import dev.lakebench.app.ui.common.Settings;
+import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Rectangle2D;
@@ -11,8 +12,9 @@ import javafx.util.Duration;
 
 /**
  * Remembers the main window between runs: position, size, maximised, and the split positions. Changes are
- * saved half a second after they stop, on a background executor; a position that is off every screen today
- * (a monitor was unplugged) falls back to the default.
+ * saved half a second after they stop, on a background executor. The saved bounds are fitted into the
+ * screen they overlap most (the primary one when none: a monitor was unplugged), so the title bar is always
+ * on a screen and can be grabbed.
  */
 public final class WindowState {
 
@@ -28,27 +30,47 @@ public final class WindowState {
 
     /** Applies the remembered bounds to a stage before it is shown. */
     public void restore(Stage stage) {
-        double w = settings.number("window.width", 1280);
-        double h = settings.number("window.height", 800);
-        stage.setWidth(Math.max(640, w));
-        stage.setHeight(Math.max(420, h));
+        double w = Math.max(640, settings.number("window.width", 1280));
+        double h = Math.max(420, settings.number("window.height", 800));
         double x = settings.number("window.x", Double.NaN);
         double y = settings.number("window.y", Double.NaN);
-        if (!Double.isNaN(x) && !Double.isNaN(y) && visible(x, y, w)) {
-            stage.setX(x);
-            stage.setY(y);
+        List<Rectangle2D> screens = Screen.getScreens().stream().map(Screen::getVisualBounds).toList();
+        Rectangle2D primary = Screen.getPrimary().getVisualBounds();
+        if (Double.isNaN(x) || Double.isNaN(y)) {
+            Rectangle2D fitted = fit(new Rectangle2D(primary.getMinX(), primary.getMinY(), w, h), List.of(primary), primary);
+            stage.setWidth(fitted.getWidth());
+            stage.setHeight(fitted.getHeight());
+        } else {
+            Rectangle2D fitted = fit(new Rectangle2D(x, y, w, h), screens, primary);
+            stage.setWidth(fitted.getWidth());
+            stage.setHeight(fitted.getHeight());
+            stage.setX(fitted.getMinX());
+            stage.setY(fitted.getMinY());
         }
         stage.setMaximized(settings.flag("window.maximized", false));
     }
 
-    private static boolean visible(double x, double y, double w) {
-        for (Screen s : Screen.getScreens()) {
-            Rectangle2D b = s.getVisualBounds();
-            if (b.intersects(x, y, Math.max(100, w / 4), 40)) {
-                return true;
+    /**
+     * Saved bounds moved and shrunk into the screen they overlap most ({@code fallback} when they overlap none):
+     * no larger than that screen, its top edge (the title bar) inside it.
+     */
+    static Rectangle2D fit(Rectangle2D saved, List<Rectangle2D> screens, Rectangle2D fallback) {
+        Rectangle2D target = fallback;
+        double best = 0;
+        for (Rectangle2D s : screens) {
+            double ix = Math.min(saved.getMaxX(), s.getMaxX()) - Math.max(saved.getMinX(), s.getMinX());
+            double iy = Math.min(saved.getMaxY(), s.getMaxY()) - Math.max(saved.getMinY(), s.getMinY());
+            double area = ix > 0 && iy > 0 ? ix * iy : 0;
+            if (area > best) {
+                best = area;
+                target = s;
             }
         }
-        return false;
+        double w = Math.min(saved.getWidth(), target.getWidth());
+        double h = Math.min(saved.getHeight(), target.getHeight());
+        double x = Math.min(Math.max(saved.getMinX(), target.getMinX()), target.getMaxX() - w);
+        double y = Math.min(Math.max(saved.getMinY(), target.getMinY()), target.getMaxY() - h);
+        return new Rectangle2D(x, y, w, h);
     }
 
     /** Follows the stage from now on. */

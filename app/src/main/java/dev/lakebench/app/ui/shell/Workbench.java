@@ -111,7 +111,7 @@ public final class Workbench implements BrowserActions {
         this.connections = new ConnectionsViewModel(managed, sessions, tasks, browserVm);
         connections.load();
         this.detailVm = new DetailViewModel(sessions, tasks, own.resolve("scratch"));
-        DetailView detail = new DetailView(detailVm, threads.background());
+        DetailView detail = new DetailView(detailVm, threads);
         selectedRow.addListener((o, a, row) -> {
             if (row != null) {
                 detailVm.show(row);

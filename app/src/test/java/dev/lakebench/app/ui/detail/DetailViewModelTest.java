@@ -68,8 +68,18 @@ class DetailViewModelTest {
         try (Sessions sessions = new Sessions(r -> null)) {
             DetailViewModel vm = new DetailViewModel(sessions, UiFixtures.directTasks(UiFixtures.errors()), dir.resolve("scratch"));
             WorkspaceRef ws = new WorkspaceRef(new ConnectionSpec.Local(dir), "default");
+            // whoever reacts to the shown row finds the row's picture and title already set
+            List<Object> seenWithRow = new java.util.concurrent.CopyOnWriteArrayList<>();
+            vm.shownProperty().addListener((o, a, row) -> {
+                if (row != null) {
+                    seenWithRow.add(vm.mediaProperty().get());
+                    seenWithRow.add(vm.titleProperty().get());
+                }
+            });
             vm.show(ws, "images", "id", "img-002");
-            await(() -> vm.shownProperty().get() != null);
+            await(() -> vm.shownProperty().get() != null && seenWithRow.size() == 2);
+            assertThat(seenWithRow.get(0)).isInstanceOf(DetailViewModel.Media.Picture.class);
+            assertThat((String) seenWithRow.get(1)).startsWith("images · ");
             assertThat(vm.shownProperty().get().row().get("id")).isEqualTo("img-002");
             assertThat(vm.titleProperty().get()).startsWith("images · ");
             assertThat(vm.mediaProperty().get()).isInstanceOf(DetailViewModel.Media.Picture.class);

@@ -90,6 +90,8 @@ class IngestFxTest {
         robot.clickOn("#run-cancel");
         FxFixture.await(60, () -> robot.lookup("#summary-line").tryQuery().isPresent());
         assertThat(robot.lookup("#summary-line").queryAs(Label.class).getText()).startsWith("Cancelled");
+        assertThat(robot.lookup("#summary-resume").tryQuery()).isPresent();
+        FxFixture.snap(robot, robot.lookup("#summary-line").query().getScene(), "ingest-cancelled");
         FxFixture.await(10, () -> workbench.tasks().running().isEmpty());
     }
 }

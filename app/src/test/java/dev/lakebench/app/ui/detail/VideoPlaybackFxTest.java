@@ -1,0 +1,88 @@
+package dev.lakebench.app.ui.detail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lakebench.app.ui.FxFixture;
+import dev.lakebench.app.ui.UiFixtures;
+import dev.lakebench.app.ui.shell.Workbench;
+import dev.lakebench.core.client.Client;
+import dev.lakebench.core.client.IngestOptions;
+import dev.lakebench.core.client.Row;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TableView;
+import javafx.scene.image.ImageView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** A stored video segment plays in the detail pane with the bundled FFmpeg: pictures advance, pause holds, scrubbing moves. */
+@ExtendWith(ApplicationExtension.class)
+class VideoPlaybackFxTest {
+
+    @TempDir
+    Path dir;
+
+    private Workbench workbench;
+
+    @Start
+    void start(Stage stage) {
+        try (Client c = Client.local(dir)) {
+            c.ingest("clips", Map.of("path", List.of(UiFixtures.testData("video-sample").resolve("sample_with_increasing_timestamps_320w_240h_5s.mp4"))),
+                    IngestOptions.defaults().schema("path", "FILE"));
+        }
+        workbench = FxFixture.start(stage, dir);
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        FxFixture.close(robot, workbench);
+    }
+
+    private static double seconds(Label time) {
+        String t = time.getText();
+        return t.contains(" / ") ? Double.parseDouble(t.substring(0, t.indexOf(' '))) : -1;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSegmentPlaysPausesAndScrubs(FxRobot robot) throws Exception {
+        FxFixture.await(20, () -> robot.lookup("clips").tryQuery().isPresent());
+        robot.interact(() -> workbench.openEditor(workbench.currentWorkspace(), "SELECT * FROM clips ORDER BY chunk_index", true));
+        FxFixture.await(20, () -> !robot.lookup("#results-table").queryAll().isEmpty()
+                && !robot.lookup("#results-table").queryAs(TableView.class).getItems().isEmpty());
+        TableView<Row> results = robot.lookup("#results-table").queryAs(TableView.class);
+        robot.interact(() -> results.getSelectionModel().select(0, results.getColumns().get(0)));
+        Label time = robot.lookup("#detail-video-time").queryAs(Label.class);
+        FxFixture.await(30, () -> !robot.lookup("#detail-play").queryButton().isDisabled() && time.getText().contains(" / "));
+        ImageView video = robot.lookup("#detail-video").queryAs(ImageView.class);
+        FxFixture.await(10, () -> video.getImage() != null && video.isVisible());
+
+        robot.clickOn("#detail-play");
+        FxFixture.await(10, () -> seconds(time) >= 1.0);
+        FxFixture.snap(robot, video.getScene(), "video-playing");
+        robot.clickOn("#detail-play");
+        Thread.sleep(300);
+        double paused = seconds(time);
+        Thread.sleep(700);
+        assertThat(seconds(time)).isEqualTo(paused);
+        assertThat(robot.lookup("#detail-play").queryButton().getText()).isEqualTo("Play");
+
+        Slider seek = robot.lookup("#detail-video-seek").queryAs(Slider.class);
+        assertThat(seek.getMax()).isGreaterThan(3);
+        robot.interact(() -> seek.setValue(3.0));
+        FxFixture.await(10, () -> Math.abs(seconds(time) - 3.0) < 0.5);
+        robot.interact(() -> seek.setValue(0.5));
+        FxFixture.await(10, () -> Math.abs(seconds(time) - 0.5) < 0.5);
+        assertThat(robot.lookup("#detail-video-time").queryAs(Label.class).getText()).doesNotContain("Cannot");
+        assertThat(workbench.errors().shown()).isEmpty();
+    }
+}
