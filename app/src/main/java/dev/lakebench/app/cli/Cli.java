@@ -26,7 +26,11 @@ public final class Cli {
     /** Lucene announces its SIMD set-up at INFO on first use; on a command line that is noise on every call. */
     private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
 
+    /** The PostgreSQL driver logs connection failures itself; Lakebench reports them as its own errors. */
+    private static final java.util.logging.Logger PGJDBC_LOG = java.util.logging.Logger.getLogger("org.postgresql");
+
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        PGJDBC_LOG.setLevel(java.util.logging.Level.OFF);
         PDFBOX_LOG.setLevel(java.util.logging.Level.OFF);
         LUCENE_LOG.setLevel(java.util.logging.Level.WARNING);
         CommandLine cl = commandLine(out, err);
