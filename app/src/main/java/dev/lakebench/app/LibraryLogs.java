@@ -27,6 +27,8 @@ public final class LibraryLogs {
         QUIETED.add(level(Logger.getLogger("org.apache.fontbox"), Level.OFF));
         QUIETED.add(level(Logger.getLogger("org.apache.lucene"), Level.SEVERE));
         QUIETED.add(level(Logger.getLogger("javafx"), Level.SEVERE));
+        // the PostgreSQL driver logs connection failures itself; Lakebench reports them as its own errors
+        QUIETED.add(level(Logger.getLogger("org.postgresql"), Level.OFF));
     }
 
     private static Logger level(Logger logger, Level level) {

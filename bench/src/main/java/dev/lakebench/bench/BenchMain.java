@@ -37,6 +37,7 @@ public final class BenchMain {
         list.add(new dev.lakebench.bench.search.HybridSearchBenchmark());
         list.add(new dev.lakebench.bench.search.VectorSearch1mBenchmark());
         list.add(new dev.lakebench.bench.search.RecallBenchmark());
+        list.add(new dev.lakebench.bench.search.PostgresBackendBenchmark());
         // file ingestion (core/ingest, native/media): each next to the raw library doing the same work alone
         list.add(new dev.lakebench.bench.ingest.TextFilesBenchmark());
         list.add(new dev.lakebench.bench.ingest.PdfFilesBenchmark());

@@ -3,6 +3,8 @@ package dev.lakebench.app.cli;
 import dev.lakebench.core.backend.managed.ApiToken;
 import dev.lakebench.core.backend.managed.ManagedBackend;
 import dev.lakebench.core.backend.managed.ManagedSettings;
+import dev.lakebench.core.backend.postgres.PgSettings;
+import dev.lakebench.core.backend.postgres.PostgresBackend;
 import dev.lakebench.core.client.AuthError;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.ErrorCode;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "lakebench", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Lakebench: multimodal AI data in tables, with SQL, vector, BM25 and hybrid search.",
         subcommands = {picocli.CommandLine.HelpCommand.class, TablesCommand.class, SchemaCommand.class, QueryCommand.class, IngestCommand.class,
-            DropCommand.class, WorkspacesCommand.class, LoginCommand.class, LogoutCommand.class, IndexCommand.class})
+            DropCommand.class, WorkspacesCommand.class, LoginCommand.class, LogoutCommand.class, IndexCommand.class, InfoCommand.class})
 public final class LakebenchCommand implements Callable<Integer> {
 
     @Spec
@@ -55,6 +57,14 @@ public final class LakebenchCommand implements Callable<Integer> {
             description = "Let SQL read and write files under DIR (read_csv, read_parquet, COPY ... TO); repeatable. "
                     + "By default SQL reaches only the workspace's tables.")
     java.util.List<Path> allowFiles = new java.util.ArrayList<>();
+    @Option(names = "--postgres", paramLabel = "URL", scope = ScopeType.INHERIT,
+            description = "Work on a PostgreSQL database with pgvector (jdbc:postgresql://host:5432/db?user=name); the workspace is a "
+                    + "schema. Password: --password-env, else the OS credential store (lakebench login --postgres URL), else $PGPASSWORD.")
+    String postgres;
+
+    @Option(names = "--password-env", paramLabel = "VAR", scope = ScopeType.INHERIT,
+            description = "With --postgres: read the database password from environment variable VAR (never from the command line).")
+    String passwordEnv;
 
     /** Environment and credential store, replaceable by tests. */
     final Function<String, String> env;
@@ -93,12 +103,49 @@ public final class LakebenchCommand implements Callable<Integer> {
         return ManagedSettings.of(remote, workspace).withOrgId(org);
     }
 
+    boolean isPostgres() {
+        return postgres != null;
+    }
+
+    /** The account under which the OS credential store keeps the password of a PostgreSQL URL. */
+    static String postgresAccount(String url) {
+        return "postgres:" + url.strip();
+    }
+
+    /** The --postgres URL, refused when it carries a password (command lines are visible to every user). */
+    String postgresUrl() {
+        if (postgres.toLowerCase(java.util.Locale.ROOT).matches(".*[?&]password=.*")) {
+            throw new IllegalArgumentException("--postgres URL must not contain the password (other users can read command lines); "
+                    + "save it with lakebench login --postgres URL, or pass --password-env VAR or $PGPASSWORD");
+        }
+        return postgres.strip();
+    }
+
+    /** The password for --postgres: $VAR of --password-env, else the credential store, else null ($PGPASSWORD or none). */
+    String postgresPassword() {
+        if (passwordEnv != null) {
+            String p = env.apply(passwordEnv);
+            if (p == null || p.isEmpty()) {
+                throw new AuthError(ErrorCode.AUTH_TOKEN_REQUIRED, "Password required: environment variable " + passwordEnv + " is not set",
+                        "Export the database password as " + passwordEnv + ", or run lakebench login --postgres " + postgresUrl());
+            }
+            return p;
+        }
+        return vault.get().secret(postgresAccount(postgresUrl())).orElse(null);
+    }
+
     DataDirectory dataDirectory() {
         return dataDir != null ? new DataDirectory(dataDir) : DataDirectory.fromEnvironment();
     }
 
     /** Opens the client the global options describe. */
     Client open() {
+        if (isRemote() && isPostgres()) {
+            throw new IllegalArgumentException("--remote and --postgres are exclusive: choose one backend");
+        }
+        if (isPostgres()) {
+            return new Client(PostgresBackend.connect(PgSettings.of(postgresUrl(), workspace, postgresPassword(), env)));
+        }
         if (isRemote()) {
             return new Client(ManagedBackend.connect(remoteSettings(), ApiToken.of(remoteToken()), env));
         }

@@ -37,8 +37,11 @@ final class LoginCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (root.isPostgres()) {
+            return postgresLogin();
+        }
         if (!root.isRemote()) {
-            throw new IllegalArgumentException("login needs --remote URL (the managed API to log in to)");
+            throw new IllegalArgumentException("login needs --remote URL (the managed API to log in to) or --postgres URL");
         }
         String url = ManagedSettings.normalizeUrl(root.remote);
         String token = root.tokenEnv != null ? root.remoteToken() : readToken(url);
@@ -61,10 +64,35 @@ final class LoginCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
+    /** Saves the password of a PostgreSQL URL, after checking it by connecting. */
+    private Integer postgresLogin() throws IOException {
+        String url = root.postgresUrl();
+        String password = root.passwordEnv != null ? root.postgresPassword() : readSecret("Password for " + url + ": ");
+        if (password == null || password.isEmpty()) {
+            throw new AuthError(ErrorCode.AUTH_TOKEN_REQUIRED, "Password required", "Type the password when asked, pipe it on standard input, or use --password-env VAR");
+        }
+        if (!noVerify) {
+            try (var b = dev.lakebench.core.backend.postgres.PostgresBackend.connect(
+                    dev.lakebench.core.backend.postgres.PgSettings.of(url, root.workspace, password, root.env))) {
+                b.listTables();
+            }
+        }
+        TokenVault vault = root.vault.get();
+        vault.saveSecret(LakebenchCommand.postgresAccount(url), password);
+        var out = spec.commandLine().getOut();
+        out.println("Password for " + url + " saved in " + vault.storeName());
+        out.flush();
+        return Cli.OK;
+    }
+
     private String readToken(String url) throws IOException {
+        return readSecret("API token for " + url + ": ");
+    }
+
+    private static String readSecret(String prompt) throws IOException {
         Console console = System.console();
         if (console != null && console.isTerminal()) {
-            char[] chars = console.readPassword("API token for %s: ", url);
+            char[] chars = console.readPassword("%s", prompt);
             return chars == null ? null : new String(chars);
         }
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

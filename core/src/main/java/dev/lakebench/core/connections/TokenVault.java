@@ -69,6 +69,26 @@ public final class TokenVault {
         }
     }
 
+    /** A secret kept under an account that is not an API URL, e.g. a database password under its JDBC URL. */
+    public Optional<String> secret(String account) {
+        try {
+            return store.read(SERVICE, account);
+        } catch (CredentialStoreException e) {
+            throw failure(e);
+        }
+    }
+
+    public void saveSecret(String account, String secret) {
+        if (secret == null || secret.isEmpty()) {
+            throw new AuthError(ErrorCode.AUTH_TOKEN_REQUIRED, "Password required", "Type the password to save");
+        }
+        try {
+            store.write(SERVICE, account, secret);
+        } catch (CredentialStoreException e) {
+            throw failure(e);
+        }
+    }
+
     private static AuthError failure(CredentialStoreException e) {
         return new AuthError(ErrorCode.AUTH_TOKEN_REQUIRED, e.getMessage(),
                 "Unlock the OS keyring, or set " + ApiToken.ENV + " for this session", e);
