@@ -34,7 +34,7 @@ public final class Ingestor {
     public IngestResult ingest(String table, Map<String, ? extends List<?>> data, IngestOptions options) {
         Identifiers.checkTableName(table);
         if (options.format() != null) {
-            // the format wins over data (SPEC §1)
+            // the format wins over data (docs/spec/client-api.md)
             return new FormatIngest(backend).run(table, options.format(), options);
         }
         if (data != null && data.containsKey("_huggingface")) {

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
- * When to try a request again (SPEC §7): on 429, 500, 502, 503 and 504 and on connection failures, never on
+ * When to try a request again (docs/spec/managed-api.md): on 429, 500, 502, 503 and 504 and on connection failures, never on
  * other statuses or timeouts; at most {@code maxAttempts} tries; waits grow exponentially with full jitter
  * ({@code random(0, min(max, base * 2^n))}), and a server's {@code Retry-After} is a floor for the wait.
  */

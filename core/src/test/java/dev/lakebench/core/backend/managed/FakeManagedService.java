@@ -32,7 +32,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /**
- * A local stand-in for the managed API: speaks the REST protocol of SPEC §7 over real HTTP (MockWebServer) and
+ * A local stand-in for the managed API: speaks the REST protocol of docs/spec/managed-api.md over real HTTP (MockWebServer) and
  * answers from real local engines (one {@link LocalBackend} per workspace under a temporary data directory), so
  * results are real. Faults can be queued per request (statuses, Retry-After, resets, delays, bad bodies).
  */
