@@ -29,7 +29,7 @@ public final class BenchMain {
     /** Every benchmark, in run order. Add yours here: one line, in your area's block. */
     static List<Benchmark> all() {
         List<Benchmark> list = new ArrayList<>();
-        // columns: SDK ingest of column data vs the DuckDB JDBC appender (issue 2)
+        // columns: SDK ingest of column data vs the DuckDB JDBC appender
         list.add(new ColumnIngestBenchmark());
         // search (core/sql, core/index): vector, BM25 and hybrid search next to pgvector and PostgreSQL full-text
         list.add(new dev.lakebench.bench.search.VectorSearchBenchmark());
@@ -46,7 +46,7 @@ public final class BenchMain {
         // formats (core/ingest/formats): COCO images/s with masks, LeRobot frames/s
         list.add(new dev.lakebench.bench.formats.CocoIngestBenchmark());
         list.add(new dev.lakebench.bench.formats.LeRobotFramesBenchmark());
-        // managed backend (remote): REST overhead and remote ingest over loopback (issue 6)
+        // managed backend (remote): REST overhead and remote ingest over loopback
         list.add(new dev.lakebench.bench.remote.RemoteQueryBenchmark());
         list.add(new dev.lakebench.bench.remote.RemoteIngestBenchmark());
         // workbench (app/ui)

@@ -60,7 +60,7 @@ final class IngestCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     FormatSource source = new FormatSource();
 
-    @Option(names = "--schema", paramLabel = "COL=TYPE", description = "Explicit column type (SPEC names: TEXT, INT64, EMBEDDING, IMAGE, ...).")
+    @Option(names = "--schema", paramLabel = "COL=TYPE", description = "Explicit column type (type names: TEXT, INT64, EMBEDDING, IMAGE, ...).")
     Map<String, String> schema = new LinkedHashMap<>();
 
     @Option(names = "--index", paramLabel = "COL", description = "Create the column's default index after ingesting.")

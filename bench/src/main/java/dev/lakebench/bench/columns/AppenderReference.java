@@ -10,7 +10,7 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * The reference of issue 2: DuckDB's JDBC appender writing the same rows into
+ * The reference of the column-ingest benchmark: DuckDB's JDBC appender writing the same rows into
  * {@code (embedding FLOAT[384], text VARCHAR, id BIGINT)} in a file database, in one auto-committed append
  * (closing the appender flushes and commits).
  */

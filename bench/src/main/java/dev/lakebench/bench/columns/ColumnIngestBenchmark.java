@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Issue 2: ingest 100,000 rows of {384-float embedding, 200-char text, int64} through the SDK, next to DuckDB's
+ * Ingest 100,000 rows of {384-float embedding, 200-char text, int64} through the SDK, next to DuckDB's
  * JDBC appender writing the same rows into a {@code FLOAT[384]} column of a file database, in the same run.
  * Rows are built in memory first (shared vec-100k vectors, text cut from the shared corpus); every repetition
  * writes into a fresh folder; the two paths alternate which goes first; the reported figure is the median run.
@@ -34,7 +34,7 @@ public final class ColumnIngestBenchmark implements Benchmark {
     @Override
     public String description() {
         return "SDK ingest of 100,000 rows {384-float embedding, 200-char text, int64} vs the DuckDB JDBC appender"
-                + " into FLOAT[384] (issue 2)";
+                + " into FLOAT[384]";
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The rows issue 2 measures, built once in memory before anything is timed: {@code embedding} = the shared
+ * The rows the column-ingest benchmark measures, built once in memory before anything is timed: {@code embedding} = the shared
  * vec-100k base vectors (384 float32), {@code text} = exactly 200 ASCII characters cut from the shared text
  * corpus (documents i, i+1, ... joined by spaces), {@code id} = the row number as int64.
  */

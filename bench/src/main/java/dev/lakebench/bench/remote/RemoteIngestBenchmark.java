@@ -26,7 +26,7 @@ public final class RemoteIngestBenchmark implements Benchmark {
     @Override
     public String description() {
         return "managed-client ingest of 100,000 rows {384-float embedding, 200-char text, int64} over loopback HTTP "
-                + "vs the local client (issue 6)";
+                + "vs the local client";
     }
 
     @Override

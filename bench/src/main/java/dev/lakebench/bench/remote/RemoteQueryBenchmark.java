@@ -26,7 +26,7 @@ public final class RemoteQueryBenchmark implements Benchmark {
     @Override
     public String description() {
         return "latency of point lookups, aggregates and a 100-row page through the managed client over loopback vs the "
-                + "local client (issue 6)";
+                + "local client";
     }
 
     @Override

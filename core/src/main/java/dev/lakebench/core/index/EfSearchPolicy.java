@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * How many candidates a vector search takes from the graph before they are re-scored exactly.
  *
- * <p>The bound an index keeps (docs/search/recall.md): with the default effort, recall@10 against exact search
+ * <p>The bound an index keeps (docs/decisions/0014-code-layout.md): with the default effort, recall@10 against exact search
  * is at least {@value #TARGET_RECALL}. How wide a graph search must be for that depends on the data (clustered
  * embeddings need few candidates, uniformly random vectors many), so the effort is measured per index: after a
  * build, and again whenever the index has doubled, {@value #SAMPLE} of its own vectors are searched in the

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 
 /**
  * Column data handed to ingest ({@code {"col": [values...]}}): checked for equal lengths, typed by explicit
- * schema first and inference second (SPEC §2).
+ * schema first and inference second (docs/spec/column-types.md).
  */
 public final class ColumnData {
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A dataset layout that knows how to turn itself into rows (SPEC §4): {@link #normalize()} yields column
+ * A dataset layout that knows how to turn itself into rows (docs/spec/formats.md): {@link #normalize()} yields column
  * batches with equal lengths and the same columns every batch. Optional declarations: storage types
  * ({@link #schema()}), domain types such as IMAGE or SEGMENT_MASK ({@link #pgSchema()}), and which columns get
  * thumbnails ({@link #imageColumns()}, default: the IMAGE columns of {@code pgSchema()}).

@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Thumbnails of a format's image columns (SPEC §3: 256/128/64/32 px JPEGs in the workspace's {@code thumbnails}
+ * Thumbnails of a format's image columns (docs/spec/file-ingest.md: 256/128/64/32 px JPEGs in the workspace's {@code thumbnails}
  * table, keyed by the row's {@code id}). Runs on the normalizing side, a batch at a time on a small named pool,
  * so that the writer only stores them. Rows get an {@code id} (a version-7 UUID, as file rows have) unless the
  * format yields its own {@code id} column. An image that cannot be decoded costs its thumbnails and one warning,

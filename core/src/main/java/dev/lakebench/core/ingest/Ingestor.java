@@ -82,7 +82,7 @@ public final class Ingestor {
 
     private IngestResult dispatch(String table, Map<String, ? extends List<?>> data, IngestOptions options) {
         if (options.format() != null) {
-            // the format wins over data (SPEC §1)
+            // the format wins over data (docs/spec/client-api.md)
             return new FormatIngest(backend).run(table, options.format(), options);
         }
         if (data != null && data.containsKey("_huggingface")) {

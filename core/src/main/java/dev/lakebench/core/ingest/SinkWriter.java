@@ -9,7 +9,7 @@ import dev.lakebench.core.schema.Values;
 /**
  * Writes rows of an incoming schema into a sink whose columns may be more or in another order: coerces each
  * value to its column's canonical type, places it at the table's position, flushes every {@code flushRows}
- * rows and commits every {@code commitRows} (SPEC §3 cadence), reporting progress at each commit.
+ * rows and commits every {@code commitRows} (docs/spec/file-ingest.md cadence), reporting progress at each commit.
  */
 public final class SinkWriter implements AutoCloseable {
 

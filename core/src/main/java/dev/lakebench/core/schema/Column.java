@@ -29,7 +29,7 @@ public record Column(String name, ColumnType type, int dimension, String engineT
         return new Column(name, type, dim, engineType);
     }
 
-    /** The type as shown to users: the SPEC name, or the engine type for OTHER. */
+    /** The type as shown to users: the Lakebench type name, or the engine type for OTHER. */
     public String typeName() {
         return type == ColumnType.OTHER && engineType != null ? engineType : type.name();
     }

@@ -3,7 +3,7 @@ package dev.lakebench.core.schema;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The column types of a Lakebench table (SPEC §2). */
+/** The column types of a Lakebench table (docs/spec/column-types.md). */
 public enum ColumnType {
     TEXT(Storage.TEXT),
     INT32(Storage.INT32),
@@ -28,7 +28,7 @@ public enum ColumnType {
     CLASS_LABEL(Storage.INT32),
     /** Not stored: a directive saying the column holds paths of files to ingest. */
     FILE(Storage.NONE),
-    /** A column created by SQL with an engine type outside SPEC §2 (DATE, TIMESTAMP, DECIMAL, ...). */
+    /** A column created by SQL with an engine type outside docs/spec/column-types.md (DATE, TIMESTAMP, DECIMAL, ...). */
     OTHER(Storage.OTHER);
 
     /** How values of a type are kept. */
@@ -61,7 +61,7 @@ public enum ColumnType {
     }
 
     /**
-     * Parses a type name as users write it: SPEC names in any case, plus the Postgres spellings pg_deeplake
+     * Parses a type name as users write it: Lakebench type names in any case, plus the Postgres spellings pg_deeplake
      * accepts ({@code text}, {@code bytea}, {@code float4[]}, {@code int8}, ...).
      */
     public static Optional<ColumnType> parse(String name) {

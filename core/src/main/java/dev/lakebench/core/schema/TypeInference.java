@@ -5,7 +5,7 @@ import dev.lakebench.core.client.IngestError;
 import java.util.List;
 
 /**
- * Infers a column's type from its Java values (SPEC §2): String → TEXT, Integer/Long → INT64, Float/Double →
+ * Infers a column's type from its Java values (docs/spec/column-types.md): String → TEXT, Integer/Long → INT64, Float/Double →
  * FLOAT64, Boolean → BOOL, byte[] → BINARY, float[] or a list of numbers → EMBEDDING, float[][] or a list of
  * number lists → EMBEDDING_2D. Whole numbers mixed with fractional ones widen to FLOAT64.
  */

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every stored type of SPEC §2 goes in through ingest and comes back through query, also after a reopen. */
+/** Every stored type of docs/spec/column-types.md goes in through ingest and comes back through query, also after a reopen. */
 class TypeRoundTripTest {
 
     @TempDir

@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * What a thumbnail grid shows and the SQL it reads with: the rows of a table (optionally filtered by a WHERE
  * clause) keyed by their {@code id}, and for each the JPEG thumbnails that ingest stored in the workspace's
- * {@code thumbnails} table (SPEC §3: {@code file_id} = the row's id, {@code column_name}, {@code dimension}
+ * {@code thumbnails} table (docs/spec/file-ingest.md: {@code file_id} = the row's id, {@code column_name}, {@code dimension}
  * like "128x128", {@code content}). Rows without stored thumbnails fall back to their image column.
  *
  * <p>A table with several IMAGE columns (a folder of images and videos: {@code image} and {@code thumbnail})

@@ -38,7 +38,7 @@ import java.util.random.RandomGenerator;
 import okhttp3.OkHttpClient;
 
 /**
- * A workspace of a managed deployment, spoken to over the REST protocol of SPEC §7: SQL through
+ * A workspace of a managed deployment, spoken to over the REST protocol of docs/spec/managed-api.md: SQL through
  * {@code POST /workspaces/{ws}/tables/query}, tables through {@code /workspaces/{ws}/tables}, workspaces through
  * {@code /workspaces}. Stateless apart from the org id and a cache of column types; safe for concurrent use.
  */

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
- * When to try a request again: on 429 and 503, on 500, 502 and 504 when the request is safe to repeat or was
+ * When to try a request again (docs/managed-protocol.md): on 429 and 503, on 500, 502 and 504 when the request is safe to repeat or was
  * not worked on, on transient auth answers, and on connection failures; never on a statement the database
  * refused, other statuses or timeouts; at most {@code maxAttempts} tries; waits grow exponentially with full jitter
  * ({@code random(0, min(max, base * 2^n))}), and a server's {@code Retry-After} is a floor for the wait.

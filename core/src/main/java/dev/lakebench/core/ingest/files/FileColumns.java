@@ -30,7 +30,7 @@ public final class FileColumns {
     }
 
     /**
-     * The table schema for files of these kinds: one kind gives exactly its SPEC §3 columns; several give the
+     * The table schema for files of these kinds: one kind gives exactly its docs/spec/file-ingest.md columns; several give the
      * union, in the order of {@link FileKind} (a row leaves the other kinds' columns NULL).
      */
     public static TableSchema schema(Collection<FileKind> kinds) {

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Ingests files (SPEC §3): expands folders, normalises files on a bounded, named pool of workers and hands their
+ * Ingests files (docs/spec/file-ingest.md): expands folders, normalises files on a bounded, named pool of workers and hands their
  * rows through a byte-bounded queue to one writer, which writes them with the flush/commit cadence of
  * {@link SinkWriter} and their thumbnails to the {@code thumbnails} table.
  *

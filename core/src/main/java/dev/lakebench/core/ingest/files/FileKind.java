@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The kinds of file an ingest knows (SPEC §3), chosen by extension, with the columns each kind's rows have.
+ * The kinds of file an ingest knows (docs/spec/file-ingest.md), chosen by extension, with the columns each kind's rows have.
  * Files with another extension are sniffed: text when their start decodes as UTF-8 text, else OTHER.
  */
 public enum FileKind {
@@ -39,7 +39,7 @@ public enum FileKind {
         return columns;
     }
 
-    /** The kind an extension names, or null when the extension is not one of SPEC §3's. */
+    /** The kind an extension names, or null when the extension is not one of docs/spec/file-ingest.md's. */
     public static FileKind byExtension(Path file) {
         String ext = extension(file);
         for (FileKind k : values()) {

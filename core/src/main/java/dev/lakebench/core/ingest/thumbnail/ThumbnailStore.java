@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The workspace's shared {@code thumbnails} table (SPEC §3): {@code file_id} (the id of the row the image is in),
+ * The workspace's shared {@code thumbnails} table (docs/spec/file-ingest.md): {@code file_id} (the id of the row the image is in),
  * {@code column_name}, {@code dimension} ("128x128") and {@code content} (JPEG). Opened lazily, on the first
  * thumbnail of an ingest, and held until the ingest ends. An ingest commits its thumbnails just before each
  * commit of the rows they belong to, so thumbnails never go missing for committed rows.

@@ -11,7 +11,7 @@ import java.util.List;
 import net.coobird.thumbnailator.Thumbnails;
 
 /**
- * Makes the four thumbnails of an image (SPEC §3): JPEG quality 85 fitting 256, 128, 64 and 32 pixel squares,
+ * Makes the four thumbnails of an image (docs/spec/file-ingest.md): JPEG quality 85 fitting 256, 128, 64 and 32 pixel squares,
  * aspect preserved and never enlarged (an image smaller than a box is kept at its size, as Pillow's
  * {@code thumbnail} does). The sizes cascade: 256 is scaled from the source, 128 from the 256 and so on, which
  * is several times faster than scaling each size from the original and looks the same at these sizes.

@@ -25,7 +25,7 @@ class TextAndBinaryIngestTest {
     @TempDir
     Path dir;
 
-    /** The chunks SPEC §3 asks for, computed the plain way on the whole string. */
+    /** The chunks docs/spec/file-ingest.md asks for, computed the plain way on the whole string. */
     static List<String> expectedChunks(String text, int size, int overlap) {
         int[] cps = text.codePoints().toArray();
         List<String> out = new ArrayList<>();

@@ -1,0 +1,5 @@
+/**
+ * The workspace browser (connections, workspaces, tables, indexes). Layer: app feature. May use:
+ * app.ui.common, app.ui.theme, core; not app.ui.shell.
+ */
+package dev.lakebench.app.ui.browser;

@@ -1,0 +1,5 @@
+/**
+ * The results grid and the thumbnail grid. Layer: app feature. May use: app.ui.common, app.ui.theme,
+ * core; not app.ui.shell.
+ */
+package dev.lakebench.app.ui.grid;

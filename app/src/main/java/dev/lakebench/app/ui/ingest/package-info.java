@@ -1,0 +1,4 @@
+/**
+ * The ingest wizard. Layer: app feature. May use: app.ui.common, app.ui.theme, core; not app.ui.shell.
+ */
+package dev.lakebench.app.ui.ingest;

@@ -1,0 +1,4 @@
+/**
+ * Column ingest benchmarks. Layer: bench. May use: core, bench.support, bench.data.
+ */
+package dev.lakebench.bench.columns;
