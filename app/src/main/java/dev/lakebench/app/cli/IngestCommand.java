@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
         + " {\"col\": [values...], ...}, files and folders (--files PATH...), a dataset format (--format ... --path DIR)"
         + " or a Hugging Face dataset (--huggingface NAME).",
         "Exit status 1 when any file failed (the others still landed). Ctrl+C cancels, keeping whole committed batches;"
-        + " running the same command again finishes the job without duplicating rows."})
+        + " running the same command again finishes the job without duplicating rows (files and column data; a --format or"
+        + " --huggingface ingest starts again from the beginning).",
+        "Rows of a file that was being ingested when the process died stay visible until the rerun replaces them."})
 final class IngestCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -126,11 +128,17 @@ final class IngestCommand implements Callable<Integer> {
     /** Reads {"col": [..]}: numbers, strings, booleans, null, number arrays; base64 strings for byte columns. */
     static Map<String, List<?>> readColumns(Path file, IngestOptions options) {
         JsonNode root;
-        try {
-            root = JsonValues.MAPPER.readTree(Files.newBufferedReader(file));
+        try (var in = Files.newBufferedReader(file)) {
+            root = JsonValues.MAPPER.reader()
+                    .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).readTree(in);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new IngestError(ErrorCode.INGEST_FILE_NOT_FOUND, "File not found: " + file, "Check the --columns path");
         } catch (IOException e) {
+            java.util.regex.Matcher dup = java.util.regex.Pattern.compile("Duplicate field '(.*?)'").matcher(String.valueOf(e.getMessage()));
+            if (dup.find()) {
+                throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Column \"" + dup.group(1) + "\" appears more than once in " + file,
+                        "Give each column once: a later list would silently replace the earlier one");
+            }
             throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Cannot read " + file + " as JSON: " + e.getMessage(),
                     "Write a JSON object of column name -> list of values");
         }
@@ -164,6 +172,31 @@ final class IngestCommand implements Callable<Integer> {
         return data;
     }
 
+    /**
+     * Text on one output line: line breaks and other control characters (a file may be named with a newline)
+     * are escaped, so no name can fake a line of its own.
+     */
+    static String oneLine(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\\' -> sb.append("\\\\");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+
     private void print(IngestResult r) throws IOException {
         var out = spec.commandLine().getOut();
         if (json) {
@@ -181,8 +214,8 @@ final class IngestCommand implements Callable<Integer> {
         } else {
             out.println("Ingested " + r.rowCount() + " rows into " + r.tableName() + " (" + r.datasetPath() + ") in "
                     + r.elapsed().toMillis() + " ms" + (r.cancelled() ? " [cancelled]" : ""));
-            r.failures().forEach(x -> out.println("  failed: " + x.path() + ": " + x.reason()));
-            r.warnings().forEach(x -> out.println("  warning: " + x));
+            r.failures().forEach(x -> out.println("  failed: " + oneLine(x.path()) + ": " + oneLine(x.reason())));
+            r.warnings().forEach(x -> out.println("  warning: " + oneLine(x)));
         }
         out.flush();
     }

@@ -15,6 +15,22 @@ public final class ValueText {
             case float[][] m -> "[" + m.length + " x " + (m.length == 0 ? 0 : m[0].length) + " multi-vector]";
             case byte[] b -> "<" + b.length + " bytes>";
             case Double d -> d == Math.rint(d) && Math.abs(d) < 1e15 ? String.format(Locale.ROOT, "%.1f", d) : Double.toString(d);
+            // nested values (structs, lists) are spelled the same way, so no array prints as its identity
+            case java.util.List<?> l -> {
+                StringBuilder sb = new StringBuilder("[");
+                for (Object item : l) {
+                    sb.append(sb.length() > 1 ? ", " : "").append(of(item));
+                }
+                yield sb.append(']').toString();
+            }
+            case java.util.Map<?, ?> m -> {
+                StringBuilder sb = new StringBuilder("{");
+                for (var e : m.entrySet()) {
+                    sb.append(sb.length() > 1 ? ", " : "").append(e.getKey()).append(": ").append(of(e.getValue()));
+                }
+                yield sb.append('}').toString();
+            }
+            case Object[] a -> of(java.util.Arrays.asList(a));
             default -> String.valueOf(v);
         };
     }

@@ -27,6 +27,8 @@ public final class IngestOptions {
     private int workers = 4;
     private int flushRows = 200;
     private int commitRows = 2000;
+    private long commitBytes = 64L << 20;
+    private java.time.Duration commitInterval = java.time.Duration.ofSeconds(10);
     private IngestListener listener;
     private Cancellation cancellation = Cancellation.none();
 
@@ -104,6 +106,35 @@ public final class IngestOptions {
         }
         this.flushRows = n;
         return this;
+    }
+
+    /**
+     * File ingests also commit once this many bytes of rows wait uncommitted (default 64 MB), so large images and
+     * pages become durable without waiting for {@link #commitRows} rows.
+     */
+    public IngestOptions commitBytes(long bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("commitBytes must be positive: " + bytes);
+        }
+        this.commitBytes = bytes;
+        return this;
+    }
+
+    /** File ingests also commit when this long has passed since their last commit (default 10 s). */
+    public IngestOptions commitInterval(java.time.Duration interval) {
+        if (interval.isNegative()) {
+            throw new IllegalArgumentException("commitInterval must not be negative: " + interval);
+        }
+        this.commitInterval = interval;
+        return this;
+    }
+
+    public long commitBytes() {
+        return commitBytes;
+    }
+
+    public java.time.Duration commitInterval() {
+        return commitInterval;
     }
 
     public IngestOptions commitRows(int n) {

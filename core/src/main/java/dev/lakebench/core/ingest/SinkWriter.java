@@ -23,6 +23,11 @@ public final class SinkWriter implements AutoCloseable {
     private long written;
     private boolean closed;
     private Runnable beforeCommit = () -> { };
+    /** Extra commit triggers (file ingests): bytes waiting uncommitted, time since the last commit. */
+    private long commitBytes = Long.MAX_VALUE;
+    private long commitNanos = Long.MAX_VALUE;
+    private long bytesSinceCommit;
+    private long lastCommit = System.nanoTime();
 
     public SinkWriter(TableSink sink, TableSchema incomingSchema, IngestOptions options, ProgressReporter progress) {
         this.sink = sink;
@@ -49,10 +54,15 @@ public final class SinkWriter implements AutoCloseable {
         sink.write(row);
         written++;
         progress.rowWritten();
-        if (written % commitRows == 0) {
+        if (commitBytes != Long.MAX_VALUE) {
+            bytesSinceCommit += bytes(row);
+        }
+        if (written % commitRows == 0 || bytesSinceCommit >= commitBytes || System.nanoTime() - lastCommit >= commitNanos) {
             beforeCommit.run();
             sink.commitAsync();
             progress.committed(sink.rowsCommitted());
+            bytesSinceCommit = 0;
+            lastCommit = System.nanoTime();
         } else if (written % flushRows == 0) {
             sink.flush();
             progress.report();
@@ -64,6 +74,33 @@ public final class SinkWriter implements AutoCloseable {
         beforeCommit.run();
         sink.commit();
         progress.committed(sink.rowsCommitted());
+        bytesSinceCommit = 0;
+        lastCommit = System.nanoTime();
+    }
+
+    /**
+     * Also commits once {@code bytes} of rows wait uncommitted or {@code interval} has passed since the last
+     * commit, besides every {@code commitRows} rows. Only for writers whose resume does not rely on commits at
+     * row multiples (files are resumed by their own records; column batches are not).
+     */
+    public SinkWriter commitAlsoEvery(long bytes, java.time.Duration interval) {
+        this.commitBytes = bytes;
+        this.commitNanos = interval.toNanos();
+        return this;
+    }
+
+    /** Rough size of a row's values: what makes a batch of pictures large. */
+    private static long bytes(Object[] row) {
+        long n = 16L * row.length;
+        for (Object v : row) {
+            n += switch (v) {
+                case byte[] b -> b.length;
+                case float[] f -> 4L * f.length;
+                case String str -> str.length();
+                case null, default -> 0;
+            };
+        }
+        return n;
     }
 
     /**

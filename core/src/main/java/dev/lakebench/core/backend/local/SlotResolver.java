@@ -134,7 +134,9 @@ final class SlotResolver implements AutoCloseable, RowSource {
 
     private static float[] vector(Object v, Column col, TableDef table, Operand from) {
         if (v == null) {
-            return null;
+            // NULL scores every row NULL: a search that silently finds nothing
+            throw new QueryError(ErrorCode.QUERY_PARAMETER, "The query vector " + from + " of <#> on column \"" + col.name()
+                    + "\" of table \"" + table.name() + "\" is NULL", "Pass float[] (or a list of numbers) of " + sizeHint(col));
         }
         float[] f = Values.toFloats(v);
         if (f == null && v instanceof String s) {
@@ -150,12 +152,30 @@ final class SlotResolver implements AutoCloseable, RowSource {
                     + " values, but column \"" + col.name() + "\" of table \"" + table.name() + "\" holds "
                     + col.dimension() + "-dimensional embeddings", "Pass a query vector of " + col.dimension() + " values");
         }
+        checkUsable(f, from, "");
         return f;
+    }
+
+    /** A query vector must be finite and not all zeros: otherwise every cosine score is NaN and nothing is found. */
+    private static void checkUsable(float[] f, Operand from, String where) {
+        boolean zero = true;
+        for (int i = 0; i < f.length; i++) {
+            if (!Float.isFinite(f[i])) {
+                throw new QueryError(ErrorCode.QUERY_PARAMETER, "The query vector " + from + where + " has " + f[i]
+                        + " at position " + (i + 1) + "; cosine similarity needs finite numbers", "Pass finite numbers only");
+            }
+            zero &= f[i] == 0;
+        }
+        if (zero && f.length > 0) {
+            throw new QueryError(ErrorCode.QUERY_PARAMETER, "The query vector " + from + where
+                    + " is all zeros; cosine similarity with it is undefined", "Pass a vector with at least one non-zero value");
+        }
     }
 
     private static float[][] matrix(Object v, Column col, TableDef table, Operand from) {
         if (v == null) {
-            return null;
+            throw new QueryError(ErrorCode.QUERY_PARAMETER, "The query " + from + " of <#> on column \"" + col.name()
+                    + "\" of table \"" + table.name() + "\" is NULL", "Pass float[][] whose rows have " + sizeHint(col));
         }
         float[][] m = null;
         if (v instanceof float[][] f) {
@@ -165,8 +185,11 @@ final class SlotResolver implements AutoCloseable, RowSource {
         } else {
             float[] one = Values.toFloats(v);
             if (one == null && v instanceof String s) {
-                Object parsed = dev.lakebench.core.index.engine.VectorText.rows(s);
-                m = (float[][]) parsed;
+                try {
+                    m = dev.lakebench.core.index.engine.VectorText.rows(s);
+                } catch (NumberFormatException e) {
+                    m = null;
+                }
             } else if (one != null) {
                 m = new float[][] {one};
             }
@@ -176,12 +199,14 @@ final class SlotResolver implements AutoCloseable, RowSource {
                     + table.name() + "\" must be a multi-vector (float[][]), but " + from + " is " + describe(v),
                     "Pass float[][] whose rows have " + sizeHint(col));
         }
-        for (float[] row : m) {
+        for (int r = 0; r < m.length; r++) {
+            float[] row = m[r];
             if (col.dimension() > 0 && row.length != col.dimension()) {
                 throw new QueryError(ErrorCode.QUERY_PARAMETER, "A row of the query " + from + " has " + row.length
                         + " values, but column \"" + col.name() + "\" of table \"" + table.name() + "\" holds rows of "
                         + col.dimension() + " values", "Pass rows of " + col.dimension() + " values");
             }
+            checkUsable(row, from, " (row " + (r + 1) + ")");
         }
         return m;
     }
@@ -225,9 +250,13 @@ final class SlotResolver implements AutoCloseable, RowSource {
         return v.getClass().getSimpleName() + " " + (s.length() > 40 ? s.substring(0, 37) + "..." : s);
     }
 
+    /** The vector a text literal spells ({@code '[0.1, 0.2]'}), or null when it spells none. */
     private static float[] parseVectorText(String s) {
-        Object o = dev.lakebench.core.index.engine.VectorText.floats(s);
-        return (float[]) o;
+        try {
+            return dev.lakebench.core.index.engine.VectorText.floats(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     // ---- searches ----

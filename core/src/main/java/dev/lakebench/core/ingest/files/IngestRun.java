@@ -68,6 +68,8 @@ final class IngestRun {
         ThumbnailStore thumbs = new ThumbnailStore(backend);
         boolean thumbnailsWanted = ThumbnailStore.appliesTo(table) && !FileColumns.imageColumns(schema).isEmpty();
         writer.beforeCommit(thumbs::commit);
+        // pictures and pages are large and slow: make them durable by size and time too, not only every N rows
+        writer.commitAlsoEvery(options.commitBytes(), options.commitInterval());
         int workers = Math.min(options.workers(), files.size());
         ExecutorService pool = NamedThreads.fixed("lakebench-ingest", workers);
         CountDownLatch workersDone = new CountDownLatch(workers);
