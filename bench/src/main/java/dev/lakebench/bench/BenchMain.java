@@ -49,6 +49,7 @@ public final class BenchMain {
         // managed backend (remote): REST overhead and remote ingest over loopback
         list.add(new dev.lakebench.bench.remote.RemoteQueryBenchmark());
         list.add(new dev.lakebench.bench.remote.RemoteIngestBenchmark());
+        list.add(new dev.lakebench.bench.remote.RemoteStreamBenchmark());
         // workbench (app/ui)
         return list;
     }

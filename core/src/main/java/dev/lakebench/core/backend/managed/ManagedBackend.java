@@ -136,24 +136,30 @@ public final class ManagedBackend implements Backend {
         }
         checkParameters(statements, request.params());
         boolean readOnly = statements.stream().allMatch(s -> s.kind() == SqlStatement.Kind.SELECT || s.kind() == SqlStatement.Kind.EXPLAIN);
-        JsonNode body;
+        AnswerReader.Answer answer;
         try {
-            body = post(request.sql(), request.params(), request.hasDefaultTimeout() ? null : request.timeout(), readOnly,
-                    request.cancellation(), request.timeout());
+            answer = query(request.sql(), request.params(), request.hasDefaultTimeout() ? null : request.timeout(), readOnly,
+                    request.cancellation(), request.timeout(), statements);
         } catch (ManagedServiceError e) {
             if (!IdempotentDdl.alreadyDone(statements, e)) {
                 throw e;
             }
             // the service answers IF NOT EXISTS on an existing index or column with "already exists": nothing to do
-            body = ApiClient.JSON.createObjectNode();
+            answer = new AnswerReader.Answer(List.of(), List.of(), -1, false);
         } finally {
             if (statements.stream().anyMatch(ManagedBackend::changesSchema)) {
                 catalog.invalidate();
             }
         }
-        RemoteResults.Decoded d = RemoteResults.decode(body, statements, this::columnsOrEmpty, settings.apiUrl());
-        long updated = body.path("row_count").canConvertToLong() && d.columns().isEmpty() ? body.path("row_count").asLong() : -1;
-        return new QueryResult(d.columns(), d.rows(), updated, Duration.ofNanos(System.nanoTime() - t0));
+        long updated = !answer.hasResult() && answer.rowCount() >= 0 ? answer.rowCount() : -1;
+        return new QueryResult(answer.columns(), answer.rows(), updated, Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /** Runs one query and reads its answer row by row with the streaming parser. */
+    AnswerReader.Answer query(String sql, List<Object> params, Duration serverTimeout, boolean idempotent, Cancellation cancellation,
+                              Duration clientTimeout, List<SqlStatement> statements) {
+        return sendQuery(sql, params, serverTimeout, idempotent, cancellation, clientTimeout,
+                in -> AnswerReader.read(in, names -> new RowDecoder(names, statements, this::columnsOrEmpty)));
     }
 
     private Optional<TableSchema> columnsOrEmpty(String table) {
@@ -171,35 +177,14 @@ public final class ManagedBackend implements Backend {
         };
     }
 
-    /** The REST answer is complete when it arrives, so the cursor walks a finished result. */
+    /**
+     * Reads a SELECT page by page ({@code LIMIT <page rows> OFFSET <k>} added to the statement), so memory holds
+     * one page whatever the result's size; each page is read with the streaming parser. Statements that are not a
+     * plain SELECT, or that carry their own LIMIT/OFFSET, are read in one request.
+     */
     @Override
     public RowCursor stream(QueryRequest request) {
-        QueryResult r = execute(request);
-        Iterator<Row> it = r.rows().iterator();
-        return new RowCursor() {
-            @Override
-            public List<dev.lakebench.core.client.ResultColumn> columns() {
-                return r.columns();
-            }
-
-            @Override
-            public boolean hasNext() {
-                return it.hasNext();
-            }
-
-            @Override
-            public Row next() {
-                if (!it.hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return it.next();
-            }
-
-            @Override
-            public void close() {
-                // nothing held open
-            }
-        };
+        return new PagedCursor(this, request, settings.pageRows());
     }
 
     JsonNode post(String sql, List<Object> params, Duration timeout, boolean idempotent, Cancellation cancellation) {
@@ -212,20 +197,32 @@ public final class ManagedBackend implements Backend {
      */
     JsonNode post(String sql, List<Object> params, Duration serverTimeout, boolean idempotent, Cancellation cancellation,
                   Duration clientTimeout) {
-        if (!params.isEmpty() && !capabilities.params()) {
-            return send(SqlLiterals.inline(sql, params), List.of(), serverTimeout, idempotent, cancellation, clientTimeout);
-        }
-        return send(sql, params, serverTimeout, idempotent, cancellation, clientTimeout);
+        JsonNode answer = sendQuery(sql, params, serverTimeout, idempotent, cancellation, clientTimeout, ApiClient::readTree);
+        return answer.isObject() ? answer : ApiClient.JSON.createObjectNode();
     }
 
-    /** Posts one query as given (values bound as {@code params}). */
-    private JsonNode send(String sql, List<Object> params, Duration serverTimeout, boolean idempotent, Cancellation cancellation,
-                          Duration clientTimeout) {
+    /** Posts one query, its values bound as {@code params} or, where the service refuses those, inlined. */
+    private <T> T sendQuery(String sql, List<Object> params, Duration serverTimeout, boolean idempotent, Cancellation cancellation,
+                            Duration clientTimeout, ApiClient.BodyReader<T> reader) {
+        if (!params.isEmpty() && !capabilities.params()) {
+            return sendAsGiven(SqlLiterals.inline(sql, params), List.of(), serverTimeout, idempotent, cancellation, clientTimeout, reader);
+        }
+        return sendAsGiven(sql, params, serverTimeout, idempotent, cancellation, clientTimeout, reader);
+    }
+
+    private <T> T sendAsGiven(String sql, List<Object> params, Duration serverTimeout, boolean idempotent, Cancellation cancellation,
+                              Duration clientTimeout, ApiClient.BodyReader<T> reader) {
         byte[] body = QueryBody.write(sql, params, serverTimeout);
         Duration grace = Duration.ofMillis(Math.min(5000, Math.max(50, clientTimeout.toMillis() / 10)));
         ApiCall call = new ApiCall("POST", List.of("workspaces", settings.workspaceId(), "tables", "query"), body,
                 clientTimeout, idempotent, "the query", ApiCall.Target.QUERY, null).grace(grace);
-        JsonNode answer = api.send(call, cancellation);
+        return api.send(call, cancellation, reader);
+    }
+
+    /** Posts one query as given (values bound as {@code params}), for the capability probe. */
+    private JsonNode send(String sql, List<Object> params, Duration serverTimeout, boolean idempotent, Cancellation cancellation,
+                          Duration clientTimeout) {
+        JsonNode answer = sendAsGiven(sql, params, serverTimeout, idempotent, cancellation, clientTimeout, ApiClient::readTree);
         return answer.isObject() ? answer : ApiClient.JSON.createObjectNode();
     }
 
