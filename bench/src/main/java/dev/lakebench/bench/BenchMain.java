@@ -45,6 +45,7 @@ public final class BenchMain {
         list.add(new dev.lakebench.bench.formats.CocoIngestBenchmark());
         list.add(new dev.lakebench.bench.formats.LeRobotFramesBenchmark());
         // managed backend (remote): REST overhead and remote ingest over loopback (issue 6)
+        list.add(new dev.lakebench.bench.startup.StartupBenchmark());
         list.add(new dev.lakebench.bench.remote.RemoteQueryBenchmark());
         list.add(new dev.lakebench.bench.remote.RemoteIngestBenchmark());
         // workbench (app/ui)
