@@ -46,6 +46,8 @@ public final class BenchMain {
         // formats (core/ingest/formats): COCO images/s with masks, LeRobot frames/s
         list.add(new dev.lakebench.bench.formats.CocoIngestBenchmark());
         list.add(new dev.lakebench.bench.formats.LeRobotFramesBenchmark());
+        // start-up of the command line
+        list.add(new dev.lakebench.bench.startup.StartupBenchmark());
         // managed backend (remote): REST overhead and remote ingest over loopback
         list.add(new dev.lakebench.bench.remote.RemoteQueryBenchmark());
         list.add(new dev.lakebench.bench.remote.RemoteIngestBenchmark());

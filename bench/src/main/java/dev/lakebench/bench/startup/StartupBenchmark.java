@@ -1,0 +1,115 @@
+package dev.lakebench.bench.startup;
+
+import dev.lakebench.bench.BenchContext;
+import dev.lakebench.bench.Benchmark;
+import dev.lakebench.bench.support.Fmt;
+import dev.lakebench.bench.support.Measurement;
+import dev.lakebench.bench.support.Series;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Start-up of the command line: wall time of {@code lakebench tables} and of a point {@code query} on a small
+ * workspace, through the launcher with the AOT cache ({@code app/target/lakebench}) and as {@code java -jar},
+ * next to {@code java -version} and {@code sqlite3 :memory: 'select 1'} in the same run. Needs a packaged app
+ * ({@code mvn -pl app -am -DskipTests package}).
+ */
+public final class StartupBenchmark implements Benchmark {
+
+    private static final Path APP = Path.of("app", "target");
+
+    @Override
+    public String name() {
+        return "startup";
+    }
+
+    @Override
+    public String description() {
+        return "lakebench tables / point query wall time (AOT launcher and java -jar) vs java -version and sqlite3 :memory: 'select 1'";
+    }
+
+    @Override
+    public void run(BenchContext ctx) throws Exception {
+        Path launcher = APP.resolve("lakebench").toAbsolutePath();
+        Path jar = APP.resolve("lakebench.jar").toAbsolutePath();
+        if (!Files.isExecutable(launcher) || !Files.exists(jar)) {
+            ctx.note(name(), "not run: build the app first (mvn -pl app -am -DskipTests package)");
+            return;
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path data = ctx.scratch("startup/data");
+        run(concat(jar(java, jar), List.of("--data-dir", data.toString(), "query",
+                "CREATE TABLE t AS SELECT range AS n, 'row ' || range AS s FROM range(1000)")));
+        int reps = ctx.repetitions(11);
+        List<String> tables = List.of("--data-dir", data.toString(), "tables");
+        List<String> point = List.of("--data-dir", data.toString(), "query", "SELECT s FROM t WHERE n = 42");
+
+        Series javaVersion = series(reps, List.of(java, "-version"));
+        String sqliteNote = "sqlite3 not installed";
+        Series sqlite = null;
+        if (onPath("sqlite3")) {
+            sqlite = series(reps, List.of("sqlite3", ":memory:", "select 1"));
+            sqliteNote = Fmt.duration(sqlite.median().millis()) + " (sqlite3 :memory: 'select 1')";
+        }
+        String references = Fmt.duration(javaVersion.median().millis()) + " (java -version); " + sqliteNote;
+        record(ctx, "tables, launcher + AOT cache", series(reps, concat(List.of(launcher.toString()), tables)), references);
+        record(ctx, "point query, launcher + AOT cache", series(reps, concat(List.of(launcher.toString()), point)), references);
+        record(ctx, "tables, java -jar", series(reps, concat(jar(java, jar), tables)), references);
+        record(ctx, "point query, java -jar", series(reps, concat(jar(java, jar), point)), references);
+        ctx.note(name(), "Median wall time of " + reps + " runs of each command, every one a fresh process; workspace of one "
+                + "1,000-row table. Goal: at most 0.4 s for tables and a point query on a quiet machine.");
+    }
+
+    private void record(BenchContext ctx, String metric, Series s, String reference) {
+        ctx.record(name(), metric + " median", Fmt.duration(s.median().millis()), reference,
+                "runs " + s.allSeconds() + ", other cores " + s.allOtherCores());
+    }
+
+    private static List<String> jar(String java, Path jar) {
+        return List.of(java, "-jar", jar.toString());
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private static Series series(int reps, List<String> command) throws Exception {
+        run(command); // warm the file cache
+        Series s = new Series();
+        for (int i = 0; i < reps; i++) {
+            s.add(Measurement.of(() -> run(command)));
+        }
+        return s;
+    }
+
+    private static void run(List<String> command) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home")); // the launcher runs this JDK
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + new String(out, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static boolean onPath(String tool) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
