@@ -17,7 +17,7 @@ public final class Dialect {
     /** Words whose presence means a statement may need rewriting (function names, domain types in casts). */
     private static final Set<String> TRIGGERS = Set.of("DECODE", "BM25_SIMILARITY", "DEEPLAKE_HYBRID_RECORD", "IMAGE", "VIDEO",
             "SEGMENT_MASK", "BINARY_MASK", "MESH", "MEDICAL", "POLYGON", "FILE", "FILE_ID", "EMBEDDING", "EMBEDDING_2D",
-            "BOUNDING_BOX", "POINT", "CLASS_LABEL", "INT32", "INT64", "FLOAT32", "FLOAT64", "BOOL", "BINARY");
+            "BOUNDING_BOX", "POINT", "CLASS_LABEL", "INT32", "INT64", "FLOAT32", "FLOAT64", "BOOL", "BINARY", "JSONB");
 
     private Dialect() {
     }
