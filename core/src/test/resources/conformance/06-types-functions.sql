@@ -40,21 +40,21 @@ length|octet_length
 5|5
 2|2
 
--- case[gap]: bytea literals print as hex
+-- case: bytea literals print as hex
 SELECT b FROM blobs ORDER BY id;
 -- expect
 b
 \x48656c6c6f
 \x4869
 
--- case[gap]: convert_from decodes UTF-8
+-- case: convert_from decodes UTF-8
 SELECT convert_from(b, 'UTF8') FROM blobs ORDER BY id;
 -- expect
 convert_from
 Hello
 Hi
 
--- case[gap]: encode to hex and base64
+-- case: encode to hex and base64
 SELECT encode(b, 'hex'), encode(b, 'base64') FROM blobs WHERE id = 1;
 -- expect
 encode|encode
@@ -85,7 +85,7 @@ SELECT extract(year FROM '2024-03-05'::date), extract(month FROM '2024-03-05'::d
 extract|extract
 2024|3
 
--- case[gap]: to_char of a timestamp
+-- case: to_char of a timestamp
 SELECT to_char('2024-03-05 14:07:09'::timestamp, 'YYYY-MM-DD HH24:MI:SS');
 -- expect
 to_char

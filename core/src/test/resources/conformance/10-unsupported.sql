@@ -37,5 +37,9 @@ CREATE FUNCTION f() RETURNS int AS 'SELECT 1' LANGUAGE sql;
 -- error: CREATE FUNCTION is not supported by the local engine
 
 -- case: a missing function suggests the engine's equivalent
-SELECT to_char(now(), 'YYYY');
--- error: Write strftime
+SELECT pg_total_relation_size('t');
+-- error: Write describeTable(t) for the row count instead
+
+-- case: to_char with a format code the engine has no equivalent for is named
+SELECT to_char(now(), 'Q');
+-- error: to_char() is not supported by the local engine
