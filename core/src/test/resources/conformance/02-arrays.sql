@@ -14,20 +14,20 @@ SELECT emb FROM docs WHERE id = 1;
 emb
 {1,2,3}
 
--- case[gap]: equality with an array literal
+-- case: equality with an array literal
 SELECT id FROM docs WHERE emb = ARRAY[1.0, 2.0, 3.0]::float4[];
 -- expect
 id
 1
 
--- case[gap]: equality with a bound vector
+-- case: equality with a bound vector
 SELECT id FROM docs WHERE emb = $1;
 -- params: {0.5,0.5,0}
 -- expect
 id
 2
 
--- case[gap]: element access is 1-based
+-- case: element access is 1-based
 SELECT id, emb[1], emb[3] FROM docs ORDER BY id;
 -- expect
 id|emb|emb
@@ -35,7 +35,7 @@ id|emb|emb
 2|0.5|0
 3|0|1
 
--- case[gap]: element access on a 2-D array
+-- case: element access on a 2-D array
 SELECT mv[2][1] FROM docs ORDER BY id;
 -- expect
 mv
@@ -43,7 +43,7 @@ mv
 1
 3
 
--- case[gap]: array_length and cardinality
+-- case: array_length and cardinality
 SELECT array_length(emb, 1), cardinality(emb), array_length(mv, 1) FROM docs WHERE id = 1;
 -- expect
 array_length|cardinality|array_length
@@ -71,14 +71,14 @@ id
 2
 3
 
--- case[gap]: = ANY on a float4[] column
+-- case: = ANY on a float4[] column
 SELECT id FROM docs WHERE 1 = ANY(emb) ORDER BY id;
 -- expect
 id
 1
 3
 
--- case[gap]: unnest of a column
+-- case: unnest of a column
 SELECT unnest(emb) FROM docs WHERE id = 2;
 -- expect
 unnest

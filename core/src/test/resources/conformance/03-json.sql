@@ -14,20 +14,20 @@ SELECT doc -> 'kind', doc ->> 'kind' FROM events ORDER BY id;
 "click"|click
 "view"|view
 
--- case[gap]: #> and #>> take a path
+-- case: #> and #>> take a path
 SELECT doc #> '{pos,x}', doc #>> '{pos,y}' FROM events ORDER BY id;
 -- expect
 ?column?|?column?
 1|2
 5|6
 
--- case[gap]: @> containment on jsonb
+-- case: @> containment on jsonb
 SELECT id FROM events WHERE doc @> '{"kind": "view"}';
 -- expect
 id
 2
 
--- case[gap]: the ? key-exists operator
+-- case: the ? key-exists operator
 SELECT count(*) FROM events WHERE doc ? 'tags';
 -- expect
 count

@@ -18,7 +18,7 @@ WITH q AS (SELECT max(id) AS top FROM vecs) SELECT body FROM vecs WHERE id = (SE
 body
 red pear
 
--- case[gap]: a CTE holding a bound array, read in a subquery
+-- case: a CTE holding a bound array, read in a subquery
 WITH q AS (SELECT $1::float4[] AS arr) SELECT id FROM vecs, q WHERE vecs.emb = (SELECT arr FROM q);
 -- params: {0,1}
 -- expect
@@ -43,3 +43,25 @@ WITH picked AS (SELECT 1 AS id UNION ALL SELECT 3) SELECT body FROM vecs WHERE i
 body
 red apple
 red pear
+
+-- case[local]: a CTE read by the query of a search (pg_deeplake's form)
+WITH q AS (SELECT $1::float4[] AS arr) SELECT id FROM vecs, q ORDER BY emb <#> (SELECT arr FROM q) LIMIT 2;
+-- params: {0,1}
+-- expect
+id
+2
+3
+
+-- case[local]: a CTE read by a search's query text
+WITH q AS (SELECT 'pear' AS words) SELECT id FROM vecs ORDER BY body <#> (SELECT words FROM q) LIMIT 5;
+-- expect
+id
+2
+3
+
+-- case[local]: a search inside a CTE whose query reads an earlier CTE
+WITH q AS (SELECT $1::float4[] AS arr), r AS (SELECT id FROM vecs ORDER BY emb <#> (SELECT arr FROM q) LIMIT 1) SELECT id FROM r;
+-- params: {1,0}
+-- expect
+id
+1

@@ -9,21 +9,37 @@ INSERT INTO t VALUES (1, 'a');
 SELECT BM25_SIMILARITY(body, 'a') FROM t;
 -- error: Rank text with the <#> operator
 
--- case[gap]: a PostgreSQL function the engine lacks names itself
+-- case: a PostgreSQL function the engine lacks names itself
 SELECT pg_size_pretty(pg_total_relation_size('t'));
 -- error: is not supported by the local engine
 
--- case[gap]: LISTEN is not supported
+-- case: LISTEN is not supported
 LISTEN channel;
 -- error: is not supported by the local engine
 
--- case[gap]: CREATE EXTENSION is not supported
+-- case: CREATE EXTENSION is not supported
 CREATE EXTENSION pg_trgm;
 -- error: is not supported by the local engine
 
--- case[gap]: CREATE EXTENSION deeplake is accepted (the dialect is built in)
+-- case: CREATE EXTENSION deeplake is accepted (the dialect is built in)
 CREATE EXTENSION IF NOT EXISTS pg_deeplake;
 SELECT count(*) FROM t;
 -- expect
 count
 1
+
+-- case: a type the engine lacks is named
+SELECT 'a'::tsvector;
+-- error: Type tsvector is not supported by the local engine
+
+-- case: CREATE FUNCTION says what to write instead
+CREATE FUNCTION f() RETURNS int AS 'SELECT 1' LANGUAGE sql;
+-- error: CREATE FUNCTION is not supported by the local engine
+
+-- case: a missing function suggests the engine's equivalent
+SELECT pg_total_relation_size('t');
+-- error: Write describeTable(t) for the row count instead
+
+-- case: to_char with a format code the engine has no equivalent for is named
+SELECT to_char(now(), 'Q');
+-- error: to_char() is not supported by the local engine

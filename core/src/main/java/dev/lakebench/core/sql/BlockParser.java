@@ -37,7 +37,9 @@ final class BlockParser {
             return block;
         }
         if (at < to && sig.get(at).isWord("WITH")) {
+            block.withFirst = at;
             at = withClause(block, at + 1, to);
+            block.withLast = at - 1;
         }
         List<int[]> branches = setOperationBranches(at, to);
         if (branches.size() > 1) {
@@ -73,6 +75,7 @@ final class BlockParser {
                 return at;
             }
             block.cteNames.add(sig.get(at).identifier().toLowerCase(Locale.ROOT));
+            int cteStart = at;
             at++;
             if (at < to && sig.get(at).is("(")) {
                 at = match[at] + 1;
@@ -88,6 +91,7 @@ final class BlockParser {
             }
             int close = match[at];
             query(at + 1, close, block);
+            block.cteRanges.add(new int[] {cteStart, close});
             at = close + 1;
             if (at < to && sig.get(at).is(",")) {
                 at++;

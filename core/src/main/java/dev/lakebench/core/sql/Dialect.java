@@ -17,7 +17,7 @@ public final class Dialect {
     /** Words whose presence means a statement may need rewriting (function names, domain types in casts). */
     private static final Set<String> TRIGGERS = Set.of("DECODE", "BM25_SIMILARITY", "DEEPLAKE_HYBRID_RECORD", "IMAGE", "VIDEO",
             "SEGMENT_MASK", "BINARY_MASK", "MESH", "MEDICAL", "POLYGON", "FILE", "FILE_ID", "EMBEDDING", "EMBEDDING_2D",
-            "BOUNDING_BOX", "POINT", "CLASS_LABEL", "INT32", "INT64", "FLOAT32", "FLOAT64", "BOOL", "BINARY");
+            "BOUNDING_BOX", "POINT", "CLASS_LABEL", "INT32", "INT64", "FLOAT32", "FLOAT64", "BOOL", "BINARY", "JSONB");
 
     private Dialect() {
     }
@@ -58,8 +58,29 @@ public final class Dialect {
         return false;
     }
 
+    /** True when the statement names a vector column of a Lakebench table it reads (array operators may apply). */
+    static boolean mentionsVectorColumn(List<Token> sig, Function<String, Optional<TableDef>> tables) {
+        java.util.Set<String> vectorColumns = new java.util.HashSet<>();
+        for (Token t : sig) {
+            if (t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.QUOTED_IDENTIFIER) {
+                tables.apply(t.identifier()).ifPresent(def -> def.schema().columns().stream().filter(c -> c.type().isVector())
+                        .forEach(c -> vectorColumns.add(c.name().toLowerCase(Locale.ROOT))));
+            }
+        }
+        if (vectorColumns.isEmpty()) {
+            return false;
+        }
+        for (Token t : sig) {
+            if ((t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.QUOTED_IDENTIFIER)
+                    && vectorColumns.contains(t.identifier().toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Translation query(SqlStatement st, Function<String, Optional<TableDef>> tables) {
-        if (!needsRewrite(st.significant())) {
+        if (!needsRewrite(st.significant()) && !mentionsVectorColumn(st.significant(), tables)) {
             return new Translation.Engine(BoundSql.plain(st.text()), null, List.of());
         }
         StatementRewriter rw = new StatementRewriter(st, tables);

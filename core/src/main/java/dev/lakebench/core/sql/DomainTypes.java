@@ -18,7 +18,7 @@ final class DomainTypes {
             Map.entry("FILE_ID", "UUID"), Map.entry("EMBEDDING", "FLOAT[]"), Map.entry("EMBEDDING_2D", "FLOAT[][]"),
             Map.entry("BOUNDING_BOX", "FLOAT[]"), Map.entry("POINT", "FLOAT[]"), Map.entry("CLASS_LABEL", "INTEGER"),
             Map.entry("INT32", "INTEGER"), Map.entry("INT64", "BIGINT"), Map.entry("FLOAT32", "FLOAT"),
-            Map.entry("FLOAT64", "DOUBLE"), Map.entry("BOOL", "BOOLEAN"));
+            Map.entry("FLOAT64", "DOUBLE"), Map.entry("BOOL", "BOOLEAN"), Map.entry("JSONB", "JSON"));
 
     /** The engine type for a cast target written as {@code type} (upper case, no spaces), or null to keep it. */
     static String engineType(String type) {

@@ -29,8 +29,13 @@ final class QueryBlock {
     final List<Expr> expressions = new ArrayList<>();
     /** CTE names defined by this block's WITH clause (lower case). */
     final List<String> cteNames = new ArrayList<>();
+    /** Significant-token range of each CTE definition ({@code name [(cols)] AS (body)}), parallel to cteNames. */
+    final List<int[]> cteRanges = new ArrayList<>();
     /** A plain SELECT block (not a set operation, VALUES, FROM-first or DML scope). */
     boolean simpleSelect;
+    /** Significant-token range of this block's {@code WITH ..} clause (keyword to the last CTE body), or -1. */
+    int withFirst = -1;
+    int withLast = -1;
     boolean distinct;
     /** GROUP BY, HAVING, WINDOW, QUALIFY or a window function: rows are combined, so a top-k cannot be pushed down. */
     boolean aggregates;

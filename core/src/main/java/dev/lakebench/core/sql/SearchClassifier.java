@@ -111,7 +111,46 @@ final class SearchClassifier {
             }
         }
         String text = rw.edits.original(x.first, x.last);
-        return new Operand.Expression(Dialect.nestedQuery("SELECT (" + text + ")", rw), text);
+        return new Operand.Expression(Dialect.nestedQuery(visibleCtes(x) + "SELECT (" + text + ")", rw), text);
+    }
+
+    /**
+     * The CTEs a query value reads, as a WITH clause to put before it ("WITH q AS (..) "): the definitions of the
+     * nearest WITH up to the last one the value names (a CTE may read the ones before it), never the one that holds
+     * the search itself.
+     */
+    private String visibleCtes(Expr x) {
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (int i = x.first; i <= x.last; i++) {
+            Token t = rw.sig.get(i);
+            if (QualifiedName.isName(t)) {
+                named.add(t.identifier().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        for (QueryBlock b = block; b != null; b = b.parent) {
+            int last = -1;
+            for (int i = 0; i < b.cteNames.size() && i < b.cteRanges.size(); i++) {
+                int[] r = b.cteRanges.get(i);
+                if (x.first >= r[0] && x.last <= r[1]) {
+                    break; // the search sits in this CTE: only the ones before it are visible
+                }
+                if (named.contains(b.cteNames.get(i))) {
+                    last = i;
+                }
+            }
+            if (last >= 0) {
+                StringBuilder sb = new StringBuilder("WITH ");
+                if (b.withFirst + 1 < rw.sig.size() && rw.sig.get(b.withFirst + 1).isWord("RECURSIVE")) {
+                    sb.append("RECURSIVE ");
+                }
+                for (int i = 0; i <= last; i++) {
+                    int[] r = b.cteRanges.get(i);
+                    sb.append(i > 0 ? ", " : "").append(rw.edits.original(r[0], r[1]));
+                }
+                return sb.append(' ').toString();
+            }
+        }
+        return "";
     }
 
     private Operand weight(Expr x) {

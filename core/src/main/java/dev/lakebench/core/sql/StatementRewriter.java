@@ -35,6 +35,8 @@ final class StatementRewriter {
     final List<Slot> slots = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
     private final Map<String, TableDef> referenced = new LinkedHashMap<>();
+    /** Select items that are a column as written: their vectors are decoded from the result, not turned into arrays. */
+    private final java.util.Set<Expr> bareItems = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** Set when the statement is a single top-k search an index may answer alone. */
     Translation.IndexOnly indexOnly;
 
@@ -101,6 +103,11 @@ final class StatementRewriter {
             return;
         }
         searchOrderDefaultsToBestFirst(b);
+        for (QueryBlock.Item item : b.items) {
+            if (item.expr().kind == Expr.Kind.COLUMN) {
+                bareItems.add(item.expr());
+            }
+        }
         TopK plan = planTopK(b);
         for (Expr e : b.expressions) {
             visit(e, b, plan);
@@ -165,6 +172,11 @@ final class StatementRewriter {
             }
             case CALL -> call(e);
             case CAST -> cast(e);
+            case COLUMN -> {
+                if (!bareItems.contains(e) && statement().kind() == SqlStatement.Kind.SELECT) {
+                    vectorValue(e, b);
+                }
+            }
             case SUBQUERY -> {
                 return;
             }
@@ -220,6 +232,26 @@ final class StatementRewriter {
         if (engine != null) {
             edits.replace(e.typeFirst, e.typeLast, engine);
         }
+    }
+
+    /**
+     * A vector column used as a value (compared, subscripted, passed to an array function) holds a reference to the
+     * vector log: read it as the array it stands for, FLOAT[] or FLOAT[][].
+     */
+    private void vectorValue(Expr e, QueryBlock b) {
+        Resolved r;
+        try {
+            r = resolve(e, b);
+        } catch (QueryError ambiguous) {
+            return; // the engine reports it
+        }
+        if (r == null || !r.column().type().isVector()) {
+            return;
+        }
+        boolean multi = r.column().type() == ColumnType.EMBEDDING_2D;
+        String col = edits.original(e.first, e.last);
+        edits.replace(e.first, e.last, "CAST(lb_vector_text(struct_extract(" + col + ", '" + (multi ? "lb_mvec" : "lb_vec")
+                + "'), '" + (multi ? "m" : "v") + "') AS FLOAT[]" + (multi ? "[]" : "") + ")");
     }
 
     /** {@code text @> 'kw'}: containment of a keyword, the engine's {@code contains}; other operands keep {@code @>}. */

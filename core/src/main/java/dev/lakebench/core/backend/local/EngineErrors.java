@@ -15,6 +15,24 @@ import java.util.regex.Pattern;
 final class EngineErrors {
 
     private static final Pattern MISSING_TABLE = Pattern.compile("Table with name (\\S+) does not exist");
+    private static final Pattern MISSING_FUNCTION = Pattern.compile("(Scalar|Table|Aggregate) Function with name \"?([^\\s\"!]+)\"? does not exist");
+    private static final Pattern MISSING_TYPE = Pattern.compile("Type with name \"?([^\\s\"!]+)\"? does not exist");
+    private static final Pattern NOT_NULL = Pattern.compile("NOT NULL constraint failed: \"?([^.\"]+)\"?\\.\"?([^\"]+)\"?");
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate key \"([^:]+): (.*)\" violates (primary key|unique) constraint");
+    private static final Pattern CHECK = Pattern.compile("CHECK constraint failed on table \"?([^\"\\s]+)\"? with expression (.*)");
+
+    /** What to write instead of PostgreSQL functions the engine does not have. */
+    private static final java.util.Map<String, String> FUNCTION_INSTEAD = java.util.Map.ofEntries(
+            java.util.Map.entry("to_char", "strftime(ts, '%Y-%m-%d %H:%M:%S')"),
+            java.util.Map.entry("json_build_object", "json_object('a', 1)"),
+            java.util.Map.entry("jsonb_build_object", "json_object('a', 1)"),
+            java.util.Map.entry("jsonb_array_elements", "unnest(CAST(doc -> 'list' AS JSON[]))"),
+            java.util.Map.entry("json_array_elements", "unnest(CAST(doc -> 'list' AS JSON[]))"),
+            java.util.Map.entry("convert_from", "decode(bytes) (UTF-8 bytes to text)"),
+            java.util.Map.entry("pg_size_pretty", "format_bytes(n)"),
+            java.util.Map.entry("pg_total_relation_size", "describeTable(t) for the row count"),
+            java.util.Map.entry("pg_relation_size", "describeTable(t) for the row count"),
+            java.util.Map.entry("bm25_similarity", "the <#> operator"));
 
     private EngineErrors() {
     }
@@ -40,12 +58,26 @@ final class EngineErrors {
                     TableError nf = ws.tableNotFound(m.group(1).replace("\"", ""));
                     yield new TableError(nf.code(), nf.problem(), nf.hint(), e);
                 }
+                Matcher f = MISSING_FUNCTION.matcher(msg);
+                if (f.find()) {
+                    String name = f.group(2);
+                    yield new QueryError(ErrorCode.QUERY_INVALID, name + "() is not supported by the local engine",
+                            FUNCTION_INSTEAD.containsKey(name.toLowerCase(java.util.Locale.ROOT))
+                                    ? "Write " + FUNCTION_INSTEAD.get(name.toLowerCase(java.util.Locale.ROOT)) + " instead"
+                                    : "Use a function the engine has (SELECT function_name FROM duckdb_functions() lists them)", e);
+                }
+                Matcher ty = MISSING_TYPE.matcher(msg);
+                if (ty.find()) {
+                    yield new QueryError(ErrorCode.QUERY_INVALID, "Type " + ty.group(1) + " is not supported by the local engine",
+                            "Use TEXT, INTEGER, BIGINT, DOUBLE, NUMERIC(p, s), BOOLEAN, BYTEA, DATE, TIMESTAMP, JSON, UUID,"
+                                    + " FLOAT4[] or a Lakebench type (IMAGE, EMBEDDING, ...)", e);
+                }
                 yield new QueryError(ErrorCode.QUERY_INVALID, msg, "Check the names used in the statement", e);
             }
             case BINDER -> new QueryError(msg.contains("not found") ? ErrorCode.COLUMN_NOT_FOUND : ErrorCode.QUERY_INVALID, msg,
                     "Check column names and argument types", e);
             case CONVERSION -> new QueryError(ErrorCode.QUERY_INVALID, msg, "Check the values and parameter types", e);
-            case CONSTRAINT -> new QueryError(ErrorCode.QUERY_INVALID, msg, "The statement would break a table constraint", e);
+            case CONSTRAINT -> new QueryError(ErrorCode.QUERY_INVALID, postgresWording(msg), "The statement would break a table constraint", e);
             case IO -> {
                 var full = dev.lakebench.core.store.DiskFull.at(e, ws == null ? null : ws.dir());
                 yield full.isPresent()
@@ -74,6 +106,24 @@ final class EngineErrors {
         }
         return new QueryError(ErrorCode.QUERY_INVALID, "SQL cannot reach files or network locations outside the workspace: " + msg,
                 "Start Lakebench with --allow-files DIR to let SQL read and write files under DIR", e);
+    }
+
+    /** Constraint violations in PostgreSQL's words (the engine's own text when it is some other constraint). */
+    static String postgresWording(String msg) {
+        Matcher m = NOT_NULL.matcher(msg);
+        if (m.find()) {
+            return "null value in column \"" + m.group(2) + "\" of relation \"" + m.group(1) + "\" violates not-null constraint";
+        }
+        m = DUPLICATE.matcher(msg);
+        if (m.find()) {
+            return "duplicate key value violates " + m.group(3) + " constraint: Key (" + m.group(1) + ")=(" + m.group(2)
+                    + ") already exists";
+        }
+        m = CHECK.matcher(msg);
+        if (m.find()) {
+            return "new row for relation \"" + m.group(1) + "\" violates check constraint " + m.group(2);
+        }
+        return msg;
     }
 
     static String describe(Duration d) {

@@ -16,6 +16,7 @@ import dev.lakebench.core.sql.Dialect;
 import dev.lakebench.core.sql.QualifiedName;
 import dev.lakebench.core.sql.SqlStatement;
 import dev.lakebench.core.sql.Translation;
+import dev.lakebench.core.sql.UnsupportedStatements;
 import dev.lakebench.core.store.TableDef;
 import dev.lakebench.core.store.Workspace;
 import dev.lakebench.natives.engine.EngineException;
@@ -99,6 +100,10 @@ final class LocalQueryExecutor {
 
     private QueryResult run(Connection c, SqlStatement st, QueryRequest req, StatementRunner.Session session) throws SQLException {
         InternalSchemas.checkWritable(st);
+        UnsupportedStatements.check(st);
+        if (UnsupportedStatements.isNoOp(st)) {
+            return StatementRunner.QueryResult0.EMPTY;
+        }
         switch (st.kind()) {
             case DROP_TABLE -> {
                 return dropTables(st);

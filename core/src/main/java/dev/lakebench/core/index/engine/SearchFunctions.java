@@ -60,6 +60,8 @@ public final class SearchFunctions {
         scalar(c, "lb_maxsim_refs", DuckDBColumnType.BIGINT, DuckDBColumnType.BIGINT, DuckDBColumnType.DOUBLE, false, this::maxSimRefs);
         scalar(c, "lb_maxsim_text", DuckDBColumnType.BIGINT, DuckDBColumnType.VARCHAR, DuckDBColumnType.DOUBLE, false, this::maxSimText);
         scalar(c, "lb_bm25", DuckDBColumnType.VARCHAR, DuckDBColumnType.VARCHAR, DuckDBColumnType.DOUBLE, false, this::bm25);
+        scalar(c, "lb_vector_text", DuckDBColumnType.BIGINT, DuckDBColumnType.VARCHAR, DuckDBColumnType.VARCHAR, false,
+                this::vectorText);
         scalar(c, "lb_store_vec", DuckDBColumnType.VARCHAR, DuckDBColumnType.VARCHAR, DuckDBColumnType.BIGINT, true, this::storeVector);
         scalar(c, "lb_store_mvec", DuckDBColumnType.VARCHAR, DuckDBColumnType.VARCHAR, DuckDBColumnType.BIGINT, true, this::storeMulti);
         try (var b = DuckDBFunctions.tableFunction()) {
@@ -210,6 +212,24 @@ public final class SearchFunctions {
                 continue;
             }
             out.setDouble(i, query.get(hs.getString(i)).score(texts.getString(i)));
+        }
+    }
+
+    // ---- vectors as values ----
+
+    /**
+     * A stored vector as list text ({@code [1.0, 2.0]}, or {@code [[..], [..]]} when the second argument is
+     * {@code 'm'}), which the engine casts to FLOAT[] / FLOAT[][] for array operators and functions.
+     */
+    private void vectorText(DuckDBReadableVector refs, DuckDBReadableVector kinds, DuckDBWritableVector out, int rows) {
+        for (int i = 0; i < rows; i++) {
+            if (refs.isNull(i)) {
+                out.setNull(i);
+                continue;
+            }
+            long ref = refs.getLong(i);
+            boolean multi = !kinds.isNull(i) && kinds.getString(i).equals("m");
+            out.setString(i, multi ? java.util.Arrays.deepToString(store.readMulti(ref)) : java.util.Arrays.toString(store.read(ref)));
         }
     }
 

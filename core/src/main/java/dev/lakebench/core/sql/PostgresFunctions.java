@@ -1,0 +1,237 @@
+package dev.lakebench.core.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * PostgreSQL functions, operators and literals the engine spells differently, rewritten to the engine's form:
+ * {@code '\x..'::bytea} literals, {@code encode}/{@code convert_from} on bytea, {@code to_char} with a literal
+ * format, {@code json_build_object}, and the JSON operators {@code #>}, {@code #>>}, {@code ?} and {@code @>} with
+ * a JSON literal. Each rule reads the written form only (no types), so it applies where the form says what it is.
+ */
+final class PostgresFunctions implements StatementPass {
+
+    @Override
+    public SqlStatement apply(SqlStatement st, PassContext ctx) {
+        List<Token> sig = st.significant();
+        if (!mayApply(sig)) {
+            return st;
+        }
+        int[] match = Brackets.match(sig);
+        BlockParser parser = new BlockParser(sig, match);
+        ExprParser exprs = parser.expressions();
+        QueryBlock root = new QueryBlock(0, sig.size(), null);
+        int q = -1;
+        for (int i = 0; i < sig.size(); i++) {
+            if (sig.get(i).is("(") || sig.get(i).is("[") || sig.get(i).is("{")) {
+                i = match[i];
+            } else if (Keywords.startsQuery(sig.get(i)) && !sig.get(i).isWord("TABLE")) {
+                q = i;
+                break;
+            }
+        }
+        root.expressions.addAll(exprs.parts(0, q < 0 ? sig.size() : q));
+        parser.subqueries(root);
+        if (q >= 0) {
+            parser.query(q, sig.size(), root);
+        }
+        TextEdits edits = new TextEdits(st.text(), sig);
+        List<Expr> all = new ArrayList<>();
+        collect(root, all);
+        boolean changed = false;
+        for (Expr e : all) {
+            changed |= rewrite(e, sig, edits);
+        }
+        return changed ? new SqlStatement(edits.apply()) : st;
+    }
+
+    private static boolean mayApply(List<Token> sig) {
+        for (Token t : sig) {
+            if (t.kind() == Token.Kind.OPERATOR && (t.text().equals("#>") || t.text().equals("#>>") || t.text().equals("?")
+                    || t.text().equals("@>"))) {
+                return true;
+            }
+            if (t.kind() == Token.Kind.WORD) {
+                switch (t.upper()) {
+                    case "BYTEA", "ENCODE", "CONVERT_FROM", "TO_CHAR", "JSON_BUILD_OBJECT", "JSONB_BUILD_OBJECT" -> {
+                        return true;
+                    }
+                    default -> {
+                        // not a trigger
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void collect(QueryBlock b, List<Expr> out) {
+        List<Expr> pending = new ArrayList<>(b.expressions);
+        while (!pending.isEmpty()) {
+            Expr e = pending.remove(pending.size() - 1);
+            out.add(e);
+            pending.addAll(e.children);
+        }
+        for (QueryBlock c : b.children) {
+            collect(c, out);
+        }
+    }
+
+    /** Outer expressions come first in {@code all}, and an edit covers its range, so the outermost rule wins. */
+    private static boolean rewrite(Expr e, List<Token> sig, TextEdits edits) {
+        if (edits.isCovered(e.first)) {
+            return false;
+        }
+        switch (e.kind) {
+            case CAST -> {
+                Expr v = e.child(0).unwrap();
+                if (e.type.equals("BYTEA") && v.kind == Expr.Kind.STRING && Literals.string(sig.get(v.first)).startsWith("\\x")) {
+                    String hex = Literals.string(sig.get(v.first)).substring(2);
+                    return edits.replace(e.first, e.last, "unhex('" + hex.replace("'", "''") + "')");
+                }
+            }
+            case CALL -> {
+                return call(e, sig, edits);
+            }
+            case BINARY -> {
+                return operator(e, sig, edits);
+            }
+            default -> {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean call(Expr e, List<Token> sig, TextEdits edits) {
+        String name = e.simpleName();
+        int nameToken = e.first + (e.name.size() - 1) * 2;
+        switch (name) {
+            case "json_build_object", "jsonb_build_object" -> {
+                return edits.replace(nameToken, nameToken, "json_object");
+            }
+            case "convert_from" -> {
+                if (e.children.size() == 2 && isString(e.child(1), sig)
+                        && Literals.string(sig.get(e.child(1).first)).replace("-", "").equalsIgnoreCase("utf8")) {
+                    return edits.replace(e.first, e.last, "decode(" + edits.original(e.child(0).first, e.child(0).last) + ")");
+                }
+            }
+            case "encode" -> {
+                if (e.children.size() == 2 && isString(e.child(1), sig)) {
+                    String arg = edits.original(e.child(0).first, e.child(0).last);
+                    String format = Literals.string(sig.get(e.child(1).first)).toLowerCase(Locale.ROOT);
+                    if (format.equals("hex")) {
+                        return edits.replace(e.first, e.last, "lower(hex(" + arg + "))");
+                    }
+                    if (format.equals("base64")) {
+                        return edits.replace(e.first, e.last, "to_base64(" + arg + ")");
+                    }
+                }
+            }
+            case "to_char" -> {
+                if (e.children.size() == 2 && isString(e.child(1), sig)) {
+                    String format = strftime(Literals.string(sig.get(e.child(1).first)));
+                    if (format != null) {
+                        return edits.replace(e.first, e.last, "strftime(" + edits.original(e.child(0).first, e.child(0).last)
+                                + ", '" + format.replace("'", "''") + "')");
+                    }
+                }
+            }
+            default -> {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean operator(Expr e, List<Token> sig, TextEdits edits) {
+        String left = edits.original(e.child(0).first, e.child(0).last);
+        Expr r = e.child(1).unwrap();
+        switch (e.op) {
+            case "#>", "#>>" -> {
+                if (isString(r, sig)) {
+                    String path = jsonPath(Literals.string(sig.get(r.first)));
+                    if (path != null) {
+                        return edits.replace(e.first, e.last, (e.op.equals("#>") ? "json_extract(" : "json_extract_string(")
+                                + left + ", '" + path.replace("'", "''") + "')");
+                    }
+                }
+            }
+            case "?" -> {
+                if (isString(r, sig)) {
+                    String key = Literals.string(sig.get(r.first));
+                    return edits.replace(e.first, e.last, "json_exists(" + left + ", '$." + quoteKey(key).replace("'", "''") + "')");
+                }
+            }
+            case "@>" -> {
+                if (isString(r, sig)) {
+                    String v = Literals.string(sig.get(r.first)).strip();
+                    if (v.startsWith("{") || v.startsWith("[")) {
+                        return edits.replace(e.first, e.last, "json_contains(" + left + ", " + edits.original(r.first, r.last) + ")");
+                    }
+                }
+            }
+            default -> {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isString(Expr e, List<Token> sig) {
+        return e.unwrap().kind == Expr.Kind.STRING;
+    }
+
+    /** A PostgreSQL text path ({@code {pos,x}} or {@code {tags,0}}) as a JSON path ({@code $.pos.x}, {@code $.tags[0]}). */
+    static String jsonPath(String pgPath) {
+        String p = pgPath.strip();
+        if (!p.startsWith("{") || !p.endsWith("}")) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder("$");
+        String body = p.substring(1, p.length() - 1).strip();
+        if (body.isEmpty()) {
+            return sb.toString();
+        }
+        for (String part : body.split(",")) {
+            String k = part.strip();
+            if (k.matches("-?\\d+")) {
+                sb.append('[').append(k).append(']');
+            } else {
+                sb.append('.').append(quoteKey(k));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String quoteKey(String key) {
+        return key.matches("[A-Za-z_][A-Za-z0-9_]*") ? key : "\"" + key.replace("\"", "\\\"") + "\"";
+    }
+
+    /** A to_char format as a strftime format; null when it has codes this does not know. */
+    static String strftime(String format) {
+        String[][] codes = {{"YYYY", "%Y"}, {"HH24", "%H"}, {"HH12", "%I"}, {"MONTH", "%B"}, {"Month", "%B"}, {"MON", "%b"},
+            {"Mon", "%b"}, {"DAY", "%A"}, {"Day", "%A"}, {"DY", "%a"}, {"Dy", "%a"}, {"YY", "%y"}, {"MM", "%m"},
+            {"DD", "%d"}, {"HH", "%I"}, {"MI", "%M"}, {"SS", "%S"}, {"MS", "%g"}, {"US", "%f"}, {"AM", "%p"}, {"PM", "%p"}};
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        outer:
+        while (i < format.length()) {
+            for (String[] c : codes) {
+                if (format.startsWith(c[0], i)) {
+                    out.append(c[1]);
+                    i += c[0].length();
+                    continue outer;
+                }
+            }
+            char ch = format.charAt(i);
+            if (Character.isLetter(ch)) {
+                return null;
+            }
+            out.append(ch == '%' ? "%%" : String.valueOf(ch));
+            i++;
+        }
+        return out.toString();
+    }
+}
