@@ -47,6 +47,23 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** Threads are owned once: {@code Threads} in ui.common creates every executor and alone posts to the FX thread. */
+    @Test
+    void onlyTheCommonThreadsCreateExecutorsOrPostToTheFxThread() {
+        noClasses().that().resideInAPackage("dev.lakebench.app.ui..").and().resideOutsideOfPackage("dev.lakebench.app.ui.common..")
+                .should().accessTargetWhere(com.tngtech.archunit.base.DescribedPredicate.<com.tngtech.archunit.core.domain.JavaAccess<?>>describe(
+                        "Platform.runLater", a -> a.getTargetOwner().isEquivalentTo(javafx.application.Platform.class)
+                                && a.getName().equals("runLater")))
+                .orShould().accessClassesThat().belongToAnyOf(java.util.concurrent.Executors.class,
+                        java.util.concurrent.ThreadPoolExecutor.class, java.util.concurrent.ScheduledThreadPoolExecutor.class,
+                        java.util.concurrent.ForkJoinPool.class)
+                .orShould().callConstructorWhere(com.tngtech.archunit.core.domain.JavaConstructorCall.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                                com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(Thread.class))))
+                .because("every thread of the workbench is owned by ui.common.Threads")
+                .check(classes);
+    }
+
     @Test
     void featuresDoNotReachIntoTheShell() {
         noClasses().that().resideInAnyPackage("dev.lakebench.app.ui.browser..", "dev.lakebench.app.ui.sql..",

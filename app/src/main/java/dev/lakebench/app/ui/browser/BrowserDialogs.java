@@ -57,7 +57,7 @@ final class BrowserDialogs {
         ok.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> id.getText() == null || id.getText().isEmpty() || vm.validateWorkspaceId(id.getText()) != null,
                 id.textProperty()));
-        javafx.application.Platform.runLater(id::requestFocus);
+        dev.lakebench.app.ui.common.Threads.later(id::requestFocus);
         d.showAndWait().filter(b -> b == create).ifPresent(b -> vm.createWorkspace(connection, id.getText(), name.getText()));
     }
 

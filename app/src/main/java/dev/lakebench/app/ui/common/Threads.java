@@ -1,29 +1,80 @@
 package dev.lakebench.app.ui.common;
 
 import dev.lakebench.core.concurrent.NamedThreads;
-import java.util.concurrent.ExecutorService;
+import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Where work runs: {@code background} for anything that touches disk, network or the engine, {@code ui} for
- * everything that touches view state. In the workbench {@code ui} is the FX thread; tests of view models pass a
- * same-thread executor so that they run without a window and deterministically.
+ * Every thread of the workbench, owned in one place: {@code background} for anything that touches disk,
+ * network or the engine; {@code decode} (two threads) for pictures decoded for cells and thumbnails;
+ * {@code io} (one non-daemon thread) for the workbench's own small files, so settings are written in order and
+ * before the process ends; {@code ui} for everything that touches view state. In the workbench {@code ui} is the
+ * FX thread; tests of view models pass a same-thread executor so that they run without a window and
+ * deterministically. No other class of the workbench creates an executor or posts to the FX thread itself.
  */
-public record Threads(ExecutorService background, Executor ui) {
+public final class Threads {
 
-    /** The workbench's threads: a named, growing pool of daemon threads and the FX application thread. */
+    private final ExecutorService background;
+    private final ExecutorService decode;
+    private final ExecutorService io;
+    private final Executor ui;
+
+    private Threads(String prefix, Executor ui) {
+        this.background = Executors.newCachedThreadPool(NamedThreads.factory(prefix + "-work", true));
+        this.decode = Executors.newFixedThreadPool(2, NamedThreads.factory(prefix + "-decode", true));
+        this.io = Executors.newSingleThreadExecutor(NamedThreads.factory(prefix + "-io", false));
+        this.ui = ui;
+    }
+
+    /** The workbench's threads: named pools and the FX application thread. */
     public static Threads forFx() {
-        return new Threads(Executors.newCachedThreadPool(NamedThreads.factory("lakebench-ui-work", true)),
-                javafx.application.Platform::runLater);
+        return new Threads("lakebench-ui", javafx.application.Platform::runLater);
     }
 
-    /** Background work on a named pool; UI callbacks run on whichever thread finishes the work (tests). */
+    /** Background work on named pools; UI callbacks run on whichever thread finishes the work (tests). */
     public static Threads direct() {
-        return new Threads(Executors.newCachedThreadPool(NamedThreads.factory("lakebench-ui-test", true)), Runnable::run);
+        return new Threads("lakebench-ui-test", Runnable::run);
     }
 
+    /** Runs on the FX thread after the current event (e.g. a focus request once a control is shown). */
+    public static void later(Runnable r) {
+        javafx.application.Platform.runLater(r);
+    }
+
+    public ExecutorService background() {
+        return background;
+    }
+
+    public Executor decode() {
+        return decode;
+    }
+
+    public Executor io() {
+        return io;
+    }
+
+    public Executor ui() {
+        return ui;
+    }
+
+    /** A new executor that runs its tasks one at a time, in order, on the background pool. */
+    public Executor serial() {
+        return new SerialExecutor(background);
+    }
+
+    /** Stops the pools; the io thread first finishes what it was given (settings being written), for up to 2 s. */
     public void shutdown() {
-        background.shutdownNow();
+        for (ExecutorService s : List.of(background, decode)) {
+            s.shutdownNow();
+        }
+        io.shutdown();
+        try {
+            io.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.lakebench.app.ui.grid;
 
 import dev.lakebench.app.ui.common.Sessions;
+import dev.lakebench.app.ui.common.Threads;
 import dev.lakebench.app.ui.theme.Icons;
 import dev.lakebench.app.ui.theme.Styles;
 import java.util.Locale;
@@ -37,9 +38,9 @@ public final class ThumbnailGridView {
     private final TextField filter = new TextField();
     private final BorderPane root = new BorderPane();
 
-    public ThumbnailGridView(ThumbnailGridViewModel vm, Sessions sessions, ThumbnailCache cache) {
+    public ThumbnailGridView(ThumbnailGridViewModel vm, Sessions sessions, ThumbnailCache cache, Threads threads) {
         this.vm = vm;
-        this.loader = new ThumbnailLoader(vm.source(), sessions, javafx.application.Platform::runLater, cache);
+        this.loader = new ThumbnailLoader(vm.source(), sessions, threads.decode(), threads.ui(), cache);
         vm.sourceProperty().addListener((o, a, s) -> {
             loader.source(s);
             refreshCells();

@@ -4,15 +4,12 @@ import dev.lakebench.app.ui.common.ImageDecoding;
 import dev.lakebench.app.ui.common.Sessions;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.Row;
-import dev.lakebench.core.concurrent.NamedThreads;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javafx.scene.image.Image;
 
@@ -25,10 +22,10 @@ import javafx.scene.image.Image;
 public final class ThumbnailLoader {
 
     static final int BATCH = 64;
-    private static final ExecutorService POOL = Executors.newFixedThreadPool(2, NamedThreads.factory("lakebench-ui-thumbnails", true));
 
     private final Sessions sessions;
     private final Executor ui;
+    private final Executor decode;
     private final ThumbnailCache cache;
     private final Object lock = new Object();
     /** Wanted (row, box) → callbacks, newest last. */
@@ -41,9 +38,10 @@ public final class ThumbnailLoader {
     private volatile Boolean hasStored;
     private long loaded;
 
-    public ThumbnailLoader(GridSource source, Sessions sessions, Executor ui, ThumbnailCache cache) {
+    public ThumbnailLoader(GridSource source, Sessions sessions, Executor decode, Executor ui, ThumbnailCache cache) {
         this.source = source;
         this.sessions = sessions;
+        this.decode = decode;
         this.ui = ui;
         this.cache = cache;
     }
@@ -82,7 +80,7 @@ public final class ThumbnailLoader {
             pending.put(k, callbacks); // re-inserted: now the newest
             if (!draining) {
                 draining = true;
-                POOL.execute(this::drain);
+                decode.execute(this::drain);
             }
         }
     }

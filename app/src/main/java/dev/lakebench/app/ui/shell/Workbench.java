@@ -35,13 +35,10 @@ import dev.lakebench.app.ui.theme.Icons.Icon;
 import dev.lakebench.app.ui.theme.Theme;
 import dev.lakebench.app.ui.theme.ThemeSwitcher;
 import dev.lakebench.core.client.TableInfo;
-import dev.lakebench.core.concurrent.NamedThreads;
 import dev.lakebench.core.store.DataDirectory;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
@@ -60,7 +57,7 @@ public final class Workbench implements BrowserActions {
 
     private final Path dataRoot;
     private final Threads threads;
-    private final ExecutorService io = Executors.newSingleThreadExecutor(NamedThreads.factory("lakebench-ui-io", false));
+    private final Executor io;
     private final Settings settings;
     private final Sessions sessions;
     private final TaskCenter center = new TaskCenter();
@@ -69,7 +66,7 @@ public final class Workbench implements BrowserActions {
     private final ThemeSwitcher theme;
     private final QueryHistory history;
     private final ObjectProperty<SelectedRow> selectedRow = new SimpleObjectProperty<>();
-    private final CellImages cellImages = new CellImages(48);
+    private final CellImages cellImages;
     private final BrowserViewModel browserVm;
     private final BrowserView browserView;
     private final ConnectionsViewModel connections;
@@ -94,6 +91,8 @@ public final class Workbench implements BrowserActions {
         this.dataRoot = dataRoot;
         this.settings = settings;
         this.threads = threads;
+        this.io = threads.io();
+        this.cellImages = new CellImages(48, threads);
         this.sessions = new Sessions(this::openRemote);
         this.tasks = new Tasks(threads, center, errors);
         this.theme = new ThemeSwitcher(Theme.valueOf(settings.text("theme", Theme.LIGHT.name())));
@@ -294,7 +293,7 @@ public final class Workbench implements BrowserActions {
         GridSource s = vm.source();
         vm.onSelect(key -> detailVm.show(s.workspace(), s.table().name(), s.keyColumn(), key));
         vm.onSimilar(this::openGrid);
-        ThumbnailGridView view = new ThumbnailGridView(vm, sessions, new ThumbnailCache(GRID_CACHE_BYTES));
+        ThumbnailGridView view = new ThumbnailGridView(vm, sessions, new ThumbnailCache(GRID_CACHE_BYTES), threads);
         GridTab tab = new GridTab(vm, view);
         shell.open(tab);
         return tab;
@@ -430,14 +429,7 @@ public final class Workbench implements BrowserActions {
             t.dispose();
         }
         windowState.flush();
-        cellImages.shutdown();
         threads.shutdown();
         sessions.close();
-        io.shutdown();
-        try {
-            io.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -52,7 +52,7 @@ final class CompletionPopup {
         popup.setAutoHide(true);
         area.textProperty().addListener((o, a, b) -> {
             if (popup.isShowing()) {
-                javafx.application.Platform.runLater(this::refresh);
+                dev.lakebench.app.ui.common.Threads.later(this::refresh);
             }
         });
     }

@@ -1,11 +1,9 @@
 package dev.lakebench.app.ui.sql;
 
-import dev.lakebench.core.concurrent.NamedThreads;
+import dev.lakebench.app.ui.common.Threads;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.function.IntConsumer;
-import javafx.application.Platform;
 import org.fxmisc.richtext.CodeArea;
 
 /**
@@ -15,22 +13,25 @@ import org.fxmisc.richtext.CodeArea;
  */
 final class Highlighting {
 
-    private static final ExecutorService POOL = Executors.newSingleThreadExecutor(NamedThreads.factory("lakebench-ui-highlight", true));
     private static final Duration PAUSE = Duration.ofMillis(80);
 
+    private final Executor scan;
+    private final Executor ui;
     private long generation;
 
-    Highlighting(CodeArea area, IntConsumer maxParameter) {
+    Highlighting(CodeArea area, IntConsumer maxParameter, Threads threads) {
+        this.scan = threads.serial();
+        this.ui = threads.ui();
         area.multiPlainChanges().successionEnds(PAUSE).subscribe(ignore -> submit(area, maxParameter));
     }
 
     void submit(CodeArea area, IntConsumer maxParameter) {
         long gen = ++generation;
         String text = area.getText();
-        POOL.execute(() -> {
+        scan.execute(() -> {
             SqlHighlighter.Highlight h = SqlHighlighter.compute(text);
             var spans = h.styleSpans();
-            Platform.runLater(() -> {
+            ui.execute(() -> {
                 if (gen != generation || !area.getText().equals(h.text())) {
                     return;
                 }

@@ -69,7 +69,7 @@ public final class SqlEditorView {
         area.setId("sql-editor");
         area.getStyleClass().add(Styles.SQL_EDITOR);
         area.setParagraphGraphicFactory(LineNumberFactory.get(area));
-        new Highlighting(area, n -> vm.parameterCount(Math.max(n, 0)));
+        new Highlighting(area, n -> vm.parameterCount(Math.max(n, 0)), vm.threads());
         bindText();
         CompletionPopup completion = new CompletionPopup(area, vm);
         area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -88,7 +88,7 @@ public final class SqlEditorView {
         });
         area.addEventHandler(KeyEvent.KEY_TYPED, e -> {
             if (".".equals(e.getCharacter()) && !completion.isShowing()) {
-                javafx.application.Platform.runLater(completion::show);
+                dev.lakebench.app.ui.common.Threads.later(completion::show);
             }
         });
 

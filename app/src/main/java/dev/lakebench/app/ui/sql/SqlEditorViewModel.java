@@ -111,6 +111,11 @@ public final class SqlEditorViewModel {
         return current;
     }
 
+    /** The workbench's threads (the editor's highlighting runs on them). */
+    public dev.lakebench.app.ui.common.Threads threads() {
+        return tasks.threads();
+    }
+
     public ObjectProperty<SelectedRow> selectedRowProperty() {
         return selectedRow;
     }

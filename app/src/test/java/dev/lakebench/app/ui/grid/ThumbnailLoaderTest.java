@@ -23,6 +23,8 @@ import org.testfx.api.FxToolkit;
 /** Lazy loading from the thumbnails table (and the image column where none is stored), bounded memory. */
 class ThumbnailLoaderTest {
 
+    private static final dev.lakebench.app.ui.common.Threads THREADS = dev.lakebench.app.ui.common.Threads.direct();
+
     @TempDir
     Path dir;
 
@@ -57,7 +59,7 @@ class ThumbnailLoaderTest {
             assertThat(ids).isNotEmpty();
             GridSource photos = GridSource.of(ws, client.describeTable("photos")).orElseThrow();
             ThumbnailCache cache = new ThumbnailCache(64L << 20);
-            ThumbnailLoader loader = new ThumbnailLoader(photos, sessions, Platform::runLater, cache);
+            ThumbnailLoader loader = new ThumbnailLoader(photos, sessions, THREADS.decode(), Platform::runLater, cache);
             Map<String, Image> got = new ConcurrentHashMap<>();
             Platform.runLater(() -> ids.forEach(id -> loader.request(id, 64, img -> got.put(id, img))));
             await(() -> got.size() == ids.size());
@@ -67,7 +69,7 @@ class ThumbnailLoaderTest {
 
             // a table with image bytes but no stored thumbnails: pictures come from its image column
             GridSource seeded = GridSource.of(ws, client.describeTable("images")).orElseThrow();
-            ThumbnailLoader direct = new ThumbnailLoader(seeded, sessions, Platform::runLater, new ThumbnailCache(64L << 20));
+            ThumbnailLoader direct = new ThumbnailLoader(seeded, sessions, THREADS.decode(), Platform::runLater, new ThumbnailCache(64L << 20));
             Map<String, Image> got2 = new ConcurrentHashMap<>();
             Platform.runLater(() -> direct.request("img-003", 128, img -> got2.put("img-003", img)));
             await(() -> got2.containsKey("img-003"));
@@ -81,7 +83,7 @@ class ThumbnailLoaderTest {
         try (Sessions sessions = new Sessions(r -> null)) {
             WorkspaceRef ws = new WorkspaceRef(new ConnectionSpec.Local(dir), "default");
             GridSource s = GridSource.of(ws, sessions.client(ws).describeTable("images")).orElseThrow();
-            ThumbnailLoader loader = new ThumbnailLoader(s, sessions, Platform::runLater, new ThumbnailCache(64L << 20));
+            ThumbnailLoader loader = new ThumbnailLoader(s, sessions, THREADS.decode(), Platform::runLater, new ThumbnailCache(64L << 20));
             Map<String, Image> got = new ConcurrentHashMap<>();
             java.util.function.Consumer<Image> never = img -> got.put("withdrawn", img);
             Platform.runLater(() -> {
