@@ -22,9 +22,20 @@ final class PgHelpers {
                     + " recorded_at timestamptz NOT NULL DEFAULT now())",
             "CREATE INDEX IF NOT EXISTS ingest_sources_table ON " + LEDGER + " (table_oid, source_id)",
             PgColumnTypes.domainsDdl(),
+            OR_QUERY_FUNCTION,
             BM25_FUNCTION,
         };
     }
+
+    /**
+     * The terms of a query as an OR of its lexemes ({@code 'red' | 'fox'}), for matching documents before they are
+     * scored: {@code to_tsvector('english', col) @@ lakebench.any_term(q)} runs in C and can use a GIN index on
+     * {@code to_tsvector('english', col)}; NULL (no row matches) when the query has no terms.
+     */
+    static final String OR_QUERY_FUNCTION = """
+            CREATE OR REPLACE FUNCTION lakebench.any_term(query text) RETURNS tsquery LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $fn$
+              SELECT nullif(string_agg(quote_literal(t), ' | '), '')::tsquery FROM unnest(tsvector_to_array(to_tsvector('english', query))) AS t
+            $fn$""";
 
     /**
      * BM25 without pg_search (k1 = 1.2, b = 0.75, idf = ln(1 + (N - n + 0.5) / (n + 0.5)), terms from the

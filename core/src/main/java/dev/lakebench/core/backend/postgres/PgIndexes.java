@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Index DDL for PostgreSQL, built with {@code CREATE INDEX CONCURRENTLY} so that reads and writes go on:
  * vectors get an HNSW (or, with vectorscale, DiskANN) index on the expression {@code (col::vector(d))} with
  * cosine operators, which is what the translated {@code ORDER BY ... <=>} uses; text a pg_search BM25 index when
- * the server has pg_search, else a pg_trgm index for keyword containment; other columns a B-tree. Progress comes
+ * the server has pg_search, else a GIN index on {@code to_tsvector('english', col)} (what the plain-SQL BM25
+ * matches by), or for {@code exact_text} a pg_trgm index for keyword containment; other columns a B-tree. Progress comes
  * from {@code pg_stat_progress_create_index}; a cancelled build leaves no invalid index behind.
  */
 final class PgIndexes {
@@ -64,6 +65,10 @@ final class PgIndexes {
             }
             using = "bm25 (\"id\", " + col + ") WITH (key_field = 'id')";
             suffix = "bm25";
+        } else if (c.type() == ColumnType.TEXT && (type.isEmpty() || type.equals("bm25"))) {
+            // without pg_search: the plain-SQL BM25 matches documents by this expression before scoring them
+            using = "gin (to_tsvector('english', " + col + "))";
+            suffix = "fts";
         } else if (c.type() == ColumnType.TEXT && !type.equals("inverted")) {
             requireIndex(caps, Capabilities.PG_TRGM, "A keyword index");
             using = "gin (" + col + " gin_trgm_ops)";
@@ -197,7 +202,7 @@ final class PgIndexes {
                     String type = switch (rs.getString(2)) {
                         case "hnsw", "ivfflat", "diskann" -> "vector";
                         case "bm25" -> "bm25";
-                        case "gin" -> def.contains("gin_trgm_ops") ? "exact_text" : "inverted";
+                        case "gin" -> def.contains("gin_trgm_ops") ? "exact_text" : def.contains("to_tsvector") ? "bm25" : "inverted";
                         default -> "inverted";
                     };
                     out.add(new IndexInfo(rs.getString(1), table, column, type, rs.getBoolean(4)));

@@ -96,7 +96,7 @@ public final class PostgresBackend implements Backend {
                 }
             }
             try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
-                    + " WHERE n.nspname = '" + PgHelpers.SCHEMA + "' AND p.proname = 'bm25'")) {
+                    + " WHERE n.nspname = '" + PgHelpers.SCHEMA + "' AND p.proname = 'any_term'")) {
                 if (!rs.next()) {
                     for (String ddl : PgHelpers.ddl()) {
                         st.execute(ddl);
@@ -188,9 +188,30 @@ public final class PostgresBackend implements Backend {
         return sb.toString();
     }
 
+    /** Column lookups for the translation, kept briefly: a search statement would otherwise pay a catalog round trip. */
+    private record CachedColumns(Optional<TableSchema> columns, long at) {
+    }
+
+    private static final long COLUMN_CACHE_NANOS = 2_000_000_000L;
+    private final Map<String, CachedColumns> columnCache = new java.util.concurrent.ConcurrentHashMap<>();
+
     private SearchTranslator translator() {
-        Map<String, Optional<TableSchema>> cache = new HashMap<>();
-        return new SearchTranslator(schema, name -> cache.computeIfAbsent(name, this::columns), caps);
+        return new SearchTranslator(schema, this::cachedColumns, caps);
+    }
+
+    private Optional<TableSchema> cachedColumns(String table) {
+        CachedColumns c = columnCache.get(table);
+        long now = System.nanoTime();
+        if (c == null || now - c.at() > COLUMN_CACHE_NANOS) {
+            c = new CachedColumns(columns(table), now);
+            columnCache.put(table, c);
+        }
+        return c.columns();
+    }
+
+    /** Forgets cached columns after this client changed tables (other clients' changes age out in two seconds). */
+    void invalidateColumns() {
+        columnCache.clear();
     }
 
     @Override
@@ -204,6 +225,10 @@ public final class PostgresBackend implements Backend {
         }
         // a script runs on one connection, so that its SETs and temporary tables reach the statements after them
         boolean discard = statements.stream().anyMatch(PostgresBackend::changesSession);
+        if (statements.stream().anyMatch(st -> st.kind() != SqlStatement.Kind.SELECT && st.kind() != SqlStatement.Kind.EXPLAIN
+                && st.kind() != SqlStatement.Kind.INSERT && st.kind() != SqlStatement.Kind.UPDATE && st.kind() != SqlStatement.Kind.DELETE)) {
+            invalidateColumns();
+        }
         QueryResult last = withStatement(request, discard, (c, cancelled) -> {
             QueryResult out = null;
             for (SearchTranslator.Result r : translated) {
@@ -260,9 +285,7 @@ public final class PostgresBackend implements Backend {
             if (tx) {
                 c.setAutoCommit(false);
                 try (Statement s = c.createStatement()) {
-                    for (String set : CitusRules.searchEffort(effort, caps.has(Capabilities.CITUS), iterativeScan())) {
-                        s.execute(set);
-                    }
+                    s.execute(String.join("; ", CitusRules.searchEffort(effort, caps.has(Capabilities.CITUS), iterativeScan())));
                 }
             }
             try (PreparedStatement ps = js.prepare(c, request.params(), ResultSet.TYPE_FORWARD_ONLY);
@@ -409,9 +432,7 @@ public final class PostgresBackend implements Backend {
             c.setAutoCommit(false);
             if (effort != null) {
                 try (Statement s = c.createStatement()) {
-                    for (String set : CitusRules.searchEffort(effort, caps.has(Capabilities.CITUS), iterativeScan())) {
-                        s.execute(set);
-                    }
+                    s.execute(String.join("; ", CitusRules.searchEffort(effort, caps.has(Capabilities.CITUS), iterativeScan())));
                 }
             }
             PreparedStatement ps = js.prepare(c, request.params(), ResultSet.TYPE_FORWARD_ONLY);
@@ -571,6 +592,7 @@ public final class PostgresBackend implements Backend {
 
     @Override
     public void dropTable(String table, boolean ifExists) {
+        invalidateColumns();
         withConnection("dropping \"" + table + "\"", c -> {
             if (columns(c, table).isEmpty()) {
                 if (ifExists) {
@@ -699,6 +721,7 @@ public final class PostgresBackend implements Backend {
     @Override
     public TableSink openSink(String table, TableSchema incoming) {
         Identifiers.checkTableName(table);
+        invalidateColumns();
         TableSchema target = withConnection("opening \"" + table + "\" for ingest", c -> {
             Optional<TableSchema> have = columns(c, table);
             if (have.isPresent()) {

@@ -234,7 +234,7 @@ final class SearchTranslator {
         }
         String score = PgHelpers.SCHEMA + ".bm25(" + c.text() + ", (" + q + ")::text, '" + c.table().qualified().replace("'", "''")
                 + "'::regclass, '" + c.column().name().replace("'", "''") + "')";
-        return new String[] {score, "(" + score + " > 0)"};
+        return new String[] {score, "(to_tsvector('english', " + c.text() + ") @@ " + PgHelpers.SCHEMA + ".any_term((" + q + ")::text))"};
     }
 
     private Search hybrid(TokenView v, List<TableRef> refs, Operand l, Operand r) {

@@ -58,6 +58,8 @@ class CitusRulesTest {
         assertThat(PgIndexes.createSql("default", "docs", body, null, CITUS, true)).isEqualTo(
                 "CREATE INDEX CONCURRENTLY IF NOT EXISTS \"docs_body_bm25\" ON \"default\".\"docs\" USING bm25 (\"id\", \"body\") WITH (key_field = 'id')");
         assertThat(PgIndexes.createSql("default", "docs", body, null, PLAIN, true)).isEqualTo(
+                "CREATE INDEX CONCURRENTLY IF NOT EXISTS \"docs_body_fts\" ON \"default\".\"docs\" USING gin (to_tsvector('english', \"body\"))");
+        assertThat(PgIndexes.createSql("default", "docs", body, "exact_text", PLAIN, true)).isEqualTo(
                 "CREATE INDEX CONCURRENTLY IF NOT EXISTS \"docs_body_trgm\" ON \"default\".\"docs\" USING gin (\"body\" gin_trgm_ops)");
         assertThat(PgIndexes.createSql("default", "docs", Column.of("n", ColumnType.INT64), null, PLAIN, true)).isEqualTo(
                 "CREATE INDEX CONCURRENTLY IF NOT EXISTS \"docs_n_btree\" ON \"default\".\"docs\" USING btree (\"n\")");

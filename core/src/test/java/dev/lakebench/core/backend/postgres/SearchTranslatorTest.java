@@ -55,10 +55,10 @@ class SearchTranslatorTest {
     void bm25FallbackScoresInPlainSqlAndKeepsOnlyMatchingRows() {
         assertThat(sql("SELECT id, body <#> 'red fox' AS s FROM docs WHERE n < 9 ORDER BY s DESC LIMIT 10")).isEqualTo(
                 "SELECT id, lakebench.bm25(\"default\".\"docs\".\"body\", ('red fox')::text, '\"default\".\"docs\"'::regclass, 'body') AS s"
-                        + " FROM docs WHERE (lakebench.bm25(\"default\".\"docs\".\"body\", ('red fox')::text, '\"default\".\"docs\"'::regclass, 'body') > 0)"
+                        + " FROM docs WHERE (to_tsvector('english', \"default\".\"docs\".\"body\") @@ lakebench.any_term(('red fox')::text))"
                         + " AND (n < 9) ORDER BY s DESC LIMIT 10");
         assertThat(sql("SELECT id FROM docs ORDER BY body <#> $1 DESC LIMIT 3")).isEqualTo(
-                "SELECT id FROM docs WHERE (lakebench.bm25(\"default\".\"docs\".\"body\", ($1)::text, '\"default\".\"docs\"'::regclass, 'body') > 0)"
+                "SELECT id FROM docs WHERE (to_tsvector('english', \"default\".\"docs\".\"body\") @@ lakebench.any_term(($1)::text))"
                         + " ORDER BY lakebench.bm25(\"default\".\"docs\".\"body\", ($1)::text, '\"default\".\"docs\"'::regclass, 'body') DESC LIMIT 3");
     }
 
@@ -79,7 +79,7 @@ class SearchTranslatorTest {
                 + " max(least(lb_s, 700)) OVER () AS lb_m FROM %s) x)";
         assertThat(out).isEqualTo("WITH lb_v AS (SELECT \"default\".\"docs\".ctid AS lb_k, 1 - " + dist + " AS lb_s FROM \"default\".\"docs\""
                 + " WHERE n > 0 ORDER BY " + dist + " LIMIT 4), lb_t AS (SELECT \"default\".\"docs\".ctid AS lb_k, " + bm + " AS lb_s FROM"
-                + " \"default\".\"docs\" WHERE (" + bm + " > 0) AND (n > 0) ORDER BY 2 DESC LIMIT 4), lb_h AS (SELECT coalesce(v.lb_k, t.lb_k)"
+                + " \"default\".\"docs\" WHERE (to_tsvector('english', \"default\".\"docs\".\"body\") @@ lakebench.any_term(($2)::text)) AND (n > 0) ORDER BY 2 DESC LIMIT 4), lb_h AS (SELECT coalesce(v.lb_k, t.lb_k)"
                 + " AS lb_k, coalesce((0.7) * v.lb_p, 0) + coalesce((0.3) * t.lb_p, 0) AS lb_score FROM " + softmax.formatted("lb_v")
                 + " v FULL JOIN " + softmax.formatted("lb_t") + " t ON v.lb_k = t.lb_k) SELECT id, lb_h.lb_score AS score FROM docs JOIN lb_h ON"
                 + " \"default\".\"docs\".ctid = lb_h.lb_k WHERE n > 0 ORDER BY score DESC LIMIT 4");
