@@ -17,6 +17,7 @@ import dev.lakebench.core.index.IndexManager;
 import dev.lakebench.core.index.SearchService;
 import dev.lakebench.core.index.engine.QueryHandles;
 import dev.lakebench.core.index.engine.SearchFunctions;
+import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.SchemaCompatibility;
 import dev.lakebench.core.schema.TableSchema;
 import dev.lakebench.core.sql.VectorWrites;
@@ -278,6 +279,47 @@ public final class LocalBackend implements Backend {
         } catch (RuntimeException e) {
             permit.release();
             throw e;
+        }
+    }
+
+    /**
+     * Adds columns at the end of an existing table (with their vector logs), committed at once; a column that
+     * already exists is left as it is. Used to give a table a vector column computed from its rows.
+     */
+    public TableSchema addColumns(String table, List<Column> columns) {
+        Semaphore permit = workspace.tableLock(table);
+        permit.acquireUninterruptibly();
+        workspace.ddlLock().lock();
+        try {
+            TableDef def = workspace.require(table);
+            List<Column> added = new ArrayList<>();
+            for (Column col : columns) {
+                if (def.schema().column(col.name()).isEmpty()) {
+                    added.add(col);
+                }
+            }
+            if (added.isEmpty()) {
+                return def.schema();
+            }
+            try (Connection c = workspace.engine().connect()) {
+                c.setAutoCommit(false);
+                TableDef changed;
+                try {
+                    changed = workspace.addColumns(c, def, added);
+                    c.commit();
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+                workspace.catalog().publish(changed.name(), changed);
+                notifyWrite(changed);
+                return changed.schema();
+            }
+        } catch (SQLException e) {
+            throw EngineErrors.translate(EngineException.from(e), workspace, false, QueryRequest.DEFAULT_TIMEOUT);
+        } finally {
+            workspace.ddlLock().unlock();
+            permit.release();
         }
     }
 
