@@ -33,6 +33,10 @@ public final class Ingestor {
 
     public IngestResult ingest(String table, Map<String, ? extends List<?>> data, IngestOptions options) {
         Identifiers.checkTableName(table);
+        if (!options.embeds().isEmpty()) {
+            // rows first, then their vectors
+            return new EmbeddingIngest(backend, this).ingest(table, data, options);
+        }
         if (options.format() != null) {
             // the format wins over data (SPEC §1)
             return new FormatIngest(backend).run(table, options.format(), options);
