@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "lakebench", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Lakebench: multimodal AI data in tables, with SQL, vector, BM25 and hybrid search.",
         subcommands = {TablesCommand.class, SchemaCommand.class, QueryCommand.class, IngestCommand.class,
-            DropCommand.class, WorkspacesCommand.class, LoginCommand.class, LogoutCommand.class, IndexCommand.class})
+            DropCommand.class, WorkspacesCommand.class, LoginCommand.class, LogoutCommand.class, IndexCommand.class,
+            EmbedCommand.class, ModelsCommand.class})
 public final class LakebenchCommand implements Callable<Integer> {
 
     @Spec
