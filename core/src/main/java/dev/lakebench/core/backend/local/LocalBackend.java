@@ -13,6 +13,7 @@ import dev.lakebench.core.client.TableError;
 import dev.lakebench.core.client.TableInfo;
 import dev.lakebench.core.client.WorkspaceError;
 import dev.lakebench.core.client.WorkspaceInfo;
+import dev.lakebench.core.embed.EmbedCalls;
 import dev.lakebench.core.index.IndexManager;
 import dev.lakebench.core.index.SearchService;
 import dev.lakebench.core.index.engine.QueryHandles;
@@ -48,6 +49,8 @@ public final class LocalBackend implements Backend {
     private final QueryHandles handles = new QueryHandles();
     private final SearchService search;
     private final IndexManager indexes;
+    /** SQL embed('model', 'text') calls become vector parameters before a statement runs. */
+    private final EmbedCalls embedCalls = new EmbedCalls(this);
 
     /**
      * Opens a workspace of the data directory; the default workspace is created on first use, any other must
@@ -167,12 +170,12 @@ public final class LocalBackend implements Backend {
 
     @Override
     public QueryResult execute(QueryRequest request) {
-        return executor.execute(request);
+        return executor.execute(embedCalls.rewrite(request));
     }
 
     @Override
     public RowCursor stream(QueryRequest request) {
-        return executor.stream(request);
+        return executor.stream(embedCalls.rewrite(request));
     }
 
     @Override
