@@ -36,6 +36,7 @@ public final class BenchMain {
         list.add(new dev.lakebench.bench.search.Bm25SearchBenchmark());
         list.add(new dev.lakebench.bench.search.HybridSearchBenchmark());
         list.add(new dev.lakebench.bench.search.VectorSearch1mBenchmark());
+        list.add(new dev.lakebench.bench.embed.EmbeddingsBenchmark());
         // file ingestion (core/ingest, native/media): each next to the raw library doing the same work alone
         list.add(new dev.lakebench.bench.ingest.TextFilesBenchmark());
         list.add(new dev.lakebench.bench.ingest.PdfFilesBenchmark());

@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "models", description = "Embedding models: the built-in text model and models pulled into the data directory.",
-        subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Remove.class})
+        subcommands = {ModelsCommand.Pull.class, ModelsCommand.ListModels.class, ModelsCommand.Remove.class})
 final class ModelsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -30,6 +30,51 @@ final class ModelsCommand implements Callable<Integer> {
 
     ModelStore store() {
         return new ModelStore(root.dataDirectory().root());
+    }
+
+    @Command(name = "pull", description = {"Download a model from the Hugging Face Hub into the data directory ($HF_ENDPOINT,"
+        + " $HF_TOKEN).", "CLIP-style repositories (onnx/text_model.onnx + onnx/vision_model.onnx) embed pictures and text;"
+        + " sentence encoders (onnx/model.onnx) embed text.", "An interrupted pull resumes where it stopped; every file is checked"
+        + " against the Hub's checksum."})
+    static final class Pull implements Callable<Integer> {
+        @ParentCommand
+        ModelsCommand parent;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "REPO", description = "owner/name, e.g. Xenova/clip-vit-base-patch32")
+        String repo;
+
+        @Option(names = "--revision", paramLabel = "R", description = "Branch, tag or commit (default: main).")
+        String revision;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            long[] lastQuarter = {-1};
+            try (CancelOnInterrupt interrupt = new CancelOnInterrupt()) {
+                var hub = dev.lakebench.core.ingest.formats.HubClient.fromEnvironment(parent.root.env);
+                var result = new dev.lakebench.core.embed.ModelPull(hub, parent.store()).pull(repo, revision, (done, total, file) -> {
+                    long q = total > 0 ? done * 4 / total : 0;
+                    if (q != lastQuarter[0]) {
+                        lastQuarter[0] = q;
+                        err.println(String.format(Locale.ROOT, "pulling %s: %.1f / %.1f MB (%s)", repo, done / 1e6, total / 1e6, file));
+                        err.flush();
+                    }
+                }, interrupt.cancellation());
+                if (result.isEmpty()) {
+                    out.println("Pull of " + repo + " cancelled; run the same command again to resume");
+                    out.flush();
+                    return Cli.ERROR;
+                }
+                ModelInfo m = result.get();
+                out.println(String.format(Locale.ROOT, "Pulled %s (%s, %.1f MB) into %s", m.name(), m.kinds(), m.sizeBytes() / 1e6, m.location()));
+            }
+            out.flush();
+            return Cli.OK;
+        }
     }
 
     @Command(name = "list", description = "List the models: name, what they embed, where they come from, size on disk.")
