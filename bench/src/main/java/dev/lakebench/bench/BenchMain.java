@@ -38,6 +38,7 @@ public final class BenchMain {
         list.add(new dev.lakebench.bench.search.VectorSearch1mBenchmark());
         list.add(new dev.lakebench.bench.search.RecallBenchmark());
         list.add(new dev.lakebench.bench.search.PostgresBackendBenchmark());
+        list.add(new dev.lakebench.bench.embed.EmbeddingsBenchmark());
         // file ingestion (core/ingest, native/media): each next to the raw library doing the same work alone
         list.add(new dev.lakebench.bench.ingest.TextFilesBenchmark());
         list.add(new dev.lakebench.bench.ingest.PdfFilesBenchmark());

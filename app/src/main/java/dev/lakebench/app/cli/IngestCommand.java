@@ -68,6 +68,10 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--index", paramLabel = "COL", description = "Create the column's default index after ingesting.")
     List<String> index = new ArrayList<>();
 
+    @Option(names = "--embed", paramLabel = "COL[=MODEL]", description = "Give the rows vectors of a TEXT or IMAGE column"
+            + " (into COL_embedding; model default: minilm for text, the installed image model for pictures).")
+    List<String> embed = new ArrayList<>();
+
     @Option(names = "--json", description = "Print the IngestResult as JSON.")
     boolean json;
 
@@ -76,6 +80,8 @@ final class IngestCommand implements Callable<Integer> {
         IngestOptions options = IngestOptions.defaults();
         schema.forEach(options::schema);
         options.index(index);
+        embed.forEach(e -> options.embed(e.contains("=") ? e.substring(0, e.indexOf('=')) : e,
+                e.contains("=") ? e.substring(e.indexOf('=') + 1) : null));
         Map<String, List<?>> data;
         if (!files.isEmpty() && (columns != null || source.isSet())) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "lakebench", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Lakebench: multimodal AI data in tables, with SQL, vector, BM25 and hybrid search.",
         subcommands = {picocli.CommandLine.HelpCommand.class, TablesCommand.class, SchemaCommand.class, QueryCommand.class, IngestCommand.class,
-            DropCommand.class, WorkspacesCommand.class, LoginCommand.class, LogoutCommand.class, IndexCommand.class, InfoCommand.class})
+            DropCommand.class, WorkspacesCommand.class, LoginCommand.class, LogoutCommand.class, IndexCommand.class, InfoCommand.class,
+            EmbedCommand.class, ModelsCommand.class})
 public final class LakebenchCommand implements Callable<Integer> {
 
     @Spec

@@ -33,6 +33,10 @@ public enum ErrorCode {
     WORKSPACE_LOCKED,
     WORKSPACE_IO,
     WORKSPACE_DISK_FULL,
+    MODEL_NOT_FOUND,
+    MODEL_INVALID,
+    MODEL_DIMENSION_MISMATCH,
+    EMBEDDER_FAILED,
     SERVICE_UNAVAILABLE,
     SERVICE_ERROR,
     /** The managed service refused the request because the organisation's balance is used up (402). */

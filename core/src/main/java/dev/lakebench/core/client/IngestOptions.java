@@ -31,6 +31,18 @@ public final class IngestOptions {
     private java.time.Duration commitInterval = java.time.Duration.ofSeconds(10);
     private IngestListener listener;
     private Cancellation cancellation = Cancellation.none();
+    private final List<Embed> embeds = new ArrayList<>();
+
+    /**
+     * A vector column to compute from a TEXT or IMAGE column once the rows are in: {@code model} null means the
+     * built-in text model for text and the installed image model for pictures; {@code into} null means
+     * {@code <source>_embedding}.
+     */
+    public record Embed(String source, String model, String into) {
+        public Embed {
+            Objects.requireNonNull(source, "source column");
+        }
+    }
 
     public static IngestOptions defaults() {
         return new IngestOptions();
@@ -145,6 +157,45 @@ public final class IngestOptions {
         return this;
     }
 
+    /** Gives the rows vectors of {@code sourceColumn} made by the default model for its type. */
+    public IngestOptions embed(String sourceColumn) {
+        return embed(sourceColumn, null, null);
+    }
+
+    /** Gives the rows vectors of {@code sourceColumn} made by {@code model} ("minilm", a pulled model). */
+    public IngestOptions embed(String sourceColumn, String model) {
+        return embed(sourceColumn, model, null);
+    }
+
+    /** Same, into the EMBEDDING column {@code into} (made when missing). */
+    public IngestOptions embed(String sourceColumn, String model, String into) {
+        embeds.add(new Embed(sourceColumn, model, into));
+        return this;
+    }
+
+    /** The vector columns to compute after the rows are written (a live list). */
+    public List<Embed> embeds() {
+        return embeds;
+    }
+
+    /** A copy of these options (the same listener, cancellation and format object). */
+    public IngestOptions copy() {
+        IngestOptions c = new IngestOptions();
+        c.schema.putAll(schema);
+        c.index.addAll(index);
+        c.embeds.addAll(embeds);
+        c.format = format;
+        c.chunkSize = chunkSize;
+        c.chunkOverlap = chunkOverlap;
+        c.pdfDpi = pdfDpi;
+        c.workers = workers;
+        c.flushRows = flushRows;
+        c.commitRows = commitRows;
+        c.listener = listener;
+        c.cancellation = cancellation;
+        return c;
+    }
+
     public IngestOptions listener(IngestListener listener) {
         this.listener = listener;
         return this;
@@ -233,6 +284,7 @@ public final class IngestOptions {
     public String toString() {
         return "IngestOptions[schema=" + schema + ", index=" + index + ", chunk=" + chunkSize + "/" + chunkOverlap
                 + ", dpi=" + pdfDpi + ", workers=" + workers + ", flush=" + flushRows + ", commit=" + commitRows
+                + (embeds.isEmpty() ? "" : ", embed=" + embeds)
                 + (format != null ? ", format=" + format.getClass().getSimpleName().toLowerCase(Locale.ROOT) : "") + "]";
     }
 }

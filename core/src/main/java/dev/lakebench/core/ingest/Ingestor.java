@@ -81,6 +81,10 @@ public final class Ingestor {
     }
 
     private IngestResult dispatch(String table, Map<String, ? extends List<?>> data, IngestOptions options) {
+        if (!options.embeds().isEmpty()) {
+            // rows first, then their vectors
+            return new EmbeddingIngest(backend, this).ingest(table, data, options);
+        }
         if (options.format() != null) {
             // the format wins over data (docs/spec/client-api.md)
             return new FormatIngest(backend).run(table, options.format(), options);

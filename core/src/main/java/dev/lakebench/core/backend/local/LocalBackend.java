@@ -13,6 +13,7 @@ import dev.lakebench.core.client.TableError;
 import dev.lakebench.core.client.TableInfo;
 import dev.lakebench.core.client.WorkspaceError;
 import dev.lakebench.core.client.WorkspaceInfo;
+import dev.lakebench.core.embed.EmbedCalls;
 import dev.lakebench.core.index.IndexManager;
 import dev.lakebench.core.index.IndexProvider;
 import dev.lakebench.core.index.SearchService;
@@ -51,6 +52,8 @@ public final class LocalBackend implements Backend {
     private final QueryHandles handles = new QueryHandles();
     private final SearchService search;
     private final IndexManager indexes;
+    /** SQL embed('model', 'text') calls become vector parameters before a statement runs. */
+    private final EmbedCalls embedCalls = new EmbedCalls(this);
 
     /**
      * Opens a workspace of the data directory; the default workspace is created on first use, any other must
@@ -189,7 +192,7 @@ public final class LocalBackend implements Backend {
     @Override
     public QueryResult execute(QueryRequest request) {
         try {
-            return executor.execute(request);
+            return executor.execute(embedCalls.rewrite(request));
         } catch (java.io.UncheckedIOException e) {
             // a vector log that could not be written, outside the engine's own error reporting
             var full = dev.lakebench.core.store.DiskFull.at(e, workspace.dir());
@@ -203,7 +206,7 @@ public final class LocalBackend implements Backend {
 
     @Override
     public RowCursor stream(QueryRequest request) {
-        return executor.stream(request);
+        return executor.stream(embedCalls.rewrite(request));
     }
 
     @Override
@@ -361,6 +364,47 @@ public final class LocalBackend implements Backend {
         } catch (RuntimeException e) {
             permit.release();
             throw e;
+        }
+    }
+
+    /**
+     * Adds columns at the end of an existing table (with their vector logs), committed at once; a column that
+     * already exists is left as it is. Used to give a table a vector column computed from its rows.
+     */
+    public TableSchema addColumns(String table, List<Column> columns) {
+        Semaphore permit = workspace.tableLock(table);
+        permit.acquireUninterruptibly();
+        workspace.ddlLock().lock();
+        try {
+            TableDef def = workspace.require(table);
+            List<Column> added = new ArrayList<>();
+            for (Column col : columns) {
+                if (def.schema().column(col.name()).isEmpty()) {
+                    added.add(col);
+                }
+            }
+            if (added.isEmpty()) {
+                return def.schema();
+            }
+            try (Connection c = workspace.engine().connect()) {
+                c.setAutoCommit(false);
+                TableDef changed;
+                try {
+                    changed = workspace.addColumns(c, def, added);
+                    c.commit();
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+                workspace.catalog().publish(changed.name(), changed);
+                notifyWrite(changed);
+                return changed.schema();
+            }
+        } catch (SQLException e) {
+            throw EngineErrors.translate(EngineException.from(e), workspace, false, QueryRequest.DEFAULT_TIMEOUT);
+        } finally {
+            workspace.ddlLock().unlock();
+            permit.release();
         }
     }
 

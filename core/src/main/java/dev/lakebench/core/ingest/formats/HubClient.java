@@ -28,9 +28,10 @@ import okhttp3.ResponseBody;
  * ({@code GET /api/datasets/{id}?blobs=true}), the Hub's parquet export
  * ({@code GET /api/datasets/{id}/parquet} → {@code {config: {split: [urls]}}}) and file downloads
  * ({@code GET /datasets/{id}/resolve/{revision}/{path}}, usually redirected to a CDN). The token, when set, is
- * sent as a bearer token to the Hub; redirects to other hosts do not carry it.
+ * sent as a bearer token to the Hub; redirects to other hosts do not carry it. Model repositories (embedding
+ * models) use the same protocol without the {@code datasets} path segment, and download resumably by range.
  */
-final class HubClient {
+public final class HubClient {
 
     /** The public Hub; {@code HF_ENDPOINT} overrides it. */
     static final String DEFAULT_ENDPOINT = "https://huggingface.co";
@@ -49,7 +50,20 @@ final class HubClient {
     private final String token;
     private final OkHttpClient http;
 
-    HubClient(String endpoint, String token) {
+    /** A file of a model repository with the checksums the Hub lists: LFS SHA-256, else the git blob id (SHA-1). */
+    public record ModelFile(String path, long size, String sha256, String gitBlobId) {
+    }
+
+    /** What {@code /api/models/{id}/revision/{revision}?blobs=true} says. */
+    public record ModelRepo(String id, String sha, List<ModelFile> files) {
+    }
+
+    /** A client for {@code HF_ENDPOINT} (default: the public Hub) with {@code HF_TOKEN}, both read through {@code env}. */
+    public static HubClient fromEnvironment(java.util.function.Function<String, String> env) {
+        return new HubClient(env.apply("HF_ENDPOINT"), env.apply("HF_TOKEN"));
+    }
+
+    public HubClient(String endpoint, String token) {
         String e = endpoint == null || endpoint.isBlank() ? DEFAULT_ENDPOINT : endpoint.strip();
         HttpUrl url = HttpUrl.parse(e.endsWith("/") ? e.substring(0, e.length() - 1) : e);
         if (url == null) {
@@ -172,6 +186,86 @@ final class HubClient {
         }
     }
 
+    /** A model repository at a revision (branch, tag or commit) with its files and their checksums. */
+    public ModelRepo model(String repoId, String revision) {
+        checkRepoId(repoId);
+        HttpUrl.Builder url = endpoint.newBuilder().addPathSegment("api").addPathSegment("models");
+        for (String part : repoId.split("/")) {
+            url.addPathSegment(part);
+        }
+        url.addPathSegment("revision").addPathSegment(revision == null ? "main" : revision);
+        JsonNode n = getJson(url.addQueryParameter("blobs", "true").build(), "model", repoId);
+        List<ModelFile> files = new ArrayList<>();
+        for (JsonNode s : n.path("siblings")) {
+            String name = s.path("rfilename").asText(null);
+            if (name != null) {
+                JsonNode lfs = s.path("lfs");
+                files.add(new ModelFile(name, lfs.path("size").asLong(s.path("size").asLong(-1)), lfs.path("sha256").asText(null),
+                        s.path("blobId").asText(null)));
+            }
+        }
+        return new ModelRepo(n.path("id").asText(repoId), n.path("sha").asText(revision == null ? "main" : revision), files);
+    }
+
+    /** {@code {endpoint}/{id}/resolve/{revision}/{path}} */
+    public String modelFileUrl(String repoId, String revision, String path) {
+        HttpUrl.Builder b = endpoint.newBuilder();
+        for (String part : repoId.split("/")) {
+            b.addPathSegment(part);
+        }
+        b.addPathSegment("resolve").addPathSegment(revision);
+        for (String part : path.split("/")) {
+            b.addPathSegment(part);
+        }
+        return b.build().toString();
+    }
+
+    /**
+     * Appends the bytes of {@code url} that {@code part} does not have yet (a range request from its length; a
+     * server that ignores ranges sends everything and the file starts over). Returns false when cancelled; what
+     * arrived stays in {@code part} for the next call.
+     */
+    public boolean fetchResumable(String url, Path part, String repoId, java.util.function.LongConsumer bytesRead,
+                                  java.util.function.BooleanSupplier cancelled) {
+        HttpUrl u = HttpUrl.parse(url);
+        if (u == null) {
+            throw new IngestError(ErrorCode.INGEST_FILE_FAILED, "Not a valid file URL: " + url, "Check HF_ENDPOINT");
+        }
+        try {
+            Files.createDirectories(part.getParent());
+            long have = Files.exists(part) ? Files.size(part) : 0;
+            Request.Builder req = request(u).newBuilder();
+            if (have > 0) {
+                req.header("Range", "bytes=" + have + "-");
+            }
+            try (Response r = http.newCall(req.build()).execute()) {
+                if (r.code() == 416) {
+                    return true; // the part is already whole
+                }
+                check(r, "model", repoId, u);
+                boolean append = have > 0 && r.code() == 206;
+                try (InputStream in = r.body().byteStream();
+                     OutputStream out = append ? Files.newOutputStream(part, java.nio.file.StandardOpenOption.APPEND) : Files.newOutputStream(part)) {
+                    byte[] buf = new byte[1 << 16];
+                    int n;
+                    while ((n = in.read(buf)) >= 0) {
+                        if (cancelled.getAsBoolean()) {
+                            return false;
+                        }
+                        out.write(buf, 0, n);
+                        bytesRead.accept(n);
+                    }
+                }
+            }
+            return true;
+        } catch (InterruptedIOException e) {
+            throw unreachable(u, e);
+        } catch (IOException e) {
+            throw new IngestError(ErrorCode.INGEST_FILE_FAILED, "The download of " + u + " broke off: " + e.getMessage(),
+                    "Run the same command again: it resumes where it stopped", e);
+        }
+    }
+
     private HttpUrl.Builder api(String repoId) {
         HttpUrl.Builder b = endpoint.newBuilder().addPathSegment("api").addPathSegment("datasets");
         for (String part : checkRepoId(repoId).split("/")) {
@@ -189,8 +283,12 @@ final class HubClient {
     }
 
     private JsonNode getJson(HttpUrl url, String repoId) {
+        return getJson(url, "dataset", repoId);
+    }
+
+    private JsonNode getJson(HttpUrl url, String kind, String repoId) {
         try (Response r = http.newCall(request(url)).execute()) {
-            check(r, repoId, url);
+            check(r, kind, repoId, url);
             return Json.MAPPER.readTree(r.body().byteStream());
         } catch (IngestError e) {
             throw e;
@@ -200,6 +298,11 @@ final class HubClient {
     }
 
     private void check(Response r, String repoId, HttpUrl url) {
+        check(r, "dataset", repoId, url);
+    }
+
+    /** {@code kind}: "dataset" or "model", as the messages name the repository. */
+    private void check(Response r, String kind, String repoId, HttpUrl url) {
         if (r.isSuccessful()) {
             return;
         }
@@ -207,19 +310,19 @@ final class HubClient {
         String message = r.header("X-Error-Message", "");
         int status = r.code();
         if (status == 401 && !"GatedRepo".equals(code) || status == 404 && "RepoNotFound".equals(code)) {
-            throw new IngestError(ErrorCode.INGEST_FILE_NOT_FOUND, "Hugging Face dataset \"" + repoId + "\" was not found on "
+            throw new IngestError(ErrorCode.INGEST_FILE_NOT_FOUND, "Hugging Face " + kind + " \"" + repoId + "\" was not found on "
                     + endpoint + (token == null ? " (or it is private)" : " or the token in HF_TOKEN cannot read it"),
-                    token == null ? "Check the dataset name; for a private dataset set HF_TOKEN"
-                            : "Check the dataset name and that the HF_TOKEN token has access to it");
+                    token == null ? "Check the " + kind + " name; for a private " + kind + " set HF_TOKEN"
+                            : "Check the " + kind + " name and that the HF_TOKEN token has access to it");
         }
         if (status == 403 || "GatedRepo".equals(code)) {
-            throw new IngestError(ErrorCode.INGEST_FILE_FAILED, "Hugging Face dataset \"" + repoId + "\" is gated or refused"
+            throw new IngestError(ErrorCode.INGEST_FILE_FAILED, "Hugging Face " + kind + " \"" + repoId + "\" is gated or refused"
                     + " this request" + (message.isEmpty() ? "" : ": " + message),
-                    "Accept the dataset's conditions on the Hub and set HF_TOKEN to a token of that account");
+                    "Accept the " + kind + "'s conditions on the Hub and set HF_TOKEN to a token of that account");
         }
         if (status == 404) {
             throw new IngestError(ErrorCode.INGEST_FILE_NOT_FOUND, "Not found on the Hub: " + url
-                    + (message.isEmpty() ? "" : " (" + message + ")"), "Check the dataset name, revision and files");
+                    + (message.isEmpty() ? "" : " (" + message + ")"), "Check the " + kind + " name, revision and files");
         }
         throw new IngestError(ErrorCode.INGEST_FILE_FAILED, "The Hub answered HTTP " + status + " for " + url
                 + (message.isEmpty() ? "" : ": " + message), status >= 500 ? "Try again later" : "Check the request");

@@ -1,0 +1,132 @@
+package dev.lakebench.app.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.lakebench.core.embed.ModelInfo;
+import dev.lakebench.core.embed.ModelStore;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "models", description = "Embedding models: the built-in text model and models pulled into the data directory.",
+        subcommands = {ModelsCommand.Pull.class, ModelsCommand.ListModels.class, ModelsCommand.Remove.class})
+final class ModelsCommand implements Callable<Integer> {
+
+    @ParentCommand
+    LakebenchCommand root;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return Cli.USAGE;
+    }
+
+    ModelStore store() {
+        return new ModelStore(root.dataDirectory().root());
+    }
+
+    @Command(name = "pull", description = {"Download a model from the Hugging Face Hub into the data directory ($HF_ENDPOINT,"
+        + " $HF_TOKEN).", "CLIP-style repositories (onnx/text_model.onnx + onnx/vision_model.onnx) embed pictures and text;"
+        + " sentence encoders (onnx/model.onnx) embed text.", "An interrupted pull resumes where it stopped; every file is checked"
+        + " against the Hub's checksum."})
+    static final class Pull implements Callable<Integer> {
+        @ParentCommand
+        ModelsCommand parent;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "REPO", description = "owner/name, e.g. Xenova/clip-vit-base-patch32")
+        String repo;
+
+        @Option(names = "--revision", paramLabel = "R", description = "Branch, tag or commit (default: main).")
+        String revision;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            long[] lastQuarter = {-1};
+            try (CancelOnInterrupt interrupt = new CancelOnInterrupt()) {
+                var hub = dev.lakebench.core.ingest.formats.HubClient.fromEnvironment(parent.root.env);
+                var result = new dev.lakebench.core.embed.ModelPull(hub, parent.store()).pull(repo, revision, (done, total, file) -> {
+                    long q = total > 0 ? done * 4 / total : 0;
+                    if (q != lastQuarter[0]) {
+                        lastQuarter[0] = q;
+                        err.println(String.format(Locale.ROOT, "pulling %s: %.1f / %.1f MB (%s)", repo, done / 1e6, total / 1e6, file));
+                        err.flush();
+                    }
+                }, interrupt.cancellation());
+                if (result.isEmpty()) {
+                    out.println("Pull of " + repo + " cancelled; run the same command again to resume");
+                    out.flush();
+                    return Cli.ERROR;
+                }
+                ModelInfo m = result.get();
+                out.println(String.format(Locale.ROOT, "Pulled %s (%s, %.1f MB) into %s", m.name(), m.kinds(), m.sizeBytes() / 1e6, m.location()));
+            }
+            out.flush();
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "list", description = "List the models: name, what they embed, where they come from, size on disk.")
+    static final class ListModels implements Callable<Integer> {
+        @ParentCommand
+        ModelsCommand parent;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--json", description = "Print the list as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            var models = parent.store().list();
+            if (json) {
+                ArrayNode a = JsonValues.MAPPER.createArrayNode();
+                for (ModelInfo m : models) {
+                    a.addObject().put("name", m.name()).put("kinds", m.kinds()).put("source", m.source())
+                            .put("path", m.location() == null ? null : m.location().toString()).put("size_bytes", m.sizeBytes());
+                }
+                out.println(JsonValues.MAPPER.writeValueAsString(a));
+            } else {
+                for (ModelInfo m : models) {
+                    out.println(String.format(Locale.ROOT, "%-40s %-10s %8s  %s", m.name(), m.kinds(),
+                            m.sizeBytes() > 0 ? String.format(Locale.ROOT, "%.1f MB", m.sizeBytes() / 1e6) : "-", m.source()));
+                }
+            }
+            out.flush();
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "rm", description = "Remove a pulled model from the data directory (the built-in model cannot be removed).")
+    static final class Remove implements Callable<Integer> {
+        @ParentCommand
+        ModelsCommand parent;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "MODEL")
+        String name;
+
+        @Override
+        public Integer call() {
+            var removed = parent.store().remove(name);
+            spec.commandLine().getOut().println("Removed " + name + " (" + removed + ")");
+            spec.commandLine().getOut().flush();
+            return Cli.OK;
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package dev.lakebench.core.embed;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.lakebench.core.client.ErrorCode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A BERT-style sentence encoder exported to ONNX (MiniLM, e5, bge): the Hugging Face tokenizer cuts each text at
+ * {@code maxTokens}, the encoder runs in ONNX Runtime on all cores, the token vectors
+ * are mean-pooled over the attention mask and normalised. Texts of a batch are tokenised together and encoded one by
+ * one (see {@link #embedTexts}).
+ */
+public final class BertOnnxEmbedder implements Embedder {
+
+    /** Characters kept before tokenising: far more than {@code maxTokens} tokens, so a 1 MB text is not tokenised whole. */
+    static final int CHARS_PER_TOKEN_BOUND = 16;
+
+    private final String name;
+    private final OrtEnvironment env;
+    private final OrtSession session;
+    private final HuggingFaceTokenizer tokenizer;
+    private final boolean typeIds;
+    private final int dimension;
+    private final int maxTokens;
+    private final String prefix;
+
+    /**
+     * Loads the model; {@code prefix} is prepended to every text (e5 wants {@code "query: "}), empty for none.
+     * Throws {@link ModelError} naming {@code name} when the model or tokenizer cannot be read.
+     */
+    public BertOnnxEmbedder(String name, OrtEnvironment env, byte[] model, InputStream tokenizerJson, int maxTokens, String prefix) {
+        this.name = name;
+        this.env = env;
+        this.maxTokens = maxTokens;
+        this.prefix = prefix;
+        try {
+            OrtSession.SessionOptions opts = new OrtSession.SessionOptions();
+            opts.setIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
+            opts.setInterOpNumThreads(1);
+            opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            this.session = env.createSession(model, opts);
+        } catch (OrtException | RuntimeException e) {
+            throw new ModelError(ErrorCode.MODEL_INVALID, "Model \"" + name + "\" cannot be loaded: " + e.getMessage(),
+                    "The model file is damaged or not an ONNX model; remove it (lakebench models rm " + name + ") and pull it again", e);
+        }
+        try {
+            this.tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson, Map.of("truncation", "true",
+                    "maxLength", Integer.toString(maxTokens), "padding", "false", "addSpecialTokens", "true"));
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(session);
+            throw new ModelError(ErrorCode.MODEL_INVALID, "The tokenizer of model \"" + name + "\" cannot be read: " + e.getMessage(),
+                    "Remove the model (lakebench models rm " + name + ") and pull it again", e);
+        }
+        try {
+            Set<String> inputs = session.getInputNames();
+            this.typeIds = inputs.contains("token_type_ids");
+            if (!inputs.contains("input_ids") || !inputs.contains("attention_mask")) {
+                throw new IllegalArgumentException("its inputs are " + inputs);
+            }
+            this.dimension = probeDimension();
+        } catch (OrtException | RuntimeException e) {
+            close();
+            throw new ModelError(ErrorCode.MODEL_INVALID, "Model \"" + name + "\" is not a sentence encoder: " + e.getMessage(),
+                    "Use a BERT-style ONNX export with input_ids and attention_mask inputs", e);
+        }
+    }
+
+    private int probeDimension() throws OrtException {
+        try (OrtSession.Result r = run(new long[][] {{101, 102}}, new long[][] {{1, 1}})) {
+            long[] shape = ((OnnxTensor) r.get(0)).getInfo().getShape();
+            return (int) shape[shape.length - 1];
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int dimension() {
+        return dimension;
+    }
+
+    @Override
+    public int maxTokens() {
+        return maxTokens;
+    }
+
+    @Override
+    public boolean supportsText() {
+        return true;
+    }
+
+    @Override
+    public Embedding embedTexts(List<String> texts) {
+        int n = texts.size();
+        if (n == 0) {
+            return new Embedding(new float[0][], 0);
+        }
+        int truncated = 0;
+        String[] in = new String[n];
+        int charBound = maxTokens * CHARS_PER_TOKEN_BOUND;
+        for (int i = 0; i < n; i++) {
+            String t = texts.get(i);
+            in[i] = prefix + (t.length() > charBound ? t.substring(0, charBound) : t);
+        }
+        Encoding[] enc = tokenizer.batchEncode(in);
+        float[][] out = new float[n][];
+        for (int i = 0; i < n; i++) {
+            if (enc[i].exceedMaxLength() || texts.get(i).length() > charBound) {
+                truncated++;
+            }
+            // one run per text: the quantized encoder scales activations over the whole input tensor, so a text
+            // batched with others (or padded) gets a slightly different vector (cosine 0.99) than alone; one run
+            // each keeps a text's vector the same whether it is a stored row or a query
+            long[][] ids = {enc[i].getIds()};
+            long[][] mask = {enc[i].getAttentionMask()};
+            try (OrtSession.Result r = run(ids, mask)) {
+                out[i] = meanPool(((OnnxTensor) r.get(0)).getFloatBuffer(), mask, ids[0].length)[0];
+            } catch (OrtException e) {
+                throw new ModelError(ErrorCode.EMBEDDER_FAILED, "Model \"" + name + "\" failed on a text of " + texts.get(i).length()
+                        + " characters: " + e.getMessage(), "Retry; if it fails again, remove and pull the model again", e);
+            }
+        }
+        return new Embedding(out, truncated);
+    }
+
+    /** Runs the encoder on a padded batch; the caller closes the result. */
+    OrtSession.Result run(long[][] ids, long[][] mask) throws OrtException {
+        int n = ids.length;
+        int len = ids[0].length;
+        long[] shape = {n, len};
+        LongBuffer idBuf = LongBuffer.allocate(n * len);
+        LongBuffer maskBuf = LongBuffer.allocate(n * len);
+        for (int i = 0; i < n; i++) {
+            idBuf.put(ids[i]);
+            maskBuf.put(mask[i]);
+        }
+        idBuf.flip();
+        maskBuf.flip();
+        Map<String, OnnxTensor> feed = new HashMap<>();
+        try {
+            feed.put("input_ids", OnnxTensor.createTensor(env, idBuf, shape));
+            feed.put("attention_mask", OnnxTensor.createTensor(env, maskBuf, shape));
+            if (typeIds) {
+                feed.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.allocate(n * len), shape));
+            }
+            return session.run(feed);
+        } finally {
+            feed.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    /** Means of the token vectors {@code [n, len, dim]} where the mask is 1, each normalised. */
+    private static float[][] meanPool(FloatBuffer hidden, long[][] mask, int len) {
+        int n = mask.length;
+        int dim = hidden.remaining() / (n * len);
+        float[][] out = new float[n][dim];
+        for (int i = 0; i < n; i++) {
+            float[] v = out[i];
+            int count = 0;
+            for (int t = 0; t < len; t++) {
+                if (mask[i][t] == 0) {
+                    continue;
+                }
+                count++;
+                int base = (i * len + t) * dim;
+                for (int d = 0; d < dim; d++) {
+                    v[d] += hidden.get(base + d);
+                }
+            }
+            if (count > 0) {
+                for (int d = 0; d < dim; d++) {
+                    v[d] /= count;
+                }
+            }
+            Vectors.normalise(v);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        if (tokenizer != null) {
+            tokenizer.close();
+        }
+        closeQuietly(session);
+    }
+
+    private static void closeQuietly(OrtSession s) {
+        try {
+            if (s != null) {
+                s.close();
+            }
+        } catch (OrtException ignored) {
+            // closing a session that failed to load
+        }
+    }
+}
