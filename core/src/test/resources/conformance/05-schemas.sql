@@ -11,31 +11,31 @@ CREATE SCHEMA "my schema";
 CREATE TABLE "my schema".t (x int);
 INSERT INTO "my schema".t VALUES (42);
 
--- case[gap]: a table in public is the unqualified table
+-- case: a table in public is the unqualified table
 SELECT name FROM animals;
 -- expect
 name
 cat
 
--- case[gap]: public.t qualifies it
+-- case: public.t qualifies it
 SELECT name FROM public.animals;
 -- expect
 name
 cat
 
--- case[gap]: the same name in two schemas holds two tables
+-- case: the same name in two schemas holds two tables
 SELECT count(*) FROM zoo.animals;
 -- expect
 count
 2
 
--- case[gap]: a quoted schema name
+-- case: a quoted schema name
 SELECT x FROM "my schema".t;
 -- expect
 x
 42
 
--- case[gap]: search_path picks the schema of unqualified names
+-- case: search_path picks the schema of unqualified names
 SET search_path = zoo, public;
 SELECT name FROM animals ORDER BY id;
 -- expect

@@ -15,15 +15,26 @@ public final class SqlLexer {
     private static final String OPERATOR_CHARS = "+-*/<>=~!@#%^&|`?";
 
     private final String sql;
+    private final boolean lenient;
     private int pos;
 
-    private SqlLexer(String sql) {
+    private SqlLexer(String sql, boolean lenient) {
         this.sql = sql;
+        this.lenient = lenient;
     }
 
     /** All tokens, trivia included; the concatenation of their texts is the input. */
     public static List<Token> tokenize(String sql) {
-        return new SqlLexer(sql).run();
+        return new SqlLexer(sql, false).run();
+    }
+
+    /**
+     * All tokens of text being typed (an editor's highlighting): never fails; an unterminated string, quoted
+     * identifier or comment is one token of its kind running to the end of the text. The concatenation of the
+     * tokens' texts is the input.
+     */
+    public static List<Token> tokenizeLenient(String sql) {
+        return new SqlLexer(sql, true).run();
     }
 
     /** Tokens without comments and whitespace. */
@@ -90,6 +101,10 @@ public final class SqlLexer {
                 String tag = sql.substring(pos, tagEnd);
                 int close = sql.indexOf(tag, tagEnd);
                 if (close < 0) {
+                    if (lenient) {
+                        pos = sql.length();
+                        return token(Token.Kind.STRING, start);
+                    }
                     throw unterminated("dollar-quoted string", start);
                 }
                 pos = close + tag.length();
@@ -178,7 +193,9 @@ public final class SqlLexer {
             }
             pos++;
         }
-        throw unterminated(q == '"' ? "quoted identifier" : "string literal", start);
+        if (!lenient) {
+            throw unterminated(q == '"' ? "quoted identifier" : "string literal", start);
+        }
     }
 
     private void blockComment(int start) {
@@ -197,7 +214,9 @@ public final class SqlLexer {
                 pos++;
             }
         }
-        throw unterminated("comment", start);
+        if (!lenient) {
+            throw unterminated("comment", start);
+        }
     }
 
     private char peek(int ahead) {

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public final class StatementPasses {
 
-    private static final List<StatementPass> PASSES = List.of(new ColumnNames(), new PostgresFunctions());
+    private static final List<StatementPass> PASSES = List.of(new PublicSchema(), new ColumnNames(), new PostgresFunctions());
 
     private StatementPasses() {
     }
