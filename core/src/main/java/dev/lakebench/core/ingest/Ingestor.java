@@ -93,7 +93,7 @@ public final class Ingestor {
             return new FormatIngest(backend).run(table, HuggingFace.fromData(data, hubCache()), options);
         }
         if (options.hasFileColumns()) {
-            IngestResult files = new FileIngest(backend).ingest(table, filePaths(data, options), options);
+            IngestResult files = ingestFiles(table, data, options);
             if (files.cancelled() || options.index().isEmpty() || files.datasetPath() == null) {
                 return files;
             }
@@ -109,6 +109,42 @@ public final class Ingestor {
     private Path hubCache() {
         Path root = backend instanceof LocalBackend local ? local.dataDirectory().root() : DataDirectory.fromEnvironment().root();
         return root.resolve("cache").resolve("huggingface");
+    }
+
+    /**
+     * Files, with metadata when one FILE column comes with other columns ({@code {"path": [...], "label": [...]}}):
+     * each file's rows carry the values of its position.
+     */
+    private IngestResult ingestFiles(String table, Map<String, ? extends List<?>> data, IngestOptions options) {
+        List<String> fileColumns = new ArrayList<>();
+        if (data != null) {
+            for (String name : data.keySet()) {
+                if (options.typeOf(name) == ColumnType.FILE) {
+                    fileColumns.add(name);
+                }
+            }
+        }
+        if (data == null || fileColumns.size() != 1 || data.size() == 1) {
+            return new FileIngest(backend).ingest(table, filePaths(data, options), options);
+        }
+        ColumnData all = ColumnData.of(data); // equal lengths, or an error naming the columns
+        Map<String, List<?>> rest = new java.util.LinkedHashMap<>();
+        for (var e : data.entrySet()) {
+            if (!e.getKey().equals(fileColumns.get(0))) {
+                rest.put(e.getKey(), e.getValue());
+            }
+        }
+        ColumnData meta = ColumnData.of(rest);
+        TableSchema metaSchema = meta.schema(options);
+        List<Map<String, Object>> perFile = new ArrayList<>();
+        for (int r = 0; r < all.rowCount(); r++) {
+            Map<String, Object> values = new java.util.LinkedHashMap<>();
+            for (int c = 0; c < meta.names().size(); c++) {
+                values.put(meta.names().get(c), meta.column(c).get(r));
+            }
+            perFile.add(values);
+        }
+        return new FileIngest(backend).ingest(table, data.get(fileColumns.get(0)), perFile, metaSchema, options);
     }
 
     /** The paths in the FILE columns ({@code {"path": [...]}, schema {"path": "FILE"}}); other columns are refused. */

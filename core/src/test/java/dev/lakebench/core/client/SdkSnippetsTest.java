@@ -7,6 +7,7 @@ import dev.lakebench.core.dataset.Batch;
 import dev.lakebench.core.dataset.BatchIterator;
 import dev.lakebench.core.dataset.Dataset;
 import dev.lakebench.core.ingest.formats.Coco;
+import dev.lakebench.core.ingest.formats.HuggingFace;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
@@ -154,6 +155,41 @@ class SdkSnippetsTest {
         // snippet end
         assertThat(r.rowCount()).isEqualTo(5);
         assertThat(client.query("SELECT count(*) AS n FROM coco WHERE captions <> '[]'").get(0).get("n")).isEqualTo(5L);
+    }
+
+    @Test
+    void fileIngestCarriesMetadataColumns() throws Exception {
+        Path cats = java.nio.file.Files.createDirectories(dir.resolve("cats"));
+        java.nio.file.Files.writeString(cats.resolve("a.txt"), "a cat");
+        java.nio.file.Files.writeString(cats.resolve("b.txt"), "another cat");
+        Path dog = java.nio.file.Files.writeString(dir.resolve("dog.txt"), "a dog");
+        // snippet: file-metadata
+        client.ingest("pets", Columns.of("path", List.of(cats.toString(), dog.toString()), "label", List.of("cat", "dog")),
+                IngestOptions.defaults().schema("path", "FILE"));
+        // every row made from a file (every file of a folder) carries its label
+        // snippet end
+        assertThat(client.query("SELECT label, count(*) AS n FROM pets GROUP BY label ORDER BY label"))
+                .extracting(r -> r.get("label") + "=" + r.get("n")).containsExactly("cat=2", "dog=1");
+        assertThat(client.query("SELECT text FROM pets WHERE label = 'dog'").get(0).get("text")).isEqualTo("a dog");
+        assertThat(client.describeTable("pets").schema().names()).endsWith("label");
+        assertThatThrownBy(() -> client.ingest("pets", Columns.of("path", List.of(dog.toString()), "label", List.of("x", "y")),
+                IngestOptions.defaults().schema("path", "FILE"))).isInstanceOf(IngestError.class).hasMessageContaining("same length");
+        assertThatThrownBy(() -> client.ingest("pets2", Columns.of("path", List.of(dog.toString()), "text", List.of("x")),
+                IngestOptions.defaults().schema("path", "FILE"))).isInstanceOf(IngestError.class).hasMessageContaining("Rename");
+    }
+
+    @Test
+    void huggingFaceFromADownloadedFolder() throws Exception {
+        Path snapshot = Path.of(System.getProperty("lakebench.testData"), "hf-parquet-fsdd-sample");
+        // snippet: huggingface-folder
+        client.ingest("digits", Map.of("_huggingface", List.of(snapshot.toString())));       // a downloaded snapshot
+        client.ingest("digits_test", HuggingFace.fromFolder(snapshot).split("test").build()); // the same, as a format
+        // snippet end
+        long rows = (Long) client.query("SELECT count(*) AS n FROM digits").get(0).get("n");
+        assertThat(rows).isPositive();
+        assertThat(client.query("SELECT count(*) AS n FROM digits_test WHERE split = 'test'").get(0).get("n")).isEqualTo(rows);
+        assertThatThrownBy(() -> HuggingFace.fromFolder(snapshot).split("train").build().normalize().count())
+                .isInstanceOf(IngestError.class).hasMessageContaining("No parquet files of split train");
     }
 
     @Test

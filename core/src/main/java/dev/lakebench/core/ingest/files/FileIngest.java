@@ -7,10 +7,12 @@ import dev.lakebench.core.client.IngestFailure;
 import dev.lakebench.core.client.IngestOptions;
 import dev.lakebench.core.client.IngestResult;
 import dev.lakebench.core.ingest.ProgressReporter;
+import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.TableSchema;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -59,12 +61,21 @@ public final class FileIngest {
 
     /** Ingests the files and folders at {@code paths} (strings or {@link java.nio.file.Path}s) into {@code table}. */
     public IngestResult ingest(String table, List<?> paths, IngestOptions options) {
+        return ingest(table, paths, List.of(), new TableSchema(List.of()), options);
+    }
+
+    /**
+     * Ingests files with metadata: {@code metadata.get(i)} holds the values of the {@code metadataColumns} for
+     * {@code paths.get(i)}, stored on every row made from that file (every file of it, for a folder).
+     */
+    public IngestResult ingest(String table, List<?> paths, List<Map<String, Object>> metadata, TableSchema metadataColumns,
+                               IngestOptions options) {
         if (options.chunkOverlap() >= options.chunkSize()) {
             throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Chunk overlap (" + options.chunkOverlap()
                     + ") must be smaller than the chunk size (" + options.chunkSize() + ")",
                     "Lower the overlap or raise the chunk size (defaults: 1000 / 200)");
         }
-        FolderExpander.Expansion found = FolderExpander.expand(paths);
+        FolderExpander.Expansion found = metadata.isEmpty() ? FolderExpander.expand(paths) : expandTagged(paths, metadata);
         if (found.files().isEmpty() && !found.notFound().isEmpty()) {
             throw new IngestError(ErrorCode.INGEST_FILE_NOT_FOUND, "File not found: " + found.notFound().get(0),
                     "Check that the file exists at the given path" + (found.notFound().size() > 1
@@ -83,6 +94,15 @@ public final class FileIngest {
             return new IngestResult(table, 0, null, failures, List.of("No files to ingest"), false, progress.elapsed());
         }
         TableSchema schema = FileColumns.schema(kinds);
+        for (Column c : metadataColumns.columns()) {
+            for (FileKind k : FileKind.values()) {
+                if (k.columns().stream().anyMatch(fc -> fc.name().equalsIgnoreCase(c.name()))) {
+                    throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Column \"" + c.name() + "\" is one the files' rows"
+                            + " make (" + k.name().toLowerCase(java.util.Locale.ROOT) + " files)", "Rename the metadata column");
+                }
+            }
+        }
+        schema = schema.plus(metadataColumns.columns());
         for (String col : options.index()) {
             if (schema.column(col).isEmpty()) {
                 throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Cannot index column \"" + col + "\": rows of these files have no such column",
@@ -98,4 +118,20 @@ public final class FileIngest {
         return result;
     }
 
+
+    /** Expands each path on its own, tagging the files found with that path's metadata. */
+    private static FolderExpander.Expansion expandTagged(List<?> paths, List<Map<String, Object>> metadata) {
+        List<FileEntry> files = new ArrayList<>();
+        List<IngestFailure> failures = new ArrayList<>();
+        List<String> notFound = new ArrayList<>();
+        for (int i = 0; i < paths.size(); i++) {
+            FolderExpander.Expansion x = FolderExpander.expand(java.util.Collections.singletonList(paths.get(i)));
+            for (FileEntry f : x.files()) {
+                files.add(f.withMetadata(metadata.get(i)));
+            }
+            failures.addAll(x.failures());
+            notFound.addAll(x.notFound());
+        }
+        return new FolderExpander.Expansion(files, failures, notFound);
+    }
 }

@@ -167,6 +167,10 @@ final class FileWorker {
                 row[pos] = e.getValue();
                 bytes += Sizes.of(e.getValue());
             }
+            for (var e : file.metadata().entrySet()) {
+                row[run.schema.indexOf(e.getKey())] = e.getValue();
+                bytes += e.getValue() == null ? 0 : Sizes.of(e.getValue());
+            }
             return bytes;
         }
 

@@ -39,12 +39,25 @@ public final class HuggingFace implements Format {
     private final Path cacheDir;
     private final HubClient hub;
     private final int batchSize;
+    /** A downloaded snapshot on disk instead of the Hub, or null. */
+    private final Path localDir;
     private volatile Plan plan;
 
     private record Plan(List<HubSnapshot.Shard> shards, List<HfFeatures.Output> outputs, long rows) {
     }
 
     private HuggingFace(Builder b) {
+        this.localDir = b.localDir;
+        if (localDir != null) {
+            this.repoId = localDir.getFileName() == null ? localDir.toString() : localDir.getFileName().toString();
+            this.config = null;
+            this.split = b.split;
+            this.revision = null;
+            this.cacheDir = localDir;
+            this.hub = null;
+            this.batchSize = b.batchSize;
+            return;
+        }
         this.repoId = HubClient.checkRepoId(b.name);
         this.config = b.config;
         this.split = b.split;
@@ -63,9 +76,22 @@ public final class HuggingFace implements Format {
         return new Builder(name).cacheDir(cacheDir).endpoint(System.getenv("HF_ENDPOINT")).token(System.getenv("HF_TOKEN"));
     }
 
+    /**
+     * A dataset downloaded before (a Hub snapshot, e.g. from {@code huggingface-cli download}): the parquet files
+     * under {@code dir}, read in place; the split of a file is its folder or its name's prefix
+     * ({@code data/train-00000-of-00002.parquet} is train). Nothing is downloaded.
+     */
+    public static Builder fromFolder(Path dir) {
+        Path d = SourceFiles.folder(dir, "Hugging Face dataset folder");
+        Builder b = new Builder(d.toString());
+        b.localDir = d.toAbsolutePath().normalize();
+        return b;
+    }
+
     /** Options of a Hugging Face ingest. */
     public static final class Builder {
         private final String name;
+        private Path localDir;
         private String config;
         private String split;
         private String revision;
@@ -139,6 +165,9 @@ public final class HuggingFace implements Format {
             throw new IngestError(ErrorCode.INGEST_BAD_DATA, "\"_huggingface\" must name one dataset",
                     "Pass {\"_huggingface\": [\"owner/name\"]}");
         }
+        if (java.nio.file.Files.isDirectory(Path.of(name))) {
+            return fromFolder(Path.of(name)).split(single(data, "_split")).build(); // a downloaded snapshot
+        }
         return builder(name, cacheDir).split(single(data, "_split")).config(single(data, "_config"))
                 .revision(single(data, "_revision")).build();
     }
@@ -171,7 +200,8 @@ public final class HuggingFace implements Format {
 
     @Override
     public Stream<Map<String, List<?>>> normalize(FormatContext context) {
-        List<HubSnapshot.Shard> shards = HubSnapshot.fetch(hub, repoId, config, split, revision, cacheDir, context);
+        List<HubSnapshot.Shard> shards = localDir != null ? localShards()
+                : HubSnapshot.fetch(hub, repoId, config, split, revision, cacheDir, context);
         if (shards == null) {
             return Stream.empty();
         }
@@ -202,6 +232,29 @@ public final class HuggingFace implements Format {
             scan.close();
             throw e;
         }
+    }
+
+    /** The parquet files of the local folder (of the chosen split), in path order. */
+    private List<HubSnapshot.Shard> localShards() {
+        List<HubSnapshot.Shard> out = new ArrayList<>();
+        try (Stream<Path> files = java.nio.file.Files.walk(localDir)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList()) {
+                List<String> parts = new ArrayList<>();
+                localDir.relativize(f).forEach(p -> parts.add(p.toString()));
+                String s = HubSnapshot.splitOf(parts);
+                if (split == null || split.equals(s)) {
+                    out.add(new HubSnapshot.Shard(s, f, f.toString()));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new IngestError(ErrorCode.INGEST_FILE_NOT_FOUND, "Cannot read the Hugging Face dataset folder " + localDir + ": "
+                    + e.getMessage(), "Check that the folder is readable");
+        }
+        if (out.isEmpty()) {
+            throw new IngestError(ErrorCode.INGEST_BAD_DATA, "No parquet files" + (split == null ? "" : " of split " + split)
+                    + " in " + localDir, "Point at the folder of a downloaded dataset (its *.parquet files, e.g. data/train-*.parquet)");
+        }
+        return out;
     }
 
     /** Reads the result into batches, turning engine values into column values. */
