@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns HTTP failures into the docs/spec/errors.md errors, keeping the server's own message: 401/403 → AuthError, 404 →
+ * Turns HTTP failures into Lakebench errors, keeping the server's own message: 401/403 → AuthError, 404 →
  * WorkspaceError or TableError by what was addressed, 409 → "already exists", 400 → QueryError / TableError /
  * WorkspaceError ("workspace ID is required"), a 500 carrying a service code (a statement the database refused)
  * like a 400, 402 → the balance is used up, exhausted retries and unreachable servers → ManagedServiceError.
@@ -118,7 +118,7 @@ final class ApiErrors {
                         "Send less at once: smaller parameters or fewer rows per statement");
             }
             case 500 -> {
-                if (body.code() != null) {
+                if (body.code() != null || body.alreadyExists()) {
                     // a statement the database refused: as final as a 400, and classified the same way
                     return badRequest(call, message, lower, said, workspace);
                 }

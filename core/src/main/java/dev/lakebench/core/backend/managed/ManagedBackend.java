@@ -38,9 +38,10 @@ import java.util.random.RandomGenerator;
 import okhttp3.OkHttpClient;
 
 /**
- * A workspace of a managed deployment, spoken to over the REST protocol of docs/spec/managed-api.md: SQL through
+ * A workspace of a managed deployment, spoken to over its REST protocol (docs/managed-protocol.md): SQL through
  * {@code POST /workspaces/{ws}/tables/query}, tables through {@code /workspaces/{ws}/tables}, workspaces through
- * {@code /workspaces}. Stateless apart from the org id and a cache of column types; safe for concurrent use.
+ * {@code /workspaces}. Stateless apart from the org id, the probed capabilities and a cache of column types;
+ * safe for concurrent use.
  */
 public final class ManagedBackend implements Backend {
 

@@ -20,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the server says about a table, read with SQL through the query endpoint (docs/spec/managed-api.md has no describe call):
+ * What the server says about a table, read with SQL through the query endpoint (the protocol has no describe call):
  * columns and types from {@code information_schema.columns}, vector sizes and row count in one query, indexes
  * from {@code pg_indexes}. Column types are cached per table (they type result values) and dropped on DDL.
  */

@@ -54,7 +54,7 @@ final class RetryPolicy {
     /**
      * Whether a failed answer is worth another attempt (the attempt budget aside). A statement the database refused
      * ({@code QUERY_ERROR}, any coded 500) is final. 429 and 503, and a 500 saying no database connection could be
-     * had, mean the request was not worked on: always retried. A bare 500, 502 and 504 may come after the
+     * had, mean the request was not worked on: always retried. A 500 saying "already exists" is final. A bare 500, 502 and 504 may come after the
      * statement ran, so only requests that are safe to repeat are sent again. A 401 can be an upstream auth cache
      * expiring and a 403 with an empty or HTML body is a proxy's rate limit: each retried {@link #AUTH_RETRIES}
      * times at most.
@@ -62,7 +62,7 @@ final class RetryPolicy {
     static boolean retryable(int status, ErrorBody body, boolean idempotent, int authRetriesSoFar) {
         return switch (status) {
             case 429, 503 -> true;
-            case 500 -> body.code() == null && (body.notStarted() || idempotent);
+            case 500 -> body.code() == null && !body.alreadyExists() && (body.notStarted() || idempotent);
             case 502, 504 -> idempotent;
             case 401 -> authRetriesSoFar < AUTH_RETRIES;
             case 403 -> (body.empty() || body.html()) && authRetriesSoFar < AUTH_RETRIES;
@@ -72,7 +72,7 @@ final class RetryPolicy {
 
     /** True when a write's answer was lost in a way that may follow its execution (so it is not sent again). */
     static boolean mayHaveRun(int status, ErrorBody body) {
-        return (status == 500 && body.code() == null && !body.notStarted()) || status == 502 || status == 504;
+        return (status == 500 && body.code() == null && !body.notStarted() && !body.alreadyExists()) || status == 502 || status == 504;
     }
 
     /** The wait before attempt {@code attempt + 1} (attempt counts from 1), honouring a Retry-After in ms. */

@@ -269,6 +269,16 @@ class RealServiceBehaviourTest {
         }
     }
 
+    @Test
+    void aWorkspaceThatAlreadyExistsIsSaidSoWhateverTheStatus() {
+        service.failNextWith(1, r -> r.getUrl().encodedPath().equals("/workspaces"), 500, "{\"error\": \"workspace already exists\"}");
+        int before = service.requestCount();
+        assertThatThrownBy(() -> client.createWorkspace("default", "Default"))
+                .isInstanceOf(dev.lakebench.core.client.WorkspaceError.class)
+                .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.WORKSPACE_EXISTS));
+        assertThat(service.requestCount() - before).isEqualTo(1);
+    }
+
     // ---- attribution and the workspace list ----
 
     @Test
