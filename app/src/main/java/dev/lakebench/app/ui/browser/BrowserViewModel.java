@@ -141,9 +141,16 @@ public final class BrowserViewModel {
         return Optional.empty();
     }
 
-    /** Reloads a workspace's tables after something changed them (ingest, DDL, drop). */
+    /**
+     * Reloads a workspace's tables after something changed them (ingest, DDL, drop), or after it could not be
+     * opened (another process held it): Refresh tries again.
+     */
     public void refreshWorkspace(WorkspaceRef ws) {
-        workspaceNode(ws).filter(BrowserNode::isLoaded).ifPresent(this::load);
+        workspaceNode(ws).filter(n -> !n.loadingProperty().get() && (n.isLoaded() || failed(n))).ifPresent(this::load);
+    }
+
+    private static boolean failed(BrowserNode n) {
+        return !n.children().isEmpty() && n.children().stream().allMatch(c -> c.kind() == BrowserNode.Kind.MESSAGE);
     }
 
     /** Null when the id is acceptable, else the rule it breaks. */

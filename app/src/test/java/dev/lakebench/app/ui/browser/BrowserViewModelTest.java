@@ -44,6 +44,47 @@ class BrowserViewModelTest {
         t.finished().get(30, TimeUnit.SECONDS);
     }
 
+    /** Another process: opens the workspace, says so, and holds it until killed. */
+    public static final class Holder {
+        public static void main(String[] args) throws Exception {
+            try (var client = dev.lakebench.core.client.Client.local(Path.of(args[0]))) {
+                client.listTables();
+                System.out.println("OPEN");
+                System.out.flush();
+                Thread.sleep(120_000);
+            }
+        }
+    }
+
+    @Test
+    void refreshRetriesAWorkspaceOnceItsLockIsReleased() throws Exception {
+        await(vm.refresh(local));
+        BrowserNode ws = local.children().get(0);
+        Process holder = dev.lakebench.core.testing.ChildJvm.start(Holder.class, List.of("-Xmx256m"), dir.toString());
+        try {
+            var out = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            String line;
+            while ((line = out.readLine()) != null && !line.equals("OPEN")) {
+                // the child's start-up lines
+            }
+            assertThat(line).isEqualTo("OPEN");
+            await(vm.refresh(ws));
+            assertThat(errors).extracting(ErrorReport::code).contains(ErrorCode.WORKSPACE_LOCKED);
+            assertThat(ws.children()).extracting(BrowserNode::kind).containsExactly(BrowserNode.Kind.MESSAGE);
+        } finally {
+            holder.destroyForcibly();
+            holder.waitFor(30, TimeUnit.SECONDS);
+        }
+        // the other process let go: Refresh (F5) opens the workspace this time
+        vm.refreshWorkspace(ws.workspace());
+        long until = System.currentTimeMillis() + 30_000;
+        while (ws.loadingProperty().get() || ws.children().stream().anyMatch(n -> n.kind() == BrowserNode.Kind.MESSAGE)) {
+            assertThat(System.currentTimeMillis()).isLessThan(until);
+            Thread.sleep(20);
+        }
+        assertThat(ws.children()).extracting(BrowserNode::label).contains("images");
+    }
+
     @Test
     void connectionsWorkspacesTablesColumnsWithCountsAndTypes() throws Exception {
         await(vm.refresh(local));
