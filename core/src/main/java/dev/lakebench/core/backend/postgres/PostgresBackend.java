@@ -334,11 +334,19 @@ public final class PostgresBackend implements Backend {
         }
     }
 
-    /** The LIMIT of a ranked vector search (from a literal or a parameter), null when there is none. */
+    /**
+     * The search effort a ranked vector search needs (its LIMIT, from a literal or a parameter), or null when the
+     * server's default serves it: no vector search, or a LIMIT within the default ef_search and no WHERE to pass.
+     */
     private static Integer effort(SearchTranslator.Result r, List<Object> params) {
         if (r.vectorLimit() == null) {
             return null;
         }
+        Integer limit = limit(r, params);
+        return !r.filtered() && limit != null && limit <= CitusRules.MIN_EF_SEARCH ? null : limit;
+    }
+
+    private static Integer limit(SearchTranslator.Result r, List<Object> params) {
         String l = r.vectorLimit();
         try {
             if (l.startsWith("$")) {
