@@ -36,7 +36,7 @@ final class PgIndexes {
     /** The CREATE INDEX statement for a column, or a TableError naming what the server lacks. */
     static String createSql(String schema, String table, Column c, String indexType, Capabilities caps, boolean hasIdColumn) {
         String type = indexType == null || indexType.isBlank() ? "" : indexType.toLowerCase(Locale.ROOT);
-        if (!type.isEmpty() && !type.matches("[a-z_]+")) {
+        if (!type.isEmpty() && !type.matches("[a-z][a-z0-9_]*")) {
             throw new TableError(ErrorCode.TABLE_INDEX_FAILED, "Index creation failed: index type \"" + indexType + "\" is not valid",
                     "Use bm25, exact_text, inverted, hnsw or diskann");
         }

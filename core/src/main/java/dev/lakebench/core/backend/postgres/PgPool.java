@@ -23,7 +23,10 @@ final class PgPool implements AutoCloseable {
     private final PgSettings settings;
     private final Init init;
     private final Semaphore permits;
+    private static final long VALIDATE_AFTER_NANOS = 30_000_000_000L;
+
     private final Deque<Connection> idle = new ArrayDeque<>();
+    private final java.util.Map<Connection, Long> idleSince = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean closed;
 
     PgPool(PgSettings settings, Init init) {
@@ -56,7 +59,9 @@ final class PgPool implements AutoCloseable {
                     init.apply(c);
                     return c;
                 }
-                if (!c.isClosed() && c.isValid(2)) {
+                // a connection idle for a while may have been dropped by the server or a firewall: check it first
+                Long since = idleSince.remove(c);
+                if (!c.isClosed() && (since != null && System.nanoTime() - since < VALIDATE_AFTER_NANOS || c.isValid(2))) {
                     return c;
                 }
                 quietClose(c);
@@ -75,6 +80,7 @@ final class PgPool implements AutoCloseable {
                     c.rollback();
                     c.setAutoCommit(true);
                 }
+                idleSince.put(c, System.nanoTime());
                 synchronized (idle) {
                     idle.addFirst(c);
                 }
@@ -105,5 +111,6 @@ final class PgPool implements AutoCloseable {
             idle.forEach(PgPool::quietClose);
             idle.clear();
         }
+        idleSince.clear();
     }
 }

@@ -214,9 +214,45 @@ public final class PostgresBackend implements Backend {
         columnCache.clear();
     }
 
+    /** pg_deeplake's index DDL: {@code CREATE INDEX [IF NOT EXISTS] [name] ON t USING deeplake_index (col) [WITH (index_type = 'x')]}. */
+    private static final java.util.regex.Pattern DEEPLAKE_INDEX = java.util.regex.Pattern.compile(
+            "(?is)\\s*CREATE\\s+INDEX\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(?:\"?[\\w]+\"?\\s+)?ON\\s+\"?([\\w]+)\"?\\s+USING\\s+deeplake_index\\s*"
+                    + "\\(\\s*\"?([^\"()\\s]+)\"?\\s*(?:ASC|DESC)?\\s*\\)\\s*(?:WITH\\s*\\(\\s*index_type\\s*=\\s*'(\\w+)'\\s*\\))?\\s*;?\\s*");
+    /** The hybrid form: {@code CREATE INDEX ... ON t USING deeplake_index ((emb, text)::deeplake_hybrid_record)}. */
+    private static final java.util.regex.Pattern DEEPLAKE_HYBRID_INDEX = java.util.regex.Pattern.compile(
+            "(?is)\\s*CREATE\\s+INDEX\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(?:\"?[\\w]+\"?\\s+)?ON\\s+\"?([\\w]+)\"?\\s+USING\\s+deeplake_index\\s*"
+                    + "\\(\\s*\\(\\s*\"?(\\w+)\"?\\s*,\\s*\"?(\\w+)\"?\\s*\\)\\s*::\\s*deeplake_hybrid_record\\s*\\)\\s*;?\\s*");
+    /** pg_deeplake's table access method, which a plain PostgreSQL server does not have. */
+    private static final java.util.regex.Pattern USING_DEEPLAKE = java.util.regex.Pattern.compile("(?i)\\)\\s*USING\\s+deeplake\\s*(;?\\s*)$");
+
     @Override
     public QueryResult execute(QueryRequest request) {
         long t0 = System.nanoTime();
+        if (!caps.has(Capabilities.PG_DEEPLAKE)) {
+            java.util.regex.Matcher m = DEEPLAKE_INDEX.matcher(request.sql());
+            if (m.matches()) {
+                // the index a column's type calls for, built as createIndex builds it (concurrently, idempotent)
+                createIndex(m.group(1), m.group(2), m.group(3), null, request.cancellation());
+                return new QueryResult(List.of(), List.of(), 0, Duration.ofNanos(System.nanoTime() - t0));
+            }
+            java.util.regex.Matcher h = DEEPLAKE_HYBRID_INDEX.matcher(request.sql());
+            if (h.matches()) {
+                // a hybrid search uses both sides' indexes: HNSW on the vector, the BM25 index on the text
+                createIndex(h.group(1), h.group(2), null, null, request.cancellation());
+                createIndex(h.group(1), h.group(3), null, null, request.cancellation());
+                return new QueryResult(List.of(), List.of(), 0, Duration.ofNanos(System.nanoTime() - t0));
+            }
+            if (request.sql().toLowerCase(java.util.Locale.ROOT).contains("using deeplake_index")) {
+                throw new QueryError(ErrorCode.QUERY_INVALID, "This form of CREATE INDEX ... USING deeplake_index is not translated for PostgreSQL",
+                        "Write CREATE INDEX ON t USING deeplake_index (col) [WITH (index_type = 'bm25')], one statement on its own,"
+                                + " or call createIndex(table, column)");
+            }
+            java.util.regex.Matcher u = USING_DEEPLAKE.matcher(request.sql());
+            if (u.find() && request.sql().strip().toUpperCase(java.util.Locale.ROOT).startsWith("CREATE TABLE")) {
+                return execute(QueryRequest.of(u.replaceFirst(")$1"), request.params()).timeout(request.timeout())
+                        .cancellation(request.cancellation()));
+            }
+        }
         List<SqlStatement> statements = parse(request);
         SearchTranslator tr = translator();
         List<SearchTranslator.Result> translated = new ArrayList<>();
@@ -334,11 +370,19 @@ public final class PostgresBackend implements Backend {
         }
     }
 
-    /** The LIMIT of a ranked vector search (from a literal or a parameter), null when there is none. */
+    /**
+     * The search effort a ranked vector search needs (its LIMIT, from a literal or a parameter), or null when the
+     * server's default serves it: no vector search, or a LIMIT within the default ef_search and no WHERE to pass.
+     */
     private static Integer effort(SearchTranslator.Result r, List<Object> params) {
         if (r.vectorLimit() == null) {
             return null;
         }
+        Integer limit = limit(r, params);
+        return !r.filtered() && limit != null && limit <= CitusRules.MIN_EF_SEARCH ? null : limit;
+    }
+
+    private static Integer limit(SearchTranslator.Result r, List<Object> params) {
         String l = r.vectorLimit();
         try {
             if (l.startsWith("$")) {

@@ -33,8 +33,15 @@ import java.util.function.Function;
  */
 final class SearchTranslator {
 
-    /** A translated statement; {@code vectorLimit} is the LIMIT of a ranked vector search (null when none). */
-    record Result(String sql, boolean ranked, String vectorLimit) {
+    /**
+     * A translated statement; {@code vectorLimit} is the LIMIT of a ranked vector search (null when none), and
+     * {@code filtered} whether that search has a WHERE to pass.
+     */
+    record Result(String sql, boolean ranked, String vectorLimit, boolean filtered) {
+
+        Result(String sql, boolean ranked, String vectorLimit) {
+            this(sql, ranked, vectorLimit, false);
+        }
     }
 
     private record TableRef(String schema, String name, String alias, TableSchema columns, int fromToken, int endToken) {
@@ -165,7 +172,7 @@ final class SearchTranslator {
         if (!filters.isEmpty()) {
             sql = addFilter(new TokenView(sql, dev.lakebench.core.sql.SqlLexer.significant(sql)), String.join(" AND ", filters));
         }
-        return new Result(sql, ranked, vectorLimit);
+        return new Result(sql, ranked, vectorLimit, vectorLimit != null && v.findTopLevel(0, "WHERE") >= 0);
     }
 
     // ---- one <#> ----

@@ -212,6 +212,21 @@ class PostgresSearchTest {
     }
 
     @Test
+    void pgDeeplakeDdlBuildsTheMatchingPostgresIndexesAndTables() {
+        pg.query("CREATE INDEX IF NOT EXISTS docs_body_idx ON docs USING deeplake_index (body) WITH (index_type = 'bm25')");
+        assertThat(pg.describeTable("docs").indexes()).singleElement().satisfies(i -> assertThat(i.type()).isEqualTo("bm25"));
+        pg.query("CREATE INDEX ON docs USING deeplake_index ((emb, body)::deeplake_hybrid_record)");
+        assertThat(pg.describeTable("docs").indexes()).extracting(i -> i.type()).containsExactlyInAnyOrder("bm25", "vector");
+        pg.query("CREATE TABLE pics (id bigint, image IMAGE, emb float4[]) USING deeplake");
+        pg.query("INSERT INTO pics VALUES (1, decode('89504e47', 'hex')::IMAGE, ARRAY[0.1, 0.2]::float4[])");
+        assertThat((byte[]) pg.query("SELECT image FROM pics").get(0).get("image")).containsExactly(0x89, 'P', 'N', 'G');
+        assertThat(pg.describeTable("pics").schema().column("image").orElseThrow().type())
+                .isEqualTo(dev.lakebench.core.schema.ColumnType.IMAGE);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pg.query("CREATE INDEX ON docs USING deeplake_index (lower(body))"))
+                .isInstanceOf(dev.lakebench.core.client.QueryError.class).hasMessageContaining("not translated");
+    }
+
+    @Test
     void keywordContainmentFiltersLikeTheLocalEngine() {
         List<Row> rows = pg.query("SELECT id FROM docs WHERE body @> 'w19 ' AND contains(body, 'w1') ORDER BY id");
         List<Long> expected = texts.entrySet().stream().filter(e -> e.getValue().contains("w19 ") && e.getValue().contains("w1"))
