@@ -24,6 +24,8 @@ public final class Models {
     private final Path root;
     private final Map<String, Embedder> loaded = new ConcurrentHashMap<>();
     private final QueryEmbeddings queries = new QueryEmbeddings(1024);
+    private volatile java.util.function.Supplier<dev.lakebench.core.connections.TokenVault> vault =
+            dev.lakebench.core.connections.TokenVault::system;
 
     private Models(Path root) {
         this.root = root;
@@ -37,6 +39,17 @@ public final class Models {
     /** Where pulled models live: one folder per model. */
     public Path modelsDir() {
         return root.resolve("models");
+    }
+
+    /** Where tokens of remote endpoints come from (the OS credential store unless a caller says otherwise). */
+    public Models tokenVault(java.util.function.Supplier<dev.lakebench.core.connections.TokenVault> vault) {
+        this.vault = vault;
+        return this;
+    }
+
+    /** The remote endpoints users added. */
+    public RemoteModels remotes() {
+        return new RemoteModels(modelsDir(), vault.get());
     }
 
     /** Where unpacked native libraries and partial downloads live. */
@@ -73,6 +86,9 @@ public final class Models {
     }
 
     private Embedder load(String key, String asTyped) {
+        if (key.startsWith(RemoteModels.PREFIX)) {
+            return remotes().load(key);
+        }
         if (key.equals(BuiltinModels.MINILM)) {
             return BuiltinModels.load(key, NativeRuntime.environment(cacheDir()));
         }
@@ -115,6 +131,9 @@ public final class Models {
         out.add(new ModelInfo(BuiltinModels.MINILM, "built in (all-MiniLM-L6-v2, quantized, " + BuiltinModels.MINILM_DIMENSION
                 + " dimensions)", "text", null, 0));
         Path dir = modelsDir();
+        if (Files.isDirectory(dir.resolve("remote"))) {
+            out.addAll(remotes().list());
+        }
         if (Files.isDirectory(dir)) {
             try (Stream<Path> s = Files.list(dir)) {
                 s.sorted().forEach(p -> ModelFolder.describe(p).ifPresent(out::add));
