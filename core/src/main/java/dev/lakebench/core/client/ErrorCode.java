@@ -33,6 +33,8 @@ public enum ErrorCode {
     WORKSPACE_LOCKED,
     WORKSPACE_IO,
     WORKSPACE_DISK_FULL,
+    /** An ingest stopped on a full disk; the rows it committed stay and a rerun continues. */
+    INGEST_DISK_FULL,
     MODEL_NOT_FOUND,
     MODEL_INVALID,
     MODEL_DIMENSION_MISMATCH,

@@ -65,7 +65,7 @@ public final class Ingestor {
                 ? "Free space on that disk and run the same ingest again: it continues where this one stopped, without duplicating rows"
                 : "Free space on that disk; a dataset format is ingested again from its start, so drop the table (or delete this"
                         + " run's rows) before running it again";
-        return new IngestError(ErrorCode.WORKSPACE_DISK_FULL, "No space left on device at " + full.get() + "; " + committed, hint, e);
+        return new IngestError(ErrorCode.INGEST_DISK_FULL, "No space left on device at " + full.get() + "; " + committed, hint, e);
     }
 
     /** Rows in {@code table} now: 0 when it does not exist, -1 when they cannot be counted. */

@@ -100,7 +100,7 @@ class DiskFullTest {
         IngestOptions options = IngestOptions.defaults().commitRows(100);
         try (Client client = Client.local(lb)) {
             assertThatThrownBy(() -> client.ingest("t", data, options)).isInstanceOfSatisfying(IngestError.class, e -> {
-                assertThat(e.code()).isEqualTo(ErrorCode.WORKSPACE_DISK_FULL);
+                assertThat(e.code()).isEqualTo(ErrorCode.INGEST_DISK_FULL);
                 assertThat(e.getMessage()).startsWith("No space left on device at " + mount)
                         .contains(count(client, "SELECT count(*) FROM t") + " rows of this ingest were committed")
                         .contains("run the same ingest again");

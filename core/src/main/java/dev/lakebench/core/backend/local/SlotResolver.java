@@ -88,12 +88,12 @@ final class SlotResolver implements AutoCloseable, RowSource {
     private Object value(Slot s, Object[] values, BoundSql sql) throws SQLException {
         return switch (s) {
             case Slot.VectorQuery q -> {
-                float[] v = vector(evaluate(q.query()), q.column(), q.table(), q.query());
+                float[] v = vector(evaluate(q.query()), q.column(), q.table(), q.query(), !explainOnly);
                 float[] unit = v == null ? null : VectorMath.normalized(v);
                 yield unit == null ? null : register(new QueryHandles.UnitVector(unit));
             }
             case Slot.MultiVectorQuery q -> {
-                float[][] m = matrix(evaluate(q.query()), q.column(), q.table(), q.query());
+                float[][] m = matrix(evaluate(q.query()), q.column(), q.table(), q.query(), !explainOnly);
                 yield m == null ? null : register(new QueryHandles.UnitRows(VectorMath.normalizedRows(m)));
             }
             case Slot.TextQuery q -> {
@@ -132,7 +132,11 @@ final class SlotResolver implements AutoCloseable, RowSource {
         };
     }
 
-    private static float[] vector(Object v, Column col, TableDef table, Operand from) {
+    /**
+     * The query vector of a search; {@code checkValues} off for a plain EXPLAIN, which plans the statement without
+     * scoring anything, so any vector of the right shape will do there.
+     */
+    private static float[] vector(Object v, Column col, TableDef table, Operand from, boolean checkValues) {
         if (v == null) {
             // NULL scores every row NULL: a search that silently finds nothing
             throw new QueryError(ErrorCode.QUERY_PARAMETER, "The query vector " + from + " of <#> on column \"" + col.name()
@@ -152,7 +156,9 @@ final class SlotResolver implements AutoCloseable, RowSource {
                     + " values, but column \"" + col.name() + "\" of table \"" + table.name() + "\" holds "
                     + col.dimension() + "-dimensional embeddings", "Pass a query vector of " + col.dimension() + " values");
         }
-        checkUsable(f, from, "");
+        if (checkValues) {
+            checkUsable(f, from, "");
+        }
         return f;
     }
 
@@ -172,7 +178,7 @@ final class SlotResolver implements AutoCloseable, RowSource {
         }
     }
 
-    private static float[][] matrix(Object v, Column col, TableDef table, Operand from) {
+    private static float[][] matrix(Object v, Column col, TableDef table, Operand from, boolean checkValues) {
         if (v == null) {
             throw new QueryError(ErrorCode.QUERY_PARAMETER, "The query " + from + " of <#> on column \"" + col.name()
                     + "\" of table \"" + table.name() + "\" is NULL", "Pass float[][] whose rows have " + sizeHint(col));
@@ -206,7 +212,9 @@ final class SlotResolver implements AutoCloseable, RowSource {
                         + " values, but column \"" + col.name() + "\" of table \"" + table.name() + "\" holds rows of "
                         + col.dimension() + " values", "Pass rows of " + col.dimension() + " values");
             }
-            checkUsable(row, from, " (row " + (r + 1) + ")");
+            if (checkValues) {
+                checkUsable(row, from, " (row " + (r + 1) + ")");
+            }
         }
         return m;
     }
@@ -274,14 +282,14 @@ final class SlotResolver implements AutoCloseable, RowSource {
         String text = null;
         switch (spec.kind()) {
             case VECTOR, HYBRID -> {
-                float[] v = vector(evaluate(spec.query()), spec.column(), table, spec.query());
+                float[] v = vector(evaluate(spec.query()), spec.column(), table, spec.query(), !explainOnly);
                 unit = v == null ? null : VectorMath.normalized(v);
                 if (spec.kind() == dev.lakebench.core.sql.SearchKind.HYBRID) {
                     text = text(evaluate(spec.textQuery()), spec.textColumn(), spec.textQuery());
                 }
             }
             case MULTI_VECTOR -> {
-                float[][] m = matrix(evaluate(spec.query()), spec.column(), table, spec.query());
+                float[][] m = matrix(evaluate(spec.query()), spec.column(), table, spec.query(), !explainOnly);
                 rows = m == null ? null : VectorMath.normalizedRows(m);
             }
             case TEXT -> text = text(evaluate(spec.query()), spec.column(), spec.query());
