@@ -13,8 +13,9 @@ import java.util.Set;
  * <p>The bound an index keeps (docs/decisions/0014-code-layout.md): with the default effort, recall@10 against exact search
  * is at least {@value #TARGET_RECALL}. How wide a graph search must be for that depends on the data (clustered
  * embeddings need few candidates, uniformly random vectors many), so the effort is measured per index: after a
- * build, and again whenever the index has doubled, {@value #SAMPLE} of its own vectors are searched in the
- * graph at growing efforts and compared with an exact pass over all vectors; the smallest effort reaching
+ * build, and again whenever the index has doubled, {@value #SAMPLE} queries placed beside its own vectors (as
+ * far as their nearest neighbours) are searched in the graph at growing efforts and compared with an exact pass
+ * over all vectors; the smallest effort reaching
  * {@value #SAMPLE_RECALL} on the sample (a margin for sampling error) is kept in the index's commit. When no
  * effort up to {@value #MAX_EF} reaches it, the index stops serving ranked searches and they run exactly.
  */
@@ -79,7 +80,11 @@ public final class EfSearchPolicy {
         return c == null || ix.liveDocs() >= 2 * Math.max(1, c.docs());
     }
 
-    /** Measures the effort {@code ix} needs for the bound over the vectors of {@code column}. */
+    /**
+     * Measures the effort {@code ix} needs for the bound over the vectors of {@code column}. The queries are not
+     * stored vectors (the graph finds those too easily): each lies beside a sampled vector, as far from it as
+     * that vector's nearest neighbour, in a random direction — a new point of the data's own neighbourhood.
+     */
     static LuceneIndex.Calibration measure(LuceneIndex ix, String column) throws IOException {
         long docs = ix.liveDocs();
         LuceneQueries q = ix.queries();
@@ -87,28 +92,37 @@ public final class EfSearchPolicy {
         if (docs <= K + 1 || sample.isEmpty()) {
             return new LuceneIndex.Calibration(DEFAULT_EF_SEARCH, docs);
         }
-        float[][] units = new float[sample.size()][];
-        for (int i = 0; i < units.length; i++) {
-            units[i] = sample.get(i).unit();
+        float[][] stored = new float[sample.size()][];
+        for (int i = 0; i < stored.length; i++) {
+            stored[i] = sample.get(i).unit();
         }
-        long[][] exact = q.exactNearest(column, units, K + 1);
-        List<Set<Long>> truth = new java.util.ArrayList<>();
-        for (int i = 0; i < units.length; i++) {
-            truth.add(withoutSelf(exact[i], sample.get(i).key(), K));
+        Hits[] near = q.exactNearest(column, stored, 2);
+        java.util.Random rnd = new java.util.Random(docs);
+        float[][] queries = new float[stored.length][];
+        for (int i = 0; i < stored.length; i++) {
+            double nearest = 0;
+            for (int j = 0; j < near[i].size(); j++) {
+                if (near[i].keys()[j] != sample.get(i).key()) {
+                    nearest = near[i].scores()[j];
+                    break;
+                }
+            }
+            queries[i] = beside(stored[i], Math.max(-1, Math.min(1, nearest)), rnd);
         }
+        Hits[] exact = q.exactNearest(column, queries, K);
         for (int ef = DEFAULT_EF_SEARCH; ef <= MAX_EF; ef *= 2) {
             long found = 0;
             long wanted = 0;
-            for (int i = 0; i < units.length; i++) {
+            for (int i = 0; i < queries.length; i++) {
                 Set<Long> candidates = new HashSet<>();
-                for (LuceneQueries.Candidate c : q.nearest(column, units[i], ef + 1, null)) {
+                for (LuceneQueries.Candidate c : q.nearest(column, queries[i], ef, null)) {
                     candidates.add(c.key());
                 }
                 // re-scoring exactly keeps every true neighbour among the candidates in the top k
-                for (long t : truth.get(i)) {
+                for (long t : exact[i].keys()) {
                     found += candidates.contains(t) ? 1 : 0;
                 }
-                wanted += truth.get(i).size();
+                wanted += exact[i].size();
             }
             if (wanted == 0 || (double) found / wanted >= SAMPLE_RECALL) {
                 return new LuceneIndex.Calibration(ef, docs);
@@ -117,13 +131,24 @@ public final class EfSearchPolicy {
         return new LuceneIndex.Calibration(EXACT, docs);
     }
 
-    /** The first {@code k} keys other than the query's own row. */
-    private static Set<Long> withoutSelf(long[] keys, long self, int k) {
-        Set<Long> out = new HashSet<>();
-        for (long key : keys) {
-            if (key != self && out.size() < k) {
-                out.add(key);
-            }
+    /** A unit vector whose cosine with the unit vector {@code x} is {@code cos}, in a random direction. */
+    static float[] beside(float[] x, double cos, java.util.Random rnd) {
+        double[] u = new double[x.length];
+        double along = 0;
+        for (int d = 0; d < x.length; d++) {
+            u[d] = rnd.nextGaussian();
+            along += u[d] * x[d];
+        }
+        double norm = 0;
+        for (int d = 0; d < x.length; d++) {
+            u[d] -= along * x[d];
+            norm += u[d] * u[d];
+        }
+        norm = Math.sqrt(norm);
+        double sin = Math.sqrt(Math.max(0, 1 - cos * cos));
+        float[] out = new float[x.length];
+        for (int d = 0; d < x.length; d++) {
+            out[d] = (float) (cos * x[d] + (norm == 0 ? 0 : sin * u[d] / norm));
         }
         return out;
     }

@@ -131,12 +131,15 @@ final class IndexBuilds {
      * Stops the builds: each stops at its next check, leaves its directory uncommitted (so it is built again at
      * the next open) and returns, so closing never waits for a build to finish.
      */
-    void close() {
+    void close(Runnable abortWrites) {
         closed = true;
         builders.shutdownNow();
         try {
-            if (!builders.awaitTermination(30, TimeUnit.SECONDS)) {
-                LOG.warning("an index build did not stop within 30 s");
+            if (!builders.awaitTermination(2, TimeUnit.SECONDS)) {
+                abortWrites.run(); // a build in its final merge has no row loop to check: abort the merge
+                if (!builders.awaitTermination(30, TimeUnit.SECONDS)) {
+                    LOG.warning("an index build did not stop within 30 s");
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

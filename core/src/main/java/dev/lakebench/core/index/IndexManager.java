@@ -280,7 +280,7 @@ public final class IndexManager implements IndexProvider, TableListener, AutoClo
 
     @Override
     public void close() {
-        builds.close();
+        builds.close(registry::abortWrites);
         registry.close();
     }
 }

@@ -147,6 +147,13 @@ final class IndexRegistry {
         deleteTree(ws.indexDir().resolve(table.toLowerCase(Locale.ROOT)));
     }
 
+    /** Discards the uncommitted writes of every open index, aborting merges in progress (closing the workspace). */
+    void abortWrites() {
+        for (ManagedIndex ix : open.values()) {
+            ix.handle().abortWrites();
+        }
+    }
+
     /** Closes every open index (after the builds stopped). */
     void close() {
         for (ManagedIndex ix : open.values()) {

@@ -286,6 +286,18 @@ public final class LuceneIndex implements Closeable {
         }
     }
 
+    /**
+     * Discards everything not committed and aborts merges in progress, from any thread: a build or merge running
+     * on this directory then fails, and the directory is built again at the next open. Used when closing.
+     */
+    public void abortWrites() {
+        try {
+            writer.rollback();
+        } catch (IOException | RuntimeException e) {
+            // closing anyway; the next open rebuilds an incomplete directory
+        }
+    }
+
     @Override
     public void close() throws IOException {
         try {

@@ -416,10 +416,10 @@ public final class LuceneQueries {
     }
 
     /**
-     * For each unit query, the keys of the {@code k} live documents with the largest dot product: an exact pass
+     * For each unit query, the {@code k} live documents with the largest dot product: an exact pass
      * over every stored vector, all queries at once (one read of the vectors).
      */
-    public long[][] exactNearest(String column, float[][] units, int k) throws IOException {
+    public Hits[] exactNearest(String column, float[][] units, int k) throws IOException {
         String field = IndexFields.vectorField(column);
         TopK[] tops = new TopK[units.length];
         for (int q = 0; q < units.length; q++) {
@@ -449,9 +449,9 @@ public final class LuceneQueries {
         } finally {
             index.release(s);
         }
-        long[][] out = new long[units.length][];
+        Hits[] out = new Hits[units.length];
         for (int q = 0; q < units.length; q++) {
-            out[q] = tops[q].hits().keys();
+            out[q] = tops[q].hits();
         }
         return out;
     }
