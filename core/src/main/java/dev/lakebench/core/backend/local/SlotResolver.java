@@ -132,7 +132,10 @@ final class SlotResolver implements AutoCloseable, RowSource {
         };
     }
 
-    private static float[] vector(Object v, Column col, TableDef table, Operand from) {
+    private float[] vector(Object v, Column col, TableDef table, Operand from) {
+        if (v == null && explaining) {
+            return null; // a plan needs no real query
+        }
         if (v == null) {
             // NULL scores every row NULL: a search that silently finds nothing
             throw new QueryError(ErrorCode.QUERY_PARAMETER, "The query vector " + from + " of <#> on column \"" + col.name()
@@ -152,7 +155,9 @@ final class SlotResolver implements AutoCloseable, RowSource {
                     + " values, but column \"" + col.name() + "\" of table \"" + table.name() + "\" holds "
                     + col.dimension() + "-dimensional embeddings", "Pass a query vector of " + col.dimension() + " values");
         }
-        checkUsable(f, from, "");
+        if (!explaining) {
+            checkUsable(f, from, "");
+        }
         return f;
     }
 
@@ -172,7 +177,10 @@ final class SlotResolver implements AutoCloseable, RowSource {
         }
     }
 
-    private static float[][] matrix(Object v, Column col, TableDef table, Operand from) {
+    private float[][] matrix(Object v, Column col, TableDef table, Operand from) {
+        if (v == null && explaining) {
+            return null;
+        }
         if (v == null) {
             throw new QueryError(ErrorCode.QUERY_PARAMETER, "The query " + from + " of <#> on column \"" + col.name()
                     + "\" of table \"" + table.name() + "\" is NULL", "Pass float[][] whose rows have " + sizeHint(col));
@@ -206,7 +214,9 @@ final class SlotResolver implements AutoCloseable, RowSource {
                         + " values, but column \"" + col.name() + "\" of table \"" + table.name() + "\" holds rows of "
                         + col.dimension() + " values", "Pass rows of " + col.dimension() + " values");
             }
-            checkUsable(row, from, " (row " + (r + 1) + ")");
+            if (!explaining) {
+                checkUsable(row, from, " (row " + (r + 1) + ")");
+            }
         }
         return m;
     }
