@@ -88,12 +88,12 @@ final class SlotResolver implements AutoCloseable, RowSource {
     private Object value(Slot s, Object[] values, BoundSql sql) throws SQLException {
         return switch (s) {
             case Slot.VectorQuery q -> {
-                float[] v = vector(evaluate(q.query()), q.column(), q.table(), q.query(), !explainOnly);
+                float[] v = vector(evaluate(q.query()), q.column(), q.table(), q.query());
                 float[] unit = v == null ? null : VectorMath.normalized(v);
                 yield unit == null ? null : register(new QueryHandles.UnitVector(unit));
             }
             case Slot.MultiVectorQuery q -> {
-                float[][] m = matrix(evaluate(q.query()), q.column(), q.table(), q.query(), !explainOnly);
+                float[][] m = matrix(evaluate(q.query()), q.column(), q.table(), q.query());
                 yield m == null ? null : register(new QueryHandles.UnitRows(VectorMath.normalizedRows(m)));
             }
             case Slot.TextQuery q -> {
@@ -132,11 +132,10 @@ final class SlotResolver implements AutoCloseable, RowSource {
         };
     }
 
-    /**
-     * The query vector of a search; {@code checkValues} off for a plain EXPLAIN, which plans the statement without
-     * scoring anything, so any vector of the right shape will do there.
-     */
-    private static float[] vector(Object v, Column col, TableDef table, Operand from, boolean checkValues) {
+    private float[] vector(Object v, Column col, TableDef table, Operand from) {
+        if (v == null && explaining) {
+            return null; // a plan needs no real query
+        }
         if (v == null) {
             // NULL scores every row NULL: a search that silently finds nothing
             throw new QueryError(ErrorCode.QUERY_PARAMETER, "The query vector " + from + " of <#> on column \"" + col.name()
@@ -156,7 +155,7 @@ final class SlotResolver implements AutoCloseable, RowSource {
                     + " values, but column \"" + col.name() + "\" of table \"" + table.name() + "\" holds "
                     + col.dimension() + "-dimensional embeddings", "Pass a query vector of " + col.dimension() + " values");
         }
-        if (checkValues) {
+        if (!explaining) {
             checkUsable(f, from, "");
         }
         return f;
@@ -178,7 +177,10 @@ final class SlotResolver implements AutoCloseable, RowSource {
         }
     }
 
-    private static float[][] matrix(Object v, Column col, TableDef table, Operand from, boolean checkValues) {
+    private float[][] matrix(Object v, Column col, TableDef table, Operand from) {
+        if (v == null && explaining) {
+            return null;
+        }
         if (v == null) {
             throw new QueryError(ErrorCode.QUERY_PARAMETER, "The query " + from + " of <#> on column \"" + col.name()
                     + "\" of table \"" + table.name() + "\" is NULL", "Pass float[][] whose rows have " + sizeHint(col));
@@ -212,7 +214,7 @@ final class SlotResolver implements AutoCloseable, RowSource {
                         + " values, but column \"" + col.name() + "\" of table \"" + table.name() + "\" holds rows of "
                         + col.dimension() + " values", "Pass rows of " + col.dimension() + " values");
             }
-            if (checkValues) {
+            if (!explaining) {
                 checkUsable(row, from, " (row " + (r + 1) + ")");
             }
         }
@@ -282,14 +284,14 @@ final class SlotResolver implements AutoCloseable, RowSource {
         String text = null;
         switch (spec.kind()) {
             case VECTOR, HYBRID -> {
-                float[] v = vector(evaluate(spec.query()), spec.column(), table, spec.query(), !explainOnly);
+                float[] v = vector(evaluate(spec.query()), spec.column(), table, spec.query());
                 unit = v == null ? null : VectorMath.normalized(v);
                 if (spec.kind() == dev.lakebench.core.sql.SearchKind.HYBRID) {
                     text = text(evaluate(spec.textQuery()), spec.textColumn(), spec.textQuery());
                 }
             }
             case MULTI_VECTOR -> {
-                float[][] m = matrix(evaluate(spec.query()), spec.column(), table, spec.query(), !explainOnly);
+                float[][] m = matrix(evaluate(spec.query()), spec.column(), table, spec.query());
                 rows = m == null ? null : VectorMath.normalizedRows(m);
             }
             case TEXT -> text = text(evaluate(spec.query()), spec.column(), spec.query());
