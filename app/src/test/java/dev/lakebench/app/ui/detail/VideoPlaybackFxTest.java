@@ -29,16 +29,21 @@ import org.testfx.framework.junit5.Start;
 class VideoPlaybackFxTest {
 
     @TempDir
-    Path dir;
+    static Path dir;
 
     private Workbench workbench;
 
-    @Start
-    void start(Stage stage) {
+    /** The ingest runs before the window starts (off the FX thread, outside TestFX's set-up time limit). */
+    @org.junit.jupiter.api.BeforeAll
+    static void ingest() {
         try (Client c = Client.local(dir)) {
             c.ingest("clips", Map.of("path", List.of(UiFixtures.testData("video-sample").resolve("sample_with_increasing_timestamps_320w_240h_5s.mp4"))),
                     IngestOptions.defaults().schema("path", "FILE"));
         }
+    }
+
+    @Start
+    void start(Stage stage) {
         workbench = FxFixture.start(stage, dir);
     }
 
@@ -66,8 +71,13 @@ class VideoPlaybackFxTest {
         ImageView video = robot.lookup("#detail-video").queryAs(ImageView.class);
         FxFixture.await(10, () -> video.getImage() != null && video.isVisible());
 
-        robot.clickOn("#detail-play");
-        FxFixture.await(10, () -> seconds(time) >= 1.0);
+        try (dev.lakebench.app.ui.FxWatchdog watchdog = new dev.lakebench.app.ui.FxWatchdog(100)) {
+            robot.clickOn("#detail-play");
+            FxFixture.await(10, () -> seconds(time) >= 2.0);
+            System.out.println("FX watchdog during video playback: " + watchdog.report());
+            assertThat(watchdog.ioSamples()).as("Lakebench code doing I/O on the FX thread").isEmpty();
+            assertThat(watchdog.ourStalls()).as(watchdog.report()).isEmpty();
+        }
         FxFixture.snap(robot, video.getScene(), "video-playing");
         robot.clickOn("#detail-play");
         Thread.sleep(300);

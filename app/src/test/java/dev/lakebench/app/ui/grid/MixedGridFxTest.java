@@ -30,14 +30,15 @@ import org.testfx.framework.junit5.Start;
 class MixedGridFxTest {
 
     @TempDir
-    Path dir;
+    static Path dir;
 
     private Workbench workbench;
-    private long images;
-    private long segments;
+    private static long images;
+    private static long segments;
 
-    @Start
-    void start(Stage stage) throws Exception {
+    /** The ingest runs before the window starts (off the FX thread, outside TestFX's set-up time limit). */
+    @org.junit.jupiter.api.BeforeAll
+    static void ingest() throws Exception {
         Path media = Files.createDirectories(dir.resolve("media"));
         for (Path p : UiFixtures.sampleImages().subList(0, 6)) {
             Files.copy(p, media.resolve(p.getFileName()));
@@ -48,6 +49,10 @@ class MixedGridFxTest {
             images = ((Number) c.query("SELECT count(*) FROM media WHERE image IS NOT NULL").get(0).get(0)).longValue();
             segments = ((Number) c.query("SELECT count(*) FROM media WHERE thumbnail IS NOT NULL").get(0).get(0)).longValue();
         }
+    }
+
+    @Start
+    void start(Stage stage) {
         workbench = FxFixture.start(stage, dir);
     }
 
