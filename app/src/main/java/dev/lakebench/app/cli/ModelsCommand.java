@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "models", description = "Embedding models: the built-in text model and models pulled into the data directory.",
-        subcommands = {ModelsCommand.Pull.class, ModelsCommand.ListModels.class, ModelsCommand.Remove.class})
+        subcommands = {ModelsCommand.Pull.class, ModelsCommand.ListModels.class, ModelsCommand.Remove.class, ModelsCommand.Remote.class})
 final class ModelsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -73,6 +73,37 @@ final class ModelsCommand implements Callable<Integer> {
                 out.println(String.format(Locale.ROOT, "Pulled %s (%s, %.1f MB) into %s", m.name(), m.kinds(), m.sizeBytes() / 1e6, m.location()));
             }
             out.flush();
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "remote", description = {"Add an OpenAI-compatible embeddings endpoint (Ollama, vLLM, a hosted API) as model"
+        + " remote:NAME.", "The token is read from the environment variable named by --token-env VAR and kept in the OS credential store."})
+    static final class Remote implements Callable<Integer> {
+        @ParentCommand
+        ModelsCommand parent;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--url", required = true, paramLabel = "URL", description = "The /v1 base URL, e.g. http://127.0.0.1:11434/v1")
+        String url;
+
+        @Option(names = "--model", required = true, paramLabel = "M", description = "The model name the endpoint knows.")
+        String model;
+
+        @Override
+        public Integer call() {
+            // the global --token-env VAR names the variable holding the token (never the command line itself)
+            String token = parent.root.tokenEnv == null ? null : parent.root.env.apply(parent.root.tokenEnv);
+            dev.lakebench.core.embed.Models.of(parent.root.dataDirectory().root()).tokenVault(parent.root.vault).remotes()
+                    .add(name, url, model, token);
+            spec.commandLine().getOut().println("Added remote:" + name + " (" + model + " at " + url + ")"
+                    + (token == null ? "" : "; token saved in the credential store"));
+            spec.commandLine().getOut().flush();
             return Cli.OK;
         }
     }

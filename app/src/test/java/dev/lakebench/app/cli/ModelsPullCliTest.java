@@ -46,4 +46,17 @@ class ModelsPullCliTest {
             assertThat(run(env, "models", "list", "--json").json()).hasSize(1);
         }
     }
+
+    @Test
+    void aRemoteEndpointIsAddedWithItsTokenInTheCredentialStore() throws Exception {
+        MemoryCredentialStore keychain = new MemoryCredentialStore();
+        LakebenchCommand root = new LakebenchCommand(Map.of("EMB_TOKEN", "sk-cli")::get, () -> new TokenVault(keychain));
+        CliRun add = CliRun.with(dir, (argv, out, err) -> Cli.commandLine(root, out, err).execute(argv),
+                "models", "remote", "ollama", "--url", "http://127.0.0.1:11434/v1", "--model", "nomic-embed-text", "--token-env", "EMB_TOKEN");
+        assertThat(add.code()).as(add.err()).isZero();
+        assertThat(add.out()).contains("Added remote:ollama").contains("token saved");
+        assertThat(keychain.secrets.values()).containsExactly("sk-cli");
+        CliRun list = run(Map.of(), "models", "list", "--json");
+        assertThat(list.json().get(1).get("name").asText()).isEqualTo("remote:ollama");
+    }
 }

@@ -28,6 +28,8 @@ final class OnnxReference implements AutoCloseable {
             OrtSession.SessionOptions opts = new OrtSession.SessionOptions();
             opts.setIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
             opts.setInterOpNumThreads(1);
+            // threads that spin while waiting for work starve everything else on a busy desktop (and each other)
+            opts.addConfigEntry("session.intra_op.allow_spinning", "0");
             opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             this.session = env.createSession(model.readAllBytes(), opts);
             this.tokenizer = HuggingFaceTokenizer.newInstance(tok, Map.of("truncation", "true", "maxLength", "256", "padding", "false"));

@@ -49,6 +49,8 @@ public final class BertOnnxEmbedder implements Embedder {
             OrtSession.SessionOptions opts = new OrtSession.SessionOptions();
             opts.setIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
             opts.setInterOpNumThreads(1);
+            // threads that spin while waiting for work starve everything else on a busy desktop (and each other)
+            opts.addConfigEntry("session.intra_op.allow_spinning", "0");
             opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             this.session = env.createSession(model, opts);
         } catch (OrtException | RuntimeException e) {

@@ -62,6 +62,8 @@ public final class ClipOnnxEmbedder implements Embedder {
             OrtSession.SessionOptions opts = new OrtSession.SessionOptions();
             opts.setIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
             opts.setInterOpNumThreads(1);
+            // threads that spin while waiting for work starve everything else on a busy desktop (and each other)
+            opts.addConfigEntry("session.intra_op.allow_spinning", "0");
             t = env.createSession(Files.readAllBytes(textModel), opts);
             v = env.createSession(Files.readAllBytes(visionModel), opts);
             int max = ModelFolder.maxTokens(dir, 77);
