@@ -136,6 +136,22 @@ class KillNineTest {
         }
     }
 
+    /**
+     * Image rows whose thumbnails are missing. A mixed folder's table gets its image column (and the thumbnails
+     * table its first rows) only when the first image commits, so a kill before that leaves neither.
+     */
+    private static long imagesWithoutThumbnails(Client client) {
+        if (client.describeTable("t").schema().column("image").isEmpty()) {
+            return 0;
+        }
+        long images = count(client, "SELECT count(*) FROM t WHERE image IS NOT NULL");
+        if (images == 0) {
+            return 0;
+        }
+        return count(client, "SELECT count(*) FROM t WHERE image IS NOT NULL AND id NOT IN"
+                + " (SELECT file_id FROM thumbnails WHERE column_name = 'image')");
+    }
+
     private static long count(Client client, String sql) {
         return ((Number) client.query(sql).get(0).get(0)).longValue();
     }
@@ -168,8 +184,7 @@ class KillNineTest {
             try (Client client = Client.local(data)) {
                 if (client.listTables().contains("t")) {
                     long rows = count(client, "SELECT count(*) FROM t");
-                    assertThat(count(client, "SELECT count(*) FROM t WHERE image IS NOT NULL AND id NOT IN"
-                            + " (SELECT file_id FROM thumbnails WHERE column_name = 'image')")).as("images without thumbnails").isZero();
+                    assertThat(imagesWithoutThumbnails(client)).as("images without thumbnails").isZero();
                     if (rows == expected && count(client, "SELECT count(DISTINCT id) FROM t") == expected) {
                         return;
                     }
@@ -181,8 +196,7 @@ class KillNineTest {
                         + " GROUP BY ALL HAVING n > 1)")).as("duplicate rows").isZero();
                 assertThat(count(client, "SELECT count(*) FROM (SELECT th.file_id, th.dimension, count(*) n FROM thumbnails th"
                         + " JOIN t ON th.file_id = t.id GROUP BY ALL HAVING n > 1)")).as("duplicate thumbnails").isZero();
-                assertThat(count(client, "SELECT count(*) FROM t WHERE image IS NOT NULL AND id NOT IN"
-                        + " (SELECT file_id FROM thumbnails WHERE column_name = 'image')")).isZero();
+                assertThat(imagesWithoutThumbnails(client)).isZero();
             }
         });
     }
