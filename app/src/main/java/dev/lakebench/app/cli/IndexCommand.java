@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.IndexInfo;
 import dev.lakebench.core.client.IngestProgress;
+import dev.lakebench.core.client.ManagedServiceError;
 import dev.lakebench.core.client.TableInfo;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -45,7 +46,18 @@ final class IndexCommand implements Callable<Integer> {
         Progress progress = new Progress(err);
         // closed last: Ctrl+C cancels the build (the index is dropped) and the process exits once the workspace is closed
         try (CancelOnInterrupt interrupt = new CancelOnInterrupt(); Client client = root.open()) {
-            client.createIndex(table, column, type, progress::update, interrupt.cancellation());
+            try {
+                client.createIndex(table, column, type, progress::update, interrupt.cancellation());
+            } catch (ManagedServiceError e) {
+                if (!interrupt.cancellation().isCancelled()) {
+                    throw e;
+                }
+                // said here, before the workspace closes: once it has, an exit already under way may end the process
+                progress.done();
+                err.println(e.getClass().getSimpleName() + ": " + e.getMessage());
+                err.flush();
+                return Cli.ERROR;
+            }
             progress.done();
             TableInfo info = client.describeTable(table);
             IndexInfo index = info.indexes().stream()
