@@ -78,11 +78,11 @@ class ShellFxTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
         FxFixture.await(5, () -> robot.lookup("#sql-editor").queryAll().size() == 2);
         CodeArea editor = FxFixture.showing(robot, "#sql-editor");
-        robot.clickOn(editor).write("SELECT id, embedding <#> $1 AS score FROM images ORDER BY score DESC LIMIT 3");
+        focus(robot, editor).write("SELECT id, embedding <#> $1 AS score FROM images ORDER BY score DESC LIMIT 3");
         FxFixture.await(5, () -> robot.lookup("#param-kind-1").queryAll().stream().anyMatch(FxFixture::isShowing));
         robot.interact(() -> FxFixture.<javafx.scene.control.ComboBox<Object>>showing(robot, "#param-kind-1").getSelectionModel()
                 .select(dev.lakebench.app.ui.sql.ParameterViewModel.Kind.ROW_VECTOR));
-        robot.clickOn(editor).press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        focus(robot, editor).press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
         FxFixture.await(20, () -> visibleResults(robot).getItems().size() == 3);
         Row best = visibleResults(robot).getItems().get(0);
         assertThat(best.get("id")).isEqualTo(results.getItems().get(2).get("id"));
@@ -91,7 +91,7 @@ class ShellFxTest {
 
         // a long query, cancelled with the Cancel button: the engine stops it and the window stays usable
         robot.interact(() -> editor.replaceText("SELECT count(*) FROM range(3000000) a, range(3000000) b WHERE a.range + b.range = 7"));
-        robot.clickOn(editor).press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        focus(robot, editor).press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
         FxFixture.await(10, () -> !FxFixture.showing(robot, "#cancel").isDisabled());
         Thread.sleep(600);
         robot.clickOn((javafx.scene.Node) FxFixture.showing(robot, "#cancel"));
@@ -100,10 +100,19 @@ class ShellFxTest {
 
         // an engine error lands on the error surface with a problem naming the thing
         robot.interact(() -> editor.replaceText("SELECT * FROM missing_table"));
-        robot.clickOn(editor).press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        focus(robot, editor).press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
         FxFixture.await(20, () -> !workbench.errors().shown().isEmpty());
         assertThat(workbench.errors().shown().get(0).problem()).contains("missing_table");
         assertThat(robot.lookup("#error-details").tryQuery()).isPresent();
+    }
+
+    /**
+     * Keyboard focus on the editor, given on the FX thread: clicking would have the robot measure the editor's
+     * bounds off that thread while the editor is still laying out text it was just given.
+     */
+    private static FxRobot focus(FxRobot robot, CodeArea editor) {
+        robot.interact(editor::requestFocus);
+        return robot;
     }
 
     private static TableView<Row> visibleResults(FxRobot robot) {
