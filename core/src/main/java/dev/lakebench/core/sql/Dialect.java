@@ -83,11 +83,9 @@ public final class Dialect {
         if (!needsRewrite(st.significant()) && !mentionsVectorColumn(st.significant(), tables)) {
             return new Translation.Engine(BoundSql.plain(st.text()), null, List.of());
         }
-        StatementRewriter rw = new StatementRewriter(st, tables);
-        QueryBlock root = rw.parser.query(0, rw.sig.size(), null);
-        rw.collectTables(root);
-        rw.rewrite(root);
-        return new Translation.Engine(rw.result(), null, List.copyOf(rw.notes), rw.indexOnly);
+        ParsedStatement parsed = new ParsedStatement(st);
+        QueryBlock root = parsed.blocks.query(0, parsed.sig.size(), null);
+        return StatementRewriter.rewrite(parsed, root, new NameScope(tables, root), null);
     }
 
     /** Any other statement: nested queries and expressions are rewritten, the rest is the engine's. */
@@ -95,26 +93,24 @@ public final class Dialect {
         if (!needsRewrite(st.significant())) {
             return new Translation.Engine(BoundSql.plain(st.text()), null, List.of());
         }
-        StatementRewriter rw = new StatementRewriter(st, tables);
-        List<Token> sig = rw.sig;
+        ParsedStatement parsed = new ParsedStatement(st);
+        List<Token> sig = parsed.sig;
         QueryBlock root = new QueryBlock(0, sig.size(), null);
         int q = -1;
         for (int i = 0; i < sig.size(); i++) {
             if (sig.get(i).is("(") || sig.get(i).is("[") || sig.get(i).is("{")) {
-                i = rw.match[i];
+                i = parsed.match[i];
             } else if (Keywords.startsQuery(sig.get(i)) && !sig.get(i).isWord("TABLE")) {
                 q = i;
                 break;
             }
         }
-        root.expressions.addAll(rw.exprs.parts(0, q < 0 ? sig.size() : q));
-        rw.parser.subqueries(root);
+        root.expressions.addAll(parsed.exprs.parts(0, q < 0 ? sig.size() : q));
+        parsed.blocks.subqueries(root);
         if (q >= 0) {
-            rw.parser.query(q, sig.size(), root);
+            parsed.blocks.query(q, sig.size(), root);
         }
-        rw.collectTables(root);
-        rw.rewrite(root);
-        return new Translation.Engine(rw.result(), null, List.copyOf(rw.notes));
+        return StatementRewriter.rewrite(parsed, root, new NameScope(tables, root), null);
     }
 
     private static Translation explain(SqlStatement st, Function<String, Optional<TableDef>> tables) {
@@ -145,10 +141,6 @@ public final class Dialect {
     }
 
     /** Rewrites a query that is part of another statement (CTAS, constant operands) into its own bound SQL. */
-    static BoundSql nestedQuery(String sql, StatementRewriter outer) {
-        return nestedQuery(sql, outer.tables());
-    }
-
     static BoundSql nestedQuery(String sql, Function<String, Optional<TableDef>> tables) {
         SqlStatement st = StatementPasses.apply(new SqlStatement(sql), new PassContext(tables));
         Translation t = query(st, tables);

@@ -75,4 +75,26 @@ final class QueryBlock {
         }
         return null;
     }
+
+    /** The select item an ORDER BY position ({@code ORDER BY 2}) names, or null. */
+    Item itemAtPosition(Expr number, List<Token> sig) {
+        Double n = Literals.number(number, sig);
+        if (n != null && n >= 1 && n <= items.size() && n == Math.floor(n)) {
+            return items.get(n.intValue() - 1);
+        }
+        return null;
+    }
+
+    /** True when {@code e} is a select item of this block that is a column as written. */
+    boolean isBareItem(Expr e) {
+        if (e.kind != Expr.Kind.COLUMN) {
+            return false;
+        }
+        for (Item i : items) {
+            if (i.expr() == e) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -13,11 +13,11 @@ final class SearchClassifier {
 
     private static final String HYBRID = "DEEPLAKE_HYBRID_RECORD";
 
-    private final StatementRewriter rw;
+    private final RewriteContext cx;
     private final QueryBlock block;
 
-    SearchClassifier(StatementRewriter rw, QueryBlock block) {
-        this.rw = rw;
+    SearchClassifier(RewriteContext cx, QueryBlock block) {
+        this.cx = cx;
         this.block = block;
     }
 
@@ -41,7 +41,7 @@ final class SearchClassifier {
         }
         if (col == null) {
             throw new QueryError(ErrorCode.QUERY_INVALID,
-                    "<#> needs a column of a Lakebench table on its left: " + rw.edits.original(l.first, l.last)
+                    "<#> needs a column of a Lakebench table on its left: " + cx.original(l.first, l.last)
                             + " is not one",
                     "Search an EMBEDDING column (cosine), an EMBEDDING_2D column (MaxSim) or a TEXT column (BM25),"
                             + " e.g. embedding <#> $1");
@@ -70,7 +70,7 @@ final class SearchClassifier {
     }
 
     private Resolved column(Expr x) {
-        return x.kind == Expr.Kind.COLUMN ? rw.resolve(x, block) : null;
+        return x.kind == Expr.Kind.COLUMN ? cx.resolve(x, block) : null;
     }
 
     /** True when the expression reads columns of the current row (outside subqueries). */
@@ -96,22 +96,22 @@ final class SearchClassifier {
     Operand operand(Expr x, SearchKind kind) {
         x = x.unwrap();
         if (x.kind == Expr.Kind.PARAMETER) {
-            return new Operand.Param(rw.sig.get(x.first).parameterIndex());
+            return new Operand.Param(cx.sig.get(x.first).parameterIndex());
         }
-        if (x.kind == Expr.Kind.CONSTANT && rw.sig.get(x.first).isWord("NULL")) {
+        if (x.kind == Expr.Kind.CONSTANT && cx.sig.get(x.first).isWord("NULL")) {
             return new Operand.Literal(null);
         }
         if (kind == SearchKind.TEXT && x.kind == Expr.Kind.STRING) {
-            return new Operand.Literal(Literals.string(rw.sig.get(x.first)));
+            return new Operand.Literal(Literals.string(cx.sig.get(x.first)));
         }
         if (kind == SearchKind.VECTOR || kind == SearchKind.MULTI_VECTOR) {
-            Object v = Literals.vector(x, rw.sig);
+            Object v = Literals.vector(x, cx.sig);
             if (v != null) {
                 return new Operand.Literal(v);
             }
         }
-        String text = rw.edits.original(x.first, x.last);
-        return new Operand.Expression(Dialect.nestedQuery(visibleCtes(x) + "SELECT (" + text + ")", rw), text);
+        String text = cx.original(x.first, x.last);
+        return new Operand.Expression(Dialect.nestedQuery(visibleCtes(x) + "SELECT (" + text + ")", cx.names.tables()), text);
     }
 
     /**
@@ -122,7 +122,7 @@ final class SearchClassifier {
     private String visibleCtes(Expr x) {
         java.util.Set<String> named = new java.util.HashSet<>();
         for (int i = x.first; i <= x.last; i++) {
-            Token t = rw.sig.get(i);
+            Token t = cx.sig.get(i);
             if (QualifiedName.isName(t)) {
                 named.add(t.identifier().toLowerCase(java.util.Locale.ROOT));
             }
@@ -140,12 +140,12 @@ final class SearchClassifier {
             }
             if (last >= 0) {
                 StringBuilder sb = new StringBuilder("WITH ");
-                if (b.withFirst + 1 < rw.sig.size() && rw.sig.get(b.withFirst + 1).isWord("RECURSIVE")) {
+                if (b.withFirst + 1 < cx.sig.size() && cx.sig.get(b.withFirst + 1).isWord("RECURSIVE")) {
                     sb.append("RECURSIVE ");
                 }
                 for (int i = 0; i <= last; i++) {
                     int[] r = b.cteRanges.get(i);
-                    sb.append(i > 0 ? ", " : "").append(rw.edits.original(r[0], r[1]));
+                    sb.append(i > 0 ? ", " : "").append(cx.original(r[0], r[1]));
                 }
                 return sb.append(' ').toString();
             }
@@ -156,14 +156,14 @@ final class SearchClassifier {
     private Operand weight(Expr x) {
         x = x.unwrap();
         if (x.kind == Expr.Kind.PARAMETER) {
-            return new Operand.Param(rw.sig.get(x.first).parameterIndex());
+            return new Operand.Param(cx.sig.get(x.first).parameterIndex());
         }
-        Double d = Literals.number(x, rw.sig);
+        Double d = Literals.number(x, cx.sig);
         if (d != null) {
             return new Operand.Literal(d);
         }
-        String text = rw.edits.original(x.first, x.last);
-        return new Operand.Expression(Dialect.nestedQuery("SELECT (" + text + ")", rw), text);
+        String text = cx.original(x.first, x.last);
+        return new Operand.Expression(Dialect.nestedQuery("SELECT (" + text + ")", cx.names.tables()), text);
     }
 
     // ---- hybrid ----
@@ -181,7 +181,7 @@ final class SearchClassifier {
         if (fields == null || fields.size() != 2) {
             throw new QueryError(ErrorCode.QUERY_INVALID,
                     "The left side of a hybrid search must be (embedding_column, text_column)::deeplake_hybrid_record, got "
-                            + rw.edits.original(l.first, l.last),
+                            + cx.original(l.first, l.last),
                     "Write (embedding, text)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, $2)");
         }
         List<Expr> args;
@@ -196,7 +196,7 @@ final class SearchClassifier {
         if (args == null || args.size() != 2 && args.size() != 4) {
             throw new QueryError(ErrorCode.QUERY_INVALID,
                     "The right side of a hybrid search must be deeplake_hybrid_record(query_vector, query_text"
-                            + "[, vector_weight, text_weight]), got " + rw.edits.original(r.first, r.last),
+                            + "[, vector_weight, text_weight]), got " + cx.original(r.first, r.last),
                     "Pass 2 arguments (weights 0.5 / 0.5) or 4 (with the weights)");
         }
         int v = -1;
@@ -204,9 +204,9 @@ final class SearchClassifier {
         Resolved[] cols = new Resolved[2];
         for (int i = 0; i < 2; i++) {
             Expr f = fields.get(i).unwrap();
-            cols[i] = f.kind == Expr.Kind.COLUMN ? rw.resolve(f, block) : null;
+            cols[i] = f.kind == Expr.Kind.COLUMN ? cx.resolve(f, block) : null;
             if (cols[i] == null) {
-                throw new QueryError(ErrorCode.QUERY_INVALID, "Hybrid search field " + rw.edits.original(f.first, f.last)
+                throw new QueryError(ErrorCode.QUERY_INVALID, "Hybrid search field " + cx.original(f.first, f.last)
                         + " is not a column of a Lakebench table", "Name an EMBEDDING column and a TEXT column");
             }
             switch (cols[i].column().type()) {
