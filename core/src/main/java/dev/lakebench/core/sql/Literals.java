@@ -1,6 +1,5 @@
 package dev.lakebench.core.sql;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -110,52 +109,8 @@ final class Literals {
         return out;
     }
 
-    /** Parses {@code [1, 2]}, {@code {1,2}}, {@code [[1,2],[3,4]]} or {@code {{1,2},{3,4}}}; null when it is not one. */
+    /** A vector or multi-vector spelled as text ({@link VectorLiteral#parse}); null when it is not one. */
     static Object parseVectorText(String text) {
-        String s = text.strip();
-        if (s.length() < 2) {
-            return null;
-        }
-        char open = s.charAt(0);
-        char close = s.charAt(s.length() - 1);
-        if (!(open == '[' && close == ']' || open == '{' && close == '}')) {
-            return null;
-        }
-        String inner = s.substring(1, s.length() - 1).strip();
-        if (inner.isEmpty()) {
-            return new float[0];
-        }
-        if (inner.charAt(0) == '[' || inner.charAt(0) == '{') {
-            List<float[]> rows = new ArrayList<>();
-            int depth = 0;
-            int start = 0;
-            for (int i = 0; i < inner.length(); i++) {
-                char c = inner.charAt(i);
-                if (c == '[' || c == '{') {
-                    if (depth++ == 0) {
-                        start = i;
-                    }
-                } else if (c == ']' || c == '}') {
-                    if (--depth == 0) {
-                        Object row = parseVectorText(inner.substring(start, i + 1));
-                        if (!(row instanceof float[] f)) {
-                            return null;
-                        }
-                        rows.add(f);
-                    }
-                }
-            }
-            return rows.toArray(float[][]::new);
-        }
-        String[] parts = inner.split(",");
-        float[] out = new float[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            try {
-                out[i] = Float.parseFloat(parts[i].strip());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return out;
+        return VectorLiteral.parse(text);
     }
 }

@@ -14,6 +14,7 @@ import dev.lakebench.core.sql.BoundSql;
 import dev.lakebench.core.sql.Operand;
 import dev.lakebench.core.sql.SearchSpec;
 import dev.lakebench.core.sql.Slot;
+import dev.lakebench.core.sql.VectorLiteral;
 import dev.lakebench.core.store.TableDef;
 import dev.lakebench.core.store.VectorLog;
 import dev.lakebench.core.store.Workspace;
@@ -194,7 +195,7 @@ final class SlotResolver implements AutoCloseable, RowSource {
             float[] one = Values.toFloats(v);
             if (one == null && v instanceof String s) {
                 try {
-                    m = dev.lakebench.core.index.engine.VectorText.rows(s);
+                    m = VectorLiteral.rows(s);
                 } catch (NumberFormatException e) {
                     m = null;
                 }
@@ -263,7 +264,7 @@ final class SlotResolver implements AutoCloseable, RowSource {
     /** The vector a text literal spells ({@code '[0.1, 0.2]'}), or null when it spells none. */
     private static float[] parseVectorText(String s) {
         try {
-            return dev.lakebench.core.index.engine.VectorText.floats(s);
+            return VectorLiteral.floats(s);
         } catch (NumberFormatException e) {
             return null;
         }
@@ -377,14 +378,14 @@ final class SlotResolver implements AutoCloseable, RowSource {
     }
 
     private int dimensionOf(String text, Column col) {
-        long ref = dev.lakebench.core.index.engine.VectorText.reference(text);
+        long ref = VectorLiteral.reference(text);
         if (ref >= 0) {
             return col.type() == dev.lakebench.core.schema.ColumnType.EMBEDDING_2D
                     ? ws.vectors().readMulti(ref)[0].length : ws.vectors().read(ref).length;
         }
         Object parsed = col.type() == dev.lakebench.core.schema.ColumnType.EMBEDDING_2D
-                ? dev.lakebench.core.index.engine.VectorText.rows(text)
-                : dev.lakebench.core.index.engine.VectorText.floats(text);
+                ? VectorLiteral.rows(text)
+                : VectorLiteral.floats(text);
         int dim = parsed instanceof float[] f ? f.length : parsed instanceof float[][] m && m.length > 0 ? m[0].length : 0;
         if (dim <= 0) {
             throw new QueryError(ErrorCode.QUERY_INVALID, "Column \"" + col.name() + "\" takes vectors, got " + text,

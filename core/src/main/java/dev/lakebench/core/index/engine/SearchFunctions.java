@@ -5,6 +5,7 @@ import dev.lakebench.core.index.text.TextQuery;
 import dev.lakebench.core.index.vector.VectorKernel;
 import dev.lakebench.core.index.vector.VectorKernels;
 import dev.lakebench.core.index.vector.VectorMath;
+import dev.lakebench.core.sql.VectorLiteral;
 import dev.lakebench.core.store.VectorLog;
 import dev.lakebench.core.store.VectorRefs;
 import dev.lakebench.core.store.VectorStore;
@@ -193,7 +194,7 @@ public final class SearchFunctions {
                 out.setNull(i);
                 continue;
             }
-            float[][] q = VectorText.rows(b.getString(i));
+            float[][] q = VectorLiteral.rows(b.getString(i));
             if (q == null) {
                 throw new EngineFunctionError("<#> needs a multi-vector (a list of float lists), got " + b.getString(i),
                         "Pass float[][] or ARRAY[ARRAY[..], ..]");
@@ -243,7 +244,7 @@ public final class SearchFunctions {
             }
             QueryHandles.VectorTarget t = handles.get(targets.getString(i), QueryHandles.VectorTarget.class);
             String text = values.getString(i);
-            long ref = VectorText.reference(text);
+            long ref = VectorLiteral.reference(text);
             float[] v;
             if (ref == -2) {
                 out.setNull(i);
@@ -251,7 +252,7 @@ public final class SearchFunctions {
             } else if (ref >= 0) {
                 v = store.read(ref);
             } else {
-                v = VectorText.floats(text);
+                v = VectorLiteral.floats(text);
                 if (v == null) {
                     throw new EngineFunctionError("Column \"" + t.column() + "\" of table \"" + t.table()
                             + "\" takes a float vector, got " + abbreviate(text), "Pass float[] or ARRAY[0.1, 0.2, ...]::FLOAT4[]");
@@ -278,7 +279,7 @@ public final class SearchFunctions {
             }
             QueryHandles.VectorTarget t = handles.get(targets.getString(i), QueryHandles.VectorTarget.class);
             String text = values.getString(i);
-            long ref = VectorText.reference(text);
+            long ref = VectorLiteral.reference(text);
             float[][] m;
             if (ref == -2) {
                 out.setNull(i);
@@ -286,7 +287,7 @@ public final class SearchFunctions {
             } else if (ref >= 0) {
                 m = store.readMulti(ref);
             } else {
-                m = VectorText.rows(text);
+                m = VectorLiteral.rows(text);
                 if (m == null) {
                     throw new EngineFunctionError("Column \"" + t.column() + "\" of table \"" + t.table()
                             + "\" takes a multi-vector, got " + abbreviate(text), "Pass float[][] or ARRAY[ARRAY[..], ..]");
@@ -317,8 +318,8 @@ public final class SearchFunctions {
     }
 
     private static float[] vectorOf(String text) {
-        long ref = VectorText.reference(text);
-        float[] v = ref >= 0 ? null : VectorText.floats(text);
+        long ref = VectorLiteral.reference(text);
+        float[] v = ref >= 0 ? null : VectorLiteral.floats(text);
         if (v == null) {
             throw new EngineFunctionError("<#> needs a float vector on its right, got " + abbreviate(text),
                     "Pass float[] or ARRAY[0.1, 0.2, ...]::FLOAT4[]");
