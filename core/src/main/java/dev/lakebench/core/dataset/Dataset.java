@@ -1,13 +1,10 @@
 package dev.lakebench.core.dataset;
 
 import dev.lakebench.core.backend.Backend;
-import dev.lakebench.core.client.ErrorCode;
-import dev.lakebench.core.client.QueryError;
 import dev.lakebench.core.client.QueryRequest;
 import dev.lakebench.core.client.Row;
 import dev.lakebench.core.client.TableInfo;
-import dev.lakebench.core.sql.SqlStatement;
-import dev.lakebench.core.sql.Token;
+import dev.lakebench.core.sql.DatasetSql;
 import dev.lakebench.core.store.Identifiers;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +33,7 @@ public final class Dataset {
     public static Dataset open(Backend backend, String table) {
         Identifiers.checkTableName(table);
         backend.describeTable(table);
-        return new Dataset(backend, table, "SELECT * FROM " + Identifiers.quote(table));
+        return new Dataset(backend, table, DatasetSql.table(table));
     }
 
     public String table() {
@@ -54,7 +51,7 @@ public final class Dataset {
 
     /** Number of rows of this view. */
     public long size() {
-        var rows = backend.execute(QueryRequest.of("SELECT count(*) AS n FROM (" + sql + ") AS q")).rows();
+        var rows = backend.execute(QueryRequest.of(DatasetSql.count(sql))).rows();
         return (Long) rows.get(0).get("n");
     }
 
@@ -63,19 +60,7 @@ public final class Dataset {
      * table is implied), or a full SELECT over the dataset's table.
      */
     public Dataset query(String select) {
-        SqlStatement st = new SqlStatement(select);
-        if (st.kind() != SqlStatement.Kind.SELECT) {
-            throw new QueryError(ErrorCode.QUERY_INVALID, "A dataset view must be a SELECT, got: " + select.strip(),
-                    "Write e.g. SELECT a, b WHERE c > 1");
-        }
-        if (st.findTopLevel(0, "FROM") >= 0) {
-            return new Dataset(backend, table, select);
-        }
-        List<Token> sig = st.significant();
-        int tail = st.findTopLevel(1, "WHERE", "GROUP", "ORDER", "LIMIT", "OFFSET");
-        int at = tail < 0 ? select.length() : sig.get(tail).start();
-        String from = " FROM (" + sql + ") AS " + Identifiers.quote(table) + " ";
-        return new Dataset(backend, table, select.substring(0, at) + from + select.substring(at));
+        return new Dataset(backend, table, DatasetSql.narrow(sql, table, select));
     }
 
     /**
@@ -87,7 +72,7 @@ public final class Dataset {
         if (index < 0) {
             throw new IndexOutOfBoundsException("row index must not be negative: " + index);
         }
-        List<Row> rows = backend.execute(QueryRequest.of("SELECT * FROM (" + sql + ") AS q LIMIT 1 OFFSET " + index)).rows();
+        List<Row> rows = backend.execute(QueryRequest.of(DatasetSql.row(sql, index))).rows();
         if (rows.isEmpty()) {
             throw new IndexOutOfBoundsException("row " + index + " of a dataset of " + size() + " rows");
         }
@@ -99,12 +84,8 @@ public final class Dataset {
      * same order on every run, another seed another order ({@code ds.shuffled(epoch).batches(32)}).
      */
     public Dataset shuffled(long seed) {
-        String numbered = "SELECT *, row_number() OVER () AS " + SHUFFLE_KEY + " FROM (" + sql + ") AS q";
-        return new Dataset(backend, table, "SELECT * EXCLUDE (" + SHUFFLE_KEY + ") FROM (" + numbered + ") AS s ORDER BY hash("
-                + SHUFFLE_KEY + ", " + seed + "::BIGINT), " + SHUFFLE_KEY);
+        return new Dataset(backend, table, DatasetSql.shuffled(sql, seed));
     }
-
-    private static final String SHUFFLE_KEY = "_lb_shuffle_n";
 
     /** Batches of {@code batchSize} rows; close the iterator if you stop early. */
     public BatchIterator batches(int batchSize) {

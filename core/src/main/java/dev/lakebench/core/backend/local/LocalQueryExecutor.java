@@ -13,8 +13,9 @@ import dev.lakebench.core.index.engine.EngineFunctionError;
 import dev.lakebench.core.index.engine.QueryHandles;
 import dev.lakebench.core.sql.BoundSql;
 import dev.lakebench.core.sql.Dialect;
-import dev.lakebench.core.sql.QualifiedName;
+import dev.lakebench.core.sql.DropTables;
 import dev.lakebench.core.sql.SqlStatement;
+import dev.lakebench.core.sql.TransactionControl;
 import dev.lakebench.core.sql.Translation;
 import dev.lakebench.core.sql.UnsupportedStatements;
 import dev.lakebench.core.store.TableDef;
@@ -120,9 +121,9 @@ final class LocalQueryExecutor {
     /** BEGIN / COMMIT / ROLLBACK: writes inside an explicit transaction tell listeners at its COMMIT. */
     private QueryResult transaction(Connection c, SqlStatement st, QueryRequest req, StatementRunner.Session session)
             throws SQLException {
-        String first = st.significant().get(0).upper();
-        boolean begin = first.equals("BEGIN") || first.equals("START");
-        boolean commit = first.equals("COMMIT") || first.equals("END");
+        TransactionControl control = TransactionControl.of(st);
+        boolean begin = control == TransactionControl.BEGIN;
+        boolean commit = control == TransactionControl.COMMIT;
         QueryResult r;
         try {
             r = runEngine(c, st.text(), req.params(), req);
@@ -158,25 +159,9 @@ final class LocalQueryExecutor {
     }
 
     private QueryResult dropTables(SqlStatement st) {
-        var sig = st.significant();
-        int at = 2;
-        boolean ifExists = false;
-        if (at + 1 < sig.size() && sig.get(at).isWord("IF") && sig.get(at + 1).isWord("EXISTS")) {
-            ifExists = true;
-            at += 2;
-        }
-        while (at < sig.size()) {
-            QualifiedName name = QualifiedName.read(sig, at);
-            if (name == null) {
-                break;
-            }
-            backend.dropTable(name.name(), ifExists);
-            at = name.lastToken() + 1;
-            if (at < sig.size() && sig.get(at).is(",")) {
-                at++;
-            } else {
-                break;
-            }
+        DropTables drop = DropTables.parse(st);
+        for (String name : drop.names()) {
+            backend.dropTable(name, drop.ifExists());
         }
         return new QueryResult(List.of(), List.of(), 0, Duration.ZERO);
     }
