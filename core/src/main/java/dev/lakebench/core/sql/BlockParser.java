@@ -169,7 +169,7 @@ final class BlockParser {
         if (whereKw >= 0) {
             int end = next(starts, whereKw, to);
             Expr w = exprs.parse(whereKw + 1, end);
-            if (w != null && w.last == end - 1) {
+            if (w != null && w.last() == end - 1) {
                 block.where = w;
                 block.whereKeyword = whereKw;
                 block.expressions.add(w);
@@ -196,7 +196,7 @@ final class BlockParser {
         if (limitKw >= 0) {
             int end = next(starts, limitKw, to);
             Expr l = exprs.parse(limitKw + 1, end);
-            if (l != null && l.last == end - 1) {
+            if (l != null && l.last() == end - 1) {
                 block.limit = l;
             }
             block.expressions.addAll(exprs.parts(limitKw + 1, end));
@@ -207,7 +207,7 @@ final class BlockParser {
                 end--;
             }
             Expr o = exprs.parse(offsetKw + 1, end);
-            if (o != null && o.last == end - 1) {
+            if (o != null && o.last() == end - 1) {
                 block.offset = o;
             }
             block.expressions.addAll(exprs.parts(offsetKw + 1, end));
@@ -231,7 +231,7 @@ final class BlockParser {
             Expr e = exprs.parse(i, comma);
             String alias = null;
             if (e != null) {
-                int after = e.last + 1;
+                int after = e.last() + 1;
                 // * EXCLUDE (...) REPLACE (...) RENAME (...)
                 while (after < comma && (sig.get(after).isWord("EXCLUDE") || sig.get(after).isWord("REPLACE")
                         || sig.get(after).isWord("RENAME"))) {
@@ -272,7 +272,7 @@ final class BlockParser {
             boolean desc = false;
             boolean explicit = false;
             if (e != null) {
-                int after = e.last + 1;
+                int after = e.last() + 1;
                 if (after < comma && (sig.get(after).isWord("DESC") || sig.get(after).isWord("ASC"))) {
                     desc = sig.get(after).isWord("DESC");
                     explicit = true;
@@ -415,26 +415,26 @@ final class BlockParser {
         List<Expr> pending = new ArrayList<>(block.expressions);
         while (!pending.isEmpty()) {
             Expr e = pending.remove(pending.size() - 1);
-            if (e.kind == Expr.Kind.SUBQUERY) {
-                boolean bare = !sig.get(e.first).is("(");
-                int from = bare ? e.first : e.first + 1;
-                int to = bare ? e.last + 1 : e.last;
+            if (e.kind() == Expr.Kind.SUBQUERY) {
+                boolean bare = !sig.get(e.first()).is("(");
+                int from = bare ? e.first() : e.first() + 1;
+                int to = bare ? e.last() + 1 : e.last();
                 query(from, to, block);
             } else {
-                pending.addAll(e.children);
+                pending.addAll(e.children());
             }
         }
     }
 
     private boolean hasWindow(Expr e) {
-        if (e.kind == Expr.Kind.CALL) {
-            for (int i = e.first; i <= e.last; i++) {
+        if (e.kind() == Expr.Kind.CALL) {
+            for (int i = e.first(); i <= e.last(); i++) {
                 if (sig.get(i).isWord("OVER")) {
                     return true;
                 }
             }
         }
-        for (Expr c : e.children) {
+        for (Expr c : e.children()) {
             if (hasWindow(c)) {
                 return true;
             }

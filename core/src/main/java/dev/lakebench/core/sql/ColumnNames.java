@@ -51,11 +51,11 @@ final class ColumnNames implements StatementPass {
                     continue;
                 }
                 Expr e = parser.expressions().parse(item.first(), item.last() + 1);
-                if (e == null || e.last != item.last()) {
+                if (e == null || e.last() != item.last()) {
                     continue; // not one expression (e.g. * EXCLUDE (..)): the engine's name stays
                 }
                 Expr u = e.unwrap();
-                if (u.kind == Expr.Kind.COLUMN || u.kind == Expr.Kind.STAR) {
+                if (u.kind() == Expr.Kind.COLUMN || u.kind() == Expr.Kind.STAR) {
                     continue;
                 }
                 String name = name(e, parser, sig).name();
@@ -65,7 +65,7 @@ final class ColumnNames implements StatementPass {
                 }
             }
         }
-        for (QueryBlock c : b.children) {
+        for (QueryBlock c : b.children()) {
             name(c, parser, sig, edits, changed);
         }
     }
@@ -76,18 +76,18 @@ final class ColumnNames implements StatementPass {
 
     static Named name(Expr e, BlockParser parser, List<Token> sig) {
         e = e.unwrap();
-        return switch (e.kind) {
-            case COLUMN -> new Named(e.name.get(e.name.size() - 1), 2);
+        return switch (e.kind()) {
+            case COLUMN -> new Named(e.name().get(e.name().size() - 1), 2);
             case CALL -> new Named(e.simpleName(), 2);
             case CAST -> {
                 Named inner = name(e.child(0), parser, sig);
                 if (inner.strength() > 1) {
                     yield inner;
                 }
-                yield new Named(typeName(e.type), 1);
+                yield new Named(typeName(e.type()), 1);
             }
             case ARRAY -> new Named("array", 1);
-            case ROW -> new Named(sig.get(e.first).isWord("ROW") ? "row" : ANONYMOUS, sig.get(e.first).isWord("ROW") ? 1 : 0);
+            case ROW -> new Named(sig.get(e.first()).isWord("ROW") ? "row" : ANONYMOUS, sig.get(e.first()).isWord("ROW") ? 1 : 0);
             case SUBQUERY -> subqueryName(e, parser, sig);
             case OTHER -> other(e, parser, sig);
             default -> new Named(ANONYMOUS, 0);
@@ -95,7 +95,7 @@ final class ColumnNames implements StatementPass {
     }
 
     private static Named other(Expr e, BlockParser parser, List<Token> sig) {
-        Token t = sig.get(e.first);
+        Token t = sig.get(e.first());
         if (t.isWord("CASE")) {
             return new Named("case", 1);
         }
@@ -105,22 +105,22 @@ final class ColumnNames implements StatementPass {
         if (t.isWord("ARRAY")) {
             return new Named("array", 2);
         }
-        if (!e.children.isEmpty() && e.child(0).first == e.first && e.child(0).last + 1 <= e.last) {
-            Token after = sig.get(e.child(0).last + 1);
+        if (!e.children().isEmpty() && e.child(0).first() == e.first() && e.child(0).last() + 1 <= e.last()) {
+            Token after = sig.get(e.child(0).last() + 1);
             if (after.is("[")) {
                 return name(e.child(0), parser, sig); // a subscript keeps its array's name
             }
-            if (after.is(".") && e.last == e.child(0).last + 2) {
-                return new Named(sig.get(e.last).identifier(), 2); // (record).field
+            if (after.is(".") && e.last() == e.child(0).last() + 2) {
+                return new Named(sig.get(e.last()).identifier(), 2); // (record).field
             }
         }
         return new Named(ANONYMOUS, 0);
     }
 
     private static Named subqueryName(Expr e, BlockParser parser, List<Token> sig) {
-        int from = e.first + 1;
-        int to = e.last;
-        if (from >= to || !sig.get(e.first).is("(")) {
+        int from = e.first() + 1;
+        int to = e.last();
+        if (from >= to || !sig.get(e.first()).is("(")) {
             return new Named(ANONYMOUS, 0);
         }
         QueryBlock q = output(parser.query(from, to, null), sig);
@@ -140,7 +140,7 @@ final class ColumnNames implements StatementPass {
         if (b.simpleSelect) {
             return b;
         }
-        for (QueryBlock c : b.children) {
+        for (QueryBlock c : b.children()) {
             boolean parenthesised = sig.get(b.from).is("(") && c.from == b.from + 1;
             boolean cteBody = !parenthesised && c.from > 0 && sig.get(c.from - 1).is("(");
             if (!cteBody) {

@@ -11,16 +11,16 @@ final class ContainsRule implements ExprRule {
             return true;
         }
         Expr l = e.child(0).unwrap();
-        boolean text = l.kind == Expr.Kind.STRING;
-        if (l.kind == Expr.Kind.COLUMN) {
+        boolean text = l.kind() == Expr.Kind.STRING;
+        if (l.kind() == Expr.Kind.COLUMN) {
             Resolved r = cx.resolve(l, b);
             text = r != null && r.column().type().storage() == ColumnType.Storage.TEXT;
         }
         if (text) {
-            int op = e.child(0).last + 1;
-            cx.edits.insertBefore(e.first, "contains(");
+            int op = e.child(0).last() + 1;
+            cx.edits.insertBefore(e.first(), "contains(");
             cx.edits.replace(op, op, ",");
-            cx.edits.insertAfter(e.last, ")");
+            cx.edits.insertAfter(e.last(), ")");
         }
         return true;
     }

@@ -308,35 +308,35 @@ final class DdlParser {
         ExprParser exprs = new ExprParser(sig, match);
         for (Expr e : exprs.list(at + 1, close)) {
             Expr x = e.unwrap();
-            int after = x.last + 1;
-            if (e.kind == Expr.Kind.OTHER) {
+            int after = x.last() + 1;
+            if (e.kind() == Expr.Kind.OTHER) {
                 // "col DESC" does not parse as one expression
-                Expr head = exprs.parse(e.first, e.last + 1);
+                Expr head = exprs.parse(e.first(), e.last() + 1);
                 if (head != null) {
                     x = head.unwrap();
-                    after = head.last + 1;
+                    after = head.last() + 1;
                 }
             }
-            if (after <= e.last && sig.get(after).isWord("DESC")) {
+            if (after <= e.last() && sig.get(after).isWord("DESC")) {
                 desc = true;
             }
-            if (x.kind == Expr.Kind.COLUMN && x.name.size() == 1) {
-                columns.add(x.name.get(0));
-            } else if (x.kind == Expr.Kind.CAST && x.type.equals("DEEPLAKE_HYBRID_RECORD") && x.child(0).unwrap().kind == Expr.Kind.ROW) {
-                for (Expr f : x.child(0).unwrap().children) {
+            if (x.kind() == Expr.Kind.COLUMN && x.name().size() == 1) {
+                columns.add(x.name().get(0));
+            } else if (x.kind() == Expr.Kind.CAST && x.type().equals("DEEPLAKE_HYBRID_RECORD") && x.child(0).unwrap().kind() == Expr.Kind.ROW) {
+                for (Expr f : x.child(0).unwrap().children()) {
                     Expr u = f.unwrap();
-                    if (u.kind != Expr.Kind.COLUMN || u.name.size() != 1) {
+                    if (u.kind() != Expr.Kind.COLUMN || u.name().size() != 1) {
                         throw badIndexExpression(st, sig, e, def);
                     }
-                    columns.add(u.name.get(0));
+                    columns.add(u.name().get(0));
                 }
-            } else if (x.kind == Expr.Kind.ROW) {
-                for (Expr f : x.children) {
+            } else if (x.kind() == Expr.Kind.ROW) {
+                for (Expr f : x.children()) {
                     Expr u = f.unwrap();
-                    if (u.kind != Expr.Kind.COLUMN || u.name.size() != 1) {
+                    if (u.kind() != Expr.Kind.COLUMN || u.name().size() != 1) {
                         throw badIndexExpression(st, sig, e, def);
                     }
-                    columns.add(u.name.get(0));
+                    columns.add(u.name().get(0));
                 }
             } else {
                 throw badIndexExpression(st, sig, e, def);
@@ -375,7 +375,7 @@ final class DdlParser {
 
     private static QueryError badIndexExpression(SqlStatement st, List<Token> sig, Expr e, TableDef def) {
         return new QueryError(ErrorCode.QUERY_INVALID, "Cannot index the expression "
-                + st.text().substring(sig.get(e.first).start(), sig.get(e.last).end()) + " of table \"" + def.name() + "\"",
+                + st.text().substring(sig.get(e.first()).start(), sig.get(e.last()).end()) + " of table \"" + def.name() + "\"",
                 "Index a column, e.g. (embedding), or a hybrid record ((embedding, text)::deeplake_hybrid_record)");
     }
 

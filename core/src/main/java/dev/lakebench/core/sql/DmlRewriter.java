@@ -66,8 +66,8 @@ public final class DmlRewriter {
             return Optional.empty();
         }
         replaceName(st, loc, edits);
-        int after = loc.name.lastToken() + 1;
-        int nameEnd = loc.name.lastToken();
+        int after = loc.name().lastToken() + 1;
+        int nameEnd = loc.name().lastToken();
         if (after < sig.size() && sig.get(after).isWord("AS")) {
             nameEnd = after + 1;
             after += 2;
@@ -90,7 +90,7 @@ public final class DmlRewriter {
             return Optional.empty();
         }
         replaceName(st, loc, edits);
-        int set = st.findTopLevel(loc.name.lastToken() + 1, "SET");
+        int set = st.findTopLevel(loc.name().lastToken() + 1, "SET");
         if (set < 0) {
             return Optional.empty();
         }
@@ -121,7 +121,7 @@ public final class DmlRewriter {
 
     private static void replaceName(SqlStatement st, Located loc, SqlEdits edits) {
         List<Token> sig = st.significant();
-        edits.replace(sig.get(loc.name.firstToken()), sig.get(loc.name.lastToken()), loc.def.dataTable());
+        edits.replace(sig.get(loc.name().firstToken()), sig.get(loc.name().lastToken()), loc.def.dataTable());
     }
 
     private static void restrictReturning(SqlStatement st, TableDef def, SqlEdits edits) {

@@ -66,7 +66,7 @@ sealed interface DmlScope {
     }
 
     private static int afterRelation(QueryBlock block) {
-        return block.relations.get(0).end + 1;
+        return block.relations.get(0).end() + 1;
     }
 
     private static Insert insert(ParsedStatement p, TableDef def) {
@@ -143,7 +143,7 @@ sealed interface DmlScope {
             }
             if (eq > i) {
                 Expr value = p.exprs.parse(eq + 1, comma);
-                if (value != null && value.last == comma - 1) {
+                if (value != null && value.last() == comma - 1) {
                     block.expressions.add(value);
                     Column c = def.schema().column(sig.get(eq - 1).identifier()).orElse(null);
                     if (c != null && c.type().isVector()) {

@@ -4,14 +4,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A parsed SQL expression as a span of significant tokens ({@link #first}..{@link #last}, inclusive), so that
- * rewrites replace exactly the text it came from. Only the shapes the dialect needs are told apart; everything
- * else is {@link Kind#OTHER} with its sub-expressions as children.
+ * A parsed SQL expression as a span of significant tokens ({@link #first()}..{@link #last()}, inclusive), so that
+ * rewrites replace exactly the text it came from. One record per shape the dialect tells apart; everything else
+ * is {@link Other} with its sub-expressions as children. {@link #kind()} names the shape for switches.
  */
-public final class Expr {
+public sealed interface Expr {
 
     /** Expression shapes. */
-    public enum Kind {
+    enum Kind {
         /** a, t.a, main.t.a (name parts in {@link #name}) */
         COLUMN,
         /** $N */
@@ -41,111 +41,208 @@ public final class Expr {
         OTHER
     }
 
-    final Kind kind;
-    final int first;
-    final int last;
-    final String op;
-    final List<Expr> children;
-    final List<String> name;
-    /** Cast target, upper-cased with spaces removed (e.g. {@code FLOAT4[]}); token range of the type. */
-    final String type;
-    final int typeFirst;
-    final int typeLast;
+    Kind kind();
 
-    private Expr(Kind kind, int first, int last, String op, List<Expr> children, List<String> name, String type,
-                 int typeFirst, int typeLast) {
-        this.kind = kind;
-        this.first = first;
-        this.last = last;
-        this.op = op;
-        this.children = children == null ? List.of() : children;
-        this.name = name == null ? List.of() : name;
-        this.type = type;
-        this.typeFirst = typeFirst;
-        this.typeLast = typeLast;
+    int first();
+
+    int last();
+
+    /** Sub-expressions (arguments, operands, items). */
+    default List<Expr> children() {
+        return List.of();
+    }
+
+    /** Name parts of a column or function. */
+    default List<String> name() {
+        return List.of();
+    }
+
+    /** The operator of a unary or binary expression. */
+    default String op() {
+        return null;
+    }
+
+    /** Cast target, upper-cased with spaces removed (e.g. {@code FLOAT4[]}). */
+    default String type() {
+        return null;
+    }
+
+    /** Token range of a cast's type, or -1. */
+    default int typeFirst() {
+        return -1;
+    }
+
+    default int typeLast() {
+        return -1;
+    }
+
+    /** {@code a}, {@code t.a}, {@code main.t.a}, {@code t.*}. */
+    record ColumnRef(int first, int last, List<String> name) implements Expr {
+        public Kind kind() {
+            return Kind.COLUMN;
+        }
+    }
+
+    /** {@code $N}. */
+    record Param(int first, int last) implements Expr {
+        public Kind kind() {
+            return Kind.PARAMETER;
+        }
+    }
+
+    record NumberLit(int first, int last) implements Expr {
+        public Kind kind() {
+            return Kind.NUMBER;
+        }
+    }
+
+    record StringLit(int first, int last) implements Expr {
+        public Kind kind() {
+            return Kind.STRING;
+        }
+    }
+
+    /** TRUE, FALSE, NULL. */
+    record Constant(int first, int last) implements Expr {
+        public Kind kind() {
+            return Kind.CONSTANT;
+        }
+    }
+
+    /** {@code *}. */
+    record Star(int first, int last) implements Expr {
+        public Kind kind() {
+            return Kind.STAR;
+        }
+    }
+
+    /** {@code f(args)}. */
+    record Call(int first, int last, List<String> name, List<Expr> children) implements Expr {
+        public Kind kind() {
+            return Kind.CALL;
+        }
+    }
+
+    /** {@code (expr)}. */
+    record Group(int first, int last, List<Expr> children) implements Expr {
+        public Kind kind() {
+            return Kind.GROUP;
+        }
+    }
+
+    /** {@code (a, b)}, {@code ROW(a, b)}. */
+    record RowExpr(int first, int last, List<Expr> children) implements Expr {
+        public Kind kind() {
+            return Kind.ROW;
+        }
+    }
+
+    /** {@code (SELECT ...)}. */
+    record Subquery(int first, int last, List<Expr> children) implements Expr {
+        public Kind kind() {
+            return Kind.SUBQUERY;
+        }
+    }
+
+    /** {@code ARRAY[a, b]}, {@code [a, b]}. */
+    record ArrayExpr(int first, int last, List<Expr> children) implements Expr {
+        public Kind kind() {
+            return Kind.ARRAY;
+        }
+    }
+
+    /** {@code expr::type}, {@code CAST(expr AS type)}. */
+    record Cast(int first, int last, List<Expr> children, String type, int typeFirst, int typeLast) implements Expr {
+        public Kind kind() {
+            return Kind.CAST;
+        }
+    }
+
+    /** {@code -x}, {@code NOT x}. */
+    record Unary(String op, int first, int last, List<Expr> children) implements Expr {
+        public Kind kind() {
+            return Kind.UNARY;
+        }
+    }
+
+    /** {@code a op b}. */
+    record Binary(String op, int first, int last, List<Expr> children) implements Expr {
+        public Kind kind() {
+            return Kind.BINARY;
+        }
+    }
+
+    /** A construct the parser does not model, with the expressions found inside it. */
+    record Other(int first, int last, List<Expr> children) implements Expr {
+        public Kind kind() {
+            return Kind.OTHER;
+        }
     }
 
     static Expr leaf(Kind kind, int first, int last) {
-        return new Expr(kind, first, last, null, null, null, null, -1, -1);
+        return switch (kind) {
+            case PARAMETER -> new Param(first, last);
+            case NUMBER -> new NumberLit(first, last);
+            case STRING -> new StringLit(first, last);
+            case CONSTANT -> new Constant(first, last);
+            case STAR -> new Star(first, last);
+            case OTHER -> new Other(first, last, List.of());
+            default -> throw new IllegalArgumentException("not a leaf: " + kind);
+        };
     }
 
     static Expr of(Kind kind, int first, int last, List<Expr> children) {
-        return new Expr(kind, first, last, null, children, null, null, -1, -1);
+        List<Expr> c = children == null ? List.of() : children;
+        return switch (kind) {
+            case GROUP -> new Group(first, last, c);
+            case ROW -> new RowExpr(first, last, c);
+            case SUBQUERY -> new Subquery(first, last, c);
+            case ARRAY -> new ArrayExpr(first, last, c);
+            case OTHER -> new Other(first, last, c);
+            default -> throw new IllegalArgumentException("not a composite: " + kind);
+        };
     }
 
     static Expr column(int first, int last, List<String> name) {
-        return new Expr(Kind.COLUMN, first, last, null, null, name, null, -1, -1);
+        return new ColumnRef(first, last, name == null ? List.of() : name);
     }
 
     static Expr call(int first, int last, List<String> name, List<Expr> args) {
-        return new Expr(Kind.CALL, first, last, null, args, name, null, -1, -1);
+        return new Call(first, last, name == null ? List.of() : name, args == null ? List.of() : args);
     }
 
     static Expr binary(String op, Expr left, Expr right) {
-        return new Expr(Kind.BINARY, left.first, right.last, op, List.of(left, right), null, null, -1, -1);
+        return new Binary(op, left.first(), right.last(), List.of(left, right));
     }
 
     static Expr unary(String op, int first, Expr operand) {
-        return new Expr(Kind.UNARY, first, operand.last, op, List.of(operand), null, null, -1, -1);
+        return new Unary(op, first, operand.last(), List.of(operand));
     }
 
     static Expr cast(Expr operand, int first, int last, String type, int typeFirst, int typeLast) {
-        return new Expr(Kind.CAST, first, last, null, List.of(operand), null, type, typeFirst, typeLast);
-    }
-
-    public Kind kind() {
-        return kind;
-    }
-
-    public int first() {
-        return first;
-    }
-
-    public int last() {
-        return last;
-    }
-
-    public String op() {
-        return op;
-    }
-
-    public List<Expr> children() {
-        return children;
-    }
-
-    public List<String> name() {
-        return name;
-    }
-
-    public String type() {
-        return type;
+        return new Cast(first, last, List.of(operand), type, typeFirst, typeLast);
     }
 
     /** The last part of a column or function name, lower-cased. */
-    String simpleName() {
-        return name.isEmpty() ? "" : name.get(name.size() - 1).toLowerCase(Locale.ROOT);
+    default String simpleName() {
+        List<String> n = name();
+        return n.isEmpty() ? "" : n.get(n.size() - 1).toLowerCase(Locale.ROOT);
     }
 
-    Expr child(int i) {
-        return children.get(i);
+    default Expr child(int i) {
+        return children().get(i);
     }
 
     /** The expression inside any number of parentheses. */
-    Expr unwrap() {
+    default Expr unwrap() {
         Expr e = this;
-        while (e.kind == Kind.GROUP) {
-            e = e.children.get(0);
+        while (e instanceof Group g) {
+            e = g.children().get(0);
         }
         return e;
     }
 
-    boolean isBinary(String operator) {
-        return kind == Kind.BINARY && op.equals(operator);
-    }
-
-    @Override
-    public String toString() {
-        return kind + (op != null ? "(" + op + ")" : "") + (name.isEmpty() ? "" : name) + (type != null ? "::" + type : "")
-                + "[" + first + ".." + last + "]" + (children.isEmpty() ? "" : children);
+    default boolean isBinary(String operator) {
+        return this instanceof Binary b && b.op().equals(operator);
     }
 }

@@ -57,7 +57,7 @@ final class ExprParser {
         while (i < to) {
             int comma = nextComma(i, to);
             Expr e = parse(i, comma);
-            if (e == null || e.last != comma - 1) {
+            if (e == null || e.last() != comma - 1) {
                 e = Expr.of(Expr.Kind.OTHER, i, comma - 1, parts(i, comma));
             }
             out.add(e);
@@ -93,7 +93,7 @@ final class ExprParser {
                 }
             } else {
                 out.add(e);
-                i = e.last + 1;
+                i = e.last() + 1;
             }
         }
         return out;
@@ -203,7 +203,7 @@ final class ExprParser {
                 return Expr.of(Expr.Kind.SUBQUERY, at, close, List.of());
             }
             List<Expr> items = list(at + 1, close);
-            if (items.size() == 1 && items.get(0).kind != Expr.Kind.OTHER) {
+            if (items.size() == 1 && items.get(0).kind() != Expr.Kind.OTHER) {
                 return Expr.of(Expr.Kind.GROUP, at, close, items);
             }
             return Expr.of(items.size() == 1 ? Expr.Kind.OTHER : Expr.Kind.ROW, at, close, items);
@@ -346,7 +346,7 @@ final class ExprParser {
             return Expr.of(Expr.Kind.OTHER, at, close, parts(open + 1, close));
         }
         Expr operand = parse(open + 1, as);
-        if (operand == null || operand.last != as - 1) {
+        if (operand == null || operand.last() != as - 1) {
             return Expr.of(Expr.Kind.OTHER, at, close, parts(open + 1, close));
         }
         return Expr.cast(operand, at, close, typeText(as + 1, close - 1), as + 1, close - 1);
@@ -424,7 +424,7 @@ final class ExprParser {
                 return null;
             }
             pos = typeLast + 1;
-            return Expr.cast(left, left.first, typeLast, typeText(typeFirst, typeLast), typeFirst, typeLast);
+            return Expr.cast(left, left.first(), typeLast, typeText(typeFirst, typeLast), typeFirst, typeLast);
         }
         if (t.is("[")) {
             int close = match[pos];
@@ -436,20 +436,20 @@ final class ExprParser {
             List<Expr> kids = new ArrayList<>();
             kids.add(left);
             kids.addAll(parts(open + 1, close));
-            return Expr.of(Expr.Kind.OTHER, left.first, close, kids);
+            return Expr.of(Expr.Kind.OTHER, left.first(), close, kids);
         }
         if (t.is(".") && pos + 1 < end && (sig.get(pos + 1).kind() == Token.Kind.WORD
                 || sig.get(pos + 1).kind() == Token.Kind.QUOTED_IDENTIFIER)) {
             pos += 2;
-            return Expr.of(Expr.Kind.OTHER, left.first, pos - 1, List.of(left));
+            return Expr.of(Expr.Kind.OTHER, left.first(), pos - 1, List.of(left));
         }
         if (t.isWord("COLLATE") && pos + 1 < end) {
             pos += 2;
-            return Expr.of(Expr.Kind.OTHER, left.first, pos - 1, List.of(left));
+            return Expr.of(Expr.Kind.OTHER, left.first(), pos - 1, List.of(left));
         }
         if ((t.isWord("ISNULL") || t.isWord("NOTNULL"))) {
             pos++;
-            return Expr.of(Expr.Kind.OTHER, left.first, pos - 1, List.of(left));
+            return Expr.of(Expr.Kind.OTHER, left.first(), pos - 1, List.of(left));
         }
         return null;
     }
@@ -549,12 +549,12 @@ final class ExprParser {
                     pos = at;
                     return null;
                 }
-                return Expr.of(Expr.Kind.OTHER, left.first, right.last, List.of(left, right));
+                return Expr.of(Expr.Kind.OTHER, left.first(), right.last(), List.of(left, right));
             }
             if (pos < end && (sig.get(pos).isWord("NULL") || sig.get(pos).isWord("TRUE") || sig.get(pos).isWord("FALSE")
                     || sig.get(pos).isWord("UNKNOWN"))) {
                 pos++;
-                return Expr.of(Expr.Kind.OTHER, left.first, pos - 1, List.of(left));
+                return Expr.of(Expr.Kind.OTHER, left.first(), pos - 1, List.of(left));
             }
             pos = at;
             return null;
@@ -580,7 +580,7 @@ final class ExprParser {
                 pos = at;
                 return null;
             }
-            return Expr.of(Expr.Kind.OTHER, left.first, high.last, List.of(left, low, high));
+            return Expr.of(Expr.Kind.OTHER, left.first(), high.last(), List.of(left, low, high));
         }
         if (w.equals("SIMILAR")) {
             if (pos < end && sig.get(pos).isWord("TO")) {
@@ -589,8 +589,8 @@ final class ExprParser {
         }
         if (w.equals("IN") && pos < end && sig.get(pos).is("(")) {
             Expr list = group(pos);
-            pos = list.last + 1;
-            return Expr.of(Expr.Kind.OTHER, left.first, list.last, List.of(left, list));
+            pos = list.last() + 1;
+            return Expr.of(Expr.Kind.OTHER, left.first(), list.last(), List.of(left, list));
         }
         Expr right = expression(prec);
         if (right == null) {
@@ -600,7 +600,7 @@ final class ExprParser {
         if (pos + 1 < end && sig.get(pos).isWord("ESCAPE")) {
             pos += 2;
         }
-        return Expr.of(Expr.Kind.OTHER, left.first, pos - 1, List.of(left, right));
+        return Expr.of(Expr.Kind.OTHER, left.first(), pos - 1, List.of(left, right));
     }
 
     private boolean isOpen(int i) {

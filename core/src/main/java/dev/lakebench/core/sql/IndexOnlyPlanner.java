@@ -18,21 +18,21 @@ final class IndexOnlyPlanner {
     static Translation.IndexOnly plan(QueryBlock b, TopKPlanner.TopK plan, int hitsSlot, Operand limit, Operand offset,
                                       RewriteContext cx) {
         if (b.parent != null || cx.statement().kind() != SqlStatement.Kind.SELECT || b.where != null || b.order.size() != 1
-                || !b.children.isEmpty()) {
+                || !b.children().isEmpty()) {
             return null;
         }
         List<Translation.Output> outputs = new ArrayList<>();
         for (QueryBlock.Item item : b.items) {
             Expr e = item.expr().unwrap();
-            if (e.kind == Expr.Kind.STAR || e.kind == Expr.Kind.COLUMN && e.name.size() == 2 && e.name.get(1).equals("*")
-                    && plan.relation().exposes(e.name.get(0))) {
+            if (e.kind() == Expr.Kind.STAR || e.kind() == Expr.Kind.COLUMN && e.name().size() == 2 && e.name().get(1).equals("*")
+                    && plan.relation().exposes(e.name().get(0))) {
                 for (Column c : plan.table().schema().columns()) {
                     outputs.add(new Translation.Output(c.name(), c.name()));
                 }
-            } else if (e.kind == Expr.Kind.COLUMN && (e.name.size() == 1 || e.name.size() == 2 && plan.relation().exposes(e.name.get(0)))
-                    && plan.table().schema().column(e.name.get(e.name.size() - 1)).isPresent()) {
-                String col = plan.table().schema().column(e.name.get(e.name.size() - 1)).orElseThrow().name();
-                outputs.add(new Translation.Output(item.alias() != null ? item.alias() : e.name.get(e.name.size() - 1), col));
+            } else if (e.kind() == Expr.Kind.COLUMN && (e.name().size() == 1 || e.name().size() == 2 && plan.relation().exposes(e.name().get(0)))
+                    && plan.table().schema().column(e.name().get(e.name().size() - 1)).isPresent()) {
+                String col = plan.table().schema().column(e.name().get(e.name().size() - 1)).orElseThrow().name();
+                outputs.add(new Translation.Output(item.alias() != null ? item.alias() : e.name().get(e.name().size() - 1), col));
             } else if (e.isBinary("<#>") && item.alias() != null && plan.matches(new SearchClassifier(cx, b).classify(e))) {
                 outputs.add(new Translation.Output(item.alias(), null));
             } else {

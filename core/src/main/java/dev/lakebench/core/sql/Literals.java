@@ -50,14 +50,14 @@ final class Literals {
     /** A numeric literal (with an optional sign), or null. */
     static Double number(Expr e, List<Token> sig) {
         e = e.unwrap();
-        if (e.kind == Expr.Kind.NUMBER) {
-            return parseNumber(sig.get(e.first).text());
+        if (e.kind() == Expr.Kind.NUMBER) {
+            return parseNumber(sig.get(e.first()).text());
         }
-        if (e.kind == Expr.Kind.UNARY && (e.op.equals("-") || e.op.equals("+"))) {
+        if (e.kind() == Expr.Kind.UNARY && (e.op().equals("-") || e.op().equals("+"))) {
             Double v = number(e.child(0), sig);
-            return v == null ? null : e.op.equals("-") ? -v : v;
+            return v == null ? null : e.op().equals("-") ? -v : v;
         }
-        if (e.kind == Expr.Kind.CAST) {
+        if (e.kind() == Expr.Kind.CAST) {
             return number(e.child(0), sig);
         }
         return null;
@@ -74,23 +74,23 @@ final class Literals {
     /** float[] or float[][] written literally, or null when {@code e} is something else. */
     static Object vector(Expr e, List<Token> sig) {
         e = e.unwrap();
-        if (e.kind == Expr.Kind.CAST) {
+        if (e.kind() == Expr.Kind.CAST) {
             return vector(e.child(0), sig);
         }
-        if (e.kind == Expr.Kind.STRING) {
-            return parseVectorText(string(sig.get(e.first)));
+        if (e.kind() == Expr.Kind.STRING) {
+            return parseVectorText(string(sig.get(e.first())));
         }
-        if (e.kind != Expr.Kind.ARRAY) {
+        if (e.kind() != Expr.Kind.ARRAY) {
             return null;
         }
-        if (e.children.isEmpty()) {
+        if (e.children().isEmpty()) {
             return new float[0];
         }
-        Expr firstItem = e.children.get(0).unwrap();
-        if (firstItem.kind == Expr.Kind.ARRAY || firstItem.kind == Expr.Kind.CAST && firstItem.child(0).unwrap().kind == Expr.Kind.ARRAY) {
-            float[][] rows = new float[e.children.size()][];
+        Expr firstItem = e.children().get(0).unwrap();
+        if (firstItem.kind() == Expr.Kind.ARRAY || firstItem.kind() == Expr.Kind.CAST && firstItem.child(0).unwrap().kind() == Expr.Kind.ARRAY) {
+            float[][] rows = new float[e.children().size()][];
             for (int i = 0; i < rows.length; i++) {
-                Object row = vector(e.children.get(i), sig);
+                Object row = vector(e.children().get(i), sig);
                 if (!(row instanceof float[] f)) {
                     return null;
                 }
@@ -98,9 +98,9 @@ final class Literals {
             }
             return rows;
         }
-        float[] out = new float[e.children.size()];
+        float[] out = new float[e.children().size()];
         for (int i = 0; i < out.length; i++) {
-            Double d = number(e.children.get(i), sig);
+            Double d = number(e.children().get(i), sig);
             if (d == null) {
                 return null;
             }

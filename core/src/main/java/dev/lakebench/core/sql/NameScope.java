@@ -38,7 +38,7 @@ final class NameScope {
                 referenced.putIfAbsent(def.name().toLowerCase(Locale.ROOT), def);
             }
         }
-        for (QueryBlock c : b.children) {
+        for (QueryBlock c : b.children()) {
             collect(c);
         }
     }
@@ -49,11 +49,11 @@ final class NameScope {
 
     /** A Lakebench table addressed by a FROM name (unqualified or main.), or null. */
     TableDef lakebenchTable(Relation r, QueryBlock scope) {
-        if (r.kind != Relation.Kind.TABLE || scope.isCte(r.tableName())) {
+        if (r.kind() != Relation.Kind.TABLE || scope.isCte(r.tableName())) {
             return null;
         }
         String schema = r.schema();
-        if (schema != null && !schema.equalsIgnoreCase("main") || r.name.size() > 3) {
+        if (schema != null && !schema.equalsIgnoreCase("main") || r.name().size() > 3) {
             return null;
         }
         return tables.apply(r.tableName()).orElse(null);
@@ -61,7 +61,7 @@ final class NameScope {
 
     /** Resolves a column reference to a Lakebench column in scope; null when it names something else. */
     Resolved resolve(Expr col, QueryBlock b) {
-        List<String> parts = col.name;
+        List<String> parts = col.name();
         String c = parts.get(parts.size() - 1);
         if (c.equals("*")) {
             return null;

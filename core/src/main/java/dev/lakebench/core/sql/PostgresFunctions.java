@@ -71,24 +71,24 @@ final class PostgresFunctions implements StatementPass {
         while (!pending.isEmpty()) {
             Expr e = pending.remove(pending.size() - 1);
             out.add(e);
-            pending.addAll(e.children);
+            pending.addAll(e.children());
         }
-        for (QueryBlock c : b.children) {
+        for (QueryBlock c : b.children()) {
             collect(c, out);
         }
     }
 
     /** Outer expressions come first in {@code all}, and an edit covers its range, so the outermost rule wins. */
     private static boolean rewrite(Expr e, List<Token> sig, TextEdits edits) {
-        if (edits.isCovered(e.first)) {
+        if (edits.isCovered(e.first())) {
             return false;
         }
-        switch (e.kind) {
+        switch (e.kind()) {
             case CAST -> {
                 Expr v = e.child(0).unwrap();
-                if (e.type.equals("BYTEA") && v.kind == Expr.Kind.STRING && Literals.string(sig.get(v.first)).startsWith("\\x")) {
-                    String hex = Literals.string(sig.get(v.first)).substring(2);
-                    return edits.replace(e.first, e.last, "unhex('" + hex.replace("'", "''") + "')");
+                if (e.type().equals("BYTEA") && v.kind() == Expr.Kind.STRING && Literals.string(sig.get(v.first())).startsWith("\\x")) {
+                    String hex = Literals.string(sig.get(v.first())).substring(2);
+                    return edits.replace(e.first(), e.last(), "unhex('" + hex.replace("'", "''") + "')");
                 }
             }
             case CALL -> {
@@ -106,34 +106,34 @@ final class PostgresFunctions implements StatementPass {
 
     private static boolean call(Expr e, List<Token> sig, TextEdits edits) {
         String name = e.simpleName();
-        int nameToken = e.first + (e.name.size() - 1) * 2;
+        int nameToken = e.first() + (e.name().size() - 1) * 2;
         switch (name) {
             case "json_build_object", "jsonb_build_object" -> {
                 return edits.replace(nameToken, nameToken, "json_object");
             }
             case "convert_from" -> {
-                if (e.children.size() == 2 && isString(e.child(1), sig)
-                        && Literals.string(sig.get(e.child(1).first)).replace("-", "").equalsIgnoreCase("utf8")) {
-                    return edits.replace(e.first, e.last, "decode(" + edits.original(e.child(0).first, e.child(0).last) + ")");
+                if (e.children().size() == 2 && isString(e.child(1), sig)
+                        && Literals.string(sig.get(e.child(1).first())).replace("-", "").equalsIgnoreCase("utf8")) {
+                    return edits.replace(e.first(), e.last(), "decode(" + edits.original(e.child(0).first(), e.child(0).last()) + ")");
                 }
             }
             case "encode" -> {
-                if (e.children.size() == 2 && isString(e.child(1), sig)) {
-                    String arg = edits.original(e.child(0).first, e.child(0).last);
-                    String format = Literals.string(sig.get(e.child(1).first)).toLowerCase(Locale.ROOT);
+                if (e.children().size() == 2 && isString(e.child(1), sig)) {
+                    String arg = edits.original(e.child(0).first(), e.child(0).last());
+                    String format = Literals.string(sig.get(e.child(1).first())).toLowerCase(Locale.ROOT);
                     if (format.equals("hex")) {
-                        return edits.replace(e.first, e.last, "lower(hex(" + arg + "))");
+                        return edits.replace(e.first(), e.last(), "lower(hex(" + arg + "))");
                     }
                     if (format.equals("base64")) {
-                        return edits.replace(e.first, e.last, "to_base64(" + arg + ")");
+                        return edits.replace(e.first(), e.last(), "to_base64(" + arg + ")");
                     }
                 }
             }
             case "to_char" -> {
-                if (e.children.size() == 2 && isString(e.child(1), sig)) {
-                    String format = strftime(Literals.string(sig.get(e.child(1).first)));
+                if (e.children().size() == 2 && isString(e.child(1), sig)) {
+                    String format = strftime(Literals.string(sig.get(e.child(1).first())));
                     if (format != null) {
-                        return edits.replace(e.first, e.last, "strftime(" + edits.original(e.child(0).first, e.child(0).last)
+                        return edits.replace(e.first(), e.last(), "strftime(" + edits.original(e.child(0).first(), e.child(0).last())
                                 + ", '" + format.replace("'", "''") + "')");
                     }
                 }
@@ -146,29 +146,29 @@ final class PostgresFunctions implements StatementPass {
     }
 
     private static boolean operator(Expr e, List<Token> sig, TextEdits edits) {
-        String left = edits.original(e.child(0).first, e.child(0).last);
+        String left = edits.original(e.child(0).first(), e.child(0).last());
         Expr r = e.child(1).unwrap();
-        switch (e.op) {
+        switch (e.op()) {
             case "#>", "#>>" -> {
                 if (isString(r, sig)) {
-                    String path = jsonPath(Literals.string(sig.get(r.first)));
+                    String path = jsonPath(Literals.string(sig.get(r.first())));
                     if (path != null) {
-                        return edits.replace(e.first, e.last, (e.op.equals("#>") ? "json_extract(" : "json_extract_string(")
+                        return edits.replace(e.first(), e.last(), (e.op().equals("#>") ? "json_extract(" : "json_extract_string(")
                                 + left + ", '" + path.replace("'", "''") + "')");
                     }
                 }
             }
             case "?" -> {
                 if (isString(r, sig)) {
-                    String key = Literals.string(sig.get(r.first));
-                    return edits.replace(e.first, e.last, "json_exists(" + left + ", '$." + quoteKey(key).replace("'", "''") + "')");
+                    String key = Literals.string(sig.get(r.first()));
+                    return edits.replace(e.first(), e.last(), "json_exists(" + left + ", '$." + quoteKey(key).replace("'", "''") + "')");
                 }
             }
             case "@>" -> {
                 if (isString(r, sig)) {
-                    String v = Literals.string(sig.get(r.first)).strip();
+                    String v = Literals.string(sig.get(r.first())).strip();
                     if (v.startsWith("{") || v.startsWith("[")) {
-                        return edits.replace(e.first, e.last, "json_contains(" + left + ", " + edits.original(r.first, r.last) + ")");
+                        return edits.replace(e.first(), e.last(), "json_contains(" + left + ", " + edits.original(r.first(), r.last()) + ")");
                     }
                 }
             }
@@ -180,7 +180,7 @@ final class PostgresFunctions implements StatementPass {
     }
 
     private static boolean isString(Expr e, List<Token> sig) {
-        return e.unwrap().kind == Expr.Kind.STRING;
+        return e.unwrap().kind() == Expr.Kind.STRING;
     }
 
     /** A PostgreSQL text path ({@code {pos,x}} or {@code {tags,0}}) as a JSON path ({@code $.pos.x}, {@code $.tags[0]}). */

@@ -51,8 +51,13 @@ final class QueryBlock {
         this.to = to;
         this.parent = parent;
         if (parent != null) {
-            parent.children.add(this);
+            parent.children().add(this);
         }
+    }
+
+    /** The nested blocks (CTE bodies, subqueries, set-operation branches). */
+    List<QueryBlock> children() {
+        return children;
     }
 
     /** True when {@code name} is a CTE visible from this block. */
@@ -87,7 +92,7 @@ final class QueryBlock {
 
     /** True when {@code e} is a select item of this block that is a column as written. */
     boolean isBareItem(Expr e) {
-        if (e.kind != Expr.Kind.COLUMN) {
+        if (e.kind() != Expr.Kind.COLUMN) {
             return false;
         }
         for (Item i : items) {

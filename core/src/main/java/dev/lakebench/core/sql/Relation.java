@@ -5,34 +5,13 @@ import java.util.Locale;
 
 /**
  * One item of a FROM clause: a named table (possibly a CTE), a subquery, or a table function, with its alias.
- * Token ranges let a rewrite replace the table reference.
+ * Token ranges let a rewrite replace the table reference: {@code first..last} is the reference itself (name,
+ * group or call) without the alias, {@code end} the last token of the whole item (alias and column aliases
+ * included). {@code name} holds the name parts of a TABLE relation; {@code block} the subquery's block.
  */
-final class Relation {
+record Relation(Kind kind, List<String> name, int first, int last, String alias, int end, QueryBlock block) {
 
     enum Kind { TABLE, SUBQUERY, FUNCTION }
-
-    final Kind kind;
-    /** Name parts of a TABLE relation. */
-    final List<String> name;
-    /** First and last token of the table reference itself (name, group or call), without the alias. */
-    final int first;
-    final int last;
-    /** The alias, or null. */
-    final String alias;
-    /** Last token of the whole item (alias and column aliases included). */
-    final int end;
-    /** The subquery's block for SUBQUERY relations. */
-    final QueryBlock block;
-
-    Relation(Kind kind, List<String> name, int first, int last, String alias, int end, QueryBlock block) {
-        this.kind = kind;
-        this.name = name;
-        this.first = first;
-        this.last = last;
-        this.alias = alias;
-        this.end = end;
-        this.block = block;
-    }
 
     /** The name a column qualifier refers to: the alias, else the table's own name. */
     String exposedName() {
@@ -54,5 +33,16 @@ final class Relation {
 
     String tableName() {
         return name.get(name.size() - 1);
+    }
+
+    // identity, not structure: rewrites ask whether a column resolved to this very FROM item
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
     }
 }

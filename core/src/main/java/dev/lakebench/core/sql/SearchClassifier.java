@@ -41,13 +41,13 @@ final class SearchClassifier {
         }
         if (col == null) {
             throw new QueryError(ErrorCode.QUERY_INVALID,
-                    "<#> needs a column of a Lakebench table on its left: " + cx.original(l.first, l.last)
+                    "<#> needs a column of a Lakebench table on its left: " + cx.original(l.first(), l.last())
                             + " is not one",
                     "Search an EMBEDDING column (cosine), an EMBEDDING_2D column (MaxSim) or a TEXT column (BM25),"
                             + " e.g. embedding <#> $1");
         }
         SearchKind kind = kindOf(col);
-        if (other.kind == Expr.Kind.COLUMN || hasColumns(other)) {
+        if (other.kind() == Expr.Kind.COLUMN || hasColumns(other)) {
             if (otherCol != null && kind != SearchKind.TEXT && otherCol.column().type() != col.column().type()) {
                 throw new QueryError(ErrorCode.QUERY_INVALID, "<#> compares " + col.describe() + " with "
                         + otherCol.describe() + ": the types differ", "Compare columns of the same type");
@@ -70,21 +70,21 @@ final class SearchClassifier {
     }
 
     private Resolved column(Expr x) {
-        return x.kind == Expr.Kind.COLUMN ? cx.resolve(x, block) : null;
+        return x.kind() == Expr.Kind.COLUMN ? cx.resolve(x, block) : null;
     }
 
     /** True when the expression reads columns of the current row (outside subqueries). */
     private static boolean hasColumns(Expr x) {
-        if (x.kind == Expr.Kind.COLUMN) {
+        if (x.kind() == Expr.Kind.COLUMN) {
             return true;
         }
-        if (x.kind == Expr.Kind.SUBQUERY) {
+        if (x.kind() == Expr.Kind.SUBQUERY) {
             return false;
         }
-        if (x.kind == Expr.Kind.CALL && x.children.isEmpty()) {
+        if (x.kind() == Expr.Kind.CALL && x.children().isEmpty()) {
             return false;
         }
-        for (Expr c : x.children) {
+        for (Expr c : x.children()) {
             if (hasColumns(c)) {
                 return true;
             }
@@ -95,14 +95,14 @@ final class SearchClassifier {
     /** The query value of a search whose column has kind {@code kind}. */
     Operand operand(Expr x, SearchKind kind) {
         x = x.unwrap();
-        if (x.kind == Expr.Kind.PARAMETER) {
-            return new Operand.Param(cx.sig.get(x.first).parameterIndex());
+        if (x.kind() == Expr.Kind.PARAMETER) {
+            return new Operand.Param(cx.sig.get(x.first()).parameterIndex());
         }
-        if (x.kind == Expr.Kind.CONSTANT && cx.sig.get(x.first).isWord("NULL")) {
+        if (x.kind() == Expr.Kind.CONSTANT && cx.sig.get(x.first()).isWord("NULL")) {
             return new Operand.Literal(null);
         }
-        if (kind == SearchKind.TEXT && x.kind == Expr.Kind.STRING) {
-            return new Operand.Literal(Literals.string(cx.sig.get(x.first)));
+        if (kind == SearchKind.TEXT && x.kind() == Expr.Kind.STRING) {
+            return new Operand.Literal(Literals.string(cx.sig.get(x.first())));
         }
         if (kind == SearchKind.VECTOR || kind == SearchKind.MULTI_VECTOR) {
             Object v = Literals.vector(x, cx.sig);
@@ -110,7 +110,7 @@ final class SearchClassifier {
                 return new Operand.Literal(v);
             }
         }
-        String text = cx.original(x.first, x.last);
+        String text = cx.original(x.first(), x.last());
         return new Operand.Expression(Dialect.nestedQuery(visibleCtes(x) + "SELECT (" + text + ")", cx.names.tables()), text);
     }
 
@@ -121,7 +121,7 @@ final class SearchClassifier {
      */
     private String visibleCtes(Expr x) {
         java.util.Set<String> named = new java.util.HashSet<>();
-        for (int i = x.first; i <= x.last; i++) {
+        for (int i = x.first(); i <= x.last(); i++) {
             Token t = cx.sig.get(i);
             if (QualifiedName.isName(t)) {
                 named.add(t.identifier().toLowerCase(java.util.Locale.ROOT));
@@ -131,7 +131,7 @@ final class SearchClassifier {
             int last = -1;
             for (int i = 0; i < b.cteNames.size() && i < b.cteRanges.size(); i++) {
                 int[] r = b.cteRanges.get(i);
-                if (x.first >= r[0] && x.last <= r[1]) {
+                if (x.first() >= r[0] && x.last() <= r[1]) {
                     break; // the search sits in this CTE: only the ones before it are visible
                 }
                 if (named.contains(b.cteNames.get(i))) {
@@ -155,25 +155,25 @@ final class SearchClassifier {
 
     private Operand weight(Expr x) {
         x = x.unwrap();
-        if (x.kind == Expr.Kind.PARAMETER) {
-            return new Operand.Param(cx.sig.get(x.first).parameterIndex());
+        if (x.kind() == Expr.Kind.PARAMETER) {
+            return new Operand.Param(cx.sig.get(x.first()).parameterIndex());
         }
         Double d = Literals.number(x, cx.sig);
         if (d != null) {
             return new Operand.Literal(d);
         }
-        String text = cx.original(x.first, x.last);
+        String text = cx.original(x.first(), x.last());
         return new Operand.Expression(Dialect.nestedQuery("SELECT (" + text + ")", cx.names.tables()), text);
     }
 
     // ---- hybrid ----
 
     private static boolean isHybridRecord(Expr x) {
-        return x.kind == Expr.Kind.CAST && x.type.equals(HYBRID);
+        return x.kind() == Expr.Kind.CAST && x.type().equals(HYBRID);
     }
 
     private static boolean isHybridQuery(Expr x) {
-        return x.kind == Expr.Kind.CALL && x.simpleName().equals("deeplake_hybrid_record") || isHybridRecord(x);
+        return x.kind() == Expr.Kind.CALL && x.simpleName().equals("deeplake_hybrid_record") || isHybridRecord(x);
     }
 
     private SearchExpr hybrid(Expr e, Expr l, Expr r) {
@@ -181,13 +181,13 @@ final class SearchClassifier {
         if (fields == null || fields.size() != 2) {
             throw new QueryError(ErrorCode.QUERY_INVALID,
                     "The left side of a hybrid search must be (embedding_column, text_column)::deeplake_hybrid_record, got "
-                            + cx.original(l.first, l.last),
+                            + cx.original(l.first(), l.last()),
                     "Write (embedding, text)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, $2)");
         }
         List<Expr> args;
-        boolean function = r.kind == Expr.Kind.CALL;
+        boolean function = r.kind() == Expr.Kind.CALL;
         if (function) {
-            args = r.children;
+            args = r.children();
         } else if (isHybridRecord(r)) {
             args = rowItems(r.child(0).unwrap());
         } else {
@@ -196,7 +196,7 @@ final class SearchClassifier {
         if (args == null || args.size() != 2 && args.size() != 4) {
             throw new QueryError(ErrorCode.QUERY_INVALID,
                     "The right side of a hybrid search must be deeplake_hybrid_record(query_vector, query_text"
-                            + "[, vector_weight, text_weight]), got " + cx.original(r.first, r.last),
+                            + "[, vector_weight, text_weight]), got " + cx.original(r.first(), r.last()),
                     "Pass 2 arguments (weights 0.5 / 0.5) or 4 (with the weights)");
         }
         int v = -1;
@@ -204,9 +204,9 @@ final class SearchClassifier {
         Resolved[] cols = new Resolved[2];
         for (int i = 0; i < 2; i++) {
             Expr f = fields.get(i).unwrap();
-            cols[i] = f.kind == Expr.Kind.COLUMN ? cx.resolve(f, block) : null;
+            cols[i] = f.kind() == Expr.Kind.COLUMN ? cx.resolve(f, block) : null;
             if (cols[i] == null) {
-                throw new QueryError(ErrorCode.QUERY_INVALID, "Hybrid search field " + cx.original(f.first, f.last)
+                throw new QueryError(ErrorCode.QUERY_INVALID, "Hybrid search field " + cx.original(f.first(), f.last())
                         + " is not a column of a Lakebench table", "Name an EMBEDDING column and a TEXT column");
             }
             switch (cols[i].column().type()) {
@@ -235,8 +235,8 @@ final class SearchClassifier {
     }
 
     private static List<Expr> rowItems(Expr x) {
-        if (x.kind == Expr.Kind.ROW) {
-            return x.children;
+        if (x.kind() == Expr.Kind.ROW) {
+            return x.children();
         }
         return null;
     }

@@ -11,7 +11,7 @@ final class SearchOnlyFunctions implements ExprRule {
 
     @Override
     public boolean apply(Expr e, QueryBlock b, RewriteContext cx, TopKPlanner.TopK plan) {
-        if (e.kind != Expr.Kind.CALL) {
+        if (e.kind() != Expr.Kind.CALL) {
             return true;
         }
         switch (e.simpleName()) {

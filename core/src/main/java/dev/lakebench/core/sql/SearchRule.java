@@ -18,7 +18,7 @@ final class SearchRule implements ExprRule {
         }
         SearchExpr s = new SearchClassifier(cx, b).classify(e);
         if (plan != null && plan.matches(s)) {
-            cx.edits.replace(e.first, e.last, Identifiers.quote(TopKRewrite.SCORE_COLUMN));
+            cx.edits.replace(e.first(), e.last(), Identifiers.quote(TopKRewrite.SCORE_COLUMN));
         } else {
             perRow(s, e, cx);
         }
@@ -27,7 +27,7 @@ final class SearchRule implements ExprRule {
 
     private static void perRow(SearchExpr s, Expr e, RewriteContext cx) {
         TextEdits edits = cx.edits;
-        String col = edits.original(s.columnExpr().first, s.columnExpr().last);
+        String col = edits.original(s.columnExpr().first(), s.columnExpr().last());
         String replacement = switch (s.kind()) {
             case VECTOR -> {
                 if (s.constantQuery()) {
@@ -36,9 +36,9 @@ final class SearchRule implements ExprRule {
                 }
                 if (s.perRowColumn() != null && s.perRowColumn().column().type() == ColumnType.EMBEDDING) {
                     yield "lb_cosine_refs(struct_extract(" + col + ", 'lb_vec'), struct_extract("
-                            + edits.original(s.perRow().first, s.perRow().last) + ", 'lb_vec'))";
+                            + edits.original(s.perRow().first(), s.perRow().last()) + ", 'lb_vec'))";
                 }
-                yield "lb_cosine_text(struct_extract(" + col + ", 'lb_vec'), CAST((" + edits.apply(s.perRow().first, s.perRow().last)
+                yield "lb_cosine_text(struct_extract(" + col + ", 'lb_vec'), CAST((" + edits.apply(s.perRow().first(), s.perRow().last())
                         + ") AS VARCHAR))";
             }
             case MULTI_VECTOR -> {
@@ -48,16 +48,16 @@ final class SearchRule implements ExprRule {
                 }
                 if (s.perRowColumn() != null && s.perRowColumn().column().type() == ColumnType.EMBEDDING_2D) {
                     yield "lb_maxsim_refs(struct_extract(" + col + ", 'lb_mvec'), struct_extract("
-                            + edits.original(s.perRow().first, s.perRow().last) + ", 'lb_mvec'))";
+                            + edits.original(s.perRow().first(), s.perRow().last()) + ", 'lb_mvec'))";
                 }
-                yield "lb_maxsim_text(struct_extract(" + col + ", 'lb_mvec'), CAST((" + edits.apply(s.perRow().first, s.perRow().last)
+                yield "lb_maxsim_text(struct_extract(" + col + ", 'lb_mvec'), CAST((" + edits.apply(s.perRow().first(), s.perRow().last())
                         + ") AS VARCHAR))";
             }
             case TEXT -> {
                 if (!s.constantQuery()) {
                     throw new QueryError(ErrorCode.QUERY_INVALID,
                             "The BM25 query of " + s.column().describe() + " must be one value for the whole statement, got "
-                                    + edits.original(s.perRow().first, s.perRow().last),
+                                    + edits.original(s.perRow().first(), s.perRow().last()),
                             "Pass the query text as a parameter ($1) or a string literal");
                 }
                 yield "lb_bm25(" + col + ", " + cx.slot(new Slot.TextQuery(s.column().table(), s.column().column(), s.query()))
@@ -69,8 +69,8 @@ final class SearchRule implements ExprRule {
                     "Write SELECT *, (embedding, text)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, $2) AS score"
                             + " FROM t ORDER BY score DESC LIMIT 10");
         };
-        edits.replace(e.first, e.last, replacement);
-        cx.note("per-row score: " + edits.original(e.first, e.last) + " computed exactly for each row (no index: not a"
+        edits.replace(e.first(), e.last(), replacement);
+        cx.note("per-row score: " + edits.original(e.first(), e.last()) + " computed exactly for each row (no index: not a"
                 + " top-k ORDER BY ... DESC LIMIT k of one table)");
     }
 }

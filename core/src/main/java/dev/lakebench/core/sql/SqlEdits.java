@@ -36,7 +36,7 @@ public final class SqlEdits {
     public String applyWithin(String sql, int start, int end) {
         List<Edit> sorted = new ArrayList<>();
         for (Edit e : edits) {
-            if (e.start >= start && e.end <= end) {
+            if (e.start >= start && e.end() <= end) {
                 sorted.add(e);
             }
         }
@@ -48,7 +48,7 @@ public final class SqlEdits {
                 throw new IllegalStateException("overlapping SQL edits at " + e.start);
             }
             sb.append(sql, at, e.start).append(e.text);
-            at = e.end;
+            at = e.end();
         }
         return sb.append(sql, at, end).toString();
     }
@@ -63,7 +63,7 @@ public final class SqlEdits {
                 throw new IllegalStateException("overlapping SQL edits at " + e.start);
             }
             sb.append(sql, at, e.start).append(e.text);
-            at = e.end;
+            at = e.end();
         }
         return sb.append(sql, at, sql.length()).toString();
     }

@@ -52,13 +52,13 @@ final class StatementRewriter {
         if (plan != null) {
             indexOnly = TopKRewrite.apply(b, plan, cx);
         }
-        for (QueryBlock c : List.copyOf(b.children)) {
+        for (QueryBlock c : List.copyOf(b.children())) {
             block(c);
         }
     }
 
     private void visit(Expr e, QueryBlock b, TopKPlanner.TopK plan) {
-        if (cx.edits.isCovered(e.first) || e.kind == Expr.Kind.SUBQUERY) {
+        if (cx.edits.isCovered(e.first()) || e.kind() == Expr.Kind.SUBQUERY) {
             return;
         }
         for (ExprRule rule : RULES) {
@@ -66,7 +66,7 @@ final class StatementRewriter {
                 return;
             }
         }
-        for (Expr c : e.children) {
+        for (Expr c : e.children()) {
             visit(c, b, plan);
         }
     }

@@ -25,7 +25,7 @@ final class TextEdits {
 
     boolean isCovered(int token) {
         for (Range r : covered) {
-            if (token >= r.first && token <= r.last) {
+            if (token >= r.first() && token <= r.last()) {
                 return true;
             }
         }

@@ -39,10 +39,10 @@ final class TopKPlanner {
             return null;
         }
         Expr target = b.order.get(0).expr().unwrap();
-        if (target.kind == Expr.Kind.COLUMN && target.name.size() == 1 && def.schema().column(target.name.get(0)).isEmpty()) {
-            QueryBlock.Item item = b.itemByAlias(target.name.get(0));
+        if (target.kind() == Expr.Kind.COLUMN && target.name().size() == 1 && def.schema().column(target.name().get(0)).isEmpty()) {
+            QueryBlock.Item item = b.itemByAlias(target.name().get(0));
             target = item == null ? target : item.expr().unwrap();
-        } else if (target.kind == Expr.Kind.NUMBER) {
+        } else if (target.kind() == Expr.Kind.NUMBER) {
             QueryBlock.Item item = b.itemAtPosition(target, cx.sig);
             target = item == null ? target : item.expr().unwrap();
         }
@@ -61,19 +61,19 @@ final class TopKPlanner {
 
     private static boolean isCount(Expr e) {
         Expr u = e.unwrap();
-        return u.kind == Expr.Kind.NUMBER || u.kind == Expr.Kind.PARAMETER;
+        return u.kind() == Expr.Kind.NUMBER || u.kind() == Expr.Kind.PARAMETER;
     }
 
     /** True when a WHERE uses a select-list alias (the engine allows that), which a filter on the table cannot see. */
     private static boolean referencesItemAlias(Expr e, QueryBlock b, TableDef def) {
-        if (e.kind == Expr.Kind.COLUMN && e.name.size() == 1 && b.itemByAlias(e.name.get(0)) != null
-                && def.schema().column(e.name.get(0)).isEmpty()) {
+        if (e.kind() == Expr.Kind.COLUMN && e.name().size() == 1 && b.itemByAlias(e.name().get(0)) != null
+                && def.schema().column(e.name().get(0)).isEmpty()) {
             return true;
         }
-        if (e.kind == Expr.Kind.SUBQUERY) {
+        if (e.kind() == Expr.Kind.SUBQUERY) {
             return false;
         }
-        for (Expr c : e.children) {
+        for (Expr c : e.children()) {
             if (referencesItemAlias(c, b, def)) {
                 return true;
             }

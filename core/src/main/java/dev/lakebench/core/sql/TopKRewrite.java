@@ -26,10 +26,10 @@ final class TopKRewrite {
     static Translation.IndexOnly apply(QueryBlock b, TopKPlanner.TopK plan, RewriteContext cx) {
         SearchExpr s = plan.search();
         Relation r = plan.relation();
-        String alias = r.alias != null ? r.alias : r.tableName();
+        String alias = r.alias() != null ? r.alias() : r.tableName();
         BoundSql filter = null;
         if (b.where != null) {
-            filter = new BoundSql(cx.edits.apply(b.where.first, b.where.last), cx.slots());
+            filter = new BoundSql(cx.edits.apply(b.where.first(), b.where.last()), cx.slots());
         }
         Operand limit = countOperand(b.limit, cx);
         Operand offset = b.offset == null ? null : countOperand(b.offset, cx);
@@ -42,7 +42,7 @@ final class TopKRewrite {
         }
         SearchSpec spec = new SearchSpec(plan.table(), alias, s.kind(), s.column().column(), s.query(),
                 s.textColumn() == null ? null : s.textColumn().column(), s.textQuery(), s.vectorWeight(), s.textWeight(),
-                limit, offset, filter, predicates, cx.original(s.expr().first, s.expr().last));
+                limit, offset, filter, predicates, cx.original(s.expr().first(), s.expr().last()));
         String hits = cx.slot(new Slot.Hits(spec));
         StringBuilder sb = new StringBuilder("(SELECT ");
         for (Column c : plan.table().schema().columns()) {
@@ -53,14 +53,14 @@ final class TopKRewrite {
                 .append(") AS \"_lb_h\" ON \"_lb_d\".\"_lb_key\" = \"_lb_h\".\"key\"")
                 // pg_deeplake ranks only documents that contain a query term
                 .append(s.kind() == SearchKind.TEXT ? " WHERE \"_lb_h\".\"score\" > 0)" : ")");
-        if (r.alias == null) {
+        if (r.alias() == null) {
             sb.append(" AS ").append(Identifiers.quote(alias));
         }
-        cx.edits.replace(r.first, r.last, sb.toString());
+        cx.edits.replace(r.first(), r.last(), sb.toString());
         for (QueryBlock.Item item : b.items) {
             Expr e = item.expr();
-            boolean star = e.kind == Expr.Kind.STAR
-                    || e.kind == Expr.Kind.COLUMN && e.name.size() == 2 && e.name.get(1).equals("*") && r.exposes(e.name.get(0));
+            boolean star = e.kind() == Expr.Kind.STAR
+                    || e.kind() == Expr.Kind.COLUMN && e.name().size() == 2 && e.name().get(1).equals("*") && r.exposes(e.name().get(0));
             if (star) {
                 excludeScore(e, cx);
             }
@@ -80,11 +80,11 @@ final class TopKRewrite {
         String op = null;
         Expr col = null;
         Expr val = null;
-        if (e.kind == Expr.Kind.BINARY && PREDICATE_OPERATORS.contains(e.op)) {
-            op = e.op.equals("@>") ? "contains" : e.op;
+        if (e.kind() == Expr.Kind.BINARY && PREDICATE_OPERATORS.contains(e.op())) {
+            op = e.op().equals("@>") ? "contains" : e.op();
             col = e.child(0).unwrap();
             val = e.child(1).unwrap();
-            if (col.kind != Expr.Kind.COLUMN && !op.equals("contains")) {
+            if (col.kind() != Expr.Kind.COLUMN && !op.equals("contains")) {
                 Expr t = col;
                 col = val;
                 val = t;
@@ -96,21 +96,21 @@ final class TopKRewrite {
                     default -> op;
                 };
             }
-        } else if (e.kind == Expr.Kind.CALL && e.simpleName().equals("contains") && e.children.size() == 2) {
+        } else if (e.kind() == Expr.Kind.CALL && e.simpleName().equals("contains") && e.children().size() == 2) {
             op = "contains";
             col = e.child(0).unwrap();
             val = e.child(1).unwrap();
         }
-        if (op == null || col.kind != Expr.Kind.COLUMN) {
+        if (op == null || col.kind() != Expr.Kind.COLUMN) {
             return false;
         }
         Resolved r = cx.resolve(col, b);
         if (r == null || r.relation() != plan.relation()) {
             return false;
         }
-        Operand value = switch (val.kind) {
-            case PARAMETER -> new Operand.Param(cx.sig.get(val.first).parameterIndex());
-            case STRING -> new Operand.Literal(Literals.string(cx.sig.get(val.first)));
+        Operand value = switch (val.kind()) {
+            case PARAMETER -> new Operand.Param(cx.sig.get(val.first()).parameterIndex());
+            case STRING -> new Operand.Literal(Literals.string(cx.sig.get(val.first())));
             default -> {
                 Double d = Literals.number(val, cx.sig);
                 yield d == null ? null : new Operand.Literal(d);
@@ -125,8 +125,8 @@ final class TopKRewrite {
 
     private static Operand countOperand(Expr e, RewriteContext cx) {
         Expr u = e.unwrap();
-        if (u.kind == Expr.Kind.PARAMETER) {
-            return new Operand.Param(cx.sig.get(u.first).parameterIndex());
+        if (u.kind() == Expr.Kind.PARAMETER) {
+            return new Operand.Param(cx.sig.get(u.first()).parameterIndex());
         }
         return new Operand.Literal(Literals.number(u, cx.sig));
     }
@@ -134,7 +134,7 @@ final class TopKRewrite {
     /** {@code *} would show the score column; exclude it (merging into an existing EXCLUDE list). */
     private static void excludeScore(Expr star, RewriteContext cx) {
         List<Token> sig = cx.sig;
-        int after = star.last + 1;
+        int after = star.last() + 1;
         String score = Identifiers.quote(SCORE_COLUMN);
         if (after < sig.size() && sig.get(after).isWord("EXCLUDE") && after + 1 < sig.size() && sig.get(after + 1).is("(")) {
             cx.edits.insertAfter(after + 1, score + ", ");
@@ -145,6 +145,6 @@ final class TopKRewrite {
             cx.edits.replace(after, after + 1, "EXCLUDE (" + score + ", " + cx.original(after + 1, after + 1) + ")");
             return;
         }
-        cx.edits.insertAfter(star.last, " EXCLUDE (" + score + ")");
+        cx.edits.insertAfter(star.last(), " EXCLUDE (" + score + ")");
     }
 }

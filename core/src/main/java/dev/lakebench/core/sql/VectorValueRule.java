@@ -12,7 +12,7 @@ final class VectorValueRule implements ExprRule {
 
     @Override
     public boolean apply(Expr e, QueryBlock b, RewriteContext cx, TopKPlanner.TopK plan) {
-        if (e.kind != Expr.Kind.COLUMN || b.isBareItem(e) || cx.statement().kind() != SqlStatement.Kind.SELECT) {
+        if (e.kind() != Expr.Kind.COLUMN || b.isBareItem(e) || cx.statement().kind() != SqlStatement.Kind.SELECT) {
             return true;
         }
         Resolved r;
@@ -25,8 +25,8 @@ final class VectorValueRule implements ExprRule {
             return true;
         }
         boolean multi = r.column().type() == ColumnType.EMBEDDING_2D;
-        String col = cx.original(e.first, e.last);
-        cx.edits.replace(e.first, e.last, "CAST(lb_vector_text(struct_extract(" + col + ", '" + (multi ? "lb_mvec" : "lb_vec")
+        String col = cx.original(e.first(), e.last());
+        cx.edits.replace(e.first(), e.last(), "CAST(lb_vector_text(struct_extract(" + col + ", '" + (multi ? "lb_mvec" : "lb_vec")
                 + "'), '" + (multi ? "m" : "v") + "') AS FLOAT[]" + (multi ? "[]" : "") + ")");
         return true;
     }

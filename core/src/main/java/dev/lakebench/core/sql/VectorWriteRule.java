@@ -67,16 +67,16 @@ final class VectorWriteRule {
                             "Insert a first vector with INSERT, or update without FROM");
                 }
                 Relation r = s.block().relations.get(0);
-                String alias = r.alias != null ? Identifiers.quote(r.alias) : Identifiers.quote(def.name());
-                String value = cx.edits.apply(a.value().first, a.value().last);
+                String alias = r.alias() != null ? Identifiers.quote(r.alias()) : Identifiers.quote(def.name());
+                String value = cx.edits.apply(a.value().first(), a.value().last());
                 String filter = s.where() >= 0 ? cx.edits.apply(s.where() + 1, DmlScope.firstOf(end, s.returning()) - 1) : "TRUE";
                 probe = new BoundSql("SELECT CAST((" + value + ") AS VARCHAR) FROM " + def.dataTable() + " AS " + alias
                         + " WHERE (" + filter + ") AND (" + value + ") IS NOT NULL LIMIT 1", cx.slots());
             }
             String log = cx.slot(new Slot.VectorLog(def, a.column(), probe));
             String macro = a.column().type() == ColumnType.EMBEDDING_2D ? "lb_meta.lb_mvec_store" : "lb_meta.lb_vec_store";
-            cx.edits.insertBefore(a.value().first, macro + "((");
-            cx.edits.insertAfter(a.value().last, "), " + log + ")");
+            cx.edits.insertBefore(a.value().first(), macro + "((");
+            cx.edits.insertAfter(a.value().last(), "), " + log + ")");
         }
     }
 }

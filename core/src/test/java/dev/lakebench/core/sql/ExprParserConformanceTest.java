@@ -112,16 +112,16 @@ class ExprParserConformanceTest {
         for (Expr e : b.expressions) {
             walk(e, sig, out);
         }
-        for (QueryBlock c : b.children) {
+        for (QueryBlock c : b.children()) {
             collect(c, sig, out);
         }
     }
 
     private static void walk(Expr e, List<Token> sig, TreeSet<String> out) {
-        if (e.kind == Expr.Kind.BINARY && (e.op.equals("<#>") || e.op.equals("@>"))) {
+        if (e.kind() == Expr.Kind.BINARY && (e.op().equals("<#>") || e.op().equals("@>"))) {
             out.add(range(e.child(0), sig) + "|" + range(e.child(1), sig));
         }
-        for (Expr c : e.children) {
+        for (Expr c : e.children()) {
             walk(c, sig, out);
         }
     }
@@ -129,9 +129,9 @@ class ExprParserConformanceTest {
     private static String range(Expr e, List<Token> sig) {
         // the engine reports a parenthesised operand (or record) without its parentheses
         Expr u = e.unwrap();
-        int first = u.first;
-        int last = u.last;
-        if (u.kind == Expr.Kind.ROW && sig.get(first).is("(")) {
+        int first = u.first();
+        int last = u.last();
+        if (u.kind() == Expr.Kind.ROW && sig.get(first).is("(")) {
             first++;
             last--;
         }
