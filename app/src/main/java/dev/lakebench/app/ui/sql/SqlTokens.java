@@ -1,13 +1,16 @@
 package dev.lakebench.app.ui.sql;
 
+import dev.lakebench.core.sql.SqlLexer;
+import dev.lakebench.core.sql.Token;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * A forgiving SQL scanner for the editor: unlike the engine's lexer it never fails, because the text is
- * usually half typed (an unterminated string simply runs to the end). It knows the pg_deeplake search
+ * The editor's view of SQL tokens: the engine's own lexer in its lenient mode (it never fails, because the text
+ * is usually half typed: an unterminated string simply runs to the end), so the editor colours exactly what the
+ * engine will read. On top it tells keywords from names and functions, and shows the pg_deeplake search
  * operators {@code <#>} and {@code @>} as their own token kind.
  */
 final class SqlTokens {
@@ -43,140 +46,57 @@ final class SqlTokens {
     private SqlTokens() {
     }
 
+    /** The editor's tokens of {@code s}: the engine's lexer in its lenient mode, classified for colouring. */
     static List<Tok> scan(String s) {
         List<Tok> out = new ArrayList<>();
-        int n = s.length();
-        int i = 0;
-        while (i < n) {
-            char c = s.charAt(i);
-            int start = i;
-            Kind kind;
-            if (Character.isWhitespace(c)) {
-                while (i < n && Character.isWhitespace(s.charAt(i))) {
-                    i++;
-                }
-                kind = Kind.SPACE;
-            } else if (c == '-' && at(s, i + 1) == '-') {
-                while (i < n && s.charAt(i) != '\n') {
-                    i++;
-                }
-                kind = Kind.COMMENT;
-            } else if (c == '/' && at(s, i + 1) == '*') {
-                int close = s.indexOf("*/", i + 2);
-                i = close < 0 ? n : close + 2;
-                kind = Kind.COMMENT;
-            } else if (c == '\'' || (c == 'E' || c == 'e') && at(s, i + 1) == '\'') {
-                i = quoted(s, c == '\'' ? i : i + 1, '\'', c != '\'');
-                kind = Kind.STRING;
-            } else if (c == '"') {
-                i = quoted(s, i, '"', false);
-                kind = Kind.QUOTED_IDENT;
-            } else if (c == '$' && Character.isDigit(at(s, i + 1))) {
-                i++;
-                while (i < n && Character.isDigit(s.charAt(i))) {
-                    i++;
-                }
-                kind = Kind.PARAMETER;
-            } else if (c == '$' && dollarTag(s, i) > 0) {
-                int tagEnd = dollarTag(s, i);
-                String tag = s.substring(i, tagEnd);
-                int close = s.indexOf(tag, tagEnd);
-                i = close < 0 ? n : close + tag.length();
-                kind = Kind.STRING;
-            } else if (Character.isDigit(c) || c == '.' && Character.isDigit(at(s, i + 1))) {
-                i = number(s, i);
-                kind = Kind.NUMBER;
-            } else if (Character.isLetter(c) || c == '_') {
-                while (i < n && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '$')) {
-                    i++;
-                }
-                String word = s.substring(start, i).toLowerCase(Locale.ROOT);
-                if (KEYWORDS.contains(word)) {
-                    kind = Kind.KEYWORD;
-                } else {
-                    int j = i;
-                    while (j < n && s.charAt(j) == ' ') {
-                        j++;
-                    }
-                    kind = j < n && s.charAt(j) == '(' ? Kind.FUNCTION : Kind.IDENT;
-                }
-            } else if (c == '<' && at(s, i + 1) == '#' && at(s, i + 2) == '>') {
-                i += 3;
-                kind = Kind.SEARCH_OPERATOR;
-            } else if (c == '@' && at(s, i + 1) == '>') {
-                i += 2;
-                kind = Kind.SEARCH_OPERATOR;
-            } else if ("+-*/<>=~!@#%^&|`?".indexOf(c) >= 0) {
-                while (i < n && "+-*/<>=~!@#%^&|`?".indexOf(s.charAt(i)) >= 0
-                        && !(s.charAt(i) == '-' && at(s, i + 1) == '-') && !(s.charAt(i) == '/' && at(s, i + 1) == '*')
-                        && !(s.charAt(i) == '<' && at(s, i + 1) == '#' && i > start)
-                        && !(s.charAt(i) == '@' && at(s, i + 1) == '>' && i > start)) {
-                    i++;
-                }
-                kind = Kind.OPERATOR;
-            } else if (c == ':' && at(s, i + 1) == ':') {
-                i += 2;
-                kind = Kind.OPERATOR;
-            } else {
-                i++;
-                kind = Kind.PUNCT;
+        for (Token t : SqlLexer.tokenizeLenient(s)) {
+            switch (t.kind()) {
+                case WHITESPACE -> out.add(new Tok(Kind.SPACE, t.start(), t.end()));
+                case COMMENT -> out.add(new Tok(Kind.COMMENT, t.start(), t.end()));
+                case STRING -> out.add(new Tok(Kind.STRING, t.start(), t.end()));
+                case QUOTED_IDENTIFIER -> out.add(new Tok(Kind.QUOTED_IDENT, t.start(), t.end()));
+                case NUMBER -> out.add(new Tok(Kind.NUMBER, t.start(), t.end()));
+                case PARAMETER -> out.add(new Tok(Kind.PARAMETER, t.start(), t.end()));
+                case WORD -> out.add(new Tok(word(s, t), t.start(), t.end()));
+                case OPERATOR -> operators(t, out);
+                case PUNCTUATION -> out.add(new Tok(Kind.PUNCT, t.start(), t.end()));
             }
-            out.add(new Tok(kind, start, i));
         }
         return out;
     }
 
-    private static char at(String s, int i) {
-        return i < s.length() ? s.charAt(i) : '\0';
+    /** A keyword, a function (a name followed by a parenthesis), or another identifier. */
+    private static Kind word(String s, Token t) {
+        if (KEYWORDS.contains(t.text().toLowerCase(Locale.ROOT))) {
+            return Kind.KEYWORD;
+        }
+        int j = t.end();
+        while (j < s.length() && s.charAt(j) == ' ') {
+            j++;
+        }
+        return j < s.length() && s.charAt(j) == '(' ? Kind.FUNCTION : Kind.IDENT;
     }
 
-    /** End of a quoted run starting at {@code i} (the quote), or the end of the text when unterminated. */
-    private static int quoted(String s, int i, char q, boolean backslash) {
-        int j = i + 1;
-        while (j < s.length()) {
-            char c = s.charAt(j);
-            if (backslash && c == '\\') {
-                j += 2;
+    /** An operator run, with the search operators {@code <#>} and {@code @>} in it as tokens of their own. */
+    private static void operators(Token t, List<Tok> out) {
+        String op = t.text();
+        int i = 0;
+        int plain = 0;
+        while (i < op.length()) {
+            int len = op.startsWith("<#>", i) ? 3 : op.startsWith("@>", i) ? 2 : 0;
+            if (len == 0) {
+                i++;
                 continue;
             }
-            if (c == q) {
-                if (at(s, j + 1) == q) {
-                    j += 2;
-                    continue;
-                }
-                return j + 1;
+            if (plain < i) {
+                out.add(new Tok(Kind.OPERATOR, t.start() + plain, t.start() + i));
             }
-            j++;
+            out.add(new Tok(Kind.SEARCH_OPERATOR, t.start() + i, t.start() + i + len));
+            i += len;
+            plain = i;
         }
-        return s.length();
-    }
-
-    private static int dollarTag(String s, int i) {
-        int j = i + 1;
-        while (j < s.length() && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_')) {
-            j++;
+        if (plain < op.length()) {
+            out.add(new Tok(Kind.OPERATOR, t.start() + plain, t.end()));
         }
-        return j < s.length() && s.charAt(j) == '$' && !Character.isDigit(at(s, i + 1)) ? j + 1 : -1;
-    }
-
-    private static int number(String s, int i) {
-        int j = i;
-        while (j < s.length() && (Character.isDigit(s.charAt(j)) || s.charAt(j) == '_')) {
-            j++;
-        }
-        if (at(s, j) == '.' && at(s, j + 1) != '.') {
-            j++;
-            while (j < s.length() && Character.isDigit(s.charAt(j))) {
-                j++;
-            }
-        }
-        if ((at(s, j) == 'e' || at(s, j) == 'E')
-                && (Character.isDigit(at(s, j + 1)) || (at(s, j + 1) == '-' || at(s, j + 1) == '+') && Character.isDigit(at(s, j + 2)))) {
-            j += 2;
-            while (j < s.length() && Character.isDigit(s.charAt(j))) {
-                j++;
-            }
-        }
-        return j;
     }
 }

@@ -2,6 +2,7 @@ package dev.lakebench.app.ui.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lakebench.core.sql.SqlLexer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -52,5 +53,20 @@ class SqlHighlighterTest {
     @Test
     void operatorsNextToSearchOperatorsSplit() {
         assertThat(styled("a=<#>b")).containsExactly("operator:=", "search-operator:<#>");
+    }
+
+    /** The editor reads SQL with the engine's lexer: a nested comment is one comment, as the engine sees it. */
+    @Test
+    void nestedCommentsAreOneCommentAsTheEngineReadsThem() {
+        assertThat(styled("SELECT /* a /* b */ c */ 1")).containsExactly("keyword:SELECT", "comment:/* a /* b */ c */", "number:1");
+    }
+
+    @Test
+    void tokensAreTheEnginesTokens() {
+        String sql = "SELECT x::int, E'a\\'b', $tag$ $$ $tag$ FROM \"T\" -- c\n WHERE y >= $2";
+        List<String> engine = SqlLexer.tokenizeLenient(sql).stream()
+                .map(t -> t.start() + "-" + t.end()).toList();
+        List<String> editor = SqlTokens.scan(sql).stream().map(t -> t.start() + "-" + t.end()).toList();
+        assertThat(editor).isEqualTo(engine);
     }
 }
