@@ -1,6 +1,7 @@
 package dev.lakebench.core.sql;
 
 import dev.lakebench.core.store.TableDef;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -60,7 +61,7 @@ public final class Dialect {
 
     /** True when the statement names a vector column of a Lakebench table it reads (array operators may apply). */
     static boolean mentionsVectorColumn(List<Token> sig, Function<String, Optional<TableDef>> tables) {
-        java.util.Set<String> vectorColumns = new java.util.HashSet<>();
+        Set<String> vectorColumns = new HashSet<>();
         for (Token t : sig) {
             if (t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.QUOTED_IDENTIFIER) {
                 tables.apply(t.identifier()).ifPresent(def -> def.schema().columns().stream().filter(c -> c.type().isVector())

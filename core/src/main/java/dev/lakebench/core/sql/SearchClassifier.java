@@ -2,7 +2,10 @@ package dev.lakebench.core.sql;
 
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.QueryError;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Tells what a {@code <#>} ranks: the searched column decides (EMBEDDING → cosine, EMBEDDING_2D → MaxSim, TEXT
@@ -120,11 +123,11 @@ final class SearchClassifier {
      * the search itself.
      */
     private String visibleCtes(Expr x) {
-        java.util.Set<String> named = new java.util.HashSet<>();
+        Set<String> named = new HashSet<>();
         for (int i = x.first(); i <= x.last(); i++) {
             Token t = cx.sig.get(i);
             if (QualifiedName.isName(t)) {
-                named.add(t.identifier().toLowerCase(java.util.Locale.ROOT));
+                named.add(t.identifier().toLowerCase(Locale.ROOT));
             }
         }
         for (QueryBlock b = block; b != null; b = b.parent) {

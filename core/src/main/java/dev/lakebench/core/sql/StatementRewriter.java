@@ -1,5 +1,6 @@
 package dev.lakebench.core.sql;
 
+import dev.lakebench.core.store.TableDef;
 import java.util.List;
 
 /**
@@ -24,14 +25,14 @@ final class StatementRewriter {
 
     /** Rewrites the tree under {@code root} and returns the engine translation. */
     static Translation.Engine rewrite(ParsedStatement parsed, QueryBlock root, NameScope names,
-                                      dev.lakebench.core.store.TableDef writes) {
+                                      TableDef writes) {
         RewriteContext cx = new RewriteContext(parsed, names);
         StatementRewriter rw = new StatementRewriter(cx);
         rw.block(root);
         return rw.result(writes);
     }
 
-    Translation.Engine result(dev.lakebench.core.store.TableDef writes) {
+    Translation.Engine result(TableDef writes) {
         return new Translation.Engine(cx.result(), writes, cx.notes(), indexOnly);
     }
 
