@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
         description = "Lakebench: multimodal AI data in tables, with SQL, vector, BM25 and hybrid search.",
         subcommands = {picocli.CommandLine.HelpCommand.class, TablesCommand.class, SchemaCommand.class, QueryCommand.class, IngestCommand.class,
             DropCommand.class, WorkspacesCommand.class, LoginCommand.class, LogoutCommand.class, IndexCommand.class, InfoCommand.class,
-            EmbedCommand.class, ModelsCommand.class})
+            EmbedCommand.class, ModelsCommand.class,
+            SqlShellCommand.class})
 public final class LakebenchCommand implements Callable<Integer> {
 
     @Spec
@@ -72,6 +73,12 @@ public final class LakebenchCommand implements Callable<Integer> {
     final Supplier<TokenVault> vault;
     /** Standard input, for {@code query -} (tests give their own). */
     Supplier<java.io.InputStream> stdin = () -> System.in;
+    /** The SQL shell's terminal, given the history file (tests give one on their own streams); null: the process's. */
+    Function<Path, ShellInput> terminalInput;
+
+    boolean stdinIsSystem() {
+        return stdin.get() == System.in;
+    }
 
     public LakebenchCommand() {
         this(System::getenv, TokenVault::system);

@@ -130,6 +130,12 @@ final class QueryCommand implements Callable<Integer> {
         if (timeoutSeconds != null) {
             req.timeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
         }
+        run(client, st, req, fmt, show, out);
+    }
+
+    /** Runs one statement and prints its result (rows, or "OK (n rows affected)"); the SQL shell shares it. */
+    static void run(Client client, SqlStatement st, QueryRequest req, OutputFormat fmt, boolean show, PrintWriter out)
+            throws IOException {
         if (st.kind() == SqlStatement.Kind.SELECT) {
             try (RowCursor cursor = client.stream(req)) {
                 if (show) {
@@ -177,7 +183,10 @@ final class QueryCommand implements Callable<Integer> {
 
     /** The error with the line and a caret under the position, when it can be found. */
     private int syntaxError(ManagedServiceError e, String script, int statementOffset) {
-        PrintWriter err = spec.commandLine().getErr();
+        return syntaxError(spec.commandLine().getErr(), e, script, statementOffset);
+    }
+
+    static int syntaxError(PrintWriter err, ManagedServiceError e, String script, int statementOffset) {
         String statement = script.substring(statementOffset);
         OptionalInt at = SyntaxCaret.offset(statement, e.problem(), engineText(e));
         if (at.isEmpty()) {

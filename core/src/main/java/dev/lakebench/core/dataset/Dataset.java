@@ -14,8 +14,8 @@ import java.util.function.LongConsumer;
 /**
  * A table (or a view of it) for training and bulk reads: {@link #batches(int)} yields columnar batches built one
  * ahead in the background; {@link #query(String)} narrows columns and rows the way the seed does
- * ({@code ds.query("SELECT state_x, action_x WHERE episode_index < 100")}); {@link #exportParquet} writes it
- * for Python trainers.
+ * ({@code ds.query("SELECT state_x, action_x WHERE episode_index < 100")}); {@link #exportParquet} and {@link #exportArrow}
+ * write it for Python trainers.
  */
 public final class Dataset {
 
@@ -99,5 +99,17 @@ public final class Dataset {
 
     public long exportParquet(Path file) {
         return exportParquet(file, null);
+    }
+
+    /**
+     * Writes every row to an Arrow IPC file (the file format pyarrow's {@code feather}/{@code ipc} readers,
+     * polars and Arrow Java open) and returns the row count; embeddings become fixed-size float32 lists.
+     */
+    public long exportArrow(Path file, LongConsumer progress) {
+        return ArrowExport.write(backend.stream(QueryRequest.of(sql).timeout(Duration.ofDays(1))), file, progress);
+    }
+
+    public long exportArrow(Path file) {
+        return exportArrow(file, null);
     }
 }

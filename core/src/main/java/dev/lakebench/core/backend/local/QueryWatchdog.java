@@ -20,6 +20,7 @@ final class QueryWatchdog implements AutoCloseable {
     final class Watch implements AutoCloseable {
         private final ScheduledFuture<?> deadline;
         private final ScheduledFuture<?> poller;
+        private final ScheduledFuture<?> recancel;
         private volatile boolean timedOut;
 
         Watch(RunningStatement st, Duration timeout, DoubleConsumer progress) {
@@ -33,6 +34,12 @@ final class QueryWatchdog implements AutoCloseable {
                     progress.accept(p);
                 }
             }, 100, 100, TimeUnit.MILLISECONDS);
+            // the engine forgets an interrupt that arrives before the statement starts: repeat a cancel until it ends
+            recancel = timer.scheduleWithFixedDelay(() -> {
+                if (st.isCancelled()) {
+                    st.cancel();
+                }
+            }, 200, 200, TimeUnit.MILLISECONDS);
         }
 
         boolean timedOut() {
@@ -42,6 +49,7 @@ final class QueryWatchdog implements AutoCloseable {
         @Override
         public void close() {
             deadline.cancel(false);
+            recancel.cancel(false);
             if (poller != null) {
                 poller.cancel(false);
             }

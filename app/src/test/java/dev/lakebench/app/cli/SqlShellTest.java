@@ -1,0 +1,215 @@
+package dev.lakebench.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code lakebench sql}: piped scripts, and a terminal (JLine on the test's streams) with history and Ctrl+C. */
+class SqlShellTest {
+
+    @TempDir
+    Path dir;
+
+    CliRun piped(String input) {
+        return CliRun.with(dir, (argv, out, err) -> {
+            LakebenchCommand root = new LakebenchCommand();
+            root.stdin = () -> new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8));
+            return Cli.commandLine(root, out, err).execute(argv);
+        }, "sql");
+    }
+
+    @Test
+    void pipedStatementsSpanLinesAndBackslashCommandsWork() {
+        CliRun r = piped("""
+                CREATE TABLE t (n BIGINT, s VARCHAR);
+                INSERT INTO t
+                  VALUES (1, 'a;b'),
+                         (2, 'it''s');
+                \\timing on
+                SELECT n, s
+                FROM t ORDER BY n;
+                \\timing off
+                \\d
+                \\d t
+                \\l
+                SELECT 41 + 1 AS answer""");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.code()).isEqualTo(Cli.OK);
+        assertThat(r.out()).contains("OK (2 rows affected)")
+                .contains("1 | a;b").contains("2 | it's")
+                .containsPattern("Time: \\d+\\.\\d{3} ms")
+                .containsPattern("t +\\| 2 +\\| 2")           // \d: table, rows, columns
+                .contains("Table \"t\" (2 rows)").containsPattern("s +\\| TEXT")
+                .containsPattern("default .*\\| \\*")
+                .contains("answer").contains("42");
+        assertThat(r.out()).doesNotContain("lakebench=>").doesNotContain("SQL shell on workspace");  // no prompt in a pipe
+    }
+
+    @Test
+    void pipedErrorIsReportedAndTheRestStillRunsWithExitStatusOne() {
+        CliRun r = piped("SELECT 1 AS one;\nSELEC 2;\n\\nope\nSELECT 3 AS three;\n");
+        assertThat(r.out()).contains("one").contains("three");
+        assertThat(r.err()).contains("SQL syntax error").contains("^").contains("Invalid command \\nope. Try \\? for help.");
+        assertThat(r.code()).isEqualTo(Cli.ERROR);
+    }
+
+    /** A shell on a terminal made of the test's streams; returns what the shell printed to its stdout. */
+    private CompletableFuture<CliRun> terminal(java.io.InputStream keys, ByteArrayOutputStream screen) {
+        return CompletableFuture.supplyAsync(() -> {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            LakebenchCommand root = new LakebenchCommand();
+            root.terminalInput = history -> {
+                try {
+                    return TerminalInput.over(keys, screen, history, "default");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            };
+            int code = Cli.commandLine(root, new PrintWriter(out, true), new PrintWriter(err, true))
+                    .execute("--data-dir", dir.toString(), "sql");
+            return new CliRun(code, out.toString(), err.toString());
+        });
+    }
+
+    /** Keys typed into a terminal that stays open (a terminal's input does not end the way a pipe's does). */
+    private static java.io.InputStream typed(String keys) throws IOException {
+        PipedOutputStream typing = new PipedOutputStream();
+        PipedInputStream in = new PipedInputStream(typing, 4096);
+        typing.write(keys.getBytes(StandardCharsets.UTF_8));
+        typing.flush();
+        return in;
+    }
+
+    @Test
+    @Timeout(120)
+    void terminalHasPromptsMultiLineStatementsAndHistoryThatOutlivesTheShell() throws Exception {
+        PipedOutputStream typing = new PipedOutputStream();
+        PipedInputStream keys = new PipedInputStream(typing, 4096);
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        CompletableFuture<CliRun> shell = terminal(keys, screen);
+        waitFor(() -> screen.toString(StandardCharsets.UTF_8).contains("default=> "), screen::toString);
+        type(typing, "SELECT 6\r");
+        waitFor(() -> screen.toString(StandardCharsets.UTF_8).contains("default-> "), screen::toString);  // the statement goes on
+        type(typing, "  * 7 AS product;\r");
+        waitFor(() -> history().contains("* 7 AS product;"), () -> "screen: " + screen + " history: " + history());
+        type(typing, "\\q\r");
+        CliRun r = shell.get(60, TimeUnit.SECONDS);
+        assertThat(r.code()).isEqualTo(Cli.OK);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("SQL shell on workspace default").contains("product").contains("42");
+        assertThat(history()).contains("SELECT 6").contains("\\q");
+
+        // a second shell finds the statement in its history: Ctrl+P (previous line, as Up) twice recalls it, Enter runs it
+        PipedOutputStream typing2 = new PipedOutputStream();
+        PipedInputStream keys2 = new PipedInputStream(typing2, 4096);
+        ByteArrayOutputStream screen2 = new ByteArrayOutputStream();
+        CompletableFuture<CliRun> second = terminal(keys2, screen2);
+        waitFor(() -> screen2.toString(StandardCharsets.UTF_8).contains("default=> "));
+        type(typing2, "\u0010\u0010\r\\q\r");  // Ctrl+P (Up) twice
+        CliRun again;
+        try {
+            again = second.get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("screen: " + screen2, e);
+        }
+        assertThat(again.code()).isEqualTo(Cli.OK);
+        assertThat(again.out()).contains("product").contains("42");
+
+        // Ctrl+D on an empty line ends the shell
+        PipedOutputStream typing3 = new PipedOutputStream();
+        PipedInputStream keys3 = new PipedInputStream(typing3, 4096);
+        ByteArrayOutputStream screen3 = new ByteArrayOutputStream();
+        CompletableFuture<CliRun> third = terminal(keys3, screen3);
+        waitFor(() -> screen3.toString(StandardCharsets.UTF_8).contains("default=> "));
+        type(typing3, "\u0004");
+        assertThat(third.get(60, TimeUnit.SECONDS).code()).isEqualTo(Cli.OK);
+    }
+
+    private String history() {
+        try {
+            Path h = dir.resolve("sql_history");
+            return Files.exists(h) ? Files.readString(h) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static void type(PipedOutputStream typing, String keys) throws IOException {
+        typing.write(keys.getBytes(StandardCharsets.UTF_8));
+        typing.flush();
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        waitFor(condition, () -> "");
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, java.util.function.Supplier<String> context)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting; " + context.get());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void ctrlCCancelsTheRunningStatementAndTheShellGoesOn() throws Exception {
+        PipedOutputStream typing = new PipedOutputStream();
+        PipedInputStream keys = new PipedInputStream(typing, 4096);
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        StringWriter out = new StringWriter();
+        var input = new java.util.concurrent.atomic.AtomicReference<TerminalInput>();
+        CompletableFuture<Integer> shell = CompletableFuture.supplyAsync(() -> {
+            LakebenchCommand root = new LakebenchCommand();
+            root.terminalInput = history -> {
+                try {
+                    input.set(TerminalInput.over(keys, screen, history, "default"));
+                    return input.get();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            };
+            return Cli.commandLine(root, new PrintWriter(out, true), new PrintWriter(err, true))
+                    .execute("--data-dir", dir.toString(), "sql", "--timeout", "600");
+        });
+        waitFor(() -> screen.toString(StandardCharsets.UTF_8).contains("default=> "));
+        typing.write("SELECT sum(a * b) AS s FROM range(1000000000000) t(a), range(3) u(b);\r".getBytes(StandardCharsets.UTF_8));
+        typing.flush();
+        // Ctrl+C at the prompt would only clear the line: wait until Enter has taken the statement
+        // (the line editor ends a read by switching bracketed paste off: ESC [ ? 2004 l)
+        waitFor(() -> screen.toString(StandardCharsets.UTF_8).contains("\u001b[?2004l"), screen::toString);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!err.toString().contains("Cancelled.") && System.nanoTime() < deadline) {
+            Thread.sleep(300);
+            // Ctrl+C: on a real terminal the kernel sends SIGINT, which the system terminal raises as INT
+            input.get().terminal().raise(org.jline.terminal.Terminal.Signal.INT);
+        }
+        assertThat(err.toString()).as("screen %s out %s", screen, out).contains("Cancelled.");
+        assertThat(shell).isNotDone();
+        Thread.sleep(500);  // a Ctrl+C raised as the statement ended clears the new prompt: let it pass first
+        waitFor(() -> screen.toString(StandardCharsets.UTF_8).split("default=> ", -1).length >= 3);  // the prompt is back
+        typing.write("SELECT 42 AS after_cancel;\r\\q\r".getBytes(StandardCharsets.UTF_8));
+        typing.flush();
+        assertThat(shell.get(60, TimeUnit.SECONDS)).isEqualTo(Cli.OK);
+        assertThat(out.toString()).as("err %s", err).contains("after_cancel").contains("42");
+    }
+}
