@@ -32,14 +32,33 @@ final class NumericPrecision implements StatementPass {
         return edits == null ? st : new SqlStatement(edits.apply());
     }
 
-    /** After {@code ::}, after {@code AS} (a CAST), or after a column name in a table definition. */
+    /** True when token {@code at} is inside the parentheses of {@code CAST(..)} / {@code TRY_CAST(..)} (not a column alias). */
+    private static boolean insideCast(List<Token> sig, int at) {
+        int depth = 0;
+        for (int i = at - 1; i > 0; i--) {
+            if (sig.get(i).is(")")) {
+                depth++;
+            } else if (sig.get(i).is("(")) {
+                if (depth == 0) {
+                    return sig.get(i - 1).isWord("CAST") || sig.get(i - 1).isWord("TRY_CAST");
+                }
+                depth--;
+            }
+        }
+        return false;
+    }
+
+    /** After {@code ::}, after {@code AS} in a CAST, or after a column name in a table definition. */
     private static boolean isTypePosition(List<Token> sig, int i) {
         if (i == 0) {
             return false;
         }
         Token prev = sig.get(i - 1);
-        if (prev.is("::") || prev.isWord("AS")) {
+        if (prev.is("::")) {
             return true;
+        }
+        if (prev.isWord("AS")) {
+            return insideCast(sig, i - 1);
         }
         boolean definesColumns = false;
         for (Token t : sig) {
