@@ -33,7 +33,7 @@ SELECT count(*) FROM events WHERE doc ? 'tags';
 count
 2
 
--- case[gap]: equality on jsonb ignores key order and spacing
+-- case: equality on jsonb ignores key order and spacing
 SELECT id FROM events WHERE doc -> 'pos' = '{"y": 2, "x": 1}'::jsonb;
 -- expect
 id
@@ -58,7 +58,7 @@ SELECT json_build_object('a', 1);
 json_build_object
 {"a" : 1}
 
--- case[gap]: jsonb_array_elements as a relation
+-- case: jsonb_array_elements as a relation
 SELECT e FROM events, jsonb_array_elements(doc -> 'tags') AS e WHERE id = 1 ORDER BY e::text;
 -- expect
 e
@@ -71,3 +71,41 @@ SELECT doc -> 'tags' ->> 0 FROM events ORDER BY id;
 ?column?
 a
 c
+
+-- case: jsonb equality compares numbers by value
+SELECT '{"a": 1, "b": [1, 2]}'::jsonb = '{"b": [1, 2], "a": 1.0}'::jsonb;
+-- expect
+?column?
+t
+
+-- case: jsonb equality keeps array order
+SELECT '[1, 2]'::jsonb = '[2, 1]'::jsonb, '[1, 2]'::jsonb <> '[2, 1]'::jsonb;
+-- expect
+?column?|?column?
+f|t
+
+-- case: jsonb equality in a WHERE with <>
+SELECT id FROM events WHERE doc -> 'pos' <> '{"y": 2, "x": 1}'::jsonb ORDER BY id;
+-- expect
+id
+2
+
+-- case: jsonb_array_elements_text gives text
+SELECT t FROM events, jsonb_array_elements_text(doc -> 'tags') AS t ORDER BY t;
+-- expect
+t
+a
+b
+c
+
+-- case: jsonb_array_elements without an alias names its column value
+SELECT count(value) FROM events, jsonb_array_elements(doc -> 'tags');
+-- expect
+count
+3
+
+-- case: jsonb_array_elements in the select list
+SELECT jsonb_array_elements(doc -> 'tags') FROM events WHERE id = 2;
+-- expect
+jsonb_array_elements
+"c"

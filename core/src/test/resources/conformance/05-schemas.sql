@@ -42,3 +42,15 @@ SELECT name FROM animals ORDER BY id;
 name
 lion
 bear
+
+-- case[local]: a table in a schema that does not exist is refused with PostgreSQL's message
+CREATE TABLE nowhere.t (id int) USING deeplake;
+-- error: schema "nowhere" does not exist
+
+-- case[local]: USING deeplake in another schema makes a table of that schema
+CREATE TABLE zoo.keepers (id int, name text) USING deeplake;
+INSERT INTO zoo.keepers VALUES (1, 'ann');
+SELECT name FROM zoo.keepers;
+-- expect
+name
+ann

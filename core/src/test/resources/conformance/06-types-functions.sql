@@ -7,7 +7,7 @@ INSERT INTO prices VALUES (1, 123.456789, 1.5), (2, 0.1, 2.25), (3, 0.2, 3.125);
 CREATE TABLE blobs (id int, b bytea);
 INSERT INTO blobs VALUES (1, '\x48656c6c6f'::bytea), (2, decode('SGk=', 'base64'));
 
--- case[gap]: NUMERIC keeps arbitrary precision
+-- case: NUMERIC keeps arbitrary precision
 SELECT amount FROM prices WHERE id = 1;
 -- expect
 amount
@@ -21,24 +21,69 @@ fixed
 2.2500
 3.1250
 
--- case[gap]: SUM of NUMERIC is exact
+-- case: SUM of NUMERIC is exact
 SELECT sum(amount) FROM prices WHERE id > 1;
 -- expect
 sum
 0.3
 
--- case[gap]: a numeric literal keeps its digits
+-- case: a numeric literal keeps its digits
 SELECT 123.456789::numeric;
 -- expect
 numeric
 123.456789
 
--- case[gap]: bytea length and octet_length
+-- case: bytea length and octet_length
 SELECT length(b), octet_length(b) FROM blobs ORDER BY id;
 -- expect
 length|octet_length
 5|5
 2|2
+
+-- case: NUMERIC arithmetic stays exact
+SELECT sum(amount) * 2 FROM prices;
+-- expect
+?column?
+247.513578
+
+-- case[gap]: NUMERIC keeps the scale it was written with
+SELECT 1.50::numeric;
+-- expect
+numeric
+1.50
+
+-- case: ALTER TABLE ADD COLUMN numeric keeps its digits
+ALTER TABLE prices ADD COLUMN rate numeric;
+UPDATE prices SET rate = 0.0001234 WHERE id = 1;
+SELECT rate FROM prices WHERE id = 1;
+-- expect
+rate
+0.0001234
+
+-- case: position of bytes that are not there is 0
+SELECT position('\x00'::bytea IN b) FROM blobs ORDER BY id;
+-- expect
+position
+0
+0
+
+-- case: bytea position counts bytes from 1, at byte boundaries only
+SELECT position('\x4869'::bytea IN '\x14869486'::bytea), position('\x86'::bytea IN '\x0148694886'::bytea);
+-- expect
+position|position
+0|5
+
+-- case: length of a decoded value counts bytes
+SELECT length(decode('SGVsbG8gV29ybGQ=', 'base64'));
+-- expect
+length
+11
+
+-- case: length and position of text still count characters
+SELECT length('naïve'), position('v' IN 'naïve');
+-- expect
+length|position
+5|4
 
 -- case: bytea literals print as hex
 SELECT b FROM blobs ORDER BY id;
@@ -66,7 +111,7 @@ SELECT decode('414243', 'hex');
 decode
 \x414243
 
--- case[gap]: position in bytea
+-- case: position in bytea
 SELECT position('\x6c'::bytea IN b) FROM blobs WHERE id = 1;
 -- expect
 position

@@ -13,7 +13,7 @@ CREATE TABLE vectors (id int, emb EMBEDDING) USING deeplake;
 INSERT INTO vectors VALUES (1, ARRAY[1, 0, 0]::float4[]), (2, ARRAY[0.8, 0.6, 0]::float4[]), (3, ARRAY[0, 0, 1]::float4[]),
   (4, ARRAY[0, 1, 0]::float4[]);
 
--- case[gap]: BM25 order without a direction returns only the matching document (pg_deeplake does not stem: Learn is not learning)
+-- case: BM25 order without a direction returns only the matching document (pg_deeplake does not stem: Learn is not learning)
 SELECT id, title FROM documents ORDER BY content <#> 'machine learning algorithms' LIMIT 3;
 -- expect
 id|title
@@ -89,3 +89,25 @@ SELECT count(*) FROM documents WHERE category = 'AI';
 -- expect
 count
 2
+
+-- case: BM25 scores are pg_deeplake's (its regression test expects 5.057182, 1.8425648, 1.6849195)
+CREATE TABLE kw (id SERIAL PRIMARY KEY, keywords text) USING deeplake;
+INSERT INTO kw (keywords) VALUES ('machine learning algorithms introduction'), ('data science guide methodologies'),
+  ('artificial intelligence neural networks deep learning'), ('python programming tutorial advanced'),
+  ('database design optimization principles'), ('nlp natural language processing ai'),
+  ('cloud computing infrastructure distributed systems'), ('computer vision image recognition object detection'),
+  ('big data architecture scalability'), ('reinforcement learning agents decision making'),
+  ('devops automation ci/cd pipelines'), ('cybersecurity threats vulnerabilities protection'),
+  ('edge computing low latency data processing'), ('graph databases relationships queries'),
+  ('quantum computing algorithms qubits'), ('explainable ai model interpretability'),
+  ('time series analysis forecasting temporal'), ('generative models gans vae synthetic data'),
+  ('feature engineering model performance'), ('model deployment production environments'),
+  ('ai ethics ethical considerations'), ('data privacy principles techniques'), ('robotics automation ai integration'),
+  ('ai-driven decision making complex processes'), ('ai in healthcare medical research'),
+  ('ai in finance banking financial services');
+SELECT id, round(keywords <#> 'machine learning', 5) AS score FROM kw ORDER BY keywords <#> 'machine learning' LIMIT 10;
+-- expect
+id|score
+1|5.05718
+10|1.84256
+3|1.68492

@@ -33,8 +33,32 @@ SELECT id FROM documents WHERE id <= 4 AND tags = 'python programming tutorial a
 id
 2
 
--- case: a BM25 search answered from its index returns matching rows only (score: the textbook BM25, ln 2 · 2.2 / 2.1)
+-- case: a BM25 search answered from its index returns matching rows only (score: a term in half of the documents has the least idf, 0.001, times 2.5 / 2.5)
 SELECT id, content <#> 'machine' AS score FROM documents ORDER BY score LIMIT 5;
 -- expect
 id|score
-1|0.7261541891580381
+1|0.001
+
+-- case[local]: the weighted record cast ranks by both sides (softmax per side, weights 0.4 / 0.6)
+SELECT id FROM documents ORDER BY (emb, content) <#> (ARRAY[1, 0]::float4[], 'python', 0.4, 0.6)::deeplake_hybrid_record LIMIT 2;
+-- expect
+id
+2
+1
+
+-- case[local][gap]: a hybrid search on an (EMBEDDING_2D, TEXT) record ranks by MaxSim and BM25
+CREATE TABLE mv (id int, e2 EMBEDDING_2D, body text) USING deeplake;
+INSERT INTO mv VALUES (1, ARRAY[[1, 0], [0, 1]]::float4[][], 'black cat'), (2, ARRAY[[0, 1]]::float4[][], 'white dog'),
+  (3, ARRAY[[-1, 0]]::float4[][], 'grey cat');
+SELECT id FROM mv ORDER BY (e2, body)::deeplake_hybrid_record <#> deeplake_hybrid_record(ARRAY[[1, 0]]::float4[][], 'cat') LIMIT 3;
+-- expect
+id
+1
+3
+2
+
+-- case[local][gap]: a hybrid index on an (EMBEDDING_2D, TEXT) record serves that search
+CREATE INDEX mv_hybrid ON mv USING deeplake_index (((e2, body)::deeplake_hybrid_record) deeplake_hybrid_ops DESC);
+EXPLAIN SELECT id FROM mv ORDER BY (e2, body)::deeplake_hybrid_record <#> deeplake_hybrid_record(ARRAY[[1, 0]]::float4[][], 'cat') LIMIT 3;
+-- contains: mv_hybrid
+

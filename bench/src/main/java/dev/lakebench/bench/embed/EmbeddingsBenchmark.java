@@ -112,6 +112,14 @@ public final class EmbeddingsBenchmark implements Benchmark {
         }
         ctx.record(name(), "nDCG@10 hybrid, best weights (vector / text)", Fmt.decimal(best, 3), null,
                 String.format(Locale.ROOT, "at %.1f / %.1f; sweep %s", bestW, 1 - bestW, sweep));
+        DepthSweep depths = new DepthSweep(client, data, 100);
+        StringBuilder bydepth = new StringBuilder();
+        for (int depth : new int[] {10, 20, 50, 100}) {
+            bydepth.append(String.format(Locale.ROOT, "%sdepth %d: %.3f (0.5/0.5), %.3f (0.7/0.3)", bydepth.isEmpty() ? "" : "; ", depth,
+                    depths.ndcg(depth, 0.5, 0.5), depths.ndcg(depth, 0.7, 0.3)));
+        }
+        ctx.record(name(), "nDCG@10 hybrid by candidates per side (pg_deeplake: the LIMIT)", Fmt.decimal(depths.ndcg(10, 0.5, 0.5), 3), null,
+                bydepth.toString());
         double better = Math.max(bm25, dense);
         ctx.note(name(), String.format(Locale.ROOT, "retrieval goal (hybrid >= 0.85 and >= the better single method %.3f): %s with the default"
                 + " weights (%.3f); best weights %.1f vector / %.1f text give %.3f", better, hybrid >= 0.85 && hybrid >= better ? "met" : "NOT met",

@@ -22,18 +22,13 @@ import java.util.Set;
  * are mean-pooled over the attention mask and normalised. Texts of a batch are tokenised together and encoded one by
  * one (see {@link #embedTexts}).
  */
-public final class BertOnnxEmbedder implements Embedder {
+public final class BertOnnxEmbedder extends OnnxTextModel {
 
-    /** Characters kept before tokenising: far more than {@code maxTokens} tokens, so a 1 MB text is not tokenised whole. */
-    static final int CHARS_PER_TOKEN_BOUND = 16;
-
-    private final String name;
     private final OrtEnvironment env;
     private final OrtSession session;
     private final HuggingFaceTokenizer tokenizer;
     private final boolean typeIds;
     private final int dimension;
-    private final int maxTokens;
     private final String prefix;
 
     /**
@@ -41,16 +36,11 @@ public final class BertOnnxEmbedder implements Embedder {
      * Throws {@link ModelError} naming {@code name} when the model or tokenizer cannot be read.
      */
     public BertOnnxEmbedder(String name, OrtEnvironment env, byte[] model, InputStream tokenizerJson, int maxTokens, String prefix) {
-        this.name = name;
+        super(name, maxTokens);
         this.env = env;
-        this.maxTokens = maxTokens;
         this.prefix = prefix;
         try {
-            OrtSession.SessionOptions opts = new OrtSession.SessionOptions();
-            opts.setIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
-            opts.setInterOpNumThreads(1);
-            // threads that spin while waiting for work starve everything else on a busy desktop (and each other)
-            opts.addConfigEntry("session.intra_op.allow_spinning", "0");
+            OrtSession.SessionOptions opts = sessionOptions();
             opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             this.session = env.createSession(model, opts);
         } catch (OrtException | RuntimeException e) {
@@ -87,23 +77,8 @@ public final class BertOnnxEmbedder implements Embedder {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
     public int dimension() {
         return dimension;
-    }
-
-    @Override
-    public int maxTokens() {
-        return maxTokens;
-    }
-
-    @Override
-    public boolean supportsText() {
-        return true;
     }
 
     @Override
@@ -112,19 +87,10 @@ public final class BertOnnxEmbedder implements Embedder {
         if (n == 0) {
             return new Embedding(new float[0][], 0);
         }
-        int truncated = 0;
-        String[] in = new String[n];
-        int charBound = maxTokens * CHARS_PER_TOKEN_BOUND;
-        for (int i = 0; i < n; i++) {
-            String t = texts.get(i);
-            in[i] = prefix + (t.length() > charBound ? t.substring(0, charBound) : t);
-        }
-        Encoding[] enc = tokenizer.batchEncode(in);
+        Tokenized tok = tokenize(tokenizer, texts, prefix);
+        Encoding[] enc = tok.encodings();
         float[][] out = new float[n][];
         for (int i = 0; i < n; i++) {
-            if (enc[i].exceedMaxLength() || texts.get(i).length() > charBound) {
-                truncated++;
-            }
             // one run per text: the quantized encoder scales activations over the whole input tensor, so a text
             // batched with others (or padded) gets a slightly different vector (cosine 0.99) than alone; one run
             // each keeps a text's vector the same whether it is a stored row or a query
@@ -133,11 +99,11 @@ public final class BertOnnxEmbedder implements Embedder {
             try (OrtSession.Result r = run(ids, mask)) {
                 out[i] = meanPool(((OnnxTensor) r.get(0)).getFloatBuffer(), mask, ids[0].length)[0];
             } catch (OrtException e) {
-                throw new ModelError(ErrorCode.EMBEDDER_FAILED, "Model \"" + name + "\" failed on a text of " + texts.get(i).length()
+                throw new ModelError(ErrorCode.EMBEDDER_FAILED, "Model \"" + name() + "\" failed on a text of " + texts.get(i).length()
                         + " characters: " + e.getMessage(), "Retry; if it fails again, remove and pull the model again", e);
             }
         }
-        return new Embedding(out, truncated);
+        return new Embedding(out, tok.truncated());
     }
 
     /** Runs the encoder on a padded batch; the caller closes the result. */
@@ -200,15 +166,5 @@ public final class BertOnnxEmbedder implements Embedder {
             tokenizer.close();
         }
         closeQuietly(session);
-    }
-
-    private static void closeQuietly(OrtSession s) {
-        try {
-            if (s != null) {
-                s.close();
-            }
-        } catch (OrtException ignored) {
-            // closing a session that failed to load
-        }
     }
 }

@@ -25,28 +25,25 @@ import java.util.Set;
  * {@code preprocessor_config.json} says), the text tower embeds text into the same space, so a text finds
  * pictures. Vectors are the towers' projected embeddings ({@code image_embeds}, {@code text_embeds}), normalised.
  */
-public final class ClipOnnxEmbedder implements Embedder {
+public final class ClipOnnxEmbedder extends OnnxTextModel {
 
-    private final String name;
     private final OrtEnvironment env;
     private final OrtSession text;
     private final OrtSession vision;
     private final HuggingFaceTokenizer tokenizer;
     private final ImagePreprocessor preprocessor;
     private final Set<String> textInputs;
-    private final int maxTokens;
     private final int dimension;
 
     private ClipOnnxEmbedder(String name, OrtEnvironment env, OrtSession text, OrtSession vision, HuggingFaceTokenizer tokenizer,
                              ImagePreprocessor preprocessor, int maxTokens) throws OrtException {
-        this.name = name;
+        super(name, maxTokens);
         this.env = env;
         this.text = text;
         this.vision = vision;
         this.tokenizer = tokenizer;
         this.preprocessor = preprocessor;
         this.textInputs = text.getInputNames();
-        this.maxTokens = maxTokens;
         this.dimension = embedTexts(List.of("a")).vectors()[0].length;
         int visionDim = embedImages(List.of(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB)))[0].length;
         if (visionDim != dimension) {
@@ -59,11 +56,7 @@ public final class ClipOnnxEmbedder implements Embedder {
         OrtSession v = null;
         HuggingFaceTokenizer tok = null;
         try {
-            OrtSession.SessionOptions opts = new OrtSession.SessionOptions();
-            opts.setIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
-            opts.setInterOpNumThreads(1);
-            // threads that spin while waiting for work starve everything else on a busy desktop (and each other)
-            opts.addConfigEntry("session.intra_op.allow_spinning", "0");
+            OrtSession.SessionOptions opts = sessionOptions();
             t = env.createSession(Files.readAllBytes(textModel), opts);
             v = env.createSession(Files.readAllBytes(visionModel), opts);
             int max = ModelFolder.maxTokens(dir, 77);
@@ -83,23 +76,8 @@ public final class ClipOnnxEmbedder implements Embedder {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
     public int dimension() {
         return dimension;
-    }
-
-    @Override
-    public int maxTokens() {
-        return maxTokens;
-    }
-
-    @Override
-    public boolean supportsText() {
-        return true;
     }
 
     @Override
@@ -113,20 +91,11 @@ public final class ClipOnnxEmbedder implements Embedder {
         if (n == 0) {
             return new Embedding(new float[0][], 0);
         }
-        int bound = maxTokens * BertOnnxEmbedder.CHARS_PER_TOKEN_BOUND;
-        String[] in = new String[n];
-        for (int i = 0; i < n; i++) {
-            String s = texts.get(i);
-            in[i] = s.length() > bound ? s.substring(0, bound) : s;
-        }
-        Encoding[] enc = tokenizer.batchEncode(in);
+        Tokenized tok = tokenize(tokenizer, texts, "");
+        Encoding[] enc = tok.encodings();
         int len = 0;
-        int truncated = 0;
-        for (int i = 0; i < n; i++) {
-            len = Math.max(len, enc[i].getIds().length);
-            if (enc[i].exceedMaxLength() || texts.get(i).length() > bound) {
-                truncated++;
-            }
+        for (Encoding e : enc) {
+            len = Math.max(len, e.getIds().length);
         }
         LongBuffer ids = LongBuffer.allocate(n * len);
         LongBuffer mask = LongBuffer.allocate(n * len);
@@ -146,7 +115,7 @@ public final class ClipOnnxEmbedder implements Embedder {
                 feed.put("attention_mask", OnnxTensor.createTensor(env, mask, shape));
             }
             try (OrtSession.Result r = text.run(feed)) {
-                return new Embedding(rows(output(r, "text_embeds"), n), truncated);
+                return new Embedding(rows(output(r, "text_embeds"), n), tok.truncated());
             }
         } catch (OrtException e) {
             throw failed("texts", n, e);
@@ -176,7 +145,7 @@ public final class ClipOnnxEmbedder implements Embedder {
     }
 
     private ModelError failed(String what, int n, OrtException e) {
-        return new ModelError(ErrorCode.EMBEDDER_FAILED, "Model \"" + name + "\" failed on a batch of " + n + " " + what + ": " + e.getMessage(),
+        return new ModelError(ErrorCode.EMBEDDER_FAILED, "Model \"" + name() + "\" failed on a batch of " + n + " " + what + ": " + e.getMessage(),
                 "Retry; if it fails again, remove and pull the model again", e);
     }
 
@@ -210,15 +179,5 @@ public final class ClipOnnxEmbedder implements Embedder {
         tokenizer.close();
         closeQuietly(text);
         closeQuietly(vision);
-    }
-
-    private static void closeQuietly(OrtSession s) {
-        try {
-            if (s != null) {
-                s.close();
-            }
-        } catch (OrtException ignored) {
-            // nothing more to release
-        }
     }
 }

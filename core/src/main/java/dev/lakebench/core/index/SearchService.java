@@ -1,7 +1,7 @@
 package dev.lakebench.core.index;
 
 import dev.lakebench.core.index.text.CorpusStats;
-import dev.lakebench.core.index.text.EnglishAnalyzer;
+import dev.lakebench.core.index.text.WordAnalyzer;
 import dev.lakebench.core.index.text.TextQuery;
 import dev.lakebench.core.index.vector.FlatScan;
 import dev.lakebench.core.schema.Column;
@@ -221,7 +221,7 @@ public final class SearchService implements TableListener {
         Map<String, Integer> df = new HashMap<>();
         String col = Identifiers.quote(column.name());
         rows.query("SELECT " + col + " FROM " + table.dataTable() + " WHERE " + col + " IS NOT NULL", List.of(), rs -> {
-            List<String> terms = EnglishAnalyzer.terms(rs.getString(1));
+            List<String> terms = WordAnalyzer.terms(rs.getString(1));
             if (terms.isEmpty()) {
                 return;
             }

@@ -8,7 +8,8 @@ import java.util.List;
  */
 public final class StatementPasses {
 
-    private static final List<StatementPass> PASSES = List.of(new PublicSchema(), new ColumnNames(), new PostgresFunctions());
+    private static final List<StatementPass> PASSES = List.of(new PublicSchema(), new ColumnNames(), new PostgresFunctions(),
+            new ForeignSchemaTables(), new CopyFrom(), new ByteaFunctions(), new JsonbFunctions(), new NumericPrecision());
 
     private StatementPasses() {
     }

@@ -1,6 +1,6 @@
 package dev.lakebench.core.search;
 
-import dev.lakebench.core.index.text.EnglishAnalyzer;
+import dev.lakebench.core.index.text.WordAnalyzer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,9 +13,9 @@ import java.util.Set;
 
 /**
  * Expected search results computed independently of the code under test: brute-force cosine and MaxSim in
- * double precision, textbook BM25 (k1 = 1.2, b = 0.75, idf = ln(1 + (N - n + 0.5) / (n + 0.5))) over the
- * analysed terms, and the hybrid merge written out from its definition. Only tokenisation is shared (the
- * English analyzer), since what a word is, is not what is being tested.
+ * double precision, pg_deeplake's BM25 (k1 = 1.5, b = 0.75, idf = ln((N - n + 0.5) / (n + 0.5)), at least 0.001)
+ * over the analysed terms, and the hybrid merge written out from its definition. Only tokenisation is shared (the
+ * word analyzer), since what a word is, is not what is being tested.
  */
 final class Expected {
 
@@ -85,7 +85,7 @@ final class Expected {
         Map<Long, List<String>> terms = new LinkedHashMap<>();
         long total = 0;
         for (var e : docs.entrySet()) {
-            List<String> t = EnglishAnalyzer.terms(e.getValue());
+            List<String> t = WordAnalyzer.terms(e.getValue());
             if (!t.isEmpty()) {
                 terms.put(e.getKey(), t);
                 total += t.size();
@@ -93,7 +93,7 @@ final class Expected {
         }
         long n = terms.size();
         double avgdl = (double) total / n;
-        Set<String> q = new LinkedHashSet<>(EnglishAnalyzer.terms(query));
+        Set<String> q = new LinkedHashSet<>(WordAnalyzer.terms(query));
         Map<String, Integer> df = new HashMap<>();
         for (List<String> t : terms.values()) {
             for (String w : new HashSet<>(t)) {
@@ -111,8 +111,8 @@ final class Expected {
                         continue;
                     }
                     int nq = df.getOrDefault(w, 0);
-                    double idf = Math.log(1 + (n - nq + 0.5) / (nq + 0.5));
-                    score += idf * tf * (1.2 + 1) / (tf + 1.2 * (1 - 0.75 + 0.75 * t.size() / avgdl));
+                    double idf = Math.max(0.001, Math.log((n - nq + 0.5) / (nq + 0.5)));
+                    score += idf * tf * (1.5 + 1) / (tf + 1.5 * (1 - 0.75 + 0.75 * t.size() / avgdl));
                 }
             }
             out.put(e.getKey(), score);

@@ -16,6 +16,7 @@ final class EngineErrors {
 
     private static final Pattern MISSING_TABLE = Pattern.compile("Table with name (\\S+) does not exist");
     private static final Pattern MISSING_FUNCTION = Pattern.compile("(Scalar|Table|Aggregate) Function with name \"?([^\\s\"!]+)\"? does not exist");
+    private static final Pattern MISSING_SCHEMA = Pattern.compile("Schema with name \"?([^\\s\"!]+)\"? does not exist");
     private static final Pattern MISSING_TYPE = Pattern.compile("Type with name \"?([^\\s\"!]+)\"? does not exist");
     private static final Pattern NOT_NULL = Pattern.compile("NOT NULL constraint failed: \"?([^.\"]+)\"?\\.\"?([^\"]+)\"?");
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate key \"([^:]+): (.*)\" violates (primary key|unique) constraint");
@@ -65,6 +66,11 @@ final class EngineErrors {
                             FUNCTION_INSTEAD.containsKey(name.toLowerCase(java.util.Locale.ROOT))
                                     ? "Write " + FUNCTION_INSTEAD.get(name.toLowerCase(java.util.Locale.ROOT)) + " instead"
                                     : "Use a function the engine has (SELECT function_name FROM duckdb_functions() lists them)", e);
+                }
+                Matcher sc = MISSING_SCHEMA.matcher(msg);
+                if (sc.find()) {
+                    yield new QueryError(ErrorCode.QUERY_INVALID, "schema \"" + sc.group(1) + "\" does not exist",
+                            "Create it first (CREATE SCHEMA " + sc.group(1) + ") or leave the schema out: Lakebench tables live in public", e);
                 }
                 Matcher ty = MISSING_TYPE.matcher(msg);
                 if (ty.find()) {

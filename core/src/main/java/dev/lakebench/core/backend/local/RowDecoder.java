@@ -94,8 +94,18 @@ final class RowDecoder {
             };
             case "VARCHAR" -> ResultSet::getString;
             case "BLOB" -> ResultSet::getBytes;
+            // an unconstrained NUMERIC: the digits given, without the storage scale's trailing zeros
+            case "DECIMAL(38,10)" -> (rs, c) -> {
+                BigDecimal d = rs.getBigDecimal(c);
+                return d == null ? null : plain(d);
+            };
             default -> (rs, c) -> convert(rs.getObject(c));
         };
+    }
+
+    private static BigDecimal plain(BigDecimal d) {
+        BigDecimal s = d.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     private static Long vectorRef(Object o) throws SQLException {

@@ -38,8 +38,9 @@ final class PgHelpers {
             $fn$""";
 
     /**
-     * BM25 without pg_search (k1 = 1.2, b = 0.75, idf = ln(1 + (N - n + 0.5) / (n + 0.5)), terms from the
-     * {@code english} text search configuration). The collection statistics of a (table, column, query) are
+     * BM25 without pg_search, pg_deeplake's formula as the local engine scores it (k1 = 1.5, b = 0.75, idf =
+     * ln((N - n + 0.5) / (n + 0.5)), at least 0.001); terms come from the {@code english} text search
+     * configuration, which stems and drops stop words where the local engine does not. The collection statistics of a (table, column, query) are
      * computed once per transaction and kept in a transaction-local setting, so one statement scans the table
      * once for them, then once to score: fine for thousands of rows, not for millions (use pg_search there).
      */
@@ -82,7 +83,7 @@ final class PgHelpers {
               FOR term, df IN SELECT k, v::double precision FROM jsonb_each_text(stats->'df') AS e(k, v) LOOP
                 SELECT coalesce(array_length(positions, 1), 1) INTO tf FROM unnest(dv) WHERE lexeme = term;
                 IF tf IS NOT NULL AND tf > 0 THEN
-                  score := score + ln(1 + (n - df + 0.5) / (df + 0.5)) * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * dl / avgdl));
+                  score := score + greatest(0.001, ln((n - df + 0.5) / (df + 0.5))) * tf * 2.5 / (tf + 1.5 * (0.25 + 0.75 * dl / avgdl));
                 END IF;
               END LOOP;
               RETURN score;

@@ -65,6 +65,8 @@ public final class SearchFunctions {
                 this::vectorText);
         scalar(c, "lb_store_vec", DuckDBColumnType.VARCHAR, DuckDBColumnType.VARCHAR, DuckDBColumnType.BIGINT, true, this::storeVector);
         scalar(c, "lb_store_mvec", DuckDBColumnType.VARCHAR, DuckDBColumnType.VARCHAR, DuckDBColumnType.BIGINT, true, this::storeMulti);
+        scalar(c, "lb_jsonb_eq", DuckDBColumnType.VARCHAR, DuckDBColumnType.VARCHAR, DuckDBColumnType.BOOLEAN, false,
+                SearchFunctions::jsonbEquals);
         try (var b = DuckDBFunctions.tableFunction()) {
             b.withName("lb_hits").withParameter(DuckDBColumnType.VARCHAR).withFunction(new HitsFunction()).register(c);
         }
@@ -213,6 +215,17 @@ public final class SearchFunctions {
                 continue;
             }
             out.setDouble(i, query.get(hs.getString(i)).score(texts.getString(i)));
+        }
+    }
+
+    /** jsonb {@code =} (key order, spacing and number spelling do not matter); NULL when either side is NULL. */
+    private static void jsonbEquals(DuckDBReadableVector a, DuckDBReadableVector b, DuckDBWritableVector out, int rows) {
+        for (int i = 0; i < rows; i++) {
+            if (a.isNull(i) || b.isNull(i)) {
+                out.setNull(i);
+                continue;
+            }
+            out.setBoolean(i, JsonbEquality.equal(a.getString(i), b.getString(i)));
         }
     }
 

@@ -7,7 +7,7 @@ import org.apache.lucene.search.TermStatistics;
 import org.apache.lucene.search.similarities.Similarity;
 
 /**
- * Textbook BM25 in Lucene ({@link Bm25}): the norm is the document's exact term count (Lucene's stock BM25
+ * pg_deeplake's BM25 in Lucene ({@link Bm25}): the norm is the document's exact term count (Lucene's stock BM25
  * keeps a one-byte approximation), and the (k1 + 1) factor is kept, so index scores equal the exact scores
  * computed without an index.
  */

@@ -2,7 +2,7 @@ package dev.lakebench.core.index.lucene;
 
 import dev.lakebench.core.index.IndexDefinition;
 import dev.lakebench.core.index.IndexType;
-import dev.lakebench.core.index.text.EnglishAnalyzer;
+import dev.lakebench.core.index.text.WordAnalyzer;
 import dev.lakebench.core.index.vector.VectorMath;
 import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.ColumnType;
@@ -240,7 +240,7 @@ public final class IndexFields {
         return new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
             @Override
             protected Analyzer getWrappedAnalyzer(String field) {
-                return field.startsWith("w:") ? words : EnglishAnalyzer.get();
+                return field.startsWith("w:") ? words : WordAnalyzer.get();
             }
         };
     }

@@ -44,7 +44,7 @@ import org.apache.lucene.util.quantization.QuantizedByteVectorValues;
 public final class LuceneIndex implements Closeable {
 
     /** Version of what we write into a directory; a different one is rebuilt. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     static final String FORMAT = "lakebench.format";
     static final String UID = "lakebench.uid";
     static final String WATERMARK = "lakebench.watermark";

@@ -5,7 +5,7 @@ import dev.lakebench.core.index.IndexType;
 import dev.lakebench.core.index.KeyFilter;
 import dev.lakebench.core.index.TopK;
 import dev.lakebench.core.index.text.Bm25;
-import dev.lakebench.core.index.text.EnglishAnalyzer;
+import dev.lakebench.core.index.text.WordAnalyzer;
 import dev.lakebench.core.index.text.TextQuery;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -273,7 +273,7 @@ public final class LuceneQueries {
     }
 
     private static TextQuery textQuery(IndexSearcher s, String field, String text) throws IOException {
-        List<String> terms = new ArrayList<>(new LinkedHashSet<>(EnglishAnalyzer.terms(text)));
+        List<String> terms = new ArrayList<>(new LinkedHashSet<>(WordAnalyzer.terms(text)));
         CollectionStatistics coll = s.collectionStatistics(field);
         long docCount = coll == null ? 0 : coll.docCount();
         double avgdl = coll == null ? 1 : (double) coll.sumTotalTermFreq() / coll.docCount();

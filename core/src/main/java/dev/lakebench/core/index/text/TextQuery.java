@@ -26,7 +26,7 @@ public final class TextQuery {
 
     /** Analyses {@code text} and takes idf and average length from {@code stats}. */
     public static TextQuery of(String text, CorpusStats stats) {
-        List<String> terms = new ArrayList<>(new LinkedHashSet<>(EnglishAnalyzer.terms(text)));
+        List<String> terms = new ArrayList<>(new LinkedHashSet<>(WordAnalyzer.terms(text)));
         double[] idf = new double[terms.size()];
         for (int i = 0; i < idf.length; i++) {
             idf[i] = Bm25.idf(stats.docCount(), stats.docFreq(terms.get(i)));
@@ -55,7 +55,7 @@ public final class TextQuery {
         if (document == null || terms.isEmpty()) {
             return 0;
         }
-        return score(EnglishAnalyzer.terms(document));
+        return score(WordAnalyzer.terms(document));
     }
 
     /** Scores an analysed document. */

@@ -4,38 +4,38 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.snowball.SnowballFilter;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.pattern.PatternTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.tartarus.snowball.ext.EnglishStemmer;
 
 /**
- * The text analysis of BM25 search: Unicode word segmentation (UAX #29, so any script splits into words and
- * ideographs instead of being dropped), English possessives removed, Unicode lower-casing, English stop words
- * removed, and the Snowball English (Porter2) stemmer, which leaves words outside a-z untouched. The same
- * analysis runs at indexing, at query time and in exact (index-less) scoring, so both paths agree.
+ * The words BM25 counts, as pg_deeplake's BM25 counts them: runs of letters and digits (an inner hyphen or
+ * apostrophe keeps a word together: "ai-driven", "don't"), lower-cased, English possessives removed; no stop words
+ * removed and no stemming ("learn" does not match "learning"). Ideographs are words of their own, so CJK text
+ * splits into characters instead of one run. The same analysis runs at indexing, at query time and in exact
+ * (index-less) scoring, so both paths agree.
  */
-public final class EnglishAnalyzer {
+public final class WordAnalyzer {
+
+    private static final Pattern WORD = Pattern.compile(
+            "\\p{IsIdeographic}|[\\p{L}\\p{N}\\p{M}&&[^\\p{IsIdeographic}]]+(?:['’\\-][\\p{L}\\p{N}\\p{M}&&[^\\p{IsIdeographic}]]+)*");
 
     private static final Analyzer ANALYZER = new Analyzer() {
         @Override
         protected TokenStreamComponents createComponents(String field) {
-            Tokenizer source = new StandardTokenizer();
+            Tokenizer source = new PatternTokenizer(WORD, 0);
             TokenStream ts = new EnglishPossessiveFilter(source);
             ts = new LowerCaseFilter(ts);
-            ts = new StopFilter(ts, org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-            ts = new SnowballFilter(ts, new EnglishStemmer());
             return new TokenStreamComponents(source, ts);
         }
     };
 
-    private EnglishAnalyzer() {
+    private WordAnalyzer() {
     }
 
     /** The shared analyzer (thread-safe: Lucene keeps components per thread). */

@@ -1,0 +1,111 @@
+package dev.lakebench.core.sql;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * jsonb's value semantics where the engine compares JSON as text: {@code a = b} with a {@code ::jsonb} side compares
+ * the documents (key order, spacing and number spelling do not matter, through {@code lb_jsonb_eq}), and
+ * {@code jsonb_array_elements(x)} / {@code jsonb_array_elements_text(x)} (also the {@code json_} spellings) become
+ * an unnest of the array, in the select list or as a relation of FROM.
+ */
+final class JsonbFunctions implements StatementPass {
+
+    private static final Set<String> ELEMENTS = Set.of("jsonb_array_elements", "json_array_elements");
+    private static final Set<String> ELEMENTS_TEXT = Set.of("jsonb_array_elements_text", "json_array_elements_text");
+
+    @Override
+    public SqlStatement apply(SqlStatement st, PassContext ctx) {
+        List<Token> sig = st.significant();
+        boolean mayApply = false;
+        for (Token t : sig) {
+            mayApply |= t.isWord("JSONB") || t.kind() == Token.Kind.WORD && t.text().toLowerCase(java.util.Locale.ROOT).contains("array_elements");
+        }
+        if (!mayApply) {
+            return st;
+        }
+        TextEdits edits = new TextEdits(st.text(), sig);
+        boolean changed = false;
+        for (Expr e : ExprWalk.all(sig)) {
+            if (edits.isCovered(e.first)) {
+                continue;
+            }
+            if (e.kind == Expr.Kind.BINARY && Set.of("=", "<>", "!=").contains(e.op) && (isJsonb(e.child(0)) || isJsonb(e.child(1)))) {
+                String call = "lb_jsonb_eq(CAST(" + edits.original(e.child(0).first, e.child(0).last) + " AS VARCHAR), CAST("
+                        + edits.original(e.child(1).first, e.child(1).last) + " AS VARCHAR))";
+                changed |= edits.replace(e.first, e.last, e.op.equals("=") ? call : "(NOT " + call + ")");
+            } else if (e.kind == Expr.Kind.CALL && e.children.size() == 1
+                    && (ELEMENTS.contains(e.simpleName()) || ELEMENTS_TEXT.contains(e.simpleName()))) {
+                String element = ELEMENTS.contains(e.simpleName()) ? "JSON" : "VARCHAR";
+                String unnest = "unnest(CAST(" + edits.original(e.child(0).first, e.child(0).last) + " AS " + element + "[]))";
+                changed |= relation(sig, e.first, e.last, e.simpleName(), unnest, edits) || edits.replace(e.first, e.last, unnest);
+            }
+        }
+        // relations of FROM are not expressions: find those calls by their tokens
+        int[] match = Brackets.match(sig);
+        for (int i = 0; i + 1 < sig.size(); i++) {
+            String w = sig.get(i).kind() == Token.Kind.WORD ? sig.get(i).text().toLowerCase(java.util.Locale.ROOT) : "";
+            if ((ELEMENTS.contains(w) || ELEMENTS_TEXT.contains(w)) && sig.get(i + 1).is("(") && !edits.isCovered(i)
+                    && (i == 0 || !sig.get(i - 1).is("."))) {
+                int close = match[i + 1];
+                String element = ELEMENTS.contains(w) ? "JSON" : "VARCHAR";
+                String unnest = "unnest(CAST(" + edits.original(i + 2, close - 1) + " AS " + element + "[]))";
+                changed |= relation(sig, i, close, w, unnest, edits);
+            }
+        }
+        return changed ? new SqlStatement(edits.apply()) : st;
+    }
+
+    private static boolean isJsonb(Expr e) {
+        Expr u = e.unwrap();
+        return u.kind == Expr.Kind.CAST && u.type.equals("JSONB");
+    }
+
+    /**
+     * In FROM, {@code f(x) [AS] e} names the table and its one column {@code e} (PostgreSQL reads {@code e} as the
+     * value); without an alias the column is {@code value}.
+     */
+    private static boolean relation(List<Token> sig, int first, int last, String name, String unnest, TextEdits edits) {
+        if (!inFrom(sig, first)) {
+            return false;
+        }
+        int next = last + 1;
+        boolean as = next < sig.size() && sig.get(next).isWord("AS");
+        int alias = as ? next + 1 : next;
+        boolean named = alias < sig.size() && (sig.get(alias).kind() == Token.Kind.QUOTED_IDENTIFIER
+                || sig.get(alias).kind() == Token.Kind.WORD && !Keywords.isReserved(sig.get(alias)));
+        if (named && (alias + 1 >= sig.size() || !sig.get(alias + 1).is("("))) {
+            String a = sig.get(alias).text();
+            return edits.replace(first, alias, unnest + " AS " + a + "(" + a + ")");
+        }
+        if (!named) {
+            return edits.replace(first, last, unnest + " AS " + name + "(value)");
+        }
+        return false;
+    }
+
+    /** True when the nearest clause keyword before {@code at}, at the same bracket depth, is FROM or JOIN. */
+    private static boolean inFrom(List<Token> sig, int at) {
+        int depth = 0;
+        for (int i = at - 1; i >= 0; i--) {
+            Token t = sig.get(i);
+            if (t.is(")") || t.is("]")) {
+                depth++;
+            } else if (t.is("(") || t.is("[")) {
+                if (depth == 0) {
+                    return false;
+                }
+                depth--;
+            } else if (depth == 0 && t.kind() == Token.Kind.WORD) {
+                if (t.isWord("FROM") || t.isWord("JOIN") || t.isWord("LATERAL")) {
+                    return true;
+                }
+                if (t.isWord("SELECT") || t.isWord("WHERE") || t.isWord("ON") || t.isWord("GROUP") || t.isWord("ORDER")
+                        || t.isWord("HAVING") || t.isWord("USING")) {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+}
