@@ -38,9 +38,9 @@ final class ExprWalk {
         while (!pending.isEmpty()) {
             Expr e = pending.remove(pending.size() - 1);
             out.add(e);
-            pending.addAll(e.children);
+            pending.addAll(e.children());
         }
-        for (QueryBlock c : b.children) {
+        for (QueryBlock c : b.children()) {
             collect(c, out);
         }
     }

@@ -27,18 +27,18 @@ final class JsonbFunctions implements StatementPass {
         TextEdits edits = new TextEdits(st.text(), sig);
         boolean changed = false;
         for (Expr e : ExprWalk.all(sig)) {
-            if (edits.isCovered(e.first)) {
+            if (edits.isCovered(e.first())) {
                 continue;
             }
-            if (e.kind == Expr.Kind.BINARY && Set.of("=", "<>", "!=").contains(e.op) && (isJsonb(e.child(0)) || isJsonb(e.child(1)))) {
-                String call = "lb_jsonb_eq(CAST(" + edits.original(e.child(0).first, e.child(0).last) + " AS VARCHAR), CAST("
-                        + edits.original(e.child(1).first, e.child(1).last) + " AS VARCHAR))";
-                changed |= edits.replace(e.first, e.last, e.op.equals("=") ? call : "(NOT " + call + ")");
-            } else if (e.kind == Expr.Kind.CALL && e.children.size() == 1
+            if (e.kind() == Expr.Kind.BINARY && Set.of("=", "<>", "!=").contains(e.op()) && (isJsonb(e.child(0)) || isJsonb(e.child(1)))) {
+                String call = "lb_jsonb_eq(CAST(" + edits.original(e.child(0).first(), e.child(0).last()) + " AS VARCHAR), CAST("
+                        + edits.original(e.child(1).first(), e.child(1).last()) + " AS VARCHAR))";
+                changed |= edits.replace(e.first(), e.last(), e.op().equals("=") ? call : "(NOT " + call + ")");
+            } else if (e.kind() == Expr.Kind.CALL && e.children().size() == 1
                     && (ELEMENTS.contains(e.simpleName()) || ELEMENTS_TEXT.contains(e.simpleName()))) {
                 String element = ELEMENTS.contains(e.simpleName()) ? "JSON" : "VARCHAR";
-                String unnest = "unnest(CAST(" + edits.original(e.child(0).first, e.child(0).last) + " AS " + element + "[]))";
-                changed |= relation(sig, e.first, e.last, e.simpleName(), unnest, edits) || edits.replace(e.first, e.last, unnest);
+                String unnest = "unnest(CAST(" + edits.original(e.child(0).first(), e.child(0).last()) + " AS " + element + "[]))";
+                changed |= relation(sig, e.first(), e.last(), e.simpleName(), unnest, edits) || edits.replace(e.first(), e.last(), unnest);
             }
         }
         // relations of FROM are not expressions: find those calls by their tokens
@@ -58,7 +58,7 @@ final class JsonbFunctions implements StatementPass {
 
     private static boolean isJsonb(Expr e) {
         Expr u = e.unwrap();
-        return u.kind == Expr.Kind.CAST && u.type.equals("JSONB");
+        return u.kind() == Expr.Kind.CAST && u.type().equals("JSONB");
     }
 
     /**
