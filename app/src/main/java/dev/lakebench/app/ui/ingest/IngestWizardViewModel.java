@@ -22,6 +22,10 @@ import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -64,6 +68,9 @@ public final class IngestWizardViewModel {
     private final ObservableSet<String> indexColumns = FXCollections.observableSet();
     private final StringProperty optionsProblem = new SimpleStringProperty("");
     private final ObjectProperty<IngestRunViewModel> run = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper canGoBack = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canAdvance = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper nextLabel = new ReadOnlyStringWrapper("Next");
     private Consumer<IngestRunViewModel> onEnd = r -> { };
 
     public IngestWizardViewModel(WorkspaceRef workspace, Sessions sessions, Tasks tasks) {
@@ -77,6 +84,19 @@ public final class IngestWizardViewModel {
         chunkOverlap.addListener((o, a, b) -> validateOptions());
         pdfDpi.addListener((o, a, b) -> validateOptions());
         tables.addListener((javafx.collections.ListChangeListener<String>) c -> validateTarget());
+        // change listeners, not invalidation listeners: these fire on every change even when nobody reads the value
+        for (javafx.beans.value.ObservableValue<?> o : List.of(step, summary, scanning, targetProblem, optionsProblem)) {
+            o.addListener((x, a, b) -> refreshNavigation());
+        }
+        refreshNavigation();
+    }
+
+    /** Keeps the navigation properties in step with the state the shell's buttons are bound to. */
+    private void refreshNavigation() {
+        Step s = step.get();
+        canGoBack.set(s == Step.TARGET || s == Step.OPTIONS);
+        canAdvance.set(computeCanAdvance());
+        nextLabel.set(s == Step.OPTIONS ? "Start ingest" : "Next");
     }
 
     public WorkspaceRef workspace() {
@@ -235,6 +255,10 @@ public final class IngestWizardViewModel {
     // ---- navigation ----
 
     public boolean canAdvance() {
+        return canAdvance.get();
+    }
+
+    private boolean computeCanAdvance() {
         return switch (step.get()) {
             case FILES -> summary.get() != null && !summary.get().isEmpty() && !scanning.get();
             case TARGET -> targetProblem.get().isEmpty();
@@ -307,6 +331,21 @@ public final class IngestWizardViewModel {
     }
 
     // ---- properties ----
+
+    /** Whether Back leads somewhere (the target and options steps). */
+    public ReadOnlyBooleanProperty canGoBackProperty() {
+        return canGoBack.getReadOnlyProperty();
+    }
+
+    /** Whether the current step is complete and Next may be pressed. */
+    public ReadOnlyBooleanProperty canAdvanceProperty() {
+        return canAdvance.getReadOnlyProperty();
+    }
+
+    /** What Next says: "Start ingest" on the last step before the run. */
+    public ReadOnlyStringProperty nextLabelProperty() {
+        return nextLabel.getReadOnlyProperty();
+    }
 
     public ObjectProperty<Step> stepProperty() {
         return step;

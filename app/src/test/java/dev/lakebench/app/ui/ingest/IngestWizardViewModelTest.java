@@ -120,6 +120,34 @@ class IngestWizardViewModelTest {
     }
 
     @Test
+    void navigationIsExposedAsPropertiesTheShellBindsTo() throws Exception {
+        Path text = dir.resolve("notes.txt");
+        Files.writeString(text, "some notes");
+        IngestWizardViewModel vm = wizard(List.of(text));
+        assertThat(vm.canGoBackProperty().get()).isFalse();
+        assertThat(vm.canAdvanceProperty().get()).isTrue();
+        assertThat(vm.nextLabelProperty().get()).isEqualTo("Next");
+        List<Boolean> advances = new java.util.ArrayList<>();
+        vm.canAdvanceProperty().addListener((o, a, b) -> advances.add(b));
+        vm.next();
+        assertThat(vm.canGoBackProperty().get()).isTrue();
+        vm.newNameProperty().set("not valid!");
+        assertThat(vm.canAdvanceProperty().get()).isFalse();
+        vm.newNameProperty().set("notes");
+        assertThat(vm.canAdvanceProperty().get()).isTrue();
+        assertThat(advances).containsExactly(false, true);
+        vm.next();
+        assertThat(vm.nextLabelProperty().get()).isEqualTo("Start ingest");
+        vm.chunkOverlapProperty().set(5000);
+        assertThat(vm.canAdvanceProperty().get()).isFalse();
+        vm.chunkOverlapProperty().set(0);
+        assertThat(vm.canAdvanceProperty().get()).isTrue();
+        vm.back();
+        assertThat(vm.stepProperty().get()).isEqualTo(IngestWizardViewModel.Step.TARGET);
+        assertThat(vm.nextLabelProperty().get()).isEqualTo("Next");
+    }
+
+    @Test
     void appendingFilesThatDoNotFitIsRefusedBeforeRunning() throws Exception {
         UiFixtures.seedImages(dir.resolve("data"));
         Path text = dir.resolve("a.txt");
