@@ -64,7 +64,7 @@ public final class IngestWizard {
         files = new FilesStep(vm, stage);
         target = new TargetStep(vm);
         vm.stepProperty().addListener((o, a, s) -> render());
-        stage.setScene(new Scene(root, 720, 560));
+        stage.setScene(new Scene(root, 760, 640));
         render();
     }
 

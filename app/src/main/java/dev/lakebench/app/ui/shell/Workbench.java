@@ -25,6 +25,8 @@ import dev.lakebench.app.ui.grid.GridSource;
 import dev.lakebench.app.ui.grid.ThumbnailCache;
 import dev.lakebench.app.ui.grid.ThumbnailGridView;
 import dev.lakebench.app.ui.grid.ThumbnailGridViewModel;
+import dev.lakebench.app.ui.ingest.IngestChooser;
+import dev.lakebench.app.ui.ingest.IngestMenuButton;
 import dev.lakebench.app.ui.ingest.IngestRunViewModel;
 import dev.lakebench.app.ui.ingest.IngestWizard;
 import dev.lakebench.app.ui.ingest.IngestWizardViewModel;
@@ -78,6 +80,7 @@ public final class Workbench implements BrowserActions {
     private final WorkspaceRef defaultWorkspace;
     private final TabRows tabRows;
     private Stage stage;
+    private IngestChooser chooser = IngestChooser.system();
     private Runnable onReady = () -> { };
     private int editors;
 
@@ -177,8 +180,7 @@ public final class Workbench implements BrowserActions {
 
     private void buildToolbar() {
         shell.toolbar(List.of(
-                List.of(ShellView.toolButton("tb-ingest", "Ingest files", Icon.INGEST, "Ingest files or folders (Ctrl+I) — or drop them anywhere",
-                                () -> ingestFiles(currentWorkspace())),
+                List.of(IngestMenuButton.create("tb-ingest", () -> ingestFiles(currentWorkspace()), () -> ingestFolder(currentWorkspace())),
                         ShellView.toolButton("tb-new-sql", "New SQL", Icon.SQL, "New SQL editor (Ctrl+T)", () -> newEditor(currentWorkspace()))),
                 List.of(ShellView.toolButton("tb-run", "Run", Icon.PLAY, "Run statement (Ctrl+Enter)", () -> shell.current().ifPresent(WorkbenchTab::run)),
                         ShellView.toolButton("tb-cancel", "Cancel", Icon.STOP, "Cancel the running statement (Ctrl+.)",
@@ -301,12 +303,23 @@ public final class Workbench implements BrowserActions {
 
     @Override
     public void ingestFiles(WorkspaceRef ws) {
-        javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
-        fc.setTitle("Ingest files into " + ws.label());
-        var files = fc.showOpenMultipleDialog(stage);
-        if (files != null && !files.isEmpty()) {
-            openWizard(ws, files.stream().map(java.io.File::toPath).toList());
+        List<Path> files = chooser.files(stage, "Ingest files into " + ws.label());
+        if (!files.isEmpty()) {
+            openWizard(ws, files);
         }
+    }
+
+    /** Asks for a folder and opens the wizard on it (read recursively). */
+    public void ingestFolder(WorkspaceRef ws) {
+        Path folder = chooser.folder(stage, "Ingest a folder into " + ws.label());
+        if (folder != null) {
+            openWizard(ws, List.of(folder));
+        }
+    }
+
+    /** Replaces the system's file and folder dialogs (tests). */
+    public void ingestChooser(IngestChooser c) {
+        this.chooser = c;
     }
 
     /** Files dropped on the window (or chosen): the ingestion wizard opens on the current workspace. */
