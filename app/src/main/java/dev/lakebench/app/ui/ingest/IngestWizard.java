@@ -26,7 +26,7 @@ import javafx.stage.Window;
  */
 public final class IngestWizard {
 
-    private static final String[] STEP_NAMES = {"1  Files", "2  Target", "3  Options", "4  Run", "5  Summary"};
+    private static final String[] STEP_NAMES = {"1  Files", "2  Target", "3  Options", "4  Embeddings", "5  Run", "6  Summary"};
 
     private final IngestWizardViewModel vm;
     private final Stage stage = new Stage();
@@ -116,6 +116,7 @@ public final class IngestWizard {
             case FILES -> files.node();
             case TARGET -> target.node();
             case OPTIONS -> new OptionsStep(vm).node();
+            case EMBEDDINGS -> new EmbeddingsStep(vm.embeddings(), stage).node();
             case RUN -> new RunStep(vm.runProperty().get()).node();
             case SUMMARY -> new SummaryStep(vm, stage, open).node();
         };

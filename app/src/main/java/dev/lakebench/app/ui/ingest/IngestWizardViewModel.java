@@ -41,7 +41,7 @@ import javafx.collections.ObservableSet;
 public final class IngestWizardViewModel {
 
     /** The wizard's steps in order. */
-    public enum Step { FILES, TARGET, OPTIONS, RUN, SUMMARY }
+    public enum Step { FILES, TARGET, OPTIONS, EMBEDDINGS, RUN, SUMMARY }
 
     /** New table or append. */
     public enum Mode { NEW, APPEND }
@@ -51,6 +51,7 @@ public final class IngestWizardViewModel {
     private final Tasks tasks;
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.FILES);
     private final DropList drops;
+    private final EmbeddingChoice embeddings = new EmbeddingChoice();
     private final ObjectProperty<DropSummary> summary;
     private final BooleanProperty scanning;
     private final ObservableList<String> tables = FXCollections.observableArrayList();
@@ -81,6 +82,7 @@ public final class IngestWizardViewModel {
         this.summary = drops.summaryProperty();
         this.scanning = drops.scanningProperty();
         drops.onChange(this::dropsChanged);
+        embeddings.load(tasks, workspace);
         newName.addListener((o, a, b) -> validateTarget());
         mode.addListener((o, a, b) -> validateTarget());
         appendTable.addListener((o, a, t) -> loadAppendTarget(t));
@@ -101,9 +103,9 @@ public final class IngestWizardViewModel {
     /** Keeps the navigation properties in step with the state the shell's buttons are bound to. */
     private void refreshNavigation() {
         Step s = step.get();
-        canGoBack.set(s == Step.TARGET || s == Step.OPTIONS);
+        canGoBack.set(s == Step.TARGET || s == Step.OPTIONS || s == Step.EMBEDDINGS);
         canAdvance.set(computeCanAdvance());
-        nextLabel.set(s == Step.OPTIONS ? "Start ingest" : "Next");
+        nextLabel.set(s == Step.EMBEDDINGS ? "Start ingest" : "Next");
     }
 
     public WorkspaceRef workspace() {
@@ -121,6 +123,11 @@ public final class IngestWizardViewModel {
     public void add(List<Path> paths) {
         drops.add(paths);
         tasks.create("List tables", ctx -> sessions.client(workspace).listTables()).untracked().onSuccess(tables::setAll).start();
+    }
+
+    /** The vectors to compute at ingest. */
+    public EmbeddingChoice embeddings() {
+        return embeddings;
     }
 
     /** The editable list of what was dropped. */
@@ -269,11 +276,12 @@ public final class IngestWizardViewModel {
             case FILES -> summary.get() != null && !summary.get().isEmpty() && !scanning.get();
             case TARGET -> targetProblem.get().isEmpty();
             case OPTIONS -> optionsProblem.get().isEmpty();
+            case EMBEDDINGS -> true;
             case RUN, SUMMARY -> false;
         };
     }
 
-    /** Goes to the next step; from OPTIONS that starts the ingest. */
+    /** Goes to the next step; from EMBEDDINGS that starts the ingest. */
     public void next() {
         if (!canAdvance()) {
             return;
@@ -290,7 +298,11 @@ public final class IngestWizardViewModel {
                 indexColumns.retainAll(indexCandidates());
                 step.set(Step.OPTIONS);
             }
-            case OPTIONS -> start();
+            case OPTIONS -> {
+                embeddings.target(targetSchema(), kinds());
+                step.set(Step.EMBEDDINGS);
+            }
+            case EMBEDDINGS -> start();
             default -> {
             }
         }
@@ -300,6 +312,7 @@ public final class IngestWizardViewModel {
         switch (step.get()) {
             case TARGET -> step.set(Step.FILES);
             case OPTIONS -> step.set(Step.TARGET);
+            case EMBEDDINGS -> step.set(Step.OPTIONS);
             default -> {
             }
         }
@@ -323,11 +336,12 @@ public final class IngestWizardViewModel {
         try {
             options = IngestOptions.defaults().chunkSize(chunkSize.get()).chunkOverlap(chunkOverlap.get()).pdfDpi(pdfDpi.get())
                     .workers(workers()).index(new ArrayList<>(new LinkedHashSet<>(indexColumns)));
+            embeddings.apply(options);
         } catch (IllegalArgumentException e) {
             tasks.report(ErrorReport.of("Start ingest", e));
             return;
         }
-        IngestRunViewModel r = new IngestRunViewModel(workspace, targetTable(), summary.get().totalBytes());
+        IngestRunViewModel r = new IngestRunViewModel(workspace, targetTable(), summary.get().totalBytes(), embeddings.outputs());
         run.set(r);
         step.set(Step.RUN);
         r.start(sessions, tasks, drops.paths(), options, () -> {

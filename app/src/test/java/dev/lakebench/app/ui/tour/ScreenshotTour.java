@@ -258,6 +258,7 @@ public final class ScreenshotTour {
         fx(() -> wizard.get().indexColumns().add("text"));
         pause(400);
         both("13-ingest-options", this::wizardWindow);
+        fx(() -> wizard.get().next()); // the embeddings step (shot in the wizard block below); Start ingest
         fx(() -> wizard.get().next());
         await(60, () -> wizard.get().runProperty().get() != null && wizard.get().runProperty().get().progressProperty().get() != null
                 && wizard.get().runProperty().get().progressProperty().get().filesDone() > 30);
