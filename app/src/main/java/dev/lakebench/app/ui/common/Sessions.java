@@ -17,10 +17,19 @@ public final class Sessions implements AutoCloseable {
 
     private final Map<WorkspaceRef, Client> open = new ConcurrentHashMap<>();
     private final Function<WorkspaceRef, Client> remote;
+    private volatile java.util.function.Supplier<List<java.nio.file.Path>> allowedFiles = List::of;
 
     /** {@code remote} opens clients for managed connections. */
     public Sessions(Function<WorkspaceRef, Client> remote) {
         this.remote = remote;
+    }
+
+    /**
+     * The folders SQL file functions may use in local workspaces opened from now on ({@link AllowedFiles}); none
+     * unless set.
+     */
+    public void allowFiles(java.util.function.Supplier<List<java.nio.file.Path>> folders) {
+        this.allowedFiles = folders;
     }
 
     /** The client of a workspace, opening it on first use. */
@@ -30,7 +39,7 @@ public final class Sessions implements AutoCloseable {
 
     private Client openClient(WorkspaceRef ref) {
         return switch (ref.connection()) {
-            case ConnectionSpec.Local l -> Client.local(l.dataRoot(), ref.workspaceId());
+            case ConnectionSpec.Local l -> Client.local(l.dataRoot(), ref.workspaceId(), allowedFiles.get());
             case ConnectionSpec.Managed m -> remote.apply(ref);
         };
     }

@@ -62,6 +62,7 @@ public final class Workbench implements BrowserActions {
     private final Executor io;
     private final Settings settings;
     private final Sessions sessions;
+    private final dev.lakebench.app.ui.common.AllowedFiles allowedFiles;
     private final TaskCenter center = new TaskCenter();
     private final ErrorSurface errors = new ErrorSurface();
     private final Tasks tasks;
@@ -97,6 +98,8 @@ public final class Workbench implements BrowserActions {
         this.io = threads.io();
         this.cellImages = new CellImages(48, threads);
         this.sessions = new Sessions(this::openRemote);
+        this.allowedFiles = new dev.lakebench.app.ui.common.AllowedFiles(settings);
+        sessions.allowFiles(allowedFiles::folders);
         this.tasks = new Tasks(threads, center, errors);
         this.theme = new ThemeSwitcher(Theme.valueOf(settings.text("theme", Theme.LIGHT.name())));
         theme.themeProperty().addListener((o, a, t) -> {
@@ -187,6 +190,7 @@ public final class Workbench implements BrowserActions {
                                 () -> shell.current().ifPresent(WorkbenchTab::cancel))),
                 List.of(ShellView.toolButton("tb-refresh", "Refresh", Icon.REFRESH, "Refresh the workspace (F5)", this::refreshCurrent))),
                 List.of(ShellView.toolButton("tb-connect", "Connect", Icon.CLOUD, "Add a managed connection", () -> editConnection(null)),
+                        ShellView.toolButton("tb-settings", "Settings", Icon.FILE, "Settings: folders SQL may read", this::showSettings),
                         ShellView.toolButton("tb-shortcuts", null, Icon.HISTORY, "Keyboard shortcuts (F1)", this::showShortcuts),
                         ShellView.toolButton("tb-theme", null, Icon.THEME, "Light / dark theme (Ctrl+Shift+L)", theme::toggle)));
     }
@@ -204,6 +208,11 @@ public final class Workbench implements BrowserActions {
                 .add("F5", "Refresh the workspace", this::refreshCurrent)
                 .add("Shortcut+Shift+L", "Switch light / dark theme", theme::toggle)
                 .add("F1", "Show keyboard shortcuts", this::showShortcuts);
+    }
+
+    /** The settings dialog (the folders SQL file functions may use). */
+    public void showSettings() {
+        new SettingsDialog(allowedFiles, io, w -> chooser.folder(w, "Allow SQL to use files in")).show(stage);
     }
 
     private void showShortcuts() {
