@@ -65,6 +65,7 @@ class DropListFxTest {
         });
         long worst;
         try (FxWatchdog watchdog = new FxWatchdog(100)) {
+            FxFixture.snap(robot, robot.lookup("#tb-ingest").query().getScene(), "workbench-toolbar");
             robot.clickOn("#tb-ingest");
             robot.clickOn("Folder…");
             FxFixture.await(60, () -> robot.lookup("#drop-total").tryQueryAs(Label.class)
