@@ -114,6 +114,7 @@ public final class Workbench implements BrowserActions {
         this.browserVm = new BrowserViewModel(sessions, tasks, List.of(local));
         this.browserView = new BrowserView(browserVm, this);
         this.connections = new ConnectionsViewModel(managed, sessions, tasks, browserVm);
+        connections.postgres(ConnectionsViewModel.postgresIn(dataRoot, connections::vault));
         connections.load();
         this.detailVm = new DetailViewModel(sessions, tasks, own.resolve("scratch"));
         DetailView detail = new DetailView(detailVm, threads);
@@ -189,7 +190,7 @@ public final class Workbench implements BrowserActions {
                         ShellView.toolButton("tb-cancel", "Cancel", Icon.STOP, "Cancel the running statement (Ctrl+.)",
                                 () -> shell.current().ifPresent(WorkbenchTab::cancel))),
                 List.of(ShellView.toolButton("tb-refresh", "Refresh", Icon.REFRESH, "Refresh the workspace (F5)", this::refreshCurrent))),
-                List.of(ShellView.toolButton("tb-connect", "Connect", Icon.CLOUD, "Add a managed connection", () -> editConnection(null)),
+                List.of(ShellView.toolButton("tb-connect", "Connect", Icon.CLOUD, "Add a managed or PostgreSQL connection", () -> editConnection(null)),
                         ShellView.toolButton("tb-settings", "Settings", Icon.FILE, "Settings: folders SQL may read", this::showSettings),
                         ShellView.toolButton("tb-shortcuts", null, Icon.HISTORY, "Keyboard shortcuts (F1)", this::showShortcuts),
                         ShellView.toolButton("tb-theme", null, Icon.THEME, "Light / dark theme (Ctrl+Shift+L)", theme::toggle)));
