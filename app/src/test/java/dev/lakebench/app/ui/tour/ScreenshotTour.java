@@ -334,6 +334,22 @@ public final class ScreenshotTour {
         pause(800);
         both("24-settings-allow-files", this::dialog);
         closeDialogs();
+        fx(() -> Platform.runLater(() -> workbench.editConnection(null)));
+        pause(800);
+        fx(() -> {
+            for (Window w : List.copyOf(Window.getWindows())) {
+                if (w.getScene() != null && w.getScene().getRoot().lookup("#conn-kind") instanceof javafx.scene.control.ChoiceBox<?> kind) {
+                    @SuppressWarnings("unchecked")
+                    var k = (javafx.scene.control.ChoiceBox<String>) kind;
+                    k.setValue("PostgreSQL");
+                    ((javafx.scene.control.TextField) w.getScene().getRoot().lookup("#pg-url"))
+                            .setText("jdbc:postgresql://localhost:5432/lake?user=analyst");
+                }
+            }
+        });
+        pause(400);
+        both("25-postgres-connection", this::dialog);
+        closeDialogs();
         fx(() -> workbench.close());
     }
 
