@@ -89,6 +89,15 @@ public final class TokenVault {
         }
     }
 
+    /** Forgets a secret saved with {@link #saveSecret}; false when there was none. */
+    public boolean forgetSecret(String account) {
+        try {
+            return store.delete(SERVICE, account);
+        } catch (CredentialStoreException e) {
+            throw failure(e);
+        }
+    }
+
     private static AuthError failure(CredentialStoreException e) {
         return new AuthError(ErrorCode.AUTH_TOKEN_REQUIRED, e.getMessage(),
                 "Unlock the OS keyring, or set " + ApiToken.ENV + " for this session", e);

@@ -164,7 +164,7 @@ public final class BrowserView {
 
     static Node icon(BrowserNode n) {
         return Icons.of(switch (n.kind()) {
-            case CONNECTION -> n.connection() instanceof ConnectionSpec.Managed ? Icon.CLOUD : Icon.CONNECTION;
+            case CONNECTION -> n.connection() instanceof ConnectionSpec.Local ? Icon.CONNECTION : Icon.CLOUD;
             case WORKSPACE -> Icon.WORKSPACE;
             case TABLE -> Icon.TABLE;
             case COLUMN -> columnIcon(n.column());
@@ -203,8 +203,8 @@ public final class BrowserView {
                 m.getItems().addAll(
                         item("New workspace…", Icon.PLUS, () -> dialogs.createWorkspace(n, tree.getScene().getWindow())),
                         item("Refresh", Icon.REFRESH, () -> vm.refresh(n)));
-                m.getItems().add(item("Add managed connection…", Icon.CLOUD, () -> actions.editConnection(null)));
-                if (n.connection() instanceof ConnectionSpec.Managed) {
+                m.getItems().add(item("Add connection…", Icon.CLOUD, () -> actions.editConnection(null)));
+                if (!(n.connection() instanceof ConnectionSpec.Local)) {
                     m.getItems().addAll(new SeparatorMenuItem(),
                             item("Edit connection…", null, () -> actions.editConnection(n)),
                             item("Remove connection", Icon.DROP, () -> actions.removeConnection(n)));

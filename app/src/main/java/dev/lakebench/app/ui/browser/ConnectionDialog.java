@@ -15,8 +15,9 @@ import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
 /**
- * Add or edit a managed connection: name, API URL, workspace, organisation (chosen from those "Test" lists, or
- * left to the token), token (kept in the OS credential store), test.
+ * Add or edit a connection. Managed: name, API URL, workspace, organisation (chosen from those "Test" lists, or
+ * left to the token), token (kept in the OS credential store), test. PostgreSQL: name, JDBC URL, workspace (a
+ * schema), password (kept in the OS credential store), and a test that shows what the server offers.
  */
 public final class ConnectionDialog {
 
@@ -26,13 +27,18 @@ public final class ConnectionDialog {
         this.vm = vm;
     }
 
+    /** The kinds a new connection can be. */
+    static final String MANAGED = "Managed (Deeplake API)";
+    static final String POSTGRES = "PostgreSQL";
+
     /** {@code existing} null adds a connection. */
     public void show(BrowserNode existing, Window owner) {
-        ConnectionSpec.Managed m = existing == null ? null : (ConnectionSpec.Managed) existing.connection();
+        ConnectionSpec.Managed m = existing == null || !(existing.connection() instanceof ConnectionSpec.Managed mm) ? null : mm;
+        ConnectionSpec.Postgres pgSpec = existing == null || !(existing.connection() instanceof ConnectionSpec.Postgres pp) ? null : pp;
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(owner);
-        d.setTitle(m == null ? "Add managed connection" : "Edit connection");
-        d.setHeaderText(m == null ? "Connect to a managed deployment" : "Edit " + m.label());
+        d.setTitle(existing == null ? "Add connection" : "Edit connection");
+        d.setHeaderText(existing == null ? "Connect to a managed deployment or a PostgreSQL server" : "Edit " + existing.connection().label());
         TextField name = new TextField(m == null ? "" : m.name());
         name.setId("conn-name");
         name.setPromptText("display name (optional)");
@@ -74,9 +80,22 @@ public final class ConnectionDialog {
         g.add(store, 1, 5);
         g.add(problem, 1, 6);
         g.add(tested, 1, 7);
-        d.getDialogPane().setContent(g);
+        PostgresForm pg = new PostgresForm(pgSpec, vm.storeNameProperty());
+        javafx.scene.control.ChoiceBox<String> kind = new javafx.scene.control.ChoiceBox<>();
+        kind.setId("conn-kind");
+        kind.getItems().setAll(MANAGED, POSTGRES);
+        kind.setValue(pgSpec != null ? POSTGRES : MANAGED);
+        kind.setDisable(existing != null);
+        javafx.beans.binding.BooleanBinding isPg = kind.valueProperty().isEqualTo(POSTGRES);
+        g.visibleProperty().bind(isPg.not());
+        g.managedProperty().bind(g.visibleProperty());
+        pg.node().visibleProperty().bind(isPg);
+        pg.node().managedProperty().bind(pg.node().visibleProperty());
+        GridPane kindRow = BrowserDialogs.form();
+        kindRow.addRow(0, new Label("Kind"), kind);
+        d.getDialogPane().setContent(new javafx.scene.layout.VBox(10, kindRow, g, pg.node()));
         ButtonType test = new ButtonType("Test", ButtonBar.ButtonData.LEFT);
-        ButtonType save = new ButtonType(m == null ? "Add" : "Save", ButtonBar.ButtonData.OK_DONE);
+        ButtonType save = new ButtonType(existing == null ? "Add" : "Save", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(test, save, ButtonType.CANCEL);
         Button saveButton = (Button) d.getDialogPane().lookupButton(save);
         Button testButton = (Button) d.getDialogPane().lookupButton(test);
@@ -84,10 +103,17 @@ public final class ConnectionDialog {
             String p = ConnectionsViewModel.validate(url.getText(), ws.getText());
             return p == null ? "" : p;
         }, url.textProperty(), ws.textProperty()));
-        saveButton.disableProperty().bind(problem.textProperty().isNotEmpty());
-        testButton.disableProperty().bind(problem.textProperty().isNotEmpty());
+        javafx.beans.binding.BooleanBinding invalid = Bindings.when(isPg).then(pg.problemProperty().isNotEmpty())
+                .otherwise(problem.textProperty().isNotEmpty());
+        saveButton.disableProperty().bind(invalid);
+        testButton.disableProperty().bind(invalid);
         testButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
             e.consume();
+            if (isPg.get()) {
+                pg.testing();
+                vm.testPostgres(pg.url(), pg.workspace(), pg.password(), pg::tested);
+                return;
+            }
             tested.setText("Testing…");
             tested.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER);
             vm.test(url.getText(), ws.getText(), orgId(org), token.getText(), line -> {
@@ -99,8 +125,13 @@ public final class ConnectionDialog {
                 org.getEditor().setText(typed);
             });
         });
-        d.showAndWait().filter(b -> b == save)
-                .ifPresent(b -> vm.save(existing, name.getText(), url.getText(), ws.getText(), orgId(org), token.getText()));
+        d.showAndWait().filter(b -> b == save).ifPresent(b -> {
+            if (isPg.get()) {
+                vm.savePostgres(existing, pg.name(), pg.url(), pg.workspace(), pg.password());
+            } else {
+                vm.save(existing, name.getText(), url.getText(), ws.getText(), orgId(org), token.getText());
+            }
+        });
     }
 
     /** The id of the chosen organisation: list entries read "id (name)". */

@@ -34,6 +34,7 @@ public final class ConnectionsViewModel {
     private final BrowserViewModel browser;
     private final StringProperty storeName = new SimpleStringProperty("");
     private volatile ManagedConnections connections;
+    private volatile PostgresConnections postgres;
 
     public ConnectionsViewModel(Supplier<ManagedConnections> factory, Sessions sessions, Tasks tasks, BrowserViewModel browser) {
         this.factory = factory;
@@ -50,10 +51,58 @@ public final class ConnectionsViewModel {
         return connections;
     }
 
-    /** Opens a client on a workspace of a managed connection (background). */
+    /** Where PostgreSQL connections are kept (without it they are not offered). */
+    public void postgres(PostgresConnections p) {
+        this.postgres = p;
+    }
+
+    /** The PostgreSQL connections, kept in a file of the data directory, passwords in the vault's store. */
+    public static PostgresConnections postgresIn(java.nio.file.Path dataRoot, Supplier<dev.lakebench.core.connections.TokenVault> vault) {
+        return new PostgresConnections(dataRoot.resolve("workbench").resolve("postgres-connections.json"), vault);
+    }
+
+    /** The vault of the saved connections (background). */
+    public dev.lakebench.core.connections.TokenVault vault() {
+        return connections().vault();
+    }
+
+    /** Opens a client on a workspace of a managed or PostgreSQL connection (background). */
     public Client open(WorkspaceRef ref) {
+        if (ref.connection() instanceof ConnectionSpec.Postgres p) {
+            return postgres().open(p, ref.workspaceId());
+        }
         ConnectionSpec.Managed m = (ConnectionSpec.Managed) ref.connection();
         return connections().open(toCore(m).withWorkspace(ref.workspaceId()));
+    }
+
+    private PostgresConnections postgres() {
+        PostgresConnections p = postgres;
+        if (p == null) {
+            throw new IllegalStateException("PostgreSQL connections are not set up in this window");
+        }
+        return p;
+    }
+
+    /** Checks a PostgreSQL form by connecting; {@code result} gets what the server offers, or why it failed. */
+    public TrackedTask testPostgres(String url, String workspace, String password, Consumer<String> result) {
+        return tasks.create("Test connection to PostgreSQL", ctx -> postgres().test(url, workspace, password))
+                .onSuccess(result::accept)
+                .onFailure(r -> result.accept(r.message()))
+                .start();
+    }
+
+    /** Saves a new (existing null) or edited PostgreSQL connection; a non-blank password goes to the credential store. */
+    public TrackedTask savePostgres(BrowserNode existing, String name, String url, String workspace, String password) {
+        return tasks.create("Save connection " + (name == null || name.isBlank() ? url : name),
+                ctx -> postgres().save(existing == null ? null : existing.connection().id(), name, url, workspace, password))
+                .onSuccess(spec -> {
+                    if (existing != null) {
+                        tasks.threads().background().execute(() -> sessions.forget(existing.connection()));
+                        browser.replaceConnection(existing, spec);
+                    } else {
+                        browser.addConnection(spec);
+                    }
+                }).start();
     }
 
     /** Where tokens are kept ("Secret Service", or the environment variable when no store runs). */
@@ -67,16 +116,18 @@ public final class ConnectionsViewModel {
             ManagedConnections c = connections();
             String where = c.vault().canSave() ? c.vault().storeName()
                     : c.vault().storeName() + " (no credential store runs here: tokens cannot be saved)";
-            return new Loaded(c.list(), where);
+            PostgresConnections p = postgres;
+            return new Loaded(c.list(), p == null ? List.of() : p.list(), where);
         }).untracked().onSuccess(l -> {
             storeName.set(l.store());
             for (ManagedConnection c : l.saved()) {
                 browser.addConnection(toSpec(c));
             }
+            l.postgres().forEach(browser::addConnection);
         }).start();
     }
 
-    private record Loaded(List<ManagedConnection> saved, String store) {
+    private record Loaded(List<ManagedConnection> saved, List<ConnectionSpec.Postgres> postgres, String store) {
     }
 
     /** Null when the form is acceptable, else what to fix. */
@@ -161,7 +212,7 @@ public final class ConnectionsViewModel {
         ConnectionSpec spec = node.connection();
         return tasks.create("Remove connection " + spec.label(), ctx -> {
             sessions.forget(spec);
-            return connections().remove(spec.id());
+            return spec instanceof ConnectionSpec.Postgres ? postgres().remove(spec.id()) : connections().remove(spec.id());
         }).onSuccess(removed -> browser.removeConnection(node)).start();
     }
 

@@ -2,7 +2,10 @@ package dev.lakebench.app.ui.common;
 
 import java.nio.file.Path;
 
-/** A place workspaces live: the local data directory, or a managed deployment (token kept in the credential store). */
+/**
+ * A place workspaces live: the local data directory, a managed deployment (token kept in the credential store), or
+ * a PostgreSQL server (workspaces are schemas; password kept in the credential store).
+ */
 public sealed interface ConnectionSpec {
 
     /** Stable id (settings, credential store key). */
@@ -33,6 +36,14 @@ public sealed interface ConnectionSpec {
         @Override
         public String label() {
             return name == null || name.isBlank() ? url : name;
+        }
+    }
+
+    /** A PostgreSQL database: its JDBC URL (without a password), the schema to open, a display name. */
+    record Postgres(String id, String name, String url, String workspace) implements ConnectionSpec {
+        @Override
+        public String label() {
+            return name == null || name.isBlank() ? url.replaceFirst("^jdbc:postgresql://", "") : name;
         }
     }
 }

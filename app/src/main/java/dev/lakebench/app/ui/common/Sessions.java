@@ -17,10 +17,19 @@ public final class Sessions implements AutoCloseable {
 
     private final Map<WorkspaceRef, Client> open = new ConcurrentHashMap<>();
     private final Function<WorkspaceRef, Client> remote;
+    private volatile java.util.function.Supplier<List<java.nio.file.Path>> allowedFiles = List::of;
 
-    /** {@code remote} opens clients for managed connections. */
+    /** {@code remote} opens clients for managed and PostgreSQL connections. */
     public Sessions(Function<WorkspaceRef, Client> remote) {
         this.remote = remote;
+    }
+
+    /**
+     * The folders SQL file functions may use in local workspaces opened from now on ({@link AllowedFiles}); none
+     * unless set.
+     */
+    public void allowFiles(java.util.function.Supplier<List<java.nio.file.Path>> folders) {
+        this.allowedFiles = folders;
     }
 
     /** The client of a workspace, opening it on first use. */
@@ -30,8 +39,9 @@ public final class Sessions implements AutoCloseable {
 
     private Client openClient(WorkspaceRef ref) {
         return switch (ref.connection()) {
-            case ConnectionSpec.Local l -> Client.local(l.dataRoot(), ref.workspaceId());
+            case ConnectionSpec.Local l -> Client.local(l.dataRoot(), ref.workspaceId(), allowedFiles.get());
             case ConnectionSpec.Managed m -> remote.apply(ref);
+            case ConnectionSpec.Postgres p -> remote.apply(ref);
         };
     }
 
@@ -44,6 +54,7 @@ public final class Sessions implements AutoCloseable {
                 yield new ArrayList<>(dir.list());
             }
             case ConnectionSpec.Managed m -> client(new WorkspaceRef(m, m.workspace())).listWorkspaces();
+            case ConnectionSpec.Postgres p -> client(new WorkspaceRef(p, p.workspace())).listWorkspaces();
         };
     }
 
@@ -51,6 +62,7 @@ public final class Sessions implements AutoCloseable {
         return switch (connection) {
             case ConnectionSpec.Local l -> new DataDirectory(l.dataRoot()).create(id, name);
             case ConnectionSpec.Managed m -> client(new WorkspaceRef(m, m.workspace())).createWorkspace(id, name);
+            case ConnectionSpec.Postgres p -> client(new WorkspaceRef(p, p.workspace())).createWorkspace(id, name);
         };
     }
 

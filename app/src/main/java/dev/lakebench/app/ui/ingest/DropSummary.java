@@ -27,18 +27,30 @@ public record DropSummary(List<Path> dropped, Map<FileKind, KindCount> kinds, Li
 
     public static DropSummary scan(List<Path> dropped) {
         FolderExpander.Expansion x = FolderExpander.expand(dropped);
-        Map<FileKind, KindCount> kinds = new EnumMap<>(FileKind.class);
+        List<DropEntry> files = new ArrayList<>();
         List<IngestFailure> unsupported = new ArrayList<>(x.failures());
-        long total = 0;
         for (FileEntry f : x.files()) {
             if (f.size() == 0) {
                 unsupported.add(new IngestFailure(f.path().toString(), "File is empty (0 bytes); there is nothing to ingest"));
-                continue;
+            } else {
+                files.add(DropEntry.of(f.path(), f));
             }
-            kinds.merge(f.kind(), new KindCount(f.kind(), 1, f.size()),
-                    (a, b) -> new KindCount(a.kind(), a.files() + b.files(), a.bytes() + b.bytes()));
-            total += f.size();
         }
+        return of(dropped, files, unsupported);
+    }
+
+    /** The summary of a list of (non-empty) files and of what will not be ingested. */
+    public static DropSummary of(List<Path> dropped, List<DropEntry> files, List<IngestFailure> unsupported) {
+        Map<FileKind, long[]> counts = new EnumMap<>(FileKind.class);
+        long total = 0;
+        for (DropEntry e : files) {
+            long[] c = counts.computeIfAbsent(e.file().kind(), k -> new long[2]);
+            c[0]++;
+            c[1] += e.file().size();
+            total += e.file().size();
+        }
+        Map<FileKind, KindCount> kinds = new EnumMap<>(FileKind.class);
+        counts.forEach((k, c) -> kinds.put(k, new KindCount(k, (int) c[0], c[1])));
         return new DropSummary(List.copyOf(dropped), kinds, List.copyOf(unsupported), total);
     }
 

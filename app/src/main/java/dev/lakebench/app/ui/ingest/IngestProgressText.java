@@ -10,8 +10,21 @@ public final class IngestProgressText {
     private IngestProgressText() {
     }
 
+    /** Whether the progress is the vectors being computed after the rows (no files, the embedder's marker). */
+    public static boolean isEmbedding(IngestProgress p) {
+        return p.filesTotal() == 0 && "embedding".equals(p.currentFile());
+    }
+
+    /** "Embedding: 120 of 400 rows", for the vectors phase. */
+    public static String embedding(IngestProgress p) {
+        return "Embedding: " + Sizes.count(p.rowsWritten()) + " of " + Sizes.plural(p.rowsTotal(), "row", "rows");
+    }
+
     /** Fraction done from bytes read of all bytes (or files done of all files); negative when unknown. */
     public static double fraction(IngestProgress p, long totalBytes) {
+        if (isEmbedding(p)) {
+            return p.rowsTotal() > 0 ? Math.min(1.0, (double) p.rowsWritten() / p.rowsTotal()) : -1;
+        }
         if (totalBytes > 0 && p.bytesRead() > 0) {
             return Math.min(1.0, (double) p.bytesRead() / totalBytes);
         }

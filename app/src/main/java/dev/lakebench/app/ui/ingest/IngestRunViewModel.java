@@ -52,10 +52,20 @@ public final class IngestRunViewModel {
     private volatile long rowsBefore = -1;
     private volatile long rowsAfter = -1;
 
+    /** Vector columns this run fills, and how many vectors they held before it. */
+    private final List<String> vectorColumns;
+    private volatile long vectorsBefore;
+    private volatile long vectorsMade = -1;
+
     IngestRunViewModel(WorkspaceRef workspace, String table, long totalBytes) {
+        this(workspace, table, totalBytes, List.of());
+    }
+
+    IngestRunViewModel(WorkspaceRef workspace, String table, long totalBytes, List<String> vectorColumns) {
         this.workspace = workspace;
         this.table = table;
         this.totalBytes = totalBytes;
+        this.vectorColumns = List.copyOf(vectorColumns);
     }
 
     /** Starts the ingest of {@code paths} into the table; {@code onEnd} runs on the UI thread when it ends. */
@@ -68,10 +78,11 @@ public final class IngestRunViewModel {
             options.listener(p -> {
                 latest.offer(p);
                 ctx.progress(IngestProgressText.fraction(p, totalBytes));
-                ctx.message(IngestProgressText.files(p));
+                ctx.message(IngestProgressText.isEmbedding(p) ? IngestProgressText.embedding(p) : IngestProgressText.files(p));
             });
             Client client = sessions.client(workspace);
             rowsBefore = rows(client);
+            vectorsBefore = vectors(client);
             IngestResult r;
             try {
                 r = client.async().ingest(table, Map.of("path", List.copyOf(paths)), options).join();
@@ -84,6 +95,9 @@ public final class IngestRunViewModel {
             if (r == null || r.cancelled() || cancellation.isCancelled()) {
                 // what really stayed is what the table holds now, not what the run had counted when it stopped
                 rowsAfter = rows(client);
+            }
+            if (!vectorColumns.isEmpty()) {
+                vectorsMade = vectors(client) - vectorsBefore;
             }
             return r; // null: cancelled before the engine returned a result
         }).cancellation(new Cancellation()).onSuccess(r -> {
@@ -108,7 +122,39 @@ public final class IngestRunViewModel {
         return ((Number) client.query("SELECT count(*) FROM " + dev.lakebench.app.ui.sql.HybridSearch.ident(table)).get(0).get(0)).longValue();
     }
 
+    /** Vectors in this run's vector columns (columns not there yet count 0). */
+    private long vectors(Client client) {
+        if (vectorColumns.isEmpty() || !client.listTables().contains(table)) {
+            return 0;
+        }
+        var names = client.describeTable(table).schema().names();
+        long n = 0;
+        for (String c : vectorColumns) {
+            if (names.contains(c)) {
+                n += ((Number) client.query("SELECT count(" + dev.lakebench.app.ui.sql.HybridSearch.ident(c) + ") FROM "
+                        + dev.lakebench.app.ui.sql.HybridSearch.ident(table)).get(0).get(0)).longValue();
+            }
+        }
+        return n;
+    }
+
+    /** Vectors this run made (-1 when it made none by design). */
+    public long vectorsMade() {
+        return vectorsMade;
+    }
+
+    private String vectorsLine() {
+        return vectorsMade < 0 ? "" : "; " + Sizes.plural(vectorsMade, "vector", "vectors") + " made (" + String.join(", ", vectorColumns) + ")";
+    }
+
     private void show(IngestProgress p) {
+        if (IngestProgressText.isEmbedding(p)) {
+            // the rows are in; the files' figures stay as they ended, the vectors' progress shows on its own line
+            fraction.set(IngestProgressText.fraction(p, totalBytes));
+            currentFile.set(IngestProgressText.embedding(p));
+            eta.set("");
+            return;
+        }
         progress.set(p);
         fraction.set(IngestProgressText.fraction(p, totalBytes));
         files.set(IngestProgressText.files(p));
@@ -199,7 +245,8 @@ public final class IngestRunViewModel {
             case CANCELLED -> cancelledSummary();
             case DONE -> "Ingested " + Sizes.plural(r.rowCount(), "row", "rows") + " into \"" + table + "\" in "
                     + Sizes.duration(r.elapsed() == null ? Duration.ZERO : r.elapsed())
-                    + (r.failures().isEmpty() ? "" : "; " + Sizes.plural(r.failures().size(), "file", "files") + " failed");
+                    + (r.failures().isEmpty() ? "" : "; " + Sizes.plural(r.failures().size(), "file", "files") + " failed")
+                    + vectorsLine();
         };
     }
 }

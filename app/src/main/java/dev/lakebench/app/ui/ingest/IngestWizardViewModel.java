@@ -16,13 +16,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -39,7 +41,7 @@ import javafx.collections.ObservableSet;
 public final class IngestWizardViewModel {
 
     /** The wizard's steps in order. */
-    public enum Step { FILES, TARGET, OPTIONS, RUN, SUMMARY }
+    public enum Step { FILES, TARGET, OPTIONS, EMBEDDINGS, RUN, SUMMARY }
 
     /** New table or append. */
     public enum Mode { NEW, APPEND }
@@ -48,9 +50,10 @@ public final class IngestWizardViewModel {
     private final Sessions sessions;
     private final Tasks tasks;
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.FILES);
-    private final ObservableList<Path> dropped = FXCollections.observableArrayList();
-    private final ObjectProperty<DropSummary> summary = new SimpleObjectProperty<>();
-    private final BooleanProperty scanning = new SimpleBooleanProperty();
+    private final DropList drops;
+    private final EmbeddingChoice embeddings = new EmbeddingChoice();
+    private final ObjectProperty<DropSummary> summary;
+    private final BooleanProperty scanning;
     private final ObservableList<String> tables = FXCollections.observableArrayList();
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.NEW);
     private final StringProperty newName = new SimpleStringProperty("");
@@ -64,19 +67,45 @@ public final class IngestWizardViewModel {
     private final ObservableSet<String> indexColumns = FXCollections.observableSet();
     private final StringProperty optionsProblem = new SimpleStringProperty("");
     private final ObjectProperty<IngestRunViewModel> run = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper canGoBack = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canAdvance = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper nextLabel = new ReadOnlyStringWrapper("Next");
     private Consumer<IngestRunViewModel> onEnd = r -> { };
+    /** The name last proposed for the new table; a different name was typed by the user and is kept. */
+    private String suggested = "";
 
     public IngestWizardViewModel(WorkspaceRef workspace, Sessions sessions, Tasks tasks) {
         this.workspace = workspace;
         this.sessions = sessions;
         this.tasks = tasks;
+        this.drops = new DropList(tasks);
+        this.summary = drops.summaryProperty();
+        this.scanning = drops.scanningProperty();
+        drops.onChange(this::dropsChanged);
+        embeddings.load(tasks, workspace);
         newName.addListener((o, a, b) -> validateTarget());
         mode.addListener((o, a, b) -> validateTarget());
         appendTable.addListener((o, a, t) -> loadAppendTarget(t));
         chunkSize.addListener((o, a, b) -> validateOptions());
         chunkOverlap.addListener((o, a, b) -> validateOptions());
         pdfDpi.addListener((o, a, b) -> validateOptions());
-        tables.addListener((javafx.collections.ListChangeListener<String>) c -> validateTarget());
+        tables.addListener((javafx.collections.ListChangeListener<String>) c -> {
+            suggestName();
+            validateTarget();
+        });
+        // change listeners, not invalidation listeners: these fire on every change even when nobody reads the value
+        for (javafx.beans.value.ObservableValue<?> o : List.of(step, summary, scanning, targetProblem, optionsProblem)) {
+            o.addListener((x, a, b) -> refreshNavigation());
+        }
+        refreshNavigation();
+    }
+
+    /** Keeps the navigation properties in step with the state the shell's buttons are bound to. */
+    private void refreshNavigation() {
+        Step s = step.get();
+        canGoBack.set(s == Step.TARGET || s == Step.OPTIONS || s == Step.EMBEDDINGS);
+        canAdvance.set(computeCanAdvance());
+        nextLabel.set(s == Step.EMBEDDINGS ? "Start ingest" : "Next");
     }
 
     public WorkspaceRef workspace() {
@@ -90,42 +119,46 @@ public final class IngestWizardViewModel {
 
     // ---- step 1: what was dropped ----
 
-    /** Adds dropped or chosen paths and (re)scans them in the background; also lists the workspace's tables. */
+    /** Adds dropped or chosen paths and reads them in the background; also lists the workspace's tables. */
     public void add(List<Path> paths) {
-        for (Path p : paths) {
-            if (!dropped.contains(p)) {
-                dropped.add(p);
-            }
-        }
-        scanning.set(true);
-        List<Path> all = List.copyOf(dropped);
-        tasks.create("Scan dropped files", ctx -> DropSummary.scan(all)).untracked().onSuccess(s -> {
-            if (all.equals(dropped)) {
-                suggestName(s);
-                scanning.set(false);
-                summary.set(s);
-                validateTarget();
-            }
-        }).onFailure(r -> {
-            scanning.set(false);
-            tasks.report(r);
-        }).start();
+        drops.add(paths);
         tasks.create("List tables", ctx -> sessions.client(workspace).listTables()).untracked().onSuccess(tables::setAll).start();
     }
 
-    private void suggestName(DropSummary s) {
-        if (newName.get() != null && !newName.get().isBlank() || s.dropped().isEmpty()) {
+    /** The vectors to compute at ingest. */
+    public EmbeddingChoice embeddings() {
+        return embeddings;
+    }
+
+    /** The editable list of what was dropped. */
+    public DropList drops() {
+        return drops;
+    }
+
+    private void dropsChanged() {
+        DropSummary s = summary.get();
+        if (s != null) {
+            suggestName();
+            if (appendInfo.get() != null) {
+                compatibility.set(Compatibility.check(appendInfo.get().name(), appendInfo.get().schema(), s.kinds()));
+            }
+        }
+        validateTarget();
+    }
+
+    /**
+     * Names the new table after what was dropped (see {@link TableNames}) until the user types a name of their own;
+     * a name already taken gets a number.
+     */
+    private void suggestName() {
+        String current = newName.get() == null ? "" : newName.get().strip();
+        if (!current.isEmpty() && !current.equals(suggested)) {
             return;
         }
-        Path first = s.dropped().get(0).getFileName();
-        String base = first == null ? "files" : first.toString().replaceAll("\\.[^.]*$", "");
-        String name = base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_").replaceAll("^_+|_+$", "");
-        if (name.isEmpty() || !Character.isLetter(name.charAt(0))) {
-            name = "files_" + name;
-        }
-        if (name.length() > 60) {
-            name = name.substring(0, 60);
-        }
+        List<String> taken = new ArrayList<>(tables);
+        taken.add(ThumbnailStore.TABLE);
+        String name = TableNames.unique(TableNames.suggest(drops.roots(), drops::isFolder), taken);
+        suggested = name;
         newName.set(name);
     }
 
@@ -235,15 +268,20 @@ public final class IngestWizardViewModel {
     // ---- navigation ----
 
     public boolean canAdvance() {
+        return canAdvance.get();
+    }
+
+    private boolean computeCanAdvance() {
         return switch (step.get()) {
             case FILES -> summary.get() != null && !summary.get().isEmpty() && !scanning.get();
             case TARGET -> targetProblem.get().isEmpty();
             case OPTIONS -> optionsProblem.get().isEmpty();
+            case EMBEDDINGS -> true;
             case RUN, SUMMARY -> false;
         };
     }
 
-    /** Goes to the next step; from OPTIONS that starts the ingest. */
+    /** Goes to the next step; from EMBEDDINGS that starts the ingest. */
     public void next() {
         if (!canAdvance()) {
             return;
@@ -260,7 +298,11 @@ public final class IngestWizardViewModel {
                 indexColumns.retainAll(indexCandidates());
                 step.set(Step.OPTIONS);
             }
-            case OPTIONS -> start();
+            case OPTIONS -> {
+                embeddings.target(targetSchema(), kinds());
+                step.set(Step.EMBEDDINGS);
+            }
+            case EMBEDDINGS -> start();
             default -> {
             }
         }
@@ -270,6 +312,7 @@ public final class IngestWizardViewModel {
         switch (step.get()) {
             case TARGET -> step.set(Step.FILES);
             case OPTIONS -> step.set(Step.TARGET);
+            case EMBEDDINGS -> step.set(Step.OPTIONS);
             default -> {
             }
         }
@@ -293,14 +336,15 @@ public final class IngestWizardViewModel {
         try {
             options = IngestOptions.defaults().chunkSize(chunkSize.get()).chunkOverlap(chunkOverlap.get()).pdfDpi(pdfDpi.get())
                     .workers(workers()).index(new ArrayList<>(new LinkedHashSet<>(indexColumns)));
+            embeddings.apply(options);
         } catch (IllegalArgumentException e) {
             tasks.report(ErrorReport.of("Start ingest", e));
             return;
         }
-        IngestRunViewModel r = new IngestRunViewModel(workspace, targetTable(), summary.get().totalBytes());
+        IngestRunViewModel r = new IngestRunViewModel(workspace, targetTable(), summary.get().totalBytes(), embeddings.outputs());
         run.set(r);
         step.set(Step.RUN);
-        r.start(sessions, tasks, List.copyOf(dropped), options, () -> {
+        r.start(sessions, tasks, drops.paths(), options, () -> {
             step.set(Step.SUMMARY);
             onEnd.accept(r);
         });
@@ -308,12 +352,28 @@ public final class IngestWizardViewModel {
 
     // ---- properties ----
 
+    /** Whether Back leads somewhere (the target and options steps). */
+    public ReadOnlyBooleanProperty canGoBackProperty() {
+        return canGoBack.getReadOnlyProperty();
+    }
+
+    /** Whether the current step is complete and Next may be pressed. */
+    public ReadOnlyBooleanProperty canAdvanceProperty() {
+        return canAdvance.getReadOnlyProperty();
+    }
+
+    /** What Next says: "Start ingest" on the last step before the run. */
+    public ReadOnlyStringProperty nextLabelProperty() {
+        return nextLabel.getReadOnlyProperty();
+    }
+
     public ObjectProperty<Step> stepProperty() {
         return step;
     }
 
+    /** The paths dropped or added (files and folders), in order. */
     public ObservableList<Path> dropped() {
-        return dropped;
+        return drops.roots();
     }
 
     public ObjectProperty<DropSummary> summaryProperty() {

@@ -25,6 +25,8 @@ import dev.lakebench.app.ui.grid.GridSource;
 import dev.lakebench.app.ui.grid.ThumbnailCache;
 import dev.lakebench.app.ui.grid.ThumbnailGridView;
 import dev.lakebench.app.ui.grid.ThumbnailGridViewModel;
+import dev.lakebench.app.ui.ingest.IngestChooser;
+import dev.lakebench.app.ui.ingest.IngestMenuButton;
 import dev.lakebench.app.ui.ingest.IngestRunViewModel;
 import dev.lakebench.app.ui.ingest.IngestWizard;
 import dev.lakebench.app.ui.ingest.IngestWizardViewModel;
@@ -60,6 +62,7 @@ public final class Workbench implements BrowserActions {
     private final Executor io;
     private final Settings settings;
     private final Sessions sessions;
+    private final dev.lakebench.app.ui.common.AllowedFiles allowedFiles;
     private final TaskCenter center = new TaskCenter();
     private final ErrorSurface errors = new ErrorSurface();
     private final Tasks tasks;
@@ -78,6 +81,7 @@ public final class Workbench implements BrowserActions {
     private final WorkspaceRef defaultWorkspace;
     private final TabRows tabRows;
     private Stage stage;
+    private IngestChooser chooser = IngestChooser.system();
     private Runnable onReady = () -> { };
     private int editors;
 
@@ -94,6 +98,8 @@ public final class Workbench implements BrowserActions {
         this.io = threads.io();
         this.cellImages = new CellImages(48, threads);
         this.sessions = new Sessions(this::openRemote);
+        this.allowedFiles = new dev.lakebench.app.ui.common.AllowedFiles(settings);
+        sessions.allowFiles(allowedFiles::folders);
         this.tasks = new Tasks(threads, center, errors);
         this.theme = new ThemeSwitcher(Theme.valueOf(settings.text("theme", Theme.LIGHT.name())));
         theme.themeProperty().addListener((o, a, t) -> {
@@ -108,6 +114,7 @@ public final class Workbench implements BrowserActions {
         this.browserVm = new BrowserViewModel(sessions, tasks, List.of(local));
         this.browserView = new BrowserView(browserVm, this);
         this.connections = new ConnectionsViewModel(managed, sessions, tasks, browserVm);
+        connections.postgres(ConnectionsViewModel.postgresIn(dataRoot, connections::vault));
         connections.load();
         this.detailVm = new DetailViewModel(sessions, tasks, own.resolve("scratch"));
         DetailView detail = new DetailView(detailVm, threads);
@@ -177,14 +184,14 @@ public final class Workbench implements BrowserActions {
 
     private void buildToolbar() {
         shell.toolbar(List.of(
-                List.of(ShellView.toolButton("tb-ingest", "Ingest files", Icon.INGEST, "Ingest files or folders (Ctrl+I) — or drop them anywhere",
-                                () -> ingestFiles(currentWorkspace())),
+                List.of(IngestMenuButton.create("tb-ingest", () -> ingestFiles(currentWorkspace()), () -> ingestFolder(currentWorkspace())),
                         ShellView.toolButton("tb-new-sql", "New SQL", Icon.SQL, "New SQL editor (Ctrl+T)", () -> newEditor(currentWorkspace()))),
                 List.of(ShellView.toolButton("tb-run", "Run", Icon.PLAY, "Run statement (Ctrl+Enter)", () -> shell.current().ifPresent(WorkbenchTab::run)),
                         ShellView.toolButton("tb-cancel", "Cancel", Icon.STOP, "Cancel the running statement (Ctrl+.)",
                                 () -> shell.current().ifPresent(WorkbenchTab::cancel))),
                 List.of(ShellView.toolButton("tb-refresh", "Refresh", Icon.REFRESH, "Refresh the workspace (F5)", this::refreshCurrent))),
-                List.of(ShellView.toolButton("tb-connect", "Connect", Icon.CLOUD, "Add a managed connection", () -> editConnection(null)),
+                List.of(ShellView.toolButton("tb-connect", "Connect", Icon.CLOUD, "Add a managed or PostgreSQL connection", () -> editConnection(null)),
+                        ShellView.toolButton("tb-settings", "Settings", Icon.FILE, "Settings: folders SQL may read", this::showSettings),
                         ShellView.toolButton("tb-shortcuts", null, Icon.HISTORY, "Keyboard shortcuts (F1)", this::showShortcuts),
                         ShellView.toolButton("tb-theme", null, Icon.THEME, "Light / dark theme (Ctrl+Shift+L)", theme::toggle)));
     }
@@ -202,6 +209,11 @@ public final class Workbench implements BrowserActions {
                 .add("F5", "Refresh the workspace", this::refreshCurrent)
                 .add("Shortcut+Shift+L", "Switch light / dark theme", theme::toggle)
                 .add("F1", "Show keyboard shortcuts", this::showShortcuts);
+    }
+
+    /** The settings dialog (the folders SQL file functions may use). */
+    public void showSettings() {
+        new SettingsDialog(allowedFiles, io, w -> chooser.folder(w, "Allow SQL to use files in")).show(stage);
     }
 
     private void showShortcuts() {
@@ -301,12 +313,23 @@ public final class Workbench implements BrowserActions {
 
     @Override
     public void ingestFiles(WorkspaceRef ws) {
-        javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
-        fc.setTitle("Ingest files into " + ws.label());
-        var files = fc.showOpenMultipleDialog(stage);
-        if (files != null && !files.isEmpty()) {
-            openWizard(ws, files.stream().map(java.io.File::toPath).toList());
+        List<Path> files = chooser.files(stage, "Ingest files into " + ws.label());
+        if (!files.isEmpty()) {
+            openWizard(ws, files);
         }
+    }
+
+    /** Asks for a folder and opens the wizard on it (read recursively). */
+    public void ingestFolder(WorkspaceRef ws) {
+        Path folder = chooser.folder(stage, "Ingest a folder into " + ws.label());
+        if (folder != null) {
+            openWizard(ws, List.of(folder));
+        }
+    }
+
+    /** Replaces the system's file and folder dialogs (tests). */
+    public void ingestChooser(IngestChooser c) {
+        this.chooser = c;
     }
 
     /** Files dropped on the window (or chosen): the ingestion wizard opens on the current workspace. */

@@ -62,10 +62,22 @@ class IngestFxTest {
         assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isFalse();
         robot.clickOn("#wizard-next");
         robot.clickOn("#wizard-next");
+        // the embeddings step: text on by default (a text file was dropped); no image model, so a way to get one
+        assertThat(robot.lookup("#wizard-next").queryButton().getText()).isEqualTo("Start ingest");
+        assertThat(robot.lookup("#embed-text").queryAs(javafx.scene.control.CheckBox.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#embed-image").queryAs(javafx.scene.control.CheckBox.class).isDisabled()).isTrue();
+        assertThat(FxFixture.isShowing(robot.lookup("#embed-get-model").query())).isTrue();
+        FxFixture.snap(robot, robot.lookup("#embed-text").query().getScene(), "wizard-embeddings");
+        robot.clickOn("#embed-get-model");
+        FxFixture.await(10, () -> robot.lookup("#embed-get-model-text").tryQuery().isPresent());
+        assertThat(robot.lookup("#embed-get-model-text").queryAs(javafx.scene.control.TextArea.class).getText())
+                .contains("lakebench models pull Xenova/clip-vit-base-patch32");
+        robot.interact(() -> ((javafx.stage.Stage) robot.lookup("#embed-get-model-text").query().getScene().getWindow()).close());
+        robot.clickOn("#wizard-next");
 
         FxFixture.await(60, () -> robot.lookup("#summary-line").tryQuery().isPresent());
         String summary = robot.lookup("#summary-line").queryAs(Label.class).getText();
-        assertThat(summary).startsWith("Ingested ").contains("into \"pillow\"");
+        assertThat(summary).startsWith("Ingested ").contains("into \"pillow\"").contains("vectors made (text_embedding)");
         robot.clickOn("#summary-open");
         FxFixture.await(20, () -> robot.lookup("#results-table").tryQuery().isPresent()
                 && !FxFixture.<TableView<Row>>showing(robot, "#results-table").getItems().isEmpty());
@@ -80,6 +92,7 @@ class IngestFxTest {
         Path photos = UiFixtures.generatedImages(dir.resolve("photos"), 1200, 320, 240);
         robot.interact(() -> workbench.dropFiles(List.of(photos)));
         FxFixture.await(20, () -> !robot.lookup("#wizard-next").queryButton().isDisabled());
+        robot.clickOn("#wizard-next");
         robot.clickOn("#wizard-next");
         robot.clickOn("#wizard-next");
         robot.clickOn("#wizard-next");

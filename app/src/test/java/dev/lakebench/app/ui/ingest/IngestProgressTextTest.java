@@ -27,4 +27,13 @@ class IngestProgressTextTest {
         IngestProgress columns = new IngestProgress(0, 0, 10, 0, 100, 0, null, Duration.ofSeconds(1));
         assertThat(IngestProgressText.fraction(columns, 0)).isEqualTo(-1);
     }
+
+    @Test
+    void theVectorsPhaseReportsRowsEmbeddedNotFiles() {
+        IngestProgress embedding = new IngestProgress(0, 0, 120, 100, 400, 0, "embedding", Duration.ofSeconds(2));
+        assertThat(IngestProgressText.isEmbedding(embedding)).isTrue();
+        assertThat(IngestProgressText.embedding(embedding)).isEqualTo("Embedding: 120 of 400 rows");
+        assertThat(IngestProgressText.fraction(embedding, 5000)).isEqualTo(0.3);
+        assertThat(IngestProgressText.isEmbedding(new IngestProgress(3, 10, 5, 5, -1, 100, "a.txt", Duration.ofSeconds(1)))).isFalse();
+    }
 }

@@ -89,6 +89,13 @@ class IngestWizardViewModelTest {
         vm.chunkOverlapProperty().set(0);
         assertThat(vm.indexCandidates()).contains("text", "filename");
         vm.next();
+        // text files were dropped: their chunks get vectors from the built-in model by default; no image model here
+        assertThat(vm.stepProperty().get()).isEqualTo(IngestWizardViewModel.Step.EMBEDDINGS);
+        assertThat(vm.embeddings().textProperty().get()).isTrue();
+        assertThat(vm.embeddings().textModelProperty().get()).isEqualTo("minilm");
+        assertThat(vm.embeddings().imageProperty().get()).isFalse();
+        assertThat(vm.embeddings().imageAppliesProperty().get()).isTrue();
+        vm.next();
         assertThat(vm.stepProperty().get()).isIn(IngestWizardViewModel.Step.RUN, IngestWizardViewModel.Step.SUMMARY);
         await(() -> vm.stepProperty().get() == IngestWizardViewModel.Step.SUMMARY);
 
@@ -102,6 +109,10 @@ class IngestWizardViewModelTest {
         long n = (Long) rows.get(0).get("n");
         assertThat(run.resultProperty().get().rowCount()).isEqualTo(n);
         assertThat(run.summary()).startsWith("Ingested " + n + " rows into \"media\"");
+        long vectors = (Long) sessions.client(ws).query("SELECT count(text_embedding) AS v FROM media").get(0).get("v");
+        assertThat(vectors).isPositive();
+        assertThat(run.vectorsMade()).isEqualTo(vectors);
+        assertThat(run.summary()).endsWith("; " + vectors + " vectors made (text_embedding)");
         assertThat(run.filesProperty().get()).isEqualTo(files + " of " + files + " files");
         assertThat(rows.get(0).get("i")).isEqualTo((long) images);
         // notes.txt: 2,500 characters in chunks of 1,000 without overlap
@@ -117,6 +128,38 @@ class IngestWizardViewModelTest {
         await(() -> again.compatibilityProperty().get() != null);
         assertThat(again.compatibilityProperty().get().anyFits()).isTrue();
         assertThat(again.targetProblemProperty().get()).isEmpty();
+    }
+
+    @Test
+    void navigationIsExposedAsPropertiesTheShellBindsTo() throws Exception {
+        Path text = dir.resolve("notes.txt");
+        Files.writeString(text, "some notes");
+        IngestWizardViewModel vm = wizard(List.of(text));
+        assertThat(vm.canGoBackProperty().get()).isFalse();
+        assertThat(vm.canAdvanceProperty().get()).isTrue();
+        assertThat(vm.nextLabelProperty().get()).isEqualTo("Next");
+        List<Boolean> advances = new java.util.ArrayList<>();
+        vm.canAdvanceProperty().addListener((o, a, b) -> advances.add(b));
+        vm.next();
+        assertThat(vm.canGoBackProperty().get()).isTrue();
+        vm.newNameProperty().set("not valid!");
+        assertThat(vm.canAdvanceProperty().get()).isFalse();
+        vm.newNameProperty().set("notes");
+        assertThat(vm.canAdvanceProperty().get()).isTrue();
+        assertThat(advances).containsExactly(false, true);
+        vm.next();
+        assertThat(vm.nextLabelProperty().get()).isEqualTo("Next");
+        vm.chunkOverlapProperty().set(5000);
+        assertThat(vm.canAdvanceProperty().get()).isFalse();
+        vm.chunkOverlapProperty().set(0);
+        assertThat(vm.canAdvanceProperty().get()).isTrue();
+        vm.next();
+        assertThat(vm.nextLabelProperty().get()).isEqualTo("Start ingest");
+        assertThat(vm.canGoBackProperty().get()).isTrue();
+        vm.back();
+        vm.back();
+        assertThat(vm.stepProperty().get()).isEqualTo(IngestWizardViewModel.Step.TARGET);
+        assertThat(vm.nextLabelProperty().get()).isEqualTo("Next");
     }
 
     @Test
@@ -144,6 +187,8 @@ class IngestWizardViewModelTest {
         assertThat(vm.summaryProperty().get().totalFiles()).isEqualTo(1200);
         vm.next();
         vm.next();
+        vm.next();
+        assertThat(vm.embeddings().textProperty().get()).as("pictures only: no text vectors by default").isFalse();
         vm.next();
         IngestRunViewModel run = vm.runProperty().get();
         await(() -> run.progressProperty().get() != null && run.progressProperty().get().filesDone() >= 20);

@@ -58,6 +58,7 @@ class ResponsivenessFxTest {
                 wizard.get().next();
                 wizard.get().next();
                 wizard.get().next();
+                wizard.get().next();
             });
             AtomicReference<SqlEditorViewModel> editor = new AtomicReference<>();
             robot.interact(() -> editor.set(workbench.openEditor(workbench.currentWorkspace(),

@@ -258,6 +258,7 @@ public final class ScreenshotTour {
         fx(() -> wizard.get().indexColumns().add("text"));
         pause(400);
         both("13-ingest-options", this::wizardWindow);
+        fx(() -> wizard.get().next()); // the embeddings step (shot in the wizard block below); Start ingest
         fx(() -> wizard.get().next());
         await(60, () -> wizard.get().runProperty().get() != null && wizard.get().runProperty().get().progressProperty().get() != null
                 && wizard.get().runProperty().get().progressProperty().get().filesDone() > 30);
@@ -300,6 +301,55 @@ public final class ScreenshotTour {
         pause(300);
         both("21-drop-anywhere", this::main);
         fx(() -> workbench.shell().showDropHint(false));
+
+        // ---- 22-24: the wizard's editable drop list, its embeddings step, the settings dialog ----
+        Path notes = Files.createTempDirectory("lakebench-list").resolve("Field notes");
+        for (int d = 0; d < 12; d++) {
+            Path day = Files.createDirectories(notes.resolve(String.format("day%02d", d)));
+            for (int i = 0; i < 40; i++) {
+                Files.writeString(day.resolve(String.format("note%02d.%s", i, i % 5 == 0 ? "log" : "md")),
+                        "# Day " + d + "\nWe walked along the lake and counted " + i + " boats.");
+            }
+        }
+        UiFixtures.generatedImages(notes.resolve("sketches"), 30, 320, 240);
+        AtomicReference<IngestWizardViewModel> list = new AtomicReference<>();
+        fx(() -> list.set(workbench.dropFiles(List.of(notes))));
+        await(30, () -> list.get().canAdvance());
+        fx(() -> list.get().drops().excludesProperty().set("*.log"));
+        pause(600);
+        both("22-ingest-drop-list", this::wizardWindow);
+        fx(() -> list.get().next());
+        fx(() -> list.get().next());
+        fx(() -> list.get().next());
+        pause(500);
+        both("23-ingest-embeddings", this::wizardWindow);
+        fx(() -> {
+            for (Window w : List.copyOf(Window.getWindows())) {
+                if (w != stage && w instanceof Stage s) {
+                    s.close();
+                }
+            }
+        });
+        fx(() -> Platform.runLater(workbench::showSettings));
+        pause(800);
+        both("24-settings-allow-files", this::dialog);
+        closeDialogs();
+        fx(() -> Platform.runLater(() -> workbench.editConnection(null)));
+        pause(800);
+        fx(() -> {
+            for (Window w : List.copyOf(Window.getWindows())) {
+                if (w.getScene() != null && w.getScene().getRoot().lookup("#conn-kind") instanceof javafx.scene.control.ChoiceBox<?> kind) {
+                    @SuppressWarnings("unchecked")
+                    var k = (javafx.scene.control.ChoiceBox<String>) kind;
+                    k.setValue("PostgreSQL");
+                    ((javafx.scene.control.TextField) w.getScene().getRoot().lookup("#pg-url"))
+                            .setText("jdbc:postgresql://localhost:5432/lake?user=analyst");
+                }
+            }
+        });
+        pause(400);
+        both("25-postgres-connection", this::dialog);
+        closeDialogs();
         fx(() -> workbench.close());
     }
 

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 
 /**
  * Turns the paths given to an ingest into the regular files to read: folders expand recursively in name order,
@@ -35,15 +37,32 @@ public final class FolderExpander {
     private final List<IngestFailure> failures = new ArrayList<>();
     private final List<String> notFound = new ArrayList<>();
     private final Set<Path> seenFiles = new HashSet<>();
+    private final BooleanSupplier stop;
+    private final IntConsumer found;
 
-    private FolderExpander() {
+    private FolderExpander(BooleanSupplier stop, IntConsumer found) {
+        this.stop = stop;
+        this.found = found;
     }
 
     public static Expansion expand(List<?> inputs) {
-        FolderExpander x = new FolderExpander();
+        return expand(inputs, () -> false, n -> { });
+    }
+
+    /**
+     * The same, stoppable: once {@code stop} answers true the walk ends and what was found so far is returned (a
+     * window listing a huge folder dropped by mistake can give up on it); {@code found} hears the number of files
+     * found so far, now and then.
+     */
+    public static Expansion expand(List<?> inputs, BooleanSupplier stop, IntConsumer found) {
+        FolderExpander x = new FolderExpander(stop, found);
         for (Object in : inputs) {
+            if (stop.getAsBoolean()) {
+                break;
+            }
             x.input(in);
         }
+        found.accept(x.files.size());
         return new Expansion(List.copyOf(x.files), List.copyOf(x.failures), List.copyOf(x.notFound));
     }
 
@@ -88,6 +107,9 @@ public final class FolderExpander {
     }
 
     private void visit(Path p, Set<Path> ancestors) {
+        if (stop.getAsBoolean()) {
+            return;
+        }
         BasicFileAttributes attrs;
         Path real;
         try {
@@ -138,6 +160,9 @@ public final class FolderExpander {
                 return; // the same file reached twice (given twice, or through a link): ingest it once
             }
             files.add(new FileEntry(p, attrs.size(), kindOf(p, attrs.size())));
+            if (files.size() % 256 == 0) {
+                found.accept(files.size());
+            }
         } else {
             failures.add(new IngestFailure(p.toString(), "Not a regular file (" + special(attrs) + "); only regular files"
                     + " and folders can be ingested"));
