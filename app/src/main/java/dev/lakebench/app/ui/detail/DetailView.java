@@ -40,7 +40,8 @@ public final class DetailView {
     private final Executor ui;
     private final VBox root = new VBox();
     private final StackPane mediaBox = new StackPane();
-    private final ImageView picture = new ImageView();
+    private final PictureView picture = new PictureView();
+    private final HBox pictureControls = new HBox(4);
     private final ImageView video = new ImageView();
     private final HBox videoControls = new HBox(6);
     private final Label mediaNote = new Label();
@@ -70,19 +71,16 @@ public final class DetailView {
         empty.visibleProperty().bind(vm.shownProperty().isNull());
         empty.managedProperty().bind(empty.visibleProperty());
 
-        picture.setPreserveRatio(true);
-        picture.setSmooth(true);
-        picture.setId("detail-image");
         video.setPreserveRatio(true);
         video.setId("detail-video");
         mediaBox.getStyleClass().add("media-box");
         mediaBox.setMinHeight(0);
         mediaBox.getChildren().addAll(picture, video, mediaNote);
+        // the note lies over the picture's centre: clicks and drags there belong to the picture
+        mediaNote.setMouseTransparent(true);
         // never 0 or less: an ImageView with no fit shows the picture at full size and pushes the pane wide
         var fitWidth = javafx.beans.binding.Bindings.max(1, mediaBox.widthProperty().subtract(8));
         var fitHeight = javafx.beans.binding.Bindings.max(1, mediaBox.heightProperty().subtract(8));
-        picture.fitWidthProperty().bind(fitWidth);
-        picture.fitHeightProperty().bind(fitHeight);
         video.fitWidthProperty().bind(fitWidth);
         video.fitHeightProperty().bind(fitHeight);
         mediaBox.setMinWidth(0);
@@ -146,7 +144,8 @@ public final class DetailView {
             }
         });
         fields.visibleProperty().bind(vm.shownProperty().isNotNull());
-        VBox media = new VBox(mediaBox, videoControls);
+        buildPictureControls();
+        VBox media = new VBox(mediaBox, pictureControls, videoControls);
         VBox.setVgrow(mediaBox, Priority.ALWAYS);
         SplitPane body = new SplitPane(media, text, fields);
         body.setOrientation(javafx.geometry.Orientation.VERTICAL);
@@ -155,7 +154,7 @@ public final class DetailView {
         VBox.setVgrow(body, Priority.ALWAYS);
         root.getChildren().addAll(title, empty, body);
         // Every part may shrink to nothing, so the pane follows its divider both ways; what does not fit is clipped.
-        for (javafx.scene.layout.Region r : java.util.List.of(root, title, empty, body, media, text, fields, videoControls)) {
+        for (javafx.scene.layout.Region r : java.util.List.of(root, title, empty, body, media, text, fields, videoControls, pictureControls)) {
             r.setMinWidth(0);
         }
         javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
@@ -170,6 +169,38 @@ public final class DetailView {
         return root;
     }
 
+    /** Zoom buttons under a picture: out, in, fit, pixel for pixel, and the current scale. */
+    private void buildPictureControls() {
+        Button out = small("−", "detail-zoom-out", "Zoom out (−, or the mouse wheel over the picture)");
+        out.setOnAction(e -> picture.zoomBy(1 / 1.25));
+        Button in = small("+", "detail-zoom-in", "Zoom in (+, or the mouse wheel over the picture)");
+        in.setOnAction(e -> picture.zoomBy(1.25));
+        Button fit = small("Fit", "detail-fit", "Show the whole picture (0, or double-click the picture)");
+        fit.setOnAction(e -> picture.fit());
+        Button actual = small("1:1", "detail-actual-size", "One picture pixel per screen pixel (1)");
+        actual.setOnAction(e -> picture.actualSize());
+        Label level = new Label();
+        level.setId("detail-zoom-level");
+        level.getStyleClass().add(Styles.MUTED);
+        level.setMinWidth(Region.USE_PREF_SIZE);
+        level.textProperty().bind(picture.scaleProperty().multiply(100).asString(java.util.Locale.ROOT, "%.0f %%"));
+        pictureControls.getChildren().addAll(out, in, fit, actual, level);
+        pictureControls.setAlignment(Pos.CENTER_LEFT);
+        pictureControls.setPadding(new javafx.geometry.Insets(2, 8, 2, 8));
+        pictureControls.setVisible(false);
+        pictureControls.managedProperty().bind(pictureControls.visibleProperty());
+    }
+
+    private static Button small(String text, String id, String tip) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.getStyleClass().add("flat");
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        b.setTooltip(new Tooltip(tip));
+        b.setFocusTraversable(false);
+        return b;
+    }
+
     private static String oneLine(String s) {
         String t = s.length() > 500 ? s.substring(0, 500) + "…" : s;
         return t.replace('\n', ' ');
@@ -180,14 +211,17 @@ public final class DetailView {
         mediaNote.setText("");
         video.setVisible(false);
         videoControls.setVisible(false);
+        pictureControls.setVisible(false);
         switch (m) {
             case DetailViewModel.Media.None none -> {
-                picture.setImage(null);
+                pictureGeneration++;
+                picture.show(null);
                 mediaBox.setVisible(false);
             }
             case DetailViewModel.Media.Picture p -> {
                 mediaBox.setVisible(true);
                 picture.setVisible(true);
+                pictureControls.setVisible(true);
                 decode(p.bytes());
             }
             case DetailViewModel.Media.Video v -> {
@@ -263,11 +297,13 @@ public final class DetailView {
         return String.format(java.util.Locale.ROOT, "%.1f / %.1f s", at, duration);
     }
 
+    /** Decodes the picture at full resolution in the background (zooming shows its own pixels). */
     private void decode(byte[] bytes) {
         long gen = ++pictureGeneration;
+        picture.show(null);
         background.execute(() -> ImageDecoding.decode(bytes, 0).ifPresent(img -> ui.execute(() -> {
             if (gen == pictureGeneration) {
-                picture.setImage(img);
+                picture.show(img);
             }
         })));
     }
