@@ -13,7 +13,8 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.StyleClassedTextArea;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -42,6 +43,7 @@ public final class DetailView {
     private final StackPane mediaBox = new StackPane();
     private final PictureView picture = new PictureView();
     private final HBox pictureControls = new HBox(4);
+    private final StyleClassedTextArea text = new StyleClassedTextArea();
     private final ImageView video = new ImageView();
     private final HBox videoControls = new HBox(6);
     private final Label mediaNote = new Label();
@@ -114,14 +116,17 @@ public final class DetailView {
         videoControls.setVisible(false);
         videoControls.managedProperty().bind(videoControls.visibleProperty());
 
-        TextArea text = new TextArea();
         text.setId("detail-text");
+        text.getStyleClass().add("detail-text");
         text.setEditable(false);
         text.setWrapText(true);
-        text.textProperty().bind(vm.textProperty());
-        text.visibleProperty().bind(vm.textProperty().isNotEmpty());
-        text.managedProperty().bind(text.visibleProperty());
-        text.setPrefRowCount(6);
+        text.setPadding(new javafx.geometry.Insets(6, 8, 6, 8));
+        vm.textProperty().addListener((o, a, t) -> showText());
+        vm.hitsProperty().addListener((o, a, h) -> showText());
+        VirtualizedScrollPane<StyleClassedTextArea> textPane = new VirtualizedScrollPane<>(text);
+        textPane.visibleProperty().bind(vm.textProperty().isNotEmpty());
+        textPane.managedProperty().bind(textPane.visibleProperty());
+        textPane.setMinWidth(0);
 
         TableView<DetailViewModel.Field> fields = new TableView<>(vm.fields());
         fields.setId("detail-fields");
@@ -147,14 +152,14 @@ public final class DetailView {
         buildPictureControls();
         VBox media = new VBox(mediaBox, pictureControls, videoControls);
         VBox.setVgrow(mediaBox, Priority.ALWAYS);
-        SplitPane body = new SplitPane(media, text, fields);
+        SplitPane body = new SplitPane(media, textPane, fields);
         body.setOrientation(javafx.geometry.Orientation.VERTICAL);
         body.setDividerPositions(0.45, 0.62);
         body.visibleProperty().bind(vm.shownProperty().isNotNull());
         VBox.setVgrow(body, Priority.ALWAYS);
         root.getChildren().addAll(title, empty, body);
         // Every part may shrink to nothing, so the pane follows its divider both ways; what does not fit is clipped.
-        for (javafx.scene.layout.Region r : java.util.List.of(root, title, empty, body, media, text, fields, videoControls, pictureControls)) {
+        for (javafx.scene.layout.Region r : java.util.List.of(root, title, empty, body, media, text, textPane, fields, videoControls, pictureControls)) {
             r.setMinWidth(0);
         }
         javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
@@ -163,6 +168,7 @@ public final class DetailView {
         root.setClip(clip);
         vm.mediaProperty().addListener((o, a, m) -> showMedia(m));
         showMedia(vm.mediaProperty().get());
+        showText();
     }
 
     public Node node() {
@@ -199,6 +205,25 @@ public final class DetailView {
         b.setTooltip(new Tooltip(tip));
         b.setFocusTraversable(false);
         return b;
+    }
+
+    /** The row's text with the searched words marked, scrolled to the first of them. */
+    private void showText() {
+        String body = vm.textProperty().get();
+        text.replaceText(body == null ? "" : body);
+        int length = text.getLength();
+        java.util.List<QueryWords.Hit> hits = vm.hitsProperty().get();
+        for (QueryWords.Hit h : hits) {
+            if (h.end() <= length) {
+                text.setStyleClass(h.start(), h.end(), "query-hit");
+            }
+        }
+        if (!hits.isEmpty() && hits.get(0).end() <= length) {
+            text.moveTo(hits.get(0).start());
+            text.requestFollowCaret();
+        } else {
+            text.moveTo(0);
+        }
     }
 
     private static String oneLine(String s) {

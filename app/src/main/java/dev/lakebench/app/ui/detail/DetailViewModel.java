@@ -47,6 +47,9 @@ public final class DetailViewModel {
         }
     }
 
+    /** Longer texts are shown without highlighting, so that selecting a row stays instant. */
+    static final int MAX_HIGHLIGHTED = 200_000;
+
     private final Sessions sessions;
     private final Tasks tasks;
     private final StringProperty title = new SimpleStringProperty("");
@@ -54,6 +57,7 @@ public final class DetailViewModel {
     private final ObservableList<Field> fields = FXCollections.observableArrayList();
     private final ObjectProperty<Media> media = new SimpleObjectProperty<>(new Media.None());
     private final ObjectProperty<SelectedRow> shown = new SimpleObjectProperty<>();
+    private final ObjectProperty<List<QueryWords.Hit>> hits = new SimpleObjectProperty<>(List.of());
     private final Path scratch;
     private long generation;
 
@@ -70,6 +74,14 @@ public final class DetailViewModel {
     /** Page text, chunk text, or a row's text column. */
     public StringProperty textProperty() {
         return text;
+    }
+
+    /**
+     * Where the text holds words the row's statement searched for (BM25 query text, {@code @>} keywords), set
+     * together with the text; empty when the row did not come from a text search.
+     */
+    ObjectProperty<List<QueryWords.Hit>> hitsProperty() {
+        return hits;
     }
 
     public ObservableList<Field> fields() {
@@ -114,6 +126,7 @@ public final class DetailViewModel {
     public void clear() {
         generation++;
         fields.clear();
+        hits.set(List.of());
         text.set("");
         title.set("");
         media.set(new Media.None());
@@ -145,6 +158,8 @@ public final class DetailViewModel {
             }
         }
         fields.setAll(out);
+        // hits first: whoever watches the text finds the hits of the new text already in place
+        hits.set(body.length() <= MAX_HIGHLIGHTED ? QueryWords.of(sel).find(body) : List.of());
         text.set(body);
         title.set(describe(sel));
         if (video != null) {
