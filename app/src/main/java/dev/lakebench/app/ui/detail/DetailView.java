@@ -44,6 +44,8 @@ public final class DetailView {
     private final PictureView picture = new PictureView();
     private final HBox pictureControls = new HBox(4);
     private final StyleClassedTextArea text = new StyleClassedTextArea();
+    private final javafx.scene.control.ToggleButton overlays = new javafx.scene.control.ToggleButton("Overlays");
+    private final Label captions = new Label();
     private final ImageView video = new ImageView();
     private final HBox videoControls = new HBox(6);
     private final Label mediaNote = new Label();
@@ -150,16 +152,43 @@ public final class DetailView {
         });
         fields.visibleProperty().bind(vm.shownProperty().isNotNull());
         buildPictureControls();
-        VBox media = new VBox(mediaBox, pictureControls, videoControls);
+        captions.setId("detail-captions");
+        captions.setWrapText(true);
+        // a few lines at most: the picture keeps the room; the tooltip has them all
+        captions.setMinHeight(0);
+        captions.setMaxHeight(76);
+        Tooltip allCaptions = new Tooltip();
+        allCaptions.setWrapText(true);
+        allCaptions.setMaxWidth(480);
+        allCaptions.textProperty().bind(captions.textProperty());
+        captions.setTooltip(allCaptions);
+        captions.setPadding(new javafx.geometry.Insets(2, 10, 6, 10));
+        captions.managedProperty().bind(captions.visibleProperty());
+        captions.setVisible(false);
+        captions.visibleProperty().bind(captions.textProperty().isNotEmpty().and(pictureControls.visibleProperty()));
+        VBox media = new VBox(mediaBox, pictureControls, captions, videoControls);
         VBox.setVgrow(mediaBox, Priority.ALWAYS);
-        SplitPane body = new SplitPane(media, textPane, fields);
+        SplitPane body = new SplitPane(media, fields);
         body.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        body.setDividerPositions(0.45, 0.62);
+        body.setDividerPositions(0.62);
+        // a hidden text section would still take its share of the split: take it out while there is no text
+        vm.textProperty().addListener((o, a, t) -> {
+            boolean has = t != null && !t.isEmpty();
+            if (has != body.getItems().contains(textPane)) {
+                if (has) {
+                    body.getItems().setAll(media, textPane, fields);
+                    body.setDividerPositions(0.45, 0.62);
+                } else {
+                    body.getItems().setAll(media, fields);
+                    body.setDividerPositions(0.62);
+                }
+            }
+        });
         body.visibleProperty().bind(vm.shownProperty().isNotNull());
         VBox.setVgrow(body, Priority.ALWAYS);
         root.getChildren().addAll(title, empty, body);
         // Every part may shrink to nothing, so the pane follows its divider both ways; what does not fit is clipped.
-        for (javafx.scene.layout.Region r : java.util.List.of(root, title, empty, body, media, text, textPane, fields, videoControls, pictureControls)) {
+        for (javafx.scene.layout.Region r : java.util.List.of(root, title, empty, body, media, text, textPane, fields, videoControls, pictureControls, captions)) {
             r.setMinWidth(0);
         }
         javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
@@ -190,7 +219,18 @@ public final class DetailView {
         level.getStyleClass().add(Styles.MUTED);
         level.setMinWidth(Region.USE_PREF_SIZE);
         level.textProperty().bind(picture.scaleProperty().multiply(100).asString(java.util.Locale.ROOT, "%.0f %%"));
-        pictureControls.getChildren().addAll(out, in, fit, actual, level);
+        overlays.setId("detail-overlays");
+        overlays.getStyleClass().add("flat");
+        overlays.setSelected(true);
+        overlays.setMinWidth(Region.USE_PREF_SIZE);
+        overlays.setFocusTraversable(false);
+        overlays.setTooltip(new Tooltip("Show or hide the annotation boxes, labels and mask"));
+        overlays.managedProperty().bind(overlays.visibleProperty());
+        overlays.setVisible(false);
+        picture.overlaysProperty().bind(overlays.selectedProperty());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        pictureControls.getChildren().addAll(out, in, fit, actual, level, gap, overlays);
         pictureControls.setAlignment(Pos.CENTER_LEFT);
         pictureControls.setPadding(new javafx.geometry.Insets(2, 8, 2, 8));
         pictureControls.setVisible(false);
@@ -247,13 +287,17 @@ public final class DetailView {
                 mediaBox.setVisible(true);
                 picture.setVisible(true);
                 pictureControls.setVisible(true);
-                decode(p.bytes());
+                Annotations a = vm.annotationsProperty().get();
+                overlays.setVisible(!a.boxes().isEmpty() || a.mask() != null);
+                captions.setText(String.join("\n", a.captions().stream().map(c -> "• " + c).toList()));
+                decode(p.bytes(), a);
             }
             case DetailViewModel.Media.Video v -> {
                 mediaBox.setVisible(true);
                 picture.setVisible(true);
+                captions.setText("");
                 if (v.poster() != null) {
-                    decode(v.poster());
+                    decode(v.poster(), Annotations.NONE);
                 }
                 videoControls.setVisible(true);
                 play.setDisable(true);
@@ -323,14 +367,24 @@ public final class DetailView {
     }
 
     /** Decodes the picture at full resolution in the background (zooming shows its own pixels). */
-    private void decode(byte[] bytes) {
+    private void decode(byte[] bytes, Annotations a) {
         long gen = ++pictureGeneration;
         picture.show(null);
-        background.execute(() -> ImageDecoding.decode(bytes, 0).ifPresent(img -> ui.execute(() -> {
-            if (gen == pictureGeneration) {
-                picture.show(img);
+        background.execute(() -> {
+            ImageDecoding.decode(bytes, 0).ifPresent(img -> ui.execute(() -> {
+                if (gen == pictureGeneration) {
+                    picture.show(img);
+                    picture.setBoxes(a.boxes());
+                }
+            }));
+            if (a.mask() != null) {
+                MaskColours.paint(a.mask(), a.segmentCategories()).ifPresent(m -> ui.execute(() -> {
+                    if (gen == pictureGeneration && picture.picture() != null) {
+                        picture.setMask(m);
+                    }
+                }));
             }
-        })));
+        });
     }
 
     private void stopVideo() {

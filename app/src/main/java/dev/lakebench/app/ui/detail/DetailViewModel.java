@@ -57,6 +57,7 @@ public final class DetailViewModel {
     private final ObservableList<Field> fields = FXCollections.observableArrayList();
     private final ObjectProperty<Media> media = new SimpleObjectProperty<>(new Media.None());
     private final ObjectProperty<SelectedRow> shown = new SimpleObjectProperty<>();
+    private final ObjectProperty<Annotations> annotations = new SimpleObjectProperty<>(Annotations.NONE);
     private final ObjectProperty<List<QueryWords.Hit>> hits = new SimpleObjectProperty<>(List.of());
     private final Path scratch;
     private long generation;
@@ -82,6 +83,11 @@ public final class DetailViewModel {
      */
     ObjectProperty<List<QueryWords.Hit>> hitsProperty() {
         return hits;
+    }
+
+    /** The COCO boxes, mask and captions of the row's picture (set before the picture); NONE for other rows. */
+    ObjectProperty<Annotations> annotationsProperty() {
+        return annotations;
     }
 
     public ObservableList<Field> fields() {
@@ -127,6 +133,7 @@ public final class DetailViewModel {
         generation++;
         fields.clear();
         hits.set(List.of());
+        annotations.set(Annotations.NONE);
         text.set("");
         title.set("");
         media.set(new Media.None());
@@ -162,6 +169,7 @@ public final class DetailViewModel {
         hits.set(body.length() <= MAX_HIGHLIGHTED ? QueryWords.of(sel).find(body) : List.of());
         text.set(body);
         title.set(describe(sel));
+        annotations.set(Annotations.of(row));
         if (video != null) {
             byte[] bytes = video;
             String col = videoColumn;

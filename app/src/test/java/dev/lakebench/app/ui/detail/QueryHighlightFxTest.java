@@ -87,9 +87,9 @@ class QueryHighlightFxTest {
     @Test
     void bm25AndContainsWordsAreHighlightedAndAPlainQueryHighlightsNothing(FxRobot robot) {
         FxFixture.await(20, () -> robot.lookup("notes").tryQuery().isPresent());
-        StyleClassedTextArea text = robot.lookup("#detail-text").queryAs(StyleClassedTextArea.class);
-
         pick(robot, "SELECT id, text, text <#> 'Parrot' AS score FROM notes ORDER BY score DESC");
+        FxFixture.await(20, () -> robot.lookup("#detail-text").tryQuery().isPresent());
+        StyleClassedTextArea text = robot.lookup("#detail-text").queryAs(StyleClassedTextArea.class);
         FxFixture.await(20, () -> text.getText().equals(PARROT));
         assertThat(highlighted(text)).containsExactly("parrots", "parrot's", "parroting");
         FxFixture.snap(robot, text.getScene(), "detail-highlight-light");
