@@ -36,6 +36,8 @@ import javafx.scene.image.WritableImage;
  */
 public final class DetailView {
 
+    private static final String PLAY_TIP = "Play or pause the segment";
+
     private final DetailViewModel vm;
     private final Executor background;
     private final Executor ui;
@@ -52,13 +54,21 @@ public final class DetailView {
     private final Button play = new Button("Play", Icons.of(Icons.Icon.PLAY));
     private final Slider seek = new Slider(0, 1, 0);
     private final Label position = new Label();
+    private final Speakers speakers;
+    private final javafx.scene.control.ToggleButton mute = new javafx.scene.control.ToggleButton("Mute");
     private VideoPlayback player;
     private WritableImage frame;
     private boolean seekFromPlayer;
     private long pictureGeneration;
 
     public DetailView(DetailViewModel vm, Threads threads) {
+        this(vm, threads, new JavaSoundSpeakers());
+    }
+
+    /** With the given sound output (tests hear what is played through it). */
+    DetailView(DetailViewModel vm, Threads threads, Speakers speakers) {
         this.vm = vm;
+        this.speakers = speakers;
         this.background = threads.background();
         this.ui = threads.ui();
         root.getStyleClass().add("detail-pane");
@@ -89,7 +99,17 @@ public final class DetailView {
         video.fitHeightProperty().bind(fitHeight);
         mediaBox.setMinWidth(0);
         play.setId("detail-play");
-        play.setTooltip(new Tooltip("Play or pause the segment (pictures only, without sound)"));
+        play.setTooltip(new Tooltip(PLAY_TIP));
+        mute.setId("detail-mute");
+        mute.getStyleClass().add("flat");
+        mute.setMinWidth(Region.USE_PREF_SIZE);
+        mute.setFocusTraversable(false);
+        mute.setTooltip(new Tooltip("Silence the segment's sound"));
+        mute.selectedProperty().addListener((o, a, on) -> {
+            if (player != null) {
+                player.mute(on);
+            }
+        });
         play.setOnAction(e -> {
             if (player == null) {
                 return;
@@ -112,7 +132,7 @@ public final class DetailView {
         position.getStyleClass().add(Styles.MUTED);
         position.setMinWidth(Region.USE_PREF_SIZE);
         play.setMinWidth(Region.USE_PREF_SIZE);
-        videoControls.getChildren().addAll(play, seek, position);
+        videoControls.getChildren().addAll(play, seek, position, mute);
         videoControls.setAlignment(Pos.CENTER_LEFT);
         videoControls.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
         videoControls.setVisible(false);
@@ -303,6 +323,8 @@ public final class DetailView {
                 play.setDisable(true);
                 position.setText("Opening…");
                 VideoPlayback[] self = new VideoPlayback[1];
+                mute.setDisable(true);
+                play.getTooltip().setText(PLAY_TIP);
                 self[0] = new VideoPlayback(v.file(), background, ui, new VideoPlayback.Screen() {
                     @Override
                     public void opened(double duration, int width, int height) {
@@ -333,6 +355,16 @@ public final class DetailView {
                     }
 
                     @Override
+                    public void sound(String silentBecause) {
+                        if (player == self[0]) {
+                            mute.setDisable(silentBecause != null);
+                            String tip = silentBecause == null ? PLAY_TIP : "Play or pause the segment (silently: " + silentBecause + ")";
+                            play.getTooltip().setText(tip);
+                            mute.getTooltip().setText(silentBecause == null ? "Silence the segment's sound" : "No sound: " + silentBecause);
+                        }
+                    }
+
+                    @Override
                     public void failed(String why) {
                         if (player == self[0]) {
                             play.setDisable(true);
@@ -340,8 +372,9 @@ public final class DetailView {
                             mediaNote.setText("Cannot play this segment: " + why);
                         }
                     }
-                });
+                }, speakers);
                 player = self[0];
+                player.mute(mute.isSelected());
             }
         }
     }
