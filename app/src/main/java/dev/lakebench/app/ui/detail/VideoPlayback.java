@@ -38,7 +38,9 @@ final class VideoPlayback implements AutoCloseable {
     private final Latest<VideoDecoder.Picture> pictures;
     private final Executor background;
     private final Speakers speakers;
-    private volatile SoundTrack sound;
+    private SoundTrack sound;
+    /** A sound clock standing still this long while playing no longer paces the pictures. */
+    private static final long STALLED_NANOS = 500_000_000L;
     private boolean muted;
     private boolean playing;
     private boolean atEnd;
@@ -56,8 +58,10 @@ final class VideoPlayback implements AutoCloseable {
     }
 
     void play() {
-        SoundTrack s = sound;
+        SoundTrack s;
         synchronized (lock) {
+            // read under the lock: the loop publishes the sound track under it, after checking "playing"
+            s = sound;
             if (atEnd) {
                 seekTo = 0;
                 atEnd = false;
@@ -76,11 +80,12 @@ final class VideoPlayback implements AutoCloseable {
     }
 
     void pause() {
+        SoundTrack s;
         synchronized (lock) {
             playing = false;
+            s = sound;
             lock.notifyAll();
         }
-        SoundTrack s = sound;
         if (s != null) {
             s.pause();
         }
@@ -89,10 +94,11 @@ final class VideoPlayback implements AutoCloseable {
 
     /** Silences the sound; the pictures keep following its clock. */
     void mute(boolean on) {
+        SoundTrack s;
         synchronized (lock) {
             muted = on;
+            s = sound;
         }
-        SoundTrack s = sound;
         if (s != null) {
             s.mute(on);
         }
@@ -106,12 +112,13 @@ final class VideoPlayback implements AutoCloseable {
 
     /** Shows the picture at {@code seconds}; playing goes on from there. */
     void seek(double seconds) {
+        SoundTrack s;
         synchronized (lock) {
             seekTo = seconds;
             atEnd = false;
+            s = sound;
             lock.notifyAll();
         }
-        SoundTrack s = sound;
         if (s != null) {
             s.seek(seconds);
         }
@@ -119,11 +126,12 @@ final class VideoPlayback implements AutoCloseable {
 
     @Override
     public void close() {
+        SoundTrack s;
         synchronized (lock) {
             closed = true;
+            s = sound;
             lock.notifyAll();
         }
-        SoundTrack s = sound;
         if (s != null) {
             s.close();
         }
@@ -220,11 +228,22 @@ final class VideoPlayback implements AutoCloseable {
                     continue;
                 }
                 long due = wallStart + (long) ((p.seconds() - mediaStart) * 1e9);
-                SoundTrack s = sound;
+                SoundTrack s;
                 boolean followedSound = false;
+                double lastHeard = Double.NaN;
+                long heardChanged = System.nanoTime();
                 synchronized (lock) {
+                    s = sound;
                     while (!closed && playing && Double.isNaN(seekTo)) {
                         double heard = s == null ? Double.NaN : s.clock();
+                        long now = System.nanoTime();
+                        if (heard != lastHeard) {
+                            lastHeard = heard;
+                            heardChanged = now;
+                        } else if (!Double.isNaN(heard) && now - heardChanged > STALLED_NANOS) {
+                            // the device stopped taking sound: do not freeze the pictures with it
+                            heard = Double.NaN;
+                        }
                         long wait;
                         if (!Double.isNaN(heard)) {
                             // the sound leads: show the picture once its time is heard

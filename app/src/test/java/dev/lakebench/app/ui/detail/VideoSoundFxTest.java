@@ -127,8 +127,18 @@ class VideoSoundFxTest {
             assertThat(after[i]).as("byte %d after mute", i).isZero();
         }
         robot.clickOn("#detail-play");
-        double held = seconds(robot);
-        Thread.sleep(400);
+        // pictures already on their way to a busy FX thread may still land: wait until the time settles
+        // (it never does while playing goes on), then it holds
+        double[] last = {-2};
+        FxFixture.await(15, () -> {
+            double now = seconds(robot);
+            boolean same = now == last[0];
+            last[0] = now;
+            Thread.sleep(400);
+            return same;
+        });
+        double held = last[0];
+        Thread.sleep(700);
         assertThat(seconds(robot)).isEqualTo(held);
     }
 
