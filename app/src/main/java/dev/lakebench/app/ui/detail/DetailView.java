@@ -13,7 +13,8 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.StyleClassedTextArea;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -35,25 +36,39 @@ import javafx.scene.image.WritableImage;
  */
 public final class DetailView {
 
+    private static final String PLAY_TIP = "Play or pause the segment";
+
     private final DetailViewModel vm;
     private final Executor background;
     private final Executor ui;
     private final VBox root = new VBox();
     private final StackPane mediaBox = new StackPane();
-    private final ImageView picture = new ImageView();
+    private final PictureView picture = new PictureView();
+    private final HBox pictureControls = new HBox(4);
+    private final StyleClassedTextArea text = new StyleClassedTextArea();
+    private final javafx.scene.control.ToggleButton overlays = new javafx.scene.control.ToggleButton("Overlays");
+    private final Label captions = new Label();
     private final ImageView video = new ImageView();
     private final HBox videoControls = new HBox(6);
     private final Label mediaNote = new Label();
     private final Button play = new Button("Play", Icons.of(Icons.Icon.PLAY));
     private final Slider seek = new Slider(0, 1, 0);
     private final Label position = new Label();
+    private final Speakers speakers;
+    private final javafx.scene.control.ToggleButton mute = new javafx.scene.control.ToggleButton("Mute");
     private VideoPlayback player;
     private WritableImage frame;
     private boolean seekFromPlayer;
     private long pictureGeneration;
 
     public DetailView(DetailViewModel vm, Threads threads) {
+        this(vm, threads, new JavaSoundSpeakers());
+    }
+
+    /** With the given sound output (tests hear what is played through it). */
+    DetailView(DetailViewModel vm, Threads threads, Speakers speakers) {
         this.vm = vm;
+        this.speakers = speakers;
         this.background = threads.background();
         this.ui = threads.ui();
         root.getStyleClass().add("detail-pane");
@@ -70,24 +85,31 @@ public final class DetailView {
         empty.visibleProperty().bind(vm.shownProperty().isNull());
         empty.managedProperty().bind(empty.visibleProperty());
 
-        picture.setPreserveRatio(true);
-        picture.setSmooth(true);
-        picture.setId("detail-image");
         video.setPreserveRatio(true);
         video.setId("detail-video");
         mediaBox.getStyleClass().add("media-box");
         mediaBox.setMinHeight(0);
         mediaBox.getChildren().addAll(picture, video, mediaNote);
+        // the note lies over the picture's centre: clicks and drags there belong to the picture
+        mediaNote.setMouseTransparent(true);
         // never 0 or less: an ImageView with no fit shows the picture at full size and pushes the pane wide
         var fitWidth = javafx.beans.binding.Bindings.max(1, mediaBox.widthProperty().subtract(8));
         var fitHeight = javafx.beans.binding.Bindings.max(1, mediaBox.heightProperty().subtract(8));
-        picture.fitWidthProperty().bind(fitWidth);
-        picture.fitHeightProperty().bind(fitHeight);
         video.fitWidthProperty().bind(fitWidth);
         video.fitHeightProperty().bind(fitHeight);
         mediaBox.setMinWidth(0);
         play.setId("detail-play");
-        play.setTooltip(new Tooltip("Play or pause the segment (pictures only, without sound)"));
+        play.setTooltip(new Tooltip(PLAY_TIP));
+        mute.setId("detail-mute");
+        mute.getStyleClass().add("flat");
+        mute.setMinWidth(Region.USE_PREF_SIZE);
+        mute.setFocusTraversable(false);
+        mute.setTooltip(new Tooltip("Silence the segment's sound"));
+        mute.selectedProperty().addListener((o, a, on) -> {
+            if (player != null) {
+                player.mute(on);
+            }
+        });
         play.setOnAction(e -> {
             if (player == null) {
                 return;
@@ -110,20 +132,23 @@ public final class DetailView {
         position.getStyleClass().add(Styles.MUTED);
         position.setMinWidth(Region.USE_PREF_SIZE);
         play.setMinWidth(Region.USE_PREF_SIZE);
-        videoControls.getChildren().addAll(play, seek, position);
+        videoControls.getChildren().addAll(play, seek, position, mute);
         videoControls.setAlignment(Pos.CENTER_LEFT);
         videoControls.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
         videoControls.setVisible(false);
         videoControls.managedProperty().bind(videoControls.visibleProperty());
 
-        TextArea text = new TextArea();
         text.setId("detail-text");
+        text.getStyleClass().add("detail-text");
         text.setEditable(false);
         text.setWrapText(true);
-        text.textProperty().bind(vm.textProperty());
-        text.visibleProperty().bind(vm.textProperty().isNotEmpty());
-        text.managedProperty().bind(text.visibleProperty());
-        text.setPrefRowCount(6);
+        text.setPadding(new javafx.geometry.Insets(6, 8, 6, 8));
+        vm.textProperty().addListener((o, a, t) -> showText());
+        vm.hitsProperty().addListener((o, a, h) -> showText());
+        VirtualizedScrollPane<StyleClassedTextArea> textPane = new VirtualizedScrollPane<>(text);
+        textPane.visibleProperty().bind(vm.textProperty().isNotEmpty());
+        textPane.managedProperty().bind(textPane.visibleProperty());
+        textPane.setMinWidth(0);
 
         TableView<DetailViewModel.Field> fields = new TableView<>(vm.fields());
         fields.setId("detail-fields");
@@ -146,16 +171,44 @@ public final class DetailView {
             }
         });
         fields.visibleProperty().bind(vm.shownProperty().isNotNull());
-        VBox media = new VBox(mediaBox, videoControls);
+        buildPictureControls();
+        captions.setId("detail-captions");
+        captions.setWrapText(true);
+        // a few lines at most: the picture keeps the room; the tooltip has them all
+        captions.setMinHeight(0);
+        captions.setMaxHeight(76);
+        Tooltip allCaptions = new Tooltip();
+        allCaptions.setWrapText(true);
+        allCaptions.setMaxWidth(480);
+        allCaptions.textProperty().bind(captions.textProperty());
+        captions.setTooltip(allCaptions);
+        captions.setPadding(new javafx.geometry.Insets(2, 10, 6, 10));
+        captions.managedProperty().bind(captions.visibleProperty());
+        captions.setVisible(false);
+        captions.visibleProperty().bind(captions.textProperty().isNotEmpty().and(pictureControls.visibleProperty()));
+        VBox media = new VBox(mediaBox, pictureControls, captions, videoControls);
         VBox.setVgrow(mediaBox, Priority.ALWAYS);
-        SplitPane body = new SplitPane(media, text, fields);
+        SplitPane body = new SplitPane(media, fields);
         body.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        body.setDividerPositions(0.45, 0.62);
+        body.setDividerPositions(0.62);
+        // a hidden text section would still take its share of the split: take it out while there is no text
+        vm.textProperty().addListener((o, a, t) -> {
+            boolean has = t != null && !t.isEmpty();
+            if (has != body.getItems().contains(textPane)) {
+                if (has) {
+                    body.getItems().setAll(media, textPane, fields);
+                    body.setDividerPositions(0.45, 0.62);
+                } else {
+                    body.getItems().setAll(media, fields);
+                    body.setDividerPositions(0.62);
+                }
+            }
+        });
         body.visibleProperty().bind(vm.shownProperty().isNotNull());
         VBox.setVgrow(body, Priority.ALWAYS);
         root.getChildren().addAll(title, empty, body);
         // Every part may shrink to nothing, so the pane follows its divider both ways; what does not fit is clipped.
-        for (javafx.scene.layout.Region r : java.util.List.of(root, title, empty, body, media, text, fields, videoControls)) {
+        for (javafx.scene.layout.Region r : java.util.List.of(root, title, empty, body, media, text, textPane, fields, videoControls, pictureControls, captions)) {
             r.setMinWidth(0);
         }
         javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
@@ -164,10 +217,73 @@ public final class DetailView {
         root.setClip(clip);
         vm.mediaProperty().addListener((o, a, m) -> showMedia(m));
         showMedia(vm.mediaProperty().get());
+        showText();
     }
 
     public Node node() {
         return root;
+    }
+
+    /** Zoom buttons under a picture: out, in, fit, pixel for pixel, and the current scale. */
+    private void buildPictureControls() {
+        Button out = small("−", "detail-zoom-out", "Zoom out (−, or the mouse wheel over the picture)");
+        out.setOnAction(e -> picture.zoomBy(1 / 1.25));
+        Button in = small("+", "detail-zoom-in", "Zoom in (+, or the mouse wheel over the picture)");
+        in.setOnAction(e -> picture.zoomBy(1.25));
+        Button fit = small("Fit", "detail-fit", "Show the whole picture (0, or double-click the picture)");
+        fit.setOnAction(e -> picture.fit());
+        Button actual = small("1:1", "detail-actual-size", "One picture pixel per screen pixel (1)");
+        actual.setOnAction(e -> picture.actualSize());
+        Label level = new Label();
+        level.setId("detail-zoom-level");
+        level.getStyleClass().add(Styles.MUTED);
+        level.setMinWidth(Region.USE_PREF_SIZE);
+        level.textProperty().bind(picture.scaleProperty().multiply(100).asString(java.util.Locale.ROOT, "%.0f %%"));
+        overlays.setId("detail-overlays");
+        overlays.getStyleClass().add("flat");
+        overlays.setSelected(true);
+        overlays.setMinWidth(Region.USE_PREF_SIZE);
+        overlays.setFocusTraversable(false);
+        overlays.setTooltip(new Tooltip("Show or hide the annotation boxes, labels and mask"));
+        overlays.managedProperty().bind(overlays.visibleProperty());
+        overlays.setVisible(false);
+        picture.overlaysProperty().bind(overlays.selectedProperty());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        pictureControls.getChildren().addAll(out, in, fit, actual, level, gap, overlays);
+        pictureControls.setAlignment(Pos.CENTER_LEFT);
+        pictureControls.setPadding(new javafx.geometry.Insets(2, 8, 2, 8));
+        pictureControls.setVisible(false);
+        pictureControls.managedProperty().bind(pictureControls.visibleProperty());
+    }
+
+    private static Button small(String text, String id, String tip) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.getStyleClass().add("flat");
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        b.setTooltip(new Tooltip(tip));
+        b.setFocusTraversable(false);
+        return b;
+    }
+
+    /** The row's text with the searched words marked, scrolled to the first of them. */
+    private void showText() {
+        String body = vm.textProperty().get();
+        text.replaceText(body == null ? "" : body);
+        int length = text.getLength();
+        java.util.List<QueryWords.Hit> hits = vm.hitsProperty().get();
+        for (QueryWords.Hit h : hits) {
+            if (h.end() <= length) {
+                text.setStyleClass(h.start(), h.end(), "query-hit");
+            }
+        }
+        if (!hits.isEmpty() && hits.get(0).end() <= length) {
+            text.moveTo(hits.get(0).start());
+            text.requestFollowCaret();
+        } else {
+            text.moveTo(0);
+        }
     }
 
     private static String oneLine(String s) {
@@ -180,26 +296,35 @@ public final class DetailView {
         mediaNote.setText("");
         video.setVisible(false);
         videoControls.setVisible(false);
+        pictureControls.setVisible(false);
         switch (m) {
             case DetailViewModel.Media.None none -> {
-                picture.setImage(null);
+                pictureGeneration++;
+                picture.show(null);
                 mediaBox.setVisible(false);
             }
             case DetailViewModel.Media.Picture p -> {
                 mediaBox.setVisible(true);
                 picture.setVisible(true);
-                decode(p.bytes());
+                pictureControls.setVisible(true);
+                Annotations a = vm.annotationsProperty().get();
+                overlays.setVisible(!a.boxes().isEmpty() || a.mask() != null);
+                captions.setText(String.join("\n", a.captions().stream().map(c -> "• " + c).toList()));
+                decode(p.bytes(), a);
             }
             case DetailViewModel.Media.Video v -> {
                 mediaBox.setVisible(true);
                 picture.setVisible(true);
+                captions.setText("");
                 if (v.poster() != null) {
-                    decode(v.poster());
+                    decode(v.poster(), Annotations.NONE);
                 }
                 videoControls.setVisible(true);
                 play.setDisable(true);
                 position.setText("Opening…");
                 VideoPlayback[] self = new VideoPlayback[1];
+                mute.setDisable(true);
+                play.getTooltip().setText(PLAY_TIP);
                 self[0] = new VideoPlayback(v.file(), background, ui, new VideoPlayback.Screen() {
                     @Override
                     public void opened(double duration, int width, int height) {
@@ -230,6 +355,16 @@ public final class DetailView {
                     }
 
                     @Override
+                    public void sound(String silentBecause) {
+                        if (player == self[0]) {
+                            mute.setDisable(silentBecause != null);
+                            String tip = silentBecause == null ? PLAY_TIP : "Play or pause the segment (silently: " + silentBecause + ")";
+                            play.getTooltip().setText(tip);
+                            mute.getTooltip().setText(silentBecause == null ? "Silence the segment's sound" : "No sound: " + silentBecause);
+                        }
+                    }
+
+                    @Override
                     public void failed(String why) {
                         if (player == self[0]) {
                             play.setDisable(true);
@@ -237,8 +372,9 @@ public final class DetailView {
                             mediaNote.setText("Cannot play this segment: " + why);
                         }
                     }
-                });
+                }, speakers);
                 player = self[0];
+                player.mute(mute.isSelected());
             }
         }
     }
@@ -263,13 +399,25 @@ public final class DetailView {
         return String.format(java.util.Locale.ROOT, "%.1f / %.1f s", at, duration);
     }
 
-    private void decode(byte[] bytes) {
+    /** Decodes the picture at full resolution in the background (zooming shows its own pixels). */
+    private void decode(byte[] bytes, Annotations a) {
         long gen = ++pictureGeneration;
-        background.execute(() -> ImageDecoding.decode(bytes, 0).ifPresent(img -> ui.execute(() -> {
-            if (gen == pictureGeneration) {
-                picture.setImage(img);
+        picture.show(null);
+        background.execute(() -> {
+            ImageDecoding.decode(bytes, 0).ifPresent(img -> ui.execute(() -> {
+                if (gen == pictureGeneration) {
+                    picture.show(img);
+                    picture.setBoxes(a.boxes());
+                }
+            }));
+            if (a.mask() != null) {
+                MaskColours.paint(a.mask(), a.segmentCategories()).ifPresent(m -> ui.execute(() -> {
+                    if (gen == pictureGeneration && picture.picture() != null) {
+                        picture.setMask(m);
+                    }
+                }));
             }
-        })));
+        });
     }
 
     private void stopVideo() {

@@ -47,6 +47,9 @@ public final class DetailViewModel {
         }
     }
 
+    /** Longer texts are shown without highlighting, so that selecting a row stays instant. */
+    static final int MAX_HIGHLIGHTED = 200_000;
+
     private final Sessions sessions;
     private final Tasks tasks;
     private final StringProperty title = new SimpleStringProperty("");
@@ -54,6 +57,8 @@ public final class DetailViewModel {
     private final ObservableList<Field> fields = FXCollections.observableArrayList();
     private final ObjectProperty<Media> media = new SimpleObjectProperty<>(new Media.None());
     private final ObjectProperty<SelectedRow> shown = new SimpleObjectProperty<>();
+    private final ObjectProperty<Annotations> annotations = new SimpleObjectProperty<>(Annotations.NONE);
+    private final ObjectProperty<List<QueryWords.Hit>> hits = new SimpleObjectProperty<>(List.of());
     private final Path scratch;
     private long generation;
 
@@ -70,6 +75,19 @@ public final class DetailViewModel {
     /** Page text, chunk text, or a row's text column. */
     public StringProperty textProperty() {
         return text;
+    }
+
+    /**
+     * Where the text holds words the row's statement searched for (BM25 query text, {@code @>} keywords), set
+     * together with the text; empty when the row did not come from a text search.
+     */
+    ObjectProperty<List<QueryWords.Hit>> hitsProperty() {
+        return hits;
+    }
+
+    /** The COCO boxes, mask and captions of the row's picture (set before the picture); NONE for other rows. */
+    ObjectProperty<Annotations> annotationsProperty() {
+        return annotations;
     }
 
     public ObservableList<Field> fields() {
@@ -114,6 +132,8 @@ public final class DetailViewModel {
     public void clear() {
         generation++;
         fields.clear();
+        hits.set(List.of());
+        annotations.set(Annotations.NONE);
         text.set("");
         title.set("");
         media.set(new Media.None());
@@ -145,8 +165,11 @@ public final class DetailViewModel {
             }
         }
         fields.setAll(out);
+        // hits first: whoever watches the text finds the hits of the new text already in place
+        hits.set(body.length() <= MAX_HIGHLIGHTED ? QueryWords.of(sel).find(body) : List.of());
         text.set(body);
         title.set(describe(sel));
+        annotations.set(Annotations.of(row));
         if (video != null) {
             byte[] bytes = video;
             String col = videoColumn;

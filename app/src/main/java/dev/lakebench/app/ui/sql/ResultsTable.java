@@ -69,7 +69,7 @@ public final class ResultsTable {
         build(result.columns());
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (row != null) {
-                onSelect.accept(new SelectedRow(result.workspace(), tableName, row));
+                onSelect.accept(new SelectedRow(result.workspace(), tableName, row, new SelectedRow.Query(result.sql(), result.params())));
             }
         });
         table.setOnKeyPressed(e -> {

@@ -80,6 +80,6 @@ class DetailPaneFxTest {
         assertThat(wide).isGreaterThan(before);
         assertThat(width(detail)).isCloseTo(wide, org.assertj.core.data.Offset.offset(4.0));
         assertThat(width(fields)).isGreaterThan(wide - 30);
-        assertThat(picture.getFitWidth()).isGreaterThan(wide - 40);
+        assertThat(width(picture.getParent())).isGreaterThan(wide - 40);
     }
 }

@@ -87,4 +87,16 @@ class DetailViewModelTest {
             await(() -> vm.titleProperty().get().contains("gone"));
         }
     }
+
+    @Test
+    void aRowFromATextSearchCarriesTheSearchedWordsPositions() throws Exception {
+        Row chunk = new Row(List.of("id", "chunk_index", "text"), new Object[] {"c1", 0L, "Flowers bloom. A flower!"});
+        try (Sessions sessions = new Sessions(r -> null)) {
+            DetailViewModel vm = new DetailViewModel(sessions, UiFixtures.directTasks(UiFixtures.errors()), dir.resolve("scratch"));
+            vm.show(new SelectedRow(null, "docs", chunk, new SelectedRow.Query("SELECT * FROM docs ORDER BY text <#> $1", List.of("flower"))));
+            assertThat(vm.hitsProperty().get()).containsExactly(new QueryWords.Hit(0, 7), new QueryWords.Hit(17, 23));
+            vm.show(new SelectedRow(null, "docs", chunk));
+            assertThat(vm.hitsProperty().get()).isEmpty();
+        }
+    }
 }

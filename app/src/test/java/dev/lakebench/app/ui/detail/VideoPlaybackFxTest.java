@@ -80,8 +80,17 @@ class VideoPlaybackFxTest {
         }
         FxFixture.snap(robot, video.getScene(), "video-playing");
         robot.clickOn("#detail-play");
-        Thread.sleep(300);
-        double paused = seconds(time);
+        // pictures already on their way to a busy FX thread may still land: wait until the time settles
+        // (it never does while playing goes on), then it holds
+        double[] last = {-2};
+        FxFixture.await(15, () -> {
+            double now = seconds(time);
+            boolean same = now == last[0];
+            last[0] = now;
+            Thread.sleep(400);
+            return same;
+        });
+        double paused = last[0];
         Thread.sleep(700);
         assertThat(seconds(time)).isEqualTo(paused);
         assertThat(robot.lookup("#detail-play").queryButton().getText()).isEqualTo("Play");

@@ -101,6 +101,7 @@ public final class ScreenshotTour {
             cols.put("price", price);
             c.ingest("products", cols, IngestOptions.defaults().schema("image", "IMAGE").schema("embedding", "EMBEDDING")
                     .index("embedding", "description"));
+            seedDetail(c);
         }
     }
 
@@ -230,6 +231,7 @@ public final class ScreenshotTour {
         });
         pause(3500);
         both("09-video-segment-detail", this::main);
+        detailSteps();
 
         // the ingestion wizard, step by step
         AtomicReference<IngestWizardViewModel> wizard = new AtomicReference<>();
@@ -351,6 +353,47 @@ public final class ScreenshotTour {
         both("25-postgres-connection", this::dialog);
         closeDialogs();
         fx(() -> workbench.close());
+    }
+
+    // ---- 30-33: the detail pane's zoom, highlighted search words and COCO overlays ----
+
+    /** A COCO sample (boxes, masks, captions) for the detail pane's overlays. */
+    static void seedDetail(Client c) {
+        Path coco = UiFixtures.testData("coco-detection-captions-sample");
+        c.ingest("coco", new dev.lakebench.core.ingest.formats.Coco(coco.resolve("val2017"), coco.resolve("annotations")),
+                IngestOptions.defaults());
+    }
+
+    private void detailSteps() throws Exception {
+        showFirstRow("SELECT id, page_index, image, text, text <#> 'crazy ones' AS score\nFROM manuals\nORDER BY score DESC\nLIMIT 10");
+        both("31-highlighted-search-words", this::main);
+        for (int i = 0; i < 3; i++) {
+            fx(() -> ((javafx.scene.control.Button) workbench.shell().root().lookup("#detail-zoom-in")).fire());
+        }
+        pause(800);
+        both("30-pdf-page-zoomed", this::main);
+        showFirstRow("SELECT * FROM coco WHERE coco_image_id = 139");
+        both("32-coco-overlays", this::main);
+        for (int i = 0; i < 4; i++) {
+            fx(() -> ((javafx.scene.control.Button) workbench.shell().root().lookup("#detail-zoom-in")).fire());
+        }
+        pause(800);
+        both("33-coco-overlays-zoomed", this::main);
+    }
+
+    /** Runs a query in a new editor and shows its first row in the detail pane. */
+    private void showFirstRow(String sql) throws Exception {
+        AtomicReference<SqlEditorViewModel> ed = new AtomicReference<>();
+        fx(() -> ed.set(workbench.openEditor(workbench.currentWorkspace(), sql, true)));
+        await(30, () -> !ed.get().runningProperty().get());
+        pause(1500);
+        fx(() -> {
+            @SuppressWarnings("unchecked")
+            var results = (javafx.scene.control.TableView<dev.lakebench.core.client.Row>) workbench.shell().tabs().getSelectionModel()
+                    .getSelectedItem().getContent().lookup("#results-table");
+            results.getSelectionModel().select(0, results.getColumns().get(0));
+        });
+        pause(2500);
     }
 
     // ---- helpers ----
