@@ -231,6 +231,13 @@ public final class Workbench implements BrowserActions {
         }
     }
 
+    /** The name of the table selected in the browser when it belongs to {@code ws}, else null. */
+    private String selectedTable(WorkspaceRef ws) {
+        var item = browserView.node().getSelectionModel().getSelectedItem();
+        BrowserNode n = item == null ? null : item.getValue();
+        return n != null && n.table() != null && ws.equals(n.workspace()) ? n.table().name() : null;
+    }
+
     private void refreshCurrent() {
         browserVm.refreshWorkspace(currentWorkspace());
     }
@@ -253,6 +260,7 @@ public final class Workbench implements BrowserActions {
         vm.textProperty().set(sql);
         vm.caretProperty().set(sql.length());
         vm.onWrite(() -> browserVm.refreshWorkspace(ws));
+        vm.browserTable(() -> selectedTable(ws));
         vm.loadCatalog();
         SqlEditorView view = new SqlEditorView(vm, cellImages, selectedRow::set);
         String title = "SQL " + (++editors) + " · " + ws.workspaceId();

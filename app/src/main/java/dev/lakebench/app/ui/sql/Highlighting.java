@@ -18,11 +18,17 @@ final class Highlighting {
     private final Executor scan;
     private final Executor ui;
     private long generation;
+    private Runnable afterApply = () -> { };
 
     Highlighting(CodeArea area, IntConsumer maxParameter, Threads threads) {
         this.scan = threads.serial();
         this.ui = threads.ui();
         area.multiPlainChanges().successionEnds(PAUSE).subscribe(ignore -> submit(area, maxParameter));
+    }
+
+    /** Runs after each pass's spans are applied (marks laid on top of the colouring). */
+    void afterApply(Runnable r) {
+        this.afterApply = r;
     }
 
     void submit(CodeArea area, IntConsumer maxParameter) {
@@ -38,6 +44,7 @@ final class Highlighting {
                 if (!text.isEmpty()) {
                     area.setStyleSpans(0, spans);
                 }
+                afterApply.run();
                 maxParameter.accept(h.maxParameter());
             });
         });

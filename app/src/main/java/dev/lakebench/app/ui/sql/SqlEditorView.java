@@ -69,7 +69,10 @@ public final class SqlEditorView {
         area.setId("sql-editor");
         area.getStyleClass().add(Styles.SQL_EDITOR);
         area.setParagraphGraphicFactory(LineNumberFactory.get(area));
-        new Highlighting(area, n -> vm.parameterCount(Math.max(n, 0)), vm.threads());
+        Highlighting highlighting = new Highlighting(area, n -> vm.parameterCount(Math.max(n, 0)), vm.threads());
+        ErrorUnderline underline = new ErrorUnderline(area, vm.errorMarkProperty(),
+                () -> highlighting.submit(area, n -> vm.parameterCount(Math.max(n, 0))));
+        highlighting.afterApply(underline::apply);
         bindText();
         CompletionPopup completion = new CompletionPopup(area, vm);
         area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -196,6 +199,7 @@ public final class SqlEditorView {
             }
         });
         area.caretPositionProperty().addListener((o, a, p) -> vm.caretProperty().set(p));
+        area.selectionProperty().addListener((o, a, s) -> vm.selectionStartProperty().set(s.getStart()));
         area.selectedTextProperty().addListener((o, a, s) -> vm.selectedTextProperty().set(s));
     }
 
