@@ -34,6 +34,14 @@ final class Highlighting {
     void submit(CodeArea area, IntConsumer maxParameter) {
         long gen = ++generation;
         String text = area.getText();
+        try {
+            scan(area, maxParameter, gen, text);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the workbench closed while typing paused: nothing left to colour
+        }
+    }
+
+    private void scan(CodeArea area, IntConsumer maxParameter, long gen, String text) {
         scan.execute(() -> {
             SqlHighlighter.Highlight h = SqlHighlighter.compute(text);
             var spans = h.styleSpans();
