@@ -156,10 +156,30 @@ public final class SqlEditorViewModel {
         this.onWrite = r;
     }
 
-    /** Loads table and column names for completion. */
+    private final ObservableList<String> models = FXCollections.observableArrayList();
+
+    /** Names of the embedding models installed for this workspace's data directory (built-in first). */
+    public ObservableList<String> models() {
+        return models;
+    }
+
+    /** Loads table and column names for completion, the models that made vector columns, and the installed models. */
     public void loadCatalog() {
-        tasks.create("Read schema of " + workspace.workspaceId(), ctx -> SchemaCatalog.load(sessions.client(workspace)))
-                .untracked().onSuccess(catalog::set).onFailure(r -> { }).start();
+        tasks.create("Read schema of " + workspace.workspaceId(), ctx -> {
+            SchemaCatalog c = SchemaCatalog.load(sessions.client(workspace));
+            List<String> installed = workspace.connection() instanceof dev.lakebench.app.ui.common.ConnectionSpec.Local l
+                    ? dev.lakebench.core.embed.Models.of(l.dataRoot()).names() : List.<String>of();
+            return java.util.Map.entry(c, installed);
+        }).untracked().onSuccess(e -> {
+            models.setAll(e.getValue());
+            catalog.set(e.getKey());
+        }).onFailure(r -> { }).start();
+    }
+
+    /** Writes a search by meaning into the editor and runs it. */
+    public Optional<ResultViewModel> searchByMeaning(String table, String vectorColumn, String model, String words, int limit) {
+        load(HybridSearch.meaning(table, vectorColumn, model, words, limit), List.of());
+        return run();
     }
 
     /** Keeps one parameter per $1..$max, preserving what was typed for those that stay. */
