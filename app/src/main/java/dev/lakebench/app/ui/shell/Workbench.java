@@ -200,7 +200,9 @@ public final class Workbench implements BrowserActions {
                         ShellView.toolButton("tb-cancel", "Cancel", Icon.STOP, "Cancel the running statement (Ctrl+.)",
                                 () -> shell.current().ifPresent(WorkbenchTab::cancel))),
                 List.of(ShellView.toolButton("tb-refresh", "Refresh", Icon.REFRESH, "Refresh the workspace (F5)", this::refreshCurrent))),
-                List.of(ShellView.toolButton("tb-connect", "Connect", Icon.CLOUD, "Add a managed connection", () -> editConnection(null)),
+                List.of(ShellView.toolButton("tb-models", "Models", Icon.MODEL, "Embedding models: installed ones, pull from the Hub, remove",
+                                this::showModels),
+                        ShellView.toolButton("tb-connect", "Connect", Icon.CLOUD, "Add a managed connection", () -> editConnection(null)),
                         paneToggle("tb-pane-browser", Icon.PANE_LEFT, "Show or hide the workspace browser (Ctrl+Shift+B)", browserPane),
                         paneToggle("tb-pane-detail", Icon.PANE_RIGHT, "Show or hide the detail pane (Ctrl+Shift+D)", detailPane),
                         ShellView.toolButton("tb-shortcuts", null, Icon.HISTORY, "Keyboard shortcuts (F1)", this::showShortcuts),
@@ -250,6 +252,27 @@ public final class Workbench implements BrowserActions {
         return browserVm.roots().stream().map(BrowserNode::connection)
                 .filter(c -> c != null && c.id().equals(t.connection())).findFirst()
                 .map(c -> new WorkspaceRef(c, t.workspace())).orElse(defaultWorkspace);
+    }
+
+    private java.util.function.Function<String, String> environment = System::getenv;
+
+    /** Where the Hub client reads HF_ENDPOINT and HF_TOKEN (tests point it at a Hub on loopback). */
+    public void environment(java.util.function.Function<String, String> env) {
+        this.environment = env;
+    }
+
+    /** Opens the models window for the data directory. */
+    public dev.lakebench.app.ui.models.ModelsViewModel showModels() {
+        var vm = new dev.lakebench.app.ui.models.ModelsViewModel(dataRoot, tasks,
+                () -> dev.lakebench.core.ingest.formats.HubClient.fromEnvironment(environment));
+        var dialog = new dev.lakebench.app.ui.models.ModelsDialog(vm);
+        javafx.scene.Scene scene = dialog.dialog().getDialogPane().getScene();
+        theme.apply(scene);
+        javafx.beans.value.ChangeListener<Theme> follow = (o, a, t) -> theme.apply(scene);
+        theme.themeProperty().addListener(follow);
+        dialog.dialog().setOnHidden(e -> theme.themeProperty().removeListener(follow));
+        dialog.show(stage);
+        return vm;
     }
 
     private void showShortcuts() {
