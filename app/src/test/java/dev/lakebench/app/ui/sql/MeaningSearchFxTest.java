@@ -20,6 +20,7 @@ import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,14 +33,14 @@ import org.testfx.framework.junit5.Start;
 class MeaningSearchFxTest {
 
     @TempDir
-    Path dir;
+    static Path dir;
 
     private Workbench workbench;
     private Stage stage;
 
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
+    /** Seeded before the window starts: embedding at ingest loads the model, longer than a window may take to open. */
+    @BeforeAll
+    static void seed() {
         UiFixtures.seedImages(dir);
         Map<String, List<?>> cols = new LinkedHashMap<>();
         cols.put("id", List.of("a", "b", "c", "d"));
@@ -50,6 +51,11 @@ class MeaningSearchFxTest {
         try (Client c = Client.local(dir)) {
             c.ingest("notes", cols, IngestOptions.defaults().embed("text"));
         }
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
         workbench = FxFixture.start(stage, dir);
     }
 
