@@ -15,13 +15,28 @@ import java.util.regex.Pattern;
  * and caret), matched back to the user's text because the engine may have seen a rewritten statement; failing
  * both, from the token the message names ("at or near "x"").
  */
-final class SyntaxCaret {
+public final class SyntaxCaret {
 
     private static final Pattern AT_CHARACTER = Pattern.compile("at character (\\d+)");
     private static final Pattern ENGINE_LINE = Pattern.compile("(LINE \\d+: )(.*)\\n( *)\\^");
     private static final Pattern NEAR = Pattern.compile("at or near \"([^\"]*)\"");
 
     private SyntaxCaret() {
+    }
+
+    /**
+     * The 0-based offset in {@code sql} of the failure {@code error} reports (its message, or the engine's
+     * "LINE n:" context in its causes); the workbench's editor underlines it.
+     */
+    public static OptionalInt offset(String sql, dev.lakebench.core.client.ManagedServiceError error) {
+        String engine = null;
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("LINE ")) {
+                engine = t.getMessage();
+                break;
+            }
+        }
+        return offset(sql, error.problem(), engine);
     }
 
     /** The 0-based offset of the error in {@code sql}, if the messages tell it. */

@@ -83,12 +83,21 @@ final class BrowserDialogs {
                 return null;
             }
         });
+        column.setId("index-column");
         ComboBox<String> type = new ComboBox<>();
+        type.setId("index-type");
+        Label purpose = new Label();
+        purpose.setId("index-purpose");
+        purpose.setWrapText(true);
+        purpose.setMaxWidth(360);
+        type.valueProperty().addListener((o, a, t) -> purpose.setText(t == null ? "" : BrowserViewModel.purpose(t)));
         column.valueProperty().addListener((o, a, c) -> {
             type.getItems().setAll(c == null ? List.of() : BrowserViewModel.indexTypes(c));
             type.getSelectionModel().selectFirst();
         });
-        column.setValue(preselected != null && cols.contains(preselected) ? preselected : cols.get(0));
+        column.setPromptText("choose a column");
+        column.setValue(preselected != null && cols.contains(preselected) ? preselected
+                : BrowserViewModel.naturalColumn(table.table()).orElse(null));
         Label note = new Label("Large tables are indexed in the background; progress and cancel are in the status bar.");
         note.getStyleClass().add(Styles.MUTED);
         note.setWrapText(true);
@@ -96,10 +105,12 @@ final class BrowserDialogs {
         GridPane g = form();
         g.addRow(0, new Label("Column"), column);
         g.addRow(1, new Label("Index type"), type);
-        g.add(note, 0, 2, 2, 1);
+        g.add(purpose, 1, 2);
+        g.add(note, 0, 3, 2, 1);
         d.getDialogPane().setContent(g);
         ButtonType create = new ButtonType("Create index", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(create, ButtonType.CANCEL);
+        d.getDialogPane().lookupButton(create).disableProperty().bind(column.valueProperty().isNull().or(type.valueProperty().isNull()));
         d.showAndWait().filter(b -> b == create)
                 .ifPresent(b -> vm.createIndex(table, column.getValue().name(), type.getValue()));
     }

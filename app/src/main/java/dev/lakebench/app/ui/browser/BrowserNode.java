@@ -32,6 +32,7 @@ public final class BrowserNode {
     private TableInfo table;
     private Column column;
     private IndexInfo index;
+    private final javafx.beans.property.ObjectProperty<IndexState> indexState = new javafx.beans.property.SimpleObjectProperty<>();
 
     private BrowserNode(Kind kind, String label, ConnectionSpec connection, WorkspaceRef workspace) {
         this.kind = kind;
@@ -67,13 +68,24 @@ public final class BrowserNode {
         return n;
     }
 
-    static BrowserNode index(WorkspaceRef ws, TableInfo t, IndexInfo i) {
+    static BrowserNode index(WorkspaceRef ws, TableInfo t, IndexInfo i, IndexState state) {
         BrowserNode n = new BrowserNode(Kind.INDEX, i.name(), ws.connection(), ws);
         n.table = t;
         n.index = i;
-        n.detail.set(i.type() + " on " + i.column() + (i.ready() ? "" : " (catching up)"));
+        n.indexState(state);
         n.loaded = true;
         return n;
+    }
+
+    /** An index's build state changed (the browser asks again while a build runs). */
+    void indexState(IndexState state) {
+        indexState.set(state);
+        detail.set(index.type() + " on " + index.column() + " · " + state.label());
+    }
+
+    /** The build state of an index node (null for other nodes). */
+    public javafx.beans.property.ReadOnlyObjectProperty<IndexState> indexStateProperty() {
+        return indexState;
     }
 
     static BrowserNode message(String text) {

@@ -81,6 +81,7 @@ public final class BrowserViewModel {
                     if (node.kind() == BrowserNode.Kind.TABLE && !kids.isEmpty()) {
                         // a refreshed table updates its row count from the new description
                         node.setTable(kids.get(0).table());
+                        watchBuilds(node, kids);
                     }
                 })
                 .onFailure(report -> {
@@ -90,6 +91,46 @@ public final class BrowserViewModel {
                     tasks.report(report);
                 })
                 .start();
+    }
+
+    /** How often the browser asks for the state of indexes being built. */
+    static final long BUILD_POLL_MS = 400;
+
+    private final java.util.Map<BrowserNode, Object> watchers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * While an index of a table is being built or catching up, asks for its state in the background and updates
+     * the index nodes, until none is busy (or the table's children were loaded again, which starts a new watch).
+     */
+    private void watchBuilds(BrowserNode table, List<BrowserNode> kids) {
+        List<BrowserNode> indexes = kids.stream().filter(k -> k.kind() == BrowserNode.Kind.INDEX).toList();
+        Object token = new Object();
+        if (indexes.stream().noneMatch(i -> i.indexStateProperty().get().busy())) {
+            watchers.remove(table);
+            return;
+        }
+        watchers.put(table, token);
+        WorkspaceRef ws = table.workspace();
+        java.util.concurrent.Executor ui = tasks.threads().ui();
+        tasks.create("Index builds of " + table.label(), ctx -> {
+            boolean busy = true;
+            while (busy && watchers.get(table) == token && !ctx.isCancelled()) {
+                Thread.sleep(BUILD_POLL_MS);
+                Client client = sessions.client(ws);
+                List<IndexState> states = new ArrayList<>();
+                for (BrowserNode i : indexes) {
+                    states.add(IndexState.of(client, i.index()));
+                }
+                busy = states.stream().anyMatch(IndexState::busy);
+                ui.execute(() -> {
+                    for (int k = 0; k < indexes.size(); k++) {
+                        indexes.get(k).indexState(states.get(k));
+                    }
+                });
+            }
+            watchers.remove(table, token);
+            return busy;
+        }).untracked().onFailure(r -> { }).start();
     }
 
     /** Background: the children of a node. */
@@ -115,12 +156,13 @@ public final class BrowserViewModel {
                 }
             }
             case TABLE -> {
-                TableInfo info = sessions.client(node.workspace()).describeTable(node.table().name());
+                Client client = sessions.client(node.workspace());
+                TableInfo info = client.describeTable(node.table().name());
                 for (Column c : info.schema().columns()) {
                     out.add(BrowserNode.column(node.workspace(), info, c));
                 }
                 for (IndexInfo i : info.indexes()) {
-                    out.add(BrowserNode.index(node.workspace(), info, i));
+                    out.add(BrowserNode.index(node.workspace(), info, i, IndexState.of(client, i)));
                 }
             }
             default -> {
@@ -182,6 +224,52 @@ public final class BrowserViewModel {
         }).notCancellable().onSuccess(n -> refreshWorkspace(ws)).start();
     }
 
+    /**
+     * The column an index is proposed on when none was picked: a vector column first (nearest-neighbour search),
+     * then a text column of prose (BM25), then a key-like text column (exact_text), then a number; columns
+     * already indexed come after those that are not; {@code id} is never proposed.
+     */
+    public static Optional<Column> naturalColumn(TableInfo t) {
+        java.util.Set<String> indexed = new java.util.HashSet<>();
+        for (IndexInfo i : t.indexes()) {
+            for (String c : i.column().split(",\\s*")) {
+                indexed.add(c.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return indexableColumns(t).stream().filter(c -> !c.name().equalsIgnoreCase("id"))
+                .min(java.util.Comparator.comparingInt(c -> rank(c) + (indexed.contains(c.name().toLowerCase(java.util.Locale.ROOT)) ? 10 : 0)));
+    }
+
+    private static int rank(Column c) {
+        if (c.type() == ColumnType.EMBEDDING) {
+            return 0;
+        }
+        if (c.type() == ColumnType.TEXT) {
+            return keyLike(c) ? 2 : 1;
+        }
+        return 3;
+    }
+
+    /** A text column that holds identifiers rather than prose (looked up whole, not ranked by words). */
+    static boolean keyLike(Column c) {
+        String n = c.name().toLowerCase(java.util.Locale.ROOT);
+        return n.equals("id") || n.endsWith("_id") || n.equals("key") || n.endsWith("_key") || n.contains("uuid")
+                || n.endsWith("hash") || n.startsWith("sha") || n.equals("path") || n.endsWith("_path")
+                || n.equals("filename") || n.equals("file_name") || n.equals("url") || n.equals("label") || n.equals("category");
+    }
+
+    /** What an index type is for (the dialog says it under the choice). */
+    public static String purpose(String type) {
+        return switch (type) {
+            case "hnsw" -> "Nearest vectors by cosine, through a graph: fast ORDER BY embedding <#> … searches.";
+            case "hnsw_quantized" -> "The same graph over 7-bit vectors: a quarter of the memory, slightly lower recall.";
+            case "bm25" -> "Ranks rows by the words of longer text: ORDER BY text <#> 'words'.";
+            case "exact_text" -> "Looks up whole values (keys, file names, labels): WHERE col = '…' and IN (…).";
+            case "inverted" -> "Finds rows by terms or numbers: WHERE filters on this column.";
+            default -> "";
+        };
+    }
+
     /** Columns an index can be built on: vectors (HNSW) and text (BM25 / exact / inverted), numbers (inverted). */
     public static List<Column> indexableColumns(TableInfo t) {
         List<Column> out = new ArrayList<>();
@@ -196,7 +284,7 @@ public final class BrowserViewModel {
     /** Index types that fit a column; the first is the default. */
     public static List<String> indexTypes(Column c) {
         if (c.type() == ColumnType.TEXT) {
-            return List.of("bm25", "exact_text", "inverted");
+            return keyLike(c) ? List.of("exact_text", "bm25", "inverted") : List.of("bm25", "exact_text", "inverted");
         }
         if (c.type().isNumeric()) {
             return List.of("inverted");
@@ -209,8 +297,14 @@ public final class BrowserViewModel {
         WorkspaceRef ws = table.workspace();
         String name = table.table().name();
         String indexType = type;
+        java.util.concurrent.atomic.AtomicBoolean shown = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.Executor ui = tasks.threads().ui();
         return tasks.create("Index " + name + "." + column, ctx -> {
             sessions.client(ws).createIndex(name, column, indexType, p -> {
+                if (shown.compareAndSet(false, true)) {
+                    // the index exists now: the browser lists it with its build state while it builds
+                    ui.execute(() -> load(table));
+                }
                 if (p.rowsTotal() > 0) {
                     ctx.progress((double) p.rowsWritten() / p.rowsTotal());
                 }

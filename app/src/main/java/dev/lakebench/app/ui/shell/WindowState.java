@@ -1,5 +1,6 @@
 package dev.lakebench.app.ui.shell;
 
+import dev.lakebench.app.ui.common.CollapsibleSplit;
 import dev.lakebench.app.ui.common.Settings;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -105,10 +106,32 @@ public final class WindowState {
         for (int i = 0; i < pane.getDividers().size(); i++) {
             int at = i;
             pane.getDividers().get(i).positionProperty().addListener((o, a, b) -> {
-                settings.put(key + "." + at, b.doubleValue());
-                debounce.playFromStart();
+                double p = b.doubleValue();
+                if (p > 0.01 && p < 0.99) { // a collapsed pane keeps the position it is expanded to
+                    settings.put(key + "." + at, p);
+                    debounce.playFromStart();
+                }
             });
         }
+    }
+
+    /**
+     * A side pane next to divider {@code divider} of {@code pane} that folds away, its divider position and its
+     * collapsed state remembered under {@code key} (after {@link #split} restored the positions).
+     */
+    public CollapsibleSplit collapsible(SplitPane pane, String key, int divider, boolean leading) {
+        CollapsibleSplit c = new CollapsibleSplit(pane, divider, leading, pane.getDividers().get(divider).getPosition());
+        c.collapsedProperty().set(settings.flag(key + ".collapsed", false));
+        c.collapsedProperty().addListener((o, a, b) -> {
+            settings.put(key + ".collapsed", b);
+            debounce.playFromStart();
+        });
+        return c;
+    }
+
+    /** Saves soon (half a second after the last change), e.g. the open tabs' text. */
+    public void changed() {
+        debounce.playFromStart();
     }
 
     /** Saves now, on the background executor (window closing). */

@@ -80,6 +80,10 @@ public final class Workbench implements BrowserActions {
     private final Shortcuts shortcuts = new Shortcuts();
     private final WorkspaceRef defaultWorkspace;
     private final TabRows tabRows;
+    private final dev.lakebench.app.ui.common.CollapsibleSplit browserPane;
+    private final dev.lakebench.app.ui.common.CollapsibleSplit detailPane;
+    private final javafx.beans.property.BooleanProperty editorSideCollapsed = new javafx.beans.property.SimpleBooleanProperty();
+    private final OpenTabs openTabs;
     private Stage stage;
     private IngestChooser chooser = IngestChooser.system();
     private Runnable onReady = () -> { };
@@ -127,6 +131,16 @@ public final class Workbench implements BrowserActions {
         this.shell = new ShellView(browserView.node(), errors.node(), detail.node(), status.node());
         this.tabRows = new TabRows(shell.tabs(), selectedRow, detailVm);
         this.windowState = new WindowState(settings, io);
+        windowState.split(shell.mainSplit(), "split.main", 0.22);
+        windowState.split(shell.centreSplit(), "split.centre", 0.74);
+        this.browserPane = windowState.collapsible(shell.mainSplit(), "split.main", 0, true);
+        this.detailPane = windowState.collapsible(shell.centreSplit(), "split.centre", 0, false);
+        editorSideCollapsed.set(settings.flag("split.editor.collapsed", false));
+        editorSideCollapsed.addListener((o, a, b) -> {
+            settings.put("split.editor.collapsed", b);
+            windowState.changed();
+        });
+        this.openTabs = new OpenTabs(settings, windowState, shell);
         browserVm.currentWorkspaceProperty().addListener((o, a, ws) -> {
             if (ws != null) {
                 status.workspace(ws.label());
@@ -150,10 +164,12 @@ public final class Workbench implements BrowserActions {
         dev.lakebench.app.ui.common.AppIcons.apply(stage);
         stage.setScene(scene);
         windowState.restore(stage);
-        windowState.split(shell.mainSplit(), "split.main", 0.22);
-        windowState.split(shell.centreSplit(), "split.centre", 0.74);
         windowState.track(stage);
         stage.show();
+        for (OpenTabs.Saved t : openTabs.saved()) {
+            openEditor(restoredWorkspace(t), t.sql(), false);
+        }
+        openTabs.track();
     }
 
     /** Runs once the default workspace's tables are listed (the window is usable). */
@@ -190,8 +206,12 @@ public final class Workbench implements BrowserActions {
                         ShellView.toolButton("tb-cancel", "Cancel", Icon.STOP, "Cancel the running statement (Ctrl+.)",
                                 () -> shell.current().ifPresent(WorkbenchTab::cancel))),
                 List.of(ShellView.toolButton("tb-refresh", "Refresh", Icon.REFRESH, "Refresh the workspace (F5)", this::refreshCurrent))),
-                List.of(ShellView.toolButton("tb-connect", "Connect", Icon.CLOUD, "Add a managed or PostgreSQL connection", () -> editConnection(null)),
+                List.of(ShellView.toolButton("tb-models", "Models", Icon.MODEL, "Embedding models: installed ones, pull from the Hub, remove",
+                                this::showModels),
+                        ShellView.toolButton("tb-connect", "Connect", Icon.CLOUD, "Add a managed or PostgreSQL connection", () -> editConnection(null)),
                         ShellView.toolButton("tb-settings", "Settings", Icon.FILE, "Settings: folders SQL may read", this::showSettings),
+                        paneToggle("tb-pane-browser", Icon.PANE_LEFT, "Show or hide the workspace browser (Ctrl+Shift+B)", browserPane),
+                        paneToggle("tb-pane-detail", Icon.PANE_RIGHT, "Show or hide the detail pane (Ctrl+Shift+D)", detailPane),
                         ShellView.toolButton("tb-shortcuts", null, Icon.HISTORY, "Keyboard shortcuts (F1)", this::showShortcuts),
                         ShellView.toolButton("tb-theme", null, Icon.THEME, "Light / dark theme (Ctrl+Shift+L)", theme::toggle)));
     }
@@ -207,6 +227,10 @@ public final class Workbench implements BrowserActions {
                 .add("Shortcut+I", "Ingest files", () -> ingestFiles(currentWorkspace()))
                 .add("Shortcut+G", "Show the thumbnail grid of the table selected in the browser", this::gridOfSelection)
                 .add("F5", "Refresh the workspace", this::refreshCurrent)
+                .add("Shortcut+Shift+B", "Show or hide the workspace browser", browserPane::toggle)
+                .add("Shortcut+Shift+D", "Show or hide the detail pane", detailPane::toggle)
+                .add("Shortcut+Shift+E", "Show or hide the editor's parameters, history and search",
+                        () -> editorSideCollapsed.set(!editorSideCollapsed.get()))
                 .add("Shortcut+Shift+L", "Switch light / dark theme", theme::toggle)
                 .add("F1", "Show keyboard shortcuts", this::showShortcuts);
     }
@@ -214,6 +238,53 @@ public final class Workbench implements BrowserActions {
     /** The settings dialog (the folders SQL file functions may use). */
     public void showSettings() {
         new SettingsDialog(allowedFiles, io, w -> chooser.folder(w, "Allow SQL to use files in")).show(stage);
+    }
+
+    /** A toolbar toggle that is selected while a side pane shows. */
+    private static javafx.scene.control.ToggleButton paneToggle(String id, Icon icon, String tooltip,
+                                                                dev.lakebench.app.ui.common.CollapsibleSplit pane) {
+        javafx.scene.control.ToggleButton b = new javafx.scene.control.ToggleButton(null, dev.lakebench.app.ui.theme.Icons.of(icon));
+        b.setId(id);
+        b.getStyleClass().add(dev.lakebench.app.ui.theme.Styles.FLAT);
+        b.setTooltip(new javafx.scene.control.Tooltip(tooltip));
+        b.setFocusTraversable(false);
+        bindShown(b, pane.collapsedProperty());
+        return b;
+    }
+
+    /** Selected while not collapsed, both ways. */
+    private static void bindShown(javafx.scene.control.ToggleButton b, javafx.beans.property.BooleanProperty collapsed) {
+        b.setSelected(!collapsed.get());
+        b.selectedProperty().addListener((o, a, v) -> collapsed.set(!v));
+        collapsed.addListener((o, a, v) -> b.setSelected(!v));
+    }
+
+    /** The workspace a restored tab was on; the default one when its connection is gone. */
+    private WorkspaceRef restoredWorkspace(OpenTabs.Saved t) {
+        return browserVm.roots().stream().map(BrowserNode::connection)
+                .filter(c -> c != null && c.id().equals(t.connection())).findFirst()
+                .map(c -> new WorkspaceRef(c, t.workspace())).orElse(defaultWorkspace);
+    }
+
+    private java.util.function.Function<String, String> environment = System::getenv;
+
+    /** Where the Hub client reads HF_ENDPOINT and HF_TOKEN (tests point it at a Hub on loopback). */
+    public void environment(java.util.function.Function<String, String> env) {
+        this.environment = env;
+    }
+
+    /** Opens the models window for the data directory. */
+    public dev.lakebench.app.ui.models.ModelsViewModel showModels() {
+        var vm = new dev.lakebench.app.ui.models.ModelsViewModel(dataRoot, tasks,
+                () -> dev.lakebench.core.ingest.formats.HubClient.fromEnvironment(environment));
+        var dialog = new dev.lakebench.app.ui.models.ModelsDialog(vm);
+        javafx.scene.Scene scene = dialog.dialog().getDialogPane().getScene();
+        theme.apply(scene);
+        javafx.beans.value.ChangeListener<Theme> follow = (o, a, t) -> theme.apply(scene);
+        theme.themeProperty().addListener(follow);
+        dialog.dialog().setOnHidden(e -> theme.themeProperty().removeListener(follow));
+        dialog.show(stage);
+        return vm;
     }
 
     private void showShortcuts() {
@@ -243,6 +314,13 @@ public final class Workbench implements BrowserActions {
         }
     }
 
+    /** The name of the table selected in the browser when it belongs to {@code ws}, else null. */
+    private String selectedTable(WorkspaceRef ws) {
+        var item = browserView.node().getSelectionModel().getSelectedItem();
+        BrowserNode n = item == null ? null : item.getValue();
+        return n != null && n.table() != null && ws.equals(n.workspace()) ? n.table().name() : null;
+    }
+
     private void refreshCurrent() {
         browserVm.refreshWorkspace(currentWorkspace());
     }
@@ -265,8 +343,14 @@ public final class Workbench implements BrowserActions {
         vm.textProperty().set(sql);
         vm.caretProperty().set(sql.length());
         vm.onWrite(() -> browserVm.refreshWorkspace(ws));
+        vm.browserTable(() -> selectedTable(ws));
         vm.loadCatalog();
         SqlEditorView view = new SqlEditorView(vm, cellImages, selectedRow::set);
+        windowState.split(view.sideSplit(), "split.editor", 0.66);
+        var side = new dev.lakebench.app.ui.common.CollapsibleSplit(view.sideSplit(), 0, false,
+                view.sideSplit().getDividers().get(0).getPosition());
+        side.collapsedProperty().bindBidirectional(editorSideCollapsed);
+        bindShown(view.sideToggle(), side.collapsedProperty());
         String title = "SQL " + (++editors) + " · " + ws.workspaceId();
         shell.open(new SqlTab(title, vm, view));
         threads.ui().execute(() -> view.area().requestFocus());
@@ -425,6 +509,20 @@ public final class Workbench implements BrowserActions {
         return center;
     }
 
+    /** The workspace browser's and the detail pane's fold state (toolbar toggles, shortcuts, divider double-click). */
+    public dev.lakebench.app.ui.common.CollapsibleSplit browserPane() {
+        return browserPane;
+    }
+
+    public dev.lakebench.app.ui.common.CollapsibleSplit detailPane() {
+        return detailPane;
+    }
+
+    /** Whether the editors' side panels (parameters, history, search) are folded away; shared by every editor. */
+    public javafx.beans.property.BooleanProperty editorSideCollapsed() {
+        return editorSideCollapsed;
+    }
+
     public ThemeSwitcher theme() {
         return theme;
     }
@@ -448,6 +546,7 @@ public final class Workbench implements BrowserActions {
     /** Stops background work and closes every workspace; settings are written before the I/O thread ends. */
     public void close() {
         center.cancelAll();
+        openTabs.save();
         for (WorkbenchTab t : shell.openTabs()) {
             t.dispose();
         }

@@ -50,6 +50,13 @@ final class CompletionPopup {
         });
         popup.getContent().add(list);
         popup.setAutoHide(true);
+        // the list's window can hold the keyboard (after a click on it, or where the window system gives popups
+        // focus): the same keys work there
+        popup.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (handle(e)) {
+                e.consume();
+            }
+        });
         area.textProperty().addListener((o, a, b) -> {
             if (popup.isShowing()) {
                 dev.lakebench.app.ui.common.Threads.later(this::refresh);
@@ -66,7 +73,8 @@ final class CompletionPopup {
     }
 
     private void refresh() {
-        current = SqlCompletion.complete(area.getText(), area.getCaretPosition(), vm.catalogProperty().get());
+        current = SqlCompletion.complete(area.getText(), area.getCaretPosition(), vm.catalogProperty().get(),
+                vm.browserTable().get());
         if (current.suggestions().isEmpty()) {
             popup.hide();
             return;

@@ -18,6 +18,7 @@ final class Highlighting {
     private final Executor scan;
     private final Executor ui;
     private long generation;
+    private Runnable afterApply = () -> { };
 
     Highlighting(CodeArea area, IntConsumer maxParameter, Threads threads) {
         this.scan = threads.serial();
@@ -25,9 +26,22 @@ final class Highlighting {
         area.multiPlainChanges().successionEnds(PAUSE).subscribe(ignore -> submit(area, maxParameter));
     }
 
+    /** Runs after each pass's spans are applied (marks laid on top of the colouring). */
+    void afterApply(Runnable r) {
+        this.afterApply = r;
+    }
+
     void submit(CodeArea area, IntConsumer maxParameter) {
         long gen = ++generation;
         String text = area.getText();
+        try {
+            scan(area, maxParameter, gen, text);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the workbench closed while typing paused: nothing left to colour
+        }
+    }
+
+    private void scan(CodeArea area, IntConsumer maxParameter, long gen, String text) {
         scan.execute(() -> {
             SqlHighlighter.Highlight h = SqlHighlighter.compute(text);
             var spans = h.styleSpans();
@@ -38,6 +52,7 @@ final class Highlighting {
                 if (!text.isEmpty()) {
                     area.setStyleSpans(0, spans);
                 }
+                afterApply.run();
                 maxParameter.accept(h.maxParameter());
             });
         });

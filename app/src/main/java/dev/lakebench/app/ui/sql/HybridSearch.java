@@ -59,6 +59,33 @@ public final class HybridSearch {
         return new Search(sql, params);
     }
 
+    /**
+     * A search by meaning: {@code words} embedded by {@code model} (the model that made the column's vectors) and
+     * the rows whose vectors are nearest first. The words are a string literal, so the statement reads as typed.
+     */
+    public static String meaning(String table, String vectorColumn, String model, String words, int limit) {
+        if (table == null || table.isBlank()) {
+            throw new IllegalArgumentException("Choose a table to search");
+        }
+        if (vectorColumn == null || vectorColumn.isBlank()) {
+            throw new IllegalArgumentException("Table \"" + table + "\" has no vector column: ingest it with embeddings, "
+                    + "or add them with lakebench embed " + table + " COLUMN");
+        }
+        if (model == null || model.isBlank()) {
+            throw new IllegalArgumentException("Choose the model that made the vectors of \"" + vectorColumn + "\"");
+        }
+        if (words == null || words.isBlank()) {
+            throw new IllegalArgumentException("Type the words to search for");
+        }
+        String score = ident(vectorColumn) + " <#> embed(" + literal(model) + ", " + literal(words.strip()) + ")";
+        return "SELECT *, " + score + " AS score\nFROM " + ident(table) + "\nORDER BY " + score + " DESC\nLIMIT " + Math.max(1, limit);
+    }
+
+    /** A SQL string literal. */
+    static String literal(String s) {
+        return "'" + s.replace("'", "''") + "'";
+    }
+
     private static String weight(double w) {
         return String.format(Locale.ROOT, "%.2f", w);
     }

@@ -98,8 +98,77 @@ final class HybridSearchForm {
                 problem.setText(ex.getMessage());
             }
         });
-        box.getChildren().addAll(label("Table"), table, label("Text column"), textCol, query, label("Embedding column"), embCol,
+        // search by meaning: words embedded by the model that made the column's vectors
+        TextField words = new TextField();
+        words.setId("meaning-words");
+        words.setPromptText("words, e.g. red tulips in a field");
+        ComboBox<String> model = new ComboBox<>(vm.models());
+        model.setId("meaning-model");
+        model.setMaxWidth(Double.MAX_VALUE);
+        model.setPromptText("model that made the vectors");
+        Label meaningNote = new Label();
+        meaningNote.setId("meaning-note");
+        meaningNote.getStyleClass().add(Styles.MUTED);
+        meaningNote.setWrapText(true);
+        Button meaningRun = new Button("Search by meaning");
+        meaningRun.setId("meaning-search");
+        meaningRun.getStyleClass().add(Styles.ACCENT);
+        Runnable meaningState = () -> {
+            String t = table.getValue();
+            String col = meaningColumn(vm, t, embCol.getValue());
+            String recorded = t == null || col == null ? null : vm.catalogProperty().get().model(t, col).orElse(null);
+            boolean ask = col != null && recorded == null;
+            model.setVisible(ask);
+            model.setManaged(ask);
+            if (t == null) {
+                meaningNote.setText("Choose a table.");
+            } else if (col == null) {
+                meaningNote.setText("\"" + t + "\" has no vector column: ingest it with embeddings, or add them with "
+                        + "lakebench embed " + t + " COLUMN.");
+            } else if (recorded != null) {
+                meaningNote.setText("Compared with " + col + ", made by " + recorded + ".");
+            } else {
+                meaningNote.setText("No model is recorded for " + col + ": choose the model that made its vectors "
+                        + "(the same model and size, or the search compares unrelated vectors).");
+            }
+            meaningRun.setDisable(col == null);
+        };
+        table.valueProperty().addListener((o, a, b) -> meaningState.run());
+        embCol.valueProperty().addListener((o, a, b) -> meaningState.run());
+        vm.catalogProperty().addListener((o, a, b) -> meaningState.run());
+        Label meaningProblem = new Label();
+        meaningProblem.setId("meaning-problem");
+        meaningProblem.getStyleClass().add(Styles.DANGER);
+        meaningProblem.setWrapText(true);
+        Runnable search = () -> {
+            try {
+                String t = table.getValue();
+                String col = meaningColumn(vm, t, embCol.getValue());
+                String m = t == null || col == null ? null : vm.catalogProperty().get().model(t, col).orElse(model.getValue());
+                vm.searchByMeaning(t, col, m, words.getText(), limit.getValue());
+                meaningProblem.setText("");
+            } catch (IllegalArgumentException ex) {
+                meaningProblem.setText(ex.getMessage());
+            }
+        };
+        meaningRun.setOnAction(e -> search.run());
+        words.setOnAction(e -> search.run());
+        meaningState.run();
+
+        box.getChildren().addAll(label("Search by meaning"), words, model, meaningNote, meaningRun, meaningProblem,
+                new javafx.scene.control.Separator(), label("Table"), table, label("Text column"), textCol, query, label("Embedding column"), embCol,
                 useRow, rowNote, label("Weights"), weight, weights, label("Rows"), limit, write, problem);
+    }
+
+    /** The EMBEDDING column a search by meaning compares: the chosen one when it is one, else the table's first. */
+    private static String meaningColumn(SqlEditorViewModel vm, String table, String chosen) {
+        if (table == null) {
+            return null;
+        }
+        List<Column> vectors = vm.catalogProperty().get().columns(table).orElse(List.of()).stream()
+                .filter(c -> c.type() == ColumnType.EMBEDDING).toList();
+        return vectors.stream().map(Column::name).filter(n -> n.equals(chosen)).findFirst()
+                .orElse(vectors.isEmpty() ? null : vectors.get(0).name());
     }
 
     /** 2 when a table has text and vectors, 1 with one of them, 0 otherwise. */

@@ -10,26 +10,53 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** The tables and columns of a workspace as the editor knows them (completion, the hybrid form). Immutable. */
-public record SchemaCatalog(Map<String, List<Column>> tables) {
+/**
+ * The tables and columns of a workspace as the editor knows them (completion, the search forms), and which model
+ * made each vector column ({@code models}: table, then column, lower case, to model name). Immutable.
+ */
+public record SchemaCatalog(Map<String, List<Column>> tables, Map<String, Map<String, String>> models) {
 
     public static final SchemaCatalog EMPTY = new SchemaCatalog(Map.of());
 
     public SchemaCatalog {
         tables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+        models = Map.copyOf(models);
     }
 
-    /** Background: reads every table's columns. */
+    public SchemaCatalog(Map<String, List<Column>> tables) {
+        this(tables, Map.of());
+    }
+
+    /** Background: reads every table's columns, and the models recorded for vector columns (embedded engine). */
     public static SchemaCatalog load(Client client) {
         Map<String, List<Column>> out = new LinkedHashMap<>();
+        Map<String, Map<String, String>> models = new java.util.HashMap<>();
+        var recorded = client.backend() instanceof dev.lakebench.core.backend.local.LocalBackend local
+                ? new dev.lakebench.core.embed.EmbeddingCatalog(local.workspace()) : null;
         for (String t : client.listTables()) {
             try {
                 out.put(t, client.describeTable(t).schema().columns());
             } catch (ManagedServiceError e) {
-                // dropped meanwhile
+                continue; // dropped meanwhile
+            }
+            if (recorded != null) {
+                Map<String, String> byColumn = new java.util.HashMap<>();
+                try {
+                    for (var e : recorded.list(t)) {
+                        byColumn.put(e.column().toLowerCase(Locale.ROOT), e.model());
+                    }
+                } catch (RuntimeException e) {
+                    // without the record the search form asks for the model instead
+                }
+                models.put(t.toLowerCase(Locale.ROOT), Map.copyOf(byColumn));
             }
         }
-        return new SchemaCatalog(out);
+        return new SchemaCatalog(out, models);
+    }
+
+    /** The model recorded as the maker of a vector column, if any. */
+    public Optional<String> model(String table, String column) {
+        return Optional.ofNullable(models.getOrDefault(table.toLowerCase(Locale.ROOT), Map.of()).get(column.toLowerCase(Locale.ROOT)));
     }
 
     /** Columns of a table, matched case-insensitively. */

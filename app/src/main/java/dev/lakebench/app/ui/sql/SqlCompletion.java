@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Completion at the caret: tables after FROM/JOIN/INTO/UPDATE, columns of the tables the statement names (or of
- * {@code alias.}), functions and keywords otherwise, filtered by the word being typed.
+ * Completion at the caret: tables after FROM/JOIN/INTO/UPDATE; columns of the tables the statement names anywhere
+ * (also after the caret, so {@code SELECT |} before an existing FROM), of {@code alias.}, or of the table selected
+ * in the browser when the statement names none yet; then functions and keywords, filtered by the word being typed.
  */
 public final class SqlCompletion {
 
@@ -41,6 +42,14 @@ public final class SqlCompletion {
     }
 
     public static Result complete(String text, int caret, SchemaCatalog catalog) {
+        return complete(text, caret, catalog, null);
+    }
+
+    /**
+     * Completion at the caret; {@code selectedTable} (the table selected in the browser, may be null) supplies
+     * the columns while the statement names no table yet ({@code SELECT |} before FROM is typed).
+     */
+    public static Result complete(String text, int caret, SchemaCatalog catalog, String selectedTable) {
         int from = caret;
         while (from > 0 && isWord(text.charAt(from - 1))) {
             from--;
@@ -49,6 +58,9 @@ public final class SqlCompletion {
         SqlScript.Statement st = SqlScript.statementAt(text, caret);
         String stmt = st == null ? "" : text.substring(st.start(), Math.max(st.start(), Math.min(st.end(), text.length())));
         Map<String, String> aliases = aliases(stmt, catalog);
+        if (aliases.isEmpty() && selectedTable != null) {
+            catalog.canonical(selectedTable).ifPresent(t -> aliases.put(t.toLowerCase(Locale.ROOT), t));
+        }
         List<Suggestion> out = new ArrayList<>();
         if (from > 0 && text.charAt(from - 1) == '.') {
             int q = from - 1;

@@ -59,6 +59,9 @@ public final class SqlEditorView {
     private final CellImages images;
     private final Consumer<SelectedRow> onSelect;
     private final Timeline ticker;
+    private final SplitPane top;
+    private final javafx.scene.control.ToggleButton sideToggle = new javafx.scene.control.ToggleButton(null,
+            Icons.of(Icons.Icon.PANE_RIGHT));
     private boolean syncing;
 
     public SqlEditorView(SqlEditorViewModel vm, CellImages images, Consumer<SelectedRow> onSelect) {
@@ -69,7 +72,10 @@ public final class SqlEditorView {
         area.setId("sql-editor");
         area.getStyleClass().add(Styles.SQL_EDITOR);
         area.setParagraphGraphicFactory(LineNumberFactory.get(area));
-        new Highlighting(area, n -> vm.parameterCount(Math.max(n, 0)), vm.threads());
+        Highlighting highlighting = new Highlighting(area, n -> vm.parameterCount(Math.max(n, 0)), vm.threads());
+        ErrorUnderline underline = new ErrorUnderline(area, vm.errorMarkProperty(),
+                () -> highlighting.submit(area, n -> vm.parameterCount(Math.max(n, 0))));
+        highlighting.afterApply(underline::apply);
         bindText();
         CompletionPopup completion = new CompletionPopup(area, vm);
         area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -97,14 +103,14 @@ public final class SqlEditorView {
         side.setId("editor-side");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side.getStyleClass().add("side-panel");
-        side.setMinWidth(220);
+        side.setMinWidth(0);
         vm.parameters().addListener((ListChangeListener<ParameterViewModel>) c -> {
             if (!vm.parameters().isEmpty()) {
                 side.getSelectionModel().select(0);
             }
         });
 
-        SplitPane top = new SplitPane(new VirtualizedScrollPane<>(area), side);
+        top = new SplitPane(new VirtualizedScrollPane<>(area), side);
         top.setDividerPositions(0.66);
         SplitPane.setResizableWithParent(side, false);
         results.setId("result-tabs");
@@ -173,6 +179,16 @@ public final class SqlEditorView {
         return area;
     }
 
+    /** The editor and its side panel (parameters, history, search): the shell folds the panel away. */
+    public SplitPane sideSplit() {
+        return top;
+    }
+
+    /** The run bar's button that shows or hides the side panel (selected: shown). */
+    public javafx.scene.control.ToggleButton sideToggle() {
+        return sideToggle;
+    }
+
     public void focusHistorySearch() {
         side.getSelectionModel().select(1);
         history.focusSearch();
@@ -196,6 +212,7 @@ public final class SqlEditorView {
             }
         });
         area.caretPositionProperty().addListener((o, a, p) -> vm.caretProperty().set(p));
+        area.selectionProperty().addListener((o, a, s) -> vm.selectionStartProperty().set(s.getStart()));
         area.selectedTextProperty().addListener((o, a, s) -> vm.selectedTextProperty().set(s));
     }
 
@@ -231,7 +248,13 @@ public final class SqlEditorView {
         }
         status.setMinWidth(0);
         ws.setMinWidth(0);
-        HBox bar = new HBox(run, cancel, elapsed, status, spacer, export, ws);
+        sideToggle.setId("toggle-editor-side");
+        sideToggle.getStyleClass().add(Styles.FLAT);
+        sideToggle.setSelected(true);
+        sideToggle.setFocusTraversable(false);
+        sideToggle.setTooltip(new Tooltip("Show or hide parameters, history and search (Ctrl+Shift+E; or double-click the divider)"));
+        sideToggle.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(run, cancel, elapsed, status, spacer, export, ws, sideToggle);
         bar.getStyleClass().add("run-bar");
         return bar;
     }

@@ -51,6 +51,8 @@ public final class SqlEditorViewModel {
     private final StringProperty text = new SimpleStringProperty("");
     private final IntegerProperty caret = new SimpleIntegerProperty();
     private final StringProperty selectedText = new SimpleStringProperty("");
+    private final IntegerProperty selectionStart = new SimpleIntegerProperty();
+    private final ObjectProperty<ErrorMark> errorMark = new SimpleObjectProperty<>();
     private final ObservableList<ParameterViewModel> parameters = FXCollections.observableArrayList();
     private final ObjectProperty<SchemaCatalog> catalog = new SimpleObjectProperty<>(SchemaCatalog.EMPTY);
     private final BooleanProperty running = new SimpleBooleanProperty();
@@ -58,6 +60,7 @@ public final class SqlEditorViewModel {
     private final ObservableList<ResultViewModel> results = FXCollections.observableArrayList();
     private final ObjectProperty<ResultViewModel> current = new SimpleObjectProperty<>();
     private Runnable onWrite = () -> { };
+    private java.util.function.Supplier<String> browserTable = () -> null;
     private ResultViewModel active;
     private int runs;
 
@@ -68,6 +71,11 @@ public final class SqlEditorViewModel {
         this.tasks = tasks;
         this.history = history;
         this.selectedRow = selectedRow;
+        text.addListener((o, a, b) -> errorMark.set(null));
+    }
+
+    /** Where the last failed statement went wrong, as a range of the editor's text (the editor underlines it). */
+    public record ErrorMark(int start, int end, String problem) {
     }
 
     public WorkspaceRef workspace() {
@@ -84,6 +92,16 @@ public final class SqlEditorViewModel {
 
     public StringProperty selectedTextProperty() {
         return selectedText;
+    }
+
+    /** Where the selection starts in the text (set by the view; the offset of a selection that runs). */
+    public IntegerProperty selectionStartProperty() {
+        return selectionStart;
+    }
+
+    /** The position of the last failure in the text; null when none (or the text changed since). */
+    public ObjectProperty<ErrorMark> errorMarkProperty() {
+        return errorMark;
     }
 
     public ObservableList<ParameterViewModel> parameters() {
@@ -124,15 +142,44 @@ public final class SqlEditorViewModel {
         return history;
     }
 
+    /** The table selected in the browser for this editor's workspace (null when none): completion's fallback. */
+    public java.util.function.Supplier<String> browserTable() {
+        return browserTable;
+    }
+
+    public void browserTable(java.util.function.Supplier<String> s) {
+        this.browserTable = s;
+    }
+
     /** Called after a statement that may have changed tables (the browser refreshes). */
     public void onWrite(Runnable r) {
         this.onWrite = r;
     }
 
-    /** Loads table and column names for completion. */
+    private final ObservableList<String> models = FXCollections.observableArrayList();
+
+    /** Names of the embedding models installed for this workspace's data directory (built-in first). */
+    public ObservableList<String> models() {
+        return models;
+    }
+
+    /** Loads table and column names for completion, the models that made vector columns, and the installed models. */
     public void loadCatalog() {
-        tasks.create("Read schema of " + workspace.workspaceId(), ctx -> SchemaCatalog.load(sessions.client(workspace)))
-                .untracked().onSuccess(catalog::set).onFailure(r -> { }).start();
+        tasks.create("Read schema of " + workspace.workspaceId(), ctx -> {
+            SchemaCatalog c = SchemaCatalog.load(sessions.client(workspace));
+            List<String> installed = workspace.connection() instanceof dev.lakebench.app.ui.common.ConnectionSpec.Local l
+                    ? dev.lakebench.core.embed.Models.of(l.dataRoot()).names() : List.<String>of();
+            return java.util.Map.entry(c, installed);
+        }).untracked().onSuccess(e -> {
+            models.setAll(e.getValue());
+            catalog.set(e.getKey());
+        }).onFailure(r -> { }).start();
+    }
+
+    /** Writes a search by meaning into the editor and runs it. */
+    public Optional<ResultViewModel> searchByMeaning(String table, String vectorColumn, String model, String words, int limit) {
+        load(HybridSearch.meaning(table, vectorColumn, model, words, limit), List.of());
+        return run();
     }
 
     /** Keeps one parameter per $1..$max, preserving what was typed for those that stay. */
@@ -155,6 +202,46 @@ public final class SqlEditorViewModel {
         return st == null ? null : st.sql();
     }
 
+    /** Where {@link #sqlToRun()}'s text starts in the editor's text. */
+    int sqlOffset() {
+        String all = text.get() == null ? "" : text.get();
+        String sel = selectedText.get();
+        int start;
+        String raw;
+        if (sel != null && !sel.isBlank()) {
+            start = selectionStart.get();
+            raw = sel;
+        } else {
+            SqlScript.Statement st = SqlScript.statementAt(all, caret.get());
+            if (st == null) {
+                return 0;
+            }
+            start = st.start();
+            raw = all.substring(st.start(), Math.min(st.end(), all.length()));
+        }
+        int lead = 0;
+        while (lead < raw.length() && Character.isWhitespace(raw.charAt(lead))) {
+            lead++;
+        }
+        return start + lead;
+    }
+
+    /** The range to underline for a failure at {@code at} of a statement at {@code base}: the word there. */
+    static ErrorMark mark(String text, int base, String sql, int at, String problem) {
+        int start = base + Math.min(at, sql.length());
+        int limit = Math.min(text.length(), base + sql.length());
+        if (start >= limit) {
+            // at the end of the input: the last character of the statement
+            start = Math.max(base, limit - 1);
+            return new ErrorMark(start, Math.max(start, limit), problem);
+        }
+        int end = start;
+        while (end < limit && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
+            end++;
+        }
+        return new ErrorMark(start, Math.max(end, start + 1), problem);
+    }
+
     /** Runs the statement at the caret (or the selection). Empty when nothing ran (no SQL, bad parameter). */
     public Optional<ResultViewModel> run() {
         if (running.get()) {
@@ -164,6 +251,9 @@ public final class SqlEditorViewModel {
         if (sql == null) {
             return Optional.empty();
         }
+        errorMark.set(null);
+        String textAtRun = text.get();
+        int base = sqlOffset();
         int used = SqlScript.maxParameter(sql);
         parameterCount(Math.max(used, parameters.size()));
         List<Object> params = new ArrayList<>();
@@ -190,20 +280,20 @@ public final class SqlEditorViewModel {
         long t0 = System.nanoTime();
         Executor ui = tasks.threads().ui();
         result.task(tasks.create("Query " + workspace.workspaceId(), ctx -> {
-            Client client = sessions.client(workspace);
-            QueryRequest req = QueryRequest.of(sql, params).cancellation(ctx.cancellation());
-            if (SqlScript.returnsRows(sql) && SqlScript.statements(sql).size() == 1) {
-                return stream(client, req, result, ui, t0);
-            }
-            QueryResult r = client.execute(req);
-            List<Row> rows = r.rows().size() > MAX_ROWS ? r.rows().subList(0, MAX_ROWS) : r.rows();
-            ui.execute(() -> {
-                result.columns(r.columns());
-                if (!rows.isEmpty()) {
-                    result.append(rows, Duration.ofNanos(System.nanoTime() - t0));
+            try {
+                return execute(sql, params, ctx, result, ui, t0);
+            } catch (ManagedServiceError e) {
+                java.util.OptionalInt at = dev.lakebench.app.cli.SyntaxCaret.offset(sql, e);
+                if (at.isPresent()) {
+                    ErrorMark m = mark(textAtRun, base, sql, at.getAsInt(), e.problem());
+                    ui.execute(() -> {
+                        if (textAtRun.equals(text.get())) {
+                            errorMark.set(m);
+                        }
+                    });
                 }
-            });
-            return new Outcome(r.updateCount(), r.rows().size() > MAX_ROWS, true);
+                throw e;
+            }
         }).onSuccess(o -> {
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
             result.done(took, o.updateCount(), o.truncated());
@@ -230,6 +320,25 @@ public final class SqlEditorViewModel {
             finish(result, took, false);
         }).start());
         return Optional.of(result);
+    }
+
+    /** Background: runs one statement, streaming rows into the result when it returns rows. */
+    private Outcome execute(String sql, List<Object> params, dev.lakebench.app.ui.common.TaskContext ctx,
+                            ResultViewModel result, Executor ui, long t0) {
+        Client client = sessions.client(workspace);
+        QueryRequest req = QueryRequest.of(sql, params).cancellation(ctx.cancellation());
+        if (SqlScript.returnsRows(sql) && SqlScript.statements(sql).size() == 1) {
+            return stream(client, req, result, ui, t0);
+        }
+        QueryResult r = client.execute(req);
+        List<Row> rows = r.rows().size() > MAX_ROWS ? r.rows().subList(0, MAX_ROWS) : r.rows();
+        ui.execute(() -> {
+            result.columns(r.columns());
+            if (!rows.isEmpty()) {
+                result.append(rows, Duration.ofNanos(System.nanoTime() - t0));
+            }
+        });
+        return new Outcome(r.updateCount(), r.rows().size() > MAX_ROWS, true);
     }
 
     private record Outcome(long updateCount, boolean truncated, boolean mayWrite) {

@@ -9,6 +9,12 @@ import dev.lakebench.app.ui.common.Sessions;
 import dev.lakebench.app.ui.common.TrackedTask;
 import dev.lakebench.app.ui.common.WorkspaceRef;
 import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.IndexInfo;
+import dev.lakebench.core.client.TableInfo;
+import dev.lakebench.core.index.IndexStatus;
+import dev.lakebench.core.schema.Column;
+import dev.lakebench.core.schema.ColumnType;
+import dev.lakebench.core.schema.TableSchema;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -137,6 +143,85 @@ class BrowserViewModelTest {
                 .extracting(n -> n.detailProperty().get()).anySatisfy(d -> assertThat(d).contains("on embedding"))
                 .anySatisfy(d -> assertThat(d).startsWith("bm25 on caption"));
         assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void theCreateIndexDialogProposesEachColumnsNaturalIndexAndNeverId() {
+        Column id = Column.of("id", ColumnType.TEXT);
+        Column file = Column.of("filename", ColumnType.TEXT);
+        Column text = Column.of("text", ColumnType.TEXT);
+        Column vec = Column.vector("embedding", ColumnType.EMBEDDING, 8);
+        Column n = Column.of("page", ColumnType.INT64);
+        TableInfo all = new TableInfo("docs", new TableSchema(List.of(id, file, text, vec, n)), 10, List.of());
+        assertThat(BrowserViewModel.naturalColumn(all)).contains(vec);
+        assertThat(BrowserViewModel.indexTypes(vec)).startsWith("hnsw");
+
+        // once the vector is indexed, the prose column with BM25
+        TableInfo vecIndexed = new TableInfo("docs", all.schema(), 10, List.of(new IndexInfo("docs_embedding_idx", "docs", "embedding", "hnsw", true)));
+        assertThat(BrowserViewModel.naturalColumn(vecIndexed)).contains(text);
+        assertThat(BrowserViewModel.indexTypes(text)).startsWith("bm25");
+
+        // keys are looked up whole: exact_text first; id is never the default, even when it is all there is
+        TableInfo keys = new TableInfo("files", new TableSchema(List.of(id, file)), 10, List.of());
+        assertThat(BrowserViewModel.naturalColumn(keys)).contains(file);
+        assertThat(BrowserViewModel.indexTypes(file)).startsWith("exact_text");
+        assertThat(BrowserViewModel.indexTypes(id)).startsWith("exact_text");
+        assertThat(BrowserViewModel.naturalColumn(new TableInfo("ids", new TableSchema(List.of(id)), 1, List.of()))).isEmpty();
+        assertThat(BrowserViewModel.naturalColumn(new TableInfo("nums", new TableSchema(List.of(id, n)), 1, List.of()))).contains(n);
+    }
+
+    @Test
+    void anIndexShowsItsBuildStateFromBuildingToReady() throws Exception {
+        int rows = 5_000;
+        java.util.Random r = new java.util.Random(3);
+        List<String> keys = new java.util.ArrayList<>();
+        List<float[]> vectors = new java.util.ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            keys.add("k" + i);
+            float[] v = new float[8];
+            for (int d = 0; d < 8; d++) {
+                v[d] = (float) r.nextGaussian();
+            }
+            vectors.add(v);
+        }
+        java.util.Map<String, List<?>> cols = new java.util.LinkedHashMap<>();
+        cols.put("id", keys);
+        cols.put("embedding", vectors);
+        sessions.client(new WorkspaceRef(local.connection(), "default")).ingest("points", cols,
+                dev.lakebench.core.client.IngestOptions.defaults().schema("embedding", "EMBEDDING"));
+        await(vm.refresh(local));
+        BrowserNode ws = local.children().get(0);
+        await(vm.refresh(ws));
+        BrowserNode points = ws.children().stream().filter(t -> t.label().equals("points")).findFirst().orElseThrow();
+        await(vm.refresh(points));
+
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        points.children().addListener((javafx.collections.ListChangeListener<BrowserNode>) c -> {
+            for (BrowserNode k : List.copyOf(points.children())) {
+                if (k.kind() == BrowserNode.Kind.INDEX) {
+                    seen.add(k.detailProperty().get());
+                    k.detailProperty().addListener((o, a, b) -> seen.add(b));
+                }
+            }
+        });
+        TrackedTask build = vm.createIndex(points, "embedding", "hnsw");
+        build.finished().get(90, TimeUnit.SECONDS);
+        long until = System.currentTimeMillis() + 20_000;
+        while (!(seen.size() > 0 && seen.get(seen.size() - 1).endsWith("· ready")) && System.currentTimeMillis() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(seen).anySatisfy(d -> assertThat(d).matches("hnsw on embedding · building \\d+ %"));
+        assertThat(seen.get(seen.size() - 1)).isEqualTo("hnsw on embedding · ready");
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void aFailedBuildShowsWhy() {
+        IndexState failed = IndexState.of(new IndexStatus(IndexStatus.State.FAILED, 0.4, -1, "No space left on device"));
+        assertThat(failed.label()).isEqualTo("failed: No space left on device");
+        assertThat(failed.busy()).isFalse();
+        assertThat(IndexState.of(new IndexStatus(IndexStatus.State.BUILDING, 0.426, -1, null)).label()).isEqualTo("building 42 %");
+        assertThat(IndexState.of(new IndexStatus(IndexStatus.State.CATCHING_UP, 1, 3, null)).busy()).isTrue();
     }
 
     @Test

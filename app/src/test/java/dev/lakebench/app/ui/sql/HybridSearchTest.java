@@ -30,4 +30,17 @@ class HybridSearchTest {
         assertThatThrownBy(() -> HybridSearch.build(new HybridSearch.Form("docs", "body", " ", "e", false, null, 0.5, 5)))
                 .hasMessage("Type query text for a text column, or take a query vector from the selected row");
     }
+
+    @Test
+    void aSearchByMeaningEmbedsTheWordsWithTheColumnsModel() {
+        assertThat(HybridSearch.meaning("notes", "text_embedding", "minilm", " the farmer's red tulips ", 10))
+                .isEqualTo("SELECT *, text_embedding <#> embed('minilm', 'the farmer''s red tulips') AS score\nFROM notes\n"
+                        + "ORDER BY text_embedding <#> embed('minilm', 'the farmer''s red tulips') DESC\nLIMIT 10");
+        assertThatThrownBy(() -> HybridSearch.meaning("images", "embedding", null, "tulips", 10))
+                .hasMessage("Choose the model that made the vectors of \"embedding\"");
+        assertThatThrownBy(() -> HybridSearch.meaning("images", null, "minilm", "tulips", 10))
+                .hasMessageStartingWith("Table \"images\" has no vector column");
+        assertThatThrownBy(() -> HybridSearch.meaning("images", "embedding", "minilm", "  ", 10))
+                .hasMessage("Type the words to search for");
+    }
 }

@@ -52,4 +52,27 @@ class SqlCompletionTest {
         assertThat(names).contains("count", "contains", "coalesce", "COLUMN", "COMMIT");
         assertThat(names.indexOf("count")).isLessThan(names.indexOf("COLUMN"));
     }
+
+    @Test
+    void columnsOfTheBrowsersTableBeforeAnyFromIsTyped() {
+        String sql = "SELECT ";
+        var withoutTable = SqlCompletion.complete(sql, sql.length(), catalog);
+        assertThat(withoutTable.suggestions()).noneMatch(s -> s.kind() == SqlCompletion.Kind.COLUMN);
+        var r = SqlCompletion.complete(sql, sql.length(), catalog, "DOCS");
+        assertThat(r.suggestions()).filteredOn(s -> s.kind() == SqlCompletion.Kind.COLUMN)
+                .extracting(SqlCompletion.Suggestion::text).containsExactly("doc_id", "text");
+        assertThat(r.suggestions().get(0).detail()).isEqualTo("INT64 · docs");
+    }
+
+    @Test
+    void theStatementsOwnTablesWinOverTheBrowsersAndCountAfterTheCaret() {
+        String sql = "SELECT id, \nFROM images\nWHERE ";
+        int caret = "SELECT id, ".length();
+        var r = SqlCompletion.complete(sql, caret, catalog, "docs");
+        assertThat(r.suggestions()).filteredOn(s -> s.kind() == SqlCompletion.Kind.COLUMN)
+                .extracting(SqlCompletion.Suggestion::text).containsExactly("embedding", "id", "image");
+        var where = SqlCompletion.complete(sql, sql.length(), catalog, "docs");
+        assertThat(where.suggestions().get(0).kind()).isEqualTo(SqlCompletion.Kind.COLUMN);
+        assertThat(where.suggestions().get(0).detail()).endsWith("· images");
+    }
 }

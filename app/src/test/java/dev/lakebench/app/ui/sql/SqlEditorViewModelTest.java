@@ -77,6 +77,40 @@ class SqlEditorViewModelTest {
     }
 
     @Test
+    void aFailedStatementMarksWhereItWentWrongInTheEditorsText() throws Exception {
+        String script = "SELECT 1;\n\n  SELECT id FROM images WHERE nosuch_col = 1";
+        ResultViewModel r = runAndWait(script, script.length());
+        assertThat(r.state()).isEqualTo(ResultViewModel.State.FAILED);
+        SqlEditorViewModel.ErrorMark mark = vm.errorMarkProperty().get();
+        assertThat(mark).isNotNull();
+        assertThat(script.substring(mark.start(), mark.end())).isEqualTo("nosuch_col");
+        assertThat(mark.problem()).contains("nosuch_col");
+
+        // a syntax error, run as a selection in the middle of the text
+        String text = "-- notes\nSELECT id FROM images;\nSELECT id FORM images LIMIT 2";
+        vm.textProperty().set(text);
+        int at = text.indexOf("SELECT id FORM");
+        vm.selectionStartProperty().set(at);
+        vm.selectedTextProperty().set(text.substring(at));
+        ResultViewModel bad = vm.run().orElseThrow();
+        bad.task().finished().get(30, TimeUnit.SECONDS);
+        mark = vm.errorMarkProperty().get();
+        assertThat(mark).isNotNull();
+        assertThat(text.substring(mark.start(), mark.end())).isEqualTo("images");
+
+        // any edit drops the mark
+        vm.textProperty().set(text + " ");
+        assertThat(vm.errorMarkProperty().get()).isNull();
+    }
+
+    @Test
+    void anErrorAtTheEndOfTheInputMarksTheLastCharacter() {
+        String text = "SELECT * FROM images WHERE";
+        var m = SqlEditorViewModel.mark(text, 0, text, text.length(), "end");
+        assertThat(text.substring(m.start(), m.end())).isEqualTo("E");
+    }
+
+    @Test
     void theSelectionRunsInsteadOfTheStatement() throws Exception {
         String text = "SELECT 1 AS a, 2 AS b";
         vm.selectedTextProperty().set("SELECT 2 AS b");

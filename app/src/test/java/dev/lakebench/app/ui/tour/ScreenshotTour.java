@@ -352,6 +352,8 @@ public final class ScreenshotTour {
         pause(400);
         both("25-postgres-connection", this::dialog);
         closeDialogs();
+        // ---- 34-38: the editor's error underline, folded panes at 1024x700, index build state, search by meaning, models ----
+        editorSteps();
         fx(() -> workbench.close());
     }
 
@@ -397,6 +399,65 @@ public final class ScreenshotTour {
     }
 
     // ---- helpers ----
+
+    /** Steps 34-38: the error underline, the folded side panes, index states, search by meaning, the models window. */
+    private void editorSteps() throws Exception {
+        fx(() -> workbench.openEditor(workbench.currentWorkspace(), "SELECT id, name\nFROM products\nWHERE descripton ILIKE '%lamp%'", true));
+        await(30, () -> !workbench.errors().shown().isEmpty());
+        pause(600);
+        both("34-editor-error-underline", this::main);
+        fx(() -> workbench.errors().dismissAll());
+
+        fx(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+            workbench.browserPane().collapsedProperty().set(true);
+            workbench.detailPane().collapsedProperty().set(true);
+            workbench.editorSideCollapsed().set(true);
+        });
+        pause(600);
+        both("35-folded-panes-1024", this::main);
+        fx(() -> {
+            workbench.browserPane().collapsedProperty().set(false);
+            workbench.detailPane().collapsedProperty().set(false);
+            workbench.editorSideCollapsed().set(false);
+            stage.setWidth(1440);
+            stage.setHeight(900);
+        });
+
+        fx(() -> expand("products"));
+        await(20, () -> node("products").children().stream().anyMatch(n -> n.kind() == dev.lakebench.app.ui.browser.BrowserNode.Kind.INDEX));
+        pause(400);
+        both("36-index-build-state", this::main);
+
+        fx(() -> workbench.newEditor(workbench.currentWorkspace()));
+        pause(800);
+        fx(() -> {
+            Node content = workbench.shell().tabs().getSelectionModel().getSelectedItem().getContent();
+            ((javafx.scene.control.TabPane) content.lookup("#editor-side")).getSelectionModel().select(2);
+        });
+        await(20, () -> {
+            Node content = workbench.shell().tabs().getSelectionModel().getSelectedItem().getContent();
+            var table = (javafx.scene.control.ComboBox<?>) content.lookup("#hybrid-table");
+            return table != null && !table.getItems().isEmpty();
+        });
+        fx(() -> {
+            Node content = workbench.shell().tabs().getSelectionModel().getSelectedItem().getContent();
+            @SuppressWarnings("unchecked")
+            var table = (javafx.scene.control.ComboBox<String>) content.lookup("#hybrid-table");
+            if (table.getItems().contains("products")) {
+                table.setValue("products");
+            }
+            ((javafx.scene.control.TextField) content.lookup("#meaning-words")).setText("warm light for reading");
+        });
+        pause(400);
+        both("37-search-by-meaning", this::main);
+
+        fx(() -> workbench.showModels());
+        pause(1200);
+        both("38-models", this::dialog);
+        closeDialogs();
+    }
 
     /** The OS store when one runs (in a D-Bus session with a keyring), so the dialogs name it; else memory. */
     private static dev.lakebench.natives.keychain.CredentialStore credentialStore() {

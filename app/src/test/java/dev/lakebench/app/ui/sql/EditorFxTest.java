@@ -1,0 +1,100 @@
+package dev.lakebench.app.ui.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lakebench.app.ui.FxFixture;
+import dev.lakebench.app.ui.UiFixtures;
+import dev.lakebench.app.ui.browser.BrowserNode;
+import dev.lakebench.app.ui.shell.Workbench;
+import java.nio.file.Path;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The editor in the real window: the error underline and column completion before FROM. */
+@ExtendWith(ApplicationExtension.class)
+class EditorFxTest {
+
+    @TempDir
+    Path dir;
+
+    private Workbench workbench;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        UiFixtures.seedImages(dir);
+        workbench = FxFixture.start(stage, dir);
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        FxFixture.close(robot, workbench);
+    }
+
+    @Test
+    void aFailedQueryIsUnderlinedWhereItWentWrongUntilTheTextChanges(FxRobot robot) {
+        FxFixture.await(20, () -> robot.lookup("images").tryQuery().isPresent());
+        String sql = "SELECT id, caption\nFROM images\nWHERE captoin LIKE '%flower%'";
+        robot.interact(() -> workbench.openEditor(workbench.currentWorkspace(), sql, true));
+        FxFixture.await(20, () -> !workbench.errors().shown().isEmpty());
+        CodeArea editor = FxFixture.showing(robot, "#sql-editor");
+        int at = sql.indexOf("captoin");
+        FxFixture.await(5, () -> editor.getStyleOfChar(at).contains("error-mark"));
+        assertThat(editor.getStyleOfChar(at + "captoin".length() - 1)).contains("error-mark");
+        assertThat(editor.getStyleOfChar(sql.indexOf("LIKE"))).doesNotContain("error-mark");
+        assertThat(editor.getStyleOfChar(sql.indexOf("FROM"))).doesNotContain("error-mark").contains("keyword");
+        FxFixture.snap(robot, stage.getScene(), "editor-error-underline");
+        robot.interact(workbench.theme()::toggle);
+        FxFixture.snap(robot, stage.getScene(), "editor-error-underline-dark");
+
+        robot.interact(() -> editor.replaceText(at, at + "captoin".length(), "caption"));
+        FxFixture.await(5, () -> !editor.getStyleOfChar(at).contains("error-mark"));
+        FxFixture.await(5, () -> editor.getStyleSpans(0, editor.getLength()).stream()
+                .noneMatch(s -> s.getStyle().contains("error-mark")));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void ctrlSpaceBeforeFromOffersTheColumnsOfTheTableSelectedInTheBrowser(FxRobot robot) {
+        FxFixture.await(20, () -> robot.lookup("images").tryQuery().isPresent());
+        TreeView<BrowserNode> tree = robot.lookup("#browser").queryAs(TreeView.class);
+        robot.interact(() -> {
+            for (int i = 0; i < tree.getExpandedItemCount(); i++) {
+                TreeItem<BrowserNode> item = tree.getTreeItem(i);
+                if (item.getValue().table() != null && item.getValue().table().name().equals("images")) {
+                    tree.getSelectionModel().select(item);
+                }
+            }
+        });
+        robot.interact(() -> workbench.newEditor(workbench.currentWorkspace()));
+        FxFixture.await(5, () -> robot.lookup("#sql-editor").tryQuery().isPresent());
+        CodeArea editor = FxFixture.showing(robot, "#sql-editor");
+        FxFixture.await(10, () -> workbench.shell().current().isPresent());
+        robot.interact(editor::requestFocus);
+        robot.write("SELECT ca");
+        robot.press(KeyCode.CONTROL).type(KeyCode.SPACE).release(KeyCode.CONTROL);
+        FxFixture.await(5, () -> robot.lookup("#completion-list").tryQuery().filter(FxFixture::isShowing).isPresent());
+        ListView<SqlCompletion.Suggestion> list = robot.lookup("#completion-list").queryAs(ListView.class);
+        assertThat(list.getItems().get(0).text()).isEqualTo("caption");
+        assertThat(list.getItems().get(0).detail()).isEqualTo("TEXT · images");
+        FxFixture.snap(robot, stage.getScene(), "editor-completion");
+        robot.type(KeyCode.ENTER);
+        try {
+            FxFixture.await(5, () -> editor.getText().equals("SELECT caption"));
+        } finally {
+            assertThat(editor.getText()).isEqualTo("SELECT caption");
+        }
+    }
+}
