@@ -2,7 +2,7 @@ package dev.lakebench.app.ui.detail;
 
 import dev.lakebench.app.ui.common.SelectedRow;
 import dev.lakebench.core.client.Row;
-import dev.lakebench.core.index.text.EnglishAnalyzer;
+import dev.lakebench.core.index.text.WordAnalyzer;
 import dev.lakebench.core.sql.SqlLexer;
 import dev.lakebench.core.sql.Token;
 import java.io.IOException;
@@ -55,17 +55,17 @@ record QueryWords(Set<String> terms, Set<String> words) {
             Token k = t.get(i);
             if (k.is("<#>")) {
                 if (i > 0 && !isVectorColumn(t.get(i - 1), row)) {
-                    terms.addAll(EnglishAnalyzer.terms(text(t, i + 1, params)));
+                    terms.addAll(WordAnalyzer.terms(text(t, i + 1, params)));
                 }
                 if (i + 1 < t.size() && !isVectorColumn(t.get(i + 1), row)) {
-                    terms.addAll(EnglishAnalyzer.terms(text(t, i - 1, params)));
+                    terms.addAll(WordAnalyzer.terms(text(t, i - 1, params)));
                 }
             } else if (k.is("@>")) {
                 words.addAll(surfaceWords(text(t, i + 1, params)));
             } else if (k.isWord("contains") && next(t, i, "(")) {
                 words.addAll(surfaceWords(text(t, argument(t, i + 1, 1), params)));
             } else if (k.isWord("deeplake_hybrid_record") && next(t, i, "(")) {
-                terms.addAll(EnglishAnalyzer.terms(text(t, argument(t, i + 1, 1), params)));
+                terms.addAll(WordAnalyzer.terms(text(t, argument(t, i + 1, 1), params)));
             }
         }
         return terms.isEmpty() && words.isEmpty() ? NONE : new QueryWords(Set.copyOf(terms), Set.copyOf(words));
@@ -108,7 +108,7 @@ record QueryWords(Set<String> terms, Set<String> words) {
         if (terms.isEmpty()) {
             return false;
         }
-        for (String term : EnglishAnalyzer.terms(word)) {
+        for (String term : WordAnalyzer.terms(word)) {
             if (terms.contains(term)) {
                 return true;
             }
