@@ -177,6 +177,22 @@ public record GridSource(WorkspaceRef workspace, TableInfo table, String imageCo
                 + q(table.name()) + " ORDER BY score DESC LIMIT " + limit;
     }
 
+    /**
+     * The model-made vector columns of this table with the columns they were made from (the workspace's record
+     * of which model made each vector column): $1 the table name.
+     */
+    public static String embeddingModelsSql() {
+        return "SELECT column_name, model, source_columns FROM lb_meta.embedding_columns WHERE lower(table_name) = lower($1)";
+    }
+
+    /**
+     * The nearest rows to a text ($1) embedded by {@code model}'s text tower: text-to-image search on a vector
+     * column an image model made.
+     */
+    public String textSearchSql(String embedding, String model, int limit) {
+        return similarSql(embedding, "embed('" + model.replace("'", "''") + "', $1)", limit);
+    }
+
     /** The labels of {@code n} keys ($1..$n), for a grid of rows picked elsewhere (a result shown as a grid). */
     public String labelsSql(int n) {
         return "SELECT " + q(keyColumn) + " AS k, " + labelSql() + " AS label FROM " + q(table.name()) + " WHERE "

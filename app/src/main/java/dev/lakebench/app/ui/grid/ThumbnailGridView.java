@@ -105,11 +105,20 @@ public final class ThumbnailGridView {
         similar.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canFindSimilar(), vm.selectedProperty()));
         similar.setTooltip(new Tooltip(vm.source().embeddingColumn().map(c -> "Search rows whose " + c + " is closest to the selected row's")
                 .orElse("This table has no EMBEDDING column")));
+        TextField describe = new TextField();
+        describe.setId("grid-text-search");
+        describe.setPromptText("Describe a picture…  (Enter)");
+        describe.setPrefColumnCount(16);
+        describe.setOnAction(e -> vm.searchText(describe.getText()));
+        describe.visibleProperty().bind(vm.textSearchProperty().isNotNull());
+        describe.managedProperty().bind(describe.visibleProperty());
+        vm.textSearchProperty().addListener((o, a, ts) -> describe.setTooltip(ts == null ? null
+                : new Tooltip("Search the pictures by text: " + ts.model() + "'s text tower against " + ts.column())));
         Label status = new Label();
         status.setId("grid-status");
         status.textProperty().bind(vm.statusProperty());
         status.getStyleClass().add(Styles.MUTED);
-        HBox bar = new HBox(8, Icons.of(Icons.Icon.GRID), size, sizeText, filter, column, similar);
+        HBox bar = new HBox(8, Icons.of(Icons.Icon.GRID), size, sizeText, filter, column, describe, similar);
         bar.getStyleClass().add("run-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         HBox foot = new HBox(status);

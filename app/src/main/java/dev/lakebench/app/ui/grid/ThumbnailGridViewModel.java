@@ -51,6 +51,7 @@ public final class ThumbnailGridViewModel {
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final Map<String, Double> scores = new HashMap<>();
     private final Map<String, String> labels = new HashMap<>();
+    private final ObjectProperty<TextSearch> textSearch = new SimpleObjectProperty<>();
     private final ObservableSet<String> selection = FXCollections.observableSet(new LinkedHashSet<>());
     private String anchor;
     private final String title;
@@ -215,6 +216,49 @@ public final class ThumbnailGridViewModel {
         return current;
     }
 
+    /** A vector column an image model made, searchable by text through the model's text tower. */
+    public record TextSearch(String column, String model) {
+    }
+
+    /** The column and model text-to-image search uses, or null when no image model made a vector column here. */
+    public ObjectProperty<TextSearch> textSearchProperty() {
+        return textSearch;
+    }
+
+    /**
+     * Looks up (in the background) whether an image model made one of the table's vector columns; if so, the
+     * grid offers text-to-image search on it.
+     */
+    public TrackedTask detectTextSearch() {
+        GridSource s = source.get();
+        List<String> images = GridSource.imageColumns(s.table());
+        return tasks.create("Find the image models of " + s.table().name(), ctx -> {
+            for (Row r : sessions.client(s.workspace()).query(GridSource.embeddingModelsSql(), s.table().name())) {
+                String column = String.valueOf(r.get(0));
+                boolean fromPictures = false;
+                for (String src : String.valueOf(r.get(2)).split("[,\n]")) {
+                    fromPictures |= images.stream().anyMatch(i -> i.equalsIgnoreCase(src.strip()));
+                }
+                if (fromPictures && s.table().schema().column(column).isPresent()) {
+                    return new TextSearch(column, String.valueOf(r.get(1)));
+                }
+            }
+            return (TextSearch) null;
+        }).untracked().onSuccess(textSearch::set).onFailure(r -> textSearch.set(null)).start();
+    }
+
+    /** Text-to-image search: the rows whose pictures' vectors are closest to the text's; opens as its own grid. */
+    public TrackedTask searchText(String text) {
+        TextSearch ts = textSearch.get();
+        if (ts == null || text == null || text.isBlank()) {
+            return null;
+        }
+        String about = "\"" + text.strip() + "\"";
+        GridSource s = source.get();
+        return search(s.textSearchSql(ts.column(), ts.model(), SIMILAR), "Pictures of " + about, about, client -> text.strip(),
+                "pictures closest to " + about + " by " + ts.model());
+    }
+
     private record Keys(List<String> keys, Map<String, String> labels) {
     }
 
@@ -316,7 +360,7 @@ public final class ThumbnailGridViewModel {
                     key == null ? "Select a thumbnail first" : "Ingest or add embeddings to search by similarity"));
             return null;
         }
-        return similar(emb.get(), "Similar to " + key, key, client -> {
+        return similar(emb.get(), key, client -> {
             List<Row> v = client.query(s.vectorSql(emb.get()), key);
             if (v.isEmpty() || !(v.get(0).get(0) instanceof float[] vector)) {
                 throw new dev.lakebench.core.client.QueryError(ErrorCode.QUERY_INVALID,
@@ -332,7 +376,7 @@ public final class ThumbnailGridViewModel {
      * as {@link #findSimilar()}.
      */
     public TrackedTask findSimilarTo(String column, float[] vector, String about) {
-        return similar(column, "Similar to " + about, about, client -> vector);
+        return similar(column, about, client -> vector);
     }
 
     /** What a search's query vector comes from, read on the worker. */
@@ -340,14 +384,18 @@ public final class ThumbnailGridViewModel {
         Object get(dev.lakebench.core.client.Client client);
     }
 
-    private TrackedTask similar(String column, String title, String about, QueryVector query) {
+    private TrackedTask similar(String column, String about, QueryVector query) {
+        return search(source.get().similarSql(column, SIMILAR), "Similar to " + about, about, query, "most similar to " + about + " by " + column);
+    }
+
+    /** Runs a nearest-rows search (key, score, label) with one parameter and opens the hits as a grid. */
+    private TrackedTask search(String sql, String title, String about, QueryVector query, String what) {
         GridSource s = source.get();
-        return tasks.create("Find rows similar to " + about, ctx -> {
+        return tasks.create("Find rows " + (title.startsWith("Similar") ? "similar to " : "matching ") + about, ctx -> {
             var client = sessions.client(s.workspace());
-            Object vector = query.get(client);
-            return client.execute(QueryRequest.of(s.similarSql(column, SIMILAR), vector).cancellation(ctx.cancellation())).rows();
-        }).onSuccess(hits -> openResults(hits, title, Sizes.plural(hits.size(), "row", "rows") + " most similar to " + about + " by " + column))
-                .start();
+            Object parameter = query.get(client);
+            return client.execute(QueryRequest.of(sql, parameter).cancellation(ctx.cancellation())).rows();
+        }).onSuccess(hits -> openResults(hits, title, Sizes.plural(hits.size(), "row", "rows") + " " + what)).start();
     }
 
     /** Opens search hits (key, score, label) as a grid of their own. */

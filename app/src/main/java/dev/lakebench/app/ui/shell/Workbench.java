@@ -308,6 +308,7 @@ public final class Workbench implements BrowserActions {
         ThumbnailGridViewModel vm = new ThumbnailGridViewModel(source.get(), sessions, tasks);
         openGrid(vm);
         vm.load();
+        vm.detectTextSearch();
     }
 
     private void resultAction(dev.lakebench.app.ui.sql.ResultRowEvent e) {
