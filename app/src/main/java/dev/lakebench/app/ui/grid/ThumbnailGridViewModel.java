@@ -256,7 +256,7 @@ public final class ThumbnailGridViewModel {
         String about = "\"" + text.strip() + "\"";
         GridSource s = source.get();
         return search(s.textSearchSql(ts.column(), ts.model(), SIMILAR), "Pictures of " + about, about, client -> text.strip(),
-                "pictures closest to " + about + " by " + ts.model());
+                "closest to " + about + " by " + ts.model() + "'s text tower");
     }
 
     private record Keys(List<String> keys, Map<String, String> labels) {
@@ -345,7 +345,7 @@ public final class ThumbnailGridViewModel {
         g.keys.setAll(rowKeys);
         g.scores.putAll(rowScores);
         g.labels.putAll(rowLabels);
-        g.status.set(Sizes.plural(rowKeys.size(), "row", "rows") + " of " + title);
+        g.status.set(Sizes.plural(rowKeys.size(), "row", "rows") + " of " + title.replaceFirst(" as grid$", ""));
         return g;
     }
 
@@ -360,7 +360,7 @@ public final class ThumbnailGridViewModel {
                     key == null ? "Select a thumbnail first" : "Ingest or add embeddings to search by similarity"));
             return null;
         }
-        return similar(emb.get(), key, client -> {
+        return similar(emb.get(), labels.getOrDefault(key, key), client -> {
             List<Row> v = client.query(s.vectorSql(emb.get()), key);
             if (v.isEmpty() || !(v.get(0).get(0) instanceof float[] vector)) {
                 throw new dev.lakebench.core.client.QueryError(ErrorCode.QUERY_INVALID,

@@ -61,7 +61,7 @@ class ThumbnailGridViewModelTest {
             vm.findSimilar().finished().get(30, TimeUnit.SECONDS);
             ThumbnailGridViewModel g = similar.get();
             assertThat(g.isFixed()).isTrue();
-            assertThat(g.title()).isEqualTo("Similar to " + key);
+            assertThat(g.title()).isEqualTo("Similar to " + vm.label(key)).endsWith(".webp");
             assertThat(g.keys()).hasSize(n).first().isEqualTo(key);
             assertThat(g.score(key)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
             for (int i = 1; i < g.keys().size(); i++) {
