@@ -98,6 +98,23 @@ class GridActionsFxTest {
         assertThat(workbench.errors().shown()).isEmpty();
     }
 
+    @Test
+    void bm25ScoresComeFirstWithFourSignificantDigits(FxRobot robot) {
+        FxFixture.await(20, () -> robot.lookup("images").tryQuery().isPresent());
+        var ws = workbench.currentWorkspace();
+        robot.interact(() -> workbench.openEditor(ws, "SELECT id, caption, caption <#> 'parrot' AS score FROM images ORDER BY score DESC LIMIT 5", true));
+        FxFixture.await(20, () -> !robot.lookup("#results-table").queryAll().isEmpty() && results(robot).getItems().size() == 5);
+        TableView<Row> results = results(robot);
+        assertThat(results.getColumns().get(0).getUserData()).isEqualTo("score");
+        double top = ((Number) results.getItems().get(0).get("score")).doubleValue();
+        assertThat(top).isPositive();
+        String shown = dev.lakebench.app.ui.common.ScoreText.format(top);
+        assertThat(shown.replace("-", "").replace(".", "").replaceFirst("^0+", "")).hasSize(4);
+        FxFixture.await(5, () -> robot.lookup(".table-cell").queryAll().stream()
+                .anyMatch(c -> c instanceof javafx.scene.control.TableCell<?, ?> t && shown.equals(t.getText())));
+        assertThat(workbench.errors().shown()).isEmpty();
+    }
+
     private boolean tabTitled(String title) {
         return workbench.shell().tabs().getTabs().stream().anyMatch(t -> t.getText().equals(title));
     }
