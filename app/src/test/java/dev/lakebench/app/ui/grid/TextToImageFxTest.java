@@ -16,6 +16,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.controlsfx.control.GridView;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,12 +32,13 @@ import org.testfx.framework.junit5.Start;
 class TextToImageFxTest {
 
     @TempDir
-    Path dir;
+    static Path dir;
 
     private Workbench workbench;
 
-    @Start
-    void start(Stage stage) {
+    /** Seeded off the FX thread: setting up the window has a time limit, and ingest with embeddings takes a while. */
+    @BeforeAll
+    static void seed() {
         UiFixtures.installTinyClip(dir);
         List<String> names = List.of("red", "blue", "green", "dark red", "navy");
         List<Color> colours = List.of(Color.RED, Color.BLUE, new Color(0, 160, 0), new Color(140, 0, 0), new Color(0, 0, 120));
@@ -46,6 +48,10 @@ class TextToImageFxTest {
                     IngestOptions.defaults().schema("image", "IMAGE").embed("image", UiFixtures.TINY_CLIP));
         }
         UiFixtures.seedImages(dir);
+    }
+
+    @Start
+    void start(Stage stage) {
         workbench = FxFixture.start(stage, dir);
     }
 

@@ -16,6 +16,7 @@ import javafx.stage.Stage;
 import org.controlsfx.control.GridCell;
 import org.controlsfx.control.GridView;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,13 +32,18 @@ import org.testfx.framework.junit5.Start;
 class GridActionsFxTest {
 
     @TempDir
-    Path dir;
+    static Path dir;
 
     private Workbench workbench;
 
+    /** Seeded once, off the FX thread: the tests only read the table, and setting up the window has a time limit. */
+    @BeforeAll
+    static void seed() {
+        UiFixtures.seedImages(dir);
+    }
+
     @Start
     void start(Stage stage) {
-        UiFixtures.seedImages(dir);
         workbench = FxFixture.start(stage, dir);
     }
 
