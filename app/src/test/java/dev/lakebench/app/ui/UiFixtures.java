@@ -111,4 +111,47 @@ public final class UiFixtures {
     public static List<ErrorReport> errors() {
         return new CopyOnWriteArrayList<>();
     }
+
+    /** The tiny CLIP-style model the core tests generate, as {@code models pull} would have installed it. */
+    public static final String TINY_CLIP = "test/tiny-clip";
+
+    /**
+     * Installs the tiny CLIP-style model (an 8-float text tower and vision tower where "red", "green" and "blue"
+     * land near pictures of that colour) into a data directory's models folder, with the built-in model's
+     * tokenizer and a manifest, so {@code embed('test/tiny-clip', ...)} and image embeddings at ingest work offline.
+     */
+    public static void installTinyClip(Path dataRoot) {
+        Path from = testData("../models/tiny-clip");
+        Path to = dataRoot.resolve("models").resolve("test--tiny-clip");
+        try {
+            Files.createDirectories(to.resolve("onnx"));
+            for (String f : List.of("config.json", "preprocessor_config.json", "tokenizer_config.json", "onnx/text_model.onnx",
+                    "onnx/vision_model.onnx")) {
+                Files.copy(from.resolve(f), to.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            try (var tok = UiFixtures.class.getResourceAsStream("/all-minilm-l6-v2-q-tokenizer.json")) {
+                Files.write(to.resolve("tokenizer.json"), tok.readAllBytes());
+            }
+            Files.writeString(to.resolve("lakebench-model.json"),
+                    "{\"repo\": \"" + TINY_CLIP + "\", \"revision\": \"main\", \"commit\": \"local\", \"files\": []}");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A plain picture of one colour, as PNG. */
+    public static byte[] png(java.awt.Color colour, int width, int height) {
+        var img = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = img.createGraphics();
+        g.setColor(colour);
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(img, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
 }

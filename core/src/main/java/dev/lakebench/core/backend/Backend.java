@@ -79,6 +79,11 @@ public interface Backend extends AutoCloseable {
         return openSink(table, incoming);
     }
 
+    /** True when {@link #openSinkAddingColumns} really adds the columns an existing table lacks. */
+    default boolean addsMissingColumns() {
+        return false;
+    }
+
     @Override
     void close();
 }

@@ -197,6 +197,10 @@ public final class DetailViewModel {
         Object page = r.get("page_index");
         Object chunk = r.get("chunk_index");
         Object file = r.get("filename");
+        if (file == null && r.get("file_path") != null) { // a query that kept only the path still names the file
+            Path p = Path.of(String.valueOf(r.get("file_path"))).getFileName();
+            file = p == null ? r.get("file_path") : p;
+        }
         if (file != null) {
             sb.append(" · ").append(file);
         }

@@ -102,7 +102,28 @@ public record GridSource(WorkspaceRef workspace, TableInfo table, String imageCo
         return BOXES[BOXES.length - 1];
     }
 
-    /** The keys of rows that have a picture in the image column, in table order, with an optional filter. */
+    /**
+     * The column that names a row's source for captions and tooltips: {@code filename} (every file-derived
+     * row has it), else {@code file_path}, else none.
+     */
+    public Optional<String> labelColumn() {
+        for (String c : List.of("filename", "file_path")) {
+            if (table.schema().column(c).isPresent()) {
+                return Optional.of(table.schema().column(c).get().name());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The label of the select lists: the label column, or NULL. */
+    private String labelSql() {
+        return labelColumn().map(GridSource::q).orElse("NULL");
+    }
+
+    /**
+     * The keys of rows that have a picture in the image column, in table order, with an optional filter; the
+     * second column is each row's label ({@link #labelColumn()}).
+     */
     public String keysSql(String where) {
         String w = where == null || where.isBlank() ? "" : " AND (" + where.strip() + ")";
         List<String> any = new ArrayList<>();
@@ -110,7 +131,7 @@ public record GridSource(WorkspaceRef workspace, TableInfo table, String imageCo
             any.add(q(c) + " IS NOT NULL");
         }
         String pictured = any.size() == 1 ? any.get(0) : "(" + String.join(" OR ", any) + ")";
-        return "SELECT " + q(keyColumn) + " FROM " + q(table.name()) + " WHERE " + pictured + w;
+        return "SELECT " + q(keyColumn) + ", " + labelSql() + " FROM " + q(table.name()) + " WHERE " + pictured + w;
     }
 
     /** Thumbnails of {@code n} keys: parameters $1 column, $2 dimension, $3.. the keys. */
@@ -145,10 +166,37 @@ public record GridSource(WorkspaceRef workspace, TableInfo table, String imageCo
         return "SELECT " + q(embedding) + " AS v FROM " + q(table.name()) + " WHERE " + q(keyColumn) + " = $1 LIMIT 1";
     }
 
-    /** The nearest rows to a vector ($1), closest first, as pg_deeplake writes it. */
+    /** The nearest rows to a vector ($1), closest first, as pg_deeplake writes it; the third column is the label. */
     public String similarSql(String embedding, int limit) {
-        return "SELECT " + q(keyColumn) + " AS k, " + q(embedding) + " <#> $1 AS score FROM " + q(table.name())
-                + " ORDER BY score DESC LIMIT " + limit;
+        return similarSql(embedding, "$1", limit);
+    }
+
+    /** The nearest rows to a query vector written as SQL (a parameter, an {@code embed(...)} call), closest first. */
+    public String similarSql(String embedding, String query, int limit) {
+        return "SELECT " + q(keyColumn) + " AS k, " + q(embedding) + " <#> " + query + " AS score, " + labelSql() + " AS label FROM "
+                + q(table.name()) + " ORDER BY score DESC LIMIT " + limit;
+    }
+
+    /**
+     * The model-made vector columns of this table with the columns they were made from (the workspace's record
+     * of which model made each vector column): $1 the table name.
+     */
+    public static String embeddingModelsSql() {
+        return "SELECT column_name, model, source_columns FROM lb_meta.embedding_columns WHERE lower(table_name) = lower($1)";
+    }
+
+    /**
+     * The nearest rows to a text ($1) embedded by {@code model}'s text tower: text-to-image search on a vector
+     * column an image model made.
+     */
+    public String textSearchSql(String embedding, String model, int limit) {
+        return similarSql(embedding, "embed('" + model.replace("'", "''") + "', $1)", limit);
+    }
+
+    /** The labels of {@code n} keys ($1..$n), for a grid of rows picked elsewhere (a result shown as a grid). */
+    public String labelsSql(int n) {
+        return "SELECT " + q(keyColumn) + " AS k, " + labelSql() + " AS label FROM " + q(table.name()) + " WHERE "
+                + q(keyColumn) + " IN (" + placeholders(1, n) + ")";
     }
 
     private static String placeholders(int first, int n) {

@@ -27,8 +27,9 @@ import org.controlsfx.control.GridCell;
 import org.controlsfx.control.GridView;
 
 /**
- * The thumbnail grid: a virtualised ControlsFX grid of row keys whose cells ask the loader for their picture,
- * a size slider, a SQL WHERE filter, the image column, and "Find similar".
+ * The thumbnail grid: a virtualised ControlsFX grid of row keys whose cells ask the loader for their picture
+ * and are captioned with score and file name, a size slider, a SQL WHERE filter, the image column, and "Find
+ * similar". Click, Ctrl/Shift+click and the arrow keys (with Shift) select.
  */
 public final class ThumbnailGridView {
 
@@ -50,7 +51,7 @@ public final class ThumbnailGridView {
         grid.setHorizontalCellSpacing(6);
         grid.setVerticalCellSpacing(6);
         grid.cellWidthProperty().bind(vm.sizeProperty());
-        grid.cellHeightProperty().bind(vm.sizeProperty().add(vm.isFixed() ? 16 : 0));
+        grid.cellHeightProperty().bind(vm.sizeProperty().add(vm.hasCaptions() ? 18 : 0));
         grid.setCellFactory(g -> new ThumbCell());
         vm.sizeProperty().addListener((o, a, b) -> {
             if (GridSource.box(a.doubleValue()) != GridSource.box(b.doubleValue())) {
@@ -58,6 +59,9 @@ public final class ThumbnailGridView {
             }
         });
         vm.selectedProperty().addListener((o, a, b) -> refreshCells());
+        vm.selection().addListener((javafx.collections.SetChangeListener<String>) c -> refreshCells());
+        grid.setFocusTraversable(true);
+        grid.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::arrowKey);
 
         Slider size = new Slider(32, 256, vm.sizeProperty().get());
         size.setId("grid-size");
@@ -101,11 +105,20 @@ public final class ThumbnailGridView {
         similar.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canFindSimilar(), vm.selectedProperty()));
         similar.setTooltip(new Tooltip(vm.source().embeddingColumn().map(c -> "Search rows whose " + c + " is closest to the selected row's")
                 .orElse("This table has no EMBEDDING column")));
+        TextField describe = new TextField();
+        describe.setId("grid-text-search");
+        describe.setPromptText("Describe a picture…  (Enter)");
+        describe.setPrefColumnCount(16);
+        describe.setOnAction(e -> vm.searchText(describe.getText()));
+        describe.visibleProperty().bind(vm.textSearchProperty().isNotNull());
+        describe.managedProperty().bind(describe.visibleProperty());
+        vm.textSearchProperty().addListener((o, a, ts) -> describe.setTooltip(ts == null ? null
+                : new Tooltip("Search the pictures by text: " + ts.model() + "'s text tower against " + ts.column())));
         Label status = new Label();
         status.setId("grid-status");
         status.textProperty().bind(vm.statusProperty());
         status.getStyleClass().add(Styles.MUTED);
-        HBox bar = new HBox(8, Icons.of(Icons.Icon.GRID), size, sizeText, filter, column, similar);
+        HBox bar = new HBox(8, Icons.of(Icons.Icon.GRID), size, sizeText, filter, column, describe, similar);
         bar.getStyleClass().add("run-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         HBox foot = new HBox(status);
@@ -137,6 +150,37 @@ public final class ThumbnailGridView {
         filter.selectAll();
     }
 
+    /** Arrow keys move the lead tile (Up/Down by a row of tiles), Shift extends the selection. */
+    private void arrowKey(javafx.scene.input.KeyEvent e) {
+        int delta = switch (e.getCode()) {
+            case LEFT -> -1;
+            case RIGHT -> 1;
+            case UP -> -columns();
+            case DOWN -> columns();
+            default -> 0;
+        };
+        if (delta == 0 || e.isShortcutDown() || e.isAltDown()) {
+            return;
+        }
+        e.consume();
+        int at = vm.move(delta, e.isShiftDown());
+        if (at >= 0) {
+            scrollTo(at / columns());
+        }
+    }
+
+    /** Tiles per row, as the grid's skin lays them out (its width less the scroll bar, over the cell pitch). */
+    int columns() {
+        double pitch = grid.getCellWidth() + 2 * grid.getHorizontalCellSpacing();
+        return Math.max(1, (int) Math.floor((grid.getWidth() - 18) / pitch));
+    }
+
+    private void scrollTo(int row) {
+        if (grid.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+            flow.scrollTo(row);
+        }
+    }
+
     private void refreshCells() {
         for (Node n : grid.lookupAll(".thumb-cell")) {
             if (n instanceof ThumbCell c) {
@@ -163,14 +207,22 @@ public final class ThumbnailGridView {
             view.fitWidthProperty().bind(vm.sizeProperty().subtract(4));
             view.fitHeightProperty().bind(vm.sizeProperty().subtract(4));
             caption.getStyleClass().add("thumb-label");
-            caption.setVisible(vm.isFixed());
-            caption.setManaged(vm.isFixed());
+            caption.setVisible(vm.hasCaptions());
+            caption.setManaged(vm.hasCaptions());
+            caption.maxWidthProperty().bind(vm.sizeProperty());
             box.setAlignment(Pos.CENTER);
             setOnMouseClicked(e -> {
                 if (getItem() != null) {
-                    vm.select(getItem());
-                    if (e.getClickCount() == 2 && vm.canFindSimilar()) {
-                        vm.findSimilar();
+                    grid.requestFocus();
+                    if (e.isShortcutDown()) {
+                        vm.toggle(getItem());
+                    } else if (e.isShiftDown()) {
+                        vm.extendTo(getItem());
+                    } else {
+                        vm.select(getItem());
+                        if (e.getClickCount() == 2 && vm.canFindSimilar()) {
+                            vm.findSimilar();
+                        }
                     }
                 }
             });
@@ -205,8 +257,7 @@ public final class ThumbnailGridView {
                 getStyleClass().remove("selected");
                 return;
             }
-            Double score = vm.score(key);
-            caption.setText(score == null ? "" : String.format(Locale.ROOT, "%.3f", score));
+            caption.setText(vm.caption(key));
             setGraphic(box);
             mark(key);
             Consumer<Image> done = img -> {
@@ -217,11 +268,13 @@ public final class ThumbnailGridView {
             };
             pending = done;
             loader.request(key, b, done);
-            tip.setText(key);
+            tip.setText(vm.tooltip(key));
         }
 
         private void mark(String key) {
-            boolean sel = key.equals(vm.selectedProperty().get());
+            caption.setText(vm.caption(key));
+            tip.setText(vm.tooltip(key));
+            boolean sel = vm.selection().contains(key);
             if (sel && !getStyleClass().contains("selected")) {
                 getStyleClass().add("selected");
             } else if (!sel) {

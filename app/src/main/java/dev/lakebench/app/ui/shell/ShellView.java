@@ -37,6 +37,7 @@ public final class ShellView {
     private final StackPane dropHint = new StackPane();
     private final HBox toolbar = new HBox();
     private final Node browser;
+    private final HBox detailActions = new HBox(4);
 
     public ShellView(Node browser, Node errors, Node detail, Node statusBar) {
         this.browser = browser;
@@ -50,7 +51,7 @@ public final class ShellView {
         tabs.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(tabs.getTabs()));
         VBox centreBox = new VBox(errors, tabArea);
         VBox.setVgrow(tabArea, Priority.ALWAYS);
-        centre = new SplitPane(centreBox, pane("Detail", detail));
+        centre = new SplitPane(centreBox, pane("Detail", detail, detailActions));
         SplitPane.setResizableWithParent(centre.getItems().get(1), false);
         main = new SplitPane(pane("Workspaces", browser), centre);
         SplitPane.setResizableWithParent(main.getItems().get(0), false);
@@ -69,8 +70,16 @@ public final class ShellView {
     }
 
     private static Node pane(String title, Node content) {
+        return pane(title, content, new HBox());
+    }
+
+    private static Node pane(String title, Node content, HBox actions) {
         Label l = new Label(title.toUpperCase(java.util.Locale.ROOT));
-        HBox header = new HBox(l);
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        actions.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        HBox header = new HBox(l, gap, actions);
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         header.getStyleClass().add("pane-header");
         BorderPane p = new BorderPane(content);
         p.setTop(header);
@@ -88,6 +97,11 @@ public final class ShellView {
 
     public SplitPane centreSplit() {
         return centre;
+    }
+
+    /** Puts actions on the detail pane's header (e.g. find rows similar to the row shown). */
+    public void detailActions(Node... nodes) {
+        detailActions.getChildren().setAll(nodes);
     }
 
     public TabPane tabs() {

@@ -1,22 +1,28 @@
 package dev.lakebench.app.ui.shell;
 
+import dev.lakebench.app.ui.sql.ResultRowEvent;
 import dev.lakebench.app.ui.sql.SqlEditorView;
 import dev.lakebench.app.ui.sql.SqlEditorViewModel;
 import dev.lakebench.app.ui.theme.Icons;
 import javafx.scene.control.Tab;
 import javafx.scene.control.Tooltip;
 
-/** A SQL editor as a workbench tab. */
+/** A SQL editor as a workbench tab; what its results' context menus ask for goes to the window. */
 final class SqlTab implements WorkbenchTab {
 
     private final SqlEditorViewModel vm;
     private final SqlEditorView view;
     private final Tab tab;
 
-    SqlTab(String title, SqlEditorViewModel vm, SqlEditorView view) {
+    SqlTab(String title, SqlEditorViewModel vm, SqlEditorView view, java.util.function.Consumer<ResultRowEvent> onResultAction) {
         this.vm = vm;
         this.view = view;
         this.tab = new Tab(title, view.node());
+        // a result's "Find similar" / "Show as grid" bubble up from its table to here
+        view.node().addEventHandler(ResultRowEvent.ANY, e -> {
+            e.consume();
+            onResultAction.accept(e);
+        });
         tab.setGraphic(Icons.of(Icons.Icon.SQL));
         tab.setTooltip(new Tooltip(vm.workspace().label()));
         tab.setUserData(this);

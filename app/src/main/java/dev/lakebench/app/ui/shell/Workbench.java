@@ -150,6 +150,7 @@ public final class Workbench implements BrowserActions {
         status.workspace(defaultWorkspace.label());
         buildToolbar();
         buildShortcuts();
+        buildDetailActions();
         openDefaultWorkspace();
     }
 
@@ -214,6 +215,26 @@ public final class Workbench implements BrowserActions {
                         paneToggle("tb-pane-detail", Icon.PANE_RIGHT, "Show or hide the detail pane (Ctrl+Shift+D)", detailPane),
                         ShellView.toolButton("tb-shortcuts", null, Icon.HISTORY, "Keyboard shortcuts (F1)", this::showShortcuts),
                         ShellView.toolButton("tb-theme", null, Icon.THEME, "Light / dark theme (Ctrl+Shift+L)", theme::toggle)));
+    }
+
+    /** "Find similar" on the detail pane's header: the shown row's vector, searched as the grid searches. */
+    private void buildDetailActions() {
+        javafx.scene.control.Button similar = new javafx.scene.control.Button("Find similar",
+                dev.lakebench.app.ui.theme.Icons.of(Icon.SIMILAR));
+        similar.setId("detail-similar");
+        similar.getStyleClass().add("small");
+        similar.setTooltip(new javafx.scene.control.Tooltip("Search the rows whose vector is closest to this row's"));
+        similar.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            SelectedRow shown = detailVm.shownProperty().get();
+            return shown == null || shown.table() == null || shown.vectorColumns().isEmpty();
+        }, detailVm.shownProperty()));
+        similar.setOnAction(e -> {
+            SelectedRow shown = detailVm.shownProperty().get();
+            if (shown != null) {
+                findSimilar(shown.workspace(), shown.table(), shown.row());
+            }
+        });
+        shell.detailActions(similar);
     }
 
     private void buildShortcuts() {
@@ -352,7 +373,7 @@ public final class Workbench implements BrowserActions {
         side.collapsedProperty().bindBidirectional(editorSideCollapsed);
         bindShown(view.sideToggle(), side.collapsedProperty());
         String title = "SQL " + (++editors) + " · " + ws.workspaceId();
-        shell.open(new SqlTab(title, vm, view));
+        shell.open(new SqlTab(title, vm, view, this::resultAction));
         threads.ui().execute(() -> view.area().requestFocus());
         if (run) {
             vm.run();
@@ -383,6 +404,81 @@ public final class Workbench implements BrowserActions {
         ThumbnailGridViewModel vm = new ThumbnailGridViewModel(source.get(), sessions, tasks);
         openGrid(vm);
         vm.load();
+        vm.detectTextSearch();
+    }
+
+    private void resultAction(dev.lakebench.app.ui.sql.ResultRowEvent e) {
+        WorkspaceRef ws = e.result().workspace();
+        if (e.getEventType() == dev.lakebench.app.ui.sql.ResultRowEvent.FIND_SIMILAR) {
+            findSimilar(ws, e.table(), e.row());
+        } else {
+            showResultAsGrid(ws, e.table(), e.result());
+        }
+    }
+
+    /**
+     * Finds the rows closest to any row with a vector (a result row, the detail pane's row): the same search as
+     * the grid's "Find similar", opened as a grid when the table has pictures, else as a SQL result.
+     */
+    public void findSimilar(WorkspaceRef ws, String table, dev.lakebench.core.client.Row row) {
+        if (table == null) {
+            errors.show(ErrorReport.of("Find similar", dev.lakebench.core.client.ErrorCode.QUERY_INVALID,
+                    "This result does not come from a single table, so there is nothing to search",
+                    "Query one table (SELECT * FROM t ...) and find similar rows from there"));
+            return;
+        }
+        tasks.create("Describe " + table, ctx -> sessions.client(ws).describeTable(table)).untracked()
+                .onSuccess(info -> similarIn(ws, info, row)).start();
+    }
+
+    private void similarIn(WorkspaceRef ws, TableInfo info, dev.lakebench.core.client.Row row) {
+        var query = ResultGrids.queryVector(info, row);
+        if (query.isEmpty()) {
+            errors.show(ErrorReport.of("Find similar", dev.lakebench.core.client.ErrorCode.COLUMN_NOT_FOUND,
+                    "This row has no vector of table \"" + info.name() + "\" to search with",
+                    ResultGrids.embeddingColumns(info).isEmpty() ? "Add embeddings to the table (ingest with embeddings, or lakebench embed)"
+                            : "Select the " + String.join(" or ", ResultGrids.embeddingColumns(info)) + " column in the query"));
+            return;
+        }
+        String about = ResultGrids.describe(row);
+        var source = GridSource.of(ws, info);
+        if (source.isPresent()) {
+            ThumbnailGridViewModel vm = new ThumbnailGridViewModel(source.get(), sessions, tasks);
+            vm.onSimilar(this::openGrid);
+            vm.findSimilarTo(query.get().column(), query.get().vector(), about);
+        } else {
+            openEditor(ws, ResultGrids.similarSql(info, query.get().column(), query.get().vector()), true);
+        }
+    }
+
+    /** Shows a result's rows as a thumbnail grid of their table, in the result's order, with their scores. */
+    public void showResultAsGrid(WorkspaceRef ws, String table, dev.lakebench.app.ui.sql.ResultViewModel result) {
+        if (table == null) {
+            errors.show(ErrorReport.of("Show as grid", dev.lakebench.core.client.ErrorCode.QUERY_INVALID,
+                    "This result does not come from a single table, so its pictures cannot be found",
+                    "Query one table (SELECT * FROM t ...) to show its rows as a grid"));
+            return;
+        }
+        List<dev.lakebench.core.client.Row> rows = List.copyOf(result.rows());
+        tasks.create("Describe " + table, ctx -> sessions.client(ws).describeTable(table)).untracked().onSuccess(info -> {
+            var source = GridSource.of(ws, info);
+            if (source.isEmpty()) {
+                errors.show(ErrorReport.of("Show as grid", dev.lakebench.core.client.ErrorCode.COLUMN_NOT_FOUND,
+                        GridSource.whyNot(info).orElse("Table \"" + table + "\" cannot be shown as a grid"),
+                        "Open the table instead, or ingest images, PDFs or videos"));
+                return;
+            }
+            var picked = ResultGrids.picked(source.get().keyColumn(), rows);
+            if (picked.keys().isEmpty()) {
+                errors.show(ErrorReport.of("Show as grid", dev.lakebench.core.client.ErrorCode.COLUMN_NOT_FOUND,
+                        "The result has no " + source.get().keyColumn() + " column to find its rows' pictures by",
+                        "Select " + source.get().keyColumn() + " too (SELECT * does)"));
+                return;
+            }
+            ThumbnailGridViewModel vm = ThumbnailGridViewModel.ofRows(source.get(), sessions, tasks, result.title() + " as grid",
+                    picked.keys(), picked.scores(), picked.labels());
+            openGrid(vm);
+        }).start();
     }
 
     private GridTab openGrid(ThumbnailGridViewModel vm) {

@@ -3,6 +3,7 @@ package dev.lakebench.app.ui.sql;
 import dev.lakebench.app.cli.JsonValues;
 import dev.lakebench.app.ui.common.CellImages;
 import dev.lakebench.app.ui.common.ImageSniffer;
+import dev.lakebench.app.ui.common.ScoreText;
 import dev.lakebench.app.ui.common.SelectedRow;
 import dev.lakebench.app.ui.common.ValueText;
 import dev.lakebench.app.ui.theme.Icons;
@@ -34,7 +35,9 @@ import javafx.scene.layout.VBox;
 /**
  * The virtualised grid of a result: pictures for image bytes (sniffed, so any byte column works), vectors as
  * size and first values, NULLs marked; cells and rows copy as TSV or JSON (Ctrl+C, context menu). Selecting a
- * row publishes it (the detail pane shows it, the editor can take a query vector from it).
+ * row publishes it (the detail pane shows it, the editor can take a query vector from it). Score columns come
+ * first, with four significant digits. The context menu finds rows similar to a row with a vector and shows a
+ * result with pictures as a grid ({@link ResultRowEvent}s, answered by the window).
  */
 public final class ResultsTable {
 
@@ -84,7 +87,48 @@ public final class ResultsTable {
         tsv.setOnAction(e -> copy(rowsTsv(selectedRows(), result.columns())));
         MenuItem json = new MenuItem("Copy rows as JSON");
         json.setOnAction(e -> copy(rowsJson(selectedRows())));
-        table.setContextMenu(new ContextMenu(cell, tsv, json));
+        MenuItem similar = new MenuItem("Find similar", Icons.of(Icons.Icon.SIMILAR));
+        similar.setId("result-find-similar");
+        similar.setOnAction(e -> {
+            Row row = table.getSelectionModel().getSelectedItem();
+            if (row != null) {
+                table.fireEvent(new ResultRowEvent(ResultRowEvent.FIND_SIMILAR, result, tableName, row));
+            }
+        });
+        MenuItem grid = new MenuItem("Show as grid", Icons.of(Icons.Icon.GRID));
+        grid.setId("result-show-grid");
+        grid.setOnAction(e -> table.fireEvent(new ResultRowEvent(ResultRowEvent.SHOW_AS_GRID, result, tableName, null)));
+        ContextMenu menu = new ContextMenu(similar, grid, new javafx.scene.control.SeparatorMenuItem(), cell, tsv, json);
+        menu.setOnShowing(e -> {
+            Row row = table.getSelectionModel().getSelectedItem();
+            similar.setDisable(row == null || !hasVector(row));
+            grid.setDisable(!hasPictures(result.columns(), result.rows()));
+        });
+        table.setContextMenu(menu);
+    }
+
+    /** True when the row holds a vector (find similar searches with it). */
+    static boolean hasVector(Row row) {
+        for (int i = 0; i < row.width(); i++) {
+            if (row.get(i) instanceof float[]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the result has an image or video column (by the catalog's type, or bytes that are pictures). */
+    private boolean hasPictures(List<ResultColumn> cols, List<Row> rows) {
+        for (int i = 0; i < cols.size(); i++) {
+            var type = refined(cols.get(i)).type();
+            if (type == dev.lakebench.core.schema.ColumnType.IMAGE || type == dev.lakebench.core.schema.ColumnType.VIDEO) {
+                return true;
+            }
+            if (!rows.isEmpty() && rows.get(0).get(i) instanceof byte[] b && ImageSniffer.kind(b).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public TableView<Row> node() {
@@ -93,7 +137,7 @@ public final class ResultsTable {
 
     private void build(List<ResultColumn> cols) {
         List<TableColumn<Row, Object>> out = new ArrayList<>();
-        for (int i = 0; i < cols.size(); i++) {
+        for (int i : scoresFirst(cols)) {
             int at = i;
             ResultColumn rc = cols.get(i);
             TableColumn<Row, Object> col = new TableColumn<>();
@@ -103,7 +147,8 @@ public final class ResultsTable {
             col.setGraphic(new VBox(0, name, type));
             col.setUserData(rc.name());
             col.setCellValueFactory(f -> new SimpleObjectProperty<>(f.getValue().get(at)));
-            col.setCellFactory(c -> new ValueCell());
+            boolean score = ScoreText.isScoreColumn(rc.name());
+            col.setCellFactory(c -> new ValueCell(score));
             col.setPrefWidth(widthFor(rc));
             col.setSortable(false);
             out.add(col);
@@ -111,6 +156,17 @@ public final class ResultsTable {
         table.getColumns().setAll(out);
         boolean bytes = cols.stream().anyMatch(c -> c.type() != null && c.type().isBytes());
         table.setFixedCellSize(bytes ? THUMB + 8 : 26);
+    }
+
+    /** Column positions in display order: search scores first, then the rest as the statement lists them. */
+    static List<Integer> scoresFirst(List<ResultColumn> cols) {
+        List<Integer> first = new ArrayList<>();
+        List<Integer> rest = new ArrayList<>();
+        for (int i = 0; i < cols.size(); i++) {
+            (ScoreText.isScoreColumn(cols.get(i).name()) ? first : rest).add(i);
+        }
+        first.addAll(rest);
+        return first;
     }
 
     /** The column with the catalog's type where the engine only says "bytes" (IMAGE, VIDEO, ...). */
@@ -174,8 +230,8 @@ public final class ResultsTable {
                 sb.append(p.getRow() == lastRow ? '\t' : '\n');
             }
             lastRow = p.getRow();
-            Row r = table.getItems().get(p.getRow());
-            sb.append(ValueText.full(r.get(p.getColumn())));
+            // by the cell's own column: the view's column order is not the row's (scores come first)
+            sb.append(ValueText.full(p.getTableColumn().getCellObservableValue(p.getRow()).getValue()));
         }
         copy(sb.toString());
     }
@@ -211,8 +267,10 @@ public final class ResultsTable {
     /** A cell: picture, compact vector, NULL or text. */
     private final class ValueCell extends TableCell<Row, Object> {
         private final ImageView view = new ImageView();
+        private final boolean score;
 
-        ValueCell() {
+        ValueCell(boolean score) {
+            this.score = score;
             view.setFitWidth(THUMB);
             view.setFitHeight(THUMB);
             view.setPreserveRatio(true);
@@ -243,7 +301,7 @@ public final class ResultsTable {
                 return;
             }
             setGraphic(null);
-            setText(ValueText.cell(v));
+            setText(score && v instanceof Number n ? ScoreText.format(n.doubleValue()) : ValueText.cell(v));
             if (v == null) {
                 getStyleClass().add("null-cell");
             } else if (v instanceof Number) {

@@ -36,9 +36,9 @@ class GridSourceTest {
         assertThat(s.imageColumn()).isEqualTo(GridSource.ANY_PICTURE);
         assertThat(GridSource.choices(mixed)).containsExactly(GridSource.ANY_PICTURE, "thumbnail", "image");
         assertThat(s.pictureColumns()).containsExactly("image", "thumbnail");
-        assertThat(s.keysSql("")).isEqualTo("SELECT \"id\" FROM \"media\" WHERE (\"image\" IS NOT NULL OR \"thumbnail\" IS NOT NULL)");
+        assertThat(s.keysSql("")).isEqualTo("SELECT \"id\", \"filename\" FROM \"media\" WHERE (\"image\" IS NOT NULL OR \"thumbnail\" IS NOT NULL)");
         assertThat(s.imagesSql(2)).isEqualTo("SELECT \"id\" AS k, COALESCE(\"image\", \"thumbnail\") AS img FROM \"media\" WHERE \"id\" IN ($1, $2)");
-        assertThat(s.withImageColumn("thumbnail").keysSql(null)).isEqualTo("SELECT \"id\" FROM \"media\" WHERE \"thumbnail\" IS NOT NULL");
+        assertThat(s.withImageColumn("thumbnail").keysSql(null)).isEqualTo("SELECT \"id\", \"filename\" FROM \"media\" WHERE \"thumbnail\" IS NOT NULL");
     }
 
     @Test
@@ -46,10 +46,10 @@ class GridSourceTest {
         TableInfo t = new TableInfo("My Photos", new TableSchema(List.of(Column.of("id", ColumnType.TEXT),
                 Column.of("image", ColumnType.IMAGE), Column.vector("emb", ColumnType.EMBEDDING, 4))), 1, List.of());
         GridSource s = GridSource.of(WS, t).orElseThrow();
-        assertThat(s.keysSql(" filename LIKE '%a' ")).isEqualTo("SELECT \"id\" FROM \"My Photos\" WHERE \"image\" IS NOT NULL AND (filename LIKE '%a')");
+        assertThat(s.keysSql(" filename LIKE '%a' ")).isEqualTo("SELECT \"id\", NULL FROM \"My Photos\" WHERE \"image\" IS NOT NULL AND (filename LIKE '%a')");
         assertThat(GridSource.thumbnailsSql(3))
                 .isEqualTo("SELECT file_id, content FROM thumbnails WHERE column_name = $1 AND dimension = $2 AND file_id IN ($3, $4, $5)");
-        assertThat(s.similarSql("emb", 100)).isEqualTo("SELECT \"id\" AS k, \"emb\" <#> $1 AS score FROM \"My Photos\" ORDER BY score DESC LIMIT 100");
+        assertThat(s.similarSql("emb", 100)).isEqualTo("SELECT \"id\" AS k, \"emb\" <#> $1 AS score, NULL AS label FROM \"My Photos\" ORDER BY score DESC LIMIT 100");
         assertThat(s.embeddingColumn()).contains("emb");
     }
 

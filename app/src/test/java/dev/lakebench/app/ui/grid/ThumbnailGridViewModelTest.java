@@ -61,12 +61,59 @@ class ThumbnailGridViewModelTest {
             vm.findSimilar().finished().get(30, TimeUnit.SECONDS);
             ThumbnailGridViewModel g = similar.get();
             assertThat(g.isFixed()).isTrue();
-            assertThat(g.title()).isEqualTo("Similar to " + key);
+            assertThat(g.title()).isEqualTo("Similar to " + vm.label(key)).endsWith(".webp");
             assertThat(g.keys()).hasSize(n).first().isEqualTo(key);
             assertThat(g.score(key)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
             for (int i = 1; i < g.keys().size(); i++) {
                 assertThat(g.score(g.keys().get(i))).isLessThanOrEqualTo(g.score(g.keys().get(i - 1)));
             }
+        }
+    }
+
+    @Test
+    void captionsNameTheFileAndTheSelectionGrowsWithCtrlShiftAndArrows() throws Exception {
+        UiFixtures.seedImages(dir);
+        List<ErrorReport> errors = UiFixtures.errors();
+        try (Sessions sessions = new Sessions(r -> null)) {
+            WorkspaceRef ws = new WorkspaceRef(new ConnectionSpec.Local(dir), "default");
+            GridSource s = GridSource.of(ws, sessions.client(ws).describeTable("images")).orElseThrow();
+            ThumbnailGridViewModel vm = new ThumbnailGridViewModel(s, sessions, UiFixtures.directTasks(errors));
+            vm.load().finished().get(30, TimeUnit.SECONDS);
+            String first = UiFixtures.sampleImages().get(0).getFileName().toString();
+            assertThat(vm.hasCaptions()).isTrue();
+            assertThat(vm.caption("img-000")).isEqualTo(first);
+            assertThat(vm.tooltip("img-000")).isEqualTo(first + "\nid img-000");
+
+            List<String> leads = new java.util.ArrayList<>();
+            vm.onSelect(leads::add);
+            vm.select("img-001");
+            assertThat(vm.move(1, false)).isEqualTo(2);
+            assertThat(vm.selection()).containsExactly("img-002");
+            assertThat(vm.move(4, true)).isEqualTo(6);
+            assertThat(vm.selection()).containsExactlyInAnyOrder("img-002", "img-003", "img-004", "img-005", "img-006");
+            assertThat(vm.selectedProperty().get()).isEqualTo("img-006");
+            vm.move(-1, true);
+            assertThat(vm.selection()).hasSize(4).doesNotContain("img-006");
+            vm.toggle("img-009");
+            assertThat(vm.selection()).hasSize(5).contains("img-009");
+            vm.extendTo("img-011");
+            assertThat(vm.selection()).containsExactly("img-009", "img-010", "img-011");
+            vm.toggle("img-010");
+            assertThat(vm.selection()).containsExactly("img-009", "img-011");
+            assertThat(vm.selectedProperty().get()).isEqualTo("img-011");
+            assertThat(vm.move(-100, false)).isZero();
+            assertThat(vm.selection()).containsExactly("img-000");
+            assertThat(leads).startsWith("img-001", "img-002").endsWith("img-011", "img-000");
+
+            // similar rows: the score first with four significant digits, then the file name
+            java.util.concurrent.atomic.AtomicReference<ThumbnailGridViewModel> similar = new java.util.concurrent.atomic.AtomicReference<>();
+            vm.onSimilar(similar::set);
+            vm.findSimilarTo("embedding", new float[] {1, 0, 0, 0, 0, 0, 0, 0}, "a unit vector").finished().get(30, TimeUnit.SECONDS);
+            ThumbnailGridViewModel g = similar.get();
+            assertThat(g.title()).isEqualTo("Similar to a unit vector");
+            String top = g.keys().get(0);
+            assertThat(g.caption(top)).matches("-?0\\.\\d{4} · .+\\.\\w+").endsWith(g.label(top));
+            assertThat(errors).isEmpty();
         }
     }
 }

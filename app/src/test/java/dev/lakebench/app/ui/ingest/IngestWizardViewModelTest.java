@@ -104,8 +104,8 @@ class IngestWizardViewModelTest {
         int images = UiFixtures.sampleImages().size();
         int files = vm.summaryProperty().get().totalFiles();
         List<Row> rows = sessions.client(ws).query(
-                "SELECT count(*) AS n, count(image) AS i, count(*) FILTER (WHERE filename IS NULL AND file_id IN "
-                        + "(SELECT file_id FROM media GROUP BY file_id HAVING count(*) = 3)) AS c FROM media");
+                "SELECT count(*) AS n, count(image) AS i, count(*) FILTER (WHERE filename = 'notes.txt' AND chunk_index IS NOT NULL) AS c"
+                        + " FROM media");
         long n = (Long) rows.get(0).get("n");
         assertThat(run.resultProperty().get().rowCount()).isEqualTo(n);
         assertThat(run.summary()).startsWith("Ingested " + n + " rows into \"media\"");

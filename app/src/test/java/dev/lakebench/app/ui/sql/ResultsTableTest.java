@@ -26,4 +26,11 @@ class ResultsTableTest {
         ResultColumn count = new ResultColumn("image", null, "BIGINT");
         assertThat(ResultsTable.typeName(ResultsTable.refined(count, ColumnType.IMAGE))).isEqualTo("bigint");
     }
+
+    @Test
+    void scoreColumnsComeFirst() {
+        var cols = java.util.List.of(new ResultColumn("id", null, "VARCHAR"), new ResultColumn("text", null, "VARCHAR"),
+                new ResultColumn("score", null, "DOUBLE"), new ResultColumn("bm25_score", null, "DOUBLE"));
+        assertThat(ResultsTable.scoresFirst(cols)).containsExactly(2, 3, 0, 1);
+    }
 }

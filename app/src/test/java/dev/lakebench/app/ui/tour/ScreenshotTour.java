@@ -62,14 +62,19 @@ public final class ScreenshotTour {
 
     /** Demo data: files of every kind through the real file ingest, and a products table with embeddings. */
     static void seed(Path data) throws Exception {
+        // an image model with a text tower, installed offline: the tiny CLIP-style model the tests generate
+        UiFixtures.installTinyClip(data);
         try (Client c = Client.local(data)) {
+            // dropped files with real embeddings: pictures by the image model, PDF pages and text by the built-in minilm
             c.ingest("photos", Map.of("path", List.of(UiFixtures.testData("images-sample").resolve("pillow"))),
-                    IngestOptions.defaults().schema("path", "FILE"));
+                    IngestOptions.defaults().schema("path", "FILE").embed("image", UiFixtures.TINY_CLIP));
             Path pdfs = UiFixtures.testData("pdf-sample");
             c.ingest("manuals", Map.of("path", List.of(pdfs.resolve("crazyones.pdf"), pdfs.resolve("GeoBase_NHNC1_Data_Model_UML_EN.pdf"),
-                    pdfs.resolve("Seige_of_Vicksburg_Sample_OCR.pdf"))), IngestOptions.defaults().schema("path", "FILE").index("text"));
+                    pdfs.resolve("Seige_of_Vicksburg_Sample_OCR.pdf"))), IngestOptions.defaults().schema("path", "FILE").index("text")
+                    .embed("text"));
             c.ingest("clips", Map.of("path", List.of(demoVideo(data.resolve("lake-walk.mp4")))), IngestOptions.defaults().schema("path", "FILE"));
-            c.ingest("notes", Map.of("path", List.of(UiFixtures.testData("text-sample"))), IngestOptions.defaults().schema("path", "FILE"));
+            c.ingest("notes", Map.of("path", List.of(UiFixtures.testData("text-sample"))), IngestOptions.defaults().schema("path", "FILE")
+                    .embed("text"));
             List<Path> images = UiFixtures.sampleImages();
             String[] words = {"red", "tulip", "parrot", "portrait", "flower", "garden", "bright", "studio", "macro", "field"};
             Random r = new Random(11);
@@ -198,8 +203,9 @@ public final class ScreenshotTour {
         pause(500);
         both("05-query-history", this::main);
 
-        // thumbnail grid with a selection in the detail pane, then find similar
-        fx(() -> workbench.showGrid(workbench.currentWorkspace(), node("products").table()));
+        // thumbnail grid of dropped photos with a selection in the detail pane, then find similar by the
+        // image model's vectors
+        fx(() -> workbench.showGrid(workbench.currentWorkspace(), node("photos").table()));
         await(20, () -> workbench.shell().tabs().getTabs().size() == 2);
         pause(2500);
         fx(() -> selectCell(5));
@@ -354,6 +360,7 @@ public final class ScreenshotTour {
         closeDialogs();
         // ---- 34-38: the editor's error underline, folded panes at 1024x700, index build state, search by meaning, models ----
         editorSteps();
+        searchesOnDroppedFiles();
         fx(() -> workbench.close());
     }
 
@@ -396,6 +403,73 @@ public final class ScreenshotTour {
             results.getSelectionModel().select(0, results.getColumns().get(0));
         });
         pause(2500);
+    }
+
+    /**
+     * Search by meaning on dropped PDFs and text (minilm vectors made at ingest), text-to-image on dropped
+     * pictures, a multi-selection in the grid, and a result shown as a grid.
+     */
+    private void searchesOnDroppedFiles() throws Exception {
+        fx(() -> {
+            while (workbench.shell().tabs().getTabs().size() > 0) {
+                workbench.shell().closeCurrent();
+            }
+        });
+        AtomicReference<SqlEditorViewModel> editor = new AtomicReference<>();
+        fx(() -> editor.set(workbench.openEditor(workbench.currentWorkspace(),
+                "-- search by meaning: the pages and notes closest to a question, by the built-in minilm model\n"
+                        + "SELECT filename, page_index, text_embedding <#> embed('minilm', 'how did the battle of the siege end') AS score, text\n"
+                        + "FROM manuals\nORDER BY score DESC\nLIMIT 20", true)));
+        await(60, () -> !editor.get().runningProperty().get());
+        pause(1500);
+        fx(() -> {
+            @SuppressWarnings("unchecked")
+            var results = (javafx.scene.control.TableView<dev.lakebench.core.client.Row>) workbench.shell().root().lookup("#results-table");
+            results.getSelectionModel().select(0, results.getColumns().get(0));
+        });
+        pause(1500);
+        both("26-semantic-search", this::main);
+
+        // text-to-image on the dropped photos: the grid's box embeds the words with the image model's text tower
+        fx(() -> workbench.showGrid(workbench.currentWorkspace(), node("photos").table()));
+        await(20, () -> workbench.shell().tabs().getTabs().size() == 2);
+        await(20, () -> currentContent().lookup("#grid-text-search") instanceof javafx.scene.control.TextField f && f.isVisible());
+        pause(1500);
+        fx(() -> {
+            var box = (javafx.scene.control.TextField) currentContent().lookup("#grid-text-search");
+            box.setText("red");
+            box.fireEvent(new javafx.event.ActionEvent());
+        });
+        await(30, () -> workbench.shell().tabs().getTabs().size() == 3);
+        pause(2500);
+        both("27-text-to-image", this::main);
+
+        // several tiles selected with Shift and Ctrl
+        fx(() -> workbench.shell().tabs().getSelectionModel().select(1));
+        pause(800);
+        fx(() -> selectCell(2));
+        fx(() -> selectCell(6, true, false));
+        fx(() -> selectCell(9, false, true));
+        pause(1500);
+        both("28-grid-multi-select", this::main);
+
+        // a search result shown as a grid, captioned with score and file name
+        fx(() -> editor.set(workbench.openEditor(workbench.currentWorkspace(),
+                "SELECT image_embedding <#> embed('" + UiFixtures.TINY_CLIP + "', 'green') AS score, *\nFROM photos\nORDER BY score DESC\nLIMIT 24", true)));
+        await(60, () -> !editor.get().runningProperty().get());
+        pause(1000);
+        fx(() -> {
+            @SuppressWarnings("unchecked")
+            var results = (javafx.scene.control.TableView<dev.lakebench.core.client.Row>) currentContent().lookup("#results-table");
+            results.getContextMenu().getItems().stream().filter(i -> "result-show-grid".equals(i.getId())).findFirst().orElseThrow().fire();
+        });
+        await(30, () -> workbench.shell().tabs().getSelectionModel().getSelectedItem().getText().endsWith("as grid"));
+        pause(2500);
+        both("29-show-as-grid", this::main);
+    }
+
+    private Node currentContent() {
+        return workbench.shell().tabs().getSelectionModel().getSelectedItem().getContent();
     }
 
     // ---- helpers ----
@@ -485,13 +559,17 @@ public final class ScreenshotTour {
     }
 
     private void selectCell(int index) {
+        selectCell(index, false, false);
+    }
+
+    private void selectCell(int index, boolean shift, boolean control) {
         Node grid = workbench.shell().tabs().getSelectionModel().getSelectedItem().getContent().lookup("#thumbnail-grid");
         @SuppressWarnings("unchecked")
         var g = (org.controlsfx.control.GridView<String>) grid;
         for (Node n : g.lookupAll(".thumb-cell")) {
             if (n instanceof org.controlsfx.control.GridCell<?> c && c.getIndex() == index) {
                 c.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED, 0, 0, 0, 0,
-                        javafx.scene.input.MouseButton.PRIMARY, 1, false, false, false, false, true, false, false, false, false, false, null));
+                        javafx.scene.input.MouseButton.PRIMARY, 1, shift, control, false, control, true, false, false, false, false, false, null));
             }
         }
     }

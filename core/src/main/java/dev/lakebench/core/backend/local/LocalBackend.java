@@ -355,6 +355,11 @@ public final class LocalBackend implements Backend {
         return openSink(table, incoming, true);
     }
 
+    @Override
+    public boolean addsMissingColumns() {
+        return true;
+    }
+
     private TableSink openSink(String table, TableSchema incoming, boolean addMissing) {
         Semaphore permit = workspace.tableLock(table);
         permit.acquireUninterruptibly();

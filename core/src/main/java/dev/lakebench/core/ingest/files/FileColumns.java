@@ -24,9 +24,30 @@ public final class FileColumns {
     public static final Column START_TIME = Column.of("start_time", ColumnType.FLOAT64);
     public static final Column END_TIME = Column.of("end_time", ColumnType.FLOAT64);
     public static final Column FILENAME = Column.of("filename", ColumnType.TEXT);
+    /** The source file's absolute path when it was ingested; with {@link #FILENAME} on the rows of every kind. */
+    public static final Column FILE_PATH = Column.of("file_path", ColumnType.TEXT);
     public static final Column TEXT = Column.of("text", ColumnType.TEXT);
 
     private FileColumns() {
+    }
+
+    /**
+     * A kind's columns followed by the source-file columns it lacks ({@code filename}, {@code file_path}): every
+     * file-derived row names the file it came from, not only its content hash.
+     */
+    static List<Column> withSource(List<Column> kindColumns) {
+        List<Column> out = new ArrayList<>(kindColumns);
+        for (Column c : List.of(FILENAME, FILE_PATH)) {
+            if (out.stream().noneMatch(k -> k.name().equals(c.name()))) {
+                out.add(c);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** True for the columns the pipeline fills from the source file itself ({@code filename}, {@code file_path}). */
+    static boolean isSourceColumn(String name) {
+        return FILENAME.name().equals(name) || FILE_PATH.name().equals(name);
     }
 
     /**

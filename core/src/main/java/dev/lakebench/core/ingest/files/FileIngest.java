@@ -103,6 +103,9 @@ public final class FileIngest {
             }
         }
         schema = schema.plus(metadataColumns.columns());
+        if (existed && !backend.addsMissingColumns()) {
+            schema = withoutMissingSourceColumns(schema, backend.describeTable(table).schema());
+        }
         for (String col : options.index()) {
             if (schema.column(col).isEmpty()) {
                 throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Cannot index column \"" + col + "\": rows of these files have no such column",
@@ -118,6 +121,20 @@ public final class FileIngest {
         return result;
     }
 
+
+    /**
+     * A table made before rows named their source file, on a backend that cannot add columns, keeps taking
+     * appends: its rows go on without the {@code filename}/{@code file_path} columns it lacks.
+     */
+    private static TableSchema withoutMissingSourceColumns(TableSchema schema, TableSchema existing) {
+        List<Column> kept = new ArrayList<>();
+        for (Column c : schema.columns()) {
+            if (!FileColumns.isSourceColumn(c.name()) || existing.column(c.name()).isPresent()) {
+                kept.add(c);
+            }
+        }
+        return new TableSchema(kept);
+    }
 
     /** Expands each path on its own, tagging the files found with that path's metadata. */
     private static FolderExpander.Expansion expandTagged(List<?> paths, List<Map<String, Object>> metadata) {

@@ -32,9 +32,10 @@ public enum FileKind {
 
     FileKind(Set<String> extensions, List<Column> columns) {
         this.extensions = extensions;
-        this.columns = columns;
+        this.columns = FileColumns.withSource(columns);
     }
 
+    /** The kind's docs/spec/file-ingest.md columns, then {@code filename} and {@code file_path} where it lacks them. */
     public List<Column> columns() {
         return columns;
     }

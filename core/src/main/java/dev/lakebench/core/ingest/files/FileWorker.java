@@ -158,7 +158,7 @@ final class FileWorker {
         private long fill(Object[] row, String rowId, Map<String, Object> values) {
             row[run.schema.indexOf(FileColumns.ID.name())] = rowId;
             row[run.schema.indexOf(FileColumns.FILE_ID.name())] = fileId;
-            long bytes = 128;
+            long bytes = 128 + source(row);
             for (var e : values.entrySet()) {
                 int pos = run.schema.indexOf(e.getKey());
                 if (pos < 0) {
@@ -170,6 +170,26 @@ final class FileWorker {
             for (var e : file.metadata().entrySet()) {
                 row[run.schema.indexOf(e.getKey())] = e.getValue();
                 bytes += e.getValue() == null ? 0 : Sizes.of(e.getValue());
+            }
+            return bytes;
+        }
+
+        /**
+         * The source file's name and absolute path, where the table has those columns (a table of a backend that
+         * cannot add columns, made before they existed, goes on without them).
+         */
+        private long source(Object[] row) {
+            long bytes = 0;
+            int name = run.schema.indexOf(FileColumns.FILENAME.name());
+            if (name >= 0) {
+                row[name] = file.filename();
+                bytes += file.filename().length();
+            }
+            int path = run.schema.indexOf(FileColumns.FILE_PATH.name());
+            if (path >= 0) {
+                String p = file.path().toAbsolutePath().normalize().toString();
+                row[path] = p;
+                bytes += p.length();
             }
             return bytes;
         }

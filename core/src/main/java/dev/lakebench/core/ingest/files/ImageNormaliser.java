@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Image files: one row with the bytes as stored ({@code image}), {@code filename} and {@code text} (the file's
- * own description, else empty). The image is decoded once, subsampled and upright, both to prove it is a whole
+ * Image files: one row with the bytes as stored ({@code image}) and {@code text} (the file's own description,
+ * else empty); the pipeline adds {@code filename} and {@code file_path}. The image is decoded once, subsampled and upright, both to prove it is a whole
  * picture (a damaged one fails the file) and to make its thumbnails.
  */
 final class ImageNormaliser implements FileNormaliser {
@@ -19,7 +19,6 @@ final class ImageNormaliser implements FileNormaliser {
         ImageDecoder.Decoded img = ImageDecoder.decode(bytes, job.file().filename());
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("image", bytes);
-        row.put("filename", job.file().filename());
         row.put("text", img.description());
         out.row(row, Map.of("image", img.image()));
     }

@@ -9,7 +9,8 @@ import java.util.Map;
 public interface RowOut {
 
     /**
-     * The next row: values by column name (the pipeline adds {@code id} and {@code file_id}) and, per IMAGE
+     * The next row: values by column name (the pipeline adds {@code id}, {@code file_id},
+     * {@code filename} and {@code file_path}) and, per IMAGE
      * column, the decoded picture to make its thumbnails from (already upright). Blocks while the writer is
      * behind, so memory stays bounded.
      */

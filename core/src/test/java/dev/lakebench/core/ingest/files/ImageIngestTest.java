@@ -69,7 +69,8 @@ class ImageIngestTest {
             assertThat(r.failures()).isEmpty();
             assertThat(r.warnings()).isEmpty();
             assertThat(r.rowCount()).isEqualTo(images.size());
-            assertThat(columns(client, "photos")).containsExactly("id TEXT", "file_id TEXT", "image IMAGE", "filename TEXT", "text TEXT");
+            assertThat(columns(client, "photos")).containsExactly("id TEXT", "file_id TEXT", "image IMAGE", "filename TEXT", "text TEXT",
+                    "file_path TEXT");
             assertThat(columns(client, "thumbnails")).containsExactly("file_id TEXT", "column_name TEXT", "dimension TEXT", "content IMAGE");
             for (Path p : images) {
                 Row row = client.query("SELECT id, image, text FROM photos WHERE filename = $1", p.getFileName().toString()).get(0);

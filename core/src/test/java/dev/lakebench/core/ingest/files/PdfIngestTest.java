@@ -64,7 +64,8 @@ class PdfIngestTest {
             IngestResult r = ingest(client, "docs", pdf);
             assertThat(r.failures()).isEmpty();
             assertThat(r.rowCount()).isEqualTo(3);
-            assertThat(columns(client, "docs")).containsExactly("id TEXT", "file_id TEXT", "page_index INT32", "image IMAGE", "text TEXT");
+            assertThat(columns(client, "docs")).containsExactly("id TEXT", "file_id TEXT", "page_index INT32", "image IMAGE", "text TEXT",
+                    "filename TEXT", "file_path TEXT");
             List<Row> rows = client.query("SELECT page_index, image, text FROM docs ORDER BY page_index");
             assertThat(rows).extracting(x -> words(x.get("text"))).containsExactly("first page words", "second page words", "third page words");
             BufferedImage page = ImageIO.read(new ByteArrayInputStream((byte[]) rows.get(0).get("image")));

@@ -44,7 +44,8 @@ class TextAndBinaryIngestTest {
         try (Client client = Client.local(dir.resolve("lb"))) {
             IngestResult r = ingest(client, "docs", folder);
             assertThat(r.failures()).isEmpty();
-            assertThat(columns(client, "docs")).containsExactly("id TEXT", "file_id TEXT", "chunk_index INT32", "text TEXT");
+            assertThat(columns(client, "docs")).containsExactly("id TEXT", "file_id TEXT", "chunk_index INT32", "text TEXT",
+                    "filename TEXT", "file_path TEXT");
             long expectedRows = 0;
             try (var files = Files.list(folder)) {
                 for (Path f : files.sorted().toList()) {
@@ -103,7 +104,7 @@ class TextAndBinaryIngestTest {
             assertThat(r.failures()).isEmpty();
             // union of the OTHER and TEXT columns
             assertThat(columns(client, "mixed")).containsExactly("id TEXT", "file_id TEXT", "chunk_index INT32", "text TEXT",
-                    "data BINARY", "filename TEXT");
+                    "filename TEXT", "file_path TEXT", "data BINARY");
             Row b = client.query("SELECT data, filename, text FROM mixed WHERE data IS NOT NULL").get(0);
             assertThat((byte[]) b.get("data")).isEqualTo(bytes);
             assertThat(b.get("filename")).isEqualTo("blob.dat");

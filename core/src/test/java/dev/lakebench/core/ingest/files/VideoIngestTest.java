@@ -58,7 +58,8 @@ class VideoIngestTest {
             IngestResult r = ingest(client, "clips", video);
             assertThat(r.failures()).isEmpty();
             assertThat(columns(client, "clips")).containsExactly("id TEXT", "file_id TEXT", "chunk_index INT32", "start_time FLOAT64",
-                    "end_time FLOAT64", "video_data VIDEO", "thumbnail IMAGE", "text TEXT");
+                    "end_time FLOAT64", "video_data VIDEO", "thumbnail IMAGE", "text TEXT",
+                    "filename TEXT", "file_path TEXT");
             List<Row> segs = segments(client, "clips", video);
             assertThat(segs).hasSize(4);
             double[] starts = {0, 10, 20, 30};
