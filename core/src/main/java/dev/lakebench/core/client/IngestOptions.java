@@ -1,6 +1,5 @@
 package dev.lakebench.core.client;
 
-import dev.lakebench.core.ingest.Format;
 import dev.lakebench.core.schema.ColumnType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

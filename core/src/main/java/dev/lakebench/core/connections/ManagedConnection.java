@@ -1,6 +1,6 @@
 package dev.lakebench.core.connections;
 
-import dev.lakebench.core.backend.managed.ManagedSettings;
+import dev.lakebench.core.client.ManagedSettings;
 import java.util.Objects;
 
 /**

@@ -2,7 +2,7 @@ package dev.lakebench.core.connections;
 
 import dev.lakebench.core.backend.managed.ApiToken;
 import dev.lakebench.core.backend.managed.ManagedBackend;
-import dev.lakebench.core.backend.managed.ManagedSettings;
+import dev.lakebench.core.client.ManagedSettings;
 import dev.lakebench.core.client.AuthError;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.ErrorCode;

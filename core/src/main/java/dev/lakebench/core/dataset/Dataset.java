@@ -1,14 +1,10 @@
 package dev.lakebench.core.dataset;
 
 import dev.lakebench.core.backend.Backend;
-import dev.lakebench.core.client.ErrorCode;
-import dev.lakebench.core.client.QueryError;
 import dev.lakebench.core.client.QueryRequest;
 import dev.lakebench.core.client.Row;
 import dev.lakebench.core.client.TableInfo;
-import dev.lakebench.core.sql.SqlStatement;
-import dev.lakebench.core.sql.Token;
-import dev.lakebench.core.store.Identifiers;
+import dev.lakebench.core.client.spi.EngineServices;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -34,9 +30,10 @@ public final class Dataset {
 
     /** The whole table. */
     public static Dataset open(Backend backend, String table) {
-        Identifiers.checkTableName(table);
+        EngineServices engine = EngineServices.get();
+        engine.checkTableName(table);
         backend.describeTable(table);
-        return new Dataset(backend, table, "SELECT * FROM " + Identifiers.quote(table));
+        return new Dataset(backend, table, "SELECT * FROM " + engine.quoteIdentifier(table));
     }
 
     public String table() {
@@ -63,19 +60,7 @@ public final class Dataset {
      * table is implied), or a full SELECT over the dataset's table.
      */
     public Dataset query(String select) {
-        SqlStatement st = new SqlStatement(select);
-        if (st.kind() != SqlStatement.Kind.SELECT) {
-            throw new QueryError(ErrorCode.QUERY_INVALID, "A dataset view must be a SELECT, got: " + select.strip(),
-                    "Write e.g. SELECT a, b WHERE c > 1");
-        }
-        if (st.findTopLevel(0, "FROM") >= 0) {
-            return new Dataset(backend, table, select);
-        }
-        List<Token> sig = st.significant();
-        int tail = st.findTopLevel(1, "WHERE", "GROUP", "ORDER", "LIMIT", "OFFSET");
-        int at = tail < 0 ? select.length() : sig.get(tail).start();
-        String from = " FROM (" + sql + ") AS " + Identifiers.quote(table) + " ";
-        return new Dataset(backend, table, select.substring(0, at) + from + select.substring(at));
+        return new Dataset(backend, table, EngineServices.get().datasetView(sql, table, select));
     }
 
     /**

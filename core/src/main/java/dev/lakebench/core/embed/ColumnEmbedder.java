@@ -1,6 +1,5 @@
 package dev.lakebench.core.embed;
 
-import dev.lakebench.core.backend.local.LocalBackend;
 import dev.lakebench.core.client.Cancellation;
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.IngestListener;
@@ -36,10 +35,10 @@ public final class ColumnEmbedder {
     /** Pages read ahead of the model, bounding memory for any table size. */
     private static final int IN_FLIGHT = 2;
 
-    private final LocalBackend backend;
+    private final EmbedHost backend;
     private final Models models;
 
-    public ColumnEmbedder(LocalBackend backend) {
+    public ColumnEmbedder(EmbedHost backend) {
         this.backend = backend;
         this.models = Models.of(backend.dataDirectory().root());
     }

@@ -1,6 +1,5 @@
 package dev.lakebench.core.embed;
 
-import dev.lakebench.core.backend.local.LocalBackend;
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.QueryError;
 import dev.lakebench.core.client.QueryRequest;
@@ -22,9 +21,9 @@ import java.util.Optional;
  */
 public final class EmbedCalls {
 
-    private final LocalBackend backend;
+    private final EmbedHost backend;
 
-    public EmbedCalls(LocalBackend backend) {
+    public EmbedCalls(EmbedHost backend) {
         this.backend = backend;
     }
 

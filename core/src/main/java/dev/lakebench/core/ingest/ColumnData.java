@@ -6,7 +6,7 @@ import dev.lakebench.core.client.IngestOptions;
 import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.ColumnType;
 import dev.lakebench.core.schema.TableSchema;
-import dev.lakebench.core.schema.TypeInference;
+import dev.lakebench.core.store.TypeInference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,12 +1,13 @@
 package dev.lakebench.core.ingest;
 
 import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.Format;
 import dev.lakebench.core.client.IngestError;
 import dev.lakebench.core.client.IngestOptions;
 import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.ColumnType;
 import dev.lakebench.core.schema.TableSchema;
-import dev.lakebench.core.schema.TypeInference;
+import dev.lakebench.core.store.TypeInference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.lakebench.core.ingest;
 
+import dev.lakebench.core.client.FormatContext;
 import dev.lakebench.core.concurrent.NamedThreads;
 import dev.lakebench.core.ingest.files.FileIds;
 import dev.lakebench.core.ingest.image.ImageDecoder;

@@ -4,7 +4,7 @@ import dev.lakebench.core.backend.TableSink;
 import dev.lakebench.core.client.IngestOptions;
 import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.TableSchema;
-import dev.lakebench.core.schema.Values;
+import dev.lakebench.core.store.Values;
 
 /**
  * Writes rows of an incoming schema into a sink whose columns may be more or in another order: coerces each

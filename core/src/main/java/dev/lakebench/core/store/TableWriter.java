@@ -110,7 +110,7 @@ public final class TableWriter implements AutoCloseable {
 
     /**
      * Appends one row; {@code values} follow the table's column order and hold canonical values
-     * ({@link dev.lakebench.core.schema.Values}).
+     * ({@link dev.lakebench.core.store.Values}).
      */
     public void append(Object[] values) {
         if (values.length != columns.size()) {

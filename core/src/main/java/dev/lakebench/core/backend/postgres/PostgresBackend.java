@@ -18,7 +18,7 @@ import dev.lakebench.core.client.WorkspaceError;
 import dev.lakebench.core.client.WorkspaceInfo;
 import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.ColumnType;
-import dev.lakebench.core.schema.SchemaCompatibility;
+import dev.lakebench.core.store.SchemaCompatibility;
 import dev.lakebench.core.schema.TableSchema;
 import dev.lakebench.core.sql.SqlStatement;
 import dev.lakebench.core.store.DataDirectory;

@@ -2,8 +2,8 @@ package dev.lakebench.core.ingest.formats;
 
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.IngestError;
-import dev.lakebench.core.ingest.Format;
-import dev.lakebench.core.ingest.FormatContext;
+import dev.lakebench.core.client.Format;
+import dev.lakebench.core.client.FormatContext;
 import dev.lakebench.core.schema.ColumnType;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

@@ -2,7 +2,8 @@ package dev.lakebench.core.ingest.formats;
 
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.IngestError;
-import dev.lakebench.core.ingest.FormatContext;
+import dev.lakebench.core.client.FormatContext;
+import dev.lakebench.core.hub.HubClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,10 +2,11 @@ package dev.lakebench.core.ingest.formats;
 
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.IngestError;
-import dev.lakebench.core.ingest.Format;
-import dev.lakebench.core.ingest.FormatContext;
+import dev.lakebench.core.client.Format;
+import dev.lakebench.core.client.FormatContext;
+import dev.lakebench.core.hub.HubClient;
 import dev.lakebench.core.schema.ColumnType;
-import dev.lakebench.core.schema.Values;
+import dev.lakebench.core.store.Values;
 import dev.lakebench.natives.engine.EngineException;
 import java.nio.file.Path;
 import java.sql.ResultSet;
