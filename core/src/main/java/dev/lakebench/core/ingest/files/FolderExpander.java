@@ -68,7 +68,7 @@ public final class FolderExpander {
     /** Why a link whose target does not resolve fails: a loop, or a missing target. */
     private static String brokenLink(Path p) {
         try {
-            p.toRealPath();
+            Path unused = p.toRealPath(); // called for the exception that says why the link does not resolve
             return "Cannot resolve symbolic link " + p;
         } catch (FileSystemException e) {
             String reason = e.getReason();
