@@ -3,6 +3,8 @@ package dev.lakebench.core.client;
 import dev.lakebench.core.client.spi.EngineServices;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -42,7 +44,7 @@ public final class QueryBuilder implements FluentQuery.SelectStep {
         if (condition == null || condition.isBlank()) {
             throw new IllegalArgumentException("where() needs a condition");
         }
-        params.addAll(java.util.Arrays.asList(values == null ? new Object[] {null} : values));
+        params.addAll(Arrays.asList(values == null ? new Object[] {null} : values));
         int highest = EngineServices.get().highestParameter(condition);
         if (highest > params.size()) {
             throw new IllegalArgumentException("where(\"" + condition + "\") uses $" + highest + " but only " + params.size()
@@ -101,7 +103,7 @@ public final class QueryBuilder implements FluentQuery.SelectStep {
 
     @Override
     public List<Object> params() {
-        return java.util.Collections.unmodifiableList(params);
+        return Collections.unmodifiableList(params);
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.lakebench.core.sql.SqlLexer;
 import dev.lakebench.core.sql.Token;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -75,7 +76,7 @@ public final class EmbedCalls {
     }
 
     private static boolean containsCall(String sql) {
-        return sql.toLowerCase(java.util.Locale.ROOT).contains("embed");
+        return sql.toLowerCase(Locale.ROOT).contains("embed");
     }
 
     private static int maxParameter(List<Token> tokens) {

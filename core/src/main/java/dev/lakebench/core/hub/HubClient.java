@@ -12,11 +12,15 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -62,7 +66,7 @@ public final class HubClient {
     }
 
     /** A client for {@code HF_ENDPOINT} (default: the public Hub) with {@code HF_TOKEN}, both read through {@code env}. */
-    public static HubClient fromEnvironment(java.util.function.Function<String, String> env) {
+    public static HubClient fromEnvironment(Function<String, String> env) {
         return new HubClient(env.apply("HF_ENDPOINT"), env.apply("HF_TOKEN"));
     }
 
@@ -228,8 +232,8 @@ public final class HubClient {
      * server that ignores ranges sends everything and the file starts over). Returns false when cancelled; what
      * arrived stays in {@code part} for the next call.
      */
-    public boolean fetchResumable(String url, Path part, String repoId, java.util.function.LongConsumer bytesRead,
-                                  java.util.function.BooleanSupplier cancelled) {
+    public boolean fetchResumable(String url, Path part, String repoId, LongConsumer bytesRead,
+                                  BooleanSupplier cancelled) {
         HttpUrl u = HttpUrl.parse(url);
         if (u == null) {
             throw new IngestError(ErrorCode.INGEST_FILE_FAILED, "Not a valid file URL: " + url, "Check HF_ENDPOINT");
@@ -248,7 +252,7 @@ public final class HubClient {
                 check(r, "model", repoId, u);
                 boolean append = have > 0 && r.code() == 206;
                 try (InputStream in = r.body().byteStream();
-                     OutputStream out = append ? Files.newOutputStream(part, java.nio.file.StandardOpenOption.APPEND) : Files.newOutputStream(part)) {
+                     OutputStream out = append ? Files.newOutputStream(part, StandardOpenOption.APPEND) : Files.newOutputStream(part)) {
                     byte[] buf = new byte[1 << 16];
                     int n;
                     while ((n = in.read(buf)) >= 0) {

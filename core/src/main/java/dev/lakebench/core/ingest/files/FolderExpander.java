@@ -13,6 +13,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -72,7 +73,7 @@ public final class FolderExpander {
             return "Cannot resolve symbolic link " + p;
         } catch (FileSystemException e) {
             String reason = e.getReason();
-            if (reason != null && reason.toLowerCase(java.util.Locale.ROOT).contains("levels of symbolic links")) {
+            if (reason != null && reason.toLowerCase(Locale.ROOT).contains("levels of symbolic links")) {
                 return "Symbolic link loop: " + p + " points back at itself; fix or remove the link";
             }
             String target;
@@ -146,7 +147,7 @@ public final class FolderExpander {
 
     private static boolean isLoop(FileSystemException e) {
         String r = e.getReason();
-        return r != null && r.toLowerCase(java.util.Locale.ROOT).contains("levels of symbolic links");
+        return r != null && r.toLowerCase(Locale.ROOT).contains("levels of symbolic links");
     }
 
     private static String reason(FileSystemException e) {

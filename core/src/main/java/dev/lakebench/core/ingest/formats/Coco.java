@@ -56,7 +56,7 @@ public final class Coco implements Format {
         } else {
             // the COCO layout: images in train2017/ (or val2017/), annotations in ../annotations beside them
             Path dir = imagesDir.toAbsolutePath().normalize().resolveSibling("annotations");
-            if (!java.nio.file.Files.isDirectory(dir)) {
+            if (!Files.isDirectory(dir)) {
                 throw new IngestError(ErrorCode.INGEST_BAD_DATA, "No COCO annotations were given, and there is no folder " + dir,
                         "Pass the annotations folder or the instances_*.json file (Coco.builder(images).annotationsDir(dir))");
             }
