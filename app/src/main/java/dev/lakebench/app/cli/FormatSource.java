@@ -1,6 +1,6 @@
 package dev.lakebench.app.cli;
 
-import dev.lakebench.core.ingest.Format;
+import dev.lakebench.core.client.Format;
 import dev.lakebench.core.ingest.formats.Coco;
 import dev.lakebench.core.ingest.formats.CocoPanoptic;
 import dev.lakebench.core.ingest.formats.LeRobotEpisodes;

@@ -2,7 +2,7 @@ package dev.lakebench.app.cli;
 
 import dev.lakebench.core.backend.managed.ApiToken;
 import dev.lakebench.core.backend.managed.ManagedBackend;
-import dev.lakebench.core.backend.managed.ManagedSettings;
+import dev.lakebench.core.client.ManagedSettings;
 import dev.lakebench.core.client.AuthError;
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.connections.TokenVault;

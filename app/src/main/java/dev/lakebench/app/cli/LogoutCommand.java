@@ -1,6 +1,6 @@
 package dev.lakebench.app.cli;
 
-import dev.lakebench.core.backend.managed.ManagedSettings;
+import dev.lakebench.core.client.ManagedSettings;
 import dev.lakebench.core.connections.TokenVault;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

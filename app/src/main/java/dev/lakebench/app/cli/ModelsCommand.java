@@ -55,7 +55,7 @@ final class ModelsCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             long[] lastQuarter = {-1};
             try (CancelOnInterrupt interrupt = new CancelOnInterrupt()) {
-                var hub = dev.lakebench.core.ingest.formats.HubClient.fromEnvironment(parent.root.env);
+                var hub = dev.lakebench.core.hub.HubClient.fromEnvironment(parent.root.env);
                 var result = new dev.lakebench.core.embed.ModelPull(hub, parent.store()).pull(repo, revision, (done, total, file) -> {
                     long q = total > 0 ? done * 4 / total : 0;
                     if (q != lastQuarter[0]) {

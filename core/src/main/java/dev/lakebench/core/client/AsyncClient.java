@@ -2,7 +2,6 @@ package dev.lakebench.core.client;
 
 import dev.lakebench.core.concurrent.NamedThreads;
 import dev.lakebench.core.dataset.Dataset;
-import dev.lakebench.core.ingest.Format;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,13 +1,8 @@
 package dev.lakebench.core.client;
 
 import dev.lakebench.core.backend.Backend;
-import dev.lakebench.core.backend.local.LocalBackend;
-import dev.lakebench.core.backend.managed.ManagedBackend;
-import dev.lakebench.core.backend.postgres.PostgresBackend;
+import dev.lakebench.core.client.spi.EngineServices;
 import dev.lakebench.core.dataset.Dataset;
-import dev.lakebench.core.ingest.Format;
-import dev.lakebench.core.ingest.Ingestor;
-import dev.lakebench.core.store.DataDirectory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,26 +23,24 @@ import java.util.Objects;
 public final class Client implements AutoCloseable {
 
     private final Backend backend;
-    private final Ingestor ingestor;
 
     public Client(Backend backend) {
         this.backend = Objects.requireNonNull(backend);
-        this.ingestor = new Ingestor(backend);
     }
 
     /** The default workspace of the default data directory ({@code LAKEBENCH_HOME} or the OS convention). */
     public static Client local() {
-        return new Client(new LocalBackend(DataDirectory.fromEnvironment(), DataDirectory.DEFAULT_WORKSPACE));
+        return new Client(EngineServices.get().local(null, null, List.of()));
     }
 
     /** The default workspace of a data directory. */
     public static Client local(Path dataDir) {
-        return local(dataDir, DataDirectory.DEFAULT_WORKSPACE);
+        return new Client(EngineServices.get().local(Objects.requireNonNull(dataDir, "dataDir"), null, List.of()));
     }
 
     /** A workspace of a data directory ("default" is created on first use; others must exist). */
     public static Client local(Path dataDir, String workspaceId) {
-        return new Client(new LocalBackend(new DataDirectory(dataDir), workspaceId));
+        return local(dataDir, workspaceId, List.of());
     }
 
     /**
@@ -55,7 +48,7 @@ public final class Client implements AutoCloseable {
      * such as {@code read_csv} and {@code COPY ... TO}). By default SQL reaches only the workspace's tables.
      */
     public static Client local(Path dataDir, String workspaceId, List<Path> allowedFileDirectories) {
-        return new Client(new LocalBackend(new DataDirectory(dataDir), workspaceId, allowedFileDirectories));
+        return new Client(EngineServices.get().local(Objects.requireNonNull(dataDir, "dataDir"), workspaceId, allowedFileDirectories));
     }
 
     /**
@@ -63,7 +56,7 @@ public final class Client implements AutoCloseable {
      * {@code https://api.deeplake.ai}.
      */
     public static Client managed(String token, String workspaceId, String apiUrl) {
-        return new Client(ManagedBackend.connect(token, workspaceId, apiUrl));
+        return new Client(EngineServices.get().managed(token, workspaceId, apiUrl));
     }
 
     /** A managed client by named settings: {@code Client.builder().token(t).workspace(ws).apiUrl(u).orgId(o).build()}. */
@@ -78,7 +71,7 @@ public final class Client implements AutoCloseable {
      * probed on connect.
      */
     public static Client postgres(String jdbcUrl, String workspaceId, String password) {
-        return new Client(PostgresBackend.connect(jdbcUrl, workspaceId, password));
+        return new Client(EngineServices.get().postgres(jdbcUrl, workspaceId, password));
     }
 
     public Backend backend() {
@@ -109,12 +102,12 @@ public final class Client implements AutoCloseable {
             throw new IngestError(ErrorCode.INGEST_NO_DATA, "Neither data nor a format was given",
                     "Pass column data, file paths with a FILE schema, or IngestOptions.format(...)");
         }
-        return ingestor.ingest(table, data, options);
+        return EngineServices.get().ingest(backend, table, data, options);
     }
 
     /** Ingests a format's rows. */
     public IngestResult ingest(String table, Format format, IngestOptions options) {
-        return ingestor.ingest(table, null, options.format(Objects.requireNonNull(format, "format")));
+        return EngineServices.get().ingest(backend, table, null, options.format(Objects.requireNonNull(format, "format")));
     }
 
     /** Ingests a format's rows with default options. */

@@ -2,6 +2,7 @@ package dev.lakebench.core.client;
 
 import java.lang.reflect.Array;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +63,7 @@ public final class Columns {
 
     /** Multi-vector rows, one {@code float[][]} each: {@code rows(m)} is one row, {@code rows(m1, m2)} two. */
     public static List<float[][]> rows(float[][]... multiVectors) {
-        return Collections.unmodifiableList(java.util.Arrays.asList(multiVectors.clone()));
+        return Collections.unmodifiableList(Arrays.asList(multiVectors.clone()));
     }
 
     private static List<?> asList(String name, Object values) {

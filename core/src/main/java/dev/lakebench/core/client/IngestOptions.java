@@ -1,7 +1,7 @@
 package dev.lakebench.core.client;
 
-import dev.lakebench.core.ingest.Format;
 import dev.lakebench.core.schema.ColumnType;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +28,7 @@ public final class IngestOptions {
     private int flushRows = 200;
     private int commitRows = 2000;
     private long commitBytes = 64L << 20;
-    private java.time.Duration commitInterval = java.time.Duration.ofSeconds(10);
+    private Duration commitInterval = Duration.ofSeconds(10);
     private IngestListener listener;
     private Cancellation cancellation = Cancellation.none();
     private final List<Embed> embeds = new ArrayList<>();
@@ -133,7 +133,7 @@ public final class IngestOptions {
     }
 
     /** File ingests also commit when this long has passed since their last commit (default 10 s). */
-    public IngestOptions commitInterval(java.time.Duration interval) {
+    public IngestOptions commitInterval(Duration interval) {
         if (interval.isNegative()) {
             throw new IllegalArgumentException("commitInterval must not be negative: " + interval);
         }
@@ -145,7 +145,7 @@ public final class IngestOptions {
         return commitBytes;
     }
 
-    public java.time.Duration commitInterval() {
+    public Duration commitInterval() {
         return commitInterval;
     }
 

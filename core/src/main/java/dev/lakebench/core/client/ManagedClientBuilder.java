@@ -1,8 +1,6 @@
 package dev.lakebench.core.client;
 
-import dev.lakebench.core.backend.managed.ApiToken;
-import dev.lakebench.core.backend.managed.ManagedBackend;
-import dev.lakebench.core.backend.managed.ManagedSettings;
+import dev.lakebench.core.client.spi.EngineServices;
 import java.time.Duration;
 import java.util.function.Function;
 
@@ -93,6 +91,6 @@ public final class ManagedClientBuilder {
 
     /** Connects (resolving the organisation) and returns the client. */
     public Client build() {
-        return new Client(ManagedBackend.connect(settings(), ApiToken.resolve(token, env), env));
+        return new Client(EngineServices.get().managed(settings(), token, env));
     }
 }

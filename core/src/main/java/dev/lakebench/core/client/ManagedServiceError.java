@@ -1,6 +1,9 @@
 package dev.lakebench.core.client;
 
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * Base of every error Lakebench raises. Each carries a stable {@link ErrorCode}, a message that names what
@@ -11,7 +14,7 @@ public class ManagedServiceError extends RuntimeException {
     private final ErrorCode code;
     private final String problem;
     private final String hint;
-    private final java.util.Map<String, String> details = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final Map<String, String> details = new ConcurrentSkipListMap<>();
 
     public ManagedServiceError(ErrorCode code, String problem, String hint) {
         this(code, problem, hint, null);
@@ -53,8 +56,8 @@ public class ManagedServiceError extends RuntimeException {
      * Facts for support and scripts that are not part of the message's wording, e.g. the managed service's
      * {@code request_id} and {@code http_status}. Empty when there are none.
      */
-    public java.util.Map<String, String> details() {
-        return java.util.Collections.unmodifiableMap(details);
+    public Map<String, String> details() {
+        return Collections.unmodifiableMap(details);
     }
 
     /** Adds a detail (see {@link #details()}); returns this error. */

@@ -1,10 +1,10 @@
 package dev.lakebench.core.client;
 
-import dev.lakebench.core.sql.SqlLexer;
-import dev.lakebench.core.sql.Token;
-import dev.lakebench.core.store.Identifiers;
+import dev.lakebench.core.client.spi.EngineServices;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -25,7 +25,7 @@ public final class QueryBuilder implements FluentQuery.SelectStep {
 
     QueryBuilder(Client client, String table) {
         this.client = client;
-        this.table = Identifiers.checkTableName(table);
+        this.table = EngineServices.get().checkTableName(table);
     }
 
     @Override
@@ -44,13 +44,8 @@ public final class QueryBuilder implements FluentQuery.SelectStep {
         if (condition == null || condition.isBlank()) {
             throw new IllegalArgumentException("where() needs a condition");
         }
-        params.addAll(java.util.Arrays.asList(values == null ? new Object[] {null} : values));
-        int highest = 0;
-        for (Token t : SqlLexer.significant(condition)) {
-            if (t.kind() == Token.Kind.PARAMETER) {
-                highest = Math.max(highest, t.parameterIndex());
-            }
-        }
+        params.addAll(Arrays.asList(values == null ? new Object[] {null} : values));
+        int highest = EngineServices.get().highestParameter(condition);
         if (highest > params.size()) {
             throw new IllegalArgumentException("where(\"" + condition + "\") uses $" + highest + " but only " + params.size()
                     + " values were given so far; number placeholders across all where() calls ($1, $2, ...)");
@@ -90,7 +85,7 @@ public final class QueryBuilder implements FluentQuery.SelectStep {
     public String sql() {
         StringBuilder sb = new StringBuilder("SELECT ");
         sb.append(columns.isEmpty() ? "*" : String.join(", ", columns));
-        sb.append(" FROM ").append(Identifiers.quote(table));
+        sb.append(" FROM ").append(EngineServices.get().quoteIdentifier(table));
         for (int i = 0; i < conditions.size(); i++) {
             sb.append(i == 0 ? " WHERE (" : " AND (").append(conditions.get(i)).append(')');
         }
@@ -108,7 +103,7 @@ public final class QueryBuilder implements FluentQuery.SelectStep {
 
     @Override
     public List<Object> params() {
-        return java.util.Collections.unmodifiableList(params);
+        return Collections.unmodifiableList(params);
     }
 
     @Override

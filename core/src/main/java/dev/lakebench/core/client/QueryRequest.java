@@ -1,7 +1,9 @@
 package dev.lakebench.core.client;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.DoubleConsumer;
@@ -33,7 +35,7 @@ public final class QueryRequest {
         if (params != null && isMatrix(params)) {
             params = new Object[] {params};
         }
-        return new QueryRequest(sql, params == null ? List.of() : java.util.Collections.unmodifiableList(Arrays.asList(params.clone())));
+        return new QueryRequest(sql, params == null ? List.of() : Collections.unmodifiableList(Arrays.asList(params.clone())));
     }
 
     /** A {@code float[][]}, {@code double[][]}, ... that the varargs call received as the parameter array itself. */
@@ -43,7 +45,7 @@ public final class QueryRequest {
     }
 
     public static QueryRequest of(String sql, List<?> params) {
-        return new QueryRequest(sql, java.util.Collections.unmodifiableList(new java.util.ArrayList<Object>(params)));
+        return new QueryRequest(sql, Collections.unmodifiableList(new ArrayList<Object>(params)));
     }
 
     public QueryRequest timeout(Duration timeout) {

@@ -4,6 +4,7 @@ import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -127,7 +128,7 @@ public final class Row extends AbstractMap<String, Object> {
 
     /** Copies into a mutable map (e.g. for JSON). Later duplicates of a name win. */
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < values.length; i++) {
             m.put(columns.get(i), values[i]);
         }

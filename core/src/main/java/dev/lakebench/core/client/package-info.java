@@ -1,7 +1,7 @@
 /**
- * The SDK's public surface. Layer: top of core (the {@code Client} facade over the backends, ingest and
- * datasets) and, for now, also the shared value types and the error hierarchy that every other core package
- * uses; docs/decisions/0014-code-layout.md describes how those move to a package of their own. May use: every
- * core package and native.
+ * The SDK: the {@code Client} facade and its helpers, the shared value types, options and the error hierarchy.
+ * Layer: api, the bottom of core with {@code dataset} and the backend contract ({@code backend}'s own package);
+ * every engine package uses these types. The facades reach the engines only through {@code client.spi}.
+ * May use: the api layer, schema, concurrent.
  */
 package dev.lakebench.core.client;

@@ -1,6 +1,7 @@
 package dev.lakebench.core.connections;
 
-import dev.lakebench.core.backend.managed.ManagedSettings;
+import dev.lakebench.core.client.ManagedSettings;
+import java.net.URI;
 import java.util.Objects;
 
 /**
@@ -51,6 +52,6 @@ public record ManagedConnection(String id, String name, String apiUrl, String wo
     }
 
     private static String host(String url) {
-        return java.net.URI.create(url).getAuthority();
+        return URI.create(url).getAuthority();
     }
 }

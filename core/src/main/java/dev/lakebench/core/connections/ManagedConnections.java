@@ -2,12 +2,13 @@ package dev.lakebench.core.connections;
 
 import dev.lakebench.core.backend.managed.ApiToken;
 import dev.lakebench.core.backend.managed.ManagedBackend;
-import dev.lakebench.core.backend.managed.ManagedSettings;
+import dev.lakebench.core.client.ManagedSettings;
 import dev.lakebench.core.client.AuthError;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.OrganizationInfo;
 import dev.lakebench.core.client.WorkspaceInfo;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -37,7 +38,7 @@ public final class ManagedConnections {
     }
 
     /** Connections of a data directory, tokens in this machine's credential store. */
-    public static ManagedConnections system(java.nio.file.Path dataDir) {
+    public static ManagedConnections system(Path dataDir) {
         return new ManagedConnections(ConnectionStore.in(dataDir), TokenVault.system(), System::getenv);
     }
 

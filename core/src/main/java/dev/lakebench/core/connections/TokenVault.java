@@ -1,7 +1,7 @@
 package dev.lakebench.core.connections;
 
 import dev.lakebench.core.backend.managed.ApiToken;
-import dev.lakebench.core.backend.managed.ManagedSettings;
+import dev.lakebench.core.client.ManagedSettings;
 import dev.lakebench.core.client.AuthError;
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.natives.keychain.CredentialStore;

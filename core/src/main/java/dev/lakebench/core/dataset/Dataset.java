@@ -4,8 +4,7 @@ import dev.lakebench.core.backend.Backend;
 import dev.lakebench.core.client.QueryRequest;
 import dev.lakebench.core.client.Row;
 import dev.lakebench.core.client.TableInfo;
-import dev.lakebench.core.sql.DatasetSql;
-import dev.lakebench.core.store.Identifiers;
+import dev.lakebench.core.client.spi.EngineServices;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,9 +30,10 @@ public final class Dataset {
 
     /** The whole table. */
     public static Dataset open(Backend backend, String table) {
-        Identifiers.checkTableName(table);
+        EngineServices engine = EngineServices.get();
+        engine.checkTableName(table);
         backend.describeTable(table);
-        return new Dataset(backend, table, DatasetSql.table(table));
+        return new Dataset(backend, table, "SELECT * FROM " + engine.quoteIdentifier(table));
     }
 
     public String table() {
@@ -51,7 +51,7 @@ public final class Dataset {
 
     /** Number of rows of this view. */
     public long size() {
-        var rows = backend.execute(QueryRequest.of(DatasetSql.count(sql))).rows();
+        var rows = backend.execute(QueryRequest.of("SELECT count(*) AS n FROM (" + sql + ") AS q")).rows();
         return (Long) rows.get(0).get("n");
     }
 
@@ -60,7 +60,7 @@ public final class Dataset {
      * table is implied), or a full SELECT over the dataset's table.
      */
     public Dataset query(String select) {
-        return new Dataset(backend, table, DatasetSql.narrow(sql, table, select));
+        return new Dataset(backend, table, EngineServices.get().datasetView(sql, table, select));
     }
 
     /**
@@ -72,7 +72,7 @@ public final class Dataset {
         if (index < 0) {
             throw new IndexOutOfBoundsException("row index must not be negative: " + index);
         }
-        List<Row> rows = backend.execute(QueryRequest.of(DatasetSql.row(sql, index))).rows();
+        List<Row> rows = backend.execute(QueryRequest.of("SELECT * FROM (" + sql + ") AS q LIMIT 1 OFFSET " + index)).rows();
         if (rows.isEmpty()) {
             throw new IndexOutOfBoundsException("row " + index + " of a dataset of " + size() + " rows");
         }
@@ -84,8 +84,12 @@ public final class Dataset {
      * same order on every run, another seed another order ({@code ds.shuffled(epoch).batches(32)}).
      */
     public Dataset shuffled(long seed) {
-        return new Dataset(backend, table, DatasetSql.shuffled(sql, seed));
+        String numbered = "SELECT *, row_number() OVER () AS " + SHUFFLE_KEY + " FROM (" + sql + ") AS q";
+        return new Dataset(backend, table, "SELECT * EXCLUDE (" + SHUFFLE_KEY + ") FROM (" + numbered + ") AS s ORDER BY hash("
+                + SHUFFLE_KEY + ", " + seed + "::BIGINT), " + SHUFFLE_KEY);
     }
+
+    private static final String SHUFFLE_KEY = "_lb_shuffle_n";
 
     /** Batches of {@code batchSize} rows; close the iterator if you stop early. */
     public BatchIterator batches(int batchSize) {

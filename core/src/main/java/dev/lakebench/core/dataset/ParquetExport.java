@@ -6,8 +6,8 @@ import dev.lakebench.core.client.ResultColumn;
 import dev.lakebench.core.client.Row;
 import dev.lakebench.core.client.RowCursor;
 import dev.lakebench.core.client.WorkspaceError;
+import dev.lakebench.core.client.spi.EngineServices;
 import dev.lakebench.core.schema.ColumnType;
-import dev.lakebench.core.store.Identifiers;
 import dev.lakebench.natives.engine.EngineException;
 import dev.lakebench.natives.engine.EngineSession;
 import dev.lakebench.natives.engine.RowAppender;
@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.LongConsumer;
 
@@ -88,7 +89,7 @@ public final class ParquetExport {
             if (i > 0) {
                 sb.append(", ");
             }
-            sb.append(Identifiers.quote(cols.get(i).name())).append(' ').append(typeOf(cols.get(i), first == null ? null : first.get(i)));
+            sb.append(EngineServices.get().quoteIdentifier(cols.get(i).name())).append(' ').append(typeOf(cols.get(i), first == null ? null : first.get(i)));
         }
         if (cols.isEmpty()) {
             sb.append("empty BOOLEAN");
@@ -134,7 +135,7 @@ public final class ParquetExport {
 
     private static void deleteQuietly(Path dir) {
         try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {
                     Files.deleteIfExists(p);
                 } catch (IOException e) {

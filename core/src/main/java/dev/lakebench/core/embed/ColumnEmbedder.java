@@ -1,6 +1,5 @@
 package dev.lakebench.core.embed;
 
-import dev.lakebench.core.backend.local.LocalBackend;
 import dev.lakebench.core.client.Cancellation;
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.IngestListener;
@@ -14,9 +13,12 @@ import dev.lakebench.core.schema.ColumnType;
 import dev.lakebench.core.schema.TableSchema;
 import dev.lakebench.core.store.Identifiers;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -36,10 +38,10 @@ public final class ColumnEmbedder {
     /** Pages read ahead of the model, bounding memory for any table size. */
     private static final int IN_FLIGHT = 2;
 
-    private final LocalBackend backend;
+    private final EmbedHost backend;
     private final Models models;
 
-    public ColumnEmbedder(LocalBackend backend) {
+    public ColumnEmbedder(EmbedHost backend) {
         this.backend = backend;
         this.models = Models.of(backend.dataDirectory().root());
     }
@@ -144,7 +146,7 @@ public final class ColumnEmbedder {
         AtomicLong empty = new AtomicLong();
         AtomicLong truncated = new AtomicLong();
         AtomicLong failed = new AtomicLong();
-        List<String> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> warnings = Collections.synchronizedList(new ArrayList<>());
         String read = "SELECT _lb_key, " + src + " FROM " + data + " WHERE " + into + " IS NULL AND " + src + " IS NOT NULL AND _lb_key > $1"
                 + " ORDER BY _lb_key LIMIT " + job.batchSize();
         ExecutorService infer = NamedThreads.fixed("lakebench-embed", 1);
@@ -223,7 +225,7 @@ public final class ColumnEmbedder {
             } else if (v instanceof byte[] bytes) {
                 try {
                     images.add(decode(bytes));
-                } catch (java.io.IOException | RuntimeException e) {
+                } catch (IOException | RuntimeException e) {
                     failed.incrementAndGet();
                     if (warnings.size() < 100) {
                         warnings.add("Row " + key + ": the picture cannot be decoded (" + e.getMessage() + "); it got no vector");
@@ -247,10 +249,10 @@ public final class ColumnEmbedder {
     }
 
     /** The stored picture (any format the image readers know: PNG, JPEG, WebP, GIF, BMP). */
-    private static BufferedImage decode(byte[] bytes) throws java.io.IOException {
-        BufferedImage img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+    private static BufferedImage decode(byte[] bytes) throws IOException {
+        BufferedImage img = javax.imageio.ImageIO.read(new ByteArrayInputStream(bytes));
         if (img == null) {
-            throw new java.io.IOException("not a picture in a known format (" + bytes.length + " bytes)");
+            throw new IOException("not a picture in a known format (" + bytes.length + " bytes)");
         }
         return img;
     }

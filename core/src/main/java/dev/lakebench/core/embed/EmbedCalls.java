@@ -1,6 +1,5 @@
 package dev.lakebench.core.embed;
 
-import dev.lakebench.core.backend.local.LocalBackend;
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.QueryError;
 import dev.lakebench.core.client.QueryRequest;
@@ -10,6 +9,7 @@ import dev.lakebench.core.sql.SqlLexer;
 import dev.lakebench.core.sql.Token;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -22,9 +22,9 @@ import java.util.Optional;
  */
 public final class EmbedCalls {
 
-    private final LocalBackend backend;
+    private final EmbedHost backend;
 
-    public EmbedCalls(LocalBackend backend) {
+    public EmbedCalls(EmbedHost backend) {
         this.backend = backend;
     }
 
@@ -76,7 +76,7 @@ public final class EmbedCalls {
     }
 
     private static boolean containsCall(String sql) {
-        return sql.toLowerCase(java.util.Locale.ROOT).contains("embed");
+        return sql.toLowerCase(Locale.ROOT).contains("embed");
     }
 
     private static int maxParameter(List<Token> tokens) {

@@ -9,7 +9,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -41,7 +43,7 @@ public final class ModelFolder {
                 return null;
             }
         }
-        return String.join("--", parts).toLowerCase(java.util.Locale.ROOT);
+        return String.join("--", parts).toLowerCase(Locale.ROOT);
     }
 
     /** The model's manifest, when the folder holds a complete download. */
@@ -100,7 +102,7 @@ public final class ModelFolder {
 
     /** e5 models are trained with "query: " / "passage: " prefixes; the symmetric "query: " fits both sides. */
     private static String queryPrefix(String name) {
-        return name.toLowerCase(java.util.Locale.ROOT).contains("e5-") ? "query: " : "";
+        return name.toLowerCase(Locale.ROOT).contains("e5-") ? "query: " : "";
     }
 
     /** The text and vision tower of a CLIP-style export (quantized ones preferred: 4x smaller, as accurate in practice). */
@@ -142,7 +144,7 @@ public final class ModelFolder {
             return;
         }
         try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         } catch (IOException e) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lakebench.core.client.Cancellation;
 import dev.lakebench.core.client.ErrorCode;
-import dev.lakebench.core.ingest.formats.HubClient;
+import dev.lakebench.core.hub.HubClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -24,7 +25,7 @@ public final class Models {
     private final Path root;
     private final Map<String, Embedder> loaded = new ConcurrentHashMap<>();
     private final QueryEmbeddings queries = new QueryEmbeddings(1024);
-    private volatile java.util.function.Supplier<dev.lakebench.core.connections.TokenVault> vault =
+    private volatile Supplier<dev.lakebench.core.connections.TokenVault> vault =
             dev.lakebench.core.connections.TokenVault::system;
 
     private Models(Path root) {
@@ -42,7 +43,7 @@ public final class Models {
     }
 
     /** Where tokens of remote endpoints come from (the OS credential store unless a caller says otherwise). */
-    public Models tokenVault(java.util.function.Supplier<dev.lakebench.core.connections.TokenVault> vault) {
+    public Models tokenVault(Supplier<dev.lakebench.core.connections.TokenVault> vault) {
         this.vault = vault;
         return this;
     }

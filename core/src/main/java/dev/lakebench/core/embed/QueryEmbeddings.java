@@ -1,6 +1,7 @@
 package dev.lakebench.core.embed;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,7 +32,7 @@ public final class QueryEmbeddings {
                 return v.clone();
             }
         }
-        float[] v = model.embedTexts(java.util.List.of(text)).vectors()[0];
+        float[] v = model.embedTexts(List.of(text)).vectors()[0];
         synchronized (cache) {
             cache.put(key, v);
         }

@@ -4,9 +4,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Names the commit batches of a column-data ingest by content, for the batch ledger: the key of batch i is a
@@ -27,8 +29,8 @@ final class BatchKeys {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        order = java.util.stream.IntStream.range(0, names.size()).boxed()
-                .sorted(java.util.Comparator.comparing(names::get)).mapToInt(Integer::intValue).toArray();
+        order = IntStream.range(0, names.size()).boxed()
+                .sorted(Comparator.comparing(names::get)).mapToInt(Integer::intValue).toArray();
         update(names.stream().sorted().toList());
         update(batchRows);
         previous = digest.digest();

@@ -6,8 +6,9 @@ import dev.lakebench.core.client.IngestOptions;
 import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.ColumnType;
 import dev.lakebench.core.schema.TableSchema;
-import dev.lakebench.core.schema.TypeInference;
+import dev.lakebench.core.store.TypeInference;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -116,7 +117,7 @@ public final class ColumnData {
             if (v == null) {
                 continue;
             }
-            Column probe = TypeInference.infer("probe", java.util.Collections.singletonList(v));
+            Column probe = TypeInference.infer("probe", Collections.singletonList(v));
             if (type == ColumnType.EMBEDDING && probe.type() == ColumnType.EMBEDDING
                     || type == ColumnType.EMBEDDING_2D && probe.type() == ColumnType.EMBEDDING_2D) {
                 return probe.dimension();

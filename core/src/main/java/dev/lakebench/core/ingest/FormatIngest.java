@@ -2,6 +2,7 @@ package dev.lakebench.core.ingest;
 
 import dev.lakebench.core.backend.Backend;
 import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.Format;
 import dev.lakebench.core.client.IngestError;
 import dev.lakebench.core.client.IngestFailure;
 import dev.lakebench.core.client.IngestOptions;

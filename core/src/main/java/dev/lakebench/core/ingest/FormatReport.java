@@ -1,6 +1,7 @@
 package dev.lakebench.core.ingest;
 
 import dev.lakebench.core.client.Cancellation;
+import dev.lakebench.core.client.FormatContext;
 import dev.lakebench.core.client.IngestFailure;
 import java.util.ArrayList;
 import java.util.List;

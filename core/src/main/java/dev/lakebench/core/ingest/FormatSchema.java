@@ -1,13 +1,16 @@
 package dev.lakebench.core.ingest;
 
 import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.Format;
 import dev.lakebench.core.client.IngestError;
 import dev.lakebench.core.client.IngestOptions;
 import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.ColumnType;
 import dev.lakebench.core.schema.TableSchema;
-import dev.lakebench.core.schema.TypeInference;
+import dev.lakebench.core.store.TypeInference;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -62,7 +65,7 @@ final class FormatSchema {
     private static Column firstVector(String name, List<?> values) {
         for (Object v : values) {
             if (v != null) {
-                return TypeInference.infer(name, java.util.Collections.singletonList(v));
+                return TypeInference.infer(name, Collections.singletonList(v));
             }
         }
         return null;
@@ -98,7 +101,7 @@ final class FormatSchema {
 
     /** Rows in the batch; fails naming the format and batch when columns or lengths differ. */
     int check(Map<String, List<?>> batch, long batchIndex) {
-        if (!batch.keySet().equals(new java.util.HashSet<>(names)) || batch.size() != names.size()) {
+        if (!batch.keySet().equals(new HashSet<>(names)) || batch.size() != names.size()) {
             throw new IngestError(ErrorCode.INGEST_BAD_DATA, "The " + formatName + " format's batch " + batchIndex
                     + " has columns " + batch.keySet() + " but the first batch had " + names,
                     "Yield the same columns in every batch");

@@ -1,10 +1,12 @@
 package dev.lakebench.core.ingest;
 
+import dev.lakebench.core.client.FormatContext;
 import dev.lakebench.core.concurrent.NamedThreads;
 import dev.lakebench.core.ingest.files.FileIds;
 import dev.lakebench.core.ingest.image.ImageDecoder;
 import dev.lakebench.core.ingest.thumbnail.Thumbnail;
 import dev.lakebench.core.ingest.thumbnail.Thumbnailer;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,7 +89,7 @@ final class FormatThumbnails implements AutoCloseable {
                 for (Thumbnail t : Thumbnailer.make(ImageDecoder.decode(bytes, column + " of row " + id).image())) {
                     out.add(new Shot(column, t));
                 }
-            } catch (java.io.IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 if (failed.getAndIncrement() == 0) {
                     firstFailure = e.getMessage();
                 }

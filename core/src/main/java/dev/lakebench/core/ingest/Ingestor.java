@@ -17,6 +17,7 @@ import dev.lakebench.core.store.DiskFull;
 import dev.lakebench.core.store.Identifiers;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,7 +129,7 @@ public final class Ingestor {
             return new FileIngest(backend).ingest(table, filePaths(data, options), options);
         }
         ColumnData all = ColumnData.of(data); // equal lengths, or an error naming the columns
-        Map<String, List<?>> rest = new java.util.LinkedHashMap<>();
+        Map<String, List<?>> rest = new LinkedHashMap<>();
         for (var e : data.entrySet()) {
             if (!e.getKey().equals(fileColumns.get(0))) {
                 rest.put(e.getKey(), e.getValue());
@@ -138,7 +139,7 @@ public final class Ingestor {
         TableSchema metaSchema = meta.schema(options);
         List<Map<String, Object>> perFile = new ArrayList<>();
         for (int r = 0; r < all.rowCount(); r++) {
-            Map<String, Object> values = new java.util.LinkedHashMap<>();
+            Map<String, Object> values = new LinkedHashMap<>();
             for (int c = 0; c < meta.names().size(); c++) {
                 values.put(meta.names().get(c), meta.column(c).get(r));
             }

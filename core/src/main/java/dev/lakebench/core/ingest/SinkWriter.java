@@ -4,7 +4,8 @@ import dev.lakebench.core.backend.TableSink;
 import dev.lakebench.core.client.IngestOptions;
 import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.TableSchema;
-import dev.lakebench.core.schema.Values;
+import dev.lakebench.core.store.Values;
+import java.time.Duration;
 
 /**
  * Writes rows of an incoming schema into a sink whose columns may be more or in another order: coerces each
@@ -83,7 +84,7 @@ public final class SinkWriter implements AutoCloseable {
      * commit, besides every {@code commitRows} rows. Only for writers whose resume does not rely on commits at
      * row multiples (files are resumed by their own records; column batches are not).
      */
-    public SinkWriter commitAlsoEvery(long bytes, java.time.Duration interval) {
+    public SinkWriter commitAlsoEvery(long bytes, Duration interval) {
         this.commitBytes = bytes;
         this.commitNanos = interval.toNanos();
         return this;

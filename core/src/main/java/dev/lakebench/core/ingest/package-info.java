@@ -1,5 +1,6 @@
 /**
  * Ingest: column data, formats and files into a table sink, with progress, cancellation and resume.
- * Layer: engine services. May use: backend's sinks, schema, store, index's requests, the client's shared types.
+ * Layer: engines, above backend.local and embed. May use: the backend contract and the local backend, embed, hub,
+ * schema, store, the api layer.
  */
 package dev.lakebench.core.ingest;

@@ -1,5 +1,5 @@
 /**
- * Column types, table schemas, type inference and value conversion. Layer: near the bottom (the shared
- * types of tables). May use: the client's error types only.
+ * Column types and table schemas: the shared types of tables, named in the SDK's signatures. Layer: the
+ * bottom. May use: nothing else in core.
  */
 package dev.lakebench.core.schema;

@@ -9,7 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,7 +118,7 @@ public final class Catalog {
     /** Tables in creation order. */
     public List<TableDef> tables() {
         List<TableDef> out = new ArrayList<>(tables.values());
-        out.sort(java.util.Comparator.comparing(TableDef::name, String.CASE_INSENSITIVE_ORDER));
+        out.sort(Comparator.comparing(TableDef::name, String.CASE_INSENSITIVE_ORDER));
         return out;
     }
 
@@ -202,7 +204,7 @@ public final class Catalog {
                 if (log.isPresent()) {
                     ps.setInt(7, log.getAsInt());
                 } else {
-                    ps.setNull(7, java.sql.Types.INTEGER);
+                    ps.setNull(7, Types.INTEGER);
                 }
                 ps.addBatch();
             }

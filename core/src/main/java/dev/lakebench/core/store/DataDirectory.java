@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -105,8 +107,8 @@ public final class DataDirectory {
             n.put("id", id).put("name", name).put("created_at", now.toString());
             Path tmp = dir.resolve("workspace.json.tmp");
             JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), n);
-            Files.move(tmp, dir.resolve("workspace.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, dir.resolve("workspace.json"), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new WorkspaceError(ErrorCode.WORKSPACE_IO, "Cannot create workspace \"" + id + "\" in " + dir + ": " + e.getMessage(),
                     "Check that the data directory is writable, or choose another with --data-dir or LAKEBENCH_HOME", e);
@@ -144,7 +146,7 @@ public final class DataDirectory {
             throw new WorkspaceError(ErrorCode.WORKSPACE_IO, "Cannot list workspaces in " + ws + ": " + e.getMessage(),
                     "Check that the data directory is readable", e);
         }
-        out.sort(java.util.Comparator.comparing(WorkspaceInfo::id));
+        out.sort(Comparator.comparing(WorkspaceInfo::id));
         return out;
     }
 }

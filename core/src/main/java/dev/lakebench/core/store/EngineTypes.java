@@ -2,6 +2,7 @@ package dev.lakebench.core.store;
 
 import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.ColumnType;
+import java.util.Locale;
 
 /**
  * How each Lakebench type is stored in the engine. Vector columns hold a reference into their vector log,
@@ -39,7 +40,7 @@ public final class EngineTypes {
 
     /** The Lakebench type of an engine column type (for tables made by SQL), OTHER when there is none. */
     public static ColumnType fromEngine(String engineType) {
-        String t = engineType.toUpperCase(java.util.Locale.ROOT);
+        String t = engineType.toUpperCase(Locale.ROOT);
         return switch (t) {
             case "VARCHAR" -> ColumnType.TEXT;
             case "INTEGER", "SMALLINT", "TINYINT" -> ColumnType.INT32;
@@ -49,10 +50,10 @@ public final class EngineTypes {
             case "BOOLEAN" -> ColumnType.BOOL;
             case "BLOB" -> ColumnType.BINARY;
             default -> {
-                if (t.equals(VECTOR_TYPE.toUpperCase(java.util.Locale.ROOT))) {
+                if (t.equals(VECTOR_TYPE.toUpperCase(Locale.ROOT))) {
                     yield ColumnType.EMBEDDING;
                 }
-                if (t.equals(MULTI_VECTOR_TYPE.toUpperCase(java.util.Locale.ROOT))) {
+                if (t.equals(MULTI_VECTOR_TYPE.toUpperCase(Locale.ROOT))) {
                     yield ColumnType.EMBEDDING_2D;
                 }
                 yield ColumnType.OTHER;

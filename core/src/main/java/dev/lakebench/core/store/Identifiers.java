@@ -2,6 +2,7 @@ package dev.lakebench.core.store;
 
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.TableError;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Table and column names: validation and quoting for generated SQL. */
@@ -24,7 +25,7 @@ public final class Identifiers {
                     "Table name " + (name == null ? "null" : "\"" + name + "\"") + " is not valid",
                     "Use 1 to 63 letters, digits or underscores, starting with a letter or underscore");
         }
-        if (name.toLowerCase(java.util.Locale.ROOT).startsWith("_lb_")) {
+        if (name.toLowerCase(Locale.ROOT).startsWith("_lb_")) {
             throw new TableError(ErrorCode.TABLE_BAD_NAME, "Table name \"" + name + "\" is reserved",
                     "Choose a name that does not start with _lb_");
         }
@@ -38,7 +39,7 @@ public final class Identifiers {
                     "Column name " + (name == null ? "null" : "\"" + name + "\"") + " is not valid",
                     "Use a non-empty name of at most 255 characters");
         }
-        if (name.toLowerCase(java.util.Locale.ROOT).startsWith("_lb_")) {
+        if (name.toLowerCase(Locale.ROOT).startsWith("_lb_")) {
             throw new TableError(ErrorCode.TABLE_BAD_NAME, "Column name \"" + name + "\" is reserved",
                     "Choose a name that does not start with _lb_");
         }

@@ -7,11 +7,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 
 /**
  * ALTER TABLE on a Lakebench table, in the caller's transaction: the data table, its view, its engine indexes
@@ -53,7 +55,7 @@ public final class SchemaChanges {
             if (vectorLog != null) {
                 ps.setInt(7, vectorLog);
             } else {
-                ps.setNull(7, java.sql.Types.INTEGER);
+                ps.setNull(7, Types.INTEGER);
             }
             ps.executeUpdate();
         }
@@ -114,7 +116,7 @@ public final class SchemaChanges {
         Identifiers.checkTableName(to);
         TableDef next = new TableDef(to, def.schema(), def.vectorLogs());
         List<String> indexes = detach(def);
-        indexes.replaceAll(sql -> sql.replaceFirst("(?i) ON \\S+\\s*\\(", " ON " + java.util.regex.Matcher.quoteReplacement(
+        indexes.replaceAll(sql -> sql.replaceFirst("(?i) ON \\S+\\s*\\(", " ON " + Matcher.quoteReplacement(
                 next.dataTable()) + " ("));
         // the sequences first: the engine does not alter a table it renamed in the same transaction
         moveSequence(def, def.sequence(), next.sequence(), List.of(TableDef.KEY_COLUMN, TableDef.VERSION_COLUMN));

@@ -17,6 +17,8 @@ public record TableDef(String name, TableSchema schema, Map<String, Integer> vec
     public static final String VERSION_COLUMN = "_lb_ver";
     public static final String DATA_SCHEMA = "lb_data";
     public static final String META_SCHEMA = "lb_meta";
+    /** The workspace's shared thumbnails table: written by ingest, queryable by name, left out of table listings. */
+    public static final String THUMBNAILS_TABLE = "thumbnails";
 
     public TableDef {
         vectorLogs = Map.copyOf(vectorLogs);

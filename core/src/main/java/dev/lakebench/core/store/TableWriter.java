@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -65,7 +67,7 @@ public final class TableWriter implements AutoCloseable {
      * connection comes without progress tracking ({@link EngineSession#connectForWriting()}).
      */
     private static void begin(Connection c) {
-        try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery("SELECT 1")) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT 1")) {
             while (rs.next()) {
                 // read to the end: closing a streaming result early would abort the transaction
             }
@@ -110,7 +112,7 @@ public final class TableWriter implements AutoCloseable {
 
     /**
      * Appends one row; {@code values} follow the table's column order and hold canonical values
-     * ({@link dev.lakebench.core.schema.Values}).
+     * ({@link dev.lakebench.core.store.Values}).
      */
     public void append(Object[] values) {
         if (values.length != columns.size()) {
@@ -276,7 +278,7 @@ public final class TableWriter implements AutoCloseable {
     }
 
     private Future<?> submit(Runnable task) {
-        java.util.concurrent.FutureTask<Void> f = new java.util.concurrent.FutureTask<>(task, null);
+        FutureTask<Void> f = new FutureTask<>(task, null);
         committer.execute(f);
         return f;
     }

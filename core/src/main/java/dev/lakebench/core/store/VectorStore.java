@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -44,7 +45,7 @@ public final class VectorStore implements AutoCloseable {
         Set<Integer> known = new HashSet<>();
         int max = 0;
         VectorStore store;
-        Map<Integer, Long> live = new java.util.HashMap<>();
+        Map<Integer, Long> live = new HashMap<>();
         Set<Integer> dropped = new HashSet<>();
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT l.id, coalesce(max(c.committed_bytes), 0), l.dropped FROM lb_meta.vector_logs l"

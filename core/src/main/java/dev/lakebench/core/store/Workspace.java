@@ -48,14 +48,14 @@ public final class Workspace implements AutoCloseable {
 
     /** Opens the workspace folder (which must exist), recovering vector logs to their last commit. */
     public static Workspace open(WorkspaceInfo info) {
-        return open(info, java.util.List.of());
+        return open(info, List.of());
     }
 
     /**
      * Opens the workspace folder with SQL's file functions allowed under {@code allowedFileDirectories} (none by
      * default: SQL then reaches only the workspace's tables).
      */
-    public static Workspace open(WorkspaceInfo info, java.util.List<Path> allowedFileDirectories) {
+    public static Workspace open(WorkspaceInfo info, List<Path> allowedFileDirectories) {
         Path dir = info.dir();
         EngineSession engine;
         try {

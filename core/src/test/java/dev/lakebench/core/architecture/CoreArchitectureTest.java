@@ -1,29 +1,25 @@
 package dev.lakebench.core.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.EvaluationResult;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import dev.lakebench.core.client.spi.EngineServices;
+import dev.lakebench.core.provider.CoreEngine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layers of the engine side, as rules (docs/decisions/0014-code-layout.md): no cycles between core's
- * packages, the engine's driver classes only inside the native module, and native below core.
+ * The layers of the engine side, as rules (docs/decisions/0014-code-layout.md, 0016-one-way-layers.md): no cycles
+ * between core's packages, one-way layers, the engine's driver classes only inside the native module, and native below core.
  */
 class CoreArchitectureTest {
 
@@ -32,8 +28,6 @@ class CoreArchitectureTest {
      * engine's function API; they stay the one listed exception until that API has a wrapper in the native module.
      */
     static final String ENGINE_FUNCTIONS = "dev.lakebench.core.index.engine.SearchFunctions";
-
-    private static final Pattern SLICE = Pattern.compile("Slice (\\w+)");
 
     private static JavaClasses classes;
 
@@ -44,34 +38,45 @@ class CoreArchitectureTest {
     }
 
     /**
-     * No new cycles between core's top-level packages. The cycles that existed when the rule was introduced are
-     * listed in core/src/test/resources/architecture/known-cycles.txt (slice paths, not individual dependencies,
-     * so that code inside an old cycle can change); the list may only shrink.
+     * No cycles between core's packages. A slice is a top-level package, with two refinements: the SDK's
+     * surface is one slice, "api" ({@code client} with its service interface, {@code dataset}, and the backend
+     * contract in {@code backend}'s own package), because its public signatures name each other and their names
+     * are part of the SDK (Client.openTable returns a Dataset, Dataset.get a Row; Client takes a Backend); and
+     * each backend implementation ({@code backend.local}, {@code backend.managed}, {@code backend.postgres}) is
+     * a slice of its own.
      */
     @Test
-    void corePackagesGainNoCycles() throws Exception {
-        EvaluationResult result = slices().matching("dev.lakebench.core.(*)..").should().beFreeOfCycles().evaluate(classes);
-        Set<String> found = new TreeSet<>();
-        for (String detail : result.getFailureReport().getDetails()) {
-            int end = detail.indexOf("1. Dependencies");
-            Matcher m = SLICE.matcher(end < 0 ? detail : detail.substring(0, end));
-            List<String> path = new ArrayList<>();
-            while (m.find()) {
-                path.add(m.group(1));
-            }
-            found.add(String.join(" -> ", path));
-        }
-        Set<String> known = new TreeSet<>();
-        try (InputStream in = CoreArchitectureTest.class.getResourceAsStream("/architecture/known-cycles.txt")) {
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    known.add(line.strip());
-                }
-            }
-        }
-        Set<String> added = new TreeSet<>(found);
-        added.removeAll(known);
-        assertThat(added).as("new cycles between core's packages; break them (details: %s)", result.getFailureReport()).isEmpty();
+    void corePackagesHaveNoCycles() {
+        slices().assignedFrom(CORE_SLICES).should().beFreeOfCycles().check(classes);
+    }
+
+    /**
+     * The package picture is one-way: shared types at the bottom, the SDK's surface above them, the engines
+     * above that, and on top the provider that plugs the engines into the SDK's facades (found at run time
+     * through {@code client.spi.EngineServices}). Every core package must belong to a layer.
+     */
+    @Test
+    void layersPointOneWay() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .ensureAllClassesAreContainedInArchitectureIgnoring("dev.lakebench.natives..")
+                .layer("Types").definedBy("dev.lakebench.core.schema..", "dev.lakebench.core.concurrent..")
+                .layer("Api").definedBy("dev.lakebench.core.client..", "dev.lakebench.core.dataset..", "dev.lakebench.core.backend")
+                .layer("Engines").definedBy("dev.lakebench.core.store..", "dev.lakebench.core.sql..", "dev.lakebench.core.index..",
+                        "dev.lakebench.core.hub..", "dev.lakebench.core.connections..", "dev.lakebench.core.embed..",
+                        "dev.lakebench.core.ingest..", "dev.lakebench.core.backend.local..", "dev.lakebench.core.backend.managed..",
+                        "dev.lakebench.core.backend.postgres..")
+                .layer("Provider").definedBy("dev.lakebench.core.provider..")
+                .whereLayer("Provider").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Engines").mayOnlyBeAccessedByLayers("Provider")
+                .whereLayer("Api").mayOnlyBeAccessedByLayers("Engines", "Provider")
+                .whereLayer("Types").mayOnlyBeAccessedByLayers("Api", "Engines", "Provider")
+                .check(classes);
+    }
+
+    /** The facades find the engines through the service registration (the same on the class path, in the jar and in images). */
+    @Test
+    void theFacadesFindTheEngine() {
+        assertThat(EngineServices.get()).isInstanceOf(CoreEngine.class);
     }
 
     @Test
@@ -103,6 +108,30 @@ class CoreArchitectureTest {
                 .because("the local backend plugs the index package in (TableListener, IndexProvider), not the other way")
                 .check(classes);
     }
+
+    /** Top-level packages as slices, with the api slice and one slice per backend implementation (see above). */
+    private static final SliceAssignment CORE_SLICES = new SliceAssignment() {
+        private static final String CORE = "dev.lakebench.core.";
+
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass c) {
+            String pkg = c.getPackageName();
+            if (!pkg.startsWith(CORE)) {
+                return SliceIdentifier.ignore();
+            }
+            String[] parts = pkg.substring(CORE.length()).split("\\.");
+            String top = parts[0];
+            if (top.equals("client") || top.equals("dataset") || (top.equals("backend") && parts.length == 1)) {
+                return SliceIdentifier.of("api");
+            }
+            return top.equals("backend") ? SliceIdentifier.of("backend." + parts[1]) : SliceIdentifier.of(top);
+        }
+
+        @Override
+        public String getDescription() {
+            return "core's top-level packages, the SDK's surface as one slice (api), each backend implementation apart";
+        }
+    };
 
     private static DescribedPredicate<JavaClass> engineFunctions() {
         return DescribedPredicate.describe("the engine functions (" + ENGINE_FUNCTIONS + ")",

@@ -8,7 +8,7 @@ import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.IngestOptions;
 import dev.lakebench.core.client.IngestResult;
 import dev.lakebench.core.client.Row;
-import dev.lakebench.core.ingest.formats.HubClient;
+import dev.lakebench.core.hub.HubClient;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

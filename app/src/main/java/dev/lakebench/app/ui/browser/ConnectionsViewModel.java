@@ -8,7 +8,7 @@ import dev.lakebench.app.ui.common.TrackedTask;
 import dev.lakebench.app.ui.common.WorkspaceRef;
 import dev.lakebench.core.backend.managed.ApiToken;
 import dev.lakebench.core.backend.managed.ManagedBackend;
-import dev.lakebench.core.backend.managed.ManagedSettings;
+import dev.lakebench.core.client.ManagedSettings;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.ManagedServiceError;
 import dev.lakebench.core.client.OrganizationInfo;

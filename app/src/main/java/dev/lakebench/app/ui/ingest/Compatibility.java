@@ -2,7 +2,7 @@ package dev.lakebench.app.ui.ingest;
 
 import dev.lakebench.core.client.ManagedServiceError;
 import dev.lakebench.core.ingest.files.FileKind;
-import dev.lakebench.core.schema.SchemaCompatibility;
+import dev.lakebench.core.store.SchemaCompatibility;
 import dev.lakebench.core.schema.TableSchema;
 import java.util.ArrayList;
 import java.util.List;

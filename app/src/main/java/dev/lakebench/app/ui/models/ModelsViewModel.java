@@ -6,7 +6,7 @@ import dev.lakebench.core.embed.ModelInfo;
 import dev.lakebench.core.embed.ModelPull;
 import dev.lakebench.core.embed.ModelStore;
 import dev.lakebench.core.embed.Models;
-import dev.lakebench.core.ingest.formats.HubClient;
+import dev.lakebench.core.hub.HubClient;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

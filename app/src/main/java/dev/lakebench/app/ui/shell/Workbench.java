@@ -297,7 +297,7 @@ public final class Workbench implements BrowserActions {
     /** Opens the models window for the data directory. */
     public dev.lakebench.app.ui.models.ModelsViewModel showModels() {
         var vm = new dev.lakebench.app.ui.models.ModelsViewModel(dataRoot, tasks,
-                () -> dev.lakebench.core.ingest.formats.HubClient.fromEnvironment(environment));
+                () -> dev.lakebench.core.hub.HubClient.fromEnvironment(environment));
         var dialog = new dev.lakebench.app.ui.models.ModelsDialog(vm);
         javafx.scene.Scene scene = dialog.dialog().getDialogPane().getScene();
         theme.apply(scene);

@@ -6,7 +6,7 @@ import dev.lakebench.app.ui.UiFixtures;
 import dev.lakebench.app.ui.common.ErrorReport;
 import dev.lakebench.app.ui.common.TrackedTask;
 import dev.lakebench.core.embed.FakeHub;
-import dev.lakebench.core.ingest.formats.HubClient;
+import dev.lakebench.core.hub.HubClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -14,6 +14,7 @@ import dev.lakebench.core.client.TableInfo;
 import dev.lakebench.core.client.WorkspaceError;
 import dev.lakebench.core.client.WorkspaceInfo;
 import dev.lakebench.core.embed.EmbedCalls;
+import dev.lakebench.core.embed.EmbedHost;
 import dev.lakebench.core.index.IndexManager;
 import dev.lakebench.core.index.IndexProvider;
 import dev.lakebench.core.index.SearchService;
@@ -21,7 +22,7 @@ import dev.lakebench.core.index.TableListener;
 import dev.lakebench.core.index.engine.QueryHandles;
 import dev.lakebench.core.index.engine.SearchFunctions;
 import dev.lakebench.core.schema.Column;
-import dev.lakebench.core.schema.SchemaCompatibility;
+import dev.lakebench.core.store.SchemaCompatibility;
 import dev.lakebench.core.schema.TableSchema;
 import dev.lakebench.core.sql.VectorWrites;
 import dev.lakebench.core.store.DataDirectory;
@@ -41,7 +42,7 @@ import java.util.concurrent.Semaphore;
 /**
  * The embedded backend: one workspace of a local data directory, opened for the lifetime of the backend.
  */
-public final class LocalBackend implements Backend {
+public final class LocalBackend implements EmbedHost {
 
     private final DataDirectory dataDir;
     private final Workspace workspace;
@@ -150,10 +151,12 @@ public final class LocalBackend implements Backend {
     }
 
     /** The open workspace (for local-only features: indexes, thumbnails, datasets). */
+    @Override
     public Workspace workspace() {
         return workspace;
     }
 
+    @Override
     public DataDirectory dataDirectory() {
         return dataDir;
     }
@@ -215,7 +218,7 @@ public final class LocalBackend implements Backend {
         for (TableDef d : workspace.catalog().tables()) {
             // the workspace's shared thumbnails table is bookkeeping of ingest (the seed keeps it beside the
             // tables, not among them): queryable by name, not listed
-            if (!d.name().equalsIgnoreCase(dev.lakebench.core.ingest.thumbnail.ThumbnailStore.TABLE)) {
+            if (!d.name().equalsIgnoreCase(TableDef.THUMBNAILS_TABLE)) {
                 out.add(d.name());
             }
         }
@@ -376,6 +379,7 @@ public final class LocalBackend implements Backend {
      * Adds columns at the end of an existing table (with their vector logs), committed at once; a column that
      * already exists is left as it is. Used to give a table a vector column computed from its rows.
      */
+    @Override
     public TableSchema addColumns(String table, List<Column> columns) {
         Semaphore permit = workspace.tableLock(table);
         permit.acquireUninterruptibly();

@@ -2,7 +2,7 @@ package dev.lakebench.core.backend.local;
 
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.QueryError;
-import dev.lakebench.core.schema.Values;
+import dev.lakebench.core.store.Values;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;

@@ -9,7 +9,7 @@ import dev.lakebench.core.index.engine.QueryHandles;
 import dev.lakebench.core.index.text.TextQuery;
 import dev.lakebench.core.index.vector.VectorMath;
 import dev.lakebench.core.schema.Column;
-import dev.lakebench.core.schema.Values;
+import dev.lakebench.core.store.Values;
 import dev.lakebench.core.sql.BoundSql;
 import dev.lakebench.core.sql.Operand;
 import dev.lakebench.core.sql.SearchSpec;

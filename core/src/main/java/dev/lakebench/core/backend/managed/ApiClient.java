@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lakebench.core.client.Cancellation;
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.ManagedServiceError;
+import dev.lakebench.core.client.ManagedSettings;
 import dev.lakebench.core.client.QueryError;
 import java.io.IOException;
 import java.io.InputStream;

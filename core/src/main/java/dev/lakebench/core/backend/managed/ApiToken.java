@@ -6,9 +6,13 @@ import dev.lakebench.core.client.AuthError;
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.TokenError;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An API token. It is only ever written into the {@code Authorization} header: {@link #toString()} is redacted
@@ -91,13 +95,13 @@ public final class ApiToken {
 
     /** True when both hold the same token (compares without exposing it). */
     public boolean sameAs(ApiToken other) {
-        return other != null && java.security.MessageDigest.isEqual(value.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                other.value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return other != null && MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8),
+                other.value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Shortest piece of the token recognised on its own (a cut-off echo still gives this much away). */
     private static final int PIECE = 12;
-    private static final java.util.regex.Pattern TOKEN_CHARS = java.util.regex.Pattern.compile("[A-Za-z0-9._~+/=-]+");
+    private static final Pattern TOKEN_CHARS = Pattern.compile("[A-Za-z0-9._~+/=-]+");
 
     /**
      * {@code text} with the token removed, for messages that echo what a server or a library said. Echoes are
@@ -110,7 +114,7 @@ public final class ApiToken {
         }
         String t = text.replace(value, "[redacted]");
         int piece = Math.min(PIECE, value.length());
-        java.util.regex.Matcher m = TOKEN_CHARS.matcher(t);
+        Matcher m = TOKEN_CHARS.matcher(t);
         StringBuilder out = new StringBuilder(t.length());
         int last = 0;
         while (m.find()) {

@@ -5,7 +5,7 @@ import dev.lakebench.core.client.AuthError;
 import dev.lakebench.core.client.ManagedServiceError;
 import java.util.List;
 import java.util.function.BiFunction;
-import java.util.function.Function;
+import java.util.function.Consumer;
 
 /**
  * What the service is found to support, probed once per connection and kept: whether bound {@code params} are
@@ -19,12 +19,12 @@ final class Capabilities {
     static final String PROBE_VALUE = "lakebench-probe";
 
     private final BiFunction<String, List<Object>, JsonNode> query;
-    private final Function<String, JsonNode> ddl;
+    private final Consumer<String> ddl;
     private volatile Boolean params;
     private volatile InsertBatch.Ledger ledger;
 
     /** {@code query} runs SQL with bound values as given; {@code ddl} runs a statement without values. */
-    Capabilities(BiFunction<String, List<Object>, JsonNode> query, Function<String, JsonNode> ddl) {
+    Capabilities(BiFunction<String, List<Object>, JsonNode> query, Consumer<String> ddl) {
         this.query = query;
         this.ddl = ddl;
     }
@@ -75,7 +75,7 @@ final class Capabilities {
 
     private InsertBatch.Ledger createLedger() {
         try {
-            ddl.apply(InsertBatch.LEDGER_DDL);
+            ddl.accept(InsertBatch.LEDGER_DDL);
             return InsertBatch.Ledger.HEAP;
         } catch (AuthError e) {
             throw e;
@@ -84,7 +84,7 @@ final class Capabilities {
                 throw e;
             }
             // plain tables refused beside deeplake ones: keep the ledger as a deeplake table
-            ddl.apply(InsertBatch.DEEPLAKE_LEDGER_DDL);
+            ddl.accept(InsertBatch.DEEPLAKE_LEDGER_DDL);
             return InsertBatch.Ledger.DEEPLAKE;
         }
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * What a failed answer says: the message ({@code error}, {@code message}, ... or the text), the service's
@@ -46,8 +47,8 @@ record ErrorBody(String message, String code, String requestId, boolean empty, b
     /** An HTML error page's title or first heading (e.g. "502 Bad Gateway"), not its markup. */
     private static String htmlMessage(String text) {
         for (String tag : new String[] {"title", "h1"}) {
-            var m = java.util.regex.Pattern.compile("<" + tag + "[^>]*>(.*?)</" + tag + ">",
-                    java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL).matcher(text);
+            var m = Pattern.compile("<" + tag + "[^>]*>(.*?)</" + tag + ">",
+                    Pattern.CASE_INSENSITIVE | Pattern.DOTALL).matcher(text);
             if (m.find() && !m.group(1).isBlank()) {
                 return "HTML page \"" + m.group(1).replaceAll("<[^>]*>", "").replaceAll("\\s+", " ").strip() + "\"";
             }

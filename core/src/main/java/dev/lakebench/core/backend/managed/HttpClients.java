@@ -1,5 +1,6 @@
 package dev.lakebench.core.backend.managed;
 
+import dev.lakebench.core.client.ManagedSettings;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;

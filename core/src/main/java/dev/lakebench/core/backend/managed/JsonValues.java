@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.QueryError;
 import dev.lakebench.core.schema.ColumnType;
-import dev.lakebench.core.schema.Values;
+import dev.lakebench.core.store.Values;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -12,7 +12,9 @@ import dev.lakebench.core.schema.TableSchema;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,7 +45,7 @@ final class ManagedTableSink implements TableSink {
     private final String ingestId = UUID.randomUUID().toString();
     private volatile long batchBytes;
     /** Ids of batches (and halves of split batches) the server has answered: a resend skips them. */
-    private final java.util.Set<String> landed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> landed = ConcurrentHashMap.newKeySet();
     private final int maxRows;
     private final ExecutorService sender;
     private List<Object[]> buffer = new ArrayList<>();

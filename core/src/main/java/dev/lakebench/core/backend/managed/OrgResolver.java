@@ -5,6 +5,7 @@ import dev.lakebench.core.client.AuthError;
 import dev.lakebench.core.client.Cancellation;
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.ManagedServiceError;
+import dev.lakebench.core.client.ManagedSettings;
 import dev.lakebench.core.client.OrganizationInfo;
 import java.util.ArrayList;
 import java.util.List;

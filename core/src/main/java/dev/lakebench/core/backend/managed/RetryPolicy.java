@@ -1,5 +1,6 @@
 package dev.lakebench.core.backend.managed;
 
+import dev.lakebench.core.client.ManagedSettings;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;

@@ -2,7 +2,7 @@ package dev.lakebench.core.backend.managed;
 
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.QueryError;
-import dev.lakebench.core.schema.Values;
+import dev.lakebench.core.store.Values;
 import dev.lakebench.core.sql.SqlLexer;
 import dev.lakebench.core.sql.Token;
 import java.math.BigDecimal;

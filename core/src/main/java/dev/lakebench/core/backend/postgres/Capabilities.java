@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -39,7 +40,7 @@ public record Capabilities(Map<String, String> extensions, String serverVersion)
         m.put(CITUS, "Citus: tables distributed over worker nodes");
         m.put(PG_TRGM, "pg_trgm: indexes for keyword containment (@>)");
         m.put(PG_DEEPLAKE, "pg_deeplake: the Deeplake dialect natively (SQL passes through)");
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     static Capabilities probe(Connection c) throws SQLException {

@@ -6,6 +6,7 @@ import dev.lakebench.core.sql.SqlLexer;
 import dev.lakebench.core.sql.Token;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ record JdbcStatement(String sql, List<Integer> order) {
     }
 
     PreparedStatement prepare(Connection c, List<Object> params, int resultSetType) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql, resultSetType, java.sql.ResultSet.CONCUR_READ_ONLY);
+        PreparedStatement ps = c.prepareStatement(sql, resultSetType, ResultSet.CONCUR_READ_ONLY);
         try {
             bind(c, ps, params);
         } catch (SQLException | RuntimeException e) {

@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Index DDL for PostgreSQL, built with {@code CREATE INDEX CONCURRENTLY} so that reads and writes go on:
@@ -196,7 +198,7 @@ final class PgIndexes {
                     String def = rs.getString(3);
                     String column = rs.getString(5);
                     if (column == null) {
-                        java.util.regex.Matcher m = java.util.regex.Pattern.compile("USING \\w+ \\(+\"?([^\"():]+)\"?\\)*::").matcher(def);
+                        Matcher m = Pattern.compile("USING \\w+ \\(+\"?([^\"():]+)\"?\\)*::").matcher(def);
                         column = m.find() ? m.group(1) : def;
                     }
                     String type = switch (rs.getString(2)) {

@@ -5,6 +5,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -26,7 +28,7 @@ final class PgPool implements AutoCloseable {
     private static final long VALIDATE_AFTER_NANOS = 30_000_000_000L;
 
     private final Deque<Connection> idle = new ArrayDeque<>();
-    private final java.util.Map<Connection, Long> idleSince = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Connection, Long> idleSince = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     PgPool(PgSettings settings, Init init) {

@@ -10,6 +10,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads result rows into Lakebench's values: integers as Long, floats as Double / Float,
@@ -30,7 +31,7 @@ final class PgResults {
         for (int i = 1; i <= n; i++) {
             pgTypes[i - 1] = md.getColumnTypeName(i);
             ColumnType t = PgColumnTypes.resultType(pgTypes[i - 1]);
-            cols.add(new ResultColumn(md.getColumnLabel(i), t, pgTypes[i - 1].toUpperCase(java.util.Locale.ROOT)));
+            cols.add(new ResultColumn(md.getColumnLabel(i), t, pgTypes[i - 1].toUpperCase(Locale.ROOT)));
             ns.add(md.getColumnLabel(i));
         }
         this.columns = List.copyOf(cols);

@@ -18,7 +18,7 @@ import dev.lakebench.core.client.WorkspaceError;
 import dev.lakebench.core.client.WorkspaceInfo;
 import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.ColumnType;
-import dev.lakebench.core.schema.SchemaCompatibility;
+import dev.lakebench.core.store.SchemaCompatibility;
 import dev.lakebench.core.schema.TableSchema;
 import dev.lakebench.core.sql.SqlStatement;
 import dev.lakebench.core.store.DataDirectory;
@@ -30,11 +30,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A workspace on a PostgreSQL server: a schema of one database, reached through pooled JDBC connections.
@@ -54,7 +60,7 @@ public final class PostgresBackend implements Backend {
     private final Capabilities caps;
     private final String schema;
     /** The statement_timeout each pooled connection has now, to set it only when it changes. */
-    private final Map<Connection, Long> timeouts = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    private final Map<Connection, Long> timeouts = Collections.synchronizedMap(new WeakHashMap<>());
 
     private PostgresBackend(PgSettings settings) {
         this.settings = settings;
@@ -193,7 +199,7 @@ public final class PostgresBackend implements Backend {
     }
 
     private static final long COLUMN_CACHE_NANOS = 2_000_000_000L;
-    private final Map<String, CachedColumns> columnCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, CachedColumns> columnCache = new ConcurrentHashMap<>();
 
     private SearchTranslator translator() {
         return new SearchTranslator(schema, this::cachedColumns, caps);
@@ -215,40 +221,40 @@ public final class PostgresBackend implements Backend {
     }
 
     /** pg_deeplake's index DDL: {@code CREATE INDEX [IF NOT EXISTS] [name] ON t USING deeplake_index (col) [WITH (index_type = 'x')]}. */
-    private static final java.util.regex.Pattern DEEPLAKE_INDEX = java.util.regex.Pattern.compile(
+    private static final Pattern DEEPLAKE_INDEX = Pattern.compile(
             "(?is)\\s*CREATE\\s+INDEX\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(?:\"?[\\w]+\"?\\s+)?ON\\s+\"?([\\w]+)\"?\\s+USING\\s+deeplake_index\\s*"
                     + "\\(\\s*\"?([^\"()\\s]+)\"?\\s*(?:ASC|DESC)?\\s*\\)\\s*(?:WITH\\s*\\(\\s*index_type\\s*=\\s*'(\\w+)'\\s*\\))?\\s*;?\\s*");
     /** The hybrid form: {@code CREATE INDEX ... ON t USING deeplake_index ((emb, text)::deeplake_hybrid_record)}. */
-    private static final java.util.regex.Pattern DEEPLAKE_HYBRID_INDEX = java.util.regex.Pattern.compile(
+    private static final Pattern DEEPLAKE_HYBRID_INDEX = Pattern.compile(
             "(?is)\\s*CREATE\\s+INDEX\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(?:\"?[\\w]+\"?\\s+)?ON\\s+\"?([\\w]+)\"?\\s+USING\\s+deeplake_index\\s*"
                     + "\\(\\s*\\(\\s*\"?(\\w+)\"?\\s*,\\s*\"?(\\w+)\"?\\s*\\)\\s*::\\s*deeplake_hybrid_record\\s*\\)\\s*;?\\s*");
     /** pg_deeplake's table access method, which a plain PostgreSQL server does not have. */
-    private static final java.util.regex.Pattern USING_DEEPLAKE = java.util.regex.Pattern.compile("(?i)\\)\\s*USING\\s+deeplake\\s*(;?\\s*)$");
+    private static final Pattern USING_DEEPLAKE = Pattern.compile("(?i)\\)\\s*USING\\s+deeplake\\s*(;?\\s*)$");
 
     @Override
     public QueryResult execute(QueryRequest request) {
         long t0 = System.nanoTime();
         if (!caps.has(Capabilities.PG_DEEPLAKE)) {
-            java.util.regex.Matcher m = DEEPLAKE_INDEX.matcher(request.sql());
+            Matcher m = DEEPLAKE_INDEX.matcher(request.sql());
             if (m.matches()) {
                 // the index a column's type calls for, built as createIndex builds it (concurrently, idempotent)
                 createIndex(m.group(1), m.group(2), m.group(3), null, request.cancellation());
                 return new QueryResult(List.of(), List.of(), 0, Duration.ofNanos(System.nanoTime() - t0));
             }
-            java.util.regex.Matcher h = DEEPLAKE_HYBRID_INDEX.matcher(request.sql());
+            Matcher h = DEEPLAKE_HYBRID_INDEX.matcher(request.sql());
             if (h.matches()) {
                 // a hybrid search uses both sides' indexes: HNSW on the vector, the BM25 index on the text
                 createIndex(h.group(1), h.group(2), null, null, request.cancellation());
                 createIndex(h.group(1), h.group(3), null, null, request.cancellation());
                 return new QueryResult(List.of(), List.of(), 0, Duration.ofNanos(System.nanoTime() - t0));
             }
-            if (request.sql().toLowerCase(java.util.Locale.ROOT).contains("using deeplake_index")) {
+            if (request.sql().toLowerCase(Locale.ROOT).contains("using deeplake_index")) {
                 throw new QueryError(ErrorCode.QUERY_INVALID, "This form of CREATE INDEX ... USING deeplake_index is not translated for PostgreSQL",
                         "Write CREATE INDEX ON t USING deeplake_index (col) [WITH (index_type = 'bm25')], one statement on its own,"
                                 + " or call createIndex(table, column)");
             }
-            java.util.regex.Matcher u = USING_DEEPLAKE.matcher(request.sql());
-            if (u.find() && request.sql().strip().toUpperCase(java.util.Locale.ROOT).startsWith("CREATE TABLE")) {
+            Matcher u = USING_DEEPLAKE.matcher(request.sql());
+            if (u.find() && request.sql().strip().toUpperCase(Locale.ROOT).startsWith("CREATE TABLE")) {
                 return execute(QueryRequest.of(u.replaceFirst(")$1"), request.params()).timeout(request.timeout())
                         .cancellation(request.cancellation()));
             }

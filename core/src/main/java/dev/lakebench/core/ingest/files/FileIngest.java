@@ -10,8 +10,10 @@ import dev.lakebench.core.ingest.ProgressReporter;
 import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.TableSchema;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -98,7 +100,7 @@ public final class FileIngest {
             for (FileKind k : FileKind.values()) {
                 if (k.columns().stream().anyMatch(fc -> fc.name().equalsIgnoreCase(c.name()))) {
                     throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Column \"" + c.name() + "\" is one the files' rows"
-                            + " make (" + k.name().toLowerCase(java.util.Locale.ROOT) + " files)", "Rename the metadata column");
+                            + " make (" + k.name().toLowerCase(Locale.ROOT) + " files)", "Rename the metadata column");
                 }
             }
         }
@@ -142,7 +144,7 @@ public final class FileIngest {
         List<IngestFailure> failures = new ArrayList<>();
         List<String> notFound = new ArrayList<>();
         for (int i = 0; i < paths.size(); i++) {
-            FolderExpander.Expansion x = FolderExpander.expand(java.util.Collections.singletonList(paths.get(i)));
+            FolderExpander.Expansion x = FolderExpander.expand(Collections.singletonList(paths.get(i)));
             for (FileEntry f : x.files()) {
                 files.add(f.withMetadata(metadata.get(i)));
             }

@@ -13,6 +13,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
@@ -87,11 +88,11 @@ public final class FolderExpander {
     /** Why a link whose target does not resolve fails: a loop, or a missing target. */
     private static String brokenLink(Path p) {
         try {
-            p.toRealPath();
+            Path unused = p.toRealPath(); // called for the exception that says why the link does not resolve
             return "Cannot resolve symbolic link " + p;
         } catch (FileSystemException e) {
             String reason = e.getReason();
-            if (reason != null && reason.toLowerCase(java.util.Locale.ROOT).contains("levels of symbolic links")) {
+            if (reason != null && reason.toLowerCase(Locale.ROOT).contains("levels of symbolic links")) {
                 return "Symbolic link loop: " + p + " points back at itself; fix or remove the link";
             }
             String target;
@@ -171,7 +172,7 @@ public final class FolderExpander {
 
     private static boolean isLoop(FileSystemException e) {
         String r = e.getReason();
-        return r != null && r.toLowerCase(java.util.Locale.ROOT).contains("levels of symbolic links");
+        return r != null && r.toLowerCase(Locale.ROOT).contains("levels of symbolic links");
     }
 
     private static String reason(FileSystemException e) {

@@ -1,6 +1,7 @@
 package dev.lakebench.core.ingest.files;
 
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** The normaliser of each file kind. */
@@ -19,7 +20,7 @@ final class Normalisers {
     FileNormaliser of(FileKind kind) {
         FileNormaliser n = byKind.get(kind);
         if (n == null) {
-            throw new FileFailure(kind.name().toLowerCase(java.util.Locale.ROOT) + " files are not supported in this build");
+            throw new FileFailure(kind.name().toLowerCase(Locale.ROOT) + " files are not supported in this build");
         }
         return n;
     }

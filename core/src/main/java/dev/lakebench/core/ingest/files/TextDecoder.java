@@ -9,6 +9,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -56,7 +57,7 @@ final class TextDecoder {
                 for (int i = bytes.position(); i < bytes.limit(); i++) {
                     if (bytes.get(i) == 0) {
                         throw new FileFailure("Binary data in a text file: NUL byte at offset " + (consumed + i) + " of " + name
-                                + "; if it is not text, give it an extension other than ." + FileKind.extension(java.nio.file.Path.of(name))
+                                + "; if it is not text, give it an extension other than ." + FileKind.extension(Path.of(name))
                                 + " to store it as a binary file");
                     }
                 }

@@ -2,8 +2,8 @@ package dev.lakebench.core.ingest.formats;
 
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.IngestError;
-import dev.lakebench.core.ingest.Format;
-import dev.lakebench.core.ingest.FormatContext;
+import dev.lakebench.core.client.Format;
+import dev.lakebench.core.client.FormatContext;
 import dev.lakebench.core.schema.ColumnType;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -56,7 +56,7 @@ public final class Coco implements Format {
         } else {
             // the COCO layout: images in train2017/ (or val2017/), annotations in ../annotations beside them
             Path dir = imagesDir.toAbsolutePath().normalize().resolveSibling("annotations");
-            if (!java.nio.file.Files.isDirectory(dir)) {
+            if (!Files.isDirectory(dir)) {
                 throw new IngestError(ErrorCode.INGEST_BAD_DATA, "No COCO annotations were given, and there is no folder " + dir,
                         "Pass the annotations folder or the instances_*.json file (Coco.builder(images).annotationsDir(dir))");
             }

@@ -1,8 +1,8 @@
 package dev.lakebench.core.ingest.formats;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lakebench.core.ingest.Format;
-import dev.lakebench.core.ingest.FormatContext;
+import dev.lakebench.core.client.Format;
+import dev.lakebench.core.client.FormatContext;
 import dev.lakebench.core.schema.ColumnType;
 import java.nio.file.Path;
 import java.util.ArrayList;

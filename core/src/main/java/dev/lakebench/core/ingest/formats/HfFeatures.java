@@ -2,6 +2,7 @@ package dev.lakebench.core.ingest.formats;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lakebench.core.schema.ColumnType;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,7 @@ final class HfFeatures {
             JsonNode n = Json.MAPPER.readTree(metadata);
             JsonNode f = n.path("info").path("features");
             return f.isObject() ? f : Json.MAPPER.createObjectNode();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return Json.MAPPER.createObjectNode();
         }
     }

@@ -2,11 +2,15 @@ package dev.lakebench.core.ingest.formats;
 
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.IngestError;
-import dev.lakebench.core.ingest.FormatContext;
+import dev.lakebench.core.client.FormatContext;
+import dev.lakebench.core.hub.HubClient;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -98,7 +102,7 @@ final class HubSnapshot {
             }
             out.add(new Candidate(splitOf(parts), hub.resolveUrl(repoId, info.sha(), path), path, f.size(), path));
         }
-        out.sort(java.util.Comparator.comparing(Candidate::cachePath));
+        out.sort(Comparator.comparing(Candidate::cachePath));
         return out;
     }
 
@@ -165,12 +169,12 @@ final class HubSnapshot {
             if (size < 12) {
                 return false;
             }
-            java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(4);
-            java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate(4);
+            ByteBuffer head = ByteBuffer.allocate(4);
+            ByteBuffer tail = ByteBuffer.allocate(4);
             ch.read(head);
             ch.position(size - 4).read(tail);
-            return new String(head.array(), java.nio.charset.StandardCharsets.US_ASCII).equals("PAR1")
-                    && new String(tail.array(), java.nio.charset.StandardCharsets.US_ASCII).equals("PAR1");
+            return new String(head.array(), StandardCharsets.US_ASCII).equals("PAR1")
+                    && new String(tail.array(), StandardCharsets.US_ASCII).equals("PAR1");
         } catch (IOException e) {
             return false;
         }

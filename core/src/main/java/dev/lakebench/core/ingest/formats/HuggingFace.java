@@ -2,11 +2,14 @@ package dev.lakebench.core.ingest.formats;
 
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.IngestError;
-import dev.lakebench.core.ingest.Format;
-import dev.lakebench.core.ingest.FormatContext;
+import dev.lakebench.core.client.Format;
+import dev.lakebench.core.client.FormatContext;
+import dev.lakebench.core.hub.HubClient;
 import dev.lakebench.core.schema.ColumnType;
-import dev.lakebench.core.schema.Values;
+import dev.lakebench.core.store.Values;
 import dev.lakebench.natives.engine.EngineException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -165,7 +168,7 @@ public final class HuggingFace implements Format {
             throw new IngestError(ErrorCode.INGEST_BAD_DATA, "\"_huggingface\" must name one dataset",
                     "Pass {\"_huggingface\": [\"owner/name\"]}");
         }
-        if (java.nio.file.Files.isDirectory(Path.of(name))) {
+        if (Files.isDirectory(Path.of(name))) {
             return fromFolder(Path.of(name)).split(single(data, "_split")).build(); // a downloaded snapshot
         }
         return builder(name, cacheDir).split(single(data, "_split")).config(single(data, "_config"))
@@ -237,7 +240,7 @@ public final class HuggingFace implements Format {
     /** The parquet files of the local folder (of the chosen split), in path order. */
     private List<HubSnapshot.Shard> localShards() {
         List<HubSnapshot.Shard> out = new ArrayList<>();
-        try (Stream<Path> files = java.nio.file.Files.walk(localDir)) {
+        try (Stream<Path> files = Files.walk(localDir)) {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList()) {
                 List<String> parts = new ArrayList<>();
                 localDir.relativize(f).forEach(p -> parts.add(p.toString()));
@@ -246,7 +249,7 @@ public final class HuggingFace implements Format {
                     out.add(new HubSnapshot.Shard(s, f, f.toString()));
                 }
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IngestError(ErrorCode.INGEST_FILE_NOT_FOUND, "Cannot read the Hugging Face dataset folder " + localDir + ": "
                     + e.getMessage(), "Check that the folder is readable");
         }

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.imageio.ImageIO;
@@ -75,7 +76,7 @@ public final class LabelMask {
                     crossings[k++] = xa + (cy - ya) * (xb - xa) / (yb - ya);
                 }
             }
-            java.util.Arrays.sort(crossings, 0, k);
+            Arrays.sort(crossings, 0, k);
             int row = y * width;
             for (int c = 0; c + 1 < k; c += 2) {
                 // pixels whose centre x + 0.5 lies in [left, right)
@@ -138,7 +139,7 @@ public final class LabelMask {
             }
             counts[m++] = x;
         }
-        return java.util.Arrays.copyOf(counts, m);
+        return Arrays.copyOf(counts, m);
     }
 
     /** Pixels per label (background included). */

@@ -3,7 +3,7 @@ package dev.lakebench.core.ingest.formats;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.IngestError;
-import dev.lakebench.core.ingest.FormatContext;
+import dev.lakebench.core.client.FormatContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

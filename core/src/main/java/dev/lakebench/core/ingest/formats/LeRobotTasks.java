@@ -1,7 +1,7 @@
 package dev.lakebench.core.ingest.formats;
 
-import dev.lakebench.core.ingest.Format;
-import dev.lakebench.core.ingest.FormatContext;
+import dev.lakebench.core.client.Format;
+import dev.lakebench.core.client.FormatContext;
 import dev.lakebench.core.schema.ColumnType;
 import java.nio.file.Path;
 import java.util.ArrayList;

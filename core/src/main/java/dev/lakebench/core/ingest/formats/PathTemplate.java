@@ -2,6 +2,7 @@ package dev.lakebench.core.ingest.formats;
 
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.IngestError;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,7 +34,7 @@ final class PathTemplate {
             String s;
             if (m.group(3) != null) {
                 int width = Integer.parseInt(m.group(3));
-                s = String.format(java.util.Locale.ROOT, "%" + (m.group(2).isEmpty() ? "" : "0") + width + "d", ((Number) v).longValue());
+                s = String.format(Locale.ROOT, "%" + (m.group(2).isEmpty() ? "" : "0") + width + "d", ((Number) v).longValue());
             } else {
                 s = v.toString();
             }

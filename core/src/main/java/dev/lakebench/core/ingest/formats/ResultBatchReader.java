@@ -1,6 +1,6 @@
 package dev.lakebench.core.ingest.formats;
 
-import dev.lakebench.core.ingest.FormatContext;
+import dev.lakebench.core.client.FormatContext;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.lakebench.core.ingest.formats;
 
 import dev.lakebench.core.concurrent.NamedThreads;
-import dev.lakebench.core.ingest.FormatContext;
+import dev.lakebench.core.client.FormatContext;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -5,6 +5,7 @@ import com.twelvemonkeys.imageio.metadata.Entry;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -145,7 +146,7 @@ public record ImageMetadata(int orientation, String description) {
         }
     }
 
-    private static String inflate(byte[] b, int off, int len, java.nio.charset.Charset cs) throws IOException {
+    private static String inflate(byte[] b, int off, int len, Charset cs) throws IOException {
         try (InflaterInputStream in = new InflaterInputStream(new ByteArrayInputStream(b, off, len))) {
             return new String(in.readNBytes(1 << 20), cs);
         }

@@ -6,7 +6,8 @@ import dev.lakebench.core.backend.TableSink;
 import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.ColumnType;
 import dev.lakebench.core.schema.TableSchema;
-import dev.lakebench.core.schema.Values;
+import dev.lakebench.core.store.TableDef;
+import dev.lakebench.core.store.Values;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,7 @@ import java.util.Optional;
  */
 public final class ThumbnailStore implements AutoCloseable {
 
-    public static final String TABLE = "thumbnails";
+    public static final String TABLE = TableDef.THUMBNAILS_TABLE;
     public static final TableSchema SCHEMA = new TableSchema(List.of(
             Column.of("file_id", ColumnType.TEXT), Column.of("column_name", ColumnType.TEXT),
             Column.of("dimension", ColumnType.TEXT), Column.of("content", ColumnType.IMAGE)));

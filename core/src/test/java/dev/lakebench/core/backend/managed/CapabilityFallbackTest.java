@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.IngestError;
+import dev.lakebench.core.client.ManagedSettings;
 import dev.lakebench.core.client.QueryRequest;
 import dev.lakebench.core.client.Row;
 import java.nio.file.Path;

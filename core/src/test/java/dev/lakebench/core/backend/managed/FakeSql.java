@@ -17,7 +17,7 @@ import dev.lakebench.core.client.TableInfo;
 import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.ColumnType;
 import dev.lakebench.core.schema.TableSchema;
-import dev.lakebench.core.schema.Values;
+import dev.lakebench.core.store.Values;
 import dev.lakebench.core.sql.QualifiedName;
 import dev.lakebench.core.sql.SqlStatement;
 import dev.lakebench.core.sql.Token;

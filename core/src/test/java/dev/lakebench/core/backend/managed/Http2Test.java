@@ -3,6 +3,7 @@ package dev.lakebench.core.backend.managed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakebench.core.client.Client;
+import dev.lakebench.core.client.ManagedSettings;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

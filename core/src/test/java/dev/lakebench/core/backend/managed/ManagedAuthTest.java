@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lakebench.core.client.AuthError;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.ManagedSettings;
 import dev.lakebench.core.client.TokenError;
 import java.nio.file.Path;
 import java.util.Base64;

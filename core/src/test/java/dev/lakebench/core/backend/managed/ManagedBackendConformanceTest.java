@@ -2,6 +2,7 @@ package dev.lakebench.core.backend.managed;
 
 import dev.lakebench.core.backend.Backend;
 import dev.lakebench.core.backend.BaseBackendTestCase;
+import dev.lakebench.core.client.ManagedSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

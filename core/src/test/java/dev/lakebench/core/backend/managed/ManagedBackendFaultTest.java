@@ -7,6 +7,7 @@ import dev.lakebench.core.client.AuthError;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.ManagedServiceError;
+import dev.lakebench.core.client.ManagedSettings;
 import dev.lakebench.core.client.QueryError;
 import dev.lakebench.core.client.QueryRequest;
 import dev.lakebench.core.client.QueryResult;

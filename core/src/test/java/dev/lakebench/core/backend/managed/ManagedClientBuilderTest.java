@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lakebench.core.client.AuthError;
 import dev.lakebench.core.client.Client;
+import dev.lakebench.core.client.ManagedSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -8,6 +8,7 @@ import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.IngestOptions;
 import dev.lakebench.core.client.ManagedServiceError;
+import dev.lakebench.core.client.ManagedSettings;
 import dev.lakebench.core.client.QueryError;
 import dev.lakebench.core.client.TableError;
 import java.nio.file.Path;

@@ -7,6 +7,7 @@ import dev.lakebench.core.backend.TableSink;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.IngestError;
 import dev.lakebench.core.client.IngestResult;
+import dev.lakebench.core.client.ManagedSettings;
 import dev.lakebench.core.client.Row;
 import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.ColumnType;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.ManagedServiceError;
+import dev.lakebench.core.client.ManagedSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

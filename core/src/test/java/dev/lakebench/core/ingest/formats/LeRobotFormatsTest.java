@@ -9,7 +9,7 @@ import dev.lakebench.core.client.IngestError;
 import dev.lakebench.core.client.IngestOptions;
 import dev.lakebench.core.client.IngestResult;
 import dev.lakebench.core.client.Row;
-import dev.lakebench.core.ingest.Format;
+import dev.lakebench.core.client.Format;
 import dev.lakebench.core.schema.ColumnType;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.lakebench.core.sql.conformance;
 import dev.lakebench.core.backend.managed.ApiToken;
 import dev.lakebench.core.backend.managed.FakeManagedService;
 import dev.lakebench.core.backend.managed.ManagedBackend;
-import dev.lakebench.core.backend.managed.ManagedSettings;
+import dev.lakebench.core.client.ManagedSettings;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.QueryRequest;
 import java.nio.file.Files;

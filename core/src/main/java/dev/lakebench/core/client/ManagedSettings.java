@@ -1,7 +1,5 @@
-package dev.lakebench.core.backend.managed;
+package dev.lakebench.core.client;
 
-import dev.lakebench.core.client.ErrorCode;
-import dev.lakebench.core.client.ManagedServiceError;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;

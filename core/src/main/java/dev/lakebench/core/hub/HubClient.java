@@ -1,9 +1,10 @@
-package dev.lakebench.core.ingest.formats;
+package dev.lakebench.core.hub;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.IngestError;
-import dev.lakebench.core.ingest.FormatContext;
+import dev.lakebench.core.client.FormatContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -11,11 +12,15 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -33,17 +38,19 @@ import okhttp3.ResponseBody;
  */
 public final class HubClient {
 
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
     /** The public Hub; {@code HF_ENDPOINT} overrides it. */
-    static final String DEFAULT_ENDPOINT = "https://huggingface.co";
+    public static final String DEFAULT_ENDPOINT = "https://huggingface.co";
 
     private static final Pattern REPO_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)?");
 
     /** A file of the dataset repository; {@code size} is -1 when the Hub did not say. */
-    record RepoFile(String path, long size) {
+    public record RepoFile(String path, long size) {
     }
 
     /** What {@code /api/datasets/{id}} says: the resolved commit and the repository's files. */
-    record DatasetInfo(String id, String sha, List<RepoFile> files) {
+    public record DatasetInfo(String id, String sha, List<RepoFile> files) {
     }
 
     private final HttpUrl endpoint;
@@ -59,7 +66,7 @@ public final class HubClient {
     }
 
     /** A client for {@code HF_ENDPOINT} (default: the public Hub) with {@code HF_TOKEN}, both read through {@code env}. */
-    public static HubClient fromEnvironment(java.util.function.Function<String, String> env) {
+    public static HubClient fromEnvironment(Function<String, String> env) {
         return new HubClient(env.apply("HF_ENDPOINT"), env.apply("HF_TOKEN"));
     }
 
@@ -76,11 +83,11 @@ public final class HubClient {
                 .followRedirects(true).followSslRedirects(true).build();
     }
 
-    String endpoint() {
+    public String endpoint() {
         return endpoint.toString();
     }
 
-    static String checkRepoId(String id) {
+    public static String checkRepoId(String id) {
         if (id == null || !REPO_ID.matcher(id).matches() || id.contains("..")) {
             throw new IngestError(ErrorCode.INGEST_BAD_DATA, "\"" + id + "\" is not a Hugging Face dataset name",
                     "Use the dataset's id as the Hub shows it, e.g. \"mteb/free-spoken-digit-dataset\" or \"mnist\"");
@@ -88,7 +95,7 @@ public final class HubClient {
         return id;
     }
 
-    DatasetInfo info(String repoId, String revision) {
+    public DatasetInfo info(String repoId, String revision) {
         HttpUrl.Builder url = api(repoId);
         if (revision != null) {
             url.addPathSegment("revision").addPathSegment(revision);
@@ -106,7 +113,7 @@ public final class HubClient {
     }
 
     /** The Hub's parquet export: config → split → file URLs (empty when the Hub has none). */
-    Map<String, Map<String, List<String>>> parquetExport(String repoId) {
+    public Map<String, Map<String, List<String>>> parquetExport(String repoId) {
         Map<String, Map<String, List<String>>> out = new LinkedHashMap<>();
         JsonNode n;
         try {
@@ -130,7 +137,7 @@ public final class HubClient {
     }
 
     /** {@code {endpoint}/datasets/{id}/resolve/{revision}/{path}} */
-    String resolveUrl(String repoId, String revision, String path) {
+    public String resolveUrl(String repoId, String revision, String path) {
         HttpUrl.Builder b = endpoint.newBuilder().addPathSegment("datasets");
         for (String part : repoId.split("/")) {
             b.addPathSegment(part);
@@ -146,7 +153,7 @@ public final class HubClient {
      * Downloads a URL (following redirects) to {@code target}, through a temporary file moved into place once
      * complete. Returns false when cancelled (nothing is left behind).
      */
-    boolean download(String url, Path target, String repoId, FormatContext context) {
+    public boolean download(String url, Path target, String repoId, FormatContext context) {
         HttpUrl u = HttpUrl.parse(url);
         if (u == null) {
             throw new IngestError(ErrorCode.INGEST_FILE_FAILED, "The Hub listed a file URL that is not valid: " + url,
@@ -225,8 +232,8 @@ public final class HubClient {
      * server that ignores ranges sends everything and the file starts over). Returns false when cancelled; what
      * arrived stays in {@code part} for the next call.
      */
-    public boolean fetchResumable(String url, Path part, String repoId, java.util.function.LongConsumer bytesRead,
-                                  java.util.function.BooleanSupplier cancelled) {
+    public boolean fetchResumable(String url, Path part, String repoId, LongConsumer bytesRead,
+                                  BooleanSupplier cancelled) {
         HttpUrl u = HttpUrl.parse(url);
         if (u == null) {
             throw new IngestError(ErrorCode.INGEST_FILE_FAILED, "Not a valid file URL: " + url, "Check HF_ENDPOINT");
@@ -245,7 +252,7 @@ public final class HubClient {
                 check(r, "model", repoId, u);
                 boolean append = have > 0 && r.code() == 206;
                 try (InputStream in = r.body().byteStream();
-                     OutputStream out = append ? Files.newOutputStream(part, java.nio.file.StandardOpenOption.APPEND) : Files.newOutputStream(part)) {
+                     OutputStream out = append ? Files.newOutputStream(part, StandardOpenOption.APPEND) : Files.newOutputStream(part)) {
                     byte[] buf = new byte[1 << 16];
                     int n;
                     while ((n = in.read(buf)) >= 0) {
@@ -289,7 +296,7 @@ public final class HubClient {
     private JsonNode getJson(HttpUrl url, String kind, String repoId) {
         try (Response r = http.newCall(request(url)).execute()) {
             check(r, kind, repoId, url);
-            return Json.MAPPER.readTree(r.body().byteStream());
+            return MAPPER.readTree(r.body().byteStream());
         } catch (IngestError e) {
             throw e;
         } catch (IOException e) {

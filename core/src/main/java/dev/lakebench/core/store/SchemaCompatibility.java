@@ -1,7 +1,10 @@
-package dev.lakebench.core.schema;
+package dev.lakebench.core.store;
 
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.TableError;
+import dev.lakebench.core.schema.Column;
+import dev.lakebench.core.schema.ColumnType;
+import dev.lakebench.core.schema.TableSchema;
 import java.util.ArrayList;
 import java.util.List;
 

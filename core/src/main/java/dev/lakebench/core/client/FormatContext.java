@@ -1,4 +1,4 @@
-package dev.lakebench.core.ingest;
+package dev.lakebench.core.client;
 
 import java.lang.System.Logger.Level;
 

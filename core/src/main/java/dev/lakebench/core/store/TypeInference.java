@@ -1,7 +1,9 @@
-package dev.lakebench.core.schema;
+package dev.lakebench.core.store;
 
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.IngestError;
+import dev.lakebench.core.schema.Column;
+import dev.lakebench.core.schema.ColumnType;
 import java.util.List;
 
 /**
