@@ -8,8 +8,7 @@ final class Display {
 
     static final String NO_DISPLAY = "no display: use a command (lakebench --help)";
 
-    private Display() {
-    }
+    private Display() {}
 
     static boolean available(Function<String, String> env) {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);

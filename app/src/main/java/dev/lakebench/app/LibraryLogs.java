@@ -16,8 +16,7 @@ public final class LibraryLogs {
     /** Held so that the levels stick (the logging framework keeps loggers weakly). */
     private static final List<Logger> QUIETED = new ArrayList<>();
 
-    private LibraryLogs() {
-    }
+    private LibraryLogs() {}
 
     public static synchronized void quiet() {
         if (!QUIETED.isEmpty()) {

@@ -12,8 +12,7 @@ import java.util.Optional;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         LibraryLogs.quiet();

@@ -22,10 +22,10 @@ class MainProcessTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
+    record Run(int code, String out, String err) {}
 
-    private Run run(Map<String, String> env, List<String> jvmArgs, String... args) throws IOException, InterruptedException {
+    private Run run(Map<String, String> env, List<String> jvmArgs, String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("--enable-native-access=ALL-UNNAMED");
@@ -44,7 +44,10 @@ class MainProcessTest {
         pb.environment().putAll(env);
         Process p = pb.start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return new Run(
+                p.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -64,16 +67,24 @@ class MainProcessTest {
         assertThat(bare.code()).isEqualTo(2);
         assertThat(bare.err()).isEqualTo("no display: use a command (lakebench --help)\n");
         Run withDir = run(Map.of(), List.of(), "--data-dir", dir.toString(), "--workspace", "ws1");
-        assertThat(withDir.code()).as("global options alone open the workbench, not the usage text").isEqualTo(2);
+        assertThat(withDir.code())
+                .as("global options alone open the workbench, not the usage text")
+                .isEqualTo(2);
         assertThat(withDir.err()).isEqualTo("no display: use a command (lakebench --help)\n");
     }
 
     @Test
     void dataDirAndWorkspaceWithoutACommandOpenTheWorkbenchThereQuietly() throws Exception {
         Path data = dir.resolve("data");
-        List<String> headless = List.of("-Dlakebench.startupProbe=true", "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
-                "-Dprism.order=sw", "-Djavafx.cachedir=" + dir.resolve("fxcache"));
-        assertThat(run(Map.of(), List.of(), "--data-dir", data.toString(), "workspaces", "create", "ws1").code()).isZero();
+        List<String> headless = List.of(
+                "-Dlakebench.startupProbe=true",
+                "-Dglass.platform=Monocle",
+                "-Dmonocle.platform=Headless",
+                "-Dprism.order=sw",
+                "-Djavafx.cachedir=" + dir.resolve("fxcache"));
+        assertThat(run(Map.of(), List.of(), "--data-dir", data.toString(), "workspaces", "create", "ws1")
+                        .code())
+                .isZero();
         Run wb = run(Map.of("DISPLAY", ":0"), headless, "--data-dir", data.toString(), "--workspace", "ws1");
         assertThat(wb.err()).as("stderr").isEmpty();
         assertThat(wb.out()).contains("lakebench-startup-ms");

@@ -70,8 +70,14 @@ public final class BenchContext {
 
     /** Appends a result row to the report and prints it. Keep cells free of '|' and line breaks. */
     public synchronized void record(String benchmark, String metric, String lakebench, String reference, String note) {
-        String line = String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", benchmark, metric, lakebench,
-                reference == null ? "" : reference, note == null ? "" : note);
+        String line = String.format(
+                Locale.ROOT,
+                "| %s | %s | %s | %s | %s |%n",
+                benchmark,
+                metric,
+                lakebench,
+                reference == null ? "" : reference,
+                note == null ? "" : note);
         System.out.print(line);
         try {
             Files.writeString(report, line, java.nio.file.StandardOpenOption.APPEND);

@@ -23,8 +23,7 @@ import java.util.Map;
  */
 public final class BenchMain {
 
-    private BenchMain() {
-    }
+    private BenchMain() {}
 
     /** Every benchmark, in run order. Add yours here: one line, in your area's block. */
     static List<Benchmark> all() {
@@ -109,7 +108,12 @@ public final class BenchMain {
                 StringWriter trace = new StringWriter();
                 e.printStackTrace(new PrintWriter(trace));
                 System.err.println(trace);
-                ctx.record(b.name(), "FAILED", "", "", String.valueOf(e.getMessage()).replace('|', '/').replace('\n', ' '));
+                ctx.record(
+                        b.name(),
+                        "FAILED",
+                        "",
+                        "",
+                        String.valueOf(e.getMessage()).replace('|', '/').replace('\n', ' '));
             }
         }
         StringBuilder tail = new StringBuilder("\n");
@@ -150,9 +154,11 @@ public final class BenchMain {
         Runtime rt = Runtime.getRuntime();
         return "# Lakebench benchmark results\n\n"
                 + "| | |\n|---|---|\n"
-                + "| started | " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + (quick ? " (quick run)" : "") + " |\n"
+                + "| started | " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + (quick ? " (quick run)" : "")
+                + " |\n"
                 + "| java | " + System.getProperty("java.vm.name") + " " + Runtime.version() + " |\n"
-                + "| jvm flags | " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()) + " |\n"
+                + "| jvm flags | "
+                + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()) + " |\n"
                 + "| cores / max heap | " + rt.availableProcessors() + " / " + rt.maxMemory() / (1 << 20) + " MiB |\n"
                 + "| os | " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch") + " |\n"

@@ -34,8 +34,7 @@ public final class Boot {
     /** System property naming another main class for the real work (tests of the launcher use it). */
     static final String MAIN_PROPERTY = "lakebench.boot.main";
 
-    private Boot() {
-    }
+    private Boot() {}
 
     public static void main(String[] args) throws Exception {
         String parent = System.getProperty(Relaunch.PARENT_PID);
@@ -45,7 +44,8 @@ public final class Boot {
             return;
         }
         boolean newEnough = Runtime.version().feature() >= REQUIRED_FEATURE;
-        boolean vectorApi = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        boolean vectorApi =
+                ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
         boolean workbench = LaunchArgs.opensWorkbench(args);
         boolean stayHere = "1".equals(System.getenv("LAKEBENCH_NO_RELAUNCH"));
         if (newEnough && (stayHere || vectorApi || !workbench)) {
@@ -60,7 +60,8 @@ public final class Boot {
             }
             System.err.println("Lakebench needs Java " + REQUIRED_FEATURE + " or newer, but this is Java "
                     + Runtime.version().feature() + " (" + System.getProperty("java.home") + ").");
-            System.err.println("Install a JDK " + REQUIRED_FEATURE + " (e.g. Temurin), or point LAKEBENCH_JAVA_HOME at one.");
+            System.err.println(
+                    "Install a JDK " + REQUIRED_FEATURE + " (e.g. Temurin), or point LAKEBENCH_JAVA_HOME at one.");
             System.exit(1);
         }
         Relaunch relaunch = new Relaunch(java.get(), workbench);
@@ -84,9 +85,13 @@ public final class Boot {
      */
     static List<String> inheritedJvmArgs() {
         List<String> out = new ArrayList<>();
-        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (a.startsWith("-D" + Relaunch.PARENT_PID) || a.startsWith("--enable-native-access=ALL-UNNAMED")
-                    || a.startsWith("-Djava.class.path") || a.startsWith("-XX:Flags") || a.startsWith("-agentlib")) {
+        for (String a :
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("-D" + Relaunch.PARENT_PID)
+                    || a.startsWith("--enable-native-access=ALL-UNNAMED")
+                    || a.startsWith("-Djava.class.path")
+                    || a.startsWith("-XX:Flags")
+                    || a.startsWith("-agentlib")) {
                 continue;
             }
             out.add(a);
@@ -110,16 +115,25 @@ public final class Boot {
                 homes.add(Paths.get(v));
             }
         }
-        for (String dir : new String[] {"/usr/lib/jvm", "/usr/java", "/opt/java", "/Library/Java/JavaVirtualMachines",
-            System.getProperty("user.home") + "/.sdkman/candidates/java", "C:\\Program Files\\Java",
-            "C:\\Program Files\\Eclipse Adoptium"}) {
+        for (String dir : new String[] {
+            "/usr/lib/jvm",
+            "/usr/java",
+            "/opt/java",
+            "/Library/Java/JavaVirtualMachines",
+            System.getProperty("user.home") + "/.sdkman/candidates/java",
+            "C:\\Program Files\\Java",
+            "C:\\Program Files\\Eclipse Adoptium"
+        }) {
             Path d = Paths.get(dir);
             if (Files.isDirectory(d)) {
                 try (Stream<Path> s = Files.list(d)) {
-                    s.sorted((a, b) -> b.getFileName().toString().compareTo(a.getFileName().toString())).forEach(p -> {
-                        homes.add(p);
-                        homes.add(p.resolve("Contents").resolve("Home"));
-                    });
+                    s.sorted((a, b) -> b.getFileName()
+                                    .toString()
+                                    .compareTo(a.getFileName().toString()))
+                            .forEach(p -> {
+                                homes.add(p);
+                                homes.add(p.resolve("Contents").resolve("Home"));
+                            });
                 } catch (IOException e) {
                     // unreadable folder: skip it
                 }

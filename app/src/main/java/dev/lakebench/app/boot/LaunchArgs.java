@@ -6,8 +6,7 @@ package dev.lakebench.app.boot;
  */
 final class LaunchArgs {
 
-    private LaunchArgs() {
-    }
+    private LaunchArgs() {}
 
     static boolean opensWorkbench(String[] args) {
         for (int i = 0; i < args.length; i++) {

@@ -12,8 +12,7 @@ final class ParentWatch {
     /** Exit status of a child whose launcher vanished (128 + SIGHUP, as a shell reports a hung-up job). */
     static final int ORPHANED = 129;
 
-    private ParentWatch() {
-    }
+    private ParentWatch() {}
 
     static void start(long parentPid) {
         Optional<ProcessHandle> parent = ProcessHandle.of(parentPid);
@@ -21,17 +20,23 @@ final class ParentWatch {
             Runtime.getRuntime().exit(ORPHANED);
             return;
         }
-        Thread t = new Thread(() -> {
-            ProcessHandle p = parent.get();
-            while (p.isAlive() && ProcessHandle.current().parent().map(h -> h.pid() == parentPid).orElse(false)) {
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-            Runtime.getRuntime().exit(ORPHANED);
-        }, "lakebench-parent-watch");
+        Thread t = new Thread(
+                () -> {
+                    ProcessHandle p = parent.get();
+                    while (p.isAlive()
+                            && ProcessHandle.current()
+                                    .parent()
+                                    .map(h -> h.pid() == parentPid)
+                                    .orElse(false)) {
+                        try {
+                            Thread.sleep(200);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                    Runtime.getRuntime().exit(ORPHANED);
+                },
+                "lakebench-parent-watch");
         t.setDaemon(true);
         t.start();
     }

@@ -23,6 +23,7 @@ final class Relaunch {
 
     /** System property naming the launcher's pid in the child. */
     static final String PARENT_PID = "lakebench.boot.parentPid";
+
     static final String INCUBATOR_NOTICE = "WARNING: Using incubator modules: jdk.incubator.vector";
     /** How long a forwarded stop may take before the child is killed. */
     static final long STOP_GRACE_SECONDS = 30;
@@ -57,7 +58,8 @@ final class Relaunch {
     }
 
     int run(List<String> command) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT)
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.INHERIT)
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT);
         pb.redirectError(vectorApi ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.INHERIT);
         Process child = pb.start();

@@ -18,14 +18,16 @@ final class CancelOnInterrupt implements AutoCloseable {
     private final Thread hook;
 
     CancelOnInterrupt() {
-        hook = new Thread(() -> {
-            cancellation.cancel();
-            try {
-                finished.await(GRACE_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "lakebench-cancel-on-interrupt");
+        hook = new Thread(
+                () -> {
+                    cancellation.cancel();
+                    try {
+                        finished.await(GRACE_SECONDS, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "lakebench-cancel-on-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
     }
 

@@ -19,8 +19,7 @@ public final class Cli {
     public static final int ERROR = 1;
     public static final int USAGE = 2;
 
-    private Cli() {
-    }
+    private Cli() {}
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         LibraryLogs.quiet();
@@ -65,8 +64,10 @@ public final class Cli {
         for (CommandLine sub : cl.getSubcommands().values()) {
             CommandSpec spec = sub.getCommandSpec();
             if (spec.findOption("--help") == null && !(sub.getCommand() instanceof CommandLine.HelpCommand)) {
-                spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
-                        .description("Show this help message and exit.").build());
+                spec.addOption(OptionSpec.builder("-h", "--help")
+                        .usageHelp(true)
+                        .description("Show this help message and exit.")
+                        .build());
             }
             addHelpOptions(sub);
         }
@@ -80,13 +81,16 @@ public final class Cli {
         CommandLine cl = ex.getCommandLine();
         PrintWriter e = cl.getErr();
         String where = cl.getCommandSpec().qualifiedName();
-        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException u
+                && !u.getUnmatched().isEmpty()) {
             String word = u.getUnmatched().get(0);
             List<String> near = Suggestions.nearest(word, candidates(cl, word));
             boolean option = word.startsWith("-");
             StringBuilder line = new StringBuilder("Error: unknown ")
                     .append(option ? "option " : (cl.getSubcommands().isEmpty() ? "argument " : "command "))
-                    .append("'").append(word).append("'");
+                    .append("'")
+                    .append(word)
+                    .append("'");
             if (!option && cl.getSubcommands().isEmpty()) {
                 line.append(" for ").append(where);
             }

@@ -20,9 +20,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "embed", description = {"Give the rows of a table vectors of a TEXT or IMAGE column, made by a model.",
-    "Rows that already have a vector are skipped, so an interrupted run (Ctrl+C) resumes where it stopped.",
-    "Models: minilm (built in) or one pulled with: lakebench models pull REPO."})
+@Command(
+        name = "embed",
+        description = {
+            "Give the rows of a table vectors of a TEXT or IMAGE column, made by a model.",
+            "Rows that already have a vector are skipped, so an interrupted run (Ctrl+C) resumes where it stopped.",
+            "Models: minilm (built in) or one pulled with: lakebench models pull REPO."
+        })
 final class EmbedCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -40,7 +44,10 @@ final class EmbedCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "M", description = "Model name (default: minilm).")
     String model = BuiltinModels.MINILM;
 
-    @Option(names = "--into", paramLabel = "NAME", description = "The EMBEDDING column to fill (default: COLUMN_embedding; made when missing).")
+    @Option(
+            names = "--into",
+            paramLabel = "NAME",
+            description = "The EMBEDDING column to fill (default: COLUMN_embedding; made when missing).")
     String into;
 
     @Option(names = "--index", description = "Build the vector index on the column afterwards.")
@@ -52,16 +59,19 @@ final class EmbedCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (root.isRemote()) {
-            throw new IngestError(ErrorCode.INGEST_BAD_DATA, "lakebench embed runs on the local engine, not on --remote",
+            throw new IngestError(
+                    ErrorCode.INGEST_BAD_DATA,
+                    "lakebench embed runs on the local engine, not on --remote",
                     "Run it without --remote on a local workspace");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         EmbedResult r;
-        try (CancelOnInterrupt interrupt = new CancelOnInterrupt(); Client client = root.open()) {
+        try (CancelOnInterrupt interrupt = new CancelOnInterrupt();
+                Client client = root.open()) {
             LineProgress progress = new LineProgress(err);
-            r = new ColumnEmbedder((LocalBackend) client.backend()).run(EmbedJob.of(table, column, model, into), progress::update,
-                    interrupt.cancellation());
+            r = new ColumnEmbedder((LocalBackend) client.backend())
+                    .run(EmbedJob.of(table, column, model, into), progress::update, interrupt.cancellation());
             progress.done();
             if (index && !r.cancelled()) {
                 client.createIndex(r.table(), r.column());
@@ -74,15 +84,30 @@ final class EmbedCommand implements Callable<Integer> {
     private void print(PrintWriter out, EmbedResult r) throws Exception {
         if (json) {
             ObjectNode o = JsonValues.MAPPER.createObjectNode();
-            o.put("table", r.table()).put("column", r.column()).put("model", r.model()).put("dimension", r.dimension())
-                    .put("embedded", r.embedded()).put("empty", r.empty()).put("truncated", r.truncated()).put("failed", r.failed())
-                    .put("cancelled", r.cancelled()).put("elapsed_ms", r.elapsed().toMillis());
+            o.put("table", r.table())
+                    .put("column", r.column())
+                    .put("model", r.model())
+                    .put("dimension", r.dimension())
+                    .put("embedded", r.embedded())
+                    .put("empty", r.empty())
+                    .put("truncated", r.truncated())
+                    .put("failed", r.failed())
+                    .put("cancelled", r.cancelled())
+                    .put("elapsed_ms", r.elapsed().toMillis());
             ArrayNode w = o.putArray("warnings");
             r.warnings().forEach(w::add);
             out.println(JsonValues.MAPPER.writeValueAsString(o));
         } else {
-            out.println(String.format(Locale.ROOT, "%s.%s: %d rows embedded with %s (%d dimensions) in %.1f s, %.0f rows/s%s", r.table(),
-                    r.column(), r.embedded(), r.model(), r.dimension(), r.elapsed().toMillis() / 1000.0, r.rowsPerSecond(),
+            out.println(String.format(
+                    Locale.ROOT,
+                    "%s.%s: %d rows embedded with %s (%d dimensions) in %.1f s, %.0f rows/s%s",
+                    r.table(),
+                    r.column(),
+                    r.embedded(),
+                    r.model(),
+                    r.dimension(),
+                    r.elapsed().toMillis() / 1000.0,
+                    r.rowsPerSecond(),
                     r.cancelled() ? "; cancelled: run the same command again to finish" : ""));
             r.warnings().forEach(w -> out.println("warning: " + w));
         }
@@ -92,7 +117,8 @@ final class EmbedCommand implements Callable<Integer> {
     /** Progress on stderr: redrawn in place on a terminal, every quarter otherwise. */
     static final class LineProgress {
         private final PrintWriter err;
-        private final boolean terminal = System.console() != null && System.console().isTerminal();
+        private final boolean terminal =
+                System.console() != null && System.console().isTerminal();
         private long last;
         private long lastQuarter = -1;
         private boolean shown;
@@ -113,7 +139,12 @@ final class EmbedCommand implements Callable<Integer> {
             last = now;
             lastQuarter = percent / 25;
             double s = p.elapsed().toNanos() / 1e9;
-            String line = String.format(Locale.ROOT, "embedding: %d%% (%d / %d rows, %.0f rows/s)", percent, p.rowsWritten(), p.rowsTotal(),
+            String line = String.format(
+                    Locale.ROOT,
+                    "embedding: %d%% (%d / %d rows, %.0f rows/s)",
+                    percent,
+                    p.rowsWritten(),
+                    p.rowsTotal(),
                     s > 0 ? p.rowsCommitted() / s : 0);
             err.print(terminal ? "\r" + line : line + "\n");
             err.flush();

@@ -20,22 +20,32 @@ import picocli.CommandLine.Option;
  */
 final class FormatSource {
 
-    static final List<String> FORMATS = List.of("coco", "coco-panoptic", "lerobot-tasks", "lerobot-frames", "lerobot-episodes");
+    static final List<String> FORMATS =
+            List.of("coco", "coco-panoptic", "lerobot-tasks", "lerobot-frames", "lerobot-episodes");
 
-    @Option(names = "--format", paramLabel = "FORMAT",
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
             description = "Dataset format: coco, coco-panoptic, lerobot-tasks, lerobot-frames, lerobot-episodes.")
     String format;
 
-    @Option(names = "--path", paramLabel = "DIR",
+    @Option(
+            names = "--path",
+            paramLabel = "DIR",
             description = "The format's folder: COCO images folder, or LeRobot dataset root.")
     Path path;
 
-    @Option(names = "--annotations", paramLabel = "DIR|FILE",
+    @Option(
+            names = "--annotations",
+            paramLabel = "DIR|FILE",
             description = "COCO: annotations folder or instances_*.json (default: ../annotations next to --path);"
                     + " coco-panoptic: the panoptic JSON.")
     Path annotations;
 
-    @Option(names = "--captions", paramLabel = "FILE", description = "COCO: captions_*.json (default: found next to the instances).")
+    @Option(
+            names = "--captions",
+            paramLabel = "FILE",
+            description = "COCO: captions_*.json (default: found next to the instances).")
     Path captions;
 
     @Option(names = "--masks", paramLabel = "DIR", description = "coco-panoptic: folder of the panoptic PNG masks.")
@@ -47,15 +57,25 @@ final class FormatSource {
     @Option(names = "--batch-size", paramLabel = "N", description = "Rows per batch the format produces.")
     Integer batchSize;
 
-    @Option(names = "--chunk-start", paramLabel = "N", defaultValue = "0", description = "LeRobot: first chunk (default 0).")
+    @Option(
+            names = "--chunk-start",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "LeRobot: first chunk (default 0).")
     long chunkStart;
 
-    @Option(names = "--chunk-end", paramLabel = "N", defaultValue = "-1",
+    @Option(
+            names = "--chunk-end",
+            paramLabel = "N",
+            defaultValue = "-1",
             description = "LeRobot: last chunk, inclusive (default: the last).")
     long chunkEnd;
 
-    @Option(names = "--huggingface", paramLabel = "NAME", description = "A Hugging Face dataset, e.g. mteb/free-spoken-digit-dataset"
-            + " (HF_ENDPOINT and HF_TOKEN from the environment).")
+    @Option(
+            names = "--huggingface",
+            paramLabel = "NAME",
+            description = "A Hugging Face dataset, e.g. mteb/free-spoken-digit-dataset"
+                    + " (HF_ENDPOINT and HF_TOKEN from the environment).")
     String huggingface;
 
     @Option(names = "--split", paramLabel = "SPLIT", description = "Hugging Face: one split only.")
@@ -87,16 +107,19 @@ final class FormatSource {
             case "coco" -> coco(cl, batch);
             case "coco-panoptic" -> {
                 if (masks == null || annotations == null) {
-                    throw new CommandLine.ParameterException(cl, "--format coco-panoptic needs --masks DIR and --annotations FILE");
+                    throw new CommandLine.ParameterException(
+                            cl, "--format coco-panoptic needs --masks DIR and --annotations FILE");
                 }
                 yield new CocoPanoptic(path, masks, annotations, batch > 0 ? batch : CocoPanoptic.DEFAULT_BATCH_SIZE);
             }
             case "lerobot-tasks" -> new LeRobotTasks(path);
-            case "lerobot-frames" -> new LeRobotFrames(path, chunkStart, chunkEnd, batch > 0 ? batch : LeRobotFrames.DEFAULT_BATCH_SIZE);
-            case "lerobot-episodes" -> new LeRobotEpisodes(path, chunkStart, chunkEnd,
-                    batch > 0 ? batch : LeRobotEpisodes.DEFAULT_BATCH_SIZE);
-            default -> throw new CommandLine.ParameterException(cl, "Unknown format \"" + format + "\"; use one of "
-                    + String.join(", ", FORMATS));
+            case "lerobot-frames" ->
+                new LeRobotFrames(path, chunkStart, chunkEnd, batch > 0 ? batch : LeRobotFrames.DEFAULT_BATCH_SIZE);
+            case "lerobot-episodes" ->
+                new LeRobotEpisodes(path, chunkStart, chunkEnd, batch > 0 ? batch : LeRobotEpisodes.DEFAULT_BATCH_SIZE);
+            default ->
+                throw new CommandLine.ParameterException(
+                        cl, "Unknown format \"" + format + "\"; use one of " + String.join(", ", FORMATS));
         };
     }
 
@@ -106,7 +129,8 @@ final class FormatSource {
         if (ann == null) {
             ann = path.toAbsolutePath().normalize().resolveSibling("annotations");
             if (!Files.isDirectory(ann)) {
-                throw new CommandLine.ParameterException(cl, "--format coco needs --annotations (no folder " + ann + ")");
+                throw new CommandLine.ParameterException(
+                        cl, "--format coco needs --annotations (no folder " + ann + ")");
             }
         }
         if (Files.isDirectory(ann)) {

@@ -15,9 +15,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "index", description = {"Create an index on a column and wait until it is built, showing progress on stderr.",
-    "Types: hnsw (EMBEDDING default), hnsw_quantized, bm25 (TEXT default), exact_text, inverted (numbers default).",
-    "Does nothing if the column already has that index."})
+@Command(
+        name = "index",
+        description = {
+            "Create an index on a column and wait until it is built, showing progress on stderr.",
+            "Types: hnsw (EMBEDDING default), hnsw_quantized, bm25 (TEXT default), exact_text, inverted (numbers default).",
+            "Does nothing if the column already has that index."
+        })
 final class IndexCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -44,8 +48,10 @@ final class IndexCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long t0 = System.nanoTime();
         Progress progress = new Progress(err);
-        // closed last: Ctrl+C cancels the build (the index is dropped) and the process exits once the workspace is closed
-        try (CancelOnInterrupt interrupt = new CancelOnInterrupt(); Client client = root.open()) {
+        // closed last: Ctrl+C cancels the build (the index is dropped) and the process exits once the workspace is
+        // closed
+        try (CancelOnInterrupt interrupt = new CancelOnInterrupt();
+                Client client = root.open()) {
             try {
                 client.createIndex(table, column, type, progress::update, interrupt.cancellation());
             } catch (ManagedServiceError e) {
@@ -62,16 +68,24 @@ final class IndexCommand implements Callable<Integer> {
             TableInfo info = client.describeTable(table);
             IndexInfo index = info.indexes().stream()
                     .filter(i -> i.column().equalsIgnoreCase(column))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("index on " + column + " not found after creating it"));
+                    .findFirst()
+                    .orElseThrow(
+                            () -> new IllegalStateException("index on " + column + " not found after creating it"));
             long ms = (System.nanoTime() - t0) / 1_000_000;
             if (json) {
                 ObjectNode o = JsonValues.MAPPER.createObjectNode();
-                o.put("index", index.name()).put("table", index.table()).put("column", index.column()).put("type", index.type())
-                        .put("ready", index.ready()).put("rows", info.rowCount()).put("elapsed_ms", ms);
+                o.put("index", index.name())
+                        .put("table", index.table())
+                        .put("column", index.column())
+                        .put("type", index.type())
+                        .put("ready", index.ready())
+                        .put("rows", info.rowCount())
+                        .put("elapsed_ms", ms);
                 out.println(JsonValues.MAPPER.writeValueAsString(o));
             } else {
-                out.println("Index " + index.name() + " (" + index.type() + ") on " + index.table() + "." + index.column() + ": "
-                        + (index.ready() ? "ready" : "building") + ", " + info.rowCount() + " rows, " + ms + " ms");
+                out.println("Index " + index.name() + " (" + index.type() + ") on " + index.table() + "."
+                        + index.column() + ": " + (index.ready() ? "ready" : "building") + ", " + info.rowCount()
+                        + " rows, " + ms + " ms");
             }
         }
         out.flush();
@@ -99,8 +113,13 @@ final class IndexCommand implements Callable<Integer> {
             }
             last = now;
             lastPercent = percent;
-            String line = String.format(Locale.ROOT, "indexing: %d%% (%d / %d rows, %.0f rows/s)", percent, p.rowsWritten(),
-                    p.rowsTotal(), p.rowsPerSecond());
+            String line = String.format(
+                    Locale.ROOT,
+                    "indexing: %d%% (%d / %d rows, %.0f rows/s)",
+                    percent,
+                    p.rowsWritten(),
+                    p.rowsTotal(),
+                    p.rowsPerSecond());
             err.print(terminal ? "\r" + line : line + "\n");
             err.flush();
             shown = true;

@@ -11,7 +11,9 @@ import picocli.CommandLine.Spec;
  * {@code lakebench [--postgres URL | --remote URL] info}: which backend the options select, where it is, and for
  * PostgreSQL what the server offers (pgvector, pg_search, vectorscale, Citus, pg_trgm, pg_deeplake).
  */
-@Command(name = "info", description = "Show the backend, its location and, for --postgres, the extensions the server offers.")
+@Command(
+        name = "info",
+        description = "Show the backend, its location and, for --postgres, the extensions the server offers.")
 final class InfoCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lakebench.core.client.Client;
-import dev.lakebench.core.client.IngestError;
 import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.IngestError;
 import dev.lakebench.core.client.IngestFailure;
 import dev.lakebench.core.client.IngestOptions;
 import dev.lakebench.core.client.IngestResult;
@@ -25,13 +25,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "ingest", description = {"Ingest into a table (created or appended): column data from a JSON file"
-        + " {\"col\": [values...], ...}, files and folders (--files PATH...), a dataset format (--format ... --path DIR)"
-        + " or a Hugging Face dataset (--huggingface NAME).",
-        "Exit status 1 when any file failed (the others still landed). Ctrl+C cancels, keeping whole committed batches;"
-        + " running the same command again finishes the job without duplicating rows (files and column data; a --format or"
-        + " --huggingface ingest starts again from the beginning).",
-        "Rows of a file that was being ingested when the process died stay visible until the rerun replaces them."})
+@Command(
+        name = "ingest",
+        description = {
+            "Ingest into a table (created or appended): column data from a JSON file"
+                    + " {\"col\": [values...], ...}, files and folders (--files PATH...), a dataset format (--format ... --path DIR)"
+                    + " or a Hugging Face dataset (--huggingface NAME).",
+            "Exit status 1 when any file failed (the others still landed). Ctrl+C cancels, keeping whole committed batches;"
+                    + " running the same command again finishes the job without duplicating rows (files and column data; a --format or"
+                    + " --huggingface ingest starts again from the beginning).",
+            "Rows of a file that was being ingested when the process died stay visible until the rerun replaces them."
+        })
 final class IngestCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -43,17 +47,27 @@ final class IngestCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TABLE")
     String table;
 
-    @Option(names = "--columns", paramLabel = "FILE.json", description = "JSON object of column name -> list of values.")
+    @Option(
+            names = "--columns",
+            paramLabel = "FILE.json",
+            description = "JSON object of column name -> list of values.")
     Path columns;
 
-    @Option(names = "--files", arity = "1..*", paramLabel = "PATH",
-            description = "Files or folders to ingest (folders recursively): videos, images, PDFs, text, anything else as bytes.")
+    @Option(
+            names = "--files",
+            arity = "1..*",
+            paramLabel = "PATH",
+            description =
+                    "Files or folders to ingest (folders recursively): videos, images, PDFs, text, anything else as bytes.")
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--chunk-size", paramLabel = "N", description = "Characters per text chunk (default: 1000).")
     Integer chunkSize;
 
-    @Option(names = "--chunk-overlap", paramLabel = "N", description = "Characters shared by consecutive text chunks (default: 200).")
+    @Option(
+            names = "--chunk-overlap",
+            paramLabel = "N",
+            description = "Characters shared by consecutive text chunks (default: 200).")
     Integer chunkOverlap;
 
     @Option(names = "--pdf-dpi", paramLabel = "N", description = "Resolution PDF pages are rendered at (default: 150).")
@@ -62,14 +76,20 @@ final class IngestCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     FormatSource source = new FormatSource();
 
-    @Option(names = "--schema", paramLabel = "COL=TYPE", description = "Explicit column type (type names: TEXT, INT64, EMBEDDING, IMAGE, ...).")
+    @Option(
+            names = "--schema",
+            paramLabel = "COL=TYPE",
+            description = "Explicit column type (type names: TEXT, INT64, EMBEDDING, IMAGE, ...).")
     Map<String, String> schema = new LinkedHashMap<>();
 
     @Option(names = "--index", paramLabel = "COL", description = "Create the column's default index after ingesting.")
     List<String> index = new ArrayList<>();
 
-    @Option(names = "--embed", paramLabel = "COL[=MODEL]", description = "Give the rows vectors of a TEXT or IMAGE column"
-            + " (into COL_embedding; model default: minilm for text, the installed image model for pictures).")
+    @Option(
+            names = "--embed",
+            paramLabel = "COL[=MODEL]",
+            description = "Give the rows vectors of a TEXT or IMAGE column"
+                    + " (into COL_embedding; model default: minilm for text, the installed image model for pictures).")
     List<String> embed = new ArrayList<>();
 
     @Option(names = "--json", description = "Print the IngestResult as JSON.")
@@ -80,12 +100,13 @@ final class IngestCommand implements Callable<Integer> {
         IngestOptions options = IngestOptions.defaults();
         schema.forEach(options::schema);
         options.index(index);
-        embed.forEach(e -> options.embed(e.contains("=") ? e.substring(0, e.indexOf('=')) : e,
+        embed.forEach(e -> options.embed(
+                e.contains("=") ? e.substring(0, e.indexOf('=')) : e,
                 e.contains("=") ? e.substring(e.indexOf('=') + 1) : null));
         Map<String, List<?>> data;
         if (!files.isEmpty() && (columns != null || source.isSet())) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "Use one of --files, --columns or --format/--huggingface");
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "Use one of --files, --columns or --format/--huggingface");
         }
         if (chunkSize != null) {
             options.chunkSize(chunkSize);
@@ -103,20 +124,23 @@ final class IngestCommand implements Callable<Integer> {
             options.schema("path", ColumnType.FILE);
         } else if (source.isSet()) {
             if (columns != null) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Use --columns or --format/--huggingface, not both");
+                throw new picocli.CommandLine.ParameterException(
+                        spec.commandLine(), "Use --columns or --format/--huggingface, not both");
             }
             options.format(source.format(spec.commandLine()));
             data = source.huggingfaceData();
         } else if (columns != null) {
             data = readColumns(columns, options);
         } else {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(),
                     "Nothing to ingest: pass --columns FILE.json, --format FORMAT --path DIR, or --huggingface NAME; or --files PATH...");
         }
         IngestResult r;
         // closed last: an interrupted process exits only after the workspace is closed
-        try (CancelOnInterrupt interrupt = new CancelOnInterrupt(); Client client = root.open();
-             ProgressBar bar = ProgressBar.forTerminal(spec.commandLine().getErr())) {
+        try (CancelOnInterrupt interrupt = new CancelOnInterrupt();
+                Client client = root.open();
+                ProgressBar bar = ProgressBar.forTerminal(spec.commandLine().getErr())) {
             options.cancellation(interrupt.cancellation());
             if (bar != null) {
                 options.listener(bar);
@@ -135,28 +159,40 @@ final class IngestCommand implements Callable<Integer> {
     static Map<String, List<?>> readColumns(Path file, IngestOptions options) {
         JsonNode root;
         try (var in = Files.newBufferedReader(file)) {
-            root = JsonValues.MAPPER.reader()
-                    .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).readTree(in);
+            root = JsonValues.MAPPER
+                    .reader()
+                    .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                    .readTree(in);
         } catch (java.nio.file.NoSuchFileException e) {
-            throw new IngestError(ErrorCode.INGEST_FILE_NOT_FOUND, "File not found: " + file, "Check the --columns path");
+            throw new IngestError(
+                    ErrorCode.INGEST_FILE_NOT_FOUND, "File not found: " + file, "Check the --columns path");
         } catch (IOException e) {
-            java.util.regex.Matcher dup = java.util.regex.Pattern.compile("Duplicate field '(.*?)'").matcher(String.valueOf(e.getMessage()));
+            java.util.regex.Matcher dup =
+                    java.util.regex.Pattern.compile("Duplicate field '(.*?)'").matcher(String.valueOf(e.getMessage()));
             if (dup.find()) {
-                throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Column \"" + dup.group(1) + "\" appears more than once in " + file,
+                throw new IngestError(
+                        ErrorCode.INGEST_BAD_DATA,
+                        "Column \"" + dup.group(1) + "\" appears more than once in " + file,
                         "Give each column once: a later list would silently replace the earlier one");
             }
-            throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Cannot read " + file + " as JSON: " + e.getMessage(),
+            throw new IngestError(
+                    ErrorCode.INGEST_BAD_DATA,
+                    "Cannot read " + file + " as JSON: " + e.getMessage(),
                     "Write a JSON object of column name -> list of values");
         }
         if (root == null || !root.isObject()) {
-            throw new IngestError(ErrorCode.INGEST_BAD_DATA, file + " does not hold a JSON object",
+            throw new IngestError(
+                    ErrorCode.INGEST_BAD_DATA,
+                    file + " does not hold a JSON object",
                     "Write a JSON object of column name -> list of values, e.g. {\"text\": [\"a\", \"b\"]}");
         }
         Map<String, List<?>> data = new LinkedHashMap<>();
         for (var it = ((ObjectNode) root).fields(); it.hasNext(); ) {
             var e = it.next();
             if (!e.getValue().isArray()) {
-                throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Column \"" + e.getKey() + "\" in " + file + " is not a list",
+                throw new IngestError(
+                        ErrorCode.INGEST_BAD_DATA,
+                        "Column \"" + e.getKey() + "\" in " + file + " is not a list",
                         "Give every column a JSON array of values");
             }
             ColumnType type = options.typeOf(e.getKey());
@@ -166,8 +202,11 @@ final class IngestCommand implements Callable<Integer> {
                     try {
                         values.add(Base64.getDecoder().decode(v.textValue()));
                     } catch (IllegalArgumentException bad) {
-                        throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Column \"" + e.getKey() + "\" is " + type
-                                + " but a value is not base64: " + bad.getMessage(), "Encode bytes as base64 strings");
+                        throw new IngestError(
+                                ErrorCode.INGEST_BAD_DATA,
+                                "Column \"" + e.getKey() + "\" is " + type + " but a value is not base64: "
+                                        + bad.getMessage(),
+                                "Encode bytes as base64 strings");
                     }
                 } else {
                     values.add(JsonValues.fromJson(v));

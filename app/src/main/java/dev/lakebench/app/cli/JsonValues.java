@@ -22,8 +22,7 @@ public final class JsonValues {
     public static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-    private JsonValues() {
-    }
+    private JsonValues() {}
 
     public static ObjectNode row(Row row) {
         ObjectNode o = F.objectNode();

@@ -2,12 +2,12 @@ package dev.lakebench.app.cli;
 
 import dev.lakebench.core.backend.managed.ApiToken;
 import dev.lakebench.core.backend.managed.ManagedBackend;
-import dev.lakebench.core.client.ManagedSettings;
 import dev.lakebench.core.backend.postgres.PgSettings;
 import dev.lakebench.core.backend.postgres.PostgresBackend;
 import dev.lakebench.core.client.AuthError;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.ManagedSettings;
 import dev.lakebench.core.connections.ConnectionStore;
 import dev.lakebench.core.connections.ManagedConnections;
 import dev.lakebench.core.connections.TokenVault;
@@ -22,54 +22,100 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The root command: global options and the subcommands. */
-@Command(name = "lakebench", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+        name = "lakebench",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
         description = "Lakebench: multimodal AI data in tables, with SQL, vector, BM25 and hybrid search.",
-        subcommands = {picocli.CommandLine.HelpCommand.class, TablesCommand.class, SchemaCommand.class, QueryCommand.class, IngestCommand.class,
-            DropCommand.class, WorkspacesCommand.class, LoginCommand.class, LogoutCommand.class, IndexCommand.class, InfoCommand.class,
-            EmbedCommand.class, ModelsCommand.class,
-            SqlShellCommand.class})
+        subcommands = {
+            picocli.CommandLine.HelpCommand.class,
+            TablesCommand.class,
+            SchemaCommand.class,
+            QueryCommand.class,
+            IngestCommand.class,
+            DropCommand.class,
+            WorkspacesCommand.class,
+            LoginCommand.class,
+            LogoutCommand.class,
+            IndexCommand.class,
+            InfoCommand.class,
+            EmbedCommand.class,
+            ModelsCommand.class,
+            SqlShellCommand.class
+        })
 public final class LakebenchCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            scope = ScopeType.INHERIT,
             description = "Data directory (default: $LAKEBENCH_HOME, else the OS data folder).")
     Path dataDir;
 
-    @Option(names = "--workspace", paramLabel = "WS", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--workspace",
+            paramLabel = "WS",
+            scope = ScopeType.INHERIT,
             description = "Workspace id (default: default).")
     String workspace = DataDirectory.DEFAULT_WORKSPACE;
 
-    @Option(names = "--remote", paramLabel = "URL", scope = ScopeType.INHERIT,
-            description = "Work on a managed deployment at URL instead of the local engine (token: --token-env, else the "
-                    + "OS credential store (lakebench login), else $DEEPLAKE_API_KEY).")
+    @Option(
+            names = "--remote",
+            paramLabel = "URL",
+            scope = ScopeType.INHERIT,
+            description =
+                    "Work on a managed deployment at URL instead of the local engine (token: --token-env, else the "
+                            + "OS credential store (lakebench login), else $DEEPLAKE_API_KEY).")
     String remote;
 
-    @Option(names = "--token-env", paramLabel = "VAR", scope = ScopeType.INHERIT,
-            description = "With --remote: read the API token from environment variable VAR (never from the command line).")
+    @Option(
+            names = "--token-env",
+            paramLabel = "VAR",
+            scope = ScopeType.INHERIT,
+            description =
+                    "With --remote: read the API token from environment variable VAR (never from the command line).")
     String tokenEnv;
 
-    @Option(names = "--org", paramLabel = "ID", scope = ScopeType.INHERIT,
-            description = "With --remote: the organisation to act for (default: $DEEPLAKE_ORG_ID, else the token's, else the "
-                    + "only one the account belongs to).")
+    @Option(
+            names = "--org",
+            paramLabel = "ID",
+            scope = ScopeType.INHERIT,
+            description =
+                    "With --remote: the organisation to act for (default: $DEEPLAKE_ORG_ID, else the token's, else the "
+                            + "only one the account belongs to).")
     String org;
 
-    @Option(names = "--allow-files", paramLabel = "DIR", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--allow-files",
+            paramLabel = "DIR",
+            scope = ScopeType.INHERIT,
             description = "Let SQL read and write files under DIR (read_csv, read_parquet, COPY ... TO); repeatable. "
                     + "By default SQL reaches only the workspace's tables.")
     java.util.List<Path> allowFiles = new java.util.ArrayList<>();
-    @Option(names = "--postgres", paramLabel = "URL", scope = ScopeType.INHERIT,
-            description = "Work on a PostgreSQL database with pgvector (jdbc:postgresql://host:5432/db?user=name); the workspace is a "
-                    + "schema. Password: --password-env, else the OS credential store (lakebench login --postgres URL), else $PGPASSWORD.")
+
+    @Option(
+            names = "--postgres",
+            paramLabel = "URL",
+            scope = ScopeType.INHERIT,
+            description =
+                    "Work on a PostgreSQL database with pgvector (jdbc:postgresql://host:5432/db?user=name); the workspace is a "
+                            + "schema. Password: --password-env, else the OS credential store (lakebench login --postgres URL), else $PGPASSWORD.")
     String postgres;
 
-    @Option(names = "--password-env", paramLabel = "VAR", scope = ScopeType.INHERIT,
-            description = "With --postgres: read the database password from environment variable VAR (never from the command line).")
+    @Option(
+            names = "--password-env",
+            paramLabel = "VAR",
+            scope = ScopeType.INHERIT,
+            description =
+                    "With --postgres: read the database password from environment variable VAR (never from the command line).")
     String passwordEnv;
 
     /** Environment and credential store, replaceable by tests. */
     final Function<String, String> env;
+
     final Supplier<TokenVault> vault;
     /** Standard input, for {@code query -} (tests give their own). */
     Supplier<java.io.InputStream> stdin = () -> System.in;
@@ -98,7 +144,9 @@ public final class LakebenchCommand implements Callable<Integer> {
         if (tokenEnv != null) {
             String t = env.apply(tokenEnv);
             if (t == null || t.isBlank()) {
-                throw new AuthError(ErrorCode.AUTH_TOKEN_REQUIRED, "Token required: environment variable " + tokenEnv + " is not set",
+                throw new AuthError(
+                        ErrorCode.AUTH_TOKEN_REQUIRED,
+                        "Token required: environment variable " + tokenEnv + " is not set",
                         "Export the API token as " + tokenEnv + ", or run lakebench login --remote " + remote);
             }
             return t;
@@ -123,8 +171,9 @@ public final class LakebenchCommand implements Callable<Integer> {
     /** The --postgres URL, refused when it carries a password (command lines are visible to every user). */
     String postgresUrl() {
         if (postgres.toLowerCase(java.util.Locale.ROOT).matches(".*[?&]password=.*")) {
-            throw new IllegalArgumentException("--postgres URL must not contain the password (other users can read command lines); "
-                    + "save it with lakebench login --postgres URL, or pass --password-env VAR or $PGPASSWORD");
+            throw new IllegalArgumentException(
+                    "--postgres URL must not contain the password (other users can read command lines); "
+                            + "save it with lakebench login --postgres URL, or pass --password-env VAR or $PGPASSWORD");
         }
         return postgres.strip();
     }
@@ -134,8 +183,11 @@ public final class LakebenchCommand implements Callable<Integer> {
         if (passwordEnv != null) {
             String p = env.apply(passwordEnv);
             if (p == null || p.isEmpty()) {
-                throw new AuthError(ErrorCode.AUTH_TOKEN_REQUIRED, "Password required: environment variable " + passwordEnv + " is not set",
-                        "Export the database password as " + passwordEnv + ", or run lakebench login --postgres " + postgresUrl());
+                throw new AuthError(
+                        ErrorCode.AUTH_TOKEN_REQUIRED,
+                        "Password required: environment variable " + passwordEnv + " is not set",
+                        "Export the database password as " + passwordEnv + ", or run lakebench login --postgres "
+                                + postgresUrl());
             }
             return p;
         }
@@ -152,7 +204,8 @@ public final class LakebenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--remote and --postgres are exclusive: choose one backend");
         }
         if (isPostgres()) {
-            return new Client(PostgresBackend.connect(PgSettings.of(postgresUrl(), workspace, postgresPassword(), env)));
+            return new Client(
+                    PostgresBackend.connect(PgSettings.of(postgresUrl(), workspace, postgresPassword(), env)));
         }
         if (isRemote()) {
             return new Client(ManagedBackend.connect(remoteSettings(), ApiToken.of(remoteToken()), env));

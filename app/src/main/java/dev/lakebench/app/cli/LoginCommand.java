@@ -2,9 +2,9 @@ package dev.lakebench.app.cli;
 
 import dev.lakebench.core.backend.managed.ApiToken;
 import dev.lakebench.core.backend.managed.ManagedBackend;
-import dev.lakebench.core.client.ManagedSettings;
 import dev.lakebench.core.client.AuthError;
 import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.ManagedSettings;
 import dev.lakebench.core.connections.TokenVault;
 import java.io.BufferedReader;
 import java.io.Console;
@@ -22,8 +22,10 @@ import picocli.CommandLine.Spec;
  * credential store for that URL. The token is read from the terminal without echo, from standard input, or from
  * the variable named by {@code --token-env} — never from the command line, where {@code ps} would show it.
  */
-@Command(name = "login", description = "Save an API token for --remote URL in the OS credential store (read from the terminal, "
-        + "standard input, or --token-env VAR).")
+@Command(
+        name = "login",
+        description = "Save an API token for --remote URL in the OS credential store (read from the terminal, "
+                + "standard input, or --token-env VAR).")
 final class LoginCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -41,17 +43,22 @@ final class LoginCommand implements Callable<Integer> {
             return postgresLogin();
         }
         if (!root.isRemote()) {
-            throw new IllegalArgumentException("login needs --remote URL (the managed API to log in to) or --postgres URL");
+            throw new IllegalArgumentException(
+                    "login needs --remote URL (the managed API to log in to) or --postgres URL");
         }
         String url = ManagedSettings.normalizeUrl(root.remote);
         String token = root.tokenEnv != null ? root.remoteToken() : readToken(url);
         if (token == null || token.isBlank()) {
-            throw new AuthError(ErrorCode.AUTH_TOKEN_REQUIRED, "Token required", "Paste the API token when asked, pipe it on standard input, or use --token-env VAR");
+            throw new AuthError(
+                    ErrorCode.AUTH_TOKEN_REQUIRED,
+                    "Token required",
+                    "Paste the API token when asked, pipe it on standard input, or use --token-env VAR");
         }
         token = token.strip();
         String org = null;
         if (!noVerify) {
-            try (ManagedBackend b = ManagedBackend.connect(ManagedSettings.of(url, root.workspace).withOrgId(root.org), ApiToken.of(token), root.env)) {
+            try (ManagedBackend b = ManagedBackend.connect(
+                    ManagedSettings.of(url, root.workspace).withOrgId(root.org), ApiToken.of(token), root.env)) {
                 b.listWorkspaces();
                 org = b.orgId();
             }
@@ -59,7 +66,8 @@ final class LoginCommand implements Callable<Integer> {
         TokenVault vault = root.vault.get();
         vault.save(url, token);
         var out = spec.commandLine().getOut();
-        out.println("Token for " + url + (org == null ? "" : " (organisation " + org + ")") + " saved in " + vault.storeName());
+        out.println("Token for " + url + (org == null ? "" : " (organisation " + org + ")") + " saved in "
+                + vault.storeName());
         out.flush();
         return Cli.OK;
     }
@@ -69,7 +77,10 @@ final class LoginCommand implements Callable<Integer> {
         String url = root.postgresUrl();
         String password = root.passwordEnv != null ? root.postgresPassword() : readSecret("Password for " + url + ": ");
         if (password == null || password.isEmpty()) {
-            throw new AuthError(ErrorCode.AUTH_TOKEN_REQUIRED, "Password required", "Type the password when asked, pipe it on standard input, or use --password-env VAR");
+            throw new AuthError(
+                    ErrorCode.AUTH_TOKEN_REQUIRED,
+                    "Password required",
+                    "Type the password when asked, pipe it on standard input, or use --password-env VAR");
         }
         if (!noVerify) {
             try (var b = dev.lakebench.core.backend.postgres.PostgresBackend.connect(

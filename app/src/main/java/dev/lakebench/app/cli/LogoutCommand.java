@@ -25,7 +25,12 @@ final class LogoutCommand implements Callable<Integer> {
         String url = ManagedSettings.normalizeUrl(root.remote);
         TokenVault vault = root.vault.get();
         boolean removed = vault.canSave() && vault.forget(url);
-        spec.commandLine().getOut().println(removed ? "Token for " + url + " removed from " + vault.storeName() : "No token saved for " + url);
+        spec.commandLine()
+                .getOut()
+                .println(
+                        removed
+                                ? "Token for " + url + " removed from " + vault.storeName()
+                                : "No token saved for " + url);
         spec.commandLine().getOut().flush();
         return Cli.OK;
     }

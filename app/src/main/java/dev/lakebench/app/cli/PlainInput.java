@@ -39,7 +39,7 @@ final class PlainInput implements ShellInput {
 
     @Override
     public AutoCloseable whileRunning(Runnable onInterrupt) {
-        return () -> { };
+        return () -> {};
     }
 
     @Override

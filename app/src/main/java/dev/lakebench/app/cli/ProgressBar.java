@@ -57,7 +57,8 @@ final class ProgressBar implements IngestListener, AutoCloseable {
         }
         int fill = (int) Math.round(Math.min(1, done) * WIDTH);
         String bar = "[" + "#".repeat(fill) + " ".repeat(WIDTH - fill) + "]";
-        String rate = p.bytesRead() > 0 ? String.format(Locale.ROOT, "  %.1f MB/s", p.bytesPerSecond() / 1e6)
+        String rate = p.bytesRead() > 0
+                ? String.format(Locale.ROOT, "  %.1f MB/s", p.bytesPerSecond() / 1e6)
                 : String.format(Locale.ROOT, "  %.0f rows/s", p.rowsPerSecond());
         String file = p.currentFile() == null || p.currentFile().isEmpty() ? "" : "  " + tail(p.currentFile(), 40);
         return bar + " " + count + "  " + p.rowsWritten() + " rows" + rate + file;

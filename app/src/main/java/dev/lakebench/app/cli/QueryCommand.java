@@ -25,9 +25,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "query", description = {"Run SQL: one statement, or a script of statements separated by ';' "
-        + "(-f FILE, or '-' for standard input), printing each result (only the last with --last).",
-    "--param values are JSON literals bound to $1, $2, ..."})
+@Command(
+        name = "query",
+        description = {
+            "Run SQL: one statement, or a script of statements separated by ';' "
+                    + "(-f FILE, or '-' for standard input), printing each result (only the last with --last).",
+            "--param values are JSON literals bound to $1, $2, ..."
+        })
 final class QueryCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -36,16 +40,26 @@ final class QueryCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SQL", description = "The SQL text; '-' reads it from standard input.")
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "SQL",
+            description = "The SQL text; '-' reads it from standard input.")
     String sql;
 
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read the SQL from FILE ('-': standard input).")
+    @Option(
+            names = {"-f", "--file"},
+            paramLabel = "FILE",
+            description = "Read the SQL from FILE ('-': standard input).")
     Path file;
 
     @Option(names = "--last", description = "Print only the last statement's result.")
     boolean last;
 
-    @Option(names = "--param", paramLabel = "JSON", description = "A parameter as a JSON literal: \"text\", 42, 1.5, true, null, [0.1, 0.2].")
+    @Option(
+            names = "--param",
+            paramLabel = "JSON",
+            description = "A parameter as a JSON literal: \"text\", 42, 1.5, true, null, [0.1, 0.2].")
     List<String> params = new ArrayList<>();
 
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Statement timeout in seconds (default 60).")
@@ -55,8 +69,11 @@ final class QueryCommand implements Callable<Integer> {
     Format format = new Format();
 
     static final class Format {
-        @Option(names = "--format", paramLabel = "FORMAT",
-                description = "table (aligned text, the default), json (an array of objects), csv, jsonl (an object per line).")
+        @Option(
+                names = "--format",
+                paramLabel = "FORMAT",
+                description =
+                        "table (aligned text, the default), json (an array of objects), csv, jsonl (an object per line).")
         OutputFormat format;
 
         @Option(names = "--json", description = "Same as --format json.")
@@ -78,7 +95,8 @@ final class QueryCommand implements Callable<Integer> {
             try {
                 values.add(JsonValues.parameter(p));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalArgumentException("--param " + p + " is not a JSON literal (strings need quotes: '\"text\"')");
+                throw new IllegalArgumentException(
+                        "--param " + p + " is not a JSON literal (strings need quotes: '\"text\"')");
             }
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -92,7 +110,8 @@ final class QueryCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no SQL statement given");
         }
         if (statements.size() > 1 && !values.isEmpty()) {
-            throw new IllegalArgumentException("--param binds to a single statement, but " + statements.size() + " were given");
+            throw new IllegalArgumentException(
+                    "--param binds to a single statement, but " + statements.size() + " were given");
         }
         OutputFormat fmt = format.chosen();
         try (Client client = root.open()) {
@@ -106,8 +125,10 @@ final class QueryCommand implements Callable<Integer> {
                     run(client, st, values, fmt, show, out);
                 } catch (ManagedServiceError e) {
                     if (statements.size() > 1) {
-                        spec.commandLine().getErr().println("Statement " + (i + 1) + " of " + statements.size() + " failed"
-                                + (i > 0 ? " (the ones before it ran)" : "") + ":");
+                        spec.commandLine()
+                                .getErr()
+                                .println("Statement " + (i + 1) + " of " + statements.size() + " failed"
+                                        + (i > 0 ? " (the ones before it ran)" : "") + ":");
                     }
                     if (e.code() == ErrorCode.QUERY_SYNTAX) {
                         out.flush();
@@ -124,7 +145,8 @@ final class QueryCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
-    private void run(Client client, SqlStatement st, List<Object> values, OutputFormat fmt, boolean show, PrintWriter out)
+    private void run(
+            Client client, SqlStatement st, List<Object> values, OutputFormat fmt, boolean show, PrintWriter out)
             throws IOException {
         QueryRequest req = QueryRequest.of(st.text(), values);
         if (timeoutSeconds != null) {
@@ -166,7 +188,8 @@ final class QueryCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give the SQL either as an argument or with -f FILE, not both");
         }
         if (file == null && sql == null) {
-            throw new IllegalArgumentException("no SQL given: pass it as an argument, with -f FILE, or '-' to read standard input");
+            throw new IllegalArgumentException(
+                    "no SQL given: pass it as an argument, with -f FILE, or '-' to read standard input");
         }
         if ("-".equals(sql) || file != null && file.toString().equals("-")) {
             return new String(root.stdin.get().readAllBytes(), StandardCharsets.UTF_8);
@@ -194,7 +217,8 @@ final class QueryCommand implements Callable<Integer> {
         } else {
             int offset = statementOffset + at.getAsInt();
             String problem = e.problem().replaceFirst("^SQL syntax error: ", "");
-            err.println(e.getClass().getSimpleName() + ": SQL syntax error at " + SyntaxCaret.where(script, offset) + ": " + problem);
+            err.println(e.getClass().getSimpleName() + ": SQL syntax error at " + SyntaxCaret.where(script, offset)
+                    + ": " + problem);
             err.println(SyntaxCaret.render(script, offset));
             if (!e.hint().isBlank()) {
                 err.println(e.hint().replace("near the position the message names", "at the caret"));

@@ -13,8 +13,7 @@ import java.util.List;
 /** Prints query results as an aligned text table, a JSON array of objects, JSON lines, or CSV. */
 final class ResultPrinter {
 
-    private ResultPrinter() {
-    }
+    private ResultPrinter() {}
 
     static void json(Iterator<Row> rows, PrintWriter out) throws IOException {
         try (JsonGenerator g = JsonValues.MAPPER.getFactory().createGenerator(out)) {
@@ -34,7 +33,8 @@ final class ResultPrinter {
         }
     }
 
-    static void print(OutputFormat format, List<ResultColumn> columns, Iterator<Row> rows, PrintWriter out) throws IOException {
+    static void print(OutputFormat format, List<ResultColumn> columns, Iterator<Row> rows, PrintWriter out)
+            throws IOException {
         switch (format) {
             case json -> json(rows, out);
             case jsonl -> jsonl(rows, out);
@@ -119,7 +119,8 @@ final class ResultPrinter {
         for (String[] c : cells) {
             out.println(line(c, width));
         }
-        out.println("(" + total + (total == 1 ? " row" : " rows") + (total > cells.size() ? ", " + cells.size() + " shown" : "") + ")");
+        out.println("(" + total + (total == 1 ? " row" : " rows")
+                + (total > cells.size() ? ", " + cells.size() + " shown" : "") + ")");
     }
 
     private static String line(String[] cells, int[] width) {

@@ -10,7 +10,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "schema", description = "Show a table's columns and their types (Lakebench type names), in column order.")
+@Command(
+        name = "schema",
+        description = "Show a table's columns and their types (Lakebench type names), in column order.")
 final class SchemaCommand implements Callable<Integer> {
 
     @ParentCommand

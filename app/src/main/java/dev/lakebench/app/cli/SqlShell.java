@@ -78,7 +78,7 @@ final class SqlShell {
             int offset = Math.max(0, script.indexOf(st.text(), from));
             from = offset + st.text().length();
             if (!runStatement(st, script, offset)) {
-                return;  // the rest of what was typed with it depends on it
+                return; // the rest of what was typed with it depends on it
             }
         }
     }
@@ -156,27 +156,35 @@ final class SqlShell {
         List<String[]> rows = new ArrayList<>();
         for (String t : client.listTables()) {
             TableInfo info = client.describeTable(t);
-            rows.add(new String[] {t, Long.toString(info.rowCount()), Integer.toString(info.schema().columns().size())});
+            rows.add(new String[] {
+                t,
+                Long.toString(info.rowCount()),
+                Integer.toString(info.schema().columns().size())
+            });
         }
         TextTable.print(out, new String[] {"table", "rows", "columns"}, rows);
     }
 
     private void describe(String table) {
-        TableInfo info = client.describeTable(table.endsWith(";") ? table.substring(0, table.length() - 1).strip() : table);
+        TableInfo info = client.describeTable(
+                table.endsWith(";") ? table.substring(0, table.length() - 1).strip() : table);
         List<String[]> rows = new ArrayList<>();
         for (Column c : info.schema().columns()) {
             rows.add(new String[] {c.name(), c.typeName()});
         }
         out.println("Table \"" + info.name() + "\" (" + info.rowCount() + (info.rowCount() == 1 ? " row)" : " rows)"));
         TextTable.print(out, new String[] {"column", "type"}, rows);
-        info.indexes().forEach(ix -> out.println("Index: " + ix.name() + " on " + ix.column() + " (" + ix.type()
-                + (ix.ready() ? ")" : ", building)")));
+        info.indexes()
+                .forEach(ix -> out.println("Index: " + ix.name() + " on " + ix.column() + " (" + ix.type()
+                        + (ix.ready() ? ")" : ", building)")));
     }
 
     private void workspaces() {
         List<String[]> rows = new ArrayList<>();
         for (WorkspaceInfo w : client.listWorkspaces()) {
-            rows.add(new String[] {w.id(), w.name() == null ? "" : w.name(), w.id().equals(client.workspaceId()) ? "*" : ""});
+            rows.add(new String[] {
+                w.id(), w.name() == null ? "" : w.name(), w.id().equals(client.workspaceId()) ? "*" : ""
+            });
         }
         TextTable.print(out, new String[] {"workspace", "name", "current"}, rows);
     }

@@ -10,10 +10,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "sql", description = {"An interactive SQL shell, like psql and duckdb: statements end with ';' and may span lines; "
-        + "history (kept in the data directory), \\d tables, \\d TABLE schema, \\l workspaces, \\timing, \\q to quit. "
-        + "Ctrl+C cancels the running statement, Ctrl+D exits.",
-    "When standard input is not a terminal, reads statements from it and prints each result (exit status 1 if one failed)."})
+@Command(
+        name = "sql",
+        description = {
+            "An interactive SQL shell, like psql and duckdb: statements end with ';' and may span lines; "
+                    + "history (kept in the data directory), \\d tables, \\d TABLE schema, \\l workspaces, \\timing, \\q to quit. "
+                    + "Ctrl+C cancels the running statement, Ctrl+D exits.",
+            "When standard input is not a terminal, reads statements from it and prints each result (exit status 1 if one failed)."
+        })
 final class SqlShellCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -28,8 +32,14 @@ final class SqlShellCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path history = root.dataDirectory().root().resolve("sql_history");
-        try (Client client = root.open(); ShellInput input = input(history)) {
-            var shell = new SqlShell(client, input, spec.commandLine().getOut(), spec.commandLine().getErr(), timeoutSeconds);
+        try (Client client = root.open();
+                ShellInput input = input(history)) {
+            var shell = new SqlShell(
+                    client,
+                    input,
+                    spec.commandLine().getOut(),
+                    spec.commandLine().getErr(),
+                    timeoutSeconds);
             return shell.run();
         }
     }
@@ -39,7 +49,9 @@ final class SqlShellCommand implements Callable<Integer> {
         if (root.terminalInput != null) {
             return root.terminalInput.apply(history);
         }
-        boolean terminal = root.stdinIsSystem() && System.console() != null && System.console().isTerminal();
+        boolean terminal = root.stdinIsSystem()
+                && System.console() != null
+                && System.console().isTerminal();
         if (terminal) {
             return TerminalInput.system(history, root.workspace);
         }

@@ -8,8 +8,7 @@ import java.util.List;
 /** Whether typed SQL is ready to run: it ends with a ';' outside strings, comments and parentheses. */
 final class StatementText {
 
-    private StatementText() {
-    }
+    private StatementText() {}
 
     static boolean isComplete(String text) {
         List<Token> tokens;

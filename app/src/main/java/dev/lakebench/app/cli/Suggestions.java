@@ -7,8 +7,7 @@ import java.util.Locale;
 /** The names nearest to a mistyped one, by edit distance (transpositions count as one edit), as git does. */
 final class Suggestions {
 
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     /** The candidates at the smallest distance, if that distance is small for the word's length. */
     static List<String> nearest(String word, List<String> candidates) {

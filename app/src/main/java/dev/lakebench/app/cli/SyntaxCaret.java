@@ -21,8 +21,7 @@ public final class SyntaxCaret {
     private static final Pattern ENGINE_LINE = Pattern.compile("(LINE \\d+: )(.*)\\n( *)\\^");
     private static final Pattern NEAR = Pattern.compile("at or near \"([^\"]*)\"");
 
-    private SyntaxCaret() {
-    }
+    private SyntaxCaret() {}
 
     /**
      * The 0-based offset in {@code sql} of the failure {@code error} reports (its message, or the engine's

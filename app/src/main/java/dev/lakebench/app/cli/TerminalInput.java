@@ -44,24 +44,35 @@ final class TerminalInput implements ShellInput {
                 .variable(LineReader.HISTORY_FILE, history)
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, safe + "-> ")
                 .variable(LineReader.HISTORY_SIZE, 2_000)
-                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)  // '!' is SQL (!=), not history recall
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // '!' is SQL (!=), not history recall
                 .option(LineReader.Option.INSERT_TAB, true)
                 .build();
         // outside of line reading Ctrl+C must not end the process: whileRunning() gives it a meaning
-        terminal.handle(Terminal.Signal.INT, s -> { });
+        terminal.handle(Terminal.Signal.INT, s -> {});
     }
 
     /** The process's terminal. */
     static TerminalInput system(Path history, String name) throws IOException {
         JLINE_LOG.setLevel(Level.OFF);
-        return new TerminalInput(TerminalBuilder.builder().system(true).encoding(StandardCharsets.UTF_8).build(), history, name);
+        return new TerminalInput(
+                TerminalBuilder.builder()
+                        .system(true)
+                        .encoding(StandardCharsets.UTF_8)
+                        .build(),
+                history,
+                name);
     }
 
     /** An xterm on given streams (tests type into it; Ctrl+C in the input raises the interrupt signal). */
     static TerminalInput over(InputStream in, OutputStream out, Path history, String name) throws IOException {
         JLINE_LOG.setLevel(Level.OFF);
-        Terminal t = TerminalBuilder.builder().system(false).streams(in, out).type("xterm").size(new org.jline.terminal.Size(120, 40))
-                .encoding(StandardCharsets.UTF_8).build();
+        Terminal t = TerminalBuilder.builder()
+                .system(false)
+                .streams(in, out)
+                .type("xterm")
+                .size(new org.jline.terminal.Size(120, 40))
+                .encoding(StandardCharsets.UTF_8)
+                .build();
         return new TerminalInput(t, history, name);
     }
 
@@ -113,7 +124,9 @@ final class TerminalInput implements ShellInput {
 
         @Override
         public org.jline.reader.ParsedLine parse(String line, int cursor, ParseContext context) {
-            if (context == ParseContext.ACCEPT_LINE && !line.isBlank() && !StatementText.isMeta(line)
+            if (context == ParseContext.ACCEPT_LINE
+                    && !line.isBlank()
+                    && !StatementText.isMeta(line)
                     && !StatementText.isComplete(line)) {
                 throw new EOFError(-1, -1, "the statement goes on until ';'");
             }

@@ -6,8 +6,7 @@ import java.util.List;
 /** An aligned text table with a header rule and a row count, as {@code query} prints results. */
 final class TextTable {
 
-    private TextTable() {
-    }
+    private TextTable() {}
 
     static void print(PrintWriter out, String[] head, List<String[]> rows) {
         int[] width = new int[head.length];

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Short human text for a value in a table or CSV cell: vectors and bytes summarised, NULL spelled out. */
 public final class ValueText {
 
-    private ValueText() {
-    }
+    private ValueText() {}
 
     public static String of(Object v) {
         return switch (v) {
@@ -14,7 +13,8 @@ public final class ValueText {
             case float[] f -> vector(f);
             case float[][] m -> "[" + m.length + " x " + (m.length == 0 ? 0 : m[0].length) + " multi-vector]";
             case byte[] b -> "<" + b.length + " bytes>";
-            case Double d -> d == Math.rint(d) && Math.abs(d) < 1e15 ? String.format(Locale.ROOT, "%.1f", d) : Double.toString(d);
+            case Double d ->
+                d == Math.rint(d) && Math.abs(d) < 1e15 ? String.format(Locale.ROOT, "%.1f", d) : Double.toString(d);
             // nested values (structs, lists) are spelled the same way, so no array prints as its identity
             case java.util.List<?> l -> {
                 StringBuilder sb = new StringBuilder("[");
@@ -26,7 +26,10 @@ public final class ValueText {
             case java.util.Map<?, ?> m -> {
                 StringBuilder sb = new StringBuilder("{");
                 for (var e : m.entrySet()) {
-                    sb.append(sb.length() > 1 ? ", " : "").append(e.getKey()).append(": ").append(of(e.getValue()));
+                    sb.append(sb.length() > 1 ? ", " : "")
+                            .append(e.getKey())
+                            .append(": ")
+                            .append(of(e.getValue()));
                 }
                 yield sb.append('}').toString();
             }

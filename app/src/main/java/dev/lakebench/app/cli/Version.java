@@ -42,6 +42,7 @@ public final class Version implements IVersionProvider {
             "lakebench " + current() + (snapshot() ? " (development build)" : ""),
             "engine: " + BUILD.getProperty("engine", "unknown") + ", search: " + BUILD.getProperty("search", "unknown"),
             "java: " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + ", "
-                    + System.getProperty("java.home") + ")"};
+                    + System.getProperty("java.home") + ")"
+        };
     }
 }

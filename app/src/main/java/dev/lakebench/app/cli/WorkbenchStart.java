@@ -27,7 +27,8 @@ public record WorkbenchStart(Path dataDir, String workspace) {
         if (pr.hasSubcommand() || pr.isUsageHelpRequested() || pr.isVersionHelpRequested() || root.isRemote()) {
             return Optional.empty();
         }
-        return Optional.of(new WorkbenchStart(root.dataDir, pr.hasMatchedOption("--workspace") ? root.workspace : null));
+        return Optional.of(
+                new WorkbenchStart(root.dataDir, pr.hasMatchedOption("--workspace") ? root.workspace : null));
     }
 
     /** The JavaFX application's named parameters ({@code --data-dir=DIR}, {@code --workspace=WS}). */

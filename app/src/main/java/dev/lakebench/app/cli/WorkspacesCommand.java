@@ -10,7 +10,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "workspaces", description = "List workspaces, or create one.",
+@Command(
+        name = "workspaces",
+        description = "List workspaces, or create one.",
         subcommands = WorkspacesCommand.Create.class)
 final class WorkspacesCommand implements Callable<Integer> {
 
@@ -37,7 +39,12 @@ final class WorkspacesCommand implements Callable<Integer> {
         if (json) {
             ArrayNode a = JsonValues.MAPPER.createArrayNode();
             for (WorkspaceInfo w : list) {
-                a.addObject().put("id", w.id()).put("name", w.name()).put("created_at", w.createdAt() == null ? null : w.createdAt().toString());
+                a.addObject()
+                        .put("id", w.id())
+                        .put("name", w.name())
+                        .put(
+                                "created_at",
+                                w.createdAt() == null ? null : w.createdAt().toString());
             }
             out.println(JsonValues.MAPPER.writeValueAsString(a));
         } else {
@@ -74,7 +81,9 @@ final class WorkspacesCommand implements Callable<Integer> {
             } else {
                 w = parent.root.dataDirectory().create(id, name);
             }
-            spec.commandLine().getOut().println("Created workspace " + w.id() + " at " + (w.dir() != null ? w.dir() : parent.root.remote));
+            spec.commandLine()
+                    .getOut()
+                    .println("Created workspace " + w.id() + " at " + (w.dir() != null ? w.dir() : parent.root.remote));
             spec.commandLine().getOut().flush();
             return Cli.OK;
         }

@@ -43,10 +43,12 @@ public final class WorkbenchApp extends Application {
         workbench = new Workbench(dataRoot, settings, Threads.forFx());
         if (Boolean.getBoolean("lakebench.startupProbe")) {
             workbench.onReady(() -> {
-                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                long ms = System.currentTimeMillis()
+                        - ManagementFactory.getRuntimeMXBean().getStartTime();
                 System.out.println("lakebench-startup-ms " + ms);
                 System.out.println("lakebench-ready-epoch-ms " + System.currentTimeMillis());
-                System.out.println("lakebench-opened " + dataRoot + " " + settings.text("workspace", DataDirectory.DEFAULT_WORKSPACE));
+                System.out.println("lakebench-opened " + dataRoot + " "
+                        + settings.text("workspace", DataDirectory.DEFAULT_WORKSPACE));
                 Platform.exit();
             });
         }

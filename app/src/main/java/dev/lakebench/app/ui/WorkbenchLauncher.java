@@ -8,8 +8,7 @@ import javafx.application.Application;
  */
 public final class WorkbenchLauncher {
 
-    private WorkbenchLauncher() {
-    }
+    private WorkbenchLauncher() {}
 
     public static void launch(String[] args) {
         Application.launch(WorkbenchApp.class, args);

@@ -30,7 +30,8 @@ class BootProcessTest {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Boot.class.getName());
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(dir.resolve("out.txt").toFile())
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectOutput(dir.resolve("out.txt").toFile())
                 .redirectError(dir.resolve("err.txt").toFile());
         pb.environment().remove("LAKEBENCH_NO_RELAUNCH");
         return pb.start();
@@ -44,7 +45,9 @@ class BootProcessTest {
         Path pid = dir.resolve("pid");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!Files.exists(pid)) {
-            assertThat(launcher.isAlive()).as("launcher alive; stderr: %s", read("err.txt")).isTrue();
+            assertThat(launcher.isAlive())
+                    .as("launcher alive; stderr: %s", read("err.txt"))
+                    .isTrue();
             assertThat(System.nanoTime()).as("child started").isLessThan(deadline);
             Thread.sleep(50);
         }
@@ -76,7 +79,9 @@ class BootProcessTest {
         p.destroyForcibly();
         assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(child.onExit().get(20, TimeUnit.SECONDS).isAlive()).isFalse();
-        assertThat(dir.resolve("wound-down")).as("the child's shutdown hooks ran").exists();
+        assertThat(dir.resolve("wound-down"))
+                .as("the child's shutdown hooks ran")
+                .exists();
     }
 
     @Test
@@ -85,8 +90,12 @@ class BootProcessTest {
         ProcessHandle child = childOf(p);
         p.destroy(); // SIGTERM
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(child.isAlive()).as("child still running after its launcher ended").isFalse();
-        assertThat(dir.resolve("wound-down")).as("the launcher ended before the child had wound down").exists();
+        assertThat(child.isAlive())
+                .as("child still running after its launcher ended")
+                .isFalse();
+        assertThat(dir.resolve("wound-down"))
+                .as("the launcher ended before the child had wound down")
+                .exists();
     }
 
     @Test

@@ -13,11 +13,11 @@ import java.util.List;
  */
 public final class ChildMain {
 
-    private ChildMain() {
-    }
+    private ChildMain() {}
 
     public static void main(String[] args) throws Exception {
-        System.out.println("vector=" + ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
+        System.out.println("vector="
+                + ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
         System.out.flush();
         System.err.println("child says hello");
         System.err.flush();
@@ -37,7 +37,8 @@ public final class ChildMain {
                 throw new IllegalStateException(e);
             }
         }));
-        Files.writeString(dir.resolve("pid.tmp"), Long.toString(ProcessHandle.current().pid()), StandardCharsets.UTF_8);
+        Files.writeString(
+                dir.resolve("pid.tmp"), Long.toString(ProcessHandle.current().pid()), StandardCharsets.UTF_8);
         Files.move(dir.resolve("pid.tmp"), dir.resolve("pid"));
         Thread.sleep(120_000);
     }

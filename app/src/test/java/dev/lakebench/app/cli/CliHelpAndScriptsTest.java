@@ -20,11 +20,14 @@ class CliHelpAndScriptsTest {
     }
 
     CliRun withStdin(String input, String... args) {
-        return CliRun.with(dir, (argv, out, err) -> {
-            LakebenchCommand root = new LakebenchCommand();
-            root.stdin = () -> new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8));
-            return Cli.commandLine(root, out, err).execute(argv);
-        }, args);
+        return CliRun.with(
+                dir,
+                (argv, out, err) -> {
+                    LakebenchCommand root = new LakebenchCommand();
+                    root.stdin = () -> new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8));
+                    return Cli.commandLine(root, out, err).execute(argv);
+                },
+                args);
     }
 
     @Test
@@ -48,12 +51,15 @@ class CliHelpAndScriptsTest {
     void aMistypedCommandOrOptionSuggestsTheNearestName() {
         CliRun r = run("tabels");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("Error: unknown command 'tabels' (did you mean tables?)\nSee 'lakebench --help'.\n");
+        assertThat(r.err())
+                .isEqualTo("Error: unknown command 'tabels' (did you mean tables?)\nSee 'lakebench --help'.\n");
         CliRun q = run("qurey", "SELECT 1");
         assertThat(q.err()).startsWith("Error: unknown command 'qurey' (did you mean query?)");
         CliRun opt = run("query", "SELECT 1", "--fromat", "csv");
         assertThat(opt.code()).isEqualTo(2);
-        assertThat(opt.err()).contains("unknown option '--fromat' (did you mean --format?)").contains("See 'lakebench query --help'.");
+        assertThat(opt.err())
+                .contains("unknown option '--fromat' (did you mean --format?)")
+                .contains("See 'lakebench query --help'.");
         assertThat(run("zzzzzzzz").err()).doesNotContain("did you mean");
     }
 
@@ -61,11 +67,13 @@ class CliHelpAndScriptsTest {
     void aSyntaxErrorNamesThePositionAndShowsTheLineWithACaret() {
         CliRun r = run("query", "SELECT 1,\n  2 frm range(3) wher");
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).startsWith("QueryError: SQL syntax error at line 2, column 9: syntax error at or near \"range\"\n"
-                + "LINE 2:   2 frm range(3) wher\n"
-                + "                ^\n");
+        assertThat(r.err())
+                .startsWith("QueryError: SQL syntax error at line 2, column 9: syntax error at or near \"range\"\n"
+                        + "LINE 2:   2 frm range(3) wher\n"
+                        + "                ^\n");
         CliRun lexer = run("query", "SELECT 'abc");
-        assertThat(lexer.err()).startsWith("QueryError: SQL syntax error at line 1, column 8: unterminated string")
+        assertThat(lexer.err())
+                .startsWith("QueryError: SQL syntax error at line 1, column 8: unterminated string")
                 .contains("LINE 1: SELECT 'abc\n               ^\n");
     }
 
@@ -81,7 +89,8 @@ class CliHelpAndScriptsTest {
         CliRun all = run("query", "-f", sql.toString(), "--format", "csv");
         assertThat(all.code()).as(all.err()).isZero();
         assertThat(all.out()).isEqualTo("n,s\n1,a\n2,b;c\nc\n2\n");
-        CliRun last = withStdin("SELECT 1 AS a; SELECT n FROM t WHERE n > 1", "query", "-", "--last", "--format", "jsonl");
+        CliRun last =
+                withStdin("SELECT 1 AS a; SELECT n FROM t WHERE n > 1", "query", "-", "--last", "--format", "jsonl");
         assertThat(last.code()).as(last.err()).isZero();
         assertThat(last.out()).isEqualTo("{\"n\":2}\n");
         CliRun table = withStdin("SELECT n, s AS long_name FROM t ORDER BY n", "query", "-f", "-");
@@ -92,12 +101,18 @@ class CliHelpAndScriptsTest {
 
     @Test
     void aFailingStatementInAScriptSaysWhichAndStops() throws Exception {
-        CliRun r = withStdin("CREATE TABLE u (n BIGINT);\nINSERT INTO u VALUES (1);\nSELEC n FROM u;\nINSERT INTO u VALUES (2);", "query", "-");
+        CliRun r = withStdin(
+                "CREATE TABLE u (n BIGINT);\nINSERT INTO u VALUES (1);\nSELEC n FROM u;\nINSERT INTO u VALUES (2);",
+                "query",
+                "-");
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).startsWith("Statement 3 of 4 failed (the ones before it ran):\n"
-                + "QueryError: SQL syntax error at line 3, column 1: syntax error at or near \"SELEC\"\nLINE 3: SELEC n FROM u;\n        ^\n");
+        assertThat(r.err())
+                .startsWith(
+                        "Statement 3 of 4 failed (the ones before it ran):\n"
+                                + "QueryError: SQL syntax error at line 3, column 1: syntax error at or near \"SELEC\"\nLINE 3: SELEC n FROM u;\n        ^\n");
         assertThat(run("query", "SELECT count(*) AS c FROM u", "--csv").out()).isEqualTo("c\n1\n");
-        assertThat(run("query", "-f", dir.resolve("missing.sql").toString()).err()).contains("SQL file not found");
+        assertThat(run("query", "-f", dir.resolve("missing.sql").toString()).err())
+                .contains("SQL file not found");
         assertThat(run("query", "SELECT $1; SELECT 2", "--param", "1").code()).isEqualTo(2);
     }
 

@@ -39,11 +39,14 @@ class CliTest {
 
         assertThat(run("tables").out()).isEqualTo("docs\n");
         assertThat(run("tables", "--json").json().toString()).isEqualTo("[\"docs\"]");
-        assertThat(run("schema", "docs").out()).isEqualTo("text\tTEXT\nn\tINT64\nscore\tFLOAT64\nembedding\tEMBEDDING\nimg\tIMAGE\n");
+        assertThat(run("schema", "docs").out())
+                .isEqualTo("text\tTEXT\nn\tINT64\nscore\tFLOAT64\nembedding\tEMBEDDING\nimg\tIMAGE\n");
         assertThat(run("schema", "docs", "--json").json().toString())
-                .isEqualTo("{\"text\":\"TEXT\",\"n\":\"INT64\",\"score\":\"FLOAT64\",\"embedding\":\"EMBEDDING\",\"img\":\"IMAGE\"}");
+                .isEqualTo(
+                        "{\"text\":\"TEXT\",\"n\":\"INT64\",\"score\":\"FLOAT64\",\"embedding\":\"EMBEDDING\",\"img\":\"IMAGE\"}");
 
-        CliRun q = run("query", "SELECT n, text, embedding, img FROM docs WHERE n >= $1 ORDER BY n", "--param", "2", "--json");
+        CliRun q = run(
+                "query", "SELECT n, text, embedding, img FROM docs WHERE n >= $1 ORDER BY n", "--param", "2", "--json");
         assertThat(q.code()).as(q.err()).isZero();
         JsonNode rows = q.json();
         assertThat(rows).hasSize(2);
@@ -58,7 +61,8 @@ class CliTest {
         CliRun table = run("query", "SELECT n FROM docs ORDER BY n");
         assertThat(table.out()).isEqualTo("n\n-\n1\n2\n3\n(3 rows)\n");
 
-        CliRun vec = run("query", "SELECT list_sum($1) AS s, $2 AS t", "--param", "[1, 2.5]", "--param", "\"x\"", "--json");
+        CliRun vec =
+                run("query", "SELECT list_sum($1) AS s, $2 AS t", "--param", "[1, 2.5]", "--param", "\"x\"", "--json");
         assertThat(vec.json().get(0).get("s").asDouble()).isEqualTo(3.5);
         assertThat(vec.json().get(0).get("t").asText()).isEqualTo("x");
 
@@ -82,10 +86,15 @@ class CliTest {
         assertThat(schema.code()).isEqualTo(1);
         CliRun syntax = run("query", "SELEC 1");
         assertThat(syntax.err()).startsWith("QueryError: SQL syntax error");
-        CliRun badFile = run("ingest", "t", "--columns", dir.resolve("nope.json").toString());
+        CliRun badFile =
+                run("ingest", "t", "--columns", dir.resolve("nope.json").toString());
         assertThat(badFile.code()).isEqualTo(1);
         assertThat(badFile.err()).startsWith("IngestError: File not found: ");
-        CliRun mismatch = run("ingest", "t", "--columns", columns("{\"a\": [1, 2], \"b\": [1]}").toString());
+        CliRun mismatch = run(
+                "ingest",
+                "t",
+                "--columns",
+                columns("{\"a\": [1, 2], \"b\": [1]}").toString());
         assertThat(mismatch.err()).startsWith("IngestError: All columns must have the same length");
         CliRun ws = run("--workspace", "nope", "tables");
         assertThat(ws.code()).isEqualTo(1);
@@ -106,8 +115,9 @@ class CliTest {
 
     @Test
     void workspaces() throws Exception {
-        assertThat(run("workspaces", "create", "research", "--name", "Research").code()).isZero();
-        run("tables");  // opens (and so creates) the default workspace
+        assertThat(run("workspaces", "create", "research", "--name", "Research").code())
+                .isZero();
+        run("tables"); // opens (and so creates) the default workspace
         assertThat(run("workspaces").out()).isEqualTo("default\nresearch\tResearch\n");
         JsonNode list = run("workspaces", "--json").json();
         assertThat(list.get(1).get("id").asText()).isEqualTo("research");

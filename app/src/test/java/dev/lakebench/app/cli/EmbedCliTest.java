@@ -42,11 +42,15 @@ class EmbedCliTest {
 
         CliRun wrongModel = run("embed", "notes", "text", "--model", "nosuch");
         assertThat(wrongModel.code()).isEqualTo(Cli.ERROR);
-        assertThat(wrongModel.err()).startsWith("ModelError: Unknown model \"nosuch\"").contains("minilm");
+        assertThat(wrongModel.err())
+                .startsWith("ModelError: Unknown model \"nosuch\"")
+                .contains("minilm");
 
         CliRun wrongColumn = run("embed", "notes", "body");
         assertThat(wrongColumn.code()).isEqualTo(Cli.ERROR);
-        assertThat(wrongColumn.err()).contains("Table \"notes\" has no column \"body\" to embed").contains("text");
+        assertThat(wrongColumn.err())
+                .contains("Table \"notes\" has no column \"body\" to embed")
+                .contains("text");
     }
 
     @Test
@@ -78,12 +82,23 @@ class EmbedCliTest {
         Path cols = dir.resolve("cols.json");
         Files.writeString(cols, "{\"text\": [\"a red tulip\", \"a tax form\"]}");
         Path home = Files.createDirectories(dir.resolve("home"));
-        ChildJvm.Result ingest = ChildJvm.run(Main.class, List.of("-Duser.home=" + home), 120, "--data-dir", dir.resolve("data").toString(),
-                "ingest", "notes", "--columns", cols.toString(), "--embed", "text");
+        ChildJvm.Result ingest = ChildJvm.run(
+                Main.class,
+                List.of("-Duser.home=" + home),
+                120,
+                "--data-dir",
+                dir.resolve("data").toString(),
+                "ingest",
+                "notes",
+                "--columns",
+                cols.toString(),
+                "--embed",
+                "text");
         assertThat(ingest.exitCode()).as(ingest.output()).isZero();
         // the launcher of the installed application hides the JVM's own note on the incubator module
-        assertThat(ingest.output().lines().filter(l -> !l.contains("incubator modules"))).as(ingest.output()).allMatch(l -> !l.contains("SLF4J") && !l.contains("WARNING")
-                && !l.contains("INFO"));
+        assertThat(ingest.output().lines().filter(l -> !l.contains("incubator modules")))
+                .as(ingest.output())
+                .allMatch(l -> !l.contains("SLF4J") && !l.contains("WARNING") && !l.contains("INFO"));
         assertThat(home.resolve(".djl.ai")).doesNotExist();
         assertThat(dir.resolve("data").resolve("cache").resolve("djl")).isDirectory();
     }

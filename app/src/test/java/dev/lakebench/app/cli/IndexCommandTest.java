@@ -38,20 +38,38 @@ class IndexCommandTest {
         assertThat(text.code()).as(text.err()).isZero();
         assertThat(text.out()).startsWith("Index fruit_text_idx (bm25) on fruit.text: ready, 4 rows");
 
-        CliRun near = run("query", "SELECT id, embedding <#> $1 AS score FROM fruit ORDER BY score DESC LIMIT 2", "--param", "[1, 0, 0]", "--json");
+        CliRun near = run(
+                "query",
+                "SELECT id, embedding <#> $1 AS score FROM fruit ORDER BY score DESC LIMIT 2",
+                "--param",
+                "[1, 0, 0]",
+                "--json");
         assertThat(near.code()).as(near.err()).isZero();
         assertThat(near.json().get(0).get("id").asLong()).isEqualTo(1);
         assertThat(near.json().get(1).get("id").asLong()).isEqualTo(3);
 
-        CliRun bm25 = run("query", "SELECT id FROM fruit WHERE text @> 'red' ORDER BY text <#> $1 DESC LIMIT 5", "--param", "\"apples\"", "--csv");
+        CliRun bm25 = run(
+                "query",
+                "SELECT id FROM fruit WHERE text @> 'red' ORDER BY text <#> $1 DESC LIMIT 5",
+                "--param",
+                "\"apples\"",
+                "--csv");
         assertThat(bm25.code()).as(bm25.err()).isZero();
         assertThat(bm25.out().lines().toList()).containsExactly("id", "1", "3");
 
-        CliRun hybrid = run("query", "SELECT id, (embedding, text)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, $2, 0.5, 0.5) AS s"
-                + " FROM fruit ORDER BY s DESC LIMIT 1", "--param", "[0, 1, 0]", "--param", "\"pears\"", "--json");
+        CliRun hybrid = run(
+                "query",
+                "SELECT id, (embedding, text)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, $2, 0.5, 0.5) AS s"
+                        + " FROM fruit ORDER BY s DESC LIMIT 1",
+                "--param",
+                "[0, 1, 0]",
+                "--param",
+                "\"pears\"",
+                "--json");
         assertThat(hybrid.json().get(0).get("id").asLong()).isEqualTo(2);
 
-        CliRun explain = run("query", "EXPLAIN SELECT id FROM fruit ORDER BY embedding <#> $1 DESC LIMIT 1", "--param", "[1, 0, 0]");
+        CliRun explain = run(
+                "query", "EXPLAIN SELECT id FROM fruit ORDER BY embedding <#> $1 DESC LIMIT 1", "--param", "[1, 0, 0]");
         assertThat(explain.out()).contains("index \"fruit_embedding_idx\" (hnsw");
 
         // idempotent
@@ -68,7 +86,8 @@ class IndexCommandTest {
         assertThat(bad.err()).startsWith("TableError: Index creation failed: unknown index_type 'bogus'");
         CliRun nope = run("index", "t", "missing");
         assertThat(nope.err()).contains("has no column \"missing\"");
-        CliRun wrongDim = run("query", "SELECT id FROM t ORDER BY embedding <#> $1 DESC LIMIT 1", "--param", "[1, 0, 0]");
+        CliRun wrongDim =
+                run("query", "SELECT id FROM t ORDER BY embedding <#> $1 DESC LIMIT 1", "--param", "[1, 0, 0]");
         assertThat(wrongDim.code()).isEqualTo(Cli.ERROR);
         assertThat(wrongDim.err()).contains("holds 2-dimensional embeddings");
     }

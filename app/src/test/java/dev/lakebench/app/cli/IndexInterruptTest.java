@@ -38,31 +38,49 @@ class IndexInterruptTest {
         try (Client c = Client.local(data)) {
             c.ingest("t", rows(50_000, 128));
         }
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector", "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "index", "t", "emb", "--data-dir", data.toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "--add-modules",
+                "jdk.incubator.vector",
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "index",
+                "t",
+                "emb",
+                "--data-dir",
+                data.toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         StringBuilder seen = new StringBuilder();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 seen.append(line).append('\n');
                 if (line.startsWith("indexing:")) {
                     // Ctrl+C (Process.destroy would close this end of the pipe)
-                    assertThat(new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor()).isZero();
+                    assertThat(new ProcessBuilder("kill", "-INT", Long.toString(p.pid()))
+                                    .start()
+                                    .waitFor())
+                            .isZero();
                     break;
                 }
             }
             assertThat(seen.toString()).contains("indexing:");
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("exits after winding down").isTrue();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS))
+                    .as("exits after winding down")
+                    .isTrue();
             out.lines().forEach(l -> seen.append(l).append('\n'));
         } finally {
             p.destroyForcibly();
         }
         assertThat(seen.toString()).as(seen.toString()).contains("cancelled");
         try (Client c = Client.local(data)) {
-            assertThat(c.describeTable("t").indexes()).as("the cancelled index is gone, not left to be rebuilt").isEmpty();
+            assertThat(c.describeTable("t").indexes())
+                    .as("the cancelled index is gone, not left to be rebuilt")
+                    .isEmpty();
             assertThat(c.query("SELECT count(*) AS n FROM t").get(0).get("n")).isEqualTo(50_000L);
         }
     }

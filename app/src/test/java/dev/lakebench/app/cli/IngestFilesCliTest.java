@@ -24,7 +24,16 @@ class IngestFilesCliTest {
     void filesWithChunkingOptionsAndAFailureAsJson() throws Exception {
         Path a = Files.writeString(dir.resolve("a.txt"), "x".repeat(250));
         Path bad = Files.write(dir.resolve("b.txt"), new byte[] {1, 0, 2});
-        CliRun r = run("ingest", "docs", "--files", a.toString(), bad.toString(), "--chunk-size", "100", "--chunk-overlap", "50",
+        CliRun r = run(
+                "ingest",
+                "docs",
+                "--files",
+                a.toString(),
+                bad.toString(),
+                "--chunk-size",
+                "100",
+                "--chunk-overlap",
+                "50",
                 "--json");
         assertThat(r.code()).as(r.err()).isEqualTo(Cli.ERROR);
         JsonNode j = JsonValues.MAPPER.readTree(r.out());
@@ -39,7 +48,9 @@ class IngestFilesCliTest {
 
         CliRun again = run("ingest", "docs", "--files", a.toString());
         assertThat(again.code()).isZero();
-        assertThat(again.out()).startsWith("Ingested 0 rows into docs").contains("1 file already stored, skipped")
+        assertThat(again.out())
+                .startsWith("Ingested 0 rows into docs")
+                .contains("1 file already stored, skipped")
                 .contains("already in the table");
     }
 
@@ -68,8 +79,8 @@ class IngestFilesCliTest {
 
     @Test
     void progressLine() {
-        String line = ProgressBar.line(new IngestProgress(3, 12, 4500, 4000, -1, 30_000_000, "/data/docs/file.pdf",
-                Duration.ofSeconds(10)));
+        String line = ProgressBar.line(
+                new IngestProgress(3, 12, 4500, 4000, -1, 30_000_000, "/data/docs/file.pdf", Duration.ofSeconds(10)));
         assertThat(line).isEqualTo("[######                  ] 3/12 files  4500 rows  3.0 MB/s  /data/docs/file.pdf");
     }
 }

@@ -18,7 +18,8 @@ class ModelsPullCliTest {
 
     CliRun run(Map<String, String> env, String... args) {
         LakebenchCommand root = new LakebenchCommand(env::get, () -> new TokenVault(new MemoryCredentialStore()));
-        return CliRun.with(dir, (argv, out, err) -> Cli.commandLine(root, out, err).execute(argv), args);
+        return CliRun.with(
+                dir, (argv, out, err) -> Cli.commandLine(root, out, err).execute(argv), args);
     }
 
     @Test
@@ -29,7 +30,10 @@ class ModelsPullCliTest {
             hub.cuts.set(1);
             CliRun cut = run(env, "models", "pull", FakeHub.REPO);
             assertThat(cut.code()).isEqualTo(Cli.ERROR);
-            assertThat(cut.err()).contains("ModelError: The download of").contains("broke off").contains("resumes where it stopped");
+            assertThat(cut.err())
+                    .contains("ModelError: The download of")
+                    .contains("broke off")
+                    .contains("resumes where it stopped");
             CliRun ok = run(env, "models", "pull", FakeHub.REPO, "--revision", "main");
             assertThat(ok.code()).as(ok.err()).isZero();
             assertThat(ok.out()).startsWith("Pulled test/tiny-clip (text+image,");
@@ -50,9 +54,20 @@ class ModelsPullCliTest {
     @Test
     void aRemoteEndpointIsAddedWithItsTokenInTheCredentialStore() throws Exception {
         MemoryCredentialStore keychain = new MemoryCredentialStore();
-        LakebenchCommand root = new LakebenchCommand(Map.of("EMB_TOKEN", "sk-cli")::get, () -> new TokenVault(keychain));
-        CliRun add = CliRun.with(dir, (argv, out, err) -> Cli.commandLine(root, out, err).execute(argv),
-                "models", "remote", "ollama", "--url", "http://127.0.0.1:11434/v1", "--model", "nomic-embed-text", "--token-env", "EMB_TOKEN");
+        LakebenchCommand root =
+                new LakebenchCommand(Map.of("EMB_TOKEN", "sk-cli")::get, () -> new TokenVault(keychain));
+        CliRun add = CliRun.with(
+                dir,
+                (argv, out, err) -> Cli.commandLine(root, out, err).execute(argv),
+                "models",
+                "remote",
+                "ollama",
+                "--url",
+                "http://127.0.0.1:11434/v1",
+                "--model",
+                "nomic-embed-text",
+                "--token-env",
+                "EMB_TOKEN");
         assertThat(add.code()).as(add.err()).isZero();
         assertThat(add.out()).contains("Added remote:ollama").contains("token saved");
         assertThat(keychain.secrets.values()).containsExactly("sk-cli");

@@ -29,6 +29,7 @@ class PostgresCliTest {
 
     @TempDir
     Path dir;
+
     private final MemoryCredentialStore memory = new MemoryCredentialStore();
     private final Map<String, String> env = new HashMap<>();
     private String admin;
@@ -37,9 +38,12 @@ class PostgresCliTest {
     @BeforeEach
     void database() throws Exception {
         admin = System.getenv("LAKEBENCH_TEST_POSTGRES_URL");
-        assumeTrue(admin != null && !admin.isBlank(), "No PostgreSQL server to test against: LAKEBENCH_TEST_POSTGRES_URL is not set");
+        assumeTrue(
+                admin != null && !admin.isBlank(),
+                "No PostgreSQL server to test against: LAKEBENCH_TEST_POSTGRES_URL is not set");
         String name = "lbcli_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(admin); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(admin);
+                Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + name);
         }
         url = admin.replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name);
@@ -48,23 +52,32 @@ class PostgresCliTest {
     @AfterEach
     void drop() throws Exception {
         if (url != null) {
-            try (Connection c = DriverManager.getConnection(admin); Statement st = c.createStatement()) {
-                st.execute("DROP DATABASE IF EXISTS " + url.replaceFirst("jdbc:postgresql://[^/]+/([^?]*).*", "$1") + " WITH (FORCE)");
+            try (Connection c = DriverManager.getConnection(admin);
+                    Statement st = c.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + url.replaceFirst("jdbc:postgresql://[^/]+/([^?]*).*", "$1")
+                        + " WITH (FORCE)");
             }
         }
     }
 
     private CliRun run(String... args) {
         LakebenchCommand root = new LakebenchCommand(env::get, () -> new TokenVault(memory));
-        return CliRun.with(dir.resolve("client"), (argv, out, err) -> Cli.commandLine(root, out, err).execute(argv), args);
+        return CliRun.with(
+                dir.resolve("client"),
+                (argv, out, err) -> Cli.commandLine(root, out, err).execute(argv),
+                args);
     }
 
     @Test
     void infoNamesTheBackendAndTheExtensionsFound() {
         CliRun r = run("--postgres", url, "info");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("Backend:   postgres").contains("schema default").containsPattern("vector\\s+0\\.8")
-                .containsPattern("pg_search\\s+missing").contains("BM25 runs in plain SQL");
+        assertThat(r.out())
+                .contains("Backend:   postgres")
+                .contains("schema default")
+                .containsPattern("vector\\s+0\\.8")
+                .containsPattern("pg_search\\s+missing")
+                .contains("BM25 runs in plain SQL");
         assertThat(r.err()).isEmpty();
     }
 
@@ -72,8 +85,11 @@ class PostgresCliTest {
     void anUnreachableServerIsOneClearLine() {
         CliRun r = run("--postgres", "jdbc:postgresql://127.0.0.1:1/none?user=x&connectTimeout=2", "info");
         assertThat(r.code()).isNotZero();
-        assertThat(r.err().strip().lines().toList()).singleElement().asString()
-                .startsWith("WorkspaceError: The PostgreSQL server is not reachable").contains("Check that it runs");
+        assertThat(r.err().strip().lines().toList())
+                .singleElement()
+                .asString()
+                .startsWith("WorkspaceError: The PostgreSQL server is not reachable")
+                .contains("Check that it runs");
     }
 
     @Test
@@ -90,7 +106,8 @@ class PostgresCliTest {
         CliRun login = run("--postgres", url, "--password-env", "LB_PW", "login");
         assertThat(login.code()).as(login.err()).isZero();
         assertThat(login.out()).contains("Password for " + url + " saved");
-        assertThat(new TokenVault(memory).secret(LakebenchCommand.postgresAccount(url))).contains("s3cret");
+        assertThat(new TokenVault(memory).secret(LakebenchCommand.postgresAccount(url)))
+                .contains("s3cret");
     }
 
     @Test
@@ -104,7 +121,14 @@ class PostgresCliTest {
         CliRun tables = run("--postgres", url, "tables");
         assertThat(tables.code()).as(tables.err()).isZero();
         assertThat(tables.out()).contains("vecs");
-        CliRun q = run("--postgres", url, "query", "--csv", "--param", "[1, 0.1]", "SELECT id FROM vecs ORDER BY emb <#> $1 DESC LIMIT 2");
+        CliRun q = run(
+                "--postgres",
+                url,
+                "query",
+                "--csv",
+                "--param",
+                "[1, 0.1]",
+                "SELECT id FROM vecs ORDER BY emb <#> $1 DESC LIMIT 2");
         assertThat(q.code()).as(q.err()).isZero();
         assertThat(q.out().strip().lines().toList()).containsExactly("id", "1", "3");
     }

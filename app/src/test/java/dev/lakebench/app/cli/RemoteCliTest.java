@@ -3,8 +3,8 @@ package dev.lakebench.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakebench.core.backend.managed.FakeManagedService;
-import dev.lakebench.core.connections.TokenVault;
 import dev.lakebench.core.connections.MemoryCredentialStore;
+import dev.lakebench.core.connections.TokenVault;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -38,7 +38,10 @@ class RemoteCliTest {
 
     private CliRun run(String... args) {
         LakebenchCommand root = new LakebenchCommand(env::get, () -> new TokenVault(memory));
-        return CliRun.with(dir.resolve("client"), (argv, out, err) -> Cli.commandLine(root, out, err).execute(argv), args);
+        return CliRun.with(
+                dir.resolve("client"),
+                (argv, out, err) -> Cli.commandLine(root, out, err).execute(argv),
+                args);
     }
 
     @Test
@@ -46,17 +49,57 @@ class RemoteCliTest {
         env.put("MY_TOKEN", token);
         Path cols = dir.resolve("cols.json");
         Files.writeString(cols, "{\"text\": [\"a\", \"b\"], \"n\": [1, 2]}");
-        CliRun ingest = run("--remote", service.url(), "--token-env", "MY_TOKEN", "ingest", "docs", "--columns", cols.toString(), "--json");
+        CliRun ingest = run(
+                "--remote",
+                service.url(),
+                "--token-env",
+                "MY_TOKEN",
+                "ingest",
+                "docs",
+                "--columns",
+                cols.toString(),
+                "--json");
         assertThat(ingest.code()).as(ingest.err()).isZero();
         assertThat(ingest.out()).contains("\"row_count\":2").contains("al://default/docs");
-        assertThat(run("--remote", service.url(), "--token-env", "MY_TOKEN", "tables").out()).isEqualTo("docs\n");
-        CliRun q = run("query", "SELECT text FROM docs WHERE n = $1", "--param", "2", "--json", "--remote", service.url(), "--token-env", "MY_TOKEN");
+        assertThat(run("--remote", service.url(), "--token-env", "MY_TOKEN", "tables")
+                        .out())
+                .isEqualTo("docs\n");
+        CliRun q = run(
+                "query",
+                "SELECT text FROM docs WHERE n = $1",
+                "--param",
+                "2",
+                "--json",
+                "--remote",
+                service.url(),
+                "--token-env",
+                "MY_TOKEN");
         assertThat(q.out().strip()).isEqualTo("[{\"text\":\"b\"}]");
-        assertThat(run("--remote", service.url(), "--token-env", "MY_TOKEN", "schema", "docs").out()).isEqualTo("text\tTEXT\nn\tINT64\n");
-        assertThat(run("--remote", service.url(), "--token-env", "MY_TOKEN", "workspaces", "create", "team", "--name", "Team").code()).isZero();
-        assertThat(run("--remote", service.url(), "--token-env", "MY_TOKEN", "workspaces").out()).contains("default").contains("team\tTeam");
-        assertThat(run("--remote", service.url(), "--token-env", "MY_TOKEN", "drop", "docs").code()).isZero();
-        assertThat(run("--remote", service.url(), "--token-env", "MY_TOKEN", "tables").out()).isEmpty();
+        assertThat(run("--remote", service.url(), "--token-env", "MY_TOKEN", "schema", "docs")
+                        .out())
+                .isEqualTo("text\tTEXT\nn\tINT64\n");
+        assertThat(run(
+                                "--remote",
+                                service.url(),
+                                "--token-env",
+                                "MY_TOKEN",
+                                "workspaces",
+                                "create",
+                                "team",
+                                "--name",
+                                "Team")
+                        .code())
+                .isZero();
+        assertThat(run("--remote", service.url(), "--token-env", "MY_TOKEN", "workspaces")
+                        .out())
+                .contains("default")
+                .contains("team\tTeam");
+        assertThat(run("--remote", service.url(), "--token-env", "MY_TOKEN", "drop", "docs")
+                        .code())
+                .isZero();
+        assertThat(run("--remote", service.url(), "--token-env", "MY_TOKEN", "tables")
+                        .out())
+                .isEmpty();
         // nothing local was touched
         assertThat(dir.resolve("client").resolve("workspaces")).doesNotExist();
     }
@@ -70,11 +113,17 @@ class RemoteCliTest {
         CliRun ambiguous = run("--remote", service.url(), "--token-env", "MY_TOKEN", "tables");
         assertThat(ambiguous.code()).isNotZero();
         assertThat(ambiguous.err()).contains("org-a (A), org-b (B)").contains("--org");
-        assertThat(run("--remote", service.url(), "--token-env", "MY_TOKEN", "--org", "org-b", "tables").code()).isZero();
+        assertThat(run("--remote", service.url(), "--token-env", "MY_TOKEN", "--org", "org-b", "tables")
+                        .code())
+                .isZero();
         env.put("DEEPLAKE_ORG_ID", "org-b");
-        assertThat(run("--remote", service.url(), "--token-env", "MY_TOKEN", "tables").code()).isZero();
+        assertThat(run("--remote", service.url(), "--token-env", "MY_TOKEN", "tables")
+                        .code())
+                .isZero();
         // the flag wins over the environment
-        assertThat(run("--remote", service.url(), "--token-env", "MY_TOKEN", "--org", "org-a", "tables").code()).isNotZero();
+        assertThat(run("--remote", service.url(), "--token-env", "MY_TOKEN", "--org", "org-a", "tables")
+                        .code())
+                .isNotZero();
     }
 
     @Test
@@ -91,7 +140,10 @@ class RemoteCliTest {
         env.put("LOGIN_TOKEN", token);
         CliRun login = run("login", "--remote", service.url(), "--token-env", "LOGIN_TOKEN");
         assertThat(login.code()).as(login.err()).isZero();
-        assertThat(login.out()).contains("saved in test keychain").contains("organisation org-1").doesNotContain(token);
+        assertThat(login.out())
+                .contains("saved in test keychain")
+                .contains("organisation org-1")
+                .doesNotContain(token);
         assertThat(memory.secrets).containsValue(token);
         env.clear();
         assertThat(run("--remote", service.url(), "tables").code()).isZero();

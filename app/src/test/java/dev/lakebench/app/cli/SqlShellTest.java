@@ -25,11 +25,14 @@ class SqlShellTest {
     Path dir;
 
     CliRun piped(String input) {
-        return CliRun.with(dir, (argv, out, err) -> {
-            LakebenchCommand root = new LakebenchCommand();
-            root.stdin = () -> new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8));
-            return Cli.commandLine(root, out, err).execute(argv);
-        }, "sql");
+        return CliRun.with(
+                dir,
+                (argv, out, err) -> {
+                    LakebenchCommand root = new LakebenchCommand();
+                    root.stdin = () -> new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8));
+                    return Cli.commandLine(root, out, err).execute(argv);
+                },
+                "sql");
     }
 
     @Test
@@ -49,21 +52,30 @@ class SqlShellTest {
                 SELECT 41 + 1 AS answer""");
         assertThat(r.err()).isEmpty();
         assertThat(r.code()).isEqualTo(Cli.OK);
-        assertThat(r.out()).contains("OK (2 rows affected)")
-                .contains("1 | a;b").contains("2 | it's")
+        assertThat(r.out())
+                .contains("OK (2 rows affected)")
+                .contains("1 | a;b")
+                .contains("2 | it's")
                 .containsPattern("Time: \\d+\\.\\d{3} ms")
-                .containsPattern("t +\\| 2 +\\| 2")           // \d: table, rows, columns
-                .contains("Table \"t\" (2 rows)").containsPattern("s +\\| TEXT")
+                .containsPattern("t +\\| 2 +\\| 2") // \d: table, rows, columns
+                .contains("Table \"t\" (2 rows)")
+                .containsPattern("s +\\| TEXT")
                 .containsPattern("default .*\\| \\*")
-                .contains("answer").contains("42");
-        assertThat(r.out()).doesNotContain("lakebench=>").doesNotContain("SQL shell on workspace");  // no prompt in a pipe
+                .contains("answer")
+                .contains("42");
+        assertThat(r.out())
+                .doesNotContain("lakebench=>")
+                .doesNotContain("SQL shell on workspace"); // no prompt in a pipe
     }
 
     @Test
     void pipedErrorIsReportedAndTheRestStillRunsWithExitStatusOne() {
         CliRun r = piped("SELECT 1 AS one;\nSELEC 2;\n\\nope\nSELECT 3 AS three;\n");
         assertThat(r.out()).contains("one").contains("three");
-        assertThat(r.err()).contains("SQL syntax error").contains("^").contains("Invalid command \\nope. Try \\? for help.");
+        assertThat(r.err())
+                .contains("SQL syntax error")
+                .contains("^")
+                .contains("Invalid command \\nope. Try \\? for help.");
         assertThat(r.code()).isEqualTo(Cli.ERROR);
     }
 
@@ -104,23 +116,29 @@ class SqlShellTest {
         CompletableFuture<CliRun> shell = terminal(keys, screen);
         waitFor(() -> screen.toString(StandardCharsets.UTF_8).contains("default=> "), screen::toString);
         type(typing, "SELECT 6\r");
-        waitFor(() -> screen.toString(StandardCharsets.UTF_8).contains("default-> "), screen::toString);  // the statement goes on
+        waitFor(
+                () -> screen.toString(StandardCharsets.UTF_8).contains("default-> "),
+                screen::toString); // the statement goes on
         type(typing, "  * 7 AS product;\r");
         waitFor(() -> history().contains("* 7 AS product;"), () -> "screen: " + screen + " history: " + history());
         type(typing, "\\q\r");
         CliRun r = shell.get(60, TimeUnit.SECONDS);
         assertThat(r.code()).isEqualTo(Cli.OK);
         assertThat(r.err()).isEmpty();
-        assertThat(r.out()).contains("SQL shell on workspace default").contains("product").contains("42");
+        assertThat(r.out())
+                .contains("SQL shell on workspace default")
+                .contains("product")
+                .contains("42");
         assertThat(history()).contains("SELECT 6").contains("\\q");
 
-        // a second shell finds the statement in its history: Ctrl+P (previous line, as Up) twice recalls it, Enter runs it
+        // a second shell finds the statement in its history: Ctrl+P (previous line, as Up) twice recalls it, Enter runs
+        // it
         PipedOutputStream typing2 = new PipedOutputStream();
         PipedInputStream keys2 = new PipedInputStream(typing2, 4096);
         ByteArrayOutputStream screen2 = new ByteArrayOutputStream();
         CompletableFuture<CliRun> second = terminal(keys2, screen2);
         waitFor(() -> screen2.toString(StandardCharsets.UTF_8).contains("default=> "));
-        type(typing2, "\u0010\u0010\r\\q\r");  // Ctrl+P (Up) twice
+        type(typing2, "\u0010\u0010\r\\q\r"); // Ctrl+P (Up) twice
         CliRun again;
         try {
             again = second.get(30, TimeUnit.SECONDS);
@@ -158,7 +176,8 @@ class SqlShellTest {
         waitFor(condition, () -> "");
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition, java.util.function.Supplier<String> context)
+    private static void waitFor(
+            java.util.function.BooleanSupplier condition, java.util.function.Supplier<String> context)
             throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!condition.getAsBoolean()) {
@@ -192,7 +211,8 @@ class SqlShellTest {
                     .execute("--data-dir", dir.toString(), "sql", "--timeout", "600");
         });
         waitFor(() -> screen.toString(StandardCharsets.UTF_8).contains("default=> "));
-        typing.write("SELECT sum(a * b) AS s FROM range(1000000000000) t(a), range(3) u(b);\r".getBytes(StandardCharsets.UTF_8));
+        typing.write("SELECT sum(a * b) AS s FROM range(1000000000000) t(a), range(3) u(b);\r"
+                .getBytes(StandardCharsets.UTF_8));
         typing.flush();
         // Ctrl+C at the prompt would only clear the line: wait until Enter has taken the statement
         // (the line editor ends a read by switching bracketed paste off: ESC [ ? 2004 l)
@@ -205,8 +225,9 @@ class SqlShellTest {
         }
         assertThat(err.toString()).as("screen %s out %s", screen, out).contains("Cancelled.");
         assertThat(shell).isNotDone();
-        Thread.sleep(500);  // a Ctrl+C raised as the statement ended clears the new prompt: let it pass first
-        waitFor(() -> screen.toString(StandardCharsets.UTF_8).split("default=> ", -1).length >= 3);  // the prompt is back
+        Thread.sleep(500); // a Ctrl+C raised as the statement ended clears the new prompt: let it pass first
+        waitFor(() ->
+                screen.toString(StandardCharsets.UTF_8).split("default=> ", -1).length >= 3); // the prompt is back
         typing.write("SELECT 42 AS after_cancel;\r\\q\r".getBytes(StandardCharsets.UTF_8));
         typing.flush();
         assertThat(shell.get(60, TimeUnit.SECONDS)).isEqualTo(Cli.OK);

@@ -13,8 +13,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Starts the real workbench window on a data directory for TestFX tests. */
 public final class FxFixture {
 
-    private FxFixture() {
-    }
+    private FxFixture() {}
 
     public static Workbench start(Stage stage, Path dataRoot) {
         return start(stage, dataRoot, new dev.lakebench.core.connections.MemoryCredentialStore());
@@ -25,8 +24,14 @@ public final class FxFixture {
         Settings settings = Settings.load(dataRoot.resolve("workbench").resolve("settings.json"));
         settings.put("window.width", 1280.0);
         settings.put("window.height", 800.0);
-        Workbench w = new Workbench(dataRoot, settings, Threads.forFx(), () -> new dev.lakebench.core.connections.ManagedConnections(
-                dev.lakebench.core.connections.ConnectionStore.in(dataRoot), new dev.lakebench.core.connections.TokenVault(keychain), k -> null));
+        Workbench w = new Workbench(
+                dataRoot,
+                settings,
+                Threads.forFx(),
+                () -> new dev.lakebench.core.connections.ManagedConnections(
+                        dev.lakebench.core.connections.ConnectionStore.in(dataRoot),
+                        new dev.lakebench.core.connections.TokenVault(keychain),
+                        k -> null));
         w.show(stage);
         return w;
     }
@@ -43,7 +48,9 @@ public final class FxFixture {
     /** The node matching the query that is on screen (other tabs hold nodes with the same id). */
     @SuppressWarnings("unchecked")
     public static <T extends javafx.scene.Node> T showing(FxRobot robot, String query) {
-        return (T) robot.lookup(query).queryAll().stream().filter(FxFixture::isShowing).reduce((a, b) -> b)
+        return (T) robot.lookup(query).queryAll().stream()
+                .filter(FxFixture::isShowing)
+                .reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("nothing on screen matches " + query));
     }
 
@@ -73,7 +80,9 @@ public final class FxFixture {
         robot.interact(() -> img[0] = scene.snapshot(null));
         try {
             java.nio.file.Files.createDirectories(Path.of(folder));
-            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(img[0], null), "png",
+            javax.imageio.ImageIO.write(
+                    javafx.embed.swing.SwingFXUtils.fromFXImage(img[0], null),
+                    "png",
                     Path.of(folder).resolve(name + ".png").toFile());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

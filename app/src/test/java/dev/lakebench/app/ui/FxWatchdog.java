@@ -21,14 +21,26 @@ import javafx.application.Platform;
 public final class FxWatchdog implements AutoCloseable {
 
     /** A stall over the limit and what the FX thread was doing meanwhile (null: idle / not ours). */
-    public record Stall(long millis, String ourFrame) {
-    }
+    public record Stall(long millis, String ourFrame) {}
 
     /** Where I/O happens: the engine, JDBC, files, network, indexes, native media. */
-    private static final String[] IO = {"org.duckdb.", "java.sql.", "java.nio.file.", "sun.nio.fs.", "sun.nio.ch.",
-        "java.io.FileInputStream", "java.io.FileOutputStream", "java.io.RandomAccessFile", "java.net.Socket", "java.net.http.",
+    private static final String[] IO = {
+        "org.duckdb.",
+        "java.sql.",
+        "java.nio.file.",
+        "sun.nio.fs.",
+        "sun.nio.ch.",
+        "java.io.FileInputStream",
+        "java.io.FileOutputStream",
+        "java.io.RandomAccessFile",
+        "java.net.Socket",
+        "java.net.http.",
         "okhttp3.",
-        "org.apache.lucene.store.", "org.bytedeco.", "dev.lakebench.natives.", "dev.lakebench.core.backend."};
+        "org.apache.lucene.store.",
+        "org.bytedeco.",
+        "dev.lakebench.natives.",
+        "dev.lakebench.core.backend."
+    };
 
     private final long limitMillis;
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -93,7 +105,8 @@ public final class FxWatchdog implements AutoCloseable {
     static String uiFrame(StackTraceElement[] stack) {
         for (StackTraceElement e : stack) {
             if (e.getClassName().startsWith("dev.lakebench.app.")) {
-                return e.getClassName() + "." + e.getMethodName() + "(" + e.getFileName() + ":" + e.getLineNumber() + ")";
+                return e.getClassName() + "." + e.getMethodName() + "(" + e.getFileName() + ":" + e.getLineNumber()
+                        + ")";
             }
         }
         return null;
@@ -103,9 +116,16 @@ public final class FxWatchdog implements AutoCloseable {
     static String describe(StackTraceElement[] stack) {
         StringBuilder sb = new StringBuilder();
         String ui = uiFrame(stack);
-        int depth = stack.length > 0 && (stack[0].getMethodName().equals("park") || stack[0].getClassName().contains("UnixFileSystem")) ? 16 : 3;
+        int depth = stack.length > 0
+                        && (stack[0].getMethodName().equals("park")
+                                || stack[0].getClassName().contains("UnixFileSystem"))
+                ? 16
+                : 3;
         for (int i = 0; i < Math.min(depth, stack.length); i++) {
-            sb.append(i > 0 ? " < " : "").append(stack[i].getClassName().replaceAll(".*\\.", "")).append('.').append(stack[i].getMethodName());
+            sb.append(i > 0 ? " < " : "")
+                    .append(stack[i].getClassName().replaceAll(".*\\.", ""))
+                    .append('.')
+                    .append(stack[i].getMethodName());
         }
         return sb + (ui == null ? "" : "  [" + ui + "]");
     }
@@ -135,7 +155,8 @@ public final class FxWatchdog implements AutoCloseable {
                     }
                 }
             } else if (c.startsWith("dev.lakebench.app.") || c.startsWith("dev.lakebench.core.")) {
-                return io + " called from " + c + "." + e.getMethodName() + "(" + e.getFileName() + ":" + e.getLineNumber() + ")";
+                return io + " called from " + c + "." + e.getMethodName() + "(" + e.getFileName() + ":"
+                        + e.getLineNumber() + ")";
             }
         }
         return null;
@@ -189,8 +210,11 @@ public final class FxWatchdog implements AutoCloseable {
 
     /** What the FX thread was doing during stalls, most frequent first. */
     public synchronized List<String> stallActivity(int n) {
-        return stallTops.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(n)
-                .map(e -> e.getValue() + " samples: " + e.getKey()).toList();
+        return stallTops.entrySet().stream()
+                .sorted((a, b) -> b.getValue() - a.getValue())
+                .limit(n)
+                .map(e -> e.getValue() + " samples: " + e.getKey())
+                .toList();
     }
 
     public synchronized String report() {
@@ -199,9 +223,16 @@ public final class FxWatchdog implements AutoCloseable {
         if (sorted.isEmpty()) {
             return "no heartbeats";
         }
-        return String.format(Locale.ROOT, "%d heartbeats; FX latency p50 %d ms, p99 %d ms, max %d ms; %d over %d ms (%d in our code)",
-                sorted.size(), sorted.get(sorted.size() / 2), sorted.get((int) (sorted.size() * 0.99)), sorted.get(sorted.size() - 1),
-                stalls.size(), limitMillis, ourStalls().size());
+        return String.format(
+                Locale.ROOT,
+                "%d heartbeats; FX latency p50 %d ms, p99 %d ms, max %d ms; %d over %d ms (%d in our code)",
+                sorted.size(),
+                sorted.get(sorted.size() / 2),
+                sorted.get((int) (sorted.size() * 0.99)),
+                sorted.get(sorted.size() - 1),
+                stalls.size(),
+                limitMillis,
+                ourStalls().size());
     }
 
     private static void sleep(long ms) {

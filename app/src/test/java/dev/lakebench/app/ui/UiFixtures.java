@@ -21,8 +21,7 @@ import java.util.stream.Stream;
 /** Real data for UI tests: workspaces in temp folders with tables of real images and vectors. */
 public final class UiFixtures {
 
-    private UiFixtures() {
-    }
+    private UiFixtures() {}
 
     public static Path testData(String name) {
         return Path.of(System.getProperty("lakebench.testData")).resolve(name);
@@ -31,7 +30,9 @@ public final class UiFixtures {
     /** The sample images (PNG, JPEG, GIF, WebP) of the fixtures, sorted by path. */
     public static List<Path> sampleImages() {
         try (Stream<Path> s = Files.walk(testData("images-sample"))) {
-            return s.filter(p -> p.toString().matches("(?i).*\\.(png|jpe?g|gif|webp)$")).sorted().toList();
+            return s.filter(p -> p.toString().matches("(?i).*\\.(png|jpe?g|gif|webp)$"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -74,7 +75,10 @@ public final class UiFixtures {
         cols.put("embedding", vectors);
         cols.put("score", scores);
         try (Client c = Client.local(dataRoot)) {
-            c.ingest("images", cols, IngestOptions.defaults().schema("image", "IMAGE").schema("embedding", "EMBEDDING"));
+            c.ingest(
+                    "images",
+                    cols,
+                    IngestOptions.defaults().schema("image", "IMAGE").schema("embedding", "EMBEDDING"));
         }
     }
 
@@ -88,14 +92,22 @@ public final class UiFixtures {
             for (int i = 0; i < n; i++) {
                 var img = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
                 var g = img.createGraphics();
-                g.setPaint(new java.awt.GradientPaint(0, 0, java.awt.Color.getHSBColor(i / (float) n, 0.6f, 0.9f),
-                        width, height, java.awt.Color.getHSBColor((i * 7 % n) / (float) n, 0.8f, 0.4f)));
+                g.setPaint(new java.awt.GradientPaint(
+                        0,
+                        0,
+                        java.awt.Color.getHSBColor(i / (float) n, 0.6f, 0.9f),
+                        width,
+                        height,
+                        java.awt.Color.getHSBColor((i * 7 % n) / (float) n, 0.8f, 0.4f)));
                 g.fillRect(0, 0, width, height);
                 g.setColor(java.awt.Color.WHITE);
                 g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, height / 4));
                 g.drawString(Integer.toString(i), width / 8, height / 2);
                 g.dispose();
-                javax.imageio.ImageIO.write(img, "jpg", dir.resolve(String.format("photo-%05d.jpg", i)).toFile());
+                javax.imageio.ImageIO.write(
+                        img,
+                        "jpg",
+                        dir.resolve(String.format("photo-%05d.jpg", i)).toFile());
             }
             return dir;
         } catch (IOException e) {
@@ -125,14 +137,19 @@ public final class UiFixtures {
         Path to = dataRoot.resolve("models").resolve("test--tiny-clip");
         try {
             Files.createDirectories(to.resolve("onnx"));
-            for (String f : List.of("config.json", "preprocessor_config.json", "tokenizer_config.json", "onnx/text_model.onnx",
+            for (String f : List.of(
+                    "config.json",
+                    "preprocessor_config.json",
+                    "tokenizer_config.json",
+                    "onnx/text_model.onnx",
                     "onnx/vision_model.onnx")) {
                 Files.copy(from.resolve(f), to.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
             try (var tok = UiFixtures.class.getResourceAsStream("/all-minilm-l6-v2-q-tokenizer.json")) {
                 Files.write(to.resolve("tokenizer.json"), tok.readAllBytes());
             }
-            Files.writeString(to.resolve("lakebench-model.json"),
+            Files.writeString(
+                    to.resolve("lakebench-model.json"),
                     "{\"repo\": \"" + TINY_CLIP + "\", \"revision\": \"main\", \"commit\": \"local\", \"files\": []}");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -17,11 +17,9 @@ import org.duckdb.DuckDBConnection;
 final class AppenderReference {
 
     /** Result of one run: the append up to the commit, then closing the database (checkpoint). */
-    record Run(Measurement append, Measurement close, long rowsStored) {
-    }
+    record Run(Measurement append, Measurement close, long rowsStored) {}
 
-    private AppenderReference() {
-    }
+    private AppenderReference() {}
 
     static Run run(Path dir, IngestRows rows) throws Exception {
         Path db = dir.resolve("reference.duckdb");
@@ -34,12 +32,17 @@ final class AppenderReference {
             Measurement append = Measurement.of(() -> {
                 try (DuckDBAppender a = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "items")) {
                     for (int i = 0; i < rows.size(); i++) {
-                        a.beginRow().append(rows.embeddings.get(i)).append(rows.texts.get(i)).append(rows.ids.get(i).longValue()).endRow();
+                        a.beginRow()
+                                .append(rows.embeddings.get(i))
+                                .append(rows.texts.get(i))
+                                .append(rows.ids.get(i).longValue())
+                                .endRow();
                     }
                 }
             });
             long stored;
-            try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM items")) {
+            try (Statement st = conn.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT count(*) FROM items")) {
                 rs.next();
                 stored = rs.getLong(1);
             }

@@ -88,36 +88,62 @@ public final class ColumnIngestBenchmark implements Benchmark {
         double sdkRate = sdk.medianOf(m -> m.rate(n));
         double refRate = ref.medianOf(m -> m.rate(n));
         String runs = "median of " + reps;
-        ctx.record(NAME, "rows/s, " + Fmt.count(n) + " rows to the last commit (" + runs + ")", Fmt.count(sdkRate),
+        ctx.record(
+                NAME,
+                "rows/s, " + Fmt.count(n) + " rows to the last commit (" + runs + ")",
+                Fmt.count(sdkRate),
                 Fmt.count(refRate) + " (JDBC appender, FLOAT[384])",
-                Fmt.ratio(sdkRate / refRate) + " the reference (goal >= " + Fmt.ratio(GOAL) + "); SDK runs " + sdk.allSeconds()
-                        + ", other cores " + sdk.allOtherCores() + "; appender runs " + ref.allSeconds() + ", other cores "
+                Fmt.ratio(sdkRate / refRate) + " the reference (goal >= " + Fmt.ratio(GOAL) + "); SDK runs "
+                        + sdk.allSeconds()
+                        + ", other cores " + sdk.allOtherCores() + "; appender runs " + ref.allSeconds()
+                        + ", other cores "
                         + ref.allOtherCores());
         Measurement sdkQuiet = sdk.quietest();
         Measurement refQuiet = ref.quietest();
-        ctx.record(NAME, "rows/s in the quietest run (least CPU used by other processes)", Fmt.count(sdkQuiet.rate(n)),
-                Fmt.count(refQuiet.rate(n)), Fmt.ratio(sdkQuiet.rate(n) / refQuiet.rate(n)) + "; other cores "
+        ctx.record(
+                NAME,
+                "rows/s in the quietest run (least CPU used by other processes)",
+                Fmt.count(sdkQuiet.rate(n)),
+                Fmt.count(refQuiet.rate(n)),
+                Fmt.ratio(sdkQuiet.rate(n) / refQuiet.rate(n)) + "; other cores "
                         + Fmt.decimal(sdkQuiet.otherCores(), 2) + " / " + Fmt.decimal(refQuiet.otherCores(), 2));
-        ctx.record(NAME, "MB/s payload (" + rows.bytesPerRow() + " B/row, MB = 10^6 B)",
-                Fmt.decimal(sdk.medianOf(m -> mb / m.seconds()), 1), Fmt.decimal(ref.medianOf(m -> mb / m.seconds()), 1),
+        ctx.record(
+                NAME,
+                "MB/s payload (" + rows.bytesPerRow() + " B/row, MB = 10^6 B)",
+                Fmt.decimal(sdk.medianOf(m -> mb / m.seconds()), 1),
+                Fmt.decimal(ref.medianOf(m -> mb / m.seconds()), 1),
                 Fmt.decimal(mb, 1) + " MB per run");
-        ctx.record(NAME, "rows/s including close (checkpoint)", Fmt.count(sdkClose.medianOf(m -> m.rate(n))),
-                Fmt.count(refClose.medianOf(m -> m.rate(n))), "SDK runs " + sdkClose.allSeconds() + "; appender runs "
-                        + refClose.allSeconds());
-        ctx.record(NAME, "CPU cores used by the process (median run)", Fmt.decimal(sdk.median().selfCores(), 2),
-                Fmt.decimal(ref.median().selfCores(), 2), "");
-        ctx.note(NAME, "SDK = `Client.local(dir).ingest(\"items\", {embedding, text, id}, IngestOptions.defaults())` into "
-                + "a new table (types inferred, commit every 2,000 rows); reference = DuckDB " + AppenderReference.engineVersion()
-                + " JDBC appender into `(embedding FLOAT[384], text VARCHAR, id BIGINT)` in a file database, one "
-                + "auto-committed append. Same rows for both (vec-100k vectors, 200-char texts from text-200k, row number); "
-                + "fresh folder per run, order alternating, one untimed " + Fmt.count(WARMUP_ROWS) + "-row warm-up each. "
-                + "Goal >= " + Fmt.ratio(GOAL) + " the reference: " + (sdkRate / refRate >= GOAL ? "met" : "not met")
-                + " in this run (" + Fmt.ratio(sdkRate / refRate) + ").");
+        ctx.record(
+                NAME,
+                "rows/s including close (checkpoint)",
+                Fmt.count(sdkClose.medianOf(m -> m.rate(n))),
+                Fmt.count(refClose.medianOf(m -> m.rate(n))),
+                "SDK runs " + sdkClose.allSeconds() + "; appender runs " + refClose.allSeconds());
+        ctx.record(
+                NAME,
+                "CPU cores used by the process (median run)",
+                Fmt.decimal(sdk.median().selfCores(), 2),
+                Fmt.decimal(ref.median().selfCores(), 2),
+                "");
+        ctx.note(
+                NAME,
+                "SDK = `Client.local(dir).ingest(\"items\", {embedding, text, id}, IngestOptions.defaults())` into "
+                        + "a new table (types inferred, commit every 2,000 rows); reference = DuckDB "
+                        + AppenderReference.engineVersion()
+                        + " JDBC appender into `(embedding FLOAT[384], text VARCHAR, id BIGINT)` in a file database, one "
+                        + "auto-committed append. Same rows for both (vec-100k vectors, 200-char texts from text-200k, row number); "
+                        + "fresh folder per run, order alternating, one untimed " + Fmt.count(WARMUP_ROWS)
+                        + "-row warm-up each. "
+                        + "Goal >= " + Fmt.ratio(GOAL) + " the reference: "
+                        + (sdkRate / refRate >= GOAL ? "met" : "not met")
+                        + " in this run (" + Fmt.ratio(sdkRate / refRate) + ").");
     }
 
     private static Measurement sum(Measurement a, Measurement b) {
         double wall = a.nanos() + b.nanos();
-        return new Measurement(a.nanos() + b.nanos(), (a.otherCores() * a.nanos() + b.otherCores() * b.nanos()) / wall,
+        return new Measurement(
+                a.nanos() + b.nanos(),
+                (a.otherCores() * a.nanos() + b.otherCores() * b.nanos()) / wall,
                 (a.selfCores() * a.nanos() + b.selfCores() * b.nanos()) / wall);
     }
 

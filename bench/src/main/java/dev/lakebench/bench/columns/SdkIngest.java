@@ -19,11 +19,9 @@ import java.util.Map;
 final class SdkIngest {
 
     /** Result of one run; {@code rowsStored} and {@code sampleMatches} are checked after the timed part. */
-    record Run(Measurement ingest, Measurement close, long rowsStored, boolean sampleMatches) {
-    }
+    record Run(Measurement ingest, Measurement close, long rowsStored, boolean sampleMatches) {}
 
-    private SdkIngest() {
-    }
+    private SdkIngest() {}
 
     static Run run(Path dir, IngestRows rows, boolean verify) throws Exception {
         Map<String, List<?>> data = new LinkedHashMap<>();
@@ -43,10 +41,14 @@ final class SdkIngest {
         boolean matches = true;
         if (verify) {
             try (Client reopened = Client.local(dir)) {
-                stored = ((Number) reopened.query("SELECT count(*) AS n FROM items").get(0).get("n")).longValue();
+                stored = ((Number) reopened.query("SELECT count(*) AS n FROM items")
+                                .get(0)
+                                .get("n"))
+                        .longValue();
                 int probe = rows.size() / 2;
                 List<Row> r = reopened.query("SELECT embedding, text FROM items WHERE id = $1", (long) probe);
-                matches = r.size() == 1 && Arrays.equals((float[]) r.get(0).get("embedding"), rows.embeddings.get(probe))
+                matches = r.size() == 1
+                        && Arrays.equals((float[]) r.get(0).get("embedding"), rows.embeddings.get(probe))
                         && rows.texts.get(probe).equals(r.get(0).get("text"));
             }
         }

@@ -9,8 +9,7 @@ import java.util.Map;
 /** The {@code key=value} manifest.txt the generators write next to a data set. */
 final class Manifest {
 
-    private Manifest() {
-    }
+    private Manifest() {}
 
     static Map<String, String> read(Path file) throws IOException {
         Map<String, String> m = new LinkedHashMap<>();

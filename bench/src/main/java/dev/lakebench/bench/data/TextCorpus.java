@@ -16,8 +16,7 @@ import java.util.Map;
 public final class TextCorpus {
 
     /** A keyword query: 2 or 3 words, their frequency classes (common, mid, rare) and the document they came from. */
-    public record Query(int id, String words, List<String> classes, int sourceDoc) {
-    }
+    public record Query(int id, String words, List<String> classes, int sourceDoc) {}
 
     private final Path dir;
     private final Map<String, String> manifest;
@@ -49,7 +48,8 @@ public final class TextCorpus {
     }
 
     static boolean complete(Path dir) {
-        return Files.isRegularFile(dir.resolve("manifest.txt")) && Files.isRegularFile(dir.resolve("docs.tsv"))
+        return Files.isRegularFile(dir.resolve("manifest.txt"))
+                && Files.isRegularFile(dir.resolve("docs.tsv"))
                 && Files.isRegularFile(dir.resolve("queries.tsv"));
     }
 

@@ -92,7 +92,8 @@ public final class VectorSet implements AutoCloseable {
     /** The exact top-{@code k} ids for query {@code q} (k at most 100), nearest first. */
     public int[] groundTruth(int q, int k) {
         if (k > truthDepth) {
-            throw new IllegalArgumentException("ground truth holds " + truthDepth + " neighbours per query, asked for " + k);
+            throw new IllegalArgumentException(
+                    "ground truth holds " + truthDepth + " neighbours per query, asked for " + k);
         }
         int[] ids = new int[k];
         long off = (long) q * truthDepth * 4;
@@ -115,8 +116,10 @@ public final class VectorSet implements AutoCloseable {
 
     /** True when every file of a set is present (a partial folder is not a set). */
     static boolean complete(Path dir) {
-        return Files.isRegularFile(dir.resolve("manifest.txt")) && Files.isRegularFile(dir.resolve("base.f32"))
-                && Files.isRegularFile(dir.resolve("queries.f32")) && Files.isRegularFile(dir.resolve("gt.i32"));
+        return Files.isRegularFile(dir.resolve("manifest.txt"))
+                && Files.isRegularFile(dir.resolve("base.f32"))
+                && Files.isRegularFile(dir.resolve("queries.f32"))
+                && Files.isRegularFile(dir.resolve("gt.i32"));
     }
 
     @Override

@@ -18,7 +18,8 @@ import java.util.Map;
 final class DepthSweep {
 
     static final String TEXT = "SELECT doc_id, text <#> $1 AS s FROM docs ORDER BY s DESC LIMIT %d";
-    static final String VECTOR = "SELECT doc_id, embedding <#> embed('minilm', $1) AS s FROM docs ORDER BY s DESC LIMIT %d";
+    static final String VECTOR =
+            "SELECT doc_id, embedding <#> embed('minilm', $1) AS s FROM docs ORDER BY s DESC LIMIT %d";
 
     private final SciFact data;
     private final List<Hits> text = new ArrayList<>();
@@ -52,7 +53,8 @@ final class DepthSweep {
     double ndcg(int depth, double vectorWeight, double textWeight) {
         List<List<String>> rankings = new ArrayList<>();
         for (int q = 0; q < text.size(); q++) {
-            Hits merged = HybridMerge.merge(cut(vector.get(q), depth), cut(text.get(q), depth), vectorWeight, textWeight, 10);
+            Hits merged =
+                    HybridMerge.merge(cut(vector.get(q), depth), cut(text.get(q), depth), vectorWeight, textWeight, 10);
             List<String> r = new ArrayList<>();
             for (long k : merged.keys()) {
                 r.add(ids.get((int) k));

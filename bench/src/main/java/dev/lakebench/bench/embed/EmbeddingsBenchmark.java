@@ -77,16 +77,28 @@ public final class EmbeddingsBenchmark implements Benchmark {
             refCores = CpuMeter.selfCores(a, b);
         }
         var a = CpuMeter.snapshot();
-        EmbedResult r = new ColumnEmbedder((LocalBackend) client.backend()).run(EmbedJob.of("docs", "text", "minilm", "embedding"), null,
-                Cancellation.none());
+        EmbedResult r = new ColumnEmbedder((LocalBackend) client.backend())
+                .run(EmbedJob.of("docs", "text", "minilm", "embedding"), null, Cancellation.none());
         var b = CpuMeter.snapshot();
         double rate = r.rowsPerSecond();
-        ctx.record(name(), "texts embedded per second (1,000 SciFact abstracts, cut at 256 tokens)", Fmt.count(rate) + "/s",
-                Fmt.count(refRate) + "/s", String.format(Locale.ROOT, "ONNX Runtime directly on the same batches; ratio %.2fx;"
-                        + " cores used %.2f (reference %.2f); other cores %.2f; %d texts cut", refRate / rate, CpuMeter.selfCores(a, b), refCores,
-                        CpuMeter.otherCores(a, b), r.truncated()));
-        ctx.note(name(), "throughput goal (within 1.2x of ONNX Runtime directly): " + (refRate / rate <= 1.2 ? "met" : "NOT met")
-                + String.format(Locale.ROOT, " (%.2fx)", refRate / rate));
+        ctx.record(
+                name(),
+                "texts embedded per second (1,000 SciFact abstracts, cut at 256 tokens)",
+                Fmt.count(rate) + "/s",
+                Fmt.count(refRate) + "/s",
+                String.format(
+                        Locale.ROOT,
+                        "ONNX Runtime directly on the same batches; ratio %.2fx;"
+                                + " cores used %.2f (reference %.2f); other cores %.2f; %d texts cut",
+                        refRate / rate,
+                        CpuMeter.selfCores(a, b),
+                        refCores,
+                        CpuMeter.otherCores(a, b),
+                        r.truncated()));
+        ctx.note(
+                name(),
+                "throughput goal (within 1.2x of ONNX Runtime directly): " + (refRate / rate <= 1.2 ? "met" : "NOT met")
+                        + String.format(Locale.ROOT, " (%.2fx)", refRate / rate));
     }
 
     private void retrieval(BenchContext ctx, Client client, SciFact data) throws Exception {
@@ -94,8 +106,17 @@ public final class EmbeddingsBenchmark implements Benchmark {
         double dense = data.ndcg10(rank(client, DENSE, data));
         double hybrid = data.ndcg10(rank(client, HYBRID, data));
         ctx.record(name(), "nDCG@10 BM25 (text <#> query)", Fmt.decimal(bm25, 3), null, "300 queries, 1,000 documents");
-        ctx.record(name(), "nDCG@10 dense (embedding <#> embed('minilm', query))", Fmt.decimal(dense, 3), null, "cosine, exact scan");
-        ctx.record(name(), "nDCG@10 hybrid, default weights 0.5 / 0.5", Fmt.decimal(hybrid, 3), null,
+        ctx.record(
+                name(),
+                "nDCG@10 dense (embedding <#> embed('minilm', query))",
+                Fmt.decimal(dense, 3),
+                null,
+                "cosine, exact scan");
+        ctx.record(
+                name(),
+                "nDCG@10 hybrid, default weights 0.5 / 0.5",
+                Fmt.decimal(hybrid, 3),
+                null,
                 "deeplake_hybrid_record: softmax of each side's top 10, weighted sum");
         double bestW = 0.5;
         double best = hybrid;
@@ -110,20 +131,42 @@ public final class EmbeddingsBenchmark implements Benchmark {
                 bestW = we;
             }
         }
-        ctx.record(name(), "nDCG@10 hybrid, best weights (vector / text)", Fmt.decimal(best, 3), null,
+        ctx.record(
+                name(),
+                "nDCG@10 hybrid, best weights (vector / text)",
+                Fmt.decimal(best, 3),
+                null,
                 String.format(Locale.ROOT, "at %.1f / %.1f; sweep %s", bestW, 1 - bestW, sweep));
         DepthSweep depths = new DepthSweep(client, data, 100);
         StringBuilder bydepth = new StringBuilder();
         for (int depth : new int[] {10, 20, 50, 100}) {
-            bydepth.append(String.format(Locale.ROOT, "%sdepth %d: %.3f (0.5/0.5), %.3f (0.7/0.3)", bydepth.isEmpty() ? "" : "; ", depth,
-                    depths.ndcg(depth, 0.5, 0.5), depths.ndcg(depth, 0.7, 0.3)));
+            bydepth.append(String.format(
+                    Locale.ROOT,
+                    "%sdepth %d: %.3f (0.5/0.5), %.3f (0.7/0.3)",
+                    bydepth.isEmpty() ? "" : "; ",
+                    depth,
+                    depths.ndcg(depth, 0.5, 0.5),
+                    depths.ndcg(depth, 0.7, 0.3)));
         }
-        ctx.record(name(), "nDCG@10 hybrid by candidates per side (pg_deeplake: the LIMIT)", Fmt.decimal(depths.ndcg(10, 0.5, 0.5), 3), null,
+        ctx.record(
+                name(),
+                "nDCG@10 hybrid by candidates per side (pg_deeplake: the LIMIT)",
+                Fmt.decimal(depths.ndcg(10, 0.5, 0.5), 3),
+                null,
                 bydepth.toString());
         double better = Math.max(bm25, dense);
-        ctx.note(name(), String.format(Locale.ROOT, "retrieval goal (hybrid >= 0.85 and >= the better single method %.3f): %s with the default"
-                + " weights (%.3f); best weights %.1f vector / %.1f text give %.3f", better, hybrid >= 0.85 && hybrid >= better ? "met" : "NOT met",
-                hybrid, bestW, 1 - bestW, best));
+        ctx.note(
+                name(),
+                String.format(
+                        Locale.ROOT,
+                        "retrieval goal (hybrid >= 0.85 and >= the better single method %.3f): %s with the default"
+                                + " weights (%.3f); best weights %.1f vector / %.1f text give %.3f",
+                        better,
+                        hybrid >= 0.85 && hybrid >= better ? "met" : "NOT met",
+                        hybrid,
+                        bestW,
+                        1 - bestW,
+                        best));
     }
 
     private static List<List<String>> rank(Client client, String sql, SciFact data) {
@@ -160,9 +203,13 @@ public final class EmbeddingsBenchmark implements Benchmark {
             client.query("SELECT embed('minilm', $1) AS v", queries.get(i));
             cached[i] = (System.nanoTime() - t0) / 1e6;
         }
-        ctx.record(name(), "embed() of a 10-word query through SQL, median", Fmt.duration(Stats.median(cold)), null,
-                "p95 " + Fmt.duration(Stats.percentile(cold, 0.95)) + "; " + queries.size() + " distinct queries; the same text again (cached): "
-                        + Fmt.duration(Stats.median(cached)));
+        ctx.record(
+                name(),
+                "embed() of a 10-word query through SQL, median",
+                Fmt.duration(Stats.median(cold)),
+                null,
+                "p95 " + Fmt.duration(Stats.percentile(cold, 0.95)) + "; " + queries.size()
+                        + " distinct queries; the same text again (cached): " + Fmt.duration(Stats.median(cached)));
         ctx.note(name(), "latency goal (embed() median under 15 ms): " + (Stats.median(cold) < 15 ? "met" : "NOT met"));
     }
 }

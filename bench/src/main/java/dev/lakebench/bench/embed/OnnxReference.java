@@ -24,7 +24,7 @@ final class OnnxReference implements AutoCloseable {
     OnnxReference(OrtEnvironment env) throws Exception {
         this.env = env;
         try (InputStream model = OnnxReference.class.getResourceAsStream("/all-minilm-l6-v2-q.onnx");
-             InputStream tok = OnnxReference.class.getResourceAsStream("/all-minilm-l6-v2-q-tokenizer.json")) {
+                InputStream tok = OnnxReference.class.getResourceAsStream("/all-minilm-l6-v2-q-tokenizer.json")) {
             OrtSession.SessionOptions opts = new OrtSession.SessionOptions();
             opts.setIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
             opts.setInterOpNumThreads(1);
@@ -32,7 +32,8 @@ final class OnnxReference implements AutoCloseable {
             opts.addConfigEntry("session.intra_op.allow_spinning", "0");
             opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             this.session = env.createSession(model.readAllBytes(), opts);
-            this.tokenizer = HuggingFaceTokenizer.newInstance(tok, Map.of("truncation", "true", "maxLength", "256", "padding", "false"));
+            this.tokenizer = HuggingFaceTokenizer.newInstance(
+                    tok, Map.of("truncation", "true", "maxLength", "256", "padding", "false"));
         }
     }
 
@@ -45,9 +46,10 @@ final class OnnxReference implements AutoCloseable {
                 long[] ids = e.getIds();
                 long[] shape = {1, ids.length};
                 try (OnnxTensor a = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape);
-                     OnnxTensor b = OnnxTensor.createTensor(env, LongBuffer.wrap(e.getAttentionMask()), shape);
-                     OnnxTensor c = OnnxTensor.createTensor(env, LongBuffer.wrap(new long[ids.length]), shape);
-                     OrtSession.Result r = session.run(Map.of("input_ids", a, "attention_mask", b, "token_type_ids", c))) {
+                        OnnxTensor b = OnnxTensor.createTensor(env, LongBuffer.wrap(e.getAttentionMask()), shape);
+                        OnnxTensor c = OnnxTensor.createTensor(env, LongBuffer.wrap(new long[ids.length]), shape);
+                        OrtSession.Result r =
+                                session.run(Map.of("input_ids", a, "attention_mask", b, "token_type_ids", c))) {
                     check += ((OnnxTensor) r.get(0)).getFloatBuffer().get(0);
                 }
             }

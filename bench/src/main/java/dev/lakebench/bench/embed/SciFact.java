@@ -18,7 +18,12 @@ import java.util.Set;
  * The BEIR SciFact sample packaged with the harness (resources/beir-scifact-sample: 1,000 abstracts, the 300 test
  * claims and their 339 relevance judgments): documents as BEIR indexes them (title, a space, the abstract).
  */
-record SciFact(List<String> docIds, List<String> docTexts, List<String> queryIds, List<String> queryTexts, Map<String, Set<String>> relevant) {
+record SciFact(
+        List<String> docIds,
+        List<String> docTexts,
+        List<String> queryIds,
+        List<String> queryTexts,
+        Map<String, Set<String>> relevant) {
 
     private static final String ROOT = "/beir-scifact-sample/";
 
@@ -55,7 +60,10 @@ record SciFact(List<String> docIds, List<String> docTexts, List<String> queryIds
             if (in == null) {
                 throw new IOException("missing resource " + ROOT + name);
             }
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().filter(l -> !l.isBlank()).toList();
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .lines()
+                    .filter(l -> !l.isBlank())
+                    .toList();
         }
     }
 

@@ -25,12 +25,24 @@ import java.util.Map;
  */
 public final class TextModelsBenchmark implements Benchmark {
 
-    private record Model(String name, String onnx, String tokenizer, String queryPrefix, String docPrefix, int maxTokens) {
-    }
+    private record Model(
+            String name, String onnx, String tokenizer, String queryPrefix, String docPrefix, int maxTokens) {}
 
     private static final List<Model> MODELS = List.of(
-            new Model("minilm (all-MiniLM-L6-v2, quantized)", "/all-minilm-l6-v2-q.onnx", "/all-minilm-l6-v2-q-tokenizer.json", "", "", 256),
-            new Model("e5-small-v2 (quantized)", "/e5-small-v2-q.onnx", "/e5-small-v2-q-tokenizer.json", "query: ", "passage: ", 512));
+            new Model(
+                    "minilm (all-MiniLM-L6-v2, quantized)",
+                    "/all-minilm-l6-v2-q.onnx",
+                    "/all-minilm-l6-v2-q-tokenizer.json",
+                    "",
+                    "",
+                    256),
+            new Model(
+                    "e5-small-v2 (quantized)",
+                    "/e5-small-v2-q.onnx",
+                    "/e5-small-v2-q-tokenizer.json",
+                    "query: ",
+                    "passage: ",
+                    512));
 
     @Override
     public String name() {
@@ -50,7 +62,8 @@ public final class TextModelsBenchmark implements Benchmark {
             client.ingest("docs", Map.of("doc_id", data.docIds(), "text", data.docTexts()));
             List<Hits> bm25 = new ArrayList<>();
             for (String q : data.queryTexts()) {
-                bm25.add(hits(client.query("SELECT doc_id, text <#> $1 AS s FROM docs ORDER BY s DESC LIMIT 10", q), data));
+                bm25.add(hits(
+                        client.query("SELECT doc_id, text <#> $1 AS s FROM docs ORDER BY s DESC LIMIT 10", q), data));
             }
             OrtEnvironment env = NativeRuntime.environment(dir.resolve("cache"));
             for (Model m : MODELS) {
@@ -59,7 +72,8 @@ public final class TextModelsBenchmark implements Benchmark {
         }
     }
 
-    private void measure(BenchContext ctx, OrtEnvironment env, Model m, SciFact data, List<Hits> bm25) throws Exception {
+    private void measure(BenchContext ctx, OrtEnvironment env, Model m, SciFact data, List<Hits> bm25)
+            throws Exception {
         float[][] docs;
         double rate;
         try (BertOnnxEmbedder passages = load(env, m, m.docPrefix())) {
@@ -76,23 +90,37 @@ public final class TextModelsBenchmark implements Benchmark {
         List<List<String>> hybrid = new ArrayList<>();
         try (BertOnnxEmbedder queries = load(env, m, m.queryPrefix())) {
             for (int q = 0; q < data.queryTexts().size(); q++) {
-                float[] qv = queries.embedTexts(List.of(data.queryTexts().get(q))).vectors()[0];
+                float[] qv =
+                        queries.embedTexts(List.of(data.queryTexts().get(q))).vectors()[0];
                 Hits top = top10(qv, docs);
                 dense.add(ids(top, data));
                 hybrid.add(ids(HybridMerge.merge(top, bm25.get(q), 0.5, 0.5, 10), data));
             }
         }
-        ctx.record(name(), "nDCG@10 dense, " + m.name(), Fmt.decimal(data.ndcg10(dense), 3), null,
-                String.format(Locale.ROOT, "documents cut at %d tokens; %.0f documents/s (one encoder run per text)", m.maxTokens(), rate));
-        ctx.record(name(), "nDCG@10 hybrid 0.5 / 0.5 with BM25, " + m.name(), Fmt.decimal(data.ndcg10(hybrid), 3), null,
+        ctx.record(
+                name(),
+                "nDCG@10 dense, " + m.name(),
+                Fmt.decimal(data.ndcg10(dense), 3),
+                null,
+                String.format(
+                        Locale.ROOT,
+                        "documents cut at %d tokens; %.0f documents/s (one encoder run per text)",
+                        m.maxTokens(),
+                        rate));
+        ctx.record(
+                name(),
+                "nDCG@10 hybrid 0.5 / 0.5 with BM25, " + m.name(),
+                Fmt.decimal(data.ndcg10(hybrid), 3),
+                null,
                 "pg_deeplake's merge of each side's top 10");
     }
 
     private static BertOnnxEmbedder load(OrtEnvironment env, Model m, String prefix) throws Exception {
         try (InputStream onnx = TextModelsBenchmark.class.getResourceAsStream(m.onnx());
-             InputStream tok = TextModelsBenchmark.class.getResourceAsStream(m.tokenizer())) {
+                InputStream tok = TextModelsBenchmark.class.getResourceAsStream(m.tokenizer())) {
             if (onnx == null || tok == null) {
-                throw new IllegalStateException("model files " + m.onnx() + " / " + m.tokenizer() + " are not on the class path");
+                throw new IllegalStateException(
+                        "model files " + m.onnx() + " / " + m.tokenizer() + " are not on the class path");
             }
             return new BertOnnxEmbedder(m.name(), env, onnx.readAllBytes(), tok, m.maxTokens(), prefix);
         }

@@ -61,23 +61,37 @@ public final class CocoIngestBenchmark implements Benchmark {
                 throw new IllegalStateException("normalization produced " + seen[0] + " of " + images + " rows");
             }
         }
-        ctx.record(NAME, "images/s, " + images + " images with masks and thumbnails (median of " + reps + ")",
+        ctx.record(
+                NAME,
+                "images/s, " + images + " images with masks and thumbnails (median of " + reps + ")",
                 Fmt.decimal(lb.medianOf(m -> m.rate(images)), 1),
                 Fmt.decimal(ref.medianOf(m -> m.rate(images)), 1) + " (normalize only, nothing written)",
-                "runs " + lb.allSeconds() + ", other cores " + lb.allOtherCores() + "; normalize-only runs " + ref.allSeconds());
-        ctx.record(NAME, "CPU cores used by the process (median run)", Fmt.decimal(lb.median().selfCores(), 2),
-                Fmt.decimal(ref.median().selfCores(), 2), "");
-        ctx.note(NAME, "Input: " + images + " images cycling through the five real val2017 sample images with their "
-                + "real annotations (46 polygons + 1 crowd RLE per 5 images) and captions; one mask PNG per image. "
-                + "Lakebench = `Client.local(dir).ingest(\"coco\", new Coco(images, annotations))` into a new table, "
-                + "default options (masks on up to 4 threads, thumbnails 256/128/64/32 px on 4 threads, prefetch 2 batches, "
-                + "commit every 2,000 rows); reference = the same Coco format's normalize() consumed without writing (JSON "
-                + "parse, file reads, rasterisation, PNG encode), showing what thumbnails and the engine's writes add.");
+                "runs " + lb.allSeconds() + ", other cores " + lb.allOtherCores() + "; normalize-only runs "
+                        + ref.allSeconds());
+        ctx.record(
+                NAME,
+                "CPU cores used by the process (median run)",
+                Fmt.decimal(lb.median().selfCores(), 2),
+                Fmt.decimal(ref.median().selfCores(), 2),
+                "");
+        ctx.note(
+                NAME,
+                "Input: " + images + " images cycling through the five real val2017 sample images with their "
+                        + "real annotations (46 polygons + 1 crowd RLE per 5 images) and captions; one mask PNG per image. "
+                        + "Lakebench = `Client.local(dir).ingest(\"coco\", new Coco(images, annotations))` into a new table, "
+                        + "default options (masks on up to 4 threads, thumbnails 256/128/64/32 px on 4 threads, prefetch 2 batches, "
+                        + "commit every 2,000 rows); reference = the same Coco format's normalize() consumed without writing (JSON "
+                        + "parse, file reads, rasterisation, PNG encode), showing what thumbnails and the engine's writes add.");
     }
 
     private static long ingest(Path dir, Path images, Path annotations, int maxImages) {
         try (Client client = Client.local(dir)) {
-            IngestResult r = client.ingest("coco", Coco.builder(images).annotationsDir(annotations).maxImages(maxImages).build(),
+            IngestResult r = client.ingest(
+                    "coco",
+                    Coco.builder(images)
+                            .annotationsDir(annotations)
+                            .maxImages(maxImages)
+                            .build(),
                     IngestOptions.defaults());
             return r.rowCount();
         }

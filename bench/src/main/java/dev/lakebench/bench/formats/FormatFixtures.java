@@ -22,8 +22,7 @@ final class FormatFixtures {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private FormatFixtures() {
-    }
+    private FormatFixtures() {}
 
     static Path samples() {
         String prop = System.getProperty("lakebench.testData");
@@ -38,8 +37,10 @@ final class FormatFixtures {
     /** {@code dir/images/*.jpg} and {@code dir/annotations/{instances,captions}_images.json} with {@code images} rows. */
     static Path coco(Path dir, int images) throws IOException {
         Path src = samples().resolve("coco-detection-captions-sample");
-        JsonNode inst = JSON.readTree(src.resolve("annotations/instances_val2017.json").toFile());
-        JsonNode caps = JSON.readTree(src.resolve("annotations/captions_val2017.json").toFile());
+        JsonNode inst =
+                JSON.readTree(src.resolve("annotations/instances_val2017.json").toFile());
+        JsonNode caps =
+                JSON.readTree(src.resolve("annotations/captions_val2017.json").toFile());
         Path imagesDir = Files.createDirectories(dir.resolve("images"));
         Path annDir = Files.createDirectories(dir.resolve("annotations"));
         ObjectNode outInst = JSON.createObjectNode();
@@ -60,7 +61,8 @@ final class FormatFixtures {
             outImages.add(copy);
             for (JsonNode a : inst.get("annotations")) {
                 if (a.get("image_id").asLong() == oldId) {
-                    outAnns.add(((ObjectNode) a.deepCopy()).put("image_id", newId).put("id", outAnns.size() + 1));
+                    outAnns.add(
+                            ((ObjectNode) a.deepCopy()).put("image_id", newId).put("id", outAnns.size() + 1));
                 }
             }
             for (JsonNode c : caps.get("annotations")) {
@@ -86,10 +88,14 @@ final class FormatFixtures {
         long frames = 0;
         for (int e = 0; e < episodes; e++) {
             int which = e % 2;
-            Files.copy(src.resolve("data/chunk-000/episode_00000" + (which + 1) + ".parquet"),
+            Files.copy(
+                    src.resolve("data/chunk-000/episode_00000" + (which + 1) + ".parquet"),
                     data.resolve(String.format("episode_%06d.parquet", e)));
-            meta.append("{\"episode_index\": ").append(e).append(", \"tasks\": [\"Pick up the yellow bottle on the table.\"],"
-                    + " \"length\": ").append(lengths[which]).append("}\n");
+            meta.append("{\"episode_index\": ")
+                    .append(e)
+                    .append(", \"tasks\": [\"Pick up the yellow bottle on the table.\"]," + " \"length\": ")
+                    .append(lengths[which])
+                    .append("}\n");
             frames += lengths[which];
         }
         Files.writeString(dir.resolve("meta/episodes.jsonl"), meta, StandardCharsets.UTF_8);

@@ -64,37 +64,55 @@ public final class LeRobotFramesBenchmark implements Benchmark {
             }
             FormatFixtures.delete(refDir);
         }
-        ctx.record(NAME, "frames/s, " + Fmt.count(frames) + " frames x 57 columns (median of " + reps + ")",
+        ctx.record(
+                NAME,
+                "frames/s, " + Fmt.count(frames) + " frames x 57 columns (median of " + reps + ")",
                 Fmt.count(lb.medianOf(m -> m.rate(frames))),
                 Fmt.count(ref.medianOf(m -> m.rate(frames))) + " (DuckDB CTAS from read_parquet)",
-                "runs " + lb.allSeconds() + ", other cores " + lb.allOtherCores() + "; reference runs " + ref.allSeconds());
-        ctx.note(NAME, "Input: " + episodes + " episode parquet files cycling through the two real G1 sample episodes "
-                + "(393 and 343 frames). Lakebench = `Client.local(dir).ingest(\"frames\", new LeRobotFrames(root, 0, 0))` "
-                + "(engine read_parquet with the unpacking in its SQL, rows through the SDK's sink, commit every 2,000); "
-                + "reference = the same engine in-process creating the same 57 columns from the same files with one "
-                + "`CREATE TABLE AS SELECT` in a file database.");
+                "runs " + lb.allSeconds() + ", other cores " + lb.allOtherCores() + "; reference runs "
+                        + ref.allSeconds());
+        ctx.note(
+                NAME,
+                "Input: " + episodes + " episode parquet files cycling through the two real G1 sample episodes "
+                        + "(393 and 343 frames). Lakebench = `Client.local(dir).ingest(\"frames\", new LeRobotFrames(root, 0, 0))` "
+                        + "(engine read_parquet with the unpacking in its SQL, rows through the SDK's sink, commit every 2,000); "
+                        + "reference = the same engine in-process creating the same 57 columns from the same files with one "
+                        + "`CREATE TABLE AS SELECT` in a file database.");
     }
 
     private static long ingest(Path dir, Path data) {
         try (Client client = Client.local(dir)) {
-            return client.ingest("frames", new LeRobotFrames(data, 0, 0), IngestOptions.defaults()).rowCount();
+            return client.ingest("frames", new LeRobotFrames(data, 0, 0), IngestOptions.defaults())
+                    .rowCount();
         }
     }
 
     private static long reference(Path dir, Path data, int episodes) throws Exception {
-        StringBuilder sql = new StringBuilder("CREATE TABLE frames AS SELECT \"index\", episode_index, frame_index, task_index, timestamp");
+        StringBuilder sql = new StringBuilder(
+                "CREATE TABLE frames AS SELECT \"index\", episode_index, frame_index, task_index, timestamp");
         for (String v : new String[] {"observation.state", "action"}) {
             for (int i = 1; i <= 26; i++) {
-                sql.append(", \"").append(v).append("\"[").append(i).append("] AS \"").append(v).append('_').append(i).append('"');
+                sql.append(", \"")
+                        .append(v)
+                        .append("\"[")
+                        .append(i)
+                        .append("] AS \"")
+                        .append(v)
+                        .append('_')
+                        .append(i)
+                        .append('"');
             }
         }
         sql.append(" FROM read_parquet([");
         for (int e = 0; e < episodes; e++) {
-            sql.append(e == 0 ? "'" : ", '").append(data.resolve(String.format("data/chunk-000/episode_%06d.parquet", e))).append('\'');
+            sql.append(e == 0 ? "'" : ", '")
+                    .append(data.resolve(String.format("data/chunk-000/episode_%06d.parquet", e)))
+                    .append('\'');
         }
         sql.append("])");
         Files.createDirectories(dir);
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("ref.duckdb")); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("ref.duckdb"));
+                Statement st = c.createStatement()) {
             st.execute(sql.toString());
             try (ResultSet rs = st.executeQuery("SELECT count(*) FROM frames")) {
                 rs.next();

@@ -17,13 +17,13 @@ import java.util.stream.Stream;
 /** Shared steps of the file-ingest benchmarks: a timed ingest of a folder into a fresh workspace. */
 final class FileIngestRuns {
 
-    private FileIngestRuns() {
-    }
+    private FileIngestRuns() {}
 
     /** Ingests {@code input} into table "t" of a new workspace under {@code dir}; fails unless every file landed. */
     static IngestResult ingest(Path dir, Path input, IngestOptions options) {
         try (Client client = Client.local(dir)) {
-            IngestResult r = client.ingest("t", Map.of("path", List.of(input.toString())), options.schema("path", "FILE"));
+            IngestResult r =
+                    client.ingest("t", Map.of("path", List.of(input.toString())), options.schema("path", "FILE"));
             if (!r.failures().isEmpty()) {
                 throw new IllegalStateException("files failed: " + r.failures());
             }

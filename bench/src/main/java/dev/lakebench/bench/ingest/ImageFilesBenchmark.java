@@ -43,7 +43,10 @@ public final class ImageFilesBenchmark implements Benchmark {
         int reps = ctx.repetitions(3);
         Path input = Files.createDirectories(ctx.scratch(NAME).resolve("in"));
         for (int i = 0; i < images; i++) {
-            ImageIO.write(photo(4000, 3000, i), "jpg", input.resolve(String.format("img-%03d.jpg", i)).toFile());
+            ImageIO.write(
+                    photo(4000, 3000, i),
+                    "jpg",
+                    input.resolve(String.format("img-%03d.jpg", i)).toFile());
         }
         long[] rows = new long[1];
         // warm-up of both sides (JIT, ImageIO plugins, engine library), untimed
@@ -66,10 +69,14 @@ public final class ImageFilesBenchmark implements Benchmark {
         Measurement fromFile = Measurement.of(() -> thumbnailatorFromFile(input, Math.min(images, 4)));
         double lbRate = lb.medianOf(m -> m.rate(images));
         double refRate = decodeOnce.medianOf(m -> m.rate(images));
-        ctx.record(NAME, "images/s, " + images + " JPEGs of 4000x3000 incl. 4 thumbnails (median of " + reps + ")",
-                Fmt.decimal(lbRate, 2), Fmt.decimal(refRate, 2) + " (Thumbnailator, decode once, 4 sizes, 1 thread)",
+        ctx.record(
+                NAME,
+                "images/s, " + images + " JPEGs of 4000x3000 incl. 4 thumbnails (median of " + reps + ")",
+                Fmt.decimal(lbRate, 2),
+                Fmt.decimal(refRate, 2) + " (Thumbnailator, decode once, 4 sizes, 1 thread)",
                 "Thumbnailator straight from the file per size: " + Fmt.decimal(fromFile.rate(Math.min(images, 4)), 2)
-                        + " images/s; lakebench/raw " + Fmt.ratio(lbRate / refRate) + "; runs " + lb.allSeconds() + " vs "
+                        + " images/s; lakebench/raw " + Fmt.ratio(lbRate / refRate) + "; runs " + lb.allSeconds()
+                        + " vs "
                         + decodeOnce.allSeconds() + "; other cores " + lb.allOtherCores());
     }
 
@@ -78,7 +85,11 @@ public final class ImageFilesBenchmark implements Benchmark {
             for (Path f : files.sorted().toList()) {
                 BufferedImage img = ImageIO.read(f.toFile());
                 for (int box : BOXES) {
-                    Thumbnails.of(img).size(box, box).outputFormat("jpg").outputQuality(0.85).toOutputStream(new ByteArrayOutputStream());
+                    Thumbnails.of(img)
+                            .size(box, box)
+                            .outputFormat("jpg")
+                            .outputQuality(0.85)
+                            .toOutputStream(new ByteArrayOutputStream());
                 }
             }
         }
@@ -88,7 +99,11 @@ public final class ImageFilesBenchmark implements Benchmark {
         try (var files = Files.list(input)) {
             for (Path f : files.sorted().limit(limit).toList()) {
                 for (int box : BOXES) {
-                    Thumbnails.of(f.toFile()).size(box, box).outputFormat("jpg").outputQuality(0.85).toOutputStream(new ByteArrayOutputStream());
+                    Thumbnails.of(f.toFile())
+                            .size(box, box)
+                            .outputFormat("jpg")
+                            .outputQuality(0.85)
+                            .toOutputStream(new ByteArrayOutputStream());
                 }
             }
         }

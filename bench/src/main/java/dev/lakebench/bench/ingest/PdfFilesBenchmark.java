@@ -76,13 +76,20 @@ public final class PdfFilesBenchmark implements Benchmark {
         }
         double lbRate = lb.medianOf(m -> m.rate(total));
         double rawRate = raw.medianOf(m -> m.rate(total));
-        ctx.record(NAME, "pages/s at 150 DPI, " + docs + " PDFs x " + pages + " pages (median of " + reps + ")",
-                Fmt.decimal(lbRate, 1), Fmt.decimal(rawRate, 1) + " (PDFBox render + ImageIO PNG + text, 1 thread)",
+        ctx.record(
+                NAME,
+                "pages/s at 150 DPI, " + docs + " PDFs x " + pages + " pages (median of " + reps + ")",
+                Fmt.decimal(lbRate, 1),
+                Fmt.decimal(rawRate, 1) + " (PDFBox render + ImageIO PNG + text, 1 thread)",
                 "render only: " + Fmt.decimal(renderOnly.medianOf(m -> m.rate(total)), 1) + " pages/s; lakebench/raw "
                         + Fmt.ratio(lbRate / rawRate) + "; runs " + lb.allSeconds() + " vs " + raw.allSeconds()
                         + "; other cores " + lb.allOtherCores());
-        ctx.record(NAME, "CPU cores used (median run)", Fmt.decimal(lb.median().selfCores(), 2),
-                Fmt.decimal(raw.median().selfCores(), 2), "");
+        ctx.record(
+                NAME,
+                "CPU cores used (median run)",
+                Fmt.decimal(lb.median().selfCores(), 2),
+                Fmt.decimal(raw.median().selfCores(), 2),
+                "");
     }
 
     /** What a user would write with PDFBox alone: every page rendered, written as PNG, its text extracted. */

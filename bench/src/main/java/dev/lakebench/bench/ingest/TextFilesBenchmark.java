@@ -44,8 +44,25 @@ public final class TextFilesBenchmark implements Benchmark {
         Path input = Files.createDirectories(ctx.scratch(NAME).resolve("in"));
         long bytes = 0;
         Random rnd = new Random(42);
-        List<String> words = List.of("lake", "bench", "table", "vector", "search", "index", "query", "image", "video", "text",
-                "données", "façade", "über", "ingest", "chunk", "overlap", "segment", "thumbnail");
+        List<String> words = List.of(
+                "lake",
+                "bench",
+                "table",
+                "vector",
+                "search",
+                "index",
+                "query",
+                "image",
+                "video",
+                "text",
+                "données",
+                "façade",
+                "über",
+                "ingest",
+                "chunk",
+                "overlap",
+                "segment",
+                "thumbnail");
         for (int i = 0; i < files; i++) {
             StringBuilder sb = new StringBuilder();
             while (sb.length() < 50_000) {
@@ -76,10 +93,14 @@ public final class TextFilesBenchmark implements Benchmark {
         }
         double lbRate = lb.medianOf(m -> mb / m.seconds());
         double refRate = ref.medianOf(m -> mb / m.seconds());
-        ctx.record(NAME, "MB/s, " + files + " files, " + Fmt.decimal(mb, 1) + " MB, " + rows[0] + " chunks (median of " + reps + ")",
-                Fmt.decimal(lbRate, 1), Fmt.decimal(refRate, 1) + " (read+chunk+appender by hand)",
-                "reference/lakebench time " + Fmt.ratio(refRate == 0 ? Double.NaN : refRate / lbRate) + "; runs " + lb.allSeconds()
-                        + " vs " + ref.allSeconds() + "; other cores " + lb.allOtherCores());
+        ctx.record(
+                NAME,
+                "MB/s, " + files + " files, " + Fmt.decimal(mb, 1) + " MB, " + rows[0] + " chunks (median of " + reps
+                        + ")",
+                Fmt.decimal(lbRate, 1),
+                Fmt.decimal(refRate, 1) + " (read+chunk+appender by hand)",
+                "reference/lakebench time " + Fmt.ratio(refRate == 0 ? Double.NaN : refRate / lbRate) + "; runs "
+                        + lb.allSeconds() + " vs " + ref.allSeconds() + "; other cores " + lb.allOtherCores());
     }
 
     /** The same rows written with the raw library: no hashing, no pipeline, one thread. */
@@ -97,7 +118,8 @@ public final class TextFilesBenchmark implements Benchmark {
             try (DuckDBAppender a = ((DuckDBConnection) c).createAppender("main", "t")) {
                 for (Path f : files) {
                     String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
-                    String fileId = UUID.nameUUIDFromBytes(f.toString().getBytes(StandardCharsets.UTF_8)).toString();
+                    String fileId = UUID.nameUUIDFromBytes(f.toString().getBytes(StandardCharsets.UTF_8))
+                            .toString();
                     int index = 0;
                     for (int start = 0; start < text.length(); start += 800) {
                         a.beginRow();

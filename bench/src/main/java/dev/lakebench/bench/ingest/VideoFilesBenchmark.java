@@ -6,6 +6,7 @@ import dev.lakebench.bench.support.Fmt;
 import dev.lakebench.bench.support.Measurement;
 import dev.lakebench.bench.support.Series;
 import dev.lakebench.core.client.IngestOptions;
+import dev.lakebench.natives.media.VideoSegmenter;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
-import dev.lakebench.natives.media.VideoSegmenter;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Java2DFrameConverter;
 
@@ -56,8 +56,13 @@ public final class VideoFilesBenchmark implements Benchmark {
         }
         double lbRate = lb.medianOf(m -> seconds / m.seconds());
         double refRate = ref.medianOf(m -> seconds / m.seconds());
-        ctx.record(NAME, "video s per wall s, one " + seconds + " s 1280x720 H.264+AAC clip, " + rows[0] + " segments (median of " + reps + ")",
-                Fmt.decimal(lbRate, 0) + "x real time", Fmt.decimal(refRate, 0) + "x real time (FFmpeg remux alone: libavformat stream copy into 10 s segments)",
+        ctx.record(
+                NAME,
+                "video s per wall s, one " + seconds + " s 1280x720 H.264+AAC clip, " + rows[0]
+                        + " segments (median of " + reps + ")",
+                Fmt.decimal(lbRate, 0) + "x real time",
+                Fmt.decimal(refRate, 0)
+                        + "x real time (FFmpeg remux alone: libavformat stream copy into 10 s segments)",
                 "incl. per segment a decoded first frame, its JPEG and 4 thumbnails; runs " + lb.allSeconds() + " vs "
                         + ref.allSeconds() + "; other cores " + lb.allOtherCores());
     }
@@ -77,7 +82,7 @@ public final class VideoFilesBenchmark implements Benchmark {
         int h = 720;
         int fps = 25;
         try (FFmpegFrameRecorder rec = new FFmpegFrameRecorder(file.toFile(), w, h, 1);
-             Java2DFrameConverter conv = new Java2DFrameConverter()) {
+                Java2DFrameConverter conv = new Java2DFrameConverter()) {
             rec.setFormat("mp4");
             rec.setVideoCodecName("libopenh264");
             rec.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);

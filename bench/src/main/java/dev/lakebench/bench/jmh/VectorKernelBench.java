@@ -34,7 +34,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
 public class VectorKernelBench {
 
     private static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -60,7 +62,8 @@ public class VectorKernelBench {
     public void setUp() {
         k = kernel.equals("simd") ? VectorKernels.get() : VectorKernels.scalar();
         if (kernel.equals("simd") && k.name().equals("scalar")) {
-            throw new IllegalStateException("the SIMD kernel is not available in this JVM (--add-modules jdk.incubator.vector)");
+            throw new IllegalStateException(
+                    "the SIMD kernel is not available in this JVM (--add-modules jdk.incubator.vector)");
         }
         SplittableRandom rnd = new SplittableRandom(1);
         arena = Arena.ofShared();

@@ -43,8 +43,10 @@ public final class ReferenceResults {
 
     /** True if any reference engine results are present. */
     public boolean available() {
-        return raw != null && (Files.isDirectory(raw.resolve("vec-100k")) || Files.isDirectory(raw.resolve("vec-1m"))
-                || Files.isDirectory(raw.resolve("text-200k")));
+        return raw != null
+                && (Files.isDirectory(raw.resolve("vec-100k"))
+                        || Files.isDirectory(raw.resolve("vec-1m"))
+                        || Files.isDirectory(raw.resolve("text-200k")));
     }
 
     /** Latency of one measured query run over the set's 200 queries (the quietest pass), if it ran. */
@@ -55,10 +57,17 @@ public final class ReferenceResults {
         }
         try {
             JsonNode n = JSON.readTree(p.toFile());
-            return Optional.of(new QueryStats(n.path("n").asInt(), n.path("median_ms").asDouble(),
-                    n.path("p95_ms").asDouble(), n.path("p99_ms").asDouble(Double.NaN),
-                    n.has("recall_at_10_vs_truth") ? n.get("recall_at_10_vs_truth").asDouble() : Double.NaN,
-                    n.has("recall_at_10_vs_java_gt") ? n.get("recall_at_10_vs_java_gt").asDouble() : Double.NaN,
+            return Optional.of(new QueryStats(
+                    n.path("n").asInt(),
+                    n.path("median_ms").asDouble(),
+                    n.path("p95_ms").asDouble(),
+                    n.path("p99_ms").asDouble(Double.NaN),
+                    n.has("recall_at_10_vs_truth")
+                            ? n.get("recall_at_10_vs_truth").asDouble()
+                            : Double.NaN,
+                    n.has("recall_at_10_vs_java_gt")
+                            ? n.get("recall_at_10_vs_java_gt").asDouble()
+                            : Double.NaN,
                     n.path("other_cores_selected").asDouble(Double.NaN)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -71,7 +80,9 @@ public final class ReferenceResults {
      * reference report.
      */
     public Optional<Double> stepMillis(String set, String step) {
-        return steps(set, step).stream().min(Comparator.comparingDouble(Step::otherCores)).map(Step::millis);
+        return steps(set, step).stream()
+                .min(Comparator.comparingDouble(Step::otherCores))
+                .map(Step::millis);
     }
 
     /** Every repetition of a timed statement, in run order. */
@@ -86,7 +97,9 @@ public final class ReferenceResults {
                 String[] f = line.split("\t");
                 String base = f[0].matches(".*_r\\d+") ? f[0].substring(0, f[0].lastIndexOf("_r")) : f[0];
                 if (base.equals(step)) {
-                    double other = f.length > 2 ? JSON.readTree(f[2]).path("other_cores").asDouble(0) : 0;
+                    double other = f.length > 2
+                            ? JSON.readTree(f[2]).path("other_cores").asDouble(0)
+                            : 0;
                     out.add(new Step(f[0], Double.parseDouble(f[1]), other));
                 }
             }
@@ -97,11 +110,15 @@ public final class ReferenceResults {
     }
 
     /** One query run's summary; recall figures are NaN where they do not apply (text). */
-    public record QueryStats(int queries, double medianMs, double p95Ms, double p99Ms, double recallVsExact,
-                             double recallVsGroundTruth, double otherCores) {
-    }
+    public record QueryStats(
+            int queries,
+            double medianMs,
+            double p95Ms,
+            double p99Ms,
+            double recallVsExact,
+            double recallVsGroundTruth,
+            double otherCores) {}
 
     /** One timed statement. */
-    public record Step(String name, double millis, double otherCores) {
-    }
+    public record Step(String name, double millis, double otherCores) {}
 }

@@ -3,8 +3,8 @@ package dev.lakebench.bench.remote;
 import dev.lakebench.core.backend.managed.ApiToken;
 import dev.lakebench.core.backend.managed.FakeManagedService;
 import dev.lakebench.core.backend.managed.ManagedBackend;
-import dev.lakebench.core.client.ManagedSettings;
 import dev.lakebench.core.client.Client;
+import dev.lakebench.core.client.ManagedSettings;
 import java.nio.file.Path;
 
 /**

@@ -60,18 +60,32 @@ public final class RemoteIngestBenchmark implements Benchmark {
         double mb = ROWS * BenchRows.bytesPerRow() / 1e6;
         double remoteRate = remote.medianOf(m -> m.rate(ROWS));
         double localRate = local.medianOf(m -> m.rate(ROWS));
-        ctx.record(NAME, "rows/s, " + Fmt.count(ROWS) + " rows (median of " + reps + ")", Fmt.count(remoteRate),
-                Fmt.count(localRate) + " (local client)", Fmt.ratio(remoteRate / localRate) + " of local; remote runs "
-                        + remote.allSeconds() + ", local runs " + local.allSeconds());
-        ctx.record(NAME, "MB/s payload (" + BenchRows.bytesPerRow() + " B/row, MB = 10^6 B)",
-                Fmt.decimal(remote.medianOf(m -> mb / m.seconds()), 1), Fmt.decimal(local.medianOf(m -> mb / m.seconds()), 1),
+        ctx.record(
+                NAME,
+                "rows/s, " + Fmt.count(ROWS) + " rows (median of " + reps + ")",
+                Fmt.count(remoteRate),
+                Fmt.count(localRate) + " (local client)",
+                Fmt.ratio(remoteRate / localRate) + " of local; remote runs " + remote.allSeconds() + ", local runs "
+                        + local.allSeconds());
+        ctx.record(
+                NAME,
+                "MB/s payload (" + BenchRows.bytesPerRow() + " B/row, MB = 10^6 B)",
+                Fmt.decimal(remote.medianOf(m -> mb / m.seconds()), 1),
+                Fmt.decimal(local.medianOf(m -> mb / m.seconds()), 1),
                 Fmt.decimal(mb, 1) + " MB per run");
-        ctx.record(NAME, "MB/s on the wire (JSON request bodies)", Fmt.decimal(wireBytes / 1e6 / remote.median().seconds(), 1), "",
-                Fmt.decimal(wireBytes / 1e6, 1) + " MB in " + requests + " query requests per run (INSERT batches + catalog)");
-        ctx.note(NAME, "Remote = Client over ManagedBackend against the fake managed service on 127.0.0.1 (MockWebServer, "
-                + "HTTP/1.1), which parses each INSERT batch (about 4 MiB of JSON, ledger CTE) and appends it to a local "
-                + "engine: the figure includes the server's work on the same 2 cores. Local = Client.local(dir).ingest of the "
-                + "same rows. Rows: " + rows.source + ".");
+        ctx.record(
+                NAME,
+                "MB/s on the wire (JSON request bodies)",
+                Fmt.decimal(wireBytes / 1e6 / remote.median().seconds(), 1),
+                "",
+                Fmt.decimal(wireBytes / 1e6, 1) + " MB in " + requests
+                        + " query requests per run (INSERT batches + catalog)");
+        ctx.note(
+                NAME,
+                "Remote = Client over ManagedBackend against the fake managed service on 127.0.0.1 (MockWebServer, "
+                        + "HTTP/1.1), which parses each INSERT batch (about 4 MiB of JSON, ledger CTE) and appends it to a local "
+                        + "engine: the figure includes the server's work on the same 2 cores. Local = Client.local(dir).ingest of the "
+                        + "same rows. Rows: " + rows.source + ".");
     }
 
     private static void check(IngestResult r, Client c, String what) {

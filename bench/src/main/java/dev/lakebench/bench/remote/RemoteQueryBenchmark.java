@@ -37,17 +37,37 @@ public final class RemoteQueryBenchmark implements Benchmark {
             lb.client.ingest("items", rows.columns);
             // the local reference reads the very engine the fake service answers from
             Client local = new Client(lb.service.workspace("default"));
-            measure(ctx, "point lookup `SELECT id, text FROM items WHERE id = $1`", n, lb.client, local,
+            measure(
+                    ctx,
+                    "point lookup `SELECT id, text FROM items WHERE id = $1`",
+                    n,
+                    lb.client,
+                    local,
                     (c) -> i -> c.query("SELECT id, text FROM items WHERE id = $1", (long) (i * 7919 % ROWS)));
-            measure(ctx, "aggregate `SELECT count(*), max(id) FROM items`", n, lb.client, local,
+            measure(
+                    ctx,
+                    "aggregate `SELECT count(*), max(id) FROM items`",
+                    n,
+                    lb.client,
+                    local,
                     (c) -> i -> c.query("SELECT count(*) AS c, max(id) AS m FROM items"));
-            measure(ctx, "100-row page with 384-float embeddings", Math.max(50, n / 5), lb.client, local,
-                    (c) -> i -> c.query("SELECT id, embedding, text FROM items ORDER BY id LIMIT 100 OFFSET $1", (long) (i % 90) * 100));
+            measure(
+                    ctx,
+                    "100-row page with 384-float embeddings",
+                    Math.max(50, n / 5),
+                    lb.client,
+                    local,
+                    (c) -> i -> c.query(
+                            "SELECT id, embedding, text FROM items ORDER BY id LIMIT 100 OFFSET $1",
+                            (long) (i % 90) * 100));
         }
-        ctx.note(NAME, "Remote = Client over ManagedBackend to the fake managed service on 127.0.0.1 (MockWebServer, "
-                + "HTTP/1.1 keep-alive, pooled connection), which runs the statement on a local engine and answers JSON; "
-                + "local = the same engine called in-process. Overhead = median(remote) - median(local). " + ROWS
-                + " rows, " + rows.source + "; every query once untimed first.");
+        ctx.note(
+                NAME,
+                "Remote = Client over ManagedBackend to the fake managed service on 127.0.0.1 (MockWebServer, "
+                        + "HTTP/1.1 keep-alive, pooled connection), which runs the statement on a local engine and answers JSON; "
+                        + "local = the same engine called in-process. Overhead = median(remote) - median(local). "
+                        + ROWS
+                        + " rows, " + rows.source + "; every query once untimed first.");
     }
 
     private interface Work {
@@ -59,7 +79,10 @@ public final class RemoteQueryBenchmark implements Benchmark {
         double[] l = time(work.on(local), n);
         double rm = Stats.median(r);
         double lm = Stats.median(l);
-        ctx.record(NAME, what + ": median (p95) ms, " + n + " queries", Fmt.decimal(rm, 3) + " (" + Fmt.decimal(Stats.percentile(r, 0.95), 3) + ")",
+        ctx.record(
+                NAME,
+                what + ": median (p95) ms, " + n + " queries",
+                Fmt.decimal(rm, 3) + " (" + Fmt.decimal(Stats.percentile(r, 0.95), 3) + ")",
                 Fmt.decimal(lm, 3) + " (" + Fmt.decimal(Stats.percentile(l, 0.95), 3) + ") local",
                 "overhead " + Fmt.decimal(rm - lm, 3) + " ms per query");
     }

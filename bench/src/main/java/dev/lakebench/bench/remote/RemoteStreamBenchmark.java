@@ -53,21 +53,27 @@ public final class RemoteStreamBenchmark implements Benchmark {
             Read remote = read(lb.client, sql, rows);
             Read near = read(local, sql, rows);
             long heap = Runtime.getRuntime().maxMemory();
-            ctx.record(NAME, "stream " + Fmt.count(rows) + " rows {int64, ~45-char text}: rows/s (s)",
+            ctx.record(
+                    NAME,
+                    "stream " + Fmt.count(rows) + " rows {int64, ~45-char text}: rows/s (s)",
                     Fmt.count((long) (rows / remote.seconds)) + " (" + Fmt.decimal(remote.seconds, 1) + " s)",
                     Fmt.count((long) (rows / near.seconds)) + " (" + Fmt.decimal(near.seconds, 1) + " s) local",
                     "page " + Fmt.count(10_000) + " rows; " + Fmt.decimal(remote.answerMb, 0) + " MB of JSON in all");
-            ctx.record(NAME, "largest heap in use after a GC during the read, MB (max heap)",
-                    Fmt.decimal(remote.peakAfterGcMb, 0) + " (" + heap / (1 << 20) + ")", Fmt.decimal(near.peakAfterGcMb, 0) + " local",
+            ctx.record(
+                    NAME,
+                    "largest heap in use after a GC during the read, MB (max heap)",
+                    Fmt.decimal(remote.peakAfterGcMb, 0) + " (" + heap / (1 << 20) + ")",
+                    Fmt.decimal(near.peakAfterGcMb, 0) + " local",
                     "the whole answer as one body would be " + Fmt.decimal(remote.answerMb, 0) + " MB of JSON");
         }
-        ctx.note(NAME, "Remote = Client over ManagedBackend to the fake managed service on 127.0.0.1 in the same JVM (its "
-                + "pages are built by the service from a local engine), read with stream(): pages of 10,000 rows as "
-                + "LIMIT/OFFSET, each parsed row by row. Local = the same engine's stream(). Run with -Xmx256m.");
+        ctx.note(
+                NAME,
+                "Remote = Client over ManagedBackend to the fake managed service on 127.0.0.1 in the same JVM (its "
+                        + "pages are built by the service from a local engine), read with stream(): pages of 10,000 rows as "
+                        + "LIMIT/OFFSET, each parsed row by row. Local = the same engine's stream(). Run with -Xmx256m.");
     }
 
-    private record Read(double seconds, double peakAfterGcMb, double answerMb) {
-    }
+    private record Read(double seconds, double peakAfterGcMb, double answerMb) {}
 
     private static Read read(Client c, String sql, int expected) {
         System.gc();

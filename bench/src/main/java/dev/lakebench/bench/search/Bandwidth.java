@@ -20,8 +20,7 @@ final class Bandwidth {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
-    private Bandwidth() {
-    }
+    private Bandwidth() {}
 
     /** Best of {@code runs} read passes over {@code seg[from, to)}, in milliseconds. */
     static double readMillis(MemorySegment seg, long from, long to, int threads, int runs) throws Exception {

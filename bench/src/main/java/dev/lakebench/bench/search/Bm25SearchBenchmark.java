@@ -40,31 +40,52 @@ public final class Bm25SearchBenchmark implements Benchmark {
         try (Client client = Client.local(dir)) {
             long t0 = System.nanoTime();
             SearchTables.text(client, "docs", corpus, corpus.size());
-            ctx.note(name(), "loaded " + corpus.size() + " documents in " + Fmt.duration((System.nanoTime() - t0) / 1e6) + " (client.ingest)");
+            ctx.note(
+                    name(),
+                    "loaded " + corpus.size() + " documents in " + Fmt.duration((System.nanoTime() - t0) / 1e6)
+                            + " (client.ingest)");
 
             int exactQueries = ctx.quick() ? 5 : 20;
             Measurement stats = Measurement.of(() -> client.query(SQL, qs.get(0).words()));
-            QueryPass exact = QueryPass.best(exactQueries, 1, i -> client.query(SQL, qs.get(i).words()));
+            QueryPass exact = QueryPass.best(
+                    exactQueries, 1, i -> client.query(SQL, qs.get(i).words()));
             Optional<ReferenceResults.QueryStats> pgScan = ctx.reference().queries("text-200k", "fts-noindex");
-            ctx.record(name(), "BM25 top-10 without an index (first " + exactQueries + " queries)", exact.summary(),
+            ctx.record(
+                    name(),
+                    "BM25 top-10 without an index (first " + exactQueries + " queries)",
+                    exact.summary(),
                     pgScan.map(q -> "median " + Fmt.duration(q.medianMs()) + " (PostgreSQL, no index)")
                             .orElse("PostgreSQL not run here (2026-11-26, no index: median 5,745 ms)"),
                     "first query (collects the column's statistics) " + Fmt.duration(stats.millis()));
 
             Measurement build = Measurement.of(() -> client.createIndex("docs", "body"));
             Optional<Double> pgBuild = ctx.reference().stepMillis("text-200k", "gin_build");
-            ctx.record(name(), "BM25 index build (200k documents)", Fmt.duration(build.millis()),
-                    pgBuild.map(ms -> Fmt.duration(ms) + " (PostgreSQL GIN on to_tsvector)").orElse("PostgreSQL not run here"),
-                    "index " + SearchTables.mb(SearchTables.size(dir.resolve("workspaces/default/indexes/docs"))) + " on disk; other cores "
-                            + Fmt.decimal(build.otherCores(), 2));
+            ctx.record(
+                    name(),
+                    "BM25 index build (200k documents)",
+                    Fmt.duration(build.millis()),
+                    pgBuild.map(ms -> Fmt.duration(ms) + " (PostgreSQL GIN on to_tsvector)")
+                            .orElse("PostgreSQL not run here"),
+                    "index " + SearchTables.mb(SearchTables.size(dir.resolve("workspaces/default/indexes/docs")))
+                            + " on disk; other cores " + Fmt.decimal(build.otherCores(), 2));
 
-            QueryPass indexed = QueryPass.best(queries, ctx.repetitions(3), i -> client.query(SQL, qs.get(i).words()));
+            QueryPass indexed = QueryPass.best(
+                    queries,
+                    ctx.repetitions(3),
+                    i -> client.query(SQL, qs.get(i).words()));
             Optional<ReferenceResults.QueryStats> gin = ctx.reference().queries("text-200k", "fts-gin");
             Optional<ReferenceResults.QueryStats> tsv = ctx.reference().queries("text-200k", "fts-tsvcol-gin");
-            ctx.record(name(), "BM25 top-10 with the index", indexed.summary(),
-                    gin.map(q -> "median " + Fmt.duration(q.medianMs()) + ", p95 " + Fmt.duration(q.p95Ms()) + " (GIN expression)")
-                            .orElse("PostgreSQL not run here (2026-11-26 GIN: median 1.24 ms, p95 260.9 ms; stored tsvector + GIN: 0.86 ms, p95 28.6 ms)")
-                            + tsv.map(q -> "; median " + Fmt.duration(q.medianMs()) + ", p95 " + Fmt.duration(q.p95Ms()) + " (stored tsvector + GIN)").orElse(""),
+            ctx.record(
+                    name(),
+                    "BM25 top-10 with the index",
+                    indexed.summary(),
+                    gin.map(q -> "median " + Fmt.duration(q.medianMs()) + ", p95 " + Fmt.duration(q.p95Ms())
+                                            + " (GIN expression)")
+                                    .orElse(
+                                            "PostgreSQL not run here (2026-11-26 GIN: median 1.24 ms, p95 260.9 ms; stored tsvector + GIN: 0.86 ms, p95 28.6 ms)")
+                            + tsv.map(q -> "; median " + Fmt.duration(q.medianMs()) + ", p95 " + Fmt.duration(q.p95Ms())
+                                            + " (stored tsvector + GIN)")
+                                    .orElse(""),
                     "other cores " + Fmt.decimal(indexed.pass.otherCores(), 2));
             // the index answers exactly what the exact path answers
             for (int i = 0; i < exactQueries; i++) {
@@ -73,19 +94,29 @@ public final class Bm25SearchBenchmark implements Benchmark {
                 @SuppressWarnings("unchecked")
                 List<Row> b = (List<Row>) indexed.results.get(i);
                 for (int r = 0; r < Math.min(a.size(), b.size()); r++) {
-                    if (Math.abs((Double) a.get(r).get("score") - (Double) b.get(r).get("score")) > 1e-9) {
-                        throw new IllegalStateException("query " + i + ": indexed BM25 differs from exact BM25 at rank " + r);
+                    if (Math.abs((Double) a.get(r).get("score")
+                                    - (Double) b.get(r).get("score"))
+                            > 1e-9) {
+                        throw new IllegalStateException(
+                                "query " + i + ": indexed BM25 differs from exact BM25 at rank " + r);
                     }
                 }
             }
             double ginMedian = gin.map(ReferenceResults.QueryStats::medianMs).orElse(1.24);
             double ginP95 = gin.map(ReferenceResults.QueryStats::p95Ms).orElse(260.9);
-            ctx.note(name(), "goal (median under 1 ms, at least 10x faster than PostgreSQL full-text ranking): median "
-                    + (indexed.median() < 1 ? "met" : "NOT met") + " (" + Fmt.duration(indexed.median()) + "); vs GIN median "
-                    + Fmt.ratio(ginMedian / indexed.median()) + ", vs GIN p95 " + Fmt.ratio(ginP95 / indexed.p95())
-                    + "; vs PostgreSQL without an index " + Fmt.ratio(pgScan.map(ReferenceResults.QueryStats::medianMs).orElse(5745.0) / exact.median())
-                    + " (our index-less path). Semantics differ: PostgreSQL's plainto_tsquery ANDs the words and ranks with"
-                    + " ts_rank_cd; <#> ranks any document with a word by BM25 (OR), so it ranks more documents per query.");
+            ctx.note(
+                    name(),
+                    "goal (median under 1 ms, at least 10x faster than PostgreSQL full-text ranking): median "
+                            + (indexed.median() < 1 ? "met" : "NOT met") + " (" + Fmt.duration(indexed.median())
+                            + "); vs GIN median "
+                            + Fmt.ratio(ginMedian / indexed.median()) + ", vs GIN p95 "
+                            + Fmt.ratio(ginP95 / indexed.p95())
+                            + "; vs PostgreSQL without an index "
+                            + Fmt.ratio(pgScan.map(ReferenceResults.QueryStats::medianMs)
+                                            .orElse(5745.0)
+                                    / exact.median())
+                            + " (our index-less path). Semantics differ: PostgreSQL's plainto_tsquery ANDs the words and ranks with"
+                            + " ts_rank_cd; <#> ranks any document with a word by BM25 (OR), so it ranks more documents per query.");
         }
     }
 }

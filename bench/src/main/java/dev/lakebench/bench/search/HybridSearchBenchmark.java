@@ -41,23 +41,46 @@ public final class HybridSearchBenchmark implements Benchmark {
                 SearchTables.hybrid(client, "items", set, corpus, n);
                 int exactQueries = ctx.quick() ? 5 : 20;
                 client.query(SQL, set.query(0), qs.get(0).words()); // statistics, caches
-                QueryPass exact = QueryPass.best(exactQueries, 1, i -> client.query(SQL, set.query(i), qs.get(i).words()));
-                ctx.record(name(), "hybrid top-10 without indexes (first " + exactQueries + " queries)", exact.summary(), null,
+                QueryPass exact = QueryPass.best(
+                        exactQueries,
+                        1,
+                        i -> client.query(SQL, set.query(i), qs.get(i).words()));
+                ctx.record(
+                        name(),
+                        "hybrid top-10 without indexes (first " + exactQueries + " queries)",
+                        exact.summary(),
+                        null,
                         "exact cosine scan + BM25 over the column");
                 Measurement build = Measurement.of(() -> client.query(
                         "CREATE INDEX ON items USING deeplake_index ((embedding, body)::deeplake_hybrid_record)"));
-                ctx.record(name(), "hybrid index build (HNSW + BM25, 100k rows)", Fmt.duration(build.millis()), null,
+                ctx.record(
+                        name(),
+                        "hybrid index build (HNSW + BM25, 100k rows)",
+                        Fmt.duration(build.millis()),
+                        null,
                         "index " + SearchTables.mb(SearchTables.size(dir.resolve("workspaces/default/indexes/items")))
                                 + " on disk; other cores " + Fmt.decimal(build.otherCores(), 2));
-                QueryPass indexed = QueryPass.best(queries, ctx.repetitions(3), i -> client.query(SQL, set.query(i), qs.get(i).words()));
-                ctx.record(name(), "hybrid top-10 with the hybrid index", indexed.summary(), null,
+                QueryPass indexed = QueryPass.best(
+                        queries,
+                        ctx.repetitions(3),
+                        i -> client.query(SQL, set.query(i), qs.get(i).words()));
+                ctx.record(
+                        name(),
+                        "hybrid top-10 with the hybrid index",
+                        indexed.summary(),
+                        null,
                         "other cores " + Fmt.decimal(indexed.pass.otherCores(), 2));
-                String plan = client.query("EXPLAIN " + SQL, set.query(0), qs.get(0).words()).toString();
+                String plan = client.query(
+                                "EXPLAIN " + SQL, set.query(0), qs.get(0).words())
+                        .toString();
                 if (!plan.contains("index \"items_embedding_body_idx\" (hybrid")) {
                     throw new IllegalStateException("the hybrid index did not serve the query: " + plan);
                 }
-                ctx.note(name(), "goal (median under 5 ms at 100k rows): " + (indexed.median() < 5 ? "met" : "NOT met") + " ("
-                        + Fmt.duration(indexed.median()) + " with the index; " + Fmt.duration(exact.median()) + " without)");
+                ctx.note(
+                        name(),
+                        "goal (median under 5 ms at 100k rows): " + (indexed.median() < 5 ? "met" : "NOT met") + " ("
+                                + Fmt.duration(indexed.median()) + " with the index; " + Fmt.duration(exact.median())
+                                + " without)");
             }
         }
     }

@@ -35,8 +35,9 @@ public final class PostgresBackendBenchmark implements Benchmark {
 
     static final String ENV = "LAKEBENCH_POSTGRES_URL";
     static final String VECTOR_SQL = "SELECT id FROM items ORDER BY embedding <#> $1 DESC LIMIT 10";
-    static final String HYBRID_SQL = "SELECT id, (embedding, body)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, $2)"
-            + " AS score FROM items ORDER BY score DESC LIMIT 10";
+    static final String HYBRID_SQL =
+            "SELECT id, (embedding, body)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, $2)"
+                    + " AS score FROM items ORDER BY score DESC LIMIT 10";
 
     @Override
     public String name() {
@@ -58,7 +59,8 @@ public final class PostgresBackendBenchmark implements Benchmark {
         }
         TextCorpus corpus = ctx.datasets().text();
         String db = "lbbench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        try (Connection a = DriverManager.getConnection(admin); Statement st = a.createStatement()) {
+        try (Connection a = DriverManager.getConnection(admin);
+                Statement st = a.createStatement()) {
             st.execute("CREATE DATABASE " + db);
         }
         String url = admin.replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + db);
@@ -77,13 +79,20 @@ public final class PostgresBackendBenchmark implements Benchmark {
             List<TextCorpus.Query> qs = corpus.queries();
 
             // ---- ingest ----
-            try (Client pg = Client.postgres(url, "default", null); Client local = Client.local(ctx.scratch("postgres-backend/local"));
-                 Connection raw = DriverManager.getConnection(url)) {
-                Measurement lbIngest = Measurement.of(() -> pg.ingest("items", data, IngestOptions.defaults().commitRows(20_000)));
+            try (Client pg = Client.postgres(url, "default", null);
+                    Client local = Client.local(ctx.scratch("postgres-backend/local"));
+                    Connection raw = DriverManager.getConnection(url)) {
+                Measurement lbIngest = Measurement.of(
+                        () -> pg.ingest("items", data, IngestOptions.defaults().commitRows(20_000)));
                 Measurement rawIngest = Measurement.of(() -> rawCopy(raw, set, corpus, n));
-                Measurement localIngest = Measurement.of(() -> local.ingest("items", data, IngestOptions.defaults().commitRows(20_000)));
-                ctx.record(name(), "ingest " + Fmt.count(n) + " rows {id, 384-float embedding, text} (binary COPY through client.ingest)",
-                        Fmt.count(n / lbIngest.seconds()) + " rows/s, " + Fmt.decimal(bytes / lbIngest.seconds() / 1e6, 1) + " MB/s",
+                Measurement localIngest = Measurement.of(() ->
+                        local.ingest("items", data, IngestOptions.defaults().commitRows(20_000)));
+                ctx.record(
+                        name(),
+                        "ingest " + Fmt.count(n)
+                                + " rows {id, 384-float embedding, text} (binary COPY through client.ingest)",
+                        Fmt.count(n / lbIngest.seconds()) + " rows/s, "
+                                + Fmt.decimal(bytes / lbIngest.seconds() / 1e6, 1) + " MB/s",
                         "raw pgvector text COPY: " + Fmt.count(n / rawIngest.seconds()) + " rows/s; local engine: "
                                 + Fmt.count(n / localIngest.seconds()) + " rows/s",
                         "other cores " + Fmt.decimal(lbIngest.otherCores(), 2));
@@ -98,8 +107,12 @@ public final class PostgresBackendBenchmark implements Benchmark {
                 });
                 pg.query("ANALYZE items");
                 Measurement localBuild = Measurement.of(() -> local.createIndex("items", "embedding"));
-                ctx.record(name(), "HNSW build (m 16, ef_construction 64, cosine)", Fmt.duration(lbBuild.millis()) + " (expression index on embedding::vector(384))",
-                        "raw pgvector: " + Fmt.duration(rawBuild.millis()) + "; local engine: " + Fmt.duration(localBuild.millis()),
+                ctx.record(
+                        name(),
+                        "HNSW build (m 16, ef_construction 64, cosine)",
+                        Fmt.duration(lbBuild.millis()) + " (expression index on embedding::vector(384))",
+                        "raw pgvector: " + Fmt.duration(rawBuild.millis()) + "; local engine: "
+                                + Fmt.duration(localBuild.millis()),
                         "same server settings for both PostgreSQL builds");
 
                 // ---- vector top-10 ----
@@ -108,7 +121,8 @@ public final class PostgresBackendBenchmark implements Benchmark {
                 try (Statement st = raw.createStatement()) {
                     st.execute("SET hnsw.ef_search = 40");
                 }
-                try (PreparedStatement ps = raw.prepareStatement("SELECT id FROM raw_items ORDER BY embedding <=> ?::vector LIMIT 10")) {
+                try (PreparedStatement ps =
+                        raw.prepareStatement("SELECT id FROM raw_items ORDER BY embedding <=> ?::vector LIMIT 10")) {
                     rawVec = QueryPass.best(queries, ctx.repetitions(3), i -> {
                         ps.setString(1, literal(set.query(i)));
                         List<Row> rows = new ArrayList<>();
@@ -120,11 +134,14 @@ public final class PostgresBackendBenchmark implements Benchmark {
                         return rows;
                     });
                 }
-                QueryPass localVec = QueryPass.best(queries, ctx.repetitions(3), i -> local.query(VECTOR_SQL, set.query(i)));
+                QueryPass localVec =
+                        QueryPass.best(queries, ctx.repetitions(3), i -> local.query(VECTOR_SQL, set.query(i)));
                 // the ground truth is for the whole set: recall only means something when every row was loaded
-                java.util.function.Function<QueryPass, String> recall = p -> n == set.size()
-                        ? ", recall@10 " + Fmt.decimal(Recall.at(set, p.results, 10), 3) : "";
-                ctx.record(name(), "vector top-10 through client.query (<#> translated, HNSW ef_search 40)",
+                java.util.function.Function<QueryPass, String> recall =
+                        p -> n == set.size() ? ", recall@10 " + Fmt.decimal(Recall.at(set, p.results, 10), 3) : "";
+                ctx.record(
+                        name(),
+                        "vector top-10 through client.query (<#> translated, HNSW ef_search 40)",
                         lbVec.summary() + recall.apply(lbVec),
                         "raw pgvector (JDBC, same index): " + rawVec.summary() + recall.apply(rawVec)
                                 + "; local engine: " + localVec.summary() + recall.apply(localVec),
@@ -132,19 +149,36 @@ public final class PostgresBackendBenchmark implements Benchmark {
 
                 // ---- hybrid top-10 ----
                 Measurement ftsBuild = Measurement.of(() -> pg.createIndex("items", "body"));
-                QueryPass lbHybrid = QueryPass.best(hybridQueries, 1, i -> pg.query(HYBRID_SQL, set.query(i), qs.get(i).words()));
+                QueryPass lbHybrid = QueryPass.best(
+                        hybridQueries,
+                        1,
+                        i -> pg.query(HYBRID_SQL, set.query(i), qs.get(i).words()));
                 local.query("CREATE INDEX ON items USING deeplake_index ((embedding, body)::deeplake_hybrid_record)");
-                QueryPass localHybrid = QueryPass.best(queries, ctx.repetitions(3), i -> local.query(HYBRID_SQL, set.query(i), qs.get(i).words()));
-                ctx.record(name(), "hybrid top-10 (one statement: HNSW side + plain-SQL BM25 side, softmax merge)",
+                QueryPass localHybrid = QueryPass.best(
+                        queries,
+                        ctx.repetitions(3),
+                        i -> local.query(HYBRID_SQL, set.query(i), qs.get(i).words()));
+                ctx.record(
+                        name(),
+                        "hybrid top-10 (one statement: HNSW side + plain-SQL BM25 side, softmax merge)",
                         lbHybrid.summary() + " (first " + hybridQueries + " queries)",
                         "local engine with its hybrid index: " + localHybrid.summary(),
                         "the BM25 side is the small-scale fallback (no pg_search here): matching by a GIN index on to_tsvector (built in "
                                 + Fmt.duration(ftsBuild.millis()) + "), collection statistics by a scan per query");
-                ctx.note(name(), "server: " + ((dev.lakebench.core.backend.postgres.PostgresBackend) pg.backend()).capabilities().describe()
-                        .lines().findFirst().orElse("") + "; raw pgvector = vector(384) column, text-format COPY, ORDER BY <=> LIMIT 10 over JDBC");
+                ctx.note(
+                        name(),
+                        "server: "
+                                + ((dev.lakebench.core.backend.postgres.PostgresBackend) pg.backend())
+                                        .capabilities()
+                                        .describe()
+                                        .lines()
+                                        .findFirst()
+                                        .orElse("")
+                                + "; raw pgvector = vector(384) column, text-format COPY, ORDER BY <=> LIMIT 10 over JDBC");
             }
         } finally {
-            try (Connection a = DriverManager.getConnection(admin); Statement st = a.createStatement()) {
+            try (Connection a = DriverManager.getConnection(admin);
+                    Statement st = a.createStatement()) {
                 st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
             }
         }
@@ -161,8 +195,15 @@ public final class PostgresBackendBenchmark implements Benchmark {
         for (int start = 0; start < n; start += 20_000) {
             sb.setLength(0);
             for (int i = start; i < Math.min(n, start + 20_000); i++) {
-                sb.append(i).append('\t').append(literal(set.vector(i))).append('\t')
-                        .append(corpus.doc(i).replace("\\", "\\\\").replace("\t", " ").replace("\n", " ")).append('\n');
+                sb.append(i)
+                        .append('\t')
+                        .append(literal(set.vector(i)))
+                        .append('\t')
+                        .append(corpus.doc(i)
+                                .replace("\\", "\\\\")
+                                .replace("\t", " ")
+                                .replace("\n", " "))
+                        .append('\n');
             }
             try (Reader r = new StringReader(sb.toString())) {
                 copy.copyIn("COPY raw_items (id, embedding, body) FROM STDIN", r);

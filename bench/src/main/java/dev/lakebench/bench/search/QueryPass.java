@@ -43,6 +43,7 @@ final class QueryPass {
 
     /** Warm-up passes for at least this long (the JIT keeps compiling a sub-millisecond query path for ~1,000 runs). */
     static final long WARM_UP_NANOS = 3_000_000_000L;
+
     static final int MAX_WARM_UP_PASSES = 10;
 
     /**

@@ -9,8 +9,7 @@ import java.util.Set;
 /** recall@k against the data set's exact ground truth (ids are row numbers). */
 final class Recall {
 
-    private Recall() {
-    }
+    private Recall() {}
 
     static double at(VectorSet set, List<Object> results, int k) {
         double sum = 0;

@@ -46,7 +46,10 @@ public final class RecallBenchmark implements Benchmark {
             measure(ctx, name);
         }
         if (!missing.isEmpty()) {
-            ctx.note(name(), "skipped (not generated; bench/reference/gen-data.sh " + String.join(" ", missing) + "): " + missing);
+            ctx.note(
+                    name(),
+                    "skipped (not generated; bench/reference/gen-data.sh " + String.join(" ", missing) + "): "
+                            + missing);
         }
     }
 
@@ -57,23 +60,32 @@ public final class RecallBenchmark implements Benchmark {
             try (Client client = Client.local(dir)) {
                 SearchTables.vectors(client, "items", set, set.size());
                 Measurement build = Measurement.of(() -> client.createIndex("items", "embedding"));
-                String plan = client.query("EXPLAIN " + VectorSearchBenchmark.SQL, set.query(0)).toString();
-                QueryPass indexed = QueryPass.best(queries, ctx.repetitions(3), i -> client.query(VectorSearchBenchmark.SQL, set.query(i)));
+                String plan = client.query("EXPLAIN " + VectorSearchBenchmark.SQL, set.query(0))
+                        .toString();
+                QueryPass indexed = QueryPass.best(
+                        queries, ctx.repetitions(3), i -> client.query(VectorSearchBenchmark.SQL, set.query(i)));
                 double recall = Recall.at(set, indexed.results, 10);
                 Optional<ReferenceResults.QueryStats> pg = ctx.reference().queries(setName, "hnsw-ef40");
-                ctx.record(name(), setName + " (" + set.size() + " x " + set.dim() + ", " + kind(set) + "): default index search, top-10",
+                ctx.record(
+                        name(),
+                        setName + " (" + set.size() + " x " + set.dim() + ", " + kind(set)
+                                + "): default index search, top-10",
                         indexed.summary(),
-                        pg.map(q -> "median " + Fmt.duration(q.medianMs()) + ", recall " + Fmt.decimal(q.recallVsExact(), 4)
-                                + " (pgvector HNSW ef_search=40)").orElse("pgvector not run on " + setName),
+                        pg.map(q -> "median " + Fmt.duration(q.medianMs()) + ", recall "
+                                        + Fmt.decimal(q.recallVsExact(), 4) + " (pgvector HNSW ef_search=40)")
+                                .orElse("pgvector not run on " + setName),
                         "recall@10 " + Fmt.decimal(recall, 4) + " (bound " + EfSearchPolicy.TARGET_RECALL + ": "
-                                + (recall >= EfSearchPolicy.TARGET_RECALL ? "met" : "NOT met") + "); build " + Fmt.duration(build.millis())
+                                + (recall >= EfSearchPolicy.TARGET_RECALL ? "met" : "NOT met") + "); build "
+                                + Fmt.duration(build.millis())
                                 + "; " + effort(plan));
             }
         }
     }
 
     private static String kind(VectorSet set) {
-        return "0".equals(set.manifest().get("clusters")) ? "uniform random" : set.manifest().get("clusters") + " clusters";
+        return "0".equals(set.manifest().get("clusters"))
+                ? "uniform random"
+                : set.manifest().get("clusters") + " clusters";
     }
 
     /** The effort part of the plan line ("ef_search=..." or the exact fallback). */
@@ -83,6 +95,8 @@ public final class RecallBenchmark implements Benchmark {
             int end = plan.indexOf(',', i);
             return plan.substring(i, end < 0 ? plan.length() : end);
         }
-        return plan.contains("cannot reach") ? "exact search (the graph cannot reach the bound on this data)" : "plan: " + plan;
+        return plan.contains("cannot reach")
+                ? "exact search (the graph cannot reach the bound on this data)"
+                : "plan: " + plan;
     }
 }

@@ -17,8 +17,7 @@ import java.util.stream.Stream;
 /** Loads the shared data sets into Lakebench tables (not timed) and measures what they occupy. */
 final class SearchTables {
 
-    private SearchTables() {
-    }
+    private SearchTables() {}
 
     /** A list view computed on demand (no 150 MB copy of the vectors on the heap). */
     static <T> List<T> lazy(int size, java.util.function.IntFunction<T> f) {
@@ -66,13 +65,15 @@ final class SearchTables {
             return 0;
         }
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).mapToLong(p -> {
-                try {
-                    return Files.size(p);
-                } catch (IOException e) {
-                    return 0;
-                }
-            }).sum();
+            return s.filter(Files::isRegularFile)
+                    .mapToLong(p -> {
+                        try {
+                            return Files.size(p);
+                        } catch (IOException e) {
+                            return 0;
+                        }
+                    })
+                    .sum();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -43,8 +43,13 @@ public final class StartupBenchmark implements Benchmark {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path data = ctx.scratch("startup/data");
-        run(concat(jar(java, jar), List.of("--data-dir", data.toString(), "query",
-                "CREATE TABLE t AS SELECT range AS n, 'row ' || range AS s FROM range(1000)")));
+        run(concat(
+                jar(java, jar),
+                List.of(
+                        "--data-dir",
+                        data.toString(),
+                        "query",
+                        "CREATE TABLE t AS SELECT range AS n, 'row ' || range AS s FROM range(1000)")));
         int reps = ctx.repetitions(11);
         List<String> tables = List.of("--data-dir", data.toString(), "tables");
         List<String> point = List.of("--data-dir", data.toString(), "query", "SELECT s FROM t WHERE n = 42");
@@ -57,16 +62,30 @@ public final class StartupBenchmark implements Benchmark {
             sqliteNote = Fmt.duration(sqlite.median().millis()) + " (sqlite3 :memory: 'select 1')";
         }
         String references = Fmt.duration(javaVersion.median().millis()) + " (java -version); " + sqliteNote;
-        record(ctx, "tables, launcher + AOT cache", series(reps, concat(List.of(launcher.toString()), tables)), references);
-        record(ctx, "point query, launcher + AOT cache", series(reps, concat(List.of(launcher.toString()), point)), references);
+        record(
+                ctx,
+                "tables, launcher + AOT cache",
+                series(reps, concat(List.of(launcher.toString()), tables)),
+                references);
+        record(
+                ctx,
+                "point query, launcher + AOT cache",
+                series(reps, concat(List.of(launcher.toString()), point)),
+                references);
         record(ctx, "tables, java -jar", series(reps, concat(jar(java, jar), tables)), references);
         record(ctx, "point query, java -jar", series(reps, concat(jar(java, jar), point)), references);
-        ctx.note(name(), "Median wall time of " + reps + " runs of each command, every one a fresh process; workspace of one "
-                + "1,000-row table. Goal: at most 0.4 s for tables and a point query on a quiet machine.");
+        ctx.note(
+                name(),
+                "Median wall time of " + reps + " runs of each command, every one a fresh process; workspace of one "
+                        + "1,000-row table. Goal: at most 0.4 s for tables and a point query on a quiet machine.");
     }
 
     private void record(BenchContext ctx, String metric, Series s, String reference) {
-        ctx.record(name(), metric + " median", Fmt.duration(s.median().millis()), reference,
+        ctx.record(
+                name(),
+                metric + " median",
+                Fmt.duration(s.median().millis()),
+                reference,
                 "runs " + s.allSeconds() + ", other cores " + s.allOtherCores());
     }
 
@@ -96,7 +115,8 @@ public final class StartupBenchmark implements Benchmark {
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
             p.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + new String(out, StandardCharsets.UTF_8));
+            throw new IllegalStateException(
+                    String.join(" ", command) + " failed: " + new String(out, StandardCharsets.UTF_8));
         }
     }
 

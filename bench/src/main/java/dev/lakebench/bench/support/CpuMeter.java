@@ -14,15 +14,14 @@ public final class CpuMeter {
 
     /** Linux reports {@code /proc} times in USER_HZ, which is 100 on every architecture we run on. */
     private static final double TICKS_PER_SECOND = 100.0;
+
     private static final Path PROC_STAT = Path.of("/proc/stat");
     private static final Path SELF_STAT = Path.of("/proc/self/stat");
 
-    private CpuMeter() {
-    }
+    private CpuMeter() {}
 
     /** A point in time with the machine's and this process's CPU counters. */
-    public record Snapshot(long nanos, long machineBusyTicks, long selfTicks) {
-    }
+    public record Snapshot(long nanos, long machineBusyTicks, long selfTicks) {}
 
     public static Snapshot snapshot() {
         return new Snapshot(System.nanoTime(), machineBusy(), self());
@@ -55,7 +54,10 @@ public final class CpuMeter {
             String first = Files.readAllLines(PROC_STAT).get(0);
             String[] f = first.trim().split("\\s+");
             // cpu user nice system idle iowait irq softirq steal ...
-            return Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
+            return Long.parseLong(f[1])
+                    + Long.parseLong(f[2])
+                    + Long.parseLong(f[3])
+                    + Long.parseLong(f[6])
                     + Long.parseLong(f[7]);
         } catch (IOException | RuntimeException e) {
             return -1;

@@ -10,8 +10,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 /** Deleting scratch folders between runs (benchmark data is large; the disk is shared). */
 public final class FileTrees {
 
-    private FileTrees() {
-    }
+    private FileTrees() {}
 
     /** Deletes {@code root} and everything below it; nothing happens if it does not exist. */
     public static void deleteTree(Path root) throws IOException {

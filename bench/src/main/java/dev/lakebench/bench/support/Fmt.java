@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Number formatting for the report: fixed locale, thousands separators for counts. */
 public final class Fmt {
 
-    private Fmt() {
-    }
+    private Fmt() {}
 
     /** 123,456 */
     public static String count(double v) {
@@ -28,7 +27,8 @@ public final class Fmt {
         if (Double.isNaN(millis)) {
             return "n/a";
         }
-        return millis < 1000 ? String.format(Locale.ROOT, "%.2f ms", millis)
+        return millis < 1000
+                ? String.format(Locale.ROOT, "%.2f ms", millis)
                 : String.format(Locale.ROOT, "%.2f s", millis / 1000);
     }
 }

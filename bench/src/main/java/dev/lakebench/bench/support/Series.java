@@ -45,7 +45,9 @@ public final class Series {
         if (runs.isEmpty()) {
             throw new IllegalStateException("no runs");
         }
-        return runs.stream().min(Comparator.comparingDouble(Measurement::otherCores)).orElseThrow();
+        return runs.stream()
+                .min(Comparator.comparingDouble(Measurement::otherCores))
+                .orElseThrow();
     }
 
     /** Median of a per-run figure, e.g. {@code s.medianOf(m -> m.rate(rows))}. */

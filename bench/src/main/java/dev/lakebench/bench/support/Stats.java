@@ -5,8 +5,7 @@ import java.util.Arrays;
 /** Order statistics, computed the same way as the reference scripts (tools.py). */
 public final class Stats {
 
-    private Stats() {
-    }
+    private Stats() {}
 
     /** Median; the mean of the two middle values for an even count. */
     public static double median(double[] values) {

@@ -21,7 +21,11 @@ class DatasetsTest {
         Files.writeString(dir.resolve("manifest.txt"), "generator=VecGen.java\nn=3\ndim=2\nqueries=1\n");
         Files.write(dir.resolve("base.f32"), floats(1, 2, 3, 4, 5, 6));
         Files.write(dir.resolve("queries.f32"), floats(0.5f, -1));
-        ByteBuffer gt = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN).putInt(2).putInt(0).putInt(1);
+        ByteBuffer gt = ByteBuffer.allocate(12)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(2)
+                .putInt(0)
+                .putInt(1);
         Files.write(dir.resolve("gt.i32"), gt.array());
 
         Datasets sets = new Datasets(data);
@@ -43,13 +47,15 @@ class DatasetsTest {
         Files.writeString(dir.resolve("queries.tsv"), "0\tbench lake\tmid,common\t1\n");
         TextCorpus t = new Datasets(data).text();
         assertThat(t.doc(1)).isEqualTo("a bench by the lake");
-        assertThat(t.queries()).containsExactly(new TextCorpus.Query(0, "bench lake", java.util.List.of("mid", "common"), 1));
+        assertThat(t.queries())
+                .containsExactly(new TextCorpus.Query(0, "bench lake", java.util.List.of("mid", "common"), 1));
     }
 
     @Test
     void aMissingSetSaysHowToGenerateIt() {
         assertThatThrownBy(() -> new Datasets(data).vectors("1m"))
-                .hasMessageContaining("vec-1m is missing").hasMessageContaining("gen-data.sh 1m");
+                .hasMessageContaining("vec-1m is missing")
+                .hasMessageContaining("gen-data.sh 1m");
     }
 
     private static byte[] floats(float... v) {

@@ -23,7 +23,9 @@ class StatsTest {
 
     @Test
     void seriesPicksTheMedianRun() {
-        Series s = new Series().add(new Measurement(3_000_000_000L, 0.1, 1)).add(new Measurement(1_000_000_000L, 0.2, 1))
+        Series s = new Series()
+                .add(new Measurement(3_000_000_000L, 0.1, 1))
+                .add(new Measurement(1_000_000_000L, 0.2, 1))
                 .add(new Measurement(2_000_000_000L, 0.3, 1));
         assertThat(s.median().seconds()).isEqualTo(2.0);
         assertThat(s.medianOf(m -> m.rate(100))).isEqualTo(50.0);

@@ -29,7 +29,8 @@ public final class AsyncClient {
         return CompletableFuture.supplyAsync(() -> client.ingest(table, data), POOL);
     }
 
-    public CompletableFuture<IngestResult> ingest(String table, Map<String, ? extends List<?>> data, IngestOptions options) {
+    public CompletableFuture<IngestResult> ingest(
+            String table, Map<String, ? extends List<?>> data, IngestOptions options) {
         return CompletableFuture.supplyAsync(() -> client.ingest(table, data, options), POOL);
     }
 
@@ -93,9 +94,10 @@ public final class AsyncClient {
         return CompletableFuture.runAsync(() -> client.createIndex(table, column), POOL);
     }
 
-    public CompletableFuture<Void> createIndex(String table, String column, String indexType, IngestListener listener,
-                                               Cancellation cancellation) {
-        return CompletableFuture.runAsync(() -> client.createIndex(table, column, indexType, listener, cancellation), POOL);
+    public CompletableFuture<Void> createIndex(
+            String table, String column, String indexType, IngestListener listener, Cancellation cancellation) {
+        return CompletableFuture.runAsync(
+                () -> client.createIndex(table, column, indexType, listener, cancellation), POOL);
     }
 
     public CompletableFuture<Dataset> openTable(String table) {

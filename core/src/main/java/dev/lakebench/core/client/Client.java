@@ -48,7 +48,8 @@ public final class Client implements AutoCloseable {
      * such as {@code read_csv} and {@code COPY ... TO}). By default SQL reaches only the workspace's tables.
      */
     public static Client local(Path dataDir, String workspaceId, List<Path> allowedFileDirectories) {
-        return new Client(EngineServices.get().local(Objects.requireNonNull(dataDir, "dataDir"), workspaceId, allowedFileDirectories));
+        return new Client(EngineServices.get()
+                .local(Objects.requireNonNull(dataDir, "dataDir"), workspaceId, allowedFileDirectories));
     }
 
     /**
@@ -99,7 +100,9 @@ public final class Client implements AutoCloseable {
      */
     public IngestResult ingest(String table, Map<String, ? extends List<?>> data, IngestOptions options) {
         if (data == null && options.format() == null) {
-            throw new IngestError(ErrorCode.INGEST_NO_DATA, "Neither data nor a format was given",
+            throw new IngestError(
+                    ErrorCode.INGEST_NO_DATA,
+                    "Neither data nor a format was given",
                     "Pass column data, file paths with a FILE schema, or IngestOptions.format(...)");
         }
         return EngineServices.get().ingest(backend, table, data, options);
@@ -107,7 +110,8 @@ public final class Client implements AutoCloseable {
 
     /** Ingests a format's rows. */
     public IngestResult ingest(String table, Format format, IngestOptions options) {
-        return EngineServices.get().ingest(backend, table, null, options.format(Objects.requireNonNull(format, "format")));
+        return EngineServices.get()
+                .ingest(backend, table, null, options.format(Objects.requireNonNull(format, "format")));
     }
 
     /** Ingests a format's rows with default options. */
@@ -180,7 +184,8 @@ public final class Client implements AutoCloseable {
     }
 
     /** Creates an index of a given type ({@code bm25}, {@code exact_text}, {@code inverted}, {@code hnsw}, ...). */
-    public void createIndex(String table, String column, String indexType, IngestListener listener, Cancellation cancellation) {
+    public void createIndex(
+            String table, String column, String indexType, IngestListener listener, Cancellation cancellation) {
         backend.createIndex(table, column, indexType, listener, cancellation);
     }
 

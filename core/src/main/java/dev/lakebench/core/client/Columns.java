@@ -22,8 +22,7 @@ public final class Columns {
 
     private final LinkedHashMap<String, List<?>> columns = new LinkedHashMap<>();
 
-    private Columns() {
-    }
+    private Columns() {}
 
     /** Names and values in turn: {@code of("name", names, "age", ages)}. */
     public static Map<String, List<?>> of(Object... nameThenValues) {
@@ -78,7 +77,8 @@ public final class Columns {
             }
             return out;
         }
-        throw new IllegalArgumentException("values of column \"" + name + "\" must be a List or an array, got " + describe(values));
+        throw new IllegalArgumentException(
+                "values of column \"" + name + "\" must be a List or an array, got " + describe(values));
     }
 
     private static String describe(Object o) {

@@ -9,8 +9,7 @@ import java.util.List;
  */
 public final class FluentQuery {
 
-    private FluentQuery() {
-    }
+    private FluentQuery() {}
 
     /** Run the query. */
     public interface ExecuteStep {
@@ -46,5 +45,4 @@ public final class FluentQuery {
     public interface SelectStep extends WhereStep {
         WhereStep select(String... columns);
     }
-
 }

@@ -36,7 +36,10 @@ public interface Format {
 
     /** Columns that get thumbnails. */
     default List<String> imageColumns() {
-        return pgSchema().entrySet().stream().filter(e -> e.getValue() == ColumnType.IMAGE).map(Map.Entry::getKey).toList();
+        return pgSchema().entrySet().stream()
+                .filter(e -> e.getValue() == ColumnType.IMAGE)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /** Expected number of rows, or -1 when unknown (for progress). */

@@ -19,12 +19,10 @@ public interface FormatContext {
     boolean isCancelled();
 
     /** Bytes read or downloaded from the sources so far (added up), for progress. */
-    default void bytesRead(long n) {
-    }
+    default void bytesRead(long n) {}
 
     /** The source being read now (a file, a download), for progress. */
-    default void currentSource(String source) {
-    }
+    default void currentSource(String source) {}
 
     /** A context for calling {@code normalize()} outside an ingest: failures and warnings go to the log. */
     static FormatContext logging() {

@@ -50,8 +50,11 @@ public final class IngestOptions {
 
     /** Sets a column's type by name as users write it ("TEXT", "EMBEDDING", "FILE", "bytea", ...). */
     public IngestOptions schema(String column, String type) {
-        ColumnType t = ColumnType.parse(type).orElseThrow(() -> new IngestError(ErrorCode.INGEST_BAD_DATA,
-                "Unknown type \"" + type + "\" for column \"" + column + "\"", "Use one of " + ColumnType.names()));
+        ColumnType t = ColumnType.parse(type)
+                .orElseThrow(() -> new IngestError(
+                        ErrorCode.INGEST_BAD_DATA,
+                        "Unknown type \"" + type + "\" for column \"" + column + "\"",
+                        "Use one of " + ColumnType.names()));
         return schema(column, t);
     }
 
@@ -285,6 +288,8 @@ public final class IngestOptions {
         return "IngestOptions[schema=" + schema + ", index=" + index + ", chunk=" + chunkSize + "/" + chunkOverlap
                 + ", dpi=" + pdfDpi + ", workers=" + workers + ", flush=" + flushRows + ", commit=" + commitRows
                 + (embeds.isEmpty() ? "" : ", embed=" + embeds)
-                + (format != null ? ", format=" + format.getClass().getSimpleName().toLowerCase(Locale.ROOT) : "") + "]";
+                + (format != null
+                        ? ", format=" + format.getClass().getSimpleName().toLowerCase(Locale.ROOT)
+                        : "") + "]";
     }
 }

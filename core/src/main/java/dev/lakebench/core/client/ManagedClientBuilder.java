@@ -26,8 +26,7 @@ public final class ManagedClientBuilder {
     private Integer pageRows;
     private Function<String, String> env = System::getenv;
 
-    ManagedClientBuilder() {
-    }
+    ManagedClientBuilder() {}
 
     /** The API token (never logged; the environment's {@code DEEPLAKE_API_KEY} when not set). */
     public ManagedClientBuilder token(String token) {

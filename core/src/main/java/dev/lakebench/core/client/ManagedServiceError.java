@@ -25,7 +25,8 @@ public class ManagedServiceError extends RuntimeException {
         this.code = Objects.requireNonNull(code);
         if (!code.family().fits(getClass())) {
             throw new IllegalArgumentException(getClass().getSimpleName() + " cannot report " + code + " (a "
-                    + code.family().errorClass().getSimpleName() + " code); use ErrorFamily.create for the matching class");
+                    + code.family().errorClass().getSimpleName()
+                    + " code); use ErrorFamily.create for the matching class");
         }
         this.problem = Objects.requireNonNull(problem);
         this.hint = hint == null ? "" : hint;

@@ -11,9 +11,17 @@ import java.util.Objects;
  * payload the remote sink sends at once, an explicit organisation (null: from the token or the service) and the
  * rows per page of a streamed result.
  */
-public record ManagedSettings(String apiUrl, String workspaceId, Duration connectTimeout, int maxAttempts,
-                              Duration backoffBase, Duration backoffMax, Duration maxRetryAfter, int insertBatchBytes,
-                              String orgId, int pageRows) {
+public record ManagedSettings(
+        String apiUrl,
+        String workspaceId,
+        Duration connectTimeout,
+        int maxAttempts,
+        Duration backoffBase,
+        Duration backoffMax,
+        Duration maxRetryAfter,
+        int insertBatchBytes,
+        String orgId,
+        int pageRows) {
 
     public static final String DEFAULT_API_URL = "https://api.deeplake.ai";
     public static final String DEFAULT_WORKSPACE = "default";
@@ -23,10 +31,26 @@ public record ManagedSettings(String apiUrl, String workspaceId, Duration connec
     public static final int DEFAULT_PAGE_ROWS = 10_000;
 
     /** Settings without an explicit organisation and with the default page size. */
-    public ManagedSettings(String apiUrl, String workspaceId, Duration connectTimeout, int maxAttempts,
-                           Duration backoffBase, Duration backoffMax, Duration maxRetryAfter, int insertBatchBytes) {
-        this(apiUrl, workspaceId, connectTimeout, maxAttempts, backoffBase, backoffMax, maxRetryAfter, insertBatchBytes,
-                null, DEFAULT_PAGE_ROWS);
+    public ManagedSettings(
+            String apiUrl,
+            String workspaceId,
+            Duration connectTimeout,
+            int maxAttempts,
+            Duration backoffBase,
+            Duration backoffMax,
+            Duration maxRetryAfter,
+            int insertBatchBytes) {
+        this(
+                apiUrl,
+                workspaceId,
+                connectTimeout,
+                maxAttempts,
+                backoffBase,
+                backoffMax,
+                maxRetryAfter,
+                insertBatchBytes,
+                null,
+                DEFAULT_PAGE_ROWS);
     }
 
     public ManagedSettings {
@@ -50,34 +74,101 @@ public record ManagedSettings(String apiUrl, String workspaceId, Duration connec
 
     /** Defaults: 10 s connect, 5 attempts, backoff from 250 ms doubling up to 8 s, Retry-After up to 60 s, 4 MiB batches. */
     public static ManagedSettings of(String apiUrl, String workspaceId) {
-        return new ManagedSettings(apiUrl, workspaceId, Duration.ofSeconds(10), 5, Duration.ofMillis(250),
-                Duration.ofSeconds(8), Duration.ofSeconds(60), 4 << 20);
+        return new ManagedSettings(
+                apiUrl,
+                workspaceId,
+                Duration.ofSeconds(10),
+                5,
+                Duration.ofMillis(250),
+                Duration.ofSeconds(8),
+                Duration.ofSeconds(60),
+                4 << 20);
     }
 
     public ManagedSettings withRetries(int attempts, Duration base, Duration max) {
-        return new ManagedSettings(apiUrl, workspaceId, connectTimeout, attempts, base, max, maxRetryAfter, insertBatchBytes, orgId, pageRows);
+        return new ManagedSettings(
+                apiUrl,
+                workspaceId,
+                connectTimeout,
+                attempts,
+                base,
+                max,
+                maxRetryAfter,
+                insertBatchBytes,
+                orgId,
+                pageRows);
     }
 
     public ManagedSettings withInsertBatchBytes(int bytes) {
-        return new ManagedSettings(apiUrl, workspaceId, connectTimeout, maxAttempts, backoffBase, backoffMax, maxRetryAfter, bytes, orgId, pageRows);
+        return new ManagedSettings(
+                apiUrl,
+                workspaceId,
+                connectTimeout,
+                maxAttempts,
+                backoffBase,
+                backoffMax,
+                maxRetryAfter,
+                bytes,
+                orgId,
+                pageRows);
     }
 
     public ManagedSettings withWorkspace(String ws) {
-        return new ManagedSettings(apiUrl, ws, connectTimeout, maxAttempts, backoffBase, backoffMax, maxRetryAfter, insertBatchBytes, orgId, pageRows);
+        return new ManagedSettings(
+                apiUrl,
+                ws,
+                connectTimeout,
+                maxAttempts,
+                backoffBase,
+                backoffMax,
+                maxRetryAfter,
+                insertBatchBytes,
+                orgId,
+                pageRows);
     }
 
     /** An explicit organisation: sent as {@code X-Activeloop-Org-Id} whatever the token's claim says. */
     public ManagedSettings withOrgId(String org) {
-        return new ManagedSettings(apiUrl, workspaceId, connectTimeout, maxAttempts, backoffBase, backoffMax, maxRetryAfter, insertBatchBytes, org, pageRows);
+        return new ManagedSettings(
+                apiUrl,
+                workspaceId,
+                connectTimeout,
+                maxAttempts,
+                backoffBase,
+                backoffMax,
+                maxRetryAfter,
+                insertBatchBytes,
+                org,
+                pageRows);
     }
 
     public ManagedSettings withConnectTimeout(Duration t) {
-        return new ManagedSettings(apiUrl, workspaceId, t, maxAttempts, backoffBase, backoffMax, maxRetryAfter, insertBatchBytes, orgId, pageRows);
+        return new ManagedSettings(
+                apiUrl,
+                workspaceId,
+                t,
+                maxAttempts,
+                backoffBase,
+                backoffMax,
+                maxRetryAfter,
+                insertBatchBytes,
+                orgId,
+                pageRows);
     }
 
     /** Rows per request when results are read page by page. */
     public ManagedSettings withPageRows(int rows) {
-        return new ManagedSettings(apiUrl, workspaceId, connectTimeout, maxAttempts, backoffBase, backoffMax, maxRetryAfter, insertBatchBytes, orgId, rows);
+        return new ManagedSettings(
+                apiUrl,
+                workspaceId,
+                connectTimeout,
+                maxAttempts,
+                backoffBase,
+                backoffMax,
+                maxRetryAfter,
+                insertBatchBytes,
+                orgId,
+                rows);
     }
 
     /** The API URL without a trailing slash; null means the default. Anything but http(s) is refused. */
@@ -104,7 +195,9 @@ public record ManagedSettings(String apiUrl, String workspaceId, Duration connec
 
     private static ManagedServiceError badUrl(String url) {
         String shown = url.replaceAll("//[^/@]*@", "//");
-        return new ManagedServiceError(ErrorCode.SERVICE_UNAVAILABLE, "API URL \"" + shown + "\" is not an http(s) URL",
+        return new ManagedServiceError(
+                ErrorCode.SERVICE_UNAVAILABLE,
+                "API URL \"" + shown + "\" is not an http(s) URL",
                 "Give the API's base URL, e.g. " + DEFAULT_API_URL + " (credentials never go into the URL)");
     }
 }

@@ -47,8 +47,9 @@ public final class QueryBuilder implements FluentQuery.SelectStep {
         params.addAll(Arrays.asList(values == null ? new Object[] {null} : values));
         int highest = EngineServices.get().highestParameter(condition);
         if (highest > params.size()) {
-            throw new IllegalArgumentException("where(\"" + condition + "\") uses $" + highest + " but only " + params.size()
-                    + " values were given so far; number placeholders across all where() calls ($1, $2, ...)");
+            throw new IllegalArgumentException(
+                    "where(\"" + condition + "\") uses $" + highest + " but only " + params.size()
+                            + " values were given so far; number placeholders across all where() calls ($1, $2, ...)");
         }
         conditions.add(condition);
         return this;

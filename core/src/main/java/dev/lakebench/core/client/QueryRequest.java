@@ -35,7 +35,8 @@ public final class QueryRequest {
         if (params != null && isMatrix(params)) {
             params = new Object[] {params};
         }
-        return new QueryRequest(sql, params == null ? List.of() : Collections.unmodifiableList(Arrays.asList(params.clone())));
+        return new QueryRequest(
+                sql, params == null ? List.of() : Collections.unmodifiableList(Arrays.asList(params.clone())));
     }
 
     /** A {@code float[][]}, {@code double[][]}, ... that the varargs call received as the parameter array itself. */

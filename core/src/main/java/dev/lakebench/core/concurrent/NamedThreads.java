@@ -9,8 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Every thread Lakebench starts has a name that says whose it is (visible in thread dumps and profilers). */
 public final class NamedThreads {
 
-    private NamedThreads() {
-    }
+    private NamedThreads() {}
 
     public static ThreadFactory factory(String prefix, boolean daemon) {
         AtomicInteger n = new AtomicInteger();

@@ -46,13 +46,20 @@ public final class ConnectionStore {
             JsonNode root = JSON.readTree(file.toFile());
             List<ManagedConnection> out = new ArrayList<>();
             for (JsonNode n : root.path("connections")) {
-                out.add(new ManagedConnection(n.path("id").asText(), n.path("name").asText(null), n.path("api_url").asText(),
-                        n.path("workspace").asText(null), n.path("org_id").asText(null)));
+                out.add(new ManagedConnection(
+                        n.path("id").asText(),
+                        n.path("name").asText(null),
+                        n.path("api_url").asText(),
+                        n.path("workspace").asText(null),
+                        n.path("org_id").asText(null)));
             }
             return List.copyOf(out);
         } catch (IOException | RuntimeException e) {
-            throw new WorkspaceError(ErrorCode.WORKSPACE_IO, "Cannot read the saved connections in " + file + ": " + e.getMessage(),
-                    "Fix or delete that file; it only holds connection URLs and workspaces", e);
+            throw new WorkspaceError(
+                    ErrorCode.WORKSPACE_IO,
+                    "Cannot read the saved connections in " + file + ": " + e.getMessage(),
+                    "Fix or delete that file; it only holds connection URLs and workspaces",
+                    e);
         }
     }
 
@@ -83,7 +90,11 @@ public final class ConnectionStore {
         root.put("version", 1);
         ArrayNode a = root.putArray("connections");
         for (ManagedConnection c : all) {
-            ObjectNode o = a.addObject().put("id", c.id()).put("name", c.name()).put("api_url", c.apiUrl()).put("workspace", c.workspaceId());
+            ObjectNode o = a.addObject()
+                    .put("id", c.id())
+                    .put("name", c.name())
+                    .put("api_url", c.apiUrl())
+                    .put("workspace", c.workspaceId());
             if (c.orgId() != null) {
                 o.put("org_id", c.orgId());
             }
@@ -94,8 +105,11 @@ public final class ConnectionStore {
             JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new WorkspaceError(ErrorCode.WORKSPACE_IO, "Cannot save the connections to " + file + ": " + e.getMessage(),
-                    "Check that the data directory is writable", e);
+            throw new WorkspaceError(
+                    ErrorCode.WORKSPACE_IO,
+                    "Cannot save the connections to " + file + ": " + e.getMessage(),
+                    "Check that the data directory is writable",
+                    e);
         }
     }
 }

@@ -22,7 +22,8 @@ public record ManagedConnection(String id, String name, String apiUrl, String wo
             throw new IllegalArgumentException("connection id must not be blank");
         }
         apiUrl = ManagedSettings.normalizeUrl(apiUrl);
-        workspaceId = workspaceId == null || workspaceId.isBlank() ? ManagedSettings.DEFAULT_WORKSPACE : workspaceId.strip();
+        workspaceId =
+                workspaceId == null || workspaceId.isBlank() ? ManagedSettings.DEFAULT_WORKSPACE : workspaceId.strip();
         name = name == null || name.isBlank() ? workspaceId + " @ " + host(apiUrl) : name.strip();
         orgId = orgId == null || orgId.isBlank() ? null : orgId.strip();
     }
@@ -30,7 +31,8 @@ public record ManagedConnection(String id, String name, String apiUrl, String wo
     /** A new connection with an id made from URL and workspace. */
     public static ManagedConnection of(String name, String apiUrl, String workspaceId) {
         String url = ManagedSettings.normalizeUrl(apiUrl);
-        String ws = workspaceId == null || workspaceId.isBlank() ? ManagedSettings.DEFAULT_WORKSPACE : workspaceId.strip();
+        String ws =
+                workspaceId == null || workspaceId.isBlank() ? ManagedSettings.DEFAULT_WORKSPACE : workspaceId.strip();
         return new ManagedConnection(ws + "@" + host(url), name, url, ws);
     }
 

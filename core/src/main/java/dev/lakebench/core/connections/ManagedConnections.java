@@ -2,10 +2,10 @@ package dev.lakebench.core.connections;
 
 import dev.lakebench.core.backend.managed.ApiToken;
 import dev.lakebench.core.backend.managed.ManagedBackend;
-import dev.lakebench.core.client.ManagedSettings;
 import dev.lakebench.core.client.AuthError;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.ManagedSettings;
 import dev.lakebench.core.client.OrganizationInfo;
 import dev.lakebench.core.client.WorkspaceInfo;
 import java.nio.file.Path;
@@ -66,7 +66,10 @@ public final class ManagedConnections {
     public boolean remove(String id) {
         Optional<ManagedConnection> c = store.find(id);
         boolean removed = store.remove(id);
-        if (c.isPresent() && store.list().stream().noneMatch(o -> o.apiUrl().equals(c.get().apiUrl())) && vault.canSave()) {
+        if (c.isPresent()
+                && store.list().stream()
+                        .noneMatch(o -> o.apiUrl().equals(c.get().apiUrl()))
+                && vault.canSave()) {
             vault.forget(c.get().apiUrl());
         }
         return removed;
@@ -82,14 +85,19 @@ public final class ManagedConnections {
         if (fromEnv != null && !fromEnv.isBlank()) {
             return fromEnv;
         }
-        throw new AuthError(ErrorCode.AUTH_TOKEN_REQUIRED, "Token required for " + ManagedSettings.normalizeUrl(apiUrl),
-                "Run lakebench login --remote " + ManagedSettings.normalizeUrl(apiUrl) + ", save a token with the connection, or set " + ApiToken.ENV);
+        throw new AuthError(
+                ErrorCode.AUTH_TOKEN_REQUIRED,
+                "Token required for " + ManagedSettings.normalizeUrl(apiUrl),
+                "Run lakebench login --remote " + ManagedSettings.normalizeUrl(apiUrl)
+                        + ", save a token with the connection, or set " + ApiToken.ENV);
     }
 
     /** Opens a client on the connection's workspace. */
     public Client open(ManagedConnection c) {
-        return new Client(ManagedBackend.connect(ManagedSettings.of(c.apiUrl(), c.workspaceId()).withOrgId(c.orgId()),
-                ApiToken.of(token(c.apiUrl())), env));
+        return new Client(ManagedBackend.connect(
+                ManagedSettings.of(c.apiUrl(), c.workspaceId()).withOrgId(c.orgId()),
+                ApiToken.of(token(c.apiUrl())),
+                env));
     }
 
     /**

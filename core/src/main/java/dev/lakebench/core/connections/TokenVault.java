@@ -1,9 +1,9 @@
 package dev.lakebench.core.connections;
 
 import dev.lakebench.core.backend.managed.ApiToken;
-import dev.lakebench.core.client.ManagedSettings;
 import dev.lakebench.core.client.AuthError;
 import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.ManagedSettings;
 import dev.lakebench.natives.keychain.CredentialStore;
 import dev.lakebench.natives.keychain.CredentialStoreException;
 import dev.lakebench.natives.keychain.CredentialStores;
@@ -99,7 +99,10 @@ public final class TokenVault {
     }
 
     private static AuthError failure(CredentialStoreException e) {
-        return new AuthError(ErrorCode.AUTH_TOKEN_REQUIRED, e.getMessage(),
-                "Unlock the OS keyring, or set " + ApiToken.ENV + " for this session", e);
+        return new AuthError(
+                ErrorCode.AUTH_TOKEN_REQUIRED,
+                e.getMessage(),
+                "Unlock the OS keyring, or set " + ApiToken.ENV + " for this session",
+                e);
     }
 }

@@ -20,7 +20,16 @@ import org.apache.arrow.flatbuf.Utf8;
  */
 final class ArrowColumn {
 
-    enum Kind { TEXT, BINARY, INT64, FLOAT64, BOOL, FLOATS, FIXED_FLOATS, FLOAT_LISTS }
+    enum Kind {
+        TEXT,
+        BINARY,
+        INT64,
+        FLOAT64,
+        BOOL,
+        FLOATS,
+        FIXED_FLOATS,
+        FLOAT_LISTS
+    }
 
     /** The Arrow type of a column; {@code size} is the fixed list size of {@link Kind#FIXED_FLOATS}. */
     record Shape(Kind kind, int size) {
@@ -30,20 +39,19 @@ final class ArrowColumn {
     }
 
     /** A field node of a record batch: its length and null count. */
-    record Node(long length, long nulls) {
-    }
+    record Node(long length, long nulls) {}
 
     private final String name;
     private final Shape shape;
     private Bytes validity = new Bytes();
-    private Bytes values = new Bytes();        // fixed-width values, or the child floats of list kinds
-    private Bytes offsets = new Bytes();       // variable-width kinds: int32 offsets, first one 0
-    private Bytes innerOffsets = new Bytes();  // list<list<float>>: the inner lists' offsets
-    private Bytes data = new Bytes();          // text and bytes
+    private Bytes values = new Bytes(); // fixed-width values, or the child floats of list kinds
+    private Bytes offsets = new Bytes(); // variable-width kinds: int32 offsets, first one 0
+    private Bytes innerOffsets = new Bytes(); // list<list<float>>: the inner lists' offsets
+    private Bytes data = new Bytes(); // text and bytes
     private int length;
     private int nulls;
-    private int children;  // FLOATS/FIXED_FLOATS: floats so far; FLOAT_LISTS: inner lists so far
-    private int floats;    // FLOAT_LISTS: floats so far
+    private int children; // FLOATS/FIXED_FLOATS: floats so far; FLOAT_LISTS: inner lists so far
+    private int floats; // FLOAT_LISTS: floats so far
 
     private ArrowColumn(String name, Shape shape) {
         this.name = name;
@@ -131,8 +139,8 @@ final class ArrowColumn {
         if (v instanceof float[] f) {
             return f;
         }
-        throw new IllegalArgumentException("column " + name + " holds a " + v.getClass().getSimpleName()
-                + " where float arrays were expected");
+        throw new IllegalArgumentException(
+                "column " + name + " holds a " + v.getClass().getSimpleName() + " where float arrays were expected");
     }
 
     private void putFloats(float[] f) {
@@ -170,7 +178,7 @@ final class ArrowColumn {
 
     private void floatChild(List<Node> nodes, List<byte[]> buffers, List<Integer> sizes, int count) {
         nodes.add(new Node(count, 0));
-        add(buffers, sizes, new Bytes(), 0);  // no validity bitmap: no nulls
+        add(buffers, sizes, new Bytes(), 0); // no validity bitmap: no nulls
         add(buffers, sizes, values, values.size);
     }
 

@@ -43,12 +43,11 @@ public final class ArrowExport {
     private static final byte[] MAGIC = {'A', 'R', 'R', 'O', 'W', '1'};
 
     private final List<ArrowColumn> columns = new ArrayList<>();
-    private final List<long[]> blocks = new ArrayList<>();  // offset, metadata length, body length
+    private final List<long[]> blocks = new ArrayList<>(); // offset, metadata length, body length
     private FileChannel out;
     private long position;
 
-    private ArrowExport() {
-    }
+    private ArrowExport() {}
 
     /** Exports and returns the number of rows written; {@code progress} gets the running row count. */
     public static long write(RowCursor cursor, Path target, LongConsumer progress) {
@@ -57,19 +56,25 @@ public final class ArrowExport {
         try {
             Files.createDirectories(abs.getParent());
             long rows;
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel ch = FileChannel.open(
+                    tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 rows = new ArrowExport().run(cursor, ch, progress);
                 ch.force(false);
             }
             Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return rows;
         } catch (IOException e) {
-            throw new WorkspaceError(ErrorCode.WORKSPACE_IO, "Arrow export to " + target + " failed: " + e.getMessage(),
-                    "Check that the target folder is writable and has free space", e);
+            throw new WorkspaceError(
+                    ErrorCode.WORKSPACE_IO,
+                    "Arrow export to " + target + " failed: " + e.getMessage(),
+                    "Check that the target folder is writable and has free space",
+                    e);
         } catch (IllegalArgumentException e) {
-            throw new QueryError(ErrorCode.QUERY_INVALID, "Arrow export to " + target + " failed: " + e.getMessage(),
-                    "Select columns of one shape (e.g. embeddings of one dimension)", e);
+            throw new QueryError(
+                    ErrorCode.QUERY_INVALID,
+                    "Arrow export to " + target + " failed: " + e.getMessage(),
+                    "Select columns of one shape (e.g. embeddings of one dimension)",
+                    e);
         } finally {
             cursor.close();
             try {
@@ -114,7 +119,7 @@ public final class ArrowExport {
         if (inBatch > 0 || rows == 0) {
             writeBatch(inBatch);
         }
-        writeBytes(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0, 0, 0, 0});  // end of stream
+        writeBytes(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0, 0, 0, 0}); // end of stream
         writeFooter();
         if (progress != null) {
             progress.accept(rows);
@@ -129,16 +134,17 @@ public final class ArrowExport {
         if (t == null) {
             return ArrowColumn.Shape.of(sampleKind(sample));
         }
-        return ArrowColumn.Shape.of(switch (t.storage()) {
-            case TEXT -> ArrowColumn.Kind.TEXT;
-            case INT32, INT64 -> ArrowColumn.Kind.INT64;
-            case FLOAT32, FLOAT64 -> ArrowColumn.Kind.FLOAT64;
-            case BOOL -> ArrowColumn.Kind.BOOL;
-            case BYTES -> ArrowColumn.Kind.BINARY;
-            case MULTI_VECTOR -> ArrowColumn.Kind.FLOAT_LISTS;
-            case FLOAT_LIST, VECTOR -> ArrowColumn.Kind.FLOATS;
-            default -> sampleKind(sample);
-        });
+        return ArrowColumn.Shape.of(
+                switch (t.storage()) {
+                    case TEXT -> ArrowColumn.Kind.TEXT;
+                    case INT32, INT64 -> ArrowColumn.Kind.INT64;
+                    case FLOAT32, FLOAT64 -> ArrowColumn.Kind.FLOAT64;
+                    case BOOL -> ArrowColumn.Kind.BOOL;
+                    case BYTES -> ArrowColumn.Kind.BINARY;
+                    case MULTI_VECTOR -> ArrowColumn.Kind.FLOAT_LISTS;
+                    case FLOAT_LIST, VECTOR -> ArrowColumn.Kind.FLOATS;
+                    default -> sampleKind(sample);
+                });
     }
 
     private static ArrowColumn.Kind sampleKind(Object sample) {
@@ -168,7 +174,8 @@ public final class ArrowExport {
         for (int i = 0; i < fields.length; i++) {
             fields[i] = columns.get(i).field(fb);
         }
-        return Schema.createSchema(fb, org.apache.arrow.flatbuf.Endianness.Little, Schema.createFieldsVector(fb, fields), 0, 0);
+        return Schema.createSchema(
+                fb, org.apache.arrow.flatbuf.Endianness.Little, Schema.createFieldsVector(fb, fields), 0, 0);
     }
 
     private void writeBatch(int length) throws IOException {
@@ -187,7 +194,8 @@ public final class ArrowExport {
         }
         RecordBatch.startNodesVector(fb, nodes.size());
         for (int i = nodes.size() - 1; i >= 0; i--) {
-            org.apache.arrow.flatbuf.FieldNode.createFieldNode(fb, nodes.get(i).length(), nodes.get(i).nulls());
+            org.apache.arrow.flatbuf.FieldNode.createFieldNode(
+                    fb, nodes.get(i).length(), nodes.get(i).nulls());
         }
         int nodesVec = fb.endVector();
         RecordBatch.startBuffersVector(fb, buffers.size());

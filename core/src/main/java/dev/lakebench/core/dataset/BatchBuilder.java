@@ -98,8 +98,9 @@ final class BatchBuilder {
                     nulls[c].set(r);
                 } else {
                     if (v.length != dim) {
-                        throw new IllegalStateException("column \"" + columns.get(c).name() + "\" mixes vector sizes "
-                                + dim + " and " + v.length + "; select it separately");
+                        throw new IllegalStateException(
+                                "column \"" + columns.get(c).name() + "\" mixes vector sizes " + dim + " and "
+                                        + v.length + "; select it separately");
                     }
                     System.arraycopy(v, 0, out, r * dim, dim);
                 }

@@ -127,7 +127,8 @@ public final class BatchIterator implements Iterator<Batch>, Iterable<Batch>, Au
     @Override
     public Iterator<Batch> iterator() {
         if (iterated) {
-            throw new IllegalStateException("these batches were already iterated; call batches(n) again for another pass");
+            throw new IllegalStateException(
+                    "these batches were already iterated; call batches(n) again for another pass");
         }
         iterated = true;
         return this;
@@ -135,7 +136,9 @@ public final class BatchIterator implements Iterator<Batch>, Iterable<Batch>, Au
 
     /** The batches as a stream; closing the stream (try-with-resources) releases the cursor. */
     public Stream<Batch> stream() {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false)
+        return StreamSupport.stream(
+                        Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
+                        false)
                 .onClose(this::close);
     }
 

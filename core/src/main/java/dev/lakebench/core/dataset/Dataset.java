@@ -51,7 +51,8 @@ public final class Dataset {
 
     /** Number of rows of this view. */
     public long size() {
-        var rows = backend.execute(QueryRequest.of("SELECT count(*) AS n FROM (" + sql + ") AS q")).rows();
+        var rows = backend.execute(QueryRequest.of("SELECT count(*) AS n FROM (" + sql + ") AS q"))
+                .rows();
         return (Long) rows.get(0).get("n");
     }
 
@@ -72,7 +73,8 @@ public final class Dataset {
         if (index < 0) {
             throw new IndexOutOfBoundsException("row index must not be negative: " + index);
         }
-        List<Row> rows = backend.execute(QueryRequest.of("SELECT * FROM (" + sql + ") AS q LIMIT 1 OFFSET " + index)).rows();
+        List<Row> rows = backend.execute(QueryRequest.of("SELECT * FROM (" + sql + ") AS q LIMIT 1 OFFSET " + index))
+                .rows();
         if (rows.isEmpty()) {
             throw new IndexOutOfBoundsException("row " + index + " of a dataset of " + size() + " rows");
         }
@@ -85,8 +87,11 @@ public final class Dataset {
      */
     public Dataset shuffled(long seed) {
         String numbered = "SELECT *, row_number() OVER () AS " + SHUFFLE_KEY + " FROM (" + sql + ") AS q";
-        return new Dataset(backend, table, "SELECT * EXCLUDE (" + SHUFFLE_KEY + ") FROM (" + numbered + ") AS s ORDER BY hash("
-                + SHUFFLE_KEY + ", " + seed + "::BIGINT), " + SHUFFLE_KEY);
+        return new Dataset(
+                backend,
+                table,
+                "SELECT * EXCLUDE (" + SHUFFLE_KEY + ") FROM (" + numbered + ") AS s ORDER BY hash(" + SHUFFLE_KEY
+                        + ", " + seed + "::BIGINT), " + SHUFFLE_KEY);
     }
 
     private static final String SHUFFLE_KEY = "_lb_shuffle_n";

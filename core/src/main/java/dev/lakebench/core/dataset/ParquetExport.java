@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.LongConsumer;
@@ -30,8 +29,7 @@ import java.util.function.LongConsumer;
  */
 public final class ParquetExport {
 
-    private ParquetExport() {
-    }
+    private ParquetExport() {}
 
     /** Exports and returns the number of rows written; {@code progress} gets the running row count. */
     public static long write(RowCursor cursor, Path target, LongConsumer progress) {
@@ -39,11 +37,14 @@ public final class ParquetExport {
         try {
             scratch = Files.createTempDirectory("lakebench-export");
         } catch (IOException e) {
-            throw new WorkspaceError(ErrorCode.WORKSPACE_IO, "Cannot create a scratch folder for the export: " + e.getMessage(),
-                    "Check free space in the temporary folder", e);
+            throw new WorkspaceError(
+                    ErrorCode.WORKSPACE_IO,
+                    "Cannot create a scratch folder for the export: " + e.getMessage(),
+                    "Check free space in the temporary folder",
+                    e);
         }
         try (EngineSession engine = EngineSession.scratch(scratch.resolve("export.duckdb"));
-             Connection c = engine.connect()) {
+                Connection c = engine.connect()) {
             List<ResultColumn> cols = cursor.columns();
             Row first = cursor.hasNext() ? cursor.next() : null;
             try (Statement st = c.createStatement()) {
@@ -63,8 +64,9 @@ public final class ParquetExport {
             }
             Files.createDirectories(target.toAbsolutePath().getParent());
             try (Statement st = c.createStatement()) {
-                st.execute("COPY export TO '" + target.toAbsolutePath().toString().replace("'", "''")
-                        + "' (FORMAT parquet, COMPRESSION zstd)");
+                st.execute(
+                        "COPY export TO '" + target.toAbsolutePath().toString().replace("'", "''")
+                                + "' (FORMAT parquet, COMPRESSION zstd)");
             }
             if (progress != null) {
                 progress.accept(rows);
@@ -72,11 +74,17 @@ public final class ParquetExport {
             return rows;
         } catch (SQLException e) {
             EngineException ex = EngineException.from(e);
-            throw new QueryError(ErrorCode.QUERY_INVALID, "Parquet export to " + target + " failed: " + ex.engineMessage(),
-                    "Check that the target folder is writable", e);
+            throw new QueryError(
+                    ErrorCode.QUERY_INVALID,
+                    "Parquet export to " + target + " failed: " + ex.engineMessage(),
+                    "Check that the target folder is writable",
+                    e);
         } catch (IOException e) {
-            throw new WorkspaceError(ErrorCode.WORKSPACE_IO, "Parquet export to " + target + " failed: " + e.getMessage(),
-                    "Check that the target folder is writable", e);
+            throw new WorkspaceError(
+                    ErrorCode.WORKSPACE_IO,
+                    "Parquet export to " + target + " failed: " + e.getMessage(),
+                    "Check that the target folder is writable",
+                    e);
         } finally {
             cursor.close();
             deleteQuietly(scratch);
@@ -89,7 +97,9 @@ public final class ParquetExport {
             if (i > 0) {
                 sb.append(", ");
             }
-            sb.append(EngineServices.get().quoteIdentifier(cols.get(i).name())).append(' ').append(typeOf(cols.get(i), first == null ? null : first.get(i)));
+            sb.append(EngineServices.get().quoteIdentifier(cols.get(i).name()))
+                    .append(' ')
+                    .append(typeOf(cols.get(i), first == null ? null : first.get(i)));
         }
         if (cols.isEmpty()) {
             sb.append("empty BOOLEAN");

@@ -35,7 +35,8 @@ public final class BertOnnxEmbedder extends OnnxTextModel {
      * Loads the model; {@code prefix} is prepended to every text (e5 wants {@code "query: "}), empty for none.
      * Throws {@link ModelError} naming {@code name} when the model or tokenizer cannot be read.
      */
-    public BertOnnxEmbedder(String name, OrtEnvironment env, byte[] model, InputStream tokenizerJson, int maxTokens, String prefix) {
+    public BertOnnxEmbedder(
+            String name, OrtEnvironment env, byte[] model, InputStream tokenizerJson, int maxTokens, String prefix) {
         super(name, maxTokens);
         this.env = env;
         this.prefix = prefix;
@@ -44,16 +45,32 @@ public final class BertOnnxEmbedder extends OnnxTextModel {
             opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             this.session = env.createSession(model, opts);
         } catch (OrtException | RuntimeException e) {
-            throw new ModelError(ErrorCode.MODEL_INVALID, "Model \"" + name + "\" cannot be loaded: " + e.getMessage(),
-                    "The model file is damaged or not an ONNX model; remove it (lakebench models rm " + name + ") and pull it again", e);
+            throw new ModelError(
+                    ErrorCode.MODEL_INVALID,
+                    "Model \"" + name + "\" cannot be loaded: " + e.getMessage(),
+                    "The model file is damaged or not an ONNX model; remove it (lakebench models rm " + name
+                            + ") and pull it again",
+                    e);
         }
         try {
-            this.tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson, Map.of("truncation", "true",
-                    "maxLength", Integer.toString(maxTokens), "padding", "false", "addSpecialTokens", "true"));
+            this.tokenizer = HuggingFaceTokenizer.newInstance(
+                    tokenizerJson,
+                    Map.of(
+                            "truncation",
+                            "true",
+                            "maxLength",
+                            Integer.toString(maxTokens),
+                            "padding",
+                            "false",
+                            "addSpecialTokens",
+                            "true"));
         } catch (IOException | RuntimeException e) {
             closeQuietly(session);
-            throw new ModelError(ErrorCode.MODEL_INVALID, "The tokenizer of model \"" + name + "\" cannot be read: " + e.getMessage(),
-                    "Remove the model (lakebench models rm " + name + ") and pull it again", e);
+            throw new ModelError(
+                    ErrorCode.MODEL_INVALID,
+                    "The tokenizer of model \"" + name + "\" cannot be read: " + e.getMessage(),
+                    "Remove the model (lakebench models rm " + name + ") and pull it again",
+                    e);
         }
         try {
             Set<String> inputs = session.getInputNames();
@@ -64,8 +81,11 @@ public final class BertOnnxEmbedder extends OnnxTextModel {
             this.dimension = probeDimension();
         } catch (OrtException | RuntimeException e) {
             close();
-            throw new ModelError(ErrorCode.MODEL_INVALID, "Model \"" + name + "\" is not a sentence encoder: " + e.getMessage(),
-                    "Use a BERT-style ONNX export with input_ids and attention_mask inputs", e);
+            throw new ModelError(
+                    ErrorCode.MODEL_INVALID,
+                    "Model \"" + name + "\" is not a sentence encoder: " + e.getMessage(),
+                    "Use a BERT-style ONNX export with input_ids and attention_mask inputs",
+                    e);
         }
     }
 
@@ -99,8 +119,12 @@ public final class BertOnnxEmbedder extends OnnxTextModel {
             try (OrtSession.Result r = run(ids, mask)) {
                 out[i] = meanPool(((OnnxTensor) r.get(0)).getFloatBuffer(), mask, ids[0].length)[0];
             } catch (OrtException e) {
-                throw new ModelError(ErrorCode.EMBEDDER_FAILED, "Model \"" + name() + "\" failed on a text of " + texts.get(i).length()
-                        + " characters: " + e.getMessage(), "Retry; if it fails again, remove and pull the model again", e);
+                throw new ModelError(
+                        ErrorCode.EMBEDDER_FAILED,
+                        "Model \"" + name() + "\" failed on a text of "
+                                + texts.get(i).length() + " characters: " + e.getMessage(),
+                        "Retry; if it fails again, remove and pull the model again",
+                        e);
             }
         }
         return new Embedding(out, tok.truncated());

@@ -35,8 +35,15 @@ public final class ClipOnnxEmbedder extends OnnxTextModel {
     private final Set<String> textInputs;
     private final int dimension;
 
-    private ClipOnnxEmbedder(String name, OrtEnvironment env, OrtSession text, OrtSession vision, HuggingFaceTokenizer tokenizer,
-                             ImagePreprocessor preprocessor, int maxTokens) throws OrtException {
+    private ClipOnnxEmbedder(
+            String name,
+            OrtEnvironment env,
+            OrtSession text,
+            OrtSession vision,
+            HuggingFaceTokenizer tokenizer,
+            ImagePreprocessor preprocessor,
+            int maxTokens)
+            throws OrtException {
         super(name, maxTokens);
         this.env = env;
         this.text = text;
@@ -47,7 +54,8 @@ public final class ClipOnnxEmbedder extends OnnxTextModel {
         this.dimension = embedTexts(List.of("a")).vectors()[0].length;
         int visionDim = embedImages(List.of(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB)))[0].length;
         if (visionDim != dimension) {
-            throw new IllegalStateException("the text tower makes " + dimension + "-float vectors, the vision tower " + visionDim);
+            throw new IllegalStateException(
+                    "the text tower makes " + dimension + "-float vectors, the vision tower " + visionDim);
         }
     }
 
@@ -60,18 +68,23 @@ public final class ClipOnnxEmbedder extends OnnxTextModel {
             t = env.createSession(Files.readAllBytes(textModel), opts);
             v = env.createSession(Files.readAllBytes(visionModel), opts);
             int max = ModelFolder.maxTokens(dir, 77);
-            tok = HuggingFaceTokenizer.newInstance(dir.resolve("tokenizer.json"), Map.of("truncation", "true",
-                    "maxLength", Integer.toString(max), "padding", "false"));
-            return new ClipOnnxEmbedder(name, env, t, v, tok, ImagePreprocessor.read(dir.resolve("preprocessor_config.json")), max);
+            tok = HuggingFaceTokenizer.newInstance(
+                    dir.resolve("tokenizer.json"),
+                    Map.of("truncation", "true", "maxLength", Integer.toString(max), "padding", "false"));
+            return new ClipOnnxEmbedder(
+                    name, env, t, v, tok, ImagePreprocessor.read(dir.resolve("preprocessor_config.json")), max);
         } catch (IOException | OrtException | RuntimeException e) {
             if (tok != null) {
                 tok.close();
             }
             closeQuietly(t);
             closeQuietly(v);
-            throw new ModelError(ErrorCode.MODEL_INVALID, "Image model \"" + name + "\" in " + dir + " cannot be loaded: " + e.getMessage(),
+            throw new ModelError(
+                    ErrorCode.MODEL_INVALID,
+                    "Image model \"" + name + "\" in " + dir + " cannot be loaded: " + e.getMessage(),
                     "Remove it (lakebench models rm " + name + ") and pull it again; it needs onnx/text_model.onnx,"
-                            + " onnx/vision_model.onnx, tokenizer.json and preprocessor_config.json", e);
+                            + " onnx/vision_model.onnx, tokenizer.json and preprocessor_config.json",
+                    e);
         }
     }
 
@@ -137,7 +150,8 @@ public final class ClipOnnxEmbedder extends OnnxTextModel {
         }
         pixels.rewind();
         try (OnnxTensor t = OnnxTensor.createTensor(env, pixels, new long[] {n, 3, s, s});
-             OrtSession.Result r = vision.run(Map.of(vision.getInputNames().iterator().next(), t))) {
+                OrtSession.Result r =
+                        vision.run(Map.of(vision.getInputNames().iterator().next(), t))) {
             return rows(output(r, "image_embeds"), n);
         } catch (OrtException e) {
             throw failed("images", n, e);
@@ -145,8 +159,11 @@ public final class ClipOnnxEmbedder extends OnnxTextModel {
     }
 
     private ModelError failed(String what, int n, OrtException e) {
-        return new ModelError(ErrorCode.EMBEDDER_FAILED, "Model \"" + name() + "\" failed on a batch of " + n + " " + what + ": " + e.getMessage(),
-                "Retry; if it fails again, remove and pull the model again", e);
+        return new ModelError(
+                ErrorCode.EMBEDDER_FAILED,
+                "Model \"" + name() + "\" failed on a batch of " + n + " " + what + ": " + e.getMessage(),
+                "Retry; if it fails again, remove and pull the model again",
+                e);
     }
 
     /** The named output, else the first one. */

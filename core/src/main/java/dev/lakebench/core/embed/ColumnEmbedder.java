@@ -63,37 +63,55 @@ public final class ColumnEmbedder {
         TableSchema schema = backend.describeTable(job.table()).schema();
         ColumnType kind = null;
         for (String s : job.sources()) {
-            Column c = schema.column(s).orElseThrow(() -> new TableError(ErrorCode.COLUMN_NOT_FOUND, "Table \"" + job.table()
-                    + "\" has no column \"" + s + "\" to embed", "Embed one of its TEXT or IMAGE columns: " + embeddable(schema)));
-            ColumnType t = c.type() == ColumnType.IMAGE ? ColumnType.IMAGE : c.type() == ColumnType.TEXT ? ColumnType.TEXT : null;
+            Column c = schema.column(s)
+                    .orElseThrow(() -> new TableError(
+                            ErrorCode.COLUMN_NOT_FOUND,
+                            "Table \"" + job.table() + "\" has no column \"" + s + "\" to embed",
+                            "Embed one of its TEXT or IMAGE columns: " + embeddable(schema)));
+            ColumnType t = c.type() == ColumnType.IMAGE
+                    ? ColumnType.IMAGE
+                    : c.type() == ColumnType.TEXT ? ColumnType.TEXT : null;
             if (t == null) {
-                throw new TableError(ErrorCode.COLUMN_NOT_FOUND, "Column \"" + s + "\" of \"" + job.table() + "\" is " + c.type()
-                        + "; only TEXT and IMAGE columns can be embedded", "Embed one of: " + embeddable(schema));
+                throw new TableError(
+                        ErrorCode.COLUMN_NOT_FOUND,
+                        "Column \"" + s + "\" of \"" + job.table() + "\" is " + c.type()
+                                + "; only TEXT and IMAGE columns can be embedded",
+                        "Embed one of: " + embeddable(schema));
             }
             kind = kind == null || kind == t ? t : ColumnType.IMAGE;
         }
         Embedder model = models.get(job.model());
         if (kind == ColumnType.IMAGE && !model.supportsImages()) {
-            throw new ModelError(ErrorCode.MODEL_INVALID, "Model \"" + model.name() + "\" embeds text, and " + String.join(", ", job.sources())
-                    + " holds pictures", "Pull an image model (lakebench models pull Xenova/clip-vit-base-patch32) and embed with it");
+            throw new ModelError(
+                    ErrorCode.MODEL_INVALID,
+                    "Model \"" + model.name() + "\" embeds text, and " + String.join(", ", job.sources())
+                            + " holds pictures",
+                    "Pull an image model (lakebench models pull Xenova/clip-vit-base-patch32) and embed with it");
         }
         EmbeddingCatalog catalog = new EmbeddingCatalog(backend.workspace());
         var existing = schema.column(job.into());
         if (existing.isPresent()) {
             Column c = existing.get();
             if (c.type() != ColumnType.EMBEDDING) {
-                throw new ModelError(ErrorCode.MODEL_DIMENSION_MISMATCH, "Column \"" + c.name() + "\" of \"" + job.table() + "\" is " + c.type()
-                        + ", not an EMBEDDING column", "Write the vectors into a new column (--into NAME)");
+                throw new ModelError(
+                        ErrorCode.MODEL_DIMENSION_MISMATCH,
+                        "Column \"" + c.name() + "\" of \"" + job.table() + "\" is " + c.type()
+                                + ", not an EMBEDDING column",
+                        "Write the vectors into a new column (--into NAME)");
             }
             if (c.dimension() != 0 && c.dimension() != model.dimension()) {
-                throw new ModelError(ErrorCode.MODEL_DIMENSION_MISMATCH, "Column \"" + c.name() + "\" of \"" + job.table() + "\" holds "
-                        + c.dimension() + "-float vectors and model \"" + model.name() + "\" makes " + model.dimension(),
+                throw new ModelError(
+                        ErrorCode.MODEL_DIMENSION_MISMATCH,
+                        "Column \"" + c.name() + "\" of \"" + job.table() + "\" holds " + c.dimension()
+                                + "-float vectors and model \"" + model.name() + "\" makes " + model.dimension(),
                         "Write the vectors into a new column (--into NAME), or use the model that made the column");
             }
             var madeBy = catalog.find(job.table(), c.name());
             if (madeBy.isPresent() && !madeBy.get().model().equalsIgnoreCase(model.name())) {
-                throw new ModelError(ErrorCode.MODEL_DIMENSION_MISMATCH, "Column \"" + c.name() + "\" of \"" + job.table()
-                        + "\" was made by model \"" + madeBy.get().model() + "\", not \"" + model.name() + "\"",
+                throw new ModelError(
+                        ErrorCode.MODEL_DIMENSION_MISMATCH,
+                        "Column \"" + c.name() + "\" of \"" + job.table() + "\" was made by model \""
+                                + madeBy.get().model() + "\", not \"" + model.name() + "\"",
                         "Use --model " + madeBy.get().model() + ", or write into a new column (--into NAME)");
             }
         }
@@ -101,10 +119,11 @@ public final class ColumnEmbedder {
             return model;
         }
         if (existing.isEmpty()) {
-            backend.addColumns(job.table(), List.of(Column.vector(job.into(), ColumnType.EMBEDDING, model.dimension())));
+            backend.addColumns(
+                    job.table(), List.of(Column.vector(job.into(), ColumnType.EMBEDDING, model.dimension())));
         }
-        catalog.record(new EmbeddingCatalog.Entry(backend.describeTable(job.table()).name(), job.into(), job.sources(), model.name(),
-                model.dimension()));
+        catalog.record(new EmbeddingCatalog.Entry(
+                backend.describeTable(job.table()).name(), job.into(), job.sources(), model.name(), model.dimension()));
         return model;
     }
 
@@ -140,15 +159,19 @@ public final class ColumnEmbedder {
         String data = "lb_data." + Identifiers.quote(table);
         String into = Identifiers.quote(job.into());
         String src = sourceSql(job);
-        long total = ((Number) backend.execute(QueryRequest.of("SELECT count(*) FROM " + data + " WHERE " + into + " IS NULL AND "
-                + src + " IS NOT NULL")).rows().get(0).get(0)).longValue();
+        long total = ((Number) backend.execute(QueryRequest.of("SELECT count(*) FROM " + data + " WHERE " + into
+                                + " IS NULL AND " + src + " IS NOT NULL"))
+                        .rows()
+                        .get(0)
+                        .get(0))
+                .longValue();
         Progress progress = new Progress(listener, total, start);
         AtomicLong empty = new AtomicLong();
         AtomicLong truncated = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-        String read = "SELECT _lb_key, " + src + " FROM " + data + " WHERE " + into + " IS NULL AND " + src + " IS NOT NULL AND _lb_key > $1"
-                + " ORDER BY _lb_key LIMIT " + job.batchSize();
+        String read = "SELECT _lb_key, " + src + " FROM " + data + " WHERE " + into + " IS NULL AND " + src
+                + " IS NOT NULL AND _lb_key > $1" + " ORDER BY _lb_key LIMIT " + job.batchSize();
         ExecutorService infer = NamedThreads.fixed("lakebench-embed", 1);
         ExecutorService write = NamedThreads.fixed("lakebench-embed-write", 1);
         Deque<Future<?>> inFlight = new ArrayDeque<>();
@@ -195,21 +218,40 @@ public final class ColumnEmbedder {
             }
         }
         if (empty.get() > 0) {
-            warnings.add(0, empty.get() + " rows have an empty " + String.join("/", job.sources()) + " and got no vector");
+            warnings.add(
+                    0, empty.get() + " rows have an empty " + String.join("/", job.sources()) + " and got no vector");
         }
         if (truncated.get() > 0) {
-            warnings.add(0, truncated.get() + " texts were longer than the model's " + model.maxTokens() + " tokens; their vectors cover the beginning");
+            warnings.add(
+                    0,
+                    truncated.get() + " texts were longer than the model's " + model.maxTokens()
+                            + " tokens; their vectors cover the beginning");
         }
         progress.finish();
-        return new EmbedResult(table, job.into(), model.name(), model.dimension(), progress.embedded.get(), empty.get(), truncated.get(),
-                failed.get(), List.copyOf(warnings), cancelled, Duration.ofNanos(System.nanoTime() - start));
+        return new EmbedResult(
+                table,
+                job.into(),
+                model.name(),
+                model.dimension(),
+                progress.embedded.get(),
+                empty.get(),
+                truncated.get(),
+                failed.get(),
+                List.copyOf(warnings),
+                cancelled,
+                Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** Row keys and their vectors. */
-    private record Batch(List<Long> keys, List<float[]> vectors) {
-    }
+    private record Batch(List<Long> keys, List<float[]> vectors) {}
 
-    private Batch embed(Embedder model, List<Row> page, AtomicLong empty, AtomicLong truncated, AtomicLong failed, List<String> warnings) {
+    private Batch embed(
+            Embedder model,
+            List<Row> page,
+            AtomicLong empty,
+            AtomicLong truncated,
+            AtomicLong failed,
+            List<String> warnings) {
         List<Long> keys = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         List<BufferedImage> images = new ArrayList<>();
@@ -228,7 +270,8 @@ public final class ColumnEmbedder {
                 } catch (IOException | RuntimeException e) {
                     failed.incrementAndGet();
                     if (warnings.size() < 100) {
-                        warnings.add("Row " + key + ": the picture cannot be decoded (" + e.getMessage() + "); it got no vector");
+                        warnings.add("Row " + key + ": the picture cannot be decoded (" + e.getMessage()
+                                + "); it got no vector");
                     }
                     continue;
                 }
@@ -262,7 +305,11 @@ public final class ColumnEmbedder {
         if (b.keys.isEmpty()) {
             return;
         }
-        StringBuilder sql = new StringBuilder("UPDATE ").append(Identifiers.quote(table)).append(" SET ").append(into).append(" = CASE _lb_key");
+        StringBuilder sql = new StringBuilder("UPDATE ")
+                .append(Identifiers.quote(table))
+                .append(" SET ")
+                .append(into)
+                .append(" = CASE _lb_key");
         StringBuilder in = new StringBuilder();
         List<Object> params = new ArrayList<>();
         for (int i = 0; i < b.keys.size(); i++) {
@@ -272,7 +319,11 @@ public final class ColumnEmbedder {
             params.add(b.keys.get(i));
             params.add(b.vectors.get(i));
         }
-        sql.append(" END WHERE ").append(into).append(" IS NULL AND _lb_key IN (").append(in).append(')');
+        sql.append(" END WHERE ")
+                .append(into)
+                .append(" IS NULL AND _lb_key IN (")
+                .append(in)
+                .append(')');
         backend.execute(QueryRequest.of(sql.toString(), params));
     }
 
@@ -303,7 +354,14 @@ public final class ColumnEmbedder {
 
         private void report() {
             if (listener != null) {
-                listener.onProgress(new IngestProgress(0, 0, seen.get(), embedded.get(), total, 0, "embedding",
+                listener.onProgress(new IngestProgress(
+                        0,
+                        0,
+                        seen.get(),
+                        embedded.get(),
+                        total,
+                        0,
+                        "embedding",
                         Duration.ofNanos(System.nanoTime() - start)));
             }
         }

@@ -41,7 +41,9 @@ public final class EmbedCalls {
         int copied = 0;
         boolean changed = false;
         for (int i = 0; i + 3 < t.size(); i++) {
-            if (!t.get(i).isWord("embed") || !t.get(i + 1).is("(") || (i > 0 && t.get(i - 1).is("."))) {
+            if (!t.get(i).isWord("embed")
+                    || !t.get(i + 1).is("(")
+                    || (i > 0 && t.get(i - 1).is("."))) {
                 continue;
             }
             int close = i + 3;
@@ -52,7 +54,9 @@ public final class EmbedCalls {
                 close += 2;
             }
             if (!t.get(close).is(")")) {
-                throw new QueryError(ErrorCode.QUERY_INVALID, "embed() takes a model name and a text: embed('minilm', 'red tulip')",
+                throw new QueryError(
+                        ErrorCode.QUERY_INVALID,
+                        "embed() takes a model name and a text: embed('minilm', 'red tulip')",
                         "Pass string literals or $n parameters holding text");
             }
             String text = text(args.get(args.size() - 1), request.params());
@@ -71,7 +75,9 @@ public final class EmbedCalls {
             return request;
         }
         out.append(sql.substring(copied));
-        QueryRequest r = QueryRequest.of(out.toString(), params).timeout(request.timeout()).cancellation(request.cancellation());
+        QueryRequest r = QueryRequest.of(out.toString(), params)
+                .timeout(request.timeout())
+                .cancellation(request.cancellation());
         return request.progressListener() == null ? r : r.onProgress(request.progressListener());
     }
 
@@ -99,11 +105,17 @@ public final class EmbedCalls {
             if (n >= 1 && n <= params.size() && params.get(n - 1) instanceof String s) {
                 return s;
             }
-            throw new QueryError(ErrorCode.QUERY_PARAMETER, "embed() needs text, and parameter " + arg.text() + " is "
-                    + (n >= 1 && n <= params.size() && params.get(n - 1) != null ? params.get(n - 1).getClass().getSimpleName() : "not set"),
+            throw new QueryError(
+                    ErrorCode.QUERY_PARAMETER,
+                    "embed() needs text, and parameter " + arg.text() + " is "
+                            + (n >= 1 && n <= params.size() && params.get(n - 1) != null
+                                    ? params.get(n - 1).getClass().getSimpleName()
+                                    : "not set"),
                     "Bind a string to " + arg.text());
         }
-        throw new QueryError(ErrorCode.QUERY_INVALID, "embed() takes string literals or $n parameters, not " + arg.text(),
+        throw new QueryError(
+                ErrorCode.QUERY_INVALID,
+                "embed() takes string literals or $n parameters, not " + arg.text(),
                 "Write embed('minilm', 'red tulip')");
     }
 
@@ -111,7 +123,9 @@ public final class EmbedCalls {
         Models models = Models.of(backend.dataDirectory().root());
         String chosen = name;
         if (chosen == null) {
-            chosen = compared.flatMap(this::madeBy).map(EmbeddingCatalog.Entry::model).orElse(BuiltinModels.MINILM);
+            chosen = compared.flatMap(this::madeBy)
+                    .map(EmbeddingCatalog.Entry::model)
+                    .orElse(BuiltinModels.MINILM);
         }
         try {
             return models.get(chosen);
@@ -163,8 +177,9 @@ public final class EmbedCalls {
     private static List<String> tables(List<Token> t) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i + 1 < t.size(); i++) {
-            if ((t.get(i).isWord("from") || t.get(i).isWord("join")) && (t.get(i + 1).kind() == Token.Kind.WORD
-                    || t.get(i + 1).kind() == Token.Kind.QUOTED_IDENTIFIER)) {
+            if ((t.get(i).isWord("from") || t.get(i).isWord("join"))
+                    && (t.get(i + 1).kind() == Token.Kind.WORD
+                            || t.get(i + 1).kind() == Token.Kind.QUOTED_IDENTIFIER)) {
                 out.add(t.get(i + 1).identifier());
             }
         }
@@ -172,11 +187,11 @@ public final class EmbedCalls {
     }
 
     /** A vector column of a table in the statement. */
-    private record Compared(String table, Column column) {
-    }
+    private record Compared(String table, Column column) {}
 
     private Optional<EmbeddingCatalog.Entry> madeBy(Compared c) {
-        return new EmbeddingCatalog(backend.workspace()).find(c.table(), c.column().name());
+        return new EmbeddingCatalog(backend.workspace())
+                .find(c.table(), c.column().name());
     }
 
     private void checkColumn(Compared compared, Embedder model) {
@@ -185,14 +200,21 @@ public final class EmbedCalls {
             return;
         }
         if (c.dimension() != 0 && c.dimension() != model.dimension()) {
-            throw new QueryError(ErrorCode.QUERY_INVALID, "Column \"" + c.name() + "\" of \"" + compared.table() + "\" holds " + c.dimension()
-                    + "-float vectors and embed() with model \"" + model.name() + "\" makes " + model.dimension(),
-                    "Compare the column with vectors of its own model" + madeBy(compared).map(e -> " (" + e.model() + ")").orElse(""));
+            throw new QueryError(
+                    ErrorCode.QUERY_INVALID,
+                    "Column \"" + c.name() + "\" of \"" + compared.table() + "\" holds " + c.dimension()
+                            + "-float vectors and embed() with model \"" + model.name() + "\" makes "
+                            + model.dimension(),
+                    "Compare the column with vectors of its own model"
+                            + madeBy(compared).map(e -> " (" + e.model() + ")").orElse(""));
         }
         madeBy(compared).ifPresent(e -> {
             if (!e.model().equalsIgnoreCase(model.name())) {
-                throw new QueryError(ErrorCode.QUERY_INVALID, "Column \"" + c.name() + "\" of \"" + compared.table() + "\" was made by model \""
-                        + e.model() + "\", and embed() uses \"" + model.name() + "\"", "Write embed('" + e.model() + "', ...) or embed('...')");
+                throw new QueryError(
+                        ErrorCode.QUERY_INVALID,
+                        "Column \"" + c.name() + "\" of \"" + compared.table() + "\" was made by model \"" + e.model()
+                                + "\", and embed() uses \"" + model.name() + "\"",
+                        "Write embed('" + e.model() + "', ...) or embed('...')");
             }
         });
     }

@@ -30,15 +30,15 @@ public interface Embedder extends AutoCloseable {
 
     /** One vector per picture, in order. */
     default float[][] embedImages(List<BufferedImage> images) {
-        throw new ModelError(dev.lakebench.core.client.ErrorCode.MODEL_INVALID, "Model \"" + name() + "\" embeds text, not images",
+        throw new ModelError(
+                dev.lakebench.core.client.ErrorCode.MODEL_INVALID,
+                "Model \"" + name() + "\" embeds text, not images",
                 "Pull an image model (lakebench models pull REPO) and embed the IMAGE column with it");
     }
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 
     /** Vectors of a batch and how many of its texts were longer than {@link #maxTokens()} and cut. */
-    record Embedding(float[][] vectors, int truncated) {
-    }
+    record Embedding(float[][] vectors, int truncated) {}
 }

@@ -20,8 +20,7 @@ import java.util.Optional;
 public final class EmbeddingCatalog {
 
     /** One vector column made by a model from source columns (the first non-null of them per row). */
-    public record Entry(String table, String column, List<String> sources, String model, int dimension) {
-    }
+    public record Entry(String table, String column, List<String> sources, String model, int dimension) {}
 
     private final Workspace workspace;
 
@@ -31,8 +30,9 @@ public final class EmbeddingCatalog {
 
     private static void ensure(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE IF NOT EXISTS lb_meta.embedding_columns (table_name VARCHAR NOT NULL, column_name VARCHAR NOT NULL,"
-                    + " source_columns VARCHAR NOT NULL, model VARCHAR NOT NULL, dimension INTEGER NOT NULL)");
+            st.execute(
+                    "CREATE TABLE IF NOT EXISTS lb_meta.embedding_columns (table_name VARCHAR NOT NULL, column_name VARCHAR NOT NULL,"
+                            + " source_columns VARCHAR NOT NULL, model VARCHAR NOT NULL, dimension INTEGER NOT NULL)");
         }
     }
 
@@ -41,8 +41,9 @@ public final class EmbeddingCatalog {
             ensure(c);
             c.setAutoCommit(false);
             try (PreparedStatement del = c.prepareStatement(
-                    "DELETE FROM lb_meta.embedding_columns WHERE lower(table_name) = ? AND lower(column_name) = ?");
-                 PreparedStatement ins = c.prepareStatement("INSERT INTO lb_meta.embedding_columns VALUES (?, ?, ?, ?, ?)")) {
+                            "DELETE FROM lb_meta.embedding_columns WHERE lower(table_name) = ? AND lower(column_name) = ?");
+                    PreparedStatement ins =
+                            c.prepareStatement("INSERT INTO lb_meta.embedding_columns VALUES (?, ?, ?, ?, ?)")) {
                 del.setString(1, e.table().toLowerCase(Locale.ROOT));
                 del.setString(2, e.column().toLowerCase(Locale.ROOT));
                 del.executeUpdate();
@@ -81,14 +82,23 @@ public final class EmbeddingCatalog {
         }
         try (Connection c = workspace.engine().connect()) {
             ensure(c);
-            try (PreparedStatement ps = c.prepareStatement("SELECT table_name, column_name, source_columns, model, dimension"
-                    + " FROM lb_meta.embedding_columns WHERE lower(table_name) = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT table_name, column_name, source_columns, model, dimension"
+                            + " FROM lb_meta.embedding_columns WHERE lower(table_name) = ?")) {
                 ps.setString(1, table.toLowerCase(Locale.ROOT));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Entry e = new Entry(rs.getString(1), rs.getString(2), List.of(rs.getString(3).split("\n")), rs.getString(4), rs.getInt(5));
+                        Entry e = new Entry(
+                                rs.getString(1),
+                                rs.getString(2),
+                                List.of(rs.getString(3).split("\n")),
+                                rs.getString(4),
+                                rs.getInt(5));
                         var col = def.get().schema().column(e.column());
-                        if (col.isPresent() && col.get().type().isVector() && (col.get().dimension() == e.dimension() || col.get().dimension() == 0)) {
+                        if (col.isPresent()
+                                && col.get().type().isVector()
+                                && (col.get().dimension() == e.dimension()
+                                        || col.get().dimension() == 0)) {
                             out.add(e);
                         }
                     }

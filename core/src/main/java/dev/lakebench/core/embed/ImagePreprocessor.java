@@ -19,6 +19,7 @@ record ImagePreprocessor(int resize, int size, float[] mean, float[] std) {
 
     /** CLIP's published defaults, used for whatever the config leaves out. */
     static final float[] CLIP_MEAN = {0.48145466f, 0.4578275f, 0.40821073f};
+
     static final float[] CLIP_STD = {0.26862954f, 0.26130258f, 0.27577711f};
 
     static ImagePreprocessor read(Path config) throws IOException {
@@ -28,7 +29,8 @@ record ImagePreprocessor(int resize, int size, float[] mean, float[] std) {
         JsonNode n = new ObjectMapper().readTree(config.toFile());
         int resize = intOf(n.path("size"), "shortest_edge", 224);
         int crop = intOf(n.path("crop_size"), "height", resize);
-        return new ImagePreprocessor(resize, crop, floats(n.path("image_mean"), CLIP_MEAN), floats(n.path("image_std"), CLIP_STD));
+        return new ImagePreprocessor(
+                resize, crop, floats(n.path("image_mean"), CLIP_MEAN), floats(n.path("image_std"), CLIP_STD));
     }
 
     private static int intOf(JsonNode node, String field, int fallback) {
@@ -42,7 +44,11 @@ record ImagePreprocessor(int resize, int size, float[] mean, float[] std) {
         if (!arr.isArray() || arr.size() != 3) {
             return fallback;
         }
-        return new float[] {(float) arr.get(0).asDouble(), (float) arr.get(1).asDouble(), (float) arr.get(2).asDouble()};
+        return new float[] {
+            (float) arr.get(0).asDouble(),
+            (float) arr.get(1).asDouble(),
+            (float) arr.get(2).asDouble()
+        };
     }
 
     /** Appends the picture's {@code 3 x size x size} standardised pixels to {@code out}. */

@@ -29,8 +29,7 @@ public final class ModelFolder {
     private static final Pattern PART = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,95}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ModelFolder() {
-    }
+    private ModelFolder() {}
 
     /** {@code owner/name} → {@code owner--name}; a plain name stays; null when it cannot be a folder name. */
     public static String folderName(String repoOrName) {
@@ -79,24 +78,33 @@ public final class ModelFolder {
     /** Loads the model in {@code dir}; a {@link ModelError} saying what is missing or damaged. */
     static Embedder load(String name, Path dir, OrtEnvironment env) {
         if (manifest(dir).isEmpty()) {
-            throw new ModelError(ErrorCode.MODEL_INVALID, "Model \"" + name + "\" in " + dir + " is incomplete (its download did not finish)",
+            throw new ModelError(
+                    ErrorCode.MODEL_INVALID,
+                    "Model \"" + name + "\" in " + dir + " is incomplete (its download did not finish)",
                     "Run lakebench models pull " + name + " again; it resumes where it stopped");
         }
         Optional<Path[]> clip = clipTowers(dir);
         if (clip.isPresent()) {
             return ClipOnnxEmbedder.load(name, dir, clip.get()[0], clip.get()[1], env);
         }
-        Path model = firstExisting(dir, List.of("model_quantized.onnx", "onnx/model_quantized.onnx", "model.onnx", "onnx/model.onnx"));
+        Path model = firstExisting(
+                dir, List.of("model_quantized.onnx", "onnx/model_quantized.onnx", "model.onnx", "onnx/model.onnx"));
         Path tokenizer = dir.resolve("tokenizer.json");
         if (model == null || !Files.isRegularFile(tokenizer)) {
-            throw new ModelError(ErrorCode.MODEL_INVALID, "Model \"" + name + "\" in " + dir + " has no ONNX encoder with a tokenizer.json",
+            throw new ModelError(
+                    ErrorCode.MODEL_INVALID,
+                    "Model \"" + name + "\" in " + dir + " has no ONNX encoder with a tokenizer.json",
                     "Pull a repository with an ONNX export (onnx/model.onnx, or onnx/text_model.onnx and onnx/vision_model.onnx for images)");
         }
         try (InputStream tok = Files.newInputStream(tokenizer)) {
-            return new BertOnnxEmbedder(name, env, Files.readAllBytes(model), tok, maxTokens(dir, 512), queryPrefix(name));
+            return new BertOnnxEmbedder(
+                    name, env, Files.readAllBytes(model), tok, maxTokens(dir, 512), queryPrefix(name));
         } catch (IOException e) {
-            throw new ModelError(ErrorCode.MODEL_INVALID, "Model \"" + name + "\" cannot be read from " + dir + ": " + e.getMessage(),
-                    "Remove it (lakebench models rm " + name + ") and pull it again", e);
+            throw new ModelError(
+                    ErrorCode.MODEL_INVALID,
+                    "Model \"" + name + "\" cannot be read from " + dir + ": " + e.getMessage(),
+                    "Remove it (lakebench models rm " + name + ") and pull it again",
+                    e);
         }
     }
 
@@ -107,8 +115,10 @@ public final class ModelFolder {
 
     /** The text and vision tower of a CLIP-style export (quantized ones preferred: 4x smaller, as accurate in practice). */
     static Optional<Path[]> clipTowers(Path dir) {
-        Path text = firstExisting(dir, List.of("onnx/text_model_quantized.onnx", "onnx/text_model.onnx", "text_model.onnx"));
-        Path vision = firstExisting(dir, List.of("onnx/vision_model_quantized.onnx", "onnx/vision_model.onnx", "vision_model.onnx"));
+        Path text = firstExisting(
+                dir, List.of("onnx/text_model_quantized.onnx", "onnx/text_model.onnx", "text_model.onnx"));
+        Path vision = firstExisting(
+                dir, List.of("onnx/vision_model_quantized.onnx", "onnx/vision_model.onnx", "vision_model.onnx"));
         return text != null && vision != null ? Optional.of(new Path[] {text, vision}) : Optional.empty();
     }
 

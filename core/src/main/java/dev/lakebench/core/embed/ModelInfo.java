@@ -7,5 +7,4 @@ import java.nio.file.Path;
  * what it embeds ("text", "text+image"); {@code location} is the folder or URL (null for built-in ones);
  * {@code sizeBytes} the files on disk (0 when unknown).
  */
-public record ModelInfo(String name, String source, String kinds, Path location, long sizeBytes) {
-}
+public record ModelInfo(String name, String source, String kinds, Path location, long sizeBytes) {}

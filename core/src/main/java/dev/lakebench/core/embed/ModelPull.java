@@ -48,7 +48,9 @@ public final class ModelPull {
         String rev = revision == null || revision.isBlank() ? "main" : revision;
         String folder = ModelFolder.folderName(repo);
         if (folder == null || !repo.contains("/")) {
-            throw new ModelError(ErrorCode.MODEL_NOT_FOUND, "\"" + repo + "\" is not a Hugging Face model repository",
+            throw new ModelError(
+                    ErrorCode.MODEL_NOT_FOUND,
+                    "\"" + repo + "\" is not a Hugging Face model repository",
                     "Name it as owner/name, e.g. Xenova/clip-vit-base-patch32");
         }
         HubClient.ModelRepo info;
@@ -69,7 +71,10 @@ public final class ModelPull {
             for (HubClient.ModelFile f : files) {
                 Path target = dir.resolve(f.path()).normalize();
                 if (!target.startsWith(dir)) {
-                    throw new ModelError(ErrorCode.MODEL_INVALID, "The Hub listed a file outside the model folder: " + f.path(), "Check HF_ENDPOINT");
+                    throw new ModelError(
+                            ErrorCode.MODEL_INVALID,
+                            "The Hub listed a file outside the model folder: " + f.path(),
+                            "Check HF_ENDPOINT");
                 }
                 if (Files.isRegularFile(target) && verified(target, f)) {
                     done.addAndGet(Math.max(0, f.size()));
@@ -82,8 +87,12 @@ public final class ModelPull {
                 }
                 boolean complete;
                 try {
-                    complete = hub.fetchResumable(hub.modelFileUrl(repo, info.sha(), f.path()), part, repo,
-                            n -> listener.onProgress(done.addAndGet(n), total, f.path()), cancellation::isCancelled);
+                    complete = hub.fetchResumable(
+                            hub.modelFileUrl(repo, info.sha(), f.path()),
+                            part,
+                            repo,
+                            n -> listener.onProgress(done.addAndGet(n), total, f.path()),
+                            cancellation::isCancelled);
                 } catch (dev.lakebench.core.client.ManagedServiceError e) {
                     throw new ModelError(ErrorCode.MODEL_INVALID, e.problem(), e.hint(), e);
                 }
@@ -92,15 +101,20 @@ public final class ModelPull {
                 }
                 if (!verified(part, f)) {
                     Files.deleteIfExists(part);
-                    throw new ModelError(ErrorCode.MODEL_INVALID, "The download of " + f.path() + " of " + repo + " does not match the Hub's checksum",
+                    throw new ModelError(
+                            ErrorCode.MODEL_INVALID,
+                            "The download of " + f.path() + " of " + repo + " does not match the Hub's checksum",
                             "Run the same command again to download it anew");
                 }
                 Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
             writeManifest(dir, repo, info.sha(), rev, files);
         } catch (IOException e) {
-            throw new ModelError(ErrorCode.MODEL_INVALID, "Cannot write model " + repo + " into " + dir + ": " + e.getMessage(),
-                    "Check the free space of the data directory", e);
+            throw new ModelError(
+                    ErrorCode.MODEL_INVALID,
+                    "Cannot write model " + repo + " into " + dir + ": " + e.getMessage(),
+                    "Check the free space of the data directory",
+                    e);
         }
         try {
             store.models().get(repo); // a model that does not load is removed rather than listed
@@ -128,19 +142,25 @@ public final class ModelPull {
                 }
             }
         }
-        boolean clip = wanted.stream().anyMatch(w -> w.contains("text_model")) && wanted.stream().anyMatch(w -> w.contains("vision_model"));
+        boolean clip = wanted.stream().anyMatch(w -> w.contains("text_model"))
+                && wanted.stream().anyMatch(w -> w.contains("vision_model"));
         if (clip) {
-            wanted.removeIf(w -> w.endsWith("/model.onnx") || w.equals("model.onnx") || w.endsWith("model_quantized.onnx")
-                    && !w.contains("text_model") && !w.contains("vision_model"));
+            wanted.removeIf(w -> w.endsWith("/model.onnx")
+                    || w.equals("model.onnx")
+                    || w.endsWith("model_quantized.onnx") && !w.contains("text_model") && !w.contains("vision_model"));
         } else {
             wanted.removeIf(w -> w.contains("text_model") || w.contains("vision_model"));
         }
         if (wanted.isEmpty()) {
-            throw new ModelError(ErrorCode.MODEL_INVALID, "Model repository " + repo + " has no ONNX export",
+            throw new ModelError(
+                    ErrorCode.MODEL_INVALID,
+                    "Model repository " + repo + " has no ONNX export",
                     "Pull a repository with onnx/model.onnx (a sentence encoder) or onnx/text_model.onnx and onnx/vision_model.onnx (CLIP)");
         }
         for (HubClient.ModelFile f : all) {
-            boolean small = !f.path().contains("/") && (f.path().endsWith(".json") || f.path().endsWith(".txt")) && f.size() < (64L << 20);
+            boolean small = !f.path().contains("/")
+                    && (f.path().endsWith(".json") || f.path().endsWith(".txt"))
+                    && f.size() < (64L << 20);
             if (wanted.contains(f.path()) || small) {
                 out.add(f);
             }
@@ -166,7 +186,8 @@ public final class ModelPull {
         return f.size() >= 0;
     }
 
-    private static String digest(Path file, String algorithm, byte[] prefix) throws IOException, NoSuchAlgorithmException {
+    private static String digest(Path file, String algorithm, byte[] prefix)
+            throws IOException, NoSuchAlgorithmException {
         MessageDigest md = MessageDigest.getInstance(algorithm);
         if (prefix != null) {
             md.update(prefix);
@@ -181,12 +202,20 @@ public final class ModelPull {
         return HexFormat.of().formatHex(md.digest());
     }
 
-    private static void writeManifest(Path dir, String repo, String sha, String revision, List<HubClient.ModelFile> files) throws IOException {
+    private static void writeManifest(
+            Path dir, String repo, String sha, String revision, List<HubClient.ModelFile> files) throws IOException {
         ObjectMapper json = new ObjectMapper();
-        ObjectNode m = json.createObjectNode().put("repo", repo).put("revision", revision).put("commit", sha);
+        ObjectNode m = json.createObjectNode()
+                .put("repo", repo)
+                .put("revision", revision)
+                .put("commit", sha);
         ArrayNode a = m.putArray("files");
         for (HubClient.ModelFile f : files) {
-            a.addObject().put("path", f.path()).put("size", f.size()).put("sha256", f.sha256()).put("git_blob_id", f.gitBlobId());
+            a.addObject()
+                    .put("path", f.path())
+                    .put("size", f.size())
+                    .put("sha256", f.sha256())
+                    .put("git_blob_id", f.gitBlobId());
         }
         Path tmp = dir.resolve(ModelFolder.MANIFEST + ".tmp");
         try {
@@ -194,6 +223,10 @@ public final class ModelPull {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Files.move(tmp, dir.resolve(ModelFolder.MANIFEST), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+                tmp,
+                dir.resolve(ModelFolder.MANIFEST),
+                StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -21,12 +21,16 @@ public final class ModelStore {
     /** Deletes a pulled model (complete or a partial download); returns the folder it was in. */
     public Path remove(String name) {
         if (BuiltinModels.canonical(name).isPresent()) {
-            throw new ModelError(ErrorCode.MODEL_INVALID, "Model \"" + name + "\" is built in and cannot be removed",
+            throw new ModelError(
+                    ErrorCode.MODEL_INVALID,
+                    "Model \"" + name + "\" is built in and cannot be removed",
                     "Remove a pulled model: " + models.names().stream().skip(1).toList());
         }
         Path dir = models.folder(name);
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new ModelError(ErrorCode.MODEL_NOT_FOUND, "Unknown model \"" + name + "\"",
+            throw new ModelError(
+                    ErrorCode.MODEL_NOT_FOUND,
+                    "Unknown model \"" + name + "\"",
                     "Installed models: " + models.names() + " (see lakebench models list)");
         }
         models.unload(name);

@@ -97,7 +97,9 @@ public final class Models {
         if (dir != null && Files.isDirectory(dir)) {
             return ModelFolder.load(key, dir, NativeRuntime.environment(cacheDir()));
         }
-        throw new ModelError(ErrorCode.MODEL_NOT_FOUND, "Unknown model \"" + asTyped + "\"",
+        throw new ModelError(
+                ErrorCode.MODEL_NOT_FOUND,
+                "Unknown model \"" + asTyped + "\"",
                 "Use one of: " + names() + "; or get one with: lakebench models pull REPO");
     }
 
@@ -129,8 +131,12 @@ public final class Models {
     /** The built-in model and every pulled model that is complete on disk. */
     public List<ModelInfo> list() {
         List<ModelInfo> out = new ArrayList<>();
-        out.add(new ModelInfo(BuiltinModels.MINILM, "built in (all-MiniLM-L6-v2, quantized, " + BuiltinModels.MINILM_DIMENSION
-                + " dimensions)", "text", null, 0));
+        out.add(new ModelInfo(
+                BuiltinModels.MINILM,
+                "built in (all-MiniLM-L6-v2, quantized, " + BuiltinModels.MINILM_DIMENSION + " dimensions)",
+                "text",
+                null,
+                0));
         Path dir = modelsDir();
         if (Files.isDirectory(dir.resolve("remote"))) {
             out.addAll(remotes().list());

@@ -18,8 +18,7 @@ public final class NativeRuntime {
 
     private static volatile OrtEnvironment environment;
 
-    private NativeRuntime() {
-    }
+    private NativeRuntime() {}
 
     /** The ONNX Runtime environment, set up on first use with {@code cacheDir} for unpacked native libraries. */
     public static OrtEnvironment environment(Path cacheDir) {
@@ -48,7 +47,9 @@ public final class NativeRuntime {
         setIfAbsent("ENGINE_CACHE_DIR", djl.toString());
         setIfAbsent("DJL_OFFLINE", "true");
         if (System.getProperty("slf4j.provider") == null
-                && ServiceLoader.load(org.slf4j.spi.SLF4JServiceProvider.class).findFirst().isEmpty()) {
+                && ServiceLoader.load(org.slf4j.spi.SLF4JServiceProvider.class)
+                        .findFirst()
+                        .isEmpty()) {
             System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
             setIfAbsent("slf4j.internal.verbosity", "WARN");
         }

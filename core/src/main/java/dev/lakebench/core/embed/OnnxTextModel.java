@@ -16,8 +16,7 @@ abstract class OnnxTextModel implements Embedder {
     static final int CHARS_PER_TOKEN_BOUND = 16;
 
     /** Tokenised texts and how many of them were cut. */
-    record Tokenized(Encoding[] encodings, int truncated) {
-    }
+    record Tokenized(Encoding[] encodings, int truncated) {}
 
     private final String name;
     private final int maxTokens;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lakebench.core.client.ErrorCode;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -36,7 +35,8 @@ public final class RemoteEmbedder implements Embedder {
     private final OkHttpClient http;
     private volatile int dimension;
 
-    public RemoteEmbedder(String name, String baseUrl, String model, String token, int batchSize, int attempts, Duration backoff) {
+    public RemoteEmbedder(
+            String name, String baseUrl, String model, String token, int batchSize, int attempts, Duration backoff) {
         this.name = name;
         this.url = (baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl) + "/embeddings";
         this.model = model;
@@ -44,7 +44,10 @@ public final class RemoteEmbedder implements Embedder {
         this.batchSize = batchSize;
         this.attempts = attempts;
         this.backoff = backoff;
-        this.http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(120)).build();
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ofSeconds(120))
+                .build();
     }
 
     @Override
@@ -105,8 +108,11 @@ public final class RemoteEmbedder implements Embedder {
                 }
                 last = "HTTP " + r.code() + (text.isBlank() ? "" : ": " + abbreviate(text));
                 if (r.code() != 429 && r.code() < 500) {
-                    throw new ModelError(ErrorCode.EMBEDDER_FAILED, "The embeddings endpoint " + url + " refused the request (" + last + ")",
-                            r.code() == 401 || r.code() == 403 ? "Check the token saved for " + url
+                    throw new ModelError(
+                            ErrorCode.EMBEDDER_FAILED,
+                            "The embeddings endpoint " + url + " refused the request (" + last + ")",
+                            r.code() == 401 || r.code() == 403
+                                    ? "Check the token saved for " + url
                                     : "Check the endpoint URL and the model name \"" + model + "\"");
                 }
                 String retryAfter = r.header("Retry-After");
@@ -120,7 +126,9 @@ public final class RemoteEmbedder implements Embedder {
                 sleep(Math.min(wait, 30_000));
             }
         }
-        throw new ModelError(ErrorCode.EMBEDDER_FAILED, "The embeddings endpoint " + url + " failed " + attempts + " times; last: " + last,
+        throw new ModelError(
+                ErrorCode.EMBEDDER_FAILED,
+                "The embeddings endpoint " + url + " failed " + attempts + " times; last: " + last,
                 "Try again later, or check that the server is running");
     }
 
@@ -128,7 +136,8 @@ public final class RemoteEmbedder implements Embedder {
         try {
             JsonNode data = JSON.readTree(text).path("data");
             if (!data.isArray() || data.size() != n) {
-                throw new IOException("expected " + n + " embeddings in \"data\", got " + (data.isArray() ? data.size() : "none"));
+                throw new IOException(
+                        "expected " + n + " embeddings in \"data\", got " + (data.isArray() ? data.size() : "none"));
             }
             float[][] out = new float[n][];
             for (int i = 0; i < n; i++) {
@@ -159,8 +168,12 @@ public final class RemoteEmbedder implements Embedder {
             }
             return out;
         } catch (IOException e) {
-            throw new ModelError(ErrorCode.EMBEDDER_FAILED, "The embeddings endpoint " + url + " answered something that is not an embeddings"
-                    + " response (" + e.getMessage() + "): " + abbreviate(text), "Check that the URL is an OpenAI-compatible /v1 base URL", e);
+            throw new ModelError(
+                    ErrorCode.EMBEDDER_FAILED,
+                    "The embeddings endpoint " + url + " answered something that is not an embeddings" + " response ("
+                            + e.getMessage() + "): " + abbreviate(text),
+                    "Check that the URL is an OpenAI-compatible /v1 base URL",
+                    e);
         }
     }
 
@@ -174,7 +187,10 @@ public final class RemoteEmbedder implements Embedder {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ModelError(ErrorCode.EMBEDDER_FAILED, "Interrupted while waiting to retry the embeddings endpoint", "Run it again");
+            throw new ModelError(
+                    ErrorCode.EMBEDDER_FAILED,
+                    "Interrupted while waiting to retry the embeddings endpoint",
+                    "Run it again");
         }
     }
 }

@@ -34,16 +34,28 @@ public final class RemoteModels {
     /** Saves an endpoint (and its token, when given, in the credential store). */
     public void add(String name, String baseUrl, String model, String token) {
         if (!NAME.matcher(name).matches()) {
-            throw new ModelError(ErrorCode.MODEL_INVALID, "\"" + name + "\" is not a usable name", "Use letters, digits, '.', '_' or '-'");
+            throw new ModelError(
+                    ErrorCode.MODEL_INVALID,
+                    "\"" + name + "\" is not a usable name",
+                    "Use letters, digits, '.', '_' or '-'");
         }
         if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
-            throw new ModelError(ErrorCode.MODEL_INVALID, "\"" + baseUrl + "\" is not an http(s) URL", "Give the /v1 base URL, e.g. http://127.0.0.1:11434/v1");
+            throw new ModelError(
+                    ErrorCode.MODEL_INVALID,
+                    "\"" + baseUrl + "\" is not an http(s) URL",
+                    "Give the /v1 base URL, e.g. http://127.0.0.1:11434/v1");
         }
         try {
             Files.createDirectories(dir);
-            JSON.writeValue(dir.resolve(name + ".json").toFile(), JSON.createObjectNode().put("url", baseUrl).put("model", model));
+            JSON.writeValue(
+                    dir.resolve(name + ".json").toFile(),
+                    JSON.createObjectNode().put("url", baseUrl).put("model", model));
         } catch (IOException e) {
-            throw new ModelError(ErrorCode.MODEL_INVALID, "Cannot save " + name + ": " + e.getMessage(), "Check the data directory", e);
+            throw new ModelError(
+                    ErrorCode.MODEL_INVALID,
+                    "Cannot save " + name + ": " + e.getMessage(),
+                    "Check the data directory",
+                    e);
         }
         if (token != null && !token.isBlank()) {
             vault.save(baseUrl, token);
@@ -54,15 +66,25 @@ public final class RemoteModels {
         String name = fullName.substring(PREFIX.length());
         Path cfg = NAME.matcher(name).matches() ? dir.resolve(name + ".json") : null;
         if (cfg == null || !Files.isRegularFile(cfg)) {
-            throw new ModelError(ErrorCode.MODEL_NOT_FOUND, "Unknown model \"" + fullName + "\"", "Add it first: lakebench models remote "
-                    + name + " --url URL --model MODEL");
+            throw new ModelError(
+                    ErrorCode.MODEL_NOT_FOUND,
+                    "Unknown model \"" + fullName + "\"",
+                    "Add it first: lakebench models remote " + name + " --url URL --model MODEL");
         }
         try {
             JsonNode n = JSON.readTree(cfg.toFile());
             String url = n.path("url").asText();
-            return new RemoteEmbedder(PREFIX + name, url, n.path("model").asText(), vault.token(url).orElse(null), 64, 4, Duration.ofMillis(500));
+            return new RemoteEmbedder(
+                    PREFIX + name,
+                    url,
+                    n.path("model").asText(),
+                    vault.token(url).orElse(null),
+                    64,
+                    4,
+                    Duration.ofMillis(500));
         } catch (IOException e) {
-            throw new ModelError(ErrorCode.MODEL_INVALID, "Cannot read " + cfg + ": " + e.getMessage(), "Add the endpoint again", e);
+            throw new ModelError(
+                    ErrorCode.MODEL_INVALID, "Cannot read " + cfg + ": " + e.getMessage(), "Add the endpoint again", e);
         }
     }
 
@@ -76,8 +98,13 @@ public final class RemoteModels {
                 String f = p.getFileName().toString();
                 if (f.endsWith(".json")) {
                     JsonNode n = JSON.readTree(p.toFile());
-                    out.add(new ModelInfo(PREFIX + f.substring(0, f.length() - 5), "remote " + n.path("model").asText() + " at "
-                            + n.path("url").asText(), "text", null, 0));
+                    out.add(new ModelInfo(
+                            PREFIX + f.substring(0, f.length() - 5),
+                            "remote " + n.path("model").asText() + " at "
+                                    + n.path("url").asText(),
+                            "text",
+                            null,
+                            0));
                 }
             }
         } catch (IOException e) {

@@ -3,8 +3,7 @@ package dev.lakebench.core.embed;
 /** Small vector helpers shared by the embedders. */
 public final class Vectors {
 
-    private Vectors() {
-    }
+    private Vectors() {}
 
     /** Scales {@code v} to unit length in place (a zero vector stays zero) and returns it. */
     public static float[] normalise(float[] v) {

@@ -3,8 +3,8 @@ package dev.lakebench.core.hub;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lakebench.core.client.ErrorCode;
-import dev.lakebench.core.client.IngestError;
 import dev.lakebench.core.client.FormatContext;
+import dev.lakebench.core.client.IngestError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -46,24 +46,20 @@ public final class HubClient {
     private static final Pattern REPO_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)?");
 
     /** A file of the dataset repository; {@code size} is -1 when the Hub did not say. */
-    public record RepoFile(String path, long size) {
-    }
+    public record RepoFile(String path, long size) {}
 
     /** What {@code /api/datasets/{id}} says: the resolved commit and the repository's files. */
-    public record DatasetInfo(String id, String sha, List<RepoFile> files) {
-    }
+    public record DatasetInfo(String id, String sha, List<RepoFile> files) {}
 
     private final HttpUrl endpoint;
     private final String token;
     private final OkHttpClient http;
 
     /** A file of a model repository with the checksums the Hub lists: LFS SHA-256, else the git blob id (SHA-1). */
-    public record ModelFile(String path, long size, String sha256, String gitBlobId) {
-    }
+    public record ModelFile(String path, long size, String sha256, String gitBlobId) {}
 
     /** What {@code /api/models/{id}/revision/{revision}?blobs=true} says. */
-    public record ModelRepo(String id, String sha, List<ModelFile> files) {
-    }
+    public record ModelRepo(String id, String sha, List<ModelFile> files) {}
 
     /** A client for {@code HF_ENDPOINT} (default: the public Hub) with {@code HF_TOKEN}, both read through {@code env}. */
     public static HubClient fromEnvironment(Function<String, String> env) {
@@ -74,13 +70,19 @@ public final class HubClient {
         String e = endpoint == null || endpoint.isBlank() ? DEFAULT_ENDPOINT : endpoint.strip();
         HttpUrl url = HttpUrl.parse(e.endsWith("/") ? e.substring(0, e.length() - 1) : e);
         if (url == null) {
-            throw new IngestError(ErrorCode.INGEST_BAD_DATA, "HF_ENDPOINT \"" + e + "\" is not an http(s) URL",
+            throw new IngestError(
+                    ErrorCode.INGEST_BAD_DATA,
+                    "HF_ENDPOINT \"" + e + "\" is not an http(s) URL",
                     "Set HF_ENDPOINT to the Hub's base URL, e.g. " + DEFAULT_ENDPOINT);
         }
         this.endpoint = url;
         this.token = token == null || token.isBlank() ? null : token.strip();
-        this.http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(20)).readTimeout(Duration.ofSeconds(60))
-                .followRedirects(true).followSslRedirects(true).build();
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(20))
+                .readTimeout(Duration.ofSeconds(60))
+                .followRedirects(true)
+                .followSslRedirects(true)
+                .build();
     }
 
     public String endpoint() {
@@ -89,7 +91,9 @@ public final class HubClient {
 
     public static String checkRepoId(String id) {
         if (id == null || !REPO_ID.matcher(id).matches() || id.contains("..")) {
-            throw new IngestError(ErrorCode.INGEST_BAD_DATA, "\"" + id + "\" is not a Hugging Face dataset name",
+            throw new IngestError(
+                    ErrorCode.INGEST_BAD_DATA,
+                    "\"" + id + "\" is not a Hugging Face dataset name",
                     "Use the dataset's id as the Hub shows it, e.g. \"mteb/free-spoken-digit-dataset\" or \"mnist\"");
         }
         return id;
@@ -109,7 +113,8 @@ public final class HubClient {
                 files.add(new RepoFile(name, size));
             }
         }
-        return new DatasetInfo(n.path("id").asText(repoId), n.path("sha").asText(revision == null ? "main" : revision), files);
+        return new DatasetInfo(
+                n.path("id").asText(repoId), n.path("sha").asText(revision == null ? "main" : revision), files);
     }
 
     /** The Hub's parquet export: config → split → file URLs (empty when the Hub has none). */
@@ -156,7 +161,9 @@ public final class HubClient {
     public boolean download(String url, Path target, String repoId, FormatContext context) {
         HttpUrl u = HttpUrl.parse(url);
         if (u == null) {
-            throw new IngestError(ErrorCode.INGEST_FILE_FAILED, "The Hub listed a file URL that is not valid: " + url,
+            throw new IngestError(
+                    ErrorCode.INGEST_FILE_FAILED,
+                    "The Hub listed a file URL that is not valid: " + url,
                     "Check HF_ENDPOINT");
         }
         Path part = target.resolveSibling(target.getFileName() + ".part");
@@ -165,7 +172,8 @@ public final class HubClient {
             try (Response r = http.newCall(request(u)).execute()) {
                 check(r, repoId, u);
                 ResponseBody body = r.body();
-                try (InputStream in = body.byteStream(); OutputStream out = Files.newOutputStream(part)) {
+                try (InputStream in = body.byteStream();
+                        OutputStream out = Files.newOutputStream(part)) {
                     byte[] buf = new byte[1 << 16];
                     int n;
                     while ((n = in.read(buf)) >= 0) {
@@ -182,8 +190,11 @@ public final class HubClient {
         } catch (InterruptedIOException e) {
             throw unreachable(u, e);
         } catch (IOException e) {
-            throw new IngestError(ErrorCode.INGEST_FILE_FAILED, "Cannot download " + u + " to " + target + ": " + e.getMessage(),
-                    "Check the network and the free space of the data directory", e);
+            throw new IngestError(
+                    ErrorCode.INGEST_FILE_FAILED,
+                    "Cannot download " + u + " to " + target + ": " + e.getMessage(),
+                    "Check the network and the free space of the data directory",
+                    e);
         } finally {
             try {
                 Files.deleteIfExists(part);
@@ -207,11 +218,15 @@ public final class HubClient {
             String name = s.path("rfilename").asText(null);
             if (name != null) {
                 JsonNode lfs = s.path("lfs");
-                files.add(new ModelFile(name, lfs.path("size").asLong(s.path("size").asLong(-1)), lfs.path("sha256").asText(null),
+                files.add(new ModelFile(
+                        name,
+                        lfs.path("size").asLong(s.path("size").asLong(-1)),
+                        lfs.path("sha256").asText(null),
                         s.path("blobId").asText(null)));
             }
         }
-        return new ModelRepo(n.path("id").asText(repoId), n.path("sha").asText(revision == null ? "main" : revision), files);
+        return new ModelRepo(
+                n.path("id").asText(repoId), n.path("sha").asText(revision == null ? "main" : revision), files);
     }
 
     /** {@code {endpoint}/{id}/resolve/{revision}/{path}} */
@@ -232,8 +247,8 @@ public final class HubClient {
      * server that ignores ranges sends everything and the file starts over). Returns false when cancelled; what
      * arrived stays in {@code part} for the next call.
      */
-    public boolean fetchResumable(String url, Path part, String repoId, LongConsumer bytesRead,
-                                  BooleanSupplier cancelled) {
+    public boolean fetchResumable(
+            String url, Path part, String repoId, LongConsumer bytesRead, BooleanSupplier cancelled) {
         HttpUrl u = HttpUrl.parse(url);
         if (u == null) {
             throw new IngestError(ErrorCode.INGEST_FILE_FAILED, "Not a valid file URL: " + url, "Check HF_ENDPOINT");
@@ -252,7 +267,9 @@ public final class HubClient {
                 check(r, "model", repoId, u);
                 boolean append = have > 0 && r.code() == 206;
                 try (InputStream in = r.body().byteStream();
-                     OutputStream out = append ? Files.newOutputStream(part, StandardOpenOption.APPEND) : Files.newOutputStream(part)) {
+                        OutputStream out = append
+                                ? Files.newOutputStream(part, StandardOpenOption.APPEND)
+                                : Files.newOutputStream(part)) {
                     byte[] buf = new byte[1 << 16];
                     int n;
                     while ((n = in.read(buf)) >= 0) {
@@ -268,8 +285,11 @@ public final class HubClient {
         } catch (InterruptedIOException e) {
             throw unreachable(u, e);
         } catch (IOException e) {
-            throw new IngestError(ErrorCode.INGEST_FILE_FAILED, "The download of " + u + " broke off: " + e.getMessage(),
-                    "Run the same command again: it resumes where it stopped", e);
+            throw new IngestError(
+                    ErrorCode.INGEST_FILE_FAILED,
+                    "The download of " + u + " broke off: " + e.getMessage(),
+                    "Run the same command again: it resumes where it stopped",
+                    e);
         }
     }
 
@@ -317,27 +337,39 @@ public final class HubClient {
         String message = r.header("X-Error-Message", "");
         int status = r.code();
         if (status == 401 && !"GatedRepo".equals(code) || status == 404 && "RepoNotFound".equals(code)) {
-            throw new IngestError(ErrorCode.INGEST_FILE_NOT_FOUND, "Hugging Face " + kind + " \"" + repoId + "\" was not found on "
-                    + endpoint + (token == null ? " (or it is private)" : " or the token in HF_TOKEN cannot read it"),
-                    token == null ? "Check the " + kind + " name; for a private " + kind + " set HF_TOKEN"
+            throw new IngestError(
+                    ErrorCode.INGEST_FILE_NOT_FOUND,
+                    "Hugging Face " + kind + " \"" + repoId + "\" was not found on " + endpoint
+                            + (token == null ? " (or it is private)" : " or the token in HF_TOKEN cannot read it"),
+                    token == null
+                            ? "Check the " + kind + " name; for a private " + kind + " set HF_TOKEN"
                             : "Check the " + kind + " name and that the HF_TOKEN token has access to it");
         }
         if (status == 403 || "GatedRepo".equals(code)) {
-            throw new IngestError(ErrorCode.INGEST_FILE_FAILED, "Hugging Face " + kind + " \"" + repoId + "\" is gated or refused"
-                    + " this request" + (message.isEmpty() ? "" : ": " + message),
+            throw new IngestError(
+                    ErrorCode.INGEST_FILE_FAILED,
+                    "Hugging Face " + kind + " \"" + repoId + "\" is gated or refused" + " this request"
+                            + (message.isEmpty() ? "" : ": " + message),
                     "Accept the " + kind + "'s conditions on the Hub and set HF_TOKEN to a token of that account");
         }
         if (status == 404) {
-            throw new IngestError(ErrorCode.INGEST_FILE_NOT_FOUND, "Not found on the Hub: " + url
-                    + (message.isEmpty() ? "" : " (" + message + ")"), "Check the " + kind + " name, revision and files");
+            throw new IngestError(
+                    ErrorCode.INGEST_FILE_NOT_FOUND,
+                    "Not found on the Hub: " + url + (message.isEmpty() ? "" : " (" + message + ")"),
+                    "Check the " + kind + " name, revision and files");
         }
-        throw new IngestError(ErrorCode.INGEST_FILE_FAILED, "The Hub answered HTTP " + status + " for " + url
-                + (message.isEmpty() ? "" : ": " + message), status >= 500 ? "Try again later" : "Check the request");
+        throw new IngestError(
+                ErrorCode.INGEST_FILE_FAILED,
+                "The Hub answered HTTP " + status + " for " + url + (message.isEmpty() ? "" : ": " + message),
+                status >= 500 ? "Try again later" : "Check the request");
     }
 
     private IngestError unreachable(HttpUrl url, IOException e) {
-        return new IngestError(ErrorCode.INGEST_FILE_FAILED, "Cannot reach the Hugging Face Hub at " + url.scheme() + "://"
-                + url.host() + ":" + url.port() + ": " + e.getMessage(),
-                "Check the network connection, or set HF_ENDPOINT to a reachable Hub mirror", e);
+        return new IngestError(
+                ErrorCode.INGEST_FILE_FAILED,
+                "Cannot reach the Hugging Face Hub at " + url.scheme() + "://" + url.host() + ":" + url.port() + ": "
+                        + e.getMessage(),
+                "Check the network connection, or set HF_ENDPOINT to a reachable Hub mirror",
+                e);
     }
 }

@@ -35,10 +35,10 @@ public final class EfSearchPolicy {
     static final int MAX_EF = 2560;
     /** Measured effort meaning "search exactly": the graph cannot reach the bound on this data. */
     public static final int EXACT = Integer.MAX_VALUE;
+
     private static final int K = 10;
 
-    private EfSearchPolicy() {
-    }
+    private EfSearchPolicy() {}
 
     /**
      * The floor of the effort, by size: 40 per 100,000 vectors, between 40 and 400. A graph over more vectors

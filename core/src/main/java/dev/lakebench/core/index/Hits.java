@@ -15,7 +15,10 @@ public record Hits(long[] keys, double[] scores) {
     public String toString() {
         StringBuilder sb = new StringBuilder("Hits[");
         for (int i = 0; i < Math.min(keys.length, 10); i++) {
-            sb.append(i == 0 ? "" : ", ").append(keys[i]).append('=').append(String.format(java.util.Locale.ROOT, "%.4f", scores[i]));
+            sb.append(i == 0 ? "" : ", ")
+                    .append(keys[i])
+                    .append('=')
+                    .append(String.format(java.util.Locale.ROOT, "%.4f", scores[i]));
         }
         return sb.append(keys.length > 10 ? ", ...]" : "]").toString();
     }

@@ -15,8 +15,7 @@ public final class HybridMerge {
     /** Scores above this are clamped before exponentiating. */
     public static final double CLAMP = 700;
 
-    private HybridMerge() {
-    }
+    private HybridMerge() {}
 
     /** Softmax of {@code min(s, 700)}, computed with the maximum subtracted first (same values, no overflow). */
     public static double[] softmax(double[] scores) {

@@ -64,7 +64,10 @@ final class IndexBuilds {
             } catch (Throwable t) {
                 if (!closed && !cancel.isCancelled()) {
                     ix.status(s -> s.failed(t.getMessage()));
-                    LOG.log(Level.WARNING, "index " + ix.definition().name() + " failed; searches on it run exactly", t);
+                    LOG.log(
+                            Level.WARNING,
+                            "index " + ix.definition().name() + " failed; searches on it run exactly",
+                            t);
                 }
                 f.completeExceptionally(t);
             } finally {
@@ -105,7 +108,8 @@ final class IndexBuilds {
 
     /** Whether a build or catch-up of the index is scheduled or running. */
     boolean busy(ManagedIndex ix) {
-        return ix.status().busy() || pending.containsKey(IndexRegistry.key(ix.definition().name()));
+        return ix.status().busy()
+                || pending.containsKey(IndexRegistry.key(ix.definition().name()));
     }
 
     /** A committed write to the table: its ready indexes follow it now, on the writing thread. */
@@ -116,8 +120,11 @@ final class IndexBuilds {
                 try {
                     maintenance.catchUp(ix, table, g, () -> closed);
                 } catch (IOException | SQLException | RuntimeException e) {
-                    LOG.log(Level.WARNING, "index " + ix.definition().name() + " could not follow a write; it is repaired at the next"
-                            + " write or open, searches run exactly meanwhile", e);
+                    LOG.log(
+                            Level.WARNING,
+                            "index " + ix.definition().name() + " could not follow a write; it is repaired at the next"
+                                    + " write or open, searches run exactly meanwhile",
+                            e);
                 }
             }
         }

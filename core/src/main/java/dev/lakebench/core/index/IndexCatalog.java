@@ -20,8 +20,7 @@ final class IndexCatalog {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private IndexCatalog() {
-    }
+    private IndexCatalog() {}
 
     static void ensure(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
@@ -34,10 +33,16 @@ final class IndexCatalog {
     static List<IndexDefinition> load(Connection c) throws SQLException {
         List<IndexDefinition> out = new ArrayList<>();
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT name, table_name, columns, type, options, uid FROM lb_meta.indexes ORDER BY created_at, name")) {
+                ResultSet rs = st.executeQuery(
+                        "SELECT name, table_name, columns, type, options, uid FROM lb_meta.indexes ORDER BY created_at, name")) {
             while (rs.next()) {
-                out.add(new IndexDefinition(rs.getString(1), rs.getString(2), Arrays.asList(rs.getString(3).split(",")),
-                        IndexType.valueOf(rs.getString(4)), options(rs.getString(5)), rs.getString(6)));
+                out.add(new IndexDefinition(
+                        rs.getString(1),
+                        rs.getString(2),
+                        Arrays.asList(rs.getString(3).split(",")),
+                        IndexType.valueOf(rs.getString(4)),
+                        options(rs.getString(5)),
+                        rs.getString(6)));
             }
         }
         return out;
@@ -48,14 +53,15 @@ final class IndexCatalog {
             return Map.of();
         }
         try {
-            return JSON.readValue(json, new TypeReference<Map<String, String>>() { });
+            return JSON.readValue(json, new TypeReference<Map<String, String>>() {});
         } catch (Exception e) {
             return Map.of();
         }
     }
 
     static void insert(Connection c, IndexDefinition d) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO lb_meta.indexes VALUES (?, ?, ?, ?, ?, ?, now()::TIMESTAMP)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO lb_meta.indexes VALUES (?, ?, ?, ?, ?, ?, now()::TIMESTAMP)")) {
             ps.setString(1, d.name());
             ps.setString(2, d.table());
             ps.setString(3, String.join(",", d.columns()));

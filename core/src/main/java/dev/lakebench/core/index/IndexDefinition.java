@@ -9,8 +9,8 @@ import java.util.Map;
  * {@code ef_search}), and a uid that ties the index directory to this declaration (a directory left by an
  * older declaration of the same name is rebuilt, not trusted).
  */
-public record IndexDefinition(String name, String table, List<String> columns, IndexType type, Map<String, String> options,
-                              String uid) {
+public record IndexDefinition(
+        String name, String table, List<String> columns, IndexType type, Map<String, String> options, String uid) {
 
     public IndexDefinition {
         columns = List.copyOf(columns);
@@ -38,8 +38,10 @@ public record IndexDefinition(String name, String table, List<String> columns, I
         try {
             return Integer.parseInt(v.strip());
         } catch (NumberFormatException e) {
-            throw new dev.lakebench.core.client.TableError(dev.lakebench.core.client.ErrorCode.TABLE_INDEX_FAILED,
-                    "Index \"" + name + "\": option " + key + " must be a whole number, got '" + v + "'", "Write e.g. WITH (" + key + " = 32)");
+            throw new dev.lakebench.core.client.TableError(
+                    dev.lakebench.core.client.ErrorCode.TABLE_INDEX_FAILED,
+                    "Index \"" + name + "\": option " + key + " must be a whole number, got '" + v + "'",
+                    "Write e.g. WITH (" + key + " = 32)");
         }
     }
 }

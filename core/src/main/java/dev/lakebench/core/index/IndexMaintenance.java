@@ -63,8 +63,10 @@ final class IndexMaintenance {
     boolean isCurrent(ManagedIndex managed) throws IOException {
         LuceneIndex ix = managed.handle();
         TableDef table = table(managed);
-        try (Connection c = ws.engine().connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT coalesce(max(\"_lb_ver\"), 0), count(*) FROM " + table.dataTable())) {
+        try (Connection c = ws.engine().connect();
+                Statement st = c.createStatement();
+                ResultSet rs =
+                        st.executeQuery("SELECT coalesce(max(\"_lb_ver\"), 0), count(*) FROM " + table.dataTable())) {
             rs.next();
             if (rs.getLong(1) <= ix.watermark() && rs.getLong(2) == ix.liveDocs()) {
                 long g = generations.applyAsLong(table.name());
@@ -78,11 +80,17 @@ final class IndexMaintenance {
     }
 
     private TableDef table(ManagedIndex ix) {
-        return ws.catalog().table(ix.definition().table()).orElseThrow(() -> new TableError(ErrorCode.TABLE_NOT_FOUND,
-                "Table \"" + ix.definition().table() + "\" of index \"" + ix.definition().name() + "\" no longer exists", ""));
+        return ws.catalog()
+                .table(ix.definition().table())
+                .orElseThrow(() -> new TableError(
+                        ErrorCode.TABLE_NOT_FOUND,
+                        "Table \"" + ix.definition().table() + "\" of index \""
+                                + ix.definition().name() + "\" no longer exists",
+                        ""));
     }
 
-    private void build(ManagedIndex managed, TableDef table, IngestListener listener, BooleanSupplier stop) throws IOException, SQLException {
+    private void build(ManagedIndex managed, TableDef table, IngestListener listener, BooleanSupplier stop)
+            throws IOException, SQLException {
         LuceneIndex ix = managed.handle();
         managed.status(s -> s.building(0));
         ix.covered(IndexFields.coverable(table));
@@ -95,8 +103,10 @@ final class IndexMaintenance {
             c.setAutoCommit(false); // one snapshot for the count and the rows
             total = count(c, table);
             report(listener, 0, total, started);
-            ParallelAdd adder = new ParallelAdd(ix.writer(), ix.definition().type().ranksVectors() ? IndexRegistry.workers() : 1);
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(fields.select(table))) {
+            ParallelAdd adder =
+                    new ParallelAdd(ix.writer(), ix.definition().type().ranksVectors() ? IndexRegistry.workers() : 1);
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery(fields.select(table))) {
                 while (rs.next()) {
                     adder.add(fields.document(rs));
                     maxVersion = Math.max(maxVersion, rs.getLong(2));
@@ -208,7 +218,8 @@ final class IndexMaintenance {
 
     private static void report(IngestListener listener, long done, long total, long started) {
         if (listener != null) {
-            listener.onProgress(new IngestProgress(0, 0, done, done, total, 0, null, Duration.ofNanos(System.nanoTime() - started)));
+            listener.onProgress(new IngestProgress(
+                    0, 0, done, done, total, 0, null, Duration.ofNanos(System.nanoTime() - started)));
         }
     }
 
@@ -216,7 +227,8 @@ final class IndexMaintenance {
      * Applies every committed change of the table since the watermark: new and updated rows by version, deleted
      * rows by key comparison. {@code generation} is the table's write generation this pass reflects.
      */
-    void catchUp(ManagedIndex managed, TableDef table, long generation, BooleanSupplier stop) throws IOException, SQLException {
+    void catchUp(ManagedIndex managed, TableDef table, long generation, BooleanSupplier stop)
+            throws IOException, SQLException {
         managed.exclusive(() -> {
             LuceneIndex ix = managed.handle();
             managed.status(IndexStatus::catchingUp);
@@ -282,7 +294,8 @@ final class IndexMaintenance {
         long[] rowKeys = new long[1024];
         int n = 0;
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT \"_lb_key\" FROM " + table.dataTable() + " ORDER BY \"_lb_key\"")) {
+                ResultSet rs =
+                        st.executeQuery("SELECT \"_lb_key\" FROM " + table.dataTable() + " ORDER BY \"_lb_key\"")) {
             while (rs.next()) {
                 if (n == rowKeys.length) {
                     rowKeys = Arrays.copyOf(rowKeys, n * 2);
@@ -312,7 +325,8 @@ final class IndexMaintenance {
         }
         if (missing) {
             // rows at or below the watermark that the index lacks: apply the whole table again (idempotent)
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(fields.select(table))) {
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery(fields.select(table))) {
                 long rows = 0;
                 while (rs.next()) {
                     ix.writer().update(fields, rs);
@@ -324,7 +338,8 @@ final class IndexMaintenance {
     }
 
     private static long count(Connection c, TableDef table) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table.dataTable())) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table.dataTable())) {
             rs.next();
             return rs.getLong(1);
         }

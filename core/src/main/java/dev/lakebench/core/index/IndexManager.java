@@ -79,20 +79,30 @@ public final class IndexManager implements IndexProvider, TableListener, AutoClo
     // ---- creating and dropping ----
 
     /** Outcome of a create: the index, and whether it is ready (else still building in the background). */
-    public record Created(IndexDefinition definition, boolean ready, boolean existed, double progress) {
-    }
+    public record Created(IndexDefinition definition, boolean ready, boolean existed, double progress) {}
 
     /**
      * Declares and builds an index. Waits up to {@code wait} for the build (null: until done); a build that
      * takes longer goes on in the background. Cancelling drops the index.
      */
-    public Created create(TableDef table, List<String> columns, String type, String name, boolean ifNotExists,
-                          Map<String, String> options, IngestListener listener, Cancellation cancel, Duration wait) {
+    public Created create(
+            TableDef table,
+            List<String> columns,
+            String type,
+            String name,
+            boolean ifNotExists,
+            Map<String, String> options,
+            IngestListener listener,
+            Cancellation cancel,
+            Duration wait) {
         List<Column> cols = new ArrayList<>();
         for (String c : columns) {
-            cols.add(table.schema().column(c).orElseThrow(() -> new TableError(ErrorCode.COLUMN_NOT_FOUND,
-                    "Index creation failed: table \"" + table.name() + "\" has no column \"" + c + "\"",
-                    "Columns: " + String.join(", ", table.schema().names()))));
+            cols.add(table.schema()
+                    .column(c)
+                    .orElseThrow(() -> new TableError(
+                            ErrorCode.COLUMN_NOT_FOUND,
+                            "Index creation failed: table \"" + table.name() + "\" has no column \"" + c + "\"",
+                            "Columns: " + String.join(", ", table.schema().names()))));
         }
         IndexType t = IndexType.choose(table.name(), cols, type);
         List<String> colNames = cols.stream().map(Column::name).toList();
@@ -101,21 +111,30 @@ public final class IndexManager implements IndexProvider, TableListener, AutoClo
         if (existing != null) {
             ManagedIndex ix = registry.get(existing.name());
             builds.await(existing.name(), wait);
-            return new Created(existing, ix != null && builds.isReady(ix), true, ix == null ? 0 : ix.status().progress());
+            return new Created(
+                    existing,
+                    ix != null && builds.isReady(ix),
+                    true,
+                    ix == null ? 0 : ix.status().progress());
         }
-        IndexDefinition def = new IndexDefinition(indexName, table.name(), colNames, t, options, UUID.randomUUID().toString());
+        IndexDefinition def = new IndexDefinition(
+                indexName, table.name(), colNames, t, options, UUID.randomUUID().toString());
         try {
             registry.declare(def);
         } catch (SQLException e) {
-            throw new TableError(ErrorCode.TABLE_INDEX_FAILED, "Index creation failed: " + e.getMessage(), "Check the workspace", e);
+            throw new TableError(
+                    ErrorCode.TABLE_INDEX_FAILED, "Index creation failed: " + e.getMessage(), "Check the workspace", e);
         }
         ManagedIndex ix;
         try {
             ix = registry.create(def);
         } catch (IOException | RuntimeException e) {
             registry.forget(def);
-            throw new TableError(ErrorCode.TABLE_INDEX_FAILED, "Index creation failed: cannot create " + registry.directory(def)
-                    + ": " + e.getMessage(), "Check free disk space and permissions of the workspace folder", e);
+            throw new TableError(
+                    ErrorCode.TABLE_INDEX_FAILED,
+                    "Index creation failed: cannot create " + registry.directory(def) + ": " + e.getMessage(),
+                    "Check free disk space and permissions of the workspace folder",
+                    e);
         }
         waitFor(builds.schedule(ix, listener, cancel), wait, cancel, def);
         return new Created(def, builds.isReady(ix), false, ix.status().progress());
@@ -136,20 +155,27 @@ public final class IndexManager implements IndexProvider, TableListener, AutoClo
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new TableError(ErrorCode.TABLE_INDEX_FAILED, "Interrupted while building index \"" + def.name() + "\"", "", e);
+                throw new TableError(
+                        ErrorCode.TABLE_INDEX_FAILED, "Interrupted while building index \"" + def.name() + "\"", "", e);
             } catch (ExecutionException e) {
                 if (cancel.isCancelled()) {
                     throw cancelled(def);
                 }
-                throw new TableError(ErrorCode.TABLE_INDEX_FAILED, "Index creation failed: building \"" + def.name() + "\": "
-                        + e.getCause().getMessage(), "Drop the index and create it again; searches run exactly meanwhile", e.getCause());
+                throw new TableError(
+                        ErrorCode.TABLE_INDEX_FAILED,
+                        "Index creation failed: building \"" + def.name() + "\": "
+                                + e.getCause().getMessage(),
+                        "Drop the index and create it again; searches run exactly meanwhile",
+                        e.getCause());
             }
         }
     }
 
     private TableError cancelled(IndexDefinition def) {
         drop(def.name());
-        return new TableError(ErrorCode.TABLE_INDEX_FAILED, "Index creation of \"" + def.name() + "\" cancelled",
+        return new TableError(
+                ErrorCode.TABLE_INDEX_FAILED,
+                "Index creation of \"" + def.name() + "\" cancelled",
                 "The index was removed; create it again when you are ready");
     }
 
@@ -169,21 +195,30 @@ public final class IndexManager implements IndexProvider, TableListener, AutoClo
             if (ifNotExists) {
                 return d;
             }
-            throw new TableError(ErrorCode.TABLE_INDEX_FAILED, "Index creation failed: index \"" + d.name() + "\" already exists (on \""
-                    + d.table() + "\" " + d.columns() + ", " + d.type().label() + ")", "Use CREATE INDEX IF NOT EXISTS, or another name");
+            throw new TableError(
+                    ErrorCode.TABLE_INDEX_FAILED,
+                    "Index creation failed: index \"" + d.name() + "\" already exists (on \"" + d.table() + "\" "
+                            + d.columns() + ", " + d.type().label() + ")",
+                    "Use CREATE INDEX IF NOT EXISTS, or another name");
         }
         for (ManagedIndex ix : registry.all()) {
             IndexDefinition d = ix.definition();
-            if (!d.onTable(table.name()) || d.columns().size() != cols.size()
+            if (!d.onTable(table.name())
+                    || d.columns().size() != cols.size()
                     || !d.columns().stream().allMatch(c -> cols.stream().anyMatch(c::equalsIgnoreCase))) {
                 continue;
             }
             if (d.type() == t && ifNotExists) {
                 return d;
             }
-            throw new TableError(ErrorCode.TABLE_INDEX_FAILED, "Index creation failed: " + (cols.size() == 1 ? "column \"" + cols.get(0) + "\"" : "record " + cols)
-                    + " of table \"" + table.name() + "\" already has index \"" + d.name() + "\" (" + d.type().label() + ")",
-                    d.type() == t ? "It exists already; use CREATE INDEX IF NOT EXISTS" : "One index per column: DROP INDEX " + d.name() + " first");
+            throw new TableError(
+                    ErrorCode.TABLE_INDEX_FAILED,
+                    "Index creation failed: " + (cols.size() == 1 ? "column \"" + cols.get(0) + "\"" : "record " + cols)
+                            + " of table \"" + table.name() + "\" already has index \"" + d.name() + "\" ("
+                            + d.type().label() + ")",
+                    d.type() == t
+                            ? "It exists already; use CREATE INDEX IF NOT EXISTS"
+                            : "One index per column: DROP INDEX " + d.name() + " first");
         }
         return null;
     }
@@ -243,13 +278,19 @@ public final class IndexManager implements IndexProvider, TableListener, AutoClo
         List<IndexInfo> out = new ArrayList<>();
         for (ManagedIndex ix : registry.of(table.name())) {
             IndexDefinition d = ix.definition();
-            out.add(new IndexInfo(d.name(), d.table(), String.join(", ", d.columns()), d.type().label(), builds.isReady(ix)));
+            out.add(new IndexInfo(
+                    d.name(),
+                    d.table(),
+                    String.join(", ", d.columns()),
+                    d.type().label(),
+                    builds.isReady(ix)));
         }
         return out;
     }
 
     @Override
-    public boolean createIndex(TableDef table, String column, String indexType, IngestListener listener, Cancellation cancellation) {
+    public boolean createIndex(
+            TableDef table, String column, String indexType, IngestListener listener, Cancellation cancellation) {
         create(table, List.of(column), indexType, null, true, Map.of(), listener, cancellation, null);
         return true;
     }

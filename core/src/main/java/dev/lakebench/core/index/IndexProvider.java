@@ -15,5 +15,6 @@ public interface IndexProvider {
      * Creates the index if this provider serves the column (idempotent); returns false when it does not serve
      * this column or index type, so the next provider can.
      */
-    boolean createIndex(TableDef table, String column, String indexType, IngestListener listener, Cancellation cancellation);
+    boolean createIndex(
+            TableDef table, String column, String indexType, IngestListener listener, Cancellation cancellation);
 }

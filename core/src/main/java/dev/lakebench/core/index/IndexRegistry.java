@@ -65,7 +65,9 @@ final class IndexRegistry {
         if (!Files.isDirectory(root)) {
             return;
         }
-        List<Path> keep = defs.stream().map(d -> root.resolve(d.directoryName()).normalize()).toList();
+        List<Path> keep = defs.stream()
+                .map(d -> root.resolve(d.directoryName()).normalize())
+                .toList();
         try (Stream<Path> tables = Files.list(root)) {
             for (Path t : tables.toList()) {
                 try (Stream<Path> dirs = Files.isDirectory(t) ? Files.list(t) : Stream.empty()) {
@@ -136,7 +138,10 @@ final class IndexRegistry {
         try (Connection c = ws.engine().connect()) {
             IndexCatalog.delete(c, def.name());
         } catch (SQLException e) {
-            LOG.log(Level.WARNING, "cannot remove the declaration of index " + def.name() + "; it goes at the next open", e);
+            LOG.log(
+                    Level.WARNING,
+                    "cannot remove the declaration of index " + def.name() + "; it goes at the next open",
+                    e);
         }
         deleteTree(directory(def));
         deleteIfEmpty(directory(def).getParent());

@@ -39,7 +39,8 @@ final class IndexRouter implements SearchService.IndexSearch {
         ManagedIndex best = null;
         for (ManagedIndex ix : registry.of(table.name())) {
             IndexDefinition d = ix.definition();
-            boolean fits = d.covers(column.name()) && (vectors ? d.type().ranksVectors() : d.type().ranksText());
+            boolean fits = d.covers(column.name())
+                    && (vectors ? d.type().ranksVectors() : d.type().ranksText());
             if (fits && builds.isReady(ix) && (best == null || best.definition().type() == IndexType.HYBRID)) {
                 best = ix;
             }
@@ -61,7 +62,8 @@ final class IndexRouter implements SearchService.IndexSearch {
                 if (ef == EfSearchPolicy.EXACT) {
                     return null; // the graph cannot keep the recall bound on this data
                 }
-                List<LuceneQueries.Candidate> cands = handle.queries().nearest(column.name(), r.unitVector(), Math.max(r.k(), ef), filter);
+                List<LuceneQueries.Candidate> cands =
+                        handle.queries().nearest(column.name(), r.unitVector(), Math.max(r.k(), ef), filter);
                 return rescore(cands, r.unitVector(), r.k());
             }
             return handle.queries().bm25(column.name(), r.text(), r.k(), filter);
@@ -98,13 +100,18 @@ final class IndexRouter implements SearchService.IndexSearch {
             IndexDefinition d = ix.definition();
             int ef = vector ? EfSearchPolicy.efSearch(ix.handle()) : 0;
             if (vector && ef == EfSearchPolicy.EXACT) {
-                return "index \"" + d.name() + "\" (" + d.type().label() + ") cannot reach recall@10 " + EfSearchPolicy.TARGET_RECALL
-                        + " on this data at any search effort (measured); exact search";
+                return "index \"" + d.name() + "\" (" + d.type().label() + ") cannot reach recall@10 "
+                        + EfSearchPolicy.TARGET_RECALL + " on this data at any search effort (measured); exact search";
             }
             String params = d.type().ranksVectors() && vector
-                    ? ", m=" + d.intOption("m", 16) + ", ef_construction=" + d.intOption("ef_construction", 100) + ", ef_search="
-                    + ef + (EfSearchPolicy.explicit(ix.handle()) > 0 ? "" : ix.handle().calibration() != null ? " (measured)" : " (by size)")
-                    + ", re-scored exactly" : "";
+                    ? ", m=" + d.intOption("m", 16) + ", ef_construction=" + d.intOption("ef_construction", 100)
+                            + ", ef_search="
+                            + ef
+                            + (EfSearchPolicy.explicit(ix.handle()) > 0
+                                    ? ""
+                                    : ix.handle().calibration() != null ? " (measured)" : " (by size)")
+                            + ", re-scored exactly"
+                    : "";
             return "index \"" + d.name() + "\" (" + d.type().label() + params + ") serves it";
         }
         for (ManagedIndex other : registry.of(table.name())) {
@@ -144,11 +151,17 @@ final class IndexRouter implements SearchService.IndexSearch {
     private ManagedIndex filterIndex(TableDef table, SearchService.Condition c) {
         for (ManagedIndex ix : registry.of(table.name())) {
             IndexDefinition d = ix.definition();
-            if (!builds.isReady(ix) || d.columns().size() != 1 || !d.covers(c.column().name())) {
+            if (!builds.isReady(ix)
+                    || d.columns().size() != 1
+                    || !d.covers(c.column().name())) {
                 continue;
             }
-            boolean text = d.type() == IndexType.EXACT_TEXT && (c.op().equals("=") || c.op().equals("contains")) && c.value() instanceof String;
-            boolean number = d.type() == IndexType.INVERTED && c.column().type().isNumeric() && c.value() instanceof Number
+            boolean text = d.type() == IndexType.EXACT_TEXT
+                    && (c.op().equals("=") || c.op().equals("contains"))
+                    && c.value() instanceof String;
+            boolean number = d.type() == IndexType.INVERTED
+                    && c.column().type().isNumeric()
+                    && c.value() instanceof Number
                     && !c.op().equals("contains");
             if (text || number) {
                 return ix;
@@ -188,7 +201,8 @@ final class IndexRouter implements SearchService.IndexSearch {
             if (ix == null) {
                 return null;
             }
-            used.add(c + " by index \"" + ix.definition().name() + "\" (" + ix.definition().type().label() + ")");
+            used.add(c + " by index \"" + ix.definition().name() + "\" ("
+                    + ix.definition().type().label() + ")");
         }
         return "served by " + String.join(", ", used);
     }

@@ -18,7 +18,12 @@ package dev.lakebench.core.index;
 public record IndexStatus(State state, double progress, long generation, String failure) {
 
     /** Lifecycle of an index. */
-    public enum State { BUILDING, CATCHING_UP, READY, FAILED }
+    public enum State {
+        BUILDING,
+        CATCHING_UP,
+        READY,
+        FAILED
+    }
 
     /** The status of a directory just opened. */
     static IndexStatus opened(boolean needsBuild) {

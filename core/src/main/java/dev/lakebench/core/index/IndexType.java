@@ -49,8 +49,9 @@ public enum IndexType {
         return this == BM25 || this == HYBRID;
     }
 
-    static final String VALID = "bm25, exact_text, inverted (TEXT); hnsw, hnsw_quantized, clustered, clustered_quantized,"
-            + " pooled_quantized (EMBEDDING); inverted (numbers); hybrid ((EMBEDDING, TEXT) records)";
+    static final String VALID =
+            "bm25, exact_text, inverted (TEXT); hnsw, hnsw_quantized, clustered, clustered_quantized,"
+                    + " pooled_quantized (EMBEDDING); inverted (numbers); hybrid ((EMBEDDING, TEXT) records)";
 
     /** The type named {@code name} (case-insensitive); a TableError listing the valid names otherwise. */
     public static IndexType parse(String name) {
@@ -60,7 +61,9 @@ public enum IndexType {
                 return t;
             }
         }
-        throw new TableError(ErrorCode.TABLE_INDEX_FAILED, "Index creation failed: unknown index_type '" + name + "'",
+        throw new TableError(
+                ErrorCode.TABLE_INDEX_FAILED,
+                "Index creation failed: unknown index_type '" + name + "'",
                 "Use one of " + VALID);
     }
 
@@ -74,26 +77,38 @@ public enum IndexType {
             boolean vector = columns.stream().anyMatch(c -> c.type() == ColumnType.EMBEDDING);
             boolean text = columns.stream().anyMatch(c -> c.type() == ColumnType.TEXT);
             if (!vector || !text) {
-                throw new TableError(ErrorCode.TABLE_INDEX_FAILED, "Index creation failed: a two-column index on \"" + table
-                        + "\" must combine an EMBEDDING and a TEXT column (a hybrid record), got " + describe(columns.get(0))
-                        + " and " + describe(columns.get(1)), "Write CREATE INDEX ON " + table
-                        + " USING deeplake_index ((embedding, text)::deeplake_hybrid_record)");
+                throw new TableError(
+                        ErrorCode.TABLE_INDEX_FAILED,
+                        "Index creation failed: a two-column index on \"" + table
+                                + "\" must combine an EMBEDDING and a TEXT column (a hybrid record), got "
+                                + describe(columns.get(0))
+                                + " and " + describe(columns.get(1)),
+                        "Write CREATE INDEX ON " + table
+                                + " USING deeplake_index ((embedding, text)::deeplake_hybrid_record)");
             }
             if (requested != null && parse(requested) != HYBRID) {
-                throw new TableError(ErrorCode.TABLE_INDEX_FAILED, "Index creation failed: index_type '" + requested
-                        + "' does not fit a hybrid record of \"" + table + "\"", "Leave index_type out, or use 'hybrid'");
+                throw new TableError(
+                        ErrorCode.TABLE_INDEX_FAILED,
+                        "Index creation failed: index_type '" + requested + "' does not fit a hybrid record of \""
+                                + table + "\"",
+                        "Leave index_type out, or use 'hybrid'");
             }
             return HYBRID;
         }
         if (columns.size() != 1) {
-            throw new TableError(ErrorCode.TABLE_INDEX_FAILED, "Index creation failed: a deeplake_index covers one column or an"
-                    + " (embedding, text) hybrid record, got " + columns.size() + " columns", "Index one column at a time");
+            throw new TableError(
+                    ErrorCode.TABLE_INDEX_FAILED,
+                    "Index creation failed: a deeplake_index covers one column or an"
+                            + " (embedding, text) hybrid record, got " + columns.size() + " columns",
+                    "Index one column at a time");
         }
         Column c = columns.get(0);
         IndexType t = requested == null ? defaultFor(table, c) : parse(requested);
         if (!t.fits(c)) {
-            throw new TableError(ErrorCode.TABLE_INDEX_FAILED, "Index creation failed: index_type '" + t.label
-                    + "' does not fit column \"" + c.name() + "\" of table \"" + table + "\" (" + describe(c) + ")",
+            throw new TableError(
+                    ErrorCode.TABLE_INDEX_FAILED,
+                    "Index creation failed: index_type '" + t.label + "' does not fit column \"" + c.name()
+                            + "\" of table \"" + table + "\" (" + describe(c) + ")",
                     "Use " + choicesFor(c) + " for this column");
         }
         return t;
@@ -113,16 +128,21 @@ public enum IndexType {
             case EMBEDDING -> HNSW;
             case TEXT -> BM25;
             case INT32, INT64, FLOAT32, FLOAT64, CLASS_LABEL -> INVERTED;
-            default -> throw new TableError(ErrorCode.TABLE_INDEX_FAILED, "Index creation failed: no index type can serve column \""
-                    + c.name() + "\" of table \"" + table + "\" (" + describe(c) + ")",
-                    c.type() == ColumnType.EMBEDDING_2D ? "<#> on EMBEDDING_2D columns runs an exact MaxSim scan; no index is needed"
-                            : "Index EMBEDDING columns (vector search), TEXT columns (BM25, exact_text, inverted) or numbers (inverted)");
+            default ->
+                throw new TableError(
+                        ErrorCode.TABLE_INDEX_FAILED,
+                        "Index creation failed: no index type can serve column \"" + c.name() + "\" of table \"" + table
+                                + "\" (" + describe(c) + ")",
+                        c.type() == ColumnType.EMBEDDING_2D
+                                ? "<#> on EMBEDDING_2D columns runs an exact MaxSim scan; no index is needed"
+                                : "Index EMBEDDING columns (vector search), TEXT columns (BM25, exact_text, inverted) or numbers (inverted)");
         };
     }
 
     private static String choicesFor(Column c) {
         return switch (c.type()) {
-            case EMBEDDING -> "hnsw (default) or hnsw_quantized (also named clustered, clustered_quantized, pooled_quantized)";
+            case EMBEDDING ->
+                "hnsw (default) or hnsw_quantized (also named clustered, clustered_quantized, pooled_quantized)";
             case TEXT -> "bm25 (default), exact_text or inverted";
             case INT32, INT64, FLOAT32, FLOAT64, CLASS_LABEL -> "inverted";
             default -> "no index type (" + describe(c) + " columns cannot be indexed)";

@@ -25,16 +25,20 @@ public final class KeyFilter {
     }
 
     /** Runs {@code SELECT alias._lb_key FROM lb_data.t AS alias WHERE (where)} and collects the keys. */
-    public static KeyFilter load(RowSource rows, TableDef table, String alias, String where, List<Object> values) throws SQLException {
+    public static KeyFilter load(RowSource rows, TableDef table, String alias, String where, List<Object> values)
+            throws SQLException {
         String a = Identifiers.quote(alias);
         long[][] keys = {new long[1024]};
         int[] n = {0};
-        rows.query("SELECT " + a + ".\"_lb_key\" FROM " + table.dataTable() + " AS " + a + " WHERE (" + where + ")", values, rs -> {
-            if (n[0] == keys[0].length) {
-                keys[0] = Arrays.copyOf(keys[0], n[0] * 2);
-            }
-            keys[0][n[0]++] = rs.getLong(1);
-        });
+        rows.query(
+                "SELECT " + a + ".\"_lb_key\" FROM " + table.dataTable() + " AS " + a + " WHERE (" + where + ")",
+                values,
+                rs -> {
+                    if (n[0] == keys[0].length) {
+                        keys[0] = Arrays.copyOf(keys[0], n[0] * 2);
+                    }
+                    keys[0][n[0]++] = rs.getLong(1);
+                });
         return of(keys[0], n[0]);
     }
 

@@ -1,8 +1,8 @@
 package dev.lakebench.core.index;
 
 import dev.lakebench.core.index.text.CorpusStats;
-import dev.lakebench.core.index.text.WordAnalyzer;
 import dev.lakebench.core.index.text.TextQuery;
+import dev.lakebench.core.index.text.WordAnalyzer;
 import dev.lakebench.core.index.vector.FlatScan;
 import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.sql.SearchKind;
@@ -29,10 +29,21 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SearchService implements TableListener {
 
     /** What to search, with query values already evaluated. */
-    public record Request(TableDef table, String alias, SearchKind kind, Column column, float[] unitVector, float[][] unitRows,
-                          Column textColumn, String text, double vectorWeight, double textWeight, int k,
-                          String filterSql, List<Object> filterValues, List<Condition> conditions) {
-    }
+    public record Request(
+            TableDef table,
+            String alias,
+            SearchKind kind,
+            Column column,
+            float[] unitVector,
+            float[][] unitRows,
+            Column textColumn,
+            String text,
+            double vectorWeight,
+            double textWeight,
+            int k,
+            String filterSql,
+            List<Object> filterValues,
+            List<Condition> conditions) {}
 
     /** A WHERE condition with its value, that an exact_text or inverted index may evaluate ({@code op}: = contains < <= > >=). */
     public record Condition(Column column, String op, Object value) {
@@ -44,8 +55,7 @@ public final class SearchService implements TableListener {
     }
 
     /** How a request is answered, for EXPLAIN. */
-    public record Plan(List<String> steps) {
-    }
+    public record Plan(List<String> steps) {}
 
     /** Where index-based answers come from; absent when no index serves the column. */
     public interface IndexSearch {
@@ -126,7 +136,8 @@ public final class SearchService implements TableListener {
             case HYBRID -> {
                 steps.add(describe(r.table(), r.column(), "exact cosine scan of the vector log (SIMD)"));
                 steps.add(describe(r.table(), r.textColumn(), "exact BM25 over the column (no index)"));
-                steps.add("merge: softmax per side, weights " + r.vectorWeight() + " / " + r.textWeight() + ", top " + r.k());
+                steps.add("merge: softmax per side, weights " + r.vectorWeight() + " / " + r.textWeight() + ", top "
+                        + r.k());
             }
         }
         if (r.filterSql() != null) {
@@ -175,7 +186,8 @@ public final class SearchService implements TableListener {
         return FlatScan.maxSim(log, refs.keys, refs.refs, refs.n, r.unitRows(), r.k());
     }
 
-    private Hits text(RowSource rows, Request r, KeyFilter filter, Column column, String text, int k) throws SQLException {
+    private Hits text(RowSource rows, Request r, KeyFilter filter, Column column, String text, int k)
+            throws SQLException {
         if (text == null) {
             return Hits.EMPTY;
         }
@@ -192,15 +204,18 @@ public final class SearchService implements TableListener {
         }
         TopK top = new TopK(k);
         String col = Identifiers.quote(column.name());
-        rows.query("SELECT \"_lb_key\", " + col + " FROM " + r.table().dataTable() + " WHERE " + col + " IS NOT NULL", List.of(), rs -> {
-            long key = rs.getLong(1);
-            if (filter == null || filter.accepts(key)) {
-                double s = q.score(rs.getString(2));
-                if (s > 0) {
-                    top.offer(key, s);
-                }
-            }
-        });
+        rows.query(
+                "SELECT \"_lb_key\", " + col + " FROM " + r.table().dataTable() + " WHERE " + col + " IS NOT NULL",
+                List.of(),
+                rs -> {
+                    long key = rs.getLong(1);
+                    if (filter == null || filter.accepts(key)) {
+                        double s = q.score(rs.getString(2));
+                        if (s > 0) {
+                            top.offer(key, s);
+                        }
+                    }
+                });
         return top.hits();
     }
 
@@ -260,7 +275,8 @@ public final class SearchService implements TableListener {
      * and finished ingests drop it ({@link #afterWrite}), and an ingest still appending shows as a longer vector
      * log, so a cached list is never stale.
      */
-    private Refs refs(RowSource rows, TableDef table, Column column, String field, KeyFilter filter) throws SQLException {
+    private Refs refs(RowSource rows, TableDef table, Column column, String field, KeyFilter filter)
+            throws SQLException {
         String key = table.name().toLowerCase(Locale.ROOT) + "." + column.name().toLowerCase(Locale.ROOT);
         var logId = table.vectorLog(column.name());
         long logLength = logId.isPresent() ? ws.vectors().log(logId.getAsInt()).length() : 0;
@@ -269,8 +285,11 @@ public final class SearchService implements TableListener {
             Refs fresh = new Refs();
             fresh.version = logLength;
             String col = Identifiers.quote(column.name());
-            rows.query("SELECT \"_lb_key\", struct_extract(" + col + ", '" + field + "') FROM " + table.dataTable()
-                    + " WHERE " + col + " IS NOT NULL", List.of(), rs -> {
+            rows.query(
+                    "SELECT \"_lb_key\", struct_extract(" + col + ", '" + field + "') FROM " + table.dataTable()
+                            + " WHERE " + col + " IS NOT NULL",
+                    List.of(),
+                    rs -> {
                         long ref = rs.getLong(2);
                         if (!rs.wasNull()) {
                             fresh.add(rs.getLong(1), ref);

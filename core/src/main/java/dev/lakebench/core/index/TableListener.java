@@ -9,10 +9,8 @@ import dev.lakebench.core.store.TableDef;
 public interface TableListener {
 
     /** Rows of the table were inserted, updated or deleted and committed. */
-    default void afterWrite(TableDef table) {
-    }
+    default void afterWrite(TableDef table) {}
 
     /** The table was dropped (committed). */
-    default void afterDrop(TableDef table) {
-    }
+    default void afterDrop(TableDef table) {}
 }

@@ -21,6 +21,7 @@ final class BatchKeys {
     private final MessageDigest digest;
     /** Column positions in name order: the keys do not depend on the order a map hands the columns over. */
     private final int[] order;
+
     private byte[] previous;
 
     BatchKeys(List<String> names, int batchRows) {
@@ -29,8 +30,11 @@ final class BatchKeys {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        order = IntStream.range(0, names.size()).boxed()
-                .sorted(Comparator.comparing(names::get)).mapToInt(Integer::intValue).toArray();
+        order = IntStream.range(0, names.size())
+                .boxed()
+                .sorted(Comparator.comparing(names::get))
+                .mapToInt(Integer::intValue)
+                .toArray();
         update(names.stream().sorted().toList());
         update(batchRows);
         previous = digest.digest();

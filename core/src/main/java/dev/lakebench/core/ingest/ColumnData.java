@@ -32,7 +32,9 @@ public final class ColumnData {
     /** Validates the shape: at least one column, every column a list, all of one length. */
     public static ColumnData of(Map<String, ? extends List<?>> data) {
         if (data == null || data.isEmpty()) {
-            throw new IngestError(ErrorCode.INGEST_NO_DATA, "data must not be empty",
+            throw new IngestError(
+                    ErrorCode.INGEST_NO_DATA,
+                    "data must not be empty",
                     "Pass at least one column, e.g. {\"text\": [\"a\", \"b\"]}, or a format object");
         }
         List<String> names = new ArrayList<>();
@@ -40,15 +42,19 @@ public final class ColumnData {
         Map<Integer, List<String>> byLength = new TreeMap<>();
         for (var e : data.entrySet()) {
             if (e.getKey() == null || e.getKey().isEmpty()) {
-                throw new IngestError(ErrorCode.INGEST_BAD_DATA, "data has a column without a name", "Name every column");
+                throw new IngestError(
+                        ErrorCode.INGEST_BAD_DATA, "data has a column without a name", "Name every column");
             }
             if (e.getValue() == null) {
-                throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Column \"" + e.getKey() + "\" is null, not a list of values",
+                throw new IngestError(
+                        ErrorCode.INGEST_BAD_DATA,
+                        "Column \"" + e.getKey() + "\" is null, not a list of values",
                         "Pass a list for every column");
             }
             names.add(e.getKey());
             cols.add(e.getValue());
-            byLength.computeIfAbsent(e.getValue().size(), k -> new ArrayList<>()).add(e.getKey());
+            byLength.computeIfAbsent(e.getValue().size(), k -> new ArrayList<>())
+                    .add(e.getKey());
         }
         if (byLength.size() > 1) {
             List<String> parts = new ArrayList<>();
@@ -61,9 +67,11 @@ public final class ColumnData {
             for (List<?> c : cols) {
                 vectorRows |= !c.isEmpty() && (c.get(0) instanceof float[] || c.get(0) instanceof double[]);
             }
-            throw new IngestError(ErrorCode.INGEST_LENGTH_MISMATCH,
+            throw new IngestError(
+                    ErrorCode.INGEST_LENGTH_MISMATCH,
                     "All columns must have the same length: " + String.join(", ", parts),
-                    "Give every column one value per row (use null for missing values)" + (vectorRows ? SPREAD_MATRIX : ""));
+                    "Give every column one value per row (use null for missing values)"
+                            + (vectorRows ? SPREAD_MATRIX : ""));
         }
         return new ColumnData(names, cols, cols.get(0).size());
     }
@@ -89,8 +97,11 @@ public final class ColumnData {
             if (explicit == null) {
                 out.add(TypeInference.infer(name, columns.get(i)));
             } else if (explicit == ColumnType.EMBEDDING_2D && firstValue(columns.get(i)) instanceof float[]) {
-                throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Column \"" + name + "\" is EMBEDDING_2D, so each row must be"
-                        + " a float[][] (a multi-vector), but its values are float[]", SPREAD_MATRIX.substring(2));
+                throw new IngestError(
+                        ErrorCode.INGEST_BAD_DATA,
+                        "Column \"" + name + "\" is EMBEDDING_2D, so each row must be"
+                                + " a float[][] (a multi-vector), but its values are float[]",
+                        SPREAD_MATRIX.substring(2));
             } else if (explicit.isVector()) {
                 out.add(Column.vector(name, explicit, firstDimension(columns.get(i), explicit)));
             } else {

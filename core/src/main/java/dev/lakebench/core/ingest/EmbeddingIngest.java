@@ -39,8 +39,10 @@ final class EmbeddingIngest {
 
     IngestResult ingest(String table, Map<String, ? extends List<?>> data, IngestOptions options) {
         if (!(backend instanceof LocalBackend local)) {
-            throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Embeddings at ingest run on the local engine; this client is "
-                    + backend.kind(), "Ingest without embed(...) and compute vectors on the server, or ingest locally");
+            throw new IngestError(
+                    ErrorCode.INGEST_BAD_DATA,
+                    "Embeddings at ingest run on the local engine; this client is " + backend.kind(),
+                    "Ingest without embed(...) and compute vectors on the server, or ingest locally");
         }
         Models models = Models.of(local.dataDirectory().root());
         List<String> outputs = new ArrayList<>();
@@ -76,7 +78,8 @@ final class EmbeddingIngest {
                 break;
             }
             if (schema.column(e.source()).isEmpty()) {
-                warnings.add("No vectors for \"" + e.source() + "\": the rows have no such column (columns: " + String.join(", ", schema.names()) + ")");
+                warnings.add("No vectors for \"" + e.source() + "\": the rows have no such column (columns: "
+                        + String.join(", ", schema.names()) + ")");
                 continue;
             }
             EmbedJob job = job(table, e, schema, models);
@@ -88,7 +91,14 @@ final class EmbeddingIngest {
                 backend.createIndex(table, job.into(), null, options.listener(), options.cancellation());
             }
         }
-        return new IngestResult(result.tableName(), result.rowCount(), result.datasetPath(), result.failures(), warnings, cancelled, elapsed);
+        return new IngestResult(
+                result.tableName(),
+                result.rowCount(),
+                result.datasetPath(),
+                result.failures(),
+                warnings,
+                cancelled,
+                elapsed);
     }
 
     /**
@@ -98,7 +108,10 @@ final class EmbeddingIngest {
      */
     private static EmbedJob job(String table, IngestOptions.Embed e, TableSchema schema, Models models) {
         List<String> sources = new ArrayList<>(List.of(e.source()));
-        if (e.source().equalsIgnoreCase("image") && schema.column("thumbnail").map(c -> c.type() == ColumnType.IMAGE).orElse(false)) {
+        if (e.source().equalsIgnoreCase("image")
+                && schema.column("thumbnail")
+                        .map(c -> c.type() == ColumnType.IMAGE)
+                        .orElse(false)) {
             sources.add("thumbnail");
         }
         String model = e.model();
@@ -116,7 +129,9 @@ final class EmbeddingIngest {
                 return m.name();
             }
         }
-        throw new ModelError(ErrorCode.MODEL_NOT_FOUND, "Column \"" + column + "\" holds pictures and no image model is installed",
+        throw new ModelError(
+                ErrorCode.MODEL_NOT_FOUND,
+                "Column \"" + column + "\" holds pictures and no image model is installed",
                 "Get one: lakebench models pull Xenova/clip-vit-base-patch32 (then name it, or leave the model out)");
     }
 }

@@ -46,7 +46,9 @@ final class FormatIngest {
         List<String> thumbnailWarnings = new ArrayList<>();
         ThumbnailStore thumbs = new ThumbnailStore(backend);
         try (BatchPrefetcher<FormatThumbnails.Prepared> batches = new BatchPrefetcher<>(
-                () -> prepared(format, report, thumbnailsWanted, options), PREFETCH, formatName.toLowerCase(Locale.ROOT))) {
+                () -> prepared(format, report, thumbnailsWanted, options),
+                PREFETCH,
+                formatName.toLowerCase(Locale.ROOT))) {
             long batchIndex = 0;
             while (!cancelled && batches.hasNext()) {
                 FormatThumbnails.Prepared prepared = batches.next();
@@ -113,7 +115,13 @@ final class FormatIngest {
         if (!cancelled) {
             warnings.addAll(IndexRequests.build(backend, table, options));
         }
-        return new IngestResult(table, writer.rowsCommitted(), writer.datasetPath(), report.failures(), warnings, cancelled,
+        return new IngestResult(
+                table,
+                writer.rowsCommitted(),
+                writer.datasetPath(),
+                report.failures(),
+                warnings,
+                cancelled,
                 progress.elapsed());
     }
 
@@ -121,26 +129,28 @@ final class FormatIngest {
      * The format's batches with ids and thumbnails added (on the producer's threads). The image columns are asked
      * for at the first batch: some formats know them only once normalization has started.
      */
-    private static Stream<FormatThumbnails.Prepared> prepared(Format format, FormatReport report, boolean thumbnailsWanted,
-            IngestOptions options) {
+    private static Stream<FormatThumbnails.Prepared> prepared(
+            Format format, FormatReport report, boolean thumbnailsWanted, IngestOptions options) {
         Stream<Map<String, List<?>>> batches = format.normalize(report);
         if (!thumbnailsWanted) {
             return batches.map(b -> new FormatThumbnails.Prepared(b, null, null));
         }
         FormatThumbnails[] maker = new FormatThumbnails[1];
         return batches.map(b -> {
-            if (maker[0] == null) {
-                maker[0] = new FormatThumbnails(format.imageColumns(), report, options.workers());
-            }
-            return maker[0].prepare(b);
-        }).onClose(() -> {
-            if (maker[0] != null) {
-                maker[0].close();
-            }
-        });
+                    if (maker[0] == null) {
+                        maker[0] = new FormatThumbnails(format.imageColumns(), report, options.workers());
+                    }
+                    return maker[0].prepare(b);
+                })
+                .onClose(() -> {
+                    if (maker[0] != null) {
+                        maker[0].close();
+                    }
+                });
     }
 
-    private static void store(ThumbnailStore thumbs, FormatThumbnails.Prepared prepared, int row, List<String> warnings) {
+    private static void store(
+            ThumbnailStore thumbs, FormatThumbnails.Prepared prepared, int row, List<String> warnings) {
         try {
             for (FormatThumbnails.Shot s : prepared.thumbnails().get(row)) {
                 thumbs.write(prepared.ids().get(row), s.column(), s.thumbnail());
@@ -152,11 +162,15 @@ final class FormatIngest {
     }
 
     private static IngestError noRows(String formatName, List<IngestFailure> failures) {
-        String detail = failures.isEmpty() ? ""
+        String detail = failures.isEmpty()
+                ? ""
                 : ": " + failures.size() + " source" + (failures.size() == 1 ? "" : "s") + " failed, the first "
                         + failures.get(0).path() + " (" + failures.get(0).reason() + ")";
-        return new IngestError(ErrorCode.INGEST_NO_DATA, "The " + formatName + " format produced no rows" + detail,
-                failures.isEmpty() ? "Check that the format's folder holds the data its metadata describes"
+        return new IngestError(
+                ErrorCode.INGEST_NO_DATA,
+                "The " + formatName + " format produced no rows" + detail,
+                failures.isEmpty()
+                        ? "Check that the format's folder holds the data its metadata describes"
                         : "Fix or remove the failing sources and ingest again");
     }
 }

@@ -35,7 +35,9 @@ final class FormatSchema {
         String formatName = name(format);
         List<String> names = List.copyOf(first.keySet());
         if (names.isEmpty()) {
-            throw new IngestError(ErrorCode.INGEST_BAD_DATA, "The " + formatName + " format produced a batch without columns",
+            throw new IngestError(
+                    ErrorCode.INGEST_BAD_DATA,
+                    "The " + formatName + " format produced a batch without columns",
                     "Make normalize() yield maps of column name -> list of values");
         }
         List<Column> columns = new ArrayList<>();
@@ -102,24 +104,35 @@ final class FormatSchema {
     /** Rows in the batch; fails naming the format and batch when columns or lengths differ. */
     int check(Map<String, List<?>> batch, long batchIndex) {
         if (!batch.keySet().equals(new HashSet<>(names)) || batch.size() != names.size()) {
-            throw new IngestError(ErrorCode.INGEST_BAD_DATA, "The " + formatName + " format's batch " + batchIndex
-                    + " has columns " + batch.keySet() + " but the first batch had " + names,
+            throw new IngestError(
+                    ErrorCode.INGEST_BAD_DATA,
+                    "The " + formatName + " format's batch " + batchIndex + " has columns " + batch.keySet()
+                            + " but the first batch had " + names,
                     "Yield the same columns in every batch");
         }
         int rows = -1;
         for (String n : names) {
             List<?> col = batch.get(n);
             if (col == null) {
-                throw new IngestError(ErrorCode.INGEST_BAD_DATA, "The " + formatName + " format's batch " + batchIndex
-                        + " has no list for column \"" + n + "\"", "Yield a list of values for every column");
+                throw new IngestError(
+                        ErrorCode.INGEST_BAD_DATA,
+                        "The " + formatName + " format's batch " + batchIndex + " has no list for column \"" + n + "\"",
+                        "Yield a list of values for every column");
             }
             if (rows >= 0 && col.size() != rows) {
                 StringBuilder parts = new StringBuilder();
                 for (String m : names) {
-                    parts.append(parts.isEmpty() ? "" : ", ").append('"').append(m).append("\" has ").append(batch.get(m).size());
+                    parts.append(parts.isEmpty() ? "" : ", ")
+                            .append('"')
+                            .append(m)
+                            .append("\" has ")
+                            .append(batch.get(m).size());
                 }
-                throw new IngestError(ErrorCode.INGEST_LENGTH_MISMATCH, "The " + formatName + " format's batch " + batchIndex
-                        + " has columns of different lengths: " + parts, "Give every column one value per row");
+                throw new IngestError(
+                        ErrorCode.INGEST_LENGTH_MISMATCH,
+                        "The " + formatName + " format's batch " + batchIndex + " has columns of different lengths: "
+                                + parts,
+                        "Give every column one value per row");
             }
             rows = col.size();
         }

@@ -28,12 +28,10 @@ final class FormatThumbnails implements AutoCloseable {
     static final String ID = "id";
 
     /** A batch with, per row, its id and its thumbnails (column → four sizes); both null without images. */
-    record Prepared(Map<String, List<?>> columns, List<String> ids, List<List<Shot>> thumbnails) {
-    }
+    record Prepared(Map<String, List<?>> columns, List<String> ids, List<List<Shot>> thumbnails) {}
 
     /** One thumbnail of one image column. */
-    record Shot(String column, Thumbnail thumbnail) {
-    }
+    record Shot(String column, Thumbnail thumbnail) {}
 
     private final List<String> imageColumns;
     private final FormatContext context;
@@ -86,7 +84,8 @@ final class FormatThumbnails implements AutoCloseable {
                 continue;
             }
             try {
-                for (Thumbnail t : Thumbnailer.make(ImageDecoder.decode(bytes, column + " of row " + id).image())) {
+                for (Thumbnail t : Thumbnailer.make(
+                        ImageDecoder.decode(bytes, column + " of row " + id).image())) {
                     out.add(new Shot(column, t));
                 }
             } catch (IOException | RuntimeException e) {

@@ -12,15 +12,16 @@ import java.util.List;
 /** The columns an ingest was asked to index ({@link IngestOptions#index}): checked before writing, built after. */
 final class IndexRequests {
 
-    private IndexRequests() {
-    }
+    private IndexRequests() {}
 
     /** Fails naming the column and the choices when {@code source} ("the data", "the format") lacks one. */
     static void check(TableSchema schema, List<String> names, String source, IngestOptions options) {
         for (String col : options.index()) {
             if (schema.column(col).isEmpty()) {
-                throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Cannot index column \"" + col + "\": " + source
-                        + " has no such column", "Index one of: " + String.join(", ", names));
+                throw new IngestError(
+                        ErrorCode.INGEST_BAD_DATA,
+                        "Cannot index column \"" + col + "\": " + source + " has no such column",
+                        "Index one of: " + String.join(", ", names));
             }
         }
     }

@@ -42,7 +42,8 @@ public final class Ingestor {
         try {
             return dispatch(table, data, options);
         } catch (RuntimeException e) {
-            throw diskFull(e, table, before, options.format() == null && (data == null || !data.containsKey("_huggingface")));
+            throw diskFull(
+                    e, table, before, options.format() == null && (data == null || !data.containsKey("_huggingface")));
         }
     }
 
@@ -66,7 +67,8 @@ public final class Ingestor {
                 ? "Free space on that disk and run the same ingest again: it continues where this one stopped, without duplicating rows"
                 : "Free space on that disk; a dataset format is ingested again from its start, so drop the table (or delete this"
                         + " run's rows) before running it again";
-        return new IngestError(ErrorCode.INGEST_DISK_FULL, "No space left on device at " + full.get() + "; " + committed, hint, e);
+        return new IngestError(
+                ErrorCode.INGEST_DISK_FULL, "No space left on device at " + full.get() + "; " + committed, hint, e);
     }
 
     /** Rows in {@code table} now: 0 when it does not exist, -1 when they cannot be counted. */
@@ -100,15 +102,23 @@ public final class Ingestor {
             }
             List<String> warnings = new ArrayList<>(files.warnings());
             warnings.addAll(IndexRequests.build(backend, table, options));
-            return new IngestResult(files.tableName(), files.rowCount(), files.datasetPath(), files.failures(), warnings,
-                    false, files.elapsed());
+            return new IngestResult(
+                    files.tableName(),
+                    files.rowCount(),
+                    files.datasetPath(),
+                    files.failures(),
+                    warnings,
+                    false,
+                    files.elapsed());
         }
         return ingestColumns(table, ColumnData.of(data), options);
     }
 
     /** Downloads from the Hugging Face Hub are cached in the data directory. */
     private Path hubCache() {
-        Path root = backend instanceof LocalBackend local ? local.dataDirectory().root() : DataDirectory.fromEnvironment().root();
+        Path root = backend instanceof LocalBackend local
+                ? local.dataDirectory().root()
+                : DataDirectory.fromEnvironment().root();
         return root.resolve("cache").resolve("huggingface");
     }
 
@@ -151,14 +161,19 @@ public final class Ingestor {
     /** The paths in the FILE columns ({@code {"path": [...]}, schema {"path": "FILE"}}); other columns are refused. */
     private static List<Object> filePaths(Map<String, ? extends List<?>> data, IngestOptions options) {
         if (data == null || data.isEmpty()) {
-            throw new IngestError(ErrorCode.INGEST_NO_DATA, "No file paths given",
+            throw new IngestError(
+                    ErrorCode.INGEST_NO_DATA,
+                    "No file paths given",
                     "Pass {\"path\": [\"file.pdf\", \"folder/\"]} with schema {\"path\": \"FILE\"}");
         }
         List<Object> paths = new ArrayList<>();
         for (var e : data.entrySet()) {
             if (options.typeOf(e.getKey()) != ColumnType.FILE) {
-                throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Column \"" + e.getKey() + "\" is not a FILE column;"
-                        + " a file ingest takes only FILE columns (" + String.join(", ", options.fileColumns()) + ")",
+                throw new IngestError(
+                        ErrorCode.INGEST_BAD_DATA,
+                        "Column \"" + e.getKey() + "\" is not a FILE column;"
+                                + " a file ingest takes only FILE columns (" + String.join(", ", options.fileColumns())
+                                + ")",
                         "Ingest other columns separately, keyed by file_id");
             }
             if (e.getValue() != null) {
@@ -241,12 +256,19 @@ public final class Ingestor {
         progress.finish();
         List<String> warnings = new ArrayList<>(thumbs.warnings());
         if (skipped > 0) {
-            warnings.add("Skipped " + skipped + " rows already in the table from an earlier, interrupted run of the same ingest");
+            warnings.add("Skipped " + skipped
+                    + " rows already in the table from an earlier, interrupted run of the same ingest");
         }
         if (!cancelled) {
             warnings.addAll(IndexRequests.build(backend, table, options));
         }
-        return new IngestResult(table, writer.rowsCommitted(), writer.datasetPath(), List.of(), warnings, cancelled,
+        return new IngestResult(
+                table,
+                writer.rowsCommitted(),
+                writer.datasetPath(),
+                List.of(),
+                warnings,
+                cancelled,
                 progress.elapsed());
     }
 }

@@ -72,8 +72,15 @@ public final class ProgressReporter {
     }
 
     public IngestProgress snapshot() {
-        return new IngestProgress(filesDone.get(), filesTotal, rowsWritten.get(), rowsCommitted.get(), rowsTotal,
-                bytesRead.get(), currentFile, elapsed());
+        return new IngestProgress(
+                filesDone.get(),
+                filesTotal,
+                rowsWritten.get(),
+                rowsCommitted.get(),
+                rowsTotal,
+                bytesRead.get(),
+                currentFile,
+                elapsed());
     }
 
     /** Reports now: when the totals become known (after the scan) and at each flush of rows. */

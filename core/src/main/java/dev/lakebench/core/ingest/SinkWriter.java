@@ -23,9 +23,10 @@ public final class SinkWriter implements AutoCloseable {
     private final ProgressReporter progress;
     private long written;
     private boolean closed;
-    private Runnable beforeCommit = () -> { };
+    private Runnable beforeCommit = () -> {};
     /** Extra commit triggers (file ingests): bytes waiting uncommitted, time since the last commit. */
     private long commitBytes = Long.MAX_VALUE;
+
     private long commitNanos = Long.MAX_VALUE;
     private long bytesSinceCommit;
     private long lastCommit = System.nanoTime();
@@ -58,7 +59,9 @@ public final class SinkWriter implements AutoCloseable {
         if (commitBytes != Long.MAX_VALUE) {
             bytesSinceCommit += bytes(row);
         }
-        if (written % commitRows == 0 || bytesSinceCommit >= commitBytes || System.nanoTime() - lastCommit >= commitNanos) {
+        if (written % commitRows == 0
+                || bytesSinceCommit >= commitBytes
+                || System.nanoTime() - lastCommit >= commitNanos) {
             beforeCommit.run();
             sink.commitAsync();
             progress.committed(sink.rowsCommitted());

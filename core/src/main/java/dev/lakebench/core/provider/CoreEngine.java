@@ -27,13 +27,13 @@ import java.util.function.Function;
 public final class CoreEngine implements EngineServices {
 
     /** ServiceLoader needs a public no-argument constructor. */
-    public CoreEngine() {
-    }
+    public CoreEngine() {}
 
     @Override
     public Backend local(Path dataDir, String workspaceId, List<Path> allowedFileDirectories) {
         DataDirectory dir = dataDir == null ? DataDirectory.fromEnvironment() : new DataDirectory(dataDir);
-        return new LocalBackend(dir, workspaceId == null ? DataDirectory.DEFAULT_WORKSPACE : workspaceId, allowedFileDirectories);
+        return new LocalBackend(
+                dir, workspaceId == null ? DataDirectory.DEFAULT_WORKSPACE : workspaceId, allowedFileDirectories);
     }
 
     @Override
@@ -52,7 +52,8 @@ public final class CoreEngine implements EngineServices {
     }
 
     @Override
-    public IngestResult ingest(Backend backend, String table, Map<String, ? extends List<?>> data, IngestOptions options) {
+    public IngestResult ingest(
+            Backend backend, String table, Map<String, ? extends List<?>> data, IngestOptions options) {
         return new Ingestor(backend).ingest(table, data, options);
     }
 

@@ -32,7 +32,20 @@ public enum ColumnType {
     OTHER(Storage.OTHER);
 
     /** How values of a type are kept. */
-    public enum Storage { TEXT, INT32, INT64, FLOAT32, FLOAT64, BOOL, BYTES, VECTOR, MULTI_VECTOR, FLOAT_LIST, NONE, OTHER }
+    public enum Storage {
+        TEXT,
+        INT32,
+        INT64,
+        FLOAT32,
+        FLOAT64,
+        BOOL,
+        BYTES,
+        VECTOR,
+        MULTI_VECTOR,
+        FLOAT_LIST,
+        NONE,
+        OTHER
+    }
 
     private final Storage storage;
 
@@ -74,18 +87,19 @@ public enum ColumnType {
         } catch (IllegalArgumentException e) {
             // fall through to aliases
         }
-        return Optional.ofNullable(switch (n) {
-            case "VARCHAR", "STRING", "CHARACTER VARYING", "JSON", "JSONB" -> TEXT;
-            case "INT", "INTEGER", "INT4" -> INT32;
-            case "BIGINT", "INT8", "LONG", "SERIAL", "BIGSERIAL" -> INT64;
-            case "REAL", "FLOAT4", "FLOAT" -> FLOAT32;
-            case "DOUBLE", "DOUBLE PRECISION", "FLOAT8" -> FLOAT64;
-            case "BOOLEAN" -> BOOL;
-            case "BYTEA", "BLOB", "BYTES" -> BINARY;
-            case "FLOAT4[]", "REAL[]", "FLOAT[]", "VECTOR" -> EMBEDDING;
-            case "FLOAT4[][]", "REAL[][]", "FLOAT[][]" -> EMBEDDING_2D;
-            default -> null;
-        });
+        return Optional.ofNullable(
+                switch (n) {
+                    case "VARCHAR", "STRING", "CHARACTER VARYING", "JSON", "JSONB" -> TEXT;
+                    case "INT", "INTEGER", "INT4" -> INT32;
+                    case "BIGINT", "INT8", "LONG", "SERIAL", "BIGSERIAL" -> INT64;
+                    case "REAL", "FLOAT4", "FLOAT" -> FLOAT32;
+                    case "DOUBLE", "DOUBLE PRECISION", "FLOAT8" -> FLOAT64;
+                    case "BOOLEAN" -> BOOL;
+                    case "BYTEA", "BLOB", "BYTES" -> BINARY;
+                    case "FLOAT4[]", "REAL[]", "FLOAT[]", "VECTOR" -> EMBEDDING;
+                    case "FLOAT4[][]", "REAL[][]", "FLOAT[][]" -> EMBEDDING_2D;
+                    default -> null;
+                });
     }
 
     /** The accepted type names, for error messages. */

@@ -20,7 +20,8 @@ public final class TableSchema {
         for (int i = 0; i < this.columns.size(); i++) {
             String key = key(this.columns.get(i).name());
             if (pos.put(key, i) != null) {
-                throw new IllegalArgumentException("duplicate column name \"" + this.columns.get(i).name() + "\"");
+                throw new IllegalArgumentException(
+                        "duplicate column name \"" + this.columns.get(i).name() + "\"");
             }
         }
         this.positions = Collections.unmodifiableMap(pos);

@@ -16,8 +16,7 @@ import java.util.function.Function;
  */
 final class AlterTableParser {
 
-    private AlterTableParser() {
-    }
+    private AlterTableParser() {}
 
     static Translation parse(SqlStatement st, Function<String, Optional<TableDef>> tables) {
         List<Token> sig = st.significant();
@@ -48,8 +47,11 @@ final class AlterTableParser {
             at = end + 1;
         }
         if (actions.isEmpty()) {
-            throw new QueryError(ErrorCode.QUERY_SYNTAX, "ALTER TABLE " + def.name() + ": no action given",
-                    "Write ALTER TABLE " + def.name() + " ADD COLUMN c type, DROP COLUMN c, RENAME COLUMN a TO b or RENAME TO t2");
+            throw new QueryError(
+                    ErrorCode.QUERY_SYNTAX,
+                    "ALTER TABLE " + def.name() + ": no action given",
+                    "Write ALTER TABLE " + def.name()
+                            + " ADD COLUMN c type, DROP COLUMN c, RENAME COLUMN a TO b or RENAME TO t2");
         }
         return new Translation.AlterTable(def, ifExists, actions);
     }
@@ -58,7 +60,8 @@ final class AlterTableParser {
         return schema.equalsIgnoreCase("main") || schema.equalsIgnoreCase("public");
     }
 
-    private static Translation.AlterAction action(SqlStatement st, List<Token> sig, int[] match, int from, int to, TableDef def) {
+    private static Translation.AlterAction action(
+            SqlStatement st, List<Token> sig, int[] match, int from, int to, TableDef def) {
         int at = from;
         Token verb = sig.get(at);
         if (verb.isWord("ADD")) {
@@ -67,19 +70,31 @@ final class AlterTableParser {
                 at++;
             }
             boolean ifNotExists = false;
-            if (at + 2 < to && sig.get(at).isWord("IF") && sig.get(at + 1).isWord("NOT") && sig.get(at + 2).isWord("EXISTS")) {
+            if (at + 2 < to
+                    && sig.get(at).isWord("IF")
+                    && sig.get(at + 1).isWord("NOT")
+                    && sig.get(at + 2).isWord("EXISTS")) {
                 ifNotExists = true;
                 at += 3;
             }
-            if (at < to && sig.get(at).kind() == Token.Kind.WORD && (sig.get(at).isWord("CONSTRAINT") || sig.get(at).isWord("PRIMARY")
-                    || sig.get(at).isWord("UNIQUE") || sig.get(at).isWord("CHECK") || sig.get(at).isWord("FOREIGN"))) {
-                throw unsupported(def, "ADD " + sig.get(at).text().toUpperCase(java.util.Locale.ROOT) + " (a table constraint)",
+            if (at < to
+                    && sig.get(at).kind() == Token.Kind.WORD
+                    && (sig.get(at).isWord("CONSTRAINT")
+                            || sig.get(at).isWord("PRIMARY")
+                            || sig.get(at).isWord("UNIQUE")
+                            || sig.get(at).isWord("CHECK")
+                            || sig.get(at).isWord("FOREIGN"))) {
+                throw unsupported(
+                        def,
+                        "ADD " + sig.get(at).text().toUpperCase(java.util.Locale.ROOT) + " (a table constraint)",
                         "declare constraints in CREATE TABLE; a deeplake table keeps NOT NULL, DEFAULT, PRIMARY KEY, UNIQUE and CHECK"
                                 + " given there");
             }
             Translation.ColumnDef col = DdlParser.columnDefinition(st, sig, match, at, to);
             if (col == null) {
-                throw unsupported(def, "this column constraint in ADD COLUMN",
+                throw unsupported(
+                        def,
+                        "this column constraint in ADD COLUMN",
                         "add the column with its type, DEFAULT and NOT NULL only");
             }
             return new Translation.AlterAction.AddColumn(col, ifNotExists);
@@ -87,7 +102,10 @@ final class AlterTableParser {
         if (verb.isWord("DROP")) {
             at++;
             if (at < to && sig.get(at).isWord("CONSTRAINT")) {
-                throw unsupported(def, "DROP CONSTRAINT", "recreate the table without the constraint (CREATE TABLE .. AS SELECT)");
+                throw unsupported(
+                        def,
+                        "DROP CONSTRAINT",
+                        "recreate the table without the constraint (CREATE TABLE .. AS SELECT)");
             }
             if (at < to && sig.get(at).isWord("COLUMN")) {
                 at++;
@@ -122,28 +140,41 @@ final class AlterTableParser {
             if (at < to && sig.get(at).isWord("COLUMN")) {
                 at++;
             }
-            if (at + 2 < to + 1 && at + 2 == to - 1 && QualifiedName.isName(sig.get(at)) && sig.get(at + 1).isWord("TO")
+            if (at + 2 < to + 1
+                    && at + 2 == to - 1
+                    && QualifiedName.isName(sig.get(at))
+                    && sig.get(at + 1).isWord("TO")
                     && QualifiedName.isName(sig.get(at + 2))) {
-                return new Translation.AlterAction.RenameColumn(sig.get(at).identifier(), sig.get(at + 2).identifier());
+                return new Translation.AlterAction.RenameColumn(
+                        sig.get(at).identifier(), sig.get(at + 2).identifier());
             }
             throw syntax(def, sig, from, to);
         }
         if (verb.isWord("ALTER")) {
-            throw unsupported(def, "ALTER COLUMN", "add a new column with the type you want, copy the values with UPDATE,"
-                    + " then drop the old column and rename the new one");
+            throw unsupported(
+                    def,
+                    "ALTER COLUMN",
+                    "add a new column with the type you want, copy the values with UPDATE,"
+                            + " then drop the old column and rename the new one");
         }
-        throw unsupported(def, verb.text().toUpperCase(java.util.Locale.ROOT),
+        throw unsupported(
+                def,
+                verb.text().toUpperCase(java.util.Locale.ROOT),
                 "use ADD COLUMN, DROP COLUMN, RENAME COLUMN or RENAME TO");
     }
 
     private static QueryError unsupported(TableDef def, String construct, String instead) {
-        return new QueryError(ErrorCode.QUERY_INVALID, "ALTER TABLE " + def.name() + " " + construct
-                + " is not supported by the local engine", instead);
+        return new QueryError(
+                ErrorCode.QUERY_INVALID,
+                "ALTER TABLE " + def.name() + " " + construct + " is not supported by the local engine",
+                instead);
     }
 
     private static QueryError syntax(TableDef def, List<Token> sig, int at, int to) {
         String near = at < sig.size() ? sig.get(Math.min(at, sig.size() - 1)).text() : "the end";
-        return new QueryError(ErrorCode.QUERY_SYNTAX, "ALTER TABLE " + def.name() + ": cannot read the action near \"" + near + "\"",
+        return new QueryError(
+                ErrorCode.QUERY_SYNTAX,
+                "ALTER TABLE " + def.name() + ": cannot read the action near \"" + near + "\"",
                 "Write ADD COLUMN c type, DROP COLUMN c, RENAME COLUMN a TO b or RENAME TO t2");
     }
 }

@@ -115,8 +115,11 @@ final class BlockParser {
             if (t.isWord("UNION") || t.isWord("INTERSECT") || t.isWord("EXCEPT")) {
                 out.add(new int[] {start, i});
                 int j = i + 1;
-                while (j < to && (sig.get(j).isWord("ALL") || sig.get(j).isWord("DISTINCT") || sig.get(j).isWord("BY")
-                        || sig.get(j).isWord("NAME"))) {
+                while (j < to
+                        && (sig.get(j).isWord("ALL")
+                                || sig.get(j).isWord("DISTINCT")
+                                || sig.get(j).isWord("BY")
+                                || sig.get(j).isWord("NAME"))) {
                     j++;
                 }
                 start = j;
@@ -153,7 +156,10 @@ final class BlockParser {
         if (listFrom < to && sig.get(listFrom).isWord("DISTINCT")) {
             block.distinct = true;
             listFrom++;
-            if (listFrom < to && sig.get(listFrom).isWord("ON") && listFrom + 1 < to && sig.get(listFrom + 1).is("(")) {
+            if (listFrom < to
+                    && sig.get(listFrom).isWord("ON")
+                    && listFrom + 1 < to
+                    && sig.get(listFrom + 1).is("(")) {
                 block.expressions.addAll(exprs.parts(listFrom + 2, match[listFrom + 1]));
                 listFrom = match[listFrom + 1] + 1;
             }
@@ -203,7 +209,8 @@ final class BlockParser {
         }
         if (offsetKw >= 0) {
             int end = next(starts, offsetKw, to);
-            if (end - 1 > offsetKw && (sig.get(end - 1).isWord("ROW") || sig.get(end - 1).isWord("ROWS"))) {
+            if (end - 1 > offsetKw
+                    && (sig.get(end - 1).isWord("ROW") || sig.get(end - 1).isWord("ROWS"))) {
                 end--;
             }
             Expr o = exprs.parse(offsetKw + 1, end);
@@ -233,8 +240,10 @@ final class BlockParser {
             if (e != null) {
                 int after = e.last() + 1;
                 // * EXCLUDE (...) REPLACE (...) RENAME (...)
-                while (after < comma && (sig.get(after).isWord("EXCLUDE") || sig.get(after).isWord("REPLACE")
-                        || sig.get(after).isWord("RENAME"))) {
+                while (after < comma
+                        && (sig.get(after).isWord("EXCLUDE")
+                                || sig.get(after).isWord("REPLACE")
+                                || sig.get(after).isWord("RENAME"))) {
                     after++;
                     if (after < comma && sig.get(after).is("(")) {
                         after = match[after] + 1;
@@ -245,7 +254,9 @@ final class BlockParser {
                 if (after < comma && sig.get(after).isWord("AS")) {
                     after++;
                 }
-                if (after == comma - 1 && (QualifiedName.isName(sig.get(after)) || sig.get(after).kind() == Token.Kind.STRING)
+                if (after == comma - 1
+                        && (QualifiedName.isName(sig.get(after))
+                                || sig.get(after).kind() == Token.Kind.STRING)
                         && !Keywords.isReserved(sig.get(after))) {
                     Token a = sig.get(after);
                     alias = a.kind() == Token.Kind.STRING ? unquote(a.text()) : a.identifier();
@@ -273,7 +284,8 @@ final class BlockParser {
             boolean explicit = false;
             if (e != null) {
                 int after = e.last() + 1;
-                if (after < comma && (sig.get(after).isWord("DESC") || sig.get(after).isWord("ASC"))) {
+                if (after < comma
+                        && (sig.get(after).isWord("DESC") || sig.get(after).isWord("ASC"))) {
                     desc = sig.get(after).isWord("DESC");
                     explicit = true;
                     after++;
@@ -338,9 +350,18 @@ final class BlockParser {
     }
 
     private static boolean isJoinWord(Token t) {
-        return t.isWord("JOIN") || t.isWord("INNER") || t.isWord("LEFT") || t.isWord("RIGHT") || t.isWord("FULL")
-                || t.isWord("OUTER") || t.isWord("CROSS") || t.isWord("NATURAL") || t.isWord("POSITIONAL")
-                || t.isWord("ASOF") || t.isWord("SEMI") || t.isWord("ANTI");
+        return t.isWord("JOIN")
+                || t.isWord("INNER")
+                || t.isWord("LEFT")
+                || t.isWord("RIGHT")
+                || t.isWord("FULL")
+                || t.isWord("OUTER")
+                || t.isWord("CROSS")
+                || t.isWord("NATURAL")
+                || t.isWord("POSITIONAL")
+                || t.isWord("ASOF")
+                || t.isWord("SEMI")
+                || t.isWord("ANTI");
     }
 
     private int joinConditionEnd(int from, int to) {
@@ -455,7 +476,8 @@ final class BlockParser {
                     if (w.equals("FROM") && i > 0 && sig.get(i - 1).isWord("DISTINCT")) {
                         break; // IS [NOT] DISTINCT FROM
                     }
-                    if ((w.equals("ORDER") || w.equals("GROUP")) && !(i + 1 < to && sig.get(i + 1).isWord("BY"))) {
+                    if ((w.equals("ORDER") || w.equals("GROUP"))
+                            && !(i + 1 < to && sig.get(i + 1).isWord("BY"))) {
                         break; // WITHIN GROUP (...), a column named "order"
                     }
                     return i;

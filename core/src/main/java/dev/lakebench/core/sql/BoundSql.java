@@ -30,8 +30,7 @@ public record BoundSql(String text, List<Slot> slots) {
     }
 
     /** SQL ready for the engine and its values in order. */
-    public record Bound(String sql, List<Object> values) {
-    }
+    public record Bound(String sql, List<Object> values) {}
 
     /**
      * Renumbers placeholders densely; user parameter N takes {@code params.get(N - 1)}, slot i takes

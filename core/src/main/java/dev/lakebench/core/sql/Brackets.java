@@ -12,8 +12,7 @@ import java.util.List;
  */
 final class Brackets {
 
-    private Brackets() {
-    }
+    private Brackets() {}
 
     /** {@code match[i]} is the partner of bracket token {@code i}, or -1 for tokens that are not brackets. */
     static int[] match(List<Token> sig) {
@@ -47,12 +46,15 @@ final class Brackets {
     }
 
     private static boolean pairs(String open, String close) {
-        return open.equals("(") && close.equals(")") || open.equals("[") && close.equals("]")
+        return open.equals("(") && close.equals(")")
+                || open.equals("[") && close.equals("]")
                 || open.equals("{") && close.equals("}");
     }
 
     private static QueryError unbalanced(Token t) {
-        return new QueryError(ErrorCode.QUERY_SYNTAX, "SQL syntax error: unbalanced \"" + t.text() + "\" at character "
-                + (t.start() + 1), "Check that every bracket is closed");
+        return new QueryError(
+                ErrorCode.QUERY_SYNTAX,
+                "SQL syntax error: unbalanced \"" + t.text() + "\" at character " + (t.start() + 1),
+                "Check that every bracket is closed");
     }
 }

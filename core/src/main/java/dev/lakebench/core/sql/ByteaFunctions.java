@@ -31,16 +31,28 @@ final class ByteaFunctions implements StatementPass {
             }
             String name = e.simpleName();
             if (name.equals("length") && e.children().size() == 1 && isBytes(e.child(0), sig, tables)) {
-                changed |= edits.replace(e.first(), e.last(), "octet_length(" + edits.original(e.child(0).first(), e.child(0).last()) + ")");
+                changed |= edits.replace(
+                        e.first(),
+                        e.last(),
+                        "octet_length("
+                                + edits.original(e.child(0).first(), e.child(0).last()) + ")");
             } else if (name.equals("position") && e.children().size() == 1) {
                 Expr in = e.child(0);
-                if (in.kind() == Expr.Kind.OTHER && in.children().size() == 2 && sig.get(in.child(0).last() + 1).isWord("IN")
+                if (in.kind() == Expr.Kind.OTHER
+                        && in.children().size() == 2
+                        && sig.get(in.child(0).last() + 1).isWord("IN")
                         && (isBytes(in.child(1), sig, tables) || isBytes(in.child(0), sig, tables))) {
-                    String needle = "hex(CAST(" + edits.original(in.child(0).first(), in.child(0).last()) + " AS BLOB))";
-                    String hay = "hex(CAST(" + edits.original(in.child(1).first(), in.child(1).last()) + " AS BLOB))";
+                    String needle = "hex(CAST("
+                            + edits.original(in.child(0).first(), in.child(0).last()) + " AS BLOB))";
+                    String hay = "hex(CAST("
+                            + edits.original(in.child(1).first(), in.child(1).last()) + " AS BLOB))";
                     // the first match at a byte boundary of the hex text: (pairs before it) / 2 + 1, or 0
-                    changed |= edits.replace(e.first(), e.last(), "(CASE WHEN regexp_matches(" + hay + ", '^(?:..)*?' || " + needle
-                            + ") THEN length(regexp_extract(" + hay + ", '^((?:..)*?)' || " + needle + ", 1)) // 2 + 1 ELSE 0 END)");
+                    changed |= edits.replace(
+                            e.first(),
+                            e.last(),
+                            "(CASE WHEN regexp_matches(" + hay + ", '^(?:..)*?' || " + needle
+                                    + ") THEN length(regexp_extract(" + hay + ", '^((?:..)*?)' || " + needle
+                                    + ", 1)) // 2 + 1 ELSE 0 END)");
                 }
             }
         }
@@ -65,10 +77,12 @@ final class ByteaFunctions implements StatementPass {
         Expr u = e.unwrap();
         switch (u.kind()) {
             case CAST -> {
-                return java.util.Set.of("BYTEA", "BLOB", "IMAGE", "VIDEO", "FILE").contains(u.type());
+                return java.util.Set.of("BYTEA", "BLOB", "IMAGE", "VIDEO", "FILE")
+                        .contains(u.type());
             }
             case CALL -> {
-                return u.simpleName().equals("decode") && u.children().size() == 2 || u.simpleName().equals("unhex");
+                return u.simpleName().equals("decode") && u.children().size() == 2
+                        || u.simpleName().equals("unhex");
             }
             case COLUMN -> {
                 String col = u.name().get(u.name().size() - 1);

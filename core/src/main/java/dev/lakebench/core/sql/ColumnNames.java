@@ -18,20 +18,38 @@ final class ColumnNames implements StatementPass {
 
     /** PostgreSQL's internal names of the types people write in casts. */
     private static final Map<String, String> TYPE_NAMES = Map.ofEntries(
-            Map.entry("INT", "int4"), Map.entry("INTEGER", "int4"), Map.entry("INT4", "int4"),
-            Map.entry("BIGINT", "int8"), Map.entry("INT8", "int8"), Map.entry("SMALLINT", "int2"), Map.entry("INT2", "int2"),
-            Map.entry("REAL", "float4"), Map.entry("FLOAT4", "float4"), Map.entry("FLOAT", "float8"),
-            Map.entry("FLOAT8", "float8"), Map.entry("DOUBLEPRECISION", "float8"), Map.entry("DOUBLE", "float8"),
-            Map.entry("DECIMAL", "numeric"), Map.entry("NUMERIC", "numeric"), Map.entry("BOOLEAN", "bool"),
-            Map.entry("BOOL", "bool"), Map.entry("VARCHAR", "varchar"), Map.entry("CHARACTERVARYING", "varchar"),
-            Map.entry("CHAR", "bpchar"), Map.entry("CHARACTER", "bpchar"), Map.entry("TIMESTAMPTZ", "timestamptz"),
-            Map.entry("TIMESTAMPWITHTIMEZONE", "timestamptz"), Map.entry("TIMESTAMPWITHOUTTIMEZONE", "timestamp"),
+            Map.entry("INT", "int4"),
+            Map.entry("INTEGER", "int4"),
+            Map.entry("INT4", "int4"),
+            Map.entry("BIGINT", "int8"),
+            Map.entry("INT8", "int8"),
+            Map.entry("SMALLINT", "int2"),
+            Map.entry("INT2", "int2"),
+            Map.entry("REAL", "float4"),
+            Map.entry("FLOAT4", "float4"),
+            Map.entry("FLOAT", "float8"),
+            Map.entry("FLOAT8", "float8"),
+            Map.entry("DOUBLEPRECISION", "float8"),
+            Map.entry("DOUBLE", "float8"),
+            Map.entry("DECIMAL", "numeric"),
+            Map.entry("NUMERIC", "numeric"),
+            Map.entry("BOOLEAN", "bool"),
+            Map.entry("BOOL", "bool"),
+            Map.entry("VARCHAR", "varchar"),
+            Map.entry("CHARACTERVARYING", "varchar"),
+            Map.entry("CHAR", "bpchar"),
+            Map.entry("CHARACTER", "bpchar"),
+            Map.entry("TIMESTAMPTZ", "timestamptz"),
+            Map.entry("TIMESTAMPWITHTIMEZONE", "timestamptz"),
+            Map.entry("TIMESTAMPWITHOUTTIMEZONE", "timestamp"),
             Map.entry("TIMETZ", "timetz"));
 
     @Override
     public SqlStatement apply(SqlStatement st, PassContext ctx) {
-        if (st.kind() != SqlStatement.Kind.SELECT || !st.significant().get(0).isWord("SELECT")
-                && !st.significant().get(0).isWord("WITH") && !st.significant().get(0).is("(")) {
+        if (st.kind() != SqlStatement.Kind.SELECT
+                || !st.significant().get(0).isWord("SELECT")
+                        && !st.significant().get(0).isWord("WITH")
+                        && !st.significant().get(0).is("(")) {
             return st;
         }
         List<Token> sig = st.significant();
@@ -71,8 +89,7 @@ final class ColumnNames implements StatementPass {
     }
 
     /** A name and how strongly PostgreSQL holds to it (2: a name, 1: a weak name such as case, 0: ?column?). */
-    record Named(String name, int strength) {
-    }
+    record Named(String name, int strength) {}
 
     static Named name(Expr e, BlockParser parser, List<Token> sig) {
         e = e.unwrap();
@@ -87,7 +104,10 @@ final class ColumnNames implements StatementPass {
                 yield new Named(typeName(e.type()), 1);
             }
             case ARRAY -> new Named("array", 1);
-            case ROW -> new Named(sig.get(e.first()).isWord("ROW") ? "row" : ANONYMOUS, sig.get(e.first()).isWord("ROW") ? 1 : 0);
+            case ROW ->
+                new Named(
+                        sig.get(e.first()).isWord("ROW") ? "row" : ANONYMOUS,
+                        sig.get(e.first()).isWord("ROW") ? 1 : 0);
             case SUBQUERY -> subqueryName(e, parser, sig);
             case OTHER -> other(e, parser, sig);
             default -> new Named(ANONYMOUS, 0);
@@ -105,7 +125,9 @@ final class ColumnNames implements StatementPass {
         if (t.isWord("ARRAY")) {
             return new Named("array", 2);
         }
-        if (!e.children().isEmpty() && e.child(0).first() == e.first() && e.child(0).last() + 1 <= e.last()) {
+        if (!e.children().isEmpty()
+                && e.child(0).first() == e.first()
+                && e.child(0).last() + 1 <= e.last()) {
             Token after = sig.get(e.child(0).last() + 1);
             if (after.is("[")) {
                 return name(e.child(0), parser, sig); // a subscript keeps its array's name
@@ -142,7 +164,8 @@ final class ColumnNames implements StatementPass {
         }
         for (QueryBlock c : b.children()) {
             boolean parenthesised = sig.get(b.from).is("(") && c.from == b.from + 1;
-            boolean cteBody = !parenthesised && c.from > 0 && sig.get(c.from - 1).is("(");
+            boolean cteBody =
+                    !parenthesised && c.from > 0 && sig.get(c.from - 1).is("(");
             if (!cteBody) {
                 return output(c, sig);
             }

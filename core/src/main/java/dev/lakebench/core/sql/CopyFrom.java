@@ -33,20 +33,26 @@ final class CopyFrom implements StatementPass {
         String columns = "";
         if (i < sig.size() && sig.get(i).is("(")) {
             int close = Brackets.match(sig)[i];
-            columns = " " + st.text().substring(sig.get(i).start(), sig.get(close).end());
+            columns =
+                    " " + st.text().substring(sig.get(i).start(), sig.get(close).end());
             i = close + 1;
         }
         if (i + 1 >= sig.size() || !sig.get(i).isWord("FROM") || sig.get(i + 1).kind() != Token.Kind.STRING) {
             if (i < sig.size() && sig.get(i).isWord("FROM")) {
-                throw new dev.lakebench.core.client.QueryError(dev.lakebench.core.client.ErrorCode.QUERY_INVALID,
-                        "COPY ... FROM " + sig.get(i + 1 < sig.size() ? i + 1 : i).text() + " is not supported by the local engine",
+                throw new dev.lakebench.core.client.QueryError(
+                        dev.lakebench.core.client.ErrorCode.QUERY_INVALID,
+                        "COPY ... FROM "
+                                + sig.get(i + 1 < sig.size() ? i + 1 : i).text()
+                                + " is not supported by the local engine",
                         "Copy from a file: COPY " + table + " FROM '/path/file.csv' WITH (FORMAT csv, HEADER)");
             }
             return st;
         }
         String file = sig.get(i + 1).text();
         List<String> opts = options(sig, i + 2);
-        String sql = "INSERT INTO " + st.text().substring(sig.get(nameFirst).start(), sig.get(nameLast).end()) + columns
+        String sql = "INSERT INTO "
+                + st.text()
+                        .substring(sig.get(nameFirst).start(), sig.get(nameLast).end()) + columns
                 + " SELECT * FROM read_csv(" + file + ", " + String.join(", ", opts) + ")";
         return new SqlStatement(sql);
     }
@@ -71,7 +77,8 @@ final class CopyFrom implements StatementPass {
                     i++;
                 }
                 case "CSV" -> csv = true;
-                case "HEADER" -> header = !(next.equalsIgnoreCase("false") || next.equals("0") || next.equalsIgnoreCase("off"));
+                case "HEADER" ->
+                    header = !(next.equalsIgnoreCase("false") || next.equals("0") || next.equalsIgnoreCase("off"));
                 case "DELIMITER" -> delimiter = next;
                 case "NULL" -> nullText = next;
                 case "QUOTE" -> quote = next;

@@ -11,8 +11,7 @@ import java.util.List;
  */
 public final class DatasetSql {
 
-    private DatasetSql() {
-    }
+    private DatasetSql() {}
 
     /**
      * A view of {@code view} (which reads {@code table}): {@code select} without a FROM gets the view as its FROM,
@@ -21,7 +20,9 @@ public final class DatasetSql {
     public static String narrow(String view, String table, String select) {
         SqlStatement st = new SqlStatement(select);
         if (st.kind() != SqlStatement.Kind.SELECT) {
-            throw new QueryError(ErrorCode.QUERY_INVALID, "A dataset view must be a SELECT, got: " + select.strip(),
+            throw new QueryError(
+                    ErrorCode.QUERY_INVALID,
+                    "A dataset view must be a SELECT, got: " + select.strip(),
                     "Write e.g. SELECT a, b WHERE c > 1");
         }
         if (st.findTopLevel(0, "FROM") >= 0) {

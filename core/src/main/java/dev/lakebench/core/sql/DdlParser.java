@@ -23,14 +23,24 @@ import java.util.regex.Pattern;
  */
 final class DdlParser {
 
-    private static final Set<String> CONSTRAINT_WORDS = Set.of("NOT", "NULL", "DEFAULT", "PRIMARY", "UNIQUE", "CHECK",
-            "REFERENCES", "COLLATE", "GENERATED", "CONSTRAINT", "AS");
-    private static final Set<String> TABLE_CONSTRAINTS = Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN", "EXCLUDE");
+    private static final Set<String> CONSTRAINT_WORDS = Set.of(
+            "NOT",
+            "NULL",
+            "DEFAULT",
+            "PRIMARY",
+            "UNIQUE",
+            "CHECK",
+            "REFERENCES",
+            "COLLATE",
+            "GENERATED",
+            "CONSTRAINT",
+            "AS");
+    private static final Set<String> TABLE_CONSTRAINTS =
+            Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN", "EXCLUDE");
     private static final Pattern SIZED_ARRAY = Pattern.compile("(.*?)\\[(\\d+)\\](\\[\\d*\\])?");
     private static final Pattern PAREN_SIZE = Pattern.compile("(VECTOR|EMBEDDING|EMBEDDING_2D)\\((\\d+)\\)");
 
-    private DdlParser() {
-    }
+    private DdlParser() {}
 
     // ---- CREATE TABLE ----
 
@@ -43,7 +53,9 @@ final class DdlParser {
             orReplace = true;
             at += 2;
         }
-        if (sig.get(at).isWord("TEMP") || sig.get(at).isWord("TEMPORARY") || sig.get(at).isWord("UNLOGGED")) {
+        if (sig.get(at).isWord("TEMP")
+                || sig.get(at).isWord("TEMPORARY")
+                || sig.get(at).isWord("UNLOGGED")) {
             return null;
         }
         if (!sig.get(at).isWord("TABLE")) {
@@ -51,12 +63,17 @@ final class DdlParser {
         }
         at++;
         boolean ifNotExists = false;
-        if (at + 2 < sig.size() && sig.get(at).isWord("IF") && sig.get(at + 1).isWord("NOT") && sig.get(at + 2).isWord("EXISTS")) {
+        if (at + 2 < sig.size()
+                && sig.get(at).isWord("IF")
+                && sig.get(at + 1).isWord("NOT")
+                && sig.get(at + 2).isWord("EXISTS")) {
             ifNotExists = true;
             at += 3;
         }
         QualifiedName name = QualifiedName.read(sig, at);
-        if (name == null || name.parts().size() > 2 || name.schema() != null && !name.schema().equalsIgnoreCase("main")) {
+        if (name == null
+                || name.parts().size() > 2
+                || name.schema() != null && !name.schema().equalsIgnoreCase("main")) {
             return null;
         }
         at = name.lastToken() + 1;
@@ -71,12 +88,16 @@ final class DdlParser {
             if (sig.get(at).isWord("USING") && at + 1 < sig.size()) {
                 String method = sig.get(at + 1).identifier().toLowerCase(Locale.ROOT);
                 if (!method.equals("deeplake")) {
-                    throw new QueryError(ErrorCode.QUERY_INVALID, "Table access method \"" + method + "\" is not available",
+                    throw new QueryError(
+                            ErrorCode.QUERY_INVALID,
+                            "Table access method \"" + method + "\" is not available",
                             "Write CREATE TABLE ... USING deeplake, or leave USING out");
                 }
                 deeplake = true;
                 at += 2;
-            } else if (sig.get(at).isWord("WITH") && at + 1 < sig.size() && sig.get(at + 1).is("(")) {
+            } else if (sig.get(at).isWord("WITH")
+                    && at + 1 < sig.size()
+                    && sig.get(at + 1).is("(")) {
                 at = match[at + 1] + 1; // storage parameters mean nothing here
             } else {
                 return deeplake ? unsupported(st, sig.get(at)) : null;
@@ -88,11 +109,14 @@ final class DdlParser {
         }
         if (at < sig.size() && sig.get(at).isWord("AS")) {
             if (columns != null) {
-                throw new QueryError(ErrorCode.QUERY_INVALID, "CREATE TABLE ... (columns) AS query is not supported",
+                throw new QueryError(
+                        ErrorCode.QUERY_INVALID,
+                        "CREATE TABLE ... (columns) AS query is not supported",
                         "Name the columns in the query instead: CREATE TABLE t AS SELECT a AS x, b AS y FROM s");
             }
             String query = st.text().substring(sig.get(at + 1).start());
-            return new Translation.CreateTableAs(name.name(), Dialect.nestedQuery(query, tables), ifNotExists, orReplace);
+            return new Translation.CreateTableAs(
+                    name.name(), Dialect.nestedQuery(query, tables), ifNotExists, orReplace);
         }
         if (columns == null) {
             return deeplake ? unsupported(st, sig.get(sig.size() - 1)) : null;
@@ -100,9 +124,11 @@ final class DdlParser {
         for (Translation.ColumnDef c : columns) {
             if (c == null) {
                 if (deeplake) {
-                    throw new QueryError(ErrorCode.QUERY_INVALID, "A deeplake table keeps no table constraints, CHECK,"
-                            + " REFERENCES, COLLATE or generated columns", "Remove them; NOT NULL, DEFAULT, PRIMARY KEY and"
-                            + " UNIQUE on a column are kept");
+                    throw new QueryError(
+                            ErrorCode.QUERY_INVALID,
+                            "A deeplake table keeps no table constraints, CHECK,"
+                                    + " REFERENCES, COLLATE or generated columns",
+                            "Remove them; NOT NULL, DEFAULT, PRIMARY KEY and" + " UNIQUE on a column are kept");
                 }
                 return null;
             }
@@ -120,12 +146,15 @@ final class DdlParser {
     }
 
     private static Translation unsupported(SqlStatement st, Token t) {
-        throw new QueryError(ErrorCode.QUERY_SYNTAX, "CREATE TABLE: unexpected \"" + t.text() + "\" at character " + (t.start() + 1),
+        throw new QueryError(
+                ErrorCode.QUERY_SYNTAX,
+                "CREATE TABLE: unexpected \"" + t.text() + "\" at character " + (t.start() + 1),
                 "Write CREATE TABLE t (col type, ...) USING deeplake, or CREATE TABLE t AS SELECT ...");
     }
 
     /** Column definitions of {@code (..)}; a null entry marks something a Lakebench table cannot keep. */
-    private static List<Translation.ColumnDef> columns(SqlStatement st, List<Token> sig, int[] match, int from, int to) {
+    private static List<Translation.ColumnDef> columns(
+            SqlStatement st, List<Token> sig, int[] match, int from, int to) {
         List<Translation.ColumnDef> out = new ArrayList<>();
         int i = from;
         ExprParser exprs = new ExprParser(sig, match);
@@ -148,21 +177,26 @@ final class DdlParser {
             return null;
         }
         if (!QualifiedName.isName(first) || from + 1 >= to) {
-            throw new QueryError(ErrorCode.QUERY_SYNTAX, "CREATE TABLE: cannot read the column definition at character "
-                    + (first.start() + 1), "Write name type, e.g. embedding float4[]");
+            throw new QueryError(
+                    ErrorCode.QUERY_SYNTAX,
+                    "CREATE TABLE: cannot read the column definition at character " + (first.start() + 1),
+                    "Write name type, e.g. embedding float4[]");
         }
         String name = first.identifier();
         int t = from + 1;
         int typeEnd = t;
-        while (typeEnd < to && !(sig.get(typeEnd).kind() == Token.Kind.WORD && CONSTRAINT_WORDS.contains(sig.get(typeEnd).upper())
-                && typeEnd > t)) {
+        while (typeEnd < to
+                && !(sig.get(typeEnd).kind() == Token.Kind.WORD
+                        && CONSTRAINT_WORDS.contains(sig.get(typeEnd).upper())
+                        && typeEnd > t)) {
             if (sig.get(typeEnd).is("(") || sig.get(typeEnd).is("[")) {
                 typeEnd = match[typeEnd];
             }
             typeEnd++;
         }
         String typeText = new ExprParser(sig, match).typeText(t, typeEnd - 1);
-        String written = st.text().substring(sig.get(t).start(), sig.get(typeEnd - 1).end());
+        String written =
+                st.text().substring(sig.get(t).start(), sig.get(typeEnd - 1).end());
         Translation.ColumnDef def = type(name, typeText, written);
         boolean notNull = false;
         boolean unique = false;
@@ -184,21 +218,31 @@ final class DdlParser {
                 i++;
             } else if (k.isWord("DEFAULT")) {
                 int end = i + 1;
-                while (end < to && !(sig.get(end).kind() == Token.Kind.WORD && CONSTRAINT_WORDS.contains(sig.get(end).upper())
-                        && !sig.get(end).isWord("NULL"))) {
+                while (end < to
+                        && !(sig.get(end).kind() == Token.Kind.WORD
+                                && CONSTRAINT_WORDS.contains(sig.get(end).upper())
+                                && !sig.get(end).isWord("NULL"))) {
                     if (sig.get(end).is("(") || sig.get(end).is("[")) {
                         end = match[end];
                     }
                     end++;
                 }
-                defaultSql = st.text().substring(sig.get(i + 1).start(), sig.get(end - 1).end());
+                defaultSql = st.text()
+                        .substring(sig.get(i + 1).start(), sig.get(end - 1).end());
                 i = end;
             } else {
                 return null;
             }
         }
-        return new Translation.ColumnDef(def.name(), def.type(), def.dimension(), def.engineType(), notNull || def.notNull(),
-                defaultSql, def.serial(), unique);
+        return new Translation.ColumnDef(
+                def.name(),
+                def.type(),
+                def.dimension(),
+                def.engineType(),
+                notNull || def.notNull(),
+                defaultSql,
+                def.serial(),
+                unique);
     }
 
     /** The Lakebench type of a column type as written (sizes of vectors taken from {@code [n]} or {@code (n)}). */
@@ -214,14 +258,23 @@ final class DdlParser {
         if (sized.matches()) {
             base = sized.group(1) + "[]" + (sized.group(3) != null ? "[]" : "");
             dim = sized.group(3) != null && sized.group(3).length() > 2
-                    ? Integer.parseInt(sized.group(3).substring(1, sized.group(3).length() - 1)) : Integer.parseInt(sized.group(2));
+                    ? Integer.parseInt(
+                            sized.group(3).substring(1, sized.group(3).length() - 1))
+                    : Integer.parseInt(sized.group(2));
         }
-        boolean serial = base.equals("SERIAL") || base.equals("BIGSERIAL") || base.equals("SMALLSERIAL") || base.equals("SERIAL4")
+        boolean serial = base.equals("SERIAL")
+                || base.equals("BIGSERIAL")
+                || base.equals("SMALLSERIAL")
+                || base.equals("SERIAL4")
                 || base.equals("SERIAL8");
         String stripped = base.replaceAll("\\(.*\\)$", "");
         ColumnType ct = ColumnType.parse(base).orElse(null);
-        if (ct == null && (stripped.equals("VARCHAR") || stripped.equals("CHARACTER VARYING") || stripped.equals("CHAR")
-                || stripped.equals("CHARACTER") || stripped.equals("BPCHAR"))) {
+        if (ct == null
+                && (stripped.equals("VARCHAR")
+                        || stripped.equals("CHARACTER VARYING")
+                        || stripped.equals("CHAR")
+                        || stripped.equals("CHARACTER")
+                        || stripped.equals("BPCHAR"))) {
             ct = ColumnType.TEXT;
         }
         if (serial) {
@@ -233,7 +286,8 @@ final class DdlParser {
         }
         if (ct == null) {
             String engine = DomainTypes.engineType(base);
-            return new Translation.ColumnDef(name, ColumnType.OTHER, 0, engine != null ? engine : written, false, null, false, false);
+            return new Translation.ColumnDef(
+                    name, ColumnType.OTHER, 0, engine != null ? engine : written, false, null, false, false);
         }
         if (!ct.isVector()) {
             dim = 0;
@@ -257,7 +311,10 @@ final class DdlParser {
             at++;
         }
         boolean ifNotExists = false;
-        if (at + 2 < sig.size() && sig.get(at).isWord("IF") && sig.get(at + 1).isWord("NOT") && sig.get(at + 2).isWord("EXISTS")) {
+        if (at + 2 < sig.size()
+                && sig.get(at).isWord("IF")
+                && sig.get(at + 1).isWord("NOT")
+                && sig.get(at + 2).isWord("EXISTS")) {
             ifNotExists = true;
             at += 3;
         }
@@ -289,9 +346,11 @@ final class DdlParser {
         if (at + 1 < sig.size() && sig.get(at).isWord("USING")) {
             String method = sig.get(at + 1).identifier().toLowerCase(Locale.ROOT);
             if (!method.equals("deeplake_index")) {
-                throw new QueryError(ErrorCode.QUERY_INVALID, "Index method \"" + method + "\" is not available on table \""
-                        + def.name() + "\"", "Write CREATE INDEX ON " + def.name() + " USING deeplake_index (column)"
-                        + " [WITH (index_type = '...')]");
+                throw new QueryError(
+                        ErrorCode.QUERY_INVALID,
+                        "Index method \"" + method + "\" is not available on table \"" + def.name() + "\"",
+                        "Write CREATE INDEX ON " + def.name() + " USING deeplake_index (column)"
+                                + " [WITH (index_type = '...')]");
             }
             at += 2;
         }
@@ -299,7 +358,9 @@ final class DdlParser {
             throw new QueryError(ErrorCode.QUERY_INVALID, "A deeplake_index cannot be UNIQUE", "Leave UNIQUE out");
         }
         if (at >= sig.size() || !sig.get(at).is("(")) {
-            throw new QueryError(ErrorCode.QUERY_SYNTAX, "CREATE INDEX: expected (column) after the table name",
+            throw new QueryError(
+                    ErrorCode.QUERY_SYNTAX,
+                    "CREATE INDEX: expected (column) after the table name",
                     "Write CREATE INDEX ON " + def.name() + " USING deeplake_index (column)");
         }
         int close = match[at];
@@ -322,7 +383,9 @@ final class DdlParser {
             }
             if (x.kind() == Expr.Kind.COLUMN && x.name().size() == 1) {
                 columns.add(x.name().get(0));
-            } else if (x.kind() == Expr.Kind.CAST && x.type().equals("DEEPLAKE_HYBRID_RECORD") && x.child(0).unwrap().kind() == Expr.Kind.ROW) {
+            } else if (x.kind() == Expr.Kind.CAST
+                    && x.type().equals("DEEPLAKE_HYBRID_RECORD")
+                    && x.child(0).unwrap().kind() == Expr.Kind.ROW) {
                 for (Expr f : x.child(0).unwrap().children()) {
                     Expr u = f.unwrap();
                     if (u.kind() != Expr.Kind.COLUMN || u.name().size() != 1) {
@@ -345,7 +408,9 @@ final class DdlParser {
         at = close + 1;
         Map<String, String> options = new LinkedHashMap<>();
         while (at < sig.size()) {
-            if (sig.get(at).isWord("WITH") && at + 1 < sig.size() && sig.get(at + 1).is("(")) {
+            if (sig.get(at).isWord("WITH")
+                    && at + 1 < sig.size()
+                    && sig.get(at + 1).is("(")) {
                 int end = match[at + 1];
                 int i = at + 2;
                 while (i < end) {
@@ -355,17 +420,24 @@ final class DdlParser {
                         String value = v.kind() == Token.Kind.STRING ? Literals.string(v) : v.text();
                         options.put(sig.get(i).identifier().toLowerCase(Locale.ROOT), value);
                     } else {
-                        throw new QueryError(ErrorCode.QUERY_SYNTAX, "CREATE INDEX: cannot read the WITH option at character "
-                                + (sig.get(i).start() + 1), "Write WITH (index_type = 'bm25')");
+                        throw new QueryError(
+                                ErrorCode.QUERY_SYNTAX,
+                                "CREATE INDEX: cannot read the WITH option at character "
+                                        + (sig.get(i).start() + 1),
+                                "Write WITH (index_type = 'bm25')");
                     }
                     i = comma + 1;
                 }
                 at = end + 1;
             } else if (sig.get(at).isWord("WHERE")) {
-                throw new QueryError(ErrorCode.QUERY_INVALID, "A deeplake_index cannot be partial (WHERE)",
+                throw new QueryError(
+                        ErrorCode.QUERY_INVALID,
+                        "A deeplake_index cannot be partial (WHERE)",
                         "Index the whole column; filter with WHERE in the query");
             } else {
-                throw new QueryError(ErrorCode.QUERY_SYNTAX, "CREATE INDEX: unexpected \"" + sig.get(at).text() + "\"",
+                throw new QueryError(
+                        ErrorCode.QUERY_SYNTAX,
+                        "CREATE INDEX: unexpected \"" + sig.get(at).text() + "\"",
                         "Write CREATE INDEX [name] ON t USING deeplake_index (column) [WITH (index_type = '...')]");
             }
         }
@@ -374,8 +446,13 @@ final class DdlParser {
     }
 
     private static QueryError badIndexExpression(SqlStatement st, List<Token> sig, Expr e, TableDef def) {
-        return new QueryError(ErrorCode.QUERY_INVALID, "Cannot index the expression "
-                + st.text().substring(sig.get(e.first()).start(), sig.get(e.last()).end()) + " of table \"" + def.name() + "\"",
+        return new QueryError(
+                ErrorCode.QUERY_INVALID,
+                "Cannot index the expression "
+                        + st.text()
+                                .substring(
+                                        sig.get(e.first()).start(),
+                                        sig.get(e.last()).end()) + " of table \"" + def.name() + "\"",
                 "Index a column, e.g. (embedding), or a hybrid record ((embedding, text)::deeplake_hybrid_record)");
     }
 

@@ -9,7 +9,9 @@ final class DecodeRule implements ExprRule {
 
     @Override
     public boolean apply(Expr e, QueryBlock b, RewriteContext cx, TopKPlanner.TopK plan) {
-        if (e.kind() != Expr.Kind.CALL || !e.simpleName().equals("decode") || e.children().size() != 2
+        if (e.kind() != Expr.Kind.CALL
+                || !e.simpleName().equals("decode")
+                || e.children().size() != 2
                 || e.child(1).kind() != Expr.Kind.STRING) {
             return true;
         }
@@ -17,8 +19,11 @@ final class DecodeRule implements ExprRule {
         String fn = switch (format) {
             case "hex" -> "unhex";
             case "base64" -> "from_base64";
-            default -> throw new QueryError(ErrorCode.QUERY_INVALID, "decode() format '" + format + "' is not supported",
-                    "Use decode(text, 'hex') or decode(text, 'base64')");
+            default ->
+                throw new QueryError(
+                        ErrorCode.QUERY_INVALID,
+                        "decode() format '" + format + "' is not supported",
+                        "Use decode(text, 'hex') or decode(text, 'base64')");
         };
         int nameToken = e.first() + (e.name().size() - 1) * 2;
         cx.edits.replace(nameToken, nameToken, fn);

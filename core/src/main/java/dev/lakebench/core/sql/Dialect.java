@@ -16,12 +16,33 @@ import java.util.function.Function;
 public final class Dialect {
 
     /** Words whose presence means a statement may need rewriting (function names, domain types in casts). */
-    private static final Set<String> TRIGGERS = Set.of("DECODE", "BM25_SIMILARITY", "DEEPLAKE_HYBRID_RECORD", "IMAGE", "VIDEO",
-            "SEGMENT_MASK", "BINARY_MASK", "MESH", "MEDICAL", "POLYGON", "FILE", "FILE_ID", "EMBEDDING", "EMBEDDING_2D",
-            "BOUNDING_BOX", "POINT", "CLASS_LABEL", "INT32", "INT64", "FLOAT32", "FLOAT64", "BOOL", "BINARY", "JSONB");
+    private static final Set<String> TRIGGERS = Set.of(
+            "DECODE",
+            "BM25_SIMILARITY",
+            "DEEPLAKE_HYBRID_RECORD",
+            "IMAGE",
+            "VIDEO",
+            "SEGMENT_MASK",
+            "BINARY_MASK",
+            "MESH",
+            "MEDICAL",
+            "POLYGON",
+            "FILE",
+            "FILE_ID",
+            "EMBEDDING",
+            "EMBEDDING_2D",
+            "BOUNDING_BOX",
+            "POINT",
+            "CLASS_LABEL",
+            "INT32",
+            "INT64",
+            "FLOAT32",
+            "FLOAT64",
+            "BOOL",
+            "BINARY",
+            "JSONB");
 
-    private Dialect() {
-    }
+    private Dialect() {}
 
     /** Translates one statement; {@code tables} looks up Lakebench tables by name. */
     public static Translation translate(SqlStatement written, Function<String, Optional<TableDef>> tables) {
@@ -49,7 +70,8 @@ public final class Dialect {
 
     static boolean needsRewrite(List<Token> sig) {
         for (Token t : sig) {
-            if (t.kind() == Token.Kind.OPERATOR && (t.text().equals("<#>") || t.text().equals("@>"))) {
+            if (t.kind() == Token.Kind.OPERATOR
+                    && (t.text().equals("<#>") || t.text().equals("@>"))) {
                 return true;
             }
             if (t.kind() == Token.Kind.WORD && TRIGGERS.contains(t.upper())) {
@@ -64,8 +86,10 @@ public final class Dialect {
         Set<String> vectorColumns = new HashSet<>();
         for (Token t : sig) {
             if (t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.QUOTED_IDENTIFIER) {
-                tables.apply(t.identifier()).ifPresent(def -> def.schema().columns().stream().filter(c -> c.type().isVector())
-                        .forEach(c -> vectorColumns.add(c.name().toLowerCase(Locale.ROOT))));
+                tables.apply(t.identifier())
+                        .ifPresent(def -> def.schema().columns().stream()
+                                .filter(c -> c.type().isVector())
+                                .forEach(c -> vectorColumns.add(c.name().toLowerCase(Locale.ROOT))));
             }
         }
         if (vectorColumns.isEmpty()) {
@@ -124,7 +148,8 @@ public final class Dialect {
         }
         if (at < sig.size() && sig.get(at).is("(")) {
             // EXPLAIN (ANALYZE, FORMAT ...) statement
-            String opts = st.text().substring(sig.get(at).start(), sig.get(at).end()).toUpperCase(Locale.ROOT);
+            String opts =
+                    st.text().substring(sig.get(at).start(), sig.get(at).end()).toUpperCase(Locale.ROOT);
             int close = Brackets.match(sig)[at];
             for (int i = at; i <= close; i++) {
                 analyze |= sig.get(i).isWord("ANALYZE");

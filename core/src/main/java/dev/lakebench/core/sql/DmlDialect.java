@@ -12,8 +12,7 @@ import java.util.function.Function;
  */
 final class DmlDialect {
 
-    private DmlDialect() {
-    }
+    private DmlDialect() {}
 
     static Translation translate(SqlStatement st, Function<String, Optional<TableDef>> tables) {
         Optional<TableDef> target = DmlRewriter.edit(st, tables, new SqlEdits());

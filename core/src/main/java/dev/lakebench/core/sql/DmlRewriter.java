@@ -16,11 +16,9 @@ import java.util.function.Function;
 public final class DmlRewriter {
 
     /** A rewritten statement and the table it writes. */
-    public record Rewrite(String sql, TableDef table) {
-    }
+    public record Rewrite(String sql, TableDef table) {}
 
-    private DmlRewriter() {
-    }
+    private DmlRewriter() {}
 
     public static Optional<Rewrite> rewrite(SqlStatement st, Function<String, Optional<TableDef>> tables) {
         SqlEdits edits = new SqlEdits();
@@ -28,7 +26,8 @@ public final class DmlRewriter {
     }
 
     /** Adds the retargeting edits of a DML statement to {@code edits}; returns the table written, if any. */
-    public static Optional<TableDef> edit(SqlStatement st, Function<String, Optional<TableDef>> tables, SqlEdits edits) {
+    public static Optional<TableDef> edit(
+            SqlStatement st, Function<String, Optional<TableDef>> tables, SqlEdits edits) {
         return switch (st.kind()) {
             case INSERT -> insert(st, tables, edits);
             case UPDATE -> update(st, tables, edits);
@@ -44,8 +43,8 @@ public final class DmlRewriter {
         };
     }
 
-    private static Optional<TableDef> target(SqlStatement st, Function<String, Optional<TableDef>> tables, int at,
-                                             SqlEdits edits) {
+    private static Optional<TableDef> target(
+            SqlStatement st, Function<String, Optional<TableDef>> tables, int at, SqlEdits edits) {
         Located loc = locate(st, tables, at);
         if (loc == null) {
             return Optional.empty();
@@ -55,7 +54,8 @@ public final class DmlRewriter {
         return Optional.of(loc.def);
     }
 
-    private static Optional<TableDef> insert(SqlStatement st, Function<String, Optional<TableDef>> tables, SqlEdits edits) {
+    private static Optional<TableDef> insert(
+            SqlStatement st, Function<String, Optional<TableDef>> tables, SqlEdits edits) {
         List<Token> sig = st.significant();
         int into = indexOfWord(st, "INTO", 0);
         if (into < 0) {
@@ -72,10 +72,15 @@ public final class DmlRewriter {
             nameEnd = after + 1;
             after += 2;
         }
-        boolean byName = after + 1 < sig.size() && sig.get(after).isWord("BY") && sig.get(after + 1).isWord("NAME");
+        boolean byName = after + 1 < sig.size()
+                && sig.get(after).isWord("BY")
+                && sig.get(after + 1).isWord("NAME");
         boolean defaults = after < sig.size() && sig.get(after).isWord("DEFAULT");
-        boolean hasColumnList = after + 1 < sig.size() && sig.get(after).is("(")
-                && !(sig.get(after + 1).isWord("SELECT") || sig.get(after + 1).isWord("WITH") || sig.get(after + 1).isWord("VALUES"));
+        boolean hasColumnList = after + 1 < sig.size()
+                && sig.get(after).is("(")
+                && !(sig.get(after + 1).isWord("SELECT")
+                        || sig.get(after + 1).isWord("WITH")
+                        || sig.get(after + 1).isWord("VALUES"));
         if (!byName && !defaults && !hasColumnList) {
             edits.insert(sig.get(nameEnd).end(), " (" + columnList(loc.def) + ")");
         }
@@ -83,7 +88,8 @@ public final class DmlRewriter {
         return Optional.of(loc.def);
     }
 
-    private static Optional<TableDef> update(SqlStatement st, Function<String, Optional<TableDef>> tables, SqlEdits edits) {
+    private static Optional<TableDef> update(
+            SqlStatement st, Function<String, Optional<TableDef>> tables, SqlEdits edits) {
         List<Token> sig = st.significant();
         Located loc = locate(st, tables, 1);
         if (loc == null) {
@@ -95,7 +101,8 @@ public final class DmlRewriter {
             return Optional.empty();
         }
         int end = st.findTopLevel(set + 1, "FROM", "WHERE", "RETURNING");
-        String bump = ", " + TableDef.VERSION_COLUMN + " = nextval('" + loc.def.sequence().replace("'", "''") + "')";
+        String bump = ", " + TableDef.VERSION_COLUMN + " = nextval('"
+                + loc.def.sequence().replace("'", "''") + "')";
         if (end < 0) {
             edits.insert(sig.get(sig.size() - 1).end(), bump);
         } else {
@@ -105,15 +112,16 @@ public final class DmlRewriter {
         return Optional.of(loc.def);
     }
 
-    private record Located(QualifiedName name, TableDef def) {
-    }
+    private record Located(QualifiedName name, TableDef def) {}
 
     private static Located locate(SqlStatement st, Function<String, Optional<TableDef>> tables, int at) {
         if (at <= 0) {
             return null;
         }
         QualifiedName name = QualifiedName.read(st.significant(), at);
-        if (name == null || name.parts().size() > 2 || name.schema() != null && !name.schema().equalsIgnoreCase("main")) {
+        if (name == null
+                || name.parts().size() > 2
+                || name.schema() != null && !name.schema().equalsIgnoreCase("main")) {
             return null;
         }
         return tables.apply(name.name()).map(def -> new Located(name, def)).orElse(null);

@@ -17,21 +17,19 @@ sealed interface DmlScope {
     QueryBlock block();
 
     /** {@code INSERT INTO t [(targets)] source}: the source's tokens are {@code [sourceFirst, sourceEnd)}. */
-    record Insert(QueryBlock block, List<Column> targets, int sourceFirst, int sourceEnd, boolean byName, boolean defaults)
-            implements DmlScope {
-    }
+    record Insert(
+            QueryBlock block, List<Column> targets, int sourceFirst, int sourceEnd, boolean byName, boolean defaults)
+            implements DmlScope {}
 
     /** {@code UPDATE t SET ..}: the assignments to vector columns, and the FROM / WHERE / RETURNING keywords (or -1). */
-    record Update(QueryBlock block, List<Assignment> vectorAssignments, int from, int where, int returning) implements DmlScope {
-    }
+    record Update(QueryBlock block, List<Assignment> vectorAssignments, int from, int where, int returning)
+            implements DmlScope {}
 
     /** {@code DELETE FROM t ..}. */
-    record Delete(QueryBlock block) implements DmlScope {
-    }
+    record Delete(QueryBlock block) implements DmlScope {}
 
     /** {@code column = value} of an UPDATE. */
-    record Assignment(Column column, Expr value) {
-    }
+    record Assignment(Column column, Expr value) {}
 
     /** The scope of a DML statement, or null for TRUNCATE. */
     static DmlScope of(ParsedStatement p, TableDef def) {
@@ -87,9 +85,12 @@ sealed interface DmlScope {
                 Token t = sig.get(i);
                 if (QualifiedName.isName(t)) {
                     String name = t.identifier();
-                    targets.add(def.schema().column(name).orElseThrow(() -> new QueryError(ErrorCode.COLUMN_NOT_FOUND,
-                            "Table \"" + def.name() + "\" has no column \"" + name + "\"",
-                            "Columns: " + String.join(", ", def.schema().names()))));
+                    targets.add(def.schema()
+                            .column(name)
+                            .orElseThrow(() -> new QueryError(
+                                    ErrorCode.COLUMN_NOT_FOUND,
+                                    "Table \"" + def.name() + "\" has no column \"" + name + "\"",
+                                    "Columns: " + String.join(", ", def.schema().names()))));
                 }
             }
             at = close + 1;

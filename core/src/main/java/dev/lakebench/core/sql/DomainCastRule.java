@@ -15,7 +15,9 @@ final class DomainCastRule implements ExprRule {
             return true;
         }
         if (e.type().equals("DEEPLAKE_HYBRID_RECORD")) {
-            throw new QueryError(ErrorCode.QUERY_INVALID, "A deeplake_hybrid_record is only valid with <#>",
+            throw new QueryError(
+                    ErrorCode.QUERY_INVALID,
+                    "A deeplake_hybrid_record is only valid with <#>",
                     "Write (embedding, text)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, $2[, w_vector, w_text])");
         }
         String engine = DomainTypes.engineType(e.type());

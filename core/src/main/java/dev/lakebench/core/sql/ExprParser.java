@@ -293,8 +293,10 @@ final class ExprParser {
             }
             case "INTERVAL" -> {
                 pos++;
-                if (pos < end && (sig.get(pos).kind() == Token.Kind.STRING || sig.get(pos).kind() == Token.Kind.NUMBER
-                        || sig.get(pos).kind() == Token.Kind.PARAMETER)) {
+                if (pos < end
+                        && (sig.get(pos).kind() == Token.Kind.STRING
+                                || sig.get(pos).kind() == Token.Kind.NUMBER
+                                || sig.get(pos).kind() == Token.Kind.PARAMETER)) {
                     pos++;
                     if (pos < end && sig.get(pos).kind() == Token.Kind.WORD && !Keywords.isReserved(sig.get(pos))) {
                         pos++;
@@ -376,7 +378,9 @@ final class ExprParser {
             List<Expr> args = new ArrayList<>(callArguments(open + 1, close));
             // aggregate and window decorations belong to the call; their expressions are kept as extra children
             while (pos < end) {
-                if (sig.get(pos).isWord("FILTER") && pos + 1 < end && sig.get(pos + 1).is("(")) {
+                if (sig.get(pos).isWord("FILTER")
+                        && pos + 1 < end
+                        && sig.get(pos + 1).is("(")) {
                     args.addAll(parts(pos + 2, match[pos + 1]));
                     pos = match[pos + 1] + 1;
                 } else if (sig.get(pos).isWord("OVER")) {
@@ -386,7 +390,9 @@ final class ExprParser {
                     } else {
                         pos += 2;
                     }
-                } else if (sig.get(pos).isWord("WITHIN") && pos + 2 < end && sig.get(pos + 2).is("(")) {
+                } else if (sig.get(pos).isWord("WITHIN")
+                        && pos + 2 < end
+                        && sig.get(pos + 2).is("(")) {
                     args.addAll(parts(pos + 3, match[pos + 2]));
                     pos = match[pos + 2] + 1;
                 } else {
@@ -438,8 +444,10 @@ final class ExprParser {
             kids.addAll(parts(open + 1, close));
             return Expr.of(Expr.Kind.OTHER, left.first(), close, kids);
         }
-        if (t.is(".") && pos + 1 < end && (sig.get(pos + 1).kind() == Token.Kind.WORD
-                || sig.get(pos + 1).kind() == Token.Kind.QUOTED_IDENTIFIER)) {
+        if (t.is(".")
+                && pos + 1 < end
+                && (sig.get(pos + 1).kind() == Token.Kind.WORD
+                        || sig.get(pos + 1).kind() == Token.Kind.QUOTED_IDENTIFIER)) {
             pos += 2;
             return Expr.of(Expr.Kind.OTHER, left.first(), pos - 1, List.of(left));
         }
@@ -461,7 +469,9 @@ final class ExprParser {
             return from - 1;
         }
         i++;
-        while (i < end && sig.get(i).kind() == Token.Kind.WORD && Keywords.TYPE_CONTINUATIONS.contains(sig.get(i).upper())) {
+        while (i < end
+                && sig.get(i).kind() == Token.Kind.WORD
+                && Keywords.TYPE_CONTINUATIONS.contains(sig.get(i).upper())) {
             i++;
         }
         if (i < end && sig.get(i).is("(")) {
@@ -511,7 +521,11 @@ final class ExprParser {
     }
 
     private static boolean isPredicateWord(Token t) {
-        return t.isWord("IN") || t.isWord("LIKE") || t.isWord("ILIKE") || t.isWord("GLOB") || t.isWord("BETWEEN")
+        return t.isWord("IN")
+                || t.isWord("LIKE")
+                || t.isWord("ILIKE")
+                || t.isWord("GLOB")
+                || t.isWord("BETWEEN")
                 || t.isWord("SIMILAR");
     }
 
@@ -542,7 +556,9 @@ final class ExprParser {
             if (pos < end && sig.get(pos).isWord("NOT")) {
                 pos++;
             }
-            if (pos + 1 < end && sig.get(pos).isWord("DISTINCT") && sig.get(pos + 1).isWord("FROM")) {
+            if (pos + 1 < end
+                    && sig.get(pos).isWord("DISTINCT")
+                    && sig.get(pos + 1).isWord("FROM")) {
                 pos += 2;
                 Expr right = expression(prec);
                 if (right == null) {
@@ -551,8 +567,11 @@ final class ExprParser {
                 }
                 return Expr.of(Expr.Kind.OTHER, left.first(), right.last(), List.of(left, right));
             }
-            if (pos < end && (sig.get(pos).isWord("NULL") || sig.get(pos).isWord("TRUE") || sig.get(pos).isWord("FALSE")
-                    || sig.get(pos).isWord("UNKNOWN"))) {
+            if (pos < end
+                    && (sig.get(pos).isWord("NULL")
+                            || sig.get(pos).isWord("TRUE")
+                            || sig.get(pos).isWord("FALSE")
+                            || sig.get(pos).isWord("UNKNOWN"))) {
                 pos++;
                 return Expr.of(Expr.Kind.OTHER, left.first(), pos - 1, List.of(left));
             }

@@ -6,8 +6,7 @@ import java.util.List;
 /** Every expression of a statement, outer expressions before the ones inside them, for passes that rewrite by form. */
 final class ExprWalk {
 
-    private ExprWalk() {
-    }
+    private ExprWalk() {}
 
     static List<Expr> all(List<Token> sig) {
         int[] match = Brackets.match(sig);

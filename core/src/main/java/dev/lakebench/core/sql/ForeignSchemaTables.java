@@ -23,8 +23,11 @@ final class ForeignSchemaTables implements StatementPass {
                 break;
             }
         }
-        while (table > 0 && table + 2 < sig.size() && (sig.get(table).isWord("IF") || sig.get(table).isWord("NOT")
-                || sig.get(table).isWord("EXISTS"))) {
+        while (table > 0
+                && table + 2 < sig.size()
+                && (sig.get(table).isWord("IF")
+                        || sig.get(table).isWord("NOT")
+                        || sig.get(table).isWord("EXISTS"))) {
             table++;
         }
         if (table < 0 || table + 2 >= sig.size() || !sig.get(table + 1).is(".")) {

@@ -19,7 +19,9 @@ final class JsonbFunctions implements StatementPass {
         List<Token> sig = st.significant();
         boolean mayApply = false;
         for (Token t : sig) {
-            mayApply |= t.isWord("JSONB") || t.kind() == Token.Kind.WORD && t.text().toLowerCase(java.util.Locale.ROOT).contains("array_elements");
+            mayApply |= t.isWord("JSONB")
+                    || t.kind() == Token.Kind.WORD
+                            && t.text().toLowerCase(java.util.Locale.ROOT).contains("array_elements");
         }
         if (!mayApply) {
             return st;
@@ -30,22 +32,30 @@ final class JsonbFunctions implements StatementPass {
             if (edits.isCovered(e.first())) {
                 continue;
             }
-            if (e.kind() == Expr.Kind.BINARY && Set.of("=", "<>", "!=").contains(e.op()) && (isJsonb(e.child(0)) || isJsonb(e.child(1)))) {
-                String call = "lb_jsonb_eq(CAST(" + edits.original(e.child(0).first(), e.child(0).last()) + " AS VARCHAR), CAST("
+            if (e.kind() == Expr.Kind.BINARY
+                    && Set.of("=", "<>", "!=").contains(e.op())
+                    && (isJsonb(e.child(0)) || isJsonb(e.child(1)))) {
+                String call = "lb_jsonb_eq(CAST("
+                        + edits.original(e.child(0).first(), e.child(0).last()) + " AS VARCHAR), CAST("
                         + edits.original(e.child(1).first(), e.child(1).last()) + " AS VARCHAR))";
                 changed |= edits.replace(e.first(), e.last(), e.op().equals("=") ? call : "(NOT " + call + ")");
-            } else if (e.kind() == Expr.Kind.CALL && e.children().size() == 1
+            } else if (e.kind() == Expr.Kind.CALL
+                    && e.children().size() == 1
                     && (ELEMENTS.contains(e.simpleName()) || ELEMENTS_TEXT.contains(e.simpleName()))) {
                 String element = ELEMENTS.contains(e.simpleName()) ? "JSON" : "VARCHAR";
-                String unnest = "unnest(CAST(" + edits.original(e.child(0).first(), e.child(0).last()) + " AS " + element + "[]))";
-                changed |= relation(sig, e.first(), e.last(), e.simpleName(), unnest, edits) || edits.replace(e.first(), e.last(), unnest);
+                String unnest = "unnest(CAST("
+                        + edits.original(e.child(0).first(), e.child(0).last()) + " AS " + element + "[]))";
+                changed |= relation(sig, e.first(), e.last(), e.simpleName(), unnest, edits)
+                        || edits.replace(e.first(), e.last(), unnest);
             }
         }
         // relations of FROM are not expressions: find those calls by their tokens
         int[] match = Brackets.match(sig);
         for (int i = 0; i + 1 < sig.size(); i++) {
             String w = sig.get(i).kind() == Token.Kind.WORD ? sig.get(i).text().toLowerCase(java.util.Locale.ROOT) : "";
-            if ((ELEMENTS.contains(w) || ELEMENTS_TEXT.contains(w)) && sig.get(i + 1).is("(") && !edits.isCovered(i)
+            if ((ELEMENTS.contains(w) || ELEMENTS_TEXT.contains(w))
+                    && sig.get(i + 1).is("(")
+                    && !edits.isCovered(i)
                     && (i == 0 || !sig.get(i - 1).is("."))) {
                 int close = match[i + 1];
                 String element = ELEMENTS.contains(w) ? "JSON" : "VARCHAR";
@@ -72,8 +82,9 @@ final class JsonbFunctions implements StatementPass {
         int next = last + 1;
         boolean as = next < sig.size() && sig.get(next).isWord("AS");
         int alias = as ? next + 1 : next;
-        boolean named = alias < sig.size() && (sig.get(alias).kind() == Token.Kind.QUOTED_IDENTIFIER
-                || sig.get(alias).kind() == Token.Kind.WORD && !Keywords.isReserved(sig.get(alias)));
+        boolean named = alias < sig.size()
+                && (sig.get(alias).kind() == Token.Kind.QUOTED_IDENTIFIER
+                        || sig.get(alias).kind() == Token.Kind.WORD && !Keywords.isReserved(sig.get(alias)));
         if (named && (alias + 1 >= sig.size() || !sig.get(alias + 1).is("("))) {
             String a = sig.get(alias).text();
             return edits.replace(first, alias, unnest + " AS " + a + "(" + a + ")");
@@ -100,8 +111,13 @@ final class JsonbFunctions implements StatementPass {
                 if (t.isWord("FROM") || t.isWord("JOIN") || t.isWord("LATERAL")) {
                     return true;
                 }
-                if (t.isWord("SELECT") || t.isWord("WHERE") || t.isWord("ON") || t.isWord("GROUP") || t.isWord("ORDER")
-                        || t.isWord("HAVING") || t.isWord("USING")) {
+                if (t.isWord("SELECT")
+                        || t.isWord("WHERE")
+                        || t.isWord("ON")
+                        || t.isWord("GROUP")
+                        || t.isWord("ORDER")
+                        || t.isWord("HAVING")
+                        || t.isWord("USING")) {
                     return false;
                 }
             }

@@ -9,8 +9,7 @@ import java.util.List;
  */
 final class Literals {
 
-    private Literals() {
-    }
+    private Literals() {}
 
     /** The string value of a STRING token ('..', E'..', $$..$$). */
     static String string(Token t) {
@@ -31,12 +30,13 @@ final class Literals {
             char c = s.charAt(i);
             if (c == '\\' && i + 1 < s.length()) {
                 char n = s.charAt(++i);
-                sb.append(switch (n) {
-                    case 'n' -> '\n';
-                    case 't' -> '\t';
-                    case 'r' -> '\r';
-                    default -> n;
-                });
+                sb.append(
+                        switch (n) {
+                            case 'n' -> '\n';
+                            case 't' -> '\t';
+                            case 'r' -> '\r';
+                            default -> n;
+                        });
             } else if (c == '\'' && i + 1 < s.length() && s.charAt(i + 1) == '\'') {
                 sb.append('\'');
                 i++;
@@ -87,7 +87,9 @@ final class Literals {
             return new float[0];
         }
         Expr firstItem = e.children().get(0).unwrap();
-        if (firstItem.kind() == Expr.Kind.ARRAY || firstItem.kind() == Expr.Kind.CAST && firstItem.child(0).unwrap().kind() == Expr.Kind.ARRAY) {
+        if (firstItem.kind() == Expr.Kind.ARRAY
+                || firstItem.kind() == Expr.Kind.CAST
+                        && firstItem.child(0).unwrap().kind() == Expr.Kind.ARRAY) {
             float[][] rows = new float[e.children().size()][];
             for (int i = 0; i < rows.length; i++) {
                 Object row = vector(e.children().get(i), sig);

@@ -68,7 +68,12 @@ final class NameScope {
         }
         if (parts.size() >= 3) {
             TableDef def = tables.apply(parts.get(parts.size() - 2)).orElse(null);
-            return def == null ? null : def.schema().column(c).map(x -> new Resolved(def, x, null)).orElse(null);
+            return def == null
+                    ? null
+                    : def.schema()
+                            .column(c)
+                            .map(x -> new Resolved(def, x, null))
+                            .orElse(null);
         }
         if (parts.size() == 2) {
             return qualified(parts.get(0), c, b);
@@ -98,7 +103,10 @@ final class NameScope {
                 if (r.exposes(q)) {
                     TableDef def = lakebenchTable(r, s);
                     if (def != null) {
-                        return def.schema().column(c).map(x -> new Resolved(def, x, r)).orElse(null);
+                        return def.schema()
+                                .column(c)
+                                .map(x -> new Resolved(def, x, r))
+                                .orElse(null);
                     }
                     return global(c);
                 }
@@ -130,7 +138,9 @@ final class NameScope {
         for (Resolved r : found) {
             names.add(r.table().name());
         }
-        return new QueryError(ErrorCode.QUERY_INVALID, "Column \"" + c + "\" is ambiguous: tables " + String.join(", ", names)
-                + " all have it", "Qualify it with the table name or alias, e.g. " + names.get(0) + "." + c);
+        return new QueryError(
+                ErrorCode.QUERY_INVALID,
+                "Column \"" + c + "\" is ambiguous: tables " + String.join(", ", names) + " all have it",
+                "Qualify it with the table name or alias, e.g. " + names.get(0) + "." + c);
     }
 }

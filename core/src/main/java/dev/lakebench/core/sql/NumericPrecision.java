@@ -22,7 +22,8 @@ final class NumericPrecision implements StatementPass {
             if (!(t.isWord("NUMERIC") || t.isWord("DECIMAL"))) {
                 continue;
             }
-            boolean call = i + 1 < sig.size() && (sig.get(i + 1).is("(") || sig.get(i + 1).is("."));
+            boolean call = i + 1 < sig.size()
+                    && (sig.get(i + 1).is("(") || sig.get(i + 1).is("."));
             boolean qualified = i > 0 && sig.get(i - 1).is(".");
             if (!call && !qualified && isTypePosition(sig, i)) {
                 edits = edits == null ? new TextEdits(st.text(), sig) : edits;

@@ -18,7 +18,8 @@ public sealed interface Operand {
     record Literal(Object value) implements Operand {
         @Override
         public String toString() {
-            return value instanceof float[] f ? "[" + f.length + " values]"
+            return value instanceof float[] f
+                    ? "[" + f.length + " values]"
                     : value instanceof float[][] m ? "[" + m.length + " rows]" : String.valueOf(value);
         }
     }

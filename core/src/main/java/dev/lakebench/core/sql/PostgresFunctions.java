@@ -48,8 +48,11 @@ final class PostgresFunctions implements StatementPass {
 
     private static boolean mayApply(List<Token> sig) {
         for (Token t : sig) {
-            if (t.kind() == Token.Kind.OPERATOR && (t.text().equals("#>") || t.text().equals("#>>") || t.text().equals("?")
-                    || t.text().equals("@>"))) {
+            if (t.kind() == Token.Kind.OPERATOR
+                    && (t.text().equals("#>")
+                            || t.text().equals("#>>")
+                            || t.text().equals("?")
+                            || t.text().equals("@>"))) {
                 return true;
             }
             if (t.kind() == Token.Kind.WORD) {
@@ -86,7 +89,9 @@ final class PostgresFunctions implements StatementPass {
         switch (e.kind()) {
             case CAST -> {
                 Expr v = e.child(0).unwrap();
-                if (e.type().equals("BYTEA") && v.kind() == Expr.Kind.STRING && Literals.string(sig.get(v.first())).startsWith("\\x")) {
+                if (e.type().equals("BYTEA")
+                        && v.kind() == Expr.Kind.STRING
+                        && Literals.string(sig.get(v.first())).startsWith("\\x")) {
                     String hex = Literals.string(sig.get(v.first())).substring(2);
                     return edits.replace(e.first(), e.last(), "unhex('" + hex.replace("'", "''") + "')");
                 }
@@ -112,9 +117,17 @@ final class PostgresFunctions implements StatementPass {
                 return edits.replace(nameToken, nameToken, "json_object");
             }
             case "convert_from" -> {
-                if (e.children().size() == 2 && isString(e.child(1), sig)
-                        && Literals.string(sig.get(e.child(1).first())).replace("-", "").equalsIgnoreCase("utf8")) {
-                    return edits.replace(e.first(), e.last(), "decode(" + edits.original(e.child(0).first(), e.child(0).last()) + ")");
+                if (e.children().size() == 2
+                        && isString(e.child(1), sig)
+                        && Literals.string(sig.get(e.child(1).first()))
+                                .replace("-", "")
+                                .equalsIgnoreCase("utf8")) {
+                    return edits.replace(
+                            e.first(),
+                            e.last(),
+                            "decode("
+                                    + edits.original(
+                                            e.child(0).first(), e.child(0).last()) + ")");
                 }
             }
             case "encode" -> {
@@ -133,8 +146,13 @@ final class PostgresFunctions implements StatementPass {
                 if (e.children().size() == 2 && isString(e.child(1), sig)) {
                     String format = strftime(Literals.string(sig.get(e.child(1).first())));
                     if (format != null) {
-                        return edits.replace(e.first(), e.last(), "strftime(" + edits.original(e.child(0).first(), e.child(0).last())
-                                + ", '" + format.replace("'", "''") + "')");
+                        return edits.replace(
+                                e.first(),
+                                e.last(),
+                                "strftime("
+                                        + edits.original(
+                                                e.child(0).first(), e.child(0).last()) + ", '"
+                                        + format.replace("'", "''") + "')");
                     }
                 }
             }
@@ -153,22 +171,31 @@ final class PostgresFunctions implements StatementPass {
                 if (isString(r, sig)) {
                     String path = jsonPath(Literals.string(sig.get(r.first())));
                     if (path != null) {
-                        return edits.replace(e.first(), e.last(), (e.op().equals("#>") ? "json_extract(" : "json_extract_string(")
-                                + left + ", '" + path.replace("'", "''") + "')");
+                        return edits.replace(
+                                e.first(),
+                                e.last(),
+                                (e.op().equals("#>") ? "json_extract(" : "json_extract_string(") + left + ", '"
+                                        + path.replace("'", "''") + "')");
                     }
                 }
             }
             case "?" -> {
                 if (isString(r, sig)) {
                     String key = Literals.string(sig.get(r.first()));
-                    return edits.replace(e.first(), e.last(), "json_exists(" + left + ", '$." + quoteKey(key).replace("'", "''") + "')");
+                    return edits.replace(
+                            e.first(),
+                            e.last(),
+                            "json_exists(" + left + ", '$." + quoteKey(key).replace("'", "''") + "')");
                 }
             }
             case "@>" -> {
                 if (isString(r, sig)) {
                     String v = Literals.string(sig.get(r.first())).strip();
                     if (v.startsWith("{") || v.startsWith("[")) {
-                        return edits.replace(e.first(), e.last(), "json_contains(" + left + ", " + edits.original(r.first(), r.last()) + ")");
+                        return edits.replace(
+                                e.first(),
+                                e.last(),
+                                "json_contains(" + left + ", " + edits.original(r.first(), r.last()) + ")");
                     }
                 }
             }
@@ -211,9 +238,29 @@ final class PostgresFunctions implements StatementPass {
 
     /** A to_char format as a strftime format; null when it has codes this does not know. */
     static String strftime(String format) {
-        String[][] codes = {{"YYYY", "%Y"}, {"HH24", "%H"}, {"HH12", "%I"}, {"MONTH", "%B"}, {"Month", "%B"}, {"MON", "%b"},
-            {"Mon", "%b"}, {"DAY", "%A"}, {"Day", "%A"}, {"DY", "%a"}, {"Dy", "%a"}, {"YY", "%y"}, {"MM", "%m"},
-            {"DD", "%d"}, {"HH", "%I"}, {"MI", "%M"}, {"SS", "%S"}, {"MS", "%g"}, {"US", "%f"}, {"AM", "%p"}, {"PM", "%p"}};
+        String[][] codes = {
+            {"YYYY", "%Y"},
+            {"HH24", "%H"},
+            {"HH12", "%I"},
+            {"MONTH", "%B"},
+            {"Month", "%B"},
+            {"MON", "%b"},
+            {"Mon", "%b"},
+            {"DAY", "%A"},
+            {"Day", "%A"},
+            {"DY", "%a"},
+            {"Dy", "%a"},
+            {"YY", "%y"},
+            {"MM", "%m"},
+            {"DD", "%d"},
+            {"HH", "%I"},
+            {"MI", "%M"},
+            {"SS", "%S"},
+            {"MS", "%g"},
+            {"US", "%f"},
+            {"AM", "%p"},
+            {"PM", "%p"}
+        };
         StringBuilder out = new StringBuilder();
         int i = 0;
         outer:

@@ -20,8 +20,11 @@ final class PublicSchema implements StatementPass {
         TextEdits edits = null;
         for (int i = 0; i + 2 < sig.size(); i++) {
             Token t = sig.get(i);
-            if (t.kind() == Token.Kind.WORD && t.text().equalsIgnoreCase("public") && sig.get(i + 1).is(".")
-                    && QualifiedName.isName(sig.get(i + 2)) && (i == 0 || !sig.get(i - 1).is("."))) {
+            if (t.kind() == Token.Kind.WORD
+                    && t.text().equalsIgnoreCase("public")
+                    && sig.get(i + 1).is(".")
+                    && QualifiedName.isName(sig.get(i + 2))
+                    && (i == 0 || !sig.get(i - 1).is("."))) {
                 if (edits == null) {
                     edits = new TextEdits(st.text(), sig);
                 }
@@ -46,13 +49,17 @@ final class PublicSchema implements StatementPass {
             for (String part : name.split(",")) {
                 String s = part.strip();
                 if (!s.isEmpty()) {
-                    schemas.add(s.equalsIgnoreCase("public") ? "main" : s.toLowerCase(Locale.ROOT).equals("\"$user\"") ? "main" : s);
+                    schemas.add(
+                            s.equalsIgnoreCase("public")
+                                    ? "main"
+                                    : s.toLowerCase(Locale.ROOT).equals("\"$user\"") ? "main" : s);
                 }
             }
         }
         if (schemas.isEmpty()) {
             return st;
         }
-        return new SqlStatement("SET search_path = '" + String.join(",", schemas).replace("'", "''") + "'");
+        return new SqlStatement(
+                "SET search_path = '" + String.join(",", schemas).replace("'", "''") + "'");
     }
 }

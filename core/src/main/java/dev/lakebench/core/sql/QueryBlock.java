@@ -12,12 +12,10 @@ import java.util.Locale;
 final class QueryBlock {
 
     /** A select-list item. */
-    record Item(Expr expr, String alias, int first, int last) {
-    }
+    record Item(Expr expr, String alias, int first, int last) {}
 
     /** An ORDER BY item; {@code explicit} when ASC or DESC is written. */
-    record Order(Expr expr, boolean descending, boolean explicit, int first, int last) {
-    }
+    record Order(Expr expr, boolean descending, boolean explicit, int first, int last) {}
 
     final int from;
     final int to;
@@ -35,10 +33,12 @@ final class QueryBlock {
     boolean simpleSelect;
     /** Significant-token range of this block's {@code WITH ..} clause (keyword to the last CTE body), or -1. */
     int withFirst = -1;
+
     int withLast = -1;
     boolean distinct;
     /** GROUP BY, HAVING, WINDOW, QUALIFY or a window function: rows are combined, so a top-k cannot be pushed down. */
     boolean aggregates;
+
     boolean joins;
     Expr where;
     int whereKeyword = -1;

@@ -11,7 +11,11 @@ import java.util.Locale;
  */
 record Relation(Kind kind, List<String> name, int first, int last, String alias, int end, QueryBlock block) {
 
-    enum Kind { TABLE, SUBQUERY, FUNCTION }
+    enum Kind {
+        TABLE,
+        SUBQUERY,
+        FUNCTION
+    }
 
     /** The name a column qualifier refers to: the alias, else the table's own name. */
     String exposedName() {

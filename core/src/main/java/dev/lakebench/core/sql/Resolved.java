@@ -12,6 +12,8 @@ record Resolved(TableDef table, Column column, Relation relation) {
     }
 
     boolean sameColumn(Resolved o) {
-        return o != null && o.table.name().equalsIgnoreCase(table.name()) && o.column.name().equalsIgnoreCase(column.name());
+        return o != null
+                && o.table.name().equalsIgnoreCase(table.name())
+                && o.column.name().equalsIgnoreCase(column.name());
     }
 }

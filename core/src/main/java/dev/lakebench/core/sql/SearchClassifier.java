@@ -43,7 +43,8 @@ final class SearchClassifier {
             otherCol = lc;
         }
         if (col == null) {
-            throw new QueryError(ErrorCode.QUERY_INVALID,
+            throw new QueryError(
+                    ErrorCode.QUERY_INVALID,
                     "<#> needs a column of a Lakebench table on its left: " + cx.original(l.first(), l.last())
                             + " is not one",
                     "Search an EMBEDDING column (cosine), an EMBEDDING_2D column (MaxSim) or a TEXT column (BM25),"
@@ -51,9 +52,13 @@ final class SearchClassifier {
         }
         SearchKind kind = kindOf(col);
         if (other.kind() == Expr.Kind.COLUMN || hasColumns(other)) {
-            if (otherCol != null && kind != SearchKind.TEXT && otherCol.column().type() != col.column().type()) {
-                throw new QueryError(ErrorCode.QUERY_INVALID, "<#> compares " + col.describe() + " with "
-                        + otherCol.describe() + ": the types differ", "Compare columns of the same type");
+            if (otherCol != null
+                    && kind != SearchKind.TEXT
+                    && otherCol.column().type() != col.column().type()) {
+                throw new QueryError(
+                        ErrorCode.QUERY_INVALID,
+                        "<#> compares " + col.describe() + " with " + otherCol.describe() + ": the types differ",
+                        "Compare columns of the same type");
             }
             return new SearchExpr(e, kind, colExpr, col, null, other, otherCol, null, null, null, null);
         }
@@ -65,10 +70,12 @@ final class SearchClassifier {
             case EMBEDDING -> SearchKind.VECTOR;
             case EMBEDDING_2D -> SearchKind.MULTI_VECTOR;
             case TEXT -> SearchKind.TEXT;
-            default -> throw new QueryError(ErrorCode.QUERY_INVALID,
-                    "<#> cannot search " + col.describe() + ": it ranks EMBEDDING columns (cosine similarity),"
-                            + " EMBEDDING_2D columns (MaxSim) and TEXT columns (BM25)",
-                    "Search an embedding or text column, or filter this one with WHERE");
+            default ->
+                throw new QueryError(
+                        ErrorCode.QUERY_INVALID,
+                        "<#> cannot search " + col.describe() + ": it ranks EMBEDDING columns (cosine similarity),"
+                                + " EMBEDDING_2D columns (MaxSim) and TEXT columns (BM25)",
+                        "Search an embedding or text column, or filter this one with WHERE");
         };
     }
 
@@ -114,7 +121,8 @@ final class SearchClassifier {
             }
         }
         String text = cx.original(x.first(), x.last());
-        return new Operand.Expression(Dialect.nestedQuery(visibleCtes(x) + "SELECT (" + text + ")", cx.names.tables()), text);
+        return new Operand.Expression(
+                Dialect.nestedQuery(visibleCtes(x) + "SELECT (" + text + ")", cx.names.tables()), text);
     }
 
     /**
@@ -143,7 +151,8 @@ final class SearchClassifier {
             }
             if (last >= 0) {
                 StringBuilder sb = new StringBuilder("WITH ");
-                if (b.withFirst + 1 < cx.sig.size() && cx.sig.get(b.withFirst + 1).isWord("RECURSIVE")) {
+                if (b.withFirst + 1 < cx.sig.size()
+                        && cx.sig.get(b.withFirst + 1).isWord("RECURSIVE")) {
                     sb.append("RECURSIVE ");
                 }
                 for (int i = 0; i <= last; i++) {
@@ -182,7 +191,8 @@ final class SearchClassifier {
     private SearchExpr hybrid(Expr e, Expr l, Expr r) {
         List<Expr> fields = rowItems(isHybridRecord(l) ? l.child(0).unwrap() : l);
         if (fields == null || fields.size() != 2) {
-            throw new QueryError(ErrorCode.QUERY_INVALID,
+            throw new QueryError(
+                    ErrorCode.QUERY_INVALID,
                     "The left side of a hybrid search must be (embedding_column, text_column)::deeplake_hybrid_record, got "
                             + cx.original(l.first(), l.last()),
                     "Write (embedding, text)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, $2)");
@@ -197,7 +207,8 @@ final class SearchClassifier {
             args = null;
         }
         if (args == null || args.size() != 2 && args.size() != 4) {
-            throw new QueryError(ErrorCode.QUERY_INVALID,
+            throw new QueryError(
+                    ErrorCode.QUERY_INVALID,
                     "The right side of a hybrid search must be deeplake_hybrid_record(query_vector, query_text"
                             + "[, vector_weight, text_weight]), got " + cx.original(r.first(), r.last()),
                     "Pass 2 arguments (weights 0.5 / 0.5) or 4 (with the weights)");
@@ -209,19 +220,28 @@ final class SearchClassifier {
             Expr f = fields.get(i).unwrap();
             cols[i] = f.kind() == Expr.Kind.COLUMN ? cx.resolve(f, block) : null;
             if (cols[i] == null) {
-                throw new QueryError(ErrorCode.QUERY_INVALID, "Hybrid search field " + cx.original(f.first(), f.last())
-                        + " is not a column of a Lakebench table", "Name an EMBEDDING column and a TEXT column");
+                throw new QueryError(
+                        ErrorCode.QUERY_INVALID,
+                        "Hybrid search field " + cx.original(f.first(), f.last())
+                                + " is not a column of a Lakebench table",
+                        "Name an EMBEDDING column and a TEXT column");
             }
             switch (cols[i].column().type()) {
                 case EMBEDDING -> v = i;
                 case TEXT -> t = i;
-                default -> throw new QueryError(ErrorCode.QUERY_INVALID, "Hybrid search cannot use " + cols[i].describe(),
-                        "A hybrid record combines one EMBEDDING column and one TEXT column");
+                default ->
+                    throw new QueryError(
+                            ErrorCode.QUERY_INVALID,
+                            "Hybrid search cannot use " + cols[i].describe(),
+                            "A hybrid record combines one EMBEDDING column and one TEXT column");
             }
         }
         if (v < 0 || t < 0) {
-            throw new QueryError(ErrorCode.QUERY_INVALID, "A hybrid record needs one EMBEDDING column and one TEXT column, got "
-                    + cols[0].describe() + " and " + cols[1].describe(), "Write (embedding, text)::deeplake_hybrid_record");
+            throw new QueryError(
+                    ErrorCode.QUERY_INVALID,
+                    "A hybrid record needs one EMBEDDING column and one TEXT column, got " + cols[0].describe()
+                            + " and " + cols[1].describe(),
+                    "Write (embedding, text)::deeplake_hybrid_record");
         }
         double defaultWeight = function ? 0.5 : 1.0;
         Operand wv = args.size() == 4 ? weight(args.get(2 + v)) : new Operand.Literal(defaultWeight);
@@ -229,12 +249,24 @@ final class SearchClassifier {
         Expr qv = args.get(v).unwrap();
         Expr qt = args.get(t).unwrap();
         if (hasColumns(qv) || hasColumns(qt)) {
-            throw new QueryError(ErrorCode.QUERY_INVALID, "The queries of a hybrid search must be values (parameters or literals)",
+            throw new QueryError(
+                    ErrorCode.QUERY_INVALID,
+                    "The queries of a hybrid search must be values (parameters or literals)",
                     "Pass the query vector and text as $1 and $2");
         }
         Expr vecField = fields.get(v).unwrap();
-        return new SearchExpr(e, SearchKind.HYBRID, vecField, cols[v], operand(qv, SearchKind.VECTOR), null, null, cols[t],
-                operand(qt, SearchKind.TEXT), wv, wt);
+        return new SearchExpr(
+                e,
+                SearchKind.HYBRID,
+                vecField,
+                cols[v],
+                operand(qv, SearchKind.VECTOR),
+                null,
+                null,
+                cols[t],
+                operand(qt, SearchKind.TEXT),
+                wv,
+                wt);
     }
 
     private static List<Expr> rowItems(Expr x) {

@@ -6,8 +6,18 @@ package dev.lakebench.core.sql;
  * expression then, and {@code perRowColumn} the Lakebench column it names, if any. For a hybrid record the
  * vector side is {@code column}/{@code query} and the text side {@code textColumn}/{@code textQuery}.
  */
-record SearchExpr(Expr expr, SearchKind kind, Expr columnExpr, Resolved column, Operand query, Expr perRow,
-                  Resolved perRowColumn, Resolved textColumn, Operand textQuery, Operand vectorWeight, Operand textWeight) {
+record SearchExpr(
+        Expr expr,
+        SearchKind kind,
+        Expr columnExpr,
+        Resolved column,
+        Operand query,
+        Expr perRow,
+        Resolved perRowColumn,
+        Resolved textColumn,
+        Operand textQuery,
+        Operand vectorWeight,
+        Operand textWeight) {
 
     /** True when the query is a value fixed for the whole statement (what a top-k search needs). */
     boolean constantQuery() {

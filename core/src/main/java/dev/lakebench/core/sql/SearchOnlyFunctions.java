@@ -15,12 +15,16 @@ final class SearchOnlyFunctions implements ExprRule {
             return true;
         }
         switch (e.simpleName()) {
-            case "bm25_similarity" -> throw new QueryError(ErrorCode.QUERY_INVALID,
-                    "BM25_SIMILARITY() is not a function in Lakebench SQL",
-                    "Rank text with the <#> operator: SELECT *, text <#> 'query' AS score FROM t ORDER BY score DESC LIMIT 10");
-            case "deeplake_hybrid_record" -> throw new QueryError(ErrorCode.QUERY_INVALID,
-                    "deeplake_hybrid_record(...) is only valid on the right of <#>",
-                    "Write (embedding, text)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, $2[, w_vector, w_text])");
+            case "bm25_similarity" ->
+                throw new QueryError(
+                        ErrorCode.QUERY_INVALID,
+                        "BM25_SIMILARITY() is not a function in Lakebench SQL",
+                        "Rank text with the <#> operator: SELECT *, text <#> 'query' AS score FROM t ORDER BY score DESC LIMIT 10");
+            case "deeplake_hybrid_record" ->
+                throw new QueryError(
+                        ErrorCode.QUERY_INVALID,
+                        "deeplake_hybrid_record(...) is only valid on the right of <#>",
+                        "Write (embedding, text)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, $2[, w_vector, w_text])");
             default -> {
                 return true;
             }

@@ -6,13 +6,14 @@ package dev.lakebench.core.sql;
  */
 final class SearchOrderRule {
 
-    private SearchOrderRule() {
-    }
+    private SearchOrderRule() {}
 
     static void apply(QueryBlock b, RewriteContext cx) {
         for (int i = 0; i < b.order.size(); i++) {
             QueryBlock.Order o = b.order.get(i);
-            if (o.explicit() || o.expr().kind() == Expr.Kind.OTHER || cx.edits.isCovered(o.expr().first())) {
+            if (o.explicit()
+                    || o.expr().kind() == Expr.Kind.OTHER
+                    || cx.edits.isCovered(o.expr().first())) {
                 continue;
             }
             if (target(b, o.expr(), cx).isBinary("<#>")) {

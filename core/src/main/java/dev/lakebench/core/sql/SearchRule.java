@@ -32,45 +32,53 @@ final class SearchRule implements ExprRule {
             case VECTOR -> {
                 if (s.constantQuery()) {
                     yield "lb_cosine(struct_extract(" + col + ", 'lb_vec'), "
-                            + cx.slot(new Slot.VectorQuery(s.column().table(), s.column().column(), s.query())) + ")";
+                            + cx.slot(new Slot.VectorQuery(
+                                    s.column().table(), s.column().column(), s.query())) + ")";
                 }
                 if (s.perRowColumn() != null && s.perRowColumn().column().type() == ColumnType.EMBEDDING) {
                     yield "lb_cosine_refs(struct_extract(" + col + ", 'lb_vec'), struct_extract("
                             + edits.original(s.perRow().first(), s.perRow().last()) + ", 'lb_vec'))";
                 }
-                yield "lb_cosine_text(struct_extract(" + col + ", 'lb_vec'), CAST((" + edits.apply(s.perRow().first(), s.perRow().last())
-                        + ") AS VARCHAR))";
+                yield "lb_cosine_text(struct_extract(" + col + ", 'lb_vec'), CAST(("
+                        + edits.apply(s.perRow().first(), s.perRow().last()) + ") AS VARCHAR))";
             }
             case MULTI_VECTOR -> {
                 if (s.constantQuery()) {
                     yield "lb_maxsim(struct_extract(" + col + ", 'lb_mvec'), "
-                            + cx.slot(new Slot.MultiVectorQuery(s.column().table(), s.column().column(), s.query())) + ")";
+                            + cx.slot(new Slot.MultiVectorQuery(
+                                    s.column().table(), s.column().column(), s.query())) + ")";
                 }
                 if (s.perRowColumn() != null && s.perRowColumn().column().type() == ColumnType.EMBEDDING_2D) {
                     yield "lb_maxsim_refs(struct_extract(" + col + ", 'lb_mvec'), struct_extract("
                             + edits.original(s.perRow().first(), s.perRow().last()) + ", 'lb_mvec'))";
                 }
-                yield "lb_maxsim_text(struct_extract(" + col + ", 'lb_mvec'), CAST((" + edits.apply(s.perRow().first(), s.perRow().last())
-                        + ") AS VARCHAR))";
+                yield "lb_maxsim_text(struct_extract(" + col + ", 'lb_mvec'), CAST(("
+                        + edits.apply(s.perRow().first(), s.perRow().last()) + ") AS VARCHAR))";
             }
             case TEXT -> {
                 if (!s.constantQuery()) {
-                    throw new QueryError(ErrorCode.QUERY_INVALID,
-                            "The BM25 query of " + s.column().describe() + " must be one value for the whole statement, got "
-                                    + edits.original(s.perRow().first(), s.perRow().last()),
+                    throw new QueryError(
+                            ErrorCode.QUERY_INVALID,
+                            "The BM25 query of " + s.column().describe()
+                                    + " must be one value for the whole statement, got "
+                                    + edits.original(
+                                            s.perRow().first(), s.perRow().last()),
                             "Pass the query text as a parameter ($1) or a string literal");
                 }
-                yield "lb_bm25(" + col + ", " + cx.slot(new Slot.TextQuery(s.column().table(), s.column().column(), s.query()))
-                        + ")";
+                yield "lb_bm25(" + col + ", "
+                        + cx.slot(new Slot.TextQuery(
+                                s.column().table(), s.column().column(), s.query())) + ")";
             }
-            case HYBRID -> throw new QueryError(ErrorCode.QUERY_INVALID,
-                    "A hybrid score is a merge of two ranked lists, so it needs ORDER BY <hybrid> DESC LIMIT k on table \""
-                            + s.column().table().name() + "\" (no joins, grouping or DISTINCT in that SELECT)",
-                    "Write SELECT *, (embedding, text)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, $2) AS score"
-                            + " FROM t ORDER BY score DESC LIMIT 10");
+            case HYBRID ->
+                throw new QueryError(
+                        ErrorCode.QUERY_INVALID,
+                        "A hybrid score is a merge of two ranked lists, so it needs ORDER BY <hybrid> DESC LIMIT k on table \""
+                                + s.column().table().name() + "\" (no joins, grouping or DISTINCT in that SELECT)",
+                        "Write SELECT *, (embedding, text)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, $2) AS score"
+                                + " FROM t ORDER BY score DESC LIMIT 10");
         };
         edits.replace(e.first(), e.last(), replacement);
-        cx.note("per-row score: " + edits.original(e.first(), e.last()) + " computed exactly for each row (no index: not a"
-                + " top-k ORDER BY ... DESC LIMIT k of one table)");
+        cx.note("per-row score: " + edits.original(e.first(), e.last())
+                + " computed exactly for each row (no index: not a" + " top-k ORDER BY ... DESC LIMIT k of one table)");
     }
 }

@@ -11,9 +11,21 @@ import java.util.List;
  * {@link SearchKind#HYBRID}, {@code column}/{@code query} are the vector side and {@code textColumn}/{@code
  * textQuery} the text side, weighted by {@code vectorWeight}/{@code textWeight}.
  */
-public record SearchSpec(TableDef table, String alias, SearchKind kind, Column column, Operand query, Column textColumn,
-                         Operand textQuery, Operand vectorWeight, Operand textWeight, Operand limit, Operand offset,
-                         BoundSql filter, List<Predicate> predicates, String display) {
+public record SearchSpec(
+        TableDef table,
+        String alias,
+        SearchKind kind,
+        Column column,
+        Operand query,
+        Column textColumn,
+        Operand textQuery,
+        Operand vectorWeight,
+        Operand textWeight,
+        Operand limit,
+        Operand offset,
+        BoundSql filter,
+        List<Predicate> predicates,
+        String display) {
 
     /**
      * One condition of a WHERE that is nothing but a conjunction of simple conditions on the table's columns
@@ -21,6 +33,5 @@ public record SearchSpec(TableDef table, String alias, SearchKind kind, Column c
      * an exact_text or inverted index can evaluate those instead of the engine. {@code op} is one of
      * {@code = contains < <= > >=}.
      */
-    public record Predicate(Column column, String op, Operand value) {
-    }
+    public record Predicate(Column column, String op, Operand value) {}
 }

@@ -11,26 +11,21 @@ import dev.lakebench.core.store.TableDef;
 public sealed interface Slot {
 
     /** Handle of a 1-D query vector for per-row cosine ({@code lb_cosine}). */
-    record VectorQuery(TableDef table, Column column, Operand query) implements Slot {
-    }
+    record VectorQuery(TableDef table, Column column, Operand query) implements Slot {}
 
     /** Handle of a multi-vector query for per-row MaxSim ({@code lb_maxsim}). */
-    record MultiVectorQuery(TableDef table, Column column, Operand query) implements Slot {
-    }
+    record MultiVectorQuery(TableDef table, Column column, Operand query) implements Slot {}
 
     /** Handle of BM25 query terms with the column's statistics for per-row scoring ({@code lb_bm25}). */
-    record TextQuery(TableDef table, Column column, Operand query) implements Slot {
-    }
+    record TextQuery(TableDef table, Column column, Operand query) implements Slot {}
 
     /** Handle of the hits of a top-k search ({@code lb_hits}). */
-    record Hits(SearchSpec search) implements Slot {
-    }
+    record Hits(SearchSpec search) implements Slot {}
 
     /**
      * Id of the vector log that {@code column} of {@code table} appends to. A column without a size yet gets its
      * log from the first vector that {@code probe} returns (one row, one VARCHAR column), or null when the write
      * stores no vector at all.
      */
-    record VectorLog(TableDef table, Column column, BoundSql probe) implements Slot {
-    }
+    record VectorLog(TableDef table, Column column, BoundSql probe) implements Slot {}
 }

@@ -7,8 +7,7 @@ import java.util.List;
 /** Replacements on a SQL text by character range, applied together so earlier edits do not shift later ones. */
 public final class SqlEdits {
 
-    private record Edit(int start, int end, String text, int order) {
-    }
+    private record Edit(int start, int end, String text, int order) {}
 
     private final List<Edit> edits = new ArrayList<>();
 

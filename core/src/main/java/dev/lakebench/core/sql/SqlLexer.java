@@ -122,8 +122,10 @@ public final class SqlLexer {
             return token(Token.Kind.WORD, start);
         }
         if (OPERATOR_CHARS.indexOf(c) >= 0) {
-            while (pos < sql.length() && OPERATOR_CHARS.indexOf(sql.charAt(pos)) >= 0
-                    && !(sql.charAt(pos) == '-' && peek(1) == '-') && !(sql.charAt(pos) == '/' && peek(1) == '*')) {
+            while (pos < sql.length()
+                    && OPERATOR_CHARS.indexOf(sql.charAt(pos)) >= 0
+                    && !(sql.charAt(pos) == '-' && peek(1) == '-')
+                    && !(sql.charAt(pos) == '/' && peek(1) == '*')) {
                 pos++;
             }
             return token(Token.Kind.OPERATOR, start);
@@ -229,7 +231,9 @@ public final class SqlLexer {
     }
 
     private QueryError unterminated(String what, int start) {
-        return new QueryError(ErrorCode.QUERY_SYNTAX, "SQL syntax error: unterminated " + what + " starting at character "
-                + (start + 1), "Close the " + what);
+        return new QueryError(
+                ErrorCode.QUERY_SYNTAX,
+                "SQL syntax error: unterminated " + what + " starting at character " + (start + 1),
+                "Close the " + what);
     }
 }

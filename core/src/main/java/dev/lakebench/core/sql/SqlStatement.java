@@ -10,8 +10,22 @@ import java.util.Locale;
 public final class SqlStatement {
 
     /** Statement classes the dialect treats differently. */
-    public enum Kind { SELECT, INSERT, UPDATE, DELETE, TRUNCATE, CREATE_TABLE, CREATE_INDEX, DROP_TABLE, DROP_INDEX,
-        ALTER_TABLE, EXPLAIN, OTHER_DDL, TRANSACTION, OTHER }
+    public enum Kind {
+        SELECT,
+        INSERT,
+        UPDATE,
+        DELETE,
+        TRUNCATE,
+        CREATE_TABLE,
+        CREATE_INDEX,
+        DROP_TABLE,
+        DROP_INDEX,
+        ALTER_TABLE,
+        EXPLAIN,
+        OTHER_DDL,
+        TRANSACTION,
+        OTHER
+    }
 
     private final String text;
     private final List<Token> tokens;
@@ -72,7 +86,8 @@ public final class SqlStatement {
             case "EXPLAIN" -> Kind.EXPLAIN;
             case "BEGIN", "COMMIT", "ROLLBACK", "START", "END", "ABORT" -> Kind.TRANSACTION;
             case "ALTER" -> second.equals("TABLE") ? Kind.ALTER_TABLE : Kind.OTHER_DDL;
-            case "DROP" -> second.equals("TABLE") ? Kind.DROP_TABLE : second.equals("INDEX") ? Kind.DROP_INDEX : Kind.OTHER_DDL;
+            case "DROP" ->
+                second.equals("TABLE") ? Kind.DROP_TABLE : second.equals("INDEX") ? Kind.DROP_INDEX : Kind.OTHER_DDL;
             case "CREATE" -> classifyCreate(sig);
             default -> Kind.OTHER;
         };
@@ -87,7 +102,11 @@ public final class SqlStatement {
             if (w.equals("INDEX")) {
                 return Kind.CREATE_INDEX;
             }
-            if (!(w.equals("OR") || w.equals("REPLACE") || w.equals("TEMP") || w.equals("TEMPORARY") || w.equals("UNIQUE")
+            if (!(w.equals("OR")
+                    || w.equals("REPLACE")
+                    || w.equals("TEMP")
+                    || w.equals("TEMPORARY")
+                    || w.equals("UNIQUE")
                     || w.equals("UNLOGGED"))) {
                 break;
             }

@@ -8,11 +8,17 @@ import java.util.List;
  */
 public final class StatementPasses {
 
-    private static final List<StatementPass> PASSES = List.of(new PublicSchema(), new ColumnNames(), new PostgresFunctions(),
-            new ForeignSchemaTables(), new CopyFrom(), new ByteaFunctions(), new JsonbFunctions(), new NumericPrecision());
+    private static final List<StatementPass> PASSES = List.of(
+            new PublicSchema(),
+            new ColumnNames(),
+            new PostgresFunctions(),
+            new ForeignSchemaTables(),
+            new CopyFrom(),
+            new ByteaFunctions(),
+            new JsonbFunctions(),
+            new NumericPrecision());
 
-    private StatementPasses() {
-    }
+    private StatementPasses() {}
 
     public static SqlStatement apply(SqlStatement st, PassContext ctx) {
         SqlStatement out = st;

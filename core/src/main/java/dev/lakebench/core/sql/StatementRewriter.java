@@ -12,8 +12,13 @@ import java.util.List;
 final class StatementRewriter {
 
     /** The expression rules, in the order they see each expression. */
-    private static final List<ExprRule> RULES = List.of(new SearchRule(), new ContainsRule(), new SearchOnlyFunctions(),
-            new DecodeRule(), new DomainCastRule(), new VectorValueRule());
+    private static final List<ExprRule> RULES = List.of(
+            new SearchRule(),
+            new ContainsRule(),
+            new SearchOnlyFunctions(),
+            new DecodeRule(),
+            new DomainCastRule(),
+            new VectorValueRule());
 
     private final RewriteContext cx;
     /** Set when the statement is a single top-k search an index may answer alone. */
@@ -24,8 +29,7 @@ final class StatementRewriter {
     }
 
     /** Rewrites the tree under {@code root} and returns the engine translation. */
-    static Translation.Engine rewrite(ParsedStatement parsed, QueryBlock root, NameScope names,
-                                      TableDef writes) {
+    static Translation.Engine rewrite(ParsedStatement parsed, QueryBlock root, NameScope names, TableDef writes) {
         RewriteContext cx = new RewriteContext(parsed, names);
         StatementRewriter rw = new StatementRewriter(cx);
         rw.block(root);

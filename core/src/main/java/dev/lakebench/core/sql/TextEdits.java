@@ -10,8 +10,7 @@ import java.util.List;
  */
 final class TextEdits {
 
-    private record Range(int first, int last) {
-    }
+    private record Range(int first, int last) {}
 
     private final String sql;
     private final List<Token> sig;

@@ -19,8 +19,7 @@ final class TopKRewrite {
 
     private static final Set<String> PREDICATE_OPERATORS = Set.of("=", "<", "<=", ">", ">=", "@>");
 
-    private TopKRewrite() {
-    }
+    private TopKRewrite() {}
 
     /** Rewrites the block; returns the index-only form of the statement, or null. */
     static Translation.IndexOnly apply(QueryBlock b, TopKPlanner.TopK plan, RewriteContext cx) {
@@ -40,16 +39,32 @@ final class TopKRewrite {
                 predicates = null;
             }
         }
-        SearchSpec spec = new SearchSpec(plan.table(), alias, s.kind(), s.column().column(), s.query(),
-                s.textColumn() == null ? null : s.textColumn().column(), s.textQuery(), s.vectorWeight(), s.textWeight(),
-                limit, offset, filter, predicates, cx.original(s.expr().first(), s.expr().last()));
+        SearchSpec spec = new SearchSpec(
+                plan.table(),
+                alias,
+                s.kind(),
+                s.column().column(),
+                s.query(),
+                s.textColumn() == null ? null : s.textColumn().column(),
+                s.textQuery(),
+                s.vectorWeight(),
+                s.textWeight(),
+                limit,
+                offset,
+                filter,
+                predicates,
+                cx.original(s.expr().first(), s.expr().last()));
         String hits = cx.slot(new Slot.Hits(spec));
         StringBuilder sb = new StringBuilder("(SELECT ");
         for (Column c : plan.table().schema().columns()) {
             sb.append("\"_lb_d\".").append(Identifiers.quote(c.name())).append(", ");
         }
-        sb.append("\"_lb_h\".\"score\" AS ").append(Identifiers.quote(SCORE_COLUMN)).append(" FROM ")
-                .append(plan.table().dataTable()).append(" AS \"_lb_d\" JOIN lb_hits(").append(hits)
+        sb.append("\"_lb_h\".\"score\" AS ")
+                .append(Identifiers.quote(SCORE_COLUMN))
+                .append(" FROM ")
+                .append(plan.table().dataTable())
+                .append(" AS \"_lb_d\" JOIN lb_hits(")
+                .append(hits)
                 .append(") AS \"_lb_h\" ON \"_lb_d\".\"_lb_key\" = \"_lb_h\".\"key\"")
                 // pg_deeplake ranks only documents that contain a query term
                 .append(s.kind() == SearchKind.TEXT ? " WHERE \"_lb_h\".\"score\" > 0)" : ")");
@@ -60,19 +75,22 @@ final class TopKRewrite {
         for (QueryBlock.Item item : b.items) {
             Expr e = item.expr();
             boolean star = e.kind() == Expr.Kind.STAR
-                    || e.kind() == Expr.Kind.COLUMN && e.name().size() == 2 && e.name().get(1).equals("*") && r.exposes(e.name().get(0));
+                    || e.kind() == Expr.Kind.COLUMN
+                            && e.name().size() == 2
+                            && e.name().get(1).equals("*")
+                            && r.exposes(e.name().get(0));
             if (star) {
                 excludeScore(e, cx);
             }
         }
-        cx.note("top-k search: " + spec.display() + " on table \"" + plan.table().name() + "\""
-                + (filter != null ? ", WHERE applied as a filter before ranking" : ""));
+        cx.note("top-k search: " + spec.display() + " on table \""
+                + plan.table().name() + "\"" + (filter != null ? ", WHERE applied as a filter before ranking" : ""));
         return IndexOnlyPlanner.plan(b, plan, cx.lastSlot(), limit, offset, cx);
     }
 
     /** Adds the conditions of a conjunction of simple column conditions; false when the WHERE is anything else. */
-    private static boolean predicates(Expr e, QueryBlock b, TopKPlanner.TopK plan, List<SearchSpec.Predicate> out,
-                                      RewriteContext cx) {
+    private static boolean predicates(
+            Expr e, QueryBlock b, TopKPlanner.TopK plan, List<SearchSpec.Predicate> out, RewriteContext cx) {
         e = e.unwrap();
         if (e.isBinary("AND")) {
             return predicates(e.child(0), b, plan, out, cx) && predicates(e.child(1), b, plan, out, cx);
@@ -96,7 +114,9 @@ final class TopKRewrite {
                     default -> op;
                 };
             }
-        } else if (e.kind() == Expr.Kind.CALL && e.simpleName().equals("contains") && e.children().size() == 2) {
+        } else if (e.kind() == Expr.Kind.CALL
+                && e.simpleName().equals("contains")
+                && e.children().size() == 2) {
             op = "contains";
             col = e.child(0).unwrap();
             val = e.child(1).unwrap();
@@ -136,7 +156,10 @@ final class TopKRewrite {
         List<Token> sig = cx.sig;
         int after = star.last() + 1;
         String score = Identifiers.quote(SCORE_COLUMN);
-        if (after < sig.size() && sig.get(after).isWord("EXCLUDE") && after + 1 < sig.size() && sig.get(after + 1).is("(")) {
+        if (after < sig.size()
+                && sig.get(after).isWord("EXCLUDE")
+                && after + 1 < sig.size()
+                && sig.get(after + 1).is("(")) {
             cx.edits.insertAfter(after + 1, score + ", ");
             return;
         }

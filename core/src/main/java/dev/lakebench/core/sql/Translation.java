@@ -26,63 +26,66 @@ public sealed interface Translation {
      * an index keeps every named column; otherwise the engine SQL runs. {@code matchingOnly}: hits that score 0
      * (BM25 documents without a query term) are not rows.
      */
-    record IndexOnly(int hitsSlot, TableDef table, List<Output> outputs, Operand limit, Operand offset, boolean matchingOnly) {
-    }
+    record IndexOnly(
+            int hitsSlot, TableDef table, List<Output> outputs, Operand limit, Operand offset, boolean matchingOnly) {}
 
     /** An output column: its name in the result and the table column it shows, or null for the score. */
-    record Output(String name, String column) {
-    }
+    record Output(String name, String column) {}
 
     /** A column of {@code CREATE TABLE}. */
-    record ColumnDef(String name, ColumnType type, int dimension, String engineType, boolean notNull, String defaultSql,
-                     boolean serial, boolean unique) {
-    }
+    record ColumnDef(
+            String name,
+            ColumnType type,
+            int dimension,
+            String engineType,
+            boolean notNull,
+            String defaultSql,
+            boolean serial,
+            boolean unique) {}
 
     /** {@code CREATE [OR REPLACE] TABLE [IF NOT EXISTS] t (columns) [USING deeplake]} as a Lakebench table. */
-    record CreateTable(String name, List<ColumnDef> columns, boolean ifNotExists, boolean orReplace) implements Translation {
-    }
+    record CreateTable(String name, List<ColumnDef> columns, boolean ifNotExists, boolean orReplace)
+            implements Translation {}
 
     /** {@code CREATE TABLE t AS query}: a Lakebench table whose vectors are copied into its own logs. */
-    record CreateTableAs(String name, BoundSql query, boolean ifNotExists, boolean orReplace) implements Translation {
-    }
+    record CreateTableAs(String name, BoundSql query, boolean ifNotExists, boolean orReplace) implements Translation {}
 
     /**
      * {@code CREATE INDEX [IF NOT EXISTS] [name] ON t USING deeplake_index (columns) [WITH (index_type = ..)]}.
      * {@code type} is null for the column type's default; {@code options} holds the other WITH options.
      */
-    record CreateIndex(String name, TableDef table, List<String> columns, String type, boolean ifNotExists,
-                       boolean descending, Map<String, String> options) implements Translation {
-    }
+    record CreateIndex(
+            String name,
+            TableDef table,
+            List<String> columns,
+            String type,
+            boolean ifNotExists,
+            boolean descending,
+            Map<String, String> options)
+            implements Translation {}
 
     /** {@code DROP INDEX [IF EXISTS] name [, ...]}. */
-    record DropIndex(List<String> names, boolean ifExists, String passthroughSql) implements Translation {
-    }
+    record DropIndex(List<String> names, boolean ifExists, String passthroughSql) implements Translation {}
 
     /** {@code ALTER TABLE [IF EXISTS] t action, ...} on a Lakebench table. */
-    record AlterTable(TableDef table, boolean ifExists, List<AlterAction> actions) implements Translation {
-    }
+    record AlterTable(TableDef table, boolean ifExists, List<AlterAction> actions) implements Translation {}
 
     /** One action of {@code ALTER TABLE}. */
     sealed interface AlterAction {
 
         /** {@code ADD [COLUMN] [IF NOT EXISTS] c type [DEFAULT ..] [NOT NULL]}. */
-        record AddColumn(ColumnDef column, boolean ifNotExists) implements AlterAction {
-        }
+        record AddColumn(ColumnDef column, boolean ifNotExists) implements AlterAction {}
 
         /** {@code DROP [COLUMN] [IF EXISTS] c}; indexes on the column are dropped with it. */
-        record DropColumn(String column, boolean ifExists) implements AlterAction {
-        }
+        record DropColumn(String column, boolean ifExists) implements AlterAction {}
 
         /** {@code RENAME [COLUMN] a TO b}. */
-        record RenameColumn(String from, String to) implements AlterAction {
-        }
+        record RenameColumn(String from, String to) implements AlterAction {}
 
         /** {@code RENAME TO t2}. */
-        record RenameTable(String to) implements AlterAction {
-        }
+        record RenameTable(String to) implements AlterAction {}
     }
 
     /** {@code EXPLAIN [ANALYZE] statement}. */
-    record Explain(Translation statement, boolean analyze) implements Translation {
-    }
+    record Explain(Translation statement, boolean analyze) implements Translation {}
 }

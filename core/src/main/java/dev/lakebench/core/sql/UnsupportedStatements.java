@@ -19,15 +19,16 @@ public final class UnsupportedStatements {
             Map.entry("UNLISTEN", "poll the table instead; the local engine has no notification channels"),
             Map.entry("GRANT", "the local workspace has one user: control access with the folder's permissions"),
             Map.entry("REVOKE", "the local workspace has one user: control access with the folder's permissions"),
-            Map.entry("REINDEX", "drop and create the index again (DROP INDEX name; CREATE INDEX ... USING deeplake_index)"),
+            Map.entry(
+                    "REINDEX",
+                    "drop and create the index again (DROP INDEX name; CREATE INDEX ... USING deeplake_index)"),
             Map.entry("CLUSTER", "order rows in queries with ORDER BY"),
             Map.entry("LOCK", "writes to one table are serialised by Lakebench; remove the LOCK"),
             Map.entry("DO", "run the statements one by one, or from the Java SDK"));
 
     private static final List<String> BUILT_IN_EXTENSIONS = List.of("pg_deeplake", "deeplake", "vector", "plpgsql");
 
-    private UnsupportedStatements() {
-    }
+    private UnsupportedStatements() {}
 
     /** True when the statement does nothing locally (CREATE EXTENSION of the built-in dialect). */
     public static boolean isNoOp(SqlStatement st) {
@@ -49,18 +50,29 @@ public final class UnsupportedStatements {
         }
         int ext = extensionName(sig);
         if (ext >= 0 && !isNoOp(st)) {
-            throw unsupported("CREATE EXTENSION " + sig.get(ext).identifier(),
+            throw unsupported(
+                    "CREATE EXTENSION " + sig.get(ext).identifier(),
                     "the local engine has no PostgreSQL extensions; pg_deeplake's search operators are built in");
         }
         if (first.equals("CREATE")) {
             for (int i = 1; i < Math.min(sig.size(), 4); i++) {
                 String w = sig.get(i).upper();
-                if (w.equals("FUNCTION") || w.equals("PROCEDURE") || w.equals("TRIGGER") || w.equals("POLICY")
-                        || w.equals("RULE") || w.equals("PUBLICATION") || w.equals("SUBSCRIPTION") || w.equals("ROLE")
-                        || w.equals("USER") || w.equals("DOMAIN") || w.equals("OPERATOR")) {
-                    throw unsupported("CREATE " + w, w.equals("FUNCTION") || w.equals("PROCEDURE")
-                            ? "write the expression in the query, or a macro: CREATE MACRO name(a) AS a * 2"
-                            : "do it in the application; the local engine keeps tables, views, sequences and indexes");
+                if (w.equals("FUNCTION")
+                        || w.equals("PROCEDURE")
+                        || w.equals("TRIGGER")
+                        || w.equals("POLICY")
+                        || w.equals("RULE")
+                        || w.equals("PUBLICATION")
+                        || w.equals("SUBSCRIPTION")
+                        || w.equals("ROLE")
+                        || w.equals("USER")
+                        || w.equals("DOMAIN")
+                        || w.equals("OPERATOR")) {
+                    throw unsupported(
+                            "CREATE " + w,
+                            w.equals("FUNCTION") || w.equals("PROCEDURE")
+                                    ? "write the expression in the query, or a macro: CREATE MACRO name(a) AS a * 2"
+                                    : "do it in the application; the local engine keeps tables, views, sequences and indexes");
                 }
             }
         }
@@ -72,7 +84,10 @@ public final class UnsupportedStatements {
             return -1;
         }
         int at = 2;
-        if (at + 2 < sig.size() && sig.get(at).isWord("IF") && sig.get(at + 1).isWord("NOT") && sig.get(at + 2).isWord("EXISTS")) {
+        if (at + 2 < sig.size()
+                && sig.get(at).isWord("IF")
+                && sig.get(at + 1).isWord("NOT")
+                && sig.get(at + 2).isWord("EXISTS")) {
             at += 3;
         }
         return at < sig.size() && QualifiedName.isName(sig.get(at)) ? at : -1;

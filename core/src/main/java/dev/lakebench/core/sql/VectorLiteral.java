@@ -13,8 +13,7 @@ import java.util.List;
  */
 public final class VectorLiteral {
 
-    private VectorLiteral() {
-    }
+    private VectorLiteral() {}
 
     /** A vector ({@code float[]}) or multi-vector ({@code float[][]}); null when the text is neither. */
     public static Object parse(String text) {

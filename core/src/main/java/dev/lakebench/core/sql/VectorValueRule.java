@@ -26,8 +26,11 @@ final class VectorValueRule implements ExprRule {
         }
         boolean multi = r.column().type() == ColumnType.EMBEDDING_2D;
         String col = cx.original(e.first(), e.last());
-        cx.edits.replace(e.first(), e.last(), "CAST(lb_vector_text(struct_extract(" + col + ", '" + (multi ? "lb_mvec" : "lb_vec")
-                + "'), '" + (multi ? "m" : "v") + "') AS FLOAT[]" + (multi ? "[]" : "") + ")");
+        cx.edits.replace(
+                e.first(),
+                e.last(),
+                "CAST(lb_vector_text(struct_extract(" + col + ", '" + (multi ? "lb_mvec" : "lb_vec") + "'), '"
+                        + (multi ? "m" : "v") + "') AS FLOAT[]" + (multi ? "[]" : "") + ")");
         return true;
     }
 }

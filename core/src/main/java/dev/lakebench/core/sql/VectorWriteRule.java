@@ -16,8 +16,7 @@ import java.util.List;
  */
 final class VectorWriteRule {
 
-    private VectorWriteRule() {
-    }
+    private VectorWriteRule() {}
 
     static void apply(DmlScope scope, TableDef def, RewriteContext cx) {
         switch (scope) {
@@ -36,15 +35,18 @@ final class VectorWriteRule {
             return;
         }
         if (s.byName()) {
-            throw new QueryError(ErrorCode.QUERY_INVALID, "INSERT ... BY NAME cannot write the vector columns of \""
-                    + def.name() + "\"", "List the target columns: INSERT INTO " + def.name() + " (a, b) SELECT ...");
+            throw new QueryError(
+                    ErrorCode.QUERY_INVALID,
+                    "INSERT ... BY NAME cannot write the vector columns of \"" + def.name() + "\"",
+                    "List the target columns: INSERT INTO " + def.name() + " (a, b) SELECT ...");
         }
         String source = cx.edits.apply(s.sourceFirst(), s.sourceEnd() - 1);
         List<String> logs = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
             Column c = targets.get(i);
             if (c.type().isVector()) {
-                BoundSql probe = c.dimension() > 0 ? null
+                BoundSql probe = c.dimension() > 0
+                        ? null
                         : new BoundSql(VectorWrites.probe(source, targets.size(), i), cx.slots());
                 logs.add(cx.slot(new Slot.VectorLog(def, c, probe)));
             } else {
@@ -62,19 +64,26 @@ final class VectorWriteRule {
             BoundSql probe = null;
             if (a.column().dimension() == 0) {
                 if (s.from() >= 0) {
-                    throw new QueryError(ErrorCode.QUERY_INVALID, "Column \"" + a.column().name() + "\" of \"" + def.name()
-                            + "\" has no vector size yet, and UPDATE ... FROM cannot give it one",
+                    throw new QueryError(
+                            ErrorCode.QUERY_INVALID,
+                            "Column \"" + a.column().name() + "\" of \"" + def.name()
+                                    + "\" has no vector size yet, and UPDATE ... FROM cannot give it one",
                             "Insert a first vector with INSERT, or update without FROM");
                 }
                 Relation r = s.block().relations.get(0);
                 String alias = r.alias() != null ? Identifiers.quote(r.alias()) : Identifiers.quote(def.name());
                 String value = cx.edits.apply(a.value().first(), a.value().last());
-                String filter = s.where() >= 0 ? cx.edits.apply(s.where() + 1, DmlScope.firstOf(end, s.returning()) - 1) : "TRUE";
-                probe = new BoundSql("SELECT CAST((" + value + ") AS VARCHAR) FROM " + def.dataTable() + " AS " + alias
-                        + " WHERE (" + filter + ") AND (" + value + ") IS NOT NULL LIMIT 1", cx.slots());
+                String filter = s.where() >= 0
+                        ? cx.edits.apply(s.where() + 1, DmlScope.firstOf(end, s.returning()) - 1)
+                        : "TRUE";
+                probe = new BoundSql(
+                        "SELECT CAST((" + value + ") AS VARCHAR) FROM " + def.dataTable() + " AS " + alias + " WHERE ("
+                                + filter + ") AND (" + value + ") IS NOT NULL LIMIT 1",
+                        cx.slots());
             }
             String log = cx.slot(new Slot.VectorLog(def, a.column(), probe));
-            String macro = a.column().type() == ColumnType.EMBEDDING_2D ? "lb_meta.lb_mvec_store" : "lb_meta.lb_vec_store";
+            String macro =
+                    a.column().type() == ColumnType.EMBEDDING_2D ? "lb_meta.lb_mvec_store" : "lb_meta.lb_vec_store";
             cx.edits.insertBefore(a.value().first(), macro + "((");
             cx.edits.insertAfter(a.value().last(), "), " + log + ")");
         }

@@ -24,8 +24,7 @@ public final class VectorWrites {
 
     private static final String SOURCE = "\"_lb_src\"";
 
-    private VectorWrites() {
-    }
+    private VectorWrites() {}
 
     /** The store call for a vector column, wrapping {@code valueSql}; {@code logSql} names the log id. */
     public static String store(Column c, String valueSql, String logSql) {
@@ -83,7 +82,8 @@ public final class VectorWrites {
         for (int i = 0; i < cols.size(); i++) {
             Column c = cols.get(i);
             if (c.type().isVector()) {
-                BoundSql probe = c.dimension() > 0 ? null : new BoundSql(probe(source.text(), cols.size(), i), source.slots());
+                BoundSql probe =
+                        c.dimension() > 0 ? null : new BoundSql(probe(source.text(), cols.size(), i), source.slots());
                 slots.add(new Slot.VectorLog(def, c, probe));
                 logs.add(BoundSql.placeholder(slots.size() - 1));
             } else {
@@ -92,7 +92,8 @@ public final class VectorWrites {
         }
         slots.addAll(extraSlots);
         String[] w = wrap(cols, logs);
-        StringBuilder sb = new StringBuilder("INSERT INTO ").append(def.dataTable()).append(" (");
+        StringBuilder sb =
+                new StringBuilder("INSERT INTO ").append(def.dataTable()).append(" (");
         for (int i = 0; i < cols.size(); i++) {
             if (i > 0) {
                 sb.append(", ");

@@ -32,8 +32,7 @@ public final class Catalog {
 
     private final Map<String, TableDef> tables = new ConcurrentHashMap<>();
 
-    private Catalog() {
-    }
+    private Catalog() {}
 
     /** Creates the catalog schema if needed, checks the layout version and loads every table definition. */
     public static Catalog load(Connection c) throws SQLException {
@@ -42,15 +41,17 @@ public final class Catalog {
             st.execute("CREATE SCHEMA IF NOT EXISTS lb_data");
             st.execute("CREATE TABLE IF NOT EXISTS lb_meta.info (key VARCHAR NOT NULL, value VARCHAR)");
             st.execute("CREATE TABLE IF NOT EXISTS lb_meta.tables (name VARCHAR NOT NULL, created_at TIMESTAMP)");
-            st.execute("CREATE TABLE IF NOT EXISTS lb_meta.columns (table_name VARCHAR NOT NULL, position INTEGER NOT NULL,"
-                    + " name VARCHAR NOT NULL, type VARCHAR NOT NULL, dimension INTEGER NOT NULL, engine_type VARCHAR,"
-                    + " vector_log INTEGER)");
+            st.execute(
+                    "CREATE TABLE IF NOT EXISTS lb_meta.columns (table_name VARCHAR NOT NULL, position INTEGER NOT NULL,"
+                            + " name VARCHAR NOT NULL, type VARCHAR NOT NULL, dimension INTEGER NOT NULL, engine_type VARCHAR,"
+                            + " vector_log INTEGER)");
             st.execute("CREATE TABLE IF NOT EXISTS lb_meta.vector_logs (id INTEGER NOT NULL, table_name VARCHAR,"
                     + " column_name VARCHAR, kind VARCHAR NOT NULL, dimension INTEGER NOT NULL,"
                     + " dropped BOOLEAN NOT NULL DEFAULT false)");
             // Append-only: two writers' transactions may commit lengths of one log back to back, and inserts never
             // conflict where updates of one row would. The largest length per log is the committed one.
-            st.execute("CREATE TABLE IF NOT EXISTS lb_meta.vector_log_commits (id INTEGER NOT NULL, committed_bytes BIGINT NOT NULL)");
+            st.execute(
+                    "CREATE TABLE IF NOT EXISTS lb_meta.vector_log_commits (id INTEGER NOT NULL, committed_bytes BIGINT NOT NULL)");
             String version = null;
             try (ResultSet rs = st.executeQuery("SELECT value FROM lb_meta.info WHERE key = 'format_version'")) {
                 if (rs.next()) {
@@ -60,8 +61,8 @@ public final class Catalog {
             if (version == null) {
                 st.execute("INSERT INTO lb_meta.info VALUES ('format_version', '" + FORMAT_VERSION + "')");
             } else if (Integer.parseInt(version) > FORMAT_VERSION) {
-                throw new IllegalStateException("the workspace was written by a newer Lakebench (layout version " + version
-                        + "; this one reads up to " + FORMAT_VERSION + ")");
+                throw new IllegalStateException("the workspace was written by a newer Lakebench (layout version "
+                        + version + "; this one reads up to " + FORMAT_VERSION + ")");
             }
         }
         Catalog catalog = new Catalog();
@@ -138,9 +139,17 @@ public final class Catalog {
     public TableDef create(Connection c, String name, TableSchema schema, Map<String, Integer> vectorLogs)
             throws SQLException {
         TableDef def = new TableDef(name, schema, vectorLogs);
-        StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(def.dataTable()).append(" (")
-                .append(TableDef.KEY_COLUMN).append(" BIGINT NOT NULL DEFAULT nextval('").append(seqName(def)).append("'), ")
-                .append(TableDef.VERSION_COLUMN).append(" BIGINT NOT NULL DEFAULT nextval('").append(seqName(def)).append("')");
+        StringBuilder ddl = new StringBuilder("CREATE TABLE ")
+                .append(def.dataTable())
+                .append(" (")
+                .append(TableDef.KEY_COLUMN)
+                .append(" BIGINT NOT NULL DEFAULT nextval('")
+                .append(seqName(def))
+                .append("'), ")
+                .append(TableDef.VERSION_COLUMN)
+                .append(" BIGINT NOT NULL DEFAULT nextval('")
+                .append(seqName(def))
+                .append("')");
         for (Column col : schema.columns()) {
             ddl.append(", ").append(Identifiers.quote(col.name())).append(' ').append(EngineTypes.of(col));
         }
@@ -176,7 +185,8 @@ public final class Catalog {
     }
 
     /** Records the dimension of a vector column that had none yet (first vector written through SQL DDL tables). */
-    public TableDef setDimension(Connection c, TableDef def, String column, int dim, int vectorLog) throws SQLException {
+    public TableDef setDimension(Connection c, TableDef def, String column, int dim, int vectorLog)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE lb_meta.columns SET dimension = ?, vector_log = ? WHERE lower(table_name) = lower(?) AND lower(name) = lower(?)")) {
             ps.setInt(1, dim);
@@ -219,7 +229,8 @@ public final class Catalog {
             st.execute("DROP TABLE IF EXISTS " + def.dataTable());
             st.execute("DROP SEQUENCE IF EXISTS " + def.sequence());
         }
-        for (String sql : List.of("DELETE FROM lb_meta.tables WHERE lower(name) = lower(?)",
+        for (String sql : List.of(
+                "DELETE FROM lb_meta.tables WHERE lower(name) = lower(?)",
                 "DELETE FROM lb_meta.columns WHERE lower(table_name) = lower(?)",
                 "UPDATE lb_meta.vector_logs SET dropped = true WHERE lower(table_name) = lower(?)")) {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -236,7 +247,8 @@ public final class Catalog {
 
     /** {@code CREATE OR REPLACE VIEW main."t" AS SELECT <user columns> FROM lb_data."t"}. */
     public static String viewSql(TableDef def) {
-        StringBuilder sb = new StringBuilder("CREATE OR REPLACE VIEW ").append(def.view()).append(" AS SELECT ");
+        StringBuilder sb =
+                new StringBuilder("CREATE OR REPLACE VIEW ").append(def.view()).append(" AS SELECT ");
         List<Column> cols = def.schema().columns();
         for (int i = 0; i < cols.size(); i++) {
             if (i > 0) {

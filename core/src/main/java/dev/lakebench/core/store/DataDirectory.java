@@ -37,7 +37,8 @@ public final class DataDirectory {
 
     /** The data directory from the environment and OS conventions. */
     public static DataDirectory fromEnvironment() {
-        return new DataDirectory(defaultRoot(System.getenv(), System.getProperty("os.name", ""), System.getProperty("user.home")));
+        return new DataDirectory(
+                defaultRoot(System.getenv(), System.getProperty("os.name", ""), System.getProperty("user.home")));
     }
 
     static Path defaultRoot(Map<String, String> env, String osName, String home) {
@@ -54,7 +55,9 @@ public final class DataDirectory {
             return Path.of(home, "Library", "Application Support", "Lakebench");
         }
         String xdg = env.get("XDG_DATA_HOME");
-        return xdg != null && !xdg.isBlank() ? Path.of(xdg, "lakebench") : Path.of(home, ".local", "share", "lakebench");
+        return xdg != null && !xdg.isBlank()
+                ? Path.of(xdg, "lakebench")
+                : Path.of(home, ".local", "share", "lakebench");
     }
 
     public Path root() {
@@ -72,11 +75,15 @@ public final class DataDirectory {
     /** Validates a workspace id, naming the rule when it fails. */
     public static String checkId(String id) {
         if (id == null || id.isBlank()) {
-            throw new WorkspaceError(ErrorCode.WORKSPACE_ID_REQUIRED, "workspace ID is required",
+            throw new WorkspaceError(
+                    ErrorCode.WORKSPACE_ID_REQUIRED,
+                    "workspace ID is required",
                     "Pass an id, e.g. createWorkspace(\"my-workspace\", \"My Workspace\")");
         }
         if (!WORKSPACE_ID.matcher(id).matches()) {
-            throw new WorkspaceError(ErrorCode.WORKSPACE_ID_REQUIRED, "Workspace id \"" + id + "\" is not valid",
+            throw new WorkspaceError(
+                    ErrorCode.WORKSPACE_ID_REQUIRED,
+                    "Workspace id \"" + id + "\" is not valid",
                     "Use 1 to 63 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         return id;
@@ -86,7 +93,9 @@ public final class DataDirectory {
     public WorkspaceInfo create(String id, String name) {
         checkId(id);
         if (exists(id)) {
-            throw new WorkspaceError(ErrorCode.WORKSPACE_EXISTS, "Workspace \"" + id + "\" already exists in " + root,
+            throw new WorkspaceError(
+                    ErrorCode.WORKSPACE_EXISTS,
+                    "Workspace \"" + id + "\" already exists in " + root,
                     "Open it, or choose another id");
         }
         return write(id, name == null || name.isBlank() ? id : name);
@@ -107,11 +116,17 @@ public final class DataDirectory {
             n.put("id", id).put("name", name).put("created_at", now.toString());
             Path tmp = dir.resolve("workspace.json.tmp");
             JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), n);
-            Files.move(tmp, dir.resolve("workspace.json"), StandardCopyOption.REPLACE_EXISTING,
+            Files.move(
+                    tmp,
+                    dir.resolve("workspace.json"),
+                    StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new WorkspaceError(ErrorCode.WORKSPACE_IO, "Cannot create workspace \"" + id + "\" in " + dir + ": " + e.getMessage(),
-                    "Check that the data directory is writable, or choose another with --data-dir or LAKEBENCH_HOME", e);
+            throw new WorkspaceError(
+                    ErrorCode.WORKSPACE_IO,
+                    "Cannot create workspace \"" + id + "\" in " + dir + ": " + e.getMessage(),
+                    "Check that the data directory is writable, or choose another with --data-dir or LAKEBENCH_HOME",
+                    e);
         }
         return new WorkspaceInfo(id, name, now, dir);
     }
@@ -120,11 +135,17 @@ public final class DataDirectory {
         Path dir = workspaceDir(id);
         try {
             var n = JSON.readTree(dir.resolve("workspace.json").toFile());
-            return new WorkspaceInfo(n.path("id").asText(id), n.path("name").asText(id),
-                    Instant.parse(n.path("created_at").asText(Instant.EPOCH.toString())), dir);
+            return new WorkspaceInfo(
+                    n.path("id").asText(id),
+                    n.path("name").asText(id),
+                    Instant.parse(n.path("created_at").asText(Instant.EPOCH.toString())),
+                    dir);
         } catch (IOException | RuntimeException e) {
-            throw new WorkspaceError(ErrorCode.WORKSPACE_IO, "Cannot read workspace \"" + id + "\" at " + dir + ": " + e.getMessage(),
-                    "Check the file workspace.json in that folder", e);
+            throw new WorkspaceError(
+                    ErrorCode.WORKSPACE_IO,
+                    "Cannot read workspace \"" + id + "\" at " + dir + ": " + e.getMessage(),
+                    "Check the file workspace.json in that folder",
+                    e);
         }
     }
 
@@ -143,8 +164,11 @@ public final class DataDirectory {
                 }
             }
         } catch (IOException e) {
-            throw new WorkspaceError(ErrorCode.WORKSPACE_IO, "Cannot list workspaces in " + ws + ": " + e.getMessage(),
-                    "Check that the data directory is readable", e);
+            throw new WorkspaceError(
+                    ErrorCode.WORKSPACE_IO,
+                    "Cannot list workspaces in " + ws + ": " + e.getMessage(),
+                    "Check that the data directory is readable",
+                    e);
         }
         out.sort(Comparator.comparing(WorkspaceInfo::id));
         return out;

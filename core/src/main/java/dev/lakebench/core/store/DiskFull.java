@@ -27,8 +27,7 @@ public final class DiskFull {
     private static final Pattern QUOTED_PATH = Pattern.compile("\"((?:/|[A-Za-z]:\\\\)[^\"]+)\"");
     private static final Pattern VECTOR_LOG = Pattern.compile("cannot write vector log (\\S+)");
 
-    private DiskFull() {
-    }
+    private DiskFull() {}
 
     /**
      * Where the disk is full, when {@code failure} (its causes or suppressed failures) says so, or when it is a
@@ -50,8 +49,11 @@ public final class DiskFull {
             if (vlog.find()) {
                 wrapperPath = Path.of(vlog.group(1));
             }
-            storage |= t instanceof IOException || t instanceof UncheckedIOException || msg.startsWith("IO Error")
-                    || msg.contains("Storage error") || msg.contains("rollback");
+            storage |= t instanceof IOException
+                    || t instanceof UncheckedIOException
+                    || msg.startsWith("IO Error")
+                    || msg.contains("Storage error")
+                    || msg.contains("rollback");
             if (saysFull(msg)) {
                 if (t instanceof FileSystemException fs && fs.getFile() != null) {
                     return Optional.of(Path.of(fs.getFile()));
@@ -78,8 +80,10 @@ public final class DiskFull {
     /** True when an error message says the disk is full. */
     public static boolean saysFull(String msg) {
         String m = msg.toLowerCase(Locale.ROOT);
-        return m.contains("no space left on device") || m.contains("not enough space on the disk")
-                || m.contains("disk quota exceeded") || m.contains("disk is full");
+        return m.contains("no space left on device")
+                || m.contains("not enough space on the disk")
+                || m.contains("disk quota exceeded")
+                || m.contains("disk is full");
     }
 
     private static long freeBytes(Path dir) {

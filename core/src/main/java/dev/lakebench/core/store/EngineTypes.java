@@ -14,11 +14,11 @@ public final class EngineTypes {
     public static final String VECTOR_FIELD = "lb_vec";
     /** Field of the struct that holds a multi-vector reference. */
     public static final String MULTI_VECTOR_FIELD = "lb_mvec";
+
     public static final String VECTOR_TYPE = "STRUCT(" + VECTOR_FIELD + " BIGINT)";
     public static final String MULTI_VECTOR_TYPE = "STRUCT(" + MULTI_VECTOR_FIELD + " BIGINT)";
 
-    private EngineTypes() {
-    }
+    private EngineTypes() {}
 
     public static String of(Column c) {
         ColumnType t = c.type();

@@ -74,10 +74,14 @@ public final class SchemaChanges {
         Map<String, Integer> logs = new HashMap<>(def.vectorLogs());
         Integer log = logs.remove(col.name().toLowerCase(Locale.ROOT));
         TableDef next = new TableDef(def.name(), new TableSchema(kept), logs);
-        update("DELETE FROM lb_meta.columns WHERE lower(table_name) = lower(?) AND lower(name) = lower(?)", def.name(), col.name());
+        update(
+                "DELETE FROM lb_meta.columns WHERE lower(table_name) = lower(?) AND lower(name) = lower(?)",
+                def.name(),
+                col.name());
         renumber(next);
         if (log != null) {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE lb_meta.vector_logs SET dropped = true WHERE id = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE lb_meta.vector_logs SET dropped = true WHERE id = ?")) {
                 ps.setInt(1, log);
                 ps.executeUpdate();
             }
@@ -92,20 +96,30 @@ public final class SchemaChanges {
         Column col = def.column(from);
         List<String> indexes = detach(def);
         indexes.replaceAll(sql -> sql.replace(Identifiers.quote(col.name()), Identifiers.quote(to)));
-        exec("ALTER TABLE " + def.dataTable() + " RENAME COLUMN " + Identifiers.quote(col.name()) + " TO " + Identifiers.quote(to));
+        exec("ALTER TABLE " + def.dataTable() + " RENAME COLUMN " + Identifiers.quote(col.name()) + " TO "
+                + Identifiers.quote(to));
         List<Column> cols = new ArrayList<>();
         for (Column x : def.schema().columns()) {
-            cols.add(x.name().equalsIgnoreCase(col.name()) ? new Column(to, x.type(), x.dimension(), x.engineType()) : x);
+            cols.add(
+                    x.name().equalsIgnoreCase(col.name())
+                            ? new Column(to, x.type(), x.dimension(), x.engineType())
+                            : x);
         }
         Map<String, Integer> logs = new HashMap<>(def.vectorLogs());
         Integer log = logs.remove(col.name().toLowerCase(Locale.ROOT));
         if (log != null) {
             logs.put(to.toLowerCase(Locale.ROOT), log);
-            update("UPDATE lb_meta.vector_logs SET column_name = ? WHERE lower(table_name) = lower(?) AND lower(column_name) = lower(?)",
-                    to, def.name(), col.name());
+            update(
+                    "UPDATE lb_meta.vector_logs SET column_name = ? WHERE lower(table_name) = lower(?) AND lower(column_name) = lower(?)",
+                    to,
+                    def.name(),
+                    col.name());
         }
-        update("UPDATE lb_meta.columns SET name = ? WHERE lower(table_name) = lower(?) AND lower(name) = lower(?)",
-                to, def.name(), col.name());
+        update(
+                "UPDATE lb_meta.columns SET name = ? WHERE lower(table_name) = lower(?) AND lower(name) = lower(?)",
+                to,
+                def.name(),
+                col.name());
         TableDef next = new TableDef(def.name(), new TableSchema(cols), logs);
         attach(next, indexes);
         return next;
@@ -116,19 +130,23 @@ public final class SchemaChanges {
         Identifiers.checkTableName(to);
         TableDef next = new TableDef(to, def.schema(), def.vectorLogs());
         List<String> indexes = detach(def);
-        indexes.replaceAll(sql -> sql.replaceFirst("(?i) ON \\S+\\s*\\(", " ON " + Matcher.quoteReplacement(
-                next.dataTable()) + " ("));
+        indexes.replaceAll(sql ->
+                sql.replaceFirst("(?i) ON \\S+\\s*\\(", " ON " + Matcher.quoteReplacement(next.dataTable()) + " ("));
         // the sequences first: the engine does not alter a table it renamed in the same transaction
         moveSequence(def, def.sequence(), next.sequence(), List.of(TableDef.KEY_COLUMN, TableDef.VERSION_COLUMN));
         String oldPrefix = "seq_" + def.name().toLowerCase(Locale.ROOT) + "$";
         for (String seq : sequences(oldPrefix)) {
             String column = seq.substring(oldPrefix.length());
             String target = "lb_meta." + Identifiers.quote("seq_" + to.toLowerCase(Locale.ROOT) + "$" + column);
-            moveSequence(def, "lb_meta." + Identifiers.quote(seq), target,
+            moveSequence(
+                    def,
+                    "lb_meta." + Identifiers.quote(seq),
+                    target,
                     List.of(def.schema().column(column).map(Column::name).orElse(column)));
         }
         exec("ALTER TABLE " + def.dataTable() + " RENAME TO " + Identifiers.quote(to));
-        for (String sql : List.of("UPDATE lb_meta.tables SET name = ? WHERE lower(name) = lower(?)",
+        for (String sql : List.of(
+                "UPDATE lb_meta.tables SET name = ? WHERE lower(name) = lower(?)",
                 "UPDATE lb_meta.columns SET table_name = ? WHERE lower(table_name) = lower(?)",
                 "UPDATE lb_meta.vector_logs SET table_name = ? WHERE lower(table_name) = lower(?)")) {
             update(sql, to, def.name());
@@ -152,8 +170,8 @@ public final class SchemaChanges {
         }
         exec("CREATE SEQUENCE " + to + " START " + next);
         for (String col : columns) {
-            exec("ALTER TABLE " + table.dataTable() + " ALTER COLUMN " + Identifiers.quote(col) + " SET DEFAULT nextval('"
-                    + to.replace("'", "''") + "')");
+            exec("ALTER TABLE " + table.dataTable() + " ALTER COLUMN " + Identifiers.quote(col)
+                    + " SET DEFAULT nextval('" + to.replace("'", "''") + "')");
         }
         exec("DROP SEQUENCE " + from);
     }
@@ -204,7 +222,10 @@ public final class SchemaChanges {
     private static boolean mentions(String indexSql, String column) {
         String s = indexSql.toLowerCase(Locale.ROOT);
         String col = column.toLowerCase(Locale.ROOT);
-        return s.contains("(" + col + ")") || s.contains("\"" + col + "\"") || s.contains("(" + col + ",") || s.contains(" " + col + ")");
+        return s.contains("(" + col + ")")
+                || s.contains("\"" + col + "\"")
+                || s.contains("(" + col + ",")
+                || s.contains(" " + col + ")");
     }
 
     private void renumber(TableDef def) throws SQLException {

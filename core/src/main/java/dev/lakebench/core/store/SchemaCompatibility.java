@@ -15,8 +15,7 @@ import java.util.List;
  */
 public final class SchemaCompatibility {
 
-    private SchemaCompatibility() {
-    }
+    private SchemaCompatibility() {}
 
     public static void check(String table, TableSchema existing, TableSchema incoming) {
         List<String> problems = new ArrayList<>();
@@ -29,18 +28,24 @@ public final class SchemaCompatibility {
             }
             Column have = found.get();
             if (!typeFits(in.type(), have.type())) {
-                problems.add("column \"" + in.name() + "\" is " + have.typeName() + " in the table but the data is " + in.typeName());
-            } else if (in.type().isVector() && have.dimension() > 0 && in.dimension() > 0 && in.dimension() != have.dimension()) {
+                problems.add("column \"" + in.name() + "\" is " + have.typeName() + " in the table but the data is "
+                        + in.typeName());
+            } else if (in.type().isVector()
+                    && have.dimension() > 0
+                    && in.dimension() > 0
+                    && in.dimension() != have.dimension()) {
                 problems.add("column \"" + in.name() + "\" holds " + have.dimension()
                         + "-dimensional embeddings but the data has " + in.dimension() + "-dimensional ones");
             }
         }
         if (!unknown.isEmpty()) {
             problems.add((unknown.size() == 1 ? "column " : "columns ") + quoteAll(unknown) + " do"
-                    + (unknown.size() == 1 ? "es" : "") + " not exist in the table (it has " + quoteAll(existing.names()) + ")");
+                    + (unknown.size() == 1 ? "es" : "") + " not exist in the table (it has "
+                    + quoteAll(existing.names()) + ")");
         }
         if (!problems.isEmpty()) {
-            throw new TableError(ErrorCode.TABLE_SCHEMA_MISMATCH,
+            throw new TableError(
+                    ErrorCode.TABLE_SCHEMA_MISMATCH,
                     "Cannot append to table \"" + table + "\": " + String.join("; ", problems),
                     "Ingest data with the table's columns and types, or drop the table (or use a new name) to start over");
         }
@@ -55,10 +60,12 @@ public final class SchemaCompatibility {
         }
         return switch (column) {
             case INT64 -> data == ColumnType.INT32 || data == ColumnType.CLASS_LABEL;
-            case INT32, CLASS_LABEL -> data == ColumnType.INT64 || data == ColumnType.INT32 || data == ColumnType.CLASS_LABEL;
+            case INT32, CLASS_LABEL ->
+                data == ColumnType.INT64 || data == ColumnType.INT32 || data == ColumnType.CLASS_LABEL;
             case FLOAT64 -> data == ColumnType.FLOAT32 || data == ColumnType.INT64 || data == ColumnType.INT32;
             case FLOAT32 -> data == ColumnType.FLOAT64 || data == ColumnType.INT64 || data == ColumnType.INT32;
-            case BOUNDING_BOX, POINT -> data == ColumnType.EMBEDDING || data == ColumnType.BOUNDING_BOX || data == ColumnType.POINT;
+            case BOUNDING_BOX, POINT ->
+                data == ColumnType.EMBEDDING || data == ColumnType.BOUNDING_BOX || data == ColumnType.POINT;
             case OTHER -> true;
             default -> false;
         };

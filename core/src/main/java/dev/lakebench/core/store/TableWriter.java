@@ -47,6 +47,7 @@ public final class TableWriter implements AutoCloseable {
         long rows;
         /** Statements other than appends ran in this lane's open transaction ({@link #inTransaction}). */
         boolean touched;
+
         Future<?> commit;
 
         Lane() {
@@ -67,7 +68,8 @@ public final class TableWriter implements AutoCloseable {
      * connection comes without progress tracking ({@link EngineSession#connectForWriting()}).
      */
     private static void begin(Connection c) {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT 1")) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT 1")) {
             while (rs.next()) {
                 // read to the end: closing a streaming result early would abort the transaction
             }
@@ -83,9 +85,11 @@ public final class TableWriter implements AutoCloseable {
     private final Lane[] lanes = new Lane[2];
     private int current;
     /** Commits of this writer run one at a time, in order. */
-    private final dev.lakebench.core.concurrent.SerialExecutor committer = new dev.lakebench.core.concurrent.SerialExecutor(COMMITTERS);
+    private final dev.lakebench.core.concurrent.SerialExecutor committer =
+            new dev.lakebench.core.concurrent.SerialExecutor(COMMITTERS);
     /** Committed length of every log this writer touched, for rollback (updated by the committer). */
     private final Map<VectorLog, Long> committedLength = new LinkedHashMap<>();
+
     private volatile Throwable commitFailure;
     private final AtomicLong rowsCommitted = new AtomicLong();
     private long nextKey;
@@ -158,7 +162,10 @@ public final class TableWriter implements AutoCloseable {
             case VECTOR -> appendRef(a, logFor(i, col, ((float[]) v).length).append((float[]) v));
             case MULTI_VECTOR -> {
                 float[][] m = (float[][]) v;
-                appendRef(a, logFor(i, col, m.length == 0 ? Math.max(1, col.dimension()) : m[0].length).append(m));
+                appendRef(
+                        a,
+                        logFor(i, col, m.length == 0 ? Math.max(1, col.dimension()) : m[0].length)
+                                .append(m));
             }
             case OTHER -> appendOther(a, v);
             case NONE -> throw new IllegalStateException("FILE columns are not stored");
@@ -218,8 +225,8 @@ public final class TableWriter implements AutoCloseable {
     private void reserveKeys(Lane lane, int n) throws SQLException {
         // Keys and versions come from the table's sequence, shared with SQL inserts; the writer holds the table's
         // write permit, so the n values handed out here are consecutive.
-        try (PreparedStatement ps = lane.connection.prepareStatement(
-                "SELECT min(v), max(v) FROM (SELECT nextval('" + def.sequence().replace("'", "''") + "') AS v FROM range(?))")) {
+        try (PreparedStatement ps = lane.connection.prepareStatement("SELECT min(v), max(v) FROM (SELECT nextval('"
+                + def.sequence().replace("'", "''") + "') AS v FROM range(?))")) {
             ps.setInt(1, n);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -13,8 +13,7 @@ import java.util.List;
  */
 public final class TypeInference {
 
-    private TypeInference() {
-    }
+    private TypeInference() {}
 
     public static Column infer(String name, List<?> values) {
         ColumnType type = null;
@@ -26,8 +25,10 @@ public final class TypeInference {
             }
             ColumnType t = typeOf(v);
             if (t == null) {
-                throw new IngestError(ErrorCode.INGEST_BAD_DATA,
-                        "Cannot infer a type for column \"" + name + "\": row " + row + " holds a " + v.getClass().getName(),
+                throw new IngestError(
+                        ErrorCode.INGEST_BAD_DATA,
+                        "Cannot infer a type for column \"" + name + "\": row " + row + " holds a "
+                                + v.getClass().getName(),
                         "Pass strings, numbers, booleans, byte[] or float[] values, or give the column a type in the schema");
             }
             if (type == null) {
@@ -37,14 +38,17 @@ public final class TypeInference {
                 if (isWhole(type) && t == ColumnType.FLOAT64 || type == ColumnType.FLOAT64 && isWhole(t)) {
                     type = ColumnType.FLOAT64;
                 } else {
-                    throw new IngestError(ErrorCode.INGEST_BAD_DATA,
-                            "Column \"" + name + "\" mixes " + type + " and " + t + " values (first at row " + row + ")",
+                    throw new IngestError(
+                            ErrorCode.INGEST_BAD_DATA,
+                            "Column \"" + name + "\" mixes " + type + " and " + t + " values (first at row " + row
+                                    + ")",
                             "Make every value of the column the same kind, or give the column a type in the schema");
                 }
             }
         }
         if (type == null) {
-            throw new IngestError(ErrorCode.INGEST_BAD_DATA,
+            throw new IngestError(
+                    ErrorCode.INGEST_BAD_DATA,
                     "Cannot infer a type for column \"" + name + "\": every value is null",
                     "Give the column a type in the schema, e.g. schema={\"" + name + "\": \"TEXT\"}");
         }

@@ -15,8 +15,7 @@ import java.util.List;
  */
 public final class Values {
 
-    private Values() {
-    }
+    private Values() {}
 
     public static Object coerce(Column col, Object v, long row) {
         if (v == null) {
@@ -37,13 +36,15 @@ public final class Values {
             case NONE -> v;
         };
         if (out == null) {
-            throw new IngestError(ErrorCode.INGEST_BAD_DATA,
+            throw new IngestError(
+                    ErrorCode.INGEST_BAD_DATA,
                     "Column \"" + col.name() + "\" (" + col.typeName() + ") cannot take the value at row " + row
                             + ": found " + describe(v),
                     "Pass " + expected(t) + " values for this column, or change its type in the schema");
         }
         if (t == ColumnType.EMBEDDING && col.dimension() > 0 && ((float[]) out).length != col.dimension()) {
-            throw new IngestError(ErrorCode.INGEST_BAD_DATA,
+            throw new IngestError(
+                    ErrorCode.INGEST_BAD_DATA,
                     "Column \"" + col.name() + "\" holds " + col.dimension() + "-dimensional embeddings, but row " + row
                             + " has " + ((float[]) out).length + " values",
                     "Give every embedding of the column the same size");
@@ -51,7 +52,8 @@ public final class Values {
         if (t == ColumnType.EMBEDDING_2D && col.dimension() > 0) {
             for (float[] r : (float[][]) out) {
                 if (r.length != col.dimension()) {
-                    throw new IngestError(ErrorCode.INGEST_BAD_DATA,
+                    throw new IngestError(
+                            ErrorCode.INGEST_BAD_DATA,
                             "Column \"" + col.name() + "\" holds multi-vectors of " + col.dimension()
                                     + "-dimensional rows, but row " + row + " has a row of " + r.length + " values",
                             "Give every vector row of the column the same size");
@@ -146,7 +148,8 @@ public final class Values {
     }
 
     private static String describe(Object v) {
-        String s = v instanceof CharSequence cs ? "\"" + abbreviate(cs.toString()) + "\"" : abbreviate(String.valueOf(v));
+        String s =
+                v instanceof CharSequence cs ? "\"" + abbreviate(cs.toString()) + "\"" : abbreviate(String.valueOf(v));
         return v.getClass().getSimpleName() + " " + s;
     }
 

@@ -1,6 +1,7 @@
 package dev.lakebench.core.store;
 
 import dev.lakebench.core.concurrent.NamedThreads;
+import dev.lakebench.core.concurrent.SerialExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
@@ -17,7 +18,6 @@ import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
-import dev.lakebench.core.concurrent.SerialExecutor;
 
 /**
  * Append-only file of float32 vectors for one EMBEDDING or EMBEDDING_2D column: the storage of vectors beside
@@ -38,16 +38,19 @@ public final class VectorLog implements AutoCloseable {
     public static final int FORMAT_VERSION = 1;
     static final int HEADER_BYTES = 64;
     private static final byte[] MAGIC = "LBVECLOG".getBytes(StandardCharsets.US_ASCII);
-    private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfFloat FLOAT =
+            ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final int BUFFER_BYTES = 1 << 20;
     /** Buffers per log: one being filled, the others queued for the I/O thread (bounds memory, gives backpressure). */
     private static final int BUFFERS = 4;
+
     private static final ExecutorService IO = NamedThreads.fixed("lakebench-vector-io", 2);
 
     /** What the records hold. */
     public enum Kind {
-        VECTOR(1), MULTI_VECTOR(2);
+        VECTOR(1),
+        MULTI_VECTOR(2);
 
         final int code;
 
@@ -121,8 +124,8 @@ public final class VectorLog implements AutoCloseable {
         }
         try {
             Files.createDirectories(path.getParent());
-            FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            FileChannel ch = FileChannel.open(
+                    path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
             ByteBuffer h = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
             h.put(MAGIC).putInt(FORMAT_VERSION).putInt(kind.code).putInt(dim).putInt(id);
             h.clear();
@@ -166,7 +169,8 @@ public final class VectorLog implements AutoCloseable {
             int dim = h.getInt();
             int id = h.getInt();
             if (id != expectedId) {
-                throw new IllegalStateException("vector log " + path + " carries id " + id + ", expected " + expectedId);
+                throw new IllegalStateException(
+                        "vector log " + path + " carries id " + id + ", expected " + expectedId);
             }
             long size = ch.size();
             long keep = Math.max(HEADER_BYTES, Math.min(committedBytes, size));
@@ -439,8 +443,8 @@ public final class VectorLog implements AutoCloseable {
             try {
                 long size = channel.size();
                 if (size < end) {
-                    throw new IllegalStateException("vector record at " + end + " is beyond the end of " + path
-                            + " (" + size + " bytes): the log and the table disagree; reopen the workspace");
+                    throw new IllegalStateException("vector record at " + end + " is beyond the end of " + path + " ("
+                            + size + " bytes): the log and the table disagree; reopen the workspace");
                 }
                 // Auto arena: the mapping is released when no scan holds it any more.
                 m = channel.map(FileChannel.MapMode.READ_ONLY, 0, size, Arena.ofAuto());

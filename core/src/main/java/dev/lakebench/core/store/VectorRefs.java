@@ -12,8 +12,7 @@ public final class VectorRefs {
     /** Largest vector log id a reference can carry. */
     public static final int MAX_FILE_ID = (1 << 23) - 1;
 
-    private VectorRefs() {
-    }
+    private VectorRefs() {}
 
     public static long encode(int fileId, long byteOffset) {
         if (fileId <= 0 || fileId > MAX_FILE_ID) {

@@ -48,8 +48,9 @@ public final class VectorStore implements AutoCloseable {
         Map<Integer, Long> live = new HashMap<>();
         Set<Integer> dropped = new HashSet<>();
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT l.id, coalesce(max(c.committed_bytes), 0), l.dropped FROM lb_meta.vector_logs l"
-                     + " LEFT JOIN lb_meta.vector_log_commits c ON c.id = l.id GROUP BY l.id, l.dropped")) {
+                ResultSet rs = st.executeQuery(
+                        "SELECT l.id, coalesce(max(c.committed_bytes), 0), l.dropped FROM lb_meta.vector_logs l"
+                                + " LEFT JOIN lb_meta.vector_log_commits c ON c.id = l.id GROUP BY l.id, l.dropped")) {
             while (rs.next()) {
                 int id = rs.getInt(1);
                 known.add(id);
@@ -105,7 +106,8 @@ public final class VectorStore implements AutoCloseable {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
         if (!dropped.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM lb_meta.vector_logs WHERE id = ? AND dropped")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("DELETE FROM lb_meta.vector_logs WHERE id = ? AND dropped")) {
                 for (int id : dropped) {
                     if (deleted.contains(id) || !Files.exists(path(id))) {
                         ps.setInt(1, id);
@@ -122,7 +124,8 @@ public final class VectorStore implements AutoCloseable {
     }
 
     /** Creates and registers a new log in the caller's transaction. */
-    public VectorLog create(Connection c, String table, String column, VectorLog.Kind kind, int dim) throws SQLException {
+    public VectorLog create(Connection c, String table, String column, VectorLog.Kind kind, int dim)
+            throws SQLException {
         int id = nextId.getAndIncrement();
         VectorLog log = VectorLog.create(path(id), id, kind, dim);
         try (PreparedStatement ps = c.prepareStatement(

@@ -61,14 +61,20 @@ public final class Workspace implements AutoCloseable {
         try {
             engine = EngineSession.open(dir.resolve(DATABASE_FILE), allowedFileDirectories);
         } catch (WorkspaceLockedException e) {
-            String holder = e.holderPid().isPresent() ? " (process " + e.holderPid().getAsLong() + ")" : "";
-            throw new WorkspaceError(ErrorCode.WORKSPACE_LOCKED,
-                    "Workspace \"" + info.id() + "\" at " + e.file() + " is in use by another Lakebench process" + holder,
-                    "Close the other Lakebench window or command, or open another workspace with --workspace", e);
+            String holder =
+                    e.holderPid().isPresent() ? " (process " + e.holderPid().getAsLong() + ")" : "";
+            throw new WorkspaceError(
+                    ErrorCode.WORKSPACE_LOCKED,
+                    "Workspace \"" + info.id() + "\" at " + e.file() + " is in use by another Lakebench process"
+                            + holder,
+                    "Close the other Lakebench window or command, or open another workspace with --workspace",
+                    e);
         } catch (EngineException e) {
-            throw new WorkspaceError(ErrorCode.WORKSPACE_IO,
+            throw new WorkspaceError(
+                    ErrorCode.WORKSPACE_IO,
                     "Cannot open workspace \"" + info.id() + "\" at " + dir + ": " + e.engineMessage(),
-                    "Check that the folder is readable and writable and the disk is not full", e);
+                    "Check that the folder is readable and writable and the disk is not full",
+                    e);
         }
         try (Connection c = engine.connect()) {
             Catalog catalog = Catalog.load(c);
@@ -77,8 +83,11 @@ public final class Workspace implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             engine.close();
             String msg = e instanceof SQLException s ? EngineException.from(s).engineMessage() : e.getMessage();
-            throw new WorkspaceError(ErrorCode.WORKSPACE_IO, "Cannot open workspace \"" + info.id() + "\" at " + dir + ": " + msg,
-                    "The workspace may come from a newer Lakebench or be damaged; open it with the matching version", e);
+            throw new WorkspaceError(
+                    ErrorCode.WORKSPACE_IO,
+                    "Cannot open workspace \"" + info.id() + "\" at " + dir + ": " + msg,
+                    "The workspace may come from a newer Lakebench or be damaged; open it with the matching version",
+                    e);
         }
     }
 
@@ -132,7 +141,8 @@ public final class Workspace implements AutoCloseable {
         for (TableDef d : catalog.tables()) {
             names.add(d.name());
         }
-        String hint = names.isEmpty() ? "The workspace has no tables yet; ingest data to create one"
+        String hint = names.isEmpty()
+                ? "The workspace has no tables yet; ingest data to create one"
                 : "Existing tables: " + String.join(", ", names.size() > 20 ? names.subList(0, 20) : names);
         return new TableError(ErrorCode.TABLE_NOT_FOUND, "Table \"" + table + "\" does not exist", hint);
     }
@@ -147,7 +157,9 @@ public final class Workspace implements AutoCloseable {
             Identifiers.checkColumnName(col.name());
         }
         if (catalog.table(name).isPresent()) {
-            throw new TableError(ErrorCode.TABLE_EXISTS, "Table \"" + name + "\" already exists",
+            throw new TableError(
+                    ErrorCode.TABLE_EXISTS,
+                    "Table \"" + name + "\" already exists",
                     "Drop it first, or ingest into it to append rows");
         }
         return catalog.create(c, name, schema, createLogs(c, name, schema.columns()));

@@ -33,7 +33,8 @@ class CoreArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.lakebench.core", "dev.lakebench.natives");
     }
 
@@ -57,19 +58,35 @@ class CoreArchitectureTest {
      */
     @Test
     void layersPointOneWay() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
                 .ensureAllClassesAreContainedInArchitectureIgnoring("dev.lakebench.natives..")
-                .layer("Types").definedBy("dev.lakebench.core.schema..", "dev.lakebench.core.concurrent..")
-                .layer("Api").definedBy("dev.lakebench.core.client..", "dev.lakebench.core.dataset..", "dev.lakebench.core.backend")
-                .layer("Engines").definedBy("dev.lakebench.core.store..", "dev.lakebench.core.sql..", "dev.lakebench.core.index..",
-                        "dev.lakebench.core.hub..", "dev.lakebench.core.connections..", "dev.lakebench.core.embed..",
-                        "dev.lakebench.core.ingest..", "dev.lakebench.core.backend.local..", "dev.lakebench.core.backend.managed..",
+                .layer("Types")
+                .definedBy("dev.lakebench.core.schema..", "dev.lakebench.core.concurrent..")
+                .layer("Api")
+                .definedBy("dev.lakebench.core.client..", "dev.lakebench.core.dataset..", "dev.lakebench.core.backend")
+                .layer("Engines")
+                .definedBy(
+                        "dev.lakebench.core.store..",
+                        "dev.lakebench.core.sql..",
+                        "dev.lakebench.core.index..",
+                        "dev.lakebench.core.hub..",
+                        "dev.lakebench.core.connections..",
+                        "dev.lakebench.core.embed..",
+                        "dev.lakebench.core.ingest..",
+                        "dev.lakebench.core.backend.local..",
+                        "dev.lakebench.core.backend.managed..",
                         "dev.lakebench.core.backend.postgres..")
-                .layer("Provider").definedBy("dev.lakebench.core.provider..")
-                .whereLayer("Provider").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Engines").mayOnlyBeAccessedByLayers("Provider")
-                .whereLayer("Api").mayOnlyBeAccessedByLayers("Engines", "Provider")
-                .whereLayer("Types").mayOnlyBeAccessedByLayers("Api", "Engines", "Provider")
+                .layer("Provider")
+                .definedBy("dev.lakebench.core.provider..")
+                .whereLayer("Provider")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("Engines")
+                .mayOnlyBeAccessedByLayers("Provider")
+                .whereLayer("Api")
+                .mayOnlyBeAccessedByLayers("Engines", "Provider")
+                .whereLayer("Types")
+                .mayOnlyBeAccessedByLayers("Api", "Engines", "Provider")
                 .check(classes);
     }
 
@@ -81,31 +98,49 @@ class CoreArchitectureTest {
 
     @Test
     void theEngineDriverIsUsedOnlyInsideNatives() {
-        noClasses().that().resideInAPackage("dev.lakebench.core..").and(DescribedPredicate.not(engineFunctions()))
-                .should().dependOnClassesThat().resideInAPackage("org.duckdb..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.lakebench.core..")
+                .and(DescribedPredicate.not(engineFunctions()))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.duckdb..")
                 .because("the native module owns the engine (EngineSession, RowAppender, EngineValues)")
                 .check(classes);
     }
 
     @Test
     void nativeIsBelowCore() {
-        noClasses().that().resideInAPackage("dev.lakebench.natives..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.lakebench.core..", "dev.lakebench.app..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.lakebench.natives..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.lakebench.core..", "dev.lakebench.app..")
                 .check(classes);
     }
 
     @Test
     void coreIsBelowTheApp() {
-        noClasses().that().resideInAPackage("dev.lakebench.core..")
-                .should().dependOnClassesThat().resideInAPackage("dev.lakebench.app..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.lakebench.core..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.lakebench.app..")
                 .check(classes);
     }
 
     @Test
     void indexesDoNotKnowTheBackends() {
-        noClasses().that().resideInAPackage("dev.lakebench.core.index..")
-                .should().dependOnClassesThat().resideInAPackage("dev.lakebench.core.backend..")
-                .because("the local backend plugs the index package in (TableListener, IndexProvider), not the other way")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.lakebench.core.index..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.lakebench.core.backend..")
+                .because(
+                        "the local backend plugs the index package in (TableListener, IndexProvider), not the other way")
                 .check(classes);
     }
 
@@ -134,7 +169,8 @@ class CoreArchitectureTest {
     };
 
     private static DescribedPredicate<JavaClass> engineFunctions() {
-        return DescribedPredicate.describe("the engine functions (" + ENGINE_FUNCTIONS + ")",
+        return DescribedPredicate.describe(
+                "the engine functions (" + ENGINE_FUNCTIONS + ")",
                 c -> c.getName().equals(ENGINE_FUNCTIONS) || c.getName().startsWith(ENGINE_FUNCTIONS + "$"));
     }
 }

@@ -92,8 +92,12 @@ public abstract class BaseBackendTestCase {
         client.ingest("people", people());
         List<Row> rows = client.query("SELECT name FROM people WHERE n >= $1 AND name <> $2 ORDER BY n", 2L, "linus");
         assertThat(rows).extracting(x -> x.get("name")).containsExactly("grace");
-        assertThat(client.table("people").select("name").where("score < $1", 0.0).execute())
-                .extracting(x -> x.get("name")).containsExactly("linus");
+        assertThat(client.table("people")
+                        .select("name")
+                        .where("score < $1", 0.0)
+                        .execute())
+                .extracting(x -> x.get("name"))
+                .containsExactly("linus");
     }
 
     @Test
@@ -102,11 +106,13 @@ public abstract class BaseBackendTestCase {
         data.put("name", Arrays.asList("a", null, "c"));
         data.put("n", List.of(10L, 20L, 30L));
         client.ingest("t", data);
-        Row agg = client.query("SELECT count(*) AS c, sum(n) AS s, count(name) AS named FROM t").get(0);
+        Row agg = client.query("SELECT count(*) AS c, sum(n) AS s, count(name) AS named FROM t")
+                .get(0);
         assertThat(agg.get("c")).isEqualTo(3L);
         assertThat(((Number) agg.get("s")).longValue()).isEqualTo(60L);
         assertThat(agg.get("named")).isEqualTo(2L);
-        assertThat(client.query("SELECT name FROM t WHERE n = 20").get(0).get("name")).isNull();
+        assertThat(client.query("SELECT name FROM t WHERE n = 20").get(0).get("name"))
+                .isNull();
     }
 
     @Test
@@ -134,20 +140,27 @@ public abstract class BaseBackendTestCase {
         Row row = client.query("SELECT id, image, label FROM pics").get(0);
         assertThat((byte[]) row.get("image")).containsExactly(png);
         assertThat(row.get("label")).isEqualTo("cat");
-        assertThat(client.describeTable("pics").schema().column("image").orElseThrow().type()).isEqualTo(ColumnType.IMAGE);
+        assertThat(client.describeTable("pics")
+                        .schema()
+                        .column("image")
+                        .orElseThrow()
+                        .type())
+                .isEqualTo(ColumnType.IMAGE);
     }
 
     @Test
     void ingestAppendsToAnExistingTableAndChecksTheSchema() {
         client.ingest("people", people());
         client.ingest("people", people());
-        assertThat(client.query("SELECT count(*) AS c FROM people").get(0).get("c")).isEqualTo(6L);
+        assertThat(client.query("SELECT count(*) AS c FROM people").get(0).get("c"))
+                .isEqualTo(6L);
         Map<String, List<?>> wrong = new LinkedHashMap<>();
         wrong.put("n", List.of("not a number"));
         ManagedServiceError e = error(() -> client.ingest("people", wrong));
         assertThat(e).isInstanceOf(TableError.class);
         assertThat(e.code()).isEqualTo(ErrorCode.TABLE_SCHEMA_MISMATCH);
-        assertThat(client.query("SELECT count(*) AS c FROM people").get(0).get("c")).isEqualTo(6L);
+        assertThat(client.query("SELECT count(*) AS c FROM people").get(0).get("c"))
+                .isEqualTo(6L);
     }
 
     @Test
@@ -226,7 +239,10 @@ public abstract class BaseBackendTestCase {
         assertThat(w.id()).isEqualTo("team-a");
         assertThat(w.name()).isEqualTo("Team A");
         assertThat(client.listWorkspaces()).extracting(WorkspaceInfo::id).contains("default", "team-a");
-        assertThat(client.listWorkspaces()).filteredOn(x -> x.id().equals("team-a")).extracting(WorkspaceInfo::name).containsExactly("Team A");
+        assertThat(client.listWorkspaces())
+                .filteredOn(x -> x.id().equals("team-a"))
+                .extracting(WorkspaceInfo::name)
+                .containsExactly("Team A");
         ManagedServiceError noId = error(() -> client.createWorkspace(null, "No id"));
         assertThat(noId).isInstanceOf(WorkspaceError.class);
         assertThat(noId.code()).isEqualTo(ErrorCode.WORKSPACE_ID_REQUIRED);
@@ -248,11 +264,13 @@ public abstract class BaseBackendTestCase {
         data.put("id", ids);
         data.put("text", texts);
         List<Long> seen = new ArrayList<>();
-        IngestResult r = client.ingest("many", data, IngestOptions.defaults().listener(p -> seen.add(p.rowsCommitted())));
+        IngestResult r =
+                client.ingest("many", data, IngestOptions.defaults().listener(p -> seen.add(p.rowsCommitted())));
         assertThat(r.rowCount()).isEqualTo(n);
         assertThat(seen).isNotEmpty();
         assertThat(seen.get(seen.size() - 1)).isEqualTo(n);
-        Row agg = client.query("SELECT count(*) AS c, count(DISTINCT id) AS d, max(id) AS m FROM many").get(0);
+        Row agg = client.query("SELECT count(*) AS c, count(DISTINCT id) AS d, max(id) AS m FROM many")
+                .get(0);
         assertThat(agg.get("c")).isEqualTo((long) n);
         assertThat(agg.get("d")).isEqualTo((long) n);
         assertThat(agg.get("m")).isEqualTo((long) n - 1);
@@ -282,18 +300,29 @@ public abstract class BaseBackendTestCase {
     void filesAreIngestedWithThumbnails() throws Exception {
         Path text = dir.resolve("notes.txt");
         java.nio.file.Files.writeString(text, "lakebench ".repeat(250));
-        Path image = Path.of(System.getProperty("lakebench.testData"), "images-sample", "pillow", "hopper_orientation_6.jpg");
+        Path image = Path.of(
+                System.getProperty("lakebench.testData"), "images-sample", "pillow", "hopper_orientation_6.jpg");
         byte[] original = java.nio.file.Files.readAllBytes(image);
-        IngestResult t = client.ingest("docs", Map.of("path", List.of(text.toString())), IngestOptions.defaults().schema("path", "FILE"));
+        IngestResult t = client.ingest(
+                "docs",
+                Map.of("path", List.of(text.toString())),
+                IngestOptions.defaults().schema("path", "FILE"));
         assertThat(t.rowCount()).isEqualTo(3);
-        assertThat(client.query("SELECT chunk_index FROM docs ORDER BY chunk_index")).extracting(r -> r.get("chunk_index"))
+        assertThat(client.query("SELECT chunk_index FROM docs ORDER BY chunk_index"))
+                .extracting(r -> r.get("chunk_index"))
                 .containsExactly(0L, 1L, 2L);
-        IngestResult i = client.ingest("pics", Map.of("path", List.of(image.toString())), IngestOptions.defaults().schema("path", "FILE"));
+        IngestResult i = client.ingest(
+                "pics",
+                Map.of("path", List.of(image.toString())),
+                IngestOptions.defaults().schema("path", "FILE"));
         assertThat(i.rowCount()).isEqualTo(1);
         Row row = client.query("SELECT image, filename FROM pics").get(0);
         assertThat((byte[]) row.get("image")).isEqualTo(original);
-        List<Row> thumbs = client.query("SELECT th.dimension, th.content FROM thumbnails th JOIN pics p ON th.file_id = p.id ORDER BY th.dimension");
-        assertThat(thumbs).extracting(r -> r.get("dimension")).containsExactlyInAnyOrder("32x32", "64x64", "128x128", "256x256");
+        List<Row> thumbs = client.query(
+                "SELECT th.dimension, th.content FROM thumbnails th JOIN pics p ON th.file_id = p.id ORDER BY th.dimension");
+        assertThat(thumbs)
+                .extracting(r -> r.get("dimension"))
+                .containsExactlyInAnyOrder("32x32", "64x64", "128x128", "256x256");
         assertThat(thumbs).allSatisfy(r -> assertThat((byte[]) r.get("content")).startsWith((byte) 0xFF, (byte) 0xD8));
     }
 }

@@ -44,9 +44,11 @@ class AppendTest {
             client.ingest("t", rows(List.of("a"), List.of(new float[] {1, 0, 0})));
             assertThatThrownBy(() -> client.ingest("t", rows(List.of("b"), List.of(new float[] {1, 0}))))
                     .isInstanceOf(TableError.class)
-                    .hasMessageContaining("Cannot append to table \"t\": column \"embedding\" holds 3-dimensional embeddings"
-                            + " but the data has 2-dimensional ones");
-            assertThat(client.query("SELECT count(*) AS n FROM t").get(0).get("n")).isEqualTo(1L);
+                    .hasMessageContaining(
+                            "Cannot append to table \"t\": column \"embedding\" holds 3-dimensional embeddings"
+                                    + " but the data has 2-dimensional ones");
+            assertThat(client.query("SELECT count(*) AS n FROM t").get(0).get("n"))
+                    .isEqualTo(1L);
         }
     }
 
@@ -81,9 +83,11 @@ class AppendTest {
     void emptyOrMissingDataIsAnIngestError() {
         try (Client client = Client.local(dir)) {
             assertThatThrownBy(() -> client.ingest("t", Map.of()))
-                    .isInstanceOf(IngestError.class).hasMessageContaining("data must not be empty");
+                    .isInstanceOf(IngestError.class)
+                    .hasMessageContaining("data must not be empty");
             assertThatThrownBy(() -> client.ingest("t", (Map<String, List<?>>) null, IngestOptions.defaults()))
-                    .isInstanceOf(IngestError.class).hasMessageContaining("Neither data nor a format was given");
+                    .isInstanceOf(IngestError.class)
+                    .hasMessageContaining("Neither data nor a format was given");
         }
     }
 
@@ -91,7 +95,8 @@ class AppendTest {
     void badTableNamesAreRefused() {
         try (Client client = Client.local(dir)) {
             assertThatThrownBy(() -> client.ingest("bad name; drop", Map.of("n", List.of(1))))
-                    .isInstanceOf(TableError.class).hasMessageContaining("Table name \"bad name; drop\" is not valid");
+                    .isInstanceOf(TableError.class)
+                    .hasMessageContaining("Table name \"bad name; drop\" is not valid");
         }
     }
 
@@ -107,10 +112,13 @@ class AppendTest {
                 }
                 return (long) i;
             });
-            IngestResult r = client.ingest("t", Map.of("n", values),
+            IngestResult r = client.ingest(
+                    "t",
+                    Map.of("n", values),
                     IngestOptions.defaults().commitRows(1000).cancellation(cancel));
             assertThat(r.cancelled()).isTrue();
-            long rows = (Long) client.query("SELECT count(*) AS c FROM t").get(0).get("c");
+            long rows =
+                    (Long) client.query("SELECT count(*) AS c FROM t").get(0).get("c");
             assertThat(rows).isEqualTo(r.rowCount()).isPositive().isLessThan(10_000);
             assertThat(rows % 1000).isZero();
         }

@@ -33,12 +33,13 @@ class CrashRecoveryTest {
             data.put("id", new LazyList<>(2_000_000, i -> (long) i));
             data.put("embedding", new LazyList<>(2_000_000, i -> new float[] {i, -i, 1}));
             try (Client client = Client.local(Path.of(args[0]))) {
-                client.ingest("t", data, IngestOptions.defaults().commitRows(COMMIT).listener(p -> {
-                    if (p.rowsCommitted() >= 3 * COMMIT) {
-                        System.out.println("COMMITTED " + p.rowsCommitted());
-                        System.out.flush();
-                    }
-                }));
+                client.ingest(
+                        "t", data, IngestOptions.defaults().commitRows(COMMIT).listener(p -> {
+                            if (p.rowsCommitted() >= 3 * COMMIT) {
+                                System.out.println("COMMITTED " + p.rowsCommitted());
+                                System.out.flush();
+                            }
+                        }));
             }
         }
     }
@@ -46,7 +47,8 @@ class CrashRecoveryTest {
     @Test
     void killedIngestLeavesWholeBatches() throws Exception {
         Process p = ChildJvm.start(Ingest.class, List.of("-Xmx256m"), dir.toString());
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null && !line.startsWith("COMMITTED")) {
                 // wait until a few batches are durable
@@ -57,11 +59,13 @@ class CrashRecoveryTest {
             p.waitFor(30, TimeUnit.SECONDS);
         }
         try (Client client = Client.local(dir)) {
-            long rows = (Long) client.query("SELECT count(*) AS n FROM t").get(0).get("n");
+            long rows =
+                    (Long) client.query("SELECT count(*) AS n FROM t").get(0).get("n");
             assertThat(rows).isGreaterThanOrEqualTo(3 * COMMIT).isLessThan(2_000_000);
             assertThat(rows % COMMIT).isZero();
             // keys are 0..rows-1 without gaps, and every vector reads back as written
-            Row stats = client.query("SELECT min(id) AS lo, max(id) AS hi, count(DISTINCT id) AS d FROM t").get(0);
+            Row stats = client.query("SELECT min(id) AS lo, max(id) AS hi, count(DISTINCT id) AS d FROM t")
+                    .get(0);
             assertThat(stats.get("lo")).isEqualTo(0L);
             assertThat(stats.get("hi")).isEqualTo(rows - 1);
             assertThat(stats.get("d")).isEqualTo(rows);
@@ -74,7 +78,8 @@ class CrashRecoveryTest {
             }
             // and the table takes more rows
             client.ingest("t", Map.of("id", List.of(-1L), "embedding", List.of(new float[] {0, 0, 0})));
-            assertThat(client.query("SELECT count(*) AS n FROM t").get(0).get("n")).isEqualTo(rows + 1);
+            assertThat(client.query("SELECT count(*) AS n FROM t").get(0).get("n"))
+                    .isEqualTo(rows + 1);
         }
     }
 }

@@ -26,12 +26,14 @@ class DiskFullTest {
 
     @TempDir
     Path dir;
+
     Path mount;
 
     @BeforeEach
     void mountSmallDisk() throws Exception {
         mount = Files.createDirectories(dir.resolve("disk"));
-        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", mount.toString()) == 0,
+        Assumptions.assumeTrue(
+                run("mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", mount.toString()) == 0,
                 "mounting a tmpfs needs root");
     }
 
@@ -41,7 +43,11 @@ class DiskFullTest {
     }
 
     private static int run(String... cmd) throws IOException, InterruptedException {
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        return new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start()
+                .waitFor();
     }
 
     /** Takes the last free bytes of the disk. */
@@ -101,7 +107,8 @@ class DiskFullTest {
         try (Client client = Client.local(lb)) {
             assertThatThrownBy(() -> client.ingest("t", data, options)).isInstanceOfSatisfying(IngestError.class, e -> {
                 assertThat(e.code()).isEqualTo(ErrorCode.INGEST_DISK_FULL);
-                assertThat(e.getMessage()).startsWith("No space left on device at " + mount)
+                assertThat(e.getMessage())
+                        .startsWith("No space left on device at " + mount)
                         .contains(count(client, "SELECT count(*) FROM t") + " rows of this ingest were committed")
                         .contains("run the same ingest again");
             });
@@ -112,8 +119,8 @@ class DiskFullTest {
             assertThat(count(client, "SELECT count(*) FROM t")).isEqualTo(stored);
             assertThat(count(client, "SELECT count(DISTINCT id) FROM t")).isEqualTo(stored);
             // a write through SQL names the full disk too
-            assertThatThrownBy(() -> client.query("CREATE TABLE copy AS SELECT * FROM t")).isInstanceOfSatisfying(
-                    ManagedServiceError.class, e -> {
+            assertThatThrownBy(() -> client.query("CREATE TABLE copy AS SELECT * FROM t"))
+                    .isInstanceOfSatisfying(ManagedServiceError.class, e -> {
                         assertThat(e.code()).isEqualTo(ErrorCode.WORKSPACE_DISK_FULL);
                         assertThat(e.getMessage()).startsWith("No space left on device at " + mount);
                     });

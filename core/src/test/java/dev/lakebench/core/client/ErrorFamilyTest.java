@@ -11,17 +11,22 @@ class ErrorFamilyTest {
     @Test
     void aClassRefusesACodeOfAnotherFamily() {
         assertThatThrownBy(() -> new TableError(ErrorCode.QUERY_INVALID, "x", ""))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TableError cannot report QUERY_INVALID");
-        assertThatThrownBy(() -> new IngestError(ErrorCode.TABLE_NOT_FOUND, "x", "")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new AuthError(ErrorCode.TOKEN_MALFORMED, "x", "")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ManagedServiceError(ErrorCode.WORKSPACE_IO, "x", "")).isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("TableError cannot report QUERY_INVALID");
+        assertThatThrownBy(() -> new IngestError(ErrorCode.TABLE_NOT_FOUND, "x", ""))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AuthError(ErrorCode.TOKEN_MALFORMED, "x", ""))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ManagedServiceError(ErrorCode.WORKSPACE_IO, "x", ""))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aMoreSpecificClassMayCarryAMoreGeneralCode() {
         assertThat(new QueryError(ErrorCode.COLUMN_NOT_FOUND, "x", "").code()).isEqualTo(ErrorCode.COLUMN_NOT_FOUND);
         assertThat(new TokenError(ErrorCode.AUTH_REJECTED, "x", "").code()).isEqualTo(ErrorCode.AUTH_REJECTED);
-        assertThat(new IngestError(ErrorCode.SERVICE_UNAVAILABLE, "x", "").code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+        assertThat(new IngestError(ErrorCode.SERVICE_UNAVAILABLE, "x", "").code())
+                .isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
     }
 
     @Test

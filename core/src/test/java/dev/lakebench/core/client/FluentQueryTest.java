@@ -37,10 +37,16 @@ class FluentQueryTest {
 
     @Test
     void runsTheSeedExample() {
-        var q = client.table("videos").select("text", "start_time").where("file_id = $1", "abc").where("start_time > $2", 60)
-                .orderBy("start_time ASC").limit(10).offset(1);
-        assertThat(q.sql()).isEqualTo("SELECT text, start_time FROM \"videos\" WHERE (file_id = $1) AND (start_time > $2)"
-                + " ORDER BY start_time ASC LIMIT 10 OFFSET 1");
+        var q = client.table("videos")
+                .select("text", "start_time")
+                .where("file_id = $1", "abc")
+                .where("start_time > $2", 60)
+                .orderBy("start_time ASC")
+                .limit(10)
+                .offset(1);
+        assertThat(q.sql())
+                .isEqualTo("SELECT text, start_time FROM \"videos\" WHERE (file_id = $1) AND (start_time > $2)"
+                        + " ORDER BY start_time ASC LIMIT 10 OFFSET 1");
         assertThat(q.params()).containsExactly("abc", 60);
         assertThat(q.execute()).extracting(r -> r.get("text")).containsExactly("four");
     }
@@ -49,29 +55,40 @@ class FluentQueryTest {
     void selectsEverythingByDefault() {
         assertThat(client.table("videos").execute()).hasSize(4);
         assertThat(client.table("videos").limit(2).execute()).hasSize(2);
-        assertThat(client.table("videos").where("text = $1", "three").execute().get(0).columns())
+        assertThat(client.table("videos")
+                        .where("text = $1", "three")
+                        .execute()
+                        .get(0)
+                        .columns())
                 .containsExactly("file_id", "start_time", "text");
     }
 
     @Test
     void injectionAttemptsStayValues() {
         String attack = "abc' OR '1'='1'; DROP TABLE videos; --";
-        assertThat(client.table("videos").where("file_id = $1", attack).execute()).isEmpty();
-        assertThat(client.table("videos").where("text = $1", "x\"); DELETE FROM videos; --").execute()).isEmpty();
+        assertThat(client.table("videos").where("file_id = $1", attack).execute())
+                .isEmpty();
+        assertThat(client.table("videos")
+                        .where("text = $1", "x\"); DELETE FROM videos; --")
+                        .execute())
+                .isEmpty();
         assertThat(client.listTables()).contains("videos");
-        assertThat(client.query("SELECT count(*) AS n FROM videos").get(0).get("n")).isEqualTo(4L);
+        assertThat(client.query("SELECT count(*) AS n FROM videos").get(0).get("n"))
+                .isEqualTo(4L);
     }
 
     @Test
     void tableNamesAreValidatedAndQuoted() {
         assertThatThrownBy(() -> client.table("videos; DROP TABLE videos")).isInstanceOf(TableError.class);
-        assertThatThrownBy(() -> client.table("nope").execute()).isInstanceOf(TableError.class)
+        assertThatThrownBy(() -> client.table("nope").execute())
+                .isInstanceOf(TableError.class)
                 .hasMessageContaining("Table \"nope\" does not exist");
     }
 
     @Test
     void placeholdersBeyondTheGivenValuesAreCaughtEarly() {
         assertThatThrownBy(() -> client.table("videos").where("file_id = $2", "abc"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("uses $2 but only 1 values");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("uses $2 but only 1 values");
     }
 }

@@ -19,6 +19,7 @@ class IngestProgressTotalsTest {
 
     @TempDir
     Path dir;
+
     Client client;
     final List<IngestProgress> seen = new CopyOnWriteArrayList<>();
 
@@ -55,7 +56,10 @@ class IngestProgressTotalsTest {
         for (int i = 0; i < 3; i++) {
             Files.writeString(folder.resolve(i + ".txt"), "text number " + i);
         }
-        client.ingest("docs", Columns.of("path", List.of(folder.toString())), listening().schema("path", "FILE"));
+        client.ingest(
+                "docs",
+                Columns.of("path", List.of(folder.toString())),
+                listening().schema("path", "FILE"));
         assertThat(seen.get(0).filesTotal()).isEqualTo(3);
         assertThat(seen.get(0).filesDone()).isZero();
 
@@ -74,8 +78,8 @@ class IngestProgressTotalsTest {
         client.ingest("docs", Columns.of("path", List.of(a.toString(), b.toString())), files);
         // snippet: reingest
         IngestResult again = client.ingest("docs", Columns.of("path", List.of(a.toString(), b.toString())), files);
-        again.rowCount();            // 0
-        again.warnings().get(0);     // "2 files already stored, skipped"
+        again.rowCount(); // 0
+        again.warnings().get(0); // "2 files already stored, skipped"
         // snippet end
         assertThat(again.rowCount()).isZero();
         assertThat(again.warnings().get(0)).isEqualTo("2 files already stored, skipped");

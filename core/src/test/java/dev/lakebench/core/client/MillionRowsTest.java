@@ -39,7 +39,9 @@ class MillionRowsTest {
                         Row row = c.next();
                         long id = (Long) row.get("id");
                         float[] v = (float[]) row.get("embedding");
-                        if (v.length != DIM || v[0] != id % 1000 || !row.get("text").equals("row number " + id + " with some text to store")) {
+                        if (v.length != DIM
+                                || v[0] != id % 1000
+                                || !row.get("text").equals("row number " + id + " with some text to store")) {
                             throw new AssertionError("row " + id + " came back wrong");
                         }
                         idSum += id;
@@ -47,8 +49,8 @@ class MillionRowsTest {
                     }
                 }
                 Runtime rt = Runtime.getRuntime();
-                System.out.println("RESULT ingested=" + r.rowCount() + " read=" + rows + " idsum=" + idSum
-                        + " maxheap=" + rt.maxMemory() / (1 << 20) + "MB");
+                System.out.println("RESULT ingested=" + r.rowCount() + " read=" + rows + " idsum=" + idSum + " maxheap="
+                        + rt.maxMemory() / (1 << 20) + "MB");
             }
         }
     }
@@ -66,6 +68,7 @@ class MillionRowsTest {
     void ingestsAndReadsAMillionRowsInASmallHeap() throws Exception {
         ChildJvm.Result r = ChildJvm.run(Run.class, List.of("-Xmx64m"), 600, dir.toString());
         assertThat(r.exitCode()).as(r.output()).isZero();
-        assertThat(r.output()).contains("RESULT ingested=" + ROWS + " read=" + ROWS + " idsum=" + (long) ROWS * (ROWS - 1) / 2);
+        assertThat(r.output())
+                .contains("RESULT ingested=" + ROWS + " read=" + ROWS + " idsum=" + (long) ROWS * (ROWS - 1) / 2);
     }
 }

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,19 +42,26 @@ class QueryTest {
 
     @Test
     void bindsScalarsInOrderAndReusesPlaceholders() {
-        List<Row> rows = client.query("SELECT name FROM people WHERE id >= $1 AND name <> $2 AND id <= $1 + 1 ORDER BY id", 2, "bob");
+        List<Row> rows = client.query(
+                "SELECT name FROM people WHERE id >= $1 AND name <> $2 AND id <= $1 + 1 ORDER BY id", 2, "bob");
         assertThat(rows).extracting(r -> r.get("name")).containsExactly("o'hara");
-        assertThat(client.query("SELECT $1::DOUBLE * 2 AS x, $2 AS b, $3 AS n", 1.25, true, null).get(0))
-                .containsEntry("x", 2.5).containsEntry("b", true).containsEntry("n", null);
+        assertThat(client.query("SELECT $1::DOUBLE * 2 AS x, $2 AS b, $3 AS n", 1.25, true, null)
+                        .get(0))
+                .containsEntry("x", 2.5)
+                .containsEntry("b", true)
+                .containsEntry("n", null);
     }
 
     @Test
     void bindsBytesAndVectors() {
-        Row r = client.query("SELECT $1 AS b, octet_length($1) AS len", (Object) new byte[] {9, 8, 7}).get(0);
+        Row r = client.query("SELECT $1 AS b, octet_length($1) AS len", (Object) new byte[] {9, 8, 7})
+                .get(0);
         assertThat((byte[]) r.get("b")).containsExactly(9, 8, 7);
         assertThat(r.get("len")).isEqualTo(3L);
-        assertThat(client.query("SELECT name FROM people WHERE data = $1", (Object) new byte[] {3})).hasSize(1);
-        Row v = client.query("SELECT $1 AS v, list_sum($1) AS s", (Object) new float[] {0.5f, 1.5f}).get(0);
+        assertThat(client.query("SELECT name FROM people WHERE data = $1", (Object) new byte[] {3}))
+                .hasSize(1);
+        Row v = client.query("SELECT $1 AS v, list_sum($1) AS s", (Object) new float[] {0.5f, 1.5f})
+                .get(0);
         assertThat((float[]) v.get("v")).containsExactly(0.5f, 1.5f);
         assertThat(v.get("s")).isEqualTo(2.0);
         Row l = client.query("SELECT len($1) AS n", List.of(1.0, 2.0, 3.0)).get(0);
@@ -64,9 +71,11 @@ class QueryTest {
     @Test
     void parameterCountMustMatchThePlaceholders() {
         assertThatThrownBy(() -> client.query("SELECT * FROM people WHERE id = $2", 1))
-                .isInstanceOf(QueryError.class).hasMessageContaining("uses $2 but 1 parameter was given");
+                .isInstanceOf(QueryError.class)
+                .hasMessageContaining("uses $2 but 1 parameter was given");
         assertThatThrownBy(() -> client.query("SELECT * FROM people", 1))
-                .isInstanceOf(QueryError.class).hasMessageContaining("1 parameters were given but the statement uses none");
+                .isInstanceOf(QueryError.class)
+                .hasMessageContaining("1 parameters were given but the statement uses none");
     }
 
     @Test
@@ -74,15 +83,20 @@ class QueryTest {
         QueryResult ins = client.execute(QueryRequest.of("INSERT INTO people VALUES ($1, $2, NULL, NULL)", 4L, "dan"));
         assertThat(ins.updateCount()).isEqualTo(1);
         client.query("INSERT INTO people (name, id) VALUES ('eve', 5), ('fay', 6)");
-        assertThat(client.execute(QueryRequest.of("UPDATE people SET name = upper(name) WHERE id > $1", 3)).updateCount()).isEqualTo(3);
-        assertThat(client.execute(QueryRequest.of("DELETE FROM people WHERE id = 6")).updateCount()).isEqualTo(1);
+        assertThat(client.execute(QueryRequest.of("UPDATE people SET name = upper(name) WHERE id > $1", 3))
+                        .updateCount())
+                .isEqualTo(3);
+        assertThat(client.execute(QueryRequest.of("DELETE FROM people WHERE id = 6"))
+                        .updateCount())
+                .isEqualTo(1);
         List<Row> rows = client.query("SELECT id, name, embedding FROM people ORDER BY id");
         assertThat(rows).extracting(r -> r.get("name")).containsExactly("ann", "bob", "o'hara", "DAN", "EVE");
         assertThat((float[]) rows.get(0).get("embedding")).containsExactly(1f, 0f);
         List<Row> returned = client.query("INSERT INTO people (id, name) VALUES (7, 'gus') RETURNING *");
         assertThat(returned.get(0).columns()).containsExactly("id", "name", "data", "embedding");
         // the hidden row columns never show
-        assertThat(client.query("SELECT * FROM people LIMIT 1").get(0).columns()).containsExactly("id", "name", "data", "embedding");
+        assertThat(client.query("SELECT * FROM people LIMIT 1").get(0).columns())
+                .containsExactly("id", "name", "data", "embedding");
     }
 
     @Test
@@ -96,24 +110,31 @@ class QueryTest {
         client.query("DROP TABLE people");
         assertThat(client.listTables()).isEmpty();
         client.query("DROP TABLE IF EXISTS people");
-        assertThatThrownBy(() -> client.query("DROP TABLE people")).isInstanceOf(TableError.class)
+        assertThatThrownBy(() -> client.query("DROP TABLE people"))
+                .isInstanceOf(TableError.class)
                 .hasMessageContaining("Table \"people\" does not exist");
     }
 
     @Test
     void errorsNameTheProblem() {
         assertThatThrownBy(() -> client.query("SELECT * FROM nobody"))
-                .isInstanceOf(TableError.class).hasMessageContaining("Table \"nobody\" does not exist")
+                .isInstanceOf(TableError.class)
+                .hasMessageContaining("Table \"nobody\" does not exist")
                 .hasMessageContaining("Existing tables: people");
         assertThatThrownBy(() -> client.query("SELEC 1"))
-                .isInstanceOf(QueryError.class).hasMessageContaining("SQL syntax error")
+                .isInstanceOf(QueryError.class)
+                .hasMessageContaining("SQL syntax error")
                 .satisfies(e -> assertThat(((QueryError) e).code()).isEqualTo(ErrorCode.QUERY_SYNTAX));
         assertThatThrownBy(() -> client.query("SELECT nosuch FROM people"))
-                .isInstanceOf(QueryError.class).hasMessageContaining("nosuch")
+                .isInstanceOf(QueryError.class)
+                .hasMessageContaining("nosuch")
                 .satisfies(e -> assertThat(((QueryError) e).code()).isEqualTo(ErrorCode.COLUMN_NOT_FOUND));
         assertThatThrownBy(() -> client.query("SELECT 'unterminated"))
-                .isInstanceOf(QueryError.class).hasMessageContaining("unterminated string literal");
-        assertThatThrownBy(() -> client.query("   ")).isInstanceOf(QueryError.class).hasMessageContaining("empty");
+                .isInstanceOf(QueryError.class)
+                .hasMessageContaining("unterminated string literal");
+        assertThatThrownBy(() -> client.query("   "))
+                .isInstanceOf(QueryError.class)
+                .hasMessageContaining("empty");
     }
 
     private static final String SLOW = "SELECT count(*) FROM range(100000000000) a";
@@ -122,11 +143,13 @@ class QueryTest {
     void timeoutInterruptsTheEngine() {
         long t0 = System.nanoTime();
         assertThatThrownBy(() -> client.query(SLOW, Duration.ofMillis(300)))
-                .isInstanceOf(QueryError.class).hasMessageContaining("Query timed out after 300 ms")
+                .isInstanceOf(QueryError.class)
+                .hasMessageContaining("Query timed out after 300 ms")
                 .satisfies(e -> assertThat(((QueryError) e).code()).isEqualTo(ErrorCode.QUERY_TIMEOUT));
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(20));
         // the workspace stays usable
-        assertThat(client.query("SELECT count(*) AS n FROM people").get(0).get("n")).isEqualTo(3L);
+        assertThat(client.query("SELECT count(*) AS n FROM people").get(0).get("n"))
+                .isEqualTo(3L);
     }
 
     @Test
@@ -138,7 +161,8 @@ class QueryTest {
         Thread.sleep(300);
         cancel.cancel();
         assertThatThrownBy(() -> run.get(20, TimeUnit.SECONDS))
-                .hasCauseInstanceOf(QueryError.class).hasMessageContaining("Query cancelled");
+                .hasCauseInstanceOf(QueryError.class)
+                .hasMessageContaining("Query cancelled");
     }
 
     @Test

@@ -16,12 +16,15 @@ class QueryVectorCheckTest {
 
     @TempDir
     Path dir;
+
     Client client;
 
     @BeforeEach
     void open() {
         client = Client.local(dir);
-        client.ingest("t", Map.of("id", List.of(1L, 2L), "emb", List.of(new float[] {1, 0, 0}, new float[] {0, 1, 0})),
+        client.ingest(
+                "t",
+                Map.of("id", List.of(1L, 2L), "emb", List.of(new float[] {1, 0, 0}, new float[] {0, 1, 0})),
                 IngestOptions.defaults());
     }
 
@@ -48,7 +51,10 @@ class QueryVectorCheckTest {
         refused(search.formatted("$1"), new float[] {0, 0, 0}, "all zeros");
         refused(search.formatted("NULL"), null, "is NULL");
         refused(search.formatted("$1"), null, "is NULL");
-        assertThat(client.query(search.formatted("$1"), (Object) new float[] {1, 0.1f, 0}).get(0).get("id")).isEqualTo(1L);
+        assertThat(client.query(search.formatted("$1"), (Object) new float[] {1, 0.1f, 0})
+                        .get(0)
+                        .get("id"))
+                .isEqualTo(1L);
     }
 
     @Test

@@ -34,11 +34,27 @@ class SchemaInferenceTest {
             d.put("multi", List.of(new float[][] {{1, 2}}, new float[][] {{3, 4}, {5, 6}}));
             client.ingest("t", d);
             var schema = client.describeTable("t").schema();
-            assertThat(schema.columns()).extracting(c -> c.type())
-                    .containsExactly(ColumnType.TEXT, ColumnType.INT64, ColumnType.INT64, ColumnType.FLOAT64, ColumnType.FLOAT64,
-                            ColumnType.BOOL, ColumnType.BINARY, ColumnType.EMBEDDING, ColumnType.EMBEDDING, ColumnType.EMBEDDING_2D);
-            assertThat(client.query("SELECT mixed, listvec FROM t ORDER BY mixed").get(1).get("mixed")).isEqualTo(2.5);
-            assertThat((float[]) client.query("SELECT listvec FROM t ORDER BY s").get(1).get("listvec")).containsExactly(3f, 4f);
+            assertThat(schema.columns())
+                    .extracting(c -> c.type())
+                    .containsExactly(
+                            ColumnType.TEXT,
+                            ColumnType.INT64,
+                            ColumnType.INT64,
+                            ColumnType.FLOAT64,
+                            ColumnType.FLOAT64,
+                            ColumnType.BOOL,
+                            ColumnType.BINARY,
+                            ColumnType.EMBEDDING,
+                            ColumnType.EMBEDDING,
+                            ColumnType.EMBEDDING_2D);
+            assertThat(client.query("SELECT mixed, listvec FROM t ORDER BY mixed")
+                            .get(1)
+                            .get("mixed"))
+                    .isEqualTo(2.5);
+            assertThat((float[]) client.query("SELECT listvec FROM t ORDER BY s")
+                            .get(1)
+                            .get("listvec"))
+                    .containsExactly(3f, 4f);
         }
     }
 
@@ -50,18 +66,27 @@ class SchemaInferenceTest {
             d.put("x", List.of(1, 2));
             d.put("img", List.of(new byte[] {1}, new byte[] {2}));
             d.put("label", List.of(4, 5));
-            client.ingest("t", d, IngestOptions.defaults().schema(Map.of("n", "INT32", "x", "float4", "img", "IMAGE", "label", "CLASS_LABEL")));
+            client.ingest(
+                    "t",
+                    d,
+                    IngestOptions.defaults()
+                            .schema(Map.of("n", "INT32", "x", "float4", "img", "IMAGE", "label", "CLASS_LABEL")));
             var schema = client.describeTable("t").schema();
-            assertThat(schema.columns()).extracting(c -> c.type())
+            assertThat(schema.columns())
+                    .extracting(c -> c.type())
                     .containsExactly(ColumnType.INT32, ColumnType.FLOAT32, ColumnType.IMAGE, ColumnType.CLASS_LABEL);
-            assertThat(client.query("SELECT x FROM t ORDER BY x").get(0).get("x")).isEqualTo(1.0);
+            assertThat(client.query("SELECT x FROM t ORDER BY x").get(0).get("x"))
+                    .isEqualTo(1.0);
         }
     }
 
     @Test
     void explicitTypeThatDoesNotFitTheValuesNamesColumnRowAndValue() {
         try (Client client = Client.local(dir)) {
-            assertThatThrownBy(() -> client.ingest("t", Map.of("n", List.of("1", "two")), IngestOptions.defaults().schema("n", "INT64")))
+            assertThatThrownBy(() -> client.ingest(
+                            "t",
+                            Map.of("n", List.of("1", "two")),
+                            IngestOptions.defaults().schema("n", "INT64")))
                     .isInstanceOf(IngestError.class)
                     .hasMessageContaining("Column \"n\" (INT64) cannot take the value at row 0: found String \"1\"");
             assertThat(client.listTables()).doesNotContain("t");
@@ -97,7 +122,8 @@ class SchemaInferenceTest {
     @Test
     void embeddingsOfDifferentSizesInOneIngestAreRejected() {
         try (Client client = Client.local(dir)) {
-            assertThatThrownBy(() -> client.ingest("t", Map.of("e", List.of(new float[] {1, 2}, new float[] {1, 2, 3}))))
+            assertThatThrownBy(() ->
+                            client.ingest("t", Map.of("e", List.of(new float[] {1, 2}, new float[] {1, 2, 3}))))
                     .isInstanceOf(IngestError.class)
                     .hasMessageContaining("Column \"e\" holds 2-dimensional embeddings, but row 1 has 3 values");
             // the table this failed first ingest would have created is not left behind empty

@@ -22,12 +22,14 @@ class SqlSandboxTest {
 
     @TempDir
     Path dir;
+
     Path secret;
     Client client;
 
     @BeforeEach
     void open() throws Exception {
-        secret = Files.writeString(Files.createDirectories(dir.resolve("outside")).resolve("secret.txt"), "a,b\n1,2\n");
+        secret = Files.writeString(
+                Files.createDirectories(dir.resolve("outside")).resolve("secret.txt"), "a,b\n1,2\n");
         client = Client.local(dir.resolve("data"));
         client.ingest("t", Map.of("x", List.of(1L, 2L, 3L)), IngestOptions.defaults());
     }
@@ -38,8 +40,10 @@ class SqlSandboxTest {
     }
 
     private void refused(String sql, String... expected) {
-        assertThatThrownBy(() -> client.query(sql)).isInstanceOf(QueryError.class)
-                .hasMessageContaining(expected[0]).satisfies(e -> {
+        assertThatThrownBy(() -> client.query(sql))
+                .isInstanceOf(QueryError.class)
+                .hasMessageContaining(expected[0])
+                .satisfies(e -> {
                     for (String s : expected) {
                         assertThat(e.getMessage()).contains(s);
                     }
@@ -75,7 +79,9 @@ class SqlSandboxTest {
         refused("LOAD httpfs", "Extensions cannot be installed or loaded");
         try (ServerSocket server = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             server.setSoTimeout(300);
-            refused("SELECT * FROM read_csv('http://127.0.0.1:" + server.getLocalPort() + "/x.csv')", "outside the workspace");
+            refused(
+                    "SELECT * FROM read_csv('http://127.0.0.1:" + server.getLocalPort() + "/x.csv')",
+                    "outside the workspace");
             assertThatThrownBy(server::accept).isInstanceOf(java.net.SocketTimeoutException.class);
         }
     }
@@ -86,7 +92,10 @@ class SqlSandboxTest {
         refused("RESET enable_external_access", "Engine settings cannot be changed");
         refused("SET enable_external_access = false", "Engine settings cannot be changed");
         refused("SET autoinstall_known_extensions = true", "Engine settings cannot be changed");
-        assertThat(client.query("SELECT current_setting('enable_external_access')").get(0).get(0)).isEqualTo(false);
+        assertThat(client.query("SELECT current_setting('enable_external_access')")
+                        .get(0)
+                        .get(0))
+                .isEqualTo(false);
     }
 
     @Test
@@ -99,18 +108,24 @@ class SqlSandboxTest {
         refused("INSERT INTO lb_data.t VALUES (9)", "lb_data", "read-only");
         refused("USE lb_meta", "read-only");
         // reading stays possible, and the catalog is intact
-        assertThat(client.query("SELECT count(*) FROM lb_meta.columns WHERE table_name = 't'").get(0).get(0)).isEqualTo(1L);
+        assertThat(client.query("SELECT count(*) FROM lb_meta.columns WHERE table_name = 't'")
+                        .get(0)
+                        .get(0))
+                .isEqualTo(1L);
         assertThat(client.describeTable("t").schema().names()).containsExactly("x");
-        assertThat(((Number) client.query("SELECT sum(x) FROM t").get(0).get(0)).longValue()).isEqualTo(6);
+        assertThat(((Number) client.query("SELECT sum(x) FROM t").get(0).get(0)).longValue())
+                .isEqualTo(6);
     }
 
     @Test
     void ordinaryWorkStillRuns() {
         client.query("INSERT INTO t VALUES (4)");
         client.query("CREATE TABLE u AS SELECT x * 2 AS y FROM t");
-        assertThat(((Number) client.query("SELECT count(*) FROM u").get(0).get(0)).longValue()).isEqualTo(4);
+        assertThat(((Number) client.query("SELECT count(*) FROM u").get(0).get(0)).longValue())
+                .isEqualTo(4);
         client.query("DELETE FROM t WHERE x = 1");
-        assertThat(((Number) client.query("SELECT count(*) FROM t").get(0).get(0)).longValue()).isEqualTo(3);
+        assertThat(((Number) client.query("SELECT count(*) FROM t").get(0).get(0)).longValue())
+                .isEqualTo(3);
     }
 
     @Test
@@ -119,12 +134,17 @@ class SqlSandboxTest {
         Path allowed = Files.createDirectories(dir.resolve("allowed"));
         Files.writeString(allowed.resolve("in.csv"), "a,b\n1,2\n3,4\n");
         client = Client.local(dir.resolve("data"), "default", List.of(allowed));
-        assertThat(((Number) client.query("SELECT sum(a) FROM read_csv(" + quoted(allowed.resolve("in.csv")) + ")").get(0).get(0))
-                .longValue()).isEqualTo(4);
+        assertThat(((Number) client.query("SELECT sum(a) FROM read_csv(" + quoted(allowed.resolve("in.csv")) + ")")
+                                .get(0)
+                                .get(0))
+                        .longValue())
+                .isEqualTo(4);
         client.query("COPY (SELECT * FROM t) TO " + quoted(allowed.resolve("out.csv")));
         assertThat(Files.readAllLines(allowed.resolve("out.csv"))).containsExactly("x", "1", "2", "3");
         refused("SELECT * FROM read_text(" + quoted(secret) + ")", "outside the workspace");
-        refused("SELECT * FROM read_text(" + quoted(allowed.resolve("..").resolve("outside").resolve("secret.txt")) + ")",
+        refused(
+                "SELECT * FROM read_text("
+                        + quoted(allowed.resolve("..").resolve("outside").resolve("secret.txt")) + ")",
                 "outside the workspace");
     }
 }

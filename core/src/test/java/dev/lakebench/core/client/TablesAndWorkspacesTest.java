@@ -24,9 +24,11 @@ class TablesAndWorkspacesTest {
             assertThat(client.listTables()).containsExactly("a", "b");
             client.dropTable("b");
             assertThat(client.listTables()).containsExactly("a");
-            assertThat(client.query("SELECT table_name FROM information_schema.tables WHERE table_name = 'b'")).isEmpty();
-            client.dropTable("b");  // if-exists is the default, as in the seed
-            assertThatThrownBy(() -> client.dropTable("b", false)).isInstanceOf(TableError.class)
+            assertThat(client.query("SELECT table_name FROM information_schema.tables WHERE table_name = 'b'"))
+                    .isEmpty();
+            client.dropTable("b"); // if-exists is the default, as in the seed
+            assertThatThrownBy(() -> client.dropTable("b", false))
+                    .isInstanceOf(TableError.class)
                     .hasMessageContaining("Table \"b\" does not exist");
             // the dropped table's vectors are gone from disk
             try (var files = Files.list(dir.resolve("workspaces/default/vectors"))) {
@@ -47,11 +49,14 @@ class TablesAndWorkspacesTest {
             WorkspaceInfo w = client.createWorkspace("research", "Research data");
             assertThat(w.name()).isEqualTo("Research data");
             assertThat(client.listWorkspaces()).extracting(WorkspaceInfo::id).containsExactly("default", "research");
-            assertThatThrownBy(() -> client.createWorkspace("research", null)).isInstanceOf(WorkspaceError.class)
+            assertThatThrownBy(() -> client.createWorkspace("research", null))
+                    .isInstanceOf(WorkspaceError.class)
                     .hasMessageContaining("already exists");
-            assertThatThrownBy(() -> client.createWorkspace("", "x")).isInstanceOf(WorkspaceError.class)
+            assertThatThrownBy(() -> client.createWorkspace("", "x"))
+                    .isInstanceOf(WorkspaceError.class)
                     .hasMessageContaining("workspace ID is required");
-            assertThatThrownBy(() -> client.createWorkspace("../escape", "x")).isInstanceOf(WorkspaceError.class)
+            assertThatThrownBy(() -> client.createWorkspace("../escape", "x"))
+                    .isInstanceOf(WorkspaceError.class)
                     .hasMessageContaining("is not valid");
         }
         try (Client research = Client.local(dir, "research")) {
@@ -62,7 +67,9 @@ class TablesAndWorkspacesTest {
         try (Client client = Client.local(dir)) {
             assertThat(client.listTables()).isEmpty();
         }
-        assertThatThrownBy(() -> Client.local(dir, "missing")).isInstanceOf(WorkspaceError.class)
-                .hasMessageContaining("Workspace \"missing\" does not exist").hasMessageContaining("default, research");
+        assertThatThrownBy(() -> Client.local(dir, "missing"))
+                .isInstanceOf(WorkspaceError.class)
+                .hasMessageContaining("Workspace \"missing\" does not exist")
+                .hasMessageContaining("default, research");
     }
 }

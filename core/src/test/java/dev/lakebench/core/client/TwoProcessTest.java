@@ -36,7 +36,8 @@ class TwoProcessTest {
     void secondProcessIsToldWhoHoldsTheWorkspace() throws Exception {
         Process holder = ChildJvm.start(Holder.class, List.of("-Xmx256m"), dir.toString());
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
             String line;
             StringBuilder seen = new StringBuilder();
             while ((line = out.readLine()) != null && !line.equals("OPEN")) {
@@ -46,7 +47,8 @@ class TwoProcessTest {
 
             assertThatThrownBy(() -> Client.local(dir))
                     .isInstanceOf(WorkspaceError.class)
-                    .hasMessageContaining("Workspace \"default\" at " + dir.resolve("workspaces/default/lakebench.duckdb"))
+                    .hasMessageContaining(
+                            "Workspace \"default\" at " + dir.resolve("workspaces/default/lakebench.duckdb"))
                     .hasMessageContaining("is in use by another Lakebench process (process " + holder.pid() + ")")
                     .hasMessageContaining("Close the other Lakebench window or command")
                     .satisfies(e -> assertThat(((WorkspaceError) e).code()).isEqualTo(ErrorCode.WORKSPACE_LOCKED));
@@ -56,7 +58,8 @@ class TwoProcessTest {
         }
         // once the holder is gone the workspace opens, with everything it committed
         try (Client client = Client.local(dir)) {
-            assertThat(client.query("SELECT count(*) AS n FROM t").get(0).get("n")).isEqualTo(3L);
+            assertThat(client.query("SELECT count(*) AS n FROM t").get(0).get("n"))
+                    .isEqualTo(3L);
         }
     }
 }

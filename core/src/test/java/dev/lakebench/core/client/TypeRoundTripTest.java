@@ -71,7 +71,8 @@ class TypeRoundTripTest {
             assertThat(c.type().name()).isEqualTo(c.name().toUpperCase(java.util.Locale.ROOT));
         }
         assertThat(info.schema().column("embedding").orElseThrow().dimension()).isEqualTo(3);
-        assertThat(info.schema().column("embedding_2d").orElseThrow().dimension()).isEqualTo(2);
+        assertThat(info.schema().column("embedding_2d").orElseThrow().dimension())
+                .isEqualTo(2);
         assertThat(info.rowCount()).isEqualTo(2);
 
         List<Row> rows = client.query("SELECT * FROM types ORDER BY int32");
@@ -113,7 +114,8 @@ class TypeRoundTripTest {
         try (Client client = Client.local(dir)) {
             client.ingest("types", data(), options());
             QueryResult r = client.execute(QueryRequest.of("SELECT text, embedding, embedding_2d, image FROM types"));
-            assertThat(r.columns()).extracting(ResultColumn::type)
+            assertThat(r.columns())
+                    .extracting(ResultColumn::type)
                     .containsExactly(ColumnType.TEXT, ColumnType.EMBEDDING, ColumnType.EMBEDDING_2D, ColumnType.BINARY);
         }
     }

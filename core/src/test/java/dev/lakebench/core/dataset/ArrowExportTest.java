@@ -62,7 +62,8 @@ class ArrowExportTest {
     void arrowReaderReadsEveryTypeAndNull() throws Exception {
         Path file = dir.resolve("out/frames.arrow");
         List<Long> progress = new ArrayList<>();
-        long n = client.openTable("frames").query("SELECT id, score, label, embedding, flag, blob ORDER BY id")
+        long n = client.openTable("frames")
+                .query("SELECT id, score, label, embedding, flag, blob ORDER BY id")
                 .exportArrow(file, progress::add);
         assertThat(n).isEqualTo(ROWS);
         assertThat(progress).last().isEqualTo((long) ROWS);
@@ -71,10 +72,11 @@ class ArrowExportTest {
         int seen = 0;
         int batches = 0;
         try (BufferAllocator alloc = new RootAllocator();
-             FileChannel ch = FileChannel.open(file);
-             ArrowFileReader reader = new ArrowFileReader(ch, alloc)) {
+                FileChannel ch = FileChannel.open(file);
+                ArrowFileReader reader = new ArrowFileReader(ch, alloc)) {
             VectorSchemaRoot root = reader.getVectorSchemaRoot();
-            assertThat(root.getSchema().getFields()).extracting(f -> f.getName())
+            assertThat(root.getSchema().getFields())
+                    .extracting(f -> f.getName())
                     .containsExactly("id", "score", "label", "embedding", "flag", "blob");
             assertThat(root.getSchema().findField("embedding").getType()).isEqualTo(new ArrowType.FixedSizeList(3));
             while (reader.loadNextBatch()) {
@@ -95,7 +97,8 @@ class ArrowExportTest {
                     }
                     assertThat(label.isNull(r)).isEqualTo(i % 3 == 0);
                     if (i % 3 != 0) {
-                        assertThat(new String(label.get(r), StandardCharsets.UTF_8)).isEqualTo("l" + i + (i == 7 ? " é✓" : ""));
+                        assertThat(new String(label.get(r), StandardCharsets.UTF_8))
+                                .isEqualTo("l" + i + (i == 7 ? " é✓" : ""));
                     }
                     assertThat(floats.get(r * 3)).isEqualTo((float) i);
                     assertThat(floats.get(r * 3 + 2)).isEqualTo(i + 2.5f);
@@ -119,10 +122,13 @@ class ArrowExportTest {
     @Test
     void emptyResultIsAValidFileWithTheSchema() throws Exception {
         Path file = dir.resolve("empty.arrow");
-        assertThat(client.openTable("frames").query("SELECT id, label WHERE id < 0").exportArrow(file)).isZero();
+        assertThat(client.openTable("frames")
+                        .query("SELECT id, label WHERE id < 0")
+                        .exportArrow(file))
+                .isZero();
         try (BufferAllocator alloc = new RootAllocator();
-             FileChannel ch = FileChannel.open(file);
-             ArrowFileReader reader = new ArrowFileReader(ch, alloc)) {
+                FileChannel ch = FileChannel.open(file);
+                ArrowFileReader reader = new ArrowFileReader(ch, alloc)) {
             assertThat(reader.getVectorSchemaRoot().getSchema().getFields()).hasSize(2);
             int rows = 0;
             while (reader.loadNextBatch()) {
@@ -137,7 +143,8 @@ class ArrowExportTest {
         Path blocker = dir.resolve("blocker");
         Files.writeString(blocker, "a file, not a folder");
         assertThatThrownBy(() -> client.openTable("frames").exportArrow(blocker.resolve("x.arrow")))
-                .hasMessageContaining("Arrow export to").hasMessageContaining("x.arrow");
+                .hasMessageContaining("Arrow export to")
+                .hasMessageContaining("x.arrow");
         assertThat(Files.readString(blocker)).isEqualTo("a file, not a folder");
     }
 }

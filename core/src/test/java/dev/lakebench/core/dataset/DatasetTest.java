@@ -82,30 +82,41 @@ class DatasetTest {
             assertThat(b.columns()).extracting(c -> c.name()).containsExactly("state_x", "episode_index");
             assertThat(b.size()).isEqualTo(1000);
             assertThat(it.hasNext()).isFalse();
-            assertThatThrownBy(() -> b.vectors("state_x")).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> b.vectors("state_x"))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("is not an embedding column");
         }
-        assertThatThrownBy(() -> client.openTable("frames").query("DELETE FROM frames")).isInstanceOf(QueryError.class);
+        assertThatThrownBy(() -> client.openTable("frames").query("DELETE FROM frames"))
+                .isInstanceOf(QueryError.class);
     }
 
     @Test
     void exportsParquetThatReadsBackWithVectorsAsArrays() {
         Path file = dir.resolve("out/frames.parquet");
-        long n = client.openTable("frames").query("SELECT episode_index, embedding, blob WHERE episode_index = 5").exportParquet(file);
+        long n = client.openTable("frames")
+                .query("SELECT episode_index, embedding, blob WHERE episode_index = 5")
+                .exportParquet(file);
         assertThat(n).isEqualTo(100);
         // reading it back with SQL needs the folder opened to SQL's file functions
         client.close();
         client = Client.local(dir, "default", List.of(file.getParent()));
-        List<Row> back = client.query("SELECT typeof(embedding) AS t, embedding[3] AS third, count(*) OVER () AS n"
-                + " FROM read_parquet($1) ORDER BY third LIMIT 1", file.toString());
-        assertThat(back.get(0).get("t")).isEqualTo("FLOAT[]");  // Parquet has lists, not fixed-size arrays
+        List<Row> back = client.query(
+                "SELECT typeof(embedding) AS t, embedding[3] AS third, count(*) OVER () AS n"
+                        + " FROM read_parquet($1) ORDER BY third LIMIT 1",
+                file.toString());
+        assertThat(back.get(0).get("t")).isEqualTo("FLOAT[]"); // Parquet has lists, not fixed-size arrays
         assertThat(back.get(0).get("third")).isEqualTo(502.0);
         assertThat(back.get(0).get("n")).isEqualTo(100L);
     }
 
     @Test
     void asyncClientCompletesFutures() throws Exception {
-        assertThat(client.async().query("SELECT count(*) AS n FROM frames").get().get(0).get("n")).isEqualTo((long) ROWS);
+        assertThat(client.async()
+                        .query("SELECT count(*) AS n FROM frames")
+                        .get()
+                        .get(0)
+                        .get("n"))
+                .isEqualTo((long) ROWS);
         assertThat(client.async().query("SELECT * FROM nope")).failsWithin(java.time.Duration.ofSeconds(10));
     }
 }

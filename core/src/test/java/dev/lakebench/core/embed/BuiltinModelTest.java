@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.lakebench.core.client.ErrorCode;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,9 @@ class BuiltinModelTest {
     void batchedVectorsMatchThePackagedReferenceEncoder() {
         Embedder m = Models.of(dir).get("minilm");
         assertThat(m.dimension()).isEqualTo(384);
-        List<String> texts = List.of("red tulips in a spring garden", "A short one.",
+        List<String> texts = List.of(
+                "red tulips in a spring garden",
+                "A short one.",
                 "Quarterly revenue grew by eight percent compared with the same period last year.");
         float[][] ours = m.embedTexts(texts).vectors();
         var reference = new AllMiniLmL6V2QuantizedEmbeddingModel();
@@ -36,7 +38,8 @@ class BuiltinModelTest {
     @Test
     void similarTextsAreCloserThanUnrelatedOnes() {
         Embedder m = Models.of(dir).get("MiniLM");
-        float[][] v = m.embedTexts(List.of("a red tulip", "a crimson flower in bloom", "the tax return deadline")).vectors();
+        float[][] v = m.embedTexts(List.of("a red tulip", "a crimson flower in bloom", "the tax return deadline"))
+                .vectors();
         assertThat(Vectors.dot(v[0], v[1])).isGreaterThan(Vectors.dot(v[0], v[2]) + 0.2f);
     }
 
@@ -49,7 +52,8 @@ class BuiltinModelTest {
         assertThat(e.truncated()).isEqualTo(1);
         assertThat(e.vectors()).hasNumberOfRows(2);
         assertThat((System.nanoTime() - t0) / 1e9).as("seconds").isLessThan(5);
-        float[] head = m.embedTexts(List.of("word ".repeat(BuiltinModels.MINILM_MAX_TOKENS))).vectors()[0];
+        float[] head = m.embedTexts(List.of("word ".repeat(BuiltinModels.MINILM_MAX_TOKENS)))
+                .vectors()[0];
         assertThat(Vectors.dot(head, e.vectors()[0])).isGreaterThan(0.999f);
     }
 
@@ -57,15 +61,21 @@ class BuiltinModelTest {
     void anUnknownModelIsNamedWithTheModelsThereAre() {
         assertThatThrownBy(() -> Models.of(dir).get("nosuchmodel")).isInstanceOfSatisfying(ModelError.class, e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.MODEL_NOT_FOUND);
-            assertThat(e.getMessage()).contains("Unknown model \"nosuchmodel\"").contains("minilm").contains("models pull");
+            assertThat(e.getMessage())
+                    .contains("Unknown model \"nosuchmodel\"")
+                    .contains("minilm")
+                    .contains("models pull");
         });
-        assertThatThrownBy(() -> Models.of(dir).get("../etc")).isInstanceOf(ModelError.class).hasMessageContaining("Unknown model");
+        assertThatThrownBy(() -> Models.of(dir).get("../etc"))
+                .isInstanceOf(ModelError.class)
+                .hasMessageContaining("Unknown model");
     }
 
     @Test
     void nativeLibrariesUnpackIntoTheDataDirectoryNotTheHome() {
         Models.of(dir).get("minilm");
-        assertThat(System.getProperty("DJL_CACHE_DIR")).endsWith(Path.of("cache", "djl").toString())
+        assertThat(System.getProperty("DJL_CACHE_DIR"))
+                .endsWith(Path.of("cache", "djl").toString())
                 .doesNotStartWith(System.getProperty("user.home") + "/.djl");
     }
 }

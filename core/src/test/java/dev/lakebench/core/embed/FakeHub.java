@@ -38,13 +38,19 @@ public final class FakeHub implements AutoCloseable {
     final List<String> authorizations = new CopyOnWriteArrayList<>();
     /** Downloads of this path are cut off after half the bytes, this many times. */
     public volatile String cutPath;
+
     public final AtomicInteger cuts = new AtomicInteger();
     /** Downloads of this path get different bytes than listed. */
     volatile String corruptPath;
 
     public FakeHub() throws IOException {
         Path dir = Path.of(System.getProperty("lakebench.testData")).getParent().resolve("models/tiny-clip");
-        for (String f : List.of("onnx/text_model.onnx", "onnx/vision_model.onnx", "preprocessor_config.json", "config.json", "tokenizer_config.json")) {
+        for (String f : List.of(
+                "onnx/text_model.onnx",
+                "onnx/vision_model.onnx",
+                "preprocessor_config.json",
+                "config.json",
+                "tokenizer_config.json")) {
             files.put(f, Files.readAllBytes(dir.resolve(f)));
         }
         try (InputStream tok = FakeHub.class.getResourceAsStream("/all-minilm-l6-v2-q-tokenizer.json")) {
@@ -63,13 +69,17 @@ public final class FakeHub implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getPath();
-        requests.add(path + (ex.getRequestHeaders().getFirst("Range") == null ? "" : " " + ex.getRequestHeaders().getFirst("Range")));
+        requests.add(path
+                + (ex.getRequestHeaders().getFirst("Range") == null
+                        ? ""
+                        : " " + ex.getRequestHeaders().getFirst("Range")));
         String auth = ex.getRequestHeaders().getFirst("Authorization");
         if (auth != null) {
             authorizations.add(auth);
         }
         try {
-            if (path.equals("/api/models/" + REPO + "/revision/main") || path.equals("/api/models/" + REPO + "/revision/" + COMMIT)) {
+            if (path.equals("/api/models/" + REPO + "/revision/main")
+                    || path.equals("/api/models/" + REPO + "/revision/" + COMMIT)) {
                 send(ex, 200, info(), null);
             } else if (path.startsWith("/" + REPO + "/resolve/" + COMMIT + "/")) {
                 download(ex, path.substring(("/" + REPO + "/resolve/" + COMMIT + "/").length()));
@@ -87,10 +97,19 @@ public final class FakeHub implements AutoCloseable {
         ObjectNode n = json.createObjectNode().put("id", REPO).put("sha", COMMIT);
         ArrayNode siblings = n.putArray("siblings");
         for (var e : files.entrySet()) {
-            ObjectNode s = siblings.addObject().put("rfilename", e.getKey()).put("size", e.getValue().length)
-                    .put("blobId", hex("SHA-1", ("blob " + e.getValue().length + "\0").getBytes(StandardCharsets.US_ASCII), e.getValue()));
+            ObjectNode s = siblings.addObject()
+                    .put("rfilename", e.getKey())
+                    .put("size", e.getValue().length)
+                    .put(
+                            "blobId",
+                            hex(
+                                    "SHA-1",
+                                    ("blob " + e.getValue().length + "\0").getBytes(StandardCharsets.US_ASCII),
+                                    e.getValue()));
             if (e.getKey().endsWith(".onnx") || e.getKey().endsWith(".bin")) {
-                s.putObject("lfs").put("sha256", hex("SHA-256", new byte[0], e.getValue())).put("size", e.getValue().length);
+                s.putObject("lfs")
+                        .put("sha256", hex("SHA-256", new byte[0], e.getValue()))
+                        .put("size", e.getValue().length);
             }
         }
         return json.writeValueAsBytes(n);
@@ -121,7 +140,11 @@ public final class FakeHub implements AutoCloseable {
             return;
         }
         byte[] part = java.util.Arrays.copyOfRange(body, from, body.length);
-        send(ex, from > 0 ? 206 : 200, part, from > 0 ? "bytes " + from + "-" + (body.length - 1) + "/" + body.length : null);
+        send(
+                ex,
+                from > 0 ? 206 : 200,
+                part,
+                from > 0 ? "bytes " + from + "-" + (body.length - 1) + "/" + body.length : null);
     }
 
     private static void send(HttpExchange ex, int status, byte[] body, String contentRange) throws IOException {

@@ -32,9 +32,11 @@ class RemoteEmbedderTest {
 
     @TempDir
     Path dir;
+
     HttpServer server;
     /** Scripted answers (status, body); when empty, a correct answer. */
     final Deque<Object[]> script = new ArrayDeque<>();
+
     final List<JsonNode> bodies = new CopyOnWriteArrayList<>();
     final List<String> auth = new CopyOnWriteArrayList<>();
 
@@ -59,7 +61,12 @@ class RemoteEmbedderTest {
                 JsonNode input = req.get("input");
                 for (int i = input.size() - 1; i >= 0; i--) { // out of order on purpose: the index decides
                     int len = input.get(i).asText().length();
-                    sb.append("{\"index\":").append(i).append(",\"embedding\":[").append(len).append(",3,4]}").append(i > 0 ? "," : "");
+                    sb.append("{\"index\":")
+                            .append(i)
+                            .append(",\"embedding\":[")
+                            .append(len)
+                            .append(",3,4]}")
+                            .append(i > 0 ? "," : "");
                 }
                 body = sb.append("]}").toString();
             }
@@ -90,7 +97,9 @@ class RemoteEmbedderTest {
 
     @Test
     void batchesTextsAndPutsTheAnswersBackInOrder() {
-        float[][] v = embedder().embedTexts(List.of("a", "bb", "ccc", "dddd", "eeeee")).vectors();
+        float[][] v = embedder()
+                .embedTexts(List.of("a", "bb", "ccc", "dddd", "eeeee"))
+                .vectors();
         assertThat(bodies).hasSize(3);
         assertThat(bodies.get(0).get("model").asText()).isEqualTo("nomic-embed-text");
         assertThat(bodies.get(0).get("input")).hasSize(2);
@@ -114,21 +123,29 @@ class RemoteEmbedderTest {
         for (int i = 0; i < 3; i++) {
             script.add(new Object[] {500, "{\"error\":\"model crashed\"}"});
         }
-        assertThatThrownBy(() -> embedder().embedTexts(List.of("x"))).isInstanceOf(ModelError.class)
-                .hasMessageContaining("failed 3 times; last: HTTP 500: {\"error\":\"model crashed\"}").hasMessageContaining("/v1/embeddings");
+        assertThatThrownBy(() -> embedder().embedTexts(List.of("x")))
+                .isInstanceOf(ModelError.class)
+                .hasMessageContaining("failed 3 times; last: HTTP 500: {\"error\":\"model crashed\"}")
+                .hasMessageContaining("/v1/embeddings");
     }
 
     @Test
     void refusalsAreNotRetriedAndGarbageIsNamed() {
         script.add(new Object[] {401, "{\"error\":\"bad key\"}"});
-        assertThatThrownBy(() -> embedder().embedTexts(List.of("x"))).isInstanceOf(ModelError.class)
-                .hasMessageContaining("refused the request (HTTP 401").hasMessageContaining("Check the token");
+        assertThatThrownBy(() -> embedder().embedTexts(List.of("x")))
+                .isInstanceOf(ModelError.class)
+                .hasMessageContaining("refused the request (HTTP 401")
+                .hasMessageContaining("Check the token");
         assertThat(bodies).hasSize(1);
         script.add(new Object[] {200, "<html>proxy login</html>"});
-        assertThatThrownBy(() -> embedder().embedTexts(List.of("x"))).isInstanceOf(ModelError.class)
-                .hasMessageContaining("answered something that is not an embeddings response").hasMessageContaining("<html>proxy login");
+        assertThatThrownBy(() -> embedder().embedTexts(List.of("x")))
+                .isInstanceOf(ModelError.class)
+                .hasMessageContaining("answered something that is not an embeddings response")
+                .hasMessageContaining("<html>proxy login");
         script.add(new Object[] {200, "{\"data\":[{\"index\":0,\"embedding\":[1,\"x\"]}]}"});
-        assertThatThrownBy(() -> embedder().embedTexts(List.of("x"))).isInstanceOf(ModelError.class).hasMessageContaining("non-number");
+        assertThatThrownBy(() -> embedder().embedTexts(List.of("x")))
+                .isInstanceOf(ModelError.class)
+                .hasMessageContaining("non-number");
     }
 
     @Test
@@ -139,10 +156,18 @@ class RemoteEmbedderTest {
         assertThat(keychain.secrets.values()).contains("sk-stored");
         assertThat(models.names()).contains("remote:local-llm");
         try (Client client = Client.local(dir)) {
-            client.ingest("notes", Map.of("text", List.of("one", "three")), IngestOptions.defaults().embed("text", "remote:local-llm"));
-            assertThat(client.query("SELECT count(text_embedding) AS n FROM notes").get(0).getLong("n")).isEqualTo(2);
+            client.ingest(
+                    "notes",
+                    Map.of("text", List.of("one", "three")),
+                    IngestOptions.defaults().embed("text", "remote:local-llm"));
+            assertThat(client.query("SELECT count(text_embedding) AS n FROM notes")
+                            .get(0)
+                            .getLong("n"))
+                    .isEqualTo(2);
         }
         assertThat(auth).contains("Bearer sk-stored");
-        assertThatThrownBy(() -> models.get("remote:nothing")).isInstanceOf(ModelError.class).hasMessageContaining("Unknown model \"remote:nothing\"");
+        assertThatThrownBy(() -> models.get("remote:nothing"))
+                .isInstanceOf(ModelError.class)
+                .hasMessageContaining("Unknown model \"remote:nothing\"");
     }
 }

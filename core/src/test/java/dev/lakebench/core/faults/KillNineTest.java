@@ -64,7 +64,13 @@ class KillNineTest {
     }
 
     static IngestOptions fileOptions() {
-        return IngestOptions.defaults().schema("path", "FILE").commitRows(10).flushRows(5).workers(2).chunkSize(200).chunkOverlap(50);
+        return IngestOptions.defaults()
+                .schema("path", "FILE")
+                .commitRows(10)
+                .flushRows(5)
+                .workers(2)
+                .chunkSize(200)
+                .chunkOverlap(50);
     }
 
     /** Child: ingests column data. */
@@ -97,8 +103,15 @@ class KillNineTest {
     // ---- the trials ----
 
     /** Runs the child, kills it after a random delay (it may also finish first), then checks the workspace. */
-    private void trials(String name, long seed, long maxDelayMs, Class<?> child, Consumer<Path> prepare,
-                        java.util.function.Function<Path, String[]> args, Consumer<Path> check) throws Exception {
+    private void trials(
+            String name,
+            long seed,
+            long maxDelayMs,
+            Class<?> child,
+            Consumer<Path> prepare,
+            java.util.function.Function<Path, String[]> args,
+            Consumer<Path> check)
+            throws Exception {
         Random random = new Random(seed);
         for (int trial = 0; trial < TRIALS; trial++) {
             Path data = dir.resolve(name + "-" + trial);
@@ -106,13 +119,16 @@ class KillNineTest {
             long delay = 300 + (long) (random.nextDouble() * maxDelayMs);
             Process p = ChildJvm.start(child, List.of("-Xmx384m", "-Djava.awt.headless=true"), args.apply(data));
             StringBuilder output = new StringBuilder();
-            Thread drain = new Thread(() -> {
-                try {
-                    output.append(new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-                } catch (java.io.IOException e) {
-                    // the child was killed
-                }
-            }, "child-output");
+            Thread drain = new Thread(
+                    () -> {
+                        try {
+                            output.append(new String(
+                                    p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                        } catch (java.io.IOException e) {
+                            // the child was killed
+                        }
+                    },
+                    "child-output");
             drain.start();
             boolean finished = p.waitFor(delay, TimeUnit.MILLISECONDS);
             if (!finished) {
@@ -121,9 +137,12 @@ class KillNineTest {
             }
             drain.join(5000);
             if (finished) {
-                assertThat(p.exitValue()).as(name + " trial " + trial + " child output:\n" + output).isZero();
+                assertThat(p.exitValue())
+                        .as(name + " trial " + trial + " child output:\n" + output)
+                        .isZero();
             }
-            String what = name + " trial " + trial + " (killed after " + delay + " ms" + (finished ? ", had finished" : "") + ")";
+            String what = name + " trial " + trial + " (killed after " + delay + " ms"
+                    + (finished ? ", had finished" : "") + ")";
             CompletableFuture<Void> checked = CompletableFuture.runAsync(() -> check.accept(data));
             try {
                 checked.get(DEADLINE_S, TimeUnit.SECONDS);
@@ -148,8 +167,10 @@ class KillNineTest {
         if (images == 0) {
             return 0;
         }
-        return count(client, "SELECT count(*) FROM t WHERE image IS NOT NULL AND id NOT IN"
-                + " (SELECT file_id FROM thumbnails WHERE column_name = 'image')");
+        return count(
+                client,
+                "SELECT count(*) FROM t WHERE image IS NOT NULL AND id NOT IN"
+                        + " (SELECT file_id FROM thumbnails WHERE column_name = 'image')");
     }
 
     private static long count(Client client, String sql) {
@@ -158,12 +179,13 @@ class KillNineTest {
 
     @Test
     void columnIngestKilledAtRandomMoments() throws Exception {
-        trials("columns", 11, 1500, ColumnIngest.class, d -> { }, d -> new String[] {d.toString()}, data -> {
+        trials("columns", 11, 1500, ColumnIngest.class, d -> {}, d -> new String[] {d.toString()}, data -> {
             try (Client client = Client.local(data)) {
                 if (client.listTables().contains("t")) {
                     long rows = count(client, "SELECT count(*) FROM t");
                     assertThat(rows % COMMIT).as("whole batches").isZero();
-                    assertThat(count(client, "SELECT count(DISTINCT id) FROM t")).isEqualTo(rows);
+                    assertThat(count(client, "SELECT count(DISTINCT id) FROM t"))
+                            .isEqualTo(rows);
                     if (rows == ROWS) {
                         return; // the child finished before the kill
                     }
@@ -171,7 +193,8 @@ class KillNineTest {
                 client.ingest("t", columnData(), columnOptions());
                 assertThat(count(client, "SELECT count(*) FROM t")).isEqualTo(ROWS);
                 assertThat(count(client, "SELECT count(DISTINCT id) FROM t")).isEqualTo(ROWS);
-                assertThat(count(client, "SELECT count(*) FROM t WHERE text <> 'row ' || id")).isZero();
+                assertThat(count(client, "SELECT count(*) FROM t WHERE text <> 'row ' || id"))
+                        .isZero();
             }
         });
     }
@@ -180,25 +203,43 @@ class KillNineTest {
     void fileIngestKilledAtRandomMoments() throws Exception {
         Path folder = files();
         long expected = expectedFileRows(folder);
-        trials("files", 23, 2000, FileIngest.class, d -> { }, d -> new String[] {d.toString(), folder.toString()}, data -> {
-            try (Client client = Client.local(data)) {
-                if (client.listTables().contains("t")) {
-                    long rows = count(client, "SELECT count(*) FROM t");
-                    assertThat(imagesWithoutThumbnails(client)).as("images without thumbnails").isZero();
-                    if (rows == expected && count(client, "SELECT count(DISTINCT id) FROM t") == expected) {
-                        return;
+        trials(
+                "files",
+                23,
+                2000,
+                FileIngest.class,
+                d -> {},
+                d -> new String[] {d.toString(), folder.toString()},
+                data -> {
+                    try (Client client = Client.local(data)) {
+                        if (client.listTables().contains("t")) {
+                            long rows = count(client, "SELECT count(*) FROM t");
+                            assertThat(imagesWithoutThumbnails(client))
+                                    .as("images without thumbnails")
+                                    .isZero();
+                            if (rows == expected && count(client, "SELECT count(DISTINCT id) FROM t") == expected) {
+                                return;
+                            }
+                        }
+                        IngestResult rerun =
+                                client.ingest("t", Map.of("path", List.of(folder.toString())), fileOptions());
+                        assertThat(rerun.failures()).isEmpty();
+                        assertThat(count(client, "SELECT count(*) FROM t")).isEqualTo(expected);
+                        assertThat(count(
+                                        client,
+                                        "SELECT count(*) FROM (SELECT file_id, chunk_index, count(*) n FROM t"
+                                                + " GROUP BY ALL HAVING n > 1)"))
+                                .as("duplicate rows")
+                                .isZero();
+                        assertThat(count(
+                                        client,
+                                        "SELECT count(*) FROM (SELECT th.file_id, th.dimension, count(*) n FROM thumbnails th"
+                                                + " JOIN t ON th.file_id = t.id GROUP BY ALL HAVING n > 1)"))
+                                .as("duplicate thumbnails")
+                                .isZero();
+                        assertThat(imagesWithoutThumbnails(client)).isZero();
                     }
-                }
-                IngestResult rerun = client.ingest("t", Map.of("path", List.of(folder.toString())), fileOptions());
-                assertThat(rerun.failures()).isEmpty();
-                assertThat(count(client, "SELECT count(*) FROM t")).isEqualTo(expected);
-                assertThat(count(client, "SELECT count(*) FROM (SELECT file_id, chunk_index, count(*) n FROM t"
-                        + " GROUP BY ALL HAVING n > 1)")).as("duplicate rows").isZero();
-                assertThat(count(client, "SELECT count(*) FROM (SELECT th.file_id, th.dimension, count(*) n FROM thumbnails th"
-                        + " JOIN t ON th.file_id = t.id GROUP BY ALL HAVING n > 1)")).as("duplicate thumbnails").isZero();
-                assertThat(imagesWithoutThumbnails(client)).isZero();
-            }
-        });
+                });
     }
 
     @Test
@@ -219,14 +260,21 @@ class KillNineTest {
             client.ingest("v", Map.of("id", ids, "emb", vectors), IngestOptions.defaults());
         }
         float[] probe = vectors.get(1234);
-        trials("index", 37, 2000, IndexBuild.class, d -> copyTree(template, d), d -> new String[] {d.toString()}, data -> {
-            try (Client client = Client.local(data)) {
-                assertThat(count(client, "SELECT count(*) FROM v")).isEqualTo(VECTORS);
-                assertThat(nearest(client, probe)).isEqualTo(1234L);
-                client.createIndex("v", "emb");
-                assertThat(nearest(client, probe)).isEqualTo(1234L);
-            }
-        });
+        trials(
+                "index",
+                37,
+                2000,
+                IndexBuild.class,
+                d -> copyTree(template, d),
+                d -> new String[] {d.toString()},
+                data -> {
+                    try (Client client = Client.local(data)) {
+                        assertThat(count(client, "SELECT count(*) FROM v")).isEqualTo(VECTORS);
+                        assertThat(nearest(client, probe)).isEqualTo(1234L);
+                        client.createIndex("v", "emb");
+                        assertThat(nearest(client, probe)).isEqualTo(1234L);
+                    }
+                });
     }
 
     private static long nearest(Client client, float[] q) {
@@ -257,7 +305,8 @@ class KillNineTest {
     /** Rows of a complete ingest of the folder, counted by ingesting it once in-process. */
     private long expectedFileRows(Path folder) {
         try (Client client = Client.local(dir.resolve("reference"))) {
-            return client.ingest("t", Map.of("path", List.of(folder.toString())), fileOptions()).rowCount();
+            return client.ingest("t", Map.of("path", List.of(folder.toString())), fileOptions())
+                    .rowCount();
         }
     }
 

@@ -37,12 +37,17 @@ class InterruptedBuildTest {
     public static final class Build {
         public static void main(String[] args) {
             try (Client client = Client.local(Path.of(args[0]))) {
-                client.createIndex("t", "emb", "hnsw", p -> {
-                    if (p.rowsWritten() >= 2000) {
-                        System.out.println("BUILDING " + p.rowsWritten());
-                        System.out.flush();
-                    }
-                }, Cancellation.none());
+                client.createIndex(
+                        "t",
+                        "emb",
+                        "hnsw",
+                        p -> {
+                            if (p.rowsWritten() >= 2000) {
+                                System.out.println("BUILDING " + p.rowsWritten());
+                                System.out.flush();
+                            }
+                        },
+                        Cancellation.none());
                 System.out.println("BUILT");
             }
         }
@@ -54,7 +59,8 @@ class InterruptedBuildTest {
             client.ingest("t", rows());
         }
         Process p = ChildJvm.start(Build.class, List.of("-Xmx512m"), dir.toString());
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null && !line.startsWith("BUILDING") && !line.startsWith("BUILT")) {
                 // wait until the build is under way
@@ -73,11 +79,14 @@ class InterruptedBuildTest {
                 assertThat(status.state()).isEqualTo(IndexStatus.State.BUILDING);
                 List<Row> n = client.query("SELECT count(*) AS n FROM t");
                 assertThat(n.get(0).get("n")).isEqualTo((long) ROWS);
-                List<Row> plan = client.query("EXPLAIN SELECT id FROM t ORDER BY emb <#> $1 DESC LIMIT 3", (Object) new float[DIM]);
+                List<Row> plan = client.query(
+                        "EXPLAIN SELECT id FROM t ORDER BY emb <#> $1 DESC LIMIT 3", (Object) new float[DIM]);
                 assertThat(plan.toString()).contains("is building");
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            assertThat(seconds).as("open, query and close while the interrupted build resumes").isLessThan(8);
+            assertThat(seconds)
+                    .as("open, query and close while the interrupted build resumes")
+                    .isLessThan(8);
         }
     }
 

@@ -68,14 +68,18 @@ class VectorKernelTest {
     public static final class KernelName {
         public static void main(String[] args) {
             float[] q = {1, 2, 3};
-            System.out.println(VectorKernels.get().name() + " " + VectorKernels.get().dot(q, q));
+            System.out.println(
+                    VectorKernels.get().name() + " " + VectorKernels.get().dot(q, q));
         }
     }
 
     @Test
     void withoutTheModuleTheScalarKernelIsUsed() throws IOException, InterruptedException {
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), KernelName.class.getName());
+        List<String> cmd = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                KernelName.class.getName());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -10,14 +10,16 @@ class WordAnalyzerTest {
 
     @Test
     void wordsAreLowerCasedNotStemmedAndStopWordsKept() {
-        assertThat(WordAnalyzer.terms("The running dogs' owner's car")).containsExactly("the", "running", "dogs", "owner", "car");
+        assertThat(WordAnalyzer.terms("The running dogs' owner's car"))
+                .containsExactly("the", "running", "dogs", "owner", "car");
         assertThat(WordAnalyzer.terms("Learn learning")).containsExactly("learn", "learning");
         assertThat(WordAnalyzer.terms("ai in healthcare")).containsExactly("ai", "in", "healthcare");
     }
 
     @Test
     void innerHyphensKeepAWordPunctuationSplits() {
-        assertThat(WordAnalyzer.terms("ai-driven ci/cd (x, y). don't")).containsExactly("ai-driven", "ci", "cd", "x", "y", "don't");
+        assertThat(WordAnalyzer.terms("ai-driven ci/cd (x, y). don't"))
+                .containsExactly("ai-driven", "ci", "cd", "x", "y", "don't");
         assertThat(WordAnalyzer.terms("-edge- 3.14")).containsExactly("edge", "3", "14");
     }
 

@@ -76,7 +76,8 @@ class ColumnResumeTest {
     static void assertExactlyOnce(Client client) {
         assertThat(count(client, "SELECT count(*) FROM t")).isEqualTo(ROWS);
         assertThat(count(client, "SELECT count(DISTINCT id) FROM t")).isEqualTo(ROWS);
-        assertThat(count(client, "SELECT count(*) FROM t WHERE text <> 'row ' || id")).isZero();
+        assertThat(count(client, "SELECT count(*) FROM t WHERE text <> 'row ' || id"))
+                .isZero();
     }
 
     @Test
@@ -84,7 +85,8 @@ class ColumnResumeTest {
         Path data = dir.resolve("lb");
         Process p = ChildJvm.start(Ingest.class, List.of("-Xmx512m"), data.toString());
         StringBuilder seen = new StringBuilder();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null && !line.startsWith("COMMITTED")) {
                 seen.append(line).append('\n');
@@ -109,11 +111,12 @@ class ColumnResumeTest {
     void rerunOfACancelledIngestCompletesIt() {
         try (Client client = Client.local(dir.resolve("lb"))) {
             Cancellation cancel = Cancellation.none();
-            IngestResult first = client.ingest("t", data(), options().cancellation(cancel).listener(p -> {
-                if (p.rowsCommitted() >= 3 * COMMIT) {
-                    cancel.cancel();
-                }
-            }));
+            IngestResult first =
+                    client.ingest("t", data(), options().cancellation(cancel).listener(p -> {
+                        if (p.rowsCommitted() >= 3 * COMMIT) {
+                            cancel.cancel();
+                        }
+                    }));
             assertThat(first.cancelled()).isTrue();
             assertThat(count(client, "SELECT count(*) FROM t")).isLessThan(ROWS);
             client.ingest("t", data(), options());

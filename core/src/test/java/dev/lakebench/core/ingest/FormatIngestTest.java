@@ -25,7 +25,8 @@ class FormatIngestTest {
     Path dir;
 
     /** A format over fixed batches with declared types. */
-    private record Fixed(List<Map<String, List<?>>> batches, Map<String, ColumnType> schema, Map<String, ColumnType> pgSchema)
+    private record Fixed(
+            List<Map<String, List<?>>> batches, Map<String, ColumnType> schema, Map<String, ColumnType> pgSchema)
             implements Format {
 
         @Override
@@ -54,9 +55,12 @@ class FormatIngestTest {
 
     @Test
     void domainTypesBeatStorageTypesWhichBeatInference() {
-        Format f = new Fixed(List.of(batch("img", List.of(new byte[] {1}), "n", List.of(1), "s", List.of("a")),
-                batch("img", List.of(new byte[] {2}), "n", List.of(3), "s", List.of("b"))),
-                Map.of("img", ColumnType.BINARY, "n", ColumnType.INT32), Map.of("img", ColumnType.IMAGE));
+        Format f = new Fixed(
+                List.of(
+                        batch("img", List.of(new byte[] {1}), "n", List.of(1), "s", List.of("a")),
+                        batch("img", List.of(new byte[] {2}), "n", List.of(3), "s", List.of("b"))),
+                Map.of("img", ColumnType.BINARY, "n", ColumnType.INT32),
+                Map.of("img", ColumnType.IMAGE));
         try (Client client = Client.local(dir)) {
             IngestResult r = client.ingest("t", f, IngestOptions.defaults());
             assertThat(r.rowCount()).isEqualTo(2);
@@ -67,7 +71,12 @@ class FormatIngestTest {
             assertThat(f.imageColumns()).containsExactly("img");
             // an explicit schema beats the format's hints
             client.ingest("u", f, IngestOptions.defaults().schema("img", "BINARY"));
-            assertThat(client.describeTable("u").schema().column("img").orElseThrow().type()).isEqualTo(ColumnType.BINARY);
+            assertThat(client.describeTable("u")
+                            .schema()
+                            .column("img")
+                            .orElseThrow()
+                            .type())
+                    .isEqualTo(ColumnType.BINARY);
         }
     }
 
@@ -75,18 +84,31 @@ class FormatIngestTest {
     void anUndecodableImageCostsItsThumbnailsOnly() throws Exception {
         byte[] jpeg = java.nio.file.Files.readAllBytes(Path.of(System.getProperty("lakebench.testData"))
                 .resolve("coco-detection-captions-sample/val2017/000000000139.jpg"));
-        Format f = new Fixed(List.of(batch("name", List.of("good", "bad"), "picture", List.of(jpeg, "not an image".getBytes()))),
-                Map.of(), Map.of("picture", ColumnType.IMAGE));
+        Format f = new Fixed(
+                List.of(batch("name", List.of("good", "bad"), "picture", List.of(jpeg, "not an image".getBytes()))),
+                Map.of(),
+                Map.of("picture", ColumnType.IMAGE));
         try (Client client = Client.local(dir)) {
             IngestResult r = client.ingest("t", f, IngestOptions.defaults());
             assertThat(r.rowCount()).isEqualTo(2);
             assertThat(r.failures()).isEmpty();
-            assertThat(r.warnings()).singleElement().asString().startsWith("Thumbnails of 1 image could not be made (first: ")
+            assertThat(r.warnings())
+                    .singleElement()
+                    .asString()
+                    .startsWith("Thumbnails of 1 image could not be made (first: ")
                     .endsWith("; the rows are stored");
-            assertThat(client.query("SELECT name FROM t ORDER BY name")).extracting(x -> x.get("name")).containsExactly("bad", "good");
-            assertThat(client.query("SELECT count(*) AS n FROM thumbnails th JOIN t ON th.file_id = t.id WHERE t.name = 'good'")
-                    .get(0).get("n")).isEqualTo(4L);
-            assertThat(client.query("SELECT count(*) AS n FROM thumbnails").get(0).get("n")).isEqualTo(4L);
+            assertThat(client.query("SELECT name FROM t ORDER BY name"))
+                    .extracting(x -> x.get("name"))
+                    .containsExactly("bad", "good");
+            assertThat(client.query(
+                                    "SELECT count(*) AS n FROM thumbnails th JOIN t ON th.file_id = t.id WHERE t.name = 'good'")
+                            .get(0)
+                            .get("n"))
+                    .isEqualTo(4L);
+            assertThat(client.query("SELECT count(*) AS n FROM thumbnails")
+                            .get(0)
+                            .get("n"))
+                    .isEqualTo(4L);
         }
     }
 
@@ -94,7 +116,10 @@ class FormatIngestTest {
     void theFormatWinsOverData() {
         Format f = new Fixed(List.of(batch("a", List.of(1L, 2L))), Map.of(), Map.of());
         try (Client client = Client.local(dir)) {
-            IngestResult r = client.ingest("t", Map.of("b", List.of("ignored")), IngestOptions.defaults().format(f));
+            IngestResult r = client.ingest(
+                    "t",
+                    Map.of("b", List.of("ignored")),
+                    IngestOptions.defaults().format(f));
             assertThat(r.rowCount()).isEqualTo(2);
             assertThat(client.describeTable("t").schema().names()).containsExactly("a");
         }
@@ -110,13 +135,17 @@ class FormatIngestTest {
                     .hasMessageContaining("The Fixed format's batch 1 has columns [b] but the first batch had [a]");
             assertThatThrownBy(() -> client.ingest("t", uneven, IngestOptions.defaults()))
                     .isInstanceOf(IngestError.class)
-                    .hasMessageContaining("The Fixed format's batch 0 has columns of different lengths: \"a\" has 2, \"b\" has 1");
+                    .hasMessageContaining(
+                            "The Fixed format's batch 0 has columns of different lengths: \"a\" has 2, \"b\" has 1");
             assertThat(client.listTables()).isEmpty();
-            assertThatThrownBy(() -> client.ingest("t", new Fixed(List.of(), Map.of(), Map.of()), IngestOptions.defaults()))
+            assertThatThrownBy(() ->
+                            client.ingest("t", new Fixed(List.of(), Map.of(), Map.of()), IngestOptions.defaults()))
                     .isInstanceOf(IngestError.class)
                     .hasMessageContaining("The Fixed format produced no rows");
-            assertThatThrownBy(() -> client.ingest("t", new Fixed(List.of(batch("a", List.of(1L))), Map.of(), Map.of()),
-                    IngestOptions.defaults().index("nope")))
+            assertThatThrownBy(() -> client.ingest(
+                            "t",
+                            new Fixed(List.of(batch("a", List.of(1L))), Map.of(), Map.of()),
+                            IngestOptions.defaults().index("nope")))
                     .isInstanceOf(IngestError.class)
                     .hasMessageContaining("Cannot index column \"nope\": the format has no such column");
         }
@@ -154,7 +183,8 @@ class FormatIngestTest {
             });
             assertThat(r.warnings()).containsExactly("one image skipped");
             assertThatThrownBy(() -> client.ingest("u", failing, IngestOptions.defaults()))
-                    .isInstanceOf(IllegalStateException.class).hasMessage("decoder broke");
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("decoder broke");
         }
     }
 }

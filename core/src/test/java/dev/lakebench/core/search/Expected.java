@@ -19,11 +19,9 @@ import java.util.Set;
  */
 final class Expected {
 
-    private Expected() {
-    }
+    private Expected() {}
 
-    record Scored(long id, double score) {
-    }
+    record Scored(long id, double score) {}
 
     /**
      * Asserts that {@code rows} (columns id, score) are a correct top-k of {@code all}: the score sequence equals
@@ -36,10 +34,14 @@ final class Expected {
         for (int i = 0; i < rows.size(); i++) {
             Object id = rows.get(i).get("id");
             double score = (Double) rows.get(i).get("score");
-            org.assertj.core.api.Assertions.assertThat(ids.add(id)).as("duplicate id " + id).isTrue();
-            org.assertj.core.api.Assertions.assertThat(score).as("score at " + i + " (expected order " + expected + ")")
+            org.assertj.core.api.Assertions.assertThat(ids.add(id))
+                    .as("duplicate id " + id)
+                    .isTrue();
+            org.assertj.core.api.Assertions.assertThat(score)
+                    .as("score at " + i + " (expected order " + expected + ")")
                     .isCloseTo(expected.get(i).score(), org.assertj.core.api.Assertions.within(tolerance));
-            org.assertj.core.api.Assertions.assertThat(all.get((Long) id)).as("true score of id " + id)
+            org.assertj.core.api.Assertions.assertThat(all.get((Long) id))
+                    .as("true score of id " + id)
                     .isCloseTo(score, org.assertj.core.api.Assertions.within(tolerance));
         }
     }

@@ -29,6 +29,7 @@ abstract class HybridSearchContract {
 
     @TempDir
     Path dir;
+
     Client client;
     final Map<Long, float[]> vectors = new LinkedHashMap<>();
     final Map<Long, String> texts = new LinkedHashMap<>();
@@ -71,7 +72,8 @@ abstract class HybridSearchContract {
         client.close();
     }
 
-    List<Expected.Scored> expected(float[] q, String text, double wv, double wt, int k, java.util.function.LongPredicate keep) {
+    List<Expected.Scored> expected(
+            float[] q, String text, double wv, double wt, int k, java.util.function.LongPredicate keep) {
         Map<Long, Double> cos = new LinkedHashMap<>();
         vectors.forEach((id, v) -> {
             if (keep.test(id)) {
@@ -88,9 +90,13 @@ abstract class HybridSearchContract {
     }
 
     static void assertMerged(List<Row> rows, List<Expected.Scored> expected) {
-        assertThat(rows).extracting(r -> r.get("id")).containsExactlyElementsOf(expected.stream().map(Expected.Scored::id).toList());
+        assertThat(rows)
+                .extracting(r -> r.get("id"))
+                .containsExactlyElementsOf(
+                        expected.stream().map(Expected.Scored::id).toList());
         for (int i = 0; i < rows.size(); i++) {
-            assertThat((Double) rows.get(i).get("score")).isCloseTo(expected.get(i).score(), within(1e-6));
+            assertThat((Double) rows.get(i).get("score"))
+                    .isCloseTo(expected.get(i).score(), within(1e-6));
         }
     }
 
@@ -105,49 +111,76 @@ abstract class HybridSearchContract {
     @Test
     void weightedMergeFollowsTheFormula() {
         float[] q = query();
-        List<Row> rows = client.query("SELECT id, (emb, body)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, $2, 0.7, 0.3)"
-                + " AS score FROM docs ORDER BY score DESC LIMIT 10", q, "w3 w17 w55");
+        List<Row> rows = client.query(
+                "SELECT id, (emb, body)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, $2, 0.7, 0.3)"
+                        + " AS score FROM docs ORDER BY score DESC LIMIT 10",
+                q,
+                "w3 w17 w55");
         assertMerged(rows, expected(q, "w3 w17 w55", 0.7, 0.3, 10, id -> true));
     }
 
     @Test
     void twoArgumentFormWeighsHalfAndHalfAndTheCastOneAndOne() {
         float[] q = query();
-        List<Row> half = client.query("SELECT *, (emb, body)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, $2)"
-                + " AS score FROM docs ORDER BY score DESC LIMIT 8", q, "w40 w41");
+        List<Row> half = client.query(
+                "SELECT *, (emb, body)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, $2)"
+                        + " AS score FROM docs ORDER BY score DESC LIMIT 8",
+                q,
+                "w40 w41");
         assertMerged(half, expected(q, "w40 w41", 0.5, 0.5, 8, id -> true));
         assertThat(half.get(0).columns()).containsExactly("id", "body", "emb", "score");
-        List<Row> cast = client.query("SELECT id, (emb, body)::deeplake_hybrid_record <#> ($1, $2)::deeplake_hybrid_record"
-                + " AS score FROM docs ORDER BY score DESC LIMIT 8", q, "w40 w41");
+        List<Row> cast = client.query(
+                "SELECT id, (emb, body)::deeplake_hybrid_record <#> ($1, $2)::deeplake_hybrid_record"
+                        + " AS score FROM docs ORDER BY score DESC LIMIT 8",
+                q,
+                "w40 w41");
         assertMerged(cast, expected(q, "w40 w41", 1.0, 1.0, 8, id -> true));
-        List<Row> weightedCast = client.query("SELECT id, (body, emb)::deeplake_hybrid_record <#> ($2, $1, $3, $4)::deeplake_hybrid_record"
-                + " AS score FROM docs ORDER BY score DESC LIMIT 8", q, "w40 w41", 0.2, 0.9);
+        List<Row> weightedCast = client.query(
+                "SELECT id, (body, emb)::deeplake_hybrid_record <#> ($2, $1, $3, $4)::deeplake_hybrid_record"
+                        + " AS score FROM docs ORDER BY score DESC LIMIT 8",
+                q,
+                "w40 w41",
+                0.2,
+                0.9);
         assertMerged(weightedCast, expected(q, "w40 w41", 0.9, 0.2, 8, id -> true));
     }
 
     @Test
     void filterAppliesToBothSides() {
         float[] q = query();
-        List<Row> rows = client.query("SELECT id, (emb, body)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, $2, 0.5, 0.5)"
-                + " AS score FROM docs WHERE id % 2 = 0 ORDER BY score DESC LIMIT 6", q, "w1 w2");
+        List<Row> rows = client.query(
+                "SELECT id, (emb, body)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, $2, 0.5, 0.5)"
+                        + " AS score FROM docs WHERE id % 2 = 0 ORDER BY score DESC LIMIT 6",
+                q, "w1 w2");
         assertMerged(rows, expected(q, "w1 w2", 0.5, 0.5, 6, id -> id % 2 == 0));
     }
 
     @Test
     void aTextWithoutMatchesLeavesTheVectorSide() {
         float[] q = query();
-        List<Row> rows = client.query("SELECT id, (emb, body)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, 'nothing')"
-                + " AS score FROM docs ORDER BY score DESC LIMIT 5", q);
+        List<Row> rows = client.query(
+                "SELECT id, (emb, body)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, 'nothing')"
+                        + " AS score FROM docs ORDER BY score DESC LIMIT 5",
+                q);
         assertMerged(rows, expected(q, "nothing", 0.5, 0.5, 5, id -> true));
     }
 
     @Test
     void hybridNeedsTheTopKForm() {
-        assertThatThrownBy(() -> client.query("SELECT (emb, body)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, $2) FROM docs",
-                query(), "w1")).isInstanceOf(QueryError.class).hasMessageContaining("ORDER BY <hybrid> DESC LIMIT k");
-        assertThatThrownBy(() -> client.query("SELECT id FROM docs ORDER BY (emb, id)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, $2) DESC LIMIT 3",
-                query(), "w1")).hasMessageContaining("Hybrid search cannot use column \"id\"");
-        assertThatThrownBy(() -> client.query("SELECT id FROM docs ORDER BY (emb, body)::deeplake_hybrid_record <#> deeplake_hybrid_record($1) DESC LIMIT 3",
-                (Object) query())).hasMessageContaining("Pass 2 arguments");
+        assertThatThrownBy(() -> client.query(
+                        "SELECT (emb, body)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, $2) FROM docs",
+                        query(),
+                        "w1"))
+                .isInstanceOf(QueryError.class)
+                .hasMessageContaining("ORDER BY <hybrid> DESC LIMIT k");
+        assertThatThrownBy(() -> client.query(
+                        "SELECT id FROM docs ORDER BY (emb, id)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, $2) DESC LIMIT 3",
+                        query(),
+                        "w1"))
+                .hasMessageContaining("Hybrid search cannot use column \"id\"");
+        assertThatThrownBy(() -> client.query(
+                        "SELECT id FROM docs ORDER BY (emb, body)::deeplake_hybrid_record <#> deeplake_hybrid_record($1) DESC LIMIT 3",
+                        (Object) query()))
+                .hasMessageContaining("Pass 2 arguments");
     }
 }

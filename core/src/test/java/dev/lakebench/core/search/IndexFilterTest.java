@@ -21,6 +21,7 @@ class IndexFilterTest {
 
     @TempDir
     Path dir;
+
     Client client;
     final Map<Long, float[]> vectors = new LinkedHashMap<>();
     final Map<Long, String> tags = new LinkedHashMap<>();
@@ -36,7 +37,12 @@ class IndexFilterTest {
         List<Long> ct = new ArrayList<>();
         List<float[]> embs = new ArrayList<>();
         for (long i = 1; i <= 600; i++) {
-            float[] v = {(float) rnd.nextGaussian(), (float) rnd.nextGaussian(), (float) rnd.nextGaussian(), (float) rnd.nextGaussian()};
+            float[] v = {
+                (float) rnd.nextGaussian(),
+                (float) rnd.nextGaussian(),
+                (float) rnd.nextGaussian(),
+                (float) rnd.nextGaussian()
+            };
             String tag = i % 50 == 0 ? null : names[rnd.nextInt(names.length)];
             ids.add(i);
             tg.add(tag);
@@ -80,31 +86,52 @@ class IndexFilterTest {
     void indexesServeSimpleConditions() {
         float[] q = {1, 0.5f, -0.2f, 0};
         String eq = "SELECT id, emb <#> $1 AS score FROM t WHERE tag = $2 ORDER BY score DESC LIMIT 10";
-        Expected.assertTopK(client.query(eq, q, "red apple"), cosines(q, id -> "red apple".equals(tags.get(id))), 10, 1e-6);
+        Expected.assertTopK(
+                client.query(eq, q, "red apple"), cosines(q, id -> "red apple".equals(tags.get(id))), 10, 1e-6);
         assertThat(plan(eq, q, "red apple")).contains("tag = 'red apple' by index \"tag_exact\" (exact_text)");
 
-        String both = "SELECT id, emb <#> $1 AS score FROM t WHERE tag @> 'apple' AND cat >= 3 ORDER BY score DESC LIMIT 10";
-        Expected.assertTopK(client.query(both, q), cosines(q, id -> tags.get(id) != null && tags.get(id).contains("apple")
-                && cats.get(id) >= 3), 10, 1e-6);
-        assertThat(plan(both, q)).contains("by index \"tag_exact\"").contains("cat >= 3.0 by index \"cat_inv\" (inverted)");
+        String both =
+                "SELECT id, emb <#> $1 AS score FROM t WHERE tag @> 'apple' AND cat >= 3 ORDER BY score DESC LIMIT 10";
+        Expected.assertTopK(
+                client.query(both, q),
+                cosines(q, id -> tags.get(id) != null && tags.get(id).contains("apple") && cats.get(id) >= 3),
+                10,
+                1e-6);
+        assertThat(plan(both, q))
+                .contains("by index \"tag_exact\"")
+                .contains("cat >= 3.0 by index \"cat_inv\" (inverted)");
 
         // literal wildcard characters are matched as text; case matters as in the engine
         String star = "SELECT id, emb <#> $1 AS score FROM t WHERE contains(tag, 'a*b') ORDER BY score DESC LIMIT 10";
-        Expected.assertTopK(client.query(star, q), cosines(q, id -> tags.get(id) != null && tags.get(id).contains("a*b")), 10, 1e-6);
+        Expected.assertTopK(
+                client.query(star, q),
+                cosines(q, id -> tags.get(id) != null && tags.get(id).contains("a*b")),
+                10,
+                1e-6);
         String upper = "SELECT id, emb <#> $1 AS score FROM t WHERE tag @> 'Apple' ORDER BY score DESC LIMIT 10";
-        Expected.assertTopK(client.query(upper, q), cosines(q, id -> tags.get(id) != null && tags.get(id).contains("Apple")), 10, 1e-6);
+        Expected.assertTopK(
+                client.query(upper, q),
+                cosines(q, id -> tags.get(id) != null && tags.get(id).contains("Apple")),
+                10,
+                1e-6);
 
         // fractional bounds on an integer column
-        String frac = "SELECT id, emb <#> $1 AS score FROM t WHERE 2.5 < cat AND cat < 4.5 ORDER BY score DESC LIMIT 10";
-        Expected.assertTopK(client.query(frac, q), cosines(q, id -> cats.get(id) > 2.5 && cats.get(id) < 4.5), 10, 1e-6);
-        assertThat(client.query("SELECT id, emb <#> $1 AS score FROM t WHERE cat = 2.5 ORDER BY score DESC LIMIT 10", q)).isEmpty();
+        String frac =
+                "SELECT id, emb <#> $1 AS score FROM t WHERE 2.5 < cat AND cat < 4.5 ORDER BY score DESC LIMIT 10";
+        Expected.assertTopK(
+                client.query(frac, q), cosines(q, id -> cats.get(id) > 2.5 && cats.get(id) < 4.5), 10, 1e-6);
+        assertThat(client.query(
+                        "SELECT id, emb <#> $1 AS score FROM t WHERE cat = 2.5 ORDER BY score DESC LIMIT 10", q))
+                .isEmpty();
     }
 
     @Test
     void otherConditionsGoToTheEngine() {
         float[] q = {0, 1, 0, 0};
-        String mod = "SELECT id, emb <#> $1 AS score FROM t WHERE tag = 'blue sky' AND id % 2 = 0 ORDER BY score DESC LIMIT 10";
-        Expected.assertTopK(client.query(mod, q), cosines(q, id -> "blue sky".equals(tags.get(id)) && id % 2 == 0), 10, 1e-6);
+        String mod =
+                "SELECT id, emb <#> $1 AS score FROM t WHERE tag = 'blue sky' AND id % 2 = 0 ORDER BY score DESC LIMIT 10";
+        Expected.assertTopK(
+                client.query(mod, q), cosines(q, id -> "blue sky".equals(tags.get(id)) && id % 2 == 0), 10, 1e-6);
         assertThat(plan(mod, q)).contains("evaluated by the engine");
         String noIndex = "SELECT id, emb <#> $1 AS score FROM t WHERE id < 100 ORDER BY score DESC LIMIT 10";
         Expected.assertTopK(client.query(noIndex, q), cosines(q, id -> id < 100), 10, 1e-6);
@@ -113,7 +140,8 @@ class IndexFilterTest {
         client.query("UPDATE t SET tag = 'blue sky', cat = 6 WHERE id = 1");
         tags.put(1L, "blue sky");
         cats.put(1L, 6L);
-        String after = "SELECT id, emb <#> $1 AS score FROM t WHERE tag = 'blue sky' AND cat = 6 ORDER BY score DESC LIMIT 50";
+        String after =
+                "SELECT id, emb <#> $1 AS score FROM t WHERE tag = 'blue sky' AND cat = 6 ORDER BY score DESC LIMIT 50";
         List<Row> rows = client.query(after, q);
         Expected.assertTopK(rows, cosines(q, id -> "blue sky".equals(tags.get(id)) && cats.get(id) == 6), 50, 1e-6);
         assertThat(rows).extracting(r -> r.get("id")).contains(1L);

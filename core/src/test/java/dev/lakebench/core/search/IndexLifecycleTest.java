@@ -48,8 +48,14 @@ class IndexLifecycleTest {
         String[] words = {"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "theta", "kappa"};
         for (int i = 0; i < n; i++) {
             ids.add(firstId + i);
-            bodies.add(words[rnd.nextInt(words.length)] + " " + words[rnd.nextInt(words.length)] + " " + words[rnd.nextInt(words.length)]);
-            embs.add(new float[] {(float) rnd.nextGaussian(), (float) rnd.nextGaussian(), (float) rnd.nextGaussian(), (float) rnd.nextGaussian()});
+            bodies.add(words[rnd.nextInt(words.length)] + " " + words[rnd.nextInt(words.length)] + " "
+                    + words[rnd.nextInt(words.length)]);
+            embs.add(new float[] {
+                (float) rnd.nextGaussian(),
+                (float) rnd.nextGaussian(),
+                (float) rnd.nextGaussian(),
+                (float) rnd.nextGaussian()
+            });
             nums.add((long) i);
         }
         Map<String, List<?>> d = new LinkedHashMap<>();
@@ -72,16 +78,22 @@ class IndexLifecycleTest {
     @Test
     void declaringIndexesChecksTypesAndNames() {
         try (Client c = Client.local(dir)) {
-            c.ingest("t", docs(50, 1), IngestOptions.defaults().schema("tokens", "EMBEDDING_2D").index("emb", "body"));
-            assertThat(c.describeTable("t").indexes()).extracting(IndexInfo::name, IndexInfo::column, IndexInfo::type, IndexInfo::ready)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("t_body_idx", "body", "bm25", true),
+            c.ingest(
+                    "t",
+                    docs(50, 1),
+                    IngestOptions.defaults().schema("tokens", "EMBEDDING_2D").index("emb", "body"));
+            assertThat(c.describeTable("t").indexes())
+                    .extracting(IndexInfo::name, IndexInfo::column, IndexInfo::type, IndexInfo::ready)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("t_body_idx", "body", "bm25", true),
                             org.assertj.core.groups.Tuple.tuple("t_emb_idx", "emb", "hnsw", true));
             // idempotent
             c.createIndex("t", "emb");
             c.query("CREATE INDEX IF NOT EXISTS ON t USING deeplake_index (emb)");
             assertThat(c.describeTable("t").indexes()).hasSize(2);
             assertThatThrownBy(() -> c.query("CREATE INDEX ON t USING deeplake_index (n) WITH (index_type = 'btree')"))
-                    .isInstanceOf(TableError.class).hasMessageContaining("unknown index_type 'btree'")
+                    .isInstanceOf(TableError.class)
+                    .hasMessageContaining("unknown index_type 'btree'")
                     .hasMessageContaining("bm25, exact_text, inverted (TEXT); hnsw, hnsw_quantized");
             assertThatThrownBy(() -> c.query("CREATE INDEX ON t USING deeplake_index (emb) WITH (index_type = 'bm25')"))
                     .hasMessageContaining("index_type 'bm25' does not fit column \"emb\" of table \"t\" (EMBEDDING[4])")
@@ -89,20 +101,25 @@ class IndexLifecycleTest {
             assertThatThrownBy(() -> c.query("CREATE INDEX ON t USING deeplake_index (tokens)"))
                     .hasMessageContaining("no index type can serve column \"tokens\" of table \"t\" (EMBEDDING_2D[4])")
                     .hasMessageContaining("exact MaxSim scan");
-            assertThatThrownBy(() -> c.query("CREATE INDEX other ON t USING deeplake_index (body) WITH (index_type = 'exact_text')"))
+            assertThatThrownBy(() -> c.query(
+                            "CREATE INDEX other ON t USING deeplake_index (body) WITH (index_type = 'exact_text')"))
                     .hasMessageContaining("column \"body\" of table \"t\" already has index \"t_body_idx\" (bm25)")
                     .hasMessageContaining("DROP INDEX t_body_idx first");
             assertThatThrownBy(() -> c.query("CREATE INDEX t_emb_idx ON t USING deeplake_index (n)"))
                     .hasMessageContaining("index \"t_emb_idx\" already exists");
-            assertThatThrownBy(() -> c.query("CREATE INDEX ON t USING hnsw (emb)")).hasMessageContaining("Index method \"hnsw\"");
+            assertThatThrownBy(() -> c.query("CREATE INDEX ON t USING hnsw (emb)"))
+                    .hasMessageContaining("Index method \"hnsw\"");
             assertThatThrownBy(() -> c.createIndex("t", "nope")).hasMessageContaining("has no column \"nope\"");
             // other types
             c.query("CREATE INDEX nums ON t USING deeplake_index (n DESC)");
             c.query("DROP INDEX t_body_idx");
             c.query("CREATE INDEX exact ON t USING deeplake_index (body) WITH (index_type = 'exact_text')");
-            assertThat(c.describeTable("t").indexes()).extracting(IndexInfo::name, IndexInfo::type)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("exact", "exact_text"),
-                            org.assertj.core.groups.Tuple.tuple("nums", "inverted"), org.assertj.core.groups.Tuple.tuple("t_emb_idx", "hnsw"));
+            assertThat(c.describeTable("t").indexes())
+                    .extracting(IndexInfo::name, IndexInfo::type)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("exact", "exact_text"),
+                            org.assertj.core.groups.Tuple.tuple("nums", "inverted"),
+                            org.assertj.core.groups.Tuple.tuple("t_emb_idx", "hnsw"));
             // an exact_text index cannot rank: BM25 runs exactly and says why
             assertThat(explain(c, "SELECT id FROM t ORDER BY body <#> 'alpha' DESC LIMIT 2"))
                     .contains("index \"exact\" (exact_text) cannot rank; exact search");
@@ -122,8 +139,10 @@ class IndexLifecycleTest {
         try (Client c = Client.local(dir)) {
             LuceneIndex ix = local(c).indexes().index("t_emb_idx");
             assertThat(ix.needsBuild()).isFalse();
-            assertThat(local(c).indexes().awaitReady("t", Duration.ofSeconds(30))).isTrue();
-            assertThat(explain(c, "SELECT id FROM t ORDER BY emb <#> $1 DESC LIMIT 2", (Object) new float[4])).contains("index \"t_emb_idx\"");
+            assertThat(local(c).indexes().awaitReady("t", Duration.ofSeconds(30)))
+                    .isTrue();
+            assertThat(explain(c, "SELECT id FROM t ORDER BY emb <#> $1 DESC LIMIT 2", (Object) new float[4]))
+                    .contains("index \"t_emb_idx\"");
             c.dropTable("t");
             assertThat(indexDir).doesNotExist();
             c.ingest("t", docs(10, 1));
@@ -139,7 +158,8 @@ class IndexLifecycleTest {
         }
         Path indexDir = dir.resolve("workspaces/default/indexes/t/t_body_idx");
         try (FSDirectory d = FSDirectory.open(indexDir);
-             IndexWriter w = new IndexWriter(d, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+                IndexWriter w =
+                        new IndexWriter(d, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
             Map<String, String> data = new LinkedHashMap<>();
             w.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
             data.put("lakebench.format", "999");
@@ -148,7 +168,8 @@ class IndexLifecycleTest {
         }
         try (Client c = Client.local(dir)) {
             assertThat(local(c).indexes().index("t_body_idx").needsBuild()).isTrue();
-            assertThat(local(c).indexes().awaitReady("t", Duration.ofSeconds(30))).isTrue();
+            assertThat(local(c).indexes().awaitReady("t", Duration.ofSeconds(30)))
+                    .isTrue();
             assertThat(c.describeTable("t").indexes().get(0).ready()).isTrue();
             List<Row> rows = c.query("SELECT id, body <#> 'gamma' AS score FROM t ORDER BY score DESC LIMIT 5");
             Map<Long, String> texts = texts(c);
@@ -177,7 +198,8 @@ class IndexLifecycleTest {
                 }
                 w.commit();
             }
-            try (var conn = ws.engine().connect(); var st = conn.createStatement()) {
+            try (var conn = ws.engine().connect();
+                    var st = conn.createStatement()) {
                 st.execute("UPDATE lb_data.t SET body = 'omega', _lb_ver = nextval('lb_meta.\"seq_t\"') WHERE id = 1");
                 st.execute("DELETE FROM lb_data.t WHERE id IN (2, 3, 5000)");
             }
@@ -190,15 +212,21 @@ class IndexLifecycleTest {
     @Test
     void aCrashBetweenTableAndIndexCommitIsRepairedOnOpen() throws Exception {
         try (Client c = Client.local(dir)) {
-            c.ingest("t", docs(300, 1), IngestOptions.defaults().schema("tokens", "EMBEDDING_2D").index("body", "emb"));
+            c.ingest(
+                    "t",
+                    docs(300, 1),
+                    IngestOptions.defaults().schema("tokens", "EMBEDDING_2D").index("body", "emb"));
         }
         ChildJvm.Result r = ChildJvm.run(CrashAfterTableCommit.class, List.of("-Xmx256m"), 120, dir.toString());
         assertThat(r.output()).contains("TABLE COMMITTED");
         try (Client c = Client.local(dir)) {
             assertThat(local(c).indexes().index("t_body_idx").needsBuild()).isFalse();
-            assertThat(local(c).indexes().awaitReady("t", Duration.ofSeconds(60))).isTrue();
-            assertThat(c.describeTable("t").indexes()).allSatisfy(i -> assertThat(i.ready()).isTrue());
-            assertThat(explain(c, "SELECT id FROM t ORDER BY body <#> 'omega' DESC LIMIT 3")).contains("index \"t_body_idx\" (bm25) serves it");
+            assertThat(local(c).indexes().awaitReady("t", Duration.ofSeconds(60)))
+                    .isTrue();
+            assertThat(c.describeTable("t").indexes())
+                    .allSatisfy(i -> assertThat(i.ready()).isTrue());
+            assertThat(explain(c, "SELECT id FROM t ORDER BY body <#> 'omega' DESC LIMIT 3"))
+                    .contains("index \"t_body_idx\" (bm25) serves it");
             List<Row> rows = c.query("SELECT id, body <#> 'omega' AS score FROM t ORDER BY score DESC LIMIT 50");
             Map<Long, String> texts = texts(c);
             assertThat(texts).doesNotContainKeys(2L, 3L, 5000L).containsEntry(1L, "omega");
@@ -207,7 +235,8 @@ class IndexLifecycleTest {
             // the vector index has the rows too
             float[] q = {1, 0, 0, 7};
             List<Row> near = c.query("SELECT id, emb <#> $1 AS score FROM t ORDER BY score DESC LIMIT 3", q);
-            assertThat(explain(c, "SELECT id FROM t ORDER BY emb <#> $1 DESC LIMIT 3", q)).contains("index \"t_emb_idx\" (hnsw");
+            assertThat(explain(c, "SELECT id FROM t ORDER BY emb <#> $1 DESC LIMIT 3", q))
+                    .contains("index \"t_emb_idx\" (hnsw");
             assertThat(near.get(0).get("id")).isEqualTo(5007L);
         }
     }
@@ -224,12 +253,21 @@ class IndexLifecycleTest {
             assertThat(seen).extracting(IngestProgress::rowsWritten).isSorted();
 
             Cancellation cancel = new Cancellation();
-            assertThatThrownBy(() -> c.createIndex("t", "n", "inverted", p -> {
-                if (p.rowsWritten() >= 1000) {
-                    cancel.cancel();
-                }
-            }, cancel)).isInstanceOf(TableError.class).hasMessageContaining("cancelled");
-            assertThat(c.describeTable("t").indexes()).extracting(IndexInfo::name).containsExactly("t_body_idx");
+            assertThatThrownBy(() -> c.createIndex(
+                            "t",
+                            "n",
+                            "inverted",
+                            p -> {
+                                if (p.rowsWritten() >= 1000) {
+                                    cancel.cancel();
+                                }
+                            },
+                            cancel))
+                    .isInstanceOf(TableError.class)
+                    .hasMessageContaining("cancelled");
+            assertThat(c.describeTable("t").indexes())
+                    .extracting(IndexInfo::name)
+                    .containsExactly("t_body_idx");
             assertThat(dir.resolve("workspaces/default/indexes/t/t_n_idx")).doesNotExist();
         }
     }
@@ -239,18 +277,24 @@ class IndexLifecycleTest {
         try (Client c = Client.local(dir)) {
             Map<String, List<?>> d = docs(500, 1);
             c.ingest("t", d);
-            c.query("CREATE INDEX q ON t USING deeplake_index (emb) WITH (index_type = 'clustered_quantized', m = 24, ef_search = 200)");
+            c.query(
+                    "CREATE INDEX q ON t USING deeplake_index (emb) WITH (index_type = 'clustered_quantized', m = 24, ef_search = 200)");
             float[] q = {0.3f, -1, 0.5f, 2};
             Map<Long, Double> all = new LinkedHashMap<>();
             for (int i = 0; i < d.get("id").size(); i++) {
-                all.put((Long) d.get("id").get(i), Expected.cosine((float[]) d.get("emb").get(i), q));
+                all.put(
+                        (Long) d.get("id").get(i),
+                        Expected.cosine((float[]) d.get("emb").get(i), q));
             }
             List<Row> rows = c.query("SELECT id, emb <#> $1 AS score FROM t ORDER BY score DESC LIMIT 10", q);
             Expected.assertTopK(rows, all, 10, 1e-6);
             assertThat(explain(c, "SELECT id FROM t ORDER BY emb <#> $1 DESC LIMIT 3", q))
-                    .contains("index \"q\" (hnsw_quantized, m=24, ef_construction=100, ef_search=200, re-scored exactly)");
-            assertThat(c.describeTable("t").schema().column("emb").orElseThrow().type()).isEqualTo(ColumnType.EMBEDDING);
-            assertThat(Files.exists(dir.resolve("workspaces/default/indexes/t/q"))).isTrue();
+                    .contains(
+                            "index \"q\" (hnsw_quantized, m=24, ef_construction=100, ef_search=200, re-scored exactly)");
+            assertThat(c.describeTable("t").schema().column("emb").orElseThrow().type())
+                    .isEqualTo(ColumnType.EMBEDDING);
+            assertThat(Files.exists(dir.resolve("workspaces/default/indexes/t/q")))
+                    .isTrue();
         }
     }
 }

@@ -58,7 +58,8 @@ class IndexRecallTest {
             c.ingest("t", cols);
             c.createIndex("t", "emb");
             String sql = "SELECT id FROM t ORDER BY emb <#> $1 DESC LIMIT 10";
-            assertThat(c.query("EXPLAIN " + sql, (Object) queries[0]).toString()).contains("index \"t_emb_idx\"");
+            assertThat(c.query("EXPLAIN " + sql, (Object) queries[0]).toString())
+                    .contains("index \"t_emb_idx\"");
             double found = 0;
             double selfFound = 0;
             for (int q = 0; q < queries.length; q++) {
@@ -68,7 +69,10 @@ class IndexRecallTest {
                 }
                 // a row's own vector finds the row
                 long own = q * 97L;
-                selfFound += c.query(sql, (Object) base[(int) own]).stream().anyMatch(r -> r.get("id").equals(own)) ? 1 : 0;
+                selfFound += c.query(sql, (Object) base[(int) own]).stream()
+                                .anyMatch(r -> r.get("id").equals(own))
+                        ? 1
+                        : 0;
             }
             double recall = found / (10.0 * queries.length);
             assertThat(recall).as("recall@10 over %d queries", queries.length).isGreaterThanOrEqualTo(0.95);

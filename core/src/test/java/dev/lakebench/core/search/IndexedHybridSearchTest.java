@@ -15,8 +15,13 @@ class IndexedHybridSearchTest extends HybridSearchContract {
 
     @AfterEach
     void theIndexServedTheQueries() {
-        String plan = client.query("EXPLAIN SELECT id FROM docs ORDER BY (emb, body)::deeplake_hybrid_record"
-                + " <#> deeplake_hybrid_record($1, 'w1') DESC LIMIT 3", (Object) query()).toString();
-        assertThat(plan).contains("\"docs\".\"emb\": index \"docs_emb_body_idx\" (hybrid").contains("\"docs\".\"body\": index \"docs_emb_body_idx\" (hybrid");
+        String plan = client.query(
+                        "EXPLAIN SELECT id FROM docs ORDER BY (emb, body)::deeplake_hybrid_record"
+                                + " <#> deeplake_hybrid_record($1, 'w1') DESC LIMIT 3",
+                        (Object) query())
+                .toString();
+        assertThat(plan)
+                .contains("\"docs\".\"emb\": index \"docs_emb_body_idx\" (hybrid")
+                .contains("\"docs\".\"body\": index \"docs_emb_body_idx\" (hybrid");
     }
 }

@@ -18,19 +18,33 @@ import org.junit.jupiter.api.io.TempDir;
 class PgDeeplakeBm25Test {
 
     static final String[] KEYWORDS = {
-        "machine learning algorithms introduction", "data science guide methodologies",
-        "artificial intelligence neural networks deep learning", "python programming tutorial advanced",
-        "database design optimization principles", "nlp natural language processing ai",
-        "cloud computing infrastructure distributed systems", "computer vision image recognition object detection",
-        "big data architecture scalability", "reinforcement learning agents decision making",
-        "devops automation ci/cd pipelines", "cybersecurity threats vulnerabilities protection",
-        "edge computing low latency data processing", "graph databases relationships queries",
-        "quantum computing algorithms qubits", "explainable ai model interpretability",
-        "time series analysis forecasting temporal", "generative models gans vae synthetic data",
-        "feature engineering model performance", "model deployment production environments",
-        "ai ethics ethical considerations", "data privacy principles techniques", "robotics automation ai integration",
-        "ai-driven decision making complex processes", "ai in healthcare medical research",
-        "ai in finance banking financial services"};
+        "machine learning algorithms introduction",
+        "data science guide methodologies",
+        "artificial intelligence neural networks deep learning",
+        "python programming tutorial advanced",
+        "database design optimization principles",
+        "nlp natural language processing ai",
+        "cloud computing infrastructure distributed systems",
+        "computer vision image recognition object detection",
+        "big data architecture scalability",
+        "reinforcement learning agents decision making",
+        "devops automation ci/cd pipelines",
+        "cybersecurity threats vulnerabilities protection",
+        "edge computing low latency data processing",
+        "graph databases relationships queries",
+        "quantum computing algorithms qubits",
+        "explainable ai model interpretability",
+        "time series analysis forecasting temporal",
+        "generative models gans vae synthetic data",
+        "feature engineering model performance",
+        "model deployment production environments",
+        "ai ethics ethical considerations",
+        "data privacy principles techniques",
+        "robotics automation ai integration",
+        "ai-driven decision making complex processes",
+        "ai in healthcare medical research",
+        "ai in finance banking financial services"
+    };
 
     @TempDir
     Path dir;
@@ -44,14 +58,17 @@ class PgDeeplakeBm25Test {
             }
             expectPgDeeplake(client);
             client.query("CREATE INDEX index_for_keywords ON documents USING deeplake_index (keywords DESC)");
-            assertThat(client.query("EXPLAIN SELECT id, keywords <#> 'machine learning' AS score FROM documents ORDER BY score LIMIT 10")
-                    .toString()).contains("index_for_keywords");
+            assertThat(client.query(
+                                    "EXPLAIN SELECT id, keywords <#> 'machine learning' AS score FROM documents ORDER BY score LIMIT 10")
+                            .toString())
+                    .contains("index_for_keywords");
             expectPgDeeplake(client);
         }
     }
 
     private static void expectPgDeeplake(Client client) {
-        List<Row> rows = client.query("SELECT id, keywords <#> 'machine learning' AS score FROM documents ORDER BY score LIMIT 10");
+        List<Row> rows = client.query(
+                "SELECT id, keywords <#> 'machine learning' AS score FROM documents ORDER BY score LIMIT 10");
         assertThat(rows).extracting(r -> r.get("id")).containsExactly(1L, 10L, 3L);
         assertThat((Double) rows.get(0).get("score")).isCloseTo(5.057182, within(1e-6));
         assertThat((Double) rows.get(1).get("score")).isCloseTo(1.8425648, within(1e-6));

@@ -26,13 +26,15 @@ class SqlTablesTest {
 
     @TempDir
     Path dir;
+
     Client client;
 
     @BeforeEach
     void open() {
         client = Client.local(dir);
-        client.query("CREATE TABLE media (id SERIAL PRIMARY KEY, emb float4[], patches float4[][], raw bytea, caption text,"
-                + " pic IMAGE, clip VIDEO, sized REAL[4], n INT DEFAULT 7 NOT NULL) USING deeplake");
+        client.query(
+                "CREATE TABLE media (id SERIAL PRIMARY KEY, emb float4[], patches float4[][], raw bytea, caption text,"
+                        + " pic IMAGE, clip VIDEO, sized REAL[4], n INT DEFAULT 7 NOT NULL) USING deeplake");
     }
 
     @AfterEach
@@ -43,14 +45,25 @@ class SqlTablesTest {
     @Test
     void createTableMakesALakebenchTable() {
         TableInfo info = client.describeTable("media");
-        assertThat(info.schema().names()).containsExactly("id", "emb", "patches", "raw", "caption", "pic", "clip", "sized", "n");
-        assertThat(info.schema().columns()).extracting(c -> c.type()).containsExactly(ColumnType.INT64, ColumnType.EMBEDDING,
-                ColumnType.EMBEDDING_2D, ColumnType.BINARY, ColumnType.TEXT, ColumnType.IMAGE, ColumnType.VIDEO,
-                ColumnType.EMBEDDING, ColumnType.INT32);
+        assertThat(info.schema().names())
+                .containsExactly("id", "emb", "patches", "raw", "caption", "pic", "clip", "sized", "n");
+        assertThat(info.schema().columns())
+                .extracting(c -> c.type())
+                .containsExactly(
+                        ColumnType.INT64,
+                        ColumnType.EMBEDDING,
+                        ColumnType.EMBEDDING_2D,
+                        ColumnType.BINARY,
+                        ColumnType.TEXT,
+                        ColumnType.IMAGE,
+                        ColumnType.VIDEO,
+                        ColumnType.EMBEDDING,
+                        ColumnType.INT32);
         assertThat(info.schema().column("sized").orElseThrow().dimension()).isEqualTo(4);
         assertThat(info.schema().column("emb").orElseThrow().dimension()).isZero();
         assertThat(client.listTables()).containsExactly("media");
-        assertThatThrownBy(() -> client.query("CREATE TABLE media (x text) USING deeplake")).isInstanceOf(TableError.class)
+        assertThatThrownBy(() -> client.query("CREATE TABLE media (x text) USING deeplake"))
+                .isInstanceOf(TableError.class)
                 .hasMessageContaining("Table \"media\" already exists");
         client.query("CREATE TABLE IF NOT EXISTS media (x text) USING deeplake");
         assertThat(client.describeTable("media").schema().size()).isEqualTo(9);
@@ -59,49 +72,73 @@ class SqlTablesTest {
     @Test
     void insertsWriteVectorsBytesAndSerials() {
         float[] a = {1, 2, 3};
-        client.query("INSERT INTO media (emb, patches, caption, pic) VALUES ($1, $2, 'first', decode($3, 'hex')::IMAGE)",
-                a, new float[][] {{1, 0}, {0, 1}}, PNG_HEX);
-        client.query("INSERT INTO media (emb, caption, raw) VALUES (ARRAY[0.5, -1, 2]::FLOAT4[], 'second', '\\x0102'::bytea)");
+        client.query(
+                "INSERT INTO media (emb, patches, caption, pic) VALUES ($1, $2, 'first', decode($3, 'hex')::IMAGE)",
+                a,
+                new float[][] {{1, 0}, {0, 1}},
+                PNG_HEX);
+        client.query(
+                "INSERT INTO media (emb, caption, raw) VALUES (ARRAY[0.5, -1, 2]::FLOAT4[], 'second', '\\x0102'::bytea)");
         client.query("INSERT INTO media (caption) VALUES ('no vector')");
         List<Row> rows = client.query("SELECT * FROM media ORDER BY id");
         assertThat(rows).extracting(r -> r.get("id")).containsExactly(1L, 2L, 3L);
         assertThat(rows).extracting(r -> r.get("n")).containsExactly(7L, 7L, 7L);
         assertThat((float[]) rows.get(0).get("emb")).containsExactly(1, 2, 3);
         assertThat((float[][]) rows.get(0).get("patches")).isDeepEqualTo(new float[][] {{1, 0}, {0, 1}});
-        assertThat((byte[]) rows.get(0).get("pic")).containsExactly(HexFormat.of().parseHex(PNG_HEX));
+        assertThat((byte[]) rows.get(0).get("pic"))
+                .containsExactly(HexFormat.of().parseHex(PNG_HEX));
         assertThat((float[]) rows.get(1).get("emb")).containsExactly(0.5f, -1f, 2f);
         assertThat(rows.get(2).get("emb")).isNull();
         // the first vector gave the column its size
-        assertThat(client.describeTable("media").schema().column("emb").orElseThrow().dimension()).isEqualTo(3);
+        assertThat(client.describeTable("media")
+                        .schema()
+                        .column("emb")
+                        .orElseThrow()
+                        .dimension())
+                .isEqualTo(3);
         assertThatThrownBy(() -> client.query("INSERT INTO media (emb) VALUES ($1)", (Object) new float[] {1, 2}))
                 .isInstanceOf(QueryError.class)
-                .hasMessageContaining("Column \"emb\" of table \"media\" holds 3-dimensional embeddings, got a vector of 2 values");
+                .hasMessageContaining(
+                        "Column \"emb\" of table \"media\" holds 3-dimensional embeddings, got a vector of 2 values");
         assertThatThrownBy(() -> client.query("INSERT INTO media (sized) VALUES (ARRAY[1, 2]::FLOAT4[])"))
                 .hasMessageContaining("holds 4-dimensional embeddings");
         // a failed write leaves nothing behind
-        assertThat(client.query("SELECT count(*) AS n FROM media").get(0).get("n")).isEqualTo(3L);
+        assertThat(client.query("SELECT count(*) AS n FROM media").get(0).get("n"))
+                .isEqualTo(3L);
         // and searching works on the SQL-made table
-        Row best = client.query("SELECT id, emb <#> $1 AS score FROM media ORDER BY score DESC LIMIT 1", (Object) new float[] {1, 2, 3.1f}).get(0);
+        Row best = client.query("SELECT id, emb <#> $1 AS score FROM media ORDER BY score DESC LIMIT 1", (Object)
+                        new float[] {1, 2, 3.1f})
+                .get(0);
         assertThat(best.get("id")).isEqualTo(1L);
     }
 
     @Test
     void updatesAppendNewVectors() {
-        client.query("INSERT INTO media (emb, caption) VALUES ($1, 'x'), ($2, 'y')", new float[] {1, 0, 0}, new float[] {0, 1, 0});
-        client.query("UPDATE media SET emb = $1, caption = upper(caption) WHERE caption = 'x'", (Object) new float[] {0, 0, 9});
+        client.query(
+                "INSERT INTO media (emb, caption) VALUES ($1, 'x'), ($2, 'y')",
+                new float[] {1, 0, 0},
+                new float[] {0, 1, 0});
+        client.query("UPDATE media SET emb = $1, caption = upper(caption) WHERE caption = 'x'", (Object)
+                new float[] {0, 0, 9});
         client.query("UPDATE media SET emb = NULL WHERE caption = 'y'");
         List<Row> rows = client.query("SELECT caption, emb FROM media ORDER BY id");
         assertThat((float[]) rows.get(0).get("emb")).containsExactly(0, 0, 9);
         assertThat(rows.get(0).get("caption")).isEqualTo("X");
         assertThat(rows.get(1).get("emb")).isNull();
-        assertThat(client.query("SELECT caption FROM media WHERE emb IS NULL")).extracting(r -> r.get("caption")).containsExactly("y");
+        assertThat(client.query("SELECT caption FROM media WHERE emb IS NULL"))
+                .extracting(r -> r.get("caption"))
+                .containsExactly("y");
     }
 
     @Test
     void createTableAsCopiesVectorsIntoItsOwnLogs() {
-        client.query("INSERT INTO media (emb, patches, caption) VALUES ($1, $2, 'a'), ($3, NULL, 'b')",
-                new float[] {1, 1, 0}, new float[][] {{1, 2}}, new float[] {0, 1, 1});
-        client.query("CREATE TABLE copy AS SELECT id AS source_id, emb, patches, caption, emb <#> $1 AS score FROM media WHERE caption @> 'a'",
+        client.query(
+                "INSERT INTO media (emb, patches, caption) VALUES ($1, $2, 'a'), ($3, NULL, 'b')",
+                new float[] {1, 1, 0},
+                new float[][] {{1, 2}},
+                new float[] {0, 1, 1});
+        client.query(
+                "CREATE TABLE copy AS SELECT id AS source_id, emb, patches, caption, emb <#> $1 AS score FROM media WHERE caption @> 'a'",
                 (Object) new float[] {1, 1, 0});
         TableInfo info = client.describeTable("copy");
         assertThat(info.schema().column("emb").orElseThrow().type()).isEqualTo(ColumnType.EMBEDDING);
@@ -117,38 +154,56 @@ class SqlTablesTest {
         client.query("CREATE TABLE other (v float4[], label text) USING deeplake");
         client.query("INSERT INTO other (v, label) SELECT emb, caption FROM copy");
         client.dropTable("copy");
-        assertThat((float[]) client.query("SELECT v FROM other").get(0).get("v")).containsExactly(1, 1, 0);
+        assertThat((float[]) client.query("SELECT v FROM other").get(0).get("v"))
+                .containsExactly(1, 1, 0);
     }
 
     @Test
     void ordinarySqlKeepsWorking() {
-        client.query("INSERT INTO media (emb, caption, n) VALUES ($1, 'a', 1), ($2, 'b', 2), ($3, 'c', 2)",
-                new float[] {1, 0, 0}, new float[] {0, 1, 0}, new float[] {1, 1, 0});
+        client.query(
+                "INSERT INTO media (emb, caption, n) VALUES ($1, 'a', 1), ($2, 'b', 2), ($3, 'c', 2)",
+                new float[] {1, 0, 0},
+                new float[] {0, 1, 0},
+                new float[] {1, 1, 0});
         client.query("CREATE TABLE tags (media_id BIGINT, tag TEXT) USING deeplake");
         client.query("INSERT INTO tags VALUES (1, 'red'), (2, 'blue'), (3, 'red')");
-        List<Row> joined = client.query("SELECT t.tag, count(*) AS n, max(m.emb <#> $1) AS best FROM media m JOIN tags t ON t.media_id = m.id"
-                + " GROUP BY t.tag ORDER BY t.tag", (Object) new float[] {1, 0, 0});
+        List<Row> joined = client.query(
+                "SELECT t.tag, count(*) AS n, max(m.emb <#> $1) AS best FROM media m JOIN tags t ON t.media_id = m.id"
+                        + " GROUP BY t.tag ORDER BY t.tag",
+                (Object) new float[] {1, 0, 0});
         assertThat(joined).extracting(r -> r.get("tag")).containsExactly("blue", "red");
         assertThat(joined).extracting(r -> r.get("n")).containsExactly(1L, 2L);
         assertThat((Double) joined.get(1).get("best")).isCloseTo(1.0, within(1e-6));
-        List<Row> cte = client.query("WITH two AS (SELECT * FROM media WHERE n = 2) SELECT caption FROM two ORDER BY caption");
+        List<Row> cte =
+                client.query("WITH two AS (SELECT * FROM media WHERE n = 2) SELECT caption FROM two ORDER BY caption");
         assertThat(cte).extracting(r -> r.get("caption")).containsExactly("b", "c");
-        assertThat(client.execute(dev.lakebench.core.client.QueryRequest.of("DELETE FROM media WHERE n = 2")).updateCount()).isEqualTo(2);
-        assertThat(client.query("SELECT count(*) AS c FROM media").get(0).get("c")).isEqualTo(1L);
-        client.query("BEGIN; INSERT INTO media (emb, caption) VALUES ($1, 'in a transaction'); COMMIT;", (Object) new float[] {0, 0, 1});
-        assertThat(client.query("SELECT count(*) AS c FROM media").get(0).get("c")).isEqualTo(2L);
-        client.query("BEGIN; INSERT INTO media (emb, caption) VALUES ($1, 'rolled back'); ROLLBACK;", (Object) new float[] {0, 0, 1});
-        assertThat(client.query("SELECT caption FROM media ORDER BY id")).extracting(r -> r.get("caption"))
+        assertThat(client.execute(dev.lakebench.core.client.QueryRequest.of("DELETE FROM media WHERE n = 2"))
+                        .updateCount())
+                .isEqualTo(2);
+        assertThat(client.query("SELECT count(*) AS c FROM media").get(0).get("c"))
+                .isEqualTo(1L);
+        client.query("BEGIN; INSERT INTO media (emb, caption) VALUES ($1, 'in a transaction'); COMMIT;", (Object)
+                new float[] {0, 0, 1});
+        assertThat(client.query("SELECT count(*) AS c FROM media").get(0).get("c"))
+                .isEqualTo(2L);
+        client.query("BEGIN; INSERT INTO media (emb, caption) VALUES ($1, 'rolled back'); ROLLBACK;", (Object)
+                new float[] {0, 0, 1});
+        assertThat(client.query("SELECT caption FROM media ORDER BY id"))
+                .extracting(r -> r.get("caption"))
                 .containsExactly("a", "in a transaction");
     }
 
     @Test
     void explainTellsHowTheSearchRuns() {
         client.query("INSERT INTO media (emb, caption) VALUES ($1, 'a')", (Object) new float[] {1, 0, 0});
-        List<Row> plan = client.query("EXPLAIN SELECT id, emb <#> $1 AS s FROM media WHERE caption @> 'a' ORDER BY s DESC LIMIT 5",
+        List<Row> plan = client.query(
+                "EXPLAIN SELECT id, emb <#> $1 AS s FROM media WHERE caption @> 'a' ORDER BY s DESC LIMIT 5",
                 (Object) new float[] {1, 0, 0});
-        String text = plan.stream().map(r -> r.get("explain_key") + ": " + r.get("explain_value")).reduce("", (x, y) -> x + "\n" + y);
-        assertThat(text).contains("top-k search: emb <#> $1 on table \"media\"")
+        String text = plan.stream()
+                .map(r -> r.get("explain_key") + ": " + r.get("explain_value"))
+                .reduce("", (x, y) -> x + "\n" + y);
+        assertThat(text)
+                .contains("top-k search: emb <#> $1 on table \"media\"")
                 .contains("\"media\".\"emb\": exact cosine scan of the vector log")
                 .contains("filter: WHERE")
                 .contains("physical_plan");
@@ -159,12 +214,18 @@ class SqlTablesTest {
     @Test
     void badDdlIsRejectedClearly() {
         assertThatThrownBy(() -> client.query("CREATE TABLE x (a text, CHECK (a <> '')) USING deeplake"))
-                .isInstanceOf(QueryError.class).hasMessageContaining("keeps no table constraints");
-        assertThatThrownBy(() -> client.query("CREATE TABLE x (a text) USING heap")).hasMessageContaining("access method \"heap\"");
+                .isInstanceOf(QueryError.class)
+                .hasMessageContaining("keeps no table constraints");
+        assertThatThrownBy(() -> client.query("CREATE TABLE x (a text) USING heap"))
+                .hasMessageContaining("access method \"heap\"");
         assertThat(client.listTables()).containsExactly("media");
         // pg_deeplake's FILE is a bytea domain: in a table definition it holds bytes
         client.query("CREATE TABLE files_x (f FILE) USING deeplake");
-        assertThat(client.describeTable("files_x").schema().column("f").orElseThrow().type())
+        assertThat(client.describeTable("files_x")
+                        .schema()
+                        .column("f")
+                        .orElseThrow()
+                        .type())
                 .isEqualTo(dev.lakebench.core.schema.ColumnType.BINARY);
     }
 
@@ -173,7 +234,12 @@ class SqlTablesTest {
         client.query("CREATE TABLE notes (id BIGINT, body VARCHAR(200), at TIMESTAMP)");
         assertThat(client.listTables()).contains("notes");
         client.query("INSERT INTO notes VALUES (1, 'hello', TIMESTAMP '2024-01-02 03:04:05')");
-        assertThat(client.describeTable("notes").schema().column("at").orElseThrow().typeName()).isEqualTo("TIMESTAMP");
+        assertThat(client.describeTable("notes")
+                        .schema()
+                        .column("at")
+                        .orElseThrow()
+                        .typeName())
+                .isEqualTo("TIMESTAMP");
         assertThat(client.query("SELECT body FROM notes").get(0).get("body")).isEqualTo("hello");
         client.query("DROP TABLE notes");
         assertThat(client.listTables()).doesNotContain("notes");

@@ -24,11 +24,32 @@ import org.junit.jupiter.api.io.TempDir;
  */
 abstract class TextSearchContract {
 
-    static final String[] WORDS = {"river", "mountain", "forest", "ocean", "desert", "valley", "island", "glacier", "canyon",
-        "meadow", "volcano", "lagoon", "prairie", "tundra", "swamp", "harbor", "cliff", "delta", "plateau", "reef"};
+    static final String[] WORDS = {
+        "river",
+        "mountain",
+        "forest",
+        "ocean",
+        "desert",
+        "valley",
+        "island",
+        "glacier",
+        "canyon",
+        "meadow",
+        "volcano",
+        "lagoon",
+        "prairie",
+        "tundra",
+        "swamp",
+        "harbor",
+        "cliff",
+        "delta",
+        "plateau",
+        "reef"
+    };
 
     @TempDir
     Path dir;
+
     Client client;
     final Map<Long, String> docs = new LinkedHashMap<>();
     final Map<Long, Long> group = new LinkedHashMap<>();
@@ -55,7 +76,9 @@ abstract class TextSearchContract {
             groups.add(i % 3);
         }
         // a few documents in other scripts and with accents, and one of stop words only
-        String[] extra = {"Café crème au lait in Paris", "東京 の 地図 river", "naïve Müller visits the glacier", "the of and a"};
+        String[] extra = {
+            "Café crème au lait in Paris", "東京 の 地図 river", "naïve Müller visits the glacier", "the of and a"
+        };
         for (int i = 0; i < extra.length; i++) {
             ids.add(1000L + i);
             texts.add(extra[i]);
@@ -99,24 +122,33 @@ abstract class TextSearchContract {
             List<Row> rows = client.query("SELECT id, body <#> $1 AS score FROM docs ORDER BY score DESC LIMIT 10", q);
             assertRanking(rows, matching(Expected.bm25(docs, q)), 10);
         }
-        List<Row> literal = client.query("SELECT id, body <#> 'reef delta' AS score FROM docs ORDER BY score DESC LIMIT 5");
+        List<Row> literal =
+                client.query("SELECT id, body <#> 'reef delta' AS score FROM docs ORDER BY score DESC LIMIT 5");
         assertRanking(literal, matching(Expected.bm25(docs, "reef delta")), 5);
     }
 
     @Test
     void onlyDocumentsWithTheTermsAreReturned() {
-        List<Row> rows = client.query("SELECT id, body <#> $1 AS score FROM docs ORDER BY score DESC LIMIT 50", "volcano plateau");
+        List<Row> rows = client.query(
+                "SELECT id, body <#> $1 AS score FROM docs ORDER BY score DESC LIMIT 50", "volcano plateau");
         long matching = matching(Expected.bm25(docs, "volcano plateau")).size();
-        assertThat(rows).hasSize((int) Math.min(50, matching)).allSatisfy(r -> assertThat((Double) r.get("score")).isPositive());
-        assertThat(client.query("SELECT id FROM docs ORDER BY body <#> 'zebra' DESC LIMIT 5")).isEmpty();
-        assertThat(client.query("SELECT id FROM docs ORDER BY body <#> 'quokka zebra' DESC LIMIT 5")).isEmpty();
+        assertThat(rows)
+                .hasSize((int) Math.min(50, matching))
+                .allSatisfy(r -> assertThat((Double) r.get("score")).isPositive());
+        assertThat(client.query("SELECT id FROM docs ORDER BY body <#> 'zebra' DESC LIMIT 5"))
+                .isEmpty();
+        assertThat(client.query("SELECT id FROM docs ORDER BY body <#> 'quokka zebra' DESC LIMIT 5"))
+                .isEmpty();
     }
 
     @Test
     void whereFiltersBeforeRanking() {
         String q = "river meadow";
-        List<Row> rows = client.query("SELECT id, grp, body <#> $1 AS score FROM docs WHERE grp = 1 AND id < $2"
-                + " ORDER BY score DESC LIMIT 10", q, 250L);
+        List<Row> rows = client.query(
+                "SELECT id, grp, body <#> $1 AS score FROM docs WHERE grp = 1 AND id < $2"
+                        + " ORDER BY score DESC LIMIT 10",
+                q,
+                250L);
         Map<Long, Double> all = Expected.bm25(docs, q);
         Map<Long, Double> eligible = new LinkedHashMap<>();
         all.forEach((id, s) -> {
@@ -130,35 +162,53 @@ abstract class TextSearchContract {
 
     @Test
     void perRowScoresAreExact() {
-        List<Row> rows = client.query("SELECT id, body <#> $1 AS score FROM docs WHERE id <= 30 ORDER BY id", "desert island");
+        List<Row> rows =
+                client.query("SELECT id, body <#> $1 AS score FROM docs WHERE id <= 30 ORDER BY id", "desert island");
         Map<Long, Double> expected = Expected.bm25(docs, "desert island");
-        assertThat(rows).hasSize(30).allSatisfy(r ->
-                assertThat((Double) r.get("score")).isCloseTo(expected.get((Long) r.get("id")), within(1e-6)));
+        assertThat(rows)
+                .hasSize(30)
+                .allSatisfy(r ->
+                        assertThat((Double) r.get("score")).isCloseTo(expected.get((Long) r.get("id")), within(1e-6)));
     }
 
     @Test
     void unicodeTextIsSearchable() {
-        assertThat(client.query("SELECT id FROM docs ORDER BY body <#> '東京' DESC LIMIT 3")).extracting(r -> r.get("id")).containsExactly(1001L);
-        assertThat(client.query("SELECT id FROM docs ORDER BY body <#> 'café' DESC LIMIT 3")).extracting(r -> r.get("id")).containsExactly(1000L);
-        assertThat(client.query("SELECT id FROM docs ORDER BY body <#> 'MÜLLER' DESC LIMIT 3")).extracting(r -> r.get("id")).containsExactly(1002L);
+        assertThat(client.query("SELECT id FROM docs ORDER BY body <#> '東京' DESC LIMIT 3"))
+                .extracting(r -> r.get("id"))
+                .containsExactly(1001L);
+        assertThat(client.query("SELECT id FROM docs ORDER BY body <#> 'café' DESC LIMIT 3"))
+                .extracting(r -> r.get("id"))
+                .containsExactly(1000L);
+        assertThat(client.query("SELECT id FROM docs ORDER BY body <#> 'MÜLLER' DESC LIMIT 3"))
+                .extracting(r -> r.get("id"))
+                .containsExactly(1002L);
     }
 
     @Test
     void containmentFilters() {
         long expected = docs.values().stream().filter(t -> t.contains("lagoon")).count();
-        assertThat(client.query("SELECT id FROM docs WHERE body @> $1", "lagoon")).hasSize((int) expected);
-        assertThat(client.query("SELECT id FROM docs WHERE contains(body, 'lagoon')")).hasSize((int) expected);
-        assertThat(client.query("SELECT id FROM docs WHERE body @> 'lagoon' AND NOT body @> 'river'")).hasSize(
-                (int) docs.values().stream().filter(t -> t.contains("lagoon") && !t.contains("river")).count());
+        assertThat(client.query("SELECT id FROM docs WHERE body @> $1", "lagoon"))
+                .hasSize((int) expected);
+        assertThat(client.query("SELECT id FROM docs WHERE contains(body, 'lagoon')"))
+                .hasSize((int) expected);
+        assertThat(client.query("SELECT id FROM docs WHERE body @> 'lagoon' AND NOT body @> 'river'"))
+                .hasSize((int) docs.values().stream()
+                        .filter(t -> t.contains("lagoon") && !t.contains("river"))
+                        .count());
         // containment combined with ranking
-        List<Row> rows = client.query("SELECT id, body <#> 'glacier' AS score FROM docs WHERE body @> 'reef' ORDER BY score DESC LIMIT 5");
-        assertThat(rows).allSatisfy(r -> assertThat(docs.get((Long) r.get("id"))).contains("reef").contains("glacier"));
+        List<Row> rows = client.query(
+                "SELECT id, body <#> 'glacier' AS score FROM docs WHERE body @> 'reef' ORDER BY score DESC LIMIT 5");
+        assertThat(rows)
+                .allSatisfy(r -> assertThat(docs.get((Long) r.get("id")))
+                        .contains("reef")
+                        .contains("glacier"));
     }
 
     @Test
     void bm25SimilarityFunctionPointsToTheOperator() {
         assertThatThrownBy(() -> client.query("SELECT BM25_SIMILARITY(body, 'river') FROM docs"))
-                .isInstanceOf(QueryError.class).hasMessageContaining("BM25_SIMILARITY() is not a function")
+                .isInstanceOf(QueryError.class)
+                .hasMessageContaining("BM25_SIMILARITY() is not a function")
                 .hasMessageContaining("<#>");
     }
 

@@ -23,7 +23,8 @@ class AlterTableTest {
         try (Client client = Client.local(dir)) {
             client.query("CREATE TABLE media (id int, caption text) USING deeplake");
             client.query("INSERT INTO media VALUES (1, 'a')");
-            client.query("ALTER TABLE media ADD COLUMN picture IMAGE, ADD COLUMN emb EMBEDDING, ADD COLUMN n int NOT NULL DEFAULT 7");
+            client.query(
+                    "ALTER TABLE media ADD COLUMN picture IMAGE, ADD COLUMN emb EMBEDDING, ADD COLUMN n int NOT NULL DEFAULT 7");
             client.query("UPDATE media SET picture = decode('89504e47', 'hex')::IMAGE, emb = ARRAY[1, 2]::float4[]");
             client.query("INSERT INTO media (id, caption) VALUES (2, 'b')");
         }
@@ -35,7 +36,8 @@ class AlterTableTest {
             assertThat((byte[]) rows.get(0).get("picture")).containsExactly(0x89, 0x50, 0x4e, 0x47);
             assertThat((float[]) rows.get(0).get("emb")).containsExactly(1f, 2f);
             assertThat(rows).extracting(r -> r.get("n")).containsExactly(7L, 7L);
-            assertThatThrownBy(() -> client.query("INSERT INTO media (id, n) VALUES (3, NULL)")).hasMessageContaining("violates not-null constraint");
+            assertThatThrownBy(() -> client.query("INSERT INTO media (id, n) VALUES (3, NULL)"))
+                    .hasMessageContaining("violates not-null constraint");
         }
     }
 
@@ -44,7 +46,8 @@ class AlterTableTest {
         try (Client client = Client.local(dir)) {
             client.query("CREATE TABLE docs (id int, f FILE) USING deeplake");
             client.query("INSERT INTO docs VALUES (1, decode('0102', 'hex'))");
-            assertThat((byte[]) client.query("SELECT f FROM docs").get(0).get("f")).containsExactly(1, 2);
+            assertThat((byte[]) client.query("SELECT f FROM docs").get(0).get("f"))
+                    .containsExactly(1, 2);
         }
     }
 
@@ -56,10 +59,15 @@ class AlterTableTest {
             client.query("CREATE INDEX d_body ON d USING deeplake_index (body)");
             client.query("CREATE INDEX d_tag ON d USING deeplake_index (tag) WITH (index_type = 'exact_text')");
             client.query("ALTER TABLE d DROP COLUMN body");
-            assertThat(client.describeTable("d").indexes()).extracting(i -> i.name()).containsExactly("d_tag");
-            assertThat(client.query("SELECT id FROM d WHERE tag = 'y'")).extracting(r -> r.get("id")).containsExactly(2L);
+            assertThat(client.describeTable("d").indexes())
+                    .extracting(i -> i.name())
+                    .containsExactly("d_tag");
+            assertThat(client.query("SELECT id FROM d WHERE tag = 'y'"))
+                    .extracting(r -> r.get("id"))
+                    .containsExactly(2L);
             assertThatThrownBy(() -> client.query("ALTER TABLE d RENAME COLUMN tag TO label"))
-                    .isInstanceOf(QueryError.class).hasMessageContaining("is not supported by the local engine");
+                    .isInstanceOf(QueryError.class)
+                    .hasMessageContaining("is not supported by the local engine");
         }
     }
 
@@ -71,14 +79,16 @@ class AlterTableTest {
             client.query("ALTER TABLE a RENAME TO b");
             client.query("INSERT INTO b (name, emb) VALUES ('z', ARRAY[1, 1]::float4[])");
             assertThat(client.listTables()).contains("b").doesNotContain("a");
-            assertThatThrownBy(() -> client.query("INSERT INTO b (name) VALUES ('x')")).hasMessageContaining("duplicate key value violates unique constraint");
+            assertThatThrownBy(() -> client.query("INSERT INTO b (name) VALUES ('x')"))
+                    .hasMessageContaining("duplicate key value violates unique constraint");
             client.query("CREATE TABLE a (id int) USING deeplake");
         }
         try (Client client = Client.local(dir)) {
             List<Row> rows = client.query("SELECT id, name, emb FROM b ORDER BY id");
             assertThat(rows).extracting(r -> r.get("id")).containsExactly(1L, 2L, 3L);
             assertThat((float[]) rows.get(2).get("emb")).containsExactly(1f, 1f);
-            assertThat(client.query("SELECT count(*) FROM a").get(0).get("count")).isEqualTo(0L);
+            assertThat(client.query("SELECT count(*) FROM a").get(0).get("count"))
+                    .isEqualTo(0L);
         }
     }
 

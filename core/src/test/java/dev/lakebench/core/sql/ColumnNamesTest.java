@@ -10,32 +10,39 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ColumnNamesTest {
 
     private static String rewrite(String sql) {
-        return new ColumnNames().apply(new SqlStatement(sql), new PassContext(n -> Optional.empty())).text();
+        return new ColumnNames()
+                .apply(new SqlStatement(sql), new PassContext(n -> Optional.empty()))
+                .text();
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "SELECT count(*) FROM t|SELECT count(*) AS \"count\" FROM t",
-        "SELECT a, t.b, * FROM t|SELECT a, t.b, * FROM t",
-        "SELECT count(*) AS n FROM t|SELECT count(*) AS n FROM t",
-        "SELECT a + 1 FROM t|SELECT a + 1 AS \"?column?\" FROM t",
-        "SELECT '7'::int, a::text|SELECT '7'::int AS \"int4\", a::text AS \"a\"",
-        "SELECT CAST(1 AS DOUBLE PRECISION)|SELECT CAST(1 AS DOUBLE PRECISION) AS \"float8\"",
-        "SELECT emb[1] FROM t|SELECT emb[1] AS \"emb\" FROM t",
-        "SELECT CASE WHEN a THEN 1 END FROM t|SELECT CASE WHEN a THEN 1 END AS \"case\" FROM t",
-        "SELECT (SELECT max(x) FROM u)|SELECT (SELECT max(x) AS \"max\" FROM u) AS \"max\"",
-        "SELECT EXISTS (SELECT 1)|SELECT EXISTS (SELECT 1 AS \"?column?\") AS \"exists\"",
-        "SELECT ARRAY[1, 2]::float4[]|SELECT ARRAY[1, 2]::float4[] AS \"float4\"",
-        "SELECT * EXCLUDE (a) FROM t|SELECT * EXCLUDE (a) FROM t",
-        "WITH q AS (SELECT sum(x) FROM t) SELECT * FROM q|WITH q AS (SELECT sum(x) AS \"sum\" FROM t) SELECT * FROM q",
-        "SELECT 1 UNION ALL SELECT 2|SELECT 1 AS \"?column?\" UNION ALL SELECT 2 AS \"?column?\"",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "SELECT count(*) FROM t|SELECT count(*) AS \"count\" FROM t",
+                "SELECT a, t.b, * FROM t|SELECT a, t.b, * FROM t",
+                "SELECT count(*) AS n FROM t|SELECT count(*) AS n FROM t",
+                "SELECT a + 1 FROM t|SELECT a + 1 AS \"?column?\" FROM t",
+                "SELECT '7'::int, a::text|SELECT '7'::int AS \"int4\", a::text AS \"a\"",
+                "SELECT CAST(1 AS DOUBLE PRECISION)|SELECT CAST(1 AS DOUBLE PRECISION) AS \"float8\"",
+                "SELECT emb[1] FROM t|SELECT emb[1] AS \"emb\" FROM t",
+                "SELECT CASE WHEN a THEN 1 END FROM t|SELECT CASE WHEN a THEN 1 END AS \"case\" FROM t",
+                "SELECT (SELECT max(x) FROM u)|SELECT (SELECT max(x) AS \"max\" FROM u) AS \"max\"",
+                "SELECT EXISTS (SELECT 1)|SELECT EXISTS (SELECT 1 AS \"?column?\") AS \"exists\"",
+                "SELECT ARRAY[1, 2]::float4[]|SELECT ARRAY[1, 2]::float4[] AS \"float4\"",
+                "SELECT * EXCLUDE (a) FROM t|SELECT * EXCLUDE (a) FROM t",
+                "WITH q AS (SELECT sum(x) FROM t) SELECT * FROM q|WITH q AS (SELECT sum(x) AS \"sum\" FROM t) SELECT * FROM q",
+                "SELECT 1 UNION ALL SELECT 2|SELECT 1 AS \"?column?\" UNION ALL SELECT 2 AS \"?column?\"",
+            })
     void namesUnaliasedItemsAsPostgresDoes(String in, String out) {
         assertThat(rewrite(in)).isEqualTo(out);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"INSERT INTO t SELECT count(*) FROM u", "SHOW TABLES", "DESCRIBE t"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"INSERT INTO t SELECT count(*) FROM u", "SHOW TABLES", "DESCRIBE t"})
     void leavesOtherStatementsAlone(String sql) {
         assertThat(rewrite(sql)).isEqualTo(sql);
     }

@@ -57,7 +57,8 @@ class CopyFromTest {
             client.query("CREATE TABLE t (id int) USING deeplake");
             assertThatThrownBy(() -> client.query("COPY t FROM '" + csv + "' WITH (FORMAT csv, HEADER)"))
                     .hasMessageContaining("--allow-files");
-            assertThat(client.query("SELECT count(*) AS n FROM t").get(0).get("n")).isEqualTo(0L);
+            assertThat(client.query("SELECT count(*) AS n FROM t").get(0).get("n"))
+                    .isEqualTo(0L);
         }
     }
 
@@ -66,7 +67,8 @@ class CopyFromTest {
         try (Client client = Client.local(dir.resolve("data"))) {
             client.query("CREATE TABLE t (id int) USING deeplake");
             assertThatThrownBy(() -> client.query("COPY t FROM STDIN"))
-                    .hasMessageContaining("is not supported by the local engine").hasMessageContaining("COPY t FROM '");
+                    .hasMessageContaining("is not supported by the local engine")
+                    .hasMessageContaining("COPY t FROM '");
         }
     }
 }

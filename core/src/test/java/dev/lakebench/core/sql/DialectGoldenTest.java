@@ -45,14 +45,28 @@ class DialectGoldenTest {
 
     /** The workspace the cases run against. */
     static final Map<String, TableDef> TABLES = Map.of(
-            "docs", table("docs", Column.of("id", ColumnType.INT64), Column.of("title", ColumnType.TEXT),
-                    Column.of("body", ColumnType.TEXT), Column.vector("emb", ColumnType.EMBEDDING, 3),
-                    Column.vector("multi", ColumnType.EMBEDDING_2D, 2), Column.of("picture", ColumnType.IMAGE),
-                    Column.of("price", ColumnType.FLOAT64)),
-            "notes", table("notes", Column.of("id", ColumnType.INT64), Column.of("body", ColumnType.TEXT),
-                    Column.vector("emb", ColumnType.EMBEDDING, 3)),
-            "fresh", table("fresh", Column.of("id", ColumnType.INT64), Column.vector("emb", ColumnType.EMBEDDING, 0),
-                    Column.vector("multi", ColumnType.EMBEDDING_2D, 0)));
+            "docs",
+                    table(
+                            "docs",
+                            Column.of("id", ColumnType.INT64),
+                            Column.of("title", ColumnType.TEXT),
+                            Column.of("body", ColumnType.TEXT),
+                            Column.vector("emb", ColumnType.EMBEDDING, 3),
+                            Column.vector("multi", ColumnType.EMBEDDING_2D, 2),
+                            Column.of("picture", ColumnType.IMAGE),
+                            Column.of("price", ColumnType.FLOAT64)),
+            "notes",
+                    table(
+                            "notes",
+                            Column.of("id", ColumnType.INT64),
+                            Column.of("body", ColumnType.TEXT),
+                            Column.vector("emb", ColumnType.EMBEDDING, 3)),
+            "fresh",
+                    table(
+                            "fresh",
+                            Column.of("id", ColumnType.INT64),
+                            Column.vector("emb", ColumnType.EMBEDDING, 0),
+                            Column.vector("multi", ColumnType.EMBEDDING_2D, 0)));
 
     private static TableDef table(String name, Column... columns) {
         return new TableDef(name, new TableSchema(List.of(columns)), Map.of());
@@ -72,7 +86,8 @@ class DialectGoldenTest {
     static Stream<Case> cases() throws IOException {
         List<Case> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(DIR)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".sql")).sorted().toList()) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".sql")).sorted().toList()) {
                 out.addAll(read(f));
             }
         }
@@ -123,27 +138,55 @@ class DialectGoldenTest {
                 }
                 if (e.indexOnly() != null) {
                     Translation.IndexOnly io = e.indexOnly();
-                    sb.append("\n-- index-only: slot ").append(io.hitsSlot() + 1).append(' ').append(io.outputs())
-                            .append(" limit ").append(io.limit()).append(" offset ").append(io.offset())
+                    sb.append("\n-- index-only: slot ")
+                            .append(io.hitsSlot() + 1)
+                            .append(' ')
+                            .append(io.outputs())
+                            .append(" limit ")
+                            .append(io.limit())
+                            .append(" offset ")
+                            .append(io.offset())
                             .append(io.matchingOnly() ? " matching only" : "");
                 }
             }
             case Translation.CreateTableAs cta -> {
-                sb.append("-- create table as: ").append(cta.name()).append('\n').append(bound(cta.query()));
+                sb.append("-- create table as: ")
+                        .append(cta.name())
+                        .append('\n')
+                        .append(bound(cta.query()));
                 slots(sb, cta.query().slots());
             }
-            case Translation.Explain ex -> sb.append("-- explain").append(ex.analyze() ? " analyze" : "").append(":\n")
-                    .append(render(ex.statement()));
-            case Translation.DropIndex di -> sb.append("-- drop index: ").append(di.names())
-                    .append(di.ifExists() ? " if exists" : "");
-            case Translation.CreateIndex ci -> sb.append("-- create index: ").append(ci.name()).append(" on ")
-                    .append(ci.table().name()).append(' ').append(ci.columns()).append(" type ").append(ci.type())
-                    .append(" options ").append(ci.options());
-            case Translation.CreateTable ct -> sb.append("-- create table: ").append(ct.name()).append(' ')
-                    .append(ct.columns().stream().map(c -> c.name() + " " + c.type() + (c.dimension() > 0 ? "[" + c.dimension()
-                            + "]" : "")).toList());
-            case Translation.AlterTable at -> sb.append("-- alter table: ").append(at.table().name()).append(' ')
-                    .append(at.actions());
+            case Translation.Explain ex ->
+                sb.append("-- explain")
+                        .append(ex.analyze() ? " analyze" : "")
+                        .append(":\n")
+                        .append(render(ex.statement()));
+            case Translation.DropIndex di ->
+                sb.append("-- drop index: ").append(di.names()).append(di.ifExists() ? " if exists" : "");
+            case Translation.CreateIndex ci ->
+                sb.append("-- create index: ")
+                        .append(ci.name())
+                        .append(" on ")
+                        .append(ci.table().name())
+                        .append(' ')
+                        .append(ci.columns())
+                        .append(" type ")
+                        .append(ci.type())
+                        .append(" options ")
+                        .append(ci.options());
+            case Translation.CreateTable ct ->
+                sb.append("-- create table: ")
+                        .append(ct.name())
+                        .append(' ')
+                        .append(ct.columns().stream()
+                                .map(c -> c.name() + " " + c.type()
+                                        + (c.dimension() > 0 ? "[" + c.dimension() + "]" : ""))
+                                .toList());
+            case Translation.AlterTable at ->
+                sb.append("-- alter table: ")
+                        .append(at.table().name())
+                        .append(' ')
+                        .append(at.actions());
         }
         return sb.toString();
     }
@@ -155,32 +198,62 @@ class DialectGoldenTest {
 
     private static void slots(StringBuilder sb, List<Slot> slots) {
         for (Slot s : slots) {
-            sb.append("\n-- slot: ").append(switch (s) {
-                case Slot.VectorQuery v -> "vector query " + v.table().name() + "." + v.column().name() + " = " + v.query();
-                case Slot.MultiVectorQuery m -> "multi-vector query " + m.table().name() + "." + m.column().name() + " = "
-                        + m.query();
-                case Slot.TextQuery q -> "text query " + q.table().name() + "." + q.column().name() + " = " + q.query();
-                case Slot.Hits h -> hits(h.search());
-                case Slot.VectorLog l -> "vector log " + l.table().name() + "." + l.column().name()
-                        + (l.probe() == null ? "" : " sized by: " + l.probe().text());
-            });
+            sb.append("\n-- slot: ")
+                    .append(
+                            switch (s) {
+                                case Slot.VectorQuery v ->
+                                    "vector query " + v.table().name() + "."
+                                            + v.column().name() + " = " + v.query();
+                                case Slot.MultiVectorQuery m ->
+                                    "multi-vector query " + m.table().name() + "."
+                                            + m.column().name() + " = " + m.query();
+                                case Slot.TextQuery q ->
+                                    "text query " + q.table().name() + "."
+                                            + q.column().name() + " = " + q.query();
+                                case Slot.Hits h -> hits(h.search());
+                                case Slot.VectorLog l ->
+                                    "vector log " + l.table().name() + "."
+                                            + l.column().name()
+                                            + (l.probe() == null
+                                                    ? ""
+                                                    : " sized by: " + l.probe().text());
+                            });
         }
     }
 
     private static String hits(SearchSpec s) {
-        StringBuilder sb = new StringBuilder("hits ").append(s.kind()).append(' ').append(s.table().name()).append('.')
-                .append(s.column().name()).append(" = ").append(s.query());
+        StringBuilder sb = new StringBuilder("hits ")
+                .append(s.kind())
+                .append(' ')
+                .append(s.table().name())
+                .append('.')
+                .append(s.column().name())
+                .append(" = ")
+                .append(s.query());
         if (s.textColumn() != null) {
-            sb.append(", ").append(s.textColumn().name()).append(" = ").append(s.textQuery()).append(" weights ")
-                    .append(s.vectorWeight()).append('/').append(s.textWeight());
+            sb.append(", ")
+                    .append(s.textColumn().name())
+                    .append(" = ")
+                    .append(s.textQuery())
+                    .append(" weights ")
+                    .append(s.vectorWeight())
+                    .append('/')
+                    .append(s.textWeight());
         }
-        sb.append(" as ").append(s.alias()).append(" limit ").append(s.limit()).append(" offset ").append(s.offset());
+        sb.append(" as ")
+                .append(s.alias())
+                .append(" limit ")
+                .append(s.limit())
+                .append(" offset ")
+                .append(s.offset());
         if (s.filter() != null) {
             sb.append(" filter ").append(s.filter().text());
         }
         if (s.predicates() != null) {
-            sb.append(" predicates ").append(s.predicates().stream().map(p -> p.column().name() + " " + p.op() + " "
-                    + p.value()).toList());
+            sb.append(" predicates ")
+                    .append(s.predicates().stream()
+                            .map(p -> p.column().name() + " " + p.op() + " " + p.value())
+                            .toList());
         }
         return sb.toString();
     }
@@ -199,7 +272,9 @@ class DialectGoldenTest {
             String name = lines.get(i).substring("-- case:".length()).strip();
             i++;
             StringBuilder input = new StringBuilder();
-            while (i < lines.size() && !isOutputStart(lines.get(i)) && !lines.get(i).startsWith("-- case:")) {
+            while (i < lines.size()
+                    && !isOutputStart(lines.get(i))
+                    && !lines.get(i).startsWith("-- case:")) {
                 input.append(input.isEmpty() ? "" : "\n").append(lines.get(i));
                 i++;
             }
@@ -208,7 +283,8 @@ class DialectGoldenTest {
                 expected.append(expected.isEmpty() ? "" : "\n").append(lines.get(i));
                 i++;
             }
-            out.add(new Case(file, name, input.toString().strip(), expected.toString().strip()));
+            out.add(new Case(
+                    file, name, input.toString().strip(), expected.toString().strip()));
         }
         if (Boolean.getBoolean("lakebench.golden.update")) {
             write(file, out);
@@ -217,8 +293,12 @@ class DialectGoldenTest {
     }
 
     private static boolean isOutputStart(String line) {
-        return line.startsWith("-- engine:") || line.startsWith("-- error:") || line.startsWith("-- create ")
-                || line.startsWith("-- explain") || line.startsWith("-- drop ") || line.startsWith("-- alter ");
+        return line.startsWith("-- engine:")
+                || line.startsWith("-- error:")
+                || line.startsWith("-- create ")
+                || line.startsWith("-- explain")
+                || line.startsWith("-- drop ")
+                || line.startsWith("-- alter ");
     }
 
     /** Rewrites a case file with the current output (only under {@code -Dlakebench.golden.update=true}). */
@@ -232,7 +312,12 @@ class DialectGoldenTest {
             sb.append(l).append('\n');
         }
         for (Case c : cases) {
-            sb.append("-- case: ").append(c.name()).append('\n').append(c.input()).append('\n').append(render(c.input()))
+            sb.append("-- case: ")
+                    .append(c.name())
+                    .append('\n')
+                    .append(c.input())
+                    .append('\n')
+                    .append(render(c.input()))
                     .append("\n\n");
         }
         Path source = Path.of("src/test/resources/dialect").resolve(file.getFileName());

@@ -13,60 +13,83 @@ class PostgresTypePassesTest {
     private static final PassContext NO_TABLES = new PassContext(n -> Optional.empty());
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "CREATE TABLE p (a numeric, b numeric(12, 4), c decimal)|CREATE TABLE p (a DECIMAL(38,10), b numeric(12, 4), c DECIMAL(38,10))",
-        "SELECT 1.5::numeric, CAST(x AS numeric)|SELECT 1.5::DECIMAL(38,10), CAST(x AS DECIMAL(38,10))",
-        "ALTER TABLE p ADD COLUMN r numeric|ALTER TABLE p ADD COLUMN r DECIMAL(38,10)",
-        "SELECT x AS numeric FROM t|SELECT x AS numeric FROM t",
-        "SELECT numeric(x) FROM t|SELECT numeric(x) FROM t",
-        "CREATE TABLE n (numeric int)|CREATE TABLE n (numeric int)",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "CREATE TABLE p (a numeric, b numeric(12, 4), c decimal)|CREATE TABLE p (a DECIMAL(38,10), b numeric(12, 4), c DECIMAL(38,10))",
+                "SELECT 1.5::numeric, CAST(x AS numeric)|SELECT 1.5::DECIMAL(38,10), CAST(x AS DECIMAL(38,10))",
+                "ALTER TABLE p ADD COLUMN r numeric|ALTER TABLE p ADD COLUMN r DECIMAL(38,10)",
+                "SELECT x AS numeric FROM t|SELECT x AS numeric FROM t",
+                "SELECT numeric(x) FROM t|SELECT numeric(x) FROM t",
+                "CREATE TABLE n (numeric int)|CREATE TABLE n (numeric int)",
+            })
     void numericWithoutPrecisionKeepsItsDigits(String in, String out) {
-        assertThat(new NumericPrecision().apply(new SqlStatement(in), NO_TABLES).text()).isEqualTo(out);
+        assertThat(new NumericPrecision().apply(new SqlStatement(in), NO_TABLES).text())
+                .isEqualTo(out);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "SELECT length(unhex('4869'))|SELECT octet_length(unhex('4869'))",
-        "SELECT length('abc'), position('b' IN 'abc')|SELECT length('abc'), position('b' IN 'abc')",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "SELECT length(unhex('4869'))|SELECT octet_length(unhex('4869'))",
+                "SELECT length('abc'), position('b' IN 'abc')|SELECT length('abc'), position('b' IN 'abc')",
+            })
     void byteaLengthCountsBytes(String in, String out) {
-        assertThat(new ByteaFunctions().apply(new SqlStatement(in), NO_TABLES).text()).isEqualTo(out);
+        assertThat(new ByteaFunctions().apply(new SqlStatement(in), NO_TABLES).text())
+                .isEqualTo(out);
     }
 
     @Test
     void byteaPositionIsFoundAtByteBoundaries() {
-        String out = new ByteaFunctions().apply(new SqlStatement("SELECT position('a'::bytea IN b::bytea)"), NO_TABLES).text();
-        assertThat(out).contains("regexp_matches(hex(CAST(b::bytea AS BLOB)), '^(?:..)*?' || hex(CAST('a'::bytea AS BLOB)))")
+        String out = new ByteaFunctions()
+                .apply(new SqlStatement("SELECT position('a'::bytea IN b::bytea)"), NO_TABLES)
+                .text();
+        assertThat(out)
+                .contains("regexp_matches(hex(CAST(b::bytea AS BLOB)), '^(?:..)*?' || hex(CAST('a'::bytea AS BLOB)))")
                 .contains("// 2 + 1 ELSE 0 END");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "SELECT a = '{}'::jsonb|SELECT lb_jsonb_eq(CAST(a AS VARCHAR), CAST('{}'::jsonb AS VARCHAR))",
-        "SELECT a <> '{}'::jsonb|SELECT (NOT lb_jsonb_eq(CAST(a AS VARCHAR), CAST('{}'::jsonb AS VARCHAR)))",
-        "SELECT a = '{}'::json|SELECT a = '{}'::json",
-        "SELECT e FROM t, jsonb_array_elements(t.doc) AS e|SELECT e FROM t, unnest(CAST(t.doc AS JSON[])) AS e(e)",
-        "SELECT value FROM t, jsonb_array_elements_text(doc)|SELECT value FROM t, unnest(CAST(doc AS VARCHAR[])) AS jsonb_array_elements_text(value)",
-        "SELECT jsonb_array_elements(doc) FROM t|SELECT unnest(CAST(doc AS JSON[])) FROM t",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "SELECT a = '{}'::jsonb|SELECT lb_jsonb_eq(CAST(a AS VARCHAR), CAST('{}'::jsonb AS VARCHAR))",
+                "SELECT a <> '{}'::jsonb|SELECT (NOT lb_jsonb_eq(CAST(a AS VARCHAR), CAST('{}'::jsonb AS VARCHAR)))",
+                "SELECT a = '{}'::json|SELECT a = '{}'::json",
+                "SELECT e FROM t, jsonb_array_elements(t.doc) AS e|SELECT e FROM t, unnest(CAST(t.doc AS JSON[])) AS e(e)",
+                "SELECT value FROM t, jsonb_array_elements_text(doc)|SELECT value FROM t, unnest(CAST(doc AS VARCHAR[])) AS jsonb_array_elements_text(value)",
+                "SELECT jsonb_array_elements(doc) FROM t|SELECT unnest(CAST(doc AS JSON[])) FROM t",
+            })
     void jsonbComparesDocumentsAndUnnestsArrays(String in, String out) {
-        assertThat(new JsonbFunctions().apply(new SqlStatement(in), NO_TABLES).text()).isEqualTo(out);
+        assertThat(new JsonbFunctions().apply(new SqlStatement(in), NO_TABLES).text())
+                .isEqualTo(out);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "CREATE TABLE zoo.t (id int) USING deeplake|`CREATE TABLE zoo.t (id int) `",
-        "CREATE TABLE public.t (id int) USING deeplake|CREATE TABLE public.t (id int) USING deeplake",
-        "CREATE TABLE t (id int) USING deeplake|CREATE TABLE t (id int) USING deeplake",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "CREATE TABLE zoo.t (id int) USING deeplake|`CREATE TABLE zoo.t (id int) `",
+                "CREATE TABLE public.t (id int) USING deeplake|CREATE TABLE public.t (id int) USING deeplake",
+                "CREATE TABLE t (id int) USING deeplake|CREATE TABLE t (id int) USING deeplake",
+            })
     void otherSchemasHoldEngineTables(String in, String out) {
-        assertThat(new ForeignSchemaTables().apply(new SqlStatement(in), NO_TABLES).text()).isEqualTo(out);
+        assertThat(new ForeignSchemaTables()
+                        .apply(new SqlStatement(in), NO_TABLES)
+                        .text())
+                .isEqualTo(out);
     }
 
     @Test
     void copyFromOnlyRewritesLakebenchTables() {
-        assertThat(new CopyFrom().apply(new SqlStatement("COPY t FROM '/x.csv' (FORMAT csv)"), NO_TABLES).text())
+        assertThat(new CopyFrom()
+                        .apply(new SqlStatement("COPY t FROM '/x.csv' (FORMAT csv)"), NO_TABLES)
+                        .text())
                 .isEqualTo("COPY t FROM '/x.csv' (FORMAT csv)");
     }
 }

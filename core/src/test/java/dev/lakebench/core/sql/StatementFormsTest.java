@@ -15,11 +15,19 @@ class StatementFormsTest {
     void dropTableNamesEveryTable() {
         assertThat(DropTables.parse(new SqlStatement("DROP TABLE IF EXISTS a, main.\"B c\", public.d")))
                 .isEqualTo(new DropTables(java.util.List.of("a", "B c", "d"), true));
-        assertThat(DropTables.parse(new SqlStatement("drop table t"))).isEqualTo(new DropTables(java.util.List.of("t"), false));
+        assertThat(DropTables.parse(new SqlStatement("drop table t")))
+                .isEqualTo(new DropTables(java.util.List.of("t"), false));
     }
 
     @ParameterizedTest
-    @CsvSource({"BEGIN,BEGIN", "start transaction,BEGIN", "COMMIT,COMMIT", "end,COMMIT", "ROLLBACK,ROLLBACK", "abort,ROLLBACK"})
+    @CsvSource({
+        "BEGIN,BEGIN",
+        "start transaction,BEGIN",
+        "COMMIT,COMMIT",
+        "end,COMMIT",
+        "ROLLBACK,ROLLBACK",
+        "abort,ROLLBACK"
+    })
     void transactionStatements(String sql, TransactionControl expected) {
         assertThat(new SqlStatement(sql).kind()).isEqualTo(SqlStatement.Kind.TRANSACTION);
         assertThat(TransactionControl.of(new SqlStatement(sql))).isEqualTo(expected);
@@ -30,13 +38,15 @@ class StatementFormsTest {
         String all = "SELECT * FROM \"ep\"";
         assertThat(DatasetSql.narrow(all, "ep", "SELECT a, b WHERE c < 100 ORDER BY a"))
                 .isEqualTo("SELECT a, b  FROM (SELECT * FROM \"ep\") AS \"ep\" WHERE c < 100 ORDER BY a");
-        assertThat(DatasetSql.narrow(all, "ep", "SELECT a")).isEqualTo("SELECT a FROM (SELECT * FROM \"ep\") AS \"ep\" ");
+        assertThat(DatasetSql.narrow(all, "ep", "SELECT a"))
+                .isEqualTo("SELECT a FROM (SELECT * FROM \"ep\") AS \"ep\" ");
         assertThat(DatasetSql.narrow(all, "ep", "SELECT a FROM other")).isEqualTo("SELECT a FROM other");
     }
 
     @Test
     void aDatasetViewMustBeASelect() {
-        assertThatThrownBy(() -> DatasetSql.narrow("SELECT 1", "t", "DELETE FROM t")).isInstanceOf(QueryError.class)
+        assertThatThrownBy(() -> DatasetSql.narrow("SELECT 1", "t", "DELETE FROM t"))
+                .isInstanceOf(QueryError.class)
                 .hasMessageContaining("A dataset view must be a SELECT");
     }
 }

@@ -12,33 +12,43 @@ class StatementPassesTest {
     private static final PassContext NO_TABLES = new PassContext(n -> Optional.empty());
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "INSERT INTO t VALUES ('\\x4869'::bytea)|INSERT INTO t VALUES (unhex('4869'))",
-        "UPDATE t SET s = encode(b, 'hex')|UPDATE t SET s = lower(hex(b))",
-        "UPDATE t SET s = encode(b, 'base64')|UPDATE t SET s = to_base64(b)",
-        "UPDATE t SET s = convert_from(b, 'UTF8')|UPDATE t SET s = decode(b)",
-        "UPDATE t SET s = to_char(ts, 'YYYY-MM-DD HH24:MI')|UPDATE t SET s = strftime(ts, '%Y-%m-%d %H:%M')",
-        "UPDATE t SET s = to_char(ts, 'Q')|UPDATE t SET s = to_char(ts, 'Q')",
-        "DELETE FROM t WHERE doc #>> '{pos,x}' = '1'|DELETE FROM t WHERE json_extract_string(doc, '$.pos.x') = '1'",
-        "DELETE FROM t WHERE doc #> '{tags,0}' IS NULL|DELETE FROM t WHERE json_extract(doc, '$.tags[0]') IS NULL",
-        "DELETE FROM t WHERE doc ? 'tags'|DELETE FROM t WHERE json_exists(doc, '$.tags')",
-        "DELETE FROM t WHERE doc @> '{\"a\": 1}'|DELETE FROM t WHERE json_contains(doc, '{\"a\": 1}')",
-        "DELETE FROM t WHERE body @> 'word'|DELETE FROM t WHERE body @> 'word'",
-        "INSERT INTO t SELECT jsonb_build_object('a', 1)|INSERT INTO t SELECT json_object('a', 1)",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "INSERT INTO t VALUES ('\\x4869'::bytea)|INSERT INTO t VALUES (unhex('4869'))",
+                "UPDATE t SET s = encode(b, 'hex')|UPDATE t SET s = lower(hex(b))",
+                "UPDATE t SET s = encode(b, 'base64')|UPDATE t SET s = to_base64(b)",
+                "UPDATE t SET s = convert_from(b, 'UTF8')|UPDATE t SET s = decode(b)",
+                "UPDATE t SET s = to_char(ts, 'YYYY-MM-DD HH24:MI')|UPDATE t SET s = strftime(ts, '%Y-%m-%d %H:%M')",
+                "UPDATE t SET s = to_char(ts, 'Q')|UPDATE t SET s = to_char(ts, 'Q')",
+                "DELETE FROM t WHERE doc #>> '{pos,x}' = '1'|DELETE FROM t WHERE json_extract_string(doc, '$.pos.x') = '1'",
+                "DELETE FROM t WHERE doc #> '{tags,0}' IS NULL|DELETE FROM t WHERE json_extract(doc, '$.tags[0]') IS NULL",
+                "DELETE FROM t WHERE doc ? 'tags'|DELETE FROM t WHERE json_exists(doc, '$.tags')",
+                "DELETE FROM t WHERE doc @> '{\"a\": 1}'|DELETE FROM t WHERE json_contains(doc, '{\"a\": 1}')",
+                "DELETE FROM t WHERE body @> 'word'|DELETE FROM t WHERE body @> 'word'",
+                "INSERT INTO t SELECT jsonb_build_object('a', 1)|INSERT INTO t SELECT json_object('a', 1)",
+            })
     void postgresSpellingsBecomeTheEngines(String in, String out) {
-        assertThat(new PostgresFunctions().apply(new SqlStatement(in), NO_TABLES).text()).isEqualTo(out);
+        assertThat(new PostgresFunctions()
+                        .apply(new SqlStatement(in), NO_TABLES)
+                        .text())
+                .isEqualTo(out);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "CREATE TABLE public.t (x int)|CREATE TABLE main.t (x int)",
-        "SELECT * FROM public.t JOIN \"my schema\".u ON true|SELECT * FROM main.t JOIN \"my schema\".u ON true",
-        "SET search_path = zoo, public|SET search_path = 'zoo,main'",
-        "SET search_path TO 'a'|SET search_path = 'a'",
-        "SELECT t.public FROM t|SELECT t.public FROM t",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "CREATE TABLE public.t (x int)|CREATE TABLE main.t (x int)",
+                "SELECT * FROM public.t JOIN \"my schema\".u ON true|SELECT * FROM main.t JOIN \"my schema\".u ON true",
+                "SET search_path = zoo, public|SET search_path = 'zoo,main'",
+                "SET search_path TO 'a'|SET search_path = 'a'",
+                "SELECT t.public FROM t|SELECT t.public FROM t",
+            })
     void publicIsTheDefaultSchema(String in, String out) {
-        assertThat(new PublicSchema().apply(new SqlStatement(in), NO_TABLES).text()).isEqualTo(out);
+        assertThat(new PublicSchema().apply(new SqlStatement(in), NO_TABLES).text())
+                .isEqualTo(out);
     }
 }

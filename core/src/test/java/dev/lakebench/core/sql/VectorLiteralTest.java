@@ -30,7 +30,9 @@ class VectorLiteralTest {
         assertThat(VectorLiteral.rows("[[1, 2], [3, 4]]")).isDeepEqualTo(new float[][] {{1, 2}, {3, 4}});
         assertThat(VectorLiteral.rows("{{1,2},{3,4}}")).isDeepEqualTo(new float[][] {{1, 2}, {3, 4}});
         assertThat(VectorLiteral.parse("[[1, 2], [3, 4]]")).isInstanceOf(float[][].class);
-        assertThat(VectorLiteral.floats("[[1, 2], [3, 4]]")).as("a multi-vector is not a vector").isNull();
+        assertThat(VectorLiteral.floats("[[1, 2], [3, 4]]"))
+                .as("a multi-vector is not a vector")
+                .isNull();
     }
 
     @Test
@@ -55,7 +57,8 @@ class VectorLiteralTest {
      * {@code [[1,2],[3,4]}), or read inside any outer characters; the dialect's reader refused. Both refuse now.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"[[1,2],[3,4]", "x[1,2],[3,4]y", "[[1,2] junk [3,4]]", "[[1,2],]", "[[1,[2]]]", "[1,2}", "1,2"})
+    @ValueSource(
+            strings = {"[[1,2],[3,4]", "x[1,2],[3,4]y", "[[1,2] junk [3,4]]", "[[1,2],]", "[[1,[2]]]", "[1,2}", "1,2"})
     void malformedNestingIsNoMultiVector(String text) {
         assertThat(VectorLiteral.rows(text)).isNull();
         assertThat(VectorLiteral.parse(text)).isNull();
@@ -82,12 +85,14 @@ class VectorLiteralTest {
         try (Client client = Client.local(dir)) {
             client.query("CREATE TABLE t (id int, emb EMBEDDING) USING deeplake");
             assertThatThrownBy(() -> client.query("INSERT INTO t VALUES (1, '[1, x]')"))
-                    .isInstanceOf(QueryError.class).hasMessageContaining("takes vectors, got [1, x]");
+                    .isInstanceOf(QueryError.class)
+                    .hasMessageContaining("takes vectors, got [1, x]");
             client.query("INSERT INTO t VALUES (1, '[1, 2]')");
             assertThatThrownBy(() -> client.query("INSERT INTO t VALUES (2, '[3, x]')"))
                     .isInstanceOf(QueryError.class)
                     .hasMessageContaining("Column \"emb\" of table \"t\" takes a float vector, got [3, x]");
-            assertThat(client.query("SELECT count(*) AS n FROM t").get(0).get("n")).isEqualTo(1L);
+            assertThat(client.query("SELECT count(*) AS n FROM t").get(0).get("n"))
+                    .isEqualTo(1L);
         }
     }
 }

@@ -85,7 +85,8 @@ class VectorLogTest {
             assertThat(log.readMulti(a)[1]).containsExactly(4f, 5f, 6f);
             assertThat(log.readMulti(b)).hasDimensions(1, 3);
             assertThatThrownBy(() -> log.append(new float[] {1, 2, 3})).isInstanceOf(IllegalStateException.class);
-            assertThatThrownBy(() -> log.append(new float[][] {{1, 2}})).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> log.append(new float[][] {{1, 2}}))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("expected rows of 3 values, got 2");
         }
     }
@@ -94,14 +95,16 @@ class VectorLogTest {
     void refusesForeignFilesAndOtherVersions() throws Exception {
         Path junk = dir.resolve("5.vec");
         Files.write(junk, new byte[100]);
-        assertThatThrownBy(() -> VectorLog.open(junk, 5, 100)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> VectorLog.open(junk, 5, 100))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("is not a Lakebench vector log");
         Path p = dir.resolve("6.vec");
         VectorLog.create(p, 6, VectorLog.Kind.VECTOR, 2).close();
         byte[] bytes = Files.readAllBytes(p);
         bytes[8] = 99; // format version
         Files.write(p, bytes);
-        assertThatThrownBy(() -> VectorLog.open(p, 6, 64)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> VectorLog.open(p, 6, 64))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("has format version 99, this Lakebench reads version 1");
     }
 

@@ -10,8 +10,7 @@ import java.util.concurrent.TimeUnit;
 /** Starts a main class of the test class path in a separate JVM (other process, own heap limit). */
 public final class ChildJvm {
 
-    private ChildJvm() {
-    }
+    private ChildJvm() {}
 
     public static Process start(Class<?> main, List<String> jvmArgs, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
@@ -33,13 +32,15 @@ public final class ChildJvm {
             throws IOException, InterruptedException {
         Process p = start(main, jvmArgs, args);
         byte[][] out = new byte[1][];
-        Thread reader = new Thread(() -> {
-            try {
-                out[0] = p.getInputStream().readAllBytes();
-            } catch (IOException e) {
-                out[0] = e.toString().getBytes(StandardCharsets.UTF_8);
-            }
-        }, "child-jvm-output");
+        Thread reader = new Thread(
+                () -> {
+                    try {
+                        out[0] = p.getInputStream().readAllBytes();
+                    } catch (IOException e) {
+                        out[0] = e.toString().getBytes(StandardCharsets.UTF_8);
+                    }
+                },
+                "child-jvm-output");
         reader.start();
         if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -52,6 +53,5 @@ public final class ChildJvm {
     }
 
     /** Exit code and combined output. */
-    public record Result(int exitCode, String output) {
-    }
+    public record Result(int exitCode, String output) {}
 }

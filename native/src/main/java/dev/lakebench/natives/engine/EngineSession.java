@@ -26,6 +26,7 @@ public final class EngineSession implements AutoCloseable {
     private final DuckDBConnection root;
     /** Source of writer connections: like {@link #root} but without progress tracking (nobody polls a writer). */
     private final DuckDBConnection quiet;
+
     private volatile boolean closed;
 
     private EngineSession(Path file, DuckDBConnection root, DuckDBConnection quiet) {
@@ -47,7 +48,8 @@ public final class EngineSession implements AutoCloseable {
         try {
             Files.createDirectories(abs.getParent());
         } catch (java.io.IOException e) {
-            throw new EngineException(EngineException.Kind.IO, "cannot create " + abs.getParent() + ": " + e.getMessage(), e);
+            throw new EngineException(
+                    EngineException.Kind.IO, "cannot create " + abs.getParent() + ": " + e.getMessage(), e);
         }
         Properties props = baseProperties();
         props.setProperty("enable_external_access", "false");
@@ -71,7 +73,8 @@ public final class EngineSession implements AutoCloseable {
         try {
             Files.createDirectories(abs.getParent());
         } catch (java.io.IOException e) {
-            throw new EngineException(EngineException.Kind.IO, "cannot create " + abs.getParent() + ": " + e.getMessage(), e);
+            throw new EngineException(
+                    EngineException.Kind.IO, "cannot create " + abs.getParent() + ": " + e.getMessage(), e);
         }
         return start(abs, "jdbc:duckdb:" + abs, baseProperties(), false);
     }
@@ -103,7 +106,10 @@ public final class EngineSession implements AutoCloseable {
             if (!s.endsWith(java.io.File.separator)) {
                 s += java.io.File.separator;
             }
-            sb.append(sb.length() > 1 ? ", " : "").append('\'').append(s.replace("'", "''")).append('\'');
+            sb.append(sb.length() > 1 ? ", " : "")
+                    .append('\'')
+                    .append(s.replace("'", "''"))
+                    .append('\'');
         }
         return sb.append(']').toString();
     }
@@ -189,7 +195,8 @@ public final class EngineSession implements AutoCloseable {
 
     private void ensureOpen() {
         if (closed) {
-            throw new EngineException(EngineException.Kind.OTHER, "the engine session for " + file + " is closed", null);
+            throw new EngineException(
+                    EngineException.Kind.OTHER, "the engine session for " + file + " is closed", null);
         }
     }
 

@@ -7,8 +7,7 @@ import org.duckdb.DuckDBStruct;
 /** Reads the engine's own value classes into plain Java values. */
 public final class EngineValues {
 
-    private EngineValues() {
-    }
+    private EngineValues() {}
 
     /** The fields of an engine STRUCT value by name, or null when {@code o} is not one. */
     public static Map<String, Object> structFields(Object o) throws SQLException {

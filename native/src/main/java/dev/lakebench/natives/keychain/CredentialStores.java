@@ -8,12 +8,12 @@ import java.util.ServiceLoader;
 /** Picks the credential store to use: the supported one of highest priority, else the environment fallback. */
 public final class CredentialStores {
 
-    private CredentialStores() {
-    }
+    private CredentialStores() {}
 
     /** The built-in OS stores plus any {@link CredentialStore} registered through {@link ServiceLoader}. */
     public static List<CredentialStore> all() {
-        List<CredentialStore> out = new ArrayList<>(List.of(new SecretServiceStore(), new MacKeychainStore(), new WindowsCredentialStore()));
+        List<CredentialStore> out = new ArrayList<>(
+                List.of(new SecretServiceStore(), new MacKeychainStore(), new WindowsCredentialStore()));
         ServiceLoader.load(CredentialStore.class).forEach(out::add);
         return out;
     }
@@ -24,7 +24,9 @@ public final class CredentialStores {
     }
 
     static CredentialStore best(List<CredentialStore> stores, String fallbackVariable) {
-        return stores.stream().filter(CredentialStores::supported).max(Comparator.comparingInt(CredentialStore::priority))
+        return stores.stream()
+                .filter(CredentialStores::supported)
+                .max(Comparator.comparingInt(CredentialStore::priority))
                 .orElseGet(() -> new EnvironmentStore(fallbackVariable));
     }
 

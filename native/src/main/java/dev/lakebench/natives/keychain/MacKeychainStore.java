@@ -13,11 +13,25 @@ import java.util.Optional;
 public final class MacKeychainStore implements CredentialStore {
 
     interface Security extends Library {
-        int SecKeychainAddGenericPassword(Pointer keychain, int serviceLength, byte[] service, int accountLength, byte[] account,
-                                          int passwordLength, byte[] password, PointerByReference item);
+        int SecKeychainAddGenericPassword(
+                Pointer keychain,
+                int serviceLength,
+                byte[] service,
+                int accountLength,
+                byte[] account,
+                int passwordLength,
+                byte[] password,
+                PointerByReference item);
 
-        int SecKeychainFindGenericPassword(Pointer keychains, int serviceLength, byte[] service, int accountLength, byte[] account,
-                                           IntByReference passwordLength, PointerByReference password, PointerByReference item);
+        int SecKeychainFindGenericPassword(
+                Pointer keychains,
+                int serviceLength,
+                byte[] service,
+                int accountLength,
+                byte[] account,
+                IntByReference passwordLength,
+                PointerByReference password,
+                PointerByReference item);
 
         int SecKeychainItemModifyAttributesAndData(Pointer item, Pointer attributes, int length, byte[] data);
 
@@ -128,7 +142,8 @@ public final class MacKeychainStore implements CredentialStore {
 
     private static void check(int status, String what) {
         if (status != 0) {
-            throw new CredentialStoreException("The macOS Keychain failed " + what + " a credential (OSStatus " + status + ")");
+            throw new CredentialStoreException(
+                    "The macOS Keychain failed " + what + " a credential (OSStatus " + status + ")");
         }
     }
 }

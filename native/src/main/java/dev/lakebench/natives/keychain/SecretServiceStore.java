@@ -17,12 +17,20 @@ public final class SecretServiceStore implements CredentialStore {
     interface LibSecret extends Library {
         Pointer secret_schema_new(String name, int flags, Object... attributes);
 
-        int secret_password_store_sync(Pointer schema, String collection, String label, String password,
-                                       Pointer cancellable, PointerByReference error, Object... attributes);
+        int secret_password_store_sync(
+                Pointer schema,
+                String collection,
+                String label,
+                String password,
+                Pointer cancellable,
+                PointerByReference error,
+                Object... attributes);
 
-        Pointer secret_password_lookup_sync(Pointer schema, Pointer cancellable, PointerByReference error, Object... attributes);
+        Pointer secret_password_lookup_sync(
+                Pointer schema, Pointer cancellable, PointerByReference error, Object... attributes);
 
-        int secret_password_clear_sync(Pointer schema, Pointer cancellable, PointerByReference error, Object... attributes);
+        int secret_password_clear_sync(
+                Pointer schema, Pointer cancellable, PointerByReference error, Object... attributes);
 
         void secret_password_free(Pointer password);
     }
@@ -70,7 +78,8 @@ public final class SecretServiceStore implements CredentialStore {
             glib = Native.load("glib-2.0", GLib.class);
             schema = lib.secret_schema_new(SCHEMA, 0, "service", ATTRIBUTE_STRING, "account", ATTRIBUTE_STRING, null);
             PointerByReference error = new PointerByReference();
-            Pointer p = lib.secret_password_lookup_sync(schema, null, error, "service", "lakebench.probe", "account", "probe", null);
+            Pointer p = lib.secret_password_lookup_sync(
+                    schema, null, error, "service", "lakebench.probe", "account", "probe", null);
             if (p != null) {
                 lib.secret_password_free(p);
             }
@@ -86,7 +95,8 @@ public final class SecretServiceStore implements CredentialStore {
 
     private void require() {
         if (!isSupported()) {
-            throw new CredentialStoreException("The Secret Service is not available (libsecret missing or no D-Bus session with a keyring)");
+            throw new CredentialStoreException(
+                    "The Secret Service is not available (libsecret missing or no D-Bus session with a keyring)");
         }
     }
 
@@ -110,8 +120,18 @@ public final class SecretServiceStore implements CredentialStore {
     public void write(String service, String account, String secret) {
         require();
         PointerByReference error = new PointerByReference();
-        int ok = lib.secret_password_store_sync(schema, null, "Lakebench token for " + account, secret, null, error,
-                "service", service, "account", account, null);
+        int ok = lib.secret_password_store_sync(
+                schema,
+                null,
+                "Lakebench token for " + account,
+                secret,
+                null,
+                error,
+                "service",
+                service,
+                "account",
+                account,
+                null);
         check(error, "storing");
         if (ok == 0) {
             throw new CredentialStoreException("The Secret Service refused to store the credential for " + account);
@@ -133,9 +153,10 @@ public final class SecretServiceStore implements CredentialStore {
             return;
         }
         // GError { GQuark domain; gint code; gchar *message; }
-        String message = e.getPointer(8) == null ? "unknown error" : e.getPointer(8).getString(0, "UTF-8");
+        String message =
+                e.getPointer(8) == null ? "unknown error" : e.getPointer(8).getString(0, "UTF-8");
         glib.g_error_free(e);
-        throw new CredentialStoreException("The Secret Service failed " + what + " a credential: " + message
-                + " (is the keyring unlocked?)");
+        throw new CredentialStoreException(
+                "The Secret Service failed " + what + " a credential: " + message + " (is the keyring unlocked?)");
     }
 }

@@ -16,8 +16,21 @@ import java.util.Optional;
 public final class WindowsCredentialStore implements CredentialStore {
 
     /** CREDENTIALW. */
-    @Structure.FieldOrder({"Flags", "Type", "TargetName", "Comment", "LastWrittenLow", "LastWrittenHigh", "CredentialBlobSize",
-        "CredentialBlob", "Persist", "AttributeCount", "Attributes", "TargetAlias", "UserName"})
+    @Structure.FieldOrder({
+        "Flags",
+        "Type",
+        "TargetName",
+        "Comment",
+        "LastWrittenLow",
+        "LastWrittenHigh",
+        "CredentialBlobSize",
+        "CredentialBlob",
+        "Persist",
+        "AttributeCount",
+        "Attributes",
+        "TargetAlias",
+        "UserName"
+    })
     public static class Credential extends Structure {
         public int Flags;
         public int Type;
@@ -33,8 +46,7 @@ public final class WindowsCredentialStore implements CredentialStore {
         public WString TargetAlias;
         public WString UserName;
 
-        public Credential() {
-        }
+        public Credential() {}
 
         public Credential(Pointer p) {
             super(p);
@@ -104,11 +116,13 @@ public final class WindowsCredentialStore implements CredentialStore {
             if (err == ERROR_NOT_FOUND) {
                 return Optional.empty();
             }
-            throw new CredentialStoreException("The Windows Credential Manager failed reading a credential (error " + err + ")");
+            throw new CredentialStoreException(
+                    "The Windows Credential Manager failed reading a credential (error " + err + ")");
         }
         try {
             Credential c = new Credential(out.getValue());
-            return Optional.of(new String(c.CredentialBlob.getByteArray(0, c.CredentialBlobSize), StandardCharsets.UTF_8));
+            return Optional.of(
+                    new String(c.CredentialBlob.getByteArray(0, c.CredentialBlobSize), StandardCharsets.UTF_8));
         } finally {
             api.CredFree(out.getValue());
         }
@@ -129,7 +143,8 @@ public final class WindowsCredentialStore implements CredentialStore {
         c.Persist = CRED_PERSIST_LOCAL_MACHINE;
         try {
             if (!api.CredWriteW(c, 0)) {
-                throw new CredentialStoreException("The Windows Credential Manager failed storing a credential (error " + Native.getLastError() + ")");
+                throw new CredentialStoreException("The Windows Credential Manager failed storing a credential (error "
+                        + Native.getLastError() + ")");
             }
         } finally {
             mem.clear();
@@ -146,6 +161,7 @@ public final class WindowsCredentialStore implements CredentialStore {
         if (err == ERROR_NOT_FOUND) {
             return false;
         }
-        throw new CredentialStoreException("The Windows Credential Manager failed deleting a credential (error " + err + ")");
+        throw new CredentialStoreException(
+                "The Windows Credential Manager failed deleting a credential (error " + err + ")");
     }
 }

@@ -16,8 +16,7 @@ import org.bytedeco.javacv.Frame;
 public final class AudioDecoder implements AutoCloseable {
 
     /** Decoded sound: its time in seconds from the start of the file and its interleaved 16-bit samples. */
-    public record Samples(double seconds, byte[] pcm) {
-    }
+    public record Samples(double seconds, byte[] pcm) {}
 
     private final FFmpegFrameGrabber grabber;
     private final String name;
@@ -26,7 +25,9 @@ public final class AudioDecoder implements AutoCloseable {
     private AudioDecoder(FFmpegFrameGrabber grabber, String name) {
         this.grabber = grabber;
         this.name = name;
-        long start = grabber.getFormatContext() == null ? 0 : grabber.getFormatContext().start_time();
+        long start = grabber.getFormatContext() == null
+                ? 0
+                : grabber.getFormatContext().start_time();
         this.origin = start > 0 ? start / 1_000_000.0 : 0;
     }
 
@@ -80,7 +81,10 @@ public final class AudioDecoder implements AutoCloseable {
                 if (f == null) {
                     return null;
                 }
-                if (f.samples != null && f.samples.length > 0 && f.samples[0] instanceof ShortBuffer s && s.remaining() > 0) {
+                if (f.samples != null
+                        && f.samples.length > 0
+                        && f.samples[0] instanceof ShortBuffer s
+                        && s.remaining() > 0) {
                     ByteBuffer out = ByteBuffer.allocate(s.remaining() * 2).order(ByteOrder.LITTLE_ENDIAN);
                     out.asShortBuffer().put(s.duplicate());
                     return new Samples(Math.max(0, f.timestamp / 1_000_000.0 - origin), out.array());

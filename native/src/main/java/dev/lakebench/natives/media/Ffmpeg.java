@@ -11,8 +11,7 @@ final class Ffmpeg {
 
     private static volatile boolean ready;
 
-    private Ffmpeg() {
-    }
+    private Ffmpeg() {}
 
     static void init() {
         if (!ready) {

@@ -9,14 +9,13 @@ import org.bytedeco.javacv.Java2DFrameConverter;
 /** Decodes the first picture of a video file (a segment starts with a keyframe, so this is fast). */
 public final class FrameGrabber {
 
-    private FrameGrabber() {
-    }
+    private FrameGrabber() {}
 
     /** The first frame as an RGB image, or a MediaException (e.g. no decoder for the codec in this build). */
     public static BufferedImage firstFrame(Path video) {
         Ffmpeg.init();
         try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(video.toFile());
-             Java2DFrameConverter conv = new Java2DFrameConverter()) {
+                Java2DFrameConverter conv = new Java2DFrameConverter()) {
             g.start();
             Frame f = g.grabImage();
             if (f == null || f.image == null) {

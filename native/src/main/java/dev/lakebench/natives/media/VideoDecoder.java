@@ -13,8 +13,7 @@ import org.bytedeco.javacv.Frame;
 public final class VideoDecoder implements AutoCloseable {
 
     /** One decoded picture: its time in seconds from the start of the file and its BGRA pixels, row after row. */
-    public record Picture(double seconds, int width, int height, byte[] bgra) {
-    }
+    public record Picture(double seconds, int width, int height, byte[] bgra) {}
 
     private final FFmpegFrameGrabber grabber;
     private final String name;
@@ -23,7 +22,9 @@ public final class VideoDecoder implements AutoCloseable {
     private VideoDecoder(FFmpegFrameGrabber grabber, String name) {
         this.grabber = grabber;
         this.name = name;
-        long start = grabber.getFormatContext() == null ? 0 : grabber.getFormatContext().start_time();
+        long start = grabber.getFormatContext() == null
+                ? 0
+                : grabber.getFormatContext().start_time();
         this.origin = start > 0 ? start / 1_000_000.0 : 0;
     }
 

@@ -66,12 +66,10 @@ public final class VideoSegmenter {
     /** The previous segment stays open for late audio until the stream is this far past the cut. */
     private static final double LATE_AUDIO_SECONDS = 2.0;
 
-    private VideoSegmenter() {
-    }
+    private VideoSegmenter() {}
 
     /** What a cut produced: the number of segments and the end of the last one (seconds). */
-    public record Result(int segments, double durationSeconds) {
-    }
+    public record Result(int segments, double durationSeconds) {}
 
     public static Result split(Path input, double seconds, Path workDir, BooleanSupplier cancelled, SegmentSink sink)
             throws IOException {
@@ -85,7 +83,8 @@ public final class VideoSegmenter {
         try {
             ret = avformat_find_stream_info(in, (AVDictionary) null);
             if (ret < 0) {
-                throw new MediaException("Cannot read the streams of " + input.getFileName() + ": " + Ffmpeg.error(ret));
+                throw new MediaException(
+                        "Cannot read the streams of " + input.getFileName() + ": " + Ffmpeg.error(ret));
             }
             return new Cutter(in, input, seconds, workDir, cancelled, sink).run(pkt);
         } finally {
@@ -111,7 +110,13 @@ public final class VideoSegmenter {
         int index;
         double end;
 
-        Cutter(AVFormatContext in, Path input, double seconds, Path workDir, BooleanSupplier cancelled, SegmentSink sink) {
+        Cutter(
+                AVFormatContext in,
+                Path input,
+                double seconds,
+                Path workDir,
+                BooleanSupplier cancelled,
+                SegmentSink sink) {
             this.in = in;
             this.input = input;
             this.seconds = seconds;
@@ -124,7 +129,9 @@ public final class VideoSegmenter {
             for (int i = 0; i < in.nb_streams(); i++) {
                 var par = in.streams(i).codecpar();
                 boolean av = par.codec_type() == AVMEDIA_TYPE_VIDEO || par.codec_type() == AVMEDIA_TYPE_AUDIO;
-                boolean attached = (in.streams(i).disposition() & org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC) != 0;
+                boolean attached =
+                        (in.streams(i).disposition() & org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC)
+                                != 0;
                 outIndex[i] = av && !attached && avformat_query_codec(mp4, par.codec_id(), 0) == 1 ? n++ : -1;
             }
             copied = n;
@@ -158,7 +165,9 @@ public final class VideoSegmenter {
                         double dur = pkt.duration() > 0 ? pkt.duration() * av_q2d(st.time_base()) : 0;
                         end = Math.max(end, t + dur);
                         boolean key = (pkt.flags() & AV_PKT_FLAG_KEY) != 0;
-                        if (si == cutStream && key && (current == null || t >= (index) * seconds && t > current.start)) {
+                        if (si == cutStream
+                                && key
+                                && (current == null || t >= (index) * seconds && t > current.start)) {
                             startSegment(si, pkt, t);
                         }
                         if (current == null) {
@@ -182,8 +191,8 @@ public final class VideoSegmenter {
                     }
                 }
                 if (ret != AVERROR_EOF) {
-                    throw new MediaException("Damaged video " + input.getFileName() + " at " + String.format(java.util.Locale.ROOT, "%.1f", end)
-                            + " s: " + Ffmpeg.error(ret));
+                    throw new MediaException("Damaged video " + input.getFileName() + " at "
+                            + String.format(java.util.Locale.ROOT, "%.1f", end) + " s: " + Ffmpeg.error(ret));
                 }
                 checkComplete();
                 if (previous != null) {
@@ -225,8 +234,12 @@ public final class VideoSegmenter {
             }
             double declared = in.duration() / (double) AV_TIME_BASE;
             if (end < declared - Math.max(1.0, declared * 0.05)) {
-                throw new MediaException(String.format(java.util.Locale.ROOT,
-                        "Video %s is truncated: it declares %.1f s but its data ends at %.1f s", input.getFileName(), declared, end));
+                throw new MediaException(String.format(
+                        java.util.Locale.ROOT,
+                        "Video %s is truncated: it declares %.1f s but its data ends at %.1f s",
+                        input.getFileName(),
+                        declared,
+                        end));
             }
         }
 
@@ -240,7 +253,8 @@ public final class VideoSegmenter {
             }
             AVStream vs = in.streams(si);
             long anchor = pkt.dts() != AV_NOPTS_VALUE ? pkt.dts() : pkt.pts();
-            current = new Out(index++, t, workDir.resolve("segment-" + System.nanoTime() + ".mp4"), anchor, vs.time_base());
+            current = new Out(
+                    index++, t, workDir.resolve("segment-" + System.nanoTime() + ".mp4"), anchor, vs.time_base());
         }
 
         private void finish(Out out) throws IOException {
@@ -293,7 +307,8 @@ public final class VideoSegmenter {
                 open = true;
                 if (r < 0) {
                     abandon();
-                    throw new MediaException("Cannot start MP4 segment of " + input.getFileName() + ": " + Ffmpeg.error(r));
+                    throw new MediaException(
+                            "Cannot start MP4 segment of " + input.getFileName() + ": " + Ffmpeg.error(r));
                 }
             }
 
@@ -314,7 +329,8 @@ public final class VideoSegmenter {
                 pkt.pos(-1);
                 int r = av_interleaved_write_frame(oc, pkt);
                 if (r < 0) {
-                    throw new MediaException("Cannot write a packet of " + input.getFileName() + " to its segment: " + Ffmpeg.error(r));
+                    throw new MediaException(
+                            "Cannot write a packet of " + input.getFileName() + " to its segment: " + Ffmpeg.error(r));
                 }
             }
 
@@ -327,7 +343,8 @@ public final class VideoSegmenter {
                 avio_closep(oc.pb());
                 avformat_free_context(oc);
                 if (r < 0) {
-                    throw new MediaException("Cannot finish a segment of " + input.getFileName() + ": " + Ffmpeg.error(r));
+                    throw new MediaException(
+                            "Cannot finish a segment of " + input.getFileName() + ": " + Ffmpeg.error(r));
                 }
             }
 

@@ -18,8 +18,7 @@ class CredentialStoresTest {
         }
 
         @Override
-        public void write(String service, String account, String secret) {
-        }
+        public void write(String service, String account, String secret) {}
 
         @Override
         public boolean delete(String service, String account) {
@@ -44,7 +43,8 @@ class CredentialStoresTest {
         assertThat(env.read("lakebench", "https://x")).contains("s3cr3t-value");
         assertThat(env.isWritable()).isFalse();
         assertThatThrownBy(() -> env.write("lakebench", "https://x", "s3cr3t-value"))
-                .isInstanceOf(CredentialStoreException.class).hasMessageContaining("set MY_TOKEN")
+                .isInstanceOf(CredentialStoreException.class)
+                .hasMessageContaining("set MY_TOKEN")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cr3t-value"));
         assertThat(new EnvironmentStore("EMPTY", k -> "").read("s", "a")).isEmpty();
     }

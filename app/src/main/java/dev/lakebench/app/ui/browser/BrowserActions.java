@@ -22,11 +22,8 @@ public interface BrowserActions {
     void ingestFiles(WorkspaceRef ws);
 
     /** Adds (null) or edits a managed connection. */
-    default void editConnection(BrowserNode connection) {
-    }
+    default void editConnection(BrowserNode connection) {}
 
     /** Removes a managed connection after asking. */
-    default void removeConnection(BrowserNode connection) {
-    }
-
+    default void removeConnection(BrowserNode connection) {}
 }

@@ -46,19 +46,27 @@ final class BrowserDialogs {
         ButtonType create = new ButtonType("Create", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(create, ButtonType.CANCEL);
         Button ok = (Button) d.getDialogPane().lookupButton(create);
-        problem.textProperty().bind(Bindings.createStringBinding(() -> {
-            String t = id.getText();
-            if (t == null || t.isEmpty()) {
-                return "";
-            }
-            String p = vm.validateWorkspaceId(t);
-            return p == null ? "" : p;
-        }, id.textProperty()));
-        ok.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> id.getText() == null || id.getText().isEmpty() || vm.validateWorkspaceId(id.getText()) != null,
-                id.textProperty()));
+        problem.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            String t = id.getText();
+                            if (t == null || t.isEmpty()) {
+                                return "";
+                            }
+                            String p = vm.validateWorkspaceId(t);
+                            return p == null ? "" : p;
+                        },
+                        id.textProperty()));
+        ok.disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> id.getText() == null
+                                || id.getText().isEmpty()
+                                || vm.validateWorkspaceId(id.getText()) != null,
+                        id.textProperty()));
         dev.lakebench.app.ui.common.Threads.later(id::requestFocus);
-        d.showAndWait().filter(b -> b == create).ifPresent(b -> vm.createWorkspace(connection, id.getText(), name.getText()));
+        d.showAndWait()
+                .filter(b -> b == create)
+                .ifPresent(b -> vm.createWorkspace(connection, id.getText(), name.getText()));
     }
 
     void createIndex(BrowserNode table, Column preselected, Window owner) {
@@ -96,9 +104,12 @@ final class BrowserDialogs {
             type.getSelectionModel().selectFirst();
         });
         column.setPromptText("choose a column");
-        column.setValue(preselected != null && cols.contains(preselected) ? preselected
-                : BrowserViewModel.naturalColumn(table.table()).orElse(null));
-        Label note = new Label("Large tables are indexed in the background; progress and cancel are in the status bar.");
+        column.setValue(
+                preselected != null && cols.contains(preselected)
+                        ? preselected
+                        : BrowserViewModel.naturalColumn(table.table()).orElse(null));
+        Label note =
+                new Label("Large tables are indexed in the background; progress and cancel are in the status bar.");
         note.getStyleClass().add(Styles.MUTED);
         note.setWrapText(true);
         note.setMaxWidth(360);
@@ -110,8 +121,12 @@ final class BrowserDialogs {
         d.getDialogPane().setContent(g);
         ButtonType create = new ButtonType("Create index", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(create, ButtonType.CANCEL);
-        d.getDialogPane().lookupButton(create).disableProperty().bind(column.valueProperty().isNull().or(type.valueProperty().isNull()));
-        d.showAndWait().filter(b -> b == create)
+        d.getDialogPane()
+                .lookupButton(create)
+                .disableProperty()
+                .bind(column.valueProperty().isNull().or(type.valueProperty().isNull()));
+        d.showAndWait()
+                .filter(b -> b == create)
                 .ifPresent(b -> vm.createIndex(table, column.getValue().name(), type.getValue()));
     }
 
@@ -120,7 +135,8 @@ final class BrowserDialogs {
         a.initOwner(owner);
         a.setTitle("Drop table");
         a.setHeaderText("Drop table \"" + table.table().name() + "\"?");
-        a.setContentText("Its " + table.detailProperty().get() + ", vectors and indexes are deleted. This cannot be undone.");
+        a.setContentText(
+                "Its " + table.detailProperty().get() + ", vectors and indexes are deleted. This cannot be undone.");
         ButtonType drop = new ButtonType("Drop table", ButtonBar.ButtonData.OK_DONE);
         a.getButtonTypes().setAll(drop, ButtonType.CANCEL);
         Button b = (Button) a.getDialogPane().lookupButton(drop);

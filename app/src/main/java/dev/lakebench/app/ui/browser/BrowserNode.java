@@ -19,7 +19,14 @@ import javafx.collections.ObservableList;
 public final class BrowserNode {
 
     /** What a node stands for. */
-    public enum Kind { CONNECTION, WORKSPACE, TABLE, COLUMN, INDEX, MESSAGE }
+    public enum Kind {
+        CONNECTION,
+        WORKSPACE,
+        TABLE,
+        COLUMN,
+        INDEX,
+        MESSAGE
+    }
 
     private final Kind kind;
     private final StringProperty label = new SimpleStringProperty();
@@ -32,7 +39,8 @@ public final class BrowserNode {
     private TableInfo table;
     private Column column;
     private IndexInfo index;
-    private final javafx.beans.property.ObjectProperty<IndexState> indexState = new javafx.beans.property.SimpleObjectProperty<>();
+    private final javafx.beans.property.ObjectProperty<IndexState> indexState =
+            new javafx.beans.property.SimpleObjectProperty<>();
 
     private BrowserNode(Kind kind, String label, ConnectionSpec connection, WorkspaceRef workspace) {
         this.kind = kind;
@@ -146,7 +154,8 @@ public final class BrowserNode {
 
     void setTable(TableInfo info) {
         this.table = info;
-        String rows = info.rowCount() == 1 ? "1 row" : String.format(java.util.Locale.ROOT, "%,d rows", info.rowCount());
+        String rows =
+                info.rowCount() == 1 ? "1 row" : String.format(java.util.Locale.ROOT, "%,d rows", info.rowCount());
         detail.set(rows);
     }
 

@@ -42,7 +42,9 @@ public final class BrowserView {
             root.getChildren().setAll(vm.roots().stream().map(this::item).toList());
         });
         tree.setCellFactory(t -> new NodeCell());
-        tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.select(b == null ? null : b.getValue()));
+        tree.getSelectionModel()
+                .selectedItemProperty()
+                .addListener((o, a, b) -> vm.select(b == null ? null : b.getValue()));
         tree.setOnKeyPressed(e -> {
             TreeItem<BrowserNode> sel = tree.getSelectionModel().getSelectedItem();
             if (sel == null) {
@@ -108,12 +110,17 @@ public final class BrowserView {
             java.util.Set<String> wasExpanded = new java.util.HashSet<>();
             for (TreeItem<BrowserNode> child : getChildren()) {
                 if (child.isExpanded()) {
-                    wasExpanded.add(child.getValue().kind() + ":" + child.getValue().label());
+                    wasExpanded.add(
+                            child.getValue().kind() + ":" + child.getValue().label());
                 }
             }
-            getChildren().setAll(getValue().children().stream().map(BrowserView.this::item).toList());
+            getChildren()
+                    .setAll(getValue().children().stream()
+                            .map(BrowserView.this::item)
+                            .toList());
             for (TreeItem<BrowserNode> child : getChildren()) {
-                if (wasExpanded.contains(child.getValue().kind() + ":" + child.getValue().label())) {
+                if (wasExpanded.contains(
+                        child.getValue().kind() + ":" + child.getValue().label())) {
                     child.setExpanded(true);
                 }
             }
@@ -134,7 +141,9 @@ public final class BrowserView {
             box.setAlignment(Pos.CENTER_LEFT);
             setOnMouseClicked(e -> {
                 BrowserNode n = getItem();
-                if (n != null && e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2
+                if (n != null
+                        && e.getButton() == MouseButton.PRIMARY
+                        && e.getClickCount() == 2
                         && n.kind() == BrowserNode.Kind.TABLE) {
                     actions.openTable(n.workspace(), n.table());
                 }
@@ -163,14 +172,15 @@ public final class BrowserView {
     }
 
     static Node icon(BrowserNode n) {
-        return Icons.of(switch (n.kind()) {
-            case CONNECTION -> n.connection() instanceof ConnectionSpec.Local ? Icon.CONNECTION : Icon.CLOUD;
-            case WORKSPACE -> Icon.WORKSPACE;
-            case TABLE -> Icon.TABLE;
-            case COLUMN -> columnIcon(n.column());
-            case INDEX -> Icon.INDEX;
-            case MESSAGE -> Icon.WARNING;
-        });
+        return Icons.of(
+                switch (n.kind()) {
+                    case CONNECTION -> n.connection() instanceof ConnectionSpec.Local ? Icon.CONNECTION : Icon.CLOUD;
+                    case WORKSPACE -> Icon.WORKSPACE;
+                    case TABLE -> Icon.TABLE;
+                    case COLUMN -> columnIcon(n.column());
+                    case INDEX -> Icon.INDEX;
+                    case MESSAGE -> Icon.WARNING;
+                });
     }
 
     static Icon columnIcon(Column c) {
@@ -200,35 +210,55 @@ public final class BrowserView {
         ContextMenu m = new ContextMenu();
         switch (n.kind()) {
             case CONNECTION -> {
-                m.getItems().addAll(
-                        item("New workspace…", Icon.PLUS, () -> dialogs.createWorkspace(n, tree.getScene().getWindow())),
-                        item("Refresh", Icon.REFRESH, () -> vm.refresh(n)));
+                m.getItems()
+                        .addAll(
+                                item(
+                                        "New workspace…",
+                                        Icon.PLUS,
+                                        () -> dialogs.createWorkspace(
+                                                n, tree.getScene().getWindow())),
+                                item("Refresh", Icon.REFRESH, () -> vm.refresh(n)));
                 m.getItems().add(item("Add connection…", Icon.CLOUD, () -> actions.editConnection(null)));
                 if (!(n.connection() instanceof ConnectionSpec.Local)) {
-                    m.getItems().addAll(new SeparatorMenuItem(),
-                            item("Edit connection…", null, () -> actions.editConnection(n)),
-                            item("Remove connection", Icon.DROP, () -> actions.removeConnection(n)));
+                    m.getItems()
+                            .addAll(
+                                    new SeparatorMenuItem(),
+                                    item("Edit connection…", null, () -> actions.editConnection(n)),
+                                    item("Remove connection", Icon.DROP, () -> actions.removeConnection(n)));
                 }
             }
-            case WORKSPACE -> m.getItems().addAll(
-                    item("New SQL editor", Icon.SQL, () -> actions.newEditor(n.workspace())),
-                    item("Ingest files…", Icon.INGEST, () -> actions.ingestFiles(n.workspace())),
-                    item("Refresh", Icon.REFRESH, () -> vm.refresh(n)));
+            case WORKSPACE ->
+                m.getItems()
+                        .addAll(
+                                item("New SQL editor", Icon.SQL, () -> actions.newEditor(n.workspace())),
+                                item("Ingest files…", Icon.INGEST, () -> actions.ingestFiles(n.workspace())),
+                                item("Refresh", Icon.REFRESH, () -> vm.refresh(n)));
             case TABLE -> {
                 MenuItem grid = item("Show grid", Icon.GRID, () -> actions.showGrid(n.workspace(), n.table()));
                 grid.setDisable(!hasMedia(n));
-                MenuItem index = item("Create index…", Icon.INDEX, () -> dialogs.createIndex(n, null, tree.getScene().getWindow()));
+                MenuItem index = item(
+                        "Create index…",
+                        Icon.INDEX,
+                        () -> dialogs.createIndex(n, null, tree.getScene().getWindow()));
                 index.setDisable(BrowserViewModel.indexableColumns(n.table()).isEmpty());
-                m.getItems().addAll(
-                        item("Open", Icon.TABLE, () -> actions.openTable(n.workspace(), n.table())),
-                        item("Query", Icon.SQL, () -> actions.queryTable(n.workspace(), n.table())),
-                        grid, index,
-                        item("Refresh", Icon.REFRESH, () -> vm.refresh(n)),
-                        new SeparatorMenuItem(),
-                        item("Drop table…", Icon.DROP, () -> dialogs.confirmDrop(n, tree.getScene().getWindow())));
+                m.getItems()
+                        .addAll(
+                                item("Open", Icon.TABLE, () -> actions.openTable(n.workspace(), n.table())),
+                                item("Query", Icon.SQL, () -> actions.queryTable(n.workspace(), n.table())),
+                                grid,
+                                index,
+                                item("Refresh", Icon.REFRESH, () -> vm.refresh(n)),
+                                new SeparatorMenuItem(),
+                                item(
+                                        "Drop table…",
+                                        Icon.DROP,
+                                        () -> dialogs.confirmDrop(
+                                                n, tree.getScene().getWindow())));
             }
             case COLUMN -> {
-                MenuItem index = item("Create index on " + n.column().name() + "…", Icon.INDEX,
+                MenuItem index = item(
+                        "Create index on " + n.column().name() + "…",
+                        Icon.INDEX,
                         () -> dialogs.createIndex(n, n.column(), tree.getScene().getWindow()));
                 index.setDisable(!BrowserViewModel.indexableColumns(n.table()).contains(n.column()));
                 m.getItems().add(index);
@@ -241,8 +271,9 @@ public final class BrowserView {
     }
 
     static boolean hasMedia(BrowserNode n) {
-        return n.table() != null && n.table().schema().columns().stream()
-                .anyMatch(c -> c.type() == ColumnType.IMAGE || c.type() == ColumnType.VIDEO);
+        return n.table() != null
+                && n.table().schema().columns().stream()
+                        .anyMatch(c -> c.type() == ColumnType.IMAGE || c.type() == ColumnType.VIDEO);
     }
 
     private static MenuItem item(String text, Icon icon, Runnable r) {

@@ -8,12 +8,12 @@ import dev.lakebench.app.ui.common.TrackedTask;
 import dev.lakebench.app.ui.common.WorkspaceRef;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.IndexInfo;
+import dev.lakebench.core.client.ManagedServiceError;
 import dev.lakebench.core.client.TableInfo;
 import dev.lakebench.core.client.WorkspaceInfo;
 import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.ColumnType;
 import dev.lakebench.core.store.DataDirectory;
-import dev.lakebench.core.client.ManagedServiceError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -103,7 +103,8 @@ public final class BrowserViewModel {
      * the index nodes, until none is busy (or the table's children were loaded again, which starts a new watch).
      */
     private void watchBuilds(BrowserNode table, List<BrowserNode> kids) {
-        List<BrowserNode> indexes = kids.stream().filter(k -> k.kind() == BrowserNode.Kind.INDEX).toList();
+        List<BrowserNode> indexes =
+                kids.stream().filter(k -> k.kind() == BrowserNode.Kind.INDEX).toList();
         Object token = new Object();
         if (indexes.stream().noneMatch(i -> i.indexStateProperty().get().busy())) {
             watchers.remove(table);
@@ -113,24 +114,27 @@ public final class BrowserViewModel {
         WorkspaceRef ws = table.workspace();
         java.util.concurrent.Executor ui = tasks.threads().ui();
         tasks.create("Index builds of " + table.label(), ctx -> {
-            boolean busy = true;
-            while (busy && watchers.get(table) == token && !ctx.isCancelled()) {
-                Thread.sleep(BUILD_POLL_MS);
-                Client client = sessions.client(ws);
-                List<IndexState> states = new ArrayList<>();
-                for (BrowserNode i : indexes) {
-                    states.add(IndexState.of(client, i.index()));
-                }
-                busy = states.stream().anyMatch(IndexState::busy);
-                ui.execute(() -> {
-                    for (int k = 0; k < indexes.size(); k++) {
-                        indexes.get(k).indexState(states.get(k));
+                    boolean busy = true;
+                    while (busy && watchers.get(table) == token && !ctx.isCancelled()) {
+                        Thread.sleep(BUILD_POLL_MS);
+                        Client client = sessions.client(ws);
+                        List<IndexState> states = new ArrayList<>();
+                        for (BrowserNode i : indexes) {
+                            states.add(IndexState.of(client, i.index()));
+                        }
+                        busy = states.stream().anyMatch(IndexState::busy);
+                        ui.execute(() -> {
+                            for (int k = 0; k < indexes.size(); k++) {
+                                indexes.get(k).indexState(states.get(k));
+                            }
+                        });
                     }
-                });
-            }
-            watchers.remove(table, token);
-            return busy;
-        }).untracked().onFailure(r -> { }).start();
+                    watchers.remove(table, token);
+                    return busy;
+                })
+                .untracked()
+                .onFailure(r -> {})
+                .start();
     }
 
     /** Background: the children of a node. */
@@ -165,8 +169,7 @@ public final class BrowserViewModel {
                     out.add(BrowserNode.index(node.workspace(), info, i, IndexState.of(client, i)));
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         return out;
     }
@@ -188,7 +191,9 @@ public final class BrowserViewModel {
      * opened (another process held it): Refresh tries again.
      */
     public void refreshWorkspace(WorkspaceRef ws) {
-        workspaceNode(ws).filter(n -> !n.loadingProperty().get() && (n.isLoaded() || failed(n))).ifPresent(this::load);
+        workspaceNode(ws)
+                .filter(n -> !n.loadingProperty().get() && (n.isLoaded() || failed(n)))
+                .ifPresent(this::load);
     }
 
     private static boolean failed(BrowserNode n) {
@@ -206,7 +211,8 @@ public final class BrowserViewModel {
     }
 
     public TrackedTask createWorkspace(BrowserNode connection, String id, String name) {
-        return tasks.create("Create workspace " + id, ctx -> sessions.createWorkspace(connection.connection(), id, name))
+        return tasks.create(
+                        "Create workspace " + id, ctx -> sessions.createWorkspace(connection.connection(), id, name))
                 .onSuccess(info -> {
                     if (connection.isLoaded()) {
                         load(connection);
@@ -219,9 +225,12 @@ public final class BrowserViewModel {
         WorkspaceRef ws = table.workspace();
         String name = table.table().name();
         return tasks.create("Drop table " + name, ctx -> {
-            sessions.client(ws).dropTable(name, false);
-            return name;
-        }).notCancellable().onSuccess(n -> refreshWorkspace(ws)).start();
+                    sessions.client(ws).dropTable(name, false);
+                    return name;
+                })
+                .notCancellable()
+                .onSuccess(n -> refreshWorkspace(ws))
+                .start();
     }
 
     /**
@@ -236,8 +245,10 @@ public final class BrowserViewModel {
                 indexed.add(c.toLowerCase(java.util.Locale.ROOT));
             }
         }
-        return indexableColumns(t).stream().filter(c -> !c.name().equalsIgnoreCase("id"))
-                .min(java.util.Comparator.comparingInt(c -> rank(c) + (indexed.contains(c.name().toLowerCase(java.util.Locale.ROOT)) ? 10 : 0)));
+        return indexableColumns(t).stream()
+                .filter(c -> !c.name().equalsIgnoreCase("id"))
+                .min(java.util.Comparator.comparingInt(
+                        c -> rank(c) + (indexed.contains(c.name().toLowerCase(java.util.Locale.ROOT)) ? 10 : 0)));
     }
 
     private static int rank(Column c) {
@@ -253,16 +264,28 @@ public final class BrowserViewModel {
     /** A text column that holds identifiers rather than prose (looked up whole, not ranked by words). */
     static boolean keyLike(Column c) {
         String n = c.name().toLowerCase(java.util.Locale.ROOT);
-        return n.equals("id") || n.endsWith("_id") || n.equals("key") || n.endsWith("_key") || n.contains("uuid")
-                || n.endsWith("hash") || n.startsWith("sha") || n.equals("path") || n.endsWith("_path")
-                || n.equals("filename") || n.equals("file_name") || n.equals("url") || n.equals("label") || n.equals("category");
+        return n.equals("id")
+                || n.endsWith("_id")
+                || n.equals("key")
+                || n.endsWith("_key")
+                || n.contains("uuid")
+                || n.endsWith("hash")
+                || n.startsWith("sha")
+                || n.equals("path")
+                || n.endsWith("_path")
+                || n.equals("filename")
+                || n.equals("file_name")
+                || n.equals("url")
+                || n.equals("label")
+                || n.equals("category");
     }
 
     /** What an index type is for (the dialog says it under the choice). */
     public static String purpose(String type) {
         return switch (type) {
             case "hnsw" -> "Nearest vectors by cosine, through a graph: fast ORDER BY embedding <#> … searches.";
-            case "hnsw_quantized" -> "The same graph over 7-bit vectors: a quarter of the memory, slightly lower recall.";
+            case "hnsw_quantized" ->
+                "The same graph over 7-bit vectors: a quarter of the memory, slightly lower recall.";
             case "bm25" -> "Ranks rows by the words of longer text: ORDER BY text <#> 'words'.";
             case "exact_text" -> "Looks up whole values (keys, file names, labels): WHERE col = '…' and IN (…).";
             case "inverted" -> "Finds rows by terms or numbers: WHERE filters on this column.";
@@ -274,7 +297,9 @@ public final class BrowserViewModel {
     public static List<Column> indexableColumns(TableInfo t) {
         List<Column> out = new ArrayList<>();
         for (Column c : t.schema().columns()) {
-            if (c.type() == ColumnType.EMBEDDING || c.type() == ColumnType.TEXT || c.type().isNumeric()) {
+            if (c.type() == ColumnType.EMBEDDING
+                    || c.type() == ColumnType.TEXT
+                    || c.type().isNumeric()) {
                 out.add(c);
             }
         }
@@ -300,18 +325,27 @@ public final class BrowserViewModel {
         java.util.concurrent.atomic.AtomicBoolean shown = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.Executor ui = tasks.threads().ui();
         return tasks.create("Index " + name + "." + column, ctx -> {
-            sessions.client(ws).createIndex(name, column, indexType, p -> {
-                if (shown.compareAndSet(false, true)) {
-                    // the index exists now: the browser lists it with its build state while it builds
-                    ui.execute(() -> load(table));
-                }
-                if (p.rowsTotal() > 0) {
-                    ctx.progress((double) p.rowsWritten() / p.rowsTotal());
-                }
-                ctx.message(String.format(java.util.Locale.ROOT, "%,d rows", p.rowsWritten()));
-            }, ctx.cancellation());
-            return column;
-        }).onSuccess(c -> load(table)).start();
+                    sessions.client(ws)
+                            .createIndex(
+                                    name,
+                                    column,
+                                    indexType,
+                                    p -> {
+                                        if (shown.compareAndSet(false, true)) {
+                                            // the index exists now: the browser lists it with its build state while it
+                                            // builds
+                                            ui.execute(() -> load(table));
+                                        }
+                                        if (p.rowsTotal() > 0) {
+                                            ctx.progress((double) p.rowsWritten() / p.rowsTotal());
+                                        }
+                                        ctx.message(String.format(java.util.Locale.ROOT, "%,d rows", p.rowsWritten()));
+                                    },
+                                    ctx.cancellation());
+                    return column;
+                })
+                .onSuccess(c -> load(table))
+                .start();
     }
 
     /** Adds a connection root (managed connections). */

@@ -29,16 +29,22 @@ public final class ConnectionDialog {
 
     /** The kinds a new connection can be. */
     static final String MANAGED = "Managed (Deeplake API)";
+
     static final String POSTGRES = "PostgreSQL";
 
     /** {@code existing} null adds a connection. */
     public void show(BrowserNode existing, Window owner) {
-        ConnectionSpec.Managed m = existing == null || !(existing.connection() instanceof ConnectionSpec.Managed mm) ? null : mm;
-        ConnectionSpec.Postgres pgSpec = existing == null || !(existing.connection() instanceof ConnectionSpec.Postgres pp) ? null : pp;
+        ConnectionSpec.Managed m =
+                existing == null || !(existing.connection() instanceof ConnectionSpec.Managed mm) ? null : mm;
+        ConnectionSpec.Postgres pgSpec =
+                existing == null || !(existing.connection() instanceof ConnectionSpec.Postgres pp) ? null : pp;
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle(existing == null ? "Add connection" : "Edit connection");
-        d.setHeaderText(existing == null ? "Connect to a managed deployment or a PostgreSQL server" : "Edit " + existing.connection().label());
+        d.setHeaderText(
+                existing == null
+                        ? "Connect to a managed deployment or a PostgreSQL server"
+                        : "Edit " + existing.connection().label());
         TextField name = new TextField(m == null ? "" : m.name());
         name.setId("conn-name");
         name.setPromptText("display name (optional)");
@@ -57,8 +63,13 @@ public final class ConnectionDialog {
         token.setId("conn-token");
         token.setPromptText(m == null ? "API token" : "leave empty to keep the saved token");
         Label store = new Label();
-        store.textProperty().bind(Bindings.createStringBinding(() -> vm.storeNameProperty().get().isEmpty() ? ""
-                : "The token is kept in " + vm.storeNameProperty().get() + ", never in a file.", vm.storeNameProperty()));
+        store.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> vm.storeNameProperty().get().isEmpty()
+                                ? ""
+                                : "The token is kept in "
+                                        + vm.storeNameProperty().get() + ", never in a file.",
+                        vm.storeNameProperty()));
         store.getStyleClass().add(Styles.MUTED);
         store.setWrapText(true);
         store.setMaxWidth(380);
@@ -99,11 +110,16 @@ public final class ConnectionDialog {
         d.getDialogPane().getButtonTypes().addAll(test, save, ButtonType.CANCEL);
         Button saveButton = (Button) d.getDialogPane().lookupButton(save);
         Button testButton = (Button) d.getDialogPane().lookupButton(test);
-        problem.textProperty().bind(Bindings.createStringBinding(() -> {
-            String p = ConnectionsViewModel.validate(url.getText(), ws.getText());
-            return p == null ? "" : p;
-        }, url.textProperty(), ws.textProperty()));
-        javafx.beans.binding.BooleanBinding invalid = Bindings.when(isPg).then(pg.problemProperty().isNotEmpty())
+        problem.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            String p = ConnectionsViewModel.validate(url.getText(), ws.getText());
+                            return p == null ? "" : p;
+                        },
+                        url.textProperty(),
+                        ws.textProperty()));
+        javafx.beans.binding.BooleanBinding invalid = Bindings.when(isPg)
+                .then(pg.problemProperty().isNotEmpty())
                 .otherwise(problem.textProperty().isNotEmpty());
         saveButton.disableProperty().bind(invalid);
         testButton.disableProperty().bind(invalid);
@@ -116,14 +132,21 @@ public final class ConnectionDialog {
             }
             tested.setText("Testing…");
             tested.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER);
-            vm.test(url.getText(), ws.getText(), orgId(org), token.getText(), line -> {
-                tested.setText(line);
-                tested.getStyleClass().add(line.startsWith("Connected") ? Styles.SUCCESS : Styles.DANGER);
-            }, orgs -> {
-                String typed = org.getEditor().getText();
-                org.getItems().setAll(orgs.stream().map(Object::toString).toList());
-                org.getEditor().setText(typed);
-            });
+            vm.test(
+                    url.getText(),
+                    ws.getText(),
+                    orgId(org),
+                    token.getText(),
+                    line -> {
+                        tested.setText(line);
+                        tested.getStyleClass().add(line.startsWith("Connected") ? Styles.SUCCESS : Styles.DANGER);
+                    },
+                    orgs -> {
+                        String typed = org.getEditor().getText();
+                        org.getItems()
+                                .setAll(orgs.stream().map(Object::toString).toList());
+                        org.getEditor().setText(typed);
+                    });
         });
         d.showAndWait().filter(b -> b == save).ifPresent(b -> {
             if (isPg.get()) {
@@ -136,7 +159,9 @@ public final class ConnectionDialog {
 
     /** The id of the chosen organisation: list entries read "id (name)". */
     static String orgId(ComboBox<String> org) {
-        String text = org.getEditor().getText() == null ? "" : org.getEditor().getText().strip();
+        String text = org.getEditor().getText() == null
+                ? ""
+                : org.getEditor().getText().strip();
         int paren = text.indexOf(" (");
         return paren > 0 ? text.substring(0, paren) : text;
     }

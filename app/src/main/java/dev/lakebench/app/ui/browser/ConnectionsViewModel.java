@@ -8,9 +8,9 @@ import dev.lakebench.app.ui.common.TrackedTask;
 import dev.lakebench.app.ui.common.WorkspaceRef;
 import dev.lakebench.core.backend.managed.ApiToken;
 import dev.lakebench.core.backend.managed.ManagedBackend;
-import dev.lakebench.core.client.ManagedSettings;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.ManagedServiceError;
+import dev.lakebench.core.client.ManagedSettings;
 import dev.lakebench.core.client.OrganizationInfo;
 import dev.lakebench.core.connections.ManagedConnection;
 import dev.lakebench.core.connections.ManagedConnections;
@@ -36,7 +36,8 @@ public final class ConnectionsViewModel {
     private volatile ManagedConnections connections;
     private volatile PostgresConnections postgres;
 
-    public ConnectionsViewModel(Supplier<ManagedConnections> factory, Sessions sessions, Tasks tasks, BrowserViewModel browser) {
+    public ConnectionsViewModel(
+            Supplier<ManagedConnections> factory, Sessions sessions, Tasks tasks, BrowserViewModel browser) {
         this.factory = factory;
         this.sessions = sessions;
         this.tasks = tasks;
@@ -57,7 +58,8 @@ public final class ConnectionsViewModel {
     }
 
     /** The PostgreSQL connections, kept in a file of the data directory, passwords in the vault's store. */
-    public static PostgresConnections postgresIn(java.nio.file.Path dataRoot, Supplier<dev.lakebench.core.connections.TokenVault> vault) {
+    public static PostgresConnections postgresIn(
+            java.nio.file.Path dataRoot, Supplier<dev.lakebench.core.connections.TokenVault> vault) {
         return new PostgresConnections(dataRoot.resolve("workbench").resolve("postgres-connections.json"), vault);
     }
 
@@ -93,8 +95,17 @@ public final class ConnectionsViewModel {
 
     /** Saves a new (existing null) or edited PostgreSQL connection; a non-blank password goes to the credential store. */
     public TrackedTask savePostgres(BrowserNode existing, String name, String url, String workspace, String password) {
-        return tasks.create("Save connection " + (name == null || name.isBlank() ? url : name),
-                ctx -> postgres().save(existing == null ? null : existing.connection().id(), name, url, workspace, password))
+        return tasks.create(
+                        "Save connection " + (name == null || name.isBlank() ? url : name),
+                        ctx -> postgres()
+                                .save(
+                                        existing == null
+                                                ? null
+                                                : existing.connection().id(),
+                                        name,
+                                        url,
+                                        workspace,
+                                        password))
                 .onSuccess(spec -> {
                     if (existing != null) {
                         tasks.threads().background().execute(() -> sessions.forget(existing.connection()));
@@ -102,7 +113,8 @@ public final class ConnectionsViewModel {
                     } else {
                         browser.addConnection(spec);
                     }
-                }).start();
+                })
+                .start();
     }
 
     /** Where tokens are kept ("Secret Service", or the environment variable when no store runs). */
@@ -113,22 +125,25 @@ public final class ConnectionsViewModel {
     /** Adds the saved connections to the browser. */
     public TrackedTask load() {
         return tasks.create("Load saved connections", ctx -> {
-            ManagedConnections c = connections();
-            String where = c.vault().canSave() ? c.vault().storeName()
-                    : c.vault().storeName() + " (no credential store runs here: tokens cannot be saved)";
-            PostgresConnections p = postgres;
-            return new Loaded(c.list(), p == null ? List.of() : p.list(), where);
-        }).untracked().onSuccess(l -> {
-            storeName.set(l.store());
-            for (ManagedConnection c : l.saved()) {
-                browser.addConnection(toSpec(c));
-            }
-            l.postgres().forEach(browser::addConnection);
-        }).start();
+                    ManagedConnections c = connections();
+                    String where = c.vault().canSave()
+                            ? c.vault().storeName()
+                            : c.vault().storeName() + " (no credential store runs here: tokens cannot be saved)";
+                    PostgresConnections p = postgres;
+                    return new Loaded(c.list(), p == null ? List.of() : p.list(), where);
+                })
+                .untracked()
+                .onSuccess(l -> {
+                    storeName.set(l.store());
+                    for (ManagedConnection c : l.saved()) {
+                        browser.addConnection(toSpec(c));
+                    }
+                    l.postgres().forEach(browser::addConnection);
+                })
+                .start();
     }
 
-    private record Loaded(List<ManagedConnection> saved, List<ConnectionSpec.Postgres> postgres, String store) {
-    }
+    private record Loaded(List<ManagedConnection> saved, List<ConnectionSpec.Postgres> postgres, String store) {}
 
     /** Null when the form is acceptable, else what to fix. */
     public static String validate(String url, String workspace) {
@@ -140,7 +155,9 @@ public final class ConnectionsViewModel {
         } catch (ManagedServiceError e) {
             return e.getMessage();
         }
-        if (workspace != null && !workspace.isBlank() && !workspace.strip().matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}")) {
+        if (workspace != null
+                && !workspace.isBlank()
+                && !workspace.strip().matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}")) {
             return "Workspace id \"" + workspace.strip() + "\" is not valid: use letters, digits, '.', '_' or '-'";
         }
         return null;
@@ -151,31 +168,39 @@ public final class ConnectionsViewModel {
      * one already saved for the URL. {@code result} gets a line for the dialog.
      */
     public TrackedTask test(String url, String workspace, String token, Consumer<String> result) {
-        return test(url, workspace, null, token, result, orgs -> { });
+        return test(url, workspace, null, token, result, orgs -> {});
     }
 
     /**
      * As {@link #test(String, String, String, Consumer)} with an organisation (blank: the token's, or the only
      * one); {@code organizations} first gets those the account belongs to, for the dialog's org choice.
      */
-    public TrackedTask test(String url, String workspace, String org, String token, Consumer<String> result,
-                            Consumer<List<OrganizationInfo>> organizations) {
+    public TrackedTask test(
+            String url,
+            String workspace,
+            String org,
+            String token,
+            Consumer<String> result,
+            Consumer<List<OrganizationInfo>> organizations) {
         return tasks.create("Test connection to " + url, ctx -> {
-            ManagedConnection c = ManagedConnection.of(null, url, workspace).withOrgId(org);
-            try {
-                List<OrganizationInfo> orgs = connections().organizations(c.apiUrl(), token);
-                tasks.threads().ui().execute(() -> organizations.accept(orgs));
-            } catch (ManagedServiceError e) {
-                // the service may not list organisations; the test below says whether the connection works
-            }
-            if (token != null && !token.isBlank()) {
-                try (Client client = new Client(ManagedBackend.connect(ManagedSettings.of(c.apiUrl(), c.workspaceId()).withOrgId(c.orgId()),
-                        ApiToken.of(token.strip())))) {
-                    return client.listWorkspaces().size();
-                }
-            }
-            return connections().test(c).size();
-        }).onSuccess(n -> result.accept("Connected: " + Sizes.plural(n, "workspace", "workspaces") + " visible"))
+                    ManagedConnection c =
+                            ManagedConnection.of(null, url, workspace).withOrgId(org);
+                    try {
+                        List<OrganizationInfo> orgs = connections().organizations(c.apiUrl(), token);
+                        tasks.threads().ui().execute(() -> organizations.accept(orgs));
+                    } catch (ManagedServiceError e) {
+                        // the service may not list organisations; the test below says whether the connection works
+                    }
+                    if (token != null && !token.isBlank()) {
+                        try (Client client = new Client(ManagedBackend.connect(
+                                ManagedSettings.of(c.apiUrl(), c.workspaceId()).withOrgId(c.orgId()),
+                                ApiToken.of(token.strip())))) {
+                            return client.listWorkspaces().size();
+                        }
+                    }
+                    return connections().test(c).size();
+                })
+                .onSuccess(n -> result.accept("Connected: " + Sizes.plural(n, "workspace", "workspaces") + " visible"))
                 .onFailure(r -> result.accept(r.message()))
                 .start();
     }
@@ -191,29 +216,41 @@ public final class ConnectionsViewModel {
     /** As {@link #save(BrowserNode, String, String, String, String)} with the organisation (blank: the token's). */
     public TrackedTask save(BrowserNode existing, String name, String url, String workspace, String org, String token) {
         return tasks.create("Save connection " + (name == null || name.isBlank() ? url : name), ctx -> {
-            ManagedConnection c = (existing == null ? ManagedConnection.of(name, url, workspace)
-                    : new ManagedConnection(existing.connection().id(), name, url, workspace)).withOrgId(org);
-            connections().save(c, token);
-            return c;
-        }).onSuccess(c -> {
-            ConnectionSpec.Managed spec = toSpec(c);
-            if (existing != null) {
-                tasks.threads().background().execute(() -> sessions.forget(existing.connection()));
-                browser.replaceConnection(existing, spec);
-            } else {
-                browser.roots().stream().filter(n -> n.connection().id().equals(spec.id())).findFirst()
-                        .ifPresentOrElse(old -> browser.replaceConnection(old, spec), () -> browser.addConnection(spec));
-            }
-        }).start();
+                    ManagedConnection c = (existing == null
+                                    ? ManagedConnection.of(name, url, workspace)
+                                    : new ManagedConnection(
+                                            existing.connection().id(), name, url, workspace))
+                            .withOrgId(org);
+                    connections().save(c, token);
+                    return c;
+                })
+                .onSuccess(c -> {
+                    ConnectionSpec.Managed spec = toSpec(c);
+                    if (existing != null) {
+                        tasks.threads().background().execute(() -> sessions.forget(existing.connection()));
+                        browser.replaceConnection(existing, spec);
+                    } else {
+                        browser.roots().stream()
+                                .filter(n -> n.connection().id().equals(spec.id()))
+                                .findFirst()
+                                .ifPresentOrElse(
+                                        old -> browser.replaceConnection(old, spec), () -> browser.addConnection(spec));
+                    }
+                })
+                .start();
     }
 
     /** Forgets a connection (and its token when no other connection uses the URL). */
     public TrackedTask remove(BrowserNode node) {
         ConnectionSpec spec = node.connection();
         return tasks.create("Remove connection " + spec.label(), ctx -> {
-            sessions.forget(spec);
-            return spec instanceof ConnectionSpec.Postgres ? postgres().remove(spec.id()) : connections().remove(spec.id());
-        }).onSuccess(removed -> browser.removeConnection(node)).start();
+                    sessions.forget(spec);
+                    return spec instanceof ConnectionSpec.Postgres
+                            ? postgres().remove(spec.id())
+                            : connections().remove(spec.id());
+                })
+                .onSuccess(removed -> browser.removeConnection(node))
+                .start();
     }
 
     public static ConnectionSpec.Managed toSpec(ManagedConnection c) {

@@ -27,10 +27,16 @@ public record IndexState(String text, boolean busy, String failure) {
 
     static IndexState of(IndexStatus s) {
         return switch (s.state()) {
-            case BUILDING -> new IndexState(String.format(Locale.ROOT, "building %d %%", (int) Math.floor(s.progress() * 100)), true, null);
+            case BUILDING ->
+                new IndexState(
+                        String.format(Locale.ROOT, "building %d %%", (int) Math.floor(s.progress() * 100)), true, null);
             case CATCHING_UP -> new IndexState("catching up", true, null);
             case READY -> new IndexState("ready", false, null);
-            case FAILED -> new IndexState("failed", false, s.failure() == null || s.failure().isBlank() ? "no reason given" : s.failure());
+            case FAILED ->
+                new IndexState(
+                        "failed",
+                        false,
+                        s.failure() == null || s.failure().isBlank() ? "no reason given" : s.failure());
         };
     }
 

@@ -68,20 +68,25 @@ public final class PostgresConnections {
         try {
             JsonNode root = JSON.readTree(file.toFile());
             for (JsonNode n : root.path("postgres")) {
-                out.add(new ConnectionSpec.Postgres(n.path("id").asText(), n.path("name").asText(""), n.path("url").asText(),
+                out.add(new ConnectionSpec.Postgres(
+                        n.path("id").asText(),
+                        n.path("name").asText(""),
+                        n.path("url").asText(),
                         n.path("workspace").asText("public")));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the PostgreSQL connections in " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Cannot read the PostgreSQL connections in " + file + ": " + e.getMessage(), e);
         }
         return out;
     }
 
     /** Adds or replaces a connection (by id); a non-blank password goes to the credential store. */
-    public synchronized ConnectionSpec.Postgres save(String id, String name, String url, String workspace, String password) {
+    public synchronized ConnectionSpec.Postgres save(
+            String id, String name, String url, String workspace, String password) {
         String ws = workspace == null || workspace.isBlank() ? "public" : workspace.strip();
-        ConnectionSpec.Postgres c = new ConnectionSpec.Postgres(id == null ? "pg-" + UUID.randomUUID() : id,
-                name == null ? "" : name.strip(), url.strip(), ws);
+        ConnectionSpec.Postgres c = new ConnectionSpec.Postgres(
+                id == null ? "pg-" + UUID.randomUUID() : id, name == null ? "" : name.strip(), url.strip(), ws);
         if (password != null && !password.isEmpty()) {
             vault.get().saveSecret(account(c.url()), password);
         }
@@ -95,7 +100,8 @@ public final class PostgresConnections {
     /** Forgets a connection, and its password when no other connection uses the URL. */
     public synchronized boolean remove(String id) {
         List<ConnectionSpec.Postgres> all = new ArrayList<>(list());
-        ConnectionSpec.Postgres gone = all.stream().filter(p -> p.id().equals(id)).findFirst().orElse(null);
+        ConnectionSpec.Postgres gone =
+                all.stream().filter(p -> p.id().equals(id)).findFirst().orElse(null);
         if (gone == null) {
             return false;
         }
@@ -109,7 +115,8 @@ public final class PostgresConnections {
 
     /** Opens a client on a workspace (schema) of a connection, with the saved password (else PGPASSWORD). */
     public Client open(ConnectionSpec.Postgres c, String workspace) {
-        return new Client(PostgresBackend.connect(PgSettings.of(c.url(), workspace, password(c.url(), null), System::getenv)));
+        return new Client(
+                PostgresBackend.connect(PgSettings.of(c.url(), workspace, password(c.url(), null), System::getenv)));
     }
 
     /**
@@ -118,7 +125,8 @@ public final class PostgresConnections {
      */
     public String test(String url, String workspace, String password) {
         String ws = workspace == null || workspace.isBlank() ? "public" : workspace.strip();
-        try (PostgresBackend b = PostgresBackend.connect(PgSettings.of(url.strip(), ws, password(url, password), System::getenv))) {
+        try (PostgresBackend b =
+                PostgresBackend.connect(PgSettings.of(url.strip(), ws, password(url, password), System::getenv))) {
             int tables = b.listTables().size();
             return describe(b.capabilities(), ws, tables);
         }
@@ -126,11 +134,13 @@ public final class PostgresConnections {
 
     /** The test's answer: the server, each extension found or missing with what it is for, the tables seen. */
     static String describe(Capabilities caps, String workspace, int tables) {
-        StringBuilder sb = new StringBuilder("Connected: PostgreSQL " + caps.serverVersion() + ", workspace \"" + workspace + "\" with "
-                + tables + (tables == 1 ? " table" : " tables"));
+        StringBuilder sb = new StringBuilder("Connected: PostgreSQL " + caps.serverVersion() + ", workspace \""
+                + workspace + "\" with " + tables + (tables == 1 ? " table" : " tables"));
         for (Map.Entry<String, String> e : Capabilities.PURPOSE.entrySet()) {
             String version = caps.extensions().get(e.getKey());
-            sb.append('\n').append(version != null ? "✓ " : "✗ ").append(e.getValue())
+            sb.append('\n')
+                    .append(version != null ? "✓ " : "✗ ")
+                    .append(e.getValue())
                     .append(version != null ? " (" + version + ")" : " — not offered");
         }
         if (!caps.has(Capabilities.VECTOR)) {
@@ -153,7 +163,11 @@ public final class PostgresConnections {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode arr = root.putArray("postgres");
         for (ConnectionSpec.Postgres p : all) {
-            arr.addObject().put("id", p.id()).put("name", p.name()).put("url", p.url()).put("workspace", p.workspace());
+            arr.addObject()
+                    .put("id", p.id())
+                    .put("name", p.name())
+                    .put("url", p.url())
+                    .put("workspace", p.workspace());
         }
         try {
             Files.createDirectories(file.getParent());
@@ -161,7 +175,8 @@ public final class PostgresConnections {
             Files.writeString(tmp, root.toPrettyString());
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot save the PostgreSQL connections in " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Cannot save the PostgreSQL connections in " + file + ": " + e.getMessage(), e);
         }
     }
 }

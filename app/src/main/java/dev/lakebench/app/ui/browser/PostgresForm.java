@@ -32,15 +32,23 @@ final class PostgresForm {
         workspace.setId("pg-workspace");
         workspace.setPromptText("public");
         password.setId("pg-password");
-        password.setPromptText(existing == null ? "password (leave empty for PGPASSWORD or the saved one)" : "leave empty to keep the saved password");
+        password.setPromptText(
+                existing == null
+                        ? "password (leave empty for PGPASSWORD or the saved one)"
+                        : "leave empty to keep the saved password");
         if (existing != null) {
             name.setText(existing.name());
             url.setText(existing.url());
             workspace.setText(existing.workspace());
         }
         Label store = new Label();
-        store.textProperty().bind(Bindings.createStringBinding(() -> storeName.get().isEmpty() ? ""
-                : "The password is kept in " + storeName.get() + ", never in a file. Workspaces are schemas of the database.", storeName));
+        store.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> storeName.get().isEmpty()
+                                ? ""
+                                : "The password is kept in " + storeName.get()
+                                        + ", never in a file. Workspaces are schemas of the database.",
+                        storeName));
         store.getStyleClass().add(Styles.MUTED);
         store.setWrapText(true);
         store.setMaxWidth(420);
@@ -49,10 +57,13 @@ final class PostgresForm {
         problemLabel.getStyleClass().add(Styles.DANGER);
         problemLabel.setWrapText(true);
         problemLabel.setMaxWidth(420);
-        problem.bind(Bindings.createStringBinding(() -> {
-            String p = PostgresConnections.validate(url.getText(), workspace.getText());
-            return p == null ? "" : p;
-        }, url.textProperty(), workspace.textProperty()));
+        problem.bind(Bindings.createStringBinding(
+                () -> {
+                    String p = PostgresConnections.validate(url.getText(), workspace.getText());
+                    return p == null ? "" : p;
+                },
+                url.textProperty(),
+                workspace.textProperty()));
         problemLabel.textProperty().bind(problem);
         tested.setId("pg-tested");
         tested.setEditable(false);
@@ -107,7 +118,9 @@ final class PostgresForm {
     }
 
     String workspace() {
-        return workspace.getText() == null || workspace.getText().isBlank() ? "public" : workspace.getText().strip();
+        return workspace.getText() == null || workspace.getText().isBlank()
+                ? "public"
+                : workspace.getText().strip();
     }
 
     String password() {

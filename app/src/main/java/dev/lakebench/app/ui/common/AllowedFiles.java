@@ -18,10 +18,11 @@ public final class AllowedFiles {
     public static final String KEY = "sql.allowFiles";
 
     /** What the setting allows, said where it is changed. */
-    public static final String EXPLANATION = "SQL run in the workbench may read and write files inside these folders only"
-            + " (read_csv, read_parquet, read_text, glob, COPY … TO). Everything else on this computer stays out of reach of SQL."
-            + " Lakebench's own ingest and export do not need this. Applies to workspaces opened after saving;"
-            + " restart the workbench for workspaces already open.";
+    public static final String EXPLANATION =
+            "SQL run in the workbench may read and write files inside these folders only"
+                    + " (read_csv, read_parquet, read_text, glob, COPY … TO). Everything else on this computer stays out of reach of SQL."
+                    + " Lakebench's own ingest and export do not need this. Applies to workspaces opened after saving;"
+                    + " restart the workbench for workspaces already open.";
 
     private final Settings settings;
 

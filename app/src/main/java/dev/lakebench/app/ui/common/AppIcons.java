@@ -14,8 +14,7 @@ public final class AppIcons {
 
     private static volatile List<Image> images;
 
-    private AppIcons() {
-    }
+    private AppIcons() {}
 
     /** The icon images, loaded once. */
     public static List<Image> images() {
@@ -23,7 +22,8 @@ public final class AppIcons {
         if (loaded == null) {
             List<Image> list = new ArrayList<>();
             for (int size : SIZES) {
-                try (InputStream in = AppIcons.class.getResourceAsStream("/dev/lakebench/app/icons/lakebench-" + size + ".png")) {
+                try (InputStream in =
+                        AppIcons.class.getResourceAsStream("/dev/lakebench/app/icons/lakebench-" + size + ".png")) {
                     if (in != null) {
                         list.add(new Image(in));
                     }

@@ -38,9 +38,10 @@ public final class CellImages {
 
     /** Decodes in the background and hands the picture (never null) to {@code done} on the FX thread. */
     public void load(byte[] bytes, Consumer<Image> done) {
-        decoder.execute(() -> ImageDecoding.decode(bytes, box).ifPresent(img -> ui.execute(() -> {
-            cache.put(bytes, img);
-            done.accept(img);
-        })));
+        decoder.execute(() -> ImageDecoding.decode(bytes, box)
+                .ifPresent(img -> ui.execute(() -> {
+                    cache.put(bytes, img);
+                    done.accept(img);
+                })));
     }
 }

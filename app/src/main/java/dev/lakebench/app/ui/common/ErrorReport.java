@@ -52,8 +52,11 @@ public record ErrorReport(String action, ErrorCode code, String problem, String 
 
     static Throwable unwrap(Throwable e) {
         Throwable t = e;
-        while ((t instanceof CompletionException || t instanceof ExecutionException
-                || t instanceof InvocationTargetException || t instanceof UncheckedIOException) && t.getCause() != null) {
+        while ((t instanceof CompletionException
+                        || t instanceof ExecutionException
+                        || t instanceof InvocationTargetException
+                        || t instanceof UncheckedIOException)
+                && t.getCause() != null) {
             t = t.getCause();
         }
         return t;
@@ -113,14 +116,21 @@ public record ErrorReport(String action, ErrorCode code, String problem, String 
         }
         int depth = 0;
         for (Throwable t = e; t != null && depth < 8; t = t.getCause(), depth++) {
-            sb.append(depth == 0 ? "Error: " : "Caused by: ").append(t.getClass().getName());
+            sb.append(depth == 0 ? "Error: " : "Caused by: ")
+                    .append(t.getClass().getName());
             if (t.getMessage() != null) {
                 sb.append(": ").append(t.getMessage());
             }
             sb.append('\n');
         }
-        sb.append("Lakebench ").append(Version.current()).append(" · Java ").append(Runtime.version())
-                .append(" · ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"));
+        sb.append("Lakebench ")
+                .append(Version.current())
+                .append(" · Java ")
+                .append(Runtime.version())
+                .append(" · ")
+                .append(System.getProperty("os.name"))
+                .append(' ')
+                .append(System.getProperty("os.arch"));
         return sb.toString();
     }
 }

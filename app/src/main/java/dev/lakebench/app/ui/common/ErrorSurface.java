@@ -95,7 +95,8 @@ public final class ErrorSurface implements Consumer<ErrorReport> {
         Button details = new Button("Details…");
         details.setId("error-details");
         details.setMinWidth(Region.USE_PREF_SIZE);
-        details.setOnAction(e -> showDetails(r, box.getScene() == null ? null : box.getScene().getWindow()));
+        details.setOnAction(e ->
+                showDetails(r, box.getScene() == null ? null : box.getScene().getWindow()));
         Button dismiss = new Button("Dismiss");
         dismiss.setId("error-dismiss");
         dismiss.setMinWidth(Region.USE_PREF_SIZE);

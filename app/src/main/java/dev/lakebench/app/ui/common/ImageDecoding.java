@@ -18,8 +18,7 @@ import javax.imageio.ImageIO;
  */
 public final class ImageDecoding {
 
-    private ImageDecoding() {
-    }
+    private ImageDecoding() {}
 
     /** The image fitted into a {@code box}×{@code box} square (0 = full size), or empty when the bytes are not an image. */
     public static Optional<Image> decode(byte[] bytes, int box) {
@@ -58,7 +57,9 @@ public final class ImageDecoding {
                 int h = Math.max(1, (int) Math.round(b.getHeight() * s));
                 BufferedImage scaled = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
                 var g = scaled.createGraphics();
-                g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+                g.setRenderingHint(
+                        java.awt.RenderingHints.KEY_INTERPOLATION,
+                        java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
                 g.drawImage(b, 0, 0, w, h, null);
                 g.dispose();
                 b = scaled;

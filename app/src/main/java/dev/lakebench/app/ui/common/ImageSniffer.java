@@ -7,7 +7,11 @@ public final class ImageSniffer {
 
     /** Image formats the workbench can draw. */
     public enum Kind {
-        PNG("PNG"), JPEG("JPEG"), GIF("GIF"), WEBP("WebP"), BMP("BMP");
+        PNG("PNG"),
+        JPEG("JPEG"),
+        GIF("GIF"),
+        WEBP("WebP"),
+        BMP("BMP");
 
         private final String label;
 
@@ -20,8 +24,7 @@ public final class ImageSniffer {
         }
     }
 
-    private ImageSniffer() {
-    }
+    private ImageSniffer() {}
 
     public static Optional<Kind> kind(byte[] b) {
         if (b == null || b.length < 12) {
@@ -36,7 +39,14 @@ public final class ImageSniffer {
         if (b[0] == 'G' && b[1] == 'I' && b[2] == 'F' && b[3] == '8' && (b[4] == '7' || b[4] == '9') && b[5] == 'a') {
             return Optional.of(Kind.GIF);
         }
-        if (b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {
+        if (b[0] == 'R'
+                && b[1] == 'I'
+                && b[2] == 'F'
+                && b[3] == 'F'
+                && b[8] == 'W'
+                && b[9] == 'E'
+                && b[10] == 'B'
+                && b[11] == 'P') {
             return Optional.of(Kind.WEBP);
         }
         if (b[0] == 'B' && b[1] == 'M' && b.length > 26) {
@@ -52,7 +62,8 @@ public final class ImageSniffer {
         }
         boolean mp4 = b[4] == 'f' && b[5] == 't' && b[6] == 'y' && b[7] == 'p';
         boolean ebml = u(b, 0) == 0x1A && u(b, 1) == 0x45 && u(b, 2) == 0xDF && u(b, 3) == 0xA3;
-        boolean avi = b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'A' && b[9] == 'V' && b[10] == 'I';
+        boolean avi =
+                b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'A' && b[9] == 'V' && b[10] == 'I';
         return mp4 || ebml || avi;
     }
 

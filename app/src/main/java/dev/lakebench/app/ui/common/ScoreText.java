@@ -13,8 +13,7 @@ public final class ScoreText {
 
     private static final MathContext FOUR = new MathContext(4);
 
-    private ScoreText() {
-    }
+    private ScoreText() {}
 
     public static String format(double score) {
         if (Double.isNaN(score) || Double.isInfinite(score)) {

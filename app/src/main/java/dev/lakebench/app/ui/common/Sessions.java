@@ -53,16 +53,20 @@ public final class Sessions implements AutoCloseable {
                 dir.ensure(DataDirectory.DEFAULT_WORKSPACE);
                 yield new ArrayList<>(dir.list());
             }
-            case ConnectionSpec.Managed m -> client(new WorkspaceRef(m, m.workspace())).listWorkspaces();
-            case ConnectionSpec.Postgres p -> client(new WorkspaceRef(p, p.workspace())).listWorkspaces();
+            case ConnectionSpec.Managed m ->
+                client(new WorkspaceRef(m, m.workspace())).listWorkspaces();
+            case ConnectionSpec.Postgres p ->
+                client(new WorkspaceRef(p, p.workspace())).listWorkspaces();
         };
     }
 
     public WorkspaceInfo createWorkspace(ConnectionSpec connection, String id, String name) {
         return switch (connection) {
             case ConnectionSpec.Local l -> new DataDirectory(l.dataRoot()).create(id, name);
-            case ConnectionSpec.Managed m -> client(new WorkspaceRef(m, m.workspace())).createWorkspace(id, name);
-            case ConnectionSpec.Postgres p -> client(new WorkspaceRef(p, p.workspace())).createWorkspace(id, name);
+            case ConnectionSpec.Managed m ->
+                client(new WorkspaceRef(m, m.workspace())).createWorkspace(id, name);
+            case ConnectionSpec.Postgres p ->
+                client(new WorkspaceRef(p, p.workspace())).createWorkspace(id, name);
         };
     }
 

@@ -6,8 +6,7 @@ import java.util.Locale;
 /** Human text for byte counts, durations, rates and counts. */
 public final class Sizes {
 
-    private Sizes() {
-    }
+    private Sizes() {}
 
     public static String bytes(long n) {
         if (n < 1024) {

@@ -52,9 +52,9 @@ public final class Tasks {
     public final class Builder<T> {
         private final String title;
         private final Work<T> work;
-        private Consumer<? super T> onSuccess = v -> { };
+        private Consumer<? super T> onSuccess = v -> {};
         private Consumer<ErrorReport> onFailure;
-        private Runnable onCancelled = () -> { };
+        private Runnable onCancelled = () -> {};
         private Cancellation cancellation = Cancellation.none();
         private boolean tracked = true;
         private boolean cancellable = true;

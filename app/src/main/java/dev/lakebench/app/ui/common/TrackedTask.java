@@ -18,7 +18,12 @@ import javafx.beans.property.StringProperty;
 public final class TrackedTask {
 
     /** Where a task is in its life. */
-    public enum State { RUNNING, SUCCEEDED, FAILED, CANCELLED }
+    public enum State {
+        RUNNING,
+        SUCCEEDED,
+        FAILED,
+        CANCELLED
+    }
 
     private final String title;
     private final Cancellation cancellation;
@@ -26,7 +31,8 @@ public final class TrackedTask {
     private final DoubleProperty progress = new SimpleDoubleProperty(-1);
     private final StringProperty message = new SimpleStringProperty("");
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.RUNNING);
-    private final java.util.concurrent.CompletableFuture<State> finished = new java.util.concurrent.CompletableFuture<>();
+    private final java.util.concurrent.CompletableFuture<State> finished =
+            new java.util.concurrent.CompletableFuture<>();
 
     TrackedTask(String title, Cancellation cancellation, boolean cancellable) {
         this.title = title;

@@ -13,8 +13,7 @@ public final class ValueText {
 
     private static final int MAX_CELL = 200;
 
-    private ValueText() {
-    }
+    private ValueText() {}
 
     public static String cell(Object v) {
         return switch (v) {
@@ -44,7 +43,8 @@ public final class ValueText {
                 }
                 yield sb.append(']').toString();
             }
-            case byte[] b -> "<" + ImageSniffer.kind(b).map(ImageSniffer.Kind::label).orElse("binary") + ", " + b.length + " bytes>";
+            case byte[] b ->
+                "<" + ImageSniffer.kind(b).map(ImageSniffer.Kind::label).orElse("binary") + ", " + b.length + " bytes>";
             case Double d -> Double.toString(d);
             default -> String.valueOf(v);
         };

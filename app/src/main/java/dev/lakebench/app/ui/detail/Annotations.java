@@ -15,7 +15,8 @@ import java.util.Map;
  * the categories used), {@code captions} (a JSON list of strings) and {@code mask} (the label mask PNG).
  * A row without these columns has no annotations; a malformed column is skipped, never fatal.
  */
-record Annotations(List<PictureView.Box> boxes, List<String> captions, byte[] mask, Map<Integer, Integer> segmentCategories) {
+record Annotations(
+        List<PictureView.Box> boxes, List<String> captions, byte[] mask, Map<Integer, Integer> segmentCategories) {
 
     static final Annotations NONE = new Annotations(List.of(), List.of(), null, Map.of());
 
@@ -29,7 +30,9 @@ record Annotations(List<PictureView.Box> boxes, List<String> captions, byte[] ma
         Map<Integer, String> names = new HashMap<>();
         for (JsonNode c : json(row, "categories")) {
             if (c.has("id")) {
-                names.put(c.path("id").asInt(), c.path("name").asText("#" + c.path("id").asInt()));
+                names.put(
+                        c.path("id").asInt(),
+                        c.path("name").asText("#" + c.path("id").asInt()));
             }
         }
         List<PictureView.Box> boxes = new ArrayList<>();
@@ -45,8 +48,13 @@ record Annotations(List<PictureView.Box> boxes, List<String> captions, byte[] ma
                 }
                 if (b.isArray() && b.size() == 4) {
                     String name = names.getOrDefault(category, "#" + category);
-                    boxes.add(new PictureView.Box(b.get(0).asDouble(), b.get(1).asDouble(), b.get(2).asDouble(),
-                            b.get(3).asDouble(), category, a.path("iscrowd").asInt(0) == 1 ? name + " (crowd)" : name));
+                    boxes.add(new PictureView.Box(
+                            b.get(0).asDouble(),
+                            b.get(1).asDouble(),
+                            b.get(2).asDouble(),
+                            b.get(3).asDouble(),
+                            category,
+                            a.path("iscrowd").asInt(0) == 1 ? name + " (crowd)" : name));
                 }
             }
         }

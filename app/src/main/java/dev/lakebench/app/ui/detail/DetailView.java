@@ -1,34 +1,33 @@
 package dev.lakebench.app.ui.detail;
 
 import dev.lakebench.app.ui.common.ImageDecoding;
+import dev.lakebench.app.ui.common.Threads;
 import dev.lakebench.app.ui.theme.Icons;
 import dev.lakebench.app.ui.theme.Styles;
+import dev.lakebench.natives.media.VideoDecoder;
 import java.util.concurrent.Executor;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import org.fxmisc.flowless.VirtualizedScrollPane;
-import org.fxmisc.richtext.StyleClassedTextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import dev.lakebench.app.ui.common.Threads;
-import dev.lakebench.natives.media.VideoDecoder;
-import javafx.scene.control.Slider;
-import javafx.scene.control.Tooltip;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.StyleClassedTextArea;
 
 /**
  * The detail pane: the row's picture (full image, PDF page) or video segment with play/pause, the text that
@@ -93,8 +92,10 @@ public final class DetailView {
         // the note lies over the picture's centre: clicks and drags there belong to the picture
         mediaNote.setMouseTransparent(true);
         // never 0 or less: an ImageView with no fit shows the picture at full size and pushes the pane wide
-        var fitWidth = javafx.beans.binding.Bindings.max(1, mediaBox.widthProperty().subtract(8));
-        var fitHeight = javafx.beans.binding.Bindings.max(1, mediaBox.heightProperty().subtract(8));
+        var fitWidth =
+                javafx.beans.binding.Bindings.max(1, mediaBox.widthProperty().subtract(8));
+        var fitHeight =
+                javafx.beans.binding.Bindings.max(1, mediaBox.heightProperty().subtract(8));
         video.fitWidthProperty().bind(fitWidth);
         video.fitHeightProperty().bind(fitHeight);
         mediaBox.setMinWidth(0);
@@ -156,7 +157,8 @@ public final class DetailView {
         name.setCellValueFactory(f -> new SimpleStringProperty(f.getValue().name()));
         name.setPrefWidth(110);
         TableColumn<DetailViewModel.Field, String> value = new TableColumn<>("Value");
-        value.setCellValueFactory(f -> new SimpleStringProperty(oneLine(f.getValue().value())));
+        value.setCellValueFactory(
+                f -> new SimpleStringProperty(oneLine(f.getValue().value())));
         value.setPrefWidth(260);
         fields.getColumns().setAll(java.util.List.of(name, value));
         fields.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -208,7 +210,8 @@ public final class DetailView {
         VBox.setVgrow(body, Priority.ALWAYS);
         root.getChildren().addAll(title, empty, body);
         // Every part may shrink to nothing, so the pane follows its divider both ways; what does not fit is clipped.
-        for (javafx.scene.layout.Region r : java.util.List.of(root, title, empty, body, media, text, textPane, fields, videoControls, pictureControls, captions)) {
+        for (javafx.scene.layout.Region r : java.util.List.of(
+                root, title, empty, body, media, text, textPane, fields, videoControls, pictureControls, captions)) {
             r.setMinWidth(0);
         }
         javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
@@ -309,7 +312,8 @@ public final class DetailView {
                 pictureControls.setVisible(true);
                 Annotations a = vm.annotationsProperty().get();
                 overlays.setVisible(!a.boxes().isEmpty() || a.mask() != null);
-                captions.setText(String.join("\n", a.captions().stream().map(c -> "• " + c).toList()));
+                captions.setText(String.join(
+                        "\n", a.captions().stream().map(c -> "• " + c).toList()));
                 decode(p.bytes(), a);
             }
             case DetailViewModel.Media.Video v -> {
@@ -325,54 +329,65 @@ public final class DetailView {
                 VideoPlayback[] self = new VideoPlayback[1];
                 mute.setDisable(true);
                 play.getTooltip().setText(PLAY_TIP);
-                self[0] = new VideoPlayback(v.file(), background, ui, new VideoPlayback.Screen() {
-                    @Override
-                    public void opened(double duration, int width, int height) {
-                        if (player != self[0]) {
-                            return;
-                        }
-                        play.setDisable(false);
-                        seekFromPlayer = true;
-                        seek.setMax(Math.max(0.1, duration));
-                        seek.setValue(0);
-                        seekFromPlayer = false;
-                        position.setText(time(0, duration));
-                    }
+                self[0] = new VideoPlayback(
+                        v.file(),
+                        background,
+                        ui,
+                        new VideoPlayback.Screen() {
+                            @Override
+                            public void opened(double duration, int width, int height) {
+                                if (player != self[0]) {
+                                    return;
+                                }
+                                play.setDisable(false);
+                                seekFromPlayer = true;
+                                seek.setMax(Math.max(0.1, duration));
+                                seek.setValue(0);
+                                seekFromPlayer = false;
+                                position.setText(time(0, duration));
+                            }
 
-                    @Override
-                    public void picture(VideoDecoder.Picture p) {
-                        if (player == self[0]) {
-                            showFrame(p);
-                        }
-                    }
+                            @Override
+                            public void picture(VideoDecoder.Picture p) {
+                                if (player == self[0]) {
+                                    showFrame(p);
+                                }
+                            }
 
-                    @Override
-                    public void playing(boolean on) {
-                        if (player == self[0]) {
-                            play.setText(on ? "Pause" : "Play");
-                            play.setGraphic(Icons.of(on ? Icons.Icon.STOP : Icons.Icon.PLAY));
-                        }
-                    }
+                            @Override
+                            public void playing(boolean on) {
+                                if (player == self[0]) {
+                                    play.setText(on ? "Pause" : "Play");
+                                    play.setGraphic(Icons.of(on ? Icons.Icon.STOP : Icons.Icon.PLAY));
+                                }
+                            }
 
-                    @Override
-                    public void sound(String silentBecause) {
-                        if (player == self[0]) {
-                            mute.setDisable(silentBecause != null);
-                            String tip = silentBecause == null ? PLAY_TIP : "Play or pause the segment (silently: " + silentBecause + ")";
-                            play.getTooltip().setText(tip);
-                            mute.getTooltip().setText(silentBecause == null ? "Silence the segment's sound" : "No sound: " + silentBecause);
-                        }
-                    }
+                            @Override
+                            public void sound(String silentBecause) {
+                                if (player == self[0]) {
+                                    mute.setDisable(silentBecause != null);
+                                    String tip = silentBecause == null
+                                            ? PLAY_TIP
+                                            : "Play or pause the segment (silently: " + silentBecause + ")";
+                                    play.getTooltip().setText(tip);
+                                    mute.getTooltip()
+                                            .setText(
+                                                    silentBecause == null
+                                                            ? "Silence the segment's sound"
+                                                            : "No sound: " + silentBecause);
+                                }
+                            }
 
-                    @Override
-                    public void failed(String why) {
-                        if (player == self[0]) {
-                            play.setDisable(true);
-                            position.setText("");
-                            mediaNote.setText("Cannot play this segment: " + why);
-                        }
-                    }
-                }, speakers);
+                            @Override
+                            public void failed(String why) {
+                                if (player == self[0]) {
+                                    play.setDisable(true);
+                                    position.setText("");
+                                    mediaNote.setText("Cannot play this segment: " + why);
+                                }
+                            }
+                        },
+                        speakers);
                 player = self[0];
                 player.mute(mute.isSelected());
             }
@@ -384,7 +399,8 @@ public final class DetailView {
             frame = new WritableImage(p.width(), p.height());
             video.setImage(frame);
         }
-        frame.getPixelWriter().setPixels(0, 0, p.width(), p.height(), PixelFormat.getByteBgraInstance(), p.bgra(), 0, p.width() * 4);
+        frame.getPixelWriter()
+                .setPixels(0, 0, p.width(), p.height(), PixelFormat.getByteBgraInstance(), p.bgra(), 0, p.width() * 4);
         video.setVisible(true);
         picture.setVisible(false);
         seekFromPlayer = true;
@@ -404,18 +420,20 @@ public final class DetailView {
         long gen = ++pictureGeneration;
         picture.show(null);
         background.execute(() -> {
-            ImageDecoding.decode(bytes, 0).ifPresent(img -> ui.execute(() -> {
-                if (gen == pictureGeneration) {
-                    picture.show(img);
-                    picture.setBoxes(a.boxes());
-                }
-            }));
+            ImageDecoding.decode(bytes, 0)
+                    .ifPresent(img -> ui.execute(() -> {
+                        if (gen == pictureGeneration) {
+                            picture.show(img);
+                            picture.setBoxes(a.boxes());
+                        }
+                    }));
             if (a.mask() != null) {
-                MaskColours.paint(a.mask(), a.segmentCategories()).ifPresent(m -> ui.execute(() -> {
-                    if (gen == pictureGeneration && picture.picture() != null) {
-                        picture.setMask(m);
-                    }
-                }));
+                MaskColours.paint(a.mask(), a.segmentCategories())
+                        .ifPresent(m -> ui.execute(() -> {
+                            if (gen == pictureGeneration && picture.picture() != null) {
+                                picture.setMask(m);
+                            }
+                        }));
             }
         });
     }

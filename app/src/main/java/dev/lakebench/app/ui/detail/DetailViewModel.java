@@ -29,22 +29,18 @@ import javafx.collections.ObservableList;
 public final class DetailViewModel {
 
     /** One column of the row. */
-    public record Field(String name, String value, Object raw) {
-    }
+    public record Field(String name, String value, Object raw) {}
 
     /** What the media area shows. */
     public sealed interface Media {
         /** Nothing to show. */
-        record None() implements Media {
-        }
+        record None() implements Media {}
 
         /** A picture (image file, PDF page, thumbnail). */
-        record Picture(String column, byte[] bytes) implements Media {
-        }
+        record Picture(String column, byte[] bytes) implements Media {}
 
         /** A playable video segment, with its picture while it loads. */
-        record Video(String column, Path file, byte[] poster, double start, double end) implements Media {
-        }
+        record Video(String column, Path file, byte[] poster, double start, double end) implements Media {}
     }
 
     /** Longer texts are shown without highlighting, so that selecting a row stays instant. */
@@ -113,20 +109,23 @@ public final class DetailViewModel {
         long gen = ++generation;
         title.set(table + " · loading…");
         tasks.create("Load row of " + table, ctx -> {
-            String sql = "SELECT * FROM " + quote(table) + " WHERE " + quote(keyColumn) + " = $1 LIMIT 1";
-            List<Row> rows = sessions.client(ws).query(sql, key);
-            return rows.isEmpty() ? null : rows.get(0);
-        }).untracked().onSuccess(row -> {
-            if (gen != generation) {
-                return;
-            }
-            if (row == null) {
-                clear();
-                title.set(table + ": the row is gone (deleted meanwhile)");
-                return;
-            }
-            apply(new SelectedRow(ws, table, row), gen);
-        }).start();
+                    String sql = "SELECT * FROM " + quote(table) + " WHERE " + quote(keyColumn) + " = $1 LIMIT 1";
+                    List<Row> rows = sessions.client(ws).query(sql, key);
+                    return rows.isEmpty() ? null : rows.get(0);
+                })
+                .untracked()
+                .onSuccess(row -> {
+                    if (gen != generation) {
+                        return;
+                    }
+                    if (row == null) {
+                        clear();
+                        title.set(table + ": the row is gone (deleted meanwhile)");
+                        return;
+                    }
+                    apply(new SelectedRow(ws, table, row), gen);
+                })
+                .start();
     }
 
     public void clear() {
@@ -177,11 +176,14 @@ public final class DetailViewModel {
             double start = number(row.get("start_time"));
             double end = number(row.get("end_time"));
             media.set(picture == null ? new Media.None() : new Media.Picture(pictureColumn, picture));
-            tasks.create("Prepare video", ctx -> writeTemp(bytes)).untracked().onSuccess(file -> {
-                if (gen == generation) {
-                    media.set(new Media.Video(col, file, poster, start, end));
-                }
-            }).start();
+            tasks.create("Prepare video", ctx -> writeTemp(bytes))
+                    .untracked()
+                    .onSuccess(file -> {
+                        if (gen == generation) {
+                            media.set(new Media.Video(col, file, poster, start, end));
+                        }
+                    })
+                    .start();
         } else if (picture != null) {
             media.set(new Media.Picture(pictureColumn, picture));
         } else {
@@ -207,7 +209,8 @@ public final class DetailViewModel {
         if (page != null) {
             sb.append(" · page ").append(((Number) page).longValue() + 1);
         } else if (r.get("start_time") != null) {
-            sb.append(String.format(Locale.ROOT, " · %.1f–%.1f s", number(r.get("start_time")), number(r.get("end_time"))));
+            sb.append(String.format(
+                    Locale.ROOT, " · %.1f–%.1f s", number(r.get("start_time")), number(r.get("end_time"))));
         } else if (chunk != null) {
             sb.append(" · chunk ").append(chunk);
         }

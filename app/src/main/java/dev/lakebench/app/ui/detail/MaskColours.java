@@ -20,8 +20,7 @@ final class MaskColours {
 
     static final int ALPHA = 140;
 
-    private MaskColours() {
-    }
+    private MaskColours() {}
 
     static Optional<WritableImage> paint(byte[] png, Map<Integer, Integer> segmentCategories) {
         BufferedImage b;

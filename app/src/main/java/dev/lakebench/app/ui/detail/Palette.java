@@ -8,8 +8,7 @@ import javafx.scene.paint.Color;
  */
 final class Palette {
 
-    private Palette() {
-    }
+    private Palette() {}
 
     static Color of(int id) {
         double hue = (id * 137.508) % 360;
@@ -25,7 +24,9 @@ final class Palette {
     /** The colour as premultiplied-free ARGB with the given alpha (0-255), for mask pixels. */
     static int argb(int id, int alpha) {
         Color c = of(id);
-        return (alpha << 24) | ((int) Math.round(c.getRed() * 255) << 16) | ((int) Math.round(c.getGreen() * 255) << 8)
+        return (alpha << 24)
+                | ((int) Math.round(c.getRed() * 255) << 16)
+                | ((int) Math.round(c.getGreen() * 255) << 8)
                 | (int) Math.round(c.getBlue() * 255);
     }
 }

@@ -30,8 +30,7 @@ import javafx.scene.text.Text;
 final class PictureView extends Region {
 
     /** An annotation box in picture pixels, with the label drawn on it and its category (which picks the colour). */
-    record Box(double x, double y, double w, double h, int category, String label) {
-    }
+    record Box(double x, double y, double w, double h, int category, String label) {}
 
     private static final double STEP = 1.25;
 

@@ -29,8 +29,7 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 record QueryWords(Set<String> terms, Set<String> words) {
 
     /** A highlighted stretch of text, [start, end). */
-    record Hit(int start, int end) {
-    }
+    record Hit(int start, int end) {}
 
     static final QueryWords NONE = new QueryWords(Set.of(), Set.of());
 

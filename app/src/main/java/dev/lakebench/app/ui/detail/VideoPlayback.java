@@ -41,6 +41,7 @@ final class VideoPlayback implements AutoCloseable {
     private SoundTrack sound;
     /** A sound clock standing still this long while playing no longer paces the pictures. */
     private static final long STALLED_NANOS = 500_000_000L;
+
     private boolean muted;
     private boolean playing;
     private boolean atEnd;

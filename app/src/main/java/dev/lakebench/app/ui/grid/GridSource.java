@@ -33,7 +33,8 @@ public record GridSource(WorkspaceRef workspace, TableInfo table, String imageCo
             return Optional.empty();
         }
         String preferred = images.size() > 1 ? ANY_PICTURE : images.get(0);
-        return Optional.of(new GridSource(ws, t, preferred, t.schema().column("id").get().name()));
+        return Optional.of(
+                new GridSource(ws, t, preferred, t.schema().column("id").get().name()));
     }
 
     public static List<String> imageColumns(TableInfo t) {
@@ -49,7 +50,8 @@ public record GridSource(WorkspaceRef workspace, TableInfo table, String imageCo
     /** Why a table cannot have a grid, or empty when it can. */
     public static Optional<String> whyNot(TableInfo t) {
         if (imageColumns(t).isEmpty()) {
-            return Optional.of("Table \"" + t.name() + "\" has no IMAGE column (images, PDF pages and video thumbnails are)");
+            return Optional.of(
+                    "Table \"" + t.name() + "\" has no IMAGE column (images, PDF pages and video thumbnails are)");
         }
         if (t.schema().column("id").isEmpty()) {
             return Optional.of("Table \"" + t.name() + "\" has no id column to find its rows' thumbnails by");
@@ -136,8 +138,8 @@ public record GridSource(WorkspaceRef workspace, TableInfo table, String imageCo
 
     /** Thumbnails of {@code n} keys: parameters $1 column, $2 dimension, $3.. the keys. */
     public static String thumbnailsSql(int n) {
-        return "SELECT file_id, content FROM " + ThumbnailStore.TABLE + " WHERE column_name = $1 AND dimension = $2 AND file_id IN ("
-                + placeholders(3, n) + ")";
+        return "SELECT file_id, content FROM " + ThumbnailStore.TABLE
+                + " WHERE column_name = $1 AND dimension = $2 AND file_id IN (" + placeholders(3, n) + ")";
     }
 
     /** The picture itself for {@code n} keys ($1..$n), for rows without stored thumbnails. */
@@ -147,8 +149,8 @@ public record GridSource(WorkspaceRef workspace, TableInfo table, String imageCo
             cols.add(q(c));
         }
         String img = cols.size() == 1 ? cols.get(0) : "COALESCE(" + String.join(", ", cols) + ")";
-        return "SELECT " + q(keyColumn) + " AS k, " + img + " AS img FROM " + q(table.name()) + " WHERE "
-                + q(keyColumn) + " IN (" + placeholders(1, n) + ")";
+        return "SELECT " + q(keyColumn) + " AS k, " + img + " AS img FROM " + q(table.name()) + " WHERE " + q(keyColumn)
+                + " IN (" + placeholders(1, n) + ")";
     }
 
     /** The first EMBEDDING column ("find similar" searches it), if any. */
@@ -173,8 +175,8 @@ public record GridSource(WorkspaceRef workspace, TableInfo table, String imageCo
 
     /** The nearest rows to a query vector written as SQL (a parameter, an {@code embed(...)} call), closest first. */
     public String similarSql(String embedding, String query, int limit) {
-        return "SELECT " + q(keyColumn) + " AS k, " + q(embedding) + " <#> " + query + " AS score, " + labelSql() + " AS label FROM "
-                + q(table.name()) + " ORDER BY score DESC LIMIT " + limit;
+        return "SELECT " + q(keyColumn) + " AS k, " + q(embedding) + " <#> " + query + " AS score, " + labelSql()
+                + " AS label FROM " + q(table.name()) + " ORDER BY score DESC LIMIT " + limit;
     }
 
     /**

@@ -11,8 +11,7 @@ import javafx.scene.image.Image;
 public final class ThumbnailCache {
 
     /** A cached picture's identity. */
-    public record Key(String row, int box) {
-    }
+    public record Key(String row, int box) {}
 
     private final long budget;
     private long used;

@@ -69,8 +69,11 @@ public final class ThumbnailGridView {
         size.valueProperty().bindBidirectional(vm.sizeProperty());
         size.setTooltip(new Tooltip("Thumbnail size (32–256 px)"));
         Label sizeText = new Label();
-        sizeText.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%.0f px", vm.sizeProperty().get()),
-                vm.sizeProperty()));
+        sizeText.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> String.format(
+                                Locale.ROOT, "%.0f px", vm.sizeProperty().get()),
+                        vm.sizeProperty()));
         sizeText.getStyleClass().add(Styles.MUTED);
         filter.setId("grid-filter");
         filter.setPromptText("WHERE …   e.g. filename LIKE '%.png'   (Enter)");
@@ -102,8 +105,11 @@ public final class ThumbnailGridView {
         Button similar = new Button("Find similar", Icons.of(Icons.Icon.SIMILAR));
         similar.setId("grid-similar");
         similar.setOnAction(e -> vm.findSimilar());
-        similar.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canFindSimilar(), vm.selectedProperty()));
-        similar.setTooltip(new Tooltip(vm.source().embeddingColumn().map(c -> "Search rows whose " + c + " is closest to the selected row's")
+        similar.disableProperty()
+                .bind(Bindings.createBooleanBinding(() -> !vm.canFindSimilar(), vm.selectedProperty()));
+        similar.setTooltip(new Tooltip(vm.source()
+                .embeddingColumn()
+                .map(c -> "Search rows whose " + c + " is closest to the selected row's")
                 .orElse("This table has no EMBEDDING column")));
         TextField describe = new TextField();
         describe.setId("grid-text-search");
@@ -112,8 +118,12 @@ public final class ThumbnailGridView {
         describe.setOnAction(e -> vm.searchText(describe.getText()));
         describe.visibleProperty().bind(vm.textSearchProperty().isNotNull());
         describe.managedProperty().bind(describe.visibleProperty());
-        vm.textSearchProperty().addListener((o, a, ts) -> describe.setTooltip(ts == null ? null
-                : new Tooltip("Search the pictures by text: " + ts.model() + "'s text tower against " + ts.column())));
+        vm.textSearchProperty()
+                .addListener((o, a, ts) -> describe.setTooltip(
+                        ts == null
+                                ? null
+                                : new Tooltip("Search the pictures by text: " + ts.model() + "'s text tower against "
+                                        + ts.column())));
         Label status = new Label();
         status.setId("grid-status");
         status.textProperty().bind(vm.statusProperty());
@@ -125,7 +135,8 @@ public final class ThumbnailGridView {
         foot.getStyleClass().add("run-bar");
         Label empty = new Label();
         empty.getStyleClass().add(Styles.PLACEHOLDER);
-        empty.textProperty().bind(Bindings.when(vm.loadingProperty()).then("Loading…").otherwise("No rows"));
+        empty.textProperty()
+                .bind(Bindings.when(vm.loadingProperty()).then("Loading…").otherwise("No rows"));
         StackPane centre = new StackPane(empty, grid);
         grid.visibleProperty().bind(Bindings.isNotEmpty(vm.keys()));
         root.setTop(bar);
@@ -282,5 +293,4 @@ public final class ThumbnailGridView {
             }
         }
     }
-
 }

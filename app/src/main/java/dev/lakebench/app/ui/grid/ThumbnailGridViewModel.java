@@ -1,6 +1,7 @@
 package dev.lakebench.app.ui.grid;
 
 import dev.lakebench.app.ui.common.ErrorReport;
+import dev.lakebench.app.ui.common.ScoreText;
 import dev.lakebench.app.ui.common.Sessions;
 import dev.lakebench.app.ui.common.Sizes;
 import dev.lakebench.app.ui.common.Tasks;
@@ -9,7 +10,6 @@ import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.QueryRequest;
 import dev.lakebench.core.client.Row;
 import dev.lakebench.core.client.RowCursor;
-import dev.lakebench.app.ui.common.ScoreText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -56,8 +56,8 @@ public final class ThumbnailGridViewModel {
     private String anchor;
     private final String title;
     private final boolean fixed;
-    private Consumer<String> onSelect = k -> { };
-    private Consumer<ThumbnailGridViewModel> onSimilar = g -> { };
+    private Consumer<String> onSelect = k -> {};
+    private Consumer<ThumbnailGridViewModel> onSimilar = g -> {};
     private TrackedTask current;
 
     /** A grid over a table's rows. */
@@ -181,44 +181,54 @@ public final class ThumbnailGridViewModel {
         loading.set(true);
         status.set("Loading…");
         current = tasks.create("Load grid of " + s.table().name(), ctx -> {
-            List<String> out = new ArrayList<>();
-            Map<String, String> named = new HashMap<>();
-            QueryRequest req = QueryRequest.of(s.keysSql(filter)).cancellation(ctx.cancellation());
-            try (RowCursor c = sessions.client(s.workspace()).stream(req)) {
-                while (c.hasNext()) {
-                    Row r = c.next();
-                    String k = String.valueOf(r.get(0));
-                    out.add(k);
-                    if (r.get(1) != null) {
-                        named.put(k, String.valueOf(r.get(1)));
+                    List<String> out = new ArrayList<>();
+                    Map<String, String> named = new HashMap<>();
+                    QueryRequest req = QueryRequest.of(s.keysSql(filter)).cancellation(ctx.cancellation());
+                    try (RowCursor c = sessions.client(s.workspace()).stream(req)) {
+                        while (c.hasNext()) {
+                            Row r = c.next();
+                            String k = String.valueOf(r.get(0));
+                            out.add(k);
+                            if (r.get(1) != null) {
+                                named.put(k, String.valueOf(r.get(1)));
+                            }
+                        }
                     }
-                }
-            }
-            return new Keys(out, named);
-        }).untracked().onSuccess(loaded -> {
-            List<String> list = loaded.keys();
-            labels.clear();
-            labels.putAll(loaded.labels());
-            keys.setAll(list);
-            selection.retainAll(new java.util.HashSet<>(list));
-            loading.set(false);
-            status.set(Sizes.plural(list.size(), "row", "rows") + (filter == null || filter.isBlank() ? "" : " where " + filter.strip()));
-            if (selected.get() != null && !list.contains(selected.get())) {
-                selected.set(null);
-            }
-        }).onFailure(r -> {
-            loading.set(false);
-            status.set("Filter failed: " + r.problem());
-            tasks.report(filter == null || filter.isBlank() ? r : ErrorReport.of("Filter the grid", r.code(),
-                    "The filter \"" + filter.strip() + "\" failed: " + r.problem(),
-                    "Write a SQL condition on the table's columns, e.g. filename LIKE '%cat%'"));
-        }).onCancelled(() -> loading.set(false)).start();
+                    return new Keys(out, named);
+                })
+                .untracked()
+                .onSuccess(loaded -> {
+                    List<String> list = loaded.keys();
+                    labels.clear();
+                    labels.putAll(loaded.labels());
+                    keys.setAll(list);
+                    selection.retainAll(new java.util.HashSet<>(list));
+                    loading.set(false);
+                    status.set(Sizes.plural(list.size(), "row", "rows")
+                            + (filter == null || filter.isBlank() ? "" : " where " + filter.strip()));
+                    if (selected.get() != null && !list.contains(selected.get())) {
+                        selected.set(null);
+                    }
+                })
+                .onFailure(r -> {
+                    loading.set(false);
+                    status.set("Filter failed: " + r.problem());
+                    tasks.report(
+                            filter == null || filter.isBlank()
+                                    ? r
+                                    : ErrorReport.of(
+                                            "Filter the grid",
+                                            r.code(),
+                                            "The filter \"" + filter.strip() + "\" failed: " + r.problem(),
+                                            "Write a SQL condition on the table's columns, e.g. filename LIKE '%cat%'"));
+                })
+                .onCancelled(() -> loading.set(false))
+                .start();
         return current;
     }
 
     /** A vector column an image model made, searchable by text through the model's text tower. */
-    public record TextSearch(String column, String model) {
-    }
+    public record TextSearch(String column, String model) {}
 
     /** The column and model text-to-image search uses, or null when no image model made a vector column here. */
     public ObjectProperty<TextSearch> textSearchProperty() {
@@ -233,18 +243,23 @@ public final class ThumbnailGridViewModel {
         GridSource s = source.get();
         List<String> images = GridSource.imageColumns(s.table());
         return tasks.create("Find the image models of " + s.table().name(), ctx -> {
-            for (Row r : sessions.client(s.workspace()).query(GridSource.embeddingModelsSql(), s.table().name())) {
-                String column = String.valueOf(r.get(0));
-                boolean fromPictures = false;
-                for (String src : String.valueOf(r.get(2)).split("[,\n]")) {
-                    fromPictures |= images.stream().anyMatch(i -> i.equalsIgnoreCase(src.strip()));
-                }
-                if (fromPictures && s.table().schema().column(column).isPresent()) {
-                    return new TextSearch(column, String.valueOf(r.get(1)));
-                }
-            }
-            return (TextSearch) null;
-        }).untracked().onSuccess(textSearch::set).onFailure(r -> textSearch.set(null)).start();
+                    for (Row r : sessions.client(s.workspace())
+                            .query(GridSource.embeddingModelsSql(), s.table().name())) {
+                        String column = String.valueOf(r.get(0));
+                        boolean fromPictures = false;
+                        for (String src : String.valueOf(r.get(2)).split("[,\n]")) {
+                            fromPictures |= images.stream().anyMatch(i -> i.equalsIgnoreCase(src.strip()));
+                        }
+                        if (fromPictures && s.table().schema().column(column).isPresent()) {
+                            return new TextSearch(column, String.valueOf(r.get(1)));
+                        }
+                    }
+                    return (TextSearch) null;
+                })
+                .untracked()
+                .onSuccess(textSearch::set)
+                .onFailure(r -> textSearch.set(null))
+                .start();
     }
 
     /** Text-to-image search: the rows whose pictures' vectors are closest to the text's; opens as its own grid. */
@@ -255,12 +270,15 @@ public final class ThumbnailGridViewModel {
         }
         String about = "\"" + text.strip() + "\"";
         GridSource s = source.get();
-        return search(s.textSearchSql(ts.column(), ts.model(), SIMILAR), "Pictures of " + about, about, client -> text.strip(),
+        return search(
+                s.textSearchSql(ts.column(), ts.model(), SIMILAR),
+                "Pictures of " + about,
+                about,
+                client -> text.strip(),
                 "closest to " + about + " by " + ts.model() + "'s text tower");
     }
 
-    private record Keys(List<String> keys, Map<String, String> labels) {
-    }
+    private record Keys(List<String> keys, Map<String, String> labels) {}
 
     /** The selected rows, in the order they were selected; the lead row is {@link #selectedProperty()}. */
     public ObservableSet<String> selection() {
@@ -339,8 +357,14 @@ public final class ThumbnailGridViewModel {
     }
 
     /** A grid of rows picked elsewhere (a result shown as a grid), in their order, with their scores. */
-    public static ThumbnailGridViewModel ofRows(GridSource source, Sessions sessions, Tasks tasks, String title,
-                                                List<String> rowKeys, Map<String, Double> rowScores, Map<String, String> rowLabels) {
+    public static ThumbnailGridViewModel ofRows(
+            GridSource source,
+            Sessions sessions,
+            Tasks tasks,
+            String title,
+            List<String> rowKeys,
+            Map<String, Double> rowScores,
+            Map<String, String> rowLabels) {
         ThumbnailGridViewModel g = new ThumbnailGridViewModel(source, sessions, tasks, title, true);
         g.keys.setAll(rowKeys);
         g.scores.putAll(rowScores);
@@ -355,16 +379,22 @@ public final class ThumbnailGridViewModel {
         GridSource s = source.get();
         var emb = s.embeddingColumn();
         if (key == null || emb.isEmpty()) {
-            tasks.report(ErrorReport.of("Find similar", ErrorCode.COLUMN_NOT_FOUND,
-                    key == null ? "No row is selected" : "Table \"" + s.table().name() + "\" has no EMBEDDING column to search",
+            tasks.report(ErrorReport.of(
+                    "Find similar",
+                    ErrorCode.COLUMN_NOT_FOUND,
+                    key == null
+                            ? "No row is selected"
+                            : "Table \"" + s.table().name() + "\" has no EMBEDDING column to search",
                     key == null ? "Select a thumbnail first" : "Ingest or add embeddings to search by similarity"));
             return null;
         }
         return similar(emb.get(), labels.getOrDefault(key, key), client -> {
             List<Row> v = client.query(s.vectorSql(emb.get()), key);
             if (v.isEmpty() || !(v.get(0).get(0) instanceof float[] vector)) {
-                throw new dev.lakebench.core.client.QueryError(ErrorCode.QUERY_INVALID,
-                        "Row " + key + " has no " + emb.get() + " vector", "Pick a row that has an embedding");
+                throw new dev.lakebench.core.client.QueryError(
+                        ErrorCode.QUERY_INVALID,
+                        "Row " + key + " has no " + emb.get() + " vector",
+                        "Pick a row that has an embedding");
             }
             return vector;
         });
@@ -385,17 +415,25 @@ public final class ThumbnailGridViewModel {
     }
 
     private TrackedTask similar(String column, String about, QueryVector query) {
-        return search(source.get().similarSql(column, SIMILAR), "Similar to " + about, about, query, "most similar to " + about + " by " + column);
+        return search(
+                source.get().similarSql(column, SIMILAR),
+                "Similar to " + about,
+                about,
+                query,
+                "most similar to " + about + " by " + column);
     }
 
     /** Runs a nearest-rows search (key, score, label) with one parameter and opens the hits as a grid. */
     private TrackedTask search(String sql, String title, String about, QueryVector query, String what) {
         GridSource s = source.get();
         return tasks.create("Find rows " + (title.startsWith("Similar") ? "similar to " : "matching ") + about, ctx -> {
-            var client = sessions.client(s.workspace());
-            Object parameter = query.get(client);
-            return client.execute(QueryRequest.of(sql, parameter).cancellation(ctx.cancellation())).rows();
-        }).onSuccess(hits -> openResults(hits, title, Sizes.plural(hits.size(), "row", "rows") + " " + what)).start();
+                    var client = sessions.client(s.workspace());
+                    Object parameter = query.get(client);
+                    return client.execute(QueryRequest.of(sql, parameter).cancellation(ctx.cancellation()))
+                            .rows();
+                })
+                .onSuccess(hits -> openResults(hits, title, Sizes.plural(hits.size(), "row", "rows") + " " + what))
+                .start();
     }
 
     /** Opens search hits (key, score, label) as a grid of their own. */

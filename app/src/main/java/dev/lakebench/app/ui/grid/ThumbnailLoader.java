@@ -32,6 +32,7 @@ public final class ThumbnailLoader {
     private final LinkedHashMap<ThumbnailCache.Key, List<Consumer<Image>>> pending = new LinkedHashMap<>();
     /** Being fetched now → callbacks still interested. */
     private final Map<ThumbnailCache.Key, List<Consumer<Image>>> inFlight = new HashMap<>();
+
     private volatile GridSource source;
     private boolean draining;
     private volatile long generation;

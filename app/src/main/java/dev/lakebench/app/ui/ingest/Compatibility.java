@@ -2,8 +2,8 @@ package dev.lakebench.app.ui.ingest;
 
 import dev.lakebench.core.client.ManagedServiceError;
 import dev.lakebench.core.ingest.files.FileKind;
-import dev.lakebench.core.store.SchemaCompatibility;
 import dev.lakebench.core.schema.TableSchema;
+import dev.lakebench.core.store.SchemaCompatibility;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +17,7 @@ import java.util.Map;
 public record Compatibility(List<Line> lines, boolean anyFits) {
 
     /** The verdict for one kind of file. */
-    public record Line(FileKind kind, int files, boolean fits, String message) {
-    }
+    public record Line(FileKind kind, int files, boolean fits, String message) {}
 
     public static Compatibility check(String table, TableSchema existing, Map<FileKind, DropSummary.KindCount> kinds) {
         List<Line> lines = new ArrayList<>();
@@ -31,8 +30,12 @@ public record Compatibility(List<Line> lines, boolean anyFits) {
                 lines.add(new Line(k, e.getValue().files(), true, name + " files fit the table's columns"));
                 any = true;
             } catch (ManagedServiceError err) {
-                lines.add(new Line(k, e.getValue().files(), false, name + " files do not fit: " + err.problem()
-                        .replace("Cannot append to table \"" + table + "\": ", "")));
+                lines.add(new Line(
+                        k,
+                        e.getValue().files(),
+                        false,
+                        name + " files do not fit: "
+                                + err.problem().replace("Cannot append to table \"" + table + "\": ", "")));
             }
         }
         return new Compatibility(List.copyOf(lines), any);

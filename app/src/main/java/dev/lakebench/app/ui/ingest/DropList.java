@@ -36,9 +36,13 @@ import javafx.collections.ObservableList;
 public final class DropList {
 
     /** One dropped path as read so far: {@code done} once its scan ended, {@code stopped} when it was cut short. */
-    private record Scan(Cancellation stop, List<DropEntry> files, List<IngestFailure> failures, boolean done, boolean stopped,
-                        boolean folder) {
-    }
+    private record Scan(
+            Cancellation stop,
+            List<DropEntry> files,
+            List<IngestFailure> failures,
+            boolean done,
+            boolean stopped,
+            boolean folder) {}
 
     /** What reading one dropped path gave (its entries made on the reading thread). */
     private record Read(List<DropEntry> files, List<IngestFailure> failures, boolean folder) {
@@ -64,7 +68,7 @@ public final class DropList {
     private final BooleanProperty scanning = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("");
     private ExcludePatterns patterns = ExcludePatterns.NONE;
-    private Runnable onChange = () -> { };
+    private Runnable onChange = () -> {};
 
     DropList(Tasks tasks) {
         this.tasks = tasks;
@@ -96,20 +100,35 @@ public final class DropList {
             Cancellation stop = new Cancellation();
             scans.put(root, new Scan(stop, List.of(), List.of(), false, false, false));
             Latest<Integer> count = new Latest<>(tasks.threads().ui(), n -> found(root, n));
-            tasks.create("Read " + root, ctx -> Read.of(root, FolderExpander.expand(List.of(root), stop::isCancelled, count::offer)))
-                    .untracked().onSuccess(r -> {
+            tasks.create(
+                            "Read " + root,
+                            ctx -> Read.of(root, FolderExpander.expand(List.of(root), stop::isCancelled, count::offer)))
+                    .untracked()
+                    .onSuccess(r -> {
                         if (scans.get(root) != null && scans.get(root).stop() == stop) {
-                            scans.put(root, new Scan(stop, r.files(), r.failures(), true, stop.isCancelled(), r.folder()));
+                            scans.put(
+                                    root,
+                                    new Scan(stop, r.files(), r.failures(), true, stop.isCancelled(), r.folder()));
                             found.put(root, r.files().size());
                             refresh();
                         }
-                    }).onFailure(r -> {
+                    })
+                    .onFailure(r -> {
                         if (scans.get(root) == null || scans.get(root).stop() != stop) {
                             return;
                         }
-                        scans.put(root, new Scan(stop, List.of(), List.of(new IngestFailure(root.toString(), r.problem())), true, false, false));
+                        scans.put(
+                                root,
+                                new Scan(
+                                        stop,
+                                        List.of(),
+                                        List.of(new IngestFailure(root.toString(), r.problem())),
+                                        true,
+                                        false,
+                                        false));
                         refresh();
-                    }).start();
+                    })
+                    .start();
         }
         refresh();
     }
@@ -194,7 +213,8 @@ public final class DropList {
         if (reading > 0) {
             int n = found.values().stream().mapToInt(Integer::intValue).sum();
             status.set("Reading " + Sizes.plural(reading, "dropped item", "dropped items") + "… "
-                    + Sizes.plural(n, "file", "files") + " found so far. Stop reading, or remove the folder, if it is not what you meant.");
+                    + Sizes.plural(n, "file", "files")
+                    + " found so far. Stop reading, or remove the folder, if it is not what you meant.");
             return;
         }
         long stopped = scans.values().stream().filter(Scan::stopped).count();

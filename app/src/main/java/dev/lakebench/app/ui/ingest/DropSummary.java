@@ -1,11 +1,11 @@
 package dev.lakebench.app.ui.ingest;
 
 import dev.lakebench.core.client.IngestFailure;
+import dev.lakebench.core.ingest.files.FileColumns;
 import dev.lakebench.core.ingest.files.FileEntry;
 import dev.lakebench.core.ingest.files.FileKind;
 import dev.lakebench.core.ingest.files.FolderExpander;
 import dev.lakebench.core.schema.TableSchema;
-import dev.lakebench.core.ingest.files.FileColumns;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,11 +19,11 @@ import java.util.Set;
  * with core's own expander, and what will not be ingested with the reason (missing paths, special files, link
  * loops, unreadable folders, empty files). Built on a background thread.
  */
-public record DropSummary(List<Path> dropped, Map<FileKind, KindCount> kinds, List<IngestFailure> unsupported, long totalBytes) {
+public record DropSummary(
+        List<Path> dropped, Map<FileKind, KindCount> kinds, List<IngestFailure> unsupported, long totalBytes) {
 
     /** Files of one kind. */
-    public record KindCount(FileKind kind, int files, long bytes) {
-    }
+    public record KindCount(FileKind kind, int files, long bytes) {}
 
     public static DropSummary scan(List<Path> dropped) {
         FolderExpander.Expansion x = FolderExpander.expand(dropped);
@@ -31,7 +31,8 @@ public record DropSummary(List<Path> dropped, Map<FileKind, KindCount> kinds, Li
         List<IngestFailure> unsupported = new ArrayList<>(x.failures());
         for (FileEntry f : x.files()) {
             if (f.size() == 0) {
-                unsupported.add(new IngestFailure(f.path().toString(), "File is empty (0 bytes); there is nothing to ingest"));
+                unsupported.add(
+                        new IngestFailure(f.path().toString(), "File is empty (0 bytes); there is nothing to ingest"));
             } else {
                 files.add(DropEntry.of(f.path(), f));
             }

@@ -30,6 +30,7 @@ public final class EmbeddingChoice {
 
     /** The text column of file rows and the picture columns an image model reads. */
     static final String TEXT = "text";
+
     static final String IMAGE = "image";
     static final String THUMBNAIL = "thumbnail";
 
@@ -48,10 +49,14 @@ public final class EmbeddingChoice {
     /** Lists the data directory's models (local workspaces; elsewhere embeddings at ingest are not offered). */
     void load(Tasks tasks, WorkspaceRef ws) {
         if (!(ws.connection() instanceof ConnectionSpec.Local local)) {
-            unavailable.set("Embeddings at ingest run on the local engine; compute vectors on the server for this connection.");
+            unavailable.set(
+                    "Embeddings at ingest run on the local engine; compute vectors on the server for this connection.");
             return;
         }
-        tasks.create("List models", ctx -> Models.of(local.dataRoot()).list()).untracked().onSuccess(this::models).start();
+        tasks.create("List models", ctx -> Models.of(local.dataRoot()).list())
+                .untracked()
+                .onSuccess(this::models)
+                .start();
     }
 
     /** The installed models: text models for text, models with an image tower for pictures. */
@@ -81,9 +86,12 @@ public final class EmbeddingChoice {
      */
     void target(TableSchema schema, java.util.Set<FileKind> kinds) {
         boolean local = unavailable.get().isEmpty();
-        boolean hasText = schema.column(TEXT).map(c -> c.type() == ColumnType.TEXT).orElse(false);
-        boolean hasImage = schema.column(IMAGE).map(c -> c.type() == ColumnType.IMAGE).orElse(false);
-        boolean hasThumb = schema.column(THUMBNAIL).map(c -> c.type() == ColumnType.IMAGE).orElse(false);
+        boolean hasText =
+                schema.column(TEXT).map(c -> c.type() == ColumnType.TEXT).orElse(false);
+        boolean hasImage =
+                schema.column(IMAGE).map(c -> c.type() == ColumnType.IMAGE).orElse(false);
+        boolean hasThumb =
+                schema.column(THUMBNAIL).map(c -> c.type() == ColumnType.IMAGE).orElse(false);
         imageSource = hasImage ? IMAGE : THUMBNAIL;
         textApplies.set(local && hasText);
         imageApplies.set(local && (hasImage || hasThumb));

@@ -31,7 +31,8 @@ final class EmbeddingsStep {
             and docs/decisions/0008-embeddings.md for the models that work. Open this wizard again afterwards: the model
             is offered here.""";
 
-    private final VBox body = StepParts.body("Embeddings",
+    private final VBox body = StepParts.body(
+            "Embeddings",
             "Vectors make the rows searchable by meaning (search by meaning, find similar). They are computed after the rows"
                     + " are stored; a cancelled run resumes without computing them again.");
 
@@ -61,8 +62,9 @@ final class EmbeddingsStep {
         g.addRow(0, text, textModel);
         g.addRow(1, image, imageModel);
 
-        Label textNote = StepParts.muted("minilm is built in (all-MiniLM-L6-v2, 384 dimensions) and runs offline; long chunks are"
-                + " cut at 256 tokens. The vectors go to text_embedding.");
+        Label textNote = StepParts.muted(
+                "minilm is built in (all-MiniLM-L6-v2, 384 dimensions) and runs offline; long chunks are"
+                        + " cut at 256 tokens. The vectors go to text_embedding.");
         textNote.setWrapText(true);
         Label none = new Label("No image model is installed, so pictures get no vectors.");
         none.setId("embed-no-image-model");

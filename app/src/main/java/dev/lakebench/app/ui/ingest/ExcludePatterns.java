@@ -39,9 +39,11 @@ final class ExcludePatterns {
             try {
                 (p.contains("/") ? paths : names).add(Pattern.compile(regex(p)));
             } catch (PatternSyntaxException | IllegalStateException e) {
-                throw new IllegalArgumentException("Exclude pattern \"" + p + "\" is not valid: "
-                        + (e instanceof PatternSyntaxException s ? s.getDescription() : e.getMessage())
-                        + "; use globs such as *.tmp or cache/**", e);
+                throw new IllegalArgumentException(
+                        "Exclude pattern \"" + p + "\" is not valid: "
+                                + (e instanceof PatternSyntaxException s ? s.getDescription() : e.getMessage())
+                                + "; use globs such as *.tmp or cache/**",
+                        e);
             }
         }
         return new ExcludePatterns(List.copyOf(names), List.copyOf(paths));
@@ -91,8 +93,12 @@ final class ExcludePatterns {
                         throw new IllegalStateException("'[' at position " + (i + 1) + " is not closed");
                     }
                     String set = glob.substring(i + 1, end);
-                    re.append('[').append(set.startsWith("!") ? "^" + set.substring(1).replace("\\", "\\\\")
-                            : set.replace("\\", "\\\\")).append(']');
+                    re.append('[')
+                            .append(
+                                    set.startsWith("!")
+                                            ? "^" + set.substring(1).replace("\\", "\\\\")
+                                            : set.replace("\\", "\\\\"))
+                            .append(']');
                     i = end;
                 }
                 case '{' -> {

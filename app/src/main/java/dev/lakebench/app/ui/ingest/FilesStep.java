@@ -37,7 +37,8 @@ final class FilesStep {
 
     private final IngestWizardViewModel vm;
     private final DropList drops;
-    private final VBox body = StepParts.body("What was dropped",
+    private final VBox body = StepParts.body(
+            "What was dropped",
             "Folders are read recursively; hidden files are skipped. Remove what should not be ingested, or drop more here.");
     private final TableView<DropSummary.KindCount> kinds = new TableView<>();
     private final Label total = new Label();
@@ -48,7 +49,16 @@ final class FilesStep {
     FilesStep(IngestWizardViewModel vm, Window owner) {
         this.vm = vm;
         this.drops = vm.drops();
-        body.getChildren().addAll(status(), roots(), kindTable(), total, files(), unsupportedTitle, unsupported, addButtons(owner));
+        body.getChildren()
+                .addAll(
+                        status(),
+                        roots(),
+                        kindTable(),
+                        total,
+                        files(),
+                        unsupportedTitle,
+                        unsupported,
+                        addButtons(owner));
         total.setId("drop-total");
         unsupported.setId("drop-unsupported");
         unsupported.setPrefHeight(90);
@@ -85,9 +95,11 @@ final class FilesStep {
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         Button remove = new Button("Remove from list");
         remove.setId("drop-remove-root");
-        remove.setTooltip(new Tooltip("Leave the selected dropped files or folders out (a folder still being read stops)"));
+        remove.setTooltip(
+                new Tooltip("Leave the selected dropped files or folders out (a folder still being read stops)"));
         remove.disableProperty().bind(Bindings.isEmpty(list.getSelectionModel().getSelectedItems()));
-        remove.setOnAction(e -> drops.removeRoots(List.copyOf(list.getSelectionModel().getSelectedItems())));
+        remove.setOnAction(
+                e -> drops.removeRoots(List.copyOf(list.getSelectionModel().getSelectedItems())));
         list.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
                 drops.removeRoots(List.copyOf(list.getSelectionModel().getSelectedItems()));
@@ -104,13 +116,17 @@ final class FilesStep {
         kinds.setPrefHeight(56);
         kinds.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         TableColumn<DropSummary.KindCount, String> kind = new TableColumn<>("Kind");
-        kind.setCellValueFactory(f -> new SimpleStringProperty(label(f.getValue().kind())));
+        kind.setCellValueFactory(
+                f -> new SimpleStringProperty(label(f.getValue().kind())));
         TableColumn<DropSummary.KindCount, String> count = new TableColumn<>("Files");
-        count.setCellValueFactory(f -> new SimpleStringProperty(Sizes.count(f.getValue().files())));
+        count.setCellValueFactory(
+                f -> new SimpleStringProperty(Sizes.count(f.getValue().files())));
         TableColumn<DropSummary.KindCount, String> size = new TableColumn<>("Size");
-        size.setCellValueFactory(f -> new SimpleStringProperty(Sizes.bytes(f.getValue().bytes())));
+        size.setCellValueFactory(
+                f -> new SimpleStringProperty(Sizes.bytes(f.getValue().bytes())));
         TableColumn<DropSummary.KindCount, String> rows = new TableColumn<>("Becomes");
-        rows.setCellValueFactory(f -> new SimpleStringProperty(becomes(f.getValue().kind())));
+        rows.setCellValueFactory(
+                f -> new SimpleStringProperty(becomes(f.getValue().kind())));
         kinds.getColumns().setAll(List.of(kind, count, size, rows));
         kinds.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return kinds;
@@ -129,9 +145,11 @@ final class FilesStep {
         path.setCellValueFactory(f -> new SimpleStringProperty(f.getValue().relative()));
         path.setPrefWidth(360);
         TableColumn<DropEntry, String> kind = new TableColumn<>("Kind");
-        kind.setCellValueFactory(f -> new SimpleStringProperty(label(f.getValue().file().kind())));
+        kind.setCellValueFactory(
+                f -> new SimpleStringProperty(label(f.getValue().file().kind())));
         TableColumn<DropEntry, String> size = new TableColumn<>("Size");
-        size.setCellValueFactory(f -> new SimpleStringProperty(Sizes.bytes(f.getValue().file().size())));
+        size.setCellValueFactory(
+                f -> new SimpleStringProperty(Sizes.bytes(f.getValue().file().size())));
         table.getColumns().setAll(List.of(path, kind, size));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Runnable removeSelected = () -> {
@@ -155,8 +173,9 @@ final class FilesStep {
         TextField exclude = new TextField();
         exclude.setId("drop-exclude");
         exclude.setPromptText("Leave out: *.tmp, cache, drafts/**");
-        exclude.setTooltip(new Tooltip("Comma-separated patterns. A name (cache, *.log) leaves out matching files and folders anywhere;"
-                + " a path (raw/**) is matched below the dropped folder."));
+        exclude.setTooltip(new Tooltip(
+                "Comma-separated patterns. A name (cache, *.log) leaves out matching files and folders anywhere;"
+                        + " a path (raw/**) is matched below the dropped folder."));
         exclude.textProperty().bindBidirectional(drops.excludesProperty());
         Label problem = StepParts.problem(drops.excludeProblemProperty(), "drop-exclude-problem");
         problem.visibleProperty().bind(drops.excludeProblemProperty().isNotEmpty());
@@ -205,7 +224,11 @@ final class FilesStep {
         kinds.setPrefHeight(30 + 26 * Math.max(1, s.kinds().size()));
         total.setText(Sizes.plural(s.totalFiles(), "file", "files") + ", " + Sizes.bytes(s.totalBytes())
                 + (s.isEmpty() ? " — nothing to ingest" : ""));
-        unsupported.getItems().setAll(s.unsupported().stream().map(f -> f.path() + " — " + f.reason()).toList());
+        unsupported
+                .getItems()
+                .setAll(s.unsupported().stream()
+                        .map(f -> f.path() + " — " + f.reason())
+                        .toList());
         StepParts.showIf(unsupported, !s.unsupported().isEmpty());
         StepParts.showIf(unsupportedTitle, !s.unsupported().isEmpty());
     }

@@ -23,7 +23,9 @@ public interface IngestChooser {
                 FileChooser fc = new FileChooser();
                 fc.setTitle(title);
                 List<File> chosen = fc.showOpenMultipleDialog(owner);
-                return chosen == null ? List.of() : chosen.stream().map(File::toPath).toList();
+                return chosen == null
+                        ? List.of()
+                        : chosen.stream().map(File::toPath).toList();
             }
 
             @Override

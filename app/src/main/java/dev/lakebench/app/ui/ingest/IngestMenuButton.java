@@ -9,8 +9,7 @@ import javafx.scene.control.Tooltip;
 /** The toolbar's Ingest button: a menu to choose files, or a whole folder (read recursively). */
 public final class IngestMenuButton {
 
-    private IngestMenuButton() {
-    }
+    private IngestMenuButton() {}
 
     public static MenuButton create(String id, Runnable files, Runnable folder) {
         MenuItem f = new MenuItem("Files…", Icons.of(Icons.Icon.FILE));

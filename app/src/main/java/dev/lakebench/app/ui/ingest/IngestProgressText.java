@@ -7,8 +7,7 @@ import java.time.Duration;
 /** The run screen's numbers as text: files, rows, throughput, ETA. Pure, so it is tested without a window. */
 public final class IngestProgressText {
 
-    private IngestProgressText() {
-    }
+    private IngestProgressText() {}
 
     /** Whether the progress is the vectors being computed after the rows (no files, the embedder's marker). */
     public static boolean isEmbedding(IngestProgress p) {
@@ -39,7 +38,8 @@ public final class IngestProgressText {
     }
 
     public static String rows(IngestProgress p) {
-        return Sizes.plural(p.rowsWritten(), "row", "rows") + " written, " + Sizes.count(p.rowsCommitted()) + " committed";
+        return Sizes.plural(p.rowsWritten(), "row", "rows") + " written, " + Sizes.count(p.rowsCommitted())
+                + " committed";
     }
 
     public static String throughput(IngestProgress p) {

@@ -31,7 +31,12 @@ import javafx.beans.property.StringProperty;
 public final class IngestRunViewModel {
 
     /** Where the run is. */
-    public enum State { RUNNING, DONE, CANCELLED, FAILED }
+    public enum State {
+        RUNNING,
+        DONE,
+        CANCELLED,
+        FAILED
+    }
 
     private final WorkspaceRef workspace;
     private final String table;
@@ -50,10 +55,12 @@ public final class IngestRunViewModel {
     private TrackedTask task;
     /** Rows of the table before the run, and after it when it was cancelled; -1: no such table. */
     private volatile long rowsBefore = -1;
+
     private volatile long rowsAfter = -1;
 
     /** Vector columns this run fills, and how many vectors they held before it. */
     private final List<String> vectorColumns;
+
     private volatile long vectorsBefore;
     private volatile long vectorsMade = -1;
 
@@ -74,52 +81,65 @@ public final class IngestRunViewModel {
         options.cancellation(cancellation);
         options.schema("path", "FILE");
         task = tasks.create("Ingest into " + table, ctx -> {
-            ctx.cancellation().onCancel(cancellation::cancel);
-            options.listener(p -> {
-                latest.offer(p);
-                ctx.progress(IngestProgressText.fraction(p, totalBytes));
-                ctx.message(IngestProgressText.isEmbedding(p) ? IngestProgressText.embedding(p) : IngestProgressText.files(p));
-            });
-            Client client = sessions.client(workspace);
-            rowsBefore = rows(client);
-            vectorsBefore = vectors(client);
-            IngestResult r;
-            try {
-                r = client.async().ingest(table, Map.of("path", List.copyOf(paths)), options).join();
-            } catch (RuntimeException e) {
-                if (!cancellation.isCancelled()) {
-                    throw e;
-                }
-                r = null;
-            }
-            if (r == null || r.cancelled() || cancellation.isCancelled()) {
-                // what really stayed is what the table holds now, not what the run had counted when it stopped
-                rowsAfter = rows(client);
-            }
-            if (!vectorColumns.isEmpty()) {
-                vectorsMade = vectors(client) - vectorsBefore;
-            }
-            return r; // null: cancelled before the engine returned a result
-        }).cancellation(new Cancellation()).onSuccess(r -> {
-            result.set(r);
-            // a cancel that lands just as the workers stop can come back as a normal (shorter) result
-            state.set(r == null || r.cancelled() || cancellation.isCancelled() ? State.CANCELLED : State.DONE);
-            onEnd.run();
-        }).onFailure(r -> {
-            error.set(r);
-            state.set(State.FAILED);
-            onEnd.run();
-        }).onCancelled(() -> {
-            state.set(State.CANCELLED);
-            onEnd.run();
-        }).start();
+                    ctx.cancellation().onCancel(cancellation::cancel);
+                    options.listener(p -> {
+                        latest.offer(p);
+                        ctx.progress(IngestProgressText.fraction(p, totalBytes));
+                        ctx.message(
+                                IngestProgressText.isEmbedding(p)
+                                        ? IngestProgressText.embedding(p)
+                                        : IngestProgressText.files(p));
+                    });
+                    Client client = sessions.client(workspace);
+                    rowsBefore = rows(client);
+                    vectorsBefore = vectors(client);
+                    IngestResult r;
+                    try {
+                        r = client.async()
+                                .ingest(table, Map.of("path", List.copyOf(paths)), options)
+                                .join();
+                    } catch (RuntimeException e) {
+                        if (!cancellation.isCancelled()) {
+                            throw e;
+                        }
+                        r = null;
+                    }
+                    if (r == null || r.cancelled() || cancellation.isCancelled()) {
+                        // what really stayed is what the table holds now, not what the run had counted when it stopped
+                        rowsAfter = rows(client);
+                    }
+                    if (!vectorColumns.isEmpty()) {
+                        vectorsMade = vectors(client) - vectorsBefore;
+                    }
+                    return r; // null: cancelled before the engine returned a result
+                })
+                .cancellation(new Cancellation())
+                .onSuccess(r -> {
+                    result.set(r);
+                    // a cancel that lands just as the workers stop can come back as a normal (shorter) result
+                    state.set(r == null || r.cancelled() || cancellation.isCancelled() ? State.CANCELLED : State.DONE);
+                    onEnd.run();
+                })
+                .onFailure(r -> {
+                    error.set(r);
+                    state.set(State.FAILED);
+                    onEnd.run();
+                })
+                .onCancelled(() -> {
+                    state.set(State.CANCELLED);
+                    onEnd.run();
+                })
+                .start();
     }
 
     private long rows(Client client) {
         if (!client.listTables().contains(table)) {
             return -1;
         }
-        return ((Number) client.query("SELECT count(*) FROM " + dev.lakebench.app.ui.sql.HybridSearch.ident(table)).get(0).get(0)).longValue();
+        return ((Number) client.query("SELECT count(*) FROM " + dev.lakebench.app.ui.sql.HybridSearch.ident(table))
+                        .get(0)
+                        .get(0))
+                .longValue();
     }
 
     /** Vectors in this run's vector columns (columns not there yet count 0). */
@@ -132,7 +152,10 @@ public final class IngestRunViewModel {
         for (String c : vectorColumns) {
             if (names.contains(c)) {
                 n += ((Number) client.query("SELECT count(" + dev.lakebench.app.ui.sql.HybridSearch.ident(c) + ") FROM "
-                        + dev.lakebench.app.ui.sql.HybridSearch.ident(table)).get(0).get(0)).longValue();
+                                        + dev.lakebench.app.ui.sql.HybridSearch.ident(table))
+                                .get(0)
+                                .get(0))
+                        .longValue();
             }
         }
         return n;
@@ -144,7 +167,10 @@ public final class IngestRunViewModel {
     }
 
     private String vectorsLine() {
-        return vectorsMade < 0 ? "" : "; " + Sizes.plural(vectorsMade, "vector", "vectors") + " made (" + String.join(", ", vectorColumns) + ")";
+        return vectorsMade < 0
+                ? ""
+                : "; " + Sizes.plural(vectorsMade, "vector", "vectors") + " made (" + String.join(", ", vectorColumns)
+                        + ")";
     }
 
     private void show(IngestProgress p) {
@@ -232,7 +258,8 @@ public final class IngestRunViewModel {
         }
         long kept = rowsKept();
         return "Cancelled: " + (kept == 0 ? "no rows of this run" : Sizes.plural(kept, "row", "rows") + " of this run")
-                + " stay in \"" + table + "\" (" + Sizes.plural(rowsAfter, "row", "rows") + " in all). Resume ingests the rest,"
+                + " stay in \"" + table + "\" (" + Sizes.plural(rowsAfter, "row", "rows")
+                + " in all). Resume ingests the rest,"
                 + " skipping the files already stored";
     }
 
@@ -243,10 +270,13 @@ public final class IngestRunViewModel {
             case RUNNING -> "Running…";
             case FAILED -> error.get() == null ? "Failed" : error.get().problem();
             case CANCELLED -> cancelledSummary();
-            case DONE -> "Ingested " + Sizes.plural(r.rowCount(), "row", "rows") + " into \"" + table + "\" in "
-                    + Sizes.duration(r.elapsed() == null ? Duration.ZERO : r.elapsed())
-                    + (r.failures().isEmpty() ? "" : "; " + Sizes.plural(r.failures().size(), "file", "files") + " failed")
-                    + vectorsLine();
+            case DONE ->
+                "Ingested " + Sizes.plural(r.rowCount(), "row", "rows") + " into \"" + table + "\" in "
+                        + Sizes.duration(r.elapsed() == null ? Duration.ZERO : r.elapsed())
+                        + (r.failures().isEmpty()
+                                ? ""
+                                : "; " + Sizes.plural(r.failures().size(), "file", "files") + " failed")
+                        + vectorsLine();
         };
     }
 }

@@ -26,7 +26,9 @@ import javafx.stage.Window;
  */
 public final class IngestWizard {
 
-    private static final String[] STEP_NAMES = {"1  Files", "2  Target", "3  Options", "4  Embeddings", "5  Run", "6  Summary"};
+    private static final String[] STEP_NAMES = {
+        "1  Files", "2  Target", "3  Options", "4  Embeddings", "5  Run", "6  Summary"
+    };
 
     private final IngestWizardViewModel vm;
     private final Stage stage = new Stage();
@@ -35,6 +37,7 @@ public final class IngestWizard {
     private final BiConsumer<IngestRunViewModel, Boolean> open;
     /** The first two steps only follow the view model, so they are built once and kept. */
     private final FilesStep files;
+
     private final TargetStep target;
 
     /** {@code open} is called with (run, grid?) for "Open table" / "Show grid". */
@@ -83,10 +86,16 @@ public final class IngestWizard {
         back.visibleProperty().bind(vm.canGoBackProperty());
         next.textProperty().bind(vm.nextLabelProperty());
         next.disableProperty().bind(vm.canAdvanceProperty().not());
-        next.visibleProperty().bind(Bindings.createBooleanBinding(
-                () -> vm.stepProperty().get().ordinal() < IngestWizardViewModel.Step.RUN.ordinal(), vm.stepProperty()));
-        close.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.stepProperty().get() == IngestWizardViewModel.Step.RUN ? "Hide (keeps running)" : "Close", vm.stepProperty()));
+        next.visibleProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> vm.stepProperty().get().ordinal() < IngestWizardViewModel.Step.RUN.ordinal(),
+                        vm.stepProperty()));
+        close.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> vm.stepProperty().get() == IngestWizardViewModel.Step.RUN
+                                ? "Hide (keeps running)"
+                                : "Close",
+                        vm.stepProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox buttons = new HBox(8, close, spacer, back, next);

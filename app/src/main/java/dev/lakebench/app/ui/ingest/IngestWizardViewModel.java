@@ -41,10 +41,20 @@ import javafx.collections.ObservableSet;
 public final class IngestWizardViewModel {
 
     /** The wizard's steps in order. */
-    public enum Step { FILES, TARGET, OPTIONS, EMBEDDINGS, RUN, SUMMARY }
+    public enum Step {
+        FILES,
+        TARGET,
+        OPTIONS,
+        EMBEDDINGS,
+        RUN,
+        SUMMARY
+    }
 
     /** New table or append. */
-    public enum Mode { NEW, APPEND }
+    public enum Mode {
+        NEW,
+        APPEND
+    }
 
     private final WorkspaceRef workspace;
     private final Sessions sessions;
@@ -70,7 +80,7 @@ public final class IngestWizardViewModel {
     private final ReadOnlyBooleanWrapper canGoBack = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canAdvance = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper nextLabel = new ReadOnlyStringWrapper("Next");
-    private Consumer<IngestRunViewModel> onEnd = r -> { };
+    private Consumer<IngestRunViewModel> onEnd = r -> {};
     /** The name last proposed for the new table; a different name was typed by the user and is kept. */
     private String suggested = "";
 
@@ -94,7 +104,8 @@ public final class IngestWizardViewModel {
             validateTarget();
         });
         // change listeners, not invalidation listeners: these fire on every change even when nobody reads the value
-        for (javafx.beans.value.ObservableValue<?> o : List.of(step, summary, scanning, targetProblem, optionsProblem)) {
+        for (javafx.beans.value.ObservableValue<?> o :
+                List.of(step, summary, scanning, targetProblem, optionsProblem)) {
             o.addListener((x, a, b) -> refreshNavigation());
         }
         refreshNavigation();
@@ -122,7 +133,10 @@ public final class IngestWizardViewModel {
     /** Adds dropped or chosen paths and reads them in the background; also lists the workspace's tables. */
     public void add(List<Path> paths) {
         drops.add(paths);
-        tasks.create("List tables", ctx -> sessions.client(workspace).listTables()).untracked().onSuccess(tables::setAll).start();
+        tasks.create("List tables", ctx -> sessions.client(workspace).listTables())
+                .untracked()
+                .onSuccess(tables::setAll)
+                .start();
     }
 
     /** The vectors to compute at ingest. */
@@ -140,7 +154,8 @@ public final class IngestWizardViewModel {
         if (s != null) {
             suggestName();
             if (appendInfo.get() != null) {
-                compatibility.set(Compatibility.check(appendInfo.get().name(), appendInfo.get().schema(), s.kinds()));
+                compatibility.set(Compatibility.check(
+                        appendInfo.get().name(), appendInfo.get().schema(), s.kinds()));
             }
         }
         validateTarget();
@@ -171,14 +186,18 @@ public final class IngestWizardViewModel {
         if (t == null || t.isBlank()) {
             return;
         }
-        tasks.create("Describe " + t, ctx -> sessions.client(workspace).describeTable(t)).untracked().onSuccess(info -> {
-            if (t.equals(appendTable.get())) {
-                appendInfo.set(info);
-                DropSummary s = summary.get();
-                compatibility.set(s == null ? null : Compatibility.check(info.name(), info.schema(), s.kinds()));
-                validateTarget();
-            }
-        }).start();
+        tasks.create("Describe " + t, ctx -> sessions.client(workspace).describeTable(t))
+                .untracked()
+                .onSuccess(info -> {
+                    if (t.equals(appendTable.get())) {
+                        appendInfo.set(info);
+                        DropSummary s = summary.get();
+                        compatibility.set(
+                                s == null ? null : Compatibility.check(info.name(), info.schema(), s.kinds()));
+                        validateTarget();
+                    }
+                })
+                .start();
     }
 
     private void validateTarget() {
@@ -213,7 +232,8 @@ public final class IngestWizardViewModel {
             return "Checking the table's columns…";
         }
         if (!compatibility.get().anyFits()) {
-            return "None of the dropped files fit table \"" + appendInfo.get().name() + "\"; ingest them into a new table";
+            return "None of the dropped files fit table \"" + appendInfo.get().name()
+                    + "\"; ingest them into a new table";
         }
         return "";
     }
@@ -223,7 +243,9 @@ public final class IngestWizardViewModel {
         if (mode.get() == Mode.APPEND && appendInfo.get() != null) {
             return appendInfo.get().schema();
         }
-        return summary.get() == null ? new TableSchema(List.of()) : summary.get().schema();
+        return summary.get() == null
+                ? new TableSchema(List.of())
+                : summary.get().schema();
     }
 
     public String targetTable() {
@@ -250,7 +272,10 @@ public final class IngestWizardViewModel {
     public List<String> indexCandidates() {
         List<String> out = new ArrayList<>();
         for (Column c : targetSchema().columns()) {
-            if (c.type() == ColumnType.TEXT && !c.name().equals("id") && !c.name().equals("file_id") || c.type().isVector()) {
+            if (c.type() == ColumnType.TEXT
+                            && !c.name().equals("id")
+                            && !c.name().equals("file_id")
+                    || c.type().isVector()) {
                 out.add(c.name());
             }
         }
@@ -289,7 +314,10 @@ public final class IngestWizardViewModel {
         switch (step.get()) {
             case FILES -> {
                 if (mode.get() == Mode.APPEND && appendInfo.get() != null) {
-                    compatibility.set(Compatibility.check(appendInfo.get().name(), appendInfo.get().schema(), summary.get().kinds()));
+                    compatibility.set(Compatibility.check(
+                            appendInfo.get().name(),
+                            appendInfo.get().schema(),
+                            summary.get().kinds()));
                 }
                 validateTarget();
                 step.set(Step.TARGET);
@@ -303,8 +331,7 @@ public final class IngestWizardViewModel {
                 step.set(Step.EMBEDDINGS);
             }
             case EMBEDDINGS -> start();
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -313,8 +340,7 @@ public final class IngestWizardViewModel {
             case TARGET -> step.set(Step.FILES);
             case OPTIONS -> step.set(Step.TARGET);
             case EMBEDDINGS -> step.set(Step.OPTIONS);
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -328,20 +354,27 @@ public final class IngestWizardViewModel {
 
     public boolean canResume() {
         IngestRunViewModel last = run.get();
-        return step.get() == Step.SUMMARY && last != null && last.stateProperty().get() != IngestRunViewModel.State.DONE;
+        return step.get() == Step.SUMMARY
+                && last != null
+                && last.stateProperty().get() != IngestRunViewModel.State.DONE;
     }
 
     private void start() {
         IngestOptions options;
         try {
-            options = IngestOptions.defaults().chunkSize(chunkSize.get()).chunkOverlap(chunkOverlap.get()).pdfDpi(pdfDpi.get())
-                    .workers(workers()).index(new ArrayList<>(new LinkedHashSet<>(indexColumns)));
+            options = IngestOptions.defaults()
+                    .chunkSize(chunkSize.get())
+                    .chunkOverlap(chunkOverlap.get())
+                    .pdfDpi(pdfDpi.get())
+                    .workers(workers())
+                    .index(new ArrayList<>(new LinkedHashSet<>(indexColumns)));
             embeddings.apply(options);
         } catch (IllegalArgumentException e) {
             tasks.report(ErrorReport.of("Start ingest", e));
             return;
         }
-        IngestRunViewModel r = new IngestRunViewModel(workspace, targetTable(), summary.get().totalBytes(), embeddings.outputs());
+        IngestRunViewModel r =
+                new IngestRunViewModel(workspace, targetTable(), summary.get().totalBytes(), embeddings.outputs());
         run.set(r);
         step.set(Step.RUN);
         r.start(sessions, tasks, drops.paths(), options, () -> {

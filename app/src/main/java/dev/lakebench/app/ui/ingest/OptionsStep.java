@@ -19,10 +19,13 @@ final class OptionsStep {
     private final SetChangeListener<String> follow;
 
     OptionsStep(IngestWizardViewModel vm) {
-        Spinner<Integer> chunk = StepParts.spinner(1, 1_000_000, vm.chunkSizeProperty().get(), "opt-chunk");
+        Spinner<Integer> chunk =
+                StepParts.spinner(1, 1_000_000, vm.chunkSizeProperty().get(), "opt-chunk");
         chunk.valueProperty().addListener((o, a, v) -> vm.chunkSizeProperty().set(v));
-        Spinner<Integer> overlap = StepParts.spinner(0, 1_000_000, vm.chunkOverlapProperty().get(), "opt-overlap");
-        overlap.valueProperty().addListener((o, a, v) -> vm.chunkOverlapProperty().set(v));
+        Spinner<Integer> overlap =
+                StepParts.spinner(0, 1_000_000, vm.chunkOverlapProperty().get(), "opt-overlap");
+        overlap.valueProperty()
+                .addListener((o, a, v) -> vm.chunkOverlapProperty().set(v));
         Spinner<Integer> dpi = StepParts.spinner(18, 1200, vm.pdfDpiProperty().get(), "opt-dpi");
         dpi.valueProperty().addListener((o, a, v) -> vm.pdfDpiProperty().set(v));
         GridPane g = new GridPane();
@@ -64,8 +67,10 @@ final class OptionsStep {
             Label none = StepParts.muted("No text or vector columns to index.");
             boxes.getChildren().add(none);
         }
-        Label target = StepParts.muted("Into " + (vm.modeProperty().get() == IngestWizardViewModel.Mode.NEW ? "new table " : "table ")
-                + "\"" + vm.targetTable() + "\" · " + Sizes.plural(vm.summaryProperty().get().totalFiles(), "file", "files"));
+        Label target = StepParts.muted(
+                "Into " + (vm.modeProperty().get() == IngestWizardViewModel.Mode.NEW ? "new table " : "table ") + "\""
+                        + vm.targetTable() + "\" · "
+                        + Sizes.plural(vm.summaryProperty().get().totalFiles(), "file", "files"));
         body.getChildren().addAll(g, problem, idx, boxes, target);
     }
 

@@ -13,7 +13,8 @@ final class RunStep {
     private final VBox body;
 
     RunStep(IngestRunViewModel r) {
-        body = StepParts.body("Ingesting into \"" + r.table() + "\"",
+        body = StepParts.body(
+                "Ingesting into \"" + r.table() + "\"",
                 "You can keep working, start other ingests, or hide this window: the ingest continues in the status bar.");
         ProgressBar bar = new ProgressBar();
         bar.setId("run-progress");

@@ -9,8 +9,7 @@ import javafx.scene.layout.VBox;
 /** The pieces every step of the wizard is made of: a titled body, muted labels, bound labels, number fields. */
 final class StepParts {
 
-    private StepParts() {
-    }
+    private StepParts() {}
 
     static VBox body(String title, String subtitle) {
         Label t = new Label(title);

@@ -28,16 +28,19 @@ final class SummaryStep {
 
     SummaryStep(IngestWizardViewModel vm, Window owner, BiConsumer<IngestRunViewModel, Boolean> open) {
         IngestRunViewModel r = vm.runProperty().get();
-        body = StepParts.body(switch (r.stateProperty().get()) {
-            case DONE -> "Done";
-            case CANCELLED -> "Cancelled";
-            case FAILED -> "Ingest failed";
-            case RUNNING -> "Running";
-        }, "");
+        body = StepParts.body(
+                switch (r.stateProperty().get()) {
+                    case DONE -> "Done";
+                    case CANCELLED -> "Cancelled";
+                    case FAILED -> "Ingest failed";
+                    case RUNNING -> "Running";
+                },
+                "");
         Label line = new Label(r.summary());
         line.setId("summary-line");
         line.setWrapText(true);
-        line.getStyleClass().add(r.stateProperty().get() == IngestRunViewModel.State.FAILED ? Styles.DANGER : Styles.TITLE);
+        line.getStyleClass()
+                .add(r.stateProperty().get() == IngestRunViewModel.State.FAILED ? Styles.DANGER : Styles.TITLE);
         body.getChildren().add(line);
         if (r.errorProperty().get() != null) {
             Label hint = new Label(r.errorProperty().get().hint());

@@ -17,8 +17,7 @@ final class TableNames {
 
     static final int MAX = 63;
 
-    private TableNames() {
-    }
+    private TableNames() {}
 
     /** {@code isFolder} answers from what was already read (no file system access on the UI thread). */
     static String suggest(List<Path> dropped, Predicate<Path> isFolder) {
@@ -34,7 +33,9 @@ final class TableNames {
         }
         if (base == null) {
             Path parent = dropped.get(0).getParent();
-            boolean shared = dropped.size() > 1 && parent != null && dropped.stream().allMatch(p -> parent.equals(p.getParent()));
+            boolean shared = dropped.size() > 1
+                    && parent != null
+                    && dropped.stream().allMatch(p -> parent.equals(p.getParent()));
             base = shared ? name(parent) : name(dropped.get(0)).replaceAll("\\.[^.]*$", "");
         }
         return sanitise(base);
@@ -48,7 +49,10 @@ final class TableNames {
     /** A valid table name made from any text. */
     static String sanitise(String text) {
         String plain = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        String name = plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_").replaceAll("_+", "_").replaceAll("^_+|_+$", "");
+        String name = plain.toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9_]+", "_")
+                .replaceAll("_+", "_")
+                .replaceAll("^_+|_+$", "");
         if (name.isEmpty()) {
             return "files";
         }
@@ -63,7 +67,8 @@ final class TableNames {
         String candidate = name;
         for (int i = 2; isTaken(candidate, taken); i++) {
             String suffix = "_" + i;
-            candidate = (name.length() + suffix.length() > MAX ? name.substring(0, MAX - suffix.length()) : name) + suffix;
+            candidate =
+                    (name.length() + suffix.length() > MAX ? name.substring(0, MAX - suffix.length()) : name) + suffix;
         }
         return candidate;
     }

@@ -22,7 +22,8 @@ import javafx.scene.layout.VBox;
 final class TargetStep {
 
     private final IngestWizardViewModel vm;
-    private final VBox body = StepParts.body("Target table", "Create a table for these files, or append them to one with fitting columns.");
+    private final VBox body = StepParts.body(
+            "Target table", "Create a table for these files, or append them to one with fitting columns.");
     private final Label previewTitle = StepParts.subtitle("");
     private final TableView<Column> preview = new TableView<>();
     private final VBox checks = new VBox(4);
@@ -37,9 +38,11 @@ final class TargetStep {
         newTable.setToggleGroup(g);
         append.setToggleGroup(g);
         (vm.modeProperty().get() == IngestWizardViewModel.Mode.NEW ? newTable : append).setSelected(true);
-        g.selectedToggleProperty().addListener((o, a, t) -> vm.modeProperty().set(t == append ? IngestWizardViewModel.Mode.APPEND
-                : IngestWizardViewModel.Mode.NEW));
-        vm.modeProperty().addListener((o, a, m) -> (m == IngestWizardViewModel.Mode.NEW ? newTable : append).setSelected(true));
+        g.selectedToggleProperty()
+                .addListener((o, a, t) -> vm.modeProperty()
+                        .set(t == append ? IngestWizardViewModel.Mode.APPEND : IngestWizardViewModel.Mode.NEW));
+        vm.modeProperty()
+                .addListener((o, a, m) -> (m == IngestWizardViewModel.Mode.NEW ? newTable : append).setSelected(true));
         TextField name = new TextField();
         name.setId("target-name");
         name.textProperty().bindBidirectional(vm.newNameProperty());
@@ -83,20 +86,27 @@ final class TargetStep {
 
     private void fill() {
         boolean appending = vm.modeProperty().get() == IngestWizardViewModel.Mode.APPEND;
-        previewTitle.setText(appending ? "Columns of " + (vm.appendTableProperty().get() == null ? "the table" : vm.appendTableProperty().get())
-                : "Columns of the new table");
+        previewTitle.setText(
+                appending
+                        ? "Columns of "
+                                + (vm.appendTableProperty().get() == null
+                                        ? "the table"
+                                        : vm.appendTableProperty().get())
+                        : "Columns of the new table");
         preview.getItems().setAll(vm.targetSchema().columns());
         checks.getChildren().clear();
         Compatibility c = vm.compatibilityProperty().get();
         if (appending && c != null) {
             for (Compatibility.Line l : c.lines()) {
-                Label line = new Label((l.fits() ? "✓ " : "✗ ") + Sizes.plural(l.files(), "file", "files") + ": " + l.message());
+                Label line = new Label(
+                        (l.fits() ? "✓ " : "✗ ") + Sizes.plural(l.files(), "file", "files") + ": " + l.message());
                 line.getStyleClass().add(l.fits() ? Styles.SUCCESS : Styles.DANGER);
                 line.setWrapText(true);
                 checks.getChildren().add(line);
             }
             if (c.anyFits() && c.misfitFiles() > 0) {
-                Label warn = new Label(Sizes.plural(c.misfitFiles(), "file", "files") + " will be reported as failures; the rest lands.");
+                Label warn = new Label(Sizes.plural(c.misfitFiles(), "file", "files")
+                        + " will be reported as failures; the rest lands.");
                 warn.getStyleClass().add(Styles.WARNING);
                 checks.getChildren().add(warn);
             }
@@ -104,7 +114,8 @@ final class TargetStep {
     }
 
     private String note(Column c) {
-        if (vm.modeProperty().get() != IngestWizardViewModel.Mode.APPEND || vm.summaryProperty().get() == null) {
+        if (vm.modeProperty().get() != IngestWizardViewModel.Mode.APPEND
+                || vm.summaryProperty().get() == null) {
             return "";
         }
         boolean incoming = vm.summaryProperty().get().schema().column(c.name()).isPresent();

@@ -22,8 +22,7 @@ public record ModelRow(String name, String kinds, String dimension, String size,
     static ModelRow of(ModelInfo m) {
         boolean builtin = BuiltinModels.canonical(m.name()).isPresent();
         boolean remote = m.name().startsWith(RemoteModels.PREFIX);
-        String dim = builtin ? String.valueOf(BuiltinModels.MINILM_DIMENSION)
-                : remote ? "—" : dimension(m.location());
+        String dim = builtin ? String.valueOf(BuiltinModels.MINILM_DIMENSION) : remote ? "—" : dimension(m.location());
         String size = builtin ? "in the app" : remote ? "remote" : megabytes(m.sizeBytes());
         return new ModelRow(m.name(), m.kinds(), dim, size, m.source(), !builtin && !remote);
     }
@@ -39,7 +38,9 @@ public record ModelRow(String name, String kinds, String dimension, String size,
         }
         try {
             JsonNode n = JSON.readTree(config.toFile());
-            for (JsonNode d : new JsonNode[] {n.get("projection_dim"), n.path("text_config").get("projection_dim"), n.get("hidden_size")}) {
+            for (JsonNode d : new JsonNode[] {
+                n.get("projection_dim"), n.path("text_config").get("projection_dim"), n.get("hidden_size")
+            }) {
                 if (d != null && d.canConvertToInt()) {
                     return String.valueOf(d.intValue());
                 }
@@ -51,6 +52,8 @@ public record ModelRow(String name, String kinds, String dimension, String size,
     }
 
     static String megabytes(long bytes) {
-        return bytes < 100_000 ? String.format(Locale.ROOT, "%.1f kB", bytes / 1e3) : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+        return bytes < 100_000
+                ? String.format(Locale.ROOT, "%.1f kB", bytes / 1e3)
+                : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
     }
 }

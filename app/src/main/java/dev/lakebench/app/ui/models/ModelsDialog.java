@@ -48,10 +48,13 @@ public final class ModelsDialog {
         Button remove = new Button("Remove");
         remove.setId("model-remove");
         remove.setTooltip(new Tooltip("Delete a pulled model from disk (pull it again to get it back)"));
-        remove.disableProperty().bind(Bindings.createBooleanBinding(() -> {
-            ModelRow r = table.getSelectionModel().getSelectedItem();
-            return r == null || !r.removable();
-        }, table.getSelectionModel().selectedItemProperty()));
+        remove.disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> {
+                            ModelRow r = table.getSelectionModel().getSelectedItem();
+                            return r == null || !r.removable();
+                        },
+                        table.getSelectionModel().selectedItemProperty()));
         remove.setOnAction(e -> {
             ModelRow r = table.getSelectionModel().getSelectedItem();
             if (r != null) {
@@ -97,7 +100,16 @@ public final class ModelsDialog {
         hubNote.setWrapText(true);
 
         HBox pullRow = new HBox(8, repo, revision, pull, cancel);
-        VBox box = new VBox(8, table, new HBox(8, remove), sectionTitle("Pull from the Hub"), pullRow, progress, message, problem, hubNote);
+        VBox box = new VBox(
+                8,
+                table,
+                new HBox(8, remove),
+                sectionTitle("Pull from the Hub"),
+                pullRow,
+                progress,
+                message,
+                problem,
+                hubNote);
         box.setPadding(new Insets(4));
         box.setPrefWidth(780);
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -106,7 +118,8 @@ public final class ModelsDialog {
         dialog.getDialogPane().setId("models-dialog");
     }
 
-    private static TableColumn<ModelRow, String> column(String title, java.util.function.Function<ModelRow, String> value, double width) {
+    private static TableColumn<ModelRow, String> column(
+            String title, java.util.function.Function<ModelRow, String> value, double width) {
         TableColumn<ModelRow, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(d.getValue())));
         c.setPrefWidth(width);

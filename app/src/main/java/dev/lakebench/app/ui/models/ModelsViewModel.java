@@ -71,8 +71,15 @@ public final class ModelsViewModel {
     }
 
     public TrackedTask refresh() {
-        return tasks.create("List models", ctx -> Models.of(dataRoot).list().stream().map(ModelRow::of).toList())
-                .untracked().onSuccess(models::setAll).onFailure(r -> problem.set(r.message())).start();
+        return tasks.create(
+                        "List models",
+                        ctx -> Models.of(dataRoot).list().stream()
+                                .map(ModelRow::of)
+                                .toList())
+                .untracked()
+                .onSuccess(models::setAll)
+                .onFailure(r -> problem.set(r.message()))
+                .start();
     }
 
     /** Pulls {@code repo} (owner/name) at {@code revision} (blank: main). */
@@ -82,7 +89,8 @@ public final class ModelsViewModel {
         }
         String r = repo == null ? "" : repo.strip();
         if (!r.matches("[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            problem.set("\"" + r + "\" is not a Hub model repository: name it as owner/name, e.g. Xenova/clip-vit-base-patch32");
+            problem.set("\"" + r
+                    + "\" is not a Hub model repository: name it as owner/name, e.g. Xenova/clip-vit-base-patch32");
             return Optional.empty();
         }
         String rev = revision == null || revision.isBlank() ? null : revision.strip();
@@ -93,36 +101,47 @@ public final class ModelsViewModel {
         Executor ui = tasks.threads().ui();
         AtomicInteger shown = new AtomicInteger(-1);
         pull = tasks.create("Pull " + r, ctx -> {
-            ModelPull p = new ModelPull(hub.get(), new ModelStore(dataRoot));
-            return p.pull(r, rev, (done, total, file) -> {
-                int permille = total > 0 ? (int) (done * 1000 / total) : 0;
-                ctx.progress(total > 0 ? (double) done / total : -1);
-                if (shown.getAndSet(permille) != permille) { // the screen hears of each 0.1 %, not of every block
-                    String text = String.format(Locale.ROOT, "%s: %.1f of %.1f MB (%s)", r, done / 1e6, total / 1e6, file);
-                    ui.execute(() -> {
-                        progress.set(total > 0 ? (double) done / total : -1);
-                        message.set(text);
-                    });
-                }
-            }, ctx.cancellation());
-        }).onSuccess(m -> {
-            pulling.set(false);
-            if (m.isPresent()) {
-                ModelInfo info = m.get();
-                progress.set(1);
-                message.set("Pulled " + info.name() + " (" + info.kinds() + ", " + ModelRow.megabytes(info.sizeBytes()) + ")");
-            } else {
-                message.set("Pull of " + r + " cancelled; pull it again to resume where it stopped");
-            }
-            refresh();
-        }).onFailure(rep -> {
-            pulling.set(false);
-            message.set("");
-            problem.set(rep.message());
-        }).onCancelled(() -> {
-            pulling.set(false);
-            message.set("Pull of " + r + " cancelled; pull it again to resume where it stopped");
-        }).start();
+                    ModelPull p = new ModelPull(hub.get(), new ModelStore(dataRoot));
+                    return p.pull(
+                            r,
+                            rev,
+                            (done, total, file) -> {
+                                int permille = total > 0 ? (int) (done * 1000 / total) : 0;
+                                ctx.progress(total > 0 ? (double) done / total : -1);
+                                if (shown.getAndSet(permille)
+                                        != permille) { // the screen hears of each 0.1 %, not of every block
+                                    String text = String.format(
+                                            Locale.ROOT, "%s: %.1f of %.1f MB (%s)", r, done / 1e6, total / 1e6, file);
+                                    ui.execute(() -> {
+                                        progress.set(total > 0 ? (double) done / total : -1);
+                                        message.set(text);
+                                    });
+                                }
+                            },
+                            ctx.cancellation());
+                })
+                .onSuccess(m -> {
+                    pulling.set(false);
+                    if (m.isPresent()) {
+                        ModelInfo info = m.get();
+                        progress.set(1);
+                        message.set("Pulled " + info.name() + " (" + info.kinds() + ", "
+                                + ModelRow.megabytes(info.sizeBytes()) + ")");
+                    } else {
+                        message.set("Pull of " + r + " cancelled; pull it again to resume where it stopped");
+                    }
+                    refresh();
+                })
+                .onFailure(rep -> {
+                    pulling.set(false);
+                    message.set("");
+                    problem.set(rep.message());
+                })
+                .onCancelled(() -> {
+                    pulling.set(false);
+                    message.set("Pull of " + r + " cancelled; pull it again to resume where it stopped");
+                })
+                .start();
         return Optional.of(pull);
     }
 
@@ -139,7 +158,9 @@ public final class ModelsViewModel {
                 .onSuccess(dir -> {
                     message.set("Removed " + row.name());
                     refresh();
-                }).onFailure(r -> problem.set(r.message())).start();
+                })
+                .onFailure(r -> problem.set(r.message()))
+                .start();
     }
 
     /** Names in the order listed (tests). */

@@ -18,7 +18,8 @@ final class GridTab implements WorkbenchTab {
         this.view = view;
         this.tab = new Tab(vm.title(), view.node());
         tab.setGraphic(Icons.of(vm.isFixed() ? Icons.Icon.SIMILAR : Icons.Icon.GRID));
-        tab.setTooltip(new Tooltip(vm.source().workspace().label() + " / " + vm.source().table().name()));
+        tab.setTooltip(new Tooltip(
+                vm.source().workspace().label() + " / " + vm.source().table().name()));
     }
 
     ThumbnailGridViewModel viewModel() {

@@ -23,8 +23,7 @@ final class OpenTabs {
     static final int MAX_CHARS = 1 << 20;
 
     /** One saved editor: its connection's id, workspace and text. */
-    record Saved(String connection, String workspace, String sql) {
-    }
+    record Saved(String connection, String workspace, String sql) {}
 
     private final Settings settings;
     private final WindowState windowState;
@@ -44,7 +43,10 @@ final class OpenTabs {
         if (tabs != null && tabs.isArray()) {
             for (JsonNode t : tabs) {
                 if (t.path("sql").isTextual() && t.path("workspace").isTextual()) {
-                    out.add(new Saved(t.path("connection").asText("local"), t.path("workspace").asText(), t.path("sql").asText()));
+                    out.add(new Saved(
+                            t.path("connection").asText("local"),
+                            t.path("workspace").asText(),
+                            t.path("sql").asText()));
                 }
             }
         }

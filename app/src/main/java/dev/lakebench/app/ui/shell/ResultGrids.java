@@ -21,15 +21,12 @@ import java.util.Optional;
 final class ResultGrids {
 
     /** A row's vector in one of its table's EMBEDDING columns. */
-    record QueryVector(String column, float[] vector) {
-    }
+    record QueryVector(String column, float[] vector) {}
 
     /** A result's rows as grid keys (in order, without repeats), with their scores and labels. */
-    record Picked(List<String> keys, Map<String, Double> scores, Map<String, String> labels) {
-    }
+    record Picked(List<String> keys, Map<String, Double> scores, Map<String, String> labels) {}
 
-    private ResultGrids() {
-    }
+    private ResultGrids() {}
 
     static List<String> embeddingColumns(TableInfo info) {
         List<String> out = new ArrayList<>();
@@ -92,8 +89,8 @@ final class ResultGrids {
             v.append(i > 0 ? ", " : "").append(vector[i]);
         }
         v.append("]::FLOAT4[]");
-        return "SELECT *, " + Identifiers.quote(column) + " <#> " + v + " AS score\nFROM " + Identifiers.quote(info.name())
-                + "\nORDER BY score DESC\nLIMIT 100";
+        return "SELECT *, " + Identifiers.quote(column) + " <#> " + v + " AS score\nFROM "
+                + Identifiers.quote(info.name()) + "\nORDER BY score DESC\nLIMIT 100";
     }
 
     /** The keys of a result's rows (by {@code keyColumn}), with each row's score column and file name. */

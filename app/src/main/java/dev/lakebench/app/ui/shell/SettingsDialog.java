@@ -59,8 +59,10 @@ final class SettingsDialog {
         });
         Button remove = new Button("Remove");
         remove.setId("settings-allow-remove");
-        remove.disableProperty().bind(Bindings.isEmpty(folders.getSelectionModel().getSelectedItems()));
-        remove.setOnAction(e -> folders.getItems().removeAll(List.copyOf(folders.getSelectionModel().getSelectedItems())));
+        remove.disableProperty()
+                .bind(Bindings.isEmpty(folders.getSelectionModel().getSelectedItems()));
+        remove.setOnAction(e -> folders.getItems()
+                .removeAll(List.copyOf(folders.getSelectionModel().getSelectedItems())));
         Label what = new Label(AllowedFiles.EXPLANATION);
         what.setId("settings-allow-explanation");
         what.setWrapText(true);

@@ -44,7 +44,8 @@ public final class ShellView {
         tabs.setId("tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         tabs.setTabDragPolicy(TabPane.TabDragPolicy.REORDER);
-        Label empty = new Label("Open a table from the browser, start a SQL editor (Ctrl+T), or drop files here to ingest them.");
+        Label empty = new Label(
+                "Open a table from the browser, start a SQL editor (Ctrl+T), or drop files here to ingest them.");
         empty.getStyleClass().add(Styles.PLACEHOLDER);
         empty.setWrapText(true);
         StackPane tabArea = new StackPane(empty, tabs);

@@ -12,8 +12,7 @@ import javafx.scene.input.KeyCombination;
 public final class Shortcuts {
 
     /** One shortcut: its keys, what it does, and the action. */
-    public record Shortcut(KeyCombination keys, String description, Runnable action) {
-    }
+    public record Shortcut(KeyCombination keys, String description, Runnable action) {}
 
     private final List<Shortcut> all = new ArrayList<>();
 

@@ -14,7 +14,11 @@ final class SqlTab implements WorkbenchTab {
     private final SqlEditorView view;
     private final Tab tab;
 
-    SqlTab(String title, SqlEditorViewModel vm, SqlEditorView view, java.util.function.Consumer<ResultRowEvent> onResultAction) {
+    SqlTab(
+            String title,
+            SqlEditorViewModel vm,
+            SqlEditorView view,
+            java.util.function.Consumer<ResultRowEvent> onResultAction) {
         this.vm = vm;
         this.view = view;
         this.tab = new Tab(title, view.node());

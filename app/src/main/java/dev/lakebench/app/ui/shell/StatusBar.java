@@ -44,7 +44,8 @@ public final class StatusBar {
         more.setOnAction(e -> togglePopup());
         more.visibleProperty().bind(Bindings.size(center.running()).greaterThan(1));
         more.managedProperty().bind(more.visibleProperty());
-        more.textProperty().bind(Bindings.createStringBinding(() -> center.running().size() + " tasks ▴", center.running()));
+        more.textProperty()
+                .bind(Bindings.createStringBinding(() -> center.running().size() + " tasks ▴", center.running()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         bar.getChildren().addAll(message, spacer, current, more, workspace);
@@ -113,7 +114,10 @@ public final class StatusBar {
         }
         fillPopup();
         var b = more.localToScreen(more.getBoundsInLocal());
-        popup.show(more, b.getMinX() - 300, b.getMinY() - 40 - 32 * center.running().size());
+        popup.show(
+                more,
+                b.getMinX() - 300,
+                b.getMinY() - 40 - 32 * center.running().size());
     }
 
     private void fillPopup() {

@@ -52,7 +52,9 @@ final class TabRows {
 
     private void restore(Tab tab) {
         if (tab != null && seen.put(tab, Boolean.TRUE) == null) {
-            SelectedRow inherited = selected.get() != null ? selected.get() : detail.shownProperty().get();
+            SelectedRow inherited = selected.get() != null
+                    ? selected.get()
+                    : detail.shownProperty().get();
             if (inherited != null) {
                 rows.put(tab, inherited);
             }

@@ -35,10 +35,12 @@ public final class WindowState {
         double h = Math.max(420, settings.number("window.height", 800));
         double x = settings.number("window.x", Double.NaN);
         double y = settings.number("window.y", Double.NaN);
-        List<Rectangle2D> screens = Screen.getScreens().stream().map(Screen::getVisualBounds).toList();
+        List<Rectangle2D> screens =
+                Screen.getScreens().stream().map(Screen::getVisualBounds).toList();
         Rectangle2D primary = Screen.getPrimary().getVisualBounds();
         if (Double.isNaN(x) || Double.isNaN(y)) {
-            Rectangle2D fitted = fit(new Rectangle2D(primary.getMinX(), primary.getMinY(), w, h), List.of(primary), primary);
+            Rectangle2D fitted =
+                    fit(new Rectangle2D(primary.getMinX(), primary.getMinY(), w, h), List.of(primary), primary);
             stage.setWidth(fitted.getWidth());
             stage.setHeight(fitted.getHeight());
         } else {
@@ -120,7 +122,8 @@ public final class WindowState {
      * collapsed state remembered under {@code key} (after {@link #split} restored the positions).
      */
     public CollapsibleSplit collapsible(SplitPane pane, String key, int divider, boolean leading) {
-        CollapsibleSplit c = new CollapsibleSplit(pane, divider, leading, pane.getDividers().get(divider).getPosition());
+        CollapsibleSplit c = new CollapsibleSplit(
+                pane, divider, leading, pane.getDividers().get(divider).getPosition());
         c.collapsedProperty().set(settings.flag(key + ".collapsed", false));
         c.collapsedProperty().addListener((o, a, b) -> {
             settings.put(key + ".collapsed", b);

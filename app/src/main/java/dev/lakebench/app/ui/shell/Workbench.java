@@ -6,10 +6,9 @@ import dev.lakebench.app.ui.browser.BrowserView;
 import dev.lakebench.app.ui.browser.BrowserViewModel;
 import dev.lakebench.app.ui.browser.ConnectionDialog;
 import dev.lakebench.app.ui.browser.ConnectionsViewModel;
-import dev.lakebench.core.connections.ManagedConnections;
-import java.util.function.Supplier;
 import dev.lakebench.app.ui.common.CellImages;
 import dev.lakebench.app.ui.common.ConnectionSpec;
+import dev.lakebench.app.ui.common.ErrorReport;
 import dev.lakebench.app.ui.common.ErrorSurface;
 import dev.lakebench.app.ui.common.SelectedRow;
 import dev.lakebench.app.ui.common.Sessions;
@@ -20,7 +19,6 @@ import dev.lakebench.app.ui.common.Threads;
 import dev.lakebench.app.ui.common.WorkspaceRef;
 import dev.lakebench.app.ui.detail.DetailView;
 import dev.lakebench.app.ui.detail.DetailViewModel;
-import dev.lakebench.app.ui.common.ErrorReport;
 import dev.lakebench.app.ui.grid.GridSource;
 import dev.lakebench.app.ui.grid.ThumbnailCache;
 import dev.lakebench.app.ui.grid.ThumbnailGridView;
@@ -37,10 +35,12 @@ import dev.lakebench.app.ui.theme.Icons.Icon;
 import dev.lakebench.app.ui.theme.Theme;
 import dev.lakebench.app.ui.theme.ThemeSwitcher;
 import dev.lakebench.core.client.TableInfo;
+import dev.lakebench.core.connections.ManagedConnections;
 import dev.lakebench.core.store.DataDirectory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
@@ -82,11 +82,12 @@ public final class Workbench implements BrowserActions {
     private final TabRows tabRows;
     private final dev.lakebench.app.ui.common.CollapsibleSplit browserPane;
     private final dev.lakebench.app.ui.common.CollapsibleSplit detailPane;
-    private final javafx.beans.property.BooleanProperty editorSideCollapsed = new javafx.beans.property.SimpleBooleanProperty();
+    private final javafx.beans.property.BooleanProperty editorSideCollapsed =
+            new javafx.beans.property.SimpleBooleanProperty();
     private final OpenTabs openTabs;
     private Stage stage;
     private IngestChooser chooser = IngestChooser.system();
-    private Runnable onReady = () -> { };
+    private Runnable onReady = () -> {};
     private int editors;
 
     /** Builds the workbench on a data directory; {@code settings} were read off the FX thread. */
@@ -184,50 +185,109 @@ public final class Workbench implements BrowserActions {
             @Override
             public void onChanged(Change<? extends BrowserNode> c) {
                 connection.children().removeListener(this);
-                WorkspaceRef target = connection.children().stream().map(BrowserNode::workspace)
-                        .filter(defaultWorkspace::equals).findFirst()
+                WorkspaceRef target = connection.children().stream()
+                        .map(BrowserNode::workspace)
+                        .filter(defaultWorkspace::equals)
+                        .findFirst()
                         .orElse(new WorkspaceRef(connection.connection(), DataDirectory.DEFAULT_WORKSPACE));
-                browserVm.workspaceNode(target).ifPresent(ws -> ws.loadingProperty().addListener((o, was, is) -> {
-                    if (was && !is) {
-                        Runnable r = onReady;
-                        onReady = () -> { };
-                        r.run();
-                    }
-                }));
+                browserVm
+                        .workspaceNode(target)
+                        .ifPresent(ws -> ws.loadingProperty().addListener((o, was, is) -> {
+                            if (was && !is) {
+                                Runnable r = onReady;
+                                onReady = () -> {};
+                                r.run();
+                            }
+                        }));
                 browserView.expandWorkspace(target);
             }
         });
     }
 
     private void buildToolbar() {
-        shell.toolbar(List.of(
-                List.of(IngestMenuButton.create("tb-ingest", () -> ingestFiles(currentWorkspace()), () -> ingestFolder(currentWorkspace())),
-                        ShellView.toolButton("tb-new-sql", "New SQL", Icon.SQL, "New SQL editor (Ctrl+T)", () -> newEditor(currentWorkspace()))),
-                List.of(ShellView.toolButton("tb-run", "Run", Icon.PLAY, "Run statement (Ctrl+Enter)", () -> shell.current().ifPresent(WorkbenchTab::run)),
-                        ShellView.toolButton("tb-cancel", "Cancel", Icon.STOP, "Cancel the running statement (Ctrl+.)",
-                                () -> shell.current().ifPresent(WorkbenchTab::cancel))),
-                List.of(ShellView.toolButton("tb-refresh", "Refresh", Icon.REFRESH, "Refresh the workspace (F5)", this::refreshCurrent))),
-                List.of(ShellView.toolButton("tb-models", "Models", Icon.MODEL, "Embedding models: installed ones, pull from the Hub, remove",
+        shell.toolbar(
+                List.of(
+                        List.of(
+                                IngestMenuButton.create(
+                                        "tb-ingest",
+                                        () -> ingestFiles(currentWorkspace()),
+                                        () -> ingestFolder(currentWorkspace())),
+                                ShellView.toolButton(
+                                        "tb-new-sql",
+                                        "New SQL",
+                                        Icon.SQL,
+                                        "New SQL editor (Ctrl+T)",
+                                        () -> newEditor(currentWorkspace()))),
+                        List.of(
+                                ShellView.toolButton(
+                                        "tb-run",
+                                        "Run",
+                                        Icon.PLAY,
+                                        "Run statement (Ctrl+Enter)",
+                                        () -> shell.current().ifPresent(WorkbenchTab::run)),
+                                ShellView.toolButton(
+                                        "tb-cancel",
+                                        "Cancel",
+                                        Icon.STOP,
+                                        "Cancel the running statement (Ctrl+.)",
+                                        () -> shell.current().ifPresent(WorkbenchTab::cancel))),
+                        List.of(ShellView.toolButton(
+                                "tb-refresh",
+                                "Refresh",
+                                Icon.REFRESH,
+                                "Refresh the workspace (F5)",
+                                this::refreshCurrent))),
+                List.of(
+                        ShellView.toolButton(
+                                "tb-models",
+                                "Models",
+                                Icon.MODEL,
+                                "Embedding models: installed ones, pull from the Hub, remove",
                                 this::showModels),
-                        ShellView.toolButton("tb-connect", "Connect", Icon.CLOUD, "Add a managed or PostgreSQL connection", () -> editConnection(null)),
-                        ShellView.toolButton("tb-settings", "Settings", Icon.FILE, "Settings: folders SQL may read", this::showSettings),
-                        paneToggle("tb-pane-browser", Icon.PANE_LEFT, "Show or hide the workspace browser (Ctrl+Shift+B)", browserPane),
-                        paneToggle("tb-pane-detail", Icon.PANE_RIGHT, "Show or hide the detail pane (Ctrl+Shift+D)", detailPane),
-                        ShellView.toolButton("tb-shortcuts", null, Icon.HISTORY, "Keyboard shortcuts (F1)", this::showShortcuts),
-                        ShellView.toolButton("tb-theme", null, Icon.THEME, "Light / dark theme (Ctrl+Shift+L)", theme::toggle)));
+                        ShellView.toolButton(
+                                "tb-connect",
+                                "Connect",
+                                Icon.CLOUD,
+                                "Add a managed or PostgreSQL connection",
+                                () -> editConnection(null)),
+                        ShellView.toolButton(
+                                "tb-settings",
+                                "Settings",
+                                Icon.FILE,
+                                "Settings: folders SQL may read",
+                                this::showSettings),
+                        paneToggle(
+                                "tb-pane-browser",
+                                Icon.PANE_LEFT,
+                                "Show or hide the workspace browser (Ctrl+Shift+B)",
+                                browserPane),
+                        paneToggle(
+                                "tb-pane-detail",
+                                Icon.PANE_RIGHT,
+                                "Show or hide the detail pane (Ctrl+Shift+D)",
+                                detailPane),
+                        ShellView.toolButton(
+                                "tb-shortcuts", null, Icon.HISTORY, "Keyboard shortcuts (F1)", this::showShortcuts),
+                        ShellView.toolButton(
+                                "tb-theme", null, Icon.THEME, "Light / dark theme (Ctrl+Shift+L)", theme::toggle)));
     }
 
     /** "Find similar" on the detail pane's header: the shown row's vector, searched as the grid searches. */
     private void buildDetailActions() {
-        javafx.scene.control.Button similar = new javafx.scene.control.Button("Find similar",
-                dev.lakebench.app.ui.theme.Icons.of(Icon.SIMILAR));
+        javafx.scene.control.Button similar =
+                new javafx.scene.control.Button("Find similar", dev.lakebench.app.ui.theme.Icons.of(Icon.SIMILAR));
         similar.setId("detail-similar");
         similar.getStyleClass().add("small");
         similar.setTooltip(new javafx.scene.control.Tooltip("Search the rows whose vector is closest to this row's"));
-        similar.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
-            SelectedRow shown = detailVm.shownProperty().get();
-            return shown == null || shown.table() == null || shown.vectorColumns().isEmpty();
-        }, detailVm.shownProperty()));
+        similar.disableProperty()
+                .bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                        () -> {
+                            SelectedRow shown = detailVm.shownProperty().get();
+                            return shown == null
+                                    || shown.table() == null
+                                    || shown.vectorColumns().isEmpty();
+                        },
+                        detailVm.shownProperty()));
         similar.setOnAction(e -> {
             SelectedRow shown = detailVm.shownProperty().get();
             if (shown != null) {
@@ -238,19 +298,37 @@ public final class Workbench implements BrowserActions {
     }
 
     private void buildShortcuts() {
-        shortcuts.add("Shortcut+Enter", "Run the statement at the caret or the selection", () -> shell.current().ifPresent(WorkbenchTab::run))
-                .add("Shortcut+Period", "Cancel the running statement", () -> shell.current().ifPresent(WorkbenchTab::cancel))
+        shortcuts
+                .add(
+                        "Shortcut+Enter",
+                        "Run the statement at the caret or the selection",
+                        () -> shell.current().ifPresent(WorkbenchTab::run))
+                .add(
+                        "Shortcut+Period",
+                        "Cancel the running statement",
+                        () -> shell.current().ifPresent(WorkbenchTab::cancel))
                 .add("Shortcut+T", "New SQL editor", () -> newEditor(currentWorkspace()))
                 .add("Shortcut+W", "Close the tab", shell::closeCurrent)
-                .add("Shortcut+F", "Search (history in the editor, filter in the grid)", () -> shell.current().ifPresent(WorkbenchTab::search))
+                .add(
+                        "Shortcut+F",
+                        "Search (history in the editor, filter in the grid)",
+                        () -> shell.current().ifPresent(WorkbenchTab::search))
                 .add("Shortcut+1", "Focus the workspace browser", shell::focusBrowser)
-                .add("Shortcut+2", "Focus the current tab", () -> shell.current().ifPresent(WorkbenchTab::focusContent))
+                .add(
+                        "Shortcut+2",
+                        "Focus the current tab",
+                        () -> shell.current().ifPresent(WorkbenchTab::focusContent))
                 .add("Shortcut+I", "Ingest files", () -> ingestFiles(currentWorkspace()))
-                .add("Shortcut+G", "Show the thumbnail grid of the table selected in the browser", this::gridOfSelection)
+                .add(
+                        "Shortcut+G",
+                        "Show the thumbnail grid of the table selected in the browser",
+                        this::gridOfSelection)
                 .add("F5", "Refresh the workspace", this::refreshCurrent)
                 .add("Shortcut+Shift+B", "Show or hide the workspace browser", browserPane::toggle)
                 .add("Shortcut+Shift+D", "Show or hide the detail pane", detailPane::toggle)
-                .add("Shortcut+Shift+E", "Show or hide the editor's parameters, history and search",
+                .add(
+                        "Shortcut+Shift+E",
+                        "Show or hide the editor's parameters, history and search",
                         () -> editorSideCollapsed.set(!editorSideCollapsed.get()))
                 .add("Shortcut+Shift+L", "Switch light / dark theme", theme::toggle)
                 .add("F1", "Show keyboard shortcuts", this::showShortcuts);
@@ -262,9 +340,10 @@ public final class Workbench implements BrowserActions {
     }
 
     /** A toolbar toggle that is selected while a side pane shows. */
-    private static javafx.scene.control.ToggleButton paneToggle(String id, Icon icon, String tooltip,
-                                                                dev.lakebench.app.ui.common.CollapsibleSplit pane) {
-        javafx.scene.control.ToggleButton b = new javafx.scene.control.ToggleButton(null, dev.lakebench.app.ui.theme.Icons.of(icon));
+    private static javafx.scene.control.ToggleButton paneToggle(
+            String id, Icon icon, String tooltip, dev.lakebench.app.ui.common.CollapsibleSplit pane) {
+        javafx.scene.control.ToggleButton b =
+                new javafx.scene.control.ToggleButton(null, dev.lakebench.app.ui.theme.Icons.of(icon));
         b.setId(id);
         b.getStyleClass().add(dev.lakebench.app.ui.theme.Styles.FLAT);
         b.setTooltip(new javafx.scene.control.Tooltip(tooltip));
@@ -274,7 +353,8 @@ public final class Workbench implements BrowserActions {
     }
 
     /** Selected while not collapsed, both ways. */
-    private static void bindShown(javafx.scene.control.ToggleButton b, javafx.beans.property.BooleanProperty collapsed) {
+    private static void bindShown(
+            javafx.scene.control.ToggleButton b, javafx.beans.property.BooleanProperty collapsed) {
         b.setSelected(!collapsed.get());
         b.selectedProperty().addListener((o, a, v) -> collapsed.set(!v));
         collapsed.addListener((o, a, v) -> b.setSelected(!v));
@@ -282,9 +362,12 @@ public final class Workbench implements BrowserActions {
 
     /** The workspace a restored tab was on; the default one when its connection is gone. */
     private WorkspaceRef restoredWorkspace(OpenTabs.Saved t) {
-        return browserVm.roots().stream().map(BrowserNode::connection)
-                .filter(c -> c != null && c.id().equals(t.connection())).findFirst()
-                .map(c -> new WorkspaceRef(c, t.workspace())).orElse(defaultWorkspace);
+        return browserVm.roots().stream()
+                .map(BrowserNode::connection)
+                .filter(c -> c != null && c.id().equals(t.connection()))
+                .findFirst()
+                .map(c -> new WorkspaceRef(c, t.workspace()))
+                .orElse(defaultWorkspace);
     }
 
     private java.util.function.Function<String, String> environment = System::getenv;
@@ -296,8 +379,8 @@ public final class Workbench implements BrowserActions {
 
     /** Opens the models window for the data directory. */
     public dev.lakebench.app.ui.models.ModelsViewModel showModels() {
-        var vm = new dev.lakebench.app.ui.models.ModelsViewModel(dataRoot, tasks,
-                () -> dev.lakebench.core.hub.HubClient.fromEnvironment(environment));
+        var vm = new dev.lakebench.app.ui.models.ModelsViewModel(
+                dataRoot, tasks, () -> dev.lakebench.core.hub.HubClient.fromEnvironment(environment));
         var dialog = new dev.lakebench.app.ui.models.ModelsDialog(vm);
         javafx.scene.Scene scene = dialog.dialog().getDialogPane().getScene();
         theme.apply(scene);
@@ -317,12 +400,19 @@ public final class Workbench implements BrowserActions {
         g.setVgap(6);
         int row = 0;
         for (Shortcuts.Shortcut s : shortcuts.all()) {
-            javafx.scene.control.Label keys = new javafx.scene.control.Label(s.keys().getDisplayText());
+            javafx.scene.control.Label keys =
+                    new javafx.scene.control.Label(s.keys().getDisplayText());
             keys.getStyleClass().add("mono");
             g.addRow(row++, keys, new javafx.scene.control.Label(s.description()));
         }
-        g.addRow(row++, new javafx.scene.control.Label("Ctrl+Space"), new javafx.scene.control.Label("Complete tables, columns, functions"));
-        g.addRow(row, new javafx.scene.control.Label("Escape"), new javafx.scene.control.Label("Cancel the running statement (in the editor)"));
+        g.addRow(
+                row++,
+                new javafx.scene.control.Label("Ctrl+Space"),
+                new javafx.scene.control.Label("Complete tables, columns, functions"));
+        g.addRow(
+                row,
+                new javafx.scene.control.Label("Escape"),
+                new javafx.scene.control.Label("Cancel the running statement (in the editor)"));
         d.getDialogPane().setContent(g);
         d.getDialogPane().getButtonTypes().add(javafx.scene.control.ButtonType.CLOSE);
         d.show();
@@ -339,7 +429,9 @@ public final class Workbench implements BrowserActions {
     private String selectedTable(WorkspaceRef ws) {
         var item = browserView.node().getSelectionModel().getSelectedItem();
         BrowserNode n = item == null ? null : item.getValue();
-        return n != null && n.table() != null && ws.equals(n.workspace()) ? n.table().name() : null;
+        return n != null && n.table() != null && ws.equals(n.workspace())
+                ? n.table().name()
+                : null;
     }
 
     private void refreshCurrent() {
@@ -368,7 +460,10 @@ public final class Workbench implements BrowserActions {
         vm.loadCatalog();
         SqlEditorView view = new SqlEditorView(vm, cellImages, selectedRow::set);
         windowState.split(view.sideSplit(), "split.editor", 0.66);
-        var side = new dev.lakebench.app.ui.common.CollapsibleSplit(view.sideSplit(), 0, false,
+        var side = new dev.lakebench.app.ui.common.CollapsibleSplit(
+                view.sideSplit(),
+                0,
+                false,
                 view.sideSplit().getDividers().get(0).getPosition());
         side.collapsedProperty().bindBidirectional(editorSideCollapsed);
         bindShown(view.sideToggle(), side.collapsedProperty());
@@ -383,20 +478,31 @@ public final class Workbench implements BrowserActions {
 
     @Override
     public void openTable(WorkspaceRef ws, TableInfo table) {
-        openEditor(ws, "SELECT * FROM " + dev.lakebench.app.ui.sql.HybridSearch.ident(table.name()) + " LIMIT 1000", true);
+        openEditor(
+                ws, "SELECT * FROM " + dev.lakebench.app.ui.sql.HybridSearch.ident(table.name()) + " LIMIT 1000", true);
     }
 
     @Override
     public void queryTable(WorkspaceRef ws, TableInfo table) {
-        String cols = String.join(", ", table.schema().names().stream().map(dev.lakebench.app.ui.sql.HybridSearch::ident).toList());
-        openEditor(ws, "SELECT " + cols + "\nFROM " + dev.lakebench.app.ui.sql.HybridSearch.ident(table.name()) + "\nLIMIT 100", false);
+        String cols = String.join(
+                ", ",
+                table.schema().names().stream()
+                        .map(dev.lakebench.app.ui.sql.HybridSearch::ident)
+                        .toList());
+        openEditor(
+                ws,
+                "SELECT " + cols + "\nFROM " + dev.lakebench.app.ui.sql.HybridSearch.ident(table.name())
+                        + "\nLIMIT 100",
+                false);
     }
 
     @Override
     public void showGrid(WorkspaceRef ws, TableInfo table) {
         var source = GridSource.of(ws, table);
         if (source.isEmpty()) {
-            errors.show(ErrorReport.of("Show grid", dev.lakebench.core.client.ErrorCode.COLUMN_NOT_FOUND,
+            errors.show(ErrorReport.of(
+                    "Show grid",
+                    dev.lakebench.core.client.ErrorCode.COLUMN_NOT_FOUND,
                     GridSource.whyNot(table).orElse("Table \"" + table.name() + "\" cannot be shown as a grid"),
                     "Open the table instead, or ingest images, PDFs or videos"));
             return;
@@ -422,22 +528,30 @@ public final class Workbench implements BrowserActions {
      */
     public void findSimilar(WorkspaceRef ws, String table, dev.lakebench.core.client.Row row) {
         if (table == null) {
-            errors.show(ErrorReport.of("Find similar", dev.lakebench.core.client.ErrorCode.QUERY_INVALID,
+            errors.show(ErrorReport.of(
+                    "Find similar",
+                    dev.lakebench.core.client.ErrorCode.QUERY_INVALID,
                     "This result does not come from a single table, so there is nothing to search",
                     "Query one table (SELECT * FROM t ...) and find similar rows from there"));
             return;
         }
-        tasks.create("Describe " + table, ctx -> sessions.client(ws).describeTable(table)).untracked()
-                .onSuccess(info -> similarIn(ws, info, row)).start();
+        tasks.create("Describe " + table, ctx -> sessions.client(ws).describeTable(table))
+                .untracked()
+                .onSuccess(info -> similarIn(ws, info, row))
+                .start();
     }
 
     private void similarIn(WorkspaceRef ws, TableInfo info, dev.lakebench.core.client.Row row) {
         var query = ResultGrids.queryVector(info, row);
         if (query.isEmpty()) {
-            errors.show(ErrorReport.of("Find similar", dev.lakebench.core.client.ErrorCode.COLUMN_NOT_FOUND,
+            errors.show(ErrorReport.of(
+                    "Find similar",
+                    dev.lakebench.core.client.ErrorCode.COLUMN_NOT_FOUND,
                     "This row has no vector of table \"" + info.name() + "\" to search with",
-                    ResultGrids.embeddingColumns(info).isEmpty() ? "Add embeddings to the table (ingest with embeddings, or lakebench embed)"
-                            : "Select the " + String.join(" or ", ResultGrids.embeddingColumns(info)) + " column in the query"));
+                    ResultGrids.embeddingColumns(info).isEmpty()
+                            ? "Add embeddings to the table (ingest with embeddings, or lakebench embed)"
+                            : "Select the " + String.join(" or ", ResultGrids.embeddingColumns(info))
+                                    + " column in the query"));
             return;
         }
         String about = ResultGrids.describe(row);
@@ -447,38 +561,58 @@ public final class Workbench implements BrowserActions {
             vm.onSimilar(this::openGrid);
             vm.findSimilarTo(query.get().column(), query.get().vector(), about);
         } else {
-            openEditor(ws, ResultGrids.similarSql(info, query.get().column(), query.get().vector()), true);
+            openEditor(
+                    ws,
+                    ResultGrids.similarSql(
+                            info, query.get().column(), query.get().vector()),
+                    true);
         }
     }
 
     /** Shows a result's rows as a thumbnail grid of their table, in the result's order, with their scores. */
     public void showResultAsGrid(WorkspaceRef ws, String table, dev.lakebench.app.ui.sql.ResultViewModel result) {
         if (table == null) {
-            errors.show(ErrorReport.of("Show as grid", dev.lakebench.core.client.ErrorCode.QUERY_INVALID,
+            errors.show(ErrorReport.of(
+                    "Show as grid",
+                    dev.lakebench.core.client.ErrorCode.QUERY_INVALID,
                     "This result does not come from a single table, so its pictures cannot be found",
                     "Query one table (SELECT * FROM t ...) to show its rows as a grid"));
             return;
         }
         List<dev.lakebench.core.client.Row> rows = List.copyOf(result.rows());
-        tasks.create("Describe " + table, ctx -> sessions.client(ws).describeTable(table)).untracked().onSuccess(info -> {
-            var source = GridSource.of(ws, info);
-            if (source.isEmpty()) {
-                errors.show(ErrorReport.of("Show as grid", dev.lakebench.core.client.ErrorCode.COLUMN_NOT_FOUND,
-                        GridSource.whyNot(info).orElse("Table \"" + table + "\" cannot be shown as a grid"),
-                        "Open the table instead, or ingest images, PDFs or videos"));
-                return;
-            }
-            var picked = ResultGrids.picked(source.get().keyColumn(), rows);
-            if (picked.keys().isEmpty()) {
-                errors.show(ErrorReport.of("Show as grid", dev.lakebench.core.client.ErrorCode.COLUMN_NOT_FOUND,
-                        "The result has no " + source.get().keyColumn() + " column to find its rows' pictures by",
-                        "Select " + source.get().keyColumn() + " too (SELECT * does)"));
-                return;
-            }
-            ThumbnailGridViewModel vm = ThumbnailGridViewModel.ofRows(source.get(), sessions, tasks, result.title() + " as grid",
-                    picked.keys(), picked.scores(), picked.labels());
-            openGrid(vm);
-        }).start();
+        tasks.create("Describe " + table, ctx -> sessions.client(ws).describeTable(table))
+                .untracked()
+                .onSuccess(info -> {
+                    var source = GridSource.of(ws, info);
+                    if (source.isEmpty()) {
+                        errors.show(ErrorReport.of(
+                                "Show as grid",
+                                dev.lakebench.core.client.ErrorCode.COLUMN_NOT_FOUND,
+                                GridSource.whyNot(info).orElse("Table \"" + table + "\" cannot be shown as a grid"),
+                                "Open the table instead, or ingest images, PDFs or videos"));
+                        return;
+                    }
+                    var picked = ResultGrids.picked(source.get().keyColumn(), rows);
+                    if (picked.keys().isEmpty()) {
+                        errors.show(ErrorReport.of(
+                                "Show as grid",
+                                dev.lakebench.core.client.ErrorCode.COLUMN_NOT_FOUND,
+                                "The result has no " + source.get().keyColumn()
+                                        + " column to find its rows' pictures by",
+                                "Select " + source.get().keyColumn() + " too (SELECT * does)"));
+                        return;
+                    }
+                    ThumbnailGridViewModel vm = ThumbnailGridViewModel.ofRows(
+                            source.get(),
+                            sessions,
+                            tasks,
+                            result.title() + " as grid",
+                            picked.keys(),
+                            picked.scores(),
+                            picked.labels());
+                    openGrid(vm);
+                })
+                .start();
     }
 
     private GridTab openGrid(ThumbnailGridViewModel vm) {
@@ -530,14 +664,18 @@ public final class Workbench implements BrowserActions {
     }
 
     private void openIngested(IngestRunViewModel run, boolean grid) {
-        tasks.create("Describe " + run.table(), ctx -> sessions.client(run.workspace()).describeTable(run.table()))
-                .untracked().onSuccess(info -> {
+        tasks.create(
+                        "Describe " + run.table(),
+                        ctx -> sessions.client(run.workspace()).describeTable(run.table()))
+                .untracked()
+                .onSuccess(info -> {
                     if (grid) {
                         showGrid(run.workspace(), info);
                     } else {
                         openTable(run.workspace(), info);
                     }
-                }).start();
+                })
+                .start();
     }
 
     private void installDrop(Scene scene) {
@@ -552,7 +690,9 @@ public final class Workbench implements BrowserActions {
         scene.setOnDragDropped(e -> {
             shell.showDropHint(false);
             if (e.getDragboard().hasFiles()) {
-                dropFiles(e.getDragboard().getFiles().stream().map(java.io.File::toPath).toList());
+                dropFiles(e.getDragboard().getFiles().stream()
+                        .map(java.io.File::toPath)
+                        .toList());
                 e.setDropCompleted(true);
             }
             e.consume();
@@ -566,13 +706,17 @@ public final class Workbench implements BrowserActions {
 
     @Override
     public void removeConnection(BrowserNode connection) {
-        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION);
+        javafx.scene.control.Alert a =
+                new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION);
         a.initOwner(stage);
         a.setTitle("Remove connection");
         a.setHeaderText("Remove " + connection.label() + "?");
-        a.setContentText("The workbench forgets the connection and, when no other connection uses its URL, the saved token. "
-                + "Nothing on the server changes.");
-        a.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> connections.remove(connection));
+        a.setContentText(
+                "The workbench forgets the connection and, when no other connection uses its URL, the saved token. "
+                        + "Nothing on the server changes.");
+        a.showAndWait()
+                .filter(b -> b == javafx.scene.control.ButtonType.OK)
+                .ifPresent(b -> connections.remove(connection));
     }
 
     private dev.lakebench.core.client.Client openRemote(WorkspaceRef ref) {

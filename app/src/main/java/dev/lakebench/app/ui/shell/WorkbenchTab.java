@@ -8,16 +8,13 @@ public interface WorkbenchTab {
     Tab tab();
 
     /** Ctrl+Enter. */
-    default void run() {
-    }
+    default void run() {}
 
     /** Ctrl+Period: stop what the tab is running (through the engine, not just the view). */
-    default void cancel() {
-    }
+    default void cancel() {}
 
     /** Ctrl+F: focus the tab's search or filter field. */
-    default void search() {
-    }
+    default void search() {}
 
     /** Ctrl+2: focus the tab's main control. */
     default void focusContent() {
@@ -27,6 +24,5 @@ public interface WorkbenchTab {
     }
 
     /** The tab is closing: stop its work and release what it holds. */
-    default void dispose() {
-    }
+    default void dispose() {}
 }

@@ -73,7 +73,10 @@ final class CompletionPopup {
     }
 
     private void refresh() {
-        current = SqlCompletion.complete(area.getText(), area.getCaretPosition(), vm.catalogProperty().get(),
+        current = SqlCompletion.complete(
+                area.getText(),
+                area.getCaretPosition(),
+                vm.catalogProperty().get(),
                 vm.browserTable().get());
         if (current.suggestions().isEmpty()) {
             popup.hide();
@@ -90,7 +93,8 @@ final class CompletionPopup {
             if (area.getScene() != null) {
                 list.getStylesheets().setAll(area.getScene().getStylesheets());
                 list.getStyleClass().setAll("list-view", "completion-popup", "root");
-                list.getStyleClass().addAll(area.getScene().getRoot().getStyleClass().filtered(c -> c.startsWith("theme-")));
+                list.getStyleClass()
+                        .addAll(area.getScene().getRoot().getStyleClass().filtered(c -> c.startsWith("theme-")));
             }
             popup.show(area, b.getMinX(), b.getMaxY() + 2);
         }

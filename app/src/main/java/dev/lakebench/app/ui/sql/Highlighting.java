@@ -18,7 +18,7 @@ final class Highlighting {
     private final Executor scan;
     private final Executor ui;
     private long generation;
-    private Runnable afterApply = () -> { };
+    private Runnable afterApply = () -> {};
 
     Highlighting(CodeArea area, IntConsumer maxParameter, Threads threads) {
         this.scan = threads.serial();

@@ -17,7 +17,8 @@ import javafx.scene.layout.VBox;
 /** Searchable history: type words to filter, double-click or Enter puts the statement into the editor. */
 final class HistoryPanel {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d HH:mm").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("MMM d HH:mm").withZone(ZoneId.systemDefault());
 
     private final VBox box = new VBox(6);
     private final TextField search = new TextField();
@@ -40,8 +41,9 @@ final class HistoryPanel {
                 }
                 Label sql = new Label(e.sql().replace('\n', ' '));
                 sql.getStyleClass().add(Styles.MONO);
-                Label meta = new Label(TIME.format(e.at()) + " · " + (e.ok() ? Sizes.plural(e.rows(), "row", "rows") : "failed")
-                        + " · " + e.millis() + " ms · " + e.workspace());
+                Label meta = new Label(
+                        TIME.format(e.at()) + " · " + (e.ok() ? Sizes.plural(e.rows(), "row", "rows") : "failed")
+                                + " · " + e.millis() + " ms · " + e.workspace());
                 meta.getStyleClass().add(Styles.MUTED);
                 setGraphic(new VBox(1, sql, meta));
                 setText(null);

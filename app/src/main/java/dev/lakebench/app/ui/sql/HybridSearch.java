@@ -15,28 +15,38 @@ import java.util.regex.Pattern;
 public final class HybridSearch {
 
     /** What the form holds. {@code vectorWeight} is 0..1; the text side gets the rest. */
-    public record Form(String table, String textColumn, String queryText, String embeddingColumn, boolean useRowVector,
-                       String rowVectorColumn, double vectorWeight, int limit) {
-    }
+    public record Form(
+            String table,
+            String textColumn,
+            String queryText,
+            String embeddingColumn,
+            boolean useRowVector,
+            String rowVectorColumn,
+            double vectorWeight,
+            int limit) {}
 
     /** The SQL and its parameters. */
-    public record Search(String sql, List<ParameterSpec> params) {
-    }
+    public record Search(String sql, List<ParameterSpec> params) {}
 
     private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_]*");
 
-    private HybridSearch() {
-    }
+    private HybridSearch() {}
 
     /** The search, or an IllegalArgumentException saying what the form lacks. */
     public static Search build(Form f) {
         if (f.table() == null || f.table().isBlank()) {
             throw new IllegalArgumentException("Choose a table to search");
         }
-        boolean text = f.textColumn() != null && !f.textColumn().isBlank() && f.queryText() != null && !f.queryText().isBlank();
-        boolean vector = f.useRowVector() && f.embeddingColumn() != null && !f.embeddingColumn().isBlank();
+        boolean text = f.textColumn() != null
+                && !f.textColumn().isBlank()
+                && f.queryText() != null
+                && !f.queryText().isBlank();
+        boolean vector = f.useRowVector()
+                && f.embeddingColumn() != null
+                && !f.embeddingColumn().isBlank();
         if (!text && !vector) {
-            throw new IllegalArgumentException("Type query text for a text column, or take a query vector from the selected row");
+            throw new IllegalArgumentException(
+                    "Type query text for a text column, or take a query vector from the selected row");
         }
         int limit = Math.max(1, f.limit());
         String table = ident(f.table());
@@ -47,10 +57,12 @@ public final class HybridSearch {
             score = "(" + ident(f.embeddingColumn()) + ", " + ident(f.textColumn()) + ")::deeplake_hybrid_record <#> "
                     + "deeplake_hybrid_record($1, $2, " + weight(wv) + ", " + weight(1 - wv) + ")";
             params.add(new ParameterSpec(ParameterViewModel.Kind.ROW_VECTOR, f.rowVectorColumn()));
-            params.add(new ParameterSpec(ParameterViewModel.Kind.TEXT, f.queryText().strip()));
+            params.add(new ParameterSpec(
+                    ParameterViewModel.Kind.TEXT, f.queryText().strip()));
         } else if (text) {
             score = ident(f.textColumn()) + " <#> $1";
-            params.add(new ParameterSpec(ParameterViewModel.Kind.TEXT, f.queryText().strip()));
+            params.add(new ParameterSpec(
+                    ParameterViewModel.Kind.TEXT, f.queryText().strip()));
         } else {
             score = ident(f.embeddingColumn()) + " <#> $1";
             params.add(new ParameterSpec(ParameterViewModel.Kind.ROW_VECTOR, f.rowVectorColumn()));
@@ -68,8 +80,9 @@ public final class HybridSearch {
             throw new IllegalArgumentException("Choose a table to search");
         }
         if (vectorColumn == null || vectorColumn.isBlank()) {
-            throw new IllegalArgumentException("Table \"" + table + "\" has no vector column: ingest it with embeddings, "
-                    + "or add them with lakebench embed " + table + " COLUMN");
+            throw new IllegalArgumentException(
+                    "Table \"" + table + "\" has no vector column: ingest it with embeddings, "
+                            + "or add them with lakebench embed " + table + " COLUMN");
         }
         if (model == null || model.isBlank()) {
             throw new IllegalArgumentException("Choose the model that made the vectors of \"" + vectorColumn + "\"");
@@ -78,7 +91,8 @@ public final class HybridSearch {
             throw new IllegalArgumentException("Type the words to search for");
         }
         String score = ident(vectorColumn) + " <#> embed(" + literal(model) + ", " + literal(words.strip()) + ")";
-        return "SELECT *, " + score + " AS score\nFROM " + ident(table) + "\nORDER BY " + score + " DESC\nLIMIT " + Math.max(1, limit);
+        return "SELECT *, " + score + " AS score\nFROM " + ident(table) + "\nORDER BY " + score + " DESC\nLIMIT "
+                + Math.max(1, limit);
     }
 
     /** A SQL string literal. */

@@ -40,7 +40,9 @@ final class HybridSearchForm {
         weight.setMajorTickUnit(0.25);
         weight.setShowTickMarks(true);
         Label weights = new Label();
-        weight.valueProperty().addListener((o, a, v) -> weights.setText(String.format(Locale.ROOT, "vector %.2f · text %.2f", v.doubleValue(), 1 - v.doubleValue())));
+        weight.valueProperty()
+                .addListener((o, a, v) -> weights.setText(
+                        String.format(Locale.ROOT, "vector %.2f · text %.2f", v.doubleValue(), 1 - v.doubleValue())));
         weights.setText("vector 0.50 · text 0.50");
         Spinner<Integer> limit = new Spinner<>(1, 10_000, 20);
         limit.setEditable(true);
@@ -54,10 +56,20 @@ final class HybridSearchForm {
             c.setMaxWidth(Double.MAX_VALUE);
         }
         Runnable columns = () -> {
-            List<Column> cols = table.getValue() == null ? List.of() : vm.catalogProperty().get().columns(table.getValue()).orElse(List.of());
-            textCol.getItems().setAll(cols.stream().filter(c -> c.type() == ColumnType.TEXT).map(Column::name)
-                    .sorted(java.util.Comparator.comparing(HybridSearchForm::keyLike)).toList());
-            embCol.getItems().setAll(cols.stream().filter(c -> c.type().isVector()).map(Column::name).toList());
+            List<Column> cols = table.getValue() == null
+                    ? List.of()
+                    : vm.catalogProperty().get().columns(table.getValue()).orElse(List.of());
+            textCol.getItems()
+                    .setAll(cols.stream()
+                            .filter(c -> c.type() == ColumnType.TEXT)
+                            .map(Column::name)
+                            .sorted(java.util.Comparator.comparing(HybridSearchForm::keyLike))
+                            .toList());
+            embCol.getItems()
+                    .setAll(cols.stream()
+                            .filter(c -> c.type().isVector())
+                            .map(Column::name)
+                            .toList());
             textCol.getSelectionModel().selectFirst();
             embCol.getSelectionModel().selectFirst();
         };
@@ -69,17 +81,28 @@ final class HybridSearchForm {
                 table.setValue(keep);
             } else {
                 // the first table that can be searched both ways, else any with text
-                table.setValue(cat.tableNames().stream().filter(t -> searchable(cat.columns(t).orElse(List.of())) == 2).findFirst()
-                        .or(() -> cat.tableNames().stream().filter(t -> searchable(cat.columns(t).orElse(List.of())) > 0).findFirst())
-                        .orElse(cat.tableNames().isEmpty() ? null : cat.tableNames().get(0)));
+                table.setValue(cat.tableNames().stream()
+                        .filter(t -> searchable(cat.columns(t).orElse(List.of())) == 2)
+                        .findFirst()
+                        .or(() -> cat.tableNames().stream()
+                                .filter(t -> searchable(cat.columns(t).orElse(List.of())) > 0)
+                                .findFirst())
+                        .orElse(
+                                cat.tableNames().isEmpty()
+                                        ? null
+                                        : cat.tableNames().get(0)));
             }
             columns.run();
         });
         table.getItems().setAll(vm.catalogProperty().get().tableNames());
         Runnable note = () -> {
             SelectedRow s = vm.selectedRowProperty().get();
-            rowNote.setText(s == null ? "Select a row in a grid to search by its vector."
-                    : s.vectorColumns().isEmpty() ? "The selected row has no vector column." : "Row selected" + (s.table() == null ? "" : " in " + s.table()));
+            rowNote.setText(
+                    s == null
+                            ? "Select a row in a grid to search by its vector."
+                            : s.vectorColumns().isEmpty()
+                                    ? "The selected row has no vector column."
+                                    : "Row selected" + (s.table() == null ? "" : " in " + s.table()));
         };
         vm.selectedRowProperty().addListener((o, a, b) -> note.run());
         note.run();
@@ -87,11 +110,21 @@ final class HybridSearchForm {
             try {
                 SelectedRow s = vm.selectedRowProperty().get();
                 String rowCol = embCol.getValue();
-                if (s != null && rowCol != null && !s.vectorColumns().contains(rowCol) && !s.vectorColumns().isEmpty()) {
+                if (s != null
+                        && rowCol != null
+                        && !s.vectorColumns().contains(rowCol)
+                        && !s.vectorColumns().isEmpty()) {
                     rowCol = s.vectorColumns().get(0);
                 }
-                var search = HybridSearch.build(new HybridSearch.Form(table.getValue(), textCol.getValue(), query.getText(),
-                        embCol.getValue(), useRow.isSelected(), rowCol, weight.getValue(), limit.getValue()));
+                var search = HybridSearch.build(new HybridSearch.Form(
+                        table.getValue(),
+                        textCol.getValue(),
+                        query.getText(),
+                        embCol.getValue(),
+                        useRow.isSelected(),
+                        rowCol,
+                        weight.getValue(),
+                        limit.getValue()));
                 vm.load(search.sql(), search.params());
                 problem.setText("");
             } catch (IllegalArgumentException ex) {
@@ -116,7 +149,9 @@ final class HybridSearchForm {
         Runnable meaningState = () -> {
             String t = table.getValue();
             String col = meaningColumn(vm, t, embCol.getValue());
-            String recorded = t == null || col == null ? null : vm.catalogProperty().get().model(t, col).orElse(null);
+            String recorded = t == null || col == null
+                    ? null
+                    : vm.catalogProperty().get().model(t, col).orElse(null);
             boolean ask = col != null && recorded == null;
             model.setVisible(ask);
             model.setManaged(ask);
@@ -144,7 +179,9 @@ final class HybridSearchForm {
             try {
                 String t = table.getValue();
                 String col = meaningColumn(vm, t, embCol.getValue());
-                String m = t == null || col == null ? null : vm.catalogProperty().get().model(t, col).orElse(model.getValue());
+                String m = t == null || col == null
+                        ? null
+                        : vm.catalogProperty().get().model(t, col).orElse(model.getValue());
                 vm.searchByMeaning(t, col, m, words.getText(), limit.getValue());
                 meaningProblem.setText("");
             } catch (IllegalArgumentException ex) {
@@ -155,9 +192,31 @@ final class HybridSearchForm {
         words.setOnAction(e -> search.run());
         meaningState.run();
 
-        box.getChildren().addAll(label("Search by meaning"), words, model, meaningNote, meaningRun, meaningProblem,
-                new javafx.scene.control.Separator(), label("Table"), table, label("Text column"), textCol, query, label("Embedding column"), embCol,
-                useRow, rowNote, label("Weights"), weight, weights, label("Rows"), limit, write, problem);
+        box.getChildren()
+                .addAll(
+                        label("Search by meaning"),
+                        words,
+                        model,
+                        meaningNote,
+                        meaningRun,
+                        meaningProblem,
+                        new javafx.scene.control.Separator(),
+                        label("Table"),
+                        table,
+                        label("Text column"),
+                        textCol,
+                        query,
+                        label("Embedding column"),
+                        embCol,
+                        useRow,
+                        rowNote,
+                        label("Weights"),
+                        weight,
+                        weights,
+                        label("Rows"),
+                        limit,
+                        write,
+                        problem);
     }
 
     /** The EMBEDDING column a search by meaning compares: the chosen one when it is one, else the table's first. */
@@ -166,8 +225,12 @@ final class HybridSearchForm {
             return null;
         }
         List<Column> vectors = vm.catalogProperty().get().columns(table).orElse(List.of()).stream()
-                .filter(c -> c.type() == ColumnType.EMBEDDING).toList();
-        return vectors.stream().map(Column::name).filter(n -> n.equals(chosen)).findFirst()
+                .filter(c -> c.type() == ColumnType.EMBEDDING)
+                .toList();
+        return vectors.stream()
+                .map(Column::name)
+                .filter(n -> n.equals(chosen))
+                .findFirst()
                 .orElse(vectors.isEmpty() ? null : vectors.get(0).name());
     }
 
@@ -184,7 +247,13 @@ final class HybridSearchForm {
         if (n.equals("id") || n.endsWith("_id") || n.equals("filename")) {
             return 2;
         }
-        return n.contains("text") || n.contains("desc") || n.contains("caption") || n.contains("body") || n.contains("content") ? 0 : 1;
+        return n.contains("text")
+                        || n.contains("desc")
+                        || n.contains("caption")
+                        || n.contains("body")
+                        || n.contains("content")
+                ? 0
+                : 1;
     }
 
     private static Label label(String s) {

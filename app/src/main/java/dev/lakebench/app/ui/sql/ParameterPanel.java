@@ -76,17 +76,22 @@ final class ParameterPanel {
             SelectedRow s = selected.get();
             if (fromRow) {
                 column.getItems().setAll(s == null ? java.util.List.of() : s.vectorColumns());
-                if ((p.rowColumnProperty().get() == null || p.rowColumnProperty().get().isBlank()) && !column.getItems().isEmpty()) {
+                if ((p.rowColumnProperty().get() == null
+                                || p.rowColumnProperty().get().isBlank())
+                        && !column.getItems().isEmpty()) {
                     column.setValue(column.getItems().get(0));
                 }
-                source.setText(s == null ? "No row selected yet: select one in a grid."
-                        : "From the selected row" + (s.table() == null ? "" : " of " + s.table()));
+                source.setText(
+                        s == null
+                                ? "No row selected yet: select one in a grid."
+                                : "From the selected row" + (s.table() == null ? "" : " of " + s.table()));
             }
-            value.setPromptText(switch (p.kindProperty().get()) {
-                case NUMBER -> "e.g. 42 or 0.5";
-                case VECTOR -> "[0.1, 0.2, …]";
-                default -> "text";
-            });
+            value.setPromptText(
+                    switch (p.kindProperty().get()) {
+                        case NUMBER -> "e.g. 42 or 0.5";
+                        case VECTOR -> "[0.1, 0.2, …]";
+                        default -> "text";
+                    });
         };
         p.kindProperty().addListener((o, a, b) -> refresh.run());
         selected.addListener((o, a, b) -> refresh.run());

@@ -20,7 +20,10 @@ public final class ParameterViewModel {
 
     /** How a parameter's value is given. */
     public enum Kind {
-        TEXT("Text"), NUMBER("Number"), VECTOR("JSON vector"), ROW_VECTOR("Vector from selected row");
+        TEXT("Text"),
+        NUMBER("Number"),
+        VECTOR("JSON vector"),
+        ROW_VECTOR("Vector from selected row");
 
         private final String label;
 
@@ -93,7 +96,9 @@ public final class ParameterViewModel {
             }
             return Double.parseDouble(t);
         } catch (NumberFormatException e) {
-            throw error("\"" + t + "\" is not a number", "Type a number such as 42 or 0.5, or switch the parameter to Text");
+            throw error(
+                    "\"" + t + "\" is not a number",
+                    "Type a number such as 42 or 0.5, or switch the parameter to Text");
         }
     }
 
@@ -124,18 +129,22 @@ public final class ParameterViewModel {
 
     private float[] rowVector(SelectedRow selected) {
         if (selected == null) {
-            throw error("takes its vector from the selected row, but no row is selected",
+            throw error(
+                    "takes its vector from the selected row, but no row is selected",
                     "Select a row in a results grid or the thumbnail grid first");
         }
         var vectors = selected.vectorColumns();
         if (vectors.isEmpty()) {
-            throw error("takes a vector from the selected row, but that row has no vector column",
+            throw error(
+                    "takes a vector from the selected row, but that row has no vector column",
                     "Select a row that has an EMBEDDING column (SELECT it in the query)");
         }
         String col = rowColumn.get() == null || rowColumn.get().isBlank() ? vectors.get(0) : rowColumn.get();
         Object v = selected.row().get(col);
         if (!(v instanceof float[] f)) {
-            throw error("takes column \"" + col + "\" of the selected row, which " + (v == null ? "is NULL or missing" : "is not a vector"),
+            throw error(
+                    "takes column \"" + col + "\" of the selected row, which "
+                            + (v == null ? "is NULL or missing" : "is not a vector"),
                     "Pick one of: " + String.join(", ", vectors));
         }
         return f;

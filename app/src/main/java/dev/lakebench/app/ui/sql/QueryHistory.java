@@ -25,8 +25,7 @@ import javafx.collections.ObservableList;
 public final class QueryHistory {
 
     /** One run: when, where, what, and how it ended. */
-    public record Entry(Instant at, String workspace, String sql, long rows, long millis, boolean ok) {
-    }
+    public record Entry(Instant at, String workspace, String sql, long rows, long millis, boolean ok) {}
 
     static final int KEEP = 2000;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -67,8 +66,12 @@ public final class QueryHistory {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 try {
                     JsonNode n = JSON.readTree(line);
-                    out.add(new Entry(Instant.parse(n.path("at").asText()), n.path("workspace").asText(""),
-                            n.path("sql").asText(""), n.path("rows").asLong(-1), n.path("millis").asLong(0),
+                    out.add(new Entry(
+                            Instant.parse(n.path("at").asText()),
+                            n.path("workspace").asText(""),
+                            n.path("sql").asText(""),
+                            n.path("rows").asLong(-1),
+                            n.path("millis").asLong(0),
                             n.path("ok").asBoolean(true)));
                 } catch (IOException | RuntimeException e) {
                     // a torn or foreign line: skip it
@@ -89,7 +92,11 @@ public final class QueryHistory {
         try {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.write(tmp, lines, StandardCharsets.UTF_8);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    tmp,
+                    file,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             // the history keeps working from memory; the file is compacted next time
         }
@@ -105,8 +112,8 @@ public final class QueryHistory {
         io.execute(() -> {
             try {
                 Files.createDirectories(file.getParent());
-                try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND)) {
+                try (BufferedWriter w = Files.newBufferedWriter(
+                        file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
                     w.write(line);
                     w.newLine();
                 }
@@ -118,14 +125,20 @@ public final class QueryHistory {
 
     private static String line(Entry e) {
         ObjectNode n = JSON.createObjectNode();
-        n.put("at", e.at().toString()).put("workspace", e.workspace()).put("sql", e.sql()).put("rows", e.rows())
-                .put("millis", e.millis()).put("ok", e.ok());
+        n.put("at", e.at().toString())
+                .put("workspace", e.workspace())
+                .put("sql", e.sql())
+                .put("rows", e.rows())
+                .put("millis", e.millis())
+                .put("ok", e.ok());
         return n.toString();
     }
 
     /** Entries whose SQL or workspace contains every word of the query (case-insensitive), newest first. */
     public static java.util.function.Predicate<Entry> matcher(String query) {
-        String[] words = query == null ? new String[0] : query.toLowerCase(Locale.ROOT).trim().split("\\s+");
+        String[] words = query == null
+                ? new String[0]
+                : query.toLowerCase(Locale.ROOT).trim().split("\\s+");
         return e -> {
             String hay = (e.sql() + " " + e.workspace()).toLowerCase(Locale.ROOT);
             for (String w : words) {

@@ -26,7 +26,9 @@ public final class ResultExport {
 
     /** Export formats and their file extensions. */
     public enum Format {
-        CSV("csv"), JSON("json"), PARQUET("parquet");
+        CSV("csv"),
+        JSON("json"),
+        PARQUET("parquet");
 
         private final String extension;
 
@@ -49,8 +51,7 @@ public final class ResultExport {
         }
     }
 
-    private ResultExport() {
-    }
+    private ResultExport() {}
 
     /** Writes all rows and closes the cursor; returns how many rows were written. */
     public static long write(RowCursor cursor, Format format, Path target, LongConsumer progress) throws IOException {
@@ -61,7 +62,8 @@ public final class ResultExport {
         Files.createDirectories(abs.getParent());
         Path tmp = abs.resolveSibling(abs.getFileName() + ".part");
         long rows;
-        try (cursor; Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        try (cursor;
+                Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             rows = format == Format.CSV ? csv(cursor, w, progress) : json(cursor, w, progress);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
@@ -125,7 +127,10 @@ public final class ResultExport {
         if (v instanceof byte[] b) {
             return Base64.getEncoder().encodeToString(b);
         }
-        if (v instanceof float[] || v instanceof float[][] || v instanceof List<?> || v instanceof java.util.Map<?, ?>) {
+        if (v instanceof float[]
+                || v instanceof float[][]
+                || v instanceof List<?>
+                || v instanceof java.util.Map<?, ?>) {
             return JsonValues.value(v).toString();
         }
         return String.valueOf(v);
@@ -140,9 +145,9 @@ public final class ResultExport {
 
     /** Suggests a file name for a result. */
     public static String suggestedName(String sql, Format f) {
-        var m = java.util.regex.Pattern.compile("(?i)\\bfrom\\s+\"?([A-Za-z_][A-Za-z0-9_]*)").matcher(sql);
+        var m = java.util.regex.Pattern.compile("(?i)\\bfrom\\s+\"?([A-Za-z_][A-Za-z0-9_]*)")
+                .matcher(sql);
         String base = m.find() ? m.group(1) : "result";
         return base + "." + f.extension();
     }
-
 }

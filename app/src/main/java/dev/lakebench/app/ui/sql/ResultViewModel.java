@@ -25,7 +25,12 @@ import javafx.collections.ObservableList;
 public final class ResultViewModel {
 
     /** Where a run is. */
-    public enum State { RUNNING, DONE, FAILED, CANCELLED }
+    public enum State {
+        RUNNING,
+        DONE,
+        FAILED,
+        CANCELLED
+    }
 
     private final int number;
     private final WorkspaceRef workspace;
@@ -165,7 +170,8 @@ public final class ResultViewModel {
 
     void cancelled(Duration took) {
         elapsed = took;
-        status.set("Cancelled after " + Sizes.duration(took) + (rows.isEmpty() ? "" : " · " + Sizes.plural(rows.size(), "row", "rows") + " read"));
+        status.set("Cancelled after " + Sizes.duration(took)
+                + (rows.isEmpty() ? "" : " · " + Sizes.plural(rows.size(), "row", "rows") + " read"));
         state.set(State.CANCELLED);
     }
 }

@@ -56,8 +56,12 @@ public final class ResultsTable {
      * {@code catalogType} gives the catalog's type of a column of {@code tableName} (null when unknown): the engine
      * reports an IMAGE column as a plain blob, the catalog knows better.
      */
-    public ResultsTable(ResultViewModel result, CellImages images, Consumer<SelectedRow> onSelect, String tableName,
-                        java.util.function.Function<String, dev.lakebench.core.schema.ColumnType> catalogType) {
+    public ResultsTable(
+            ResultViewModel result,
+            CellImages images,
+            Consumer<SelectedRow> onSelect,
+            String tableName,
+            java.util.function.Function<String, dev.lakebench.core.schema.ColumnType> catalogType) {
         this.images = images;
         this.catalogType = catalogType;
         table.setId("results-table");
@@ -72,7 +76,8 @@ public final class ResultsTable {
         build(result.columns());
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (row != null) {
-                onSelect.accept(new SelectedRow(result.workspace(), tableName, row, new SelectedRow.Query(result.sql(), result.params())));
+                onSelect.accept(new SelectedRow(
+                        result.workspace(), tableName, row, new SelectedRow.Query(result.sql(), result.params())));
             }
         });
         table.setOnKeyPressed(e -> {
@@ -97,8 +102,10 @@ public final class ResultsTable {
         });
         MenuItem grid = new MenuItem("Show as grid", Icons.of(Icons.Icon.GRID));
         grid.setId("result-show-grid");
-        grid.setOnAction(e -> table.fireEvent(new ResultRowEvent(ResultRowEvent.SHOW_AS_GRID, result, tableName, null)));
-        ContextMenu menu = new ContextMenu(similar, grid, new javafx.scene.control.SeparatorMenuItem(), cell, tsv, json);
+        grid.setOnAction(
+                e -> table.fireEvent(new ResultRowEvent(ResultRowEvent.SHOW_AS_GRID, result, tableName, null)));
+        ContextMenu menu =
+                new ContextMenu(similar, grid, new javafx.scene.control.SeparatorMenuItem(), cell, tsv, json);
         menu.setOnShowing(e -> {
             Row row = table.getSelectionModel().getSelectedItem();
             similar.setDisable(row == null || !hasVector(row));
@@ -121,10 +128,13 @@ public final class ResultsTable {
     private boolean hasPictures(List<ResultColumn> cols, List<Row> rows) {
         for (int i = 0; i < cols.size(); i++) {
             var type = refined(cols.get(i)).type();
-            if (type == dev.lakebench.core.schema.ColumnType.IMAGE || type == dev.lakebench.core.schema.ColumnType.VIDEO) {
+            if (type == dev.lakebench.core.schema.ColumnType.IMAGE
+                    || type == dev.lakebench.core.schema.ColumnType.VIDEO) {
                 return true;
             }
-            if (!rows.isEmpty() && rows.get(0).get(i) instanceof byte[] b && ImageSniffer.kind(b).isPresent()) {
+            if (!rows.isEmpty()
+                    && rows.get(0).get(i) instanceof byte[] b
+                    && ImageSniffer.kind(b).isPresent()) {
                 return true;
             }
         }
@@ -175,7 +185,9 @@ public final class ResultsTable {
     }
 
     static ResultColumn refined(ResultColumn rc, dev.lakebench.core.schema.ColumnType known) {
-        if (known != null && known.isBytes() && (rc.type() != null ? rc.type().isBytes() : "BLOB".equalsIgnoreCase(rc.engineType()))) {
+        if (known != null
+                && known.isBytes()
+                && (rc.type() != null ? rc.type().isBytes() : "BLOB".equalsIgnoreCase(rc.engineType()))) {
             return new ResultColumn(rc.name(), known, rc.engineType());
         }
         return rc;
@@ -225,13 +237,15 @@ public final class ResultsTable {
         }
         StringBuilder sb = new StringBuilder();
         int lastRow = -1;
-        for (TablePosition<?, ?> p : cells.sorted((a, b) -> a.getRow() != b.getRow() ? a.getRow() - b.getRow() : a.getColumn() - b.getColumn())) {
+        for (TablePosition<?, ?> p : cells.sorted(
+                (a, b) -> a.getRow() != b.getRow() ? a.getRow() - b.getRow() : a.getColumn() - b.getColumn())) {
             if (lastRow >= 0) {
                 sb.append(p.getRow() == lastRow ? '\t' : '\n');
             }
             lastRow = p.getRow();
             // by the cell's own column: the view's column order is not the row's (scores come first)
-            sb.append(ValueText.full(p.getTableColumn().getCellObservableValue(p.getRow()).getValue()));
+            sb.append(ValueText.full(
+                    p.getTableColumn().getCellObservableValue(p.getRow()).getValue()));
         }
         copy(sb.toString());
     }
@@ -244,7 +258,8 @@ public final class ResultsTable {
         for (Row r : rows) {
             sb.append('\n');
             for (int i = 0; i < r.width(); i++) {
-                sb.append(i > 0 ? "\t" : "").append(ValueText.full(r.get(i)).replace('\t', ' ').replace('\n', ' '));
+                sb.append(i > 0 ? "\t" : "")
+                        .append(ValueText.full(r.get(i)).replace('\t', ' ').replace('\n', ' '));
             }
         }
         return sb.toString();

@@ -5,8 +5,7 @@ import dev.lakebench.core.client.Row;
 /** A rough size of a row in memory, to cap what a result tab holds. */
 final class RowSize {
 
-    private RowSize() {
-    }
+    private RowSize() {}
 
     static long estimate(Row row) {
         long n = 16L + 8L * row.width();

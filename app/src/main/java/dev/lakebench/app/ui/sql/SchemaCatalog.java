@@ -32,7 +32,8 @@ public record SchemaCatalog(Map<String, List<Column>> tables, Map<String, Map<St
         Map<String, List<Column>> out = new LinkedHashMap<>();
         Map<String, Map<String, String>> models = new java.util.HashMap<>();
         var recorded = client.backend() instanceof dev.lakebench.core.backend.local.LocalBackend local
-                ? new dev.lakebench.core.embed.EmbeddingCatalog(local.workspace()) : null;
+                ? new dev.lakebench.core.embed.EmbeddingCatalog(local.workspace())
+                : null;
         for (String t : client.listTables()) {
             try {
                 out.put(t, client.describeTable(t).schema().columns());
@@ -56,7 +57,8 @@ public record SchemaCatalog(Map<String, List<Column>> tables, Map<String, Map<St
 
     /** The model recorded as the maker of a vector column, if any. */
     public Optional<String> model(String table, String column) {
-        return Optional.ofNullable(models.getOrDefault(table.toLowerCase(Locale.ROOT), Map.of()).get(column.toLowerCase(Locale.ROOT)));
+        return Optional.ofNullable(
+                models.getOrDefault(table.toLowerCase(Locale.ROOT), Map.of()).get(column.toLowerCase(Locale.ROOT)));
     }
 
     /** Columns of a table, matched case-insensitively. */

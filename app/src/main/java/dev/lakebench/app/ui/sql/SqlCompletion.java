@@ -19,27 +19,67 @@ import java.util.Set;
 public final class SqlCompletion {
 
     /** What a suggestion is. */
-    public enum Kind { COLUMN, TABLE, FUNCTION, KEYWORD }
+    public enum Kind {
+        COLUMN,
+        TABLE,
+        FUNCTION,
+        KEYWORD
+    }
 
     /** One suggestion: the text to insert, its kind and a detail (column type, table). */
-    public record Suggestion(String text, Kind kind, String detail) {
-    }
+    public record Suggestion(String text, Kind kind, String detail) {}
 
     /** Suggestions replacing the range [from, to) of the text. */
-    public record Result(int from, int to, List<Suggestion> suggestions) {
-    }
+    public record Result(int from, int to, List<Suggestion> suggestions) {}
 
     static final List<String> FUNCTIONS = List.of(
-            "count", "sum", "avg", "min", "max", "contains", "deeplake_hybrid_record", "length", "lower", "upper",
-            "coalesce", "round", "abs", "substr", "replace", "trim", "concat", "string_agg", "list", "unnest",
-            "regexp_matches", "strftime", "date_trunc", "now", "decode", "encode", "octet_length", "array_length",
-            "cardinality", "row_number", "rank", "first", "last", "any_value", "median", "quantile_cont", "stddev",
-            "greatest", "least", "nullif", "random", "md5", "hash");
+            "count",
+            "sum",
+            "avg",
+            "min",
+            "max",
+            "contains",
+            "deeplake_hybrid_record",
+            "length",
+            "lower",
+            "upper",
+            "coalesce",
+            "round",
+            "abs",
+            "substr",
+            "replace",
+            "trim",
+            "concat",
+            "string_agg",
+            "list",
+            "unnest",
+            "regexp_matches",
+            "strftime",
+            "date_trunc",
+            "now",
+            "decode",
+            "encode",
+            "octet_length",
+            "array_length",
+            "cardinality",
+            "row_number",
+            "rank",
+            "first",
+            "last",
+            "any_value",
+            "median",
+            "quantile_cont",
+            "stddev",
+            "greatest",
+            "least",
+            "nullif",
+            "random",
+            "md5",
+            "hash");
 
     private static final Set<String> TABLE_CONTEXT = Set.of("from", "join", "into", "update", "table");
 
-    private SqlCompletion() {
-    }
+    private SqlCompletion() {}
 
     public static Result complete(String text, int caret, SchemaCatalog catalog) {
         return complete(text, caret, catalog, null);
@@ -56,7 +96,8 @@ public final class SqlCompletion {
         }
         String prefix = text.substring(from, caret).toLowerCase(Locale.ROOT);
         SqlScript.Statement st = SqlScript.statementAt(text, caret);
-        String stmt = st == null ? "" : text.substring(st.start(), Math.max(st.start(), Math.min(st.end(), text.length())));
+        String stmt =
+                st == null ? "" : text.substring(st.start(), Math.max(st.start(), Math.min(st.end(), text.length())));
         Map<String, String> aliases = aliases(stmt, catalog);
         if (aliases.isEmpty() && selectedTable != null) {
             catalog.canonical(selectedTable).ifPresent(t -> aliases.put(t.toLowerCase(Locale.ROOT), t));
@@ -117,7 +158,8 @@ public final class SqlCompletion {
         if (prefix.isEmpty()) {
             out.removeIf(s -> s.kind() == Kind.KEYWORD);
         }
-        out.sort(Comparator.comparing(Suggestion::kind).thenComparing(s -> s.text().toLowerCase(Locale.ROOT)));
+        out.sort(Comparator.comparing(Suggestion::kind)
+                .thenComparing(s -> s.text().toLowerCase(Locale.ROOT)));
         return out.size() > 200 ? out.subList(0, 200) : out;
     }
 
@@ -141,7 +183,8 @@ public final class SqlCompletion {
                 continue;
             }
             SqlTokens.Tok name = toks.get(i + 1);
-            if (name.kind() != SqlTokens.Kind.IDENT && name.kind() != SqlTokens.Kind.QUOTED_IDENT
+            if (name.kind() != SqlTokens.Kind.IDENT
+                    && name.kind() != SqlTokens.Kind.QUOTED_IDENT
                     && name.kind() != SqlTokens.Kind.FUNCTION) {
                 continue;
             }

@@ -60,8 +60,8 @@ public final class SqlEditorView {
     private final Consumer<SelectedRow> onSelect;
     private final Timeline ticker;
     private final SplitPane top;
-    private final javafx.scene.control.ToggleButton sideToggle = new javafx.scene.control.ToggleButton(null,
-            Icons.of(Icons.Icon.PANE_RIGHT));
+    private final javafx.scene.control.ToggleButton sideToggle =
+            new javafx.scene.control.ToggleButton(null, Icons.of(Icons.Icon.PANE_RIGHT));
     private boolean syncing;
 
     public SqlEditorView(SqlEditorViewModel vm, CellImages images, Consumer<SelectedRow> onSelect) {
@@ -73,8 +73,8 @@ public final class SqlEditorView {
         area.getStyleClass().add(Styles.SQL_EDITOR);
         area.setParagraphGraphicFactory(LineNumberFactory.get(area));
         Highlighting highlighting = new Highlighting(area, n -> vm.parameterCount(Math.max(n, 0)), vm.threads());
-        ErrorUnderline underline = new ErrorUnderline(area, vm.errorMarkProperty(),
-                () -> highlighting.submit(area, n -> vm.parameterCount(Math.max(n, 0))));
+        ErrorUnderline underline = new ErrorUnderline(
+                area, vm.errorMarkProperty(), () -> highlighting.submit(area, n -> vm.parameterCount(Math.max(n, 0))));
         highlighting.afterApply(underline::apply);
         bindText();
         CompletionPopup completion = new CompletionPopup(area, vm);
@@ -98,8 +98,11 @@ public final class SqlEditorView {
             }
         });
 
-        side.getTabs().addAll(closed("Parameters", scroll(new ParameterPanel(vm).node())), closed("History", history.node()),
-                closed("Search", scroll(new HybridSearchForm(vm).node())));
+        side.getTabs()
+                .addAll(
+                        closed("Parameters", scroll(new ParameterPanel(vm).node())),
+                        closed("History", history.node()),
+                        closed("Search", scroll(new HybridSearchForm(vm).node())));
         side.setId("editor-side");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side.getStyleClass().add("side-panel");
@@ -212,8 +215,10 @@ public final class SqlEditorView {
             }
         });
         area.caretPositionProperty().addListener((o, a, p) -> vm.caretProperty().set(p));
-        area.selectionProperty().addListener((o, a, s) -> vm.selectionStartProperty().set(s.getStart()));
-        area.selectedTextProperty().addListener((o, a, s) -> vm.selectedTextProperty().set(s));
+        area.selectionProperty()
+                .addListener((o, a, s) -> vm.selectionStartProperty().set(s.getStart()));
+        area.selectedTextProperty()
+                .addListener((o, a, s) -> vm.selectedTextProperty().set(s));
     }
 
     private Node runBar() {
@@ -252,7 +257,8 @@ public final class SqlEditorView {
         sideToggle.getStyleClass().add(Styles.FLAT);
         sideToggle.setSelected(true);
         sideToggle.setFocusTraversable(false);
-        sideToggle.setTooltip(new Tooltip("Show or hide parameters, history and search (Ctrl+Shift+E; or double-click the divider)"));
+        sideToggle.setTooltip(
+                new Tooltip("Show or hide parameters, history and search (Ctrl+Shift+E; or double-click the divider)"));
         sideToggle.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(run, cancel, elapsed, status, spacer, export, ws, sideToggle);
         bar.getStyleClass().add("run-bar");
@@ -297,16 +303,27 @@ public final class SqlEditorView {
 
     private Tab resultTab(ResultViewModel r) {
         String source = tableOf(r.sql());
-        ResultsTable table = new ResultsTable(r, images, onSelect, source, column -> source == null ? null
-                : vm.catalogProperty().get().columns(source).orElse(java.util.List.of()).stream()
-                        .filter(c -> c.name().equalsIgnoreCase(column)).map(dev.lakebench.core.schema.Column::type).findFirst().orElse(null));
-        Label sql = new Label(r.sql().strip().replaceAll("\\s+", " ") + (r.paramSummary().isEmpty() ? "" : "   ·   " + r.paramSummary()));
+        ResultsTable table = new ResultsTable(
+                r,
+                images,
+                onSelect,
+                source,
+                column -> source == null
+                        ? null
+                        : vm.catalogProperty().get().columns(source).orElse(java.util.List.of()).stream()
+                                .filter(c -> c.name().equalsIgnoreCase(column))
+                                .map(dev.lakebench.core.schema.Column::type)
+                                .findFirst()
+                                .orElse(null));
+        Label sql = new Label(r.sql().strip().replaceAll("\\s+", " ")
+                + (r.paramSummary().isEmpty() ? "" : "   ·   " + r.paramSummary()));
         sql.getStyleClass().addAll(Styles.MONO, Styles.MUTED);
         sql.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
         VBox.setVgrow(table.node(), Priority.ALWAYS);
         Tab t = new Tab(r.title(), new VBox(sql, table.node()));
         r.stateProperty().addListener((o, a, s) -> {
-            t.setText(r.title() + (s == ResultViewModel.State.FAILED ? " ✕" : s == ResultViewModel.State.CANCELLED ? " ■" : ""));
+            t.setText(r.title()
+                    + (s == ResultViewModel.State.FAILED ? " ✕" : s == ResultViewModel.State.CANCELLED ? " ■" : ""));
             if (vm.currentProperty().get() == r) {
                 updateStatus();
             }
@@ -320,7 +337,9 @@ public final class SqlEditorView {
     /** The table a simple query reads from (for the detail pane); null for anything else. */
     static String tableOf(String sql) {
         String code = sql.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\n]*", " ");
-        var m = java.util.regex.Pattern.compile("(?is)^\\s*select\\b.*?\\bfrom\\s+\"?([A-Za-z_][A-Za-z0-9_]*)\"?\\s*(where|order|limit|$|;)").matcher(code);
+        var m = java.util.regex.Pattern.compile(
+                        "(?is)^\\s*select\\b.*?\\bfrom\\s+\"?([A-Za-z_][A-Za-z0-9_]*)\"?\\s*(where|order|limit|$|;)")
+                .matcher(code);
         return m.find() ? m.group(1) : null;
     }
 

@@ -59,13 +59,17 @@ public final class SqlEditorViewModel {
     private final ObjectProperty<Instant> startedAt = new SimpleObjectProperty<>();
     private final ObservableList<ResultViewModel> results = FXCollections.observableArrayList();
     private final ObjectProperty<ResultViewModel> current = new SimpleObjectProperty<>();
-    private Runnable onWrite = () -> { };
+    private Runnable onWrite = () -> {};
     private java.util.function.Supplier<String> browserTable = () -> null;
     private ResultViewModel active;
     private int runs;
 
-    public SqlEditorViewModel(WorkspaceRef workspace, Sessions sessions, Tasks tasks, QueryHistory history,
-                              ObjectProperty<SelectedRow> selectedRow) {
+    public SqlEditorViewModel(
+            WorkspaceRef workspace,
+            Sessions sessions,
+            Tasks tasks,
+            QueryHistory history,
+            ObjectProperty<SelectedRow> selectedRow) {
         this.workspace = workspace;
         this.sessions = sessions;
         this.tasks = tasks;
@@ -75,8 +79,7 @@ public final class SqlEditorViewModel {
     }
 
     /** Where the last failed statement went wrong, as a range of the editor's text (the editor underlines it). */
-    public record ErrorMark(int start, int end, String problem) {
-    }
+    public record ErrorMark(int start, int end, String problem) {}
 
     public WorkspaceRef workspace() {
         return workspace;
@@ -166,18 +169,25 @@ public final class SqlEditorViewModel {
     /** Loads table and column names for completion, the models that made vector columns, and the installed models. */
     public void loadCatalog() {
         tasks.create("Read schema of " + workspace.workspaceId(), ctx -> {
-            SchemaCatalog c = SchemaCatalog.load(sessions.client(workspace));
-            List<String> installed = workspace.connection() instanceof dev.lakebench.app.ui.common.ConnectionSpec.Local l
-                    ? dev.lakebench.core.embed.Models.of(l.dataRoot()).names() : List.<String>of();
-            return java.util.Map.entry(c, installed);
-        }).untracked().onSuccess(e -> {
-            models.setAll(e.getValue());
-            catalog.set(e.getKey());
-        }).onFailure(r -> { }).start();
+                    SchemaCatalog c = SchemaCatalog.load(sessions.client(workspace));
+                    List<String> installed = workspace.connection()
+                                    instanceof dev.lakebench.app.ui.common.ConnectionSpec.Local l
+                            ? dev.lakebench.core.embed.Models.of(l.dataRoot()).names()
+                            : List.<String>of();
+                    return java.util.Map.entry(c, installed);
+                })
+                .untracked()
+                .onSuccess(e -> {
+                    models.setAll(e.getValue());
+                    catalog.set(e.getKey());
+                })
+                .onFailure(r -> {})
+                .start();
     }
 
     /** Writes a search by meaning into the editor and runs it. */
-    public Optional<ResultViewModel> searchByMeaning(String table, String vectorColumn, String model, String words, int limit) {
+    public Optional<ResultViewModel> searchByMeaning(
+            String table, String vectorColumn, String model, String words, int limit) {
         load(HybridSearch.meaning(table, vectorColumn, model, words, limit), List.of());
         return run();
     }
@@ -267,7 +277,8 @@ public final class SqlEditorViewModel {
             tasks.report(ErrorReport.of("Run query", e));
             return Optional.empty();
         }
-        ResultViewModel result = new ResultViewModel(++runs, workspace, sql, List.copyOf(params), String.join(", ", summary));
+        ResultViewModel result =
+                new ResultViewModel(++runs, workspace, sql, List.copyOf(params), String.join(", ", summary));
         results.add(result);
         if (results.size() > MAX_RESULTS) {
             results.remove(0);
@@ -280,51 +291,60 @@ public final class SqlEditorViewModel {
         long t0 = System.nanoTime();
         Executor ui = tasks.threads().ui();
         result.task(tasks.create("Query " + workspace.workspaceId(), ctx -> {
-            try {
-                return execute(sql, params, ctx, result, ui, t0);
-            } catch (ManagedServiceError e) {
-                java.util.OptionalInt at = dev.lakebench.app.cli.SyntaxCaret.offset(sql, e);
-                if (at.isPresent()) {
-                    ErrorMark m = mark(textAtRun, base, sql, at.getAsInt(), e.problem());
-                    ui.execute(() -> {
-                        if (textAtRun.equals(text.get())) {
-                            errorMark.set(m);
+                    try {
+                        return execute(sql, params, ctx, result, ui, t0);
+                    } catch (ManagedServiceError e) {
+                        java.util.OptionalInt at = dev.lakebench.app.cli.SyntaxCaret.offset(sql, e);
+                        if (at.isPresent()) {
+                            ErrorMark m = mark(textAtRun, base, sql, at.getAsInt(), e.problem());
+                            ui.execute(() -> {
+                                if (textAtRun.equals(text.get())) {
+                                    errorMark.set(m);
+                                }
+                            });
                         }
-                    });
-                }
-                throw e;
-            }
-        }).onSuccess(o -> {
-            Duration took = Duration.ofNanos(System.nanoTime() - t0);
-            result.done(took, o.updateCount(), o.truncated());
-            finish(result, took, true);
-            if (o.mayWrite()) {
-                onWrite.run();
-                loadCatalog();
-            }
-        }).onFailure(r -> {
-            Duration took = Duration.ofNanos(System.nanoTime() - t0);
-            result.failed(r, took);
-            finish(result, took, false);
-            if (result.rows().isEmpty()) {
-                // nothing to show: the error banner says what failed, no empty result tab stays behind
-                results.remove(result);
-                if (current.get() == result) {
-                    current.set(results.isEmpty() ? null : results.get(results.size() - 1));
-                }
-            }
-            tasks.report(r);
-        }).onCancelled(() -> {
-            Duration took = Duration.ofNanos(System.nanoTime() - t0);
-            result.cancelled(took);
-            finish(result, took, false);
-        }).start());
+                        throw e;
+                    }
+                })
+                .onSuccess(o -> {
+                    Duration took = Duration.ofNanos(System.nanoTime() - t0);
+                    result.done(took, o.updateCount(), o.truncated());
+                    finish(result, took, true);
+                    if (o.mayWrite()) {
+                        onWrite.run();
+                        loadCatalog();
+                    }
+                })
+                .onFailure(r -> {
+                    Duration took = Duration.ofNanos(System.nanoTime() - t0);
+                    result.failed(r, took);
+                    finish(result, took, false);
+                    if (result.rows().isEmpty()) {
+                        // nothing to show: the error banner says what failed, no empty result tab stays behind
+                        results.remove(result);
+                        if (current.get() == result) {
+                            current.set(results.isEmpty() ? null : results.get(results.size() - 1));
+                        }
+                    }
+                    tasks.report(r);
+                })
+                .onCancelled(() -> {
+                    Duration took = Duration.ofNanos(System.nanoTime() - t0);
+                    result.cancelled(took);
+                    finish(result, took, false);
+                })
+                .start());
         return Optional.of(result);
     }
 
     /** Background: runs one statement, streaming rows into the result when it returns rows. */
-    private Outcome execute(String sql, List<Object> params, dev.lakebench.app.ui.common.TaskContext ctx,
-                            ResultViewModel result, Executor ui, long t0) {
+    private Outcome execute(
+            String sql,
+            List<Object> params,
+            dev.lakebench.app.ui.common.TaskContext ctx,
+            ResultViewModel result,
+            Executor ui,
+            long t0) {
         Client client = sessions.client(workspace);
         QueryRequest req = QueryRequest.of(sql, params).cancellation(ctx.cancellation());
         if (SqlScript.returnsRows(sql) && SqlScript.statements(sql).size() == 1) {
@@ -341,8 +361,7 @@ public final class SqlEditorViewModel {
         return new Outcome(r.updateCount(), r.rows().size() > MAX_ROWS, true);
     }
 
-    private record Outcome(long updateCount, boolean truncated, boolean mayWrite) {
-    }
+    private record Outcome(long updateCount, boolean truncated, boolean mayWrite) {}
 
     /** Background: reads rows into the result in batches, the first batch as soon as it exists. */
     private static Outcome stream(Client client, QueryRequest req, ResultViewModel result, Executor ui, long t0) {
@@ -388,24 +407,36 @@ public final class SqlEditorViewModel {
             running.set(false);
             active = null;
         }
-        history.add(new QueryHistory.Entry(Instant.now(), workspace.label(), result.sql(),
-                result.updateCount() >= 0 && result.rows().isEmpty() ? result.updateCount() : result.rows().size(),
-                took.toMillis(), ok));
+        history.add(new QueryHistory.Entry(
+                Instant.now(),
+                workspace.label(),
+                result.sql(),
+                result.updateCount() >= 0 && result.rows().isEmpty()
+                        ? result.updateCount()
+                        : result.rows().size(),
+                took.toMillis(),
+                ok));
     }
 
     /**
      * Writes every row of a result's statement to a file (CSV, JSON or Parquet), re-running it as a stream so
      * that the file has all rows, not the ones on screen.
      */
-    public dev.lakebench.app.ui.common.TrackedTask export(ResultViewModel result, ResultExport.Format format, java.nio.file.Path file) {
+    public dev.lakebench.app.ui.common.TrackedTask export(
+            ResultViewModel result, ResultExport.Format format, java.nio.file.Path file) {
         return tasks.create("Export to " + file.getFileName(), ctx -> {
-            QueryRequest req = result.request().cancellation(ctx.cancellation());
-            try (RowCursor cursor = sessions.client(workspace).stream(req)) {
-                return ResultExport.write(cursor, format, file,
-                        n -> ctx.message(dev.lakebench.app.ui.common.Sizes.plural(n, "row", "rows")));
-            }
-        }).onSuccess(n -> lastExport.set("Exported " + dev.lakebench.app.ui.common.Sizes.plural(n, "row", "rows")
-                + " to " + file)).start();
+                    QueryRequest req = result.request().cancellation(ctx.cancellation());
+                    try (RowCursor cursor = sessions.client(workspace).stream(req)) {
+                        return ResultExport.write(
+                                cursor,
+                                format,
+                                file,
+                                n -> ctx.message(dev.lakebench.app.ui.common.Sizes.plural(n, "row", "rows")));
+                    }
+                })
+                .onSuccess(n -> lastExport.set(
+                        "Exported " + dev.lakebench.app.ui.common.Sizes.plural(n, "row", "rows") + " to " + file))
+                .start();
     }
 
     private final StringProperty lastExport = new SimpleStringProperty("");
@@ -438,14 +469,14 @@ public final class SqlEditorViewModel {
         selectedText.set("");
         parameters.clear();
         for (int i = 0; i < params.size(); i++) {
-            parameters.add(new ParameterViewModel(i + 1).set(params.get(i).kind(), params.get(i).value()));
+            parameters.add(new ParameterViewModel(i + 1)
+                    .set(params.get(i).kind(), params.get(i).value()));
         }
         parameterCount(Math.max(params.size(), SqlScript.maxParameter(sql)));
     }
 
     /** A parameter value given by the hybrid form or a caller. */
-    public record ParameterSpec(ParameterViewModel.Kind kind, String value) {
-    }
+    public record ParameterSpec(ParameterViewModel.Kind kind, String value) {}
 
     /** Stops running work (the tab closes). */
     public void dispose() {

@@ -14,8 +14,7 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
 public final class SqlHighlighter {
 
     /** A run of text and its style class (null: plain). */
-    public record Span(String style, int length) {
-    }
+    public record Span(String style, int length) {}
 
     /** The spans covering the whole text, and the highest parameter number used. */
     public record Highlight(String text, List<Span> spans, int maxParameter) {
@@ -33,8 +32,7 @@ public final class SqlHighlighter {
         }
     }
 
-    private SqlHighlighter() {
-    }
+    private SqlHighlighter() {}
 
     public static Highlight compute(String text) {
         List<Span> spans = new ArrayList<>();

@@ -7,11 +7,9 @@ import java.util.List;
 public final class SqlScript {
 
     /** A statement's range in the text and its text (trimmed). */
-    public record Statement(int start, int end, String sql) {
-    }
+    public record Statement(int start, int end, String sql) {}
 
-    private SqlScript() {
-    }
+    private SqlScript() {}
 
     /** The statements of a script, split at top-level semicolons; blank ones are dropped. */
     public static List<Statement> statements(String text) {
@@ -78,7 +76,17 @@ public final class SqlScript {
             }
             String w = t.text(sql).toLowerCase(java.util.Locale.ROOT);
             return switch (w) {
-                case "select", "with", "values", "from", "table", "show", "describe", "summarize", "pragma", "explain", "(" -> true;
+                case "select",
+                        "with",
+                        "values",
+                        "from",
+                        "table",
+                        "show",
+                        "describe",
+                        "summarize",
+                        "pragma",
+                        "explain",
+                        "(" -> true;
                 default -> false;
             };
         }

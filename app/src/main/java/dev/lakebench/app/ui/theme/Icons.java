@@ -9,13 +9,39 @@ public final class Icons {
 
     /** The icon set; each constant is a style class {@code icon-<name>}. */
     public enum Icon {
-        CONNECTION, CLOUD, WORKSPACE, TABLE, COLUMN, VECTOR, IMAGE, INDEX, PLAY, STOP, PLUS, GRID, SQL, INGEST,
-        REFRESH, THEME, HISTORY, EXPORT, COPY, SIMILAR, DROP, WARNING, ERROR, TEXT, NUMBER, VIDEO, FILE, PANE_LEFT,
-        PANE_RIGHT, MODEL
+        CONNECTION,
+        CLOUD,
+        WORKSPACE,
+        TABLE,
+        COLUMN,
+        VECTOR,
+        IMAGE,
+        INDEX,
+        PLAY,
+        STOP,
+        PLUS,
+        GRID,
+        SQL,
+        INGEST,
+        REFRESH,
+        THEME,
+        HISTORY,
+        EXPORT,
+        COPY,
+        SIMILAR,
+        DROP,
+        WARNING,
+        ERROR,
+        TEXT,
+        NUMBER,
+        VIDEO,
+        FILE,
+        PANE_LEFT,
+        PANE_RIGHT,
+        MODEL
     }
 
-    private Icons() {
-    }
+    private Icons() {}
 
     public static Region of(Icon icon) {
         Region r = new Region();

@@ -22,6 +22,5 @@ public final class Styles {
     public static final String STEP = "wizard-step";
     public static final String STEP_CURRENT = "wizard-step-current";
 
-    private Styles() {
-    }
+    private Styles() {}
 }

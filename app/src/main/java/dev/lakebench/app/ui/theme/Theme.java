@@ -7,7 +7,8 @@ import java.util.List;
  * the shared {@code base.css} that uses nothing but those tokens.
  */
 public enum Theme {
-    LIGHT("light.css"), DARK("dark.css");
+    LIGHT("light.css"),
+    DARK("dark.css");
 
     private final String tokens;
 

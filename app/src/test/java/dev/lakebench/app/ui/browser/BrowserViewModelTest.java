@@ -68,7 +68,8 @@ class BrowserViewModelTest {
         BrowserNode ws = local.children().get(0);
         Process holder = dev.lakebench.core.testing.ChildJvm.start(Holder.class, List.of("-Xmx256m"), dir.toString());
         try {
-            var out = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            var out = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(holder.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
             String line;
             while ((line = out.readLine()) != null && !line.equals("OPEN")) {
                 // the child's start-up lines
@@ -84,7 +85,8 @@ class BrowserViewModelTest {
         // the other process let go: Refresh (F5) opens the workspace this time
         vm.refreshWorkspace(ws.workspace());
         long until = System.currentTimeMillis() + 30_000;
-        while (ws.loadingProperty().get() || ws.children().stream().anyMatch(n -> n.kind() == BrowserNode.Kind.MESSAGE)) {
+        while (ws.loadingProperty().get()
+                || ws.children().stream().anyMatch(n -> n.kind() == BrowserNode.Kind.MESSAGE)) {
             assertThat(System.currentTimeMillis()).isLessThan(until);
             Thread.sleep(20);
         }
@@ -99,11 +101,20 @@ class BrowserViewModelTest {
         await(vm.refresh(ws));
         BrowserNode images = ws.children().get(0);
         assertThat(images.label()).isEqualTo("images");
-        assertThat(images.detailProperty().get()).isEqualTo(UiFixtures.sampleImages().size() + " rows");
+        assertThat(images.detailProperty().get())
+                .isEqualTo(UiFixtures.sampleImages().size() + " rows");
         await(vm.refresh(images));
-        assertThat(images.children()).extracting(n -> n.label() + " " + n.detailProperty().get())
-                .containsExactly("id TEXT", "filename TEXT", "image IMAGE", "caption TEXT", "embedding EMBEDDING[8]", "score FLOAT64");
-        assertThat(BrowserViewModel.indexableColumns(images.table())).extracting(c -> c.name())
+        assertThat(images.children())
+                .extracting(n -> n.label() + " " + n.detailProperty().get())
+                .containsExactly(
+                        "id TEXT",
+                        "filename TEXT",
+                        "image IMAGE",
+                        "caption TEXT",
+                        "embedding EMBEDDING[8]",
+                        "score FLOAT64");
+        assertThat(BrowserViewModel.indexableColumns(images.table()))
+                .extracting(c -> c.name())
                 .containsExactly("id", "filename", "caption", "embedding", "score");
         vm.select(images);
         assertThat(vm.currentWorkspaceProperty().get()).isEqualTo(new WorkspaceRef(local.connection(), "default"));
@@ -132,15 +143,23 @@ class BrowserViewModelTest {
         await(vm.refresh(ws));
         BrowserNode images = ws.children().get(0);
         await(vm.refresh(images));
-        assertThat(BrowserViewModel.indexTypes(images.table().schema().column("embedding").orElseThrow())).startsWith("hnsw");
+        assertThat(BrowserViewModel.indexTypes(
+                        images.table().schema().column("embedding").orElseThrow()))
+                .startsWith("hnsw");
         await(vm.createIndex(images, "embedding", "hnsw"));
         await(vm.createIndex(images, "caption", "bm25"));
         long until = System.currentTimeMillis() + 10_000;
-        while (images.children().stream().filter(n -> n.kind() == BrowserNode.Kind.INDEX).count() < 2 && System.currentTimeMillis() < until) {
+        while (images.children().stream()
+                                .filter(n -> n.kind() == BrowserNode.Kind.INDEX)
+                                .count()
+                        < 2
+                && System.currentTimeMillis() < until) {
             Thread.sleep(10);
         }
-        assertThat(images.children()).filteredOn(n -> n.kind() == BrowserNode.Kind.INDEX)
-                .extracting(n -> n.detailProperty().get()).anySatisfy(d -> assertThat(d).contains("on embedding"))
+        assertThat(images.children())
+                .filteredOn(n -> n.kind() == BrowserNode.Kind.INDEX)
+                .extracting(n -> n.detailProperty().get())
+                .anySatisfy(d -> assertThat(d).contains("on embedding"))
                 .anySatisfy(d -> assertThat(d).startsWith("bm25 on caption"));
         assertThat(errors).isEmpty();
     }
@@ -157,7 +176,11 @@ class BrowserViewModelTest {
         assertThat(BrowserViewModel.indexTypes(vec)).startsWith("hnsw");
 
         // once the vector is indexed, the prose column with BM25
-        TableInfo vecIndexed = new TableInfo("docs", all.schema(), 10, List.of(new IndexInfo("docs_embedding_idx", "docs", "embedding", "hnsw", true)));
+        TableInfo vecIndexed = new TableInfo(
+                "docs",
+                all.schema(),
+                10,
+                List.of(new IndexInfo("docs_embedding_idx", "docs", "embedding", "hnsw", true)));
         assertThat(BrowserViewModel.naturalColumn(vecIndexed)).contains(text);
         assertThat(BrowserViewModel.indexTypes(text)).startsWith("bm25");
 
@@ -166,8 +189,10 @@ class BrowserViewModelTest {
         assertThat(BrowserViewModel.naturalColumn(keys)).contains(file);
         assertThat(BrowserViewModel.indexTypes(file)).startsWith("exact_text");
         assertThat(BrowserViewModel.indexTypes(id)).startsWith("exact_text");
-        assertThat(BrowserViewModel.naturalColumn(new TableInfo("ids", new TableSchema(List.of(id)), 1, List.of()))).isEmpty();
-        assertThat(BrowserViewModel.naturalColumn(new TableInfo("nums", new TableSchema(List.of(id, n)), 1, List.of()))).contains(n);
+        assertThat(BrowserViewModel.naturalColumn(new TableInfo("ids", new TableSchema(List.of(id)), 1, List.of())))
+                .isEmpty();
+        assertThat(BrowserViewModel.naturalColumn(new TableInfo("nums", new TableSchema(List.of(id, n)), 1, List.of())))
+                .contains(n);
     }
 
     @Test
@@ -187,12 +212,18 @@ class BrowserViewModelTest {
         java.util.Map<String, List<?>> cols = new java.util.LinkedHashMap<>();
         cols.put("id", keys);
         cols.put("embedding", vectors);
-        sessions.client(new WorkspaceRef(local.connection(), "default")).ingest("points", cols,
-                dev.lakebench.core.client.IngestOptions.defaults().schema("embedding", "EMBEDDING"));
+        sessions.client(new WorkspaceRef(local.connection(), "default"))
+                .ingest(
+                        "points",
+                        cols,
+                        dev.lakebench.core.client.IngestOptions.defaults().schema("embedding", "EMBEDDING"));
         await(vm.refresh(local));
         BrowserNode ws = local.children().get(0);
         await(vm.refresh(ws));
-        BrowserNode points = ws.children().stream().filter(t -> t.label().equals("points")).findFirst().orElseThrow();
+        BrowserNode points = ws.children().stream()
+                .filter(t -> t.label().equals("points"))
+                .findFirst()
+                .orElseThrow();
         await(vm.refresh(points));
 
         List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -207,7 +238,8 @@ class BrowserViewModelTest {
         TrackedTask build = vm.createIndex(points, "embedding", "hnsw");
         build.finished().get(90, TimeUnit.SECONDS);
         long until = System.currentTimeMillis() + 20_000;
-        while (!(seen.size() > 0 && seen.get(seen.size() - 1).endsWith("· ready")) && System.currentTimeMillis() < until) {
+        while (!(seen.size() > 0 && seen.get(seen.size() - 1).endsWith("· ready"))
+                && System.currentTimeMillis() < until) {
             Thread.sleep(20);
         }
         assertThat(seen).anySatisfy(d -> assertThat(d).matches("hnsw on embedding · building \\d+ %"));
@@ -217,11 +249,16 @@ class BrowserViewModelTest {
 
     @Test
     void aFailedBuildShowsWhy() {
-        IndexState failed = IndexState.of(new IndexStatus(IndexStatus.State.FAILED, 0.4, -1, "No space left on device"));
+        IndexState failed =
+                IndexState.of(new IndexStatus(IndexStatus.State.FAILED, 0.4, -1, "No space left on device"));
         assertThat(failed.label()).isEqualTo("failed: No space left on device");
         assertThat(failed.busy()).isFalse();
-        assertThat(IndexState.of(new IndexStatus(IndexStatus.State.BUILDING, 0.426, -1, null)).label()).isEqualTo("building 42 %");
-        assertThat(IndexState.of(new IndexStatus(IndexStatus.State.CATCHING_UP, 1, 3, null)).busy()).isTrue();
+        assertThat(IndexState.of(new IndexStatus(IndexStatus.State.BUILDING, 0.426, -1, null))
+                        .label())
+                .isEqualTo("building 42 %");
+        assertThat(IndexState.of(new IndexStatus(IndexStatus.State.CATCHING_UP, 1, 3, null))
+                        .busy())
+                .isTrue();
     }
 
     @Test

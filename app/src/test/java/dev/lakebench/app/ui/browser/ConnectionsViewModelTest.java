@@ -47,14 +47,19 @@ class ConnectionsViewModelTest {
             try (Sessions wired = new Sessions(ref -> holder.get().open(ref))) {
                 BrowserViewModel browser2 = new BrowserViewModel(wired, tasks, List.of(new ConnectionSpec.Local(data)));
                 ConnectionsViewModel vm = new ConnectionsViewModel(
-                        () -> new ManagedConnections(ConnectionStore.in(data), new TokenVault(keychain), k -> null), wired, tasks, browser2);
+                        () -> new ManagedConnections(ConnectionStore.in(data), new TokenVault(keychain), k -> null),
+                        wired,
+                        tasks,
+                        browser2);
                 holder.set(vm);
                 await(vm.load());
                 assertThat(vm.storeNameProperty().get()).isEqualTo("test keychain");
 
                 assertThat(ConnectionsViewModel.validate("ftp://x", "default")).contains("ftp://x");
-                assertThat(ConnectionsViewModel.validate(service.url(), "bad id!")).contains("is not valid");
-                assertThat(ConnectionsViewModel.validate(service.url(), "default")).isNull();
+                assertThat(ConnectionsViewModel.validate(service.url(), "bad id!"))
+                        .contains("is not valid");
+                assertThat(ConnectionsViewModel.validate(service.url(), "default"))
+                        .isNull();
 
                 AtomicReference<String> line = new AtomicReference<>();
                 await(vm.test(service.url(), "default", "not-a-jwt", line::set));
@@ -67,21 +72,35 @@ class ConnectionsViewModelTest {
                 BrowserNode remote = browser2.roots().get(1);
                 assertThat(remote.label()).isEqualTo("Team lake");
                 assertThat(keychain.secrets).containsValue(token);
-                assertThat(Files.readString(data.resolve(ConnectionStore.FILE))).contains("Team lake").doesNotContain(token);
+                assertThat(Files.readString(data.resolve(ConnectionStore.FILE)))
+                        .contains("Team lake")
+                        .doesNotContain(token);
 
                 await(browser2.refresh(remote));
                 BrowserNode ws = remote.children().get(0);
                 assertThat(ws.label()).isEqualTo("default");
                 await(browser2.refresh(ws));
                 assertThat(ws.children()).extracting(BrowserNode::label).contains("remote_notes");
-                BrowserNode table = ws.children().stream().filter(n -> n.label().equals("remote_notes")).findFirst().orElseThrow();
+                BrowserNode table = ws.children().stream()
+                        .filter(n -> n.label().equals("remote_notes"))
+                        .findFirst()
+                        .orElseThrow();
                 assertThat(table.detailProperty().get()).isEqualTo("3 rows");
-                assertThat(wired.client(ws.workspace()).query("SELECT count(*) AS n FROM remote_notes").get(0).get("n")).isEqualTo(3L);
+                assertThat(wired.client(ws.workspace())
+                                .query("SELECT count(*) AS n FROM remote_notes")
+                                .get(0)
+                                .get("n"))
+                        .isEqualTo(3L);
 
                 // a restart finds the saved connection again, token from the keychain
                 BrowserViewModel again = new BrowserViewModel(wired, tasks, List.of(new ConnectionSpec.Local(data)));
-                await(new ConnectionsViewModel(() -> new ManagedConnections(ConnectionStore.in(data), new TokenVault(keychain), k -> null),
-                        wired, tasks, again).load());
+                await(new ConnectionsViewModel(
+                                () -> new ManagedConnections(
+                                        ConnectionStore.in(data), new TokenVault(keychain), k -> null),
+                                wired,
+                                tasks,
+                                again)
+                        .load());
                 assertThat(again.roots()).extracting(BrowserNode::label).containsExactly("Local", "Team lake");
 
                 await(vm.save(remote, "Renamed", service.url(), "default", ""));
@@ -91,7 +110,9 @@ class ConnectionsViewModelTest {
                 await(vm.remove(browser2.roots().get(1)));
                 assertThat(browser2.roots()).hasSize(1);
                 assertThat(keychain.secrets).isEmpty();
-                assertThat(errors).filteredOn(e -> e.code() != ErrorCode.TOKEN_MALFORMED && e.code() != ErrorCode.AUTH_REJECTED).isEmpty();
+                assertThat(errors)
+                        .filteredOn(e -> e.code() != ErrorCode.TOKEN_MALFORMED && e.code() != ErrorCode.AUTH_REJECTED)
+                        .isEmpty();
             }
         }
     }

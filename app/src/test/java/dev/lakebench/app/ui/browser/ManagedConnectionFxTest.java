@@ -57,7 +57,8 @@ class ManagedConnectionFxTest {
         });
         robot.clickOn("#conn-token").write(token);
         robot.clickOn("Test");
-        FxFixture.await(30, () -> robot.lookup("#conn-tested").queryLabeled().getText().startsWith("Connected"));
+        FxFixture.await(
+                30, () -> robot.lookup("#conn-tested").queryLabeled().getText().startsWith("Connected"));
         robot.clickOn("Add");
         FxFixture.await(20, () -> robot.lookup("Team lake").tryQuery().isPresent());
         assertThat(keychain.secrets).containsValue(token);
@@ -66,8 +67,13 @@ class ManagedConnectionFxTest {
         FxFixture.await(30, () -> robot.lookup("remote_notes").tryQuery().isPresent() || expandDefault(robot));
         FxFixture.await(30, () -> robot.lookup("remote_notes").tryQuery().isPresent());
         robot.doubleClickOn("remote_notes");
-        FxFixture.await(30, () -> robot.lookup("#results-table").tryQuery().isPresent()
-                && FxFixture.<TableView<Row>>showing(robot, "#results-table").getItems().size() == 2);
+        FxFixture.await(
+                30,
+                () -> robot.lookup("#results-table").tryQuery().isPresent()
+                        && FxFixture.<TableView<Row>>showing(robot, "#results-table")
+                                        .getItems()
+                                        .size()
+                                == 2);
         assertThat(workbench.errors().shown()).isEmpty();
     }
 
@@ -83,17 +89,26 @@ class ManagedConnectionFxTest {
             });
             robot.clickOn("#conn-token").write("opaque_token_789");
             robot.clickOn("Test");
-            FxFixture.await(30, () -> robot.lookup("#conn-tested").queryLabeled().getText().contains("org-7 (Seven), org-8 (Eight)"));
-            javafx.scene.control.ComboBox<String> org = robot.lookup("#conn-org").queryComboBox();
+            FxFixture.await(
+                    30,
+                    () -> robot.lookup("#conn-tested")
+                            .queryLabeled()
+                            .getText()
+                            .contains("org-7 (Seven), org-8 (Eight)"));
+            javafx.scene.control.ComboBox<String> org =
+                    robot.lookup("#conn-org").queryComboBox();
             FxFixture.await(10, () -> org.getItems().size() == 2);
             robot.interact(() -> org.getSelectionModel().select("org-8 (Eight)"));
             robot.clickOn("Test");
-            FxFixture.await(30, () -> robot.lookup("#conn-tested").queryLabeled().getText().startsWith("Connected"));
+            FxFixture.await(
+                    30,
+                    () -> robot.lookup("#conn-tested").queryLabeled().getText().startsWith("Connected"));
             String shot = System.getProperty("lakebench.dialogShot");
             if (shot != null) {
                 var img = new java.util.concurrent.atomic.AtomicReference<javafx.scene.image.WritableImage>();
                 robot.interact(() -> img.set(org.getScene().snapshot(null)));
-                javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(img.get(), null), "png", new java.io.File(shot));
+                javax.imageio.ImageIO.write(
+                        javafx.embed.swing.SwingFXUtils.fromFXImage(img.get(), null), "png", new java.io.File(shot));
             }
             robot.clickOn("Add");
             FxFixture.await(20, () -> robot.lookup("Two orgs").tryQuery().isPresent());

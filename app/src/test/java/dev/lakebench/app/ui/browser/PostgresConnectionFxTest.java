@@ -64,12 +64,18 @@ class PostgresConnectionFxTest {
         openPostgresForm(robot);
         TextField url = robot.lookup("#pg-url").queryAs(TextField.class);
         robot.interact(() -> url.setText("jdbc:postgresql://127.0.0.1:" + closed + "/lake?user=me&password=secret"));
-        assertThat(robot.lookup("#pg-problem").queryLabeled().getText()).startsWith("Leave the password out of the URL");
+        assertThat(robot.lookup("#pg-problem").queryLabeled().getText())
+                .startsWith("Leave the password out of the URL");
         assertThat(robot.lookup("Add").queryButton().isDisabled()).isTrue();
         robot.interact(() -> url.setText("jdbc:postgresql://127.0.0.1:" + closed + "/lake?user=me"));
         assertThat(robot.lookup("#pg-problem").queryLabeled().getText()).isEmpty();
         robot.clickOn("Test");
-        FxFixture.await(60, () -> !robot.lookup("#pg-tested").queryAs(TextArea.class).getText().startsWith("Testing"));
+        FxFixture.await(
+                60,
+                () -> !robot.lookup("#pg-tested")
+                        .queryAs(TextArea.class)
+                        .getText()
+                        .startsWith("Testing"));
         String answer = robot.lookup("#pg-tested").queryAs(TextArea.class).getText();
         assertThat(answer).doesNotStartWith("Connected").containsIgnoringCase("connect");
         FxFixture.snap(robot, robot.lookup("#pg-url").query().getScene(), "postgres-connection-refused");
@@ -79,7 +85,8 @@ class PostgresConnectionFxTest {
     @Test
     void theThrowAwayServerShowsItsExtensionsAndIsSavedAndBrowsed(FxRobot robot) throws Exception {
         String server = System.getenv("LAKEBENCH_TEST_POSTGRES_URL");
-        Assumptions.assumeTrue(server != null && !server.isBlank(),
+        Assumptions.assumeTrue(
+                server != null && !server.isBlank(),
                 "LAKEBENCH_TEST_POSTGRES_URL is not set: no throw-away PostgreSQL server to test the connection against");
         openPostgresForm(robot);
         robot.interact(() -> {
@@ -89,15 +96,24 @@ class PostgresConnectionFxTest {
         });
         robot.clickOn("#pg-password").write("pw-for-the-store");
         robot.clickOn("Test");
-        FxFixture.await(60, () -> !robot.lookup("#pg-tested").queryAs(TextArea.class).getText().startsWith("Testing"));
+        FxFixture.await(
+                60,
+                () -> !robot.lookup("#pg-tested")
+                        .queryAs(TextArea.class)
+                        .getText()
+                        .startsWith("Testing"));
         String answer = robot.lookup("#pg-tested").queryAs(TextArea.class).getText();
         assertThat(answer).startsWith("Connected: PostgreSQL ").contains("pgvector");
         FxFixture.snap(robot, robot.lookup("#pg-url").query().getScene(), "postgres-connection");
         robot.clickOn("Add");
-        FxFixture.await(30, () -> workbench.browser().roots().stream().anyMatch(n -> n.connection() instanceof ConnectionSpec.Postgres));
+        FxFixture.await(
+                30,
+                () -> workbench.browser().roots().stream()
+                        .anyMatch(n -> n.connection() instanceof ConnectionSpec.Postgres));
         Path file = dir.resolve("data").resolve("workbench").resolve("postgres-connections.json");
         assertThat(Files.readString(file)).contains("Team database").doesNotContain("pw-for-the-store");
-        assertThat(new TokenVault(keychain).secret("postgres:" + server.strip())).contains("pw-for-the-store");
+        assertThat(new TokenVault(keychain).secret("postgres:" + server.strip()))
+                .contains("pw-for-the-store");
         assertThat(workbench.errors().shown()).isEmpty();
     }
 }

@@ -18,7 +18,8 @@ class ErrorReportTest {
         assertThat(r.problem()).isEqualTo("Table \"x\" does not exist");
         assertThat(r.hint()).isEqualTo("Existing tables: a, b");
         assertThat(r.message()).isEqualTo("Table \"x\" does not exist. Existing tables: a, b");
-        assertThat(r.detail()).contains("Code: TABLE_NOT_FOUND", "Action: Open table", "Problem: Table \"x\" does not exist")
+        assertThat(r.detail())
+                .contains("Code: TABLE_NOT_FOUND", "Action: Open table", "Problem: Table \"x\" does not exist")
                 .doesNotContain("\tat ");
     }
 
@@ -27,7 +28,8 @@ class ErrorReportTest {
         var inner = new TableError(ErrorCode.TABLE_EXISTS, "Table \"t\" already exists", "Drop it first");
         ErrorReport r = ErrorReport.of("Ingest", new RuntimeException("wrapped", inner));
         assertThat(r.code()).isEqualTo(ErrorCode.TABLE_EXISTS);
-        assertThat(r.detail()).contains("Caused by: dev.lakebench.core.client.TableError: Table \"t\" already exists. Drop it first");
+        assertThat(r.detail())
+                .contains("Caused by: dev.lakebench.core.client.TableError: Table \"t\" already exists. Drop it first");
     }
 
     @Test
@@ -36,6 +38,8 @@ class ErrorReportTest {
         assertThat(r.code()).isEqualTo(ErrorCode.INTERNAL);
         assertThat(r.problem()).isEqualTo("Could not read folder: /data/missing does not exist");
         assertThat(r.hint()).contains("exists");
-        assertThat(r.detail()).contains("java.nio.file.NoSuchFileException: /data/missing").doesNotContain("\tat ");
+        assertThat(r.detail())
+                .contains("java.nio.file.NoSuchFileException: /data/missing")
+                .doesNotContain("\tat ");
     }
 }

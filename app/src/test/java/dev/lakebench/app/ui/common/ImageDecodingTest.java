@@ -24,8 +24,12 @@ class ImageDecodingTest {
     @Test
     void exifOrientedJpegsAndWebpsLookLikeTheUprightOriginal() throws Exception {
         Image upright = decode("hopper.jpg", 64);
-        for (String name : new String[] {"hopper_orientation_3.jpg", "hopper_orientation_6.jpg", "hopper_orientation_8.jpg",
-                "hopper_orientation_6.webp"}) {
+        for (String name : new String[] {
+            "hopper_orientation_3.jpg",
+            "hopper_orientation_6.jpg",
+            "hopper_orientation_8.jpg",
+            "hopper_orientation_6.webp"
+        }) {
             Image turned = decode(name, 64);
             assertThat(turned.getWidth()).as(name).isEqualTo(upright.getWidth());
             assertThat(difference(turned, upright)).as(name).isLessThan(12.0);
@@ -48,7 +52,8 @@ class ImageDecodingTest {
     }
 
     private static Image decode(String name, int box) throws Exception {
-        return ImageDecoding.decode(Files.readAllBytes(PILLOW.resolve(name)), box).orElseThrow();
+        return ImageDecoding.decode(Files.readAllBytes(PILLOW.resolve(name)), box)
+                .orElseThrow();
     }
 
     /** Mean absolute difference of the grey levels, 0-255. */

@@ -21,7 +21,9 @@ class ImageSnifferTest {
                 case "webp" -> ImageSniffer.Kind.WEBP;
                 default -> throw new AssertionError(p);
             };
-            assertThat(ImageSniffer.kind(Files.readAllBytes(p))).as(p.toString()).contains(expected);
+            assertThat(ImageSniffer.kind(Files.readAllBytes(p)))
+                    .as(p.toString())
+                    .contains(expected);
         }
     }
 
@@ -36,7 +38,9 @@ class ImageSnifferTest {
     void recognisesTheSampleVideo() throws Exception {
         Path mp4 = UiFixtures.testData("video-sample").resolve("bbb_176x144_192kbps_15fps_mpeg4.mp4");
         assertThat(ImageSniffer.isVideo(Files.readAllBytes(mp4))).isTrue();
-        assertThat(ImageSniffer.isVideo(Files.readAllBytes(UiFixtures.sampleImages().get(0)))).isFalse();
+        assertThat(ImageSniffer.isVideo(
+                        Files.readAllBytes(UiFixtures.sampleImages().get(0))))
+                .isFalse();
     }
 
     @Test

@@ -24,22 +24,29 @@ class SessionsAllowFilesTest {
         Settings settings = Settings.load(dir.resolve("settings.json"));
         AllowedFiles allowed = new AllowedFiles(settings);
         allowed.save(List.of(shared), Runnable::run);
-        assertThat(Settings.load(dir.resolve("settings.json")).node(AllowedFiles.KEY).get(0).textValue())
+        assertThat(Settings.load(dir.resolve("settings.json"))
+                        .node(AllowedFiles.KEY)
+                        .get(0)
+                        .textValue())
                 .isEqualTo(shared.toAbsolutePath().normalize().toString());
 
         WorkspaceRef ws = new WorkspaceRef(new ConnectionSpec.Local(dir.resolve("data")), "default");
         try (Sessions sessions = new Sessions(r -> null)) {
             sessions.allowFiles(allowed::folders);
             var client = sessions.client(ws);
-            assertThat(client.query("SELECT content FROM read_text('" + shared.resolve("note.txt") + "')").get(0).get("content"))
+            assertThat(client.query("SELECT content FROM read_text('" + shared.resolve("note.txt") + "')")
+                            .get(0)
+                            .get("content"))
                     .isEqualTo("hello from a file");
-            assertThatThrownBy(() -> client.query("SELECT content FROM read_text('" + elsewhere.resolve("secret.txt") + "')"))
+            assertThatThrownBy(() ->
+                            client.query("SELECT content FROM read_text('" + elsewhere.resolve("secret.txt") + "')"))
                     .isInstanceOf(RuntimeException.class);
         }
         // without the setting the sandbox keeps every file out
         try (Sessions sessions = new Sessions(r -> null)) {
             var client = sessions.client(new WorkspaceRef(new ConnectionSpec.Local(dir.resolve("data2")), "default"));
-            assertThatThrownBy(() -> client.query("SELECT content FROM read_text('" + shared.resolve("note.txt") + "')"))
+            assertThatThrownBy(
+                            () -> client.query("SELECT content FROM read_text('" + shared.resolve("note.txt") + "')"))
                     .isInstanceOf(RuntimeException.class);
         }
     }

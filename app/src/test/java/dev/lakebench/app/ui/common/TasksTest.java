@@ -30,8 +30,9 @@ class TasksTest {
     @Test
     void failuresGoToTheErrorSurfaceAsReports() throws Exception {
         TrackedTask t = tasks.create("Load table", ctx -> {
-            throw new IllegalStateException("disk on fire");
-        }).start();
+                    throw new IllegalStateException("disk on fire");
+                })
+                .start();
         assertThat(t.finished().get(5, TimeUnit.SECONDS)).isEqualTo(TrackedTask.State.FAILED);
         assertThat(errors).singleElement().satisfies(r -> {
             assertThat(r.problem()).isEqualTo("Could not load table: disk on fire");
@@ -44,12 +45,14 @@ class TasksTest {
         CountDownLatch started = new CountDownLatch(1);
         AtomicReference<Boolean> cancelledCallback = new AtomicReference<>(false);
         TrackedTask t = tasks.create("Long query", ctx -> {
-            started.countDown();
-            CountDownLatch stop = new CountDownLatch(1);
-            ctx.cancellation().onCancel(stop::countDown);
-            stop.await();
-            throw new QueryError(ErrorCode.QUERY_CANCELLED, "Query cancelled", "");
-        }).onCancelled(() -> cancelledCallback.set(true)).start();
+                    started.countDown();
+                    CountDownLatch stop = new CountDownLatch(1);
+                    ctx.cancellation().onCancel(stop::countDown);
+                    stop.await();
+                    throw new QueryError(ErrorCode.QUERY_CANCELLED, "Query cancelled", "");
+                })
+                .onCancelled(() -> cancelledCallback.set(true))
+                .start();
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(center.running()).containsExactly(t);
         t.cancel();
@@ -62,11 +65,12 @@ class TasksTest {
     void progressReachesTheTask() throws Exception {
         CountDownLatch go = new CountDownLatch(1);
         TrackedTask t = tasks.create("Index", ctx -> {
-            ctx.progress(0.25);
-            ctx.message("250 rows");
-            go.await();
-            return 1;
-        }).start();
+                    ctx.progress(0.25);
+                    ctx.message("250 rows");
+                    go.await();
+                    return 1;
+                })
+                .start();
         while (t.progressProperty().get() < 0.25) {
             Thread.sleep(5);
         }

@@ -33,7 +33,9 @@ class AudioDecoderTest {
                 all.write(s.pcm());
             }
             assertThat(first).isLessThan(0.1);
-            ShortBuffer pcm = ByteBuffer.wrap(all.toByteArray()).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer();
+            ShortBuffer pcm = ByteBuffer.wrap(all.toByteArray())
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .asShortBuffer();
             int n = pcm.remaining();
             assertThat((double) n / 44100).isBetween(2.8, 3.2);
             // 440 Hz: about 880 sign changes a second in the middle second

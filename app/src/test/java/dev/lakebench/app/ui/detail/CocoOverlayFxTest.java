@@ -66,16 +66,22 @@ class CocoOverlayFxTest {
     }
 
     private static boolean near(Color a, Color b) {
-        return Math.abs(a.getRed() - b.getRed()) < 0.06 && Math.abs(a.getGreen() - b.getGreen()) < 0.06
+        return Math.abs(a.getRed() - b.getRed()) < 0.06
+                && Math.abs(a.getGreen() - b.getGreen()) < 0.06
                 && Math.abs(a.getBlue() - b.getBlue()) < 0.06;
     }
 
     @Test
     @SuppressWarnings("unchecked")
-    void boxesSitOnTheirAnnotationMaskColoursFollowCategoriesCaptionsShowAndTheToggleHidesThem(FxRobot robot) throws Exception {
+    void boxesSitOnTheirAnnotationMaskColoursFollowCategoriesCaptionsShowAndTheToggleHidesThem(FxRobot robot)
+            throws Exception {
         JsonNode person = null;
-        for (JsonNode a : new ObjectMapper().readTree(COCO.resolve("annotations/instances_val2017.json").toFile()).path("annotations")) {
-            if (a.path("image_id").asLong() == 139 && a.path("category_id").asInt() == 1 && a.path("bbox").get(3).asDouble() > 100) {
+        for (JsonNode a : new ObjectMapper()
+                .readTree(COCO.resolve("annotations/instances_val2017.json").toFile())
+                .path("annotations")) {
+            if (a.path("image_id").asLong() == 139
+                    && a.path("category_id").asInt() == 1
+                    && a.path("bbox").get(3).asDouble() > 100) {
                 person = a;
             }
         }
@@ -85,11 +91,18 @@ class CocoOverlayFxTest {
         double h = person.path("bbox").get(3).asDouble();
 
         FxFixture.await(20, () -> robot.lookup("coco").tryQuery().isPresent());
-        robot.interact(() -> workbench.openEditor(workbench.currentWorkspace(), "SELECT * FROM coco WHERE coco_image_id = 139", true));
-        FxFixture.await(30, () -> !robot.lookup("#results-table").queryAll().isEmpty()
-                && !robot.lookup("#results-table").queryAs(TableView.class).getItems().isEmpty());
+        robot.interact(() -> workbench.openEditor(
+                workbench.currentWorkspace(), "SELECT * FROM coco WHERE coco_image_id = 139", true));
+        FxFixture.await(
+                30,
+                () -> !robot.lookup("#results-table").queryAll().isEmpty()
+                        && !robot.lookup("#results-table")
+                                .queryAs(TableView.class)
+                                .getItems()
+                                .isEmpty());
         TableView<Row> results = robot.lookup("#results-table").queryAs(TableView.class);
-        robot.interact(() -> results.getSelectionModel().select(0, results.getColumns().get(0)));
+        robot.interact(
+                () -> results.getSelectionModel().select(0, results.getColumns().get(0)));
         ImageView mask = robot.lookup("#detail-mask").queryAs(ImageView.class);
         PictureView view = (PictureView) mask.getParent();
         FxFixture.await(30, () -> view.picture() != null && mask.getImage() != null);
@@ -103,11 +116,14 @@ class CocoOverlayFxTest {
             robot.type(javafx.scene.input.KeyCode.ADD);
         }
         WaitForAsyncUtils.waitForFxEvents();
-        // the person's box: its left edge, above the chairs that touch it lower down, is drawn in the person category's colour
+        // the person's box: its left edge, above the chairs that touch it lower down, is drawn in the person category's
+        // colour
         Color personColour = Palette.of(1);
         Point2D edge = view.toView(x, y + h * 0.15);
         Color seen = pixel(robot, view, edge);
-        assertThat(near(seen, personColour)).as("box edge %s at %s, expected %s", seen, edge, personColour).isTrue();
+        assertThat(near(seen, personColour))
+                .as("box edge %s at %s, expected %s", seen, edge, personColour)
+                .isTrue();
         robot.clickOn("#detail-zoom-in");
         WaitForAsyncUtils.waitForFxEvents();
         Point2D zoomed = view.toView(x, y + h * 0.15);
@@ -137,19 +153,24 @@ class CocoOverlayFxTest {
         int argb = mask.getImage().getPixelReader().getArgb(px, py);
         int want = Palette.argb(1, MaskColours.ALPHA);
         for (int shift = 0; shift < 32; shift += 8) {
-            assertThat((argb >>> shift) & 0xff).isCloseTo((want >>> shift) & 0xff, org.assertj.core.data.Offset.offset(2));
+            assertThat((argb >>> shift) & 0xff)
+                    .isCloseTo((want >>> shift) & 0xff, org.assertj.core.data.Offset.offset(2));
         }
-        assertThat(mask.getImage().getPixelReader().getArgb(0, 0) >>> 24).isEqualTo(labels.get(0, 0) == 0 ? 0 : MaskColours.ALPHA);
+        assertThat(mask.getImage().getPixelReader().getArgb(0, 0) >>> 24)
+                .isEqualTo(labels.get(0, 0) == 0 ? 0 : MaskColours.ALPHA);
 
         Label captions = robot.lookup("#detail-captions").queryAs(Label.class);
         JsonNode firstCaption = null;
-        for (JsonNode c : new ObjectMapper().readTree(COCO.resolve("annotations/captions_val2017.json").toFile()).path("annotations")) {
+        for (JsonNode c : new ObjectMapper()
+                .readTree(COCO.resolve("annotations/captions_val2017.json").toFile())
+                .path("annotations")) {
             if (c.path("image_id").asLong() == 139 && firstCaption == null) {
                 firstCaption = c;
             }
         }
         assertThat(captions.isVisible()).isTrue();
-        assertThat(captions.getText()).contains(firstCaption.path("caption").asText().strip());
+        assertThat(captions.getText())
+                .contains(firstCaption.path("caption").asText().strip());
 
         robot.clickOn("#detail-overlays");
         WaitForAsyncUtils.waitForFxEvents();

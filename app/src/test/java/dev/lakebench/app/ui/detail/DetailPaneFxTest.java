@@ -51,11 +51,19 @@ class DetailPaneFxTest {
     @SuppressWarnings("unchecked")
     void theDetailPaneWidensAgainAfterItsDividerWasDraggedNarrow(FxRobot robot) {
         FxFixture.await(20, () -> robot.lookup("images").tryQuery().isPresent());
-        robot.interact(() -> workbench.openEditor(workbench.currentWorkspace(), "SELECT * FROM images ORDER BY id", true));
-        FxFixture.await(20, () -> !robot.lookup("#results-table").queryAll().isEmpty()
-                && robot.lookup("#results-table").queryAs(TableView.class).getItems().size() > 2);
+        robot.interact(
+                () -> workbench.openEditor(workbench.currentWorkspace(), "SELECT * FROM images ORDER BY id", true));
+        FxFixture.await(
+                20,
+                () -> !robot.lookup("#results-table").queryAll().isEmpty()
+                        && robot.lookup("#results-table")
+                                        .queryAs(TableView.class)
+                                        .getItems()
+                                        .size()
+                                > 2);
         TableView<Row> results = robot.lookup("#results-table").queryAs(TableView.class);
-        robot.interact(() -> results.getSelectionModel().select(1, results.getColumns().get(0)));
+        robot.interact(
+                () -> results.getSelectionModel().select(1, results.getColumns().get(0)));
         ImageView picture = robot.lookup("#detail-image").queryAs(ImageView.class);
         FxFixture.await(20, () -> picture.getImage() != null);
         SplitPane centre = workbench.shell().centreSplit();
@@ -65,8 +73,10 @@ class DetailPaneFxTest {
         double before = width(pane);
         assertThat(width(detail)).isCloseTo(before, org.assertj.core.data.Offset.offset(4.0));
 
-        Node divider = centre.getChildrenUnmodifiable().stream().filter(c -> c.getStyleClass().contains("split-pane-divider"))
-                .findFirst().orElseThrow();
+        Node divider = centre.getChildrenUnmodifiable().stream()
+                .filter(c -> c.getStyleClass().contains("split-pane-divider"))
+                .findFirst()
+                .orElseThrow();
         robot.drag(divider).dropBy(2000, 0);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(width(pane)).isLessThan(60);

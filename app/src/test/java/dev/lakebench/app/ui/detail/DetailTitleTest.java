@@ -20,12 +20,16 @@ class DetailTitleTest {
     @Test
     void theTitleNamesTheSourceFile() {
         try (Sessions sessions = new Sessions(r -> null)) {
-            DetailViewModel vm = new DetailViewModel(sessions, UiFixtures.directTasks(UiFixtures.errors()), dir.resolve("scratch"));
-            vm.show(new SelectedRow(null, "docs", new Row(List.of("id", "chunk_index", "text", "filename", "file_path"),
-                    new Object[] {"r1", 4L, "words", "notes.txt", "/data/in/notes.txt"})));
+            DetailViewModel vm =
+                    new DetailViewModel(sessions, UiFixtures.directTasks(UiFixtures.errors()), dir.resolve("scratch"));
+            vm.show(new SelectedRow(
+                    null, "docs", new Row(List.of("id", "chunk_index", "text", "filename", "file_path"), new Object[] {
+                        "r1", 4L, "words", "notes.txt", "/data/in/notes.txt"
+                    })));
             assertThat(vm.titleProperty().get()).isEqualTo("docs · notes.txt · chunk 4");
-            vm.show(new SelectedRow(null, "docs", new Row(List.of("id", "page_index", "file_path"),
-                    new Object[] {"r2", 0L, "/data/in/manual.pdf"})));
+            vm.show(new SelectedRow(null, "docs", new Row(List.of("id", "page_index", "file_path"), new Object[] {
+                "r2", 0L, "/data/in/manual.pdf"
+            })));
             assertThat(vm.titleProperty().get()).isEqualTo("docs · manual.pdf · page 1");
         }
     }

@@ -31,28 +31,40 @@ class DetailViewModelTest {
 
     @Test
     void aPdfPageShowsItsPictureAndText() throws Exception {
-        byte[] png = Files.readAllBytes(UiFixtures.sampleImages().stream().filter(p -> p.toString().endsWith(".png")).findFirst().orElseThrow());
-        Row page = new Row(List.of("id", "file_id", "page_index", "image", "text"),
+        byte[] png = Files.readAllBytes(UiFixtures.sampleImages().stream()
+                .filter(p -> p.toString().endsWith(".png"))
+                .findFirst()
+                .orElseThrow());
+        Row page = new Row(
+                List.of("id", "file_id", "page_index", "image", "text"),
                 new Object[] {"r1", "f1", 2L, png, "Page three says hello"});
         try (Sessions sessions = new Sessions(r -> null)) {
-            DetailViewModel vm = new DetailViewModel(sessions, UiFixtures.directTasks(UiFixtures.errors()), dir.resolve("scratch"));
+            DetailViewModel vm =
+                    new DetailViewModel(sessions, UiFixtures.directTasks(UiFixtures.errors()), dir.resolve("scratch"));
             vm.show(new SelectedRow(null, "manuals", page));
             assertThat(vm.titleProperty().get()).isEqualTo("manuals · page 3");
             assertThat(vm.textProperty().get()).isEqualTo("Page three says hello");
-            assertThat(vm.mediaProperty().get()).isInstanceOfSatisfying(DetailViewModel.Media.Picture.class,
-                    p -> assertThat(p.column()).isEqualTo("image"));
-            assertThat(vm.fields()).extracting(DetailViewModel.Field::name).containsExactly("id", "file_id", "page_index", "image", "text");
+            assertThat(vm.mediaProperty().get())
+                    .isInstanceOfSatisfying(
+                            DetailViewModel.Media.Picture.class,
+                            p -> assertThat(p.column()).isEqualTo("image"));
+            assertThat(vm.fields())
+                    .extracting(DetailViewModel.Field::name)
+                    .containsExactly("id", "file_id", "page_index", "image", "text");
             assertThat(vm.fields().get(3).value()).isEqualTo("<PNG, " + png.length + " bytes>");
         }
     }
 
     @Test
     void aVideoSegmentBecomesAPlayableFile() throws Exception {
-        byte[] mp4 = Files.readAllBytes(UiFixtures.testData("video-sample").resolve("bbb_176x144_192kbps_15fps_mpeg4.mp4"));
-        Row seg = new Row(List.of("id", "chunk_index", "start_time", "end_time", "video_data"),
+        byte[] mp4 =
+                Files.readAllBytes(UiFixtures.testData("video-sample").resolve("bbb_176x144_192kbps_15fps_mpeg4.mp4"));
+        Row seg = new Row(
+                List.of("id", "chunk_index", "start_time", "end_time", "video_data"),
                 new Object[] {"s1", 1L, 10.0, 20.0, mp4});
         try (Sessions sessions = new Sessions(r -> null)) {
-            DetailViewModel vm = new DetailViewModel(sessions, UiFixtures.directTasks(UiFixtures.errors()), dir.resolve("scratch"));
+            DetailViewModel vm =
+                    new DetailViewModel(sessions, UiFixtures.directTasks(UiFixtures.errors()), dir.resolve("scratch"));
             vm.show(new SelectedRow(null, "clips", seg));
             await(() -> vm.mediaProperty().get() instanceof DetailViewModel.Media.Video);
             var v = (DetailViewModel.Media.Video) vm.mediaProperty().get();
@@ -66,7 +78,8 @@ class DetailViewModelTest {
     void aRowIsLoadedByItsKey() throws Exception {
         UiFixtures.seedImages(dir);
         try (Sessions sessions = new Sessions(r -> null)) {
-            DetailViewModel vm = new DetailViewModel(sessions, UiFixtures.directTasks(UiFixtures.errors()), dir.resolve("scratch"));
+            DetailViewModel vm =
+                    new DetailViewModel(sessions, UiFixtures.directTasks(UiFixtures.errors()), dir.resolve("scratch"));
             WorkspaceRef ws = new WorkspaceRef(new ConnectionSpec.Local(dir), "default");
             // whoever reacts to the shown row finds the row's picture and title already set
             List<Object> seenWithRow = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -92,8 +105,13 @@ class DetailViewModelTest {
     void aRowFromATextSearchCarriesTheSearchedWordsPositions() throws Exception {
         Row chunk = new Row(List.of("id", "chunk_index", "text"), new Object[] {"c1", 0L, "Flowers bloom. A flower!"});
         try (Sessions sessions = new Sessions(r -> null)) {
-            DetailViewModel vm = new DetailViewModel(sessions, UiFixtures.directTasks(UiFixtures.errors()), dir.resolve("scratch"));
-            vm.show(new SelectedRow(null, "docs", chunk, new SelectedRow.Query("SELECT * FROM docs ORDER BY text <#> $1", List.of("flower"))));
+            DetailViewModel vm =
+                    new DetailViewModel(sessions, UiFixtures.directTasks(UiFixtures.errors()), dir.resolve("scratch"));
+            vm.show(new SelectedRow(
+                    null,
+                    "docs",
+                    chunk,
+                    new SelectedRow.Query("SELECT * FROM docs ORDER BY text <#> $1", List.of("flower"))));
             assertThat(vm.hitsProperty().get()).containsExactly(new QueryWords.Hit(0, 7), new QueryWords.Hit(17, 23));
             vm.show(new SelectedRow(null, "docs", chunk));
             assertThat(vm.hitsProperty().get()).isEmpty();

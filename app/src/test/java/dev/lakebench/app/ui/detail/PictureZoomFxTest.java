@@ -48,7 +48,9 @@ class PictureZoomFxTest {
         vm = new DetailViewModel(sessions, UiFixtures.directTasks(UiFixtures.errors()), dir.resolve("scratch"));
         DetailView view = new DetailView(vm, threads);
         Scene scene = new Scene((javafx.scene.Parent) view.node(), 640, 720);
-        scene.getStylesheets().setAll(dev.lakebench.app.ui.theme.Theme.valueOf(System.getProperty("lakebench.theme", "LIGHT")).stylesheets());
+        scene.getStylesheets()
+                .setAll(dev.lakebench.app.ui.theme.Theme.valueOf(System.getProperty("lakebench.theme", "LIGHT"))
+                        .stylesheets());
         stage.setScene(scene);
         stage.show();
     }
@@ -107,7 +109,9 @@ class PictureZoomFxTest {
         assertThat(same.getY()).isCloseTo(py, within(1.0));
 
         Point2D before = view.toView(0, 0);
-        robot.drag(view.localToScreen(px, py), MouseButton.PRIMARY).moveBy(40, 25).drop();
+        robot.drag(view.localToScreen(px, py), MouseButton.PRIMARY)
+                .moveBy(40, 25)
+                .drop();
         WaitForAsyncUtils.waitForFxEvents();
         Point2D after = view.toView(0, 0);
         assertThat(after.getX() - before.getX()).isCloseTo(40, within(2.0));
@@ -136,7 +140,8 @@ class PictureZoomFxTest {
         FxFixture.await(10, () -> next.picture().getWidth() == 300);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(next.fitted()).isTrue();
-        assertThat(next.scaleProperty().get()).isCloseTo(Math.min(next.getWidth() / 300, next.getHeight() / 900), within(1e-6));
+        assertThat(next.scaleProperty().get())
+                .isCloseTo(Math.min(next.getWidth() / 300, next.getHeight() / 900), within(1e-6));
         robot.clickOn("#detail-fit");
         assertThat(next.fitted()).isTrue();
     }

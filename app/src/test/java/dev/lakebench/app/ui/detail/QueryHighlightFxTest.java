@@ -29,7 +29,8 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class QueryHighlightFxTest {
 
-    static final String PARROT = "The parrots of the island talk all day. A parrot's feathers are green; parroting is what they do.";
+    static final String PARROT =
+            "The parrots of the island talk all day. A parrot's feathers are green; parroting is what they do.";
 
     @TempDir
     static Path dir;
@@ -74,13 +75,20 @@ class QueryHighlightFxTest {
 
     @SuppressWarnings("unchecked")
     private void pick(FxRobot robot, String sql) {
-        java.util.Set<javafx.scene.Node> before = new java.util.HashSet<>(robot.lookup("#results-table").queryAll());
+        java.util.Set<javafx.scene.Node> before =
+                new java.util.HashSet<>(robot.lookup("#results-table").queryAll());
         robot.interact(() -> workbench.openEditor(workbench.currentWorkspace(), sql, true));
-        FxFixture.await(30, () -> robot.lookup("#results-table").queryAll().stream()
-                .anyMatch(t -> !before.contains(t) && !((TableView<Row>) t).getItems().isEmpty()));
+        FxFixture.await(
+                30,
+                () -> robot.lookup("#results-table").queryAll().stream()
+                        .anyMatch(t -> !before.contains(t)
+                                && !((TableView<Row>) t).getItems().isEmpty()));
         TableView<Row> results = (TableView<Row>) robot.lookup("#results-table").queryAll().stream()
-                .filter(t -> !before.contains(t)).findFirst().orElseThrow();
-        robot.interact(() -> results.getSelectionModel().select(0, results.getColumns().get(0)));
+                .filter(t -> !before.contains(t))
+                .findFirst()
+                .orElseThrow();
+        robot.interact(
+                () -> results.getSelectionModel().select(0, results.getColumns().get(0)));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -102,6 +110,7 @@ class QueryHighlightFxTest {
         FxFixture.await(20, () -> highlighted(text).equals(List.of("island")));
 
         pick(robot, "SELECT id, text FROM notes WHERE id = 'n1' ORDER BY id");
-        FxFixture.await(20, () -> text.getText().equals(PARROT) && highlighted(text).isEmpty());
+        FxFixture.await(
+                20, () -> text.getText().equals(PARROT) && highlighted(text).isEmpty());
     }
 }

@@ -9,15 +9,19 @@ import org.junit.jupiter.api.Test;
 
 class QueryWordsTest {
 
-    private static final Row ROW = new Row(List.of("id", "text", "embedding"), new Object[] {"a", "x", new float[] {1, 2}});
+    private static final Row ROW =
+            new Row(List.of("id", "text", "embedding"), new Object[] {"a", "x", new float[] {1, 2}});
 
     private static List<String> hits(QueryWords q, String text) {
-        return q.find(text).stream().map(h -> text.substring(h.start(), h.end())).toList();
+        return q.find(text).stream()
+                .map(h -> text.substring(h.start(), h.end()))
+                .toList();
     }
 
     @Test
     void bm25MatchesWordsAsTheAnalyzerDoesStemmedAndCaseInsensitive() {
-        QueryWords q = QueryWords.of("SELECT *, text <#> 'Parrots and the flying' AS s FROM notes ORDER BY s DESC", List.of(), ROW);
+        QueryWords q = QueryWords.of(
+                "SELECT *, text <#> 'Parrots and the flying' AS s FROM notes ORDER BY s DESC", List.of(), ROW);
         assertThat(hits(q, "A PARROT flew; the parrot's cage was flying high. Parrotfish are not parrots."))
                 .containsExactly("PARROT", "parrot's", "flying", "parrots");
     }
@@ -32,8 +36,11 @@ class QueryWordsTest {
     void parametersAndTheHybridTextPart() {
         QueryWords bm25 = QueryWords.of("SELECT * FROM notes ORDER BY \"text\" <#> $1 DESC", List.of("Flowers"), ROW);
         assertThat(hits(bm25, "a flower and flowers")).containsExactly("flower", "flowers");
-        QueryWords hybrid = QueryWords.of("SELECT *, (embedding, text)::deeplake_hybrid_record <#> "
-                + "deeplake_hybrid_record($1, $2, 0.5, 0.5) AS score FROM notes", Arrays.asList(new float[] {1, 2}, "red car"), ROW);
+        QueryWords hybrid = QueryWords.of(
+                "SELECT *, (embedding, text)::deeplake_hybrid_record <#> "
+                        + "deeplake_hybrid_record($1, $2, 0.5, 0.5) AS score FROM notes",
+                Arrays.asList(new float[] {1, 2}, "red car"),
+                ROW);
         assertThat(hybrid.terms()).containsExactlyInAnyOrder("red", "car");
         QueryWords contains = QueryWords.of("SELECT * FROM notes WHERE contains(text, E'o''clock')", List.of(), ROW);
         assertThat(hits(contains, "At five O'Clock.")).containsExactly("O'Clock");
@@ -41,9 +48,18 @@ class QueryWordsTest {
 
     @Test
     void vectorSearchesAndPlainQueriesHighlightNothing() {
-        assertThat(QueryWords.of("SELECT * FROM notes ORDER BY embedding <#> $1", Arrays.asList((Object) new float[] {1, 2}), ROW).isEmpty()).isTrue();
-        assertThat(QueryWords.of("SELECT * FROM notes ORDER BY embedding <#> 'a cat'", List.of(), ROW).isEmpty()).isTrue();
-        assertThat(QueryWords.of("SELECT * FROM notes WHERE text = 'cat'", List.of(), ROW).isEmpty()).isTrue();
+        assertThat(QueryWords.of(
+                                "SELECT * FROM notes ORDER BY embedding <#> $1",
+                                Arrays.asList((Object) new float[] {1, 2}),
+                                ROW)
+                        .isEmpty())
+                .isTrue();
+        assertThat(QueryWords.of("SELECT * FROM notes ORDER BY embedding <#> 'a cat'", List.of(), ROW)
+                        .isEmpty())
+                .isTrue();
+        assertThat(QueryWords.of("SELECT * FROM notes WHERE text = 'cat'", List.of(), ROW)
+                        .isEmpty())
+                .isTrue();
         assertThat(QueryWords.of(null)).isEqualTo(QueryWords.NONE);
     }
 }

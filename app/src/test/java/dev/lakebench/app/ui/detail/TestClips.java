@@ -19,8 +19,7 @@ final class TestClips {
     private static final int FPS = 15;
     private static final int RATE = 44100;
 
-    private TestClips() {
-    }
+    private TestClips() {}
 
     /** A {@code seconds}-long 160×120 MP4 with a mono {@code hz} sine at 44.1 kHz. */
     static Path withSine(Path file, double seconds, int hz) throws Exception {

@@ -37,7 +37,12 @@ class VideoPlaybackFxTest {
     @org.junit.jupiter.api.BeforeAll
     static void ingest() {
         try (Client c = Client.local(dir)) {
-            c.ingest("clips", Map.of("path", List.of(UiFixtures.testData("video-sample").resolve("sample_with_increasing_timestamps_320w_240h_5s.mp4"))),
+            c.ingest(
+                    "clips",
+                    Map.of(
+                            "path",
+                            List.of(UiFixtures.testData("video-sample")
+                                    .resolve("sample_with_increasing_timestamps_320w_240h_5s.mp4"))),
                     IngestOptions.defaults().schema("path", "FILE"));
         }
     }
@@ -61,13 +66,23 @@ class VideoPlaybackFxTest {
     @SuppressWarnings("unchecked")
     void aSegmentPlaysPausesAndScrubs(FxRobot robot) throws Exception {
         FxFixture.await(20, () -> robot.lookup("clips").tryQuery().isPresent());
-        robot.interact(() -> workbench.openEditor(workbench.currentWorkspace(), "SELECT * FROM clips ORDER BY chunk_index", true));
-        FxFixture.await(20, () -> !robot.lookup("#results-table").queryAll().isEmpty()
-                && !robot.lookup("#results-table").queryAs(TableView.class).getItems().isEmpty());
+        robot.interact(() ->
+                workbench.openEditor(workbench.currentWorkspace(), "SELECT * FROM clips ORDER BY chunk_index", true));
+        FxFixture.await(
+                20,
+                () -> !robot.lookup("#results-table").queryAll().isEmpty()
+                        && !robot.lookup("#results-table")
+                                .queryAs(TableView.class)
+                                .getItems()
+                                .isEmpty());
         TableView<Row> results = robot.lookup("#results-table").queryAs(TableView.class);
-        robot.interact(() -> results.getSelectionModel().select(0, results.getColumns().get(0)));
+        robot.interact(
+                () -> results.getSelectionModel().select(0, results.getColumns().get(0)));
         Label time = robot.lookup("#detail-video-time").queryAs(Label.class);
-        FxFixture.await(30, () -> !robot.lookup("#detail-play").queryButton().isDisabled() && time.getText().contains(" / "));
+        FxFixture.await(
+                30,
+                () -> !robot.lookup("#detail-play").queryButton().isDisabled()
+                        && time.getText().contains(" / "));
         ImageView video = robot.lookup("#detail-video").queryAs(ImageView.class);
         FxFixture.await(10, () -> video.getImage() != null && video.isVisible());
 
@@ -75,7 +90,9 @@ class VideoPlaybackFxTest {
             robot.clickOn("#detail-play");
             FxFixture.await(10, () -> seconds(time) >= 2.0);
             System.out.println("FX watchdog during video playback: " + watchdog.report());
-            assertThat(watchdog.ioSamples()).as("Lakebench code doing I/O on the FX thread").isEmpty();
+            assertThat(watchdog.ioSamples())
+                    .as("Lakebench code doing I/O on the FX thread")
+                    .isEmpty();
             assertThat(watchdog.ourStalls()).as(watchdog.report()).isEmpty();
         }
         FxFixture.snap(robot, video.getScene(), "video-playing");
@@ -101,7 +118,8 @@ class VideoPlaybackFxTest {
         FxFixture.await(10, () -> Math.abs(seconds(time) - 3.0) < 0.5);
         robot.interact(() -> seek.setValue(0.5));
         FxFixture.await(10, () -> Math.abs(seconds(time) - 0.5) < 0.5);
-        assertThat(robot.lookup("#detail-video-time").queryAs(Label.class).getText()).doesNotContain("Cannot");
+        assertThat(robot.lookup("#detail-video-time").queryAs(Label.class).getText())
+                .doesNotContain("Cannot");
         assertThat(workbench.errors().shown()).isEmpty();
     }
 }

@@ -3,7 +3,6 @@ package dev.lakebench.app.ui.detail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakebench.app.ui.FxFixture;
-import dev.lakebench.app.ui.UiFixtures;
 import dev.lakebench.app.ui.common.SelectedRow;
 import dev.lakebench.app.ui.common.Sessions;
 import dev.lakebench.app.ui.common.Threads;
@@ -59,7 +58,10 @@ class VideoSoundFxTest {
         this.stage = stage;
         threads = Threads.forFx();
         sessions = new Sessions(r -> null);
-        vm = new DetailViewModel(sessions, new dev.lakebench.app.ui.common.Tasks(threads, new dev.lakebench.app.ui.common.TaskCenter(), e -> { }), dir.resolve("scratch"));
+        vm = new DetailViewModel(
+                sessions,
+                new dev.lakebench.app.ui.common.Tasks(threads, new dev.lakebench.app.ui.common.TaskCenter(), e -> {}),
+                dir.resolve("scratch"));
     }
 
     private void open(FxRobot robot, Speakers speakers, byte[] clip) {
@@ -68,10 +70,15 @@ class VideoSoundFxTest {
             stage.setScene(new Scene((javafx.scene.Parent) view.node(), 480, 640));
             stage.show();
         });
-        Row seg = new Row(List.of("id", "chunk_index", "start_time", "end_time", "video_data"), new Object[] {"s", 0L, 0.0, 10.0, clip});
+        Row seg = new Row(
+                List.of("id", "chunk_index", "start_time", "end_time", "video_data"),
+                new Object[] {"s", 0L, 0.0, 10.0, clip});
         robot.interact(() -> vm.show(new SelectedRow(null, "clips", seg)));
         Label time = robot.lookup("#detail-video-time").queryAs(Label.class);
-        FxFixture.await(30, () -> !robot.lookup("#detail-play").queryButton().isDisabled() && time.getText().contains(" / "));
+        FxFixture.await(
+                30,
+                () -> !robot.lookup("#detail-play").queryButton().isDisabled()
+                        && time.getText().contains(" / "));
     }
 
     @AfterEach
@@ -94,7 +101,11 @@ class VideoSoundFxTest {
         FxFixture.await(20, () -> speakers.last != null);
         ToggleButton mute = robot.lookup("#detail-mute").queryAs(ToggleButton.class);
         FxFixture.await(20, () -> !mute.isDisabled());
-        assertThat(robot.lookup("#detail-play").queryAs(Button.class).getTooltip().getText()).doesNotContain("silently");
+        assertThat(robot.lookup("#detail-play")
+                        .queryAs(Button.class)
+                        .getTooltip()
+                        .getText())
+                .doesNotContain("silently");
 
         long t0 = System.nanoTime();
         robot.clickOn("#detail-play");
@@ -104,7 +115,8 @@ class VideoSoundFxTest {
         assertThat(wall).as("wall seconds for 0.9 s of pictures").isGreaterThan(1.4);
 
         FakeSpeakers.Output out = speakers.last;
-        ShortBuffer pcm = ByteBuffer.wrap(out.heard()).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer();
+        ShortBuffer pcm =
+                ByteBuffer.wrap(out.heard()).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer();
         int n = Math.min(pcm.remaining(), out.rate);
         int crossings = 0;
         int loud = 0;
@@ -147,7 +159,8 @@ class VideoSoundFxTest {
         open(robot, new FakeSpeakers(1), silent);
         Button play = robot.lookup("#detail-play").queryAs(Button.class);
         FxFixture.await(20, () -> play.getTooltip().getText().contains("no sound track"));
-        assertThat(robot.lookup("#detail-mute").queryAs(ToggleButton.class).isDisabled()).isTrue();
+        assertThat(robot.lookup("#detail-mute").queryAs(ToggleButton.class).isDisabled())
+                .isTrue();
 
         boolean device;
         try {

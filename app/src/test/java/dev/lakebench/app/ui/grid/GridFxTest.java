@@ -36,7 +36,9 @@ class GridFxTest {
     @Start
     void start(Stage stage) {
         try (Client c = Client.local(dir)) {
-            c.ingest("photos", Map.of("path", List.of(UiFixtures.testData("images-sample").resolve("pillow"))),
+            c.ingest(
+                    "photos",
+                    Map.of("path", List.of(UiFixtures.testData("images-sample").resolve("pillow"))),
                     IngestOptions.defaults().schema("path", "FILE"));
         }
         UiFixtures.seedImages(dir);
@@ -52,20 +54,41 @@ class GridFxTest {
     void openTheGridSelectAThumbnailResizeAndFilter(FxRobot robot) throws Exception {
         FxFixture.await(20, () -> robot.lookup("photos").tryQuery().isPresent());
         robot.clickOn("photos");
-        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.G).release(javafx.scene.input.KeyCode.CONTROL);
-        FxFixture.await(20, () -> robot.lookup("#thumbnail-grid").tryQuery().isPresent()
-                && !robot.lookup("#thumbnail-grid").queryAs(GridView.class).getItems().isEmpty());
+        robot.press(javafx.scene.input.KeyCode.CONTROL)
+                .type(javafx.scene.input.KeyCode.G)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        FxFixture.await(
+                20,
+                () -> robot.lookup("#thumbnail-grid").tryQuery().isPresent()
+                        && !robot.lookup("#thumbnail-grid")
+                                .queryAs(GridView.class)
+                                .getItems()
+                                .isEmpty());
         GridView<?> grid = robot.lookup("#thumbnail-grid").queryAs(GridView.class);
         int rows = grid.getItems().size();
-        FxFixture.await(30, () -> robot.lookup(".thumb-cell").queryAll().stream()
-                .filter(c -> c.lookup(".image-view") instanceof ImageView v && v.getImage() != null).count() >= Math.min(rows, 4));
+        FxFixture.await(
+                30,
+                () -> robot.lookup(".thumb-cell").queryAll().stream()
+                                .filter(c -> c.lookup(".image-view") instanceof ImageView v && v.getImage() != null)
+                                .count()
+                        >= Math.min(rows, 4));
 
         robot.clickOn(robot.lookup(".thumb-cell").queryAll().stream()
-                .filter(c -> c.lookup(".image-view") instanceof ImageView v && v.getImage() != null).findFirst().orElseThrow());
-        FxFixture.await(20, () -> workbench.selectedRow().get() == null
-                && robot.lookup("#detail-fields").queryTableView().getItems().size() >= 5);
-        assertThat(robot.lookup("#detail-fields").queryTableView().getItems().toString()).contains("filename");
-        FxFixture.await(20, () -> robot.lookup("#detail-image").queryAs(ImageView.class).getImage() != null);
+                .filter(c -> c.lookup(".image-view") instanceof ImageView v && v.getImage() != null)
+                .findFirst()
+                .orElseThrow());
+        FxFixture.await(
+                20,
+                () -> workbench.selectedRow().get() == null
+                        && robot.lookup("#detail-fields")
+                                        .queryTableView()
+                                        .getItems()
+                                        .size()
+                                >= 5);
+        assertThat(robot.lookup("#detail-fields").queryTableView().getItems().toString())
+                .contains("filename");
+        FxFixture.await(
+                20, () -> robot.lookup("#detail-image").queryAs(ImageView.class).getImage() != null);
 
         Slider size = robot.lookup("#grid-size").queryAs(Slider.class);
         robot.interact(() -> size.setValue(48));
@@ -73,7 +96,12 @@ class GridFxTest {
 
         TextField filter = robot.lookup("#grid-filter").queryAs(TextField.class);
         robot.clickOn(filter).write("filename LIKE '%.webp'").type(javafx.scene.input.KeyCode.ENTER);
-        FxFixture.await(20, () -> robot.lookup("#grid-status").queryAs(Label.class).getText().contains("where filename LIKE"));
+        FxFixture.await(
+                20,
+                () -> robot.lookup("#grid-status")
+                        .queryAs(Label.class)
+                        .getText()
+                        .contains("where filename LIKE"));
         assertThat(grid.getItems().size()).isLessThan(rows).isGreaterThan(0);
         assertThat(workbench.errors().shown()).isEmpty();
     }
@@ -82,24 +110,50 @@ class GridFxTest {
     void selectAThumbnailAndFindSimilarRows(FxRobot robot) throws Exception {
         FxFixture.await(20, () -> robot.lookup("images").tryQuery().isPresent());
         robot.clickOn("images");
-        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.G).release(javafx.scene.input.KeyCode.CONTROL);
-        FxFixture.await(20, () -> robot.lookup("#thumbnail-grid").tryQuery().isPresent()
-                && robot.lookup("#thumbnail-grid").queryAs(GridView.class).getItems().size() == UiFixtures.sampleImages().size());
+        robot.press(javafx.scene.input.KeyCode.CONTROL)
+                .type(javafx.scene.input.KeyCode.G)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        FxFixture.await(
+                20,
+                () -> robot.lookup("#thumbnail-grid").tryQuery().isPresent()
+                        && robot.lookup("#thumbnail-grid")
+                                        .queryAs(GridView.class)
+                                        .getItems()
+                                        .size()
+                                == UiFixtures.sampleImages().size());
         assertThat(robot.lookup("#grid-similar").queryButton().isDisabled()).isTrue();
-        FxFixture.await(30, () -> robot.lookup(".thumb-cell").queryAll().stream()
-                .anyMatch(c -> c.lookup(".image-view") instanceof ImageView v && v.getImage() != null));
+        FxFixture.await(
+                30,
+                () -> robot.lookup(".thumb-cell").queryAll().stream()
+                        .anyMatch(c -> c.lookup(".image-view") instanceof ImageView v && v.getImage() != null));
         var cell = robot.lookup(".thumb-cell").queryAll().stream()
-                .filter(c -> c.lookup(".image-view") instanceof ImageView v && v.getImage() != null).skip(2).findFirst().orElseThrow();
+                .filter(c -> c.lookup(".image-view") instanceof ImageView v && v.getImage() != null)
+                .skip(2)
+                .findFirst()
+                .orElseThrow();
         String key = (String) ((org.controlsfx.control.GridCell<?>) cell).getItem();
-        String name = UiFixtures.sampleImages().get(Integer.parseInt(key.substring(4))).getFileName().toString();
+        String name = UiFixtures.sampleImages()
+                .get(Integer.parseInt(key.substring(4)))
+                .getFileName()
+                .toString();
         robot.clickOn(cell);
         FxFixture.await(10, () -> !robot.lookup("#grid-similar").queryButton().isDisabled());
         robot.clickOn("#grid-similar");
-        FxFixture.await(30, () -> workbench.shell().tabs().getTabs().stream().anyMatch(t -> t.getText().equals("Similar to " + name)));
-        FxFixture.await(10, () -> FxFixture.<GridView<String>>showing(robot, "#thumbnail-grid").getItems().size() == UiFixtures.sampleImages().size());
+        FxFixture.await(
+                30,
+                () -> workbench.shell().tabs().getTabs().stream()
+                        .anyMatch(t -> t.getText().equals("Similar to " + name)));
+        FxFixture.await(
+                10,
+                () -> FxFixture.<GridView<String>>showing(robot, "#thumbnail-grid")
+                                .getItems()
+                                .size()
+                        == UiFixtures.sampleImages().size());
         GridView<String> similar = FxFixture.showing(robot, "#thumbnail-grid");
         assertThat(similar.getItems().get(0)).isEqualTo(key);
-        FxFixture.await(10, () -> FxFixture.<Label>showing(robot, "#grid-status").getText().contains("most similar to " + name));
+        FxFixture.await(
+                10,
+                () -> FxFixture.<Label>showing(robot, "#grid-status").getText().contains("most similar to " + name));
         assertThat(workbench.errors().shown()).isEmpty();
     }
 }

@@ -20,36 +20,62 @@ class GridSourceTest {
     @Test
     void gridsNeedAnImageColumnAndAnId() {
         TableInfo videos = new TableInfo("clips", new TableSchema(FileKind.VIDEO.columns()), 3, List.of());
-        assertThat(GridSource.of(WS, videos)).get().extracting(GridSource::imageColumn).isEqualTo("thumbnail");
+        assertThat(GridSource.of(WS, videos))
+                .get()
+                .extracting(GridSource::imageColumn)
+                .isEqualTo("thumbnail");
         TableInfo pdf = new TableInfo("docs", new TableSchema(FileKind.PDF.columns()), 3, List.of());
-        assertThat(GridSource.of(WS, pdf)).get().extracting(GridSource::imageColumn).isEqualTo("image");
+        assertThat(GridSource.of(WS, pdf))
+                .get()
+                .extracting(GridSource::imageColumn)
+                .isEqualTo("image");
         TableInfo text = new TableInfo("notes", new TableSchema(FileKind.TEXT.columns()), 3, List.of());
         assertThat(GridSource.of(WS, text)).isEmpty();
-        assertThat(GridSource.whyNot(text)).contains("Table \"notes\" has no IMAGE column (images, PDF pages and video thumbnails are)");
+        assertThat(GridSource.whyNot(text))
+                .contains("Table \"notes\" has no IMAGE column (images, PDF pages and video thumbnails are)");
     }
 
     @Test
     void aTableOfImagesAndVideosShowsEachRowsFirstPicture() {
-        TableInfo mixed = new TableInfo("media", dev.lakebench.core.ingest.files.FileColumns.schema(
-                java.util.Set.of(FileKind.IMAGE, FileKind.VIDEO)), 3, List.of());
+        TableInfo mixed = new TableInfo(
+                "media",
+                dev.lakebench.core.ingest.files.FileColumns.schema(java.util.Set.of(FileKind.IMAGE, FileKind.VIDEO)),
+                3,
+                List.of());
         GridSource s = GridSource.of(WS, mixed).orElseThrow();
         assertThat(s.imageColumn()).isEqualTo(GridSource.ANY_PICTURE);
         assertThat(GridSource.choices(mixed)).containsExactly(GridSource.ANY_PICTURE, "thumbnail", "image");
         assertThat(s.pictureColumns()).containsExactly("image", "thumbnail");
-        assertThat(s.keysSql("")).isEqualTo("SELECT \"id\", \"filename\" FROM \"media\" WHERE (\"image\" IS NOT NULL OR \"thumbnail\" IS NOT NULL)");
-        assertThat(s.imagesSql(2)).isEqualTo("SELECT \"id\" AS k, COALESCE(\"image\", \"thumbnail\") AS img FROM \"media\" WHERE \"id\" IN ($1, $2)");
-        assertThat(s.withImageColumn("thumbnail").keysSql(null)).isEqualTo("SELECT \"id\", \"filename\" FROM \"media\" WHERE \"thumbnail\" IS NOT NULL");
+        assertThat(s.keysSql(""))
+                .isEqualTo(
+                        "SELECT \"id\", \"filename\" FROM \"media\" WHERE (\"image\" IS NOT NULL OR \"thumbnail\" IS NOT NULL)");
+        assertThat(s.imagesSql(2))
+                .isEqualTo(
+                        "SELECT \"id\" AS k, COALESCE(\"image\", \"thumbnail\") AS img FROM \"media\" WHERE \"id\" IN ($1, $2)");
+        assertThat(s.withImageColumn("thumbnail").keysSql(null))
+                .isEqualTo("SELECT \"id\", \"filename\" FROM \"media\" WHERE \"thumbnail\" IS NOT NULL");
     }
 
     @Test
     void sqlKeepsValuesAsParameters() {
-        TableInfo t = new TableInfo("My Photos", new TableSchema(List.of(Column.of("id", ColumnType.TEXT),
-                Column.of("image", ColumnType.IMAGE), Column.vector("emb", ColumnType.EMBEDDING, 4))), 1, List.of());
+        TableInfo t = new TableInfo(
+                "My Photos",
+                new TableSchema(List.of(
+                        Column.of("id", ColumnType.TEXT),
+                        Column.of("image", ColumnType.IMAGE),
+                        Column.vector("emb", ColumnType.EMBEDDING, 4))),
+                1,
+                List.of());
         GridSource s = GridSource.of(WS, t).orElseThrow();
-        assertThat(s.keysSql(" filename LIKE '%a' ")).isEqualTo("SELECT \"id\", NULL FROM \"My Photos\" WHERE \"image\" IS NOT NULL AND (filename LIKE '%a')");
+        assertThat(s.keysSql(" filename LIKE '%a' "))
+                .isEqualTo(
+                        "SELECT \"id\", NULL FROM \"My Photos\" WHERE \"image\" IS NOT NULL AND (filename LIKE '%a')");
         assertThat(GridSource.thumbnailsSql(3))
-                .isEqualTo("SELECT file_id, content FROM thumbnails WHERE column_name = $1 AND dimension = $2 AND file_id IN ($3, $4, $5)");
-        assertThat(s.similarSql("emb", 100)).isEqualTo("SELECT \"id\" AS k, \"emb\" <#> $1 AS score, NULL AS label FROM \"My Photos\" ORDER BY score DESC LIMIT 100");
+                .isEqualTo(
+                        "SELECT file_id, content FROM thumbnails WHERE column_name = $1 AND dimension = $2 AND file_id IN ($3, $4, $5)");
+        assertThat(s.similarSql("emb", 100))
+                .isEqualTo(
+                        "SELECT \"id\" AS k, \"emb\" <#> $1 AS score, NULL AS label FROM \"My Photos\" ORDER BY score DESC LIMIT 100");
         assertThat(s.embeddingColumn()).contains("emb");
     }
 

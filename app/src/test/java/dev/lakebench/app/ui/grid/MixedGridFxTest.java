@@ -45,9 +45,18 @@ class MixedGridFxTest {
         }
         Files.copy(UiFixtures.testData("video-sample").resolve("testvid_1022ms.mp4"), media.resolve("clip.mp4"));
         try (Client c = Client.local(dir)) {
-            c.ingest("media", Map.of("path", List.of(media)), IngestOptions.defaults().schema("path", "FILE"));
-            images = ((Number) c.query("SELECT count(*) FROM media WHERE image IS NOT NULL").get(0).get(0)).longValue();
-            segments = ((Number) c.query("SELECT count(*) FROM media WHERE thumbnail IS NOT NULL").get(0).get(0)).longValue();
+            c.ingest(
+                    "media",
+                    Map.of("path", List.of(media)),
+                    IngestOptions.defaults().schema("path", "FILE"));
+            images = ((Number) c.query("SELECT count(*) FROM media WHERE image IS NOT NULL")
+                            .get(0)
+                            .get(0))
+                    .longValue();
+            segments = ((Number) c.query("SELECT count(*) FROM media WHERE thumbnail IS NOT NULL")
+                            .get(0)
+                            .get(0))
+                    .longValue();
         }
     }
 
@@ -62,14 +71,18 @@ class MixedGridFxTest {
     }
 
     private static long pictured(FxRobot robot) {
-        return robot.lookup(".thumb-cell").queryAll().stream().filter(FxFixture::isShowing)
+        return robot.lookup(".thumb-cell").queryAll().stream()
+                .filter(FxFixture::isShowing)
                 .filter(c -> ((GridCell<?>) c).getItem() != null)
-                .filter(c -> c.lookup(".image-view") instanceof ImageView v && v.getImage() != null).count();
+                .filter(c -> c.lookup(".image-view") instanceof ImageView v && v.getImage() != null)
+                .count();
     }
 
     private static long shown(FxRobot robot) {
-        return robot.lookup(".thumb-cell").queryAll().stream().filter(FxFixture::isShowing)
-                .filter(c -> ((GridCell<?>) c).getItem() != null).count();
+        return robot.lookup(".thumb-cell").queryAll().stream()
+                .filter(FxFixture::isShowing)
+                .filter(c -> ((GridCell<?>) c).getItem() != null)
+                .count();
     }
 
     @Test
@@ -79,8 +92,13 @@ class MixedGridFxTest {
         FxFixture.await(20, () -> robot.lookup("media").tryQuery().isPresent());
         robot.clickOn("media");
         robot.press(KeyCode.CONTROL).type(KeyCode.G).release(KeyCode.CONTROL);
-        FxFixture.await(20, () -> robot.lookup("#thumbnail-grid").tryQuery().isPresent()
-                && !robot.lookup("#thumbnail-grid").queryAs(GridView.class).getItems().isEmpty());
+        FxFixture.await(
+                20,
+                () -> robot.lookup("#thumbnail-grid").tryQuery().isPresent()
+                        && !robot.lookup("#thumbnail-grid")
+                                .queryAs(GridView.class)
+                                .getItems()
+                                .isEmpty());
         GridView<?> grid = robot.lookup("#thumbnail-grid").queryAs(GridView.class);
         assertThat(grid.getItems()).hasSize((int) (images + segments));
         FxFixture.await(30, () -> shown(robot) == images + segments && pictured(robot) == images + segments);

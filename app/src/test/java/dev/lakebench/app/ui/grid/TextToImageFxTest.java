@@ -41,10 +41,20 @@ class TextToImageFxTest {
     static void seed() {
         UiFixtures.installTinyClip(dir);
         List<String> names = List.of("red", "blue", "green", "dark red", "navy");
-        List<Color> colours = List.of(Color.RED, Color.BLUE, new Color(0, 160, 0), new Color(140, 0, 0), new Color(0, 0, 120));
+        List<Color> colours =
+                List.of(Color.RED, Color.BLUE, new Color(0, 160, 0), new Color(140, 0, 0), new Color(0, 0, 120));
         try (Client c = Client.local(dir)) {
-            c.ingest("swatches", Map.of("id", List.of("s0", "s1", "s2", "s3", "s4"), "filename", names.stream().map(n -> n + ".png").toList(),
-                            "image", colours.stream().map(col -> UiFixtures.png(col, 64, 48)).toList()),
+            c.ingest(
+                    "swatches",
+                    Map.of(
+                            "id",
+                            List.of("s0", "s1", "s2", "s3", "s4"),
+                            "filename",
+                            names.stream().map(n -> n + ".png").toList(),
+                            "image",
+                            colours.stream()
+                                    .map(col -> UiFixtures.png(col, 64, 48))
+                                    .toList()),
                     IngestOptions.defaults().schema("image", "IMAGE").embed("image", UiFixtures.TINY_CLIP));
         }
         UiFixtures.seedImages(dir);
@@ -65,11 +75,20 @@ class TextToImageFxTest {
         FxFixture.await(20, () -> robot.lookup("swatches").tryQuery().isPresent());
         robot.clickOn("swatches");
         robot.press(KeyCode.CONTROL).type(KeyCode.G).release(KeyCode.CONTROL);
-        FxFixture.await(20, () -> FxFixture.isShowing(robot.lookup("#grid-text-search").query()));
+        FxFixture.await(
+                20, () -> FxFixture.isShowing(robot.lookup("#grid-text-search").query()));
         TextField box = robot.lookup("#grid-text-search").queryAs(TextField.class);
         robot.clickOn(box).write("blue").type(KeyCode.ENTER);
-        FxFixture.await(30, () -> workbench.shell().tabs().getTabs().stream().anyMatch(t -> t.getText().equals("Pictures of \"blue\"")));
-        FxFixture.await(10, () -> FxFixture.<GridView<String>>showing(robot, "#thumbnail-grid").getItems().size() == 5);
+        FxFixture.await(
+                30,
+                () -> workbench.shell().tabs().getTabs().stream()
+                        .anyMatch(t -> t.getText().equals("Pictures of \"blue\"")));
+        FxFixture.await(
+                10,
+                () -> FxFixture.<GridView<String>>showing(robot, "#thumbnail-grid")
+                                .getItems()
+                                .size()
+                        == 5);
         GridView<String> hits = FxFixture.showing(robot, "#thumbnail-grid");
         assertThat(hits.getItems().subList(0, 2)).containsExactlyInAnyOrder("s1", "s4");
         assertThat(workbench.errors().shown()).isEmpty();
@@ -77,8 +96,19 @@ class TextToImageFxTest {
         // a table whose vectors no image model made has no text box
         robot.clickOn("images");
         robot.press(KeyCode.CONTROL).type(KeyCode.G).release(KeyCode.CONTROL);
-        FxFixture.await(20, () -> workbench.shell().tabs().getSelectionModel().getSelectedItem().getText().equals("images")
-                && !FxFixture.<GridView<String>>showing(robot, "#thumbnail-grid").getItems().isEmpty());
-        assertThat(robot.lookup("#grid-text-search").queryAll().stream().filter(FxFixture::isShowing)).isEmpty();
+        FxFixture.await(
+                20,
+                () -> workbench
+                                .shell()
+                                .tabs()
+                                .getSelectionModel()
+                                .getSelectedItem()
+                                .getText()
+                                .equals("images")
+                        && !FxFixture.<GridView<String>>showing(robot, "#thumbnail-grid")
+                                .getItems()
+                                .isEmpty());
+        assertThat(robot.lookup("#grid-text-search").queryAll().stream().filter(FxFixture::isShowing))
+                .isEmpty();
     }
 }

@@ -24,7 +24,8 @@ class ThumbnailGridViewModelTest {
         List<ErrorReport> errors = UiFixtures.errors();
         try (Sessions sessions = new Sessions(r -> null)) {
             WorkspaceRef ws = new WorkspaceRef(new ConnectionSpec.Local(dir), "default");
-            GridSource s = GridSource.of(ws, sessions.client(ws).describeTable("images")).orElseThrow();
+            GridSource s = GridSource.of(ws, sessions.client(ws).describeTable("images"))
+                    .orElseThrow();
             ThumbnailGridViewModel vm = new ThumbnailGridViewModel(s, sessions, UiFixtures.directTasks(errors));
             vm.load().finished().get(30, TimeUnit.SECONDS);
             int n = UiFixtures.sampleImages().size();
@@ -33,7 +34,9 @@ class ThumbnailGridViewModelTest {
 
             vm.whereProperty().set("filename LIKE '%.webp'");
             vm.load().finished().get(30, TimeUnit.SECONDS);
-            long webp = UiFixtures.sampleImages().stream().filter(p -> p.toString().endsWith(".webp")).count();
+            long webp = UiFixtures.sampleImages().stream()
+                    .filter(p -> p.toString().endsWith(".webp"))
+                    .count();
             assertThat(vm.keys()).hasSize((int) webp);
             assertThat(vm.statusProperty().get()).isEqualTo(webp + " rows where filename LIKE '%.webp'");
 
@@ -55,7 +58,8 @@ class ThumbnailGridViewModelTest {
             assertThat(vm.box()).isEqualTo(128);
 
             // find similar: the selected row's embedding searched with <#>; the row itself comes first
-            java.util.concurrent.atomic.AtomicReference<ThumbnailGridViewModel> similar = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.atomic.AtomicReference<ThumbnailGridViewModel> similar =
+                    new java.util.concurrent.atomic.AtomicReference<>();
             vm.onSimilar(similar::set);
             String key = vm.keys().get(0);
             vm.findSimilar().finished().get(30, TimeUnit.SECONDS);
@@ -65,7 +69,8 @@ class ThumbnailGridViewModelTest {
             assertThat(g.keys()).hasSize(n).first().isEqualTo(key);
             assertThat(g.score(key)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
             for (int i = 1; i < g.keys().size(); i++) {
-                assertThat(g.score(g.keys().get(i))).isLessThanOrEqualTo(g.score(g.keys().get(i - 1)));
+                assertThat(g.score(g.keys().get(i)))
+                        .isLessThanOrEqualTo(g.score(g.keys().get(i - 1)));
             }
         }
     }
@@ -76,7 +81,8 @@ class ThumbnailGridViewModelTest {
         List<ErrorReport> errors = UiFixtures.errors();
         try (Sessions sessions = new Sessions(r -> null)) {
             WorkspaceRef ws = new WorkspaceRef(new ConnectionSpec.Local(dir), "default");
-            GridSource s = GridSource.of(ws, sessions.client(ws).describeTable("images")).orElseThrow();
+            GridSource s = GridSource.of(ws, sessions.client(ws).describeTable("images"))
+                    .orElseThrow();
             ThumbnailGridViewModel vm = new ThumbnailGridViewModel(s, sessions, UiFixtures.directTasks(errors));
             vm.load().finished().get(30, TimeUnit.SECONDS);
             String first = UiFixtures.sampleImages().get(0).getFileName().toString();
@@ -106,9 +112,12 @@ class ThumbnailGridViewModelTest {
             assertThat(leads).startsWith("img-001", "img-002").endsWith("img-011", "img-000");
 
             // similar rows: the score first with four significant digits, then the file name
-            java.util.concurrent.atomic.AtomicReference<ThumbnailGridViewModel> similar = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.atomic.AtomicReference<ThumbnailGridViewModel> similar =
+                    new java.util.concurrent.atomic.AtomicReference<>();
             vm.onSimilar(similar::set);
-            vm.findSimilarTo("embedding", new float[] {1, 0, 0, 0, 0, 0, 0, 0}, "a unit vector").finished().get(30, TimeUnit.SECONDS);
+            vm.findSimilarTo("embedding", new float[] {1, 0, 0, 0, 0, 0, 0, 0}, "a unit vector")
+                    .finished()
+                    .get(30, TimeUnit.SECONDS);
             ThumbnailGridViewModel g = similar.get();
             assertThat(g.title()).isEqualTo("Similar to a unit vector");
             String top = g.keys().get(0);

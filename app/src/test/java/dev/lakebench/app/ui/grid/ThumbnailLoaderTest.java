@@ -47,7 +47,9 @@ class ThumbnailLoaderTest {
     void storedThumbnailsAtTheRequestedSizeAndFallbackToTheImage() throws Exception {
         Path data = dir.resolve("data");
         try (Client c = Client.local(data)) {
-            c.ingest("photos", Map.of("path", List.of(UiFixtures.testData("images-sample").resolve("pillow"))),
+            c.ingest(
+                    "photos",
+                    Map.of("path", List.of(UiFixtures.testData("images-sample").resolve("pillow"))),
                     IngestOptions.defaults().schema("path", "FILE"));
         }
         UiFixtures.seedImages(data);
@@ -55,9 +57,11 @@ class ThumbnailLoaderTest {
             WorkspaceRef ws = new WorkspaceRef(new ConnectionSpec.Local(data), "default");
             var client = sessions.client(ws);
             List<String> ids = client.query("SELECT id FROM photos WHERE image IS NOT NULL ORDER BY filename").stream()
-                    .map(r -> (String) r.get(0)).toList();
+                    .map(r -> (String) r.get(0))
+                    .toList();
             assertThat(ids).isNotEmpty();
-            GridSource photos = GridSource.of(ws, client.describeTable("photos")).orElseThrow();
+            GridSource photos =
+                    GridSource.of(ws, client.describeTable("photos")).orElseThrow();
             ThumbnailCache cache = new ThumbnailCache(64L << 20);
             ThumbnailLoader loader = new ThumbnailLoader(photos, sessions, THREADS.decode(), Platform::runLater, cache);
             Map<String, Image> got = new ConcurrentHashMap<>();
@@ -68,12 +72,16 @@ class ThumbnailLoaderTest {
             }
 
             // a table with image bytes but no stored thumbnails: pictures come from its image column
-            GridSource seeded = GridSource.of(ws, client.describeTable("images")).orElseThrow();
-            ThumbnailLoader direct = new ThumbnailLoader(seeded, sessions, THREADS.decode(), Platform::runLater, new ThumbnailCache(64L << 20));
+            GridSource seeded =
+                    GridSource.of(ws, client.describeTable("images")).orElseThrow();
+            ThumbnailLoader direct = new ThumbnailLoader(
+                    seeded, sessions, THREADS.decode(), Platform::runLater, new ThumbnailCache(64L << 20));
             Map<String, Image> got2 = new ConcurrentHashMap<>();
             Platform.runLater(() -> direct.request("img-003", 128, img -> got2.put("img-003", img)));
             await(() -> got2.containsKey("img-003"));
-            assertThat(Math.max(got2.get("img-003").getWidth(), got2.get("img-003").getHeight())).isLessThanOrEqualTo(128);
+            assertThat(Math.max(
+                            got2.get("img-003").getWidth(), got2.get("img-003").getHeight()))
+                    .isLessThanOrEqualTo(128);
         }
     }
 
@@ -82,8 +90,10 @@ class ThumbnailLoaderTest {
         UiFixtures.seedImages(dir);
         try (Sessions sessions = new Sessions(r -> null)) {
             WorkspaceRef ws = new WorkspaceRef(new ConnectionSpec.Local(dir), "default");
-            GridSource s = GridSource.of(ws, sessions.client(ws).describeTable("images")).orElseThrow();
-            ThumbnailLoader loader = new ThumbnailLoader(s, sessions, THREADS.decode(), Platform::runLater, new ThumbnailCache(64L << 20));
+            GridSource s = GridSource.of(ws, sessions.client(ws).describeTable("images"))
+                    .orElseThrow();
+            ThumbnailLoader loader = new ThumbnailLoader(
+                    s, sessions, THREADS.decode(), Platform::runLater, new ThumbnailCache(64L << 20));
             Map<String, Image> got = new ConcurrentHashMap<>();
             java.util.function.Consumer<Image> never = img -> got.put("withdrawn", img);
             Platform.runLater(() -> {

@@ -49,7 +49,8 @@ class DropListFxTest {
         for (int d = 0; d < 40; d++) {
             Path sub = Files.createDirectories(folder.resolve(String.format("day%02d", d)));
             for (int i = 0; i < 100; i++) {
-                Files.writeString(sub.resolve(String.format("note%03d.%s", i, i % 4 == 0 ? "md" : "txt")), "note " + d + "/" + i);
+                Files.writeString(
+                        sub.resolve(String.format("note%03d.%s", i, i % 4 == 0 ? "md" : "txt")), "note " + d + "/" + i);
             }
         }
         workbench.ingestChooser(new IngestChooser() {
@@ -68,15 +69,20 @@ class DropListFxTest {
             FxFixture.snap(robot, robot.lookup("#tb-ingest").query().getScene(), "workbench-toolbar");
             robot.clickOn("#tb-ingest");
             robot.clickOn("Folder…");
-            FxFixture.await(60, () -> robot.lookup("#drop-total").tryQueryAs(Label.class)
-                    .map(l -> l.getText().startsWith("4,000 files")).orElse(false));
+            FxFixture.await(
+                    60,
+                    () -> robot.lookup("#drop-total")
+                            .tryQueryAs(Label.class)
+                            .map(l -> l.getText().startsWith("4,000 files"))
+                            .orElse(false));
             TableView<?> files = robot.lookup("#drop-files").queryAs(TableView.class);
             assertThat(files.getItems()).hasSize(4000);
             assertThat(robot.lookup("#target-name").tryQuery()).isEmpty();
             TextField exclude = robot.lookup("#drop-exclude").queryAs(TextField.class);
             worst = timed(robot, () -> exclude.setText("*.md"));
             assertThat(files.getItems()).hasSize(3000);
-            assertThat(robot.lookup("#drop-total").queryAs(Label.class).getText()).startsWith("3,000 files");
+            assertThat(robot.lookup("#drop-total").queryAs(Label.class).getText())
+                    .startsWith("3,000 files");
             worst = Math.max(worst, timed(robot, () -> exclude.setText("*.md, day0*")));
             assertThat(files.getItems()).hasSize(2250);
             robot.interact(() -> files.getSelectionModel().selectRange(0, 1000));
@@ -86,21 +92,27 @@ class DropListFxTest {
             assertThat(robot.lookup("#drop-restore").queryButton().getText()).isEqualTo("Put back 1,000 removed");
             worst = Math.max(worst, timed(robot, () -> exclude.setText("")));
             assertThat(files.getItems()).hasSize(3000);
-            System.out.println("FX watchdog over a 4,000-file drop list: " + watchdog.report() + "; slowest list change (FX-thread CPU, with CSS and layout): "
-                    + worst + " ms");
-            assertThat(watchdog.ioSamples()).as("Lakebench code doing I/O on the FX thread").isEmpty();
+            System.out.println("FX watchdog over a 4,000-file drop list: " + watchdog.report()
+                    + "; slowest list change (FX-thread CPU, with CSS and layout): " + worst + " ms");
+            assertThat(watchdog.ioSamples())
+                    .as("Lakebench code doing I/O on the FX thread")
+                    .isEmpty();
             assertThat(watchdog.ourStalls()).as(watchdog.report()).isEmpty();
         }
         // the table is named after the chosen folder; Next and Back move between the steps
         robot.clickOn("#wizard-next");
-        assertThat(robot.lookup("#target-name").queryAs(TextField.class).getText()).isEqualTo("field_notes_2024");
+        assertThat(robot.lookup("#target-name").queryAs(TextField.class).getText())
+                .isEqualTo("field_notes_2024");
         robot.clickOn("#wizard-back");
         assertThat(robot.lookup("#drop-files").tryQuery()).isPresent();
         FxFixture.snap(robot, robot.lookup("#drop-files").query().getScene(), "wizard-drop-list");
         // a folder dropped by mistake is taken out of the list: nothing is left to ingest, Next is off
-        robot.interact(() -> robot.lookup("#drop-roots").queryListView().getSelectionModel().selectFirst());
+        robot.interact(() ->
+                robot.lookup("#drop-roots").queryListView().getSelectionModel().selectFirst());
         robot.clickOn("#drop-remove-root");
-        FxFixture.await(10, () -> robot.lookup("#drop-total").queryAs(Label.class).getText().contains("nothing to ingest"));
+        FxFixture.await(
+                10,
+                () -> robot.lookup("#drop-total").queryAs(Label.class).getText().contains("nothing to ingest"));
         assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isTrue();
         assertThat(workbench.errors().shown()).isEmpty();
     }
@@ -117,15 +129,20 @@ class DropListFxTest {
             long cpu0 = mx.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             change.run();
-            Window w = Window.getWindows().stream().filter(x -> x.getScene() != null && x.getScene().lookup("#drop-files") != null)
-                    .findFirst().orElseThrow();
+            Window w = Window.getWindows().stream()
+                    .filter(x -> x.getScene() != null && x.getScene().lookup("#drop-files") != null)
+                    .findFirst()
+                    .orElseThrow();
             w.getScene().getRoot().applyCss();
             w.getScene().getRoot().layout();
             ms[0] = (mx.getCurrentThreadCpuTime() - cpu0) / 1_000_000;
             ms[1] = (System.nanoTime() - t0) / 1_000_000;
         });
-        System.out.println("drop list change with CSS and layout: " + ms[0] + " ms FX-thread CPU, " + ms[1] + " ms wall");
-        assertThat(ms[0]).as("FX-thread CPU time of one change to a 4,000-file list").isLessThan(100);
+        System.out.println(
+                "drop list change with CSS and layout: " + ms[0] + " ms FX-thread CPU, " + ms[1] + " ms wall");
+        assertThat(ms[0])
+                .as("FX-thread CPU time of one change to a 4,000-file list")
+                .isLessThan(100);
         return ms[0];
     }
 }

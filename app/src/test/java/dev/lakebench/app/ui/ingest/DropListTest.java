@@ -44,11 +44,15 @@ class DropListTest {
         DropList drops = new DropList(UiFixtures.directTasks(errors));
         drops.add(List.of(folder));
         await(() -> drops.summaryProperty().get() != null);
-        assertThat(drops.summaryProperty().get().kinds().get(FileKind.TEXT).files()).isEqualTo(5);
-        assertThat(drops.shown()).extracting(DropEntry::relative).contains("cache/c.txt", "raw/deep/d.txt", "photo.png");
+        assertThat(drops.summaryProperty().get().kinds().get(FileKind.TEXT).files())
+                .isEqualTo(5);
+        assertThat(drops.shown())
+                .extracting(DropEntry::relative)
+                .contains("cache/c.txt", "raw/deep/d.txt", "photo.png");
 
         drops.excludesProperty().set("cache, *.log, raw/**");
-        assertThat(drops.summaryProperty().get().kinds().get(FileKind.TEXT).files()).isEqualTo(2);
+        assertThat(drops.summaryProperty().get().kinds().get(FileKind.TEXT).files())
+                .isEqualTo(2);
         assertThat(drops.shown()).extracting(DropEntry::relative).containsExactly("a.txt", "b.txt", "photo.png");
 
         drops.remove(List.of(drops.shown().get(2)));
@@ -88,7 +92,8 @@ class DropListTest {
         await(() -> !drops.scanningProperty().get());
         DropSummary s = drops.summaryProperty().get();
         assertThat(s.totalFiles()).isLessThan(5001);
-        assertThat(drops.statusProperty().get()).isEqualTo("Reading stopped early: only the files found so far are listed");
+        assertThat(drops.statusProperty().get())
+                .isEqualTo("Reading stopped early: only the files found so far are listed");
 
         DropList again = new DropList(UiFixtures.directTasks(errors));
         again.add(List.of(keep));

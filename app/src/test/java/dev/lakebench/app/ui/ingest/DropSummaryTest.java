@@ -34,14 +34,20 @@ class DropSummaryTest {
         for (Path p : UiFixtures.sampleImages()) {
             imageBytes += Files.size(p);
         }
-        assertThat(s.kinds().get(FileKind.IMAGE).files()).isEqualTo(UiFixtures.sampleImages().size());
+        assertThat(s.kinds().get(FileKind.IMAGE).files())
+                .isEqualTo(UiFixtures.sampleImages().size());
         assertThat(s.kinds().get(FileKind.IMAGE).bytes()).isEqualTo(imageBytes);
         assertThat(s.kinds().get(FileKind.TEXT).files()).isGreaterThanOrEqualTo(2);
         assertThat(s.kinds().get(FileKind.OTHER).files()).isGreaterThanOrEqualTo(1);
-        assertThat(s.unsupported()).extracting(IngestFailure::path)
+        assertThat(s.unsupported())
+                .extracting(IngestFailure::path)
                 .contains(missing.toString(), notes.resolve("empty.txt").toString());
-        assertThat(s.unsupported()).filteredOn(f -> f.path().equals(missing.toString()))
-                .singleElement().extracting(IngestFailure::reason).asString().contains("File not found");
+        assertThat(s.unsupported())
+                .filteredOn(f -> f.path().equals(missing.toString()))
+                .singleElement()
+                .extracting(IngestFailure::reason)
+                .asString()
+                .contains("File not found");
         assertThat(s.unsupported()).extracting(IngestFailure::path).noneMatch(p -> p.contains("secret"));
         assertThat(s.schema().names()).startsWith("id", "file_id").contains("image", "text", "chunk_index", "data");
     }
@@ -54,10 +60,14 @@ class DropSummaryTest {
         Compatibility c = Compatibility.check("photos", imagesTable, s.kinds());
         assertThat(c.anyFits()).isTrue();
         assertThat(c.misfitFiles()).isEqualTo(1);
-        assertThat(c.lines()).filteredOn(l -> l.kind() == FileKind.TEXT).singleElement()
-                .satisfies(l -> assertThat(l.message()).contains("\"chunk_index\"").contains("does not exist"));
+        assertThat(c.lines())
+                .filteredOn(l -> l.kind() == FileKind.TEXT)
+                .singleElement()
+                .satisfies(
+                        l -> assertThat(l.message()).contains("\"chunk_index\"").contains("does not exist"));
 
-        TableSchema numbers = new TableSchema(List.of(Column.of("id", ColumnType.INT64), Column.of("text", ColumnType.TEXT)));
+        TableSchema numbers =
+                new TableSchema(List.of(Column.of("id", ColumnType.INT64), Column.of("text", ColumnType.TEXT)));
         Compatibility none = Compatibility.check("nums", numbers, s.kinds());
         assertThat(none.anyFits()).isFalse();
     }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class EmbeddingChoiceTest {
 
     private static final ModelInfo MINILM = new ModelInfo("minilm", "built in", "text", null, 0);
-    private static final ModelInfo CLIP = new ModelInfo("xenova/clip-vit-base-patch32", "pulled", "text+image", null, 1);
+    private static final ModelInfo CLIP =
+            new ModelInfo("xenova/clip-vit-base-patch32", "pulled", "text+image", null, 1);
 
     @Test
     void textIsOnForTextAndPdfsAndAnInstalledImageModelIsOfferedForPictures() {
@@ -29,8 +30,10 @@ class EmbeddingChoiceTest {
         assertThat(c.textModels()).containsExactly("minilm");
         IngestOptions o = IngestOptions.defaults();
         c.apply(o);
-        assertThat(o.embeds()).containsExactly(new IngestOptions.Embed("text", "minilm", null),
-                new IngestOptions.Embed("image", CLIP.name(), null));
+        assertThat(o.embeds())
+                .containsExactly(
+                        new IngestOptions.Embed("text", "minilm", null),
+                        new IngestOptions.Embed("image", CLIP.name(), null));
         assertThat(c.outputs()).containsExactly("text_embedding", "image_embedding");
     }
 
@@ -40,7 +43,9 @@ class EmbeddingChoiceTest {
         c.models(List.of(MINILM, CLIP));
         Set<FileKind> videos = EnumSet.of(FileKind.VIDEO);
         c.target(FileColumns.schema(videos), videos);
-        assertThat(c.textProperty().get()).as("a video's text is a short description: off by default").isFalse();
+        assertThat(c.textProperty().get())
+                .as("a video's text is a short description: off by default")
+                .isFalse();
         assertThat(c.textAppliesProperty().get()).isTrue();
         IngestOptions o = IngestOptions.defaults();
         c.apply(o);

@@ -45,9 +45,15 @@ class IngestFxTest {
         Path notes = dir.resolve("notes.txt");
         Files.writeString(notes, "Lakebench notes. ".repeat(200));
         Path missing = dir.resolve("gone.png");
-        robot.interact(() -> workbench.dropFiles(List.of(UiFixtures.testData("images-sample").resolve("pillow"), notes, missing)));
+        robot.interact(() ->
+                workbench.dropFiles(List.of(UiFixtures.testData("images-sample").resolve("pillow"), notes, missing)));
 
-        FxFixture.await(20, () -> robot.lookup("#drop-total").tryQueryAs(Label.class).map(l -> l.getText().contains("files,")).orElse(false));
+        FxFixture.await(
+                20,
+                () -> robot.lookup("#drop-total")
+                        .tryQueryAs(Label.class)
+                        .map(l -> l.getText().contains("files,"))
+                        .orElse(false));
         TableView<?> kinds = robot.lookup("#drop-kinds").queryAs(TableView.class);
         assertThat(kinds.getItems()).hasSizeGreaterThanOrEqualTo(2);
         assertThat(robot.lookup("#drop-unsupported").queryListView().getItems())
@@ -56,7 +62,8 @@ class IngestFxTest {
 
         TextField name = robot.lookup("#target-name").queryAs(TextField.class);
         robot.interact(() -> name.setText("bad name"));
-        assertThat(robot.lookup("#target-problem").queryAs(Label.class).getText()).contains("is not valid");
+        assertThat(robot.lookup("#target-problem").queryAs(Label.class).getText())
+                .contains("is not valid");
         assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isTrue();
         robot.interact(() -> name.setText("pillow"));
         assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isFalse();
@@ -64,26 +71,49 @@ class IngestFxTest {
         robot.clickOn("#wizard-next");
         // the embeddings step: text on by default (a text file was dropped); no image model, so a way to get one
         assertThat(robot.lookup("#wizard-next").queryButton().getText()).isEqualTo("Start ingest");
-        assertThat(robot.lookup("#embed-text").queryAs(javafx.scene.control.CheckBox.class).isSelected()).isTrue();
-        assertThat(robot.lookup("#embed-image").queryAs(javafx.scene.control.CheckBox.class).isDisabled()).isTrue();
-        assertThat(FxFixture.isShowing(robot.lookup("#embed-get-model").query())).isTrue();
+        assertThat(robot.lookup("#embed-text")
+                        .queryAs(javafx.scene.control.CheckBox.class)
+                        .isSelected())
+                .isTrue();
+        assertThat(robot.lookup("#embed-image")
+                        .queryAs(javafx.scene.control.CheckBox.class)
+                        .isDisabled())
+                .isTrue();
+        assertThat(FxFixture.isShowing(robot.lookup("#embed-get-model").query()))
+                .isTrue();
         FxFixture.snap(robot, robot.lookup("#embed-text").query().getScene(), "wizard-embeddings");
         robot.clickOn("#embed-get-model");
-        FxFixture.await(10, () -> robot.lookup("#embed-get-model-text").tryQuery().isPresent());
-        assertThat(robot.lookup("#embed-get-model-text").queryAs(javafx.scene.control.TextArea.class).getText())
+        FxFixture.await(
+                10, () -> robot.lookup("#embed-get-model-text").tryQuery().isPresent());
+        assertThat(robot.lookup("#embed-get-model-text")
+                        .queryAs(javafx.scene.control.TextArea.class)
+                        .getText())
                 .contains("lakebench models pull Xenova/clip-vit-base-patch32");
-        robot.interact(() -> ((javafx.stage.Stage) robot.lookup("#embed-get-model-text").query().getScene().getWindow()).close());
+        robot.interact(() -> ((javafx.stage.Stage)
+                        robot.lookup("#embed-get-model-text").query().getScene().getWindow())
+                .close());
         robot.clickOn("#wizard-next");
 
         FxFixture.await(60, () -> robot.lookup("#summary-line").tryQuery().isPresent());
         String summary = robot.lookup("#summary-line").queryAs(Label.class).getText();
-        assertThat(summary).startsWith("Ingested ").contains("into \"pillow\"").contains("vectors made (text_embedding)");
+        assertThat(summary)
+                .startsWith("Ingested ")
+                .contains("into \"pillow\"")
+                .contains("vectors made (text_embedding)");
         robot.clickOn("#summary-open");
-        FxFixture.await(20, () -> robot.lookup("#results-table").tryQuery().isPresent()
-                && !FxFixture.<TableView<Row>>showing(robot, "#results-table").getItems().isEmpty());
+        FxFixture.await(
+                20,
+                () -> robot.lookup("#results-table").tryQuery().isPresent()
+                        && !FxFixture.<TableView<Row>>showing(robot, "#results-table")
+                                .getItems()
+                                .isEmpty());
         TableView<Row> rows = FxFixture.showing(robot, "#results-table");
-        long images = rows.getItems().stream().filter(r -> r.get("image") != null).count();
-        assertThat(images).isEqualTo(UiFixtures.sampleImages().stream().filter(p -> p.toString().contains("pillow")).count());
+        long images =
+                rows.getItems().stream().filter(r -> r.get("image") != null).count();
+        assertThat(images)
+                .isEqualTo(UiFixtures.sampleImages().stream()
+                        .filter(p -> p.toString().contains("pillow"))
+                        .count());
         assertThat(workbench.errors().shown()).isEmpty();
     }
 
@@ -96,10 +126,16 @@ class IngestFxTest {
         robot.clickOn("#wizard-next");
         robot.clickOn("#wizard-next");
         robot.clickOn("#wizard-next");
-        FxFixture.await(30, () -> robot.lookup("#run-files").tryQueryAs(Label.class)
-                .map(l -> !l.getText().startsWith("0 of") && !l.getText().startsWith("Starting")).orElse(false));
+        FxFixture.await(
+                30,
+                () -> robot.lookup("#run-files")
+                        .tryQueryAs(Label.class)
+                        .map(l ->
+                                !l.getText().startsWith("0 of") && !l.getText().startsWith("Starting"))
+                        .orElse(false));
         // the status bar lists the ingest while it runs
-        assertThat(workbench.tasks().running()).anySatisfy(t -> assertThat(t.title()).isEqualTo("Ingest into photos"));
+        assertThat(workbench.tasks().running())
+                .anySatisfy(t -> assertThat(t.title()).isEqualTo("Ingest into photos"));
         robot.clickOn("#run-cancel");
         FxFixture.await(60, () -> robot.lookup("#summary-line").tryQuery().isPresent());
         assertThat(robot.lookup("#summary-line").queryAs(Label.class).getText()).startsWith("Cancelled");

@@ -34,6 +34,8 @@ class IngestProgressTextTest {
         assertThat(IngestProgressText.isEmbedding(embedding)).isTrue();
         assertThat(IngestProgressText.embedding(embedding)).isEqualTo("Embedding: 120 of 400 rows");
         assertThat(IngestProgressText.fraction(embedding, 5000)).isEqualTo(0.3);
-        assertThat(IngestProgressText.isEmbedding(new IngestProgress(3, 10, 5, 5, -1, 100, "a.txt", Duration.ofSeconds(1)))).isFalse();
+        assertThat(IngestProgressText.isEmbedding(
+                        new IngestProgress(3, 10, 5, 5, -1, 100, "a.txt", Duration.ofSeconds(1))))
+                .isFalse();
     }
 }

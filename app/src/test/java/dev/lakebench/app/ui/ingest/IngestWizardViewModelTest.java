@@ -41,7 +41,9 @@ class IngestWizardViewModelTest {
     private IngestWizardViewModel wizard(List<Path> paths) {
         IngestWizardViewModel vm = new IngestWizardViewModel(ws, sessions, UiFixtures.directTasks(errors));
         vm.add(paths);
-        await(() -> vm.summaryProperty().get() != null && !vm.scanningProperty().get() && !vm.newNameProperty().get().isEmpty());
+        await(() -> vm.summaryProperty().get() != null
+                && !vm.scanningProperty().get()
+                && !vm.newNameProperty().get().isEmpty());
         return vm;
     }
 
@@ -85,7 +87,8 @@ class IngestWizardViewModelTest {
 
         vm.chunkSizeProperty().set(1000);
         vm.chunkOverlapProperty().set(1000);
-        assertThat(vm.optionsProblemProperty().get()).isEqualTo("Overlap (1000) must be smaller than the chunk size (1000)");
+        assertThat(vm.optionsProblemProperty().get())
+                .isEqualTo("Overlap (1000) must be smaller than the chunk size (1000)");
         vm.chunkOverlapProperty().set(0);
         assertThat(vm.indexCandidates()).contains("text", "filename");
         vm.next();
@@ -103,13 +106,17 @@ class IngestWizardViewModelTest {
         assertThat(run.stateProperty().get()).isEqualTo(IngestRunViewModel.State.DONE);
         int images = UiFixtures.sampleImages().size();
         int files = vm.summaryProperty().get().totalFiles();
-        List<Row> rows = sessions.client(ws).query(
-                "SELECT count(*) AS n, count(image) AS i, count(*) FILTER (WHERE filename = 'notes.txt' AND chunk_index IS NOT NULL) AS c"
-                        + " FROM media");
+        List<Row> rows = sessions.client(ws)
+                .query(
+                        "SELECT count(*) AS n, count(image) AS i, count(*) FILTER (WHERE filename = 'notes.txt' AND chunk_index IS NOT NULL) AS c"
+                                + " FROM media");
         long n = (Long) rows.get(0).get("n");
         assertThat(run.resultProperty().get().rowCount()).isEqualTo(n);
         assertThat(run.summary()).startsWith("Ingested " + n + " rows into \"media\"");
-        long vectors = (Long) sessions.client(ws).query("SELECT count(text_embedding) AS v FROM media").get(0).get("v");
+        long vectors = (Long) sessions.client(ws)
+                .query("SELECT count(text_embedding) AS v FROM media")
+                .get(0)
+                .get("v");
         assertThat(vectors).isPositive();
         assertThat(run.vectorsMade()).isEqualTo(vectors);
         assertThat(run.summary()).endsWith("; " + vectors + " vectors made (text_embedding)");
@@ -172,11 +179,13 @@ class IngestWizardViewModelTest {
         vm.newNameProperty().set("images");
         await(() -> vm.tables().contains("images"));
         vm.newNameProperty().set("Images");
-        assertThat(vm.targetProblemProperty().get()).isEqualTo("Table \"images\" already exists; choose another name, or append to it");
+        assertThat(vm.targetProblemProperty().get())
+                .isEqualTo("Table \"images\" already exists; choose another name, or append to it");
         vm.modeProperty().set(IngestWizardViewModel.Mode.APPEND);
         vm.appendTableProperty().set("images");
         await(() -> vm.compatibilityProperty().get() != null);
-        assertThat(vm.targetProblemProperty().get()).isEqualTo("None of the dropped files fit table \"images\"; ingest them into a new table");
+        assertThat(vm.targetProblemProperty().get())
+                .isEqualTo("None of the dropped files fit table \"images\"; ingest them into a new table");
         assertThat(vm.canAdvance()).isFalse();
     }
 
@@ -188,22 +197,36 @@ class IngestWizardViewModelTest {
         vm.next();
         vm.next();
         vm.next();
-        assertThat(vm.embeddings().textProperty().get()).as("pictures only: no text vectors by default").isFalse();
+        assertThat(vm.embeddings().textProperty().get())
+                .as("pictures only: no text vectors by default")
+                .isFalse();
         vm.next();
         IngestRunViewModel run = vm.runProperty().get();
-        await(() -> run.progressProperty().get() != null && run.progressProperty().get().filesDone() >= 20);
+        await(() -> run.progressProperty().get() != null
+                && run.progressProperty().get().filesDone() >= 20);
         run.cancel();
         await(() -> vm.stepProperty().get() == IngestWizardViewModel.Step.SUMMARY);
         assertThat(run.stateProperty().get()).isEqualTo(IngestRunViewModel.State.CANCELLED);
         boolean exists = sessions.client(ws).listTables().contains("photos");
-        long inTable = exists ? (Long) sessions.client(ws).query("SELECT count(*) AS n FROM photos").get(0).get("n") : 0;
+        long inTable = exists
+                ? (Long) sessions.client(ws)
+                        .query("SELECT count(*) AS n FROM photos")
+                        .get(0)
+                        .get("n")
+                : 0;
         assertThat(inTable).isLessThan(1200);
         // the summary reports what really stayed in the table
         assertThat(run.rowsKept()).isEqualTo(inTable);
-        assertThat(run.summary()).isEqualTo(exists
-                ? "Cancelled: " + (inTable == 0 ? "no rows of this run" : inTable + (inTable == 1 ? " row" : " rows") + " of this run")
-                        + " stay in \"photos\" (" + inTable + (inTable == 1 ? " row" : " rows") + " in all). Resume ingests the rest, skipping the files already stored"
-                : "Cancelled before any row was stored: table \"photos\" was not created");
+        assertThat(run.summary())
+                .isEqualTo(
+                        exists
+                                ? "Cancelled: "
+                                        + (inTable == 0
+                                                ? "no rows of this run"
+                                                : inTable + (inTable == 1 ? " row" : " rows") + " of this run")
+                                        + " stay in \"photos\" (" + inTable + (inTable == 1 ? " row" : " rows")
+                                        + " in all). Resume ingests the rest, skipping the files already stored"
+                                : "Cancelled before any row was stored: table \"photos\" was not created");
         assertThat(errors).isEmpty();
 
         // Resume runs the same ingest again: the files already stored are skipped, none is stored twice
@@ -214,8 +237,16 @@ class IngestWizardViewModelTest {
         // the rest of 1,200 photos: allow for a busy machine
         await(() -> vm.stepProperty().get() == IngestWizardViewModel.Step.SUMMARY, 300);
         assertThat(again.stateProperty().get()).isEqualTo(IngestRunViewModel.State.DONE);
-        assertThat((Long) sessions.client(ws).query("SELECT count(*) AS n FROM photos").get(0).get("n")).isEqualTo(1200L);
-        assertThat((Long) sessions.client(ws).query("SELECT count(DISTINCT file_id) AS n FROM photos").get(0).get("n")).isEqualTo(1200L);
+        assertThat((Long) sessions.client(ws)
+                        .query("SELECT count(*) AS n FROM photos")
+                        .get(0)
+                        .get("n"))
+                .isEqualTo(1200L);
+        assertThat((Long) sessions.client(ws)
+                        .query("SELECT count(DISTINCT file_id) AS n FROM photos")
+                        .get(0)
+                        .get("n"))
+                .isEqualTo(1200L);
         assertThat(vm.canResume()).isFalse();
     }
 }

@@ -53,11 +53,13 @@ class ModelsDialogFxTest {
         robot.clickOn("#model-repo").write(FakeHub.REPO);
         robot.clickOn("#model-pull");
         FxFixture.await(60, () -> table.getItems().size() == 2);
-        assertThat(robot.lookup("#model-message").queryAs(Label.class).getText()).startsWith("Pulled test/tiny-clip (text+image, ");
+        assertThat(robot.lookup("#model-message").queryAs(Label.class).getText())
+                .startsWith("Pulled test/tiny-clip (text+image, ");
         assertThat(table.getItems().get(1).dimension()).isEqualTo("8");
         snap(robot, "models-dialog");
         robot.interact(workbench.theme()::toggle);
-        assertThat(robot.lookup("#models-dialog").query().getScene().getRoot().getStyleClass()).contains("theme-dark");
+        assertThat(robot.lookup("#models-dialog").query().getScene().getRoot().getStyleClass())
+                .contains("theme-dark");
         snap(robot, "models-dialog-dark");
 
         robot.interact(() -> table.getSelectionModel().select(0));
@@ -65,7 +67,8 @@ class ModelsDialogFxTest {
         robot.interact(() -> table.getSelectionModel().select(1));
         robot.clickOn("#model-remove");
         FxFixture.await(20, () -> table.getItems().size() == 1);
-        assertThat(robot.lookup("#model-problem").queryAs(Label.class).getText()).isEmpty();
+        assertThat(robot.lookup("#model-problem").queryAs(Label.class).getText())
+                .isEmpty();
     }
 
     private static void snap(FxRobot robot, String name) {

@@ -29,7 +29,8 @@ class ModelsViewModelTest {
     @Test
     void listsPullsWithProgressResumesAfterACutAndRemoves() throws Exception {
         try (FakeHub hub = new FakeHub()) {
-            ModelsViewModel vm = new ModelsViewModel(dir, UiFixtures.directTasks(errors), () -> new HubClient(hub.endpoint(), "hf_test"));
+            ModelsViewModel vm = new ModelsViewModel(
+                    dir, UiFixtures.directTasks(errors), () -> new HubClient(hub.endpoint(), "hf_test"));
             await(vm.refresh());
             assertThat(vm.models()).singleElement().satisfies(m -> {
                 assertThat(m.name()).isEqualTo("minilm");
@@ -79,7 +80,8 @@ class ModelsViewModelTest {
     @Test
     void cancelStopsThePullAndAPullAgainResumesIt() throws Exception {
         try (FakeHub hub = new FakeHub()) {
-            ModelsViewModel vm = new ModelsViewModel(dir, UiFixtures.directTasks(errors), () -> new HubClient(hub.endpoint(), null));
+            ModelsViewModel vm =
+                    new ModelsViewModel(dir, UiFixtures.directTasks(errors), () -> new HubClient(hub.endpoint(), null));
             // Cancel pressed as soon as the first bytes arrive
             vm.progressProperty().addListener((o, a, b) -> {
                 if (b.doubleValue() > 0 && b.doubleValue() < 1) {
@@ -87,7 +89,8 @@ class ModelsViewModelTest {
                 }
             });
             await(vm.pull(FakeHub.REPO, null).orElseThrow());
-            assertThat(vm.messageProperty().get()).isEqualTo("Pull of test/tiny-clip cancelled; pull it again to resume where it stopped");
+            assertThat(vm.messageProperty().get())
+                    .isEqualTo("Pull of test/tiny-clip cancelled; pull it again to resume where it stopped");
             assertThat(vm.pullingProperty().get()).isFalse();
             assertThat(Files.exists(dir.resolve("models"))).isTrue();
             await(vm.refresh());
@@ -99,10 +102,12 @@ class ModelsViewModelTest {
     @Test
     void aRepositoryThatIsNoneIsRefusedBeforeAnyRequest() throws Exception {
         try (FakeHub hub = new FakeHub()) {
-            ModelsViewModel vm = new ModelsViewModel(dir, UiFixtures.directTasks(errors), () -> new HubClient(hub.endpoint(), null));
+            ModelsViewModel vm =
+                    new ModelsViewModel(dir, UiFixtures.directTasks(errors), () -> new HubClient(hub.endpoint(), null));
             assertThat(vm.pull("tiny-clip", null)).isEmpty();
-            assertThat(vm.problemProperty().get()).isEqualTo("\"tiny-clip\" is not a Hub model repository: name it as owner/name, "
-                    + "e.g. Xenova/clip-vit-base-patch32");
+            assertThat(vm.problemProperty().get())
+                    .isEqualTo("\"tiny-clip\" is not a Hub model repository: name it as owner/name, "
+                            + "e.g. Xenova/clip-vit-base-patch32");
             assertThat(hub.requests).isEmpty();
         }
     }

@@ -60,7 +60,8 @@ class ErrorSurfaceFxTest {
         FxFixture.snap(robot, stage.getScene(), "error-long");
 
         // the failed query opened no empty result tab
-        assertThat(robot.lookup("#result-tabs").queryAll()).allMatch(t -> ((TabPane) t).getTabs().isEmpty());
+        assertThat(robot.lookup("#result-tabs").queryAll())
+                .allMatch(t -> ((TabPane) t).getTabs().isEmpty());
         // the headline is shown whole, the banner's buttons and the editor's buttons keep their labels
         Labeled problem = robot.lookup("#error-problem").queryLabeled();
         assertThat(drawn(problem)).isEqualTo(problem.getText());
@@ -74,14 +75,16 @@ class ErrorSurfaceFxTest {
         FxFixture.await(20, () -> workbench.tasks().running().isEmpty());
         assertThat(workbench.errors().shown()).hasSize(1);
         assertThat(robot.lookup(".error-banner").queryAll()).hasSize(1);
-        robot.interact(() -> workbench.errors().show(ErrorReport.of("Something else", ErrorCode.INTERNAL, "Another problem", "")));
+        robot.interact(() ->
+                workbench.errors().show(ErrorReport.of("Something else", ErrorCode.INTERNAL, "Another problem", "")));
         assertThat(robot.lookup(".error-banner").queryAll()).hasSize(2);
         FxFixture.snap(robot, stage.getScene(), "error-two");
     }
 
     @Test
     void theDetailsWindowShowsSeveralLines(FxRobot robot) {
-        ErrorReport r = ErrorReport.of("Run query", ErrorCode.QUERY_INVALID, "Table \"x\" does not exist", "Check the name");
+        ErrorReport r =
+                ErrorReport.of("Run query", ErrorCode.QUERY_INVALID, "Table \"x\" does not exist", "Check the name");
         robot.interact(() -> ErrorSurface.showDetails(r, stage));
         FxFixture.await(10, () -> robot.lookup(".error-detail").tryQuery().isPresent());
         TextArea text = robot.lookup(".error-detail").queryAs(TextArea.class);

@@ -61,23 +61,43 @@ class GridActionsFxTest {
         FxFixture.await(20, () -> results(robot).getItems().size() == n);
         TableView<Row> results = results(robot);
         assertThat(results.getColumns().get(0).getUserData()).isEqualTo("score");
-        FxFixture.await(5, () -> robot.lookup(".table-cell").queryAll().stream()
-                .anyMatch(c -> c instanceof javafx.scene.control.TableCell<?, ?> t && "0.3000".equals(t.getText())));
+        FxFixture.await(
+                5,
+                () -> robot.lookup(".table-cell").queryAll().stream()
+                        .anyMatch(c ->
+                                c instanceof javafx.scene.control.TableCell<?, ?> t && "0.3000".equals(t.getText())));
 
         // find similar from a result row: the same search as the grid's, opened as a grid
-        robot.interact(() -> results.getSelectionModel().select(2, results.getColumns().get(0)));
+        robot.interact(
+                () -> results.getSelectionModel().select(2, results.getColumns().get(0)));
         String name2 = UiFixtures.sampleImages().get(2).getFileName().toString();
         robot.interact(() -> menuItem(results, "result-find-similar").fire());
         FxFixture.await(30, () -> tabTitled("Similar to " + name2));
-        FxFixture.await(10, () -> FxFixture.<GridView<String>>showing(robot, "#thumbnail-grid").getItems().size() == n);
-        assertThat(FxFixture.<GridView<String>>showing(robot, "#thumbnail-grid").getItems().get(0)).isEqualTo("img-002");
-        FxFixture.await(10, () -> captions(robot).stream().anyMatch(c -> c.matches("1\\.000 · " + java.util.regex.Pattern.quote(name2))));
+        FxFixture.await(
+                10,
+                () -> FxFixture.<GridView<String>>showing(robot, "#thumbnail-grid")
+                                .getItems()
+                                .size()
+                        == n);
+        assertThat(FxFixture.<GridView<String>>showing(robot, "#thumbnail-grid")
+                        .getItems()
+                        .get(0))
+                .isEqualTo("img-002");
+        FxFixture.await(
+                10,
+                () -> captions(robot).stream()
+                        .anyMatch(c -> c.matches("1\\.000 · " + java.util.regex.Pattern.quote(name2))));
 
         // the result as a grid, in its order, captioned with score then file name
         robot.interact(() -> workbench.shell().tabs().getSelectionModel().select(0));
         robot.interact(() -> menuItem(results(robot), "result-show-grid").fire());
         FxFixture.await(30, () -> tabTitled("Result 1 as grid"));
-        FxFixture.await(10, () -> FxFixture.<GridView<String>>showing(robot, "#thumbnail-grid").getItems().size() == n);
+        FxFixture.await(
+                10,
+                () -> FxFixture.<GridView<String>>showing(robot, "#thumbnail-grid")
+                                .getItems()
+                                .size()
+                        == n);
         GridView<String> grid = FxFixture.showing(robot, "#thumbnail-grid");
         assertThat(grid.getItems()).startsWith("img-000", "img-001", "img-002");
         String name3 = UiFixtures.sampleImages().get(3).getFileName().toString();
@@ -93,12 +113,21 @@ class GridActionsFxTest {
         robot.press(KeyCode.CONTROL).clickOn(cell(robot, "img-000")).release(KeyCode.CONTROL);
         FxFixture.await(10, () -> selectedKeys(robot).equals(List.of("img-000", "img-001", "img-002")));
         robot.press(KeyCode.SHIFT).clickOn(cell(robot, "img-004")).release(KeyCode.SHIFT);
-        FxFixture.await(10, () -> selectedKeys(robot).equals(List.of("img-000", "img-001", "img-002", "img-003", "img-004")));
+        FxFixture.await(
+                10, () -> selectedKeys(robot).equals(List.of("img-000", "img-001", "img-002", "img-003", "img-004")));
 
         // find similar from the detail pane: the lead tile's row
         String name4 = UiFixtures.sampleImages().get(4).getFileName().toString();
-        FxFixture.await(20, () -> !robot.lookup("#detail-similar").queryButton().isDisabled()
-                && workbench.detail().shownProperty().get().row().get("id").equals("img-004"));
+        FxFixture.await(
+                20,
+                () -> !robot.lookup("#detail-similar").queryButton().isDisabled()
+                        && workbench
+                                .detail()
+                                .shownProperty()
+                                .get()
+                                .row()
+                                .get("id")
+                                .equals("img-004"));
         robot.clickOn("#detail-similar");
         FxFixture.await(30, () -> tabTitled("Similar to " + name4));
         assertThat(workbench.errors().shown()).isEmpty();
@@ -108,21 +137,30 @@ class GridActionsFxTest {
     void bm25ScoresComeFirstWithFourSignificantDigits(FxRobot robot) {
         FxFixture.await(20, () -> robot.lookup("images").tryQuery().isPresent());
         var ws = workbench.currentWorkspace();
-        robot.interact(() -> workbench.openEditor(ws, "SELECT id, caption, caption <#> 'parrot' AS score FROM images ORDER BY score DESC LIMIT 5", true));
-        FxFixture.await(20, () -> !robot.lookup("#results-table").queryAll().isEmpty() && results(robot).getItems().size() == 5);
+        robot.interact(() -> workbench.openEditor(
+                ws, "SELECT id, caption, caption <#> 'parrot' AS score FROM images ORDER BY score DESC LIMIT 5", true));
+        FxFixture.await(
+                20,
+                () -> !robot.lookup("#results-table").queryAll().isEmpty()
+                        && results(robot).getItems().size() == 5);
         TableView<Row> results = results(robot);
         assertThat(results.getColumns().get(0).getUserData()).isEqualTo("score");
         double top = ((Number) results.getItems().get(0).get("score")).doubleValue();
         assertThat(top).isPositive();
         String shown = dev.lakebench.app.ui.common.ScoreText.format(top);
-        assertThat(shown.replace("-", "").replace(".", "").replaceFirst("^0+", "")).hasSize(4);
-        FxFixture.await(5, () -> robot.lookup(".table-cell").queryAll().stream()
-                .anyMatch(c -> c instanceof javafx.scene.control.TableCell<?, ?> t && shown.equals(t.getText())));
+        assertThat(shown.replace("-", "").replace(".", "").replaceFirst("^0+", ""))
+                .hasSize(4);
+        FxFixture.await(
+                5,
+                () -> robot.lookup(".table-cell").queryAll().stream()
+                        .anyMatch(
+                                c -> c instanceof javafx.scene.control.TableCell<?, ?> t && shown.equals(t.getText())));
         assertThat(workbench.errors().shown()).isEmpty();
     }
 
     private boolean tabTitled(String title) {
-        return workbench.shell().tabs().getTabs().stream().anyMatch(t -> t.getText().equals(title));
+        return workbench.shell().tabs().getTabs().stream()
+                .anyMatch(t -> t.getText().equals(title));
     }
 
     private static TableView<Row> results(FxRobot robot) {
@@ -130,22 +168,33 @@ class GridActionsFxTest {
     }
 
     private static MenuItem menuItem(TableView<Row> table, String id) {
-        return table.getContextMenu().getItems().stream().filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
+        return table.getContextMenu().getItems().stream()
+                .filter(i -> id.equals(i.getId()))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static List<String> captions(FxRobot robot) {
-        return robot.lookup(".thumb-label").queryAll().stream().filter(FxFixture::isShowing)
-                .map(l -> ((Label) l).getText()).toList();
+        return robot.lookup(".thumb-label").queryAll().stream()
+                .filter(FxFixture::isShowing)
+                .map(l -> ((Label) l).getText())
+                .toList();
     }
 
     private static Node cell(FxRobot robot, String key) {
-        return robot.lookup(".thumb-cell").queryAll().stream().filter(FxFixture::isShowing)
-                .filter(c -> key.equals(((GridCell<?>) c).getItem())).findFirst().orElseThrow();
+        return robot.lookup(".thumb-cell").queryAll().stream()
+                .filter(FxFixture::isShowing)
+                .filter(c -> key.equals(((GridCell<?>) c).getItem()))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static List<String> selectedKeys(FxRobot robot) {
-        return robot.lookup(".thumb-cell").queryAll().stream().filter(FxFixture::isShowing)
-                .filter(c -> c.getStyleClass().contains("selected")).map(c -> (String) ((GridCell<?>) c).getItem())
-                .sorted().toList();
+        return robot.lookup(".thumb-cell").queryAll().stream()
+                .filter(FxFixture::isShowing)
+                .filter(c -> c.getStyleClass().contains("selected"))
+                .map(c -> (String) ((GridCell<?>) c).getItem())
+                .sorted()
+                .toList();
     }
 }

@@ -42,9 +42,15 @@ class LayoutFxTest {
         Settings settings = Settings.load(dir.resolve("workbench").resolve("settings.json"));
         settings.put("window.width", 1024.0);
         settings.put("window.height", 700.0);
-        Workbench w = new Workbench(dir, settings, Threads.forFx(), () -> new dev.lakebench.core.connections.ManagedConnections(
-                dev.lakebench.core.connections.ConnectionStore.in(dir),
-                new dev.lakebench.core.connections.TokenVault(new dev.lakebench.core.connections.MemoryCredentialStore()), k -> null));
+        Workbench w = new Workbench(
+                dir,
+                settings,
+                Threads.forFx(),
+                () -> new dev.lakebench.core.connections.ManagedConnections(
+                        dev.lakebench.core.connections.ConnectionStore.in(dir),
+                        new dev.lakebench.core.connections.TokenVault(
+                                new dev.lakebench.core.connections.MemoryCredentialStore()),
+                        k -> null));
         w.show(s);
         return w;
     }
@@ -55,8 +61,10 @@ class LayoutFxTest {
     }
 
     private static Node divider(SplitPane split) {
-        return split.getChildrenUnmodifiable().stream().filter(n -> n.getStyleClass().contains("split-pane-divider"))
-                .findFirst().orElseThrow();
+        return split.getChildrenUnmodifiable().stream()
+                .filter(n -> n.getStyleClass().contains("split-pane-divider"))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -74,17 +82,28 @@ class LayoutFxTest {
 
         // the shortcuts fold the browser, the detail pane and the editor's side panel: the editor gets the width
         robot.interact(editor::requestFocus);
-        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.B).type(KeyCode.D).type(KeyCode.E).release(KeyCode.SHIFT, KeyCode.CONTROL);
-        FxFixture.await(5, () -> workbench.browserPane().collapsedProperty().get() && workbench.detailPane().collapsedProperty().get()
-                && workbench.editorSideCollapsed().get());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT)
+                .type(KeyCode.B)
+                .type(KeyCode.D)
+                .type(KeyCode.E)
+                .release(KeyCode.SHIFT, KeyCode.CONTROL);
+        FxFixture.await(
+                5,
+                () -> workbench.browserPane().collapsedProperty().get()
+                        && workbench.detailPane().collapsedProperty().get()
+                        && workbench.editorSideCollapsed().get());
         FxFixture.await(5, () -> editor.getWidth() > 900);
-        assertThat(robot.lookup("#tb-pane-browser").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isFalse();
+        assertThat(robot.lookup("#tb-pane-browser")
+                        .queryAs(javafx.scene.control.ToggleButton.class)
+                        .isSelected())
+                .isFalse();
         FxFixture.snap(robot, stage.getScene(), "layout-1024-collapsed");
 
         // a double-click on the browser's divider brings it back where it was; the toolbar toggle folds it again
         robot.doubleClickOn(divider(workbench.shell().mainSplit()));
         FxFixture.await(5, () -> !workbench.browserPane().collapsedProperty().get());
-        assertThat(workbench.shell().mainSplit().getDividerPositions()[0]).isCloseTo(browserAt, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(workbench.shell().mainSplit().getDividerPositions()[0])
+                .isCloseTo(browserAt, org.assertj.core.data.Offset.offset(0.01));
         robot.clickOn("#tb-pane-browser");
         FxFixture.await(5, () -> workbench.browserPane().collapsedProperty().get());
         // dragged-to position of the detail pane is what a restart restores
@@ -99,8 +118,12 @@ class LayoutFxTest {
         // restart on the same data directory
         FxFixture.close(robot, workbench);
         Path file = dir.resolve("workbench").resolve("settings.json");
-        FxFixture.await(10, () -> Files.exists(file) && Settings.load(file).flag("split.centre.collapsed", false)
-                && Settings.load(file).node("tabs") != null && Settings.load(file).node("tabs").size() == 2);
+        FxFixture.await(
+                10,
+                () -> Files.exists(file)
+                        && Settings.load(file).flag("split.centre.collapsed", false)
+                        && Settings.load(file).node("tabs") != null
+                        && Settings.load(file).node("tabs").size() == 2);
         robot.interact(() -> stage.hide());
         robot.interact(() -> {
             Stage again = new Stage();
@@ -111,11 +134,13 @@ class LayoutFxTest {
         assertThat(workbench.browserPane().collapsedProperty().get()).isTrue();
         assertThat(workbench.detailPane().collapsedProperty().get()).isTrue();
         assertThat(workbench.editorSideCollapsed().get()).isTrue();
-        assertThat(workbench.shell().openTabs()).extracting(t -> ((SqlTab) t).viewModel().textProperty().get())
+        assertThat(workbench.shell().openTabs())
+                .extracting(t -> ((SqlTab) t).viewModel().textProperty().get())
                 .containsExactly(sql, "SELECT 43");
         CodeArea restored = FxFixture.showing(robot, "#sql-editor");
         FxFixture.await(5, () -> restored.getWidth() > 900);
         robot.interact(() -> workbench.detailPane().collapsedProperty().set(false));
-        assertThat(workbench.shell().centreSplit().getDividerPositions()[0]).isCloseTo(0.6, org.assertj.core.data.Offset.offset(0.02));
+        assertThat(workbench.shell().centreSplit().getDividerPositions()[0])
+                .isCloseTo(0.6, org.assertj.core.data.Offset.offset(0.02));
     }
 }

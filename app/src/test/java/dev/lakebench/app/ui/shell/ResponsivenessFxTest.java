@@ -48,8 +48,13 @@ class ResponsivenessFxTest {
     @Test
     void theFxThreadNeverStallsOnWorkbenchWorkDuringALargeIngestAndQueries(FxRobot robot) throws Exception {
         Path photos = UiFixtures.generatedImages(dir.resolve("photos"), 1500, 480, 360);
-        FxFixture.await(20, () -> workbench.browser().workspaceNode(workbench.currentWorkspace())
-                .map(n -> !n.children().isEmpty()).orElse(false));
+        FxFixture.await(
+                20,
+                () -> workbench
+                        .browser()
+                        .workspaceNode(workbench.currentWorkspace())
+                        .map(n -> !n.children().isEmpty())
+                        .orElse(false));
         try (FxWatchdog watchdog = new FxWatchdog(100)) {
             AtomicReference<IngestWizardViewModel> wizard = new AtomicReference<>();
             robot.interact(() -> wizard.set(workbench.dropFiles(List.of(photos))));
@@ -61,9 +66,12 @@ class ResponsivenessFxTest {
                 wizard.get().next();
             });
             AtomicReference<SqlEditorViewModel> editor = new AtomicReference<>();
-            robot.interact(() -> editor.set(workbench.openEditor(workbench.currentWorkspace(),
-                    "SELECT id, filename, image, embedding, score FROM images ORDER BY id", false)));
-            var images = workbench.sessions().client(workbench.currentWorkspace()).describeTable("images");
+            robot.interact(() -> editor.set(workbench.openEditor(
+                    workbench.currentWorkspace(),
+                    "SELECT id, filename, image, embedding, score FROM images ORDER BY id",
+                    false)));
+            var images =
+                    workbench.sessions().client(workbench.currentWorkspace()).describeTable("images");
             robot.interact(() -> workbench.showGrid(workbench.currentWorkspace(), images));
             long until = System.currentTimeMillis() + 12_000;
             int runs = 0;
@@ -73,7 +81,8 @@ class ResponsivenessFxTest {
                 runs++;
                 FxFixture.await(30, () -> !editor.get().runningProperty().get());
                 robot.interact(() -> {
-                    javafx.scene.control.Slider size = robot.lookup("#grid-size").queryAs(javafx.scene.control.Slider.class);
+                    javafx.scene.control.Slider size =
+                            robot.lookup("#grid-size").queryAs(javafx.scene.control.Slider.class);
                     size.setValue(size.getValue() == 128 ? 64 : 128);
                 });
                 Thread.sleep(150);
@@ -84,11 +93,15 @@ class ResponsivenessFxTest {
             robot.interact(run::cancel);
             FxFixture.await(60, () -> wizard.get().stepProperty().get() == IngestWizardViewModel.Step.SUMMARY);
             System.out.println("FX watchdog during ingest + " + runs + " queries: " + watchdog.report());
-            watchdog.stalls().stream().collect(java.util.stream.Collectors.groupingBy(s -> String.valueOf(s.ourFrame()),
-                    java.util.stream.Collectors.summingLong(FxWatchdog.Stall::millis)))
+            watchdog.stalls().stream()
+                    .collect(java.util.stream.Collectors.groupingBy(
+                            s -> String.valueOf(s.ourFrame()),
+                            java.util.stream.Collectors.summingLong(FxWatchdog.Stall::millis)))
                     .forEach((f, ms) -> System.out.println("  stalled " + ms + " ms in " + f));
             watchdog.stallActivity(15).forEach(a -> System.out.println("  " + a));
-            assertThat(watchdog.ioSamples()).as("Lakebench code doing I/O on the FX thread").isEmpty();
+            assertThat(watchdog.ioSamples())
+                    .as("Lakebench code doing I/O on the FX thread")
+                    .isEmpty();
             assertThat(watchdog.ourStalls()).as(watchdog.report()).isEmpty();
         }
     }

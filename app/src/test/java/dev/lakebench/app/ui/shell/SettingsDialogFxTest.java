@@ -55,23 +55,35 @@ class SettingsDialogFxTest {
         });
         robot.clickOn("#tb-settings");
         FxFixture.await(10, () -> robot.lookup("#settings-allow-add").tryQuery().isPresent());
-        assertThat(robot.lookup("#settings-allow-explanation").queryAs(Label.class).getText())
+        assertThat(robot.lookup("#settings-allow-explanation")
+                        .queryAs(Label.class)
+                        .getText())
                 .startsWith("SQL run in the workbench may read and write files inside these folders only");
         robot.clickOn("#settings-allow-add");
-        assertThat(robot.lookup("#settings-allow-files").queryListView().getItems()).containsExactly(shared.toAbsolutePath().normalize());
+        assertThat(robot.lookup("#settings-allow-files").queryListView().getItems())
+                .containsExactly(shared.toAbsolutePath().normalize());
         FxFixture.snap(robot, robot.lookup("#settings-allow-files").query().getScene(), "settings-allow-files");
         robot.clickOn("#settings-save");
         Path file = dir.resolve("data").resolve("workbench").resolve("settings.json");
         FxFixture.await(10, () -> Files.exists(file) && Settings.load(file).node(AllowedFiles.KEY) != null);
-        assertThat(new AllowedFiles(Settings.load(file)).folders()).containsExactly(shared.toAbsolutePath().normalize());
+        assertThat(new AllowedFiles(Settings.load(file)).folders())
+                .containsExactly(shared.toAbsolutePath().normalize());
 
         robot.clickOn("#tb-settings");
-        FxFixture.await(10, () -> robot.lookup("#settings-allow-files").tryQuery().isPresent());
-        assertThat(robot.lookup("#settings-allow-files").queryListView().getItems()).containsExactly(shared.toAbsolutePath().normalize());
-        robot.interact(() -> robot.lookup("#settings-allow-files").queryListView().getSelectionModel().selectFirst());
+        FxFixture.await(
+                10, () -> robot.lookup("#settings-allow-files").tryQuery().isPresent());
+        assertThat(robot.lookup("#settings-allow-files").queryListView().getItems())
+                .containsExactly(shared.toAbsolutePath().normalize());
+        robot.interact(() -> robot.lookup("#settings-allow-files")
+                .queryListView()
+                .getSelectionModel()
+                .selectFirst());
         robot.clickOn("#settings-allow-remove");
-        assertThat(robot.lookup("#settings-allow-files").queryListView().getItems()).isEmpty();
-        robot.interact(() -> ((Stage) robot.lookup("#settings-allow-files").query().getScene().getWindow()).close());
+        assertThat(robot.lookup("#settings-allow-files").queryListView().getItems())
+                .isEmpty();
+        robot.interact(() -> ((Stage)
+                        robot.lookup("#settings-allow-files").query().getScene().getWindow())
+                .close());
         assertThat(workbench.errors().shown()).isEmpty();
     }
 }

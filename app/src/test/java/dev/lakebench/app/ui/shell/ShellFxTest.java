@@ -59,18 +59,29 @@ class ShellFxTest {
     @Test
     void browseRunQueryWithAVectorFromTheSelectedRowAndCancelALongQuery(FxRobot robot) throws Exception {
         int n = UiFixtures.sampleImages().size();
-        FxFixture.await(20, () -> robot.lookup(".tree-cell").queryAll().stream()
-                .anyMatch(c -> c.lookupAll(".label").stream().anyMatch(l -> ((Label) l).getText().equals(n + " rows"))));
+        FxFixture.await(
+                20,
+                () -> robot.lookup(".tree-cell").queryAll().stream()
+                        .anyMatch(c -> c.lookupAll(".label").stream()
+                                .anyMatch(l -> ((Label) l).getText().equals(n + " rows"))));
 
         // double-click the table: a SQL tab opens and shows its rows
         robot.doubleClickOn("images");
-        FxFixture.await(20, () -> !robot.lookup("#results-table").queryAll().isEmpty()
-                && robot.lookup("#results-table").queryAs(TableView.class).getItems().size() == n);
-        assertThat(robot.lookup("#result-status").queryAs(Label.class).getText()).startsWith(n + " rows in");
+        FxFixture.await(
+                20,
+                () -> !robot.lookup("#results-table").queryAll().isEmpty()
+                        && robot.lookup("#results-table")
+                                        .queryAs(TableView.class)
+                                        .getItems()
+                                        .size()
+                                == n);
+        assertThat(robot.lookup("#result-status").queryAs(Label.class).getText())
+                .startsWith(n + " rows in");
 
         // select a row: it becomes the source of a query vector and the detail pane shows it
         TableView<Row> results = robot.lookup("#results-table").queryAs(TableView.class);
-        robot.interact(() -> results.getSelectionModel().select(2, results.getColumns().get(0)));
+        robot.interact(
+                () -> results.getSelectionModel().select(2, results.getColumns().get(0)));
         FxFixture.await(5, () -> workbench.selectedRow().get() != null);
         float[] expected = (float[]) results.getItems().get(2).get("embedding");
 
@@ -79,8 +90,10 @@ class ShellFxTest {
         FxFixture.await(5, () -> robot.lookup("#sql-editor").queryAll().size() == 2);
         CodeArea editor = FxFixture.showing(robot, "#sql-editor");
         focus(robot, editor).write("SELECT id, embedding <#> $1 AS score FROM images ORDER BY score DESC LIMIT 3");
-        FxFixture.await(5, () -> robot.lookup("#param-kind-1").queryAll().stream().anyMatch(FxFixture::isShowing));
-        robot.interact(() -> FxFixture.<javafx.scene.control.ComboBox<Object>>showing(robot, "#param-kind-1").getSelectionModel()
+        FxFixture.await(
+                5, () -> robot.lookup("#param-kind-1").queryAll().stream().anyMatch(FxFixture::isShowing));
+        robot.interact(() -> FxFixture.<javafx.scene.control.ComboBox<Object>>showing(robot, "#param-kind-1")
+                .getSelectionModel()
                 .select(dev.lakebench.app.ui.sql.ParameterViewModel.Kind.ROW_VECTOR));
         focus(robot, editor).press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
         FxFixture.await(20, () -> visibleResults(robot).getItems().size() == 3);
@@ -90,12 +103,17 @@ class ShellFxTest {
         assertThat(expected).isNotEmpty();
 
         // a long query, cancelled with the Cancel button: the engine stops it and the window stays usable
-        robot.interact(() -> editor.replaceText("SELECT count(*) FROM range(3000000) a, range(3000000) b WHERE a.range + b.range = 7"));
+        robot.interact(() -> editor.replaceText(
+                "SELECT count(*) FROM range(3000000) a, range(3000000) b WHERE a.range + b.range = 7"));
         focus(robot, editor).press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
         FxFixture.await(10, () -> !FxFixture.showing(robot, "#cancel").isDisabled());
         Thread.sleep(600);
         robot.clickOn((javafx.scene.Node) FxFixture.showing(robot, "#cancel"));
-        FxFixture.await(20, () -> FxFixture.<Label>showing(robot, "#result-status").getText().startsWith("Cancelled after"));
+        FxFixture.await(
+                20,
+                () -> FxFixture.<Label>showing(robot, "#result-status")
+                        .getText()
+                        .startsWith("Cancelled after"));
         assertThat(workbench.errors().shown()).isEmpty();
 
         // an engine error lands on the error surface with a problem naming the thing
@@ -128,10 +146,14 @@ class ShellFxTest {
         FxFixture.await(20, () -> visibleResults(robot).getItems().size() == n);
         var blankTab = workbench.shell().tabs().getSelectionModel().getSelectedItem();
         robot.interact(() -> workbench.openEditor(ws, "SELECT id, embedding FROM images ORDER BY id", true));
-        FxFixture.await(20, () -> visibleResults(robot).getItems().size() == n && workbench.shell().tabs().getTabs().size() == 2);
+        FxFixture.await(
+                20,
+                () -> visibleResults(robot).getItems().size() == n
+                        && workbench.shell().tabs().getTabs().size() == 2);
         var firstTab = workbench.shell().tabs().getSelectionModel().getSelectedItem();
         TableView<Row> first = visibleResults(robot);
-        robot.interact(() -> first.getSelectionModel().select(1, first.getColumns().get(0)));
+        robot.interact(
+                () -> first.getSelectionModel().select(1, first.getColumns().get(0)));
         FxFixture.await(5, () -> workbench.selectedRow().get() != null);
         Object firstId = workbench.selectedRow().get().row().get("id");
         FxFixture.await(5, () -> workbench.detail().titleProperty().get().startsWith("images"));
@@ -142,7 +164,8 @@ class ShellFxTest {
         assertThat(workbench.selectedRow().get()).isNull();
         assertThat(workbench.detail().shownProperty().get()).isNull();
         TableView<Row> second = visibleResults(robot);
-        robot.interact(() -> second.getSelectionModel().select(0, second.getColumns().get(0)));
+        robot.interact(
+                () -> second.getSelectionModel().select(0, second.getColumns().get(0)));
         FxFixture.await(5, () -> workbench.selectedRow().get() != null);
         Object secondId = workbench.selectedRow().get().row().get("id");
         assertThat(secondId).isNotEqualTo(firstId);
@@ -165,7 +188,10 @@ class ShellFxTest {
             s.setWidth(1111);
         });
         Path file = dir.resolve("workbench").resolve("settings.json");
-        FxFixture.await(10, () -> Files.exists(file) && Settings.load(file).number("window.width", 0) == 1111
-                && Settings.load(file).text("theme", "").equals("DARK"));
+        FxFixture.await(
+                10,
+                () -> Files.exists(file)
+                        && Settings.load(file).number("window.width", 0) == 1111
+                        && Settings.load(file).text("theme", "").equals("DARK"));
     }
 }

@@ -54,15 +54,19 @@ class EditorFxTest {
         FxFixture.await(5, () -> editor.getStyleOfChar(at).contains("error-mark"));
         assertThat(editor.getStyleOfChar(at + "captoin".length() - 1)).contains("error-mark");
         assertThat(editor.getStyleOfChar(sql.indexOf("LIKE"))).doesNotContain("error-mark");
-        assertThat(editor.getStyleOfChar(sql.indexOf("FROM"))).doesNotContain("error-mark").contains("keyword");
+        assertThat(editor.getStyleOfChar(sql.indexOf("FROM")))
+                .doesNotContain("error-mark")
+                .contains("keyword");
         FxFixture.snap(robot, stage.getScene(), "editor-error-underline");
         robot.interact(workbench.theme()::toggle);
         FxFixture.snap(robot, stage.getScene(), "editor-error-underline-dark");
 
         robot.interact(() -> editor.replaceText(at, at + "captoin".length(), "caption"));
         FxFixture.await(5, () -> !editor.getStyleOfChar(at).contains("error-mark"));
-        FxFixture.await(5, () -> editor.getStyleSpans(0, editor.getLength()).stream()
-                .noneMatch(s -> s.getStyle().contains("error-mark")));
+        FxFixture.await(
+                5,
+                () -> editor.getStyleSpans(0, editor.getLength()).stream()
+                        .noneMatch(s -> s.getStyle().contains("error-mark")));
     }
 
     @Test
@@ -73,7 +77,8 @@ class EditorFxTest {
         robot.interact(() -> {
             for (int i = 0; i < tree.getExpandedItemCount(); i++) {
                 TreeItem<BrowserNode> item = tree.getTreeItem(i);
-                if (item.getValue().table() != null && item.getValue().table().name().equals("images")) {
+                if (item.getValue().table() != null
+                        && item.getValue().table().name().equals("images")) {
                     tree.getSelectionModel().select(item);
                 }
             }
@@ -85,8 +90,14 @@ class EditorFxTest {
         robot.interact(editor::requestFocus);
         robot.write("SELECT ca");
         robot.press(KeyCode.CONTROL).type(KeyCode.SPACE).release(KeyCode.CONTROL);
-        FxFixture.await(5, () -> robot.lookup("#completion-list").tryQuery().filter(FxFixture::isShowing).isPresent());
-        ListView<SqlCompletion.Suggestion> list = robot.lookup("#completion-list").queryAs(ListView.class);
+        FxFixture.await(
+                5,
+                () -> robot.lookup("#completion-list")
+                        .tryQuery()
+                        .filter(FxFixture::isShowing)
+                        .isPresent());
+        ListView<SqlCompletion.Suggestion> list =
+                robot.lookup("#completion-list").queryAs(ListView.class);
         assertThat(list.getItems().get(0).text()).isEqualTo("caption");
         assertThat(list.getItems().get(0).detail()).isEqualTo("TEXT · images");
         FxFixture.snap(robot, stage.getScene(), "editor-completion");

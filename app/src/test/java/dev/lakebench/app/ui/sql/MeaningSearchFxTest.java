@@ -44,10 +44,13 @@ class MeaningSearchFxTest {
         UiFixtures.seedImages(dir);
         Map<String, List<?>> cols = new LinkedHashMap<>();
         cols.put("id", List.of("a", "b", "c", "d"));
-        cols.put("text", List.of("The stock market fell sharply on Monday.",
-                "Red tulips bloom in the spring garden.",
-                "The football team won the championship final.",
-                "A recipe for baking sourdough bread at home."));
+        cols.put(
+                "text",
+                List.of(
+                        "The stock market fell sharply on Monday.",
+                        "Red tulips bloom in the spring garden.",
+                        "The football team won the championship final.",
+                        "A recipe for baking sourdough bread at home."));
         try (Client c = Client.local(dir)) {
             c.ingest("notes", cols, IngestOptions.defaults().embed("text"));
         }
@@ -92,9 +95,17 @@ class MeaningSearchFxTest {
         robot.interact(words::requestFocus);
         robot.write("flowers in a garden").type(javafx.scene.input.KeyCode.ENTER);
         CodeArea editor = FxFixture.showing(robot, "#sql-editor");
-        FxFixture.await(5, () -> editor.getText().contains("ORDER BY text_embedding <#> embed('minilm', 'flowers in a garden') DESC"));
-        FxFixture.await(60, () -> !robot.lookup("#results-table").queryAll().isEmpty()
-                && FxFixture.<TableView<Row>>showing(robot, "#results-table").getItems().size() == 4);
+        FxFixture.await(
+                5,
+                () -> editor.getText()
+                        .contains("ORDER BY text_embedding <#> embed('minilm', 'flowers in a garden') DESC"));
+        FxFixture.await(
+                60,
+                () -> !robot.lookup("#results-table").queryAll().isEmpty()
+                        && FxFixture.<TableView<Row>>showing(robot, "#results-table")
+                                        .getItems()
+                                        .size()
+                                == 4);
         TableView<Row> results = FxFixture.showing(robot, "#results-table");
         assertThat(results.getItems().get(0).get("id")).isEqualTo("b");
         assertThat(workbench.errors().shown()).isEmpty();

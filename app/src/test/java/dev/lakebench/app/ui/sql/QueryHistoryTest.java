@@ -18,9 +18,12 @@ class QueryHistoryTest {
         Path file = dir.resolve("history.jsonl");
         ExecutorService io = Executors.newSingleThreadExecutor();
         QueryHistory h = new QueryHistory(file, io, Runnable::run);
-        h.add(new QueryHistory.Entry(Instant.parse("2026-01-01T10:00:00Z"), "Local / default", "SELECT * FROM images", 17, 12, true));
-        h.add(new QueryHistory.Entry(Instant.parse("2026-01-01T10:01:00Z"), "Local / default", "SELECT text <#> $1 FROM docs", 5, 40, true));
-        h.add(new QueryHistory.Entry(Instant.parse("2026-01-01T10:02:00Z"), "Local / robots", "DELETE FROM images", 0, 3, false));
+        h.add(new QueryHistory.Entry(
+                Instant.parse("2026-01-01T10:00:00Z"), "Local / default", "SELECT * FROM images", 17, 12, true));
+        h.add(new QueryHistory.Entry(
+                Instant.parse("2026-01-01T10:01:00Z"), "Local / default", "SELECT text <#> $1 FROM docs", 5, 40, true));
+        h.add(new QueryHistory.Entry(
+                Instant.parse("2026-01-01T10:02:00Z"), "Local / robots", "DELETE FROM images", 0, 3, false));
         io.shutdown();
         io.awaitTermination(5, TimeUnit.SECONDS);
         Files.writeString(file, "{torn line\n", java.nio.file.StandardOpenOption.APPEND);
@@ -30,9 +33,11 @@ class QueryHistoryTest {
         again.load();
         io2.shutdown();
         io2.awaitTermination(5, TimeUnit.SECONDS);
-        assertThat(again.entries()).extracting(QueryHistory.Entry::sql)
+        assertThat(again.entries())
+                .extracting(QueryHistory.Entry::sql)
                 .containsExactly("DELETE FROM images", "SELECT text <#> $1 FROM docs", "SELECT * FROM images");
-        assertThat(again.entries().filtered(QueryHistory.matcher("images select"))).extracting(QueryHistory.Entry::sql)
+        assertThat(again.entries().filtered(QueryHistory.matcher("images select")))
+                .extracting(QueryHistory.Entry::sql)
                 .containsExactly("SELECT * FROM images");
         assertThat(again.entries().filtered(QueryHistory.matcher("ROBOTS"))).hasSize(1);
         assertThat(again.entries().filtered(QueryHistory.matcher("  "))).hasSize(3);

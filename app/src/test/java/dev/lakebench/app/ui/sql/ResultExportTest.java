@@ -46,8 +46,11 @@ class ResultExportTest {
         UiFixtures.seedImages(dir);
         try (Sessions sessions = new Sessions(r -> null)) {
             var errors = UiFixtures.errors();
-            var vm = new SqlEditorViewModel(new WorkspaceRef(new ConnectionSpec.Local(dir), "default"), sessions,
-                    UiFixtures.directTasks(errors), new QueryHistory(dir.resolve("h"), Executors.newSingleThreadExecutor(), Runnable::run),
+            var vm = new SqlEditorViewModel(
+                    new WorkspaceRef(new ConnectionSpec.Local(dir), "default"),
+                    sessions,
+                    UiFixtures.directTasks(errors),
+                    new QueryHistory(dir.resolve("h"), Executors.newSingleThreadExecutor(), Runnable::run),
                     new SimpleObjectProperty<SelectedRow>());
             vm.textProperty().set("SELECT id, name, v FROM big ORDER BY id");
             ResultViewModel r = vm.run().orElseThrow();
@@ -83,8 +86,14 @@ class ResultExportTest {
             img.task().finished().get(30, TimeUnit.SECONDS);
             Path imgJson = dir.resolve("out/img.json");
             vm.export(img, ResultExport.Format.JSON, imgJson).finished().get(30, TimeUnit.SECONDS);
-            byte[] back = Base64.getDecoder().decode(new ObjectMapper().readTree(imgJson.toFile()).get(0).get("image").asText());
-            assertThat(back).isEqualTo(Files.readAllBytes(UiFixtures.sampleImages().get(0)));
+            byte[] back = Base64.getDecoder()
+                    .decode(new ObjectMapper()
+                            .readTree(imgJson.toFile())
+                            .get(0)
+                            .get("image")
+                            .asText());
+            assertThat(back)
+                    .isEqualTo(Files.readAllBytes(UiFixtures.sampleImages().get(0)));
             assertThat(errors).isEmpty();
         }
     }

@@ -11,8 +11,11 @@ import org.junit.jupiter.api.Test;
 class SqlCompletionTest {
 
     private final SchemaCatalog catalog = new SchemaCatalog(Map.of(
-            "images", List.of(Column.of("id", ColumnType.TEXT), Column.of("image", ColumnType.IMAGE),
-                    Column.vector("embedding", ColumnType.EMBEDDING, 8)),
+            "images",
+                    List.of(
+                            Column.of("id", ColumnType.TEXT),
+                            Column.of("image", ColumnType.IMAGE),
+                            Column.vector("embedding", ColumnType.EMBEDDING, 8)),
             "docs", List.of(Column.of("doc_id", ColumnType.INT64), Column.of("text", ColumnType.TEXT))));
 
     private static List<String> texts(SqlCompletion.Result r) {
@@ -42,7 +45,8 @@ class SqlCompletionTest {
         int caret = "SELECT d.".length();
         assertThat(texts(SqlCompletion.complete(sql, caret, catalog))).containsExactly("doc_id", "text");
         String sql2 = "SELECT i.im FROM docs d, images AS i";
-        assertThat(texts(SqlCompletion.complete(sql2, "SELECT i.im".length(), catalog))).containsExactly("image");
+        assertThat(texts(SqlCompletion.complete(sql2, "SELECT i.im".length(), catalog)))
+                .containsExactly("image");
     }
 
     @Test
@@ -59,8 +63,10 @@ class SqlCompletionTest {
         var withoutTable = SqlCompletion.complete(sql, sql.length(), catalog);
         assertThat(withoutTable.suggestions()).noneMatch(s -> s.kind() == SqlCompletion.Kind.COLUMN);
         var r = SqlCompletion.complete(sql, sql.length(), catalog, "DOCS");
-        assertThat(r.suggestions()).filteredOn(s -> s.kind() == SqlCompletion.Kind.COLUMN)
-                .extracting(SqlCompletion.Suggestion::text).containsExactly("doc_id", "text");
+        assertThat(r.suggestions())
+                .filteredOn(s -> s.kind() == SqlCompletion.Kind.COLUMN)
+                .extracting(SqlCompletion.Suggestion::text)
+                .containsExactly("doc_id", "text");
         assertThat(r.suggestions().get(0).detail()).isEqualTo("INT64 · docs");
     }
 
@@ -69,8 +75,10 @@ class SqlCompletionTest {
         String sql = "SELECT id, \nFROM images\nWHERE ";
         int caret = "SELECT id, ".length();
         var r = SqlCompletion.complete(sql, caret, catalog, "docs");
-        assertThat(r.suggestions()).filteredOn(s -> s.kind() == SqlCompletion.Kind.COLUMN)
-                .extracting(SqlCompletion.Suggestion::text).containsExactly("embedding", "id", "image");
+        assertThat(r.suggestions())
+                .filteredOn(s -> s.kind() == SqlCompletion.Kind.COLUMN)
+                .extracting(SqlCompletion.Suggestion::text)
+                .containsExactly("embedding", "id", "image");
         var where = SqlCompletion.complete(sql, sql.length(), catalog, "docs");
         assertThat(where.suggestions().get(0).kind()).isEqualTo(SqlCompletion.Kind.COLUMN);
         assertThat(where.suggestions().get(0).detail()).endsWith("· images");

@@ -40,8 +40,10 @@ class SqlEditorViewModelTest {
             throw new AssertionError("no managed connections here");
         });
         Tasks tasks = UiFixtures.directTasks(errors);
-        QueryHistory history = new QueryHistory(dir.resolve("history.jsonl"), Executors.newSingleThreadExecutor(), Runnable::run);
-        vm = new SqlEditorViewModel(new WorkspaceRef(new ConnectionSpec.Local(dir), "default"), sessions, tasks, history, selected);
+        QueryHistory history =
+                new QueryHistory(dir.resolve("history.jsonl"), Executors.newSingleThreadExecutor(), Runnable::run);
+        vm = new SqlEditorViewModel(
+                new WorkspaceRef(new ConnectionSpec.Local(dir), "default"), sessions, tasks, history, selected);
     }
 
     @AfterEach
@@ -68,11 +70,14 @@ class SqlEditorViewModelTest {
         assertThat(first.statusProperty().get()).startsWith("3 rows in ");
 
         ResultViewModel second = runAndWait(script, script.length());
-        assertThat(second.rows().get(0).get("n")).isEqualTo((long) UiFixtures.sampleImages().size());
+        assertThat(second.rows().get(0).get("n"))
+                .isEqualTo((long) UiFixtures.sampleImages().size());
         assertThat(vm.results()).containsExactly(first, second);
         assertThat(vm.currentProperty().get()).isSameAs(second);
-        assertThat(vm.history().entries()).extracting(QueryHistory.Entry::sql)
-                .containsExactly("SELECT count(*) AS n FROM images", "SELECT id, score FROM images ORDER BY id LIMIT 3");
+        assertThat(vm.history().entries())
+                .extracting(QueryHistory.Entry::sql)
+                .containsExactly(
+                        "SELECT count(*) AS n FROM images", "SELECT id, score FROM images ORDER BY id LIMIT 3");
         assertThat(vm.runningProperty().get()).isFalse();
     }
 
@@ -145,7 +150,9 @@ class SqlEditorViewModelTest {
         vm.parameterCount(1);
         vm.parameters().get(0).set(ParameterViewModel.Kind.NUMBER, "one");
         assertThat(vm.run()).isEmpty();
-        assertThat(errors).singleElement().satisfies(r -> assertThat(r.problem()).isEqualTo("Parameter $1 \"one\" is not a number"));
+        assertThat(errors)
+                .singleElement()
+                .satisfies(r -> assertThat(r.problem()).isEqualTo("Parameter $1 \"one\" is not a number"));
         assertThat(vm.results()).isEmpty();
     }
 
@@ -195,7 +202,8 @@ class SqlEditorViewModelTest {
         while (vm.catalogProperty().get().tables().isEmpty() && System.currentTimeMillis() < until) {
             Thread.sleep(10);
         }
-        assertThat(vm.catalogProperty().get().columns("images").orElseThrow()).extracting(c -> c.name())
+        assertThat(vm.catalogProperty().get().columns("images").orElseThrow())
+                .extracting(c -> c.name())
                 .containsExactly("id", "filename", "image", "caption", "embedding", "score");
     }
 }

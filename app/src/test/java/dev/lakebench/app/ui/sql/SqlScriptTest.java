@@ -10,7 +10,8 @@ class SqlScriptTest {
 
     @Test
     void splitsAtTopLevelSemicolonsOnly() {
-        assertThat(SqlScript.statements(SCRIPT)).extracting(SqlScript.Statement::sql)
+        assertThat(SqlScript.statements(SCRIPT))
+                .extracting(SqlScript.Statement::sql)
                 .containsExactly("SELECT 1", "SELECT ';' AS semi, (SELECT 2)");
     }
 
@@ -26,8 +27,10 @@ class SqlScriptTest {
     @Test
     void knowsWhichStatementsReturnRows() {
         assertThat(SqlScript.returnsRows("  -- c\n select 1")).isTrue();
-        assertThat(SqlScript.returnsRows("WITH a AS (SELECT 1) SELECT * FROM a")).isTrue();
+        assertThat(SqlScript.returnsRows("WITH a AS (SELECT 1) SELECT * FROM a"))
+                .isTrue();
         assertThat(SqlScript.returnsRows("INSERT INTO t VALUES (1)")).isFalse();
-        assertThat(SqlScript.returnsRows("CREATE INDEX ON t USING deeplake_index (e)")).isFalse();
+        assertThat(SqlScript.returnsRows("CREATE INDEX ON t USING deeplake_index (e)"))
+                .isFalse();
     }
 }

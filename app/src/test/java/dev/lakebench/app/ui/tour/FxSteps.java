@@ -9,8 +9,7 @@ import javafx.application.Platform;
 /** Steps of a scripted walk through the real window, from a thread that is not the FX thread. */
 final class FxSteps {
 
-    private FxSteps() {
-    }
+    private FxSteps() {}
 
     /** Runs {@code r} on the FX thread and waits for it; what it throws is rethrown here. */
     static void fx(Runnable r) throws Exception {

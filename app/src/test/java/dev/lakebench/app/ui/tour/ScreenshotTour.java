@@ -2,7 +2,6 @@ package dev.lakebench.app.ui.tour;
 
 import dev.lakebench.app.ui.FxFixture;
 import dev.lakebench.app.ui.UiFixtures;
-import dev.lakebench.core.connections.MemoryCredentialStore;
 import dev.lakebench.app.ui.common.ErrorReport;
 import dev.lakebench.app.ui.ingest.IngestWizardViewModel;
 import dev.lakebench.app.ui.shell.Workbench;
@@ -10,6 +9,7 @@ import dev.lakebench.app.ui.sql.SqlEditorViewModel;
 import dev.lakebench.app.ui.theme.Theme;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.IngestOptions;
+import dev.lakebench.core.connections.MemoryCredentialStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,9 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -65,18 +63,37 @@ public final class ScreenshotTour {
         // an image model with a text tower, installed offline: the tiny CLIP-style model the tests generate
         UiFixtures.installTinyClip(data);
         try (Client c = Client.local(data)) {
-            // dropped files with real embeddings: pictures by the image model, PDF pages and text by the built-in minilm
-            c.ingest("photos", Map.of("path", List.of(UiFixtures.testData("images-sample").resolve("pillow"))),
+            // dropped files with real embeddings: pictures by the image model, PDF pages and text by the built-in
+            // minilm
+            c.ingest(
+                    "photos",
+                    Map.of("path", List.of(UiFixtures.testData("images-sample").resolve("pillow"))),
                     IngestOptions.defaults().schema("path", "FILE").embed("image", UiFixtures.TINY_CLIP));
             Path pdfs = UiFixtures.testData("pdf-sample");
-            c.ingest("manuals", Map.of("path", List.of(pdfs.resolve("crazyones.pdf"), pdfs.resolve("GeoBase_NHNC1_Data_Model_UML_EN.pdf"),
-                    pdfs.resolve("Seige_of_Vicksburg_Sample_OCR.pdf"))), IngestOptions.defaults().schema("path", "FILE").index("text")
-                    .embed("text"));
-            c.ingest("clips", Map.of("path", List.of(demoVideo(data.resolve("lake-walk.mp4")))), IngestOptions.defaults().schema("path", "FILE"));
-            c.ingest("notes", Map.of("path", List.of(UiFixtures.testData("text-sample"))), IngestOptions.defaults().schema("path", "FILE")
-                    .embed("text"));
+            c.ingest(
+                    "manuals",
+                    Map.of(
+                            "path",
+                            List.of(
+                                    pdfs.resolve("crazyones.pdf"),
+                                    pdfs.resolve("GeoBase_NHNC1_Data_Model_UML_EN.pdf"),
+                                    pdfs.resolve("Seige_of_Vicksburg_Sample_OCR.pdf"))),
+                    IngestOptions.defaults()
+                            .schema("path", "FILE")
+                            .index("text")
+                            .embed("text"));
+            c.ingest(
+                    "clips",
+                    Map.of("path", List.of(demoVideo(data.resolve("lake-walk.mp4")))),
+                    IngestOptions.defaults().schema("path", "FILE"));
+            c.ingest(
+                    "notes",
+                    Map.of("path", List.of(UiFixtures.testData("text-sample"))),
+                    IngestOptions.defaults().schema("path", "FILE").embed("text"));
             List<Path> images = UiFixtures.sampleImages();
-            String[] words = {"red", "tulip", "parrot", "portrait", "flower", "garden", "bright", "studio", "macro", "field"};
+            String[] words = {
+                "red", "tulip", "parrot", "portrait", "flower", "garden", "bright", "studio", "macro", "field"
+            };
             Random r = new Random(11);
             Map<String, List<?>> cols = new LinkedHashMap<>();
             List<String> ids = new ArrayList<>();
@@ -89,7 +106,8 @@ public final class ScreenshotTour {
                 Path p = images.get(i % images.size());
                 ids.add(String.format("p-%04d", i));
                 names.add(p.getFileName().toString().replaceAll("\\..*", "") + " #" + i);
-                desc.add(words[r.nextInt(words.length)] + " " + words[r.nextInt(words.length)] + " print, " + words[r.nextInt(words.length)] + " edition");
+                desc.add(words[r.nextInt(words.length)] + " " + words[r.nextInt(words.length)] + " print, "
+                        + words[r.nextInt(words.length)] + " edition");
                 pics.add(Files.readAllBytes(p));
                 float[] v = new float[16];
                 for (int d = 0; d < v.length; d++) {
@@ -104,8 +122,13 @@ public final class ScreenshotTour {
             cols.put("image", pics);
             cols.put("embedding", emb);
             cols.put("price", price);
-            c.ingest("products", cols, IngestOptions.defaults().schema("image", "IMAGE").schema("embedding", "EMBEDDING")
-                    .index("embedding", "description"));
+            c.ingest(
+                    "products",
+                    cols,
+                    IngestOptions.defaults()
+                            .schema("image", "IMAGE")
+                            .schema("embedding", "EMBEDDING")
+                            .index("embedding", "description"));
             seedDetail(c);
         }
     }
@@ -115,8 +138,9 @@ public final class ScreenshotTour {
         int w = 320;
         int h = 240;
         int fps = 15;
-        try (org.bytedeco.javacv.FFmpegFrameRecorder rec = new org.bytedeco.javacv.FFmpegFrameRecorder(file.toFile(), w, h, 0);
-             org.bytedeco.javacv.Java2DFrameConverter conv = new org.bytedeco.javacv.Java2DFrameConverter()) {
+        try (org.bytedeco.javacv.FFmpegFrameRecorder rec =
+                        new org.bytedeco.javacv.FFmpegFrameRecorder(file.toFile(), w, h, 0);
+                org.bytedeco.javacv.Java2DFrameConverter conv = new org.bytedeco.javacv.Java2DFrameConverter()) {
             rec.setFormat("mp4");
             rec.setVideoCodecName("libopenh264");
             rec.setPixelFormat(org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P);
@@ -128,10 +152,13 @@ public final class ScreenshotTour {
             for (int i = 0; i < 25 * fps; i++) {
                 double t = i / (double) fps;
                 var g = img.createGraphics();
-                g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
-                g.setPaint(new java.awt.GradientPaint(0, 0, new java.awt.Color(120, 170, 230), 0, h / 2f, new java.awt.Color(250, 210, 160)));
+                g.setRenderingHint(
+                        java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+                g.setPaint(new java.awt.GradientPaint(
+                        0, 0, new java.awt.Color(120, 170, 230), 0, h / 2f, new java.awt.Color(250, 210, 160)));
                 g.fillRect(0, 0, w, h / 2);
-                g.setPaint(new java.awt.GradientPaint(0, h / 2f, new java.awt.Color(40, 90, 140), 0, h, new java.awt.Color(10, 40, 70)));
+                g.setPaint(new java.awt.GradientPaint(
+                        0, h / 2f, new java.awt.Color(40, 90, 140), 0, h, new java.awt.Color(10, 40, 70)));
                 g.fillRect(0, h / 2, w, h / 2);
                 int x = (int) (20 + (w - 60) * t / 25.0);
                 g.setColor(new java.awt.Color(255, 200, 60));
@@ -156,7 +183,13 @@ public final class ScreenshotTour {
             stage.setWidth(1440);
             stage.setHeight(900);
         });
-        await(60, () -> workbench.browser().workspaceNode(workbench.currentWorkspace()).map(n -> n.children().size() >= 5).orElse(false));
+        await(
+                60,
+                () -> workbench
+                        .browser()
+                        .workspaceNode(workbench.currentWorkspace())
+                        .map(n -> n.children().size() >= 5)
+                        .orElse(false));
         // browser: expand products to show columns and indexes
         fx(() -> expand("products"));
         await(20, () -> !node("products").children().isEmpty());
@@ -165,8 +198,10 @@ public final class ScreenshotTour {
 
         // SQL editor with a hybrid query and results with pictures
         AtomicReference<SqlEditorViewModel> editor = new AtomicReference<>();
-        fx(() -> editor.set(workbench.openEditor(workbench.currentWorkspace(),
-                "-- products whose picture is like the selected one\nSELECT id, name, image, price, embedding\nFROM products\nWHERE price < $1\nORDER BY price\nLIMIT 200", false)));
+        fx(() -> editor.set(workbench.openEditor(
+                workbench.currentWorkspace(),
+                "-- products whose picture is like the selected one\nSELECT id, name, image, price, embedding\nFROM products\nWHERE price < $1\nORDER BY price\nLIMIT 200",
+                false)));
         fx(() -> editor.get().parameterCount(1));
         fx(() -> editor.get().parameters().get(0).set(dev.lakebench.app.ui.sql.ParameterViewModel.Kind.NUMBER, "60"));
         fx(() -> editor.get().run());
@@ -177,22 +212,30 @@ public final class ScreenshotTour {
         // a vector search with the query vector from a selected row, and the detail pane
         fx(() -> {
             @SuppressWarnings("unchecked")
-            var results = (javafx.scene.control.TableView<dev.lakebench.core.client.Row>) workbench.shell().root().lookup("#results-table");
+            var results = (javafx.scene.control.TableView<dev.lakebench.core.client.Row>)
+                    workbench.shell().root().lookup("#results-table");
             results.getSelectionModel().select(3, results.getColumns().get(0));
         });
         await(10, () -> workbench.selectedRow().get() != null);
         fx(() -> {
-            editor.get().load("SELECT id, name, image, description,\n       (embedding, description)::deeplake_hybrid_record\n"
-                    + "         <#> deeplake_hybrid_record($1, $2, 0.60, 0.40) AS score\nFROM products\nORDER BY score DESC\nLIMIT 20",
-                    List.of(new SqlEditorViewModel.ParameterSpec(dev.lakebench.app.ui.sql.ParameterViewModel.Kind.ROW_VECTOR, "embedding"),
-                            new SqlEditorViewModel.ParameterSpec(dev.lakebench.app.ui.sql.ParameterViewModel.Kind.TEXT, "red tulip")));
+            editor.get()
+                    .load(
+                            "SELECT id, name, image, description,\n       (embedding, description)::deeplake_hybrid_record\n"
+                                    + "         <#> deeplake_hybrid_record($1, $2, 0.60, 0.40) AS score\nFROM products\nORDER BY score DESC\nLIMIT 20",
+                            List.of(
+                                    new SqlEditorViewModel.ParameterSpec(
+                                            dev.lakebench.app.ui.sql.ParameterViewModel.Kind.ROW_VECTOR, "embedding"),
+                                    new SqlEditorViewModel.ParameterSpec(
+                                            dev.lakebench.app.ui.sql.ParameterViewModel.Kind.TEXT, "red tulip")));
         });
         fx(() -> editor.get().run());
         await(30, () -> !editor.get().runningProperty().get());
         pause(1500);
         both("03-hybrid-search-parameters", this::main);
 
-        fx(() -> ((javafx.scene.control.TabPane) workbench.shell().root().lookup("#editor-side")).getSelectionModel().select(2));
+        fx(() -> ((javafx.scene.control.TabPane) workbench.shell().root().lookup("#editor-side"))
+                .getSelectionModel()
+                .select(2));
         pause(500);
         both("04-hybrid-search-form", this::main);
         fx(() -> {
@@ -211,14 +254,21 @@ public final class ScreenshotTour {
         fx(() -> selectCell(5));
         pause(2000);
         both("06-thumbnail-grid-detail", this::main);
-        fx(() -> ((javafx.scene.control.Button) workbench.shell().tabs().getSelectionModel().getSelectedItem().getContent()
-                .lookup("#grid-similar")).fire());
+        fx(() -> ((javafx.scene.control.Button) workbench
+                        .shell()
+                        .tabs()
+                        .getSelectionModel()
+                        .getSelectedItem()
+                        .getContent()
+                        .lookup("#grid-similar"))
+                .fire());
         await(20, () -> workbench.shell().tabs().getTabs().size() == 3);
         pause(2500);
         both("07-find-similar", this::main);
 
         // a PDF page with its text, a video segment
-        fx(() -> workbench.showGrid(workbench.currentWorkspace(), node("manuals").table()));
+        fx(() ->
+                workbench.showGrid(workbench.currentWorkspace(), node("manuals").table()));
         await(20, () -> workbench.shell().tabs().getTabs().size() == 4);
         pause(2500);
         fx(() -> selectCell(0));
@@ -245,8 +295,8 @@ public final class ScreenshotTour {
         UiFixtures.generatedImages(drop.resolve("holiday"), 600, 640, 480);
         Files.writeString(drop.resolve("trip-notes.md"), "# Trip\n" + "We walked along the lake. ".repeat(400));
         Files.writeString(drop.resolve("empty.txt"), "");
-        fx(() -> wizard.set(workbench.dropFiles(List.of(drop, UiFixtures.testData("pdf-sample").resolve("crazyones.pdf"),
-                drop.resolve("missing.mov")))));
+        fx(() -> wizard.set(workbench.dropFiles(List.of(
+                drop, UiFixtures.testData("pdf-sample").resolve("crazyones.pdf"), drop.resolve("missing.mov")))));
         await(30, () -> wizard.get().canAdvance());
         pause(600);
         both("10-ingest-what-was-dropped", this::wizardWindow);
@@ -268,8 +318,17 @@ public final class ScreenshotTour {
         both("13-ingest-options", this::wizardWindow);
         fx(() -> wizard.get().next()); // the embeddings step (shot in the wizard block below); Start ingest
         fx(() -> wizard.get().next());
-        await(60, () -> wizard.get().runProperty().get() != null && wizard.get().runProperty().get().progressProperty().get() != null
-                && wizard.get().runProperty().get().progressProperty().get().filesDone() > 30);
+        await(
+                60,
+                () -> wizard.get().runProperty().get() != null
+                        && wizard.get().runProperty().get().progressProperty().get() != null
+                        && wizard.get()
+                                        .runProperty()
+                                        .get()
+                                        .progressProperty()
+                                        .get()
+                                        .filesDone()
+                                > 30);
         both("14-ingest-running", this::wizardWindow);
         both("15-status-bar-tasks", this::main);
         await(600, () -> wizard.get().stepProperty().get() == IngestWizardViewModel.Step.SUMMARY);
@@ -285,9 +344,16 @@ public final class ScreenshotTour {
         });
 
         // the error surface and its details
-        fx(() -> workbench.errors().show(ErrorReport.of("Run query", new dev.lakebench.core.client.QueryError(
-                dev.lakebench.core.client.ErrorCode.QUERY_INVALID, "Column \"embeding\" does not exist in table \"products\"",
-                "Did you mean \"embedding\"? Columns: id, name, description, image, embedding, price"))));
+        fx(
+                () -> workbench
+                        .errors()
+                        .show(
+                                ErrorReport.of(
+                                        "Run query",
+                                        new dev.lakebench.core.client.QueryError(
+                                                dev.lakebench.core.client.ErrorCode.QUERY_INVALID,
+                                                "Column \"embeding\" does not exist in table \"products\"",
+                                                "Did you mean \"embedding\"? Columns: id, name, description, image, embedding, price"))));
         pause(400);
         both("17-error-surface", this::main);
         fx(() -> ((javafx.scene.control.Button) workbench.shell().root().lookup("#error-details")).fire());
@@ -315,7 +381,8 @@ public final class ScreenshotTour {
         for (int d = 0; d < 12; d++) {
             Path day = Files.createDirectories(notes.resolve(String.format("day%02d", d)));
             for (int i = 0; i < 40; i++) {
-                Files.writeString(day.resolve(String.format("note%02d.%s", i, i % 5 == 0 ? "log" : "md")),
+                Files.writeString(
+                        day.resolve(String.format("note%02d.%s", i, i % 5 == 0 ? "log" : "md")),
                         "# Day " + d + "\nWe walked along the lake and counted " + i + " boats.");
             }
         }
@@ -346,7 +413,9 @@ public final class ScreenshotTour {
         pause(800);
         fx(() -> {
             for (Window w : List.copyOf(Window.getWindows())) {
-                if (w.getScene() != null && w.getScene().getRoot().lookup("#conn-kind") instanceof javafx.scene.control.ChoiceBox<?> kind) {
+                if (w.getScene() != null
+                        && w.getScene().getRoot().lookup("#conn-kind")
+                                instanceof javafx.scene.control.ChoiceBox<?> kind) {
                     @SuppressWarnings("unchecked")
                     var k = (javafx.scene.control.ChoiceBox<String>) kind;
                     k.setValue("PostgreSQL");
@@ -358,7 +427,8 @@ public final class ScreenshotTour {
         pause(400);
         both("25-postgres-connection", this::dialog);
         closeDialogs();
-        // ---- 34-38: the editor's error underline, folded panes at 1024x700, index build state, search by meaning, models ----
+        // ---- 34-38: the editor's error underline, folded panes at 1024x700, index build state, search by meaning,
+        // models ----
         editorSteps();
         searchesOnDroppedFiles();
         fx(() -> workbench.close());
@@ -369,12 +439,15 @@ public final class ScreenshotTour {
     /** A COCO sample (boxes, masks, captions) for the detail pane's overlays. */
     static void seedDetail(Client c) {
         Path coco = UiFixtures.testData("coco-detection-captions-sample");
-        c.ingest("coco", new dev.lakebench.core.ingest.formats.Coco(coco.resolve("val2017"), coco.resolve("annotations")),
+        c.ingest(
+                "coco",
+                new dev.lakebench.core.ingest.formats.Coco(coco.resolve("val2017"), coco.resolve("annotations")),
                 IngestOptions.defaults());
     }
 
     private void detailSteps() throws Exception {
-        showFirstRow("SELECT id, page_index, image, text, text <#> 'crazy ones' AS score\nFROM manuals\nORDER BY score DESC\nLIMIT 10");
+        showFirstRow(
+                "SELECT id, page_index, image, text, text <#> 'crazy ones' AS score\nFROM manuals\nORDER BY score DESC\nLIMIT 10");
         both("31-highlighted-search-words", this::main);
         for (int i = 0; i < 3; i++) {
             fx(() -> ((javafx.scene.control.Button) workbench.shell().root().lookup("#detail-zoom-in")).fire());
@@ -398,8 +471,13 @@ public final class ScreenshotTour {
         pause(1500);
         fx(() -> {
             @SuppressWarnings("unchecked")
-            var results = (javafx.scene.control.TableView<dev.lakebench.core.client.Row>) workbench.shell().tabs().getSelectionModel()
-                    .getSelectedItem().getContent().lookup("#results-table");
+            var results = (javafx.scene.control.TableView<dev.lakebench.core.client.Row>) workbench
+                    .shell()
+                    .tabs()
+                    .getSelectionModel()
+                    .getSelectedItem()
+                    .getContent()
+                    .lookup("#results-table");
             results.getSelectionModel().select(0, results.getColumns().get(0));
         });
         pause(2500);
@@ -416,15 +494,18 @@ public final class ScreenshotTour {
             }
         });
         AtomicReference<SqlEditorViewModel> editor = new AtomicReference<>();
-        fx(() -> editor.set(workbench.openEditor(workbench.currentWorkspace(),
+        fx(() -> editor.set(workbench.openEditor(
+                workbench.currentWorkspace(),
                 "-- search by meaning: the pages and notes closest to a question, by the built-in minilm model\n"
                         + "SELECT filename, page_index, text_embedding <#> embed('minilm', 'how did the battle of the siege end') AS score, text\n"
-                        + "FROM manuals\nORDER BY score DESC\nLIMIT 20", true)));
+                        + "FROM manuals\nORDER BY score DESC\nLIMIT 20",
+                true)));
         await(60, () -> !editor.get().runningProperty().get());
         pause(1500);
         fx(() -> {
             @SuppressWarnings("unchecked")
-            var results = (javafx.scene.control.TableView<dev.lakebench.core.client.Row>) workbench.shell().root().lookup("#results-table");
+            var results = (javafx.scene.control.TableView<dev.lakebench.core.client.Row>)
+                    workbench.shell().root().lookup("#results-table");
             results.getSelectionModel().select(0, results.getColumns().get(0));
         });
         pause(1500);
@@ -433,7 +514,10 @@ public final class ScreenshotTour {
         // text-to-image on the dropped photos: the grid's box embeds the words with the image model's text tower
         fx(() -> workbench.showGrid(workbench.currentWorkspace(), node("photos").table()));
         await(20, () -> workbench.shell().tabs().getTabs().size() == 2);
-        await(20, () -> currentContent().lookup("#grid-text-search") instanceof javafx.scene.control.TextField f && f.isVisible());
+        await(
+                20,
+                () -> currentContent().lookup("#grid-text-search") instanceof javafx.scene.control.TextField f
+                        && f.isVisible());
         pause(1500);
         fx(() -> {
             var box = (javafx.scene.control.TextField) currentContent().lookup("#grid-text-search");
@@ -454,16 +538,32 @@ public final class ScreenshotTour {
         both("28-grid-multi-select", this::main);
 
         // a search result shown as a grid, captioned with score and file name
-        fx(() -> editor.set(workbench.openEditor(workbench.currentWorkspace(),
-                "SELECT image_embedding <#> embed('" + UiFixtures.TINY_CLIP + "', 'green') AS score, *\nFROM photos\nORDER BY score DESC\nLIMIT 24", true)));
+        fx(() -> editor.set(workbench.openEditor(
+                workbench.currentWorkspace(),
+                "SELECT image_embedding <#> embed('" + UiFixtures.TINY_CLIP
+                        + "', 'green') AS score, *\nFROM photos\nORDER BY score DESC\nLIMIT 24",
+                true)));
         await(60, () -> !editor.get().runningProperty().get());
         pause(1000);
         fx(() -> {
             @SuppressWarnings("unchecked")
-            var results = (javafx.scene.control.TableView<dev.lakebench.core.client.Row>) currentContent().lookup("#results-table");
-            results.getContextMenu().getItems().stream().filter(i -> "result-show-grid".equals(i.getId())).findFirst().orElseThrow().fire();
+            var results = (javafx.scene.control.TableView<dev.lakebench.core.client.Row>)
+                    currentContent().lookup("#results-table");
+            results.getContextMenu().getItems().stream()
+                    .filter(i -> "result-show-grid".equals(i.getId()))
+                    .findFirst()
+                    .orElseThrow()
+                    .fire();
         });
-        await(30, () -> workbench.shell().tabs().getSelectionModel().getSelectedItem().getText().endsWith("as grid"));
+        await(
+                30,
+                () -> workbench
+                        .shell()
+                        .tabs()
+                        .getSelectionModel()
+                        .getSelectedItem()
+                        .getText()
+                        .endsWith("as grid"));
         pause(2500);
         both("29-show-as-grid", this::main);
     }
@@ -476,7 +576,8 @@ public final class ScreenshotTour {
 
     /** Steps 34-38: the error underline, the folded side panes, index states, search by meaning, the models window. */
     private void editorSteps() throws Exception {
-        fx(() -> workbench.openEditor(workbench.currentWorkspace(), "SELECT id, name\nFROM products\nWHERE descripton ILIKE '%lamp%'", true));
+        fx(() -> workbench.openEditor(
+                workbench.currentWorkspace(), "SELECT id, name\nFROM products\nWHERE descripton ILIKE '%lamp%'", true));
         await(30, () -> !workbench.errors().shown().isEmpty());
         pause(600);
         both("34-editor-error-underline", this::main);
@@ -500,23 +601,43 @@ public final class ScreenshotTour {
         });
 
         fx(() -> expand("products"));
-        await(20, () -> node("products").children().stream().anyMatch(n -> n.kind() == dev.lakebench.app.ui.browser.BrowserNode.Kind.INDEX));
+        await(
+                20,
+                () -> node("products").children().stream()
+                        .anyMatch(n -> n.kind() == dev.lakebench.app.ui.browser.BrowserNode.Kind.INDEX));
         pause(400);
         both("36-index-build-state", this::main);
 
         fx(() -> workbench.newEditor(workbench.currentWorkspace()));
         pause(800);
         fx(() -> {
-            Node content = workbench.shell().tabs().getSelectionModel().getSelectedItem().getContent();
-            ((javafx.scene.control.TabPane) content.lookup("#editor-side")).getSelectionModel().select(2);
+            Node content = workbench
+                    .shell()
+                    .tabs()
+                    .getSelectionModel()
+                    .getSelectedItem()
+                    .getContent();
+            ((javafx.scene.control.TabPane) content.lookup("#editor-side"))
+                    .getSelectionModel()
+                    .select(2);
         });
         await(20, () -> {
-            Node content = workbench.shell().tabs().getSelectionModel().getSelectedItem().getContent();
+            Node content = workbench
+                    .shell()
+                    .tabs()
+                    .getSelectionModel()
+                    .getSelectedItem()
+                    .getContent();
             var table = (javafx.scene.control.ComboBox<?>) content.lookup("#hybrid-table");
             return table != null && !table.getItems().isEmpty();
         });
         fx(() -> {
-            Node content = workbench.shell().tabs().getSelectionModel().getSelectedItem().getContent();
+            Node content = workbench
+                    .shell()
+                    .tabs()
+                    .getSelectionModel()
+                    .getSelectedItem()
+                    .getContent();
             @SuppressWarnings("unchecked")
             var table = (javafx.scene.control.ComboBox<String>) content.lookup("#hybrid-table");
             if (table.getItems().contains("products")) {
@@ -541,7 +662,9 @@ public final class ScreenshotTour {
 
     private dev.lakebench.app.ui.browser.BrowserNode node(String table) {
         return workbench.browser().workspaceNode(workbench.currentWorkspace()).orElseThrow().children().stream()
-                .filter(n -> n.label().equals(table)).findFirst().orElseThrow();
+                .filter(n -> n.label().equals(table))
+                .findFirst()
+                .orElseThrow();
     }
 
     private void expand(String table) {
@@ -563,13 +686,36 @@ public final class ScreenshotTour {
     }
 
     private void selectCell(int index, boolean shift, boolean control) {
-        Node grid = workbench.shell().tabs().getSelectionModel().getSelectedItem().getContent().lookup("#thumbnail-grid");
+        Node grid = workbench
+                .shell()
+                .tabs()
+                .getSelectionModel()
+                .getSelectedItem()
+                .getContent()
+                .lookup("#thumbnail-grid");
         @SuppressWarnings("unchecked")
         var g = (org.controlsfx.control.GridView<String>) grid;
         for (Node n : g.lookupAll(".thumb-cell")) {
             if (n instanceof org.controlsfx.control.GridCell<?> c && c.getIndex() == index) {
-                c.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED, 0, 0, 0, 0,
-                        javafx.scene.input.MouseButton.PRIMARY, 1, shift, control, false, control, true, false, false, false, false, false, null));
+                c.fireEvent(new javafx.scene.input.MouseEvent(
+                        javafx.scene.input.MouseEvent.MOUSE_CLICKED,
+                        0,
+                        0,
+                        0,
+                        0,
+                        javafx.scene.input.MouseButton.PRIMARY,
+                        1,
+                        shift,
+                        control,
+                        false,
+                        control,
+                        true,
+                        false,
+                        false,
+                        false,
+                        false,
+                        false,
+                        null));
             }
         }
     }
@@ -589,7 +735,10 @@ public final class ScreenshotTour {
 
     private Scene dialog() {
         for (Window w : Window.getWindows()) {
-            if (w != stage && w.getScene() != null && w.getScene().getRoot().lookup("#ingest-wizard") == null && w instanceof Stage) {
+            if (w != stage
+                    && w.getScene() != null
+                    && w.getScene().getRoot().lookup("#ingest-wizard") == null
+                    && w instanceof Stage) {
                 return w.getScene();
             }
         }

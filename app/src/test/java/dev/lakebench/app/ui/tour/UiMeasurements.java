@@ -1,12 +1,12 @@
 package dev.lakebench.app.ui.tour;
 
 import dev.lakebench.app.ui.FxFixture;
-import dev.lakebench.core.connections.MemoryCredentialStore;
 import dev.lakebench.app.ui.shell.Workbench;
 import dev.lakebench.app.ui.sql.ResultViewModel;
 import dev.lakebench.app.ui.sql.SqlEditorViewModel;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.IngestOptions;
+import dev.lakebench.core.connections.MemoryCredentialStore;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -47,11 +47,18 @@ public final class UiMeasurements {
     private Stage stage;
 
     public static void main(String[] args) throws Exception {
-        Path data = Path.of(args.length > 0 ? args[0] : Files.createTempDirectory("lakebench-measure").toString());
+        Path data = Path.of(
+                args.length > 0
+                        ? args[0]
+                        : Files.createTempDirectory("lakebench-measure").toString());
         if (!Files.exists(data.resolve("workspaces/default/lakebench.duckdb"))) {
             long t0 = System.nanoTime();
             seed(data);
-            System.out.printf(Locale.ROOT, "seeded %,d grid rows (+ thumbnails) in %.1f s%n", GRID_ROWS, (System.nanoTime() - t0) / 1e9);
+            System.out.printf(
+                    Locale.ROOT,
+                    "seeded %,d grid rows (+ thumbnails) in %.1f s%n",
+                    GRID_ROWS,
+                    (System.nanoTime() - t0) / 1e9);
         }
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
@@ -114,7 +121,12 @@ public final class UiMeasurements {
     private static byte[] jpeg(int i, int n, int size) throws Exception {
         BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         var g = img.createGraphics();
-        g.setPaint(new java.awt.GradientPaint(0, 0, java.awt.Color.getHSBColor(i / (float) n, 0.7f, 0.95f), size, size,
+        g.setPaint(new java.awt.GradientPaint(
+                0,
+                0,
+                java.awt.Color.getHSBColor(i / (float) n, 0.7f, 0.95f),
+                size,
+                size,
                 java.awt.Color.getHSBColor((i * 13 % n) / (float) n, 0.9f, 0.35f)));
         g.fillRect(0, 0, size, size);
         g.setColor(java.awt.Color.WHITE);
@@ -143,7 +155,13 @@ public final class UiMeasurements {
             stage.setX(0);
             stage.setY(0);
         });
-        await(60, () -> workbench.browser().workspaceNode(workbench.currentWorkspace()).map(n -> n.children().size() >= 2).orElse(false));
+        await(
+                60,
+                () -> workbench
+                        .browser()
+                        .workspaceNode(workbench.currentWorkspace())
+                        .map(n -> n.children().size() >= 2)
+                        .orElse(false));
         firstRows();
         grid();
         fx(() -> workbench.close());
@@ -152,37 +170,59 @@ public final class UiMeasurements {
     /** Ctrl+Enter (the key event delivered to the editor) until the first rows are on screen. */
     private void firstRows() throws Exception {
         AtomicReference<SqlEditorViewModel> editor = new AtomicReference<>();
-        fx(() -> editor.set(workbench.openEditor(workbench.currentWorkspace(), "SELECT * FROM items LIMIT 100", false)));
+        fx(() ->
+                editor.set(workbench.openEditor(workbench.currentWorkspace(), "SELECT * FROM items LIMIT 100", false)));
         Thread.sleep(1500);
         List<Double> ms = new ArrayList<>();
         List<Double> arrived = new ArrayList<>();
         AtomicLong rowsAt = new AtomicLong();
-        fx(() -> editor.get().currentProperty().addListener((o, a, r) -> r.rows().addListener(
-                (javafx.collections.ListChangeListener<dev.lakebench.core.client.Row>) c -> {
-                    if (rowsAt.get() == 0) {
-                        rowsAt.set(System.nanoTime());
-                    }
-                })));
+        fx(() -> editor.get()
+                .currentProperty()
+                .addListener((o, a, r) -> r.rows().addListener((javafx.collections.ListChangeListener<
+                                dev.lakebench.core.client.Row>)
+                        c -> {
+                            if (rowsAt.get() == 0) {
+                                rowsAt.set(System.nanoTime());
+                            }
+                        })));
         for (int i = 0; i < 30; i++) {
             rowsAt.set(0);
             ResultViewModel before = editor.get().currentProperty().get();
             AtomicLong pressed = new AtomicLong();
             AtomicLong shown = new AtomicLong();
             fx(() -> {
-                var area = (Node) workbench.shell().root().lookupAll("#sql-editor").stream().filter(FxFixture::isShowing).findFirst().orElseThrow();
+                var area = (Node) workbench.shell().root().lookupAll("#sql-editor").stream()
+                        .filter(FxFixture::isShowing)
+                        .findFirst()
+                        .orElseThrow();
                 var b = area.localToScreen(area.getBoundsInLocal());
                 Robot robot = new Robot();
                 robot.mouseMove(b.getMinX() + 200, b.getMinY() + 20); // no window manager: keys go where the pointer is
                 area.requestFocus();
             });
             fx(() -> {
-                var area = (Node) workbench.shell().root().lookupAll("#sql-editor").stream().filter(FxFixture::isShowing).findFirst().orElseThrow();
+                var area = (Node) workbench.shell().root().lookupAll("#sql-editor").stream()
+                        .filter(FxFixture::isShowing)
+                        .findFirst()
+                        .orElseThrow();
                 pressed.set(System.nanoTime());
                 // the key event as the window delivers it to the editor (Ctrl+Enter)
-                javafx.event.Event.fireEvent(area, new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
-                        KeyCode.ENTER, false, true, false, false));
+                javafx.event.Event.fireEvent(
+                        area,
+                        new javafx.scene.input.KeyEvent(
+                                javafx.scene.input.KeyEvent.KEY_PRESSED,
+                                "",
+                                "",
+                                KeyCode.ENTER,
+                                false,
+                                true,
+                                false,
+                                false));
             });
-            await(30, () -> editor.get().currentProperty().get() != before && !editor.get().currentProperty().get().rows().isEmpty());
+            await(
+                    30,
+                    () -> editor.get().currentProperty().get() != before
+                            && !editor.get().currentProperty().get().rows().isEmpty());
             // the pulse after the one that lays them out: the frame with the rows has been drawn
             CountDownLatch pulse = new CountDownLatch(1);
             fx(() -> new AnimationTimer() {
@@ -206,8 +246,11 @@ public final class UiMeasurements {
             }
             Thread.sleep(200);
         }
-        System.out.println("Ctrl+Enter to first rows on screen (SELECT * FROM items LIMIT 100, 25 runs after 5 warm-up): " + stats(ms));
-        System.out.println("  of which until the rows reach the grid's list (engine, background thread, hand-off): " + stats(arrived));
+        System.out.println(
+                "Ctrl+Enter to first rows on screen (SELECT * FROM items LIMIT 100, 25 runs after 5 warm-up): "
+                        + stats(ms));
+        System.out.println("  of which until the rows reach the grid's list (engine, background thread, hand-off): "
+                + stats(arrived));
     }
 
     private void grid() throws Exception {
@@ -216,7 +259,13 @@ public final class UiMeasurements {
         fx(() -> workbench.showGrid(workbench.currentWorkspace(), table));
         AtomicReference<GridView<String>> grid = new AtomicReference<>();
         await(60, () -> {
-            Node n = workbench.shell().tabs().getSelectionModel().getSelectedItem().getContent().lookup("#thumbnail-grid");
+            Node n = workbench
+                    .shell()
+                    .tabs()
+                    .getSelectionModel()
+                    .getSelectedItem()
+                    .getContent()
+                    .lookup("#thumbnail-grid");
             if (n instanceof GridView<?> g && g.getItems().size() == GRID_ROWS) {
                 @SuppressWarnings("unchecked")
                 GridView<String> gs = (GridView<String>) g;
@@ -228,8 +277,12 @@ public final class UiMeasurements {
         long keys = System.nanoTime();
         await(60, () -> filled(grid.get()));
         long first = System.nanoTime();
-        System.out.printf(Locale.ROOT, "grid of %,d rows: keys loaded in %.0f ms, first screen of thumbnails in %.0f ms%n", GRID_ROWS,
-                (keys - t0) / 1e6, (first - t0) / 1e6);
+        System.out.printf(
+                Locale.ROOT,
+                "grid of %,d rows: keys loaded in %.0f ms, first screen of thumbnails in %.0f ms%n",
+                GRID_ROWS,
+                (keys - t0) / 1e6,
+                (first - t0) / 1e6);
 
         // continuous scrolling: a steady scroll through the first 2.5% of the grid in 10 s, frame times pulse to pulse
         ScrollBar bar = scrollBar(grid.get());
@@ -257,9 +310,16 @@ public final class UiMeasurements {
         AtomicReference<Integer> firstVisible = new AtomicReference<>(0);
         fx(() -> firstVisible.set(grid.get().lookupAll(".thumb-cell").stream()
                 .filter(n -> n instanceof org.controlsfx.control.GridCell<?> c && c.getItem() != null)
-                .mapToInt(n -> ((org.controlsfx.control.GridCell<?>) n).getIndex()).min().orElse(0)));
-        System.out.printf(Locale.ROOT, "continuous scroll 10 s (to item %,d): %d frames, frame time %s, %.1f%% over 33 ms%n",
-                firstVisible.get(), frames.size(), stats(frames), 100.0 * over33 / Math.max(1, frames.size()));
+                .mapToInt(n -> ((org.controlsfx.control.GridCell<?>) n).getIndex())
+                .min()
+                .orElse(0)));
+        System.out.printf(
+                Locale.ROOT,
+                "continuous scroll 10 s (to item %,d): %d frames, frame time %s, %.1f%% over 33 ms%n",
+                firstVisible.get(),
+                frames.size(),
+                stats(frames),
+                100.0 * over33 / Math.max(1, frames.size()));
 
         // jumps: to random places; time until every visible cell shows its thumbnail
         java.util.Random r = new java.util.Random(3);
@@ -274,7 +334,8 @@ public final class UiMeasurements {
         }
         System.out.println("jump to a random place, screen filled after: " + stats(fill));
         fx(() -> {
-            System.out.println("visible cells: " + grid.get().lookupAll(".thumb-cell").size() + ", heap used: "
+            System.out.println("visible cells: "
+                    + grid.get().lookupAll(".thumb-cell").size() + ", heap used: "
                     + (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1 << 20) + " MB");
         });
     }
@@ -292,7 +353,9 @@ public final class UiMeasurements {
     private static boolean filled(GridView<String> grid) {
         int cells = 0;
         for (Node n : grid.lookupAll(".thumb-cell")) {
-            if (n instanceof org.controlsfx.control.GridCell<?> c && c.getItem() != null && c.isVisible()
+            if (n instanceof org.controlsfx.control.GridCell<?> c
+                    && c.getItem() != null
+                    && c.isVisible()
                     && c.localToScene(c.getBoundsInLocal()).getMinY() < grid.getHeight()) {
                 cells++;
                 if (!(c.lookup(".image-view") instanceof ImageView v) || v.getImage() == null) {
@@ -309,8 +372,13 @@ public final class UiMeasurements {
         if (s.isEmpty()) {
             return "no samples";
         }
-        return String.format(Locale.ROOT, "median %.1f ms, p95 %.1f ms, max %.1f ms (n=%d)", s.get(s.size() / 2),
-                s.get((int) Math.min(s.size() - 1, Math.round(s.size() * 0.95))), s.get(s.size() - 1), s.size());
+        return String.format(
+                Locale.ROOT,
+                "median %.1f ms, p95 %.1f ms, max %.1f ms (n=%d)",
+                s.get(s.size() / 2),
+                s.get((int) Math.min(s.size() - 1, Math.round(s.size() * 0.95))),
+                s.get(s.size() - 1),
+                s.size());
     }
 
     private static void fx(Runnable r) throws Exception {

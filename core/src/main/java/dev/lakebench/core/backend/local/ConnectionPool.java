@@ -46,7 +46,16 @@ final class ConnectionPool {
     /** True for statements that change nothing about the connection itself. */
     static boolean leavesNoState(SqlStatement st) {
         return switch (st.kind()) {
-            case SELECT, INSERT, UPDATE, DELETE, TRUNCATE, CREATE_TABLE, CREATE_INDEX, DROP_TABLE, DROP_INDEX, EXPLAIN -> !temporary(st);
+            case SELECT,
+                    INSERT,
+                    UPDATE,
+                    DELETE,
+                    TRUNCATE,
+                    CREATE_TABLE,
+                    CREATE_INDEX,
+                    DROP_TABLE,
+                    DROP_INDEX,
+                    EXPLAIN -> !temporary(st);
             default -> false;
         };
     }

@@ -16,11 +16,27 @@ import java.util.Set;
 final class InternalSchemas {
 
     private static final Set<String> INTERNAL = Set.of(TableDef.META_SCHEMA, TableDef.DATA_SCHEMA);
-    private static final Set<String> WRITES = Set.of("INSERT", "UPDATE", "DELETE", "MERGE", "COPY", "CREATE", "DROP",
-            "ALTER", "TRUNCATE", "ATTACH", "DETACH", "USE", "COMMENT", "IMPORT", "EXPORT", "VACUUM", "CHECKPOINT", "LOAD");
+    private static final Set<String> WRITES = Set.of(
+            "INSERT",
+            "UPDATE",
+            "DELETE",
+            "MERGE",
+            "COPY",
+            "CREATE",
+            "DROP",
+            "ALTER",
+            "TRUNCATE",
+            "ATTACH",
+            "DETACH",
+            "USE",
+            "COMMENT",
+            "IMPORT",
+            "EXPORT",
+            "VACUUM",
+            "CHECKPOINT",
+            "LOAD");
 
-    private InternalSchemas() {
-    }
+    private InternalSchemas() {}
 
     /** Throws a QueryError when {@code st} would change an internal schema. */
     static void checkWritable(SqlStatement st) {
@@ -36,7 +52,8 @@ final class InternalSchemas {
             }
         }
         if (named != null && writes) {
-            throw new QueryError(ErrorCode.QUERY_INVALID,
+            throw new QueryError(
+                    ErrorCode.QUERY_INVALID,
                     "Schema " + named + " belongs to Lakebench and is read-only to SQL",
                     "Change tables through their names (INSERT, UPDATE, DELETE, DROP TABLE t) or ingest; "
                             + "SELECT from " + named + " to inspect it");

@@ -1,6 +1,5 @@
 package dev.lakebench.core.backend.local;
 
-import dev.lakebench.core.backend.Backend;
 import dev.lakebench.core.backend.TableSink;
 import dev.lakebench.core.client.Cancellation;
 import dev.lakebench.core.client.ErrorCode;
@@ -22,10 +21,10 @@ import dev.lakebench.core.index.TableListener;
 import dev.lakebench.core.index.engine.QueryHandles;
 import dev.lakebench.core.index.engine.SearchFunctions;
 import dev.lakebench.core.schema.Column;
-import dev.lakebench.core.store.SchemaCompatibility;
 import dev.lakebench.core.schema.TableSchema;
 import dev.lakebench.core.sql.VectorWrites;
 import dev.lakebench.core.store.DataDirectory;
+import dev.lakebench.core.store.SchemaCompatibility;
 import dev.lakebench.core.store.TableDef;
 import dev.lakebench.core.store.Workspace;
 import dev.lakebench.natives.engine.EngineException;
@@ -77,9 +76,11 @@ public final class LocalBackend implements EmbedHost {
         } else if (workspaceId.equals(DataDirectory.DEFAULT_WORKSPACE)) {
             info = dataDir.ensure(workspaceId);
         } else {
-            throw new WorkspaceError(ErrorCode.WORKSPACE_NOT_FOUND,
+            throw new WorkspaceError(
+                    ErrorCode.WORKSPACE_NOT_FOUND,
                     "Workspace \"" + workspaceId + "\" does not exist in " + dataDir.root(),
-                    "Create it first (lakebench workspaces create " + workspaceId + "), or pick one of: " + ids(dataDir.list()));
+                    "Create it first (lakebench workspaces create " + workspaceId + "), or pick one of: "
+                            + ids(dataDir.list()));
         }
         this.workspace = Workspace.open(info, List.copyOf(allowedFileDirectories));
         try {
@@ -106,14 +107,16 @@ public final class LocalBackend implements EmbedHost {
 
     /** The engine functions and macros the dialect's SQL calls (search scoring, vector writes, hits). */
     private void registerSearchFunctions() {
-        try (Connection c = workspace.engine().connect(); Statement st = c.createStatement()) {
+        try (Connection c = workspace.engine().connect();
+                Statement st = c.createStatement()) {
             SearchFunctions.register(c, workspace.vectors(), handles);
             // the macros persist in the database: (re)created only when they changed, so that opening a
             // workspace writes nothing (it must open, to be read, on a full disk)
-            String version = Integer.toHexString(String.join("\n", VectorWrites.MACROS).hashCode());
+            String version =
+                    Integer.toHexString(String.join("\n", VectorWrites.MACROS).hashCode());
             String stored = null;
             try (PreparedStatement ps = c.prepareStatement("SELECT value FROM lb_meta.info WHERE key = 'macros'");
-                 ResultSet rs = ps.executeQuery()) {
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     stored = rs.getString(1);
                 }
@@ -200,10 +203,16 @@ public final class LocalBackend implements EmbedHost {
             // a vector log that could not be written, outside the engine's own error reporting
             var full = dev.lakebench.core.store.DiskFull.at(e, workspace.dir());
             throw full.isPresent()
-                    ? new WorkspaceError(ErrorCode.WORKSPACE_DISK_FULL, "No space left on device at " + full.get()
-                            + "; the statement was not committed", "Free space on that disk and run it again (reading still works)", e)
-                    : new WorkspaceError(ErrorCode.WORKSPACE_IO, "Storage error: " + e.getMessage(),
-                            "Check free disk space and permissions of the workspace folder", e);
+                    ? new WorkspaceError(
+                            ErrorCode.WORKSPACE_DISK_FULL,
+                            "No space left on device at " + full.get() + "; the statement was not committed",
+                            "Free space on that disk and run it again (reading still works)",
+                            e)
+                    : new WorkspaceError(
+                            ErrorCode.WORKSPACE_IO,
+                            "Storage error: " + e.getMessage(),
+                            "Check free disk space and permissions of the workspace folder",
+                            e);
         }
     }
 
@@ -229,8 +238,9 @@ public final class LocalBackend implements EmbedHost {
     public TableInfo describeTable(String table) {
         TableDef def = workspace.require(table);
         long rows;
-        try (Connection c = workspace.engine().connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM " + def.dataTable())) {
+        try (Connection c = workspace.engine().connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM " + def.dataTable())) {
             rs.next();
             rows = rs.getLong(1);
         } catch (SQLException e) {
@@ -282,8 +292,9 @@ public final class LocalBackend implements EmbedHost {
                 return false;
             }
             TableDef def = found.get();
-            try (Connection c = workspace.engine().connect(); Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT count(*) FROM " + def.dataTable())) {
+            try (Connection c = workspace.engine().connect();
+                    Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT count(*) FROM " + def.dataTable())) {
                 rs.next();
                 if (rs.getLong(1) > 0) {
                     return false;
@@ -321,10 +332,12 @@ public final class LocalBackend implements EmbedHost {
     }
 
     @Override
-    public void createIndex(String table, String column, String indexType, IngestListener listener, Cancellation cancellation) {
+    public void createIndex(
+            String table, String column, String indexType, IngestListener listener, Cancellation cancellation) {
         TableDef def = workspace.require(table);
         if (def.schema().column(column).isEmpty()) {
-            throw new TableError(ErrorCode.COLUMN_NOT_FOUND,
+            throw new TableError(
+                    ErrorCode.COLUMN_NOT_FOUND,
                     "Index creation failed: table \"" + def.name() + "\" has no column \"" + column + "\"",
                     "Columns: " + String.join(", ", def.schema().names()));
         }
@@ -333,8 +346,10 @@ public final class LocalBackend implements EmbedHost {
                 return;
             }
         }
-        throw new TableError(ErrorCode.TABLE_INDEX_FAILED,
-                "Index creation failed: no index type can serve column \"" + column + "\" of table \"" + def.name() + "\"",
+        throw new TableError(
+                ErrorCode.TABLE_INDEX_FAILED,
+                "Index creation failed: no index type can serve column \"" + column + "\" of table \"" + def.name()
+                        + "\"",
                 "Index EMBEDDING columns (vector search) or TEXT columns (BM25)");
     }
 
@@ -482,7 +497,6 @@ public final class LocalBackend implements EmbedHost {
     public TableSchema schemaOf(String table) {
         return workspace.require(table).schema();
     }
-
 
     @Override
     public void close() {

@@ -46,7 +46,8 @@ final class LocalQueryExecutor {
     private final StatementRunner runner;
     private final ConnectionPool connections;
 
-    LocalQueryExecutor(LocalBackend backend, Workspace ws, QueryWatchdog watchdog, SearchService search, QueryHandles handles) {
+    LocalQueryExecutor(
+            LocalBackend backend, Workspace ws, QueryWatchdog watchdog, SearchService search, QueryHandles handles) {
         this.backend = backend;
         this.ws = ws;
         this.watchdog = watchdog;
@@ -78,7 +79,8 @@ final class LocalQueryExecutor {
         } finally {
             connections.giveBack(c, reusable);
         }
-        return new QueryResult(last.columns(), last.rows(), last.updateCount(), Duration.ofNanos(System.nanoTime() - t0));
+        return new QueryResult(
+                last.columns(), last.rows(), last.updateCount(), Duration.ofNanos(System.nanoTime() - t0));
     }
 
     /** Closes idle connections (before the workspace closes its engine). */
@@ -89,7 +91,10 @@ final class LocalQueryExecutor {
     private List<SqlStatement> parse(QueryRequest req) {
         List<SqlStatement> statements = SqlStatement.split(req.sql());
         if (statements.isEmpty()) {
-            throw new QueryError(ErrorCode.QUERY_SYNTAX, "The SQL text is empty", "Write a statement, e.g. SELECT * FROM t LIMIT 10");
+            throw new QueryError(
+                    ErrorCode.QUERY_SYNTAX,
+                    "The SQL text is empty",
+                    "Write a statement, e.g. SELECT * FROM t LIMIT 10");
         }
         int highest = 0;
         for (SqlStatement st : statements) {
@@ -99,7 +104,8 @@ final class LocalQueryExecutor {
         return statements;
     }
 
-    private QueryResult run(Connection c, SqlStatement st, QueryRequest req, StatementRunner.Session session) throws SQLException {
+    private QueryResult run(Connection c, SqlStatement st, QueryRequest req, StatementRunner.Session session)
+            throws SQLException {
         InternalSchemas.checkWritable(st);
         UnsupportedStatements.check(st);
         if (UnsupportedStatements.isNoOp(st)) {
@@ -171,7 +177,7 @@ final class LocalQueryExecutor {
         try (PreparedStatement ps = prepare(c, sql, values, req)) {
             RunningStatement running = new RunningStatement(ps);
             try (AutoCloseable unregister = req.cancellation().onCancel(running::cancel);
-                 QueryWatchdog.Watch watch = watchdog.watch(running, req.timeout(), req.progressListener())) {
+                    QueryWatchdog.Watch watch = watchdog.watch(running, req.timeout(), req.progressListener())) {
                 try {
                     if (ps.execute()) {
                         try (ResultSet rs = ps.getResultSet()) {
@@ -212,7 +218,8 @@ final class LocalQueryExecutor {
         return EngineErrors.translate(ex, ws, timedOut, req.timeout());
     }
 
-    private PreparedStatement prepare(Connection c, String sql, List<Object> values, QueryRequest req) throws SQLException {
+    private PreparedStatement prepare(Connection c, String sql, List<Object> values, QueryRequest req)
+            throws SQLException {
         PreparedStatement ps;
         try {
             ps = c.prepareStatement(sql);
@@ -237,7 +244,9 @@ final class LocalQueryExecutor {
     RowCursor stream(QueryRequest req) {
         List<SqlStatement> statements = parse(req);
         if (statements.size() != 1) {
-            throw new QueryError(ErrorCode.QUERY_INVALID, "A streamed query must be a single statement, got " + statements.size(),
+            throw new QueryError(
+                    ErrorCode.QUERY_INVALID,
+                    "A streamed query must be a single statement, got " + statements.size(),
                     "Run the other statements with query()");
         }
         SqlStatement st = statements.get(0);
@@ -337,8 +346,14 @@ final class LocalQueryExecutor {
         private Boolean ready;
         private boolean closed;
 
-        Cursor(Connection connection, PreparedStatement statement, ResultSet rs, RowDecoder decoder,
-               AutoCloseable unregister, QueryRequest req, RunningStatement running) {
+        Cursor(
+                Connection connection,
+                PreparedStatement statement,
+                ResultSet rs,
+                RowDecoder decoder,
+                AutoCloseable unregister,
+                QueryRequest req,
+                RunningStatement running) {
             this.running = running;
             this.connection = connection;
             this.statement = statement;

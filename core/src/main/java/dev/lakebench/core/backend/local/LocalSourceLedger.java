@@ -45,13 +45,16 @@ final class LocalSourceLedger implements SourceLedger {
         this.workspace = workspace;
         this.writer = writer;
         this.def = def;
-        this.column = column == null ? null : Identifiers.quote(def.column(column).name());
+        this.column =
+                column == null ? null : Identifiers.quote(def.column(column).name());
         this.afterChange = afterChange;
-        try (Connection c = workspace.engine().connect(); Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE IF NOT EXISTS " + LEDGER + " (table_name VARCHAR NOT NULL, table_created TIMESTAMP,"
-                    + " source_id VARCHAR NOT NULL, rows BIGINT NOT NULL, recorded_at TIMESTAMP)");
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT CAST(created_at AS VARCHAR) FROM " + TableDef.META_SCHEMA + ".tables WHERE lower(name) = lower(?)")) {
+        try (Connection c = workspace.engine().connect();
+                Statement st = c.createStatement()) {
+            st.execute(
+                    "CREATE TABLE IF NOT EXISTS " + LEDGER + " (table_name VARCHAR NOT NULL, table_created TIMESTAMP,"
+                            + " source_id VARCHAR NOT NULL, rows BIGINT NOT NULL, recorded_at TIMESTAMP)");
+            try (PreparedStatement ps = c.prepareStatement("SELECT CAST(created_at AS VARCHAR) FROM "
+                    + TableDef.META_SCHEMA + ".tables WHERE lower(name) = lower(?)")) {
                 ps.setString(1, def.name());
                 try (ResultSet rs = ps.executeQuery()) {
                     String created = rs.next() ? rs.getString(1) : null;
@@ -65,11 +68,13 @@ final class LocalSourceLedger implements SourceLedger {
 
     @Override
     public Map<String, Boolean> sources() {
-        String sql = "SELECT s.src, s.n, l.rows FROM (SELECT " + column + " AS src, count(*) AS n FROM " + def.dataTable()
+        String sql = "SELECT s.src, s.n, l.rows FROM (SELECT " + column + " AS src, count(*) AS n FROM "
+                + def.dataTable()
                 + " WHERE " + column + " IS NOT NULL GROUP BY 1) s LEFT JOIN (SELECT source_id, max(rows) AS rows FROM "
                 + LEDGER + " WHERE table_name = ? GROUP BY 1) l ON l.source_id = s.src";
         Map<String, Boolean> out = new HashMap<>();
-        try (Connection c = workspace.engine().connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = workspace.engine().connect();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, tableKey);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -88,7 +93,8 @@ final class LocalSourceLedger implements SourceLedger {
     public java.util.Set<String> recorded() {
         java.util.Set<String> out = new java.util.HashSet<>();
         try (Connection c = workspace.engine().connect();
-             PreparedStatement ps = c.prepareStatement("SELECT source_id FROM " + LEDGER + " WHERE table_name = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT source_id FROM " + LEDGER + " WHERE table_name = ?")) {
             ps.setString(1, tableKey);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -121,7 +127,11 @@ final class LocalSourceLedger implements SourceLedger {
             return;
         }
         try (Connection c = workspace.engine().connect()) {
-            deleteWhereIn(c, "DELETE FROM " + LEDGER + " WHERE table_name = ? AND source_id", new ArrayList<>(sources), tableKey);
+            deleteWhereIn(
+                    c,
+                    "DELETE FROM " + LEDGER + " WHERE table_name = ? AND source_id",
+                    new ArrayList<>(sources),
+                    tableKey);
         } catch (SQLException e) {
             throw EngineException.from(e);
         }
@@ -155,7 +165,8 @@ final class LocalSourceLedger implements SourceLedger {
         String sql = "SELECT " + Identifiers.quote(def.column(valueColumn).name()) + " FROM " + def.dataTable()
                 + " WHERE " + column + " = ?";
         List<String> out = new ArrayList<>();
-        try (Connection c = workspace.engine().connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = workspace.engine().connect();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, source);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -193,7 +204,8 @@ final class LocalSourceLedger implements SourceLedger {
         afterChange.run();
     }
 
-    private static void deleteWhereIn(Connection c, String prefix, List<String> values, String first) throws SQLException {
+    private static void deleteWhereIn(Connection c, String prefix, List<String> values, String first)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(prefix + " IN (SELECT unnest(?::VARCHAR[]))")) {
             int i = 1;
             if (first != null) {

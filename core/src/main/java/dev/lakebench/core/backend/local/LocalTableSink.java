@@ -23,7 +23,8 @@ final class LocalTableSink implements TableSink {
     /** Completion records go into the transaction of each commit (see LocalSourceLedger). */
     private LocalSourceLedger ledger;
 
-    LocalTableSink(Workspace workspace, TableDef def, Semaphore permit, List<TableListener> listeners, String datasetPath) {
+    LocalTableSink(
+            Workspace workspace, TableDef def, Semaphore permit, List<TableListener> listeners, String datasetPath) {
         this.workspace = workspace;
         this.permit = permit;
         this.listeners = listeners;

@@ -18,19 +18,22 @@ import java.util.UUID;
  */
 final class ParameterBinder {
 
-    private ParameterBinder() {
-    }
+    private ParameterBinder() {}
 
     /** Checks that the statement's $N and the given parameters agree. */
     static void check(int highestUsed, List<Object> params) {
         if (highestUsed > params.size()) {
-            throw new QueryError(ErrorCode.QUERY_PARAMETER,
-                    "The statement uses $" + highestUsed + " but " + params.size() + " parameter" + (params.size() == 1 ? " was" : "s were") + " given",
+            throw new QueryError(
+                    ErrorCode.QUERY_PARAMETER,
+                    "The statement uses $" + highestUsed + " but " + params.size() + " parameter"
+                            + (params.size() == 1 ? " was" : "s were") + " given",
                     "Pass one value per placeholder, in order ($1 first)");
         }
         if (highestUsed < params.size()) {
-            throw new QueryError(ErrorCode.QUERY_PARAMETER,
-                    params.size() + " parameters were given but the statement uses " + (highestUsed == 0 ? "none" : "only $1..$" + highestUsed),
+            throw new QueryError(
+                    ErrorCode.QUERY_PARAMETER,
+                    params.size() + " parameters were given but the statement uses "
+                            + (highestUsed == 0 ? "none" : "only $1..$" + highestUsed),
                     "Remove the extra values or add the missing placeholders");
         }
     }
@@ -67,8 +70,10 @@ final class ParameterBinder {
                     return;
                 }
                 if (f == null) {
-                    throw new QueryError(ErrorCode.QUERY_PARAMETER,
-                            "Parameter $" + index + " has a type that cannot be bound: " + v.getClass().getName(),
+                    throw new QueryError(
+                            ErrorCode.QUERY_PARAMETER,
+                            "Parameter $" + index + " has a type that cannot be bound: "
+                                    + v.getClass().getName(),
                             "Pass a string, number, boolean, byte[], float[] or null");
                 }
                 Float[] boxed = new Float[f.length];

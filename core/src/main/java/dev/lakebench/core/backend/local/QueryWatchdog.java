@@ -24,22 +24,35 @@ final class QueryWatchdog implements AutoCloseable {
         private volatile boolean timedOut;
 
         Watch(RunningStatement st, Duration timeout, DoubleConsumer progress) {
-            deadline = timer.schedule(() -> {
-                timedOut = true;
-                st.cancel();
-            }, timeout.toMillis(), TimeUnit.MILLISECONDS);
-            poller = progress == null ? null : timer.scheduleAtFixedRate(() -> {
-                double p = st.progress();
-                if (p >= 0) {
-                    progress.accept(p);
-                }
-            }, 100, 100, TimeUnit.MILLISECONDS);
+            deadline = timer.schedule(
+                    () -> {
+                        timedOut = true;
+                        st.cancel();
+                    },
+                    timeout.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            poller = progress == null
+                    ? null
+                    : timer.scheduleAtFixedRate(
+                            () -> {
+                                double p = st.progress();
+                                if (p >= 0) {
+                                    progress.accept(p);
+                                }
+                            },
+                            100,
+                            100,
+                            TimeUnit.MILLISECONDS);
             // the engine forgets an interrupt that arrives before the statement starts: repeat a cancel until it ends
-            recancel = timer.scheduleWithFixedDelay(() -> {
-                if (st.isCancelled()) {
-                    st.cancel();
-                }
-            }, 200, 200, TimeUnit.MILLISECONDS);
+            recancel = timer.scheduleWithFixedDelay(
+                    () -> {
+                        if (st.isCancelled()) {
+                            st.cancel();
+                        }
+                    },
+                    200,
+                    200,
+                    TimeUnit.MILLISECONDS);
         }
 
         boolean timedOut() {

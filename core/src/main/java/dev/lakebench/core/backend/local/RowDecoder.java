@@ -80,25 +80,29 @@ final class RowDecoder {
             };
         }
         return switch (type) {
-            case "BIGINT", "INTEGER", "SMALLINT", "TINYINT", "UTINYINT", "USMALLINT", "UINTEGER" -> (rs, c) -> {
-                long v = rs.getLong(c);
-                return rs.wasNull() ? null : v;
-            };
-            case "DOUBLE", "FLOAT" -> (rs, c) -> {
-                double v = rs.getDouble(c);
-                return rs.wasNull() ? null : v;
-            };
-            case "BOOLEAN" -> (rs, c) -> {
-                boolean v = rs.getBoolean(c);
-                return rs.wasNull() ? null : v;
-            };
+            case "BIGINT", "INTEGER", "SMALLINT", "TINYINT", "UTINYINT", "USMALLINT", "UINTEGER" ->
+                (rs, c) -> {
+                    long v = rs.getLong(c);
+                    return rs.wasNull() ? null : v;
+                };
+            case "DOUBLE", "FLOAT" ->
+                (rs, c) -> {
+                    double v = rs.getDouble(c);
+                    return rs.wasNull() ? null : v;
+                };
+            case "BOOLEAN" ->
+                (rs, c) -> {
+                    boolean v = rs.getBoolean(c);
+                    return rs.wasNull() ? null : v;
+                };
             case "VARCHAR" -> ResultSet::getString;
             case "BLOB" -> ResultSet::getBytes;
             // an unconstrained NUMERIC: the digits given, without the storage scale's trailing zeros
-            case "DECIMAL(38,10)" -> (rs, c) -> {
-                BigDecimal d = rs.getBigDecimal(c);
-                return d == null ? null : plain(d);
-            };
+            case "DECIMAL(38,10)" ->
+                (rs, c) -> {
+                    BigDecimal d = rs.getBigDecimal(c);
+                    return d == null ? null : plain(d);
+                };
             default -> (rs, c) -> convert(rs.getObject(c));
         };
     }
@@ -126,8 +130,12 @@ final class RowDecoder {
         if (o instanceof Float f) {
             return f.doubleValue();
         }
-        if (o instanceof Long || o instanceof Double || o instanceof String || o instanceof Boolean
-                || o instanceof BigDecimal || o instanceof BigInteger) {
+        if (o instanceof Long
+                || o instanceof Double
+                || o instanceof String
+                || o instanceof Boolean
+                || o instanceof BigDecimal
+                || o instanceof BigInteger) {
             return o;
         }
         if (o instanceof Blob b) {

@@ -6,16 +6,15 @@ import dev.lakebench.core.index.Hits;
 import dev.lakebench.core.index.RowSource;
 import dev.lakebench.core.index.SearchService;
 import dev.lakebench.core.index.engine.QueryHandles;
-import dev.lakebench.core.index.text.TextQuery;
 import dev.lakebench.core.index.vector.VectorMath;
 import dev.lakebench.core.schema.Column;
-import dev.lakebench.core.store.Values;
 import dev.lakebench.core.sql.BoundSql;
 import dev.lakebench.core.sql.Operand;
 import dev.lakebench.core.sql.SearchSpec;
 import dev.lakebench.core.sql.Slot;
 import dev.lakebench.core.sql.VectorLiteral;
 import dev.lakebench.core.store.TableDef;
+import dev.lakebench.core.store.Values;
 import dev.lakebench.core.store.VectorLog;
 import dev.lakebench.core.store.Workspace;
 import java.sql.Connection;
@@ -33,8 +32,7 @@ import java.util.List;
 final class SlotResolver implements AutoCloseable, RowSource {
 
     /** A vector log a write appended to: its length before, and the table definition if the write sized it. */
-    record LogWrite(VectorLog log, long lengthBefore, TableDef resized) {
-    }
+    record LogWrite(VectorLog log, long lengthBefore, TableDef resized) {}
 
     private final Workspace ws;
     private final SearchService search;
@@ -44,6 +42,7 @@ final class SlotResolver implements AutoCloseable, RowSource {
     private final boolean explainOnly;
     /** Collect the plan of each search (EXPLAIN, EXPLAIN ANALYZE). */
     boolean explaining;
+
     private final List<String> registered = new ArrayList<>();
     final List<LogWrite> logWrites = new ArrayList<>();
     final List<String> plan = new ArrayList<>();
@@ -51,7 +50,13 @@ final class SlotResolver implements AutoCloseable, RowSource {
     /** Table definitions this statement changed (a vector column sized), newest first. */
     private final java.util.Map<String, TableDef> latest = new java.util.HashMap<>();
 
-    SlotResolver(Workspace ws, SearchService search, QueryHandles handles, Connection c, List<Object> params, boolean explainOnly) {
+    SlotResolver(
+            Workspace ws,
+            SearchService search,
+            QueryHandles handles,
+            Connection c,
+            List<Object> params,
+            boolean explainOnly) {
         this.ws = ws;
         this.search = search;
         this.handles = handles;
@@ -125,7 +130,9 @@ final class SlotResolver implements AutoCloseable, RowSource {
                 query(b.sql(), b.values(), true, rs -> {
                     if (!seen[0]) {
                         seen[0] = true;
-                        out[0] = new RowDecoder(rs.getMetaData(), ws.vectors()).read(rs).get(0);
+                        out[0] = new RowDecoder(rs.getMetaData(), ws.vectors())
+                                .read(rs)
+                                .get(0);
                     }
                 });
                 yield out[0];
@@ -139,22 +146,30 @@ final class SlotResolver implements AutoCloseable, RowSource {
         }
         if (v == null) {
             // NULL scores every row NULL: a search that silently finds nothing
-            throw new QueryError(ErrorCode.QUERY_PARAMETER, "The query vector " + from + " of <#> on column \"" + col.name()
-                    + "\" of table \"" + table.name() + "\" is NULL", "Pass float[] (or a list of numbers) of " + sizeHint(col));
+            throw new QueryError(
+                    ErrorCode.QUERY_PARAMETER,
+                    "The query vector " + from + " of <#> on column \"" + col.name() + "\" of table \"" + table.name()
+                            + "\" is NULL",
+                    "Pass float[] (or a list of numbers) of " + sizeHint(col));
         }
         float[] f = Values.toFloats(v);
         if (f == null && v instanceof String s) {
             f = parseVectorText(s);
         }
         if (f == null) {
-            throw new QueryError(ErrorCode.QUERY_PARAMETER, "The query of <#> on column \"" + col.name() + "\" of table \""
-                    + table.name() + "\" must be a float vector, but " + from + " is " + describe(v),
+            throw new QueryError(
+                    ErrorCode.QUERY_PARAMETER,
+                    "The query of <#> on column \"" + col.name() + "\" of table \"" + table.name()
+                            + "\" must be a float vector, but " + from + " is " + describe(v),
                     "Pass float[] (or a list of numbers) of " + sizeHint(col));
         }
         if (col.dimension() > 0 && f.length != col.dimension()) {
-            throw new QueryError(ErrorCode.QUERY_PARAMETER, "The query vector " + from + " has " + f.length
-                    + " values, but column \"" + col.name() + "\" of table \"" + table.name() + "\" holds "
-                    + col.dimension() + "-dimensional embeddings", "Pass a query vector of " + col.dimension() + " values");
+            throw new QueryError(
+                    ErrorCode.QUERY_PARAMETER,
+                    "The query vector " + from + " has " + f.length
+                            + " values, but column \"" + col.name() + "\" of table \"" + table.name() + "\" holds "
+                            + col.dimension() + "-dimensional embeddings",
+                    "Pass a query vector of " + col.dimension() + " values");
         }
         if (!explaining) {
             checkUsable(f, from, "");
@@ -167,14 +182,19 @@ final class SlotResolver implements AutoCloseable, RowSource {
         boolean zero = true;
         for (int i = 0; i < f.length; i++) {
             if (!Float.isFinite(f[i])) {
-                throw new QueryError(ErrorCode.QUERY_PARAMETER, "The query vector " + from + where + " has " + f[i]
-                        + " at position " + (i + 1) + "; cosine similarity needs finite numbers", "Pass finite numbers only");
+                throw new QueryError(
+                        ErrorCode.QUERY_PARAMETER,
+                        "The query vector " + from + where + " has " + f[i] + " at position " + (i + 1)
+                                + "; cosine similarity needs finite numbers",
+                        "Pass finite numbers only");
             }
             zero &= f[i] == 0;
         }
         if (zero && f.length > 0) {
-            throw new QueryError(ErrorCode.QUERY_PARAMETER, "The query vector " + from + where
-                    + " is all zeros; cosine similarity with it is undefined", "Pass a vector with at least one non-zero value");
+            throw new QueryError(
+                    ErrorCode.QUERY_PARAMETER,
+                    "The query vector " + from + where + " is all zeros; cosine similarity with it is undefined",
+                    "Pass a vector with at least one non-zero value");
         }
     }
 
@@ -183,8 +203,11 @@ final class SlotResolver implements AutoCloseable, RowSource {
             return null;
         }
         if (v == null) {
-            throw new QueryError(ErrorCode.QUERY_PARAMETER, "The query " + from + " of <#> on column \"" + col.name()
-                    + "\" of table \"" + table.name() + "\" is NULL", "Pass float[][] whose rows have " + sizeHint(col));
+            throw new QueryError(
+                    ErrorCode.QUERY_PARAMETER,
+                    "The query " + from + " of <#> on column \"" + col.name() + "\" of table \"" + table.name()
+                            + "\" is NULL",
+                    "Pass float[][] whose rows have " + sizeHint(col));
         }
         float[][] m = null;
         if (v instanceof float[][] f) {
@@ -204,16 +227,22 @@ final class SlotResolver implements AutoCloseable, RowSource {
             }
         }
         if (m == null) {
-            throw new QueryError(ErrorCode.QUERY_PARAMETER, "The query of <#> on column \"" + col.name() + "\" of table \""
-                    + table.name() + "\" must be a multi-vector (float[][]), but " + from + " is " + describe(v),
+            throw new QueryError(
+                    ErrorCode.QUERY_PARAMETER,
+                    "The query of <#> on column \"" + col.name() + "\" of table \"" + table.name()
+                            + "\" must be a multi-vector (float[][]), but " + from + " is " + describe(v),
                     "Pass float[][] whose rows have " + sizeHint(col));
         }
         for (int r = 0; r < m.length; r++) {
             float[] row = m[r];
             if (col.dimension() > 0 && row.length != col.dimension()) {
-                throw new QueryError(ErrorCode.QUERY_PARAMETER, "A row of the query " + from + " has " + row.length
-                        + " values, but column \"" + col.name() + "\" of table \"" + table.name() + "\" holds rows of "
-                        + col.dimension() + " values", "Pass rows of " + col.dimension() + " values");
+                throw new QueryError(
+                        ErrorCode.QUERY_PARAMETER,
+                        "A row of the query " + from + " has " + row.length
+                                + " values, but column \"" + col.name() + "\" of table \"" + table.name()
+                                + "\" holds rows of "
+                                + col.dimension() + " values",
+                        "Pass rows of " + col.dimension() + " values");
             }
             if (!explaining) {
                 checkUsable(row, from, " (row " + (r + 1) + ")");
@@ -248,8 +277,11 @@ final class SlotResolver implements AutoCloseable, RowSource {
         if (v instanceof String s) {
             return s;
         }
-        throw new QueryError(ErrorCode.QUERY_PARAMETER, "The BM25 query of <#> on column \"" + col.name()
-                + "\" must be text, but " + from + " is " + describe(v), "Pass the query as a string");
+        throw new QueryError(
+                ErrorCode.QUERY_PARAMETER,
+                "The BM25 query of <#> on column \"" + col.name() + "\" must be text, but " + from + " is "
+                        + describe(v),
+                "Pass the query as a string");
     }
 
     private static String sizeHint(Column col) {
@@ -313,8 +345,21 @@ final class SlotResolver implements AutoCloseable, RowSource {
                 conditions.add(new SearchService.Condition(p.column(), p.op(), evaluate(p.value())));
             }
         }
-        SearchService.Request r = new SearchService.Request(table, spec.alias(), spec.kind(), spec.column(), unit, rows,
-                spec.textColumn(), text, wv, wt, k, filterSql, filterValues, conditions);
+        SearchService.Request r = new SearchService.Request(
+                table,
+                spec.alias(),
+                spec.kind(),
+                spec.column(),
+                unit,
+                rows,
+                spec.textColumn(),
+                text,
+                wv,
+                wt,
+                k,
+                filterSql,
+                filterValues,
+                conditions);
         if (explaining) {
             plan.add("search " + spec.display() + " (top " + k + ")");
             for (String step : search.plan(r).steps()) {
@@ -326,11 +371,15 @@ final class SlotResolver implements AutoCloseable, RowSource {
 
     private int count(Operand o, String what) throws SQLException {
         Object v = evaluate(o);
-        if (v instanceof Number n && n.doubleValue() >= 0 && n.doubleValue() == Math.floor(n.doubleValue())
+        if (v instanceof Number n
+                && n.doubleValue() >= 0
+                && n.doubleValue() == Math.floor(n.doubleValue())
                 && n.doubleValue() <= Integer.MAX_VALUE) {
             return n.intValue();
         }
-        throw new QueryError(ErrorCode.QUERY_PARAMETER, what + " must be a non-negative whole number, got " + v,
+        throw new QueryError(
+                ErrorCode.QUERY_PARAMETER,
+                what + " must be a non-negative whole number, got " + v,
                 "Pass e.g. LIMIT 10");
     }
 
@@ -338,7 +387,9 @@ final class SlotResolver implements AutoCloseable, RowSource {
         if (v instanceof Number n) {
             return n.doubleValue();
         }
-        throw new QueryError(ErrorCode.QUERY_PARAMETER, "The hybrid " + what + " must be a number, got " + v,
+        throw new QueryError(
+                ErrorCode.QUERY_PARAMETER,
+                "The hybrid " + what + " must be a number, got " + v,
                 "Pass weights such as 0.7 and 0.3");
     }
 
@@ -381,14 +432,19 @@ final class SlotResolver implements AutoCloseable, RowSource {
         long ref = VectorLiteral.reference(text);
         if (ref >= 0) {
             return col.type() == dev.lakebench.core.schema.ColumnType.EMBEDDING_2D
-                    ? ws.vectors().readMulti(ref)[0].length : ws.vectors().read(ref).length;
+                    ? ws.vectors().readMulti(ref)[0].length
+                    : ws.vectors().read(ref).length;
         }
         Object parsed = col.type() == dev.lakebench.core.schema.ColumnType.EMBEDDING_2D
                 ? VectorLiteral.rows(text)
                 : VectorLiteral.floats(text);
-        int dim = parsed instanceof float[] f ? f.length : parsed instanceof float[][] m && m.length > 0 ? m[0].length : 0;
+        int dim = parsed instanceof float[] f
+                ? f.length
+                : parsed instanceof float[][] m && m.length > 0 ? m[0].length : 0;
         if (dim <= 0) {
-            throw new QueryError(ErrorCode.QUERY_INVALID, "Column \"" + col.name() + "\" takes vectors, got " + text,
+            throw new QueryError(
+                    ErrorCode.QUERY_INVALID,
+                    "Column \"" + col.name() + "\" takes vectors, got " + text,
                     "Pass float[] or ARRAY[0.1, 0.2, ...]::FLOAT4[]");
         }
         return dim;

@@ -32,13 +32,31 @@ final class SqlIndexCommands implements StatementRunner.IndexCommands {
     @Override
     public QueryResult create(Translation.CreateIndex ci, QueryRequest req) {
         var table = backend.workspace().require(ci.table().name());
-        IndexManager.Created c = indexes.create(table, ci.columns(), ci.type(), ci.name(), ci.ifNotExists(), ci.options(), null,
-                req.cancellation(), req.timeout().minus(Duration.ofMillis(Math.min(500, req.timeout().toMillis() / 10))));
-        String status = c.ready() ? (c.existed() ? "exists" : "ready")
-                : "building " + Math.round(c.progress() * 100) + "% (continues in the background; searches are exact until it is ready)";
-        Row row = new Row(COLUMNS, new Object[] {c.definition().name(), c.definition().table(), String.join(", ", c.definition().columns()),
-            c.definition().type().label(), status});
-        List<ResultColumn> cols = COLUMNS.stream().map(n -> new ResultColumn(n, ColumnType.TEXT, "VARCHAR")).toList();
+        IndexManager.Created c = indexes.create(
+                table,
+                ci.columns(),
+                ci.type(),
+                ci.name(),
+                ci.ifNotExists(),
+                ci.options(),
+                null,
+                req.cancellation(),
+                req.timeout()
+                        .minus(Duration.ofMillis(Math.min(500, req.timeout().toMillis() / 10))));
+        String status = c.ready()
+                ? (c.existed() ? "exists" : "ready")
+                : "building " + Math.round(c.progress() * 100)
+                        + "% (continues in the background; searches are exact until it is ready)";
+        Row row = new Row(COLUMNS, new Object[] {
+            c.definition().name(),
+            c.definition().table(),
+            String.join(", ", c.definition().columns()),
+            c.definition().type().label(),
+            status
+        });
+        List<ResultColumn> cols = COLUMNS.stream()
+                .map(n -> new ResultColumn(n, ColumnType.TEXT, "VARCHAR"))
+                .toList();
         return new QueryResult(cols, List.of(row), 0, Duration.ZERO);
     }
 
@@ -53,7 +71,10 @@ final class SqlIndexCommands implements StatementRunner.IndexCommands {
         }
         for (String n : di.names()) {
             if (!indexes.drop(n) && !di.ifExists()) {
-                throw new QueryError(ErrorCode.QUERY_INVALID, "Index \"" + n + "\" does not exist", "Check the name with describeTable");
+                throw new QueryError(
+                        ErrorCode.QUERY_INVALID,
+                        "Index \"" + n + "\" does not exist",
+                        "Check the name with describeTable");
             }
         }
         return true;

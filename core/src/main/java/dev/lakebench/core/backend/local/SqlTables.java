@@ -50,7 +50,8 @@ final class SqlTables implements TableListener {
 
     /** The sequence behind a SERIAL column. */
     static String serialSequence(String table, String column) {
-        return "lb_meta." + Identifiers.quote("seq_" + table.toLowerCase(Locale.ROOT) + "$" + column.toLowerCase(Locale.ROOT));
+        return "lb_meta."
+                + Identifiers.quote("seq_" + table.toLowerCase(Locale.ROOT) + "$" + column.toLowerCase(Locale.ROOT));
     }
 
     QueryResult create(Connection c, Translation.CreateTable ct) throws SQLException {
@@ -68,7 +69,8 @@ final class SqlTables implements TableListener {
             StatementRunner.begin(c);
             try {
                 def = ws.createTable(c, ct.name(), schema);
-                if (ct.columns().stream().anyMatch(d -> d.notNull() || d.unique() || d.serial() || d.defaultSql() != null)) {
+                if (ct.columns().stream()
+                        .anyMatch(d -> d.notNull() || d.unique() || d.serial() || d.defaultSql() != null)) {
                     // the engine does not alter a table a view depends on: constrain it, then put the view back
                     StatementRunner.exec(c, "DROP VIEW " + def.view());
                     for (Translation.ColumnDef d : ct.columns()) {
@@ -77,8 +79,10 @@ final class SqlTables implements TableListener {
                     // indexes last: the engine cannot alter a table once an index depends on it
                     for (Translation.ColumnDef d : ct.columns()) {
                         if (d.unique()) {
-                            StatementRunner.exec(c, "CREATE UNIQUE INDEX " + Identifiers.quote("uq_" + def.name() + "_" + d.name())
-                                    + " ON " + def.dataTable() + " (" + Identifiers.quote(d.name()) + ")");
+                            StatementRunner.exec(
+                                    c,
+                                    "CREATE UNIQUE INDEX " + Identifiers.quote("uq_" + def.name() + "_" + d.name())
+                                            + " ON " + def.dataTable() + " (" + Identifiers.quote(d.name()) + ")");
                         }
                     }
                     StatementRunner.exec(c, dev.lakebench.core.store.Catalog.viewSql(def));
@@ -122,7 +126,9 @@ final class SqlTables implements TableListener {
             if (orReplace) {
                 backend.dropTable(name, true);
             } else {
-                throw new TableError(ErrorCode.TABLE_EXISTS, "Table \"" + name + "\" already exists",
+                throw new TableError(
+                        ErrorCode.TABLE_EXISTS,
+                        "Table \"" + name + "\" already exists",
                         "Drop it first, use CREATE TABLE IF NOT EXISTS, or insert into it");
             }
         }
@@ -172,8 +178,10 @@ final class SqlTables implements TableListener {
             for (int i = 1; i <= md.getColumnCount(); i++) {
                 String name = md.getColumnLabel(i);
                 if (!seen.add(name.toLowerCase(Locale.ROOT))) {
-                    throw new QueryError(ErrorCode.QUERY_INVALID, "CREATE TABLE AS: the query returns two columns named \""
-                            + name + "\"", "Give the columns distinct names with AS");
+                    throw new QueryError(
+                            ErrorCode.QUERY_INVALID,
+                            "CREATE TABLE AS: the query returns two columns named \"" + name + "\"",
+                            "Give the columns distinct names with AS");
                 }
                 String engineType = md.getColumnTypeName(i);
                 ColumnType t = EngineTypes.fromEngine(engineType);
@@ -188,14 +196,17 @@ final class SqlTables implements TableListener {
      * published when it commits. Dropping a column drops the indexes on it first; renaming an indexed column or a
      * table with indexes is refused (the index would have to be rebuilt under the new name).
      */
-    QueryResult alter(Connection c, Translation.AlterTable at, StatementRunner.IndexCommands indexes) throws SQLException {
+    QueryResult alter(Connection c, Translation.AlterTable at, StatementRunner.IndexCommands indexes)
+            throws SQLException {
         String name = at.table().name();
         Semaphore permit = ws.tableLock(name);
         permit.acquireUninterruptibly();
         ws.ddlLock().lock();
         try {
             for (Translation.AlterAction action : at.actions()) {
-                TableDef def = ws.catalog().table(name).orElseThrow(() -> ws.tableNotFound(at.table().name()));
+                TableDef def = ws.catalog()
+                        .table(name)
+                        .orElseThrow(() -> ws.tableNotFound(at.table().name()));
                 TableDef next = alter(c, def, action, indexes);
                 if (next == def) {
                     continue;
@@ -214,7 +225,8 @@ final class SqlTables implements TableListener {
         return StatementRunner.QueryResult0.EMPTY;
     }
 
-    private TableDef alter(Connection c, TableDef def, Translation.AlterAction action, StatementRunner.IndexCommands indexes)
+    private TableDef alter(
+            Connection c, TableDef def, Translation.AlterAction action, StatementRunner.IndexCommands indexes)
             throws SQLException {
         switch (action) {
             case Translation.AlterAction.AddColumn add -> {
@@ -223,16 +235,24 @@ final class SqlTables implements TableListener {
                     if (add.ifNotExists()) {
                         return def;
                     }
-                    throw new QueryError(ErrorCode.QUERY_INVALID, "column \"" + d.name() + "\" of relation \"" + def.name()
-                            + "\" already exists", "Choose another name, or write ADD COLUMN IF NOT EXISTS");
+                    throw new QueryError(
+                            ErrorCode.QUERY_INVALID,
+                            "column \"" + d.name() + "\" of relation \"" + def.name() + "\" already exists",
+                            "Choose another name, or write ADD COLUMN IF NOT EXISTS");
                 }
                 if (d.serial() || d.unique()) {
-                    throw new QueryError(ErrorCode.QUERY_INVALID, "ADD COLUMN with SERIAL, UNIQUE or PRIMARY KEY is not supported by"
-                            + " the local engine", "Declare such columns in CREATE TABLE, or add a plain column and fill it with UPDATE");
+                    throw new QueryError(
+                            ErrorCode.QUERY_INVALID,
+                            "ADD COLUMN with SERIAL, UNIQUE or PRIMARY KEY is not supported by" + " the local engine",
+                            "Declare such columns in CREATE TABLE, or add a plain column and fill it with UPDATE");
                 }
                 Column col = new Column(d.name(), d.type(), d.dimension(), d.engineType());
-                return inTransaction(c, def, () -> new SchemaChanges(c).addColumn(def, col,
-                        ws.createVectorLog(c, def.name(), col), d.defaultSql(), d.notNull()));
+                return inTransaction(
+                        c,
+                        def,
+                        () -> new SchemaChanges(c)
+                                .addColumn(
+                                        def, col, ws.createVectorLog(c, def.name(), col), d.defaultSql(), d.notNull()));
             }
             case Translation.AlterAction.DropColumn drop -> {
                 if (def.schema().column(drop.column()).isEmpty()) {
@@ -242,8 +262,10 @@ final class SqlTables implements TableListener {
                     throw missingColumn(def, drop.column());
                 }
                 if (def.schema().size() == 1) {
-                    throw new QueryError(ErrorCode.QUERY_INVALID, "Cannot drop \"" + drop.column() + "\", the only column of table \""
-                            + def.name() + "\"", "Drop the table instead, or add another column first");
+                    throw new QueryError(
+                            ErrorCode.QUERY_INVALID,
+                            "Cannot drop \"" + drop.column() + "\", the only column of table \"" + def.name() + "\"",
+                            "Drop the table instead, or add another column first");
                 }
                 List<String> onColumn = new ArrayList<>();
                 for (var ix : indexes.of(def)) {
@@ -263,14 +285,18 @@ final class SqlTables implements TableListener {
                     throw missingColumn(def, rename.from());
                 }
                 if (def.schema().column(rename.to()).isPresent()) {
-                    throw new QueryError(ErrorCode.QUERY_INVALID, "column \"" + rename.to() + "\" of relation \"" + def.name()
-                            + "\" already exists", "Choose another name");
+                    throw new QueryError(
+                            ErrorCode.QUERY_INVALID,
+                            "column \"" + rename.to() + "\" of relation \"" + def.name() + "\" already exists",
+                            "Choose another name");
                 }
                 for (var ix : indexes.of(def)) {
                     for (String col : ix.column().split(",\\s*")) {
                         if (col.equalsIgnoreCase(rename.from())) {
-                            throw new QueryError(ErrorCode.QUERY_INVALID, "Renaming column \"" + rename.from() + "\" of an index (\""
-                                    + ix.name() + "\") is not supported by the local engine",
+                            throw new QueryError(
+                                    ErrorCode.QUERY_INVALID,
+                                    "Renaming column \"" + rename.from() + "\" of an index (\"" + ix.name()
+                                            + "\") is not supported by the local engine",
                                     "Drop the index, rename the column, then create the index again");
                         }
                     }
@@ -279,12 +305,17 @@ final class SqlTables implements TableListener {
             }
             case Translation.AlterAction.RenameTable rename -> {
                 if (ws.catalog().table(rename.to()).isPresent()) {
-                    throw new TableError(ErrorCode.TABLE_EXISTS, "Table \"" + rename.to() + "\" already exists",
+                    throw new TableError(
+                            ErrorCode.TABLE_EXISTS,
+                            "Table \"" + rename.to() + "\" already exists",
                             "Choose another name, or drop that table first");
                 }
                 if (!indexes.of(def).isEmpty()) {
-                    throw new QueryError(ErrorCode.QUERY_INVALID, "Renaming table \"" + def.name() + "\", which has indexes, is not"
-                            + " supported by the local engine", "Drop its indexes, rename the table, then create them again");
+                    throw new QueryError(
+                            ErrorCode.QUERY_INVALID,
+                            "Renaming table \"" + def.name() + "\", which has indexes, is not"
+                                    + " supported by the local engine",
+                            "Drop its indexes, rename the table, then create them again");
                 }
                 return inTransaction(c, def, () -> new SchemaChanges(c).renameTable(def, rename.to()));
             }
@@ -308,7 +339,9 @@ final class SqlTables implements TableListener {
     }
 
     private static QueryError missingColumn(TableDef def, String column) {
-        return new QueryError(ErrorCode.QUERY_INVALID, "column \"" + column + "\" of relation \"" + def.name() + "\" does not exist",
+        return new QueryError(
+                ErrorCode.QUERY_INVALID,
+                "column \"" + column + "\" of relation \"" + def.name() + "\" does not exist",
                 "Columns: " + String.join(", ", def.schema().names()));
     }
 

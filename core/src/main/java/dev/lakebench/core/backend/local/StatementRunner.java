@@ -64,7 +64,12 @@ final class StatementRunner {
         Object[][] values(TableDef table, List<dev.lakebench.core.schema.Column> columns, long[] keys);
     }
 
-    StatementRunner(LocalBackend backend, Workspace ws, LocalQueryExecutor executor, SearchService search, QueryHandles handles) {
+    StatementRunner(
+            LocalBackend backend,
+            Workspace ws,
+            LocalQueryExecutor executor,
+            SearchService search,
+            QueryHandles handles) {
         this.backend = backend;
         this.ws = ws;
         this.executor = executor;
@@ -118,7 +123,8 @@ final class StatementRunner {
         return ic;
     }
 
-    private QueryResult engine(Connection c, Translation.Engine e, QueryRequest req, Session session) throws SQLException {
+    private QueryResult engine(Connection c, Translation.Engine e, QueryRequest req, Session session)
+            throws SQLException {
         TableDef def = e.writes();
         if (def == null) {
             try (SlotResolver slots = resolver(c, req, false)) {
@@ -169,8 +175,10 @@ final class StatementRunner {
         List<String> names = io.outputs().stream().map(Translation.Output::name).toList();
         List<ResultColumn> columns = new ArrayList<>();
         for (Translation.Output o : io.outputs()) {
-            String engineType = o.column() == null ? "DOUBLE" : dev.lakebench.core.store.EngineTypes.of(table.column(o.column()));
-            columns.add(new ResultColumn(o.name(), dev.lakebench.core.store.EngineTypes.fromEngine(engineType), engineType));
+            String engineType =
+                    o.column() == null ? "DOUBLE" : dev.lakebench.core.store.EngineTypes.of(table.column(o.column()));
+            columns.add(new ResultColumn(
+                    o.name(), dev.lakebench.core.store.EngineTypes.fromEngine(engineType), engineType));
         }
         List<Row> rows = new ArrayList<>();
         int skip = offset;
@@ -266,9 +274,12 @@ final class StatementRunner {
         var schema = current.schema();
         Map<String, Integer> logs = new LinkedHashMap<>(current.vectorLogs());
         for (var col : resized.schema().columns()) {
-            if (col.type().isVector() && col.dimension() > 0 && schema.column(col.name()).map(x -> x.dimension() == 0).orElse(false)) {
+            if (col.type().isVector()
+                    && col.dimension() > 0
+                    && schema.column(col.name()).map(x -> x.dimension() == 0).orElse(false)) {
                 schema = schema.with(schema.column(col.name()).orElseThrow().withDimension(col.dimension()));
-                resized.vectorLog(col.name()).ifPresent(id -> logs.put(col.name().toLowerCase(java.util.Locale.ROOT), id));
+                resized.vectorLog(col.name())
+                        .ifPresent(id -> logs.put(col.name().toLowerCase(java.util.Locale.ROOT), id));
             }
         }
         return new TableDef(current.name(), schema, logs);
@@ -322,13 +333,16 @@ final class StatementRunner {
                     engineSql = "EXPLAIN " + (analyze ? "ANALYZE " : "") + b.sql();
                     values = b.values();
                 }
-                case Translation.CreateIndex ci -> lines.add("create index on \"" + ci.table().name() + "\" " + ci.columns()
-                        + (ci.type() != null ? " of type " + ci.type() : " of the column's default type"));
+                case Translation.CreateIndex ci ->
+                    lines.add("create index on \"" + ci.table().name() + "\" " + ci.columns()
+                            + (ci.type() != null ? " of type " + ci.type() : " of the column's default type"));
                 case Translation.DropIndex di -> lines.add("drop index " + di.names());
                 case Translation.CreateTable ct -> lines.add("create Lakebench table \"" + ct.name() + "\"");
-                case Translation.CreateTableAs cta -> lines.add("create Lakebench table \"" + cta.name()
-                        + "\" from a query, copying vectors into its own logs");
-                case Translation.AlterTable at -> lines.add("alter Lakebench table \"" + at.table().name() + "\": " + at.actions());
+                case Translation.CreateTableAs cta ->
+                    lines.add("create Lakebench table \"" + cta.name()
+                            + "\" from a query, copying vectors into its own logs");
+                case Translation.AlterTable at ->
+                    lines.add("alter Lakebench table \"" + at.table().name() + "\": " + at.actions());
                 case Translation.Explain nested -> lines.add("EXPLAIN of EXPLAIN");
             }
             List<Row> rows = new ArrayList<>();
@@ -342,7 +356,8 @@ final class StatementRunner {
                     rows.add(new Row(names, new Object[] {String.valueOf(r.get(0)), String.valueOf(r.get(1))}));
                 }
             }
-            List<ResultColumn> cols = List.of(new ResultColumn("explain_key", ColumnType.TEXT, "VARCHAR"),
+            List<ResultColumn> cols = List.of(
+                    new ResultColumn("explain_key", ColumnType.TEXT, "VARCHAR"),
                     new ResultColumn("explain_value", ColumnType.TEXT, "VARCHAR"));
             return new QueryResult(cols, rows, -1, Duration.ZERO);
         } finally {
@@ -356,7 +371,6 @@ final class StatementRunner {
     static final class QueryResult0 {
         static final QueryResult EMPTY = new QueryResult(List.of(), List.of(), 0, Duration.ZERO);
 
-        private QueryResult0() {
-        }
+        private QueryResult0() {}
     }
 }

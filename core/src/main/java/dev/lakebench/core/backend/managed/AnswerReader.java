@@ -20,11 +20,9 @@ import java.util.function.Function;
 final class AnswerReader {
 
     /** What an answer held: no columns at all means a statement without a result. */
-    record Answer(List<ResultColumn> columns, List<Row> rows, long rowCount, boolean hasResult) {
-    }
+    record Answer(List<ResultColumn> columns, List<Row> rows, long rowCount, boolean hasResult) {}
 
-    private AnswerReader() {
-    }
+    private AnswerReader() {}
 
     static Answer read(InputStream in, Function<List<String>, RowDecoder> decoders) throws IOException {
         try (JsonParser p = ApiClient.JSON.getFactory().createParser(in)) {

@@ -1,6 +1,5 @@
 package dev.lakebench.core.backend.managed;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 
@@ -10,16 +9,40 @@ import java.util.List;
  * exchange, whether sending it twice is harmless (then a broken connection is retried even after the request
  * went out), what it is for (in error messages) and what a 404/409 would be about.
  */
-record ApiCall(String method, List<String> path, Object body, Duration timeout, boolean idempotent,
-               String operation, Target target, String table, Duration grace) {
+record ApiCall(
+        String method,
+        List<String> path,
+        Object body,
+        Duration timeout,
+        boolean idempotent,
+        String operation,
+        Target target,
+        String table,
+        Duration grace) {
 
-    ApiCall(String method, List<String> path, Object body, Duration timeout, boolean idempotent, String operation,
-            Target target, String table) {
+    ApiCall(
+            String method,
+            List<String> path,
+            Object body,
+            Duration timeout,
+            boolean idempotent,
+            String operation,
+            Target target,
+            String table) {
         this(method, path, body, timeout, idempotent, operation, target, table, Duration.ZERO);
     }
 
     /** What a request addresses, which decides how a 4xx answer is reported. */
-    enum Target { QUERY, TABLES, TABLE, INDEX, WORKSPACES, CREDENTIALS, ME, ORGANIZATIONS }
+    enum Target {
+        QUERY,
+        TABLES,
+        TABLE,
+        INDEX,
+        WORKSPACES,
+        CREDENTIALS,
+        ME,
+        ORGANIZATIONS
+    }
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 

@@ -16,7 +16,6 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
@@ -98,7 +97,8 @@ final class ApiClient {
             byte[] body;
             String retryAfter;
             Excerpt excerpt = null;
-            try (AutoCloseable unregister = cancellation.onCancel(c::cancel); Response r = c.execute()) {
+            try (AutoCloseable unregister = cancellation.onCancel(c::cancel);
+                    Response r = c.execute()) {
                 status = r.code();
                 retryAfter = r.header("Retry-After");
                 ResponseBody rb = r.body();
@@ -108,7 +108,12 @@ final class ApiClient {
                 }
                 body = ErrorBodies.read(rb.byteStream());
             } catch (JsonProcessingException e) {
-                throw ApiErrors.malformed(call, apiUrl, excerpt == null ? new byte[0] : excerpt.head(), RedactedCause.of(e, this::redact), this::redact);
+                throw ApiErrors.malformed(
+                        call,
+                        apiUrl,
+                        excerpt == null ? new byte[0] : excerpt.head(),
+                        RedactedCause.of(e, this::redact),
+                        this::redact);
             } catch (InterruptedIOException e) {
                 if (cancellation.isCancelled()) {
                     throw cancelled(call);
@@ -119,7 +124,9 @@ final class ApiClient {
                 if (cancellation.isCancelled()) {
                     throw cancelled(call);
                 }
-                boolean notSent = e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException;
+                boolean notSent = e instanceof ConnectException
+                        || e instanceof UnknownHostException
+                        || e instanceof NoRouteToHostException;
                 if ((notSent || call.idempotent()) && attempt < retry.maxAttempts()) {
                     pause(call, attempt, OptionalLong.empty(), cancellation);
                     continue;
@@ -164,9 +171,12 @@ final class ApiClient {
         if (call.target() == ApiCall.Target.QUERY || call.target() == ApiCall.Target.INDEX) {
             return ApiErrors.timeout(call.timeout(), e);
         }
-        return new ManagedServiceError(ErrorCode.SERVICE_UNAVAILABLE,
-                "The managed API at " + apiUrl + " did not answer " + call.operation() + " within " + call.timeout().toSeconds() + " s",
-                "Check the API server is running at " + apiUrl + " and the network connection", e);
+        return new ManagedServiceError(
+                ErrorCode.SERVICE_UNAVAILABLE,
+                "The managed API at " + apiUrl + " did not answer " + call.operation() + " within "
+                        + call.timeout().toSeconds() + " s",
+                "Check the API server is running at " + apiUrl + " and the network connection",
+                e);
     }
 
     private static QueryError cancelled(ApiCall call) {
@@ -192,7 +202,8 @@ final class ApiClient {
         for (String segment : call.path()) {
             url.addPathSegment(segment);
         }
-        Request.Builder b = new Request.Builder().url(url.build())
+        Request.Builder b = new Request.Builder()
+                .url(url.build())
                 .header("Authorization", token.bearer())
                 .header("Accept", "application/json")
                 .header("User-Agent", "lakebench")
@@ -219,5 +230,4 @@ final class ApiClient {
     String redact(String message) {
         return token.redactFrom(message);
     }
-
 }

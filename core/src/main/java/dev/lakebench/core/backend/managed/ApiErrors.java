@@ -27,11 +27,11 @@ final class ApiErrors {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern MISSING_RELATION = Pattern.compile("relation \"?([^\"\\s]+)\"? does not exist");
-    private static final Pattern MISSING_COLUMN_OF = Pattern.compile("column \"?([^\"\\s]+)\"? of relation \"?([^\"\\s]+)\"? does not exist");
+    private static final Pattern MISSING_COLUMN_OF =
+            Pattern.compile("column \"?([^\"\\s]+)\"? of relation \"?([^\"\\s]+)\"? does not exist");
     private static final int MAX_MESSAGE = 500;
 
-    private ApiErrors() {
-    }
+    private ApiErrors() {}
 
     /** The server's message from an error body: {@code error}, {@code message}, {@code detail}, or the text itself. */
     static String serverMessage(byte[] body) {
@@ -63,9 +63,16 @@ final class ApiErrors {
         return one.length() > MAX_MESSAGE ? one.substring(0, MAX_MESSAGE - 3) + "..." : one;
     }
 
-    static ManagedServiceError forStatus(ApiCall call, int status, ErrorBody body, String apiUrl, String workspace, int attempts) {
-        ManagedServiceError e = forStatus(call, status, body.message() + (body.requestId() == null ? "" : " (request id " + body.requestId() + ")"),
-                body, apiUrl, workspace, attempts);
+    static ManagedServiceError forStatus(
+            ApiCall call, int status, ErrorBody body, String apiUrl, String workspace, int attempts) {
+        ManagedServiceError e = forStatus(
+                call,
+                status,
+                body.message() + (body.requestId() == null ? "" : " (request id " + body.requestId() + ")"),
+                body,
+                apiUrl,
+                workspace,
+                attempts);
         if (body.requestId() != null) {
             e.detail("request_id", body.requestId());
         }
@@ -75,46 +82,66 @@ final class ApiErrors {
         return e.detail("http_status", Integer.toString(status));
     }
 
-    private static ManagedServiceError forStatus(ApiCall call, int status, String message, ErrorBody body, String apiUrl,
-                                                 String workspace, int attempts) {
+    private static ManagedServiceError forStatus(
+            ApiCall call, int status, String message, ErrorBody body, String apiUrl, String workspace, int attempts) {
         String said = message.isEmpty() ? "" : ": " + message;
         String lower = message.toLowerCase(Locale.ROOT);
         String where = call.method() + " " + call.pathText();
         switch (status) {
             case 401 -> {
-                return new AuthError(ErrorCode.AUTH_REJECTED, "Token rejected by the managed API (401"
-                        + (attempts > 1 ? ", " + attempts + " times" : "") + ")" + said,
+                return new AuthError(
+                        ErrorCode.AUTH_REJECTED,
+                        "Token rejected by the managed API (401" + (attempts > 1 ? ", " + attempts + " times" : "")
+                                + ")" + said,
                         "The token may have expired or been revoked: create a new one, then set " + ApiToken.ENV
                                 + " or run lakebench login --remote " + apiUrl);
             }
             case 403 -> {
-                return new AuthError(ErrorCode.AUTH_REJECTED, "Access denied to workspace \"" + workspace + "\" (403"
-                        + (attempts > 1 ? ", " + attempts + " times" : "") + ")" + said,
+                return new AuthError(
+                        ErrorCode.AUTH_REJECTED,
+                        "Access denied to workspace \"" + workspace + "\" (403"
+                                + (attempts > 1 ? ", " + attempts + " times" : "") + ")" + said,
                         "Check that the token belongs to the organisation that owns the workspace");
             }
             case 404 -> {
                 return switch (call.target()) {
-                    case TABLE, INDEX -> new TableError(ErrorCode.TABLE_NOT_FOUND,
-                            "Table \"" + call.table() + "\" does not exist in workspace \"" + workspace + "\"" + said,
-                            "List the tables with listTables(), or ingest data to create it");
-                    case CREDENTIALS -> new CredentialsError(ErrorCode.CREDENTIALS_FAILED,
-                            "Credentials for table \"" + call.table() + "\" not found (404)" + said,
-                            "Check that the table exists and was created by ingest (raw SQL tables have no dataset)");
-                    case ME -> new AuthError(ErrorCode.AUTH_NO_ORG_ID, "Token does not contain org_id, and " + where + " was not found" + said,
-                            "Use a token with an OrgID claim, or check that " + apiUrl + " is the managed API");
-                    default -> new WorkspaceError(ErrorCode.WORKSPACE_NOT_FOUND, "Not found: " + call.pathText() + said,
-                            "Workspace \"" + workspace + "\" must exist: create it with createWorkspace(\"" + workspace
-                                    + "\", name) or lakebench --remote " + apiUrl + " workspaces create " + workspace);
+                    case TABLE, INDEX ->
+                        new TableError(
+                                ErrorCode.TABLE_NOT_FOUND,
+                                "Table \"" + call.table() + "\" does not exist in workspace \"" + workspace + "\""
+                                        + said,
+                                "List the tables with listTables(), or ingest data to create it");
+                    case CREDENTIALS ->
+                        new CredentialsError(
+                                ErrorCode.CREDENTIALS_FAILED,
+                                "Credentials for table \"" + call.table() + "\" not found (404)" + said,
+                                "Check that the table exists and was created by ingest (raw SQL tables have no dataset)");
+                    case ME ->
+                        new AuthError(
+                                ErrorCode.AUTH_NO_ORG_ID,
+                                "Token does not contain org_id, and " + where + " was not found" + said,
+                                "Use a token with an OrgID claim, or check that " + apiUrl + " is the managed API");
+                    default ->
+                        new WorkspaceError(
+                                ErrorCode.WORKSPACE_NOT_FOUND,
+                                "Not found: " + call.pathText() + said,
+                                "Workspace \"" + workspace + "\" must exist: create it with createWorkspace(\""
+                                        + workspace + "\", name) or lakebench --remote " + apiUrl
+                                        + " workspaces create " + workspace);
                 };
             }
             case 402 -> {
-                return new ManagedServiceError(ErrorCode.SERVICE_BALANCE_EXHAUSTED,
-                        "The organisation's balance is used up: the managed API refused " + call.operation() + " (402)" + said,
+                return new ManagedServiceError(
+                        ErrorCode.SERVICE_BALANCE_EXHAUSTED,
+                        "The organisation's balance is used up: the managed API refused " + call.operation() + " (402)"
+                                + said,
                         "Top up the organisation's balance on the platform's billing page, then try again");
             }
             case 413 -> {
-                return new ManagedServiceError(ErrorCode.SERVICE_ERROR,
-                        "The request for " + call.operation() + " is larger than the managed API at " + apiUrl + " accepts (413)" + said,
+                return new ManagedServiceError(
+                        ErrorCode.SERVICE_ERROR,
+                        "The request for " + call.operation() + " is larger than the managed API at " + apiUrl
+                                + " accepts (413)" + said,
                         "Send less at once: smaller parameters or fewer rows per statement");
             }
             case 500 -> {
@@ -126,9 +153,14 @@ final class ApiErrors {
             }
             case 409 -> {
                 if (call.target() == ApiCall.Target.WORKSPACES) {
-                    return new WorkspaceError(ErrorCode.WORKSPACE_EXISTS, "Workspace already exists" + said, "Open it, or choose another id");
+                    return new WorkspaceError(
+                            ErrorCode.WORKSPACE_EXISTS,
+                            "Workspace already exists" + said,
+                            "Open it, or choose another id");
                 }
-                return new TableError(ErrorCode.TABLE_EXISTS, "Table already exists" + (call.table() == null ? "" : ": \"" + call.table() + "\"") + said,
+                return new TableError(
+                        ErrorCode.TABLE_EXISTS,
+                        "Table already exists" + (call.table() == null ? "" : ": \"" + call.table() + "\"") + said,
                         "Use drop_table() first or a different name; ingest appends to an existing table");
             }
             case 408 -> {
@@ -141,7 +173,8 @@ final class ApiErrors {
                 if (RetryPolicy.retryableStatus(status)) {
                     return unavailable(call, status, said, apiUrl, attempts);
                 }
-                return new ManagedServiceError(ErrorCode.SERVICE_ERROR,
+                return new ManagedServiceError(
+                        ErrorCode.SERVICE_ERROR,
                         "The managed API at " + apiUrl + " answered " + status + " to " + call.operation() + said,
                         "Check that " + apiUrl + " is the managed API and that this Lakebench version supports it");
             }
@@ -149,16 +182,19 @@ final class ApiErrors {
     }
 
     private static ManagedServiceError unavailable(ApiCall call, int status, String said, String apiUrl, int attempts) {
-        return new ManagedServiceError(ErrorCode.SERVICE_UNAVAILABLE,
+        return new ManagedServiceError(
+                ErrorCode.SERVICE_UNAVAILABLE,
                 "The managed API at " + apiUrl + " answered " + status + " to " + call.operation()
                         + (attempts > 1 ? " " + attempts + " times" : "") + said,
-                "The service is overloaded or down: try again later, and check that the API server is running at " + apiUrl);
+                "The service is overloaded or down: try again later, and check that the API server is running at "
+                        + apiUrl);
     }
 
     /** A write whose answer was a gateway or server failure that may have come after it ran: not sent again. */
     static ManagedServiceError answerLost(ApiCall call, String apiUrl, int status, ErrorBody body) {
         String said = body.message().isEmpty() ? "" : ": " + body.message();
-        ManagedServiceError e = new ManagedServiceError(ErrorCode.SERVICE_UNAVAILABLE,
+        ManagedServiceError e = new ManagedServiceError(
+                ErrorCode.SERVICE_UNAVAILABLE,
                 "The managed API at " + apiUrl + " answered " + status + " to " + call.operation() + said
                         + "; the statement may or may not have been applied",
                 "Check the table before running the statement again; reads and ingest batches are retried automatically");
@@ -168,29 +204,43 @@ final class ApiErrors {
         return e.detail("http_status", Integer.toString(status));
     }
 
-    private static ManagedServiceError badRequest(ApiCall call, String message, String lower, String said, String workspace) {
+    private static ManagedServiceError badRequest(
+            ApiCall call, String message, String lower, String said, String workspace) {
         switch (call.target()) {
             case WORKSPACES -> {
                 if (lower.contains("already exists")) {
-                    return new WorkspaceError(ErrorCode.WORKSPACE_EXISTS, "Workspace already exists" + said, "Open it, or choose another id");
+                    return new WorkspaceError(
+                            ErrorCode.WORKSPACE_EXISTS,
+                            "Workspace already exists" + said,
+                            "Open it, or choose another id");
                 }
                 if (lower.contains("workspace id is required")) {
-                    return new WorkspaceError(ErrorCode.WORKSPACE_ID_REQUIRED, message,
+                    return new WorkspaceError(
+                            ErrorCode.WORKSPACE_ID_REQUIRED,
+                            message,
                             "POST /workspaces requires the \"id\" field: createWorkspace(\"my-ws\", \"My Workspace\")");
                 }
-                return new WorkspaceError(ErrorCode.WORKSPACE_ID_REQUIRED, "Workspace could not be created" + said,
+                return new WorkspaceError(
+                        ErrorCode.WORKSPACE_ID_REQUIRED,
+                        "Workspace could not be created" + said,
                         "Check the workspace id: letters, digits, '-' and '_'");
             }
             case TABLE -> {
-                return new TableError(ErrorCode.TABLE_SCHEMA_MISMATCH, "table creation failed for \"" + call.table() + "\"" + said,
-                        "Check the API server is running and workspace \"" + workspace + "\" is accessible, and the column types");
+                return new TableError(
+                        ErrorCode.TABLE_SCHEMA_MISMATCH,
+                        "table creation failed for \"" + call.table() + "\"" + said,
+                        "Check the API server is running and workspace \"" + workspace
+                                + "\" is accessible, and the column types");
             }
             case INDEX -> {
-                return new TableError(ErrorCode.TABLE_INDEX_FAILED, "Index creation failed" + said,
+                return new TableError(
+                        ErrorCode.TABLE_INDEX_FAILED,
+                        "Index creation failed" + said,
                         "Check that the column exists and is EMBEDDING or TEXT");
             }
             case CREDENTIALS -> {
-                return new CredentialsError(ErrorCode.CREDENTIALS_FAILED, "Credentials could not be fetched" + said, "");
+                return new CredentialsError(
+                        ErrorCode.CREDENTIALS_FAILED, "Credentials could not be fetched" + said, "");
             }
             default -> {
                 return queryError(message, said);
@@ -201,26 +251,38 @@ final class ApiErrors {
     /** A failed statement, classified by the server's message (PostgreSQL wording). */
     static ManagedServiceError queryError(String message, String said) {
         String lower = message.toLowerCase(Locale.ROOT);
-        if (lower.contains("statement timeout") || lower.contains("query timed out") || lower.contains("canceling statement due to")) {
-            return new QueryError(ErrorCode.QUERY_TIMEOUT, "Query timed out" + said,
+        if (lower.contains("statement timeout")
+                || lower.contains("query timed out")
+                || lower.contains("canceling statement due to")) {
+            return new QueryError(
+                    ErrorCode.QUERY_TIMEOUT,
+                    "Query timed out" + said,
                     "Increase the timeout, e.g. client.query(sql, Duration.ofMinutes(5)) or --timeout in the CLI");
         }
         Matcher col = MISSING_COLUMN_OF.matcher(message);
         if (col.find()) {
             // "column "c" of relation "t" does not exist": the table is there, the column is not
-            return new QueryError(ErrorCode.COLUMN_NOT_FOUND, "Column \"" + col.group(1) + "\" does not exist in table \""
-                    + col.group(2) + "\"" + said, "Check the column names with describeTable(\"" + col.group(2) + "\")");
+            return new QueryError(
+                    ErrorCode.COLUMN_NOT_FOUND,
+                    "Column \"" + col.group(1) + "\" does not exist in table \"" + col.group(2) + "\"" + said,
+                    "Check the column names with describeTable(\"" + col.group(2) + "\")");
         }
         Matcher m = MISSING_RELATION.matcher(message);
         if (m.find()) {
-            return new TableError(ErrorCode.TABLE_NOT_FOUND, "Table \"" + m.group(1) + "\" does not exist" + said,
+            return new TableError(
+                    ErrorCode.TABLE_NOT_FOUND,
+                    "Table \"" + m.group(1) + "\" does not exist" + said,
                     "List the tables with listTables(); raw SQL tables must be created in the same workspace");
         }
         if (lower.contains("syntax error")) {
-            return new QueryError(ErrorCode.QUERY_SYNTAX, "SQL syntax error" + said, "Check the statement near the position the message names");
+            return new QueryError(
+                    ErrorCode.QUERY_SYNTAX,
+                    "SQL syntax error" + said,
+                    "Check the statement near the position the message names");
         }
         if (lower.matches(".*column .* does not exist.*") || lower.contains("not found in from clause")) {
-            return new QueryError(ErrorCode.COLUMN_NOT_FOUND, "Query failed" + said, "Check column names and argument types");
+            return new QueryError(
+                    ErrorCode.COLUMN_NOT_FOUND, "Query failed" + said, "Check column names and argument types");
         }
         return new QueryError(ErrorCode.QUERY_INVALID, "Query failed" + said, "Check the statement and its parameters");
     }
@@ -228,24 +290,40 @@ final class ApiErrors {
     static QueryError timeout(Duration timeout, Throwable cause) {
         long ms = timeout.toMillis();
         String t = ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms";
-        return new QueryError(ErrorCode.QUERY_TIMEOUT, "Query timed out after " + t,
-                "Increase the timeout, e.g. client.query(sql, Duration.ofMinutes(5)) or --timeout in the CLI", cause);
+        return new QueryError(
+                ErrorCode.QUERY_TIMEOUT,
+                "Query timed out after " + t,
+                "Increase the timeout, e.g. client.query(sql, Duration.ofMinutes(5)) or --timeout in the CLI",
+                cause);
     }
 
-    static ManagedServiceError unreachable(ApiCall call, String apiUrl, IOException raw, int attempts, boolean maybeApplied,
-                                           UnaryOperator<String> redact) {
-        String reason = redact.apply(raw.getMessage() == null ? raw.getClass().getSimpleName() : raw.getClass().getSimpleName() + ": " + raw.getMessage());
+    static ManagedServiceError unreachable(
+            ApiCall call,
+            String apiUrl,
+            IOException raw,
+            int attempts,
+            boolean maybeApplied,
+            UnaryOperator<String> redact) {
+        String reason = redact.apply(
+                raw.getMessage() == null
+                        ? raw.getClass().getSimpleName()
+                        : raw.getClass().getSimpleName() + ": " + raw.getMessage());
         Throwable e = RedactedCause.of(raw, redact);
         if (maybeApplied) {
-            return new ManagedServiceError(ErrorCode.SERVICE_UNAVAILABLE,
-                    "The connection to " + apiUrl + " broke before the answer to " + call.operation() + " arrived (" + reason
-                            + "); the statement may or may not have been applied",
-                    "Check the table before running the statement again; reads and ingest batches are retried automatically", e);
+            return new ManagedServiceError(
+                    ErrorCode.SERVICE_UNAVAILABLE,
+                    "The connection to " + apiUrl + " broke before the answer to " + call.operation() + " arrived ("
+                            + reason + "); the statement may or may not have been applied",
+                    "Check the table before running the statement again; reads and ingest batches are retried automatically",
+                    e);
         }
-        return new ManagedServiceError(ErrorCode.SERVICE_UNAVAILABLE,
-                "Could not connect to the managed API at " + apiUrl + " for " + call.operation()
-                        + (attempts > 1 ? " after " + attempts + " attempts" : "") + " (" + reason + ")",
-                "Check API server is running at " + apiUrl + " and the network connection", e).detail(REASON, UNREACHABLE);
+        return new ManagedServiceError(
+                        ErrorCode.SERVICE_UNAVAILABLE,
+                        "Could not connect to the managed API at " + apiUrl + " for " + call.operation()
+                                + (attempts > 1 ? " after " + attempts + " attempts" : "") + " (" + reason + ")",
+                        "Check API server is running at " + apiUrl + " and the network connection",
+                        e)
+                .detail(REASON, UNREACHABLE);
     }
 
     private static final String REASON = "reason";
@@ -256,12 +334,15 @@ final class ApiErrors {
         return UNREACHABLE.equals(e.details().get(REASON));
     }
 
-    static ManagedServiceError malformed(ApiCall call, String apiUrl, byte[] body, Throwable cause, UnaryOperator<String> redact) {
+    static ManagedServiceError malformed(
+            ApiCall call, String apiUrl, byte[] body, Throwable cause, UnaryOperator<String> redact) {
         String text = redact.apply(new String(body, StandardCharsets.UTF_8));
         String excerpt = text.length() > 80 ? text.substring(0, 77) + "..." : text;
-        return new ManagedServiceError(ErrorCode.SERVICE_ERROR,
+        return new ManagedServiceError(
+                ErrorCode.SERVICE_ERROR,
                 "The managed API at " + apiUrl + " answered " + call.operation() + " with malformed JSON: "
                         + excerpt.replaceAll("\\s+", " "),
-                "Check that " + apiUrl + " is the managed API (not a proxy or login page)", cause);
+                "Check that " + apiUrl + " is the managed API (not a proxy or login page)",
+                cause);
     }
 }

@@ -44,7 +44,9 @@ public final class ApiToken {
             t = env.apply(ENV);
         }
         if (t == null || t.isBlank()) {
-            throw new AuthError(ErrorCode.AUTH_TOKEN_REQUIRED, "Token required",
+            throw new AuthError(
+                    ErrorCode.AUTH_TOKEN_REQUIRED,
+                    "Token required",
                     "Pass a token to Client.managed(...), set " + ENV + ", or run lakebench login --remote URL");
         }
         return new ApiToken(t.strip());
@@ -68,17 +70,25 @@ public final class ApiToken {
         try {
             payload = JSON.readTree(Base64.getUrlDecoder().decode(pad(parts[1])));
         } catch (IllegalArgumentException | IOException e) {
-            throw new TokenError(ErrorCode.TOKEN_MALFORMED, "Token could not be parsed: its payload is not base64url-encoded JSON",
-                    "Copy the whole token again from the platform's API token page", null);
+            throw new TokenError(
+                    ErrorCode.TOKEN_MALFORMED,
+                    "Token could not be parsed: its payload is not base64url-encoded JSON",
+                    "Copy the whole token again from the platform's API token page",
+                    null);
         }
         if (payload == null || !payload.isObject()) {
-            throw new TokenError(ErrorCode.TOKEN_MALFORMED, "Token could not be parsed: its payload is not a JSON object",
+            throw new TokenError(
+                    ErrorCode.TOKEN_MALFORMED,
+                    "Token could not be parsed: its payload is not a JSON object",
                     "Copy the whole token again from the platform's API token page");
         }
         // API tokens minted by the service carry org_id; older tokens and the protocol's examples carry OrgID
         for (String claim : new String[] {"org_id", "OrgID"}) {
             JsonNode org = payload.get(claim);
-            if (org != null && org.isValueNode() && !org.isNull() && !org.asText().isBlank()) {
+            if (org != null
+                    && org.isValueNode()
+                    && !org.isNull()
+                    && !org.asText().isBlank()) {
                 return Optional.of(org.asText());
             }
         }
@@ -95,12 +105,14 @@ public final class ApiToken {
 
     /** True when both hold the same token (compares without exposing it). */
     public boolean sameAs(ApiToken other) {
-        return other != null && MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8),
-                other.value.getBytes(StandardCharsets.UTF_8));
+        return other != null
+                && MessageDigest.isEqual(
+                        value.getBytes(StandardCharsets.UTF_8), other.value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Shortest piece of the token recognised on its own (a cut-off echo still gives this much away). */
     private static final int PIECE = 12;
+
     private static final Pattern TOKEN_CHARS = Pattern.compile("[A-Za-z0-9._~+/=-]+");
 
     /**

@@ -8,8 +8,7 @@ final class ErrorBodies {
 
     static final int LIMIT = 64 * 1024;
 
-    private ErrorBodies() {
-    }
+    private ErrorBodies() {}
 
     static byte[] read(InputStream in) throws IOException {
         return in.readNBytes(LIMIT);

@@ -47,10 +47,14 @@ record ErrorBody(String message, String code, String requestId, boolean empty, b
     /** An HTML error page's title or first heading (e.g. "502 Bad Gateway"), not its markup. */
     private static String htmlMessage(String text) {
         for (String tag : new String[] {"title", "h1"}) {
-            var m = Pattern.compile("<" + tag + "[^>]*>(.*?)</" + tag + ">",
-                    Pattern.CASE_INSENSITIVE | Pattern.DOTALL).matcher(text);
+            var m = Pattern.compile("<" + tag + "[^>]*>(.*?)</" + tag + ">", Pattern.CASE_INSENSITIVE | Pattern.DOTALL)
+                    .matcher(text);
             if (m.find() && !m.group(1).isBlank()) {
-                return "HTML page \"" + m.group(1).replaceAll("<[^>]*>", "").replaceAll("\\s+", " ").strip() + "\"";
+                return "HTML page \""
+                        + m.group(1)
+                                .replaceAll("<[^>]*>", "")
+                                .replaceAll("\\s+", " ")
+                                .strip() + "\"";
             }
         }
         return "an HTML page";

@@ -22,8 +22,7 @@ final class HttpClients {
             .socketFactory(new NoDelaySocketFactory())
             .build();
 
-    private HttpClients() {
-    }
+    private HttpClients() {}
 
     /** Plain sockets with TCP_NODELAY. */
     static final class NoDelaySocketFactory extends SocketFactory {
@@ -63,6 +62,8 @@ final class HttpClients {
     }
 
     static OkHttpClient forSettings(ManagedSettings s) {
-        return SHARED.newBuilder().connectTimeout(s.connectTimeout().toMillis(), TimeUnit.MILLISECONDS).build();
+        return SHARED.newBuilder()
+                .connectTimeout(s.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .build();
     }
 }

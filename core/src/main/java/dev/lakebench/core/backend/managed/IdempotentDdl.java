@@ -13,8 +13,7 @@ import java.util.Locale;
  */
 final class IdempotentDdl {
 
-    private IdempotentDdl() {
-    }
+    private IdempotentDdl() {}
 
     static boolean alreadyExists(ManagedServiceError e) {
         return e.problem().toLowerCase(Locale.ROOT).contains("already exists");
@@ -28,7 +27,9 @@ final class IdempotentDdl {
     private static boolean ifNotExists(SqlStatement st) {
         List<Token> sig = st.significant();
         for (int i = 0; i + 2 < sig.size(); i++) {
-            if (sig.get(i).isWord("IF") && sig.get(i + 1).isWord("NOT") && sig.get(i + 2).isWord("EXISTS")) {
+            if (sig.get(i).isWord("IF")
+                    && sig.get(i + 1).isWord("NOT")
+                    && sig.get(i + 2).isWord("EXISTS")) {
                 return true;
             }
         }

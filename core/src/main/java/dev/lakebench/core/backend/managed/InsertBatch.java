@@ -29,6 +29,7 @@ record InsertBatch(String sql, List<Object> params, int rows) {
             + " committed_at TIMESTAMPTZ NOT NULL DEFAULT now())";
     /** The ledger where plain tables are refused: a deeplake table, without constraints (no ON CONFLICT). */
     static final String DEEPLAKE_LEDGER = "_lb_ingest_ledger";
+
     static final String DEEPLAKE_LEDGER_DDL = "CREATE TABLE IF NOT EXISTS " + Identifiers.quote(DEEPLAKE_LEDGER)
             + " (batch_id TEXT, table_name TEXT, row_count INT8) USING deeplake";
 
@@ -39,6 +40,7 @@ record InsertBatch(String sql, List<Object> params, int rows) {
         /** A deeplake table without constraints: the id is inserted only {@code WHERE NOT EXISTS} already. */
         DEEPLAKE
     }
+
     static final String MARK = "_lb_batch";
     /** PostgreSQL's limit on bind parameters in one statement. */
     static final int MAX_PARAMS = 65_535;
@@ -54,7 +56,8 @@ record InsertBatch(String sql, List<Object> params, int rows) {
      * A batch for the given ledger; {@code inline} writes values as escaped literals (no bind parameters) for a
      * service that does not honour {@code params}.
      */
-    static InsertBatch build(String table, TableSchema schema, List<Object[]> rows, String batchId, Ledger ledger, boolean inline) {
+    static InsertBatch build(
+            String table, TableSchema schema, List<Object[]> rows, String batchId, Ledger ledger, boolean inline) {
         List<Integer> used = new ArrayList<>();
         for (int c = 0; c < schema.size(); c++) {
             for (Object[] r : rows) {
@@ -82,18 +85,37 @@ record InsertBatch(String sql, List<Object> params, int rows) {
         String id = inline ? SqlLiterals.quote(batchId) : "$1";
         String tableValue = inline ? SqlLiterals.quote(table) : "$2";
         String count = inline ? Long.toString(rows.size()) : "$3";
-        sql.append("WITH ").append(Identifiers.quote(MARK)).append(" AS (INSERT INTO ")
-                .append(Identifiers.quote(ledger == Ledger.HEAP ? LEDGER : DEEPLAKE_LEDGER)).append(" (batch_id, table_name, row_count) ");
+        sql.append("WITH ")
+                .append(Identifiers.quote(MARK))
+                .append(" AS (INSERT INTO ")
+                .append(Identifiers.quote(ledger == Ledger.HEAP ? LEDGER : DEEPLAKE_LEDGER))
+                .append(" (batch_id, table_name, row_count) ");
         if (ledger == Ledger.HEAP) {
-            sql.append("VALUES (").append(id).append("::TEXT, ").append(tableValue).append("::TEXT, ").append(count)
+            sql.append("VALUES (")
+                    .append(id)
+                    .append("::TEXT, ")
+                    .append(tableValue)
+                    .append("::TEXT, ")
+                    .append(count)
                     .append("::INT8) ON CONFLICT (batch_id) DO NOTHING");
         } else {
-            sql.append("SELECT ").append(id).append("::TEXT, ").append(tableValue).append("::TEXT, ").append(count)
-                    .append("::INT8 WHERE NOT EXISTS (SELECT 1 FROM ").append(Identifiers.quote(DEEPLAKE_LEDGER))
-                    .append(" WHERE batch_id = ").append(id).append("::TEXT)");
+            sql.append("SELECT ")
+                    .append(id)
+                    .append("::TEXT, ")
+                    .append(tableValue)
+                    .append("::TEXT, ")
+                    .append(count)
+                    .append("::INT8 WHERE NOT EXISTS (SELECT 1 FROM ")
+                    .append(Identifiers.quote(DEEPLAKE_LEDGER))
+                    .append(" WHERE batch_id = ")
+                    .append(id)
+                    .append("::TEXT)");
         }
-        sql.append(" RETURNING batch_id) INSERT INTO ").append(Identifiers.quote(table))
-                .append(" (").append(names).append(") SELECT * FROM (VALUES ");
+        sql.append(" RETURNING batch_id) INSERT INTO ")
+                .append(Identifiers.quote(table))
+                .append(" (")
+                .append(names)
+                .append(") SELECT * FROM (VALUES ");
         for (int r = 0; r < rows.size(); r++) {
             sql.append(r == 0 ? "(" : ", (");
             Object[] row = rows.get(r);
@@ -114,7 +136,11 @@ record InsertBatch(String sql, List<Object> params, int rows) {
             }
             sql.append(')');
         }
-        sql.append(") AS v(").append(names).append(") WHERE EXISTS (SELECT 1 FROM ").append(Identifiers.quote(MARK)).append(')');
+        sql.append(") AS v(")
+                .append(names)
+                .append(") WHERE EXISTS (SELECT 1 FROM ")
+                .append(Identifiers.quote(MARK))
+                .append(')');
         return new InsertBatch(sql.toString(), inline ? List.of() : params, rows.size());
     }
 
@@ -122,20 +148,21 @@ record InsertBatch(String sql, List<Object> params, int rows) {
     static long estimate(Object[] row) {
         long n = 0;
         for (Object v : row) {
-            n += 24 + switch (v) {
-                case null -> 4;
-                case String s -> s.length() + 2L;
-                case byte[] b -> 2L * b.length + 2;
-                case float[] f -> 11L * f.length;
-                case float[][] m -> {
-                    long k = 0;
-                    for (float[] f : m) {
-                        k += 11L * f.length + 2;
-                    }
-                    yield k;
-                }
-                default -> 12;
-            };
+            n += 24
+                    + switch (v) {
+                        case null -> 4;
+                        case String s -> s.length() + 2L;
+                        case byte[] b -> 2L * b.length + 2;
+                        case float[] f -> 11L * f.length;
+                        case float[][] m -> {
+                            long k = 0;
+                            for (float[] f : m) {
+                                k += 11L * f.length + 2;
+                            }
+                            yield k;
+                        }
+                        default -> 12;
+                    };
         }
         return n;
     }

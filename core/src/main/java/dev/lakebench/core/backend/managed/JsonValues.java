@@ -9,6 +9,7 @@ import dev.lakebench.core.schema.ColumnType;
 import dev.lakebench.core.store.Values;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -16,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.time.temporal.Temporal;
 
 /**
  * Java values to JSON parameters and JSON result values back to the plain Java values rows hold (the same as
@@ -27,8 +27,7 @@ final class JsonValues {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final HexFormat HEX = HexFormat.of();
 
-    private JsonValues() {
-    }
+    private JsonValues() {}
 
     /** A {@code $n} parameter as JSON: byte[] as PostgreSQL's hex text ({@code \x89504e...}), vectors as arrays. */
     static JsonNode param(Object v, int index) {
@@ -57,8 +56,10 @@ final class JsonValues {
             default -> {
                 float[] f = Values.toFloats(v);
                 if (f == null) {
-                    throw new QueryError(ErrorCode.QUERY_PARAMETER,
-                            "Parameter $" + index + " has a type that cannot be bound: " + v.getClass().getName(),
+                    throw new QueryError(
+                            ErrorCode.QUERY_PARAMETER,
+                            "Parameter $" + index + " has a type that cannot be bound: "
+                                    + v.getClass().getName(),
                             "Pass a string, number, boolean, byte[], float[] or null");
                 }
                 yield floats(f);

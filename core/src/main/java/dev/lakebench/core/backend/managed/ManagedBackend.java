@@ -1,11 +1,9 @@
 package dev.lakebench.core.backend.managed;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lakebench.core.backend.Backend;
 import dev.lakebench.core.backend.TableSink;
-import dev.lakebench.core.client.AuthError;
 import dev.lakebench.core.client.Cancellation;
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.IngestListener;
@@ -15,24 +13,21 @@ import dev.lakebench.core.client.OrganizationInfo;
 import dev.lakebench.core.client.QueryError;
 import dev.lakebench.core.client.QueryRequest;
 import dev.lakebench.core.client.QueryResult;
-import dev.lakebench.core.client.Row;
 import dev.lakebench.core.client.RowCursor;
 import dev.lakebench.core.client.TableError;
 import dev.lakebench.core.client.TableInfo;
 import dev.lakebench.core.client.WorkspaceInfo;
-import dev.lakebench.core.store.SchemaCompatibility;
 import dev.lakebench.core.schema.TableSchema;
 import dev.lakebench.core.sql.SqlStatement;
 import dev.lakebench.core.store.Identifiers;
+import dev.lakebench.core.store.SchemaCompatibility;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
@@ -57,12 +52,20 @@ public final class ManagedBackend implements Backend {
     private final TableRegistration registration;
     private final Capabilities capabilities;
 
-    ManagedBackend(ManagedSettings settings, ApiToken token, OkHttpClient http, RetryPolicy retry, Function<String, String> env) {
+    ManagedBackend(
+            ManagedSettings settings,
+            ApiToken token,
+            OkHttpClient http,
+            RetryPolicy retry,
+            Function<String, String> env) {
         this.settings = settings;
         this.api = new ApiClient(http, settings, token, retry);
-        this.catalog = new RemoteCatalog(settings.workspaceId(), (sql, params) -> post(sql, params, QueryRequest.DEFAULT_TIMEOUT, true, Cancellation.none()));
+        this.catalog = new RemoteCatalog(
+                settings.workspaceId(),
+                (sql, params) -> post(sql, params, QueryRequest.DEFAULT_TIMEOUT, true, Cancellation.none()));
         this.registration = new TableRegistration(api, settings.workspaceId());
-        this.capabilities = new Capabilities((sql, params) -> send(sql, params, null, true, Cancellation.none(), QueryRequest.DEFAULT_TIMEOUT),
+        this.capabilities = new Capabilities(
+                (sql, params) -> send(sql, params, null, true, Cancellation.none(), QueryRequest.DEFAULT_TIMEOUT),
                 sql -> post(sql, List.of(), null, true, Cancellation.none()));
         api.orgId(OrgResolver.resolve(settings, token, api, env));
     }
@@ -87,18 +90,31 @@ public final class ManagedBackend implements Backend {
 
     /** As {@link #connect(ManagedSettings, ApiToken)} with the environment given (for {@code DEEPLAKE_ORG_ID}). */
     public static ManagedBackend connect(ManagedSettings settings, ApiToken token, Function<String, String> env) {
-        return new ManagedBackend(settings, token, HttpClients.forSettings(settings),
-                new RetryPolicy(settings, new SecureRandom(), d -> Thread.sleep(d.toMillis())), env);
+        return new ManagedBackend(
+                settings,
+                token,
+                HttpClients.forSettings(settings),
+                new RetryPolicy(settings, new SecureRandom(), d -> Thread.sleep(d.toMillis())),
+                env);
     }
 
     /** For tests: a chosen random source and sleeper (to observe backoff without waiting); no environment. */
-    static ManagedBackend connect(ManagedSettings settings, ApiToken token, RandomGenerator random, RetryPolicy.Sleeper sleeper) {
-        return new ManagedBackend(settings, token, HttpClients.forSettings(settings), new RetryPolicy(settings, random, sleeper), name -> null);
+    static ManagedBackend connect(
+            ManagedSettings settings, ApiToken token, RandomGenerator random, RetryPolicy.Sleeper sleeper) {
+        return new ManagedBackend(
+                settings,
+                token,
+                HttpClients.forSettings(settings),
+                new RetryPolicy(settings, random, sleeper),
+                name -> null);
     }
 
     /** The organisations a token's user belongs to ({@code GET /organizations}), e.g. for a connection dialog's org choice. */
     public static List<OrganizationInfo> organizations(ManagedSettings settings, ApiToken token) {
-        ApiClient api = new ApiClient(HttpClients.forSettings(settings), settings, token,
+        ApiClient api = new ApiClient(
+                HttpClients.forSettings(settings),
+                settings,
+                token,
                 new RetryPolicy(settings, new SecureRandom(), d -> Thread.sleep(d.toMillis())));
         return OrgResolver.list(api);
     }
@@ -134,14 +150,24 @@ public final class ManagedBackend implements Backend {
         long t0 = System.nanoTime();
         List<SqlStatement> statements = SqlStatement.split(request.sql());
         if (statements.isEmpty()) {
-            throw new QueryError(ErrorCode.QUERY_SYNTAX, "The SQL text is empty", "Write a statement, e.g. SELECT * FROM t LIMIT 10");
+            throw new QueryError(
+                    ErrorCode.QUERY_SYNTAX,
+                    "The SQL text is empty",
+                    "Write a statement, e.g. SELECT * FROM t LIMIT 10");
         }
         checkParameters(statements, request.params());
-        boolean readOnly = statements.stream().allMatch(s -> s.kind() == SqlStatement.Kind.SELECT || s.kind() == SqlStatement.Kind.EXPLAIN);
+        boolean readOnly = statements.stream()
+                .allMatch(s -> s.kind() == SqlStatement.Kind.SELECT || s.kind() == SqlStatement.Kind.EXPLAIN);
         AnswerReader.Answer answer;
         try {
-            answer = query(request.sql(), request.params(), request.hasDefaultTimeout() ? null : request.timeout(), readOnly,
-                    request.cancellation(), request.timeout(), statements);
+            answer = query(
+                    request.sql(),
+                    request.params(),
+                    request.hasDefaultTimeout() ? null : request.timeout(),
+                    readOnly,
+                    request.cancellation(),
+                    request.timeout(),
+                    statements);
         } catch (ManagedServiceError e) {
             if (!IdempotentDdl.alreadyDone(statements, e)) {
                 throw e;
@@ -158,9 +184,21 @@ public final class ManagedBackend implements Backend {
     }
 
     /** Runs one query and reads its answer row by row with the streaming parser. */
-    AnswerReader.Answer query(String sql, List<Object> params, Duration serverTimeout, boolean idempotent, Cancellation cancellation,
-                              Duration clientTimeout, List<SqlStatement> statements) {
-        return sendQuery(sql, params, serverTimeout, idempotent, cancellation, clientTimeout,
+    AnswerReader.Answer query(
+            String sql,
+            List<Object> params,
+            Duration serverTimeout,
+            boolean idempotent,
+            Cancellation cancellation,
+            Duration clientTimeout,
+            List<SqlStatement> statements) {
+        return sendQuery(
+                sql,
+                params,
+                serverTimeout,
+                idempotent,
+                cancellation,
+                clientTimeout,
                 in -> AnswerReader.read(in, names -> new RowDecoder(names, statements, this::columnsOrEmpty)));
     }
 
@@ -190,41 +228,86 @@ public final class ManagedBackend implements Backend {
     }
 
     JsonNode post(String sql, List<Object> params, Duration timeout, boolean idempotent, Cancellation cancellation) {
-        return post(sql, params, timeout, idempotent, cancellation, timeout == null ? QueryRequest.DEFAULT_TIMEOUT : timeout);
+        return post(
+                sql,
+                params,
+                timeout,
+                idempotent,
+                cancellation,
+                timeout == null ? QueryRequest.DEFAULT_TIMEOUT : timeout);
     }
 
     /**
      * Posts one query. {@code serverTimeout} non-null is forwarded as {@code timeout_ms}; the client waits a
      * little longer than {@code clientTimeout} so that the server's own timeout answer arrives first.
      */
-    JsonNode post(String sql, List<Object> params, Duration serverTimeout, boolean idempotent, Cancellation cancellation,
-                  Duration clientTimeout) {
-        JsonNode answer = sendQuery(sql, params, serverTimeout, idempotent, cancellation, clientTimeout, ApiClient::readTree);
+    JsonNode post(
+            String sql,
+            List<Object> params,
+            Duration serverTimeout,
+            boolean idempotent,
+            Cancellation cancellation,
+            Duration clientTimeout) {
+        JsonNode answer =
+                sendQuery(sql, params, serverTimeout, idempotent, cancellation, clientTimeout, ApiClient::readTree);
         return answer.isObject() ? answer : ApiClient.JSON.createObjectNode();
     }
 
     /** Posts one query, its values bound as {@code params} or, where the service refuses those, inlined. */
-    private <T> T sendQuery(String sql, List<Object> params, Duration serverTimeout, boolean idempotent, Cancellation cancellation,
-                            Duration clientTimeout, ApiClient.BodyReader<T> reader) {
+    private <T> T sendQuery(
+            String sql,
+            List<Object> params,
+            Duration serverTimeout,
+            boolean idempotent,
+            Cancellation cancellation,
+            Duration clientTimeout,
+            ApiClient.BodyReader<T> reader) {
         if (!params.isEmpty() && !capabilities.params()) {
-            return sendAsGiven(SqlLiterals.inline(sql, params), List.of(), serverTimeout, idempotent, cancellation, clientTimeout, reader);
+            return sendAsGiven(
+                    SqlLiterals.inline(sql, params),
+                    List.of(),
+                    serverTimeout,
+                    idempotent,
+                    cancellation,
+                    clientTimeout,
+                    reader);
         }
         return sendAsGiven(sql, params, serverTimeout, idempotent, cancellation, clientTimeout, reader);
     }
 
-    private <T> T sendAsGiven(String sql, List<Object> params, Duration serverTimeout, boolean idempotent, Cancellation cancellation,
-                              Duration clientTimeout, ApiClient.BodyReader<T> reader) {
+    private <T> T sendAsGiven(
+            String sql,
+            List<Object> params,
+            Duration serverTimeout,
+            boolean idempotent,
+            Cancellation cancellation,
+            Duration clientTimeout,
+            ApiClient.BodyReader<T> reader) {
         byte[] body = QueryBody.write(sql, params, serverTimeout);
         Duration grace = Duration.ofMillis(Math.min(5000, Math.max(50, clientTimeout.toMillis() / 10)));
-        ApiCall call = new ApiCall("POST", List.of("workspaces", settings.workspaceId(), "tables", "query"), body,
-                clientTimeout, idempotent, "the query", ApiCall.Target.QUERY, null).grace(grace);
+        ApiCall call = new ApiCall(
+                        "POST",
+                        List.of("workspaces", settings.workspaceId(), "tables", "query"),
+                        body,
+                        clientTimeout,
+                        idempotent,
+                        "the query",
+                        ApiCall.Target.QUERY,
+                        null)
+                .grace(grace);
         return api.send(call, cancellation, reader);
     }
 
     /** Posts one query as given (values bound as {@code params}), for the capability probe. */
-    private JsonNode send(String sql, List<Object> params, Duration serverTimeout, boolean idempotent, Cancellation cancellation,
-                          Duration clientTimeout) {
-        JsonNode answer = sendAsGiven(sql, params, serverTimeout, idempotent, cancellation, clientTimeout, ApiClient::readTree);
+    private JsonNode send(
+            String sql,
+            List<Object> params,
+            Duration serverTimeout,
+            boolean idempotent,
+            Cancellation cancellation,
+            Duration clientTimeout) {
+        JsonNode answer =
+                sendAsGiven(sql, params, serverTimeout, idempotent, cancellation, clientTimeout, ApiClient::readTree);
         return answer.isObject() ? answer : ApiClient.JSON.createObjectNode();
     }
 
@@ -234,13 +317,17 @@ public final class ManagedBackend implements Backend {
             highest = Math.max(highest, st.maxParameter());
         }
         if (highest > params.size()) {
-            throw new QueryError(ErrorCode.QUERY_PARAMETER,
-                    "The statement uses $" + highest + " but " + params.size() + " parameter" + (params.size() == 1 ? " was" : "s were") + " given",
+            throw new QueryError(
+                    ErrorCode.QUERY_PARAMETER,
+                    "The statement uses $" + highest + " but " + params.size() + " parameter"
+                            + (params.size() == 1 ? " was" : "s were") + " given",
                     "Pass one value per placeholder, in order ($1 first)");
         }
         if (highest < params.size()) {
-            throw new QueryError(ErrorCode.QUERY_PARAMETER,
-                    params.size() + " parameters were given but the statement uses " + (highest == 0 ? "none" : "only $1..$" + highest),
+            throw new QueryError(
+                    ErrorCode.QUERY_PARAMETER,
+                    params.size() + " parameters were given but the statement uses "
+                            + (highest == 0 ? "none" : "only $1..$" + highest),
                     "Remove the extra values or add the missing placeholders");
         }
     }
@@ -249,12 +336,14 @@ public final class ManagedBackend implements Backend {
 
     @Override
     public List<String> listTables() {
-        JsonNode r = api.send(ApiCall.get("listing tables", ApiCall.Target.TABLES, "workspaces", settings.workspaceId(), "tables"),
+        JsonNode r = api.send(
+                ApiCall.get("listing tables", ApiCall.Target.TABLES, "workspaces", settings.workspaceId(), "tables"),
                 Cancellation.none());
         List<String> out = new ArrayList<>();
         JsonNode tables = r.isArray() ? r : r.path("tables");
         for (JsonNode t : tables) {
-            String name = t.isObject() ? t.path("table_name").asText(t.path("name").asText()) : t.asText();
+            String name =
+                    t.isObject() ? t.path("table_name").asText(t.path("name").asText()) : t.asText();
             if (!name.isEmpty() && !name.toLowerCase(Locale.ROOT).startsWith(RESERVED_PREFIX)) {
                 out.add(name);
             }
@@ -282,8 +371,15 @@ public final class ManagedBackend implements Backend {
 
     @Override
     public void dropTable(String table, boolean ifExists) {
-        ApiCall call = new ApiCall("DELETE", List.of("workspaces", settings.workspaceId(), "tables", table), null,
-                ApiCall.DEFAULT_TIMEOUT, true, "dropping table \"" + table + "\"", ApiCall.Target.TABLE, table);
+        ApiCall call = new ApiCall(
+                "DELETE",
+                List.of("workspaces", settings.workspaceId(), "tables", table),
+                null,
+                ApiCall.DEFAULT_TIMEOUT,
+                true,
+                "dropping table \"" + table + "\"",
+                ApiCall.Target.TABLE,
+                table);
         try {
             api.send(call, Cancellation.none());
         } catch (TableError e) {
@@ -296,25 +392,37 @@ public final class ManagedBackend implements Backend {
     }
 
     @Override
-    public void createIndex(String table, String column, String indexType, IngestListener listener, Cancellation cancellation) {
-        TableSchema schema = catalog.columns(table).orElseThrow(() -> new TableError(ErrorCode.TABLE_NOT_FOUND,
-                "Table \"" + table + "\" does not exist in workspace \"" + settings.workspaceId() + "\"",
-                "List the tables with listTables(), or ingest data to create it"));
+    public void createIndex(
+            String table, String column, String indexType, IngestListener listener, Cancellation cancellation) {
+        TableSchema schema = catalog.columns(table)
+                .orElseThrow(() -> new TableError(
+                        ErrorCode.TABLE_NOT_FOUND,
+                        "Table \"" + table + "\" does not exist in workspace \"" + settings.workspaceId() + "\"",
+                        "List the tables with listTables(), or ingest data to create it"));
         if (schema.column(column).isEmpty()) {
-            throw new TableError(ErrorCode.COLUMN_NOT_FOUND,
+            throw new TableError(
+                    ErrorCode.COLUMN_NOT_FOUND,
                     "Index creation failed: table \"" + table + "\" has no column \"" + column + "\"",
                     "Columns: " + String.join(", ", schema.names()));
         }
         String name = schema.column(column).get().name();
-        if (catalog.indexes(table, schema).stream().anyMatch(i -> i.column().equalsIgnoreCase(name)
-                && (indexType == null || indexType.isBlank() || i.type().equalsIgnoreCase(indexType)))) {
+        if (catalog.indexes(table, schema).stream()
+                .anyMatch(i -> i.column().equalsIgnoreCase(name)
+                        && (indexType == null || indexType.isBlank() || i.type().equalsIgnoreCase(indexType)))) {
             return; // already indexed: the service would answer IF NOT EXISTS with an "already exists" error
         }
         String sql = createIndexSql(table, name, indexType);
-        ObjectNode body = ApiClient.JSON.createObjectNode().put("query", sql).put("timeout_ms", INDEX_TIMEOUT.toMillis());
-        ApiCall call = new ApiCall("POST", List.of("workspaces", settings.workspaceId(), "tables", "query"), body,
-                INDEX_TIMEOUT, true, "creating an index on \"" + table + "\".\"" + column + "\"",
-                ApiCall.Target.INDEX, table);
+        ObjectNode body =
+                ApiClient.JSON.createObjectNode().put("query", sql).put("timeout_ms", INDEX_TIMEOUT.toMillis());
+        ApiCall call = new ApiCall(
+                "POST",
+                List.of("workspaces", settings.workspaceId(), "tables", "query"),
+                body,
+                INDEX_TIMEOUT,
+                true,
+                "creating an index on \"" + table + "\".\"" + column + "\"",
+                ApiCall.Target.INDEX,
+                table);
         try {
             api.send(call, cancellation);
         } catch (ManagedServiceError e) {
@@ -330,15 +438,23 @@ public final class ManagedBackend implements Backend {
         if (name.length() > 63) {
             name = name.substring(0, 54) + "_" + Integer.toHexString((table + "." + column).hashCode());
         }
-        StringBuilder sql = new StringBuilder("CREATE INDEX IF NOT EXISTS ").append(Identifiers.quote(name))
-                .append(" ON ").append(Identifiers.quote(table)).append(" USING deeplake_index (")
-                .append(Identifiers.quote(column)).append(')');
+        StringBuilder sql = new StringBuilder("CREATE INDEX IF NOT EXISTS ")
+                .append(Identifiers.quote(name))
+                .append(" ON ")
+                .append(Identifiers.quote(table))
+                .append(" USING deeplake_index (")
+                .append(Identifiers.quote(column))
+                .append(')');
         if (indexType != null && !indexType.isBlank()) {
             if (!indexType.matches("[A-Za-z_]+")) {
-                throw new TableError(ErrorCode.TABLE_INDEX_FAILED, "Index creation failed: index type \"" + indexType + "\" is not valid",
+                throw new TableError(
+                        ErrorCode.TABLE_INDEX_FAILED,
+                        "Index creation failed: index type \"" + indexType + "\" is not valid",
                         "Use bm25, exact_text, inverted, or a vector index type");
             }
-            sql.append(" WITH (index_type = '").append(indexType.toLowerCase(Locale.ROOT)).append("')");
+            sql.append(" WITH (index_type = '")
+                    .append(indexType.toLowerCase(Locale.ROOT))
+                    .append("')");
         }
         return sql.toString();
     }
@@ -347,7 +463,8 @@ public final class ManagedBackend implements Backend {
 
     @Override
     public List<WorkspaceInfo> listWorkspaces() {
-        JsonNode r = api.send(ApiCall.get("listing workspaces", ApiCall.Target.WORKSPACES, "workspaces"), Cancellation.none());
+        JsonNode r = api.send(
+                ApiCall.get("listing workspaces", ApiCall.Target.WORKSPACES, "workspaces"), Cancellation.none());
         JsonNode list = r.isArray() ? r : r.has("workspaces") ? r.get("workspaces") : r.path("data");
         List<WorkspaceInfo> out = new ArrayList<>();
         for (JsonNode w : list) {
@@ -365,8 +482,15 @@ public final class ManagedBackend implements Backend {
         if (name != null) {
             body.put("name", name);
         }
-        ApiCall call = new ApiCall("POST", List.of("workspaces"), body, ApiCall.DEFAULT_TIMEOUT, false,
-                "creating workspace \"" + id + "\"", ApiCall.Target.WORKSPACES, null);
+        ApiCall call = new ApiCall(
+                "POST",
+                List.of("workspaces"),
+                body,
+                ApiCall.DEFAULT_TIMEOUT,
+                false,
+                "creating workspace \"" + id + "\"",
+                ApiCall.Target.WORKSPACES,
+                null);
         JsonNode r = api.send(call, Cancellation.none());
         return workspace(r, id, name);
     }
@@ -388,8 +512,18 @@ public final class ManagedBackend implements Backend {
 
     /** Storage credentials of a table's dataset ({@code GET /api/org/{ws}/ds/{table}/creds}), as the server sends them. */
     public JsonNode datasetCredentials(String table) {
-        return api.send(ApiCall.get("fetching credentials of \"" + table + "\"", ApiCall.Target.CREDENTIALS,
-                "api", "org", settings.workspaceId(), "ds", table, "creds").table(table), Cancellation.none());
+        return api.send(
+                ApiCall.get(
+                                "fetching credentials of \"" + table + "\"",
+                                ApiCall.Target.CREDENTIALS,
+                                "api",
+                                "org",
+                                settings.workspaceId(),
+                                "ds",
+                                table,
+                                "creds")
+                        .table(table),
+                Cancellation.none());
     }
 
     // ---- ingest ----
@@ -436,8 +570,7 @@ public final class ManagedBackend implements Backend {
 
     /** Nothing to release: connections belong to the shared pool and idle out on their own. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     @Override
     public String toString() {

@@ -35,8 +35,7 @@ final class ManagedTableSink implements TableSink {
     private static final Duration BATCH_TIMEOUT = Duration.ofMinutes(2);
 
     /** A batch's rows and number. */
-    private record Pending(List<Object[]> rows, long number) {
-    }
+    private record Pending(List<Object[]> rows, long number) {}
 
     private final ManagedBackend backend;
     private final String table;
@@ -46,6 +45,7 @@ final class ManagedTableSink implements TableSink {
     private volatile long batchBytes;
     /** Ids of batches (and halves of split batches) the server has answered: a resend skips them. */
     private final Set<String> landed = ConcurrentHashMap.newKeySet();
+
     private final int maxRows;
     private final ExecutorService sender;
     private List<Object[]> buffer = new ArrayList<>();
@@ -83,8 +83,7 @@ final class ManagedTableSink implements TableSink {
 
     /** Batches go out by size, not by the writer's flush cadence: small statements would cost a round trip each. */
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     @Override
     public void commit() {
@@ -137,7 +136,11 @@ final class ManagedTableSink implements TableSink {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failed = p;
-            throw new IngestError(ErrorCode.INGEST_CANCELLED, "Ingest into \"" + table + "\" was interrupted", "Nothing of the current batch was lost; commit again to resend it", e);
+            throw new IngestError(
+                    ErrorCode.INGEST_CANCELLED,
+                    "Ingest into \"" + table + "\" was interrupted",
+                    "Nothing of the current batch was lost; commit again to resend it",
+                    e);
         } catch (ExecutionException e) {
             failed = p;
             if (e.getCause() instanceof RuntimeException r) {
@@ -155,12 +158,13 @@ final class ManagedTableSink implements TableSink {
         } catch (IngestError e) {
             throw e;
         } catch (ManagedServiceError e) {
-            String problem = "Ingest into \"" + table + "\" stopped at batch " + p.number() + " (" + p.rows().size() + " rows): "
-                    + e.problem();
+            String problem = "Ingest into \"" + table + "\" stopped at batch " + p.number() + " ("
+                    + p.rows().size() + " rows): " + e.problem();
             String hint = committed + " rows before it are stored once; commit again to resend the batch"
                     + " (its id makes a repeat harmless), or ingest the remaining rows. " + e.hint();
             // an IngestError when the code allows it (service faults), else the class of the code (e.g. a TableError)
-            throw e.code().family().fits(IngestError.class) ? new IngestError(e.code(), problem, hint, e)
+            throw e.code().family().fits(IngestError.class)
+                    ? new IngestError(e.code(), problem, hint, e)
                     : ErrorFamily.create(e.code(), problem, hint, e);
         }
     }
@@ -179,7 +183,13 @@ final class ManagedTableSink implements TableSink {
             split(rows, batchId);
             return;
         }
-        InsertBatch b = InsertBatch.build(table, schema, rows, batchId, backend.capabilities().ledger(), !backend.capabilities().params());
+        InsertBatch b = InsertBatch.build(
+                table,
+                schema,
+                rows,
+                batchId,
+                backend.capabilities().ledger(),
+                !backend.capabilities().params());
         try {
             // idempotent: the ledger makes a second delivery of this batch id a no-op
             backend.post(b.sql(), b.params(), null, true, Cancellation.none(), BATCH_TIMEOUT);
@@ -188,9 +198,13 @@ final class ManagedTableSink implements TableSink {
                 throw e;
             }
             if (rows.size() == 1) {
-                throw new IngestError(ErrorCode.INGEST_BAD_DATA, "A single row of \"" + table + "\" is larger than the managed API accepts in"
-                        + " one request (413, " + b.sql().length() / 1024 + " KiB of SQL)", "Store large values (files, media) in"
-                        + " smaller pieces, or ask the service's operator about the request-size limit", e);
+                throw new IngestError(
+                        ErrorCode.INGEST_BAD_DATA,
+                        "A single row of \"" + table + "\" is larger than the managed API accepts in"
+                                + " one request (413, " + b.sql().length() / 1024 + " KiB of SQL)",
+                        "Store large values (files, media) in"
+                                + " smaller pieces, or ask the service's operator about the request-size limit",
+                        e);
             }
             batchBytes = Math.max(1024, Math.min(batchBytes, estimate(rows) / 2));
             split(rows, batchId);

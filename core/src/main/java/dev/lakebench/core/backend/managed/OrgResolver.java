@@ -23,8 +23,7 @@ final class OrgResolver {
     private static final String CHOOSE = "Choose one with --org ID, the " + ManagedSettings.ORG_ENV
             + " environment variable, or Client.builder().orgId(..)";
 
-    private OrgResolver() {
-    }
+    private OrgResolver() {}
 
     static String resolve(ManagedSettings settings, ApiToken token, ApiClient api, Function<String, String> env) {
         if (settings.orgId() != null) {
@@ -47,16 +46,26 @@ final class OrgResolver {
             return orgs.get(0).id();
         }
         if (orgs.isEmpty()) {
-            throw new AuthError(ErrorCode.AUTH_NO_ORG_ID, "Token does not contain org_id, and " + settings.apiUrl()
-                    + "/organizations lists no organisation for its user", "Create an organisation on the platform, or " + lower(CHOOSE));
+            throw new AuthError(
+                    ErrorCode.AUTH_NO_ORG_ID,
+                    "Token does not contain org_id, and " + settings.apiUrl()
+                            + "/organizations lists no organisation for its user",
+                    "Create an organisation on the platform, or " + lower(CHOOSE));
         }
-        throw new AuthError(ErrorCode.AUTH_NO_ORG_ID, "Token does not contain org_id, and its user belongs to " + orgs.size()
-                + " organisations: " + String.join(", ", orgs.stream().map(OrganizationInfo::toString).toList()), CHOOSE);
+        throw new AuthError(
+                ErrorCode.AUTH_NO_ORG_ID,
+                "Token does not contain org_id, and its user belongs to " + orgs.size() + " organisations: "
+                        + String.join(
+                                ", ",
+                                orgs.stream().map(OrganizationInfo::toString).toList()),
+                CHOOSE);
     }
 
     /** The organisations the token's user belongs to ({@code GET /organizations}: an array of {@code {id, name}}). */
     static List<OrganizationInfo> list(ApiClient api) {
-        JsonNode r = api.send(ApiCall.get("listing organisations", ApiCall.Target.ORGANIZATIONS, "organizations"), Cancellation.none());
+        JsonNode r = api.send(
+                ApiCall.get("listing organisations", ApiCall.Target.ORGANIZATIONS, "organizations"),
+                Cancellation.none());
         JsonNode items = r.isArray() ? r : r.has("organizations") ? r.get("organizations") : r.path("data");
         List<OrganizationInfo> out = new ArrayList<>();
         for (JsonNode o : items) {
@@ -99,8 +108,12 @@ final class OrgResolver {
             if (ApiErrors.isUnreachable(e)) {
                 throw e;
             }
-            throw new AuthError(ErrorCode.AUTH_NO_ORG_ID, "Token does not contain org_id, and neither " + apiUrl + "/me nor "
-                    + apiUrl + "/organizations named one: " + e.problem(), CHOOSE, e);
+            throw new AuthError(
+                    ErrorCode.AUTH_NO_ORG_ID,
+                    "Token does not contain org_id, and neither " + apiUrl + "/me nor " + apiUrl
+                            + "/organizations named one: " + e.problem(),
+                    CHOOSE,
+                    e);
         }
     }
 

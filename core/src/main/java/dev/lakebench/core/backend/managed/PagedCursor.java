@@ -55,9 +55,16 @@ final class PagedCursor implements RowCursor {
             return;
         }
         String sql = pagedSql.endsWith(";") ? pagedSql.substring(0, pagedSql.length() - 1) : pagedSql;
-        AnswerReader.Answer a = backend.query(sql + " LIMIT " + pageRows + " OFFSET " + offset, request.params(),
-                request.hasDefaultTimeout() ? null : request.timeout(), true, request.cancellation(), request.timeout(), statements);
-        if (columns == null || columns.stream().anyMatch(c -> c.type() == null) && !a.rows().isEmpty()) {
+        AnswerReader.Answer a = backend.query(
+                sql + " LIMIT " + pageRows + " OFFSET " + offset,
+                request.params(),
+                request.hasDefaultTimeout() ? null : request.timeout(),
+                true,
+                request.cancellation(),
+                request.timeout(),
+                statements);
+        if (columns == null
+                || columns.stream().anyMatch(c -> c.type() == null) && !a.rows().isEmpty()) {
             columns = a.columns();
         }
         page = a.rows().iterator();

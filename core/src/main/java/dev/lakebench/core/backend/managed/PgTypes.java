@@ -11,8 +11,7 @@ import java.util.Locale;
  */
 final class PgTypes {
 
-    private PgTypes() {
-    }
+    private PgTypes() {}
 
     /** The SQL expression that binds parameter {@code $n} as a value of the column (bytes travel as hex text). */
     static String placeholder(Column c, int n) {

@@ -19,8 +19,7 @@ final class QueryBody {
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final HexFormat HEX = HexFormat.of();
 
-    private QueryBody() {
-    }
+    private QueryBody() {}
 
     static byte[] write(String sql, List<Object> params, Duration serverTimeout) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 + sql.length() + params.size() * 16);

@@ -18,7 +18,8 @@ final class RedactedCause extends IOException {
         if (original == null) {
             return null;
         }
-        RedactedCause r = new RedactedCause(redact.apply(original.getClass().getName() + ": " + original.getMessage()),
+        RedactedCause r = new RedactedCause(
+                redact.apply(original.getClass().getName() + ": " + original.getMessage()),
                 original.getCause() == original ? null : of(original.getCause(), redact));
         r.setStackTrace(original.getStackTrace());
         return r;

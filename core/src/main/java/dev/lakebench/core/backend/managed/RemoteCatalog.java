@@ -32,6 +32,7 @@ final class RemoteCatalog {
      */
     static final String COLUMNS_SQL = "SELECT column_name, udt_name, domain_name FROM information_schema.columns"
             + " WHERE table_schema = $2 AND table_name = $1 ORDER BY ordinal_position";
+
     static final String INDEXES_SQL = "SELECT indexname, indexdef FROM pg_indexes"
             + " WHERE schemaname = $2 AND tablename = $1 ORDER BY indexname";
     private static final Pattern INDEX_DEF = Pattern.compile(
@@ -41,11 +42,11 @@ final class RemoteCatalog {
 
     /** Runs SQL with parameters and returns the JSON answer. */
     private final BiFunction<String, List<Object>, JsonNode> query;
+
     private final String workspace;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    private record Cached(Optional<TableSchema> schema, long at) {
-    }
+    private record Cached(Optional<TableSchema> schema, long at) {}
 
     RemoteCatalog(String workspace, BiFunction<String, List<Object>, JsonNode> query) {
         this.workspace = workspace;
@@ -88,19 +89,30 @@ final class RemoteCatalog {
     /** Columns with vector sizes, row count and indexes; TableError when the table does not exist. */
     TableInfo describe(String table, String workspace) {
         invalidate(table);
-        TableSchema schema = columns(table).orElseThrow(() -> new TableError(ErrorCode.TABLE_NOT_FOUND,
-                "Table \"" + table + "\" does not exist in workspace \"" + workspace + "\"",
-                "List the tables with listTables(), or ingest data to create it"));
+        TableSchema schema = columns(table)
+                .orElseThrow(() -> new TableError(
+                        ErrorCode.TABLE_NOT_FOUND,
+                        "Table \"" + table + "\" does not exist in workspace \"" + workspace + "\"",
+                        "List the tables with listTables(), or ingest data to create it"));
         String t = Identifiers.quote(table);
-        StringBuilder sql = new StringBuilder("SELECT (SELECT count(*) FROM ").append(t).append(") AS row_count");
+        StringBuilder sql =
+                new StringBuilder("SELECT (SELECT count(*) FROM ").append(t).append(") AS row_count");
         List<Integer> vectorCols = new ArrayList<>();
         for (int i = 0; i < schema.size(); i++) {
             Column c = schema.get(i);
             if (c.type().isVector()) {
                 String q = Identifiers.quote(c.name());
                 int dim = c.type() == ColumnType.EMBEDDING_2D ? 2 : 1;
-                sql.append(", (SELECT array_length(").append(q).append(", ").append(dim).append(") FROM ").append(t)
-                        .append(" WHERE ").append(q).append(" IS NOT NULL LIMIT 1) AS ").append(Identifiers.quote("dim_" + i));
+                sql.append(", (SELECT array_length(")
+                        .append(q)
+                        .append(", ")
+                        .append(dim)
+                        .append(") FROM ")
+                        .append(t)
+                        .append(" WHERE ")
+                        .append(q)
+                        .append(" IS NOT NULL LIMIT 1) AS ")
+                        .append(Identifiers.quote("dim_" + i));
                 vectorCols.add(i);
             }
         }
@@ -123,7 +135,8 @@ final class RemoteCatalog {
             String name = row.get(0).asText();
             Matcher m = INDEX_DEF.matcher(row.path(1).asText());
             if (m.find()) {
-                String type = m.group(3) != null ? m.group(3).toLowerCase(Locale.ROOT) : defaultIndexType(schema, m.group(2));
+                String type =
+                        m.group(3) != null ? m.group(3).toLowerCase(Locale.ROOT) : defaultIndexType(schema, m.group(2));
                 indexes.add(new IndexInfo(name, table, m.group(2), type, true));
             }
         }
@@ -131,11 +144,13 @@ final class RemoteCatalog {
     }
 
     private static String defaultIndexType(TableSchema schema, String column) {
-        return schema.column(column).map(c -> switch (c.type().storage()) {
-            case TEXT -> "bm25";
-            case VECTOR, MULTI_VECTOR -> "vector";
-            default -> "inverted";
-        }).orElse("inverted");
+        return schema.column(column)
+                .map(c -> switch (c.type().storage()) {
+                    case TEXT -> "bm25";
+                    case VECTOR, MULTI_VECTOR -> "vector";
+                    default -> "inverted";
+                })
+                .orElse("inverted");
     }
 
     static Iterable<JsonNode> rows(JsonNode body) {

@@ -16,8 +16,7 @@ import java.util.Set;
  */
 final class RemoteResults {
 
-    private RemoteResults() {
-    }
+    private RemoteResults() {}
 
     /** Names after FROM, JOIN, INTO and UPDATE in the statements (CTE names simply find no table). */
     static Set<String> tablesRead(List<SqlStatement> statements) {

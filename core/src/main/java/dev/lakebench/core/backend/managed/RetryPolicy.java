@@ -73,7 +73,9 @@ final class RetryPolicy {
 
     /** True when a write's answer was lost in a way that may follow its execution (so it is not sent again). */
     static boolean mayHaveRun(int status, ErrorBody body) {
-        return (status == 500 && body.code() == null && !body.notStarted() && !body.alreadyExists()) || status == 502 || status == 504;
+        return (status == 500 && body.code() == null && !body.notStarted() && !body.alreadyExists())
+                || status == 502
+                || status == 504;
     }
 
     /** The wait before attempt {@code attempt + 1} (attempt counts from 1), honouring a Retry-After in ms. */
@@ -105,7 +107,9 @@ final class RetryPolicy {
             // an HTTP date
         }
         try {
-            long at = ZonedDateTime.parse(h, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
+            long at = ZonedDateTime.parse(h, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant()
+                    .toEpochMilli();
             return OptionalLong.of(Math.max(0, at - nowMillis));
         } catch (DateTimeParseException e) {
             return OptionalLong.empty();

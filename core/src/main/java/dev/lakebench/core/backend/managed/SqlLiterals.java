@@ -2,9 +2,9 @@ package dev.lakebench.core.backend.managed;
 
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.QueryError;
-import dev.lakebench.core.store.Values;
 import dev.lakebench.core.sql.SqlLexer;
 import dev.lakebench.core.sql.Token;
+import dev.lakebench.core.store.Values;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.temporal.Temporal;
@@ -22,8 +22,7 @@ final class SqlLiterals {
 
     private static final HexFormat HEX = HexFormat.of();
 
-    private SqlLiterals() {
-    }
+    private SqlLiterals() {}
 
     static String literal(Object v) {
         return switch (v) {
@@ -51,7 +50,9 @@ final class SqlLiterals {
             default -> {
                 float[] f = Values.toFloats(v);
                 if (f == null) {
-                    throw new QueryError(ErrorCode.QUERY_PARAMETER, "A value of type " + v.getClass().getName() + " cannot be sent",
+                    throw new QueryError(
+                            ErrorCode.QUERY_PARAMETER,
+                            "A value of type " + v.getClass().getName() + " cannot be sent",
                             "Pass a string, number, boolean, byte[], float[] or null");
                 }
                 yield array(f) + "::FLOAT4[]";
@@ -89,7 +90,10 @@ final class SqlLiterals {
         for (Token t : SqlLexer.tokenize(sql)) {
             if (t.kind() == Token.Kind.PARAMETER) {
                 int n = t.parameterIndex();
-                out.append(sql, last, t.start()).append('(').append(literal(params.get(n - 1))).append(')');
+                out.append(sql, last, t.start())
+                        .append('(')
+                        .append(literal(params.get(n - 1)))
+                        .append(')');
                 last = t.end();
             }
         }

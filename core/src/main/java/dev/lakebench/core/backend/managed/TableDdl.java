@@ -12,14 +12,18 @@ import dev.lakebench.core.store.Identifiers;
  */
 final class TableDdl {
 
-    private TableDdl() {
-    }
+    private TableDdl() {}
 
     static String createTable(String table, TableSchema schema) {
-        StringBuilder sql = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(Identifiers.quote(table)).append(" (");
+        StringBuilder sql = new StringBuilder("CREATE TABLE IF NOT EXISTS ")
+                .append(Identifiers.quote(table))
+                .append(" (");
         for (int i = 0; i < schema.size(); i++) {
             Column c = schema.get(i);
-            sql.append(i == 0 ? "" : ", ").append(Identifiers.quote(c.name())).append(' ').append(sqlType(c.type()));
+            sql.append(i == 0 ? "" : ", ")
+                    .append(Identifiers.quote(c.name()))
+                    .append(' ')
+                    .append(sqlType(c.type()));
         }
         return sql.append(") USING deeplake").toString();
     }

@@ -37,8 +37,15 @@ final class TableRegistration {
             types.put(c.name(), c.type().name());
         }
         // registering the same table twice is harmless, so a lost answer may be retried
-        ApiCall call = new ApiCall("POST", List.of("workspaces", workspace, "tables"), body, ApiCall.DEFAULT_TIMEOUT, true,
-                "registering table \"" + table + "\"", ApiCall.Target.TABLE, table);
+        ApiCall call = new ApiCall(
+                "POST",
+                List.of("workspaces", workspace, "tables"),
+                body,
+                ApiCall.DEFAULT_TIMEOUT,
+                true,
+                "registering table \"" + table + "\"",
+                ApiCall.Target.TABLE,
+                table);
         try {
             JsonNode r = api.send(call, Cancellation.none());
             String path = r.path("dataset_path").asText("");

@@ -46,14 +46,16 @@ public record Capabilities(Map<String, String> extensions, String serverVersion)
     static Capabilities probe(Connection c) throws SQLException {
         Map<String, String> found = new LinkedHashMap<>();
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT name, coalesce(installed_version, default_version)"
-                     + " FROM pg_available_extensions WHERE name IN ('vector', 'pg_search', 'vectorscale', 'citus', 'pg_trgm', 'pg_deeplake')")) {
+                ResultSet rs = st.executeQuery(
+                        "SELECT name, coalesce(installed_version, default_version)"
+                                + " FROM pg_available_extensions WHERE name IN ('vector', 'pg_search', 'vectorscale', 'citus', 'pg_trgm', 'pg_deeplake')")) {
             while (rs.next()) {
                 found.put(rs.getString(1), rs.getString(2));
             }
         }
         String version;
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW server_version")) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SHOW server_version")) {
             version = rs.next() ? rs.getString(1) : "?";
         }
         return new Capabilities(found, version);
@@ -66,18 +68,21 @@ public record Capabilities(Map<String, String> extensions, String serverVersion)
     /** Fails with a QueryError naming the missing extension and what needs it. */
     void require(String extension, String forWhat) {
         if (!has(extension)) {
-            throw new QueryError(ErrorCode.QUERY_INVALID,
+            throw new QueryError(
+                    ErrorCode.QUERY_INVALID,
                     forWhat + " needs the PostgreSQL extension \"" + extension + "\" (" + PURPOSE.get(extension)
                             + "), and this server does not offer it",
-                    "Install it on the server (then CREATE EXTENSION " + extension + "), or run the query on the local engine");
+                    "Install it on the server (then CREATE EXTENSION " + extension
+                            + "), or run the query on the local engine");
         }
     }
 
     /** One line per extension looked for: found with its version, or missing. */
     public String describe() {
-        StringBuilder sb = new StringBuilder("PostgreSQL ").append(serverVersion).append('\n');
-        PURPOSE.forEach((name, purpose) -> sb.append(String.format("  %-12s %-10s %s%n", name,
-                has(name) ? extensions.get(name) : "missing", purpose)));
+        StringBuilder sb =
+                new StringBuilder("PostgreSQL ").append(serverVersion).append('\n');
+        PURPOSE.forEach((name, purpose) -> sb.append(
+                String.format("  %-12s %-10s %s%n", name, has(name) ? extensions.get(name) : "missing", purpose)));
         return sb.toString();
     }
 }

@@ -25,8 +25,7 @@ final class CitusRules {
     /** pgvector's default ef_search: below it, an HNSW scan returns fewer candidates than asked. */
     static final int MIN_EF_SEARCH = 40;
 
-    private CitusRules() {
-    }
+    private CitusRules() {}
 
     /** The statement with a cast after every bare {@code $N}, typed from the bound value. */
     static String castParameters(String sql, List<Object> params) {
@@ -89,7 +88,8 @@ final class CitusRules {
     /** Distributes a table over the workers on {@code key} (null: {@code id}). */
     static String distributeSql(String schema, String table, String key) {
         String k = key == null || key.isBlank() ? "id" : key;
-        return "SELECT create_distributed_table('" + (Identifiers.quote(schema) + "." + Identifiers.quote(table)).replace("'", "''")
-                + "', '" + k.replace("'", "''") + "')";
+        return "SELECT create_distributed_table('"
+                + (Identifiers.quote(schema) + "." + Identifiers.quote(table)).replace("'", "''") + "', '"
+                + k.replace("'", "''") + "')";
     }
 }

@@ -50,7 +50,9 @@ record JdbcStatement(String sql, List<Integer> order) {
         for (int i = 0; i < order.size(); i++) {
             int n = order.get(i);
             if (n < 1 || n > params.size()) {
-                throw new QueryError(ErrorCode.QUERY_PARAMETER, "The statement uses $" + n + " but " + params.size() + " parameters were given",
+                throw new QueryError(
+                        ErrorCode.QUERY_PARAMETER,
+                        "The statement uses $" + n + " but " + params.size() + " parameters were given",
                         "Pass one value per placeholder, in order ($1 first)");
             }
             setValue(c, ps, i + 1, params.get(n - 1));
@@ -76,7 +78,8 @@ record JdbcStatement(String sql, List<Integer> order) {
                 }
                 ps.setArray(i, c.createArrayOf("float4", out));
             }
-            case List<?> list when list.stream().allMatch(x -> x instanceof Number) -> {
+            case List<?> list
+            when list.stream().allMatch(x -> x instanceof Number) -> {
                 Float[] out = new Float[list.size()];
                 for (int k = 0; k < out.length; k++) {
                     out[k] = ((Number) list.get(k)).floatValue();

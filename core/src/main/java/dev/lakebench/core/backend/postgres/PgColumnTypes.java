@@ -19,8 +19,7 @@ final class PgColumnTypes {
     static final String HELPER_SCHEMA = "lakebench";
     private static final Pattern COMMENT = Pattern.compile("lakebench:([A-Z_0-9]+)(?:\\((\\d+)\\))?");
 
-    private PgColumnTypes() {
-    }
+    private PgColumnTypes() {}
 
     /** The column's SQL type in CREATE TABLE. */
     static String sqlType(Column c) {
@@ -32,7 +31,8 @@ final class PgColumnTypes {
             case FLOAT64 -> "double precision";
             case BOOL -> "boolean";
             case BINARY -> "bytea";
-            case IMAGE, VIDEO, SEGMENT_MASK, BINARY_MASK, MESH, MEDICAL, POLYGON -> HELPER_SCHEMA + "." + c.type().name().toLowerCase(Locale.ROOT);
+            case IMAGE, VIDEO, SEGMENT_MASK, BINARY_MASK, MESH, MEDICAL, POLYGON ->
+                HELPER_SCHEMA + "." + c.type().name().toLowerCase(Locale.ROOT);
             case EMBEDDING, BOUNDING_BOX, POINT -> "real[]";
             case EMBEDDING_2D -> "real[][]";
             case OTHER -> c.engineType() == null ? "text" : c.engineType();
@@ -42,7 +42,8 @@ final class PgColumnTypes {
 
     /** The comment recording the Lakebench type of a column Lakebench created. */
     static String comment(Column c) {
-        return "lakebench:" + c.type().name() + (c.type().isVector() || c.dimension() > 0 ? "(" + c.dimension() + ")" : "");
+        return "lakebench:" + c.type().name()
+                + (c.type().isVector() || c.dimension() > 0 ? "(" + c.dimension() + ")" : "");
     }
 
     /** The media domains, created once per database. */
@@ -51,9 +52,16 @@ final class PgColumnTypes {
         for (ColumnType t : ColumnType.values()) {
             if (t.isBytes() && t != ColumnType.BINARY) {
                 String n = t.name().toLowerCase(Locale.ROOT);
-                sb.append("IF NOT EXISTS (SELECT 1 FROM pg_type ty JOIN pg_namespace ns ON ns.oid = ty.typnamespace WHERE ns.nspname = '")
-                        .append(HELPER_SCHEMA).append("' AND ty.typname = '").append(n).append("') THEN CREATE DOMAIN ")
-                        .append(HELPER_SCHEMA).append('.').append(n).append(" AS bytea; END IF; ");
+                sb.append(
+                                "IF NOT EXISTS (SELECT 1 FROM pg_type ty JOIN pg_namespace ns ON ns.oid = ty.typnamespace WHERE ns.nspname = '")
+                        .append(HELPER_SCHEMA)
+                        .append("' AND ty.typname = '")
+                        .append(n)
+                        .append("') THEN CREATE DOMAIN ")
+                        .append(HELPER_SCHEMA)
+                        .append('.')
+                        .append(n)
+                        .append(" AS bytea; END IF; ");
             }
         }
         return sb.append("END $$").toString();
@@ -87,7 +95,8 @@ final class PgColumnTypes {
             case "boolean" -> ColumnType.BOOL;
             case "bytea" -> ColumnType.BINARY;
             case "real[]" -> ColumnType.EMBEDDING;
-            default -> formatted.toLowerCase(Locale.ROOT).startsWith("vector(") ? ColumnType.EMBEDDING : ColumnType.OTHER;
+            default ->
+                formatted.toLowerCase(Locale.ROOT).startsWith("vector(") ? ColumnType.EMBEDDING : ColumnType.OTHER;
         };
         int dim = 0;
         Matcher v = Pattern.compile("vector\\((\\d+)\\)").matcher(formatted);

@@ -11,14 +11,15 @@ final class PgHelpers {
     static final String WORKSPACES = SCHEMA + ".workspaces";
     static final String LEDGER = SCHEMA + ".ingest_sources";
 
-    private PgHelpers() {
-    }
+    private PgHelpers() {}
 
     static String[] ddl() {
         return new String[] {
             "CREATE SCHEMA IF NOT EXISTS " + SCHEMA,
-            "CREATE TABLE IF NOT EXISTS " + WORKSPACES + " (id text PRIMARY KEY, name text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())",
-            "CREATE TABLE IF NOT EXISTS " + LEDGER + " (table_oid oid NOT NULL, source_id text NOT NULL, rows bigint NOT NULL,"
+            "CREATE TABLE IF NOT EXISTS " + WORKSPACES
+                    + " (id text PRIMARY KEY, name text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())",
+            "CREATE TABLE IF NOT EXISTS " + LEDGER
+                    + " (table_oid oid NOT NULL, source_id text NOT NULL, rows bigint NOT NULL,"
                     + " recorded_at timestamptz NOT NULL DEFAULT now())",
             "CREATE INDEX IF NOT EXISTS ingest_sources_table ON " + LEDGER + " (table_oid, source_id)",
             PgColumnTypes.domainsDdl(),

@@ -32,14 +32,16 @@ import java.util.regex.Pattern;
  */
 final class PgIndexes {
 
-    private PgIndexes() {
-    }
+    private PgIndexes() {}
 
     /** The CREATE INDEX statement for a column, or a TableError naming what the server lacks. */
-    static String createSql(String schema, String table, Column c, String indexType, Capabilities caps, boolean hasIdColumn) {
+    static String createSql(
+            String schema, String table, Column c, String indexType, Capabilities caps, boolean hasIdColumn) {
         String type = indexType == null || indexType.isBlank() ? "" : indexType.toLowerCase(Locale.ROOT);
         if (!type.isEmpty() && !type.matches("[a-z][a-z0-9_]*")) {
-            throw new TableError(ErrorCode.TABLE_INDEX_FAILED, "Index creation failed: index type \"" + indexType + "\" is not valid",
+            throw new TableError(
+                    ErrorCode.TABLE_INDEX_FAILED,
+                    "Index creation failed: index type \"" + indexType + "\" is not valid",
                     "Use bm25, exact_text, inverted, hnsw or diskann");
         }
         String col = Identifiers.quote(c.name());
@@ -47,7 +49,9 @@ final class PgIndexes {
         String suffix;
         if (c.type() == ColumnType.EMBEDDING) {
             if (c.dimension() <= 0) {
-                throw new TableError(ErrorCode.TABLE_INDEX_FAILED, "Index creation failed: the vector size of \"" + c.name() + "\" is not known",
+                throw new TableError(
+                        ErrorCode.TABLE_INDEX_FAILED,
+                        "Index creation failed: the vector size of \"" + c.name() + "\" is not known",
                         "Ingest vectors through Lakebench (it records the size), or COMMENT ON COLUMN ... IS 'lakebench:EMBEDDING(<size>)'");
             }
             requireIndex(caps, Capabilities.VECTOR, "A vector index");
@@ -60,10 +64,15 @@ final class PgIndexes {
                 using = "hnsw " + expr;
                 suffix = "hnsw";
             }
-        } else if (c.type() == ColumnType.TEXT && (type.isEmpty() || type.equals("bm25")) && caps.has(Capabilities.PG_SEARCH)) {
+        } else if (c.type() == ColumnType.TEXT
+                && (type.isEmpty() || type.equals("bm25"))
+                && caps.has(Capabilities.PG_SEARCH)) {
             if (!hasIdColumn) {
-                throw new TableError(ErrorCode.TABLE_INDEX_FAILED, "Index creation failed: a pg_search BM25 index needs a unique \"id\" column in \""
-                        + table + "\"", "Ingest the table with an id column");
+                throw new TableError(
+                        ErrorCode.TABLE_INDEX_FAILED,
+                        "Index creation failed: a pg_search BM25 index needs a unique \"id\" column in \"" + table
+                                + "\"",
+                        "Ingest the table with an id column");
             }
             using = "bm25 (\"id\", " + col + ") WITH (key_field = 'id')";
             suffix = "bm25";
@@ -85,8 +94,10 @@ final class PgIndexes {
 
     private static void requireIndex(Capabilities caps, String ext, String what) {
         if (!caps.has(ext)) {
-            throw new TableError(ErrorCode.TABLE_INDEX_FAILED, "Index creation failed: " + what + " needs the PostgreSQL extension \"" + ext
-                    + "\" (" + Capabilities.PURPOSE.get(ext) + "), and this server does not offer it",
+            throw new TableError(
+                    ErrorCode.TABLE_INDEX_FAILED,
+                    "Index creation failed: " + what + " needs the PostgreSQL extension \"" + ext + "\" ("
+                            + Capabilities.PURPOSE.get(ext) + "), and this server does not offer it",
                     "Install it on the server, or search without an index");
         }
     }
@@ -97,10 +108,18 @@ final class PgIndexes {
     }
 
     /** Runs the build on {@code build}, reporting progress read through {@code watch}, cancelling on request. */
-    static void build(Connection build, Connection watch, String sql, String indexName, String schema, IngestListener listener,
-                      Cancellation cancellation) throws SQLException {
+    static void build(
+            Connection build,
+            Connection watch,
+            String sql,
+            String indexName,
+            String schema,
+            IngestListener listener,
+            Cancellation cancellation)
+            throws SQLException {
         int pid;
-        try (Statement st = build.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+        try (Statement st = build.createStatement();
+                ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
             rs.next();
             pid = rs.getInt(1);
         }
@@ -108,9 +127,12 @@ final class PgIndexes {
         AtomicBoolean done = new AtomicBoolean();
         Thread poller = null;
         if (listener != null) {
-            poller = Thread.ofVirtual().name("lakebench-pg-index-progress").start(() -> poll(watch, pid, listener, done, t0));
+            poller = Thread.ofVirtual()
+                    .name("lakebench-pg-index-progress")
+                    .start(() -> poll(watch, pid, listener, done, t0));
         }
-        try (Statement st = build.createStatement(); AutoCloseable handle = cancellation.onCancel(() -> cancel(st))) {
+        try (Statement st = build.createStatement();
+                AutoCloseable handle = cancellation.onCancel(() -> cancel(st))) {
             st.execute("SET statement_timeout = 0");
             st.execute(sql);
         } catch (SQLException e) {
@@ -142,8 +164,9 @@ final class PgIndexes {
     }
 
     private static void poll(Connection watch, int pid, IngestListener listener, AtomicBoolean done, long t0) {
-        try (PreparedStatement ps = watch.prepareStatement("SELECT phase, blocks_done, blocks_total, tuples_done, tuples_total"
-                + " FROM pg_stat_progress_create_index WHERE pid = ?")) {
+        try (PreparedStatement ps =
+                watch.prepareStatement("SELECT phase, blocks_done, blocks_total, tuples_done, tuples_total"
+                        + " FROM pg_stat_progress_create_index WHERE pid = ?")) {
             ps.setInt(1, pid);
             while (!done.get()) {
                 try (ResultSet rs = ps.executeQuery()) {
@@ -154,7 +177,14 @@ final class PgIndexes {
                         long td = rs.getLong(4);
                         long total = bt > 0 ? bt : tt > 0 ? tt : -1;
                         long doneUnits = bt > 0 ? bd : td;
-                        listener.onProgress(new IngestProgress(0, 0, doneUnits, doneUnits, total, 0, rs.getString(1),
+                        listener.onProgress(new IngestProgress(
+                                0,
+                                0,
+                                doneUnits,
+                                doneUnits,
+                                total,
+                                0,
+                                rs.getString(1),
                                 Duration.ofNanos(System.nanoTime() - t0)));
                     }
                 }
@@ -167,14 +197,16 @@ final class PgIndexes {
 
     /** A failed or cancelled concurrent build leaves an INVALID index; remove it so a retry starts clean. */
     private static void dropInvalid(Connection c, String schema, String indexName) {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_index i JOIN pg_class x ON x.oid = i.indexrelid"
-                + " JOIN pg_namespace n ON n.oid = x.relnamespace WHERE n.nspname = ? AND x.relname = ? AND NOT i.indisvalid")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM pg_index i JOIN pg_class x ON x.oid = i.indexrelid"
+                        + " JOIN pg_namespace n ON n.oid = x.relnamespace WHERE n.nspname = ? AND x.relname = ? AND NOT i.indisvalid")) {
             ps.setString(1, schema);
             ps.setString(2, indexName);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     try (Statement st = c.createStatement()) {
-                        st.execute("DROP INDEX CONCURRENTLY IF EXISTS " + Identifiers.quote(schema) + "." + Identifiers.quote(indexName));
+                        st.execute("DROP INDEX CONCURRENTLY IF EXISTS " + Identifiers.quote(schema) + "."
+                                + Identifiers.quote(indexName));
                     }
                 }
             }
@@ -186,11 +218,12 @@ final class PgIndexes {
     /** The indexes of a table with the Lakebench type their access method serves. */
     static List<IndexInfo> list(Connection c, String schema, String table) throws SQLException {
         List<IndexInfo> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT x.relname, am.amname, pg_get_indexdef(i.indexrelid), i.indisvalid,"
-                + " (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[0])"
-                + " FROM pg_index i JOIN pg_class x ON x.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid"
-                + " JOIN pg_namespace n ON n.oid = t.relnamespace JOIN pg_am am ON am.oid = x.relam"
-                + " WHERE n.nspname = ? AND t.relname = ? ORDER BY 1")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT x.relname, am.amname, pg_get_indexdef(i.indexrelid), i.indisvalid,"
+                        + " (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[0])"
+                        + " FROM pg_index i JOIN pg_class x ON x.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid"
+                        + " JOIN pg_namespace n ON n.oid = t.relnamespace JOIN pg_am am ON am.oid = x.relam"
+                        + " WHERE n.nspname = ? AND t.relname = ? ORDER BY 1")) {
             ps.setString(1, schema);
             ps.setString(2, table);
             try (ResultSet rs = ps.executeQuery()) {
@@ -198,13 +231,17 @@ final class PgIndexes {
                     String def = rs.getString(3);
                     String column = rs.getString(5);
                     if (column == null) {
-                        Matcher m = Pattern.compile("USING \\w+ \\(+\"?([^\"():]+)\"?\\)*::").matcher(def);
+                        Matcher m = Pattern.compile("USING \\w+ \\(+\"?([^\"():]+)\"?\\)*::")
+                                .matcher(def);
                         column = m.find() ? m.group(1) : def;
                     }
                     String type = switch (rs.getString(2)) {
                         case "hnsw", "ivfflat", "diskann" -> "vector";
                         case "bm25" -> "bm25";
-                        case "gin" -> def.contains("gin_trgm_ops") ? "exact_text" : def.contains("to_tsvector") ? "bm25" : "inverted";
+                        case "gin" ->
+                            def.contains("gin_trgm_ops")
+                                    ? "exact_text"
+                                    : def.contains("to_tsvector") ? "bm25" : "inverted";
                         default -> "inverted";
                     };
                     out.add(new IndexInfo(rs.getString(1), table, column, type, rs.getBoolean(4)));

@@ -43,8 +43,10 @@ final class PgPool implements AutoCloseable {
         }
         try {
             if (!permits.tryAcquire(60, TimeUnit.SECONDS)) {
-                throw new SQLException("no free connection to " + settings.displayUrl() + " within 60 s (" + settings.poolSize()
-                        + " in use)", "53300");
+                throw new SQLException(
+                        "no free connection to " + settings.displayUrl() + " within 60 s (" + settings.poolSize()
+                                + " in use)",
+                        "53300");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -63,7 +65,8 @@ final class PgPool implements AutoCloseable {
                 }
                 // a connection idle for a while may have been dropped by the server or a firewall: check it first
                 Long since = idleSince.remove(c);
-                if (!c.isClosed() && (since != null && System.nanoTime() - since < VALIDATE_AFTER_NANOS || c.isValid(2))) {
+                if (!c.isClosed()
+                        && (since != null && System.nanoTime() - since < VALIDATE_AFTER_NANOS || c.isValid(2))) {
                     return c;
                 }
                 quietClose(c);

@@ -17,7 +17,8 @@ public record PgSettings(String jdbcUrl, String workspaceId, String password, in
 
     public PgSettings {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
-            throw new WorkspaceError(ErrorCode.SERVICE_UNAVAILABLE,
+            throw new WorkspaceError(
+                    ErrorCode.SERVICE_UNAVAILABLE,
                     "Not a PostgreSQL JDBC URL: " + (jdbcUrl == null ? "null" : "\"" + redact(jdbcUrl) + "\""),
                     "Write it as jdbc:postgresql://host:5432/database?user=name");
         }

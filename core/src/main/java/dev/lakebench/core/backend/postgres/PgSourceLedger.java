@@ -9,10 +9,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.HashSet;
 
 /**
  * The ledger of complete sources in {@code lakebench.ingest_sources}, keyed by the table's oid (a dropped and
@@ -38,12 +38,14 @@ final class PgSourceLedger implements SourceLedger {
 
     @Override
     public Map<String, Boolean> sources() {
-        String sql = "SELECT s.src, s.n, l.rows FROM (SELECT " + column + "::text AS src, count(*) AS n FROM " + table + " WHERE " + column
+        String sql = "SELECT s.src, s.n, l.rows FROM (SELECT " + column + "::text AS src, count(*) AS n FROM " + table
+                + " WHERE " + column
                 + " IS NOT NULL GROUP BY 1) s LEFT JOIN (SELECT source_id, max(rows) AS rows FROM " + PgHelpers.LEDGER
                 + " WHERE table_oid = " + oid() + " GROUP BY 1) l ON l.source_id = s.src";
         Map<String, Boolean> out = new HashMap<>();
         backend.withConnection("reading the ingest ledger of " + table, c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = c.prepareStatement(sql);
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long recorded = rs.getLong(3);
                     boolean has = !rs.wasNull();
@@ -59,8 +61,9 @@ final class PgSourceLedger implements SourceLedger {
     public Set<String> recorded() {
         Set<String> out = new HashSet<>();
         backend.withConnection("reading the ingest ledger of " + table, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT source_id FROM " + PgHelpers.LEDGER + " WHERE table_oid = " + oid());
-                 ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                            "SELECT source_id FROM " + PgHelpers.LEDGER + " WHERE table_oid = " + oid());
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(rs.getString(1));
                 }
@@ -76,8 +79,8 @@ final class PgSourceLedger implements SourceLedger {
             return;
         }
         backend.withConnection("forgetting finished batches of " + table, c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + PgHelpers.LEDGER + " WHERE table_oid = " + oid()
-                    + " AND source_id = ANY (?::text[])")) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + PgHelpers.LEDGER + " WHERE table_oid = "
+                    + oid() + " AND source_id = ANY (?::text[])")) {
                 ps.setArray(1, c.createArrayOf("text", sources.toArray()));
                 ps.executeUpdate();
             }
@@ -100,8 +103,8 @@ final class PgSourceLedger implements SourceLedger {
         if (pendingSources.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + PgHelpers.LEDGER + " (table_oid, source_id, rows)"
-                + " SELECT " + oid() + ", unnest(?::text[]), unnest(?::bigint[])")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + PgHelpers.LEDGER
+                + " (table_oid, source_id, rows)" + " SELECT " + oid() + ", unnest(?::text[]), unnest(?::bigint[])")) {
             ps.setArray(1, c.createArrayOf("text", pendingSources.toArray()));
             ps.setArray(2, c.createArrayOf("int8", pendingRows.toArray()));
             ps.executeUpdate();
@@ -114,8 +117,8 @@ final class PgSourceLedger implements SourceLedger {
     public List<String> values(String source, String valueColumn) {
         List<String> out = new ArrayList<>();
         backend.withConnection("reading the ingest ledger of " + table, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + Identifiers.quote(valueColumn) + "::text FROM " + table
-                    + " WHERE " + column + "::text = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + Identifiers.quote(valueColumn) + "::text FROM "
+                    + table + " WHERE " + column + "::text = ?")) {
                 ps.setString(1, source);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -135,9 +138,10 @@ final class PgSourceLedger implements SourceLedger {
         }
         backend.withConnection("discarding partial sources of " + table, c -> {
             c.setAutoCommit(false);
-            try (PreparedStatement rows = c.prepareStatement("DELETE FROM " + table + " WHERE " + column + "::text = ANY (?::text[])");
-                 PreparedStatement recs = c.prepareStatement("DELETE FROM " + PgHelpers.LEDGER + " WHERE table_oid = " + oid()
-                         + " AND source_id = ANY (?::text[])")) {
+            try (PreparedStatement rows = c.prepareStatement(
+                            "DELETE FROM " + table + " WHERE " + column + "::text = ANY (?::text[])");
+                    PreparedStatement recs = c.prepareStatement("DELETE FROM " + PgHelpers.LEDGER
+                            + " WHERE table_oid = " + oid() + " AND source_id = ANY (?::text[])")) {
                 rows.setArray(1, c.createArrayOf("text", sources.toArray()));
                 rows.executeUpdate();
                 recs.setArray(1, c.createArrayOf("text", sources.toArray()));

@@ -81,7 +81,9 @@ final class PgTableSink implements TableSink {
         int n = encoder.rows();
         byte[] data = encoder.take();
         try {
-            ((PGConnection) connection().unwrap(PGConnection.class)).getCopyAPI().copyIn(copySql, new ByteArrayInputStream(data));
+            ((PGConnection) connection().unwrap(PGConnection.class))
+                    .getCopyAPI()
+                    .copyIn(copySql, new ByteArrayInputStream(data));
             sent += n;
         } catch (SQLException e) {
             fail(e);
@@ -93,9 +95,13 @@ final class PgTableSink implements TableSink {
     private void fail(SQLException e) {
         long lost = sent;
         release(true);
-        throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Ingest into " + qualified + " failed after " + committed + " committed rows: "
-                + PgErrors.from(e, null, null, false).problem(), lost + " uncommitted rows of the current batch were rolled back;"
-                + " rerun the ingest (files already complete are skipped)", e);
+        throw new IngestError(
+                ErrorCode.INGEST_BAD_DATA,
+                "Ingest into " + qualified + " failed after " + committed + " committed rows: "
+                        + PgErrors.from(e, null, null, false).problem(),
+                lost + " uncommitted rows of the current batch were rolled back;"
+                        + " rerun the ingest (files already complete are skipped)",
+                e);
     }
 
     @Override
@@ -132,7 +138,10 @@ final class PgTableSink implements TableSink {
     @Override
     public Optional<SourceLedger> ledger(String sourceColumn) {
         if (ledger == null) {
-            ledger = new PgSourceLedger(backend, qualified, schema.column(sourceColumn).orElseThrow().name());
+            ledger = new PgSourceLedger(
+                    backend,
+                    qualified,
+                    schema.column(sourceColumn).orElseThrow().name());
         }
         return Optional.of(ledger);
     }

@@ -18,11 +18,11 @@ import dev.lakebench.core.client.WorkspaceError;
 import dev.lakebench.core.client.WorkspaceInfo;
 import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.ColumnType;
-import dev.lakebench.core.store.SchemaCompatibility;
 import dev.lakebench.core.schema.TableSchema;
 import dev.lakebench.core.sql.SqlStatement;
 import dev.lakebench.core.store.DataDirectory;
 import dev.lakebench.core.store.Identifiers;
+import dev.lakebench.core.store.SchemaCompatibility;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,7 +31,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -118,11 +117,15 @@ public final class PostgresBackend implements Backend {
             }
             if (!exists) {
                 if (!schema.equals(PgSettings.DEFAULT_WORKSPACE)) {
-                    throw new WorkspaceError(ErrorCode.WORKSPACE_NOT_FOUND, "Workspace \"" + schema + "\" does not exist on " + settings.displayUrl(),
-                            "Create it with createWorkspace(\"" + schema + "\", name), or list them with listWorkspaces()");
+                    throw new WorkspaceError(
+                            ErrorCode.WORKSPACE_NOT_FOUND,
+                            "Workspace \"" + schema + "\" does not exist on " + settings.displayUrl(),
+                            "Create it with createWorkspace(\"" + schema
+                                    + "\", name), or list them with listWorkspaces()");
                 }
                 st.execute("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(schema));
-                st.execute("INSERT INTO " + PgHelpers.WORKSPACES + " (id, name) VALUES ('default', 'default') ON CONFLICT DO NOTHING");
+                st.execute("INSERT INTO " + PgHelpers.WORKSPACES
+                        + " (id, name) VALUES ('default', 'default') ON CONFLICT DO NOTHING");
             }
             c.commit();
         } catch (SQLException | RuntimeException e) {
@@ -189,14 +192,14 @@ public final class PostgresBackend implements Backend {
         List<SqlStatement> statements = SqlStatement.split(sql);
         StringBuilder sb = new StringBuilder();
         for (SqlStatement st : statements) {
-            sb.append(sb.isEmpty() ? "" : ";\n").append(translator().translate(st).sql());
+            sb.append(sb.isEmpty() ? "" : ";\n")
+                    .append(translator().translate(st).sql());
         }
         return sb.toString();
     }
 
     /** Column lookups for the translation, kept briefly: a search statement would otherwise pay a catalog round trip. */
-    private record CachedColumns(Optional<TableSchema> columns, long at) {
-    }
+    private record CachedColumns(Optional<TableSchema> columns, long at) {}
 
     private static final long COLUMN_CACHE_NANOS = 2_000_000_000L;
     private final Map<String, CachedColumns> columnCache = new ConcurrentHashMap<>();
@@ -249,13 +252,16 @@ public final class PostgresBackend implements Backend {
                 return new QueryResult(List.of(), List.of(), 0, Duration.ofNanos(System.nanoTime() - t0));
             }
             if (request.sql().toLowerCase(Locale.ROOT).contains("using deeplake_index")) {
-                throw new QueryError(ErrorCode.QUERY_INVALID, "This form of CREATE INDEX ... USING deeplake_index is not translated for PostgreSQL",
+                throw new QueryError(
+                        ErrorCode.QUERY_INVALID,
+                        "This form of CREATE INDEX ... USING deeplake_index is not translated for PostgreSQL",
                         "Write CREATE INDEX ON t USING deeplake_index (col) [WITH (index_type = 'bm25')], one statement on its own,"
                                 + " or call createIndex(table, column)");
             }
             Matcher u = USING_DEEPLAKE.matcher(request.sql());
             if (u.find() && request.sql().strip().toUpperCase(Locale.ROOT).startsWith("CREATE TABLE")) {
-                return execute(QueryRequest.of(u.replaceFirst(")$1"), request.params()).timeout(request.timeout())
+                return execute(QueryRequest.of(u.replaceFirst(")$1"), request.params())
+                        .timeout(request.timeout())
                         .cancellation(request.cancellation()));
             }
         }
@@ -267,8 +273,12 @@ public final class PostgresBackend implements Backend {
         }
         // a script runs on one connection, so that its SETs and temporary tables reach the statements after them
         boolean discard = statements.stream().anyMatch(PostgresBackend::changesSession);
-        if (statements.stream().anyMatch(st -> st.kind() != SqlStatement.Kind.SELECT && st.kind() != SqlStatement.Kind.EXPLAIN
-                && st.kind() != SqlStatement.Kind.INSERT && st.kind() != SqlStatement.Kind.UPDATE && st.kind() != SqlStatement.Kind.DELETE)) {
+        if (statements.stream()
+                .anyMatch(st -> st.kind() != SqlStatement.Kind.SELECT
+                        && st.kind() != SqlStatement.Kind.EXPLAIN
+                        && st.kind() != SqlStatement.Kind.INSERT
+                        && st.kind() != SqlStatement.Kind.UPDATE
+                        && st.kind() != SqlStatement.Kind.DELETE)) {
             invalidateColumns();
         }
         QueryResult last = withStatement(request, discard, (c, cancelled) -> {
@@ -278,7 +288,8 @@ public final class PostgresBackend implements Backend {
             }
             return out;
         });
-        return new QueryResult(last.columns(), last.rows(), last.updateCount(), Duration.ofNanos(System.nanoTime() - t0));
+        return new QueryResult(
+                last.columns(), last.rows(), last.updateCount(), Duration.ofNanos(System.nanoTime() - t0));
     }
 
     /** A statement that changes the session (SET, RESET, DISCARD, LISTEN, ...) leaves a connection not worth pooling. */
@@ -289,15 +300,25 @@ public final class PostgresBackend implements Backend {
         }
         var first = sig.get(0);
         boolean local = sig.size() > 1 && sig.get(1).isWord("LOCAL");
-        return (first.isWord("SET") && !local) || first.isWord("RESET") || first.isWord("DISCARD") || first.isWord("LISTEN")
-                || first.isWord("PREPARE") || first.isWord("DECLARE") || first.isWord("LOAD")
-                || first.isWord("CREATE") && sig.size() > 1 && (sig.get(1).isWord("TEMP") || sig.get(1).isWord("TEMPORARY"));
+        return (first.isWord("SET") && !local)
+                || first.isWord("RESET")
+                || first.isWord("DISCARD")
+                || first.isWord("LISTEN")
+                || first.isWord("PREPARE")
+                || first.isWord("DECLARE")
+                || first.isWord("LOAD")
+                || first.isWord("CREATE")
+                        && sig.size() > 1
+                        && (sig.get(1).isWord("TEMP") || sig.get(1).isWord("TEMPORARY"));
     }
 
     private static List<SqlStatement> parse(QueryRequest request) {
         List<SqlStatement> statements = SqlStatement.split(request.sql());
         if (statements.isEmpty()) {
-            throw new QueryError(ErrorCode.QUERY_SYNTAX, "The SQL text is empty", "Write a statement, e.g. SELECT * FROM t LIMIT 10");
+            throw new QueryError(
+                    ErrorCode.QUERY_SYNTAX,
+                    "The SQL text is empty",
+                    "Write a statement, e.g. SELECT * FROM t LIMIT 10");
         }
         int highest = 0;
         for (SqlStatement st : statements) {
@@ -305,12 +326,18 @@ public final class PostgresBackend implements Backend {
         }
         int given = request.params().size();
         if (highest > given) {
-            throw new QueryError(ErrorCode.QUERY_PARAMETER, "The statement uses $" + highest + " but " + given + " parameter"
-                    + (given == 1 ? " was" : "s were") + " given", "Pass one value per placeholder, in order ($1 first)");
+            throw new QueryError(
+                    ErrorCode.QUERY_PARAMETER,
+                    "The statement uses $" + highest + " but " + given + " parameter" + (given == 1 ? " was" : "s were")
+                            + " given",
+                    "Pass one value per placeholder, in order ($1 first)");
         }
         if (highest < given) {
-            throw new QueryError(ErrorCode.QUERY_PARAMETER, given + " parameters were given but the statement uses "
-                    + (highest == 0 ? "none" : "only $1..$" + highest), "Remove the extra values or add the missing placeholders");
+            throw new QueryError(
+                    ErrorCode.QUERY_PARAMETER,
+                    given + " parameters were given but the statement uses "
+                            + (highest == 0 ? "none" : "only $1..$" + highest),
+                    "Remove the extra values or add the missing placeholders");
         }
         return statements;
     }
@@ -319,7 +346,8 @@ public final class PostgresBackend implements Backend {
         return caps.has(Capabilities.CITUS) ? CitusRules.castParameters(r.sql(), params) : r.sql();
     }
 
-    private QueryResult run(Connection c, boolean[] cancelled, SearchTranslator.Result r, QueryRequest request) throws SQLException {
+    private QueryResult run(Connection c, boolean[] cancelled, SearchTranslator.Result r, QueryRequest request)
+            throws SQLException {
         JdbcStatement js = JdbcStatement.of(prepared(r, request.params()));
         Integer effort = effort(r, request.params());
         {
@@ -327,11 +355,12 @@ public final class PostgresBackend implements Backend {
             if (tx) {
                 c.setAutoCommit(false);
                 try (Statement s = c.createStatement()) {
-                    s.execute(String.join("; ", CitusRules.searchEffort(effort, caps.has(Capabilities.CITUS), iterativeScan())));
+                    s.execute(String.join(
+                            "; ", CitusRules.searchEffort(effort, caps.has(Capabilities.CITUS), iterativeScan())));
                 }
             }
             try (PreparedStatement ps = js.prepare(c, request.params(), ResultSet.TYPE_FORWARD_ONLY);
-                 AutoCloseable h = request.cancellation().onCancel(() -> cancel(ps, cancelled))) {
+                    AutoCloseable h = request.cancellation().onCancel(() -> cancel(ps, cancelled))) {
                 boolean hasRows = ps.execute();
                 QueryResult out;
                 if (hasRows) {
@@ -437,7 +466,11 @@ public final class PostgresBackend implements Backend {
             return work.run(c, cancelled);
         } catch (SQLException e) {
             broken = e.getSQLState() != null && e.getSQLState().startsWith("08");
-            throw PgErrors.from(e, null, request.timeout(), cancelled[0] || request.cancellation().isCancelled());
+            throw PgErrors.from(
+                    e,
+                    null,
+                    request.timeout(),
+                    cancelled[0] || request.cancellation().isCancelled());
         } catch (ManagedServiceError e) {
             throw e;
         } catch (RuntimeException e) {
@@ -464,7 +497,9 @@ public final class PostgresBackend implements Backend {
     public RowCursor stream(QueryRequest request) {
         List<SqlStatement> statements = parse(request);
         if (statements.size() != 1) {
-            throw new QueryError(ErrorCode.QUERY_INVALID, "stream() reads one statement; " + statements.size() + " were given",
+            throw new QueryError(
+                    ErrorCode.QUERY_INVALID,
+                    "stream() reads one statement; " + statements.size() + " were given",
                     "Run the others with query() first");
         }
         SearchTranslator.Result r = translator().translate(statements.get(0));
@@ -482,7 +517,8 @@ public final class PostgresBackend implements Backend {
             c.setAutoCommit(false);
             if (effort != null) {
                 try (Statement s = c.createStatement()) {
-                    s.execute(String.join("; ", CitusRules.searchEffort(effort, caps.has(Capabilities.CITUS), iterativeScan())));
+                    s.execute(String.join(
+                            "; ", CitusRules.searchEffort(effort, caps.has(Capabilities.CITUS), iterativeScan())));
                 }
             }
             PreparedStatement ps = js.prepare(c, request.params(), ResultSet.TYPE_FORWARD_ONLY);
@@ -512,7 +548,14 @@ public final class PostgresBackend implements Backend {
         private boolean done;
         private boolean closed;
 
-        PgCursor(Connection c, PreparedStatement ps, ResultSet rs, PgResults res, AutoCloseable handle, QueryRequest request, boolean[] cancelled) {
+        PgCursor(
+                Connection c,
+                PreparedStatement ps,
+                ResultSet rs,
+                PgResults res,
+                AutoCloseable handle,
+                QueryRequest request,
+                boolean[] cancelled) {
             this.c = c;
             this.ps = ps;
             this.rs = rs;
@@ -583,17 +626,19 @@ public final class PostgresBackend implements Backend {
     }
 
     private Optional<TableSchema> columns(Connection c, String table) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT a.attname, format_type(a.atttypid, a.atttypmod), t.typname,"
-                + " col_description(a.attrelid, a.attnum) FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
-                + " JOIN pg_class r ON r.oid = a.attrelid JOIN pg_namespace n ON n.oid = r.relnamespace"
-                + " WHERE n.nspname = ? AND r.relname = ? AND r.relkind IN ('r', 'p', 'v', 'm', 'f') AND a.attnum > 0 AND NOT a.attisdropped"
-                + " ORDER BY a.attnum")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT a.attname, format_type(a.atttypid, a.atttypmod), t.typname,"
+                        + " col_description(a.attrelid, a.attnum) FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
+                        + " JOIN pg_class r ON r.oid = a.attrelid JOIN pg_namespace n ON n.oid = r.relnamespace"
+                        + " WHERE n.nspname = ? AND r.relname = ? AND r.relkind IN ('r', 'p', 'v', 'm', 'f') AND a.attnum > 0 AND NOT a.attisdropped"
+                        + " ORDER BY a.attnum")) {
             ps.setString(1, schema);
             ps.setString(2, table);
             List<Column> cols = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    cols.add(PgColumnTypes.fromCatalog(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    cols.add(PgColumnTypes.fromCatalog(
+                            rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
                 }
             }
             return cols.isEmpty() ? Optional.empty() : Optional.of(new TableSchema(cols));
@@ -604,8 +649,9 @@ public final class PostgresBackend implements Backend {
     public List<String> listTables() {
         return withConnection("listing tables", c -> {
             List<String> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                    + " WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND c.relname NOT LIKE '\\_lb\\_%' ORDER BY 1")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                            + " WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND c.relname NOT LIKE '\\_lb\\_%' ORDER BY 1")) {
                 ps.setString(1, schema);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -618,7 +664,9 @@ public final class PostgresBackend implements Backend {
     }
 
     private TableError notFound(String table) {
-        return new TableError(ErrorCode.TABLE_NOT_FOUND, "Table \"" + table + "\" does not exist in workspace \"" + schema + "\"",
+        return new TableError(
+                ErrorCode.TABLE_NOT_FOUND,
+                "Table \"" + table + "\" does not exist in workspace \"" + schema + "\"",
                 "List the tables with listTables(), or ingest data to create it");
     }
 
@@ -628,7 +676,7 @@ public final class PostgresBackend implements Backend {
             TableSchema s = columns(c, table).orElseThrow(() -> notFound(table));
             long count;
             try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT count(*) FROM " + qualified(table))) {
+                    ResultSet rs = st.executeQuery("SELECT count(*) FROM " + qualified(table))) {
                 rs.next();
                 count = rs.getLong(1);
             }
@@ -652,7 +700,8 @@ public final class PostgresBackend implements Backend {
             }
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
-                st.execute("DELETE FROM " + PgHelpers.LEDGER + " WHERE table_oid = '" + qualified(table).replace("'", "''") + "'::regclass::oid");
+                st.execute("DELETE FROM " + PgHelpers.LEDGER + " WHERE table_oid = '"
+                        + qualified(table).replace("'", "''") + "'::regclass::oid");
                 st.execute("DROP TABLE " + qualified(table));
                 c.commit();
             } catch (SQLException e) {
@@ -666,11 +715,16 @@ public final class PostgresBackend implements Backend {
     }
 
     @Override
-    public void createIndex(String table, String column, String indexType, IngestListener listener, Cancellation cancellation) {
+    public void createIndex(
+            String table, String column, String indexType, IngestListener listener, Cancellation cancellation) {
         TableSchema s = columns(table).orElseThrow(() -> notFound(table));
-        Column col = s.column(column).orElseThrow(() -> new TableError(ErrorCode.COLUMN_NOT_FOUND,
-                "Index creation failed: table \"" + table + "\" has no column \"" + column + "\"", "Columns: " + String.join(", ", s.names())));
-        String sql = PgIndexes.createSql(schema, table, col, indexType, caps, s.column("id").isPresent());
+        Column col = s.column(column)
+                .orElseThrow(() -> new TableError(
+                        ErrorCode.COLUMN_NOT_FOUND,
+                        "Index creation failed: table \"" + table + "\" has no column \"" + column + "\"",
+                        "Columns: " + String.join(", ", s.names())));
+        String sql = PgIndexes.createSql(
+                schema, table, col, indexType, caps, s.column("id").isPresent());
         String name = sql.replaceFirst("^CREATE INDEX CONCURRENTLY IF NOT EXISTS \"([^\"]+)\".*$", "$1");
         Cancellation cancel = cancellation == null ? Cancellation.none() : cancellation;
         Connection build;
@@ -687,7 +741,8 @@ public final class PostgresBackend implements Backend {
             }
             PgIndexes.build(build, watch, sql, name, schema, listener, cancel);
         } catch (SQLException e) {
-            ManagedServiceError m = PgErrors.from(e, "creating an index on \"" + table + "\".\"" + column + "\"", null, cancel.isCancelled());
+            ManagedServiceError m = PgErrors.from(
+                    e, "creating an index on \"" + table + "\".\"" + column + "\"", null, cancel.isCancelled());
             if (m.code() == ErrorCode.QUERY_CANCELLED) {
                 throw m;
             }
@@ -719,10 +774,11 @@ public final class PostgresBackend implements Backend {
         return withConnection("listing workspaces", c -> {
             List<WorkspaceInfo> out = new ArrayList<>();
             try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT w.id, w.name, w.created_at FROM " + PgHelpers.WORKSPACES
-                         + " w JOIN pg_namespace n ON n.nspname = w.id ORDER BY w.id")) {
+                    ResultSet rs = st.executeQuery("SELECT w.id, w.name, w.created_at FROM " + PgHelpers.WORKSPACES
+                            + " w JOIN pg_namespace n ON n.nspname = w.id ORDER BY w.id")) {
                 while (rs.next()) {
-                    out.add(new WorkspaceInfo(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), null));
+                    out.add(new WorkspaceInfo(
+                            rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), null));
                 }
             }
             return out;
@@ -740,19 +796,23 @@ public final class PostgresBackend implements Backend {
                     ps.setString(1, id);
                     try (ResultSet rs = ps.executeQuery()) {
                         if (rs.next()) {
-                            throw new WorkspaceError(ErrorCode.WORKSPACE_EXISTS, "Workspace \"" + id + "\" already exists on " + settings.displayUrl(),
+                            throw new WorkspaceError(
+                                    ErrorCode.WORKSPACE_EXISTS,
+                                    "Workspace \"" + id + "\" already exists on " + settings.displayUrl(),
                                     "Open it, or choose another id");
                         }
                     }
                 }
                 st.execute("CREATE SCHEMA " + Identifiers.quote(id));
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + PgHelpers.WORKSPACES + " (id, name) VALUES (?, ?)"
-                        + " ON CONFLICT (id) DO UPDATE SET name = excluded.name, created_at = now() RETURNING created_at")) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO " + PgHelpers.WORKSPACES + " (id, name) VALUES (?, ?)"
+                                + " ON CONFLICT (id) DO UPDATE SET name = excluded.name, created_at = now() RETURNING created_at")) {
                     ps.setString(1, id);
                     ps.setString(2, display);
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
-                        WorkspaceInfo w = new WorkspaceInfo(id, display, rs.getTimestamp(1).toInstant(), null);
+                        WorkspaceInfo w = new WorkspaceInfo(
+                                id, display, rs.getTimestamp(1).toInstant(), null);
                         c.commit();
                         return w;
                     }
@@ -780,14 +840,19 @@ public final class PostgresBackend implements Backend {
             }
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
-                StringBuilder ddl = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(qualified(table)).append(" (");
+                StringBuilder ddl = new StringBuilder("CREATE TABLE IF NOT EXISTS ")
+                        .append(qualified(table))
+                        .append(" (");
                 List<Column> cols = new ArrayList<>();
                 for (Column col : incoming.columns()) {
                     if (col.type() == ColumnType.FILE) {
                         continue;
                     }
                     Identifiers.checkColumnName(col.name());
-                    ddl.append(cols.isEmpty() ? "" : ", ").append(Identifiers.quote(col.name())).append(' ').append(PgColumnTypes.sqlType(col));
+                    ddl.append(cols.isEmpty() ? "" : ", ")
+                            .append(Identifiers.quote(col.name()))
+                            .append(' ')
+                            .append(PgColumnTypes.sqlType(col));
                     cols.add(col);
                 }
                 st.execute(ddl.append(')').toString());

@@ -44,7 +44,8 @@ final class SearchTranslator {
         }
     }
 
-    private record TableRef(String schema, String name, String alias, TableSchema columns, int fromToken, int endToken) {
+    private record TableRef(
+            String schema, String name, String alias, TableSchema columns, int fromToken, int endToken) {
         String qualified() {
             return Identifiers.quote(schema) + "." + Identifiers.quote(name);
         }
@@ -54,16 +55,24 @@ final class SearchTranslator {
         }
     }
 
-    private record Operand(int from, int to) {
-    }
+    private record Operand(int from, int to) {}
 
-    private record ColumnRef(TableRef table, Column column, String text) {
-    }
+    private record ColumnRef(TableRef table, Column column, String text) {}
 
     /** One {@code <#>} found: its tokens, kind, and the pieces of its translation. */
-    private record Search(int from, int to, ColumnType kind, ColumnRef col, String query, String score, String distance,
-                          String match, ColumnRef text, String textQuery, String wv, String wt) {
-    }
+    private record Search(
+            int from,
+            int to,
+            ColumnType kind,
+            ColumnRef col,
+            String query,
+            String score,
+            String distance,
+            String match,
+            ColumnRef text,
+            String textQuery,
+            String wv,
+            String wt) {}
 
     private final String schema;
     private final Function<String, Optional<TableSchema>> tables;
@@ -77,7 +86,11 @@ final class SearchTranslator {
 
     static boolean mayNeedTranslation(SqlStatement st) {
         for (Token t : st.significant()) {
-            if (t.is("<#>") || t.is("@>") || t.isWord("contains") || t.isWord("BM25_SIMILARITY") || t.isWord("deeplake_hybrid_record")) {
+            if (t.is("<#>")
+                    || t.is("@>")
+                    || t.isWord("contains")
+                    || t.isWord("BM25_SIMILARITY")
+                    || t.isWord("deeplake_hybrid_record")) {
                 return true;
             }
         }
@@ -91,7 +104,9 @@ final class SearchTranslator {
         TokenView v = new TokenView(st.text(), st.significant());
         for (Token t : v.sig) {
             if (t.isWord("BM25_SIMILARITY")) {
-                throw new QueryError(ErrorCode.QUERY_INVALID, "BM25_SIMILARITY() is not a function of this dialect",
+                throw new QueryError(
+                        ErrorCode.QUERY_INVALID,
+                        "BM25_SIMILARITY() is not a function of this dialect",
                         "Rank text with the <#> operator: ORDER BY text_col <#> 'query' DESC");
             }
         }
@@ -110,11 +125,15 @@ final class SearchTranslator {
                 ColumnRef c = column(v, refs, l);
                 if (c != null && c.column().type() == ColumnType.TEXT) {
                     Operand r = right(v, i);
-                    edits.put(l.from(), new String[] {String.valueOf(r.to()),
-                            "(strpos(" + c.text() + ", " + v.source(r.from(), r.to()) + ") > 0)"});
+                    edits.put(l.from(), new String[] {
+                        String.valueOf(r.to()), "(strpos(" + c.text() + ", " + v.source(r.from(), r.to()) + ") > 0)"
+                    });
                     i = r.to();
                 }
-            } else if (t.isWord("contains") && i + 1 < v.size() && v.get(i + 1).is("(") && (i == 0 || !v.get(i - 1).is("."))) {
+            } else if (t.isWord("contains")
+                    && i + 1 < v.size()
+                    && v.get(i + 1).is("(")
+                    && (i == 0 || !v.get(i - 1).is("."))) {
                 int close = v.match[i + 1];
                 int comma = -1;
                 for (int j = i + 2; j < close; j++) {
@@ -124,13 +143,16 @@ final class SearchTranslator {
                     }
                 }
                 if (comma > 0) {
-                    edits.put(i, new String[] {String.valueOf(close), "(strpos(" + v.source(i + 2, comma - 1) + ", "
-                            + v.source(comma + 1, close - 1) + ") > 0)"});
+                    edits.put(i, new String[] {
+                        String.valueOf(close),
+                        "(strpos(" + v.source(i + 2, comma - 1) + ", " + v.source(comma + 1, close - 1) + ") > 0)"
+                    });
                     i = close;
                 }
             }
         }
-        Search hybrid = searches.stream().filter(s -> s.kind() == null).findFirst().orElse(null);
+        Search hybrid =
+                searches.stream().filter(s -> s.kind() == null).findFirst().orElse(null);
         if (hybrid != null) {
             return new Result(hybridStatement(v, refs, hybrid, searches), true, null);
         }
@@ -155,9 +177,12 @@ final class SearchTranslator {
                                 for (int k = start; k <= j - 1; k++) {
                                     edits.remove(k);
                                 }
-                                int nulls = body < j - 1 && (v.get(body + 1).isWord("ASC") || desc) ? body + 2 : body + 1;
+                                int nulls =
+                                        body < j - 1 && (v.get(body + 1).isWord("ASC") || desc) ? body + 2 : body + 1;
                                 String rest = nulls <= j - 1 ? " " + v.source(nulls, j - 1) : "";
-                                edits.put(start, new String[] {String.valueOf(j - 1), s.distance() + (desc ? "" : " DESC") + rest});
+                                edits.put(start, new String[] {
+                                    String.valueOf(j - 1), s.distance() + (desc ? "" : " DESC") + rest
+                                });
                                 vectorLimit = limitText(v);
                             } else if (s.match() != null && desc) {
                                 filters.add(s.match());
@@ -170,7 +195,9 @@ final class SearchTranslator {
         }
         String sql = apply(v, edits);
         if (!filters.isEmpty()) {
-            sql = addFilter(new TokenView(sql, dev.lakebench.core.sql.SqlLexer.significant(sql)), String.join(" AND ", filters));
+            sql = addFilter(
+                    new TokenView(sql, dev.lakebench.core.sql.SqlLexer.significant(sql)),
+                    String.join(" AND ", filters));
         }
         return new Result(sql, ranked, vectorLimit, vectorLimit != null && v.findTopLevel(0, "WHERE") >= 0);
     }
@@ -194,8 +221,10 @@ final class SearchTranslator {
             }
         }
         if (c == null) {
-            throw new QueryError(ErrorCode.QUERY_INVALID, "<#> needs a column of a Lakebench table on its left: "
-                    + v.source(l.from(), l.to()) + " is not one",
+            throw new QueryError(
+                    ErrorCode.QUERY_INVALID,
+                    "<#> needs a column of a Lakebench table on its left: " + v.source(l.from(), l.to())
+                            + " is not one",
                     "Search an EMBEDDING column (cosine) or a TEXT column (BM25), e.g. embedding <#> $1");
         }
         String q = v.source(r.from(), r.to());
@@ -203,20 +232,29 @@ final class SearchTranslator {
         int to = Math.max(l.to(), r.to());
         return switch (c.column().type()) {
             case EMBEDDING -> {
-                caps.require(Capabilities.VECTOR, "Vector search on \"" + c.column().name() + "\"");
+                caps.require(
+                        Capabilities.VECTOR, "Vector search on \"" + c.column().name() + "\"");
                 String dist = distance(c, q);
-                yield new Search(from, to, ColumnType.EMBEDDING, c, q, "(1 - " + dist + ")", dist, null, null, null, null, null);
+                yield new Search(
+                        from, to, ColumnType.EMBEDDING, c, q, "(1 - " + dist + ")", dist, null, null, null, null, null);
             }
             case TEXT -> {
                 String[] bm = bm25(c, q);
                 yield new Search(from, to, ColumnType.TEXT, c, q, bm[0], null, bm[1], null, null, null, null);
             }
-            case EMBEDDING_2D -> throw new QueryError(ErrorCode.QUERY_INVALID,
-                    "MaxSim search on the EMBEDDING_2D column \"" + c.column().name() + "\" is not available on PostgreSQL",
-                    "Run it on the local engine, or search a 1-D EMBEDDING column");
-            default -> throw new QueryError(ErrorCode.QUERY_INVALID, "<#> cannot search the " + c.column().type() + " column \""
-                    + c.column().name() + "\": it ranks EMBEDDING columns (cosine similarity) and TEXT columns (BM25)",
-                    "Search an embedding or text column, or filter this one with WHERE");
+            case EMBEDDING_2D ->
+                throw new QueryError(
+                        ErrorCode.QUERY_INVALID,
+                        "MaxSim search on the EMBEDDING_2D column \""
+                                + c.column().name() + "\" is not available on PostgreSQL",
+                        "Run it on the local engine, or search a 1-D EMBEDDING column");
+            default ->
+                throw new QueryError(
+                        ErrorCode.QUERY_INVALID,
+                        "<#> cannot search the " + c.column().type() + " column \""
+                                + c.column().name()
+                                + "\": it ranks EMBEDDING columns (cosine similarity) and TEXT columns (BM25)",
+                        "Search an embedding or text column, or filter this one with WHERE");
         };
     }
 
@@ -233,15 +271,24 @@ final class SearchTranslator {
     /** The BM25 score and the matching condition of a text column against a query. */
     private String[] bm25(ColumnRef c, String q) {
         if (caps.has(Capabilities.PG_SEARCH)) {
-            Column key = c.table().columns().column("id").orElseThrow(() -> new QueryError(ErrorCode.QUERY_INVALID,
-                    "BM25 through pg_search needs a unique key column \"id\" in table \"" + c.table().name() + "\"",
-                    "Ingest the table with an id column (files get one), or drop pg_search to use the small-scale fallback"));
+            Column key = c.table()
+                    .columns()
+                    .column("id")
+                    .orElseThrow(
+                            () -> new QueryError(
+                                    ErrorCode.QUERY_INVALID,
+                                    "BM25 through pg_search needs a unique key column \"id\" in table \""
+                                            + c.table().name() + "\"",
+                                    "Ingest the table with an id column (files get one), or drop pg_search to use the small-scale fallback"));
             String keyRef = c.table().ref() + "." + Identifiers.quote(key.name());
             return new String[] {"paradedb.score(" + keyRef + ")", "(" + c.text() + " @@@ (" + q + ")::text)"};
         }
-        String score = PgHelpers.SCHEMA + ".bm25(" + c.text() + ", (" + q + ")::text, '" + c.table().qualified().replace("'", "''")
-                + "'::regclass, '" + c.column().name().replace("'", "''") + "')";
-        return new String[] {score, "(to_tsvector('english', " + c.text() + ") @@ " + PgHelpers.SCHEMA + ".any_term((" + q + ")::text))"};
+        String score = PgHelpers.SCHEMA + ".bm25(" + c.text() + ", (" + q + ")::text, '"
+                + c.table().qualified().replace("'", "''") + "'::regclass, '"
+                + c.column().name().replace("'", "''") + "')";
+        return new String[] {
+            score, "(to_tsvector('english', " + c.text() + ") @@ " + PgHelpers.SCHEMA + ".any_term((" + q + ")::text))"
+        };
     }
 
     private Search hybrid(TokenView v, List<TableRef> refs, Operand l, Operand r) {
@@ -253,8 +300,12 @@ final class SearchTranslator {
             throw badHybrid(v, rec);
         }
         List<Operand> cols = args(v, open);
-        if (!v.get(fn.from()).isWord("deeplake_hybrid_record") || fn.from() + 1 > fn.to() || !v.get(fn.from() + 1).is("(")) {
-            throw new QueryError(ErrorCode.QUERY_INVALID, "Hybrid search compares the record with deeplake_hybrid_record(query_vector, query_text[, vector_weight, text_weight])",
+        if (!v.get(fn.from()).isWord("deeplake_hybrid_record")
+                || fn.from() + 1 > fn.to()
+                || !v.get(fn.from() + 1).is("(")) {
+            throw new QueryError(
+                    ErrorCode.QUERY_INVALID,
+                    "Hybrid search compares the record with deeplake_hybrid_record(query_vector, query_text[, vector_weight, text_weight])",
                     "Write (emb, text)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, $2, 0.7, 0.3)");
         }
         List<Operand> a = args(v, fn.from() + 1);
@@ -263,20 +314,40 @@ final class SearchTranslator {
         }
         ColumnRef e = column(v, refs, cols.get(0));
         ColumnRef t = column(v, refs, cols.get(1));
-        if (e == null || t == null || e.column().type() != ColumnType.EMBEDDING || t.column().type() != ColumnType.TEXT) {
-            throw new QueryError(ErrorCode.QUERY_INVALID, "A hybrid record pairs an EMBEDDING column with a TEXT column: "
-                    + v.source(rec.from(), rec.to()) + " does not", "Write (embedding_col, text_col)::deeplake_hybrid_record");
+        if (e == null
+                || t == null
+                || e.column().type() != ColumnType.EMBEDDING
+                || t.column().type() != ColumnType.TEXT) {
+            throw new QueryError(
+                    ErrorCode.QUERY_INVALID,
+                    "A hybrid record pairs an EMBEDDING column with a TEXT column: " + v.source(rec.from(), rec.to())
+                            + " does not",
+                    "Write (embedding_col, text_col)::deeplake_hybrid_record");
         }
         caps.require(Capabilities.VECTOR, "Hybrid search on \"" + e.column().name() + "\"");
         String q = v.source(a.get(0).from(), a.get(0).to());
         String tq = v.source(a.get(1).from(), a.get(1).to());
         String wv = a.size() == 4 ? v.source(a.get(2).from(), a.get(2).to()) : "0.5";
         String wt = a.size() == 4 ? v.source(a.get(3).from(), a.get(3).to()) : "0.5";
-        return new Search(Math.min(l.from(), r.from()), Math.max(l.to(), r.to()), null, e, q, null, distance(e, q), null, t, tq, wv, wt);
+        return new Search(
+                Math.min(l.from(), r.from()),
+                Math.max(l.to(), r.to()),
+                null,
+                e,
+                q,
+                null,
+                distance(e, q),
+                null,
+                t,
+                tq,
+                wv,
+                wt);
     }
 
     private static QueryError badHybrid(TokenView v, Operand o) {
-        return new QueryError(ErrorCode.QUERY_INVALID, "Not a hybrid record: " + v.source(o.from(), o.to()),
+        return new QueryError(
+                ErrorCode.QUERY_INVALID,
+                "Not a hybrid record: " + v.source(o.from(), o.to()),
                 "Write (embedding_col, text_col)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, $2[, 0.5, 0.5])");
     }
 
@@ -287,13 +358,17 @@ final class SearchTranslator {
      */
     private String hybridStatement(TokenView v, List<TableRef> refs, Search h, List<Search> searches) {
         if (searches.size() > 1 || refs.size() != 1) {
-            throw new QueryError(ErrorCode.QUERY_INVALID, "A hybrid search runs on one table, alone in its statement",
+            throw new QueryError(
+                    ErrorCode.QUERY_INVALID,
+                    "A hybrid search runs on one table, alone in its statement",
                     "SELECT ... FROM t WHERE ... ORDER BY (emb, text)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, $2) DESC LIMIT k");
         }
         TableRef t = refs.get(0);
         String limit = limitText(v);
         if (limit == null) {
-            throw new QueryError(ErrorCode.QUERY_INVALID, "A hybrid search needs a LIMIT: each side fetches that many rows",
+            throw new QueryError(
+                    ErrorCode.QUERY_INVALID,
+                    "A hybrid search needs a LIMIT: each side fetches that many rows",
                     "Add LIMIT k to the statement");
         }
         int off = v.findTopLevel(0, "OFFSET");
@@ -307,13 +382,16 @@ final class SearchTranslator {
                 + (filter == null ? "" : " WHERE " + filter) + " ORDER BY " + h.distance() + " LIMIT " + k + "), "
                 + "lb_t AS (SELECT " + ref + ".ctid AS lb_k, " + bm[0] + " AS lb_s FROM " + from + " WHERE " + bm[1]
                 + (filter == null ? "" : " AND (" + filter + ")") + " ORDER BY 2 DESC LIMIT " + k + "), "
-                + "lb_h AS (SELECT coalesce(v.lb_k, t.lb_k) AS lb_k, coalesce((" + h.wv() + ") * v.lb_p, 0) + coalesce(("
+                + "lb_h AS (SELECT coalesce(v.lb_k, t.lb_k) AS lb_k, coalesce((" + h.wv()
+                + ") * v.lb_p, 0) + coalesce(("
                 + h.wt() + ") * t.lb_p, 0) AS lb_score FROM " + softmax("lb_v") + " v FULL JOIN " + softmax("lb_t")
                 + " t ON v.lb_k = t.lb_k)";
         TreeMap<Integer, String[]> edits = new TreeMap<>();
         edits.put(h.from(), new String[] {String.valueOf(h.to()), "lb_h.lb_score"});
-        edits.put(t.endToken(), new String[] {String.valueOf(t.endToken()), v.source(t.endToken(), t.endToken()) + " JOIN lb_h ON "
-                + ref + ".ctid = lb_h.lb_k"});
+        edits.put(t.endToken(), new String[] {
+            String.valueOf(t.endToken()),
+            v.source(t.endToken(), t.endToken()) + " JOIN lb_h ON " + ref + ".ctid = lb_h.lb_k"
+        });
         String body = apply(v, edits);
         if (v.get(0).isWord("WITH")) {
             int after = v.get(0).end();
@@ -332,11 +410,18 @@ final class SearchTranslator {
     private static Operand left(TokenView v, int op) {
         int j = op - 1;
         if (j < 0) {
-            throw new QueryError(ErrorCode.QUERY_SYNTAX, "Operator " + v.get(op).text() + " has no left operand", "Write col <#> query");
+            throw new QueryError(
+                    ErrorCode.QUERY_SYNTAX,
+                    "Operator " + v.get(op).text() + " has no left operand",
+                    "Write col <#> query");
         }
         int end = j;
         // strip casts backwards: ...)::name or x::name[]
-        while (j >= 2 && (v.get(j).kind() == Token.Kind.WORD || v.get(j).is("]") || v.get(j).is(")")) && castBefore(v, j)) {
+        while (j >= 2
+                && (v.get(j).kind() == Token.Kind.WORD
+                        || v.get(j).is("]")
+                        || v.get(j).is(")"))
+                && castBefore(v, j)) {
             j = castStart(v, j) - 2;
         }
         if (v.get(j).is(")") || v.get(j).is("]")) {
@@ -371,7 +456,10 @@ final class SearchTranslator {
     private static Operand right(TokenView v, int op) {
         int i = op + 1;
         if (i >= v.size()) {
-            throw new QueryError(ErrorCode.QUERY_SYNTAX, "Operator " + v.get(op).text() + " has no right operand", "Write col <#> query");
+            throw new QueryError(
+                    ErrorCode.QUERY_SYNTAX,
+                    "Operator " + v.get(op).text() + " has no right operand",
+                    "Write col <#> query");
         }
         int end;
         Token t = v.get(i);
@@ -418,7 +506,9 @@ final class SearchTranslator {
             return null;
         }
         String name = v.get(to).identifier();
-        String qual = to - o.from() == 2 && v.get(o.from() + 1).is(".") ? v.get(o.from()).identifier() : null;
+        String qual = to - o.from() == 2 && v.get(o.from() + 1).is(".")
+                ? v.get(o.from()).identifier()
+                : null;
         if (to != o.from() && qual == null) {
             return null;
         }
@@ -428,7 +518,8 @@ final class SearchTranslator {
             }
             Optional<Column> c = findColumn(r.columns(), name);
             if (c.isPresent()) {
-                return new ColumnRef(r, c.get(), r.ref() + "." + Identifiers.quote(c.get().name()));
+                return new ColumnRef(
+                        r, c.get(), r.ref() + "." + Identifiers.quote(c.get().name()));
             }
         }
         return null;
@@ -446,7 +537,10 @@ final class SearchTranslator {
     private List<TableRef> tableRefs(TokenView v) {
         List<TableRef> out = new ArrayList<>();
         for (int i = 0; i < v.size(); i++) {
-            if (!(v.get(i).isWord("FROM") || v.get(i).isWord("JOIN") || v.get(i).isWord("UPDATE") || v.get(i).is(",") && inFromList(v, i))) {
+            if (!(v.get(i).isWord("FROM")
+                    || v.get(i).isWord("JOIN")
+                    || v.get(i).isWord("UPDATE")
+                    || v.get(i).is(",") && inFromList(v, i))) {
                 continue;
             }
             int j = i + 1;
@@ -517,9 +611,13 @@ final class SearchTranslator {
                 int last = j - 1;
                 if (last > start && v.isName(last)) {
                     Token prev = v.get(last - 1);
-                    boolean alias = prev.isWord("AS") || prev.is(")") || prev.kind() == Token.Kind.WORD
-                            || prev.kind() == Token.Kind.QUOTED_IDENTIFIER || prev.kind() == Token.Kind.PARAMETER
-                            || prev.kind() == Token.Kind.STRING || prev.kind() == Token.Kind.NUMBER;
+                    boolean alias = prev.isWord("AS")
+                            || prev.is(")")
+                            || prev.kind() == Token.Kind.WORD
+                            || prev.kind() == Token.Kind.QUOTED_IDENTIFIER
+                            || prev.kind() == Token.Kind.PARAMETER
+                            || prev.kind() == Token.Kind.STRING
+                            || prev.kind() == Token.Kind.NUMBER;
                     if (alias) {
                         for (Search s : searches) {
                             if (s.from() >= start && s.to() < last) {
@@ -547,9 +645,19 @@ final class SearchTranslator {
     private static int clauseEnd(TokenView v, int from) {
         for (int i = from; i < v.size(); i++) {
             Token t = v.get(i);
-            if (v.depth[i] == 0 && (t.isWord("GROUP") || t.isWord("HAVING") || t.isWord("WINDOW") || t.isWord("ORDER")
-                    || t.isWord("LIMIT") || t.isWord("OFFSET") || t.isWord("FETCH") || t.isWord("UNION") || t.isWord("INTERSECT")
-                    || t.isWord("EXCEPT") || t.isWord("FOR") || t.is(";"))) {
+            if (v.depth[i] == 0
+                    && (t.isWord("GROUP")
+                            || t.isWord("HAVING")
+                            || t.isWord("WINDOW")
+                            || t.isWord("ORDER")
+                            || t.isWord("LIMIT")
+                            || t.isWord("OFFSET")
+                            || t.isWord("FETCH")
+                            || t.isWord("UNION")
+                            || t.isWord("INTERSECT")
+                            || t.isWord("EXCEPT")
+                            || t.isWord("FOR")
+                            || t.is(";"))) {
                 return i;
             }
         }

@@ -10,10 +10,49 @@ import java.util.Set;
 /** The significant tokens of one statement with matched brackets and bracket depth, for the search translation. */
 final class TokenView {
 
-    private static final Set<String> CLAUSE_WORDS = Set.of("SELECT", "FROM", "WHERE", "GROUP", "BY", "HAVING", "ORDER", "LIMIT",
-            "OFFSET", "FETCH", "UNION", "INTERSECT", "EXCEPT", "ALL", "DISTINCT", "ON", "USING", "JOIN", "INNER", "LEFT",
-            "RIGHT", "FULL", "OUTER", "CROSS", "NATURAL", "LATERAL", "AS", "AND", "OR", "NOT", "IS", "IN", "WINDOW", "FOR",
-            "RETURNING", "SET", "VALUES", "WITH", "ASC", "DESC", "NULLS", "TABLESAMPLE");
+    private static final Set<String> CLAUSE_WORDS = Set.of(
+            "SELECT",
+            "FROM",
+            "WHERE",
+            "GROUP",
+            "BY",
+            "HAVING",
+            "ORDER",
+            "LIMIT",
+            "OFFSET",
+            "FETCH",
+            "UNION",
+            "INTERSECT",
+            "EXCEPT",
+            "ALL",
+            "DISTINCT",
+            "ON",
+            "USING",
+            "JOIN",
+            "INNER",
+            "LEFT",
+            "RIGHT",
+            "FULL",
+            "OUTER",
+            "CROSS",
+            "NATURAL",
+            "LATERAL",
+            "AS",
+            "AND",
+            "OR",
+            "NOT",
+            "IS",
+            "IN",
+            "WINDOW",
+            "FOR",
+            "RETURNING",
+            "SET",
+            "VALUES",
+            "WITH",
+            "ASC",
+            "DESC",
+            "NULLS",
+            "TABLESAMPLE");
 
     final String text;
     final List<Token> sig;
@@ -59,8 +98,10 @@ final class TokenView {
     }
 
     boolean isName(int i) {
-        return i >= 0 && i < sig.size() && (sig.get(i).kind() == Token.Kind.QUOTED_IDENTIFIER
-                || sig.get(i).kind() == Token.Kind.WORD && !isClauseWord(sig.get(i)));
+        return i >= 0
+                && i < sig.size()
+                && (sig.get(i).kind() == Token.Kind.QUOTED_IDENTIFIER
+                        || sig.get(i).kind() == Token.Kind.WORD && !isClauseWord(sig.get(i)));
     }
 
     /** First depth-0 word among {@code words} at or after {@code from}, -1 when none. */
@@ -81,7 +122,8 @@ final class TokenView {
     int skipCasts(int i) {
         while (i + 1 < sig.size() && sig.get(i).is("::")) {
             int j = i + 2;
-            while (j < sig.size() && sig.get(j).kind() == Token.Kind.WORD
+            while (j < sig.size()
+                    && sig.get(j).kind() == Token.Kind.WORD
                     && (sig.get(j).isWord("PRECISION") || sig.get(j).isWord("VARYING"))) {
                 j++;
             }

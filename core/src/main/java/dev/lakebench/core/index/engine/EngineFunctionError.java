@@ -42,6 +42,8 @@ public final class EngineFunctionError extends RuntimeException {
         // the hint may contain ']' characters; the mark ends at the last ']' of the line
         int lineEnd = engineMessage.indexOf('\n', bar);
         int close = engineMessage.lastIndexOf(']', lineEnd < 0 ? engineMessage.length() : lineEnd);
-        return new String[] {engineMessage.substring(at + MARK.length(), bar), engineMessage.substring(bar + 1, Math.max(bar + 1, close))};
+        return new String[] {
+            engineMessage.substring(at + MARK.length(), bar), engineMessage.substring(bar + 1, Math.max(bar + 1, close))
+        };
     }
 }

@@ -12,7 +12,8 @@ import java.util.Comparator;
  */
 final class JsonbEquality {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     /** Numbers compare by value; every other node by its own equality (objects ignore key order). */
     private static final Comparator<JsonNode> NUMBERS = (a, b) -> {
@@ -22,8 +23,7 @@ final class JsonbEquality {
         return a.equals(b) ? 0 : 1;
     };
 
-    private JsonbEquality() {
-    }
+    private JsonbEquality() {}
 
     static boolean equal(String a, String b) {
         try {

@@ -12,16 +12,13 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class QueryHandles {
 
     /** A normalised 1-D query vector. */
-    public record UnitVector(float[] unit) {
-    }
+    public record UnitVector(float[] unit) {}
 
     /** Normalised query rows of a multi-vector (zero rows are null). */
-    public record UnitRows(float[][] rows) {
-    }
+    public record UnitRows(float[][] rows) {}
 
     /** The log a write appends to, with the column it belongs to (for error messages). */
-    public record VectorTarget(dev.lakebench.core.store.VectorLog log, String table, String column) {
-    }
+    public record VectorTarget(dev.lakebench.core.store.VectorLog log, String table, String column) {}
 
     private final Map<String, Object> handles = new ConcurrentHashMap<>();
     private final AtomicLong next = new AtomicLong();
@@ -35,7 +32,8 @@ public final class QueryHandles {
     public <T> T get(String handle, Class<T> type) {
         Object o = handles.get(handle);
         if (!type.isInstance(o)) {
-            throw new IllegalStateException("search handle " + handle + " is not registered (statement already finished?)");
+            throw new IllegalStateException(
+                    "search handle " + handle + " is not registered (statement already finished?)");
         }
         return type.cast(o);
     }

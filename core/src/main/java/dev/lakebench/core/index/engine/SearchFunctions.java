@@ -54,21 +54,99 @@ public final class SearchFunctions {
     }
 
     private void registerAll(Connection c) throws SQLException {
-        scalar(c, "lb_cosine", DuckDBColumnType.BIGINT, DuckDBColumnType.VARCHAR, DuckDBColumnType.DOUBLE, false, this::cosine);
-        scalar(c, "lb_cosine_refs", DuckDBColumnType.BIGINT, DuckDBColumnType.BIGINT, DuckDBColumnType.DOUBLE, false, this::cosineRefs);
-        scalar(c, "lb_cosine_text", DuckDBColumnType.BIGINT, DuckDBColumnType.VARCHAR, DuckDBColumnType.DOUBLE, false, this::cosineText);
-        scalar(c, "lb_maxsim", DuckDBColumnType.BIGINT, DuckDBColumnType.VARCHAR, DuckDBColumnType.DOUBLE, false, this::maxSim);
-        scalar(c, "lb_maxsim_refs", DuckDBColumnType.BIGINT, DuckDBColumnType.BIGINT, DuckDBColumnType.DOUBLE, false, this::maxSimRefs);
-        scalar(c, "lb_maxsim_text", DuckDBColumnType.BIGINT, DuckDBColumnType.VARCHAR, DuckDBColumnType.DOUBLE, false, this::maxSimText);
-        scalar(c, "lb_bm25", DuckDBColumnType.VARCHAR, DuckDBColumnType.VARCHAR, DuckDBColumnType.DOUBLE, false, this::bm25);
-        scalar(c, "lb_vector_text", DuckDBColumnType.BIGINT, DuckDBColumnType.VARCHAR, DuckDBColumnType.VARCHAR, false,
+        scalar(
+                c,
+                "lb_cosine",
+                DuckDBColumnType.BIGINT,
+                DuckDBColumnType.VARCHAR,
+                DuckDBColumnType.DOUBLE,
+                false,
+                this::cosine);
+        scalar(
+                c,
+                "lb_cosine_refs",
+                DuckDBColumnType.BIGINT,
+                DuckDBColumnType.BIGINT,
+                DuckDBColumnType.DOUBLE,
+                false,
+                this::cosineRefs);
+        scalar(
+                c,
+                "lb_cosine_text",
+                DuckDBColumnType.BIGINT,
+                DuckDBColumnType.VARCHAR,
+                DuckDBColumnType.DOUBLE,
+                false,
+                this::cosineText);
+        scalar(
+                c,
+                "lb_maxsim",
+                DuckDBColumnType.BIGINT,
+                DuckDBColumnType.VARCHAR,
+                DuckDBColumnType.DOUBLE,
+                false,
+                this::maxSim);
+        scalar(
+                c,
+                "lb_maxsim_refs",
+                DuckDBColumnType.BIGINT,
+                DuckDBColumnType.BIGINT,
+                DuckDBColumnType.DOUBLE,
+                false,
+                this::maxSimRefs);
+        scalar(
+                c,
+                "lb_maxsim_text",
+                DuckDBColumnType.BIGINT,
+                DuckDBColumnType.VARCHAR,
+                DuckDBColumnType.DOUBLE,
+                false,
+                this::maxSimText);
+        scalar(
+                c,
+                "lb_bm25",
+                DuckDBColumnType.VARCHAR,
+                DuckDBColumnType.VARCHAR,
+                DuckDBColumnType.DOUBLE,
+                false,
+                this::bm25);
+        scalar(
+                c,
+                "lb_vector_text",
+                DuckDBColumnType.BIGINT,
+                DuckDBColumnType.VARCHAR,
+                DuckDBColumnType.VARCHAR,
+                false,
                 this::vectorText);
-        scalar(c, "lb_store_vec", DuckDBColumnType.VARCHAR, DuckDBColumnType.VARCHAR, DuckDBColumnType.BIGINT, true, this::storeVector);
-        scalar(c, "lb_store_mvec", DuckDBColumnType.VARCHAR, DuckDBColumnType.VARCHAR, DuckDBColumnType.BIGINT, true, this::storeMulti);
-        scalar(c, "lb_jsonb_eq", DuckDBColumnType.VARCHAR, DuckDBColumnType.VARCHAR, DuckDBColumnType.BOOLEAN, false,
+        scalar(
+                c,
+                "lb_store_vec",
+                DuckDBColumnType.VARCHAR,
+                DuckDBColumnType.VARCHAR,
+                DuckDBColumnType.BIGINT,
+                true,
+                this::storeVector);
+        scalar(
+                c,
+                "lb_store_mvec",
+                DuckDBColumnType.VARCHAR,
+                DuckDBColumnType.VARCHAR,
+                DuckDBColumnType.BIGINT,
+                true,
+                this::storeMulti);
+        scalar(
+                c,
+                "lb_jsonb_eq",
+                DuckDBColumnType.VARCHAR,
+                DuckDBColumnType.VARCHAR,
+                DuckDBColumnType.BOOLEAN,
+                false,
                 SearchFunctions::jsonbEquals);
         try (var b = DuckDBFunctions.tableFunction()) {
-            b.withName("lb_hits").withParameter(DuckDBColumnType.VARCHAR).withFunction(new HitsFunction()).register(c);
+            b.withName("lb_hits")
+                    .withParameter(DuckDBColumnType.VARCHAR)
+                    .withFunction(new HitsFunction())
+                    .register(c);
         }
     }
 
@@ -77,8 +155,15 @@ public final class SearchFunctions {
         void apply(DuckDBReadableVector a, DuckDBReadableVector b, DuckDBWritableVector out, int rows) throws Exception;
     }
 
-    private static void scalar(Connection c, String name, DuckDBColumnType a, DuckDBColumnType b, DuckDBColumnType result,
-                               boolean volatileFn, Body body) throws SQLException {
+    private static void scalar(
+            Connection c,
+            String name,
+            DuckDBColumnType a,
+            DuckDBColumnType b,
+            DuckDBColumnType result,
+            boolean volatileFn,
+            Body body)
+            throws SQLException {
         try (var builder = DuckDBFunctions.scalarFunction()) {
             builder.withName(name).withParameter(a).withParameter(b).withReturnType(result);
             if (volatileFn) {
@@ -151,8 +236,10 @@ public final class SearchFunctions {
             float[] other = vectorOf(b.getString(i));
             float[] mine = store.read(a.getLong(i));
             if (other.length != mine.length) {
-                throw new EngineFunctionError("<#> compares a " + mine.length + "-dimensional embedding with a vector of "
-                        + other.length + " values", "Compare vectors of the same size");
+                throw new EngineFunctionError(
+                        "<#> compares a " + mine.length + "-dimensional embedding with a vector of " + other.length
+                                + " values",
+                        "Compare vectors of the same size");
             }
             set(out, i, VectorMath.cosine(mine, other));
         }
@@ -186,7 +273,11 @@ public final class SearchFunctions {
                 out.setNull(i);
                 continue;
             }
-            set(out, i, VectorMath.maxSim(store.readMulti(a.getLong(i)), VectorMath.normalizedRows(store.readMulti(b.getLong(i)))));
+            set(
+                    out,
+                    i,
+                    VectorMath.maxSim(
+                            store.readMulti(a.getLong(i)), VectorMath.normalizedRows(store.readMulti(b.getLong(i)))));
         }
     }
 
@@ -198,7 +289,8 @@ public final class SearchFunctions {
             }
             float[][] q = VectorLiteral.rows(b.getString(i));
             if (q == null) {
-                throw new EngineFunctionError("<#> needs a multi-vector (a list of float lists), got " + b.getString(i),
+                throw new EngineFunctionError(
+                        "<#> needs a multi-vector (a list of float lists), got " + b.getString(i),
                         "Pass float[][] or ARRAY[ARRAY[..], ..]");
             }
             set(out, i, VectorMath.maxSim(store.readMulti(a.getLong(i)), VectorMath.normalizedRows(q)));
@@ -219,7 +311,8 @@ public final class SearchFunctions {
     }
 
     /** jsonb {@code =} (key order, spacing and number spelling do not matter); NULL when either side is NULL. */
-    private static void jsonbEquals(DuckDBReadableVector a, DuckDBReadableVector b, DuckDBWritableVector out, int rows) {
+    private static void jsonbEquals(
+            DuckDBReadableVector a, DuckDBReadableVector b, DuckDBWritableVector out, int rows) {
         for (int i = 0; i < rows; i++) {
             if (a.isNull(i) || b.isNull(i)) {
                 out.setNull(i);
@@ -243,13 +336,18 @@ public final class SearchFunctions {
             }
             long ref = refs.getLong(i);
             boolean multi = !kinds.isNull(i) && kinds.getString(i).equals("m");
-            out.setString(i, multi ? java.util.Arrays.deepToString(store.readMulti(ref)) : java.util.Arrays.toString(store.read(ref)));
+            out.setString(
+                    i,
+                    multi
+                            ? java.util.Arrays.deepToString(store.readMulti(ref))
+                            : java.util.Arrays.toString(store.read(ref)));
         }
     }
 
     // ---- vector writes ----
 
-    private void storeVector(DuckDBReadableVector values, DuckDBReadableVector targets, DuckDBWritableVector out, int rows) {
+    private void storeVector(
+            DuckDBReadableVector values, DuckDBReadableVector targets, DuckDBWritableVector out, int rows) {
         for (int i = 0; i < rows; i++) {
             if (values.isNull(i) || targets.isNull(i)) {
                 out.setNull(i);
@@ -267,13 +365,17 @@ public final class SearchFunctions {
             } else {
                 v = VectorLiteral.floats(text);
                 if (v == null) {
-                    throw new EngineFunctionError("Column \"" + t.column() + "\" of table \"" + t.table()
-                            + "\" takes a float vector, got " + abbreviate(text), "Pass float[] or ARRAY[0.1, 0.2, ...]::FLOAT4[]");
+                    throw new EngineFunctionError(
+                            "Column \"" + t.column() + "\" of table \"" + t.table() + "\" takes a float vector, got "
+                                    + abbreviate(text),
+                            "Pass float[] or ARRAY[0.1, 0.2, ...]::FLOAT4[]");
                 }
             }
             if (v.length != t.log().dimension()) {
-                throw new EngineFunctionError("Column \"" + t.column() + "\" of table \"" + t.table() + "\" holds "
-                        + t.log().dimension() + "-dimensional embeddings, got a vector of " + v.length + " values",
+                throw new EngineFunctionError(
+                        "Column \"" + t.column() + "\" of table \"" + t.table() + "\" holds "
+                                + t.log().dimension() + "-dimensional embeddings, got a vector of " + v.length
+                                + " values",
                         "Give every embedding of the column the same size");
             }
             long r;
@@ -284,7 +386,8 @@ public final class SearchFunctions {
         }
     }
 
-    private void storeMulti(DuckDBReadableVector values, DuckDBReadableVector targets, DuckDBWritableVector out, int rows) {
+    private void storeMulti(
+            DuckDBReadableVector values, DuckDBReadableVector targets, DuckDBWritableVector out, int rows) {
         for (int i = 0; i < rows; i++) {
             if (values.isNull(i) || targets.isNull(i)) {
                 out.setNull(i);
@@ -302,14 +405,18 @@ public final class SearchFunctions {
             } else {
                 m = VectorLiteral.rows(text);
                 if (m == null) {
-                    throw new EngineFunctionError("Column \"" + t.column() + "\" of table \"" + t.table()
-                            + "\" takes a multi-vector, got " + abbreviate(text), "Pass float[][] or ARRAY[ARRAY[..], ..]");
+                    throw new EngineFunctionError(
+                            "Column \"" + t.column() + "\" of table \"" + t.table() + "\" takes a multi-vector, got "
+                                    + abbreviate(text),
+                            "Pass float[][] or ARRAY[ARRAY[..], ..]");
                 }
             }
             for (float[] row : m) {
                 if (row.length != t.log().dimension()) {
-                    throw new EngineFunctionError("Column \"" + t.column() + "\" of table \"" + t.table() + "\" holds rows of "
-                            + t.log().dimension() + " values, got a row of " + row.length, "Give every row the same size");
+                    throw new EngineFunctionError(
+                            "Column \"" + t.column() + "\" of table \"" + t.table() + "\" holds rows of "
+                                    + t.log().dimension() + " values, got a row of " + row.length,
+                            "Give every row the same size");
                 }
             }
             long r;
@@ -334,7 +441,8 @@ public final class SearchFunctions {
         long ref = VectorLiteral.reference(text);
         float[] v = ref >= 0 ? null : VectorLiteral.floats(text);
         if (v == null) {
-            throw new EngineFunctionError("<#> needs a float vector on its right, got " + abbreviate(text),
+            throw new EngineFunctionError(
+                    "<#> needs a float vector on its right, got " + abbreviate(text),
                     "Pass float[] or ARRAY[0.1, 0.2, ...]::FLOAT4[]");
         }
         return v;
@@ -345,8 +453,10 @@ public final class SearchFunctions {
     }
 
     private static EngineFunctionError dimensionMismatch(VectorLog log, int got) {
-        return new EngineFunctionError("The query vector has " + got + " values but the column holds " + log.dimension()
-                + "-dimensional embeddings", "Pass a query vector of " + log.dimension() + " values");
+        return new EngineFunctionError(
+                "The query vector has " + got + " values but the column holds " + log.dimension()
+                        + "-dimensional embeddings",
+                "Pass a query vector of " + log.dimension() + " values");
     }
 
     /** Caches the log (and its mapping) of the previous row: a column's records all live in one log. */

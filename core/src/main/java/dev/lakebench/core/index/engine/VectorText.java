@@ -10,8 +10,7 @@ import dev.lakebench.core.sql.VectorLiteral;
 @Deprecated
 public final class VectorText {
 
-    private VectorText() {
-    }
+    private VectorText() {}
 
     /** See {@link VectorLiteral#reference}. */
     public static long reference(String s) {

@@ -16,10 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoublePoint;
@@ -223,7 +223,8 @@ public final class IndexFields {
                     doc.add(new DoublePoint(numberField(c.name()), v));
                 }
             }
-            default -> throw new IllegalStateException("column " + c.name() + " of type " + c.type() + " cannot be indexed");
+            default ->
+                throw new IllegalStateException("column " + c.name() + " of type " + c.type() + " cannot be indexed");
         }
     }
 

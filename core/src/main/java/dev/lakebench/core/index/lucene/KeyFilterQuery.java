@@ -48,7 +48,8 @@ final class KeyFilterQuery extends Query {
                 if (n == 0) {
                     return null;
                 }
-                return new DefaultScorerSupplier(new ConstantScoreScorer(score(), scoreMode, new BitSetIterator(bits, n)));
+                return new DefaultScorerSupplier(
+                        new ConstantScoreScorer(score(), scoreMode, new BitSetIterator(bits, n)));
             }
 
             @Override

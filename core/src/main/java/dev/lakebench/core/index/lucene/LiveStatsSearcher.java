@@ -59,7 +59,9 @@ final class LiveStatsSearcher extends IndexSearcher {
                 }
             }
         }
-        CollectionStatistics s = docs == 0 ? null : new CollectionStatistics(field, getIndexReader().maxDoc(), docs, length, length);
+        CollectionStatistics s = docs == 0
+                ? null
+                : new CollectionStatistics(field, getIndexReader().maxDoc(), docs, length, length);
         if (s != null) {
             collections.put(field, s);
         }

@@ -45,6 +45,7 @@ public final class LuceneIndex implements Closeable {
 
     /** Version of what we write into a directory; a different one is rebuilt. */
     public static final int FORMAT_VERSION = 2;
+
     static final String FORMAT = "lakebench.format";
     static final String UID = "lakebench.uid";
     static final String WATERMARK = "lakebench.watermark";
@@ -76,8 +77,14 @@ public final class LuceneIndex implements Closeable {
     /** Search effort measured against exact search, kept in the commit (null: not measured). */
     private volatile Calibration calibration;
 
-    private LuceneIndex(IndexDefinition def, Path dir, Directory directory, IndexWriter writer, boolean needsBuild,
-                        Map<String, String> data) throws IOException {
+    private LuceneIndex(
+            IndexDefinition def,
+            Path dir,
+            Directory directory,
+            IndexWriter writer,
+            boolean needsBuild,
+            Map<String, String> data)
+            throws IOException {
         this.def = def;
         this.dir = dir;
         this.directory = directory;
@@ -86,8 +93,10 @@ public final class LuceneIndex implements Closeable {
         this.watermark = needsBuild ? 0 : Long.parseLong(data.getOrDefault(WATERMARK, "0"));
         String cov = needsBuild ? "" : data.getOrDefault(COVERED, "");
         this.covered = cov.isEmpty() ? List.of() : List.of(cov.split(","));
-        this.calibration = needsBuild || !data.containsKey(EF_SEARCH) ? null
-                : new Calibration(Integer.parseInt(data.get(EF_SEARCH)), Long.parseLong(data.getOrDefault(EF_DOCS, "0")));
+        this.calibration = needsBuild || !data.containsKey(EF_SEARCH)
+                ? null
+                : new Calibration(
+                        Integer.parseInt(data.get(EF_SEARCH)), Long.parseLong(data.getOrDefault(EF_DOCS, "0")));
         this.searchers = new SearcherManager(writer, true, false, new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
@@ -101,11 +110,14 @@ public final class LuceneIndex implements Closeable {
     }
 
     /** Opens (or starts afresh) the directory of {@code def}; {@link #needsBuild()} tells whether it must be built. */
-    public static LuceneIndex open(IndexDefinition def, Path dir, ExecutorService mergeWorkers, int workers) throws IOException {
+    public static LuceneIndex open(IndexDefinition def, Path dir, ExecutorService mergeWorkers, int workers)
+            throws IOException {
         Files.createDirectories(dir);
         Directory directory = FSDirectory.open(dir);
         Map<String, String> data = commitData(directory);
-        boolean valid = data != null && String.valueOf(FORMAT_VERSION).equals(data.get(FORMAT)) && def.uid().equals(data.get(UID))
+        boolean valid = data != null
+                && String.valueOf(FORMAT_VERSION).equals(data.get(FORMAT))
+                && def.uid().equals(data.get(UID))
                 && "true".equals(data.get(COMPLETE));
         IndexWriterConfig config = new IndexWriterConfig(IndexFields.analyzer())
                 .setOpenMode(valid ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE)
@@ -141,7 +153,11 @@ public final class LuceneIndex implements Closeable {
         int m = def.intOption("m", 16);
         int beam = def.intOption("ef_construction", 100);
         KnnVectorsFormat format = def.type() == IndexType.HNSW_QUANTIZED
-                ? new Lucene104HnswScalarQuantizedVectorsFormat(QuantizedByteVectorValues.ScalarEncoding.SEVEN_BIT, m, beam, workers,
+                ? new Lucene104HnswScalarQuantizedVectorsFormat(
+                        QuantizedByteVectorValues.ScalarEncoding.SEVEN_BIT,
+                        m,
+                        beam,
+                        workers,
                         workers > 1 ? mergeWorkers : null)
                 : new Lucene99HnswVectorsFormat(m, beam, workers, workers > 1 ? mergeWorkers : null);
         return new Lucene104Codec() {
@@ -180,8 +196,7 @@ public final class LuceneIndex implements Closeable {
      * A search effort measured against exact search: {@code efSearch} candidates (or {@link Integer#MAX_VALUE}:
      * no effort was good enough, search exactly) when the index held {@code docs} vectors.
      */
-    public record Calibration(int efSearch, long docs) {
-    }
+    public record Calibration(int efSearch, long docs) {}
 
     /** The measured search effort, or null when not measured yet. */
     public Calibration calibration() {
@@ -213,8 +228,17 @@ public final class LuceneIndex implements Closeable {
 
     /** What every commit records next to the documents. */
     Map<String, String> commitData(long newWatermark) {
-        Map<String, String> data = new java.util.HashMap<>(Map.of(FORMAT, String.valueOf(FORMAT_VERSION), UID, def.uid(), WATERMARK,
-                String.valueOf(newWatermark), COMPLETE, "true", COVERED, String.join(",", covered)));
+        Map<String, String> data = new java.util.HashMap<>(Map.of(
+                FORMAT,
+                String.valueOf(FORMAT_VERSION),
+                UID,
+                def.uid(),
+                WATERMARK,
+                String.valueOf(newWatermark),
+                COMPLETE,
+                "true",
+                COVERED,
+                String.join(",", covered)));
         Calibration c = calibration;
         if (c != null) {
             data.put(EF_SEARCH, String.valueOf(c.efSearch()));

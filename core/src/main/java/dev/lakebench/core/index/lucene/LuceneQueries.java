@@ -5,8 +5,8 @@ import dev.lakebench.core.index.IndexType;
 import dev.lakebench.core.index.KeyFilter;
 import dev.lakebench.core.index.TopK;
 import dev.lakebench.core.index.text.Bm25;
-import dev.lakebench.core.index.text.WordAnalyzer;
 import dev.lakebench.core.index.text.TextQuery;
+import dev.lakebench.core.index.text.WordAnalyzer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,8 +47,7 @@ public final class LuceneQueries {
     }
 
     /** A candidate of a kNN search: row key and the stored vector's log reference. */
-    public record Candidate(long key, long ref) {
-    }
+    public record Candidate(long key, long ref) {}
 
     /** The {@code fetch} nearest documents to a unit query among those passing {@code filter}. */
     public List<Candidate> nearest(String column, float[] unit, int fetch, KeyFilter filter) throws IOException {
@@ -59,7 +58,8 @@ public final class LuceneQueries {
                 docs = nearestUnfiltered(s, IndexFields.vectorField(column), unit, Math.max(1, fetch));
             } else {
                 // the query decides between the graph and an exact pass over a selective filter
-                Query q = new KnnFloatVectorQuery(IndexFields.vectorField(column), unit, Math.max(1, fetch), new KeyFilterQuery(filter));
+                Query q = new KnnFloatVectorQuery(
+                        IndexFields.vectorField(column), unit, Math.max(1, fetch), new KeyFilterQuery(filter));
                 docs = s.search(q, Math.max(1, fetch)).scoreDocs.clone();
             }
             Arrays.sort(docs, (a, b) -> Integer.compare(a.doc, b.doc));
@@ -116,8 +116,12 @@ public final class LuceneQueries {
                             continue;
                         }
                         for (int c = 0; c < columns.size(); c++) {
-                            NumericDocValues dv = leaf.reader().getNumericDocValues(IndexFields.coveredField(columns.get(c).name()));
-                            out[i][c] = dv != null && dv.advanceExact(d) ? IndexFields.decode(columns.get(c), dv.longValue()) : null;
+                            NumericDocValues dv = leaf.reader()
+                                    .getNumericDocValues(IndexFields.coveredField(
+                                            columns.get(c).name()));
+                            out[i][c] = dv != null && dv.advanceExact(d)
+                                    ? IndexFields.decode(columns.get(c), dv.longValue())
+                                    : null;
                         }
                         found = true;
                         break;
@@ -137,15 +141,20 @@ public final class LuceneQueries {
     }
 
     /** The graph search of every segment, without the query machinery (no filter: the common case). */
-    private static ScoreDoc[] nearestUnfiltered(IndexSearcher s, String field, float[] unit, int fetch) throws IOException {
+    private static ScoreDoc[] nearestUnfiltered(IndexSearcher s, String field, float[] unit, int fetch)
+            throws IOException {
         List<ScoreDoc> all = new ArrayList<>();
         for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
             LeafReader r = leaf.reader();
             if (r.getFloatVectorValues(field) == null) {
                 continue;
             }
-            TopDocs td = r.searchNearestVectors(field, unit, fetch,
-                    org.apache.lucene.search.AcceptDocs.fromLiveDocs(r.getLiveDocs(), r.maxDoc()), Integer.MAX_VALUE);
+            TopDocs td = r.searchNearestVectors(
+                    field,
+                    unit,
+                    fetch,
+                    org.apache.lucene.search.AcceptDocs.fromLiveDocs(r.getLiveDocs(), r.maxDoc()),
+                    Integer.MAX_VALUE);
             for (ScoreDoc sd : td.scoreDocs) {
                 all.add(new ScoreDoc(sd.doc + leaf.docBase, sd.score));
             }
@@ -166,10 +175,12 @@ public final class LuceneQueries {
         }
         IndexSearcher s = index.acquire();
         try {
-            if (index.definition().type() == IndexType.EXACT_TEXT && s.getIndexReader().docFreq(new Term(IndexFields.skippedField(column.name()), "1")) > 0) {
+            if (index.definition().type() == IndexType.EXACT_TEXT
+                    && s.getIndexReader().docFreq(new Term(IndexFields.skippedField(column.name()), "1")) > 0) {
                 return null;
             }
-            org.apache.lucene.search.Weight w = s.createWeight(s.rewrite(q), org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f);
+            org.apache.lucene.search.Weight w =
+                    s.createWeight(s.rewrite(q), org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f);
             long[] out = new long[64];
             int n = 0;
             for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
@@ -203,12 +214,14 @@ public final class LuceneQueries {
             String field = IndexFields.exactField(column.name());
             return switch (op) {
                 case "=" -> new TermQuery(new Term(field, v));
-                case "contains" -> new org.apache.lucene.search.WildcardQuery(new Term(field, "*" + escapeWildcards(v) + "*"));
+                case "contains" ->
+                    new org.apache.lucene.search.WildcardQuery(new Term(field, "*" + escapeWildcards(v) + "*"));
                 default -> null;
             };
         }
         boolean integer = column.type() == dev.lakebench.core.schema.ColumnType.INT32
-                || column.type() == dev.lakebench.core.schema.ColumnType.INT64 || column.type() == dev.lakebench.core.schema.ColumnType.CLASS_LABEL;
+                || column.type() == dev.lakebench.core.schema.ColumnType.INT64
+                || column.type() == dev.lakebench.core.schema.ColumnType.CLASS_LABEL;
         if (index.definition().type() == IndexType.INVERTED && integer && value instanceof Number n) {
             double v = n.doubleValue();
             if (Double.isNaN(v) || Math.abs(v) > 9.0e15) {
@@ -281,7 +294,8 @@ public final class LuceneQueries {
         for (int i = 0; i < idf.length; i++) {
             Term t = new Term(field, terms.get(i));
             int df = s.getIndexReader().docFreq(t);
-            TermStatistics ts = df == 0 ? null : s.termStatistics(t, df, s.getIndexReader().totalTermFreq(t));
+            TermStatistics ts =
+                    df == 0 ? null : s.termStatistics(t, df, s.getIndexReader().totalTermFreq(t));
             idf[i] = Bm25.idf(docCount, ts == null ? 0 : ts.docFreq());
         }
         return new TextQuery(text, terms, idf, avgdl);
@@ -306,8 +320,10 @@ public final class LuceneQueries {
             }
             Query q = terms.build();
             if (filter != null) {
-                q = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST)
-                        .add(new KeyFilterQuery(filter), BooleanClause.Occur.FILTER).build();
+                q = new BooleanQuery.Builder()
+                        .add(q, BooleanClause.Occur.MUST)
+                        .add(new KeyFilterQuery(filter), BooleanClause.Occur.FILTER)
+                        .build();
             }
             int fetch = k + Math.max(8, k / 4);
             ScoreDoc[] docs = s.search(q, fetch).scoreDocs.clone();
@@ -318,7 +334,8 @@ public final class LuceneQueries {
             while (i < docs.length) {
                 LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
                 int end = i;
-                while (end < docs.length && docs[end].doc < leaf.docBase + leaf.reader().maxDoc()) {
+                while (end < docs.length
+                        && docs[end].doc < leaf.docBase + leaf.reader().maxDoc()) {
                     end++;
                 }
                 rescore(leaf, field, tq, docs, i, end, top);
@@ -334,7 +351,8 @@ public final class LuceneQueries {
      * Exact BM25 in double precision of {@code docs[from, to)} (one leaf, ascending): term frequencies from one
      * postings cursor per term, walked forward, and the exact lengths from the norms.
      */
-    private static void rescore(LeafReaderContext leaf, String field, TextQuery tq, ScoreDoc[] docs, int from, int to, TopK top)
+    private static void rescore(
+            LeafReaderContext leaf, String field, TextQuery tq, ScoreDoc[] docs, int from, int to, TopK top)
             throws IOException {
         LeafReader r = leaf.reader();
         NumericDocValues keys = r.getNumericDocValues(IndexFields.KEY);
@@ -367,8 +385,7 @@ public final class LuceneQueries {
     }
 
     /** A stored vector of the index (unit length) with its row key. */
-    public record Stored(long key, float[] unit) {
-    }
+    public record Stored(long key, float[] unit) {}
 
     /** Up to {@code n} live documents' vectors, picked at random with {@code seed} (to measure the graph). */
     public List<Stored> sample(String column, int n, long seed) throws IOException {
@@ -404,7 +421,8 @@ public final class LuceneQueries {
                     Bits live = leaf.reader().getLiveDocs();
                     NumericDocValues keys = leaf.reader().getNumericDocValues(IndexFields.KEY);
                     if ((live == null || live.get(doc)) && keys != null && keys.advanceExact(doc)) {
-                        out.add(new Stored(keys.longValue(), v.vectorValue((int) skip).clone()));
+                        out.add(new Stored(
+                                keys.longValue(), v.vectorValue((int) skip).clone()));
                     }
                     break;
                 }

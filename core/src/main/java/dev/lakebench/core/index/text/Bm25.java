@@ -19,8 +19,7 @@ public final class Bm25 {
     /** The idf of a term in half of the documents or more. */
     public static final double MIN_IDF = 1e-3;
 
-    private Bm25() {
-    }
+    private Bm25() {}
 
     public static double idf(long docCount, long docFreq) {
         return Math.max(MIN_IDF, Math.log((docCount - docFreq + 0.5) / (docFreq + 0.5)));

@@ -35,8 +35,7 @@ public final class WordAnalyzer {
         }
     };
 
-    private WordAnalyzer() {
-    }
+    private WordAnalyzer() {}
 
     /** The shared analyzer (thread-safe: Lucene keeps components per thread). */
     public static Analyzer get() {

@@ -22,13 +22,13 @@ import java.util.concurrent.Future;
 public final class FlatScan {
 
     private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final int THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    private static final int THREADS =
+            Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     private static final ExecutorService POOL = NamedThreads.fixed("lakebench-scan", THREADS);
     /** Below this many rows one thread is faster than handing work over. */
     private static final int PARALLEL_MIN = 32_768;
 
-    private FlatScan() {
-    }
+    private FlatScan() {}
 
     /** The {@code k} best cosine similarities of {@code refs[0..n)} (1-D records) with a unit query. */
     public static Hits cosine(VectorLog log, long[] keys, long[] refs, int n, float[] unitQuery, int k) {

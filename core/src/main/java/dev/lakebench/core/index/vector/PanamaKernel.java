@@ -44,7 +44,8 @@ final class PanamaKernel implements VectorKernel {
         float dot = dot0.add(dot1).reduceLanes(VectorOperators.ADD);
         float nrm = nrm0.add(nrm1).reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) {
-            float d = seg.get(java.lang.foreign.ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(LE), offset + (long) i * Float.BYTES);
+            float d = seg.get(
+                    java.lang.foreign.ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(LE), offset + (long) i * Float.BYTES);
             dot += d * q[i];
             nrm += d * d;
         }
@@ -81,16 +82,21 @@ final class PanamaKernel implements VectorKernel {
         FloatVector acc1 = FloatVector.zero(S);
         int i = 0;
         for (; i <= n - 2 * step; i += 2 * step) {
-            acc0 = FloatVector.fromMemorySegment(S, seg, offset + (long) i * Float.BYTES, LE).fma(FloatVector.fromArray(S, q, i), acc0);
+            acc0 = FloatVector.fromMemorySegment(S, seg, offset + (long) i * Float.BYTES, LE)
+                    .fma(FloatVector.fromArray(S, q, i), acc0);
             acc1 = FloatVector.fromMemorySegment(S, seg, offset + (long) (i + step) * Float.BYTES, LE)
                     .fma(FloatVector.fromArray(S, q, i + step), acc1);
         }
         for (; i <= n - step; i += step) {
-            acc0 = FloatVector.fromMemorySegment(S, seg, offset + (long) i * Float.BYTES, LE).fma(FloatVector.fromArray(S, q, i), acc0);
+            acc0 = FloatVector.fromMemorySegment(S, seg, offset + (long) i * Float.BYTES, LE)
+                    .fma(FloatVector.fromArray(S, q, i), acc0);
         }
         float s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) {
-            s += seg.get(java.lang.foreign.ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(LE), offset + (long) i * Float.BYTES) * q[i];
+            s += seg.get(
+                            java.lang.foreign.ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(LE),
+                            offset + (long) i * Float.BYTES)
+                    * q[i];
         }
         return s;
     }
@@ -106,7 +112,8 @@ final class PanamaKernel implements VectorKernel {
         }
         float s = acc.reduceLanes(VectorOperators.ADD);
         for (; i < dim; i++) {
-            float d = seg.get(java.lang.foreign.ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(LE), offset + (long) i * Float.BYTES);
+            float d = seg.get(
+                    java.lang.foreign.ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(LE), offset + (long) i * Float.BYTES);
             s += d * d;
         }
         return s;

@@ -7,7 +7,8 @@ import java.nio.ByteOrder;
 /** The plain-Java kernel, used when the Vector API module is not loaded. */
 final class ScalarKernel implements VectorKernel {
 
-    private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfFloat FLOAT =
+            ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     @Override
     public void dotAndNorm(MemorySegment seg, long offset, float[] q, float[] out) {

@@ -9,8 +9,7 @@ public final class VectorKernels {
 
     private static final VectorKernel KERNEL = pick();
 
-    private VectorKernels() {
-    }
+    private VectorKernels() {}
 
     public static VectorKernel get() {
         return KERNEL;
@@ -31,7 +30,9 @@ public final class VectorKernels {
             return new ScalarKernel();
         }
         try {
-            return (VectorKernel) Class.forName("dev.lakebench.core.index.vector.PanamaKernel").getDeclaredConstructor().newInstance();
+            return (VectorKernel) Class.forName("dev.lakebench.core.index.vector.PanamaKernel")
+                    .getDeclaredConstructor()
+                    .newInstance();
         } catch (ReflectiveOperationException | LinkageError e) {
             return new ScalarKernel();
         }

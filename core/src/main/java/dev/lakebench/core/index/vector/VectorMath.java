@@ -5,8 +5,7 @@ import java.lang.foreign.MemorySegment;
 /** Cosine similarity and MaxSim on top of the selected {@link VectorKernel}. */
 public final class VectorMath {
 
-    private VectorMath() {
-    }
+    private VectorMath() {}
 
     /** {@code v / |v|}, or null for a zero (or non-finite) vector, which has no direction to compare. */
     public static float[] normalized(float[] v) {
@@ -52,7 +51,8 @@ public final class VectorMath {
      * query rows are normalised (null rows, zero vectors, are skipped); the document is {@code rows} records of
      * {@code dim} floats at {@code offset}. NaN when the document has no non-zero row.
      */
-    public static double maxSim(VectorKernel k, MemorySegment seg, long offset, int rows, int dim, float[][] unitQuery) {
+    public static double maxSim(
+            VectorKernel k, MemorySegment seg, long offset, int rows, int dim, float[][] unitQuery) {
         double[] invNorm = new double[rows];
         boolean any = false;
         for (int r = 0; r < rows; r++) {

@@ -10,9 +10,8 @@ import java.util.concurrent.ExecutorService;
  */
 final class EncodePool {
 
-    static final ExecutorService EXECUTOR = NamedThreads.fixed("lakebench-encode",
-            Math.max(2, Runtime.getRuntime().availableProcessors()));
+    static final ExecutorService EXECUTOR = NamedThreads.fixed(
+            "lakebench-encode", Math.max(2, Runtime.getRuntime().availableProcessors()));
 
-    private EncodePool() {
-    }
+    private EncodePool() {}
 }

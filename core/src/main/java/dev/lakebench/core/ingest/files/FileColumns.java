@@ -26,10 +26,10 @@ public final class FileColumns {
     public static final Column FILENAME = Column.of("filename", ColumnType.TEXT);
     /** The source file's absolute path when it was ingested; with {@link #FILENAME} on the rows of every kind. */
     public static final Column FILE_PATH = Column.of("file_path", ColumnType.TEXT);
+
     public static final Column TEXT = Column.of("text", ColumnType.TEXT);
 
-    private FileColumns() {
-    }
+    private FileColumns() {}
 
     /**
      * A kind's columns followed by the source-file columns it lacks ({@code filename}, {@code file_path}): every

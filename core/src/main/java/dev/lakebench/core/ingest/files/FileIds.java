@@ -19,8 +19,7 @@ public final class FileIds {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private FileIds() {
-    }
+    private FileIds() {}
 
     /** The content id of a file; {@code bytesRead} is told how many bytes were hashed as it goes. */
     public static String contentId(Path file, LongConsumer bytesRead) throws IOException {

@@ -70,18 +70,29 @@ public final class FileIngest {
      * Ingests files with metadata: {@code metadata.get(i)} holds the values of the {@code metadataColumns} for
      * {@code paths.get(i)}, stored on every row made from that file (every file of it, for a folder).
      */
-    public IngestResult ingest(String table, List<?> paths, List<Map<String, Object>> metadata, TableSchema metadataColumns,
-                               IngestOptions options) {
+    public IngestResult ingest(
+            String table,
+            List<?> paths,
+            List<Map<String, Object>> metadata,
+            TableSchema metadataColumns,
+            IngestOptions options) {
         if (options.chunkOverlap() >= options.chunkSize()) {
-            throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Chunk overlap (" + options.chunkOverlap()
-                    + ") must be smaller than the chunk size (" + options.chunkSize() + ")",
+            throw new IngestError(
+                    ErrorCode.INGEST_BAD_DATA,
+                    "Chunk overlap (" + options.chunkOverlap() + ") must be smaller than the chunk size ("
+                            + options.chunkSize() + ")",
                     "Lower the overlap or raise the chunk size (defaults: 1000 / 200)");
         }
-        FolderExpander.Expansion found = metadata.isEmpty() ? FolderExpander.expand(paths) : expandTagged(paths, metadata);
+        FolderExpander.Expansion found =
+                metadata.isEmpty() ? FolderExpander.expand(paths) : expandTagged(paths, metadata);
         if (found.files().isEmpty() && !found.notFound().isEmpty()) {
-            throw new IngestError(ErrorCode.INGEST_FILE_NOT_FOUND, "File not found: " + found.notFound().get(0),
-                    "Check that the file exists at the given path" + (found.notFound().size() > 1
-                            ? " (" + found.notFound().size() + " paths were not found)" : ""));
+            throw new IngestError(
+                    ErrorCode.INGEST_FILE_NOT_FOUND,
+                    "File not found: " + found.notFound().get(0),
+                    "Check that the file exists at the given path"
+                            + (found.notFound().size() > 1
+                                    ? " (" + found.notFound().size() + " paths were not found)"
+                                    : ""));
         }
         List<IngestFailure> failures = new ArrayList<>(found.failures());
         boolean existed = backend.listTables().stream().anyMatch(t -> t.equalsIgnoreCase(table));
@@ -99,18 +110,24 @@ public final class FileIngest {
         for (Column c : metadataColumns.columns()) {
             for (FileKind k : FileKind.values()) {
                 if (k.columns().stream().anyMatch(fc -> fc.name().equalsIgnoreCase(c.name()))) {
-                    throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Column \"" + c.name() + "\" is one the files' rows"
-                            + " make (" + k.name().toLowerCase(Locale.ROOT) + " files)", "Rename the metadata column");
+                    throw new IngestError(
+                            ErrorCode.INGEST_BAD_DATA,
+                            "Column \"" + c.name() + "\" is one the files' rows" + " make ("
+                                    + k.name().toLowerCase(Locale.ROOT) + " files)",
+                            "Rename the metadata column");
                 }
             }
         }
         schema = schema.plus(metadataColumns.columns());
         if (existed && !backend.addsMissingColumns()) {
-            schema = withoutMissingSourceColumns(schema, backend.describeTable(table).schema());
+            schema = withoutMissingSourceColumns(
+                    schema, backend.describeTable(table).schema());
         }
         for (String col : options.index()) {
             if (schema.column(col).isEmpty()) {
-                throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Cannot index column \"" + col + "\": rows of these files have no such column",
+                throw new IngestError(
+                        ErrorCode.INGEST_BAD_DATA,
+                        "Cannot index column \"" + col + "\": rows of these files have no such column",
                         "Index one of: " + String.join(", ", schema.names()));
             }
         }
@@ -123,7 +140,6 @@ public final class FileIngest {
         return result;
     }
 
-
     /**
      * A table made before rows named their source file, on a backend that cannot add columns, keeps taking
      * appends: its rows go on without the {@code filename}/{@code file_path} columns it lacks.
@@ -131,7 +147,8 @@ public final class FileIngest {
     private static TableSchema withoutMissingSourceColumns(TableSchema schema, TableSchema existing) {
         List<Column> kept = new ArrayList<>();
         for (Column c : schema.columns()) {
-            if (!FileColumns.isSourceColumn(c.name()) || existing.column(c.name()).isPresent()) {
+            if (!FileColumns.isSourceColumn(c.name())
+                    || existing.column(c.name()).isPresent()) {
                 kept.add(c);
             }
         }

@@ -12,19 +12,38 @@ import java.util.Set;
  * Files with another extension are sniffed: text when their start decodes as UTF-8 text, else OTHER.
  */
 public enum FileKind {
-    VIDEO(Set.of("mp4", "mov", "avi", "mkv", "webm"),
-            List.of(FileColumns.ID, FileColumns.FILE_ID, FileColumns.CHUNK_INDEX, FileColumns.START_TIME,
-                    FileColumns.END_TIME, Column.of("video_data", ColumnType.VIDEO), Column.of("thumbnail", ColumnType.IMAGE),
+    VIDEO(
+            Set.of("mp4", "mov", "avi", "mkv", "webm"),
+            List.of(
+                    FileColumns.ID,
+                    FileColumns.FILE_ID,
+                    FileColumns.CHUNK_INDEX,
+                    FileColumns.START_TIME,
+                    FileColumns.END_TIME,
+                    Column.of("video_data", ColumnType.VIDEO),
+                    Column.of("thumbnail", ColumnType.IMAGE),
                     FileColumns.TEXT)),
-    IMAGE(Set.of("jpg", "jpeg", "png", "gif", "bmp", "webp"),
-            List.of(FileColumns.ID, FileColumns.FILE_ID, Column.of("image", ColumnType.IMAGE), FileColumns.FILENAME,
+    IMAGE(
+            Set.of("jpg", "jpeg", "png", "gif", "bmp", "webp"),
+            List.of(
+                    FileColumns.ID,
+                    FileColumns.FILE_ID,
+                    Column.of("image", ColumnType.IMAGE),
+                    FileColumns.FILENAME,
                     FileColumns.TEXT)),
-    PDF(Set.of("pdf"),
-            List.of(FileColumns.ID, FileColumns.FILE_ID, Column.of("page_index", ColumnType.INT32),
-                    Column.of("image", ColumnType.IMAGE), FileColumns.TEXT)),
-    TEXT(Set.of("txt", "md", "csv", "json", "xml", "html"),
+    PDF(
+            Set.of("pdf"),
+            List.of(
+                    FileColumns.ID,
+                    FileColumns.FILE_ID,
+                    Column.of("page_index", ColumnType.INT32),
+                    Column.of("image", ColumnType.IMAGE),
+                    FileColumns.TEXT)),
+    TEXT(
+            Set.of("txt", "md", "csv", "json", "xml", "html"),
             List.of(FileColumns.ID, FileColumns.FILE_ID, FileColumns.CHUNK_INDEX, FileColumns.TEXT)),
-    OTHER(Set.of(),
+    OTHER(
+            Set.of(),
             List.of(FileColumns.ID, FileColumns.FILE_ID, Column.of("data", ColumnType.BINARY), FileColumns.FILENAME));
 
     private final Set<String> extensions;

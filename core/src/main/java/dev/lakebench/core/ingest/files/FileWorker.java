@@ -19,7 +19,6 @@ final class FileWorker {
     /** The skip reason of a file whose content the table already holds completely. */
     static final String ALREADY_STORED = "already in the table";
 
-
     private final IngestRun run;
     private final boolean thumbnails;
 
@@ -47,7 +46,10 @@ final class FileWorker {
         try {
             fileId = FileIds.contentId(f.path(), run.progress::bytesRead);
             if (!run.claimed.add(fileId)) {
-                put(new FileItem.End(f, fileId, "same content as another file of this ingest (file_id " + fileId + ")"), 0);
+                put(
+                        new FileItem.End(
+                                f, fileId, "same content as another file of this ingest (file_id " + fileId + ")"),
+                        0);
                 return;
             }
             Boolean state = run.existing.get(fileId);
@@ -76,7 +78,11 @@ final class FileWorker {
         } catch (IOException e) {
             fail(f, fileId, "Cannot read " + f.path() + ": " + e.getMessage(), out);
         } catch (OutOfMemoryError e) {
-            fail(f, fileId, "Not enough memory to decode " + f.filename() + "; ingest it with a larger heap (-Xmx)", out);
+            fail(
+                    f,
+                    fileId,
+                    "Not enough memory to decode " + f.filename() + "; ingest it with a larger heap (-Xmx)",
+                    out);
         } catch (InterruptedException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -91,9 +97,10 @@ final class FileWorker {
         }
         boolean oneValue = f.kind() == FileKind.OTHER || f.kind() == FileKind.IMAGE;
         if (oneValue && f.size() > FileIngest.MAX_VALUE_BYTES) {
-            throw new FileFailure("File is " + Sizes.human(f.size()) + "; a " + (f.kind() == FileKind.IMAGE ? "image" : "binary file")
-                    + " is stored as one value of at most " + Sizes.human(FileIngest.MAX_VALUE_BYTES)
-                    + "; split it, or keep it outside and ingest its path as text");
+            throw new FileFailure(
+                    "File is " + Sizes.human(f.size()) + "; a " + (f.kind() == FileKind.IMAGE ? "image" : "binary file")
+                            + " is stored as one value of at most " + Sizes.human(FileIngest.MAX_VALUE_BYTES)
+                            + "; split it, or keep it outside and ingest its path as text");
         }
     }
 
@@ -135,7 +142,8 @@ final class FileWorker {
                             thumbs.add(new FileItem.ThumbRow(e.getKey(), t));
                         }
                     } catch (IOException | RuntimeException ex) {
-                        warn("Thumbnails of " + file.path() + " (" + e.getKey() + ") could not be made: " + ex.getMessage());
+                        warn("Thumbnails of " + file.path() + " (" + e.getKey() + ") could not be made: "
+                                + ex.getMessage());
                     }
                 }
             }
@@ -225,7 +233,8 @@ final class FileWorker {
             if (held == null) {
                 return false;
             }
-            FileItem.Row last = new FileItem.Row(held.file(), held.fileId(), held.rowId(), held.values(), held.thumbnails(), true, count);
+            FileItem.Row last = new FileItem.Row(
+                    held.file(), held.fileId(), held.rowId(), held.values(), held.thumbnails(), true, count);
             held = null;
             if (put(last, heldBytes)) {
                 sent++;

@@ -31,8 +31,7 @@ public final class FolderExpander {
     static final int SNIFF_BYTES = 64 * 1024;
 
     /** What the paths expanded to. {@code notFound} lists given paths that do not exist (also in failures). */
-    public record Expansion(List<FileEntry> files, List<IngestFailure> failures, List<String> notFound) {
-    }
+    public record Expansion(List<FileEntry> files, List<IngestFailure> failures, List<String> notFound) {}
 
     private final List<FileEntry> files = new ArrayList<>();
     private final List<IngestFailure> failures = new ArrayList<>();
@@ -47,7 +46,7 @@ public final class FolderExpander {
     }
 
     public static Expansion expand(List<?> inputs) {
-        return expand(inputs, () -> false, n -> { });
+        return expand(inputs, () -> false, n -> {});
     }
 
     /**
@@ -117,11 +116,13 @@ public final class FolderExpander {
             attrs = Files.readAttributes(p, BasicFileAttributes.class);
             real = p.toRealPath();
         } catch (NoSuchFileException e) {
-            failures.add(new IngestFailure(p.toString(), Files.isSymbolicLink(p) ? brokenLink(p) : "File not found: " + p));
+            failures.add(
+                    new IngestFailure(p.toString(), Files.isSymbolicLink(p) ? brokenLink(p) : "File not found: " + p));
             return;
         } catch (FileSystemException e) {
-            failures.add(new IngestFailure(p.toString(), Files.isSymbolicLink(p) || isLoop(e)
-                    ? brokenLink(p) : "Cannot read " + p + ": " + reason(e)));
+            failures.add(new IngestFailure(
+                    p.toString(),
+                    Files.isSymbolicLink(p) || isLoop(e) ? brokenLink(p) : "Cannot read " + p + ": " + reason(e)));
             return;
         } catch (IOException e) {
             failures.add(new IngestFailure(p.toString(), "Cannot read " + p + ": " + e.getMessage()));
@@ -129,8 +130,10 @@ public final class FolderExpander {
         }
         if (attrs.isDirectory()) {
             if (!ancestors.add(real)) {
-                failures.add(new IngestFailure(p.toString(), "Symbolic link loop: folder " + p + " leads back to " + real
-                        + ", which is already being ingested; skipped"));
+                failures.add(new IngestFailure(
+                        p.toString(),
+                        "Symbolic link loop: folder " + p + " leads back to " + real
+                                + ", which is already being ingested; skipped"));
                 return;
             }
             List<Path> children = new ArrayList<>();
@@ -142,8 +145,10 @@ public final class FolderExpander {
                     }
                 }
             } catch (AccessDeniedException e) {
-                failures.add(new IngestFailure(p.toString(), "Permission denied: cannot list folder " + p
-                        + "; give the user read and execute permission on it"));
+                failures.add(new IngestFailure(
+                        p.toString(),
+                        "Permission denied: cannot list folder " + p
+                                + "; give the user read and execute permission on it"));
                 ancestors.remove(real);
                 return;
             } catch (IOException e) {
@@ -165,8 +170,10 @@ public final class FolderExpander {
                 found.accept(files.size());
             }
         } else {
-            failures.add(new IngestFailure(p.toString(), "Not a regular file (" + special(attrs) + "); only regular files"
-                    + " and folders can be ingested"));
+            failures.add(new IngestFailure(
+                    p.toString(),
+                    "Not a regular file (" + special(attrs) + "); only regular files"
+                            + " and folders can be ingested"));
         }
     }
 

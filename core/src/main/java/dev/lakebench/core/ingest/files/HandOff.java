@@ -19,8 +19,7 @@ final class HandOff<T> {
     private final Semaphore budgetKb;
     private final int capacityKb;
 
-    private record Sized<T>(T item, int kb) {
-    }
+    private record Sized<T>(T item, int kb) {}
 
     HandOff(long budgetBytes) {
         this.capacityKb = (int) Math.max(1, budgetBytes >> 10);

@@ -47,8 +47,14 @@ final class IngestRun {
     private boolean thumbnailsBroken;
     Map<String, Boolean> existing = Map.of();
 
-    IngestRun(Backend backend, Normalisers normalisers, String table, TableSchema schema, List<FileEntry> files,
-              IngestOptions options, ProgressReporter progress) {
+    IngestRun(
+            Backend backend,
+            Normalisers normalisers,
+            String table,
+            TableSchema schema,
+            List<FileEntry> files,
+            IngestOptions options,
+            ProgressReporter progress) {
         this.backend = backend;
         this.normalisers = normalisers;
         this.table = table;
@@ -66,7 +72,8 @@ final class IngestRun {
         SinkWriter writer = new SinkWriter(backend.openSinkAddingColumns(table, schema), schema, options, progress);
         Optional<SourceLedger> ledger = writer.sink().ledger("file_id");
         ThumbnailStore thumbs = new ThumbnailStore(backend);
-        boolean thumbnailsWanted = ThumbnailStore.appliesTo(table) && !FileColumns.imageColumns(schema).isEmpty();
+        boolean thumbnailsWanted = ThumbnailStore.appliesTo(table)
+                && !FileColumns.imageColumns(schema).isEmpty();
         writer.beforeCommit(thumbs::commit);
         // pictures and pages are large and slow: make them durable by size and time too, not only every N rows
         writer.commitAlsoEvery(options.commitBytes(), options.commitInterval());
@@ -136,9 +143,11 @@ final class IngestRun {
                                 discard(ledger.get(), thumbs, f.fileId());
                                 discardedRows += rows;
                             } else {
-                                warnings.add(rows + " rows of " + f.file().path() + " stay in the table: this backend cannot"
-                                        + " remove a failed file's rows; delete them with DELETE FROM " + table + " WHERE file_id = '"
-                                        + f.fileId() + "'");
+                                warnings.add(
+                                        rows + " rows of " + f.file().path() + " stay in the table: this backend cannot"
+                                                + " remove a failed file's rows; delete them with DELETE FROM " + table
+                                                + " WHERE file_id = '"
+                                                + f.fileId() + "'");
                             }
                         }
                         progress.fileDone();
@@ -172,8 +181,14 @@ final class IngestRun {
             notes.add(alreadyStored + (alreadyStored == 1 ? " file" : " files") + " already stored, skipped");
         }
         notes.addAll(warnings.list());
-        return new IngestResult(table, writer.rowsCommitted() - discardedRows, writer.datasetPath(), failures,
-                notes, cancelled, progress.elapsed());
+        return new IngestResult(
+                table,
+                writer.rowsCommitted() - discardedRows,
+                writer.datasetPath(),
+                failures,
+                notes,
+                cancelled,
+                progress.elapsed());
     }
 
     private void writeThumbnails(ThumbnailStore thumbs, FileItem.Row r) {

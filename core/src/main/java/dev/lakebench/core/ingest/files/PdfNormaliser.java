@@ -36,6 +36,7 @@ final class PdfNormaliser implements FileNormaliser {
     static final long MAX_PAGE_PIXELS = 60_000_000L;
     /** Pages rendered ahead of the one being stored (each holds its rendered image until encoded). */
     private static final int WINDOW = 2;
+
     private static final int TAIL = 2048;
 
     @Override
@@ -44,7 +45,11 @@ final class PdfNormaliser implements FileNormaliser {
         String name = job.file().filename();
         PDDocument doc;
         try {
-            doc = Loader.loadPDF(new RandomAccessReadBufferedFile(job.file().path().toFile()), "", null, null,
+            doc = Loader.loadPDF(
+                    new RandomAccessReadBufferedFile(job.file().path().toFile()),
+                    "",
+                    null,
+                    null,
                     IOUtils.createTempFileOnlyStreamCache());
         } catch (InvalidPasswordException e) {
             throw new FileFailure("PDF " + name + " is encrypted with a password; decrypt it first (e.g. qpdf --decrypt"
@@ -69,9 +74,11 @@ final class PdfNormaliser implements FileNormaliser {
                     if (job.cancelled()) {
                         return;
                     }
-                    float dpi = dpiFor(doc.getPage(i).getMediaBox(), job.options().pdfDpi());
+                    float dpi =
+                            dpiFor(doc.getPage(i).getMediaBox(), job.options().pdfDpi());
                     if (dpi < job.options().pdfDpi()) {
-                        out.warn("Page " + (i + 1) + " of " + name + " is very large; rendered at " + Math.round(dpi) + " DPI");
+                        out.warn("Page " + (i + 1) + " of " + name + " is very large; rendered at " + Math.round(dpi)
+                                + " DPI");
                     }
                     BufferedImage img;
                     String pageText = "";
@@ -83,7 +90,8 @@ final class PdfNormaliser implements FileNormaliser {
                             pageText = stripper.getText(doc);
                         }
                     } catch (IOException | RuntimeException e) {
-                        throw new FileFailure("Page " + (i + 1) + " of PDF " + name + " cannot be read: " + e.getMessage(), e);
+                        throw new FileFailure(
+                                "Page " + (i + 1) + " of PDF " + name + " cannot be read: " + e.getMessage(), e);
                     }
                     // PNG and thumbnails on a helper thread while this one renders the next page
                     int page = i;
@@ -103,8 +111,7 @@ final class PdfNormaliser implements FileNormaliser {
     }
 
     /** A page ready to be a row. */
-    private record Encoded(Map<String, Object> row, Map<String, List<Thumbnail>> thumbnails, String warning) {
-    }
+    private record Encoded(Map<String, Object> row, Map<String, List<Thumbnail>> thumbnails, String warning) {}
 
     private static Encoded encode(int page, BufferedImage img, String text) {
         Map<String, Object> row = new LinkedHashMap<>();
@@ -114,7 +121,8 @@ final class PdfNormaliser implements FileNormaliser {
         try {
             return new Encoded(row, Map.of("image", Thumbnailer.make(img)), null);
         } catch (IOException | RuntimeException e) {
-            return new Encoded(row, Map.of(), "Thumbnails of page " + (page + 1) + " could not be made: " + e.getMessage());
+            return new Encoded(
+                    row, Map.of(), "Thumbnails of page " + (page + 1) + " could not be made: " + e.getMessage());
         }
     }
 
@@ -162,8 +170,11 @@ final class PdfNormaliser implements FileNormaliser {
                 byte[] head = new byte[(int) Math.min(1024, len)];
                 raf.readFully(head);
                 header = new String(head, StandardCharsets.ISO_8859_1).contains("%PDF-");
-                throw new FileFailure(header ? "PDF " + f.filename() + " is truncated (it does not end with %%EOF); copy or download it again"
-                        : "Not a PDF: " + f.filename() + " has no %PDF header");
+                throw new FileFailure(
+                        header
+                                ? "PDF " + f.filename()
+                                        + " is truncated (it does not end with %%EOF); copy or download it again"
+                                : "Not a PDF: " + f.filename() + " has no %PDF header");
             }
         }
     }

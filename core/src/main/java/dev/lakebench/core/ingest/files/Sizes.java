@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Byte counts: rough sizes of row values (for the hand-off budget) and sizes for people. */
 final class Sizes {
 
-    private Sizes() {
-    }
+    private Sizes() {}
 
     static long of(Object v) {
         return switch (v) {

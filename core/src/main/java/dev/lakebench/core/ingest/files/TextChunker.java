@@ -20,7 +20,8 @@ public final class TextChunker {
 
     public TextChunker(int size, int overlap, Consumer<String> out) {
         if (size <= 0 || overlap < 0 || overlap >= size) {
-            throw new IllegalArgumentException("chunk overlap (" + overlap + ") must be smaller than the chunk size (" + size + ")");
+            throw new IllegalArgumentException(
+                    "chunk overlap (" + overlap + ") must be smaller than the chunk size (" + size + ")");
         }
         this.size = size;
         this.overlap = overlap;
@@ -31,7 +32,9 @@ public final class TextChunker {
     public void add(CharSequence text) {
         int n = text.length();
         int i = 0;
-        if (i < n && Character.isLowSurrogate(text.charAt(0)) && !buf.isEmpty()
+        if (i < n
+                && Character.isLowSurrogate(text.charAt(0))
+                && !buf.isEmpty()
                 && Character.isHighSurrogate(buf.charAt(buf.length() - 1))) {
             buf.append(text.charAt(i++)); // the second half of a pair split between two calls: counted already
         }

@@ -22,8 +22,7 @@ final class TextDecoder {
 
     private static final int BLOCK = 1 << 16;
 
-    private TextDecoder() {
-    }
+    private TextDecoder() {}
 
     /** Decodes everything, handing text to {@code out} block by block; returns the number of bytes read. */
     static long decode(InputStream in, String name, Consumer<CharSequence> out) throws IOException {
@@ -40,7 +39,8 @@ final class TextDecoder {
             skip = 2;
         }
         boolean utf8 = cs == StandardCharsets.UTF_8;
-        CharsetDecoder dec = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        CharsetDecoder dec = cs.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer bytes = ByteBuffer.allocate(BLOCK + 8);
         bytes.put(head, skip, head.length - skip);
@@ -56,9 +56,11 @@ final class TextDecoder {
             if (utf8) {
                 for (int i = bytes.position(); i < bytes.limit(); i++) {
                     if (bytes.get(i) == 0) {
-                        throw new FileFailure("Binary data in a text file: NUL byte at offset " + (consumed + i) + " of " + name
-                                + "; if it is not text, give it an extension other than ." + FileKind.extension(Path.of(name))
-                                + " to store it as a binary file");
+                        throw new FileFailure(
+                                "Binary data in a text file: NUL byte at offset " + (consumed + i) + " of " + name
+                                        + "; if it is not text, give it an extension other than ."
+                                        + FileKind.extension(Path.of(name))
+                                        + " to store it as a binary file");
                     }
                 }
             }
@@ -66,8 +68,9 @@ final class TextDecoder {
             if (r.isError()) {
                 long at = consumed + bytes.position();
                 int bad = bytes.get(bytes.position()) & 0xff;
-                throw new FileFailure("Not valid " + cs.name() + " text: byte 0x" + Integer.toHexString(bad).toUpperCase(Locale.ROOT)
-                        + " at offset " + at + " of " + name + "; save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)");
+                throw new FileFailure("Not valid " + cs.name() + " text: byte 0x"
+                        + Integer.toHexString(bad).toUpperCase(Locale.ROOT) + " at offset " + at + " of " + name
+                        + "; save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)");
             }
             if (eof) {
                 dec.flush(chars);

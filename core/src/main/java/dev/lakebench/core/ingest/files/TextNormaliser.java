@@ -19,15 +19,16 @@ final class TextNormaliser implements FileNormaliser {
     @Override
     public void normalise(FileJob job, RowOut out) throws IOException {
         int[] index = {0};
-        TextChunker chunker = new TextChunker(job.options().chunkSize(), job.options().chunkOverlap(), chunk -> {
-            if (job.cancelled()) {
-                throw new Stop();
-            }
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("chunk_index", index[0]++);
-            row.put("text", chunk);
-            out.row(row, Map.of());
-        });
+        TextChunker chunker =
+                new TextChunker(job.options().chunkSize(), job.options().chunkOverlap(), chunk -> {
+                    if (job.cancelled()) {
+                        throw new Stop();
+                    }
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("chunk_index", index[0]++);
+                    row.put("text", chunk);
+                    out.row(row, Map.of());
+                });
         try (InputStream in = Files.newInputStream(job.file().path())) {
             TextDecoder.decode(in, job.file().filename(), chunker::add);
             if (chunker.finish() == 0) {

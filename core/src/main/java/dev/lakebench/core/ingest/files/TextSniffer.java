@@ -10,12 +10,13 @@ import java.nio.charset.StandardCharsets;
 /** Decides whether bytes are text: a UTF-16 byte-order mark, or valid UTF-8 without NUL bytes. */
 final class TextSniffer {
 
-    private TextSniffer() {
-    }
+    private TextSniffer() {}
 
     /** {@code complete} says the bytes are the whole file (else a multi-byte sequence may be cut at the end). */
     static boolean looksLikeText(byte[] head, boolean complete) {
-        if (head.length >= 2 && ((head[0] == (byte) 0xFE && head[1] == (byte) 0xFF) || (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE))) {
+        if (head.length >= 2
+                && ((head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)
+                        || (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE))) {
             return true;
         }
         for (byte b : head) {
@@ -23,7 +24,9 @@ final class TextSniffer {
                 return false;
             }
         }
-        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        CharsetDecoder d = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(head);
         CharBuffer out = CharBuffer.allocate(head.length + 1);

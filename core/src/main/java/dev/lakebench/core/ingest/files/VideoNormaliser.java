@@ -65,8 +65,7 @@ final class VideoNormaliser implements FileNormaliser {
     }
 
     /** A segment ready to be a row. */
-    private record Encoded(Map<String, Object> row, Map<String, List<Thumbnail>> thumbnails, String warning) {
-    }
+    private record Encoded(Map<String, Object> row, Map<String, List<Thumbnail>> thumbnails, String warning) {}
 
     private static Encoded encode(FileJob job, Segment seg) throws IOException {
         try {
@@ -80,7 +79,8 @@ final class VideoNormaliser implements FileNormaliser {
                 jpeg = Thumbnailer.jpeg(frame);
                 thumbs = Map.of("thumbnail", Thumbnailer.make(frame));
             } catch (IOException | RuntimeException e) { // MediaException: no decoder, damaged frame
-                warning = "No thumbnail for segment " + seg.index() + " of " + job.file().path() + ": " + e.getMessage();
+                warning = "No thumbnail for segment " + seg.index() + " of "
+                        + job.file().path() + ": " + e.getMessage();
             }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("chunk_index", seg.index());

@@ -1,9 +1,9 @@
 package dev.lakebench.core.ingest.formats;
 
 import dev.lakebench.core.client.ErrorCode;
-import dev.lakebench.core.client.IngestError;
 import dev.lakebench.core.client.Format;
 import dev.lakebench.core.client.FormatContext;
+import dev.lakebench.core.client.IngestError;
 import dev.lakebench.core.schema.ColumnType;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -32,8 +32,17 @@ public final class Coco implements Format {
 
     public static final int DEFAULT_BATCH_SIZE = 100;
 
-    static final List<String> COLUMNS = List.of("coco_image_id", "image", "mask", "width", "height", "filename",
-            "captions", "annotations", "categories", "num_objects");
+    static final List<String> COLUMNS = List.of(
+            "coco_image_id",
+            "image",
+            "mask",
+            "width",
+            "height",
+            "filename",
+            "captions",
+            "annotations",
+            "categories",
+            "num_objects");
 
     private final Path imagesDir;
     private final Path instances;
@@ -51,17 +60,21 @@ public final class Coco implements Format {
         } else if (b.annotationsDir != null) {
             Path dir = SourceFiles.folder(b.annotationsDir, "COCO annotations folder");
             this.instances = find(dir, "instances_", imagesDir, true);
-            this.captions = b.captions != null ? SourceFiles.file(b.captions, "COCO captions file")
+            this.captions = b.captions != null
+                    ? SourceFiles.file(b.captions, "COCO captions file")
                     : find(dir, "captions_", imagesDir, false);
         } else {
             // the COCO layout: images in train2017/ (or val2017/), annotations in ../annotations beside them
             Path dir = imagesDir.toAbsolutePath().normalize().resolveSibling("annotations");
             if (!Files.isDirectory(dir)) {
-                throw new IngestError(ErrorCode.INGEST_BAD_DATA, "No COCO annotations were given, and there is no folder " + dir,
+                throw new IngestError(
+                        ErrorCode.INGEST_BAD_DATA,
+                        "No COCO annotations were given, and there is no folder " + dir,
                         "Pass the annotations folder or the instances_*.json file (Coco.builder(images).annotationsDir(dir))");
             }
             this.instances = find(dir, "instances_", imagesDir, true);
-            this.captions = b.captions != null ? SourceFiles.file(b.captions, "COCO captions file")
+            this.captions = b.captions != null
+                    ? SourceFiles.file(b.captions, "COCO captions file")
                     : find(dir, "captions_", imagesDir, false);
         }
         this.batchSize = b.batchSize;
@@ -146,7 +159,9 @@ public final class Coco implements Format {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, prefix + "*.json")) {
             ds.forEach(found::add);
         } catch (IOException e) {
-            throw new IngestError(ErrorCode.INGEST_FILE_FAILED, "Cannot list " + dir + ": " + e.getMessage(),
+            throw new IngestError(
+                    ErrorCode.INGEST_FILE_FAILED,
+                    "Cannot list " + dir + ": " + e.getMessage(),
                     "Check that the annotations folder is readable");
         }
         if (found.size() == 1) {
@@ -155,9 +170,12 @@ public final class Coco implements Format {
         if (!required) {
             return null;
         }
-        throw new IngestError(ErrorCode.INGEST_FILE_NOT_FOUND, found.isEmpty()
-                ? "No " + prefix + "*.json file in " + dir
-                : "Several " + prefix + "*.json files in " + dir + " and none named " + exact.getFileName() + ": " + found,
+        throw new IngestError(
+                ErrorCode.INGEST_FILE_NOT_FOUND,
+                found.isEmpty()
+                        ? "No " + prefix + "*.json file in " + dir
+                        : "Several " + prefix + "*.json files in " + dir + " and none named " + exact.getFileName()
+                                + ": " + found,
                 "Pass the instances file explicitly (Coco.builder(images).instances(file))");
     }
 
@@ -181,8 +199,14 @@ public final class Coco implements Format {
     @Override
     public Stream<Map<String, List<?>>> normalize(FormatContext context) {
         CocoInstances data = parsed();
-        return RowBatches.stream(COLUMNS, batchSize, images().iterator(), img -> row(data, img, context), context,
-                threads, "coco-masks");
+        return RowBatches.stream(
+                COLUMNS,
+                batchSize,
+                images().iterator(),
+                img -> row(data, img, context),
+                context,
+                threads,
+                "coco-masks");
     }
 
     private Object[] row(CocoInstances data, CocoInstances.Image img, FormatContext context) throws SourceException {
@@ -206,21 +230,31 @@ public final class Coco implements Format {
                 }
             } else if (a.rle() != null) {
                 if (a.rle().height() != height || a.rle().width() != width) {
-                    context.warning("Annotation " + a.id() + " of image " + img.id() + " has an RLE of " + a.rle().width()
-                            + "x" + a.rle().height() + " on a " + width + "x" + height + " image; left out of the mask");
+                    context.warning("Annotation " + a.id() + " of image " + img.id() + " has an RLE of "
+                            + a.rle().width() + "x" + a.rle().height() + " on a " + width + "x" + height
+                            + " image; left out of the mask");
                     continue;
                 }
                 try {
                     mask.paintRle(a.rle().decoded(), a.categoryId());
                 } catch (IllegalArgumentException e) {
-                    context.warning("Annotation " + a.id() + " of image " + img.id() + " has a bad RLE (" + e.getMessage()
-                            + "); left out of the mask");
+                    context.warning("Annotation " + a.id() + " of image " + img.id() + " has a bad RLE ("
+                            + e.getMessage() + "); left out of the mask");
                 }
             }
         }
-        return new Object[] {img.id(), bytes, mask.toPng(), width, height, img.fileName(),
-            Json.write(data.captions.getOrDefault(img.id(), List.of())), CocoInstances.annotationsJson(anns),
-            CocoInstances.categoriesJson(data.categories, used), anns.size()};
+        return new Object[] {
+            img.id(),
+            bytes,
+            mask.toPng(),
+            width,
+            height,
+            img.fileName(),
+            Json.write(data.captions.getOrDefault(img.id(), List.of())),
+            CocoInstances.annotationsJson(anns),
+            CocoInstances.categoriesJson(data.categories, used),
+            anns.size()
+        };
     }
 
     @Override

@@ -18,8 +18,7 @@ import java.util.TreeMap;
  */
 final class CocoInstances {
 
-    record Image(long id, String fileName, int width, int height) {
-    }
+    record Image(long id, String fileName, int width, int height) {}
 
     /** Uncompressed counts, or COCO's compressed string, over an h x w grid. */
     record Rle(long[] counts, String compressed, int height, int width) {
@@ -29,8 +28,7 @@ final class CocoInstances {
         }
     }
 
-    record Annotation(long id, int categoryId, int iscrowd, double area, double[] bbox, double[][] polygons, Rle rle) {
-    }
+    record Annotation(long id, int categoryId, int iscrowd, double area, double[] bbox, double[][] polygons, Rle rle) {}
 
     final List<Image> images = new ArrayList<>();
     final Map<Long, List<Annotation>> annotations = new HashMap<>();
@@ -40,21 +38,34 @@ final class CocoInstances {
     static CocoInstances read(Path instances, Path captionsFile) {
         CocoInstances out = new CocoInstances();
         boolean[] sawImages = new boolean[1];
-        CocoJson.read(instances, Map.of(
-                "images", n -> {
-                    sawImages[0] = true;
-                    out.images.add(new Image(n.path("id").asLong(), n.path("file_name").asText(null),
-                            n.path("width").asInt(0), n.path("height").asInt(0)));
-                },
-                "annotations", n -> out.annotations.computeIfAbsent(n.path("image_id").asLong(), k -> new ArrayList<>())
-                        .add(annotation(n)),
-                "categories", n -> out.categories.put(n.path("id").asInt(), n)));
+        CocoJson.read(
+                instances,
+                Map.of(
+                        "images",
+                                n -> {
+                                    sawImages[0] = true;
+                                    out.images.add(new Image(
+                                            n.path("id").asLong(),
+                                            n.path("file_name").asText(null),
+                                            n.path("width").asInt(0),
+                                            n.path("height").asInt(0)));
+                                },
+                        "annotations",
+                                n -> out.annotations
+                                        .computeIfAbsent(n.path("image_id").asLong(), k -> new ArrayList<>())
+                                        .add(annotation(n)),
+                        "categories", n -> out.categories.put(n.path("id").asInt(), n)));
         if (!sawImages[0]) {
             throw CocoJson.notCoco(instances, "it has no \"images\" list");
         }
         if (captionsFile != null) {
-            CocoJson.read(captionsFile, Map.of("annotations", n -> out.captions
-                    .computeIfAbsent(n.path("image_id").asLong(), k -> new ArrayList<>()).add(n.path("caption").asText())));
+            CocoJson.read(
+                    captionsFile,
+                    Map.of(
+                            "annotations",
+                            n -> out.captions
+                                    .computeIfAbsent(n.path("image_id").asLong(), k -> new ArrayList<>())
+                                    .add(n.path("caption").asText())));
         }
         return out;
     }
@@ -90,8 +101,14 @@ final class CocoInstances {
         for (int i = 0; i < 4; i++) {
             bbox[i] = n.path("bbox").path(i).asDouble();
         }
-        return new Annotation(n.path("id").asLong(), n.path("category_id").asInt(), n.path("iscrowd").asInt(0),
-                n.path("area").asDouble(), bbox, polygons, rle);
+        return new Annotation(
+                n.path("id").asLong(),
+                n.path("category_id").asInt(),
+                n.path("iscrowd").asInt(0),
+                n.path("area").asDouble(),
+                bbox,
+                polygons,
+                rle);
     }
 
     List<Annotation> annotationsOf(long imageId) {

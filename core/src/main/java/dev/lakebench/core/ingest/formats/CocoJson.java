@@ -16,8 +16,7 @@ import java.util.function.Consumer;
  */
 final class CocoJson {
 
-    private CocoJson() {
-    }
+    private CocoJson() {}
 
     /** Calls the handler of each named top-level array once per element; other fields are skipped. */
     static void read(Path file, Map<String, Consumer<JsonNode>> arrays) {
@@ -38,13 +37,17 @@ final class CocoJson {
                 }
             }
         } catch (IOException e) {
-            throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Cannot read " + file + " as COCO JSON: " + Json.firstLine(e),
+            throw new IngestError(
+                    ErrorCode.INGEST_BAD_DATA,
+                    "Cannot read " + file + " as COCO JSON: " + Json.firstLine(e),
                     "Check that the file is complete, valid JSON");
         }
     }
 
     static IngestError notCoco(Path file, String why) {
-        return new IngestError(ErrorCode.INGEST_BAD_DATA, "Not a COCO annotation file: " + file + " (" + why + ")",
+        return new IngestError(
+                ErrorCode.INGEST_BAD_DATA,
+                "Not a COCO annotation file: " + file + " (" + why + ")",
                 "Pass the instances_*.json (or panoptic_*.json) file of the dataset");
     }
 }

@@ -24,8 +24,16 @@ public final class CocoPanoptic implements Format {
 
     public static final int DEFAULT_BATCH_SIZE = 100;
 
-    static final List<String> COLUMNS = List.of("coco_image_id", "image", "mask", "width", "height", "filename",
-            "mask_filename", "segments_info", "categories");
+    static final List<String> COLUMNS = List.of(
+            "coco_image_id",
+            "image",
+            "mask",
+            "width",
+            "height",
+            "filename",
+            "mask_filename",
+            "segments_info",
+            "categories");
 
     private final Path imagesDir;
     private final Path masksDir;
@@ -33,11 +41,10 @@ public final class CocoPanoptic implements Format {
     private final int batchSize;
     private Parsed parsed;
 
-    private record Entry(long imageId, String maskFile, JsonNode segments) {
-    }
+    private record Entry(long imageId, String maskFile, JsonNode segments) {}
 
-    private record Parsed(Map<Long, CocoInstances.Image> images, List<Entry> entries, Map<Integer, JsonNode> categories) {
-    }
+    private record Parsed(
+            Map<Long, CocoInstances.Image> images, List<Entry> entries, Map<Integer, JsonNode> categories) {}
 
     public CocoPanoptic(Path imagesDir, Path masksDir, Path annotations) {
         this(imagesDir, masksDir, annotations, DEFAULT_BATCH_SIZE);
@@ -56,12 +63,21 @@ public final class CocoPanoptic implements Format {
             List<CocoInstances.Image> images = new ArrayList<>();
             List<Entry> entries = new ArrayList<>();
             Map<Integer, JsonNode> categories = new TreeMap<>();
-            CocoJson.read(annotations, Map.of(
-                    "images", n -> images.add(new CocoInstances.Image(n.path("id").asLong(), n.path("file_name").asText(null),
-                            n.path("width").asInt(0), n.path("height").asInt(0))),
-                    "annotations", n -> entries.add(new Entry(n.path("image_id").asLong(), n.path("file_name").asText(null),
-                            n.path("segments_info"))),
-                    "categories", n -> categories.put(n.path("id").asInt(), n)));
+            CocoJson.read(
+                    annotations,
+                    Map.of(
+                            "images",
+                                    n -> images.add(new CocoInstances.Image(
+                                            n.path("id").asLong(),
+                                            n.path("file_name").asText(null),
+                                            n.path("width").asInt(0),
+                                            n.path("height").asInt(0))),
+                            "annotations",
+                                    n -> entries.add(new Entry(
+                                            n.path("image_id").asLong(),
+                                            n.path("file_name").asText(null),
+                                            n.path("segments_info"))),
+                            "categories", n -> categories.put(n.path("id").asInt(), n)));
             if (images.isEmpty() && entries.isEmpty()) {
                 throw CocoJson.notCoco(annotations, "it has neither \"images\" nor \"annotations\"");
             }
@@ -78,14 +94,16 @@ public final class CocoPanoptic implements Format {
     @Override
     public Stream<Map<String, List<?>>> normalize(FormatContext context) {
         Parsed p = parsed();
-        return RowBatches.stream(COLUMNS, batchSize, p.entries().iterator(), e -> row(p, e), context, 1, "coco-panoptic");
+        return RowBatches.stream(
+                COLUMNS, batchSize, p.entries().iterator(), e -> row(p, e), context, 1, "coco-panoptic");
     }
 
     private Object[] row(Parsed p, Entry e) throws SourceException {
         CocoInstances.Image img = p.images().get(e.imageId());
         if (img == null) {
-            throw new SourceException(String.valueOf(e.maskFile()), "annotation of image " + e.imageId()
-                    + ", which the \"images\" list does not have");
+            throw new SourceException(
+                    String.valueOf(e.maskFile()),
+                    "annotation of image " + e.imageId() + ", which the \"images\" list does not have");
         }
         Path imageFile = SourceFiles.inside(imagesDir, img.fileName());
         Path maskFile = SourceFiles.inside(masksDir, e.maskFile());
@@ -98,14 +116,23 @@ public final class CocoPanoptic implements Format {
         int width = img.width() > 0 ? img.width() : maskSize[0];
         int height = img.height() > 0 ? img.height() : maskSize[1];
         if (maskSize[0] != width || maskSize[1] != height) {
-            throw new SourceException(maskFile.toString(), "the mask is " + maskSize[0] + "x" + maskSize[1]
-                    + " but the image is " + width + "x" + height);
+            throw new SourceException(
+                    maskFile.toString(),
+                    "the mask is " + maskSize[0] + "x" + maskSize[1] + " but the image is " + width + "x" + height);
         }
         List<Integer> used = new ArrayList<>();
         e.segments().forEach(s -> used.add(s.path("category_id").asInt()));
-        return new Object[] {img.id(), image, mask, width, height, img.fileName(), e.maskFile(),
+        return new Object[] {
+            img.id(),
+            image,
+            mask,
+            width,
+            height,
+            img.fileName(),
+            e.maskFile(),
             Json.write(e.segments().isMissingNode() ? Json.MAPPER.createArrayNode() : e.segments()),
-            CocoInstances.categoriesJson(p.categories(), used)};
+            CocoInstances.categoriesJson(p.categories(), used)
+        };
     }
 
     @Override

@@ -6,8 +6,7 @@ import java.util.Locale;
 /** Lakebench column types for the engine types {@code read_parquet} reports. */
 final class EngineColumnTypes {
 
-    private EngineColumnTypes() {
-    }
+    private EngineColumnTypes() {}
 
     /** The type of a scalar engine type, or null when it is not a plain scalar. */
     static ColumnType scalar(String engineType) {

@@ -16,14 +16,18 @@ import java.util.Map;
 final class HfFeatures {
 
     /** How a value is taken from the result. */
-    enum Read { OBJECT, BYTES, VECTOR, LABEL_NAME, SPLIT }
+    enum Read {
+        OBJECT,
+        BYTES,
+        VECTOR,
+        LABEL_NAME,
+        SPLIT
+    }
 
     /** One output column; {@code source} is the output it is derived from (LABEL_NAME), else -1. */
-    record Output(String name, ColumnType type, String expression, Read read, List<String> labels, int source) {
-    }
+    record Output(String name, ColumnType type, String expression, Read read, List<String> labels, int source) {}
 
-    private HfFeatures() {
-    }
+    private HfFeatures() {}
 
     static List<Output> plan(Map<String, String> engineTypes, JsonNode features) {
         ColumnNames names = new ColumnNames();
@@ -41,14 +45,16 @@ final class HfFeatures {
                 out.add(new Output(col, ColumnType.IMAGE, struct ? q + ".bytes" : q, Read.BYTES, null, -1));
             } else if (kind.equals("Audio") && (struct || type.equals("BLOB"))) {
                 out.add(new Output(col, ColumnType.BINARY, struct ? q + ".bytes" : q, Read.BYTES, null, -1));
-            } else if (kind.equals("ClassLabel") && EngineColumnTypes.scalar(type) != null
+            } else if (kind.equals("ClassLabel")
+                    && EngineColumnTypes.scalar(type) != null
                     && EngineColumnTypes.scalar(type).isNumeric()) {
                 List<String> labels = new ArrayList<>();
                 feature.path("names").forEach(n -> labels.add(n.asText()));
                 int source = out.size();
                 out.add(new Output(col, ColumnType.CLASS_LABEL, q, Read.OBJECT, null, -1));
                 if (!labels.isEmpty()) {
-                    out.add(new Output(names.unique(col + "_name"), ColumnType.TEXT, null, Read.LABEL_NAME, labels, source));
+                    out.add(new Output(
+                            names.unique(col + "_name"), ColumnType.TEXT, null, Read.LABEL_NAME, labels, source));
                 }
             } else if (isVector(type, feature)) {
                 out.add(new Output(col, ColumnType.EMBEDDING, q, Read.VECTOR, null, -1));
@@ -68,7 +74,9 @@ final class HfFeatures {
     /** A numeric sequence of one declared length (or a fixed-size array): an embedding. */
     private static boolean isVector(String type, JsonNode feature) {
         String element = EngineColumnTypes.element(type);
-        if (element == null || EngineColumnTypes.scalar(element) == null || !EngineColumnTypes.scalar(element).isNumeric()) {
+        if (element == null
+                || EngineColumnTypes.scalar(element) == null
+                || !EngineColumnTypes.scalar(element).isNumeric()) {
             return false;
         }
         boolean fixedArray = !type.endsWith("[]");

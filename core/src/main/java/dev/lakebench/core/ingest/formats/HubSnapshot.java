@@ -1,8 +1,8 @@
 package dev.lakebench.core.ingest.formats;
 
 import dev.lakebench.core.client.ErrorCode;
-import dev.lakebench.core.client.IngestError;
 import dev.lakebench.core.client.FormatContext;
+import dev.lakebench.core.client.IngestError;
 import dev.lakebench.core.hub.HubClient;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -28,18 +28,22 @@ import java.util.regex.Pattern;
 final class HubSnapshot {
 
     /** One parquet file of a split, on local disk. */
-    record Shard(String split, Path file, String source) {
-    }
+    record Shard(String split, Path file, String source) {}
 
     private static final Pattern SHARD = Pattern.compile("([A-Za-z0-9_.]+?)[-_]\\d{5}-of-\\d{5}\\.parquet");
     private static final Pattern PLAIN = Pattern.compile("([A-Za-z0-9_]+)(?:[-_][A-Za-z0-9_]+)*\\.parquet");
     private static final Set<String> SPLIT_NAMES = Set.of("train", "test", "validation", "valid", "dev", "eval");
 
-    private HubSnapshot() {
-    }
+    private HubSnapshot() {}
 
     /** The shards to ingest, downloaded; null when cancelled while downloading. */
-    static List<Shard> fetch(HubClient hub, String repoId, String config, String split, String revision, Path cacheRoot,
+    static List<Shard> fetch(
+            HubClient hub,
+            String repoId,
+            String config,
+            String split,
+            String revision,
+            Path cacheRoot,
             FormatContext context) {
         HubClient.DatasetInfo info = hub.info(repoId, revision);
         Path snapshot = cacheDir(cacheRoot, repoId).resolve(safe(info.sha()));
@@ -48,16 +52,22 @@ final class HubSnapshot {
             candidates = exportFiles(hub, repoId, config, context);
         }
         if (candidates.isEmpty()) {
-            throw new IngestError(ErrorCode.INGEST_NO_DATA, "Hugging Face dataset \"" + repoId + "\" has no parquet files,"
-                    + " neither in its repository nor in the Hub's parquet export", "Ingest a dataset published as parquet");
+            throw new IngestError(
+                    ErrorCode.INGEST_NO_DATA,
+                    "Hugging Face dataset \"" + repoId + "\" has no parquet files,"
+                            + " neither in its repository nor in the Hub's parquet export",
+                    "Ingest a dataset published as parquet");
         }
         if (split != null) {
             Set<String> splits = new LinkedHashSet<>();
             candidates.forEach(c -> splits.add(c.split()));
-            candidates = candidates.stream().filter(c -> c.split().equals(split)).toList();
+            candidates =
+                    candidates.stream().filter(c -> c.split().equals(split)).toList();
             if (candidates.isEmpty()) {
-                throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Hugging Face dataset \"" + repoId + "\" has no split \""
-                        + split + "\"", "Use one of: " + String.join(", ", splits));
+                throw new IngestError(
+                        ErrorCode.INGEST_BAD_DATA,
+                        "Hugging Face dataset \"" + repoId + "\" has no split \"" + split + "\"",
+                        "Use one of: " + String.join(", ", splits));
             }
         }
         List<Shard> out = new ArrayList<>();
@@ -66,8 +76,10 @@ final class HubSnapshot {
             try {
                 target = SourceFiles.inside(snapshot, c.cachePath());
             } catch (SourceException e) {
-                throw new IngestError(ErrorCode.INGEST_BAD_DATA, "The Hub listed a file path that leaves the cache folder: "
-                        + c.cachePath(), "Check HF_ENDPOINT: a real Hub never does this");
+                throw new IngestError(
+                        ErrorCode.INGEST_BAD_DATA,
+                        "The Hub listed a file path that leaves the cache folder: " + c.cachePath(),
+                        "Check HF_ENDPOINT: a real Hub never does this");
             }
             context.currentSource(c.source());
             if (!cached(target, c.size())) {
@@ -76,8 +88,10 @@ final class HubSnapshot {
                 }
                 if (!isParquet(target)) {
                     deleteQuietly(target);
-                    throw new IngestError(ErrorCode.INGEST_FILE_FAILED, "The Hub sent something that is not a parquet file for "
-                            + c.source() + " of dataset \"" + repoId + "\" (from " + c.url() + ")",
+                    throw new IngestError(
+                            ErrorCode.INGEST_FILE_FAILED,
+                            "The Hub sent something that is not a parquet file for " + c.source() + " of dataset \""
+                                    + repoId + "\" (from " + c.url() + ")",
                             "Try again; if it persists, check HF_ENDPOINT (a proxy may answer instead of the Hub)");
                 }
             }
@@ -86,8 +100,7 @@ final class HubSnapshot {
         return out;
     }
 
-    private record Candidate(String split, String url, String cachePath, long size, String source) {
-    }
+    private record Candidate(String split, String url, String cachePath, long size, String source) {}
 
     private static List<Candidate> repoFiles(HubClient hub, String repoId, HubClient.DatasetInfo info, String config) {
         List<Candidate> out = new ArrayList<>();
@@ -132,21 +145,29 @@ final class HubSnapshot {
         }
         String chosen = config;
         if (chosen == null) {
-            chosen = export.containsKey("default") ? "default" : export.keySet().iterator().next();
+            chosen = export.containsKey("default")
+                    ? "default"
+                    : export.keySet().iterator().next();
             if (export.size() > 1) {
-                context.warning("Hugging Face dataset \"" + repoId + "\" has " + export.size() + " configs (" + String.join(", ",
-                        export.keySet()) + "); ingested \"" + chosen + "\"");
+                context.warning("Hugging Face dataset \"" + repoId + "\" has " + export.size() + " configs ("
+                        + String.join(", ", export.keySet()) + "); ingested \"" + chosen + "\"");
             }
         } else if (!export.containsKey(chosen)) {
-            throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Hugging Face dataset \"" + repoId + "\" has no config \"" + chosen
-                    + "\"", "Use one of: " + String.join(", ", export.keySet()));
+            throw new IngestError(
+                    ErrorCode.INGEST_BAD_DATA,
+                    "Hugging Face dataset \"" + repoId + "\" has no config \"" + chosen + "\"",
+                    "Use one of: " + String.join(", ", export.keySet()));
         }
         List<Candidate> out = new ArrayList<>();
         for (var split : export.get(chosen).entrySet()) {
             int n = 0;
             for (String url : split.getValue()) {
                 String file = String.format(Locale.ROOT, "%04d.parquet", n++);
-                out.add(new Candidate(split.getKey(), url, ".parquet-export/" + chosen + "/" + split.getKey() + "/" + file, -1,
+                out.add(new Candidate(
+                        split.getKey(),
+                        url,
+                        ".parquet-export/" + chosen + "/" + split.getKey() + "/" + file,
+                        -1,
                         chosen + "/" + split.getKey() + "/" + file));
             }
         }

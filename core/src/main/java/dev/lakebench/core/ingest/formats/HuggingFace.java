@@ -1,9 +1,9 @@
 package dev.lakebench.core.ingest.formats;
 
 import dev.lakebench.core.client.ErrorCode;
-import dev.lakebench.core.client.IngestError;
 import dev.lakebench.core.client.Format;
 import dev.lakebench.core.client.FormatContext;
+import dev.lakebench.core.client.IngestError;
 import dev.lakebench.core.hub.HubClient;
 import dev.lakebench.core.schema.ColumnType;
 import dev.lakebench.core.store.Values;
@@ -44,15 +44,17 @@ public final class HuggingFace implements Format {
     private final int batchSize;
     /** A downloaded snapshot on disk instead of the Hub, or null. */
     private final Path localDir;
+
     private volatile Plan plan;
 
-    private record Plan(List<HubSnapshot.Shard> shards, List<HfFeatures.Output> outputs, long rows) {
-    }
+    private record Plan(List<HubSnapshot.Shard> shards, List<HfFeatures.Output> outputs, long rows) {}
 
     private HuggingFace(Builder b) {
         this.localDir = b.localDir;
         if (localDir != null) {
-            this.repoId = localDir.getFileName() == null ? localDir.toString() : localDir.getFileName().toString();
+            this.repoId = localDir.getFileName() == null
+                    ? localDir.toString()
+                    : localDir.getFileName().toString();
             this.config = null;
             this.split = b.split;
             this.revision = null;
@@ -66,7 +68,9 @@ public final class HuggingFace implements Format {
         this.split = b.split;
         this.revision = b.revision;
         if (b.cacheDir == null) {
-            throw new IngestError(ErrorCode.INGEST_BAD_DATA, "No cache folder for Hugging Face downloads was given",
+            throw new IngestError(
+                    ErrorCode.INGEST_BAD_DATA,
+                    "No cache folder for Hugging Face downloads was given",
                     "Pass cacheDir(...), e.g. a folder of the Lakebench data directory");
         }
         this.cacheDir = b.cacheDir.toAbsolutePath().normalize();
@@ -76,7 +80,10 @@ public final class HuggingFace implements Format {
 
     /** A dataset with {@code HF_ENDPOINT} and {@code HF_TOKEN} from the environment, cached under {@code cacheDir}. */
     public static Builder builder(String name, Path cacheDir) {
-        return new Builder(name).cacheDir(cacheDir).endpoint(System.getenv("HF_ENDPOINT")).token(System.getenv("HF_TOKEN"));
+        return new Builder(name)
+                .cacheDir(cacheDir)
+                .endpoint(System.getenv("HF_ENDPOINT"))
+                .token(System.getenv("HF_TOKEN"));
     }
 
     /**
@@ -159,20 +166,28 @@ public final class HuggingFace implements Format {
     public static HuggingFace fromData(Map<String, ? extends List<?>> data, Path cacheDir) {
         for (String key : data.keySet()) {
             if (!List.of("_huggingface", "_split", "_config", "_revision").contains(key)) {
-                throw new IngestError(ErrorCode.INGEST_BAD_DATA, "With \"_huggingface\", data may only hold _split, _config"
-                        + " and _revision, not \"" + key + "\"", "Ingest the dataset on its own, e.g. {\"_huggingface\": [\"mnist\"]}");
+                throw new IngestError(
+                        ErrorCode.INGEST_BAD_DATA,
+                        "With \"_huggingface\", data may only hold _split, _config" + " and _revision, not \"" + key
+                                + "\"",
+                        "Ingest the dataset on its own, e.g. {\"_huggingface\": [\"mnist\"]}");
             }
         }
         String name = single(data, "_huggingface");
         if (name == null) {
-            throw new IngestError(ErrorCode.INGEST_BAD_DATA, "\"_huggingface\" must name one dataset",
+            throw new IngestError(
+                    ErrorCode.INGEST_BAD_DATA,
+                    "\"_huggingface\" must name one dataset",
                     "Pass {\"_huggingface\": [\"owner/name\"]}");
         }
         if (Files.isDirectory(Path.of(name))) {
             return fromFolder(Path.of(name)).split(single(data, "_split")).build(); // a downloaded snapshot
         }
-        return builder(name, cacheDir).split(single(data, "_split")).config(single(data, "_config"))
-                .revision(single(data, "_revision")).build();
+        return builder(name, cacheDir)
+                .split(single(data, "_split"))
+                .config(single(data, "_config"))
+                .revision(single(data, "_revision"))
+                .build();
     }
 
     /** The one string of a key (a one-element list, or a bare string from untyped callers), or null. */
@@ -185,7 +200,9 @@ public final class HuggingFace implements Format {
             return null;
         }
         if (!(v instanceof CharSequence s) || s.toString().isBlank()) {
-            throw new IngestError(ErrorCode.INGEST_BAD_DATA, "\"" + key + "\" must be one string, not " + v,
+            throw new IngestError(
+                    ErrorCode.INGEST_BAD_DATA,
+                    "\"" + key + "\" must be one string, not " + v,
                     "Pass {\"" + key + "\": [\"...\"]}");
         }
         return s.toString().strip();
@@ -203,7 +220,8 @@ public final class HuggingFace implements Format {
 
     @Override
     public Stream<Map<String, List<?>>> normalize(FormatContext context) {
-        List<HubSnapshot.Shard> shards = localDir != null ? localShards()
+        List<HubSnapshot.Shard> shards = localDir != null
+                ? localShards()
                 : HubSnapshot.fetch(hub, repoId, config, split, revision, cacheDir, context);
         if (shards == null) {
             return Stream.empty();
@@ -211,8 +229,11 @@ public final class HuggingFace implements Format {
         List<Path> files = shards.stream().map(HubSnapshot.Shard::file).toList();
         ParquetScan scan = ParquetScan.open();
         try {
-            Plan p = new Plan(shards, HfFeatures.plan(scan.describe(files),
-                    HfFeatures.features(scan.keyValue(files.get(0), "huggingface"))), scan.rowCount(files));
+            Plan p = new Plan(
+                    shards,
+                    HfFeatures.plan(
+                            scan.describe(files), HfFeatures.features(scan.keyValue(files.get(0), "huggingface"))),
+                    scan.rowCount(files));
             plan = p;
             StringBuilder sql = new StringBuilder("SELECT ");
             for (HfFeatures.Output o : p.outputs()) {
@@ -222,7 +243,8 @@ public final class HuggingFace implements Format {
             }
             sql.append("\"__lb_file\" FROM read_parquet([");
             for (int i = 0; i < files.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append(ParquetScan.literal(files.get(i).toString()));
+                sql.append(i == 0 ? "" : ", ")
+                        .append(ParquetScan.literal(files.get(i).toString()));
             }
             sql.append("], union_by_name = true, filename = '__lb_file')");
             ResultSet rs = scan.query(sql.toString(), files);
@@ -241,7 +263,9 @@ public final class HuggingFace implements Format {
     private List<HubSnapshot.Shard> localShards() {
         List<HubSnapshot.Shard> out = new ArrayList<>();
         try (Stream<Path> files = Files.walk(localDir)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList()) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".parquet"))
+                    .sorted()
+                    .toList()) {
                 List<String> parts = new ArrayList<>();
                 localDir.relativize(f).forEach(p -> parts.add(p.toString()));
                 String s = HubSnapshot.splitOf(parts);
@@ -250,12 +274,16 @@ public final class HuggingFace implements Format {
                 }
             }
         } catch (IOException e) {
-            throw new IngestError(ErrorCode.INGEST_FILE_NOT_FOUND, "Cannot read the Hugging Face dataset folder " + localDir + ": "
-                    + e.getMessage(), "Check that the folder is readable");
+            throw new IngestError(
+                    ErrorCode.INGEST_FILE_NOT_FOUND,
+                    "Cannot read the Hugging Face dataset folder " + localDir + ": " + e.getMessage(),
+                    "Check that the folder is readable");
         }
         if (out.isEmpty()) {
-            throw new IngestError(ErrorCode.INGEST_BAD_DATA, "No parquet files" + (split == null ? "" : " of split " + split)
-                    + " in " + localDir, "Point at the folder of a downloaded dataset (its *.parquet files, e.g. data/train-*.parquet)");
+            throw new IngestError(
+                    ErrorCode.INGEST_BAD_DATA,
+                    "No parquet files" + (split == null ? "" : " of split " + split) + " in " + localDir,
+                    "Point at the folder of a downloaded dataset (its *.parquet files, e.g. data/train-*.parquet)");
         }
         return out;
     }
@@ -283,7 +311,8 @@ public final class HuggingFace implements Format {
             for (int i = 0; i < outputs.size(); i++) {
                 cols.add(new ArrayList<>(size));
             }
-            int fileColumn = (int) outputs.stream().filter(o -> o.expression() != null).count() + 1;
+            int fileColumn =
+                    (int) outputs.stream().filter(o -> o.expression() != null).count() + 1;
             try {
                 int n = 0;
                 while (n < size && rs.next()) {
@@ -307,9 +336,12 @@ public final class HuggingFace implements Format {
                     return null;
                 }
             } catch (SQLException e) {
-                throw new IngestError(ErrorCode.INGEST_FILE_FAILED, "Cannot read the parquet files of Hugging Face dataset \""
-                        + repoId + "\": " + EngineException.from(e).engineMessage(),
-                        "Delete the dataset's folder under " + cacheDir + " and ingest again", e);
+                throw new IngestError(
+                        ErrorCode.INGEST_FILE_FAILED,
+                        "Cannot read the parquet files of Hugging Face dataset \"" + repoId + "\": "
+                                + EngineException.from(e).engineMessage(),
+                        "Delete the dataset's folder under " + cacheDir + " and ingest again",
+                        e);
             }
             Map<String, List<?>> batch = new LinkedHashMap<>();
             for (int i = 0; i < outputs.size(); i++) {
@@ -352,7 +384,8 @@ public final class HuggingFace implements Format {
         Map<String, ColumnType> out = new LinkedHashMap<>();
         Plan p = plan;
         if (p != null) {
-            p.outputs().stream().filter(o -> o.type() == ColumnType.IMAGE || o.type() == ColumnType.CLASS_LABEL)
+            p.outputs().stream()
+                    .filter(o -> o.type() == ColumnType.IMAGE || o.type() == ColumnType.CLASS_LABEL)
                     .forEach(o -> out.put(o.name(), o.type()));
         }
         return out;

@@ -10,8 +10,7 @@ import javax.imageio.stream.ImageInputStream;
 /** Width and height from an image's header, without decoding its pixels. */
 final class ImageSize {
 
-    private ImageSize() {
-    }
+    private ImageSize() {}
 
     /** {width, height}, or a SourceException when the bytes are not a readable image. */
     static int[] of(byte[] bytes, String path) throws SourceException {
@@ -34,8 +33,15 @@ final class ImageSize {
 
     /** {width, height} of a PNG from its IHDR chunk, or null when the bytes are not a PNG. */
     static int[] png(byte[] b) {
-        if (b.length < 24 || (b[0] & 0xff) != 0x89 || b[1] != 'P' || b[2] != 'N' || b[3] != 'G'
-                || b[12] != 'I' || b[13] != 'H' || b[14] != 'D' || b[15] != 'R') {
+        if (b.length < 24
+                || (b[0] & 0xff) != 0x89
+                || b[1] != 'P'
+                || b[2] != 'N'
+                || b[3] != 'G'
+                || b[12] != 'I'
+                || b[13] != 'H'
+                || b[14] != 'D'
+                || b[15] != 'R') {
             return null;
         }
         return new int[] {readInt(b, 16), readInt(b, 20)};

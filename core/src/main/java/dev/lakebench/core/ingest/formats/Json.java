@@ -17,14 +17,15 @@ final class Json {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
-    }
+    private Json() {}
 
     static JsonNode read(Path file) {
         try {
             return MAPPER.readTree(file.toFile());
         } catch (IOException e) {
-            throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Cannot read " + file + " as JSON: " + firstLine(e),
+            throw new IngestError(
+                    ErrorCode.INGEST_BAD_DATA,
+                    "Cannot read " + file + " as JSON: " + firstLine(e),
                     "Check that the file is complete, valid JSON");
         }
     }
@@ -43,12 +44,16 @@ final class Json {
                 try {
                     out.add(MAPPER.readTree(line));
                 } catch (IOException e) {
-                    throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Cannot read line " + n + " of " + file + " as JSON: "
-                            + firstLine(e), "Each line of a .jsonl file must be one JSON object");
+                    throw new IngestError(
+                            ErrorCode.INGEST_BAD_DATA,
+                            "Cannot read line " + n + " of " + file + " as JSON: " + firstLine(e),
+                            "Each line of a .jsonl file must be one JSON object");
                 }
             }
         } catch (IOException e) {
-            throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Cannot read " + file + ": " + e.getMessage(),
+            throw new IngestError(
+                    ErrorCode.INGEST_BAD_DATA,
+                    "Cannot read " + file + ": " + e.getMessage(),
                     "Check that the file is readable");
         }
         return out;
@@ -58,7 +63,8 @@ final class Json {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot serialise " + value.getClass().getSimpleName(), e);
         }
     }
 

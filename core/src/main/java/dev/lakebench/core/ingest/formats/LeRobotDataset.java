@@ -2,8 +2,8 @@ package dev.lakebench.core.ingest.formats;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lakebench.core.client.ErrorCode;
-import dev.lakebench.core.client.IngestError;
 import dev.lakebench.core.client.FormatContext;
+import dev.lakebench.core.client.IngestError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,15 +20,15 @@ import java.util.function.Function;
 final class LeRobotDataset {
 
     /** One line of {@code meta/episodes.jsonl}. */
-    record Episode(long index, List<String> tasks, long length) {
-    }
+    record Episode(long index, List<String> tasks, long length) {}
 
     /** One line of {@code meta/tasks.jsonl}. */
-    record Task(long index, String task) {
-    }
+    record Task(long index, String task) {}
 
-    private static final String DEFAULT_DATA_PATH = "data/chunk-{episode_chunk:03d}/episode_{episode_index:06d}.parquet";
-    private static final String DEFAULT_VIDEO_PATH = "videos/chunk-{episode_chunk:03d}/{video_key}/episode_{episode_index:06d}.mp4";
+    private static final String DEFAULT_DATA_PATH =
+            "data/chunk-{episode_chunk:03d}/episode_{episode_index:06d}.parquet";
+    private static final String DEFAULT_VIDEO_PATH =
+            "videos/chunk-{episode_chunk:03d}/{video_key}/episode_{episode_index:06d}.mp4";
 
     private final Path dir;
     private final JsonNode info;
@@ -48,14 +48,18 @@ final class LeRobotDataset {
         Path root = SourceFiles.folder(dir, "LeRobot dataset folder");
         Path infoFile = root.resolve("meta").resolve("info.json");
         if (!Files.isRegularFile(infoFile)) {
-            throw new IngestError(ErrorCode.INGEST_FILE_NOT_FOUND, "Not a LeRobot dataset: " + infoFile + " not found",
+            throw new IngestError(
+                    ErrorCode.INGEST_FILE_NOT_FOUND,
+                    "Not a LeRobot dataset: " + infoFile + " not found",
                     "Point at the dataset's root folder (the one holding meta/, data/ and videos/)");
         }
         JsonNode info = Json.read(infoFile);
         String version = info.path("codebase_version").asText("");
         if (!version.startsWith("v2")) {
-            throw new IngestError(ErrorCode.INGEST_BAD_DATA, "LeRobot dataset " + root + " is codebase_version \""
-                    + version + "\"; only v2.x layouts (meta/episodes.jsonl, one parquet per episode) are supported",
+            throw new IngestError(
+                    ErrorCode.INGEST_BAD_DATA,
+                    "LeRobot dataset " + root + " is codebase_version \"" + version
+                            + "\"; only v2.x layouts (meta/episodes.jsonl, one parquet per episode) are supported",
                     "Use a v2.0/v2.1 copy of the dataset, or convert it with LeRobot's conversion scripts");
         }
         return new LeRobotDataset(root, info);
@@ -120,18 +124,23 @@ final class LeRobotDataset {
 
     private static void checkChunks(long chunkStart, long chunkEnd) {
         if (chunkStart < 0 || chunkEnd < chunkStart) {
-            throw new IngestError(ErrorCode.INGEST_BAD_DATA, "Chunk range " + chunkStart + ".." + chunkEnd + " is empty or negative",
+            throw new IngestError(
+                    ErrorCode.INGEST_BAD_DATA,
+                    "Chunk range " + chunkStart + ".." + chunkEnd + " is empty or negative",
                     "Pass 0 <= chunkStart <= chunkEnd (chunkEnd is inclusive)");
         }
     }
 
     Path dataFile(Episode e) {
-        return inside(dataPath, dataPath.format(Map.of("episode_chunk", chunkOf(e.index()), "episode_index", e.index())));
+        return inside(
+                dataPath, dataPath.format(Map.of("episode_chunk", chunkOf(e.index()), "episode_index", e.index())));
     }
 
     Path videoFile(Episode e, String videoKey) {
-        return inside(videoPath, videoPath.format(Map.of("episode_chunk", chunkOf(e.index()), "episode_index", e.index(),
-                "video_key", videoKey)));
+        return inside(
+                videoPath,
+                videoPath.format(Map.of(
+                        "episode_chunk", chunkOf(e.index()), "episode_index", e.index(), "video_key", videoKey)));
     }
 
     /** A path made from {@code info.json}'s templates must stay inside the dataset folder. */
@@ -139,8 +148,10 @@ final class LeRobotDataset {
         try {
             return SourceFiles.inside(dir, relative);
         } catch (SourceException e) {
-            throw new IngestError(ErrorCode.INGEST_BAD_DATA, "meta/info.json's path template \"" + template + "\" gives "
-                    + relative + ", which " + e.reason(), "Fix data_path / video_path in " + dir.resolve("meta/info.json"));
+            throw new IngestError(
+                    ErrorCode.INGEST_BAD_DATA,
+                    "meta/info.json's path template \"" + template + "\" gives " + relative + ", which " + e.reason(),
+                    "Fix data_path / video_path in " + dir.resolve("meta/info.json"));
         }
     }
 
@@ -151,7 +162,9 @@ final class LeRobotDataset {
     private Path metaFile(String name) {
         Path file = dir.resolve("meta").resolve(name);
         if (!Files.isRegularFile(file)) {
-            throw new IngestError(ErrorCode.INGEST_FILE_NOT_FOUND, "File not found: " + file,
+            throw new IngestError(
+                    ErrorCode.INGEST_FILE_NOT_FOUND,
+                    "File not found: " + file,
                     "A LeRobot v2 dataset lists its episodes and tasks in meta/" + name);
         }
         return file;
@@ -160,7 +173,9 @@ final class LeRobotDataset {
     private static long requiredLong(JsonNode n, String field, Path file) {
         JsonNode v = n.get(field);
         if (v == null || !v.canConvertToLong()) {
-            throw new IngestError(ErrorCode.INGEST_BAD_DATA, file + " has a line without a numeric \"" + field + "\": " + n,
+            throw new IngestError(
+                    ErrorCode.INGEST_BAD_DATA,
+                    file + " has a line without a numeric \"" + field + "\": " + n,
                     "Each line must carry " + field);
         }
         return v.asLong();

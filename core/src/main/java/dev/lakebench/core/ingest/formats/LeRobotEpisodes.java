@@ -93,21 +93,28 @@ public final class LeRobotEpisodes implements Format {
         presence.warn(context);
         AtomicInteger partial = new AtomicInteger();
         String[] firstPartial = new String[1];
-        Stream<Map<String, List<?>>> rows = RowBatches.stream(columns(), batchSize, presence.present().iterator(), e -> {
-            Object[] row = new Object[3 + videoKeys.size()];
-            row[0] = e.index();
-            row[1] = String.join("\n", e.tasks());
-            row[2] = e.length();
-            for (int i = 0; i < videoKeys.size(); i++) {
-                Path file = dataset.videoFile(e, videoKeys.get(i));
-                if (Files.isRegularFile(file)) {
-                    row[3 + i] = SourceFiles.read(file);
-                } else if (partial.getAndIncrement() == 0) {
-                    firstPartial[0] = dataset.relative(file);
-                }
-            }
-            return row;
-        }, context, 1, "lerobot-episodes");
+        Stream<Map<String, List<?>>> rows = RowBatches.stream(
+                columns(),
+                batchSize,
+                presence.present().iterator(),
+                e -> {
+                    Object[] row = new Object[3 + videoKeys.size()];
+                    row[0] = e.index();
+                    row[1] = String.join("\n", e.tasks());
+                    row[2] = e.length();
+                    for (int i = 0; i < videoKeys.size(); i++) {
+                        Path file = dataset.videoFile(e, videoKeys.get(i));
+                        if (Files.isRegularFile(file)) {
+                            row[3 + i] = SourceFiles.read(file);
+                        } else if (partial.getAndIncrement() == 0) {
+                            firstPartial[0] = dataset.relative(file);
+                        }
+                    }
+                    return row;
+                },
+                context,
+                1,
+                "lerobot-episodes");
         return rows.onClose(() -> {
             if (partial.get() > 0) {
                 context.warning(partial.get() + " camera videos of present episodes are missing and were stored as null"

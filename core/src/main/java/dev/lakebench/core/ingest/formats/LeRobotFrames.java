@@ -2,9 +2,9 @@ package dev.lakebench.core.ingest.formats;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lakebench.core.client.ErrorCode;
-import dev.lakebench.core.client.IngestError;
 import dev.lakebench.core.client.Format;
 import dev.lakebench.core.client.FormatContext;
+import dev.lakebench.core.client.IngestError;
 import dev.lakebench.core.schema.ColumnType;
 import dev.lakebench.natives.engine.EngineException;
 import java.nio.file.Path;
@@ -34,7 +34,8 @@ public final class LeRobotFrames implements Format {
 
     public static final int DEFAULT_BATCH_SIZE = 1000;
 
-    private static final List<String> LEADING = List.of("index", "episode_index", "frame_index", "task_index", "timestamp");
+    private static final List<String> LEADING =
+            List.of("index", "episode_index", "frame_index", "task_index", "timestamp");
 
     private final LeRobotDataset dataset;
     private final long chunkStart;
@@ -61,18 +62,19 @@ public final class LeRobotFrames implements Format {
     }
 
     /** One output column: its name, type and the engine expression that computes it. */
-    private record Output(String name, ColumnType type, String expression) {
-    }
+    private record Output(String name, ColumnType type, String expression) {}
 
-    private record Plan(LeRobotDataset.Presence presence, List<Path> files, List<Output> outputs, long rows) {
-    }
+    private record Plan(LeRobotDataset.Presence presence, List<Path> files, List<Output> outputs, long rows) {}
 
     private synchronized Plan plan() {
         if (plan == null) {
             List<LeRobotDataset.Episode> listed = dataset.episodes(chunkStart, chunkEnd);
             LeRobotDataset.Presence presence = dataset.present(listed, e -> List.of(dataset.dataFile(e)), "data file");
-            List<Path> files = presence.present().stream().map(dataset::dataFile).toList();
-            long rows = presence.present().stream().mapToLong(LeRobotDataset.Episode::length).sum();
+            List<Path> files =
+                    presence.present().stream().map(dataset::dataFile).toList();
+            long rows = presence.present().stream()
+                    .mapToLong(LeRobotDataset.Episode::length)
+                    .sum();
             List<Output> outputs = List.of();
             if (!files.isEmpty()) {
                 try (ParquetScan scan = ParquetScan.open()) {
@@ -113,7 +115,9 @@ public final class LeRobotFrames implements Format {
             }
             JsonNode feature = features.getOrDefault(key, Json.MAPPER.createObjectNode());
             String element = EngineColumnTypes.element(type);
-            if (element != null && EngineColumnTypes.scalar(element) != null && EngineColumnTypes.scalar(element).isNumeric()) {
+            if (element != null
+                    && EngineColumnTypes.scalar(element) != null
+                    && EngineColumnTypes.scalar(element).isNumeric()) {
                 int size = LeRobotDataset.length(feature);
                 if (size <= 0) {
                     size = fixedSize(type);
@@ -124,7 +128,9 @@ public final class LeRobotFrames implements Format {
                 String prefix = prefix(key);
                 List<String> elementNames = LeRobotDataset.names(feature, size);
                 for (int i = 0; i < size; i++) {
-                    out.add(new Output(names.unique(prefix + "_" + elementNames.get(i)), EngineColumnTypes.scalar(element),
+                    out.add(new Output(
+                            names.unique(prefix + "_" + elementNames.get(i)),
+                            EngineColumnTypes.scalar(element),
                             ParquetScan.quote(key) + "[" + (i + 1) + "]"));
                 }
             } else if (EngineColumnTypes.scalar(type) != null && EngineColumnTypes.scalar(type) != ColumnType.BINARY) {
@@ -215,9 +221,13 @@ public final class LeRobotFrames implements Format {
                     return null;
                 }
             } catch (SQLException e) {
-                throw new IngestError(ErrorCode.INGEST_FILE_FAILED, "Cannot read the frames of " + plan.files().size()
-                        + " episode files (first " + plan.files().get(0) + "): " + EngineException.from(e).engineMessage(),
-                        "Check that the episode parquet files are complete", e);
+                throw new IngestError(
+                        ErrorCode.INGEST_FILE_FAILED,
+                        "Cannot read the frames of " + plan.files().size() + " episode files (first "
+                                + plan.files().get(0) + "): "
+                                + EngineException.from(e).engineMessage(),
+                        "Check that the episode parquet files are complete",
+                        e);
             }
             Map<String, List<?>> batch = new LinkedHashMap<>();
             for (int c = 0; c < width; c++) {

@@ -63,7 +63,7 @@ final class ParquetScan implements AutoCloseable {
     Map<String, String> describe(List<Path> files) {
         Map<String, String> out = new LinkedHashMap<>();
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM " + source(files))) {
+                ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM " + source(files))) {
             while (rs.next()) {
                 out.put(rs.getString("column_name"), rs.getString("column_type"));
             }
@@ -77,7 +77,8 @@ final class ParquetScan implements AutoCloseable {
     String keyValue(Path file, String key) {
         String sql = "SELECT value FROM parquet_kv_metadata(" + literal(file.toString()) + ") WHERE decode(key) = "
                 + literal(key);
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             return rs.next() ? new String(rs.getBytes(1), StandardCharsets.UTF_8) : null;
         } catch (SQLException e) {
             throw unreadable(List.of(file), e);
@@ -94,7 +95,8 @@ final class ParquetScan implements AutoCloseable {
             list.append(i == 0 ? "" : ", ").append(literal(files.get(i).toString()));
         }
         String sql = "SELECT coalesce(sum(num_rows), 0) FROM parquet_file_metadata(" + list + "])";
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
@@ -114,9 +116,14 @@ final class ParquetScan implements AutoCloseable {
     }
 
     static IngestError unreadable(List<Path> files, SQLException e) {
-        String what = files.size() == 1 ? files.get(0).toString() : files.size() + " Parquet files (first " + files.get(0) + ")";
-        return new IngestError(ErrorCode.INGEST_FILE_FAILED, "Cannot read " + what + ": "
-                + EngineException.from(e).engineMessage(), "Check that the files are complete Parquet files", e);
+        String what = files.size() == 1
+                ? files.get(0).toString()
+                : files.size() + " Parquet files (first " + files.get(0) + ")";
+        return new IngestError(
+                ErrorCode.INGEST_FILE_FAILED,
+                "Cannot read " + what + ": " + EngineException.from(e).engineMessage(),
+                "Check that the files are complete Parquet files",
+                e);
     }
 
     @Override

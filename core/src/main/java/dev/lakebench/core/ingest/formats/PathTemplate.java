@@ -28,13 +28,17 @@ final class PathTemplate {
         while (m.find()) {
             Object v = values.get(m.group(1));
             if (v == null) {
-                throw new IngestError(ErrorCode.INGEST_BAD_DATA, "The path template \"" + template + "\" uses {"
-                        + m.group(1) + "}, which LeRobot datasets do not define", "Use episode_chunk, episode_index or video_key");
+                throw new IngestError(
+                        ErrorCode.INGEST_BAD_DATA,
+                        "The path template \"" + template + "\" uses {" + m.group(1)
+                                + "}, which LeRobot datasets do not define",
+                        "Use episode_chunk, episode_index or video_key");
             }
             String s;
             if (m.group(3) != null) {
                 int width = Integer.parseInt(m.group(3));
-                s = String.format(Locale.ROOT, "%" + (m.group(2).isEmpty() ? "" : "0") + width + "d", ((Number) v).longValue());
+                s = String.format(
+                        Locale.ROOT, "%" + (m.group(2).isEmpty() ? "" : "0") + width + "d", ((Number) v).longValue());
             } else {
                 s = v.toString();
             }

@@ -1,7 +1,7 @@
 package dev.lakebench.core.ingest.formats;
 
-import dev.lakebench.core.concurrent.NamedThreads;
 import dev.lakebench.core.client.FormatContext;
+import dev.lakebench.core.concurrent.NamedThreads;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -29,11 +29,16 @@ final class RowBatches {
         Object[] row(T item) throws SourceException;
     }
 
-    private RowBatches() {
-    }
+    private RowBatches() {}
 
-    static <T> Stream<Map<String, List<?>>> stream(List<String> columns, int batchSize, Iterator<T> items,
-            RowMapper<T> mapper, FormatContext context, int threads, String poolName) {
+    static <T> Stream<Map<String, List<?>>> stream(
+            List<String> columns,
+            int batchSize,
+            Iterator<T> items,
+            RowMapper<T> mapper,
+            FormatContext context,
+            int threads,
+            String poolName) {
         ExecutorService pool = threads > 1 ? NamedThreads.fixed("lakebench-" + poolName, threads) : null;
         Iterator<Map<String, List<?>>> batches = new Iterator<>() {
             private Map<String, List<?>> next;
@@ -63,12 +68,13 @@ final class RowBatches {
                 return out;
             }
         };
-        Stream<Map<String, List<?>>> s = StreamSupport.stream(Spliterators.spliteratorUnknownSize(batches, Spliterator.ORDERED), false);
+        Stream<Map<String, List<?>>> s =
+                StreamSupport.stream(Spliterators.spliteratorUnknownSize(batches, Spliterator.ORDERED), false);
         return pool == null ? s : s.onClose(pool::shutdownNow);
     }
 
-    private static <T> Map<String, List<?>> build(List<String> columns, List<T> chunk, RowMapper<T> mapper,
-            FormatContext context, ExecutorService pool) {
+    private static <T> Map<String, List<?>> build(
+            List<String> columns, List<T> chunk, RowMapper<T> mapper, FormatContext context, ExecutorService pool) {
         List<Object[]> rows = new ArrayList<>(chunk.size());
         if (pool == null) {
             for (T item : chunk) {

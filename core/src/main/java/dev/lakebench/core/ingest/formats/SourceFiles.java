@@ -16,8 +16,7 @@ import java.nio.file.Path;
  */
 final class SourceFiles {
 
-    private SourceFiles() {
-    }
+    private SourceFiles() {}
 
     /** The folder, absolute and normalized; IngestError when it is not a folder. */
     static Path folder(Path dir, String what) {
@@ -26,7 +25,8 @@ final class SourceFiles {
         }
         Path abs = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(abs)) {
-            throw new IngestError(ErrorCode.INGEST_FILE_NOT_FOUND,
+            throw new IngestError(
+                    ErrorCode.INGEST_FILE_NOT_FOUND,
                     (Files.exists(abs) ? "Not a folder: " : "Folder not found: ") + abs + " (the " + what + ")",
                     "Check the path of the " + what);
         }
@@ -40,7 +40,9 @@ final class SourceFiles {
         }
         Path abs = file.toAbsolutePath().normalize();
         if (!Files.isRegularFile(abs)) {
-            throw new IngestError(ErrorCode.INGEST_FILE_NOT_FOUND, "File not found: " + abs + " (the " + what + ")",
+            throw new IngestError(
+                    ErrorCode.INGEST_FILE_NOT_FOUND,
+                    "File not found: " + abs + " (the " + what + ")",
                     "Check the path of the " + what);
         }
         return abs;

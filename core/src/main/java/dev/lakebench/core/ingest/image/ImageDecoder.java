@@ -27,11 +27,9 @@ public final class ImageDecoder {
     static final int DECODE_TARGET = 512;
 
     /** A decoded picture: the (subsampled, upright) image, the original size, and the file's description. */
-    public record Decoded(BufferedImage image, int width, int height, String description) {
-    }
+    public record Decoded(BufferedImage image, int width, int height, String description) {}
 
-    private ImageDecoder() {
-    }
+    private ImageDecoder() {}
 
     public static Decoded decode(byte[] bytes, String name) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
@@ -50,7 +48,8 @@ public final class ImageDecoder {
                 if (w <= 0 || h <= 0 || (long) w * h > MAX_PIXELS) {
                     throw new FileFailure("Image " + name + " declares " + w + "x" + h + " pixels ("
                             + ((long) w * h / 1_000_000) + " megapixels); Lakebench decodes images up to "
-                            + MAX_PIXELS / 1_000_000 + " megapixels. Scale it down, or give it another extension to store it as a binary file");
+                            + MAX_PIXELS / 1_000_000
+                            + " megapixels. Scale it down, or give it another extension to store it as a binary file");
                 }
                 ImageReadParam p = reader.getDefaultReadParam();
                 int step = Math.max(1, Math.max(w, h) / DECODE_TARGET);

@@ -81,12 +81,13 @@ public record ImageMetadata(int orientation, String description) {
                             byte[] raw = rawProfile(kv[1]);
                             int off = raw.length > 6 && ascii(raw, 0, 6).equals("Exif\0\0") ? 6 : 0;
                             exif = exif(raw, off, raw.length - off, text);
-                        } else if (text.isEmpty() && (key.equals("description") || key.equals("title") || key.equals("comment"))) {
+                        } else if (text.isEmpty()
+                                && (key.equals("description") || key.equals("title") || key.equals("comment"))) {
                             text = kv[1].strip();
                         }
                     }
                 }
-                default -> { }
+                default -> {}
             }
             i = data + len + 4;
         }
@@ -140,8 +141,12 @@ public record ImageMetadata(int orientation, String description) {
                         zeros++;
                     }
                 }
-                return new String[] {key, compressed ? inflate(b, p, end - p, StandardCharsets.UTF_8)
-                        : new String(b, p, end - p, StandardCharsets.UTF_8)};
+                return new String[] {
+                    key,
+                    compressed
+                            ? inflate(b, p, end - p, StandardCharsets.UTF_8)
+                            : new String(b, p, end - p, StandardCharsets.UTF_8)
+                };
             }
         }
     }
@@ -171,7 +176,8 @@ public record ImageMetadata(int orientation, String description) {
                 orientation = n.intValue();
             }
             Entry d = ifd.getEntryById(TAG_DESCRIPTION);
-            String text = d != null && d.getValue() != null ? d.getValue().toString().strip() : fallbackText;
+            String text =
+                    d != null && d.getValue() != null ? d.getValue().toString().strip() : fallbackText;
             return new ImageMetadata(orientation, text);
         }
     }

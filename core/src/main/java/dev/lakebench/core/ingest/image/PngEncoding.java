@@ -14,11 +14,14 @@ public final class PngEncoding {
 
     static final int LEVEL = Integer.getInteger("lakebench.png.level", 3);
 
-    private PngEncoding() {
-    }
+    private PngEncoding() {}
 
     public static byte[] encode(BufferedImage img) {
-        return new PngEncoder().withBufferedImage(img).withCompressionLevel(LEVEL).withPredictorEncoding(false)
-                .withMultiThreadedCompressionEnabled(false).toBytes();
+        return new PngEncoder()
+                .withBufferedImage(img)
+                .withCompressionLevel(LEVEL)
+                .withPredictorEncoding(false)
+                .withMultiThreadedCompressionEnabled(false)
+                .toBytes();
     }
 }

@@ -35,8 +35,9 @@ public final class RowThumbnails implements AutoCloseable {
         this.id = incoming.indexOf("id");
         boolean wanted = !images.isEmpty() && ThumbnailStore.appliesTo(table);
         if (wanted && id < 0) {
-            warnings.add("No thumbnails for IMAGE column" + (names.size() > 1 ? "s " : " ") + String.join(", ", names)
-                    + ": thumbnails refer to rows by their id, and the data has no \"id\" column; add one to get thumbnails");
+            warnings.add(
+                    "No thumbnails for IMAGE column" + (names.size() > 1 ? "s " : " ") + String.join(", ", names)
+                            + ": thumbnails refer to rows by their id, and the data has no \"id\" column; add one to get thumbnails");
         }
         this.store = wanted && id >= 0 ? new ThumbnailStore(backend) : null;
     }
@@ -53,7 +54,8 @@ public final class RowThumbnails implements AutoCloseable {
             }
             List<Thumbnail> made;
             try {
-                made = Thumbnailer.make(ImageDecoder.decode(bytes, names.get(k) + " of row " + rowId).image());
+                made = Thumbnailer.make(ImageDecoder.decode(bytes, names.get(k) + " of row " + rowId)
+                        .image());
             } catch (IOException | RuntimeException e) { // FileFailure: damaged or unsupported image
                 if (failed++ == 0) {
                     firstFailure = e.getMessage();
@@ -81,8 +83,8 @@ public final class RowThumbnails implements AutoCloseable {
     public List<String> warnings() {
         List<String> out = new ArrayList<>(warnings);
         if (failed > 0) {
-            out.add("No thumbnails for " + failed + " image value" + (failed == 1 ? "" : "s") + " that could not be decoded,"
-                    + " e.g. " + firstFailure);
+            out.add("No thumbnails for " + failed + " image value" + (failed == 1 ? "" : "s")
+                    + " that could not be decoded," + " e.g. " + firstFailure);
         }
         return out;
     }

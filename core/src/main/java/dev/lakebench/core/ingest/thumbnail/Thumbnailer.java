@@ -22,8 +22,7 @@ public final class Thumbnailer {
     public static final int[] BOXES = {256, 128, 64, 32};
     static final double QUALITY = 0.85;
 
-    private Thumbnailer() {
-    }
+    private Thumbnailer() {}
 
     /** Thumbnails from the largest box to the smallest. */
     public static List<Thumbnail> make(BufferedImage source) throws IOException {

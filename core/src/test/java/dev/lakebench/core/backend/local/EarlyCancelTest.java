@@ -30,14 +30,17 @@ class EarlyCancelTest {
             cancel.cancel();
             long t0 = System.nanoTime();
             QueryRequest req = QueryRequest.of("SELECT sum(a * b) AS s FROM range(1000000000000) t(a), range(3) u(b)")
-                    .timeout(Duration.ofSeconds(60)).cancellation(cancel);
+                    .timeout(Duration.ofSeconds(60))
+                    .cancellation(cancel);
             assertThatThrownBy(() -> {
-                try (RowCursor c = client.stream(req)) {
-                    while (c.hasNext()) {
-                        c.next();
-                    }
-                }
-            }).isInstanceOfSatisfying(QueryError.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.QUERY_CANCELLED));
+                        try (RowCursor c = client.stream(req)) {
+                            while (c.hasNext()) {
+                                c.next();
+                            }
+                        }
+                    })
+                    .isInstanceOfSatisfying(
+                            QueryError.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.QUERY_CANCELLED));
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(20));
         }
     }

@@ -38,9 +38,10 @@ class CapabilityFallbackTest {
     private Client client;
 
     private Client connect(int batchBytes) throws Exception {
-        ManagedSettings s = ManagedSettings.of(service.url(), "default").withRetries(3, Duration.ofMillis(1), Duration.ofMillis(2))
+        ManagedSettings s = ManagedSettings.of(service.url(), "default")
+                .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(2))
                 .withInsertBatchBytes(batchBytes);
-        client = new Client(ManagedBackend.connect(s, ApiToken.of(token), new Random(5), d -> { }));
+        client = new Client(ManagedBackend.connect(s, ApiToken.of(token), new Random(5), d -> {}));
         return client;
     }
 
@@ -77,10 +78,20 @@ class CapabilityFallbackTest {
         for (int i = 0; i < n; i++) {
             Row r = back.get(i);
             assertThat(r.get("id")).isEqualTo((long) i - 3);
-            assertThat(r.get("text")).isEqualTo(i % 7 == 0 ? null : "O'Brien \\ row " + i + " " + "x".repeat(r.get("text") == null ? 0
-                    : ((String) r.get("text")).length() - ("O'Brien \\ row " + i + " ").length()));
+            assertThat(r.get("text"))
+                    .isEqualTo(
+                            i % 7 == 0
+                                    ? null
+                                    : "O'Brien \\ row " + i + " "
+                                            + "x"
+                                                    .repeat(
+                                                            r.get("text") == null
+                                                                    ? 0
+                                                                    : ((String) r.get("text")).length()
+                                                                            - ("O'Brien \\ row " + i + " ").length()));
             assertThat((float[]) r.get("emb")).containsExactly(i, -i / 2f, 0.125f);
-            assertThat(Arrays.equals((byte[]) r.get("img"), new byte[] {(byte) i, 0, (byte) 0xFF, 3})).isTrue();
+            assertThat(Arrays.equals((byte[]) r.get("img"), new byte[] {(byte) i, 0, (byte) 0xFF, 3}))
+                    .isTrue();
         }
     }
 
@@ -90,10 +101,17 @@ class CapabilityFallbackTest {
         service.refuseParams(true);
         connect(16 * 1024).ingest("t", rows(40, 10));
         assertStored(40);
-        assertThat(client.query("SELECT count(*) AS c FROM t WHERE text = $1", "O'Brien \\ row 1 xxxxxxxxxx").get(0).get("c")).isEqualTo(1L);
+        assertThat(client.query("SELECT count(*) AS c FROM t WHERE text = $1", "O'Brien \\ row 1 xxxxxxxxxx")
+                        .get(0)
+                        .get("c"))
+                .isEqualTo(1L);
         List<String> bodies = service.queryBodies();
-        assertThat(bodies.stream().filter(b -> b.contains(Capabilities.PROBE_VALUE)).count()).isEqualTo(1);
-        assertThat(bodies.stream().filter(b -> b.contains("\"params\"")).count()).isEqualTo(1);
+        assertThat(bodies.stream()
+                        .filter(b -> b.contains(Capabilities.PROBE_VALUE))
+                        .count())
+                .isEqualTo(1);
+        assertThat(bodies.stream().filter(b -> b.contains("\"params\"")).count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -101,7 +119,10 @@ class CapabilityFallbackTest {
         service = new FakeManagedService(dir, token, "org-1");
         connect(16 * 1024).ingest("t", rows(10, 10));
         assertStored(10);
-        assertThat(service.queryBodies().stream().filter(b -> b.contains(InsertBatch.MARK)).allMatch(b -> b.contains("\"params\""))).isTrue();
+        assertThat(service.queryBodies().stream()
+                        .filter(b -> b.contains(InsertBatch.MARK))
+                        .allMatch(b -> b.contains("\"params\"")))
+                .isTrue();
     }
 
     @Test
@@ -111,8 +132,12 @@ class CapabilityFallbackTest {
         connect(256 * 1024).ingest("t", rows(600, 120));
         assertStored(600);
         assertThat(service.requestCount()).isGreaterThan(0);
-        long tooLarge = service.queryBodies().stream().filter(b -> b.contains(InsertBatch.MARK) && b.length() > 24 * 1024).count();
-        long fitting = service.queryBodies().stream().filter(b -> b.contains(InsertBatch.MARK) && b.length() <= 24 * 1024).count();
+        long tooLarge = service.queryBodies().stream()
+                .filter(b -> b.contains(InsertBatch.MARK) && b.length() > 24 * 1024)
+                .count();
+        long fitting = service.queryBodies().stream()
+                .filter(b -> b.contains(InsertBatch.MARK) && b.length() <= 24 * 1024)
+                .count();
         assertThat(tooLarge).isBetween(1L, 6L);
         assertThat(fitting).isGreaterThan(10);
     }
@@ -126,9 +151,13 @@ class CapabilityFallbackTest {
         assertThatThrownBy(() -> client.ingest("big", Map.of("s", List.of("y".repeat(10_000)))))
                 .isInstanceOf(IngestError.class)
                 .satisfies(e -> assertThat(((IngestError) e).code()).isEqualTo(ErrorCode.INGEST_BAD_DATA))
-                .hasMessageContaining("single row").hasMessageContaining("413");
+                .hasMessageContaining("single row")
+                .hasMessageContaining("413");
         // create table, the batch once (a 413 is not retried)
-        assertThat(service.queryBodies().stream().filter(b -> b.contains(InsertBatch.MARK)).count()).isEqualTo(1);
+        assertThat(service.queryBodies().stream()
+                        .filter(b -> b.contains(InsertBatch.MARK))
+                        .count())
+                .isEqualTo(1);
         assertThat(service.requestCount("/tables/query") - before).isGreaterThan(0);
     }
 
@@ -138,15 +167,24 @@ class CapabilityFallbackTest {
         service.refuseHeapTables(true);
         connect(16 * 1024);
         // the first batch's answer is lost after it was applied: the resend is recognised
-        service.addFault(new FakeManagedService.Fault(FakeManagedService.queriesContaining(InsertBatch.MARK), true,
-                real -> new MockResponse.Builder(real).onResponseBody(new SocketEffect.CloseSocket()).build()));
+        service.addFault(new FakeManagedService.Fault(
+                FakeManagedService.queriesContaining(InsertBatch.MARK),
+                true,
+                real -> new MockResponse.Builder(real)
+                        .onResponseBody(new SocketEffect.CloseSocket())
+                        .build()));
         client.ingest("t", rows(50, 10));
         assertStored(50);
-        assertThat(service.queryBodies()).anyMatch(b -> b.contains(InsertBatch.DEEPLAKE_LEDGER) && b.contains("USING deeplake"));
+        assertThat(service.queryBodies())
+                .anyMatch(b -> b.contains(InsertBatch.DEEPLAKE_LEDGER) && b.contains("USING deeplake"));
         assertThat(service.queryBodies().stream().filter(b -> b.contains(InsertBatch.MARK)))
                 .allMatch(b -> b.contains("NOT EXISTS") && !b.contains("ON CONFLICT"));
-        assertThat(service.workspace("default").execute(QueryRequest.of("SELECT count(*) AS c FROM " + InsertBatch.DEEPLAKE_LEDGER))
-                .rows().get(0).get("c")).isNotEqualTo(0L);
+        assertThat(service.workspace("default")
+                        .execute(QueryRequest.of("SELECT count(*) AS c FROM " + InsertBatch.DEEPLAKE_LEDGER))
+                        .rows()
+                        .get(0)
+                        .get("c"))
+                .isNotEqualTo(0L);
         assertThat(client.listTables()).containsExactly("t");
     }
 }

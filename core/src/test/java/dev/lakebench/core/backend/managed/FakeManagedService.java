@@ -50,7 +50,10 @@ import mockwebserver3.RecordedRequest;
 public final class FakeManagedService implements AutoCloseable {
 
     /** Which shape of service to be. */
-    public enum Profile { REAL, SPEC }
+    public enum Profile {
+        REAL,
+        SPEC
+    }
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -78,8 +81,8 @@ public final class FakeManagedService implements AutoCloseable {
     private final List<String> queryBodies = java.util.Collections.synchronizedList(new ArrayList<>());
 
     /** A fault: when a request matches, {@code respond} makes the answer from the real one (which may be null). */
-    public record Fault(Predicate<RecordedRequest> when, boolean handleFirst, Function<MockResponse, MockResponse> respond) {
-    }
+    public record Fault(
+            Predicate<RecordedRequest> when, boolean handleFirst, Function<MockResponse, MockResponse> respond) {}
 
     public FakeManagedService(Path dataDir, String token, String orgId) throws IOException {
         this(dataDir, token, orgId, null, Profile.REAL);
@@ -90,11 +93,14 @@ public final class FakeManagedService implements AutoCloseable {
     }
 
     /** Over TLS with HTTP/2 offered by ALPN when {@code tls} is given. */
-    public FakeManagedService(Path dataDir, String token, String orgId, javax.net.ssl.SSLSocketFactory tls) throws IOException {
+    public FakeManagedService(Path dataDir, String token, String orgId, javax.net.ssl.SSLSocketFactory tls)
+            throws IOException {
         this(dataDir, token, orgId, tls, Profile.REAL);
     }
 
-    public FakeManagedService(Path dataDir, String token, String orgId, javax.net.ssl.SSLSocketFactory tls, Profile profile) throws IOException {
+    public FakeManagedService(
+            Path dataDir, String token, String orgId, javax.net.ssl.SSLSocketFactory tls, Profile profile)
+            throws IOException {
         this.profile = profile;
         this.organizations = List.<String[]>of(new String[] {orgId, "Tester's Organization"});
         this.dataDir = new DataDirectory(dataDir);
@@ -132,7 +138,8 @@ public final class FakeManagedService implements AutoCloseable {
             }
 
             @Override
-            public java.net.ServerSocket createServerSocket(int port, int backlog, java.net.InetAddress address) throws IOException {
+            public java.net.ServerSocket createServerSocket(int port, int backlog, java.net.InetAddress address)
+                    throws IOException {
                 throw new UnsupportedOperationException();
             }
         });
@@ -211,9 +218,15 @@ public final class FakeManagedService implements AutoCloseable {
         if (profile == Profile.SPEC) {
             return status(400, pgMessage);
         }
-        ObjectNode o = JSON.createObjectNode().put("error", "Database error: " + pgMessage).put("code", "QUERY_ERROR")
+        ObjectNode o = JSON.createObjectNode()
+                .put("error", "Database error: " + pgMessage)
+                .put("code", "QUERY_ERROR")
                 .put("request_id", java.util.UUID.randomUUID().toString());
-        return new MockResponse.Builder().code(500).body(o.toString()).addHeader("Content-Type", "application/json").build();
+        return new MockResponse.Builder()
+                .code(500)
+                .body(o.toString())
+                .addHeader("Content-Type", "application/json")
+                .build();
     }
 
     public String url() {
@@ -282,7 +295,10 @@ public final class FakeManagedService implements AutoCloseable {
     /** The next {@code times} requests matching {@code when} get {@code status} with exactly {@code body}, unprocessed. */
     public void failNextWith(int times, Predicate<RecordedRequest> when, int status, String body) {
         for (int i = 0; i < times; i++) {
-            addFault(new Fault(when, false, real -> new MockResponse.Builder().code(status).body(body).build()));
+            addFault(new Fault(
+                    when,
+                    false,
+                    real -> new MockResponse.Builder().code(status).body(body).build()));
         }
     }
 
@@ -303,7 +319,8 @@ public final class FakeManagedService implements AutoCloseable {
 
     /** Queries whose SQL contains {@code text}. */
     public static Predicate<RecordedRequest> queriesContaining(String text) {
-        return r -> queries().test(r) && r.getBody() != null && r.getBody().utf8().contains(text);
+        return r ->
+                queries().test(r) && r.getBody() != null && r.getBody().utf8().contains(text);
     }
 
     public static Predicate<RecordedRequest> any() {
@@ -322,7 +339,8 @@ public final class FakeManagedService implements AutoCloseable {
     private MockResponse dispatch(RecordedRequest r) {
         requests.incrementAndGet();
         String path = r.getUrl().encodedPath();
-        perPath.computeIfAbsent(r.getMethod() + " " + path, k -> new AtomicInteger()).incrementAndGet();
+        perPath.computeIfAbsent(r.getMethod() + " " + path, k -> new AtomicInteger())
+                .incrementAndGet();
         lastVersion = r.getVersion();
         lastHeaders = r.getHeaders();
         if (r.getBody() != null) {
@@ -342,8 +360,10 @@ public final class FakeManagedService implements AutoCloseable {
             return fault.respond().apply(null);
         }
         if (r.getBody() != null && r.getBody().size() > maxBodyBytes) {
-            return new MockResponse.Builder().code(413)
-                    .body("<html><head><title>413 Request Entity Too Large</title></head><body>nginx</body></html>").build();
+            return new MockResponse.Builder()
+                    .code(413)
+                    .body("<html><head><title>413 Request Entity Too Large</title></head><body>nginx</body></html>")
+                    .build();
         }
         if (!recordBodies) {
             drainRecorded();
@@ -372,7 +392,10 @@ public final class FakeManagedService implements AutoCloseable {
         String method = r.getMethod();
         try {
             if (seg.equals(List.of("me")) && method.equals("GET")) {
-                ObjectNode me = JSON.createObjectNode().put("id", "u1").put("name", "Tester").put("email", "t@example.com");
+                ObjectNode me = JSON.createObjectNode()
+                        .put("id", "u1")
+                        .put("name", "Tester")
+                        .put("email", "t@example.com");
                 if (profile == Profile.SPEC && meAnswersOrg) {
                     me.put("org_id", orgId);
                 }
@@ -408,7 +431,9 @@ public final class FakeManagedService implements AutoCloseable {
                 }
                 if (seg.size() == 3 && method.equals("POST")) {
                     if (registrationStatus != 0) {
-                        return status(registrationStatus, registrationStatus == 405 ? "Method Not Allowed" : "404 page not found");
+                        return status(
+                                registrationStatus,
+                                registrationStatus == 405 ? "Method Not Allowed" : "404 page not found");
                     }
                     return createTable(ws, local, body(r));
                 }
@@ -443,7 +468,11 @@ public final class FakeManagedService implements AutoCloseable {
     private MockResponse listWorkspaces() {
         ArrayNode a = JSON.createArrayNode();
         for (WorkspaceInfo w : dataDir.list()) {
-            a.addObject().put("id", w.id()).put("org_id", orgId).put("name", w.name()).put("type", "default")
+            a.addObject()
+                    .put("id", w.id())
+                    .put("org_id", orgId)
+                    .put("name", w.name())
+                    .put("type", "default")
                     .put("created_at", w.createdAt().toString());
         }
         if (profile == Profile.SPEC) {
@@ -463,7 +492,10 @@ public final class FakeManagedService implements AutoCloseable {
             return status(409, "workspace " + id + " already exists");
         }
         WorkspaceInfo w = dataDir.create(id, body.path("name").asText(id));
-        return ok(JSON.createObjectNode().put("id", w.id()).put("org_id", orgId).put("name", w.name())
+        return ok(JSON.createObjectNode()
+                .put("id", w.id())
+                .put("org_id", orgId)
+                .put("name", w.name())
                 .put("created_at", w.createdAt().toString()));
     }
 
@@ -490,7 +522,9 @@ public final class FakeManagedService implements AutoCloseable {
 
     private static JsonNode body(RecordedRequest r) {
         try {
-            return r.getBody() == null || r.getBody().size() == 0 ? JSON.createObjectNode() : JSON.readTree(r.getBody().toByteArray());
+            return r.getBody() == null || r.getBody().size() == 0
+                    ? JSON.createObjectNode()
+                    : JSON.readTree(r.getBody().toByteArray());
         } catch (IOException e) {
             throw new QueryError(ErrorCode.QUERY_INVALID, "request body is not JSON", "");
         }
@@ -501,13 +535,19 @@ public final class FakeManagedService implements AutoCloseable {
     }
 
     static MockResponse status(int code, String message) {
-        return new MockResponse.Builder().code(code).body(error(message))
-                .addHeader("Content-Type", "application/json").build();
+        return new MockResponse.Builder()
+                .code(code)
+                .body(error(message))
+                .addHeader("Content-Type", "application/json")
+                .build();
     }
 
     static MockResponse ok(JsonNode body) {
-        return new MockResponse.Builder().code(200).body(body.toString())
-                .addHeader("Content-Type", "application/json").build();
+        return new MockResponse.Builder()
+                .code(200)
+                .body(body.toString())
+                .addHeader("Content-Type", "application/json")
+                .build();
     }
 
     @Override

@@ -17,10 +17,10 @@ import dev.lakebench.core.client.TableInfo;
 import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.ColumnType;
 import dev.lakebench.core.schema.TableSchema;
-import dev.lakebench.core.store.Values;
 import dev.lakebench.core.sql.QualifiedName;
 import dev.lakebench.core.sql.SqlStatement;
 import dev.lakebench.core.sql.Token;
+import dev.lakebench.core.store.Values;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -54,7 +54,8 @@ final class FakeSql {
         this.service = service;
     }
 
-    private static final Pattern NAME_FILTER = Pattern.compile("(table_name|tablename|table_schema|schemaname)\\s*=\\s*\\(?\\s*(\\$(\\d+)|'([^']*)'|current_schema\\(\\))");
+    private static final Pattern NAME_FILTER = Pattern.compile(
+            "(table_name|tablename|table_schema|schemaname)\\s*=\\s*\\(?\\s*(\\$(\\d+)|'([^']*)'|current_schema\\(\\))");
     private static final Pattern IF_NOT_EXISTS_INDEX = Pattern.compile(
             "(?is)CREATE\\s+INDEX\\s+IF\\s+NOT\\s+EXISTS\\s+\"?[^\"\\s]+\"?\\s+ON\\s+\"?([^\"\\s(]+)\"?.*?\\(\\s*\"?([^\")\\s]+)\"?\\s*\\).*");
     private static final Pattern ADD_COLUMN_IF_NOT_EXISTS = Pattern.compile(
@@ -75,11 +76,17 @@ final class FakeSql {
             if (dup != null) {
                 return dup;
             }
-            if (service.refusesHeapTables() && sql.matches("(?is)\\s*CREATE\\s+TABLE.*") && !sql.matches("(?is).*USING\\s+deeplake.*")) {
+            if (service.refusesHeapTables()
+                    && sql.matches("(?is)\\s*CREATE\\s+TABLE.*")
+                    && !sql.matches("(?is).*USING\\s+deeplake.*")) {
                 return service.queryError("only tables USING deeplake can be created here");
             }
             JsonNode answer = answer(ws, local, sql, params, body.path("timeout_ms"));
-            return answer == null ? new MockResponse.Builder().code(200).body(service.profile() == FakeManagedService.Profile.REAL ? "{}" : "").build()
+            return answer == null
+                    ? new MockResponse.Builder()
+                            .code(200)
+                            .body(service.profile() == FakeManagedService.Profile.REAL ? "{}" : "")
+                            .build()
                     : FakeManagedService.ok(answer);
         } catch (ManagedServiceError e) {
             return service.queryError(pgMessage(e));
@@ -124,7 +131,8 @@ final class FakeSql {
         boolean sawSchema = false;
         Matcher m = NAME_FILTER.matcher(sql);
         while (m.find()) {
-            String v = m.group(3) != null ? (String) params.get(Integer.parseInt(m.group(3)) - 1)
+            String v = m.group(3) != null
+                    ? (String) params.get(Integer.parseInt(m.group(3)) - 1)
                     : m.group(4) != null ? m.group(4) : service.publicSchemaMode() ? "public" : ws;
             if (m.group(1).toLowerCase(Locale.ROOT).contains("schema")) {
                 schema = v;
@@ -166,7 +174,8 @@ final class FakeSql {
         }
         Matcher ci = CREATE_INDEX.matcher(sql);
         if (ci.matches()) {
-            local.createIndex(ci.group(1), ci.group(2), ci.group(3), null, dev.lakebench.core.client.Cancellation.none());
+            local.createIndex(
+                    ci.group(1), ci.group(2), ci.group(3), null, dev.lakebench.core.client.Cancellation.none());
             return null;
         }
         QueryRequest req = QueryRequest.of(sql, params);
@@ -176,7 +185,8 @@ final class FakeSql {
         QueryResult r = local.execute(req);
         if (r.columns().isEmpty()) {
             return r.updateCount() >= 0 && service.profile() == FakeManagedService.Profile.REAL
-                    ? F.objectNode().put("row_count", r.updateCount()) : null;
+                    ? F.objectNode().put("row_count", r.updateCount())
+                    : null;
         }
         ObjectNode o = F.objectNode();
         ArrayNode cols = o.putArray("columns");
@@ -311,8 +321,17 @@ final class FakeSql {
     /** pg_deeplake's domains: byte domains, multi-vectors and the small typed arrays/labels. */
     private static String domain(ColumnType t) {
         return switch (t) {
-            case IMAGE, VIDEO, SEGMENT_MASK, BINARY_MASK, MESH, MEDICAL, POLYGON, EMBEDDING_2D, BOUNDING_BOX, POINT,
-                 CLASS_LABEL -> t.name();
+            case IMAGE,
+                    VIDEO,
+                    SEGMENT_MASK,
+                    BINARY_MASK,
+                    MESH,
+                    MEDICAL,
+                    POLYGON,
+                    EMBEDDING_2D,
+                    BOUNDING_BOX,
+                    POINT,
+                    CLASS_LABEL -> t.name();
             default -> null;
         };
     }
@@ -324,8 +343,10 @@ final class FakeSql {
         TableInfo info = local == null ? null : describe(local, table);
         if (info != null) {
             for (IndexInfo i : info.indexes()) {
-                rows.addArray().add(i.name()).add("CREATE INDEX " + i.name() + " ON public." + table
-                        + " USING deeplake_index (" + i.column() + ") WITH (index_type='" + i.type() + "')");
+                rows.addArray()
+                        .add(i.name())
+                        .add("CREATE INDEX " + i.name() + " ON public." + table + " USING deeplake_index (" + i.column()
+                                + ") WITH (index_type='" + i.type() + "')");
             }
         }
         return o;
@@ -381,7 +402,10 @@ final class FakeSql {
             if (batchId == null && (t.kind() == Token.Kind.PARAMETER || t.kind() == Token.Kind.STRING)) {
                 batchId = (String) elementValue(List.of(t), params);
             }
-            if (t.is(")") && i + 2 < sig.size() && sig.get(i + 1).isWord("INSERT") && sig.get(i + 2).isWord("INTO")) {
+            if (t.is(")")
+                    && i + 2 < sig.size()
+                    && sig.get(i + 1).isWord("INSERT")
+                    && sig.get(i + 2).isWord("INTO")) {
                 into = i + 3;
                 break;
             }
@@ -433,15 +457,19 @@ final class FakeSql {
         }
         String ledgerTable = ledger;
         synchronized (ingestLock) {
-            QueryResult seen = local.execute(QueryRequest.of("SELECT count(*) FROM " + ledgerTable + " WHERE batch_id = $1", batchId));
+            QueryResult seen = local.execute(
+                    QueryRequest.of("SELECT count(*) FROM " + ledgerTable + " WHERE batch_id = $1", batchId));
             if (((Number) seen.rows().get(0).get(0)).longValue() > 0) {
                 return;
             }
             TableSchema have = local.describeTable(table).schema();
             List<Column> cols = new ArrayList<>();
             for (String n : names) {
-                cols.add(have.column(n).orElseThrow(() -> new TableError(ErrorCode.COLUMN_NOT_FOUND,
-                        "column \"" + n + "\" of relation \"" + table + "\" does not exist", "")));
+                cols.add(have.column(n)
+                        .orElseThrow(() -> new TableError(
+                                ErrorCode.COLUMN_NOT_FOUND,
+                                "column \"" + n + "\" of relation \"" + table + "\" does not exist",
+                                "")));
             }
             TableSchema incoming = new TableSchema(cols);
             try (TableSink sink = local.openSink(table, incoming)) {
@@ -456,8 +484,11 @@ final class FakeSql {
                 }
                 sink.commit();
             }
-            local.execute(QueryRequest.of("INSERT INTO " + ledgerTable + " (batch_id, table_name, row_count) VALUES ($1, $2, $3)",
-                    batchId, table, (long) rows.size()));
+            local.execute(QueryRequest.of(
+                    "INSERT INTO " + ledgerTable + " (batch_id, table_name, row_count) VALUES ($1, $2, $3)",
+                    batchId,
+                    table,
+                    (long) rows.size()));
         }
     }
 
@@ -518,7 +549,9 @@ final class FakeSql {
                 negative = true;
             } else if (t.kind() == Token.Kind.NUMBER) {
                 String n = (negative ? "-" : "") + t.text();
-                return n.contains(".") || n.contains("e") || n.contains("E") ? (Object) Double.parseDouble(n) : (Object) Long.parseLong(n);
+                return n.contains(".") || n.contains("e") || n.contains("E")
+                        ? (Object) Double.parseDouble(n)
+                        : (Object) Long.parseLong(n);
             }
         }
         return null;

@@ -30,9 +30,31 @@ class Http2Test {
     private SSLContext[] contexts() throws Exception {
         Path ks = dir.resolve("server.p12");
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", ks.toString(), "-storepass", "changeit", "-keypass", "changeit").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        keytool.toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "server",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-dname",
+                        "CN=localhost",
+                        "-ext",
+                        "SAN=ip:127.0.0.1,dns:localhost",
+                        "-validity",
+                        "2",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        ks.toString(),
+                        "-storepass",
+                        "changeit",
+                        "-keypass",
+                        "changeit")
+                .redirectErrorStream(true)
+                .start();
         p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
         assertThat(p.waitFor()).isZero();
         KeyStore store = KeyStore.getInstance("PKCS12");
@@ -57,13 +79,20 @@ class Http2Test {
     void negotiatesHttp2OverTls() throws Exception {
         SSLContext[] ctx = contexts();
         String token = FakeManagedService.jwt("org-1");
-        try (FakeManagedService service = new FakeManagedService(dir.resolve("server"), token, "org-1", ctx[0].getSocketFactory())) {
+        try (FakeManagedService service =
+                new FakeManagedService(dir.resolve("server"), token, "org-1", ctx[0].getSocketFactory())) {
             assertThat(service.url()).startsWith("https://");
-            ManagedSettings s = ManagedSettings.of(service.url(), "default").withRetries(2, Duration.ofMillis(1), Duration.ofMillis(2));
-            OkHttpClient http = HttpClients.forSettings(s).newBuilder().sslSocketFactory(ctx[1].getSocketFactory(), trust).build();
-            try (Client client = new Client(new ManagedBackend(s, ApiToken.of(token), http, new RetryPolicy(s, new Random(1), d -> { }), name -> null))) {
+            ManagedSettings s = ManagedSettings.of(service.url(), "default")
+                    .withRetries(2, Duration.ofMillis(1), Duration.ofMillis(2));
+            OkHttpClient http = HttpClients.forSettings(s)
+                    .newBuilder()
+                    .sslSocketFactory(ctx[1].getSocketFactory(), trust)
+                    .build();
+            try (Client client = new Client(new ManagedBackend(
+                    s, ApiToken.of(token), http, new RetryPolicy(s, new Random(1), d -> {}), name -> null))) {
                 client.ingest("t", Map.of("x", List.of(1L, 2L)));
-                assertThat(client.query("SELECT sum(x) AS s FROM t").get(0).get("s")).isEqualTo(3L);
+                assertThat(client.query("SELECT sum(x) AS s FROM t").get(0).get("s"))
+                        .isEqualTo(3L);
                 assertThat(service.lastVersion()).isEqualTo("HTTP/2");
             }
         }

@@ -23,7 +23,8 @@ class ManagedAuthTest {
     @Test
     void tokenIsRequiredWhenNeitherGivenNorInTheEnvironment() {
         assertThatThrownBy(() -> ApiToken.resolve(null, name -> null))
-                .isInstanceOf(AuthError.class).hasMessageStartingWith("Token required")
+                .isInstanceOf(AuthError.class)
+                .hasMessageStartingWith("Token required")
                 .satisfies(e -> assertThat(((AuthError) e).code()).isEqualTo(ErrorCode.AUTH_TOKEN_REQUIRED))
                 .hasMessageContaining(ApiToken.ENV);
         assertThatThrownBy(() -> ApiToken.resolve("  ", name -> "")).hasMessageStartingWith("Token required");
@@ -46,8 +47,9 @@ class ManagedAuthTest {
 
     @Test
     void opaqueTokenAsksMeForTheOrg() throws Exception {
-        try (FakeManagedService service = new FakeManagedService(dir, "dl_opaque_token_123", "org-9", FakeManagedService.Profile.SPEC);
-             Client client = Client.managed("dl_opaque_token_123", "default", service.url())) {
+        try (FakeManagedService service =
+                        new FakeManagedService(dir, "dl_opaque_token_123", "org-9", FakeManagedService.Profile.SPEC);
+                Client client = Client.managed("dl_opaque_token_123", "default", service.url())) {
             assertThat(((ManagedBackend) client.backend()).orgId()).isEqualTo("org-9");
             assertThat(client.listTables()).isEmpty();
             assertThat(service.requestCount("/me")).isEqualTo(1);
@@ -58,8 +60,10 @@ class ManagedAuthTest {
     void noClaimAndNoOrgFromMeIsTokenDoesNotContainOrgId() throws Exception {
         try (FakeManagedService service = new FakeManagedService(dir, "dl_opaque_token_123", "org-9")) {
             service.organizations(java.util.List.of());
-            assertThatThrownBy(() -> ManagedBackend.connect(ManagedSettings.of(service.url(), null), ApiToken.of("dl_opaque_token_123")))
-                    .isInstanceOf(AuthError.class).hasMessageStartingWith("Token does not contain org_id")
+            assertThatThrownBy(() -> ManagedBackend.connect(
+                            ManagedSettings.of(service.url(), null), ApiToken.of("dl_opaque_token_123")))
+                    .isInstanceOf(AuthError.class)
+                    .hasMessageStartingWith("Token does not contain org_id")
                     .satisfies(e -> assertThat(((AuthError) e).code()).isEqualTo(ErrorCode.AUTH_NO_ORG_ID));
         }
     }
@@ -67,10 +71,11 @@ class ManagedAuthTest {
     @Test
     void jwtWithABrokenPayloadIsATokenError() {
         String broken = "eyJhbGciOiJIUzI1NiJ9." + "not-base64-json!!" + ".sig";
-        assertThatThrownBy(() -> ApiToken.of(broken).orgIdClaim()).isInstanceOf(TokenError.class)
+        assertThatThrownBy(() -> ApiToken.of(broken).orgIdClaim())
+                .isInstanceOf(TokenError.class)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(broken));
-        String noOrg = "eyJhbGciOiJIUzI1NiJ9." + Base64.getUrlEncoder().withoutPadding().encodeToString("{\"sub\":\"x\"}".getBytes())
-                + ".sig";
+        String noOrg = "eyJhbGciOiJIUzI1NiJ9."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString("{\"sub\":\"x\"}".getBytes()) + ".sig";
         assertThat(ApiToken.of(noOrg).orgIdClaim()).isEmpty();
     }
 
@@ -78,20 +83,23 @@ class ManagedAuthTest {
     void theTokenNeverAppearsInText() throws Exception {
         String jwt = FakeManagedService.jwt("org-1");
         try (FakeManagedService service = new FakeManagedService(dir, jwt, "org-1");
-             ManagedBackend b = ManagedBackend.connect(ManagedSettings.of(service.url(), null), ApiToken.of(jwt))) {
+                ManagedBackend b = ManagedBackend.connect(ManagedSettings.of(service.url(), null), ApiToken.of(jwt))) {
             assertThat(ApiToken.of(jwt).toString()).doesNotContain(jwt);
             assertThat(b.toString()).doesNotContain(jwt);
             assertThat(b.settings().toString()).doesNotContain(jwt);
             // a server that echoes the token in its error text gets it redacted
             service.failNext(1, FakeManagedService.any(), 400, "bad token " + jwt, null);
-            assertThatThrownBy(() -> b.listTables()).satisfies(e -> assertThat(e.getMessage()).doesNotContain(jwt).contains("[redacted]"));
+            assertThatThrownBy(() -> b.listTables())
+                    .satisfies(
+                            e -> assertThat(e.getMessage()).doesNotContain(jwt).contains("[redacted]"));
         }
     }
 
     @Test
     void urlsWithCredentialsAreRefusedWithoutEchoingThem() {
         assertThatThrownBy(() -> ManagedSettings.of("https://user:secret@api.example.com", null))
-                .hasMessageContaining("not an http(s) URL").satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret"));
+                .hasMessageContaining("not an http(s) URL")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret"));
         assertThat(ManagedSettings.of(null, null).apiUrl()).isEqualTo("https://api.deeplake.ai");
         assertThat(ManagedSettings.of("http://localhost:8080/", "ws").apiUrl()).isEqualTo("http://localhost:8080");
     }
@@ -100,17 +108,20 @@ class ManagedAuthTest {
     void anOrgIdClaimIsEnoughWithoutAskingTheService() throws Exception {
         String jwt = FakeManagedService.jwt("org-3");
         try (FakeManagedService service = new FakeManagedService(dir, jwt, "org-3");
-             ManagedBackend b = ManagedBackend.connect(ManagedSettings.of(service.url(), null), ApiToken.of(jwt), name -> null)) {
+                ManagedBackend b = ManagedBackend.connect(
+                        ManagedSettings.of(service.url(), null), ApiToken.of(jwt), name -> null)) {
             assertThat(b.orgId()).isEqualTo("org-3");
             assertThat(b.listTables()).isEmpty();
-            assertThat(service.requestCount("/me") + service.requestCount("/organizations")).isZero();
+            assertThat(service.requestCount("/me") + service.requestCount("/organizations"))
+                    .isZero();
         }
     }
 
     @Test
     void withoutAClaimTheOnlyOrganisationIsUsed() throws Exception {
         try (FakeManagedService service = new FakeManagedService(dir, "dl_opaque_token_123", "org-9");
-             ManagedBackend b = ManagedBackend.connect(ManagedSettings.of(service.url(), null), ApiToken.of("dl_opaque_token_123"), name -> null)) {
+                ManagedBackend b = ManagedBackend.connect(
+                        ManagedSettings.of(service.url(), null), ApiToken.of("dl_opaque_token_123"), name -> null)) {
             assertThat(b.orgId()).isEqualTo("org-9");
             assertThat(b.listTables()).isEmpty();
             // /me answers {id, name, email}: asked once, then /organizations once
@@ -122,19 +133,26 @@ class ManagedAuthTest {
     @Test
     void severalOrganisationsAndNoChoiceIsAnErrorListingThem() throws Exception {
         try (FakeManagedService service = new FakeManagedService(dir, "dl_opaque_token_123", "org-9")) {
-            service.organizations(java.util.List.of(new String[] {"org-9", "Team Nine"}, new String[] {"org-10", "Team Ten"}));
-            assertThatThrownBy(() -> ManagedBackend.connect(ManagedSettings.of(service.url(), null), ApiToken.of("dl_opaque_token_123"), name -> null))
+            service.organizations(
+                    java.util.List.of(new String[] {"org-9", "Team Nine"}, new String[] {"org-10", "Team Ten"}));
+            assertThatThrownBy(() -> ManagedBackend.connect(
+                            ManagedSettings.of(service.url(), null), ApiToken.of("dl_opaque_token_123"), name -> null))
                     .isInstanceOf(AuthError.class)
                     .satisfies(e -> assertThat(((AuthError) e).code()).isEqualTo(ErrorCode.AUTH_NO_ORG_ID))
                     .hasMessageContaining("2 organisations: org-9 (Team Nine), org-10 (Team Ten)")
-                    .hasMessageContaining("--org").hasMessageContaining("DEEPLAKE_ORG_ID");
+                    .hasMessageContaining("--org")
+                    .hasMessageContaining("DEEPLAKE_ORG_ID");
             assertThat(service.requestCount("/organizations")).isEqualTo(1);
             // an explicit choice wins, from the settings or the environment
-            try (ManagedBackend b = ManagedBackend.connect(ManagedSettings.of(service.url(), null).withOrgId("org-9"),
-                    ApiToken.of("dl_opaque_token_123"), name -> null)) {
+            try (ManagedBackend b = ManagedBackend.connect(
+                    ManagedSettings.of(service.url(), null).withOrgId("org-9"),
+                    ApiToken.of("dl_opaque_token_123"),
+                    name -> null)) {
                 assertThat(b.listTables()).isEmpty();
             }
-            try (ManagedBackend b = ManagedBackend.connect(ManagedSettings.of(service.url(), null), ApiToken.of("dl_opaque_token_123"),
+            try (ManagedBackend b = ManagedBackend.connect(
+                    ManagedSettings.of(service.url(), null),
+                    ApiToken.of("dl_opaque_token_123"),
                     Map.of("DEEPLAKE_ORG_ID", "org-9")::get)) {
                 assertThat(b.orgId()).isEqualTo("org-9");
             }
@@ -146,10 +164,12 @@ class ManagedAuthTest {
     void anExplicitOrgWinsOverTheTokensClaim() throws Exception {
         String jwt = FakeManagedService.jwt("org-old");
         try (FakeManagedService service = new FakeManagedService(dir, jwt, "org-new")) {
-            try (ManagedBackend b = ManagedBackend.connect(ManagedSettings.of(service.url(), null), ApiToken.of(jwt), name -> null)) {
+            try (ManagedBackend b =
+                    ManagedBackend.connect(ManagedSettings.of(service.url(), null), ApiToken.of(jwt), name -> null)) {
                 assertThatThrownBy(b::listTables).isInstanceOf(AuthError.class);
             }
-            try (ManagedBackend b = ManagedBackend.connect(ManagedSettings.of(service.url(), null).withOrgId("org-new"), ApiToken.of(jwt), name -> null)) {
+            try (ManagedBackend b = ManagedBackend.connect(
+                    ManagedSettings.of(service.url(), null).withOrgId("org-new"), ApiToken.of(jwt), name -> null)) {
                 assertThat(b.orgId()).isEqualTo("org-new");
                 assertThat(b.listTables()).isEmpty();
                 assertThat(b.listWorkspaces()).isNotEmpty();
@@ -163,8 +183,10 @@ class ManagedAuthTest {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        ManagedSettings s = ManagedSettings.of("http://127.0.0.1:" + port, null).withRetries(2, java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(2));
-        assertThatThrownBy(() -> ManagedBackend.connect(s, ApiToken.of("dl_opaque_token_123"), new java.util.Random(1), d -> { }))
+        ManagedSettings s = ManagedSettings.of("http://127.0.0.1:" + port, null)
+                .withRetries(2, java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(2));
+        assertThatThrownBy(() ->
+                        ManagedBackend.connect(s, ApiToken.of("dl_opaque_token_123"), new java.util.Random(1), d -> {}))
                 .isInstanceOf(dev.lakebench.core.client.ManagedServiceError.class)
                 .isNotInstanceOf(AuthError.class)
                 .hasMessageContaining("Could not connect to the managed API at http://127.0.0.1:" + port)

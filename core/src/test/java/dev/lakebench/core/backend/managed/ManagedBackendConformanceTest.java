@@ -20,8 +20,7 @@ class ManagedBackendConformanceTest extends BaseBackendTestCase {
     }
 
     /** Subclasses switch on the fake's strict modes. */
-    protected void strictModes(FakeManagedService service) {
-    }
+    protected void strictModes(FakeManagedService service) {}
 
     @Override
     protected Backend open(Path dir) throws Exception {

@@ -85,7 +85,9 @@ class ManagedBackendFaultTest {
         assertThatThrownBy(() -> client.query("SELECT * FROM t"))
                 .isInstanceOf(ManagedServiceError.class)
                 .satisfies(e -> assertThat(((ManagedServiceError) e).code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE))
-                .hasMessageContaining("503").hasMessageContaining("maintenance until noon").hasMessageContaining("3 times");
+                .hasMessageContaining("503")
+                .hasMessageContaining("maintenance until noon")
+                .hasMessageContaining("3 times");
         assertThat(queries() - before).isEqualTo(3);
     }
 
@@ -98,30 +100,48 @@ class ManagedBackendFaultTest {
 
     @Test
     void connectionResetMidResponseIsRetriedForReads() {
-        service.addFault(new FakeManagedService.Fault(FakeManagedService.queries(), true,
-                real -> new MockResponse.Builder(real).onResponseBody(new SocketEffect.CloseSocket()).build()));
+        service.addFault(new FakeManagedService.Fault(
+                FakeManagedService.queries(),
+                true,
+                real -> new MockResponse.Builder(real)
+                        .onResponseBody(new SocketEffect.CloseSocket())
+                        .build()));
         int before = queries();
-        assertThat(client.query("SELECT n FROM t ORDER BY n")).extracting(r -> r.get("n")).containsExactly(1L, 2L, 3L);
+        assertThat(client.query("SELECT n FROM t ORDER BY n"))
+                .extracting(r -> r.get("n"))
+                .containsExactly(1L, 2L, 3L);
         assertThat(queries() - before).isEqualTo(2);
     }
 
     @Test
     void connectionResetMidResponseOfAWriteIsReportedNotRepeated() {
-        service.addFault(new FakeManagedService.Fault(FakeManagedService.queries(), true,
-                real -> new MockResponse.Builder().code(200).body("{\"columns\":[],\"rows\":[]}                  ")
-                        .onResponseBody(new SocketEffect.CloseSocket()).build()));
+        service.addFault(new FakeManagedService.Fault(
+                FakeManagedService.queries(),
+                true,
+                real -> new MockResponse.Builder()
+                        .code(200)
+                        .body("{\"columns\":[],\"rows\":[]}                  ")
+                        .onResponseBody(new SocketEffect.CloseSocket())
+                        .build()));
         int before = queries();
         assertThatThrownBy(() -> client.query("UPDATE t SET n = n + 10 WHERE n = 1"))
-                .isInstanceOf(ManagedServiceError.class).hasMessageContaining("may or may not have been applied");
+                .isInstanceOf(ManagedServiceError.class)
+                .hasMessageContaining("may or may not have been applied");
         assertThat(queries() - before).isEqualTo(1);
         // applied exactly once
-        assertThat(client.query("SELECT n FROM t ORDER BY n")).extracting(r -> r.get("n")).containsExactly(2L, 3L, 11L);
+        assertThat(client.query("SELECT n FROM t ORDER BY n"))
+                .extracting(r -> r.get("n"))
+                .containsExactly(2L, 3L, 11L);
     }
 
     @Test
     void slowServerBeyondTheTimeoutIsAQueryTimeoutWithoutRetry() {
-        service.addFault(new FakeManagedService.Fault(FakeManagedService.queries(), true,
-                real -> new MockResponse.Builder(real).headersDelay(3, TimeUnit.SECONDS).build()));
+        service.addFault(new FakeManagedService.Fault(
+                FakeManagedService.queries(),
+                true,
+                real -> new MockResponse.Builder(real)
+                        .headersDelay(3, TimeUnit.SECONDS)
+                        .build()));
         int before = queries();
         assertThatThrownBy(() -> client.query("SELECT * FROM t", Duration.ofMillis(300)))
                 .isInstanceOf(QueryError.class)
@@ -133,8 +153,13 @@ class ManagedBackendFaultTest {
 
     @Test
     void malformedJsonIsAServiceErrorWithoutRetry() {
-        service.addFault(new FakeManagedService.Fault(FakeManagedService.queries(), false,
-                real -> new MockResponse.Builder().code(200).body("{\"columns\": [\"n\"], \"rows\": [[1,").build()));
+        service.addFault(new FakeManagedService.Fault(
+                FakeManagedService.queries(),
+                false,
+                real -> new MockResponse.Builder()
+                        .code(200)
+                        .body("{\"columns\": [\"n\"], \"rows\": [[1,")
+                        .build()));
         int before = queries();
         assertThatThrownBy(() -> client.query("SELECT n FROM t"))
                 .isInstanceOf(ManagedServiceError.class)
@@ -162,7 +187,8 @@ class ManagedBackendFaultTest {
         assertThatThrownBy(() -> client.listTables())
                 .isInstanceOf(AuthError.class)
                 .satisfies(e -> assertThat(((AuthError) e).code()).isEqualTo(ErrorCode.AUTH_REJECTED))
-                .hasMessageContaining("token expired").hasMessageContaining("401")
+                .hasMessageContaining("token expired")
+                .hasMessageContaining("401")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(token));
         assertThat(service.requestCount() - before).isEqualTo(3);
         assertThat(sleeps).hasSize(2);
@@ -170,12 +196,16 @@ class ManagedBackendFaultTest {
 
     @Test
     void emptyBodyOrEmptyObjectMeansNoRows() {
-        service.addFault(new FakeManagedService.Fault(FakeManagedService.queries(), true,
+        service.addFault(new FakeManagedService.Fault(
+                FakeManagedService.queries(),
+                true,
                 real -> new MockResponse.Builder().code(200).body("").build()));
         QueryResult empty = client.execute(QueryRequest.of("UPDATE t SET n = n WHERE n = 1"));
         assertThat(empty.columns()).isEmpty();
         assertThat(empty.rows()).isEmpty();
-        service.addFault(new FakeManagedService.Fault(FakeManagedService.queries(), true,
+        service.addFault(new FakeManagedService.Fault(
+                FakeManagedService.queries(),
+                true,
                 real -> new MockResponse.Builder().code(200).body("{}").build()));
         QueryResult object = client.execute(QueryRequest.of("UPDATE t SET n = n WHERE n = 2"));
         assertThat(object.rows()).isEmpty();
@@ -185,7 +215,8 @@ class ManagedBackendFaultTest {
     void missingWorkspaceIsAWorkspaceError() {
         ManagedSettings s = ManagedSettings.of(service.url(), "nowhere");
         try (Client other = new Client(ManagedBackend.connect(s, ApiToken.of(token)))) {
-            assertThatThrownBy(other::listTables).isInstanceOf(WorkspaceError.class)
+            assertThatThrownBy(other::listTables)
+                    .isInstanceOf(WorkspaceError.class)
                     .satisfies(e -> assertThat(((WorkspaceError) e).code()).isEqualTo(ErrorCode.WORKSPACE_NOT_FOUND))
                     .hasMessageContaining("Not found: /workspaces/nowhere/tables");
         }

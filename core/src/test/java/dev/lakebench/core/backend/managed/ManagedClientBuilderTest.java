@@ -23,16 +23,23 @@ class ManagedClientBuilderTest {
         String jwt = FakeManagedService.jwt("org-claimed");
         try (FakeManagedService service = new FakeManagedService(dir, jwt, "org-chosen")) {
             service.workspace("default");
-            try (Client c = Client.builder().token(jwt).apiUrl(service.url()).workspace("default").orgId("org-chosen")
-                    .environment(name -> null).build()) {
+            try (Client c = Client.builder()
+                    .token(jwt)
+                    .apiUrl(service.url())
+                    .workspace("default")
+                    .orgId("org-chosen")
+                    .environment(name -> null)
+                    .build()) {
                 c.ingest("t", Map.of("x", List.of(1L)));
                 assertThat(c.workspaceId()).isEqualTo("default");
                 assertThat(((ManagedBackend) c.backend()).orgId()).isEqualTo("org-chosen");
                 assertThat(c.query("SELECT x FROM t").get(0).get("x")).isEqualTo(1L);
             }
             // token and org from the environment when not set
-            try (Client c = Client.builder().apiUrl(service.url())
-                    .environment(Map.of(ApiToken.ENV, jwt, ManagedSettings.ORG_ENV, "org-chosen")::get).build()) {
+            try (Client c = Client.builder()
+                    .apiUrl(service.url())
+                    .environment(Map.of(ApiToken.ENV, jwt, ManagedSettings.ORG_ENV, "org-chosen")::get)
+                    .build()) {
                 assertThat(c.listTables()).containsExactly("t");
             }
         }
@@ -49,6 +56,7 @@ class ManagedClientBuilderTest {
             assertThat(x.pageRows()).isEqualTo(500);
         });
         assertThatThrownBy(() -> Client.builder().environment(name -> null).build())
-                .isInstanceOf(AuthError.class).hasMessageStartingWith("Token required");
+                .isInstanceOf(AuthError.class)
+                .hasMessageStartingWith("Token required");
     }
 }

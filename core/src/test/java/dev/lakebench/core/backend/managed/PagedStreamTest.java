@@ -31,9 +31,17 @@ class PagedStreamTest {
     @BeforeEach
     void start() throws Exception {
         service = new FakeManagedService(dir, token, "org-1");
-        client = new Client(ManagedBackend.connect(ManagedSettings.of(service.url(), "default").withPageRows(4), ApiToken.of(token), name -> null));
-        client.ingest("t", Map.of("id", LongStream.range(0, 10).boxed().toList(),
-                "img", LongStream.range(0, 10).mapToObj(i -> new byte[] {(byte) i, 9}).toList()));
+        client = new Client(ManagedBackend.connect(
+                ManagedSettings.of(service.url(), "default").withPageRows(4), ApiToken.of(token), name -> null));
+        client.ingest(
+                "t",
+                Map.of(
+                        "id",
+                        LongStream.range(0, 10).boxed().toList(),
+                        "img",
+                        LongStream.range(0, 10)
+                                .mapToObj(i -> new byte[] {(byte) i, 9})
+                                .toList()));
     }
 
     @AfterEach
@@ -43,7 +51,9 @@ class PagedStreamTest {
     }
 
     private long pages() {
-        return service.queryBodies().stream().filter(b -> b.contains(" LIMIT 4 OFFSET ")).count();
+        return service.queryBodies().stream()
+                .filter(b -> b.contains(" LIMIT 4 OFFSET "))
+                .count();
     }
 
     @Test
@@ -56,7 +66,9 @@ class PagedStreamTest {
             assertThat(c.columns()).extracting(col -> col.type().name()).containsExactly("INT64", "BINARY");
         }
         assertThat(pages() - before).isEqualTo(3); // 4 + 4 + 2 rows
-        assertThat(streamed).extracting(r -> r.get("id")).isEqualTo(all.stream().map(r -> r.get("id")).toList());
+        assertThat(streamed)
+                .extracting(r -> r.get("id"))
+                .isEqualTo(all.stream().map(r -> r.get("id")).toList());
         assertThat((byte[]) streamed.get(9).get("img")).containsExactly(9, 9);
         assertThat(service.queryBodies()).anyMatch(b -> b.contains("ORDER BY id LIMIT 4 OFFSET 8"));
     }

@@ -46,8 +46,11 @@ class RealServiceBehaviourTest {
     }
 
     private ManagedBackend connect(ManagedSettings s) {
-        return ManagedBackend.connect(s.withRetries(4, Duration.ofMillis(10), Duration.ofMillis(40)), ApiToken.of(token),
-                new Random(7), sleeps::add);
+        return ManagedBackend.connect(
+                s.withRetries(4, Duration.ofMillis(10), Duration.ofMillis(40)),
+                ApiToken.of(token),
+                new Random(7),
+                sleeps::add);
     }
 
     @AfterEach
@@ -73,7 +76,8 @@ class RealServiceBehaviourTest {
                 .isInstanceOf(TableError.class)
                 .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.TABLE_NOT_FOUND))
                 .hasMessageContaining("nope")
-                .satisfies(e -> assertThat(((ManagedServiceError) e).details().get("request_id")).matches("[0-9a-f-]{36}"))
+                .satisfies(e -> assertThat(((ManagedServiceError) e).details().get("request_id"))
+                        .matches("[0-9a-f-]{36}"))
                 .satisfies(e -> assertThat(((ManagedServiceError) e).details()).containsEntry("http_status", "500"));
         assertThat(queries() - before).isEqualTo(1);
         assertThat(sleeps).isEmpty();
@@ -86,7 +90,10 @@ class RealServiceBehaviourTest {
                 .isInstanceOf(QueryError.class)
                 .satisfies(e -> assertThat(code(e)).isIn(ErrorCode.QUERY_SYNTAX, ErrorCode.QUERY_INVALID));
         assertThat(queries() - before).isEqualTo(1);
-        service.failNextWith(1, FakeManagedService.queries(), 500,
+        service.failNextWith(
+                1,
+                FakeManagedService.queries(),
+                500,
                 "{\"error\": \"Database error: syntax error at or near \\\"SELEC\\\"\", \"code\": \"QUERY_ERROR\", \"request_id\": \"r-1\"}");
         assertThatThrownBy(() -> client.query("SELEC 1"))
                 .isInstanceOf(QueryError.class)
@@ -97,7 +104,10 @@ class RealServiceBehaviourTest {
 
     @Test
     void aMissingColumnOfAnExistingTableIsNotAMissingTable() {
-        service.failNextWith(1, FakeManagedService.queries(), 500,
+        service.failNextWith(
+                1,
+                FakeManagedService.queries(),
+                500,
                 "{\"error\": \"Database error: column \\\"c\\\" of relation \\\"t\\\" does not exist\", \"code\": \"QUERY_ERROR\", \"request_id\": \"r-2\"}");
         int before = queries();
         assertThatThrownBy(() -> client.query("INSERT INTO t (c) VALUES (1)"))
@@ -109,7 +119,10 @@ class RealServiceBehaviourTest {
 
     @Test
     void aStatementTimeoutIsQueryTimeoutAfterOneRequest() {
-        service.failNextWith(1, FakeManagedService.queries(), 500,
+        service.failNextWith(
+                1,
+                FakeManagedService.queries(),
+                500,
                 "{\"error\": \"Database error: canceling statement due to statement timeout\", \"code\": \"QUERY_ERROR\", \"request_id\": \"r-3\"}");
         int before = queries();
         assertThatThrownBy(() -> client.query("SELECT * FROM t"))
@@ -122,16 +135,22 @@ class RealServiceBehaviourTest {
 
     @Test
     void noDatabaseConnectionIsRetriedEvenForAWrite() {
-        service.failNextWith(1, FakeManagedService.queries(), 500, "{\"error\": \"failed to get database connection\"}");
+        service.failNextWith(
+                1, FakeManagedService.queries(), 500, "{\"error\": \"failed to get database connection\"}");
         int before = queries();
         client.query("UPDATE t SET n = n + 10 WHERE n = 1");
         assertThat(queries() - before).isEqualTo(2);
-        assertThat(client.query("SELECT n FROM t ORDER BY n")).extracting(r -> r.get("n")).containsExactly(2L, 3L, 11L);
+        assertThat(client.query("SELECT n FROM t ORDER BY n"))
+                .extracting(r -> r.get("n"))
+                .containsExactly(2L, 3L, 11L);
     }
 
     @Test
     void aGatewayPageOnAReadIsRetried() {
-        service.failNextWith(1, FakeManagedService.queries(), 502,
+        service.failNextWith(
+                1,
+                FakeManagedService.queries(),
+                502,
                 "<html><head><title>502 Bad Gateway</title></head><body><center>nginx</center></body></html>");
         service.failNextWith(1, FakeManagedService.queries(), 504, "<html><body>504 Gateway Time-out</body></html>");
         int before = queries();
@@ -142,18 +161,24 @@ class RealServiceBehaviourTest {
 
     @Test
     void aGatewayPageOnAWriteIsNotSentAgain() {
-        service.failNextWith(1, FakeManagedService.queries(), 502,
+        service.failNextWith(
+                1,
+                FakeManagedService.queries(),
+                502,
                 "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>");
         int before = queries();
         assertThatThrownBy(() -> client.query("INSERT INTO t (n) VALUES (4)"))
                 .isInstanceOf(ManagedServiceError.class)
                 .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE))
-                .hasMessageContaining("502").hasMessageContaining("may or may not have been applied")
-                .hasMessageContaining("502 Bad Gateway").satisfies(e -> assertThat(e.getMessage()).doesNotContain("<html"));
+                .hasMessageContaining("502")
+                .hasMessageContaining("may or may not have been applied")
+                .hasMessageContaining("502 Bad Gateway")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("<html"));
         assertThat(queries() - before).isEqualTo(1);
         service.failNextWith(1, FakeManagedService.queries(), 500, "{\"error\": \"internal error\"}");
         assertThatThrownBy(() -> client.query("UPDATE t SET n = 0"))
-                .isInstanceOf(ManagedServiceError.class).hasMessageContaining("may or may not have been applied");
+                .isInstanceOf(ManagedServiceError.class)
+                .hasMessageContaining("may or may not have been applied");
         assertThat(queries() - before).isEqualTo(2);
         assertThat(sleeps).isEmpty();
     }
@@ -164,7 +189,11 @@ class RealServiceBehaviourTest {
         int before = queries();
         assertThat(client.query("SELECT count(*) AS c FROM t").get(0).get("c")).isEqualTo(3L);
         assertThat(queries() - before).isEqualTo(2);
-        service.failNextWith(1, FakeManagedService.queries(), 403, "<html><head><title>403 Forbidden</title></head><body>cloudflare</body></html>");
+        service.failNextWith(
+                1,
+                FakeManagedService.queries(),
+                403,
+                "<html><head><title>403 Forbidden</title></head><body>cloudflare</body></html>");
         service.failNextWith(1, FakeManagedService.queries(), 403, "");
         assertThat(client.query("SELECT count(*) AS c FROM t").get(0).get("c")).isEqualTo(3L);
         assertThat(queries() - before).isEqualTo(5);
@@ -175,18 +204,24 @@ class RealServiceBehaviourTest {
         service.failNext(1, FakeManagedService.queries(), 403, "workspace belongs to another organisation", null);
         int before = queries();
         assertThatThrownBy(() -> client.query("SELECT 1 AS x"))
-                .isInstanceOf(AuthError.class).hasMessageContaining("another organisation");
+                .isInstanceOf(AuthError.class)
+                .hasMessageContaining("another organisation");
         assertThat(queries() - before).isEqualTo(1);
     }
 
     @Test
     void aUsedUpBalanceIsSaidClearlyAndNotRetried() {
-        service.failNextWith(1, FakeManagedService.queries(), 402, "{\"balance_cents\": 0, \"error\": \"insufficient balance, please top up\"}");
+        service.failNextWith(
+                1,
+                FakeManagedService.queries(),
+                402,
+                "{\"balance_cents\": 0, \"error\": \"insufficient balance, please top up\"}");
         int before = queries();
         assertThatThrownBy(() -> client.query("SELECT 1 AS x"))
                 .isInstanceOf(ManagedServiceError.class)
                 .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.SERVICE_BALANCE_EXHAUSTED))
-                .hasMessageContaining("balance is used up").hasMessageContaining("insufficient balance, please top up")
+                .hasMessageContaining("balance is used up")
+                .hasMessageContaining("insufficient balance, please top up")
                 .hasMessageContaining("Top up");
         assertThat(queries() - before).isEqualTo(1);
     }
@@ -197,11 +232,17 @@ class RealServiceBehaviourTest {
     void indexingAnIndexedColumnSucceedsWithoutAnotherCreateIndex() {
         client.ingest("docs", Map.of("text", List.of("a b", "c d")));
         client.createIndex("docs", "text");
-        long creates = service.queryBodies().stream().filter(b -> b.contains("CREATE INDEX")).count();
+        long creates = service.queryBodies().stream()
+                .filter(b -> b.contains("CREATE INDEX"))
+                .count();
         client.createIndex("docs", "text");
-        assertThat(service.queryBodies().stream().filter(b -> b.contains("CREATE INDEX")).count()).isEqualTo(creates);
+        assertThat(service.queryBodies().stream()
+                        .filter(b -> b.contains("CREATE INDEX"))
+                        .count())
+                .isEqualTo(creates);
         // a re-run ingest that asks for the same index
-        client.ingest("docs", Map.of("text", List.of("e f")), IngestOptions.defaults().index("text"));
+        client.ingest(
+                "docs", Map.of("text", List.of("e f")), IngestOptions.defaults().index("text"));
         assertThat(client.describeTable("docs").indexes()).hasSize(1);
     }
 
@@ -214,16 +255,23 @@ class RealServiceBehaviourTest {
         client.query(sql);
         assertThat(queries() - before).isEqualTo(1);
         // a race: the index appeared between the check and the statement
-        service.failNextWith(1, FakeManagedService.queriesContaining("CREATE INDEX"), 500,
+        service.failNextWith(
+                1,
+                FakeManagedService.queriesContaining("CREATE INDEX"),
+                500,
                 "{\"error\": \"Database error: Column 'text' already exists\", \"code\": \"QUERY_ERROR\", \"request_id\": \"r-4\"}");
         client.ingest("more", Map.of("text", List.of("g h")));
         client.createIndex("more", "text");
         assertThat(service.queryBodies().get(service.queryBodies().size() - 1)).contains("CREATE INDEX");
         // without IF NOT EXISTS the error stands
-        service.failNextWith(1, FakeManagedService.queries(), 500,
+        service.failNextWith(
+                1,
+                FakeManagedService.queries(),
+                500,
                 "{\"error\": \"Database error: relation \\\"x_idx\\\" already exists\", \"code\": \"QUERY_ERROR\"}");
         assertThatThrownBy(() -> client.query("CREATE INDEX x_idx ON docs USING deeplake_index (text)"))
-                .isInstanceOf(ManagedServiceError.class).hasMessageContaining("already exists");
+                .isInstanceOf(ManagedServiceError.class)
+                .hasMessageContaining("already exists");
     }
 
     // ---- tables created by SQL; registration optional ----
@@ -231,8 +279,11 @@ class RealServiceBehaviourTest {
     @Test
     void tablesAreCreatedWithSqlUsingDeeplake() {
         client.ingest("pics", Map.of("id", List.of(1L), "emb", List.of(new float[] {1, 2})));
-        assertThat(service.queryBodies()).anyMatch(b -> b.contains("CREATE TABLE IF NOT EXISTS \\\"pics\\\" (") && b.contains("\\\"id\\\" INT8")
-                && b.contains("\\\"emb\\\" FLOAT4[]") && b.contains(") USING deeplake"));
+        assertThat(service.queryBodies())
+                .anyMatch(b -> b.contains("CREATE TABLE IF NOT EXISTS \\\"pics\\\" (")
+                        && b.contains("\\\"id\\\" INT8")
+                        && b.contains("\\\"emb\\\" FLOAT4[]")
+                        && b.contains(") USING deeplake"));
         assertThat(client.query("SELECT id FROM pics").get(0).get("id")).isEqualTo(1L);
     }
 
@@ -244,8 +295,10 @@ class RealServiceBehaviourTest {
                 int posts = service.requestCountExact("POST /workspaces/default/tables");
                 c.ingest("a" + status, Map.of("x", List.of(1L, 2L)));
                 c.ingest("b" + status, Map.of("x", List.of(3L)));
-                assertThat(service.requestCountExact("POST /workspaces/default/tables") - posts).isEqualTo(1);
-                assertThat(c.query("SELECT sum(x) AS s FROM a" + status).get(0).get("s")).isEqualTo(3L);
+                assertThat(service.requestCountExact("POST /workspaces/default/tables") - posts)
+                        .isEqualTo(1);
+                assertThat(c.query("SELECT sum(x) AS s FROM a" + status).get(0).get("s"))
+                        .isEqualTo(3L);
                 assertThat(c.listTables()).contains("a" + status, "b" + status);
             }
         }
@@ -262,7 +315,8 @@ class RealServiceBehaviourTest {
         service.publicSchema(true);
         try (Client c = new Client(connect(ManagedSettings.of(service.url(), "default")))) {
             assertThat(c.describeTable("t").rowCount()).isEqualTo(3);
-            assertThatThrownBy(() -> c.describeTable("elsewhere")).isInstanceOf(TableError.class)
+            assertThatThrownBy(() -> c.describeTable("elsewhere"))
+                    .isInstanceOf(TableError.class)
                     .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.TABLE_NOT_FOUND));
             // an ingest creates its own table rather than appending to another workspace's
             c.ingest("elsewhere", Map.of("n", List.of(5L)));
@@ -272,7 +326,11 @@ class RealServiceBehaviourTest {
 
     @Test
     void aWorkspaceThatAlreadyExistsIsSaidSoWhateverTheStatus() {
-        service.failNextWith(1, r -> r.getUrl().encodedPath().equals("/workspaces"), 500, "{\"error\": \"workspace already exists\"}");
+        service.failNextWith(
+                1,
+                r -> r.getUrl().encodedPath().equals("/workspaces"),
+                500,
+                "{\"error\": \"workspace already exists\"}");
         int before = service.requestCount();
         assertThatThrownBy(() -> client.createWorkspace("default", "Default"))
                 .isInstanceOf(dev.lakebench.core.client.WorkspaceError.class)

@@ -40,8 +40,9 @@ class RemoteIngestTest {
     void start() throws Exception {
         service = new FakeManagedService(dir, token, "org-1");
         ManagedSettings s = ManagedSettings.of(service.url(), "default")
-                .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(2)).withInsertBatchBytes(16 * 1024);
-        backend = ManagedBackend.connect(s, ApiToken.of(token), new Random(1), d -> { });
+                .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(2))
+                .withInsertBatchBytes(16 * 1024);
+        backend = ManagedBackend.connect(s, ApiToken.of(token), new Random(1), d -> {});
     }
 
     @AfterEach
@@ -70,12 +71,17 @@ class RemoteIngestTest {
     }
 
     private long batchesSent() {
-        return service.queryBodies().stream().filter(b -> b.contains(InsertBatch.MARK)).count();
+        return service.queryBodies().stream()
+                .filter(b -> b.contains(InsertBatch.MARK))
+                .count();
     }
 
     private void assertExactlyOnce(int n) {
-        Row agg = service.workspace("default").execute(dev.lakebench.core.client.QueryRequest.of(
-                "SELECT count(*) AS c, count(DISTINCT id) AS d FROM t")).rows().get(0);
+        Row agg = service.workspace("default")
+                .execute(dev.lakebench.core.client.QueryRequest.of(
+                        "SELECT count(*) AS c, count(DISTINCT id) AS d FROM t"))
+                .rows()
+                .get(0);
         assertThat(agg.get("c")).isEqualTo((long) n);
         assertThat(agg.get("d")).isEqualTo((long) n);
     }
@@ -83,15 +89,22 @@ class RemoteIngestTest {
     @Test
     void rowsGoOutInBatchesSizedByPayloadAndComeBackTyped() {
         try (Client client = new Client(backend)) {
-            IngestResult r = client.ingest("t", rows(1000), dev.lakebench.core.client.IngestOptions.defaults().schema("img", "IMAGE"));
+            IngestResult r = client.ingest(
+                    "t",
+                    rows(1000),
+                    dev.lakebench.core.client.IngestOptions.defaults().schema("img", "IMAGE"));
             assertThat(r.rowCount()).isEqualTo(1000);
             assertThat(r.datasetPath()).isEqualTo("al://default/t");
             long batches = batchesSent();
             assertThat(batches).isGreaterThan(3).isLessThan(100);
             assertThat(service.queryBodies().stream().filter(b -> b.contains(InsertBatch.MARK)))
                     .allSatisfy(b -> assertThat(b.length()).isLessThan(16 * 1024 * 2))
-                    .allSatisfy(b -> assertThat(b).contains("decode($").contains("::IMAGE").contains("::FLOAT4[]"));
-            Row row = client.query("SELECT id, text, emb, img FROM t WHERE id = $1", 10L).get(0);
+                    .allSatisfy(b -> assertThat(b)
+                            .contains("decode($")
+                            .contains("::IMAGE")
+                            .contains("::FLOAT4[]"));
+            Row row = client.query("SELECT id, text, emb, img FROM t WHERE id = $1", 10L)
+                    .get(0);
             assertThat((float[]) row.get("emb")).containsExactly(10f, 5f, -10f);
             assertThat((byte[]) row.get("img")).containsExactly(10, 1, 2, 3);
         }
@@ -102,32 +115,45 @@ class RemoteIngestTest {
     void aBatchWhoseAnswerWasLostIsResentAndLandsOnce() {
         // the third batch is applied by the server, then the connection drops before the client reads the answer
         int[] seen = {0};
-        service.addFault(new FakeManagedService.Fault(r -> FakeManagedService.queriesContaining(InsertBatch.MARK).test(r) && ++seen[0] == 3,
-                true, real -> new MockResponse.Builder().code(200).body("{}                                        ")
-                        .onResponseBody(new SocketEffect.CloseSocket()).build()));
+        service.addFault(new FakeManagedService.Fault(
+                r -> FakeManagedService.queriesContaining(InsertBatch.MARK).test(r) && ++seen[0] == 3,
+                true,
+                real -> new MockResponse.Builder()
+                        .code(200)
+                        .body("{}                                        ")
+                        .onResponseBody(new SocketEffect.CloseSocket())
+                        .build()));
         try (Client client = new Client(backend)) {
             assertThat(client.ingest("t", rows(1000)).rowCount()).isEqualTo(1000);
         }
-        long batches = service.workspace("default").execute(dev.lakebench.core.client.QueryRequest.of(
-                "SELECT count(*) FROM " + InsertBatch.LEDGER)).rows().get(0).getLong("count");
+        long batches = service.workspace("default")
+                .execute(dev.lakebench.core.client.QueryRequest.of("SELECT count(*) FROM " + InsertBatch.LEDGER))
+                .rows()
+                .get(0)
+                .getLong("count");
         assertThat(batchesSent()).isEqualTo(batches + 1);
         assertExactlyOnce(1000);
     }
 
     @Test
     void aFailedBatchIsResumedByCommittingAgainWithoutDuplicates() {
-        TableSchema schema = new TableSchema(List.of(Column.of("id", ColumnType.INT64), Column.of("text", ColumnType.TEXT)));
+        TableSchema schema =
+                new TableSchema(List.of(Column.of("id", ColumnType.INT64), Column.of("text", ColumnType.TEXT)));
         // every attempt of the first batch reaches the server (and the first one is applied) but answers 503
         for (int i = 0; i < 3; i++) {
-            service.addFault(new FakeManagedService.Fault(FakeManagedService.queriesContaining(InsertBatch.MARK), true,
+            service.addFault(new FakeManagedService.Fault(
+                    FakeManagedService.queriesContaining(InsertBatch.MARK),
+                    true,
                     real -> FakeManagedService.status(503, "storage busy")));
         }
         try (TableSink sink = backend.openSink("t", schema)) {
             for (long i = 0; i < 50; i++) {
                 sink.write(new Object[] {i, "r" + i});
             }
-            assertThatThrownBy(sink::commit).isInstanceOf(IngestError.class)
-                    .hasMessageContaining("stopped at batch 0").hasMessageContaining("storage busy")
+            assertThatThrownBy(sink::commit)
+                    .isInstanceOf(IngestError.class)
+                    .hasMessageContaining("stopped at batch 0")
+                    .hasMessageContaining("storage busy")
                     .hasMessageContaining("0 rows before it are stored");
             assertThat(sink.rowsCommitted()).isZero();
             sink.commit();
@@ -140,12 +166,16 @@ class RemoteIngestTest {
     void cancelledRemoteIngestKeepsWholeBatchesAndReportsThem() {
         dev.lakebench.core.client.Cancellation cancel = new dev.lakebench.core.client.Cancellation();
         try (Client client = new Client(backend)) {
-            IngestResult r = client.ingest("t", rows(10_000), dev.lakebench.core.client.IngestOptions.defaults()
-                    .cancellation(cancel).listener(p -> {
-                        if (p.rowsCommitted() > 0) {
-                            cancel.cancel();
-                        }
-                    }));
+            IngestResult r = client.ingest(
+                    "t",
+                    rows(10_000),
+                    dev.lakebench.core.client.IngestOptions.defaults()
+                            .cancellation(cancel)
+                            .listener(p -> {
+                                if (p.rowsCommitted() > 0) {
+                                    cancel.cancel();
+                                }
+                            }));
             assertThat(r.cancelled()).isTrue();
             assertThat(r.rowCount()).isPositive().isLessThan(10_000);
             Object stored = client.query("SELECT count(*) AS n FROM t").get(0).get("n");

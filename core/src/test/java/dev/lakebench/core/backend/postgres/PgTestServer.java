@@ -17,14 +17,15 @@ final class PgTestServer {
 
     static final String ENV = "LAKEBENCH_TEST_POSTGRES_URL";
 
-    private PgTestServer() {
-    }
+    private PgTestServer() {}
 
     /** The server's URL, or the calling test is skipped with the reason. */
     static String requireUrl() {
         String url = System.getenv(ENV);
-        assumeTrue(url != null && !url.isBlank(), "No PostgreSQL server to test against: " + ENV
-                + " is not set (.ci/postgres.sh start prints one; .ci/run sets it)");
+        assumeTrue(
+                url != null && !url.isBlank(),
+                "No PostgreSQL server to test against: " + ENV
+                        + " is not set (.ci/postgres.sh start prints one; .ci/run sets it)");
         return url;
     }
 
@@ -32,7 +33,8 @@ final class PgTestServer {
     static String freshDatabase() throws SQLException {
         String url = requireUrl();
         String name = "lbtest_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + name);
         }
         return url.replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name);
@@ -43,7 +45,8 @@ final class PgTestServer {
             return;
         }
         String name = dbUrl.replaceFirst("jdbc:postgresql://[^/]+/([^?]*).*", "$1");
-        try (Connection c = DriverManager.getConnection(requireUrl()); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(requireUrl());
+                Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException e) {
             // a leftover test database is harmless on a throw-away cluster

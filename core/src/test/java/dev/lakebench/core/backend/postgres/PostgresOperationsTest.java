@@ -39,6 +39,7 @@ class PostgresOperationsTest {
 
     @TempDir
     Path dir;
+
     String db;
     Client client;
 
@@ -71,7 +72,8 @@ class PostgresOperationsTest {
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
         // the next query on the pool gets the default timeout again
         assertThat(client.query("SELECT 1 AS one").get(0).get("one")).isEqualTo(1L);
-        assertThat(client.query("SHOW statement_timeout").get(0).get("statement_timeout")).isEqualTo("1min");
+        assertThat(client.query("SHOW statement_timeout").get(0).get("statement_timeout"))
+                .isEqualTo("1min");
     }
 
     @Test
@@ -86,12 +88,16 @@ class PostgresOperationsTest {
             cancel.cancel();
         });
         long t0 = System.nanoTime();
-        ManagedServiceError e = error(() -> client.execute(QueryRequest.of("SELECT pg_sleep(20)").cancellation(cancel)));
+        ManagedServiceError e = error(
+                () -> client.execute(QueryRequest.of("SELECT pg_sleep(20)").cancellation(cancel)));
         t.join();
         assertThat(e.code()).isEqualTo(ErrorCode.QUERY_CANCELLED);
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
-        assertThat(client.query("SELECT count(*) AS n FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(20)%' AND state = 'active'")
-                .get(0).get("n")).isEqualTo(0L);
+        assertThat(client.query(
+                                "SELECT count(*) AS n FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(20)%' AND state = 'active'")
+                        .get(0)
+                        .get("n"))
+                .isEqualTo(0L);
     }
 
     @Test
@@ -107,7 +113,7 @@ class PostgresOperationsTest {
         assertThat(sum).isEqualTo(1200L * 1201 / 2);
         // read on, and the failure arrives with the batch that holds row 5000, as a Lakebench error
         try (RowCursor c = client.stream(sql)) {
-            ManagedServiceError e = error(() -> c.forEachRemaining(r -> { }));
+            ManagedServiceError e = error(() -> c.forEachRemaining(r -> {}));
             assertThat(e.getMessage()).contains("division by zero");
         }
         ManagedServiceError whole = error(() -> client.query(sql));
@@ -138,12 +144,17 @@ class PostgresOperationsTest {
         vectors(20_000, 96);
         Cancellation cancel = Cancellation.none();
         List<IngestProgress> seen = new CopyOnWriteArrayList<>();
-        ManagedServiceError e = error(() -> client.createIndex("vecs", "emb", null, p -> {
-            seen.add(p);
-            if (p.rowsTotal() > 0) {
-                cancel.cancel();
-            }
-        }, cancel));
+        ManagedServiceError e = error(() -> client.createIndex(
+                "vecs",
+                "emb",
+                null,
+                p -> {
+                    seen.add(p);
+                    if (p.rowsTotal() > 0) {
+                        cancel.cancel();
+                    }
+                },
+                cancel));
         assertThat(e.code()).isEqualTo(ErrorCode.QUERY_CANCELLED);
         assertThat(seen).isNotEmpty();
         assertThat(client.describeTable("vecs").indexes()).isEmpty();
@@ -152,12 +163,11 @@ class PostgresOperationsTest {
         client.createIndex("vecs", "emb", null, built::add, Cancellation.none());
         assertThat(built).isNotEmpty();
         assertThat(built.get(built.size() - 1).currentFile()).isEqualTo("done");
-        assertThat(client.describeTable("vecs").indexes()).singleElement()
-                .satisfies(i -> {
-                    assertThat(i.type()).isEqualTo("vector");
-                    assertThat(i.column()).isEqualTo("emb");
-                    assertThat(i.ready()).isTrue();
-                });
+        assertThat(client.describeTable("vecs").indexes()).singleElement().satisfies(i -> {
+            assertThat(i.type()).isEqualTo("vector");
+            assertThat(i.column()).isEqualTo("emb");
+            assertThat(i.ready()).isTrue();
+        });
         // idempotent
         client.createIndex("vecs", "emb");
         assertThat(client.describeTable("vecs").indexes()).hasSize(1);
@@ -170,8 +180,10 @@ class PostgresOperationsTest {
         float[] q = new float[16];
         q[0] = 1;
         // pgvector's HNSW scan returns at most ef_search (default 40) rows; the query sets it from the LIMIT
-        assertThat(client.query("SELECT id FROM vecs ORDER BY emb <#> $1 DESC LIMIT 150", q)).hasSize(150);
-        assertThat(client.query("SELECT id FROM vecs WHERE id % 10 = 0 ORDER BY emb <#> $1 DESC LIMIT 100", q)).hasSize(100);
+        assertThat(client.query("SELECT id FROM vecs ORDER BY emb <#> $1 DESC LIMIT 150", q))
+                .hasSize(150);
+        assertThat(client.query("SELECT id FROM vecs WHERE id % 10 = 0 ORDER BY emb <#> $1 DESC LIMIT 100", q))
+                .hasSize(100);
     }
 
     /** Child: ingests the text files into PostgreSQL, telling the parent once a few batches are durable. */
@@ -200,7 +212,13 @@ class PostgresOperationsTest {
     }
 
     static IngestOptions options() {
-        return IngestOptions.defaults().commitRows(COMMIT).flushRows(5).workers(2).chunkSize(400).chunkOverlap(100).schema("path", "FILE");
+        return IngestOptions.defaults()
+                .commitRows(COMMIT)
+                .flushRows(5)
+                .workers(2)
+                .chunkSize(400)
+                .chunkOverlap(100)
+                .schema("path", "FILE");
     }
 
     @Test
@@ -212,9 +230,11 @@ class PostgresOperationsTest {
             Files.writeString(f, ("text file " + i + " ").repeat(150));
             files.add(f.toString());
         }
-        Process p = ChildJvm.start(Ingest.class, List.of("-Xmx256m", "-Djava.awt.headless=true"), db, folder.toString());
+        Process p =
+                ChildJvm.start(Ingest.class, List.of("-Xmx256m", "-Djava.awt.headless=true"), db, folder.toString());
         StringBuilder seen = new StringBuilder();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null && !line.startsWith("COMMITTED")) {
                 seen.append(line).append('\n');
@@ -232,10 +252,16 @@ class PostgresOperationsTest {
         assertThat(rerun.failures()).isEmpty();
         long total = (Long) client.query("SELECT count(*) AS n FROM t").get(0).get("n");
         assertThat(total).isGreaterThan(rows);
-        assertThat(client.query("SELECT file_id, chunk_index FROM t GROUP BY 1, 2 HAVING count(*) > 1")).as("duplicates").isEmpty();
-        assertThat(client.query("SELECT count(DISTINCT file_id) AS n FROM t").get(0).get("n")).isEqualTo((long) FILES);
+        assertThat(client.query("SELECT file_id, chunk_index FROM t GROUP BY 1, 2 HAVING count(*) > 1"))
+                .as("duplicates")
+                .isEmpty();
+        assertThat(client.query("SELECT count(DISTINCT file_id) AS n FROM t")
+                        .get(0)
+                        .get("n"))
+                .isEqualTo((long) FILES);
         // every file's chunks are complete: 0..max without gaps
-        assertThat(client.query("SELECT file_id FROM t GROUP BY 1 HAVING count(*) <> max(chunk_index) + 1")).isEmpty();
+        assertThat(client.query("SELECT file_id FROM t GROUP BY 1 HAVING count(*) <> max(chunk_index) + 1"))
+                .isEmpty();
         // a second rerun adds nothing
         client.ingest("t", Map.of("path", files), options());
         assertThat(client.query("SELECT count(*) AS n FROM t").get(0).get("n")).isEqualTo(total);

@@ -34,6 +34,7 @@ class PostgresSearchTest {
 
     @TempDir
     Path dir;
+
     String db;
     Client pg;
     final Map<Long, float[]> vectors = new LinkedHashMap<>();
@@ -104,7 +105,8 @@ class PostgresSearchTest {
     /** pg_deeplake's BM25 of the matching documents only. */
     Map<Long, Double> bm25(String query) {
         long n = texts.size();
-        double avgdl = texts.values().stream().mapToInt(t -> terms(t).size()).average().orElse(0);
+        double avgdl =
+                texts.values().stream().mapToInt(t -> terms(t).size()).average().orElse(0);
         Set<String> q = new LinkedHashSet<>(terms(query));
         Map<String, Integer> df = new HashMap<>();
         for (String t : texts.values()) {
@@ -120,7 +122,10 @@ class PostgresSearchTest {
                 long tf = t.stream().filter(w::equals).count();
                 if (tf > 0) {
                     int nq = df.get(w);
-                    score += Math.max(0.001, Math.log((n - nq + 0.5) / (nq + 0.5))) * tf * 2.5 / (tf + 1.5 * (0.25 + 0.75 * t.size() / avgdl));
+                    score += Math.max(0.001, Math.log((n - nq + 0.5) / (nq + 0.5)))
+                            * tf
+                            * 2.5
+                            / (tf + 1.5 * (0.25 + 0.75 * t.size() / avgdl));
                 }
             }
             if (score > 0) {
@@ -151,7 +156,9 @@ class PostgresSearchTest {
     private static void assertScores(List<Row> rows, List<Map.Entry<Long, Double>> expected, double tol) {
         assertThat(rows).hasSize(expected.size());
         for (int i = 0; i < rows.size(); i++) {
-            assertThat((Double) rows.get(i).get("score")).as("score at " + i).isCloseTo(expected.get(i).getValue(), within(tol));
+            assertThat((Double) rows.get(i).get("score"))
+                    .as("score at " + i)
+                    .isCloseTo(expected.get(i).getValue(), within(tol));
         }
     }
 
@@ -169,11 +176,17 @@ class PostgresSearchTest {
         String sql = "SELECT id, emb <#> $1 AS score FROM docs ORDER BY score DESC LIMIT 10";
         List<Row> exact = pg.query(sql, q);
         assertScores(exact, expected, 1e-6);
-        assertThat(exact).extracting(r -> r.get("id")).containsExactlyElementsOf(expected.stream().map(Map.Entry::getKey).toList());
+        assertThat(exact)
+                .extracting(r -> r.get("id"))
+                .containsExactlyElementsOf(
+                        expected.stream().map(Map.Entry::getKey).toList());
         pg.createIndex("docs", "emb");
-        assertThat(pg.describeTable("docs").indexes()).anySatisfy(i -> assertThat(i.type()).isEqualTo("vector"));
-        // 250 rows are cheaper to scan; with scans priced out the planner shows that the translated ORDER BY fits the index
-        String plan = pg.query("SET enable_seqscan = off; EXPLAIN " + ((PostgresBackend) pg.backend()).translate(sql), q)
+        assertThat(pg.describeTable("docs").indexes())
+                .anySatisfy(i -> assertThat(i.type()).isEqualTo("vector"));
+        // 250 rows are cheaper to scan; with scans priced out the planner shows that the translated ORDER BY fits the
+        // index
+        String plan = pg.query(
+                        "SET enable_seqscan = off; EXPLAIN " + ((PostgresBackend) pg.backend()).translate(sql), q)
                 .toString();
         assertThat(plan).contains("Index Scan using docs_emb_hnsw");
         assertScores(pg.query(sql, q), expected, 1e-6);
@@ -189,8 +202,13 @@ class PostgresSearchTest {
             softmax(top(cosines(q), k)).forEach((id, p) -> sum.merge(id, w[0] * p, Double::sum));
             softmax(top(bm25(text), k)).forEach((id, p) -> sum.merge(id, w[1] * p, Double::sum));
             List<Map.Entry<Long, Double>> expected = top(sum, k);
-            List<Row> rows = pg.query("SELECT id, (emb, body)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, $2, $3, $4) AS score"
-                    + " FROM docs ORDER BY score DESC LIMIT 8", q, text, w[0], w[1]);
+            List<Row> rows = pg.query(
+                    "SELECT id, (emb, body)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, $2, $3, $4) AS score"
+                            + " FROM docs ORDER BY score DESC LIMIT 8",
+                    q,
+                    text,
+                    w[0],
+                    w[1]);
             assertScores(rows, expected, 1e-6);
         }
     }
@@ -206,31 +224,46 @@ class PostgresSearchTest {
         assertScores(rows, top(expected, 50), 1e-9);
         try (Client local = Client.local(dir)) {
             local.ingest("docs", data);
-            List<Object> localIds = local.query(sql, text).stream().map(r -> r.get("id")).toList();
+            List<Object> localIds =
+                    local.query(sql, text).stream().map(r -> r.get("id")).toList();
             assertThat(rows.stream().map(r -> r.get("id")).toList()).isEqualTo(localIds);
         }
     }
 
     @Test
     void pgDeeplakeDdlBuildsTheMatchingPostgresIndexesAndTables() {
-        pg.query("CREATE INDEX IF NOT EXISTS docs_body_idx ON docs USING deeplake_index (body) WITH (index_type = 'bm25')");
-        assertThat(pg.describeTable("docs").indexes()).singleElement().satisfies(i -> assertThat(i.type()).isEqualTo("bm25"));
+        pg.query(
+                "CREATE INDEX IF NOT EXISTS docs_body_idx ON docs USING deeplake_index (body) WITH (index_type = 'bm25')");
+        assertThat(pg.describeTable("docs").indexes())
+                .singleElement()
+                .satisfies(i -> assertThat(i.type()).isEqualTo("bm25"));
         pg.query("CREATE INDEX ON docs USING deeplake_index ((emb, body)::deeplake_hybrid_record)");
-        assertThat(pg.describeTable("docs").indexes()).extracting(i -> i.type()).containsExactlyInAnyOrder("bm25", "vector");
+        assertThat(pg.describeTable("docs").indexes())
+                .extracting(i -> i.type())
+                .containsExactlyInAnyOrder("bm25", "vector");
         pg.query("CREATE TABLE pics (id bigint, image IMAGE, emb float4[]) USING deeplake");
         pg.query("INSERT INTO pics VALUES (1, decode('89504e47', 'hex')::IMAGE, ARRAY[0.1, 0.2]::float4[])");
-        assertThat((byte[]) pg.query("SELECT image FROM pics").get(0).get("image")).containsExactly(0x89, 'P', 'N', 'G');
-        assertThat(pg.describeTable("pics").schema().column("image").orElseThrow().type())
+        assertThat((byte[]) pg.query("SELECT image FROM pics").get(0).get("image"))
+                .containsExactly(0x89, 'P', 'N', 'G');
+        assertThat(pg.describeTable("pics")
+                        .schema()
+                        .column("image")
+                        .orElseThrow()
+                        .type())
                 .isEqualTo(dev.lakebench.core.schema.ColumnType.IMAGE);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pg.query("CREATE INDEX ON docs USING deeplake_index (lower(body))"))
-                .isInstanceOf(dev.lakebench.core.client.QueryError.class).hasMessageContaining("not translated");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> pg.query("CREATE INDEX ON docs USING deeplake_index (lower(body))"))
+                .isInstanceOf(dev.lakebench.core.client.QueryError.class)
+                .hasMessageContaining("not translated");
     }
 
     @Test
     void keywordContainmentFiltersLikeTheLocalEngine() {
         List<Row> rows = pg.query("SELECT id FROM docs WHERE body @> 'w19 ' AND contains(body, 'w1') ORDER BY id");
-        List<Long> expected = texts.entrySet().stream().filter(e -> e.getValue().contains("w19 ") && e.getValue().contains("w1"))
-                .map(Map.Entry::getKey).toList();
+        List<Long> expected = texts.entrySet().stream()
+                .filter(e -> e.getValue().contains("w19 ") && e.getValue().contains("w1"))
+                .map(Map.Entry::getKey)
+                .toList();
         assertThat(expected).isNotEmpty();
         assertThat(rows).extracting(r -> r.get("id")).containsExactlyElementsOf(expected);
     }

@@ -15,8 +15,7 @@ final class OnnxWriter {
     static final int FLOAT = 1;
     static final int INT64 = 7;
 
-    private OnnxWriter() {
-    }
+    private OnnxWriter() {}
 
     /** A protobuf message under construction. */
     static final class Msg {
@@ -118,13 +117,19 @@ final class OnnxWriter {
         return new Msg().str(1, name).msg(2, new Msg().msg(1, tensor));
     }
 
-    static byte[] model(String graphName, List<Msg> nodes, List<Msg> initializers, List<Msg> inputs, List<Msg> outputs) {
+    static byte[] model(
+            String graphName, List<Msg> nodes, List<Msg> initializers, List<Msg> inputs, List<Msg> outputs) {
         Msg g = new Msg();
         nodes.forEach(n -> g.msg(1, n));
         g.str(2, graphName);
         initializers.forEach(i -> g.msg(5, i));
         inputs.forEach(i -> g.msg(11, i));
         outputs.forEach(o -> g.msg(12, o));
-        return new Msg().varint(1, 8).str(2, "lakebench-tests").msg(7, g).msg(8, new Msg().str(1, "").varint(2, 13)).bytes();
+        return new Msg()
+                .varint(1, 8)
+                .str(2, "lakebench-tests")
+                .msg(7, g)
+                .msg(8, new Msg().str(1, "").varint(2, 13))
+                .bytes();
     }
 }

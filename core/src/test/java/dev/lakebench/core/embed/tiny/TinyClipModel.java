@@ -21,37 +21,50 @@ public final class TinyClipModel {
     static final int DIM = 8;
     static final int BUCKETS = 64;
 
-    private TinyClipModel() {
-    }
+    private TinyClipModel() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "core/src/test/resources/models/tiny-clip");
         Files.createDirectories(dir.resolve("onnx"));
         float[] table = new float[BUCKETS * DIM];
         try (InputStream tok = TinyClipModel.class.getResourceAsStream("/all-minilm-l6-v2-q-tokenizer.json");
-             HuggingFaceTokenizer t = HuggingFaceTokenizer.newInstance(tok, Map.of("addSpecialTokens", "false"))) {
+                HuggingFaceTokenizer t = HuggingFaceTokenizer.newInstance(tok, Map.of("addSpecialTokens", "false"))) {
             String[] colours = {"red", "green", "blue"};
             for (int c = 0; c < 3; c++) {
                 long id = t.encode(colours[c]).getIds()[0];
                 table[(int) (id % BUCKETS) * DIM + c] = 1f;
             }
         }
-        byte[] text = OnnxWriter.model("text", List.of(
+        byte[] text = OnnxWriter.model(
+                "text",
+                List.of(
                         OnnxWriter.node("Mod", List.of("input_ids", "buckets"), List.of("bucket")),
                         OnnxWriter.node("Gather", List.of("table", "bucket"), List.of("tokens")),
-                        OnnxWriter.node("ReduceMean", List.of("tokens"), List.of("text_embeds"), OnnxWriter.intsAttr("axes", 1),
+                        OnnxWriter.node(
+                                "ReduceMean",
+                                List.of("tokens"),
+                                List.of("text_embeds"),
+                                OnnxWriter.intsAttr("axes", 1),
                                 OnnxWriter.intAttr("keepdims", 0))),
-                List.of(OnnxWriter.int64Tensor("buckets", new long[0], new long[] {BUCKETS}),
+                List.of(
+                        OnnxWriter.int64Tensor("buckets", new long[0], new long[] {BUCKETS}),
                         OnnxWriter.floatTensor("table", new long[] {BUCKETS, DIM}, table)),
-                List.of(OnnxWriter.valueInfo("input_ids", OnnxWriter.INT64, "batch", "sequence"),
+                List.of(
+                        OnnxWriter.valueInfo("input_ids", OnnxWriter.INT64, "batch", "sequence"),
                         OnnxWriter.valueInfo("attention_mask", OnnxWriter.INT64, "batch", "sequence")),
                 List.of(OnnxWriter.valueInfo("text_embeds", OnnxWriter.FLOAT, "batch", DIM)));
         float[] projection = new float[3 * DIM];
         for (int c = 0; c < 3; c++) {
             projection[c * DIM + c] = 1f;
         }
-        byte[] vision = OnnxWriter.model("vision", List.of(
-                        OnnxWriter.node("ReduceMean", List.of("pixel_values"), List.of("channels"), OnnxWriter.intsAttr("axes", 2, 3),
+        byte[] vision = OnnxWriter.model(
+                "vision",
+                List.of(
+                        OnnxWriter.node(
+                                "ReduceMean",
+                                List.of("pixel_values"),
+                                List.of("channels"),
+                                OnnxWriter.intsAttr("axes", 2, 3),
                                 OnnxWriter.intAttr("keepdims", 0)),
                         OnnxWriter.node("MatMul", List.of("channels", "projection"), List.of("image_embeds"))),
                 List.of(OnnxWriter.floatTensor("projection", new long[] {3, DIM}, projection)),

@@ -30,6 +30,7 @@ class BadInputTest {
 
     @TempDir
     Path dir;
+
     Path good;
     Client client;
 
@@ -38,7 +39,12 @@ class BadInputTest {
         good = Files.writeString(dir.resolve("good.txt"), "a good little text file");
         client = Client.local(dir.resolve("lb"));
         // the table already holds rows that must survive every bad ingest
-        client.ingest("t", java.util.Map.of("path", List.of(Files.writeString(dir.resolve("before.txt"), "earlier rows").toString())),
+        client.ingest(
+                "t",
+                java.util.Map.of(
+                        "path",
+                        List.of(Files.writeString(dir.resolve("before.txt"), "earlier rows")
+                                .toString())),
                 dev.lakebench.core.client.IngestOptions.defaults().schema("path", "FILE"));
     }
 
@@ -54,7 +60,8 @@ class BadInputTest {
         IngestResult r = ingest(client, "img", bad, pillow.resolve("flower.jpg"));
         assertThat(r.failures()).extracting(IngestFailure::path).containsExactly(bad.toString());
         assertThat(r.rowCount()).isEqualTo(1);
-        assertThat(client.query("SELECT filename FROM img ORDER BY filename")).extracting(x -> x.get("filename"))
+        assertThat(client.query("SELECT filename FROM img ORDER BY filename"))
+                .extracting(x -> x.get("filename"))
                 .containsExactly("flower.jpg", "hopper.png");
         assertThat(count(client, "SELECT count(*) FROM thumbnails")).isEqualTo(8);
         return r.failures().get(0).reason();
@@ -64,7 +71,9 @@ class BadInputTest {
     void truncatedJpeg() throws IOException {
         byte[] whole = Files.readAllBytes(FileTestSupport.data("images-sample/pillow/flower.jpg"));
         Path f = Files.write(dir.resolve("cut.jpg"), java.util.Arrays.copyOf(whole, whole.length / 2));
-        assertThat(imageFailureOf(f)).contains("cut.jpg").containsAnyOf("Damaged JPEG image", "Damaged or unsupported image");
+        assertThat(imageFailureOf(f))
+                .contains("cut.jpg")
+                .containsAnyOf("Damaged JPEG image", "Damaged or unsupported image");
     }
 
     @Test
@@ -80,15 +89,23 @@ class BadInputTest {
     @Test
     void pngDeclaringFiftyThousandSquaredPixelsIsRefusedBeforeDecoding() throws IOException {
         Path f = Files.write(dir.resolve("bomb.png"), pngHeader(50_000, 50_000));
-        assertThat(imageFailureOf(f)).contains("declares 50000x50000 pixels (2500 megapixels)").contains("up to 200 megapixels");
+        assertThat(imageFailureOf(f))
+                .contains("declares 50000x50000 pixels (2500 megapixels)")
+                .contains("up to 200 megapixels");
     }
 
     /** A PNG signature, an IHDR chunk declaring the size, a tiny IDAT and IEND: enough for a reader's header. */
     static byte[] pngHeader(int w, int h) {
         java.io.ByteArrayOutputStream o = new java.io.ByteArrayOutputStream();
         o.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(w).putInt(h).put((byte) 8).put((byte) 2)
-                .put((byte) 0).put((byte) 0).put((byte) 0);
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13)
+                .putInt(w)
+                .putInt(h)
+                .put((byte) 8)
+                .put((byte) 2)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0);
         chunk(o, "IHDR", ihdr.array());
         chunk(o, "IDAT", new byte[] {0x78, (byte) 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01});
         chunk(o, "IEND", new byte[0]);
@@ -103,7 +120,8 @@ class BadInputTest {
         o.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
         o.writeBytes(t);
         o.writeBytes(data);
-        o.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        o.writeBytes(
+                java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
     /** Ingests a bad PDF next to a good one into a table of pages, returns the reason. */
@@ -151,15 +169,20 @@ class BadInputTest {
         Path made = VideoFixtures.make(dir.resolve("made.mp4"), "h264", 12, 25, 25, false);
         byte[] whole = Files.readAllBytes(made);
         Path cutEnd = Files.write(dir.resolve("cut-end.mp4"), java.util.Arrays.copyOf(whole, whole.length * 6 / 10));
-        assertThat(videoFailureOf(cutEnd)).contains("cut-end.mp4").containsAnyOf("Cannot open video", "Damaged video", "truncated");
+        assertThat(videoFailureOf(cutEnd))
+                .contains("cut-end.mp4")
+                .containsAnyOf("Cannot open video", "Damaged video", "truncated");
     }
 
     @Test
     void truncatedMp4WithIndexFirst() throws Exception {
         // index first: the packets stop early, which the declared duration gives away
-        byte[] whole = Files.readAllBytes(FileTestSupport.data("video-sample/sample_with_increasing_timestamps_320w_240h_5s.mp4"));
+        byte[] whole = Files.readAllBytes(
+                FileTestSupport.data("video-sample/sample_with_increasing_timestamps_320w_240h_5s.mp4"));
         Path cut = Files.write(dir.resolve("cut-start.mp4"), java.util.Arrays.copyOf(whole, whole.length / 2));
-        assertThat(videoFailureOf(cut)).contains("cut-start.mp4").containsAnyOf("truncated", "Damaged video", "Cannot open video");
+        assertThat(videoFailureOf(cut))
+                .contains("cut-start.mp4")
+                .containsAnyOf("truncated", "Damaged video", "Cannot open video");
     }
 
     @Test
@@ -175,8 +198,10 @@ class BadInputTest {
         IngestResult r = ingest(client, "t", bad, good);
         assertThat(r.failures()).extracting(IngestFailure::path).containsExactly(bad.toString());
         assertThat(r.rowCount()).isEqualTo(1);
-        assertThat(count(client, "SELECT count(*) FROM t WHERE text = 'a good little text file'")).isEqualTo(1);
-        assertThat(count(client, "SELECT count(*) FROM t WHERE text = 'earlier rows'")).isEqualTo(1);
+        assertThat(count(client, "SELECT count(*) FROM t WHERE text = 'a good little text file'"))
+                .isEqualTo(1);
+        assertThat(count(client, "SELECT count(*) FROM t WHERE text = 'earlier rows'"))
+                .isEqualTo(1);
         assertThat(count(client, "SELECT count(*) FROM t")).isEqualTo(2);
         return r.failures().get(0).reason();
     }
@@ -184,7 +209,8 @@ class BadInputTest {
     @Test
     void missingPathAloneIsAnIngestError() {
         Path missing = dir.resolve("nope.pdf");
-        assertThatThrownBy(() -> ingest(client, "t", missing)).isInstanceOf(IngestError.class)
+        assertThatThrownBy(() -> ingest(client, "t", missing))
+                .isInstanceOf(IngestError.class)
                 .hasMessageStartingWith("File not found: " + missing)
                 .satisfies(e -> assertThat(((IngestError) e).code()).isEqualTo(ErrorCode.INGEST_FILE_NOT_FOUND));
         assertThat(count(client, "SELECT count(*) FROM t")).isEqualTo(1);
@@ -208,14 +234,16 @@ class BadInputTest {
 
     @Test
     void undecodableTextFile() throws IOException {
-        Path f = Files.write(dir.resolve("latin1.txt"), "caf\u00e9".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Path f = Files.write(
+                dir.resolve("latin1.txt"), "caf\u00e9".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         assertThat(failureOf(f)).contains("Not valid UTF-8 text: byte 0xE9 at offset 3 of latin1.txt");
     }
 
     @Test
     void unreadableFileByPermissions() throws IOException {
         // root reads any file whatever its mode, so this condition cannot be made when the tests run as root
-        assumeFalse("root".equals(System.getProperty("user.name")), "running as root: permission bits do not stop reads");
+        assumeFalse(
+                "root".equals(System.getProperty("user.name")), "running as root: permission bits do not stop reads");
         Path f = Files.writeString(dir.resolve("secret.txt"), "hidden");
         Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("---------"));
         assertThat(failureOf(f)).contains("Permission denied: cannot read " + f);
@@ -249,7 +277,8 @@ class BadInputTest {
             assertThat(f.reason()).contains("Symbolic link loop").contains("leads back to " + folder.toRealPath());
         });
         assertThat(r.rowCount()).isEqualTo(1);
-        assertThat(count(client, "SELECT count(*) FROM t WHERE text = 'never read'")).isZero();
+        assertThat(count(client, "SELECT count(*) FROM t WHERE text = 'never read'"))
+                .isZero();
     }
 
     @Test

@@ -38,7 +38,8 @@ class CommitCadenceTest {
                     img.setRGB(x, y, random.nextInt());
                 }
             }
-            ImageIO.write(img, "png", folder.resolve(String.format("img-%02d.png", i)).toFile());
+            ImageIO.write(
+                    img, "png", folder.resolve(String.format("img-%02d.png", i)).toFile());
         }
         return folder;
     }
@@ -47,11 +48,15 @@ class CommitCadenceTest {
         Path folder = images();
         try (Client client = Client.local(dir.resolve("lb"))) {
             Cancellation cancel = Cancellation.none();
-            IngestResult r = ingest(client, "pics", options.workers(1).cancellation(cancel).listener(p -> {
-                if (p.rowsCommitted() >= 3) {
-                    cancel.cancel();
-                }
-            }), folder);
+            IngestResult r = ingest(
+                    client,
+                    "pics",
+                    options.workers(1).cancellation(cancel).listener(p -> {
+                        if (p.rowsCommitted() >= 3) {
+                            cancel.cancel();
+                        }
+                    }),
+                    folder);
             assertThat(r.cancelled()).as("cancelled once 3 rows were durable").isTrue();
             assertThat(r.rowCount()).isGreaterThanOrEqualTo(3).isLessThan(IMAGES);
             assertThat(count(client, "SELECT count(*) FROM pics")).isEqualTo(r.rowCount());

@@ -26,6 +26,7 @@ class ConcurrentIngestTest {
 
     @TempDir
     Path dir;
+
     Client client;
 
     @BeforeEach
@@ -48,10 +49,16 @@ class ConcurrentIngestTest {
         new Random(3).nextBytes(junk);
         System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, junk, 0, 9);
         Path bad = Files.write(dir.resolve("junk.pdf"), junk);
-        IngestOptions options = IngestOptions.defaults().schema("path", "FILE").pdfDpi(36).commitRows(2).flushRows(1);
+        IngestOptions options = IngestOptions.defaults()
+                .schema("path", "FILE")
+                .pdfDpi(36)
+                .commitRows(2)
+                .flushRows(1);
 
-        CompletableFuture<IngestResult> empty = client.async().ingest("docs", Map.of("path", List.of(bad.toString())), options);
-        CompletableFuture<IngestResult> full = client.async().ingest("docs", Map.of("path", List.of(good.toString())), options);
+        CompletableFuture<IngestResult> empty =
+                client.async().ingest("docs", Map.of("path", List.of(bad.toString())), options);
+        CompletableFuture<IngestResult> full =
+                client.async().ingest("docs", Map.of("path", List.of(good.toString())), options);
 
         assertThat(empty.get().rowCount()).isZero();
         assertThat(full.get().rowCount()).isEqualTo(8);

@@ -12,8 +12,7 @@ import java.util.Map;
 /** Helpers for file-ingest tests: fixtures, ingesting paths, reading rows back. */
 final class FileTestSupport {
 
-    private FileTestSupport() {
-    }
+    private FileTestSupport() {}
 
     static Path data(String folder) {
         return Path.of(System.getProperty("lakebench.testData"), folder);

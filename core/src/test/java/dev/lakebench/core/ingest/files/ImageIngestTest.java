@@ -50,8 +50,10 @@ class ImageIngestTest {
 
     Map<String, byte[]> thumbnails(Client client, String table, String filename) {
         Map<String, byte[]> out = new HashMap<>();
-        for (Row r : client.query("SELECT th.dimension, th.content FROM thumbnails th JOIN " + table
-                + " t ON th.file_id = t.id WHERE t.filename = $1 AND th.column_name = 'image'", filename)) {
+        for (Row r : client.query(
+                "SELECT th.dimension, th.content FROM thumbnails th JOIN " + table
+                        + " t ON th.file_id = t.id WHERE t.filename = $1 AND th.column_name = 'image'",
+                filename)) {
             out.put((String) r.get("dimension"), (byte[]) r.get("content"));
         }
         return out;
@@ -62,25 +64,38 @@ class ImageIngestTest {
         Path folder = data("images-sample");
         List<Path> images;
         try (var s = Files.walk(folder)) {
-            images = s.filter(p -> p.toString().matches(".*\\.(jpg|png|gif|webp)$")).sorted().toList();
+            images = s.filter(p -> p.toString().matches(".*\\.(jpg|png|gif|webp)$"))
+                    .sorted()
+                    .toList();
         }
         try (Client client = Client.local(dir)) {
             IngestResult r = ingest(client, "photos", images.toArray());
             assertThat(r.failures()).isEmpty();
             assertThat(r.warnings()).isEmpty();
             assertThat(r.rowCount()).isEqualTo(images.size());
-            assertThat(columns(client, "photos")).containsExactly("id TEXT", "file_id TEXT", "image IMAGE", "filename TEXT", "text TEXT",
-                    "file_path TEXT");
-            assertThat(columns(client, "thumbnails")).containsExactly("file_id TEXT", "column_name TEXT", "dimension TEXT", "content IMAGE");
+            assertThat(columns(client, "photos"))
+                    .containsExactly(
+                            "id TEXT", "file_id TEXT", "image IMAGE", "filename TEXT", "text TEXT", "file_path TEXT");
+            assertThat(columns(client, "thumbnails"))
+                    .containsExactly("file_id TEXT", "column_name TEXT", "dimension TEXT", "content IMAGE");
             for (Path p : images) {
-                Row row = client.query("SELECT id, image, text FROM photos WHERE filename = $1", p.getFileName().toString()).get(0);
-                assertThat((byte[]) row.get("image")).as("bytes kept as stored: " + p).isEqualTo(Files.readAllBytes(p));
-                Map<String, byte[]> th = thumbnails(client, "photos", p.getFileName().toString());
+                Row row = client.query(
+                                "SELECT id, image, text FROM photos WHERE filename = $1",
+                                p.getFileName().toString())
+                        .get(0);
+                assertThat((byte[]) row.get("image"))
+                        .as("bytes kept as stored: " + p)
+                        .isEqualTo(Files.readAllBytes(p));
+                Map<String, byte[]> th =
+                        thumbnails(client, "photos", p.getFileName().toString());
                 assertThat(th).as(p.toString()).containsOnlyKeys("32x32", "64x64", "128x128", "256x256");
                 for (var e : th.entrySet()) {
-                    int box = Integer.parseInt(e.getKey().substring(0, e.getKey().indexOf('x')));
+                    int box =
+                            Integer.parseInt(e.getKey().substring(0, e.getKey().indexOf('x')));
                     BufferedImage t = read(e.getValue());
-                    assertThat(Math.max(t.getWidth(), t.getHeight())).as(p + " " + e.getKey()).isLessThanOrEqualTo(box);
+                    assertThat(Math.max(t.getWidth(), t.getHeight()))
+                            .as(p + " " + e.getKey())
+                            .isLessThanOrEqualTo(box);
                 }
             }
             assertThat(count(client, "SELECT count(*) FROM thumbnails")).isEqualTo(4L * images.size());
@@ -93,13 +108,23 @@ class ImageIngestTest {
             ingest(client, "photos", data("images-sample/pillow/flower.jpg"));
             Map<String, byte[]> th = thumbnails(client, "photos", "flower.jpg");
             // 480x360
-            assertThat(read(th.get("256x256"))).extracting(BufferedImage::getWidth, BufferedImage::getHeight).containsExactly(256, 192);
-            assertThat(read(th.get("128x128"))).extracting(BufferedImage::getWidth, BufferedImage::getHeight).containsExactly(128, 96);
-            assertThat(read(th.get("64x64"))).extracting(BufferedImage::getWidth, BufferedImage::getHeight).containsExactly(64, 48);
-            assertThat(read(th.get("32x32"))).extracting(BufferedImage::getWidth, BufferedImage::getHeight).containsExactly(32, 24);
+            assertThat(read(th.get("256x256")))
+                    .extracting(BufferedImage::getWidth, BufferedImage::getHeight)
+                    .containsExactly(256, 192);
+            assertThat(read(th.get("128x128")))
+                    .extracting(BufferedImage::getWidth, BufferedImage::getHeight)
+                    .containsExactly(128, 96);
+            assertThat(read(th.get("64x64")))
+                    .extracting(BufferedImage::getWidth, BufferedImage::getHeight)
+                    .containsExactly(64, 48);
+            assertThat(read(th.get("32x32")))
+                    .extracting(BufferedImage::getWidth, BufferedImage::getHeight)
+                    .containsExactly(32, 24);
             // a 128x128 picture is never enlarged: its 256 thumbnail is 128x128
             ingest(client, "photos", data("images-sample/pillow/hopper.png"));
-            assertThat(read(thumbnails(client, "photos", "hopper.png").get("256x256")).getWidth()).isEqualTo(128);
+            assertThat(read(thumbnails(client, "photos", "hopper.png").get("256x256"))
+                            .getWidth())
+                    .isEqualTo(128);
         }
     }
 
@@ -107,11 +132,20 @@ class ImageIngestTest {
     void exifOrientationIsHonouredInThumbnails() throws Exception {
         Path pillow = data("images-sample/pillow");
         try (Client client = Client.local(dir)) {
-            ingest(client, "photos", pillow.resolve("hopper.jpg"), pillow.resolve("hopper_orientation_3.jpg"),
-                    pillow.resolve("hopper_orientation_6.jpg"), pillow.resolve("hopper_orientation_8.jpg"),
+            ingest(
+                    client,
+                    "photos",
+                    pillow.resolve("hopper.jpg"),
+                    pillow.resolve("hopper_orientation_3.jpg"),
+                    pillow.resolve("hopper_orientation_6.jpg"),
+                    pillow.resolve("hopper_orientation_8.jpg"),
                     pillow.resolve("hopper_orientation_6.webp"));
-            BufferedImage upright = read(thumbnails(client, "photos", "hopper.jpg").get("64x64"));
-            for (String f : List.of("hopper_orientation_3.jpg", "hopper_orientation_6.jpg", "hopper_orientation_8.jpg",
+            BufferedImage upright =
+                    read(thumbnails(client, "photos", "hopper.jpg").get("64x64"));
+            for (String f : List.of(
+                    "hopper_orientation_3.jpg",
+                    "hopper_orientation_6.jpg",
+                    "hopper_orientation_8.jpg",
                     "hopper_orientation_6.webp")) {
                 BufferedImage turned = read(thumbnails(client, "photos", f).get("64x64"));
                 // the stored picture is rotated; its thumbnail looks like the upright one, far more than like
@@ -130,14 +164,23 @@ class ImageIngestTest {
             Map<String, List<?>> rows = new java.util.LinkedHashMap<>();
             rows.put("id", List.of("a", "b", "c"));
             rows.put("img", java.util.Arrays.asList(png, new byte[] {1, 2, 3}, null));
-            IngestResult r = client.ingest("pics", rows, dev.lakebench.core.client.IngestOptions.defaults().schema("img", "IMAGE"));
+            IngestResult r = client.ingest(
+                    "pics",
+                    rows,
+                    dev.lakebench.core.client.IngestOptions.defaults().schema("img", "IMAGE"));
             assertThat(r.rowCount()).isEqualTo(3);
-            assertThat(r.warnings()).singleElement().asString().contains("No thumbnails for 1 image value that could not be decoded");
-            assertThat(client.query("SELECT file_id, dimension FROM thumbnails WHERE column_name = 'img' ORDER BY dimension"))
+            assertThat(r.warnings())
+                    .singleElement()
+                    .asString()
+                    .contains("No thumbnails for 1 image value that could not be decoded");
+            assertThat(client.query(
+                            "SELECT file_id, dimension FROM thumbnails WHERE column_name = 'img' ORDER BY dimension"))
                     .extracting(x -> x.get("file_id") + " " + x.get("dimension"))
                     .containsExactly("a 128x128", "a 256x256", "a 32x32", "a 64x64");
 
-            IngestResult noId = client.ingest("pics2", Map.of("img", List.of(png)),
+            IngestResult noId = client.ingest(
+                    "pics2",
+                    Map.of("img", List.of(png)),
                     dev.lakebench.core.client.IngestOptions.defaults().schema("img", "IMAGE"));
             assertThat(noId.warnings()).singleElement().asString().contains("the data has no \"id\" column");
         }

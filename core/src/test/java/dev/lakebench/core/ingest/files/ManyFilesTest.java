@@ -25,8 +25,12 @@ class ManyFilesTest {
     public static final class Ingest {
         public static void main(String[] args) {
             try (Client client = Client.local(Path.of(args[0]))) {
-                IngestResult r = client.ingest("t", Map.of("path", List.of(args[1])), IngestOptions.defaults().schema("path", "FILE"));
-                System.out.println("ROWS " + r.rowCount() + " FAILURES " + r.failures().size());
+                IngestResult r = client.ingest(
+                        "t",
+                        Map.of("path", List.of(args[1])),
+                        IngestOptions.defaults().schema("path", "FILE"));
+                System.out.println(
+                        "ROWS " + r.rowCount() + " FAILURES " + r.failures().size());
             }
         }
     }
@@ -38,11 +42,15 @@ class ManyFilesTest {
             Path sub = Files.createDirectories(folder.resolve("d" + (i / 1000)));
             Files.writeString(sub.resolve("f" + i + ".txt"), "file number " + i + " " + "x".repeat(i % 500));
         }
-        ChildJvm.Result r = ChildJvm.run(Ingest.class, List.of("-Xmx64m"), 300, dir.resolve("lb").toString(), folder.toString());
+        ChildJvm.Result r = ChildJvm.run(
+                Ingest.class, List.of("-Xmx64m"), 300, dir.resolve("lb").toString(), folder.toString());
         assertThat(r.exitCode()).as(r.output()).isZero();
         assertThat(r.output()).contains("ROWS " + FILES + " FAILURES 0");
         try (Client client = Client.local(dir.resolve("lb"))) {
-            assertThat(client.query("SELECT count(DISTINCT file_id) AS n FROM t").get(0).get("n")).isEqualTo((long) FILES);
+            assertThat(client.query("SELECT count(DISTINCT file_id) AS n FROM t")
+                            .get(0)
+                            .get("n"))
+                    .isEqualTo((long) FILES);
         }
     }
 }

@@ -23,6 +23,7 @@ class MixedFilesTest {
 
     @TempDir
     Path dir;
+
     Client client;
 
     @BeforeEach
@@ -43,11 +44,30 @@ class MixedFilesTest {
         Files.writeString(folder.resolve("note.txt"), "a short note");
         IngestResult r = ingest(client, "docs", folder);
         assertThat(r.failures()).isEmpty();
-        assertThat(columns(client, "docs")).containsExactlyInAnyOrder("id TEXT", "file_id TEXT", "chunk_index INT32",
-                "page_index INT32", "image IMAGE", "filename TEXT", "text TEXT", "file_path TEXT");
-        assertThat(count(client, "SELECT count(*) FROM docs WHERE filename = 'hopper.png' AND page_index IS NULL AND image IS NOT NULL")).isEqualTo(1);
-        assertThat(count(client, "SELECT count(*) FROM docs WHERE text = 'a short note' AND image IS NULL AND chunk_index = 0")).isEqualTo(1);
-        assertThat(count(client, "SELECT count(*) FROM docs WHERE page_index = 0 AND filename = 'crazyones.pdf' AND image IS NOT NULL")).isEqualTo(1);
+        assertThat(columns(client, "docs"))
+                .containsExactlyInAnyOrder(
+                        "id TEXT",
+                        "file_id TEXT",
+                        "chunk_index INT32",
+                        "page_index INT32",
+                        "image IMAGE",
+                        "filename TEXT",
+                        "text TEXT",
+                        "file_path TEXT");
+        assertThat(
+                        count(
+                                client,
+                                "SELECT count(*) FROM docs WHERE filename = 'hopper.png' AND page_index IS NULL AND image IS NOT NULL"))
+                .isEqualTo(1);
+        assertThat(count(
+                        client,
+                        "SELECT count(*) FROM docs WHERE text = 'a short note' AND image IS NULL AND chunk_index = 0"))
+                .isEqualTo(1);
+        assertThat(
+                        count(
+                                client,
+                                "SELECT count(*) FROM docs WHERE page_index = 0 AND filename = 'crazyones.pdf' AND image IS NOT NULL"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -57,15 +77,23 @@ class MixedFilesTest {
         assertThat(columns(client, "docs")).doesNotContain("image IMAGE");
         long before = count(client, "SELECT count(*) FROM docs");
 
-        IngestResult images = ingest(client, "docs", data("images-sample/pillow/hopper.png"), data("images-sample/pillow/flower.jpg"));
+        IngestResult images = ingest(
+                client, "docs", data("images-sample/pillow/hopper.png"), data("images-sample/pillow/flower.jpg"));
         assertThat(images.failures()).isEmpty();
         assertThat(images.rowCount()).isEqualTo(2);
         assertThat(columns(client, "docs")).doesNotHaveDuplicates().endsWith("image IMAGE");
-        assertThat(count(client, "SELECT count(*) FROM docs WHERE image IS NULL")).isEqualTo(before);
-        assertThat(count(client, "SELECT count(*) FROM docs WHERE filename IN ('hopper.png', 'flower.jpg') AND image IS NOT NULL")).isEqualTo(2);
+        assertThat(count(client, "SELECT count(*) FROM docs WHERE image IS NULL"))
+                .isEqualTo(before);
+        assertThat(
+                        count(
+                                client,
+                                "SELECT count(*) FROM docs WHERE filename IN ('hopper.png', 'flower.jpg') AND image IS NOT NULL"))
+                .isEqualTo(2);
         assertThat(count(client, "SELECT count(*) FROM thumbnails")).isGreaterThanOrEqualTo(8);
 
-        IngestResult binary = ingest(client, "docs", Files.write(dir.resolve("blob.bin"), new byte[] {(byte) 0xc3, 0x28, 0, (byte) 0x80, (byte) 0xc3, 0x28, 0, 0}));
+        IngestResult binary = ingest(client, "docs", Files.write(dir.resolve("blob.bin"), new byte[] {
+            (byte) 0xc3, 0x28, 0, (byte) 0x80, (byte) 0xc3, 0x28, 0, 0
+        }));
         assertThat(binary.failures()).isEmpty();
         assertThat(binary.warnings()).as("warnings").isEmpty();
         assertThat(binary.rowCount()).isEqualTo(1);

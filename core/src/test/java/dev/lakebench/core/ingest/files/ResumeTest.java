@@ -36,7 +36,13 @@ class ResumeTest {
 
     static IngestOptions options() {
         // small pages render fast; the pipeline is the same
-        return IngestOptions.defaults().commitRows(COMMIT).flushRows(5).workers(2).chunkSize(400).chunkOverlap(100).pdfDpi(36);
+        return IngestOptions.defaults()
+                .commitRows(COMMIT)
+                .flushRows(5)
+                .workers(2)
+                .chunkSize(400)
+                .chunkOverlap(100)
+                .pdfDpi(36);
     }
 
     /** Child: ingests the folder, telling the parent once a few batches are durable. */
@@ -44,13 +50,17 @@ class ResumeTest {
         public static void main(String[] args) {
             try (Client client = Client.local(Path.of(args[0]))) {
                 boolean[] told = {false};
-                ingest(client, "t", options().listener(p -> {
-                    if (!told[0] && p.rowsCommitted() >= 4 * COMMIT) {
-                        told[0] = true;
-                        System.out.println("COMMITTED " + p.rowsCommitted());
-                        System.out.flush();
-                    }
-                }), Path.of(args[1]));
+                ingest(
+                        client,
+                        "t",
+                        options().listener(p -> {
+                            if (!told[0] && p.rowsCommitted() >= 4 * COMMIT) {
+                                told[0] = true;
+                                System.out.println("COMMITTED " + p.rowsCommitted());
+                                System.out.flush();
+                            }
+                        }),
+                        Path.of(args[1]));
             }
         }
     }
@@ -75,7 +85,8 @@ class ResumeTest {
         long rows = (long) PDFS * PAGES;
         try (var s = Files.list(folder)) {
             for (Path f : s.filter(p -> p.toString().endsWith(".txt")).toList()) {
-                rows += TextAndBinaryIngestTest.expectedChunks(Files.readString(f), 400, 100).size();
+                rows += TextAndBinaryIngestTest.expectedChunks(Files.readString(f), 400, 100)
+                        .size();
             }
         }
         return rows;
@@ -83,19 +94,36 @@ class ResumeTest {
 
     /** Committed rows are whole batches, every file's rows are a prefix, every page has its thumbnails. */
     static void assertConsistent(Client client) {
-        assertThat(count(client, "SELECT count(*) FROM (SELECT file_id, count(*) n, max(coalesce(page_index, chunk_index)) m"
-                + " FROM t GROUP BY file_id) WHERE n <> m + 1")).as("files with gaps").isZero();
-        assertThat(count(client, "SELECT count(*) FROM t WHERE image IS NOT NULL AND id NOT IN"
-                + " (SELECT file_id FROM thumbnails WHERE column_name = 'image')")).as("pages without thumbnails").isZero();
+        assertThat(count(
+                        client,
+                        "SELECT count(*) FROM (SELECT file_id, count(*) n, max(coalesce(page_index, chunk_index)) m"
+                                + " FROM t GROUP BY file_id) WHERE n <> m + 1"))
+                .as("files with gaps")
+                .isZero();
+        assertThat(count(
+                        client,
+                        "SELECT count(*) FROM t WHERE image IS NOT NULL AND id NOT IN"
+                                + " (SELECT file_id FROM thumbnails WHERE column_name = 'image')"))
+                .as("pages without thumbnails")
+                .isZero();
     }
 
     static void assertComplete(Client client, long expected) {
         assertThat(count(client, "SELECT count(*) FROM t")).isEqualTo(expected);
-        assertThat(count(client, "SELECT count(*) FROM (SELECT file_id, coalesce(page_index, chunk_index) i, count(*) n"
-                + " FROM t GROUP BY ALL HAVING n > 1)")).as("duplicate rows").isZero();
-        assertThat(count(client, "SELECT count(*) FROM (SELECT th.file_id, th.dimension, count(*) n FROM thumbnails th"
-                + " JOIN t ON th.file_id = t.id GROUP BY ALL HAVING n > 1)")).as("duplicate thumbnails").isZero();
-        assertThat(count(client, "SELECT count(*) FROM thumbnails th JOIN t ON th.file_id = t.id")).isEqualTo(4L * PDFS * PAGES);
+        assertThat(count(
+                        client,
+                        "SELECT count(*) FROM (SELECT file_id, coalesce(page_index, chunk_index) i, count(*) n"
+                                + " FROM t GROUP BY ALL HAVING n > 1)"))
+                .as("duplicate rows")
+                .isZero();
+        assertThat(count(
+                        client,
+                        "SELECT count(*) FROM (SELECT th.file_id, th.dimension, count(*) n FROM thumbnails th"
+                                + " JOIN t ON th.file_id = t.id GROUP BY ALL HAVING n > 1)"))
+                .as("duplicate thumbnails")
+                .isZero();
+        assertThat(count(client, "SELECT count(*) FROM thumbnails th JOIN t ON th.file_id = t.id"))
+                .isEqualTo(4L * PDFS * PAGES);
         assertConsistent(client);
     }
 
@@ -104,9 +132,11 @@ class ResumeTest {
         Path folder = folder();
         long expected = expectedRows(folder);
         Path data = dir.resolve("lb");
-        Process p = ChildJvm.start(Ingest.class, List.of("-Xmx512m", "-Djava.awt.headless=true"), data.toString(), folder.toString());
+        Process p = ChildJvm.start(
+                Ingest.class, List.of("-Xmx512m", "-Djava.awt.headless=true"), data.toString(), folder.toString());
         StringBuilder seen = new StringBuilder();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null && !line.startsWith("COMMITTED")) {
                 seen.append(line).append('\n');
@@ -137,20 +167,26 @@ class ResumeTest {
             // cancelled from another thread, as a UI or Ctrl+C does, while the ingest runs
             Cancellation cancel = Cancellation.none();
             java.util.concurrent.CountDownLatch enough = new java.util.concurrent.CountDownLatch(1);
-            Thread canceller = new Thread(() -> {
-                try {
-                    enough.await();
-                    cancel.cancel();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "test-canceller");
+            Thread canceller = new Thread(
+                    () -> {
+                        try {
+                            enough.await();
+                            cancel.cancel();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "test-canceller");
             canceller.start();
-            IngestResult r = ingest(client, "t", options().cancellation(cancel).listener(p -> {
-                if (p.rowsCommitted() >= 3 * COMMIT) {
-                    enough.countDown();
-                }
-            }), folder);
+            IngestResult r = ingest(
+                    client,
+                    "t",
+                    options().cancellation(cancel).listener(p -> {
+                        if (p.rowsCommitted() >= 3 * COMMIT) {
+                            enough.countDown();
+                        }
+                    }),
+                    folder);
             canceller.join(10_000);
             assertThat(r.cancelled()).isTrue();
             long rows = count(client, "SELECT count(*) FROM t");

@@ -38,30 +38,49 @@ class SourceFileColumnsTest {
         Files.copy(data("pdf-sample/crazyones.pdf"), folder.resolve("crazyones.pdf"));
         Files.copy(data("images-sample/pillow/hopper.png"), folder.resolve("hopper.png"));
         Files.writeString(folder.resolve("note.txt"), "a short note");
-        Files.write(folder.resolve("blob.bin"), new byte[] {(byte) 0xc3, 0x28, 0, (byte) 0x80, (byte) 0xc3, 0x28, 0, 0});
+        Files.write(
+                folder.resolve("blob.bin"), new byte[] {(byte) 0xc3, 0x28, 0, (byte) 0x80, (byte) 0xc3, 0x28, 0, 0});
         try (Client client = Client.local(dir.resolve("lb"))) {
             IngestResult r = ingest(client, "docs", folder);
             assertThat(r.failures()).isEmpty();
             assertThat(columns(client, "docs")).contains("filename TEXT", "file_path TEXT");
-            assertThat(count(client, "SELECT count(*) FROM docs WHERE filename IS NULL OR file_path IS NULL")).isZero();
+            assertThat(count(client, "SELECT count(*) FROM docs WHERE filename IS NULL OR file_path IS NULL"))
+                    .isZero();
             for (String name : List.of("crazyones.pdf", "hopper.png", "note.txt", "blob.bin")) {
                 List<Row> found = rows(client, "SELECT file_path FROM docs WHERE filename = $1", name);
                 assertThat(found).as(name).isNotEmpty();
-                assertThat(found.get(0).get(0)).isEqualTo(folder.resolve(name).toAbsolutePath().normalize().toString());
+                assertThat(found.get(0).get(0))
+                        .isEqualTo(folder.resolve(name)
+                                .toAbsolutePath()
+                                .normalize()
+                                .toString());
             }
-            assertThat(count(client, "SELECT count(*) FROM docs WHERE filename = 'crazyones.pdf' AND page_index = 0")).isEqualTo(1);
+            assertThat(count(client, "SELECT count(*) FROM docs WHERE filename = 'crazyones.pdf' AND page_index = 0"))
+                    .isEqualTo(1);
         }
     }
 
     @Test
     void eachKindKeepsItsSpecifiedColumnsFirst() {
-        assertThat(FileKind.TEXT.columns()).extracting(c -> c.name())
+        assertThat(FileKind.TEXT.columns())
+                .extracting(c -> c.name())
                 .containsExactly("id", "file_id", "chunk_index", "text", "filename", "file_path");
-        assertThat(FileKind.IMAGE.columns()).extracting(c -> c.name())
+        assertThat(FileKind.IMAGE.columns())
+                .extracting(c -> c.name())
                 .containsExactly("id", "file_id", "image", "filename", "text", "file_path");
-        assertThat(FileKind.VIDEO.columns()).extracting(c -> c.name())
-                .containsExactly("id", "file_id", "chunk_index", "start_time", "end_time", "video_data", "thumbnail", "text",
-                        "filename", "file_path");
+        assertThat(FileKind.VIDEO.columns())
+                .extracting(c -> c.name())
+                .containsExactly(
+                        "id",
+                        "file_id",
+                        "chunk_index",
+                        "start_time",
+                        "end_time",
+                        "video_data",
+                        "thumbnail",
+                        "text",
+                        "filename",
+                        "file_path");
     }
 
     @Test
@@ -72,8 +91,12 @@ class SourceFileColumnsTest {
             assertThat(r.failures()).isEmpty();
             assertThat(r.rowCount()).isEqualTo(1);
             assertThat(columns(client, "notes")).endsWith("filename TEXT", "file_path TEXT");
-            assertThat(count(client, "SELECT count(*) FROM notes WHERE filename IS NULL AND text = 'the first note'")).isEqualTo(1);
-            assertThat(count(client, "SELECT count(*) FROM notes WHERE filename = 'second.txt' AND file_path LIKE '%second.txt'"))
+            assertThat(count(client, "SELECT count(*) FROM notes WHERE filename IS NULL AND text = 'the first note'"))
+                    .isEqualTo(1);
+            assertThat(
+                            count(
+                                    client,
+                                    "SELECT count(*) FROM notes WHERE filename = 'second.txt' AND file_path LIKE '%second.txt'"))
                     .isEqualTo(1);
         }
     }
@@ -85,11 +108,15 @@ class SourceFileColumnsTest {
         }
         LocalBackend local = new LocalBackend(new DataDirectory(dir.resolve("lb")), DataDirectory.DEFAULT_WORKSPACE);
         try (Client client = new Client(local)) {
-            IngestResult r = new FileIngest(cannotAddColumns(local)).ingest("notes",
-                    List.of(Files.writeString(dir.resolve("second.txt"), "the second note")), IngestOptions.defaults());
+            IngestResult r = new FileIngest(cannotAddColumns(local))
+                    .ingest(
+                            "notes",
+                            List.of(Files.writeString(dir.resolve("second.txt"), "the second note")),
+                            IngestOptions.defaults());
             assertThat(r.failures()).isEmpty();
             assertThat(r.rowCount()).isEqualTo(1);
-            assertThat(columns(client, "notes")).containsExactly("id TEXT", "file_id TEXT", "chunk_index INT32", "text TEXT");
+            assertThat(columns(client, "notes"))
+                    .containsExactly("id TEXT", "file_id TEXT", "chunk_index INT32", "text TEXT");
             assertThat(count(client, "SELECT count(*) FROM notes")).isEqualTo(2);
         }
     }
@@ -99,21 +126,23 @@ class SourceFileColumnsTest {
         ingest(client, "notes", Files.writeString(dir.resolve("first.txt"), "the first note"));
         client.query("ALTER TABLE notes DROP COLUMN filename");
         client.query("ALTER TABLE notes DROP COLUMN file_path");
-        assertThat(columns(client, "notes")).containsExactly("id TEXT", "file_id TEXT", "chunk_index INT32", "text TEXT");
+        assertThat(columns(client, "notes"))
+                .containsExactly("id TEXT", "file_id TEXT", "chunk_index INT32", "text TEXT");
     }
 
     /** The local backend seen as one that cannot add columns on append (as the managed service). */
     private static Backend cannotAddColumns(LocalBackend local) {
-        return (Backend) Proxy.newProxyInstance(Backend.class.getClassLoader(), new Class<?>[] {Backend.class}, (p, m, args) -> {
-            try {
-                return switch (m.getName()) {
-                    case "addsMissingColumns" -> false;
-                    case "openSinkAddingColumns" -> local.openSink((String) args[0], (TableSchema) args[1]);
-                    default -> m.invoke(local, args);
-                };
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        });
+        return (Backend) Proxy.newProxyInstance(
+                Backend.class.getClassLoader(), new Class<?>[] {Backend.class}, (p, m, args) -> {
+                    try {
+                        return switch (m.getName()) {
+                            case "addsMissingColumns" -> false;
+                            case "openSinkAddingColumns" -> local.openSink((String) args[0], (TableSchema) args[1]);
+                            default -> m.invoke(local, args);
+                        };
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 }

@@ -44,8 +44,14 @@ class TextAndBinaryIngestTest {
         try (Client client = Client.local(dir.resolve("lb"))) {
             IngestResult r = ingest(client, "docs", folder);
             assertThat(r.failures()).isEmpty();
-            assertThat(columns(client, "docs")).containsExactly("id TEXT", "file_id TEXT", "chunk_index INT32", "text TEXT",
-                    "filename TEXT", "file_path TEXT");
+            assertThat(columns(client, "docs"))
+                    .containsExactly(
+                            "id TEXT",
+                            "file_id TEXT",
+                            "chunk_index INT32",
+                            "text TEXT",
+                            "filename TEXT",
+                            "file_path TEXT");
             long expectedRows = 0;
             try (var files = Files.list(folder)) {
                 for (Path f : files.sorted().toList()) {
@@ -53,10 +59,12 @@ class TextAndBinaryIngestTest {
                     List<String> want = expectedChunks(text, 1000, 200);
                     expectedRows += want.size();
                     String fileId = FileIds.contentId(Files.readAllBytes(f));
-                    List<Row> got = client.query("SELECT chunk_index, text FROM docs WHERE file_id = $1 ORDER BY chunk_index", fileId);
+                    List<Row> got = client.query(
+                            "SELECT chunk_index, text FROM docs WHERE file_id = $1 ORDER BY chunk_index", fileId);
                     assertThat(got).as(f.toString()).hasSize(want.size());
                     for (int i = 0; i < want.size(); i++) {
-                        assertThat(((Number) got.get(i).get("chunk_index")).intValue()).isEqualTo(i);
+                        assertThat(((Number) got.get(i).get("chunk_index")).intValue())
+                                .isEqualTo(i);
                         assertThat(got.get(i).get("text")).as(f + " chunk " + i).isEqualTo(want.get(i));
                     }
                 }
@@ -65,13 +73,15 @@ class TextAndBinaryIngestTest {
             assertThat(count(client, "SELECT count(*) FROM docs")).isEqualTo(expectedRows);
             assertThat(count(client, "SELECT count(DISTINCT id) FROM docs")).isEqualTo(expectedRows);
             // ids are UUIDs
-            UUID.fromString((String) client.query("SELECT id FROM docs LIMIT 1").get(0).get("id"));
+            UUID.fromString(
+                    (String) client.query("SELECT id FROM docs LIMIT 1").get(0).get("id"));
 
             // a rerun of the same folder finds every file complete and writes nothing
             IngestResult again = ingest(client, "docs", folder);
             assertThat(again.rowCount()).isZero();
             assertThat(again.warnings().get(0)).matches("\\d+ files already stored, skipped");
-            assertThat(again.warnings().subList(1, again.warnings().size())).allMatch(w -> w.contains("already in the table"));
+            assertThat(again.warnings().subList(1, again.warnings().size()))
+                    .allMatch(w -> w.contains("already in the table"));
             assertThat(count(client, "SELECT count(*) FROM docs")).isEqualTo(expectedRows);
         }
     }
@@ -82,10 +92,13 @@ class TextAndBinaryIngestTest {
         String text = "# Title\n" + "word ".repeat(300);
         Files.writeString(f, text);
         try (Client client = Client.local(dir.resolve("lb"))) {
-            IngestResult r = ingest(client, "t", IngestOptions.defaults().chunkSize(100).chunkOverlap(10), f);
+            IngestResult r =
+                    ingest(client, "t", IngestOptions.defaults().chunkSize(100).chunkOverlap(10), f);
             List<String> want = expectedChunks(text, 100, 10);
             assertThat(r.rowCount()).isEqualTo(want.size());
-            assertThat(client.query("SELECT text FROM t ORDER BY chunk_index")).extracting(x -> x.get("text")).containsExactlyElementsOf(want);
+            assertThat(client.query("SELECT text FROM t ORDER BY chunk_index"))
+                    .extracting(x -> x.get("text"))
+                    .containsExactlyElementsOf(want);
         }
     }
 
@@ -103,12 +116,22 @@ class TextAndBinaryIngestTest {
             IngestResult r = ingest(client, "mixed", bin, rst);
             assertThat(r.failures()).isEmpty();
             // union of the OTHER and TEXT columns
-            assertThat(columns(client, "mixed")).containsExactly("id TEXT", "file_id TEXT", "chunk_index INT32", "text TEXT",
-                    "filename TEXT", "file_path TEXT", "data BINARY");
-            Row b = client.query("SELECT data, filename, text FROM mixed WHERE data IS NOT NULL").get(0);
+            assertThat(columns(client, "mixed"))
+                    .containsExactly(
+                            "id TEXT",
+                            "file_id TEXT",
+                            "chunk_index INT32",
+                            "text TEXT",
+                            "filename TEXT",
+                            "file_path TEXT",
+                            "data BINARY");
+            Row b = client.query("SELECT data, filename, text FROM mixed WHERE data IS NOT NULL")
+                    .get(0);
             assertThat((byte[]) b.get("data")).isEqualTo(bytes);
             assertThat(b.get("filename")).isEqualTo("blob.dat");
-            assertThat(client.query("SELECT text FROM mixed WHERE data IS NULL").get(0).get("text"))
+            assertThat(client.query("SELECT text FROM mixed WHERE data IS NULL")
+                            .get(0)
+                            .get("text"))
                     .isEqualTo("plain words in an unknown extension");
         }
     }

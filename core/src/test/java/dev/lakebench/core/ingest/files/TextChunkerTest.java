@@ -61,6 +61,6 @@ class TextChunkerTest {
 
     @Test
     void overlapMustBeSmallerThanTheChunk() {
-        assertThatThrownBy(() -> new TextChunker(10, 10, s -> { })).hasMessageContaining("smaller than the chunk size");
+        assertThatThrownBy(() -> new TextChunker(10, 10, s -> {})).hasMessageContaining("smaller than the chunk size");
     }
 }

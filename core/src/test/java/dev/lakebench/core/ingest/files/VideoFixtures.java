@@ -17,8 +17,7 @@ import org.bytedeco.javacv.Java2DFrameConverter;
  */
 final class VideoFixtures {
 
-    private VideoFixtures() {
-    }
+    private VideoFixtures() {}
 
     /** The red level of the frames shown at second {@code t}. */
     static int redAt(double t) {
@@ -29,7 +28,7 @@ final class VideoFixtures {
         int w = 64;
         int h = 48;
         try (FFmpegFrameRecorder rec = new FFmpegFrameRecorder(file.toFile(), w, h, audio ? 1 : 0);
-             Java2DFrameConverter conv = new Java2DFrameConverter()) {
+                Java2DFrameConverter conv = new Java2DFrameConverter()) {
             rec.setFormat(file.toString().endsWith(".mkv") ? "matroska" : "mp4");
             switch (codec) {
                 case "h264" -> rec.setVideoCodecName("libopenh264");

@@ -27,8 +27,10 @@ class VideoIngestTest {
     Path dir;
 
     static List<Row> segments(Client client, String table, Path file) throws Exception {
-        return client.query("SELECT chunk_index, start_time, end_time, video_data, thumbnail, text FROM " + table
-                + " WHERE file_id = $1 ORDER BY chunk_index", FileIds.contentId(Files.readAllBytes(file)));
+        return client.query(
+                "SELECT chunk_index, start_time, end_time, video_data, thumbnail, text FROM " + table
+                        + " WHERE file_id = $1 ORDER BY chunk_index",
+                FileIds.contentId(Files.readAllBytes(file)));
     }
 
     static double num(Row r, String c) {
@@ -57,9 +59,18 @@ class VideoIngestTest {
         try (Client client = Client.local(dir.resolve("lb"))) {
             IngestResult r = ingest(client, "clips", video);
             assertThat(r.failures()).isEmpty();
-            assertThat(columns(client, "clips")).containsExactly("id TEXT", "file_id TEXT", "chunk_index INT32", "start_time FLOAT64",
-                    "end_time FLOAT64", "video_data VIDEO", "thumbnail IMAGE", "text TEXT",
-                    "filename TEXT", "file_path TEXT");
+            assertThat(columns(client, "clips"))
+                    .containsExactly(
+                            "id TEXT",
+                            "file_id TEXT",
+                            "chunk_index INT32",
+                            "start_time FLOAT64",
+                            "end_time FLOAT64",
+                            "video_data VIDEO",
+                            "thumbnail IMAGE",
+                            "text TEXT",
+                            "filename TEXT",
+                            "file_path TEXT");
             List<Row> segs = segments(client, "clips", video);
             assertThat(segs).hasSize(4);
             double[] starts = {0, 10, 20, 30};
@@ -75,7 +86,8 @@ class VideoIngestTest {
                 // the thumbnail is the segment's first frame: its colour tells the second
                 assertThat(red((byte[]) s.get("thumbnail"))).isCloseTo(VideoFixtures.redAt(starts[i]), within(6));
             }
-            assertThat(count(client, "SELECT count(*) FROM thumbnails WHERE column_name = 'thumbnail'")).isEqualTo(16);
+            assertThat(count(client, "SELECT count(*) FROM thumbnails WHERE column_name = 'thumbnail'"))
+                    .isEqualTo(16);
         }
     }
 
@@ -87,9 +99,12 @@ class VideoIngestTest {
             assertThat(ingest(client, "clips", video).failures()).isEmpty();
             List<Row> segs = segments(client, "clips", video);
             assertThat(segs).extracting(s -> num(s, "start_time")).containsExactly(0.0, 12.0, 21.0);
-            assertThat(segs).extracting(s -> num(s, "end_time")).satisfiesExactly(
-                    e -> assertThat(e).isCloseTo(12.0, within(0.05)), e -> assertThat(e).isCloseTo(21.0, within(0.05)),
-                    e -> assertThat(e).isCloseTo(25.0, within(0.1)));
+            assertThat(segs)
+                    .extracting(s -> num(s, "end_time"))
+                    .satisfiesExactly(
+                            e -> assertThat(e).isCloseTo(12.0, within(0.05)),
+                            e -> assertThat(e).isCloseTo(21.0, within(0.05)),
+                            e -> assertThat(e).isCloseTo(25.0, within(0.1)));
             assertThat(red((byte[]) segs.get(1).get("thumbnail"))).isCloseTo(VideoFixtures.redAt(12), within(6));
         }
     }
@@ -110,16 +125,22 @@ class VideoIngestTest {
     void sampleVideos() throws Exception {
         Path folder = data("video-sample");
         try (Client client = Client.local(dir.resolve("lb"))) {
-            IngestResult r = ingest(client, "clips", folder.resolve("sample_with_increasing_timestamps_320w_240h_5s.mp4"),
-                    folder.resolve("testvid_1022ms.mp4"), folder.resolve("bbb_176x144_192kbps_15fps_mpeg4.mp4"));
+            IngestResult r = ingest(
+                    client,
+                    "clips",
+                    folder.resolve("sample_with_increasing_timestamps_320w_240h_5s.mp4"),
+                    folder.resolve("testvid_1022ms.mp4"),
+                    folder.resolve("bbb_176x144_192kbps_15fps_mpeg4.mp4"));
             assertThat(r.failures()).isEmpty();
             assertThat(r.rowCount()).isEqualTo(3);
-            Row city = segments(client, "clips", folder.resolve("sample_with_increasing_timestamps_320w_240h_5s.mp4")).get(0);
+            Row city = segments(client, "clips", folder.resolve("sample_with_increasing_timestamps_320w_240h_5s.mp4"))
+                    .get(0);
             assertThat(num(city, "end_time")).isCloseTo(5.0, within(0.1));
             assertThat(probe(dir, (byte[]) city.get("video_data"))[1]).isEqualTo(320);
             BufferedImage th = ImageIO.read(new ByteArrayInputStream((byte[]) city.get("thumbnail")));
             assertThat(th.getWidth()).isEqualTo(320);
-            Row bbb = segments(client, "clips", folder.resolve("bbb_176x144_192kbps_15fps_mpeg4.mp4")).get(0);
+            Row bbb = segments(client, "clips", folder.resolve("bbb_176x144_192kbps_15fps_mpeg4.mp4"))
+                    .get(0);
             assertThat(num(bbb, "end_time")).isCloseTo(1.0, within(0.1));
             assertThat(bbb.get("thumbnail")).isNotNull();
         }

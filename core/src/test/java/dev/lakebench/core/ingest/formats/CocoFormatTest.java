@@ -55,17 +55,25 @@ class CocoFormatTest {
             expected.addAll(Coco.COLUMNS);
             assertThat(schema.names()).containsExactlyElementsOf(expected);
             assertThat(Thumbnails.assertFourPerRow(client, "coco", "image")).isEqualTo(5 * 4);
-            assertThat(client.query("SELECT count(*) AS n FROM thumbnails").get(0).get("n")).isEqualTo(20L);
+            assertThat(client.query("SELECT count(*) AS n FROM thumbnails")
+                            .get(0)
+                            .get("n"))
+                    .isEqualTo(20L);
             assertThat(schema.column("image").orElseThrow().type().name()).isEqualTo("IMAGE");
             assertThat(schema.column("mask").orElseThrow().type().name()).isEqualTo("SEGMENT_MASK");
 
             for (JsonNode img : inst.get("images")) {
                 long id = img.get("id").asLong();
-                Row row = client.query("SELECT * FROM coco WHERE coco_image_id = $1", id).get(0);
+                Row row = client.query("SELECT * FROM coco WHERE coco_image_id = $1", id)
+                        .get(0);
                 assertThat(row.get("filename")).isEqualTo(img.get("file_name").asText());
-                assertThat(((Number) row.get("width")).intValue()).isEqualTo(img.get("width").asInt());
-                assertThat(((Number) row.get("height")).intValue()).isEqualTo(img.get("height").asInt());
-                assertThat((byte[]) row.get("image")).isEqualTo(Files.readAllBytes(images().resolve(img.get("file_name").asText())));
+                assertThat(((Number) row.get("width")).intValue())
+                        .isEqualTo(img.get("width").asInt());
+                assertThat(((Number) row.get("height")).intValue())
+                        .isEqualTo(img.get("height").asInt());
+                assertThat((byte[]) row.get("image"))
+                        .isEqualTo(Files.readAllBytes(
+                                images().resolve(img.get("file_name").asText())));
                 long expectedObjects = 0;
                 for (JsonNode a : inst.get("annotations")) {
                     expectedObjects += a.get("image_id").asLong() == id ? 1 : 0;
@@ -77,14 +85,16 @@ class CocoFormatTest {
                 assertThat(captions.size()).isEqualTo(5);
             }
             // image 34417 has the crowd annotation: its entry says iscrowd 1, the category list names "donut"
-            Row crowd = client.query("SELECT annotations, categories FROM coco WHERE coco_image_id = 34417").get(0);
+            Row crowd = client.query("SELECT annotations, categories FROM coco WHERE coco_image_id = 34417")
+                    .get(0);
             JsonNode anns = JSON.readTree((String) crowd.get("annotations"));
             assertThat(anns.findValues("iscrowd")).extracting(JsonNode::asInt).contains(1);
             JsonNode first = anns.get(0);
             assertThat(first.fieldNames()).toIterable().containsExactly("id", "bbox", "category_id", "area", "iscrowd");
             JsonNode cats = JSON.readTree((String) crowd.get("categories"));
             assertThat(cats.findValuesAsText("name")).containsExactly("person", "tie", "donut");
-            Row captions = client.query("SELECT captions FROM coco WHERE coco_image_id = 117645").get(0);
+            Row captions = client.query("SELECT captions FROM coco WHERE coco_image_id = 117645")
+                    .get(0);
             assertThat(JSON.readTree((String) captions.get("captions")).get(0).asText())
                     .isEqualTo("A man riding a snowboard down a snow covered slope.");
         }
@@ -94,13 +104,17 @@ class CocoFormatTest {
     void masksMatchAnIndependentRasterOfThePolygonsAndTheCrowdRle() throws Exception {
         JsonNode inst = instances();
         List<Map<String, List<?>>> batches;
-        try (var s = Coco.builder(images()).instances(annotations().resolve("instances_val2017.json")).build().normalize()) {
+        try (var s = Coco.builder(images())
+                .instances(annotations().resolve("instances_val2017.json"))
+                .build()
+                .normalize()) {
             batches = s.toList();
         }
         Map<Long, byte[]> masks = new HashMap<>();
         for (var b : batches) {
             for (int i = 0; i < b.get("coco_image_id").size(); i++) {
-                masks.put((Long) b.get("coco_image_id").get(i), (byte[]) b.get("mask").get(i));
+                masks.put((Long) b.get("coco_image_id").get(i), (byte[])
+                        b.get("mask").get(i));
             }
         }
         for (JsonNode img : inst.get("images")) {
@@ -128,8 +142,10 @@ class CocoFormatTest {
             assertThat(differ).as("pixels differing in image %d", id).isLessThanOrEqualTo(w * h / 2000);
             Map<Integer, Integer> counts = mask.histogram();
             assertThat(counts.keySet()).isEqualTo(expectedCounts.keySet());
-            counts.forEach((cat, n) -> assertThat(n).isCloseTo(expectedCounts.get(cat),
-                    org.assertj.core.data.Offset.offset(Math.max(2, expectedCounts.get(cat) / 500))));
+            counts.forEach((cat, n) -> assertThat(n)
+                    .isCloseTo(
+                            expectedCounts.get(cat),
+                            org.assertj.core.data.Offset.offset(Math.max(2, expectedCounts.get(cat) / 500))));
         }
         // known pixels: the crowd RLE of image 34417 (donuts, category 60) and a point well inside the
         // refrigerator (category 82) of image 802
@@ -186,7 +202,9 @@ class CocoFormatTest {
                     counts[i] = a.get("segmentation").get("counts").get(i).asLong();
                 }
                 m.paintRle(counts, 60);
-                assertThat(m.histogram().get(60)).isEqualTo(a.get("area").asInt()).isEqualTo(5517);
+                assertThat(m.histogram().get(60))
+                        .isEqualTo(a.get("area").asInt())
+                        .isEqualTo(5517);
             }
         }
     }
@@ -196,7 +214,9 @@ class CocoFormatTest {
     void compressedRleMasksEqualThePanopticSegmentsTheyWereMadeFrom() throws Exception {
         // the panoptic sample ships the same two images as detection annotations with compressed RLE strings
         Path data = TestData.panoptic();
-        Coco coco = Coco.builder(data.resolve("input_images")).instances(data.resolve("panoptic_coco_detection_format.json")).build();
+        Coco coco = Coco.builder(data.resolve("input_images"))
+                .instances(data.resolve("panoptic_coco_detection_format.json"))
+                .build();
         JsonNode panoptic = JSON.readTree(data.resolve("panoptic_examples.json").toFile());
         List<Map<String, List<?>>> batches;
         try (var s = coco.normalize()) {
@@ -205,7 +225,8 @@ class CocoFormatTest {
         assertThat((List<Object>) batches.get(0).get("coco_image_id")).containsExactly(142238L, 439180L);
         for (int i = 0; i < 2; i++) {
             long id = (Long) batches.get(0).get("coco_image_id").get(i);
-            LabelMask mask = LabelMask.fromPng((byte[]) batches.get(0).get("mask").get(i));
+            LabelMask mask =
+                    LabelMask.fromPng((byte[]) batches.get(0).get("mask").get(i));
             JsonNode ann = null;
             for (JsonNode a : panoptic.get("annotations")) {
                 if (a.get("image_id").asLong() == id) {
@@ -216,7 +237,9 @@ class CocoFormatTest {
             for (JsonNode s : ann.get("segments_info")) {
                 categoryOfSegment.put(s.get("id").asLong(), s.get("category_id").asInt());
             }
-            var png = javax.imageio.ImageIO.read(data.resolve("panoptic_examples").resolve(ann.get("file_name").asText()).toFile());
+            var png = javax.imageio.ImageIO.read(data.resolve("panoptic_examples")
+                    .resolve(ann.get("file_name").asText())
+                    .toFile());
             int differ = 0;
             for (int y = 0; y < mask.height(); y++) {
                 for (int x = 0; x < mask.width(); x++) {
@@ -251,22 +274,35 @@ class CocoFormatTest {
         Path file = dir.resolve("instances.json");
         JSON.writeValue(file.toFile(), inst);
         try (Client client = Client.local(dir.resolve("data"))) {
-            IngestResult r = client.ingest("coco", Coco.builder(imagesDir).instances(file).build(), IngestOptions.defaults());
+            IngestResult r = client.ingest(
+                    "coco", Coco.builder(imagesDir).instances(file).build(), IngestOptions.defaults());
             assertThat(r.rowCount()).isEqualTo(1);
-            assertThat(r.failures()).extracting(f -> f.path()).containsExactlyInAnyOrder("../secret.jpg",
-                    dir.resolve("secret.jpg").toString(), "sub/../../images/../secret.jpg",
-                    imagesDir.resolve("000000165518.jpg").toString());
-            assertThat(r.failures()).filteredOn(f -> f.path().contains("secret"))
+            assertThat(r.failures())
+                    .extracting(f -> f.path())
+                    .containsExactlyInAnyOrder(
+                            "../secret.jpg",
+                            dir.resolve("secret.jpg").toString(),
+                            "sub/../../images/../secret.jpg",
+                            imagesDir.resolve("000000165518.jpg").toString());
+            assertThat(r.failures())
+                    .filteredOn(f -> f.path().contains("secret"))
                     .allSatisfy(f -> assertThat(f.reason()).contains("escapes its folder " + imagesDir));
-            assertThat(r.failures()).filteredOn(f -> f.path().endsWith("000000165518.jpg"))
+            assertThat(r.failures())
+                    .filteredOn(f -> f.path().endsWith("000000165518.jpg"))
                     .allSatisfy(f -> assertThat(f.reason()).isEqualTo("file not found"));
-            assertThat(client.query("SELECT coco_image_id FROM coco").get(0).get("coco_image_id")).isEqualTo(139L);
+            assertThat(client.query("SELECT coco_image_id FROM coco").get(0).get("coco_image_id"))
+                    .isEqualTo(139L);
         }
     }
 
     @Test
     void maxImagesBatchSizeAndAnnotationDiscovery() {
-        Coco coco = Coco.builder(images()).annotationsDir(annotations()).maxImages(3).batchSize(2).threads(1).build();
+        Coco coco = Coco.builder(images())
+                .annotationsDir(annotations())
+                .maxImages(3)
+                .batchSize(2)
+                .threads(1)
+                .build();
         assertThat(coco.estimatedRows()).isEqualTo(3);
         assertThat(coco.imageColumns()).containsExactly("image");
         try (var s = coco.normalize()) {
@@ -274,11 +310,16 @@ class CocoFormatTest {
         }
         assertThatThrownBy(() -> new Coco(images(), images()))
                 .isInstanceOf(IngestError.class)
-                .hasMessageContaining("No instances_*.json file in " + images().toAbsolutePath().normalize());
-        assertThatThrownBy(() -> Coco.builder(dir.resolve("missing")).annotationsDir(annotations()).build())
+                .hasMessageContaining("No instances_*.json file in "
+                        + images().toAbsolutePath().normalize());
+        assertThatThrownBy(() -> Coco.builder(dir.resolve("missing"))
+                        .annotationsDir(annotations())
+                        .build())
                 .isInstanceOf(IngestError.class)
                 .hasMessageContaining("Folder not found: " + dir.resolve("missing"));
-        assertThatThrownBy(() -> Coco.builder(images()).instances(dir.resolve("none.json")).build())
+        assertThatThrownBy(() -> Coco.builder(images())
+                        .instances(dir.resolve("none.json"))
+                        .build())
                 .isInstanceOf(IngestError.class)
                 .hasMessageContaining("File not found: " + dir.resolve("none.json"));
     }

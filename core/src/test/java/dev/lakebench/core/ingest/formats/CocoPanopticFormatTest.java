@@ -30,12 +30,14 @@ class CocoPanopticFormatTest {
 
     private static CocoPanoptic sample() {
         Path d = TestData.panoptic();
-        return new CocoPanoptic(d.resolve("input_images"), d.resolve("panoptic_examples"), d.resolve("panoptic_examples.json"));
+        return new CocoPanoptic(
+                d.resolve("input_images"), d.resolve("panoptic_examples"), d.resolve("panoptic_examples.json"));
     }
 
     @Test
     void rowsCarryImagesMasksAndSegmentsWhoseIdsAreThoseOfTheMask() throws Exception {
-        JsonNode panoptic = JSON.readTree(TestData.panoptic().resolve("panoptic_examples.json").toFile());
+        JsonNode panoptic = JSON.readTree(
+                TestData.panoptic().resolve("panoptic_examples.json").toFile());
         try (Client client = Client.local(dir)) {
             IngestResult r = client.ingest("pan", sample(), IngestOptions.defaults());
             assertThat(r.rowCount()).isEqualTo(2);
@@ -44,17 +46,31 @@ class CocoPanopticFormatTest {
             assertThat(client.describeTable("pan").schema().names()).containsExactlyElementsOf(expected);
             // thumbnails of the photos only: the mask is a SEGMENT_MASK, not an IMAGE
             assertThat(Thumbnails.assertFourPerRow(client, "pan", "image")).isEqualTo(8);
-            assertThat(client.query("SELECT DISTINCT column_name FROM thumbnails")).extracting(x -> x.get("column_name"))
+            assertThat(client.query("SELECT DISTINCT column_name FROM thumbnails"))
+                    .extracting(x -> x.get("column_name"))
                     .containsExactly("image");
-            assertThat(client.describeTable("pan").schema().column("mask").orElseThrow().type().name()).isEqualTo("SEGMENT_MASK");
+            assertThat(client.describeTable("pan")
+                            .schema()
+                            .column("mask")
+                            .orElseThrow()
+                            .type()
+                            .name())
+                    .isEqualTo("SEGMENT_MASK");
             List<Row> rows = client.query("SELECT * FROM pan ORDER BY coco_image_id");
             assertThat(rows).extracting(x -> x.get("coco_image_id")).containsExactly(142238L, 439180L);
-            assertThat(rows).extracting(x -> ((Number) x.get("width")).intValue()).containsExactly(640, 640);
-            assertThat(rows).extracting(x -> ((Number) x.get("height")).intValue()).containsExactly(427, 360);
-            assertThat(rows).extracting(x -> x.get("mask_filename")).containsExactly("000000142238.png", "000000439180.png");
+            assertThat(rows)
+                    .extracting(x -> ((Number) x.get("width")).intValue())
+                    .containsExactly(640, 640);
+            assertThat(rows)
+                    .extracting(x -> ((Number) x.get("height")).intValue())
+                    .containsExactly(427, 360);
+            assertThat(rows)
+                    .extracting(x -> x.get("mask_filename"))
+                    .containsExactly("000000142238.png", "000000439180.png");
             for (Row row : rows) {
-                assertThat((byte[]) row.get("image")).isEqualTo(Files.readAllBytes(
-                        TestData.panoptic().resolve("input_images").resolve((String) row.get("filename"))));
+                assertThat((byte[]) row.get("image"))
+                        .isEqualTo(Files.readAllBytes(
+                                TestData.panoptic().resolve("input_images").resolve((String) row.get("filename"))));
                 JsonNode segments = JSON.readTree((String) row.get("segments_info"));
                 assertThat(segments.size()).isEqualTo(row.get("coco_image_id").equals(142238L) ? 18 : 32);
                 Set<Long> declared = new HashSet<>();
@@ -79,13 +95,20 @@ class CocoPanopticFormatTest {
                 assertThat(cats.get(0).has("isthing")).isTrue();
             }
             // a known segment: the first of 142238 is a person (category 1) with id 3937500
-            assertThat(panoptic.get("annotations").get(0).get("segments_info").get(0).get("id").asLong()).isEqualTo(3937500L);
+            assertThat(panoptic.get("annotations")
+                            .get(0)
+                            .get("segments_info")
+                            .get(0)
+                            .get("id")
+                            .asLong())
+                    .isEqualTo(3937500L);
         }
     }
 
     @Test
     void missingMasksAndEscapingNamesFailTheirRowOnly() throws Exception {
-        ObjectNode json = (ObjectNode) JSON.readTree(TestData.panoptic().resolve("panoptic_examples.json").toFile());
+        ObjectNode json = (ObjectNode) JSON.readTree(
+                TestData.panoptic().resolve("panoptic_examples.json").toFile());
         ((ObjectNode) json.get("annotations").get(0)).put("file_name", "../panoptic_examples.json");
         ((ObjectNode) json.get("annotations").get(1)).put("file_name", "nope.png");
         Path file = dir.resolve("pan.json");
@@ -93,9 +116,12 @@ class CocoPanopticFormatTest {
         Path d = TestData.panoptic();
         CocoPanoptic p = new CocoPanoptic(d.resolve("input_images"), d.resolve("panoptic_examples"), file);
         try (Client client = Client.local(dir.resolve("data"))) {
-            var e = org.assertj.core.api.Assertions.catchThrowableOfType(dev.lakebench.core.client.IngestError.class,
+            var e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    dev.lakebench.core.client.IngestError.class,
                     () -> client.ingest("pan", p, IngestOptions.defaults()));
-            assertThat(e).hasMessageContaining("The CocoPanoptic format produced no rows: 2 sources failed, the first ../panoptic_examples.json")
+            assertThat(e)
+                    .hasMessageContaining(
+                            "The CocoPanoptic format produced no rows: 2 sources failed, the first ../panoptic_examples.json")
                     .hasMessageContaining("escapes its folder");
             assertThat(client.listTables()).doesNotContain("pan");
         }
@@ -104,7 +130,9 @@ class CocoPanopticFormatTest {
         ((ObjectNode) json.get("annotations").get(1)).put("file_name", "000000439180.png");
         JSON.writeValue(file.toFile(), json);
         try (Client client = Client.local(dir.resolve("data2"))) {
-            IngestResult r = client.ingest("pan", new CocoPanoptic(d.resolve("input_images"), d.resolve("panoptic_examples"), file),
+            IngestResult r = client.ingest(
+                    "pan",
+                    new CocoPanoptic(d.resolve("input_images"), d.resolve("panoptic_examples"), file),
                     IngestOptions.defaults());
             assertThat(r.rowCount()).isEqualTo(1);
             assertThat(r.failures()).singleElement().satisfies(f -> {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,8 +27,7 @@ final class FakeHub implements AutoCloseable {
     static final String SHA = "0a024d9e15d26de568bc26e097620b61c32efe05";
 
     /** A repository: its files (path → bytes), whether it is private, and its parquet export (if any). */
-    record Repo(Map<String, byte[]> files, boolean privateRepo, Map<String, Map<String, List<byte[]>>> export) {
-    }
+    record Repo(Map<String, byte[]> files, boolean privateRepo, Map<String, Map<String, List<byte[]>>> export) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,7 +46,10 @@ final class FakeHub implements AutoCloseable {
                 try {
                     return handle(request);
                 } catch (IOException e) {
-                    return new MockResponse.Builder().code(500).body(e.toString()).build();
+                    return new MockResponse.Builder()
+                            .code(500)
+                            .body(e.toString())
+                            .build();
                 }
             }
         });
@@ -70,7 +71,9 @@ final class FakeHub implements AutoCloseable {
     }
 
     List<RecordedRequest> requestsTo(String pathPrefix) {
-        return requests.stream().filter(r -> r.getUrl().encodedPath().startsWith(pathPrefix)).toList();
+        return requests.stream()
+                .filter(r -> r.getUrl().encodedPath().startsWith(pathPrefix))
+                .toList();
     }
 
     private MockResponse handle(RecordedRequest r) throws IOException {
@@ -112,7 +115,8 @@ final class FakeHub implements AutoCloseable {
                     splits.forEach((split, files) -> {
                         ArrayNode urls = c.putArray(split);
                         for (int i = 0; i < files.size(); i++) {
-                            urls.add(endpoint() + "/api/datasets/" + id + "/parquet/" + config + "/" + split + "/" + i + ".parquet");
+                            urls.add(endpoint() + "/api/datasets/" + id + "/parquet/" + config + "/" + split + "/" + i
+                                    + ".parquet");
                         }
                     });
                 });
@@ -157,9 +161,14 @@ final class FakeHub implements AutoCloseable {
             String cdnPath = "/cdn/" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "-" + cdn.size();
             cdn.put(cdnPath, body);
             String otherHost = server.getHostName().equals("127.0.0.1") ? "localhost" : "127.0.0.1";
-            return new MockResponse.Builder().code(302).addHeader("Location", "http://" + otherHost + ":" + server.getPort()
-                    + cdnPath + "?X-Amz-Signature=fake").addHeader("X-Repo-Commit", SHA)
-                    .addHeader("X-Linked-Size", body.length).build();
+            return new MockResponse.Builder()
+                    .code(302)
+                    .addHeader(
+                            "Location",
+                            "http://" + otherHost + ":" + server.getPort() + cdnPath + "?X-Amz-Signature=fake")
+                    .addHeader("X-Repo-Commit", SHA)
+                    .addHeader("X-Linked-Size", body.length)
+                    .build();
         }
         return status(401, "RepoNotFound");
     }
@@ -170,31 +179,48 @@ final class FakeHub implements AutoCloseable {
 
     private static ObjectNode info(String id, Repo repo) {
         ObjectNode n = JSON.createObjectNode();
-        n.put("_id", "6560e6b4c0ffee0000000000").put("id", id).put("author", id.split("/")[0]).put("sha", SHA)
-                .put("private", repo.privateRepo()).put("gated", false).put("disabled", false);
+        n.put("_id", "6560e6b4c0ffee0000000000")
+                .put("id", id)
+                .put("author", id.split("/")[0])
+                .put("sha", SHA)
+                .put("private", repo.privateRepo())
+                .put("gated", false)
+                .put("disabled", false);
         n.putArray("tags").add("format:parquet");
         ArrayNode siblings = n.putArray("siblings");
         siblings.addObject().put("rfilename", ".gitattributes").put("size", 2431);
         siblings.addObject().put("rfilename", "README.md").put("size", 512);
         repo.files().forEach((path, bytes) -> {
             ObjectNode s = siblings.addObject().put("rfilename", path).put("size", bytes.length);
-            s.putObject("lfs").put("sha256", "0".repeat(64)).put("size", bytes.length).put("pointerSize", 134);
+            s.putObject("lfs")
+                    .put("sha256", "0".repeat(64))
+                    .put("size", bytes.length)
+                    .put("pointerSize", 134);
         });
         return n;
     }
 
     private static MockResponse json(Object node) throws IOException {
-        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                .body(JSON.writeValueAsString(node)).build();
+        return new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
+                .body(JSON.writeValueAsString(node))
+                .build();
     }
 
     private static MockResponse bytes(byte[] b) {
-        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/octet-stream")
-                .body(new Buffer().write(b)).build();
+        return new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/octet-stream")
+                .body(new Buffer().write(b))
+                .build();
     }
 
     private static MockResponse redirect(String location) {
-        return new MockResponse.Builder().code(302).addHeader("Location", location).build();
+        return new MockResponse.Builder()
+                .code(302)
+                .addHeader("Location", location)
+                .build();
     }
 
     private static MockResponse status(int code, String errorCode) {
@@ -202,7 +228,8 @@ final class FakeHub implements AutoCloseable {
         if (errorCode != null) {
             b.addHeader("X-Error-Code", errorCode);
         }
-        return b.body(code == 401 ? "{\"error\":\"Repository not found\"}" : "{\"error\":\"Entry not found\"}").build();
+        return b.body(code == 401 ? "{\"error\":\"Repository not found\"}" : "{\"error\":\"Entry not found\"}")
+                .build();
     }
 
     @Override

@@ -35,13 +35,20 @@ class HuggingFaceEnvironmentTest {
     @Test
     void theDataKeyDownloadsThroughHfEndpointWithHfToken() throws Exception {
         try (FakeHub hub = new FakeHub("hf_env_token")) {
-            hub.add("someone/private-digits",
+            hub.add(
+                    "someone/private-digits",
                     new FakeHub.Repo(Map.of("data/test-00000-of-00001.parquet", FakeHub.fsddParquet()), true, null));
             Path data = dir.resolve("data");
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "--enable-native-access=ALL-UNNAMED", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
-                    "-cp", System.getProperty("java.class.path"), HuggingFaceEnvironmentTest.class.getName(),
-                    data.toString(), "digits", "someone/private-digits"));
+            List<String> cmd = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "--enable-native-access=ALL-UNNAMED",
+                    "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    HuggingFaceEnvironmentTest.class.getName(),
+                    data.toString(),
+                    "digits",
+                    "someone/private-digits"));
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
             pb.environment().put("HF_ENDPOINT", hub.endpoint());
             pb.environment().put("HF_TOKEN", "hf_env_token");
@@ -50,14 +57,18 @@ class HuggingFaceEnvironmentTest {
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).as(out).isZero();
             assertThat(out).contains("rows=300");
-            assertThat(hub.requestsTo("/api/datasets/someone/private-digits")).isNotEmpty()
-                    .allSatisfy(r -> assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer hf_env_token"));
+            assertThat(hub.requestsTo("/api/datasets/someone/private-digits"))
+                    .isNotEmpty()
+                    .allSatisfy(
+                            r -> assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer hf_env_token"));
         }
-        Path cached = dir.resolve("data/cache/huggingface/datasets/someone/private-digits").resolve(FakeHub.SHA)
+        Path cached = dir.resolve("data/cache/huggingface/datasets/someone/private-digits")
+                .resolve(FakeHub.SHA)
                 .resolve("data/test-00000-of-00001.parquet");
         assertThat(Files.size(cached)).isEqualTo(1_980_617L);
         try (Client client = Client.local(dir.resolve("data"))) {
-            assertThat(client.query("SELECT count(*) AS n FROM digits").get(0).get("n")).isEqualTo(300L);
+            assertThat(client.query("SELECT count(*) AS n FROM digits").get(0).get("n"))
+                    .isEqualTo(300L);
         }
     }
 }

@@ -15,7 +15,7 @@ class LabelMaskTest {
     void labelsAbove255MakeA16BitPngThatReadsBack() throws Exception {
         LabelMask m = new LabelMask(7, 5);
         m.fillPolygon(new double[] {1, 1, 6, 1, 6, 4, 1, 4}, 300);
-        m.paintRle(new long[] {0, 5}, 2);  // the first column, top to bottom
+        m.paintRle(new long[] {0, 5}, 2); // the first column, top to bottom
         byte[] png = m.toPng();
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
         assertThat(img.getColorModel().getPixelSize()).isEqualTo(16);
@@ -39,7 +39,8 @@ class LabelMaskTest {
     void compressedCountsDecodeAndBadStringsAreRefused() {
         // COCO's encoding of runs 3, 2, 5: plain characters offset by 48, no deltas before the third run
         assertThat(LabelMask.decodeCounts("325")).containsExactly(3, 2, 5);
-        assertThatThrownBy(() -> LabelMask.decodeCounts("3 2")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> LabelMask.decodeCounts("3 2"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not an RLE character at 1");
     }
 }

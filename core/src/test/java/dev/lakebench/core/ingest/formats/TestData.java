@@ -5,8 +5,7 @@ import java.nio.file.Path;
 /** The fixture folders under core/src/test/resources/data. */
 final class TestData {
 
-    private TestData() {
-    }
+    private TestData() {}
 
     static Path dir(String name) {
         return Path.of(System.getProperty("lakebench.testData")).resolve(name);

@@ -14,8 +14,7 @@ import javax.imageio.ImageIO;
 /** Checks on the workspace's thumbnails table for the rows of a format table. */
 final class Thumbnails {
 
-    private Thumbnails() {
-    }
+    private Thumbnails() {}
 
     /**
      * Every row of {@code table} has four JPEG thumbnails of {@code column}, keyed by the row's id, fitting
@@ -26,20 +25,28 @@ final class Thumbnails {
         int found = 0;
         for (Row row : rows) {
             BufferedImage original = read((byte[]) row.get("img"));
-            List<Row> thumbs = client.query("SELECT dimension, content FROM thumbnails WHERE file_id = $1 AND column_name = $2"
-                    + " ORDER BY length(dimension) DESC, dimension DESC", row.get("id"), column);
-            assertThat(thumbs).extracting(t -> t.get("dimension")).containsExactly("256x256", "128x128", "64x64", "32x32");
+            List<Row> thumbs = client.query(
+                    "SELECT dimension, content FROM thumbnails WHERE file_id = $1 AND column_name = $2"
+                            + " ORDER BY length(dimension) DESC, dimension DESC",
+                    row.get("id"),
+                    column);
+            assertThat(thumbs)
+                    .extracting(t -> t.get("dimension"))
+                    .containsExactly("256x256", "128x128", "64x64", "32x32");
             for (Row t : thumbs) {
                 byte[] jpeg = (byte[]) t.get("content");
                 assertThat(jpeg[0] & 0xff).isEqualTo(0xff);
                 assertThat(jpeg[1] & 0xff).isEqualTo(0xd8);
                 BufferedImage img = read(jpeg);
                 int box = Integer.parseInt(((String) t.get("dimension")).split("x")[0]);
-                assertThat(Math.max(img.getWidth(), img.getHeight())).isEqualTo(Math.min(box,
-                        Math.max(original.getWidth(), original.getHeight())));
+                assertThat(Math.max(img.getWidth(), img.getHeight()))
+                        .isEqualTo(Math.min(box, Math.max(original.getWidth(), original.getHeight())));
                 double aspect = (double) original.getWidth() / original.getHeight();
-                assertThat((double) img.getWidth() / img.getHeight()).isCloseTo(aspect, org.assertj.core.data.Offset.offset(
-                        aspect * 2.5 / Math.min(img.getWidth(), img.getHeight())));
+                assertThat((double) img.getWidth() / img.getHeight())
+                        .isCloseTo(
+                                aspect,
+                                org.assertj.core.data.Offset.offset(
+                                        aspect * 2.5 / Math.min(img.getWidth(), img.getHeight())));
                 found++;
             }
         }

@@ -26,8 +26,16 @@ import java.util.List;
  */
 record ConformanceFile(String name, boolean postgres, String setup, List<Case> cases) {
 
-    record Case(String file, String title, String sql, List<String> params, List<String> expected, String error,
-                String contains, boolean localOnly, boolean gap) {
+    record Case(
+            String file,
+            String title,
+            String sql,
+            List<String> params,
+            List<String> expected,
+            String error,
+            String contains,
+            boolean localOnly,
+            boolean gap) {
 
         @Override
         public String toString() {
@@ -96,10 +104,19 @@ record ConformanceFile(String name, boolean postgres, String setup, List<Case> c
                     i++;
                 }
                 if (expected == null && error == null && contains == null) {
-                    throw new IllegalArgumentException(name + ": case \"" + title + "\" has neither -- expect nor -- error");
+                    throw new IllegalArgumentException(
+                            name + ": case \"" + title + "\" has neither -- expect nor -- error");
                 }
-                cases.add(new Case(name, title, sql.toString().strip(), params, expected, error, contains,
-                        flags.contains("local"), flags.contains("gap")));
+                cases.add(new Case(
+                        name,
+                        title,
+                        sql.toString().strip(),
+                        params,
+                        expected,
+                        error,
+                        contains,
+                        flags.contains("local"),
+                        flags.contains("gap")));
             } else {
                 i++;
             }

@@ -17,6 +17,5 @@ final class ConformanceSuite {
             "09-explain.sql",
             "10-unsupported.sql");
 
-    private ConformanceSuite() {
-    }
+    private ConformanceSuite() {}
 }

@@ -3,8 +3,8 @@ package dev.lakebench.core.sql.conformance;
 import dev.lakebench.core.backend.managed.ApiToken;
 import dev.lakebench.core.backend.managed.FakeManagedService;
 import dev.lakebench.core.backend.managed.ManagedBackend;
-import dev.lakebench.core.client.ManagedSettings;
 import dev.lakebench.core.client.Client;
+import dev.lakebench.core.client.ManagedSettings;
 import dev.lakebench.core.client.QueryRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,12 +34,14 @@ class ManagedConformanceTest {
      * shapes lose on the way back (each is a difference between local and managed for the same statement).
      */
     static final java.util.Map<String, String> DIFFERENT = java.util.Map.of(
-            "ADD COLUMN IF NOT EXISTS on an existing column does nothing", "the service answers \"already exists\" as an error",
+            "ADD COLUMN IF NOT EXISTS on an existing column does nothing",
+                    "the service answers \"already exists\" as an error",
             "NUMERIC(p, s) keeps its scale", "JSON numbers lose trailing zeros (1.5000 arrives as 1.5)",
             "decode from hex", "bytea arrives as base64 text, not bytes",
             "date plus an interval built from text", "timestamps arrive as ISO text (2000-01-02T00:00)",
             "BM25_SIMILARITY() names <#>", "the service's error carries the message, not the hint",
-            "a missing function suggests the engine's equivalent", "the service's error carries the message, not the hint");
+            "a missing function suggests the engine's equivalent",
+                    "the service's error carries the message, not the hint");
 
     @TempDir
     static Path dir;
@@ -63,9 +65,11 @@ class ManagedConformanceTest {
         List<DynamicNode> tests = new ArrayList<>();
         tests.add(DynamicTest.dynamicTest("setup", () -> {
             String token = FakeManagedService.jwt("org-1");
-            FakeManagedService service = new FakeManagedService(Files.createDirectories(dir.resolve(f.name())), token, "org-1");
+            FakeManagedService service =
+                    new FakeManagedService(Files.createDirectories(dir.resolve(f.name())), token, "org-1");
             open.add(service);
-            ManagedSettings s = ManagedSettings.of(service.url(), "default").withRetries(2, Duration.ofMillis(1), Duration.ofMillis(5));
+            ManagedSettings s = ManagedSettings.of(service.url(), "default")
+                    .withRetries(2, Duration.ofMillis(1), Duration.ofMillis(5));
             client[0] = new Client(ManagedBackend.connect(s, ApiToken.of(token), name -> null));
             open.add(client[0]);
             if (!f.setup().isBlank()) {
@@ -78,7 +82,9 @@ class ManagedConformanceTest {
             tests.add(DynamicTest.dynamicTest(c.title(), () -> {
                 Assumptions.assumeTrue(client[0] != null, "setup failed");
                 Assumptions.assumeFalse(c.gap(), "not supported yet on any backend");
-                Assumptions.assumeFalse(DIFFERENT.containsKey(c.title()), () -> "differs on the managed path: " + DIFFERENT.get(c.title()));
+                Assumptions.assumeFalse(
+                        DIFFERENT.containsKey(c.title()),
+                        () -> "differs on the managed path: " + DIFFERENT.get(c.title()));
                 PostgresConformanceTest.check(client[0], c);
             }));
         }
@@ -87,6 +93,8 @@ class ManagedConformanceTest {
 
     /** The managed service takes one statement per request. */
     private static List<String> statements(String script) {
-        return dev.lakebench.core.sql.SqlStatement.split(script).stream().map(dev.lakebench.core.sql.SqlStatement::text).toList();
+        return dev.lakebench.core.sql.SqlStatement.split(script).stream()
+                .map(dev.lakebench.core.sql.SqlStatement::text)
+                .toList();
     }
 }

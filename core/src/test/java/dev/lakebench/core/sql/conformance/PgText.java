@@ -15,8 +15,7 @@ final class PgText {
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS]");
 
-    private PgText() {
-    }
+    private PgText() {}
 
     static String of(Object v) {
         return switch (v) {
@@ -56,7 +55,8 @@ final class PgText {
     }
 
     private static String element(String s) {
-        if (s.isEmpty() || s.chars().anyMatch(c -> c == ',' || c == '{' || c == '}' || c == '"' || c == ' ' || c == '\\')) {
+        if (s.isEmpty()
+                || s.chars().anyMatch(c -> c == ',' || c == '{' || c == '}' || c == '"' || c == ' ' || c == '\\')) {
             return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
         }
         return s;

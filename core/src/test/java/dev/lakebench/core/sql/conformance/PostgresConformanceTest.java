@@ -130,5 +130,4 @@ class PostgresConformanceTest {
         }
         return out;
     }
-
 }

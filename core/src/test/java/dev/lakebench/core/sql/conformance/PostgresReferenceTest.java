@@ -26,7 +26,10 @@ class PostgresReferenceTest {
 
     @TestFactory
     Stream<DynamicNode> answersArePostgresAnswers() {
-        return ConformanceSuite.FILES.stream().map(ConformanceFile::load).filter(ConformanceFile::postgres).map(this::file);
+        return ConformanceSuite.FILES.stream()
+                .map(ConformanceFile::load)
+                .filter(ConformanceFile::postgres)
+                .map(this::file);
     }
 
     private DynamicNode file(ConformanceFile f) {
@@ -63,8 +66,8 @@ class PostgresReferenceTest {
     }
 
     private static String psql(String db, String sql) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("psql", "-X", "-q", "-A", "-F", "|", "-P", "footer=off",
-                "-v", "ON_ERROR_STOP=1", "-d"));
+        List<String> cmd = new ArrayList<>(
+                List.of("psql", "-X", "-q", "-A", "-F", "|", "-P", "footer=off", "-v", "ON_ERROR_STOP=1", "-d"));
         cmd.add(System.getProperty("lakebench.pg") + " dbname=" + db);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         p.getOutputStream().write(("SET client_min_messages = warning;\n" + sql).getBytes(StandardCharsets.UTF_8));
