@@ -88,8 +88,11 @@ class SdkSnippetsTest {
         for (Batch b : ds.shuffled(7).batches(32)) { // the same order for seed 7 on every run
             long[] ages = b.longs("age");
         }
+        long exported = ds.query("SELECT name WHERE age < 10").exportArrow(dir.resolve("young.arrow")); // Arrow IPC
         // snippet end
         assertThat(rows).isEqualTo(100);
+        assertThat(exported).isEqualTo(10);
+        assertThat(dir.resolve("young.arrow")).isNotEmptyFile();
         assertThat(row.get("name")).isEqualTo("n42");
         assertThatThrownBy(() -> ds.get(100))
                 .isInstanceOf(IndexOutOfBoundsException.class)
