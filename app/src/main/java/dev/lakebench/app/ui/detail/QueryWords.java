@@ -22,8 +22,8 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  * The words a statement searched for, and where they occur in a text. BM25 query texts ({@code col <#> 'text'},
  * the text part of {@code deeplake_hybrid_record(vector, 'text', ...)}) match as the search does: the text is
  * split into words the way the BM25 analyzer splits it (Unicode word boundaries), and a word counts when its
- * analysed term (lower-cased, possessive dropped, stemmed, stop words ignored) is one of the query's terms, so
- * "Parrots" matches a search for "parrot". Keywords of {@code @>} and {@code contains(...)} match as whole words,
+ * analysed term (lower-cased, possessive dropped; no stemming, as in pg_deeplake) is one of the query's terms, so
+ * "parrot's" matches a search for "parrot" and "Parrots" does not. Keywords of {@code @>} and {@code contains(...)} match as whole words,
  * ignoring case. Query values may be literals or {@code $n} parameters.
  */
 record QueryWords(Set<String> terms, Set<String> words) {

@@ -92,7 +92,7 @@ class PostgresConnectionFxTest {
         robot.interact(() -> {
             robot.lookup("#pg-name").queryAs(TextField.class).setText("Team database");
             robot.lookup("#pg-url").queryAs(TextField.class).setText(server);
-            robot.lookup("#pg-workspace").queryAs(TextField.class).setText("wb_test");
+            robot.lookup("#pg-workspace").queryAs(TextField.class).setText("public");
         });
         robot.clickOn("#pg-password").write("pw-for-the-store");
         robot.clickOn("Test");

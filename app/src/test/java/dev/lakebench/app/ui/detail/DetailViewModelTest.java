@@ -112,7 +112,7 @@ class DetailViewModelTest {
                     "docs",
                     chunk,
                     new SelectedRow.Query("SELECT * FROM docs ORDER BY text <#> $1", List.of("flower"))));
-            assertThat(vm.hitsProperty().get()).containsExactly(new QueryWords.Hit(0, 7), new QueryWords.Hit(17, 23));
+            assertThat(vm.hitsProperty().get()).containsExactly(new QueryWords.Hit(17, 23));
             vm.show(new SelectedRow(null, "docs", chunk));
             assertThat(vm.hitsProperty().get()).isEmpty();
         }

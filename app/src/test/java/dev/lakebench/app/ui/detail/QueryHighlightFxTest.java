@@ -99,7 +99,8 @@ class QueryHighlightFxTest {
         FxFixture.await(20, () -> robot.lookup("#detail-text").tryQuery().isPresent());
         StyleClassedTextArea text = robot.lookup("#detail-text").queryAs(StyleClassedTextArea.class);
         FxFixture.await(20, () -> text.getText().equals(PARROT));
-        assertThat(highlighted(text)).containsExactly("parrots", "parrot's", "parroting");
+        // the search's own words only: no stemming (as pg_deeplake), and a possessive is the word itself
+        assertThat(highlighted(text)).containsExactly("parrot's");
         FxFixture.snap(robot, text.getScene(), "detail-highlight-light");
         robot.clickOn("#tb-theme");
         WaitForAsyncUtils.waitForFxEvents();
