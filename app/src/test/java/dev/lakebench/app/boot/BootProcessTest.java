@@ -2,6 +2,7 @@ package dev.lakebench.app.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lakebench.app.InheritedSignals;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -100,6 +101,7 @@ class BootProcessTest {
 
     @Test
     void sigintIsForwardedAndTheLauncherWaitsForTheChild() throws Exception {
+        InheritedSignals.assumeSigintIsDelivered();
         Process p = launcher("--workspace", "run", "--data-dir", dir.toString());
         ProcessHandle child = childOf(p);
         Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start();

@@ -2,6 +2,7 @@ package dev.lakebench.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lakebench.app.InheritedSignals;
 import dev.lakebench.core.client.Client;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -34,6 +35,7 @@ class IndexInterruptTest {
 
     @Test
     void anInterruptedIndexCommandDropsTheIndexAndExits() throws Exception {
+        InheritedSignals.assumeSigintIsDelivered();
         Path data = dir.resolve("data");
         try (Client c = Client.local(data)) {
             c.ingest("t", rows(50_000, 128));
