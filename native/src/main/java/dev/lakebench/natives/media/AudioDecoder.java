@@ -25,10 +25,7 @@ public final class AudioDecoder implements AutoCloseable {
     private AudioDecoder(FFmpegFrameGrabber grabber, String name) {
         this.grabber = grabber;
         this.name = name;
-        long start = grabber.getFormatContext() == null
-                ? 0
-                : grabber.getFormatContext().start_time();
-        this.origin = start > 0 ? start / 1_000_000.0 : 0;
+        this.origin = Grabbers.origin(grabber);
     }
 
     /**
@@ -36,31 +33,15 @@ public final class AudioDecoder implements AutoCloseable {
      * cannot be read.
      */
     public static AudioDecoder open(Path file) {
-        Ffmpeg.init();
-        FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile());
-        g.setSampleFormat(avutil.AV_SAMPLE_FMT_S16);
-        try {
-            g.start();
-        } catch (Exception e) {
-            release(g);
-            throw new MediaException("Cannot open " + file.getFileName() + ": " + e.getMessage(), e);
-        }
+        FFmpegFrameGrabber g = Grabbers.start(file, "", s -> s.setSampleFormat(avutil.AV_SAMPLE_FMT_S16));
         if (!g.hasAudio() || g.getAudioChannels() <= 0 || g.getSampleRate() <= 0) {
-            release(g);
+            Grabbers.release(g);
             return null;
         }
         if (g.getAudioChannels() > 2) {
             g.setAudioChannels(2);
         }
         return new AudioDecoder(g, file.getFileName().toString());
-    }
-
-    private static void release(FFmpegFrameGrabber g) {
-        try {
-            g.close();
-        } catch (Exception ignored) {
-            // nothing more to release
-        }
     }
 
     /** Samples per second (per channel). */
@@ -106,6 +87,6 @@ public final class AudioDecoder implements AutoCloseable {
 
     @Override
     public void close() {
-        release(grabber);
+        Grabbers.release(grabber);
     }
 }

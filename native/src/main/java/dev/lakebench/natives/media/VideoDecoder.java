@@ -22,27 +22,12 @@ public final class VideoDecoder implements AutoCloseable {
     private VideoDecoder(FFmpegFrameGrabber grabber, String name) {
         this.grabber = grabber;
         this.name = name;
-        long start = grabber.getFormatContext() == null
-                ? 0
-                : grabber.getFormatContext().start_time();
-        this.origin = start > 0 ? start / 1_000_000.0 : 0;
+        this.origin = Grabbers.origin(grabber);
     }
 
     /** Opens a video file; a MediaException names the file and why it cannot be decoded. */
     public static VideoDecoder open(Path file) {
-        Ffmpeg.init();
-        FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile());
-        g.setPixelFormat(avutil.AV_PIX_FMT_BGRA);
-        try {
-            g.start();
-        } catch (Exception e) {
-            try {
-                g.close();
-            } catch (Exception ignored) {
-                // nothing more to release
-            }
-            throw new MediaException("Cannot open video " + file.getFileName() + ": " + e.getMessage(), e);
-        }
+        FFmpegFrameGrabber g = Grabbers.start(file, "video ", s -> s.setPixelFormat(avutil.AV_PIX_FMT_BGRA));
         if (g.getImageWidth() <= 0 || g.getImageHeight() <= 0) {
             VideoDecoder d = new VideoDecoder(g, file.getFileName().toString());
             d.close();
@@ -107,10 +92,6 @@ public final class VideoDecoder implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            grabber.close();
-        } catch (Exception e) {
-            // releasing native memory of a decoder that failed: nothing to report
-        }
+        Grabbers.release(grabber);
     }
 }
