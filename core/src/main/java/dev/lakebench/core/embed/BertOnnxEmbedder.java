@@ -18,8 +18,9 @@ import java.util.Set;
 
 /**
  * A BERT-style sentence encoder exported to ONNX (MiniLM, e5, bge): the Hugging Face tokenizer cuts each text at
- * {@code maxTokens}, the encoder runs in ONNX Runtime on all cores, the token vectors
- * are mean-pooled over the attention mask and normalised. Texts of a batch are tokenised together and encoded one by
+ * {@code maxTokens}, the encoder runs in ONNX Runtime on all cores, the token vectors are pooled (mean over the
+ * attention mask, or the {@code [CLS]} token's vector, as the model was trained; see {@link Pooling}) and
+ * normalised. Texts of a batch are tokenised together and encoded one by
  * one (see {@link #embedTexts}).
  */
 public final class BertOnnxEmbedder extends OnnxTextModel {
@@ -30,16 +31,31 @@ public final class BertOnnxEmbedder extends OnnxTextModel {
     private final boolean typeIds;
     private final int dimension;
     private final String prefix;
+    private final Pooling pooling;
+
+    /** A mean-pooled model; see {@link #BertOnnxEmbedder(String, OrtEnvironment, byte[], InputStream, int, String, Pooling)}. */
+    public BertOnnxEmbedder(
+            String name, OrtEnvironment env, byte[] model, InputStream tokenizerJson, int maxTokens, String prefix) {
+        this(name, env, model, tokenizerJson, maxTokens, prefix, Pooling.MEAN);
+    }
 
     /**
-     * Loads the model; {@code prefix} is prepended to every text (e5 wants {@code "query: "}), empty for none.
+     * Loads the model; {@code prefix} is prepended to every text (e5 wants {@code "query: "}), empty for none;
+     * {@code pooling} is how the model was trained to make one vector of its token vectors.
      * Throws {@link ModelError} naming {@code name} when the model or tokenizer cannot be read.
      */
     public BertOnnxEmbedder(
-            String name, OrtEnvironment env, byte[] model, InputStream tokenizerJson, int maxTokens, String prefix) {
+            String name,
+            OrtEnvironment env,
+            byte[] model,
+            InputStream tokenizerJson,
+            int maxTokens,
+            String prefix,
+            Pooling pooling) {
         super(name, maxTokens);
         this.env = env;
         this.prefix = prefix;
+        this.pooling = pooling;
         try {
             OrtSession.SessionOptions opts = sessionOptions();
             opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
@@ -101,6 +117,11 @@ public final class BertOnnxEmbedder extends OnnxTextModel {
         return dimension;
     }
 
+    /** How the token vectors become one vector. */
+    public Pooling pooling() {
+        return pooling;
+    }
+
     @Override
     public Embedding embedTexts(List<String> texts) {
         int n = texts.size();
@@ -117,7 +138,10 @@ public final class BertOnnxEmbedder extends OnnxTextModel {
             long[][] ids = {enc[i].getIds()};
             long[][] mask = {enc[i].getAttentionMask()};
             try (OrtSession.Result r = run(ids, mask)) {
-                out[i] = meanPool(((OnnxTensor) r.get(0)).getFloatBuffer(), mask, ids[0].length)[0];
+                FloatBuffer hidden = ((OnnxTensor) r.get(0)).getFloatBuffer();
+                out[i] = pooling == Pooling.CLS
+                        ? clsPool(hidden, mask, ids[0].length)[0]
+                        : meanPool(hidden, mask, ids[0].length)[0];
             } catch (OrtException e) {
                 throw new ModelError(
                         ErrorCode.EMBEDDER_FAILED,
@@ -154,6 +178,18 @@ public final class BertOnnxEmbedder extends OnnxTextModel {
         } finally {
             feed.values().forEach(OnnxTensor::close);
         }
+    }
+
+    /** The first token's vector ({@code [CLS]}) of each text in {@code [n, len, dim]}, normalised. */
+    private static float[][] clsPool(FloatBuffer hidden, long[][] mask, int len) {
+        int n = mask.length;
+        int dim = hidden.remaining() / (n * len);
+        float[][] out = new float[n][dim];
+        for (int i = 0; i < n; i++) {
+            hidden.get(i * len * dim, out[i], 0, dim);
+            Vectors.normalise(out[i]);
+        }
+        return out;
     }
 
     /** Means of the token vectors {@code [n, len, dim]} where the mask is 1, each normalised. */

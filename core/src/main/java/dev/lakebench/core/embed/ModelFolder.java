@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * {@value #MANIFEST}, written last by the download, listing each file with its size and SHA-256. A folder without
  * the manifest is an unfinished download and is never used. The layout decides the kind: {@code onnx/text_model*.onnx}
  * with {@code onnx/vision_model*.onnx} is a CLIP-style image model; {@code model.onnx} (or {@code onnx/model.onnx})
- * with {@code tokenizer.json} a sentence encoder.
+ * with {@code tokenizer.json} a sentence encoder, pooled as {@link #pooling} finds.
  */
 public final class ModelFolder {
 
@@ -98,7 +98,7 @@ public final class ModelFolder {
         }
         try (InputStream tok = Files.newInputStream(tokenizer)) {
             return new BertOnnxEmbedder(
-                    name, env, Files.readAllBytes(model), tok, maxTokens(dir, 512), queryPrefix(name));
+                    name, env, Files.readAllBytes(model), tok, maxTokens(dir, 512), queryPrefix(name), pooling(dir));
         } catch (IOException e) {
             throw new ModelError(
                     ErrorCode.MODEL_INVALID,
@@ -120,6 +120,32 @@ public final class ModelFolder {
         Path vision = firstExisting(
                 dir, List.of("onnx/vision_model_quantized.onnx", "onnx/vision_model.onnx", "vision_model.onnx"));
         return text != null && vision != null ? Optional.of(new Path[] {text, vision}) : Optional.empty();
+    }
+
+    /** Where a sentence-transformers export declares its pooling. */
+    static final String POOLING_CONFIG = "1_Pooling/config.json";
+
+    /**
+     * How the model in {@code dir} pools its token vectors: the manifest's {@code "pooling"} field ({@code "cls"} or
+     * {@code "mean"}) when set, else the sentence-transformers {@value #POOLING_CONFIG}, else mean pooling (what
+     * most sentence encoders use).
+     */
+    static Pooling pooling(Path dir) {
+        Optional<Pooling> declared =
+                manifest(dir).flatMap(m -> Pooling.parse(m.path("pooling").asText(null)));
+        if (declared.isPresent()) {
+            return declared.get();
+        }
+        Path cfg = dir.resolve(POOLING_CONFIG);
+        if (Files.isRegularFile(cfg)) {
+            try {
+                return Pooling.fromSentenceTransformers(JSON.readTree(cfg.toFile()))
+                        .orElse(Pooling.MEAN);
+            } catch (IOException ignored) {
+                // a damaged config: the default
+            }
+        }
+        return Pooling.MEAN;
     }
 
     /** The longest input the tokenizer config allows, capped at {@code cap}. */

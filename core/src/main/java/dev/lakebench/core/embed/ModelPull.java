@@ -125,7 +125,10 @@ public final class ModelPull {
         return ModelFolder.describe(dir);
     }
 
-    /** The files Lakebench needs: encoders (quantized preferred, no fp16 or other precisions) and small config files. */
+    /**
+     * The files Lakebench needs: encoders (quantized preferred, no fp16 or other precisions), small config files at
+     * the root and the sentence-transformers pooling config.
+     */
     static List<HubClient.ModelFile> select(String repo, List<HubClient.ModelFile> all) {
         List<HubClient.ModelFile> out = new ArrayList<>();
         Predicate<String> has = p -> all.stream().anyMatch(f -> f.path().equals(p));
@@ -161,7 +164,7 @@ public final class ModelPull {
             boolean small = !f.path().contains("/")
                     && (f.path().endsWith(".json") || f.path().endsWith(".txt"))
                     && f.size() < (64L << 20);
-            if (wanted.contains(f.path()) || small) {
+            if (wanted.contains(f.path()) || small || f.path().equals(ModelFolder.POOLING_CONFIG)) {
                 out.add(f);
             }
         }
