@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
             "Exit status 1 when any file failed (the others still landed). Ctrl+C cancels, keeping whole committed batches;"
                     + " running the same command again finishes the job without duplicating rows (files and column data; a --format or"
                     + " --huggingface ingest starts again from the beginning).",
-            "Rows of a file that was being ingested when the process died stay visible until the rerun replaces them."
+            "Rows of a file that was being ingested when the process died stay visible until the rerun replaces them;"
+                    + " 'lakebench tables' names the tables that hold such rows."
         })
 final class IngestCommand implements Callable<Integer> {
 

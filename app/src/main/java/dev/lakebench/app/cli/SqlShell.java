@@ -3,6 +3,7 @@ package dev.lakebench.app.cli;
 import dev.lakebench.core.client.Cancellation;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.IncompleteFiles;
 import dev.lakebench.core.client.ManagedServiceError;
 import dev.lakebench.core.client.QueryRequest;
 import dev.lakebench.core.client.TableInfo;
@@ -154,6 +155,7 @@ final class SqlShell {
 
     private void tables() {
         List<String[]> rows = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         for (String t : client.listTables()) {
             TableInfo info = client.describeTable(t);
             rows.add(new String[] {
@@ -161,8 +163,13 @@ final class SqlShell {
                 Long.toString(info.rowCount()),
                 Integer.toString(info.schema().columns().size())
             });
+            IncompleteFiles incomplete = client.incompleteFiles(t);
+            if (!incomplete.isEmpty()) {
+                warnings.add("warning: " + incomplete.message());
+            }
         }
         TextTable.print(out, new String[] {"table", "rows", "columns"}, rows);
+        warnings.forEach(out::println);
     }
 
     private void describe(String table) {

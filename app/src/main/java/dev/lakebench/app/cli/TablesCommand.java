@@ -1,6 +1,11 @@
 package dev.lakebench.app.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lakebench.core.client.Client;
+import dev.lakebench.core.client.IncompleteFiles;
+import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -8,7 +13,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "tables", description = "List tables: one name per line, or a JSON array.")
+@Command(
+        name = "tables",
+        description = {
+            "List tables: one name per line, or a JSON array.",
+            "A table holding rows of files whose ingest was interrupted (a crash or kill in the middle of a file) is"
+                    + " named on stderr with how many files and rows: those rows answer queries until the same"
+                    + " ingest runs again and finishes the files."
+        })
 final class TablesCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -20,18 +32,63 @@ final class TablesCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON array.")
     boolean json;
 
+    @Option(
+            names = {"-l", "--long"},
+            description = "One line per table with its rows and the files (and their rows) whose ingest was"
+                    + " interrupted; with --json, an array of objects: name, rows, incomplete_files,"
+                    + " incomplete_rows (and hint when there are some).")
+    boolean long_;
+
     @Override
     public Integer call() throws Exception {
         try (Client client = root.open()) {
             List<String> tables = client.listTables();
-            var out = spec.commandLine().getOut();
-            if (json) {
+            List<IncompleteFiles> incomplete = new ArrayList<>();
+            for (String t : tables) {
+                incomplete.add(client.incompleteFiles(t));
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (long_) {
+                printLong(client, tables, incomplete, out);
+            } else if (json) {
                 out.println(JsonValues.MAPPER.writeValueAsString(tables));
             } else {
                 tables.forEach(out::println);
             }
             out.flush();
+            PrintWriter err = spec.commandLine().getErr();
+            incomplete.stream().filter(i -> !i.isEmpty()).forEach(i -> err.println("warning: " + i.message()));
+            err.flush();
         }
         return Cli.OK;
+    }
+
+    private void printLong(Client client, List<String> tables, List<IncompleteFiles> incomplete, PrintWriter out)
+            throws Exception {
+        ArrayNode array = JsonValues.MAPPER.createArrayNode();
+        List<String[]> lines = new ArrayList<>();
+        for (int i = 0; i < tables.size(); i++) {
+            IncompleteFiles inc = incomplete.get(i);
+            long rows = client.describeTable(tables.get(i)).rowCount();
+            if (json) {
+                ObjectNode o = array.addObject();
+                o.put("name", tables.get(i));
+                o.put("rows", rows);
+                o.put("incomplete_files", inc.files());
+                o.put("incomplete_rows", inc.rows());
+                if (!inc.isEmpty()) {
+                    o.put("hint", IncompleteFiles.FIX);
+                }
+            } else {
+                lines.add(new String[] {
+                    tables.get(i), Long.toString(rows), Long.toString(inc.files()), Long.toString(inc.rows())
+                });
+            }
+        }
+        if (json) {
+            out.println(JsonValues.MAPPER.writeValueAsString(array));
+        } else {
+            TextTable.print(out, new String[] {"table", "rows", "incomplete files", "incomplete rows"}, lines);
+        }
     }
 }

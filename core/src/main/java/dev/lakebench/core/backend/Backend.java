@@ -1,6 +1,7 @@
 package dev.lakebench.core.backend;
 
 import dev.lakebench.core.client.Cancellation;
+import dev.lakebench.core.client.IncompleteFiles;
 import dev.lakebench.core.client.IngestListener;
 import dev.lakebench.core.client.QueryRequest;
 import dev.lakebench.core.client.QueryResult;
@@ -34,6 +35,14 @@ public interface Backend extends AutoCloseable {
     TableInfo describeTable(String table);
 
     void dropTable(String table, boolean ifExists);
+
+    /**
+     * Files of the table whose ingest was interrupted (rows committed, completion record missing). Backends that
+     * keep no file ledger readable here report none.
+     */
+    default IncompleteFiles incompleteFiles(String table) {
+        return IncompleteFiles.none(table);
+    }
 
     /**
      * Drops {@code table} only if it holds no row; true when it was dropped. An ingest that created a table and

@@ -13,6 +13,9 @@ import java.util.Set;
  */
 public interface SourceLedger {
 
+    /** The column that names the source (file) of each row of a file ingest. */
+    String FILE_COLUMN = "file_id";
+
     /**
      * Every source that has rows in the table, with {@code true} when it is complete (its completion record
      * exists and the table holds exactly the recorded number of its rows) and {@code false} for leftovers of an

@@ -82,6 +82,10 @@ public final class AsyncClient {
         return CompletableFuture.supplyAsync(() -> client.describeTable(table), POOL);
     }
 
+    public CompletableFuture<IncompleteFiles> incompleteFiles(String table) {
+        return CompletableFuture.supplyAsync(() -> client.incompleteFiles(table), POOL);
+    }
+
     public CompletableFuture<Void> dropTable(String table) {
         return CompletableFuture.runAsync(() -> client.dropTable(table), POOL);
     }

@@ -169,6 +169,14 @@ public final class Client implements AutoCloseable {
         return backend.describeTable(table);
     }
 
+    /**
+     * Files of the table whose ingest was interrupted: their committed rows are visible until the same ingest runs
+     * again and finishes them (see {@link IncompleteFiles}).
+     */
+    public IncompleteFiles incompleteFiles(String table) {
+        return backend.incompleteFiles(table);
+    }
+
     /** Drops a table if it exists (the seed's default). */
     public void dropTable(String table) {
         dropTable(table, true);

@@ -2,6 +2,7 @@ package dev.lakebench.app.ui.browser;
 
 import dev.lakebench.app.ui.common.ConnectionSpec;
 import dev.lakebench.app.ui.common.WorkspaceRef;
+import dev.lakebench.core.client.IncompleteFiles;
 import dev.lakebench.core.client.IndexInfo;
 import dev.lakebench.core.client.TableInfo;
 import dev.lakebench.core.schema.Column;
@@ -31,6 +32,7 @@ public final class BrowserNode {
     private final Kind kind;
     private final StringProperty label = new SimpleStringProperty();
     private final StringProperty detail = new SimpleStringProperty("");
+    private final StringProperty warning = new SimpleStringProperty();
     private final ConnectionSpec connection;
     private final WorkspaceRef workspace;
     private final ObservableList<BrowserNode> children = FXCollections.observableArrayList();
@@ -61,9 +63,10 @@ public final class BrowserNode {
         return n;
     }
 
-    static BrowserNode table(WorkspaceRef ws, TableInfo info) {
+    static BrowserNode table(WorkspaceRef ws, TableInfo info, IncompleteFiles incomplete) {
         BrowserNode n = new BrowserNode(Kind.TABLE, info.name(), ws.connection(), ws);
         n.setTable(info);
+        n.warning.set(incomplete.isEmpty() ? null : incomplete.message());
         return n;
     }
 
@@ -117,6 +120,14 @@ public final class BrowserNode {
     /** Secondary text: row count, column type, index type. */
     public StringProperty detailProperty() {
         return detail;
+    }
+
+    /**
+     * A problem to flag on the node, or null: for a table, rows of files whose ingest was interrupted and the fix
+     * (shown as a badge with this text as its tooltip).
+     */
+    public StringProperty warningProperty() {
+        return warning;
     }
 
     public ConnectionSpec connection() {

@@ -12,6 +12,7 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -135,10 +136,18 @@ public final class BrowserView {
     private final class NodeCell extends TreeCell<BrowserNode> {
         private final Label name = new Label();
         private final Label detail = new Label();
+        /** Shown on a table holding rows of files whose ingest was interrupted; the tooltip says what to do. */
+        private final Label badge = new Label("incomplete", Icons.of(Icon.WARNING));
+        private final Tooltip badgeTip = new Tooltip();
         private final HBox box = new HBox(6);
 
         NodeCell() {
             box.setAlignment(Pos.CENTER_LEFT);
+            badge.setId("table-incomplete");
+            badge.getStyleClass().add("warning");
+            badge.setTooltip(badgeTip);
+            badgeTip.setWrapText(true);
+            badgeTip.setMaxWidth(420);
             setOnMouseClicked(e -> {
                 BrowserNode n = getItem();
                 if (n != null
@@ -165,6 +174,11 @@ public final class BrowserView {
             detail.textProperty().bind(n.detailProperty());
             detail.getStyleClass().setAll("label", n.kind() == BrowserNode.Kind.TABLE ? "count" : "type");
             box.getChildren().setAll(icon(n), name, detail);
+            String warning = n.warningProperty().get();
+            if (warning != null) {
+                badgeTip.setText(warning);
+                box.getChildren().add(badge);
+            }
             setText(null);
             setGraphic(box);
             setContextMenu(menu(n));

@@ -156,7 +156,7 @@ public final class BrowserViewModel {
                         // dropped between listing and describing: skip it
                         continue;
                     }
-                    out.add(BrowserNode.table(node.workspace(), info));
+                    out.add(BrowserNode.table(node.workspace(), info, client.incompleteFiles(t)));
                 }
             }
             case TABLE -> {

@@ -1,8 +1,10 @@
 package dev.lakebench.core.backend.local;
 
+import dev.lakebench.core.backend.SourceLedger;
 import dev.lakebench.core.backend.TableSink;
 import dev.lakebench.core.client.Cancellation;
 import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.IncompleteFiles;
 import dev.lakebench.core.client.IndexInfo;
 import dev.lakebench.core.client.IngestListener;
 import dev.lakebench.core.client.QueryRequest;
@@ -251,6 +253,23 @@ public final class LocalBackend implements EmbedHost {
             indexes.addAll(p.indexes(def));
         }
         return new TableInfo(def.name(), def.schema(), rows, indexes);
+    }
+
+    /**
+     * Files with rows but no completion record in the file ledger. While a writer of this process holds the table
+     * its files are in progress, not interrupted: none are reported then.
+     */
+    @Override
+    public IncompleteFiles incompleteFiles(String table) {
+        TableDef def = workspace.require(table);
+        if (workspace.tableLock(def.name()).availablePermits() == 0) {
+            return IncompleteFiles.none(def.name());
+        }
+        try {
+            return LocalSourceLedger.incomplete(workspace, def, SourceLedger.FILE_COLUMN);
+        } catch (EngineException e) {
+            throw EngineErrors.translate(e, workspace, false, QueryRequest.DEFAULT_TIMEOUT);
+        }
     }
 
     @Override

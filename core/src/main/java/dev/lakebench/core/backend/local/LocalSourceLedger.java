@@ -1,6 +1,7 @@
 package dev.lakebench.core.backend.local;
 
 import dev.lakebench.core.backend.SourceLedger;
+import dev.lakebench.core.client.IncompleteFiles;
 import dev.lakebench.core.store.Identifiers;
 import dev.lakebench.core.store.TableDef;
 import dev.lakebench.core.store.TableWriter;
@@ -53,12 +54,60 @@ final class LocalSourceLedger implements SourceLedger {
             st.execute(
                     "CREATE TABLE IF NOT EXISTS " + LEDGER + " (table_name VARCHAR NOT NULL, table_created TIMESTAMP,"
                             + " source_id VARCHAR NOT NULL, rows BIGINT NOT NULL, recorded_at TIMESTAMP)");
-            try (PreparedStatement ps = c.prepareStatement("SELECT CAST(created_at AS VARCHAR) FROM "
-                    + TableDef.META_SCHEMA + ".tables WHERE lower(name) = lower(?)")) {
-                ps.setString(1, def.name());
+            this.tableKey = tableKey(c, def);
+        } catch (SQLException e) {
+            throw EngineException.from(e);
+        }
+    }
+
+    /** The ledger's name of the table's incarnation: its name and creation time. */
+    private static String tableKey(Connection c, TableDef def) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT CAST(created_at AS VARCHAR) FROM "
+                + TableDef.META_SCHEMA + ".tables WHERE lower(name) = lower(?)")) {
+            ps.setString(1, def.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                String created = rs.next() ? rs.getString(1) : null;
+                return def.name().toLowerCase(Locale.ROOT) + "@" + created;
+            }
+        }
+    }
+
+    /**
+     * Every source with rows in the table ({@code src}, {@code n} rows) beside its recorded row count ({@code
+     * rows}, NULL without a record); binds the table key as its one parameter.
+     */
+    private static String sourcesSql(TableDef def, String quotedColumn) {
+        return "SELECT s.src, s.n, l.rows FROM (SELECT " + quotedColumn + " AS src, count(*) AS n FROM "
+                + def.dataTable() + " WHERE " + quotedColumn
+                + " IS NOT NULL GROUP BY 1) s LEFT JOIN (SELECT source_id, max(rows) AS rows FROM " + LEDGER
+                + " WHERE table_name = ? GROUP BY 1) l ON l.source_id = s.src";
+    }
+
+    /**
+     * The sources of {@code sourceColumn} whose rows are in the table without a matching completion record (the
+     * same test {@link #sources()} makes), counted, with their rows. Reads committed data and writes nothing (no
+     * ledger yet: no file was ever ingested into this workspace, so nothing is incomplete).
+     */
+    static IncompleteFiles incomplete(Workspace workspace, TableDef def, String sourceColumn) {
+        if (def.schema().column(sourceColumn).isEmpty()) {
+            return IncompleteFiles.none(def.name());
+        }
+        String sql = "SELECT count(*), coalesce(sum(n), 0) FROM ("
+                + sourcesSql(def, Identifiers.quote(def.column(sourceColumn).name()))
+                + ") WHERE rows IS NULL OR rows <> n";
+        try (Connection c = workspace.engine().connect()) {
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT count(*) FROM duckdb_tables() WHERE schema_name = '"
+                            + TableDef.META_SCHEMA + "' AND table_name = 'ingest_sources'")) {
+                if (!rs.next() || rs.getLong(1) == 0) {
+                    return IncompleteFiles.none(def.name());
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, tableKey(c, def));
                 try (ResultSet rs = ps.executeQuery()) {
-                    String created = rs.next() ? rs.getString(1) : null;
-                    this.tableKey = def.name().toLowerCase(Locale.ROOT) + "@" + created;
+                    rs.next();
+                    return new IncompleteFiles(def.name(), rs.getLong(1), rs.getLong(2));
                 }
             }
         } catch (SQLException e) {
@@ -68,10 +117,7 @@ final class LocalSourceLedger implements SourceLedger {
 
     @Override
     public Map<String, Boolean> sources() {
-        String sql = "SELECT s.src, s.n, l.rows FROM (SELECT " + column + " AS src, count(*) AS n FROM "
-                + def.dataTable()
-                + " WHERE " + column + " IS NOT NULL GROUP BY 1) s LEFT JOIN (SELECT source_id, max(rows) AS rows FROM "
-                + LEDGER + " WHERE table_name = ? GROUP BY 1) l ON l.source_id = s.src";
+        String sql = sourcesSql(def, column);
         Map<String, Boolean> out = new HashMap<>();
         try (Connection c = workspace.engine().connect();
                 PreparedStatement ps = c.prepareStatement(sql)) {

@@ -70,7 +70,7 @@ final class IngestRun {
 
     IngestResult execute() {
         SinkWriter writer = new SinkWriter(backend.openSinkAddingColumns(table, schema), schema, options, progress);
-        Optional<SourceLedger> ledger = writer.sink().ledger("file_id");
+        Optional<SourceLedger> ledger = writer.sink().ledger(SourceLedger.FILE_COLUMN);
         ThumbnailStore thumbs = new ThumbnailStore(backend);
         boolean thumbnailsWanted = ThumbnailStore.appliesTo(table)
                 && !FileColumns.imageColumns(schema).isEmpty();

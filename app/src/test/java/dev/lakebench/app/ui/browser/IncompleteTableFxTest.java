@@ -1,0 +1,86 @@
+package dev.lakebench.app.ui.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lakebench.app.ui.FxFixture;
+import dev.lakebench.app.ui.shell.Workbench;
+import dev.lakebench.core.client.Client;
+import dev.lakebench.core.testing.InterruptedFileIngest;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The workspace browser flags a table that holds rows of a file whose ingest was killed: a badge on the table
+ * whose tooltip gives the files, the rows and the fix; other tables carry none.
+ */
+@ExtendWith(ApplicationExtension.class)
+class IncompleteTableFxTest {
+
+    @TempDir
+    Path dir;
+
+    private Workbench workbench;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path data = dir.resolve("data");
+        InterruptedFileIngest.run(data, InterruptedFileIngest.folder(dir));
+        try (Client c = Client.local(data)) {
+            c.ingest("notes", Map.of("body", List.of("alpha", "beta")));
+        }
+        workbench = FxFixture.start(stage, data);
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        FxFixture.close(robot, workbench);
+    }
+
+    @Test
+    void theTableWithAnInterruptedFileCarriesABadgeWithTheFix(FxRobot robot) {
+        FxFixture.await(60, () -> robot.lookup("notes").tryQuery().isPresent()
+                || expandDefault(robot));
+        FxFixture.await(60, () -> robot.lookup("#table-incomplete").tryQuery().isPresent());
+        List<Label> badges = robot.lookup("#table-incomplete").queryAllAs(Label.class).stream()
+                .filter(FxFixture::isShowing)
+                .toList();
+        assertThat(badges).hasSize(1);
+        Label badge = badges.get(0);
+        // the badge sits in the row of the docs table
+        assertThat(badge.getParent().getChildrenUnmodifiable())
+                .filteredOn(n -> n instanceof Label l && "docs".equals(l.getText()))
+                .hasSize(1);
+        assertThat(badge.getTooltip().getText())
+                .matches("Table \"docs\" holds \\d+ rows of 1 file whose ingest was interrupted;"
+                        + " rerun the same ingest to finish them\\.");
+        robot.moveTo(badge);
+        FxFixture.await(10, () -> badge.getTooltip().isShowing());
+        FxFixture.snap(robot, badge.getScene(), "incomplete-table");
+        FxFixture.snap(robot, badge.getTooltip().getScene(), "incomplete-table-tooltip");
+    }
+
+    /** Opens every connection and its workspaces (the tree loads them lazily). */
+    private static boolean expandDefault(FxRobot robot) {
+        var tree = robot.lookup("#browser").queryAs(javafx.scene.control.TreeView.class);
+        robot.interact(() -> {
+            for (Object c : tree.getRoot().getChildren()) {
+                var conn = (javafx.scene.control.TreeItem<?>) c;
+                conn.setExpanded(true);
+                for (Object w : conn.getChildren()) {
+                    ((javafx.scene.control.TreeItem<?>) w).setExpanded(true);
+                }
+            }
+        });
+        return false;
+    }
+}
