@@ -34,6 +34,7 @@ public final class BenchMain {
         list.add(new dev.lakebench.bench.search.VectorSearchBenchmark());
         list.add(new dev.lakebench.bench.search.Bm25SearchBenchmark());
         list.add(new dev.lakebench.bench.search.HybridSearchBenchmark());
+        list.add(new dev.lakebench.bench.search.ExactLookupBenchmark());
         list.add(new dev.lakebench.bench.search.VectorSearch1mBenchmark());
         list.add(new dev.lakebench.bench.search.RecallBenchmark());
         list.add(new dev.lakebench.bench.search.PostgresBackendBenchmark());

@@ -271,6 +271,17 @@ public final class IndexManager implements IndexProvider, TableListener, AutoClo
         return ix == null ? null : ix.status();
     }
 
+    /** True when {@code column} of {@code table} has an exact_text index (built or not). */
+    public boolean hasExactText(TableDef table, String column) {
+        for (ManagedIndex ix : registry.of(table.name())) {
+            IndexDefinition d = ix.definition();
+            if (d.type() == IndexType.EXACT_TEXT && d.columns().size() == 1 && d.covers(column)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // ---- IndexProvider ----
 
     @Override

@@ -207,6 +207,61 @@ final class IndexRouter implements SearchService.IndexSearch {
         return "served by " + String.join(", ", used);
     }
 
+    // ---- key lookups from exact_text indexes ----
+
+    private ManagedIndex exactText(TableDef table, Column column) {
+        for (ManagedIndex ix : registry.of(table.name())) {
+            IndexDefinition d = ix.definition();
+            if (d.type() == IndexType.EXACT_TEXT && d.columns().size() == 1 && d.covers(column.name())) {
+                return ix;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public long[] lookup(TableDef table, Column column, List<String> values) {
+        ManagedIndex ix = exactText(table, column);
+        if (ix == null || !builds.isReady(ix)) {
+            return null;
+        }
+        long[] all = new long[0];
+        try {
+            for (String v : values) {
+                long[] keys = ix.handle().queries().keysMatching(column, "=", v);
+                if (keys == null) {
+                    return null; // a value or a row the index does not hold exactly
+                }
+                long[] both = java.util.Arrays.copyOf(all, all.length + keys.length);
+                System.arraycopy(keys, 0, both, all.length, keys.length);
+                all = both;
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return java.util.Arrays.stream(all).sorted().distinct().toArray();
+    }
+
+    @Override
+    public String describeLookup(TableDef table, Column column) {
+        ManagedIndex ix = exactText(table, column);
+        if (ix == null) {
+            return null;
+        }
+        String name = "index \"" + ix.definition().name() + "\" ("
+                + ix.definition().type().label() + ")";
+        if (builds.isReady(ix)) {
+            return name + " serves it: the engine reads only the rows whose keys the index returns";
+        }
+        IndexStatus s = ix.status();
+        String why = switch (s.state()) {
+            case BUILDING -> "is building (" + Math.round(s.progress() * 100) + "%)";
+            case CATCHING_UP, READY -> "is catching up with the table";
+            case FAILED -> "failed (" + s.failure() + ")";
+        };
+        return name + " " + why + "; the engine evaluates the WHERE meanwhile";
+    }
+
     /**
      * Values of scalar columns for hit keys from a ready, caught-up index of the table that keeps all of them as
      * doc values, or null when there is none (the caller then reads them from the table).

@@ -73,6 +73,19 @@ public final class SearchService implements TableListener {
 
         /** How {@link #filter} would serve the conditions, or null when it cannot. */
         String describeFilter(TableDef table, List<Condition> conditions);
+
+        /**
+         * The sorted keys of the live rows whose {@code column} equals one of {@code values}, from a ready
+         * exact_text index; null when none can answer exactly.
+         */
+        default long[] lookup(TableDef table, Column column, List<String> values) {
+            return null;
+        }
+
+        /** Which exact_text index would serve {@link #lookup} on the column and whether it can now; null: none. */
+        default String describeLookup(TableDef table, Column column) {
+            return null;
+        }
     }
 
     private final Workspace ws;
@@ -101,6 +114,21 @@ public final class SearchService implements TableListener {
         String prefix = table.name().toLowerCase(Locale.ROOT) + ".";
         statsCache.keySet().removeIf(k -> k.startsWith(prefix));
         refsCache.keySet().removeIf(k -> k.startsWith(prefix));
+    }
+
+    // ---- key lookups ----
+
+    /** The sorted keys of rows whose {@code column} is one of {@code values}, from an index; null when none serves. */
+    public long[] lookup(TableDef table, Column column, List<String> values) {
+        IndexSearch ix = indexes;
+        return ix == null ? null : ix.lookup(table, column, values);
+    }
+
+    /** How {@link #lookup} would be served, for EXPLAIN. */
+    public String describeLookup(TableDef table, Column column) {
+        IndexSearch ix = indexes;
+        String served = ix == null ? null : ix.describeLookup(table, column);
+        return served != null ? served : "no exact_text index on the column; the engine evaluates the WHERE";
     }
 
     // ---- search ----

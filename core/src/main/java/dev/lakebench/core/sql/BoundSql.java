@@ -29,6 +29,12 @@ public record BoundSql(String text, List<Slot> slots) {
         return "$" + (SLOT_BASE + 1 + slotIndex);
     }
 
+    /**
+     * A slot value that is SQL text rather than a bound value (a predicate computed when the statement runs, such
+     * as a list of row keys, which the engine can only use to skip data when it sees it as constants).
+     */
+    public record Inline(String sql) {}
+
     /** SQL ready for the engine and its values in order. */
     public record Bound(String sql, List<Object> values) {}
 
@@ -47,6 +53,10 @@ public record BoundSql(String text, List<Slot> slots) {
                 continue;
             }
             int n = t.parameterIndex();
+            if (n > SLOT_BASE && slotValue.apply(n - SLOT_BASE - 1) instanceof Inline inline) {
+                sb.append(inline.sql());
+                continue;
+            }
             Integer dense = numbers.get(n);
             if (dense == null) {
                 dense = values.size() + 1;

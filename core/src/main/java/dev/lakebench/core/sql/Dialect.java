@@ -46,10 +46,19 @@ public final class Dialect {
 
     /** Translates one statement; {@code tables} looks up Lakebench tables by name. */
     public static Translation translate(SqlStatement written, Function<String, Optional<TableDef>> tables) {
+        return translate(written, tables, IndexedColumns.NONE);
+    }
+
+    /**
+     * Translates one statement; {@code tables} looks up Lakebench tables by name, {@code indexed} tells which of
+     * their text columns have an exact_text index (equalities on them become key lookups).
+     */
+    public static Translation translate(
+            SqlStatement written, Function<String, Optional<TableDef>> tables, IndexedColumns indexed) {
         SqlStatement st = StatementPasses.apply(written, new PassContext(tables));
         return switch (st.kind()) {
-            case EXPLAIN -> explain(st, tables);
-            case SELECT -> query(st, tables);
+            case EXPLAIN -> explain(st, tables, indexed);
+            case SELECT -> query(st, tables, indexed);
             case INSERT, UPDATE, DELETE, TRUNCATE -> DmlDialect.translate(st, tables);
             case CREATE_TABLE -> {
                 Translation t = DdlParser.createTable(st, tables);
@@ -105,12 +114,19 @@ public final class Dialect {
     }
 
     private static Translation query(SqlStatement st, Function<String, Optional<TableDef>> tables) {
-        if (!needsRewrite(st.significant()) && !mentionsVectorColumn(st.significant(), tables)) {
+        return query(st, tables, IndexedColumns.NONE);
+    }
+
+    private static Translation query(
+            SqlStatement st, Function<String, Optional<TableDef>> tables, IndexedColumns indexed) {
+        if (!needsRewrite(st.significant())
+                && !mentionsVectorColumn(st.significant(), tables)
+                && !KeyLookupRule.mentionsIndexedColumn(st.significant(), tables, indexed)) {
             return new Translation.Engine(BoundSql.plain(st.text()), null, List.of());
         }
         ParsedStatement parsed = new ParsedStatement(st);
         QueryBlock root = parsed.blocks.query(0, parsed.sig.size(), null);
-        return StatementRewriter.rewrite(parsed, root, new NameScope(tables, root), null);
+        return StatementRewriter.rewrite(parsed, root, new NameScope(tables, root), null, indexed);
     }
 
     /** Any other statement: nested queries and expressions are rewritten, the rest is the engine's. */
@@ -138,7 +154,8 @@ public final class Dialect {
         return StatementRewriter.rewrite(parsed, root, new NameScope(tables, root), null);
     }
 
-    private static Translation explain(SqlStatement st, Function<String, Optional<TableDef>> tables) {
+    private static Translation explain(
+            SqlStatement st, Function<String, Optional<TableDef>> tables, IndexedColumns indexed) {
         List<Token> sig = st.significant();
         int at = 1;
         boolean analyze = false;
@@ -163,7 +180,7 @@ public final class Dialect {
             return generic(st, tables);
         }
         SqlStatement inner = new SqlStatement(st.text().substring(sig.get(at).start()));
-        return new Translation.Explain(translate(inner, tables), analyze);
+        return new Translation.Explain(translate(inner, tables, indexed), analyze);
     }
 
     /** Rewrites a query that is part of another statement (CTAS, constant operands) into its own bound SQL. */

@@ -14,10 +14,18 @@ final class RewriteContext {
     final List<Token> sig;
     final NameScope names;
     final TextEdits edits;
+    /** Columns with an exact_text index (key lookups are planned for equalities on them). */
+    final IndexedColumns indexed;
+
     private final List<Slot> slots = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
     RewriteContext(ParsedStatement parsed, NameScope names) {
+        this(parsed, names, IndexedColumns.NONE);
+    }
+
+    RewriteContext(ParsedStatement parsed, NameScope names, IndexedColumns indexed) {
+        this.indexed = indexed;
         this.parsed = parsed;
         this.sig = parsed.sig;
         this.names = names;

@@ -2,6 +2,7 @@ package dev.lakebench.core.sql;
 
 import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.store.TableDef;
+import java.util.List;
 
 /**
  * A value the rewritten SQL needs that only exists at run time: a handle to a registered query (vector,
@@ -21,6 +22,27 @@ public sealed interface Slot {
 
     /** Handle of the hits of a top-k search ({@code lb_hits}). */
     record Hits(SearchSpec search) implements Slot {}
+
+    /**
+     * The row keys of {@code table} whose columns equal the values of {@code lookups} (each lookup: one column,
+     * one or more values; all lookups must hold), found by exact_text indexes. The runner puts a predicate on the
+     * row key in its place ({@link BoundSql.Inline}), or {@code TRUE} when no ready index serves the lookups (the
+     * statement's own WHERE still decides).
+     */
+    record KeyLookup(TableDef table, List<Lookup> lookups) implements Slot {
+
+        public KeyLookup {
+            lookups = List.copyOf(lookups);
+        }
+    }
+
+    /** {@code column = value} ({@code column IN (values)} with several values), as written in {@code display}. */
+    record Lookup(Column column, List<Operand> values, String display) {
+
+        public Lookup {
+            values = List.copyOf(values);
+        }
+    }
 
     /**
      * Id of the vector log that {@code column} of {@code table} appends to. A column without a size yet gets its

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Walks a statement's block tree and applies the dialect's rules: per block, the search-order rule
- * ({@link SearchOrderRule}) and the top-k planner ({@link TopKPlanner}); per expression, the rewrite rules in
+ * ({@link SearchOrderRule}), the top-k planner ({@link TopKPlanner}) and, without a top-k, the key lookup of an
+ * indexed equality ({@link KeyLookupRule}); per expression, the rewrite rules in
  * {@link #RULES}; then the pushed-down search ({@link TopKRewrite}) and the nested blocks. The rules edit token
  * ranges of the original text; a range an outer rule replaced is not visited again.
  */
@@ -30,7 +31,13 @@ final class StatementRewriter {
 
     /** Rewrites the tree under {@code root} and returns the engine translation. */
     static Translation.Engine rewrite(ParsedStatement parsed, QueryBlock root, NameScope names, TableDef writes) {
-        RewriteContext cx = new RewriteContext(parsed, names);
+        return rewrite(parsed, root, names, writes, IndexedColumns.NONE);
+    }
+
+    /** As {@link #rewrite(ParsedStatement, QueryBlock, NameScope, TableDef)}, planning key lookups on {@code indexed}. */
+    static Translation.Engine rewrite(
+            ParsedStatement parsed, QueryBlock root, NameScope names, TableDef writes, IndexedColumns indexed) {
+        RewriteContext cx = new RewriteContext(parsed, names, indexed);
         StatementRewriter rw = new StatementRewriter(cx);
         rw.block(root);
         return rw.result(writes);
@@ -51,6 +58,9 @@ final class StatementRewriter {
         }
         SearchOrderRule.apply(b, cx);
         TopKPlanner.TopK plan = TopKPlanner.plan(b, cx);
+        if (plan == null) {
+            KeyLookupRule.apply(b, cx);
+        }
         for (Expr e : b.expressions) {
             visit(e, b, plan);
         }

@@ -66,7 +66,19 @@ class DialectGoldenTest {
                             "fresh",
                             Column.of("id", ColumnType.INT64),
                             Column.vector("emb", ColumnType.EMBEDDING, 0),
-                            Column.vector("multi", ColumnType.EMBEDDING_2D, 0)));
+                            Column.vector("multi", ColumnType.EMBEDDING_2D, 0)),
+            "books",
+                    table(
+                            "books",
+                            Column.of("id", ColumnType.INT64),
+                            Column.of("title", ColumnType.TEXT),
+                            Column.of("author", ColumnType.TEXT),
+                            Column.of("year", ColumnType.INT64),
+                            Column.vector("emb", ColumnType.EMBEDDING, 3)));
+
+    /** The exact_text indexes of the workspace: books.title and books.author. */
+    static final IndexedColumns INDEXED = (table, column) ->
+            table.name().equals("books") && (column.equalsIgnoreCase("title") || column.equalsIgnoreCase("author"));
 
     private static TableDef table(String name, Column... columns) {
         return new TableDef(name, new TableSchema(List.of(columns)), Map.of());
@@ -117,7 +129,7 @@ class DialectGoldenTest {
     static String render(String input) {
         Translation t;
         try {
-            t = Dialect.translate(new SqlStatement(input), DialectGoldenTest::lookup);
+            t = Dialect.translate(new SqlStatement(input), DialectGoldenTest::lookup, INDEXED);
         } catch (QueryError e) {
             return "-- error: " + e.getMessage();
         }
@@ -211,6 +223,11 @@ class DialectGoldenTest {
                                     "text query " + q.table().name() + "."
                                             + q.column().name() + " = " + q.query();
                                 case Slot.Hits h -> hits(h.search());
+                                case Slot.KeyLookup k ->
+                                    "key lookup " + k.table().name() + " "
+                                            + k.lookups().stream()
+                                                    .map(l -> l.column().name() + " in " + l.values())
+                                                    .toList();
                                 case Slot.VectorLog l ->
                                     "vector log " + l.table().name() + "."
                                             + l.column().name()

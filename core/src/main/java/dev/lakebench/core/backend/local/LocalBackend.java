@@ -100,6 +100,7 @@ public final class LocalBackend implements EmbedHost {
         addIndexProvider(indexes);
         executor.runner().setIndexCommands(new SqlIndexCommands(indexes, this));
         executor.runner().setCoveredValues(indexes::coveredValues);
+        executor.setIndexedColumns(indexes::hasExactText);
     }
 
     /** The workspace's indexes (builds, maintenance, index searches). */

@@ -14,6 +14,7 @@ import dev.lakebench.core.index.engine.QueryHandles;
 import dev.lakebench.core.sql.BoundSql;
 import dev.lakebench.core.sql.Dialect;
 import dev.lakebench.core.sql.DropTables;
+import dev.lakebench.core.sql.IndexedColumns;
 import dev.lakebench.core.sql.SqlStatement;
 import dev.lakebench.core.sql.TransactionControl;
 import dev.lakebench.core.sql.Translation;
@@ -44,6 +45,9 @@ final class LocalQueryExecutor {
     private final QueryWatchdog watchdog;
 
     private final StatementRunner runner;
+    /** Text columns with exact_text indexes, whose equalities the dialect turns into key lookups. */
+    private volatile IndexedColumns indexed = IndexedColumns.NONE;
+
     private final ConnectionPool connections;
 
     LocalQueryExecutor(
@@ -104,6 +108,10 @@ final class LocalQueryExecutor {
         return statements;
     }
 
+    void setIndexedColumns(IndexedColumns indexed) {
+        this.indexed = indexed;
+    }
+
     private QueryResult run(Connection c, SqlStatement st, QueryRequest req, StatementRunner.Session session)
             throws SQLException {
         InternalSchemas.checkWritable(st);
@@ -119,7 +127,7 @@ final class LocalQueryExecutor {
                 return transaction(c, st, req, session);
             }
             default -> {
-                return runner.run(c, Dialect.translate(st, ws.catalog()::table), req, session);
+                return runner.run(c, Dialect.translate(st, ws.catalog()::table, indexed), req, session);
             }
         }
     }
@@ -251,7 +259,8 @@ final class LocalQueryExecutor {
         }
         SqlStatement st = statements.get(0);
         InternalSchemas.checkWritable(st);
-        Translation t = st.kind() == SqlStatement.Kind.SELECT ? Dialect.translate(st, ws.catalog()::table) : null;
+        Translation t =
+                st.kind() == SqlStatement.Kind.SELECT ? Dialect.translate(st, ws.catalog()::table, indexed) : null;
         if (!(t instanceof Translation.Engine e) || e.writes() != null) {
             QueryResult r = execute(req);
             return new ListCursor(r);

@@ -42,6 +42,8 @@ final class SlotResolver implements AutoCloseable, RowSource {
     private final boolean explainOnly;
     /** Collect the plan of each search (EXPLAIN, EXPLAIN ANALYZE). */
     boolean explaining;
+    /** Tables (lower case) the current transaction changed: their indexes do not hold those changes yet. */
+    java.util.Set<String> uncommitted = java.util.Set.of();
 
     private final List<String> registered = new ArrayList<>();
     final List<LogWrite> logWrites = new ArrayList<>();
@@ -107,6 +109,7 @@ final class SlotResolver implements AutoCloseable, RowSource {
                 yield text == null ? null : register(search.textQuery(this, current(q.table()), q.column(), text));
             }
             case Slot.VectorLog l -> target(l, values);
+            case Slot.KeyLookup k -> keyLookup(k);
             case Slot.Hits h -> throw new IllegalStateException("hits are resolved last");
         };
     }
@@ -300,6 +303,81 @@ final class SlotResolver implements AutoCloseable, RowSource {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    // ---- key lookups ----
+
+    /** More keys than this and the engine's own scan is as good: the lookup does not narrow the table. */
+    static final int MAX_LOOKUP_KEYS = 1024;
+
+    private static final BoundSql.Inline ALL_ROWS = new BoundSql.Inline("TRUE");
+
+    /** The predicate on row keys that stands for the lookups: the keys the indexes found, or TRUE. */
+    private BoundSql.Inline keyLookup(Slot.KeyLookup k) throws SQLException {
+        TableDef table = current(k.table());
+        boolean changed = uncommitted.contains(table.name().toLowerCase(java.util.Locale.ROOT));
+        if (explaining) {
+            for (Slot.Lookup l : k.lookups()) {
+                plan.add("filter " + l.display() + ": "
+                        + (changed
+                                ? "this transaction changed the table; the engine evaluates the WHERE"
+                                : search.describeLookup(table, l.column())));
+            }
+        }
+        if (explainOnly || changed) {
+            return ALL_ROWS;
+        }
+        long[] keys = null;
+        lookups:
+        for (Slot.Lookup l : k.lookups()) {
+            List<String> values = new ArrayList<>();
+            for (Operand o : l.values()) {
+                if (!(evaluate(o) instanceof String v)) {
+                    continue lookups; // NULL or not text: the engine decides
+                }
+                values.add(v);
+            }
+            long[] found = search.lookup(table, l.column(), values);
+            if (found != null) {
+                keys = keys == null ? found : intersect(keys, found);
+            }
+        }
+        if (explaining) {
+            plan.add(
+                    keys == null
+                            ? "  no index answered; the engine evaluates the WHERE"
+                            : "  " + keys.length + " row keys from the index"
+                                    + (keys.length > MAX_LOOKUP_KEYS ? ": too many to narrow the scan" : ""));
+        }
+        if (keys == null || keys.length > MAX_LOOKUP_KEYS) {
+            return ALL_ROWS;
+        }
+        if (keys.length == 0) {
+            return new BoundSql.Inline("FALSE");
+        }
+        StringBuilder sb = new StringBuilder("\"_lb_d\".\"_lb_key\" IN (");
+        for (int i = 0; i < keys.length; i++) {
+            sb.append(i > 0 ? ", " : "").append(keys[i]);
+        }
+        return new BoundSql.Inline(sb.append(')').toString());
+    }
+
+    /** The keys in both sorted arrays. */
+    private static long[] intersect(long[] a, long[] b) {
+        long[] out = new long[Math.min(a.length, b.length)];
+        int n = 0;
+        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+            if (a[i] < b[j]) {
+                i++;
+            } else if (a[i] > b[j]) {
+                j++;
+            } else {
+                out[n++] = a[i];
+                i++;
+                j++;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
     }
 
     // ---- searches ----

@@ -128,6 +128,9 @@ final class StatementRunner {
         TableDef def = e.writes();
         if (def == null) {
             try (SlotResolver slots = resolver(c, req, false)) {
+                if (session != null && session.inTransaction && !session.written.isEmpty()) {
+                    slots.uncommitted = uncommitted(session);
+                }
                 BoundSql.Bound b = slots.bind(e.sql());
                 QueryResult fromIndex = e.indexOnly() == null ? null : indexOnly(e.indexOnly(), slots);
                 return fromIndex != null ? fromIndex : executor.runEngine(c, b.sql(), b.values(), req);
@@ -147,6 +150,15 @@ final class StatementRunner {
         } finally {
             permit.release();
         }
+    }
+
+    /** The tables (lower case) the session's open transaction changed. */
+    private static java.util.Set<String> uncommitted(Session session) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (String name : session.written.keySet()) {
+            names.add(name.toLowerCase(java.util.Locale.ROOT));
+        }
+        return names;
     }
 
     /**
