@@ -1,6 +1,7 @@
 package dev.lakebench.app.ui.ingest;
 
 import dev.lakebench.app.ui.common.ConnectionSpec;
+import dev.lakebench.app.ui.common.InstalledModels;
 import dev.lakebench.app.ui.common.Tasks;
 import dev.lakebench.app.ui.common.WorkspaceRef;
 import dev.lakebench.core.client.IngestOptions;
@@ -45,6 +46,8 @@ public final class EmbeddingChoice {
     private final StringProperty unavailable = new SimpleStringProperty("");
     private String imageSource = IMAGE;
     private boolean defaulted;
+    /** Held here: the shared list holds it weakly, so a closed wizard is not kept alive by it. */
+    private javafx.collections.ListChangeListener<ModelInfo> following;
 
     /** Lists the data directory's models (local workspaces; elsewhere embeddings at ingest are not offered). */
     void load(Tasks tasks, WorkspaceRef ws) {
@@ -59,6 +62,18 @@ public final class EmbeddingChoice {
                 .start();
     }
 
+    /**
+     * Follows the workbench's list of installed models, so that a model pulled while the wizard is open (from its
+     * "Get a model…" action) is offered at once.
+     */
+    void follow(InstalledModels installed) {
+        following = c -> models(List.copyOf(installed.models()));
+        installed.models().addListener(new javafx.collections.WeakListChangeListener<>(following));
+        if (!installed.models().isEmpty()) {
+            models(List.copyOf(installed.models()));
+        }
+    }
+
     /** The installed models: text models for text, models with an image tower for pictures. */
     void models(List<ModelInfo> models) {
         List<String> texts = new ArrayList<>();
@@ -70,13 +85,21 @@ public final class EmbeddingChoice {
                 texts.add(m.name());
             }
         }
-        textModels.setAll(texts.isEmpty() ? List.of(BuiltinModels.MINILM) : texts);
-        imageModels.setAll(images);
+        List<String> textNames = texts.isEmpty() ? List.of(BuiltinModels.MINILM) : texts;
+        if (!textModels.equals(textNames)) {
+            textModels.setAll(textNames);
+        }
+        boolean first = imageModels.isEmpty() && !images.isEmpty();
+        if (!imageModels.equals(images)) {
+            imageModels.setAll(images);
+        }
         if (imageModel.get() == null || !images.contains(imageModel.get())) {
             imageModel.set(images.isEmpty() ? null : images.get(0));
         }
         if (defaulted) {
-            image.set(image.get() && !images.isEmpty());
+            // the first image model to arrive (pulled while the wizard is open) is taken up, as it would have been
+            // had it been there when the step opened
+            image.set((image.get() || first && imageApplies.get()) && !images.isEmpty());
         }
     }
 

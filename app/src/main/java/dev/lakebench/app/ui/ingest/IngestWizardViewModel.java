@@ -1,6 +1,7 @@
 package dev.lakebench.app.ui.ingest;
 
 import dev.lakebench.app.ui.common.ErrorReport;
+import dev.lakebench.app.ui.common.InstalledModels;
 import dev.lakebench.app.ui.common.Sessions;
 import dev.lakebench.app.ui.common.Tasks;
 import dev.lakebench.app.ui.common.WorkspaceRef;
@@ -140,6 +141,14 @@ public final class IngestWizardViewModel {
     }
 
     /** The vectors to compute at ingest. */
+    /** The embeddings step follows the workbench's installed models (local workspaces of its data directory). */
+    public void installedModels(InstalledModels installed) {
+        if (installed.serves(workspace)) {
+            embeddings.follow(installed);
+            installed.refresh();
+        }
+    }
+
     public EmbeddingChoice embeddings() {
         return embeddings;
     }

@@ -10,6 +10,7 @@ import dev.lakebench.app.ui.common.CellImages;
 import dev.lakebench.app.ui.common.ConnectionSpec;
 import dev.lakebench.app.ui.common.ErrorReport;
 import dev.lakebench.app.ui.common.ErrorSurface;
+import dev.lakebench.app.ui.common.InstalledModels;
 import dev.lakebench.app.ui.common.SelectedRow;
 import dev.lakebench.app.ui.common.Sessions;
 import dev.lakebench.app.ui.common.Settings;
@@ -85,6 +86,9 @@ public final class Workbench implements BrowserActions {
     private final javafx.beans.property.BooleanProperty editorSideCollapsed =
             new javafx.beans.property.SimpleBooleanProperty();
     private final OpenTabs openTabs;
+    private final InstalledModels installedModels;
+    private dev.lakebench.app.ui.models.ModelsViewModel modelsVm;
+    private dev.lakebench.app.ui.models.ModelsDialog modelsDialog;
     private Stage stage;
     private IngestChooser chooser = IngestChooser.system();
     private Runnable onReady = () -> {};
@@ -106,6 +110,7 @@ public final class Workbench implements BrowserActions {
         this.allowedFiles = new dev.lakebench.app.ui.common.AllowedFiles(settings);
         sessions.allowFiles(allowedFiles::folders);
         this.tasks = new Tasks(threads, center, errors);
+        this.installedModels = new InstalledModels(dataRoot, tasks);
         this.theme = new ThemeSwitcher(Theme.valueOf(settings.text("theme", Theme.LIGHT.name())));
         theme.themeProperty().addListener((o, a, t) -> {
             settings.put("theme", t.name());
@@ -377,18 +382,23 @@ public final class Workbench implements BrowserActions {
         this.environment = env;
     }
 
-    /** Opens the models window for the data directory. */
+    /**
+     * Opens the models window for the data directory (one window: opened again, it comes to the front). What is
+     * pulled or removed there reaches the wizard and the editors through the shared list of installed models.
+     */
     public dev.lakebench.app.ui.models.ModelsViewModel showModels() {
-        var vm = new dev.lakebench.app.ui.models.ModelsViewModel(
-                dataRoot, tasks, () -> dev.lakebench.core.hub.HubClient.fromEnvironment(environment));
-        var dialog = new dev.lakebench.app.ui.models.ModelsDialog(vm);
-        javafx.scene.Scene scene = dialog.dialog().getDialogPane().getScene();
-        theme.apply(scene);
-        javafx.beans.value.ChangeListener<Theme> follow = (o, a, t) -> theme.apply(scene);
-        theme.themeProperty().addListener(follow);
-        dialog.dialog().setOnHidden(e -> theme.themeProperty().removeListener(follow));
-        dialog.show(stage);
-        return vm;
+        if (modelsDialog == null) {
+            modelsVm = new dev.lakebench.app.ui.models.ModelsViewModel(
+                    installedModels, tasks, () -> dev.lakebench.core.hub.HubClient.fromEnvironment(environment));
+            modelsDialog = new dev.lakebench.app.ui.models.ModelsDialog(modelsVm);
+        }
+        modelsDialog.show(stage);
+        return modelsVm;
+    }
+
+    /** The embedding models of the data directory, followed by the wizard, the editors and the models window. */
+    public InstalledModels installedModels() {
+        return installedModels;
     }
 
     private void showShortcuts() {
@@ -457,6 +467,7 @@ public final class Workbench implements BrowserActions {
         vm.caretProperty().set(sql.length());
         vm.onWrite(() -> browserVm.refreshWorkspace(ws));
         vm.browserTable(() -> selectedTable(ws));
+        vm.installedModels(installedModels);
         vm.loadCatalog();
         SqlEditorView view = new SqlEditorView(vm, cellImages, selectedRow::set);
         windowState.split(view.sideSplit(), "split.editor", 0.66);
@@ -653,11 +664,13 @@ public final class Workbench implements BrowserActions {
 
     private IngestWizardViewModel openWizard(WorkspaceRef ws, List<Path> paths) {
         IngestWizardViewModel vm = new IngestWizardViewModel(ws, sessions, tasks);
+        vm.installedModels(installedModels);
         vm.onEnd(run -> {
             browserVm.refreshWorkspace(ws);
             status.message(run.summary());
         });
         IngestWizard wizard = new IngestWizard(vm, stage, (run, grid) -> openIngested(run, grid));
+        wizard.onGetModel(this::showModels);
         vm.add(paths);
         wizard.show();
         return vm;

@@ -55,6 +55,21 @@ public record SchemaCatalog(Map<String, List<Column>> tables, Map<String, Map<St
         return new SchemaCatalog(out, models);
     }
 
+    /** The vector size of each model that made a column here (from the column's type), by model name. */
+    public Map<String, Integer> modelDimensions() {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        tables.forEach((t, cols) -> {
+            Map<String, String> made = models.getOrDefault(t.toLowerCase(Locale.ROOT), Map.of());
+            for (Column c : cols) {
+                String model = made.get(c.name().toLowerCase(Locale.ROOT));
+                if (model != null && c.dimension() > 0) {
+                    out.put(model, c.dimension());
+                }
+            }
+        });
+        return out;
+    }
+
     /** The model recorded as the maker of a vector column, if any. */
     public Optional<String> model(String table, String column) {
         return Optional.ofNullable(

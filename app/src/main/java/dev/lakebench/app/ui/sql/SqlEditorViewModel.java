@@ -1,6 +1,8 @@
 package dev.lakebench.app.ui.sql;
 
+import dev.lakebench.app.ui.common.ConnectionSpec;
 import dev.lakebench.app.ui.common.ErrorReport;
+import dev.lakebench.app.ui.common.InstalledModels;
 import dev.lakebench.app.ui.common.SelectedRow;
 import dev.lakebench.app.ui.common.Sessions;
 import dev.lakebench.app.ui.common.Tasks;
@@ -12,10 +14,13 @@ import dev.lakebench.core.client.QueryResult;
 import dev.lakebench.core.client.ResultColumn;
 import dev.lakebench.core.client.Row;
 import dev.lakebench.core.client.RowCursor;
+import dev.lakebench.core.embed.ModelInfo;
+import dev.lakebench.core.embed.Models;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
@@ -27,7 +32,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.collections.WeakListChangeListener;
 
 /**
  * The SQL editor's logic: which statement runs (the selection, else the one at the caret), its {@code $N}
@@ -160,6 +167,25 @@ public final class SqlEditorViewModel {
     }
 
     private final ObservableList<String> models = FXCollections.observableArrayList();
+    private InstalledModels installed;
+    /** Held here: the shared list holds it weakly, so a closed editor is not kept alive by it. */
+    private ListChangeListener<String> following;
+
+    /**
+     * Follows the workbench's installed models (this workspace's data directory), so that a model pulled while the
+     * editor is open is listed in its search form at once; the sizes its vector columns record are passed back.
+     */
+    public void installedModels(InstalledModels m) {
+        if (!m.serves(workspace)) {
+            return;
+        }
+        this.installed = m;
+        following = c -> models.setAll(m.names());
+        m.names().addListener(new WeakListChangeListener<>(following));
+        if (!m.names().isEmpty()) {
+            models.setAll(m.names());
+        }
+    }
 
     /** Names of the embedding models installed for this workspace's data directory (built-in first). */
     public ObservableList<String> models() {
@@ -170,15 +196,19 @@ public final class SqlEditorViewModel {
     public void loadCatalog() {
         tasks.create("Read schema of " + workspace.workspaceId(), ctx -> {
                     SchemaCatalog c = SchemaCatalog.load(sessions.client(workspace));
-                    List<String> installed = workspace.connection()
-                                    instanceof dev.lakebench.app.ui.common.ConnectionSpec.Local l
-                            ? dev.lakebench.core.embed.Models.of(l.dataRoot()).names()
-                            : List.<String>of();
-                    return java.util.Map.entry(c, installed);
+                    List<ModelInfo> listed = workspace.connection() instanceof ConnectionSpec.Local l
+                            ? Models.of(l.dataRoot()).list()
+                            : List.<ModelInfo>of();
+                    return Map.entry(c, listed);
                 })
                 .untracked()
                 .onSuccess(e -> {
-                    models.setAll(e.getValue());
+                    if (installed == null) {
+                        models.setAll(e.getValue().stream().map(ModelInfo::name).toList());
+                    } else {
+                        installed.set(e.getValue()); // the editors keep the shared list fresh as they open
+                        installed.learn(e.getKey().modelDimensions());
+                    }
                     catalog.set(e.getKey());
                 })
                 .onFailure(r -> {})
