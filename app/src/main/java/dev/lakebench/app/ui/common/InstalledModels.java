@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 
@@ -27,7 +28,7 @@ public final class InstalledModels {
     public InstalledModels(Path dataRoot, Tasks tasks) {
         this.dataRoot = dataRoot.toAbsolutePath().normalize();
         this.tasks = tasks;
-        models.addListener((javafx.collections.ListChangeListener<ModelInfo>)
+        models.addListener((ListChangeListener<ModelInfo>)
                 c -> names.setAll(models.stream().map(ModelInfo::name).toList()));
     }
 

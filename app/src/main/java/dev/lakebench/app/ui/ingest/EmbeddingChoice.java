@@ -14,12 +14,15 @@ import dev.lakebench.core.schema.ColumnType;
 import dev.lakebench.core.schema.TableSchema;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.collections.WeakListChangeListener;
 
 /**
  * The wizard's embeddings choice: vectors for text (chunks, PDF page text) with the built-in model, on by
@@ -47,7 +50,7 @@ public final class EmbeddingChoice {
     private String imageSource = IMAGE;
     private boolean defaulted;
     /** Held here: the shared list holds it weakly, so a closed wizard is not kept alive by it. */
-    private javafx.collections.ListChangeListener<ModelInfo> following;
+    private ListChangeListener<ModelInfo> following;
 
     /** Lists the data directory's models (local workspaces; elsewhere embeddings at ingest are not offered). */
     void load(Tasks tasks, WorkspaceRef ws) {
@@ -68,7 +71,7 @@ public final class EmbeddingChoice {
      */
     void follow(InstalledModels installed) {
         following = c -> models(List.copyOf(installed.models()));
-        installed.models().addListener(new javafx.collections.WeakListChangeListener<>(following));
+        installed.models().addListener(new WeakListChangeListener<>(following));
         if (!installed.models().isEmpty()) {
             models(List.copyOf(installed.models()));
         }
@@ -107,7 +110,7 @@ public final class EmbeddingChoice {
      * Called on entering the step: which kinds apply to the target's columns; the defaults on the first visit (text
      * on when text files or PDFs were dropped: images and videos only carry short descriptions in their text).
      */
-    void target(TableSchema schema, java.util.Set<FileKind> kinds) {
+    void target(TableSchema schema, Set<FileKind> kinds) {
         boolean local = unavailable.get().isEmpty();
         boolean hasText =
                 schema.column(TEXT).map(c -> c.type() == ColumnType.TEXT).orElse(false);

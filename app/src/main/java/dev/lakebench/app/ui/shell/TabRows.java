@@ -5,6 +5,7 @@ import dev.lakebench.app.ui.detail.DetailViewModel;
 import java.util.Map;
 import java.util.WeakHashMap;
 import javafx.beans.property.ObjectProperty;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
@@ -29,7 +30,7 @@ final class TabRows {
         this.detail = detail;
         detail.shownProperty().addListener((o, a, row) -> remember(row));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> restore(tab));
-        tabs.getTabs().addListener((javafx.collections.ListChangeListener<Tab>) c -> {
+        tabs.getTabs().addListener((ListChangeListener<Tab>) c -> {
             while (c.next()) {
                 c.getRemoved().forEach(t -> {
                     rows.remove(t);

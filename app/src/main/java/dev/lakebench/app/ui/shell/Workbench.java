@@ -6,7 +6,10 @@ import dev.lakebench.app.ui.browser.BrowserView;
 import dev.lakebench.app.ui.browser.BrowserViewModel;
 import dev.lakebench.app.ui.browser.ConnectionDialog;
 import dev.lakebench.app.ui.browser.ConnectionsViewModel;
+import dev.lakebench.app.ui.common.AllowedFiles;
+import dev.lakebench.app.ui.common.AppIcons;
 import dev.lakebench.app.ui.common.CellImages;
+import dev.lakebench.app.ui.common.CollapsibleSplit;
 import dev.lakebench.app.ui.common.ConnectionSpec;
 import dev.lakebench.app.ui.common.ErrorReport;
 import dev.lakebench.app.ui.common.ErrorSurface;
@@ -29,23 +32,43 @@ import dev.lakebench.app.ui.ingest.IngestMenuButton;
 import dev.lakebench.app.ui.ingest.IngestRunViewModel;
 import dev.lakebench.app.ui.ingest.IngestWizard;
 import dev.lakebench.app.ui.ingest.IngestWizardViewModel;
+import dev.lakebench.app.ui.models.ModelsDialog;
+import dev.lakebench.app.ui.models.ModelsViewModel;
+import dev.lakebench.app.ui.sql.HybridSearch;
 import dev.lakebench.app.ui.sql.QueryHistory;
+import dev.lakebench.app.ui.sql.ResultRowEvent;
+import dev.lakebench.app.ui.sql.ResultViewModel;
 import dev.lakebench.app.ui.sql.SqlEditorView;
 import dev.lakebench.app.ui.sql.SqlEditorViewModel;
+import dev.lakebench.app.ui.theme.Icons;
 import dev.lakebench.app.ui.theme.Icons.Icon;
+import dev.lakebench.app.ui.theme.Styles;
 import dev.lakebench.app.ui.theme.Theme;
 import dev.lakebench.app.ui.theme.ThemeSwitcher;
+import dev.lakebench.core.client.Client;
+import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.Row;
 import dev.lakebench.core.client.TableInfo;
 import dev.lakebench.core.connections.ManagedConnections;
+import dev.lakebench.core.hub.HubClient;
 import dev.lakebench.core.store.DataDirectory;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.TransferMode;
 import javafx.stage.Stage;
 
 /**
@@ -63,7 +86,7 @@ public final class Workbench implements BrowserActions {
     private final Executor io;
     private final Settings settings;
     private final Sessions sessions;
-    private final dev.lakebench.app.ui.common.AllowedFiles allowedFiles;
+    private final AllowedFiles allowedFiles;
     private final TaskCenter center = new TaskCenter();
     private final ErrorSurface errors = new ErrorSurface();
     private final Tasks tasks;
@@ -81,14 +104,13 @@ public final class Workbench implements BrowserActions {
     private final Shortcuts shortcuts = new Shortcuts();
     private final WorkspaceRef defaultWorkspace;
     private final TabRows tabRows;
-    private final dev.lakebench.app.ui.common.CollapsibleSplit browserPane;
-    private final dev.lakebench.app.ui.common.CollapsibleSplit detailPane;
-    private final javafx.beans.property.BooleanProperty editorSideCollapsed =
-            new javafx.beans.property.SimpleBooleanProperty();
+    private final CollapsibleSplit browserPane;
+    private final CollapsibleSplit detailPane;
+    private final BooleanProperty editorSideCollapsed = new SimpleBooleanProperty();
     private final OpenTabs openTabs;
     private final InstalledModels installedModels;
-    private dev.lakebench.app.ui.models.ModelsViewModel modelsVm;
-    private dev.lakebench.app.ui.models.ModelsDialog modelsDialog;
+    private ModelsViewModel modelsVm;
+    private ModelsDialog modelsDialog;
     private Stage stage;
     private IngestChooser chooser = IngestChooser.system();
     private Runnable onReady = () -> {};
@@ -107,7 +129,7 @@ public final class Workbench implements BrowserActions {
         this.io = threads.io();
         this.cellImages = new CellImages(48, threads);
         this.sessions = new Sessions(this::openRemote);
-        this.allowedFiles = new dev.lakebench.app.ui.common.AllowedFiles(settings);
+        this.allowedFiles = new AllowedFiles(settings);
         sessions.allowFiles(allowedFiles::folders);
         this.tasks = new Tasks(threads, center, errors);
         this.installedModels = new InstalledModels(dataRoot, tasks);
@@ -168,7 +190,7 @@ public final class Workbench implements BrowserActions {
         shortcuts.install(scene);
         installDrop(scene);
         stage.setTitle("Lakebench");
-        dev.lakebench.app.ui.common.AppIcons.apply(stage);
+        AppIcons.apply(stage);
         stage.setScene(scene);
         windowState.restore(stage);
         windowState.track(stage);
@@ -279,13 +301,12 @@ public final class Workbench implements BrowserActions {
 
     /** "Find similar" on the detail pane's header: the shown row's vector, searched as the grid searches. */
     private void buildDetailActions() {
-        javafx.scene.control.Button similar =
-                new javafx.scene.control.Button("Find similar", dev.lakebench.app.ui.theme.Icons.of(Icon.SIMILAR));
+        Button similar = new Button("Find similar", Icons.of(Icon.SIMILAR));
         similar.setId("detail-similar");
         similar.getStyleClass().add("small");
-        similar.setTooltip(new javafx.scene.control.Tooltip("Search the rows whose vector is closest to this row's"));
+        similar.setTooltip(new Tooltip("Search the rows whose vector is closest to this row's"));
         similar.disableProperty()
-                .bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                .bind(Bindings.createBooleanBinding(
                         () -> {
                             SelectedRow shown = detailVm.shownProperty().get();
                             return shown == null
@@ -345,21 +366,18 @@ public final class Workbench implements BrowserActions {
     }
 
     /** A toolbar toggle that is selected while a side pane shows. */
-    private static javafx.scene.control.ToggleButton paneToggle(
-            String id, Icon icon, String tooltip, dev.lakebench.app.ui.common.CollapsibleSplit pane) {
-        javafx.scene.control.ToggleButton b =
-                new javafx.scene.control.ToggleButton(null, dev.lakebench.app.ui.theme.Icons.of(icon));
+    private static ToggleButton paneToggle(String id, Icon icon, String tooltip, CollapsibleSplit pane) {
+        ToggleButton b = new ToggleButton(null, Icons.of(icon));
         b.setId(id);
-        b.getStyleClass().add(dev.lakebench.app.ui.theme.Styles.FLAT);
-        b.setTooltip(new javafx.scene.control.Tooltip(tooltip));
+        b.getStyleClass().add(Styles.FLAT);
+        b.setTooltip(new Tooltip(tooltip));
         b.setFocusTraversable(false);
         bindShown(b, pane.collapsedProperty());
         return b;
     }
 
     /** Selected while not collapsed, both ways. */
-    private static void bindShown(
-            javafx.scene.control.ToggleButton b, javafx.beans.property.BooleanProperty collapsed) {
+    private static void bindShown(ToggleButton b, BooleanProperty collapsed) {
         b.setSelected(!collapsed.get());
         b.selectedProperty().addListener((o, a, v) -> collapsed.set(!v));
         collapsed.addListener((o, a, v) -> b.setSelected(!v));
@@ -375,10 +393,10 @@ public final class Workbench implements BrowserActions {
                 .orElse(defaultWorkspace);
     }
 
-    private java.util.function.Function<String, String> environment = System::getenv;
+    private Function<String, String> environment = System::getenv;
 
     /** Where the Hub client reads HF_ENDPOINT and HF_TOKEN (tests point it at a Hub on loopback). */
-    public void environment(java.util.function.Function<String, String> env) {
+    public void environment(Function<String, String> env) {
         this.environment = env;
     }
 
@@ -386,11 +404,10 @@ public final class Workbench implements BrowserActions {
      * Opens the models window for the data directory (one window: opened again, it comes to the front). What is
      * pulled or removed there reaches the wizard and the editors through the shared list of installed models.
      */
-    public dev.lakebench.app.ui.models.ModelsViewModel showModels() {
+    public ModelsViewModel showModels() {
         if (modelsDialog == null) {
-            modelsVm = new dev.lakebench.app.ui.models.ModelsViewModel(
-                    installedModels, tasks, () -> dev.lakebench.core.hub.HubClient.fromEnvironment(environment));
-            modelsDialog = new dev.lakebench.app.ui.models.ModelsDialog(modelsVm);
+            modelsVm = new ModelsViewModel(installedModels, tasks, () -> HubClient.fromEnvironment(environment));
+            modelsDialog = new ModelsDialog(modelsVm);
         }
         modelsDialog.show(stage);
         return modelsVm;
@@ -402,30 +419,7 @@ public final class Workbench implements BrowserActions {
     }
 
     private void showShortcuts() {
-        javafx.scene.control.Dialog<Void> d = new javafx.scene.control.Dialog<>();
-        d.initOwner(stage);
-        d.setTitle("Keyboard shortcuts");
-        javafx.scene.layout.GridPane g = new javafx.scene.layout.GridPane();
-        g.setHgap(16);
-        g.setVgap(6);
-        int row = 0;
-        for (Shortcuts.Shortcut s : shortcuts.all()) {
-            javafx.scene.control.Label keys =
-                    new javafx.scene.control.Label(s.keys().getDisplayText());
-            keys.getStyleClass().add("mono");
-            g.addRow(row++, keys, new javafx.scene.control.Label(s.description()));
-        }
-        g.addRow(
-                row++,
-                new javafx.scene.control.Label("Ctrl+Space"),
-                new javafx.scene.control.Label("Complete tables, columns, functions"));
-        g.addRow(
-                row,
-                new javafx.scene.control.Label("Escape"),
-                new javafx.scene.control.Label("Cancel the running statement (in the editor)"));
-        d.getDialogPane().setContent(g);
-        d.getDialogPane().getButtonTypes().add(javafx.scene.control.ButtonType.CLOSE);
-        d.show();
+        new ShortcutsDialog(shortcuts).show(stage);
     }
 
     private void gridOfSelection() {
@@ -471,7 +465,7 @@ public final class Workbench implements BrowserActions {
         vm.loadCatalog();
         SqlEditorView view = new SqlEditorView(vm, cellImages, selectedRow::set);
         windowState.split(view.sideSplit(), "split.editor", 0.66);
-        var side = new dev.lakebench.app.ui.common.CollapsibleSplit(
+        var side = new CollapsibleSplit(
                 view.sideSplit(),
                 0,
                 false,
@@ -489,22 +483,14 @@ public final class Workbench implements BrowserActions {
 
     @Override
     public void openTable(WorkspaceRef ws, TableInfo table) {
-        openEditor(
-                ws, "SELECT * FROM " + dev.lakebench.app.ui.sql.HybridSearch.ident(table.name()) + " LIMIT 1000", true);
+        openEditor(ws, "SELECT * FROM " + HybridSearch.ident(table.name()) + " LIMIT 1000", true);
     }
 
     @Override
     public void queryTable(WorkspaceRef ws, TableInfo table) {
         String cols = String.join(
-                ", ",
-                table.schema().names().stream()
-                        .map(dev.lakebench.app.ui.sql.HybridSearch::ident)
-                        .toList());
-        openEditor(
-                ws,
-                "SELECT " + cols + "\nFROM " + dev.lakebench.app.ui.sql.HybridSearch.ident(table.name())
-                        + "\nLIMIT 100",
-                false);
+                ", ", table.schema().names().stream().map(HybridSearch::ident).toList());
+        openEditor(ws, "SELECT " + cols + "\nFROM " + HybridSearch.ident(table.name()) + "\nLIMIT 100", false);
     }
 
     @Override
@@ -513,7 +499,7 @@ public final class Workbench implements BrowserActions {
         if (source.isEmpty()) {
             errors.show(ErrorReport.of(
                     "Show grid",
-                    dev.lakebench.core.client.ErrorCode.COLUMN_NOT_FOUND,
+                    ErrorCode.COLUMN_NOT_FOUND,
                     GridSource.whyNot(table).orElse("Table \"" + table.name() + "\" cannot be shown as a grid"),
                     "Open the table instead, or ingest images, PDFs or videos"));
             return;
@@ -524,9 +510,9 @@ public final class Workbench implements BrowserActions {
         vm.detectTextSearch();
     }
 
-    private void resultAction(dev.lakebench.app.ui.sql.ResultRowEvent e) {
+    private void resultAction(ResultRowEvent e) {
         WorkspaceRef ws = e.result().workspace();
-        if (e.getEventType() == dev.lakebench.app.ui.sql.ResultRowEvent.FIND_SIMILAR) {
+        if (e.getEventType() == ResultRowEvent.FIND_SIMILAR) {
             findSimilar(ws, e.table(), e.row());
         } else {
             showResultAsGrid(ws, e.table(), e.result());
@@ -537,11 +523,11 @@ public final class Workbench implements BrowserActions {
      * Finds the rows closest to any row with a vector (a result row, the detail pane's row): the same search as
      * the grid's "Find similar", opened as a grid when the table has pictures, else as a SQL result.
      */
-    public void findSimilar(WorkspaceRef ws, String table, dev.lakebench.core.client.Row row) {
+    public void findSimilar(WorkspaceRef ws, String table, Row row) {
         if (table == null) {
             errors.show(ErrorReport.of(
                     "Find similar",
-                    dev.lakebench.core.client.ErrorCode.QUERY_INVALID,
+                    ErrorCode.QUERY_INVALID,
                     "This result does not come from a single table, so there is nothing to search",
                     "Query one table (SELECT * FROM t ...) and find similar rows from there"));
             return;
@@ -552,12 +538,12 @@ public final class Workbench implements BrowserActions {
                 .start();
     }
 
-    private void similarIn(WorkspaceRef ws, TableInfo info, dev.lakebench.core.client.Row row) {
+    private void similarIn(WorkspaceRef ws, TableInfo info, Row row) {
         var query = ResultGrids.queryVector(info, row);
         if (query.isEmpty()) {
             errors.show(ErrorReport.of(
                     "Find similar",
-                    dev.lakebench.core.client.ErrorCode.COLUMN_NOT_FOUND,
+                    ErrorCode.COLUMN_NOT_FOUND,
                     "This row has no vector of table \"" + info.name() + "\" to search with",
                     ResultGrids.embeddingColumns(info).isEmpty()
                             ? "Add embeddings to the table (ingest with embeddings, or lakebench embed)"
@@ -581,16 +567,16 @@ public final class Workbench implements BrowserActions {
     }
 
     /** Shows a result's rows as a thumbnail grid of their table, in the result's order, with their scores. */
-    public void showResultAsGrid(WorkspaceRef ws, String table, dev.lakebench.app.ui.sql.ResultViewModel result) {
+    public void showResultAsGrid(WorkspaceRef ws, String table, ResultViewModel result) {
         if (table == null) {
             errors.show(ErrorReport.of(
                     "Show as grid",
-                    dev.lakebench.core.client.ErrorCode.QUERY_INVALID,
+                    ErrorCode.QUERY_INVALID,
                     "This result does not come from a single table, so its pictures cannot be found",
                     "Query one table (SELECT * FROM t ...) to show its rows as a grid"));
             return;
         }
-        List<dev.lakebench.core.client.Row> rows = List.copyOf(result.rows());
+        List<Row> rows = List.copyOf(result.rows());
         tasks.create("Describe " + table, ctx -> sessions.client(ws).describeTable(table))
                 .untracked()
                 .onSuccess(info -> {
@@ -598,7 +584,7 @@ public final class Workbench implements BrowserActions {
                     if (source.isEmpty()) {
                         errors.show(ErrorReport.of(
                                 "Show as grid",
-                                dev.lakebench.core.client.ErrorCode.COLUMN_NOT_FOUND,
+                                ErrorCode.COLUMN_NOT_FOUND,
                                 GridSource.whyNot(info).orElse("Table \"" + table + "\" cannot be shown as a grid"),
                                 "Open the table instead, or ingest images, PDFs or videos"));
                         return;
@@ -607,7 +593,7 @@ public final class Workbench implements BrowserActions {
                     if (picked.keys().isEmpty()) {
                         errors.show(ErrorReport.of(
                                 "Show as grid",
-                                dev.lakebench.core.client.ErrorCode.COLUMN_NOT_FOUND,
+                                ErrorCode.COLUMN_NOT_FOUND,
                                 "The result has no " + source.get().keyColumn()
                                         + " column to find its rows' pictures by",
                                 "Select " + source.get().keyColumn() + " too (SELECT * does)"));
@@ -694,7 +680,7 @@ public final class Workbench implements BrowserActions {
     private void installDrop(Scene scene) {
         scene.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
-                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+                e.acceptTransferModes(TransferMode.COPY);
             }
             e.consume();
         });
@@ -703,9 +689,7 @@ public final class Workbench implements BrowserActions {
         scene.setOnDragDropped(e -> {
             shell.showDropHint(false);
             if (e.getDragboard().hasFiles()) {
-                dropFiles(e.getDragboard().getFiles().stream()
-                        .map(java.io.File::toPath)
-                        .toList());
+                dropFiles(e.getDragboard().getFiles().stream().map(File::toPath).toList());
                 e.setDropCompleted(true);
             }
             e.consume();
@@ -719,20 +703,12 @@ public final class Workbench implements BrowserActions {
 
     @Override
     public void removeConnection(BrowserNode connection) {
-        javafx.scene.control.Alert a =
-                new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION);
-        a.initOwner(stage);
-        a.setTitle("Remove connection");
-        a.setHeaderText("Remove " + connection.label() + "?");
-        a.setContentText(
-                "The workbench forgets the connection and, when no other connection uses its URL, the saved token. "
-                        + "Nothing on the server changes.");
-        a.showAndWait()
-                .filter(b -> b == javafx.scene.control.ButtonType.OK)
-                .ifPresent(b -> connections.remove(connection));
+        if (ConnectionDialog.confirmRemove(connection, stage)) {
+            connections.remove(connection);
+        }
     }
 
-    private dev.lakebench.core.client.Client openRemote(WorkspaceRef ref) {
+    private Client openRemote(WorkspaceRef ref) {
         return connections.open(ref);
     }
 
@@ -763,16 +739,16 @@ public final class Workbench implements BrowserActions {
     }
 
     /** The workspace browser's and the detail pane's fold state (toolbar toggles, shortcuts, divider double-click). */
-    public dev.lakebench.app.ui.common.CollapsibleSplit browserPane() {
+    public CollapsibleSplit browserPane() {
         return browserPane;
     }
 
-    public dev.lakebench.app.ui.common.CollapsibleSplit detailPane() {
+    public CollapsibleSplit detailPane() {
         return detailPane;
     }
 
     /** Whether the editors' side panels (parameters, history, search) are folded away; shared by every editor. */
-    public javafx.beans.property.BooleanProperty editorSideCollapsed() {
+    public BooleanProperty editorSideCollapsed() {
         return editorSideCollapsed;
     }
 
