@@ -162,6 +162,11 @@ public final class ShellView {
         return open.stream().filter(t -> t.tab() == sel).findFirst();
     }
 
+    /** The workbench tab of a tab of the centre pane. */
+    public Optional<WorkbenchTab> of(Tab tab) {
+        return open.stream().filter(t -> t.tab() == tab).findFirst();
+    }
+
     public List<WorkbenchTab> openTabs() {
         return List.copyOf(open);
     }

@@ -157,7 +157,7 @@ public final class Workbench implements BrowserActions {
         });
         this.status = new StatusBar(center);
         this.shell = new ShellView(browserView.node(), errors.node(), detail.node(), status.node());
-        this.tabRows = new TabRows(shell.tabs(), selectedRow, detailVm);
+        this.tabRows = new TabRows(shell.tabs(), selectedRow, detailVm, shell::of);
         this.windowState = new WindowState(settings, io);
         windowState.split(shell.mainSplit(), "split.main", 0.22);
         windowState.split(shell.centreSplit(), "split.centre", 0.74);
@@ -613,11 +613,15 @@ public final class Workbench implements BrowserActions {
     }
 
     private GridTab openGrid(ThumbnailGridViewModel vm) {
-        GridSource s = vm.source();
-        vm.onSelect(key -> detailVm.show(s.workspace(), s.table().name(), s.keyColumn(), key));
         vm.onSimilar(this::openGrid);
         ThumbnailGridView view = new ThumbnailGridView(vm, sessions, new ThumbnailCache(GRID_CACHE_BYTES), threads);
         GridTab tab = new GridTab(vm, view);
+        vm.onSelect(
+                key -> { // a grid behind another tab does not take the detail pane
+                    if (tab.tab().isSelected()) {
+                        tab.showOwnRow(detailVm);
+                    }
+                });
         shell.open(tab);
         return tab;
     }
