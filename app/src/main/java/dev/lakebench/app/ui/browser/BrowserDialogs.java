@@ -1,5 +1,6 @@
 package dev.lakebench.app.ui.browser;
 
+import dev.lakebench.app.ui.common.Threads;
 import dev.lakebench.app.ui.theme.Styles;
 import dev.lakebench.core.schema.Column;
 import java.util.List;
@@ -14,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 
 /** The browser's small dialogs: new workspace (validated while typing), create index, confirm drop. */
 final class BrowserDialogs {
@@ -63,7 +65,7 @@ final class BrowserDialogs {
                                 || id.getText().isEmpty()
                                 || vm.validateWorkspaceId(id.getText()) != null,
                         id.textProperty()));
-        dev.lakebench.app.ui.common.Threads.later(id::requestFocus);
+        Threads.later(id::requestFocus);
         d.showAndWait()
                 .filter(b -> b == create)
                 .ifPresent(b -> vm.createWorkspace(connection, id.getText(), name.getText()));
@@ -80,7 +82,7 @@ final class BrowserDialogs {
         d.setHeaderText("Index a column of " + table.table().name());
         ComboBox<Column> column = new ComboBox<>();
         column.getItems().setAll(cols);
-        column.setConverter(new javafx.util.StringConverter<>() {
+        column.setConverter(new StringConverter<>() {
             @Override
             public String toString(Column c) {
                 return c == null ? "" : c.name() + "  (" + c.typeName() + ")";

@@ -6,8 +6,12 @@ import dev.lakebench.core.client.IncompleteFiles;
 import dev.lakebench.core.client.IndexInfo;
 import dev.lakebench.core.client.TableInfo;
 import dev.lakebench.core.schema.Column;
+import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -41,8 +45,7 @@ public final class BrowserNode {
     private TableInfo table;
     private Column column;
     private IndexInfo index;
-    private final javafx.beans.property.ObjectProperty<IndexState> indexState =
-            new javafx.beans.property.SimpleObjectProperty<>();
+    private final ObjectProperty<IndexState> indexState = new SimpleObjectProperty<>();
 
     private BrowserNode(Kind kind, String label, ConnectionSpec connection, WorkspaceRef workspace) {
         this.kind = kind;
@@ -95,7 +98,7 @@ public final class BrowserNode {
     }
 
     /** The build state of an index node (null for other nodes). */
-    public javafx.beans.property.ReadOnlyObjectProperty<IndexState> indexStateProperty() {
+    public ReadOnlyObjectProperty<IndexState> indexStateProperty() {
         return indexState;
     }
 
@@ -165,8 +168,7 @@ public final class BrowserNode {
 
     void setTable(TableInfo info) {
         this.table = info;
-        String rows =
-                info.rowCount() == 1 ? "1 row" : String.format(java.util.Locale.ROOT, "%,d rows", info.rowCount());
+        String rows = info.rowCount() == 1 ? "1 row" : String.format(Locale.ROOT, "%,d rows", info.rowCount());
         detail.set(rows);
     }
 

@@ -15,8 +15,16 @@ import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.ColumnType;
 import dev.lakebench.core.store.DataDirectory;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -96,7 +104,7 @@ public final class BrowserViewModel {
     /** How often the browser asks for the state of indexes being built. */
     static final long BUILD_POLL_MS = 400;
 
-    private final java.util.Map<BrowserNode, Object> watchers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<BrowserNode, Object> watchers = new ConcurrentHashMap<>();
 
     /**
      * While an index of a table is being built or catching up, asks for its state in the background and updates
@@ -112,7 +120,7 @@ public final class BrowserViewModel {
         }
         watchers.put(table, token);
         WorkspaceRef ws = table.workspace();
-        java.util.concurrent.Executor ui = tasks.threads().ui();
+        Executor ui = tasks.threads().ui();
         tasks.create("Index builds of " + table.label(), ctx -> {
                     boolean busy = true;
                     while (busy && watchers.get(table) == token && !ctx.isCancelled()) {
@@ -239,16 +247,16 @@ public final class BrowserViewModel {
      * already indexed come after those that are not; {@code id} is never proposed.
      */
     public static Optional<Column> naturalColumn(TableInfo t) {
-        java.util.Set<String> indexed = new java.util.HashSet<>();
+        Set<String> indexed = new HashSet<>();
         for (IndexInfo i : t.indexes()) {
             for (String c : i.column().split(",\\s*")) {
-                indexed.add(c.toLowerCase(java.util.Locale.ROOT));
+                indexed.add(c.toLowerCase(Locale.ROOT));
             }
         }
         return indexableColumns(t).stream()
                 .filter(c -> !c.name().equalsIgnoreCase("id"))
-                .min(java.util.Comparator.comparingInt(
-                        c -> rank(c) + (indexed.contains(c.name().toLowerCase(java.util.Locale.ROOT)) ? 10 : 0)));
+                .min(Comparator.comparingInt(
+                        c -> rank(c) + (indexed.contains(c.name().toLowerCase(Locale.ROOT)) ? 10 : 0)));
     }
 
     private static int rank(Column c) {
@@ -263,7 +271,7 @@ public final class BrowserViewModel {
 
     /** A text column that holds identifiers rather than prose (looked up whole, not ranked by words). */
     static boolean keyLike(Column c) {
-        String n = c.name().toLowerCase(java.util.Locale.ROOT);
+        String n = c.name().toLowerCase(Locale.ROOT);
         return n.equals("id")
                 || n.endsWith("_id")
                 || n.equals("key")
@@ -322,8 +330,8 @@ public final class BrowserViewModel {
         WorkspaceRef ws = table.workspace();
         String name = table.table().name();
         String indexType = type;
-        java.util.concurrent.atomic.AtomicBoolean shown = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.Executor ui = tasks.threads().ui();
+        AtomicBoolean shown = new AtomicBoolean();
+        Executor ui = tasks.threads().ui();
         return tasks.create("Index " + name + "." + column, ctx -> {
                     sessions.client(ws)
                             .createIndex(
@@ -339,7 +347,7 @@ public final class BrowserViewModel {
                                         if (p.rowsTotal() > 0) {
                                             ctx.progress((double) p.rowsWritten() / p.rowsTotal());
                                         }
-                                        ctx.message(String.format(java.util.Locale.ROOT, "%,d rows", p.rowsWritten()));
+                                        ctx.message(String.format(Locale.ROOT, "%,d rows", p.rowsWritten()));
                                     },
                                     ctx.cancellation());
                     return column;

@@ -3,15 +3,20 @@ package dev.lakebench.app.ui.browser;
 import dev.lakebench.app.ui.common.ConnectionSpec;
 import dev.lakebench.app.ui.theme.Styles;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.event.ActionEvent;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
@@ -92,19 +97,19 @@ public final class ConnectionDialog {
         g.add(problem, 1, 6);
         g.add(tested, 1, 7);
         PostgresForm pg = new PostgresForm(pgSpec, vm.storeNameProperty());
-        javafx.scene.control.ChoiceBox<String> kind = new javafx.scene.control.ChoiceBox<>();
+        ChoiceBox<String> kind = new ChoiceBox<>();
         kind.setId("conn-kind");
         kind.getItems().setAll(MANAGED, POSTGRES);
         kind.setValue(pgSpec != null ? POSTGRES : MANAGED);
         kind.setDisable(existing != null);
-        javafx.beans.binding.BooleanBinding isPg = kind.valueProperty().isEqualTo(POSTGRES);
+        BooleanBinding isPg = kind.valueProperty().isEqualTo(POSTGRES);
         g.visibleProperty().bind(isPg.not());
         g.managedProperty().bind(g.visibleProperty());
         pg.node().visibleProperty().bind(isPg);
         pg.node().managedProperty().bind(pg.node().visibleProperty());
         GridPane kindRow = BrowserDialogs.form();
         kindRow.addRow(0, new Label("Kind"), kind);
-        d.getDialogPane().setContent(new javafx.scene.layout.VBox(10, kindRow, g, pg.node()));
+        d.getDialogPane().setContent(new VBox(10, kindRow, g, pg.node()));
         ButtonType test = new ButtonType("Test", ButtonBar.ButtonData.LEFT);
         ButtonType save = new ButtonType(existing == null ? "Add" : "Save", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(test, save, ButtonType.CANCEL);
@@ -118,12 +123,12 @@ public final class ConnectionDialog {
                         },
                         url.textProperty(),
                         ws.textProperty()));
-        javafx.beans.binding.BooleanBinding invalid = Bindings.when(isPg)
+        BooleanBinding invalid = Bindings.when(isPg)
                 .then(pg.problemProperty().isNotEmpty())
                 .otherwise(problem.textProperty().isNotEmpty());
         saveButton.disableProperty().bind(invalid);
         testButton.disableProperty().bind(invalid);
-        testButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+        testButton.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
             if (isPg.get()) {
                 pg.testing();
@@ -164,5 +169,17 @@ public final class ConnectionDialog {
                 : org.getEditor().getText().strip();
         int paren = text.indexOf(" (");
         return paren > 0 ? text.substring(0, paren) : text;
+    }
+
+    /** Asks before a connection is forgotten; true when the user confirmed. */
+    public static boolean confirmRemove(BrowserNode connection, Window owner) {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION);
+        a.initOwner(owner);
+        a.setTitle("Remove connection");
+        a.setHeaderText("Remove " + connection.label() + "?");
+        a.setContentText(
+                "The workbench forgets the connection and, when no other connection uses its URL, the saved token. "
+                        + "Nothing on the server changes.");
+        return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
     }
 }

@@ -14,6 +14,8 @@ import dev.lakebench.core.client.ManagedSettings;
 import dev.lakebench.core.client.OrganizationInfo;
 import dev.lakebench.core.connections.ManagedConnection;
 import dev.lakebench.core.connections.ManagedConnections;
+import dev.lakebench.core.connections.TokenVault;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -58,13 +60,12 @@ public final class ConnectionsViewModel {
     }
 
     /** The PostgreSQL connections, kept in a file of the data directory, passwords in the vault's store. */
-    public static PostgresConnections postgresIn(
-            java.nio.file.Path dataRoot, Supplier<dev.lakebench.core.connections.TokenVault> vault) {
+    public static PostgresConnections postgresIn(Path dataRoot, Supplier<TokenVault> vault) {
         return new PostgresConnections(dataRoot.resolve("workbench").resolve("postgres-connections.json"), vault);
     }
 
     /** The vault of the saved connections (background). */
-    public dev.lakebench.core.connections.TokenVault vault() {
+    public TokenVault vault() {
         return connections().vault();
     }
 

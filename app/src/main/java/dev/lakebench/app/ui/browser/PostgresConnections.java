@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -51,7 +52,7 @@ public final class PostgresConnections {
         if (!url.strip().startsWith("jdbc:postgresql://")) {
             return "A PostgreSQL URL starts with jdbc:postgresql://host:port/database";
         }
-        if (url.toLowerCase(java.util.Locale.ROOT).contains("password=")) {
+        if (url.toLowerCase(Locale.ROOT).contains("password=")) {
             return "Leave the password out of the URL: type it in the password field (it is kept in the credential store)";
         }
         if (workspace != null && !workspace.isBlank() && !workspace.strip().matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {

@@ -12,6 +12,7 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 
 /** The PostgreSQL part of the connection dialog: name, JDBC URL, workspace (schema), password, the test's answer. */
 final class PostgresForm {
@@ -84,7 +85,7 @@ final class PostgresForm {
     /** A field label that keeps its full text (the grid's first column is sized for the managed form). */
     private static Label label(String text) {
         Label l = new Label(text);
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 

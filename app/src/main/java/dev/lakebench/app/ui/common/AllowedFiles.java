@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * The folders SQL file functions may read and write (the command line's {@code --allow-files DIR}), kept in the
@@ -45,7 +46,7 @@ public final class AllowedFiles {
     }
 
     /** Replaces the folders and writes the settings on {@code io}. */
-    public void save(List<Path> folders, java.util.concurrent.Executor io) {
+    public void save(List<Path> folders, Executor io) {
         ArrayNode a = JsonNodeFactory.instance.arrayNode();
         for (Path p : folders) {
             a.add(p.toAbsolutePath().normalize().toString());

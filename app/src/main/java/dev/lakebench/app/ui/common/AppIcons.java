@@ -1,5 +1,6 @@
 package dev.lakebench.app.ui.common;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class AppIcons {
                     if (in != null) {
                         list.add(new Image(in));
                     }
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     // a missing size only costs the window system a rescale
                 }
             }

@@ -5,6 +5,7 @@ import dev.lakebench.app.ui.theme.Styles;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.event.ActionEvent;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -136,7 +137,7 @@ public final class ErrorSurface implements Consumer<ErrorReport> {
         ButtonType copy = new ButtonType("Copy details", ButtonBar.ButtonData.LEFT);
         d.getDialogPane().getButtonTypes().addAll(copy, ButtonType.CLOSE);
         Button copyButton = (Button) d.getDialogPane().lookupButton(copy);
-        copyButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+        copyButton.addEventFilter(ActionEvent.ACTION, e -> {
             ClipboardContent c = new ClipboardContent();
             c.putString(r.detail());
             Clipboard.getSystemClipboard().setContent(c);

@@ -2,6 +2,7 @@ package dev.lakebench.app.ui.common;
 
 import dev.lakebench.core.ingest.image.ImageMetadata;
 import dev.lakebench.core.ingest.image.Orientation;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -57,9 +58,7 @@ public final class ImageDecoding {
                 int h = Math.max(1, (int) Math.round(b.getHeight() * s));
                 BufferedImage scaled = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
                 var g = scaled.createGraphics();
-                g.setRenderingHint(
-                        java.awt.RenderingHints.KEY_INTERPOLATION,
-                        java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
                 g.drawImage(b, 0, 0, w, h, null);
                 g.dispose();
                 b = scaled;

@@ -2,6 +2,7 @@ package dev.lakebench.app.ui.common;
 
 import dev.lakebench.core.client.Row;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -15,7 +16,7 @@ public record SelectedRow(WorkspaceRef workspace, String table, Row row, Query q
     /** The statement a row came from, with the values of its {@code $n} parameters. */
     public record Query(String sql, List<Object> params) {
         public Query {
-            params = params == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(params));
+            params = params == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(params));
         }
     }
 

@@ -3,11 +3,13 @@ package dev.lakebench.app.ui.common;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.WorkspaceInfo;
 import dev.lakebench.core.store.DataDirectory;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The open clients of the workbench, one per workspace, shared by every tab that works on it (a local workspace
@@ -17,7 +19,7 @@ public final class Sessions implements AutoCloseable {
 
     private final Map<WorkspaceRef, Client> open = new ConcurrentHashMap<>();
     private final Function<WorkspaceRef, Client> remote;
-    private volatile java.util.function.Supplier<List<java.nio.file.Path>> allowedFiles = List::of;
+    private volatile Supplier<List<Path>> allowedFiles = List::of;
 
     /** {@code remote} opens clients for managed and PostgreSQL connections. */
     public Sessions(Function<WorkspaceRef, Client> remote) {
@@ -28,7 +30,7 @@ public final class Sessions implements AutoCloseable {
      * The folders SQL file functions may use in local workspaces opened from now on ({@link AllowedFiles}); none
      * unless set.
      */
-    public void allowFiles(java.util.function.Supplier<List<java.nio.file.Path>> folders) {
+    public void allowFiles(Supplier<List<Path>> folders) {
         this.allowedFiles = folders;
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The workbench's own settings (window state, theme, panel sizes), a small JSON file next to the workspaces.
@@ -88,7 +89,7 @@ public final class Settings {
         }
         try {
             io.execute(() -> write(text));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             // the workbench is closing and its last save already ran
         }
     }

@@ -1,5 +1,6 @@
 package dev.lakebench.app.ui.common;
 
+import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -22,7 +23,7 @@ public final class TaskCenter {
 
     /** Cancels every running task (e.g. when the window closes). */
     public void cancelAll() {
-        for (TrackedTask t : java.util.List.copyOf(running)) {
+        for (TrackedTask t : List.copyOf(running)) {
             t.cancel();
         }
     }

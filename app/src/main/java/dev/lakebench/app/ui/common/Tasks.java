@@ -4,6 +4,7 @@ import dev.lakebench.core.client.Cancellation;
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.ManagedServiceError;
 import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -125,7 +126,7 @@ public final class Tasks {
             }
             try {
                 threads.background().execute(() -> run(task, ctx));
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 end(task);
                 task.finish(TrackedTask.State.CANCELLED);
             }

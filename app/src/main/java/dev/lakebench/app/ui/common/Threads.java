@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 
 /**
  * Every thread of the workbench, owned in one place: {@code background} for anything that touches disk,
@@ -31,7 +32,7 @@ public final class Threads {
 
     /** The workbench's threads: named pools and the FX application thread. */
     public static Threads forFx() {
-        return new Threads("lakebench-ui", javafx.application.Platform::runLater);
+        return new Threads("lakebench-ui", Platform::runLater);
     }
 
     /** Background work on named pools; UI callbacks run on whichever thread finishes the work (tests). */
@@ -41,7 +42,7 @@ public final class Threads {
 
     /** Runs on the FX thread after the current event (e.g. a focus request once a control is shown). */
     public static void later(Runnable r) {
-        javafx.application.Platform.runLater(r);
+        Platform.runLater(r);
     }
 
     public ExecutorService background() {

@@ -1,6 +1,7 @@
 package dev.lakebench.app.ui.common;
 
 import dev.lakebench.core.client.Cancellation;
+import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -31,8 +32,7 @@ public final class TrackedTask {
     private final DoubleProperty progress = new SimpleDoubleProperty(-1);
     private final StringProperty message = new SimpleStringProperty("");
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.RUNNING);
-    private final java.util.concurrent.CompletableFuture<State> finished =
-            new java.util.concurrent.CompletableFuture<>();
+    private final CompletableFuture<State> finished = new CompletableFuture<>();
 
     TrackedTask(String title, Cancellation cancellation, boolean cancellable) {
         this.title = title;
@@ -76,7 +76,7 @@ public final class TrackedTask {
     }
 
     /** Completes with the final state once the task's callbacks have run on the UI thread. */
-    public java.util.concurrent.CompletableFuture<State> finished() {
+    public CompletableFuture<State> finished() {
         return finished;
     }
 

@@ -3,6 +3,7 @@ package dev.lakebench.app.ui.detail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lakebench.core.client.Row;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -76,7 +77,7 @@ record Annotations(
         try {
             JsonNode n = JSON.readTree(s);
             return n.isArray() ? n : List.of();
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return List.of();
         }
     }

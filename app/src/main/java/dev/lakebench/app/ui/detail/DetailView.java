@@ -5,8 +5,13 @@ import dev.lakebench.app.ui.common.Threads;
 import dev.lakebench.app.ui.theme.Icons;
 import dev.lakebench.app.ui.theme.Styles;
 import dev.lakebench.natives.media.VideoDecoder;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -15,17 +20,20 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.StyleClassedTextArea;
 
@@ -45,7 +53,7 @@ public final class DetailView {
     private final PictureView picture = new PictureView();
     private final HBox pictureControls = new HBox(4);
     private final StyleClassedTextArea text = new StyleClassedTextArea();
-    private final javafx.scene.control.ToggleButton overlays = new javafx.scene.control.ToggleButton("Overlays");
+    private final ToggleButton overlays = new ToggleButton("Overlays");
     private final Label captions = new Label();
     private final ImageView video = new ImageView();
     private final HBox videoControls = new HBox(6);
@@ -54,7 +62,7 @@ public final class DetailView {
     private final Slider seek = new Slider(0, 1, 0);
     private final Label position = new Label();
     private final Speakers speakers;
-    private final javafx.scene.control.ToggleButton mute = new javafx.scene.control.ToggleButton("Mute");
+    private final ToggleButton mute = new ToggleButton("Mute");
     private VideoPlayback player;
     private WritableImage frame;
     private boolean seekFromPlayer;
@@ -76,11 +84,11 @@ public final class DetailView {
         title.textProperty().bind(vm.titleProperty());
         title.getStyleClass().add(Styles.TITLE);
         title.setWrapText(true);
-        title.setPadding(new javafx.geometry.Insets(8, 10, 4, 10));
+        title.setPadding(new Insets(8, 10, 4, 10));
         Label empty = new Label("Select a row or a thumbnail to see it here.");
         empty.getStyleClass().add(Styles.PLACEHOLDER);
         empty.setWrapText(true);
-        empty.setPadding(new javafx.geometry.Insets(12));
+        empty.setPadding(new Insets(12));
         empty.visibleProperty().bind(vm.shownProperty().isNull());
         empty.managedProperty().bind(empty.visibleProperty());
 
@@ -92,10 +100,8 @@ public final class DetailView {
         // the note lies over the picture's centre: clicks and drags there belong to the picture
         mediaNote.setMouseTransparent(true);
         // never 0 or less: an ImageView with no fit shows the picture at full size and pushes the pane wide
-        var fitWidth =
-                javafx.beans.binding.Bindings.max(1, mediaBox.widthProperty().subtract(8));
-        var fitHeight =
-                javafx.beans.binding.Bindings.max(1, mediaBox.heightProperty().subtract(8));
+        var fitWidth = Bindings.max(1, mediaBox.widthProperty().subtract(8));
+        var fitHeight = Bindings.max(1, mediaBox.heightProperty().subtract(8));
         video.fitWidthProperty().bind(fitWidth);
         video.fitHeightProperty().bind(fitHeight);
         mediaBox.setMinWidth(0);
@@ -135,7 +141,7 @@ public final class DetailView {
         play.setMinWidth(Region.USE_PREF_SIZE);
         videoControls.getChildren().addAll(play, seek, position, mute);
         videoControls.setAlignment(Pos.CENTER_LEFT);
-        videoControls.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
+        videoControls.setPadding(new Insets(4, 8, 4, 8));
         videoControls.setVisible(false);
         videoControls.managedProperty().bind(videoControls.visibleProperty());
 
@@ -143,7 +149,7 @@ public final class DetailView {
         text.getStyleClass().add("detail-text");
         text.setEditable(false);
         text.setWrapText(true);
-        text.setPadding(new javafx.geometry.Insets(6, 8, 6, 8));
+        text.setPadding(new Insets(6, 8, 6, 8));
         vm.textProperty().addListener((o, a, t) -> showText());
         vm.hitsProperty().addListener((o, a, h) -> showText());
         VirtualizedScrollPane<StyleClassedTextArea> textPane = new VirtualizedScrollPane<>(text);
@@ -160,10 +166,10 @@ public final class DetailView {
         value.setCellValueFactory(
                 f -> new SimpleStringProperty(oneLine(f.getValue().value())));
         value.setPrefWidth(260);
-        fields.getColumns().setAll(java.util.List.of(name, value));
+        fields.getColumns().setAll(List.of(name, value));
         fields.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         fields.setOnKeyPressed(e -> {
-            if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.C) {
+            if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
                 var f = fields.getSelectionModel().getSelectedItem();
                 if (f != null) {
                     ClipboardContent c = new ClipboardContent();
@@ -184,14 +190,14 @@ public final class DetailView {
         allCaptions.setMaxWidth(480);
         allCaptions.textProperty().bind(captions.textProperty());
         captions.setTooltip(allCaptions);
-        captions.setPadding(new javafx.geometry.Insets(2, 10, 6, 10));
+        captions.setPadding(new Insets(2, 10, 6, 10));
         captions.managedProperty().bind(captions.visibleProperty());
         captions.setVisible(false);
         captions.visibleProperty().bind(captions.textProperty().isNotEmpty().and(pictureControls.visibleProperty()));
         VBox media = new VBox(mediaBox, pictureControls, captions, videoControls);
         VBox.setVgrow(mediaBox, Priority.ALWAYS);
         SplitPane body = new SplitPane(media, fields);
-        body.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        body.setOrientation(Orientation.VERTICAL);
         body.setDividerPositions(0.62);
         // a hidden text section would still take its share of the split: take it out while there is no text
         vm.textProperty().addListener((o, a, t) -> {
@@ -210,11 +216,11 @@ public final class DetailView {
         VBox.setVgrow(body, Priority.ALWAYS);
         root.getChildren().addAll(title, empty, body);
         // Every part may shrink to nothing, so the pane follows its divider both ways; what does not fit is clipped.
-        for (javafx.scene.layout.Region r : java.util.List.of(
+        for (Region r : List.of(
                 root, title, empty, body, media, text, textPane, fields, videoControls, pictureControls, captions)) {
             r.setMinWidth(0);
         }
-        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        Rectangle clip = new Rectangle();
         clip.widthProperty().bind(root.widthProperty());
         clip.heightProperty().bind(root.heightProperty());
         root.setClip(clip);
@@ -241,7 +247,7 @@ public final class DetailView {
         level.setId("detail-zoom-level");
         level.getStyleClass().add(Styles.MUTED);
         level.setMinWidth(Region.USE_PREF_SIZE);
-        level.textProperty().bind(picture.scaleProperty().multiply(100).asString(java.util.Locale.ROOT, "%.0f %%"));
+        level.textProperty().bind(picture.scaleProperty().multiply(100).asString(Locale.ROOT, "%.0f %%"));
         overlays.setId("detail-overlays");
         overlays.getStyleClass().add("flat");
         overlays.setSelected(true);
@@ -255,7 +261,7 @@ public final class DetailView {
         HBox.setHgrow(gap, Priority.ALWAYS);
         pictureControls.getChildren().addAll(out, in, fit, actual, level, gap, overlays);
         pictureControls.setAlignment(Pos.CENTER_LEFT);
-        pictureControls.setPadding(new javafx.geometry.Insets(2, 8, 2, 8));
+        pictureControls.setPadding(new Insets(2, 8, 2, 8));
         pictureControls.setVisible(false);
         pictureControls.managedProperty().bind(pictureControls.visibleProperty());
     }
@@ -275,7 +281,7 @@ public final class DetailView {
         String body = vm.textProperty().get();
         text.replaceText(body == null ? "" : body);
         int length = text.getLength();
-        java.util.List<QueryWords.Hit> hits = vm.hitsProperty().get();
+        List<QueryWords.Hit> hits = vm.hitsProperty().get();
         for (QueryWords.Hit h : hits) {
             if (h.end() <= length) {
                 text.setStyleClass(h.start(), h.end(), "query-hit");
@@ -412,7 +418,7 @@ public final class DetailView {
     }
 
     private static String time(double at, double duration) {
-        return String.format(java.util.Locale.ROOT, "%.1f / %.1f s", at, duration);
+        return String.format(Locale.ROOT, "%.1f / %.1f s", at, duration);
     }
 
     /** Decodes the picture at full resolution in the background (zooming shows its own pixels). */

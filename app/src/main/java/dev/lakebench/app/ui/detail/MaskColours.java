@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import javafx.scene.image.PixelFormat;
@@ -38,7 +39,7 @@ final class MaskColours {
         boolean gray = r.getNumBands() <= 2;
         int[] out = new int[w * h];
         int[] px = new int[r.getNumBands()];
-        Map<Integer, Integer> colours = new java.util.HashMap<>();
+        Map<Integer, Integer> colours = new HashMap<>();
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 r.getPixel(x, y, px);

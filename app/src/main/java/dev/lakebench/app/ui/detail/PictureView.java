@@ -5,6 +5,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -156,8 +157,8 @@ final class PictureView extends Region {
     }
 
     /** The view point of a picture point. */
-    javafx.geometry.Point2D toView(double px, double py) {
-        return new javafx.geometry.Point2D(zoom.viewX(px), zoom.viewY(py));
+    Point2D toView(double px, double py) {
+        return new Point2D(zoom.viewX(px), zoom.viewY(py));
     }
 
     void fit() {

@@ -7,6 +7,7 @@ import dev.lakebench.app.ui.theme.Styles;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.collections.SetChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -15,9 +16,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -59,9 +62,9 @@ public final class ThumbnailGridView {
             }
         });
         vm.selectedProperty().addListener((o, a, b) -> refreshCells());
-        vm.selection().addListener((javafx.collections.SetChangeListener<String>) c -> refreshCells());
+        vm.selection().addListener((SetChangeListener<String>) c -> refreshCells());
         grid.setFocusTraversable(true);
-        grid.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::arrowKey);
+        grid.addEventFilter(KeyEvent.KEY_PRESSED, this::arrowKey);
 
         Slider size = new Slider(32, 256, vm.sizeProperty().get());
         size.setId("grid-size");
@@ -162,7 +165,7 @@ public final class ThumbnailGridView {
     }
 
     /** Arrow keys move the lead tile (Up/Down by a row of tiles), Shift extends the selection. */
-    private void arrowKey(javafx.scene.input.KeyEvent e) {
+    private void arrowKey(KeyEvent e) {
         int delta = switch (e.getCode()) {
             case LEFT -> -1;
             case RIGHT -> 1;
@@ -187,7 +190,7 @@ public final class ThumbnailGridView {
     }
 
     private void scrollTo(int row) {
-        if (grid.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+        if (grid.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
             flow.scrollTo(row);
         }
     }

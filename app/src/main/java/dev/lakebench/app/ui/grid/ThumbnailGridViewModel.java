@@ -6,12 +6,15 @@ import dev.lakebench.app.ui.common.Sessions;
 import dev.lakebench.app.ui.common.Sizes;
 import dev.lakebench.app.ui.common.Tasks;
 import dev.lakebench.app.ui.common.TrackedTask;
+import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.QueryError;
 import dev.lakebench.core.client.QueryRequest;
 import dev.lakebench.core.client.Row;
 import dev.lakebench.core.client.RowCursor;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -202,7 +205,7 @@ public final class ThumbnailGridViewModel {
                     labels.clear();
                     labels.putAll(loaded.labels());
                     keys.setAll(list);
-                    selection.retainAll(new java.util.HashSet<>(list));
+                    selection.retainAll(new HashSet<>(list));
                     loading.set(false);
                     status.set(Sizes.plural(list.size(), "row", "rows")
                             + (filter == null || filter.isBlank() ? "" : " where " + filter.strip()));
@@ -391,7 +394,7 @@ public final class ThumbnailGridViewModel {
         return similar(emb.get(), labels.getOrDefault(key, key), client -> {
             List<Row> v = client.query(s.vectorSql(emb.get()), key);
             if (v.isEmpty() || !(v.get(0).get(0) instanceof float[] vector)) {
-                throw new dev.lakebench.core.client.QueryError(
+                throw new QueryError(
                         ErrorCode.QUERY_INVALID,
                         "Row " + key + " has no " + emb.get() + " vector",
                         "Pick a row that has an embedding");
@@ -411,7 +414,7 @@ public final class ThumbnailGridViewModel {
 
     /** What a search's query vector comes from, read on the worker. */
     private interface QueryVector {
-        Object get(dev.lakebench.core.client.Client client);
+        Object get(Client client);
     }
 
     private TrackedTask similar(String column, String about, QueryVector query) {

@@ -1,6 +1,7 @@
 package dev.lakebench.app.ui.ingest;
 
 import dev.lakebench.app.ui.common.ConnectionSpec;
+import dev.lakebench.app.ui.common.InstalledModels;
 import dev.lakebench.app.ui.common.Tasks;
 import dev.lakebench.app.ui.common.WorkspaceRef;
 import dev.lakebench.core.client.IngestOptions;
@@ -13,12 +14,15 @@ import dev.lakebench.core.schema.ColumnType;
 import dev.lakebench.core.schema.TableSchema;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.collections.WeakListChangeListener;
 
 /**
  * The wizard's embeddings choice: vectors for text (chunks, PDF page text) with the built-in model, on by
@@ -45,6 +49,8 @@ public final class EmbeddingChoice {
     private final StringProperty unavailable = new SimpleStringProperty("");
     private String imageSource = IMAGE;
     private boolean defaulted;
+    /** Held here: the shared list holds it weakly, so a closed wizard is not kept alive by it. */
+    private ListChangeListener<ModelInfo> following;
 
     /** Lists the data directory's models (local workspaces; elsewhere embeddings at ingest are not offered). */
     void load(Tasks tasks, WorkspaceRef ws) {
@@ -59,6 +65,18 @@ public final class EmbeddingChoice {
                 .start();
     }
 
+    /**
+     * Follows the workbench's list of installed models, so that a model pulled while the wizard is open (from its
+     * "Get a model…" action) is offered at once.
+     */
+    void follow(InstalledModels installed) {
+        following = c -> models(List.copyOf(installed.models()));
+        installed.models().addListener(new WeakListChangeListener<>(following));
+        if (!installed.models().isEmpty()) {
+            models(List.copyOf(installed.models()));
+        }
+    }
+
     /** The installed models: text models for text, models with an image tower for pictures. */
     void models(List<ModelInfo> models) {
         List<String> texts = new ArrayList<>();
@@ -70,13 +88,21 @@ public final class EmbeddingChoice {
                 texts.add(m.name());
             }
         }
-        textModels.setAll(texts.isEmpty() ? List.of(BuiltinModels.MINILM) : texts);
-        imageModels.setAll(images);
+        List<String> textNames = texts.isEmpty() ? List.of(BuiltinModels.MINILM) : texts;
+        if (!textModels.equals(textNames)) {
+            textModels.setAll(textNames);
+        }
+        boolean first = imageModels.isEmpty() && !images.isEmpty();
+        if (!imageModels.equals(images)) {
+            imageModels.setAll(images);
+        }
         if (imageModel.get() == null || !images.contains(imageModel.get())) {
             imageModel.set(images.isEmpty() ? null : images.get(0));
         }
         if (defaulted) {
-            image.set(image.get() && !images.isEmpty());
+            // the first image model to arrive (pulled while the wizard is open) is taken up, as it would have been
+            // had it been there when the step opened
+            image.set((image.get() || first && imageApplies.get()) && !images.isEmpty());
         }
     }
 
@@ -84,7 +110,7 @@ public final class EmbeddingChoice {
      * Called on entering the step: which kinds apply to the target's columns; the defaults on the first visit (text
      * on when text files or PDFs were dropped: images and videos only carry short descriptions in their text).
      */
-    void target(TableSchema schema, java.util.Set<FileKind> kinds) {
+    void target(TableSchema schema, Set<FileKind> kinds) {
         boolean local = unavailable.get().isEmpty();
         boolean hasText =
                 schema.column(TEXT).map(c -> c.type() == ColumnType.TEXT).orElse(false);

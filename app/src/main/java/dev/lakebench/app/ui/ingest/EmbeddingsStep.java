@@ -3,40 +3,29 @@ package dev.lakebench.app.ui.ingest;
 import dev.lakebench.app.ui.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
 
 /**
  * Step 4: vectors made at ingest, for search by meaning and find similar. Text with the built-in model (on by
- * default); pictures with an installed image model, or a way to get one.
+ * default); pictures with an installed image model, or the models window to get one (a model pulled there is
+ * offered here at once).
  */
 final class EmbeddingsStep {
-
-    /** Where getting an image model is explained (the command line pulls it; the workbench then offers it here). */
-    static final String GET_A_MODEL = """
-            Image models (CLIP-style ONNX exports with a text and a vision encoder) are pulled from the Hugging Face Hub
-            into this data directory with the command line:
-
-                lakebench models pull Xenova/clip-vit-base-patch32
-
-            HF_ENDPOINT and HF_TOKEN are honoured; the download is resumable and checksummed. See `lakebench help models`,
-            and docs/decisions/0008-embeddings.md for the models that work. Open this wizard again afterwards: the model
-            is offered here.""";
 
     private final VBox body = StepParts.body(
             "Embeddings",
             "Vectors make the rows searchable by meaning (search by meaning, find similar). They are computed after the rows"
                     + " are stored; a cancelled run resumes without computing them again.");
 
-    EmbeddingsStep(EmbeddingChoice c, Window owner) {
+    /** {@code getModel} opens the models window (null: no way to get one from here, the action is left out). */
+    EmbeddingsStep(EmbeddingChoice c, Runnable getModel) {
         CheckBox text = new CheckBox("Text: chunks and PDF page text");
         text.setId("embed-text");
         text.selectedProperty().bindBidirectional(c.textProperty());
@@ -71,7 +60,11 @@ final class EmbeddingsStep {
         none.getStyleClass().add(Styles.WARNING);
         Button get = new Button("Get a model…");
         get.setId("embed-get-model");
-        get.setOnAction(e -> showHowToGetAModel(owner));
+        get.setTooltip(new Tooltip("Open the models window: pull an image model from the Hub. Once it is installed,"
+                + " it is offered here."));
+        get.setOnAction(e -> getModel.run());
+        get.setVisible(getModel != null);
+        get.setManaged(getModel != null);
         HBox noModel = new HBox(10, none, get);
         noModel.visibleProperty().bind(Bindings.isEmpty(c.imageModels()).and(c.imageAppliesProperty()));
         noModel.managedProperty().bind(noModel.visibleProperty());
@@ -84,19 +77,5 @@ final class EmbeddingsStep {
 
     Node node() {
         return body;
-    }
-
-    private static void showHowToGetAModel(Window owner) {
-        Alert a = new Alert(Alert.AlertType.INFORMATION);
-        a.initOwner(owner);
-        a.setTitle("Get an image model");
-        a.setHeaderText("Get an image model with the command line");
-        TextArea how = new TextArea(GET_A_MODEL);
-        how.setId("embed-get-model-text");
-        how.setEditable(false);
-        how.setWrapText(true);
-        how.setPrefRowCount(10);
-        a.getDialogPane().setContent(how);
-        a.show();
     }
 }

@@ -23,6 +23,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -114,7 +115,7 @@ final class FilesStep {
         kinds.setId("drop-kinds");
         kinds.setFixedCellSize(26);
         kinds.setPrefHeight(56);
-        kinds.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        kinds.setMinHeight(Region.USE_PREF_SIZE);
         TableColumn<DropSummary.KindCount, String> kind = new TableColumn<>("Kind");
         kind.setCellValueFactory(
                 f -> new SimpleStringProperty(label(f.getValue().kind())));

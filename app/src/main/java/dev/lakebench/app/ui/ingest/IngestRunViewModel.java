@@ -7,6 +7,7 @@ import dev.lakebench.app.ui.common.Sizes;
 import dev.lakebench.app.ui.common.Tasks;
 import dev.lakebench.app.ui.common.TrackedTask;
 import dev.lakebench.app.ui.common.WorkspaceRef;
+import dev.lakebench.app.ui.sql.HybridSearch;
 import dev.lakebench.core.client.Cancellation;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.IngestOptions;
@@ -136,7 +137,7 @@ public final class IngestRunViewModel {
         if (!client.listTables().contains(table)) {
             return -1;
         }
-        return ((Number) client.query("SELECT count(*) FROM " + dev.lakebench.app.ui.sql.HybridSearch.ident(table))
+        return ((Number) client.query("SELECT count(*) FROM " + HybridSearch.ident(table))
                         .get(0)
                         .get(0))
                 .longValue();
@@ -151,8 +152,8 @@ public final class IngestRunViewModel {
         long n = 0;
         for (String c : vectorColumns) {
             if (names.contains(c)) {
-                n += ((Number) client.query("SELECT count(" + dev.lakebench.app.ui.sql.HybridSearch.ident(c) + ") FROM "
-                                        + dev.lakebench.app.ui.sql.HybridSearch.ident(table))
+                n += ((Number) client.query(
+                                        "SELECT count(" + HybridSearch.ident(c) + ") FROM " + HybridSearch.ident(table))
                                 .get(0)
                                 .get(0))
                         .longValue();

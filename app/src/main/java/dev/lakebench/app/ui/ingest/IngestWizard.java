@@ -39,6 +39,7 @@ public final class IngestWizard {
     private final FilesStep files;
 
     private final TargetStep target;
+    private Runnable getModel;
 
     /** {@code open} is called with (run, grid?) for "Open table" / "Show grid". */
     public IngestWizard(IngestWizardViewModel vm, Window owner, BiConsumer<IngestRunViewModel, Boolean> open) {
@@ -103,6 +104,11 @@ public final class IngestWizard {
         return buttons;
     }
 
+    /** What the embeddings step's "Get a model…" does: open the models window. */
+    public void onGetModel(Runnable r) {
+        this.getModel = r;
+    }
+
     public void show() {
         stage.show();
         stage.toFront();
@@ -125,7 +131,7 @@ public final class IngestWizard {
             case FILES -> files.node();
             case TARGET -> target.node();
             case OPTIONS -> new OptionsStep(vm).node();
-            case EMBEDDINGS -> new EmbeddingsStep(vm.embeddings(), stage).node();
+            case EMBEDDINGS -> new EmbeddingsStep(vm.embeddings(), getModel).node();
             case RUN -> new RunStep(vm.runProperty().get()).node();
             case SUMMARY -> new SummaryStep(vm, stage, open).node();
         };

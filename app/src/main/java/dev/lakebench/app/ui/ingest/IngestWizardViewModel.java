@@ -1,12 +1,14 @@
 package dev.lakebench.app.ui.ingest;
 
 import dev.lakebench.app.ui.common.ErrorReport;
+import dev.lakebench.app.ui.common.InstalledModels;
 import dev.lakebench.app.ui.common.Sessions;
 import dev.lakebench.app.ui.common.Tasks;
 import dev.lakebench.app.ui.common.WorkspaceRef;
 import dev.lakebench.core.client.IngestOptions;
 import dev.lakebench.core.client.ManagedServiceError;
 import dev.lakebench.core.client.TableInfo;
+import dev.lakebench.core.ingest.files.FileKind;
 import dev.lakebench.core.ingest.thumbnail.ThumbnailStore;
 import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.ColumnType;
@@ -29,7 +31,9 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 
@@ -99,13 +103,12 @@ public final class IngestWizardViewModel {
         chunkSize.addListener((o, a, b) -> validateOptions());
         chunkOverlap.addListener((o, a, b) -> validateOptions());
         pdfDpi.addListener((o, a, b) -> validateOptions());
-        tables.addListener((javafx.collections.ListChangeListener<String>) c -> {
+        tables.addListener((ListChangeListener<String>) c -> {
             suggestName();
             validateTarget();
         });
         // change listeners, not invalidation listeners: these fire on every change even when nobody reads the value
-        for (javafx.beans.value.ObservableValue<?> o :
-                List.of(step, summary, scanning, targetProblem, optionsProblem)) {
+        for (ObservableValue<?> o : List.of(step, summary, scanning, targetProblem, optionsProblem)) {
             o.addListener((x, a, b) -> refreshNavigation());
         }
         refreshNavigation();
@@ -140,6 +143,14 @@ public final class IngestWizardViewModel {
     }
 
     /** The vectors to compute at ingest. */
+    /** The embeddings step follows the workbench's installed models (local workspaces of its data directory). */
+    public void installedModels(InstalledModels installed) {
+        if (installed.serves(workspace)) {
+            embeddings.follow(installed);
+            installed.refresh();
+        }
+    }
+
     public EmbeddingChoice embeddings() {
         return embeddings;
     }
@@ -470,7 +481,7 @@ public final class IngestWizardViewModel {
     }
 
     /** Names of the kinds with files, for the options step (PDF DPI only matters with PDFs). */
-    public Set<dev.lakebench.core.ingest.files.FileKind> kinds() {
+    public Set<FileKind> kinds() {
         return summary.get() == null ? Set.of() : summary.get().kindSet();
     }
 }

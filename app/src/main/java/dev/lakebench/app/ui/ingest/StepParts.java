@@ -2,6 +2,7 @@ package dev.lakebench.app.ui.ingest;
 
 import dev.lakebench.app.ui.theme.Styles;
 import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.VBox;
@@ -57,7 +58,7 @@ final class StepParts {
     }
 
     /** Shows a node only while {@code on} is true (and takes no room otherwise). */
-    static void showIf(javafx.scene.Node n, boolean on) {
+    static void showIf(Node n, boolean on) {
         n.setVisible(on);
         n.setManaged(on);
     }

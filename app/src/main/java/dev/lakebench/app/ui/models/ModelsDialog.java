@@ -1,13 +1,16 @@
 package dev.lakebench.app.ui.models;
 
 import dev.lakebench.app.ui.theme.Styles;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -16,6 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
@@ -37,9 +41,9 @@ public final class ModelsDialog {
 
         TableView<ModelRow> table = new TableView<>(vm.models());
         table.setId("models-table");
-        table.getColumns().add(column("Model", ModelRow::name, 220));
+        table.getColumns().add(column("Model", ModelRow::name, 210));
         table.getColumns().add(column("Embeds", ModelRow::kinds, 90));
-        table.getColumns().add(column("Dimension", ModelRow::dimension, 80));
+        table.getColumns().add(dimensionColumn());
         table.getColumns().add(column("Size", ModelRow::size, 90));
         table.getColumns().add(column("From", ModelRow::source, 260));
         table.setPrefSize(760, 200);
@@ -118,11 +122,25 @@ public final class ModelsDialog {
         dialog.getDialogPane().setId("models-dialog");
     }
 
-    private static TableColumn<ModelRow, String> column(
-            String title, java.util.function.Function<ModelRow, String> value, double width) {
+    private static TableColumn<ModelRow, String> column(String title, Function<ModelRow, String> value, double width) {
         TableColumn<ModelRow, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(d.getValue())));
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
         c.setPrefWidth(width);
+        return c;
+    }
+
+    /** The vector size, with where it comes from (or why it is not known yet) as the cell's tooltip. */
+    private static TableColumn<ModelRow, String> dimensionColumn() {
+        TableColumn<ModelRow, String> c = column("Dimension", ModelRow::dimension, 90);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                ModelRow row = empty ? null : getTableRow().getItem();
+                setText(empty ? null : item);
+                setTooltip(row == null || row.dimensionNote().isEmpty() ? null : new Tooltip(row.dimensionNote()));
+            }
+        });
         return c;
     }
 
@@ -132,10 +150,16 @@ public final class ModelsDialog {
         return l;
     }
 
-    /** Shows the window (the list is read in the background). */
+    /** Shows the window (the list is read in the background); brings it to the front when it already shows. */
     public void show(Window owner) {
-        dialog.initOwner(owner);
         vm.refresh();
+        if (dialog.isShowing()) {
+            ((Stage) dialog.getDialogPane().getScene().getWindow()).toFront();
+            return;
+        }
+        if (dialog.getOwner() == null && owner != null) {
+            dialog.initOwner(owner);
+        }
         dialog.show();
     }
 

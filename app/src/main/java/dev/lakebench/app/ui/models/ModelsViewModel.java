@@ -1,5 +1,6 @@
 package dev.lakebench.app.ui.models;
 
+import dev.lakebench.app.ui.common.InstalledModels;
 import dev.lakebench.app.ui.common.Tasks;
 import dev.lakebench.app.ui.common.TrackedTask;
 import dev.lakebench.core.embed.ModelInfo;
@@ -10,6 +11,7 @@ import dev.lakebench.core.hub.HubClient;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +23,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableList;
 
 /**
@@ -30,6 +33,7 @@ import javafx.collections.ObservableList;
  */
 public final class ModelsViewModel {
 
+    private final InstalledModels installed;
     private final Path dataRoot;
     private final Tasks tasks;
     private final Supplier<HubClient> hub;
@@ -42,9 +46,20 @@ public final class ModelsViewModel {
 
     /** {@code hub} gives the Hub client ({@code HF_ENDPOINT} and {@code HF_TOKEN} in the workbench). */
     public ModelsViewModel(Path dataRoot, Tasks tasks, Supplier<HubClient> hub) {
-        this.dataRoot = dataRoot;
+        this(new InstalledModels(dataRoot, tasks), tasks, hub);
+    }
+
+    /**
+     * On the workbench's shared list: what is pulled or removed here is offered at once by the wizard and the
+     * editors, and remote models show the vector size their columns record once an editor has read it.
+     */
+    public ModelsViewModel(InstalledModels installed, Tasks tasks, Supplier<HubClient> hub) {
+        this.installed = installed;
+        this.dataRoot = installed.dataRoot();
         this.tasks = tasks;
         this.hub = hub;
+        installed.dimensions().addListener((MapChangeListener<String, Integer>)
+                c -> models.replaceAll(r -> r.learned(installed.dimension(r.name()))));
     }
 
     public ObservableList<ModelRow> models() {
@@ -71,13 +86,19 @@ public final class ModelsViewModel {
     }
 
     public TrackedTask refresh() {
-        return tasks.create(
-                        "List models",
-                        ctx -> Models.of(dataRoot).list().stream()
-                                .map(ModelRow::of)
-                                .toList())
+        Map<String, Integer> learned = Map.copyOf(installed.dimensions());
+        return tasks.create("List models", ctx -> {
+                    List<ModelInfo> listed = Models.of(dataRoot).list();
+                    List<ModelRow> rows = listed.stream()
+                            .map(m -> ModelRow.of(m, learned.get(m.name().toLowerCase(Locale.ROOT))))
+                            .toList();
+                    return Map.entry(listed, rows);
+                })
                 .untracked()
-                .onSuccess(models::setAll)
+                .onSuccess(e -> {
+                    installed.set(e.getKey());
+                    models.setAll(e.getValue());
+                })
                 .onFailure(r -> problem.set(r.message()))
                 .start();
     }

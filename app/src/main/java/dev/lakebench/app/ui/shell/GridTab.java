@@ -1,5 +1,7 @@
 package dev.lakebench.app.ui.shell;
 
+import dev.lakebench.app.ui.detail.DetailViewModel;
+import dev.lakebench.app.ui.grid.GridSource;
 import dev.lakebench.app.ui.grid.ThumbnailGridView;
 import dev.lakebench.app.ui.grid.ThumbnailGridViewModel;
 import dev.lakebench.app.ui.theme.Icons;
@@ -43,6 +45,19 @@ final class GridTab implements WorkbenchTab {
     @Override
     public void focusContent() {
         view.grid().requestFocus();
+    }
+
+    /** The grid's lead tile is its selected row (loaded again: the grid holds keys, not rows). */
+    @Override
+    public boolean showOwnRow(DetailViewModel detail) {
+        String key = vm.selectedProperty().get();
+        if (key == null) {
+            detail.clear();
+        } else {
+            GridSource s = vm.source();
+            detail.show(s.workspace(), s.table().name(), s.keyColumn(), key);
+        }
+        return true;
     }
 
     @Override

@@ -5,7 +5,10 @@ import dev.lakebench.app.ui.theme.Icons.Icon;
 import dev.lakebench.app.ui.theme.Styles;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -49,7 +52,7 @@ public final class ShellView {
         empty.getStyleClass().add(Styles.PLACEHOLDER);
         empty.setWrapText(true);
         StackPane tabArea = new StackPane(empty, tabs);
-        tabs.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(tabs.getTabs()));
+        tabs.visibleProperty().bind(Bindings.isNotEmpty(tabs.getTabs()));
         VBox centreBox = new VBox(errors, tabArea);
         VBox.setVgrow(tabArea, Priority.ALWAYS);
         centre = new SplitPane(centreBox, pane("Detail", detail, detailActions));
@@ -75,12 +78,12 @@ public final class ShellView {
     }
 
     private static Node pane(String title, Node content, HBox actions) {
-        Label l = new Label(title.toUpperCase(java.util.Locale.ROOT));
-        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        Label l = new Label(title.toUpperCase(Locale.ROOT));
+        Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        actions.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        actions.setAlignment(Pos.CENTER_RIGHT);
         HBox header = new HBox(l, gap, actions);
-        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("pane-header");
         BorderPane p = new BorderPane(content);
         p.setTop(header);
@@ -122,7 +125,7 @@ public final class ShellView {
         toolbar.getChildren().clear();
         for (int i = 0; i < groups.size(); i++) {
             if (i > 0) {
-                toolbar.getChildren().add(new Separator(javafx.geometry.Orientation.VERTICAL));
+                toolbar.getChildren().add(new Separator(Orientation.VERTICAL));
             }
             toolbar.getChildren().addAll(groups.get(i));
         }
@@ -157,6 +160,11 @@ public final class ShellView {
     public Optional<WorkbenchTab> current() {
         Tab sel = tabs.getSelectionModel().getSelectedItem();
         return open.stream().filter(t -> t.tab() == sel).findFirst();
+    }
+
+    /** The workbench tab of a tab of the centre pane. */
+    public Optional<WorkbenchTab> of(Tab tab) {
+        return open.stream().filter(t -> t.tab() == tab).findFirst();
     }
 
     public List<WorkbenchTab> openTabs() {

@@ -4,6 +4,7 @@ import dev.lakebench.app.ui.sql.ResultRowEvent;
 import dev.lakebench.app.ui.sql.SqlEditorView;
 import dev.lakebench.app.ui.sql.SqlEditorViewModel;
 import dev.lakebench.app.ui.theme.Icons;
+import java.util.function.Consumer;
 import javafx.scene.control.Tab;
 import javafx.scene.control.Tooltip;
 
@@ -14,11 +15,7 @@ final class SqlTab implements WorkbenchTab {
     private final SqlEditorView view;
     private final Tab tab;
 
-    SqlTab(
-            String title,
-            SqlEditorViewModel vm,
-            SqlEditorView view,
-            java.util.function.Consumer<ResultRowEvent> onResultAction) {
+    SqlTab(String title, SqlEditorViewModel vm, SqlEditorView view, Consumer<ResultRowEvent> onResultAction) {
         this.vm = vm;
         this.view = view;
         this.tab = new Tab(title, view.node());

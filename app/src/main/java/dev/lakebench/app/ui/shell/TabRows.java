@@ -3,16 +3,20 @@ package dev.lakebench.app.ui.shell;
 import dev.lakebench.app.ui.common.SelectedRow;
 import dev.lakebench.app.ui.detail.DetailViewModel;
 import java.util.Map;
+import java.util.Optional;
 import java.util.WeakHashMap;
+import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
 /**
  * Each tab's own selected row. The detail pane and "vector of the selected row" follow the tab in front: a row
  * picked in one tab is remembered for it, and coming back to a tab shows its row again (or nothing, when it had
- * none), instead of leaving the other tab's row on screen. A tab opened while a row is selected starts with that
- * row (a new editor is often opened to search with it).
+ * none), instead of leaving the other tab's row on screen. A tab that keeps its own selection (a grid) shows that,
+ * and nothing when none of its tiles is selected. An editor opened while a row is selected starts with that row
+ * (a new editor is often opened to search with it); a grid never does, its rows are others.
  */
 final class TabRows {
 
@@ -21,15 +25,21 @@ final class TabRows {
     private final TabPane tabs;
     private final ObjectProperty<SelectedRow> selected;
     private final DetailViewModel detail;
+    private final Function<Tab, Optional<WorkbenchTab>> workbenchTab;
     private boolean switching;
 
-    TabRows(TabPane tabs, ObjectProperty<SelectedRow> selected, DetailViewModel detail) {
+    TabRows(
+            TabPane tabs,
+            ObjectProperty<SelectedRow> selected,
+            DetailViewModel detail,
+            Function<Tab, Optional<WorkbenchTab>> workbenchTab) {
         this.tabs = tabs;
+        this.workbenchTab = workbenchTab;
         this.selected = selected;
         this.detail = detail;
         detail.shownProperty().addListener((o, a, row) -> remember(row));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> restore(tab));
-        tabs.getTabs().addListener((javafx.collections.ListChangeListener<Tab>) c -> {
+        tabs.getTabs().addListener((ListChangeListener<Tab>) c -> {
             while (c.next()) {
                 c.getRemoved().forEach(t -> {
                     rows.remove(t);
@@ -51,17 +61,20 @@ final class TabRows {
     }
 
     private void restore(Tab tab) {
-        if (tab != null && seen.put(tab, Boolean.TRUE) == null) {
-            SelectedRow inherited = selected.get() != null
-                    ? selected.get()
-                    : detail.shownProperty().get();
-            if (inherited != null) {
-                rows.put(tab, inherited);
-            }
-        }
-        SelectedRow row = tab == null ? null : rows.get(tab);
+        SelectedRow before =
+                selected.get() != null ? selected.get() : detail.shownProperty().get();
+        boolean first = tab != null && seen.put(tab, Boolean.TRUE) == null;
+        WorkbenchTab own = tab == null ? null : workbenchTab.apply(tab).orElse(null);
         switching = true;
         try {
+            if (own != null && own.showOwnRow(detail)) {
+                selected.set(null);
+                return;
+            }
+            if (first && before != null) {
+                rows.put(tab, before);
+            }
+            SelectedRow row = tab == null ? null : rows.get(tab);
             selected.set(row);
             if (row == null) {
                 detail.clear();

@@ -6,10 +6,14 @@ import dev.lakebench.app.ui.browser.BrowserView;
 import dev.lakebench.app.ui.browser.BrowserViewModel;
 import dev.lakebench.app.ui.browser.ConnectionDialog;
 import dev.lakebench.app.ui.browser.ConnectionsViewModel;
+import dev.lakebench.app.ui.common.AllowedFiles;
+import dev.lakebench.app.ui.common.AppIcons;
 import dev.lakebench.app.ui.common.CellImages;
+import dev.lakebench.app.ui.common.CollapsibleSplit;
 import dev.lakebench.app.ui.common.ConnectionSpec;
 import dev.lakebench.app.ui.common.ErrorReport;
 import dev.lakebench.app.ui.common.ErrorSurface;
+import dev.lakebench.app.ui.common.InstalledModels;
 import dev.lakebench.app.ui.common.SelectedRow;
 import dev.lakebench.app.ui.common.Sessions;
 import dev.lakebench.app.ui.common.Settings;
@@ -28,23 +32,43 @@ import dev.lakebench.app.ui.ingest.IngestMenuButton;
 import dev.lakebench.app.ui.ingest.IngestRunViewModel;
 import dev.lakebench.app.ui.ingest.IngestWizard;
 import dev.lakebench.app.ui.ingest.IngestWizardViewModel;
+import dev.lakebench.app.ui.models.ModelsDialog;
+import dev.lakebench.app.ui.models.ModelsViewModel;
+import dev.lakebench.app.ui.sql.HybridSearch;
 import dev.lakebench.app.ui.sql.QueryHistory;
+import dev.lakebench.app.ui.sql.ResultRowEvent;
+import dev.lakebench.app.ui.sql.ResultViewModel;
 import dev.lakebench.app.ui.sql.SqlEditorView;
 import dev.lakebench.app.ui.sql.SqlEditorViewModel;
+import dev.lakebench.app.ui.theme.Icons;
 import dev.lakebench.app.ui.theme.Icons.Icon;
+import dev.lakebench.app.ui.theme.Styles;
 import dev.lakebench.app.ui.theme.Theme;
 import dev.lakebench.app.ui.theme.ThemeSwitcher;
+import dev.lakebench.core.client.Client;
+import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.Row;
 import dev.lakebench.core.client.TableInfo;
 import dev.lakebench.core.connections.ManagedConnections;
+import dev.lakebench.core.hub.HubClient;
 import dev.lakebench.core.store.DataDirectory;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.TransferMode;
 import javafx.stage.Stage;
 
 /**
@@ -62,7 +86,7 @@ public final class Workbench implements BrowserActions {
     private final Executor io;
     private final Settings settings;
     private final Sessions sessions;
-    private final dev.lakebench.app.ui.common.AllowedFiles allowedFiles;
+    private final AllowedFiles allowedFiles;
     private final TaskCenter center = new TaskCenter();
     private final ErrorSurface errors = new ErrorSurface();
     private final Tasks tasks;
@@ -80,11 +104,13 @@ public final class Workbench implements BrowserActions {
     private final Shortcuts shortcuts = new Shortcuts();
     private final WorkspaceRef defaultWorkspace;
     private final TabRows tabRows;
-    private final dev.lakebench.app.ui.common.CollapsibleSplit browserPane;
-    private final dev.lakebench.app.ui.common.CollapsibleSplit detailPane;
-    private final javafx.beans.property.BooleanProperty editorSideCollapsed =
-            new javafx.beans.property.SimpleBooleanProperty();
+    private final CollapsibleSplit browserPane;
+    private final CollapsibleSplit detailPane;
+    private final BooleanProperty editorSideCollapsed = new SimpleBooleanProperty();
     private final OpenTabs openTabs;
+    private final InstalledModels installedModels;
+    private ModelsViewModel modelsVm;
+    private ModelsDialog modelsDialog;
     private Stage stage;
     private IngestChooser chooser = IngestChooser.system();
     private Runnable onReady = () -> {};
@@ -103,9 +129,10 @@ public final class Workbench implements BrowserActions {
         this.io = threads.io();
         this.cellImages = new CellImages(48, threads);
         this.sessions = new Sessions(this::openRemote);
-        this.allowedFiles = new dev.lakebench.app.ui.common.AllowedFiles(settings);
+        this.allowedFiles = new AllowedFiles(settings);
         sessions.allowFiles(allowedFiles::folders);
         this.tasks = new Tasks(threads, center, errors);
+        this.installedModels = new InstalledModels(dataRoot, tasks);
         this.theme = new ThemeSwitcher(Theme.valueOf(settings.text("theme", Theme.LIGHT.name())));
         theme.themeProperty().addListener((o, a, t) -> {
             settings.put("theme", t.name());
@@ -130,7 +157,7 @@ public final class Workbench implements BrowserActions {
         });
         this.status = new StatusBar(center);
         this.shell = new ShellView(browserView.node(), errors.node(), detail.node(), status.node());
-        this.tabRows = new TabRows(shell.tabs(), selectedRow, detailVm);
+        this.tabRows = new TabRows(shell.tabs(), selectedRow, detailVm, shell::of);
         this.windowState = new WindowState(settings, io);
         windowState.split(shell.mainSplit(), "split.main", 0.22);
         windowState.split(shell.centreSplit(), "split.centre", 0.74);
@@ -163,7 +190,7 @@ public final class Workbench implements BrowserActions {
         shortcuts.install(scene);
         installDrop(scene);
         stage.setTitle("Lakebench");
-        dev.lakebench.app.ui.common.AppIcons.apply(stage);
+        AppIcons.apply(stage);
         stage.setScene(scene);
         windowState.restore(stage);
         windowState.track(stage);
@@ -274,13 +301,12 @@ public final class Workbench implements BrowserActions {
 
     /** "Find similar" on the detail pane's header: the shown row's vector, searched as the grid searches. */
     private void buildDetailActions() {
-        javafx.scene.control.Button similar =
-                new javafx.scene.control.Button("Find similar", dev.lakebench.app.ui.theme.Icons.of(Icon.SIMILAR));
+        Button similar = new Button("Find similar", Icons.of(Icon.SIMILAR));
         similar.setId("detail-similar");
         similar.getStyleClass().add("small");
-        similar.setTooltip(new javafx.scene.control.Tooltip("Search the rows whose vector is closest to this row's"));
+        similar.setTooltip(new Tooltip("Search the rows whose vector is closest to this row's"));
         similar.disableProperty()
-                .bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                .bind(Bindings.createBooleanBinding(
                         () -> {
                             SelectedRow shown = detailVm.shownProperty().get();
                             return shown == null
@@ -340,21 +366,18 @@ public final class Workbench implements BrowserActions {
     }
 
     /** A toolbar toggle that is selected while a side pane shows. */
-    private static javafx.scene.control.ToggleButton paneToggle(
-            String id, Icon icon, String tooltip, dev.lakebench.app.ui.common.CollapsibleSplit pane) {
-        javafx.scene.control.ToggleButton b =
-                new javafx.scene.control.ToggleButton(null, dev.lakebench.app.ui.theme.Icons.of(icon));
+    private static ToggleButton paneToggle(String id, Icon icon, String tooltip, CollapsibleSplit pane) {
+        ToggleButton b = new ToggleButton(null, Icons.of(icon));
         b.setId(id);
-        b.getStyleClass().add(dev.lakebench.app.ui.theme.Styles.FLAT);
-        b.setTooltip(new javafx.scene.control.Tooltip(tooltip));
+        b.getStyleClass().add(Styles.FLAT);
+        b.setTooltip(new Tooltip(tooltip));
         b.setFocusTraversable(false);
         bindShown(b, pane.collapsedProperty());
         return b;
     }
 
     /** Selected while not collapsed, both ways. */
-    private static void bindShown(
-            javafx.scene.control.ToggleButton b, javafx.beans.property.BooleanProperty collapsed) {
+    private static void bindShown(ToggleButton b, BooleanProperty collapsed) {
         b.setSelected(!collapsed.get());
         b.selectedProperty().addListener((o, a, v) -> collapsed.set(!v));
         collapsed.addListener((o, a, v) -> b.setSelected(!v));
@@ -370,52 +393,33 @@ public final class Workbench implements BrowserActions {
                 .orElse(defaultWorkspace);
     }
 
-    private java.util.function.Function<String, String> environment = System::getenv;
+    private Function<String, String> environment = System::getenv;
 
     /** Where the Hub client reads HF_ENDPOINT and HF_TOKEN (tests point it at a Hub on loopback). */
-    public void environment(java.util.function.Function<String, String> env) {
+    public void environment(Function<String, String> env) {
         this.environment = env;
     }
 
-    /** Opens the models window for the data directory. */
-    public dev.lakebench.app.ui.models.ModelsViewModel showModels() {
-        var vm = new dev.lakebench.app.ui.models.ModelsViewModel(
-                dataRoot, tasks, () -> dev.lakebench.core.hub.HubClient.fromEnvironment(environment));
-        var dialog = new dev.lakebench.app.ui.models.ModelsDialog(vm);
-        javafx.scene.Scene scene = dialog.dialog().getDialogPane().getScene();
-        theme.apply(scene);
-        javafx.beans.value.ChangeListener<Theme> follow = (o, a, t) -> theme.apply(scene);
-        theme.themeProperty().addListener(follow);
-        dialog.dialog().setOnHidden(e -> theme.themeProperty().removeListener(follow));
-        dialog.show(stage);
-        return vm;
+    /**
+     * Opens the models window for the data directory (one window: opened again, it comes to the front). What is
+     * pulled or removed there reaches the wizard and the editors through the shared list of installed models.
+     */
+    public ModelsViewModel showModels() {
+        if (modelsDialog == null) {
+            modelsVm = new ModelsViewModel(installedModels, tasks, () -> HubClient.fromEnvironment(environment));
+            modelsDialog = new ModelsDialog(modelsVm);
+        }
+        modelsDialog.show(stage);
+        return modelsVm;
+    }
+
+    /** The embedding models of the data directory, followed by the wizard, the editors and the models window. */
+    public InstalledModels installedModels() {
+        return installedModels;
     }
 
     private void showShortcuts() {
-        javafx.scene.control.Dialog<Void> d = new javafx.scene.control.Dialog<>();
-        d.initOwner(stage);
-        d.setTitle("Keyboard shortcuts");
-        javafx.scene.layout.GridPane g = new javafx.scene.layout.GridPane();
-        g.setHgap(16);
-        g.setVgap(6);
-        int row = 0;
-        for (Shortcuts.Shortcut s : shortcuts.all()) {
-            javafx.scene.control.Label keys =
-                    new javafx.scene.control.Label(s.keys().getDisplayText());
-            keys.getStyleClass().add("mono");
-            g.addRow(row++, keys, new javafx.scene.control.Label(s.description()));
-        }
-        g.addRow(
-                row++,
-                new javafx.scene.control.Label("Ctrl+Space"),
-                new javafx.scene.control.Label("Complete tables, columns, functions"));
-        g.addRow(
-                row,
-                new javafx.scene.control.Label("Escape"),
-                new javafx.scene.control.Label("Cancel the running statement (in the editor)"));
-        d.getDialogPane().setContent(g);
-        d.getDialogPane().getButtonTypes().add(javafx.scene.control.ButtonType.CLOSE);
-        d.show();
+        new ShortcutsDialog(shortcuts).show(stage);
     }
 
     private void gridOfSelection() {
@@ -457,10 +461,11 @@ public final class Workbench implements BrowserActions {
         vm.caretProperty().set(sql.length());
         vm.onWrite(() -> browserVm.refreshWorkspace(ws));
         vm.browserTable(() -> selectedTable(ws));
+        vm.installedModels(installedModels);
         vm.loadCatalog();
         SqlEditorView view = new SqlEditorView(vm, cellImages, selectedRow::set);
         windowState.split(view.sideSplit(), "split.editor", 0.66);
-        var side = new dev.lakebench.app.ui.common.CollapsibleSplit(
+        var side = new CollapsibleSplit(
                 view.sideSplit(),
                 0,
                 false,
@@ -478,22 +483,14 @@ public final class Workbench implements BrowserActions {
 
     @Override
     public void openTable(WorkspaceRef ws, TableInfo table) {
-        openEditor(
-                ws, "SELECT * FROM " + dev.lakebench.app.ui.sql.HybridSearch.ident(table.name()) + " LIMIT 1000", true);
+        openEditor(ws, "SELECT * FROM " + HybridSearch.ident(table.name()) + " LIMIT 1000", true);
     }
 
     @Override
     public void queryTable(WorkspaceRef ws, TableInfo table) {
         String cols = String.join(
-                ", ",
-                table.schema().names().stream()
-                        .map(dev.lakebench.app.ui.sql.HybridSearch::ident)
-                        .toList());
-        openEditor(
-                ws,
-                "SELECT " + cols + "\nFROM " + dev.lakebench.app.ui.sql.HybridSearch.ident(table.name())
-                        + "\nLIMIT 100",
-                false);
+                ", ", table.schema().names().stream().map(HybridSearch::ident).toList());
+        openEditor(ws, "SELECT " + cols + "\nFROM " + HybridSearch.ident(table.name()) + "\nLIMIT 100", false);
     }
 
     @Override
@@ -502,7 +499,7 @@ public final class Workbench implements BrowserActions {
         if (source.isEmpty()) {
             errors.show(ErrorReport.of(
                     "Show grid",
-                    dev.lakebench.core.client.ErrorCode.COLUMN_NOT_FOUND,
+                    ErrorCode.COLUMN_NOT_FOUND,
                     GridSource.whyNot(table).orElse("Table \"" + table.name() + "\" cannot be shown as a grid"),
                     "Open the table instead, or ingest images, PDFs or videos"));
             return;
@@ -513,9 +510,9 @@ public final class Workbench implements BrowserActions {
         vm.detectTextSearch();
     }
 
-    private void resultAction(dev.lakebench.app.ui.sql.ResultRowEvent e) {
+    private void resultAction(ResultRowEvent e) {
         WorkspaceRef ws = e.result().workspace();
-        if (e.getEventType() == dev.lakebench.app.ui.sql.ResultRowEvent.FIND_SIMILAR) {
+        if (e.getEventType() == ResultRowEvent.FIND_SIMILAR) {
             findSimilar(ws, e.table(), e.row());
         } else {
             showResultAsGrid(ws, e.table(), e.result());
@@ -526,11 +523,11 @@ public final class Workbench implements BrowserActions {
      * Finds the rows closest to any row with a vector (a result row, the detail pane's row): the same search as
      * the grid's "Find similar", opened as a grid when the table has pictures, else as a SQL result.
      */
-    public void findSimilar(WorkspaceRef ws, String table, dev.lakebench.core.client.Row row) {
+    public void findSimilar(WorkspaceRef ws, String table, Row row) {
         if (table == null) {
             errors.show(ErrorReport.of(
                     "Find similar",
-                    dev.lakebench.core.client.ErrorCode.QUERY_INVALID,
+                    ErrorCode.QUERY_INVALID,
                     "This result does not come from a single table, so there is nothing to search",
                     "Query one table (SELECT * FROM t ...) and find similar rows from there"));
             return;
@@ -541,12 +538,12 @@ public final class Workbench implements BrowserActions {
                 .start();
     }
 
-    private void similarIn(WorkspaceRef ws, TableInfo info, dev.lakebench.core.client.Row row) {
+    private void similarIn(WorkspaceRef ws, TableInfo info, Row row) {
         var query = ResultGrids.queryVector(info, row);
         if (query.isEmpty()) {
             errors.show(ErrorReport.of(
                     "Find similar",
-                    dev.lakebench.core.client.ErrorCode.COLUMN_NOT_FOUND,
+                    ErrorCode.COLUMN_NOT_FOUND,
                     "This row has no vector of table \"" + info.name() + "\" to search with",
                     ResultGrids.embeddingColumns(info).isEmpty()
                             ? "Add embeddings to the table (ingest with embeddings, or lakebench embed)"
@@ -570,16 +567,16 @@ public final class Workbench implements BrowserActions {
     }
 
     /** Shows a result's rows as a thumbnail grid of their table, in the result's order, with their scores. */
-    public void showResultAsGrid(WorkspaceRef ws, String table, dev.lakebench.app.ui.sql.ResultViewModel result) {
+    public void showResultAsGrid(WorkspaceRef ws, String table, ResultViewModel result) {
         if (table == null) {
             errors.show(ErrorReport.of(
                     "Show as grid",
-                    dev.lakebench.core.client.ErrorCode.QUERY_INVALID,
+                    ErrorCode.QUERY_INVALID,
                     "This result does not come from a single table, so its pictures cannot be found",
                     "Query one table (SELECT * FROM t ...) to show its rows as a grid"));
             return;
         }
-        List<dev.lakebench.core.client.Row> rows = List.copyOf(result.rows());
+        List<Row> rows = List.copyOf(result.rows());
         tasks.create("Describe " + table, ctx -> sessions.client(ws).describeTable(table))
                 .untracked()
                 .onSuccess(info -> {
@@ -587,7 +584,7 @@ public final class Workbench implements BrowserActions {
                     if (source.isEmpty()) {
                         errors.show(ErrorReport.of(
                                 "Show as grid",
-                                dev.lakebench.core.client.ErrorCode.COLUMN_NOT_FOUND,
+                                ErrorCode.COLUMN_NOT_FOUND,
                                 GridSource.whyNot(info).orElse("Table \"" + table + "\" cannot be shown as a grid"),
                                 "Open the table instead, or ingest images, PDFs or videos"));
                         return;
@@ -596,7 +593,7 @@ public final class Workbench implements BrowserActions {
                     if (picked.keys().isEmpty()) {
                         errors.show(ErrorReport.of(
                                 "Show as grid",
-                                dev.lakebench.core.client.ErrorCode.COLUMN_NOT_FOUND,
+                                ErrorCode.COLUMN_NOT_FOUND,
                                 "The result has no " + source.get().keyColumn()
                                         + " column to find its rows' pictures by",
                                 "Select " + source.get().keyColumn() + " too (SELECT * does)"));
@@ -616,11 +613,15 @@ public final class Workbench implements BrowserActions {
     }
 
     private GridTab openGrid(ThumbnailGridViewModel vm) {
-        GridSource s = vm.source();
-        vm.onSelect(key -> detailVm.show(s.workspace(), s.table().name(), s.keyColumn(), key));
         vm.onSimilar(this::openGrid);
         ThumbnailGridView view = new ThumbnailGridView(vm, sessions, new ThumbnailCache(GRID_CACHE_BYTES), threads);
         GridTab tab = new GridTab(vm, view);
+        vm.onSelect(
+                key -> { // a grid behind another tab does not take the detail pane
+                    if (tab.tab().isSelected()) {
+                        tab.showOwnRow(detailVm);
+                    }
+                });
         shell.open(tab);
         return tab;
     }
@@ -653,11 +654,13 @@ public final class Workbench implements BrowserActions {
 
     private IngestWizardViewModel openWizard(WorkspaceRef ws, List<Path> paths) {
         IngestWizardViewModel vm = new IngestWizardViewModel(ws, sessions, tasks);
+        vm.installedModels(installedModels);
         vm.onEnd(run -> {
             browserVm.refreshWorkspace(ws);
             status.message(run.summary());
         });
         IngestWizard wizard = new IngestWizard(vm, stage, (run, grid) -> openIngested(run, grid));
+        wizard.onGetModel(this::showModels);
         vm.add(paths);
         wizard.show();
         return vm;
@@ -681,7 +684,7 @@ public final class Workbench implements BrowserActions {
     private void installDrop(Scene scene) {
         scene.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
-                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+                e.acceptTransferModes(TransferMode.COPY);
             }
             e.consume();
         });
@@ -690,9 +693,7 @@ public final class Workbench implements BrowserActions {
         scene.setOnDragDropped(e -> {
             shell.showDropHint(false);
             if (e.getDragboard().hasFiles()) {
-                dropFiles(e.getDragboard().getFiles().stream()
-                        .map(java.io.File::toPath)
-                        .toList());
+                dropFiles(e.getDragboard().getFiles().stream().map(File::toPath).toList());
                 e.setDropCompleted(true);
             }
             e.consume();
@@ -706,20 +707,12 @@ public final class Workbench implements BrowserActions {
 
     @Override
     public void removeConnection(BrowserNode connection) {
-        javafx.scene.control.Alert a =
-                new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION);
-        a.initOwner(stage);
-        a.setTitle("Remove connection");
-        a.setHeaderText("Remove " + connection.label() + "?");
-        a.setContentText(
-                "The workbench forgets the connection and, when no other connection uses its URL, the saved token. "
-                        + "Nothing on the server changes.");
-        a.showAndWait()
-                .filter(b -> b == javafx.scene.control.ButtonType.OK)
-                .ifPresent(b -> connections.remove(connection));
+        if (ConnectionDialog.confirmRemove(connection, stage)) {
+            connections.remove(connection);
+        }
     }
 
-    private dev.lakebench.core.client.Client openRemote(WorkspaceRef ref) {
+    private Client openRemote(WorkspaceRef ref) {
         return connections.open(ref);
     }
 
@@ -750,16 +743,16 @@ public final class Workbench implements BrowserActions {
     }
 
     /** The workspace browser's and the detail pane's fold state (toolbar toggles, shortcuts, divider double-click). */
-    public dev.lakebench.app.ui.common.CollapsibleSplit browserPane() {
+    public CollapsibleSplit browserPane() {
         return browserPane;
     }
 
-    public dev.lakebench.app.ui.common.CollapsibleSplit detailPane() {
+    public CollapsibleSplit detailPane() {
         return detailPane;
     }
 
     /** Whether the editors' side panels (parameters, history, search) are folded away; shared by every editor. */
-    public javafx.beans.property.BooleanProperty editorSideCollapsed() {
+    public BooleanProperty editorSideCollapsed() {
         return editorSideCollapsed;
     }
 

@@ -1,5 +1,6 @@
 package dev.lakebench.app.ui.shell;
 
+import dev.lakebench.app.ui.detail.DetailViewModel;
 import javafx.scene.control.Tab;
 
 /** A tab in the centre (SQL editor, table view, grid) and what the shell's shortcuts ask of it. */
@@ -21,6 +22,15 @@ public interface WorkbenchTab {
         if (tab().getContent() != null) {
             tab().getContent().requestFocus();
         }
+    }
+
+    /**
+     * The tab came to the front: a tab that keeps its own selection (the grid) shows its selected row in the detail
+     * pane, or clears the pane when none is selected, and answers true. False (the default): the shell shows the
+     * row last shown while this tab was in front.
+     */
+    default boolean showOwnRow(DetailViewModel detail) {
+        return false;
     }
 
     /** The tab is closing: stop its work and release what it holds. */

@@ -1,5 +1,6 @@
 package dev.lakebench.app.ui.sql;
 
+import dev.lakebench.app.ui.common.Threads;
 import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -59,7 +60,7 @@ final class CompletionPopup {
         });
         area.textProperty().addListener((o, a, b) -> {
             if (popup.isShowing()) {
-                dev.lakebench.app.ui.common.Threads.later(this::refresh);
+                Threads.later(this::refresh);
             }
         });
     }

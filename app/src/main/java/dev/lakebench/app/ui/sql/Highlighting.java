@@ -3,6 +3,7 @@ package dev.lakebench.app.ui.sql;
 import dev.lakebench.app.ui.common.Threads;
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.IntConsumer;
 import org.fxmisc.richtext.CodeArea;
 
@@ -36,7 +37,7 @@ final class Highlighting {
         String text = area.getText();
         try {
             scan(area, maxParameter, gen, text);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             // the workbench closed while typing paused: nothing left to colour
         }
     }

@@ -12,6 +12,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** Searchable history: type words to filter, double-click or Enter puts the statement into the editor. */
@@ -71,7 +72,7 @@ final class HistoryPanel {
                 list.getSelectionModel().selectFirst();
             }
         });
-        VBox.setVgrow(list, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(list, Priority.ALWAYS);
         box.getChildren().addAll(search, list);
     }
 

@@ -4,6 +4,7 @@ import dev.lakebench.app.ui.common.SelectedRow;
 import dev.lakebench.app.ui.theme.Styles;
 import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.ColumnType;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.Node;
@@ -11,6 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
@@ -63,7 +65,7 @@ final class HybridSearchForm {
                     .setAll(cols.stream()
                             .filter(c -> c.type() == ColumnType.TEXT)
                             .map(Column::name)
-                            .sorted(java.util.Comparator.comparing(HybridSearchForm::keyLike))
+                            .sorted(Comparator.comparing(HybridSearchForm::keyLike))
                             .toList());
             embCol.getItems()
                     .setAll(cols.stream()
@@ -200,7 +202,7 @@ final class HybridSearchForm {
                         meaningNote,
                         meaningRun,
                         meaningProblem,
-                        new javafx.scene.control.Separator(),
+                        new Separator(),
                         label("Table"),
                         table,
                         label("Text column"),

@@ -2,6 +2,7 @@ package dev.lakebench.app.ui.sql;
 
 import dev.lakebench.app.ui.common.SelectedRow;
 import dev.lakebench.app.ui.theme.Styles;
+import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -75,7 +76,7 @@ final class ParameterPanel {
             source.setManaged(fromRow);
             SelectedRow s = selected.get();
             if (fromRow) {
-                column.getItems().setAll(s == null ? java.util.List.of() : s.vectorColumns());
+                column.getItems().setAll(s == null ? List.of() : s.vectorColumns());
                 if ((p.rowColumnProperty().get() == null
                                 || p.rowColumnProperty().get().isBlank())
                         && !column.getItems().isEmpty()) {

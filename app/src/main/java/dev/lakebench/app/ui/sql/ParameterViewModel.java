@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lakebench.app.ui.common.SelectedRow;
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.QueryError;
+import java.io.IOException;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -110,7 +111,7 @@ public final class ParameterViewModel {
         JsonNode n;
         try {
             n = JSON.readTree(json);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw error("is not a JSON array of numbers", "Write it as [0.1, 0.2, 0.3]");
         }
         if (n == null || !n.isArray() || n.isEmpty()) {

@@ -8,12 +8,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -80,7 +83,7 @@ public final class QueryHistory {
         } catch (IOException e) {
             return out;
         }
-        java.util.Collections.reverse(out);
+        Collections.reverse(out);
         return out.size() > KEEP ? new ArrayList<>(out.subList(0, KEEP)) : out;
     }
 
@@ -92,11 +95,7 @@ public final class QueryHistory {
         try {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.write(tmp, lines, StandardCharsets.UTF_8);
-            Files.move(
-                    tmp,
-                    file,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             // the history keeps working from memory; the file is compacted next time
         }
@@ -135,7 +134,7 @@ public final class QueryHistory {
     }
 
     /** Entries whose SQL or workspace contains every word of the query (case-insensitive), newest first. */
-    public static java.util.function.Predicate<Entry> matcher(String query) {
+    public static Predicate<Entry> matcher(String query) {
         String[] words = query == null
                 ? new String[0]
                 : query.toLowerCase(Locale.ROOT).trim().split("\\s+");

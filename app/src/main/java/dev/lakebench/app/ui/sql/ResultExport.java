@@ -15,7 +15,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.LongConsumer;
+import java.util.regex.Pattern;
 
 /**
  * Writes every row of a query (streamed from a cursor, never one page) to CSV, JSON or Parquet. CSV and JSON
@@ -127,10 +129,7 @@ public final class ResultExport {
         if (v instanceof byte[] b) {
             return Base64.getEncoder().encodeToString(b);
         }
-        if (v instanceof float[]
-                || v instanceof float[][]
-                || v instanceof List<?>
-                || v instanceof java.util.Map<?, ?>) {
+        if (v instanceof float[] || v instanceof float[][] || v instanceof List<?> || v instanceof Map<?, ?>) {
             return JsonValues.value(v).toString();
         }
         return String.valueOf(v);
@@ -145,8 +144,7 @@ public final class ResultExport {
 
     /** Suggests a file name for a result. */
     public static String suggestedName(String sql, Format f) {
-        var m = java.util.regex.Pattern.compile("(?i)\\bfrom\\s+\"?([A-Za-z_][A-Za-z0-9_]*)")
-                .matcher(sql);
+        var m = Pattern.compile("(?i)\\bfrom\\s+\"?([A-Za-z_][A-Za-z0-9_]*)").matcher(sql);
         String base = m.find() ? m.group(1) : "result";
         return base + "." + f.extension();
     }

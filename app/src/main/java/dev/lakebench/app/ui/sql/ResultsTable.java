@@ -9,16 +9,20 @@ import dev.lakebench.app.ui.common.ValueText;
 import dev.lakebench.app.ui.theme.Icons;
 import dev.lakebench.core.client.ResultColumn;
 import dev.lakebench.core.client.Row;
+import dev.lakebench.core.schema.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TablePosition;
@@ -46,7 +50,7 @@ public final class ResultsTable {
     private final TableView<Row> table = new TableView<>();
     private final CellImages images;
 
-    private final java.util.function.Function<String, dev.lakebench.core.schema.ColumnType> catalogType;
+    private final Function<String, ColumnType> catalogType;
 
     public ResultsTable(ResultViewModel result, CellImages images, Consumer<SelectedRow> onSelect, String tableName) {
         this(result, images, onSelect, tableName, name -> null);
@@ -61,7 +65,7 @@ public final class ResultsTable {
             CellImages images,
             Consumer<SelectedRow> onSelect,
             String tableName,
-            java.util.function.Function<String, dev.lakebench.core.schema.ColumnType> catalogType) {
+            Function<String, ColumnType> catalogType) {
         this.images = images;
         this.catalogType = catalogType;
         table.setId("results-table");
@@ -104,8 +108,7 @@ public final class ResultsTable {
         grid.setId("result-show-grid");
         grid.setOnAction(
                 e -> table.fireEvent(new ResultRowEvent(ResultRowEvent.SHOW_AS_GRID, result, tableName, null)));
-        ContextMenu menu =
-                new ContextMenu(similar, grid, new javafx.scene.control.SeparatorMenuItem(), cell, tsv, json);
+        ContextMenu menu = new ContextMenu(similar, grid, new SeparatorMenuItem(), cell, tsv, json);
         menu.setOnShowing(e -> {
             Row row = table.getSelectionModel().getSelectedItem();
             similar.setDisable(row == null || !hasVector(row));
@@ -128,8 +131,7 @@ public final class ResultsTable {
     private boolean hasPictures(List<ResultColumn> cols, List<Row> rows) {
         for (int i = 0; i < cols.size(); i++) {
             var type = refined(cols.get(i)).type();
-            if (type == dev.lakebench.core.schema.ColumnType.IMAGE
-                    || type == dev.lakebench.core.schema.ColumnType.VIDEO) {
+            if (type == ColumnType.IMAGE || type == ColumnType.VIDEO) {
                 return true;
             }
             if (!rows.isEmpty()
@@ -184,7 +186,7 @@ public final class ResultsTable {
         return refined(rc, catalogType.apply(rc.name()));
     }
 
-    static ResultColumn refined(ResultColumn rc, dev.lakebench.core.schema.ColumnType known) {
+    static ResultColumn refined(ResultColumn rc, ColumnType known) {
         if (known != null
                 && known.isBytes()
                 && (rc.type() != null ? rc.type().isBytes() : "BLOB".equalsIgnoreCase(rc.engineType()))) {
@@ -196,9 +198,9 @@ public final class ResultsTable {
     /** The column's type for its header: Lakebench's name for vectors and media (IMAGE, not blob), the engine's otherwise. */
     static String typeName(ResultColumn c) {
         if (c.type() != null && (c.type().isVector() || c.type().isBytes())) {
-            return c.type().name().toLowerCase(java.util.Locale.ROOT);
+            return c.type().name().toLowerCase(Locale.ROOT);
         }
-        return c.engineType() == null ? "" : c.engineType().toLowerCase(java.util.Locale.ROOT);
+        return c.engineType() == null ? "" : c.engineType().toLowerCase(Locale.ROOT);
     }
 
     private static double widthFor(ResultColumn c) {
@@ -208,7 +210,7 @@ public final class ResultsTable {
         if (c.type() != null && c.type().isBytes()) {
             return 90;
         }
-        String engine = c.engineType() == null ? "" : c.engineType().toUpperCase(java.util.Locale.ROOT);
+        String engine = c.engineType() == null ? "" : c.engineType().toUpperCase(Locale.ROOT);
         // room for what the type usually holds: scores need their digits, text a few words
         double forType = switch (engine) {
             case "DOUBLE", "FLOAT", "REAL" -> 150;

@@ -1,9 +1,13 @@
 package dev.lakebench.app.ui.sql;
 
+import dev.lakebench.core.backend.local.LocalBackend;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.ManagedServiceError;
+import dev.lakebench.core.embed.EmbeddingCatalog;
 import dev.lakebench.core.schema.Column;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +23,7 @@ public record SchemaCatalog(Map<String, List<Column>> tables, Map<String, Map<St
     public static final SchemaCatalog EMPTY = new SchemaCatalog(Map.of());
 
     public SchemaCatalog {
-        tables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+        tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
         models = Map.copyOf(models);
     }
 
@@ -30,10 +34,8 @@ public record SchemaCatalog(Map<String, List<Column>> tables, Map<String, Map<St
     /** Background: reads every table's columns, and the models recorded for vector columns (embedded engine). */
     public static SchemaCatalog load(Client client) {
         Map<String, List<Column>> out = new LinkedHashMap<>();
-        Map<String, Map<String, String>> models = new java.util.HashMap<>();
-        var recorded = client.backend() instanceof dev.lakebench.core.backend.local.LocalBackend local
-                ? new dev.lakebench.core.embed.EmbeddingCatalog(local.workspace())
-                : null;
+        Map<String, Map<String, String>> models = new HashMap<>();
+        var recorded = client.backend() instanceof LocalBackend local ? new EmbeddingCatalog(local.workspace()) : null;
         for (String t : client.listTables()) {
             try {
                 out.put(t, client.describeTable(t).schema().columns());
@@ -41,7 +43,7 @@ public record SchemaCatalog(Map<String, List<Column>> tables, Map<String, Map<St
                 continue; // dropped meanwhile
             }
             if (recorded != null) {
-                Map<String, String> byColumn = new java.util.HashMap<>();
+                Map<String, String> byColumn = new HashMap<>();
                 try {
                     for (var e : recorded.list(t)) {
                         byColumn.put(e.column().toLowerCase(Locale.ROOT), e.model());
@@ -53,6 +55,21 @@ public record SchemaCatalog(Map<String, List<Column>> tables, Map<String, Map<St
             }
         }
         return new SchemaCatalog(out, models);
+    }
+
+    /** The vector size of each model that made a column here (from the column's type), by model name. */
+    public Map<String, Integer> modelDimensions() {
+        Map<String, Integer> out = new HashMap<>();
+        tables.forEach((t, cols) -> {
+            Map<String, String> made = models.getOrDefault(t.toLowerCase(Locale.ROOT), Map.of());
+            for (Column c : cols) {
+                String model = made.get(c.name().toLowerCase(Locale.ROOT));
+                if (model != null && c.dimension() > 0) {
+                    out.put(model, c.dimension());
+                }
+            }
+        });
+        return out;
     }
 
     /** The model recorded as the maker of a vector column, if any. */

@@ -3,26 +3,33 @@ package dev.lakebench.app.ui.sql;
 import dev.lakebench.app.ui.common.CellImages;
 import dev.lakebench.app.ui.common.SelectedRow;
 import dev.lakebench.app.ui.common.Sizes;
+import dev.lakebench.app.ui.common.Threads;
 import dev.lakebench.app.ui.theme.Icons;
 import dev.lakebench.app.ui.theme.Styles;
+import dev.lakebench.core.schema.Column;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -60,8 +67,7 @@ public final class SqlEditorView {
     private final Consumer<SelectedRow> onSelect;
     private final Timeline ticker;
     private final SplitPane top;
-    private final javafx.scene.control.ToggleButton sideToggle =
-            new javafx.scene.control.ToggleButton(null, Icons.of(Icons.Icon.PANE_RIGHT));
+    private final ToggleButton sideToggle = new ToggleButton(null, Icons.of(Icons.Icon.PANE_RIGHT));
     private boolean syncing;
 
     public SqlEditorView(SqlEditorViewModel vm, CellImages images, Consumer<SelectedRow> onSelect) {
@@ -94,7 +100,7 @@ public final class SqlEditorView {
         });
         area.addEventHandler(KeyEvent.KEY_TYPED, e -> {
             if (".".equals(e.getCharacter()) && !completion.isShowing()) {
-                dev.lakebench.app.ui.common.Threads.later(completion::show);
+                Threads.later(completion::show);
             }
         });
 
@@ -188,7 +194,7 @@ public final class SqlEditorView {
     }
 
     /** The run bar's button that shows or hides the side panel (selected: shown). */
-    public javafx.scene.control.ToggleButton sideToggle() {
+    public ToggleButton sideToggle() {
         return sideToggle;
     }
 
@@ -248,7 +254,7 @@ public final class SqlEditorView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         // the buttons keep their labels; a long status or workspace name is what gets cut
-        for (javafx.scene.control.Control c : List.of(run, cancel, export, elapsed)) {
+        for (Control c : List.of(run, cancel, export, elapsed)) {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
         status.setMinWidth(0);
@@ -310,15 +316,15 @@ public final class SqlEditorView {
                 source,
                 column -> source == null
                         ? null
-                        : vm.catalogProperty().get().columns(source).orElse(java.util.List.of()).stream()
+                        : vm.catalogProperty().get().columns(source).orElse(List.of()).stream()
                                 .filter(c -> c.name().equalsIgnoreCase(column))
-                                .map(dev.lakebench.core.schema.Column::type)
+                                .map(Column::type)
                                 .findFirst()
                                 .orElse(null));
         Label sql = new Label(r.sql().strip().replaceAll("\\s+", " ")
                 + (r.paramSummary().isEmpty() ? "" : "   ·   " + r.paramSummary()));
         sql.getStyleClass().addAll(Styles.MONO, Styles.MUTED);
-        sql.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
+        sql.setPadding(new Insets(4, 8, 4, 8));
         VBox.setVgrow(table.node(), Priority.ALWAYS);
         Tab t = new Tab(r.title(), new VBox(sql, table.node()));
         r.stateProperty().addListener((o, a, s) -> {
@@ -337,7 +343,7 @@ public final class SqlEditorView {
     /** The table a simple query reads from (for the detail pane); null for anything else. */
     static String tableOf(String sql) {
         String code = sql.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\n]*", " ");
-        var m = java.util.regex.Pattern.compile(
+        var m = Pattern.compile(
                         "(?is)^\\s*select\\b.*?\\bfrom\\s+\"?([A-Za-z_][A-Za-z0-9_]*)\"?\\s*(where|order|limit|$|;)")
                 .matcher(code);
         return m.find() ? m.group(1) : null;
@@ -350,9 +356,9 @@ public final class SqlEditorView {
     }
 
     private static Node scroll(Node n) {
-        javafx.scene.control.ScrollPane sp = new javafx.scene.control.ScrollPane(n);
+        ScrollPane sp = new ScrollPane(n);
         sp.setFitToWidth(true);
-        sp.setPadding(new javafx.geometry.Insets(8));
+        sp.setPadding(new Insets(8));
         return sp;
     }
 

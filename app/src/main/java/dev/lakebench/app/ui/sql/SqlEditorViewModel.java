@@ -1,9 +1,16 @@
 package dev.lakebench.app.ui.sql;
 
+import dev.lakebench.app.cli.SyntaxCaret;
+import dev.lakebench.app.ui.common.ConnectionSpec;
 import dev.lakebench.app.ui.common.ErrorReport;
+import dev.lakebench.app.ui.common.InstalledModels;
 import dev.lakebench.app.ui.common.SelectedRow;
 import dev.lakebench.app.ui.common.Sessions;
+import dev.lakebench.app.ui.common.Sizes;
+import dev.lakebench.app.ui.common.TaskContext;
 import dev.lakebench.app.ui.common.Tasks;
+import dev.lakebench.app.ui.common.Threads;
+import dev.lakebench.app.ui.common.TrackedTask;
 import dev.lakebench.app.ui.common.WorkspaceRef;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.ManagedServiceError;
@@ -12,12 +19,18 @@ import dev.lakebench.core.client.QueryResult;
 import dev.lakebench.core.client.ResultColumn;
 import dev.lakebench.core.client.Row;
 import dev.lakebench.core.client.RowCursor;
+import dev.lakebench.core.embed.ModelInfo;
+import dev.lakebench.core.embed.Models;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -27,7 +40,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.collections.WeakListChangeListener;
 
 /**
  * The SQL editor's logic: which statement runs (the selection, else the one at the caret), its {@code $N}
@@ -60,7 +75,7 @@ public final class SqlEditorViewModel {
     private final ObservableList<ResultViewModel> results = FXCollections.observableArrayList();
     private final ObjectProperty<ResultViewModel> current = new SimpleObjectProperty<>();
     private Runnable onWrite = () -> {};
-    private java.util.function.Supplier<String> browserTable = () -> null;
+    private Supplier<String> browserTable = () -> null;
     private ResultViewModel active;
     private int runs;
 
@@ -133,7 +148,7 @@ public final class SqlEditorViewModel {
     }
 
     /** The workbench's threads (the editor's highlighting runs on them). */
-    public dev.lakebench.app.ui.common.Threads threads() {
+    public Threads threads() {
         return tasks.threads();
     }
 
@@ -146,11 +161,11 @@ public final class SqlEditorViewModel {
     }
 
     /** The table selected in the browser for this editor's workspace (null when none): completion's fallback. */
-    public java.util.function.Supplier<String> browserTable() {
+    public Supplier<String> browserTable() {
         return browserTable;
     }
 
-    public void browserTable(java.util.function.Supplier<String> s) {
+    public void browserTable(Supplier<String> s) {
         this.browserTable = s;
     }
 
@@ -160,6 +175,25 @@ public final class SqlEditorViewModel {
     }
 
     private final ObservableList<String> models = FXCollections.observableArrayList();
+    private InstalledModels installed;
+    /** Held here: the shared list holds it weakly, so a closed editor is not kept alive by it. */
+    private ListChangeListener<String> following;
+
+    /**
+     * Follows the workbench's installed models (this workspace's data directory), so that a model pulled while the
+     * editor is open is listed in its search form at once; the sizes its vector columns record are passed back.
+     */
+    public void installedModels(InstalledModels m) {
+        if (!m.serves(workspace)) {
+            return;
+        }
+        this.installed = m;
+        following = c -> models.setAll(m.names());
+        m.names().addListener(new WeakListChangeListener<>(following));
+        if (!m.names().isEmpty()) {
+            models.setAll(m.names());
+        }
+    }
 
     /** Names of the embedding models installed for this workspace's data directory (built-in first). */
     public ObservableList<String> models() {
@@ -170,15 +204,19 @@ public final class SqlEditorViewModel {
     public void loadCatalog() {
         tasks.create("Read schema of " + workspace.workspaceId(), ctx -> {
                     SchemaCatalog c = SchemaCatalog.load(sessions.client(workspace));
-                    List<String> installed = workspace.connection()
-                                    instanceof dev.lakebench.app.ui.common.ConnectionSpec.Local l
-                            ? dev.lakebench.core.embed.Models.of(l.dataRoot()).names()
-                            : List.<String>of();
-                    return java.util.Map.entry(c, installed);
+                    List<ModelInfo> listed = workspace.connection() instanceof ConnectionSpec.Local l
+                            ? Models.of(l.dataRoot()).list()
+                            : List.<ModelInfo>of();
+                    return Map.entry(c, listed);
                 })
                 .untracked()
                 .onSuccess(e -> {
-                    models.setAll(e.getValue());
+                    if (installed == null) {
+                        models.setAll(e.getValue().stream().map(ModelInfo::name).toList());
+                    } else {
+                        installed.set(e.getValue()); // the editors keep the shared list fresh as they open
+                        installed.learn(e.getKey().modelDimensions());
+                    }
                     catalog.set(e.getKey());
                 })
                 .onFailure(r -> {})
@@ -294,7 +332,7 @@ public final class SqlEditorViewModel {
                     try {
                         return execute(sql, params, ctx, result, ui, t0);
                     } catch (ManagedServiceError e) {
-                        java.util.OptionalInt at = dev.lakebench.app.cli.SyntaxCaret.offset(sql, e);
+                        OptionalInt at = SyntaxCaret.offset(sql, e);
                         if (at.isPresent()) {
                             ErrorMark m = mark(textAtRun, base, sql, at.getAsInt(), e.problem());
                             ui.execute(() -> {
@@ -339,12 +377,7 @@ public final class SqlEditorViewModel {
 
     /** Background: runs one statement, streaming rows into the result when it returns rows. */
     private Outcome execute(
-            String sql,
-            List<Object> params,
-            dev.lakebench.app.ui.common.TaskContext ctx,
-            ResultViewModel result,
-            Executor ui,
-            long t0) {
+            String sql, List<Object> params, TaskContext ctx, ResultViewModel result, Executor ui, long t0) {
         Client client = sessions.client(workspace);
         QueryRequest req = QueryRequest.of(sql, params).cancellation(ctx.cancellation());
         if (SqlScript.returnsRows(sql) && SqlScript.statements(sql).size() == 1) {
@@ -422,20 +455,15 @@ public final class SqlEditorViewModel {
      * Writes every row of a result's statement to a file (CSV, JSON or Parquet), re-running it as a stream so
      * that the file has all rows, not the ones on screen.
      */
-    public dev.lakebench.app.ui.common.TrackedTask export(
-            ResultViewModel result, ResultExport.Format format, java.nio.file.Path file) {
+    public TrackedTask export(ResultViewModel result, ResultExport.Format format, Path file) {
         return tasks.create("Export to " + file.getFileName(), ctx -> {
                     QueryRequest req = result.request().cancellation(ctx.cancellation());
                     try (RowCursor cursor = sessions.client(workspace).stream(req)) {
                         return ResultExport.write(
-                                cursor,
-                                format,
-                                file,
-                                n -> ctx.message(dev.lakebench.app.ui.common.Sizes.plural(n, "row", "rows")));
+                                cursor, format, file, n -> ctx.message(Sizes.plural(n, "row", "rows")));
                     }
                 })
-                .onSuccess(n -> lastExport.set(
-                        "Exported " + dev.lakebench.app.ui.common.Sizes.plural(n, "row", "rows") + " to " + file))
+                .onSuccess(n -> lastExport.set("Exported " + Sizes.plural(n, "row", "rows") + " to " + file))
                 .start();
     }
 

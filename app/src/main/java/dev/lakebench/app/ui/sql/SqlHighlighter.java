@@ -3,6 +3,7 @@ package dev.lakebench.app.ui.sql;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
 
@@ -59,7 +60,7 @@ public final class SqlHighlighter {
                 }
             }
             int len = t.end() - t.start();
-            if (pendingLen > 0 && java.util.Objects.equals(style, pending)) {
+            if (pendingLen > 0 && Objects.equals(style, pending)) {
                 pendingLen += len;
             } else {
                 if (pendingLen > 0) {

@@ -2,6 +2,7 @@ package dev.lakebench.app.ui.sql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Finds statements in the editor's text: the one under the caret is what Ctrl+Enter runs without a selection. */
 public final class SqlScript {
@@ -74,7 +75,7 @@ public final class SqlScript {
             if (!t.significant()) {
                 continue;
             }
-            String w = t.text(sql).toLowerCase(java.util.Locale.ROOT);
+            String w = t.text(sql).toLowerCase(Locale.ROOT);
             return switch (w) {
                 case "select",
                         "with",

@@ -1,5 +1,6 @@
 package dev.lakebench.app.ui.theme;
 
+import java.util.Locale;
 import javafx.scene.layout.Region;
 
 /**
@@ -45,7 +46,7 @@ public final class Icons {
 
     public static Region of(Icon icon) {
         Region r = new Region();
-        r.getStyleClass().addAll("icon", "icon-" + icon.name().toLowerCase(java.util.Locale.ROOT));
+        r.getStyleClass().addAll("icon", "icon-" + icon.name().toLowerCase(Locale.ROOT));
         return r;
     }
 }

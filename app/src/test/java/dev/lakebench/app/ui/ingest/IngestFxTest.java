@@ -6,9 +6,13 @@ import dev.lakebench.app.ui.FxFixture;
 import dev.lakebench.app.ui.UiFixtures;
 import dev.lakebench.app.ui.shell.Workbench;
 import dev.lakebench.core.client.Row;
+import dev.lakebench.core.embed.FakeHub;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -82,16 +86,6 @@ class IngestFxTest {
         assertThat(FxFixture.isShowing(robot.lookup("#embed-get-model").query()))
                 .isTrue();
         FxFixture.snap(robot, robot.lookup("#embed-text").query().getScene(), "wizard-embeddings");
-        robot.clickOn("#embed-get-model");
-        FxFixture.await(
-                10, () -> robot.lookup("#embed-get-model-text").tryQuery().isPresent());
-        assertThat(robot.lookup("#embed-get-model-text")
-                        .queryAs(javafx.scene.control.TextArea.class)
-                        .getText())
-                .contains("lakebench models pull Xenova/clip-vit-base-patch32");
-        robot.interact(() -> ((javafx.stage.Stage)
-                        robot.lookup("#embed-get-model-text").query().getScene().getWindow())
-                .close());
         robot.clickOn("#wizard-next");
 
         FxFixture.await(60, () -> robot.lookup("#summary-line").tryQuery().isPresent());
@@ -115,6 +109,40 @@ class IngestFxTest {
                         .filter(p -> p.toString().contains("pillow"))
                         .count());
         assertThat(workbench.errors().shown()).isEmpty();
+    }
+
+    @Test
+    void getAModelOpensTheModelsWindowAndThePulledModelIsOfferedAtOnce(FxRobot robot) throws Exception {
+        try (FakeHub hub = new FakeHub()) {
+            workbench.environment(Map.of("HF_ENDPOINT", hub.endpoint())::get);
+            robot.interact(() -> workbench.dropFiles(
+                    List.of(UiFixtures.testData("images-sample").resolve("pillow"))));
+            FxFixture.await(
+                    20, () -> !robot.lookup("#wizard-next").queryButton().isDisabled());
+            robot.clickOn("#wizard-next");
+            FxFixture.await(
+                    10, () -> !robot.lookup("#wizard-next").queryButton().isDisabled());
+            robot.clickOn("#wizard-next");
+            robot.clickOn("#wizard-next");
+            CheckBox image = robot.lookup("#embed-image").queryAs(CheckBox.class);
+            assertThat(image.isDisabled()).isTrue();
+            robot.clickOn("#embed-get-model");
+
+            // the models window, not a command to type: pull there, and the open step takes the model up
+            FxFixture.await(10, () -> robot.lookup("#models-dialog").tryQuery().isPresent());
+            robot.clickOn("#model-repo").write(FakeHub.REPO);
+            robot.clickOn("#model-pull");
+            FxFixture.await(60, () -> !image.isDisabled());
+            assertThat(image.isSelected()).isTrue();
+            assertThat(robot.lookup("#embed-image-model")
+                            .queryAs(ComboBox.class)
+                            .getValue())
+                    .isEqualTo(FakeHub.REPO);
+            assertThat(FxFixture.isShowing(robot.lookup("#embed-no-image-model").query()))
+                    .isFalse();
+            FxFixture.snap(robot, image.getScene(), "wizard-embeddings-model-pulled");
+            assertThat(workbench.errors().shown()).isEmpty();
+        }
     }
 
     @Test

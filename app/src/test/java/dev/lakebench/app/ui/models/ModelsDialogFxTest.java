@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakebench.app.ui.FxFixture;
 import dev.lakebench.app.ui.shell.Workbench;
+import dev.lakebench.app.ui.sql.SqlEditorViewModel;
 import dev.lakebench.core.embed.FakeHub;
 import java.nio.file.Path;
 import java.util.Map;
@@ -44,6 +45,10 @@ class ModelsDialogFxTest {
     @Test
     @SuppressWarnings("unchecked")
     void theToolbarOpensTheModelsWhereOneIsPulledAndRemoved(FxRobot robot) {
+        // an editor opened before the pull: its search form lists what is pulled and forgets what is removed
+        SqlEditorViewModel[] editor = new SqlEditorViewModel[1];
+        robot.interact(() -> editor[0] = workbench.openEditor(workbench.currentWorkspace(), "", false));
+        FxFixture.await(10, () -> editor[0].models().contains("minilm"));
         robot.clickOn("#tb-models");
         FxFixture.await(10, () -> robot.lookup("#models-table").tryQuery().isPresent());
         TableView<ModelRow> table = robot.lookup("#models-table").queryAs(TableView.class);
@@ -56,6 +61,10 @@ class ModelsDialogFxTest {
         assertThat(robot.lookup("#model-message").queryAs(Label.class).getText())
                 .startsWith("Pulled test/tiny-clip (text+image, ");
         assertThat(table.getItems().get(1).dimension()).isEqualTo("8");
+        FxFixture.await(10, () -> editor[0].models().contains(FakeHub.REPO));
+        // opened again, the one window comes to the front
+        robot.interact(workbench::showModels);
+        assertThat(robot.lookup("#models-table").queryAll()).hasSize(1);
         snap(robot, "models-dialog");
         robot.interact(workbench.theme()::toggle);
         assertThat(robot.lookup("#models-dialog").query().getScene().getRoot().getStyleClass())
@@ -67,6 +76,7 @@ class ModelsDialogFxTest {
         robot.interact(() -> table.getSelectionModel().select(1));
         robot.clickOn("#model-remove");
         FxFixture.await(20, () -> table.getItems().size() == 1);
+        FxFixture.await(10, () -> !editor[0].models().contains(FakeHub.REPO));
         assertThat(robot.lookup("#model-problem").queryAs(Label.class).getText())
                 .isEmpty();
     }

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakebench.app.ui.UiFixtures;
 import dev.lakebench.app.ui.common.ErrorReport;
+import dev.lakebench.app.ui.common.InstalledModels;
 import dev.lakebench.app.ui.common.TrackedTask;
+import dev.lakebench.core.connections.MemoryCredentialStore;
+import dev.lakebench.core.connections.TokenVault;
 import dev.lakebench.core.embed.FakeHub;
+import dev.lakebench.core.embed.Models;
 import dev.lakebench.core.hub.HubClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,5 +114,39 @@ class ModelsViewModelTest {
                             + "e.g. Xenova/clip-vit-base-patch32");
             assertThat(hub.requests).isEmpty();
         }
+    }
+
+    @Test
+    void aRemoteModelsSizeIsUnknownUntilAColumnRecordsIt() throws Exception {
+        Path remote = dir.resolve("models").resolve("remote");
+        Files.createDirectories(remote);
+        Files.writeString(
+                remote.resolve("local-llm.json"), "{\"url\":\"http://127.0.0.1:9/v1\",\"model\":\"nomic-embed-text\"}");
+        Models.of(dir).tokenVault(() -> new TokenVault(new MemoryCredentialStore()));
+        var tasks = UiFixtures.directTasks(errors);
+        InstalledModels installed = new InstalledModels(dir, tasks);
+        ModelsViewModel vm = new ModelsViewModel(installed, tasks, () -> new HubClient("http://127.0.0.1:9", null));
+        await(vm.refresh());
+        ModelRow row = vm.models().stream()
+                .filter(r -> r.name().equals("remote:local-llm"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(row.dimension()).isEqualTo("—");
+        assertThat(row.dimensionNote()).startsWith("Unknown until first use");
+        assertThat(installed.names()).contains("minilm", "remote:local-llm");
+
+        // an editor read a vector column this endpoint made: the window shows its size
+        installed.learn(java.util.Map.of("remote:local-llm", 768));
+        ModelRow learned = vm.models().stream()
+                .filter(r -> r.name().equals("remote:local-llm"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(learned.dimension()).isEqualTo("768");
+        assertThat(learned.dimensionNote()).isEqualTo(ModelRow.LEARNED_REMOTE);
+        assertThat(vm.models().get(0).dimension()).isEqualTo("384");
+        await(vm.refresh());
+        assertThat(vm.models().stream().filter(r -> r.name().equals("remote:local-llm")))
+                .singleElement()
+                .satisfies(r -> assertThat(r.dimension()).isEqualTo("768"));
     }
 }

@@ -14,6 +14,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.controlsfx.control.GridCell;
+import org.controlsfx.control.GridView;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -176,6 +178,58 @@ class ShellFxTest {
         robot.interact(() -> workbench.shell().tabs().getSelectionModel().select(secondTab));
         assertThat(workbench.selectedRow().get().row().get("id")).isEqualTo(secondId);
         assertThat(workbench.detail().shownProperty().get().row().get("id")).isEqualTo(secondId);
+    }
+
+    @Test
+    void theDetailPaneFollowsTheGridTabsOwnSelection(FxRobot robot) {
+        int n = UiFixtures.sampleImages().size();
+        FxFixture.await(20, () -> robot.lookup("images").tryQuery().isPresent());
+        var ws = workbench.currentWorkspace();
+        robot.interact(() -> workbench.openEditor(ws, "SELECT id, caption FROM images ORDER BY id DESC", true));
+        FxFixture.await(20, () -> visibleResults(robot).getItems().size() == n);
+        var editorTab = workbench.shell().tabs().getSelectionModel().getSelectedItem();
+        TableView<Row> results = visibleResults(robot);
+        robot.interact(
+                () -> results.getSelectionModel().select(0, results.getColumns().get(0)));
+        FxFixture.await(5, () -> workbench.detail().shownProperty().get() != null);
+        Object resultId = workbench.detail().shownProperty().get().row().get("id");
+
+        // a grid tab with no tile selected: the pane is empty, not the result's row
+        var info = workbench.sessions().client(ws).describeTable("images");
+        robot.interact(() -> workbench.showGrid(ws, info));
+        FxFixture.await(
+                20,
+                () -> FxFixture.<GridView<String>>showing(robot, "#thumbnail-grid")
+                                .getItems()
+                                .size()
+                        == n);
+        var gridTab = workbench.shell().tabs().getSelectionModel().getSelectedItem();
+        assertThat(gridTab).isNotSameAs(editorTab);
+        assertThat(workbench.detail().shownProperty().get()).isNull();
+        assertThat(workbench.detail().titleProperty().get()).isEmpty();
+        assertThat(workbench.selectedRow().get()).isNull();
+
+        // a tile selected in the grid: its row; back in the editor: the result's row; in the grid again: the tile's
+        robot.clickOn(robot.lookup(".thumb-cell").queryAll().stream()
+                .filter(FxFixture::isShowing)
+                .filter(c -> "img-001".equals(((GridCell<?>) c).getItem()))
+                .findFirst()
+                .orElseThrow());
+        FxFixture.await(10, () -> shownId().equals("img-001"));
+        assertThat(resultId).isNotEqualTo("img-001");
+        robot.interact(() -> workbench.shell().tabs().getSelectionModel().select(editorTab));
+        assertThat(shownId()).isEqualTo(resultId);
+        assertThat(workbench.selectedRow().get().row().get("id")).isEqualTo(resultId);
+        robot.interact(() -> workbench.shell().tabs().getSelectionModel().select(gridTab));
+        assertThat(workbench.selectedRow().get()).isNull();
+        FxFixture.await(10, () -> shownId().equals("img-001"));
+        FxFixture.snap(robot, gridTab.getTabPane().getScene(), "detail-follows-grid");
+        assertThat(workbench.errors().shown()).isEmpty();
+    }
+
+    private Object shownId() {
+        var shown = workbench.detail().shownProperty().get();
+        return shown == null ? "" : shown.row().get("id");
     }
 
     @Test
