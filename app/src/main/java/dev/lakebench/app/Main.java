@@ -15,6 +15,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        StartupTrace.mark("main");
         LibraryLogs.quiet();
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
@@ -30,6 +31,7 @@ public final class Main {
         }
         out.flush();
         err.flush();
+        StartupTrace.mark("exit");
         System.exit(status);
     }
 

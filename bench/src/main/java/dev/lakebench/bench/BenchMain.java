@@ -51,6 +51,7 @@ public final class BenchMain {
         list.add(new dev.lakebench.bench.formats.LeRobotFramesBenchmark());
         // start-up of the command line
         list.add(new dev.lakebench.bench.startup.StartupBenchmark());
+        list.add(new dev.lakebench.bench.startup.LaunchBenchmark());
         // managed backend (remote): REST overhead and remote ingest over loopback
         list.add(new dev.lakebench.bench.remote.RemoteQueryBenchmark());
         list.add(new dev.lakebench.bench.remote.RemoteIngestBenchmark());

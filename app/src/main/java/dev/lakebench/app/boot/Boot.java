@@ -91,6 +91,9 @@ public final class Boot {
                     || a.startsWith("--enable-native-access=ALL-UNNAMED")
                     || a.startsWith("-Djava.class.path")
                     || a.startsWith("-XX:Flags")
+                    // the child has its own AOT cache (other module options) and wants both JIT tiers
+                    || a.startsWith("-XX:AOTCache=")
+                    || a.startsWith("-XX:TieredStopAtLevel")
                     || a.startsWith("-agentlib")) {
                 continue;
             }

@@ -1,11 +1,13 @@
 package dev.lakebench.app.boot;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +27,11 @@ final class Relaunch {
     static final String PARENT_PID = "lakebench.boot.parentPid";
 
     static final String INCUBATOR_NOTICE = "WARNING: Using incubator modules: jdk.incubator.vector";
+    /**
+     * The workbench's AOT cache beside the jar, made by the build's training run with this child's module
+     * options (the command line's cache, made without the Vector API module, does not fit this JVM).
+     */
+    static final String WORKBENCH_CACHE = "lakebench-workbench.aot";
     /** How long a forwarded stop may take before the child is killed. */
     static final long STOP_GRACE_SECONDS = 30;
 
@@ -45,16 +52,41 @@ final class Relaunch {
             cmd.add("jdk.incubator.vector");
         }
         cmd.addAll(inheritedJvmArgs);
+        String cp = absolute(classPath);
+        if (vectorApi) {
+            Path cache = workbenchCache(cp);
+            if (cache != null) {
+                cmd.add("-XX:AOTCache=" + cache);
+                cmd.add("-Xlog:disable"); // a cache that does not fit this JVM is ignored without a note on stdout
+            }
+        }
         String extra = System.getenv("LAKEBENCH_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {
             cmd.addAll(Arrays.asList(extra.trim().split("\\s+")));
         }
         cmd.add("-D" + PARENT_PID + "=" + ProcessHandle.current().pid());
         cmd.add("-cp");
-        cmd.add(classPath);
+        cmd.add(cp); // absolute, as when the cache was made: a cache names the jar by its path
         cmd.add(Boot.class.getName());
         cmd.addAll(Arrays.asList(args));
         return cmd;
+    }
+
+    /** The class path with every entry made absolute. */
+    static String absolute(String classPath) {
+        List<String> out = new ArrayList<>();
+        for (String entry : classPath.split(File.pathSeparator)) {
+            out.add(entry.isEmpty() ? entry : Path.of(entry).toAbsolutePath().normalize().toString());
+        }
+        return String.join(File.pathSeparator, out);
+    }
+
+    /** The workbench cache beside the class path's first jar, or null. */
+    static Path workbenchCache(String classPath) {
+        String first = classPath.split(File.pathSeparator)[0];
+        Path dir = Path.of(first).getParent();
+        Path cache = dir == null ? null : dir.resolve(WORKBENCH_CACHE);
+        return cache != null && Files.isRegularFile(cache) ? cache : null;
     }
 
     int run(List<String> command) throws IOException, InterruptedException {

@@ -1,6 +1,7 @@
 package dev.lakebench.app.cli;
 
 import dev.lakebench.app.LibraryLogs;
+import dev.lakebench.app.StartupTrace;
 import dev.lakebench.core.client.ManagedServiceError;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -21,19 +22,66 @@ public final class Cli {
 
     private Cli() {}
 
+    /** The commands, in the order help lists them. */
+    static final List<Class<?>> COMMANDS = List.of(
+            CommandLine.HelpCommand.class,
+            TablesCommand.class,
+            SchemaCommand.class,
+            QueryCommand.class,
+            IngestCommand.class,
+            DropCommand.class,
+            WorkspacesCommand.class,
+            LoginCommand.class,
+            LogoutCommand.class,
+            IndexCommand.class,
+            InfoCommand.class,
+            EmbedCommand.class,
+            ModelsCommand.class,
+            SqlShellCommand.class);
+
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         LibraryLogs.quiet();
-        CommandLine cl = commandLine(out, err);
+        CommandLine cl = commandLine(new LakebenchCommand(), out, err, commandWord(args));
+        StartupTrace.mark("command line built");
         return cl.execute(args);
     }
 
-    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        return commandLine(new LakebenchCommand(), out, err);
+    /**
+     * The command a command line names ({@code tables} in {@code lakebench --data-dir D tables --json}), if any:
+     * the first word that is not a global option or its value.
+     */
+    static java.util.Optional<String> commandWord(String[] args) {
+        CommandLine root = new CommandLine(new LakebenchCommand());
+        root.setStopAtUnmatched(true);
+        root.setUnmatchedArgumentsAllowed(true);
+        try {
+            root.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            return java.util.Optional.empty();
+        }
+        List<String> rest = root.getUnmatchedArguments();
+        return rest.isEmpty() || rest.get(0).startsWith("-")
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(rest.get(0));
     }
 
-    /** A command line on a given root (tests give it their environment and credential store). */
+    /** A command line with every command (tests give the root their environment and credential store). */
     static CommandLine commandLine(LakebenchCommand root, PrintWriter out, PrintWriter err) {
+        return commandLine(root, out, err, java.util.Optional.empty());
+    }
+
+    /**
+     * A command line for {@code command}: with only that command when it is one (a command's start-up then
+     * skips setting up the other commands' options, a third of a short command's CPU), else with all of them
+     * (help, suggestions for a mistyped name, the usage message).
+     */
+    static CommandLine commandLine(
+            LakebenchCommand root, PrintWriter out, PrintWriter err, java.util.Optional<String> command) {
         CommandLine cl = new CommandLine(root);
+        List<Class<?>> only = command.flatMap(Cli::commandNamed).map(List::<Class<?>>of).orElse(COMMANDS);
+        for (Class<?> c : only) {
+            cl.addSubcommand(c);
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -104,6 +152,19 @@ public final class Cli {
         e.println("See '" + where + " --help'.");
         e.flush();
         return USAGE;
+    }
+
+    private static java.util.Optional<Class<?>> commandNamed(String name) {
+        if (name.equals("help")) {
+            return java.util.Optional.empty();
+        }
+        for (Class<?> c : COMMANDS) {
+            CommandLine.Command a = c.getAnnotation(CommandLine.Command.class);
+            if (a != null && (a.name().equals(name) || List.of(a.aliases()).contains(name))) {
+                return java.util.Optional.of(c);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static List<String> candidates(CommandLine cl, String word) {

@@ -1,5 +1,6 @@
 package dev.lakebench.app.cli;
 
+import dev.lakebench.app.StartupTrace;
 import dev.lakebench.core.backend.managed.ApiToken;
 import dev.lakebench.core.backend.managed.ManagedBackend;
 import dev.lakebench.core.backend.postgres.PgSettings;
@@ -21,28 +22,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The root command: global options and the subcommands. */
+/** The root command: the global options. Its subcommands are listed in {@link Cli#COMMANDS}. */
 @Command(
         name = "lakebench",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = "Lakebench: multimodal AI data in tables, with SQL, vector, BM25 and hybrid search.",
-        subcommands = {
-            picocli.CommandLine.HelpCommand.class,
-            TablesCommand.class,
-            SchemaCommand.class,
-            QueryCommand.class,
-            IngestCommand.class,
-            DropCommand.class,
-            WorkspacesCommand.class,
-            LoginCommand.class,
-            LogoutCommand.class,
-            IndexCommand.class,
-            InfoCommand.class,
-            EmbedCommand.class,
-            ModelsCommand.class,
-            SqlShellCommand.class
-        })
+        description = "Lakebench: multimodal AI data in tables, with SQL, vector, BM25 and hybrid search.")
 public final class LakebenchCommand implements Callable<Integer> {
 
     @Spec
@@ -210,7 +195,10 @@ public final class LakebenchCommand implements Callable<Integer> {
         if (isRemote()) {
             return new Client(ManagedBackend.connect(remoteSettings(), ApiToken.of(remoteToken()), env));
         }
-        return Client.local(dataDirectory().root(), workspace, allowFiles);
+        StartupTrace.mark("command parsed");
+        Client local = Client.local(dataDirectory().root(), workspace, allowFiles);
+        StartupTrace.mark("workspace open");
+        return local;
     }
 
     @Override

@@ -17,14 +17,16 @@ public record WorkbenchStart(Path dataDir, String workspace) {
         if (args.length == 0) {
             return Optional.of(new WorkbenchStart(null, null));
         }
+        // the global options alone: setting up every command's options is not needed to see that none is named
         LakebenchCommand root = new LakebenchCommand();
+        CommandLine cl = new CommandLine(root);
         CommandLine.ParseResult pr;
         try {
-            pr = new CommandLine(root).parseArgs(args);
+            pr = cl.parseArgs(args);
         } catch (CommandLine.ParameterException e) {
             return Optional.empty();
         }
-        if (pr.hasSubcommand() || pr.isUsageHelpRequested() || pr.isVersionHelpRequested() || root.isRemote()) {
+        if (pr.isUsageHelpRequested() || pr.isVersionHelpRequested() || root.isRemote()) {
             return Optional.empty();
         }
         return Optional.of(

@@ -1,5 +1,6 @@
 package dev.lakebench.app.ui;
 
+import dev.lakebench.app.StartupTrace;
 import dev.lakebench.app.ui.common.Settings;
 import dev.lakebench.app.ui.common.Threads;
 import dev.lakebench.app.ui.shell.Workbench;
@@ -40,7 +41,9 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupTrace.mark("toolkit started");
         workbench = new Workbench(dataRoot, settings, Threads.forFx());
+        workbench.onReady(() -> StartupTrace.mark("workbench ready"));
         if (Boolean.getBoolean("lakebench.startupProbe")) {
             workbench.onReady(() -> {
                 long ms = System.currentTimeMillis()
@@ -53,6 +56,7 @@ public final class WorkbenchApp extends Application {
             });
         }
         workbench.show(stage);
+        StartupTrace.mark("window shown");
     }
 
     @Override

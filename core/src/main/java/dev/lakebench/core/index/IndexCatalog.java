@@ -18,9 +18,12 @@ import java.util.Map;
  */
 final class IndexCatalog {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private IndexCatalog() {}
+
+    /** Made on first use: a workspace without indexes opens without setting up the object mapper. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     static void ensure(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
@@ -53,7 +56,7 @@ final class IndexCatalog {
             return Map.of();
         }
         try {
-            return JSON.readValue(json, new TypeReference<Map<String, String>>() {});
+            return Json.MAPPER.readValue(json, new TypeReference<Map<String, String>>() {});
         } catch (Exception e) {
             return Map.of();
         }
@@ -66,7 +69,7 @@ final class IndexCatalog {
             ps.setString(2, d.table());
             ps.setString(3, String.join(",", d.columns()));
             ps.setString(4, d.type().name());
-            ps.setString(5, JSON.writeValueAsString(d.options()));
+            ps.setString(5, Json.MAPPER.writeValueAsString(d.options()));
             ps.setString(6, d.uid());
             ps.executeUpdate();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -1,7 +1,9 @@
 package dev.lakebench.core.store;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.WorkspaceError;
 import dev.lakebench.core.client.WorkspaceInfo;
@@ -27,7 +29,11 @@ public final class DataDirectory {
 
     public static final String DEFAULT_WORKSPACE = "default";
     private static final Pattern WORKSPACE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * {@code workspace.json} is read and written with the streaming parser: every command reads it, and setting up
+     * the object mapper (hundreds of classes) would cost a short command a noticeable part of its start-up.
+     */
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final Path root;
 
@@ -112,10 +118,15 @@ public final class DataDirectory {
         Instant now = Instant.now();
         try {
             Files.createDirectories(dir);
-            ObjectNode n = JSON.createObjectNode();
-            n.put("id", id).put("name", name).put("created_at", now.toString());
             Path tmp = dir.resolve("workspace.json.tmp");
-            JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), n);
+            try (JsonGenerator g = JSON.createGenerator(tmp.toFile(), com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
+                g.useDefaultPrettyPrinter();
+                g.writeStartObject();
+                g.writeStringField("id", id);
+                g.writeStringField("name", name);
+                g.writeStringField("created_at", now.toString());
+                g.writeEndObject();
+            }
             Files.move(
                     tmp,
                     dir.resolve("workspace.json"),
@@ -134,11 +145,11 @@ public final class DataDirectory {
     public WorkspaceInfo read(String id) {
         Path dir = workspaceDir(id);
         try {
-            var n = JSON.readTree(dir.resolve("workspace.json").toFile());
+            Map<String, String> fields = topLevelStrings(dir.resolve("workspace.json"));
             return new WorkspaceInfo(
-                    n.path("id").asText(id),
-                    n.path("name").asText(id),
-                    Instant.parse(n.path("created_at").asText(Instant.EPOCH.toString())),
+                    fields.getOrDefault("id", id),
+                    fields.getOrDefault("name", id),
+                    Instant.parse(fields.getOrDefault("created_at", Instant.EPOCH.toString())),
                     dir);
         } catch (IOException | RuntimeException e) {
             throw new WorkspaceError(
@@ -147,6 +158,26 @@ public final class DataDirectory {
                     "Check the file workspace.json in that folder",
                     e);
         }
+    }
+
+    /** The top-level scalar fields of a JSON object, as text (nested values are skipped). */
+    private static Map<String, String> topLevelStrings(Path file) throws IOException {
+        Map<String, String> out = new java.util.HashMap<>();
+        try (JsonParser p = JSON.createParser(file.toFile())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+                    p.skipChildren();
+                } else if (value != JsonToken.VALUE_NULL) {
+                    out.put(name, p.getText());
+                }
+            }
+        }
+        return out;
     }
 
     /** Workspaces sorted by id. */

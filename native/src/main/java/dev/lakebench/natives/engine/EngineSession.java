@@ -115,6 +115,7 @@ public final class EngineSession implements AutoCloseable {
     }
 
     private static EngineSession start(Path abs, String url, Properties props, boolean lock) {
+        DriverMemoryMonitor.skipFlightRecorder();
         DuckDBConnection conn = null;
         try {
             conn = (DuckDBConnection) DriverManager.getConnection(url, props);

@@ -1,0 +1,77 @@
+package dev.lakebench.app;
+
+import dev.lakebench.app.cli.Cli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The training run behind the AOT cache the build ships: the commands users run most, one after another in one
+ * JVM, so that the cache holds the classes (and profiles) of each of them: create a table, {@code tables},
+ * {@code schema}, a point {@code query} in each output format, a script, {@code workspaces} and {@code --version}.
+ * Started by the build as {@code java -XX:AOTCacheOutput=... -Dlakebench.boot.main=dev.lakebench.app.AotTraining
+ * -jar lakebench.jar DATA_DIR}, with the same class path and options as the launcher that uses the cache.
+ */
+public final class AotTraining {
+
+    private AotTraining() {}
+
+    public static void main(String[] args) {
+        if (args.length == 2 && args[0].equals("--workbench")) {
+            workbench(Path.of(args[1]).toAbsolutePath());
+            return;
+        }
+        if (args.length != 1) {
+            throw new IllegalArgumentException("usage: AotTraining [--workbench] DATA_DIR");
+        }
+        String dir = Path.of(args[0]).toAbsolutePath().toString();
+        List<List<String>> commands = List.of(
+                List.of("query", "CREATE OR REPLACE TABLE t AS SELECT range AS n, 'row ' || range AS s FROM range(1000)"),
+                List.of("tables"),
+                List.of("tables", "--json"),
+                List.of("schema", "t"),
+                List.of("query", "SELECT s FROM t WHERE n = 42"),
+                List.of("query", "--format", "json", "SELECT n, s FROM t WHERE n < 3"),
+                List.of("query", "--format", "csv", "SELECT n, s FROM t WHERE n < 3"),
+                List.of("query", "--last", "SELECT count(*) FROM t; SELECT max(n) FROM t"),
+                List.of("workspaces"),
+                List.of("--version"));
+        for (List<String> command : commands) {
+            List<String> line = new ArrayList<>(List.of("--data-dir", dir));
+            line.addAll(command);
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int status = Cli.run(line.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+            if (status != Cli.OK) {
+                throw new IllegalStateException(
+                        "training command failed (" + status + "): " + String.join(" ", command) + "\n" + err);
+            }
+        }
+        System.exit(Cli.OK); // as Main does: engine threads do not hold the JVM
+    }
+
+    /**
+     * The workbench's training run: the window opened on a workspace with a table, until it is usable (the
+     * startup probe then closes it). Without a display there is nothing to train: the cache then holds the
+     * start of the JVM only, and the workbench starts as without it.
+     */
+    private static void workbench(Path dir) {
+        if (!Display.available(System::getenv)) {
+            System.out.println("AOT training: no display, the workbench's cache holds no window");
+            System.exit(Cli.OK);
+        }
+        int status = Cli.run(
+                new String[] {"--data-dir", dir.toString(), "query",
+                    "CREATE OR REPLACE TABLE t AS SELECT range AS n, 'row ' || range AS s FROM range(100)"},
+                new PrintWriter(new StringWriter(), true),
+                new PrintWriter(new StringWriter(), true));
+        if (status != Cli.OK) {
+            throw new IllegalStateException("training table not created (" + status + ")");
+        }
+        System.setProperty("lakebench.startupProbe", "true");
+        dev.lakebench.app.ui.WorkbenchLauncher.launch(new String[] {"--data-dir=" + dir});
+        System.exit(Cli.OK);
+    }
+}

@@ -1,0 +1,151 @@
+package dev.lakebench.bench.startup;
+
+import dev.lakebench.bench.BenchContext;
+import dev.lakebench.bench.Benchmark;
+import dev.lakebench.bench.support.Fmt;
+import dev.lakebench.bench.support.Stats;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The workbench's launch to a usable window: wall time from starting the process to the workbench's ready
+ * marker (window shown, default workspace listed; {@code -Dlakebench.startupProbe=true}), through the launcher
+ * with its AOT caches ({@code app/target/lakebench}), as {@code java -jar}, and through the installed app
+ * image's launcher when one was built, next to a minimal JavaFX window ({@link HelloWindow}) in the same run.
+ * Median of 5 (1 with {@code --quick}). Needs a display ({@code DISPLAY}, e.g. Xvfb) and a packaged app.
+ */
+public final class LaunchBenchmark implements Benchmark {
+
+    private static final Path APP = Path.of("app", "target");
+    private static final Path IMAGE = Path.of("installers", "target", "jpackage", "image", "lakebench", "bin", "lakebench");
+    private static final String READY = "lakebench-startup-ms";
+    private static final String PROBE = "-Dlakebench.startupProbe=true";
+
+    @Override
+    public String name() {
+        return "launch";
+    }
+
+    @Override
+    public String description() {
+        return "workbench launch to a usable window (launcher + AOT, java -jar, app image) vs a minimal JavaFX window";
+    }
+
+    @Override
+    public void run(BenchContext ctx) throws Exception {
+        Path launcher = APP.resolve("lakebench").toAbsolutePath();
+        Path jar = APP.resolve("lakebench.jar").toAbsolutePath();
+        if (!Files.isExecutable(launcher) || !Files.exists(jar)) {
+            ctx.note(name(), "not run: build the app first (mvn -pl app -am -DskipTests package)");
+            return;
+        }
+        String display = System.getenv("DISPLAY");
+        if (display == null || display.isBlank()) {
+            ctx.note(name(), "not run: no DISPLAY (run under xvfb-run -a, or on a desktop)");
+            return;
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path data = ctx.scratch("launch/data");
+        StartupBenchmark.run(List.of(java, "-jar", jar.toString(), "--data-dir", data.toString(), "query",
+                "CREATE TABLE t AS SELECT range AS n, 'row ' || range AS s FROM range(1000)"));
+        int reps = ctx.repetitions(5);
+
+        String bench = Path.of(BenchContext.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
+        List<String> hello = List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
+                bench + File.pathSeparator + javafxJars(APP.resolve("lib")), HelloWindow.class.getName());
+        Launches reference = launches(reps, hello, Map.of(), HelloWindow.MARKER);
+        String ref = Fmt.duration(reference.median()) + " (minimal JavaFX window)";
+
+        Map<String, String> opts = Map.of("LAKEBENCH_JAVA_OPTS", PROBE);
+        record(ctx, "workbench, launcher + AOT caches",
+                launches(reps, List.of(launcher.toString(), "--data-dir", data.toString()), opts, READY), ref);
+        record(ctx, "workbench, java -jar",
+                launches(reps, List.of(java, "-jar", jar.toString(), "--data-dir", data.toString()), opts, READY), ref);
+        if (Files.isExecutable(IMAGE)) {
+            record(ctx, "workbench, installed app image",
+                    launches(reps, List.of(IMAGE.toAbsolutePath().toString(), "--data-dir", data.toString()),
+                            Map.of("JDK_JAVA_OPTIONS", PROBE), READY),
+                    ref);
+        } else {
+            ctx.note(name(), "app image not measured: build it with mvn -Pdist -DskipTests package "
+                    + "-Dinstaller.imageOnly=true");
+        }
+        ctx.note(name(), "Wall time from starting the process to the workbench's ready marker (window shown and "
+                + "laid out, default workspace listed), median of " + reps + "; the reference is a JavaFX window "
+                + "with one label, started the same way (class path). Goal: at most 1.0 s.");
+    }
+
+    private void record(BenchContext ctx, String metric, Launches l, String reference) {
+        ctx.record(name(), metric + " median", Fmt.duration(l.median()), reference,
+                "runs " + l.millis().stream().map(m -> Fmt.decimal(m / 1000, 2)).collect(Collectors.joining(", "))
+                        + " s, load " + Fmt.decimal(l.load(), 1));
+    }
+
+    /** Wall milliseconds of each launch and the mean load average meanwhile. */
+    record Launches(List<Double> millis, double load) {
+        double median() {
+            return Stats.median(millis.stream().mapToDouble(Double::doubleValue).toArray());
+        }
+    }
+
+    private static Launches launches(int reps, List<String> command, Map<String, String> env, String marker)
+            throws Exception {
+        launch(command, env, marker); // warm the file cache
+        List<Double> out = new ArrayList<>();
+        double load = 0;
+        for (int i = 0; i < reps; i++) {
+            out.add(launch(command, env, marker));
+            load += ChildCpu.load();
+        }
+        return new Launches(out, load / reps);
+    }
+
+    /** Milliseconds from starting {@code command} to the line starting with {@code marker} on its stdout. */
+    private static double launch(List<String> command, Map<String, String> env, String marker)
+            throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().putAll(env);
+        long start = System.nanoTime();
+        Process p = pb.start();
+        try (BufferedReader r =
+                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith(marker)) {
+                    double ms = (System.nanoTime() - start) / 1e6;
+                    r.transferTo(java.io.Writer.nullWriter());
+                    if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                        p.destroyForcibly();
+                    }
+                    return ms;
+                }
+            }
+        } finally {
+            if (p.isAlive() && !p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+        throw new IllegalStateException(String.join(" ", command) + " ended without printing " + marker);
+    }
+
+    private static String javafxJars(Path lib) throws IOException {
+        try (Stream<Path> s = Files.list(lib)) {
+            return s.filter(p -> p.getFileName().toString().matches("javafx-.*-(linux|win|mac|mac-aarch64)\\.jar"))
+                    .map(p -> p.toAbsolutePath().toString())
+                    .collect(Collectors.joining(File.pathSeparator));
+        }
+    }
+}

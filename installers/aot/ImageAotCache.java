@@ -1,0 +1,160 @@
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Gives a jpackage app image its AOT cache: the image's own launcher runs the training commands (recording
+ * which classes they use), then assembles the cache from that record, so that the cache matches the image's
+ * runtime, class path and launcher options exactly. Then the launchers' configuration files get
+ * {@code -XX:AOTCache=$APPDIR/lakebench.aot}, and the image's launcher is run once with {@code -XX:AOTMode=on}
+ * (which fails when the cache does not fit) and once as a user would (stderr must stay empty).
+ *
+ * <p>Run by the installers build with the JDK 25 (single-file source launch): {@code java ImageAotCache.java
+ * IMAGE_DIR WORK_DIR}. The JVM reads the training options from {@code JAVA_TOOL_OPTIONS}, since the jlinked
+ * runtime has no {@code java} command of its own.
+ */
+public final class ImageAotCache {
+
+    static final String CACHE = "lakebench.aot";
+    static final String OPTION = "java-options=-XX:AOTCache=$APPDIR/" + CACHE;
+    /** Keeps a cache the JVM cannot use (another JVM build, a changed jar) from printing on stdout. */
+    static final String QUIET = "java-options=-Xlog:aot*=off,cds*=off";
+
+    public static void main(String[] args) throws Exception {
+        Path image = Path.of(args[0]).toAbsolutePath();
+        Path work = Path.of(args[1]).toAbsolutePath();
+        Files.createDirectories(work);
+        Path launcher = launcher(image);
+        List<Path> cfgs = configs(image);
+        if (cfgs.isEmpty()) {
+            throw new IllegalStateException("no launcher configuration (*.cfg) in " + image);
+        }
+        Path appDir = cfgs.get(0).getParent();
+        Path cache = appDir.resolve(CACHE);
+        Path config = work.resolve("lakebench.aotconf");
+        Path data = work.resolve("aot-training");
+        Files.deleteIfExists(cache);
+        Files.deleteIfExists(config);
+        for (Path cfg : cfgs) {
+            removeOptions(cfg);
+        }
+        String training = "-Dlakebench.boot.main=dev.lakebench.app.AotTraining";
+        run(launcher, List.of(data.toString()),
+                "-XX:AOTMode=record -XX:AOTConfiguration=" + config + " " + training, work);
+        run(launcher, List.of(data.toString()),
+                "-XX:AOTMode=create -XX:AOTConfiguration=" + config + " -XX:AOTCache=" + cache, work);
+        if (!Files.isRegularFile(cache)) {
+            throw new IllegalStateException("the training run made no AOT cache at " + cache);
+        }
+        for (Path cfg : cfgs) {
+            addOptions(cfg);
+        }
+        // the cache must be accepted: with -XX:AOTMode=on the JVM refuses to start otherwise
+        Result on = run(launcher, List.of("--version"), "-XX:AOTMode=on", work);
+        if (on.status != 0) {
+            throw new IllegalStateException("the image's launcher does not accept its AOT cache:\n" + on.err);
+        }
+        Result plain = run(launcher, List.of("--version"), null, work);
+        if (plain.status != 0 || !plain.err.isEmpty()) {
+            throw new IllegalStateException(
+                    "the image's launcher with its AOT cache printed on stderr or failed:\n" + plain.err);
+        }
+        System.out.println("AOT cache " + cache + " (" + Files.size(cache) / (1024 * 1024) + " MB), accepted by "
+                + launcher.getFileName());
+    }
+
+    /** The image's console launcher. */
+    static Path launcher(Path image) throws IOException {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        try (Stream<Path> s = Files.walk(image, 4)) {
+            List<Path> all = s.filter(Files::isRegularFile).toList();
+            for (Path p : all) {
+                String name = p.getFileName().toString();
+                boolean hit = os.contains("win")
+                        ? name.equalsIgnoreCase("lakebench-cli.exe")
+                        : os.contains("mac")
+                                ? p.getParent().getFileName().toString().equals("MacOS")
+                                : p.getParent().getFileName().toString().equals("bin") && name.equals("lakebench");
+                if (hit) {
+                    return p;
+                }
+            }
+        }
+        throw new IllegalStateException("no launcher found in " + image);
+    }
+
+    static List<Path> configs(Path image) throws IOException {
+        try (Stream<Path> s = Files.walk(image, 5)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".cfg")
+                            && p.getParent().getFileName().toString().equals("app"))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    static void removeOptions(Path cfg) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(cfg, StandardCharsets.UTF_8));
+        lines.removeIf(l -> l.equals(OPTION) || l.equals(QUIET));
+        Files.write(cfg, lines, StandardCharsets.UTF_8);
+    }
+
+    /** The options go at the end of the [JavaOptions] section. */
+    static void addOptions(Path cfg) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(cfg, StandardCharsets.UTF_8));
+        int section = lines.indexOf("[JavaOptions]");
+        if (section < 0) {
+            throw new IllegalStateException("no [JavaOptions] section in " + cfg);
+        }
+        int at = section + 1;
+        while (at < lines.size() && !lines.get(at).startsWith("[")) {
+            at++;
+        }
+        while (at > section + 1 && lines.get(at - 1).isBlank()) {
+            at--;
+        }
+        lines.add(at, QUIET);
+        lines.add(at, OPTION);
+        Files.write(cfg, lines, StandardCharsets.UTF_8);
+    }
+
+    record Result(int status, String err) {}
+
+    static Result run(Path launcher, List<String> args, String toolOptions, Path work)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(launcher.toString());
+        cmd.addAll(args);
+        Path out = Files.createTempFile(work, "out", ".txt");
+        Path err = Files.createTempFile(work, "err", ".txt");
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .directory(work.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        pb.environment().remove("JDK_JAVA_OPTIONS");
+        if (toolOptions != null) {
+            pb.environment().put("JAVA_TOOL_OPTIONS", toolOptions);
+        }
+        Process p = pb.start();
+        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", cmd) + " did not finish");
+        }
+        String e = Files.readString(err, StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> toolOptions == null || !l.startsWith("Picked up JAVA_TOOL_OPTIONS"))
+                .reduce("", (a, b) -> a + b + "\n");
+        if (toolOptions != null && p.exitValue() != 0) {
+            System.out.println(Files.readString(out, StandardCharsets.UTF_8));
+        }
+        Files.deleteIfExists(out);
+        Files.deleteIfExists(err);
+        return new Result(p.exitValue(), e);
+    }
+}
