@@ -3,7 +3,7 @@ package dev.lakebench.core.backend.postgres;
 /**
  * The {@code lakebench} schema every workspace of a database shares: the media domains over {@code bytea}, the
  * ledger of completely ingested sources, the workspace registry, and the plain-SQL BM25 used when pg_search is
- * absent.
+ * absent (its word function and scorer).
  */
 final class PgHelpers {
 
@@ -23,27 +23,34 @@ final class PgHelpers {
                     + " recorded_at timestamptz NOT NULL DEFAULT now())",
             "CREATE INDEX IF NOT EXISTS ingest_sources_table ON " + LEDGER + " (table_oid, source_id)",
             PgColumnTypes.domainsDdl(),
-            OR_QUERY_FUNCTION,
+            wordsFunction(),
             BM25_FUNCTION,
         };
     }
 
-    /**
-     * The terms of a query as an OR of its lexemes ({@code 'red' | 'fox'}), for matching documents before they are
-     * scored: {@code to_tsvector('english', col) @@ lakebench.any_term(q)} runs in C and can use a GIN index on
-     * {@code to_tsvector('english', col)}; NULL (no row matches) when the query has no terms.
-     */
-    static final String OR_QUERY_FUNCTION = """
-            CREATE OR REPLACE FUNCTION lakebench.any_term(query text) RETURNS tsquery LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $fn$
-              SELECT nullif(string_agg(quote_literal(t), ' | '), '')::tsquery FROM unnest(tsvector_to_array(to_tsvector('english', query))) AS t
-            $fn$""";
+    /** The longest word counted, in characters: longer runs cannot be GIN index keys (at most about 2,700 bytes). */
+    static final int MAX_WORD = 255;
 
     /**
-     * BM25 without pg_search, pg_deeplake's formula as the local engine scores it (k1 = 1.5, b = 0.75, idf =
-     * ln((N - n + 0.5) / (n + 0.5)), at least 0.001); terms come from the {@code english} text search
-     * configuration, which stems and drops stop words where the local engine does not. The collection statistics of a (table, column, query) are
-     * computed once per transaction and kept in a transaction-local setting, so one statement scans the table
-     * once for them, then once to score: fine for thousands of rows, not for millions (use pg_search there).
+     * {@code lakebench.words(text)}: the words of a text as the local engine's BM25 counts them, in order with
+     * duplicates (see {@link PgWordPattern}): lower-cased, English possessives removed, no stemming, no stop
+     * words. The matching condition {@code lakebench.words(col) && lakebench.words(q)} runs in C and is served by
+     * the default text index, a GIN index on {@code lakebench.words(col)}.
+     */
+    static String wordsFunction() {
+        return """
+                CREATE OR REPLACE FUNCTION lakebench.words(doc text) RETURNS text[] LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $fn$
+                  SELECT coalesce(array_agg(w), '{}') FROM (SELECT regexp_replace(m[1], $p$['\\u2019]s$$p$, '') AS w
+                    FROM regexp_matches(lower(doc), $p$%s$p$, 'g') AS m) x WHERE length(w) <= %d
+                $fn$""".formatted(PgWordPattern.regex(), MAX_WORD);
+    }
+
+    /**
+     * BM25 without pg_search, pg_deeplake's formula as the local engine scores it: k1 = 1.5, b = 0.75, idf =
+     * ln((N - n + 0.5) / (n + 0.5)) (at least 0.001), N the documents with at least one word, |D| a document's
+     * word count, all over {@code lakebench.words}. The collection statistics of a (table, column, query) are
+     * computed once per transaction and kept in a transaction-local setting, so one statement scans the table once
+     * for them, then scores the matching rows: fine for thousands of rows, not for millions (use pg_search there).
      */
     static final String BM25_FUNCTION = """
             CREATE OR REPLACE FUNCTION lakebench.bm25(doc text, query text, rel regclass, col text) RETURNS double precision
@@ -51,14 +58,10 @@ final class PgHelpers {
             DECLARE
               key text := 'lakebench.bm25_' || md5(rel::oid::text || '/' || col || '/' || coalesce(query, ''));
               stats jsonb;
-              dv tsvector;
-              dl double precision;
+              dv text[];
               n double precision;
               avgdl double precision;
-              df double precision;
-              tf double precision;
-              term text;
-              score double precision := 0;
+              score double precision;
             BEGIN
               IF doc IS NULL OR query IS NULL THEN
                 RETURN 0;
@@ -66,27 +69,24 @@ final class PgHelpers {
               stats := nullif(current_setting(key, true), '')::jsonb;
               IF stats IS NULL THEN
                 EXECUTE format($q$
-                  WITH d AS (SELECT to_tsvector('english', %1$I) AS v FROM %2$s WHERE %1$I IS NOT NULL),
-                  l AS (SELECT v, (SELECT coalesce(sum(coalesce(array_length(positions, 1), 1)), 0) FROM unnest(v)) AS len FROM d),
-                  q AS (SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('english', $1))) AS term)
-                  SELECT jsonb_build_object('n', count(*) FILTER (WHERE len > 0), 'avgdl', coalesce(avg(len) FILTER (WHERE len > 0), 0),
-                    'df', (SELECT coalesce(jsonb_object_agg(q.term, (SELECT count(*) FROM l WHERE q.term = ANY (tsvector_to_array(l.v)))), '{}') FROM q))
+                  WITH l AS MATERIALIZED (SELECT lakebench.words(%1$I) AS w FROM %2$s WHERE %1$I IS NOT NULL),
+                  q AS (SELECT DISTINCT t AS term FROM unnest(lakebench.words($1)) AS t)
+                  SELECT jsonb_build_object('n', count(*) FILTER (WHERE cardinality(w) > 0), 'len', coalesce(sum(cardinality(w)), 0),
+                    'df', (SELECT coalesce(jsonb_object_agg(q.term, (SELECT count(*) FROM l WHERE q.term = ANY (l.w))), '{}') FROM q))
                   FROM l $q$, col, rel) INTO stats USING query;
                 PERFORM set_config(key, stats::text, true);
               END IF;
               n := (stats->>'n')::double precision;
-              avgdl := (stats->>'avgdl')::double precision;
-              IF n = 0 OR avgdl = 0 THEN
+              IF n = 0 THEN
                 RETURN 0;
               END IF;
-              dv := to_tsvector('english', doc);
-              SELECT coalesce(sum(coalesce(array_length(positions, 1), 1)), 0) INTO dl FROM unnest(dv);
-              FOR term, df IN SELECT k, v::double precision FROM jsonb_each_text(stats->'df') AS e(k, v) LOOP
-                SELECT coalesce(array_length(positions, 1), 1) INTO tf FROM unnest(dv) WHERE lexeme = term;
-                IF tf IS NOT NULL AND tf > 0 THEN
-                  score := score + greatest(0.001, ln((n - df + 0.5) / (df + 0.5))) * tf * 2.5 / (tf + 1.5 * (0.25 + 0.75 * dl / avgdl));
-                END IF;
-              END LOOP;
+              avgdl := (stats->>'len')::double precision / n;
+              dv := lakebench.words(doc);
+              SELECT coalesce(sum(greatest(0.001, ln((n - d.df::double precision + 0.5) / (d.df::double precision + 0.5)))
+                       * t.tf * 2.5 / (t.tf + 1.5 * (0.25 + 0.75 * cardinality(dv)::double precision / avgdl))), 0)
+                INTO score
+                FROM (SELECT w AS term, count(*)::double precision AS tf FROM unnest(dv) AS w GROUP BY w) AS t
+                JOIN jsonb_each_text(stats->'df') AS d(term, df) USING (term);
               RETURN score;
             END
             $fn$""";

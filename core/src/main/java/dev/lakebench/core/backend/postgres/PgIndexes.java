@@ -26,11 +26,14 @@ import java.util.regex.Pattern;
  * Index DDL for PostgreSQL, built with {@code CREATE INDEX CONCURRENTLY} so that reads and writes go on:
  * vectors get an HNSW (or, with vectorscale, DiskANN) index on the expression {@code (col::vector(d))} with
  * cosine operators, which is what the translated {@code ORDER BY ... <=>} uses; text a pg_search BM25 index when
- * the server has pg_search, else a GIN index on {@code to_tsvector('english', col)} (what the plain-SQL BM25
+ * the server has pg_search, else a GIN index on {@code lakebench.words(col)} (what the plain-SQL BM25
  * matches by), or for {@code exact_text} a pg_trgm index for keyword containment; other columns a B-tree. Progress comes
  * from {@code pg_stat_progress_create_index}; a cancelled build leaves no invalid index behind.
  */
 final class PgIndexes {
+
+    /** The plain-SQL BM25's GIN index (the helper schema is left out when it is on the search path). */
+    private static final Pattern WORDS_INDEX = Pattern.compile("USING gin \\((?:" + PgHelpers.SCHEMA + "\\.)?words\\(");
 
     private PgIndexes() {}
 
@@ -78,8 +81,8 @@ final class PgIndexes {
             suffix = "bm25";
         } else if (c.type() == ColumnType.TEXT && (type.isEmpty() || type.equals("bm25"))) {
             // without pg_search: the plain-SQL BM25 matches documents by this expression before scoring them
-            using = "gin (to_tsvector('english', " + col + "))";
-            suffix = "fts";
+            using = "gin (" + PgHelpers.SCHEMA + ".words(" + col + "))";
+            suffix = "words";
         } else if (c.type() == ColumnType.TEXT && !type.equals("inverted")) {
             requireIndex(caps, Capabilities.PG_TRGM, "A keyword index");
             using = "gin (" + col + " gin_trgm_ops)";
@@ -231,7 +234,9 @@ final class PgIndexes {
                     String def = rs.getString(3);
                     String column = rs.getString(5);
                     if (column == null) {
-                        Matcher m = Pattern.compile("USING \\w+ \\(+\"?([^\"():]+)\"?\\)*::")
+                        // an expression index: (col::vector(d)) or lakebench.words(col)
+                        Matcher m = Pattern.compile("USING \\w+ \\(+(?:(?:" + PgHelpers.SCHEMA
+                                        + "\\.)?words\\()?\"?([^\"():]+)\"?\\)*(?:::|$)")
                                 .matcher(def);
                         column = m.find() ? m.group(1) : def;
                     }
@@ -241,7 +246,7 @@ final class PgIndexes {
                         case "gin" ->
                             def.contains("gin_trgm_ops")
                                     ? "exact_text"
-                                    : def.contains("to_tsvector") ? "bm25" : "inverted";
+                                    : WORDS_INDEX.matcher(def).find() ? "bm25" : "inverted";
                         default -> "inverted";
                     };
                     out.add(new IndexInfo(rs.getString(1), table, column, type, rs.getBoolean(4)));

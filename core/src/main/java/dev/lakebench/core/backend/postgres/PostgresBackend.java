@@ -101,7 +101,7 @@ public final class PostgresBackend implements Backend {
                 }
             }
             try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
-                    + " WHERE n.nspname = '" + PgHelpers.SCHEMA + "' AND p.proname = 'any_term'")) {
+                    + " WHERE n.nspname = '" + PgHelpers.SCHEMA + "' AND p.proname = 'words'")) {
                 if (!rs.next()) {
                     for (String ddl : PgHelpers.ddl()) {
                         st.execute(ddl);

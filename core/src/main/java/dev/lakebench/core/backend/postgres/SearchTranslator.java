@@ -287,7 +287,8 @@ final class SearchTranslator {
                 + c.table().qualified().replace("'", "''") + "'::regclass, '"
                 + c.column().name().replace("'", "''") + "')";
         return new String[] {
-            score, "(to_tsvector('english', " + c.text() + ") @@ " + PgHelpers.SCHEMA + ".any_term((" + q + ")::text))"
+            score,
+            "(" + PgHelpers.SCHEMA + ".words(" + c.text() + ") && " + PgHelpers.SCHEMA + ".words((" + q + ")::text))"
         };
     }
 

@@ -70,7 +70,7 @@ class CitusRulesTest {
                         "CREATE INDEX CONCURRENTLY IF NOT EXISTS \"docs_body_bm25\" ON \"default\".\"docs\" USING bm25 (\"id\", \"body\") WITH (key_field = 'id')");
         assertThat(PgIndexes.createSql("default", "docs", body, null, PLAIN, true))
                 .isEqualTo(
-                        "CREATE INDEX CONCURRENTLY IF NOT EXISTS \"docs_body_fts\" ON \"default\".\"docs\" USING gin (to_tsvector('english', \"body\"))");
+                        "CREATE INDEX CONCURRENTLY IF NOT EXISTS \"docs_body_words\" ON \"default\".\"docs\" USING gin (lakebench.words(\"body\"))");
         assertThat(PgIndexes.createSql("default", "docs", body, "exact_text", PLAIN, true))
                 .isEqualTo(
                         "CREATE INDEX CONCURRENTLY IF NOT EXISTS \"docs_body_trgm\" ON \"default\".\"docs\" USING gin (\"body\" gin_trgm_ops)");

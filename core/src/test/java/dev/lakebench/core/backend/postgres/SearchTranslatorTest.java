@@ -68,11 +68,11 @@ class SearchTranslatorTest {
         assertThat(sql("SELECT id, body <#> 'red fox' AS s FROM docs WHERE n < 9 ORDER BY s DESC LIMIT 10"))
                 .isEqualTo(
                         "SELECT id, lakebench.bm25(\"default\".\"docs\".\"body\", ('red fox')::text, '\"default\".\"docs\"'::regclass, 'body') AS s"
-                                + " FROM docs WHERE (to_tsvector('english', \"default\".\"docs\".\"body\") @@ lakebench.any_term(('red fox')::text))"
+                                + " FROM docs WHERE (lakebench.words(\"default\".\"docs\".\"body\") && lakebench.words(('red fox')::text))"
                                 + " AND (n < 9) ORDER BY s DESC LIMIT 10");
         assertThat(sql("SELECT id FROM docs ORDER BY body <#> $1 DESC LIMIT 3"))
                 .isEqualTo(
-                        "SELECT id FROM docs WHERE (to_tsvector('english', \"default\".\"docs\".\"body\") @@ lakebench.any_term(($1)::text))"
+                        "SELECT id FROM docs WHERE (lakebench.words(\"default\".\"docs\".\"body\") && lakebench.words(($1)::text))"
                                 + " ORDER BY lakebench.bm25(\"default\".\"docs\".\"body\", ($1)::text, '\"default\".\"docs\"'::regclass, 'body') DESC LIMIT 3");
     }
 
@@ -101,7 +101,7 @@ class SearchTranslatorTest {
                         + " AS lb_s FROM \"default\".\"docs\""
                         + " WHERE n > 0 ORDER BY " + dist
                         + " LIMIT 4), lb_t AS (SELECT \"default\".\"docs\".ctid AS lb_k, " + bm + " AS lb_s FROM"
-                        + " \"default\".\"docs\" WHERE (to_tsvector('english', \"default\".\"docs\".\"body\") @@ lakebench.any_term(($2)::text)) AND (n > 0) ORDER BY 2 DESC LIMIT 4), lb_h AS (SELECT coalesce(v.lb_k, t.lb_k)"
+                        + " \"default\".\"docs\" WHERE (lakebench.words(\"default\".\"docs\".\"body\") && lakebench.words(($2)::text)) AND (n > 0) ORDER BY 2 DESC LIMIT 4), lb_h AS (SELECT coalesce(v.lb_k, t.lb_k)"
                         + " AS lb_k, coalesce((0.7) * v.lb_p, 0) + coalesce((0.3) * t.lb_p, 0) AS lb_score FROM "
                         + softmax.formatted("lb_v")
                         + " v FULL JOIN " + softmax.formatted("lb_t")
