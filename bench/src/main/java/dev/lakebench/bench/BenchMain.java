@@ -40,6 +40,7 @@ public final class BenchMain {
         list.add(new dev.lakebench.bench.search.PostgresBackendBenchmark());
         list.add(new dev.lakebench.bench.embed.EmbeddingsBenchmark());
         list.add(new dev.lakebench.bench.embed.TextModelsBenchmark());
+        list.add(new dev.lakebench.bench.embed.EmbeddingMemoryBenchmark());
         list.add(new dev.lakebench.bench.embed.ImageSearchBenchmark());
         // file ingestion (core/ingest, native/media): each next to the raw library doing the same work alone
         list.add(new dev.lakebench.bench.ingest.TextFilesBenchmark());
