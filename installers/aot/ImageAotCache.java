@@ -44,10 +44,14 @@ public final class ImageAotCache {
         for (Path cfg : cfgs) {
             removeOptions(cfg);
         }
-        String training = "-Dlakebench.boot.main=dev.lakebench.app.AotTraining";
-        run(launcher, List.of(data.toString()),
+        String training = "-Dlakebench.aot.training=true"; // the image's main class runs the training then
+        // commands, then (under a display, e.g. xvfb-run) the workbench opened until usable: one JVM serves both
+        Result record = run(launcher, List.of("--all", data.toString()),
                 "-XX:AOTMode=record -XX:AOTConfiguration=" + config + " " + training, work);
-        run(launcher, List.of(data.toString()),
+        if (record.status != 0) {
+            throw new IllegalStateException("the training run failed (" + record.status + "):\n" + record.err);
+        }
+        run(launcher, List.of("--all", data.toString()),
                 "-XX:AOTMode=create -XX:AOTConfiguration=" + config + " -XX:AOTCache=" + cache, work);
         if (!Files.isRegularFile(cache)) {
             throw new IllegalStateException("the training run made no AOT cache at " + cache);

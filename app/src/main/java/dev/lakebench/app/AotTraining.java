@@ -16,17 +16,29 @@ import java.util.List;
  */
 public final class AotTraining {
 
+    /** Set to true, it makes {@link Main} run the training instead of the command line (for the app image). */
+    public static final String PROPERTY = "lakebench.aot.training";
+
     private AotTraining() {}
 
     public static void main(String[] args) {
         if (args.length == 2 && args[0].equals("--workbench")) {
             workbench(Path.of(args[1]).toAbsolutePath());
-            return;
+            System.exit(Cli.OK);
         }
-        if (args.length != 1) {
-            throw new IllegalArgumentException("usage: AotTraining [--workbench] DATA_DIR");
+        boolean all = args.length == 2 && args[0].equals("--all");
+        if (args.length != 1 && !all) {
+            throw new IllegalArgumentException("usage: AotTraining [--workbench | --all] DATA_DIR");
         }
-        String dir = Path.of(args[0]).toAbsolutePath().toString();
+        Path data = Path.of(args[args.length - 1]).toAbsolutePath();
+        commands(data.toString());
+        if (all) { // the installed app: commands and workbench run in the same JVM, so one cache serves both
+            workbench(data);
+        }
+        System.exit(Cli.OK); // as Main does: engine threads do not hold the JVM
+    }
+
+    private static void commands(String dir) {
         List<List<String>> commands = List.of(
                 List.of("query", "CREATE OR REPLACE TABLE t AS SELECT range AS n, 'row ' || range AS s FROM range(1000)"),
                 List.of("tables"),
@@ -49,7 +61,6 @@ public final class AotTraining {
                         "training command failed (" + status + "): " + String.join(" ", command) + "\n" + err);
             }
         }
-        System.exit(Cli.OK); // as Main does: engine threads do not hold the JVM
     }
 
     /**
@@ -59,8 +70,8 @@ public final class AotTraining {
      */
     private static void workbench(Path dir) {
         if (!Display.available(System::getenv)) {
-            System.out.println("AOT training: no display, the workbench's cache holds no window");
-            System.exit(Cli.OK);
+            System.out.println("AOT training: no display, the cache holds no workbench window");
+            return;
         }
         int status = Cli.run(
                 new String[] {"--data-dir", dir.toString(), "query",
@@ -72,6 +83,5 @@ public final class AotTraining {
         }
         System.setProperty("lakebench.startupProbe", "true");
         dev.lakebench.app.ui.WorkbenchLauncher.launch(new String[] {"--data-dir=" + dir});
-        System.exit(Cli.OK);
     }
 }

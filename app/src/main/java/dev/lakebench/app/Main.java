@@ -16,6 +16,10 @@ public final class Main {
 
     public static void main(String[] args) {
         StartupTrace.mark("main");
+        if (Boolean.getBoolean(AotTraining.PROPERTY)) { // the installers' launcher names this class as main
+            AotTraining.main(args);
+            return;
+        }
         LibraryLogs.quiet();
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);

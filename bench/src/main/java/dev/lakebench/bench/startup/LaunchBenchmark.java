@@ -76,7 +76,7 @@ public final class LaunchBenchmark implements Benchmark {
         if (Files.isExecutable(IMAGE)) {
             record(ctx, "workbench, installed app image",
                     launches(reps, List.of(IMAGE.toAbsolutePath().toString(), "--data-dir", data.toString()),
-                            Map.of("JDK_JAVA_OPTIONS", PROBE), READY),
+                            Map.of("JAVA_TOOL_OPTIONS", PROBE), READY), // its launcher reads no other variable
                     ref);
         } else {
             ctx.note(name(), "app image not measured: build it with mvn -Pdist -DskipTests package "
@@ -120,6 +120,8 @@ public final class LaunchBenchmark implements Benchmark {
         pb.environment().putAll(env);
         long start = System.nanoTime();
         Process p = pb.start();
+        // a launch that never reaches its marker must not hang the harness
+        p.onExit().completeOnTimeout(p, 120, TimeUnit.SECONDS).thenRun(p::destroyForcibly);
         try (BufferedReader r =
                 new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
