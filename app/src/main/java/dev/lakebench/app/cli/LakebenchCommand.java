@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
             LoginCommand.class,
             LogoutCommand.class,
             IndexCommand.class,
+            ExportCommand.class,
             InfoCommand.class,
             EmbedCommand.class,
             ModelsCommand.class,

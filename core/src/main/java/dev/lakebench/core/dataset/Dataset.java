@@ -1,6 +1,7 @@
 package dev.lakebench.core.dataset;
 
 import dev.lakebench.core.backend.Backend;
+import dev.lakebench.core.client.Cancellation;
 import dev.lakebench.core.client.QueryRequest;
 import dev.lakebench.core.client.Row;
 import dev.lakebench.core.client.TableInfo;
@@ -120,5 +121,19 @@ public final class Dataset {
 
     public long exportArrow(Path file) {
         return exportArrow(file, null);
+    }
+
+    /**
+     * Writes every row to a file in {@code format} (Parquet, CSV, JSON lines or Arrow) and returns the row count;
+     * {@code progress} (may be null) gets the running row count. A cancel leaves no file, and an existing file is
+     * replaced only once the new one is complete.
+     */
+    public long export(Path file, ExportFormat format, LongConsumer progress, Cancellation cancellation) {
+        return FileExport.write(
+                backend.stream(QueryRequest.of(sql).timeout(Duration.ofDays(1)).cancellation(cancellation)),
+                file,
+                format,
+                progress,
+                cancellation);
     }
 }
