@@ -161,7 +161,7 @@ class ExportCliTest {
                 data.toString(),
                 "export",
                 "--query",
-                "SELECT i.id, i.caption, r.range AS k FROM images i, range(5000) r",
+                "SELECT i.id, i.caption, r.range AS k FROM images i, range(20000) r",
                 "--to",
                 file.toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
