@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.testing.LazyList;
 import dev.lakebench.natives.engine.EngineSession;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,43 +147,18 @@ class ExportCliTest {
     @Test
     void aSignalCancelsTheExportAndLeavesNoFile() throws Exception {
         Path file = dir.resolve("big.parquet");
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED",
-                "-Xmx512m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                IndexInterruptTest.Main.class.getName(),
+        // SIGTERM runs the same hook as Ctrl+C
+        String seen = CliProcess.signalAfterLine(
+                "exporting:",
+                "TERM",
                 "--data-dir",
                 data.toString(),
                 "export",
                 "--query",
                 "SELECT i.id, i.caption, r.range AS k FROM images i, range(20000) r",
                 "--to",
-                file.toString()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        StringBuilder seen = new StringBuilder();
-        try (BufferedReader out =
-                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                seen.append(line).append('\n');
-                if (line.startsWith("exporting:")) {
-                    // SIGTERM runs the same hook as Ctrl+C
-                    assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(p.pid()))
-                                    .start()
-                                    .waitFor())
-                            .isZero();
-                    break;
-                }
-            }
-            assertThat(seen.toString()).contains("exporting:");
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("exits after winding down").isTrue();
-            out.lines().forEach(l -> seen.append(l).append('\n'));
-        } finally {
-            p.destroyForcibly();
-        }
-        assertThat(seen.toString()).contains("Export cancelled: no file was written");
+                file.toString());
+        assertThat(seen).contains("Export cancelled: no file was written");
         assertThat(file).doesNotExist();
         assertThat(dir.resolve("big.parquet.part")).doesNotExist();
     }
