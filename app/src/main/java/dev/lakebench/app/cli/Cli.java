@@ -6,6 +6,7 @@ import dev.lakebench.core.client.ManagedServiceError;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -34,6 +35,7 @@ public final class Cli {
             LoginCommand.class,
             LogoutCommand.class,
             IndexCommand.class,
+            ExportCommand.class,
             InfoCommand.class,
             EmbedCommand.class,
             ModelsCommand.class,
@@ -50,7 +52,7 @@ public final class Cli {
      * The command a command line names ({@code tables} in {@code lakebench --data-dir D tables --json}), if any:
      * the first word that is not a global option or its value.
      */
-    static java.util.Optional<String> commandWord(String[] args) {
+    static Optional<String> commandWord(String[] args) {
         CommandLine root = new CommandLine(new LakebenchCommand());
         root.setStopAtUnmatched(true);
         root.setUnmatchedArgumentsAllowed(true);
@@ -76,7 +78,7 @@ public final class Cli {
      * (help, suggestions for a mistyped name, the usage message).
      */
     static CommandLine commandLine(
-            LakebenchCommand root, PrintWriter out, PrintWriter err, java.util.Optional<String> command) {
+            LakebenchCommand root, PrintWriter out, PrintWriter err, Optional<String> command) {
         CommandLine cl = new CommandLine(root);
         List<Class<?>> only = command.flatMap(Cli::commandNamed).map(List::<Class<?>>of).orElse(COMMANDS);
         for (Class<?> c : only) {
@@ -154,7 +156,7 @@ public final class Cli {
         return USAGE;
     }
 
-    private static java.util.Optional<Class<?>> commandNamed(String name) {
+    private static Optional<Class<?>> commandNamed(String name) {
         if (name.equals("help")) {
             return java.util.Optional.empty();
         }

@@ -1,8 +1,10 @@
 package dev.lakebench.core.dataset;
 
 import dev.lakebench.core.backend.Backend;
+import dev.lakebench.core.client.Cancellation;
 import dev.lakebench.core.client.QueryRequest;
 import dev.lakebench.core.client.Row;
+import dev.lakebench.core.client.RowCursor;
 import dev.lakebench.core.client.TableInfo;
 import dev.lakebench.core.client.spi.EngineServices;
 import java.nio.file.Path;
@@ -33,7 +35,7 @@ public final class Dataset {
         EngineServices engine = EngineServices.get();
         engine.checkTableName(table);
         backend.describeTable(table);
-        return new Dataset(backend, table, "SELECT * FROM " + engine.quoteIdentifier(table));
+        return new Dataset(backend, table, engine.datasetTable(table));
     }
 
     public String table() {
@@ -51,7 +53,7 @@ public final class Dataset {
 
     /** Number of rows of this view. */
     public long size() {
-        var rows = backend.execute(QueryRequest.of("SELECT count(*) AS n FROM (" + sql + ") AS q"))
+        var rows = backend.execute(QueryRequest.of(EngineServices.get().datasetCount(sql)))
                 .rows();
         return (Long) rows.get(0).get("n");
     }
@@ -73,7 +75,7 @@ public final class Dataset {
         if (index < 0) {
             throw new IndexOutOfBoundsException("row index must not be negative: " + index);
         }
-        List<Row> rows = backend.execute(QueryRequest.of("SELECT * FROM (" + sql + ") AS q LIMIT 1 OFFSET " + index))
+        List<Row> rows = backend.execute(QueryRequest.of(EngineServices.get().datasetRow(sql, index)))
                 .rows();
         if (rows.isEmpty()) {
             throw new IndexOutOfBoundsException("row " + index + " of a dataset of " + size() + " rows");
@@ -86,24 +88,17 @@ public final class Dataset {
      * same order on every run, another seed another order ({@code ds.shuffled(epoch).batches(32)}).
      */
     public Dataset shuffled(long seed) {
-        String numbered = "SELECT *, row_number() OVER () AS " + SHUFFLE_KEY + " FROM (" + sql + ") AS q";
-        return new Dataset(
-                backend,
-                table,
-                "SELECT * EXCLUDE (" + SHUFFLE_KEY + ") FROM (" + numbered + ") AS s ORDER BY hash(" + SHUFFLE_KEY
-                        + ", " + seed + "::BIGINT), " + SHUFFLE_KEY);
+        return new Dataset(backend, table, EngineServices.get().datasetShuffled(sql, seed));
     }
-
-    private static final String SHUFFLE_KEY = "_lb_shuffle_n";
 
     /** Batches of {@code batchSize} rows; close the iterator if you stop early. */
     public BatchIterator batches(int batchSize) {
-        return new BatchIterator(backend.stream(QueryRequest.of(sql).timeout(Duration.ofDays(1))), batchSize);
+        return new BatchIterator(rows(Cancellation.none()), batchSize);
     }
 
     /** Writes every row to a Parquet file and returns the row count. */
     public long exportParquet(Path file, LongConsumer progress) {
-        return ParquetExport.write(backend.stream(QueryRequest.of(sql).timeout(Duration.ofDays(1))), file, progress);
+        return ParquetExport.write(rows(Cancellation.none()), file, progress);
     }
 
     public long exportParquet(Path file) {
@@ -115,10 +110,24 @@ public final class Dataset {
      * polars and Arrow Java open) and returns the row count; embeddings become fixed-size float32 lists.
      */
     public long exportArrow(Path file, LongConsumer progress) {
-        return ArrowExport.write(backend.stream(QueryRequest.of(sql).timeout(Duration.ofDays(1))), file, progress);
+        return ArrowExport.write(rows(Cancellation.none()), file, progress);
     }
 
     public long exportArrow(Path file) {
         return exportArrow(file, null);
+    }
+
+    /**
+     * Writes every row to a file in {@code format} (Parquet, CSV, JSON lines or Arrow) and returns the row count;
+     * {@code progress} (may be null) gets the running row count. A cancel leaves no file, and an existing file is
+     * replaced only once the new one is complete.
+     */
+    public long export(Path file, ExportFormat format, LongConsumer progress, Cancellation cancellation) {
+        return FileExport.write(rows(cancellation), file, format, progress, cancellation);
+    }
+
+    /** Every row of this dataset, streamed: bulk reads may take long, so the query timeout is a day. */
+    private RowCursor rows(Cancellation cancellation) {
+        return backend.stream(QueryRequest.of(sql).timeout(Duration.ofDays(1)).cancellation(cancellation));
     }
 }

@@ -82,4 +82,24 @@ public final class CoreEngine implements EngineServices {
     public String datasetView(String baseSql, String table, String select) {
         return DatasetSql.narrow(baseSql, table, select);
     }
+
+    @Override
+    public String datasetTable(String table) {
+        return DatasetSql.table(table);
+    }
+
+    @Override
+    public String datasetCount(String sql) {
+        return DatasetSql.count(sql);
+    }
+
+    @Override
+    public String datasetRow(String sql, long index) {
+        return DatasetSql.row(sql, index);
+    }
+
+    @Override
+    public String datasetShuffled(String sql, long seed) {
+        return DatasetSql.shuffled(sql, seed);
+    }
 }

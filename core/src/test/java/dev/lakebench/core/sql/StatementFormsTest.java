@@ -44,6 +44,17 @@ class StatementFormsTest {
     }
 
     @Test
+    void aDatasetCountsReadsOneRowAndShufflesOverItsOwnSql() {
+        String all = DatasetSql.table("e\"p");
+        assertThat(all).isEqualTo("SELECT * FROM \"e\"\"p\"");
+        assertThat(DatasetSql.count(all)).isEqualTo("SELECT count(*) AS n FROM (" + all + ") AS q");
+        assertThat(DatasetSql.row(all, 41)).isEqualTo("SELECT * FROM (" + all + ") AS q LIMIT 1 OFFSET 41");
+        assertThat(DatasetSql.shuffled(all, 7))
+                .isEqualTo("SELECT * EXCLUDE (_lb_shuffle_n) FROM (SELECT *, row_number() OVER () AS _lb_shuffle_n"
+                        + " FROM (" + all + ") AS q) AS s ORDER BY hash(_lb_shuffle_n, 7::BIGINT), _lb_shuffle_n");
+    }
+
+    @Test
     void aDatasetViewMustBeASelect() {
         assertThatThrownBy(() -> DatasetSql.narrow("SELECT 1", "t", "DELETE FROM t"))
                 .isInstanceOf(QueryError.class)

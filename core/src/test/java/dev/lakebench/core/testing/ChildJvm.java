@@ -27,6 +27,27 @@ public final class ChildJvm {
         return new ProcessBuilder(cmd).redirectErrorStream(true).start();
     }
 
+    /**
+     * Reads the child's output until a line starting with {@code prefix}, then kills it with SIGKILL and waits for
+     * it to end; an AssertionError with the output seen when the child ends without printing such a line.
+     */
+    public static void killAfterLine(Process p, String prefix) throws IOException, InterruptedException {
+        StringBuilder seen = new StringBuilder();
+        try (java.io.BufferedReader out = new java.io.BufferedReader(
+                new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.startsWith(prefix)) {
+                seen.append(line).append('\n');
+            }
+            if (line == null) {
+                throw new AssertionError("the child ended without printing " + prefix + "; output:\n" + seen);
+            }
+        } finally {
+            p.destroyForcibly();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
     /** Runs to completion (with a deadline) and returns exit code and output. */
     public static Result run(Class<?> main, List<String> jvmArgs, long timeoutSeconds, String... args)
             throws IOException, InterruptedException {

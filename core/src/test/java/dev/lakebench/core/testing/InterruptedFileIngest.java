@@ -1,18 +1,12 @@
 package dev.lakebench.core.testing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.IngestOptions;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Leaves a workspace as a crash in the middle of a file does: a file ingest in another JVM stops writing once a
@@ -76,17 +70,6 @@ public final class InterruptedFileIngest {
     public static void run(Path data, Path folder) throws IOException, InterruptedException {
         Process p = ChildJvm.start(
                 Child.class, List.of("-Xmx256m", "-Djava.awt.headless=true"), data.toString(), folder.toString());
-        StringBuilder seen = new StringBuilder();
-        try (BufferedReader out =
-                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null && !line.startsWith("COMMITTED")) {
-                seen.append(line).append('\n');
-            }
-            assertThat(line).as(seen.toString()).startsWith("COMMITTED");
-        } finally {
-            p.destroyForcibly(); // SIGKILL
-            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        }
+        ChildJvm.killAfterLine(p, "COMMITTED");
     }
 }

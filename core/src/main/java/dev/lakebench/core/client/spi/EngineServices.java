@@ -54,4 +54,16 @@ public interface EngineServices {
      * {@code table}); a SELECT without FROM implies the dataset, one with FROM is taken as written.
      */
     String datasetView(String baseSql, String table, String select);
+
+    /** The SQL of every row of a table (checked name): a dataset's starting point. */
+    String datasetTable(String table);
+
+    /** The SQL counting the rows of a dataset's SQL, as column {@code n}. */
+    String datasetCount(String sql);
+
+    /** The SQL of row {@code index} (0-based, not negative) of a dataset's SQL, in its order. */
+    String datasetRow(String sql, long index);
+
+    /** The SQL of a dataset's rows in the order of a seeded shuffle (the same seed, the same order). */
+    String datasetShuffled(String sql, long seed);
 }
