@@ -65,6 +65,7 @@ final class CitusRules {
             case String s -> "text";
             case byte[] b -> "bytea";
             case float[] f -> "real[]";
+            case float[][] m -> "real[]";
             case double[] d -> "real[]";
             case List<?> l -> "real[]";
             default -> null;

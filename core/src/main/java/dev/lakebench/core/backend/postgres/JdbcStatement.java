@@ -71,6 +71,13 @@ record JdbcStatement(String sql, List<Integer> order) {
             case String s -> ps.setString(i, s);
             case byte[] b -> ps.setBytes(i, b);
             case float[] f -> ps.setArray(i, c.createArrayOf("float4", boxed(f)));
+            case float[][] m -> {
+                Float[][] out = new Float[m.length][];
+                for (int k = 0; k < m.length; k++) {
+                    out[k] = boxed(m[k]);
+                }
+                ps.setArray(i, c.createArrayOf("float4", out));
+            }
             case double[] d -> {
                 Float[] out = new Float[d.length];
                 for (int k = 0; k < d.length; k++) {

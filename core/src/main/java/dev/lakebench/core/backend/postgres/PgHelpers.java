@@ -3,11 +3,14 @@ package dev.lakebench.core.backend.postgres;
 /**
  * The {@code lakebench} schema every workspace of a database shares: the media domains over {@code bytea}, the
  * ledger of completely ingested sources, the workspace registry, and the plain-SQL BM25 used when pg_search is
- * absent (its word function and scorer).
+ * absent (its word function and scorer), and MaxSim for multi-vector columns.
  */
 final class PgHelpers {
 
     static final String SCHEMA = PgColumnTypes.HELPER_SCHEMA;
+    /** The function {@link #ddl()} creates last: a database without it gets (or catches up on) the whole set. */
+    static final String LAST_FUNCTION = "maxsim";
+
     static final String WORKSPACES = SCHEMA + ".workspaces";
     static final String LEDGER = SCHEMA + ".ingest_sources";
 
@@ -25,6 +28,7 @@ final class PgHelpers {
             PgColumnTypes.domainsDdl(),
             wordsFunction(),
             BM25_FUNCTION,
+            MAXSIM_FUNCTION,
         };
     }
 
@@ -88,6 +92,52 @@ final class PgHelpers {
                 FROM (SELECT w AS term, count(*)::double precision AS tf FROM unnest(dv) AS w GROUP BY w) AS t
                 JOIN jsonb_each_text(stats->'df') AS d(term, df) USING (term);
               RETURN score;
+            END
+            $fn$""";
+
+    /**
+     * MaxSim (late interaction) as the local engine scores it: for each query row the best cosine against the
+     * document's rows, summed; zero document rows are skipped, a document without a non-zero row scores NULL (as in the local
+     * engine; the translated ORDER BY puts it last). The
+     * query is one row ({@code real[]}) or several ({@code real[][]}). Computed in double precision by plain SQL
+     * over the unnested elements, without an index: the cost per document is query rows × document rows × size,
+     * so it is for small tables.
+     */
+    static final String MAXSIM_FUNCTION = """
+            CREATE OR REPLACE FUNCTION lakebench.maxsim(doc real[], query real[]) RETURNS double precision
+            LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $fn$
+            DECLARE
+              dd int := array_length(doc, greatest(array_ndims(doc), 1));
+              qd int := array_length(query, greatest(array_ndims(query), 1));
+              zero bigint;
+              s double precision;
+            BEGIN
+              IF doc IS NULL OR query IS NULL OR dd IS NULL THEN
+                RETURN NULL;
+              END IF;
+              IF qd IS NULL OR array_ndims(query) > 2 THEN
+                RAISE EXCEPTION 'The MaxSim query must be a vector or a matrix (rows of % values), got an array of % dimensions',
+                  dd, coalesce(array_ndims(query), 0) USING ERRCODE = '22023';
+              END IF;
+              IF qd <> dd THEN
+                RAISE EXCEPTION 'The rows of the MaxSim query have % values, but the column''s rows have %; pass rows of % values',
+                  qd, dd, dd USING ERRCODE = '22023';
+              END IF;
+              SELECT min(r) + 1 INTO zero FROM (SELECT (k - 1) / qd AS r FROM unnest(query) WITH ORDINALITY AS u(x, k)
+                GROUP BY 1 HAVING sum(x::double precision * x) = 0) z;
+              IF zero IS NOT NULL THEN
+                RAISE EXCEPTION 'Row % of the MaxSim query is all zeros; cosine similarity with it is undefined', zero
+                  USING ERRCODE = '22023';
+              END IF;
+              SELECT sum(best) INTO s FROM (
+                SELECT max(dot / sqrt(dn * qn)) AS best FROM (
+                  SELECT q.r AS qr, sum(q.x * d.x) AS dot, sum(d.x * d.x) AS dn, sum(q.x * q.x) AS qn
+                  FROM (SELECT (k - 1) / qd AS r, (k - 1) % qd AS c, x::double precision AS x FROM unnest(query) WITH ORDINALITY AS u(x, k)) q
+                  JOIN (SELECT (k - 1) / dd AS r, (k - 1) % dd AS c, x::double precision AS x FROM unnest(doc) WITH ORDINALITY AS u(x, k)) d USING (c)
+                  GROUP BY q.r, d.r) p
+                WHERE dn > 0
+                GROUP BY qr) b;
+              RETURN s;
             END
             $fn$""";
 }

@@ -100,8 +100,9 @@ public final class PostgresBackend implements Backend {
                     st.execute("CREATE EXTENSION IF NOT EXISTS " + ext);
                 }
             }
-            try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
-                    + " WHERE n.nspname = '" + PgHelpers.SCHEMA + "' AND p.proname = 'words'")) {
+            try (ResultSet rs = st.executeQuery(
+                    "SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace" + " WHERE n.nspname = '"
+                            + PgHelpers.SCHEMA + "' AND p.proname = '" + PgHelpers.LAST_FUNCTION + "'")) {
                 if (!rs.next()) {
                     for (String ddl : PgHelpers.ddl()) {
                         st.execute(ddl);

@@ -27,6 +27,8 @@ import java.util.function.Function;
  *   <li>BM25: with pg_search its score ({@code paradedb.score(id)}, matching by {@code @@@}); without it
  *       {@code lakebench.bm25(..)}, a plain-SQL BM25 for small tables. Ranked either way only matching rows come
  *       back, as in pg_deeplake.</li>
+ *   <li>MaxSim on an EMBEDDING_2D column: {@code lakebench.maxsim(col, q::real[])}, exact and without an
+ *       index (small tables).</li>
  *   <li>hybrid: one statement: both top-k lists, softmax per list (clamped at 700), weights, a full join.</li>
  *   <li>{@code col @> s} and {@code contains(col, s)} on text: {@code strpos(col, s) > 0} (pg_trgm indexes it).</li>
  * </ul>
@@ -186,6 +188,10 @@ final class SearchTranslator {
                                 vectorLimit = limitText(v);
                             } else if (s.match() != null && desc) {
                                 filters.add(s.match());
+                            } else if (s.kind() == ColumnType.EMBEDDING_2D && desc && body + 1 == j - 1) {
+                                // documents without a non-zero row score NULL: last, as in the local engine
+                                // (PostgreSQL puts NULLs first in a descending order)
+                                edits.put(body + 1, new String[] {String.valueOf(body + 1), "DESC NULLS LAST"});
                             }
                         }
                         start = j + 1;
@@ -242,12 +248,10 @@ final class SearchTranslator {
                 String[] bm = bm25(c, q);
                 yield new Search(from, to, ColumnType.TEXT, c, q, bm[0], null, bm[1], null, null, null, null);
             }
-            case EMBEDDING_2D ->
-                throw new QueryError(
-                        ErrorCode.QUERY_INVALID,
-                        "MaxSim search on the EMBEDDING_2D column \""
-                                + c.column().name() + "\" is not available on PostgreSQL",
-                        "Run it on the local engine, or search a 1-D EMBEDDING column");
+            case EMBEDDING_2D -> {
+                String score = PgHelpers.SCHEMA + ".maxsim(" + c.text() + ", (" + q + ")::real[])";
+                yield new Search(from, to, ColumnType.EMBEDDING_2D, c, q, score, null, null, null, null, null, null);
+            }
             default ->
                 throw new QueryError(
                         ErrorCode.QUERY_INVALID,

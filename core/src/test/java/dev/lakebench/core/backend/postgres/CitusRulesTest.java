@@ -31,6 +31,10 @@ class CitusRulesTest {
                 .isEqualTo(
                         "SELECT id FROM docs WHERE body <> $2::text AND n = $3::bigint AND x < $4::double precision AND ok = $5::boolean"
                                 + " AND b = $6::bytea AND c IS NOT DISTINCT FROM $7 ORDER BY (emb::vector(2) <=> ($1::real[])::vector(2)) LIMIT 3");
+        // a multi-vector query (MaxSim) is a 2-D real[]
+        assertThat(CitusRules.castParameters("SELECT lakebench.maxsim(mv, ($1)::real[]) FROM docs", List.of((Object)
+                        new float[][] {{1, 2}, {3, 4}})))
+                .isEqualTo("SELECT lakebench.maxsim(mv, ($1::real[])::real[]) FROM docs");
         // an explicit cast is kept as written; text inside strings is not touched
         assertThat(CitusRules.castParameters("SELECT $1::int, '$1' AS s", List.of(3L)))
                 .isEqualTo("SELECT $1::int, '$1' AS s");

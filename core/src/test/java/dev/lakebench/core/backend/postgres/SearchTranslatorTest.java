@@ -21,7 +21,8 @@ class SearchTranslatorTest {
             Column.of("id", ColumnType.INT64),
             Column.of("body", ColumnType.TEXT),
             Column.vector("emb", ColumnType.EMBEDDING, 3),
-            Column.of("n", ColumnType.INT64)));
+            Column.of("n", ColumnType.INT64),
+            Column.vector("mv", ColumnType.EMBEDDING_2D, 3)));
     private static final Capabilities PGVECTOR = new Capabilities(Map.of("vector", "0.8.0", "pg_trgm", "1.6"), "15.18");
     private static final Capabilities PARADEDB =
             new Capabilities(Map.of("vector", "0.8.0", "pg_search", "0.15.0"), "17.2");
@@ -74,6 +75,32 @@ class SearchTranslatorTest {
                 .isEqualTo(
                         "SELECT id FROM docs WHERE (lakebench.words(\"default\".\"docs\".\"body\") && lakebench.words(($1)::text))"
                                 + " ORDER BY lakebench.bm25(\"default\".\"docs\".\"body\", ($1)::text, '\"default\".\"docs\"'::regclass, 'body') DESC LIMIT 3");
+    }
+
+    @Test
+    void maxSimOnAMultiVectorColumnIsScoredInPlainSqlAndRankedByIt() {
+        SearchTranslator.Result r =
+                tr("SELECT id, mv <#> $1 AS score FROM docs WHERE n > 2 ORDER BY score DESC LIMIT 5", PGVECTOR);
+        assertThat(r.sql())
+                .isEqualTo("SELECT id, lakebench.maxsim(\"default\".\"docs\".\"mv\", ($1)::real[]) AS score FROM docs"
+                        + " WHERE n > 2 ORDER BY score DESC NULLS LAST LIMIT 5");
+        assertThat(r.ranked()).isTrue();
+        assertThat(r.vectorLimit()).isNull();
+        assertThat(sql("SELECT id FROM docs d ORDER BY d.mv <#> ARRAY[[1, 0, 0], [0, 1, 0]]::real[][] DESC LIMIT 2"))
+                .isEqualTo(
+                        "SELECT id FROM docs d ORDER BY lakebench.maxsim(\"d\".\"mv\", (ARRAY[[1, 0, 0], [0, 1, 0]]::real[][])::real[])"
+                                + " DESC NULLS LAST LIMIT 2");
+        assertThat(sql("SELECT id FROM docs ORDER BY mv <#> $1 DESC NULLS FIRST, id LIMIT 2"))
+                .isEqualTo(
+                        "SELECT id FROM docs ORDER BY lakebench.maxsim(\"default\".\"docs\".\"mv\", ($1)::real[]) DESC NULLS FIRST, id LIMIT 2");
+        // it needs no extension: plain SQL
+        assertThat(tr("SELECT mv <#> $1 FROM docs", BARE).sql())
+                .isEqualTo("SELECT lakebench.maxsim(\"default\".\"docs\".\"mv\", ($1)::real[]) FROM docs");
+        assertThatThrownBy(
+                        () -> sql(
+                                "SELECT id FROM docs ORDER BY (mv, body)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, $2) DESC LIMIT 3"))
+                .isInstanceOf(QueryError.class)
+                .hasMessageContaining("pairs an EMBEDDING column with a TEXT column");
     }
 
     @Test
