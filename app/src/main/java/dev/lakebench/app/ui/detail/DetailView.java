@@ -15,7 +15,9 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
@@ -80,11 +82,7 @@ public final class DetailView {
         this.ui = threads.ui();
         root.getStyleClass().add("detail-pane");
         root.setId("detail");
-        Label title = new Label();
-        title.textProperty().bind(vm.titleProperty());
-        title.getStyleClass().add(Styles.TITLE);
-        title.setWrapText(true);
-        title.setPadding(new Insets(8, 10, 4, 10));
+        Label title = title(vm);
         Label empty = new Label("Select a row or a thumbnail to see it here.");
         empty.getStyleClass().add(Styles.PLACEHOLDER);
         empty.setWrapText(true);
@@ -231,6 +229,38 @@ public final class DetailView {
 
     public Node node() {
         return root;
+    }
+
+    /**
+     * The row's title, whole: wrapped over as many lines as it needs (a long file name breaks inside the name)
+     * instead of being cut to "…", never shrunk below that height by the pane under it; the full text is also the
+     * tooltip, and the context menu copies it.
+     */
+    private static Label title(DetailViewModel vm) {
+        Label title = new Label();
+        title.setId("detail-title");
+        title.textProperty().bind(vm.titleProperty());
+        title.getStyleClass().add(Styles.TITLE);
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        title.setPadding(new Insets(8, 10, 4, 10));
+        Tooltip full = new Tooltip();
+        full.textProperty().bind(vm.titleProperty());
+        full.setWrapText(true);
+        full.setMaxWidth(640);
+        title.tooltipProperty()
+                .bind(Bindings.when(vm.titleProperty().isEmpty())
+                        .then((Tooltip) null)
+                        .otherwise(full));
+        MenuItem copy = new MenuItem("Copy title");
+        copy.setId("detail-title-copy");
+        copy.setOnAction(e -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(vm.titleProperty().get());
+            Clipboard.getSystemClipboard().setContent(c);
+        });
+        title.setContextMenu(new ContextMenu(copy));
+        return title;
     }
 
     /** Zoom buttons under a picture: out, in, fit, pixel for pixel, and the current scale. */
