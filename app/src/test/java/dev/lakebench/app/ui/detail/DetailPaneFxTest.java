@@ -3,6 +3,7 @@ package dev.lakebench.app.ui.detail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakebench.app.ui.FxFixture;
+import dev.lakebench.app.ui.FxWatchdog;
 import dev.lakebench.app.ui.UiFixtures;
 import dev.lakebench.app.ui.shell.Workbench;
 import dev.lakebench.core.client.Row;
@@ -114,9 +115,13 @@ class DetailPaneFxTest {
         SplitPane centre = workbench.shell().centreSplit();
         robot.interact(() -> centre.setDividerPositions(1 - 220.0 / centre.getWidth()));
         // img-001 comes from a file whose name is longer than the pane is wide, and has no spaces to wrap at
-        robot.interact(
-                () -> results.getSelectionModel().select(1, results.getColumns().get(0)));
-        FxFixture.await(10, () -> workbench.detail().titleProperty().get().contains("HUAWEI"));
+        try (FxWatchdog watchdog = new FxWatchdog(100)) {
+            robot.interact(() ->
+                    results.getSelectionModel().select(1, results.getColumns().get(0)));
+            FxFixture.await(10, () -> workbench.detail().titleProperty().get().contains("HUAWEI"));
+            System.out.println("FX watchdog showing a long title: " + watchdog.report());
+            assertThat(watchdog.ourStalls()).as(watchdog.report()).isEmpty();
+        }
         WaitForAsyncUtils.waitForFxEvents();
         String full = workbench.detail().titleProperty().get();
         Label title = robot.lookup("#detail-title").queryAs(Label.class);
