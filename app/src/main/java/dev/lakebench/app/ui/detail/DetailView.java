@@ -15,14 +15,15 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.Clipboard;
@@ -55,7 +56,6 @@ public final class DetailView {
     private final StyleClassedTextArea text = new StyleClassedTextArea();
     private final ToggleButton overlays = new ToggleButton("Overlays");
     private final Label captions = new Label();
-    private final ImageView video = new ImageView();
     private final HBox videoControls = new HBox(6);
     private final Label mediaNote = new Label();
     private final Button play = new Button("Play", Icons.of(Icons.Icon.PLAY));
@@ -80,11 +80,7 @@ public final class DetailView {
         this.ui = threads.ui();
         root.getStyleClass().add("detail-pane");
         root.setId("detail");
-        Label title = new Label();
-        title.textProperty().bind(vm.titleProperty());
-        title.getStyleClass().add(Styles.TITLE);
-        title.setWrapText(true);
-        title.setPadding(new Insets(8, 10, 4, 10));
+        Label title = title(vm);
         Label empty = new Label("Select a row or a thumbnail to see it here.");
         empty.getStyleClass().add(Styles.PLACEHOLDER);
         empty.setWrapText(true);
@@ -92,18 +88,11 @@ public final class DetailView {
         empty.visibleProperty().bind(vm.shownProperty().isNull());
         empty.managedProperty().bind(empty.visibleProperty());
 
-        video.setPreserveRatio(true);
-        video.setId("detail-video");
         mediaBox.getStyleClass().add("media-box");
         mediaBox.setMinHeight(0);
-        mediaBox.getChildren().addAll(picture, video, mediaNote);
+        mediaBox.getChildren().addAll(picture, mediaNote);
         // the note lies over the picture's centre: clicks and drags there belong to the picture
         mediaNote.setMouseTransparent(true);
-        // never 0 or less: an ImageView with no fit shows the picture at full size and pushes the pane wide
-        var fitWidth = Bindings.max(1, mediaBox.widthProperty().subtract(8));
-        var fitHeight = Bindings.max(1, mediaBox.heightProperty().subtract(8));
-        video.fitWidthProperty().bind(fitWidth);
-        video.fitHeightProperty().bind(fitHeight);
         mediaBox.setMinWidth(0);
         play.setId("detail-play");
         play.setTooltip(new Tooltip(PLAY_TIP));
@@ -233,6 +222,38 @@ public final class DetailView {
         return root;
     }
 
+    /**
+     * The row's title, whole: wrapped over as many lines as it needs (a long file name breaks inside the name)
+     * instead of being cut to "…", never shrunk below that height by the pane under it; the full text is also the
+     * tooltip, and the context menu copies it.
+     */
+    private static Label title(DetailViewModel vm) {
+        Label title = new Label();
+        title.setId("detail-title");
+        title.textProperty().bind(vm.titleProperty());
+        title.getStyleClass().add(Styles.TITLE);
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        title.setPadding(new Insets(8, 10, 4, 10));
+        Tooltip full = new Tooltip();
+        full.textProperty().bind(vm.titleProperty());
+        full.setWrapText(true);
+        full.setMaxWidth(640);
+        title.tooltipProperty()
+                .bind(Bindings.when(vm.titleProperty().isEmpty())
+                        .then((Tooltip) null)
+                        .otherwise(full));
+        MenuItem copy = new MenuItem("Copy title");
+        copy.setId("detail-title-copy");
+        copy.setOnAction(e -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(vm.titleProperty().get());
+            Clipboard.getSystemClipboard().setContent(c);
+        });
+        title.setContextMenu(new ContextMenu(copy));
+        return title;
+    }
+
     /** Zoom buttons under a picture: out, in, fit, pixel for pixel, and the current scale. */
     private void buildPictureControls() {
         Button out = small("−", "detail-zoom-out", "Zoom out (−, or the mouse wheel over the picture)");
@@ -303,7 +324,6 @@ public final class DetailView {
     private void showMedia(DetailViewModel.Media m) {
         stopVideo();
         mediaNote.setText("");
-        video.setVisible(false);
         videoControls.setVisible(false);
         pictureControls.setVisible(false);
         switch (m) {
@@ -328,8 +348,14 @@ public final class DetailView {
                 captions.setText("");
                 if (v.poster() != null) {
                     decode(v.poster(), Annotations.NONE);
+                } else {
+                    pictureGeneration++;
+                    picture.show(null);
                 }
                 videoControls.setVisible(true);
+                // the poster and then the playing pictures zoom and pan as any picture does
+                pictureControls.setVisible(true);
+                overlays.setVisible(false);
                 play.setDisable(true);
                 position.setText("Opening…");
                 VideoPlayback[] self = new VideoPlayback[1];
@@ -400,15 +426,20 @@ public final class DetailView {
         }
     }
 
+    /**
+     * Writes a decoded picture into the frame the picture view shows; the first one (or one of another size) takes
+     * the poster's place keeping its zoom, later ones only change the pixels.
+     */
     private void showFrame(VideoDecoder.Picture p) {
         if (frame == null || (int) frame.getWidth() != p.width() || (int) frame.getHeight() != p.height()) {
             frame = new WritableImage(p.width(), p.height());
-            video.setImage(frame);
         }
         frame.getPixelWriter()
                 .setPixels(0, 0, p.width(), p.height(), PixelFormat.getByteBgraInstance(), p.bgra(), 0, p.width() * 4);
-        video.setVisible(true);
-        picture.setVisible(false);
+        if (picture.picture() != frame) {
+            pictureGeneration++; // a poster still being decoded must not cover the playing pictures
+            picture.replace(frame);
+        }
         seekFromPlayer = true;
         if (!seek.isValueChanging()) {
             seek.setValue(p.seconds());
@@ -449,7 +480,6 @@ public final class DetailView {
             player.close();
             player = null;
         }
-        video.setImage(null);
         frame = null;
         play.setText("Play");
         play.setGraphic(Icons.of(Icons.Icon.PLAY));

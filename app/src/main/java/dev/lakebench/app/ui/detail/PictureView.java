@@ -97,7 +97,8 @@ final class PictureView extends Region {
             }
         });
         setOnMouseClicked(e -> {
-            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+            // a drag that follows a click is not a double-click
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && e.isStillSincePress()) {
                 fit();
             }
         });
@@ -125,6 +126,21 @@ final class PictureView extends Region {
         mask.setImage(null);
         boxList = List.of();
         zoom.reset();
+        requestLayout();
+    }
+
+    /**
+     * Another picture in place of the shown one without refitting (a video's decoded pictures after its poster):
+     * a zoomed view keeps showing the same part; the overlays stay.
+     */
+    void replace(Image next) {
+        Image old = image.getImage();
+        if (old != null && next != null && old.getWidth() > 0) {
+            zoom.rescale(next.getWidth() / old.getWidth());
+        } else {
+            zoom.reset();
+        }
+        image.setImage(next);
         requestLayout();
     }
 

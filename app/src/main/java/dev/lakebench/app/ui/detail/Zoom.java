@@ -69,6 +69,16 @@ final class Zoom {
         fitted = false;
     }
 
+    /**
+     * The picture was replaced by one {@code factor} times as wide (a video's poster by its decoded pictures): a
+     * zoomed view keeps showing the same part of it at the same size on screen; a fitted one stays fitted.
+     */
+    void rescale(double factor) {
+        if (!fitted && factor > 0) {
+            scale /= factor;
+        }
+    }
+
     /** The view point of picture point (px, py). */
     double viewX(double px) {
         return x + px * scale;

@@ -3,15 +3,19 @@ package dev.lakebench.app.ui.detail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakebench.app.ui.FxFixture;
+import dev.lakebench.app.ui.FxWatchdog;
 import dev.lakebench.app.ui.UiFixtures;
 import dev.lakebench.app.ui.shell.Workbench;
 import dev.lakebench.core.client.Row;
 import java.nio.file.Path;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -91,5 +95,50 @@ class DetailPaneFxTest {
         assertThat(width(detail)).isCloseTo(wide, org.assertj.core.data.Offset.offset(4.0));
         assertThat(width(fields)).isGreaterThan(wide - 30);
         assertThat(width(picture.getParent())).isGreaterThan(wide - 40);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aLongTitleIsShownWholeInANarrowPaneAndCopies(FxRobot robot) {
+        FxFixture.await(20, () -> robot.lookup("images").tryQuery().isPresent());
+        robot.interact(
+                () -> workbench.openEditor(workbench.currentWorkspace(), "SELECT * FROM images ORDER BY id", true));
+        FxFixture.await(
+                20,
+                () -> !robot.lookup("#results-table").queryAll().isEmpty()
+                        && robot.lookup("#results-table")
+                                        .queryAs(TableView.class)
+                                        .getItems()
+                                        .size()
+                                > 2);
+        TableView<Row> results = robot.lookup("#results-table").queryAs(TableView.class);
+        SplitPane centre = workbench.shell().centreSplit();
+        robot.interact(() -> centre.setDividerPositions(1 - 220.0 / centre.getWidth()));
+        // img-001 comes from a file whose name is longer than the pane is wide, and has no spaces to wrap at
+        try (FxWatchdog watchdog = new FxWatchdog(100)) {
+            robot.interact(() ->
+                    results.getSelectionModel().select(1, results.getColumns().get(0)));
+            FxFixture.await(10, () -> workbench.detail().titleProperty().get().contains("HUAWEI"));
+            System.out.println("FX watchdog showing a long title: " + watchdog.report());
+            assertThat(watchdog.ourStalls()).as(watchdog.report()).isEmpty();
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        String full = workbench.detail().titleProperty().get();
+        Label title = robot.lookup("#detail-title").queryAs(Label.class);
+        assertThat(width(centre.getItems().get(1))).isLessThan(260);
+        Text measure = new Text(full);
+        measure.setFont(title.getFont());
+        assertThat(measure.getLayoutBounds().getWidth())
+                .isGreaterThan(width(centre.getItems().get(1)) * 1.5);
+        Text shown = (Text) title.lookup(".text");
+        assertThat(shown.getText()).isEqualTo(full);
+        assertThat(title.getHeight()).isGreaterThan(title.getFont().getSize() * 2.5); // more than one line
+        assertThat(title.getTooltip().getText()).isEqualTo(full);
+        FxFixture.snap(robot, title.getScene(), "detail-title-narrow");
+
+        robot.interact(() -> title.getContextMenu().getItems().get(0).fire());
+        String[] copied = new String[1];
+        robot.interact(() -> copied[0] = Clipboard.getSystemClipboard().getString());
+        assertThat(copied[0]).isEqualTo(full);
     }
 }

@@ -1,8 +1,10 @@
 package dev.lakebench.app.ui.detail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.lakebench.app.ui.FxFixture;
+import dev.lakebench.app.ui.FxWatchdog;
 import dev.lakebench.app.ui.UiFixtures;
 import dev.lakebench.app.ui.shell.Workbench;
 import dev.lakebench.core.client.Client;
@@ -11,10 +13,14 @@ import dev.lakebench.core.client.Row;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** A stored video segment plays in the detail pane with the bundled FFmpeg: pictures advance, pause holds, scrubbing moves. */
 @ExtendWith(ApplicationExtension.class)
@@ -83,10 +90,11 @@ class VideoPlaybackFxTest {
                 30,
                 () -> !robot.lookup("#detail-play").queryButton().isDisabled()
                         && time.getText().contains(" / "));
-        ImageView video = robot.lookup("#detail-video").queryAs(ImageView.class);
-        FxFixture.await(10, () -> video.getImage() != null && video.isVisible());
+        // the decoded pictures are shown by the detail pane's picture view
+        ImageView video = robot.lookup("#detail-image").queryAs(ImageView.class);
+        FxFixture.await(10, () -> video.getImage() instanceof WritableImage && video.isVisible());
 
-        try (dev.lakebench.app.ui.FxWatchdog watchdog = new dev.lakebench.app.ui.FxWatchdog(100)) {
+        try (FxWatchdog watchdog = new FxWatchdog(100)) {
             robot.clickOn("#detail-play");
             FxFixture.await(10, () -> seconds(time) >= 2.0);
             System.out.println("FX watchdog during video playback: " + watchdog.report());
@@ -120,6 +128,72 @@ class VideoPlaybackFxTest {
         FxFixture.await(10, () -> Math.abs(seconds(time) - 0.5) < 0.5);
         assertThat(robot.lookup("#detail-video-time").queryAs(Label.class).getText())
                 .doesNotContain("Cannot");
+        assertThat(workbench.errors().shown()).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aVideosPictureZoomsAndPansAndKeepsItsZoomWhilePlaying(FxRobot robot) throws Exception {
+        FxFixture.await(20, () -> robot.lookup("clips").tryQuery().isPresent());
+        robot.interact(() ->
+                workbench.openEditor(workbench.currentWorkspace(), "SELECT * FROM clips ORDER BY chunk_index", true));
+        FxFixture.await(
+                20,
+                () -> !robot.lookup("#results-table").queryAll().isEmpty()
+                        && !robot.lookup("#results-table")
+                                .queryAs(TableView.class)
+                                .getItems()
+                                .isEmpty());
+        TableView<Row> results = robot.lookup("#results-table").queryAs(TableView.class);
+        robot.interact(
+                () -> results.getSelectionModel().select(0, results.getColumns().get(0)));
+        Label time = robot.lookup("#detail-video-time").queryAs(Label.class);
+        FxFixture.await(
+                30,
+                () -> !robot.lookup("#detail-play").queryButton().isDisabled()
+                        && time.getText().contains(" / "));
+        ImageView image = robot.lookup("#detail-image").queryAs(ImageView.class);
+        PictureView view = (PictureView) image.getParent();
+        FxFixture.await(10, () -> view.picture() != null && view.getWidth() > 0);
+        assertThat(FxFixture.isShowing(robot.lookup("#detail-zoom-in").query())).isTrue();
+        assertThat(view.fitted()).isTrue();
+        double fit = view.scaleProperty().get();
+
+        // the same keys and gestures as a picture's: +, drag, 1, 0
+        robot.interact(view::requestFocus);
+        robot.type(KeyCode.ADD);
+        FxFixture.await(5, () -> Math.abs(view.scaleProperty().get() - fit * 1.25) < 1e-6);
+        Point2D before = view.toView(0, 0);
+        robot.drag(view.localToScreen(view.getWidth() / 2, view.getHeight() / 2), MouseButton.PRIMARY)
+                .moveBy(30, 20)
+                .drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        Point2D panned = view.toView(0, 0);
+        // (the pane may settle by a few pixels while the segment opens: the drag moved the picture, not the pane)
+        assertThat(panned.getX() - before.getX()).isCloseTo(30, within(6.0));
+        assertThat(panned.getY() - before.getY()).isCloseTo(20, within(6.0));
+
+        // playing replaces the poster by the decoded pictures, and the zoom and pan stay where they were
+        double zoomed = view.scaleProperty().get();
+        double width = view.picture().getWidth();
+        try (FxWatchdog watchdog = new FxWatchdog(100)) {
+            robot.clickOn("#detail-play");
+            FxFixture.await(10, () -> seconds(time) >= 1.0 && view.picture() instanceof WritableImage);
+            robot.clickOn("#detail-play");
+            System.out.println("FX watchdog playing a zoomed video: " + watchdog.report());
+            assertThat(watchdog.ourStalls()).as(watchdog.report()).isEmpty();
+        }
+        double factor = view.picture().getWidth() / width;
+        assertThat(view.scaleProperty().get() * factor).isCloseTo(zoomed, within(1e-6));
+        assertThat(view.toView(0, 0).getX()).isCloseTo(panned.getX(), within(1e-6));
+        assertThat(view.fitted()).isFalse();
+        FxFixture.snap(robot, view.getScene(), "video-zoomed");
+
+        robot.interact(view::requestFocus); // the play button had the keys
+        robot.type(KeyCode.DIGIT1);
+        FxFixture.await(5, () -> Math.abs(view.scaleProperty().get() - 1) < 1e-9);
+        robot.type(KeyCode.DIGIT0);
+        FxFixture.await(5, view::fitted);
         assertThat(workbench.errors().shown()).isEmpty();
     }
 }

@@ -50,4 +50,23 @@ class ZoomTest {
         z.zoomAt(0, 0, 1e-12);
         assertThat(z.scale()).isEqualTo(Zoom.MIN);
     }
+
+    @Test
+    void aLargerPictureInPlaceOfAZoomedOneShowsTheSamePart() {
+        Zoom z = new Zoom();
+        z.layout(400, 300, 160, 90);
+        z.zoomAt(100, 100, 2);
+        double px = 40;
+        double viewX = z.viewX(px);
+        // the poster (160 px wide) is replaced by the decoded pictures (640 px wide)
+        z.rescale(4);
+        assertThat(z.viewX(px * 4)).isCloseTo(viewX, within(1e-9));
+        assertThat(z.fitted()).isFalse();
+        Zoom fitted = new Zoom();
+        fitted.layout(400, 300, 160, 90);
+        fitted.rescale(4);
+        fitted.layout(400, 300, 640, 360);
+        assertThat(fitted.fitted()).isTrue();
+        assertThat(fitted.scale()).isCloseTo(400.0 / 640, within(1e-9));
+    }
 }

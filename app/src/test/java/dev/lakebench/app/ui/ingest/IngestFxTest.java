@@ -3,6 +3,7 @@ package dev.lakebench.app.ui.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakebench.app.ui.FxFixture;
+import dev.lakebench.app.ui.FxWatchdog;
 import dev.lakebench.app.ui.UiFixtures;
 import dev.lakebench.app.ui.shell.Workbench;
 import dev.lakebench.core.client.Row;
@@ -131,8 +132,12 @@ class IngestFxTest {
             // the models window, not a command to type: pull there, and the open step takes the model up
             FxFixture.await(10, () -> robot.lookup("#models-dialog").tryQuery().isPresent());
             robot.clickOn("#model-repo").write(FakeHub.REPO);
-            robot.clickOn("#model-pull");
-            FxFixture.await(60, () -> !image.isDisabled());
+            try (FxWatchdog watchdog = new FxWatchdog(100)) {
+                robot.clickOn("#model-pull");
+                FxFixture.await(60, () -> !image.isDisabled());
+                System.out.println("FX watchdog pulling a model into the open wizard: " + watchdog.report());
+                assertThat(watchdog.ourStalls()).as(watchdog.report()).isEmpty();
+            }
             assertThat(image.isSelected()).isTrue();
             assertThat(robot.lookup("#embed-image-model")
                             .queryAs(ComboBox.class)

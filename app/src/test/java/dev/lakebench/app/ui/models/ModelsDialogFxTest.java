@@ -3,6 +3,7 @@ package dev.lakebench.app.ui.models;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakebench.app.ui.FxFixture;
+import dev.lakebench.app.ui.FxWatchdog;
 import dev.lakebench.app.ui.shell.Workbench;
 import dev.lakebench.app.ui.sql.SqlEditorViewModel;
 import dev.lakebench.core.embed.FakeHub;
@@ -56,8 +57,13 @@ class ModelsDialogFxTest {
         assertThat(table.getItems().get(0).name()).isEqualTo("minilm");
 
         robot.clickOn("#model-repo").write(FakeHub.REPO);
-        robot.clickOn("#model-pull");
-        FxFixture.await(60, () -> table.getItems().size() == 2);
+        try (FxWatchdog watchdog = new FxWatchdog(100)) {
+            robot.clickOn("#model-pull");
+            FxFixture.await(60, () -> table.getItems().size() == 2);
+            FxFixture.await(10, () -> editor[0].models().contains(FakeHub.REPO));
+            System.out.println("FX watchdog pulling a model with an editor open: " + watchdog.report());
+            assertThat(watchdog.ourStalls()).as(watchdog.report()).isEmpty();
+        }
         assertThat(robot.lookup("#model-message").queryAs(Label.class).getText())
                 .startsWith("Pulled test/tiny-clip (text+image, ");
         assertThat(table.getItems().get(1).dimension()).isEqualTo("8");

@@ -3,6 +3,7 @@ package dev.lakebench.app.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakebench.app.ui.FxFixture;
+import dev.lakebench.app.ui.FxWatchdog;
 import dev.lakebench.app.ui.UiFixtures;
 import dev.lakebench.app.ui.browser.BrowserNode;
 import dev.lakebench.app.ui.common.Settings;
@@ -217,12 +218,16 @@ class ShellFxTest {
                 .orElseThrow());
         FxFixture.await(10, () -> shownId().equals("img-001"));
         assertThat(resultId).isNotEqualTo("img-001");
-        robot.interact(() -> workbench.shell().tabs().getSelectionModel().select(editorTab));
-        assertThat(shownId()).isEqualTo(resultId);
-        assertThat(workbench.selectedRow().get().row().get("id")).isEqualTo(resultId);
-        robot.interact(() -> workbench.shell().tabs().getSelectionModel().select(gridTab));
-        assertThat(workbench.selectedRow().get()).isNull();
-        FxFixture.await(10, () -> shownId().equals("img-001"));
+        try (FxWatchdog watchdog = new FxWatchdog(100)) {
+            robot.interact(() -> workbench.shell().tabs().getSelectionModel().select(editorTab));
+            assertThat(shownId()).isEqualTo(resultId);
+            assertThat(workbench.selectedRow().get().row().get("id")).isEqualTo(resultId);
+            robot.interact(() -> workbench.shell().tabs().getSelectionModel().select(gridTab));
+            assertThat(workbench.selectedRow().get()).isNull();
+            FxFixture.await(10, () -> shownId().equals("img-001"));
+            System.out.println("FX watchdog switching tabs: " + watchdog.report());
+            assertThat(watchdog.ourStalls()).as(watchdog.report()).isEmpty();
+        }
         FxFixture.snap(robot, gridTab.getTabPane().getScene(), "detail-follows-grid");
         assertThat(workbench.errors().shown()).isEmpty();
     }
