@@ -46,13 +46,13 @@ SELECT raw ->> 'n' FROM events ORDER BY id;
 1
 2
 
--- case[gap]: jsonb_build_object
+-- case: jsonb_build_object
 SELECT jsonb_build_object('a', 1, 'b', 'x');
 -- expect
 jsonb_build_object
 {"a": 1, "b": "x"}
 
--- case[gap]: json_build_object
+-- case: json_build_object
 SELECT json_build_object('a', 1);
 -- expect
 json_build_object
@@ -109,3 +109,21 @@ SELECT jsonb_array_elements(doc -> 'tags') FROM events WHERE id = 2;
 -- expect
 jsonb_array_elements
 "c"
+
+-- case: jsonb_build_object orders keys as jsonb does (shorter first) and nests
+SELECT jsonb_build_object('bb', 1, 'a', jsonb_build_object('y', 2.5, 'x', 'q"z'), 'c', NULL);
+-- expect
+jsonb_build_object
+{"a": {"x": "q\"z", "y": 2.5}, "c": null, "bb": 1}
+
+-- case: json_build_object keeps the written order
+SELECT json_build_object('b', 1, 'a', true);
+-- expect
+json_build_object
+{"b" : 1, "a" : true}
+
+-- case: the built object is still JSON
+SELECT jsonb_build_object('a', 1) ->> 'a';
+-- expect
+?column?
+1

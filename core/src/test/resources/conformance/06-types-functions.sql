@@ -46,11 +46,17 @@ SELECT sum(amount) * 2 FROM prices;
 ?column?
 247.513578
 
--- case[gap]: NUMERIC keeps the scale it was written with
+-- case: NUMERIC keeps the scale it was written with
 SELECT 1.50::numeric;
 -- expect
 numeric
 1.50
+
+-- case: a NUMERIC constant's scale carries into arithmetic
+SELECT '2.50'::numeric * 3, 1.5::numeric * 2.25::numeric, 100::numeric;
+-- expect
+?column?|?column?|numeric
+7.50|3.375|100
 
 -- case: ALTER TABLE ADD COLUMN numeric keeps its digits
 ALTER TABLE prices ADD COLUMN rate numeric;

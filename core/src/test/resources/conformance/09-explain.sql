@@ -73,7 +73,7 @@ id
 2
 1
 
--- case[local][gap]: a hybrid search on an (EMBEDDING_2D, TEXT) record ranks by MaxSim and BM25
+-- case[local]: a hybrid search on an (EMBEDDING_2D, TEXT) record ranks by MaxSim and BM25
 CREATE TABLE mv (id int, e2 EMBEDDING_2D, body text) USING deeplake;
 INSERT INTO mv VALUES (1, ARRAY[[1, 0], [0, 1]]::float4[][], 'black cat'), (2, ARRAY[[0, 1]]::float4[][], 'white dog'),
   (3, ARRAY[[-1, 0]]::float4[][], 'grey cat');
@@ -84,7 +84,7 @@ id
 3
 2
 
--- case[local][gap]: a hybrid index on an (EMBEDDING_2D, TEXT) record serves that search
+-- case[local]: a hybrid index on an (EMBEDDING_2D, TEXT) record serves that search
 CREATE INDEX mv_hybrid ON mv USING deeplake_index (((e2, body)::deeplake_hybrid_record) deeplake_hybrid_ops DESC);
 EXPLAIN SELECT id FROM mv ORDER BY (e2, body)::deeplake_hybrid_record <#> deeplake_hybrid_record(ARRAY[[1, 0]]::float4[][], 'cat') LIMIT 3;
 -- contains: mv_hybrid

@@ -188,3 +188,12 @@ SELECT id, "_lb_score" AS s, lb_cosine(struct_extract(emb, 'lb_vec'), $1) AS t F
 -- slot: hits VECTOR docs.emb = $1 as docs limit 2.0 offset null
 -- note: per-row score: emb <#> $2 computed exactly for each row (no index: not a top-k ORDER BY ... DESC LIMIT k of one table)
 -- note: top-k search: emb <#> $1 on table "docs"
+
+-- case: hybrid over an (EMBEDDING_2D, TEXT) record: MaxSim on the multi-vector side, BM25 on the text
+SELECT id FROM docs ORDER BY (multi, body)::deeplake_hybrid_record <#> deeplake_hybrid_record(ARRAY[[1, 0]]::float4[][], 'cat') LIMIT 3
+-- engine:
+SELECT id FROM (SELECT "_lb_d"."id", "_lb_d"."title", "_lb_d"."body", "_lb_d"."emb", "_lb_d"."multi", "_lb_d"."picture", "_lb_d"."price", "_lb_h"."score" AS "_lb_score" FROM lb_data."docs" AS "_lb_d" JOIN lb_hits($1) AS "_lb_h" ON "_lb_d"."_lb_key" = "_lb_h"."key") AS "docs" ORDER BY "_lb_score" DESC LIMIT 3
+-- slot: hits HYBRID docs.multi = [1 rows], body = cat weights 0.5/0.5 as docs limit 3.0 offset null
+-- note: top-k search: (multi, body)::deeplake_hybrid_record <#> deeplake_hybrid_record(ARRAY[[1, 0]]::float4[][], 'cat') on table "docs"
+-- note: index-only: when a ready index of "docs" keeps [id] as doc values, the rows come from the index without reading the table
+-- index-only: slot 1 [Output[name=id, column=id]] limit 3.0 offset null

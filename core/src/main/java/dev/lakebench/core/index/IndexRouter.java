@@ -94,6 +94,9 @@ final class IndexRouter implements SearchService.IndexSearch {
 
     @Override
     public String describe(TableDef table, Column column) {
+        if (column.type() == ColumnType.EMBEDDING_2D) {
+            return null; // no index keeps multi-vectors (a hybrid index on one serves its text side)
+        }
         boolean vector = column.type() == ColumnType.EMBEDDING;
         ManagedIndex ix = serving(table, column, vector);
         if (ix != null) {

@@ -74,13 +74,14 @@ public enum IndexType {
      */
     public static IndexType choose(String table, List<Column> columns, String requested) {
         if (columns.size() == 2) {
-            boolean vector = columns.stream().anyMatch(c -> c.type() == ColumnType.EMBEDDING);
+            boolean vector = columns.stream()
+                    .anyMatch(c -> c.type() == ColumnType.EMBEDDING || c.type() == ColumnType.EMBEDDING_2D);
             boolean text = columns.stream().anyMatch(c -> c.type() == ColumnType.TEXT);
             if (!vector || !text) {
                 throw new TableError(
                         ErrorCode.TABLE_INDEX_FAILED,
                         "Index creation failed: a two-column index on \"" + table
-                                + "\" must combine an EMBEDDING and a TEXT column (a hybrid record), got "
+                                + "\" must combine an EMBEDDING (or EMBEDDING_2D) and a TEXT column (a hybrid record), got "
                                 + describe(columns.get(0))
                                 + " and " + describe(columns.get(1)),
                         "Write CREATE INDEX ON " + table

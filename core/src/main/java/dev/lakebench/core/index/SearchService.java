@@ -5,6 +5,7 @@ import dev.lakebench.core.index.text.TextQuery;
 import dev.lakebench.core.index.text.WordAnalyzer;
 import dev.lakebench.core.index.vector.FlatScan;
 import dev.lakebench.core.schema.Column;
+import dev.lakebench.core.schema.ColumnType;
 import dev.lakebench.core.sql.SearchKind;
 import dev.lakebench.core.store.Identifiers;
 import dev.lakebench.core.store.TableDef;
@@ -147,7 +148,9 @@ public final class SearchService implements TableListener {
             case MULTI_VECTOR -> multiVector(rows, r, filter);
             case TEXT -> text(rows, r, filter, r.column(), r.text(), r.k());
             case HYBRID -> {
-                Hits v = vector(rows, r, filter);
+                Hits v = r.column().type() == ColumnType.EMBEDDING_2D
+                        ? multiVector(rows, r, filter)
+                        : vector(rows, r, filter);
                 Hits t = text(rows, r, filter, r.textColumn(), r.text(), r.k());
                 yield HybridMerge.merge(v, t, r.vectorWeight(), r.textWeight(), r.k());
             }
@@ -162,7 +165,11 @@ public final class SearchService implements TableListener {
             case MULTI_VECTOR -> steps.add(describe(r.table(), r.column(), "exact MaxSim scan of the vector log"));
             case TEXT -> steps.add(describe(r.table(), r.column(), "exact BM25 over the column (no index)"));
             case HYBRID -> {
-                steps.add(describe(r.table(), r.column(), "exact cosine scan of the vector log (SIMD)"));
+                steps.add(
+                        r.column().type() == ColumnType.EMBEDDING_2D
+                                ? "\"" + r.table().name() + "\".\"" + r.column().name()
+                                        + "\": exact MaxSim scan of the vector log (no index keeps multi-vectors)"
+                                : describe(r.table(), r.column(), "exact cosine scan of the vector log (SIMD)"));
                 steps.add(describe(r.table(), r.textColumn(), "exact BM25 over the column (no index)"));
                 steps.add("merge: softmax per side, weights " + r.vectorWeight() + " / " + r.textWeight() + ", top "
                         + r.k());

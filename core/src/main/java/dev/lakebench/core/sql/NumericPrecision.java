@@ -1,5 +1,6 @@
 package dev.lakebench.core.sql;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -27,10 +28,39 @@ final class NumericPrecision implements StatementPass {
             boolean qualified = i > 0 && sig.get(i - 1).is(".");
             if (!call && !qualified && isTypePosition(sig, i)) {
                 edits = edits == null ? new TextEdits(st.text(), sig) : edits;
-                edits.replace(i, i, UNCONSTRAINED);
+                edits.replace(i, i, literalType(sig, i));
             }
         }
         return edits == null ? st : new SqlStatement(edits.apply());
+    }
+
+    /**
+     * The type of {@code <literal>::numeric}: a constant keeps the scale it is written with, as in PostgreSQL
+     * ({@code 1.50::numeric} is 1.50), so its decimals are the type's scale (up to 10); anything else is
+     * {@link #UNCONSTRAINED}.
+     */
+    private static String literalType(List<Token> sig, int i) {
+        if (i < 2 || !sig.get(i - 1).is("::")) {
+            return UNCONSTRAINED;
+        }
+        Token value = sig.get(i - 2);
+        String text = value.kind() == Token.Kind.NUMBER
+                ? value.text()
+                : value.kind() == Token.Kind.STRING ? Literals.string(value).strip() : null;
+        if (text == null || i >= 3 && (sig.get(i - 3).is(".") || sig.get(i - 3).is("::"))) {
+            return UNCONSTRAINED;
+        }
+        try {
+            BigDecimal d = new BigDecimal(text.replace("_", ""));
+            int scale = Math.max(0, d.scale());
+            int integerDigits = Math.max(1, d.precision() - d.scale());
+            if (scale > 10 || integerDigits + scale > 38) {
+                return UNCONSTRAINED;
+            }
+            return "DECIMAL(" + Math.max(28 + scale, integerDigits + scale) + "," + scale + ")";
+        } catch (NumberFormatException e) {
+            return UNCONSTRAINED;
+        }
     }
 
     /** True when token {@code at} is inside the parentheses of {@code CAST(..)} / {@code TRY_CAST(..)} (not a column alias). */

@@ -114,7 +114,10 @@ final class PostgresFunctions implements StatementPass {
         int nameToken = e.first() + (e.name().size() - 1) * 2;
         switch (name) {
             case "json_build_object", "jsonb_build_object" -> {
-                return edits.replace(nameToken, nameToken, "json_object");
+                // the engine builds the object; the text is laid out as PostgreSQL prints the type
+                String style = name.equals("jsonb_build_object") ? "jsonb" : "json";
+                edits.insertAfter(e.last(), " AS VARCHAR), '" + style + "') AS JSON)");
+                return edits.replace(e.first(), nameToken, "CAST(lb_pg_json(CAST(json_object");
             }
             case "convert_from" -> {
                 if (e.children().size() == 2

@@ -2,6 +2,7 @@ package dev.lakebench.core.sql;
 
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.QueryError;
+import dev.lakebench.core.schema.ColumnType;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -227,20 +228,20 @@ final class SearchClassifier {
                         "Name an EMBEDDING column and a TEXT column");
             }
             switch (cols[i].column().type()) {
-                case EMBEDDING -> v = i;
+                case EMBEDDING, EMBEDDING_2D -> v = i;
                 case TEXT -> t = i;
                 default ->
                     throw new QueryError(
                             ErrorCode.QUERY_INVALID,
                             "Hybrid search cannot use " + cols[i].describe(),
-                            "A hybrid record combines one EMBEDDING column and one TEXT column");
+                            "A hybrid record combines one EMBEDDING (or EMBEDDING_2D) column and one TEXT column");
             }
         }
         if (v < 0 || t < 0) {
             throw new QueryError(
                     ErrorCode.QUERY_INVALID,
-                    "A hybrid record needs one EMBEDDING column and one TEXT column, got " + cols[0].describe()
-                            + " and " + cols[1].describe(),
+                    "A hybrid record needs one EMBEDDING (or EMBEDDING_2D) column and one TEXT column, got "
+                            + cols[0].describe() + " and " + cols[1].describe(),
                     "Write (embedding, text)::deeplake_hybrid_record");
         }
         double defaultWeight = function ? 0.5 : 1.0;
@@ -260,7 +261,11 @@ final class SearchClassifier {
                 SearchKind.HYBRID,
                 vecField,
                 cols[v],
-                operand(qv, SearchKind.VECTOR),
+                operand(
+                        qv,
+                        cols[v].column().type() == ColumnType.EMBEDDING_2D
+                                ? SearchKind.MULTI_VECTOR
+                                : SearchKind.VECTOR),
                 null,
                 null,
                 cols[t],

@@ -18,7 +18,7 @@ class PostgresTypePassesTest {
             quoteCharacter = '`',
             value = {
                 "CREATE TABLE p (a numeric, b numeric(12, 4), c decimal)|CREATE TABLE p (a DECIMAL(38,10), b numeric(12, 4), c DECIMAL(38,10))",
-                "SELECT 1.5::numeric, CAST(x AS numeric)|SELECT 1.5::DECIMAL(38,10), CAST(x AS DECIMAL(38,10))",
+                "SELECT 1.5::numeric, CAST(x AS numeric)|SELECT 1.5::DECIMAL(29,1), CAST(x AS DECIMAL(38,10))",
                 "ALTER TABLE p ADD COLUMN r numeric|ALTER TABLE p ADD COLUMN r DECIMAL(38,10)",
                 "SELECT x AS numeric FROM t|SELECT x AS numeric FROM t",
                 "SELECT numeric(x) FROM t|SELECT numeric(x) FROM t",

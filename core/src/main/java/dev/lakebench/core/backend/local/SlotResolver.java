@@ -395,8 +395,13 @@ final class SlotResolver implements AutoCloseable, RowSource {
         String text = null;
         switch (spec.kind()) {
             case VECTOR, HYBRID -> {
-                float[] v = vector(evaluate(spec.query()), spec.column(), table, spec.query());
-                unit = v == null ? null : VectorMath.normalized(v);
+                if (spec.column().type() == dev.lakebench.core.schema.ColumnType.EMBEDDING_2D) {
+                    float[][] m = matrix(evaluate(spec.query()), spec.column(), table, spec.query());
+                    rows = m == null ? null : VectorMath.normalizedRows(m);
+                } else {
+                    float[] v = vector(evaluate(spec.query()), spec.column(), table, spec.query());
+                    unit = v == null ? null : VectorMath.normalized(v);
+                }
                 if (spec.kind() == dev.lakebench.core.sql.SearchKind.HYBRID) {
                     text = text(evaluate(spec.textQuery()), spec.textColumn(), spec.textQuery());
                 }

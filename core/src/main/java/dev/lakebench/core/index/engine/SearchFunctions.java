@@ -142,6 +142,14 @@ public final class SearchFunctions {
                 DuckDBColumnType.BOOLEAN,
                 false,
                 SearchFunctions::jsonbEquals);
+        scalar(
+                c,
+                "lb_pg_json",
+                DuckDBColumnType.VARCHAR,
+                DuckDBColumnType.VARCHAR,
+                DuckDBColumnType.VARCHAR,
+                false,
+                SearchFunctions::pgJson);
         try (var b = DuckDBFunctions.tableFunction()) {
             b.withName("lb_hits")
                     .withParameter(DuckDBColumnType.VARCHAR)
@@ -319,6 +327,17 @@ public final class SearchFunctions {
                 continue;
             }
             out.setBoolean(i, JsonbEquality.equal(a.getString(i), b.getString(i)));
+        }
+    }
+
+    /** {@code lb_pg_json(json, style)}: the JSON text as PostgreSQL prints a jsonb or json value. */
+    private static void pgJson(DuckDBReadableVector a, DuckDBReadableVector b, DuckDBWritableVector out, int rows) {
+        for (int i = 0; i < rows; i++) {
+            if (a.isNull(i) || b.isNull(i)) {
+                out.setNull(i);
+                continue;
+            }
+            out.setString(i, PgJsonText.format(a.getString(i), b.getString(i)));
         }
     }
 

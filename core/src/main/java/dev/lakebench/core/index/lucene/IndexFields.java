@@ -5,7 +5,6 @@ import dev.lakebench.core.index.IndexType;
 import dev.lakebench.core.index.text.WordAnalyzer;
 import dev.lakebench.core.index.vector.VectorMath;
 import dev.lakebench.core.schema.Column;
-import dev.lakebench.core.schema.ColumnType;
 import dev.lakebench.core.store.Identifiers;
 import dev.lakebench.core.store.TableDef;
 import dev.lakebench.core.store.VectorStore;
@@ -139,7 +138,13 @@ public final class IndexFields {
         StringBuilder sb = new StringBuilder("SELECT \"_lb_key\", \"_lb_ver\"");
         for (Column c : columns) {
             String q = Identifiers.quote(c.name());
-            sb.append(", ").append(c.type() == ColumnType.EMBEDDING ? "struct_extract(" + q + ", 'lb_vec')" : q);
+            sb.append(", ")
+                    .append(
+                            switch (c.type()) {
+                                case EMBEDDING -> "struct_extract(" + q + ", 'lb_vec')";
+                                case EMBEDDING_2D -> "NULL"; // MaxSim stays exact: nothing of it is indexed
+                                default -> q;
+                            });
         }
         for (Column c : covered) {
             sb.append(", ").append(Identifiers.quote(c.name()));
@@ -192,6 +197,9 @@ public final class IndexFields {
                     doc.add(new KnnFloatVectorField(vectorField(c.name()), unit, VectorSimilarityFunction.DOT_PRODUCT));
                     doc.add(new NumericDocValuesField(refField(c.name()), ref));
                 }
+            }
+            case EMBEDDING_2D -> {
+                // a hybrid record's multi-vector side: MaxSim is computed exactly from the vector log
             }
             case TEXT -> {
                 String text = rs.getString(col);
