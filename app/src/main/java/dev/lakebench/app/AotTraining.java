@@ -40,7 +40,9 @@ public final class AotTraining {
 
     private static void commands(String dir) {
         List<List<String>> commands = List.of(
-                List.of("query", "CREATE OR REPLACE TABLE t AS SELECT range AS n, 'row ' || range AS s FROM range(1000)"),
+                List.of(
+                        "query",
+                        "CREATE OR REPLACE TABLE t AS SELECT range AS n, 'row ' || range AS s FROM range(1000)"),
                 List.of("tables"),
                 List.of("tables", "--json"),
                 List.of("schema", "t"),
@@ -74,8 +76,12 @@ public final class AotTraining {
             return;
         }
         int status = Cli.run(
-                new String[] {"--data-dir", dir.toString(), "query",
-                    "CREATE OR REPLACE TABLE t AS SELECT range AS n, 'row ' || range AS s FROM range(100)"},
+                new String[] {
+                    "--data-dir",
+                    dir.toString(),
+                    "query",
+                    "CREATE OR REPLACE TABLE t AS SELECT range AS n, 'row ' || range AS s FROM range(100)"
+                },
                 new PrintWriter(new StringWriter(), true),
                 new PrintWriter(new StringWriter(), true));
         if (status != Cli.OK) {

@@ -11,8 +11,8 @@ import java.time.Instant;
  */
 public final class StartupTrace {
 
-    private static final boolean ON = "1".equals(System.getenv("LAKEBENCH_TRACE_STARTUP"))
-            || Boolean.getBoolean("lakebench.trace.startup");
+    private static final boolean ON =
+            "1".equals(System.getenv("LAKEBENCH_TRACE_STARTUP")) || Boolean.getBoolean("lakebench.trace.startup");
 
     private StartupTrace() {}
 

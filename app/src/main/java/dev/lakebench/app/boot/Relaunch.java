@@ -76,7 +76,10 @@ final class Relaunch {
     static String absolute(String classPath) {
         List<String> out = new ArrayList<>();
         for (String entry : classPath.split(File.pathSeparator)) {
-            out.add(entry.isEmpty() ? entry : Path.of(entry).toAbsolutePath().normalize().toString());
+            out.add(
+                    entry.isEmpty()
+                            ? entry
+                            : Path.of(entry).toAbsolutePath().normalize().toString());
         }
         return String.join(File.pathSeparator, out);
     }

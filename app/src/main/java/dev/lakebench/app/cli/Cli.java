@@ -77,10 +77,10 @@ public final class Cli {
      * skips setting up the other commands' options, a third of a short command's CPU), else with all of them
      * (help, suggestions for a mistyped name, the usage message).
      */
-    static CommandLine commandLine(
-            LakebenchCommand root, PrintWriter out, PrintWriter err, Optional<String> command) {
+    static CommandLine commandLine(LakebenchCommand root, PrintWriter out, PrintWriter err, Optional<String> command) {
         CommandLine cl = new CommandLine(root);
-        List<Class<?>> only = command.flatMap(Cli::commandNamed).map(List::<Class<?>>of).orElse(COMMANDS);
+        List<Class<?>> only =
+                command.flatMap(Cli::commandNamed).map(List::<Class<?>>of).orElse(COMMANDS);
         for (Class<?> c : only) {
             cl.addSubcommand(c);
         }

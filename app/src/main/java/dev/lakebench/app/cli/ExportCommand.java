@@ -124,7 +124,8 @@ final class ExportCommand implements Callable<Integer> {
     private static final class ExportProgress {
         private static final long EVERY_NANOS = 2_000_000_000L;
         private final PrintWriter err;
-        private final boolean terminal = System.console() != null && System.console().isTerminal();
+        private final boolean terminal =
+                System.console() != null && System.console().isTerminal();
         private final long start = System.nanoTime();
         private long last = start;
         private boolean shown;

@@ -17,7 +17,8 @@ class RelaunchCacheTest {
         Path cache = Files.createFile(dir.resolve(Relaunch.WORKBENCH_CACHE));
         List<String> cmd = new Relaunch(Path.of("java"), true).command(List.of(), jar.toString(), new String[0]);
         assertThat(cmd).contains("-XX:AOTCache=" + cache, "-Xlog:disable");
-        assertThat(cmd.get(cmd.indexOf("-cp") + 1)).isEqualTo(jar.toAbsolutePath().normalize().toString());
+        assertThat(cmd.get(cmd.indexOf("-cp") + 1))
+                .isEqualTo(jar.toAbsolutePath().normalize().toString());
     }
 
     @Test

@@ -58,7 +58,9 @@ final class CliProcess {
                 }
             }
             assertThat(seen.toString()).contains(prefix);
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("exits after winding down").isTrue();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS))
+                    .as("exits after winding down")
+                    .isTrue();
             out.lines().forEach(l -> seen.append(l).append('\n'));
         } catch (IOException e) {
             throw new AssertionError("reading the command's output: " + seen, e);

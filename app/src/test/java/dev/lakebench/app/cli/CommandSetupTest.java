@@ -39,6 +39,8 @@ class CommandSetupTest {
 
     private static java.util.Set<String> commandsFor(Optional<String> word) {
         PrintWriter w = new PrintWriter(new StringWriter());
-        return Cli.commandLine(new LakebenchCommand(), w, w, word).getSubcommands().keySet();
+        return Cli.commandLine(new LakebenchCommand(), w, w, word)
+                .getSubcommands()
+                .keySet();
     }
 }

@@ -63,7 +63,12 @@ class ExportCliTest {
                 .containsExactly(1000L, java.math.BigInteger.valueOf(499_500), 3L);
 
         Path csv = dir.resolve("top.csv");
-        r = CliRun.of(data, "export", "--query", "SELECT id, caption, image FROM images WHERE id < 10", "--to",
+        r = CliRun.of(
+                data,
+                "export",
+                "--query",
+                "SELECT id, caption, image FROM images WHERE id < 10",
+                "--to",
                 csv.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(read("SELECT count(*), max(caption), hex(min(from_base64(image))) FROM read_csv('" + csv + "')"))
@@ -79,7 +84,8 @@ class ExportCliTest {
         r = CliRun.of(data, "export", "images", "--to", arrow.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("(arrow)");
-        assertThat(new String(Files.readAllBytes(arrow), 0, 6, StandardCharsets.US_ASCII)).isEqualTo("ARROW1");
+        assertThat(new String(Files.readAllBytes(arrow), 0, 6, StandardCharsets.US_ASCII))
+                .isEqualTo("ARROW1");
     }
 
     @Test
@@ -98,7 +104,8 @@ class ExportCliTest {
 
     @Test
     void badRequestsAreOneLineErrors() {
-        CliRun r = CliRun.of(data, "export", "images", "--to", dir.resolve("x.xlsx").toString());
+        CliRun r = CliRun.of(
+                data, "export", "images", "--to", dir.resolve("x.xlsx").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("Cannot tell the export format from the file name x.xlsx", "--format");
 
@@ -110,7 +117,13 @@ class ExportCliTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("name a TABLE or give --query SQL");
 
-        r = CliRun.of(data, "export", "--query", "DELETE FROM images", "--to", dir.resolve("x.csv").toString());
+        r = CliRun.of(
+                data,
+                "export",
+                "--query",
+                "DELETE FROM images",
+                "--to",
+                dir.resolve("x.csv").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--query takes one SELECT statement");
 

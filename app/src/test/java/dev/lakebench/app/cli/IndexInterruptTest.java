@@ -27,7 +27,8 @@ class IndexInterruptTest {
             c.ingest("t", rows(50_000, 128));
         }
         // Ctrl+C
-        String seen = CliProcess.signalAfterLine("indexing:", "INT", "index", "t", "emb", "--data-dir", data.toString());
+        String seen =
+                CliProcess.signalAfterLine("indexing:", "INT", "index", "t", "emb", "--data-dir", data.toString());
         assertThat(seen).as(seen).contains("cancelled");
         try (Client c = Client.local(data)) {
             assertThat(c.describeTable("t").indexes())

@@ -53,7 +53,8 @@ class TablesIncompleteCliTest {
         assertThat(docs.get("incomplete_rows").asLong()).isEqualTo(cut);
         assertThat(docs.get("rows").asLong()).isEqualTo(InterruptedFileIngest.SMALL_FILES + cut);
         assertThat(docs.get("hint").asText()).isEqualTo("rerun the same ingest to finish them");
-        assertThat(find(longJson.json(), "plain").get("incomplete_files").asLong()).isZero();
+        assertThat(find(longJson.json(), "plain").get("incomplete_files").asLong())
+                .isZero();
         assertThat(find(longJson.json(), "plain").has("hint")).isFalse();
 
         CliRun longText = CliRun.of(data, "tables", "-l");

@@ -28,7 +28,8 @@ import java.util.stream.Stream;
 public final class LaunchBenchmark implements Benchmark {
 
     private static final Path APP = Path.of("app", "target");
-    private static final Path IMAGE = Path.of("installers", "target", "jpackage", "image", "lakebench", "bin", "lakebench");
+    private static final Path IMAGE =
+            Path.of("installers", "target", "jpackage", "image", "lakebench", "bin", "lakebench");
     private static final String READY = "lakebench-startup-ms";
     private static final String PROBE = "-Dlakebench.startupProbe=true";
 
@@ -57,38 +58,72 @@ public final class LaunchBenchmark implements Benchmark {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path data = ctx.scratch("launch/data");
-        StartupBenchmark.run(List.of(java, "-jar", jar.toString(), "--data-dir", data.toString(), "query",
+        StartupBenchmark.run(List.of(
+                java,
+                "-jar",
+                jar.toString(),
+                "--data-dir",
+                data.toString(),
+                "query",
                 "CREATE TABLE t AS SELECT range AS n, 'row ' || range AS s FROM range(1000)"));
         int reps = ctx.repetitions(5);
 
-        String bench = Path.of(BenchContext.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        String bench = Path.of(BenchContext.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
                 .toString();
-        List<String> hello = List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
-                bench + File.pathSeparator + javafxJars(APP.resolve("lib")), HelloWindow.class.getName());
+        List<String> hello = List.of(
+                java,
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                bench + File.pathSeparator + javafxJars(APP.resolve("lib")),
+                HelloWindow.class.getName());
         Launches reference = launches(reps, hello, Map.of(), HelloWindow.MARKER);
         String ref = Fmt.duration(reference.median()) + " (minimal JavaFX window)";
 
         Map<String, String> opts = Map.of("LAKEBENCH_JAVA_OPTS", PROBE);
-        record(ctx, "workbench, launcher + AOT caches",
-                launches(reps, List.of(launcher.toString(), "--data-dir", data.toString()), opts, READY), ref);
-        record(ctx, "workbench, java -jar",
-                launches(reps, List.of(java, "-jar", jar.toString(), "--data-dir", data.toString()), opts, READY), ref);
+        record(
+                ctx,
+                "workbench, launcher + AOT caches",
+                launches(reps, List.of(launcher.toString(), "--data-dir", data.toString()), opts, READY),
+                ref);
+        record(
+                ctx,
+                "workbench, java -jar",
+                launches(reps, List.of(java, "-jar", jar.toString(), "--data-dir", data.toString()), opts, READY),
+                ref);
         if (Files.isExecutable(IMAGE)) {
-            record(ctx, "workbench, installed app image",
-                    launches(reps, List.of(IMAGE.toAbsolutePath().toString(), "--data-dir", data.toString()),
-                            Map.of("JAVA_TOOL_OPTIONS", PROBE), READY), // its launcher reads no other variable
+            record(
+                    ctx,
+                    "workbench, installed app image",
+                    launches(
+                            reps,
+                            List.of(IMAGE.toAbsolutePath().toString(), "--data-dir", data.toString()),
+                            Map.of("JAVA_TOOL_OPTIONS", PROBE),
+                            READY), // its launcher reads no other variable
                     ref);
         } else {
-            ctx.note(name(), "app image not measured: build it with mvn -Pdist -DskipTests package "
-                    + "-Dinstaller.imageOnly=true");
+            ctx.note(
+                    name(),
+                    "app image not measured: build it with mvn -Pdist -DskipTests package "
+                            + "-Dinstaller.imageOnly=true");
         }
-        ctx.note(name(), "Wall time from starting the process to the workbench's ready marker (window shown and "
-                + "laid out, default workspace listed), median of " + reps + "; the reference is a JavaFX window "
-                + "with one label, started the same way (class path). Goal: at most 1.0 s.");
+        ctx.note(
+                name(),
+                "Wall time from starting the process to the workbench's ready marker (window shown and "
+                        + "laid out, default workspace listed), median of " + reps
+                        + "; the reference is a JavaFX window "
+                        + "with one label, started the same way (class path). Goal: at most 1.0 s.");
     }
 
     private void record(BenchContext ctx, String metric, Launches l, String reference) {
-        ctx.record(name(), metric + " median", Fmt.duration(l.median()), reference,
+        ctx.record(
+                name(),
+                metric + " median",
+                Fmt.duration(l.median()),
+                reference,
                 "runs " + l.millis().stream().map(m -> Fmt.decimal(m / 1000, 2)).collect(Collectors.joining(", "))
                         + " s, load " + Fmt.decimal(l.load(), 1));
     }
@@ -122,8 +157,7 @@ public final class LaunchBenchmark implements Benchmark {
         Process p = pb.start();
         // a launch that never reaches its marker must not hang the harness
         p.onExit().completeOnTimeout(p, 120, TimeUnit.SECONDS).thenRun(p::destroyForcibly);
-        try (BufferedReader r =
-                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 if (line.startsWith(marker)) {

@@ -112,11 +112,12 @@ final class CopyExport {
 
     private static String what(ExportFormat format, Path target) {
         return switch (format) {
-            case PARQUET -> "Parquet";
-            case CSV -> "CSV";
-            case JSONL -> "JSON lines";
-            case ARROW -> "Arrow";
-        } + " export to " + target;
+                    case PARQUET -> "Parquet";
+                    case CSV -> "CSV";
+                    case JSONL -> "JSON lines";
+                    case ARROW -> "Arrow";
+                }
+                + " export to " + target;
     }
 
     /** Thrown between rows and after the COPY: a cancelled export writes no file. */

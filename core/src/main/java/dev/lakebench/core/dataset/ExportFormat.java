@@ -34,8 +34,7 @@ public enum ExportFormat {
                 return f;
             }
         }
-        throw new QueryError(
-                ErrorCode.QUERY_INVALID, "Unknown export format '" + name + "'", "Use one of " + labels());
+        throw new QueryError(ErrorCode.QUERY_INVALID, "Unknown export format '" + name + "'", "Use one of " + labels());
     }
 
     /** The format a file's ending stands for ({@code .parquet}, {@code .csv}, {@code .jsonl}, {@code .arrow}, ...). */

@@ -38,8 +38,8 @@ public final class DatasetSql {
      */
     public static String shuffled(String sql, long seed) {
         String numbered = "SELECT *, row_number() OVER () AS " + SHUFFLE_KEY + " FROM (" + sql + ") AS q";
-        return "SELECT * EXCLUDE (" + SHUFFLE_KEY + ") FROM (" + numbered + ") AS s ORDER BY hash(" + SHUFFLE_KEY
-                + ", " + seed + "::BIGINT), " + SHUFFLE_KEY;
+        return "SELECT * EXCLUDE (" + SHUFFLE_KEY + ") FROM (" + numbered + ") AS s ORDER BY hash(" + SHUFFLE_KEY + ", "
+                + seed + "::BIGINT), " + SHUFFLE_KEY;
     }
 
     /**

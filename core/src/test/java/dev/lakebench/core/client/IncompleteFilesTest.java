@@ -27,9 +27,12 @@ class IncompleteFilesTest {
         InterruptedFileIngest.run(data, folder);
         String table = InterruptedFileIngest.TABLE;
         try (Client client = Client.local(data)) {
-            long largeRows = count(
-                    client, "SELECT count(*) FROM docs WHERE filename = '" + InterruptedFileIngest.LARGE + "'");
-            assertThat(largeRows).as("the large file was cut off mid-way").isPositive().isLessThan(1500);
+            long largeRows =
+                    count(client, "SELECT count(*) FROM docs WHERE filename = '" + InterruptedFileIngest.LARGE + "'");
+            assertThat(largeRows)
+                    .as("the large file was cut off mid-way")
+                    .isPositive()
+                    .isLessThan(1500);
 
             IncompleteFiles report = client.incompleteFiles(table);
             assertThat(report).isEqualTo(new IncompleteFiles(table, 1, largeRows));
@@ -38,8 +41,8 @@ class IncompleteFilesTest {
                             + " rows of 1 file whose ingest was interrupted; rerun the same ingest to finish them.");
             assertThat(client.async().incompleteFiles(table).get()).isEqualTo(report);
 
-            IngestResult rerun = client.ingest(
-                    table, Map.of("path", List.of(folder.toString())), InterruptedFileIngest.options());
+            IngestResult rerun =
+                    client.ingest(table, Map.of("path", List.of(folder.toString())), InterruptedFileIngest.options());
             assertThat(rerun.failures()).isEmpty();
             assertThat(client.incompleteFiles(table).isEmpty()).isTrue();
             assertThat(client.incompleteFiles(table).message()).isEmpty();

@@ -76,8 +76,8 @@ class FileExportTest {
                 out.add(rs.getLong(1));
                 out.add(rs.getLong(2));
             }
-            try (ResultSet rs = st.executeQuery("SELECT label, embedding::VARCHAR, " + blobExpr + " FROM " + from
-                    + " WHERE id = 7")) {
+            try (ResultSet rs = st.executeQuery(
+                    "SELECT label, embedding::VARCHAR, " + blobExpr + " FROM " + from + " WHERE id = 7")) {
                 rs.next();
                 out.add(rs.getString(1));
                 out.add(rs.getString(2));
@@ -107,7 +107,8 @@ class FileExportTest {
         assertThat(readBack("read_csv", file, "from_base64(blob)"))
                 .containsExactly((long) ROWS, (long) ROWS, "l,7 \"é\"", "[7.0, 0.5, -1.0]", blob(7));
         assertThat(Files.readAllLines(file).get(2))
-                .isEqualTo("1,\"l,1\",\"[1.0, 0.5, -1.0]\"," + Base64.getEncoder().encodeToString(blob(1)));
+                .isEqualTo(
+                        "1,\"l,1\",\"[1.0, 0.5, -1.0]\"," + Base64.getEncoder().encodeToString(blob(1)));
     }
 
     @Test
@@ -152,7 +153,9 @@ class FileExportTest {
                     .isInstanceOfSatisfying(
                             QueryError.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.QUERY_CANCELLED));
             assertThat(Files.readString(file)).as(f.label()).isEqualTo("before");
-            assertThat(Files.exists(dir.resolve("c." + f.label() + ".part"))).as(f.label()).isFalse();
+            assertThat(Files.exists(dir.resolve("c." + f.label() + ".part")))
+                    .as(f.label())
+                    .isFalse();
         }
     }
 

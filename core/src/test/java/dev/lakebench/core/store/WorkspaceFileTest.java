@@ -29,7 +29,8 @@ class WorkspaceFileTest {
     @Test
     void unknownFieldsAreSkippedAndMissingOnesDefault(@TempDir Path dir) throws Exception {
         Path ws = Files.createDirectories(dir.resolve("workspaces/w"));
-        Files.writeString(ws.resolve("workspace.json"),
+        Files.writeString(
+                ws.resolve("workspace.json"),
                 "{\"extra\": {\"a\": [1, {\"b\": 2}]}, \"name\": \"Named\", \"list\": [], \"id\": null}");
         WorkspaceInfo read = new DataDirectory(dir).read("w");
         assertThat(read.id()).isEqualTo("w");

@@ -33,8 +33,8 @@ public final class ChildJvm {
      */
     public static void killAfterLine(Process p, String prefix) throws IOException, InterruptedException {
         StringBuilder seen = new StringBuilder();
-        try (java.io.BufferedReader out = new java.io.BufferedReader(
-                new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (java.io.BufferedReader out =
+                new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null && !line.startsWith(prefix)) {
                 seen.append(line).append('\n');

@@ -138,6 +138,7 @@ public final class BrowserView {
         private final Label detail = new Label();
         /** Shown on a table holding rows of files whose ingest was interrupted; the tooltip says what to do. */
         private final Label badge = new Label("incomplete", Icons.of(Icon.WARNING));
+
         private final Tooltip badgeTip = new Tooltip();
         private final HBox box = new HBox(6);
 

@@ -48,8 +48,7 @@ class IncompleteTableFxTest {
 
     @Test
     void theTableWithAnInterruptedFileCarriesABadgeWithTheFix(FxRobot robot) {
-        FxFixture.await(60, () -> robot.lookup("notes").tryQuery().isPresent()
-                || expandDefault(robot));
+        FxFixture.await(60, () -> robot.lookup("notes").tryQuery().isPresent() || expandDefault(robot));
         FxFixture.await(60, () -> robot.lookup("#table-incomplete").tryQuery().isPresent());
         List<Label> badges = robot.lookup("#table-incomplete").queryAllAs(Label.class).stream()
                 .filter(FxFixture::isShowing)

@@ -62,8 +62,8 @@ final class LocalSourceLedger implements SourceLedger {
 
     /** The ledger's name of the table's incarnation: its name and creation time. */
     private static String tableKey(Connection c, TableDef def) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT CAST(created_at AS VARCHAR) FROM "
-                + TableDef.META_SCHEMA + ".tables WHERE lower(name) = lower(?)")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT CAST(created_at AS VARCHAR) FROM " + TableDef.META_SCHEMA
+                + ".tables WHERE lower(name) = lower(?)")) {
             ps.setString(1, def.name());
             try (ResultSet rs = ps.executeQuery()) {
                 String created = rs.next() ? rs.getString(1) : null;
