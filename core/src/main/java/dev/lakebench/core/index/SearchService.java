@@ -44,7 +44,27 @@ public final class SearchService implements TableListener {
             int k,
             String filterSql,
             List<Object> filterValues,
-            List<Condition> conditions) {}
+            List<Condition> conditions) {
+
+        /** The same request for the best {@code n} rows. */
+        public Request withK(int n) {
+            return new Request(
+                    table,
+                    alias,
+                    kind,
+                    column,
+                    unitVector,
+                    unitRows,
+                    textColumn,
+                    text,
+                    vectorWeight,
+                    textWeight,
+                    n,
+                    filterSql,
+                    filterValues,
+                    conditions);
+        }
+    }
 
     /** A WHERE condition with its value, that an exact_text or inverted index may evaluate ({@code op}: = contains < <= > >=). */
     public record Condition(Column column, String op, Object value) {

@@ -9,7 +9,8 @@ import java.util.List;
  * alias in the query, what is searched with which query, how many rows are wanted ({@code limit + offset}), and
  * the WHERE clause as a filter fragment over {@code lb_data.t AS alias} (null when there is none). For
  * {@link SearchKind#HYBRID}, {@code column}/{@code query} are the vector side and {@code textColumn}/{@code
- * textQuery} the text side, weighted by {@code vectorWeight}/{@code textWeight}.
+ * textQuery} the text side, weighted by {@code vectorWeight}/{@code textWeight}. {@code keepTies}: the ORDER BY
+ * has keys after the search, so rows that tie with the k-th score must all reach it (it picks among them).
  */
 public record SearchSpec(
         TableDef table,
@@ -25,7 +26,8 @@ public record SearchSpec(
         Operand offset,
         BoundSql filter,
         List<Predicate> predicates,
-        String display) {
+        String display,
+        boolean keepTies) {
 
     /**
      * One condition of a WHERE that is nothing but a conjunction of simple conditions on the table's columns

@@ -53,7 +53,9 @@ final class TopKRewrite {
                 offset,
                 filter,
                 predicates,
-                cx.original(s.expr().first(), s.expr().last()));
+                cx.original(s.expr().first(), s.expr().last()),
+                // a hybrid's scores depend on each side's candidate count (the LIMIT), so its k stays as written
+                b.order.size() > 1 && s.kind() != SearchKind.HYBRID);
         String hits = cx.slot(new Slot.Hits(spec));
         StringBuilder sb = new StringBuilder("(SELECT ");
         for (Column c : plan.table().schema().columns()) {

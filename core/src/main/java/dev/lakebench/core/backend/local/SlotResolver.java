@@ -22,6 +22,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -449,7 +450,30 @@ final class SlotResolver implements AutoCloseable, RowSource {
                 plan.add("  " + step);
             }
         }
-        return explainOnly ? Hits.EMPTY : search.search(this, r);
+        if (explainOnly) {
+            return Hits.EMPTY;
+        }
+        Hits best = search.search(this, r);
+        return spec.keepTies() && k > 0 && best.size() == k ? withTies(r, best, k) : best;
+    }
+
+    /**
+     * The best {@code k} rows and every further row that ties with the k-th score: the ORDER BY's later keys decide
+     * among tied rows (PostgreSQL's {@code ORDER BY score DESC, id LIMIT k}), so the search may not pick for it.
+     */
+    private Hits withTies(SearchService.Request r, Hits best, int k) throws SQLException {
+        double kth = best.scores()[k - 1];
+        Hits more = best;
+        long n = k;
+        while (more.size() == n && more.scores()[(int) n - 1] >= kth && n < Integer.MAX_VALUE) {
+            n = Math.min(2 * n, Integer.MAX_VALUE);
+            more = search.search(this, r.withK((int) n));
+        }
+        int keep = 0;
+        while (keep < more.size() && more.scores()[keep] >= kth) {
+            keep++;
+        }
+        return new Hits(Arrays.copyOf(more.keys(), keep), Arrays.copyOf(more.scores(), keep));
     }
 
     private int count(Operand o, String what) throws SQLException {
