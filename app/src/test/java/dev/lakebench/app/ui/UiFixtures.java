@@ -120,6 +120,23 @@ public final class UiFixtures {
         return new Tasks(Threads.direct(), new TaskCenter(), errors::add);
     }
 
+    /**
+     * Waits for the background work of {@link #directTasks} to end (a refresh a finished task started may still be
+     * reading the workspace), so a test closes its sessions and deletes its folder only once nothing uses them.
+     */
+    public static void drain(Tasks tasks) {
+        var background = tasks.threads().background();
+        background.shutdown();
+        try {
+            if (!background.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new AssertionError("background work still running 60 s after the test");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     public static List<ErrorReport> errors() {
         return new CopyOnWriteArrayList<>();
     }

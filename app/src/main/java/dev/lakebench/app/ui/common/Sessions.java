@@ -20,6 +20,7 @@ public final class Sessions implements AutoCloseable {
     private final Map<WorkspaceRef, Client> open = new ConcurrentHashMap<>();
     private final Function<WorkspaceRef, Client> remote;
     private volatile Supplier<List<Path>> allowedFiles = List::of;
+    private volatile boolean closed;
 
     /** {@code remote} opens clients for managed and PostgreSQL connections. */
     public Sessions(Function<WorkspaceRef, Client> remote) {
@@ -34,9 +35,22 @@ public final class Sessions implements AutoCloseable {
         this.allowedFiles = folders;
     }
 
-    /** The client of a workspace, opening it on first use. */
+    /**
+     * The client of a workspace, opening it on first use. Once closed, nothing is opened again: a background task
+     * still running when the window closes gets an error instead of reopening (and locking) a workspace.
+     */
     public Client client(WorkspaceRef ref) {
-        return open.computeIfAbsent(ref, this::openClient);
+        if (closed) {
+            throw new IllegalStateException("Lakebench is closing; workspace " + ref.workspaceId() + " stays closed");
+        }
+        Client c = open.computeIfAbsent(ref, this::openClient);
+        if (closed) { // close() ran while this one opened
+            if (open.remove(ref, c)) { // whoever takes it out of the map closes it
+                c.close();
+            }
+            throw new IllegalStateException("Lakebench is closing; workspace " + ref.workspaceId() + " stays closed");
+        }
+        return c;
     }
 
     private Client openClient(WorkspaceRef ref) {
@@ -76,21 +90,26 @@ public final class Sessions implements AutoCloseable {
     public void forget(ConnectionSpec connection) {
         for (var e : List.copyOf(open.entrySet())) {
             if (e.getKey().connection().id().equals(connection.id())) {
-                open.remove(e.getKey());
-                e.getValue().close();
+                if (open.remove(e.getKey(), e.getValue())) {
+                    e.getValue().close();
+                }
             }
         }
     }
 
     @Override
     public void close() {
-        for (Client c : open.values()) {
+        closed = true;
+        for (WorkspaceRef ref : List.copyOf(open.keySet())) {
+            Client c = open.remove(ref); // whoever takes it out of the map closes it
+            if (c == null) {
+                continue;
+            }
             try {
                 c.close();
             } catch (RuntimeException e) {
                 // closing on exit: one workspace failing to close must not keep the others open
             }
         }
-        open.clear();
     }
 }

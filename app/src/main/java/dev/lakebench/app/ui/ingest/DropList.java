@@ -201,9 +201,9 @@ public final class DropList {
                 list.add(e);
             }
         }
-        scanning.set(busy);
         shown.setAll(list);
         summary.set(busy ? null : DropSummary.of(List.copyOf(roots), list, unsupported));
+        scanning.set(busy); // last: whoever sees the reading end sees its summary
         showStatus();
         onChange.run();
     }

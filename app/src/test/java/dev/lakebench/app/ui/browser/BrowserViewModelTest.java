@@ -6,6 +6,7 @@ import dev.lakebench.app.ui.UiFixtures;
 import dev.lakebench.app.ui.common.ConnectionSpec;
 import dev.lakebench.app.ui.common.ErrorReport;
 import dev.lakebench.app.ui.common.Sessions;
+import dev.lakebench.app.ui.common.Tasks;
 import dev.lakebench.app.ui.common.TrackedTask;
 import dev.lakebench.app.ui.common.WorkspaceRef;
 import dev.lakebench.core.client.ErrorCode;
@@ -30,6 +31,7 @@ class BrowserViewModelTest {
 
     private Sessions sessions;
     private final List<ErrorReport> errors = UiFixtures.errors();
+    private Tasks tasks;
     private BrowserViewModel vm;
     private BrowserNode local;
 
@@ -37,12 +39,14 @@ class BrowserViewModelTest {
     void open() {
         UiFixtures.seedImages(dir);
         sessions = new Sessions(r -> null);
-        vm = new BrowserViewModel(sessions, UiFixtures.directTasks(errors), List.of(new ConnectionSpec.Local(dir)));
+        tasks = UiFixtures.directTasks(errors);
+        vm = new BrowserViewModel(sessions, tasks, List.of(new ConnectionSpec.Local(dir)));
         local = vm.roots().get(0);
     }
 
     @AfterEach
     void close() {
+        UiFixtures.drain(tasks);
         sessions.close();
     }
 

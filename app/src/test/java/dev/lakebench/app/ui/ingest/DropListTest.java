@@ -89,7 +89,7 @@ class DropListTest {
         DropList drops = new DropList(UiFixtures.directTasks(errors));
         drops.add(List.of(keep, huge));
         drops.stopScans();
-        await(() -> !drops.scanningProperty().get());
+        await(() -> !drops.scanningProperty().get() && drops.summaryProperty().get() != null);
         DropSummary s = drops.summaryProperty().get();
         assertThat(s.totalFiles()).isLessThan(5001);
         assertThat(drops.statusProperty().get())

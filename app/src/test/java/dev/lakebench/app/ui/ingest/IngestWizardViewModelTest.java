@@ -6,6 +6,7 @@ import dev.lakebench.app.ui.UiFixtures;
 import dev.lakebench.app.ui.common.ConnectionSpec;
 import dev.lakebench.app.ui.common.ErrorReport;
 import dev.lakebench.app.ui.common.Sessions;
+import dev.lakebench.app.ui.common.Tasks;
 import dev.lakebench.app.ui.common.WorkspaceRef;
 import dev.lakebench.core.client.Row;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ class IngestWizardViewModelTest {
     private Sessions sessions;
     private final List<ErrorReport> errors = UiFixtures.errors();
     private WorkspaceRef ws;
+    private final Tasks tasks = UiFixtures.directTasks(errors);
 
     @BeforeEach
     void open() {
@@ -35,11 +37,12 @@ class IngestWizardViewModelTest {
 
     @AfterEach
     void close() {
+        UiFixtures.drain(tasks);
         sessions.close();
     }
 
     private IngestWizardViewModel wizard(List<Path> paths) {
-        IngestWizardViewModel vm = new IngestWizardViewModel(ws, sessions, UiFixtures.directTasks(errors));
+        IngestWizardViewModel vm = new IngestWizardViewModel(ws, sessions, tasks);
         vm.add(paths);
         await(() -> vm.summaryProperty().get() != null
                 && !vm.scanningProperty().get()

@@ -30,6 +30,7 @@ class SqlEditorViewModelTest {
 
     private Sessions sessions;
     private final List<ErrorReport> errors = UiFixtures.errors();
+    private Tasks tasks;
     private SqlEditorViewModel vm;
     private final SimpleObjectProperty<SelectedRow> selected = new SimpleObjectProperty<>();
 
@@ -39,7 +40,7 @@ class SqlEditorViewModelTest {
         sessions = new Sessions(ref -> {
             throw new AssertionError("no managed connections here");
         });
-        Tasks tasks = UiFixtures.directTasks(errors);
+        tasks = UiFixtures.directTasks(errors);
         QueryHistory history =
                 new QueryHistory(dir.resolve("history.jsonl"), Executors.newSingleThreadExecutor(), Runnable::run);
         vm = new SqlEditorViewModel(
@@ -48,6 +49,7 @@ class SqlEditorViewModelTest {
 
     @AfterEach
     void close() {
+        UiFixtures.drain(tasks);
         sessions.close();
     }
 
