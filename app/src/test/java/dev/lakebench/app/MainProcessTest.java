@@ -59,6 +59,12 @@ class MainProcessTest {
         Run query = run(Map.of(), List.of(), "--data-dir", data.toString(), "query", "SELECT 41 + 1 AS answer");
         assertThat(query.err()).isEmpty();
         assertThat(query.out()).contains("42");
+        // PDFBox logs through commons-logging, which picks up the logging facade the tokenizers bring along
+        Path pdf = Path.of(System.getProperty("lakebench.testData"), "pdf-sample", "crazyones.pdf");
+        Run ingest =
+                run(Map.of(), List.of(), "--data-dir", data.toString(), "ingest", "docs", "--files", pdf.toString());
+        assertThat(ingest.err()).as("stderr of a PDF ingest").isEmpty();
+        assertThat(ingest.code()).isZero();
     }
 
     @Test
