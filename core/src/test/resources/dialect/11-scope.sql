@@ -34,3 +34,7 @@ SELECT (SELECT max(emb <#> $1) FROM notes) AS best
 SELECT (SELECT max(lb_cosine(struct_extract(emb, 'lb_vec'), $1)) AS "max" FROM notes) AS best
 -- slot: vector query notes.emb = $1
 -- note: per-row score: emb <#> $1 computed exactly for each row (no index: not a top-k ORDER BY ... DESC LIMIT k of one table)
+
+-- case: searching a column the table does not have names the ones it has
+SELECT id FROM docs ORDER BY embedding <#> $1 DESC LIMIT 3
+-- error: <#> needs a column of a Lakebench table on its left: embedding is not one; the columns it can search here are title (TEXT), body (TEXT), emb (EMBEDDING), multi (EMBEDDING_2D). Put one of them on the left, e.g. emb <#> $1

@@ -2,6 +2,7 @@ package dev.lakebench.core.sql;
 
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.QueryError;
+import dev.lakebench.core.schema.ColumnType;
 import dev.lakebench.core.store.TableDef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -94,6 +95,25 @@ final class NameScope {
             }
         }
         return global(c);
+    }
+
+    /** The columns {@code <#>} can rank in the nearest block's Lakebench tables, as "name (TYPE)" (for hints). */
+    List<String> searchable(QueryBlock b) {
+        List<String> out = new ArrayList<>();
+        for (QueryBlock s = b; s != null && out.isEmpty(); s = s.parent) {
+            for (Relation r : s.relations) {
+                TableDef def = lakebenchTable(r, s);
+                if (def == null) {
+                    continue;
+                }
+                for (var c : def.schema().columns()) {
+                    if (c.type().isVector() || c.type() == ColumnType.TEXT) {
+                        out.add(c.name() + " (" + c.typeName() + ")");
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** {@code q.c}: the relation exposing {@code q} in the nearest block, else a table named {@code q}. */

@@ -43,6 +43,20 @@ final class SearchClassifier {
             other = l;
             otherCol = lc;
         }
+        if (col == null && l.kind() == Expr.Kind.COLUMN) {
+            List<String> searchable = cx.names.searchable(block);
+            throw new QueryError(
+                    ErrorCode.QUERY_INVALID,
+                    "<#> needs a column of a Lakebench table on its left: " + cx.original(l.first(), l.last())
+                            + " is not one"
+                            + (searchable.isEmpty()
+                                    ? ""
+                                    : "; the columns it can search here are " + String.join(", ", searchable)),
+                    searchable.isEmpty()
+                            ? "Search an EMBEDDING column (cosine), an EMBEDDING_2D column (MaxSim) or a TEXT column (BM25),"
+                                    + " e.g. embedding <#> $1"
+                            : "Put one of them on the left, e.g. " + example(searchable) + " <#> $1");
+        }
         if (col == null) {
             throw new QueryError(
                     ErrorCode.QUERY_INVALID,
@@ -64,6 +78,15 @@ final class SearchClassifier {
             return new SearchExpr(e, kind, colExpr, col, null, other, otherCol, null, null, null, null);
         }
         return new SearchExpr(e, kind, colExpr, col, operand(other, kind), null, null, null, null, null, null);
+    }
+
+    /** The name of the first embedding column among "name (TYPE)" entries, else of the first entry. */
+    private static String example(List<String> searchable) {
+        String pick = searchable.stream()
+                .filter(c -> c.endsWith("(EMBEDDING)"))
+                .findFirst()
+                .orElse(searchable.get(0));
+        return pick.substring(0, pick.lastIndexOf(" ("));
     }
 
     private static SearchKind kindOf(Resolved col) {
