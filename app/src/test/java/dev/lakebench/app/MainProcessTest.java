@@ -43,7 +43,12 @@ class MainProcessTest {
         pb.environment().remove("LAKEBENCH_NO_RELAUNCH");
         pb.environment().putAll(env);
         Process p = pb.start();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        try {
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        } finally { // a launcher that hangs leaves no JVM (nor the workbench JVM it started) behind
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
         return new Run(
                 p.exitValue(),
                 Files.readString(out, StandardCharsets.UTF_8),

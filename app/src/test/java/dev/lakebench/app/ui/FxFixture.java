@@ -4,8 +4,13 @@ import dev.lakebench.app.ui.common.Settings;
 import dev.lakebench.app.ui.common.Threads;
 import dev.lakebench.app.ui.shell.Workbench;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -15,32 +20,97 @@ public final class FxFixture {
 
     private FxFixture() {}
 
+    /**
+     * The longest any wait for the window may take: a bound that only a broken workbench reaches, also on a shared
+     * 2-core machine under other builds' load (a wait ends as soon as its condition holds).
+     */
+    public static final long MAX_WAIT_SECONDS = 120;
+
+    /** The threads of each open workbench, so that closing it can wait until its background work has stopped. */
+    private static final Map<Workbench, Threads> THREADS = new ConcurrentHashMap<>();
+
     public static Workbench start(Stage stage, Path dataRoot) {
         return start(stage, dataRoot, new dev.lakebench.core.connections.MemoryCredentialStore());
     }
 
     /** With saved connections in the data directory and tokens in the given store (never the machine's keychain). */
     public static Workbench start(Stage stage, Path dataRoot, dev.lakebench.natives.keychain.CredentialStore keychain) {
+        return start(stage, dataRoot, keychain, 1280, 800);
+    }
+
+    /** A window of the given size (what the settings say it had when it was last closed). */
+    public static Workbench start(Stage stage, Path dataRoot, double width, double height) {
+        return start(stage, dataRoot, new dev.lakebench.core.connections.MemoryCredentialStore(), width, height);
+    }
+
+    private static Workbench start(
+            Stage stage,
+            Path dataRoot,
+            dev.lakebench.natives.keychain.CredentialStore keychain,
+            double width,
+            double height) {
         Settings settings = Settings.load(dataRoot.resolve("workbench").resolve("settings.json"));
-        settings.put("window.width", 1280.0);
-        settings.put("window.height", 800.0);
+        settings.put("window.width", width);
+        settings.put("window.height", height);
+        Threads threads = Threads.forFx();
         Workbench w = new Workbench(
                 dataRoot,
                 settings,
-                Threads.forFx(),
+                threads,
                 () -> new dev.lakebench.core.connections.ManagedConnections(
                         dev.lakebench.core.connections.ConnectionStore.in(dataRoot),
                         new dev.lakebench.core.connections.TokenVault(keychain),
                         k -> null));
+        THREADS.put(w, threads);
         w.show(stage);
         return w;
     }
 
+    /**
+     * Waits until the condition holds, then until the FX thread has run what it had queued and one whole pulse
+     * (CSS, layout, rendering) after it. {@code seconds} says how long the step takes on a quiet machine; the wait
+     * allows at least {@link #MAX_WAIT_SECONDS}, so that a loaded machine slows a test down instead of failing it.
+     */
     public static void await(long seconds, Callable<Boolean> condition) {
+        long limit = Math.max(seconds, MAX_WAIT_SECONDS);
         try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(limit, TimeUnit.SECONDS, condition);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within " + seconds + " s", e);
+            throw new AssertionError("condition not met within " + limit + " s", e);
+        }
+        settle();
+    }
+
+    /**
+     * An FX-thread barrier: returns once the FX thread has run every event queued so far and then one whole pulse,
+     * so that CSS and layout caused by what the test did (a drag, new text, a shown node) have been applied.
+     * {@link WaitForAsyncUtils#waitForFxEvents()} alone does not wait for a pulse.
+     */
+    public static void settle() {
+        WaitForAsyncUtils.waitForFxEvents();
+        CountDownLatch pulses = new CountDownLatch(2);
+        AnimationTimer[] timer = new AnimationTimer[1];
+        Platform.runLater(() -> {
+            // a running timer makes the toolkit pulse; its second call starts the pulse after the one that
+            // followed the events above, so that one's CSS and layout are done
+            timer[0] = new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    pulses.countDown();
+                    if (pulses.getCount() == 0) {
+                        stop();
+                    }
+                }
+            };
+            timer[0].start();
+        });
+        try {
+            if (!pulses.await(MAX_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new AssertionError("no FX pulse within " + MAX_WAIT_SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -89,9 +159,27 @@ public final class FxFixture {
         }
     }
 
+    /**
+     * Closes the workbench on the FX thread, then waits (here, not on the FX thread) until its background work has
+     * stopped: a query or settings write still running would otherwise touch the data directory while the test
+     * deletes it.
+     */
     public static void close(FxRobot robot, Workbench w) {
-        if (w != null) {
-            robot.interact(w::close);
+        if (w == null) {
+            return;
+        }
+        robot.interact(w::close);
+        Threads threads = THREADS.remove(w);
+        if (threads != null) {
+            try {
+                if (!threads.awaitTermination(MAX_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    throw new AssertionError(
+                            "the workbench's background work still ran " + MAX_WAIT_SECONDS + " s after it was closed");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
         }
     }
 }

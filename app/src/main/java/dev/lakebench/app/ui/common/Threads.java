@@ -66,6 +66,20 @@ public final class Threads {
         return new SerialExecutor(background);
     }
 
+    /**
+     * Waits (off the FX thread) until every pool has stopped after {@link #shutdown}: work that was running when
+     * the window closed may still be finishing, e.g. a settings file being written. False if some still run.
+     */
+    public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        for (ExecutorService s : List.of(background, decode, io)) {
+            if (!s.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Stops the pools; the io thread first finishes what it was given (settings being written), for up to 2 s. */
     public void shutdown() {
         for (ExecutorService s : List.of(background, decode)) {

@@ -73,14 +73,16 @@ public final class DropList {
     DropList(Tasks tasks) {
         this.tasks = tasks;
         excludes.addListener((o, a, text) -> {
-            try {
-                patterns = ExcludePatterns.parse(text);
-                excludeProblem.set("");
-            } catch (IllegalArgumentException e) {
-                excludeProblem.set(e.getMessage());
-                return;
+            synchronized (this) {
+                try {
+                    patterns = ExcludePatterns.parse(text);
+                    excludeProblem.set("");
+                } catch (IllegalArgumentException e) {
+                    excludeProblem.set(e.getMessage());
+                    return;
+                }
+                refresh();
             }
-            refresh();
         });
     }
 
@@ -90,7 +92,7 @@ public final class DropList {
     }
 
     /** Reads the paths not already in the list, each in the background. */
-    public void add(List<Path> paths) {
+    public synchronized void add(List<Path> paths) {
         for (Path p : paths) {
             Path root = p.toAbsolutePath().normalize();
             if (roots.contains(root)) {
@@ -104,42 +106,38 @@ public final class DropList {
                             "Read " + root,
                             ctx -> Read.of(root, FolderExpander.expand(List.of(root), stop::isCancelled, count::offer)))
                     .untracked()
-                    .onSuccess(r -> {
-                        if (scans.get(root) != null && scans.get(root).stop() == stop) {
-                            scans.put(
-                                    root,
-                                    new Scan(stop, r.files(), r.failures(), true, stop.isCancelled(), r.folder()));
-                            found.put(root, r.files().size());
-                            refresh();
-                        }
-                    })
-                    .onFailure(r -> {
-                        if (scans.get(root) == null || scans.get(root).stop() != stop) {
-                            return;
-                        }
-                        scans.put(
-                                root,
-                                new Scan(
-                                        stop,
-                                        List.of(),
-                                        List.of(new IngestFailure(root.toString(), r.problem())),
-                                        true,
-                                        false,
-                                        false));
-                        refresh();
-                    })
+                    .onSuccess(r -> read(root, stop, r))
+                    .onFailure(r -> readFailed(root, stop, r.problem()))
                     .start();
         }
         refresh();
     }
 
+    private synchronized void read(Path root, Cancellation stop, Read r) {
+        if (scans.get(root) != null && scans.get(root).stop() == stop) {
+            scans.put(root, new Scan(stop, r.files(), r.failures(), true, stop.isCancelled(), r.folder()));
+            found.put(root, r.files().size());
+            refresh();
+        }
+    }
+
+    private synchronized void readFailed(Path root, Cancellation stop, String problem) {
+        if (scans.get(root) == null || scans.get(root).stop() != stop) {
+            return;
+        }
+        scans.put(
+                root,
+                new Scan(stop, List.of(), List.of(new IngestFailure(root.toString(), problem)), true, false, false));
+        refresh();
+    }
+
     /** Stops reading every folder still being read; what was found so far stays in the list. */
-    public void stopScans() {
+    public synchronized void stopScans() {
         scans.values().forEach(s -> s.stop().cancel());
     }
 
     /** Takes dropped paths out of the list (a folder being read stops being read). */
-    public void removeRoots(Collection<Path> paths) {
+    public synchronized void removeRoots(Collection<Path> paths) {
         for (Path p : List.copyOf(paths)) {
             Scan s = scans.remove(p);
             if (s != null) {
@@ -152,7 +150,7 @@ public final class DropList {
     }
 
     /** Takes files out of the list; they are not ingested. */
-    public void remove(Collection<DropEntry> entries) {
+    public synchronized void remove(Collection<DropEntry> entries) {
         for (DropEntry e : entries) {
             removed.add(e.key());
         }
@@ -160,16 +158,17 @@ public final class DropList {
     }
 
     /** Puts removed files back. */
-    public void restoreRemoved() {
+    public synchronized void restoreRemoved() {
         removed.clear();
         refresh();
     }
 
-    public int removedCount() {
+    public synchronized int removedCount() {
         return removed.size();
     }
 
-    // synchronized: in the workbench all of this runs on the FX thread; view-model tests call back from workers
+    // synchronized, like every change to the list: in the workbench all of it runs on the FX thread, but in
+    // view-model tests the readers' callbacks run on their own threads while the test changes the list
     private synchronized void found(Path root, int n) {
         Scan s = scans.get(root);
         if (s != null && !s.done()) {
@@ -222,7 +221,7 @@ public final class DropList {
     }
 
     /** The files the ingest will read: the list as shown. */
-    public List<Path> paths() {
+    public synchronized List<Path> paths() {
         List<Path> out = new ArrayList<>(shown.size());
         for (DropEntry e : shown) {
             out.add(e.file().path());
@@ -231,7 +230,7 @@ public final class DropList {
     }
 
     /** Whether a dropped path was found to be a folder (false while it is being read). */
-    public boolean isFolder(Path root) {
+    public synchronized boolean isFolder(Path root) {
         Scan s = scans.get(root);
         return s != null && s.folder();
     }

@@ -7,7 +7,7 @@ import dev.lakebench.app.ui.common.ConnectionSpec;
 import dev.lakebench.app.ui.shell.Workbench;
 import dev.lakebench.core.connections.MemoryCredentialStore;
 import dev.lakebench.core.connections.TokenVault;
-import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.ChoiceBox;
@@ -57,10 +57,15 @@ class PostgresConnectionFxTest {
 
     @Test
     void aServerThatCannotBeReachedIsReportedAndAPasswordInTheUrlIsRefused(FxRobot robot) throws Exception {
-        int closed;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closed = s.getLocalPort();
+        // a loopback port held by a socket that does not listen: connecting is refused, and no other process can
+        // start listening there while the test runs (a port merely found free could be taken meanwhile)
+        try (Socket holder = new Socket()) {
+            holder.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+            refusedAt(robot, holder.getLocalPort());
         }
+    }
+
+    private void refusedAt(FxRobot robot, int closed) {
         openPostgresForm(robot);
         TextField url = robot.lookup("#pg-url").queryAs(TextField.class);
         robot.interact(() -> url.setText("jdbc:postgresql://127.0.0.1:" + closed + "/lake?user=me&password=secret"));

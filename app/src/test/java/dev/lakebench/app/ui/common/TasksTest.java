@@ -21,7 +21,7 @@ class TasksTest {
     void successRunsTheCallbackAndLeavesTheStatusBar() throws Exception {
         AtomicReference<String> got = new AtomicReference<>();
         TrackedTask t = tasks.create("Work", ctx -> "done").onSuccess(got::set).start();
-        assertThat(t.finished().get(5, TimeUnit.SECONDS)).isEqualTo(TrackedTask.State.SUCCEEDED);
+        assertThat(t.finished().get(60, TimeUnit.SECONDS)).isEqualTo(TrackedTask.State.SUCCEEDED);
         assertThat(got.get()).isEqualTo("done");
         assertThat(center.running()).isEmpty();
         assertThat(errors).isEmpty();
@@ -33,7 +33,7 @@ class TasksTest {
                     throw new IllegalStateException("disk on fire");
                 })
                 .start();
-        assertThat(t.finished().get(5, TimeUnit.SECONDS)).isEqualTo(TrackedTask.State.FAILED);
+        assertThat(t.finished().get(60, TimeUnit.SECONDS)).isEqualTo(TrackedTask.State.FAILED);
         assertThat(errors).singleElement().satisfies(r -> {
             assertThat(r.problem()).isEqualTo("Could not load table: disk on fire");
             assertThat(r.code()).isEqualTo(ErrorCode.INTERNAL);
@@ -53,10 +53,10 @@ class TasksTest {
                 })
                 .onCancelled(() -> cancelledCallback.set(true))
                 .start();
-        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
         assertThat(center.running()).containsExactly(t);
         t.cancel();
-        assertThat(t.finished().get(5, TimeUnit.SECONDS)).isEqualTo(TrackedTask.State.CANCELLED);
+        assertThat(t.finished().get(60, TimeUnit.SECONDS)).isEqualTo(TrackedTask.State.CANCELLED);
         assertThat(cancelledCallback.get()).isTrue();
         assertThat(errors).isEmpty();
     }
@@ -71,12 +71,18 @@ class TasksTest {
                     return 1;
                 })
                 .start();
-        while (t.progressProperty().get() < 0.25) {
+        // progress and message reach the task one after the other: wait for both, not for the first only
+        long until = System.currentTimeMillis() + 60_000;
+        while (t.progressProperty().get() < 0.25 || t.messageProperty().get().isEmpty()) {
+            assertThat(System.currentTimeMillis())
+                    .as("progress and message within 60 s")
+                    .isLessThan(until);
             Thread.sleep(5);
         }
+        assertThat(t.progressProperty().get()).isEqualTo(0.25);
         assertThat(t.messageProperty().get()).isEqualTo("250 rows");
         go.countDown();
-        t.finished().get(5, TimeUnit.SECONDS);
+        t.finished().get(60, TimeUnit.SECONDS);
     }
 
     @Test

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** An ingested COCO row shows its boxes where the annotation puts them, its mask in category colours, its captions. */
 @ExtendWith(ApplicationExtension.class)
@@ -106,7 +105,7 @@ class CocoOverlayFxTest {
         ImageView mask = robot.lookup("#detail-mask").queryAs(ImageView.class);
         PictureView view = (PictureView) mask.getParent();
         FxFixture.await(30, () -> view.picture() != null && mask.getImage() != null);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxFixture.settle();
         assertThat(view.picture().getWidth()).isEqualTo(640);
 
         FxFixture.snap(robot, view.getScene(), "detail-coco-fitted");
@@ -115,7 +114,7 @@ class CocoOverlayFxTest {
         for (int i = 0; i < 20 && view.scaleProperty().get() < 1; i++) {
             robot.type(javafx.scene.input.KeyCode.ADD);
         }
-        WaitForAsyncUtils.waitForFxEvents();
+        FxFixture.settle();
         // the person's box: its left edge, above the chairs that touch it lower down, is drawn in the person category's
         // colour
         Color personColour = Palette.of(1);
@@ -125,13 +124,13 @@ class CocoOverlayFxTest {
                 .as("box edge %s at %s, expected %s", seen, edge, personColour)
                 .isTrue();
         robot.clickOn("#detail-zoom-in");
-        WaitForAsyncUtils.waitForFxEvents();
+        FxFixture.settle();
         Point2D zoomed = view.toView(x, y + h * 0.15);
         assertThat(zoomed).isNotEqualTo(edge);
         assertThat(near(pixel(robot, view, zoomed), personColour)).isTrue();
         FxFixture.snap(robot, view.getScene(), "detail-coco-light");
         robot.clickOn("#tb-theme");
-        WaitForAsyncUtils.waitForFxEvents();
+        FxFixture.settle();
         FxFixture.snap(robot, view.getScene(), "detail-coco-dark");
         robot.clickOn("#tb-theme");
 
@@ -173,7 +172,7 @@ class CocoOverlayFxTest {
                 .contains(firstCaption.path("caption").asText().strip());
 
         robot.clickOn("#detail-overlays");
-        WaitForAsyncUtils.waitForFxEvents();
+        FxFixture.settle();
         assertThat(mask.isVisible()).isFalse();
         assertThat(near(pixel(robot, view, zoomed), personColour)).isFalse();
     }

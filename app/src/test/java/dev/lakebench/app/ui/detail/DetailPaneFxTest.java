@@ -24,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The detail pane in the real window follows its divider both ways. */
 @ExtendWith(ApplicationExtension.class)
@@ -82,13 +81,13 @@ class DetailPaneFxTest {
                 .findFirst()
                 .orElseThrow();
         robot.drag(divider).dropBy(2000, 0);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxFixture.settle();
         assertThat(width(pane)).isLessThan(60);
         FxFixture.snap(robot, pane.getScene(), "detail-narrow");
         // the contents follow the pane down instead of keeping their own minimum width and spilling out
         assertThat(width(detail)).isLessThanOrEqualTo(width(pane) + 1);
         robot.drag(divider).dropBy(-500, 0);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxFixture.settle();
         FxFixture.snap(robot, pane.getScene(), "detail-wide-again");
         double wide = width(pane);
         assertThat(wide).isGreaterThan(before);
@@ -122,7 +121,7 @@ class DetailPaneFxTest {
             System.out.println("FX watchdog showing a long title: " + watchdog.report());
             assertThat(watchdog.ourStalls()).as(watchdog.report()).isEmpty();
         }
-        WaitForAsyncUtils.waitForFxEvents();
+        FxFixture.settle();
         String full = workbench.detail().titleProperty().get();
         Label title = robot.lookup("#detail-title").queryAs(Label.class);
         assertThat(width(centre.getItems().get(1))).isLessThan(260);

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Zoom and pan of the detail pane's picture: wheel around the pointer, drag, keys, buttons, reset per row. */
 @ExtendWith(ApplicationExtension.class)
@@ -79,7 +78,7 @@ class PictureZoomFxTest {
         ImageView image = robot.lookup("#detail-image").queryAs(ImageView.class);
         PictureView view = (PictureView) image.getParent();
         FxFixture.await(20, () -> view.picture() != null && view.getWidth() > 0);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxFixture.settle();
         return view;
     }
 
@@ -102,7 +101,7 @@ class PictureZoomFxTest {
         double py = view.getHeight() * 0.6;
         Point2D under = pictureAt(view, px, py);
         robot.moveTo(view.localToScreen(px, py)).scroll(3, VerticalDirection.UP);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxFixture.settle();
         assertThat(view.scaleProperty().get()).isNotCloseTo(fit, within(1e-3));
         Point2D same = view.toView(under.getX(), under.getY());
         assertThat(same.getX()).isCloseTo(px, within(1.0));
@@ -112,7 +111,7 @@ class PictureZoomFxTest {
         robot.drag(view.localToScreen(px, py), MouseButton.PRIMARY)
                 .moveBy(40, 25)
                 .drop();
-        WaitForAsyncUtils.waitForFxEvents();
+        FxFixture.settle();
         Point2D after = view.toView(0, 0);
         assertThat(after.getX() - before.getX()).isCloseTo(40, within(2.0));
         assertThat(after.getY() - before.getY()).isCloseTo(25, within(2.0));
@@ -138,7 +137,7 @@ class PictureZoomFxTest {
         // another row starts fitted again
         PictureView next = show(robot, "b", png(300, 900, 2));
         FxFixture.await(10, () -> next.picture().getWidth() == 300);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxFixture.settle();
         assertThat(next.fitted()).isTrue();
         assertThat(next.scaleProperty().get())
                 .isCloseTo(Math.min(next.getWidth() / 300, next.getHeight() / 900), within(1e-6));

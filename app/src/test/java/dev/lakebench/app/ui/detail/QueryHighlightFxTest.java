@@ -23,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** A row picked from a text search shows the searched words highlighted in the detail pane's text. */
 @ExtendWith(ApplicationExtension.class)
@@ -89,7 +88,7 @@ class QueryHighlightFxTest {
                 .orElseThrow();
         robot.interact(
                 () -> results.getSelectionModel().select(0, results.getColumns().get(0)));
-        WaitForAsyncUtils.waitForFxEvents();
+        FxFixture.settle();
     }
 
     @Test
@@ -103,7 +102,7 @@ class QueryHighlightFxTest {
         assertThat(highlighted(text)).containsExactly("parrot's");
         FxFixture.snap(robot, text.getScene(), "detail-highlight-light");
         robot.clickOn("#tb-theme");
-        WaitForAsyncUtils.waitForFxEvents();
+        FxFixture.settle();
         FxFixture.snap(robot, text.getScene(), "detail-highlight-dark");
         robot.clickOn("#tb-theme");
 

@@ -29,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** A stored video segment plays in the detail pane with the bundled FFmpeg: pictures advance, pause holds, scrubbing moves. */
 @ExtendWith(ApplicationExtension.class)
@@ -167,7 +166,7 @@ class VideoPlaybackFxTest {
         robot.drag(view.localToScreen(view.getWidth() / 2, view.getHeight() / 2), MouseButton.PRIMARY)
                 .moveBy(30, 20)
                 .drop();
-        WaitForAsyncUtils.waitForFxEvents();
+        FxFixture.settle();
         Point2D panned = view.toView(0, 0);
         // (the pane may settle by a few pixels while the segment opens: the drag moved the picture, not the pane)
         assertThat(panned.getX() - before.getX()).isCloseTo(30, within(6.0));

@@ -92,8 +92,20 @@ class ThumbnailLoaderTest {
             WorkspaceRef ws = new WorkspaceRef(new ConnectionSpec.Local(dir), "default");
             GridSource s = GridSource.of(ws, sessions.client(ws).describeTable("images"))
                     .orElseThrow();
-            ThumbnailLoader loader = new ThumbnailLoader(
-                    s, sessions, THREADS.decode(), Platform::runLater, new ThumbnailCache(64L << 20));
+            // the decode work counted, so that the test knows when the loader has nothing left to do
+            java.util.concurrent.atomic.AtomicInteger decoding = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.Executor decode = r -> {
+                decoding.incrementAndGet();
+                THREADS.decode().execute(() -> {
+                    try {
+                        r.run();
+                    } finally {
+                        decoding.decrementAndGet();
+                    }
+                });
+            };
+            ThumbnailLoader loader =
+                    new ThumbnailLoader(s, sessions, decode, Platform::runLater, new ThumbnailCache(64L << 20));
             Map<String, Image> got = new ConcurrentHashMap<>();
             java.util.function.Consumer<Image> never = img -> got.put("withdrawn", img);
             Platform.runLater(() -> {
@@ -102,7 +114,9 @@ class ThumbnailLoaderTest {
                 loader.request("img-002", 32, img -> got.put("img-002", img));
             });
             await(() -> got.containsKey("img-002"));
-            Thread.sleep(200);
+            // everything decoded, and everything handed to the FX thread delivered: a withdrawn picture would be here
+            await(() -> decoding.get() == 0);
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
             assertThat(got).doesNotContainKey("withdrawn");
         }
     }

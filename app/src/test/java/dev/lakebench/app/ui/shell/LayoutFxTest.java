@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lakebench.app.ui.FxFixture;
 import dev.lakebench.app.ui.UiFixtures;
 import dev.lakebench.app.ui.common.Settings;
-import dev.lakebench.app.ui.common.Threads;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.Node;
@@ -39,20 +38,7 @@ class LayoutFxTest {
     }
 
     private Workbench open(Stage s) {
-        Settings settings = Settings.load(dir.resolve("workbench").resolve("settings.json"));
-        settings.put("window.width", 1024.0);
-        settings.put("window.height", 700.0);
-        Workbench w = new Workbench(
-                dir,
-                settings,
-                Threads.forFx(),
-                () -> new dev.lakebench.core.connections.ManagedConnections(
-                        dev.lakebench.core.connections.ConnectionStore.in(dir),
-                        new dev.lakebench.core.connections.TokenVault(
-                                new dev.lakebench.core.connections.MemoryCredentialStore()),
-                        k -> null));
-        w.show(s);
-        return w;
+        return FxFixture.start(s, dir, 1024, 700);
     }
 
     @AfterEach

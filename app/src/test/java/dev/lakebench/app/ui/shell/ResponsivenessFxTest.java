@@ -73,10 +73,15 @@ class ResponsivenessFxTest {
             var images =
                     workbench.sessions().client(workbench.currentWorkspace()).describeTable("images");
             robot.interact(() -> workbench.showGrid(workbench.currentWorkspace(), images));
-            long until = System.currentTimeMillis() + 12_000;
+            // queries and grid changes for 12 s while the ingest runs, and at least 4 of them however slow the
+            // machine is (unless the ingest ends first)
+            long start = System.currentTimeMillis();
             int runs = 0;
-            while (System.currentTimeMillis() < until
-                    && wizard.get().stepProperty().get() != IngestWizardViewModel.Step.SUMMARY) {
+            while (wizard.get().stepProperty().get() != IngestWizardViewModel.Step.SUMMARY
+                    && (System.currentTimeMillis() - start < 12_000 || runs < 4)) {
+                assertThat(System.currentTimeMillis() - start)
+                        .as("4 queries within 5 minutes")
+                        .isLessThan(300_000);
                 robot.interact(() -> editor.get().run());
                 runs++;
                 FxFixture.await(30, () -> !editor.get().runningProperty().get());
@@ -85,10 +90,10 @@ class ResponsivenessFxTest {
                             robot.lookup("#grid-size").queryAs(javafx.scene.control.Slider.class);
                     size.setValue(size.getValue() == 128 ? 64 : 128);
                 });
-                Thread.sleep(150);
+                FxFixture.settle(); // the grid lays out its new size before the next query
             }
             IngestRunViewModel run = wizard.get().runProperty().get();
-            assertThat(run.progressProperty().get()).isNotNull();
+            FxFixture.await(60, () -> run.progressProperty().get() != null);
             assertThat(runs).isGreaterThan(3);
             robot.interact(run::cancel);
             FxFixture.await(60, () -> wizard.get().stepProperty().get() == IngestWizardViewModel.Step.SUMMARY);

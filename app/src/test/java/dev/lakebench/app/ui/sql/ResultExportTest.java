@@ -83,9 +83,9 @@ class ResultExportTest {
 
             vm.textProperty().set("SELECT id, image FROM images ORDER BY id LIMIT 1");
             ResultViewModel img = vm.run().orElseThrow();
-            img.task().finished().get(30, TimeUnit.SECONDS);
+            img.task().finished().get(120, TimeUnit.SECONDS);
             Path imgJson = dir.resolve("out/img.json");
-            vm.export(img, ResultExport.Format.JSON, imgJson).finished().get(30, TimeUnit.SECONDS);
+            vm.export(img, ResultExport.Format.JSON, imgJson).finished().get(120, TimeUnit.SECONDS);
             byte[] back = Base64.getDecoder()
                     .decode(new ObjectMapper()
                             .readTree(imgJson.toFile())
