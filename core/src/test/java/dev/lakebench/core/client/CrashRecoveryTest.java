@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakebench.core.testing.ChildJvm;
 import dev.lakebench.core.testing.LazyList;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,17 +43,8 @@ class CrashRecoveryTest {
     @Test
     void killedIngestLeavesWholeBatches() throws Exception {
         Process p = ChildJvm.start(Ingest.class, List.of("-Xmx256m"), dir.toString());
-        try (BufferedReader out =
-                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null && !line.startsWith("COMMITTED")) {
-                // wait until a few batches are durable
-            }
-            assertThat(line).startsWith("COMMITTED");
-        } finally {
-            p.destroyForcibly();
-            p.waitFor(30, TimeUnit.SECONDS);
-        }
+        // killed once a few batches are durable; fails with the child's output when it never gets there
+        ChildJvm.killAfterLine(p, "COMMITTED");
         try (Client client = Client.local(dir)) {
             long rows =
                     (Long) client.query("SELECT count(*) AS n FROM t").get(0).get("n");

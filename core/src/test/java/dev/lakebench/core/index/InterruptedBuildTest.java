@@ -7,16 +7,12 @@ import dev.lakebench.core.client.Cancellation;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.Row;
 import dev.lakebench.core.testing.ChildJvm;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,34 +55,31 @@ class InterruptedBuildTest {
             client.ingest("t", rows());
         }
         Process p = ChildJvm.start(Build.class, List.of("-Xmx512m"), dir.toString());
-        try (BufferedReader out =
-                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null && !line.startsWith("BUILDING") && !line.startsWith("BUILT")) {
-                // wait until the build is under way
-            }
-            assertThat(line).startsWith("BUILDING");
-        } finally {
-            p.destroyForcibly(); // kill -9
-            p.waitFor(30, TimeUnit.SECONDS);
-        }
+        // kill -9 once the build is under way; fails with the child's output when it never says so
+        ChildJvm.killAfterLine(p, "BUILDING");
 
-        for (int run = 0; run < 2; run++) {
+        // each process finds the build unfinished: the previous one stopped it when it closed instead of
+        // waiting for it to end
+        for (int run = 0; run < 3; run++) {
             long t0 = System.nanoTime();
             try (Client client = Client.local(dir)) {
                 IndexStatus status = ((LocalBackend) client.backend()).indexes().status("t_emb_idx");
                 assertThat(status).isNotNull();
-                assertThat(status.state()).isEqualTo(IndexStatus.State.BUILDING);
+                assertThat(status.state())
+                        .as("index state when process %d opens", run + 1)
+                        .isEqualTo(IndexStatus.State.BUILDING);
                 List<Row> n = client.query("SELECT count(*) AS n FROM t");
                 assertThat(n.get(0).get("n")).isEqualTo((long) ROWS);
                 List<Row> plan = client.query(
                         "EXPLAIN SELECT id FROM t ORDER BY emb <#> $1 DESC LIMIT 3", (Object) new float[DIM]);
                 assertThat(plan.toString()).contains("is building");
             }
+            // a bound for a hang only (the machine may be loaded): the state check above is what shows that
+            // closing did not wait for the build
             double seconds = (System.nanoTime() - t0) / 1e9;
             assertThat(seconds)
-                    .as("open, query and close while the interrupted build resumes")
-                    .isLessThan(8);
+                    .as("seconds to open, query and close while the interrupted build resumes")
+                    .isLessThan(60);
         }
     }
 

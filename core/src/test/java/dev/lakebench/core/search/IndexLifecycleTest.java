@@ -140,6 +140,7 @@ class IndexLifecycleTest {
             LuceneIndex ix = local(c).indexes().index("t_emb_idx");
             assertThat(ix.needsBuild()).isFalse();
             assertThat(local(c).indexes().awaitReady("t", Duration.ofSeconds(30)))
+                    .as(() -> "indexes of t ready within 30 s: " + statuses(c))
                     .isTrue();
             assertThat(explain(c, "SELECT id FROM t ORDER BY emb <#> $1 DESC LIMIT 2", (Object) new float[4]))
                     .contains("index \"t_emb_idx\"");
@@ -169,12 +170,21 @@ class IndexLifecycleTest {
         try (Client c = Client.local(dir)) {
             assertThat(local(c).indexes().index("t_body_idx").needsBuild()).isTrue();
             assertThat(local(c).indexes().awaitReady("t", Duration.ofSeconds(30)))
+                    .as(() -> "indexes of t ready within 30 s: " + statuses(c))
                     .isTrue();
             assertThat(c.describeTable("t").indexes().get(0).ready()).isTrue();
             List<Row> rows = c.query("SELECT id, body <#> 'gamma' AS score FROM t ORDER BY score DESC LIMIT 5");
             Map<Long, String> texts = texts(c);
             Expected.assertTopK(rows, TextSearchContract.matching(Expected.bm25(texts, "gamma")), 5, 1e-6);
         }
+    }
+
+    /** Each index of table t with its build state, for failure messages. */
+    static String statuses(Client c) {
+        return c.describeTable("t").indexes().stream()
+                .map(i -> i.name() + "=" + local(c).indexes().status(i.name()))
+                .toList()
+                .toString();
     }
 
     static Map<Long, String> texts(Client c) {
@@ -222,6 +232,7 @@ class IndexLifecycleTest {
         try (Client c = Client.local(dir)) {
             assertThat(local(c).indexes().index("t_body_idx").needsBuild()).isFalse();
             assertThat(local(c).indexes().awaitReady("t", Duration.ofSeconds(60)))
+                    .as(() -> "indexes of t ready within 60 s: " + statuses(c))
                     .isTrue();
             assertThat(c.describeTable("t").indexes())
                     .allSatisfy(i -> assertThat(i.ready()).isTrue());

@@ -361,7 +361,7 @@ public final class PostgresBackend implements Backend {
                 }
             }
             try (PreparedStatement ps = js.prepare(c, request.params(), ResultSet.TYPE_FORWARD_ONLY);
-                    AutoCloseable h = request.cancellation().onCancel(() -> cancel(ps, cancelled))) {
+                    StatementCancel h = StatementCancel.watch(ps, request.cancellation(), cancelled)) {
                 boolean hasRows = ps.execute();
                 QueryResult out;
                 if (hasRows) {
@@ -466,7 +466,7 @@ public final class PostgresBackend implements Backend {
             setTimeout(c, request.timeout());
             return work.run(c, cancelled);
         } catch (SQLException e) {
-            broken = e.getSQLState() != null && e.getSQLState().startsWith("08");
+            broken |= e.getSQLState() != null && e.getSQLState().startsWith("08");
             throw PgErrors.from(
                     e,
                     null,
@@ -478,7 +478,8 @@ public final class PostgresBackend implements Backend {
             broken = true;
             throw e;
         } finally {
-            pool.release(c, broken);
+            // a cancelled statement's connection is not reused: a cancel sent to it late must not hit the next one
+            pool.release(c, broken || cancelled[0]);
         }
     }
 

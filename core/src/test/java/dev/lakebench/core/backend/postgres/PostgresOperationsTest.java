@@ -18,6 +18,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -98,6 +102,27 @@ class PostgresOperationsTest {
                         .get(0)
                         .get("n"))
                 .isEqualTo(0L);
+    }
+
+    @Test
+    void aCancelThatComesBeforeTheStatementReachesTheServerStillStopsIt() throws Exception {
+        // as when Ctrl+C lands while the statement is still being sent: the driver and the server drop such a cancel
+        Cancellation cancel = Cancellation.none();
+        cancel.cancel();
+        boolean[] cancelled = {false};
+        long t0 = System.nanoTime();
+        try (Connection c = DriverManager.getConnection(db);
+                PreparedStatement ps = c.prepareStatement("SELECT pg_sleep(20)")) {
+            try (StatementCancel watch = StatementCancel.watch(ps, cancel, cancelled)) {
+                assertThatThrownBy(ps::execute)
+                        .isInstanceOf(SQLException.class)
+                        .satisfies(e -> assertThat(((SQLException) e).getSQLState())
+                                .as("SQL state of %s", e)
+                                .isEqualTo("57014"));
+            }
+        }
+        assertThat(cancelled[0]).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(15));
     }
 
     @Test

@@ -41,7 +41,10 @@ class ResumeTest {
                 .pdfDpi(36);
     }
 
-    /** Child: ingests the folder, telling the parent once a few batches are durable. */
+    /**
+     * Child: ingests the folder, telling the parent once a few batches are durable, then slows down so that the
+     * parent's kill lands mid-ingest even when the parent is slow to act on the line (a loaded machine).
+     */
     public static final class Ingest {
         public static void main(String[] args) {
             try (Client client = Client.local(Path.of(args[0]))) {
@@ -50,10 +53,17 @@ class ResumeTest {
                         client,
                         "t",
                         options().listener(p -> {
-                            if (!told[0] && p.rowsCommitted() >= 4 * COMMIT) {
-                                told[0] = true;
-                                System.out.println("COMMITTED " + p.rowsCommitted());
-                                System.out.flush();
+                            if (p.rowsCommitted() >= 4 * COMMIT) {
+                                if (!told[0]) {
+                                    told[0] = true;
+                                    System.out.println("COMMITTED " + p.rowsCommitted());
+                                    System.out.flush();
+                                }
+                                try {
+                                    Thread.sleep(500);
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
                             }
                         }),
                         Path.of(args[1]));
@@ -152,11 +162,13 @@ class ResumeTest {
             // cancelled from another thread, as a UI or Ctrl+C does, while the ingest runs
             Cancellation cancel = Cancellation.none();
             java.util.concurrent.CountDownLatch enough = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch landed = new java.util.concurrent.CountDownLatch(1);
             Thread canceller = new Thread(
                     () -> {
                         try {
                             enough.await();
                             cancel.cancel();
+                            landed.countDown();
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                         }
@@ -169,11 +181,20 @@ class ResumeTest {
                     options().cancellation(cancel).listener(p -> {
                         if (p.rowsCommitted() >= 3 * COMMIT) {
                             enough.countDown();
+                            try {
+                                // the ingest goes on only once the cancel has landed, so it cannot finish first
+                                // when the canceller is slow to be scheduled
+                                landed.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
                         }
                     }),
                     folder);
             canceller.join(10_000);
-            assertThat(r.cancelled()).isTrue();
+            assertThat(r.cancelled())
+                    .as("cancelled (committed %d of %d rows)", r.rowCount(), expected)
+                    .isTrue();
             long rows = count(client, "SELECT count(*) FROM t");
             assertThat(rows).isEqualTo(r.rowCount()).isLessThan(expected);
             assertThat(rows % COMMIT).isZero();
