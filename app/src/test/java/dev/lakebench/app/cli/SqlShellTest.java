@@ -217,15 +217,20 @@ class SqlShellTest {
         // Ctrl+C at the prompt would only clear the line: wait until Enter has taken the statement
         // (the line editor ends a read by switching bracketed paste off: ESC [ ? 2004 l)
         waitFor(() -> screen.toString(StandardCharsets.UTF_8).contains("\u001b[?2004l"), screen::toString);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        // Ctrl+C: on a real terminal the kernel sends SIGINT, which the system terminal raises as INT. One pressed
+        // before the shell starts the statement is ignored, so press it again if no cancel follows; but only once
+        // the last one has had ample time to be reported, since one that lands after the statement ended would
+        // clear the next line typed at the prompt.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!err.toString().contains("Cancelled.") && System.nanoTime() < deadline) {
-            Thread.sleep(300);
-            // Ctrl+C: on a real terminal the kernel sends SIGINT, which the system terminal raises as INT
             input.get().terminal().raise(org.jline.terminal.Terminal.Signal.INT);
+            long reported = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!err.toString().contains("Cancelled.") && System.nanoTime() < reported) {
+                Thread.sleep(20);
+            }
         }
         assertThat(err.toString()).as("screen %s out %s", screen, out).contains("Cancelled.");
         assertThat(shell).isNotDone();
-        Thread.sleep(500); // a Ctrl+C raised as the statement ended clears the new prompt: let it pass first
         waitFor(() ->
                 screen.toString(StandardCharsets.UTF_8).split("default=> ", -1).length >= 3); // the prompt is back
         typing.write("SELECT 42 AS after_cancel;\r\\q\r".getBytes(StandardCharsets.UTF_8));

@@ -24,7 +24,7 @@ public final class FxFixture {
      * The longest any wait for the window may take: a bound that only a broken workbench reaches, also on a shared
      * 2-core machine under other builds' load (a wait ends as soon as its condition holds).
      */
-    public static final long MAX_WAIT_SECONDS = 120;
+    public static final long MAX_WAIT_SECONDS = 300;
 
     /** The threads of each open workbench, so that closing it can wait until its background work has stopped. */
     private static final Map<Workbench, Threads> THREADS = new ConcurrentHashMap<>();

@@ -31,7 +31,7 @@ class ConnectionsViewModelTest {
     Path dir;
 
     private static void await(TrackedTask t) throws Exception {
-        t.finished().get(60, TimeUnit.SECONDS);
+        t.finished().get(300, TimeUnit.SECONDS);
     }
 
     @Test

@@ -20,7 +20,7 @@ class DetailViewModelTest {
     Path dir;
 
     private static void await(java.util.concurrent.Callable<Boolean> c) throws Exception {
-        long until = System.currentTimeMillis() + 30_000;
+        long until = System.currentTimeMillis() + 300_000;
         while (!c.call()) {
             if (System.currentTimeMillis() > until) {
                 throw new AssertionError("timed out");

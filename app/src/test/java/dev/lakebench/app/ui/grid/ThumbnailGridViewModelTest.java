@@ -27,13 +27,13 @@ class ThumbnailGridViewModelTest {
             GridSource s = GridSource.of(ws, sessions.client(ws).describeTable("images"))
                     .orElseThrow();
             ThumbnailGridViewModel vm = new ThumbnailGridViewModel(s, sessions, UiFixtures.directTasks(errors));
-            vm.load().finished().get(120, TimeUnit.SECONDS);
+            vm.load().finished().get(300, TimeUnit.SECONDS);
             int n = UiFixtures.sampleImages().size();
             assertThat(vm.keys()).hasSize(n).startsWith("img-000", "img-001");
             assertThat(vm.statusProperty().get()).isEqualTo(n + " rows");
 
             vm.whereProperty().set("filename LIKE '%.webp'");
-            vm.load().finished().get(120, TimeUnit.SECONDS);
+            vm.load().finished().get(300, TimeUnit.SECONDS);
             long webp = UiFixtures.sampleImages().stream()
                     .filter(p -> p.toString().endsWith(".webp"))
                     .count();
@@ -41,7 +41,7 @@ class ThumbnailGridViewModelTest {
             assertThat(vm.statusProperty().get()).isEqualTo(webp + " rows where filename LIKE '%.webp'");
 
             vm.whereProperty().set("no_such_column = 1");
-            vm.load().finished().get(120, TimeUnit.SECONDS);
+            vm.load().finished().get(300, TimeUnit.SECONDS);
             assertThat(errors).singleElement().satisfies(r -> {
                 assertThat(r.problem()).startsWith("The filter \"no_such_column = 1\" failed: ");
                 assertThat(r.hint()).contains("SQL condition");
@@ -62,7 +62,7 @@ class ThumbnailGridViewModelTest {
                     new java.util.concurrent.atomic.AtomicReference<>();
             vm.onSimilar(similar::set);
             String key = vm.keys().get(0);
-            vm.findSimilar().finished().get(120, TimeUnit.SECONDS);
+            vm.findSimilar().finished().get(300, TimeUnit.SECONDS);
             ThumbnailGridViewModel g = similar.get();
             assertThat(g.isFixed()).isTrue();
             assertThat(g.title()).isEqualTo("Similar to " + vm.label(key)).endsWith(".webp");
@@ -84,7 +84,7 @@ class ThumbnailGridViewModelTest {
             GridSource s = GridSource.of(ws, sessions.client(ws).describeTable("images"))
                     .orElseThrow();
             ThumbnailGridViewModel vm = new ThumbnailGridViewModel(s, sessions, UiFixtures.directTasks(errors));
-            vm.load().finished().get(120, TimeUnit.SECONDS);
+            vm.load().finished().get(300, TimeUnit.SECONDS);
             String first = UiFixtures.sampleImages().get(0).getFileName().toString();
             assertThat(vm.hasCaptions()).isTrue();
             assertThat(vm.caption("img-000")).isEqualTo(first);
@@ -117,7 +117,7 @@ class ThumbnailGridViewModelTest {
             vm.onSimilar(similar::set);
             vm.findSimilarTo("embedding", new float[] {1, 0, 0, 0, 0, 0, 0, 0}, "a unit vector")
                     .finished()
-                    .get(120, TimeUnit.SECONDS);
+                    .get(300, TimeUnit.SECONDS);
             ThumbnailGridViewModel g = similar.get();
             assertThat(g.title()).isEqualTo("Similar to a unit vector");
             String top = g.keys().get(0);

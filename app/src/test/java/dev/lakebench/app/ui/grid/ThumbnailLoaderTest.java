@@ -34,7 +34,7 @@ class ThumbnailLoaderTest {
     }
 
     private static void await(java.util.concurrent.Callable<Boolean> c) throws Exception {
-        long until = System.currentTimeMillis() + 60_000;
+        long until = System.currentTimeMillis() + 300_000;
         while (!c.call()) {
             if (System.currentTimeMillis() > until) {
                 throw new AssertionError("timed out");

@@ -21,7 +21,7 @@ class DropListTest {
     private final List<ErrorReport> errors = UiFixtures.errors();
 
     private static void await(Callable<Boolean> c) throws Exception {
-        long until = System.currentTimeMillis() + 60_000;
+        long until = System.currentTimeMillis() + 300_000;
         while (!c.call()) {
             if (System.currentTimeMillis() > until) {
                 throw new AssertionError("timed out");

@@ -51,7 +51,7 @@ class IngestWizardViewModelTest {
     }
 
     private static void await(Callable<Boolean> c) {
-        await(c, 60);
+        await(c, 300);
     }
 
     private static void await(Callable<Boolean> c, int seconds) {

@@ -27,7 +27,7 @@ class ModelsViewModelTest {
     private final List<ErrorReport> errors = UiFixtures.errors();
 
     private static void await(TrackedTask t) throws Exception {
-        t.finished().get(60, TimeUnit.SECONDS);
+        t.finished().get(300, TimeUnit.SECONDS);
     }
 
     @Test
@@ -61,7 +61,7 @@ class ModelsViewModelTest {
             assertThat(hub.requests).anyMatch(r -> r.contains("onnx/text_model.onnx bytes="));
             assertThat(progress).anyMatch(p -> p > 0 && p < 1).contains(1.0);
             long t0 = System.currentTimeMillis();
-            while (vm.models().size() < 2 && System.currentTimeMillis() - t0 < 120_000) {
+            while (vm.models().size() < 2 && System.currentTimeMillis() - t0 < 300_000) {
                 Thread.sleep(10);
             }
             ModelRow tiny = vm.models().get(1);
@@ -73,7 +73,7 @@ class ModelsViewModelTest {
 
             await(vm.remove(tiny));
             t0 = System.currentTimeMillis();
-            while (vm.models().size() > 1 && System.currentTimeMillis() - t0 < 120_000) {
+            while (vm.models().size() > 1 && System.currentTimeMillis() - t0 < 300_000) {
                 Thread.sleep(10);
             }
             assertThat(vm.names()).containsExactly("minilm");

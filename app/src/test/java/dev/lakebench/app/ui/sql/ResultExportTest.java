@@ -54,12 +54,12 @@ class ResultExportTest {
                     new SimpleObjectProperty<SelectedRow>());
             vm.textProperty().set("SELECT id, name, v FROM big ORDER BY id");
             ResultViewModel r = vm.run().orElseThrow();
-            r.task().finished().get(60, TimeUnit.SECONDS);
+            r.task().finished().get(300, TimeUnit.SECONDS);
             assertThat(r.rows()).hasSize(SqlEditorViewModel.MAX_ROWS);
             assertThat(r.truncated()).isTrue();
 
             Path csv = dir.resolve("out/big.csv");
-            vm.export(r, ResultExport.Format.CSV, csv).finished().get(60, TimeUnit.SECONDS);
+            vm.export(r, ResultExport.Format.CSV, csv).finished().get(300, TimeUnit.SECONDS);
             List<String> lines = Files.readAllLines(csv);
             assertThat(lines).hasSize(n + 1);
             assertThat(lines.get(0)).isEqualTo("id,name,v");
@@ -67,14 +67,14 @@ class ResultExportTest {
             assertThat(Files.exists(dir.resolve("out/big.csv.part"))).isFalse();
 
             Path json = dir.resolve("out/big.json");
-            vm.export(r, ResultExport.Format.JSON, json).finished().get(60, TimeUnit.SECONDS);
+            vm.export(r, ResultExport.Format.JSON, json).finished().get(300, TimeUnit.SECONDS);
             JsonNode arr = new ObjectMapper().readTree(json.toFile());
             assertThat(arr.size()).isEqualTo(n);
             assertThat(arr.get(n - 1).get("id").asLong()).isEqualTo(n - 1);
             assertThat(arr.get(7).get("v").get(0).asDouble()).isEqualTo(7.0);
 
             Path parquet = dir.resolve("out/big.parquet");
-            vm.export(r, ResultExport.Format.PARQUET, parquet).finished().get(60, TimeUnit.SECONDS);
+            vm.export(r, ResultExport.Format.PARQUET, parquet).finished().get(300, TimeUnit.SECONDS);
             try (Client c = Client.local(dir.resolve("check"), "default", java.util.List.of(parquet.getParent()))) {
                 var rows = c.query("SELECT count(*) AS n, max(id) AS m FROM read_parquet('" + parquet + "')");
                 assertThat(rows.get(0).get("n")).isEqualTo((long) n);
@@ -83,9 +83,9 @@ class ResultExportTest {
 
             vm.textProperty().set("SELECT id, image FROM images ORDER BY id LIMIT 1");
             ResultViewModel img = vm.run().orElseThrow();
-            img.task().finished().get(120, TimeUnit.SECONDS);
+            img.task().finished().get(300, TimeUnit.SECONDS);
             Path imgJson = dir.resolve("out/img.json");
-            vm.export(img, ResultExport.Format.JSON, imgJson).finished().get(120, TimeUnit.SECONDS);
+            vm.export(img, ResultExport.Format.JSON, imgJson).finished().get(300, TimeUnit.SECONDS);
             byte[] back = Base64.getDecoder()
                     .decode(new ObjectMapper()
                             .readTree(imgJson.toFile())

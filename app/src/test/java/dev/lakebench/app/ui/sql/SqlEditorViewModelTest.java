@@ -57,7 +57,7 @@ class SqlEditorViewModelTest {
         vm.textProperty().set(text);
         vm.caretProperty().set(caret);
         ResultViewModel r = vm.run().orElseThrow();
-        r.task().finished().get(120, TimeUnit.SECONDS);
+        r.task().finished().get(300, TimeUnit.SECONDS);
         return r;
     }
 
@@ -100,7 +100,7 @@ class SqlEditorViewModelTest {
         vm.selectionStartProperty().set(at);
         vm.selectedTextProperty().set(text.substring(at));
         ResultViewModel bad = vm.run().orElseThrow();
-        bad.task().finished().get(120, TimeUnit.SECONDS);
+        bad.task().finished().get(300, TimeUnit.SECONDS);
         mark = vm.errorMarkProperty().get();
         assertThat(mark).isNotNull();
         assertThat(text.substring(mark.start(), mark.end())).isEqualTo("images");
@@ -166,14 +166,14 @@ class SqlEditorViewModelTest {
         Thread.sleep(700);
         long t0 = System.nanoTime();
         vm.cancel();
-        assertThat(r.task().finished().get(120, TimeUnit.SECONDS)).isEqualTo(TrackedTask.State.CANCELLED);
+        assertThat(r.task().finished().get(300, TimeUnit.SECONDS)).isEqualTo(TrackedTask.State.CANCELLED);
         assertThat(r.state()).isEqualTo(ResultViewModel.State.CANCELLED);
         assertThat(r.statusProperty().get()).startsWith("Cancelled after");
         assertThat(errors).isEmpty();
         assertThat(vm.runningProperty().get()).isFalse();
         // the workspace is still usable after the interrupt
         assertThat(runAndWait("SELECT 42 AS x", 0).rows().get(0).get("x")).isEqualTo(42L);
-        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0)).isLessThan(30);
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0)).isLessThan(120);
     }
 
     @Test
@@ -200,7 +200,7 @@ class SqlEditorViewModelTest {
     @Test
     void theCatalogFeedsCompletion() throws Exception {
         vm.loadCatalog();
-        long until = System.currentTimeMillis() + 120_000;
+        long until = System.currentTimeMillis() + 300_000;
         while (vm.catalogProperty().get().tables().isEmpty() && System.currentTimeMillis() < until) {
             Thread.sleep(10);
         }
