@@ -7,14 +7,10 @@ import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.IngestOptions;
 import dev.lakebench.core.client.IngestResult;
 import dev.lakebench.core.testing.ChildJvm;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,18 +80,7 @@ class ColumnResumeTest {
     void rerunOfAKilledIngestAddsOnlyTheMissingBatches() throws Exception {
         Path data = dir.resolve("lb");
         Process p = ChildJvm.start(Ingest.class, List.of("-Xmx512m"), data.toString());
-        StringBuilder seen = new StringBuilder();
-        try (BufferedReader out =
-                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null && !line.startsWith("COMMITTED")) {
-                seen.append(line).append('\n');
-            }
-            assertThat(line).as(seen.toString()).startsWith("COMMITTED");
-        } finally {
-            p.destroyForcibly();
-            p.waitFor(30, TimeUnit.SECONDS);
-        }
+        ChildJvm.killAfterLine(p, "COMMITTED");
         try (Client client = Client.local(data)) {
             long before = count(client, "SELECT count(*) FROM t");
             assertThat(before).isGreaterThanOrEqualTo(4 * COMMIT).isLessThan(ROWS);

@@ -27,12 +27,34 @@ public final class ChildJvm {
         return new ProcessBuilder(cmd).redirectErrorStream(true).start();
     }
 
+    /** How long a child may take to print the line a test waits for before it is killed and the test fails. */
+    public static final long LINE_DEADLINE_S = 300;
+
     /**
      * Reads the child's output until a line starting with {@code prefix}, then kills it with SIGKILL and waits for
-     * it to end; an AssertionError with the output seen when the child ends without printing such a line.
+     * it to end; an AssertionError with the output seen when the child ends without printing such a line, or has
+     * not printed it within {@value #LINE_DEADLINE_S} s (then it is killed, so a hung child fails the test instead
+     * of hanging the build).
      */
     public static void killAfterLine(Process p, String prefix) throws IOException, InterruptedException {
+        killAfterLine(p, prefix, LINE_DEADLINE_S);
+    }
+
+    /** {@link #killAfterLine(Process, String)} with another deadline. */
+    public static void killAfterLine(Process p, String prefix, long deadlineSeconds)
+            throws IOException, InterruptedException {
         StringBuilder seen = new StringBuilder();
+        java.util.concurrent.atomic.AtomicBoolean late = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread deadline = Thread.ofVirtual().name("child-jvm-deadline").start(() -> {
+            try {
+                if (!p.waitFor(deadlineSeconds, TimeUnit.SECONDS)) {
+                    late.set(true);
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                // the line came
+            }
+        });
         try (java.io.BufferedReader out =
                 new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
@@ -40,12 +62,21 @@ public final class ChildJvm {
                 seen.append(line).append('\n');
             }
             if (line == null) {
-                throw new AssertionError("the child ended without printing " + prefix + "; output:\n" + seen);
+                throw new AssertionError("the child "
+                        + (late.get()
+                                ? "printed no line starting with " + prefix + " within " + deadlineSeconds + " s"
+                                : "ended (exit code " + exitCode(p) + ") without printing " + prefix)
+                        + "; output:\n" + seen);
             }
         } finally {
+            deadline.interrupt();
             p.destroyForcibly();
             p.waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    private static String exitCode(Process p) throws InterruptedException {
+        return p.waitFor(30, TimeUnit.SECONDS) ? Integer.toString(p.exitValue()) : "none yet";
     }
 
     /** Runs to completion (with a deadline) and returns exit code and output. */

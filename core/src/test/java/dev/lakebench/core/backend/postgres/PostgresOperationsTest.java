@@ -13,9 +13,6 @@ import dev.lakebench.core.client.ManagedServiceError;
 import dev.lakebench.core.client.QueryRequest;
 import dev.lakebench.core.client.RowCursor;
 import dev.lakebench.core.testing.ChildJvm;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -257,18 +253,7 @@ class PostgresOperationsTest {
         }
         Process p =
                 ChildJvm.start(Ingest.class, List.of("-Xmx256m", "-Djava.awt.headless=true"), db, folder.toString());
-        StringBuilder seen = new StringBuilder();
-        try (BufferedReader out =
-                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null && !line.startsWith("COMMITTED")) {
-                seen.append(line).append('\n');
-            }
-            assertThat(line).as(seen.toString()).startsWith("COMMITTED");
-        } finally {
-            p.destroyForcibly();
-            p.waitFor(30, TimeUnit.SECONDS);
-        }
+        ChildJvm.killAfterLine(p, "COMMITTED");
         long rows = (Long) client.query("SELECT count(*) AS n FROM t").get(0).get("n");
         assertThat(rows).isGreaterThanOrEqualTo(4 * COMMIT);
         assertThat(rows % COMMIT).as("whole batches").isZero();
