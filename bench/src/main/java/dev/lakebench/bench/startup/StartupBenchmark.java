@@ -21,8 +21,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StartupBenchmark implements Benchmark {
 
-    private static final Path APP = Path.of("app", "target");
-
     @Override
     public String name() {
         return "startup";
@@ -35,12 +33,12 @@ public final class StartupBenchmark implements Benchmark {
 
     @Override
     public void run(BenchContext ctx) throws Exception {
-        Path launcher = APP.resolve("lakebench").toAbsolutePath();
-        Path jar = APP.resolve("lakebench.jar").toAbsolutePath();
-        if (!Files.isExecutable(launcher) || !Files.exists(jar)) {
-            ctx.note(name(), "not run: build the app first (mvn -pl app -am -DskipTests package)");
+        java.util.Optional<BuiltApp> app = BuiltApp.find(ctx, name());
+        if (app.isEmpty()) {
             return;
         }
+        Path launcher = app.get().launcher();
+        Path jar = app.get().jar();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path data = ctx.scratch("startup/data");
         run(concat(

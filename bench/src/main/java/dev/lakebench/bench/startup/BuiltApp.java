@@ -1,0 +1,27 @@
+package dev.lakebench.bench.startup;
+
+import dev.lakebench.bench.BenchContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The packaged app the start-up benchmarks start: the launcher with its AOT cache and the jar, under
+ * {@code app/target} (run from the repository root). Without them a benchmark is reported as not run.
+ */
+record BuiltApp(Path launcher, Path jar) {
+
+    /** Where {@code mvn -pl app -am -DskipTests package} puts the app. */
+    static final Path DIR = Path.of("app", "target");
+
+    /** The built app, or empty after noting under {@code benchmark} how to build it. */
+    static Optional<BuiltApp> find(BenchContext ctx, String benchmark) {
+        Path launcher = DIR.resolve("lakebench").toAbsolutePath();
+        Path jar = DIR.resolve("lakebench.jar").toAbsolutePath();
+        if (!Files.isExecutable(launcher) || !Files.exists(jar)) {
+            ctx.note(benchmark, "not run: build the app first (mvn -pl app -am -DskipTests package)");
+            return Optional.empty();
+        }
+        return Optional.of(new BuiltApp(launcher, jar));
+    }
+}
