@@ -16,10 +16,18 @@ record BuiltApp(Path launcher, Path jar) {
 
     /** The built app, or empty after noting under {@code benchmark} how to build it. */
     static Optional<BuiltApp> find(BenchContext ctx, String benchmark) {
-        Path launcher = DIR.resolve("lakebench").toAbsolutePath();
-        Path jar = DIR.resolve("lakebench.jar").toAbsolutePath();
-        if (!Files.isExecutable(launcher) || !Files.exists(jar)) {
+        Optional<BuiltApp> app = in(DIR);
+        if (app.isEmpty()) {
             ctx.note(benchmark, "not run: build the app first (mvn -pl app -am -DskipTests package)");
+        }
+        return app;
+    }
+
+    /** The app built into {@code dir} (an {@code app/target} folder), if it is there. */
+    static Optional<BuiltApp> in(Path dir) {
+        Path launcher = dir.resolve("lakebench").toAbsolutePath();
+        Path jar = dir.resolve("lakebench.jar").toAbsolutePath();
+        if (!Files.isExecutable(launcher) || !Files.exists(jar)) {
             return Optional.empty();
         }
         return Optional.of(new BuiltApp(launcher, jar));
