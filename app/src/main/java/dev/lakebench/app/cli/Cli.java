@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -43,6 +44,11 @@ public final class Cli {
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         LibraryLogs.quiet();
+        Optional<Callable<Integer>> quick = QuickCommandLine.parse(args, new LakebenchCommand(), out, err);
+        if (quick.isPresent()) {
+            StartupTrace.mark("command line built");
+            return execute(quick.get(), err);
+        }
         CommandLine cl = commandLine(new LakebenchCommand(), out, err, commandWord(args));
         StartupTrace.mark("command line built");
         return cl.execute(args);
@@ -87,26 +93,41 @@ public final class Cli {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            PrintWriter e = commandLine.getErr();
-            if (ex instanceof ManagedServiceError mse) {
-                e.println(mse.getClass().getSimpleName() + ": " + mse.getMessage());
-            } else if (ex instanceof IllegalArgumentException iae) {
-                e.println("Error: " + iae.getMessage());
-                e.flush();
-                return USAGE;
-            } else {
-                e.println("Error: " + ex);
-                for (StackTraceElement s : ex.getStackTrace()) {
-                    e.println("\tat " + s);
-                }
-            }
-            e.flush();
-            return ERROR;
-        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> executionError(ex, commandLine.getErr()));
         cl.setParameterExceptionHandler(Cli::usageError);
         addHelpOptions(cl);
         return cl;
+    }
+
+    /** Runs a command read by {@link QuickCommandLine}, answering its failure as picocli's handler does. */
+    static int execute(Callable<Integer> command, PrintWriter err) {
+        try {
+            Integer status = command.call();
+            return status != null ? status : OK;
+        } catch (Exception ex) {
+            return executionError(ex, err);
+        }
+    }
+
+    /**
+     * A command's failure: a Lakebench error as its class and message (exit 1), a bad argument as "Error: ..."
+     * (exit 2), anything else with its stack trace (exit 1).
+     */
+    static int executionError(Exception ex, PrintWriter e) {
+        if (ex instanceof ManagedServiceError mse) {
+            e.println(mse.getClass().getSimpleName() + ": " + mse.getMessage());
+        } else if (ex instanceof IllegalArgumentException iae) {
+            e.println("Error: " + iae.getMessage());
+            e.flush();
+            return USAGE;
+        } else {
+            e.println("Error: " + ex);
+            for (StackTraceElement s : ex.getStackTrace()) {
+                e.println("\tat " + s);
+            }
+        }
+        e.flush();
+        return ERROR;
     }
 
     /** {@code COMMAND --help} on every command, including the ones added later, without repeating it on each. */

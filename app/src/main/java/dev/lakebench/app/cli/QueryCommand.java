@@ -40,6 +40,11 @@ final class QueryCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** The writers when read without picocli ({@link QuickCommandLine}); else the command line's. */
+    PrintWriter out;
+
+    PrintWriter err;
+
     @Parameters(
             index = "0",
             arity = "0..1",
@@ -99,7 +104,7 @@ final class QueryCommand implements Callable<Integer> {
                         "--param " + p + " is not a JSON literal (strings need quotes: '\"text\"')");
             }
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         List<SqlStatement> statements;
         try {
             statements = SqlStatement.split(script);
@@ -125,9 +130,7 @@ final class QueryCommand implements Callable<Integer> {
                     run(client, st, values, fmt, show, out);
                 } catch (ManagedServiceError e) {
                     if (statements.size() > 1) {
-                        spec.commandLine()
-                                .getErr()
-                                .println("Statement " + (i + 1) + " of " + statements.size() + " failed"
+                        err().println("Statement " + (i + 1) + " of " + statements.size() + " failed"
                                         + (i > 0 ? " (the ones before it ran)" : "") + ":");
                     }
                     if (e.code() == ErrorCode.QUERY_SYNTAX) {
@@ -204,9 +207,17 @@ final class QueryCommand implements Callable<Integer> {
         return sql;
     }
 
+    private PrintWriter out() {
+        return out != null ? out : spec.commandLine().getOut();
+    }
+
+    private PrintWriter err() {
+        return err != null ? err : spec.commandLine().getErr();
+    }
+
     /** The error with the line and a caret under the position, when it can be found. */
     private int syntaxError(ManagedServiceError e, String script, int statementOffset) {
-        return syntaxError(spec.commandLine().getErr(), e, script, statementOffset);
+        return syntaxError(err(), e, script, statementOffset);
     }
 
     static int syntaxError(PrintWriter err, ManagedServiceError e, String script, int statementOffset) {

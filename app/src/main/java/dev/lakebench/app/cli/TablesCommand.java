@@ -29,6 +29,11 @@ final class TablesCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** The writers when read without picocli ({@link QuickCommandLine}); else the command line's. */
+    PrintWriter out;
+
+    PrintWriter err;
+
     @Option(names = "--json", description = "Print a JSON array.")
     boolean json;
 
@@ -47,7 +52,7 @@ final class TablesCommand implements Callable<Integer> {
             for (String t : tables) {
                 incomplete.add(client.incompleteFiles(t));
             }
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = this.out != null ? this.out : spec.commandLine().getOut();
             if (long_) {
                 printLong(client, tables, incomplete, out);
             } else if (json) {
@@ -56,7 +61,7 @@ final class TablesCommand implements Callable<Integer> {
                 tables.forEach(out::println);
             }
             out.flush();
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter err = this.err != null ? this.err : spec.commandLine().getErr();
             incomplete.stream().filter(i -> !i.isEmpty()).forEach(i -> err.println("warning: " + i.message()));
             err.flush();
         }

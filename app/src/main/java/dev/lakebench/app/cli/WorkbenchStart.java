@@ -17,6 +17,9 @@ public record WorkbenchStart(Path dataDir, String workspace) {
         if (args.length == 0) {
             return Optional.of(new WorkbenchStart(null, null));
         }
+        if (QuickCommandLine.parse(args, new LakebenchCommand(), null, null).isPresent()) {
+            return Optional.empty(); // tables or query, read without setting up picocli
+        }
         // the global options alone: setting up every command's options is not needed to see that none is named
         LakebenchCommand root = new LakebenchCommand();
         CommandLine cl = new CommandLine(root);

@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  */
 public final class LaunchBenchmark implements Benchmark {
 
-    private static final Path APP = Path.of("app", "target");
+    private static final Path APP = BuiltApp.DIR;
     private static final Path IMAGE =
             Path.of("installers", "target", "jpackage", "image", "lakebench", "bin", "lakebench");
     private static final String READY = "lakebench-startup-ms";
@@ -45,12 +45,12 @@ public final class LaunchBenchmark implements Benchmark {
 
     @Override
     public void run(BenchContext ctx) throws Exception {
-        Path launcher = APP.resolve("lakebench").toAbsolutePath();
-        Path jar = APP.resolve("lakebench.jar").toAbsolutePath();
-        if (!Files.isExecutable(launcher) || !Files.exists(jar)) {
-            ctx.note(name(), "not run: build the app first (mvn -pl app -am -DskipTests package)");
+        java.util.Optional<BuiltApp> app = BuiltApp.find(ctx, name());
+        if (app.isEmpty()) {
             return;
         }
+        Path launcher = app.get().launcher();
+        Path jar = app.get().jar();
         String display = System.getenv("DISPLAY");
         if (display == null || display.isBlank()) {
             ctx.note(name(), "not run: no DISPLAY (run under xvfb-run -a, or on a desktop)");

@@ -11,17 +11,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Start-up of the command line: wall time of {@code lakebench tables} and of a point {@code query} on a small
  * workspace, through the launcher with the AOT cache ({@code app/target/lakebench}) and as {@code java -jar},
  * next to {@code java -version} and {@code sqlite3 :memory: 'select 1'} in the same run. Needs a packaged app
- * ({@code mvn -pl app -am -DskipTests package}).
+ * ({@code mvn -pl app -am -DskipTests package}). With {@code LAKEBENCH_STARTUP_BASELINE=DIR} the launcher of
+ * another build ({@code DIR} is its {@code app/target}) is measured in the same run, for a before/after comparison.
  */
 public final class StartupBenchmark implements Benchmark {
 
-    private static final Path APP = Path.of("app", "target");
+    /** Names the {@code app/target} folder of another build to measure beside this one. */
+    static final String BASELINE = "LAKEBENCH_STARTUP_BASELINE";
 
     @Override
     public String name() {
@@ -35,12 +38,12 @@ public final class StartupBenchmark implements Benchmark {
 
     @Override
     public void run(BenchContext ctx) throws Exception {
-        Path launcher = APP.resolve("lakebench").toAbsolutePath();
-        Path jar = APP.resolve("lakebench.jar").toAbsolutePath();
-        if (!Files.isExecutable(launcher) || !Files.exists(jar)) {
-            ctx.note(name(), "not run: build the app first (mvn -pl app -am -DskipTests package)");
+        Optional<BuiltApp> app = BuiltApp.find(ctx, name());
+        if (app.isEmpty()) {
             return;
         }
+        Path launcher = app.get().launcher();
+        Path jar = app.get().jar();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path data = ctx.scratch("startup/data");
         run(concat(
@@ -72,6 +75,20 @@ public final class StartupBenchmark implements Benchmark {
                 "point query, launcher + AOT cache",
                 series(reps, concat(List.of(launcher.toString()), point)),
                 references);
+        Optional<BuiltApp> baseline = baseline(ctx);
+        if (baseline.isPresent()) {
+            String before = baseline.get().launcher().toString();
+            record(
+                    ctx,
+                    "tables, baseline launcher + AOT cache",
+                    series(reps, concat(List.of(before), tables)),
+                    references);
+            record(
+                    ctx,
+                    "point query, baseline launcher + AOT cache",
+                    series(reps, concat(List.of(before), point)),
+                    references);
+        }
         record(ctx, "tables, java -jar", series(reps, concat(jar(java, jar), tables)), references);
         record(ctx, "point query, java -jar", series(reps, concat(jar(java, jar), point)), references);
         ctx.note(
@@ -80,6 +97,22 @@ public final class StartupBenchmark implements Benchmark {
                         + "time (user + system) of the process, which moves less than wall time on a loaded machine; "
                         + "workspace of one 1,000-row table. Goal: at most 0.4 s for tables and a point query on a "
                         + "quiet machine.");
+    }
+
+    /**
+     * Another build to measure in the same run, for a before/after comparison: {@code LAKEBENCH_STARTUP_BASELINE}
+     * names its {@code app/target} folder (e.g. a build of the previous commit). Its workspace is the same.
+     */
+    private Optional<BuiltApp> baseline(BenchContext ctx) {
+        String dir = System.getenv(BASELINE);
+        if (dir == null || dir.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<BuiltApp> app = BuiltApp.in(Path.of(dir));
+        if (app.isEmpty()) {
+            ctx.note(name(), "baseline not measured: no launcher and jar in " + dir);
+        }
+        return app;
     }
 
     private void record(BenchContext ctx, String metric, Timed t, String reference) {

@@ -1,0 +1,146 @@
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Keeps the deb's AOT cache valid where it is installed. The cache names the jars it was made from by size and
+ * modification time, and the JVM refuses it when a time differs ("timestamp has changed"). jpackage copies the
+ * app image into its own folder before packaging it, and the copy gets new times, so the packaged jars no longer
+ * match the cache made in the image. This step unpacks the deb, gives every file of the app the time it has in
+ * the image, packs it again (dpkg keeps the times when it installs), then checks the result as installed: the
+ * deb is extracted into a scratch folder and its launcher must start with {@code -XX:AOTMode=on} (which fails
+ * when the cache is refused) and print nothing on stderr.
+ *
+ * <p>Run by the installers build after the package is made: {@code java DebCacheTimes.java TYPE DIST_DIR IMAGE_DIR
+ * WORK_DIR} (it does nothing unless {@code TYPE} is {@code deb}; {@code DIST_DIR} holds the deb, {@code IMAGE_DIR}
+ * is the app image's top folder, e.g. {@code image/lakebench}). Needs {@code dpkg-deb}.
+ */
+public final class DebCacheTimes {
+
+    public static void main(String[] args) throws Exception {
+        if (!args[0].equals("deb")) {
+            return; // other package types: see installers/README.md
+        }
+        Path image = Path.of(args[2]).toAbsolutePath();
+        Path work = Path.of(args[3]).toAbsolutePath();
+        Path deb = newestDeb(Path.of(args[1]).toAbsolutePath());
+        deleteTree(work);
+        Files.createDirectories(work);
+        Path tree = work.resolve("tree");
+        run(List.of("dpkg-deb", "-R", deb.toString(), tree.toString()), null);
+        Path installed = appRoot(tree, image);
+        int fixed = copyTimes(image, installed);
+        Path rebuilt = work.resolve(deb.getFileName());
+        String compressor = System.getenv().getOrDefault("DPKG_DEB_COMPRESSOR_TYPE", "gzip");
+        run(List.of("dpkg-deb", "--root-owner-group", "-Z" + compressor, "--build", tree.toString(),
+                rebuilt.toString()), null);
+        Files.move(rebuilt, deb, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        check(deb, image, work.resolve("installed"));
+        deleteTree(tree);
+        System.out.println("deb " + deb.getFileName() + ": " + fixed + " files keep the image's times; the AOT cache "
+                + "is accepted as installed");
+    }
+
+    /** The deb jpackage just wrote into {@code dist}. */
+    static Path newestDeb(Path dist) throws IOException {
+        try (Stream<Path> s = Files.list(dist)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".deb"))
+                    .max(Comparator.comparing(p -> {
+                        try {
+                            return Files.getLastModifiedTime(p);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }))
+                    .orElseThrow(() -> new IllegalStateException("no .deb in " + dist));
+        }
+    }
+
+    /** Where the package installs the image: the folder under the deb's tree whose name is the image's. */
+    static Path appRoot(Path tree, Path image) throws IOException {
+        String name = image.getFileName().toString();
+        try (Stream<Path> s = Files.walk(tree, 3)) {
+            return s.filter(p -> Files.isDirectory(p) && p.getFileName().toString().equals(name)
+                            && Files.isDirectory(p.resolve("lib").resolve("app")))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no " + name + "/lib/app in the deb"));
+        }
+    }
+
+    /** Gives every regular file under {@code to} the modification time of its counterpart under {@code from}. */
+    static int copyTimes(Path from, Path to) throws IOException {
+        int n = 0;
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(to)) {
+            files = s.filter(Files::isRegularFile).toList();
+        }
+        for (Path f : files) {
+            Path original = from.resolve(to.relativize(f).toString());
+            if (Files.isRegularFile(original)) {
+                Files.setLastModifiedTime(f, Files.getLastModifiedTime(original));
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Extracts the deb as dpkg installs it and runs its launcher with the cache required. */
+    static void check(Path deb, Path image, Path into) throws Exception {
+        run(List.of("dpkg-deb", "-x", deb.toString(), into.toString()), null);
+        Path root = appRoot(into, image);
+        Path launcher = root.resolve("bin").resolve(image.getFileName().toString());
+        Result on = run(List.of(launcher.toString(), "--version"), "-XX:AOTMode=on");
+        if (on.status != 0) {
+            throw new IllegalStateException("the installed launcher refuses its AOT cache:\n" + on.err);
+        }
+        Result plain = run(List.of(launcher.toString(), "--version"), null);
+        if (plain.status != 0 || !plain.err.isEmpty()) {
+            throw new IllegalStateException("the installed launcher printed on stderr or failed:\n" + plain.err);
+        }
+        deleteTree(into);
+    }
+
+    record Result(int status, String err) {}
+
+    static Result run(List<String> command, String javaToolOptions) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        if (javaToolOptions != null) {
+            pb.environment().put("JAVA_TOOL_OPTIONS", javaToolOptions);
+        }
+        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Process p = pb.start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(600, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " did not finish");
+        }
+        if (javaToolOptions != null) { // the JVM announces the variable on stderr
+            err = err.replaceFirst("Picked up JAVA_TOOL_OPTIONS: [^\\n]*\\n?", "");
+        }
+        if (javaToolOptions == null && command.get(0).equals("dpkg-deb") && p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + err);
+        }
+        return new Result(p.exitValue(), err);
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        List<Path> all = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.forEach(all::add);
+        }
+        all.sort(Comparator.reverseOrder());
+        for (Path p : all) {
+            Files.delete(p);
+        }
+    }
+}
