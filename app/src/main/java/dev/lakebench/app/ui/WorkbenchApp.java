@@ -64,22 +64,31 @@ public final class WorkbenchApp extends Application {
         StartupTrace.mark("workbench built");
         workbench.onReady(() -> StartupTrace.mark("workbench ready"));
         boolean probe = Boolean.getBoolean("lakebench.startupProbe");
+        // the probe ends the process once the first frame was drawn and the workspace listed, in either order
+        int[] pending = {2};
+        Runnable done = () -> {
+            if (--pending[0] == 0) {
+                System.out.println("lakebench-opened " + dataRoot + " "
+                        + settings.text("workspace", DataDirectory.DEFAULT_WORKSPACE));
+                Platform.runLater(Platform::exit); // after what was queued (the probe's pictures)
+            }
+        };
         if (probe || StartupTrace.enabled()) {
             FirstFrame.after(stage, () -> {
                 StartupTrace.mark("first frame");
                 if (probe) {
                     System.out.println("lakebench-window-ms " + sinceJvmStart());
+                    ProbeSnapshots.take(stage.getScene(), "first-frame");
+                    done.run();
                 }
             });
         }
         if (probe) {
             workbench.onReady(() -> {
-                long ms = sinceJvmStart();
-                System.out.println("lakebench-startup-ms " + ms);
+                System.out.println("lakebench-startup-ms " + sinceJvmStart());
                 System.out.println("lakebench-ready-epoch-ms " + System.currentTimeMillis());
-                System.out.println("lakebench-opened " + dataRoot + " "
-                        + settings.text("workspace", DataDirectory.DEFAULT_WORKSPACE));
-                Platform.exit();
+                ProbeSnapshots.take(stage.getScene(), "ready");
+                done.run();
             });
         }
         workbench.show(stage);

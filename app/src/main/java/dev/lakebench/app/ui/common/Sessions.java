@@ -23,6 +23,7 @@ public final class Sessions implements AutoCloseable {
     private final Map<WorkspaceRef, Client> open = new ConcurrentHashMap<>();
     /** Clients being opened before the window was built (start-up), taken by the first use of their workspace. */
     private final Map<WorkspaceRef, CompletableFuture<Client>> opening = new ConcurrentHashMap<>();
+
     private final Function<WorkspaceRef, Client> remote;
     private volatile Supplier<List<Path>> allowedFiles = List::of;
     private volatile boolean closed;

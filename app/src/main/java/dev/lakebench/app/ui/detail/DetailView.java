@@ -195,8 +195,7 @@ public final class DetailView {
         VBox.setVgrow(body, Priority.ALWAYS);
         root.getChildren().addAll(title, empty, body);
         // Every part may shrink to nothing, so the pane follows its divider both ways; what does not fit is clipped.
-        for (Region r : List.of(
-                root, title, empty, body, media, fields, videoControls, pictureControls, captions)) {
+        for (Region r : List.of(root, title, empty, body, media, fields, videoControls, pictureControls, captions)) {
             r.setMinWidth(0);
         }
         Rectangle clip = new Rectangle();

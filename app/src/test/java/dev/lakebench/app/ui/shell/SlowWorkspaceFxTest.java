@@ -79,7 +79,8 @@ class SlowWorkspaceFxTest {
     }
 
     private boolean listed() {
-        return workbench.browser()
+        return workbench
+                .browser()
                 .workspaceNode(workbench.currentWorkspace())
                 .map(n -> n.children().stream()
                         .anyMatch(c -> c.table() != null && c.table().name().equals("slow_t")))
@@ -93,7 +94,8 @@ class SlowWorkspaceFxTest {
             WorkspaceRef ws = workbench.currentWorkspace();
             FxFixture.await(
                     20,
-                    () -> workbench.browser()
+                    () -> workbench
+                            .browser()
                             .workspaceNode(ws)
                             .map(n -> n.loadingProperty().get())
                             .orElse(false));
@@ -102,6 +104,7 @@ class SlowWorkspaceFxTest {
                     10,
                     () -> robot.lookup(".tree-cell .label").queryAll().stream()
                             .anyMatch(l -> l instanceof Labeled lb && "opening…".equals(lb.getText())));
+            FxFixture.snap(robot, stage.getScene(), "start-workspace-opening");
             // and the window answers meanwhile: theme, panes, a new editor
             Theme before = workbench.theme().themeProperty().get();
             robot.clickOn("#tb-theme");
@@ -111,14 +114,19 @@ class SlowWorkspaceFxTest {
             robot.clickOn("#tb-new-sql");
             FxFixture.await(10, () -> workbench.shell().openTabs().size() == 1);
             Thread.sleep(500);
-            assertThat(listed()).as("nothing listed before the workspace is open").isFalse();
+            assertThat(listed())
+                    .as("nothing listed before the workspace is open")
+                    .isFalse();
 
             opening.complete(Client.local(data));
             FxFixture.await(30, this::listed);
+            FxFixture.snap(robot, stage.getScene(), "start-workspace-listed");
             assertThat(robot.lookup(".tree-cell .label").queryAll().stream()
                             .noneMatch(l -> l instanceof Labeled lb && "opening…".equals(lb.getText())))
                     .isTrue();
-            assertThat(watchdog.ioSamples()).as("Lakebench code doing I/O on the FX thread").isEmpty();
+            assertThat(watchdog.ioSamples())
+                    .as("Lakebench code doing I/O on the FX thread")
+                    .isEmpty();
             assertThat(watchdog.ourStalls()).as(watchdog.report()).isEmpty();
         }
     }
