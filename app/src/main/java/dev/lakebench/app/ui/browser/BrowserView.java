@@ -133,6 +133,9 @@ public final class BrowserView {
         }
     }
 
+    /** A workspace's detail while it opens (or its tables are read again). */
+    static final String OPENING = "opening…";
+
     private final class NodeCell extends TreeCell<BrowserNode> {
         private final Label name = new Label();
         private final Label detail = new Label();
@@ -172,7 +175,14 @@ public final class BrowserView {
                 return;
             }
             name.textProperty().bind(n.labelProperty());
-            detail.textProperty().bind(n.detailProperty());
+            if (n.kind() == BrowserNode.Kind.WORKSPACE) { // opened in the background: say so meanwhile
+                detail.textProperty()
+                        .bind(javafx.beans.binding.Bindings.when(n.loadingProperty())
+                                .then(OPENING)
+                                .otherwise(n.detailProperty()));
+            } else {
+                detail.textProperty().bind(n.detailProperty());
+            }
             detail.getStyleClass().setAll("label", n.kind() == BrowserNode.Kind.TABLE ? "count" : "type");
             box.getChildren().setAll(icon(n), name, detail);
             String warning = n.warningProperty().get();

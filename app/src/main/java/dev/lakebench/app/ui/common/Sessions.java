@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -18,6 +21,9 @@ import java.util.function.Supplier;
 public final class Sessions implements AutoCloseable {
 
     private final Map<WorkspaceRef, Client> open = new ConcurrentHashMap<>();
+    /** Clients being opened before the window was built (start-up), taken by the first use of their workspace. */
+    private final Map<WorkspaceRef, CompletableFuture<Client>> opening = new ConcurrentHashMap<>();
+
     private final Function<WorkspaceRef, Client> remote;
     private volatile Supplier<List<Path>> allowedFiles = List::of;
     private volatile boolean closed;
@@ -53,7 +59,28 @@ public final class Sessions implements AutoCloseable {
         return c;
     }
 
+    /**
+     * A client of {@code ref} already being opened (at start-up, while the toolkit starts): the first use of the
+     * workspace waits for it instead of opening the workspace a second time. When it failed or was cancelled, the
+     * workspace is opened as usual, so its error is reported the usual way.
+     */
+    public void adopt(WorkspaceRef ref, CompletableFuture<Client> client) {
+        if (closed) {
+            client.thenAccept(Client::close);
+            return;
+        }
+        opening.put(ref, client);
+    }
+
     private Client openClient(WorkspaceRef ref) {
+        CompletableFuture<Client> early = opening.remove(ref);
+        if (early != null) {
+            try {
+                return early.join();
+            } catch (CompletionException | CancellationException e) {
+                // not opened early: open it now, and let that attempt report what is wrong
+            }
+        }
         return switch (ref.connection()) {
             case ConnectionSpec.Local l -> Client.local(l.dataRoot(), ref.workspaceId(), allowedFiles.get());
             case ConnectionSpec.Managed m -> remote.apply(ref);
@@ -100,6 +127,12 @@ public final class Sessions implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        for (WorkspaceRef ref : List.copyOf(opening.keySet())) {
+            CompletableFuture<Client> early = opening.remove(ref);
+            if (early != null) { // never used: closed once it is open, without waiting for it here
+                early.thenAccept(Client::close);
+            }
+        }
         for (WorkspaceRef ref : List.copyOf(open.keySet())) {
             Client c = open.remove(ref); // whoever takes it out of the map closes it
             if (c == null) {

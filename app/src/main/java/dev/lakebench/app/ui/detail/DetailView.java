@@ -35,8 +35,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
-import org.fxmisc.flowless.VirtualizedScrollPane;
-import org.fxmisc.richtext.StyleClassedTextArea;
 
 /**
  * The detail pane: the row's picture (full image, PDF page) or video segment with play/pause, the text that
@@ -53,7 +51,7 @@ public final class DetailView {
     private final StackPane mediaBox = new StackPane();
     private final PictureView picture = new PictureView();
     private final HBox pictureControls = new HBox(4);
-    private final StyleClassedTextArea text = new StyleClassedTextArea();
+    private final DetailText text;
     private final ToggleButton overlays = new ToggleButton("Overlays");
     private final Label captions = new Label();
     private final HBox videoControls = new HBox(6);
@@ -134,17 +132,9 @@ public final class DetailView {
         videoControls.setVisible(false);
         videoControls.managedProperty().bind(videoControls.visibleProperty());
 
-        text.setId("detail-text");
-        text.getStyleClass().add("detail-text");
-        text.setEditable(false);
-        text.setWrapText(true);
-        text.setPadding(new Insets(6, 8, 6, 8));
+        text = new DetailText(vm.textProperty().isNotEmpty());
         vm.textProperty().addListener((o, a, t) -> showText());
         vm.hitsProperty().addListener((o, a, h) -> showText());
-        VirtualizedScrollPane<StyleClassedTextArea> textPane = new VirtualizedScrollPane<>(text);
-        textPane.visibleProperty().bind(vm.textProperty().isNotEmpty());
-        textPane.managedProperty().bind(textPane.visibleProperty());
-        textPane.setMinWidth(0);
 
         TableView<DetailViewModel.Field> fields = new TableView<>(vm.fields());
         fields.setId("detail-fields");
@@ -191,9 +181,9 @@ public final class DetailView {
         // a hidden text section would still take its share of the split: take it out while there is no text
         vm.textProperty().addListener((o, a, t) -> {
             boolean has = t != null && !t.isEmpty();
-            if (has != body.getItems().contains(textPane)) {
+            if (has != (text.built() && body.getItems().contains(text.pane()))) {
                 if (has) {
-                    body.getItems().setAll(media, textPane, fields);
+                    body.getItems().setAll(media, text.pane(), fields);
                     body.setDividerPositions(0.45, 0.62);
                 } else {
                     body.getItems().setAll(media, fields);
@@ -205,8 +195,7 @@ public final class DetailView {
         VBox.setVgrow(body, Priority.ALWAYS);
         root.getChildren().addAll(title, empty, body);
         // Every part may shrink to nothing, so the pane follows its divider both ways; what does not fit is clipped.
-        for (Region r : List.of(
-                root, title, empty, body, media, text, textPane, fields, videoControls, pictureControls, captions)) {
+        for (Region r : List.of(root, title, empty, body, media, fields, videoControls, pictureControls, captions)) {
             r.setMinWidth(0);
         }
         Rectangle clip = new Rectangle();
@@ -299,21 +288,7 @@ public final class DetailView {
 
     /** The row's text with the searched words marked, scrolled to the first of them. */
     private void showText() {
-        String body = vm.textProperty().get();
-        text.replaceText(body == null ? "" : body);
-        int length = text.getLength();
-        List<QueryWords.Hit> hits = vm.hitsProperty().get();
-        for (QueryWords.Hit h : hits) {
-            if (h.end() <= length) {
-                text.setStyleClass(h.start(), h.end(), "query-hit");
-            }
-        }
-        if (!hits.isEmpty() && hits.get(0).end() <= length) {
-            text.moveTo(hits.get(0).start());
-            text.requestFollowCaret();
-        } else {
-            text.moveTo(0);
-        }
+        text.show(vm.textProperty().get(), vm.hitsProperty().get());
     }
 
     private static String oneLine(String s) {

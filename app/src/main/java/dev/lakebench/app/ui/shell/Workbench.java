@@ -54,7 +54,9 @@ import dev.lakebench.core.hub.HubClient;
 import dev.lakebench.core.store.DataDirectory;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -113,16 +115,34 @@ public final class Workbench implements BrowserActions {
     private ModelsDialog modelsDialog;
     private Stage stage;
     private IngestChooser chooser = IngestChooser.system();
-    private Runnable onReady = () -> {};
+    private List<Runnable> onReady = new ArrayList<>();
     private int editors;
 
     /** Builds the workbench on a data directory; {@code settings} were read off the FX thread. */
     public Workbench(Path dataRoot, Settings settings, Threads threads) {
-        this(dataRoot, settings, threads, () -> ManagedConnections.system(dataRoot));
+        this(dataRoot, settings, threads, () -> ManagedConnections.system(dataRoot), null);
+    }
+
+    /**
+     * With the saved workspace's client being opened already ({@code opening}, started before the window): the
+     * browser lists that workspace as soon as it is open, and the window does not wait for it.
+     */
+    public Workbench(Path dataRoot, Settings settings, Threads threads, CompletableFuture<Client> opening) {
+        this(dataRoot, settings, threads, () -> ManagedConnections.system(dataRoot), opening);
     }
 
     /** With the saved managed connections (and their token store) given, e.g. by tests. */
     public Workbench(Path dataRoot, Settings settings, Threads threads, Supplier<ManagedConnections> managed) {
+        this(dataRoot, settings, threads, managed, null);
+    }
+
+    /** With managed connections given and the saved workspace being opened already (null: opened on first use). */
+    public Workbench(
+            Path dataRoot,
+            Settings settings,
+            Threads threads,
+            Supplier<ManagedConnections> managed,
+            CompletableFuture<Client> opening) {
         this.dataRoot = dataRoot;
         this.settings = settings;
         this.threads = threads;
@@ -143,6 +163,9 @@ public final class Workbench implements BrowserActions {
         history.load();
         ConnectionSpec local = new ConnectionSpec.Local(dataRoot);
         this.defaultWorkspace = new WorkspaceRef(local, settings.text("workspace", DataDirectory.DEFAULT_WORKSPACE));
+        if (opening != null) {
+            sessions.adopt(defaultWorkspace, opening);
+        }
         this.browserVm = new BrowserViewModel(sessions, tasks, List.of(local));
         this.browserView = new BrowserView(browserVm, this);
         this.connections = new ConnectionsViewModel(managed, sessions, tasks, browserVm);
@@ -203,7 +226,7 @@ public final class Workbench implements BrowserActions {
 
     /** Runs once the default workspace's tables are listed (the window is usable). */
     public void onReady(Runnable r) {
-        this.onReady = r;
+        onReady.add(r);
     }
 
     private void openDefaultWorkspace() {
@@ -221,9 +244,9 @@ public final class Workbench implements BrowserActions {
                         .workspaceNode(target)
                         .ifPresent(ws -> ws.loadingProperty().addListener((o, was, is) -> {
                             if (was && !is) {
-                                Runnable r = onReady;
-                                onReady = () -> {};
-                                r.run();
+                                List<Runnable> ready = onReady;
+                                onReady = new ArrayList<>();
+                                ready.forEach(Runnable::run);
                             }
                         }));
                 browserView.expandWorkspace(target);
