@@ -195,3 +195,44 @@ count
 -- case[local]: a foreign key violation is refused
 INSERT INTO child_t VALUES (2, 99);
 -- error: foreign key
+
+-- case: integer division truncates, as in PostgreSQL
+SELECT 7 / 2, -7 / 2, 7 % 3;
+-- expect
+?column?|?column?|?column?
+3|-3|1
+
+-- case: NULL sorts as the largest value: last ascending, first descending
+SELECT id, x FROM (VALUES (1, 1), (2, NULL), (3, 2)) v(id, x) ORDER BY x DESC;
+-- expect
+id|x
+2|
+3|2
+1|1
+
+-- case: LIKE escapes with a backslash unless ESCAPE says otherwise
+SELECT '100%' LIKE '100\%', '1000' LIKE '100\%', 'a_c' ILIKE 'A\_C';
+-- expect
+?column?|?column?|?column?
+t|f|t
+
+-- case: SIMILAR TO reads SQL regular expressions
+SELECT 'abc' SIMILAR TO '%(b|d)%', 'abc' SIMILAR TO '(b|c)%', 'a.c' SIMILAR TO 'a.c', 'abc' SIMILAR TO 'a.c';
+-- expect
+?column?|?column?|?column?|?column?
+t|f|t|f
+
+-- case: generate_series in the select list returns rows
+SELECT generate_series(1, 3) AS n;
+-- expect
+n
+1
+2
+3
+
+-- case: a bare VALUES list names its columns column1, column2
+VALUES (1, 'one'), (2, 'two');
+-- expect
+column1|column2
+1|one
+2|two

@@ -95,7 +95,7 @@ final class ColumnNames implements StatementPass {
         e = e.unwrap();
         return switch (e.kind()) {
             case COLUMN -> new Named(e.name().get(e.name().size() - 1), 2);
-            case CALL -> new Named(e.simpleName(), 2);
+            case CALL -> new Named(callName(e, sig), 2);
             case CAST -> {
                 Named inner = name(e.child(0), parser, sig);
                 if (inner.strength() > 1) {
@@ -103,7 +103,7 @@ final class ColumnNames implements StatementPass {
                 }
                 yield new Named(typeName(e.type()), 1);
             }
-            case ARRAY -> new Named("array", 1);
+            case ARRAY -> new Named("array", 2);
             case ROW ->
                 new Named(
                         sig.get(e.first()).isWord("ROW") ? "row" : ANONYMOUS,
@@ -112,6 +112,16 @@ final class ColumnNames implements StatementPass {
             case OTHER -> other(e, parser, sig);
             default -> new Named(ANONYMOUS, 0);
         };
+    }
+
+    /** A call's name; trim is named after the function it stands for (btrim, ltrim, rtrim), as PostgreSQL does. */
+    private static String callName(Expr e, List<Token> sig) {
+        String name = e.simpleName();
+        if (name.equals("trim") && e.last() > e.first() + 2) {
+            Token mode = sig.get(e.first() + 2);
+            return mode.isWord("LEADING") ? "ltrim" : mode.isWord("TRAILING") ? "rtrim" : "btrim";
+        }
+        return name;
     }
 
     private static Named other(Expr e, BlockParser parser, List<Token> sig) {
@@ -124,6 +134,12 @@ final class ColumnNames implements StatementPass {
         }
         if (t.isWord("ARRAY")) {
             return new Named("array", 2);
+        }
+        if (e.children().isEmpty()
+                && e.last() == e.first() + 1
+                && t.kind() == Token.Kind.WORD
+                && sig.get(e.last()).kind() == Token.Kind.STRING) {
+            return new Named(typeName(t.upper()), 1); // a typed literal (date '..') is a cast of a constant
         }
         if (!e.children().isEmpty()
                 && e.child(0).first() == e.first()

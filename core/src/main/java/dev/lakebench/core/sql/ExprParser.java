@@ -325,7 +325,19 @@ final class ExprParser {
             }
             default -> {
                 if (Keywords.isReserved(t)) {
+                    // left(s, n), right(s, n) and replace(s, a, b) are functions although the words are reserved
+                    if ((t.isWord("LEFT") || t.isWord("RIGHT") || t.isWord("REPLACE"))
+                            && at + 1 < end
+                            && sig.get(at + 1).is("(")) {
+                        return nameOrCall();
+                    }
                     return null;
+                }
+                if (at + 1 < end
+                        && sig.get(at + 1).kind() == Token.Kind.STRING
+                        && (at + 2 >= end || !sig.get(at + 2).is("("))) {
+                    pos = at + 2; // a typed literal: int '42', text 'x', jsonb '{}'
+                    return Expr.leaf(Expr.Kind.OTHER, at, at + 1);
                 }
                 return nameOrCall();
             }

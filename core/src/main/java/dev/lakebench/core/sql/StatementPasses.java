@@ -10,8 +10,11 @@ public final class StatementPasses {
 
     private static final List<StatementPass> PASSES = List.of(
             new PublicSchema(),
+            new ValuesColumns(),
             new ColumnNames(),
             new PostgresFunctions(),
+            new FunctionSpellings(),
+            new PatternMatching(),
             new ForeignSchemaTables(),
             new CopyFrom(),
             new ByteaFunctions(),

@@ -30,8 +30,11 @@ class ColumnNamesTest {
                 "SELECT CASE WHEN a THEN 1 END FROM t|SELECT CASE WHEN a THEN 1 END AS \"case\" FROM t",
                 "SELECT (SELECT max(x) FROM u)|SELECT (SELECT max(x) AS \"max\" FROM u) AS \"max\"",
                 "SELECT EXISTS (SELECT 1)|SELECT EXISTS (SELECT 1 AS \"?column?\") AS \"exists\"",
-                "SELECT ARRAY[1, 2]::float4[]|SELECT ARRAY[1, 2]::float4[] AS \"float4\"",
+                "SELECT ARRAY[1, 2]::float4[]|SELECT ARRAY[1, 2]::float4[] AS \"array\"",
                 "SELECT * EXCLUDE (a) FROM t|SELECT * EXCLUDE (a) FROM t",
+                "SELECT date '2024-01-01', interval '1 day', int '4'|SELECT date '2024-01-01' AS \"date\", interval '1 day' AS \"interval\", int '4' AS \"int4\"",
+                "SELECT trim(a), trim(leading 'x' from a), trim(trailing 'x' from a) FROM t|SELECT trim(a) AS \"btrim\", trim(leading 'x' from a) AS \"ltrim\", trim(trailing 'x' from a) AS \"rtrim\" FROM t",
+                "SELECT left(a, 2), right(a, 2) FROM t|SELECT left(a, 2) AS \"left\", right(a, 2) AS \"right\" FROM t",
                 "WITH q AS (SELECT sum(x) FROM t) SELECT * FROM q|WITH q AS (SELECT sum(x) AS \"sum\" FROM t) SELECT * FROM q",
                 "SELECT 1 UNION ALL SELECT 2|SELECT 1 AS \"?column?\" UNION ALL SELECT 2 AS \"?column?\"",
             })

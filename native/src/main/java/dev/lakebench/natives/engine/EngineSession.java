@@ -95,6 +95,10 @@ public final class EngineSession implements AutoCloseable {
         props.setProperty("autoinstall_known_extensions", "false");
         props.setProperty("autoload_known_extensions", "false");
         props.setProperty("allow_community_extensions", "false");
+        // SQL is PostgreSQL's: integer / integer truncates (and fails on zero), and NULLs sort as the largest
+        // value (last ascending, first descending).
+        props.setProperty("integer_division", "true");
+        props.setProperty("default_null_order", "nulls_last_on_asc_first_on_desc");
         return props;
     }
 

@@ -45,13 +45,25 @@ final class RowDecoder {
         for (int i = 0; i < n; i++) {
             String name = md.getColumnLabel(i + 1);
             String type = md.getColumnTypeName(i + 1);
-            ColumnType lt = EngineTypes.fromEngine(type);
+            ColumnType lt = resultType(type);
             cols.add(new ResultColumn(name, lt, type));
             nm.add(name);
             readers[i] = readerFor(type.toUpperCase(Locale.ROOT), vectors);
         }
         this.columns = List.copyOf(cols);
         this.names = List.copyOf(nm);
+    }
+
+    /**
+     * The Lakebench type of a result column: as the engine type maps, except that JSON results are text and
+     * HUGEINT results (sums of integers) are 64-bit integers, as PostgreSQL's json and bigint results are.
+     */
+    static ColumnType resultType(String engineType) {
+        return switch (engineType.toUpperCase(Locale.ROOT)) {
+            case "JSON" -> ColumnType.TEXT;
+            case "HUGEINT" -> ColumnType.INT64;
+            default -> EngineTypes.fromEngine(engineType);
+        };
     }
 
     List<ResultColumn> columns() {
@@ -95,7 +107,13 @@ final class RowDecoder {
                     boolean v = rs.getBoolean(c);
                     return rs.wasNull() ? null : v;
                 };
-            case "VARCHAR" -> ResultSet::getString;
+            case "VARCHAR", "JSON" -> ResultSet::getString;
+            // a sum of integers: a Long, unless it is beyond 64 bits
+            case "HUGEINT" ->
+                (rs, c) -> {
+                    Object o = rs.getObject(c);
+                    return o instanceof BigInteger b && b.bitLength() < 64 ? (Object) b.longValue() : convert(o);
+                };
             case "BLOB" -> ResultSet::getBytes;
             // an unconstrained NUMERIC: the digits given, without the storage scale's trailing zeros
             case "DECIMAL(38,10)" ->

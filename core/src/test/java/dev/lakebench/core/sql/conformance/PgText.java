@@ -42,7 +42,8 @@ final class PgText {
             case List<?> l -> {
                 StringJoiner j = new StringJoiner(",", "{", "}");
                 for (Object x : l) {
-                    j.add(x == null ? "NULL" : element(of(x)));
+                    // a nested array is a dimension of the same array, not a quoted element
+                    j.add(x == null ? "NULL" : x instanceof List<?> ? of(x) : element(of(x)));
                 }
                 yield j.toString();
             }

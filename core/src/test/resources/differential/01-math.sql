@@ -1,0 +1,99 @@
+-- Mathematical functions and operators (PostgreSQL documentation, 9.3), integer division and overflow.
+-- setup
+CREATE TABLE nums (id int, i int, b bigint, r real, d double precision, n numeric(10, 2));
+INSERT INTO nums VALUES (1, 7, 10000000000, 1.5, 2.25, 3.50), (2, -3, -5, 0.1, 0.1, 0.25), (3, NULL, 0, NULL, NULL, NULL);
+-- end setup
+SELECT 2 + 3;
+SELECT 2 - 3;
+SELECT 2 * 3;
+SELECT 5 / 2;
+SELECT -5 / 2;
+SELECT 5 % 4;
+SELECT -5 % 4;
+-- differs: column types: PostgreSQL [OTHER], Lakebench [FLOAT64]
+SELECT 5.0 / 2;
+-- differs: column types: PostgreSQL [OTHER], Lakebench [FLOAT64]
+SELECT 2.0 ^ 3.0;
+SELECT 2 ^ 3;
+-- differs: Lakebench fails (|/() is not supported by the local engine
+SELECT |/ 25.0;
+-- differs: Lakebench fails (||/() is not supported by the local engine
+SELECT ||/ 64.0;
+SELECT @ -5.0;
+-- differs: Lakebench fails (SQL syntax error: syntax error at or near "#"), PostgreSQL answers
+SELECT 91 & 15, 32 | 3, 17 # 5, ~1, 1 << 4, 8 >> 2;
+SELECT abs(-17.4);
+SELECT cbrt(64.0);
+SELECT ceil(42.2), ceil(-42.8);
+SELECT ceiling(95.3);
+SELECT degrees(0.5);
+-- differs: Lakebench fails (div() is not supported by the local engine
+SELECT div(9, 4);
+-- differs: column types: PostgreSQL [OTHER], Lakebench [FLOAT64]
+SELECT exp(1.0);
+-- differs: column types: PostgreSQL [OTHER], Lakebench [INT64]
+SELECT factorial(5);
+SELECT floor(42.8), floor(-42.8);
+-- differs: column types: PostgreSQL [INT32, INT32], Lakebench [INT64, INT64]
+SELECT gcd(1071, 462), lcm(1071, 462);
+-- differs: column types: PostgreSQL [OTHER], Lakebench [FLOAT64]
+SELECT ln(2.0);
+SELECT log(100);
+SELECT log10(1000);
+-- differs: column types: PostgreSQL [OTHER], Lakebench [FLOAT64]
+SELECT log(2.0, 64.0);
+SELECT mod(9, 4);
+SELECT pi();
+SELECT power(9, 3);
+SELECT radians(45.0);
+SELECT round(42.4), round(42.5), round(-42.5);
+SELECT round(42.4382, 2);
+-- differs: values: PostgreSQL [2], Lakebench [3]
+SELECT round(2.5::double precision);
+-- differs: Lakebench fails (scale() is not supported by the local engine
+SELECT scale(8.4100);
+-- differs: column types: PostgreSQL [OTHER], Lakebench [INT32]
+SELECT sign(-8.4);
+SELECT sqrt(2);
+SELECT trunc(42.8), trunc(-42.8);
+SELECT trunc(42.4382, 2);
+-- differs: Lakebench fails (width_bucket() is not supported by the local engine
+SELECT width_bucket(5.35, 0.024, 10.06, 5);
+SELECT sin(1), cos(1), tan(1);
+SELECT atan2(1, 1), asin(1), acos(0);
+-- differs: Lakebench fails (sind() is not supported by the local engine
+SELECT sind(30), cosd(60);
+-- differs: column types: PostgreSQL [OTHER], Lakebench [FLOAT64]
+SELECT 1 / 3.0;
+SELECT 10 / 4 * 4;
+-- differs: column types: PostgreSQL [INT32, OTHER], Lakebench [INT32, FLOAT64]
+SELECT 7 / 2 AS half, 7.0 / 2 AS exact;
+SELECT 2147483647 + 1;
+SELECT 2147483647::int + 1;
+SELECT 9223372036854775807 + 1;
+SELECT 32767::smallint + 1::smallint;
+SELECT 1 / 0;
+SELECT 1.0 / 0;
+SELECT 1 % 0;
+SELECT 0.1 + 0.2;
+SELECT 0.1::float8 + 0.2::float8;
+-- differs: column types: PostgreSQL [OTHER], Lakebench [FLOAT64]
+SELECT 1e300 * 1e10;
+-- differs: PostgreSQL fails (ERROR: value out of range: overflow), Lakebench answers
+SELECT 1e300::float8 * 1e10::float8;
+SELECT 'NaN'::float8, 'Infinity'::float8, '-Infinity'::float8;
+-- differs: column types: PostgreSQL [FLOAT64], Lakebench [FLOAT32]
+SELECT 3.0::real / 7;
+SELECT 1.0e-5::float8, 1.5e16::float8, 123456789012345678::float8;
+SELECT id, i / 2, i % 2 FROM nums ORDER BY id;
+SELECT id, b * 2 FROM nums ORDER BY id;
+-- differs: values (in ORDER BY order): PostgreSQL [2, 0.1], Lakebench [2, 0.10000000149011612]
+SELECT id, r FROM nums ORDER BY id;
+SELECT id, d * 3 FROM nums ORDER BY id;
+-- differs: column types: PostgreSQL [INT32, OTHER, OTHER], Lakebench [INT32, OTHER, FLOAT64]
+SELECT id, n * 2, n / 3 FROM nums ORDER BY id;
+SELECT id, r + d FROM nums ORDER BY id;
+SELECT i * 1000000000 FROM nums WHERE id = 1;
+SELECT random() < 1.0;
+-- differs: values: PostgreSQL [f], Lakebench [t]
+SELECT setseed(0.5) IS NULL;

@@ -1,0 +1,84 @@
+-- Date/time functions and operators (PostgreSQL documentation, 9.9).
+-- setup
+CREATE TABLE events (id int, d date, ts timestamp, dur interval);
+INSERT INTO events VALUES (1, '2024-01-31', '2024-01-31 10:30:00', '1 day'), (2, '2024-02-29', '2024-02-29 23:59:59.5', '2 hours'), (3, NULL, NULL, NULL);
+-- end setup
+SELECT date '2001-09-28' + 7;
+SELECT date '2001-09-28' + interval '1 hour';
+SELECT date '2001-09-28' + time '03:00';
+SELECT interval '1 day' + interval '1 hour';
+SELECT timestamp '2001-09-28 01:00' + interval '23 hours';
+SELECT time '01:00' + interval '3 hours';
+SELECT - interval '23 hours';
+-- differs: column types: PostgreSQL [INT32], Lakebench [INT64]
+SELECT date '2001-10-01' - date '2001-09-28';
+SELECT date '2001-10-01' - 7;
+SELECT date '2001-09-28' - interval '1 hour';
+SELECT timestamp '2001-09-29 03:00' - timestamp '2001-07-27 12:00';
+SELECT 900 * interval '1 second';
+SELECT 21 * interval '1 day';
+-- differs: Lakebench fails (No function matches the given name and argument types '//(INTERVAL, DECIMAL(2,1))'), PostgreSQL answers
+SELECT interval '1 hour' / 1.5;
+-- differs: values: PostgreSQL [43 years 9 mons 27 days], Lakebench [43 years 9 months 27 days]
+SELECT age(timestamp '2001-04-10', timestamp '1957-06-13');
+-- differs: column types: PostgreSQL [FLOAT64], Lakebench [INT64]
+SELECT date_part('hour', timestamp '2001-02-16 20:38:40');
+-- differs: column types: PostgreSQL [FLOAT64], Lakebench [INT64]
+SELECT date_part('month', interval '2 years 3 months');
+SELECT date_trunc('hour', timestamp '2001-02-16 20:38:40');
+-- differs: values: PostgreSQL [2001-02-01 00:00:00+00], Lakebench [2001-02-01 00:00:00]
+SELECT date_trunc('month', date '2001-02-16');
+-- differs: column types: PostgreSQL [OTHER], Lakebench [INT64]
+SELECT extract(year FROM timestamp '2001-02-16 20:38:40');
+-- differs: column types: PostgreSQL [OTHER, OTHER], Lakebench [INT64, INT64]
+SELECT extract(dow FROM date '2024-03-05'), extract(doy FROM date '2024-03-05');
+-- differs: column types: PostgreSQL [OTHER], Lakebench [FLOAT64]
+SELECT extract(epoch FROM timestamp '2001-02-16 20:38:40');
+-- differs: column types: PostgreSQL [OTHER], Lakebench [FLOAT64]
+SELECT extract(epoch FROM interval '5 days 3 hours');
+-- differs: column types: PostgreSQL [OTHER], Lakebench [INT64]
+SELECT extract(hour FROM time '17:12:28');
+-- differs: column types: PostgreSQL [OTHER], Lakebench [INT64]
+SELECT extract(day FROM interval '40 days 1 minute');
+SELECT isfinite(date '2001-02-16');
+-- differs: Lakebench fails (justify_days() is not supported by the local engine
+SELECT justify_days(interval '35 days'), justify_hours(interval '27 hours');
+SELECT make_date(2013, 7, 15);
+-- differs: values: PostgreSQL [08:15:23.5], Lakebench [08:15:23.500]
+SELECT make_time(8, 15, 23.5);
+SELECT make_timestamp(2013, 7, 15, 8, 15, 23.5);
+-- differs: Lakebench fails (make_interval() is not supported by the local engine
+SELECT make_interval(days => 10);
+SELECT '2000-01-01'::date + (3 || ' days')::interval;
+-- differs: Lakebench fails (No function matches the given name and argument types '+(DATE, BIGINT)'), PostgreSQL answers
+SELECT '2000-01-01'::date + i FROM generate_series(0, 2) AS i ORDER BY 1;
+-- differs: Lakebench fails (SQL syntax error: syntax error at or near "OVERLAPS"), PostgreSQL answers
+SELECT (date '2001-02-16', date '2001-12-21') OVERLAPS (date '2001-10-30', date '2002-10-30');
+SELECT now() >= current_timestamp - interval '1 minute';
+SELECT current_date = now()::date;
+SELECT timestamp '2024-03-05 10:00:00';
+SELECT timestamp '2024-03-05 10:00:00.123456';
+SELECT timestamptz '2024-03-05 10:00:00+02';
+SELECT date '2024-03-05';
+SELECT time '10:11:12';
+-- differs: values: PostgreSQL [1 year 2 mons 3 days 04:05:06], Lakebench [1 year 2 months 3 days 04:05:06]
+SELECT interval '1 year 2 months 3 days 04:05:06';
+SELECT interval '90 minutes';
+-- differs: values: PostgreSQL [-1 days], Lakebench [-1 day]
+SELECT interval '-1 day';
+SELECT '2024-03-05'::date::timestamp;
+SELECT '2024-03-05 10:00'::timestamp::date;
+SELECT id, d + 1, ts + dur FROM events ORDER BY id;
+-- differs: column types: PostgreSQL [INT32, OTHER, OTHER], Lakebench [INT32, INT64, OTHER]
+SELECT id, extract(month FROM d), date_trunc('day', ts) FROM events ORDER BY id;
+-- differs: column types: PostgreSQL [INT32, INT32], Lakebench [INT32, INT64]
+SELECT id, d - date '2024-01-01' FROM events ORDER BY id;
+SELECT id, ts FROM events ORDER BY ts;
+SELECT id, dur FROM events ORDER BY dur DESC;
+SELECT max(d), min(ts) FROM events;
+SELECT id FROM events WHERE d BETWEEN '2024-01-01' AND '2024-01-31';
+SELECT date '2024-01-31' + interval '1 month';
+SELECT to_char(ts, 'YYYY-MM-DD') FROM events ORDER BY id;
+-- differs: Lakebench fails (SQL syntax error: syntax error at or near "FROM"), PostgreSQL answers
+SELECT at FROM (SELECT 1 AS at) s;
+SELECT max(day) FROM (SELECT date '2024-01-01' AS day) s;

@@ -1,0 +1,76 @@
+-- Array functions and operators (PostgreSQL documentation, 9.19), arrays on float4[] columns.
+-- setup
+CREATE TABLE arr (id int, v float4[], tags text[], m float4[][]);
+INSERT INTO arr VALUES (1, ARRAY[1.0, 2.0, 3.0]::float4[], ARRAY['a', 'b'], ARRAY[[1, 2], [3, 4]]::float4[][]), (2, ARRAY[0.5, -1.5, 2.0]::float4[], ARRAY['b', 'c'], ARRAY[[5, 6], [7, 8]]::float4[][]), (3, NULL, NULL, NULL);
+-- end setup
+SELECT ARRAY[1, 2, 3];
+SELECT ARRAY[1, 2] || ARRAY[3, 4];
+-- differs: Lakebench fails (Cannot concatenate types INTEGER[] and INTEGER - an explicit cast is required), PostgreSQL answers
+SELECT ARRAY[1, 2] || 3, 0 || ARRAY[1, 2];
+SELECT ARRAY[[1, 2], [3, 4]];
+SELECT ARRAY['a', 'b'];
+SELECT ARRAY[1.5, 2.5];
+SELECT ARRAY[1, 2, 3] @> ARRAY[3, 1], ARRAY[1, 4] <@ ARRAY[1, 2, 3];
+SELECT ARRAY[1, 4, 3] && ARRAY[2, 1];
+SELECT ARRAY[1, 2, 3] = ARRAY[1, 2, 3], ARRAY[1, 2, 3] < ARRAY[1, 2, 4];
+SELECT (ARRAY[10, 20, 30])[2];
+SELECT (ARRAY[10, 20, 30])[2:3];
+SELECT (ARRAY[10, 20, 30])[5];
+SELECT array_append(ARRAY[1, 2], 3), array_prepend(1, ARRAY[2, 3]);
+SELECT array_cat(ARRAY[1, 2, 3], ARRAY[4, 5]);
+-- differs: Lakebench fails (array_dims() is not supported by the local engine
+SELECT array_dims(ARRAY[[1, 2, 3], [4, 5, 6]]);
+-- differs: column types: PostgreSQL [INT32], Lakebench [INT64]
+SELECT array_length(ARRAY[1, 2, 3], 1);
+-- differs: Lakebench fails (array_lower() is not supported by the local engine
+SELECT array_lower(ARRAY[1, 2, 3], 1), array_upper(ARRAY[1, 2, 3], 1);
+-- differs: Lakebench fails (array_ndims() is not supported by the local engine
+SELECT array_ndims(ARRAY[[1, 2, 3], [4, 5, 6]]);
+SELECT array_position(ARRAY['sun', 'mon', 'tue'], 'mon');
+-- differs: Lakebench fails (array_positions() is not supported by the local engine
+SELECT array_positions(ARRAY['A', 'A', 'B', 'A'], 'A');
+-- differs: Lakebench fails (array_remove() is not supported by the local engine
+SELECT array_remove(ARRAY[1, 2, 3, 2], 2);
+-- differs: Lakebench fails (array_replace() is not supported by the local engine
+SELECT array_replace(ARRAY[1, 2, 5, 4], 5, 3);
+-- differs: column types: PostgreSQL [INT32], Lakebench [OTHER]
+SELECT cardinality(ARRAY[[1, 2], [3, 4]]);
+SELECT array_to_string(ARRAY['a', 'b', 'c'], '-');
+SELECT unnest(ARRAY[1, 2]);
+-- differs: Lakebench fails (No function matches the given name and argument types 'unnest(INTEGER[], VARCHAR[])'), PostgreSQL answers
+SELECT * FROM unnest(ARRAY[1, 2], ARRAY['foo', 'bar', 'baz']) AS x(a, b);
+SELECT x FROM unnest(ARRAY[3, 1, 2]) AS x ORDER BY x;
+SELECT x, n FROM unnest(ARRAY['a', 'b']) WITH ORDINALITY AS u(x, n) ORDER BY n;
+SELECT array_agg(x ORDER BY x DESC) FROM unnest(ARRAY[3, 1, 2]) AS x;
+SELECT ARRAY(SELECT generate_series(1, 3));
+-- differs: Lakebench fails (Invalid result set), PostgreSQL answers
+SELECT '{1,2,3}'::int[];
+-- differs: Lakebench fails (Invalid result set), PostgreSQL answers
+SELECT '{a,b}'::text[];
+SELECT ARRAY[NULL, 1];
+SELECT ARRAY['a b', 'c'];
+SELECT 3 = ANY (ARRAY[1, 2, 3]), 3 = ALL (ARRAY[3, 3]);
+SELECT id, v FROM arr ORDER BY id;
+SELECT id, v[1], v[3] FROM arr ORDER BY id;
+SELECT id, m[1][2] FROM arr ORDER BY id;
+-- differs: column types: PostgreSQL [INT32, INT32, INT32], Lakebench [INT32, INT64, OTHER]
+SELECT id, array_length(v, 1), cardinality(v) FROM arr ORDER BY id;
+SELECT id FROM arr WHERE v = ARRAY[1.0, 2.0, 3.0]::float4[];
+SELECT id FROM arr WHERE tags @> ARRAY['b'] ORDER BY id;
+SELECT id FROM arr WHERE tags && ARRAY['c', 'z'] ORDER BY id;
+SELECT id FROM arr WHERE 'a' = ANY(tags);
+SELECT id, tags FROM arr ORDER BY id;
+SELECT id, unnest(tags) FROM arr ORDER BY 1, 2;
+-- differs: Lakebench fails (Invalid result set), PostgreSQL answers
+SELECT id, array_length(m, 1), array_length(m, 2) FROM arr ORDER BY id;
+-- differs: column types: PostgreSQL [INT32, EMBEDDING], Lakebench [INT32, EMBEDDING_2D]
+SELECT id, m FROM arr ORDER BY id;
+-- differs: column types: PostgreSQL [INT32, EMBEDDING], Lakebench [INT32, OTHER]
+SELECT id, v[2:3] FROM arr ORDER BY id;
+SELECT id, tags[1] FROM arr ORDER BY id;
+SELECT array_agg(id ORDER BY id) FROM arr;
+-- differs: column types: PostgreSQL [EMBEDDING], Lakebench [OTHER]
+SELECT ARRAY[1, 2, 3]::float4[];
+-- differs: column types: PostgreSQL [EMBEDDING], Lakebench [OTHER]
+SELECT ARRAY[0.1, 0.2]::float4[];
+SELECT string_to_array('1,2,3', ',')::int[];

@@ -1,0 +1,83 @@
+-- JSON functions and operators (PostgreSQL documentation, 9.16).
+-- setup
+CREATE TABLE docs (id int, j jsonb, js json);
+INSERT INTO docs VALUES (1, '{"a": 1, "b": {"c": "x"}, "tags": ["p", "q"]}', '{"a": 1}'), (2, '{"a": 2, "b": {"c": "y"}}', '{"a": 2}'), (3, NULL, NULL);
+-- end setup
+-- differs: column types: PostgreSQL [TEXT], Lakebench [OTHER]
+SELECT '{"a": {"b": "foo"}}'::json -> 'a';
+-- differs: column types: PostgreSQL [TEXT], Lakebench [OTHER]
+SELECT '[{"a": "foo"}, {"b": "bar"}]'::json -> 1;
+SELECT '{"a": 1, "b": 2}'::json ->> 'b';
+SELECT '[1, 2, 3]'::json ->> 2;
+SELECT '{"a": {"b": ["foo", "bar"]}}'::json #> '{a,b,1}';
+SELECT '{"a": {"b": ["foo", "bar"]}}'::json #>> '{a,b,1}';
+-- differs: Lakebench fails (No function matches the given name and argument types '@>(JSON, JSON)'), PostgreSQL answers
+SELECT '{"a": 1, "b": 2}'::jsonb @> '{"b": 2}'::jsonb;
+-- differs: Lakebench fails (No function matches the given name and argument types '<@(JSON, JSON)'), PostgreSQL answers
+SELECT '{"b": 2}'::jsonb <@ '{"a": 1, "b": 2}'::jsonb;
+SELECT '{"a": 1, "b": 2}'::jsonb ? 'b';
+-- differs: Lakebench fails (SQL syntax error: syntax error at or near "?"), PostgreSQL answers
+SELECT '{"a": 1, "b": 2, "c": 3}'::jsonb ?| array['b', 'd'];
+-- differs: Lakebench fails (SQL syntax error: syntax error at or near "?"), PostgreSQL answers
+SELECT '["a", "b", "c"]'::jsonb ?& array['a', 'b'];
+-- differs: values: PostgreSQL [{"a": "b", "c": "d"}], Lakebench [{"a": "b"}{"c": "d"}]
+SELECT '{"a": "b"}'::jsonb || '{"c": "d"}'::jsonb;
+-- differs: Lakebench fails (No function matches the given name and argument types '-(JSON, STRING_LITERAL)'), PostgreSQL answers
+SELECT '{"a": "b", "c": "d"}'::jsonb - 'a';
+-- differs: column types: PostgreSQL [TEXT], Lakebench [OTHER]
+SELECT '{"b": 1, "a": 2}'::jsonb;
+SELECT '{"b": 1, "a": 2}'::json;
+-- differs: column types: PostgreSQL [TEXT], Lakebench [OTHER]
+SELECT '{"a":1,"b":[1,2]}'::jsonb;
+SELECT '[1, 2.50, "x", null, true]'::jsonb;
+SELECT '{"a": 1}'::jsonb = '{"a": 1.0}'::jsonb;
+SELECT to_json('Fred said "Hi."'::text);
+SELECT to_jsonb(ARRAY[1, 2]);
+-- differs: Lakebench fails (Invalid result set), PostgreSQL answers
+SELECT array_to_json('{{1,5},{99,100}}'::int[]);
+SELECT json_build_array(1, 2, 'foo', 4, 5);
+SELECT jsonb_build_array(1, 2, 'foo');
+-- differs: Lakebench fails (json_object() keys must be VARCHAR, add an explicit cast to argument ""2""), PostgreSQL answers
+SELECT json_build_object('foo', 1, 2, 'bar');
+SELECT jsonb_build_object('foo', 1, 'bar', 'baz');
+-- differs: Lakebench fails (json_object() requires an even number of arguments), PostgreSQL answers
+SELECT json_object('{a, 1, b, "def", c, 3.5}');
+-- differs: column types: PostgreSQL [INT32], Lakebench [OTHER]
+SELECT json_array_length('[1,2,3,{"f1":1,"f2":[5,6]},4]');
+SELECT jsonb_array_length('[1, 2]');
+-- differs: column names: PostgreSQL [key, value], Lakebench [key, value, type, atom, id, parent, fullkey, path]
+SELECT * FROM json_each('{"a":"foo", "b":"bar"}') ORDER BY key;
+-- differs: Lakebench fails (jsonb_each_text() is not supported by the local engine
+SELECT * FROM jsonb_each_text('{"a":"foo", "b":"bar"}') ORDER BY key;
+-- differs: Lakebench fails (json_object_keys() is not supported by the local engine
+SELECT json_object_keys('{"f1":"abc","f2":{"f3":"a", "f4":"b"}}');
+-- differs: column types: PostgreSQL [TEXT], Lakebench [OTHER]
+SELECT jsonb_array_elements('[1, true, [2, false]]');
+SELECT * FROM jsonb_array_elements_text('["foo", "bar"]');
+SELECT jsonb_typeof('-123.4'), json_typeof('"foo"');
+-- differs: Lakebench fails (jsonb_pretty() is not supported by the local engine
+SELECT jsonb_pretty('{"a": 1}');
+-- differs: Lakebench fails (jsonb_set() is not supported by the local engine
+SELECT jsonb_set('[{"f1":1,"f2":null},2,null,3]', '{0,f1}', '[2,3,4]', false);
+-- differs: Lakebench fails (jsonb_strip_nulls() is not supported by the local engine
+SELECT jsonb_strip_nulls('[{"f1":1, "f2":null}, 2, null, 3]');
+-- differs: Lakebench fails (jsonb_path_query_array() is not supported by the local engine
+SELECT jsonb_path_query_array('{"a": [1, 2, 3]}', '$.a[*] ? (@ > 1)');
+SELECT json_agg(x) FROM generate_series(1, 3) AS x;
+SELECT jsonb_agg(x ORDER BY x DESC) FROM generate_series(1, 3) AS x;
+-- differs: Lakebench fails (jsonb_object_agg() is not supported by the local engine
+SELECT jsonb_object_agg(k, v) FROM (VALUES ('a', 1), ('b', 2)) AS t(k, v);
+SELECT id, j -> 'a', j ->> 'a' FROM docs ORDER BY id;
+SELECT id, j -> 'b' ->> 'c' FROM docs ORDER BY id;
+SELECT id, j #>> '{b,c}' FROM docs ORDER BY id;
+SELECT id FROM docs WHERE j @> '{"a": 2}' ORDER BY id;
+SELECT id FROM docs WHERE j ? 'tags' ORDER BY id;
+SELECT id FROM docs WHERE j = '{"b": {"c": "y"}, "a": 2}'::jsonb;
+SELECT id, j -> 'tags' -> 0 FROM docs ORDER BY id;
+SELECT id, (j ->> 'a')::int + 1 FROM docs ORDER BY id;
+SELECT id, js -> 'a' FROM docs ORDER BY id;
+SELECT id, j FROM docs ORDER BY id;
+SELECT id, jsonb_array_length(j -> 'tags') FROM docs ORDER BY id;
+SELECT id, jsonb_typeof(j -> 'b') FROM docs ORDER BY id;
+SELECT count(*) FROM docs, jsonb_array_elements(j -> 'tags');
+SELECT id, e FROM docs, jsonb_array_elements_text(j -> 'tags') AS e ORDER BY id, e;
