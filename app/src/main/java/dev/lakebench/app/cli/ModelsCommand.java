@@ -45,7 +45,9 @@ final class ModelsCommand implements Callable<Integer> {
                 "Download a model from the Hugging Face Hub into the data directory ($HF_ENDPOINT," + " $HF_TOKEN).",
                 "CLIP-style repositories (onnx/text_model.onnx + onnx/vision_model.onnx) embed pictures and text;"
                         + " sentence encoders (onnx/model.onnx) embed text.",
-                "An interrupted pull resumes where it stopped; every file is checked" + " against the Hub's checksum."
+                "An interrupted pull resumes where it stopped; every file is checked" + " against the Hub's checksum.",
+                "Queries and stored texts get the prompts the model declares (config_sentence_transformers.json);"
+                        + " --query-prompt / --document-prompt replace them."
             })
     static final class Pull implements Callable<Integer> {
         @ParentCommand
@@ -60,6 +62,20 @@ final class ModelsCommand implements Callable<Integer> {
         @Option(names = "--revision", paramLabel = "R", description = "Branch, tag or commit (default: main).")
         String revision;
 
+        @Option(
+                names = "--query-prompt",
+                paramLabel = "TEXT",
+                description = "Text put before every query (replaces the model's own prompts; none when only"
+                        + " --document-prompt is given).")
+        String queryPrompt;
+
+        @Option(
+                names = "--document-prompt",
+                paramLabel = "TEXT",
+                description = "Text put before every stored text (replaces the model's own prompts; none when"
+                        + " only --query-prompt is given).")
+        String documentPrompt;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
@@ -71,6 +87,9 @@ final class ModelsCommand implements Callable<Integer> {
                         .pull(
                                 repo,
                                 revision,
+                                queryPrompt == null && documentPrompt == null
+                                        ? null
+                                        : new dev.lakebench.core.embed.Prompts(queryPrompt, documentPrompt),
                                 (done, total, file) -> {
                                     long q = total > 0 ? done * 4 / total : 0;
                                     if (q != lastQuarter[0]) {

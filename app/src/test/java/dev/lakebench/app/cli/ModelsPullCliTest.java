@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lakebench.core.connections.MemoryCredentialStore;
 import dev.lakebench.core.connections.TokenVault;
 import dev.lakebench.core.embed.FakeHub;
+import dev.lakebench.core.embed.ModelPromptsTest;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,38 @@ class ModelsPullCliTest {
             CliRun rm = run(env, "models", "rm", FakeHub.REPO);
             assertThat(rm.code()).as(rm.err()).isZero();
             assertThat(run(env, "models", "list", "--json").json()).hasSize(1);
+        }
+    }
+
+    @Test
+    void pullTakesPromptsThatReplaceTheRepositorysAndQueriesGetThem() throws Exception {
+        try (FakeHub hub = new FakeHub()) {
+            hub.serve(ModelPromptsTest.REPO, ModelPromptsTest.repo(ModelPromptsTest.config("repo query: ", "")));
+            Map<String, String> env = Map.of("HF_ENDPOINT", hub.endpoint());
+            CliRun own = run(env, "models", "pull", ModelPromptsTest.REPO, "--query-prompt", "mine: ");
+            assertThat(own.code()).as(own.err()).isZero();
+            // the query vector follows the prompts in force: the pull's own, then the repository's, then the pull's
+            String prompted = run(env, "query", "SELECT embed('" + ModelPromptsTest.REPO + "', 'red') AS v", "--json")
+                    .json()
+                    .get(0)
+                    .get("v")
+                    .toString();
+            CliRun again = run(env, "models", "pull", ModelPromptsTest.REPO);
+            assertThat(again.code()).as(again.err()).isZero();
+            String repoPrompt = run(env, "query", "SELECT embed('" + ModelPromptsTest.REPO + "', 'red') AS v", "--json")
+                    .json()
+                    .get(0)
+                    .get("v")
+                    .toString();
+            assertThat(repoPrompt).isNotEqualTo(prompted);
+            CliRun mineAgain = run(env, "models", "pull", ModelPromptsTest.REPO, "--query-prompt", "mine: ");
+            assertThat(mineAgain.code()).as(mineAgain.err()).isZero();
+            assertThat(run(env, "query", "SELECT embed('" + ModelPromptsTest.REPO + "', 'red') AS v", "--json")
+                            .json()
+                            .get(0)
+                            .get("v")
+                            .toString())
+                    .isEqualTo(prompted);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.lakebench.bench.embed;
 
-import ai.onnxruntime.OrtEnvironment;
 import dev.lakebench.bench.BenchContext;
 import dev.lakebench.bench.Benchmark;
 import dev.lakebench.bench.support.Fmt;
@@ -8,11 +7,17 @@ import dev.lakebench.bench.support.Stats;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.Row;
 import dev.lakebench.core.embed.BertOnnxEmbedder;
-import dev.lakebench.core.embed.NativeRuntime;
+import dev.lakebench.core.embed.Embedder;
+import dev.lakebench.core.embed.ModelFolder;
+import dev.lakebench.core.embed.Models;
 import dev.lakebench.core.embed.Pooling;
+import dev.lakebench.core.embed.Prompts;
+import dev.lakebench.core.embed.QueryEmbeddings;
 import dev.lakebench.core.index.Hits;
 import dev.lakebench.core.index.HybridMerge;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,46 +30,47 @@ import java.util.Map;
  * pg_deeplake's hybrid merge with Lakebench's BM25 (both sides' top 10, softmax, weighted sum) at the default
  * 0.5 / 0.5 and over a weight sweep, documents embedded per second and the median time to embed one query, for
  * MiniLM-L6-v2 (quantized, the built-in; mean pooling), e5-small-v2 (quantized; mean pooling, "query: " /
- * "passage: " prefixes) and bge-small-en-v1.5 (quantized; CLS pooling, its retrieval instruction before queries).
- * All run through Lakebench's own ONNX encoder. It also prints why the merge behaves as it does: the share of
- * each side's softmax that its first row takes, and each side's precision at 1.
+ * "passage: " prompts) and bge-small-en-v1.5 (quantized; CLS pooling, its retrieval instruction before queries).
+ * e5 and bge are laid out as pulled models are (ONNX file, tokenizer, sentence-transformers pooling and prompt
+ * configs, manifest) and loaded by name through {@link Models}, so their pooling and prompts come from the same
+ * files and code as a model pulled from the Hub: documents get the model's document prompt, queries go through
+ * the query-vector cache with its query prompt. It also prints why the merge behaves as it does: the share of each
+ * side's softmax that its first row takes, and each side's precision at 1.
  */
 public final class TextModelsBenchmark implements Benchmark {
 
-    private record Model(
-            String name,
-            String onnx,
-            String tokenizer,
-            String queryPrefix,
-            String docPrefix,
-            int maxTokens,
-            Pooling pooling) {}
+    /**
+     * A model as the bench names it; {@code repo} is the folder it is laid out in (null for the built-in one),
+     * with its ONNX file and tokenizer from the class path and the sentence-transformers configs its repository
+     * carries ({@code pooling}: {@code 1_Pooling/config.json}; {@code prompts}: {@code config_sentence_transformers.json}).
+     */
+    private record Model(String name, String repo, String onnx, String tokenizer, String pooling, String prompts) {}
 
     private static final List<Model> MODELS = List.of(
-            new Model(
-                    "minilm (all-MiniLM-L6-v2, quantized)",
-                    "/all-minilm-l6-v2-q.onnx",
-                    "/all-minilm-l6-v2-q-tokenizer.json",
-                    "",
-                    "",
-                    256,
-                    Pooling.MEAN),
+            new Model("minilm (all-MiniLM-L6-v2, quantized)", null, null, null, null, null),
             new Model(
                     "e5-small-v2 (quantized)",
+                    "intfloat/e5-small-v2",
                     "/e5-small-v2-q.onnx",
                     "/e5-small-v2-q-tokenizer.json",
-                    "query: ",
-                    "passage: ",
-                    512,
-                    Pooling.MEAN),
+                    "{\"pooling_mode_mean_tokens\": true}",
+                    "{\"prompts\": {\"query\": \"query: \", \"passage\": \"passage: \"}, \"default_prompt_name\": null}"),
             new Model(
                     "bge-small-en-v1.5 (quantized)",
+                    "BAAI/bge-small-en-v1.5",
                     "/bge-small-en-v1.5-q.onnx",
                     "/bge-small-en-v1.5-q-tokenizer.json",
-                    "Represent this sentence for searching relevant passages: ",
-                    "",
-                    512,
-                    Pooling.CLS));
+                    "{\"pooling_mode_cls_token\": true, \"pooling_mode_mean_tokens\": false}",
+                    "{\"prompts\": {\"query\": \"Represent this sentence for searching relevant passages: \","
+                            + " \"document\": \"\"}, \"default_prompt_name\": null}"),
+            // the same model read without its instruction: what a pull gave before prompts were read
+            new Model(
+                    "bge-small-en-v1.5 (quantized) without its query instruction",
+                    "bench/bge-small-en-v1.5-without-prompts",
+                    "/bge-small-en-v1.5-q.onnx",
+                    "/bge-small-en-v1.5-q-tokenizer.json",
+                    "{\"pooling_mode_cls_token\": true, \"pooling_mode_mean_tokens\": false}",
+                    "{\"prompts\": {\"query\": \"\", \"document\": \"\"}}"));
 
     /** What one model scored, for the summary line. */
     private record Result(String model, double dense, double hybrid, double bestHybrid, double bestW, double rate) {}
@@ -98,10 +104,10 @@ public final class TextModelsBenchmark implements Benchmark {
                     Fmt.decimal(bm25Ndcg, 3),
                     null,
                     "pg_deeplake's BM25; " + shape(bm25, data));
-            OrtEnvironment env = NativeRuntime.environment(dir.resolve("cache"));
+            Models models = Models.of(dir);
             List<Result> results = new ArrayList<>();
             for (Model m : MODELS) {
-                results.add(measure(ctx, env, m, data, bm25, bm25Ndcg));
+                results.add(measure(ctx, models, layOut(dir, m), m, data, bm25, bm25Ndcg));
             }
             StringBuilder summary = new StringBuilder();
             for (Result r : results) {
@@ -125,33 +131,39 @@ public final class TextModelsBenchmark implements Benchmark {
     }
 
     private Result measure(
-            BenchContext ctx, OrtEnvironment env, Model m, SciFact data, List<Hits> bm25, double bm25Ndcg)
+            BenchContext ctx,
+            Models models,
+            String modelName,
+            Model m,
+            SciFact data,
+            List<Hits> bm25,
+            double bm25Ndcg)
             throws Exception {
         float[][] docs;
         double rate;
-        try (BertOnnxEmbedder passages = load(env, m, m.docPrefix())) {
-            passages.embedTexts(data.docTexts().subList(0, 4)); // warm-up
-            long t0 = System.nanoTime();
-            docs = new float[data.docTexts().size()][];
-            for (int i = 0; i < docs.length; i += 32) {
-                List<String> batch = data.docTexts().subList(i, Math.min(docs.length, i + 32));
-                float[][] v = passages.embedTexts(batch).vectors();
-                System.arraycopy(v, 0, docs, i, v.length);
-            }
-            rate = docs.length / ((System.nanoTime() - t0) / 1e9);
+        Embedder model = models.get(modelName);
+        Prompts prompts = model.prompts();
+        Pooling pooling = model instanceof BertOnnxEmbedder b ? b.pooling() : Pooling.MEAN;
+        model.embedTexts(prompts.forDocuments(data.docTexts().subList(0, 4))); // warm-up
+        long start = System.nanoTime();
+        docs = new float[data.docTexts().size()][];
+        for (int i = 0; i < docs.length; i += 32) {
+            List<String> batch = data.docTexts().subList(i, Math.min(docs.length, i + 32));
+            float[][] v = model.embedTexts(prompts.forDocuments(batch)).vectors();
+            System.arraycopy(v, 0, docs, i, v.length);
         }
+        rate = docs.length / ((System.nanoTime() - start) / 1e9);
         List<Hits> dense = new ArrayList<>();
         double[] queryMs = new double[data.queryTexts().size()];
-        try (BertOnnxEmbedder queries = load(env, m, m.queryPrefix())) {
-            queries.embedTexts(List.of("warm up"));
-            for (int q = 0; q < data.queryTexts().size(); q++) {
-                long t0 = System.nanoTime();
-                float[] qv =
-                        queries.embedTexts(List.of(data.queryTexts().get(q))).vectors()[0];
-                queryMs[q] = (System.nanoTime() - t0) / 1e6;
-                dense.add(top10(qv, docs));
-            }
+        QueryEmbeddings queries = models.queries();
+        queries.embed(model, "warm up");
+        for (int q = 0; q < data.queryTexts().size(); q++) {
+            long t0 = System.nanoTime();
+            float[] qv = queries.embed(model, data.queryTexts().get(q));
+            queryMs[q] = (System.nanoTime() - t0) / 1e6;
+            dense.add(top10(qv, docs));
         }
+        models.unload(modelName);
         double denseNdcg = data.ndcg10(rankings(dense, data));
         double hybrid = hybrid(dense, bm25, 0.5, data);
         ctx.record(
@@ -161,10 +173,11 @@ public final class TextModelsBenchmark implements Benchmark {
                 null,
                 String.format(
                         Locale.ROOT,
-                        "%s pooling, documents cut at %d tokens; %.0f documents/s (one encoder run per text); query"
-                                + " embedded in %s (median); %s",
-                        m.pooling().name().toLowerCase(Locale.ROOT),
-                        m.maxTokens(),
+                        "%s pooling, prompts %s, documents cut at %d tokens; %.0f documents/s (one encoder run per"
+                                + " text); query embedded in %s (median); %s",
+                        pooling.name().toLowerCase(Locale.ROOT),
+                        describe(prompts),
+                        model.maxTokens(),
                         rate,
                         Fmt.duration(Stats.median(queryMs)),
                         shape(dense, data)));
@@ -284,15 +297,39 @@ public final class TextModelsBenchmark implements Benchmark {
                 relevantFirst / (double) lists.size());
     }
 
-    private static BertOnnxEmbedder load(OrtEnvironment env, Model m, String prefix) throws Exception {
+    private static String describe(Prompts p) {
+        return p.query().isEmpty() && p.document().isEmpty()
+                ? "none"
+                : "query \"" + p.query() + "\" / document \"" + p.document() + "\"";
+    }
+
+    /**
+     * Lays the model out in {@code <data>/models} as a pull leaves it (files, then the manifest last) and returns
+     * the name to load it by; the built-in model needs nothing.
+     */
+    private static String layOut(Path dataRoot, Model m) throws Exception {
+        if (m.repo() == null) {
+            return "minilm";
+        }
+        Path folder = dataRoot.resolve("models").resolve(ModelFolder.folderName(m.repo()));
+        Files.createDirectories(folder.resolve("onnx"));
+        Files.createDirectories(folder.resolve("1_Pooling"));
         try (InputStream onnx = TextModelsBenchmark.class.getResourceAsStream(m.onnx());
                 InputStream tok = TextModelsBenchmark.class.getResourceAsStream(m.tokenizer())) {
             if (onnx == null || tok == null) {
                 throw new IllegalStateException(
                         "model files " + m.onnx() + " / " + m.tokenizer() + " are not on the class path");
             }
-            return new BertOnnxEmbedder(m.name(), env, onnx.readAllBytes(), tok, m.maxTokens(), prefix, m.pooling());
+            Files.copy(onnx, folder.resolve("onnx/model_quantized.onnx"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(tok, folder.resolve("tokenizer.json"), StandardCopyOption.REPLACE_EXISTING);
         }
+        Files.writeString(folder.resolve("tokenizer_config.json"), "{\"model_max_length\": 512}");
+        Files.writeString(folder.resolve("1_Pooling/config.json"), m.pooling());
+        Files.writeString(folder.resolve(Prompts.CONFIG), m.prompts());
+        Files.writeString(
+                folder.resolve(ModelFolder.MANIFEST),
+                "{\"repo\": \"" + m.repo() + "\", \"revision\": \"main\", \"files\": []}");
+        return m.repo();
     }
 
     private static Hits top10(float[] q, float[][] docs) {

@@ -30,18 +30,18 @@ public final class BertOnnxEmbedder extends OnnxTextModel {
     private final HuggingFaceTokenizer tokenizer;
     private final boolean typeIds;
     private final int dimension;
-    private final String prefix;
+    private final Prompts prompts;
     private final Pooling pooling;
 
-    /** A mean-pooled model; see {@link #BertOnnxEmbedder(String, OrtEnvironment, byte[], InputStream, int, String, Pooling)}. */
-    public BertOnnxEmbedder(
-            String name, OrtEnvironment env, byte[] model, InputStream tokenizerJson, int maxTokens, String prefix) {
-        this(name, env, model, tokenizerJson, maxTokens, prefix, Pooling.MEAN);
+    /** A mean-pooled model without prompts; see {@link #BertOnnxEmbedder(String, OrtEnvironment, byte[], InputStream, int, Prompts, Pooling)}. */
+    public BertOnnxEmbedder(String name, OrtEnvironment env, byte[] model, InputStream tokenizerJson, int maxTokens) {
+        this(name, env, model, tokenizerJson, maxTokens, Prompts.NONE, Pooling.MEAN);
     }
 
     /**
-     * Loads the model; {@code prefix} is prepended to every text (e5 wants {@code "query: "}), empty for none;
-     * {@code pooling} is how the model was trained to make one vector of its token vectors.
+     * Loads the model; {@code prompts} are what callers put before queries and stored texts (bge wants its
+     * retrieval instruction before queries), {@link #embedTexts} itself adds none; {@code pooling} is how the
+     * model was trained to make one vector of its token vectors.
      * Throws {@link ModelError} naming {@code name} when the model or tokenizer cannot be read.
      */
     public BertOnnxEmbedder(
@@ -50,11 +50,11 @@ public final class BertOnnxEmbedder extends OnnxTextModel {
             byte[] model,
             InputStream tokenizerJson,
             int maxTokens,
-            String prefix,
+            Prompts prompts,
             Pooling pooling) {
         super(name, maxTokens);
         this.env = env;
-        this.prefix = prefix;
+        this.prompts = prompts;
         this.pooling = pooling;
         try {
             OrtSession.SessionOptions opts = sessionOptions();
@@ -117,6 +117,11 @@ public final class BertOnnxEmbedder extends OnnxTextModel {
         return dimension;
     }
 
+    @Override
+    public Prompts prompts() {
+        return prompts;
+    }
+
     /** How the token vectors become one vector. */
     public Pooling pooling() {
         return pooling;
@@ -128,7 +133,7 @@ public final class BertOnnxEmbedder extends OnnxTextModel {
         if (n == 0) {
             return new Embedding(new float[0][], 0);
         }
-        Tokenized tok = tokenize(tokenizer, texts, prefix);
+        Tokenized tok = tokenize(tokenizer, texts, "");
         Encoding[] enc = tok.encodings();
         float[][] out = new float[n][];
         for (int i = 0; i < n; i++) {

@@ -43,7 +43,7 @@ public final class BuiltinModels {
                         "The built-in model \"" + name + "\" is missing from this installation",
                         "Reinstall Lakebench; the model ships in its libraries");
             }
-            return new BertOnnxEmbedder(MINILM, env, model.readAllBytes(), tokenizer, MINILM_MAX_TOKENS, "");
+            return new BertOnnxEmbedder(MINILM, env, model.readAllBytes(), tokenizer, MINILM_MAX_TOKENS);
         } catch (IOException e) {
             throw new ModelError(
                     ErrorCode.MODEL_INVALID,

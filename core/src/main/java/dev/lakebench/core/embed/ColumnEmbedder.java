@@ -51,15 +51,22 @@ public final class ColumnEmbedder {
      * returns the model. Everything that can be refused is refused here, before any row is touched.
      */
     public Embedder prepare(EmbedJob job) {
-        return prepare(job, true);
+        return plan(job, true).model();
     }
 
     /** Checks the job as {@link #prepare} does, changing nothing; returns the model. */
     public Embedder check(EmbedJob job) {
-        return prepare(job, false);
+        return plan(job, false).model();
     }
 
-    private Embedder prepare(EmbedJob job, boolean apply) {
+    /**
+     * The model and the prompts the column's texts are read with: those recorded when the column was made (so
+     * a resumed or later fill matches the rows already embedded, and queries find the matching query prompt),
+     * else the model's own.
+     */
+    private record Plan(Embedder model, Prompts prompts) {}
+
+    private Plan plan(EmbedJob job, boolean apply) {
         TableSchema schema = backend.describeTable(job.table()).schema();
         ColumnType kind = null;
         for (String s : job.sources()) {
@@ -90,6 +97,7 @@ public final class ColumnEmbedder {
         }
         EmbeddingCatalog catalog = new EmbeddingCatalog(backend.workspace());
         var existing = schema.column(job.into());
+        Prompts prompts = model.prompts();
         if (existing.isPresent()) {
             Column c = existing.get();
             if (c.type() != ColumnType.EMBEDDING) {
@@ -114,17 +122,25 @@ public final class ColumnEmbedder {
                                 + madeBy.get().model() + "\", not \"" + model.name() + "\"",
                         "Use --model " + madeBy.get().model() + ", or write into a new column (--into NAME)");
             }
+            if (madeBy.isPresent() && madeBy.get().prompts() != null) {
+                prompts = madeBy.get().prompts();
+            }
         }
         if (!apply) {
-            return model;
+            return new Plan(model, prompts);
         }
         if (existing.isEmpty()) {
             backend.addColumns(
                     job.table(), List.of(Column.vector(job.into(), ColumnType.EMBEDDING, model.dimension())));
         }
         catalog.record(new EmbeddingCatalog.Entry(
-                backend.describeTable(job.table()).name(), job.into(), job.sources(), model.name(), model.dimension()));
-        return model;
+                backend.describeTable(job.table()).name(),
+                job.into(),
+                job.sources(),
+                model.name(),
+                model.dimension(),
+                model.supportsText() ? prompts : null));
+        return new Plan(model, prompts);
     }
 
     private static String embeddable(TableSchema schema) {
@@ -139,8 +155,8 @@ public final class ColumnEmbedder {
 
     /** Prepares and runs the job. */
     public EmbedResult run(EmbedJob job, IngestListener listener, Cancellation cancellation) {
-        Embedder model = prepare(job);
-        return fill(job, model, listener, cancellation);
+        Plan plan = plan(job, true);
+        return fill(job, plan.model(), plan.prompts(), listener, cancellation);
     }
 
     private String sourceSql(EmbedJob job) {
@@ -153,7 +169,8 @@ public final class ColumnEmbedder {
     }
 
     /** Embeds every row of the prepared job that has a source value and no vector yet. */
-    EmbedResult fill(EmbedJob job, Embedder model, IngestListener listener, Cancellation cancellation) {
+    EmbedResult fill(
+            EmbedJob job, Embedder model, Prompts prompts, IngestListener listener, Cancellation cancellation) {
         long start = System.nanoTime();
         String table = backend.describeTable(job.table()).name();
         String data = "lb_data." + Identifiers.quote(table);
@@ -188,7 +205,7 @@ public final class ColumnEmbedder {
                     break;
                 }
                 after = ((Number) page.get(page.size() - 1).get(0)).longValue();
-                Future<Batch> embedded = infer.submit(() -> embed(model, page, empty, truncated, failed, warnings));
+                Future<Batch> embedded = infer.submit(() -> embed(model, prompts, page, empty, truncated, failed, warnings));
                 inFlight.add(write.submit(() -> {
                     Batch b = embedded.get();
                     store(table, into, b);
@@ -247,6 +264,7 @@ public final class ColumnEmbedder {
 
     private Batch embed(
             Embedder model,
+            Prompts prompts,
             List<Row> page,
             AtomicLong empty,
             AtomicLong truncated,
@@ -282,7 +300,7 @@ public final class ColumnEmbedder {
         }
         List<float[]> vectors = new ArrayList<>();
         if (!texts.isEmpty()) {
-            Embedder.Embedding e = model.embedTexts(texts);
+            Embedder.Embedding e = model.embedTexts(prompts.forDocuments(texts));
             truncated.addAndGet(e.truncated());
             vectors.addAll(List.of(e.vectors()));
         } else if (!images.isEmpty()) {

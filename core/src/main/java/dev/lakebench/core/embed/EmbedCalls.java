@@ -18,7 +18,8 @@ import java.util.Optional;
  * vector parameter holding the text's embedding, so it works wherever a vector parameter does: after {@code <#>},
  * inside {@code deeplake_hybrid_record(...)}, in a CTE. Arguments are string literals or {@code $n} parameters
  * holding text. A column compared with a model's vectors must hold vectors of that model's size and, when the
- * catalog knows which model made it, of that model.
+ * catalog knows which model made it, of that model. The text gets the query prompt that matches how the column's
+ * texts were read (see {@link Prompts}).
  */
 public final class EmbedCalls {
 
@@ -63,7 +64,9 @@ public final class EmbedCalls {
             String modelName = args.size() == 2 ? text(args.get(0), request.params()) : null;
             Optional<Compared> compared = comparedColumn(t, i);
             Embedder model = model(modelName, compared);
-            float[] v = Models.of(backend.dataDirectory().root()).queries().embed(model, text);
+            float[] v = Models.of(backend.dataDirectory().root())
+                    .queries()
+                    .embed(model, queryPrompt(compared, model), text);
             compared.ifPresent(c -> checkColumn(c, model));
             params.add(v);
             out.append(sql, copied, t.get(i).start()).append('$').append(nextParam++);
@@ -132,6 +135,18 @@ public final class EmbedCalls {
         } catch (ModelError e) {
             throw new QueryError(ErrorCode.QUERY_INVALID, "embed(): " + e.problem(), e.hint(), e);
         }
+    }
+
+    /**
+     * The prompt before the query text: the one recorded with the compared column when it was made (its
+     * documents were read with the matching document prompt), else the model's own.
+     */
+    private String queryPrompt(Optional<Compared> compared, Embedder model) {
+        return compared.flatMap(this::madeBy)
+                .filter(e -> e.model().equalsIgnoreCase(model.name()))
+                .map(EmbeddingCatalog.Entry::prompts)
+                .map(Prompts::query)
+                .orElse(model.prompts().query());
     }
 
     /** The column a call is compared with: {@code col <#> embed(..)}, or {@code (col, text)::deeplake_hybrid_record <#> deeplake_hybrid_record(embed(..), ..)}. */

@@ -21,11 +21,20 @@ public interface Embedder extends AutoCloseable {
 
     boolean supportsText();
 
+    /**
+     * What this model wants before query texts and before stored texts ({@link Prompts#NONE} for most).
+     * {@link #embedTexts} does not add them: callers add the prompt of the side they embed (see
+     * {@link QueryEmbeddings} and {@link ColumnEmbedder}).
+     */
+    default Prompts prompts() {
+        return Prompts.NONE;
+    }
+
     default boolean supportsImages() {
         return false;
     }
 
-    /** One vector per text, in order; texts are neither null nor blank. */
+    /** One vector per text, as given (no prompt added), in order; texts are neither null nor blank. */
     Embedding embedTexts(List<String> texts);
 
     /** One vector per picture, in order. */

@@ -8,9 +8,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
  * Which model made each vector column ({@code lb_meta.embedding_columns}, in the workspace's database), so that
@@ -19,8 +22,18 @@ import java.util.Optional;
  */
 public final class EmbeddingCatalog {
 
-    /** One vector column made by a model from source columns (the first non-null of them per row). */
-    public record Entry(String table, String column, List<String> sources, String model, int dimension) {}
+    /**
+     * One vector column made by a model from source columns (the first non-null of them per row), with the
+     * prompts its texts were read with ({@code prompts} null for columns recorded before prompts were: the
+     * model's own prompts then apply).
+     */
+    public record Entry(
+            String table, String column, List<String> sources, String model, int dimension, Prompts prompts) {
+
+        public Entry(String table, String column, List<String> sources, String model, int dimension) {
+            this(table, column, sources, model, dimension, null);
+        }
+    }
 
     private final Workspace workspace;
 
@@ -28,12 +41,23 @@ public final class EmbeddingCatalog {
         this.workspace = workspace;
     }
 
-    private static void ensure(Connection c) throws SQLException {
+    /** Engines whose catalog table was brought up to date in this process (the check runs once per engine). */
+    private static final Set<Object> CURRENT = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
+    private void ensure(Connection c) throws SQLException {
+        if (CURRENT.contains(workspace.engine())) {
+            return;
+        }
         try (Statement st = c.createStatement()) {
             st.execute(
                     "CREATE TABLE IF NOT EXISTS lb_meta.embedding_columns (table_name VARCHAR NOT NULL, column_name VARCHAR NOT NULL,"
-                            + " source_columns VARCHAR NOT NULL, model VARCHAR NOT NULL, dimension INTEGER NOT NULL)");
+                            + " source_columns VARCHAR NOT NULL, model VARCHAR NOT NULL, dimension INTEGER NOT NULL,"
+                            + " query_prompt VARCHAR, document_prompt VARCHAR)");
+            // catalogs written before prompts were recorded: their rows keep null prompts
+            st.execute("ALTER TABLE lb_meta.embedding_columns ADD COLUMN IF NOT EXISTS query_prompt VARCHAR");
+            st.execute("ALTER TABLE lb_meta.embedding_columns ADD COLUMN IF NOT EXISTS document_prompt VARCHAR");
         }
+        CURRENT.add(workspace.engine());
     }
 
     public void record(Entry e) {
@@ -43,7 +67,9 @@ public final class EmbeddingCatalog {
             try (PreparedStatement del = c.prepareStatement(
                             "DELETE FROM lb_meta.embedding_columns WHERE lower(table_name) = ? AND lower(column_name) = ?");
                     PreparedStatement ins =
-                            c.prepareStatement("INSERT INTO lb_meta.embedding_columns VALUES (?, ?, ?, ?, ?)")) {
+                            c.prepareStatement("INSERT INTO lb_meta.embedding_columns (table_name, column_name,"
+                                    + " source_columns, model, dimension, query_prompt, document_prompt)"
+                                    + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 del.setString(1, e.table().toLowerCase(Locale.ROOT));
                 del.setString(2, e.column().toLowerCase(Locale.ROOT));
                 del.executeUpdate();
@@ -52,6 +78,8 @@ public final class EmbeddingCatalog {
                 ins.setString(3, String.join("\n", e.sources()));
                 ins.setString(4, e.model());
                 ins.setInt(5, e.dimension());
+                ins.setString(6, e.prompts() == null ? null : e.prompts().query());
+                ins.setString(7, e.prompts() == null ? null : e.prompts().document());
                 ins.executeUpdate();
                 c.commit();
             } catch (SQLException ex) {
@@ -83,7 +111,8 @@ public final class EmbeddingCatalog {
         try (Connection c = workspace.engine().connect()) {
             ensure(c);
             try (PreparedStatement ps =
-                    c.prepareStatement("SELECT table_name, column_name, source_columns, model, dimension"
+                    c.prepareStatement("SELECT table_name, column_name, source_columns, model, dimension,"
+                            + " query_prompt, document_prompt"
                             + " FROM lb_meta.embedding_columns WHERE lower(table_name) = ?")) {
                 ps.setString(1, table.toLowerCase(Locale.ROOT));
                 try (ResultSet rs = ps.executeQuery()) {
@@ -93,7 +122,10 @@ public final class EmbeddingCatalog {
                                 rs.getString(2),
                                 List.of(rs.getString(3).split("\n")),
                                 rs.getString(4),
-                                rs.getInt(5));
+                                rs.getInt(5),
+                                rs.getString(6) == null && rs.getString(7) == null
+                                        ? null
+                                        : new Prompts(rs.getString(6), rs.getString(7)));
                         var col = def.get().schema().column(e.column());
                         if (col.isPresent()
                                 && col.get().type().isVector()

@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * {@value #MANIFEST}, written last by the download, listing each file with its size and SHA-256. A folder without
  * the manifest is an unfinished download and is never used. The layout decides the kind: {@code onnx/text_model*.onnx}
  * with {@code onnx/vision_model*.onnx} is a CLIP-style image model; {@code model.onnx} (or {@code onnx/model.onnx})
- * with {@code tokenizer.json} a sentence encoder, pooled as {@link #pooling} finds.
+ * with {@code tokenizer.json} a sentence encoder, pooled as {@link #pooling} finds, with the query and document
+ * prompts {@link Prompts#of} finds.
  */
 public final class ModelFolder {
 
@@ -77,7 +78,8 @@ public final class ModelFolder {
 
     /** Loads the model in {@code dir}; a {@link ModelError} saying what is missing or damaged. */
     static Embedder load(String name, Path dir, OrtEnvironment env) {
-        if (manifest(dir).isEmpty()) {
+        Optional<JsonNode> manifest = manifest(dir);
+        if (manifest.isEmpty()) {
             throw new ModelError(
                     ErrorCode.MODEL_INVALID,
                     "Model \"" + name + "\" in " + dir + " is incomplete (its download did not finish)",
@@ -96,9 +98,10 @@ public final class ModelFolder {
                     "Model \"" + name + "\" in " + dir + " has no ONNX encoder with a tokenizer.json",
                     "Pull a repository with an ONNX export (onnx/model.onnx, or onnx/text_model.onnx and onnx/vision_model.onnx for images)");
         }
+        Prompts prompts = Prompts.of(dir, manifest, manifest.get().path("repo").asText(name));
         try (InputStream tok = Files.newInputStream(tokenizer)) {
             return new BertOnnxEmbedder(
-                    name, env, Files.readAllBytes(model), tok, maxTokens(dir, 512), queryPrefix(name), pooling(dir));
+                    name, env, Files.readAllBytes(model), tok, maxTokens(dir, 512), prompts, pooling(dir));
         } catch (IOException e) {
             throw new ModelError(
                     ErrorCode.MODEL_INVALID,
@@ -106,11 +109,6 @@ public final class ModelFolder {
                     "Remove it (lakebench models rm " + name + ") and pull it again",
                     e);
         }
-    }
-
-    /** e5 models are trained with "query: " / "passage: " prefixes; the symmetric "query: " fits both sides. */
-    private static String queryPrefix(String name) {
-        return name.toLowerCase(Locale.ROOT).contains("e5-") ? "query: " : "";
     }
 
     /** The text and vision tower of a CLIP-style export (quantized ones preferred: 4x smaller, as accurate in practice). */

@@ -45,6 +45,15 @@ public final class ModelPull {
 
     /** Pulls {@code repo} at {@code revision} (null: main); returns the installed model, or empty when cancelled. */
     public Optional<ModelInfo> pull(String repo, String revision, Listener listener, Cancellation cancellation) {
+        return pull(repo, revision, null, listener, cancellation);
+    }
+
+    /**
+     * Pulls as {@link #pull(String, String, Listener, Cancellation)} does; {@code prompts}, when not null, are
+     * written into the manifest and replace the prompts the repository declares (or lacks).
+     */
+    public Optional<ModelInfo> pull(
+            String repo, String revision, Prompts prompts, Listener listener, Cancellation cancellation) {
         String rev = revision == null || revision.isBlank() ? "main" : revision;
         String folder = ModelFolder.folderName(repo);
         if (folder == null || !repo.contains("/")) {
@@ -108,7 +117,7 @@ public final class ModelPull {
                 }
                 Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
-            writeManifest(dir, repo, info.sha(), rev, files);
+            writeManifest(dir, repo, info.sha(), rev, files, prompts);
         } catch (IOException e) {
             throw new ModelError(
                     ErrorCode.MODEL_INVALID,
@@ -127,7 +136,8 @@ public final class ModelPull {
 
     /**
      * The files Lakebench needs: encoders (quantized preferred, no fp16 or other precisions), small config files at
-     * the root and the sentence-transformers pooling config.
+     * the root (among them the sentence-transformers {@value Prompts#CONFIG} with the model's prompts) and the
+     * sentence-transformers pooling config.
      */
     static List<HubClient.ModelFile> select(String repo, List<HubClient.ModelFile> all) {
         List<HubClient.ModelFile> out = new ArrayList<>();
@@ -164,7 +174,10 @@ public final class ModelPull {
             boolean small = !f.path().contains("/")
                     && (f.path().endsWith(".json") || f.path().endsWith(".txt"))
                     && f.size() < (64L << 20);
-            if (wanted.contains(f.path()) || small || f.path().equals(ModelFolder.POOLING_CONFIG)) {
+            if (wanted.contains(f.path())
+                    || small
+                    || f.path().equals(ModelFolder.POOLING_CONFIG)
+                    || f.path().equals(Prompts.CONFIG)) {
                 out.add(f);
             }
         }
@@ -206,12 +219,16 @@ public final class ModelPull {
     }
 
     private static void writeManifest(
-            Path dir, String repo, String sha, String revision, List<HubClient.ModelFile> files) throws IOException {
+            Path dir, String repo, String sha, String revision, List<HubClient.ModelFile> files, Prompts prompts)
+            throws IOException {
         ObjectMapper json = new ObjectMapper();
         ObjectNode m = json.createObjectNode()
                 .put("repo", repo)
                 .put("revision", revision)
                 .put("commit", sha);
+        if (prompts != null) {
+            m.putObject("prompts").put("query", prompts.query()).put("document", prompts.document());
+        }
         ArrayNode a = m.putArray("files");
         for (HubClient.ModelFile f : files) {
             a.addObject()

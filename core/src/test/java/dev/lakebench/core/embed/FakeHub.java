@@ -34,6 +34,8 @@ public final class FakeHub implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, byte[]> files = new LinkedHashMap<>();
+    /** Further repositories: name to files. */
+    private final Map<String, Map<String, byte[]>> others = new java.util.concurrent.ConcurrentHashMap<>();
     public final List<String> requests = new CopyOnWriteArrayList<>();
     final List<String> authorizations = new CopyOnWriteArrayList<>();
     /** Downloads of this path are cut off after half the bytes, this many times. */
@@ -63,6 +65,12 @@ public final class FakeHub implements AutoCloseable {
         server.start();
     }
 
+    /** Serves (or replaces) repository {@code repo} with {@code files}, at the same commit as the default one. */
+    public FakeHub serve(String repo, Map<String, byte[]> repoFiles) {
+        others.put(repo, new LinkedHashMap<>(repoFiles));
+        return this;
+    }
+
     public String endpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -78,11 +86,18 @@ public final class FakeHub implements AutoCloseable {
             authorizations.add(auth);
         }
         try {
-            if (path.equals("/api/models/" + REPO + "/revision/main")
-                    || path.equals("/api/models/" + REPO + "/revision/" + COMMIT)) {
-                send(ex, 200, info(), null);
-            } else if (path.startsWith("/" + REPO + "/resolve/" + COMMIT + "/")) {
-                download(ex, path.substring(("/" + REPO + "/resolve/" + COMMIT + "/").length()));
+            String repo = REPO;
+            for (String r : others.keySet()) {
+                if (path.startsWith("/api/models/" + r + "/") || path.startsWith("/" + r + "/")) {
+                    repo = r;
+                }
+            }
+            Map<String, byte[]> repoFiles = repo.equals(REPO) ? files : others.get(repo);
+            if (path.equals("/api/models/" + repo + "/revision/main")
+                    || path.equals("/api/models/" + repo + "/revision/" + COMMIT)) {
+                send(ex, 200, info(repo, repoFiles), null);
+            } else if (path.startsWith("/" + repo + "/resolve/" + COMMIT + "/")) {
+                download(ex, repoFiles, path.substring(("/" + repo + "/resolve/" + COMMIT + "/").length()));
             } else {
                 ex.getResponseHeaders().add("X-Error-Code", "RepoNotFound");
                 send(ex, 404, "{\"error\":\"Repository not found\"}".getBytes(StandardCharsets.UTF_8), null);
@@ -92,9 +107,9 @@ public final class FakeHub implements AutoCloseable {
         }
     }
 
-    private byte[] info() throws IOException {
+    private static byte[] info(String repo, Map<String, byte[]> files) throws IOException {
         ObjectMapper json = new ObjectMapper();
-        ObjectNode n = json.createObjectNode().put("id", REPO).put("sha", COMMIT);
+        ObjectNode n = json.createObjectNode().put("id", repo).put("sha", COMMIT);
         ArrayNode siblings = n.putArray("siblings");
         for (var e : files.entrySet()) {
             ObjectNode s = siblings.addObject()
@@ -115,7 +130,7 @@ public final class FakeHub implements AutoCloseable {
         return json.writeValueAsBytes(n);
     }
 
-    private void download(HttpExchange ex, String file) throws IOException {
+    private void download(HttpExchange ex, Map<String, byte[]> files, String file) throws IOException {
         byte[] body = files.get(file);
         if (body == null) {
             send(ex, 404, new byte[0], null);

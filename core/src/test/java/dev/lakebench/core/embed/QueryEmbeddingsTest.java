@@ -70,6 +70,20 @@ class QueryEmbeddingsTest {
     }
 
     @Test
+    void anotherQueryPromptIsAnotherEntryAndTheModelReadsThePromptBeforeTheText() {
+        QueryEmbeddings cache = new QueryEmbeddings(8);
+        Counting m = new Counting("m");
+        assertThat(cache.embed(m, "", "red")).containsExactly(3f, 1f);
+        // the same model name and text with another prompt (a model pulled again with other prompts, a column
+        // made with other prompts) is not served the vector made without it
+        assertThat(cache.embed(m, "query: ", "red")).containsExactly(10f, 1f);
+        assertThat(m.runs).hasValue(2);
+        assertThat(cache.embed(m, "query: ", "red")).containsExactly(10f, 1f);
+        assertThat(cache.embed(m, "", "red")).containsExactly(3f, 1f);
+        assertThat(m.runs).hasValue(2);
+    }
+
+    @Test
     void theLeastRecentlyUsedEntryGoesFirstWhenFull() {
         QueryEmbeddings cache = new QueryEmbeddings(2);
         Counting m = new Counting("m");

@@ -79,7 +79,7 @@ class SentenceEncoderPoolingTest {
                 TinyBertModel.bytes(),
                 new java.io.ByteArrayInputStream(tokenizerJson()),
                 64,
-                "",
+                Prompts.NONE,
                 pooling);
     }
 

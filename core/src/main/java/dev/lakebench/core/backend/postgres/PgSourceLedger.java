@@ -1,6 +1,7 @@
 package dev.lakebench.core.backend.postgres;
 
 import dev.lakebench.core.backend.SourceLedger;
+import dev.lakebench.core.client.IncompleteFiles;
 import dev.lakebench.core.store.Identifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,6 +18,8 @@ import java.util.Set;
 /**
  * The ledger of complete sources in {@code lakebench.ingest_sources}, keyed by the table's oid (a dropped and
  * recreated table never inherits records). Records are written by the sink's transaction, with the rows.
+ * A sink holds a shared advisory lock on its table's oid ({@link #WRITER_LOCK_CLASS}) for its whole life, in any
+ * process: while one is held the table's files are in progress, not interrupted ({@link #incomplete}).
  */
 final class PgSourceLedger implements SourceLedger {
 
@@ -32,16 +35,59 @@ final class PgSourceLedger implements SourceLedger {
         this.column = Identifiers.quote(column);
     }
 
+    /** The high half of the advisory lock key writers of a table hold; the low half is the table's oid. */
+    static final int WRITER_LOCK_CLASS = 7342993;
+
     private String oid() {
-        return "'" + table.replace("'", "''") + "'::regclass::oid";
+        return oid(table);
+    }
+
+    private static String oid(String qualifiedTable) {
+        return "'" + qualifiedTable.replace("'", "''") + "'::regclass::oid";
+    }
+
+    /** The advisory lock key of a table's writers, as SQL. */
+    static String writerLockKey(String qualifiedTable) {
+        return "((" + WRITER_LOCK_CLASS + "::bigint << 32) | " + oid(qualifiedTable) + "::bigint)";
+    }
+
+    /** Every source with rows in the table, its row count and its recorded row count (null: no record). */
+    private static String sourcesSql(String qualifiedTable, String quotedColumn) {
+        return "SELECT s.src, s.n, l.rows FROM (SELECT " + quotedColumn + "::text AS src, count(*) AS n FROM "
+                + qualifiedTable + " WHERE " + quotedColumn
+                + " IS NOT NULL GROUP BY 1) s LEFT JOIN (SELECT source_id, max(rows) AS rows FROM " + PgHelpers.LEDGER
+                + " WHERE table_oid = " + oid(qualifiedTable) + " GROUP BY 1) l ON l.source_id = s.src";
+    }
+
+    /**
+     * Sources with rows but no completion record, or another number of rows than recorded: the files of an
+     * ingest that was interrupted, as the local engine reports them. None while a writer (of any process) holds
+     * the table: its files are then in progress.
+     */
+    static IncompleteFiles incomplete(Connection c, String name, String qualifiedTable, String sourceColumn)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype ="
+                        + " 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname ="
+                        + " current_database()) AND classid = " + WRITER_LOCK_CLASS + "::oid AND objid = "
+                        + oid(qualifiedTable) + " AND objsubid = 1)");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            if (rs.getBoolean(1)) {
+                return IncompleteFiles.none(name);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*), coalesce(sum(n), 0) FROM ("
+                        + sourcesSql(qualifiedTable, Identifiers.quote(sourceColumn))
+                        + ") x WHERE rows IS NULL OR rows <> n");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new IncompleteFiles(name, rs.getLong(1), rs.getLong(2));
+        }
     }
 
     @Override
     public Map<String, Boolean> sources() {
-        String sql = "SELECT s.src, s.n, l.rows FROM (SELECT " + column + "::text AS src, count(*) AS n FROM " + table
-                + " WHERE " + column
-                + " IS NOT NULL GROUP BY 1) s LEFT JOIN (SELECT source_id, max(rows) AS rows FROM " + PgHelpers.LEDGER
-                + " WHERE table_oid = " + oid() + " GROUP BY 1) l ON l.source_id = s.src";
+        String sql = sourcesSql(table, column);
         Map<String, Boolean> out = new HashMap<>();
         backend.withConnection("reading the ingest ledger of " + table, c -> {
             try (PreparedStatement ps = c.prepareStatement(sql);

@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 import org.postgresql.PGConnection;
 
@@ -17,7 +18,10 @@ import org.postgresql.PGConnection;
  * A PostgreSQL table opened for appending. Rows go out with {@code COPY ... FROM STDIN (FORMAT binary)} on one
  * connection held for the sink's life, inside one open transaction per commit interval; the source ledger's
  * records are inserted into the same transaction just before it commits, so a record never outlives a crash
- * without every row it vouches for (kill -9 and rerun behave as on the local engine).
+ * without every row it vouches for (kill -9 and rerun behave as on the local engine). From opening to closing, the
+ * sink's session holds a shared advisory lock on the table ({@link PgSourceLedger#writerLockKey}), so readers in
+ * any process see that the table's files are being written, not interrupted; the server drops it with the session
+ * when the process dies.
  */
 final class PgTableSink implements TableSink {
 
@@ -68,10 +72,30 @@ final class PgTableSink implements TableSink {
 
     private Connection connection() throws SQLException {
         if (connection == null) {
-            connection = backend.pool().borrow();
-            connection.setAutoCommit(false);
+            Connection c = backend.pool().borrow();
+            try {
+                c.setAutoCommit(true);
+                try (Statement st = c.createStatement()) {
+                    st.execute("SELECT pg_advisory_lock_shared(" + PgSourceLedger.writerLockKey(qualified) + ")");
+                }
+                c.setAutoCommit(false);
+            } catch (SQLException e) {
+                backend.pool().release(c, true);
+                throw e;
+            }
+            connection = c;
         }
         return connection;
+    }
+
+    /** Takes the writer's lock (and the connection that holds it) before the first row is read or written. */
+    PgTableSink open() {
+        try {
+            connection();
+        } catch (SQLException e) {
+            throw PgErrors.from(e, "opening " + qualified + " for ingest", null, false);
+        }
+        return this;
     }
 
     private void send() {
@@ -162,8 +186,12 @@ final class PgTableSink implements TableSink {
             connection = null;
             try {
                 c.rollback();
+                c.setAutoCommit(true);
+                try (Statement st = c.createStatement()) {
+                    st.execute("SELECT pg_advisory_unlock_shared(" + PgSourceLedger.writerLockKey(qualified) + ")");
+                }
             } catch (SQLException e) {
-                broken = true;
+                broken = true; // a connection that may still hold the lock is closed, which releases it
             }
             backend.pool().release(c, broken);
         }

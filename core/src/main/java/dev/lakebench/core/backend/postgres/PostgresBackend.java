@@ -1,6 +1,7 @@
 package dev.lakebench.core.backend.postgres;
 
 import dev.lakebench.core.backend.Backend;
+import dev.lakebench.core.backend.SourceLedger;
 import dev.lakebench.core.backend.TableSink;
 import dev.lakebench.core.client.Cancellation;
 import dev.lakebench.core.client.ErrorCode;
@@ -9,6 +10,7 @@ import dev.lakebench.core.client.ManagedServiceError;
 import dev.lakebench.core.client.QueryError;
 import dev.lakebench.core.client.QueryRequest;
 import dev.lakebench.core.client.QueryResult;
+import dev.lakebench.core.client.IncompleteFiles;
 import dev.lakebench.core.client.ResultColumn;
 import dev.lakebench.core.client.Row;
 import dev.lakebench.core.client.RowCursor;
@@ -686,6 +688,22 @@ public final class PostgresBackend implements Backend {
         });
     }
 
+    /**
+     * Files with rows and no completion record in the ingest ledger (or another row count than recorded); none
+     * while a writer in any process holds the table, and for tables without a {@code file_id} column.
+     */
+    @Override
+    public IncompleteFiles incompleteFiles(String table) {
+        return withConnection("reading the ingest ledger of \"" + table + "\"", c -> {
+            TableSchema s = columns(c, table).orElseThrow(() -> notFound(table));
+            Optional<Column> source = s.column(SourceLedger.FILE_COLUMN);
+            if (source.isEmpty()) {
+                return IncompleteFiles.none(table);
+            }
+            return PgSourceLedger.incomplete(c, table, qualified(table), source.get().name());
+        });
+    }
+
     String qualified(String table) {
         return Identifiers.quote(schema) + "." + Identifiers.quote(table);
     }
@@ -871,7 +889,7 @@ public final class PostgresBackend implements Backend {
             }
             return columns(c, table).orElseThrow(() -> notFound(table));
         });
-        return new PgTableSink(this, schema, table, target, "postgres://" + schema + "/" + table);
+        return new PgTableSink(this, schema, table, target, "postgres://" + schema + "/" + table).open();
     }
 
     @Override
