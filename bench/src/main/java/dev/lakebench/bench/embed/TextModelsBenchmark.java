@@ -17,8 +17,8 @@ import dev.lakebench.core.index.Hits;
 import dev.lakebench.core.index.HybridMerge;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -131,13 +131,7 @@ public final class TextModelsBenchmark implements Benchmark {
     }
 
     private Result measure(
-            BenchContext ctx,
-            Models models,
-            String modelName,
-            Model m,
-            SciFact data,
-            List<Hits> bm25,
-            double bm25Ndcg)
+            BenchContext ctx, Models models, String modelName, Model m, SciFact data, List<Hits> bm25, double bm25Ndcg)
             throws Exception {
         float[][] docs;
         double rate;

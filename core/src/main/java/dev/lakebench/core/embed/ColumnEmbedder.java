@@ -205,7 +205,8 @@ public final class ColumnEmbedder {
                     break;
                 }
                 after = ((Number) page.get(page.size() - 1).get(0)).longValue();
-                Future<Batch> embedded = infer.submit(() -> embed(model, prompts, page, empty, truncated, failed, warnings));
+                Future<Batch> embedded =
+                        infer.submit(() -> embed(model, prompts, page, empty, truncated, failed, warnings));
                 inFlight.add(write.submit(() -> {
                     Batch b = embedded.get();
                     store(table, into, b);

@@ -42,7 +42,8 @@ public final class EmbeddingCatalog {
     }
 
     /** Engines whose catalog table was brought up to date in this process (the check runs once per engine). */
-    private static final Set<Object> CURRENT = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+    private static final Set<Object> CURRENT =
+            Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     private void ensure(Connection c) throws SQLException {
         if (CURRENT.contains(workspace.engine())) {

@@ -67,8 +67,10 @@ public record Prompts(String query, String document) {
     static Prompts fromSentenceTransformers(JsonNode config, String source) {
         JsonNode map = config.path("prompts");
         if (!map.isMissingNode() && !map.isNull() && !map.isObject()) {
-            throw invalid(source, "\"prompts\" is " + map.getNodeType().name().toLowerCase(Locale.ROOT)
-                    + ", not an object of names to texts");
+            throw invalid(
+                    source,
+                    "\"prompts\" is " + map.getNodeType().name().toLowerCase(Locale.ROOT)
+                            + ", not an object of names to texts");
         }
         Map<String, String> prompts = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
@@ -82,8 +84,7 @@ public record Prompts(String query, String document) {
         String fallback = "";
         if (!def.isMissingNode() && !def.isNull()) {
             if (!def.isTextual() || !prompts.containsKey(def.asText())) {
-                throw invalid(source, "default_prompt_name " + def + " is not one of its prompts "
-                        + prompts.keySet());
+                throw invalid(source, "default_prompt_name " + def + " is not one of its prompts " + prompts.keySet());
             }
             fallback = prompts.get(def.asText());
         }

@@ -36,6 +36,7 @@ public final class FakeHub implements AutoCloseable {
     private final Map<String, byte[]> files = new LinkedHashMap<>();
     /** Further repositories: name to files. */
     private final Map<String, Map<String, byte[]>> others = new java.util.concurrent.ConcurrentHashMap<>();
+
     public final List<String> requests = new CopyOnWriteArrayList<>();
     final List<String> authorizations = new CopyOnWriteArrayList<>();
     /** Downloads of this path are cut off after half the bytes, this many times. */

@@ -116,14 +116,16 @@ public class ModelPromptsTest {
 
     @Test
     void pulledPromptsGoBeforeStoredTextsAndQueries() {
-        assertThat(pull().pull(REPO, null, (d, t, f) -> {}, Cancellation.none())).isPresent();
+        assertThat(pull().pull(REPO, null, (d, t, f) -> {}, Cancellation.none()))
+                .isPresent();
         assertThat(hub.requests).anyMatch(r -> r.endsWith("/" + Prompts.CONFIG));
         assertThat(dir.resolve("models/test--tiny-bge").resolve(Prompts.CONFIG)).exists();
         Embedder model = store.models().get(REPO);
         assertThat(model.prompts()).isEqualTo(new Prompts(QUERY, DOCUMENT));
 
         try (Client client = Client.local(dir)) {
-            client.ingest("notes", Map.of("text", TEXTS), IngestOptions.defaults().embed("text", REPO));
+            client.ingest(
+                    "notes", Map.of("text", TEXTS), IngestOptions.defaults().embed("text", REPO));
             Map<String, float[]> vectors = stored(client, "text_embedding");
             assertThat(vectors).hasSize(3);
             for (String t : TEXTS) {
@@ -141,7 +143,9 @@ public class ModelPromptsTest {
                     "tax return deadline",
                     "SELECT text, text_embedding <#> embed($1) AS s FROM notes",
                     "red flowers");
-            assertThat(s).isCloseTo(Vectors.dot(ref(QUERY + "red flowers"), vectors.get("tax return deadline")), within(1e-5));
+            assertThat(s)
+                    .isCloseTo(
+                            Vectors.dot(ref(QUERY + "red flowers"), vectors.get("tax return deadline")), within(1e-5));
             var entry = new EmbeddingCatalog(((LocalBackend) client.backend()).workspace())
                     .find("notes", "text_embedding")
                     .orElseThrow();
@@ -151,10 +155,14 @@ public class ModelPromptsTest {
 
     @Test
     void aColumnIsQueriedAndFilledWithThePromptsItWasMadeWithAfterTheModelsPromptsChange() {
-        assertThat(pull().pull(REPO, null, (d, t, f) -> {}, Cancellation.none())).isPresent();
+        assertThat(pull().pull(REPO, null, (d, t, f) -> {}, Cancellation.none()))
+                .isPresent();
         try (Client client = Client.local(dir)) {
-            client.ingest("notes", Map.of("text", TEXTS), IngestOptions.defaults().embed("text", REPO));
-            float[] before = client.query("SELECT embed('" + REPO + "', 'red') AS v").get(0).getVector("v");
+            client.ingest(
+                    "notes", Map.of("text", TEXTS), IngestOptions.defaults().embed("text", REPO));
+            float[] before = client.query("SELECT embed('" + REPO + "', 'red') AS v")
+                    .get(0)
+                    .getVector("v");
             assertThat(before).containsExactly(ref(QUERY + "red"));
 
             // pulled again with prompts of the user's own: they override the repository's
@@ -162,7 +170,9 @@ public class ModelPromptsTest {
                     .isPresent();
             assertThat(store.models().get(REPO).prompts()).isEqualTo(new Prompts("Q2: ", "D2: "));
             // a free-standing query uses the new query prompt: no vector cached under the old prompt comes back
-            float[] after = client.query("SELECT embed('" + REPO + "', 'red') AS v").get(0).getVector("v");
+            float[] after = client.query("SELECT embed('" + REPO + "', 'red') AS v")
+                    .get(0)
+                    .getVector("v");
             assertThat(after).containsExactly(ref("Q2: red"));
             // the column made with the repository's prompts is still queried with its matching query prompt
             Map<String, float[]> vectors = stored(client, "text_embedding");
@@ -178,11 +188,12 @@ public class ModelPromptsTest {
             assertThat(embedder.run(EmbedJob.of("notes", "text", REPO, null), null, Cancellation.none())
                             .embedded())
                     .isEqualTo(1);
-            assertThat(stored(client, "text_embedding").get("fresh bread")).containsExactly(ref(DOCUMENT + "fresh bread"));
+            assertThat(stored(client, "text_embedding").get("fresh bread"))
+                    .containsExactly(ref(DOCUMENT + "fresh bread"));
             embedder.run(EmbedJob.of("notes", "text", REPO, "v2"), null, Cancellation.none());
             assertThat(stored(client, "v2").get("fresh bread")).containsExactly(ref("D2: fresh bread"));
-            double s2 = score(
-                    client, "fresh bread", "SELECT text, v2 <#> embed('" + REPO + "', 'red') AS s FROM notes");
+            double s2 =
+                    score(client, "fresh bread", "SELECT text, v2 <#> embed('" + REPO + "', 'red') AS s FROM notes");
             assertThat(s2).isCloseTo(Vectors.dot(ref("Q2: red"), ref("D2: fresh bread")), within(1e-5));
         }
     }
@@ -197,7 +208,8 @@ public class ModelPromptsTest {
                 .satisfies(e -> assertThat(((ModelError) e).hint()).contains("--query-prompt"));
         assertThat(store.list()).extracting(ModelInfo::name).containsExactly("minilm");
         // prompts given with the pull replace the broken file's
-        assertThat(pull().pull(REPO, null, new Prompts("q: ", ""), (d, t, f) -> {}, Cancellation.none())).isPresent();
+        assertThat(pull().pull(REPO, null, new Prompts("q: ", ""), (d, t, f) -> {}, Cancellation.none()))
+                .isPresent();
         assertThat(store.models().get(REPO).prompts()).isEqualTo(new Prompts("q: ", ""));
     }
 
@@ -213,7 +225,8 @@ public class ModelPromptsTest {
 
     @Test
     void aModelFolderWhosePromptsFileBreaksLaterFailsToLoadNamingTheFile() throws Exception {
-        assertThat(pull().pull(REPO, null, (d, t, f) -> {}, Cancellation.none())).isPresent();
+        assertThat(pull().pull(REPO, null, (d, t, f) -> {}, Cancellation.none()))
+                .isPresent();
         store.models().unload(REPO);
         Path cfg = dir.resolve("models/test--tiny-bge").resolve(Prompts.CONFIG);
         Files.writeString(cfg, "not json at all");

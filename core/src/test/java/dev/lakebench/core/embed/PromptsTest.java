@@ -32,7 +32,9 @@ class PromptsTest {
                 .isEqualTo(new Prompts("q: ", "p: "));
         assertThat(read("{\"prompts\": {\"corpus\": \"c: \"}}")).isEqualTo(new Prompts("", "c: "));
         // a default prompt goes wherever a side has no prompt of its own
-        assertThat(read("{\"prompts\": {\"query\": \"q: \", \"clustering\": \"x: \"}, \"default_prompt_name\": \"clustering\"}"))
+        assertThat(
+                        read(
+                                "{\"prompts\": {\"query\": \"q: \", \"clustering\": \"x: \"}, \"default_prompt_name\": \"clustering\"}"))
                 .isEqualTo(new Prompts("q: ", "x: "));
         assertThat(read("{\"__version__\": {}}")).isEqualTo(Prompts.NONE);
         assertThat(read("{\"prompts\": {}, \"default_prompt_name\": null}")).isEqualTo(Prompts.NONE);
@@ -55,10 +57,13 @@ class PromptsTest {
     @Test
     void theManifestOverridesTheConfigWhichOverridesTheModelFamily() throws Exception {
         Files.writeString(dir.resolve(Prompts.CONFIG), "{\"prompts\": {\"query\": \"cfg: \"}}");
-        JsonNode manifest = JSON.readTree("{\"repo\": \"BAAI/bge-small-en-v1.5\", \"prompts\": {\"query\": \"\", \"document\": \"\"}}");
-        assertThat(Prompts.of(dir, Optional.of(manifest), "BAAI/bge-small-en-v1.5")).isEqualTo(Prompts.NONE);
+        JsonNode manifest = JSON.readTree(
+                "{\"repo\": \"BAAI/bge-small-en-v1.5\", \"prompts\": {\"query\": \"\", \"document\": \"\"}}");
+        assertThat(Prompts.of(dir, Optional.of(manifest), "BAAI/bge-small-en-v1.5"))
+                .isEqualTo(Prompts.NONE);
         JsonNode plain = JSON.readTree("{\"repo\": \"BAAI/bge-small-en-v1.5\"}");
-        assertThat(Prompts.of(dir, Optional.of(plain), "BAAI/bge-small-en-v1.5")).isEqualTo(new Prompts("cfg: ", ""));
+        assertThat(Prompts.of(dir, Optional.of(plain), "BAAI/bge-small-en-v1.5"))
+                .isEqualTo(new Prompts("cfg: ", ""));
         // a config that declares no prompts leaves it to what the family is known to want
         Files.writeString(dir.resolve(Prompts.CONFIG), "{\"__version__\": {\"sentence_transformers\": \"2.2.2\"}}");
         assertThat(Prompts.of(dir, Optional.of(plain), "BAAI/bge-small-en-v1.5"))

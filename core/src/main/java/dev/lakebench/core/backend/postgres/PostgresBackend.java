@@ -5,12 +5,12 @@ import dev.lakebench.core.backend.SourceLedger;
 import dev.lakebench.core.backend.TableSink;
 import dev.lakebench.core.client.Cancellation;
 import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.IncompleteFiles;
 import dev.lakebench.core.client.IngestListener;
 import dev.lakebench.core.client.ManagedServiceError;
 import dev.lakebench.core.client.QueryError;
 import dev.lakebench.core.client.QueryRequest;
 import dev.lakebench.core.client.QueryResult;
-import dev.lakebench.core.client.IncompleteFiles;
 import dev.lakebench.core.client.ResultColumn;
 import dev.lakebench.core.client.Row;
 import dev.lakebench.core.client.RowCursor;
@@ -700,7 +700,8 @@ public final class PostgresBackend implements Backend {
             if (source.isEmpty()) {
                 return IncompleteFiles.none(table);
             }
-            return PgSourceLedger.incomplete(c, table, qualified(table), source.get().name());
+            return PgSourceLedger.incomplete(
+                    c, table, qualified(table), source.get().name());
         });
     }
 

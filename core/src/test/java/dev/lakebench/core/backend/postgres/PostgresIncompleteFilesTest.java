@@ -83,8 +83,7 @@ class PostgresIncompleteFilesTest {
     void aKilledFileIngestIsReportedOnceItsWriterIsGoneUntilTheRerunFinishesIt() throws Exception {
         Path folder = InterruptedFileIngest.folder(dir);
         String table = InterruptedFileIngest.TABLE;
-        Process p = ChildJvm.start(
-                Child.class, List.of("-Xmx256m", "-Djava.awt.headless=true"), db, folder.toString());
+        Process p = ChildJvm.start(Child.class, List.of("-Xmx256m", "-Djava.awt.headless=true"), db, folder.toString());
         long largeRows;
         try (BufferedReader out =
                 new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -94,8 +93,8 @@ class PostgresIncompleteFilesTest {
                 seen.append(line).append('\n');
             }
             assertThat(line).as(seen.toString()).startsWith("COMMITTED");
-            largeRows = count(
-                    client, "SELECT count(*) FROM docs WHERE filename = '" + InterruptedFileIngest.LARGE + "'");
+            largeRows =
+                    count(client, "SELECT count(*) FROM docs WHERE filename = '" + InterruptedFileIngest.LARGE + "'");
             assertThat(largeRows).as("rows of the large file are committed").isPositive();
             // the other process still writes the table: its file is in progress, not interrupted
             assertThat(client.incompleteFiles(table)).isEqualTo(IncompleteFiles.none(table));
@@ -103,9 +102,11 @@ class PostgresIncompleteFilesTest {
             p.destroyForcibly();
             p.waitFor(30, TimeUnit.SECONDS);
         }
-        largeRows =
-                count(client, "SELECT count(*) FROM docs WHERE filename = '" + InterruptedFileIngest.LARGE + "'");
-        assertThat(largeRows).as("the large file was cut off mid-way").isPositive().isLessThan(1500);
+        largeRows = count(client, "SELECT count(*) FROM docs WHERE filename = '" + InterruptedFileIngest.LARGE + "'");
+        assertThat(largeRows)
+                .as("the large file was cut off mid-way")
+                .isPositive()
+                .isLessThan(1500);
 
         // the server ends the killed session (and its lock) once it sees the connection gone
         IncompleteFiles report = IncompleteFiles.none(table);
@@ -144,12 +145,15 @@ class PostgresIncompleteFilesTest {
                 Map.of("path", List.of(folder.toString())),
                 InterruptedFileIngest.options().listener(p -> {
                     if (during.get() == null && p.rowsCommitted() >= 40) {
-                        rowsDuring.set(count(client, "SELECT count(*) FROM docs WHERE filename = '"
-                                + InterruptedFileIngest.LARGE + "'"));
+                        rowsDuring.set(count(
+                                client,
+                                "SELECT count(*) FROM docs WHERE filename = '" + InterruptedFileIngest.LARGE + "'"));
                         during.set(client.incompleteFiles("docs"));
                     }
                 }));
-        assertThat(rowsDuring.get()).as("the large file had rows without a record then").isPositive();
+        assertThat(rowsDuring.get())
+                .as("the large file had rows without a record then")
+                .isPositive();
         assertThat(during.get()).isEqualTo(IncompleteFiles.none("docs"));
         assertThat(client.incompleteFiles("docs").isEmpty()).isTrue();
         // the writer's lock went with the sink: a ledger made incomplete by hand is reported again
@@ -158,8 +162,7 @@ class PostgresIncompleteFilesTest {
             st.executeUpdate("DELETE FROM " + PgHelpers.LEDGER + " WHERE source_id IN (SELECT file_id::text FROM"
                     + " \"default\".docs WHERE filename = '" + InterruptedFileIngest.LARGE + "')");
         }
-        long large =
-                count(client, "SELECT count(*) FROM docs WHERE filename = '" + InterruptedFileIngest.LARGE + "'");
+        long large = count(client, "SELECT count(*) FROM docs WHERE filename = '" + InterruptedFileIngest.LARGE + "'");
         assertThat(client.incompleteFiles("docs")).isEqualTo(new IncompleteFiles("docs", 1, large));
     }
 
