@@ -7,7 +7,8 @@ import java.util.Set;
  * jsonb's value semantics where the engine compares JSON as text: {@code a = b} with a {@code ::jsonb} side compares
  * the documents (key order, spacing and number spelling do not matter, through {@code lb_jsonb_eq}), and
  * {@code jsonb_array_elements(x)} / {@code jsonb_array_elements_text(x)} (also the {@code json_} spellings) become
- * an unnest of the array, in the select list or as a relation of FROM.
+ * an unnest of the array, in the select list or as a relation of FROM. {@code ||} with a {@code ::jsonb} side is
+ * refused with what to write instead (the engine would join the texts).
  */
 final class JsonbFunctions implements StatementPass {
 
@@ -31,6 +32,15 @@ final class JsonbFunctions implements StatementPass {
         for (Expr e : ExprWalk.all(sig)) {
             if (edits.isCovered(e.first())) {
                 continue;
+            }
+            if (e.kind() == Expr.Kind.BINARY
+                    && e.op().equals("||")
+                    && (isJsonb(e.child(0)) || isJsonb(e.child(1)))) {
+                // the engine would join the two texts: refuse rather than answer wrongly
+                throw UnsupportedStatements.unsupported(
+                        "|| on jsonb (merging objects, concatenating arrays)",
+                        "merge objects with json_merge_patch(a, b) (it also merges nested objects and drops"
+                                + " null members), or build the result with json_object / json_array");
             }
             if (e.kind() == Expr.Kind.BINARY
                     && Set.of("=", "<>", "!=").contains(e.op())
