@@ -33,9 +33,7 @@ final class JsonbFunctions implements StatementPass {
             if (edits.isCovered(e.first())) {
                 continue;
             }
-            if (e.kind() == Expr.Kind.BINARY
-                    && e.op().equals("||")
-                    && (isJsonb(e.child(0)) || isJsonb(e.child(1)))) {
+            if (e.kind() == Expr.Kind.BINARY && e.op().equals("||") && (isJsonb(e.child(0)) || isJsonb(e.child(1)))) {
                 // the engine would join the two texts: refuse rather than answer wrongly
                 throw UnsupportedStatements.unsupported(
                         "|| on jsonb (merging objects, concatenating arrays)",
