@@ -131,7 +131,7 @@ final class QueryCommand implements Callable<Integer> {
                 } catch (ManagedServiceError e) {
                     if (statements.size() > 1) {
                         err().println("Statement " + (i + 1) + " of " + statements.size() + " failed"
-                                        + (i > 0 ? " (the ones before it ran)" : "") + ":");
+                                + (i > 0 ? " (the ones before it ran)" : "") + ":");
                     }
                     if (e.code() == ErrorCode.QUERY_SYNTAX) {
                         out.flush();

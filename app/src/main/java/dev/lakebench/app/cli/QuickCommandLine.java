@@ -25,7 +25,13 @@ final class QuickCommandLine {
 
     /** The global options (each takes a value). */
     static final Set<String> GLOBAL = Set.of(
-            "--data-dir", "--workspace", "--remote", "--token-env", "--org", "--allow-files", "--postgres",
+            "--data-dir",
+            "--workspace",
+            "--remote",
+            "--token-env",
+            "--org",
+            "--allow-files",
+            "--postgres",
             "--password-env");
 
     static final Set<String> TABLES_FLAGS = Set.of("--json", "-l", "--long");
@@ -151,8 +157,21 @@ final class QuickCommandLine {
 
     /** The commands' names (a test compares them with {@link Cli#COMMANDS}). */
     static final Set<String> COMMAND_NAMES = Set.of(
-            "help", "tables", "schema", "query", "ingest", "drop", "workspaces", "login", "logout", "index",
-            "export", "info", "embed", "models", "sql");
+            "help",
+            "tables",
+            "schema",
+            "query",
+            "ingest",
+            "drop",
+            "workspaces",
+            "login",
+            "logout",
+            "index",
+            "export",
+            "info",
+            "embed",
+            "models",
+            "sql");
 
     private static Path path(String value) {
         try {

@@ -153,7 +153,8 @@ class QuickCommandLineTest {
     @Test
     void theCommandNamesAreTheCommandLinesNames() {
         CommandLine all = Cli.commandLine(new LakebenchCommand(), NOWHERE, NOWHERE);
-        assertThat(QuickCommandLine.COMMAND_NAMES).isEqualTo(all.getSubcommands().keySet());
+        assertThat(QuickCommandLine.COMMAND_NAMES)
+                .isEqualTo(all.getSubcommands().keySet());
     }
 
     /** The same line through picocli and without it prints the same and exits the same, failures included. */
@@ -161,7 +162,8 @@ class QuickCommandLineTest {
     void runsAnswerAsThroughPicocli(@TempDir Path dir) throws Exception {
         Path script = dir.resolve("s.sql");
         java.nio.file.Files.writeString(script, "SELECT 1 AS a; SELECT 2 AS b");
-        assertThat(CliRun.of(dir, "query", "CREATE TABLE t AS SELECT range AS n FROM range(3)").code())
+        assertThat(CliRun.of(dir, "query", "CREATE TABLE t AS SELECT range AS n FROM range(3)")
+                        .code())
                 .isZero();
         List<List<String>> lines = List.of(
                 List.of("tables"),
@@ -188,7 +190,10 @@ class QuickCommandLineTest {
                     .isPresent();
             CliRun quick = CliRun.of(dir, args);
             CliRun picocli = CliRun.with(
-                    dir, (argv, out, err) -> Cli.commandLine(new LakebenchCommand(), out, err).execute(argv), args);
+                    dir,
+                    (argv, out, err) ->
+                            Cli.commandLine(new LakebenchCommand(), out, err).execute(argv),
+                    args);
             assertThat(quick).as(line.toString()).isEqualTo(picocli);
         }
     }
@@ -218,7 +223,8 @@ class QuickCommandLineTest {
     private static Map<String, Object> values(Object command) throws IllegalAccessException {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Field f : command.getClass().getDeclaredFields()) {
-            if (f.isAnnotationPresent(CommandLine.Option.class) || f.isAnnotationPresent(CommandLine.Parameters.class)) {
+            if (f.isAnnotationPresent(CommandLine.Option.class)
+                    || f.isAnnotationPresent(CommandLine.Parameters.class)) {
                 f.setAccessible(true);
                 out.put(f.getName(), f.get(command));
             } else if (f.isAnnotationPresent(CommandLine.ArgGroup.class)) {
