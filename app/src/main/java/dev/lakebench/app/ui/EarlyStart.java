@@ -3,6 +3,7 @@ package dev.lakebench.app.ui;
 import dev.lakebench.app.StartupTrace;
 import dev.lakebench.app.ui.common.AllowedFiles;
 import dev.lakebench.app.ui.common.Settings;
+import dev.lakebench.app.ui.common.Threads;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.store.DataDirectory;
 import java.nio.file.Path;
@@ -37,9 +38,7 @@ public final class EarlyStart {
      */
     public static EarlyStart begin(Map<String, String> named, boolean openWorkspace) {
         EarlyStart s = new EarlyStart(named);
-        Thread t = new Thread(() -> s.run(openWorkspace), "lakebench-early-start");
-        t.setDaemon(true);
-        t.start();
+        Threads.start("lakebench-early-start", true, () -> s.run(openWorkspace));
         return s;
     }
 

@@ -1,5 +1,6 @@
 package dev.lakebench.app.ui;
 
+import dev.lakebench.app.ui.common.Threads;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -18,7 +19,7 @@ final class FirstFrame {
             }
             done[0] = true;
             // not removed while the scene walks its listeners
-            javafx.application.Platform.runLater(() -> scene.removePostLayoutPulseListener(once[0]));
+            Threads.later(() -> scene.removePostLayoutPulseListener(once[0]));
             action.run();
         };
         stage.sceneProperty().addListener((o, a, scene) -> {

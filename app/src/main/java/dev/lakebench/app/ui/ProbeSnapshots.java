@@ -1,5 +1,6 @@
 package dev.lakebench.app.ui;
 
+import dev.lakebench.app.ui.common.Threads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,24 +25,21 @@ final class ProbeSnapshots {
             return;
         }
         // after the pulse that is running: a snapshot lays out and renders the scene itself
-        javafx.application.Platform.runLater(() -> write(scene.snapshot(null), Path.of(dir), name));
+        Threads.later(() -> write(scene.snapshot(null), Path.of(dir), name));
     }
 
     private static void write(WritableImage image, Path dir, String name) {
-        Thread writer = new Thread(
-                () -> {
-                    try {
-                        Files.createDirectories(dir);
-                        javax.imageio.ImageIO.write(
-                                SwingFXUtils.fromFXImage(image, null),
-                                "png",
-                                dir.resolve(name + ".png").toFile());
-                    } catch (IOException e) {
-                        System.err.println(
-                                "startup probe: cannot save " + name + ".png in " + dir + ": " + e.getMessage());
-                    }
-                },
-                "lakebench-probe-snapshot");
-        writer.start(); // not a daemon: the picture is written before the JVM ends
+        // not a daemon: the picture is written before the JVM ends
+        Threads.start("lakebench-probe-snapshot", false, () -> {
+            try {
+                Files.createDirectories(dir);
+                javax.imageio.ImageIO.write(
+                        SwingFXUtils.fromFXImage(image, null),
+                        "png",
+                        dir.resolve(name + ".png").toFile());
+            } catch (IOException e) {
+                System.err.println("startup probe: cannot save " + name + ".png in " + dir + ": " + e.getMessage());
+            }
+        });
     }
 }

@@ -70,7 +70,7 @@ public final class WorkbenchApp extends Application {
             if (--pending[0] == 0) {
                 System.out.println("lakebench-opened " + dataRoot + " "
                         + settings.text("workspace", DataDirectory.DEFAULT_WORKSPACE));
-                Platform.runLater(Platform::exit); // after what was queued (the probe's pictures)
+                Threads.later(Platform::exit); // after what was queued (the probe's pictures)
             }
         };
         if (probe || StartupTrace.enabled()) {

@@ -40,6 +40,14 @@ public final class Threads {
         return new Threads("lakebench-ui-test", Runnable::run);
     }
 
+    /** Starts one named thread for a single job outside the pools (e.g. start-up work before the pools exist). */
+    public static Thread start(String name, boolean daemon, Runnable job) {
+        Thread t = new Thread(job, name);
+        t.setDaemon(daemon);
+        t.start();
+        return t;
+    }
+
     /** Runs on the FX thread after the current event (e.g. a focus request once a control is shown). */
     public static void later(Runnable r) {
         Platform.runLater(r);
