@@ -148,6 +148,9 @@ public final class FxWatchdog implements AutoCloseable {
         for (StackTraceElement e : stack) {
             String c = e.getClassName();
             if (io == null) {
+                if (c.equals("sun.nio.fs.UnixPath") || c.equals("sun.nio.fs.WindowsPath")) {
+                    continue; // a path's own methods (getFileName, resolve) work on the string; real I/O is deeper
+                }
                 for (String p : IO) {
                     if (c.startsWith(p)) {
                         io = c + "." + e.getMethodName() + "(" + e.getFileName() + ":" + e.getLineNumber() + ")";
