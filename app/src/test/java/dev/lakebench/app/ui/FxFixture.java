@@ -70,8 +70,17 @@ public final class FxFixture {
      * Waits until the condition holds, then until the FX thread has run what it had queued and one whole pulse
      * (CSS, layout, rendering) after it. {@code seconds} says how long the step takes on a quiet machine; the wait
      * allows at least {@link #MAX_WAIT_SECONDS}, so that a loaded machine slows a test down instead of failing it.
+     *
+     * <p>The condition runs on the FX thread: the scene graph may only be read there, and a lookup walking it while
+     * the FX thread changes it fails at random ("Index 2 out of bounds for length 1"). Conditions that sleep or read
+     * files use {@link #awaitOffFx}.
      */
     public static void await(long seconds, Callable<Boolean> condition) {
+        awaitOffFx(seconds, () -> onFx(condition));
+    }
+
+    /** {@link #await}, with the condition run on the calling thread: for one that sleeps or reads files. */
+    public static void awaitOffFx(long seconds, Callable<Boolean> condition) {
         long limit = Math.max(seconds, MAX_WAIT_SECONDS);
         try {
             WaitForAsyncUtils.waitFor(limit, TimeUnit.SECONDS, condition);
@@ -79,6 +88,29 @@ public final class FxFixture {
             throw new AssertionError("condition not met within " + limit + " s", e);
         }
         settle();
+    }
+
+    /** The value of {@code read}, computed on the FX thread (here when already on it). */
+    public static <T> T onFx(Callable<T> read) throws Exception {
+        if (Platform.isFxApplicationThread()) {
+            return read.call();
+        }
+        java.util.concurrent.CompletableFuture<T> result = new java.util.concurrent.CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(read.call());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        try {
+            return result.get(MAX_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Exception x) {
+                throw x;
+            }
+            throw new AssertionError(e.getCause());
+        }
     }
 
     /**

@@ -107,8 +107,8 @@ class VideoPlaybackFxTest {
         // pictures already on their way to a busy FX thread may still land: wait until the time settles
         // (it never does while playing goes on), then it holds
         double[] last = {-2};
-        FxFixture.await(15, () -> {
-            double now = seconds(time);
+        FxFixture.awaitOffFx(15, () -> {
+            double now = FxFixture.onFx(() -> seconds(time));
             boolean same = now == last[0];
             last[0] = now;
             Thread.sleep(400);

@@ -104,7 +104,7 @@ class LayoutFxTest {
         // restart on the same data directory
         FxFixture.close(robot, workbench);
         Path file = dir.resolve("workbench").resolve("settings.json");
-        FxFixture.await(
+        FxFixture.awaitOffFx(
                 10,
                 () -> Files.exists(file)
                         && Settings.load(file).flag("split.centre.collapsed", false)

@@ -65,7 +65,7 @@ class SettingsDialogFxTest {
         FxFixture.snap(robot, robot.lookup("#settings-allow-files").query().getScene(), "settings-allow-files");
         robot.clickOn("#settings-save");
         Path file = dir.resolve("data").resolve("workbench").resolve("settings.json");
-        FxFixture.await(10, () -> Files.exists(file) && Settings.load(file).node(AllowedFiles.KEY) != null);
+        FxFixture.awaitOffFx(10, () -> Files.exists(file) && Settings.load(file).node(AllowedFiles.KEY) != null);
         assertThat(new AllowedFiles(Settings.load(file)).folders())
                 .containsExactly(shared.toAbsolutePath().normalize());
 

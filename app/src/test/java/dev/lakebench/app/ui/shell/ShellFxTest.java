@@ -247,7 +247,7 @@ class ShellFxTest {
             s.setWidth(1111);
         });
         Path file = dir.resolve("workbench").resolve("settings.json");
-        FxFixture.await(
+        FxFixture.awaitOffFx(
                 10,
                 () -> Files.exists(file)
                         && Settings.load(file).number("window.width", 0) == 1111
