@@ -23,23 +23,86 @@ public final class FxWatchdog implements AutoCloseable {
     /** A stall over the limit and what the FX thread was doing meanwhile (null: idle / not ours). */
     public record Stall(long millis, String ourFrame) {}
 
-    /** Where I/O happens: the engine, JDBC, files, network, indexes, native media. */
+    /**
+     * Where I/O happens: the engine and JDBC drivers, files, network, index files, native media and the OS
+     * keychain. Only the code that really reads or writes: Lakebench's own backend and native wrappers also hold
+     * plain values (a decoded picture, a token, a parsed URL) that the FX thread rightly uses, and their I/O goes
+     * through the frames listed here.
+     */
     private static final String[] IO = {
         "org.duckdb.",
-        "java.sql.",
-        "java.nio.file.",
+        "org.postgresql.",
+        "java.sql.DriverManager",
+        "java.nio.file.Files",
+        "java.nio.file.spi.",
+        "java.nio.channels.",
         "sun.nio.fs.",
         "sun.nio.ch.",
-        "java.io.FileInputStream",
-        "java.io.FileOutputStream",
+        "java.io.File",
         "java.io.RandomAccessFile",
         "java.net.Socket",
+        "java.net.InetAddress",
         "java.net.http.",
         "okhttp3.",
         "org.apache.lucene.store.",
         "org.bytedeco.",
-        "dev.lakebench.natives.",
-        "dev.lakebench.core.backend."
+        "com.sun.jna."
+    };
+
+    /**
+     * Frames under the I/O prefixes that work on strings only: a path's own methods ({@code getFileName},
+     * {@code resolve}, {@code Path.of}), its file system's {@code getPath}, a {@link java.io.File}'s name methods.
+     * Real file I/O is deeper ({@code UnixNativeDispatcher}, channels, streams) or in the methods not listed.
+     */
+    static boolean stringOnly(StackTraceElement e) {
+        String c = e.getClassName();
+        String m = e.getMethodName();
+        return switch (c) {
+            case "sun.nio.fs.UnixPath", "sun.nio.fs.WindowsPath", "sun.nio.fs.Util", "sun.nio.fs.UnixUriUtils" -> true;
+            case "sun.nio.fs.UnixFileSystem",
+                    "sun.nio.fs.LinuxFileSystem",
+                    "sun.nio.fs.UnixFileSystemProvider",
+                    "sun.nio.fs.LinuxFileSystemProvider" -> FILE_SYSTEM_STRING_METHODS.contains(m);
+            case "java.io.File" -> FILE_STRING_METHODS.contains(m);
+            default -> false;
+        };
+    }
+
+    private static final java.util.Set<String> FILE_SYSTEM_STRING_METHODS =
+            java.util.Set.of("getPath", "getSeparator", "getPathMatcher", "provider", "getScheme");
+
+    private static final java.util.Set<String> FILE_STRING_METHODS = java.util.Set.of(
+            "<init>",
+            "getName",
+            "getPath",
+            "getParent",
+            "getParentFile",
+            "getAbsolutePath",
+            "getAbsoluteFile",
+            "isAbsolute",
+            "toPath",
+            "toURI",
+            "toString",
+            "hashCode",
+            "equals",
+            "compareTo");
+
+    /**
+     * I/O that JavaFX or the class loader does on the workbench's behalf and that belongs on the FX thread: fonts
+     * opened to measure text, style sheets and icons read from the application's own jars.
+     */
+    private static final String[] TOOLKIT_IO = {
+        "com.sun.javafx.font.",
+        "com.sun.javafx.text.",
+        "javafx.scene.text.Font",
+        "com.sun.javafx.css.",
+        "javafx.css.",
+        "java.util.zip.",
+        "java.util.jar.",
+        "sun.net.www.protocol.jar.",
+        "jdk.internal.loader.",
+        "java.lang.ClassLoader",
+        "java.lang.Class"
     };
 
     private final long limitMillis;
@@ -48,7 +111,10 @@ public final class FxWatchdog implements AutoCloseable {
     private final Deque<long[]> sampleTimes = new ArrayDeque<>();
     private final Deque<String> sampleFrames = new ArrayDeque<>();
     private final Deque<String> sampleTops = new ArrayDeque<>();
-    private final java.util.Set<String> sampleFramesSeen = new java.util.LinkedHashSet<>();
+    /** Each I/O frame the sampler caught: how often, and the FX thread's whole stack the first time. */
+    private final Map<String, Integer> ioCounts = new java.util.LinkedHashMap<>();
+
+    private final Map<String, String> ioStacks = new HashMap<>();
     private final Map<String, Integer> stallTops = new HashMap<>();
     private final List<Long> latencies = new ArrayList<>();
     private final List<Stall> stalls = new ArrayList<>();
@@ -85,7 +151,8 @@ public final class FxWatchdog implements AutoCloseable {
                     sampleTimes.addLast(new long[] {System.nanoTime()});
                     sampleFrames.addLast(frame == null ? "" : frame);
                     if (frame != null) {
-                        sampleFramesSeen.add(frame);
+                        ioCounts.merge(frame, 1, Integer::sum);
+                        ioStacks.computeIfAbsent(frame, f -> stack(st));
                     }
                     sampleTops.addLast(top);
                     if (sampleTops.size() > 2000) {
@@ -132,31 +199,37 @@ public final class FxWatchdog implements AutoCloseable {
 
     /**
      * The I/O frame when Lakebench code on the FX thread called into I/O (engine, JDBC, files, network), else
-     * null. I/O that JavaFX does for itself (fonts, stylesheets) has no Lakebench caller and does not count.
+     * null. I/O that JavaFX does for itself (fonts, stylesheets) has no Lakebench caller and does not count, nor
+     * does the toolkit's or class loader's own reading on the workbench's behalf (see {@link #TOOLKIT_IO}).
      */
     static String ours(StackTraceElement[] stack) {
         for (StackTraceElement e : stack) {
             String c = e.getClassName();
-            if (c.contains("FxWatchdog") || c.endsWith("Test") || c.contains("Test$") || c.startsWith("org.testfx.")) {
+            if (c.contains("FxWatchdog")
+                    || c.endsWith("Test")
+                    || c.contains("Test$")
+                    || c.startsWith("org.testfx.")
+                    || c.startsWith("dev.lakebench.app.ui.FxFixture")
+                    || c.startsWith("dev.lakebench.app.ui.FxThreadQuery")
+                    || c.startsWith("dev.lakebench.app.ui.FxRobotExtension")) {
                 return null; // the test itself acting on the FX thread, not the workbench
-            }
-            if (c.startsWith("jdk.internal.loader.") || c.equals("java.lang.ClassLoader")) {
-                return null; // the JVM loading a class the workbench needs
             }
         }
         String io = null;
         for (StackTraceElement e : stack) {
             String c = e.getClassName();
             if (io == null) {
-                if (c.equals("sun.nio.fs.UnixPath") || c.equals("sun.nio.fs.WindowsPath")) {
-                    continue; // a path's own methods (getFileName, resolve) work on the string; real I/O is deeper
+                if (stringOnly(e)) {
+                    continue;
                 }
-                for (String p : IO) {
-                    if (c.startsWith(p)) {
-                        io = c + "." + e.getMethodName() + "(" + e.getFileName() + ":" + e.getLineNumber() + ")";
-                        break;
-                    }
+                if (startsWithAny(c, TOOLKIT_IO)) {
+                    return null; // a font, a style sheet, a class or an icon being read: not the workbench's I/O
                 }
+                if (startsWithAny(c, IO)) {
+                    io = c + "." + e.getMethodName() + "(" + e.getFileName() + ":" + e.getLineNumber() + ")";
+                }
+            } else if (startsWithAny(c, TOOLKIT_IO)) {
+                return null; // read by the toolkit or the class loader on the workbench's behalf
             } else if (c.startsWith("dev.lakebench.app.") || c.startsWith("dev.lakebench.core.")) {
                 return io + " called from " + c + "." + e.getMethodName() + "(" + e.getFileName() + ":"
                         + e.getLineNumber() + ")";
@@ -165,9 +238,34 @@ public final class FxWatchdog implements AutoCloseable {
         return null;
     }
 
-    /** Every sample that caught Lakebench code doing I/O on the FX thread (whether or not it stalled). */
+    private static boolean startsWithAny(String className, String[] prefixes) {
+        for (String p : prefixes) {
+            if (className.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Every I/O frame a sample caught Lakebench code in on the FX thread (whether or not it stalled), with how
+     * many samples saw it and the whole stack of the first: enough to tell a real call from a misclassified one
+     * without rerunning. One sample is enough to fail: a workbench that never does I/O on the FX thread is never
+     * caught in it, however the samples fall; a short call is caught only sometimes, which is still a bug.
+     */
     public synchronized List<String> ioSamples() {
-        return sampleFramesSeen.stream().toList();
+        return ioCounts.entrySet().stream()
+                .map(e -> e.getKey() + " (" + e.getValue() + " sample" + (e.getValue() == 1 ? "" : "s") + ")\n"
+                        + ioStacks.get(e.getKey()))
+                .toList();
+    }
+
+    private static String stack(StackTraceElement[] st) {
+        StringBuilder sb = new StringBuilder();
+        for (StackTraceElement e : st) {
+            sb.append("\tat ").append(e).append('\n');
+        }
+        return sb.toString();
     }
 
     private synchronized void record(long millis) {
