@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jline.reader.EOFError;
@@ -32,6 +33,12 @@ final class TerminalInput implements ShellInput {
     private final LineReader reader;
     private final String prompt;
 
+    /**
+     * Ctrl+C pressed after a statement was entered and before it started running (or between two statements of
+     * one line): it cancels that statement, as it would a moment later.
+     */
+    private final AtomicBoolean interruptedBeforeRun = new AtomicBoolean();
+
     private TerminalInput(Terminal terminal, Path history, String name) throws IOException {
         this.terminal = terminal;
         String safe = name.replace("%", "%%");
@@ -47,8 +54,9 @@ final class TerminalInput implements ShellInput {
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // '!' is SQL (!=), not history recall
                 .option(LineReader.Option.INSERT_TAB, true)
                 .build();
-        // outside of line reading Ctrl+C must not end the process: whileRunning() gives it a meaning
-        terminal.handle(Terminal.Signal.INT, s -> {});
+        // outside of line reading Ctrl+C must not end the process: whileRunning() gives it a meaning, also to one
+        // pressed just before it
+        terminal.handle(Terminal.Signal.INT, s -> interruptedBeforeRun.set(true));
     }
 
     /** The process's terminal. */
@@ -83,8 +91,14 @@ final class TerminalInput implements ShellInput {
 
     @Override
     public String next() {
+        interruptedBeforeRun.set(false); // one pressed after the last statement ended is not for the next one
         try {
-            return reader.readLine(prompt);
+            String line = reader.readLine(prompt);
+            if (Thread.interrupted()) {
+                // Ctrl+C while the reader was finishing the line, which it passes on as this thread's interrupt
+                interruptedBeforeRun.set(true);
+            }
+            return line;
         } catch (UserInterruptException e) {
             return "";
         } catch (EndOfFileException e) {
@@ -100,6 +114,9 @@ final class TerminalInput implements ShellInput {
     @Override
     public AutoCloseable whileRunning(Runnable onInterrupt) {
         Terminal.SignalHandler before = terminal.handle(Terminal.Signal.INT, s -> onInterrupt.run());
+        if (interruptedBeforeRun.getAndSet(false)) {
+            onInterrupt.run();
+        }
         return () -> terminal.handle(Terminal.Signal.INT, before);
     }
 
