@@ -90,10 +90,20 @@ public final class FxFixture {
         settle();
     }
 
-    /** The value of {@code read}, computed on the FX thread (here when already on it). */
-    public static <T> T onFx(Callable<T> read) throws Exception {
+    /**
+     * The value of {@code read}, computed on the FX thread (here when already on it): how a test reads the scene
+     * graph or a control's state (items, text, selection) that the FX thread may be changing. A checked exception
+     * of {@code read} comes back wrapped in an {@link IllegalStateException}.
+     */
+    public static <T> T onFx(Callable<T> read) {
         if (Platform.isFxApplicationThread()) {
-            return read.call();
+            try {
+                return read.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         }
         java.util.concurrent.CompletableFuture<T> result = new java.util.concurrent.CompletableFuture<>();
         Platform.runLater(() -> {
@@ -106,10 +116,18 @@ public final class FxFixture {
         try {
             return result.get(MAX_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof Exception x) {
+            if (e.getCause() instanceof RuntimeException x) {
                 throw x;
             }
-            throw new AssertionError(e.getCause());
+            if (e.getCause() instanceof Error x) {
+                throw x;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the FX thread did not answer within " + MAX_WAIT_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 
@@ -147,13 +165,16 @@ public final class FxFixture {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** The node matching the query that is on screen (other tabs hold nodes with the same id). */
+    /**
+     * The node matching the query that is on screen (other tabs hold nodes with the same id), found on the FX
+     * thread.
+     */
     @SuppressWarnings("unchecked")
     public static <T extends javafx.scene.Node> T showing(FxRobot robot, String query) {
-        return (T) robot.lookup(query).queryAll().stream()
+        return onFx(() -> (T) robot.lookup(query).queryAll().stream()
                 .filter(FxFixture::isShowing)
                 .reduce((a, b) -> b)
-                .orElseThrow(() -> new AssertionError("nothing on screen matches " + query));
+                .orElseThrow(() -> new AssertionError("nothing on screen matches " + query)));
     }
 
     public static boolean isShowing(javafx.scene.Node n) {

@@ -3,6 +3,7 @@ package dev.lakebench.app.ui.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakebench.app.ui.FxFixture;
+import dev.lakebench.app.ui.FxRobotExtension;
 import dev.lakebench.app.ui.shell.Workbench;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.testing.InterruptedFileIngest;
@@ -16,14 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
  * The workspace browser flags a table that holds rows of a file whose ingest was killed: a badge on the table
  * whose tooltip gives the files, the rows and the fix; other tables carry none.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxRobotExtension.class)
 class IncompleteTableFxTest {
 
     @TempDir
@@ -50,13 +50,14 @@ class IncompleteTableFxTest {
     void theTableWithAnInterruptedFileCarriesABadgeWithTheFix(FxRobot robot) {
         FxFixture.await(60, () -> robot.lookup("notes").tryQuery().isPresent() || expandDefault(robot));
         FxFixture.await(60, () -> robot.lookup("#table-incomplete").tryQuery().isPresent());
-        List<Label> badges = robot.lookup("#table-incomplete").queryAllAs(Label.class).stream()
+        // read on the FX thread: the tree may still be laying out the rows it loads lazily
+        List<Label> badges = FxFixture.onFx(() -> robot.lookup("#table-incomplete").queryAllAs(Label.class).stream()
                 .filter(FxFixture::isShowing)
-                .toList();
+                .toList());
         assertThat(badges).hasSize(1);
         Label badge = badges.get(0);
         // the badge sits in the row of the docs table
-        assertThat(badge.getParent().getChildrenUnmodifiable())
+        assertThat(FxFixture.onFx(() -> List.copyOf(badge.getParent().getChildrenUnmodifiable())))
                 .filteredOn(n -> n instanceof Label l && "docs".equals(l.getText()))
                 .hasSize(1);
         assertThat(badge.getTooltip().getText())

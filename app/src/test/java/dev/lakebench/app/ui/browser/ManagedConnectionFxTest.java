@@ -3,6 +3,7 @@ package dev.lakebench.app.ui.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakebench.app.ui.FxFixture;
+import dev.lakebench.app.ui.FxRobotExtension;
 import dev.lakebench.app.ui.shell.Workbench;
 import dev.lakebench.core.backend.managed.FakeManagedService;
 import dev.lakebench.core.client.Client;
@@ -19,11 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** Adding a managed connection in the real window, then browsing and opening a remote table. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxRobotExtension.class)
 class ManagedConnectionFxTest {
 
     @TempDir

@@ -3,6 +3,7 @@ package dev.lakebench.app.ui.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakebench.app.ui.FxFixture;
+import dev.lakebench.app.ui.FxRobotExtension;
 import dev.lakebench.app.ui.common.ConnectionSpec;
 import dev.lakebench.app.ui.shell.Workbench;
 import dev.lakebench.core.connections.MemoryCredentialStore;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -28,7 +28,7 @@ import org.testfx.framework.junit5.Start;
  * reports a server that cannot be reached; against the throw-away server ({@code LAKEBENCH_TEST_POSTGRES_URL})
  * it shows the probed extensions, saves the connection with its password in the credential store, and browses it.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxRobotExtension.class)
 class PostgresConnectionFxTest {
 
     @TempDir

@@ -3,6 +3,7 @@ package dev.lakebench.app.ui.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakebench.app.ui.FxFixture;
+import dev.lakebench.app.ui.FxRobotExtension;
 import dev.lakebench.app.ui.UiFixtures;
 import dev.lakebench.app.ui.common.ConnectionSpec;
 import dev.lakebench.app.ui.common.WorkspaceRef;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -34,7 +34,7 @@ import org.testfx.framework.junit5.Start;
  * ({@code LAKEBENCH_TEST_POSTGRES_URL}; skipped without it): a PDF, a text file and an image go through the
  * ingestion wizard, its progress runs to the summary, and the rows come back through the SQL editor.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxRobotExtension.class)
 class PostgresIngestFxTest {
 
     @TempDir

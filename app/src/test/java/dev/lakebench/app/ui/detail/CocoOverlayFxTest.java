@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lakebench.app.ui.FxFixture;
+import dev.lakebench.app.ui.FxRobotExtension;
 import dev.lakebench.app.ui.UiFixtures;
 import dev.lakebench.app.ui.shell.Workbench;
 import dev.lakebench.core.client.Client;
@@ -26,11 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** An ingested COCO row shows its boxes where the annotation puts them, its mask in category colours, its captions. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxRobotExtension.class)
 class CocoOverlayFxTest {
 
     private static final Path COCO = UiFixtures.testData("coco-detection-captions-sample");
@@ -167,9 +167,8 @@ class CocoOverlayFxTest {
                 firstCaption = c;
             }
         }
-        assertThat(captions.isVisible()).isTrue();
-        assertThat(captions.getText())
-                .contains(firstCaption.path("caption").asText().strip());
+        String caption = firstCaption.path("caption").asText().strip();
+        FxFixture.await(10, () -> captions.isVisible() && captions.getText().contains(caption));
 
         robot.clickOn("#detail-overlays");
         FxFixture.settle();

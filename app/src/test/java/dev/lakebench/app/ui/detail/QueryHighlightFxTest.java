@@ -3,6 +3,7 @@ package dev.lakebench.app.ui.detail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakebench.app.ui.FxFixture;
+import dev.lakebench.app.ui.FxRobotExtension;
 import dev.lakebench.app.ui.shell.Workbench;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.IngestOptions;
@@ -21,11 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** A row picked from a text search shows the searched words highlighted in the detail pane's text. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxRobotExtension.class)
 class QueryHighlightFxTest {
 
     static final String PARROT =
@@ -97,9 +97,11 @@ class QueryHighlightFxTest {
         pick(robot, "SELECT id, text, text <#> 'Parrot' AS score FROM notes ORDER BY score DESC");
         FxFixture.await(20, () -> robot.lookup("#detail-text").tryQuery().isPresent());
         StyleClassedTextArea text = robot.lookup("#detail-text").queryAs(StyleClassedTextArea.class);
-        FxFixture.await(20, () -> text.getText().equals(PARROT));
+        // the text and then its highlights are set on the FX thread: wait for both, then read them there
+        FxFixture.await(
+                20, () -> text.getText().equals(PARROT) && !highlighted(text).isEmpty());
         // the search's own words only: no stemming (as pg_deeplake), and a possessive is the word itself
-        assertThat(highlighted(text)).containsExactly("parrot's");
+        assertThat(FxFixture.onFx(() -> highlighted(text))).containsExactly("parrot's");
         FxFixture.snap(robot, text.getScene(), "detail-highlight-light");
         robot.clickOn("#tb-theme");
         FxFixture.settle();

@@ -3,6 +3,7 @@ package dev.lakebench.app.ui.grid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakebench.app.ui.FxFixture;
+import dev.lakebench.app.ui.FxRobotExtension;
 import dev.lakebench.app.ui.UiFixtures;
 import dev.lakebench.app.ui.shell.Workbench;
 import dev.lakebench.core.client.Client;
@@ -21,11 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The grid in the real window: thumbnails load, a click shows the row in the detail pane, size and filter work. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxRobotExtension.class)
 class GridFxTest {
 
     @TempDir
@@ -65,7 +65,7 @@ class GridFxTest {
                                 .getItems()
                                 .isEmpty());
         GridView<?> grid = robot.lookup("#thumbnail-grid").queryAs(GridView.class);
-        int rows = grid.getItems().size();
+        int rows = FxFixture.onFx(() -> grid.getItems().size());
         FxFixture.await(
                 30,
                 () -> robot.lookup(".thumb-cell").queryAll().stream()
@@ -73,10 +73,11 @@ class GridFxTest {
                                 .count()
                         >= Math.min(rows, 4));
 
-        robot.clickOn(robot.lookup(".thumb-cell").queryAll().stream()
+        // the cell is picked on the FX thread: the grid is still binding cells to rows and loading their pictures
+        robot.clickOn(FxFixture.onFx(() -> robot.lookup(".thumb-cell").queryAll().stream()
                 .filter(c -> c.lookup(".image-view") instanceof ImageView v && v.getImage() != null)
                 .findFirst()
-                .orElseThrow());
+                .orElseThrow()));
         FxFixture.await(
                 20,
                 () -> workbench.selectedRow().get() == null
@@ -85,7 +86,10 @@ class GridFxTest {
                                         .getItems()
                                         .size()
                                 >= 5);
-        assertThat(robot.lookup("#detail-fields").queryTableView().getItems().toString())
+        assertThat(FxFixture.onFx(() -> robot.lookup("#detail-fields")
+                        .queryTableView()
+                        .getItems()
+                        .toString()))
                 .contains("filename");
         FxFixture.await(
                 20, () -> robot.lookup("#detail-image").queryAs(ImageView.class).getImage() != null);
@@ -102,7 +106,9 @@ class GridFxTest {
                         .queryAs(Label.class)
                         .getText()
                         .contains("where filename LIKE"));
-        assertThat(grid.getItems().size()).isLessThan(rows).isGreaterThan(0);
+        assertThat(FxFixture.onFx(() -> grid.getItems().size()))
+                .isLessThan(rows)
+                .isGreaterThan(0);
         assertThat(workbench.errors().shown()).isEmpty();
     }
 
@@ -126,12 +132,13 @@ class GridFxTest {
                 30,
                 () -> robot.lookup(".thumb-cell").queryAll().stream()
                         .anyMatch(c -> c.lookup(".image-view") instanceof ImageView v && v.getImage() != null));
-        var cell = robot.lookup(".thumb-cell").queryAll().stream()
+        // the cell and its row are read together on the FX thread, which may still be binding cells to rows
+        var cell = FxFixture.onFx(() -> robot.lookup(".thumb-cell").queryAll().stream()
                 .filter(c -> c.lookup(".image-view") instanceof ImageView v && v.getImage() != null)
                 .skip(2)
                 .findFirst()
-                .orElseThrow();
-        String key = (String) ((org.controlsfx.control.GridCell<?>) cell).getItem();
+                .orElseThrow());
+        String key = FxFixture.onFx(() -> (String) ((org.controlsfx.control.GridCell<?>) cell).getItem());
         String name = UiFixtures.sampleImages()
                 .get(Integer.parseInt(key.substring(4)))
                 .getFileName()
@@ -150,7 +157,7 @@ class GridFxTest {
                                 .size()
                         == UiFixtures.sampleImages().size());
         GridView<String> similar = FxFixture.showing(robot, "#thumbnail-grid");
-        assertThat(similar.getItems().get(0)).isEqualTo(key);
+        assertThat(FxFixture.onFx(() -> similar.getItems().get(0))).isEqualTo(key);
         FxFixture.await(
                 10,
                 () -> FxFixture.<Label>showing(robot, "#grid-status").getText().contains("most similar to " + name));

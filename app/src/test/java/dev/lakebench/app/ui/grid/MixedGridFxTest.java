@@ -3,6 +3,7 @@ package dev.lakebench.app.ui.grid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakebench.app.ui.FxFixture;
+import dev.lakebench.app.ui.FxRobotExtension;
 import dev.lakebench.app.ui.UiFixtures;
 import dev.lakebench.app.ui.shell.Workbench;
 import dev.lakebench.core.client.Client;
@@ -22,11 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** A folder of images and a video in one table: the grid shows every row's picture, and switching the column reloads. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxRobotExtension.class)
 class MixedGridFxTest {
 
     @TempDir
@@ -100,7 +100,7 @@ class MixedGridFxTest {
                                 .getItems()
                                 .isEmpty());
         GridView<?> grid = robot.lookup("#thumbnail-grid").queryAs(GridView.class);
-        assertThat(grid.getItems()).hasSize((int) (images + segments));
+        assertThat(FxFixture.onFx(() -> grid.getItems().size())).isEqualTo((int) (images + segments));
         FxFixture.await(30, () -> shown(robot) == images + segments && pictured(robot) == images + segments);
 
         @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package dev.lakebench.app.ui.grid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakebench.app.ui.FxFixture;
+import dev.lakebench.app.ui.FxRobotExtension;
 import dev.lakebench.app.ui.UiFixtures;
 import dev.lakebench.app.ui.shell.Workbench;
 import dev.lakebench.core.client.Client;
@@ -21,14 +22,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
  * With an image model's vectors in a table, the grid offers a text box that searches the pictures by text
  * (the model's text tower); without them it does not.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxRobotExtension.class)
 class TextToImageFxTest {
 
     @TempDir
@@ -90,7 +90,8 @@ class TextToImageFxTest {
                                 .size()
                         == 5);
         GridView<String> hits = FxFixture.showing(robot, "#thumbnail-grid");
-        assertThat(hits.getItems().subList(0, 2)).containsExactlyInAnyOrder("s1", "s4");
+        assertThat(FxFixture.onFx(() -> List.copyOf(hits.getItems().subList(0, 2))))
+                .containsExactlyInAnyOrder("s1", "s4");
         assertThat(workbench.errors().shown()).isEmpty();
 
         // a table whose vectors no image model made has no text box
@@ -108,7 +109,9 @@ class TextToImageFxTest {
                         && !FxFixture.<GridView<String>>showing(robot, "#thumbnail-grid")
                                 .getItems()
                                 .isEmpty());
-        assertThat(robot.lookup("#grid-text-search").queryAll().stream().filter(FxFixture::isShowing))
+        assertThat(FxFixture.onFx(() -> robot.lookup("#grid-text-search").queryAll().stream()
+                        .filter(FxFixture::isShowing)
+                        .toList()))
                 .isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package dev.lakebench.app.ui.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakebench.app.ui.FxFixture;
+import dev.lakebench.app.ui.FxRobotExtension;
 import dev.lakebench.app.ui.FxWatchdog;
 import dev.lakebench.app.ui.UiFixtures;
 import dev.lakebench.app.ui.shell.Workbench;
@@ -23,11 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** Dropped files through the wizard's real window: counts, target, progress, summary, rows; and a cancel. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxRobotExtension.class)
 class IngestFxTest {
 
     @TempDir
@@ -103,8 +103,8 @@ class IngestFxTest {
                                 .getItems()
                                 .isEmpty());
         TableView<Row> rows = FxFixture.showing(robot, "#results-table");
-        long images =
-                rows.getItems().stream().filter(r -> r.get("image") != null).count();
+        long images = FxFixture.onFx(() ->
+                rows.getItems().stream().filter(r -> r.get("image") != null).count());
         assertThat(images)
                 .isEqualTo(UiFixtures.sampleImages().stream()
                         .filter(p -> p.toString().contains("pillow"))
@@ -167,7 +167,7 @@ class IngestFxTest {
                                 !l.getText().startsWith("0 of") && !l.getText().startsWith("Starting"))
                         .orElse(false));
         // the status bar lists the ingest while it runs
-        assertThat(workbench.tasks().running())
+        assertThat(FxFixture.onFx(() -> List.copyOf(workbench.tasks().running())))
                 .anySatisfy(t -> assertThat(t.title()).isEqualTo("Ingest into photos"));
         robot.clickOn("#run-cancel");
         FxFixture.await(60, () -> robot.lookup("#summary-line").tryQuery().isPresent());

@@ -3,6 +3,7 @@ package dev.lakebench.app.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakebench.app.ui.FxFixture;
+import dev.lakebench.app.ui.FxRobotExtension;
 import dev.lakebench.app.ui.UiFixtures;
 import dev.lakebench.core.client.Row;
 import java.nio.file.Path;
@@ -21,14 +22,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
  * A result's scores come first with four significant digits; a result shows as a grid; the grid's tiles name
  * their files and select by keys, Shift and Ctrl; find similar works from a result row and the detail pane.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxRobotExtension.class)
 class GridActionsFxTest {
 
     @TempDir
@@ -81,9 +81,9 @@ class GridActionsFxTest {
                                 .getItems()
                                 .size()
                         == n);
-        assertThat(FxFixture.<GridView<String>>showing(robot, "#thumbnail-grid")
+        assertThat(FxFixture.onFx(() -> FxFixture.<GridView<String>>showing(robot, "#thumbnail-grid")
                         .getItems()
-                        .get(0))
+                        .get(0)))
                 .isEqualTo("img-002");
         FxFixture.await(
                 10,
@@ -101,7 +101,7 @@ class GridActionsFxTest {
                                 .size()
                         == n);
         GridView<String> grid = FxFixture.showing(robot, "#thumbnail-grid");
-        assertThat(grid.getItems()).startsWith("img-000", "img-001", "img-002");
+        assertThat(FxFixture.onFx(() -> List.copyOf(grid.getItems()))).startsWith("img-000", "img-001", "img-002");
         String name3 = UiFixtures.sampleImages().get(3).getFileName().toString();
         FxFixture.await(10, () -> captions(robot).contains("0.3000 · " + name3));
 
@@ -147,7 +147,7 @@ class GridActionsFxTest {
                         && results(robot).getItems().size() == 5);
         TableView<Row> results = results(robot);
         assertThat(results.getColumns().get(0).getUserData()).isEqualTo("score");
-        double top = ((Number) results.getItems().get(0).get("score")).doubleValue();
+        double top = FxFixture.onFx(() -> ((Number) results.getItems().get(0).get("score")).doubleValue());
         assertThat(top).isPositive();
         String shown = dev.lakebench.app.ui.common.ScoreText.format(top);
         assertThat(shown.replace("-", "").replace(".", "").replaceFirst("^0+", ""))
@@ -176,27 +176,29 @@ class GridActionsFxTest {
                 .orElseThrow();
     }
 
+    // the grid's cells are read on the FX thread: it binds them to rows and restyles them as pictures load
+
     private static List<String> captions(FxRobot robot) {
-        return robot.lookup(".thumb-label").queryAll().stream()
+        return FxFixture.onFx(() -> robot.lookup(".thumb-label").queryAll().stream()
                 .filter(FxFixture::isShowing)
                 .map(l -> ((Label) l).getText())
-                .toList();
+                .toList());
     }
 
     private static Node cell(FxRobot robot, String key) {
-        return robot.lookup(".thumb-cell").queryAll().stream()
+        return FxFixture.onFx(() -> robot.lookup(".thumb-cell").queryAll().stream()
                 .filter(FxFixture::isShowing)
                 .filter(c -> key.equals(((GridCell<?>) c).getItem()))
                 .findFirst()
-                .orElseThrow();
+                .orElseThrow());
     }
 
     private static List<String> selectedKeys(FxRobot robot) {
-        return robot.lookup(".thumb-cell").queryAll().stream()
+        return FxFixture.onFx(() -> robot.lookup(".thumb-cell").queryAll().stream()
                 .filter(FxFixture::isShowing)
                 .filter(c -> c.getStyleClass().contains("selected"))
                 .map(c -> (String) ((GridCell<?>) c).getItem())
                 .sorted()
-                .toList();
+                .toList());
     }
 }

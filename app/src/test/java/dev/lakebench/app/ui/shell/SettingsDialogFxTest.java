@@ -3,6 +3,7 @@ package dev.lakebench.app.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakebench.app.ui.FxFixture;
+import dev.lakebench.app.ui.FxRobotExtension;
 import dev.lakebench.app.ui.common.AllowedFiles;
 import dev.lakebench.app.ui.common.Settings;
 import dev.lakebench.app.ui.ingest.IngestChooser;
@@ -17,11 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The settings dialog's --allow-files folders: added, explained, saved in the settings file, listed again. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxRobotExtension.class)
 class SettingsDialogFxTest {
 
     @TempDir

@@ -3,6 +3,7 @@ package dev.lakebench.app.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakebench.app.ui.FxFixture;
+import dev.lakebench.app.ui.FxRobotExtension;
 import dev.lakebench.app.ui.FxWatchdog;
 import dev.lakebench.app.ui.UiFixtures;
 import dev.lakebench.app.ui.browser.BrowserNode;
@@ -23,11 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The real window: browser, editor, results, cancel, theme, error surface, remembered window state. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxRobotExtension.class)
 class ShellFxTest {
 
     @TempDir
@@ -78,15 +78,21 @@ class ShellFxTest {
                                         .getItems()
                                         .size()
                                 == n);
-        assertThat(robot.lookup("#result-status").queryAs(Label.class).getText())
-                .startsWith(n + " rows in");
+        // the status line is written after the rows: wait for it rather than race the FX thread to it
+        FxFixture.await(
+                20,
+                () -> robot.lookup("#result-status")
+                        .queryAs(Label.class)
+                        .getText()
+                        .startsWith(n + " rows in"));
 
         // select a row: it becomes the source of a query vector and the detail pane shows it
         TableView<Row> results = robot.lookup("#results-table").queryAs(TableView.class);
         robot.interact(
                 () -> results.getSelectionModel().select(2, results.getColumns().get(0)));
         FxFixture.await(5, () -> workbench.selectedRow().get() != null);
-        float[] expected = (float[]) results.getItems().get(2).get("embedding");
+        float[] expected =
+                FxFixture.onFx(() -> (float[]) results.getItems().get(2).get("embedding"));
 
         // a new editor (Ctrl+T), typed SQL with $1, the parameter taken from the selected row, Ctrl+Enter
         robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
@@ -100,8 +106,9 @@ class ShellFxTest {
                 .select(dev.lakebench.app.ui.sql.ParameterViewModel.Kind.ROW_VECTOR));
         focus(robot, editor).press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
         FxFixture.await(20, () -> visibleResults(robot).getItems().size() == 3);
-        Row best = visibleResults(robot).getItems().get(0);
-        assertThat(best.get("id")).isEqualTo(results.getItems().get(2).get("id"));
+        Row best = FxFixture.onFx(() -> visibleResults(robot).getItems().get(0));
+        assertThat(best.get("id"))
+                .isEqualTo(FxFixture.onFx(() -> results.getItems().get(2).get("id")));
         assertThat((Double) best.get("score")).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
         assertThat(expected).isNotEmpty();
 
@@ -211,11 +218,12 @@ class ShellFxTest {
         assertThat(workbench.selectedRow().get()).isNull();
 
         // a tile selected in the grid: its row; back in the editor: the result's row; in the grid again: the tile's
-        robot.clickOn(robot.lookup(".thumb-cell").queryAll().stream()
+        // the tile is found on the FX thread, which may still be binding the grid's cells to rows
+        robot.clickOn(FxFixture.onFx(() -> robot.lookup(".thumb-cell").queryAll().stream()
                 .filter(FxFixture::isShowing)
                 .filter(c -> "img-001".equals(((GridCell<?>) c).getItem()))
                 .findFirst()
-                .orElseThrow());
+                .orElseThrow()));
         FxFixture.await(10, () -> shownId().equals("img-001"));
         assertThat(resultId).isNotEqualTo("img-001");
         try (FxWatchdog watchdog = new FxWatchdog(100)) {

@@ -3,6 +3,7 @@ package dev.lakebench.app.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakebench.app.ui.FxFixture;
+import dev.lakebench.app.ui.FxRobotExtension;
 import dev.lakebench.app.ui.FxWatchdog;
 import dev.lakebench.app.ui.common.Settings;
 import dev.lakebench.app.ui.common.Threads;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -32,7 +32,7 @@ import org.testfx.framework.junit5.Start;
  * thread never waits for the workspace, and the tables appear once it is open. A workspace that could not be opened
  * early is opened by the browser as before.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxRobotExtension.class)
 class SlowWorkspaceFxTest {
 
     @TempDir
@@ -114,16 +114,18 @@ class SlowWorkspaceFxTest {
             robot.clickOn("#tb-new-sql");
             FxFixture.await(10, () -> workbench.shell().openTabs().size() == 1);
             Thread.sleep(500);
-            assertThat(listed())
+            assertThat(FxFixture.onFx(this::listed))
                     .as("nothing listed before the workspace is open")
                     .isFalse();
 
             opening.complete(Client.local(data));
             FxFixture.await(30, this::listed);
             FxFixture.snap(robot, stage.getScene(), "start-workspace-listed");
-            assertThat(robot.lookup(".tree-cell .label").queryAll().stream()
-                            .noneMatch(l -> l instanceof Labeled lb && "opening…".equals(lb.getText())))
-                    .isTrue();
+            // the tree's cells follow the listing on the FX thread: wait for them, not for a fixed time
+            FxFixture.await(
+                    10,
+                    () -> robot.lookup(".tree-cell .label").queryAll().stream()
+                            .noneMatch(l -> l instanceof Labeled lb && "opening…".equals(lb.getText())));
             assertThat(watchdog.ioSamples())
                     .as("Lakebench code doing I/O on the FX thread")
                     .isEmpty();

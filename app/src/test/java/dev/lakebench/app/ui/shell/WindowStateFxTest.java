@@ -2,6 +2,7 @@ package dev.lakebench.app.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lakebench.app.ui.FxRobotExtension;
 import dev.lakebench.app.ui.common.Settings;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,11 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** Saved window bounds are fitted to a screen, so the title bar can always be grabbed. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxRobotExtension.class)
 class WindowStateFxTest {
 
     @TempDir

@@ -3,6 +3,7 @@ package dev.lakebench.app.ui.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakebench.app.ui.FxFixture;
+import dev.lakebench.app.ui.FxRobotExtension;
 import dev.lakebench.app.ui.UiFixtures;
 import dev.lakebench.app.ui.browser.BrowserNode;
 import dev.lakebench.app.ui.shell.Workbench;
@@ -18,11 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The editor in the real window: the error underline and column completion before FROM. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxRobotExtension.class)
 class EditorFxTest {
 
     @TempDir
@@ -52,9 +52,11 @@ class EditorFxTest {
         CodeArea editor = FxFixture.showing(robot, "#sql-editor");
         int at = sql.indexOf("captoin");
         FxFixture.await(5, () -> editor.getStyleOfChar(at).contains("error-mark"));
-        assertThat(editor.getStyleOfChar(at + "captoin".length() - 1)).contains("error-mark");
-        assertThat(editor.getStyleOfChar(sql.indexOf("LIKE"))).doesNotContain("error-mark");
-        assertThat(editor.getStyleOfChar(sql.indexOf("FROM")))
+        assertThat(FxFixture.onFx(() -> editor.getStyleOfChar(at + "captoin".length() - 1)))
+                .contains("error-mark");
+        assertThat(FxFixture.onFx(() -> editor.getStyleOfChar(sql.indexOf("LIKE"))))
+                .doesNotContain("error-mark");
+        assertThat(FxFixture.onFx(() -> editor.getStyleOfChar(sql.indexOf("FROM"))))
                 .doesNotContain("error-mark")
                 .contains("keyword");
         FxFixture.snap(robot, stage.getScene(), "editor-error-underline");
@@ -98,14 +100,15 @@ class EditorFxTest {
                         .isPresent());
         ListView<SqlCompletion.Suggestion> list =
                 robot.lookup("#completion-list").queryAs(ListView.class);
-        assertThat(list.getItems().get(0).text()).isEqualTo("caption");
-        assertThat(list.getItems().get(0).detail()).isEqualTo("TEXT · images");
+        SqlCompletion.Suggestion first = FxFixture.onFx(() -> list.getItems().get(0));
+        assertThat(first.text()).isEqualTo("caption");
+        assertThat(first.detail()).isEqualTo("TEXT · images");
         FxFixture.snap(robot, stage.getScene(), "editor-completion");
         robot.type(KeyCode.ENTER);
         try {
             FxFixture.await(5, () -> editor.getText().equals("SELECT caption"));
         } finally {
-            assertThat(editor.getText()).isEqualTo("SELECT caption");
+            assertThat(FxFixture.<String>onFx(editor::getText)).isEqualTo("SELECT caption");
         }
     }
 }
