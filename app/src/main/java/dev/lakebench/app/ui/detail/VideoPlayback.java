@@ -191,6 +191,8 @@ final class VideoPlayback implements AutoCloseable {
             long wallStart = System.nanoTime();
             double mediaStart = first == null ? 0 : first.seconds();
             double shown = mediaStart;
+            // the picture a pause came before: shown first when playing resumes
+            VideoDecoder.Picture held = null;
             while (true) {
                 double seek;
                 synchronized (lock) {
@@ -209,6 +211,7 @@ final class VideoPlayback implements AutoCloseable {
                     }
                 }
                 if (!Double.isNaN(seek)) {
+                    held = null;
                     d.seek(seek);
                     VideoDecoder.Picture p = d.next();
                     if (p != null) {
@@ -219,7 +222,8 @@ final class VideoPlayback implements AutoCloseable {
                     mediaStart = shown;
                     continue;
                 }
-                VideoDecoder.Picture p = d.next();
+                VideoDecoder.Picture p = held != null ? held : d.next();
+                held = null;
                 if (p == null) {
                     synchronized (lock) {
                         playing = false;
@@ -266,13 +270,21 @@ final class VideoPlayback implements AutoCloseable {
                     if (closed) {
                         return;
                     }
+                    if (!playing || !Double.isNaN(seekTo)) {
+                        // paused or moved before this picture's time: a pause keeps it for when playing resumes,
+                        // a seek drops it; either way the screen does not change after a pause
+                        held = Double.isNaN(seekTo) ? p : null;
+                        continue;
+                    }
+                    // offered under the lock: a pause, which takes the lock, comes after this picture, and so does
+                    // the screen's news of it
+                    pictures.offer(p);
+                    shown = p.seconds();
                 }
                 if (followedSound) {
                     wallStart = System.nanoTime();
                     mediaStart = p.seconds();
                 }
-                pictures.offer(p);
-                shown = p.seconds();
             }
         } catch (MediaException e) {
             ui.execute(() -> screen.failed(e.getMessage()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.lakebench.app.ui.FxFixture;
+import dev.lakebench.app.ui.FxRobotExtension;
 import dev.lakebench.app.ui.FxWatchdog;
 import dev.lakebench.app.ui.UiFixtures;
 import dev.lakebench.app.ui.shell.Workbench;
@@ -27,11 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** A stored video segment plays in the detail pane with the bundled FFmpeg: pictures advance, pause holds, scrubbing moves. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxRobotExtension.class)
 class VideoPlaybackFxTest {
 
     @TempDir
@@ -104,20 +104,13 @@ class VideoPlaybackFxTest {
         }
         FxFixture.snap(robot, video.getScene(), "video-playing");
         robot.clickOn("#detail-play");
-        // pictures already on their way to a busy FX thread may still land: wait until the time settles
-        // (it never does while playing goes on), then it holds
-        double[] last = {-2};
-        FxFixture.awaitOffFx(15, () -> {
-            double now = FxFixture.onFx(() -> seconds(time));
-            boolean same = now == last[0];
-            last[0] = now;
-            Thread.sleep(400);
-            return same;
-        });
-        double paused = last[0];
-        Thread.sleep(700);
-        assertThat(seconds(time)).isEqualTo(paused);
-        assertThat(robot.lookup("#detail-play").queryButton().getText()).isEqualTo("Play");
+        // once the screen says it paused (and the FX thread has shown what was sent before), no picture follows:
+        // the player hands over a picture only while playing, so a loaded machine cannot deliver one late
+        FxFixture.await(
+                10, () -> robot.lookup("#detail-play").queryButton().getText().equals("Play"));
+        double paused = FxFixture.onFx(() -> seconds(time));
+        Thread.sleep(700); // the time a picture a pause let through would need to land (25 frames a second)
+        assertThat(FxFixture.onFx(() -> seconds(time))).isEqualTo(paused);
 
         Slider seek = robot.lookup("#detail-video-seek").queryAs(Slider.class);
         assertThat(seek.getMax()).isGreaterThan(3);

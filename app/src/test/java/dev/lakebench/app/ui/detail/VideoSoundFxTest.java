@@ -3,6 +3,7 @@ package dev.lakebench.app.ui.detail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakebench.app.ui.FxFixture;
+import dev.lakebench.app.ui.FxRobotExtension;
 import dev.lakebench.app.ui.common.SelectedRow;
 import dev.lakebench.app.ui.common.Sessions;
 import dev.lakebench.app.ui.common.Threads;
@@ -26,14 +27,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
  * A segment with a sound track plays its sound, with the pictures following the sound's clock, and mutes; on a
  * machine without an audio device it plays silently and says so.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxRobotExtension.class)
 class VideoSoundFxTest {
 
     @TempDir
@@ -139,19 +139,12 @@ class VideoSoundFxTest {
             assertThat(after[i]).as("byte %d after mute", i).isZero();
         }
         robot.clickOn("#detail-play");
-        // pictures already on their way to a busy FX thread may still land: wait until the time settles
-        // (it never does while playing goes on), then it holds
-        double[] last = {-2};
-        FxFixture.awaitOffFx(15, () -> {
-            double now = FxFixture.onFx(() -> seconds(robot));
-            boolean same = now == last[0];
-            last[0] = now;
-            Thread.sleep(400);
-            return same;
-        });
-        double held = last[0];
+        // once the screen says it paused (and the FX thread has shown what was sent before), no picture follows
+        FxFixture.await(
+                10, () -> robot.lookup("#detail-play").queryButton().getText().equals("Play"));
+        double held = FxFixture.onFx(() -> seconds(robot));
         Thread.sleep(700);
-        assertThat(seconds(robot)).isEqualTo(held);
+        assertThat(FxFixture.onFx(() -> seconds(robot))).isEqualTo(held);
     }
 
     @Test

@@ -1,0 +1,35 @@
+package dev.lakebench.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+
+/** The UI tests follow the rules of docs/ui-tests.md that a machine can check. */
+class UiTestRulesTest {
+
+    @Test
+    void windowTestsUseTheRobotThatLooksNodesUpOnTheFxThread() {
+        List<String> offenders = new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+                        .importPackages("dev.lakebench.app")
+                        .stream()
+                        .filter(c -> c.isAnnotatedWith(ExtendWith.class))
+                        .filter(c -> Arrays.asList(c.reflect()
+                                        .getAnnotation(ExtendWith.class)
+                                        .value())
+                                .contains(ApplicationExtension.class))
+                        .map(JavaClass::getName)
+                        .toList();
+        assertThat(offenders)
+                .as("tests extended with TestFX's ApplicationExtension, whose lookups race the FX thread:"
+                        + " use FxRobotExtension")
+                .isEmpty();
+    }
+}
