@@ -526,7 +526,6 @@ public final class PostgresBackend implements Backend {
         }
         boolean[] cancelled = {false};
         StatementCancel watch = StatementCancel.watch(c, request.cancellation(), cancelled);
-        PreparedStatement ps = null;
         try {
             statementTimeout(c, request.timeout());
             c.setAutoCommit(false);
@@ -536,7 +535,7 @@ public final class PostgresBackend implements Backend {
                             "; ", CitusRules.searchEffort(effort, caps.has(Capabilities.CITUS), iterativeScan())));
                 }
             }
-            ps = js.prepare(c, request.params(), ResultSet.TYPE_FORWARD_ONLY);
+            PreparedStatement ps = js.prepare(c, request.params(), ResultSet.TYPE_FORWARD_ONLY);
             ps.setFetchSize(500);
             ResultSet rs = ps.executeQuery();
             PgResults res = new PgResults(rs.getMetaData());

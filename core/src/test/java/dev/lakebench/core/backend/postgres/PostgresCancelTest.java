@@ -1,5 +1,6 @@
 package dev.lakebench.core.backend.postgres;
 
+import static dev.lakebench.core.backend.postgres.PgTestDatabase.error;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,15 +18,11 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A cancel or a timeout ends every kind of statement on a real PostgreSQL server, whenever it comes: streamed
@@ -38,28 +35,8 @@ class PostgresCancelTest {
     static final String SLOW_SECOND_FETCH = "SELECT i, pg_backend_pid() AS pid,"
             + " CASE WHEN i > 500 THEN pg_sleep(0.02) END AS s FROM generate_series(1, 1000) i";
 
-    String db;
-    Client client;
-
-    @BeforeEach
-    void open() throws Exception {
-        db = PgTestServer.freshDatabase();
-        client = new Client(PostgresBackend.connect(PgSettings.of(db, "default", null, n -> null)));
-    }
-
-    @AfterEach
-    void close() {
-        if (client != null) {
-            client.close();
-        }
-        PgTestServer.drop(db);
-    }
-
-    private static ManagedServiceError error(ThrowingCallable call) {
-        List<Throwable> caught = new ArrayList<>();
-        assertThatThrownBy(call).isInstanceOf(ManagedServiceError.class).satisfies(caught::add);
-        return (ManagedServiceError) caught.get(0);
-    }
+    @RegisterExtension
+    final PgTestDatabase pgdb = new PgTestDatabase();
 
     private static void cancelAfter(Cancellation cancel, long millis) {
         Thread.ofVirtual().start(() -> {
@@ -86,7 +63,7 @@ class PostgresCancelTest {
     /** Whether a server process is still connected, waiting up to 5 s for it to go (closing is asynchronous). */
     private boolean connected(long pid) throws Exception {
         long deadline = System.nanoTime() + 5_000_000_000L;
-        try (Connection c = DriverManager.getConnection(db);
+        try (Connection c = DriverManager.getConnection(pgdb.url());
                 Statement st = c.createStatement()) {
             while (true) {
                 try (var rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE pid = " + pid)) {
@@ -104,7 +81,8 @@ class PostgresCancelTest {
     }
 
     private long activeStatements(String like) {
-        return (Long) client.query(
+        return (Long) pgdb.client()
+                .query(
                         "SELECT count(*) AS n FROM pg_stat_activity WHERE state = 'active' AND pid <> pg_backend_pid()"
                                 + " AND query LIKE $1",
                         like)
@@ -120,7 +98,7 @@ class PostgresCancelTest {
         cancel.cancel();
         long t0 = System.nanoTime();
         ManagedServiceError e =
-                error(() -> drain(QueryRequest.of("SELECT pg_sleep(5)").cancellation(cancel), client));
+                error(() -> drain(QueryRequest.of("SELECT pg_sleep(5)").cancellation(cancel), pgdb.client()));
         assertThat(e.code()).isEqualTo(ErrorCode.QUERY_CANCELLED);
         assertThat(since(t0)).isLessThan(Duration.ofSeconds(3));
     }
@@ -133,7 +111,7 @@ class PostgresCancelTest {
             long t0 = System.nanoTime();
             cancelAfter(cancel, delay);
             ManagedServiceError e =
-                    error(() -> drain(QueryRequest.of("SELECT pg_sleep(30)").cancellation(cancel), client));
+                    error(() -> drain(QueryRequest.of("SELECT pg_sleep(30)").cancellation(cancel), pgdb.client()));
             assertThat(e.code()).as("cancel after %d ms", delay).isEqualTo(ErrorCode.QUERY_CANCELLED);
             assertThat(since(t0)).as("cancel after %d ms", delay).isLessThan(Duration.ofSeconds(10));
         }
@@ -146,7 +124,8 @@ class PostgresCancelTest {
         long pid;
         int read = 0;
         long t0;
-        try (RowCursor c = client.stream(QueryRequest.of(SLOW_SECOND_FETCH).cancellation(cancel))) {
+        try (RowCursor c =
+                pgdb.client().stream(QueryRequest.of(SLOW_SECOND_FETCH).cancellation(cancel))) {
             Row first = c.next();
             pid = ((Number) first.get("pid")).longValue();
             read++;
@@ -165,15 +144,15 @@ class PostgresCancelTest {
         assertThat(connected(pid))
                 .as("the cancelled cursor's connection is closed")
                 .isFalse();
-        assertThat(client.query("SELECT 1 AS one")).hasSize(1);
+        assertThat(pgdb.client().query("SELECT 1 AS one")).hasSize(1);
     }
 
     @Test
     void aCancelBetweenFetchesEndsTheStreamAtTheNextRow() throws Exception {
         Cancellation cancel = Cancellation.none();
         long pid;
-        try (RowCursor c =
-                client.stream(QueryRequest.of("SELECT i, pg_backend_pid() AS pid FROM generate_series(1, 5000) i")
+        try (RowCursor c = pgdb.client().stream(
+                QueryRequest.of("SELECT i, pg_backend_pid() AS pid FROM generate_series(1, 5000) i")
                         .cancellation(cancel))) {
             pid = ((Number) c.next().get("pid")).longValue();
             for (int i = 0; i < 9; i++) {
@@ -188,15 +167,15 @@ class PostgresCancelTest {
         assertThat(connected(pid))
                 .as("the cancelled cursor's connection is closed")
                 .isFalse();
-        assertThat(client.query("SELECT 1 AS one")).hasSize(1);
+        assertThat(pgdb.client().query("SELECT 1 AS one")).hasSize(1);
     }
 
     @Test
     void aStreamsTimeoutBoundsEachFetchOnTheServer() {
         // the statement's first fetch
         long t0 = System.nanoTime();
-        ManagedServiceError first =
-                error(() -> drain(QueryRequest.of("SELECT pg_sleep(20)").timeout(Duration.ofMillis(500)), client));
+        ManagedServiceError first = error(
+                () -> drain(QueryRequest.of("SELECT pg_sleep(20)").timeout(Duration.ofMillis(500)), pgdb.client()));
         assertThat(first.code()).isEqualTo(ErrorCode.QUERY_TIMEOUT);
         assertThat(since(t0)).isLessThan(Duration.ofSeconds(8));
 
@@ -204,7 +183,8 @@ class PostgresCancelTest {
         int[] read = {0};
         t0 = System.nanoTime();
         ManagedServiceError later = error(() -> {
-            try (RowCursor c = client.stream(QueryRequest.of(SLOW_SECOND_FETCH).timeout(Duration.ofSeconds(1)))) {
+            try (RowCursor c =
+                    pgdb.client().stream(QueryRequest.of(SLOW_SECOND_FETCH).timeout(Duration.ofSeconds(1)))) {
                 c.forEachRemaining(r -> read[0]++);
             }
         });
@@ -216,7 +196,7 @@ class PostgresCancelTest {
 
         // a slow reader is not timed out: only the server's work is
         long rows = 0;
-        try (RowCursor c = client.stream(
+        try (RowCursor c = pgdb.client().stream(
                 QueryRequest.of("SELECT i FROM generate_series(1, 1200) i").timeout(Duration.ofMillis(300)))) {
             while (c.hasNext()) {
                 c.next();
@@ -227,7 +207,7 @@ class PostgresCancelTest {
         }
         assertThat(rows).isEqualTo(1200);
         // the pooled connections get the default timeout back
-        assertThat(client.query("SHOW statement_timeout").get(0).get("statement_timeout"))
+        assertThat(pgdb.client().query("SHOW statement_timeout").get(0).get("statement_timeout"))
                 .isEqualTo("1min");
     }
 
@@ -241,45 +221,27 @@ class PostgresCancelTest {
 
     // ---- index builds ----
 
-    private void vectors(int n, int dim) {
-        Random rnd = new Random(7);
-        List<Long> ids = new ArrayList<>();
-        List<float[]> embs = new ArrayList<>();
-        for (long i = 0; i < n; i++) {
-            float[] v = new float[dim];
-            for (int d = 0; d < dim; d++) {
-                v[d] = (float) rnd.nextGaussian();
-            }
-            ids.add(i);
-            embs.add(v);
-        }
-        Map<String, List<?>> data = new LinkedHashMap<>();
-        data.put("id", ids);
-        data.put("emb", embs);
-        client.ingest("vecs", data);
-    }
-
     @Test
     void anIndexBuildCancelledBeforeItStartsBuildsNothing() {
-        vectors(2_000, 32);
+        pgdb.ingestVectors("vecs", 2_000, 32, 7);
         Cancellation cancel = Cancellation.none();
         cancel.cancel();
-        ManagedServiceError e = error(() -> client.createIndex("vecs", "emb", null, null, cancel));
+        ManagedServiceError e = error(() -> pgdb.client().createIndex("vecs", "emb", null, null, cancel));
         assertThat(e.code()).isEqualTo(ErrorCode.QUERY_CANCELLED);
-        assertThat(client.describeTable("vecs").indexes()).isEmpty();
+        assertThat(pgdb.client().describeTable("vecs").indexes()).isEmpty();
     }
 
     @Test
     void aCancelRacingTheStartOfAnIndexBuildStillStopsItAndLeavesNoIndex() {
-        vectors(20_000, 96);
+        pgdb.ingestVectors("vecs", 20_000, 96, 7);
         for (long delay : new long[] {0, 5, 20, 60}) {
             Cancellation cancel = Cancellation.none();
             long t0 = System.nanoTime();
             cancelAfter(cancel, delay);
-            ManagedServiceError e = error(() -> client.createIndex("vecs", "emb", null, null, cancel));
+            ManagedServiceError e = error(() -> pgdb.client().createIndex("vecs", "emb", null, null, cancel));
             assertThat(e.code()).as("cancel after %d ms", delay).isEqualTo(ErrorCode.QUERY_CANCELLED);
             assertThat(since(t0)).as("cancel after %d ms", delay).isLessThan(Duration.ofSeconds(10));
-            assertThat(client.describeTable("vecs").indexes())
+            assertThat(pgdb.client().describeTable("vecs").indexes())
                     .as("cancel after %d ms", delay)
                     .isEmpty();
         }
@@ -288,70 +250,75 @@ class PostgresCancelTest {
 
     @Test
     void anIndexBuildCancelledMidwayLeavesNoIndexAndCanBeBuiltAgain() {
-        vectors(20_000, 96);
+        pgdb.ingestVectors("vecs", 20_000, 96, 7);
         Cancellation cancel = Cancellation.none();
         AtomicLong doneAtCancel = new AtomicLong(-1);
         long t0 = System.nanoTime();
-        ManagedServiceError e = error(() -> client.createIndex(
-                "vecs",
-                "emb",
-                null,
-                p -> {
-                    // tuples loaded into the graph, not all of them yet
-                    if (p.rowsTotal() > 0 && p.rowsWritten() > 0 && p.rowsWritten() < p.rowsTotal()) {
-                        doneAtCancel.compareAndSet(-1, p.rowsWritten());
-                        cancel.cancel();
-                    }
-                },
-                cancel));
+        ManagedServiceError e = error(() -> pgdb.client()
+                .createIndex(
+                        "vecs",
+                        "emb",
+                        null,
+                        p -> {
+                            // tuples loaded into the graph, not all of them yet
+                            if (p.rowsTotal() > 0 && p.rowsWritten() > 0 && p.rowsWritten() < p.rowsTotal()) {
+                                doneAtCancel.compareAndSet(-1, p.rowsWritten());
+                                cancel.cancel();
+                            }
+                        },
+                        cancel));
         assertThat(e.code()).isEqualTo(ErrorCode.QUERY_CANCELLED);
         assertThat(doneAtCancel.get()).as("cancelled while building").isPositive();
-        assertThat(client.describeTable("vecs").indexes()).isEmpty();
+        assertThat(pgdb.client().describeTable("vecs").indexes()).isEmpty();
         assertThat(activeStatements("CREATE INDEX%")).isZero();
         assertThat(since(t0)).isLessThan(Duration.ofSeconds(60));
-        client.createIndex("vecs", "emb");
-        assertThat(client.describeTable("vecs").indexes())
+        pgdb.client().createIndex("vecs", "emb");
+        assertThat(pgdb.client().describeTable("vecs").indexes())
                 .singleElement()
                 .satisfies(i -> assertThat(i.ready()).isTrue());
     }
 
     @Test
     void anInvalidIndexLeftByAnInterruptedBuildIsBuiltAgainNotSkipped() throws Exception {
-        client.ingest("nums", Map.of("x", List.of(1L, 1L, 2L, 3L)));
+        pgdb.client().ingest("nums", Map.of("x", List.of(1L, 1L, 2L, 3L)));
         // a concurrent build that fails (here: duplicates under UNIQUE) leaves an INVALID index under its name
-        try (Connection c = DriverManager.getConnection(db);
+        try (Connection c = DriverManager.getConnection(pgdb.url());
                 Statement st = c.createStatement()) {
             assertThatThrownBy(() -> st.execute(
                             "CREATE UNIQUE INDEX CONCURRENTLY \"nums_x_btree\" ON \"default\".\"nums\" (\"x\")"))
                     .hasMessageContaining("duplicate");
         }
-        assertThat(client.describeTable("nums").indexes())
+        assertThat(pgdb.client().describeTable("nums").indexes())
                 .singleElement()
                 .satisfies(i -> assertThat(i.ready()).isFalse());
-        client.createIndex("nums", "x");
-        assertThat(client.describeTable("nums").indexes()).singleElement().satisfies(i -> {
-            assertThat(i.name()).isEqualTo("nums_x_btree");
-            assertThat(i.ready()).isTrue();
-        });
+        pgdb.client().createIndex("nums", "x");
+        assertThat(pgdb.client().describeTable("nums").indexes())
+                .singleElement()
+                .satisfies(i -> {
+                    assertThat(i.name()).isEqualTo("nums_x_btree");
+                    assertThat(i.ready()).isTrue();
+                });
     }
 
     // ---- catalog reads and ingest ----
 
     @Test
     void catalogReadsAndIngestDoNotInheritAnEarlierQuerysShortTimeout() {
-        client.query("CREATE VIEW slow AS SELECT 1 AS x FROM pg_sleep(0.6)");
-        client.query("CREATE TABLE t (id bigint)");
-        client.query("CREATE FUNCTION slow_insert() RETURNS trigger LANGUAGE plpgsql AS"
-                + " $f$ BEGIN PERFORM pg_sleep(0.6); RETURN NULL; END $f$");
-        client.query("CREATE TRIGGER slow AFTER INSERT ON t FOR EACH STATEMENT EXECUTE FUNCTION slow_insert()");
+        pgdb.client().query("CREATE VIEW slow AS SELECT 1 AS x FROM pg_sleep(0.6)");
+        pgdb.client().query("CREATE TABLE t (id bigint)");
+        pgdb.client()
+                .query("CREATE FUNCTION slow_insert() RETURNS trigger LANGUAGE plpgsql AS"
+                        + " $f$ BEGIN PERFORM pg_sleep(0.6); RETURN NULL; END $f$");
+        pgdb.client().query("CREATE TRIGGER slow AFTER INSERT ON t FOR EACH STATEMENT EXECUTE FUNCTION slow_insert()");
         // the connection this query used is the next one the pool hands out
-        client.query("SELECT 1", Duration.ofMillis(200));
-        assertThat(client.describeTable("slow").rowCount()).isEqualTo(1);
+        pgdb.client().query("SELECT 1", Duration.ofMillis(200));
+        assertThat(pgdb.client().describeTable("slow").rowCount()).isEqualTo(1);
 
-        client.query("SELECT 1", Duration.ofMillis(200));
-        IngestResult r = client.ingest("t", Map.of("id", List.of(1L, 2L, 3L)));
+        pgdb.client().query("SELECT 1", Duration.ofMillis(200));
+        IngestResult r = pgdb.client().ingest("t", Map.of("id", List.of(1L, 2L, 3L)));
         assertThat(r.rowCount()).isEqualTo(3);
-        assertThat(client.query("SELECT count(*) AS n FROM t").get(0).get("n")).isEqualTo(3L);
+        assertThat(pgdb.client().query("SELECT count(*) AS n FROM t").get(0).get("n"))
+                .isEqualTo(3L);
     }
 
     @Test
@@ -361,23 +328,28 @@ class PostgresCancelTest {
         for (long i = 0; i < 20_000; i++) {
             ids.add(i);
         }
-        IngestResult r = client.ingest(
-                "t",
-                Map.of("id", ids),
-                IngestOptions.defaults()
-                        .commitRows(1000)
-                        .flushRows(100)
-                        .cancellation(cancel)
-                        .listener(p -> {
-                            if (p.rowsCommitted() >= 3000) {
-                                cancel.cancel();
-                            }
-                        }));
+        IngestResult r = pgdb.client()
+                .ingest(
+                        "t",
+                        Map.of("id", ids),
+                        IngestOptions.defaults()
+                                .commitRows(1000)
+                                .flushRows(100)
+                                .cancellation(cancel)
+                                .listener(p -> {
+                                    if (p.rowsCommitted() >= 3000) {
+                                        cancel.cancel();
+                                    }
+                                }));
         assertThat(r.cancelled()).isTrue();
-        long rows = (Long) client.query("SELECT count(*) AS n FROM t").get(0).get("n");
+        long rows =
+                (Long) pgdb.client().query("SELECT count(*) AS n FROM t").get(0).get("n");
         assertThat(rows).isEqualTo(r.rowCount()).isGreaterThanOrEqualTo(3000).isLessThan(20_000);
         assertThat(rows % 1000).as("whole batches").isZero();
-        assertThat(client.query("SELECT count(DISTINCT id) AS n FROM t").get(0).get("n"))
+        assertThat(pgdb.client()
+                        .query("SELECT count(DISTINCT id) AS n FROM t")
+                        .get(0)
+                        .get("n"))
                 .isEqualTo(rows);
     }
 }
