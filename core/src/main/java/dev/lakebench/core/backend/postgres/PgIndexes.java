@@ -1,6 +1,5 @@
 package dev.lakebench.core.backend.postgres;
 
-import dev.lakebench.core.client.Cancellation;
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.IndexInfo;
 import dev.lakebench.core.client.IngestListener;
@@ -28,7 +27,7 @@ import java.util.regex.Pattern;
  * cosine operators, which is what the translated {@code ORDER BY ... <=>} uses; text a pg_search BM25 index when
  * the server has pg_search, else a GIN index on {@code lakebench.words(col)} (what the plain-SQL BM25
  * matches by), or for {@code exact_text} a pg_trgm index for keyword containment; other columns a B-tree. Progress comes
- * from {@code pg_stat_progress_create_index}; a cancelled build leaves no invalid index behind.
+ * from {@code pg_stat_progress_create_index}; a cancelled or failed build leaves no invalid index behind.
  */
 final class PgIndexes {
 
@@ -110,15 +109,11 @@ final class PgIndexes {
         return n.length() > 63 ? n.substring(0, 54) + "_" + Integer.toHexString((table + "." + column).hashCode()) : n;
     }
 
-    /** Runs the build on {@code build}, reporting progress read through {@code watch}, cancelling on request. */
-    static void build(
-            Connection build,
-            Connection watch,
-            String sql,
-            String indexName,
-            String schema,
-            IngestListener listener,
-            Cancellation cancellation)
+    /**
+     * Runs the build on {@code build}, reporting progress read through {@code watch}. Cancelling is the caller's
+     * (a watch on the build connection).
+     */
+    static void build(Connection build, Connection watch, String sql, String schema, IngestListener listener)
             throws SQLException {
         int pid;
         try (Statement st = build.createStatement();
@@ -134,15 +129,8 @@ final class PgIndexes {
                     .name("lakebench-pg-index-progress")
                     .start(() -> poll(watch, pid, listener, done, t0));
         }
-        try (Statement st = build.createStatement();
-                AutoCloseable handle = cancellation.onCancel(() -> cancel(st))) {
-            st.execute("SET statement_timeout = 0");
+        try (Statement st = build.createStatement()) {
             st.execute(sql);
-        } catch (SQLException e) {
-            dropInvalid(build, schema, indexName);
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         } finally {
             done.set(true);
             if (poller != null) {
@@ -155,14 +143,6 @@ final class PgIndexes {
         }
         if (listener != null) {
             listener.onProgress(new IngestProgress(0, 0, 1, 1, 1, 0, "done", Duration.ofNanos(System.nanoTime() - t0)));
-        }
-    }
-
-    private static void cancel(Statement st) {
-        try {
-            st.cancel();
-        } catch (SQLException e) {
-            // the build ended meanwhile
         }
     }
 
@@ -199,22 +179,39 @@ final class PgIndexes {
     }
 
     /** A failed or cancelled concurrent build leaves an INVALID index; remove it so a retry starts clean. */
-    private static void dropInvalid(Connection c, String schema, String indexName) {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM pg_index i JOIN pg_class x ON x.oid = i.indexrelid"
-                        + " JOIN pg_namespace n ON n.oid = x.relnamespace WHERE n.nspname = ? AND x.relname = ? AND NOT i.indisvalid")) {
+    static void dropInvalid(Connection c, String schema, String indexName) throws SQLException {
+        dropInvalid(c, schema, indexName, "");
+    }
+
+    /**
+     * Drops an INVALID index of this name that no build is working on: one left by a build that was killed or
+     * failed before it could remove it. One another client is building now is left alone.
+     */
+    static void dropAbandoned(Connection c, String schema, String indexName) throws SQLException {
+        dropInvalid(
+                c,
+                schema,
+                indexName,
+                " AND NOT EXISTS (SELECT 1 FROM pg_stat_progress_create_index p WHERE p.index_relid = x.oid)");
+    }
+
+    private static void dropInvalid(Connection c, String schema, String indexName, String condition)
+            throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT 1 FROM pg_index i JOIN pg_class x ON x.oid = i.indexrelid"
+                        + " JOIN pg_namespace n ON n.oid = x.relnamespace WHERE n.nspname = ? AND x.relname = ?"
+                        + " AND NOT i.indisvalid" + condition)) {
             ps.setString(1, schema);
             ps.setString(2, indexName);
             try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    try (Statement st = c.createStatement()) {
-                        st.execute("DROP INDEX CONCURRENTLY IF EXISTS " + Identifiers.quote(schema) + "."
-                                + Identifiers.quote(indexName));
-                    }
+                if (!rs.next()) {
+                    return;
                 }
             }
-        } catch (SQLException e) {
-            // the connection may be gone; the next build of the same name reports it
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP INDEX CONCURRENTLY IF EXISTS " + Identifiers.quote(schema) + "."
+                    + Identifiers.quote(indexName));
         }
     }
 

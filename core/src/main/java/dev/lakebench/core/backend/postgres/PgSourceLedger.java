@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -34,6 +35,9 @@ final class PgSourceLedger implements SourceLedger {
         this.table = qualifiedTable;
         this.column = Identifiers.quote(column);
     }
+
+    /** Ingest work is not bounded by a query timeout: the ingest's own cancel stops it between batches. */
+    private static final Duration INGEST = Duration.ZERO;
 
     /** The high half of the advisory lock key writers of a table hold; the low half is the table's oid. */
     static final int WRITER_LOCK_CLASS = 7342993;
@@ -89,7 +93,7 @@ final class PgSourceLedger implements SourceLedger {
     public Map<String, Boolean> sources() {
         String sql = sourcesSql(table, column);
         Map<String, Boolean> out = new HashMap<>();
-        backend.withConnection("reading the ingest ledger of " + table, c -> {
+        backend.withConnection("reading the ingest ledger of " + table, INGEST, c -> {
             try (PreparedStatement ps = c.prepareStatement(sql);
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -106,7 +110,7 @@ final class PgSourceLedger implements SourceLedger {
     @Override
     public Set<String> recorded() {
         Set<String> out = new HashSet<>();
-        backend.withConnection("reading the ingest ledger of " + table, c -> {
+        backend.withConnection("reading the ingest ledger of " + table, INGEST, c -> {
             try (PreparedStatement ps = c.prepareStatement(
                             "SELECT source_id FROM " + PgHelpers.LEDGER + " WHERE table_oid = " + oid());
                     ResultSet rs = ps.executeQuery()) {
@@ -124,7 +128,7 @@ final class PgSourceLedger implements SourceLedger {
         if (sources.isEmpty()) {
             return;
         }
-        backend.withConnection("forgetting finished batches of " + table, c -> {
+        backend.withConnection("forgetting finished batches of " + table, INGEST, c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + PgHelpers.LEDGER + " WHERE table_oid = "
                     + oid() + " AND source_id = ANY (?::text[])")) {
                 ps.setArray(1, c.createArrayOf("text", sources.toArray()));
@@ -162,7 +166,7 @@ final class PgSourceLedger implements SourceLedger {
     @Override
     public List<String> values(String source, String valueColumn) {
         List<String> out = new ArrayList<>();
-        backend.withConnection("reading the ingest ledger of " + table, c -> {
+        backend.withConnection("reading the ingest ledger of " + table, INGEST, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + Identifiers.quote(valueColumn) + "::text FROM "
                     + table + " WHERE " + column + "::text = ?")) {
                 ps.setString(1, source);
@@ -182,7 +186,7 @@ final class PgSourceLedger implements SourceLedger {
         if (sources.isEmpty()) {
             return;
         }
-        backend.withConnection("discarding partial sources of " + table, c -> {
+        backend.withConnection("discarding partial sources of " + table, INGEST, c -> {
             c.setAutoCommit(false);
             try (PreparedStatement rows = c.prepareStatement(
                             "DELETE FROM " + table + " WHERE " + column + "::text = ANY (?::text[])");

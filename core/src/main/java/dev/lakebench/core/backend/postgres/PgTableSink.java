@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Optional;
 import org.postgresql.PGConnection;
 
@@ -74,6 +75,9 @@ final class PgTableSink implements TableSink {
         if (connection == null) {
             Connection c = backend.pool().borrow();
             try {
+                // a batch is not bounded by a query timeout (whatever an earlier query left on the connection): the
+                // ingest's cancel stops between batches, and what was committed stays
+                backend.statementTimeout(c, Duration.ZERO);
                 c.setAutoCommit(true);
                 try (Statement st = c.createStatement()) {
                     st.execute("SELECT pg_advisory_lock_shared(" + PgSourceLedger.writerLockKey(qualified) + ")");

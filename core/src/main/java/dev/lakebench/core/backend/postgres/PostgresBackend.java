@@ -167,7 +167,16 @@ public final class PostgresBackend implements Backend {
         return settings.displayUrl() + " (schema " + schema + ")";
     }
 
+    /** Catalog reads and DDL of the backend's own: bounded by the default query timeout. */
     <T> T withConnection(String what, ConnectionWork<T> work) {
+        return withConnection(what, QueryRequest.DEFAULT_TIMEOUT, work);
+    }
+
+    /**
+     * Work on a pooled connection under {@code timeout} ({@link Duration#ZERO}: none), set on the connection
+     * whatever an earlier statement on it left there.
+     */
+    <T> T withConnection(String what, Duration timeout, ConnectionWork<T> work) {
         Connection c;
         try {
             c = pool.borrow();
@@ -176,10 +185,11 @@ public final class PostgresBackend implements Backend {
         }
         boolean broken = false;
         try {
+            statementTimeout(c, timeout);
             return work.run(c);
         } catch (SQLException e) {
             broken = e.getSQLState() != null && e.getSQLState().startsWith("08");
-            throw PgErrors.from(e, what, null, false);
+            throw PgErrors.from(e, what, timeout, false);
         } catch (RuntimeException e) {
             broken = true;
             throw e;
@@ -388,8 +398,6 @@ public final class PostgresBackend implements Backend {
                     c.setAutoCommit(true);
                 }
                 throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
             } finally {
                 if (tx && !c.getAutoCommit()) {
                     c.setAutoCommit(true);
@@ -433,15 +441,6 @@ public final class PostgresBackend implements Backend {
         }
     }
 
-    private static void cancel(Statement st, boolean[] cancelled) {
-        cancelled[0] = true;
-        try {
-            st.cancel();
-        } catch (SQLException e) {
-            // finished meanwhile
-        }
-    }
-
     /** Work on a connection with the request's statement_timeout; maps failures to Lakebench errors. */
     private interface StatementWork<T> {
         T run(Connection c, boolean[] cancelled) throws SQLException;
@@ -455,7 +454,7 @@ public final class PostgresBackend implements Backend {
     private <T> T withStatement(QueryRequest request, boolean discard, StatementWork<T> work) {
         boolean[] cancelled = {false};
         if (request.cancellation().isCancelled()) {
-            throw new QueryError(ErrorCode.QUERY_CANCELLED, "Query cancelled", "Nothing was run");
+            throw notRun();
         }
         Connection c;
         try {
@@ -465,7 +464,7 @@ public final class PostgresBackend implements Backend {
         }
         boolean broken = discard;
         try {
-            setTimeout(c, request.timeout());
+            statementTimeout(c, request.timeout());
             return work.run(c, cancelled);
         } catch (SQLException e) {
             broken |= e.getSQLState() != null && e.getSQLState().startsWith("08");
@@ -485,7 +484,8 @@ public final class PostgresBackend implements Backend {
         }
     }
 
-    private void setTimeout(Connection c, Duration timeout) throws SQLException {
+    /** Sets the connection's statement_timeout when it differs ({@link Duration#ZERO}: none). */
+    void statementTimeout(Connection c, Duration timeout) throws SQLException {
         long ms = timeout.toMillis();
         Long have = timeouts.get(c);
         if (have == null || have != ms) {
@@ -496,7 +496,13 @@ public final class PostgresBackend implements Backend {
         }
     }
 
-    /** A server-side cursor: rows are fetched in batches of 500 while the caller reads. */
+    /**
+     * A server-side cursor: rows are fetched in batches of 500 while the caller reads. One cancel watch covers the
+     * cursor from before its statement is sent until it closes, so a cancel ends it at any moment: while it opens,
+     * during a fetch (the server stops the fetch) or between fetches (the next row is not handed out). The
+     * request's timeout bounds each round trip on the server (the first fetch and every later one), not the time
+     * the caller takes to read.
+     */
     @Override
     public RowCursor stream(QueryRequest request) {
         List<SqlStatement> statements = parse(request);
@@ -509,6 +515,9 @@ public final class PostgresBackend implements Backend {
         SearchTranslator.Result r = translator().translate(statements.get(0));
         JdbcStatement js = JdbcStatement.of(prepared(r, request.params()));
         Integer effort = effort(r, request.params());
+        if (request.cancellation().isCancelled()) {
+            throw notRun();
+        }
         Connection c;
         try {
             c = pool.borrow();
@@ -516,8 +525,9 @@ public final class PostgresBackend implements Backend {
             throw PgErrors.from(e, null, request.timeout(), false);
         }
         boolean[] cancelled = {false};
+        StatementCancel watch = StatementCancel.watch(c, request.cancellation(), cancelled);
         try {
-            setTimeout(c, request.timeout());
+            statementTimeout(c, request.timeout());
             c.setAutoCommit(false);
             if (effort != null) {
                 try (Statement s = c.createStatement()) {
@@ -527,17 +537,26 @@ public final class PostgresBackend implements Backend {
             }
             PreparedStatement ps = js.prepare(c, request.params(), ResultSet.TYPE_FORWARD_ONLY);
             ps.setFetchSize(500);
-            AutoCloseable handle = request.cancellation().onCancel(() -> cancel(ps, cancelled));
             ResultSet rs = ps.executeQuery();
             PgResults res = new PgResults(rs.getMetaData());
-            return new PgCursor(c, ps, rs, res, handle, request, cancelled);
+            return new PgCursor(c, ps, rs, res, watch, request, cancelled);
         } catch (SQLException e) {
+            watch.close();
             pool.release(c, true);
-            throw PgErrors.from(e, null, request.timeout(), cancelled[0]);
+            throw PgErrors.from(
+                    e,
+                    null,
+                    request.timeout(),
+                    cancelled[0] || request.cancellation().isCancelled());
         } catch (RuntimeException e) {
+            watch.close();
             pool.release(c, true);
             throw e;
         }
+    }
+
+    private static QueryError notRun() {
+        return new QueryError(ErrorCode.QUERY_CANCELLED, "Query cancelled", "Nothing was run");
     }
 
     private final class PgCursor implements RowCursor {
@@ -545,11 +564,12 @@ public final class PostgresBackend implements Backend {
         private final PreparedStatement ps;
         private final ResultSet rs;
         private final PgResults res;
-        private final AutoCloseable handle;
+        private final StatementCancel watch;
         private final QueryRequest request;
         private final boolean[] cancelled;
         private Row next;
         private boolean done;
+        private boolean failed;
         private boolean closed;
 
         PgCursor(
@@ -557,14 +577,14 @@ public final class PostgresBackend implements Backend {
                 PreparedStatement ps,
                 ResultSet rs,
                 PgResults res,
-                AutoCloseable handle,
+                StatementCancel watch,
                 QueryRequest request,
                 boolean[] cancelled) {
             this.c = c;
             this.ps = ps;
             this.rs = rs;
             this.res = res;
-            this.handle = handle;
+            this.watch = watch;
             this.request = request;
             this.cancelled = cancelled;
         }
@@ -577,16 +597,29 @@ public final class PostgresBackend implements Backend {
         @Override
         public boolean hasNext() {
             if (next == null && !done) {
+                if (request.cancellation().isCancelled()) {
+                    // rows of the last fetch may still be buffered here: a cancelled cursor hands out none of them
+                    done = true;
+                    close();
+                    throw new QueryError(
+                            ErrorCode.QUERY_CANCELLED, "Query cancelled", "The rows read before the cancel stand");
+                }
                 try {
                     if (rs.next()) {
                         next = res.read(rs);
                     } else {
                         done = true;
+                        close();
                     }
                 } catch (SQLException e) {
                     done = true;
+                    failed = true;
                     close();
-                    throw PgErrors.from(e, null, request.timeout(), cancelled[0]);
+                    throw PgErrors.from(
+                            e,
+                            null,
+                            request.timeout(),
+                            cancelled[0] || request.cancellation().isCancelled());
                 }
             }
             return next != null;
@@ -608,17 +641,25 @@ public final class PostgresBackend implements Backend {
                 return;
             }
             closed = true;
-            boolean broken = false;
-            try {
-                handle.close();
-                rs.close();
-                ps.close();
-                c.commit();
-            } catch (Exception e) {
-                broken = true;
-            } finally {
-                pool.release(c, broken);
+            done = true;
+            next = null;
+            watch.close();
+            // a cursor a cancel reached is dropped with its connection (the server rolls its transaction back)
+            boolean broken = cancelled[0];
+            if (!broken) {
+                try {
+                    rs.close();
+                    ps.close();
+                    if (failed) {
+                        c.rollback();
+                    } else {
+                        c.commit();
+                    }
+                } catch (SQLException e) {
+                    broken = true;
+                }
             }
+            pool.release(c, broken);
         }
     }
 
@@ -735,9 +776,21 @@ public final class PostgresBackend implements Backend {
         });
     }
 
+    /**
+     * Builds an index concurrently. One cancel watch covers the build connection from its set-up to the end of the
+     * build, so a cancel at any moment stops it; the connection is then closed, and the unfinished (INVALID)
+     * index the server leaves is dropped from another connection. An INVALID index of the same name that no build
+     * is working on (left by a build that was killed or failed earlier) is dropped first: {@code IF NOT EXISTS}
+     * would otherwise take it for the finished index.
+     */
     @Override
     public void createIndex(
             String table, String column, String indexType, IngestListener listener, Cancellation cancellation) {
+        Cancellation cancel = cancellation == null ? Cancellation.none() : cancellation;
+        String where = "creating an index on \"" + table + "\".\"" + column + "\"";
+        if (cancel.isCancelled()) {
+            throw new QueryError(ErrorCode.QUERY_CANCELLED, "Query cancelled (" + where + ")", "Nothing was built");
+        }
         TableSchema s = columns(table).orElseThrow(() -> notFound(table));
         Column col = s.column(column)
                 .orElseThrow(() -> new TableError(
@@ -747,32 +800,48 @@ public final class PostgresBackend implements Backend {
         String sql = PgIndexes.createSql(
                 schema, table, col, indexType, caps, s.column("id").isPresent());
         String name = sql.replaceFirst("^CREATE INDEX CONCURRENTLY IF NOT EXISTS \"([^\"]+)\".*$", "$1");
-        Cancellation cancel = cancellation == null ? Cancellation.none() : cancellation;
+        withConnection("removing an unfinished index \"" + name + "\"", c -> {
+            PgIndexes.dropAbandoned(c, schema, name);
+            return null;
+        });
         Connection build;
-        Connection watch = null;
         try {
             build = pool.borrow();
         } catch (SQLException e) {
-            throw PgErrors.from(e, "creating an index", null, false);
+            throw PgErrors.from(e, where, null, false);
         }
-        boolean broken = false;
-        try {
+        Connection watch = null;
+        boolean[] cancelled = {false};
+        boolean built = false;
+        try (StatementCancel stop = StatementCancel.watch(build, cancel, cancelled)) {
+            // the build runs as long as it needs: it reports progress and can be cancelled
+            statementTimeout(build, Duration.ZERO);
             if (listener != null) {
                 watch = pool.borrow();
             }
-            PgIndexes.build(build, watch, sql, name, schema, listener, cancel);
+            PgIndexes.build(build, watch, sql, schema, listener);
+            built = true;
         } catch (SQLException e) {
-            ManagedServiceError m = PgErrors.from(
-                    e, "creating an index on \"" + table + "\".\"" + column + "\"", null, cancel.isCancelled());
+            ManagedServiceError m = PgErrors.from(e, where, null, cancelled[0] || cancel.isCancelled());
             if (m.code() == ErrorCode.QUERY_CANCELLED) {
                 throw m;
             }
             throw new TableError(ErrorCode.TABLE_INDEX_FAILED, "Index creation failed: " + m.problem(), m.hint(), e);
         } finally {
-            timeouts.remove(build);
-            pool.release(build, broken);
+            // a cancel may still be on its way to the build connection: it is closed, not pooled
+            pool.release(build, !built || cancelled[0]);
             if (watch != null) {
                 pool.release(watch, false);
+            }
+            if (!built) {
+                try {
+                    withConnection("removing the unfinished index \"" + name + "\"", c -> {
+                        PgIndexes.dropInvalid(c, schema, name);
+                        return null;
+                    });
+                } catch (RuntimeException e) {
+                    // left INVALID (listed as not ready); the next build of it drops it first
+                }
             }
         }
     }
@@ -780,7 +849,8 @@ public final class PostgresBackend implements Backend {
     /** Distributes a table over Citus workers on {@code key} (null: {@code id}); QueryError without Citus. */
     public void distributeTable(String table, String key) {
         caps.require(Capabilities.CITUS, "Distributing \"" + table + "\"");
-        withConnection("distributing \"" + table + "\"", c -> {
+        // moving the rows to the workers takes as long as the table is large: no query timeout
+        withConnection("distributing \"" + table + "\"", Duration.ZERO, c -> {
             try (Statement st = c.createStatement()) {
                 st.execute(CitusRules.distributeSql(schema, table, key));
             }

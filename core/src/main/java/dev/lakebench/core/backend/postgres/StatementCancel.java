@@ -1,6 +1,7 @@
 package dev.lakebench.core.backend.postgres;
 
 import dev.lakebench.core.client.Cancellation;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
@@ -8,30 +9,37 @@ import java.util.concurrent.locks.LockSupport;
 import org.postgresql.PGConnection;
 
 /**
- * Cancels a statement on the server when its request is cancelled. A cancel that reaches the server before the
- * statement starts there is ignored by the server (and the driver's own cancel does nothing before the statement
- * is sent), so once asked the cancel is sent again every {@value #REPEAT_MS} ms until the statement ends. The
- * connection must not be pooled afterwards: a cancel still on its way could stop the next statement on it.
+ * Cancels the statements of a connection on the server when their request is cancelled. A cancel that reaches
+ * the server before a statement starts there is ignored by the server (and the driver's own cancel does nothing
+ * before the statement is sent, nor during a cursor's later fetches), so once asked the cancel is sent again every
+ * {@value #REPEAT_MS} ms until the watch ends. One watch may cover several statements on the connection (a
+ * cursor's fetches, an index build's set-up and build). The connection must not be pooled afterwards: a cancel
+ * still on its way could stop the next statement on it.
  */
 final class StatementCancel implements AutoCloseable {
 
     static final long REPEAT_MS = 100;
 
-    private final Statement st;
+    private final Connection connection;
     private final boolean[] cancelled;
     private final AutoCloseable registration;
     private boolean ended;
     private Thread repeater;
 
-    private StatementCancel(Statement st, Cancellation cancellation, boolean[] cancelled) {
-        this.st = st;
+    private StatementCancel(Connection connection, Cancellation cancellation, boolean[] cancelled) {
+        this.connection = connection;
         this.cancelled = cancelled;
         this.registration = cancellation.onCancel(this::start);
     }
 
     /** Watches {@code st} until {@link #close()}; {@code cancelled[0]} becomes true once a cancel was asked. */
-    static StatementCancel watch(Statement st, Cancellation cancellation, boolean[] cancelled) {
-        return new StatementCancel(st, cancellation, cancelled);
+    static StatementCancel watch(Statement st, Cancellation cancellation, boolean[] cancelled) throws SQLException {
+        return watch(st.getConnection(), cancellation, cancelled);
+    }
+
+    /** Watches every statement on {@code connection} until {@link #close()}. */
+    static StatementCancel watch(Connection connection, Cancellation cancellation, boolean[] cancelled) {
+        return new StatementCancel(connection, cancellation, cancelled);
     }
 
     private synchronized void start() {
@@ -52,7 +60,7 @@ final class StatementCancel implements AutoCloseable {
             return false;
         }
         try {
-            st.getConnection().unwrap(PGConnection.class).cancelQuery();
+            connection.unwrap(PGConnection.class).cancelQuery();
         } catch (SQLException e) {
             // the connection is gone, so is the statement
             return false;
@@ -62,7 +70,7 @@ final class StatementCancel implements AutoCloseable {
 
     /** The statement ended: no cancel is sent from now on. */
     @Override
-    public void close() throws Exception {
+    public void close() {
         Thread r;
         synchronized (this) {
             ended = true;
@@ -71,6 +79,10 @@ final class StatementCancel implements AutoCloseable {
         if (r != null) {
             LockSupport.unpark(r);
         }
-        registration.close();
+        try {
+            registration.close();
+        } catch (Exception e) {
+            // unregistering only removes the action from a list
+        }
     }
 }

@@ -20,10 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -85,14 +85,15 @@ class PostgresBm25RankingTest {
     @TempDir
     static Path dir;
 
-    String db;
+    @RegisterExtension
+    static final PgTestDatabase pgdb = new PgTestDatabase();
+
     Client pg;
     Client local;
     final List<String> texts = new ArrayList<>();
 
     @BeforeAll
     void load() throws Exception {
-        db = PgTestServer.freshDatabase();
         Path data = Path.of(System.getProperty("lakebench.testData"), "text-sample");
         for (String file : List.of("debian-faq.en.txt", "README-iso-codes.md", "basic-defs.en.html", "iris.rst")) {
             for (String p : Files.readString(data.resolve(file)).split("\\n\\s*\\n")) {
@@ -109,27 +110,14 @@ class PostgresBm25RankingTest {
         Map<String, List<?>> columns = new LinkedHashMap<>();
         columns.put("id", ids);
         columns.put("body", texts);
-        pg = new Client(PostgresBackend.connect(PgSettings.of(db, "default", null, n -> null)));
-        pg.ingest("docs", columns);
-        local = Client.local(dir);
-        local.ingest("docs", columns);
-    }
-
-    @AfterAll
-    void close() {
-        if (pg != null) {
-            pg.close();
-        }
-        if (local != null) {
-            local.close();
-        }
-        PgTestServer.drop(db);
+        pg = pgdb.client();
+        local = pgdb.ingestHereAndLocally("docs", columns, dir);
     }
 
     @Test
     void theServerSplitsRealTextIntoTheLocalEnginesWords() throws Exception {
         assertThat(texts).hasSizeGreaterThan(1000);
-        try (Connection c = DriverManager.getConnection(db);
+        try (Connection c = DriverManager.getConnection(pgdb.url());
                 PreparedStatement ps = c.prepareStatement(
                         "SELECT i, lakebench.words(t) FROM unnest(?::text[]) WITH ORDINALITY AS u(t, i) ORDER BY i")) {
             ps.setArray(1, c.createArrayOf("text", texts.toArray()));

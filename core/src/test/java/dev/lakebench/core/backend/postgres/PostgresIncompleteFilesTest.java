@@ -17,9 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,26 +31,8 @@ class PostgresIncompleteFilesTest {
     @TempDir
     Path dir;
 
-    String db;
-    Client client;
-
-    @BeforeEach
-    void open() throws Exception {
-        db = PgTestServer.freshDatabase();
-        client = connect(db);
-    }
-
-    @AfterEach
-    void close() {
-        if (client != null) {
-            client.close();
-        }
-        PgTestServer.drop(db);
-    }
-
-    static Client connect(String url) {
-        return new Client(PostgresBackend.connect(PgSettings.of(url, "default", null, n -> null)));
-    }
+    @RegisterExtension
+    final PgTestDatabase pgdb = new PgTestDatabase();
 
     static long count(Client c, String sql) {
         return ((Number) c.query(sql).get(0).get(0)).longValue();
@@ -60,7 +41,7 @@ class PostgresIncompleteFilesTest {
     /** Child: ingests the folder into PostgreSQL; once 4 batches are committed it says so and holds still. */
     public static final class Child {
         public static void main(String[] args) throws InterruptedException {
-            try (Client c = connect(args[0])) {
+            try (Client c = PgTestDatabase.connect(args[0])) {
                 c.ingest(
                         InterruptedFileIngest.TABLE,
                         Map.of("path", List.of(args[1])),
@@ -83,7 +64,8 @@ class PostgresIncompleteFilesTest {
     void aKilledFileIngestIsReportedOnceItsWriterIsGoneUntilTheRerunFinishesIt() throws Exception {
         Path folder = InterruptedFileIngest.folder(dir);
         String table = InterruptedFileIngest.TABLE;
-        Process p = ChildJvm.start(Child.class, List.of("-Xmx256m", "-Djava.awt.headless=true"), db, folder.toString());
+        Process p = ChildJvm.start(
+                Child.class, List.of("-Xmx256m", "-Djava.awt.headless=true"), pgdb.url(), folder.toString());
         long largeRows;
         try (BufferedReader out =
                 new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -93,16 +75,17 @@ class PostgresIncompleteFilesTest {
                 seen.append(line).append('\n');
             }
             assertThat(line).as(seen.toString()).startsWith("COMMITTED");
-            largeRows =
-                    count(client, "SELECT count(*) FROM docs WHERE filename = '" + InterruptedFileIngest.LARGE + "'");
+            largeRows = count(
+                    pgdb.client(), "SELECT count(*) FROM docs WHERE filename = '" + InterruptedFileIngest.LARGE + "'");
             assertThat(largeRows).as("rows of the large file are committed").isPositive();
             // the other process still writes the table: its file is in progress, not interrupted
-            assertThat(client.incompleteFiles(table)).isEqualTo(IncompleteFiles.none(table));
+            assertThat(pgdb.client().incompleteFiles(table)).isEqualTo(IncompleteFiles.none(table));
         } finally {
             p.destroyForcibly();
             p.waitFor(30, TimeUnit.SECONDS);
         }
-        largeRows = count(client, "SELECT count(*) FROM docs WHERE filename = '" + InterruptedFileIngest.LARGE + "'");
+        largeRows = count(
+                pgdb.client(), "SELECT count(*) FROM docs WHERE filename = '" + InterruptedFileIngest.LARGE + "'");
         assertThat(largeRows)
                 .as("the large file was cut off mid-way")
                 .isPositive()
@@ -112,62 +95,65 @@ class PostgresIncompleteFilesTest {
         IncompleteFiles report = IncompleteFiles.none(table);
         for (int i = 0; i < 100 && report.isEmpty(); i++) {
             Thread.sleep(100);
-            report = client.incompleteFiles(table);
+            report = pgdb.client().incompleteFiles(table);
         }
         assertThat(report).isEqualTo(new IncompleteFiles(table, 1, largeRows));
         assertThat(report.message())
                 .isEqualTo("Table \"docs\" holds " + largeRows
                         + " rows of 1 file whose ingest was interrupted; rerun the same ingest to finish them.");
         // another client (as the workbench or `lakebench tables` would open) sees the same
-        try (Client other = connect(db)) {
+        try (Client other = PgTestDatabase.connect(pgdb.url())) {
             assertThat(other.incompleteFiles(table)).isEqualTo(report);
             assertThat(other.async().incompleteFiles(table).get()).isEqualTo(report);
         }
 
-        IngestResult rerun =
-                client.ingest(table, Map.of("path", List.of(folder.toString())), InterruptedFileIngest.options());
+        IngestResult rerun = pgdb.client()
+                .ingest(table, Map.of("path", List.of(folder.toString())), InterruptedFileIngest.options());
         assertThat(rerun.failures()).isEmpty();
-        assertThat(client.incompleteFiles(table).isEmpty()).isTrue();
-        assertThat(count(client, "SELECT count(*) FROM docs WHERE filename LIKE 'a-%'"))
+        assertThat(pgdb.client().incompleteFiles(table).isEmpty()).isTrue();
+        assertThat(count(pgdb.client(), "SELECT count(*) FROM docs WHERE filename LIKE 'a-%'"))
                 .isEqualTo(InterruptedFileIngest.SMALL_FILES);
     }
 
     @Test
     void filesBeingIngestedByThisProcessAreNotReportedAndTablesWithoutFilesHaveNone() throws Exception {
         Path folder = InterruptedFileIngest.folder(dir);
-        client.ingest("plain", Map.of("x", List.of(1L, 2L)));
-        assertThat(client.incompleteFiles("plain").isEmpty()).isTrue();
+        pgdb.client().ingest("plain", Map.of("x", List.of(1L, 2L)));
+        assertThat(pgdb.client().incompleteFiles("plain").isEmpty()).isTrue();
 
         AtomicReference<IncompleteFiles> during = new AtomicReference<>();
         AtomicReference<Long> rowsDuring = new AtomicReference<>();
-        client.ingest(
-                "docs",
-                Map.of("path", List.of(folder.toString())),
-                InterruptedFileIngest.options().listener(p -> {
-                    if (during.get() == null && p.rowsCommitted() >= 40) {
-                        rowsDuring.set(count(
-                                client,
-                                "SELECT count(*) FROM docs WHERE filename = '" + InterruptedFileIngest.LARGE + "'"));
-                        during.set(client.incompleteFiles("docs"));
-                    }
-                }));
+        pgdb.client()
+                .ingest(
+                        "docs",
+                        Map.of("path", List.of(folder.toString())),
+                        InterruptedFileIngest.options().listener(p -> {
+                            if (during.get() == null && p.rowsCommitted() >= 40) {
+                                rowsDuring.set(count(
+                                        pgdb.client(),
+                                        "SELECT count(*) FROM docs WHERE filename = '" + InterruptedFileIngest.LARGE
+                                                + "'"));
+                                during.set(pgdb.client().incompleteFiles("docs"));
+                            }
+                        }));
         assertThat(rowsDuring.get())
                 .as("the large file had rows without a record then")
                 .isPositive();
         assertThat(during.get()).isEqualTo(IncompleteFiles.none("docs"));
-        assertThat(client.incompleteFiles("docs").isEmpty()).isTrue();
+        assertThat(pgdb.client().incompleteFiles("docs").isEmpty()).isTrue();
         // the writer's lock went with the sink: a ledger made incomplete by hand is reported again
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(db);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(pgdb.url());
                 java.sql.Statement st = c.createStatement()) {
             st.executeUpdate("DELETE FROM " + PgHelpers.LEDGER + " WHERE source_id IN (SELECT file_id::text FROM"
                     + " \"default\".docs WHERE filename = '" + InterruptedFileIngest.LARGE + "')");
         }
-        long large = count(client, "SELECT count(*) FROM docs WHERE filename = '" + InterruptedFileIngest.LARGE + "'");
-        assertThat(client.incompleteFiles("docs")).isEqualTo(new IncompleteFiles("docs", 1, large));
+        long large = count(
+                pgdb.client(), "SELECT count(*) FROM docs WHERE filename = '" + InterruptedFileIngest.LARGE + "'");
+        assertThat(pgdb.client().incompleteFiles("docs")).isEqualTo(new IncompleteFiles("docs", 1, large));
     }
 
     @Test
     void anUnknownTableIsATableError() {
-        assertThatThrownBy(() -> client.incompleteFiles("nope")).isInstanceOf(TableError.class);
+        assertThatThrownBy(() -> pgdb.client().incompleteFiles("nope")).isInstanceOf(TableError.class);
     }
 }

@@ -15,10 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,7 +36,9 @@ class PostgresMaxSimTest {
     @TempDir
     static Path dir;
 
-    String db;
+    @RegisterExtension
+    static final PgTestDatabase pgdb = new PgTestDatabase();
+
     Client pg;
     Client local;
     final Map<Long, float[][]> docs = new LinkedHashMap<>();
@@ -44,7 +46,6 @@ class PostgresMaxSimTest {
 
     @BeforeAll
     void load() throws Exception {
-        db = PgTestServer.freshDatabase();
         List<Long> ids = new ArrayList<>();
         List<float[][]> mvs = new ArrayList<>();
         for (long id = 1; id <= 150; id++) {
@@ -59,21 +60,8 @@ class PostgresMaxSimTest {
         Map<String, List<?>> columns = new LinkedHashMap<>();
         columns.put("id", ids);
         columns.put("mv", mvs);
-        pg = new Client(PostgresBackend.connect(PgSettings.of(db, "default", null, n -> null)));
-        pg.ingest("docs", columns);
-        local = Client.local(dir);
-        local.ingest("docs", columns);
-    }
-
-    @AfterAll
-    void close() {
-        if (pg != null) {
-            pg.close();
-        }
-        if (local != null) {
-            local.close();
-        }
-        PgTestServer.drop(db);
+        pg = pgdb.client();
+        local = pgdb.ingestHereAndLocally("docs", columns, dir);
     }
 
     private float[] vector() {

@@ -1,5 +1,6 @@
 package dev.lakebench.core.backend.postgres;
 
+import static dev.lakebench.core.backend.postgres.PgTestDatabase.error;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,14 +22,11 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Timeouts, cancellation, server-side cursors, index builds and crash-safe ingest on a real PostgreSQL server. */
@@ -40,39 +38,19 @@ class PostgresOperationsTest {
     @TempDir
     Path dir;
 
-    String db;
-    Client client;
-
-    @BeforeEach
-    void open() throws Exception {
-        db = PgTestServer.freshDatabase();
-        client = new Client(PostgresBackend.connect(PgSettings.of(db, "default", null, n -> null)));
-    }
-
-    @AfterEach
-    void close() {
-        if (client != null) {
-            client.close();
-        }
-        PgTestServer.drop(db);
-    }
-
-    private static ManagedServiceError error(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-        List<Throwable> caught = new ArrayList<>();
-        assertThatThrownBy(call).isInstanceOf(ManagedServiceError.class).satisfies(caught::add);
-        return (ManagedServiceError) caught.get(0);
-    }
+    @RegisterExtension
+    final PgTestDatabase pgdb = new PgTestDatabase();
 
     @Test
     void aTimeoutIsTheServersStatementTimeout() {
         long t0 = System.nanoTime();
-        ManagedServiceError e = error(() -> client.query("SELECT pg_sleep(20)", Duration.ofMillis(300)));
+        ManagedServiceError e = error(() -> pgdb.client().query("SELECT pg_sleep(20)", Duration.ofMillis(300)));
         assertThat(e.code()).isEqualTo(ErrorCode.QUERY_TIMEOUT);
         assertThat(e.getMessage()).contains("timed out");
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
         // the next query on the pool gets the default timeout again
-        assertThat(client.query("SELECT 1 AS one").get(0).get("one")).isEqualTo(1L);
-        assertThat(client.query("SHOW statement_timeout").get(0).get("statement_timeout"))
+        assertThat(pgdb.client().query("SELECT 1 AS one").get(0).get("one")).isEqualTo(1L);
+        assertThat(pgdb.client().query("SHOW statement_timeout").get(0).get("statement_timeout"))
                 .isEqualTo("1min");
     }
 
@@ -88,12 +66,13 @@ class PostgresOperationsTest {
             cancel.cancel();
         });
         long t0 = System.nanoTime();
-        ManagedServiceError e = error(
-                () -> client.execute(QueryRequest.of("SELECT pg_sleep(20)").cancellation(cancel)));
+        ManagedServiceError e = error(() ->
+                pgdb.client().execute(QueryRequest.of("SELECT pg_sleep(20)").cancellation(cancel)));
         t.join();
         assertThat(e.code()).isEqualTo(ErrorCode.QUERY_CANCELLED);
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
-        assertThat(client.query(
+        assertThat(pgdb.client()
+                        .query(
                                 "SELECT count(*) AS n FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(20)%' AND state = 'active'")
                         .get(0)
                         .get("n"))
@@ -107,7 +86,7 @@ class PostgresOperationsTest {
         cancel.cancel();
         boolean[] cancelled = {false};
         long t0 = System.nanoTime();
-        try (Connection c = DriverManager.getConnection(db);
+        try (Connection c = DriverManager.getConnection(pgdb.url());
                 PreparedStatement ps = c.prepareStatement("SELECT pg_sleep(20)")) {
             try (StatementCancel watch = StatementCancel.watch(ps, cancel, cancelled)) {
                 assertThatThrownBy(ps::execute)
@@ -126,91 +105,76 @@ class PostgresOperationsTest {
         // row 5000 divides by zero: a client that fetched everything first would fail before the first row
         String sql = "SELECT i, 1 / (i - 5000) AS x FROM generate_series(1, 10000) i";
         long sum = 0;
-        try (RowCursor c = client.stream(sql)) {
+        try (RowCursor c = pgdb.client().stream(sql)) {
             for (int i = 0; i < 1200 && c.hasNext(); i++) {
                 sum += (Long) c.next().get("i");
             }
         }
         assertThat(sum).isEqualTo(1200L * 1201 / 2);
         // read on, and the failure arrives with the batch that holds row 5000, as a Lakebench error
-        try (RowCursor c = client.stream(sql)) {
+        try (RowCursor c = pgdb.client().stream(sql)) {
             ManagedServiceError e = error(() -> c.forEachRemaining(r -> {}));
             assertThat(e.getMessage()).contains("division by zero");
         }
-        ManagedServiceError whole = error(() -> client.query(sql));
+        ManagedServiceError whole = error(() -> pgdb.client().query(sql));
         assertThat(whole.getMessage()).contains("division by zero");
-        assertThat(client.query("SELECT 1 AS one")).hasSize(1);
-    }
-
-    private void vectors(int n, int dim) {
-        Random rnd = new Random(5);
-        List<Long> ids = new ArrayList<>();
-        List<float[]> embs = new ArrayList<>();
-        for (long i = 0; i < n; i++) {
-            float[] v = new float[dim];
-            for (int d = 0; d < dim; d++) {
-                v[d] = (float) rnd.nextGaussian();
-            }
-            ids.add(i);
-            embs.add(v);
-        }
-        Map<String, List<?>> data = new LinkedHashMap<>();
-        data.put("id", ids);
-        data.put("emb", embs);
-        client.ingest("vecs", data);
+        assertThat(pgdb.client().query("SELECT 1 AS one")).hasSize(1);
     }
 
     @Test
     void indexBuildsReportProgressAndACancelledBuildLeavesNoInvalidIndex() {
-        vectors(20_000, 96);
+        pgdb.ingestVectors("vecs", 20_000, 96, 5);
         Cancellation cancel = Cancellation.none();
         List<IngestProgress> seen = new CopyOnWriteArrayList<>();
-        ManagedServiceError e = error(() -> client.createIndex(
-                "vecs",
-                "emb",
-                null,
-                p -> {
-                    seen.add(p);
-                    if (p.rowsTotal() > 0) {
-                        cancel.cancel();
-                    }
-                },
-                cancel));
+        ManagedServiceError e = error(() -> pgdb.client()
+                .createIndex(
+                        "vecs",
+                        "emb",
+                        null,
+                        p -> {
+                            seen.add(p);
+                            if (p.rowsTotal() > 0) {
+                                cancel.cancel();
+                            }
+                        },
+                        cancel));
         assertThat(e.code()).isEqualTo(ErrorCode.QUERY_CANCELLED);
         assertThat(seen).isNotEmpty();
-        assertThat(client.describeTable("vecs").indexes()).isEmpty();
+        assertThat(pgdb.client().describeTable("vecs").indexes()).isEmpty();
 
         List<IngestProgress> built = new CopyOnWriteArrayList<>();
-        client.createIndex("vecs", "emb", null, built::add, Cancellation.none());
+        pgdb.client().createIndex("vecs", "emb", null, built::add, Cancellation.none());
         assertThat(built).isNotEmpty();
         assertThat(built.get(built.size() - 1).currentFile()).isEqualTo("done");
-        assertThat(client.describeTable("vecs").indexes()).singleElement().satisfies(i -> {
-            assertThat(i.type()).isEqualTo("vector");
-            assertThat(i.column()).isEqualTo("emb");
-            assertThat(i.ready()).isTrue();
-        });
+        assertThat(pgdb.client().describeTable("vecs").indexes())
+                .singleElement()
+                .satisfies(i -> {
+                    assertThat(i.type()).isEqualTo("vector");
+                    assertThat(i.column()).isEqualTo("emb");
+                    assertThat(i.ready()).isTrue();
+                });
         // idempotent
-        client.createIndex("vecs", "emb");
-        assertThat(client.describeTable("vecs").indexes()).hasSize(1);
+        pgdb.client().createIndex("vecs", "emb");
+        assertThat(pgdb.client().describeTable("vecs").indexes()).hasSize(1);
     }
 
     @Test
     void vectorSearchReturnsLimitRowsBeyondTheDefaultSearchEffort() {
-        vectors(3_000, 16);
-        client.createIndex("vecs", "emb");
+        pgdb.ingestVectors("vecs", 3_000, 16, 5);
+        pgdb.client().createIndex("vecs", "emb");
         float[] q = new float[16];
         q[0] = 1;
         // pgvector's HNSW scan returns at most ef_search (default 40) rows; the query sets it from the LIMIT
-        assertThat(client.query("SELECT id FROM vecs ORDER BY emb <#> $1 DESC LIMIT 150", q))
+        assertThat(pgdb.client().query("SELECT id FROM vecs ORDER BY emb <#> $1 DESC LIMIT 150", q))
                 .hasSize(150);
-        assertThat(client.query("SELECT id FROM vecs WHERE id % 10 = 0 ORDER BY emb <#> $1 DESC LIMIT 100", q))
+        assertThat(pgdb.client().query("SELECT id FROM vecs WHERE id % 10 = 0 ORDER BY emb <#> $1 DESC LIMIT 100", q))
                 .hasSize(100);
     }
 
     /** Child: ingests the text files into PostgreSQL, telling the parent once a few batches are durable. */
     public static final class Ingest {
         public static void main(String[] args) throws Exception {
-            try (Client c = new Client(PostgresBackend.connect(PgSettings.of(args[0], "default", null, n -> null)))) {
+            try (Client c = PgTestDatabase.connect(args[0])) {
                 boolean[] told = {false};
                 List<String> files;
                 try (var s = Files.list(Path.of(args[1]))) {
@@ -251,29 +215,33 @@ class PostgresOperationsTest {
             Files.writeString(f, ("text file " + i + " ").repeat(150));
             files.add(f.toString());
         }
-        Process p =
-                ChildJvm.start(Ingest.class, List.of("-Xmx256m", "-Djava.awt.headless=true"), db, folder.toString());
+        Process p = ChildJvm.start(
+                Ingest.class, List.of("-Xmx256m", "-Djava.awt.headless=true"), pgdb.url(), folder.toString());
         ChildJvm.killAfterLine(p, "COMMITTED");
-        long rows = (Long) client.query("SELECT count(*) AS n FROM t").get(0).get("n");
+        long rows =
+                (Long) pgdb.client().query("SELECT count(*) AS n FROM t").get(0).get("n");
         assertThat(rows).isGreaterThanOrEqualTo(4 * COMMIT);
         assertThat(rows % COMMIT).as("whole batches").isZero();
 
-        IngestResult rerun = client.ingest("t", Map.of("path", files), options());
+        IngestResult rerun = pgdb.client().ingest("t", Map.of("path", files), options());
         assertThat(rerun.failures()).isEmpty();
-        long total = (Long) client.query("SELECT count(*) AS n FROM t").get(0).get("n");
+        long total =
+                (Long) pgdb.client().query("SELECT count(*) AS n FROM t").get(0).get("n");
         assertThat(total).isGreaterThan(rows);
-        assertThat(client.query("SELECT file_id, chunk_index FROM t GROUP BY 1, 2 HAVING count(*) > 1"))
+        assertThat(pgdb.client().query("SELECT file_id, chunk_index FROM t GROUP BY 1, 2 HAVING count(*) > 1"))
                 .as("duplicates")
                 .isEmpty();
-        assertThat(client.query("SELECT count(DISTINCT file_id) AS n FROM t")
+        assertThat(pgdb.client()
+                        .query("SELECT count(DISTINCT file_id) AS n FROM t")
                         .get(0)
                         .get("n"))
                 .isEqualTo((long) FILES);
         // every file's chunks are complete: 0..max without gaps
-        assertThat(client.query("SELECT file_id FROM t GROUP BY 1 HAVING count(*) <> max(chunk_index) + 1"))
+        assertThat(pgdb.client().query("SELECT file_id FROM t GROUP BY 1 HAVING count(*) <> max(chunk_index) + 1"))
                 .isEmpty();
         // a second rerun adds nothing
-        client.ingest("t", Map.of("path", files), options());
-        assertThat(client.query("SELECT count(*) AS n FROM t").get(0).get("n")).isEqualTo(total);
+        pgdb.client().ingest("t", Map.of("path", files), options());
+        assertThat(pgdb.client().query("SELECT count(*) AS n FROM t").get(0).get("n"))
+                .isEqualTo(total);
     }
 }

@@ -17,9 +17,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,7 +35,9 @@ class PostgresSearchTest {
     @TempDir
     Path dir;
 
-    String db;
+    @RegisterExtension
+    final PgTestDatabase pgdb = new PgTestDatabase();
+
     Client pg;
     final Map<Long, float[]> vectors = new LinkedHashMap<>();
     final Map<Long, String> texts = new LinkedHashMap<>();
@@ -43,8 +45,7 @@ class PostgresSearchTest {
 
     @BeforeEach
     void load() throws Exception {
-        db = PgTestServer.freshDatabase();
-        pg = new Client(PostgresBackend.connect(PgSettings.of(db, "default", null, n -> null)));
+        pg = pgdb.client();
         Random rnd = new Random(99);
         List<Long> ids = new ArrayList<>();
         List<String> bodies = new ArrayList<>();
@@ -70,14 +71,6 @@ class PostgresSearchTest {
         data.put("body", bodies);
         data.put("emb", embs);
         pg.ingest("docs", data);
-    }
-
-    @AfterEach
-    void close() {
-        if (pg != null) {
-            pg.close();
-        }
-        PgTestServer.drop(db);
     }
 
     static double cosine(float[] a, float[] b) {
