@@ -1,6 +1,7 @@
 package dev.lakebench.app;
 
 import dev.lakebench.app.cli.Cli;
+import dev.lakebench.app.cli.Commands;
 import dev.lakebench.app.cli.WorkbenchStart;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -59,7 +60,8 @@ public final class AotTraining {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             WorkbenchStart.parse(line.toArray(String[]::new)); // as Main does first
-            int status = Cli.run(line.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+            int status =
+                    Commands.run(line.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
             if (status != Cli.OK) {
                 throw new IllegalStateException(
                         "training command failed (" + status + "): " + String.join(" ", command) + "\n" + err);

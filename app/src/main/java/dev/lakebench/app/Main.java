@@ -1,6 +1,7 @@
 package dev.lakebench.app;
 
 import dev.lakebench.app.cli.Cli;
+import dev.lakebench.app.cli.Commands;
 import dev.lakebench.app.cli.WorkbenchStart;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ public final class Main {
                 return;
             }
         } else {
-            status = Cli.run(args, out, err);
+            status = Commands.run(args, out, err);
         }
         out.flush();
         err.flush();

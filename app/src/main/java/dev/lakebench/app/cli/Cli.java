@@ -2,7 +2,6 @@ package dev.lakebench.app.cli;
 
 import dev.lakebench.app.LibraryLogs;
 import dev.lakebench.app.StartupTrace;
-import dev.lakebench.core.client.ManagedServiceError;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,33 +100,12 @@ public final class Cli {
 
     /** Runs a command read by {@link QuickCommandLine}, answering its failure as picocli's handler does. */
     static int execute(Callable<Integer> command, PrintWriter err) {
-        try {
-            Integer status = command.call();
-            return status != null ? status : OK;
-        } catch (Exception ex) {
-            return executionError(ex, err);
-        }
+        return Commands.execute(command, err);
     }
 
-    /**
-     * A command's failure: a Lakebench error as its class and message (exit 1), a bad argument as "Error: ..."
-     * (exit 2), anything else with its stack trace (exit 1).
-     */
+    /** A command's failure, answered as {@link Commands#executionError} does. */
     static int executionError(Exception ex, PrintWriter e) {
-        if (ex instanceof ManagedServiceError mse) {
-            e.println(mse.getClass().getSimpleName() + ": " + mse.getMessage());
-        } else if (ex instanceof IllegalArgumentException iae) {
-            e.println("Error: " + iae.getMessage());
-            e.flush();
-            return USAGE;
-        } else {
-            e.println("Error: " + ex);
-            for (StackTraceElement s : ex.getStackTrace()) {
-                e.println("\tat " + s);
-            }
-        }
-        e.flush();
-        return ERROR;
+        return Commands.executionError(ex, e);
     }
 
     /** {@code COMMAND --help} on every command, including the ones added later, without repeating it on each. */

@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import picocli.CommandLine;
 
 /**
  * A command line that names no command opens the workbench: {@code lakebench}, or {@code lakebench --data-dir
  * DIR --workspace WS} on that data directory and workspace. Anything else (a command, help, a bad option, a
- * remote deployment) is the command line's to answer.
+ * remote deployment) is the command line's to answer. The picocli part lives in {@link GlobalOptions}: naming no
+ * picocli type here keeps {@code tables} and {@code query} from loading picocli (see {@link Commands}).
  */
 public record WorkbenchStart(Path dataDir, String workspace) {
 
@@ -20,20 +20,7 @@ public record WorkbenchStart(Path dataDir, String workspace) {
         if (QuickCommandLine.parse(args, new LakebenchCommand(), null, null).isPresent()) {
             return Optional.empty(); // tables or query, read without setting up picocli
         }
-        // the global options alone: setting up every command's options is not needed to see that none is named
-        LakebenchCommand root = new LakebenchCommand();
-        CommandLine cl = new CommandLine(root);
-        CommandLine.ParseResult pr;
-        try {
-            pr = cl.parseArgs(args);
-        } catch (CommandLine.ParameterException e) {
-            return Optional.empty();
-        }
-        if (pr.isUsageHelpRequested() || pr.isVersionHelpRequested() || root.isRemote()) {
-            return Optional.empty();
-        }
-        return Optional.of(
-                new WorkbenchStart(root.dataDir, pr.hasMatchedOption("--workspace") ? root.workspace : null));
+        return GlobalOptions.workbenchStart(args);
     }
 
     /** The JavaFX application's named parameters ({@code --data-dir=DIR}, {@code --workspace=WS}). */

@@ -3,13 +3,13 @@ package dev.lakebench.natives.engine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBDriver;
 
 /**
  * One open DuckDB database file: the root connection that keeps the database instance alive, and a factory for
@@ -118,11 +118,29 @@ public final class EngineSession implements AutoCloseable {
         return sb.append(']').toString();
     }
 
+    /**
+     * A connection from the engine's driver itself, not through {@link java.sql.DriverManager}: on its first use
+     * the manager looks for every JDBC driver on the class path (a service look-up through each jar) and loads and
+     * starts each one it finds, PostgreSQL's too, before it picks this one.
+     */
+    private static DuckDBConnection connect(String url, Properties props) throws SQLException {
+        java.sql.Connection c = Driver.INSTANCE.connect(url, props);
+        if (c == null) {
+            throw new SQLException("not an engine URL: " + url);
+        }
+        return (DuckDBConnection) c;
+    }
+
+    /** Made on the first connection, after {@link DriverMemoryMonitor} has set the driver's monitor aside. */
+    private static final class Driver {
+        static final DuckDBDriver INSTANCE = new DuckDBDriver();
+    }
+
     private static EngineSession start(Path abs, String url, Properties props, boolean lock) {
         DriverMemoryMonitor.skipFlightRecorder();
         DuckDBConnection conn = null;
         try {
-            conn = (DuckDBConnection) DriverManager.getConnection(url, props);
+            conn = connect(url, props);
             // Session settings are set here, once: connections duplicated from these two inherit them, and
             // after the lock below no statement can change any setting.
             try (Statement st = conn.createStatement()) {
