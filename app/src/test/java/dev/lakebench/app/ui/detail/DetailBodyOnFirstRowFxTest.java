@@ -68,7 +68,8 @@ class DetailBodyOnFirstRowFxTest {
         @SuppressWarnings("unchecked")
         TableView<DetailViewModel.Field> fields = robot.lookup("#detail-fields").queryAs(TableView.class);
         FxFixture.await(10, () -> fields.getItems().size() == 2);
-        assertThat(FxFixture.onFx(() -> fields.isVisible() && fields.getHeight() > 0)).isTrue();
+        assertThat(FxFixture.onFx(() -> fields.isVisible() && fields.getHeight() > 0))
+                .isTrue();
         assertThat(FxFixture.onFx(() -> fields.getItems().stream()
                         .map(DetailViewModel.Field::value)
                         .toList()))

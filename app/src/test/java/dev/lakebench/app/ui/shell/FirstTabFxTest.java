@@ -45,28 +45,36 @@ class FirstTabFxTest {
         assertThat(FxFixture.onFx(() -> hint(robot).isVisible())).isTrue();
 
         robot.clickOn("#tb-new-sql");
-        FxFixture.await(20, () -> workbench.shell().tabs().getScene() != null
-                && workbench.shell().tabs().isVisible()
-                && !robot.lookup(".code-area").queryAll().isEmpty());
+        FxFixture.await(
+                20,
+                () -> workbench.shell().tabs().getScene() != null
+                        && workbench.shell().tabs().isVisible()
+                        && !robot.lookup(".code-area").queryAll().isEmpty());
         CodeArea area = robot.lookup(".code-area").queryAs(CodeArea.class);
         FxFixture.await(20, () -> area.isFocused());
         robot.write("SELECT 42");
         FxFixture.await(20, () -> area.getText().equals("SELECT 42"));
-        assertThat(FxFixture.onFx(() -> hint(robot).isVisible() && workbench.shell().tabs().isVisible()))
+        assertThat(FxFixture.onFx(() ->
+                        hint(robot).isVisible() && workbench.shell().tabs().isVisible()))
                 .as("the tab pane covers the hint")
                 .isTrue();
 
         robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
-        FxFixture.await(20, () -> workbench.shell().tabs().getTabs().isEmpty()
-                && !workbench.shell().tabs().isVisible());
+        FxFixture.await(
+                20,
+                () -> workbench.shell().tabs().getTabs().isEmpty()
+                        && !workbench.shell().tabs().isVisible());
         robot.clickOn("#tb-new-sql");
-        FxFixture.await(20, () -> workbench.shell().tabs().getTabs().size() == 1
-                && workbench.shell().tabs().isVisible());
+        FxFixture.await(
+                20,
+                () -> workbench.shell().tabs().getTabs().size() == 1
+                        && workbench.shell().tabs().isVisible());
     }
 
     private static Node hint(FxRobot robot) {
         return robot.lookup(".placeholder").queryAll().stream()
-                .filter(n -> n instanceof javafx.scene.control.Label l && l.getText().startsWith("Open a table"))
+                .filter(n ->
+                        n instanceof javafx.scene.control.Label l && l.getText().startsWith("Open a table"))
                 .findFirst()
                 .orElseThrow();
     }

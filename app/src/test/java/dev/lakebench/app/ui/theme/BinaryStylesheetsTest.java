@@ -22,7 +22,8 @@ class BinaryStylesheetsTest {
         for (Theme theme : Theme.values()) {
             for (String css : theme.stylesheets()) {
                 assertThat(css).endsWith(".css");
-                URL bss = URI.create(css.substring(0, css.length() - 4) + ".bss").toURL();
+                URL bss =
+                        URI.create(css.substring(0, css.length() - 4) + ".bss").toURL();
                 Stylesheet binary = Stylesheet.loadBinary(bss);
                 assertThat(binary).as("binary form of " + css).isNotNull();
                 Stylesheet text = new CssParser().parse(URI.create(css).toURL());
