@@ -24,7 +24,7 @@ public final class Main {
         LibraryLogs.quiet();
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        Optional<WorkbenchStart> workbench = WorkbenchStart.parse(args);
+        Optional<WorkbenchStart> workbench = WorkbenchArgs.plain(args).or(() -> WorkbenchStart.parse(args));
         int status;
         if (workbench.isPresent()) {
             status = openWorkbench(workbench.get(), err);

@@ -167,7 +167,8 @@ public final class LaunchBenchmark implements Benchmark {
                 metric + (l.window().isEmpty() ? " median" : ", workspace listed median"),
                 Fmt.duration(l.median()),
                 reference,
-                "runs " + runs(l.millis()) + " s, load " + Fmt.decimal(l.load(), 1));
+                "runs " + runs(l.millis()) + " s, CPU (start to exit) median "
+                        + Fmt.decimal(Launches.median(l.cpu()), 2) + " s, load " + Fmt.decimal(l.load(), 1));
     }
 
     private static String runs(List<Double> millis) {
@@ -178,7 +179,7 @@ public final class LaunchBenchmark implements Benchmark {
      * Wall milliseconds of each launch to its marker, to the first frame where the program prints one (else
      * empty), and the mean load average meanwhile.
      */
-    record Launches(List<Double> millis, List<Double> window, double load) {
+    record Launches(List<Double> millis, List<Double> window, double load, List<Double> cpu) {
         double median() {
             return median(millis);
         }
@@ -188,24 +189,29 @@ public final class LaunchBenchmark implements Benchmark {
         }
     }
 
-    /** Milliseconds from the start to the marker and to the first frame (NaN when not printed). */
-    private record Launch(double marker, double window) {}
+    /**
+     * Milliseconds from the start to the marker and to the first frame (NaN when not printed), and the CPU seconds
+     * of the process and its children, start to exit.
+     */
+    private record Launch(double marker, double window, double cpu) {}
 
     private static Launches launches(int reps, List<String> command, Map<String, String> env, String marker)
             throws Exception {
         launch(command, env, marker); // warm the file cache
         List<Double> out = new ArrayList<>();
         List<Double> window = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         double load = 0;
         for (int i = 0; i < reps; i++) {
             Launch l = launch(command, env, marker);
             out.add(l.marker());
+            cpu.add(l.cpu());
             if (!Double.isNaN(l.window())) {
                 window.add(l.window());
             }
             load += ChildCpu.load();
         }
-        return new Launches(out, window.size() == reps ? window : List.of(), load / reps);
+        return new Launches(out, window.size() == reps ? window : List.of(), load / reps, cpu);
     }
 
     /** Milliseconds from starting {@code command} to the line starting with {@code marker} on its stdout. */
@@ -214,6 +220,7 @@ public final class LaunchBenchmark implements Benchmark {
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         pb.environment().putAll(env);
+        double cpuBefore = ChildCpu.seconds();
         long start = System.nanoTime();
         Process p = pb.start();
         // a launch that never reaches its marker must not hang the harness
@@ -238,7 +245,8 @@ public final class LaunchBenchmark implements Benchmark {
                     if (!p.waitFor(60, TimeUnit.SECONDS)) {
                         p.destroyForcibly();
                     }
-                    return new Launch(ms, window);
+                    p.onExit().join(); // reaped: its CPU time is counted
+                    return new Launch(ms, window, ChildCpu.seconds() - cpuBefore);
                 }
             }
         } finally {

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -65,6 +67,7 @@ public final class DetailView {
     private WritableImage frame;
     private boolean seekFromPlayer;
     private long pictureGeneration;
+    private SplitPane body;
 
     public DetailView(DetailViewModel vm, Threads threads) {
         this(vm, threads, new JavaSoundSpeakers());
@@ -136,6 +139,52 @@ public final class DetailView {
         vm.textProperty().addListener((o, a, t) -> showText());
         vm.hitsProperty().addListener((o, a, h) -> showText());
 
+        buildPictureControls();
+        captions.setId("detail-captions");
+        captions.setWrapText(true);
+        // a few lines at most: the picture keeps the room; the tooltip has them all
+        captions.setMinHeight(0);
+        captions.setMaxHeight(76);
+        Tooltip allCaptions = new Tooltip();
+        allCaptions.setWrapText(true);
+        allCaptions.setMaxWidth(480);
+        allCaptions.textProperty().bind(captions.textProperty());
+        captions.setTooltip(allCaptions);
+        captions.setPadding(new Insets(2, 10, 6, 10));
+        captions.managedProperty().bind(captions.visibleProperty());
+        captions.setVisible(false);
+        captions.visibleProperty().bind(captions.textProperty().isNotEmpty().and(pictureControls.visibleProperty()));
+        root.getChildren().addAll(title, empty);
+        // Every part may shrink to nothing, so the pane follows its divider both ways; what does not fit is clipped.
+        for (Region r : List.of(root, title, empty, videoControls, pictureControls, captions)) {
+            r.setMinWidth(0);
+        }
+        // the body (picture, fields table, text) is built for the first row shown: a window that starts with no row
+        // selected does not style, skin and lay out a table, a slider and a split pane it does not show
+        if (vm.shownProperty().get() != null) {
+            buildBody();
+        } else {
+            vm.shownProperty().addListener(new ChangeListener<Object>() {
+                @Override
+                public void changed(ObservableValue<?> o, Object was, Object row) {
+                    if (row != null) {
+                        vm.shownProperty().removeListener(this);
+                        buildBody();
+                    }
+                }
+            });
+        }
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(root.widthProperty());
+        clip.heightProperty().bind(root.heightProperty());
+        root.setClip(clip);
+        vm.mediaProperty().addListener((o, a, m) -> showMedia(m));
+        showMedia(vm.mediaProperty().get());
+        showText();
+    }
+
+    /** The pane's body, for the first row shown: the media, the row's text and its fields. */
+    private void buildBody() {
         TableView<DetailViewModel.Field> fields = new TableView<>(vm.fields());
         fields.setId("detail-fields");
         TableColumn<DetailViewModel.Field, String> name = new TableColumn<>("Column");
@@ -158,53 +207,40 @@ public final class DetailView {
             }
         });
         fields.visibleProperty().bind(vm.shownProperty().isNotNull());
-        buildPictureControls();
-        captions.setId("detail-captions");
-        captions.setWrapText(true);
-        // a few lines at most: the picture keeps the room; the tooltip has them all
-        captions.setMinHeight(0);
-        captions.setMaxHeight(76);
-        Tooltip allCaptions = new Tooltip();
-        allCaptions.setWrapText(true);
-        allCaptions.setMaxWidth(480);
-        allCaptions.textProperty().bind(captions.textProperty());
-        captions.setTooltip(allCaptions);
-        captions.setPadding(new Insets(2, 10, 6, 10));
-        captions.managedProperty().bind(captions.visibleProperty());
-        captions.setVisible(false);
-        captions.visibleProperty().bind(captions.textProperty().isNotEmpty().and(pictureControls.visibleProperty()));
         VBox media = new VBox(mediaBox, pictureControls, captions, videoControls);
         VBox.setVgrow(mediaBox, Priority.ALWAYS);
-        SplitPane body = new SplitPane(media, fields);
+        body = new SplitPane(media, fields);
         body.setOrientation(Orientation.VERTICAL);
         body.setDividerPositions(0.62);
         // a hidden text section would still take its share of the split: take it out while there is no text
-        vm.textProperty().addListener((o, a, t) -> {
-            boolean has = t != null && !t.isEmpty();
-            if (has != (text.built() && body.getItems().contains(text.pane()))) {
-                if (has) {
-                    body.getItems().setAll(media, text.pane(), fields);
-                    body.setDividerPositions(0.45, 0.62);
-                } else {
-                    body.getItems().setAll(media, fields);
-                    body.setDividerPositions(0.62);
-                }
-            }
-        });
+        vm.textProperty().addListener((o, a, t) -> placeText(media, fields));
+        placeText(media, fields);
         body.visibleProperty().bind(vm.shownProperty().isNotNull());
         VBox.setVgrow(body, Priority.ALWAYS);
-        root.getChildren().addAll(title, empty, body);
-        // Every part may shrink to nothing, so the pane follows its divider both ways; what does not fit is clipped.
-        for (Region r : List.of(root, title, empty, body, media, fields, videoControls, pictureControls, captions)) {
+        root.getChildren().add(body);
+        for (Region r : List.of(body, media, fields)) {
             r.setMinWidth(0);
         }
-        Rectangle clip = new Rectangle();
-        clip.widthProperty().bind(root.widthProperty());
-        clip.heightProperty().bind(root.heightProperty());
-        root.setClip(clip);
-        vm.mediaProperty().addListener((o, a, m) -> showMedia(m));
-        showMedia(vm.mediaProperty().get());
-        showText();
+    }
+
+    /** Puts the text section into the body while the row has text, takes it out otherwise. */
+    private void placeText(Node media, Node fields) {
+        String t = vm.textProperty().get();
+        boolean has = t != null && !t.isEmpty();
+        if (has != (text.built() && body.getItems().contains(text.pane()))) {
+            if (has) {
+                body.getItems().setAll(media, text.pane(), fields);
+                body.setDividerPositions(0.45, 0.62);
+            } else {
+                body.getItems().setAll(media, fields);
+                body.setDividerPositions(0.62);
+            }
+        }
+    }
+
+    /** Whether the body was built (a row has been shown). */
+    boolean bodyBuilt() {
+        return body != null;
     }
 
     public Node node() {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -51,8 +52,20 @@ public final class ShellView {
                 "Open a table from the browser, start a SQL editor (Ctrl+T), or drop files here to ingest them.");
         empty.getStyleClass().add(Styles.PLACEHOLDER);
         empty.setWrapText(true);
-        StackPane tabArea = new StackPane(empty, tabs);
+        StackPane tabArea = new StackPane(empty);
         tabs.visibleProperty().bind(Bindings.isNotEmpty(tabs.getTabs()));
+        // the tab pane joins the scene with its first tab: a window that starts with no tab open does not style,
+        // skin and lay out an empty tab pane
+        tabs.getTabs().addListener(new ListChangeListener<Tab>() {
+            @Override
+            public void onChanged(Change<? extends Tab> c) {
+                if (!tabs.getTabs().isEmpty()) {
+                    tabs.getTabs().removeListener(this);
+                    tabArea.getChildren().add(tabs);
+                    tabs.applyCss(); // its skin now, so the first tab's content is in the scene to take the focus
+                }
+            }
+        });
         VBox centreBox = new VBox(errors, tabArea);
         VBox.setVgrow(tabArea, Priority.ALWAYS);
         centre = new SplitPane(centreBox, pane("Detail", detail, detailActions));
