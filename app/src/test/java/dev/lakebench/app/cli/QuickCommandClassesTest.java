@@ -39,7 +39,9 @@ class QuickCommandClassesTest {
         pb.environment().remove("WAYLAND_DISPLAY");
         Process p = pb.start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(Files.readString(err, StandardCharsets.UTF_8)).isZero();
+        assertThat(p.exitValue())
+                .as(Files.readString(err, StandardCharsets.UTF_8))
+                .isZero();
         assertThat(Files.readString(err, StandardCharsets.UTF_8)).isEmpty();
         return Files.readAllLines(dir.resolve("classes.txt"), StandardCharsets.UTF_8).stream()
                 .map(l -> l.replaceFirst("^\\[[^]]*\\]\\[[^]]*\\]\\[[^]]*\\] ", ""))
@@ -56,8 +58,7 @@ class QuickCommandClassesTest {
                 loadedClasses("--data-dir", data, "query", "SELECT n FROM t WHERE n = 4"))) {
             assertThat(classes).contains("dev.lakebench.app.cli.Commands", "org.duckdb.DuckDBDriver");
             assertThat(classes)
-                    .filteredOn(c -> c.startsWith("picocli.")
-                            || c.startsWith("org.postgresql."))
+                    .filteredOn(c -> c.startsWith("picocli.") || c.startsWith("org.postgresql."))
                     .isEmpty();
         }
     }

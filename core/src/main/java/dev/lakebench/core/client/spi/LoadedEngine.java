@@ -43,7 +43,8 @@ final class LoadedEngine {
                 String name = (hash >= 0 ? line.substring(0, hash) : line).strip();
                 if (!name.isEmpty()) {
                     Class<?> c = Class.forName(name, true, loader);
-                    return Optional.of(EngineServices.class.cast(c.getConstructor().newInstance()));
+                    return Optional.of(
+                            EngineServices.class.cast(c.getConstructor().newInstance()));
                 }
             }
         } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
@@ -53,11 +54,11 @@ final class LoadedEngine {
     }
 
     private static EngineServices viaServiceLoader(ClassLoader loader) {
-        Iterator<EngineServices> found = ServiceLoader.load(EngineServices.class, loader).iterator();
+        Iterator<EngineServices> found =
+                ServiceLoader.load(EngineServices.class, loader).iterator();
         if (!found.hasNext()) {
-            throw new IllegalStateException(
-                    "No Lakebench engine on the class path: " + SERVICE_FILE
-                            + " is missing (a repackaged jar must keep or merge its service files)");
+            throw new IllegalStateException("No Lakebench engine on the class path: " + SERVICE_FILE
+                    + " is missing (a repackaged jar must keep or merge its service files)");
         }
         return found.next();
     }
