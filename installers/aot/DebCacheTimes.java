@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * match the cache made in the image. This step unpacks the deb, gives every file of the app the time it has in
  * the image, packs it again (dpkg keeps the times when it installs), then checks the result as installed: the
  * deb is extracted into a scratch folder and its launcher must start with {@code -XX:AOTMode=on} (which fails
- * when the cache is refused) and print nothing on stderr.
+ * when the cache is refused), open the engine ({@code tables} on a new data folder) with the build's image out of
+ * reach, and print nothing on stderr.
  *
  * <p>Run by the installers build after the package is made: {@code java DebCacheTimes.java TYPE DIST_DIR IMAGE_DIR
  * WORK_DIR} (it does nothing unless {@code TYPE} is {@code deb}; {@code DIST_DIR} holds the deb, {@code IMAGE_DIR}
@@ -90,18 +91,36 @@ public final class DebCacheTimes {
         return n;
     }
 
-    /** Extracts the deb as dpkg installs it and runs its launcher with the cache required. */
+    /**
+     * Extracts the deb as dpkg installs it and runs its launcher with the cache required, while the build's image
+     * is out of reach: with the AOT cache, a library that finds its files through its jar's code source is given
+     * the folder of the image that made the cache, which a user's machine does not have. {@code tables} on a new
+     * data folder opens the engine (its native library) and must print nothing on stderr.
+     */
     static void check(Path deb, Path image, Path into) throws Exception {
         run(List.of("dpkg-deb", "-x", deb.toString(), into.toString()), null);
         Path root = appRoot(into, image);
         Path launcher = root.resolve("bin").resolve(image.getFileName().toString());
-        Result on = run(List.of(launcher.toString(), "--version"), "-XX:AOTMode=on");
-        if (on.status != 0) {
-            throw new IllegalStateException("the installed launcher refuses its AOT cache:\n" + on.err);
-        }
-        Result plain = run(List.of(launcher.toString(), "--version"), null);
-        if (plain.status != 0 || !plain.err.isEmpty()) {
-            throw new IllegalStateException("the installed launcher printed on stderr or failed:\n" + plain.err);
+        Path away = image.resolveSibling(image.getFileName() + ".hidden-during-check");
+        Files.move(image, away);
+        try {
+            Result on = run(List.of(launcher.toString(), "--version"), "-XX:AOTMode=on");
+            if (on.status != 0) {
+                throw new IllegalStateException("the installed launcher refuses its AOT cache:\n" + on.err);
+            }
+            Path data = into.resolve("data");
+            Result tables = run(List.of(launcher.toString(), "--data-dir", data.toString(), "tables"),
+                    "-XX:AOTMode=on");
+            if (tables.status != 0 || !tables.err.isEmpty()) {
+                throw new IllegalStateException("the installed launcher's tables (with its AOT cache, the build's "
+                        + "image out of reach) failed or printed on stderr:\n" + tables.err);
+            }
+            Result plain = run(List.of(launcher.toString(), "--version"), null);
+            if (plain.status != 0 || !plain.err.isEmpty()) {
+                throw new IllegalStateException("the installed launcher printed on stderr or failed:\n" + plain.err);
+            }
+        } finally {
+            Files.move(away, image);
         }
         deleteTree(into);
     }

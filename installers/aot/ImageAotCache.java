@@ -1,7 +1,9 @@
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +15,8 @@ import java.util.stream.Stream;
  * which classes they use), then assembles the cache from that record, so that the cache matches the image's
  * runtime, class path and launcher options exactly. Then the launchers' configuration files get
  * {@code -XX:AOTCache=$APPDIR/lakebench.aot}, and the image's launcher is run once with {@code -XX:AOTMode=on}
- * (which fails when the cache does not fit) and once as a user would (stderr must stay empty).
+ * (which fails when the cache does not fit) and once as a user would (stderr must stay empty), and a copy of the
+ * image opens the engine with the cache while the image itself is out of reach.
  *
  * <p>Run by the installers build with the JDK 25 (single-file source launch): {@code java ImageAotCache.java
  * IMAGE_DIR WORK_DIR}. The JVM reads the training options from {@code JAVA_TOOL_OPTIONS}, since the jlinked
@@ -69,8 +72,66 @@ public final class ImageAotCache {
             throw new IllegalStateException(
                     "the image's launcher with its AOT cache printed on stderr or failed:\n" + plain.err);
         }
+        checkCopy(image, launcher, work);
         System.out.println("AOT cache " + cache + " (" + Files.size(cache) / (1024 * 1024) + " MB), accepted by "
                 + launcher.getFileName());
+    }
+
+    /**
+     * A copy of the image opens the engine with the cache while the image itself is out of reach: with the AOT
+     * cache, a library that finds its files through its jar's code source is given the folder of the image that
+     * made the cache, which an installed copy does not have. {@code tables} on a new data folder loads the engine's
+     * native library; it must succeed with the cache required and print nothing on stderr.
+     */
+    static void checkCopy(Path image, Path launcher, Path work) throws IOException, InterruptedException {
+        Path copy = work.resolve("image-copy");
+        deleteTree(copy);
+        copyTree(image, copy);
+        Path away = image.resolveSibling(image.getFileName() + ".hidden-during-check");
+        Files.move(image, away);
+        try {
+            Path copied = copy.resolve(image.relativize(launcher).toString());
+            Path data = work.resolve("check-data");
+            deleteTree(data);
+            Result tables = run(copied, List.of("--data-dir", data.toString(), "tables"), "-XX:AOTMode=on", work);
+            if (tables.status != 0 || !tables.err.isEmpty()) {
+                throw new IllegalStateException("a copy of the image (the image itself out of reach) failed tables "
+                        + "with its AOT cache, or printed on stderr:\n" + tables.err);
+            }
+        } finally {
+            Files.move(away, image);
+        }
+        deleteTree(copy);
+    }
+
+    /** Copies a tree with its files' times and permissions (the cache checks the jars' times); links stay links. */
+    static void copyTree(Path from, Path to) throws IOException {
+        List<Path> all;
+        try (Stream<Path> s = Files.walk(from)) {
+            all = s.toList();
+        }
+        for (Path p : all) {
+            Path dest = to.resolve(from.relativize(p).toString());
+            if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectories(dest);
+            } else {
+                Files.copy(p, dest, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+            }
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        List<Path> all;
+        try (Stream<Path> s = Files.walk(dir)) {
+            all = new ArrayList<>(s.toList());
+        }
+        all.sort(java.util.Comparator.reverseOrder());
+        for (Path p : all) {
+            Files.delete(p);
+        }
     }
 
     /** The image's console launcher. */
