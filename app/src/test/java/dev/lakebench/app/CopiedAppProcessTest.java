@@ -33,7 +33,8 @@ class CopiedAppProcessTest {
     @Test
     void aCopiedAppRunsWithItsCacheAndItsOwnEngineLibrary() throws Exception {
         assumeTrue(!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win"), "a POSIX launcher");
-        Path target = Path.of(System.getProperty("basedir", ".")).resolve("target").toAbsolutePath();
+        Path target =
+                Path.of(System.getProperty("basedir", ".")).resolve("target").toAbsolutePath();
         assumeTrue(Files.isRegularFile(target.resolve("lakebench.aot")), "the AOT cache was made (package phase)");
         Path copy = dir.resolve("app");
         copyApp(target, copy);
@@ -74,8 +75,11 @@ class CopiedAppProcessTest {
         }
         try (Stream<Path> s = Files.list(from.resolve("lib"))) {
             for (Path p : s.toList()) {
-                Files.copy(p, to.resolve("lib").resolve(p.getFileName().toString()),
-                        StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+                Files.copy(
+                        p,
+                        to.resolve("lib").resolve(p.getFileName().toString()),
+                        StandardCopyOption.COPY_ATTRIBUTES,
+                        LinkOption.NOFOLLOW_LINKS);
             }
         }
     }
