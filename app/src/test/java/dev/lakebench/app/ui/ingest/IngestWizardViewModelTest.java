@@ -135,7 +135,11 @@ class IngestWizardViewModelTest {
         again.modeProperty().set(IngestWizardViewModel.Mode.APPEND);
         await(() -> again.tables().contains("media"));
         again.appendTableProperty().set("media");
-        await(() -> again.compatibilityProperty().get() != null);
+        // the check's result and the problem it leads to are set one after the other, on the thread that described
+        // the table: wait for the second
+        await(() -> again.compatibilityProperty().get() != null
+                && !"Checking the table's columns…"
+                        .equals(again.targetProblemProperty().get()));
         assertThat(again.compatibilityProperty().get().anyFits()).isTrue();
         assertThat(again.targetProblemProperty().get()).isEmpty();
     }
@@ -186,7 +190,9 @@ class IngestWizardViewModelTest {
                 .isEqualTo("Table \"images\" already exists; choose another name, or append to it");
         vm.modeProperty().set(IngestWizardViewModel.Mode.APPEND);
         vm.appendTableProperty().set("images");
-        await(() -> vm.compatibilityProperty().get() != null);
+        await(() -> vm.compatibilityProperty().get() != null
+                && !"Checking the table's columns…"
+                        .equals(vm.targetProblemProperty().get()));
         assertThat(vm.targetProblemProperty().get())
                 .isEqualTo("None of the dropped files fit table \"images\"; ingest them into a new table");
         assertThat(vm.canAdvance()).isFalse();
