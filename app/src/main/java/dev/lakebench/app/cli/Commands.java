@@ -2,6 +2,7 @@ package dev.lakebench.app.cli;
 
 import dev.lakebench.app.StartupTrace;
 import dev.lakebench.core.client.ManagedServiceError;
+import dev.lakebench.natives.engine.EngineSession;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -17,8 +18,12 @@ public final class Commands {
     private Commands() {}
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        Optional<Callable<Integer>> quick = QuickCommandLine.parse(args, new LakebenchCommand(), out, err);
+        LakebenchCommand root = new LakebenchCommand();
+        Optional<Callable<Integer>> quick = QuickCommandLine.parse(args, root, out, err);
         if (quick.isPresent()) {
+            if (!root.isRemote() && !root.isPostgres()) {
+                EngineSession.loadLibraryInBackground(); // while the workspace's settings are read
+            }
             StartupTrace.mark("command line built");
             return execute(quick.get(), err);
         }

@@ -119,6 +119,26 @@ public final class EngineSession implements AutoCloseable {
     }
 
     /**
+     * Starts loading the engine's native library on a background thread and returns at once. Mapping and
+     * relocating the library takes tens of milliseconds; a command that is about to open a workspace calls this
+     * first, so the load runs on another core while it reads the workspace's settings. The first connection
+     * waits for a load still under way (a class is initialised once, by one thread); a load that fails here
+     * fails that connection with the same cause.
+     */
+    public static void loadLibraryInBackground() {
+        Thread.ofPlatform().daemon().name("engine-library").start(() -> {
+            try {
+                Class.forName(LIBRARY_CLASS, true, EngineSession.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                // the first connection reports it
+            }
+        });
+    }
+
+    /** The driver's class whose initialisation loads the native library. */
+    static final String LIBRARY_CLASS = "org.duckdb.DuckDBNative";
+
+    /**
      * A connection from the engine's driver itself, not through {@link java.sql.DriverManager}: on its first use
      * the manager looks for every JDBC driver on the class path (a service look-up through each jar) and loads and
      * starts each one it finds, PostgreSQL's too, before it picks this one.

@@ -1,0 +1,98 @@
+package dev.lakebench.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The JVM options the {@code lakebench} launcher script chooses per command, read from a stand-in {@code java}
+ * that prints its arguments: catalog commands run with the first JIT tier only, a query without the training
+ * run's replayed profiles, everything else (ingests, the workbench) with the JVM's defaults.
+ */
+class LauncherOptionsTest {
+
+    private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+    private static final String NO_REPLAY = "-XX:-AOTReplayTraining";
+
+    @TempDir
+    Path dir;
+
+    private Path launcher;
+    private Path javaHome;
+
+    @BeforeEach
+    void standInJava() throws IOException {
+        assumeTrue(!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win"), "a POSIX launcher");
+        Path source = Path.of(System.getProperty("basedir", ".")).resolve("src/main/launcher/lakebench");
+        launcher = Files.copy(source, dir.resolve("lakebench"));
+        javaHome = dir.resolve("jdk");
+        Path java = Files.createDirectories(javaHome.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    @Test
+    void catalogCommandsUseTheFirstJitTierOnly() throws Exception {
+        for (String command : List.of("tables", "schema", "workspaces", "info", "help")) {
+            assertThat(jvmOptions("--data-dir", "/tmp/d", command))
+                    .as(command)
+                    .contains(C1_ONLY)
+                    .doesNotContain(NO_REPLAY);
+        }
+        assertThat(jvmOptions("--version")).contains(C1_ONLY);
+    }
+
+    @Test
+    void aQueryKeepsBothTiersWithoutReplayedProfiles() throws Exception {
+        List<String> options = jvmOptions("--workspace", "w", "query", "SELECT 1");
+        assertThat(options)
+                .contains("-XX:+UnlockDiagnosticVMOptions", NO_REPLAY)
+                .doesNotContain(C1_ONLY);
+        // the diagnostic switch comes first, or the JVM refuses the option after it
+        assertThat(options.indexOf("-XX:+UnlockDiagnosticVMOptions")).isLessThan(options.indexOf(NO_REPLAY));
+    }
+
+    @Test
+    void ingestsAndTheWorkbenchKeepTheJvmDefaults() throws Exception {
+        for (List<String> line :
+                List.<List<String>>of(List.of("ingest", "t", "/tmp/x"), List.of("--data-dir", "/tmp/d"), List.of())) {
+            assertThat(jvmOptions(line.toArray(String[]::new)))
+                    .as(line.toString())
+                    .doesNotContain(C1_ONLY, NO_REPLAY);
+        }
+    }
+
+    @Test
+    void aValueThatLooksLikeACommandIsNotTakenForOne() throws Exception {
+        // "query" here is the workspace's name; the command is an ingest
+        assertThat(jvmOptions("--workspace", "query", "ingest", "t", "/tmp/x")).doesNotContain(NO_REPLAY, C1_ONLY);
+    }
+
+    /** The options the launcher gives the JVM: its arguments before {@code -jar}. */
+    private List<String> jvmOptions(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("sh", launcher.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("LAKEBENCH_JAVA_HOME", javaHome.toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        List<String> lines = out.lines().toList();
+        int jar = lines.indexOf("-jar");
+        assertThat(jar).as(out).isPositive();
+        return lines.subList(0, jar);
+    }
+}
