@@ -17,6 +17,7 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -97,6 +98,14 @@ public final class DetailView {
         mediaBox.setMinWidth(0);
         play.setId("detail-play");
         play.setTooltip(new Tooltip(PLAY_TIP));
+        // icons only, with the words kept as the buttons' text for tooltips and screen readers: with words the
+        // bar did not fit a narrow detail pane and cut off the mute button
+        play.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        mute.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        mute.graphicProperty()
+                .bind(Bindings.createObjectBinding(
+                        () -> Icons.of(mute.isSelected() ? Icons.Icon.MUTED : Icons.Icon.SOUND),
+                        mute.selectedProperty()));
         mute.setId("detail-mute");
         mute.getStyleClass().add("flat");
         mute.setMinWidth(Region.USE_PREF_SIZE);
@@ -401,7 +410,7 @@ public final class DetailView {
                             public void playing(boolean on) {
                                 if (player == self[0]) {
                                     play.setText(on ? "Pause" : "Play");
-                                    play.setGraphic(Icons.of(on ? Icons.Icon.STOP : Icons.Icon.PLAY));
+                                    play.setGraphic(Icons.of(on ? Icons.Icon.PAUSE : Icons.Icon.PLAY));
                                 }
                             }
 
