@@ -27,6 +27,8 @@ import java.util.stream.Stream;
  *   <li>On an older Java, a JDK 25 is looked up ({@code LAKEBENCH_JAVA_HOME}, {@code JAVA_HOME}, the usual
  *       install folders) and everything runs in a second JVM on it, with the AOT cache beside the jar.</li>
  * </ul>
+ * {@code java -jar lakebench.jar} (no cache option) starts the workbench in a second JVM as the launcher script does,
+ * with the cache beside the jar: its classes and linked call sites save far more than the second JVM costs.
  * {@code LAKEBENCH_NO_RELAUNCH=1} never starts a second JVM: on an older Java Lakebench then says it needs 25.
  */
 public final class Boot {
@@ -51,9 +53,16 @@ public final class Boot {
         }
         boolean newEnough = Runtime.version().feature() >= REQUIRED_FEATURE;
         boolean stayHere = "1".equals(System.getenv(NO_RELAUNCH));
-        boolean vectorApi =
-                !stayHere && LaunchArgs.opensWorkbench(args) && "1".equals(System.getenv(VECTOR_API)) && !hasVectorApi();
-        if (newEnough && !vectorApi) {
+        boolean workbench = !stayHere && LaunchArgs.opensWorkbench(args);
+        boolean vectorApi = workbench && "1".equals(System.getenv(VECTOR_API)) && !hasVectorApi();
+        // java -jar on Java 25 starts without the cache beside the jar, which saves the workbench's launch far more
+        // CPU than a second JVM costs: the workbench then runs in one started as the launcher script starts it
+        boolean forCache = workbench
+                && !vectorApi
+                && newEnough
+                && Relaunch.cacheBeside(System.getProperty("java.class.path")) != null
+                && !startedWithCacheOptions();
+        if (newEnough && !vectorApi && !forCache) {
             runHere(args);
             return;
         }
@@ -73,6 +82,29 @@ public final class Boot {
         Relaunch relaunch = new Relaunch(java.get(), vectorApi);
         List<String> jvmArgs = newEnough ? inheritedJvmArgs() : inheritedProperties();
         System.exit(relaunch.run(relaunch.command(jvmArgs, System.getProperty("java.class.path"), args)));
+    }
+
+    /**
+     * Whether this JVM was started with class-data options (the launcher's cache, the build's training run) or
+     * with options that cannot be read (then it stays as it is).
+     */
+    static boolean startedWithCacheOptions() {
+        for (String env : new String[] {"JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS"}) {
+            String v = System.getenv(env);
+            if (v != null && (v.contains("-XX:AOT") || v.contains("-XX:SharedArchiveFile") || v.contains("-Xshare"))) {
+                return true;
+            }
+        }
+        Optional<String[]> line = ProcessHandle.current().info().arguments();
+        if (line.isEmpty()) {
+            return true;
+        }
+        for (String a : line.get()) {
+            if (a.startsWith("-XX:AOT") || a.startsWith("-XX:SharedArchiveFile") || a.startsWith("-Xshare")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasVectorApi() {

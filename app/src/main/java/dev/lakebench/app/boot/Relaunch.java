@@ -64,6 +64,8 @@ final class Relaunch {
             if (cache != null) {
                 cmd.add("-XX:AOTCache=" + cache);
                 cmd.add("-Xlog:disable"); // a cache that does not fit this JVM is ignored without a note on stdout
+                cmd.add("-Djava.library.path="
+                        + libraryPath(cache.resolveSibling("lib"), System.getProperty("java.library.path", "")));
             }
         }
         String extra = System.getenv("LAKEBENCH_JAVA_OPTS");
@@ -88,6 +90,18 @@ final class Relaunch {
         return !classPath.contains(File.pathSeparator)
                 && classPath.endsWith(".jar")
                 && Files.isRegularFile(Path.of(classPath));
+    }
+
+    /**
+     * The engine's native library folder in front of the JVM's own entries, as the launcher script gives them: with
+     * the cache, the engine driver's other fallback (its jar's folder) names the folder of the build that made it.
+     */
+    static String libraryPath(Path lib, String current) {
+        String first = current.split(File.pathSeparator, 2)[0];
+        if (first.equals(lib.toString()) || current.isEmpty()) {
+            return current.isEmpty() ? lib.toString() : current;
+        }
+        return lib + File.pathSeparator + current;
     }
 
     /** The class path with every entry made absolute. */

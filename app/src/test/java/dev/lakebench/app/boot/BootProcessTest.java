@@ -142,6 +142,77 @@ class BootProcessTest {
         }
     }
 
+    /** Boot and its stand-in main in a jar of their own, as {@code lakebench.jar} holds Boot. */
+    private Path bootJar(Path folder) throws Exception {
+        Path jar = Files.createDirectories(folder).resolve("lakebench.jar");
+        java.util.jar.Manifest m = new java.util.jar.Manifest();
+        m.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        m.getMainAttributes().put(java.util.jar.Attributes.Name.MAIN_CLASS, Boot.class.getName());
+        m.getMainAttributes().putValue("Enable-Native-Access", "ALL-UNNAMED");
+        try (java.util.jar.JarOutputStream out =
+                new java.util.jar.JarOutputStream(Files.newOutputStream(jar), m)) {
+            for (Class<?> c : List.of(
+                    Boot.class, Relaunch.class, LaunchArgs.class, ParentWatch.class, ChildMain.class)) {
+                String pkg = c.getPackageName().replace('.', '/') + "/";
+                Path classes = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI())
+                        .resolve(pkg);
+                try (java.util.stream.Stream<Path> files = Files.list(classes)) {
+                    for (Path f : files.filter(f -> f.getFileName()
+                                    .toString()
+                                    .matches(c.getSimpleName() + "(\\$.*)?\\.class"))
+                            .toList()) {
+                        out.putNextEntry(new java.util.jar.JarEntry(pkg + f.getFileName()));
+                        out.write(Files.readAllBytes(f));
+                        out.closeEntry();
+                    }
+                }
+            }
+        }
+        return jar;
+    }
+
+    private Process javaJar(Path jar, List<String> jvmArgs, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmArgs);
+        cmd.add("-D" + Boot.MAIN_PROPERTY + "=" + ChildMain.class.getName());
+        cmd.add("-jar");
+        cmd.add(jar.toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile());
+        for (String v : List.of(Boot.NO_RELAUNCH, VECTOR_API, "LAKEBENCH_JAVA_OPTS", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")) {
+            pb.environment().remove(v);
+        }
+        Process p = pb.start();
+        started.add(p.toHandle());
+        return p;
+    }
+
+    @Test
+    void javaDashJarStartsTheWorkbenchWithTheCacheBesideTheJarInASecondJvm() throws Exception {
+        Path jar = bootJar(dir.resolve("app"));
+        // no cache beside the jar: nothing to gain from a second JVM
+        Process p = javaJar(jar, List.of(), "--data-dir=" + dir);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(read("out.txt")).isEqualTo("vector=false relaunched=false\n");
+        // a cache beside it (one the JVM does not accept: it starts without it, silently)
+        Files.writeString(jar.resolveSibling("lakebench.aot"), "not a cache");
+        p = javaJar(jar, List.of(), "--data-dir=" + dir);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        assertThat(read("out.txt")).isEqualTo("vector=false relaunched=true\n");
+        assertThat(read("err.txt")).isEqualTo("child says hello\n");
+        // a command stays, and so does a JVM started with a cache option (the launcher, the build's training run)
+        p = javaJar(jar, List.of(), "exit", "3");
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(read("out.txt")).isEqualTo("vector=false relaunched=false\n");
+        p = javaJar(jar, List.of("-XX:AOTMode=off"), "--data-dir=" + dir);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(read("out.txt")).isEqualTo("vector=false relaunched=false\n");
+    }
+
     @Test
     void onAnOlderJavaNoRelaunchSaysJava25IsNeeded() throws Exception {
         Path older = OlderJava.home().orElse(null);

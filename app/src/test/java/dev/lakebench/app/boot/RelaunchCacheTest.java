@@ -2,6 +2,7 @@ package dev.lakebench.app.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,6 +54,19 @@ class RelaunchCacheTest {
         Files.createFile(dir.resolve(Relaunch.CACHE));
         assertThat(new Relaunch(Path.of("java"), false).command(List.of(), classes.toString(), new String[0]))
                 .noneMatch(a -> a.startsWith("-XX:AOTCache"));
+    }
+
+    @Test
+    void withTheCacheTheEngineLibraryIsLookedForBesideTheJarFirst(@TempDir Path dir) throws Exception {
+        Path jar = Files.createFile(dir.resolve("lakebench.jar"));
+        Files.createFile(dir.resolve(Relaunch.CACHE));
+        List<String> cmd = new Relaunch(Path.of("java"), false).command(List.of(), jar.toString(), new String[0]);
+        assertThat(cmd).anyMatch(a -> a.startsWith("-Djava.library.path=" + dir.resolve("lib") + File.pathSeparator));
+        Path lib = Path.of("/app/lib");
+        String sep = File.pathSeparator;
+        assertThat(Relaunch.libraryPath(lib, "/usr/lib")).isEqualTo("/app/lib" + sep + "/usr/lib");
+        assertThat(Relaunch.libraryPath(lib, "/app/lib" + sep + "/usr/lib")).isEqualTo("/app/lib" + sep + "/usr/lib");
+        assertThat(Relaunch.libraryPath(lib, "")).isEqualTo("/app/lib");
     }
 
     @Test
