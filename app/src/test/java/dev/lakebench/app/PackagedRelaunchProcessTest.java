@@ -48,7 +48,12 @@ class PackagedRelaunchProcessTest {
         Map<String, String> env = Map.of(
                 "LAKEBENCH_JAVA_HOME", older.toString(), // the launcher's java
                 "JAVA_HOME", System.getProperty("java.home")); // the JDK 25 the jar finds
-        Run query = run(env, List.of(target.resolve("lakebench").toString()), "--data-dir", data.toString(), "query",
+        Run query = run(
+                env,
+                List.of(target.resolve("lakebench").toString()),
+                "--data-dir",
+                data.toString(),
+                "query",
                 "SELECT 41 + 1 AS answer");
         assertThat(query.err()).as("stderr of a query").isEmpty();
         assertThat(query.code()).isZero();
@@ -62,8 +67,11 @@ class PackagedRelaunchProcessTest {
     void javaDashJarOpensTheWorkbenchInAJvmThatAcceptsTheCache() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // without a display the workbench's JVM says so: far enough to know which JVM it was and with what cache
-        Run bare = run(Map.of(), List.of(java, "-jar", target.resolve("lakebench.jar").toString()),
-                "--data-dir", dir.resolve("data").toString());
+        Run bare = run(
+                Map.of(),
+                List.of(java, "-jar", target.resolve("lakebench.jar").toString()),
+                "--data-dir",
+                dir.resolve("data").toString());
         assertThat(bare.err()).isEqualTo("no display: use a command (lakebench --help)\n");
         assertThat(bare.code()).isEqualTo(2);
         assertThat(bare.aotLog()).contains("Using AOT-linked classes: true");
@@ -79,8 +87,13 @@ class PackagedRelaunchProcessTest {
                         Stream.concat(command.stream(), Stream.of(args)).toList())
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
-        for (String v : List.of("DISPLAY", "WAYLAND_DISPLAY", "JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS",
-                "LAKEBENCH_NO_RELAUNCH", "LAKEBENCH_VECTOR_API")) {
+        for (String v : List.of(
+                "DISPLAY",
+                "WAYLAND_DISPLAY",
+                "JDK_JAVA_OPTIONS",
+                "JAVA_TOOL_OPTIONS",
+                "LAKEBENCH_NO_RELAUNCH",
+                "LAKEBENCH_VECTOR_API")) {
             pb.environment().remove(v);
         }
         pb.environment().putAll(env);

@@ -66,11 +66,12 @@ public final class Boot {
             runHere(args);
             return;
         }
-        Optional<Path> java = stayHere ? Optional.empty()
+        Optional<Path> java = stayHere
+                ? Optional.empty()
                 : newEnough ? Optional.of(currentJava()).filter(Files::isExecutable) : findJava();
         if (java.isEmpty()) {
             if (newEnough) {
-                runHere(args); // no java launcher beside this runtime: the workbench runs without SIMD
+                runHere(args); // no java launcher beside this runtime: the workbench runs here
                 return;
             }
             System.err.println("Lakebench needs Java " + REQUIRED_FEATURE + " or newer, but this is Java "

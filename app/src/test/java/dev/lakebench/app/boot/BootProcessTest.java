@@ -133,8 +133,7 @@ class BootProcessTest {
         Path older = OlderJava.home().orElse(null);
         assumeTrue(older != null, "a JDK older than 25 (and at least 17) is installed");
         for (String[] args : List.of(new String[] {"exit", "3"}, new String[] {"--data-dir=" + dir})) {
-            Process p = launcher(
-                    older, Map.of("LAKEBENCH_JAVA_HOME", System.getProperty("java.home")), args);
+            Process p = launcher(older, Map.of("LAKEBENCH_JAVA_HOME", System.getProperty("java.home")), args);
             assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
             assertThat(read("err.txt")).isEqualTo("child says hello\n");
             assertThat(p.exitValue()).isEqualTo(args[0].equals("exit") ? 3 : 0);
@@ -149,17 +148,18 @@ class BootProcessTest {
         m.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
         m.getMainAttributes().put(java.util.jar.Attributes.Name.MAIN_CLASS, Boot.class.getName());
         m.getMainAttributes().putValue("Enable-Native-Access", "ALL-UNNAMED");
-        try (java.util.jar.JarOutputStream out =
-                new java.util.jar.JarOutputStream(Files.newOutputStream(jar), m)) {
-            for (Class<?> c : List.of(
-                    Boot.class, Relaunch.class, LaunchArgs.class, ParentWatch.class, ChildMain.class)) {
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), m)) {
+            for (Class<?> c :
+                    List.of(Boot.class, Relaunch.class, LaunchArgs.class, ParentWatch.class, ChildMain.class)) {
                 String pkg = c.getPackageName().replace('.', '/') + "/";
-                Path classes = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI())
+                Path classes = Path.of(c.getProtectionDomain()
+                                .getCodeSource()
+                                .getLocation()
+                                .toURI())
                         .resolve(pkg);
                 try (java.util.stream.Stream<Path> files = Files.list(classes)) {
-                    for (Path f : files.filter(f -> f.getFileName()
-                                    .toString()
-                                    .matches(c.getSimpleName() + "(\\$.*)?\\.class"))
+                    for (Path f : files.filter(
+                                    f -> f.getFileName().toString().matches(c.getSimpleName() + "(\\$.*)?\\.class"))
                             .toList()) {
                         out.putNextEntry(new java.util.jar.JarEntry(pkg + f.getFileName()));
                         out.write(Files.readAllBytes(f));
@@ -182,7 +182,8 @@ class BootProcessTest {
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectOutput(dir.resolve("out.txt").toFile())
                 .redirectError(dir.resolve("err.txt").toFile());
-        for (String v : List.of(Boot.NO_RELAUNCH, VECTOR_API, "LAKEBENCH_JAVA_OPTS", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")) {
+        for (String v :
+                List.of(Boot.NO_RELAUNCH, VECTOR_API, "LAKEBENCH_JAVA_OPTS", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")) {
             pb.environment().remove(v);
         }
         Process p = pb.start();

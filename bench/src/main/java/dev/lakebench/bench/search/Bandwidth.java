@@ -1,13 +1,12 @@
 package dev.lakebench.bench.search;
 
 import java.lang.foreign.MemorySegment;
-import java.nio.ByteOrder;
+import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.lang.foreign.ValueLayout;
 
 /**
  * The memory-bandwidth bound of a scan: the time to read every byte of a mapped region once (a SIMD sum over

@@ -130,10 +130,7 @@ public final class LaunchBenchmark implements Benchmark {
                 ctx,
                 "workbench, java -jar",
                 launches(
-                        reps,
-                        List.of(java, PROBE, "-jar", jar.toString(), "--data-dir", data.toString()),
-                        opts,
-                        READY),
+                        reps, List.of(java, PROBE, "-jar", jar.toString(), "--data-dir", data.toString()), opts, READY),
                 ref);
         if (Files.isExecutable(IMAGE)) {
             record(
