@@ -12,9 +12,10 @@ import java.util.List;
 /**
  * The training run behind the AOT cache the build ships: the commands users run most, one after another in one
  * JVM, so that the cache holds the classes (and profiles) of each of them: create a table, {@code tables},
- * {@code schema}, a point {@code query} in each output format, a script, {@code workspaces} and {@code --version}.
- * Started by the build as {@code java -XX:AOTCacheOutput=... -Dlakebench.boot.main=dev.lakebench.app.AotTraining
- * -jar lakebench.jar DATA_DIR}, with the same class path and options as the launcher that uses the cache.
+ * {@code schema}, a point {@code query} in each output format, a script, {@code workspaces} and {@code --version};
+ * with {@code --all}, then the workbench's launch, which runs in the same JVM as the commands. Started by the
+ * build as {@code java -XX:AOTCacheOutput=... -Dlakebench.boot.main=dev.lakebench.app.AotTraining -jar
+ * lakebench.jar --all DATA_DIR}, with the same class path and options as the launcher that uses the cache.
  */
 public final class AotTraining {
 
@@ -24,17 +25,13 @@ public final class AotTraining {
     private AotTraining() {}
 
     public static void main(String[] args) {
-        if (args.length == 2 && args[0].equals("--workbench")) {
-            workbench(Path.of(args[1]).toAbsolutePath());
-            System.exit(Cli.OK);
-        }
         boolean all = args.length == 2 && args[0].equals("--all");
         if (args.length != 1 && !all) {
-            throw new IllegalArgumentException("usage: AotTraining [--workbench | --all] DATA_DIR");
+            throw new IllegalArgumentException("usage: AotTraining [--all] DATA_DIR");
         }
         Path data = Path.of(args[args.length - 1]).toAbsolutePath();
         commands(data.toString());
-        if (all) { // the installed app: commands and workbench run in the same JVM, so one cache serves both
+        if (all) { // commands and workbench run in the same JVM, so one cache serves both
             workbench(data);
         }
         System.exit(Cli.OK); // as Main does: engine threads do not hold the JVM

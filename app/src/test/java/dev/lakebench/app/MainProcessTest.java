@@ -73,6 +73,22 @@ class MainProcessTest {
     }
 
     @Test
+    void aVectorIndexBuiltAndSearchedWithoutTheVectorModulePrintsNothing() throws Exception {
+        // the JVM runs without the Vector API module (the workbench too): Lucene's note that its SIMD scorers are
+        // unavailable must not reach stderr
+        String data = dir.resolve("data").toString();
+        for (String sql : List.of(
+                "CREATE TABLE v (id int, emb float4[]) USING deeplake",
+                "INSERT INTO v SELECT range, [random(), random(), random()] FROM range(200)",
+                "CREATE INDEX ON v USING deeplake_index (emb)",
+                "SELECT id, emb <#> [0.1, 0.2, 0.3] AS s FROM v ORDER BY s DESC LIMIT 2")) {
+            Run r = run(Map.of(), List.of(), "--data-dir", data, "query", sql);
+            assertThat(r.err()).as("stderr of %s", sql).isEmpty();
+            assertThat(r.code()).as("exit of %s", sql).isZero();
+        }
+    }
+
+    @Test
     void noCommandAndNoDisplaySaysSoWithoutAStackTrace() throws Exception {
         Run bare = run(Map.of(), List.of());
         assertThat(bare.code()).isEqualTo(2);

@@ -16,16 +16,20 @@ import java.util.stream.Stream;
  * The entry point of the jar and the installers, compiled for Java 17 so that any installed java can start it.
  *
  * <ul>
- *   <li>A command ({@code lakebench tables}) runs in this JVM when it is Java 25 or newer: one JVM, fast to
- *       start. A command is short-lived, so it does without the Vector API module (the scalar kernels are as
- *       fast before the JIT has warmed up) and the JVM prints no incubator notice.</li>
- *   <li>The workbench, long-lived, wants the SIMD vector kernels: without the Vector API module it runs in a
- *       second JVM that has it (see {@link Relaunch}: the child dies with this process, stops are forwarded
- *       and waited for, the JVM's incubator notice is dropped).</li>
+ *   <li>On Java 25 or newer everything runs in this JVM, commands and workbench alike: one JVM, started with the
+ *       launcher's AOT cache, which the build trains on the commands and on the workbench's launch. The JVM runs
+ *       without the Vector API module (with it the JVM cannot archive its module graph and linked classes, which
+ *       costs the workbench's launch about a second of CPU), so vector index builds and exact vector scans use
+ *       the scalar kernels.</li>
+ *   <li>{@code LAKEBENCH_VECTOR_API=1} trades launch time for the SIMD kernels: the workbench then runs in a
+ *       second JVM with the module (see {@link Relaunch}: the child dies with this process, stops are forwarded
+ *       and waited for, the JVM's incubator notice is dropped), started without a cache.</li>
  *   <li>On an older Java, a JDK 25 is looked up ({@code LAKEBENCH_JAVA_HOME}, {@code JAVA_HOME}, the usual
- *       install folders) and everything runs in a second JVM on it.</li>
+ *       install folders) and everything runs in a second JVM on it, with the AOT cache beside the jar.</li>
  * </ul>
- * {@code LAKEBENCH_NO_RELAUNCH=1} keeps everything in this JVM.
+ * {@code java -jar lakebench.jar} (no cache option) starts the workbench in a second JVM as the launcher script does,
+ * with the cache beside the jar: its classes and linked call sites save far more than the second JVM costs.
+ * {@code LAKEBENCH_NO_RELAUNCH=1} never starts a second JVM: on an older Java Lakebench then says it needs 25.
  */
 public final class Boot {
 
@@ -33,6 +37,10 @@ public final class Boot {
     static final String MAIN = "dev.lakebench.app.Main";
     /** System property naming another main class for the real work (tests of the launcher use it). */
     static final String MAIN_PROPERTY = "lakebench.boot.main";
+    /** Environment variable: set to 1, no second JVM is ever started. */
+    static final String NO_RELAUNCH = "LAKEBENCH_NO_RELAUNCH";
+    /** Environment variable: set to 1, the workbench runs in a second JVM with the Vector API module. */
+    static final String VECTOR_API = "LAKEBENCH_VECTOR_API";
 
     private Boot() {}
 
@@ -44,18 +52,26 @@ public final class Boot {
             return;
         }
         boolean newEnough = Runtime.version().feature() >= REQUIRED_FEATURE;
-        boolean vectorApi =
-                ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-        boolean workbench = LaunchArgs.opensWorkbench(args);
-        boolean stayHere = "1".equals(System.getenv("LAKEBENCH_NO_RELAUNCH"));
-        if (newEnough && (stayHere || vectorApi || !workbench)) {
+        boolean stayHere = "1".equals(System.getenv(NO_RELAUNCH));
+        boolean workbench = !stayHere && LaunchArgs.opensWorkbench(args);
+        boolean vectorApi = workbench && "1".equals(System.getenv(VECTOR_API)) && !hasVectorApi();
+        // java -jar on Java 25 starts without the cache beside the jar, which saves the workbench's launch far more
+        // CPU than a second JVM costs: the workbench then runs in one started as the launcher script starts it
+        boolean forCache = workbench
+                && !vectorApi
+                && newEnough
+                && Relaunch.cacheBeside(System.getProperty("java.class.path")) != null
+                && !startedWithCacheOptions();
+        if (newEnough && !vectorApi && !forCache) {
             runHere(args);
             return;
         }
-        Optional<Path> java = newEnough ? Optional.of(currentJava()).filter(Files::isExecutable) : findJava();
+        Optional<Path> java = stayHere
+                ? Optional.empty()
+                : newEnough ? Optional.of(currentJava()).filter(Files::isExecutable) : findJava();
         if (java.isEmpty()) {
             if (newEnough) {
-                runHere(args); // no java launcher beside this runtime: the workbench runs without SIMD
+                runHere(args); // no java launcher beside this runtime: the workbench runs here
                 return;
             }
             System.err.println("Lakebench needs Java " + REQUIRED_FEATURE + " or newer, but this is Java "
@@ -64,9 +80,36 @@ public final class Boot {
                     "Install a JDK " + REQUIRED_FEATURE + " (e.g. Temurin), or point LAKEBENCH_JAVA_HOME at one.");
             System.exit(1);
         }
-        Relaunch relaunch = new Relaunch(java.get(), workbench);
-        List<String> jvmArgs = newEnough ? inheritedJvmArgs() : List.of();
+        Relaunch relaunch = new Relaunch(java.get(), vectorApi);
+        List<String> jvmArgs = newEnough ? inheritedJvmArgs() : inheritedProperties();
         System.exit(relaunch.run(relaunch.command(jvmArgs, System.getProperty("java.class.path"), args)));
+    }
+
+    /**
+     * Whether this JVM was started with class-data options (the launcher's cache, the build's training run) or
+     * with options that cannot be read (then it stays as it is).
+     */
+    static boolean startedWithCacheOptions() {
+        for (String env : new String[] {"JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS"}) {
+            String v = System.getenv(env);
+            if (v != null && (v.contains("-XX:AOT") || v.contains("-XX:SharedArchiveFile") || v.contains("-Xshare"))) {
+                return true;
+            }
+        }
+        Optional<String[]> line = ProcessHandle.current().info().arguments();
+        if (line.isEmpty()) {
+            return true;
+        }
+        for (String a : line.get()) {
+            if (a.startsWith("-XX:AOT") || a.startsWith("-XX:SharedArchiveFile") || a.startsWith("-Xshare")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasVectorApi() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     }
 
     private static void runHere(String[] args) throws Exception {
@@ -80,18 +123,17 @@ public final class Boot {
     }
 
     /**
-     * The options this JVM was started with that the child needs too (an installer's launcher passes JavaFX
-     * module flags and system properties), minus the ones the child gets anyway.
+     * The options this Java 25+ JVM was started with that the child needs too (an installer's launcher passes
+     * JavaFX module flags and system properties), minus the ones the child gets anyway. The child runs with the
+     * Vector API module, which no cache of the build fits, and wants both JIT tiers.
      */
     static List<String> inheritedJvmArgs() {
         List<String> out = new ArrayList<>();
-        for (String a :
-                java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+        for (String a : inputArguments()) {
             if (a.startsWith("-D" + Relaunch.PARENT_PID)
                     || a.startsWith("--enable-native-access=ALL-UNNAMED")
                     || a.startsWith("-Djava.class.path")
                     || a.startsWith("-XX:Flags")
-                    // the child has its own AOT cache (other module options) and wants both JIT tiers
                     || a.startsWith("-XX:AOTCache=")
                     || a.startsWith("-XX:TieredStopAtLevel")
                     || a.startsWith("-agentlib")) {
@@ -100,6 +142,27 @@ public final class Boot {
             out.add(a);
         }
         return out;
+    }
+
+    /**
+     * What an older JVM's options give the JDK 25 child: the system properties (the launcher's
+     * {@code java.library.path}, a test's main class) and the launcher's choice of JIT tiers. Other options were
+     * meant for the older JVM and may not exist in 25; the child's AOT cache is chosen by {@link Relaunch}.
+     */
+    static List<String> inheritedProperties() {
+        List<String> out = new ArrayList<>();
+        for (String a : inputArguments()) {
+            if ((a.startsWith("-D") || a.startsWith("-XX:TieredStopAtLevel="))
+                    && !a.startsWith("-D" + Relaunch.PARENT_PID)
+                    && !a.startsWith("-Djava.class.path")) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> inputArguments() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
     }
 
     static Path currentJava() {

@@ -17,9 +17,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs Lakebench in a second JVM and stays its faithful stand-in: the child watches this process and exits
  * with it (see {@link ParentWatch}); SIGTERM or SIGINT to this process reaches the child, and this process
- * exits only after the child has wound down; the exit status is the child's. When the child runs with the
- * Vector API module, the JVM's one-line "Using incubator modules" notice is dropped from its stderr, so stderr
- * carries Lakebench's own messages only.
+ * exits only after the child has wound down; the exit status is the child's.
+ *
+ * <p>A child started from an older Java runs with the options of the launcher script's JVM and its AOT cache,
+ * {@code lakebench.aot} beside the jar, which the build trained on the commands and the workbench: the cache fits
+ * this child as it fits the launcher's JVM on Java 25. A child with the Vector API module (the workbench, when
+ * asked for) fits no cache of the build and starts without one; the JVM's one-line "Using incubator modules"
+ * notice is dropped from its stderr, so stderr carries Lakebench's own messages only.
  */
 final class Relaunch {
 
@@ -27,11 +31,8 @@ final class Relaunch {
     static final String PARENT_PID = "lakebench.boot.parentPid";
 
     static final String INCUBATOR_NOTICE = "WARNING: Using incubator modules: jdk.incubator.vector";
-    /**
-     * The workbench's AOT cache beside the jar, made by the build's training run with this child's module
-     * options (the command line's cache, made without the Vector API module, does not fit this JVM).
-     */
-    static final String WORKBENCH_CACHE = "lakebench-workbench.aot";
+    /** The AOT cache beside the jar, made by the build's training run with the launcher script's options. */
+    static final String CACHE = "lakebench.aot";
     /** How long a forwarded stop may take before the child is killed. */
     static final long STOP_GRACE_SECONDS = 30;
 
@@ -46,18 +47,25 @@ final class Relaunch {
     List<String> command(List<String> inheritedJvmArgs, String classPath, String[] args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java.toString());
-        cmd.add("--enable-native-access=ALL-UNNAMED");
+        String cp = absolute(classPath);
+        // the jar alone is started as the launcher starts it, with -jar: its manifest allows native access, where
+        // --enable-native-access would make the JVM refuse the cache (the module options differ from the training's)
+        boolean jar = isJar(cp);
+        if (!jar) {
+            cmd.add("--enable-native-access=ALL-UNNAMED");
+        }
         if (vectorApi) {
             cmd.add("--add-modules");
             cmd.add("jdk.incubator.vector");
         }
         cmd.addAll(inheritedJvmArgs);
-        String cp = absolute(classPath);
-        if (vectorApi) {
-            Path cache = workbenchCache(cp);
+        if (!vectorApi) {
+            Path cache = cacheBeside(cp);
             if (cache != null) {
                 cmd.add("-XX:AOTCache=" + cache);
                 cmd.add("-Xlog:disable"); // a cache that does not fit this JVM is ignored without a note on stdout
+                cmd.add("-Djava.library.path="
+                        + libraryPath(cache.resolveSibling("lib"), System.getProperty("java.library.path", "")));
             }
         }
         String extra = System.getenv("LAKEBENCH_JAVA_OPTS");
@@ -65,11 +73,35 @@ final class Relaunch {
             cmd.addAll(Arrays.asList(extra.trim().split("\\s+")));
         }
         cmd.add("-D" + PARENT_PID + "=" + ProcessHandle.current().pid());
-        cmd.add("-cp");
-        cmd.add(cp); // absolute, as when the cache was made: a cache names the jar by its path
-        cmd.add(Boot.class.getName());
+        if (jar) {
+            cmd.add("-jar");
+            cmd.add(cp); // absolute, as when the cache was made: a cache names the jar by its path
+        } else {
+            cmd.add("-cp");
+            cmd.add(cp);
+            cmd.add(Boot.class.getName());
+        }
         cmd.addAll(Arrays.asList(args));
         return cmd;
+    }
+
+    /** Whether the class path is one jar file (as with {@code java -jar}, whose manifest names the rest). */
+    static boolean isJar(String classPath) {
+        return !classPath.contains(File.pathSeparator)
+                && classPath.endsWith(".jar")
+                && Files.isRegularFile(Path.of(classPath));
+    }
+
+    /**
+     * The engine's native library folder in front of the JVM's own entries, as the launcher script gives them: with
+     * the cache, the engine driver's other fallback (its jar's folder) names the folder of the build that made it.
+     */
+    static String libraryPath(Path lib, String current) {
+        String first = current.split(File.pathSeparator, 2)[0];
+        if (first.equals(lib.toString()) || current.isEmpty()) {
+            return current.isEmpty() ? lib.toString() : current;
+        }
+        return lib + File.pathSeparator + current;
     }
 
     /** The class path with every entry made absolute. */
@@ -84,11 +116,13 @@ final class Relaunch {
         return String.join(File.pathSeparator, out);
     }
 
-    /** The workbench cache beside the class path's first jar, or null. */
-    static Path workbenchCache(String classPath) {
-        String first = classPath.split(File.pathSeparator)[0];
-        Path dir = Path.of(first).getParent();
-        Path cache = dir == null ? null : dir.resolve(WORKBENCH_CACHE);
+    /** The AOT cache beside the jar when the class path is that one jar, or null. */
+    static Path cacheBeside(String classPath) {
+        if (!isJar(classPath)) {
+            return null; // classes in a folder, or several entries (a build's or a test's): no cache was made for them
+        }
+        Path dir = Path.of(classPath).getParent();
+        Path cache = dir == null ? null : dir.resolve(CACHE);
         return cache != null && Files.isRegularFile(cache) ? cache : null;
     }
 

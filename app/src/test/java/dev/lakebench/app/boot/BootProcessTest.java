@@ -1,6 +1,7 @@
 package dev.lakebench.app.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.lakebench.app.InheritedSignals;
 import java.io.IOException;
@@ -9,17 +10,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The launcher with real processes: a JVM without the Vector API module starting the workbench re-launches
- * itself with the module (here {@link ChildMain} stands in for the workbench). The child must die with its
+ * The launcher with real processes ({@link ChildMain} stands in for Lakebench): on Java 25 the workbench and the
+ * commands run in the launcher's JVM, without the Vector API module; asked for SIMD
+ * ({@code LAKEBENCH_VECTOR_API=1}) the workbench runs in a second JVM with the module. A child must die with its
  * launcher, stops must reach the child and be waited for, and stderr must carry the child's own lines only.
  */
 class BootProcessTest {
+
+    private static final String VECTOR_API = Boot.VECTOR_API;
 
     @TempDir
     Path dir;
@@ -39,8 +44,17 @@ class BootProcessTest {
     }
 
     private Process launcher(String... args) throws IOException {
+        return launcher(Map.of(VECTOR_API, "1"), args);
+    }
+
+    private Process launcher(Map<String, String> env, String... args) throws IOException {
+        return launcher(Path.of(System.getProperty("java.home")), env, args);
+    }
+
+    /** Boot started by the java of {@code javaHome}, with the test's class path and {@link ChildMain} as main. */
+    private Process launcher(Path javaHome, Map<String, String> env, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(javaHome.resolve("bin").resolve("java").toString());
         cmd.add("-D" + Boot.MAIN_PROPERTY + "=" + ChildMain.class.getName());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
@@ -49,7 +63,10 @@ class BootProcessTest {
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectOutput(dir.resolve("out.txt").toFile())
                 .redirectError(dir.resolve("err.txt").toFile());
-        pb.environment().remove("LAKEBENCH_NO_RELAUNCH");
+        pb.environment().remove(Boot.NO_RELAUNCH);
+        pb.environment().remove(VECTOR_API);
+        pb.environment().remove("LAKEBENCH_JAVA_OPTS");
+        pb.environment().putAll(env);
         Process p = pb.start();
         started.add(p.toHandle());
         return p;
@@ -77,21 +94,139 @@ class BootProcessTest {
     }
 
     @Test
-    void workbenchRunsWithTheVectorModuleAndStderrCarriesOnlyTheChildsLines() throws Exception {
-        Process p = launcher("--data-dir=" + dir); // global options and no command: a workbench start
+    void theWorkbenchRunsInTheLaunchersJvmWithoutTheModule() throws Exception {
+        Process p = launcher(Map.of(), "--data-dir=" + dir); // global options and no command: a workbench start
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isZero();
-        assertThat(read("out.txt")).isEqualTo("vector=true\n");
+        assertThat(read("out.txt")).isEqualTo("vector=false relaunched=false\n");
         assertThat(read("err.txt")).isEqualTo("child says hello\n");
     }
 
     @Test
+    void askedForSimdTheWorkbenchRunsWithTheVectorModuleAndStderrCarriesOnlyTheChildsLines() throws Exception {
+        Process p = launcher("--data-dir=" + dir);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        assertThat(read("out.txt")).isEqualTo("vector=true relaunched=true\n");
+        assertThat(read("err.txt")).isEqualTo("child says hello\n");
+    }
+
+    @Test
+    void noRelaunchKeepsTheWorkbenchHereEvenWhenSimdIsAskedFor() throws Exception {
+        Process p = launcher(Map.of(VECTOR_API, "1", Boot.NO_RELAUNCH, "1"), "--data-dir=" + dir);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        assertThat(read("out.txt")).isEqualTo("vector=false relaunched=false\n");
+    }
+
+    @Test
     void aCommandRunsInTheLaunchersJvmWithoutTheModule() throws Exception {
-        Process p = launcher("exit", "3");
+        Process p = launcher("exit", "3"); // SIMD asked for: it concerns the workbench only
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(3);
-        assertThat(read("out.txt")).isEqualTo("vector=false\n");
+        assertThat(read("out.txt")).isEqualTo("vector=false relaunched=false\n");
         assertThat(read("err.txt")).isEqualTo("child says hello\n");
+    }
+
+    @Test
+    void anOlderJavaRunsEverythingOnJava25WithTheLaunchersPropertiesAndJitChoice() throws Exception {
+        Path older = OlderJava.home().orElse(null);
+        assumeTrue(older != null, "a JDK older than 25 (and at least 17) is installed");
+        for (String[] args : List.of(new String[] {"exit", "3"}, new String[] {"--data-dir=" + dir})) {
+            Process p = launcher(older, Map.of("LAKEBENCH_JAVA_HOME", System.getProperty("java.home")), args);
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(read("err.txt")).isEqualTo("child says hello\n");
+            assertThat(p.exitValue()).isEqualTo(args[0].equals("exit") ? 3 : 0);
+            assertThat(read("out.txt")).isEqualTo("vector=false relaunched=true\n");
+        }
+    }
+
+    /** Boot and its stand-in main in a jar of their own, as {@code lakebench.jar} holds Boot. */
+    private Path bootJar(Path folder) throws Exception {
+        Path jar = Files.createDirectories(folder).resolve("lakebench.jar");
+        java.util.jar.Manifest m = new java.util.jar.Manifest();
+        m.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        m.getMainAttributes().put(java.util.jar.Attributes.Name.MAIN_CLASS, Boot.class.getName());
+        m.getMainAttributes().putValue("Enable-Native-Access", "ALL-UNNAMED");
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), m)) {
+            for (Class<?> c :
+                    List.of(Boot.class, Relaunch.class, LaunchArgs.class, ParentWatch.class, ChildMain.class)) {
+                String pkg = c.getPackageName().replace('.', '/') + "/";
+                Path classes = Path.of(c.getProtectionDomain()
+                                .getCodeSource()
+                                .getLocation()
+                                .toURI())
+                        .resolve(pkg);
+                try (java.util.stream.Stream<Path> files = Files.list(classes)) {
+                    for (Path f : files.filter(
+                                    f -> f.getFileName().toString().matches(c.getSimpleName() + "(\\$.*)?\\.class"))
+                            .toList()) {
+                        out.putNextEntry(new java.util.jar.JarEntry(pkg + f.getFileName()));
+                        out.write(Files.readAllBytes(f));
+                        out.closeEntry();
+                    }
+                }
+            }
+        }
+        return jar;
+    }
+
+    private Process javaJar(Path jar, List<String> jvmArgs, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmArgs);
+        cmd.add("-D" + Boot.MAIN_PROPERTY + "=" + ChildMain.class.getName());
+        cmd.add("-jar");
+        cmd.add(jar.toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile());
+        for (String v :
+                List.of(Boot.NO_RELAUNCH, VECTOR_API, "LAKEBENCH_JAVA_OPTS", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")) {
+            pb.environment().remove(v);
+        }
+        Process p = pb.start();
+        started.add(p.toHandle());
+        return p;
+    }
+
+    @Test
+    void javaDashJarStartsTheWorkbenchWithTheCacheBesideTheJarInASecondJvm() throws Exception {
+        Path jar = bootJar(dir.resolve("app"));
+        // no cache beside the jar: nothing to gain from a second JVM
+        Process p = javaJar(jar, List.of(), "--data-dir=" + dir);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(read("out.txt")).isEqualTo("vector=false relaunched=false\n");
+        // a cache beside it (one the JVM does not accept: it starts without it, silently)
+        Files.writeString(jar.resolveSibling("lakebench.aot"), "not a cache");
+        p = javaJar(jar, List.of(), "--data-dir=" + dir);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        assertThat(read("out.txt")).isEqualTo("vector=false relaunched=true\n");
+        assertThat(read("err.txt")).isEqualTo("child says hello\n");
+        // a command stays, and so does a JVM started with a cache option (the launcher, the build's training run)
+        p = javaJar(jar, List.of(), "exit", "3");
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(read("out.txt")).isEqualTo("vector=false relaunched=false\n");
+        p = javaJar(jar, List.of("-XX:AOTMode=off"), "--data-dir=" + dir);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(read("out.txt")).isEqualTo("vector=false relaunched=false\n");
+    }
+
+    @Test
+    void onAnOlderJavaNoRelaunchSaysJava25IsNeeded() throws Exception {
+        Path older = OlderJava.home().orElse(null);
+        assumeTrue(older != null, "a JDK older than 25 (and at least 17) is installed");
+        Process p = launcher(
+                older,
+                Map.of("LAKEBENCH_JAVA_HOME", System.getProperty("java.home"), Boot.NO_RELAUNCH, "1"),
+                "exit",
+                "3");
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(1);
+        assertThat(read("out.txt")).isEmpty();
+        assertThat(read("err.txt")).startsWith("Lakebench needs Java 25 or newer, but this is Java ");
     }
 
     @Test

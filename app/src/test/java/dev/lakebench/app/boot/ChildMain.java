@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Stands in for Lakebench in a re-launched JVM: says on stdout whether it has the Vector API module and writes
- * one line on stderr. With {@code exit N} it exits with N; with {@code --workspace run --data-dir DIR} it
+ * Stands in for Lakebench: says on stdout whether it has the Vector API module and whether it runs in a
+ * re-launched JVM (a child of the launcher), and writes one line on stderr. With {@code exit N} it exits with N; with {@code --workspace run --data-dir DIR} it
  * records its pid in DIR/pid and works until stopped, its shutdown hook taking a second to wind down and then
  * recording DIR/wound-down; otherwise it returns.
  */
@@ -17,7 +17,8 @@ public final class ChildMain {
 
     public static void main(String[] args) throws Exception {
         System.out.println("vector="
-                + ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
+                + ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+                + " relaunched=" + (System.getProperty(Relaunch.PARENT_PID) != null));
         System.out.flush();
         System.err.println("child says hello");
         System.err.flush();

@@ -2,33 +2,71 @@ package dev.lakebench.app.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The workbench's second JVM gets the workbench's AOT cache beside the jar, and the jar by its absolute path. */
+/**
+ * The second JVM started from an older Java gets the AOT cache beside the jar (the launcher's), and the jar by its
+ * absolute path; a child with the Vector API module, which no cache of the build fits, gets none.
+ */
 class RelaunchCacheTest {
 
     @Test
-    void theWorkbenchJvmUsesTheCacheBesideTheJar(@TempDir Path dir) throws Exception {
+    void theChildOfAnOlderJavaUsesTheCacheBesideTheJar(@TempDir Path dir) throws Exception {
         Path jar = Files.createFile(dir.resolve("lakebench.jar"));
-        Path cache = Files.createFile(dir.resolve(Relaunch.WORKBENCH_CACHE));
-        List<String> cmd = new Relaunch(Path.of("java"), true).command(List.of(), jar.toString(), new String[0]);
+        Path cache = Files.createFile(dir.resolve(Relaunch.CACHE));
+        List<String> cmd = new Relaunch(Path.of("java"), false).command(List.of(), jar.toString(), new String[0]);
         assertThat(cmd).contains("-XX:AOTCache=" + cache, "-Xlog:disable");
-        assertThat(cmd.get(cmd.indexOf("-cp") + 1))
+        // as the launcher starts it: the manifest allows native access; the option would make the JVM refuse the cache
+        assertThat(cmd).noneMatch(a -> a.startsWith("--enable-native-access") || a.equals("jdk.incubator.vector"));
+        assertThat(cmd.get(cmd.indexOf("-jar") + 1))
                 .isEqualTo(jar.toAbsolutePath().normalize().toString());
     }
 
     @Test
-    void withoutACacheOrWithoutTheVectorModuleNoCacheIsNamed(@TempDir Path dir) throws Exception {
+    void classesOnASeveralEntryClassPathRunWithNativeAccessAndNoCache(@TempDir Path dir) throws Exception {
         Path jar = Files.createFile(dir.resolve("lakebench.jar"));
-        assertThat(new Relaunch(Path.of("java"), true).command(List.of(), jar.toString(), new String[0]))
-                .noneMatch(a -> a.startsWith("-XX:AOTCache"));
-        Files.createFile(dir.resolve(Relaunch.WORKBENCH_CACHE));
+        Files.createFile(dir.resolve(Relaunch.CACHE));
+        String cp = jar + java.io.File.pathSeparator + dir.resolve("other.jar");
+        List<String> cmd = new Relaunch(Path.of("java"), false).command(List.of(), cp, new String[] {"tables"});
+        assertThat(cmd).contains("--enable-native-access=ALL-UNNAMED").noneMatch(a -> a.startsWith("-XX:AOTCache"));
+        assertThat(cmd.subList(cmd.indexOf("-cp") + 2, cmd.size())).containsExactly(Boot.class.getName(), "tables");
+    }
+
+    @Test
+    void withoutACacheOrWithTheVectorModuleNoCacheIsNamed(@TempDir Path dir) throws Exception {
+        Path jar = Files.createFile(dir.resolve("lakebench.jar"));
         assertThat(new Relaunch(Path.of("java"), false).command(List.of(), jar.toString(), new String[0]))
                 .noneMatch(a -> a.startsWith("-XX:AOTCache"));
+        Files.createFile(dir.resolve(Relaunch.CACHE));
+        List<String> simd = new Relaunch(Path.of("java"), true).command(List.of(), jar.toString(), new String[0]);
+        assertThat(simd).noneMatch(a -> a.startsWith("-XX:AOTCache"));
+        assertThat(simd).containsSequence("--add-modules", "jdk.incubator.vector");
+    }
+
+    @Test
+    void classesInAFolderGetNoCache(@TempDir Path dir) throws Exception {
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        Files.createFile(dir.resolve(Relaunch.CACHE));
+        assertThat(new Relaunch(Path.of("java"), false).command(List.of(), classes.toString(), new String[0]))
+                .noneMatch(a -> a.startsWith("-XX:AOTCache"));
+    }
+
+    @Test
+    void withTheCacheTheEngineLibraryIsLookedForBesideTheJarFirst(@TempDir Path dir) throws Exception {
+        Path jar = Files.createFile(dir.resolve("lakebench.jar"));
+        Files.createFile(dir.resolve(Relaunch.CACHE));
+        List<String> cmd = new Relaunch(Path.of("java"), false).command(List.of(), jar.toString(), new String[0]);
+        assertThat(cmd).anyMatch(a -> a.startsWith("-Djava.library.path=" + dir.resolve("lib") + File.pathSeparator));
+        Path lib = Path.of("/app/lib");
+        String sep = File.pathSeparator;
+        assertThat(Relaunch.libraryPath(lib, "/usr/lib")).isEqualTo("/app/lib" + sep + "/usr/lib");
+        assertThat(Relaunch.libraryPath(lib, "/app/lib" + sep + "/usr/lib")).isEqualTo("/app/lib" + sep + "/usr/lib");
+        assertThat(Relaunch.libraryPath(lib, "")).isEqualTo("/app/lib");
     }
 
     @Test

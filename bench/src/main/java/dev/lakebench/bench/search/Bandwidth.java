@@ -1,24 +1,22 @@
 package dev.lakebench.bench.search;
 
 import java.lang.foreign.MemorySegment;
-import java.nio.ByteOrder;
+import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The memory-bandwidth bound of a scan: the time to read every byte of a mapped region once (a SIMD sum over
  * its floats, split over the same number of threads as the scan), warm in the page cache. A scan that computes
- * anything cannot be faster than this.
+ * anything cannot be faster than this. Without the Vector API module the sum runs over longs instead.
  */
 final class Bandwidth {
 
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final boolean SIMD =
+            ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     private Bandwidth() {}
 
@@ -56,14 +54,17 @@ final class Bandwidth {
     }
 
     private static float sum(MemorySegment seg, long from, long to) {
-        FloatVector a0 = FloatVector.zero(S);
-        FloatVector a1 = FloatVector.zero(S);
-        long step = (long) S.vectorByteSize();
+        return SIMD ? SimdSum.sum(seg, from, to) : scalarSum(seg, from, to);
+    }
+
+    private static float scalarSum(MemorySegment seg, long from, long to) {
+        long a0 = 0;
+        long a1 = 0;
         long i = from;
-        for (; i + 2 * step <= to; i += 2 * step) {
-            a0 = a0.add(FloatVector.fromMemorySegment(S, seg, i, ByteOrder.LITTLE_ENDIAN));
-            a1 = a1.add(FloatVector.fromMemorySegment(S, seg, i + step, ByteOrder.LITTLE_ENDIAN));
+        for (; i + 16 <= to; i += 16) {
+            a0 += seg.get(ValueLayout.JAVA_LONG_UNALIGNED, i);
+            a1 += seg.get(ValueLayout.JAVA_LONG_UNALIGNED, i + 8);
         }
-        return a0.add(a1).reduceLanes(VectorOperators.ADD);
+        return (float) (a0 ^ a1);
     }
 }

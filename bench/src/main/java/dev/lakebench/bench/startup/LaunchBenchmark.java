@@ -90,6 +90,8 @@ public final class LaunchBenchmark implements Benchmark {
         Launches reference = launches(reps, hello, Map.of(), HelloWindow.MARKER);
         String ref = Fmt.duration(reference.median()) + " (minimal JavaFX window)";
 
+        // the launcher passes LAKEBENCH_JAVA_OPTS to its JVM (and a build that starts the workbench in a second JVM
+        // to that one); java -jar gets the probe as its own option, which such a build hands on to its child
         Map<String, String> opts = Map.of("LAKEBENCH_JAVA_OPTS", PROBE);
         String baseline = System.getProperty(BASELINE);
         if (baseline != null && !baseline.isBlank()) {
@@ -110,6 +112,7 @@ public final class LaunchBenchmark implements Benchmark {
                             reps,
                             List.of(
                                     java,
+                                    PROBE,
                                     "-jar",
                                     base.resolve("lakebench.jar").toString(),
                                     "--data-dir",
@@ -126,7 +129,8 @@ public final class LaunchBenchmark implements Benchmark {
         record(
                 ctx,
                 "workbench, java -jar",
-                launches(reps, List.of(java, "-jar", jar.toString(), "--data-dir", data.toString()), opts, READY),
+                launches(
+                        reps, List.of(java, PROBE, "-jar", jar.toString(), "--data-dir", data.toString()), opts, READY),
                 ref);
         if (Files.isExecutable(IMAGE)) {
             record(
