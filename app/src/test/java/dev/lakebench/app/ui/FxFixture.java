@@ -67,6 +67,16 @@ public final class FxFixture {
     }
 
     /**
+     * Tasks for a view model shown in a test's own scene: background work on the given threads' pools, callbacks on
+     * the FX thread, failures collected in {@code errors}.
+     */
+    public static dev.lakebench.app.ui.common.Tasks tasks(
+            Threads threads, java.util.List<dev.lakebench.app.ui.common.ErrorReport> errors) {
+        return new dev.lakebench.app.ui.common.Tasks(
+                threads, new dev.lakebench.app.ui.common.TaskCenter(), errors::add);
+    }
+
+    /**
      * Waits until the condition holds, then until the FX thread has run what it had queued and one whole pulse
      * (CSS, layout, rendering) after it. {@code seconds} says how long the step takes on a quiet machine; the wait
      * allows at least {@link #MAX_WAIT_SECONDS}, so that a loaded machine slows a test down instead of failing it.

@@ -40,7 +40,7 @@ class DetailBodyOnFirstRowFxTest {
     void start(Stage stage) {
         threads = Threads.forFx();
         sessions = new Sessions(r -> null);
-        vm = new DetailViewModel(sessions, UiFixtures.directTasks(UiFixtures.errors()), dir.resolve("scratch"));
+        vm = new DetailViewModel(sessions, FxFixture.tasks(threads, UiFixtures.errors()), dir.resolve("scratch"));
         view = new DetailView(vm, threads);
         Scene scene = new Scene((javafx.scene.Parent) view.node(), 480, 640);
         stage.setScene(scene);

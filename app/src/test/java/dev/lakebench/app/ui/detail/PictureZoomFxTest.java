@@ -44,7 +44,7 @@ class PictureZoomFxTest {
     void start(Stage stage) {
         threads = Threads.forFx();
         sessions = new Sessions(r -> null);
-        vm = new DetailViewModel(sessions, UiFixtures.directTasks(UiFixtures.errors()), dir.resolve("scratch"));
+        vm = new DetailViewModel(sessions, FxFixture.tasks(threads, UiFixtures.errors()), dir.resolve("scratch"));
         DetailView view = new DetailView(vm, threads);
         Scene scene = new Scene((javafx.scene.Parent) view.node(), 640, 720);
         scene.getStylesheets()
