@@ -7,7 +7,6 @@ import dev.lakebench.app.ui.common.Threads;
 import dev.lakebench.app.ui.common.TrackedTask;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -86,39 +85,7 @@ public final class UiThread implements AutoCloseable {
      * comes back wrapped in an {@link IllegalStateException}.
      */
     public <T> T onUi(Callable<T> read) {
-        if (isUiThread()) {
-            try {
-                return read.call();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        CompletableFuture<T> result = new CompletableFuture<>();
-        executor.execute(() -> {
-            try {
-                result.complete(read.call());
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-        });
-        try {
-            return result.get(FxFixture.MAX_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException x) {
-                throw x;
-            }
-            if (e.getCause() instanceof Error x) {
-                throw x;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new AssertionError("the UI thread did not answer within " + FxFixture.MAX_WAIT_SECONDS + " s", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return FxFixture.on(isUiThread(), executor, "the UI thread", read);
     }
 
     /** Runs {@code step} on the UI thread (a call into a view model, a block of calls and assertions). */

@@ -2,9 +2,7 @@ package dev.lakebench.app.ui.detail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lakebench.app.ui.UiThread;
 import dev.lakebench.app.ui.common.SelectedRow;
-import dev.lakebench.app.ui.common.Sessions;
 import dev.lakebench.core.client.Row;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,22 +17,16 @@ class DetailTitleTest {
 
     @Test
     void theTitleNamesTheSourceFile() {
-        try (Sessions sessions = new Sessions(r -> null);
-                UiThread ui = new UiThread()) {
-            ui.onUi(() -> {
-                DetailViewModel vm = new DetailViewModel(sessions, ui.tasks(), dir.resolve("scratch"));
-                vm.show(new SelectedRow(
-                        null,
-                        "docs",
-                        new Row(
-                                List.of("id", "chunk_index", "text", "filename", "file_path"),
-                                new Object[] {"r1", 4L, "words", "notes.txt", "/data/in/notes.txt"})));
-                assertThat(vm.titleProperty().get()).isEqualTo("docs · notes.txt · chunk 4");
-                vm.show(new SelectedRow(null, "docs", new Row(List.of("id", "page_index", "file_path"), new Object[] {
-                    "r2", 0L, "/data/in/manual.pdf"
-                })));
-                assertThat(vm.titleProperty().get()).isEqualTo("docs · manual.pdf · page 1");
-            });
-        }
+        DetailViewModelTest.onDetail(dir, vm -> {
+            vm.show(new SelectedRow(
+                    null, "docs", new Row(List.of("id", "chunk_index", "text", "filename", "file_path"), new Object[] {
+                        "r1", 4L, "words", "notes.txt", "/data/in/notes.txt"
+                    })));
+            assertThat(vm.titleProperty().get()).isEqualTo("docs · notes.txt · chunk 4");
+            vm.show(new SelectedRow(null, "docs", new Row(List.of("id", "page_index", "file_path"), new Object[] {
+                "r2", 0L, "/data/in/manual.pdf"
+            })));
+            assertThat(vm.titleProperty().get()).isEqualTo("docs · manual.pdf · page 1");
+        });
     }
 }

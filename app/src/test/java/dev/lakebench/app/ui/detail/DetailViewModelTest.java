@@ -20,6 +20,20 @@ class DetailViewModelTest {
     @TempDir
     Path dir;
 
+    /** Steps on a detail view model, run on its UI thread. */
+    @FunctionalInterface
+    interface Steps {
+        void run(DetailViewModel vm) throws Exception;
+    }
+
+    /** Runs {@code steps} on the UI thread with a detail view model shown rows whole (no workspace read). */
+    static void onDetail(Path dir, Steps steps) {
+        try (Sessions sessions = new Sessions(r -> null);
+                UiThread ui = new UiThread()) {
+            ui.onUi(() -> steps.run(new DetailViewModel(sessions, ui.tasks(), dir.resolve("scratch"))));
+        }
+    }
+
     @Test
     void aPdfPageShowsItsPictureAndText() throws Exception {
         byte[] png = Files.readAllBytes(UiFixtures.sampleImages().stream()
@@ -29,23 +43,19 @@ class DetailViewModelTest {
         Row page = new Row(
                 List.of("id", "file_id", "page_index", "image", "text"),
                 new Object[] {"r1", "f1", 2L, png, "Page three says hello"});
-        try (Sessions sessions = new Sessions(r -> null);
-                UiThread ui = new UiThread()) {
-            ui.onUi(() -> {
-                DetailViewModel vm = new DetailViewModel(sessions, ui.tasks(), dir.resolve("scratch"));
-                vm.show(new SelectedRow(null, "manuals", page));
-                assertThat(vm.titleProperty().get()).isEqualTo("manuals · page 3");
-                assertThat(vm.textProperty().get()).isEqualTo("Page three says hello");
-                assertThat(vm.mediaProperty().get())
-                        .isInstanceOfSatisfying(
-                                DetailViewModel.Media.Picture.class,
-                                p -> assertThat(p.column()).isEqualTo("image"));
-                assertThat(vm.fields())
-                        .extracting(DetailViewModel.Field::name)
-                        .containsExactly("id", "file_id", "page_index", "image", "text");
-                assertThat(vm.fields().get(3).value()).isEqualTo("<PNG, " + png.length + " bytes>");
-            });
-        }
+        onDetail(dir, vm -> {
+            vm.show(new SelectedRow(null, "manuals", page));
+            assertThat(vm.titleProperty().get()).isEqualTo("manuals · page 3");
+            assertThat(vm.textProperty().get()).isEqualTo("Page three says hello");
+            assertThat(vm.mediaProperty().get())
+                    .isInstanceOfSatisfying(
+                            DetailViewModel.Media.Picture.class,
+                            p -> assertThat(p.column()).isEqualTo("image"));
+            assertThat(vm.fields())
+                    .extracting(DetailViewModel.Field::name)
+                    .containsExactly("id", "file_id", "page_index", "image", "text");
+            assertThat(vm.fields().get(3).value()).isEqualTo("<PNG, " + png.length + " bytes>");
+        });
     }
 
     @Test
@@ -106,19 +116,15 @@ class DetailViewModelTest {
     @Test
     void aRowFromATextSearchCarriesTheSearchedWordsPositions() throws Exception {
         Row chunk = new Row(List.of("id", "chunk_index", "text"), new Object[] {"c1", 0L, "Flowers bloom. A flower!"});
-        try (Sessions sessions = new Sessions(r -> null);
-                UiThread ui = new UiThread()) {
-            ui.onUi(() -> {
-                DetailViewModel vm = new DetailViewModel(sessions, ui.tasks(), dir.resolve("scratch"));
-                vm.show(new SelectedRow(
-                        null,
-                        "docs",
-                        chunk,
-                        new SelectedRow.Query("SELECT * FROM docs ORDER BY text <#> $1", List.of("flower"))));
-                assertThat(vm.hitsProperty().get()).containsExactly(new QueryWords.Hit(17, 23));
-                vm.show(new SelectedRow(null, "docs", chunk));
-                assertThat(vm.hitsProperty().get()).isEmpty();
-            });
-        }
+        onDetail(dir, vm -> {
+            vm.show(new SelectedRow(
+                    null,
+                    "docs",
+                    chunk,
+                    new SelectedRow.Query("SELECT * FROM docs ORDER BY text <#> $1", List.of("flower"))));
+            assertThat(vm.hitsProperty().get()).containsExactly(new QueryWords.Hit(17, 23));
+            vm.show(new SelectedRow(null, "docs", chunk));
+            assertThat(vm.hitsProperty().get()).isEmpty();
+        });
     }
 }
