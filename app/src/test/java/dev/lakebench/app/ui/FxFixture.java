@@ -43,7 +43,8 @@ public final class FxFixture {
         return start(stage, dataRoot, new dev.lakebench.core.connections.MemoryCredentialStore(), width, height);
     }
 
-    private static Workbench start(
+    /** With tokens in the given store, in a window of the given size. */
+    public static Workbench start(
             Stage stage,
             Path dataRoot,
             dev.lakebench.natives.keychain.CredentialStore keychain,
@@ -64,6 +65,16 @@ public final class FxFixture {
         THREADS.put(w, threads);
         w.show(stage);
         return w;
+    }
+
+    /**
+     * Tasks for a view model shown in a test's own scene: background work on the given threads' pools, callbacks on
+     * the FX thread, failures collected in {@code errors}.
+     */
+    public static dev.lakebench.app.ui.common.Tasks tasks(
+            Threads threads, java.util.List<dev.lakebench.app.ui.common.ErrorReport> errors) {
+        return new dev.lakebench.app.ui.common.Tasks(
+                threads, new dev.lakebench.app.ui.common.TaskCenter(), errors::add);
     }
 
     /**
@@ -96,9 +107,19 @@ public final class FxFixture {
      * of {@code read} comes back wrapped in an {@link IllegalStateException}.
      */
     public static <T> T onFx(Callable<T> read) {
-        if (Platform.isFxApplicationThread()) {
+        return on(Platform.isFxApplicationThread(), Platform::runLater, "the FX thread", read);
+    }
+
+    /**
+     * The value of {@code call}, computed by the thread behind {@code thread} ({@code name}), or here when the caller
+     * is that thread ({@code here}). Its exceptions and assertion errors are thrown here, a checked exception
+     * wrapped in an {@link IllegalStateException}; a thread that does not answer within {@link #MAX_WAIT_SECONDS}
+     * fails the test.
+     */
+    static <T> T on(boolean here, java.util.concurrent.Executor thread, String name, Callable<T> call) {
+        if (here) {
             try {
-                return read.call();
+                return call.call();
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
@@ -106,9 +127,9 @@ public final class FxFixture {
             }
         }
         java.util.concurrent.CompletableFuture<T> result = new java.util.concurrent.CompletableFuture<>();
-        Platform.runLater(() -> {
+        thread.execute(() -> {
             try {
-                result.complete(read.call());
+                result.complete(call.call());
             } catch (Throwable t) {
                 result.completeExceptionally(t);
             }
@@ -124,7 +145,7 @@ public final class FxFixture {
             }
             throw new IllegalStateException(e.getCause());
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the FX thread did not answer within " + MAX_WAIT_SECONDS + " s", e);
+            throw new AssertionError(name + " did not answer within " + MAX_WAIT_SECONDS + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

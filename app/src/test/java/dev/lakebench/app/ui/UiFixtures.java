@@ -1,9 +1,6 @@
 package dev.lakebench.app.ui;
 
 import dev.lakebench.app.ui.common.ErrorReport;
-import dev.lakebench.app.ui.common.TaskCenter;
-import dev.lakebench.app.ui.common.Tasks;
-import dev.lakebench.app.ui.common.Threads;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.IngestOptions;
 import java.io.IOException;
@@ -112,28 +109,6 @@ public final class UiFixtures {
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Tasks whose UI callbacks run on the worker thread; failures collect in {@code errors}. */
-    public static Tasks directTasks(List<ErrorReport> errors) {
-        return new Tasks(Threads.direct(), new TaskCenter(), errors::add);
-    }
-
-    /**
-     * Waits for the background work of {@link #directTasks} to end (a refresh a finished task started may still be
-     * reading the workspace), so a test closes its sessions and deletes its folder only once nothing uses them.
-     */
-    public static void drain(Tasks tasks) {
-        var background = tasks.threads().background();
-        background.shutdown();
-        try {
-            if (!background.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)) {
-                throw new AssertionError("background work still running 60 s after the test");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 

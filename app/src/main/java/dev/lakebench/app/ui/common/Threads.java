@@ -13,8 +13,8 @@ import javafx.application.Platform;
  * network or the engine; {@code decode} (two threads) for pictures decoded for cells and thumbnails;
  * {@code io} (one non-daemon thread) for the workbench's own small files, so settings are written in order and
  * before the process ends; {@code ui} for everything that touches view state. In the workbench {@code ui} is the
- * FX thread; tests of view models pass a same-thread executor so that they run without a window and
- * deterministically. No other class of the workbench creates an executor or posts to the FX thread itself.
+ * FX thread; tests of view models, which run without a window, pass a single thread of their own that plays its
+ * part. No other class of the workbench creates an executor or posts to the FX thread itself.
  */
 public final class Threads {
 
@@ -35,9 +35,12 @@ public final class Threads {
         return new Threads("lakebench-ui", Platform::runLater);
     }
 
-    /** Background work on named pools; UI callbacks run on whichever thread finishes the work (tests). */
-    public static Threads direct() {
-        return new Threads("lakebench-ui-test", Runnable::run);
+    /**
+     * Background work on named pools, UI callbacks on the given executor: for view-model tests, whose UI thread is
+     * a single thread standing in for the FX thread (every update runs on it, one at a time, in order).
+     */
+    public static Threads withUi(Executor ui) {
+        return new Threads("lakebench-ui-test", ui);
     }
 
     /** Starts one named thread for a single job outside the pools (e.g. start-up work before the pools exist). */

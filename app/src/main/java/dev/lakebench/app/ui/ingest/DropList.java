@@ -73,16 +73,14 @@ public final class DropList {
     DropList(Tasks tasks) {
         this.tasks = tasks;
         excludes.addListener((o, a, text) -> {
-            synchronized (this) {
-                try {
-                    patterns = ExcludePatterns.parse(text);
-                    excludeProblem.set("");
-                } catch (IllegalArgumentException e) {
-                    excludeProblem.set(e.getMessage());
-                    return;
-                }
-                refresh();
+            try {
+                patterns = ExcludePatterns.parse(text);
+                excludeProblem.set("");
+            } catch (IllegalArgumentException e) {
+                excludeProblem.set(e.getMessage());
+                return;
             }
+            refresh();
         });
     }
 
@@ -92,7 +90,7 @@ public final class DropList {
     }
 
     /** Reads the paths not already in the list, each in the background. */
-    public synchronized void add(List<Path> paths) {
+    public void add(List<Path> paths) {
         for (Path p : paths) {
             Path root = p.toAbsolutePath().normalize();
             if (roots.contains(root)) {
@@ -113,7 +111,7 @@ public final class DropList {
         refresh();
     }
 
-    private synchronized void read(Path root, Cancellation stop, Read r) {
+    private void read(Path root, Cancellation stop, Read r) {
         if (scans.get(root) != null && scans.get(root).stop() == stop) {
             scans.put(root, new Scan(stop, r.files(), r.failures(), true, stop.isCancelled(), r.folder()));
             found.put(root, r.files().size());
@@ -121,7 +119,7 @@ public final class DropList {
         }
     }
 
-    private synchronized void readFailed(Path root, Cancellation stop, String problem) {
+    private void readFailed(Path root, Cancellation stop, String problem) {
         if (scans.get(root) == null || scans.get(root).stop() != stop) {
             return;
         }
@@ -132,12 +130,12 @@ public final class DropList {
     }
 
     /** Stops reading every folder still being read; what was found so far stays in the list. */
-    public synchronized void stopScans() {
+    public void stopScans() {
         scans.values().forEach(s -> s.stop().cancel());
     }
 
     /** Takes dropped paths out of the list (a folder being read stops being read). */
-    public synchronized void removeRoots(Collection<Path> paths) {
+    public void removeRoots(Collection<Path> paths) {
         for (Path p : List.copyOf(paths)) {
             Scan s = scans.remove(p);
             if (s != null) {
@@ -150,7 +148,7 @@ public final class DropList {
     }
 
     /** Takes files out of the list; they are not ingested. */
-    public synchronized void remove(Collection<DropEntry> entries) {
+    public void remove(Collection<DropEntry> entries) {
         for (DropEntry e : entries) {
             removed.add(e.key());
         }
@@ -158,18 +156,16 @@ public final class DropList {
     }
 
     /** Puts removed files back. */
-    public synchronized void restoreRemoved() {
+    public void restoreRemoved() {
         removed.clear();
         refresh();
     }
 
-    public synchronized int removedCount() {
+    public int removedCount() {
         return removed.size();
     }
 
-    // synchronized, like every change to the list: in the workbench all of it runs on the FX thread, but in
-    // view-model tests the readers' callbacks run on their own threads while the test changes the list
-    private synchronized void found(Path root, int n) {
+    private void found(Path root, int n) {
         Scan s = scans.get(root);
         if (s != null && !s.done()) {
             found.put(root, n);
@@ -177,7 +173,7 @@ public final class DropList {
         }
     }
 
-    private synchronized void refresh() {
+    private void refresh() {
         List<DropEntry> list = new ArrayList<>();
         List<IngestFailure> unsupported = new ArrayList<>();
         boolean busy = false;
@@ -207,7 +203,7 @@ public final class DropList {
         onChange.run();
     }
 
-    private synchronized void showStatus() {
+    private void showStatus() {
         long reading = scans.values().stream().filter(s -> !s.done()).count();
         if (reading > 0) {
             int n = found.values().stream().mapToInt(Integer::intValue).sum();
@@ -221,7 +217,7 @@ public final class DropList {
     }
 
     /** The files the ingest will read: the list as shown. */
-    public synchronized List<Path> paths() {
+    public List<Path> paths() {
         List<Path> out = new ArrayList<>(shown.size());
         for (DropEntry e : shown) {
             out.add(e.file().path());
@@ -230,7 +226,7 @@ public final class DropList {
     }
 
     /** Whether a dropped path was found to be a folder (false while it is being read). */
-    public synchronized boolean isFolder(Path root) {
+    public boolean isFolder(Path root) {
         Scan s = scans.get(root);
         return s != null && s.folder();
     }

@@ -3,11 +3,10 @@ package dev.lakebench.app.ui.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakebench.app.ui.UiFixtures;
+import dev.lakebench.app.ui.UiThread;
 import dev.lakebench.app.ui.common.ConnectionSpec;
 import dev.lakebench.app.ui.common.ErrorReport;
 import dev.lakebench.app.ui.common.Sessions;
-import dev.lakebench.app.ui.common.Tasks;
-import dev.lakebench.app.ui.common.TrackedTask;
 import dev.lakebench.app.ui.common.WorkspaceRef;
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.IndexInfo;
@@ -31,7 +30,7 @@ class BrowserViewModelTest {
 
     private Sessions sessions;
     private final List<ErrorReport> errors = UiFixtures.errors();
-    private Tasks tasks;
+    private final UiThread ui = new UiThread(errors);
     private BrowserViewModel vm;
     private BrowserNode local;
 
@@ -39,19 +38,24 @@ class BrowserViewModelTest {
     void open() {
         UiFixtures.seedImages(dir);
         sessions = new Sessions(r -> null);
-        tasks = UiFixtures.directTasks(errors);
-        vm = new BrowserViewModel(sessions, tasks, List.of(new ConnectionSpec.Local(dir)));
-        local = vm.roots().get(0);
+        vm = ui.onUi(() -> new BrowserViewModel(sessions, ui.tasks(), List.of(new ConnectionSpec.Local(dir))));
+        local = ui.onUi(() -> vm.roots().get(0));
     }
 
     @AfterEach
     void close() {
-        UiFixtures.drain(tasks);
+        ui.drain();
         sessions.close();
     }
 
-    private static void await(TrackedTask t) throws Exception {
-        t.finished().get(300, TimeUnit.SECONDS);
+    /** The labels of a node's children, read on the UI thread. */
+    private List<String> labels(BrowserNode node) {
+        return ui.onUi(() -> node.children().stream().map(BrowserNode::label).toList());
+    }
+
+    /** The node's {@code i}th child, read on the UI thread. */
+    private BrowserNode child(BrowserNode node, int i) {
+        return ui.onUi(() -> node.children().get(i));
     }
 
     /** Another process: opens the workspace, says so, and holds it until killed. */
@@ -68,8 +72,8 @@ class BrowserViewModelTest {
 
     @Test
     void refreshRetriesAWorkspaceOnceItsLockIsReleased() throws Exception {
-        await(vm.refresh(local));
-        BrowserNode ws = local.children().get(0);
+        ui.run(() -> vm.refresh(local));
+        BrowserNode ws = child(local, 0);
         Process holder = dev.lakebench.core.testing.ChildJvm.start(Holder.class, List.of("-Xmx256m"), dir.toString());
         try {
             var out = new java.io.BufferedReader(
@@ -79,37 +83,35 @@ class BrowserViewModelTest {
                 // the child's start-up lines
             }
             assertThat(line).isEqualTo("OPEN");
-            await(vm.refresh(ws));
+            ui.run(() -> vm.refresh(ws));
             assertThat(errors).extracting(ErrorReport::code).contains(ErrorCode.WORKSPACE_LOCKED);
-            assertThat(ws.children()).extracting(BrowserNode::kind).containsExactly(BrowserNode.Kind.MESSAGE);
+            ui.onUi(() ->
+                    assertThat(ws.children()).extracting(BrowserNode::kind).containsExactly(BrowserNode.Kind.MESSAGE));
         } finally {
             holder.destroyForcibly();
             holder.waitFor(30, TimeUnit.SECONDS);
         }
         // the other process let go: Refresh (F5) opens the workspace this time
-        vm.refreshWorkspace(ws.workspace());
-        long until = System.currentTimeMillis() + 300_000;
-        while (ws.loadingProperty().get()
-                || ws.children().stream().anyMatch(n -> n.kind() == BrowserNode.Kind.MESSAGE)) {
-            assertThat(System.currentTimeMillis()).isLessThan(until);
-            Thread.sleep(20);
-        }
-        assertThat(ws.children()).extracting(BrowserNode::label).contains("images");
+        ui.onUi(() -> vm.refreshWorkspace(ws.workspace()));
+        ui.await(() -> !ws.loadingProperty().get()
+                && ws.children().stream().noneMatch(n -> n.kind() == BrowserNode.Kind.MESSAGE));
+        assertThat(labels(ws)).contains("images");
     }
 
     @Test
     void connectionsWorkspacesTablesColumnsWithCountsAndTypes() throws Exception {
-        await(vm.refresh(local));
-        assertThat(local.children()).extracting(BrowserNode::label).containsExactly("default");
-        BrowserNode ws = local.children().get(0);
-        await(vm.refresh(ws));
-        BrowserNode images = ws.children().get(0);
+        ui.run(() -> vm.refresh(local));
+        assertThat(labels(local)).containsExactly("default");
+        BrowserNode ws = child(local, 0);
+        ui.run(() -> vm.refresh(ws));
+        BrowserNode images = child(ws, 0);
         assertThat(images.label()).isEqualTo("images");
-        assertThat(images.detailProperty().get())
+        assertThat(ui.onUi(() -> images.detailProperty().get()))
                 .isEqualTo(UiFixtures.sampleImages().size() + " rows");
-        await(vm.refresh(images));
-        assertThat(images.children())
-                .extracting(n -> n.label() + " " + n.detailProperty().get())
+        ui.run(() -> vm.refresh(images));
+        assertThat(ui.onUi(() -> images.children().stream()
+                        .map(n -> n.label() + " " + n.detailProperty().get())
+                        .toList()))
                 .containsExactly(
                         "id TEXT",
                         "filename TEXT",
@@ -120,65 +122,51 @@ class BrowserViewModelTest {
         assertThat(BrowserViewModel.indexableColumns(images.table()))
                 .extracting(c -> c.name())
                 .containsExactly("id", "filename", "caption", "embedding", "score");
-        vm.select(images);
-        assertThat(vm.currentWorkspaceProperty().get()).isEqualTo(new WorkspaceRef(local.connection(), "default"));
+        ui.onUi(() -> vm.select(images));
+        assertThat(ui.onUi(() -> vm.currentWorkspaceProperty().get()))
+                .isEqualTo(new WorkspaceRef(local.connection(), "default"));
     }
 
     @Test
     void createWorkspaceValidatesAndShowsTheNewOne() throws Exception {
         assertThat(vm.validateWorkspaceId("ok-id_1")).isNull();
         assertThat(vm.validateWorkspaceId("bad id")).contains("is not valid");
-        await(vm.refresh(local));
-        await(vm.createWorkspace(local, "robots", "Robot data"));
-        long until = System.currentTimeMillis() + 300_000;
-        while (local.children().size() < 2 && System.currentTimeMillis() < until) {
-            Thread.sleep(10);
-        }
-        assertThat(local.children()).extracting(BrowserNode::label).containsExactly("default", "robots");
-        assertThat(local.children().get(1).detailProperty().get()).isEqualTo("Robot data");
-        await(vm.createWorkspace(local, "robots", null));
+        ui.run(() -> vm.refresh(local));
+        ui.run(() -> vm.createWorkspace(local, "robots", "Robot data"));
+        ui.await(() -> local.children().size() >= 2);
+        assertThat(labels(local)).containsExactly("default", "robots");
+        assertThat(ui.onUi(() -> local.children().get(1).detailProperty().get()))
+                .isEqualTo("Robot data");
+        ui.run(() -> vm.createWorkspace(local, "robots", null));
         assertThat(errors).singleElement().extracting(ErrorReport::code).isEqualTo(ErrorCode.WORKSPACE_EXISTS);
     }
 
-    /**
-     * The details of a table node's index children, read from a copy. With the direct UI executor a table's children
-     * are replaced on whichever background thread finished loading them (a build's progress and its end each reload
-     * the table), so a read can meet a replacement in progress: it is then read again.
-     */
-    private static List<String> indexDetails(BrowserNode table) {
-        while (true) {
-            try {
-                return List.copyOf(table.children()).stream()
-                        .filter(n -> n.kind() == BrowserNode.Kind.INDEX)
-                        .map(n -> n.detailProperty().get())
-                        .toList();
-            } catch (java.util.ConcurrentModificationException | IndexOutOfBoundsException | NullPointerException e) {
-                Thread.onSpinWait();
-            }
-        }
+    /** The details of a table node's index children, read on the UI thread. */
+    private List<String> indexDetails(BrowserNode table) {
+        return ui.onUi(() -> table.children().stream()
+                .filter(n -> n.kind() == BrowserNode.Kind.INDEX)
+                .map(n -> n.detailProperty().get())
+                .toList());
     }
 
     @Test
     void createIndexShowsTheIndexUnderTheTable() throws Exception {
-        await(vm.refresh(local));
-        BrowserNode ws = local.children().get(0);
-        await(vm.refresh(ws));
-        BrowserNode images = ws.children().get(0);
-        await(vm.refresh(images));
-        assertThat(BrowserViewModel.indexTypes(
-                        images.table().schema().column("embedding").orElseThrow()))
+        ui.run(() -> vm.refresh(local));
+        BrowserNode ws = child(local, 0);
+        ui.run(() -> vm.refresh(ws));
+        BrowserNode images = child(ws, 0);
+        ui.run(() -> vm.refresh(images));
+        assertThat(BrowserViewModel.indexTypes(ui.onUi(
+                        () -> images.table().schema().column("embedding").orElseThrow())))
                 .startsWith("hnsw");
-        await(vm.createIndex(images, "embedding", "hnsw"));
-        await(vm.createIndex(images, "caption", "bm25"));
-        long until = System.currentTimeMillis() + 300_000;
-        List<String> details = indexDetails(images);
-        while (!(details.stream().anyMatch(d -> d.contains("on embedding"))
-                        && details.stream().anyMatch(d -> d.startsWith("bm25 on caption")))
-                && System.currentTimeMillis() < until) {
-            Thread.sleep(10);
-            details = indexDetails(images);
-        }
-        assertThat(details)
+        ui.run(() -> vm.createIndex(images, "embedding", "hnsw"));
+        ui.run(() -> vm.createIndex(images, "caption", "bm25"));
+        ui.await(() -> {
+            List<String> details = indexDetails(images);
+            return details.stream().anyMatch(d -> d.contains("on embedding"))
+                    && details.stream().anyMatch(d -> d.startsWith("bm25 on caption"));
+        });
+        assertThat(indexDetails(images))
                 .anySatisfy(d -> assertThat(d).contains("on embedding"))
                 .anySatisfy(d -> assertThat(d).startsWith("bm25 on caption"));
         assertThat(errors).isEmpty();
@@ -237,33 +225,29 @@ class BrowserViewModelTest {
                         "points",
                         cols,
                         dev.lakebench.core.client.IngestOptions.defaults().schema("embedding", "EMBEDDING"));
-        await(vm.refresh(local));
-        BrowserNode ws = local.children().get(0);
-        await(vm.refresh(ws));
-        BrowserNode points = ws.children().stream()
+        ui.run(() -> vm.refresh(local));
+        BrowserNode ws = child(local, 0);
+        ui.run(() -> vm.refresh(ws));
+        BrowserNode points = ui.onUi(() -> ws.children().stream()
                 .filter(t -> t.label().equals("points"))
                 .findFirst()
-                .orElseThrow();
-        await(vm.refresh(points));
+                .orElseThrow());
+        ui.run(() -> vm.refresh(points));
 
-        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-        points.children().addListener((javafx.collections.ListChangeListener<BrowserNode>) c -> {
-            for (BrowserNode k : List.copyOf(points.children())) {
+        // the listeners run on the UI thread, where the test reads what they saw
+        List<String> seen = new java.util.ArrayList<>();
+        ui.onUi(() -> points.children().addListener((javafx.collections.ListChangeListener<BrowserNode>) c -> {
+            for (BrowserNode k : points.children()) {
                 if (k.kind() == BrowserNode.Kind.INDEX) {
                     seen.add(k.detailProperty().get());
                     k.detailProperty().addListener((o, a, b) -> seen.add(b));
                 }
             }
-        });
-        TrackedTask build = vm.createIndex(points, "embedding", "hnsw");
-        build.finished().get(300, TimeUnit.SECONDS);
-        long until = System.currentTimeMillis() + 300_000;
-        while (!(seen.size() > 0 && seen.get(seen.size() - 1).endsWith("· ready"))
-                && System.currentTimeMillis() < until) {
-            Thread.sleep(20);
-        }
-        assertThat(seen).anySatisfy(d -> assertThat(d).matches("hnsw on embedding · building \\d+ %"));
-        assertThat(seen.get(seen.size() - 1)).isEqualTo("hnsw on embedding · ready");
+        }));
+        ui.run(() -> vm.createIndex(points, "embedding", "hnsw"));
+        ui.await(() -> !seen.isEmpty() && seen.get(seen.size() - 1).endsWith("· ready"));
+        ui.onUi(() -> assertThat(seen).anySatisfy(d -> assertThat(d).matches("hnsw on embedding · building \\d+ %")));
+        ui.onUi(() -> assertThat(seen.get(seen.size() - 1)).isEqualTo("hnsw on embedding · ready"));
         assertThat(errors).isEmpty();
     }
 
@@ -283,15 +267,11 @@ class BrowserViewModelTest {
 
     @Test
     void dropRemovesTheTableAndRefreshes() throws Exception {
-        await(vm.refresh(local));
-        BrowserNode ws = local.children().get(0);
-        await(vm.refresh(ws));
-        await(vm.dropTable(ws.children().get(0)));
-        long until = System.currentTimeMillis() + 300_000;
-        while (!ws.children().isEmpty() && System.currentTimeMillis() < until) {
-            Thread.sleep(10);
-        }
-        assertThat(ws.children()).isEmpty();
+        ui.run(() -> vm.refresh(local));
+        BrowserNode ws = child(local, 0);
+        ui.run(() -> vm.refresh(ws));
+        ui.run(() -> vm.dropTable(ws.children().get(0)));
+        ui.await(() -> ws.children().isEmpty());
         assertThat(sessions.client(ws.workspace()).listTables()).isEmpty();
     }
 }

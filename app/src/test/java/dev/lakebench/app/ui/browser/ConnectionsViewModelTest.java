@@ -3,11 +3,10 @@ package dev.lakebench.app.ui.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakebench.app.ui.UiFixtures;
+import dev.lakebench.app.ui.UiThread;
 import dev.lakebench.app.ui.common.ConnectionSpec;
 import dev.lakebench.app.ui.common.ErrorReport;
 import dev.lakebench.app.ui.common.Sessions;
-import dev.lakebench.app.ui.common.Tasks;
-import dev.lakebench.app.ui.common.TrackedTask;
 import dev.lakebench.core.backend.managed.FakeManagedService;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.ErrorCode;
@@ -19,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,10 +28,6 @@ class ConnectionsViewModelTest {
     @TempDir
     Path dir;
 
-    private static void await(TrackedTask t) throws Exception {
-        t.finished().get(300, TimeUnit.SECONDS);
-    }
-
     @Test
     void addTestBrowseEditAndRemoveAManagedConnection() throws Exception {
         String token = FakeManagedService.jwt("org-1");
@@ -42,18 +36,19 @@ class ConnectionsViewModelTest {
             MemoryCredentialStore keychain = new MemoryCredentialStore();
             Path data = dir.resolve("data");
             List<ErrorReport> errors = UiFixtures.errors();
-            Tasks tasks = UiFixtures.directTasks(errors);
             AtomicReference<ConnectionsViewModel> holder = new AtomicReference<>();
-            try (Sessions wired = new Sessions(ref -> holder.get().open(ref))) {
-                BrowserViewModel browser2 = new BrowserViewModel(wired, tasks, List.of(new ConnectionSpec.Local(data)));
-                ConnectionsViewModel vm = new ConnectionsViewModel(
+            try (Sessions wired = new Sessions(ref -> holder.get().open(ref));
+                    UiThread ui = new UiThread(errors)) {
+                BrowserViewModel browser2 =
+                        ui.onUi(() -> new BrowserViewModel(wired, ui.tasks(), List.of(new ConnectionSpec.Local(data))));
+                ConnectionsViewModel vm = ui.onUi(() -> new ConnectionsViewModel(
                         () -> new ManagedConnections(ConnectionStore.in(data), new TokenVault(keychain), k -> null),
                         wired,
-                        tasks,
-                        browser2);
+                        ui.tasks(),
+                        browser2));
                 holder.set(vm);
-                await(vm.load());
-                assertThat(vm.storeNameProperty().get()).isEqualTo("test keychain");
+                ui.run(vm::load);
+                assertThat(ui.onUi(() -> vm.storeNameProperty().get())).isEqualTo("test keychain");
 
                 assertThat(ConnectionsViewModel.validate("ftp://x", "default")).contains("ftp://x");
                 assertThat(ConnectionsViewModel.validate(service.url(), "bad id!"))
@@ -62,30 +57,29 @@ class ConnectionsViewModelTest {
                         .isNull();
 
                 AtomicReference<String> line = new AtomicReference<>();
-                await(vm.test(service.url(), "default", "not-a-jwt", line::set));
+                ui.run(() -> vm.test(service.url(), "default", "not-a-jwt", line::set));
                 assertThat(line.get()).isNotNull().doesNotStartWith("Connected");
-                await(vm.test(service.url(), "default", token, line::set));
+                ui.run(() -> vm.test(service.url(), "default", token, line::set));
                 assertThat(line.get()).isEqualTo("Connected: 1 workspace visible");
 
-                await(vm.save(null, "Team lake", service.url(), "default", token));
-                assertThat(browser2.roots()).hasSize(2);
-                BrowserNode remote = browser2.roots().get(1);
+                ui.run(() -> vm.save(null, "Team lake", service.url(), "default", token));
+                assertThat(ui.onUi(() -> browser2.roots().size())).isEqualTo(2);
+                BrowserNode remote = ui.onUi(() -> browser2.roots().get(1));
                 assertThat(remote.label()).isEqualTo("Team lake");
                 assertThat(keychain.secrets).containsValue(token);
                 assertThat(Files.readString(data.resolve(ConnectionStore.FILE)))
                         .contains("Team lake")
                         .doesNotContain(token);
 
-                await(browser2.refresh(remote));
-                BrowserNode ws = remote.children().get(0);
+                ui.run(() -> browser2.refresh(remote));
+                BrowserNode ws = ui.onUi(() -> remote.children().get(0));
                 assertThat(ws.label()).isEqualTo("default");
-                await(browser2.refresh(ws));
-                assertThat(ws.children()).extracting(BrowserNode::label).contains("remote_notes");
-                BrowserNode table = ws.children().stream()
+                ui.run(() -> browser2.refresh(ws));
+                BrowserNode table = ui.onUi(() -> ws.children().stream()
                         .filter(n -> n.label().equals("remote_notes"))
                         .findFirst()
-                        .orElseThrow();
-                assertThat(table.detailProperty().get()).isEqualTo("3 rows");
+                        .orElseThrow(() -> new AssertionError("no remote_notes under " + ws.children())));
+                assertThat(ui.onUi(() -> table.detailProperty().get())).isEqualTo("3 rows");
                 assertThat(wired.client(ws.workspace())
                                 .query("SELECT count(*) AS n FROM remote_notes")
                                 .get(0)
@@ -93,22 +87,25 @@ class ConnectionsViewModelTest {
                         .isEqualTo(3L);
 
                 // a restart finds the saved connection again, token from the keychain
-                BrowserViewModel again = new BrowserViewModel(wired, tasks, List.of(new ConnectionSpec.Local(data)));
-                await(new ConnectionsViewModel(
+                BrowserViewModel again =
+                        ui.onUi(() -> new BrowserViewModel(wired, ui.tasks(), List.of(new ConnectionSpec.Local(data))));
+                ui.run(() -> new ConnectionsViewModel(
                                 () -> new ManagedConnections(
                                         ConnectionStore.in(data), new TokenVault(keychain), k -> null),
                                 wired,
-                                tasks,
+                                ui.tasks(),
                                 again)
                         .load());
-                assertThat(again.roots()).extracting(BrowserNode::label).containsExactly("Local", "Team lake");
+                assertThat(ui.onUi(() ->
+                                again.roots().stream().map(BrowserNode::label).toList()))
+                        .containsExactly("Local", "Team lake");
 
-                await(vm.save(remote, "Renamed", service.url(), "default", ""));
-                assertThat(browser2.roots().get(1).label()).isEqualTo("Renamed");
+                ui.run(() -> vm.save(remote, "Renamed", service.url(), "default", ""));
+                assertThat(ui.onUi(() -> browser2.roots().get(1).label())).isEqualTo("Renamed");
                 assertThat(keychain.secrets).containsValue(token);
 
-                await(vm.remove(browser2.roots().get(1)));
-                assertThat(browser2.roots()).hasSize(1);
+                ui.run(() -> vm.remove(browser2.roots().get(1)));
+                assertThat(ui.onUi(() -> browser2.roots().size())).isEqualTo(1);
                 assertThat(keychain.secrets).isEmpty();
                 assertThat(errors)
                         .filteredOn(e -> e.code() != ErrorCode.TOKEN_MALFORMED && e.code() != ErrorCode.AUTH_REJECTED)

@@ -4,20 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakebench.app.ui.FxFixture;
 import dev.lakebench.app.ui.FxRobotExtension;
-import dev.lakebench.app.ui.shell.Workbench;
+import dev.lakebench.app.ui.WorkbenchFixture;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.testing.InterruptedFileIngest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The workspace browser flags a table that holds rows of a file whose ingest was killed: a badge on the table
@@ -29,21 +27,15 @@ class IncompleteTableFxTest {
     @TempDir
     Path dir;
 
-    private Workbench workbench;
+    @RegisterExtension
+    final WorkbenchFixture window = new WorkbenchFixture(() -> dir.resolve("data")).seeded(data -> seed(data, dir));
 
-    @Start
-    void start(Stage stage) throws Exception {
-        Path data = dir.resolve("data");
+    /** A table whose ingest was interrupted, next to a complete one. */
+    private static void seed(Path data, Path dir) throws Exception {
         InterruptedFileIngest.run(data, InterruptedFileIngest.folder(dir));
         try (Client c = Client.local(data)) {
             c.ingest("notes", Map.of("body", List.of("alpha", "beta")));
         }
-        workbench = FxFixture.start(stage, data);
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        FxFixture.close(robot, workbench);
     }
 
     @Test

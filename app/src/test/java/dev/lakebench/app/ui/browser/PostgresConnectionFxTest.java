@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakebench.app.ui.FxFixture;
 import dev.lakebench.app.ui.FxRobotExtension;
+import dev.lakebench.app.ui.WorkbenchFixture;
 import dev.lakebench.app.ui.common.ConnectionSpec;
-import dev.lakebench.app.ui.shell.Workbench;
 import dev.lakebench.core.connections.MemoryCredentialStore;
 import dev.lakebench.core.connections.TokenVault;
 import java.net.Socket;
@@ -15,13 +15,12 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The connection dialog's PostgreSQL kind in the real window: the form refuses a URL carrying a password, "Test"
@@ -34,18 +33,10 @@ class PostgresConnectionFxTest {
     @TempDir
     Path dir;
 
-    private Workbench workbench;
     private final MemoryCredentialStore keychain = new MemoryCredentialStore();
 
-    @Start
-    void start(Stage stage) {
-        workbench = FxFixture.start(stage, dir.resolve("data"), keychain);
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        FxFixture.close(robot, workbench);
-    }
+    @RegisterExtension
+    final WorkbenchFixture window = new WorkbenchFixture(() -> dir.resolve("data")).keychain(keychain);
 
     private void openPostgresForm(FxRobot robot) {
         robot.clickOn("#tb-connect");
@@ -113,12 +104,12 @@ class PostgresConnectionFxTest {
         robot.clickOn("Add");
         FxFixture.await(
                 30,
-                () -> workbench.browser().roots().stream()
+                () -> window.workbench().browser().roots().stream()
                         .anyMatch(n -> n.connection() instanceof ConnectionSpec.Postgres));
         Path file = dir.resolve("data").resolve("workbench").resolve("postgres-connections.json");
         assertThat(Files.readString(file)).contains("Team database").doesNotContain("pw-for-the-store");
         assertThat(new TokenVault(keychain).secret("postgres:" + server.strip()))
                 .contains("pw-for-the-store");
-        assertThat(workbench.errors().shown()).isEmpty();
+        assertThat(window.workbench().errors().shown()).isEmpty();
     }
 }

@@ -2,6 +2,7 @@ package dev.lakebench.app.ui.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lakebench.app.ui.UiThread;
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.QueryError;
 import java.util.List;
@@ -9,21 +10,30 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class TasksTest {
 
     private final List<ErrorReport> errors = new CopyOnWriteArrayList<>();
-    private final TaskCenter center = new TaskCenter();
-    private final Tasks tasks = new Tasks(Threads.direct(), center, errors::add);
+    private final UiThread ui = new UiThread(errors);
+    private final Tasks tasks = ui.tasks();
+    private final TaskCenter center = tasks.center();
+
+    @AfterEach
+    void drain() {
+        ui.drain();
+    }
 
     @Test
     void successRunsTheCallbackAndLeavesTheStatusBar() throws Exception {
         AtomicReference<String> got = new AtomicReference<>();
-        TrackedTask t = tasks.create("Work", ctx -> "done").onSuccess(got::set).start();
+        TrackedTask t = tasks.create("Work", ctx -> "done")
+                .onSuccess(v -> got.set(ui.isUiThread() ? v : "called off the UI thread"))
+                .start();
         assertThat(t.finished().get(60, TimeUnit.SECONDS)).isEqualTo(TrackedTask.State.SUCCEEDED);
         assertThat(got.get()).isEqualTo("done");
-        assertThat(center.running()).isEmpty();
+        assertThat(ui.onUi(() -> List.copyOf(center.running()))).isEmpty();
         assertThat(errors).isEmpty();
     }
 
@@ -54,7 +64,7 @@ class TasksTest {
                 .onCancelled(() -> cancelledCallback.set(true))
                 .start();
         assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(center.running()).containsExactly(t);
+        assertThat(ui.onUi(() -> List.copyOf(center.running()))).containsExactly(t);
         t.cancel();
         assertThat(t.finished().get(60, TimeUnit.SECONDS)).isEqualTo(TrackedTask.State.CANCELLED);
         assertThat(cancelledCallback.get()).isTrue();
@@ -72,15 +82,10 @@ class TasksTest {
                 })
                 .start();
         // progress and message reach the task one after the other: wait for both, not for the first only
-        long until = System.currentTimeMillis() + 60_000;
-        while (t.progressProperty().get() < 0.25 || t.messageProperty().get().isEmpty()) {
-            assertThat(System.currentTimeMillis())
-                    .as("progress and message within 60 s")
-                    .isLessThan(until);
-            Thread.sleep(5);
-        }
-        assertThat(t.progressProperty().get()).isEqualTo(0.25);
-        assertThat(t.messageProperty().get()).isEqualTo("250 rows");
+        ui.await(() ->
+                t.progressProperty().get() >= 0.25 && !t.messageProperty().get().isEmpty());
+        assertThat(ui.onUi(() -> t.progressProperty().get())).isEqualTo(0.25);
+        assertThat(ui.onUi(() -> t.messageProperty().get())).isEqualTo("250 rows");
         go.countDown();
         t.finished().get(60, TimeUnit.SECONDS);
     }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lakebench.app.ui.FxFixture;
 import dev.lakebench.app.ui.FxRobotExtension;
 import dev.lakebench.app.ui.UiFixtures;
-import dev.lakebench.app.ui.shell.Workbench;
+import dev.lakebench.app.ui.WorkbenchFixture;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.IngestOptions;
 import dev.lakebench.core.client.Row;
@@ -20,14 +20,12 @@ import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.Start;
 
 /** An ingested COCO row shows its boxes where the annotation puts them, its mask in category colours, its captions. */
 @ExtendWith(FxRobotExtension.class)
@@ -38,23 +36,14 @@ class CocoOverlayFxTest {
     @TempDir
     static Path dir;
 
-    private Workbench workbench;
+    @RegisterExtension
+    final WorkbenchFixture window = new WorkbenchFixture(() -> dir);
 
     @BeforeAll
     static void ingest() {
         try (Client c = Client.local(dir)) {
             c.ingest("coco", new Coco(COCO.resolve("val2017"), COCO.resolve("annotations")), IngestOptions.defaults());
         }
-    }
-
-    @Start
-    void start(Stage stage) {
-        workbench = FxFixture.start(stage, dir);
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        FxFixture.close(robot, workbench);
     }
 
     private static Color pixel(FxRobot robot, PictureView view, Point2D local) {
@@ -90,8 +79,9 @@ class CocoOverlayFxTest {
         double h = person.path("bbox").get(3).asDouble();
 
         FxFixture.await(20, () -> robot.lookup("coco").tryQuery().isPresent());
-        robot.interact(() -> workbench.openEditor(
-                workbench.currentWorkspace(), "SELECT * FROM coco WHERE coco_image_id = 139", true));
+        robot.interact(() -> window.workbench()
+                .openEditor(
+                        window.workbench().currentWorkspace(), "SELECT * FROM coco WHERE coco_image_id = 139", true));
         FxFixture.await(
                 30,
                 () -> !robot.lookup("#results-table").queryAll().isEmpty()

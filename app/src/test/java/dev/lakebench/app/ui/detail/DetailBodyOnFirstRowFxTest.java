@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakebench.app.ui.FxFixture;
 import dev.lakebench.app.ui.FxRobotExtension;
-import dev.lakebench.app.ui.UiFixtures;
 import dev.lakebench.app.ui.common.SelectedRow;
-import dev.lakebench.app.ui.common.Sessions;
-import dev.lakebench.app.ui.common.Threads;
 import dev.lakebench.core.client.Row;
 import java.nio.file.Path;
 import java.util.List;
-import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -31,40 +27,26 @@ class DetailBodyOnFirstRowFxTest {
     @TempDir
     static Path dir;
 
-    private DetailViewModel vm;
-    private DetailView view;
-    private Sessions sessions;
-    private Threads threads;
+    @RegisterExtension
+    final DetailPaneFixture pane = new DetailPaneFixture(() -> dir);
 
     @Start
     void start(Stage stage) {
-        threads = Threads.forFx();
-        sessions = new Sessions(r -> null);
-        vm = new DetailViewModel(sessions, UiFixtures.directTasks(UiFixtures.errors()), dir.resolve("scratch"));
-        view = new DetailView(vm, threads);
-        Scene scene = new Scene((javafx.scene.Parent) view.node(), 480, 640);
-        stage.setScene(scene);
-        stage.show();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        sessions.close();
-        threads.shutdown();
+        pane.show(stage, 480, 640, List.of());
     }
 
     @Test
     void theFirstRowBuildsTheBodyAndShowsItsFieldsAndText(FxRobot robot) throws Exception {
         FxFixture.settle();
-        assertThat(FxFixture.onFx(() -> view.bodyBuilt())).isFalse();
+        assertThat(FxFixture.onFx(() -> pane.view().bodyBuilt())).isFalse();
         assertThat(robot.lookup("#detail-fields").tryQuery()).isEmpty();
         assertThat(robot.lookup("#detail-play").tryQuery()).isEmpty();
 
         Row row = new Row(List.of("id", "text"), new Object[] {"r1", "a first row with some words"});
-        robot.interact(() -> vm.show(new SelectedRow(null, "notes", row)));
+        robot.interact(() -> pane.vm().show(new SelectedRow(null, "notes", row)));
         FxFixture.settle();
 
-        assertThat(FxFixture.onFx(() -> view.bodyBuilt())).isTrue();
+        assertThat(FxFixture.onFx(() -> pane.view().bodyBuilt())).isTrue();
         @SuppressWarnings("unchecked")
         TableView<DetailViewModel.Field> fields = robot.lookup("#detail-fields").queryAs(TableView.class);
         FxFixture.await(10, () -> fields.getItems().size() == 2);
@@ -81,7 +63,7 @@ class DetailBodyOnFirstRowFxTest {
 
         // a second row reuses the body
         Row second = new Row(List.of("id"), new Object[] {"r2"});
-        robot.interact(() -> vm.show(new SelectedRow(null, "notes", second)));
+        robot.interact(() -> pane.vm().show(new SelectedRow(null, "notes", second)));
         FxFixture.settle();
         assertThat(robot.lookup("#detail-fields").queryAll()).hasSize(1);
         FxFixture.await(10, () -> fields.getItems().size() == 1);

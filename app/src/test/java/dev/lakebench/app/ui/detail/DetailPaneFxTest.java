@@ -6,7 +6,7 @@ import dev.lakebench.app.ui.FxFixture;
 import dev.lakebench.app.ui.FxRobotExtension;
 import dev.lakebench.app.ui.FxWatchdog;
 import dev.lakebench.app.ui.UiFixtures;
-import dev.lakebench.app.ui.shell.Workbench;
+import dev.lakebench.app.ui.WorkbenchFixture;
 import dev.lakebench.core.client.Row;
 import java.nio.file.Path;
 import javafx.geometry.Bounds;
@@ -17,13 +17,11 @@ import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.text.Text;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.Start;
 
 /** The detail pane in the real window follows its divider both ways. */
 @ExtendWith(FxRobotExtension.class)
@@ -32,18 +30,8 @@ class DetailPaneFxTest {
     @TempDir
     Path dir;
 
-    private Workbench workbench;
-
-    @Start
-    void start(Stage stage) {
-        UiFixtures.seedImages(dir);
-        workbench = FxFixture.start(stage, dir);
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        FxFixture.close(robot, workbench);
-    }
+    @RegisterExtension
+    final WorkbenchFixture window = new WorkbenchFixture(() -> dir).seeded(UiFixtures::seedImages);
 
     private static double width(Node n) {
         Bounds b = n.localToScene(n.getLayoutBounds());
@@ -54,8 +42,8 @@ class DetailPaneFxTest {
     @SuppressWarnings("unchecked")
     void theDetailPaneWidensAgainAfterItsDividerWasDraggedNarrow(FxRobot robot) {
         FxFixture.await(20, () -> robot.lookup("images").tryQuery().isPresent());
-        robot.interact(
-                () -> workbench.openEditor(workbench.currentWorkspace(), "SELECT * FROM images ORDER BY id", true));
+        robot.interact(() -> window.workbench()
+                .openEditor(window.workbench().currentWorkspace(), "SELECT * FROM images ORDER BY id", true));
         FxFixture.await(
                 20,
                 () -> !robot.lookup("#results-table").queryAll().isEmpty()
@@ -69,7 +57,7 @@ class DetailPaneFxTest {
                 () -> results.getSelectionModel().select(1, results.getColumns().get(0)));
         ImageView picture = robot.lookup("#detail-image").queryAs(ImageView.class);
         FxFixture.await(20, () -> picture.getImage() != null);
-        SplitPane centre = workbench.shell().centreSplit();
+        SplitPane centre = window.workbench().shell().centreSplit();
         Node detail = robot.lookup("#detail").query();
         Node fields = robot.lookup("#detail-fields").query();
         Node pane = centre.getItems().get(1);
@@ -100,8 +88,8 @@ class DetailPaneFxTest {
     @SuppressWarnings("unchecked")
     void aLongTitleIsShownWholeInANarrowPaneAndCopies(FxRobot robot) {
         FxFixture.await(20, () -> robot.lookup("images").tryQuery().isPresent());
-        robot.interact(
-                () -> workbench.openEditor(workbench.currentWorkspace(), "SELECT * FROM images ORDER BY id", true));
+        robot.interact(() -> window.workbench()
+                .openEditor(window.workbench().currentWorkspace(), "SELECT * FROM images ORDER BY id", true));
         FxFixture.await(
                 20,
                 () -> !robot.lookup("#results-table").queryAll().isEmpty()
@@ -111,18 +99,19 @@ class DetailPaneFxTest {
                                         .size()
                                 > 2);
         TableView<Row> results = robot.lookup("#results-table").queryAs(TableView.class);
-        SplitPane centre = workbench.shell().centreSplit();
+        SplitPane centre = window.workbench().shell().centreSplit();
         robot.interact(() -> centre.setDividerPositions(1 - 220.0 / centre.getWidth()));
         // img-001 comes from a file whose name is longer than the pane is wide, and has no spaces to wrap at
         try (FxWatchdog watchdog = new FxWatchdog(100)) {
             robot.interact(() ->
                     results.getSelectionModel().select(1, results.getColumns().get(0)));
-            FxFixture.await(10, () -> workbench.detail().titleProperty().get().contains("HUAWEI"));
+            FxFixture.await(
+                    10, () -> window.workbench().detail().titleProperty().get().contains("HUAWEI"));
             System.out.println("FX watchdog showing a long title: " + watchdog.report());
             assertThat(watchdog.ourStalls()).as(watchdog.report()).isEmpty();
         }
         FxFixture.settle();
-        String full = workbench.detail().titleProperty().get();
+        String full = window.workbench().detail().titleProperty().get();
         Label title = robot.lookup("#detail-title").queryAs(Label.class);
         assertThat(width(centre.getItems().get(1))).isLessThan(260);
         Text measure = new Text(full);

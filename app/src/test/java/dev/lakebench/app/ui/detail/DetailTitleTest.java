@@ -2,9 +2,7 @@ package dev.lakebench.app.ui.detail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lakebench.app.ui.UiFixtures;
 import dev.lakebench.app.ui.common.SelectedRow;
-import dev.lakebench.app.ui.common.Sessions;
 import dev.lakebench.core.client.Row;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,9 +17,7 @@ class DetailTitleTest {
 
     @Test
     void theTitleNamesTheSourceFile() {
-        try (Sessions sessions = new Sessions(r -> null)) {
-            DetailViewModel vm =
-                    new DetailViewModel(sessions, UiFixtures.directTasks(UiFixtures.errors()), dir.resolve("scratch"));
+        DetailViewModelTest.onDetail(dir, vm -> {
             vm.show(new SelectedRow(
                     null, "docs", new Row(List.of("id", "chunk_index", "text", "filename", "file_path"), new Object[] {
                         "r1", 4L, "words", "notes.txt", "/data/in/notes.txt"
@@ -31,6 +27,6 @@ class DetailTitleTest {
                 "r2", 0L, "/data/in/manual.pdf"
             })));
             assertThat(vm.titleProperty().get()).isEqualTo("docs · manual.pdf · page 1");
-        }
+        });
     }
 }

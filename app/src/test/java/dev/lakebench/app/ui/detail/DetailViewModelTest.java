@@ -3,6 +3,7 @@ package dev.lakebench.app.ui.detail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakebench.app.ui.UiFixtures;
+import dev.lakebench.app.ui.UiThread;
 import dev.lakebench.app.ui.common.ConnectionSpec;
 import dev.lakebench.app.ui.common.SelectedRow;
 import dev.lakebench.app.ui.common.Sessions;
@@ -19,13 +20,17 @@ class DetailViewModelTest {
     @TempDir
     Path dir;
 
-    private static void await(java.util.concurrent.Callable<Boolean> c) throws Exception {
-        long until = System.currentTimeMillis() + 300_000;
-        while (!c.call()) {
-            if (System.currentTimeMillis() > until) {
-                throw new AssertionError("timed out");
-            }
-            Thread.sleep(10);
+    /** Steps on a detail view model, run on its UI thread. */
+    @FunctionalInterface
+    interface Steps {
+        void run(DetailViewModel vm) throws Exception;
+    }
+
+    /** Runs {@code steps} on the UI thread with a detail view model shown rows whole (no workspace read). */
+    static void onDetail(Path dir, Steps steps) {
+        try (Sessions sessions = new Sessions(r -> null);
+                UiThread ui = new UiThread()) {
+            ui.onUi(() -> steps.run(new DetailViewModel(sessions, ui.tasks(), dir.resolve("scratch"))));
         }
     }
 
@@ -38,9 +43,7 @@ class DetailViewModelTest {
         Row page = new Row(
                 List.of("id", "file_id", "page_index", "image", "text"),
                 new Object[] {"r1", "f1", 2L, png, "Page three says hello"});
-        try (Sessions sessions = new Sessions(r -> null)) {
-            DetailViewModel vm =
-                    new DetailViewModel(sessions, UiFixtures.directTasks(UiFixtures.errors()), dir.resolve("scratch"));
+        onDetail(dir, vm -> {
             vm.show(new SelectedRow(null, "manuals", page));
             assertThat(vm.titleProperty().get()).isEqualTo("manuals · page 3");
             assertThat(vm.textProperty().get()).isEqualTo("Page three says hello");
@@ -52,7 +55,7 @@ class DetailViewModelTest {
                     .extracting(DetailViewModel.Field::name)
                     .containsExactly("id", "file_id", "page_index", "image", "text");
             assertThat(vm.fields().get(3).value()).isEqualTo("<PNG, " + png.length + " bytes>");
-        }
+        });
     }
 
     @Test
@@ -62,51 +65,58 @@ class DetailViewModelTest {
         Row seg = new Row(
                 List.of("id", "chunk_index", "start_time", "end_time", "video_data"),
                 new Object[] {"s1", 1L, 10.0, 20.0, mp4});
-        try (Sessions sessions = new Sessions(r -> null)) {
-            DetailViewModel vm =
-                    new DetailViewModel(sessions, UiFixtures.directTasks(UiFixtures.errors()), dir.resolve("scratch"));
-            vm.show(new SelectedRow(null, "clips", seg));
-            await(() -> vm.mediaProperty().get() instanceof DetailViewModel.Media.Video);
-            var v = (DetailViewModel.Media.Video) vm.mediaProperty().get();
+        try (Sessions sessions = new Sessions(r -> null);
+                UiThread ui = new UiThread()) {
+            DetailViewModel vm = ui.onUi(() -> {
+                DetailViewModel d = new DetailViewModel(sessions, ui.tasks(), dir.resolve("scratch"));
+                d.show(new SelectedRow(null, "clips", seg));
+                return d;
+            });
+            ui.await(() -> vm.mediaProperty().get() instanceof DetailViewModel.Media.Video);
+            var v = (DetailViewModel.Media.Video)
+                    ui.onUi(() -> vm.mediaProperty().get());
             assertThat(Files.readAllBytes(v.file())).isEqualTo(mp4);
             assertThat(v.start()).isEqualTo(10.0);
-            assertThat(vm.titleProperty().get()).isEqualTo("clips · 10.0–20.0 s");
+            assertThat(ui.onUi(() -> vm.titleProperty().get())).isEqualTo("clips · 10.0–20.0 s");
         }
     }
 
     @Test
     void aRowIsLoadedByItsKey() throws Exception {
         UiFixtures.seedImages(dir);
-        try (Sessions sessions = new Sessions(r -> null)) {
-            DetailViewModel vm =
-                    new DetailViewModel(sessions, UiFixtures.directTasks(UiFixtures.errors()), dir.resolve("scratch"));
+        try (Sessions sessions = new Sessions(r -> null);
+                UiThread ui = new UiThread()) {
             WorkspaceRef ws = new WorkspaceRef(new ConnectionSpec.Local(dir), "default");
             // whoever reacts to the shown row finds the row's picture and title already set
-            List<Object> seenWithRow = new java.util.concurrent.CopyOnWriteArrayList<>();
-            vm.shownProperty().addListener((o, a, row) -> {
-                if (row != null) {
-                    seenWithRow.add(vm.mediaProperty().get());
-                    seenWithRow.add(vm.titleProperty().get());
-                }
+            List<Object> seenWithRow = new java.util.ArrayList<>();
+            DetailViewModel vm = ui.onUi(() -> {
+                DetailViewModel d = new DetailViewModel(sessions, ui.tasks(), dir.resolve("scratch"));
+                d.shownProperty().addListener((o, a, row) -> {
+                    if (row != null) {
+                        seenWithRow.add(d.mediaProperty().get());
+                        seenWithRow.add(d.titleProperty().get());
+                    }
+                });
+                d.show(ws, "images", "id", "img-002");
+                return d;
             });
-            vm.show(ws, "images", "id", "img-002");
-            await(() -> vm.shownProperty().get() != null && seenWithRow.size() == 2);
-            assertThat(seenWithRow.get(0)).isInstanceOf(DetailViewModel.Media.Picture.class);
-            assertThat((String) seenWithRow.get(1)).startsWith("images · ");
-            assertThat(vm.shownProperty().get().row().get("id")).isEqualTo("img-002");
-            assertThat(vm.titleProperty().get()).startsWith("images · ");
-            assertThat(vm.mediaProperty().get()).isInstanceOf(DetailViewModel.Media.Picture.class);
-            vm.show(ws, "images", "id", "no-such-row");
-            await(() -> vm.titleProperty().get().contains("gone"));
+            ui.await(() -> vm.shownProperty().get() != null && seenWithRow.size() == 2);
+            ui.onUi(() -> {
+                assertThat(seenWithRow.get(0)).isInstanceOf(DetailViewModel.Media.Picture.class);
+                assertThat((String) seenWithRow.get(1)).startsWith("images · ");
+                assertThat(vm.shownProperty().get().row().get("id")).isEqualTo("img-002");
+                assertThat(vm.titleProperty().get()).startsWith("images · ");
+                assertThat(vm.mediaProperty().get()).isInstanceOf(DetailViewModel.Media.Picture.class);
+                vm.show(ws, "images", "id", "no-such-row");
+            });
+            ui.await(() -> vm.titleProperty().get().contains("gone"));
         }
     }
 
     @Test
     void aRowFromATextSearchCarriesTheSearchedWordsPositions() throws Exception {
         Row chunk = new Row(List.of("id", "chunk_index", "text"), new Object[] {"c1", 0L, "Flowers bloom. A flower!"});
-        try (Sessions sessions = new Sessions(r -> null)) {
-            DetailViewModel vm =
-                    new DetailViewModel(sessions, UiFixtures.directTasks(UiFixtures.errors()), dir.resolve("scratch"));
+        onDetail(dir, vm -> {
             vm.show(new SelectedRow(
                     null,
                     "docs",
@@ -115,6 +125,6 @@ class DetailViewModelTest {
             assertThat(vm.hitsProperty().get()).containsExactly(new QueryWords.Hit(17, 23));
             vm.show(new SelectedRow(null, "docs", chunk));
             assertThat(vm.hitsProperty().get()).isEmpty();
-        }
+        });
     }
 }

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.lakebench.app.ui.FxFixture;
 import dev.lakebench.app.ui.FxRobotExtension;
-import dev.lakebench.app.ui.UiFixtures;
 import dev.lakebench.app.ui.common.SelectedRow;
-import dev.lakebench.app.ui.common.Sessions;
-import dev.lakebench.app.ui.common.Threads;
 import dev.lakebench.core.client.Row;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -16,15 +13,14 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.geometry.VerticalDirection;
-import javafx.scene.Scene;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -36,28 +32,17 @@ class PictureZoomFxTest {
     @TempDir
     static Path dir;
 
-    private DetailViewModel vm;
-    private Sessions sessions;
-    private Threads threads;
+    @RegisterExtension
+    final DetailPaneFixture pane = new DetailPaneFixture(() -> dir);
 
     @Start
     void start(Stage stage) {
-        threads = Threads.forFx();
-        sessions = new Sessions(r -> null);
-        vm = new DetailViewModel(sessions, UiFixtures.directTasks(UiFixtures.errors()), dir.resolve("scratch"));
-        DetailView view = new DetailView(vm, threads);
-        Scene scene = new Scene((javafx.scene.Parent) view.node(), 640, 720);
-        scene.getStylesheets()
-                .setAll(dev.lakebench.app.ui.theme.Theme.valueOf(System.getProperty("lakebench.theme", "LIGHT"))
+        pane.show(
+                stage,
+                640,
+                720,
+                dev.lakebench.app.ui.theme.Theme.valueOf(System.getProperty("lakebench.theme", "LIGHT"))
                         .stylesheets());
-        stage.setScene(scene);
-        stage.show();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        sessions.close();
-        threads.shutdown();
     }
 
     static byte[] png(int w, int h, int seed) throws Exception {
@@ -74,7 +59,7 @@ class PictureZoomFxTest {
 
     private PictureView show(FxRobot robot, String id, byte[] png) {
         Row row = new Row(List.of("id", "image"), new Object[] {id, png});
-        robot.interact(() -> vm.show(new SelectedRow(null, "pictures", row)));
+        robot.interact(() -> pane.vm().show(new SelectedRow(null, "pictures", row)));
         ImageView image = robot.lookup("#detail-image").queryAs(ImageView.class);
         PictureView view = (PictureView) image.getParent();
         FxFixture.await(20, () -> view.picture() != null && view.getWidth() > 0);

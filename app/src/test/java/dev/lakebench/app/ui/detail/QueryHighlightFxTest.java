@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakebench.app.ui.FxFixture;
 import dev.lakebench.app.ui.FxRobotExtension;
-import dev.lakebench.app.ui.shell.Workbench;
+import dev.lakebench.app.ui.WorkbenchFixture;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.IngestOptions;
 import dev.lakebench.core.client.Row;
@@ -14,15 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import org.fxmisc.richtext.StyleClassedTextArea;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.Start;
 
 /** A row picked from a text search shows the searched words highlighted in the detail pane's text. */
 @ExtendWith(FxRobotExtension.class)
@@ -34,7 +32,8 @@ class QueryHighlightFxTest {
     @TempDir
     static Path dir;
 
-    private Workbench workbench;
+    @RegisterExtension
+    final WorkbenchFixture window = new WorkbenchFixture(() -> dir);
 
     @BeforeAll
     static void ingest() {
@@ -44,16 +43,6 @@ class QueryHighlightFxTest {
         try (Client c = Client.local(dir)) {
             c.ingest("notes", cols, IngestOptions.defaults().schema("text", "TEXT"));
         }
-    }
-
-    @Start
-    void start(Stage stage) {
-        workbench = FxFixture.start(stage, dir);
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        FxFixture.close(robot, workbench);
     }
 
     private static List<String> highlighted(StyleClassedTextArea area) {
@@ -76,7 +65,7 @@ class QueryHighlightFxTest {
     private void pick(FxRobot robot, String sql) {
         java.util.Set<javafx.scene.Node> before =
                 new java.util.HashSet<>(robot.lookup("#results-table").queryAll());
-        robot.interact(() -> workbench.openEditor(workbench.currentWorkspace(), sql, true));
+        robot.interact(() -> window.workbench().openEditor(window.workbench().currentWorkspace(), sql, true));
         FxFixture.await(
                 30,
                 () -> robot.lookup("#results-table").queryAll().stream()

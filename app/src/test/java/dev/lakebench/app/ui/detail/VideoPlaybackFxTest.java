@@ -7,7 +7,7 @@ import dev.lakebench.app.ui.FxFixture;
 import dev.lakebench.app.ui.FxRobotExtension;
 import dev.lakebench.app.ui.FxWatchdog;
 import dev.lakebench.app.ui.UiFixtures;
-import dev.lakebench.app.ui.shell.Workbench;
+import dev.lakebench.app.ui.WorkbenchFixture;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.IngestOptions;
 import dev.lakebench.core.client.Row;
@@ -22,13 +22,11 @@ import javafx.scene.image.ImageView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.Start;
 
 /** A stored video segment plays in the detail pane with the bundled FFmpeg: pictures advance, pause holds, scrubbing moves. */
 @ExtendWith(FxRobotExtension.class)
@@ -37,7 +35,8 @@ class VideoPlaybackFxTest {
     @TempDir
     static Path dir;
 
-    private Workbench workbench;
+    @RegisterExtension
+    final WorkbenchFixture window = new WorkbenchFixture(() -> dir);
 
     /** The ingest runs before the window starts (off the FX thread, outside TestFX's set-up time limit). */
     @org.junit.jupiter.api.BeforeAll
@@ -53,16 +52,6 @@ class VideoPlaybackFxTest {
         }
     }
 
-    @Start
-    void start(Stage stage) {
-        workbench = FxFixture.start(stage, dir);
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        FxFixture.close(robot, workbench);
-    }
-
     private static double seconds(Label time) {
         String t = time.getText();
         return t.contains(" / ") ? Double.parseDouble(t.substring(0, t.indexOf(' '))) : -1;
@@ -72,8 +61,8 @@ class VideoPlaybackFxTest {
     @SuppressWarnings("unchecked")
     void aSegmentPlaysPausesAndScrubs(FxRobot robot) throws Exception {
         FxFixture.await(20, () -> robot.lookup("clips").tryQuery().isPresent());
-        robot.interact(() ->
-                workbench.openEditor(workbench.currentWorkspace(), "SELECT * FROM clips ORDER BY chunk_index", true));
+        robot.interact(() -> window.workbench()
+                .openEditor(window.workbench().currentWorkspace(), "SELECT * FROM clips ORDER BY chunk_index", true));
         FxFixture.await(
                 20,
                 () -> !robot.lookup("#results-table").queryAll().isEmpty()
@@ -120,15 +109,15 @@ class VideoPlaybackFxTest {
         FxFixture.await(10, () -> Math.abs(seconds(time) - 0.5) < 0.5);
         assertThat(robot.lookup("#detail-video-time").queryAs(Label.class).getText())
                 .doesNotContain("Cannot");
-        assertThat(workbench.errors().shown()).isEmpty();
+        assertThat(window.workbench().errors().shown()).isEmpty();
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void aVideosPictureZoomsAndPansAndKeepsItsZoomWhilePlaying(FxRobot robot) throws Exception {
         FxFixture.await(20, () -> robot.lookup("clips").tryQuery().isPresent());
-        robot.interact(() ->
-                workbench.openEditor(workbench.currentWorkspace(), "SELECT * FROM clips ORDER BY chunk_index", true));
+        robot.interact(() -> window.workbench()
+                .openEditor(window.workbench().currentWorkspace(), "SELECT * FROM clips ORDER BY chunk_index", true));
         FxFixture.await(
                 20,
                 () -> !robot.lookup("#results-table").queryAll().isEmpty()
@@ -186,6 +175,6 @@ class VideoPlaybackFxTest {
         FxFixture.await(5, () -> Math.abs(view.scaleProperty().get() - 1) < 1e-9);
         robot.type(KeyCode.DIGIT0);
         FxFixture.await(5, view::fitted);
-        assertThat(workbench.errors().shown()).isEmpty();
+        assertThat(window.workbench().errors().shown()).isEmpty();
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lakebench.app.ui.FxFixture;
 import dev.lakebench.app.ui.FxRobotExtension;
 import dev.lakebench.app.ui.UiFixtures;
-import dev.lakebench.app.ui.shell.Workbench;
+import dev.lakebench.app.ui.WorkbenchFixture;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.IngestOptions;
 import java.nio.file.Path;
@@ -15,14 +15,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
-import javafx.stage.Stage;
 import org.controlsfx.control.GridView;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.Start;
 
 /** The grid in the real window: thumbnails load, a click shows the row in the detail pane, size and filter work. */
 @ExtendWith(FxRobotExtension.class)
@@ -31,10 +29,10 @@ class GridFxTest {
     @TempDir
     Path dir;
 
-    private Workbench workbench;
+    @RegisterExtension
+    final WorkbenchFixture window = new WorkbenchFixture(() -> dir).seeded(GridFxTest::seed);
 
-    @Start
-    void start(Stage stage) {
+    private static void seed(Path dir) {
         try (Client c = Client.local(dir)) {
             c.ingest(
                     "photos",
@@ -42,12 +40,6 @@ class GridFxTest {
                     IngestOptions.defaults().schema("path", "FILE"));
         }
         UiFixtures.seedImages(dir);
-        workbench = FxFixture.start(stage, dir);
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        FxFixture.close(robot, workbench);
     }
 
     @Test
@@ -80,7 +72,7 @@ class GridFxTest {
                 .orElseThrow()));
         FxFixture.await(
                 20,
-                () -> workbench.selectedRow().get() == null
+                () -> window.workbench().selectedRow().get() == null
                         && robot.lookup("#detail-fields")
                                         .queryTableView()
                                         .getItems()
@@ -109,7 +101,7 @@ class GridFxTest {
         assertThat(FxFixture.onFx(() -> grid.getItems().size()))
                 .isLessThan(rows)
                 .isGreaterThan(0);
-        assertThat(workbench.errors().shown()).isEmpty();
+        assertThat(window.workbench().errors().shown()).isEmpty();
     }
 
     @Test
@@ -148,7 +140,7 @@ class GridFxTest {
         robot.clickOn("#grid-similar");
         FxFixture.await(
                 30,
-                () -> workbench.shell().tabs().getTabs().stream()
+                () -> window.workbench().shell().tabs().getTabs().stream()
                         .anyMatch(t -> t.getText().equals("Similar to " + name)));
         FxFixture.await(
                 10,
@@ -161,6 +153,6 @@ class GridFxTest {
         FxFixture.await(
                 10,
                 () -> FxFixture.<Label>showing(robot, "#grid-status").getText().contains("most similar to " + name));
-        assertThat(workbench.errors().shown()).isEmpty();
+        assertThat(window.workbench().errors().shown()).isEmpty();
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lakebench.app.ui.FxFixture;
 import dev.lakebench.app.ui.FxRobotExtension;
 import dev.lakebench.app.ui.UiFixtures;
-import dev.lakebench.app.ui.shell.Workbench;
+import dev.lakebench.app.ui.WorkbenchFixture;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.IngestOptions;
 import java.nio.file.Files;
@@ -15,15 +15,13 @@ import java.util.Map;
 import javafx.scene.control.ComboBox;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.controlsfx.control.GridCell;
 import org.controlsfx.control.GridView;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.Start;
 
 /** A folder of images and a video in one table: the grid shows every row's picture, and switching the column reloads. */
 @ExtendWith(FxRobotExtension.class)
@@ -32,7 +30,9 @@ class MixedGridFxTest {
     @TempDir
     static Path dir;
 
-    private Workbench workbench;
+    @RegisterExtension
+    final WorkbenchFixture window = new WorkbenchFixture(() -> dir);
+
     private static long images;
     private static long segments;
 
@@ -58,16 +58,6 @@ class MixedGridFxTest {
                             .get(0))
                     .longValue();
         }
-    }
-
-    @Start
-    void start(Stage stage) {
-        workbench = FxFixture.start(stage, dir);
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        FxFixture.close(robot, workbench);
     }
 
     private static long pictured(FxRobot robot) {
@@ -112,6 +102,6 @@ class MixedGridFxTest {
         robot.interact(() -> column.setValue("image"));
         FxFixture.await(20, () -> grid.getItems().size() == images);
         FxFixture.await(30, () -> shown(robot) == images && pictured(robot) == images);
-        assertThat(workbench.errors().shown()).isEmpty();
+        assertThat(window.workbench().errors().shown()).isEmpty();
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lakebench.app.ui.FxFixture;
 import dev.lakebench.app.ui.FxRobotExtension;
 import dev.lakebench.app.ui.UiFixtures;
-import dev.lakebench.app.ui.shell.Workbench;
+import dev.lakebench.app.ui.WorkbenchFixture;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.IngestOptions;
 import java.awt.Color;
@@ -14,15 +14,13 @@ import java.util.List;
 import java.util.Map;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.controlsfx.control.GridView;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.Start;
 
 /**
  * With an image model's vectors in a table, the grid offers a text box that searches the pictures by text
@@ -34,7 +32,8 @@ class TextToImageFxTest {
     @TempDir
     static Path dir;
 
-    private Workbench workbench;
+    @RegisterExtension
+    final WorkbenchFixture window = new WorkbenchFixture(() -> dir);
 
     /** Seeded off the FX thread: setting up the window has a time limit, and ingest with embeddings takes a while. */
     @BeforeAll
@@ -60,16 +59,6 @@ class TextToImageFxTest {
         UiFixtures.seedImages(dir);
     }
 
-    @Start
-    void start(Stage stage) {
-        workbench = FxFixture.start(stage, dir);
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        FxFixture.close(robot, workbench);
-    }
-
     @Test
     void describeAPictureAndTheClosestPicturesComeFirst(FxRobot robot) {
         FxFixture.await(20, () -> robot.lookup("swatches").tryQuery().isPresent());
@@ -81,7 +70,7 @@ class TextToImageFxTest {
         robot.clickOn(box).write("blue").type(KeyCode.ENTER);
         FxFixture.await(
                 30,
-                () -> workbench.shell().tabs().getTabs().stream()
+                () -> window.workbench().shell().tabs().getTabs().stream()
                         .anyMatch(t -> t.getText().equals("Pictures of \"blue\"")));
         FxFixture.await(
                 10,
@@ -92,14 +81,14 @@ class TextToImageFxTest {
         GridView<String> hits = FxFixture.showing(robot, "#thumbnail-grid");
         assertThat(FxFixture.onFx(() -> List.copyOf(hits.getItems().subList(0, 2))))
                 .containsExactlyInAnyOrder("s1", "s4");
-        assertThat(workbench.errors().shown()).isEmpty();
+        assertThat(window.workbench().errors().shown()).isEmpty();
 
         // a table whose vectors no image model made has no text box
         robot.clickOn("images");
         robot.press(KeyCode.CONTROL).type(KeyCode.G).release(KeyCode.CONTROL);
         FxFixture.await(
                 20,
-                () -> workbench
+                () -> window.workbench()
                                 .shell()
                                 .tabs()
                                 .getSelectionModel()

@@ -3,13 +3,13 @@ package dev.lakebench.app.ui.grid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakebench.app.ui.UiFixtures;
+import dev.lakebench.app.ui.UiThread;
 import dev.lakebench.app.ui.common.ConnectionSpec;
 import dev.lakebench.app.ui.common.ErrorReport;
 import dev.lakebench.app.ui.common.Sessions;
 import dev.lakebench.app.ui.common.WorkspaceRef;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,56 +22,69 @@ class ThumbnailGridViewModelTest {
     void keysLoadFilterAndSelect() throws Exception {
         UiFixtures.seedImages(dir);
         List<ErrorReport> errors = UiFixtures.errors();
-        try (Sessions sessions = new Sessions(r -> null)) {
+        try (Sessions sessions = new Sessions(r -> null);
+                UiThread ui = new UiThread(errors)) {
             WorkspaceRef ws = new WorkspaceRef(new ConnectionSpec.Local(dir), "default");
             GridSource s = GridSource.of(ws, sessions.client(ws).describeTable("images"))
                     .orElseThrow();
-            ThumbnailGridViewModel vm = new ThumbnailGridViewModel(s, sessions, UiFixtures.directTasks(errors));
-            vm.load().finished().get(300, TimeUnit.SECONDS);
+            ThumbnailGridViewModel vm = ui.onUi(() -> new ThumbnailGridViewModel(s, sessions, ui.tasks()));
+            ui.run(vm::load);
             int n = UiFixtures.sampleImages().size();
-            assertThat(vm.keys()).hasSize(n).startsWith("img-000", "img-001");
-            assertThat(vm.statusProperty().get()).isEqualTo(n + " rows");
+            ui.onUi(() -> {
+                assertThat(vm.keys()).hasSize(n).startsWith("img-000", "img-001");
+                assertThat(vm.statusProperty().get()).isEqualTo(n + " rows");
+            });
 
-            vm.whereProperty().set("filename LIKE '%.webp'");
-            vm.load().finished().get(300, TimeUnit.SECONDS);
+            ui.run(() -> {
+                vm.whereProperty().set("filename LIKE '%.webp'");
+                return vm.load();
+            });
             long webp = UiFixtures.sampleImages().stream()
                     .filter(p -> p.toString().endsWith(".webp"))
                     .count();
-            assertThat(vm.keys()).hasSize((int) webp);
-            assertThat(vm.statusProperty().get()).isEqualTo(webp + " rows where filename LIKE '%.webp'");
+            ui.onUi(() -> {
+                assertThat(vm.keys()).hasSize((int) webp);
+                assertThat(vm.statusProperty().get()).isEqualTo(webp + " rows where filename LIKE '%.webp'");
+            });
 
-            vm.whereProperty().set("no_such_column = 1");
-            vm.load().finished().get(300, TimeUnit.SECONDS);
+            ui.run(() -> {
+                vm.whereProperty().set("no_such_column = 1");
+                return vm.load();
+            });
             assertThat(errors).singleElement().satisfies(r -> {
                 assertThat(r.problem()).startsWith("The filter \"no_such_column = 1\" failed: ");
                 assertThat(r.hint()).contains("SQL condition");
             });
-            assertThat(vm.keys()).hasSize((int) webp);
-
-            String[] selected = new String[1];
-            vm.onSelect(k -> selected[0] = k);
-            assertThat(vm.canFindSimilar()).isFalse();
-            vm.select(vm.keys().get(0));
-            assertThat(selected[0]).isEqualTo(vm.keys().get(0));
-            assertThat(vm.canFindSimilar()).isTrue();
-            vm.sizeProperty().set(100);
-            assertThat(vm.box()).isEqualTo(128);
-
-            // find similar: the selected row's embedding searched with <#>; the row itself comes first
             java.util.concurrent.atomic.AtomicReference<ThumbnailGridViewModel> similar =
                     new java.util.concurrent.atomic.AtomicReference<>();
-            vm.onSimilar(similar::set);
-            String key = vm.keys().get(0);
-            vm.findSimilar().finished().get(300, TimeUnit.SECONDS);
+            ui.onUi(() -> {
+                assertThat(vm.keys()).hasSize((int) webp);
+
+                String[] selected = new String[1];
+                vm.onSelect(k -> selected[0] = k);
+                assertThat(vm.canFindSimilar()).isFalse();
+                vm.select(vm.keys().get(0));
+                assertThat(selected[0]).isEqualTo(vm.keys().get(0));
+                assertThat(vm.canFindSimilar()).isTrue();
+                vm.sizeProperty().set(100);
+                assertThat(vm.box()).isEqualTo(128);
+
+                // find similar: the selected row's embedding searched with <#>; the row itself comes first
+                vm.onSimilar(similar::set);
+            });
+            String key = ui.onUi(() -> vm.keys().get(0));
+            ui.run(vm::findSimilar);
             ThumbnailGridViewModel g = similar.get();
-            assertThat(g.isFixed()).isTrue();
-            assertThat(g.title()).isEqualTo("Similar to " + vm.label(key)).endsWith(".webp");
-            assertThat(g.keys()).hasSize(n).first().isEqualTo(key);
-            assertThat(g.score(key)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
-            for (int i = 1; i < g.keys().size(); i++) {
-                assertThat(g.score(g.keys().get(i)))
-                        .isLessThanOrEqualTo(g.score(g.keys().get(i - 1)));
-            }
+            ui.onUi(() -> {
+                assertThat(g.isFixed()).isTrue();
+                assertThat(g.title()).isEqualTo("Similar to " + vm.label(key)).endsWith(".webp");
+                assertThat(g.keys()).hasSize(n).first().isEqualTo(key);
+                assertThat(g.score(key)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+                for (int i = 1; i < g.keys().size(); i++) {
+                    assertThat(g.score(g.keys().get(i)))
+                            .isLessThanOrEqualTo(g.score(g.keys().get(i - 1)));
+                }
+            });
         }
     }
 
@@ -79,49 +92,53 @@ class ThumbnailGridViewModelTest {
     void captionsNameTheFileAndTheSelectionGrowsWithCtrlShiftAndArrows() throws Exception {
         UiFixtures.seedImages(dir);
         List<ErrorReport> errors = UiFixtures.errors();
-        try (Sessions sessions = new Sessions(r -> null)) {
+        try (Sessions sessions = new Sessions(r -> null);
+                UiThread ui = new UiThread(errors)) {
             WorkspaceRef ws = new WorkspaceRef(new ConnectionSpec.Local(dir), "default");
             GridSource s = GridSource.of(ws, sessions.client(ws).describeTable("images"))
                     .orElseThrow();
-            ThumbnailGridViewModel vm = new ThumbnailGridViewModel(s, sessions, UiFixtures.directTasks(errors));
-            vm.load().finished().get(300, TimeUnit.SECONDS);
-            String first = UiFixtures.sampleImages().get(0).getFileName().toString();
-            assertThat(vm.hasCaptions()).isTrue();
-            assertThat(vm.caption("img-000")).isEqualTo(first);
-            assertThat(vm.tooltip("img-000")).isEqualTo(first + "\nid img-000");
-
-            List<String> leads = new java.util.ArrayList<>();
-            vm.onSelect(leads::add);
-            vm.select("img-001");
-            assertThat(vm.move(1, false)).isEqualTo(2);
-            assertThat(vm.selection()).containsExactly("img-002");
-            assertThat(vm.move(4, true)).isEqualTo(6);
-            assertThat(vm.selection()).containsExactlyInAnyOrder("img-002", "img-003", "img-004", "img-005", "img-006");
-            assertThat(vm.selectedProperty().get()).isEqualTo("img-006");
-            vm.move(-1, true);
-            assertThat(vm.selection()).hasSize(4).doesNotContain("img-006");
-            vm.toggle("img-009");
-            assertThat(vm.selection()).hasSize(5).contains("img-009");
-            vm.extendTo("img-011");
-            assertThat(vm.selection()).containsExactly("img-009", "img-010", "img-011");
-            vm.toggle("img-010");
-            assertThat(vm.selection()).containsExactly("img-009", "img-011");
-            assertThat(vm.selectedProperty().get()).isEqualTo("img-011");
-            assertThat(vm.move(-100, false)).isZero();
-            assertThat(vm.selection()).containsExactly("img-000");
-            assertThat(leads).startsWith("img-001", "img-002").endsWith("img-011", "img-000");
-
-            // similar rows: the score first with four significant digits, then the file name
+            ThumbnailGridViewModel vm = ui.onUi(() -> new ThumbnailGridViewModel(s, sessions, ui.tasks()));
+            ui.run(vm::load);
             java.util.concurrent.atomic.AtomicReference<ThumbnailGridViewModel> similar =
                     new java.util.concurrent.atomic.AtomicReference<>();
-            vm.onSimilar(similar::set);
-            vm.findSimilarTo("embedding", new float[] {1, 0, 0, 0, 0, 0, 0, 0}, "a unit vector")
-                    .finished()
-                    .get(300, TimeUnit.SECONDS);
+            ui.onUi(() -> {
+                String first = UiFixtures.sampleImages().get(0).getFileName().toString();
+                assertThat(vm.hasCaptions()).isTrue();
+                assertThat(vm.caption("img-000")).isEqualTo(first);
+                assertThat(vm.tooltip("img-000")).isEqualTo(first + "\nid img-000");
+
+                List<String> leads = new java.util.ArrayList<>();
+                vm.onSelect(leads::add);
+                vm.select("img-001");
+                assertThat(vm.move(1, false)).isEqualTo(2);
+                assertThat(vm.selection()).containsExactly("img-002");
+                assertThat(vm.move(4, true)).isEqualTo(6);
+                assertThat(vm.selection())
+                        .containsExactlyInAnyOrder("img-002", "img-003", "img-004", "img-005", "img-006");
+                assertThat(vm.selectedProperty().get()).isEqualTo("img-006");
+                vm.move(-1, true);
+                assertThat(vm.selection()).hasSize(4).doesNotContain("img-006");
+                vm.toggle("img-009");
+                assertThat(vm.selection()).hasSize(5).contains("img-009");
+                vm.extendTo("img-011");
+                assertThat(vm.selection()).containsExactly("img-009", "img-010", "img-011");
+                vm.toggle("img-010");
+                assertThat(vm.selection()).containsExactly("img-009", "img-011");
+                assertThat(vm.selectedProperty().get()).isEqualTo("img-011");
+                assertThat(vm.move(-100, false)).isZero();
+                assertThat(vm.selection()).containsExactly("img-000");
+                assertThat(leads).startsWith("img-001", "img-002").endsWith("img-011", "img-000");
+
+                // similar rows: the score first with four significant digits, then the file name
+                vm.onSimilar(similar::set);
+            });
+            ui.run(() -> vm.findSimilarTo("embedding", new float[] {1, 0, 0, 0, 0, 0, 0, 0}, "a unit vector"));
             ThumbnailGridViewModel g = similar.get();
-            assertThat(g.title()).isEqualTo("Similar to a unit vector");
-            String top = g.keys().get(0);
-            assertThat(g.caption(top)).matches("-?0\\.\\d{4} · .+\\.\\w+").endsWith(g.label(top));
+            ui.onUi(() -> {
+                assertThat(g.title()).isEqualTo("Similar to a unit vector");
+                String top = g.keys().get(0);
+                assertThat(g.caption(top)).matches("-?0\\.\\d{4} · .+\\.\\w+").endsWith(g.label(top));
+            });
             assertThat(errors).isEmpty();
         }
     }

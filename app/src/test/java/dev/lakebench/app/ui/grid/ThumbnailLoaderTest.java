@@ -23,7 +23,7 @@ import org.testfx.api.FxToolkit;
 /** Lazy loading from the thumbnails table (and the image column where none is stored), bounded memory. */
 class ThumbnailLoaderTest {
 
-    private static final dev.lakebench.app.ui.common.Threads THREADS = dev.lakebench.app.ui.common.Threads.direct();
+    private static final dev.lakebench.app.ui.common.Threads THREADS = dev.lakebench.app.ui.common.Threads.forFx();
 
     @TempDir
     Path dir;

@@ -5,21 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lakebench.app.ui.FxFixture;
 import dev.lakebench.app.ui.FxRobotExtension;
 import dev.lakebench.app.ui.FxWatchdog;
-import dev.lakebench.app.ui.shell.Workbench;
+import dev.lakebench.app.ui.WorkbenchFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.Start;
 
 /**
  * A 4,000-file folder chosen from the toolbar's Ingest menu: the list is trimmed by pattern and by hand, the
@@ -31,17 +29,8 @@ class DropListFxTest {
     @TempDir
     Path dir;
 
-    private Workbench workbench;
-
-    @Start
-    void start(Stage stage) {
-        workbench = FxFixture.start(stage, dir.resolve("data"));
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        FxFixture.close(robot, workbench);
-    }
+    @RegisterExtension
+    final WorkbenchFixture window = new WorkbenchFixture(() -> dir.resolve("data"));
 
     @Test
     void aFourThousandFileFolderIsTrimmedWithoutStallingTheWindow(FxRobot robot) throws Exception {
@@ -53,7 +42,7 @@ class DropListFxTest {
                         sub.resolve(String.format("note%03d.%s", i, i % 4 == 0 ? "md" : "txt")), "note " + d + "/" + i);
             }
         }
-        workbench.ingestChooser(new IngestChooser() {
+        window.workbench().ingestChooser(new IngestChooser() {
             @Override
             public List<Path> files(Window owner, String title) {
                 return List.of();
@@ -124,7 +113,7 @@ class DropListFxTest {
                 10,
                 () -> robot.lookup("#drop-total").queryAs(Label.class).getText().contains("nothing to ingest"));
         assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isTrue();
-        assertThat(workbench.errors().shown()).isEmpty();
+        assertThat(window.workbench().errors().shown()).isEmpty();
     }
 
     /** Trials of each timed change: the cheapest is its cost. */

@@ -6,7 +6,7 @@ import dev.lakebench.app.ui.FxFixture;
 import dev.lakebench.app.ui.FxRobotExtension;
 import dev.lakebench.app.ui.FxWatchdog;
 import dev.lakebench.app.ui.UiFixtures;
-import dev.lakebench.app.ui.shell.Workbench;
+import dev.lakebench.app.ui.WorkbenchFixture;
 import dev.lakebench.core.client.Row;
 import dev.lakebench.core.embed.FakeHub;
 import java.nio.file.Files;
@@ -18,13 +18,11 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.Start;
 
 /** Dropped files through the wizard's real window: counts, target, progress, summary, rows; and a cancel. */
 @ExtendWith(FxRobotExtension.class)
@@ -33,25 +31,16 @@ class IngestFxTest {
     @TempDir
     Path dir;
 
-    private Workbench workbench;
-
-    @Start
-    void start(Stage stage) {
-        workbench = FxFixture.start(stage, dir.resolve("data"));
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        FxFixture.close(robot, workbench);
-    }
+    @RegisterExtension
+    final WorkbenchFixture window = new WorkbenchFixture(() -> dir.resolve("data"));
 
     @Test
     void dropFilesRunTheWizardAndOpenTheRows(FxRobot robot) throws Exception {
         Path notes = dir.resolve("notes.txt");
         Files.writeString(notes, "Lakebench notes. ".repeat(200));
         Path missing = dir.resolve("gone.png");
-        robot.interact(() ->
-                workbench.dropFiles(List.of(UiFixtures.testData("images-sample").resolve("pillow"), notes, missing)));
+        robot.interact(() -> window.workbench()
+                .dropFiles(List.of(UiFixtures.testData("images-sample").resolve("pillow"), notes, missing)));
 
         FxFixture.await(
                 20,
@@ -109,15 +98,15 @@ class IngestFxTest {
                 .isEqualTo(UiFixtures.sampleImages().stream()
                         .filter(p -> p.toString().contains("pillow"))
                         .count());
-        assertThat(workbench.errors().shown()).isEmpty();
+        assertThat(window.workbench().errors().shown()).isEmpty();
     }
 
     @Test
     void getAModelOpensTheModelsWindowAndThePulledModelIsOfferedAtOnce(FxRobot robot) throws Exception {
         try (FakeHub hub = new FakeHub()) {
-            workbench.environment(Map.of("HF_ENDPOINT", hub.endpoint())::get);
-            robot.interact(() -> workbench.dropFiles(
-                    List.of(UiFixtures.testData("images-sample").resolve("pillow"))));
+            window.workbench().environment(Map.of("HF_ENDPOINT", hub.endpoint())::get);
+            robot.interact(() -> window.workbench()
+                    .dropFiles(List.of(UiFixtures.testData("images-sample").resolve("pillow"))));
             FxFixture.await(
                     20, () -> !robot.lookup("#wizard-next").queryButton().isDisabled());
             robot.clickOn("#wizard-next");
@@ -146,14 +135,14 @@ class IngestFxTest {
             assertThat(FxFixture.isShowing(robot.lookup("#embed-no-image-model").query()))
                     .isFalse();
             FxFixture.snap(robot, image.getScene(), "wizard-embeddings-model-pulled");
-            assertThat(workbench.errors().shown()).isEmpty();
+            assertThat(window.workbench().errors().shown()).isEmpty();
         }
     }
 
     @Test
     void cancelALongIngestFromTheWizard(FxRobot robot) throws Exception {
         Path photos = UiFixtures.generatedImages(dir.resolve("photos"), 1200, 320, 240);
-        robot.interact(() -> workbench.dropFiles(List.of(photos)));
+        robot.interact(() -> window.workbench().dropFiles(List.of(photos)));
         FxFixture.await(20, () -> !robot.lookup("#wizard-next").queryButton().isDisabled());
         robot.clickOn("#wizard-next");
         robot.clickOn("#wizard-next");
@@ -167,13 +156,13 @@ class IngestFxTest {
                                 !l.getText().startsWith("0 of") && !l.getText().startsWith("Starting"))
                         .orElse(false));
         // the status bar lists the ingest while it runs
-        assertThat(FxFixture.onFx(() -> List.copyOf(workbench.tasks().running())))
+        assertThat(FxFixture.onFx(() -> List.copyOf(window.workbench().tasks().running())))
                 .anySatisfy(t -> assertThat(t.title()).isEqualTo("Ingest into photos"));
         robot.clickOn("#run-cancel");
         FxFixture.await(60, () -> robot.lookup("#summary-line").tryQuery().isPresent());
         assertThat(robot.lookup("#summary-line").queryAs(Label.class).getText()).startsWith("Cancelled");
         assertThat(robot.lookup("#summary-resume").tryQuery()).isPresent();
         FxFixture.snap(robot, robot.lookup("#summary-line").query().getScene(), "ingest-cancelled");
-        FxFixture.await(10, () -> workbench.tasks().running().isEmpty());
+        FxFixture.await(10, () -> window.workbench().tasks().running().isEmpty());
     }
 }

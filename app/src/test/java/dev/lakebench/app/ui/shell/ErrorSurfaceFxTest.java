@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lakebench.app.ui.FxFixture;
 import dev.lakebench.app.ui.FxRobotExtension;
 import dev.lakebench.app.ui.UiFixtures;
+import dev.lakebench.app.ui.WorkbenchFixture;
 import dev.lakebench.app.ui.common.ErrorReport;
 import dev.lakebench.app.ui.common.ErrorSurface;
 import dev.lakebench.core.client.ErrorCode;
@@ -16,12 +17,11 @@ import javafx.scene.control.TextArea;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.Start;
 
 /** Failures in the real window: whole banners, buttons that keep their labels, no pile-up, no empty result tab. */
 @ExtendWith(FxRobotExtension.class)
@@ -30,20 +30,8 @@ class ErrorSurfaceFxTest {
     @TempDir
     Path dir;
 
-    private Workbench workbench;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        UiFixtures.seedImages(dir);
-        workbench = FxFixture.start(stage, dir);
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        FxFixture.close(robot, workbench);
-    }
+    @RegisterExtension
+    final WorkbenchFixture window = new WorkbenchFixture(() -> dir).seeded(UiFixtures::seedImages);
 
     /** What a labeled control really draws (its text, or the text cut with "…"). */
     private static String drawn(Node labeled) {
@@ -53,11 +41,12 @@ class ErrorSurfaceFxTest {
     @Test
     void aLongFailureShowsWholeAndLeavesTheEditorUsable(FxRobot robot) {
         FxFixture.await(20, () -> robot.lookup("images").tryQuery().isPresent());
-        robot.interact(() -> stage.setWidth(1024));
+        robot.interact(() -> window.stage().setWidth(1024));
         String missing = "a_table_whose_name_is_long_enough_to_fill_the_whole_banner_and_then_some_more_".repeat(3);
-        robot.interact(() -> workbench.openEditor(workbench.currentWorkspace(), "SELECT * FROM " + missing, true));
-        FxFixture.await(20, () -> workbench.errors().shown().size() == 1);
-        FxFixture.snap(robot, stage.getScene(), "error-long");
+        robot.interact(() ->
+                window.workbench().openEditor(window.workbench().currentWorkspace(), "SELECT * FROM " + missing, true));
+        FxFixture.await(20, () -> window.workbench().errors().shown().size() == 1);
+        FxFixture.snap(robot, window.stage().getScene(), "error-long");
 
         // the failed query opened no empty result tab
         assertThat(robot.lookup("#result-tabs").queryAll())
@@ -71,21 +60,22 @@ class ErrorSurfaceFxTest {
         }
 
         // the same failure again replaces its banner instead of piling up
-        robot.interact(() -> workbench.shell().current().orElseThrow().run());
-        FxFixture.await(20, () -> workbench.tasks().running().isEmpty());
-        assertThat(workbench.errors().shown()).hasSize(1);
+        robot.interact(() -> window.workbench().shell().current().orElseThrow().run());
+        FxFixture.await(20, () -> window.workbench().tasks().running().isEmpty());
+        assertThat(window.workbench().errors().shown()).hasSize(1);
         assertThat(robot.lookup(".error-banner").queryAll()).hasSize(1);
-        robot.interact(() ->
-                workbench.errors().show(ErrorReport.of("Something else", ErrorCode.INTERNAL, "Another problem", "")));
+        robot.interact(() -> window.workbench()
+                .errors()
+                .show(ErrorReport.of("Something else", ErrorCode.INTERNAL, "Another problem", "")));
         assertThat(robot.lookup(".error-banner").queryAll()).hasSize(2);
-        FxFixture.snap(robot, stage.getScene(), "error-two");
+        FxFixture.snap(robot, window.stage().getScene(), "error-two");
     }
 
     @Test
     void theDetailsWindowShowsSeveralLines(FxRobot robot) {
         ErrorReport r =
                 ErrorReport.of("Run query", ErrorCode.QUERY_INVALID, "Table \"x\" does not exist", "Check the name");
-        robot.interact(() -> ErrorSurface.showDetails(r, stage));
+        robot.interact(() -> ErrorSurface.showDetails(r, window.stage()));
         FxFixture.await(10, () -> robot.lookup(".error-detail").tryQuery().isPresent());
         TextArea text = robot.lookup(".error-detail").queryAs(TextArea.class);
         assertThat(text.getHeight()).isGreaterThan(120);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lakebench.app.ui.FxFixture;
 import dev.lakebench.app.ui.FxRobotExtension;
 import dev.lakebench.app.ui.UiFixtures;
+import dev.lakebench.app.ui.WorkbenchFixture;
 import dev.lakebench.core.client.Row;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,16 +14,14 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.controlsfx.control.GridCell;
 import org.controlsfx.control.GridView;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.Start;
 
 /**
  * A result's scores come first with four significant digits; a result shows as a grid; the grid's tiles name
@@ -34,7 +33,8 @@ class GridActionsFxTest {
     @TempDir
     static Path dir;
 
-    private Workbench workbench;
+    @RegisterExtension
+    final WorkbenchFixture window = new WorkbenchFixture(() -> dir);
 
     /** Seeded once, off the FX thread: the tests only read the table, and setting up the window has a time limit. */
     @BeforeAll
@@ -42,26 +42,16 @@ class GridActionsFxTest {
         UiFixtures.seedImages(dir);
     }
 
-    @Start
-    void start(Stage stage) {
-        workbench = FxFixture.start(stage, dir);
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        FxFixture.close(robot, workbench);
-    }
-
     @Test
     void resultsScoresGridKeysAndFindSimilarFromAnyRow(FxRobot robot) {
         int n = UiFixtures.sampleImages().size();
         FxFixture.await(20, () -> robot.lookup("images").tryQuery().isPresent());
-        var ws = workbench.currentWorkspace();
-        robot.interact(() -> workbench.openEditor(ws, "SELECT * FROM images ORDER BY id", true));
+        var ws = window.workbench().currentWorkspace();
+        robot.interact(() -> window.workbench().openEditor(ws, "SELECT * FROM images ORDER BY id", true));
         FxFixture.await(20, () -> results(robot).getItems().size() == n);
         TableView<Row> results = results(robot);
         // the editor's tab, found again below (an earlier test's tabs on this data directory are restored first)
-        var editorTab = workbench.shell().tabs().getSelectionModel().getSelectedItem();
+        var editorTab = window.workbench().shell().tabs().getSelectionModel().getSelectedItem();
         assertThat(results.getColumns().get(0).getUserData()).isEqualTo("score");
         FxFixture.await(
                 5,
@@ -91,7 +81,8 @@ class GridActionsFxTest {
                         .anyMatch(c -> c.matches("1\\.000 · " + java.util.regex.Pattern.quote(name2))));
 
         // the result as a grid, in its order, captioned with score then file name
-        robot.interact(() -> workbench.shell().tabs().getSelectionModel().select(editorTab));
+        robot.interact(
+                () -> window.workbench().shell().tabs().getSelectionModel().select(editorTab));
         robot.interact(() -> menuItem(results(robot), "result-show-grid").fire());
         FxFixture.await(30, () -> tabTitled("Result 1 as grid"));
         FxFixture.await(
@@ -123,7 +114,7 @@ class GridActionsFxTest {
         FxFixture.await(
                 20,
                 () -> !robot.lookup("#detail-similar").queryButton().isDisabled()
-                        && workbench
+                        && window.workbench()
                                 .detail()
                                 .shownProperty()
                                 .get()
@@ -132,15 +123,18 @@ class GridActionsFxTest {
                                 .equals("img-004"));
         robot.clickOn("#detail-similar");
         FxFixture.await(30, () -> tabTitled("Similar to " + name4));
-        assertThat(workbench.errors().shown()).isEmpty();
+        assertThat(window.workbench().errors().shown()).isEmpty();
     }
 
     @Test
     void bm25ScoresComeFirstWithFourSignificantDigits(FxRobot robot) {
         FxFixture.await(20, () -> robot.lookup("images").tryQuery().isPresent());
-        var ws = workbench.currentWorkspace();
-        robot.interact(() -> workbench.openEditor(
-                ws, "SELECT id, caption, caption <#> 'parrot' AS score FROM images ORDER BY score DESC LIMIT 5", true));
+        var ws = window.workbench().currentWorkspace();
+        robot.interact(() -> window.workbench()
+                .openEditor(
+                        ws,
+                        "SELECT id, caption, caption <#> 'parrot' AS score FROM images ORDER BY score DESC LIMIT 5",
+                        true));
         FxFixture.await(
                 20,
                 () -> !robot.lookup("#results-table").queryAll().isEmpty()
@@ -157,11 +151,11 @@ class GridActionsFxTest {
                 () -> robot.lookup(".table-cell").queryAll().stream()
                         .anyMatch(
                                 c -> c instanceof javafx.scene.control.TableCell<?, ?> t && shown.equals(t.getText())));
-        assertThat(workbench.errors().shown()).isEmpty();
+        assertThat(window.workbench().errors().shown()).isEmpty();
     }
 
     private boolean tabTitled(String title) {
-        return workbench.shell().tabs().getTabs().stream()
+        return window.workbench().shell().tabs().getTabs().stream()
                 .anyMatch(t -> t.getText().equals(title));
     }
 

@@ -6,19 +6,18 @@ import dev.lakebench.app.ui.FxFixture;
 import dev.lakebench.app.ui.FxRobotExtension;
 import dev.lakebench.app.ui.FxWatchdog;
 import dev.lakebench.app.ui.UiFixtures;
+import dev.lakebench.app.ui.WorkbenchFixture;
 import dev.lakebench.app.ui.ingest.IngestRunViewModel;
 import dev.lakebench.app.ui.ingest.IngestWizardViewModel;
 import dev.lakebench.app.ui.sql.SqlEditorViewModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The watchdog: while a large ingest runs and queries and a grid keep the engine busy, the FX thread never
@@ -32,32 +31,22 @@ class ResponsivenessFxTest {
     @TempDir
     Path dir;
 
-    private Workbench workbench;
-
-    @Start
-    void start(Stage stage) {
-        UiFixtures.seedImages(dir.resolve("data"));
-        workbench = FxFixture.start(stage, dir.resolve("data"));
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        FxFixture.close(robot, workbench);
-    }
+    @RegisterExtension
+    final WorkbenchFixture window = new WorkbenchFixture(() -> dir.resolve("data")).seeded(UiFixtures::seedImages);
 
     @Test
     void theFxThreadNeverStallsOnWorkbenchWorkDuringALargeIngestAndQueries(FxRobot robot) throws Exception {
         Path photos = UiFixtures.generatedImages(dir.resolve("photos"), 1500, 480, 360);
         FxFixture.await(
                 20,
-                () -> workbench
+                () -> window.workbench()
                         .browser()
-                        .workspaceNode(workbench.currentWorkspace())
+                        .workspaceNode(window.workbench().currentWorkspace())
                         .map(n -> !n.children().isEmpty())
                         .orElse(false));
         try (FxWatchdog watchdog = new FxWatchdog(100)) {
             AtomicReference<IngestWizardViewModel> wizard = new AtomicReference<>();
-            robot.interact(() -> wizard.set(workbench.dropFiles(List.of(photos))));
+            robot.interact(() -> wizard.set(window.workbench().dropFiles(List.of(photos))));
             FxFixture.await(30, () -> wizard.get().canAdvance());
             robot.interact(() -> {
                 wizard.get().next();
@@ -66,13 +55,16 @@ class ResponsivenessFxTest {
                 wizard.get().next();
             });
             AtomicReference<SqlEditorViewModel> editor = new AtomicReference<>();
-            robot.interact(() -> editor.set(workbench.openEditor(
-                    workbench.currentWorkspace(),
-                    "SELECT id, filename, image, embedding, score FROM images ORDER BY id",
-                    false)));
-            var images =
-                    workbench.sessions().client(workbench.currentWorkspace()).describeTable("images");
-            robot.interact(() -> workbench.showGrid(workbench.currentWorkspace(), images));
+            robot.interact(() -> editor.set(window.workbench()
+                    .openEditor(
+                            window.workbench().currentWorkspace(),
+                            "SELECT id, filename, image, embedding, score FROM images ORDER BY id",
+                            false)));
+            var images = window.workbench()
+                    .sessions()
+                    .client(window.workbench().currentWorkspace())
+                    .describeTable("images");
+            robot.interact(() -> window.workbench().showGrid(window.workbench().currentWorkspace(), images));
             // queries and grid changes for 12 s while the ingest runs, and at least 4 of them however slow the
             // machine is (unless the ingest ends first)
             long start = System.currentTimeMillis();

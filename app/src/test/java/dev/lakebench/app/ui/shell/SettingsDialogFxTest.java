@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakebench.app.ui.FxFixture;
 import dev.lakebench.app.ui.FxRobotExtension;
+import dev.lakebench.app.ui.WorkbenchFixture;
 import dev.lakebench.app.ui.common.AllowedFiles;
 import dev.lakebench.app.ui.common.Settings;
 import dev.lakebench.app.ui.ingest.IngestChooser;
@@ -13,12 +14,11 @@ import java.util.List;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.Start;
 
 /** The settings dialog's --allow-files folders: added, explained, saved in the settings file, listed again. */
 @ExtendWith(FxRobotExtension.class)
@@ -27,22 +27,13 @@ class SettingsDialogFxTest {
     @TempDir
     Path dir;
 
-    private Workbench workbench;
-
-    @Start
-    void start(Stage stage) {
-        workbench = FxFixture.start(stage, dir.resolve("data"));
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        FxFixture.close(robot, workbench);
-    }
+    @RegisterExtension
+    final WorkbenchFixture window = new WorkbenchFixture(() -> dir.resolve("data"));
 
     @Test
     void foldersSqlMayReadAreChosenAndSaved(FxRobot robot) throws Exception {
         Path shared = Files.createDirectories(dir.resolve("shared csv"));
-        workbench.ingestChooser(new IngestChooser() {
+        window.workbench().ingestChooser(new IngestChooser() {
             @Override
             public List<Path> files(Window owner, String title) {
                 return List.of();
@@ -84,6 +75,6 @@ class SettingsDialogFxTest {
         robot.interact(() -> ((Stage)
                         robot.lookup("#settings-allow-files").query().getScene().getWindow())
                 .close());
-        assertThat(workbench.errors().shown()).isEmpty();
+        assertThat(window.workbench().errors().shown()).isEmpty();
     }
 }

@@ -6,6 +6,7 @@ import dev.lakebench.app.ui.FxFixture;
 import dev.lakebench.app.ui.FxRobotExtension;
 import dev.lakebench.app.ui.FxWatchdog;
 import dev.lakebench.app.ui.UiFixtures;
+import dev.lakebench.app.ui.WorkbenchFixture;
 import dev.lakebench.app.ui.browser.BrowserNode;
 import dev.lakebench.app.ui.common.Settings;
 import dev.lakebench.core.client.Row;
@@ -19,12 +20,11 @@ import javafx.stage.Stage;
 import org.controlsfx.control.GridCell;
 import org.controlsfx.control.GridView;
 import org.fxmisc.richtext.CodeArea;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.Start;
 
 /** The real window: browser, editor, results, cancel, theme, error surface, remembered window state. */
 @ExtendWith(FxRobotExtension.class)
@@ -33,20 +33,8 @@ class ShellFxTest {
     @TempDir
     Path dir;
 
-    private Workbench workbench;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        UiFixtures.seedImages(dir);
-        workbench = FxFixture.start(stage, dir);
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        FxFixture.close(robot, workbench);
-    }
+    @RegisterExtension
+    final WorkbenchFixture window = new WorkbenchFixture(() -> dir).seeded(UiFixtures::seedImages);
 
     @SuppressWarnings("unchecked")
     private TreeView<BrowserNode> tree(FxRobot robot) {
@@ -55,8 +43,10 @@ class ShellFxTest {
 
     @Test
     void theWindowCarriesTheApplicationIconInEverySize() {
-        assertThat(stage.getIcons()).extracting(i -> (int) i.getWidth()).containsExactly(16, 24, 32, 48, 64, 128, 256);
-        assertThat(stage.getIcons()).allMatch(i -> !i.isError() && i.getWidth() == i.getHeight());
+        assertThat(window.stage().getIcons())
+                .extracting(i -> (int) i.getWidth())
+                .containsExactly(16, 24, 32, 48, 64, 128, 256);
+        assertThat(window.stage().getIcons()).allMatch(i -> !i.isError() && i.getWidth() == i.getHeight());
     }
 
     @Test
@@ -90,7 +80,7 @@ class ShellFxTest {
         TableView<Row> results = robot.lookup("#results-table").queryAs(TableView.class);
         robot.interact(
                 () -> results.getSelectionModel().select(2, results.getColumns().get(0)));
-        FxFixture.await(5, () -> workbench.selectedRow().get() != null);
+        FxFixture.await(5, () -> window.workbench().selectedRow().get() != null);
         float[] expected =
                 FxFixture.onFx(() -> (float[]) results.getItems().get(2).get("embedding"));
 
@@ -124,13 +114,13 @@ class ShellFxTest {
                 () -> FxFixture.<Label>showing(robot, "#result-status")
                         .getText()
                         .startsWith("Cancelled after"));
-        assertThat(workbench.errors().shown()).isEmpty();
+        assertThat(window.workbench().errors().shown()).isEmpty();
 
         // an engine error lands on the error surface with a problem naming the thing
         robot.interact(() -> editor.replaceText("SELECT * FROM missing_table"));
         focus(robot, editor).press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
-        FxFixture.await(20, () -> !workbench.errors().shown().isEmpty());
-        assertThat(workbench.errors().shown().get(0).problem()).contains("missing_table");
+        FxFixture.await(20, () -> !window.workbench().errors().shown().isEmpty());
+        assertThat(window.workbench().errors().shown().get(0).problem()).contains("missing_table");
         assertThat(robot.lookup("#error-details").tryQuery()).isPresent();
     }
 
@@ -151,71 +141,80 @@ class ShellFxTest {
     void eachTabKeepsItsOwnSelectedRow(FxRobot robot) {
         int n = UiFixtures.sampleImages().size();
         FxFixture.await(20, () -> robot.lookup("images").tryQuery().isPresent());
-        var ws = workbench.currentWorkspace();
-        robot.interact(() -> workbench.openEditor(ws, "SELECT id, caption FROM images ORDER BY id DESC", true));
+        var ws = window.workbench().currentWorkspace();
+        robot.interact(
+                () -> window.workbench().openEditor(ws, "SELECT id, caption FROM images ORDER BY id DESC", true));
         FxFixture.await(20, () -> visibleResults(robot).getItems().size() == n);
-        var blankTab = workbench.shell().tabs().getSelectionModel().getSelectedItem();
-        robot.interact(() -> workbench.openEditor(ws, "SELECT id, embedding FROM images ORDER BY id", true));
+        var blankTab = window.workbench().shell().tabs().getSelectionModel().getSelectedItem();
+        robot.interact(() -> window.workbench().openEditor(ws, "SELECT id, embedding FROM images ORDER BY id", true));
         FxFixture.await(
                 20,
                 () -> visibleResults(robot).getItems().size() == n
-                        && workbench.shell().tabs().getTabs().size() == 2);
-        var firstTab = workbench.shell().tabs().getSelectionModel().getSelectedItem();
+                        && window.workbench().shell().tabs().getTabs().size() == 2);
+        var firstTab = window.workbench().shell().tabs().getSelectionModel().getSelectedItem();
         TableView<Row> first = visibleResults(robot);
         robot.interact(
                 () -> first.getSelectionModel().select(1, first.getColumns().get(0)));
-        FxFixture.await(5, () -> workbench.selectedRow().get() != null);
-        Object firstId = workbench.selectedRow().get().row().get("id");
-        FxFixture.await(5, () -> workbench.detail().titleProperty().get().startsWith("images"));
+        FxFixture.await(5, () -> window.workbench().selectedRow().get() != null);
+        Object firstId = window.workbench().selectedRow().get().row().get("id");
+        FxFixture.await(
+                5, () -> window.workbench().detail().titleProperty().get().startsWith("images"));
 
         // a tab that had no row: neither the detail pane nor "vector of the selected row" show the other tab's
-        robot.interact(() -> workbench.shell().tabs().getSelectionModel().select(blankTab));
+        robot.interact(
+                () -> window.workbench().shell().tabs().getSelectionModel().select(blankTab));
         var secondTab = blankTab;
-        assertThat(workbench.selectedRow().get()).isNull();
-        assertThat(workbench.detail().shownProperty().get()).isNull();
+        assertThat(window.workbench().selectedRow().get()).isNull();
+        assertThat(window.workbench().detail().shownProperty().get()).isNull();
         TableView<Row> second = visibleResults(robot);
         robot.interact(
                 () -> second.getSelectionModel().select(0, second.getColumns().get(0)));
-        FxFixture.await(5, () -> workbench.selectedRow().get() != null);
-        Object secondId = workbench.selectedRow().get().row().get("id");
+        FxFixture.await(5, () -> window.workbench().selectedRow().get() != null);
+        Object secondId = window.workbench().selectedRow().get().row().get("id");
         assertThat(secondId).isNotEqualTo(firstId);
 
-        robot.interact(() -> workbench.shell().tabs().getSelectionModel().select(firstTab));
-        assertThat(workbench.selectedRow().get().row().get("id")).isEqualTo(firstId);
-        assertThat(workbench.detail().shownProperty().get().row().get("id")).isEqualTo(firstId);
-        robot.interact(() -> workbench.shell().tabs().getSelectionModel().select(secondTab));
-        assertThat(workbench.selectedRow().get().row().get("id")).isEqualTo(secondId);
-        assertThat(workbench.detail().shownProperty().get().row().get("id")).isEqualTo(secondId);
+        robot.interact(
+                () -> window.workbench().shell().tabs().getSelectionModel().select(firstTab));
+        assertThat(window.workbench().selectedRow().get().row().get("id")).isEqualTo(firstId);
+        assertThat(window.workbench().detail().shownProperty().get().row().get("id"))
+                .isEqualTo(firstId);
+        robot.interact(
+                () -> window.workbench().shell().tabs().getSelectionModel().select(secondTab));
+        assertThat(window.workbench().selectedRow().get().row().get("id")).isEqualTo(secondId);
+        assertThat(window.workbench().detail().shownProperty().get().row().get("id"))
+                .isEqualTo(secondId);
     }
 
     @Test
     void theDetailPaneFollowsTheGridTabsOwnSelection(FxRobot robot) {
         int n = UiFixtures.sampleImages().size();
         FxFixture.await(20, () -> robot.lookup("images").tryQuery().isPresent());
-        var ws = workbench.currentWorkspace();
-        robot.interact(() -> workbench.openEditor(ws, "SELECT id, caption FROM images ORDER BY id DESC", true));
+        var ws = window.workbench().currentWorkspace();
+        robot.interact(
+                () -> window.workbench().openEditor(ws, "SELECT id, caption FROM images ORDER BY id DESC", true));
         FxFixture.await(20, () -> visibleResults(robot).getItems().size() == n);
-        var editorTab = workbench.shell().tabs().getSelectionModel().getSelectedItem();
+        var editorTab = window.workbench().shell().tabs().getSelectionModel().getSelectedItem();
         TableView<Row> results = visibleResults(robot);
         robot.interact(
                 () -> results.getSelectionModel().select(0, results.getColumns().get(0)));
-        FxFixture.await(5, () -> workbench.detail().shownProperty().get() != null);
-        Object resultId = workbench.detail().shownProperty().get().row().get("id");
+        FxFixture.await(5, () -> window.workbench().detail().shownProperty().get() != null);
+        Object resultId =
+                window.workbench().detail().shownProperty().get().row().get("id");
 
         // a grid tab with no tile selected: the pane is empty, not the result's row
-        var info = workbench.sessions().client(ws).describeTable("images");
-        robot.interact(() -> workbench.showGrid(ws, info));
+        var info = window.workbench().sessions().client(ws).describeTable("images");
+        robot.interact(() -> window.workbench().showGrid(ws, info));
         FxFixture.await(
                 20,
                 () -> FxFixture.<GridView<String>>showing(robot, "#thumbnail-grid")
                                 .getItems()
                                 .size()
                         == n);
-        var gridTab = workbench.shell().tabs().getSelectionModel().getSelectedItem();
+        var gridTab = window.workbench().shell().tabs().getSelectionModel().getSelectedItem();
         assertThat(gridTab).isNotSameAs(editorTab);
-        assertThat(workbench.detail().shownProperty().get()).isNull();
-        assertThat(workbench.detail().titleProperty().get()).isEmpty();
-        assertThat(workbench.selectedRow().get()).isNull();
+        assertThat(window.workbench().detail().shownProperty().get()).isNull();
+        assertThat(window.workbench().detail().titleProperty().get()).isEmpty();
+        assertThat(window.workbench().selectedRow().get()).isNull();
 
         // a tile selected in the grid: its row; back in the editor: the result's row; in the grid again: the tile's
         // the tile is found on the FX thread, which may still be binding the grid's cells to rows
@@ -227,21 +226,23 @@ class ShellFxTest {
         FxFixture.await(10, () -> shownId().equals("img-001"));
         assertThat(resultId).isNotEqualTo("img-001");
         try (FxWatchdog watchdog = new FxWatchdog(100)) {
-            robot.interact(() -> workbench.shell().tabs().getSelectionModel().select(editorTab));
+            robot.interact(
+                    () -> window.workbench().shell().tabs().getSelectionModel().select(editorTab));
             assertThat(shownId()).isEqualTo(resultId);
-            assertThat(workbench.selectedRow().get().row().get("id")).isEqualTo(resultId);
-            robot.interact(() -> workbench.shell().tabs().getSelectionModel().select(gridTab));
-            assertThat(workbench.selectedRow().get()).isNull();
+            assertThat(window.workbench().selectedRow().get().row().get("id")).isEqualTo(resultId);
+            robot.interact(
+                    () -> window.workbench().shell().tabs().getSelectionModel().select(gridTab));
+            assertThat(window.workbench().selectedRow().get()).isNull();
             FxFixture.await(10, () -> shownId().equals("img-001"));
             System.out.println("FX watchdog switching tabs: " + watchdog.report());
             assertThat(watchdog.ourStalls()).as(watchdog.report()).isEmpty();
         }
         FxFixture.snap(robot, gridTab.getTabPane().getScene(), "detail-follows-grid");
-        assertThat(workbench.errors().shown()).isEmpty();
+        assertThat(window.workbench().errors().shown()).isEmpty();
     }
 
     private Object shownId() {
-        var shown = workbench.detail().shownProperty().get();
+        var shown = window.workbench().detail().shownProperty().get();
         return shown == null ? "" : shown.row().get("id");
     }
 

@@ -5,21 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lakebench.app.ui.FxFixture;
 import dev.lakebench.app.ui.FxRobotExtension;
 import dev.lakebench.app.ui.UiFixtures;
+import dev.lakebench.app.ui.WorkbenchFixture;
 import dev.lakebench.app.ui.browser.BrowserNode;
-import dev.lakebench.app.ui.shell.Workbench;
 import java.nio.file.Path;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.Start;
 
 /** The editor in the real window: the error underline and column completion before FROM. */
 @ExtendWith(FxRobotExtension.class)
@@ -28,27 +26,15 @@ class EditorFxTest {
     @TempDir
     Path dir;
 
-    private Workbench workbench;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        UiFixtures.seedImages(dir);
-        workbench = FxFixture.start(stage, dir);
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        FxFixture.close(robot, workbench);
-    }
+    @RegisterExtension
+    final WorkbenchFixture window = new WorkbenchFixture(() -> dir).seeded(UiFixtures::seedImages);
 
     @Test
     void aFailedQueryIsUnderlinedWhereItWentWrongUntilTheTextChanges(FxRobot robot) {
         FxFixture.await(20, () -> robot.lookup("images").tryQuery().isPresent());
         String sql = "SELECT id, caption\nFROM images\nWHERE captoin LIKE '%flower%'";
-        robot.interact(() -> workbench.openEditor(workbench.currentWorkspace(), sql, true));
-        FxFixture.await(20, () -> !workbench.errors().shown().isEmpty());
+        robot.interact(() -> window.workbench().openEditor(window.workbench().currentWorkspace(), sql, true));
+        FxFixture.await(20, () -> !window.workbench().errors().shown().isEmpty());
         CodeArea editor = FxFixture.showing(robot, "#sql-editor");
         int at = sql.indexOf("captoin");
         FxFixture.await(5, () -> editor.getStyleOfChar(at).contains("error-mark"));
@@ -59,9 +45,9 @@ class EditorFxTest {
         assertThat(FxFixture.onFx(() -> editor.getStyleOfChar(sql.indexOf("FROM"))))
                 .doesNotContain("error-mark")
                 .contains("keyword");
-        FxFixture.snap(robot, stage.getScene(), "editor-error-underline");
-        robot.interact(workbench.theme()::toggle);
-        FxFixture.snap(robot, stage.getScene(), "editor-error-underline-dark");
+        FxFixture.snap(robot, window.stage().getScene(), "editor-error-underline");
+        robot.interact(window.workbench().theme()::toggle);
+        FxFixture.snap(robot, window.stage().getScene(), "editor-error-underline-dark");
 
         robot.interact(() -> editor.replaceText(at, at + "captoin".length(), "caption"));
         FxFixture.await(5, () -> !editor.getStyleOfChar(at).contains("error-mark"));
@@ -85,10 +71,10 @@ class EditorFxTest {
                 }
             }
         });
-        robot.interact(() -> workbench.newEditor(workbench.currentWorkspace()));
+        robot.interact(() -> window.workbench().newEditor(window.workbench().currentWorkspace()));
         FxFixture.await(5, () -> robot.lookup("#sql-editor").tryQuery().isPresent());
         CodeArea editor = FxFixture.showing(robot, "#sql-editor");
-        FxFixture.await(10, () -> workbench.shell().current().isPresent());
+        FxFixture.await(10, () -> window.workbench().shell().current().isPresent());
         robot.interact(editor::requestFocus);
         robot.write("SELECT ca");
         robot.press(KeyCode.CONTROL).type(KeyCode.SPACE).release(KeyCode.CONTROL);
@@ -103,7 +89,7 @@ class EditorFxTest {
         SqlCompletion.Suggestion first = FxFixture.onFx(() -> list.getItems().get(0));
         assertThat(first.text()).isEqualTo("caption");
         assertThat(first.detail()).isEqualTo("TEXT · images");
-        FxFixture.snap(robot, stage.getScene(), "editor-completion");
+        FxFixture.snap(robot, window.stage().getScene(), "editor-completion");
         robot.type(KeyCode.ENTER);
         try {
             FxFixture.await(5, () -> editor.getText().equals("SELECT caption"));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lakebench.app.ui.FxFixture;
 import dev.lakebench.app.ui.FxRobotExtension;
 import dev.lakebench.app.ui.UiFixtures;
-import dev.lakebench.app.ui.shell.Workbench;
+import dev.lakebench.app.ui.WorkbenchFixture;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.IngestOptions;
 import dev.lakebench.core.client.Row;
@@ -18,15 +18,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.Start;
 
 /** The search form's "search by meaning" box, on vectors made at ingest by the built-in model. */
 @ExtendWith(FxRobotExtension.class)
@@ -35,8 +33,8 @@ class MeaningSearchFxTest {
     @TempDir
     static Path dir;
 
-    private Workbench workbench;
-    private Stage stage;
+    @RegisterExtension
+    final WorkbenchFixture window = new WorkbenchFixture(() -> dir);
 
     /** Seeded before the window starts: embedding at ingest loads the model, longer than a window may take to open. */
     @BeforeAll
@@ -56,22 +54,11 @@ class MeaningSearchFxTest {
         }
     }
 
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        workbench = FxFixture.start(stage, dir);
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        FxFixture.close(robot, workbench);
-    }
-
     @Test
     @SuppressWarnings("unchecked")
     void wordsBecomeAnEmbedSearchWithTheColumnsModelAndRun(FxRobot robot) {
         FxFixture.await(20, () -> robot.lookup("notes").tryQuery().isPresent());
-        robot.interact(() -> workbench.newEditor(workbench.currentWorkspace()));
+        robot.interact(() -> window.workbench().newEditor(window.workbench().currentWorkspace()));
         FxFixture.await(5, () -> robot.lookup("#editor-side").tryQuery().isPresent());
         TabPane side = FxFixture.showing(robot, "#editor-side");
         robot.interact(() -> side.getSelectionModel().select(2));
@@ -85,7 +72,7 @@ class MeaningSearchFxTest {
         ComboBox<String> model = robot.lookup("#meaning-model").queryAs(ComboBox.class);
         assertThat(model.isVisible()).isTrue();
         assertThat(model.getItems()).contains("minilm");
-        FxFixture.snap(robot, stage.getScene(), "meaning-ask-model");
+        FxFixture.snap(robot, window.stage().getScene(), "meaning-ask-model");
 
         // the recorded model is used; Enter writes the SQL into the editor and runs it
         robot.interact(() -> table.setValue("notes"));
@@ -108,9 +95,9 @@ class MeaningSearchFxTest {
                                 == 4);
         TableView<Row> results = FxFixture.showing(robot, "#results-table");
         assertThat(results.getItems().get(0).get("id")).isEqualTo("b");
-        assertThat(workbench.errors().shown()).isEmpty();
-        FxFixture.snap(robot, stage.getScene(), "meaning-search");
-        robot.interact(workbench.theme()::toggle);
-        FxFixture.snap(robot, stage.getScene(), "meaning-search-dark");
+        assertThat(window.workbench().errors().shown()).isEmpty();
+        FxFixture.snap(robot, window.stage().getScene(), "meaning-search");
+        robot.interact(window.workbench().theme()::toggle);
+        FxFixture.snap(robot, window.stage().getScene(), "meaning-search-dark");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lakebench.app.ui.UiFixtures;
+import dev.lakebench.app.ui.UiThread;
 import dev.lakebench.app.ui.common.ConnectionSpec;
 import dev.lakebench.app.ui.common.SelectedRow;
 import dev.lakebench.app.ui.common.Sessions;
@@ -18,7 +19,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,22 +44,25 @@ class ResultExportTest {
             c.ingest("big", Map.of("id", ids, "name", names, "v", vecs), IngestOptions.defaults());
         }
         UiFixtures.seedImages(dir);
-        try (Sessions sessions = new Sessions(r -> null)) {
-            var errors = UiFixtures.errors();
-            var vm = new SqlEditorViewModel(
+        var errors = UiFixtures.errors();
+        try (Sessions sessions = new Sessions(r -> null);
+                UiThread ui = new UiThread(errors)) {
+            var vm = ui.onUi(() -> new SqlEditorViewModel(
                     new WorkspaceRef(new ConnectionSpec.Local(dir), "default"),
                     sessions,
-                    UiFixtures.directTasks(errors),
+                    ui.tasks(),
                     new QueryHistory(dir.resolve("h"), Executors.newSingleThreadExecutor(), Runnable::run),
-                    new SimpleObjectProperty<SelectedRow>());
-            vm.textProperty().set("SELECT id, name, v FROM big ORDER BY id");
-            ResultViewModel r = vm.run().orElseThrow();
-            r.task().finished().get(300, TimeUnit.SECONDS);
-            assertThat(r.rows()).hasSize(SqlEditorViewModel.MAX_ROWS);
-            assertThat(r.truncated()).isTrue();
+                    new SimpleObjectProperty<SelectedRow>()));
+            ResultViewModel r = ui.onUi(() -> {
+                vm.textProperty().set("SELECT id, name, v FROM big ORDER BY id");
+                return vm.run().orElseThrow();
+            });
+            ui.await(r.task());
+            assertThat(ui.onUi(() -> r.rows().size())).isEqualTo(SqlEditorViewModel.MAX_ROWS);
+            assertThat(ui.onUi(r::truncated)).isTrue();
 
             Path csv = dir.resolve("out/big.csv");
-            vm.export(r, ResultExport.Format.CSV, csv).finished().get(300, TimeUnit.SECONDS);
+            ui.run(() -> vm.export(r, ResultExport.Format.CSV, csv));
             List<String> lines = Files.readAllLines(csv);
             assertThat(lines).hasSize(n + 1);
             assertThat(lines.get(0)).isEqualTo("id,name,v");
@@ -67,25 +70,27 @@ class ResultExportTest {
             assertThat(Files.exists(dir.resolve("out/big.csv.part"))).isFalse();
 
             Path json = dir.resolve("out/big.json");
-            vm.export(r, ResultExport.Format.JSON, json).finished().get(300, TimeUnit.SECONDS);
+            ui.run(() -> vm.export(r, ResultExport.Format.JSON, json));
             JsonNode arr = new ObjectMapper().readTree(json.toFile());
             assertThat(arr.size()).isEqualTo(n);
             assertThat(arr.get(n - 1).get("id").asLong()).isEqualTo(n - 1);
             assertThat(arr.get(7).get("v").get(0).asDouble()).isEqualTo(7.0);
 
             Path parquet = dir.resolve("out/big.parquet");
-            vm.export(r, ResultExport.Format.PARQUET, parquet).finished().get(300, TimeUnit.SECONDS);
+            ui.run(() -> vm.export(r, ResultExport.Format.PARQUET, parquet));
             try (Client c = Client.local(dir.resolve("check"), "default", java.util.List.of(parquet.getParent()))) {
                 var rows = c.query("SELECT count(*) AS n, max(id) AS m FROM read_parquet('" + parquet + "')");
                 assertThat(rows.get(0).get("n")).isEqualTo((long) n);
                 assertThat(rows.get(0).get("m")).isEqualTo((long) n - 1);
             }
 
-            vm.textProperty().set("SELECT id, image FROM images ORDER BY id LIMIT 1");
-            ResultViewModel img = vm.run().orElseThrow();
-            img.task().finished().get(300, TimeUnit.SECONDS);
+            ResultViewModel img = ui.onUi(() -> {
+                vm.textProperty().set("SELECT id, image FROM images ORDER BY id LIMIT 1");
+                return vm.run().orElseThrow();
+            });
+            ui.await(img.task());
             Path imgJson = dir.resolve("out/img.json");
-            vm.export(img, ResultExport.Format.JSON, imgJson).finished().get(300, TimeUnit.SECONDS);
+            ui.run(() -> vm.export(img, ResultExport.Format.JSON, imgJson));
             byte[] back = Base64.getDecoder()
                     .decode(new ObjectMapper()
                             .readTree(imgJson.toFile())
