@@ -14,14 +14,19 @@ import dev.lakebench.core.client.Row;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import javafx.geometry.Bounds;
+import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,9 +62,9 @@ class VideoPlaybackFxTest {
         return t.contains(" / ") ? Double.parseDouble(t.substring(0, t.indexOf(' '))) : -1;
     }
 
-    @Test
+    /** Opens the clips in a result tab, selects the first segment and waits until it can play; its time label. */
     @SuppressWarnings("unchecked")
-    void aSegmentPlaysPausesAndScrubs(FxRobot robot) throws Exception {
+    private Label openFirstSegment(FxRobot robot) {
         FxFixture.await(20, () -> robot.lookup("clips").tryQuery().isPresent());
         robot.interact(() -> window.workbench()
                 .openEditor(window.workbench().currentWorkspace(), "SELECT * FROM clips ORDER BY chunk_index", true));
@@ -78,6 +83,43 @@ class VideoPlaybackFxTest {
                 30,
                 () -> !robot.lookup("#detail-play").queryButton().isDisabled()
                         && time.getText().contains(" / "));
+        return time;
+    }
+
+    @Test
+    void theControlsFitANarrowDetailPane(FxRobot robot) {
+        openFirstSegment(robot);
+        HBox bar = (HBox) robot.lookup("#detail-play").query().getParent();
+        for (double width : new double[] {240, 300}) {
+            robot.interact(() -> {
+                // the window's split between the result tabs and the detail pane, its last item
+                SplitPane split = sideBySideSplitAround(bar);
+                split.setDividerPosition(split.getItems().size() - 2, 1 - width / split.getWidth());
+            });
+            FxFixture.settle();
+            double barWidth = FxFixture.onFx(bar::getWidth);
+            assertThat(barWidth).as("the bar in a pane of %s px", width).isLessThan(width + 2);
+            for (Node control : FxFixture.onFx(() -> List.copyOf(bar.getChildren()))) {
+                Bounds b = FxFixture.onFx(control::getBoundsInParent);
+                assertThat(b.getMaxX())
+                        .as("right edge of %s in a bar of %s px", control.getId(), barWidth)
+                        .isLessThanOrEqualTo(barWidth);
+            }
+        }
+    }
+
+    private static SplitPane sideBySideSplitAround(Node node) {
+        Node n = node.getParent();
+        while (!(n instanceof SplitPane split && split.getOrientation() == Orientation.HORIZONTAL)) {
+            n = n.getParent();
+        }
+        return (SplitPane) n;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSegmentPlaysPausesAndScrubs(FxRobot robot) throws Exception {
+        Label time = openFirstSegment(robot);
         // the decoded pictures are shown by the detail pane's picture view
         ImageView video = robot.lookup("#detail-image").queryAs(ImageView.class);
         FxFixture.await(10, () -> video.getImage() instanceof WritableImage && video.isVisible());
@@ -115,24 +157,7 @@ class VideoPlaybackFxTest {
     @Test
     @SuppressWarnings("unchecked")
     void aVideosPictureZoomsAndPansAndKeepsItsZoomWhilePlaying(FxRobot robot) throws Exception {
-        FxFixture.await(20, () -> robot.lookup("clips").tryQuery().isPresent());
-        robot.interact(() -> window.workbench()
-                .openEditor(window.workbench().currentWorkspace(), "SELECT * FROM clips ORDER BY chunk_index", true));
-        FxFixture.await(
-                20,
-                () -> !robot.lookup("#results-table").queryAll().isEmpty()
-                        && !robot.lookup("#results-table")
-                                .queryAs(TableView.class)
-                                .getItems()
-                                .isEmpty());
-        TableView<Row> results = robot.lookup("#results-table").queryAs(TableView.class);
-        robot.interact(
-                () -> results.getSelectionModel().select(0, results.getColumns().get(0)));
-        Label time = robot.lookup("#detail-video-time").queryAs(Label.class);
-        FxFixture.await(
-                30,
-                () -> !robot.lookup("#detail-play").queryButton().isDisabled()
-                        && time.getText().contains(" / "));
+        Label time = openFirstSegment(robot);
         ImageView image = robot.lookup("#detail-image").queryAs(ImageView.class);
         PictureView view = (PictureView) image.getParent();
         FxFixture.await(10, () -> view.picture() != null && view.getWidth() > 0);
