@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs Lakebench in a second JVM and stays its faithful stand-in: the child watches this process and exits
@@ -131,16 +132,27 @@ final class Relaunch {
                 .redirectInput(ProcessBuilder.Redirect.INHERIT)
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT);
         pb.redirectError(vectorApi ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.INHERIT);
+        // SIGTERM / SIGINT / SIGHUP run the shutdown hooks: stop the child and wait for it before this JVM ends. The
+        // hook is in place before the child starts: made after it, on a busy machine a stop could come while this
+        // JVM was still setting up the hook's lambda, and this JVM ended without waiting for the child.
+        AtomicReference<Process> started = new AtomicReference<>();
+        Thread stop = new Thread(
+                () -> {
+                    Process c = started.get();
+                    if (c != null) {
+                        stopAndWait(c);
+                    }
+                },
+                "lakebench-boot-forward-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
         Process child = pb.start();
+        started.set(child);
         Thread pump = null;
         if (vectorApi) {
             pump = new Thread(() -> copyWithoutNotice(child.getErrorStream(), System.err), "lakebench-boot-stderr");
             pump.setDaemon(true);
             pump.start();
         }
-        // SIGTERM / SIGINT / SIGHUP run the shutdown hooks: stop the child and wait for it before this JVM ends.
-        Thread stop = new Thread(() -> stopAndWait(child), "lakebench-boot-forward-stop");
-        Runtime.getRuntime().addShutdownHook(stop);
         int status = child.waitFor();
         if (pump != null) {
             pump.join(2000);
