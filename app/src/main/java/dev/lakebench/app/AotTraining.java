@@ -12,10 +12,12 @@ import java.util.List;
 /**
  * The training run behind the AOT cache the build ships: the commands users run most, one after another in one
  * JVM, so that the cache holds the classes (and profiles) of each of them: create a table, {@code tables},
- * {@code schema}, a point {@code query} in each output format, a script, {@code workspaces} and {@code --version};
- * with {@code --all}, then the workbench's launch, which runs in the same JVM as the commands. Started by the
- * build as {@code java -XX:AOTCacheOutput=... -Dlakebench.boot.main=dev.lakebench.app.AotTraining -jar
- * lakebench.jar --all DATA_DIR}, with the same class path and options as the launcher that uses the cache.
+ * {@code schema}, a point {@code query} in each output format, a script, {@code workspaces} and {@code --version}.
+ * With {@code --workbench} it is the workbench's launch instead (the build's second cache, which the launcher
+ * gives the workbench), with {@code --all} both in one JVM (the app image, whose launcher has one set of options
+ * for commands and workbench). Started by the build as {@code java -XX:AOTCacheOutput=...
+ * -Dlakebench.boot.main=dev.lakebench.app.AotTraining -jar lakebench.jar [--workbench] DATA_DIR}, with the same
+ * class path and options as the launcher that uses the cache.
  */
 public final class AotTraining {
 
@@ -25,13 +27,17 @@ public final class AotTraining {
     private AotTraining() {}
 
     public static void main(String[] args) {
-        boolean all = args.length == 2 && args[0].equals("--all");
-        if (args.length != 1 && !all) {
-            throw new IllegalArgumentException("usage: AotTraining [--all] DATA_DIR");
+        String mode = args.length == 2 ? args[0] : "";
+        if (args.length < 1
+                || args.length > 2
+                || !List.of("", "--all", "--workbench").contains(mode)) {
+            throw new IllegalArgumentException("usage: AotTraining [--all|--workbench] DATA_DIR");
         }
         Path data = Path.of(args[args.length - 1]).toAbsolutePath();
-        commands(data.toString());
-        if (all) { // commands and workbench run in the same JVM, so one cache serves both
+        if (!mode.equals("--workbench")) {
+            commands(data.toString());
+        }
+        if (!mode.isEmpty()) { // with --all one cache serves commands and workbench (the app image's launcher)
             workbench(data);
         }
         System.exit(Cli.OK); // as Main does: engine threads do not hold the JVM

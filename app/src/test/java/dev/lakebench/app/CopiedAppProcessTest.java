@@ -70,7 +70,7 @@ class CopiedAppProcessTest {
     /** Launcher, jar, cache and {@code lib/} with their file times (the cache checks them); links stay links. */
     private static void copyApp(Path from, Path to) throws IOException {
         Files.createDirectories(to.resolve("lib"));
-        for (String f : List.of("lakebench", "lakebench.jar", "lakebench.aot")) {
+        for (String f : List.of("lakebench", "lakebench.jar", "lakebench.aot", "lakebench-workbench.aot")) {
             Files.copy(from.resolve(f), to.resolve(f), StandardCopyOption.COPY_ATTRIBUTES);
         }
         try (Stream<Path> s = Files.list(from.resolve("lib"))) {

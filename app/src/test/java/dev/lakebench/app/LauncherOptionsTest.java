@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The JVM options the {@code lakebench} launcher script chooses per command, read from a stand-in {@code java}
  * that prints its arguments: catalog commands run with the first JIT tier only, a query without the training
- * run's replayed profiles, everything else (ingests, the workbench) with the JVM's defaults.
+ * run's replayed profiles, everything else (ingests, the workbench) with the JVM's defaults; a command gets the
+ * commands' AOT cache, the workbench its own.
  */
 class LauncherOptionsTest {
 
@@ -78,6 +79,28 @@ class LauncherOptionsTest {
     void aValueThatLooksLikeACommandIsNotTakenForOne() throws Exception {
         // "query" here is the workspace's name; the command is an ingest
         assertThat(jvmOptions("--workspace", "query", "ingest", "t", "/tmp/x")).doesNotContain(NO_REPLAY, C1_ONLY);
+    }
+
+    @Test
+    void commandsAndTheWorkbenchGetTheirOwnCache() throws Exception {
+        String commands = "-XX:AOTCache=" + dir.toRealPath().resolve("lakebench.aot");
+        String workbench = "-XX:AOTCache=" + dir.toRealPath().resolve("lakebench-workbench.aot");
+        for (List<String> line : List.<List<String>>of(
+                List.of("tables"),
+                List.of("--data-dir", "/tmp/d", "query", "SELECT 1"),
+                List.of("ingest", "t", "x"),
+                List.of("--version"),
+                List.of("--workspace", "w", "nosuchcommand"))) {
+            assertThat(jvmOptions(line.toArray(String[]::new)))
+                    .as(line.toString())
+                    .contains(commands);
+        }
+        for (List<String> line : List.<List<String>>of(
+                List.of(), List.of("--data-dir", "/tmp/d"), List.of("--workspace", "w", "--data-dir=/tmp/d"))) {
+            assertThat(jvmOptions(line.toArray(String[]::new)))
+                    .as(line.toString())
+                    .contains(workbench);
+        }
     }
 
     /** The options the launcher gives the JVM: its arguments before {@code -jar}. */

@@ -60,7 +60,7 @@ public final class Boot {
         boolean forCache = workbench
                 && !vectorApi
                 && newEnough
-                && Relaunch.cacheBeside(System.getProperty("java.class.path")) != null
+                && Relaunch.cacheBeside(System.getProperty("java.class.path"), true) != null
                 && !startedWithCacheOptions();
         if (newEnough && !vectorApi && !forCache) {
             runHere(args);

@@ -32,8 +32,14 @@ final class Relaunch {
     static final String PARENT_PID = "lakebench.boot.parentPid";
 
     static final String INCUBATOR_NOTICE = "WARNING: Using incubator modules: jdk.incubator.vector";
-    /** The AOT cache beside the jar, made by the build's training run with the launcher script's options. */
+    /**
+     * The AOT caches beside the jar, made by the build's training runs with the launcher script's options: the
+     * commands' and the workbench's. Each JVM maps and links every class of its cache at start, so the workbench's
+     * classes in a command's cache would cost every command about 0.1 s of CPU.
+     */
     static final String CACHE = "lakebench.aot";
+
+    static final String WORKBENCH_CACHE = "lakebench-workbench.aot";
     /** How long a forwarded stop may take before the child is killed. */
     static final long STOP_GRACE_SECONDS = 30;
 
@@ -61,7 +67,7 @@ final class Relaunch {
         }
         cmd.addAll(inheritedJvmArgs);
         if (!vectorApi) {
-            Path cache = cacheBeside(cp);
+            Path cache = cacheBeside(cp, LaunchArgs.opensWorkbench(args));
             if (cache != null) {
                 cmd.add("-XX:AOTCache=" + cache);
                 cmd.add("-Xlog:disable"); // a cache that does not fit this JVM is ignored without a note on stdout
@@ -117,13 +123,13 @@ final class Relaunch {
         return String.join(File.pathSeparator, out);
     }
 
-    /** The AOT cache beside the jar when the class path is that one jar, or null. */
-    static Path cacheBeside(String classPath) {
+    /** The workbench's or the commands' AOT cache beside the jar when the class path is that one jar, or null. */
+    static Path cacheBeside(String classPath, boolean workbench) {
         if (!isJar(classPath)) {
             return null; // classes in a folder, or several entries (a build's or a test's): no cache was made for them
         }
         Path dir = Path.of(classPath).getParent();
-        Path cache = dir == null ? null : dir.resolve(CACHE);
+        Path cache = dir == null ? null : dir.resolve(workbench ? WORKBENCH_CACHE : CACHE);
         return cache != null && Files.isRegularFile(cache) ? cache : null;
     }
 

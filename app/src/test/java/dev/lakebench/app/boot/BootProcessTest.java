@@ -199,7 +199,7 @@ class BootProcessTest {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(read("out.txt")).isEqualTo("vector=false relaunched=false\n");
         // a cache beside it (one the JVM does not accept: it starts without it, silently)
-        Files.writeString(jar.resolveSibling("lakebench.aot"), "not a cache");
+        Files.writeString(jar.resolveSibling(Relaunch.WORKBENCH_CACHE), "not a cache");
         p = javaJar(jar, List.of(), "--data-dir=" + dir);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isZero();

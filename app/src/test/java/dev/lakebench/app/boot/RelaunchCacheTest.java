@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The second JVM started from an older Java gets the AOT cache beside the jar (the launcher's), and the jar by its
- * absolute path; a child with the Vector API module, which no cache of the build fits, gets none.
+ * The second JVM started from an older Java gets the AOT cache beside the jar that the launcher would give it (the
+ * commands' or the workbench's), and the jar by its absolute path; a child with the Vector API module, which no cache of the build fits, gets none.
  */
 class RelaunchCacheTest {
 
@@ -19,8 +19,12 @@ class RelaunchCacheTest {
     void theChildOfAnOlderJavaUsesTheCacheBesideTheJar(@TempDir Path dir) throws Exception {
         Path jar = Files.createFile(dir.resolve("lakebench.jar"));
         Path cache = Files.createFile(dir.resolve(Relaunch.CACHE));
+        Path workbenchCache = Files.createFile(dir.resolve(Relaunch.WORKBENCH_CACHE));
+        assertThat(new Relaunch(Path.of("java"), false).command(List.of(), jar.toString(), new String[] {"tables"}))
+                .as("a command: the commands' cache")
+                .contains("-XX:AOTCache=" + cache);
         List<String> cmd = new Relaunch(Path.of("java"), false).command(List.of(), jar.toString(), new String[0]);
-        assertThat(cmd).contains("-XX:AOTCache=" + cache, "-Xlog:disable");
+        assertThat(cmd).as("the workbench: its own cache").contains("-XX:AOTCache=" + workbenchCache, "-Xlog:disable");
         // as the launcher starts it: the manifest allows native access; the option would make the JVM refuse the cache
         assertThat(cmd).noneMatch(a -> a.startsWith("--enable-native-access") || a.equals("jdk.incubator.vector"));
         assertThat(cmd.get(cmd.indexOf("-jar") + 1))
@@ -42,7 +46,7 @@ class RelaunchCacheTest {
         Path jar = Files.createFile(dir.resolve("lakebench.jar"));
         assertThat(new Relaunch(Path.of("java"), false).command(List.of(), jar.toString(), new String[0]))
                 .noneMatch(a -> a.startsWith("-XX:AOTCache"));
-        Files.createFile(dir.resolve(Relaunch.CACHE));
+        Files.createFile(dir.resolve(Relaunch.WORKBENCH_CACHE));
         List<String> simd = new Relaunch(Path.of("java"), true).command(List.of(), jar.toString(), new String[0]);
         assertThat(simd).noneMatch(a -> a.startsWith("-XX:AOTCache"));
         assertThat(simd).containsSequence("--add-modules", "jdk.incubator.vector");
@@ -60,7 +64,8 @@ class RelaunchCacheTest {
     void withTheCacheTheEngineLibraryIsLookedForBesideTheJarFirst(@TempDir Path dir) throws Exception {
         Path jar = Files.createFile(dir.resolve("lakebench.jar"));
         Files.createFile(dir.resolve(Relaunch.CACHE));
-        List<String> cmd = new Relaunch(Path.of("java"), false).command(List.of(), jar.toString(), new String[0]);
+        List<String> cmd =
+                new Relaunch(Path.of("java"), false).command(List.of(), jar.toString(), new String[] {"tables"});
         assertThat(cmd).anyMatch(a -> a.startsWith("-Djava.library.path=" + dir.resolve("lib") + File.pathSeparator));
         Path lib = Path.of("/app/lib");
         String sep = File.pathSeparator;
