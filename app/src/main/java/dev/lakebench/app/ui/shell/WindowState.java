@@ -5,6 +5,10 @@ import dev.lakebench.app.ui.common.Settings;
 import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.animation.PauseTransition;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Orientation;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.SplitPane;
 import javafx.stage.Screen;
@@ -99,11 +103,21 @@ public final class WindowState {
         debounce.playFromStart();
     }
 
-    /** Restores and follows a split pane's divider positions under a key. */
+    /**
+     * Restores and follows a split pane's divider positions under a key. In a split of two whose one side keeps its
+     * size when the split grows (not resizable with its parent: a side pane), that side's size in pixels is
+     * remembered too and restored once the split has its first size. Positions alone drifted: the scene's first
+     * layout is at its preferred size, narrower than the window, and the side pane kept the width it took there,
+     * so every restart saved and restored a narrower pane.
+     */
     public void split(SplitPane pane, String key, double... defaults) {
         for (int i = 0; i < defaults.length; i++) {
             double pos = settings.number(key + "." + i, defaults[i]);
-            pane.setDividerPosition(i, Math.min(0.95, Math.max(0.05, pos)));
+            pane.setDividerPosition(i, clamp(pos));
+        }
+        Boolean leadingFixed = fixedSide(pane);
+        if (leadingFixed != null) {
+            restoreSize(pane, settings.number(key + ".size", Double.NaN), leadingFixed);
         }
         for (int i = 0; i < pane.getDividers().size(); i++) {
             int at = i;
@@ -111,10 +125,54 @@ public final class WindowState {
                 double p = b.doubleValue();
                 if (p > 0.01 && p < 0.99) { // a collapsed pane keeps the position it is expanded to
                     settings.put(key + "." + at, p);
+                    double length = length(pane).get();
+                    if (leadingFixed != null && length > 0) {
+                        settings.put(key + ".size", leadingFixed ? p * length : (1 - p) * length);
+                    }
                     debounce.playFromStart();
                 }
             });
         }
+    }
+
+    private static double clamp(double position) {
+        return Math.min(0.95, Math.max(0.05, position));
+    }
+
+    /** True when the first of two items keeps its size, false for the second, null for neither (or more items). */
+    private static Boolean fixedSide(SplitPane pane) {
+        if (pane.getItems().size() != 2) {
+            return null;
+        }
+        boolean first = !SplitPane.isResizableWithParent(pane.getItems().get(0));
+        boolean second = !SplitPane.isResizableWithParent(pane.getItems().get(1));
+        return first == second ? null : first;
+    }
+
+    private static ReadOnlyDoubleProperty length(SplitPane pane) {
+        return pane.getOrientation() == Orientation.HORIZONTAL ? pane.widthProperty() : pane.heightProperty();
+    }
+
+    /** Puts the divider where the fixed side gets {@code size} pixels, when the split first gets a size. */
+    private static void restoreSize(SplitPane pane, double size, boolean leadingFixed) {
+        if (!(size > 0)) {
+            return; // not remembered yet: the position alone
+        }
+        ReadOnlyDoubleProperty length = length(pane);
+        length.addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Number> o, Number was, Number now) {
+                double l = now.doubleValue();
+                if (l <= 0) {
+                    return;
+                }
+                length.removeListener(this);
+                double p = pane.getDividers().get(0).getPosition();
+                if (p > 0.01 && p < 0.99) { // a folded pane stays folded
+                    pane.setDividerPosition(0, clamp(leadingFixed ? size / l : 1 - size / l));
+                }
+            }
+        });
     }
 
     /**

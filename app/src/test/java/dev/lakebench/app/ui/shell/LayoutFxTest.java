@@ -1,6 +1,7 @@
 package dev.lakebench.app.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import dev.lakebench.app.ui.FxFixture;
 import dev.lakebench.app.ui.FxRobotExtension;
@@ -35,6 +36,34 @@ class LayoutFxTest {
                 .filter(n -> n.getStyleClass().contains("split-pane-divider"))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    /** The width of the side pane that keeps its width when the window grows: the browser's, the detail pane's. */
+    private double[] sidePaneWidths() {
+        return FxFixture.onFx(() -> {
+            SplitPane main = window.workbench().shell().mainSplit();
+            SplitPane centre = window.workbench().shell().centreSplit();
+            return new double[] {
+                main.getDividerPositions()[0] * main.getWidth(),
+                (1 - centre.getDividerPositions()[0]) * centre.getWidth()
+            };
+        });
+    }
+
+    @Test
+    void theSidePanesKeepTheirWidthsOverRestarts(FxRobot robot) throws Exception {
+        FxFixture.await(20, () -> robot.lookup("images").tryQuery().isPresent());
+        FxFixture.settle();
+        double[] first = sidePaneWidths();
+        for (int restart = 1; restart <= 3; restart++) {
+            window.close();
+            window.reopen();
+            FxFixture.await(20, () -> robot.lookup("images").tryQuery().isPresent());
+            FxFixture.settle();
+            double[] now = sidePaneWidths();
+            assertThat(now[0]).as("browser width after restart %d", restart).isCloseTo(first[0], offset(2.0));
+            assertThat(now[1]).as("detail width after restart %d", restart).isCloseTo(first[1], offset(2.0));
+        }
     }
 
     @Test
