@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,12 +98,7 @@ class CopiedAppProcessTest {
         // the JVM refuses to start when the copy does not accept the cache: the run below is the cached one
         pb.environment().put("JAVA_TOOL_OPTIONS", "-XX:AOTMode=on");
         Process p = pb.start();
-        try {
-            assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-        }
+        ProcessEnd.await(p, 120);
         String e = Files.readString(err, StandardCharsets.UTF_8)
                 .replaceFirst("Picked up JAVA_TOOL_OPTIONS: [^\\n]*\\n", "");
         return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), e);

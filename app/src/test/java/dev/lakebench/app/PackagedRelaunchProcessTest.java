@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,12 +101,7 @@ class PackagedRelaunchProcessTest {
         boolean older = env.containsKey("LAKEBENCH_JAVA_HOME");
         pb.environment().put("LAKEBENCH_JAVA_OPTS", "-XX:AOTMode=on" + (older ? "" : " -Xlog:aot=info:file=" + aot));
         Process p = pb.start();
-        try {
-            assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-        }
+        ProcessEnd.await(p, 120);
         return new Run(
                 p.exitValue(),
                 Files.readString(out, StandardCharsets.UTF_8),
