@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  *
  * <ul>
  *   <li>On Java 25 or newer everything runs in this JVM, commands and workbench alike: one JVM, started with the
- *       launcher's AOT cache, which the build trains on the commands and on the workbench's launch. The JVM runs
+ *       launcher's AOT cache for what it runs (the build trains one on the commands, one on the workbench's
+ *       launch). The JVM runs
  *       without the Vector API module (with it the JVM cannot archive its module graph and linked classes, which
  *       costs the workbench's launch about a second of CPU), so vector index builds and exact vector scans use
  *       the scalar kernels.</li>
@@ -92,20 +93,18 @@ public final class Boot {
     static boolean startedWithCacheOptions() {
         for (String env : new String[] {"JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS"}) {
             String v = System.getenv(env);
-            if (v != null && (v.contains("-XX:AOT") || v.contains("-XX:SharedArchiveFile") || v.contains("-Xshare"))) {
+            if (v != null && Stream.of(v.trim().split("\\s+")).anyMatch(Boot::isCacheOption)) {
                 return true;
             }
         }
         Optional<String[]> line = ProcessHandle.current().info().arguments();
-        if (line.isEmpty()) {
-            return true;
-        }
-        for (String a : line.get()) {
-            if (a.startsWith("-XX:AOT") || a.startsWith("-XX:SharedArchiveFile") || a.startsWith("-Xshare")) {
-                return true;
-            }
-        }
-        return false;
+        return line.isEmpty() || Stream.of(line.get()).anyMatch(Boot::isCacheOption);
+    }
+
+    private static boolean isCacheOption(String option) {
+        return option.startsWith("-XX:AOT")
+                || option.startsWith("-XX:SharedArchiveFile")
+                || option.startsWith("-Xshare");
     }
 
     private static boolean hasVectorApi() {

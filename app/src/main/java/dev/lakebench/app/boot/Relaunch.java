@@ -20,9 +20,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * with it (see {@link ParentWatch}); SIGTERM or SIGINT to this process reaches the child, and this process
  * exits only after the child has wound down; the exit status is the child's.
  *
- * <p>A child started from an older Java runs with the options of the launcher script's JVM and its AOT cache,
- * {@code lakebench.aot} beside the jar, which the build trained on the commands and the workbench: the cache fits
- * this child as it fits the launcher's JVM on Java 25. A child with the Vector API module (the workbench, when
+ * <p>A child started from an older Java runs with the options of the launcher script's JVM and the AOT cache
+ * beside the jar that the script would give it ({@code lakebench.aot} for a command,
+ * {@code lakebench-workbench.aot} for the workbench): the cache fits this child as it fits the launcher's JVM on
+ * Java 25. A child with the Vector API module (the workbench, when
  * asked for) fits no cache of the build and starts without one; the JVM's one-line "Using incubator modules"
  * notice is dropped from its stderr, so stderr carries Lakebench's own messages only.
  */

@@ -221,7 +221,9 @@ public final class LaunchBenchmark implements Benchmark {
     /** Milliseconds from starting {@code command} to the line starting with {@code marker} on its stdout. */
     private static Launch launch(List<String> command, Map<String, String> env, String marker)
             throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        // stderr goes to a file: read only when the launch fails, so that the failure says why
+        java.nio.file.Path err = java.nio.file.Files.createTempFile("lakebench-launch", ".err");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(err.toFile());
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         pb.environment().putAll(env);
         double cpuBefore = ChildCpu.seconds();
@@ -250,6 +252,7 @@ public final class LaunchBenchmark implements Benchmark {
                         p.destroyForcibly();
                     }
                     p.onExit().join(); // reaped: its CPU time is counted
+                    java.nio.file.Files.deleteIfExists(err);
                     return new Launch(ms, window, ChildCpu.seconds() - cpuBefore);
                 }
             }
@@ -258,7 +261,12 @@ public final class LaunchBenchmark implements Benchmark {
                 p.destroyForcibly();
             }
         }
-        throw new IllegalStateException(String.join(" ", command) + " ended without printing " + marker);
+        String said =
+                java.nio.file.Files.readString(err, StandardCharsets.UTF_8).strip();
+        java.nio.file.Files.deleteIfExists(err);
+        throw new IllegalStateException(String.join(" ", command) + " ended without printing " + marker
+                + (p.isAlive() ? "" : " (exit " + p.exitValue() + ")")
+                + (said.isEmpty() ? "" : "; its stderr ends: " + said.substring(Math.max(0, said.length() - 2000))));
     }
 
     private static String javafxJars(Path lib) throws IOException {
