@@ -83,7 +83,7 @@ final class EmbedCommand implements Callable<Integer> {
 
     private void print(PrintWriter out, EmbedResult r) throws Exception {
         if (json) {
-            ObjectNode o = JsonValues.MAPPER.createObjectNode();
+            ObjectNode o = JsonValues.object();
             o.put("table", r.table())
                     .put("column", r.column())
                     .put("model", r.model())
@@ -96,7 +96,7 @@ final class EmbedCommand implements Callable<Integer> {
                     .put("elapsed_ms", r.elapsed().toMillis());
             ArrayNode w = o.putArray("warnings");
             r.warnings().forEach(w::add);
-            out.println(JsonValues.MAPPER.writeValueAsString(o));
+            out.println(JsonValues.toJson(o));
         } else {
             out.println(String.format(
                     Locale.ROOT,

@@ -73,7 +73,7 @@ final class IndexCommand implements Callable<Integer> {
                             () -> new IllegalStateException("index on " + column + " not found after creating it"));
             long ms = (System.nanoTime() - t0) / 1_000_000;
             if (json) {
-                ObjectNode o = JsonValues.MAPPER.createObjectNode();
+                ObjectNode o = JsonValues.object();
                 o.put("index", index.name())
                         .put("table", index.table())
                         .put("column", index.column())
@@ -81,7 +81,7 @@ final class IndexCommand implements Callable<Integer> {
                         .put("ready", index.ready())
                         .put("rows", info.rowCount())
                         .put("elapsed_ms", ms);
-                out.println(JsonValues.MAPPER.writeValueAsString(o));
+                out.println(JsonValues.toJson(o));
             } else {
                 out.println("Index " + index.name() + " (" + index.type() + ") on " + index.table() + "."
                         + index.column() + ": " + (index.ready() ? "ready" : "building") + ", " + info.rowCount()

@@ -160,7 +160,7 @@ final class IngestCommand implements Callable<Integer> {
     static Map<String, List<?>> readColumns(Path file, IngestOptions options) {
         JsonNode root;
         try (var in = Files.newBufferedReader(file)) {
-            root = JsonValues.MAPPER
+            root = JsonValues.mapper()
                     .reader()
                     .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                     .readTree(in);
@@ -246,7 +246,7 @@ final class IngestCommand implements Callable<Integer> {
     private void print(IngestResult r) throws IOException {
         var out = spec.commandLine().getOut();
         if (json) {
-            ObjectNode o = JsonValues.MAPPER.createObjectNode();
+            ObjectNode o = JsonValues.object();
             o.put("table_name", r.tableName()).put("row_count", r.rowCount()).put("dataset_path", r.datasetPath());
             ArrayNode f = o.putArray("failures");
             for (IngestFailure x : r.failures()) {
@@ -256,7 +256,7 @@ final class IngestCommand implements Callable<Integer> {
             r.warnings().forEach(w::add);
             o.put("cancelled", r.cancelled());
             o.put("elapsed_ms", r.elapsed().toMillis());
-            out.println(JsonValues.MAPPER.writeValueAsString(o));
+            out.println(JsonValues.toJson(o));
         } else {
             out.println("Ingested " + r.rowCount() + " rows into " + r.tableName() + " (" + r.datasetPath() + ") in "
                     + r.elapsed().toMillis() + " ms" + (r.cancelled() ? " [cancelled]" : ""));

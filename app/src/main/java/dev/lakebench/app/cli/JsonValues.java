@@ -1,11 +1,17 @@
 package dev.lakebench.app.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lakebench.core.client.Row;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -16,13 +22,88 @@ import java.util.Map;
 /**
  * Converts between result values and JSON as the CLI contract says: bytes as base64 strings, vectors as arrays
  * of numbers, NULL as null; and parses JSON parameter literals and column files into Java values.
+ *
+ * <p>Output goes through jackson-core's generator ({@link #write}), not an {@code ObjectMapper}: building a mapper
+ * loads its serializer machinery (some 350 classes), which a command printing JSON would pay at every start, and
+ * which the start-up cache, trained on those commands, would load at the start of every other command too.
  */
 public final class JsonValues {
 
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory FACTORY = new JsonFactory();
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private JsonValues() {}
+
+    /** The mapper for reading JSON (parameters, column files, ingest options), made on first use. */
+    public static ObjectMapper mapper() {
+        return Reader.MAPPER;
+    }
+
+    private static final class Reader {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
+    /** An empty JSON array, to fill and {@link #toJson write}. */
+    public static ArrayNode array() {
+        return F.arrayNode();
+    }
+
+    /** An empty JSON object, to fill and {@link #toJson write}. */
+    public static ObjectNode object() {
+        return F.objectNode();
+    }
+
+    /** A generator on {@code out} that leaves it open when closed. */
+    public static JsonGenerator generator(Writer out) throws IOException {
+        return FACTORY.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    }
+
+    /** The tree as compact JSON text, as {@code ObjectMapper.writeValueAsString} writes it. */
+    public static String toJson(JsonNode node) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator g = generator(text)) {
+            write(g, node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return text.toString();
+    }
+
+    /** Writes the tree through the generator, each value with the generator call a mapper would make. */
+    public static void write(JsonGenerator g, JsonNode node) throws IOException {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                g.writeStartObject();
+                for (Map.Entry<String, JsonNode> e : node.properties()) {
+                    g.writeFieldName(e.getKey());
+                    write(g, e.getValue());
+                }
+                g.writeEndObject();
+            }
+            case ARRAY -> {
+                g.writeStartArray();
+                for (JsonNode e : node) {
+                    write(g, e);
+                }
+                g.writeEndArray();
+            }
+            case STRING -> g.writeString(node.textValue());
+            case NUMBER -> {
+                switch (node.numberType()) {
+                    case INT -> g.writeNumber(node.intValue());
+                    case LONG -> g.writeNumber(node.longValue());
+                    case BIG_INTEGER -> g.writeNumber(node.bigIntegerValue());
+                    case FLOAT -> g.writeNumber(node.floatValue());
+                    case DOUBLE -> g.writeNumber(node.doubleValue());
+                    case BIG_DECIMAL -> g.writeNumber(node.decimalValue());
+                }
+            }
+            case BOOLEAN -> g.writeBoolean(node.booleanValue());
+            case BINARY -> g.writeBinary(node.binaryValue());
+            case NULL, MISSING -> g.writeNull();
+            case POJO -> g.writeString(node.asText());
+        }
+    }
 
     public static ObjectNode row(Row row) {
         ObjectNode o = F.objectNode();
@@ -78,7 +159,7 @@ public final class JsonValues {
 
     /** A JSON literal as a parameter value: strings, integers (Long), decimals (Double), booleans, null, number arrays (float[]). */
     public static Object parameter(String json) throws com.fasterxml.jackson.core.JsonProcessingException {
-        return fromJson(MAPPER.readTree(json));
+        return fromJson(mapper().readTree(json));
     }
 
     public static Object fromJson(JsonNode n) {
@@ -120,6 +201,6 @@ public final class JsonValues {
             }
             return out;
         }
-        return n.toString();
+        return toJson(n);
     }
 }

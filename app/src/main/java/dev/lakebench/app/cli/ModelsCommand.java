@@ -187,7 +187,7 @@ final class ModelsCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             var models = parent.store().list();
             if (json) {
-                ArrayNode a = JsonValues.MAPPER.createArrayNode();
+                ArrayNode a = JsonValues.array();
                 for (ModelInfo m : models) {
                     a.addObject()
                             .put("name", m.name())
@@ -198,7 +198,7 @@ final class ModelsCommand implements Callable<Integer> {
                                     m.location() == null ? null : m.location().toString())
                             .put("size_bytes", m.sizeBytes());
                 }
-                out.println(JsonValues.MAPPER.writeValueAsString(a));
+                out.println(JsonValues.toJson(a));
             } else {
                 for (ModelInfo m : models) {
                     out.println(String.format(

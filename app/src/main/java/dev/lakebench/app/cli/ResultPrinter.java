@@ -16,11 +16,10 @@ final class ResultPrinter {
     private ResultPrinter() {}
 
     static void json(Iterator<Row> rows, PrintWriter out) throws IOException {
-        try (JsonGenerator g = JsonValues.MAPPER.getFactory().createGenerator(out)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        try (JsonGenerator g = JsonValues.generator(out)) {
             g.writeStartArray();
             while (rows.hasNext()) {
-                JsonValues.MAPPER.writeTree(g, JsonValues.row(rows.next()));
+                JsonValues.write(g, JsonValues.row(rows.next()));
             }
             g.writeEndArray();
         }
@@ -29,7 +28,7 @@ final class ResultPrinter {
 
     static void jsonl(Iterator<Row> rows, PrintWriter out) throws IOException {
         while (rows.hasNext()) {
-            out.println(JsonValues.MAPPER.writeValueAsString(JsonValues.row(rows.next())));
+            out.println(JsonValues.toJson(JsonValues.row(rows.next())));
         }
     }
 
@@ -65,7 +64,7 @@ final class ResultPrinter {
             return Base64.getEncoder().encodeToString(b);
         }
         if (v instanceof float[] || v instanceof float[][]) {
-            return JsonValues.value(v).toString();
+            return JsonValues.toJson(JsonValues.value(v));
         }
         return String.valueOf(v);
     }

@@ -33,11 +33,11 @@ final class SchemaCommand implements Callable<Integer> {
             var info = client.describeTable(table);
             var out = spec.commandLine().getOut();
             if (json) {
-                ObjectNode o = JsonValues.MAPPER.createObjectNode();
+                ObjectNode o = JsonValues.object();
                 for (Column c : info.schema().columns()) {
                     o.put(c.name(), c.typeName());
                 }
-                out.println(JsonValues.MAPPER.writeValueAsString(o));
+                out.println(JsonValues.toJson(o));
             } else {
                 for (Column c : info.schema().columns()) {
                     out.println(c.name() + "\t" + c.typeName());

@@ -56,7 +56,7 @@ final class TablesCommand implements Callable<Integer> {
             if (long_) {
                 printLong(client, tables, incomplete, out);
             } else if (json) {
-                out.println(JsonValues.MAPPER.writeValueAsString(tables));
+                out.println(JsonValues.toJson(JsonValues.value(tables)));
             } else {
                 tables.forEach(out::println);
             }
@@ -70,7 +70,7 @@ final class TablesCommand implements Callable<Integer> {
 
     private void printLong(Client client, List<String> tables, List<IncompleteFiles> incomplete, PrintWriter out)
             throws Exception {
-        ArrayNode array = JsonValues.MAPPER.createArrayNode();
+        ArrayNode array = JsonValues.array();
         List<String[]> lines = new ArrayList<>();
         for (int i = 0; i < tables.size(); i++) {
             IncompleteFiles inc = incomplete.get(i);
@@ -91,7 +91,7 @@ final class TablesCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            out.println(JsonValues.MAPPER.writeValueAsString(array));
+            out.println(JsonValues.toJson(array));
         } else {
             TextTable.print(out, new String[] {"table", "rows", "incomplete files", "incomplete rows"}, lines);
         }

@@ -37,7 +37,7 @@ final class WorkspacesCommand implements Callable<Integer> {
         }
         var out = spec.commandLine().getOut();
         if (json) {
-            ArrayNode a = JsonValues.MAPPER.createArrayNode();
+            ArrayNode a = JsonValues.array();
             for (WorkspaceInfo w : list) {
                 a.addObject()
                         .put("id", w.id())
@@ -46,7 +46,7 @@ final class WorkspacesCommand implements Callable<Integer> {
                                 "created_at",
                                 w.createdAt() == null ? null : w.createdAt().toString());
             }
-            out.println(JsonValues.MAPPER.writeValueAsString(a));
+            out.println(JsonValues.toJson(a));
         } else {
             for (WorkspaceInfo w : list) {
                 out.println(w.id() + (w.name().equals(w.id()) ? "" : "\t" + w.name()));

@@ -31,6 +31,6 @@ record CliRun(int code, String out, String err) {
     }
 
     JsonNode json() throws IOException {
-        return JsonValues.MAPPER.readTree(out);
+        return JsonValues.mapper().readTree(out);
     }
 }

@@ -36,7 +36,7 @@ class IngestFilesCliTest {
                 "50",
                 "--json");
         assertThat(r.code()).as(r.err()).isEqualTo(Cli.ERROR);
-        JsonNode j = JsonValues.MAPPER.readTree(r.out());
+        JsonNode j = JsonValues.mapper().readTree(r.out());
         assertThat(j.get("table_name").asText()).isEqualTo("docs");
         // 250 characters in chunks of 100 starting every 50: 0, 50, 100, 150
         assertThat(j.get("row_count").asLong()).isEqualTo(4);

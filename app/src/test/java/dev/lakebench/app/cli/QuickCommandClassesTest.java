@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code tables} and a point {@code query}, run as the jar runs them, set up neither picocli (its classes are the
  * ones the AOT cache cannot hold) nor the JDBC driver manager (it looks for every driver on the class path and
- * starts each, PostgreSQL's too). A command that needs picocli still gets it.
+ * starts each, PostgreSQL's too). A command that needs picocli still gets it. JSON output is written without an
+ * {@code ObjectMapper} (its serializers are some 350 classes).
  */
 class QuickCommandClassesTest {
 
@@ -60,6 +61,21 @@ class QuickCommandClassesTest {
             assertThat(classes)
                     .filteredOn(c -> c.startsWith("picocli.") || c.startsWith("org.postgresql."))
                     .isEmpty();
+        }
+    }
+
+    @Test
+    void jsonOutputBuildsNoObjectMapper() throws Exception {
+        String data = dir.resolve("data").toString();
+        loadedClasses("--data-dir", data, "query", "CREATE TABLE t AS SELECT range AS n FROM range(10)");
+        for (List<String> classes : List.of(
+                loadedClasses("--data-dir", data, "tables", "--json"),
+                loadedClasses("--data-dir", data, "tables", "--long", "--json"),
+                loadedClasses("--data-dir", data, "schema", "t", "--json"),
+                loadedClasses("--data-dir", data, "query", "--format", "json", "SELECT n FROM t WHERE n < 3"),
+                loadedClasses("--data-dir", data, "query", "--format", "jsonl", "SELECT n FROM t WHERE n < 3"))) {
+            assertThat(classes).contains("com.fasterxml.jackson.core.JsonGenerator");
+            assertThat(classes).doesNotContain("com.fasterxml.jackson.databind.ObjectMapper");
         }
     }
 

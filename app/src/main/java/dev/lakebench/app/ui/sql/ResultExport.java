@@ -105,12 +105,11 @@ public final class ResultExport {
 
     private static long json(RowCursor cursor, Writer w, LongConsumer progress) throws IOException {
         long n = 0;
-        try (JsonGenerator g = JsonValues.MAPPER.getFactory().createGenerator(w)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        try (JsonGenerator g = JsonValues.generator(w)) {
             g.writeStartArray();
             while (cursor.hasNext()) {
                 g.writeRaw('\n');
-                JsonValues.MAPPER.writeTree(g, JsonValues.row(cursor.next()));
+                JsonValues.write(g, JsonValues.row(cursor.next()));
                 if (++n % 10_000 == 0 && progress != null) {
                     progress.accept(n);
                 }
@@ -130,7 +129,7 @@ public final class ResultExport {
             return Base64.getEncoder().encodeToString(b);
         }
         if (v instanceof float[] || v instanceof float[][] || v instanceof List<?> || v instanceof Map<?, ?>) {
-            return JsonValues.value(v).toString();
+            return JsonValues.toJson(JsonValues.value(v));
         }
         return String.valueOf(v);
     }

@@ -268,7 +268,7 @@ public final class ResultsTable {
     }
 
     static String rowsJson(List<Row> rows) {
-        var arr = JsonValues.MAPPER.createArrayNode();
+        var arr = JsonValues.array();
         for (Row r : rows) {
             arr.add(JsonValues.row(r));
         }
