@@ -1,10 +1,10 @@
 package dev.lakebench.app.ui.ingest;
 
+import dev.lakebench.app.ui.common.HoverTooltip;
 import dev.lakebench.app.ui.theme.Icons;
 import dev.lakebench.app.ui.theme.Styles;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.Tooltip;
 
 /** The toolbar's Ingest button: a menu to choose files, or a whole folder (read recursively). */
 public final class IngestMenuButton {
@@ -21,7 +21,7 @@ public final class IngestMenuButton {
         MenuButton b = new MenuButton("Ingest", Icons.of(Icons.Icon.INGEST), f, d);
         b.setId(id);
         b.getStyleClass().add(Styles.FLAT);
-        b.setTooltip(new Tooltip("Ingest files or a folder (Ctrl+I for files) — or drop them anywhere"));
+        HoverTooltip.install(b, "Ingest files or a folder (Ctrl+I for files) — or drop them anywhere");
         b.setFocusTraversable(false);
         return b;
     }

@@ -1,5 +1,6 @@
 package dev.lakebench.app.ui.shell;
 
+import dev.lakebench.app.ui.common.HoverTooltip;
 import dev.lakebench.app.ui.theme.Icons;
 import dev.lakebench.app.ui.theme.Icons.Icon;
 import dev.lakebench.app.ui.theme.Styles;
@@ -18,7 +19,6 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -153,7 +153,7 @@ public final class ShellView {
         Button b = new Button(text, Icons.of(icon));
         b.setId(id);
         b.getStyleClass().add(Styles.FLAT);
-        b.setTooltip(new Tooltip(tooltip));
+        HoverTooltip.install(b, tooltip);
         b.setOnAction(e -> action.run());
         b.setFocusTraversable(false);
         return b;

@@ -13,6 +13,7 @@ import dev.lakebench.app.ui.common.CollapsibleSplit;
 import dev.lakebench.app.ui.common.ConnectionSpec;
 import dev.lakebench.app.ui.common.ErrorReport;
 import dev.lakebench.app.ui.common.ErrorSurface;
+import dev.lakebench.app.ui.common.HoverTooltip;
 import dev.lakebench.app.ui.common.InstalledModels;
 import dev.lakebench.app.ui.common.SelectedRow;
 import dev.lakebench.app.ui.common.Sessions;
@@ -393,7 +394,7 @@ public final class Workbench implements BrowserActions {
         ToggleButton b = new ToggleButton(null, Icons.of(icon));
         b.setId(id);
         b.getStyleClass().add(Styles.FLAT);
-        b.setTooltip(new Tooltip(tooltip));
+        HoverTooltip.install(b, tooltip);
         b.setFocusTraversable(false);
         bindShown(b, pane.collapsedProperty());
         return b;
