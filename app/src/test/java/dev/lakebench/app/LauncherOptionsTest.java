@@ -18,9 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The JVM options the {@code lakebench} launcher script chooses per command, read from a stand-in {@code java}
- * that prints its arguments: catalog commands run with the first JIT tier only, a query without the training
- * run's replayed profiles, everything else (ingests, the workbench) with the JVM's defaults; a command gets the
- * commands' AOT cache, the workbench its own.
+ * that prints its arguments: catalog commands run with the first JIT tier only, a query and the workbench without
+ * the training run's replayed profiles, everything else (ingests, exports) with the JVM's defaults; a command gets
+ * the commands' AOT cache, the workbench its own.
  */
 class LauncherOptionsTest {
 
@@ -66,12 +66,25 @@ class LauncherOptionsTest {
     }
 
     @Test
-    void ingestsAndTheWorkbenchKeepTheJvmDefaults() throws Exception {
-        for (List<String> line :
-                List.<List<String>>of(List.of("ingest", "t", "/tmp/x"), List.of("--data-dir", "/tmp/d"), List.of())) {
+    void ingestsKeepTheJvmDefaults() throws Exception {
+        for (List<String> line : List.<List<String>>of(
+                List.of("ingest", "t", "/tmp/x"), List.of("--data-dir", "/tmp/d", "export", "t", "/tmp/t.parquet"))) {
             assertThat(jvmOptions(line.toArray(String[]::new)))
                     .as(line.toString())
-                    .doesNotContain(C1_ONLY, NO_REPLAY);
+                    .doesNotContain(C1_ONLY, NO_REPLAY, "-XX:+UnlockDiagnosticVMOptions");
+        }
+    }
+
+    @Test
+    void theWorkbenchKeepsBothTiersWithoutReplayedProfiles() throws Exception {
+        for (List<String> line : List.<List<String>>of(
+                List.of(), List.of("--data-dir", "/tmp/d"), List.of("--workspace", "w", "--data-dir=/tmp/d"))) {
+            List<String> options = jvmOptions(line.toArray(String[]::new));
+            assertThat(options)
+                    .as(line.toString())
+                    .contains("-XX:+UnlockDiagnosticVMOptions", NO_REPLAY)
+                    .doesNotContain(C1_ONLY);
+            assertThat(options.indexOf("-XX:+UnlockDiagnosticVMOptions")).isLessThan(options.indexOf(NO_REPLAY));
         }
     }
 
@@ -79,6 +92,8 @@ class LauncherOptionsTest {
     void aValueThatLooksLikeACommandIsNotTakenForOne() throws Exception {
         // "query" here is the workspace's name; the command is an ingest
         assertThat(jvmOptions("--workspace", "query", "ingest", "t", "/tmp/x")).doesNotContain(NO_REPLAY, C1_ONLY);
+        // and "tables" here is the data folder's name: the workbench opens
+        assertThat(jvmOptions("--data-dir", "tables")).contains(NO_REPLAY).doesNotContain(C1_ONLY);
     }
 
     @Test

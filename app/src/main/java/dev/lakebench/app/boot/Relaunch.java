@@ -52,6 +52,9 @@ final class Relaunch {
         this.vectorApi = vectorApi;
     }
 
+    /** The options that keep the JVM from compiling the training run's hot methods at once. */
+    static final List<String> NO_REPLAY = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining");
+
     List<String> command(List<String> inheritedJvmArgs, String classPath, String[] args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java.toString());
@@ -68,10 +71,14 @@ final class Relaunch {
         }
         cmd.addAll(inheritedJvmArgs);
         if (!vectorApi) {
-            Path cache = cacheBeside(cp, LaunchArgs.opensWorkbench(args));
+            boolean workbench = LaunchArgs.opensWorkbench(args);
+            Path cache = cacheBeside(cp, workbench);
             if (cache != null) {
                 cmd.add("-XX:AOTCache=" + cache);
                 cmd.add("-Xlog:disable"); // a cache that does not fit this JVM is ignored without a note on stdout
+                if (workbench) { // as the launcher script: no replayed profiles while the window is built
+                    cmd.addAll(NO_REPLAY);
+                }
                 cmd.add("-Djava.library.path="
                         + libraryPath(cache.resolveSibling("lib"), System.getProperty("java.library.path", "")));
             }
