@@ -1,5 +1,6 @@
 package dev.lakebench.app.ui.detail;
 
+import dev.lakebench.app.ui.common.HoverTooltip;
 import dev.lakebench.app.ui.common.ImageDecoding;
 import dev.lakebench.app.ui.common.Threads;
 import dev.lakebench.app.ui.theme.Icons;
@@ -154,11 +155,13 @@ public final class DetailView {
         // a few lines at most: the picture keeps the room; the tooltip has them all
         captions.setMinHeight(0);
         captions.setMaxHeight(76);
-        Tooltip allCaptions = new Tooltip();
-        allCaptions.setWrapText(true);
-        allCaptions.setMaxWidth(480);
-        allCaptions.textProperty().bind(captions.textProperty());
-        captions.setTooltip(allCaptions);
+        HoverTooltip.install(captions, () -> {
+            Tooltip allCaptions = new Tooltip();
+            allCaptions.setWrapText(true);
+            allCaptions.setMaxWidth(480);
+            allCaptions.textProperty().bind(captions.textProperty());
+            return allCaptions;
+        });
         captions.setPadding(new Insets(2, 10, 6, 10));
         captions.managedProperty().bind(captions.visibleProperty());
         captions.setVisible(false);
@@ -269,6 +272,22 @@ public final class DetailView {
         title.setWrapText(true);
         title.setMinHeight(Region.USE_PREF_SIZE);
         title.setPadding(new Insets(8, 10, 4, 10));
+        // the full-title tooltip and the copy menu are popups: made with the first title, not with the window
+        ChangeListener<String> firstTitle = new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends String> o, String was, String now) {
+                if (now != null && !now.isEmpty()) {
+                    vm.titleProperty().removeListener(this);
+                    titlePopups(title, vm);
+                }
+            }
+        };
+        vm.titleProperty().addListener(firstTitle);
+        firstTitle.changed(vm.titleProperty(), null, vm.titleProperty().get());
+        return title;
+    }
+
+    private static void titlePopups(Label title, DetailViewModel vm) {
         Tooltip full = new Tooltip();
         full.textProperty().bind(vm.titleProperty());
         full.setWrapText(true);
@@ -285,7 +304,6 @@ public final class DetailView {
             Clipboard.getSystemClipboard().setContent(c);
         });
         title.setContextMenu(new ContextMenu(copy));
-        return title;
     }
 
     /** Zoom buttons under a picture: out, in, fit, pixel for pixel, and the current scale. */
@@ -308,7 +326,7 @@ public final class DetailView {
         overlays.setSelected(true);
         overlays.setMinWidth(Region.USE_PREF_SIZE);
         overlays.setFocusTraversable(false);
-        overlays.setTooltip(new Tooltip("Show or hide the annotation boxes, labels and mask"));
+        HoverTooltip.install(overlays, "Show or hide the annotation boxes, labels and mask");
         overlays.managedProperty().bind(overlays.visibleProperty());
         overlays.setVisible(false);
         picture.overlaysProperty().bind(overlays.selectedProperty());
@@ -326,7 +344,7 @@ public final class DetailView {
         b.setId(id);
         b.getStyleClass().add("flat");
         b.setMinWidth(Region.USE_PREF_SIZE);
-        b.setTooltip(new Tooltip(tip));
+        HoverTooltip.install(b, tip);
         b.setFocusTraversable(false);
         return b;
     }

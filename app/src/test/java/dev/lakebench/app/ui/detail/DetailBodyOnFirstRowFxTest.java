@@ -8,6 +8,7 @@ import dev.lakebench.app.ui.common.SelectedRow;
 import dev.lakebench.core.client.Row;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,10 @@ class DetailBodyOnFirstRowFxTest {
         assertThat(FxFixture.onFx(() -> pane.view().bodyBuilt())).isFalse();
         assertThat(robot.lookup("#detail-fields").tryQuery()).isEmpty();
         assertThat(robot.lookup("#detail-play").tryQuery()).isEmpty();
+        Label title = robot.lookup("#detail-title").queryAs(Label.class);
+        assertThat(FxFixture.onFx(() -> title.getTooltip() == null && title.getContextMenu() == null))
+                .as("the title's tooltip and menu are made with the first title")
+                .isTrue();
 
         Row row = new Row(List.of("id", "text"), new Object[] {"r1", "a first row with some words"});
         robot.interact(() -> pane.vm().show(new SelectedRow(null, "notes", row)));
@@ -60,6 +65,10 @@ class DetailBodyOnFirstRowFxTest {
         assertThat(robot.lookup("#detail-text").tryQuery()).isPresent();
         assertThat(FxFixture.onFx(() -> robot.lookup("#detail-text").query().isVisible()))
                 .isTrue();
+
+        assertThat(FxFixture.onFx(() -> title.getTooltip().getText())).isEqualTo(title.getText());
+        assertThat(FxFixture.onFx(() -> title.getContextMenu().getItems().get(0).getId()))
+                .isEqualTo("detail-title-copy");
 
         // a second row reuses the body
         Row second = new Row(List.of("id"), new Object[] {"r2"});
