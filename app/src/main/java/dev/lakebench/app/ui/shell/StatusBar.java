@@ -1,5 +1,6 @@
 package dev.lakebench.app.ui.shell;
 
+import dev.lakebench.app.ui.common.HoverTooltip;
 import dev.lakebench.app.ui.common.TaskCenter;
 import dev.lakebench.app.ui.common.TrackedTask;
 import dev.lakebench.app.ui.theme.Icons;
@@ -11,7 +12,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -30,7 +30,7 @@ public final class StatusBar {
     private final HBox current = new HBox(6);
     private final Button more = new Button();
     private final TaskCenter center;
-    private final Popup popup = new Popup();
+    private Popup popup; // made on the first click on the task count: a popup is a window of its own
 
     public StatusBar(TaskCenter center) {
         this.center = center;
@@ -50,7 +50,6 @@ public final class StatusBar {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         bar.getChildren().addAll(message, spacer, current, more, workspace);
         center.running().addListener((ListChangeListener<TrackedTask>) c -> showNewest());
-        popup.setAutoHide(true);
     }
 
     public Node node() {
@@ -72,12 +71,14 @@ public final class StatusBar {
     private void showNewest() {
         current.getChildren().clear();
         if (center.running().isEmpty()) {
-            popup.hide();
+            if (popup != null) {
+                popup.hide();
+            }
             return;
         }
         TrackedTask t = center.running().get(center.running().size() - 1);
         current.getChildren().setAll(row(t, false).getChildren());
-        if (popup.isShowing()) {
+        if (popup != null && popup.isShowing()) {
             fillPopup();
         }
     }
@@ -95,7 +96,7 @@ public final class StatusBar {
         msg.getStyleClass().add(Styles.MUTED);
         Button cancel = new Button(null, Icons.of(Icons.Icon.STOP));
         cancel.getStyleClass().add(Styles.FLAT);
-        cancel.setTooltip(new Tooltip("Cancel " + t.title()));
+        HoverTooltip.install(cancel, "Cancel " + t.title());
         cancel.setDisable(!t.isCancellable());
         cancel.setOnAction(e -> {
             t.cancel();
@@ -108,6 +109,10 @@ public final class StatusBar {
     }
 
     private void togglePopup() {
+        if (popup == null) {
+            popup = new Popup();
+            popup.setAutoHide(true);
+        }
         if (popup.isShowing()) {
             popup.hide();
             return;
