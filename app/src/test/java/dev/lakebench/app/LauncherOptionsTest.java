@@ -19,13 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The JVM options the {@code lakebench} launcher script chooses per command, read from a stand-in {@code java}
  * that prints its arguments: catalog commands run with the first JIT tier only, a query and the workbench without
- * the training run's replayed profiles, everything else (ingests, exports) with the JVM's defaults; a command gets
+ * the training run's replayed profiles, the workbench with later compilation, everything else (ingests, exports) with the JVM's defaults; a command gets
  * the commands' AOT cache, the workbench its own.
  */
 class LauncherOptionsTest {
 
     private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
     private static final String NO_REPLAY = "-XX:-AOTReplayTraining";
+    private static final String LATER = "-XX:CompileThresholdScaling=3";
 
     @TempDir
     Path dir;
@@ -50,7 +51,7 @@ class LauncherOptionsTest {
             assertThat(jvmOptions("--data-dir", "/tmp/d", command))
                     .as(command)
                     .contains(C1_ONLY)
-                    .doesNotContain(NO_REPLAY);
+                    .doesNotContain(NO_REPLAY, LATER);
         }
         assertThat(jvmOptions("--version")).contains(C1_ONLY);
     }
@@ -60,7 +61,7 @@ class LauncherOptionsTest {
         List<String> options = jvmOptions("--workspace", "w", "query", "SELECT 1");
         assertThat(options)
                 .contains("-XX:+UnlockDiagnosticVMOptions", NO_REPLAY)
-                .doesNotContain(C1_ONLY);
+                .doesNotContain(C1_ONLY, LATER);
         // the diagnostic switch comes first, or the JVM refuses the option after it
         assertThat(options.indexOf("-XX:+UnlockDiagnosticVMOptions")).isLessThan(options.indexOf(NO_REPLAY));
     }
@@ -71,7 +72,7 @@ class LauncherOptionsTest {
                 List.of("ingest", "t", "/tmp/x"), List.of("--data-dir", "/tmp/d", "export", "t", "/tmp/t.parquet"))) {
             assertThat(jvmOptions(line.toArray(String[]::new)))
                     .as(line.toString())
-                    .doesNotContain(C1_ONLY, NO_REPLAY, "-XX:+UnlockDiagnosticVMOptions");
+                    .doesNotContain(C1_ONLY, NO_REPLAY, LATER, "-XX:+UnlockDiagnosticVMOptions");
         }
     }
 
@@ -82,7 +83,7 @@ class LauncherOptionsTest {
             List<String> options = jvmOptions(line.toArray(String[]::new));
             assertThat(options)
                     .as(line.toString())
-                    .contains("-XX:+UnlockDiagnosticVMOptions", NO_REPLAY)
+                    .contains("-XX:+UnlockDiagnosticVMOptions", NO_REPLAY, LATER)
                     .doesNotContain(C1_ONLY);
             assertThat(options.indexOf("-XX:+UnlockDiagnosticVMOptions")).isLessThan(options.indexOf(NO_REPLAY));
         }

@@ -55,6 +55,9 @@ final class Relaunch {
     /** The options that keep the JVM from compiling the training run's hot methods at once. */
     static final List<String> NO_REPLAY = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining");
 
+    /** The workbench's: a method is compiled after three times the usual number of calls (decision 0021). */
+    static final String LATER_COMPILATION = "-XX:CompileThresholdScaling=3";
+
     List<String> command(List<String> inheritedJvmArgs, String classPath, String[] args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java.toString());
@@ -76,8 +79,9 @@ final class Relaunch {
             if (cache != null) {
                 cmd.add("-XX:AOTCache=" + cache);
                 cmd.add("-Xlog:disable"); // a cache that does not fit this JVM is ignored without a note on stdout
-                if (workbench) { // as the launcher script: no replayed profiles while the window is built
+                if (workbench) { // as the launcher script: the compilers leave a core to the window being built
                     cmd.addAll(NO_REPLAY);
+                    cmd.add(LATER_COMPILATION);
                 }
                 cmd.add("-Djava.library.path="
                         + libraryPath(cache.resolveSibling("lib"), System.getProperty("java.library.path", "")));

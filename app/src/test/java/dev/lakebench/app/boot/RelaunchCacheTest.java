@@ -23,12 +23,13 @@ class RelaunchCacheTest {
         assertThat(new Relaunch(Path.of("java"), false).command(List.of(), jar.toString(), new String[] {"tables"}))
                 .as("a command: the commands' cache")
                 .contains("-XX:AOTCache=" + cache)
-                .doesNotContain("-XX:-AOTReplayTraining");
+                .doesNotContain("-XX:-AOTReplayTraining", "-XX:CompileThresholdScaling=3");
         List<String> cmd = new Relaunch(Path.of("java"), false).command(List.of(), jar.toString(), new String[0]);
         assertThat(cmd).as("the workbench: its own cache").contains("-XX:AOTCache=" + workbenchCache, "-Xlog:disable");
         assertThat(cmd)
                 .as("the workbench, as the launcher starts it: no replayed profiles")
-                .containsSubsequence("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining", "-jar");
+                .containsSubsequence("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining", "-jar")
+                .contains("-XX:CompileThresholdScaling=3");
         // as the launcher starts it: the manifest allows native access; the option would make the JVM refuse the cache
         assertThat(cmd).noneMatch(a -> a.startsWith("--enable-native-access") || a.equals("jdk.incubator.vector"));
         assertThat(cmd.get(cmd.indexOf("-jar") + 1))
