@@ -87,75 +87,73 @@ public final class LaunchBenchmark implements Benchmark {
                 "-cp",
                 bench + File.pathSeparator + javafxJars(APP.resolve("lib")),
                 HelloWindow.class.getName());
-        Launches reference = launches(reps, hello, Map.of(), HelloWindow.MARKER);
         // the same window with an AOT cache trained on it, as the workbench has one: JavaFX's own floor here
         Path helloCache = ctx.scratch("launch").resolve("hello.aot");
-        List<String> helloCached = new java.util.ArrayList<>(hello);
+        List<String> helloCached = new ArrayList<>(hello);
         helloCached.add(1, "-XX:AOTCache=" + helloCache);
         helloCached.add(2, "-Xlog:disable");
-        String ref = Fmt.duration(reference.median()) + " (minimal JavaFX window)";
-        if (trainCache(hello, helloCache)) {
-            Launches cached = launches(reps, helloCached, Map.of(), HelloWindow.MARKER);
-            ref += "; " + Fmt.duration(cached.median()) + " (the same with its own AOT cache)";
-        }
+        boolean cachedHello = trainCache(hello, helloCache);
 
         // the launcher passes LAKEBENCH_JAVA_OPTS to its JVM (and a build that starts the workbench in a second JVM
         // to that one); java -jar gets the probe as its own option, which such a build hands on to its child
         Map<String, String> opts = Map.of("LAKEBENCH_JAVA_OPTS", PROBE);
+        List<Variant> variants = new ArrayList<>();
+        variants.add(new Variant("reference", hello, Map.of(), HelloWindow.MARKER));
+        if (cachedHello) {
+            variants.add(new Variant("cached reference", helloCached, Map.of(), HelloWindow.MARKER));
+        }
         String baseline = System.getProperty(BASELINE);
         if (baseline != null && !baseline.isBlank()) {
             Path base = Path.of(baseline).toAbsolutePath();
-            record(
-                    ctx,
+            variants.add(new Variant(
                     "baseline " + base.getFileName() + ", launcher + AOT caches",
-                    launches(
-                            reps,
-                            List.of(base.resolve("lakebench").toString(), "--data-dir", data.toString()),
-                            opts,
-                            READY),
-                    ref);
-            record(
-                    ctx,
+                    List.of(base.resolve("lakebench").toString(), "--data-dir", data.toString()),
+                    opts,
+                    READY));
+            variants.add(new Variant(
                     "baseline " + base.getFileName() + ", java -jar",
-                    launches(
-                            reps,
-                            List.of(
-                                    java,
-                                    PROBE,
-                                    "-jar",
-                                    base.resolve("lakebench.jar").toString(),
-                                    "--data-dir",
-                                    data.toString()),
-                            opts,
-                            READY),
-                    ref);
+                    List.of(
+                            java,
+                            PROBE,
+                            "-jar",
+                            base.resolve("lakebench.jar").toString(),
+                            "--data-dir",
+                            data.toString()),
+                    opts,
+                    READY));
         }
-        record(
-                ctx,
+        variants.add(new Variant(
                 "workbench, launcher + AOT caches",
-                launches(reps, List.of(launcher.toString(), "--data-dir", data.toString()), opts, READY),
-                ref);
-        record(
-                ctx,
+                List.of(launcher.toString(), "--data-dir", data.toString()),
+                opts,
+                READY));
+        variants.add(new Variant(
                 "workbench, java -jar",
-                launches(
-                        reps, List.of(java, PROBE, "-jar", jar.toString(), "--data-dir", data.toString()), opts, READY),
-                ref);
+                List.of(java, PROBE, "-jar", jar.toString(), "--data-dir", data.toString()),
+                opts,
+                READY));
         if (Files.isExecutable(IMAGE)) {
-            record(
-                    ctx,
+            variants.add(new Variant(
                     "workbench, installed app image",
-                    launches(
-                            reps,
-                            List.of(IMAGE.toAbsolutePath().toString(), "--data-dir", data.toString()),
-                            Map.of("JAVA_TOOL_OPTIONS", PROBE),
-                            READY), // its launcher reads no other variable
-                    ref);
+                    List.of(IMAGE.toAbsolutePath().toString(), "--data-dir", data.toString()),
+                    Map.of("JAVA_TOOL_OPTIONS", PROBE), // its launcher reads no other variable
+                    READY));
         } else {
             ctx.note(
                     name(),
                     "app image not measured: build it with mvn -Pdist -DskipTests package "
                             + "-Dinstaller.imageOnly=true");
+        }
+        Map<String, Launches> measured = interleaved(reps, variants);
+        String ref = Fmt.duration(measured.get("reference").median()) + " (minimal JavaFX window)";
+        if (cachedHello) {
+            ref += "; " + Fmt.duration(measured.get("cached reference").median())
+                    + " (the same with its own AOT cache)";
+        }
+        for (Variant v : variants) {
+            if (!v.label().endsWith("reference")) {
+                record(ctx, v.label(), measured.get(v.label()), ref);
+            }
         }
         ctx.note(
                 name(),
@@ -164,7 +162,8 @@ public final class LaunchBenchmark implements Benchmark {
                         + "workspace listed), median of " + reps
                         + "; the references are a JavaFX window "
                         + "with one label, started the same way (class path), without and with an AOT cache "
-                        + "trained on it. Goal: at most 1.0 s.");
+                        + "trained on it. The programs take turns, launch by launch, so that a change in the "
+                        + "machine's speed during the run touches each alike. Goal: at most 1.0 s.");
     }
 
     /** Runs the command once with {@code -XX:AOTCacheOutput}; whether the cache was written. */
@@ -225,23 +224,40 @@ public final class LaunchBenchmark implements Benchmark {
      */
     private record Launch(double marker, double window, double cpu) {}
 
-    private static Launches launches(int reps, List<String> command, Map<String, String> env, String marker)
-            throws Exception {
-        launch(command, env, marker); // warm the file cache
-        List<Double> out = new ArrayList<>();
-        List<Double> window = new ArrayList<>();
-        List<Double> cpu = new ArrayList<>();
-        double load = 0;
-        for (int i = 0; i < reps; i++) {
-            Launch l = launch(command, env, marker);
-            out.add(l.marker());
-            cpu.add(l.cpu());
-            if (!Double.isNaN(l.window())) {
-                window.add(l.window());
-            }
-            load += ChildCpu.load();
+    /** One program to launch: its command line, environment and the line that says it is ready. */
+    private record Variant(String label, List<String> command, Map<String, String> env, String marker) {}
+
+    /**
+     * Launches every variant once per round, {@code reps} rounds after one unmeasured launch each (to warm the file
+     * cache): each variant's launches, by label.
+     */
+    private static Map<String, Launches> interleaved(int reps, List<Variant> variants) throws Exception {
+        for (Variant v : variants) {
+            launch(v.command(), v.env(), v.marker());
         }
-        return new Launches(out, window.size() == reps ? window : List.of(), load / reps, cpu);
+        Map<String, List<Launch>> runs = new java.util.LinkedHashMap<>();
+        Map<String, Double> load = new java.util.HashMap<>();
+        for (int i = 0; i < reps; i++) {
+            for (Variant v : variants) {
+                runs.computeIfAbsent(v.label(), k -> new ArrayList<>()).add(launch(v.command(), v.env(), v.marker()));
+                load.merge(v.label(), ChildCpu.load(), Double::sum);
+            }
+        }
+        Map<String, Launches> out = new java.util.LinkedHashMap<>();
+        runs.forEach((label, ls) -> {
+            List<Double> window = ls.stream()
+                    .map(Launch::window)
+                    .filter(w -> !Double.isNaN(w))
+                    .toList();
+            out.put(
+                    label,
+                    new Launches(
+                            ls.stream().map(Launch::marker).toList(),
+                            window.size() == ls.size() ? window : List.of(),
+                            load.get(label) / ls.size(),
+                            ls.stream().map(Launch::cpu).toList()));
+        });
+        return out;
     }
 
     /** Milliseconds from starting {@code command} to the line starting with {@code marker} on its stdout. */
