@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -65,35 +67,23 @@ public final class StartupBenchmark implements Benchmark {
         }
         String references = Fmt.duration(javaVersion.wall().median().millis()) + " (CPU "
                 + Fmt.decimal(javaVersion.cpuMedian(), 2) + " s) (java -version); " + sqliteNote;
-        record(
-                ctx,
-                "tables, launcher + AOT cache",
-                series(reps, concat(List.of(launcher.toString()), tables)),
-                references);
-        record(
-                ctx,
-                "point query, launcher + AOT cache",
-                series(reps, concat(List.of(launcher.toString()), point)),
-                references);
+        // the commands take turns, run by run, so that a change in the machine's speed touches each alike
+        Map<String, List<String>> commands = new LinkedHashMap<>();
+        commands.put("tables, launcher + AOT cache", concat(List.of(launcher.toString()), tables));
+        commands.put("point query, launcher + AOT cache", concat(List.of(launcher.toString()), point));
         Optional<BuiltApp> baseline = baseline(ctx);
         if (baseline.isPresent()) {
             String before = baseline.get().launcher().toString();
-            record(
-                    ctx,
-                    "tables, baseline launcher + AOT cache",
-                    series(reps, concat(List.of(before), tables)),
-                    references);
-            record(
-                    ctx,
-                    "point query, baseline launcher + AOT cache",
-                    series(reps, concat(List.of(before), point)),
-                    references);
+            commands.put("tables, baseline launcher + AOT cache", concat(List.of(before), tables));
+            commands.put("point query, baseline launcher + AOT cache", concat(List.of(before), point));
         }
-        record(ctx, "tables, java -jar", series(reps, concat(jar(java, jar), tables)), references);
-        record(ctx, "point query, java -jar", series(reps, concat(jar(java, jar), point)), references);
+        commands.put("tables, java -jar", concat(jar(java, jar), tables));
+        commands.put("point query, java -jar", concat(jar(java, jar), point));
+        interleaved(reps, commands).forEach((metric, timed) -> record(ctx, metric, timed, references));
         ctx.note(
                 name(),
-                "Median wall time of " + reps + " runs of each command, every one a fresh process, with the median CPU "
+                "Median wall time of " + reps + " runs of each command, every one a fresh process, the Lakebench "
+                        + "commands taking turns run by run, with the median CPU "
                         + "time (user + system) of the process, which moves less than wall time on a loaded machine; "
                         + "workspace of one 1,000-row table. Goal: at most 0.4 s for tables and a point query on a "
                         + "quiet machine.");
@@ -150,6 +140,36 @@ public final class StartupBenchmark implements Benchmark {
             load += ChildCpu.load();
         }
         return new Timed(s, dev.lakebench.bench.support.Stats.median(cpu), load / reps);
+    }
+
+    /** Each command once per round, {@code reps} rounds after one unmeasured run each: each command's times. */
+    static Map<String, Timed> interleaved(int reps, Map<String, List<String>> commands) throws Exception {
+        for (List<String> command : commands.values()) {
+            run(command); // warm the file cache
+        }
+        Map<String, Series> wall = new LinkedHashMap<>();
+        Map<String, double[]> cpu = new LinkedHashMap<>();
+        Map<String, Double> load = new LinkedHashMap<>();
+        commands.keySet().forEach(k -> {
+            wall.put(k, new Series());
+            cpu.put(k, new double[reps]);
+            load.put(k, 0.0);
+        });
+        for (int i = 0; i < reps; i++) {
+            for (Map.Entry<String, List<String>> c : commands.entrySet()) {
+                double before = ChildCpu.seconds();
+                wall.get(c.getKey()).add(Measurement.of(() -> run(c.getValue())));
+                cpu.get(c.getKey())[i] = ChildCpu.seconds() - before;
+                load.merge(c.getKey(), ChildCpu.load(), Double::sum);
+            }
+        }
+        Map<String, Timed> out = new LinkedHashMap<>();
+        for (String k : commands.keySet()) {
+            out.put(
+                    k,
+                    new Timed(wall.get(k), dev.lakebench.bench.support.Stats.median(cpu.get(k)), load.get(k) / reps));
+        }
+        return out;
     }
 
     static void run(List<String> command) throws IOException, InterruptedException {
