@@ -9,8 +9,8 @@ import javafx.scene.input.MouseEvent;
 /**
  * A tooltip made when the pointer first enters its control. A tooltip is a popup control with its own window
  * and behaviour, and the toolbar and the detail pane have a dozen and a half: built with the window, they are
- * start-up work for something shown only on hover. The text is the control's accessible help at once, which is what a screen reader reads from a
- * tooltip.
+ * start-up work for something shown only on hover. The text is the control's accessible help at once, which is
+ * what a screen reader reads from a tooltip.
  */
 public final class HoverTooltip {
 

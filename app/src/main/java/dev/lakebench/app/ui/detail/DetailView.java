@@ -2,17 +2,17 @@ package dev.lakebench.app.ui.detail;
 
 import dev.lakebench.app.ui.common.HoverTooltip;
 import dev.lakebench.app.ui.common.ImageDecoding;
+import dev.lakebench.app.ui.common.Once;
 import dev.lakebench.app.ui.common.Threads;
 import dev.lakebench.app.ui.theme.Icons;
 import dev.lakebench.app.ui.theme.Styles;
 import dev.lakebench.natives.media.VideoDecoder;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -173,19 +173,7 @@ public final class DetailView {
         }
         // the body (picture, fields table, text) is built for the first row shown: a window that starts with no row
         // selected does not style, skin and lay out a table, a slider and a split pane it does not show
-        if (vm.shownProperty().get() != null) {
-            buildBody();
-        } else {
-            vm.shownProperty().addListener(new ChangeListener<Object>() {
-                @Override
-                public void changed(ObservableValue<?> o, Object was, Object row) {
-                    if (row != null) {
-                        vm.shownProperty().removeListener(this);
-                        buildBody();
-                    }
-                }
-            });
-        }
+        Once.when(vm.shownProperty(), Objects::nonNull, row -> buildBody());
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(root.widthProperty());
         clip.heightProperty().bind(root.heightProperty());
@@ -273,17 +261,7 @@ public final class DetailView {
         title.setMinHeight(Region.USE_PREF_SIZE);
         title.setPadding(new Insets(8, 10, 4, 10));
         // the full-title tooltip and the copy menu are popups: made with the first title, not with the window
-        ChangeListener<String> firstTitle = new ChangeListener<>() {
-            @Override
-            public void changed(ObservableValue<? extends String> o, String was, String now) {
-                if (now != null && !now.isEmpty()) {
-                    vm.titleProperty().removeListener(this);
-                    titlePopups(title, vm);
-                }
-            }
-        };
-        vm.titleProperty().addListener(firstTitle);
-        firstTitle.changed(vm.titleProperty(), null, vm.titleProperty().get());
+        Once.when(vm.titleProperty(), t -> t != null && !t.isEmpty(), t -> titlePopups(title, vm));
         return title;
     }
 

@@ -1,13 +1,12 @@
 package dev.lakebench.app.ui.shell;
 
 import dev.lakebench.app.ui.common.CollapsibleSplit;
+import dev.lakebench.app.ui.common.Once;
 import dev.lakebench.app.ui.common.Settings;
 import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.SplitPane;
@@ -158,19 +157,11 @@ public final class WindowState {
         if (!(size > 0)) {
             return; // not remembered yet: the position alone
         }
-        ReadOnlyDoubleProperty length = length(pane);
-        length.addListener(new ChangeListener<>() {
-            @Override
-            public void changed(ObservableValue<? extends Number> o, Number was, Number now) {
-                double l = now.doubleValue();
-                if (l <= 0) {
-                    return;
-                }
-                length.removeListener(this);
-                double p = pane.getDividers().get(0).getPosition();
-                if (p > 0.01 && p < 0.99) { // a folded pane stays folded
-                    pane.setDividerPosition(0, clamp(leadingFixed ? size / l : 1 - size / l));
-                }
+        Once.when(length(pane), l -> l.doubleValue() > 0, extent -> {
+            double l = extent.doubleValue();
+            double p = pane.getDividers().get(0).getPosition();
+            if (p > 0.01 && p < 0.99) { // a folded pane stays folded
+                pane.setDividerPosition(0, clamp(leadingFixed ? size / l : 1 - size / l));
             }
         });
     }
