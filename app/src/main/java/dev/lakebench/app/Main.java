@@ -49,6 +49,11 @@ public final class Main {
             dev.lakebench.app.ui.WorkbenchLauncher.launch(start.applicationArgs());
             return Cli.OK;
         } catch (RuntimeException e) {
+            if (String.valueOf(e.getMessage()).startsWith("Exception in Application")) {
+                // the toolkit started and the workbench itself failed: not a display problem
+                err.println("Error: the workbench could not start: " + rootMessage(e));
+                return Cli.ERROR;
+            }
             // e.g. "Unable to open DISPLAY" when DISPLAY names a display that is not there
             err.println(Display.NO_DISPLAY + " (" + rootMessage(e) + ")");
             return Cli.USAGE;

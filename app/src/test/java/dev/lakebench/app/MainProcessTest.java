@@ -117,4 +117,35 @@ class MainProcessTest {
         assertThat(wb.out()).contains("lakebench-startup-ms");
         assertThat(wb.out()).contains("lakebench-opened " + data.toAbsolutePath() + " ws1\n");
     }
+
+    @Test
+    void theWorkbenchReadsItsFilesAtStartWithoutAnObjectMapper() throws Exception {
+        // a mapper and its tree reader are some 480 classes, which the workbench's start-up cache would hold
+        Path data = dir.resolve("data");
+        Path own = Files.createDirectories(data.resolve("workbench"));
+        Files.writeString(own.resolve("settings.json"), "{\"theme\":\"dark\",\"width\":1100.0}");
+        Files.writeString(
+                own.resolve("history.jsonl"),
+                "{\"at\":\"2026-01-02T03:04:05Z\",\"workspace\":\"default\",\"sql\":\"SELECT 1\",\"rows\":1,"
+                        + "\"millis\":3,\"ok\":true}\n");
+        Files.writeString(own.resolve("postgres-connections.json"), "{\"postgres\":[]}");
+        Files.writeString(data.resolve("connections.json"), "{\"version\":1,\"connections\":[]}");
+        Path classes = dir.resolve("classes.txt");
+        Run wb = run(
+                Map.of("DISPLAY", ":0"),
+                List.of(
+                        "-Xlog:class+load=info:file=" + classes,
+                        "-Dlakebench.startupProbe=true",
+                        "-Dglass.platform=Monocle",
+                        "-Dmonocle.platform=Headless",
+                        "-Dprism.order=sw",
+                        "-Djavafx.cachedir=" + dir.resolve("fxcache")),
+                "--data-dir",
+                data.toString());
+        assertThat(wb.err()).as("stderr").isEmpty();
+        assertThat(wb.out()).contains("lakebench-startup-ms");
+        String loaded = Files.readString(classes, StandardCharsets.UTF_8);
+        assertThat(loaded).contains(" dev.lakebench.core.json.JsonTrees ");
+        assertThat(loaded).doesNotContain(" com.fasterxml.jackson.databind.ObjectMapper ");
+    }
 }

@@ -1,6 +1,5 @@
 package dev.lakebench.app.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,9 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lakebench.core.client.Row;
+import dev.lakebench.core.json.JsonTrees;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -23,13 +21,12 @@ import java.util.Map;
  * Converts between result values and JSON as the CLI contract says: bytes as base64 strings, vectors as arrays
  * of numbers, NULL as null; and parses JSON parameter literals and column files into Java values.
  *
- * <p>Output goes through jackson-core's generator ({@link #write}), not an {@code ObjectMapper}: building a mapper
+ * <p>Output goes through jackson-core's generator ({@link JsonTrees#write}), not an {@code ObjectMapper}: building a mapper
  * loads its serializer machinery (some 350 classes), which a command printing JSON would pay at every start, and
  * which the start-up cache, trained on those commands, would load at the start of every other command too.
  */
 public final class JsonValues {
 
-    private static final JsonFactory FACTORY = new JsonFactory();
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private JsonValues() {}
@@ -55,54 +52,17 @@ public final class JsonValues {
 
     /** A generator on {@code out} that leaves it open when closed. */
     public static JsonGenerator generator(Writer out) throws IOException {
-        return FACTORY.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        return JsonTrees.generator(out);
     }
 
     /** The tree as compact JSON text, as {@code ObjectMapper.writeValueAsString} writes it. */
     public static String toJson(JsonNode node) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator g = generator(text)) {
-            write(g, node);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
-        }
-        return text.toString();
+        return JsonTrees.toJson(node);
     }
 
     /** Writes the tree through the generator, each value with the generator call a mapper would make. */
     public static void write(JsonGenerator g, JsonNode node) throws IOException {
-        switch (node.getNodeType()) {
-            case OBJECT -> {
-                g.writeStartObject();
-                for (Map.Entry<String, JsonNode> e : node.properties()) {
-                    g.writeFieldName(e.getKey());
-                    write(g, e.getValue());
-                }
-                g.writeEndObject();
-            }
-            case ARRAY -> {
-                g.writeStartArray();
-                for (JsonNode e : node) {
-                    write(g, e);
-                }
-                g.writeEndArray();
-            }
-            case STRING -> g.writeString(node.textValue());
-            case NUMBER -> {
-                switch (node.numberType()) {
-                    case INT -> g.writeNumber(node.intValue());
-                    case LONG -> g.writeNumber(node.longValue());
-                    case BIG_INTEGER -> g.writeNumber(node.bigIntegerValue());
-                    case FLOAT -> g.writeNumber(node.floatValue());
-                    case DOUBLE -> g.writeNumber(node.doubleValue());
-                    case BIG_DECIMAL -> g.writeNumber(node.decimalValue());
-                }
-            }
-            case BOOLEAN -> g.writeBoolean(node.booleanValue());
-            case BINARY -> g.writeBinary(node.binaryValue());
-            case NULL, MISSING -> g.writeNull();
-            case POJO -> g.writeString(node.asText());
-        }
+        JsonTrees.write(g, node);
     }
 
     public static ObjectNode row(Row row) {

@@ -1,11 +1,12 @@
 package dev.lakebench.core.connections;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.WorkspaceError;
+import dev.lakebench.core.json.JsonTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,6 @@ import java.util.Optional;
 public final class ConnectionStore {
 
     public static final String FILE = "connections.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
 
@@ -43,7 +43,7 @@ public final class ConnectionStore {
             return List.of();
         }
         try {
-            JsonNode root = JSON.readTree(file.toFile());
+            JsonNode root = JsonTrees.read(file);
             List<ManagedConnection> out = new ArrayList<>();
             for (JsonNode n : root.path("connections")) {
                 out.add(new ManagedConnection(
@@ -86,7 +86,7 @@ public final class ConnectionStore {
     }
 
     private void write(List<ManagedConnection> all) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("version", 1);
         ArrayNode a = root.putArray("connections");
         for (ManagedConnection c : all) {
@@ -102,7 +102,7 @@ public final class ConnectionStore {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
+            Files.writeString(tmp, JsonTrees.toPrettyJson(root));
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new WorkspaceError(

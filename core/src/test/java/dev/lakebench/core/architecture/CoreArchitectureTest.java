@@ -62,7 +62,8 @@ class CoreArchitectureTest {
                 .consideringOnlyDependenciesInLayers()
                 .ensureAllClassesAreContainedInArchitectureIgnoring("dev.lakebench.natives..")
                 .layer("Types")
-                .definedBy("dev.lakebench.core.schema..", "dev.lakebench.core.concurrent..")
+                .definedBy(
+                        "dev.lakebench.core.schema..", "dev.lakebench.core.concurrent..", "dev.lakebench.core.json..")
                 .layer("Api")
                 .definedBy("dev.lakebench.core.client..", "dev.lakebench.core.dataset..", "dev.lakebench.core.backend")
                 .layer("Engines")

@@ -1,8 +1,8 @@
 package dev.lakebench.app.ui.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lakebench.app.ui.common.ConnectionSpec;
 import dev.lakebench.core.backend.postgres.Capabilities;
@@ -10,6 +10,7 @@ import dev.lakebench.core.backend.postgres.PgSettings;
 import dev.lakebench.core.backend.postgres.PostgresBackend;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.connections.TokenVault;
+import dev.lakebench.core.json.JsonTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,8 +29,6 @@ import java.util.function.Supplier;
  * saved by {@code lakebench login --postgres URL} is found here too). Every method does I/O: background only.
  */
 public final class PostgresConnections {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
     private final Supplier<TokenVault> vault;
@@ -67,7 +66,7 @@ public final class PostgresConnections {
             return out;
         }
         try {
-            JsonNode root = JSON.readTree(file.toFile());
+            JsonNode root = JsonTrees.read(file);
             for (JsonNode n : root.path("postgres")) {
                 out.add(new ConnectionSpec.Postgres(
                         n.path("id").asText(),
@@ -161,7 +160,7 @@ public final class PostgresConnections {
     }
 
     private void write(List<ConnectionSpec.Postgres> all) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         ArrayNode arr = root.putArray("postgres");
         for (ConnectionSpec.Postgres p : all) {
             arr.addObject()
@@ -173,7 +172,7 @@ public final class PostgresConnections {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, root.toPrettyString());
+            Files.writeString(tmp, JsonTrees.toPrettyJson(root));
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(

@@ -1,8 +1,9 @@
 package dev.lakebench.app.ui.common;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lakebench.core.json.JsonTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +17,6 @@ import java.util.concurrent.RejectedExecutionException;
  */
 public final class Settings {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Path file;
     private final ObjectNode values;
 
@@ -28,10 +27,10 @@ public final class Settings {
 
     /** Loads the file; a missing or unreadable file gives empty settings (the defaults). */
     public static Settings load(Path file) {
-        ObjectNode n = JSON.createObjectNode();
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
         if (Files.isRegularFile(file)) {
             try {
-                JsonNode read = JSON.readTree(file.toFile());
+                JsonNode read = JsonTrees.read(file);
                 if (read instanceof ObjectNode o) {
                     n = o;
                 }
@@ -85,7 +84,7 @@ public final class Settings {
     public void saveAsync(Executor io) {
         String text;
         synchronized (this) {
-            text = values.toPrettyString();
+            text = JsonTrees.toPrettyJson(values);
         }
         try {
             io.execute(() -> write(text));
@@ -98,7 +97,7 @@ public final class Settings {
     public void save() {
         String text;
         synchronized (this) {
-            text = values.toPrettyString();
+            text = JsonTrees.toPrettyJson(values);
         }
         write(text);
     }

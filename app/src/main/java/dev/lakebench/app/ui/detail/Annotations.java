@@ -1,8 +1,8 @@
 package dev.lakebench.app.ui.detail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lakebench.core.client.Row;
+import dev.lakebench.core.json.JsonTrees;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,8 +20,6 @@ record Annotations(
         List<PictureView.Box> boxes, List<String> captions, byte[] mask, Map<Integer, Integer> segmentCategories) {
 
     static final Annotations NONE = new Annotations(List.of(), List.of(), null, Map.of());
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     boolean isEmpty() {
         return boxes.isEmpty() && captions.isEmpty() && mask == null;
@@ -75,7 +73,7 @@ record Annotations(
             return List.of();
         }
         try {
-            JsonNode n = JSON.readTree(s);
+            JsonNode n = JsonTrees.read(s);
             return n.isArray() ? n : List.of();
         } catch (IOException | RuntimeException e) {
             return List.of();

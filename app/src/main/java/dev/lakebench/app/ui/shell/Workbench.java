@@ -154,7 +154,7 @@ public final class Workbench implements BrowserActions {
         sessions.allowFiles(allowedFiles::folders);
         this.tasks = new Tasks(threads, center, errors);
         this.installedModels = new InstalledModels(dataRoot, tasks);
-        this.theme = new ThemeSwitcher(Theme.valueOf(settings.text("theme", Theme.LIGHT.name())));
+        this.theme = new ThemeSwitcher(Theme.named(settings.text("theme", Theme.LIGHT.name())));
         theme.themeProperty().addListener((o, a, t) -> {
             settings.put("theme", t.name());
             settings.saveAsync(io);

@@ -1,10 +1,10 @@
 package dev.lakebench.app.ui.sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lakebench.app.ui.common.SelectedRow;
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.QueryError;
+import dev.lakebench.core.json.JsonTrees;
 import java.io.IOException;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
@@ -37,8 +37,6 @@ public final class ParameterViewModel {
             return label;
         }
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int index;
     private final ObjectProperty<Kind> kind = new SimpleObjectProperty<>(Kind.TEXT);
@@ -110,7 +108,7 @@ public final class ParameterViewModel {
         String json = t.startsWith("[") ? t : "[" + t + "]";
         JsonNode n;
         try {
-            n = JSON.readTree(json);
+            n = JsonTrees.read(json);
         } catch (IOException e) {
             throw error("is not a JSON array of numbers", "Write it as [0.1, 0.2, 0.3]");
         }

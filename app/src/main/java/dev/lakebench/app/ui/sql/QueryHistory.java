@@ -1,8 +1,9 @@
 package dev.lakebench.app.ui.sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lakebench.core.json.JsonTrees;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,6 @@ public final class QueryHistory {
     public record Entry(Instant at, String workspace, String sql, long rows, long millis, boolean ok) {}
 
     static final int KEEP = 2000;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
     private final Executor io;
@@ -68,7 +68,7 @@ public final class QueryHistory {
         try {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 try {
-                    JsonNode n = JSON.readTree(line);
+                    JsonNode n = JsonTrees.read(line);
                     out.add(new Entry(
                             Instant.parse(n.path("at").asText()),
                             n.path("workspace").asText(""),
@@ -123,14 +123,14 @@ public final class QueryHistory {
     }
 
     private static String line(Entry e) {
-        ObjectNode n = JSON.createObjectNode();
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("at", e.at().toString())
                 .put("workspace", e.workspace())
                 .put("sql", e.sql())
                 .put("rows", e.rows())
                 .put("millis", e.millis())
                 .put("ok", e.ok());
-        return n.toString();
+        return JsonTrees.toJson(n);
     }
 
     /** Entries whose SQL or workspace contains every word of the query (case-insensitive), newest first. */

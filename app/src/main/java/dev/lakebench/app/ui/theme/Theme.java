@@ -21,6 +21,19 @@ public enum Theme {
         return List.of(url(tokens), url("base.css"));
     }
 
+    /**
+     * The theme a saved setting names, in any case; the light theme for no setting or one this version does not
+     * know (a hand-edited or newer settings file must not keep the window from opening).
+     */
+    public static Theme named(String setting) {
+        for (Theme t : values()) {
+            if (t.name().equalsIgnoreCase(setting == null ? "" : setting.strip())) {
+                return t;
+            }
+        }
+        return LIGHT;
+    }
+
     public Theme other() {
         return this == LIGHT ? DARK : LIGHT;
     }
