@@ -40,6 +40,24 @@ printf '{"title": ["a lake", "a bench"], "score": [1, 2]}' >"$SCRATCH/cols.json"
 grep -qx smoke "$OUT/cli-tables.txt"
 "$APP" query 'SELECT title, score FROM smoke ORDER BY score' --json 2>>"$OUT/cli-stderr.txt" | tee "$OUT/cli-query.txt"
 
+log "the launcher asks no package manager about itself"
+mkdir -p "$SCRATCH/spy"
+for tool in dpkg rpm; do
+  printf '#!/bin/sh\necho "%s $*" >>"%s"\nexit 1\n' "$tool" "$SCRATCH/spy.log" >"$SCRATCH/spy/$tool"
+  chmod +x "$SCRATCH/spy/$tool"
+done
+PATH="$SCRATCH/spy:$PATH" "$APP" --version | tee "$OUT/cli-version.txt"
+/usr/bin/ln -s "$APP" "$SCRATCH/lakebench-link" # as a user's symlink on PATH would start it
+PATH="$SCRATCH/spy:$PATH" "$SCRATCH/lakebench-link" tables >/dev/null
+[ ! -s "$SCRATCH/spy.log" ] || { log "the launcher ran: $(cat "$SCRATCH/spy.log")"; exit 1; }
+# the library path: the image's folders, then LD_LIBRARY_PATH, then the system's
+JDK_JAVA_OPTIONS=-XshowSettings:properties LD_LIBRARY_PATH=/opt/extra-libs "$APP" --version 2>&1 \
+  | grep -A3 'java.library.path = ' | tee "$OUT/library-path.txt"
+printf '%s\n' '    java.library.path = /opt/lakebench/lib/app/lib' '        /opt/lakebench/lib/app' \
+  '        /opt/extra-libs' '        /usr/java/packages/lib' | diff - "$OUT/library-path.txt" \
+  || { log "java.library.path is not the image's folders, LD_LIBRARY_PATH, the system's"; exit 1; }
+[ ! -s "$OUT/cli-stderr.txt" ] || { log "the CLI wrote on stderr: $(cat "$OUT/cli-stderr.txt")"; exit 1; }
+
 log "workbench under Xvfb :$DISPLAY_NO"
 Xvfb ":$DISPLAY_NO" -screen 0 1280x800x24 -nolisten tcp >"$OUT/xvfb.log" 2>&1 &
 XVFB=$!
