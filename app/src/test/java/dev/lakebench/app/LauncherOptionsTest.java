@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,6 +118,60 @@ class LauncherOptionsTest {
                     .as(line.toString())
                     .contains(workbench);
         }
+    }
+
+    @Test
+    void anOlderJavaOnThePathGivesWayToAJdk25BeforeAnyJvmStarts() throws Exception {
+        Path old = jdk(dir.resolve("jdk17"), "17.0.12", "old java");
+        Path home = Files.createDirectories(dir.resolve("home"));
+        jdk(home.resolve(".sdkman/candidates/java/25.0.1-tem"), "25.0.1", null);
+        jdk(home.resolve(".sdkman/candidates/java/24.0.2-tem"), "24.0.2", "java 24");
+        String out = launch(Map.of("PATH", old.resolve("bin") + ":/usr/bin:/bin", "HOME", home.toString()));
+        assertThat(out).doesNotContain("old java", "java 24").contains("-jar");
+        // JAVA_HOME naming an older Java is looked past the same way
+        out = launch(Map.of("JAVA_HOME", old.toString(), "PATH", "/usr/bin:/bin", "HOME", home.toString()));
+        assertThat(out).doesNotContain("old java").contains("-jar");
+    }
+
+    @Test
+    void aJavaOf25OrAnExplicitLakebenchJavaHomeIsTakenAsItIs() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        jdk(home.resolve(".sdkman/candidates/java/26-tem"), "26", "java 26");
+        Path java25 = jdk(dir.resolve("jdk25"), "25", null);
+        assertThat(launch(Map.of("JAVA_HOME", java25.toString(), "PATH", "/usr/bin:/bin", "HOME", home.toString())))
+                .doesNotContain("java 26")
+                .contains("-jar");
+        // LAKEBENCH_JAVA_HOME is the user's choice: its java starts even when older (and says what it needs)
+        Path old = jdk(dir.resolve("jdk21"), "21.0.4", "java 21");
+        assertThat(launch(Map.of(
+                        "LAKEBENCH_JAVA_HOME", old.toString(), "PATH", "/usr/bin:/bin", "HOME", home.toString())))
+                .contains("java 21");
+    }
+
+    /** A stand-in JDK: a release file, and a java that prints {@code says} or, without it, its arguments. */
+    private static Path jdk(Path home, String version, String says) throws IOException {
+        Files.createDirectories(home.resolve("bin"));
+        Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"" + version + "\"\n");
+        Path java = home.resolve("bin/java");
+        Files.writeString(
+                java,
+                says == null
+                        ? "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n"
+                        : "#!/bin/sh\necho '" + says + "'\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return home;
+    }
+
+    /** The launcher's output with only these variables besides the system's (no JAVA_HOME of the test's own). */
+    private String launch(Map<String, String> env) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("sh", launcher.toString(), "--version").redirectErrorStream(true);
+        pb.environment().remove("JAVA_HOME");
+        pb.environment().remove("LAKEBENCH_JAVA_HOME");
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return out;
     }
 
     /** The options the launcher gives the JVM: its arguments before {@code -jar}. */

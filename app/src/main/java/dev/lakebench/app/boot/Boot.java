@@ -180,12 +180,12 @@ public final class Boot {
                 homes.add(Paths.get(v));
             }
         }
-        for (String dir : new String[] {
+        for (String dir : new String[] { // in the launcher script's order
+            System.getProperty("user.home") + "/.sdkman/candidates/java",
             "/usr/lib/jvm",
             "/usr/java",
             "/opt/java",
             "/Library/Java/JavaVirtualMachines",
-            System.getProperty("user.home") + "/.sdkman/candidates/java",
             "C:\\Program Files\\Java",
             "C:\\Program Files\\Eclipse Adoptium"
         }) {
