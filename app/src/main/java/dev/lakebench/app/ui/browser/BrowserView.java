@@ -1,6 +1,7 @@
 package dev.lakebench.app.ui.browser;
 
 import dev.lakebench.app.ui.common.ConnectionSpec;
+import dev.lakebench.app.ui.common.HoverTooltip;
 import dev.lakebench.app.ui.theme.Icons;
 import dev.lakebench.app.ui.theme.Icons.Icon;
 import dev.lakebench.core.schema.Column;
@@ -12,7 +13,6 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -142,16 +142,14 @@ public final class BrowserView {
         /** Shown on a table holding rows of files whose ingest was interrupted; the tooltip says what to do. */
         private final Label badge = new Label("incomplete", Icons.of(Icon.WARNING));
 
-        private final Tooltip badgeTip = new Tooltip();
         private final HBox box = new HBox(6);
 
         NodeCell() {
             box.setAlignment(Pos.CENTER_LEFT);
             badge.setId("table-incomplete");
             badge.getStyleClass().add("warning");
-            badge.setTooltip(badgeTip);
-            badgeTip.setWrapText(true);
-            badgeTip.setMaxWidth(420);
+            // the tree makes a cell for every visible row, filled or not: the tooltip waits for a hover
+            HoverTooltip.followingHelp(badge);
             setOnMouseClicked(e -> {
                 BrowserNode n = getItem();
                 if (n != null
@@ -187,7 +185,7 @@ public final class BrowserView {
             box.getChildren().setAll(icon(n), name, detail);
             String warning = n.warningProperty().get();
             if (warning != null) {
-                badgeTip.setText(warning);
+                badge.setAccessibleHelp(warning);
                 box.getChildren().add(badge);
             }
             setText(null);

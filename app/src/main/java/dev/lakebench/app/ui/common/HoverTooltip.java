@@ -21,6 +21,20 @@ public final class HoverTooltip {
         install(control, () -> new Tooltip(text));
     }
 
+    /**
+     * A tooltip made on the first hover whose text follows the control's accessible help (set that to change it),
+     * wrapped at 420 pixels.
+     */
+    public static void followingHelp(Control control) {
+        install(control, () -> {
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(control.accessibleHelpProperty());
+            tip.setWrapText(true);
+            tip.setMaxWidth(420);
+            return tip;
+        });
+    }
+
     /** A tooltip made by {@code tooltip} on the first hover (one whose text follows a property). */
     public static void install(Control control, Supplier<Tooltip> tooltip) {
         control.addEventHandler(MouseEvent.MOUSE_ENTERED, new EventHandler<>() {

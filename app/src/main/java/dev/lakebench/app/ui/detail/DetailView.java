@@ -98,7 +98,9 @@ public final class DetailView {
         mediaNote.setMouseTransparent(true);
         mediaBox.setMinWidth(0);
         play.setId("detail-play");
-        play.setTooltip(new Tooltip(PLAY_TIP));
+        // their tooltips follow the player's state, and are made on the first hover (the pane is built at start)
+        play.setAccessibleHelp(PLAY_TIP);
+        HoverTooltip.followingHelp(play);
         // icons only, with the words kept as the buttons' text for tooltips and screen readers: with words the
         // bar did not fit a narrow detail pane and cut off the mute button
         play.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
@@ -111,7 +113,8 @@ public final class DetailView {
         mute.getStyleClass().add("flat");
         mute.setMinWidth(Region.USE_PREF_SIZE);
         mute.setFocusTraversable(false);
-        mute.setTooltip(new Tooltip("Silence the segment's sound"));
+        mute.setAccessibleHelp("Silence the segment's sound");
+        HoverTooltip.followingHelp(mute);
         mute.selectedProperty().addListener((o, a, on) -> {
             if (player != null) {
                 player.mute(on);
@@ -376,7 +379,7 @@ public final class DetailView {
                 position.setText("Opening…");
                 VideoPlayback[] self = new VideoPlayback[1];
                 mute.setDisable(true);
-                play.getTooltip().setText(PLAY_TIP);
+                play.setAccessibleHelp(PLAY_TIP);
                 self[0] = new VideoPlayback(
                         v.file(),
                         background,
@@ -417,12 +420,11 @@ public final class DetailView {
                                     String tip = silentBecause == null
                                             ? PLAY_TIP
                                             : "Play or pause the segment (silently: " + silentBecause + ")";
-                                    play.getTooltip().setText(tip);
-                                    mute.getTooltip()
-                                            .setText(
-                                                    silentBecause == null
-                                                            ? "Silence the segment's sound"
-                                                            : "No sound: " + silentBecause);
+                                    play.setAccessibleHelp(tip);
+                                    mute.setAccessibleHelp(
+                                            silentBecause == null
+                                                    ? "Silence the segment's sound"
+                                                    : "No sound: " + silentBecause);
                                 }
                             }
 

@@ -101,10 +101,7 @@ class VideoSoundFxTest {
         FxFixture.await(20, () -> speakers.last != null);
         ToggleButton mute = robot.lookup("#detail-mute").queryAs(ToggleButton.class);
         FxFixture.await(20, () -> !mute.isDisabled());
-        assertThat(robot.lookup("#detail-play")
-                        .queryAs(Button.class)
-                        .getTooltip()
-                        .getText())
+        assertThat(robot.lookup("#detail-play").queryAs(Button.class).getAccessibleHelp())
                 .doesNotContain("silently");
 
         long t0 = System.nanoTime();
@@ -151,7 +148,7 @@ class VideoSoundFxTest {
     void withoutASoundTrackOrADeviceItPlaysSilentlyAndSaysWhyQuietly(FxRobot robot) {
         open(robot, new FakeSpeakers(1), silent);
         Button play = robot.lookup("#detail-play").queryAs(Button.class);
-        FxFixture.await(20, () -> play.getTooltip().getText().contains("no sound track"));
+        FxFixture.await(20, () -> play.getAccessibleHelp().contains("no sound track"));
         assertThat(robot.lookup("#detail-mute").queryAs(ToggleButton.class).isDisabled())
                 .isTrue();
 
@@ -173,9 +170,9 @@ class VideoSoundFxTest {
             if (device) {
                 FxFixture.await(20, () -> !mute.isDisabled());
             } else {
-                FxFixture.await(20, () -> realPlay.getTooltip().getText().contains("silently: no audio device"));
+                FxFixture.await(20, () -> realPlay.getAccessibleHelp().contains("silently: no audio device"));
                 assertThat(mute.isDisabled()).isTrue();
-                assertThat(mute.getTooltip().getText()).isEqualTo("No sound: no audio device");
+                assertThat(mute.getAccessibleHelp()).isEqualTo("No sound: no audio device");
             }
             robot.clickOn("#detail-play");
             FxFixture.await(20, () -> seconds(robot) >= 0.5);
