@@ -25,8 +25,8 @@ public final class ImageLauncher {
         Path launcher = image.resolve("bin/lakebench");
         Path java = image.resolve("lib/runtime/bin/java");
         if (!Files.isRegularFile(launcher) || !Files.isExecutable(java)) {
-            throw new IllegalStateException("expected jpackage's launcher at " + launcher + " and the runtime's java at "
-                    + java + " (jlink without --strip-native-commands)");
+            throw new IllegalStateException("expected jpackage's launcher at " + launcher
+                    + " and the runtime's java at " + java + " (jlink without --strip-native-commands)");
         }
         Files.copy(Path.of("linux/lakebench-launcher.sh"), launcher, StandardCopyOption.REPLACE_EXISTING);
         Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));

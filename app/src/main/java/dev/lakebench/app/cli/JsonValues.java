@@ -21,9 +21,9 @@ import java.util.Map;
  * Converts between result values and JSON as the CLI contract says: bytes as base64 strings, vectors as arrays
  * of numbers, NULL as null; and parses JSON parameter literals and column files into Java values.
  *
- * <p>Output goes through jackson-core's generator ({@link JsonTrees#write}), not an {@code ObjectMapper}: building a mapper
- * loads its serializer machinery (some 350 classes), which a command printing JSON would pay at every start, and
- * which the start-up cache, trained on those commands, would load at the start of every other command too.
+ * <p>Output goes through jackson-core's generator ({@link JsonTrees#write}), not an {@code ObjectMapper}: building a
+ * mapper loads its serializer machinery (some 350 classes), which a command printing JSON would pay at every start,
+ * and which the start-up cache, trained on those commands, would load at the start of every other command too.
  */
 public final class JsonValues {
 

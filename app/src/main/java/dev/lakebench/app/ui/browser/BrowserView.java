@@ -148,7 +148,7 @@ public final class BrowserView {
             box.setAlignment(Pos.CENTER_LEFT);
             badge.setId("table-incomplete");
             badge.getStyleClass().add("warning");
-            // the tree makes a cell for every visible row, filled or not: the tooltip waits for a hover
+            // every visible row has a cell, most without a badge to show: the tooltip waits for a hover
             HoverTooltip.followingHelp(badge);
             setOnMouseClicked(e -> {
                 BrowserNode n = getItem();
