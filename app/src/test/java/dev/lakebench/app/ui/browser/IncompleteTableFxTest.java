@@ -63,8 +63,8 @@ class IncompleteTableFxTest {
         assertThat(badge.getTooltip().getText()).matches(fix);
         FxFixture.snap(robot, badge.getScene(), "incomplete-table");
         FxFixture.snap(robot, badge.getTooltip().getScene(), "incomplete-table-tooltip");
-        // the pointer leaves, and the tooltip goes, before the window closes: JavaFX keeps the showing tooltip in
-        // one state for all windows, and a window closed under it left the next test's tooltips unable to show
+        // the pointer leaves, and the tooltip goes, before the window closes: JavaFX's tooltips share one state,
+        // which ignores pointer moves while a tooltip shows (5 s), so the next test's one hover was lost
         robot.moveTo("#browser");
         FxFixture.await(10, () -> !badge.getTooltip().isShowing());
     }
