@@ -11,6 +11,7 @@ import dev.lakebench.core.embed.BuiltinModels;
 import dev.lakebench.core.embed.ColumnEmbedder;
 import dev.lakebench.core.embed.EmbedJob;
 import dev.lakebench.core.embed.EmbedResult;
+import dev.lakebench.core.json.JsonTrees;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -96,7 +97,7 @@ final class EmbedCommand implements Callable<Integer> {
                     .put("elapsed_ms", r.elapsed().toMillis());
             ArrayNode w = o.putArray("warnings");
             r.warnings().forEach(w::add);
-            out.println(JsonValues.toJson(o));
+            out.println(JsonTrees.toJson(o));
         } else {
             out.println(String.format(
                     Locale.ROOT,

@@ -6,6 +6,7 @@ import dev.lakebench.core.client.IndexInfo;
 import dev.lakebench.core.client.IngestProgress;
 import dev.lakebench.core.client.ManagedServiceError;
 import dev.lakebench.core.client.TableInfo;
+import dev.lakebench.core.json.JsonTrees;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -81,7 +82,7 @@ final class IndexCommand implements Callable<Integer> {
                         .put("ready", index.ready())
                         .put("rows", info.rowCount())
                         .put("elapsed_ms", ms);
-                out.println(JsonValues.toJson(o));
+                out.println(JsonTrees.toJson(o));
             } else {
                 out.println("Index " + index.name() + " (" + index.type() + ") on " + index.table() + "."
                         + index.column() + ": " + (index.ready() ? "ready" : "building") + ", " + info.rowCount()

@@ -9,6 +9,7 @@ import dev.lakebench.core.client.IngestError;
 import dev.lakebench.core.client.IngestFailure;
 import dev.lakebench.core.client.IngestOptions;
 import dev.lakebench.core.client.IngestResult;
+import dev.lakebench.core.json.JsonTrees;
 import dev.lakebench.core.schema.ColumnType;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -256,7 +257,7 @@ final class IngestCommand implements Callable<Integer> {
             r.warnings().forEach(w::add);
             o.put("cancelled", r.cancelled());
             o.put("elapsed_ms", r.elapsed().toMillis());
-            out.println(JsonValues.toJson(o));
+            out.println(JsonTrees.toJson(o));
         } else {
             out.println("Ingested " + r.rowCount() + " rows into " + r.tableName() + " (" + r.datasetPath() + ") in "
                     + r.elapsed().toMillis() + " ms" + (r.cancelled() ? " [cancelled]" : ""));

@@ -1,6 +1,5 @@
 package dev.lakebench.app.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lakebench.core.client.Row;
 import dev.lakebench.core.json.JsonTrees;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -31,7 +30,7 @@ public final class JsonValues {
 
     private JsonValues() {}
 
-    /** The mapper for reading JSON (parameters, column files, ingest options), made on first use. */
+    /** The mapper for reading column files with a mapper's options (duplicate keys refused), made on first use. */
     public static ObjectMapper mapper() {
         return Reader.MAPPER;
     }
@@ -48,21 +47,6 @@ public final class JsonValues {
     /** An empty JSON object, to fill and {@link #toJson write}. */
     public static ObjectNode object() {
         return F.objectNode();
-    }
-
-    /** A generator on {@code out} that leaves it open when closed. */
-    public static JsonGenerator generator(Writer out) throws IOException {
-        return JsonTrees.generator(out);
-    }
-
-    /** The tree as compact JSON text, as {@code ObjectMapper.writeValueAsString} writes it. */
-    public static String toJson(JsonNode node) {
-        return JsonTrees.toJson(node);
-    }
-
-    /** Writes the tree through the generator, each value with the generator call a mapper would make. */
-    public static void write(JsonGenerator g, JsonNode node) throws IOException {
-        JsonTrees.write(g, node);
     }
 
     public static ObjectNode row(Row row) {
@@ -119,7 +103,13 @@ public final class JsonValues {
 
     /** A JSON literal as a parameter value: strings, integers (Long), decimals (Double), booleans, null, number arrays (float[]). */
     public static Object parameter(String json) throws com.fasterxml.jackson.core.JsonProcessingException {
-        return fromJson(mapper().readTree(json));
+        try {
+            return fromJson(JsonTrees.read(json));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a string is read without I/O
+        }
     }
 
     public static Object fromJson(JsonNode n) {
@@ -161,6 +151,6 @@ public final class JsonValues {
             }
             return out;
         }
-        return toJson(n);
+        return JsonTrees.toJson(n);
     }
 }

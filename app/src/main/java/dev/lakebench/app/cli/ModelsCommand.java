@@ -3,6 +3,7 @@ package dev.lakebench.app.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.lakebench.core.embed.ModelInfo;
 import dev.lakebench.core.embed.ModelStore;
+import dev.lakebench.core.json.JsonTrees;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -198,7 +199,7 @@ final class ModelsCommand implements Callable<Integer> {
                                     m.location() == null ? null : m.location().toString())
                             .put("size_bytes", m.sizeBytes());
                 }
-                out.println(JsonValues.toJson(a));
+                out.println(JsonTrees.toJson(a));
             } else {
                 for (ModelInfo m : models) {
                     out.println(String.format(

@@ -3,6 +3,7 @@ package dev.lakebench.app.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.lakebench.core.client.ResultColumn;
 import dev.lakebench.core.client.Row;
+import dev.lakebench.core.json.JsonTrees;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -16,10 +17,10 @@ final class ResultPrinter {
     private ResultPrinter() {}
 
     static void json(Iterator<Row> rows, PrintWriter out) throws IOException {
-        try (JsonGenerator g = JsonValues.generator(out)) {
+        try (JsonGenerator g = JsonTrees.generator(out)) {
             g.writeStartArray();
             while (rows.hasNext()) {
-                JsonValues.write(g, JsonValues.row(rows.next()));
+                JsonTrees.write(g, JsonValues.row(rows.next()));
             }
             g.writeEndArray();
         }
@@ -28,7 +29,7 @@ final class ResultPrinter {
 
     static void jsonl(Iterator<Row> rows, PrintWriter out) throws IOException {
         while (rows.hasNext()) {
-            out.println(JsonValues.toJson(JsonValues.row(rows.next())));
+            out.println(JsonTrees.toJson(JsonValues.row(rows.next())));
         }
     }
 
@@ -64,7 +65,7 @@ final class ResultPrinter {
             return Base64.getEncoder().encodeToString(b);
         }
         if (v instanceof float[] || v instanceof float[][]) {
-            return JsonValues.toJson(JsonValues.value(v));
+            return JsonTrees.toJson(JsonValues.value(v));
         }
         return String.valueOf(v);
     }

@@ -2,6 +2,7 @@ package dev.lakebench.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lakebench.core.client.Client;
+import dev.lakebench.core.json.JsonTrees;
 import dev.lakebench.core.schema.Column;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,7 +38,7 @@ final class SchemaCommand implements Callable<Integer> {
                 for (Column c : info.schema().columns()) {
                     o.put(c.name(), c.typeName());
                 }
-                out.println(JsonValues.toJson(o));
+                out.println(JsonTrees.toJson(o));
             } else {
                 for (Column c : info.schema().columns()) {
                     out.println(c.name() + "\t" + c.typeName());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.IncompleteFiles;
+import dev.lakebench.core.json.JsonTrees;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,7 @@ final class TablesCommand implements Callable<Integer> {
             if (long_) {
                 printLong(client, tables, incomplete, out);
             } else if (json) {
-                out.println(JsonValues.toJson(JsonValues.value(tables)));
+                out.println(JsonTrees.toJson(JsonValues.value(tables)));
             } else {
                 tables.forEach(out::println);
             }
@@ -91,7 +92,7 @@ final class TablesCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            out.println(JsonValues.toJson(array));
+            out.println(JsonTrees.toJson(array));
         } else {
             TextTable.print(out, new String[] {"table", "rows", "incomplete files", "incomplete rows"}, lines);
         }

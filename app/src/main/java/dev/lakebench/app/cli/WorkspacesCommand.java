@@ -2,6 +2,7 @@ package dev.lakebench.app.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.lakebench.core.client.WorkspaceInfo;
+import dev.lakebench.core.json.JsonTrees;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,7 +47,7 @@ final class WorkspacesCommand implements Callable<Integer> {
                                 "created_at",
                                 w.createdAt() == null ? null : w.createdAt().toString());
             }
-            out.println(JsonValues.toJson(a));
+            out.println(JsonTrees.toJson(a));
         } else {
             for (WorkspaceInfo w : list) {
                 out.println(w.id() + (w.name().equals(w.id()) ? "" : "\t" + w.name()));

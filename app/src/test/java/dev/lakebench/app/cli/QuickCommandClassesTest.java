@@ -65,6 +65,18 @@ class QuickCommandClassesTest {
     }
 
     @Test
+    void aJsonParameterIsReadWithoutAnObjectMapper() throws Exception {
+        String data = dir.resolve("data").toString();
+        loadedClasses("--data-dir", data, "query", "CREATE TABLE t AS SELECT range AS n FROM range(10)");
+        Path out = dir.resolve("out.txt");
+        List<String> classes =
+                loadedClasses("--data-dir", data, "query", "--param", "4", "SELECT n * 10 AS m FROM t WHERE n = $1");
+        assertThat(Files.readString(out, StandardCharsets.UTF_8)).contains("40");
+        assertThat(classes).contains("dev.lakebench.core.json.JsonTrees");
+        assertThat(classes).doesNotContain("com.fasterxml.jackson.databind.ObjectMapper");
+    }
+
+    @Test
     void jsonOutputBuildsNoObjectMapper() throws Exception {
         String data = dir.resolve("data").toString();
         loadedClasses("--data-dir", data, "query", "CREATE TABLE t AS SELECT range AS n FROM range(10)");

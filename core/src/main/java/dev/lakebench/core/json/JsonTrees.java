@@ -53,16 +53,11 @@ public final class JsonTrees {
      * The parser's next value, as a mapper reads it: integers as the smallest of int, long and big integer
      * nodes, other numbers as doubles, a repeated key's last value kept; what follows the value is not read.
      */
-    public static JsonNode read(JsonParser p) throws IOException {
-        JsonToken t = p.nextToken();
-        if (t == null) {
-            return MissingNode.getInstance();
-        }
+    private static JsonNode read(JsonParser p) throws IOException {
         // iterative, so deep nesting cannot overflow the stack; the parser bounds the depth itself
         Deque<JsonNode> open = new ArrayDeque<>();
         String field = null;
-        JsonNode root = null;
-        for (; t != null; t = p.nextToken()) {
+        for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
             JsonNode value;
             switch (t) {
                 case FIELD_NAME -> {
@@ -74,7 +69,6 @@ public final class JsonTrees {
                     if (open.isEmpty()) {
                         return done;
                     }
-                    field = null;
                     continue;
                 }
                 case START_OBJECT -> value = NODES.objectNode();
@@ -90,24 +84,24 @@ public final class JsonTrees {
                 case VALUE_TRUE -> value = NODES.booleanNode(true);
                 case VALUE_FALSE -> value = NODES.booleanNode(false);
                 case VALUE_NULL -> value = NODES.nullNode();
-                case VALUE_EMBEDDED_OBJECT -> value = NODES.pojoNode(p.getEmbeddedObject());
-                default -> throw new IOException("Unexpected JSON token " + t);
+                default -> throw new IOException("Unexpected JSON token " + t); // not made by a text parser
             }
             JsonNode parent = open.peek();
-            if (parent == null) {
-                root = value;
-            } else if (parent instanceof ObjectNode o) {
+            if (parent instanceof ObjectNode o) {
                 o.set(field, value);
-            } else {
+            } else if (parent != null) {
                 ((ArrayNode) parent).add(value);
+            } else if (!value.isContainerNode()) {
+                return value; // a scalar document
             }
             if (value.isContainerNode()) {
                 open.push(value);
-            } else if (parent == null) {
-                return root;
             }
         }
-        throw new IOException("Unexpected end of JSON input");
+        if (!open.isEmpty()) {
+            throw new IOException("Unexpected end of JSON input"); // the parser reports it first
+        }
+        return MissingNode.getInstance(); // no value at all: empty or only blanks
     }
 
     /** A generator on {@code out} that leaves it open when closed. */

@@ -6,6 +6,7 @@ import dev.lakebench.core.client.ResultColumn;
 import dev.lakebench.core.client.Row;
 import dev.lakebench.core.client.RowCursor;
 import dev.lakebench.core.dataset.ParquetExport;
+import dev.lakebench.core.json.JsonTrees;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -105,11 +106,11 @@ public final class ResultExport {
 
     private static long json(RowCursor cursor, Writer w, LongConsumer progress) throws IOException {
         long n = 0;
-        try (JsonGenerator g = JsonValues.generator(w)) {
+        try (JsonGenerator g = JsonTrees.generator(w)) {
             g.writeStartArray();
             while (cursor.hasNext()) {
                 g.writeRaw('\n');
-                JsonValues.write(g, JsonValues.row(cursor.next()));
+                JsonTrees.write(g, JsonValues.row(cursor.next()));
                 if (++n % 10_000 == 0 && progress != null) {
                     progress.accept(n);
                 }
@@ -129,7 +130,7 @@ public final class ResultExport {
             return Base64.getEncoder().encodeToString(b);
         }
         if (v instanceof float[] || v instanceof float[][] || v instanceof List<?> || v instanceof Map<?, ?>) {
-            return JsonValues.toJson(JsonValues.value(v));
+            return JsonTrees.toJson(JsonValues.value(v));
         }
         return String.valueOf(v);
     }
