@@ -151,6 +151,16 @@ class VideoSoundFxTest {
         FxFixture.await(20, () -> play.getAccessibleHelp().contains("no sound track"));
         assertThat(robot.lookup("#detail-mute").queryAs(ToggleButton.class).isDisabled())
                 .isTrue();
+        // the tooltip, made on the first hover, says the same, and leaves before the next window
+        robot.moveTo(play);
+        FxFixture.await(10, () -> play.getTooltip() != null);
+        robot.moveBy(2, 0);
+        FxFixture.await(10, () -> play.getTooltip().isShowing());
+        assertThat(FxFixture.onFx(() -> play.getTooltip().getText())).isEqualTo(play.getAccessibleHelp());
+        FxFixture.snap(robot, play.getScene(), "video-silent-play-tooltip-window");
+        FxFixture.snap(robot, play.getTooltip().getScene(), "video-silent-play-tooltip");
+        robot.moveTo("#detail-title");
+        FxFixture.await(10, () -> !play.getTooltip().isShowing());
 
         boolean device;
         try {
