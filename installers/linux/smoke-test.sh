@@ -47,7 +47,7 @@ for tool in dpkg rpm; do
   chmod +x "$SCRATCH/spy/$tool"
 done
 PATH="$SCRATCH/spy:$PATH" "$APP" --version | tee "$OUT/cli-version.txt"
-/usr/bin/ln -s "$APP" "$SCRATCH/lakebench-link" # as a user's symlink on PATH would start it
+ln -s "$APP" "$SCRATCH/lakebench-link" # as a user's symlink on PATH would start it
 PATH="$SCRATCH/spy:$PATH" "$SCRATCH/lakebench-link" tables >/dev/null
 [ ! -s "$SCRATCH/spy.log" ] || { log "the launcher ran: $(cat "$SCRATCH/spy.log")"; exit 1; }
 # the library path: the image's folders, then LD_LIBRARY_PATH, then the system's
