@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
@@ -41,5 +43,15 @@ public final class AppIcons {
     /** Gives {@code stage} the application icon. */
     public static void apply(Stage stage) {
         stage.getIcons().setAll(images());
+    }
+
+    /**
+     * Gives {@code stage} the application icon once its seven pictures are decoded on {@code decode}: the main
+     * window does not wait for them to show (about 20 ms of the FX thread's start), the window system gets them
+     * a moment later.
+     */
+    public static void applyWhenDecoded(Stage stage, Executor decode, Executor ui) {
+        CompletableFuture.supplyAsync(AppIcons::images, decode)
+                .thenAcceptAsync(icons -> stage.getIcons().setAll(icons), ui);
     }
 }

@@ -214,7 +214,7 @@ public final class Workbench implements BrowserActions {
         shortcuts.install(scene);
         installDrop(scene);
         stage.setTitle("Lakebench");
-        AppIcons.apply(stage);
+        AppIcons.applyWhenDecoded(stage, threads.decode(), threads.ui());
         stage.setScene(scene);
         windowState.restore(stage);
         windowState.track(stage);

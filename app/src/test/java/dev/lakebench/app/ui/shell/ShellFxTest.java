@@ -42,7 +42,8 @@ class ShellFxTest {
     }
 
     @Test
-    void theWindowCarriesTheApplicationIconInEverySize() {
+    void theWindowCarriesTheApplicationIconInEverySize() throws Exception {
+        FxFixture.await(10, () -> window.stage().getIcons().size() == 7);
         assertThat(window.stage().getIcons())
                 .extracting(i -> (int) i.getWidth())
                 .containsExactly(16, 24, 32, 48, 64, 128, 256);
