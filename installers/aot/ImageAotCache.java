@@ -11,12 +11,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Gives a jpackage app image its AOT cache: the image's own launcher runs the training commands (recording
- * which classes they use), then assembles the cache from that record, so that the cache matches the image's
- * runtime, class path and launcher options exactly. Then the launchers' configuration files get
- * {@code -XX:AOTCache=$APPDIR/lakebench.aot}, and the image's launcher is run once with {@code -XX:AOTMode=on}
- * (which fails when the cache does not fit) and once as a user would (stderr must stay empty), and a copy of the
- * image opens the engine with the cache while the image itself is out of reach.
+ * Gives a jpackage app image its AOT caches: the image's own launcher runs the training (recording which classes
+ * it uses), then assembles the cache from that record, so that the cache matches the image's runtime, class path
+ * and launcher options exactly. The Linux image's launcher (a script) chooses per command as the jar's launcher
+ * does, so it gets two caches, as the jar has: {@code lakebench.aot} trained on the commands, {@code
+ * lakebench-workbench.aot} on the workbench's launch. Elsewhere jpackage's launcher has one set of options, and
+ * one cache holds both. Then the launchers' configuration files get {@code -XX:AOTCache=$APPDIR/lakebench.aot},
+ * and the image's launcher is run with {@code -XX:AOTMode=on} (which fails when a cache does not fit), once as a
+ * user would (stderr must stay empty), and a copy of the image opens the engine with the cache while the image
+ * itself is out of reach.
  *
  * <p>Run by the installers build with the JDK 25 (single-file source launch): {@code java ImageAotCache.java
  * IMAGE_DIR WORK_DIR}. The JVM reads the training options from {@code JAVA_TOOL_OPTIONS}, since the jlinked
@@ -25,6 +28,7 @@ import java.util.stream.Stream;
 public final class ImageAotCache {
 
     static final String CACHE = "lakebench.aot";
+    static final String WORKBENCH_CACHE = "lakebench-workbench.aot";
     static final String OPTION = "java-options=-XX:AOTCache=$APPDIR/" + CACHE;
     /** Keeps a cache the JVM cannot use (another JVM build, a changed jar) from printing on stdout. */
     static final String QUIET = "java-options=-Xlog:aot*=off,cds*=off";
@@ -40,24 +44,20 @@ public final class ImageAotCache {
         }
         Path appDir = cfgs.get(0).getParent();
         Path cache = appDir.resolve(CACHE);
-        Path config = work.resolve("lakebench.aotconf");
+        Path workbenchCache = appDir.resolve(WORKBENCH_CACHE);
         Path data = work.resolve("aot-training");
         Files.deleteIfExists(cache);
-        Files.deleteIfExists(config);
+        Files.deleteIfExists(workbenchCache);
         for (Path cfg : cfgs) {
             removeOptions(cfg);
         }
-        String training = "-Dlakebench.aot.training=true"; // the image's main class runs the training then
-        // commands, then (under a display, e.g. xvfb-run) the workbench opened until usable: one JVM serves both
-        Result record = run(launcher, List.of("--all", data.toString()),
-                "-XX:AOTMode=record -XX:AOTConfiguration=" + config + " " + training, work);
-        if (record.status != 0) {
-            throw new IllegalStateException("the training run failed (" + record.status + "):\n" + record.err);
-        }
-        run(launcher, List.of("--all", data.toString()),
-                "-XX:AOTMode=create -XX:AOTConfiguration=" + config + " -XX:AOTCache=" + cache, work);
-        if (!Files.isRegularFile(cache)) {
-            throw new IllegalStateException("the training run made no AOT cache at " + cache);
+        boolean perCommand = isScript(launcher);
+        if (perCommand) {
+            make(launcher, List.of(data.toString()), cache, work);
+            // under a display (e.g. xvfb-run) the workbench opened until usable; without one the JVM's start only
+            make(launcher, List.of("--workbench", data.toString()), workbenchCache, work);
+        } else {
+            make(launcher, List.of("--all", data.toString()), cache, work); // one JVM serves both
         }
         for (Path cfg : cfgs) {
             addOptions(cfg);
@@ -72,9 +72,53 @@ public final class ImageAotCache {
             throw new IllegalStateException(
                     "the image's launcher with its AOT cache printed on stderr or failed:\n" + plain.err);
         }
+        if (perCommand && hasDisplay()) {
+            // the workbench's launch with its own cache, required: the startup probe closes the window once usable
+            Result window = run(
+                    launcher,
+                    List.of("--data-dir", work.resolve("check-workbench").toString()),
+                    "-XX:AOTMode=on -Dlakebench.startupProbe=true",
+                    work);
+            if (window.status != 0 || !window.err.isEmpty()) {
+                throw new IllegalStateException("the image's workbench does not accept its AOT cache, or printed "
+                        + "on stderr:\n" + window.err);
+            }
+        }
         checkCopy(image, launcher, work);
-        System.out.println("AOT cache " + cache + " (" + Files.size(cache) / (1024 * 1024) + " MB), accepted by "
-                + launcher.getFileName());
+        System.out.println("AOT cache " + cache + " (" + Files.size(cache) / (1024 * 1024) + " MB)"
+                + (perCommand
+                        ? " and " + workbenchCache.getFileName() + " (" + Files.size(workbenchCache) / (1024 * 1024)
+                                + " MB)"
+                        : "")
+                + ", accepted by " + launcher.getFileName());
+    }
+
+    /** Records what {@code args} use, through the image's launcher, and assembles {@code cache} from it. */
+    static void make(Path launcher, List<String> args, Path cache, Path work) throws IOException, InterruptedException {
+        Path config = work.resolve(cache.getFileName() + "conf");
+        Files.deleteIfExists(config);
+        String training = "-Dlakebench.aot.training=true"; // the image's main class runs the training then
+        Result record = run(launcher, args, "-XX:AOTMode=record -XX:AOTConfiguration=" + config + " " + training, work);
+        if (record.status != 0) {
+            throw new IllegalStateException("the training run " + args + " failed (" + record.status + "):\n"
+                    + record.err);
+        }
+        run(launcher, args, "-XX:AOTMode=create -XX:AOTConfiguration=" + config + " -XX:AOTCache=" + cache, work);
+        if (!Files.isRegularFile(cache)) {
+            throw new IllegalStateException("the training run " + args + " made no AOT cache at " + cache);
+        }
+    }
+
+    /** Whether the launcher is a script (the Linux image's own), which chooses a cache per command. */
+    static boolean isScript(Path launcher) throws IOException {
+        try (var in = Files.newInputStream(launcher)) {
+            byte[] head = in.readNBytes(2);
+            return head.length == 2 && head[0] == '#' && head[1] == '!';
+        }
+    }
+
+    static boolean hasDisplay() {
+        return System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
     }
 
     /**

@@ -6,9 +6,31 @@
 # dpkg -S alone takes 0.15 s and more the more packages a machine has) to find its own helper library.
 # The library path also gets LD_LIBRARY_PATH after the image's own folders, as the jar's launcher does (a
 # configuration file cannot expand it): libraries the user installed elsewhere are found by name.
+# Per command it chooses the JIT and the AOT cache as the jar's launcher does (app/src/main/launcher/lakebench;
+# ImageLauncherScriptTest holds the two to the same choices): commands that only read the catalog start with the
+# first JIT tier alone, a query and the workbench without replaying the training's profiles, and the workbench
+# gets its own cache (lakebench-workbench.aot, when the build made one) and later compilation.
 self=$(readlink -f -- "$0") # the real file, also when started through a symbolic link
 root=${self%/bin/*}
 app=$root/lib/app
+mode=workbench
+skip=
+for a in "$@"; do
+  if [ -n "$skip" ]; then skip=; continue; fi
+  case "$a" in
+    --data-dir|--workspace|--remote|--token-env|--org|--allow-files|--postgres|--password-env) skip=1 ;;
+    -V|--version|-h|--help) mode=catalog; break ;;
+    -*) ;;
+    tables|schema|workspaces|info|help) mode=catalog; break ;;
+    query) mode=query; break ;;
+    *) mode=command; break ;;
+  esac
+done
+case $mode in
+  catalog) jit=(-XX:TieredStopAtLevel=1) ;;
+  query|workbench) jit=(-XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTraining) ;;
+  *) jit=() ;;
+esac
 options=()
 classpath=
 main=
@@ -23,7 +45,15 @@ while IFS= read -r line || [ -n "$line" ]; do
       path=${line#java-options=-Djava.library.path=}
       case $path in "$app/lib:$app"*) path=$app/lib:$app${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}${path#"$app/lib:$app"} ;; esac
       options+=("-Djava.library.path=$path") ;;
+    java-options=-XX:AOTCache=$app/lakebench.aot)
+      if [ $mode = workbench ] && [ -f "$app/lakebench-workbench.aot" ]; then
+        options+=("-XX:AOTCache=$app/lakebench-workbench.aot")
+      else
+        options+=("${line#java-options=}")
+      fi ;;
+    java-options=-XX:CompileThresholdScaling=*) [ $mode = workbench ] && options+=("${line#java-options=}") ;;
     java-options=*) options+=("${line#java-options=}") ;;
   esac
 done <"$app/lakebench.cfg"
-exec "$root/lib/runtime/bin/java" "${options[@]}" -Djpackage.app-path="$self" -cp "$classpath" "$main" "$@"
+exec "$root/lib/runtime/bin/java" "${options[@]}" "${jit[@]}" -Djpackage.app-path="$self" -cp "$classpath" \
+  "$main" "$@"

@@ -14,8 +14,8 @@ import java.util.List;
  * JVM, so that the cache holds the classes (and profiles) of each of them: create a table, {@code tables},
  * {@code schema}, a point {@code query} in each output format, a script, {@code workspaces} and {@code --version}.
  * With {@code --workbench} it is the workbench's launch instead (the build's second cache, which the launcher
- * gives the workbench), with {@code --all} both in one JVM (the app image, whose launcher has one set of options
- * for commands and workbench). Started by the build as {@code java -XX:AOTCacheOutput=...
+ * gives the workbench), with {@code --all} both in one JVM (the Windows and macOS app images, whose launcher has
+ * one set of options for commands and workbench). Started by the build as {@code java -XX:AOTCacheOutput=...
  * -Dlakebench.boot.main=dev.lakebench.app.AotTraining -jar lakebench.jar [--workbench] DATA_DIR}, with the same
  * class path and options as the launcher that uses the cache.
  */
@@ -37,7 +37,7 @@ public final class AotTraining {
         if (!mode.equals("--workbench")) {
             commands(data.toString());
         }
-        if (!mode.isEmpty()) { // with --all one cache serves commands and workbench (the app image's launcher)
+        if (!mode.isEmpty()) { // with --all one cache serves commands and workbench (jpackage's launcher)
             workbench(data);
         }
         System.exit(Cli.OK); // as Main does: engine threads do not hold the JVM

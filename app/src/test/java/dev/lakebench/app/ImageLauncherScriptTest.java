@@ -60,7 +60,10 @@ class ImageLauncherScriptTest {
                         "java-options=--enable-native-access=ALL-UNNAMED,javafx.graphics",
                         "java-options=-Djava.library.path=$APPDIR/lib:$APPDIR:/usr/lib64:/lib",
                         "java-options=-XX:AOTCache=$APPDIR/lakebench.aot",
+                        "java-options=-XX:CompileThresholdScaling=3",
                         "java-options=-Dtitle=two words"));
+        Files.writeString(app.resolve("lakebench.aot"), "");
+        Files.writeString(app.resolve("lakebench-workbench.aot"), "");
     }
 
     @Test
@@ -74,6 +77,8 @@ class ImageLauncherScriptTest {
                         "-Djava.library.path=" + a + "/lib:" + a + ":/usr/lib64:/lib",
                         "-XX:AOTCache=" + a + "/lakebench.aot",
                         "-Dtitle=two words",
+                        "-XX:+UnlockDiagnosticVMOptions",
+                        "-XX:-AOTReplayTraining",
                         "-Djpackage.app-path=" + image.toRealPath().resolve("bin/lakebench"),
                         "-cp",
                         a + "/lakebench.jar:" + a + "/lib/a.jar:" + a + "/lib/b c.jar",
@@ -90,6 +95,53 @@ class ImageLauncherScriptTest {
         assertThat(args)
                 .contains("-Djava.library.path=" + a + "/lib:" + a + ":/opt/cuda/lib64:/usr/lib64:/lib")
                 .endsWith("dev.lakebench.app.Main", "tables");
+    }
+
+    @Test
+    void choosesTheJitAndTheCacheAsTheJarsLauncherDoes() throws Exception {
+        Path jarLauncher = Path.of(System.getProperty("basedir", ".")).resolve("src/main/launcher/lakebench");
+        Path javaHome = Files.createDirectories(dir.resolve("jdk/bin")).getParent();
+        Files.copy(image.resolve("lib/runtime/bin/java"), javaHome.resolve("bin/java"));
+        for (List<String> line : List.<List<String>>of(
+                List.of(),
+                List.of("--data-dir", "/tmp/d"),
+                List.of("--workspace", "w", "--data-dir=/tmp/d"),
+                List.of("--data-dir", "tables"),
+                List.of("tables"),
+                List.of("--data-dir", "/tmp/d", "schema", "t"),
+                List.of("workspaces"),
+                List.of("info"),
+                List.of("help", "query"),
+                List.of("--version"),
+                List.of("-h"),
+                List.of("--workspace", "w", "query", "SELECT 1"),
+                List.of("--workspace", "query", "ingest", "t", "/tmp/x"),
+                List.of("export", "t", "/tmp/t.parquet"),
+                List.of("sql"))) {
+            String[] args = line.toArray(String[]::new);
+            List<String> jar = run(jarLauncher, Map.of("LAKEBENCH_JAVA_HOME", javaHome.toString()), args);
+            List<String> img = run(image.resolve("bin/lakebench"), Map.of(), args);
+            assertThat(choice(img)).as(line.toString()).isEqualTo(choice(jar)).isNotEmpty();
+        }
+    }
+
+    @Test
+    void theWorkbenchTakesTheCommandsCacheWhenTheImageHasNoneOfItsOwn() throws Exception {
+        Files.delete(app.resolve("lakebench-workbench.aot"));
+        assertThat(run(image.resolve("bin/lakebench"), Map.of(), "--data-dir", "/tmp/d"))
+                .contains("-XX:AOTCache=" + app.toRealPath() + "/lakebench.aot", "-XX:CompileThresholdScaling=3");
+    }
+
+    /** The JIT options and the cache's file name a launcher chose (sorted: the two order them differently). */
+    private static List<String> choice(List<String> jvmArgs) {
+        return jvmArgs.stream()
+                .takeWhile(a -> !a.equals("-jar") && !a.equals("-cp"))
+                .filter(a -> a.startsWith("-XX:") && !a.equals("-XX:+IgnoreUnrecognizedVMOptions"))
+                .map(a -> a.startsWith("-XX:AOTCache=")
+                        ? Path.of(a.substring(13)).getFileName().toString()
+                        : a)
+                .sorted()
+                .toList();
     }
 
     @Test
