@@ -14,6 +14,13 @@ record BuiltApp(Path launcher, Path jar) {
     /** Where {@code mvn -pl app -am -DskipTests package} puts the app. */
     static final Path DIR = Path.of("app", "target");
 
+    /** The app image's launcher, as {@code mvn -Pdist -DskipTests package} leaves it (installed, it is the same). */
+    static final Path IMAGE = Path.of("installers", "target", "jpackage", "image", "lakebench", "bin", "lakebench");
+
+    /** Noted when the app image was not built: how to build it. */
+    static final String IMAGE_HOW =
+            "app image not measured: build it with mvn -Pdist -DskipTests package -Dinstaller.imageOnly=true";
+
     /** The built app, or empty after noting under {@code benchmark} how to build it. */
     static Optional<BuiltApp> find(BenchContext ctx, String benchmark) {
         Optional<BuiltApp> app = in(DIR);

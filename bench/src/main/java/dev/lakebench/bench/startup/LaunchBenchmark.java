@@ -31,8 +31,6 @@ import java.util.stream.Stream;
 public final class LaunchBenchmark implements Benchmark {
 
     private static final Path APP = BuiltApp.DIR;
-    private static final Path IMAGE =
-            Path.of("installers", "target", "jpackage", "image", "lakebench", "bin", "lakebench");
     private static final String READY = "lakebench-startup-ms";
     /** Printed by builds that open the workspace in the background: the first frame of the window. */
     private static final String WINDOW = "lakebench-window-ms";
@@ -132,17 +130,14 @@ public final class LaunchBenchmark implements Benchmark {
                 List.of(java, PROBE, "-jar", jar.toString(), "--data-dir", data.toString()),
                 opts,
                 READY));
-        if (Files.isExecutable(IMAGE)) {
+        if (Files.isExecutable(BuiltApp.IMAGE)) {
             variants.add(new Variant(
                     "workbench, installed app image",
-                    List.of(IMAGE.toAbsolutePath().toString(), "--data-dir", data.toString()),
+                    List.of(BuiltApp.IMAGE.toAbsolutePath().toString(), "--data-dir", data.toString()),
                     Map.of("JAVA_TOOL_OPTIONS", PROBE), // its launcher reads no other variable
                     READY));
         } else {
-            ctx.note(
-                    name(),
-                    "app image not measured: build it with mvn -Pdist -DskipTests package "
-                            + "-Dinstaller.imageOnly=true");
+            ctx.note(name(), BuiltApp.IMAGE_HOW);
         }
         Map<String, Launches> measured = interleaved(reps, variants);
         String ref = Fmt.duration(measured.get("reference").median()) + " (minimal JavaFX window)";

@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Start-up of the command line: wall time of {@code lakebench tables} and of a point {@code query} on a small
- * workspace, through the launcher with the AOT cache ({@code app/target/lakebench}) and as {@code java -jar},
- * next to {@code java -version} and {@code sqlite3 :memory: 'select 1'} in the same run. Needs a packaged app
+ * workspace, through the launcher with the AOT cache ({@code app/target/lakebench}), as {@code java -jar} and
+ * through the app image's launcher when one was built, next to {@code java -version} and {@code sqlite3 :memory: 'select 1'} in the same run. Needs a packaged app
  * ({@code mvn -pl app -am -DskipTests package}). With {@code LAKEBENCH_STARTUP_BASELINE=DIR} the launcher of
  * another build ({@code DIR} is its {@code app/target}) is measured in the same run, for a before/after comparison.
  */
@@ -79,6 +79,13 @@ public final class StartupBenchmark implements Benchmark {
         }
         commands.put("tables, java -jar", concat(jar(java, jar), tables));
         commands.put("point query, java -jar", concat(jar(java, jar), point));
+        if (Files.isExecutable(BuiltApp.IMAGE)) {
+            String image = BuiltApp.IMAGE.toAbsolutePath().toString();
+            commands.put("tables, installed app image", concat(List.of(image), tables));
+            commands.put("point query, installed app image", concat(List.of(image), point));
+        } else {
+            ctx.note(name(), BuiltApp.IMAGE_HOW);
+        }
         interleaved(reps, commands).forEach((metric, timed) -> record(ctx, metric, timed, references));
         ctx.note(
                 name(),
