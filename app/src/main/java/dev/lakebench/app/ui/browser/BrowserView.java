@@ -16,6 +16,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
@@ -150,6 +151,12 @@ public final class BrowserView {
             badge.getStyleClass().add("warning");
             // every visible row has a cell, most without a badge to show: the tooltip waits for a hover
             HoverTooltip.followingHelp(badge);
+            // the menu is made when asked for (before the control's own handler shows it): a cell shows many nodes
+            // in turn (every expand and scroll), and a menu made for each was a popup built per row shown
+            addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
+                BrowserNode n = getItem();
+                setContextMenu(isEmpty() || n == null ? null : menu(n));
+            });
             setOnMouseClicked(e -> {
                 BrowserNode n = getItem();
                 if (n != null
@@ -166,10 +173,10 @@ public final class BrowserView {
             super.updateItem(n, empty);
             name.textProperty().unbind();
             detail.textProperty().unbind();
+            setContextMenu(null); // made again for the node shown when asked for
             if (empty || n == null) {
                 setGraphic(null);
                 setText(null);
-                setContextMenu(null);
                 return;
             }
             name.textProperty().bind(n.labelProperty());
@@ -190,7 +197,6 @@ public final class BrowserView {
             }
             setText(null);
             setGraphic(box);
-            setContextMenu(menu(n));
         }
     }
 
