@@ -54,8 +54,11 @@ public final class ImageAotCache {
         boolean perCommand = isScript(launcher);
         if (perCommand) {
             make(launcher, List.of(data.toString()), cache, work);
-            // under a display (e.g. xvfb-run) the workbench opened until usable; without one the JVM's start only
-            make(launcher, List.of("--workbench", data.toString()), workbenchCache, work);
+            if (hasDisplay()) { // the workbench opened until usable (e.g. under xvfb-run)
+                make(launcher, List.of("--workbench", data.toString()), workbenchCache, work);
+            } else { // a cache of the JVM's start alone would be worse than the commands': the launcher takes theirs
+                System.out.println("AOT training: no display, the workbench starts with the commands' cache");
+            }
         } else {
             make(launcher, List.of("--all", data.toString()), cache, work); // one JVM serves both
         }
@@ -72,7 +75,7 @@ public final class ImageAotCache {
             throw new IllegalStateException(
                     "the image's launcher with its AOT cache printed on stderr or failed:\n" + plain.err);
         }
-        if (perCommand && hasDisplay()) {
+        if (Files.isRegularFile(workbenchCache)) {
             // the workbench's launch with its own cache, required: the startup probe closes the window once usable
             Result window = run(
                     launcher,
@@ -86,7 +89,7 @@ public final class ImageAotCache {
         }
         checkCopy(image, launcher, work);
         System.out.println("AOT cache " + cache + " (" + Files.size(cache) / (1024 * 1024) + " MB)"
-                + (perCommand
+                + (Files.isRegularFile(workbenchCache)
                         ? " and " + workbenchCache.getFileName() + " (" + Files.size(workbenchCache) / (1024 * 1024)
                                 + " MB)"
                         : "")
