@@ -67,7 +67,11 @@ final class QueryCommand implements Callable<Integer> {
             description = "A parameter as a JSON literal: \"text\", 42, 1.5, true, null, [0.1, 0.2].")
     List<String> params = new ArrayList<>();
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Statement timeout in seconds (default 60).")
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            converter = TimeoutValue.class,
+            description = "Statement timeout in seconds (default 60), or with a unit: 500ms, 30s, 5min, 1h.")
     Double timeoutSeconds;
 
     @ArgGroup(exclusive = true)

@@ -104,7 +104,7 @@ final class QuickCommandLine {
                 switch (option) {
                     case "--file" -> query.file = path(value);
                     case "--param" -> query.params.add(value);
-                    case "--timeout" -> query.timeoutSeconds = number(value);
+                    case "--timeout" -> query.timeoutSeconds = timeout(value);
                     default -> query.format.format = format(value);
                 }
             } else if (query != null && !sqlGiven && plainValue(arg)) {
@@ -181,11 +181,11 @@ final class QuickCommandLine {
         }
     }
 
-    private static Double number(String value) {
+    private static Double timeout(String value) {
         try {
-            return Double.valueOf(value);
-        } catch (NumberFormatException e) {
-            throw new NotPlain();
+            return TimeoutValue.seconds(value);
+        } catch (IllegalArgumentException e) {
+            throw new NotPlain(); // picocli reports the bad value
         }
     }
 

@@ -26,7 +26,11 @@ final class SqlShellCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Statement timeout in seconds (default 60).")
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            converter = TimeoutValue.class,
+            description = "Statement timeout in seconds (default 60), or with a unit: 500ms, 30s, 5min, 1h.")
     Double timeoutSeconds;
 
     @Override
