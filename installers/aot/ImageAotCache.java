@@ -76,24 +76,29 @@ public final class ImageAotCache {
                     "the image's launcher with its AOT cache printed on stderr or failed:\n" + plain.err);
         }
         if (Files.isRegularFile(workbenchCache)) {
-            // the workbench's launch with its own cache, required: the startup probe closes the window once usable
-            Result window = run(
-                    launcher,
-                    List.of("--data-dir", work.resolve("check-workbench").toString()),
-                    "-XX:AOTMode=on -Dlakebench.startupProbe=true",
-                    work);
-            if (window.status != 0 || !window.err.isEmpty()) {
-                throw new IllegalStateException("the image's workbench does not accept its AOT cache, or printed "
-                        + "on stderr:\n" + window.err);
-            }
+            checkWorkbench(launcher, work);
         }
         checkCopy(image, launcher, work);
-        System.out.println("AOT cache " + cache + " (" + Files.size(cache) / (1024 * 1024) + " MB)"
-                + (Files.isRegularFile(workbenchCache)
-                        ? " and " + workbenchCache.getFileName() + " (" + Files.size(workbenchCache) / (1024 * 1024)
-                                + " MB)"
-                        : "")
+        System.out.println("AOT cache " + describe(cache)
+                + (Files.isRegularFile(workbenchCache) ? " and " + describe(workbenchCache) : "")
                 + ", accepted by " + launcher.getFileName());
+    }
+
+    /** The workbench starts with its own cache required; the startup probe closes the window once usable. */
+    static void checkWorkbench(Path launcher, Path work) throws IOException, InterruptedException {
+        Result window = run(
+                launcher,
+                List.of("--data-dir", work.resolve("check-workbench").toString()),
+                "-XX:AOTMode=on -Dlakebench.startupProbe=true",
+                work);
+        if (window.status != 0 || !window.err.isEmpty()) {
+            throw new IllegalStateException(
+                    "the image's workbench does not accept its AOT cache, or printed on stderr:\n" + window.err);
+        }
+    }
+
+    static String describe(Path cache) throws IOException {
+        return cache.getFileName() + " (" + Files.size(cache) / (1024 * 1024) + " MB)";
     }
 
     /** Records what {@code args} use, through the image's launcher, and assembles {@code cache} from it. */

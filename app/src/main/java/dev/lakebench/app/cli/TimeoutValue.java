@@ -11,27 +11,24 @@ import picocli.CommandLine;
  */
 final class TimeoutValue implements CommandLine.ITypeConverter<Double> {
 
-    private static final Pattern WITH_UNIT = Pattern.compile("(\\d+(?:\\.\\d+)?|\\.\\d+)\\s*(ms|s|sec|m|min|h)");
-    /** A plain decimal number (not Java's literal forms: "5d" must not pass for 5 seconds). */
-    private static final Pattern PLAIN = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([e][-+]?\\d+)?");
+    /** A decimal number (not Java's literal forms: "5d" must not pass for 5 seconds), then an optional unit. */
+    private static final Pattern TIMEOUT =
+            Pattern.compile("([-+]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:e[-+]?\\d+)?)\\s*(ms|s|sec|m|min|h)?");
 
     /** The timeout in seconds; {@link IllegalArgumentException} when {@code text} is neither form. */
     static Double seconds(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        Matcher m = WITH_UNIT.matcher(t);
-        if (m.matches()) {
-            double n = Double.parseDouble(m.group(1));
-            return switch (m.group(2)) {
-                case "ms" -> n / 1000;
-                case "m", "min" -> n * 60;
-                case "h" -> n * 3600;
-                default -> n;
-            };
-        }
-        if (!PLAIN.matcher(t).matches()) {
+        Matcher m = TIMEOUT.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
             throw new IllegalArgumentException("not a timeout: " + text);
         }
-        return Double.valueOf(t);
+        double n = Double.parseDouble(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        return switch (unit) {
+            case "ms" -> n / 1000;
+            case "m", "min" -> n * 60;
+            case "h" -> n * 3600;
+            default -> n;
+        };
     }
 
     @Override
