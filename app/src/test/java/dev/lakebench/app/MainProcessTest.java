@@ -30,7 +30,9 @@ class MainProcessTest {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.addAll(jvmArgs);
-        cmd.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
+        if (jvmArgs.stream().noneMatch(a -> a.startsWith("-Djava.io.tmpdir="))) {
+            cmd.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("dev.lakebench.app.boot.Boot");
@@ -85,6 +87,30 @@ class MainProcessTest {
             Run r = run(Map.of(), List.of(), "--data-dir", data, "query", sql);
             assertThat(r.err()).as("stderr of %s", sql).isEmpty();
             assertThat(r.code()).as("exit of %s", sql).isZero();
+        }
+    }
+
+    @Test
+    void embeddingLoadsOnnxRuntimeFromTheDataDirectorysCacheAndLeavesNoTemporaryFolder() throws Exception {
+        String data = dir.resolve("data").toString();
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        List<String> jvm = List.of("-Djava.io.tmpdir=" + tmp);
+        assertThat(run(Map.of(), jvm, "--data-dir", data, "query", "CREATE TABLE d AS SELECT 'a cat on a mat' AS txt")
+                        .code())
+                .isZero();
+        for (String into : List.of("e1", "e2")) { // the second start finds the libraries unpacked
+            Run embed =
+                    run(Map.of(), jvm, "--data-dir", data, "embed", "d", "txt", "--model", "minilm", "--into", into);
+            assertThat(embed.err().lines()) // its progress only
+                    .as("stderr of embed into %s", into)
+                    .allMatch(l -> l.startsWith("embedding: "));
+            assertThat(embed.code()).as("exit of embed into %s", into).isZero();
+        }
+        try (var left = Files.list(tmp)) { // ONNX Runtime's own unpacking leaves an onnxruntime-java* folder there
+            assertThat(left).isEmpty();
+        }
+        try (var folders = Files.list(Path.of(data, "cache", "onnxruntime"))) {
+            assertThat(folders).hasSize(1);
         }
     }
 

@@ -10,11 +10,14 @@ import java.util.ServiceLoader;
 
 /**
  * Prepares the native parts that models use, once per process and before their first class loads: the tokenizer
- * library is unpacked into Lakebench's data directory (not the user's home), nothing is ever downloaded, ONNX
- * Runtime reports only errors, and the logging facade the tokenizer library calls stays silent when the
+ * library and ONNX Runtime's libraries are unpacked into Lakebench's data directory (not the user's home, and
+ * once, not at every start), nothing is ever downloaded, ONNX Runtime reports only errors, and the logging facade the tokenizer library calls stays silent when the
  * application has no logger of its own (instead of warning on stderr).
  */
 public final class NativeRuntime {
+
+    /** Where ONNX Runtime loads its libraries from, instead of a copy in a new temporary folder. */
+    static final String ONNX_NATIVE_PATH = "onnxruntime.native.path";
 
     private static volatile OrtEnvironment environment;
 
@@ -46,6 +49,9 @@ public final class NativeRuntime {
         setIfAbsent("DJL_CACHE_DIR", djl.toString());
         setIfAbsent("ENGINE_CACHE_DIR", djl.toString());
         setIfAbsent("DJL_OFFLINE", "true");
+        if (System.getProperty(ONNX_NATIVE_PATH) == null) {
+            OnnxNativeFolder.unpack(cacheDir).ifPresent(f -> System.setProperty(ONNX_NATIVE_PATH, f.toString()));
+        }
         if (System.getProperty("slf4j.provider") == null
                 && ServiceLoader.load(org.slf4j.spi.SLF4JServiceProvider.class)
                         .findFirst()
