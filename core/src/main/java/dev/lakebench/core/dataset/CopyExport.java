@@ -143,9 +143,14 @@ final class CopyExport {
         }
         for (int i = 0; i < cols.size(); i++) {
             String name = EngineServices.get().quoteIdentifier(cols.get(i).name());
-            boolean bytes = cols.get(i).type().storage() == ColumnType.Storage.BYTES;
-            select.append(i > 0 ? ", " : "")
-                    .append(bytes && format != ExportFormat.PARQUET ? "base64(" + name + ") AS " + name : name);
+            ColumnType.Storage storage = cols.get(i).type().storage();
+            boolean bytes = storage == ColumnType.Storage.BYTES;
+            select.append(i > 0 ? ", " : "");
+            if (storage == ColumnType.Storage.MULTI_VECTOR) {
+                select.append("CAST(").append(name).append(" AS FLOAT[][]) AS ").append(name);
+            } else {
+                select.append(bytes && format != ExportFormat.PARQUET ? "base64(" + name + ") AS " + name : name);
+            }
         }
         String options = switch (format) {
             case PARQUET -> "FORMAT parquet, COMPRESSION zstd";
@@ -183,7 +188,9 @@ final class CopyExport {
             case FLOAT32, FLOAT64 -> "DOUBLE";
             case BOOL -> "BOOLEAN";
             case BYTES -> "BLOB";
-            case MULTI_VECTOR -> "FLOAT[][]";
+            // staged as list text, cast back in the COPY: the appender only writes fixed-size nested arrays,
+            // and the rows of a multi-vector differ in count
+            case MULTI_VECTOR -> "VARCHAR";
             case FLOAT_LIST, VECTOR -> "FLOAT[]";
             default -> sample instanceof float[] ? "FLOAT[]" : "VARCHAR";
         };
@@ -201,11 +208,24 @@ final class CopyExport {
                 case Boolean b -> a.append((boolean) b);
                 case byte[] b -> a.append(b);
                 case float[] f -> a.append(f);
-                case float[][] m -> a.append(m);
+                case float[][] m -> a.append(listText(m));
                 default -> a.append(String.valueOf(v));
             }
         }
         a.endRow();
+    }
+
+    /** {@code [[1.0, 0.0], [0.5, -2.0]]}, which the engine casts to {@code FLOAT[][]}. */
+    static String listText(float[][] m) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int r = 0; r < m.length; r++) {
+            sb.append(r > 0 ? ", [" : "[");
+            for (int k = 0; k < m[r].length; k++) {
+                sb.append(k > 0 ? ", " : "").append(m[r][k]);
+            }
+            sb.append(']');
+        }
+        return sb.append(']').toString();
     }
 
     private static void deleteQuietly(Path dir) {

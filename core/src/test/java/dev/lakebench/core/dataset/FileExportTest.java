@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lakebench.core.client.Cancellation;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.IngestOptions;
 import dev.lakebench.core.client.QueryError;
 import dev.lakebench.core.testing.LazyList;
 import dev.lakebench.natives.engine.EngineSession;
@@ -16,6 +17,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,6 +142,36 @@ class FileExportTest {
             }
         }
         assertThat(rows).isEqualTo(ROWS);
+    }
+
+    @Test
+    void multiVectorsBecomeNestedFloatListsInEveryFormat() throws Exception {
+        Map<String, List<?>> d = new LinkedHashMap<>();
+        d.put("id", List.of(1L, 2L, 3L));
+        d.put("tokens", Arrays.asList(new float[][] {{1, 0}, {0, 1}}, new float[][] {{0.25f, -2}}, null));
+        client.ingest("mv", d, IngestOptions.defaults().schema("tokens", "EMBEDDING_2D"));
+        for (ExportFormat f : List.of(ExportFormat.PARQUET, ExportFormat.CSV, ExportFormat.JSONL)) {
+            Path file = dir.resolve("mv." + f.label());
+            assertThat(client.openTable("mv").export(file, f, null, Cancellation.none()))
+                    .as(f.label())
+                    .isEqualTo(3);
+            String reader = switch (f) {
+                case PARQUET -> "read_parquet";
+                case CSV -> "read_csv";
+                default -> "read_json";
+            };
+            try (EngineSession engine = EngineSession.inMemory();
+                    Connection c = engine.connect();
+                    Statement st = c.createStatement();
+                    ResultSet rs =
+                            st.executeQuery("SELECT tokens::VARCHAR FROM " + reader + "('" + file + "') ORDER BY id")) {
+                List<String> got = new ArrayList<>();
+                while (rs.next()) {
+                    got.add(rs.getString(1));
+                }
+                assertThat(got).as(f.label()).containsExactly("[[1.0, 0.0], [0.0, 1.0]]", "[[0.25, -2.0]]", null);
+            }
+        }
     }
 
     @Test
