@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Column data handed to ingest ({@code {"col": [values...]}}): checked for equal lengths, typed by explicit
@@ -90,11 +92,29 @@ public final class ColumnData {
 
     /** The schema: explicit types from the options win, the rest is inferred from the values. */
     public TableSchema schema(IngestOptions options) {
+        return schema(options, () -> new TableSchema(List.of()));
+    }
+
+    /**
+     * The schema of data appended to a table: a column without a single value (all null, or no rows) takes its
+     * type from the table's column of that name, read from {@code table} only when such a column exists, since
+     * there is nothing to infer it from.
+     */
+    public TableSchema schema(IngestOptions options, Supplier<TableSchema> table) {
+        TableSchema existing = null;
         List<Column> out = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             ColumnType explicit = options.typeOf(name);
-            if (explicit == null) {
+            Optional<Column> stored = Optional.empty();
+            if (firstValue(columns.get(i)) == null && (explicit == null || explicit.isVector())) {
+                existing = existing == null ? table.get() : existing;
+                stored = existing.column(name).filter(c -> explicit == null || c.type() == explicit);
+            }
+            if (stored.isPresent()) {
+                Column c = stored.get();
+                out.add(new Column(name, c.type(), c.dimension(), c.engineType()));
+            } else if (explicit == null) {
                 out.add(TypeInference.infer(name, columns.get(i)));
             } else if (explicit == ColumnType.EMBEDDING_2D && firstValue(columns.get(i)) instanceof float[]) {
                 throw new IngestError(

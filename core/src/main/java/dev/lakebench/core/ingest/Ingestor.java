@@ -184,11 +184,12 @@ public final class Ingestor {
     }
 
     private IngestResult ingestColumns(String table, ColumnData data, IngestOptions options) {
-        TableSchema schema = data.schema(options);
+        boolean existed = backend.listTables().stream().anyMatch(t -> t.equalsIgnoreCase(table));
+        TableSchema schema = data.schema(
+                options, () -> existed ? backend.describeTable(table).schema() : new TableSchema(List.of()));
         IndexRequests.check(schema, schema.names(), "the data", options);
         ProgressReporter progress = new ProgressReporter(options.listener());
         progress.rowsTotal(data.rowCount());
-        boolean existed = backend.listTables().stream().anyMatch(t -> t.equalsIgnoreCase(table));
         boolean cancelled = false;
         SinkWriter writer = new SinkWriter(backend.openSink(table, schema), schema, options, progress);
         // thumbnails of IMAGE columns, committed just before the rows they belong to

@@ -49,7 +49,8 @@ public final class TypeInference {
         if (type == null) {
             throw new IngestError(
                     ErrorCode.INGEST_BAD_DATA,
-                    "Cannot infer a type for column \"" + name + "\": every value is null",
+                    "Cannot infer a type for column \"" + name + "\": "
+                            + (values.isEmpty() ? "it has no values" : "every value is null"),
                     "Give the column a type in the schema, e.g. schema={\"" + name + "\": \"TEXT\"}");
         }
         return type.isVector() ? Column.vector(name, type, dim) : Column.of(name, type);

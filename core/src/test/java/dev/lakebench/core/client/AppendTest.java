@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,33 @@ class AppendTest {
             assertThat(all).extracting(x -> x.get("text")).containsExactly("a", "b", "c", "d");
             assertThat((float[]) all.get(2).get("embedding")).containsExactly(1f, 1f);
             assertThat(all.get(3).get("embedding")).isNull();
+        }
+    }
+
+    @Test
+    void columnsWithoutValuesTakeTheTablesTypes() {
+        try (Client client = Client.local(dir)) {
+            client.ingest(
+                    "t", Columns.of("text", List.of("a"), "n", List.of(1L), "embedding", List.of(new float[] {1, 0})));
+            // nothing to infer a type from: the table has one
+            client.ingest(
+                    "t",
+                    Columns.of(
+                            "text", List.of("b"), "n", Arrays.asList((Object) null), "embedding", Arrays.asList((Object)
+                                    null)));
+            assertThat(client.ingest("t", Columns.of("text", List.of(), "n", List.of()))
+                            .rowCount())
+                    .isZero();
+            List<Row> all = client.query("SELECT text, n, embedding FROM t ORDER BY text");
+            assertThat(all).extracting(x -> x.get("text")).containsExactly("a", "b");
+            assertThat(all.get(1).get("n")).isNull();
+            assertThat(all.get(1).get("embedding")).isNull();
+            assertThat(client.describeTable("t").schema().toString())
+                    .isEqualTo("(text TEXT, n INT64, embedding EMBEDDING[2])");
+            // a new table still needs a value or a schema type
+            assertThatThrownBy(() -> client.ingest("u", Columns.of("n", List.of())))
+                    .isInstanceOf(IngestError.class)
+                    .hasMessageContaining("Cannot infer a type for column \"n\": it has no values");
         }
     }
 
