@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -39,11 +40,17 @@ public final class Workspace implements AutoCloseable {
     /** Serialises DDL (create/drop/alter) so that catalog changes never interleave. */
     private final ReentrantLock ddlLock = new ReentrantLock();
 
-    private Workspace(WorkspaceInfo info, EngineSession engine, Catalog catalog, VectorStore vectors) {
+    /** This process's claim on the folder, given back once on close. */
+    private final Path claim;
+
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Workspace(WorkspaceInfo info, EngineSession engine, Catalog catalog, VectorStore vectors, Path claim) {
         this.info = info;
         this.engine = engine;
         this.catalog = catalog;
         this.vectors = vectors;
+        this.claim = claim;
     }
 
     /** Opens the workspace folder (which must exist), recovering vector logs to their last commit. */
@@ -56,6 +63,17 @@ public final class Workspace implements AutoCloseable {
      * default: SQL then reaches only the workspace's tables).
      */
     public static Workspace open(WorkspaceInfo info, List<Path> allowedFileDirectories) {
+        Path dir = info.dir();
+        Path claim = OpenWorkspaces.claim(info.id(), dir);
+        try {
+            return open(info, allowedFileDirectories, claim);
+        } catch (RuntimeException e) {
+            OpenWorkspaces.release(claim);
+            throw e;
+        }
+    }
+
+    private static Workspace open(WorkspaceInfo info, List<Path> allowedFileDirectories, Path claim) {
         Path dir = info.dir();
         EngineSession engine;
         try {
@@ -79,7 +97,7 @@ public final class Workspace implements AutoCloseable {
         try (Connection c = engine.connect()) {
             Catalog catalog = Catalog.load(c);
             VectorStore vectors = VectorStore.open(dir.resolve("vectors"), c);
-            return new Workspace(info, engine, catalog, vectors);
+            return new Workspace(info, engine, catalog, vectors, claim);
         } catch (SQLException | RuntimeException e) {
             engine.close();
             String msg = e instanceof SQLException s ? EngineException.from(s).engineMessage() : e.getMessage();
@@ -202,10 +220,17 @@ public final class Workspace implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             vectors.close();
         } finally {
-            engine.close();
+            try {
+                engine.close();
+            } finally {
+                OpenWorkspaces.release(claim);
+            }
         }
     }
 }

@@ -72,4 +72,32 @@ class TablesAndWorkspacesTest {
                 .hasMessageContaining("Workspace \"missing\" does not exist")
                 .hasMessageContaining("default, research");
     }
+
+    @Test
+    void aSecondClientOfAnOpenWorkspaceIsToldItIsOpenAndTheFirstKeepsWorking() {
+        try (Client first = Client.local(dir)) {
+            first.ingest("t", Map.of("n", List.of(1L)));
+            assertThatThrownBy(() -> Client.local(dir.resolve(".").resolve("../" + dir.getFileName())))
+                    .isInstanceOfSatisfying(
+                            WorkspaceError.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.WORKSPACE_LOCKED))
+                    .hasMessageContaining("Workspace \"default\" at ")
+                    .hasMessageContaining("is already open in this process (by another client)")
+                    .hasMessageContaining("Close that client first, or share it");
+            // another workspace of the same data directory opens
+            first.createWorkspace("other", null);
+            try (Client other = Client.local(dir, "other")) {
+                assertThat(other.listTables()).isEmpty();
+            }
+            first.ingest("t", Map.of("n", List.of(2L)));
+            assertThat(first.query("SELECT count(*) AS c FROM t").get(0).get("c"))
+                    .isEqualTo(2L);
+        }
+        // closed, it opens again, also after closing twice
+        Client again = Client.local(dir);
+        again.close();
+        again.close();
+        try (Client third = Client.local(dir)) {
+            assertThat(third.listTables()).containsExactly("t");
+        }
+    }
 }
