@@ -31,6 +31,8 @@ public enum ErrorCode {
     WORKSPACE_NOT_FOUND,
     WORKSPACE_EXISTS,
     WORKSPACE_LOCKED,
+    /** The client (and with it the workspace) was closed; a new client opens the workspace again. */
+    WORKSPACE_CLOSED,
     WORKSPACE_IO,
     WORKSPACE_DISK_FULL,
     /** An ingest stopped on a full disk; the rows it committed stay and a rerun continues. */

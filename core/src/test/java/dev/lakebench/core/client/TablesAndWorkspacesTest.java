@@ -100,4 +100,34 @@ class TablesAndWorkspacesTest {
             assertThat(third.listTables()).containsExactly("t");
         }
     }
+
+    @Test
+    void callsOnAClosedClientAreWorkspaceErrorsSayingSo() {
+        Client client = Client.local(dir);
+        client.ingest("t", Map.of("n", List.of(1L)));
+        var ds = client.openTable("t");
+        client.close();
+        List<org.junit.jupiter.api.function.Executable> calls = List.of(
+                () -> client.query("SELECT 1"),
+                () -> client.listTables(),
+                () -> client.describeTable("t"),
+                () -> client.ingest("t", Map.of("n", List.of(2L))),
+                () -> client.createIndex("t", "n"),
+                () -> client.dropTable("t"),
+                () -> ds.size(),
+                () -> client.async().query("SELECT 1").join());
+        for (var call : calls) {
+            assertThatThrownBy(call::execute).satisfies(e -> {
+                Throwable error = e instanceof java.util.concurrent.CompletionException ? e.getCause() : e;
+                assertThat(error).isInstanceOf(WorkspaceError.class);
+                assertThat(((WorkspaceError) error).code()).isEqualTo(ErrorCode.WORKSPACE_CLOSED);
+                assertThat(error.getMessage())
+                        .contains("The client of workspace \"default\" at ")
+                        .contains("is closed. Open the workspace again with a new client");
+            });
+        }
+        try (Client again = Client.local(dir)) {
+            assertThat(again.query("SELECT n FROM t")).hasSize(1);
+        }
+    }
 }

@@ -45,6 +45,8 @@ import java.util.concurrent.Semaphore;
  */
 public final class LocalBackend implements EmbedHost {
 
+    private volatile boolean closed;
+
     private final DataDirectory dataDir;
     private final Workspace workspace;
     private final QueryWatchdog watchdog = new QueryWatchdog();
@@ -200,6 +202,7 @@ public final class LocalBackend implements EmbedHost {
 
     @Override
     public QueryResult execute(QueryRequest request) {
+        checkOpen();
         try {
             return executor.execute(embedCalls.rewrite(request));
         } catch (java.io.UncheckedIOException e) {
@@ -221,11 +224,13 @@ public final class LocalBackend implements EmbedHost {
 
     @Override
     public RowCursor stream(QueryRequest request) {
+        checkOpen();
         return executor.stream(embedCalls.rewrite(request));
     }
 
     @Override
     public List<String> listTables() {
+        checkOpen();
         List<String> out = new ArrayList<>();
         for (TableDef d : workspace.catalog().tables()) {
             // the workspace's shared thumbnails table is bookkeeping of ingest (the seed keeps it beside the
@@ -239,6 +244,7 @@ public final class LocalBackend implements EmbedHost {
 
     @Override
     public TableInfo describeTable(String table) {
+        checkOpen();
         TableDef def = workspace.require(table);
         long rows;
         try (Connection c = workspace.engine().connect();
@@ -262,6 +268,7 @@ public final class LocalBackend implements EmbedHost {
      */
     @Override
     public IncompleteFiles incompleteFiles(String table) {
+        checkOpen();
         TableDef def = workspace.require(table);
         if (workspace.tableLock(def.name()).availablePermits() == 0) {
             return IncompleteFiles.none(def.name());
@@ -275,6 +282,7 @@ public final class LocalBackend implements EmbedHost {
 
     @Override
     public void dropTable(String table, boolean ifExists) {
+        checkOpen();
         var found = workspace.catalog().table(table);
         if (found.isEmpty()) {
             if (ifExists) {
@@ -300,6 +308,7 @@ public final class LocalBackend implements EmbedHost {
      */
     @Override
     public boolean dropIfEmpty(String table) {
+        checkOpen();
         if (workspace.catalog().table(table).isEmpty()) {
             return false;
         }
@@ -354,6 +363,7 @@ public final class LocalBackend implements EmbedHost {
     @Override
     public void createIndex(
             String table, String column, String indexType, IngestListener listener, Cancellation cancellation) {
+        checkOpen();
         TableDef def = workspace.require(table);
         if (def.schema().column(column).isEmpty()) {
             throw new TableError(
@@ -399,6 +409,7 @@ public final class LocalBackend implements EmbedHost {
     }
 
     private TableSink openSink(String table, TableSchema incoming, boolean addMissing) {
+        checkOpen();
         Semaphore permit = workspace.tableLock(table);
         permit.acquireUninterruptibly();
         try {
@@ -416,6 +427,7 @@ public final class LocalBackend implements EmbedHost {
      */
     @Override
     public TableSchema addColumns(String table, List<Column> columns) {
+        checkOpen();
         Semaphore permit = workspace.tableLock(table);
         permit.acquireUninterruptibly();
         workspace.ddlLock().lock();
@@ -518,8 +530,23 @@ public final class LocalBackend implements EmbedHost {
         return workspace.require(table).schema();
     }
 
+    /**
+     * Calls after {@link #close} are refused with an error of the SDK's own hierarchy, not the engine's note that
+     * its session is closed (and {@link #listTables} would otherwise answer from the catalog still in memory).
+     */
+    private void checkOpen() {
+        if (closed) {
+            throw new WorkspaceError(
+                    ErrorCode.WORKSPACE_CLOSED,
+                    "The client of workspace \"" + workspace.id() + "\" at " + workspace.dir() + " is closed",
+                    "Open the workspace again with a new client (Client.local), and close a client only once you are"
+                            + " done with it and its datasets");
+        }
+    }
+
     @Override
     public void close() {
+        closed = true;
         watchdog.close();
         try {
             executor.close();
