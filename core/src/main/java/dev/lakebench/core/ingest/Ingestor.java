@@ -114,6 +114,12 @@ public final class Ingestor {
         return ingestColumns(table, ColumnData.of(data), options);
     }
 
+    /** The columns of the table the data is appended to; none when it does not exist yet. */
+    private TableSchema existingSchema(String table) {
+        boolean exists = backend.listTables().stream().anyMatch(t -> t.equalsIgnoreCase(table));
+        return exists ? backend.describeTable(table).schema() : new TableSchema(List.of());
+    }
+
     /** Downloads from the Hugging Face Hub are cached in the data directory. */
     private Path hubCache() {
         Path root = backend instanceof LocalBackend local
@@ -146,7 +152,7 @@ public final class Ingestor {
             }
         }
         ColumnData meta = ColumnData.of(rest);
-        TableSchema metaSchema = meta.schema(options);
+        TableSchema metaSchema = meta.schema(options, () -> existingSchema(table));
         List<Map<String, Object>> perFile = new ArrayList<>();
         for (int r = 0; r < all.rowCount(); r++) {
             Map<String, Object> values = new LinkedHashMap<>();
@@ -185,8 +191,7 @@ public final class Ingestor {
 
     private IngestResult ingestColumns(String table, ColumnData data, IngestOptions options) {
         boolean existed = backend.listTables().stream().anyMatch(t -> t.equalsIgnoreCase(table));
-        TableSchema schema = data.schema(
-                options, () -> existed ? backend.describeTable(table).schema() : new TableSchema(List.of()));
+        TableSchema schema = data.schema(options, () -> existingSchema(table));
         IndexRequests.check(schema, schema.names(), "the data", options);
         ProgressReporter progress = new ProgressReporter(options.listener());
         progress.rowsTotal(data.rowCount());

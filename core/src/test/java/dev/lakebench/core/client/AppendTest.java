@@ -67,6 +67,22 @@ class AppendTest {
     }
 
     @Test
+    void fileMetadataWithoutValuesTakesTheTablesTypes() throws Exception {
+        Path a = java.nio.file.Files.writeString(dir.resolve("a.txt"), "first file");
+        Path b = java.nio.file.Files.writeString(dir.resolve("b.txt"), "second file");
+        IngestOptions files = IngestOptions.defaults().schema("path", "FILE");
+        try (Client client = Client.local(dir.resolve("lake"))) {
+            client.ingest("docs", Columns.of("path", List.of(a.toString()), "label", List.of("x")), files);
+            IngestResult r = client.ingest(
+                    "docs", Columns.of("path", List.of(b.toString()), "label", Arrays.asList((Object) null)), files);
+            assertThat(r.rowCount()).isEqualTo(1);
+            assertThat(client.query("SELECT filename, label FROM docs ORDER BY filename"))
+                    .extracting(x -> x.get("filename") + "=" + x.get("label"))
+                    .containsExactly("a.txt=x", "b.txt=null");
+        }
+    }
+
+    @Test
     void embeddingSizeChangeIsATableErrorNamingBothSizes() {
         try (Client client = Client.local(dir)) {
             client.ingest("t", rows(List.of("a"), List.of(new float[] {1, 0, 0})));
