@@ -123,7 +123,7 @@ public final class ColumnData {
                                 + " a float[][] (a multi-vector), but its values are float[]",
                         SPREAD_MATRIX.substring(2));
             } else if (explicit.isVector()) {
-                out.add(Column.vector(name, explicit, firstDimension(columns.get(i), explicit)));
+                out.add(Column.vector(name, explicit, firstDimension(name, columns.get(i), explicit)));
             } else {
                 out.add(Column.of(name, explicit));
             }
@@ -143,12 +143,19 @@ public final class ColumnData {
         return null;
     }
 
-    private static int firstDimension(List<?> values, ColumnType type) {
-        for (Object v : values) {
+    private static int firstDimension(String name, List<?> values, ColumnType type) {
+        for (int row = 0; row < values.size(); row++) {
+            Object v = values.get(row);
             if (v == null) {
                 continue;
             }
-            Column probe = TypeInference.infer("probe", Collections.singletonList(v));
+            if (type == ColumnType.EMBEDDING
+                    && (v instanceof float[] f && f.length == 0
+                            || v instanceof double[] d && d.length == 0
+                            || v instanceof List<?> l && l.isEmpty())) {
+                throw TypeInference.emptyEmbedding(name, row);
+            }
+            Column probe = TypeInference.infer(name, Collections.singletonList(v));
             if (type == ColumnType.EMBEDDING && probe.type() == ColumnType.EMBEDDING
                     || type == ColumnType.EMBEDDING_2D && probe.type() == ColumnType.EMBEDDING_2D) {
                 return probe.dimension();

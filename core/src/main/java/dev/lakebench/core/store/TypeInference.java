@@ -34,6 +34,9 @@ public final class TypeInference {
             if (type == null) {
                 type = t;
                 dim = dimensionOf(v);
+                if (t == ColumnType.EMBEDDING && dim == 0) {
+                    throw emptyEmbedding(name, row);
+                }
             } else if (type != t) {
                 if (isWhole(type) && t == ColumnType.FLOAT64 || type == ColumnType.FLOAT64 && isWhole(t)) {
                     type = ColumnType.FLOAT64;
@@ -54,6 +57,14 @@ public final class TypeInference {
                     "Give the column a type in the schema, e.g. schema={\"" + name + "\": \"TEXT\"}");
         }
         return type.isVector() ? Column.vector(name, type, dim) : Column.of(name, type);
+    }
+
+    /** An embedding of no values has no size to give the column (and no direction to compare). */
+    public static IngestError emptyEmbedding(String column, int row) {
+        return new IngestError(
+                ErrorCode.INGEST_BAD_DATA,
+                "Column \"" + column + "\" holds an empty embedding (no values) at row " + row,
+                "Give every embedding of the column the same, non-zero number of values, or null for a missing one");
     }
 
     private static boolean isWhole(ColumnType t) {

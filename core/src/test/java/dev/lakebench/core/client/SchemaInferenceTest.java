@@ -130,4 +130,20 @@ class SchemaInferenceTest {
             assertThat(client.listTables()).doesNotContain("t");
         }
     }
+
+    @Test
+    void emptyEmbeddingsAreIngestErrorsNamingColumnAndRow() {
+        try (Client client = Client.local(dir)) {
+            assertThatThrownBy(() -> client.ingest("t", Map.of("e", Arrays.asList(null, new float[0]))))
+                    .isInstanceOf(IngestError.class)
+                    .hasMessageContaining("Column \"e\" holds an empty embedding (no values) at row 1");
+            assertThatThrownBy(() -> client.ingest(
+                            "t",
+                            Map.of("e", List.of(List.of(), List.of(1.0))),
+                            IngestOptions.defaults().schema("e", "EMBEDDING")))
+                    .isInstanceOf(IngestError.class)
+                    .hasMessageContaining("Column \"e\" holds an empty embedding (no values) at row 0");
+            assertThat(client.listTables()).doesNotContain("t");
+        }
+    }
 }
