@@ -83,6 +83,22 @@ class AppendTest {
     }
 
     @Test
+    void fileMetadataNamedLikeAFileColumnIsRefusedNamingTheKindsThatMakeIt() throws Exception {
+        Path pic = java.nio.file.Files.writeString(dir.resolve("a.txt"), "a file");
+        try (Client client = Client.local(dir.resolve("lake"))) {
+            assertThatThrownBy(() -> client.ingest(
+                            "docs",
+                            Columns.of("path", List.of(pic.toString()), "text", List.of("x")),
+                            IngestOptions.defaults().schema("path", "FILE")))
+                    .isInstanceOf(IngestError.class)
+                    .hasMessageContaining("Metadata column \"text\" has the name of a column the files' own rows"
+                            + " carry (made for video, image, pdf, text files)")
+                    .hasMessageContaining("Rename the metadata column");
+            assertThat(client.listTables()).isEmpty();
+        }
+    }
+
+    @Test
     void embeddingSizeChangeIsATableErrorNamingBothSizes() {
         try (Client client = Client.local(dir)) {
             client.ingest("t", rows(List.of("a"), List.of(new float[] {1, 0, 0})));

@@ -108,14 +108,18 @@ public final class FileIngest {
         }
         TableSchema schema = FileColumns.schema(kinds);
         for (Column c : metadataColumns.columns()) {
+            List<String> makers = new ArrayList<>();
             for (FileKind k : FileKind.values()) {
                 if (k.columns().stream().anyMatch(fc -> fc.name().equalsIgnoreCase(c.name()))) {
-                    throw new IngestError(
-                            ErrorCode.INGEST_BAD_DATA,
-                            "Column \"" + c.name() + "\" is one the files' rows" + " make ("
-                                    + k.name().toLowerCase(Locale.ROOT) + " files)",
-                            "Rename the metadata column");
+                    makers.add(k.name().toLowerCase(Locale.ROOT));
                 }
+            }
+            if (!makers.isEmpty()) {
+                throw new IngestError(
+                        ErrorCode.INGEST_BAD_DATA,
+                        "Metadata column \"" + c.name() + "\" has the name of a column the files' own rows carry"
+                                + " (made for " + String.join(", ", makers) + " files)",
+                        "Rename the metadata column, e.g. to \"label\" or \"" + c.name() + "_label\"");
             }
         }
         schema = schema.plus(metadataColumns.columns());
