@@ -108,6 +108,8 @@ final class FormatIngest {
         }
         // closing waits for commits under way and discards what a cancel left uncommitted
         writer.close();
+        // like a failed one, a first ingest cancelled before its first commit leaves no empty table behind
+        boolean dropped = cancelled && !existed && writer.rowsCommitted() == 0 && backend.dropIfEmpty(table);
         progress.committed(writer.rowsCommitted());
         progress.finish();
         List<String> warnings = new ArrayList<>(report.warnings());
@@ -118,7 +120,7 @@ final class FormatIngest {
         return new IngestResult(
                 table,
                 writer.rowsCommitted(),
-                writer.datasetPath(),
+                dropped ? null : writer.datasetPath(),
                 report.failures(),
                 warnings,
                 cancelled,

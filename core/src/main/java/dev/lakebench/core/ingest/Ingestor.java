@@ -258,6 +258,8 @@ public final class Ingestor {
         thumbs.close();
         // closing waits for commits under way and discards what a cancel left uncommitted
         writer.close();
+        // like a failed one, a first ingest cancelled before its first commit leaves no empty table behind
+        boolean dropped = cancelled && !existed && writer.rowsCommitted() == 0 && backend.dropIfEmpty(table);
         progress.committed(writer.rowsCommitted());
         progress.finish();
         List<String> warnings = new ArrayList<>(thumbs.warnings());
@@ -271,7 +273,7 @@ public final class Ingestor {
         return new IngestResult(
                 table,
                 writer.rowsCommitted(),
-                writer.datasetPath(),
+                dropped ? null : writer.datasetPath(),
                 List.of(),
                 warnings,
                 cancelled,

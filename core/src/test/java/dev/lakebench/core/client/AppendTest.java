@@ -161,6 +161,29 @@ class AppendTest {
     }
 
     @Test
+    void aFirstIngestCancelledBeforeItsFirstCommitLeavesNoTable() {
+        try (Client client = Client.local(dir)) {
+            Cancellation cancel = new Cancellation();
+            cancel.cancel();
+            IngestResult r = client.ingest(
+                    "t", Map.of("n", List.of(1L, 2L)), IngestOptions.defaults().cancellation(cancel));
+            assertThat(r.cancelled()).isTrue();
+            assertThat(r.rowCount()).isZero();
+            assertThat(r.datasetPath()).isNull();
+            Format format = () -> java.util.stream.Stream.of(Map.of("n", List.of(1L)));
+            assertThat(client.ingest("f", format, IngestOptions.defaults().cancellation(cancel))
+                            .cancelled())
+                    .isTrue();
+            assertThat(client.listTables()).isEmpty();
+            // a table that was there stays, with its rows
+            client.ingest("t", Map.of("n", List.of(1L)));
+            client.ingest(
+                    "t", Map.of("n", List.of(2L)), IngestOptions.defaults().cancellation(cancel));
+            assertThat(client.query("SELECT n FROM t")).hasSize(1);
+        }
+    }
+
+    @Test
     void cancelledIngestKeepsOnlyWholeCommittedBatches() {
         try (Client client = Client.local(dir)) {
             Cancellation cancel = new Cancellation();
