@@ -85,13 +85,19 @@ public final class QueryBuilder implements FluentQuery.SelectStep {
     @Override
     public String sql() {
         StringBuilder sb = new StringBuilder("SELECT ");
-        sb.append(columns.isEmpty() ? "*" : String.join(", ", columns));
+        sb.append(
+                columns.isEmpty()
+                        ? "*"
+                        : String.join(
+                                ", ", columns.stream().map(QueryBuilder::ended).toList()));
         sb.append(" FROM ").append(EngineServices.get().quoteIdentifier(table));
         for (int i = 0; i < conditions.size(); i++) {
-            sb.append(i == 0 ? " WHERE (" : " AND (").append(conditions.get(i)).append(')');
+            sb.append(i == 0 ? " WHERE (" : " AND (")
+                    .append(ended(conditions.get(i)))
+                    .append(')');
         }
         if (orderBy != null) {
-            sb.append(" ORDER BY ").append(orderBy);
+            sb.append(" ORDER BY ").append(ended(orderBy));
         }
         if (limit != null) {
             sb.append(" LIMIT ").append(limit);
@@ -100,6 +106,14 @@ public final class QueryBuilder implements FluentQuery.SelectStep {
             sb.append(" OFFSET ").append(offset);
         }
         return sb.toString();
+    }
+
+    /**
+     * A fragment that ends its line when it holds a {@code --} comment, so that the comment does not swallow what the
+     * builder writes after it (a closing bracket, {@code LIMIT}).
+     */
+    private static String ended(String fragment) {
+        return fragment.contains("--") ? fragment + "\n" : fragment;
     }
 
     @Override

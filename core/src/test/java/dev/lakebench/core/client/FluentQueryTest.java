@@ -91,4 +91,17 @@ class FluentQueryTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("uses $2 but only 1 values");
     }
+
+    @Test
+    void lineCommentsInFragmentsEndBeforeWhatFollows() {
+        var q = client.table("videos")
+                .select("text -- the words", "start_time")
+                .where("start_time > $1 -- seconds", 0)
+                .orderBy("start_time DESC -- latest first")
+                .limit(1);
+        assertThat(q.execute()).singleElement().satisfies(r -> {
+            assertThat(r.columns()).containsExactly("text", "start_time");
+            assertThat(r.get("text")).isEqualTo("four");
+        });
+    }
 }
