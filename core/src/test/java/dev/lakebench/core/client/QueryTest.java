@@ -69,6 +69,21 @@ class QueryTest {
     }
 
     @Test
+    void listsOfWholeNumbersBindExactlyAndStillServeAsVectors() {
+        client.ingest("ids", Map.of("id", List.of(16_777_216L, 16_777_217L, 9_007_199_254_740_993L)));
+        assertThat(client.query("SELECT id FROM ids WHERE id = ANY($1)", List.of(16_777_217L)))
+                .extracting(r -> r.get("id"))
+                .containsExactly(16_777_217L);
+        assertThat(client.query("SELECT id FROM ids WHERE id = ANY($1)", (Object) new long[] {9_007_199_254_740_993L}))
+                .extracting(r -> r.get("id"))
+                .containsExactly(9_007_199_254_740_993L);
+        assertThat(client.query("SELECT name, embedding <#> $1 AS s FROM people ORDER BY s DESC LIMIT 1", List.of(0, 1))
+                        .get(0)
+                        .get("name"))
+                .isEqualTo("bob");
+    }
+
+    @Test
     void parameterCountMustMatchThePlaceholders() {
         assertThatThrownBy(() -> client.query("SELECT * FROM people WHERE id = $2", 1))
                 .isInstanceOf(QueryError.class)

@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Binds {@code $N} parameters: scalars as themselves, byte[] as BLOB, float vectors (float[], double[], lists
+ * Binds {@code $N} parameters: scalars as themselves, byte[] as BLOB, lists and arrays of whole numbers as BIGINT[]
+ * (exact ids for {@code = ANY($1)}, widened where a vector is expected), float vectors (float[], double[], lists
  * of numbers) as FLOAT[] lists, multi-vectors (float[][], lists of number lists) as FLOAT[][]. Values are always bound, never spliced into the SQL text.
  */
 final class ParameterBinder {
@@ -63,6 +64,12 @@ final class ParameterBinder {
             case float[][] m -> bindMatrix(c, ps, index, m);
             case double[][] m -> bindMatrix(c, ps, index, toFloatRows(m));
             default -> {
+                Long[] whole = wholeNumbers(v);
+                if (whole != null) {
+                    // ids for "= ANY($1)": as FLOAT[] they would round past 2^24 and match their neighbours
+                    ps.setArray(index, c.createArrayOf("BIGINT", whole));
+                    return;
+                }
                 float[] f = Values.toFloats(v);
                 float[][] rows = f == null ? rows(v) : null;
                 if (rows != null) {
@@ -81,6 +88,49 @@ final class ParameterBinder {
                     boxed[i] = f[i];
                 }
                 ps.setArray(index, c.createArrayOf("FLOAT", boxed));
+            }
+        }
+    }
+
+    /**
+     * The values of a list or array that holds only whole numbers ({@code List<Long>}, {@code long[]},
+     * {@code Integer[]}, ...), or null. They are bound as BIGINT[], which the engine widens where a float vector is
+     * expected.
+     */
+    private static Long[] wholeNumbers(Object v) {
+        switch (v) {
+            case long[] a -> {
+                return java.util.Arrays.stream(a).boxed().toArray(Long[]::new);
+            }
+            case int[] a -> {
+                return java.util.Arrays.stream(a).asLongStream().boxed().toArray(Long[]::new);
+            }
+            case short[] a -> {
+                Long[] out = new Long[a.length];
+                for (int i = 0; i < a.length; i++) {
+                    out[i] = (long) a[i];
+                }
+                return out;
+            }
+            case Object[] a -> {
+                return wholeNumbers(java.util.Arrays.asList(a));
+            }
+            case List<?> list -> {
+                if (list.isEmpty()) {
+                    return null;
+                }
+                Long[] out = new Long[list.size()];
+                for (int i = 0; i < out.length; i++) {
+                    Object e = list.get(i);
+                    if (!(e instanceof Long || e instanceof Integer || e instanceof Short || e instanceof Byte)) {
+                        return null;
+                    }
+                    out[i] = ((Number) e).longValue();
+                }
+                return out;
+            }
+            default -> {
+                return null;
             }
         }
     }
