@@ -84,6 +84,16 @@ class QueryTest {
     }
 
     @Test
+    void listsOfStringsBindAsTextArrays() {
+        assertThat(client.query("SELECT id FROM people WHERE name = ANY($1) ORDER BY id", List.of("ann", "o'hara")))
+                .extracting(r -> r.get("id"))
+                .containsExactly(1L, 3L);
+        assertThat(client.query("SELECT id FROM people WHERE name = ANY($1)", (Object) new String[] {"bob"}))
+                .extracting(r -> r.get("id"))
+                .containsExactly(2L);
+    }
+
+    @Test
     void parameterCountMustMatchThePlaceholders() {
         assertThatThrownBy(() -> client.query("SELECT * FROM people WHERE id = $2", 1))
                 .isInstanceOf(QueryError.class)

@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Binds {@code $N} parameters: scalars as themselves, byte[] as BLOB, lists and arrays of whole numbers as BIGINT[]
+ * Binds {@code $N} parameters: scalars as themselves, byte[] as BLOB, lists and arrays of strings as VARCHAR[] and
+ * of whole numbers as BIGINT[]
  * (exact ids for {@code = ANY($1)}, widened where a vector is expected), float vectors (float[], double[], lists
  * of numbers) as FLOAT[] lists, multi-vectors (float[][], lists of number lists) as FLOAT[][]. Values are always bound, never spliced into the SQL text.
  */
@@ -70,6 +71,11 @@ final class ParameterBinder {
                     ps.setArray(index, c.createArrayOf("BIGINT", whole));
                     return;
                 }
+                String[] texts = texts(v);
+                if (texts != null) {
+                    ps.setArray(index, c.createArrayOf("VARCHAR", texts));
+                    return;
+                }
                 float[] f = Values.toFloats(v);
                 float[][] rows = f == null ? rows(v) : null;
                 if (rows != null) {
@@ -81,7 +87,7 @@ final class ParameterBinder {
                             ErrorCode.QUERY_PARAMETER,
                             "Parameter $" + index + " has a type that cannot be bound: "
                                     + v.getClass().getName(),
-                            "Pass a string, number, boolean, byte[], float[] or null");
+                            "Pass a string, number, boolean, byte[], float[], a list of strings or numbers, or null");
                 }
                 Float[] boxed = new Float[f.length];
                 for (int i = 0; i < f.length; i++) {
@@ -133,6 +139,22 @@ final class ParameterBinder {
                 return null;
             }
         }
+    }
+
+    /** The values of a non-empty list or array of strings ({@code name = ANY($1)}), or null. */
+    private static String[] texts(Object v) {
+        List<?> list = v instanceof Object[] a ? java.util.Arrays.asList(a) : v instanceof List<?> l ? l : null;
+        if (list == null || list.isEmpty()) {
+            return null;
+        }
+        String[] out = new String[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!(list.get(i) instanceof String s)) {
+                return null;
+            }
+            out[i] = s;
+        }
+        return out;
     }
 
     /** A multi-vector as FLOAT[][] (a list of float lists). */
