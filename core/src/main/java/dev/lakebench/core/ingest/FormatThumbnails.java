@@ -84,8 +84,8 @@ final class FormatThumbnails implements AutoCloseable {
                 continue;
             }
             try {
-                for (Thumbnail t : Thumbnailer.make(
-                        ImageDecoder.decode(bytes, column + " of row " + id).image())) {
+                for (Thumbnail t : Thumbnailer.make(ImageDecoder.decode(bytes, "column \"" + column + "\" of row " + id)
+                        .image())) {
                     out.add(new Shot(column, t));
                 }
             } catch (IOException | RuntimeException e) {

@@ -95,7 +95,8 @@ class FormatIngestTest {
             assertThat(r.warnings())
                     .singleElement()
                     .asString()
-                    .startsWith("Thumbnails of 1 image could not be made (first: ")
+                    .startsWith("Thumbnails of 1 image could not be made (first: Not a readable image: column"
+                            + " \"picture\" of row ")
                     .endsWith("; the rows are stored");
             assertThat(client.query("SELECT name FROM t ORDER BY name"))
                     .extracting(x -> x.get("name"))

@@ -54,7 +54,7 @@ public final class RowThumbnails implements AutoCloseable {
             }
             List<Thumbnail> made;
             try {
-                made = Thumbnailer.make(ImageDecoder.decode(bytes, names.get(k) + " of row " + rowId)
+                made = Thumbnailer.make(ImageDecoder.decode(bytes, "column \"" + names.get(k) + "\" of row " + rowId)
                         .image());
             } catch (IOException | RuntimeException e) { // FileFailure: damaged or unsupported image
                 if (failed++ == 0) {
