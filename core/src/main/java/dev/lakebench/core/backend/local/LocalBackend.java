@@ -37,6 +37,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 
@@ -341,9 +342,18 @@ public final class LocalBackend implements EmbedHost {
 
     /** Drops a table; the caller holds its write permit and the DDL lock. */
     private void drop(TableDef def) {
+        // the table's thumbnails go with it, unless an ingest is writing thumbnails right now (then they stay)
+        Semaphore thumbsPermit = def.name().equalsIgnoreCase(TableDef.THUMBNAILS_TABLE)
+                ? null
+                : workspace.tableLock(TableDef.THUMBNAILS_TABLE);
+        boolean cleanThumbs = thumbsPermit != null && thumbsPermit.tryAcquire();
         try (Connection c = workspace.engine().connect()) {
             c.setAutoCommit(false);
+            Optional<TableDef> thumbs = Optional.empty();
             try {
+                if (cleanThumbs) {
+                    thumbs = DroppedTableThumbnails.delete(c, workspace.catalog(), def);
+                }
                 workspace.catalog().drop(c, def);
                 c.commit();
             } catch (SQLException e) {
@@ -354,9 +364,14 @@ public final class LocalBackend implements EmbedHost {
             workspace.vectors().delete(def.vectorLogs().values());
             for (TableListener l : listeners) {
                 l.afterDrop(def);
+                thumbs.ifPresent(l::afterWrite);
             }
         } catch (SQLException e) {
             throw EngineErrors.translate(EngineException.from(e), workspace, false, QueryRequest.DEFAULT_TIMEOUT);
+        } finally {
+            if (cleanThumbs) {
+                thumbsPermit.release();
+            }
         }
     }
 

@@ -204,4 +204,43 @@ class ImageIngestTest {
             assertThat((t.getRGB(64, 20) >> 16) & 0xff).isGreaterThan(240);
         }
     }
+
+    @Test
+    void droppingATableDeletesItsThumbnailsAndKeepsThoseOfOtherTables() throws Exception {
+        Path folder = data("images-sample");
+        List<Path> images;
+        try (var s = Files.walk(folder)) {
+            images = s.filter(p -> p.toString().matches(".*\\.(jpg|png)$"))
+                    .sorted()
+                    .toList();
+        }
+        assertThat(images).hasSizeGreaterThanOrEqualTo(3);
+        byte[] jpeg = Files.readAllBytes(images.getFirst());
+        try (Client client = Client.local(dir)) {
+            ingest(client, "a", images.get(0), images.get(1));
+            ingest(client, "b", images.get(2));
+            // column data with ids of its own: both tables' thumbnails are filed under id "7"
+            for (String t : List.of("c1", "c2")) {
+                client.ingest(
+                        t,
+                        Map.of("id", List.of("7"), "image", List.of(jpeg)),
+                        dev.lakebench.core.client.IngestOptions.defaults().schema("image", "IMAGE"));
+            }
+            assertThat(count(client, "SELECT count(*) FROM thumbnails")).isEqualTo(4 * 3 + 2 * 4);
+
+            client.dropTable("a", false);
+            assertThat(count(client, "SELECT count(*) FROM thumbnails th JOIN b ON th.file_id = b.id"))
+                    .isEqualTo(4);
+            assertThat(count(client, "SELECT count(*) FROM thumbnails WHERE file_id <> '7'"))
+                    .isEqualTo(4);
+
+            client.query("DROP TABLE c1"); // "7" is still a row of c2: its thumbnails cannot be told apart, so stay
+            assertThat(count(client, "SELECT count(*) FROM thumbnails WHERE file_id = '7'"))
+                    .isEqualTo(8);
+            client.query("DROP TABLE c2");
+            assertThat(count(client, "SELECT count(*) FROM thumbnails WHERE file_id = '7'"))
+                    .isZero();
+            assertThat(count(client, "SELECT count(*) FROM thumbnails")).isEqualTo(4);
+        }
+    }
 }
