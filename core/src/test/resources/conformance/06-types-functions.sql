@@ -142,6 +142,12 @@ SELECT to_char('2024-03-05 14:07:09'::timestamp, 'YYYY-MM-DD HH24:MI:SS');
 to_char
 2024-03-05 14:07:09
 
+-- case: to_char with PostgreSQL's template patterns: quarters, padded names, numbers
+SELECT to_char('2024-03-05'::date, 'YYYY "Q"Q Day.'), to_char(-125.8, '999D99S');
+-- expect
+to_char|to_char
+2024 Q1 Tuesday  .|125.80-
+
 -- case: now() is a timestamp of today
 SELECT now()::date = current_date;
 -- expect

@@ -40,10 +40,6 @@ CREATE FUNCTION f() RETURNS int AS 'SELECT 1' LANGUAGE sql;
 SELECT pg_total_relation_size('t');
 -- error: Write describeTable(t) for the row count instead
 
--- case: to_char with a format code the engine has no equivalent for is named
-SELECT to_char(now(), 'Q');
--- error: to_char() is not supported by the local engine
-
 -- case: || on jsonb is refused rather than joining the texts
 SELECT '{"a": "b"}'::jsonb || '{"c": "d"}'::jsonb;
 -- error: || on jsonb (merging objects, concatenating arrays) is not supported by the local engine

@@ -5,7 +5,6 @@ INSERT INTO words VALUES (1, 'Hello', 'abc'), (2, 'world', 'xyz'), (3, NULL, NUL
 -- end setup
 SELECT 'Post' || 'greSQL';
 SELECT 'Value: ' || 42;
--- differs: column types: PostgreSQL [TEXT], Lakebench [OTHER]
 SELECT 'a' || NULL;
 -- differs: Lakebench fails (Could not choose a best candidate function for the function call "octet_length(STRING_LITERAL)". In order to select one, please add explicit type casts.), PostgreSQL answers
 SELECT bit_length('jose'), char_length('jose'), character_length('jose'), octet_length('josé');

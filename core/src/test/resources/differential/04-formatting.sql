@@ -1,31 +1,33 @@
 -- Data type formatting functions (PostgreSQL documentation, 9.8).
--- differs: Lakebench fails (No function matches the given name and argument types 'strftime(INTEGER_LITERAL, STRING_LITERAL)'), PostgreSQL answers
 SELECT to_char(125, '999');
--- differs: Lakebench fails (to_char() is not supported by the local engine. Write strftime(ts, '%Y-%m-%d %H:%M:%S') instead), PostgreSQL answers
 SELECT to_char(-125.8, '999D99S');
--- differs: Lakebench fails (No function matches the given name and argument types 'strftime(INTEGER_LITERAL, STRING_LITERAL)'), PostgreSQL answers
 SELECT to_char(1485, '9,999');
--- differs: Lakebench fails (to_char() is not supported by the local engine. Write strftime(ts, '%Y-%m-%d %H:%M:%S') instead), PostgreSQL answers
 SELECT to_char(0.1, 'FM0.00');
--- differs: Lakebench fails (to_char() is not supported by the local engine. Write strftime(ts, '%Y-%m-%d %H:%M:%S') instead), PostgreSQL answers
 SELECT to_char(12.5, 'FM999.00');
 SELECT to_char(timestamp '2002-04-20 17:31:12.66', 'HH12:MI:SS');
 SELECT to_char(timestamp '2002-04-20 17:31:12', 'YYYY-MM-DD HH24:MI:SS');
 SELECT to_char(date '2024-03-05', 'DD/MM/YYYY');
 SELECT to_char(date '2024-03-05', 'Mon DD, YYYY');
--- differs: Lakebench fails (to_char() is not supported by the local engine. Write strftime(ts, '%Y-%m-%d %H:%M:%S') instead), PostgreSQL answers
 SELECT to_char(date '2024-03-05', 'FMMonth DD');
--- differs: values: PostgreSQL [Tuesday  ], Lakebench [Tuesday]
 SELECT to_char(date '2024-03-05', 'Day');
--- differs: Lakebench fails (No function matches the given name and argument types 'strftime(INTERVAL, STRING_LITERAL)'), PostgreSQL answers
 SELECT to_char(interval '15h 2m 12s', 'HH24:MI:SS');
--- differs: Lakebench fails (to_date() is not supported by the local engine
 SELECT to_date('05 Dec 2000', 'DD Mon YYYY');
--- differs: Lakebench fails (to_date() is not supported by the local engine
 SELECT to_date('2000-12-05', 'YYYY-MM-DD');
--- differs: Lakebench fails (No function matches the given name and argument types 'to_timestamp(STRING_LITERAL, STRING_LITERAL)'), PostgreSQL answers
 SELECT to_timestamp('05 Dec 2000 10:11', 'DD Mon YYYY HH24:MI');
--- differs: Lakebench fails (to_number() is not supported by the local engine
 SELECT to_number('12,454.8-', '99G999D9S');
 SELECT to_timestamp(0);
 SELECT to_char(now(), 'YYYY') = extract(year FROM now())::text;
+-- PostgreSQL's template patterns, beyond the documentation's examples.
+SELECT to_char(timestamp '2024-03-05 14:07:09.123456', 'YYYY-MM-DD HH24:MI:SS.MS.US HH12 AM am a.m. Day DY dy Month MON mon DDD D W WW IW Q CC J FMDD FMMM FMHH12 DDth DDTH YY Y');
+SELECT to_char(date '2024-03-21', 'FMDDth "of" FMMonth, YYYY'), to_char(date '2024-12-01', 'day, month');
+SELECT to_char(timestamp '2024-03-05 00:30:00', 'HH12:MI AM'), to_char(timestamp '2024-03-05 12:30:00', 'HH:MI pm');
+SELECT to_char(interval '1 year 2 mons 3 days 27:02:12', 'YYYY MM DD HH24 MI SS');
+SELECT to_char(0.1, '9.99'), to_char(0, '999'), to_char(-5, '999'), to_char(5, '009'), to_char(85, '9,999');
+SELECT to_char(-0.1, 'FM9.99'), to_char(12345, '999'), to_char(3.14159, '999.9'), to_char(148.5, 'FM999.999');
+SELECT to_char(-485, 'MI999'), to_char(485, 'PL999'), to_char(-485, '999PR'), to_char(485, 'SG999');
+SELECT to_char(x, '9990.0') FROM (VALUES (1.25), (-3.5), (100)) AS v(x) ORDER BY x;
+SELECT to_char(to_date('05 Dec 2000', 'DD Mon YYYY'), 'Day DD Month YYYY');
+SELECT to_date('20001205', 'YYYYMMDD'), to_date('5 december 2000', 'DD Month YYYY');
+SELECT to_timestamp('2000-12-05 10:11:12.5 PM', 'YYYY-MM-DD HH12:MI:SS.MS AM');
+SELECT to_number('<123.45>', '999D99PR'), to_number('1,234', '9G999');
+SELECT to_date('2000-13-05', 'YYYY-MM-DD');

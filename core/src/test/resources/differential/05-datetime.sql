@@ -19,7 +19,6 @@ SELECT 900 * interval '1 second';
 SELECT 21 * interval '1 day';
 -- differs: Lakebench fails (No function matches the given name and argument types '//(INTERVAL, DECIMAL(2,1))'), PostgreSQL answers
 SELECT interval '1 hour' / 1.5;
--- differs: values: PostgreSQL [43 years 9 mons 27 days], Lakebench [43 years 9 months 27 days]
 SELECT age(timestamp '2001-04-10', timestamp '1957-06-13');
 -- differs: column types: PostgreSQL [FLOAT64], Lakebench [INT64]
 SELECT date_part('hour', timestamp '2001-02-16 20:38:40');
@@ -44,7 +43,6 @@ SELECT isfinite(date '2001-02-16');
 -- differs: Lakebench fails (justify_days() is not supported by the local engine
 SELECT justify_days(interval '35 days'), justify_hours(interval '27 hours');
 SELECT make_date(2013, 7, 15);
--- differs: values: PostgreSQL [08:15:23.5], Lakebench [08:15:23.500]
 SELECT make_time(8, 15, 23.5);
 SELECT make_timestamp(2013, 7, 15, 8, 15, 23.5);
 -- differs: Lakebench fails (make_interval() is not supported by the local engine
@@ -61,10 +59,8 @@ SELECT timestamp '2024-03-05 10:00:00.123456';
 SELECT timestamptz '2024-03-05 10:00:00+02';
 SELECT date '2024-03-05';
 SELECT time '10:11:12';
--- differs: values: PostgreSQL [1 year 2 mons 3 days 04:05:06], Lakebench [1 year 2 months 3 days 04:05:06]
 SELECT interval '1 year 2 months 3 days 04:05:06';
 SELECT interval '90 minutes';
--- differs: values: PostgreSQL [-1 days], Lakebench [-1 day]
 SELECT interval '-1 day';
 SELECT '2024-03-05'::date::timestamp;
 SELECT '2024-03-05 10:00'::timestamp::date;
@@ -82,3 +78,7 @@ SELECT to_char(ts, 'YYYY-MM-DD') FROM events ORDER BY id;
 -- differs: Lakebench fails (SQL syntax error: syntax error at or near "FROM"), PostgreSQL answers
 SELECT at FROM (SELECT 1 AS at) s;
 SELECT max(day) FROM (SELECT date '2024-01-01' AS day) s;
+-- Interval text output: PostgreSQL's unit words and plurals.
+SELECT interval '1 day -1 hour', interval '-1 year -2 months', interval '25 months', interval '1 month', interval '-1 month';
+SELECT interval '1.5 seconds', interval '0 days', interval '100 hours', interval '-2 days 3 hours', interval '-1 year 2 months -3 days';
+SELECT time '08:15:23.25', time '08:15:23';

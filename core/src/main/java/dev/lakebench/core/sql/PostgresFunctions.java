@@ -6,8 +6,7 @@ import java.util.Locale;
 
 /**
  * PostgreSQL functions, operators and literals the engine spells differently, rewritten to the engine's form:
- * {@code '\x..'::bytea} literals, {@code encode}/{@code convert_from} on bytea, {@code to_char} with a literal
- * format, {@code json_build_object}, and the JSON operators {@code #>}, {@code #>>}, {@code ?} and {@code @>} with
+ * {@code '\x..'::bytea} literals, {@code encode}/{@code convert_from} on bytea, {@code json_build_object}, and the JSON operators {@code #>}, {@code #>>}, {@code ?} and {@code @>} with
  * a JSON literal. Each rule reads the written form only (no types), so it applies where the form says what it is.
  */
 final class PostgresFunctions implements StatementPass {
@@ -57,7 +56,7 @@ final class PostgresFunctions implements StatementPass {
             }
             if (t.kind() == Token.Kind.WORD) {
                 switch (t.upper()) {
-                    case "BYTEA", "ENCODE", "CONVERT_FROM", "TO_CHAR", "JSON_BUILD_OBJECT", "JSONB_BUILD_OBJECT" -> {
+                    case "BYTEA", "ENCODE", "CONVERT_FROM", "JSON_BUILD_OBJECT", "JSONB_BUILD_OBJECT" -> {
                         return true;
                     }
                     default -> {
@@ -145,20 +144,6 @@ final class PostgresFunctions implements StatementPass {
                     }
                 }
             }
-            case "to_char" -> {
-                if (e.children().size() == 2 && isString(e.child(1), sig)) {
-                    String format = strftime(Literals.string(sig.get(e.child(1).first())));
-                    if (format != null) {
-                        return edits.replace(
-                                e.first(),
-                                e.last(),
-                                "strftime("
-                                        + edits.original(
-                                                e.child(0).first(), e.child(0).last()) + ", '"
-                                        + format.replace("'", "''") + "')");
-                    }
-                }
-            }
             default -> {
                 return false;
             }
@@ -237,51 +222,5 @@ final class PostgresFunctions implements StatementPass {
 
     private static String quoteKey(String key) {
         return key.matches("[A-Za-z_][A-Za-z0-9_]*") ? key : "\"" + key.replace("\"", "\\\"") + "\"";
-    }
-
-    /** A to_char format as a strftime format; null when it has codes this does not know. */
-    static String strftime(String format) {
-        String[][] codes = {
-            {"YYYY", "%Y"},
-            {"HH24", "%H"},
-            {"HH12", "%I"},
-            {"MONTH", "%B"},
-            {"Month", "%B"},
-            {"MON", "%b"},
-            {"Mon", "%b"},
-            {"DAY", "%A"},
-            {"Day", "%A"},
-            {"DY", "%a"},
-            {"Dy", "%a"},
-            {"YY", "%y"},
-            {"MM", "%m"},
-            {"DD", "%d"},
-            {"HH", "%I"},
-            {"MI", "%M"},
-            {"SS", "%S"},
-            {"MS", "%g"},
-            {"US", "%f"},
-            {"AM", "%p"},
-            {"PM", "%p"}
-        };
-        StringBuilder out = new StringBuilder();
-        int i = 0;
-        outer:
-        while (i < format.length()) {
-            for (String[] c : codes) {
-                if (format.startsWith(c[0], i)) {
-                    out.append(c[1]);
-                    i += c[0].length();
-                    continue outer;
-                }
-            }
-            char ch = format.charAt(i);
-            if (Character.isLetter(ch)) {
-                return null;
-            }
-            out.append(ch == '%' ? "%%" : String.valueOf(ch));
-            i++;
-        }
-        return out.toString();
     }
 }

@@ -13,6 +13,7 @@ public final class StatementPasses {
             new ValuesColumns(),
             new ColumnNames(),
             new PostgresFunctions(),
+            new FormattingFunctions(),
             new FunctionSpellings(),
             new PatternMatching(),
             new ForeignSchemaTables(),

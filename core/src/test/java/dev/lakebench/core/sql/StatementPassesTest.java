@@ -20,8 +20,6 @@ class StatementPassesTest {
                 "UPDATE t SET s = encode(b, 'hex')|UPDATE t SET s = lower(hex(b))",
                 "UPDATE t SET s = encode(b, 'base64')|UPDATE t SET s = to_base64(b)",
                 "UPDATE t SET s = convert_from(b, 'UTF8')|UPDATE t SET s = decode(b)",
-                "UPDATE t SET s = to_char(ts, 'YYYY-MM-DD HH24:MI')|UPDATE t SET s = strftime(ts, '%Y-%m-%d %H:%M')",
-                "UPDATE t SET s = to_char(ts, 'Q')|UPDATE t SET s = to_char(ts, 'Q')",
                 "DELETE FROM t WHERE doc #>> '{pos,x}' = '1'|DELETE FROM t WHERE json_extract_string(doc, '$.pos.x') = '1'",
                 "DELETE FROM t WHERE doc #> '{tags,0}' IS NULL|DELETE FROM t WHERE json_extract(doc, '$.tags[0]') IS NULL",
                 "DELETE FROM t WHERE doc ? 'tags'|DELETE FROM t WHERE json_exists(doc, '$.tags')",
@@ -31,6 +29,25 @@ class StatementPassesTest {
             })
     void postgresSpellingsBecomeTheEngines(String in, String out) {
         assertThat(new PostgresFunctions()
+                        .apply(new SqlStatement(in), NO_TABLES)
+                        .text())
+                .isEqualTo(out);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "UPDATE t SET s = to_char(ts, 'Q')|UPDATE t SET s = lb_to_char(CAST(ts AS VARCHAR), typeof(ts), 'Q')",
+                "SELECT to_date(s, 'DD Mon YYYY') FROM t|SELECT CAST(lb_to_datetime(s, 'DD Mon YYYY', 'to_date') AS DATE) FROM t",
+                "SELECT to_timestamp(s, 'YYYY')|SELECT CAST(lb_to_datetime(s, 'YYYY', 'to_timestamp') AS TIMESTAMPTZ)",
+                "SELECT to_timestamp(0)|SELECT to_timestamp(0)",
+                "SELECT to_number('1,5', '9G9')|SELECT CAST(lb_to_number('1,5', '9G9') AS DECIMAL(38,10))",
+                "SELECT to_char(to_date(s, 'YYYY'), 'Day')|SELECT lb_to_char(CAST(CAST(lb_to_datetime(s, 'YYYY', 'to_date') AS DATE) AS VARCHAR), typeof(CAST(lb_to_datetime(s, 'YYYY', 'to_date') AS DATE)), 'Day')",
+            })
+    void formattingFunctionsUsePostgresTemplates(String in, String out) {
+        assertThat(new FormattingFunctions()
                         .apply(new SqlStatement(in), NO_TABLES)
                         .text())
                 .isEqualTo(out);

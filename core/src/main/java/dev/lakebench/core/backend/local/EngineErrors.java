@@ -28,7 +28,6 @@ final class EngineErrors {
 
     /** What to write instead of PostgreSQL functions the engine does not have. */
     private static final java.util.Map<String, String> FUNCTION_INSTEAD = java.util.Map.ofEntries(
-            java.util.Map.entry("to_char", "strftime(ts, '%Y-%m-%d %H:%M:%S')"),
             java.util.Map.entry("json_build_object", "json_object('a', 1)"),
             java.util.Map.entry("jsonb_build_object", "json_object('a', 1)"),
             java.util.Map.entry("jsonb_array_elements", "unnest(CAST(doc -> 'list' AS JSON[]))"),

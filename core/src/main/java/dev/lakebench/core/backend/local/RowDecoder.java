@@ -22,9 +22,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads engine rows into plain Java values: integers as Long, floats as Double, BLOBs as byte[], vector
- * references resolved to float[] (float[][] for multi-vectors) from the vector logs, float lists as float[],
- * other lists as List, structs and maps as Map, dates and times as java.time values.
+ * Reads engine rows into plain Java values: integers as Long, floats as Double (a 4-byte float as the Double of its
+ * shortest decimal, so 0.1 stays 0.1 as PostgreSQL prints a real), BLOBs as byte[], vector references resolved to
+ * float[] (float[][] for multi-vectors) from the vector logs, float lists as float[], other lists as List, structs
+ * and maps as Map, dates and times as java.time values, intervals as PostgreSQL's interval text.
  */
 final class RowDecoder {
 
@@ -56,11 +57,12 @@ final class RowDecoder {
 
     /**
      * The Lakebench type of a result column: as the engine type maps, except that JSON results are text and
-     * HUGEINT results (sums of integers) are 64-bit integers, as PostgreSQL's json and bigint results are.
+     * HUGEINT results (sums of integers) are 64-bit integers, as PostgreSQL's json and bigint results are, and a
+     * column of untyped NULLs ({@code SELECT NULL}) is text, as PostgreSQL resolves an unknown-typed result.
      */
     static ColumnType resultType(String engineType) {
         return switch (engineType.toUpperCase(Locale.ROOT)) {
-            case "JSON" -> ColumnType.TEXT;
+            case "JSON", "\"NULL\"" -> ColumnType.TEXT;
             case "HUGEINT" -> ColumnType.INT64;
             default -> EngineTypes.fromEngine(engineType);
         };
@@ -97,11 +99,17 @@ final class RowDecoder {
                     long v = rs.getLong(c);
                     return rs.wasNull() ? null : v;
                 };
-            case "DOUBLE", "FLOAT" ->
+            case "DOUBLE" ->
                 (rs, c) -> {
                     double v = rs.getDouble(c);
                     return rs.wasNull() ? null : v;
                 };
+            case "FLOAT" ->
+                (rs, c) -> {
+                    float v = rs.getFloat(c);
+                    return rs.wasNull() ? null : shortest(v);
+                };
+            case "INTERVAL" -> (rs, c) -> IntervalText.postgres(rs.getString(c));
             case "BOOLEAN" ->
                 (rs, c) -> {
                     boolean v = rs.getBoolean(c);
@@ -125,6 +133,11 @@ final class RowDecoder {
         };
     }
 
+    /** A 4-byte float as the double of its shortest decimal form (0.1f is 0.1, not 0.10000000149011612). */
+    private static double shortest(float f) {
+        return Float.isFinite(f) ? Double.parseDouble(Float.toString(f)) : f;
+    }
+
     private static BigDecimal plain(BigDecimal d) {
         BigDecimal s = d.stripTrailingZeros();
         return s.scale() < 0 ? s.setScale(0) : s;
@@ -146,7 +159,7 @@ final class RowDecoder {
             return ((Number) o).longValue();
         }
         if (o instanceof Float f) {
-            return f.doubleValue();
+            return shortest(f);
         }
         if (o instanceof Long
                 || o instanceof Double

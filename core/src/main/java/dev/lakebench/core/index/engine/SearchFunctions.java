@@ -34,6 +34,7 @@ import org.duckdb.DuckDBWritableVector;
  * <li>{@code lb_bm25(text, handle)}</li>
  * <li>{@code lb_store_vec(value, target)}, {@code lb_store_mvec(value, target)}: append to a column's log</li>
  * <li>{@code lb_hits(handle)}: table of pre-computed search hits {@code (key, score)}</li>
+ * <li>the PostgreSQL text functions of {@link PgTextFunctions} ({@code lb_to_char}, ...)</li>
  * </ul>
  * A zero vector has no direction: its cosine is NULL, not NaN (which would sort first).
  */
@@ -150,6 +151,9 @@ public final class SearchFunctions {
                 DuckDBColumnType.VARCHAR,
                 false,
                 SearchFunctions::pgJson);
+        for (PgTextFunctions.TextFunction f : PgTextFunctions.ALL) {
+            text(c, f);
+        }
         try (var b = DuckDBFunctions.tableFunction()) {
             b.withName("lb_hits")
                     .withParameter(DuckDBColumnType.VARCHAR)
@@ -179,6 +183,38 @@ public final class SearchFunctions {
             }
             builder.withVectorizedFunction((DuckDBDataChunkReader in, DuckDBWritableVector out) ->
                     body.apply(in.vector(0), in.vector(1), out, (int) in.rowCount()));
+            builder.register(c);
+        }
+    }
+
+    /** A strict VARCHAR function of VARCHAR arguments: NULL when any argument is NULL. */
+    private static void text(Connection c, PgTextFunctions.TextFunction f) throws SQLException {
+        int arity = f.arity();
+        try (var builder = DuckDBFunctions.scalarFunction()) {
+            builder.withName(f.name());
+            for (int i = 0; i < arity; i++) {
+                builder.withParameter(DuckDBColumnType.VARCHAR);
+            }
+            builder.withReturnType(DuckDBColumnType.VARCHAR);
+            builder.withVectorizedFunction((DuckDBDataChunkReader in, DuckDBWritableVector out) -> {
+                String[] args = new String[arity];
+                rows:
+                for (int r = 0; r < (int) in.rowCount(); r++) {
+                    for (int i = 0; i < arity; i++) {
+                        if (in.vector(i).isNull(r)) {
+                            out.setNull(r);
+                            continue rows;
+                        }
+                        args[i] = in.vector(i).getString(r);
+                    }
+                    String v = f.body().apply(args);
+                    if (v == null) {
+                        out.setNull(r);
+                    } else {
+                        out.setString(r, v);
+                    }
+                }
+            });
             builder.register(c);
         }
     }

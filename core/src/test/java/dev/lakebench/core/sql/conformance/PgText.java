@@ -49,8 +49,15 @@ final class PgText {
             }
             case LocalDateTime t -> trimFraction(t.format(TIMESTAMP));
             case OffsetDateTime t -> trimFraction(t.toLocalDateTime().format(TIMESTAMP)) + offset(t);
-            case LocalTime t -> t.toString().length() == 5 ? t + ":00" : t.toString();
-            case Map<?, ?> m -> m.toString();
+            case LocalTime t -> t.toString().length() == 5 ? t + ":00" : trimFraction(t.toString());
+            // a row value (the engine's struct): PostgreSQL's composite text, fields in order, NULL as nothing
+            case Map<?, ?> m -> {
+                StringJoiner j = new StringJoiner(",", "(", ")");
+                for (Object x : m.values()) {
+                    j.add(x == null ? "" : field(of(x)));
+                }
+                yield j.toString();
+            }
             default -> v.toString();
         };
     }
@@ -59,6 +66,20 @@ final class PgText {
         if (s.isEmpty()
                 || s.chars().anyMatch(c -> c == ',' || c == '{' || c == '}' || c == '"' || c == ' ' || c == '\\')) {
             return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        }
+        return s;
+    }
+
+    private static String field(String s) {
+        if (s.isEmpty()
+                || s.chars()
+                        .anyMatch(c -> c == ','
+                                || c == '('
+                                || c == ')'
+                                || c == '"'
+                                || c == '\\'
+                                || Character.isWhitespace(c))) {
+            return "\"" + s.replace("\\", "\\\\").replace("\"", "\"\"") + "\"";
         }
         return s;
     }

@@ -1,0 +1,43 @@
+package dev.lakebench.core.index.engine;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * PostgreSQL functions of text that the engine does not have, computed in Java ({@link SearchFunctions} registers
+ * them with the engine). The dialect's passes call them with text arguments (the value cast to VARCHAR, and its engine type where the
+ * function depends on it); each returns text, cast back by the caller where PostgreSQL's type is not text:
+ * <ul>
+ * <li>{@code lb_to_char(text, type, format)}: {@code to_char} of a number, timestamp, date or interval</li>
+ * <li>{@code lb_to_datetime(text, format, function)}: {@code to_date} / {@code to_timestamp}</li>
+ * <li>{@code lb_to_number(text, format)}: {@code to_number}</li>
+ * </ul>
+ * A NULL argument gives NULL, as the PostgreSQL functions are strict.
+ */
+final class PgTextFunctions {
+
+    /** One function: its engine name, its number of VARCHAR arguments and its body over their values. */
+    record TextFunction(String name, int arity, Function<String[], String> body) {}
+
+    static final List<TextFunction> ALL = List.of(
+            new TextFunction("lb_to_char", 3, a -> toChar(a[0], a[1], a[2])),
+            new TextFunction("lb_to_datetime", 3, a -> PgDateTimeFormat.parse(a[0], a[1], a[2])),
+            new TextFunction("lb_to_number", 2, a -> PgNumberFormat.parse(a[0], a[1])));
+
+    private PgTextFunctions() {}
+
+    static String toChar(String text, String engineType, String format) {
+        String type = engineType.toUpperCase(Locale.ROOT);
+        if (type.equals("DATE") || type.startsWith("TIMESTAMP") || type.equals("INTERVAL")) {
+            return PgDateTimeFormat.format(text, type, format);
+        }
+        try {
+            return PgNumberFormat.format(text, format);
+        } catch (NumberFormatException e) {
+            throw new EngineFunctionError(
+                    "to_char() takes a number, timestamp, date or interval, not " + engineType + " '" + text + "'",
+                    "Cast the value, e.g. to_char(x::numeric, '999D99') or to_char(x::timestamp, 'YYYY-MM-DD')");
+        }
+    }
+}
