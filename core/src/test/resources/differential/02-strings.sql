@@ -9,7 +9,6 @@ SELECT 'a' || NULL;
 -- differs: Lakebench fails (Could not choose a best candidate function for the function call "octet_length(STRING_LITERAL)". In order to select one, please add explicit type casts.), PostgreSQL answers
 SELECT bit_length('jose'), char_length('jose'), character_length('jose'), octet_length('josé');
 SELECT lower('TOM'), upper('tom');
--- differs: Lakebench fails (initcap() is not supported by the local engine
 SELECT initcap('hi THOMAS');
 SELECT overlay('Txxxxas' placing 'hom' from 2 for 4);
 -- differs: column types: PostgreSQL [INT32], Lakebench [INT64]
@@ -28,9 +27,7 @@ SELECT ascii('x');
 SELECT chr(65);
 SELECT concat('abcde', 2, NULL, 22);
 SELECT concat_ws(',', 'abcde', 2, NULL, 22);
--- differs: values: PostgreSQL [Hello World, World], Lakebench [Hello %s, %1$s]
 SELECT format('Hello %s, %1$s', 'World');
--- differs: values: PostgreSQL [INSERT INTO "Foo bar" VALUES('O''Reilly')], Lakebench [INSERT INTO %I VALUES(%L)]
 SELECT format('INSERT INTO %I VALUES(%L)', 'Foo bar', E'O\'Reilly');
 SELECT left('abcde', 2), right('abcde', 2);
 SELECT left('abcde', -2), right('abcde', -2);
@@ -50,7 +47,6 @@ SELECT starts_with('alphabet', 'alph');
 SELECT strpos('high', 'ig');
 SELECT translate('12345', '143', 'ax');
 SELECT to_hex(2147483647);
--- differs: Lakebench fails (quote_ident() is not supported by the local engine
 SELECT quote_ident('Foo bar'), quote_literal(E'O\'Reilly');
 SELECT string_to_array('xx~~yy~~zz', '~~');
 -- differs: Lakebench fails (Macro array_to_string() does not support the supplied arguments), PostgreSQL answers
@@ -71,3 +67,8 @@ SELECT $$dollar 'quoted'$$;
 -- differs: Lakebench fails (Referenced column "U" was not found because the FROM clause is missing), PostgreSQL answers
 SELECT U&'d\0061t\+000061';
 SELECT 'a' 'b';
+-- format() and quoting, beyond the documentation's examples.
+SELECT format('|%10s|%-10s|', 'ab', 'cd'), format('%s %s', 1, NULL), format('%L', NULL), format('100%%'), format('%2$s %s', 'a', 'b', 'c');
+SELECT format('%I', 'select'), format('%I', 'ok_name'), quote_literal(E'a\\b'), quote_nullable(NULL), quote_nullable('x');
+SELECT initcap('o''neil-smith 2nd'), initcap(NULL);
+SELECT format('%s %s', 'a');

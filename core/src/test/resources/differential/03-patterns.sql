@@ -11,20 +11,15 @@ SELECT '100%' LIKE '100\%';
 SELECT 'a_c' LIKE 'a$_c' ESCAPE '$';
 SELECT 'abc' SIMILAR TO 'abc', 'abc' SIMILAR TO 'a', 'abc' SIMILAR TO '%(b|d)%', 'abc' SIMILAR TO '(b|c)%';
 SELECT 'thomas' ~ 't.*ma', 'thomas' ~* 'T.*ma', 'thomas' !~ 't.*max', 'thomas' !~* 'T.*ma';
--- differs: Lakebench fails (regexp_match() is not supported by the local engine
 SELECT regexp_match('foobarbequebaz', 'bar.*que');
--- differs: Lakebench fails (regexp_match() is not supported by the local engine
 SELECT regexp_match('foobarbequebaz', '(bar)(beque)');
--- differs: Lakebench fails (Option 'g' (global replace) is only valid for regexp_replace), PostgreSQL answers
 SELECT regexp_matches('foobarbequebaz', 'ba.', 'g');
 SELECT regexp_replace('Thomas', '.[mN]a.', 'M');
 SELECT regexp_replace('foobarbaz', 'b..', 'X', 'g');
 SELECT regexp_replace('abc', 'B', 'x', 'i');
 SELECT regexp_split_to_array('hello world', '\s+');
 SELECT regexp_split_to_table('hello world', '\s+');
--- differs: Lakebench fails (Could not convert string 'o.b' to INT64), PostgreSQL answers
 SELECT substring('foobar' from 'o.b');
--- differs: Lakebench fails (Could not convert string 'o(.)b' to INT64), PostgreSQL answers
 SELECT substring('foobar' from 'o(.)b');
 SELECT id FROM names WHERE name LIKE '%o%' ORDER BY id;
 SELECT id FROM names WHERE name ILIKE '%o%' ORDER BY id;
@@ -37,3 +32,7 @@ SELECT id, name LIKE 'a%' FROM names ORDER BY id;
 SELECT count(*) FROM names WHERE name LIKE '100%%';
 SELECT 'abc' LIKE NULL;
 SELECT 'AbC' ILIKE 'abc' AND 'x' LIKE 'X';
+-- regexp_match, regexp_matches with 'g' and substring FROM a pattern, beyond the documentation's examples.
+SELECT regexp_match('abc', 'x'), regexp_match('ABC', 'b', 'i');
+SELECT regexp_matches('foobarbequebaz', 'b(a)(.)', 'g');
+SELECT substring('foobar' from 'x'), substring('foo123bar' from '[0-9]+');

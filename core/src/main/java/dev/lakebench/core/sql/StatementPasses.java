@@ -14,6 +14,8 @@ public final class StatementPasses {
             new ColumnNames(),
             new PostgresFunctions(),
             new FormattingFunctions(),
+            new StringFunctions(),
+            new RegexFunctions(),
             new FunctionSpellings(),
             new PatternMatching(),
             new ForeignSchemaTables(),

@@ -58,6 +58,39 @@ class StatementPassesTest {
             delimiter = '|',
             quoteCharacter = '`',
             value = {
+                "SELECT format('Hi %s, %1$s!', n) FROM t|`SELECT ('Hi ' || coalesce(CAST(n AS VARCHAR), '') || ', ' || coalesce(CAST(n AS VARCHAR), '') || '!') FROM t`",
+                "SELECT format('%I = %L', c, v)|`SELECT (lb_quote_ident(CAST(c AS VARCHAR)) || ' = ' || coalesce(lb_quote_literal(CAST(v AS VARCHAR)), 'NULL'))`",
+                "SELECT format('%-4s', x)|SELECT (rpad(coalesce(CAST(x AS VARCHAR), ''), CAST(greatest(4, length(coalesce(CAST(x AS VARCHAR), ''))) AS INTEGER), ' '))",
+                "SELECT format(f, x) FROM t|SELECT format(f, x) FROM t",
+                "SELECT initcap(s), quote_nullable(s)|SELECT lb_initcap(CAST(s AS VARCHAR)), coalesce(lb_quote_literal(CAST(s AS VARCHAR)), 'NULL')",
+            })
+    void stringFunctionsAsPostgres(String in, String out) {
+        assertThat(new StringFunctions().apply(new SqlStatement(in), NO_TABLES).text())
+                .isEqualTo(out);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "SELECT regexp_match(s, 'a(b)')|SELECT (CASE WHEN regexp_matches(s, 'a(b)') THEN [regexp_extract(s, 'a(b)', 1)] END)",
+                "SELECT regexp_match(s, 'ab', 'i')|SELECT (CASE WHEN regexp_matches(s, 'ab', 'i') THEN [regexp_extract(s, 'ab', 0, 'i')] END)",
+                "SELECT regexp_matches(s, 'b.', 'g')|SELECT unnest(list_transform(regexp_extract_all(s, 'b.', 0), lambda lb_m: [regexp_extract(lb_m, 'b.', 0)]))",
+                "SELECT regexp_matches(s, 'b.')|SELECT regexp_matches(s, 'b.')",
+                "SELECT substring(s FROM 'o(.)b')|SELECT (CASE WHEN regexp_matches(s, 'o(.)b') THEN regexp_extract(s, 'o(.)b', 1) END)",
+                "SELECT substring(s FROM 2 FOR 3)|SELECT substring(s FROM 2 FOR 3)",
+            })
+    void regexFunctionsAsPostgres(String in, String out) {
+        assertThat(new RegexFunctions().apply(new SqlStatement(in), NO_TABLES).text())
+                .isEqualTo(out);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
                 "CREATE TABLE public.t (x int)|CREATE TABLE main.t (x int)",
                 "SELECT * FROM public.t JOIN \"my schema\".u ON true|SELECT * FROM main.t JOIN \"my schema\".u ON true",
                 "SET search_path = zoo, public|SET search_path = 'zoo,main'",

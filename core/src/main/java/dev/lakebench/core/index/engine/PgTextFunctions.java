@@ -12,6 +12,7 @@ import java.util.function.Function;
  * <li>{@code lb_to_char(text, type, format)}: {@code to_char} of a number, timestamp, date or interval</li>
  * <li>{@code lb_to_datetime(text, format, function)}: {@code to_date} / {@code to_timestamp}</li>
  * <li>{@code lb_to_number(text, format)}: {@code to_number}</li>
+ * <li>{@code lb_quote_ident(text)}, {@code lb_quote_literal(text)}, {@code lb_initcap(text)}</li>
  * </ul>
  * A NULL argument gives NULL, as the PostgreSQL functions are strict.
  */
@@ -23,7 +24,10 @@ final class PgTextFunctions {
     static final List<TextFunction> ALL = List.of(
             new TextFunction("lb_to_char", 3, a -> toChar(a[0], a[1], a[2])),
             new TextFunction("lb_to_datetime", 3, a -> PgDateTimeFormat.parse(a[0], a[1], a[2])),
-            new TextFunction("lb_to_number", 2, a -> PgNumberFormat.parse(a[0], a[1])));
+            new TextFunction("lb_to_number", 2, a -> PgNumberFormat.parse(a[0], a[1])),
+            new TextFunction("lb_quote_ident", 1, a -> PgQuoting.ident(a[0])),
+            new TextFunction("lb_quote_literal", 1, a -> PgQuoting.literal(a[0])),
+            new TextFunction("lb_initcap", 1, a -> PgQuoting.initcap(a[0])));
 
     private PgTextFunctions() {}
 
