@@ -15,19 +15,15 @@ SELECT 5.0 / 2;
 -- differs: column types: PostgreSQL [OTHER], Lakebench [FLOAT64]
 SELECT 2.0 ^ 3.0;
 SELECT 2 ^ 3;
--- differs: Lakebench fails (|/() is not supported by the local engine
 SELECT |/ 25.0;
--- differs: Lakebench fails (||/() is not supported by the local engine
 SELECT ||/ 64.0;
 SELECT @ -5.0;
--- differs: Lakebench fails (SQL syntax error: syntax error at or near "#"), PostgreSQL answers
 SELECT 91 & 15, 32 | 3, 17 # 5, ~1, 1 << 4, 8 >> 2;
 SELECT abs(-17.4);
 SELECT cbrt(64.0);
 SELECT ceil(42.2), ceil(-42.8);
 SELECT ceiling(95.3);
 SELECT degrees(0.5);
--- differs: Lakebench fails (div() is not supported by the local engine
 SELECT div(9, 4);
 -- differs: column types: PostgreSQL [OTHER], Lakebench [FLOAT64]
 SELECT exp(1.0);
@@ -57,7 +53,6 @@ SELECT sign(-8.4);
 SELECT sqrt(2);
 SELECT trunc(42.8), trunc(-42.8);
 SELECT trunc(42.4382, 2);
--- differs: Lakebench fails (width_bucket() is not supported by the local engine
 SELECT width_bucket(5.35, 0.024, 10.06, 5);
 SELECT sin(1), cos(1), tan(1);
 SELECT atan2(1, 1), asin(1), acos(0);
@@ -96,3 +91,7 @@ SELECT i * 1000000000 FROM nums WHERE id = 1;
 SELECT random() < 1.0;
 -- differs: values: PostgreSQL [f], Lakebench [t]
 SELECT setseed(0.5) IS NULL;
+-- Operators and functions written with the engine's functions.
+SELECT |/ 2.25, ||/ 27, 5 # 3, 6 # 6;
+SELECT div(-9, 4), div(9.5, 2);
+SELECT width_bucket(-1, 0, 10, 5), width_bucket(10, 0, 10, 5), width_bucket(3, 10, 0, 5);

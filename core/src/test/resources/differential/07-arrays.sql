@@ -20,18 +20,12 @@ SELECT array_append(ARRAY[1, 2], 3), array_prepend(1, ARRAY[2, 3]);
 SELECT array_cat(ARRAY[1, 2, 3], ARRAY[4, 5]);
 -- differs: Lakebench fails (array_dims() is not supported by the local engine
 SELECT array_dims(ARRAY[[1, 2, 3], [4, 5, 6]]);
--- differs: column types: PostgreSQL [INT32], Lakebench [INT64]
 SELECT array_length(ARRAY[1, 2, 3], 1);
--- differs: Lakebench fails (array_lower() is not supported by the local engine
 SELECT array_lower(ARRAY[1, 2, 3], 1), array_upper(ARRAY[1, 2, 3], 1);
--- differs: Lakebench fails (array_ndims() is not supported by the local engine
 SELECT array_ndims(ARRAY[[1, 2, 3], [4, 5, 6]]);
 SELECT array_position(ARRAY['sun', 'mon', 'tue'], 'mon');
--- differs: Lakebench fails (array_positions() is not supported by the local engine
 SELECT array_positions(ARRAY['A', 'A', 'B', 'A'], 'A');
--- differs: Lakebench fails (array_remove() is not supported by the local engine
 SELECT array_remove(ARRAY[1, 2, 3, 2], 2);
--- differs: Lakebench fails (array_replace() is not supported by the local engine
 SELECT array_replace(ARRAY[1, 2, 5, 4], 5, 3);
 -- differs: column types: PostgreSQL [INT32], Lakebench [OTHER]
 SELECT cardinality(ARRAY[[1, 2], [3, 4]]);
@@ -53,7 +47,6 @@ SELECT 3 = ANY (ARRAY[1, 2, 3]), 3 = ALL (ARRAY[3, 3]);
 SELECT id, v FROM arr ORDER BY id;
 SELECT id, v[1], v[3] FROM arr ORDER BY id;
 SELECT id, m[1][2] FROM arr ORDER BY id;
--- differs: column types: PostgreSQL [INT32, INT32, INT32], Lakebench [INT32, INT64, OTHER]
 SELECT id, array_length(v, 1), cardinality(v) FROM arr ORDER BY id;
 SELECT id FROM arr WHERE v = ARRAY[1.0, 2.0, 3.0]::float4[];
 SELECT id FROM arr WHERE tags @> ARRAY['b'] ORDER BY id;
@@ -74,3 +67,6 @@ SELECT ARRAY[1, 2, 3]::float4[];
 -- differs: column types: PostgreSQL [EMBEDDING], Lakebench [OTHER]
 SELECT ARRAY[0.1, 0.2]::float4[];
 SELECT string_to_array('1,2,3', ',')::int[];
+SELECT array_upper(ARRAY[[1, 2, 3], [4, 5, 6]], 2), array_ndims(ARRAY[1]);
+SELECT array_positions(ARRAY[1, NULL, 1], NULL), array_remove(ARRAY['a', NULL], NULL), array_replace(ARRAY[NULL, 1], NULL, 0);
+SELECT array_to_string(ARRAY['a', NULL], '-', '?'), array_to_string(ARRAY['a', NULL], '-');

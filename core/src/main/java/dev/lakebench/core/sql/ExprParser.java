@@ -140,7 +140,8 @@ final class ExprParser {
             }
             return Expr.unary("NOT", at, operand);
         }
-        if (t.kind() == Token.Kind.OPERATOR && (t.is("-") || t.is("+") || t.is("~") || t.is("@") || t.is("!"))) {
+        if (t.kind() == Token.Kind.OPERATOR
+                && (t.is("-") || t.is("+") || t.is("~") || t.is("@") || t.is("!") || t.is("|/") || t.is("||/"))) {
             int at = pos++;
             Expr operand = expression(UNARY);
             if (operand == null) {

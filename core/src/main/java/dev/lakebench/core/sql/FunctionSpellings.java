@@ -16,7 +16,11 @@ import java.util.stream.Stream;
  *   <li>{@code btrim}, {@code every}, {@code convert_to(t, 'UTF8')}, {@code to_hex} (lower-case digits),
  *       {@code lpad} / {@code rpad} without a fill (a space), {@code jsonb_array_length},
  *       {@code jsonb_typeof} / {@code json_typeof} (PostgreSQL's type words), {@code to_jsonb},
- *       {@code json[b]_build_array} and {@code json[b]_agg} (laid out as PostgreSQL prints the type).</li>
+ *       {@code json[b]_build_array} and {@code json[b]_agg} (laid out as PostgreSQL prints the type);</li>
+ *   <li>{@code div}, {@code width_bucket}, {@code num_nulls} / {@code num_nonnulls}, {@code array_lower} /
+ *       {@code array_upper} (of a dimension written as a number), {@code array_ndims}, {@code array_positions},
+ *       {@code array_remove}, {@code array_replace}, {@code array_to_string} with a NULL text, and
+ *       {@code octet_length} of a string literal, written with the engine's functions.</li>
  * </ul>
  * Calls the engine does not know otherwise keep failing with the unsupported-function message.
  */
@@ -51,7 +55,18 @@ final class FunctionSpellings implements StatementPass {
                             "json_build_array",
                             "jsonb_build_array",
                             "json_agg",
-                            "jsonb_agg"))
+                            "jsonb_agg",
+                            "div",
+                            "width_bucket",
+                            "num_nulls",
+                            "num_nonnulls",
+                            "array_lower",
+                            "array_upper",
+                            "array_ndims",
+                            "array_positions",
+                            "array_remove",
+                            "array_replace",
+                            "array_to_string"))
             .collect(Collectors.toUnmodifiableSet());
 
     @Override
@@ -80,6 +95,17 @@ final class FunctionSpellings implements StatementPass {
                 n == 0 ? "" : edits.original(e.child(0).first(), e.child(n - 1).last());
         String arg0 =
                 n == 0 ? "" : edits.original(e.child(0).first(), e.child(0).last());
+        if (e.simpleName().equals("octet_length")
+                && n == 1
+                && e.child(0).unwrap().kind() == Expr.Kind.STRING) {
+            return edits.replace(e.first(), e.last(), "CAST(strlen(" + arg0 + ") AS INTEGER)");
+        }
+        if (INT4.contains(e.simpleName())) {
+            // the call stays as written (its arguments may still be rewritten); only its result is cast
+            edits.insertAfter(e.last(), " AS INTEGER)");
+            return edits.replace(
+                    e.first(), e.first(), "CAST(" + sig.get(e.first()).text());
+        }
         return switch (e.simpleName()) {
             case "generate_series" -> edits.replace(e.first(), e.last(), "unnest(generate_series(" + args + "))");
             case "btrim" -> n >= 1 && n <= 2 && edits.replace(e.first(), e.first(), "trim");
@@ -116,8 +142,100 @@ final class FunctionSpellings implements StatementPass {
                 edits.insertAfter(e.last(), ") AS VARCHAR), '" + style + "') AS JSON)");
                 yield edits.replace(e.first(), e.first(), "CAST(lb_pg_json(CAST(to_json(list");
             }
+            case "div" ->
+                n == 2
+                        && edits.replace(
+                                e.first(),
+                                e.last(),
+                                "CAST(trunc((" + arg0 + ") / (" + arg(e, 1, edits) + ")) AS DECIMAL(38,10))");
+            case "width_bucket" -> n == 4 && edits.replace(e.first(), e.last(), widthBucket(e, edits));
+            case "num_nulls", "num_nonnulls" -> {
+                if (n == 0) {
+                    yield false;
+                }
+                StringBuilder sb = new StringBuilder("(");
+                for (int i = 0; i < n; i++) {
+                    sb.append(i > 0 ? " + " : "")
+                            .append("CAST((")
+                            .append(arg(e, i, edits))
+                            .append(e.simpleName().equals("num_nulls") ? ") IS NULL" : ") IS NOT NULL")
+                            .append(" AS INTEGER)");
+                }
+                yield edits.replace(e.first(), e.last(), sb.append(')').toString());
+            }
+            case "array_lower", "array_upper" -> {
+                Integer dim = n == 2 ? dimension(e.child(1), sig) : null;
+                if (dim == null) {
+                    yield false;
+                }
+                String length = "len((" + arg0 + ")" + "[1]".repeat(dim - 1) + ")";
+                yield edits.replace(
+                        e.first(),
+                        e.last(),
+                        e.simpleName().equals("array_upper")
+                                ? "CAST(nullif(" + length + ", 0) AS INTEGER)"
+                                : "(CASE WHEN " + length + " > 0 THEN 1 END)");
+            }
+            case "array_ndims" ->
+                n == 1
+                        && edits.replace(
+                                e.first(),
+                                e.last(),
+                                "CAST(nullif(len(regexp_extract_all(typeof(" + arg0 + "), '\\[\\]')), 0) AS INTEGER)");
+            case "array_positions" ->
+                n == 2
+                        && edits.replace(
+                                e.first(),
+                                e.last(),
+                                "CAST(list_filter(range(1, len(" + arg0 + ") + 1), lambda lb_i: (" + arg0
+                                        + ")[lb_i] IS NOT DISTINCT FROM (" + arg(e, 1, edits) + ")) AS INTEGER[])");
+            case "array_remove" ->
+                n == 2
+                        && edits.replace(
+                                e.first(),
+                                e.last(),
+                                "list_filter(" + arg0 + ", lambda lb_e: lb_e IS DISTINCT FROM (" + arg(e, 1, edits)
+                                        + "))");
+            case "array_replace" ->
+                n == 3
+                        && edits.replace(
+                                e.first(),
+                                e.last(),
+                                "list_transform(" + arg0 + ", lambda lb_e: CASE WHEN lb_e IS NOT DISTINCT FROM ("
+                                        + arg(e, 1, edits) + ") THEN (" + arg(e, 2, edits) + ") ELSE lb_e END)");
+            case "array_to_string" ->
+                n == 3
+                        && edits.replace(
+                                e.first(),
+                                e.last(),
+                                "array_to_string(list_transform(" + arg0 + ", lambda lb_e: coalesce(CAST(lb_e AS"
+                                        + " VARCHAR), " + arg(e, 2, edits) + ")), " + arg(e, 1, edits) + ")");
             default -> false;
         };
+    }
+
+    private static String arg(Expr e, int i, TextEdits edits) {
+        return edits.original(e.child(i).first(), e.child(i).last());
+    }
+
+    /** A dimension written as a positive integer literal, or null. */
+    private static Integer dimension(Expr e, List<Token> sig) {
+        Expr u = e.unwrap();
+        String t = u.kind() == Expr.Kind.NUMBER ? sig.get(u.first()).text() : "";
+        return t.matches("[1-9]") ? Integer.valueOf(t) : null;
+    }
+
+    /** PostgreSQL's bucket of equal width: 0 below the range, count + 1 above it; the bounds may be reversed. */
+    private static String widthBucket(Expr e, TextEdits edits) {
+        String x = "(" + arg(e, 0, edits) + ")";
+        String lo = "(" + arg(e, 1, edits) + ")";
+        String hi = "(" + arg(e, 2, edits) + ")";
+        String count = "(" + arg(e, 3, edits) + ")";
+        return "CAST(CASE WHEN " + lo + " < " + hi + " THEN (CASE WHEN " + x + " < " + lo + " THEN 0 WHEN " + x
+                + " >= " + hi + " THEN " + count + " + 1 ELSE floor((" + x + " - " + lo + ") * " + count + " / ("
+                + hi + " - " + lo + ")) + 1 END) ELSE (CASE WHEN " + x + " > " + lo + " THEN 0 WHEN " + x + " <= "
+                + hi + " THEN " + count + " + 1 ELSE floor((" + lo + " - " + x + ") * " + count + " / (" + lo
+                + " - " + hi + ")) + 1 END) END AS INTEGER)";
     }
 
     private static String pgJson(String json, String style) {

@@ -51,7 +51,10 @@ final class PostgresFunctions implements StatementPass {
                     && (t.text().equals("#>")
                             || t.text().equals("#>>")
                             || t.text().equals("?")
-                            || t.text().equals("@>"))) {
+                            || t.text().equals("?|")
+                            || t.text().equals("?&")
+                            || t.text().equals("@>")
+                            || t.text().equals("<@"))) {
                 return true;
             }
             if (t.kind() == Token.Kind.WORD) {
@@ -176,7 +179,30 @@ final class PostgresFunctions implements StatementPass {
                             "json_exists(" + left + ", '$." + quoteKey(key).replace("'", "''") + "')");
                 }
             }
+            case "?|", "?&" -> {
+                if (isJson(e.child(0))) {
+                    return edits.replace(
+                            e.first(),
+                            e.last(),
+                            (e.op().equals("?|") ? "list_has_any(" : "list_has_all(") + keys(left) + ", "
+                                    + edits.original(r.first(), r.last()) + ")");
+                }
+            }
+            case "<@" -> {
+                if (isJson(e.child(0)) && isJson(r)) {
+                    return edits.replace(
+                            e.first(),
+                            e.last(),
+                            "json_contains(" + edits.original(r.first(), r.last()) + ", " + left + ")");
+                }
+            }
             case "@>" -> {
+                if (isJson(e.child(0)) && isJson(r)) {
+                    return edits.replace(
+                            e.first(),
+                            e.last(),
+                            "json_contains(" + left + ", " + edits.original(r.first(), r.last()) + ")");
+                }
                 if (isString(r, sig)) {
                     String v = Literals.string(sig.get(r.first())).strip();
                     if (v.startsWith("{") || v.startsWith("[")) {
@@ -192,6 +218,22 @@ final class PostgresFunctions implements StatementPass {
             }
         }
         return false;
+    }
+
+    /** A value the written form says is JSON: a cast to json or jsonb. */
+    private static boolean isJson(Expr e) {
+        Expr u = e.unwrap();
+        return u.kind() == Expr.Kind.CAST
+                && (u.type().equals("JSON") || u.type().equals("JSONB"));
+    }
+
+    /**
+     * The strings {@code ?|} and {@code ?&} look for in a JSON value: an object's keys, an array's elements, a
+     * scalar itself.
+     */
+    private static String keys(String json) {
+        return "(CASE json_type(" + json + ") WHEN 'OBJECT' THEN json_keys(" + json + ") WHEN 'ARRAY' THEN"
+                + " json_extract_string(" + json + ", '$[*]') ELSE [json_extract_string(" + json + ", '$')] END)";
     }
 
     private static boolean isString(Expr e, List<Token> sig) {

@@ -17,6 +17,7 @@ public final class StatementPasses {
             new StringFunctions(),
             new RegexFunctions(),
             new FunctionSpellings(),
+            new PostgresOperators(),
             new PatternMatching(),
             new ForeignSchemaTables(),
             new CopyFrom(),

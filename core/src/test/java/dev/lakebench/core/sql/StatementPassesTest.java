@@ -25,6 +25,9 @@ class StatementPassesTest {
                 "DELETE FROM t WHERE doc ? 'tags'|DELETE FROM t WHERE json_exists(doc, '$.tags')",
                 "DELETE FROM t WHERE doc @> '{\"a\": 1}'|DELETE FROM t WHERE json_contains(doc, '{\"a\": 1}')",
                 "DELETE FROM t WHERE body @> 'word'|DELETE FROM t WHERE body @> 'word'",
+                "SELECT d::jsonb @> '{\"a\": 1}'::jsonb|SELECT json_contains(d::jsonb, '{\"a\": 1}'::jsonb)",
+                "SELECT '{\"a\": 1}'::jsonb <@ d::jsonb|SELECT json_contains(d::jsonb, '{\"a\": 1}'::jsonb)",
+                "SELECT d::json ?& array['a']|SELECT list_has_all((CASE json_type(d::json) WHEN 'OBJECT' THEN json_keys(d::json) WHEN 'ARRAY' THEN json_extract_string(d::json, '$[*]') ELSE [json_extract_string(d::json, '$')] END), array['a'])",
                 "INSERT INTO t SELECT jsonb_build_object('a', 1)|INSERT INTO t SELECT CAST(lb_pg_json(CAST(json_object('a', 1) AS VARCHAR), 'jsonb') AS JSON)",
             })
     void postgresSpellingsBecomeTheEngines(String in, String out) {
@@ -83,6 +86,43 @@ class StatementPassesTest {
             })
     void regexFunctionsAsPostgres(String in, String out) {
         assertThat(new RegexFunctions().apply(new SqlStatement(in), NO_TABLES).text())
+                .isEqualTo(out);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = ';',
+            quoteCharacter = '`',
+            value = {
+                "SELECT a # b FROM t;SELECT xor(a, b) FROM t",
+                "SELECT |/ x, ||/ 27.0;SELECT sqrt(x), cbrt(27.0)",
+                "SELECT * FROM t WHERE x NOT BETWEEN SYMMETRIC 3 AND 1;SELECT * FROM t WHERE (x NOT BETWEEN least(3, 1) AND greatest(3, 1))",
+                "SELECT x BETWEEN 1 AND 3;SELECT x BETWEEN 1 AND 3",
+            })
+    void postgresOperatorsAsEngineFunctions(String in, String out) {
+        assertThat(new PostgresOperators()
+                        .apply(new SqlStatement(in), NO_TABLES)
+                        .text())
+                .isEqualTo(out);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = ';',
+            quoteCharacter = '`',
+            value = {
+                "SELECT length(s) FROM t;SELECT CAST(length(s) AS INTEGER) FROM t",
+                "SELECT octet_length('é');SELECT CAST(strlen('é') AS INTEGER)",
+                "SELECT div(9, 4);SELECT CAST(trunc((9) / (4)) AS DECIMAL(38,10))",
+                "SELECT num_nulls(a, b);SELECT (CAST((a) IS NULL AS INTEGER) + CAST((b) IS NULL AS INTEGER))",
+                "SELECT array_upper(a, 2);SELECT CAST(nullif(len((a)[1]), 0) AS INTEGER)",
+                "SELECT array_upper(a, d);SELECT array_upper(a, d)",
+                "SELECT array_remove(a, 2);SELECT list_filter(a, lambda lb_e: lb_e IS DISTINCT FROM (2))",
+            })
+    void functionSpellingsAsTheEngines(String in, String out) {
+        assertThat(new FunctionSpellings()
+                        .apply(new SqlStatement(in), NO_TABLES)
+                        .text())
                 .isEqualTo(out);
     }
 
