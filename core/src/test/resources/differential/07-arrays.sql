@@ -37,9 +37,7 @@ SELECT x FROM unnest(ARRAY[3, 1, 2]) AS x ORDER BY x;
 SELECT x, n FROM unnest(ARRAY['a', 'b']) WITH ORDINALITY AS u(x, n) ORDER BY n;
 SELECT array_agg(x ORDER BY x DESC) FROM unnest(ARRAY[3, 1, 2]) AS x;
 SELECT ARRAY(SELECT generate_series(1, 3));
--- differs: Lakebench fails (Invalid result set), PostgreSQL answers
 SELECT '{1,2,3}'::int[];
--- differs: Lakebench fails (Invalid result set), PostgreSQL answers
 SELECT '{a,b}'::text[];
 SELECT ARRAY[NULL, 1];
 SELECT ARRAY['a b', 'c'];
@@ -54,7 +52,6 @@ SELECT id FROM arr WHERE tags && ARRAY['c', 'z'] ORDER BY id;
 SELECT id FROM arr WHERE 'a' = ANY(tags);
 SELECT id, tags FROM arr ORDER BY id;
 SELECT id, unnest(tags) FROM arr ORDER BY 1, 2;
--- differs: Lakebench fails (Invalid result set), PostgreSQL answers
 SELECT id, array_length(m, 1), array_length(m, 2) FROM arr ORDER BY id;
 -- differs: column types: PostgreSQL [INT32, EMBEDDING], Lakebench [INT32, EMBEDDING_2D]
 SELECT id, m FROM arr ORDER BY id;
@@ -70,3 +67,6 @@ SELECT string_to_array('1,2,3', ',')::int[];
 SELECT array_upper(ARRAY[[1, 2, 3], [4, 5, 6]], 2), array_ndims(ARRAY[1]);
 SELECT array_positions(ARRAY[1, NULL, 1], NULL), array_remove(ARRAY['a', NULL], NULL), array_replace(ARRAY[NULL, 1], NULL, 0);
 SELECT array_to_string(ARRAY['a', NULL], '-', '?'), array_to_string(ARRAY['a', NULL], '-');
+-- PostgreSQL array literals.
+SELECT '{a,"b c","d,e",NULL}'::text[], '{}'::int[], ('{x, NULL}'::text[])[2] IS NULL, '{1, 2}'::bigint[];
+SELECT ('{{1,2},{3,4}}'::int[])[2][1], array_length('{{1,2},{3,4}}'::int[], 2);

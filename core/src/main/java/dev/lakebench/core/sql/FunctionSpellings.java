@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  *       {@code jsonb_typeof} / {@code json_typeof} (PostgreSQL's type words), {@code to_jsonb},
  *       {@code json[b]_build_array} and {@code json[b]_agg} (laid out as PostgreSQL prints the type);</li>
  *   <li>{@code div}, {@code width_bucket}, {@code num_nulls} / {@code num_nonnulls}, {@code array_lower} /
- *       {@code array_upper} (of a dimension written as a number), {@code array_ndims}, {@code array_positions},
+ *       {@code array_upper} and {@code array_length} (of a dimension written as a number), {@code array_ndims}, {@code array_positions},
  *       {@code array_remove}, {@code array_replace}, {@code array_to_string} with a NULL text, and
  *       {@code octet_length} of a string literal, written with the engine's functions.</li>
  * </ul>
@@ -99,6 +99,14 @@ final class FunctionSpellings implements StatementPass {
                 && n == 1
                 && e.child(0).unwrap().kind() == Expr.Kind.STRING) {
             return edits.replace(e.first(), e.last(), "CAST(strlen(" + arg0 + ") AS INTEGER)");
+        }
+        Integer lengthDim = n == 2 && e.simpleName().equals("array_length") ? dimension(e.child(1), sig) : null;
+        if (lengthDim != null && lengthDim > 1) {
+            // the engine's array_length reads the first dimension only
+            return edits.replace(
+                    e.first(),
+                    e.last(),
+                    "CAST(nullif(len((" + arg0 + ")" + "[1]".repeat(lengthDim - 1) + "), 0) AS INTEGER)");
         }
         if (INT4.contains(e.simpleName())) {
             // the call stays as written (its arguments may still be rewritten); only its result is cast

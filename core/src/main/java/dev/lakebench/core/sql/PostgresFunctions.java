@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * PostgreSQL functions, operators and literals the engine spells differently, rewritten to the engine's form:
- * {@code '\x..'::bytea} literals, {@code encode}/{@code convert_from} on bytea, {@code json_build_object}, and the JSON operators {@code #>}, {@code #>>}, {@code ?} and {@code @>} with
+ * {@code '\x..'::bytea} literals, array literals ({@code '{1,2}'::int[]}), boolean spellings
+ * ({@code 'off'::boolean}), {@code encode}/{@code convert_from} on bytea, {@code json_build_object}, and the JSON operators {@code #>}, {@code #>>}, {@code ?} and {@code @>} with
  * a JSON literal. Each rule reads the written form only (no types), so it applies where the form says what it is.
  */
 final class PostgresFunctions implements StatementPass {
@@ -57,9 +58,18 @@ final class PostgresFunctions implements StatementPass {
                             || t.text().equals("<@"))) {
                 return true;
             }
+            if (t.kind() == Token.Kind.STRING && t.text().startsWith("'{")) {
+                return true; // perhaps an array literal
+            }
             if (t.kind() == Token.Kind.WORD) {
                 switch (t.upper()) {
-                    case "BYTEA", "ENCODE", "CONVERT_FROM", "JSON_BUILD_OBJECT", "JSONB_BUILD_OBJECT" -> {
+                    case "BYTEA",
+                            "BOOLEAN",
+                            "BOOL",
+                            "ENCODE",
+                            "CONVERT_FROM",
+                            "JSON_BUILD_OBJECT",
+                            "JSONB_BUILD_OBJECT" -> {
                         return true;
                     }
                     default -> {
@@ -96,6 +106,22 @@ final class PostgresFunctions implements StatementPass {
                         && Literals.string(sig.get(v.first())).startsWith("\\x")) {
                     String hex = Literals.string(sig.get(v.first())).substring(2);
                     return edits.replace(e.first(), e.last(), "unhex('" + hex.replace("'", "''") + "')");
+                }
+                if (v.kind() == Expr.Kind.STRING && e instanceof Expr.Cast c) {
+                    String text = Literals.string(sig.get(v.first()));
+                    if ((e.type().equals("BOOLEAN") || e.type().equals("BOOL")) && PgLiterals.bool(text) != null) {
+                        return edits.replace(v.first(), v.last(), "'" + PgLiterals.bool(text) + "'");
+                    }
+                    String list = e.type().endsWith("[]") ? PgLiterals.list(text) : null;
+                    if (list != null) {
+                        String base =
+                                edits.original(c.typeFirst(), c.typeLast()).replaceAll("(\\s*\\[\\s*\\d*\\s*])+$", "");
+                        return edits.replace(
+                                e.first(),
+                                e.last(),
+                                "CAST('" + list.replace("'", "''") + "' AS " + base
+                                        + "[]".repeat(PgLiterals.depth(text)) + ")");
+                    }
                 }
             }
             case CALL -> {

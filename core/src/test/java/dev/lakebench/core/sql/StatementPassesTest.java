@@ -28,6 +28,9 @@ class StatementPassesTest {
                 "SELECT d::jsonb @> '{\"a\": 1}'::jsonb|SELECT json_contains(d::jsonb, '{\"a\": 1}'::jsonb)",
                 "SELECT '{\"a\": 1}'::jsonb <@ d::jsonb|SELECT json_contains(d::jsonb, '{\"a\": 1}'::jsonb)",
                 "SELECT d::json ?& array['a']|SELECT list_has_all((CASE json_type(d::json) WHEN 'OBJECT' THEN json_keys(d::json) WHEN 'ARRAY' THEN json_extract_string(d::json, '$[*]') ELSE [json_extract_string(d::json, '$')] END), array['a'])",
+                "SELECT 'off'::boolean, 'Yes'::bool, 'maybe'::boolean|SELECT 'false'::boolean, 'true'::bool, 'maybe'::boolean",
+                "SELECT '{1,2}'::int[], '{{a,\"b}\"}}'::text[]|SELECT CAST('[1,2]' AS int[]), CAST('[[a,\"b}\"]]' AS text[][])",
+                "SELECT '{\"a\": 1}'::jsonb|SELECT '{\"a\": 1}'::jsonb",
                 "INSERT INTO t SELECT jsonb_build_object('a', 1)|INSERT INTO t SELECT CAST(lb_pg_json(CAST(json_object('a', 1) AS VARCHAR), 'jsonb') AS JSON)",
             })
     void postgresSpellingsBecomeTheEngines(String in, String out) {
@@ -117,6 +120,7 @@ class StatementPassesTest {
                 "SELECT num_nulls(a, b);SELECT (CAST((a) IS NULL AS INTEGER) + CAST((b) IS NULL AS INTEGER))",
                 "SELECT array_upper(a, 2);SELECT CAST(nullif(len((a)[1]), 0) AS INTEGER)",
                 "SELECT array_upper(a, d);SELECT array_upper(a, d)",
+                "SELECT array_length(m, 2);SELECT CAST(nullif(len((m)[1]), 0) AS INTEGER)",
                 "SELECT array_remove(a, 2);SELECT list_filter(a, lambda lb_e: lb_e IS DISTINCT FROM (2))",
             })
     void functionSpellingsAsTheEngines(String in, String out) {
