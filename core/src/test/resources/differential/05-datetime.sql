@@ -45,7 +45,6 @@ SELECT justify_days(interval '35 days'), justify_hours(interval '27 hours');
 SELECT make_date(2013, 7, 15);
 SELECT make_time(8, 15, 23.5);
 SELECT make_timestamp(2013, 7, 15, 8, 15, 23.5);
--- differs: Lakebench fails (make_interval() is not supported by the local engine
 SELECT make_interval(days => 10);
 SELECT '2000-01-01'::date + (3 || ' days')::interval;
 -- differs: Lakebench fails (No function matches the given name and argument types '+(DATE, BIGINT)'), PostgreSQL answers
@@ -82,3 +81,4 @@ SELECT max(day) FROM (SELECT date '2024-01-01' AS day) s;
 SELECT interval '1 day -1 hour', interval '-1 year -2 months', interval '25 months', interval '1 month', interval '-1 month';
 SELECT interval '1.5 seconds', interval '0 days', interval '100 hours', interval '-2 days 3 hours', interval '-1 year 2 months -3 days';
 SELECT time '08:15:23.25', time '08:15:23';
+SELECT make_interval(1, 2, hours => 3), make_interval(secs => 1.5), make_interval(weeks => 2);

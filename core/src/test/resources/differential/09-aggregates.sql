@@ -43,7 +43,6 @@ SELECT sum(qty), avg(qty), max(region) FROM sales WHERE false;
 SELECT region, product, sum(qty) FROM sales GROUP BY GROUPING SETS ((region), (product), ()) ORDER BY region, product;
 SELECT region, product, sum(qty) FROM sales GROUP BY ROLLUP (region, product) ORDER BY region, product;
 SELECT region, product, count(*) FROM sales GROUP BY CUBE (region, product) ORDER BY region, product;
--- differs: column types: PostgreSQL [TEXT, INT32, INT64], Lakebench [TEXT, INT64, OTHER]
 SELECT region, GROUPING(region), sum(qty) FROM sales GROUP BY ROLLUP (region) ORDER BY region;
 SELECT region, count(*) FROM sales GROUP BY 1 ORDER BY 2 DESC, 1;
 SELECT product, sum(qty * price) FROM sales GROUP BY product ORDER BY product;

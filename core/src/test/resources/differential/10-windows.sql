@@ -15,7 +15,6 @@ SELECT id, count(*) OVER (PARTITION BY dept) FROM emp ORDER BY id;
 SELECT id, lag(salary) OVER (ORDER BY id), lead(salary, 2, 0) OVER (ORDER BY id) FROM emp ORDER BY id;
 SELECT id, first_value(salary) OVER w, last_value(salary) OVER w FROM emp WINDOW w AS (PARTITION BY dept ORDER BY id) ORDER BY id;
 SELECT id, nth_value(salary, 2) OVER (ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) FROM emp ORDER BY id;
--- differs: column types: PostgreSQL [INT32, INT32], Lakebench [INT32, INT64]
 SELECT id, ntile(3) OVER (ORDER BY id) FROM emp ORDER BY id;
 SELECT id, percent_rank() OVER (ORDER BY salary), cume_dist() OVER (ORDER BY salary) FROM emp ORDER BY id;
 -- differs: column types: PostgreSQL [INT32, OTHER], Lakebench [INT32, FLOAT64]
@@ -29,3 +28,4 @@ SELECT dept, sum(salary), rank() OVER (ORDER BY sum(salary) DESC) FROM emp GROUP
 -- differs: column types: PostgreSQL [INT32, OTHER], Lakebench [INT32, FLOAT64]
 SELECT id, round(100.0 * salary / sum(salary) OVER (PARTITION BY dept), 1) FROM emp ORDER BY id;
 SELECT id, array_agg(id) OVER (ORDER BY id ROWS 2 PRECEDING) FROM emp ORDER BY id;
+SELECT id, ntile(2) OVER (ORDER BY id DESC) FROM emp ORDER BY id;

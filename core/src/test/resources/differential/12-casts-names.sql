@@ -21,7 +21,6 @@ SELECT 3.7::int, -3.5::int, 2.5::int;
 SELECT '3.7'::float8::int;
 SELECT 'true'::boolean, 1::boolean;
 SELECT true::int;
--- differs: values: PostgreSQL [ab], Lakebench [abc]
 SELECT 'abc'::varchar(2);
 SELECT CAST(42 AS text);
 SELECT CAST('2024-03-05' AS date);
@@ -76,3 +75,4 @@ SELECT 1::numeric::text;
 SELECT '3.3'::float4, 1e-7::real, 2.5::real, -0.7::float4;
 SELECT ROW(1, NULL, 'a b');
 SELECT NULL AS x, NULL::text AS y;
+SELECT CAST('abcd' AS character varying(3)), 'ab'::varchar(5), 12345::varchar(3);

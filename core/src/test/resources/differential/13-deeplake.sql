@@ -18,7 +18,6 @@ SELECT id, img, doc FROM items ORDER BY id;
 SELECT id, length(img), octet_length(doc) FROM items ORDER BY id;
 SELECT id, encode(doc, 'base64'), encode(img, 'hex') FROM items ORDER BY id;
 SELECT convert_from(doc, 'UTF8') FROM items WHERE id = 2;
--- differs: column types: PostgreSQL [INT32], Lakebench [INT64]
 SELECT position('\x4e'::bytea IN img) FROM items WHERE id = 1;
 SELECT id, emb FROM items ORDER BY id;
 SELECT id, emb[2], array_length(emb, 1) FROM items ORDER BY id;

@@ -19,14 +19,14 @@ import java.util.stream.Stream;
  *       {@code json[b]_build_array} and {@code json[b]_agg} (laid out as PostgreSQL prints the type);</li>
  *   <li>{@code div}, {@code width_bucket}, {@code num_nulls} / {@code num_nonnulls}, {@code array_lower} /
  *       {@code array_upper} and {@code array_length} (of a dimension written as a number), {@code array_ndims}, {@code array_positions},
- *       {@code array_remove}, {@code array_replace}, {@code array_to_string} with a NULL text, and
+ *       {@code array_remove}, {@code array_replace}, {@code array_to_string} with a NULL text, {@code make_interval} (by position or name), and
  *       {@code octet_length} of a string literal, written with the engine's functions.</li>
  * </ul>
  * Calls the engine does not know otherwise keep failing with the unsupported-function message.
  */
 final class FunctionSpellings implements StatementPass {
 
-    /** Functions that return int4 in PostgreSQL where the engine returns BIGINT. */
+    /** Functions that return int4 in PostgreSQL where the engine returns BIGINT: the call is cast to INTEGER. */
     private static final Set<String> INT4 = Set.of(
             "length",
             "char_length",
@@ -35,7 +35,11 @@ final class FunctionSpellings implements StatementPass {
             "bit_length",
             "strpos",
             "array_length",
-            "cardinality");
+            "cardinality",
+            "position",
+            "json_array_length",
+            "ntile",
+            "grouping");
 
     /** Every function this pass may rewrite: a statement naming none of them is left as it is. */
     private static final Set<String> NAMES = Stream.concat(
@@ -66,7 +70,8 @@ final class FunctionSpellings implements StatementPass {
                             "array_positions",
                             "array_remove",
                             "array_replace",
-                            "array_to_string"))
+                            "array_to_string",
+                            "make_interval"))
             .collect(Collectors.toUnmodifiableSet());
 
     @Override
@@ -218,8 +223,46 @@ final class FunctionSpellings implements StatementPass {
                                 e.last(),
                                 "array_to_string(list_transform(" + arg0 + ", lambda lb_e: coalesce(CAST(lb_e AS"
                                         + " VARCHAR), " + arg(e, 2, edits) + ")), " + arg(e, 1, edits) + ")");
+            case "make_interval" -> edits.replace(e.first(), e.last(), makeInterval(e, edits));
             default -> false;
         };
+    }
+
+    /** PostgreSQL's parameters of make_interval, in order (each may also be given by name: days => 10). */
+    private static final List<String> INTERVAL_PARTS =
+            List.of("years", "months", "weeks", "days", "hours", "mins", "secs");
+
+    /** {@code make_interval(..)} as the interval text of its parts (0 where not given), cast to INTERVAL. */
+    private static String makeInterval(Expr e, TextEdits edits) {
+        String[] parts = new String[INTERVAL_PARTS.size()];
+        for (int i = 0; i < e.children().size(); i++) {
+            Expr c = e.child(i);
+            int at = i;
+            Expr value = c;
+            if (c.kind() == Expr.Kind.BINARY
+                    && c.op().equals("=>")
+                    && c.child(0).kind() == Expr.Kind.COLUMN) {
+                at = INTERVAL_PARTS.indexOf(c.child(0).name().get(0).toLowerCase(Locale.ROOT));
+                value = c.child(1);
+            }
+            if (at < 0 || at >= parts.length) {
+                throw new dev.lakebench.core.client.QueryError(
+                        dev.lakebench.core.client.ErrorCode.QUERY_INVALID,
+                        "make_interval() has no parameter " + edits.original(c.first(), c.last()),
+                        "Give years, months, weeks, days, hours, mins and secs, by position or by name (days => 10)");
+            }
+            parts[at] = edits.original(value.first(), value.last());
+        }
+        String[] units = {" years ", " months ", " weeks ", " days ", " hours ", " minutes ", " seconds"};
+        StringBuilder sb = new StringBuilder("CAST(concat(");
+        for (int i = 0; i < parts.length; i++) {
+            sb.append(i > 0 ? ", " : "")
+                    .append(parts[i] == null ? "'0'" : "CAST((" + parts[i] + ") AS VARCHAR)")
+                    .append(", '")
+                    .append(units[i])
+                    .append('\'');
+        }
+        return sb.append(") AS INTERVAL)").toString();
     }
 
     private static String arg(Expr e, int i, TextEdits edits) {

@@ -12,6 +12,9 @@ import java.util.Locale;
  */
 final class PostgresFunctions implements StatementPass {
 
+    private static final java.util.regex.Pattern VARCHAR_N =
+            java.util.regex.Pattern.compile("(?i)(?:varchar|character\\s+varying)\\s*\\(\\s*(\\d+)\\s*\\)");
+
     @Override
     public SqlStatement apply(SqlStatement st, PassContext ctx) {
         List<Token> sig = st.significant();
@@ -66,6 +69,8 @@ final class PostgresFunctions implements StatementPass {
                     case "BYTEA",
                             "BOOLEAN",
                             "BOOL",
+                            "VARCHAR",
+                            "VARYING",
                             "ENCODE",
                             "CONVERT_FROM",
                             "JSON_BUILD_OBJECT",
@@ -106,6 +111,19 @@ final class PostgresFunctions implements StatementPass {
                         && Literals.string(sig.get(v.first())).startsWith("\\x")) {
                     String hex = Literals.string(sig.get(v.first())).substring(2);
                     return edits.replace(e.first(), e.last(), "unhex('" + hex.replace("'", "''") + "')");
+                }
+                if (e instanceof Expr.Cast c) {
+                    // an explicit cast to varchar(n) cuts the text to n characters in PostgreSQL
+                    java.util.regex.Matcher n = VARCHAR_N.matcher(edits.original(c.typeFirst(), c.typeLast()));
+                    if (n.matches()) {
+                        return edits.replace(
+                                e.first(),
+                                e.last(),
+                                "left(CAST("
+                                        + edits.original(
+                                                e.child(0).first(), e.child(0).last()) + " AS VARCHAR), " + n.group(1)
+                                        + ")");
+                    }
                 }
                 if (v.kind() == Expr.Kind.STRING && e instanceof Expr.Cast c) {
                     String text = Literals.string(sig.get(v.first()));

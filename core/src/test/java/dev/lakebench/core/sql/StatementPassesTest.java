@@ -31,6 +31,7 @@ class StatementPassesTest {
                 "SELECT 'off'::boolean, 'Yes'::bool, 'maybe'::boolean|SELECT 'false'::boolean, 'true'::bool, 'maybe'::boolean",
                 "SELECT '{1,2}'::int[], '{{a,\"b}\"}}'::text[]|SELECT CAST('[1,2]' AS int[]), CAST('[[a,\"b}\"]]' AS text[][])",
                 "SELECT '{\"a\": 1}'::jsonb|SELECT '{\"a\": 1}'::jsonb",
+                "SELECT s::varchar(2), CAST(s AS character varying(3)), s::varchar|SELECT left(CAST(s AS VARCHAR), 2), left(CAST(s AS VARCHAR), 3), s::varchar",
                 "INSERT INTO t SELECT jsonb_build_object('a', 1)|INSERT INTO t SELECT CAST(lb_pg_json(CAST(json_object('a', 1) AS VARCHAR), 'jsonb') AS JSON)",
             })
     void postgresSpellingsBecomeTheEngines(String in, String out) {
@@ -121,6 +122,7 @@ class StatementPassesTest {
                 "SELECT array_upper(a, 2);SELECT CAST(nullif(len((a)[1]), 0) AS INTEGER)",
                 "SELECT array_upper(a, d);SELECT array_upper(a, d)",
                 "SELECT array_length(m, 2);SELECT CAST(nullif(len((m)[1]), 0) AS INTEGER)",
+                "SELECT make_interval(days => 10);SELECT CAST(concat('0', ' years ', '0', ' months ', '0', ' weeks ', CAST((10) AS VARCHAR), ' days ', '0', ' hours ', '0', ' minutes ', '0', ' seconds') AS INTERVAL)",
                 "SELECT array_remove(a, 2);SELECT list_filter(a, lambda lb_e: lb_e IS DISTINCT FROM (2))",
             })
     void functionSpellingsAsTheEngines(String in, String out) {
