@@ -43,23 +43,19 @@ SELECT jsonb_array_length('[1, 2]');
 SELECT * FROM json_each('{"a":"foo", "b":"bar"}') ORDER BY key;
 -- differs: Lakebench fails (jsonb_each_text() is not supported by the local engine
 SELECT * FROM jsonb_each_text('{"a":"foo", "b":"bar"}') ORDER BY key;
--- differs: Lakebench fails (json_object_keys() is not supported by the local engine
 SELECT json_object_keys('{"f1":"abc","f2":{"f3":"a", "f4":"b"}}');
 -- differs: column types: PostgreSQL [TEXT], Lakebench [OTHER]
 SELECT jsonb_array_elements('[1, true, [2, false]]');
 SELECT * FROM jsonb_array_elements_text('["foo", "bar"]');
 SELECT jsonb_typeof('-123.4'), json_typeof('"foo"');
--- differs: Lakebench fails (jsonb_pretty() is not supported by the local engine
 SELECT jsonb_pretty('{"a": 1}');
 -- differs: Lakebench fails (jsonb_set() is not supported by the local engine
 SELECT jsonb_set('[{"f1":1,"f2":null},2,null,3]', '{0,f1}', '[2,3,4]', false);
--- differs: Lakebench fails (jsonb_strip_nulls() is not supported by the local engine
 SELECT jsonb_strip_nulls('[{"f1":1, "f2":null}, 2, null, 3]');
 -- differs: Lakebench fails (jsonb_path_query_array() is not supported by the local engine
 SELECT jsonb_path_query_array('{"a": [1, 2, 3]}', '$.a[*] ? (@ > 1)');
 SELECT json_agg(x) FROM generate_series(1, 3) AS x;
 SELECT jsonb_agg(x ORDER BY x DESC) FROM generate_series(1, 3) AS x;
--- differs: Lakebench fails (jsonb_object_agg() is not supported by the local engine
 SELECT jsonb_object_agg(k, v) FROM (VALUES ('a', 1), ('b', 2)) AS t(k, v);
 SELECT id, j -> 'a', j ->> 'a' FROM docs ORDER BY id;
 SELECT id, j -> 'b' ->> 'c' FROM docs ORDER BY id;
@@ -76,3 +72,7 @@ SELECT id, jsonb_typeof(j -> 'b') FROM docs ORDER BY id;
 SELECT count(*) FROM docs, jsonb_array_elements(j -> 'tags');
 SELECT id, e FROM docs, jsonb_array_elements_text(j -> 'tags') AS e ORDER BY id, e;
 SELECT '{"a": 1}'::jsonb ?& array['a', 'b'], '{"b": 3}'::jsonb <@ '{"a": 1, "b": 2}'::jsonb, '[1, 2, 3]'::jsonb @> '[1, 3]'::jsonb;
+SELECT jsonb_pretty('{"b": [1, {"c": null}], "a": 1, "d": {}, "e": []}');
+SELECT jsonb_strip_nulls('{"a": {"b": null, "c": 1}, "d": null}');
+SELECT jsonb_object_agg(k, v) FROM (VALUES ('b', 1), ('a', 2), ('ccc', 3)) AS t(k, v);
+SELECT jsonb_object_keys('{"b": 1, "a": {"c": 2}}') ORDER BY 1;

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  *       {@code json[b]_build_array} and {@code json[b]_agg} (laid out as PostgreSQL prints the type);</li>
  *   <li>{@code div}, {@code width_bucket}, {@code num_nulls} / {@code num_nonnulls}, {@code array_lower} /
  *       {@code array_upper} and {@code array_length} (of a dimension written as a number), {@code array_ndims}, {@code array_positions},
- *       {@code array_remove}, {@code array_replace}, {@code array_to_string} with a NULL text, {@code make_interval} (by position or name), and
+ *       {@code array_remove}, {@code array_replace}, {@code array_to_string} with a NULL text, {@code make_interval} (by position or name), {@code jsonb_pretty}, {@code jsonb_strip_nulls},
+ *       {@code json[b]_object_keys} (rows), {@code json[b]_object_agg}, and
  *       {@code octet_length} of a string literal, written with the engine's functions.</li>
  * </ul>
  * Calls the engine does not know otherwise keep failing with the unsupported-function message.
@@ -71,7 +72,14 @@ final class FunctionSpellings implements StatementPass {
                             "array_remove",
                             "array_replace",
                             "array_to_string",
-                            "make_interval"))
+                            "make_interval",
+                            "jsonb_pretty",
+                            "jsonb_strip_nulls",
+                            "json_strip_nulls",
+                            "json_object_keys",
+                            "jsonb_object_keys",
+                            "json_object_agg",
+                            "jsonb_object_agg"))
             .collect(Collectors.toUnmodifiableSet());
 
     @Override
@@ -224,6 +232,22 @@ final class FunctionSpellings implements StatementPass {
                                 "array_to_string(list_transform(" + arg0 + ", lambda lb_e: coalesce(CAST(lb_e AS"
                                         + " VARCHAR), " + arg(e, 2, edits) + ")), " + arg(e, 1, edits) + ")");
             case "make_interval" -> edits.replace(e.first(), e.last(), makeInterval(e, edits));
+            case "jsonb_pretty" ->
+                n == 1 && edits.replace(e.first(), e.last(), "lb_jsonb_pretty(CAST(" + arg0 + " AS VARCHAR))");
+            case "jsonb_strip_nulls", "json_strip_nulls" ->
+                n == 1
+                        && edits.replace(
+                                e.first(),
+                                e.last(),
+                                "CAST(lb_jsonb_strip_nulls(CAST(" + arg0 + " AS VARCHAR)) AS JSON)");
+            case "json_object_keys", "jsonb_object_keys" ->
+                n == 1 && edits.replace(e.first(), e.last(), "unnest(json_keys(CAST(" + arg0 + " AS JSON)))");
+            case "json_object_agg", "jsonb_object_agg" -> {
+                // json_group_object(k, v [ORDER BY ..]) keeps the call's own clauses
+                String style = e.simpleName().startsWith("jsonb") ? "jsonb" : "json";
+                edits.insertAfter(e.last(), " AS VARCHAR), '" + style + "') AS JSON)");
+                yield edits.replace(e.first(), e.first(), "CAST(lb_pg_json(CAST(json_group_object");
+            }
             default -> false;
         };
     }

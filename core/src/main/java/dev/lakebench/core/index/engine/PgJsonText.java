@@ -41,6 +41,70 @@ final class PgJsonText {
         }
     }
 
+    /** {@code jsonb_pretty}: jsonb's order, one value a line, indented by four spaces. */
+    static String pretty(String json) {
+        try {
+            StringBuilder sb = new StringBuilder(json.length() * 2);
+            pretty(JSON.readTree(json), "", sb);
+            return sb.toString();
+        } catch (JsonProcessingException e) {
+            return json;
+        }
+    }
+
+    /** {@code jsonb_strip_nulls}: object fields whose value is null removed, at every depth (array nulls stay). */
+    static String stripNulls(String json) {
+        try {
+            JsonNode n = JSON.readTree(json);
+            strip(n);
+            StringBuilder sb = new StringBuilder(json.length());
+            write(n, true, sb);
+            return sb.toString();
+        } catch (JsonProcessingException e) {
+            return json;
+        }
+    }
+
+    private static void strip(JsonNode n) {
+        if (n instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            List<String> nulls = new ArrayList<>();
+            o.properties().forEach(e -> {
+                if (e.getValue().isNull()) {
+                    nulls.add(e.getKey());
+                }
+            });
+            o.remove(nulls);
+        }
+        n.forEach(PgJsonText::strip);
+    }
+
+    private static void pretty(JsonNode n, String indent, StringBuilder sb) throws JsonProcessingException {
+        String inner = indent + "    ";
+        if (n.isObject()) {
+            Map<String, JsonNode> fields = new LinkedHashMap<>();
+            n.properties().forEach(e -> fields.put(e.getKey(), e.getValue()));
+            List<String> keys = new ArrayList<>(fields.keySet());
+            keys.sort(JSONB_KEYS);
+            sb.append("{\n");
+            for (int i = 0; i < keys.size(); i++) {
+                sb.append(inner).append(JSON.writeValueAsString(keys.get(i))).append(": ");
+                pretty(fields.get(keys.get(i)), inner, sb);
+                sb.append(i < keys.size() - 1 ? ",\n" : "\n");
+            }
+            sb.append(indent).append('}');
+        } else if (n.isArray()) {
+            sb.append("[\n");
+            for (int i = 0; i < n.size(); i++) {
+                sb.append(inner);
+                pretty(n.get(i), inner, sb);
+                sb.append(i < n.size() - 1 ? ",\n" : "\n");
+            }
+            sb.append(indent).append(']');
+        } else {
+            write(n, true, sb);
+        }
+    }
+
     private static void write(JsonNode n, boolean jsonb, StringBuilder sb) throws JsonProcessingException {
         if (n.isObject()) {
             Map<String, JsonNode> fields = new LinkedHashMap<>();

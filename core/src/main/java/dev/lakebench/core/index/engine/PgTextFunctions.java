@@ -13,6 +13,7 @@ import java.util.function.Function;
  * <li>{@code lb_to_datetime(text, format, function)}: {@code to_date} / {@code to_timestamp}</li>
  * <li>{@code lb_to_number(text, format)}: {@code to_number}</li>
  * <li>{@code lb_quote_ident(text)}, {@code lb_quote_literal(text)}, {@code lb_initcap(text)}</li>
+ * <li>{@code lb_jsonb_pretty(json)}, {@code lb_jsonb_strip_nulls(json)}</li>
  * </ul>
  * A NULL argument gives NULL, as the PostgreSQL functions are strict.
  */
@@ -27,7 +28,9 @@ final class PgTextFunctions {
             new TextFunction("lb_to_number", 2, a -> PgNumberFormat.parse(a[0], a[1])),
             new TextFunction("lb_quote_ident", 1, a -> PgQuoting.ident(a[0])),
             new TextFunction("lb_quote_literal", 1, a -> PgQuoting.literal(a[0])),
-            new TextFunction("lb_initcap", 1, a -> PgQuoting.initcap(a[0])));
+            new TextFunction("lb_initcap", 1, a -> PgQuoting.initcap(a[0])),
+            new TextFunction("lb_jsonb_pretty", 1, a -> PgJsonText.pretty(a[0])),
+            new TextFunction("lb_jsonb_strip_nulls", 1, a -> PgJsonText.stripNulls(a[0])));
 
     private PgTextFunctions() {}
 
