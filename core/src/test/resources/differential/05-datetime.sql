@@ -40,7 +40,6 @@ SELECT extract(hour FROM time '17:12:28');
 -- differs: column types: PostgreSQL [OTHER], Lakebench [INT64]
 SELECT extract(day FROM interval '40 days 1 minute');
 SELECT isfinite(date '2001-02-16');
--- differs: Lakebench fails (justify_days() is not supported by the local engine
 SELECT justify_days(interval '35 days'), justify_hours(interval '27 hours');
 SELECT make_date(2013, 7, 15);
 SELECT make_time(8, 15, 23.5);
@@ -82,3 +81,4 @@ SELECT interval '1 day -1 hour', interval '-1 year -2 months', interval '25 mont
 SELECT interval '1.5 seconds', interval '0 days', interval '100 hours', interval '-2 days 3 hours', interval '-1 year 2 months -3 days';
 SELECT time '08:15:23.25', time '08:15:23';
 SELECT make_interval(1, 2, hours => 3), make_interval(secs => 1.5), make_interval(weeks => 2);
+SELECT justify_interval(interval '1 mon -1 hour'), justify_days(interval '-35 days'), justify_hours(interval '-27 hours'), justify_hours(interval '50 hours 10 minutes');

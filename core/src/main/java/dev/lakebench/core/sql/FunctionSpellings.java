@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  *       {@code json[b]_build_array} and {@code json[b]_agg} (laid out as PostgreSQL prints the type);</li>
  *   <li>{@code div}, {@code width_bucket}, {@code num_nulls} / {@code num_nonnulls}, {@code array_lower} /
  *       {@code array_upper} and {@code array_length} (of a dimension written as a number), {@code array_ndims}, {@code array_positions},
- *       {@code array_remove}, {@code array_replace}, {@code array_to_string} with a NULL text, {@code make_interval} (by position or name), {@code jsonb_pretty}, {@code jsonb_strip_nulls},
+ *       {@code array_remove}, {@code array_replace}, {@code array_to_string} with a NULL text, {@code make_interval} (by position or name), {@code justify_days} / {@code _hours} /
+ *       {@code _interval}, {@code round} of a double cast (half to even), {@code jsonb_pretty}, {@code jsonb_strip_nulls},
  *       {@code json[b]_object_keys} (rows), {@code json[b]_object_agg}, and
  *       {@code octet_length} of a string literal, written with the engine's functions.</li>
  * </ul>
@@ -73,6 +74,10 @@ final class FunctionSpellings implements StatementPass {
                             "array_replace",
                             "array_to_string",
                             "make_interval",
+                            "round",
+                            "justify_days",
+                            "justify_hours",
+                            "justify_interval",
                             "jsonb_pretty",
                             "jsonb_strip_nulls",
                             "json_strip_nulls",
@@ -232,6 +237,16 @@ final class FunctionSpellings implements StatementPass {
                                 "array_to_string(list_transform(" + arg0 + ", lambda lb_e: coalesce(CAST(lb_e AS"
                                         + " VARCHAR), " + arg(e, 2, edits) + ")), " + arg(e, 1, edits) + ")");
             case "make_interval" -> edits.replace(e.first(), e.last(), makeInterval(e, edits));
+            // PostgreSQL rounds a double half to even (as the C library does), a numeric half away from zero
+            case "round" ->
+                n == 1 && isDouble(e.child(0)) && edits.replace(e.first(), e.last(), "round_even(" + arg0 + ", 0)");
+            case "justify_days", "justify_hours", "justify_interval" ->
+                n == 1
+                        && edits.replace(
+                                e.first(),
+                                e.last(),
+                                "CAST(lb_justify(CAST(" + arg0 + " AS VARCHAR), '"
+                                        + e.simpleName().substring(8) + "') AS INTERVAL)");
             case "jsonb_pretty" ->
                 n == 1 && edits.replace(e.first(), e.last(), "lb_jsonb_pretty(CAST(" + arg0 + " AS VARCHAR))");
             case "jsonb_strip_nulls", "json_strip_nulls" ->
@@ -287,6 +302,16 @@ final class FunctionSpellings implements StatementPass {
                     .append('\'');
         }
         return sb.append(") AS INTERVAL)").toString();
+    }
+
+    /** A value the written form says is a double: a cast to float8 / double precision, maybe signed. */
+    private static boolean isDouble(Expr e) {
+        Expr u = e.unwrap();
+        if (u.kind() == Expr.Kind.UNARY && (u.op().equals("-") || u.op().equals("+"))) {
+            return isDouble(u.child(0));
+        }
+        return u.kind() == Expr.Kind.CAST
+                && Set.of("FLOAT8", "DOUBLE", "DOUBLE PRECISION", "FLOAT").contains(u.type());
     }
 
     private static String arg(Expr e, int i, TextEdits edits) {

@@ -122,6 +122,8 @@ class StatementPassesTest {
                 "SELECT array_upper(a, 2);SELECT CAST(nullif(len((a)[1]), 0) AS INTEGER)",
                 "SELECT array_upper(a, d);SELECT array_upper(a, d)",
                 "SELECT array_length(m, 2);SELECT CAST(nullif(len((m)[1]), 0) AS INTEGER)",
+                "SELECT round(-x::float8), round(x);SELECT round_even(-x::float8, 0), round(x)",
+                "SELECT justify_days(i);SELECT CAST(lb_justify(CAST(i AS VARCHAR), 'days') AS INTERVAL)",
                 "SELECT jsonb_object_keys(d) FROM t;SELECT unnest(json_keys(CAST(d AS JSON))) FROM t",
                 "SELECT jsonb_object_agg(k, v) FROM t;SELECT CAST(lb_pg_json(CAST(json_group_object(k, v) AS VARCHAR), 'jsonb') AS JSON) FROM t",
                 "SELECT make_interval(days => 10);SELECT CAST(concat('0', ' years ', '0', ' months ', '0', ' weeks ', CAST((10) AS VARCHAR), ' days ', '0', ' hours ', '0', ' minutes ', '0', ' seconds') AS INTERVAL)",

@@ -120,6 +120,51 @@ final class PgDateTimeFormat {
         return new Fields(null, years, months, days, hours, minutes, seconds, micros, 0, true);
     }
 
+    private static final long DAY_MICROS = 86_400_000_000L;
+
+    /**
+     * {@code justify_days} (30 days a month), {@code justify_hours} (24 hours a day) or {@code justify_interval}
+     * (both, and one sign throughout) of an interval in the engine's text; the result is engine interval text.
+     */
+    static String justify(String text, String what) {
+        Fields f = interval(text);
+        long months = f.years() * 12 + f.months();
+        long days = f.days();
+        long micros = ((f.hours() * 60 + f.minutes()) * 60 + f.seconds()) * 1_000_000 + f.micros();
+        if (what.equals("hours") || what.equals("interval")) {
+            days += micros / DAY_MICROS;
+            micros %= DAY_MICROS;
+            if (days > 0 && micros < 0) {
+                micros += DAY_MICROS;
+                days--;
+            } else if (days < 0 && micros > 0) {
+                micros -= DAY_MICROS;
+                days++;
+            }
+        }
+        if (what.equals("days") || what.equals("interval")) {
+            months += days / 30;
+            days %= 30;
+            if (months > 0 && (days < 0 || days == 0 && micros < 0)) {
+                days += 30;
+                months--;
+            } else if (months < 0 && (days > 0 || days == 0 && micros > 0)) {
+                days -= 30;
+                months++;
+            }
+        }
+        if (what.equals("interval")) {
+            if (days > 0 && micros < 0) {
+                micros += DAY_MICROS;
+                days--;
+            } else if (days < 0 && micros > 0) {
+                micros -= DAY_MICROS;
+                days++;
+            }
+        }
+        return months + " months " + days + " days " + micros + " microseconds";
+    }
+
     private static String render(Fields f, String format) {
         StringBuilder out = new StringBuilder();
         int i = 0;
