@@ -7,13 +7,15 @@ import java.util.Set;
  * jsonb's value semantics where the engine compares JSON as text: {@code a = b} with a {@code ::jsonb} side compares
  * the documents (key order, spacing and number spelling do not matter, through {@code lb_jsonb_eq}), and
  * {@code jsonb_array_elements(x)} / {@code jsonb_array_elements_text(x)} (also the {@code json_} spellings) become
- * an unnest of the array, in the select list or as a relation of FROM. {@code ||} with a {@code ::jsonb} side is
+ * an unnest of the array, in the select list or as a relation of FROM; {@code json[b]_each[_text](x)} in FROM has
+ * PostgreSQL's two columns, {@code key} and {@code value}. {@code ||} with a {@code ::jsonb} side is
  * refused with what to write instead (the engine would join the texts).
  */
 final class JsonbFunctions implements StatementPass {
 
     private static final Set<String> ELEMENTS = Set.of("jsonb_array_elements", "json_array_elements");
     private static final Set<String> ELEMENTS_TEXT = Set.of("jsonb_array_elements_text", "json_array_elements_text");
+    private static final Set<String> EACH = Set.of("json_each", "jsonb_each", "json_each_text", "jsonb_each_text");
 
     @Override
     public SqlStatement apply(SqlStatement st, PassContext ctx) {
@@ -22,7 +24,8 @@ final class JsonbFunctions implements StatementPass {
         for (Token t : sig) {
             mayApply |= t.isWord("JSONB")
                     || t.kind() == Token.Kind.WORD
-                            && t.text().toLowerCase(java.util.Locale.ROOT).contains("array_elements");
+                            && (t.text().toLowerCase(java.util.Locale.ROOT).contains("array_elements")
+                                    || EACH.contains(t.text().toLowerCase(java.util.Locale.ROOT)));
         }
         if (!mayApply) {
             return st;
@@ -69,6 +72,22 @@ final class JsonbFunctions implements StatementPass {
                 String element = ELEMENTS.contains(w) ? "JSON" : "VARCHAR";
                 String unnest = "unnest(CAST(" + edits.original(i + 2, close - 1) + " AS " + element + "[]))";
                 changed |= relation(sig, i, close, w, unnest, edits);
+            } else if (EACH.contains(w) && sig.get(i + 1).is("(") && !edits.isCovered(i) && inFrom(sig, i)) {
+                // PostgreSQL's two columns (the engine's json_each has eight); _text gives the values as text
+                int close = match[i + 1];
+                // jsonb lays nested values out as PostgreSQL prints jsonb; json keeps the engine's text
+                String nested = w.startsWith("jsonb")
+                        ? "lb_pg_json(CAST(value AS VARCHAR), 'jsonb')"
+                        : "CAST(value AS VARCHAR)";
+                String value = w.endsWith("_text")
+                        ? "CASE WHEN json_type(value) IN ('OBJECT', 'ARRAY') THEN " + nested
+                                + " ELSE json_extract_string(value, '$') END AS value"
+                        : w.startsWith("jsonb") ? "CAST(" + nested + " AS JSON) AS value" : "value";
+                changed |= edits.replace(
+                        i,
+                        close,
+                        "(SELECT key, " + value + " FROM json_each(CAST(" + edits.original(i + 2, close - 1)
+                                + " AS JSON)))");
             }
         }
         return changed ? new SqlStatement(edits.apply()) : st;
