@@ -53,26 +53,61 @@ public final class Row extends AbstractMap<String, Object> {
         return values.length;
     }
 
+    /** The value as text: a string as it is, a number or boolean in its usual spelling (as JDBC's getString). */
     public String getString(String name) {
-        return (String) get(name);
+        Object v = get(name);
+        return switch (v) {
+            case null -> null;
+            case String s -> s;
+            case Number n -> n.toString();
+            case Boolean b -> b.toString();
+            default -> throw wrongType(name, v, "text");
+        };
     }
 
     public Long getLong(String name) {
-        Object v = get(name);
-        return v == null ? null : ((Number) v).longValue();
+        return number(name) instanceof Number n ? n.longValue() : null;
     }
 
     public Double getDouble(String name) {
-        Object v = get(name);
-        return v == null ? null : ((Number) v).doubleValue();
+        return number(name) instanceof Number n ? n.doubleValue() : null;
     }
 
     public float[] getVector(String name) {
-        return (float[]) get(name);
+        Object v = get(name);
+        if (v == null || v instanceof float[]) {
+            return (float[]) v;
+        }
+        throw wrongType(name, v, "a vector (float[])");
     }
 
     public byte[] getBytes(String name) {
-        return (byte[]) get(name);
+        Object v = get(name);
+        if (v == null || v instanceof byte[]) {
+            return (byte[]) v;
+        }
+        throw wrongType(name, v, "bytes (byte[])");
+    }
+
+    private Number number(String name) {
+        Object v = get(name);
+        if (v == null || v instanceof Number) {
+            return (Number) v;
+        }
+        throw wrongType(name, v, "a number");
+    }
+
+    /** Says which column holds what, instead of a bare cast failure. */
+    private static ClassCastException wrongType(String name, Object v, String wanted) {
+        String held = switch (v) {
+            case String s -> "text \"" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "\"";
+            case byte[] b -> "bytes (" + b.length + ")";
+            case float[] f -> "a vector of " + f.length;
+            case float[][] m -> "a multi-vector of " + m.length + " rows";
+            default -> "a " + v.getClass().getSimpleName();
+        };
+        return new ClassCastException("Column \"" + name + "\" holds " + held + ", not " + wanted
+                + ": read it with get(\"" + name + "\") or the getter of its type, or cast it in the SQL");
     }
 
     @Override
