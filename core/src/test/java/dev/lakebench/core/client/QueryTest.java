@@ -204,4 +204,26 @@ class QueryTest {
             assertThat(sum).isEqualTo(4999L * 5000 / 2);
         }
     }
+
+    @Test
+    void aValueThatFailsWhileRowsAreReadIsNamedWithTheEnginesReason() {
+        // the engine reads results chunk by chunk; a cast that fails in a chunk used to say only "Invalid result set"
+        assertThatThrownBy(() -> client.query("SELECT 'x'::INT AS n"))
+                .isInstanceOf(QueryError.class)
+                .hasMessageContaining("Could not convert string 'x' to INT32")
+                .hasMessageNotContaining("Invalid result set");
+        assertThatThrownBy(() -> client.query("SELECT name::INT + $1 AS n FROM people ORDER BY id", 1))
+                .isInstanceOf(QueryError.class)
+                .hasMessageContaining("Could not convert string 'ann' to INT32");
+        assertThatThrownBy(() -> client.query("WITH p AS (SELECT name FROM people) SELECT name::DATE FROM p"))
+                .isInstanceOf(QueryError.class)
+                .hasMessageNotContaining("Invalid result set");
+        // a write is not run again: it fails with its reason at once, and changes nothing
+        assertThatThrownBy(() -> client.query("UPDATE people SET id = name::INT"))
+                .isInstanceOf(QueryError.class)
+                .hasMessageContaining("Could not convert string");
+        assertThat(client.query("SELECT id FROM people ORDER BY id"))
+                .extracting(r -> r.get("id"))
+                .containsExactly(1L, 2L, 3L);
+    }
 }

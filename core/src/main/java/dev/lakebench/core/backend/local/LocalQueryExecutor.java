@@ -186,6 +186,7 @@ final class LocalQueryExecutor {
             RunningStatement running = new RunningStatement(ps);
             try (AutoCloseable unregister = req.cancellation().onCancel(running::cancel);
                     QueryWatchdog.Watch watch = watchdog.watch(running, req.timeout(), req.progressListener())) {
+                long started = System.nanoTime();
                 try {
                     if (ps.execute()) {
                         try (ResultSet rs = ps.getResultSet()) {
@@ -199,7 +200,14 @@ final class LocalQueryExecutor {
                     }
                     return new QueryResult(List.of(), List.of(), ps.getUpdateCount(), Duration.ZERO);
                 } catch (SQLException e) {
-                    throw failure(e, running, watch.timedOut(), req);
+                    boolean interrupted = watch.timedOut() || running.isCancelled();
+                    throw failure(
+                            interrupted
+                                    ? e
+                                    : StreamedFailure.withReason(e, c, sql, values, System.nanoTime() - started),
+                            running,
+                            watch.timedOut(),
+                            req);
                 }
             } catch (RuntimeException e) {
                 throw e;
