@@ -1,7 +1,5 @@
 package dev.lakebench.core.sql;
 
-import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -37,25 +35,7 @@ final class FormattingFunctions implements StatementPass {
     }
 
     private static SqlStatement once(SqlStatement st) {
-        List<Token> sig = st.significant();
-        boolean mayApply = false;
-        for (Token t : sig) {
-            mayApply |= t.kind() == Token.Kind.WORD && NAMES.contains(t.text().toLowerCase(Locale.ROOT));
-        }
-        if (!mayApply) {
-            return st;
-        }
-        TextEdits edits = new TextEdits(st.text(), sig);
-        boolean changed = false;
-        for (Expr e : ExprWalk.all(sig)) {
-            if (e.kind() == Expr.Kind.CALL
-                    && e.name().size() == 1
-                    && e.children().size() == 2
-                    && !edits.isCovered(e.first())) {
-                changed |= rewrite(e, edits);
-            }
-        }
-        return changed ? new SqlStatement(edits.apply()) : st;
+        return CallRewrites.apply(st, NAMES, e -> e.children().size() == 2, (e, sig, edits) -> rewrite(e, edits));
     }
 
     private static boolean rewrite(Expr e, TextEdits edits) {

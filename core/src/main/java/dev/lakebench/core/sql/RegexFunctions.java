@@ -22,22 +22,11 @@ final class RegexFunctions implements StatementPass {
 
     @Override
     public SqlStatement apply(SqlStatement st, PassContext ctx) {
-        List<Token> sig = st.significant();
-        boolean mayApply = false;
-        for (Token t : sig) {
-            mayApply |= t.isWord("REGEXP_MATCH") || t.isWord("REGEXP_MATCHES") || t.isWord("SUBSTRING");
-        }
-        if (!mayApply) {
-            return st;
-        }
-        TextEdits edits = new TextEdits(st.text(), sig);
-        boolean changed = false;
-        for (Expr e : ExprWalk.all(sig)) {
-            if (e.kind() == Expr.Kind.CALL && e.name().size() == 1 && !edits.isCovered(e.first())) {
-                changed |= rewrite(e, sig, edits);
-            }
-        }
-        return changed ? new SqlStatement(edits.apply()) : st;
+        return CallRewrites.apply(
+                st,
+                t -> t.isWord("REGEXP_MATCH") || t.isWord("REGEXP_MATCHES") || t.isWord("SUBSTRING"),
+                e -> true,
+                RegexFunctions::rewrite);
     }
 
     private static boolean rewrite(Expr e, List<Token> sig, TextEdits edits) {

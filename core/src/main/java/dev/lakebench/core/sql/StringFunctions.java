@@ -4,7 +4,6 @@ import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.QueryError;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -25,22 +24,7 @@ final class StringFunctions implements StatementPass {
 
     @Override
     public SqlStatement apply(SqlStatement st, PassContext ctx) {
-        List<Token> sig = st.significant();
-        boolean mayApply = false;
-        for (Token t : sig) {
-            mayApply |= t.kind() == Token.Kind.WORD && NAMES.contains(t.text().toLowerCase(Locale.ROOT));
-        }
-        if (!mayApply) {
-            return st;
-        }
-        TextEdits edits = new TextEdits(st.text(), sig);
-        boolean changed = false;
-        for (Expr e : ExprWalk.all(sig)) {
-            if (e.kind() == Expr.Kind.CALL && e.name().size() == 1 && !edits.isCovered(e.first())) {
-                changed |= rewrite(e, sig, edits);
-            }
-        }
-        return changed ? new SqlStatement(edits.apply()) : st;
+        return CallRewrites.apply(st, NAMES, e -> true, StringFunctions::rewrite);
     }
 
     private static boolean rewrite(Expr e, List<Token> sig, TextEdits edits) {
