@@ -48,6 +48,15 @@ class ImageIngestTest {
         return sum / (3.0 * a.getWidth() * a.getHeight());
     }
 
+    /** The sample pictures with these extensions ({@code jpg|png}), in path order. */
+    static List<Path> sampleImages(String extensions) throws IOException {
+        try (var s = Files.walk(data("images-sample"))) {
+            return s.filter(p -> p.toString().matches(".*\\.(" + extensions + ")$"))
+                    .sorted()
+                    .toList();
+        }
+    }
+
     Map<String, byte[]> thumbnails(Client client, String table, String filename) {
         Map<String, byte[]> out = new HashMap<>();
         for (Row r : client.query(
@@ -61,13 +70,7 @@ class ImageIngestTest {
 
     @Test
     void everySampleImageLandsWithFourThumbnails() throws Exception {
-        Path folder = data("images-sample");
-        List<Path> images;
-        try (var s = Files.walk(folder)) {
-            images = s.filter(p -> p.toString().matches(".*\\.(jpg|png|gif|webp)$"))
-                    .sorted()
-                    .toList();
-        }
+        List<Path> images = sampleImages("jpg|png|gif|webp");
         try (Client client = Client.local(dir)) {
             IngestResult r = ingest(client, "photos", images.toArray());
             assertThat(r.failures()).isEmpty();
@@ -207,13 +210,7 @@ class ImageIngestTest {
 
     @Test
     void droppingATableDeletesItsThumbnailsAndKeepsThoseOfOtherTables() throws Exception {
-        Path folder = data("images-sample");
-        List<Path> images;
-        try (var s = Files.walk(folder)) {
-            images = s.filter(p -> p.toString().matches(".*\\.(jpg|png)$"))
-                    .sorted()
-                    .toList();
-        }
+        List<Path> images = sampleImages("jpg|png");
         assertThat(images).hasSizeGreaterThanOrEqualTo(3);
         byte[] jpeg = Files.readAllBytes(images.getFirst());
         try (Client client = Client.local(dir)) {
