@@ -226,4 +226,45 @@ class QueryTest {
                 .extracting(r -> r.get("id"))
                 .containsExactly(1L, 2L, 3L);
     }
+
+    @Test
+    void aValueThatFailsInAStreamedQueryIsNamedWithTheEnginesReason() {
+        // a cursor reads the engine's result chunk by chunk; its failure is reported with the engine's reason
+        assertThatThrownBy(() -> readAll("SELECT 'x'::INT AS n"))
+                .isInstanceOf(QueryError.class)
+                .hasMessageContaining("Could not convert string 'x' to INT32")
+                .hasMessageNotContaining("Invalid result set");
+        assertThatThrownBy(() -> readAll("SELECT CASE WHEN i < 5000 THEN i ELSE concat('n', i::VARCHAR)::INT END AS v"
+                        + " FROM range(20000) t(i)"))
+                .isInstanceOf(QueryError.class)
+                .hasMessageContaining("Could not convert string 'n")
+                .hasMessageNotContaining("Invalid result set");
+        // the cursor's connection is given back: the workspace still answers
+        assertThat(client.query("SELECT count(*) AS n FROM people").get(0).get("n"))
+                .isEqualTo(3L);
+    }
+
+    private int readAll(String sql) {
+        int n = 0;
+        try (RowCursor cursor = client.stream(sql)) {
+            while (cursor.hasNext()) {
+                cursor.next();
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void aQueryReadWholeGetsTheEnginesReasonHoweverItIsWritten() {
+        // a comment or a parenthesis before the SELECT, a value failing late in a long result: the reason still comes
+        assertThatThrownBy(() -> client.query("/* ports */ SELECT name::INT AS n FROM people"))
+                .isInstanceOf(QueryError.class)
+                .hasMessageContaining("Could not convert string");
+        assertThatThrownBy(
+                        () -> client.query(
+                                "SELECT CASE WHEN i < 100000 THEN i ELSE concat('n', i::VARCHAR)::INT END AS v FROM range(200000) t(i)"))
+                .isInstanceOf(QueryError.class)
+                .hasMessageContaining("Could not convert string 'n100000' to INT32");
+    }
 }

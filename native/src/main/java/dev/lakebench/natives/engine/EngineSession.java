@@ -26,13 +26,20 @@ public final class EngineSession implements AutoCloseable {
     private final DuckDBConnection root;
     /** Source of writer connections: like {@link #root} but without progress tracking (nobody polls a writer). */
     private final DuckDBConnection quiet;
+    /**
+     * Source of connections whose results are read whole: like {@link #root} but the engine builds each result
+     * before the first row is read. Streamed, a value that fails in a later chunk loses its reason in the driver
+     * ("Invalid result set"); built whole, the statement fails with the engine's own message.
+     */
+    private final DuckDBConnection whole;
 
     private volatile boolean closed;
 
-    private EngineSession(Path file, DuckDBConnection root, DuckDBConnection quiet) {
+    private EngineSession(Path file, DuckDBConnection root, DuckDBConnection quiet, DuckDBConnection whole) {
         this.file = file;
         this.root = root;
         this.quiet = quiet;
+        this.whole = whole;
     }
 
     /**
@@ -172,12 +179,16 @@ public final class EngineSession implements AutoCloseable {
             try (Statement st = quiet.createStatement()) {
                 st.execute("SET enable_progress_bar = false");
             }
+            DuckDBConnection whole = (DuckDBConnection) conn.duplicate();
+            try (Statement st = whole.createStatement()) {
+                st.execute("SET SESSION jdbc_stream_results = false");
+            }
             if (lock) {
                 try (Statement st = conn.createStatement()) {
                     st.execute("SET lock_configuration = true");
                 }
             }
-            return new EngineSession(abs, conn, quiet);
+            return new EngineSession(abs, conn, quiet, whole);
         } catch (SQLException e) {
             if (conn != null) {
                 try {
@@ -204,6 +215,19 @@ public final class EngineSession implements AutoCloseable {
         ensureOpen();
         try {
             return root.duplicate();
+        } catch (SQLException e) {
+            throw EngineException.from(e);
+        }
+    }
+
+    /**
+     * A new connection for statements whose rows are all read before the caller goes on: the engine builds the
+     * result whole, so a failure while it runs carries the engine's reason. The caller closes it.
+     */
+    public Connection connectForWholeResults() {
+        ensureOpen();
+        try {
+            return whole.duplicate();
         } catch (SQLException e) {
             throw EngineException.from(e);
         }
@@ -253,8 +277,9 @@ public final class EngineSession implements AutoCloseable {
             return;
         }
         closed = true;
-        try (root) {
-            quiet.close();
+        try (root;
+                quiet) {
+            whole.close();
         } catch (SQLException e) {
             throw EngineException.from(e);
         }

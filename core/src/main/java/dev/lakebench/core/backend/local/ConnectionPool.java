@@ -25,7 +25,8 @@ final class ConnectionPool {
 
     Connection borrow() {
         Connection c = idle.pollFirst();
-        return c != null ? c : engine.connect();
+        // the pool serves statements whose rows are read whole: their failures keep the engine's reason
+        return c != null ? c : engine.connectForWholeResults();
     }
 
     void giveBack(Connection c, boolean reusable) {

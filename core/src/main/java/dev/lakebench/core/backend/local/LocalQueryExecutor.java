@@ -186,8 +186,8 @@ final class LocalQueryExecutor {
             RunningStatement running = new RunningStatement(ps);
             try (AutoCloseable unregister = req.cancellation().onCancel(running::cancel);
                     QueryWatchdog.Watch watch = watchdog.watch(running, req.timeout(), req.progressListener())) {
-                long started = System.nanoTime();
                 try {
+                    // on a pooled connection the engine builds the whole result, so a failure keeps its reason
                     if (ps.execute()) {
                         try (ResultSet rs = ps.getResultSet()) {
                             RowDecoder dec = new RowDecoder(rs.getMetaData(), ws.vectors());
@@ -200,14 +200,7 @@ final class LocalQueryExecutor {
                     }
                     return new QueryResult(List.of(), List.of(), ps.getUpdateCount(), Duration.ZERO);
                 } catch (SQLException e) {
-                    boolean interrupted = watch.timedOut() || running.isCancelled();
-                    throw failure(
-                            interrupted
-                                    ? e
-                                    : StreamedFailure.withReason(e, c, sql, values, System.nanoTime() - started),
-                            running,
-                            watch.timedOut(),
-                            req);
+                    throw failure(e, running, watch.timedOut(), req);
                 }
             } catch (RuntimeException e) {
                 throw e;
@@ -287,14 +280,17 @@ final class LocalQueryExecutor {
                 cancel.close();
             };
             ResultSet rs;
+            Rerun rerun = new Rerun(c, bound.sql(), bound.values(), System.nanoTime());
             try (QueryWatchdog.Watch watch = watchdog.watch(running, req.timeout(), req.progressListener())) {
                 try {
                     rs = ps.executeQuery();
                 } catch (SQLException failed) {
-                    throw failure(failed, running, watch.timedOut(), req);
+                    boolean interrupted = watch.timedOut() || running.isCancelled();
+                    throw failure(interrupted ? failed : rerun.reason(failed), running, watch.timedOut(), req);
                 }
             }
-            return new Cursor(c, ps, rs, new RowDecoder(rs.getMetaData(), ws.vectors()), unregister, req, running);
+            return new Cursor(
+                    c, ps, rs, new RowDecoder(rs.getMetaData(), ws.vectors()), unregister, req, running, rerun);
         } catch (SQLException ex) {
             closeAll(slots, c);
             throw translate(ex, req);
@@ -352,6 +348,13 @@ final class LocalQueryExecutor {
         }
     }
 
+    /** What a streamed query needs to be run again for the reason its failure lost. */
+    private record Rerun(Connection connection, String sql, List<Object> values, long started) {
+        SQLException reason(SQLException e) {
+            return StreamedFailure.withReason(e, connection, sql, values, System.nanoTime() - started);
+        }
+    }
+
     private final class Cursor implements RowCursor {
         private final Connection connection;
         private final PreparedStatement statement;
@@ -360,6 +363,7 @@ final class LocalQueryExecutor {
         private final AutoCloseable unregister;
         private final QueryRequest req;
         private final RunningStatement running;
+        private final Rerun rerun;
         private Boolean ready;
         private boolean closed;
 
@@ -370,8 +374,10 @@ final class LocalQueryExecutor {
                 RowDecoder decoder,
                 AutoCloseable unregister,
                 QueryRequest req,
-                RunningStatement running) {
+                RunningStatement running,
+                Rerun rerun) {
             this.running = running;
+            this.rerun = rerun;
             this.connection = connection;
             this.statement = statement;
             this.rs = rs;
@@ -394,8 +400,7 @@ final class LocalQueryExecutor {
                 try {
                     ready = rs.next();
                 } catch (SQLException e) {
-                    close();
-                    throw failure(e, running, false, req);
+                    throw failed(e);
                 }
                 if (!ready) {
                     close();
@@ -413,9 +418,15 @@ final class LocalQueryExecutor {
             try {
                 return decoder.read(rs);
             } catch (SQLException e) {
-                close();
-                throw failure(e, running, false, req);
+                throw failed(e);
             }
+        }
+
+        /** The failure as the user's error, with the engine's reason asked for before the connection closes. */
+        private RuntimeException failed(SQLException e) {
+            SQLException withReason = running.isCancelled() ? e : rerun.reason(e);
+            close();
+            return failure(withReason, running, false, req);
         }
 
         @Override

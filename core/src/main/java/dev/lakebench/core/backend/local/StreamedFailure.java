@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The engine's own message for a query that failed while its rows were being read. Results stream from the engine
- * chunk by chunk, and its driver reports any failure during a fetch as "Invalid result set", dropping the reason (a
- * text that does not cast to a number, a bad date). Run again under {@code EXPLAIN ANALYZE}, which executes the
- * whole query at once without keeping its rows, the same statement fails with the reason. Only read-only queries
- * that failed quickly are run again: a second run of a long one would cost as long again.
+ * The engine's own message for a cursor's query that failed while its rows were being read. A cursor's result
+ * streams from the engine chunk by chunk, and its driver reports any failure during a fetch as "Invalid result
+ * set", dropping the reason (a text that does not cast to a number, a bad date). Run again under
+ * {@code EXPLAIN ANALYZE}, which executes the whole query at once without keeping its rows, the same statement
+ * fails with the reason. Only read-only queries that failed quickly are run again: a second run of a long one would
+ * cost as long again. (Statements whose rows are read whole run on connections that do not stream, and fail with
+ * the reason at once.)
  */
 final class StreamedFailure {
 
