@@ -24,7 +24,11 @@ public interface Format {
         return normalize();
     }
 
-    /** Storage types by column; empty means inferred from values. */
+    /**
+     * Storage types by column; a column not named here (nor in {@link #pgSchema()} or the ingest's schema) is
+     * typed from its values in the first batches, up to the first commit's rows. Declare a column whose early
+     * values do not show its type (all null, or whole numbers before fractions further on).
+     */
     default Map<String, ColumnType> schema() {
         return Map.of();
     }

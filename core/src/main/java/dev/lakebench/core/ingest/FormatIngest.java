@@ -8,7 +8,13 @@ import dev.lakebench.core.client.IngestFailure;
 import dev.lakebench.core.client.IngestOptions;
 import dev.lakebench.core.client.IngestResult;
 import dev.lakebench.core.ingest.thumbnail.ThumbnailStore;
+import dev.lakebench.core.schema.Column;
+import dev.lakebench.core.schema.ColumnType;
+import dev.lakebench.core.store.TypeInference;
+import dev.lakebench.core.store.Values;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,6 +49,7 @@ final class FormatIngest {
         FormatSchema shape = null;
         boolean cancelled = false;
         long row = 0;
+        long typingRows = 0;
         List<String> thumbnailWarnings = new ArrayList<>();
         ThumbnailStore thumbs = new ThumbnailStore(backend);
         try (BatchPrefetcher<FormatThumbnails.Prepared> batches = new BatchPrefetcher<>(
@@ -50,11 +57,28 @@ final class FormatIngest {
                 PREFETCH,
                 formatName.toLowerCase(Locale.ROOT))) {
             long batchIndex = 0;
-            while (!cancelled && batches.hasNext()) {
-                FormatThumbnails.Prepared prepared = batches.next();
+            Deque<FormatThumbnails.Prepared> ahead = new ArrayDeque<>();
+            while (!cancelled && (!ahead.isEmpty() || batches.hasNext())) {
+                FormatThumbnails.Prepared prepared = ahead.isEmpty() ? batches.next() : ahead.poll();
                 Map<String, List<?>> batch = prepared.columns();
                 if (shape == null) {
-                    shape = FormatSchema.of(format, batch, options);
+                    List<Map<String, List<?>>> window = new ArrayList<>();
+                    window.add(batch);
+                    if (FormatSchema.infersTypes(format, batch, options)) {
+                        // types come from the values of about the first commit's rows, not the first batch's only
+                        long seen = rowsOf(batch);
+                        while (seen < options.commitRows() && batches.hasNext()) {
+                            FormatThumbnails.Prepared next = batches.next();
+                            ahead.add(next);
+                            window.add(next.columns());
+                            seen += rowsOf(next.columns());
+                        }
+                    }
+                    typingRows = 0;
+                    for (Map<String, List<?>> b : window) {
+                        typingRows += rowsOf(b);
+                    }
+                    shape = FormatSchema.of(format, window, options);
                     IndexRequests.check(shape.schema(), shape.names(), "the format", options);
                     // some formats only know their size once normalization has started (downloads)
                     progress.rowsTotal(format.estimatedRows());
@@ -80,7 +104,15 @@ final class FormatIngest {
                     for (int c = 0; c < cols.length; c++) {
                         values[c] = cols[c].get(r);
                     }
-                    writer.write(values, row++);
+                    try {
+                        writer.write(values, row);
+                    } catch (IngestError e) {
+                        if (e.code() != ErrorCode.INGEST_BAD_DATA) {
+                            throw e;
+                        }
+                        throw doesNotFit(formatName, table, batchIndex - 1, typingRows, shape, values, writer, e);
+                    }
+                    row++;
                 }
                 cancelled |= options.cancellation().isCancelled();
             }
@@ -160,6 +192,73 @@ final class FormatIngest {
         } catch (RuntimeException e) {
             // e.g. a user table called "thumbnails" with other columns: the rows still land
             warnings.add("Thumbnails are not stored: " + e.getMessage());
+        }
+    }
+
+    private static int rowsOf(Map<String, List<?>> batch) {
+        for (List<?> col : batch.values()) {
+            if (col != null) {
+                return col.size();
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * A value the column's type cannot take, said with the format's batch, where the type came from, what stays
+     * stored and how to go on.
+     */
+    private static IngestError doesNotFit(
+            String formatName,
+            String table,
+            long batch,
+            long typingRows,
+            FormatSchema shape,
+            Object[] values,
+            SinkWriter writer,
+            IngestError e) {
+        writer.close(); // waits for the commits under way
+        long committed = writer.rowsCommitted();
+        String column = null;
+        String type = null;
+        List<Column> columns = shape.schema().columns();
+        for (int c = 0; c < columns.size() && column == null; c++) {
+            Column col = columns.get(c);
+            try {
+                Values.coerce(col, values[c], 0);
+            } catch (IngestError bad) {
+                column = col.name();
+                type = wider(col, values[c]);
+            }
+        }
+        String fix = column == null
+                ? "Declare the column's type in the format's Format.schema()"
+                : "Declare column \"" + column + "\"'s type in the format's Format.schema(), or pass it with"
+                        + " IngestOptions.defaults().schema(\"" + column + "\", \"" + type + "\")";
+        return new IngestError(
+                ErrorCode.INGEST_BAD_DATA,
+                "The " + formatName + " format's batch " + batch + ": " + e.problem()
+                        + "; the table's column types were typed from the first " + typingRows + " rows"
+                        + (committed > 0
+                                ? "; the " + committed + " rows committed before stay in table \"" + table + "\""
+                                : ""),
+                fix + " (a type all of its values fit), and ingest into a new table or drop table \"" + table
+                        + "\" first",
+                e);
+    }
+
+    /** A type that holds both the column's values and {@code v}: FLOAT64 for fractions in a whole-number column. */
+    private static String wider(Column col, Object v) {
+        boolean whole = col.type() == ColumnType.INT64 || col.type() == ColumnType.INT32;
+        if (whole && (v instanceof Double || v instanceof Float)) {
+            return "FLOAT64";
+        }
+        try {
+            return TypeInference.infer(col.name(), java.util.Collections.singletonList(v))
+                    .type()
+                    .name();
+        } catch (IngestError unknown) {
+            return col.type().name();
         }
     }
 

@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * The table schema of a format's rows and the shape check of every batch. A column's type comes from the
  * user's explicit schema first, then the format's domain types ({@link Format#pgSchema()}), then its storage
- * types ({@link Format#schema()}), and only then from the values of the first batch.
+ * types ({@link Format#schema()}), and only then from the values of the first batches (up to about one commit of
+ * rows, see {@link #of}).
  */
 final class FormatSchema {
 
@@ -31,8 +32,15 @@ final class FormatSchema {
         this.schema = schema;
     }
 
-    static FormatSchema of(Format format, Map<String, List<?>> first, IngestOptions options) {
+    /**
+     * The schema of the format's rows from its first batches: {@code window} holds the first batch and, when a
+     * column has no declared type, the batches after it up to about one commit of rows, so that a column whose
+     * first values are all null or whole numbers takes the type its later values need (as column data is typed
+     * from all of its values).
+     */
+    static FormatSchema of(Format format, List<Map<String, List<?>>> window, IngestOptions options) {
         String formatName = name(format);
+        Map<String, List<?>> first = window.get(0);
         List<String> names = List.copyOf(first.keySet());
         if (names.isEmpty()) {
             throw new IngestError(
@@ -42,18 +50,28 @@ final class FormatSchema {
         }
         List<Column> columns = new ArrayList<>();
         for (String name : names) {
-            ColumnType type = options.typeOf(name);
+            ColumnType type = declared(format, name, options);
             if (type == null) {
-                type = lookup(format.pgSchema(), name);
-            }
-            if (type == null) {
-                type = lookup(format.schema(), name);
-            }
-            List<?> values = first.get(name);
-            if (type == null) {
+                List<Object> values = new ArrayList<>();
+                for (Map<String, List<?>> b : window) {
+                    List<?> col = b.get(name);
+                    if (col == null) {
+                        break; // the shape check names the batch that lacks it
+                    }
+                    values.addAll(col);
+                }
+                if (values.stream().allMatch(java.util.Objects::isNull)) {
+                    throw new IngestError(
+                            ErrorCode.INGEST_BAD_DATA,
+                            "The " + formatName + " format's column \"" + name + "\" is null in all of its first "
+                                    + values.size() + " rows, so it has no type to store",
+                            "Declare the column's type in the format's schema() or pgSchema(), or pass it with"
+                                    + " IngestOptions.defaults().schema(\"" + name + "\", \"TEXT\")"
+                                    + " (with the type its values have)");
+                }
                 columns.add(TypeInference.infer(name, values));
             } else if (type.isVector()) {
-                Column probe = firstVector(name, values);
+                Column probe = firstVector(name, first.get(name));
                 columns.add(Column.vector(name, type, probe == null ? 0 : probe.dimension()));
             } else {
                 columns.add(Column.of(name, type));
@@ -62,6 +80,27 @@ final class FormatSchema {
         FormatSchema out = new FormatSchema(formatName, names, new TableSchema(columns));
         out.check(first, 0);
         return out;
+    }
+
+    /** True when some column of the batch takes its type from its values (no explicit, domain or storage type). */
+    static boolean infersTypes(Format format, Map<String, List<?>> batch, IngestOptions options) {
+        for (String name : batch.keySet()) {
+            if (declared(format, name, options) == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ColumnType declared(Format format, String name, IngestOptions options) {
+        ColumnType type = options.typeOf(name);
+        if (type == null) {
+            type = lookup(format.pgSchema(), name);
+        }
+        if (type == null) {
+            type = lookup(format.schema(), name);
+        }
+        return type;
     }
 
     private static Column firstVector(String name, List<?> values) {

@@ -153,6 +153,62 @@ class FormatIngestTest {
     }
 
     @Test
+    void laterBatchesWidenTheTypesTheFirstBatchSuggested() {
+        List<Object> allNull = java.util.Arrays.asList(null, null);
+        Format f = new Fixed(
+                List.of(
+                        batch("n", List.of(1L, 2L), "note", allNull),
+                        batch("n", List.of(2.5, 4L), "note", List.of("late", "text"))),
+                Map.of(),
+                Map.of());
+        try (Client client = Client.local(dir)) {
+            IngestResult r = client.ingest("t", f, IngestOptions.defaults());
+            assertThat(r.rowCount()).isEqualTo(4);
+            var schema = client.describeTable("t").schema();
+            assertThat(schema.column("n").orElseThrow().type()).isEqualTo(ColumnType.FLOAT64);
+            assertThat(schema.column("note").orElseThrow().type()).isEqualTo(ColumnType.TEXT);
+            assertThat(client.query("SELECT n, note FROM t ORDER BY n"))
+                    .extracting(x -> x.get("n") + "/" + x.get("note"))
+                    .containsExactly("1.0/null", "2.0/null", "2.5/late", "4.0/text");
+        }
+    }
+
+    @Test
+    void aValueBeyondTheTypingWindowThatDoesNotFitNamesColumnRowAndFixAndKeepsCommittedRows() {
+        Format f = new Fixed(
+                List.of(batch("n", List.of(1L, 2L)), batch("n", List.of(3L, 4L)), batch("n", List.of(5L, 6.5))),
+                Map.of(),
+                Map.of());
+        try (Client client = Client.local(dir)) {
+            assertThatThrownBy(() -> client.ingest(
+                            "t", f, IngestOptions.defaults().commitRows(2).flushRows(1)))
+                    .isInstanceOf(IngestError.class)
+                    .hasMessageContaining("The Fixed format's batch 2")
+                    .hasMessageContaining("Column \"n\" (INT64) cannot take the value at row 5: found")
+                    .hasMessageContaining("typed from the first 2 rows")
+                    .hasMessageContaining("4 rows committed before stay in table \"t\"")
+                    .satisfies(e -> assertThat(((IngestError) e).hint())
+                            .contains("schema(\"n\", \"FLOAT64\")")
+                            .contains("Format.schema()"));
+            assertThat(client.query("SELECT count(*) AS c FROM t").get(0).get("c"))
+                    .isEqualTo(4L);
+        }
+    }
+
+    @Test
+    void aColumnNullThroughoutTheTypingWindowNamesTheFix() {
+        List<Object> allNull = java.util.Arrays.asList(null, null);
+        Format f = new Fixed(List.of(batch("a", List.of(1L, 2L), "b", allNull)), Map.of(), Map.of());
+        try (Client client = Client.local(dir)) {
+            assertThatThrownBy(() -> client.ingest("t", f, IngestOptions.defaults()))
+                    .isInstanceOf(IngestError.class)
+                    .hasMessageContaining("The Fixed format's column \"b\" is null in all of its first 2 rows")
+                    .satisfies(e -> assertThat(((IngestError) e).hint()).contains("schema(\"b\", \"TEXT\")"));
+            assertThat(client.listTables()).isEmpty();
+        }
+    }
+
+    @Test
     void failuresAndWarningsReachTheResultAndErrorsInNormalizeSurface() {
         Format reporting = new Format() {
             @Override
