@@ -7,6 +7,7 @@ import dev.lakebench.core.client.IngestError;
 import dev.lakebench.core.client.IngestFailure;
 import dev.lakebench.core.client.IngestOptions;
 import dev.lakebench.core.client.IngestResult;
+import dev.lakebench.core.client.ManagedServiceError;
 import dev.lakebench.core.ingest.thumbnail.ThumbnailStore;
 import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.ColumnType;
@@ -58,7 +59,7 @@ final class FormatIngest {
                 formatName.toLowerCase(Locale.ROOT))) {
             long batchIndex = 0;
             Deque<FormatThumbnails.Prepared> ahead = new ArrayDeque<>();
-            while (!cancelled && (!ahead.isEmpty() || batches.hasNext())) {
+            while (!cancelled && (!ahead.isEmpty() || more(batches, formatName, report))) {
                 FormatThumbnails.Prepared prepared = ahead.isEmpty() ? batches.next() : ahead.poll();
                 Map<String, List<?>> batch = prepared.columns();
                 if (shape == null) {
@@ -67,7 +68,7 @@ final class FormatIngest {
                     if (FormatSchema.infersTypes(format, batch, options)) {
                         // types come from the values of about the first commit's rows, not the first batch's only
                         long seen = rowsOf(batch);
-                        while (seen < options.commitRows() && batches.hasNext()) {
+                        while (seen < options.commitRows() && more(batches, formatName, report)) {
                             FormatThumbnails.Prepared next = batches.next();
                             ahead.add(next);
                             window.add(next.columns());
@@ -165,7 +166,7 @@ final class FormatIngest {
      */
     private static Stream<FormatThumbnails.Prepared> prepared(
             Format format, FormatReport report, boolean thumbnailsWanted, IngestOptions options) {
-        Stream<Map<String, List<?>>> batches = format.normalize(report);
+        Stream<Map<String, List<?>>> batches = format.normalize(report).peek(b -> report.yielded(rowsOf(b)));
         if (!thumbnailsWanted) {
             return batches.map(b -> new FormatThumbnails.Prepared(b, null, null));
         }
@@ -192,6 +193,30 @@ final class FormatIngest {
         } catch (RuntimeException e) {
             // e.g. a user table called "thumbnails" with other columns: the rows still land
             warnings.add("Thumbnails are not stored: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Whether the format has another batch. What its normalize() or reader throws (other than the SDK's own
+     * errors) becomes an ingest error naming the format, the source it was reading and the rows before, with the
+     * exception as its cause.
+     */
+    private static boolean more(BatchPrefetcher<?> batches, String formatName, FormatReport report) {
+        try {
+            return batches.hasNext();
+        } catch (ManagedServiceError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            String source = report.source();
+            throw new IngestError(
+                    ErrorCode.INGEST_BAD_DATA,
+                    "The " + formatName + " format failed while reading its data"
+                            + (source == null || source.isEmpty() ? "" : " at source \"" + source + "\"")
+                            + ", after " + report.rowsYielded() + " rows (batch " + report.batchesYielded() + "): "
+                            + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                    "Fix that source, or make the format's normalize() skip it with FormatContext.failure(path,"
+                            + " reason); rows committed before stay in the table",
+                    e);
         }
     }
 

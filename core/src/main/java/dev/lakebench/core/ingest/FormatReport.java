@@ -13,6 +13,9 @@ final class FormatReport implements FormatContext {
     private final ProgressReporter progress;
     private final List<IngestFailure> failures = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private volatile String source;
+    private volatile long batches;
+    private volatile long rows;
 
     FormatReport(Cancellation cancellation, ProgressReporter progress) {
         this.cancellation = cancellation;
@@ -38,7 +41,27 @@ final class FormatReport implements FormatContext {
 
     @Override
     public void currentSource(String source) {
+        this.source = source;
         progress.currentFile(source);
+    }
+
+    /** The source the format last said it reads, or null. */
+    String source() {
+        return source;
+    }
+
+    /** Counts a batch the format yielded (on the normalizing thread). */
+    void yielded(int batchRows) {
+        rows += batchRows;
+        batches++;
+    }
+
+    long batchesYielded() {
+        return batches;
+    }
+
+    long rowsYielded() {
+        return rows;
     }
 
     @Override

@@ -128,8 +128,14 @@ final class FormatSchema {
         return null;
     }
 
+    /** The format's class name; an anonymous or local class without one is named by its binary name's tail. */
     static String name(Format format) {
-        return format.getClass().getSimpleName();
+        String simple = format.getClass().getSimpleName();
+        if (!simple.isEmpty()) {
+            return simple;
+        }
+        String full = format.getClass().getName();
+        return full.substring(full.lastIndexOf('.') + 1);
     }
 
     TableSchema schema() {

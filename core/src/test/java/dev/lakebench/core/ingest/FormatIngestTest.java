@@ -240,8 +240,50 @@ class FormatIngestTest {
             });
             assertThat(r.warnings()).containsExactly("one image skipped");
             assertThatThrownBy(() -> client.ingest("u", failing, IngestOptions.defaults()))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessage("decoder broke");
+                    .isInstanceOf(IngestError.class)
+                    .hasMessageContaining("The FormatIngestTest$2 format failed while reading its data")
+                    .hasMessageContaining("IllegalStateException: decoder broke")
+                    .hasRootCauseInstanceOf(IllegalStateException.class);
+            assertThat(client.listTables()).containsExactly("t");
+        }
+    }
+
+    /** Numbers, one per line of each file, in a batch per file; a line that is not a number breaks the reader. */
+    private record NumberFiles(List<Path> files) implements Format {
+
+        @Override
+        public Stream<Map<String, List<?>>> normalize() {
+            throw new AssertionError("the ingest calls normalize(context)");
+        }
+
+        @Override
+        public Stream<Map<String, List<?>>> normalize(FormatContext context) {
+            return files.stream().map(f -> {
+                context.currentSource(f.toString());
+                try {
+                    List<Long> numbers = java.nio.file.Files.readAllLines(f).stream()
+                            .map(Long::parseLong)
+                            .toList();
+                    return batch("n", numbers);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    @Test
+    void aReaderThatBreaksIsAnIngestErrorNamingFormatSourceAndRowKeepingTheCause() throws Exception {
+        Path good = java.nio.file.Files.writeString(dir.resolve("good.txt"), "1\n2\n3\n");
+        Path bad = java.nio.file.Files.writeString(dir.resolve("bad.txt"), "4\nfive\n");
+        try (Client client = Client.local(dir.resolve("ws"))) {
+            assertThatThrownBy(() -> client.ingest("t", new NumberFiles(List.of(good, bad)), IngestOptions.defaults()))
+                    .isInstanceOf(IngestError.class)
+                    .hasMessageContaining("The NumberFiles format failed while reading its data at source \"" + bad
+                            + "\", after 3 rows (batch 1)")
+                    .hasMessageContaining("NumberFormatException: For input string: \"five\"")
+                    .hasCauseInstanceOf(NumberFormatException.class)
+                    .satisfies(e -> assertThat(((IngestError) e).hint()).contains("normalize()"));
         }
     }
 }
