@@ -6,9 +6,11 @@ import dev.lakebench.core.client.IngestError;
 import dev.lakebench.core.client.IngestFailure;
 import dev.lakebench.core.client.IngestOptions;
 import dev.lakebench.core.client.IngestResult;
+import dev.lakebench.core.client.QueryRequest;
 import dev.lakebench.core.ingest.ProgressReporter;
 import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.TableSchema;
+import dev.lakebench.core.store.Identifiers;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -135,13 +137,78 @@ public final class FileIngest {
                         "Index one of: " + String.join(", ", schema.names()));
             }
         }
+        TableSchema before = existed ? backend.describeTable(table).schema() : new TableSchema(List.of());
         IngestRun run = new IngestRun(backend, normalisers, table, schema, files, options, progress);
         run.failures.addAll(failures);
         IngestResult result = run.execute();
         if (!existed && result.rowCount() == 0) {
             backend.dropIfEmpty(table); // nothing landed: leave no empty table behind
+            return result;
         }
-        return result;
+        if (result.cancelled() || kinds.size() < 2 && result.rowCount() > 0) {
+            return result;
+        }
+        List<String> unused = unusedKindColumns(schema, kinds, run.rowsByKind, before, options);
+        if (unused.isEmpty()) {
+            return result;
+        }
+        List<String> warnings = new ArrayList<>(result.warnings());
+        for (String column : unused) {
+            try {
+                backend.execute(QueryRequest.of(
+                        "ALTER TABLE " + Identifiers.quote(table) + " DROP COLUMN " + Identifiers.quote(column)));
+            } catch (RuntimeException e) {
+                warnings.add("Column \"" + column + "\" was added for files that all failed and holds no value;"
+                        + " remove it with ALTER TABLE " + table + " DROP COLUMN " + column + " (" + e.getMessage()
+                        + ")");
+            }
+        }
+        return new IngestResult(
+                result.tableName(),
+                result.rowCount(),
+                result.datasetPath(),
+                result.failures(),
+                warnings,
+                result.cancelled(),
+                result.elapsed());
+    }
+
+    /**
+     * Columns this ingest added to the table only for kinds of file none of whose rows were stored (every such
+     * file failed): they hold nothing, and a table's columns come from the files that landed.
+     */
+    private static List<String> unusedKindColumns(
+            TableSchema schema,
+            Set<FileKind> kinds,
+            Map<FileKind, Long> rowsByKind,
+            TableSchema before,
+            IngestOptions options) {
+        Set<FileKind> stored = EnumSet.noneOf(FileKind.class);
+        for (FileKind k : kinds) {
+            if (rowsByKind.getOrDefault(k, 0L) > 0) {
+                stored.add(k);
+            }
+        }
+        if (stored.size() == kinds.size()) {
+            return List.of();
+        }
+        Set<FileKind> failed = EnumSet.copyOf(kinds);
+        failed.removeAll(stored);
+        TableSchema kept = stored.isEmpty() ? new TableSchema(List.of()) : FileColumns.schema(stored);
+        List<String> out = new ArrayList<>();
+        for (Column c : FileColumns.schema(failed).columns()) {
+            String name = c.name();
+            if (kept.column(name).isEmpty()
+                    && before.column(name).isEmpty()
+                    && !FileColumns.isSourceColumn(name)
+                    && schema.column(name).isPresent()
+                    && options.index().stream().noneMatch(name::equalsIgnoreCase)) {
+                out.add(name);
+            }
+        }
+        // id and file_id are every kind's: a table that exists keeps them
+        out.removeIf(n -> n.equals(FileColumns.ID.name()) || n.equals(FileColumns.FILE_ID.name()));
+        return out;
     }
 
     /**

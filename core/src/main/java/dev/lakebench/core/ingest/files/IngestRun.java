@@ -46,6 +46,8 @@ final class IngestRun {
     volatile boolean abort;
     private boolean thumbnailsBroken;
     Map<String, Boolean> existing = Map.of();
+    /** Rows written per kind of file, less those of failed files taken back out (on the writer's thread). */
+    final Map<FileKind, Long> rowsByKind = new java.util.EnumMap<>(FileKind.class);
 
     IngestRun(
             Backend backend,
@@ -123,6 +125,7 @@ final class IngestRun {
                             ledger.get().complete(r.fileId(), r.rowsOfFile());
                         }
                         writer.write(r.values(), writer.rowsWritten());
+                        rowsByKind.merge(r.file().kind(), 1L, Long::sum);
                         written.merge(r.fileId(), 1L, Long::sum);
                         progress.maybeReport();
                     }
@@ -142,6 +145,7 @@ final class IngestRun {
                                 writer.commit();
                                 discard(ledger.get(), thumbs, f.fileId());
                                 discardedRows += rows;
+                                rowsByKind.merge(f.file().kind(), -rows, Long::sum);
                             } else {
                                 warnings.add(
                                         rows + " rows of " + f.file().path() + " stay in the table: this backend cannot"

@@ -99,4 +99,36 @@ class MixedFilesTest {
         assertThat(binary.rowCount()).isEqualTo(1);
         assertThat(columns(client, "docs")).endsWith("data BINARY");
     }
+
+    @Test
+    void aKindWhoseFilesAllFailedAddsNoColumns() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("mixed"));
+        Files.writeString(folder.resolve("note.txt"), "a short note");
+        Files.writeString(folder.resolve("broken.png"), "not a picture at all");
+        IngestResult r = ingest(client, "docs", folder);
+        assertThat(r.rowCount()).isEqualTo(1);
+        assertThat(r.failures())
+                .singleElement()
+                .satisfies(f -> assertThat(f.path()).endsWith("broken.png"));
+        assertThat(columns(client, "docs"))
+                .containsExactlyInAnyOrder(
+                        "id TEXT", "file_id TEXT", "chunk_index INT32", "text TEXT", "filename TEXT", "file_path TEXT");
+
+        // appending: the broken picture adds no image column to the text table either
+        Path more = Files.createDirectories(dir.resolve("more"));
+        Files.writeString(more.resolve("other.txt"), "another note");
+        Files.writeString(more.resolve("broken.jpg"), "still not a picture");
+        IngestResult again = ingest(client, "docs", more);
+        assertThat(again.rowCount()).isEqualTo(1);
+        assertThat(again.failures()).hasSize(1);
+        assertThat(columns(client, "docs"))
+                .containsExactlyInAnyOrder(
+                        "id TEXT", "file_id TEXT", "chunk_index INT32", "text TEXT", "filename TEXT", "file_path TEXT");
+        assertThat(count(client, "SELECT count(*) FROM docs")).isEqualTo(2);
+
+        // a kind with a stored row still adds its columns
+        IngestResult image = ingest(client, "docs", data("images-sample/pillow/hopper.png"));
+        assertThat(image.rowCount()).isEqualTo(1);
+        assertThat(columns(client, "docs")).endsWith("image IMAGE");
+    }
 }
