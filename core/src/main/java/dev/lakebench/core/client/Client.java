@@ -135,7 +135,10 @@ public final class Client implements AutoCloseable {
         return execute(QueryRequest.of(sql, params)).rows();
     }
 
-    /** Runs SQL with a timeout (forwarded to the backend). */
+    /**
+     * Runs SQL with a timeout (forwarded to the backend); the timeout must be positive, see
+     * {@link QueryRequest#timeout(Duration)} ({@code Duration.ZERO} is refused, not "no limit").
+     */
     public List<Row> query(String sql, Duration timeout, Object... params) {
         return execute(QueryRequest.of(sql, params).timeout(timeout)).rows();
     }

@@ -15,7 +15,7 @@ public final class FluentQuery {
     public interface ExecuteStep {
         List<Row> execute();
 
-        /** Runs with a timeout (forwarded to the backend). */
+        /** Runs with a timeout (forwarded to the backend); it must be positive ({@code Duration.ZERO} is refused). */
         List<Row> execute(Duration timeout);
 
         /** The SQL that will run, with $N placeholders. */

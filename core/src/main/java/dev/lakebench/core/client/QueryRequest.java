@@ -49,9 +49,20 @@ public final class QueryRequest {
         return new QueryRequest(sql, Collections.unmodifiableList(new ArrayList<Object>(params)));
     }
 
+    /**
+     * How long the statement may run before it fails with {@code QUERY_TIMEOUT} (default 60 s). It must be
+     * positive: {@link Duration#ZERO} is refused, not taken as "no limit" the way JDBC's
+     * {@code setQueryTimeout(0)} is, because the managed service's limits are its own; for a long statement pass
+     * a long duration such as {@code Duration.ofHours(1)}.
+     *
+     * @throws IllegalArgumentException when {@code timeout} is null, zero or negative
+     */
     public QueryRequest timeout(Duration timeout) {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive: " + timeout);
+            throw new IllegalArgumentException("Query timeout must be positive, got " + timeout
+                    + ": there is no \"no limit\" value (unlike JDBC's setQueryTimeout(0)); for a long statement"
+                    + " pass a long duration such as Duration.ofHours(1), or leave the default of "
+                    + DEFAULT_TIMEOUT.toSeconds() + " s");
         }
         this.timeout = timeout;
         return this;

@@ -178,6 +178,22 @@ class QueryTest {
     }
 
     @Test
+    void aZeroOrNegativeTimeoutIsRefusedWithWhatToPassInstead() {
+        for (Duration bad : new Duration[] {Duration.ZERO, Duration.ofSeconds(-1), null}) {
+            assertThatThrownBy(() -> client.query("SELECT 1", bad))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("Query timeout must be positive, got " + bad)
+                    .hasMessageContaining("there is no \"no limit\" value (unlike JDBC's setQueryTimeout(0))")
+                    .hasMessageContaining("Duration.ofHours(1)");
+        }
+        assertThatThrownBy(() -> client.table("people").select("name").execute(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Query timeout must be positive, got PT0S");
+        assertThat(client.query("SELECT 1 AS one", Duration.ofHours(1)).get(0).get("one"))
+                .isEqualTo(1L);
+    }
+
+    @Test
     void cancellationInterruptsTheEngineFromAnotherThread() throws Exception {
         Cancellation cancel = new Cancellation();
         List<Double> progress = new ArrayList<>();
