@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * The kinds of file an ingest knows (docs/spec/file-ingest.md), chosen by extension, with the columns each kind's rows have.
- * Files with another extension are sniffed: text when their start decodes as UTF-8 text, else OTHER.
+ * Files with another extension are sniffed: text when their start decodes as UTF-8 text, else OTHER; files without
+ * an extension are OTHER.
  */
 public enum FileKind {
     VIDEO(

@@ -190,13 +190,17 @@ public final class FolderExpander {
         return attrs.isSymbolicLink() ? "a symbolic link" : attrs.isOther() ? "a device, pipe or socket" : "not a file";
     }
 
-    /** The kind by extension; for other extensions, text when the first bytes are UTF-8 text, else OTHER. */
+    /**
+     * The kind by extension; a file without an extension is OTHER (docs/spec/file-ingest.md: anything that is not
+     * one of the listed extensions), whatever its bytes; for other unknown extensions, text when the first bytes are
+     * UTF-8 text, else OTHER.
+     */
     static FileKind kindOf(Path p, long size) {
         FileKind k = FileKind.byExtension(p);
         if (k != null) {
             return k;
         }
-        if (size == 0) {
+        if (size == 0 || FileKind.extension(p).isEmpty()) {
             return FileKind.OTHER;
         }
         try (InputStream in = Files.newInputStream(p)) {

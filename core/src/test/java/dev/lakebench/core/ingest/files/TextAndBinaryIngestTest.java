@@ -44,6 +44,7 @@ class TextAndBinaryIngestTest {
         try (Client client = Client.local(dir.resolve("lb"))) {
             IngestResult r = ingest(client, "docs", folder);
             assertThat(r.failures()).isEmpty();
+            // SHA256SUMS has no extension: one binary row, though its bytes are text
             assertThat(columns(client, "docs"))
                     .containsExactly(
                             "id TEXT",
@@ -51,10 +52,18 @@ class TextAndBinaryIngestTest {
                             "chunk_index INT32",
                             "text TEXT",
                             "filename TEXT",
-                            "file_path TEXT");
-            long expectedRows = 0;
+                            "file_path TEXT",
+                            "data BINARY");
+            Row sums = client.query("SELECT data, text, chunk_index FROM docs WHERE filename = 'SHA256SUMS'")
+                    .get(0);
+            assertThat((byte[]) sums.get("data")).isEqualTo(Files.readAllBytes(folder.resolve("SHA256SUMS")));
+            assertThat(sums.get("text")).isNull();
+            assertThat(sums.get("chunk_index")).isNull();
+            long expectedRows = 1;
             try (var files = Files.list(folder)) {
-                for (Path f : files.sorted().toList()) {
+                for (Path f : files.sorted()
+                        .filter(f -> !f.getFileName().toString().equals("SHA256SUMS"))
+                        .toList()) {
                     String text = Files.readString(f, StandardCharsets.UTF_8);
                     List<String> want = expectedChunks(text, 1000, 200);
                     expectedRows += want.size();
@@ -112,8 +121,10 @@ class TextAndBinaryIngestTest {
         Files.write(bin, bytes);
         Path rst = dir.resolve("notes.rst");
         Files.writeString(rst, "plain words in an unknown extension");
+        Path readme = dir.resolve("README");
+        Files.writeString(readme, "plain words without an extension");
         try (Client client = Client.local(dir.resolve("lb"))) {
-            IngestResult r = ingest(client, "mixed", bin, rst);
+            IngestResult r = ingest(client, "mixed", bin, rst, readme);
             assertThat(r.failures()).isEmpty();
             // union of the OTHER and TEXT columns
             assertThat(columns(client, "mixed"))
@@ -125,7 +136,12 @@ class TextAndBinaryIngestTest {
                             "filename TEXT",
                             "file_path TEXT",
                             "data BINARY");
-            Row b = client.query("SELECT data, filename, text FROM mixed WHERE data IS NOT NULL")
+            // a file without an extension is an Other file, whatever its bytes
+            Row plain = client.query("SELECT data, text FROM mixed WHERE filename = 'README'")
+                    .get(0);
+            assertThat((byte[]) plain.get("data")).isEqualTo(Files.readAllBytes(readme));
+            assertThat(plain.get("text")).isNull();
+            Row b = client.query("SELECT data, filename, text FROM mixed WHERE filename = 'blob.dat'")
                     .get(0);
             assertThat((byte[]) b.get("data")).isEqualTo(bytes);
             assertThat(b.get("filename")).isEqualTo("blob.dat");
