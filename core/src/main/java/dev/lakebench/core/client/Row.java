@@ -14,6 +14,12 @@ import java.util.Set;
  * One result row: an ordered, read-only map from column name to a plain Java value (String, Long, Double,
  * Boolean, byte[], float[], float[][], or null), in result column order. Values can also be read by position,
  * which is the only way to tell apart two result columns with the same name.
+ *
+ * <p>Same-named columns ({@code SELECT a.id, b.id ...}) are all kept: {@link #columns()}, {@link #width()},
+ * {@link #get(int)} and {@link #entrySet()} list each of them in result order. Reading by name
+ * ({@link #get(Object)} and the typed getters) gives the first of them, as JDBC's {@code findColumn} does, without
+ * an error; to read the others use {@link #get(int)}, or give the columns distinct names in the SQL
+ * ({@code SELECT a.id AS a_id, b.id AS b_id}). {@link #toMap()} keeps one value per name, the last.
  */
 public final class Row extends AbstractMap<String, Object> {
 
@@ -33,7 +39,10 @@ public final class Row extends AbstractMap<String, Object> {
         return values[index];
     }
 
-    /** Value of the first column with that name, or null. */
+    /**
+     * Value of the first column with that name (as JDBC's {@code findColumn}), or null; a later column of the same
+     * name is read with {@link #get(int)}.
+     */
     @Override
     public Object get(Object name) {
         int i = columns.indexOf(name);

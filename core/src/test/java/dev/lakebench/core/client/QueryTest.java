@@ -178,6 +178,22 @@ class QueryTest {
     }
 
     @Test
+    void resultColumnsWithTheSameNameAreAllThereByPosition() {
+        Row r = client.query("SELECT a.id, b.id, a.name FROM people a JOIN people b ON b.id = a.id + 1 WHERE a.id = 1")
+                .get(0);
+        assertThat(r.columns()).containsExactly("id", "id", "name");
+        assertThat(r.width()).isEqualTo(3);
+        assertThat(r.get(0)).isEqualTo(1L);
+        assertThat(r.get(1)).isEqualTo(2L);
+        // by name, the first of them, as JDBC's findColumn
+        assertThat(r.get("id")).isEqualTo(1L);
+        assertThat(r.getLong("id")).isEqualTo(1L);
+        assertThat(r.entrySet())
+                .extracting(e -> e.getKey() + "=" + e.getValue())
+                .containsExactly("id=1", "id=2", "name=ann");
+    }
+
+    @Test
     void aZeroOrNegativeTimeoutIsRefusedWithWhatToPassInstead() {
         for (Duration bad : new Duration[] {Duration.ZERO, Duration.ofSeconds(-1), null}) {
             assertThatThrownBy(() -> client.query("SELECT 1", bad))
