@@ -278,7 +278,8 @@ final class DdlParser {
             ct = ColumnType.TEXT;
         }
         if (serial) {
-            ct = ColumnType.INT64;
+            // as PostgreSQL: serial / serial4 / smallserial are integer columns, bigserial / serial8 bigint
+            ct = base.equals("BIGSERIAL") || base.equals("SERIAL8") ? ColumnType.INT64 : ColumnType.INT32;
         }
         if (ct == ColumnType.FILE) {
             // pg_deeplake's FILE is a byte-string domain: in a table definition it holds the file's bytes

@@ -50,7 +50,7 @@ class SqlTablesTest {
         assertThat(info.schema().columns())
                 .extracting(c -> c.type())
                 .containsExactly(
-                        ColumnType.INT64,
+                        ColumnType.INT32, // SERIAL is PostgreSQL's integer
                         ColumnType.EMBEDDING,
                         ColumnType.EMBEDDING_2D,
                         ColumnType.BINARY,

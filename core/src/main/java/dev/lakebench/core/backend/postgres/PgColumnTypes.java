@@ -106,12 +106,15 @@ final class PgColumnTypes {
         return new Column(name, t, dim, t == ColumnType.OTHER ? formatted.toUpperCase(Locale.ROOT) : null);
     }
 
-    /** The Lakebench type of a result column, from the driver's type name (domains arrive as their base type). */
+    /**
+     * The Lakebench type of a result column, from the driver's type name (domains arrive as their base type; a
+     * column filled by a sequence arrives as {@code serial} / {@code bigserial}, its integer type).
+     */
     static ColumnType resultType(String pgType) {
         return switch (pgType == null ? "" : pgType.toLowerCase(Locale.ROOT)) {
             case "text", "varchar", "bpchar", "name", "json", "jsonb" -> ColumnType.TEXT;
-            case "int4", "int2" -> ColumnType.INT32;
-            case "int8" -> ColumnType.INT64;
+            case "int4", "int2", "serial", "smallserial" -> ColumnType.INT32;
+            case "int8", "bigserial" -> ColumnType.INT64;
             case "float4" -> ColumnType.FLOAT32;
             case "float8" -> ColumnType.FLOAT64;
             case "bool" -> ColumnType.BOOL;

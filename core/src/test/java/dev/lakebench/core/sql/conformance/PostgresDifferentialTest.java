@@ -58,7 +58,8 @@ class PostgresDifferentialTest {
             "10-windows.sql",
             "11-queries.sql",
             "12-casts-names.sql",
-            "13-deeplake.sql");
+            "13-deeplake.sql",
+            "14-porting.sql");
 
     @TempDir
     static Path dir;
