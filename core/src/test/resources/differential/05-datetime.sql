@@ -20,9 +20,7 @@ SELECT 21 * interval '1 day';
 -- differs: Lakebench fails (No function matches the given name and argument types '//(INTERVAL, DECIMAL(2,1))'), PostgreSQL answers
 SELECT interval '1 hour' / 1.5;
 SELECT age(timestamp '2001-04-10', timestamp '1957-06-13');
--- differs: column types: PostgreSQL [FLOAT64], Lakebench [INT64]
 SELECT date_part('hour', timestamp '2001-02-16 20:38:40');
--- differs: column types: PostgreSQL [FLOAT64], Lakebench [INT64]
 SELECT date_part('month', interval '2 years 3 months');
 SELECT date_trunc('hour', timestamp '2001-02-16 20:38:40');
 -- differs: values: PostgreSQL [2001-02-01 00:00:00+00], Lakebench [2001-02-01 00:00:00]

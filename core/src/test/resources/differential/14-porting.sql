@@ -85,7 +85,6 @@ SELECT 'id:' || 42 || ':' || 1.5;
 SELECT lpad('7', 3, '0'), rpad('ab', 4, '.');
 -- differs: column types: PostgreSQL [OTHER, OTHER], Lakebench [INT64, INT64]
 SELECT extract(year FROM date '2024-02-29'), extract(month FROM timestamp '2024-02-29 10:00:00');
--- differs: column types: PostgreSQL [FLOAT64, FLOAT64], Lakebench [INT64, INT64]
 SELECT date_part('dow', date '2024-03-03'), date_part('doy', date '2024-03-03');
 SELECT date '2024-01-31' + interval '1 month', date '2024-03-01' - interval '1 day';
 -- differs: column types: PostgreSQL [INT32, OTHER, OTHER], Lakebench [INT64, OTHER, OTHER]

@@ -43,9 +43,12 @@ final class FunctionSpellings implements StatementPass {
             "ntile",
             "grouping");
 
+    /** Functions that return float8 in PostgreSQL where the engine returns BIGINT: the call is cast to DOUBLE. */
+    private static final Set<String> FLOAT8 = Set.of("date_part");
+
     /** Every function this pass may rewrite: a statement naming none of them is left as it is. */
     private static final Set<String> NAMES = Stream.concat(
-                    INT4.stream(),
+                    Stream.concat(INT4.stream(), FLOAT8.stream()),
                     Stream.of(
                             "generate_series",
                             "btrim",
@@ -111,9 +114,9 @@ final class FunctionSpellings implements StatementPass {
                     e.last(),
                     "CAST(nullif(len((" + arg0 + ")" + "[1]".repeat(lengthDim - 1) + "), 0) AS INTEGER)");
         }
-        if (INT4.contains(e.simpleName())) {
+        if (INT4.contains(e.simpleName()) || FLOAT8.contains(e.simpleName())) {
             // the call stays as written (its arguments may still be rewritten); only its result is cast
-            edits.insertAfter(e.last(), " AS INTEGER)");
+            edits.insertAfter(e.last(), INT4.contains(e.simpleName()) ? " AS INTEGER)" : " AS DOUBLE)");
             return edits.replace(
                     e.first(), e.first(), "CAST(" + sig.get(e.first()).text());
         }

@@ -50,6 +50,7 @@ class PostgresSemanticsPassesTest {
                 "SELECT jsonb_array_length(j) FROM t|SELECT CAST(json_array_length(CAST(j AS JSON)) AS INTEGER) FROM t",
                 "SELECT jsonb_agg(x ORDER BY x) FROM t|SELECT CAST(lb_pg_json(CAST(to_json(list(x ORDER BY x)) AS VARCHAR), 'jsonb') AS JSON) FROM t",
                 "SELECT json_build_array(1, 'a')|SELECT CAST(lb_pg_json(CAST(json_array(1, 'a') AS VARCHAR), 'json') AS JSON)",
+                "SELECT date_part('dow', d) FROM t|SELECT CAST(date_part('dow', d) AS DOUBLE) FROM t",
             })
     void functionsTakeTheEnginesSpelling(String in, String out) {
         assertThat(new FunctionSpellings()
