@@ -11,7 +11,8 @@ import java.util.function.Function;
 /**
  * {@code ALTER TABLE [IF EXISTS] t action [, action ...]} on a Lakebench table: {@code ADD [COLUMN] [IF NOT
  * EXISTS] c type [DEFAULT ..] [NOT NULL]}, {@code DROP [COLUMN] [IF EXISTS] c}, {@code RENAME [COLUMN] a TO b}
- * and {@code RENAME TO t2}. Other actions are refused with what to do instead; statements on tables that are not
+ * {@code RENAME TO t2} and {@code ALTER [COLUMN] c SET DEFAULT expr | DROP DEFAULT | SET NOT NULL | DROP NOT NULL}.
+ * Other actions are refused with what to do instead; statements on tables that are not
  * Lakebench tables return null and go to the engine.
  */
 final class AlterTableParser {
@@ -151,6 +152,10 @@ final class AlterTableParser {
             throw syntax(def, sig, from, to);
         }
         if (verb.isWord("ALTER")) {
+            Translation.AlterAction change = alterColumn(st, sig, at + 1, to);
+            if (change != null) {
+                return change;
+            }
             throw unsupported(
                     def,
                     "ALTER COLUMN",
@@ -161,6 +166,39 @@ final class AlterTableParser {
                 def,
                 verb.text().toUpperCase(java.util.Locale.ROOT),
                 "use ADD COLUMN, DROP COLUMN, RENAME COLUMN or RENAME TO");
+    }
+
+    /** {@code [COLUMN] c SET DEFAULT expr | DROP DEFAULT | SET NOT NULL | DROP NOT NULL}, or null. */
+    private static Translation.AlterAction alterColumn(SqlStatement st, List<Token> sig, int from, int to) {
+        int at = from;
+        if (at < to && sig.get(at).isWord("COLUMN")) {
+            at++;
+        }
+        if (at + 2 >= to + 1 || !QualifiedName.isName(sig.get(at))) {
+            return null;
+        }
+        String column = sig.get(at).identifier();
+        at++;
+        if (at + 1 >= to || !(sig.get(at).isWord("SET") || sig.get(at).isWord("DROP"))) {
+            return null;
+        }
+        boolean set = sig.get(at).isWord("SET");
+        Token what = sig.get(at + 1);
+        if (what.isWord("DEFAULT")) {
+            if (!set) {
+                return at + 2 == to ? new Translation.AlterAction.AlterColumn(column, "DROP DEFAULT") : null;
+            }
+            if (at + 2 >= to) {
+                return null;
+            }
+            String expr =
+                    st.text().substring(sig.get(at + 2).start(), sig.get(to - 1).end());
+            return new Translation.AlterAction.AlterColumn(column, "SET DEFAULT " + expr);
+        }
+        if (what.isWord("NOT") && at + 3 == to && sig.get(at + 2).isWord("NULL")) {
+            return new Translation.AlterAction.AlterColumn(column, set ? "SET NOT NULL" : "DROP NOT NULL");
+        }
+        return null;
     }
 
     private static QueryError unsupported(TableDef def, String construct, String instead) {

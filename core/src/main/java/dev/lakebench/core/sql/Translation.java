@@ -84,6 +84,12 @@ public sealed interface Translation {
 
         /** {@code RENAME TO t2}. */
         record RenameTable(String to) implements AlterAction {}
+
+        /**
+         * {@code ALTER [COLUMN] c SET DEFAULT expr | DROP DEFAULT | SET NOT NULL | DROP NOT NULL}; {@code change}
+         * is the engine's clause ({@code SET DEFAULT 18}, {@code DROP NOT NULL}, ...).
+         */
+        record AlterColumn(String column, String change) implements AlterAction {}
     }
 
     /** {@code EXPLAIN [ANALYZE] statement}. */

@@ -90,6 +90,18 @@ public final class SchemaChanges {
         return next;
     }
 
+    /**
+     * Changes a column's default or NOT NULL ({@code change} is the engine's clause: {@code SET DEFAULT expr},
+     * {@code DROP DEFAULT}, {@code SET NOT NULL}, {@code DROP NOT NULL}); the catalog does not hold either.
+     */
+    public TableDef alterColumn(TableDef def, String column, String change) throws SQLException {
+        Column col = def.column(column);
+        List<String> indexes = detach(def);
+        exec("ALTER TABLE " + def.dataTable() + " ALTER COLUMN " + Identifiers.quote(col.name()) + " " + change);
+        attach(def, indexes);
+        return def;
+    }
+
     /** Renames a column (its vector log follows it). */
     public TableDef renameColumn(TableDef def, String from, String to) throws SQLException {
         Identifiers.checkColumnName(to);

@@ -103,4 +103,39 @@ class AlterTableTest {
                     .hasMessageContaining("is not supported by the local engine");
         }
     }
+
+    @Test
+    void alterColumnChangesDefaultsAndNotNull() {
+        try (Client client = Client.local(dir)) {
+            client.query(
+                    "CREATE TABLE u (id serial PRIMARY KEY, email text UNIQUE, age int, emb float4[]) USING deeplake");
+            client.query("INSERT INTO u (email) VALUES ('a')");
+            client.query("ALTER TABLE u ALTER COLUMN age SET DEFAULT 18, ALTER email SET NOT NULL");
+            client.query("INSERT INTO u (email, emb) VALUES ('b', ARRAY[1, 0]::float4[])");
+            assertThat(client.query("SELECT email, age FROM u ORDER BY id"))
+                    .extracting(r -> r.get("email") + "/" + r.get("age"))
+                    .containsExactly("a/null", "b/18");
+            assertThatThrownBy(() -> client.query("INSERT INTO u (age) VALUES (1)"))
+                    .hasMessageContaining(
+                            "null value in column \"email\" of relation \"u\" violates not-null constraint");
+            assertThatThrownBy(() -> client.query("INSERT INTO u (email) VALUES ('a')"))
+                    .hasMessageContaining("duplicate key value violates unique constraint");
+            client.query("ALTER TABLE u ALTER COLUMN age DROP DEFAULT");
+            client.query("ALTER TABLE u ALTER COLUMN email DROP NOT NULL");
+            client.query("INSERT INTO u (emb) VALUES (ARRAY[0, 1]::float4[])");
+            assertThat(client.query("SELECT email, age FROM u WHERE email IS NULL"))
+                    .extracting(r -> r.get("email") + "/" + r.get("age"))
+                    .containsExactly("null/null");
+            assertThatThrownBy(() -> client.query("ALTER TABLE u ALTER COLUMN nope SET DEFAULT 1"))
+                    .hasMessageContaining("column \"nope\" of relation \"u\" does not exist");
+        }
+        try (Client client = Client.local(dir)) {
+            assertThat(client.query("SELECT count(*) FROM u").get(0).get("count"))
+                    .isEqualTo(3L);
+            assertThat((float[]) client.query("SELECT emb FROM u WHERE id = 2")
+                            .get(0)
+                            .get("emb"))
+                    .containsExactly(1f, 0f);
+        }
+    }
 }

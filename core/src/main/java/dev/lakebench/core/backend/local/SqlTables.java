@@ -319,6 +319,13 @@ final class SqlTables implements TableListener {
                 }
                 return inTransaction(c, def, () -> new SchemaChanges(c).renameTable(def, rename.to()));
             }
+            case Translation.AlterAction.AlterColumn alter -> {
+                if (def.schema().column(alter.column()).isEmpty()) {
+                    throw missingColumn(def, alter.column());
+                }
+                inTransaction(c, def, () -> new SchemaChanges(c).alterColumn(def, alter.column(), alter.change()));
+                return def;
+            }
         }
     }
 
