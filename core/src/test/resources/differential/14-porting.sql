@@ -124,7 +124,6 @@ CREATE VIEW paid AS SELECT id, amount FROM orders WHERE status = 'paid';
 SELECT * FROM paid ORDER BY id;
 -- differs: column names: PostgreSQL [], Lakebench [index, table, column, type, status]
 CREATE INDEX orders_user_idx ON orders (user_id);
--- differs: Lakebench fails (A deeplake_index cannot be UNIQUE. Leave UNIQUE out), PostgreSQL answers
 CREATE UNIQUE INDEX IF NOT EXISTS users_email_idx ON users (email);
 TRUNCATE user_copy;
 SELECT count(*) FROM user_copy;
@@ -138,6 +137,23 @@ INSERT INTO orders (user_id) VALUES (2);
 ALTER TABLE orders ALTER COLUMN amount DROP NOT NULL;
 INSERT INTO orders (user_id) VALUES (2) RETURNING amount, status;
 ALTER TABLE orders ALTER COLUMN placed SET NOT NULL;
+CREATE TABLE tags (id int, name text);
+INSERT INTO tags VALUES (1, 'a'), (2, 'b');
+CREATE UNIQUE INDEX tags_name_idx ON tags (name);
+INSERT INTO tags VALUES (3, 'a');
+INSERT INTO tags VALUES (3, 'c') ON CONFLICT (name) DO NOTHING;
+INSERT INTO tags VALUES (4, 'a') ON CONFLICT (name) DO UPDATE SET id = EXCLUDED.id;
+SELECT id, name FROM tags ORDER BY name;
+CREATE UNIQUE INDEX IF NOT EXISTS tags_name_idx ON tags (name);
+CREATE UNIQUE INDEX ON tags USING btree (id DESC);
+INSERT INTO tags VALUES (4, 'z');
+ALTER TABLE tags ADD COLUMN note text;
+INSERT INTO tags (id, name) VALUES (5, 'b');
+DROP INDEX tags_name_idx;
+-- differs: Lakebench fails (Column name/value mismatch for insert on "tags": expected 3 columns but 2 values were supplied. Check column names and argument types), PostgreSQL answers
+INSERT INTO tags VALUES (5, 'a');
+-- differs: values: PostgreSQL [4], Lakebench [3]
+SELECT count(*) FROM tags;
 DROP VIEW paid;
 DROP TABLE IF EXISTS user_copy;
 DROP TABLE IF EXISTS user_copy;

@@ -344,6 +344,12 @@ final class DdlParser {
             return null;
         }
         at = table.lastToken() + 1;
+        if (unique) {
+            Translation keys = uniqueIndex(st, sig, match, at, name, def, ifNotExists);
+            if (keys != null) {
+                return keys;
+            }
+        }
         if (at + 1 < sig.size() && sig.get(at).isWord("USING")) {
             String method = sig.get(at + 1).identifier().toLowerCase(Locale.ROOT);
             if (!method.equals("deeplake_index")) {
@@ -444,6 +450,61 @@ final class DdlParser {
         }
         String type = options.remove("index_type");
         return new Translation.CreateIndex(name, def, columns, type, ifNotExists, desc, options);
+    }
+
+    /**
+     * {@code CREATE UNIQUE INDEX [IF NOT EXISTS] [name] ON t [USING btree] (c, ...)}: a unique key of plain columns
+     * is the engine's unique index on the data table, as UNIQUE in CREATE TABLE is (the index is unnamed in
+     * PostgreSQL's way, {@code t_c_idx}, when no name is given). Null when the statement asks for something else
+     * (a deeplake_index, expressions, options, a partial index), which is refused as before.
+     */
+    private static Translation uniqueIndex(
+            SqlStatement st, List<Token> sig, int[] match, int from, String name, TableDef def, boolean ifNotExists) {
+        int at = from;
+        if (at + 1 < sig.size() && sig.get(at).isWord("USING")) {
+            if (!sig.get(at + 1).identifier().equalsIgnoreCase("btree")) {
+                return null;
+            }
+            at += 2;
+        }
+        if (at >= sig.size() || !sig.get(at).is("(") || match[at] != sig.size() - 1) {
+            return null;
+        }
+        List<String> columns = new ArrayList<>();
+        int i = at + 1;
+        while (i < match[at]) {
+            Token t = sig.get(i);
+            if (!QualifiedName.isName(t) || def.schema().column(t.identifier()).isEmpty()) {
+                return null;
+            }
+            columns.add(def.schema().column(t.identifier()).orElseThrow().name());
+            i++;
+            if (i < match[at] && (sig.get(i).isWord("ASC") || sig.get(i).isWord("DESC"))) {
+                i++;
+            }
+            if (i < match[at]) {
+                if (!sig.get(i).is(",")) {
+                    return null;
+                }
+                i++;
+            }
+        }
+        if (columns.isEmpty()) {
+            return null;
+        }
+        String index = name != null ? name : def.name() + "_" + String.join("_", columns) + "_idx";
+        StringBuilder sql = new StringBuilder("CREATE UNIQUE INDEX ");
+        if (ifNotExists) {
+            sql.append("IF NOT EXISTS ");
+        }
+        sql.append(dev.lakebench.core.store.Identifiers.quote(index))
+                .append(" ON ")
+                .append(def.dataTable())
+                .append(" (");
+        for (int c = 0; c < columns.size(); c++) {
+            sql.append(c > 0 ? ", " : "").append(dev.lakebench.core.store.Identifiers.quote(columns.get(c)));
+        }
+        return new Translation.Engine(BoundSql.plain(sql.append(')').toString()), null, List.of());
     }
 
     private static QueryError badIndexExpression(SqlStatement st, List<Token> sig, Expr e, TableDef def) {

@@ -105,7 +105,7 @@ final class StatementRunner {
             case Translation.CreateTableAs cta -> tables.createAs(c, cta, req);
             case Translation.CreateIndex ci -> indexes().create(ci, req);
             case Translation.DropIndex di -> {
-                if (indexes().drop(di)) {
+                if (indexes().drop(di) || dropKeyIndexes(c, di)) {
                     yield QueryResult0.EMPTY;
                 }
                 yield executor.runEngine(c, di.passthroughSql(), req.params(), req);
@@ -295,6 +295,34 @@ final class StatementRunner {
             }
         }
         return new TableDef(current.name(), schema, logs);
+    }
+
+    /**
+     * Drops unique indexes that {@code CREATE UNIQUE INDEX} made on data tables, when every name given is one;
+     * false otherwise (the statement then goes to the engine as written).
+     */
+    private static boolean dropKeyIndexes(Connection c, Translation.DropIndex di) throws SQLException {
+        if (di.names().isEmpty()) {
+            return false;
+        }
+        List<String> found = new ArrayList<>();
+        for (String name : di.names()) {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT index_name FROM duckdb_indexes()"
+                    + " WHERE schema_name = ? AND lower(index_name) = lower(?)")) {
+                ps.setString(1, TableDef.DATA_SCHEMA);
+                ps.setString(2, name);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return false;
+                    }
+                    found.add(rs.getString(1));
+                }
+            }
+        }
+        for (String name : found) {
+            exec(c, "DROP INDEX " + TableDef.DATA_SCHEMA + "." + dev.lakebench.core.store.Identifiers.quote(name));
+        }
+        return true;
     }
 
     static void exec(Connection c, String sql) throws SQLException {
