@@ -6,6 +6,12 @@ INSERT INTO notes (id, body) VALUES (1, 'a')
 INSERT INTO lb_data."notes" (id, body) VALUES (1, 'a')
 -- writes: notes
 
+-- case: a VALUES row shorter than the table fills its first columns, as in PostgreSQL
+INSERT INTO notes VALUES (1, 'a')
+-- engine:
+INSERT INTO lb_data."notes" ("id", "body") VALUES (1, 'a')
+-- writes: notes
+
 -- case: UPDATE bumps the row version
 UPDATE notes SET body = 'b' WHERE id = 1
 -- engine:

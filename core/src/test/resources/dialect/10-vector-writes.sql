@@ -7,6 +7,12 @@ INSERT INTO lb_data."notes" ("id", "body", "emb") SELECT "_lb_src"."_lb_c1", "_l
 -- writes: notes
 -- slot: vector log notes.emb
 
+-- case: INSERT VALUES shorter than the table leaves the vector column out
+INSERT INTO notes VALUES (1, 'a'), (2, 'b')
+-- engine:
+INSERT INTO lb_data."notes" ("id", "body") VALUES (1, 'a'), (2, 'b')
+-- writes: notes
+
 -- case: INSERT SELECT of a listed vector column
 INSERT INTO notes (id, emb) SELECT id, emb FROM docs
 -- engine:

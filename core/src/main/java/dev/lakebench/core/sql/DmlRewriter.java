@@ -82,7 +82,9 @@ public final class DmlRewriter {
                         || sig.get(after + 1).isWord("WITH")
                         || sig.get(after + 1).isWord("VALUES"));
         if (!byName && !defaults && !hasColumnList) {
-            edits.insert(sig.get(nameEnd).end(), " (" + columnList(loc.def) + ")");
+            // as PostgreSQL: VALUES rows shorter than the table fill its first columns, the rest take defaults
+            int given = valuesWidth(sig, after);
+            edits.insert(sig.get(nameEnd).end(), " (" + columnList(loc.def, given) + ")");
         }
         restrictReturning(st, loc.def, edits);
         return Optional.of(loc.def);
@@ -140,9 +142,41 @@ public final class DmlRewriter {
         }
     }
 
+    /** The number of values in the first row of {@code VALUES (..)} at {@code at}, or -1 for another source. */
+    static int valuesWidth(List<Token> sig, int at) {
+        if (at + 1 >= sig.size()
+                || !sig.get(at).isWord("VALUES")
+                || !sig.get(at + 1).is("(")) {
+            return -1;
+        }
+        int[] match = Brackets.match(sig);
+        int close = match[at + 1];
+        if (close <= at + 2) {
+            return -1;
+        }
+        int width = 1;
+        for (int i = at + 2; i < close; i++) {
+            if (sig.get(i).is("(") || sig.get(i).is("[")) {
+                i = Math.max(i, match[i]);
+            } else if (sig.get(i).is(",")) {
+                width++;
+            }
+        }
+        return width;
+    }
+
     private static String columnList(TableDef def) {
+        return columnList(def, -1);
+    }
+
+    /** The table's columns, or its first {@code width} when that is fewer. */
+    private static String columnList(TableDef def, int width) {
         StringBuilder sb = new StringBuilder();
-        for (Column c : def.schema().columns()) {
+        List<Column> columns = def.schema().columns();
+        if (width > 0 && width < columns.size()) {
+            columns = columns.subList(0, width);
+        }
+        for (Column c : columns) {
             if (!sb.isEmpty()) {
                 sb.append(", ");
             }

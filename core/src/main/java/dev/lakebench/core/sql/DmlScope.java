@@ -95,7 +95,10 @@ sealed interface DmlScope {
             }
             at = close + 1;
         } else {
-            targets.addAll(def.schema().columns());
+            // a VALUES row shorter than the table fills its first columns (DmlRewriter lists them)
+            int width = DmlRewriter.valuesWidth(sig, at);
+            List<Column> all = def.schema().columns();
+            targets.addAll(width > 0 && width < all.size() ? all.subList(0, width) : all);
         }
         boolean byName = false;
         if (at + 1 < sig.size() && sig.get(at).isWord("BY")) {
