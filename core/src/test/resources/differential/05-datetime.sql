@@ -44,7 +44,6 @@ SELECT make_time(8, 15, 23.5);
 SELECT make_timestamp(2013, 7, 15, 8, 15, 23.5);
 SELECT make_interval(days => 10);
 SELECT '2000-01-01'::date + (3 || ' days')::interval;
--- differs: Lakebench fails (No function matches the given name and argument types '+(DATE, BIGINT)'), PostgreSQL answers
 SELECT '2000-01-01'::date + i FROM generate_series(0, 2) AS i ORDER BY 1;
 -- differs: Lakebench fails (SQL syntax error: syntax error at or near "OVERLAPS"), PostgreSQL answers
 SELECT (date '2001-02-16', date '2001-12-21') OVERLAPS (date '2001-10-30', date '2002-10-30');

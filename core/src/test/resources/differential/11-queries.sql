@@ -53,16 +53,13 @@ SELECT count(*) FROM p CROSS JOIN q;
 SELECT * FROM p JOIN q ON q.pid = p.id WHERE q.tag = 'z';
 SELECT pid, tag FROM q NATURAL JOIN (SELECT 1 AS pid) s ORDER BY tag;
 SELECT * FROM q JOIN (SELECT 1 AS pid) s USING (pid) ORDER BY tag;
--- differs: column types: PostgreSQL [INT32], Lakebench [INT64]
 SELECT * FROM generate_series(2, 4);
--- differs: column types: PostgreSQL [INT32], Lakebench [INT64]
 SELECT * FROM generate_series(5, 1, -2);
 -- differs: column types: PostgreSQL [INT32], Lakebench [INT64]
 SELECT generate_series(1, 3) AS n;
 SELECT * FROM generate_series('2008-03-01 00:00'::timestamp, '2008-03-02 12:00', '10 hours');
 -- differs: Lakebench fails (No function matches the given name and argument types 'generate_series(DECIMAL(2,1), DECIMAL(2,1), DECIMAL(2,1))'), PostgreSQL answers
 SELECT * FROM generate_series(0.5, 2.0, 0.5);
--- differs: column types: PostgreSQL [INT32, INT32], Lakebench [INT64, INT64]
 SELECT g, g * 2 FROM generate_series(1, 3) g ORDER BY g DESC;
 SELECT count(*) FROM generate_series(1, 1000);
 SELECT * FROM p WHERE id = 1;
@@ -81,3 +78,10 @@ SELECT * FROM q WHERE tag IN ('x', 'z') ORDER BY pid, tag;
 SELECT id FROM p WHERE name ~ '^[a-c]$' ORDER BY id;
 SELECT count(*) FROM p, q WHERE p.id = q.pid AND p.score > 4;
 TABLE q ORDER BY pid, tag;
+SELECT t.i, t.i * 2 FROM generate_series(1, 3) AS t(i) ORDER BY 1;
+SELECT p.id, s FROM p CROSS JOIN generate_series(1, 2) s WHERE p.id < 3 ORDER BY 1, 2;
+SELECT x, ord FROM generate_series(10, 30, 10) WITH ORDINALITY AS g(x, ord) ORDER BY ord;
+SELECT date '2024-02-27' + n AS d FROM generate_series(0, 3) n ORDER BY d;
+SELECT sum(n) FROM generate_series(-3, 3) AS n;
+-- differs: column types: PostgreSQL [INT32, INT64], Lakebench [INT64, INT64]
+SELECT * FROM generate_series(1, 2) WITH ORDINALITY;

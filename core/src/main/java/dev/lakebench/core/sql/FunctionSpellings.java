@@ -90,9 +90,123 @@ final class FunctionSpellings implements StatementPass {
                             "jsonb_object_agg"))
             .collect(Collectors.toUnmodifiableSet());
 
+    /** Words that may follow a FROM item and are not its alias. */
+    private static final Set<String> NOT_ALIASES = Set.of(
+            "ON",
+            "USING",
+            "JOIN",
+            "LEFT",
+            "RIGHT",
+            "FULL",
+            "INNER",
+            "CROSS",
+            "NATURAL",
+            "WITH",
+            "WHERE",
+            "GROUP",
+            "ORDER",
+            "LIMIT",
+            "OFFSET",
+            "UNION",
+            "EXCEPT",
+            "INTERSECT",
+            "WINDOW",
+            "HAVING",
+            "FETCH",
+            "QUALIFY");
+
+    /** The widest series of integer constants read as PostgreSQL's integer rows (the engine builds a list first). */
+    private static final long MAX_SERIES = 1_000_000;
+
     @Override
     public SqlStatement apply(SqlStatement st, PassContext ctx) {
-        return CallRewrites.apply(st, NAMES, e -> true, FunctionSpellings::rewrite);
+        return integerSeries(CallRewrites.apply(st, NAMES, e -> true, FunctionSpellings::rewrite));
+    }
+
+    /**
+     * {@code generate_series} of integer constants as a FROM item gives PostgreSQL's integer column (the engine's
+     * table function gives BIGINT, which also cannot be added to a date): it becomes the unnest of the series cast
+     * to INTEGER[], named {@code generate_series} unless the statement names it.
+     */
+    static SqlStatement integerSeries(SqlStatement st) {
+        List<Token> sig = st.significant();
+        TextEdits edits = null;
+        int[] match = null;
+        for (int i = 1; i + 1 < sig.size(); i++) {
+            Token before = sig.get(i - 1);
+            if (!sig.get(i).isWord("generate_series")
+                    || !sig.get(i + 1).is("(")
+                    || !(before.isWord("FROM") || before.isWord("JOIN") || before.isWord("LATERAL"))) {
+                continue;
+            }
+            if (match == null) {
+                match = Brackets.match(sig);
+            }
+            int close = match[i + 1];
+            List<Long> args = integerArguments(sig, i + 2, close);
+            if (args == null || args.size() < 2 || args.size() > 3) {
+                continue;
+            }
+            long step = args.size() == 3 ? args.get(2) : 1;
+            if (step == 0 || Math.abs((args.get(1) - args.get(0)) / step) > MAX_SERIES) {
+                continue;
+            }
+            int after = close + 1;
+            boolean ordinality = after + 1 < sig.size()
+                    && sig.get(after).isWord("WITH")
+                    && sig.get(after + 1).isWord("ORDINALITY");
+            if (ordinality) {
+                after += 2;
+            }
+            Token next = after < sig.size() ? sig.get(after) : null;
+            boolean named = next != null
+                    && (next.isWord("AS")
+                            || QualifiedName.isName(next)
+                                    && !NOT_ALIASES.contains(next.text().toUpperCase(java.util.Locale.ROOT)));
+            if (ordinality && !named) {
+                continue; // the engine would not name the columns generate_series and ordinality
+            }
+            if (edits == null) {
+                edits = new TextEdits(st.text(), sig);
+            }
+            edits.replace(
+                    i,
+                    close,
+                    "unnest(CAST(" + edits.original(i, close) + " AS INTEGER[]))"
+                            + (named ? "" : " AS generate_series"));
+        }
+        return edits == null ? st : new SqlStatement(edits.apply());
+    }
+
+    /** The int4 constants of an argument list {@code [from, to)}, or null when it holds anything else. */
+    private static List<Long> integerArguments(List<Token> sig, int from, int to) {
+        List<Long> out = new java.util.ArrayList<>();
+        int i = from;
+        while (i < to) {
+            boolean negative = false;
+            if (sig.get(i).kind() == Token.Kind.OPERATOR && sig.get(i).text().equals("-")) {
+                negative = true;
+                i++;
+            }
+            if (i >= to
+                    || sig.get(i).kind() != Token.Kind.NUMBER
+                    || !sig.get(i).text().matches("\\d{1,10}")) {
+                return null;
+            }
+            long v = Long.parseLong(sig.get(i).text()) * (negative ? -1 : 1);
+            if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+                return null;
+            }
+            out.add(v);
+            i++;
+            if (i < to) {
+                if (!sig.get(i).is(",")) {
+                    return null;
+                }
+                i++;
+            }
+        }
+        return out;
     }
 
     private static boolean rewrite(Expr e, List<Token> sig, TextEdits edits) {

@@ -39,7 +39,7 @@ class PostgresSemanticsPassesTest {
             quoteCharacter = '`',
             value = {
                 "SELECT generate_series(1, 3) AS n|SELECT unnest(generate_series(1, 3)) AS n",
-                "SELECT * FROM generate_series(1, 3)|SELECT * FROM generate_series(1, 3)",
+                "SELECT * FROM generate_series(1, 3)|SELECT * FROM unnest(CAST(generate_series(1, 3) AS INTEGER[])) AS generate_series",
                 "SELECT ARRAY(SELECT generate_series(1, 3))|SELECT ARRAY(SELECT unnest(generate_series(1, 3)))",
                 "SELECT btrim(s, 'xy') FROM t|SELECT trim(s, 'xy') FROM t",
                 "SELECT every(a > 1) FROM t|SELECT bool_and(a > 1) FROM t",
@@ -51,6 +51,13 @@ class PostgresSemanticsPassesTest {
                 "SELECT jsonb_agg(x ORDER BY x) FROM t|SELECT CAST(lb_pg_json(CAST(to_json(list(x ORDER BY x)) AS VARCHAR), 'jsonb') AS JSON) FROM t",
                 "SELECT json_build_array(1, 'a')|SELECT CAST(lb_pg_json(CAST(json_array(1, 'a') AS VARCHAR), 'json') AS JSON)",
                 "SELECT date_part('dow', d) FROM t|SELECT CAST(date_part('dow', d) AS DOUBLE) FROM t",
+                "SELECT * FROM generate_series(5, 1, -2)|SELECT * FROM unnest(CAST(generate_series(5, 1, -2) AS INTEGER[])) AS generate_series",
+                "SELECT g FROM generate_series(1, 3) g ORDER BY g|SELECT g FROM unnest(CAST(generate_series(1, 3) AS INTEGER[])) g ORDER BY g",
+                "SELECT i FROM t JOIN generate_series(1, 3) AS i ON true|SELECT i FROM t JOIN unnest(CAST(generate_series(1, 3) AS INTEGER[])) AS i ON true",
+                "SELECT x FROM generate_series(1, 2) WITH ORDINALITY AS g(x, o)|SELECT x FROM unnest(CAST(generate_series(1, 2) AS INTEGER[])) WITH ORDINALITY AS g(x, o)",
+                "SELECT * FROM generate_series(1, 2) WITH ORDINALITY|SELECT * FROM generate_series(1, 2) WITH ORDINALITY",
+                "SELECT * FROM generate_series(1, 3000000000)|SELECT * FROM generate_series(1, 3000000000)",
+                "SELECT * FROM generate_series(1, n) FROM t|SELECT * FROM generate_series(1, n) FROM t",
             })
     void functionsTakeTheEnginesSpelling(String in, String out) {
         assertThat(new FunctionSpellings()
