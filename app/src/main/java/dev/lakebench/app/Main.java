@@ -22,7 +22,8 @@ public final class Main {
             return;
         }
         LibraryLogs.quiet();
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        // on the PrintStream itself, so that checkError() sees a closed pipe (the stream keeps its errors to itself)
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         Optional<WorkbenchStart> workbench = WorkbenchArgs.plain(args).or(() -> WorkbenchStart.parse(args));
         int status;

@@ -115,6 +115,46 @@ class MainProcessTest {
     }
 
     @Test
+    void aResultPipedIntoHeadStopsOnceThePipeClosesQuietly() throws Exception {
+        // as `lakebench query ... | head -1`: the reader goes away after one line, and the query must not run on
+        // to its end printing into a closed pipe
+        for (String format : List.of("csv", "jsonl", "json")) {
+            List<String> cmd = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "--enable-native-access=ALL-UNNAMED",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    "dev.lakebench.app.boot.Boot",
+                    "--data-dir",
+                    dir.resolve("data").toString(),
+                    "query",
+                    "SELECT range AS n, 'some text to make the line longer' AS t FROM range(500000000)",
+                    "--format",
+                    format));
+            Path err = dir.resolve("err-" + format + ".txt");
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile());
+            pb.environment().remove("DISPLAY");
+            Process p = pb.start();
+            try {
+                try (var out = p.getInputStream()) {
+                    byte[] first = new byte[64];
+                    assertThat(out.readNBytes(first, 0, first.length)).isEqualTo(first.length);
+                }
+                assertThat(p.waitFor(60, TimeUnit.SECONDS))
+                        .as("--format %s stops once its output is closed", format)
+                        .isTrue();
+            } finally {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }
+            assertThat(Files.readString(err, StandardCharsets.UTF_8))
+                    .as("stderr of --format %s", format)
+                    .isEmpty();
+            assertThat(p.exitValue()).as("exit of --format %s", format).isZero();
+        }
+    }
+
+    @Test
     void noCommandAndNoDisplaySaysSoWithoutAStackTrace() throws Exception {
         Run bare = run(Map.of(), List.of());
         assertThat(bare.code()).isEqualTo(2);

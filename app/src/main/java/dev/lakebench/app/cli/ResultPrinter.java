@@ -16,11 +16,21 @@ final class ResultPrinter {
 
     private ResultPrinter() {}
 
+    /** How many rows of a JSON array are written between checks that the output is still open. */
+    private static final int JSON_CHECK_EVERY = 256;
+
     static void json(Iterator<Row> rows, PrintWriter out) throws IOException {
         try (JsonGenerator g = JsonTrees.generator(out)) {
             g.writeStartArray();
+            long n = 0;
             while (rows.hasNext()) {
                 JsonTrees.write(g, JsonValues.row(rows.next()));
+                if (++n % JSON_CHECK_EVERY == 0) {
+                    g.flush();
+                    if (closed(out)) {
+                        return;
+                    }
+                }
             }
             g.writeEndArray();
         }
@@ -30,7 +40,18 @@ final class ResultPrinter {
     static void jsonl(Iterator<Row> rows, PrintWriter out) throws IOException {
         while (rows.hasNext()) {
             out.println(JsonTrees.toJson(JsonValues.row(rows.next())));
+            if (closed(out)) {
+                return;
+            }
         }
+    }
+
+    /**
+     * Whether the output can no longer be written, e.g. {@code | head -1} has read its line and gone: the caller
+     * then stops reading rows (closing the cursor ends the query) instead of computing the rest for nobody.
+     */
+    static boolean closed(PrintWriter out) {
+        return out.checkError();
     }
 
     static void print(OutputFormat format, List<ResultColumn> columns, Iterator<Row> rows, PrintWriter out)
@@ -57,6 +78,9 @@ final class ResultPrinter {
                 cells.add(v == null ? "" : csvCell(csvValue(v)));
             }
             out.println(String.join(",", cells));
+            if (closed(out)) {
+                return;
+            }
         }
     }
 
