@@ -109,7 +109,7 @@ final class ResultPrinter {
         String[] head = new String[n];
         for (int i = 0; i < n; i++) {
             head[i] = columns.get(i).name();
-            width[i] = head[i].length();
+            width[i] = TextWidth.of(head[i]);
         }
         long total = 0;
         while (rows.hasNext()) {
@@ -119,11 +119,9 @@ final class ResultPrinter {
                 String[] line = new String[n];
                 for (int i = 0; i < n; i++) {
                     String s = ValueText.of(r.get(i)).replace('\n', ' ').replace('\t', ' ');
-                    if (s.length() > 60) {
-                        s = s.substring(0, 57) + "...";
-                    }
+                    s = TextWidth.cut(s, 60);
                     line[i] = s;
-                    width[i] = Math.max(width[i], s.length());
+                    width[i] = Math.max(width[i], TextWidth.of(s));
                 }
                 cells.add(line);
             }
@@ -153,10 +151,7 @@ final class ResultPrinter {
             if (i > 0) {
                 sb.append(" | ");
             }
-            sb.append(cells[i]);
-            if (i < cells.length - 1) {
-                sb.append(" ".repeat(width[i] - cells[i].length()));
-            }
+            sb.append(i < cells.length - 1 ? TextWidth.pad(cells[i], width[i]) : cells[i]);
         }
         return sb.toString();
     }

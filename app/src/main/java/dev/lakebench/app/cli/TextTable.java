@@ -11,9 +11,9 @@ final class TextTable {
     static void print(PrintWriter out, String[] head, List<String[]> rows) {
         int[] width = new int[head.length];
         for (int i = 0; i < head.length; i++) {
-            width[i] = head[i].length();
+            width[i] = TextWidth.of(head[i]);
             for (String[] r : rows) {
-                width[i] = Math.max(width[i], r[i].length());
+                width[i] = Math.max(width[i], TextWidth.of(r[i]));
             }
         }
         out.println(line(head, width));
@@ -30,7 +30,7 @@ final class TextTable {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < cells.length; i++) {
             sb.append(i > 0 ? " | " : "");
-            sb.append(i == cells.length - 1 ? cells[i] : String.format("%-" + width[i] + "s", cells[i]));
+            sb.append(i == cells.length - 1 ? cells[i] : TextWidth.pad(cells[i], width[i]));
         }
         return sb.toString();
     }

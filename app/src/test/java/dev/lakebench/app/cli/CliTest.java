@@ -127,4 +127,22 @@ class CliTest {
         assertThat(again.err()).startsWith("WorkspaceError: Workspace \"research\" already exists");
         assertThat(run("--workspace", "research", "tables").code()).isZero();
     }
+
+    @Test
+    void wideCharactersKeepTheTableAligned() {
+        // Chinese and emoji take two terminal columns, a combining accent none: the bars stay under each other
+        CliRun r = run(
+                "query",
+                "SELECT * FROM (VALUES ('世界', 1), ('ascii', 22), ('cafe\u0301 🙂', 3), (repeat('字', 40), 4)) t(名前, n)");
+        assertThat(r.code()).as(r.err()).isZero();
+        java.util.List<String> lines = r.out().lines().toList();
+        assertThat(lines).hasSize(7);
+        int bar = TextWidth.of(lines.get(0).substring(0, lines.get(0).indexOf('|')));
+        for (String line : lines.subList(0, 6)) {
+            int at = line.indexOf(line.startsWith("-") ? '+' : '|');
+            assertThat(TextWidth.of(line.substring(0, at))).as(line).isEqualTo(bar);
+        }
+        assertThat(lines.get(0)).startsWith("名前 ");
+        assertThat(lines.get(5)).startsWith("字".repeat(28) + "... | 4");
+    }
 }
