@@ -88,7 +88,11 @@ final class ResultPrinter {
         if (v instanceof byte[] b) {
             return Base64.getEncoder().encodeToString(b);
         }
-        if (v instanceof float[] || v instanceof float[][]) {
+        // nested values as JSON, so that a list's items and a struct's fields can be told apart and read back
+        if (v instanceof float[]
+                || v instanceof float[][]
+                || v instanceof List<?>
+                || v instanceof java.util.Map<?, ?>) {
             return JsonTrees.toJson(JsonValues.value(v));
         }
         return String.valueOf(v);

@@ -145,4 +145,14 @@ class CliTest {
         assertThat(lines.get(0)).startsWith("名前 ");
         assertThat(lines.get(5)).startsWith("字".repeat(28) + "... | 4");
     }
+
+    @Test
+    void listsAndStructsInCsvAreJsonThatReadsBack() {
+        // as text "[a,b, null]" a list of 'a,b' and NULL could not be told from one of 'a', 'b' and NULL
+        CliRun r = run(
+                "query", "SELECT ['a,b', NULL] AS l, {'k': 1, 's': 'x y'} AS s, [[1, 2], [3]] AS n", "--format", "csv");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out())
+                .isEqualTo("l,s,n\n\"[\"\"a,b\"\",null]\",\"{\"\"k\"\":1,\"\"s\"\":\"\"x y\"\"}\",\"[[1,2],[3]]\"\n");
+    }
 }
