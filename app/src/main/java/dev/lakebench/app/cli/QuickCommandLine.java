@@ -35,6 +35,7 @@ final class QuickCommandLine {
             "--password-env");
 
     static final Set<String> TABLES_FLAGS = Set.of("--json", "-l", "--long");
+    static final Set<String> TABLES_VALUED = Set.of("--format");
     static final Set<String> QUERY_FLAGS = Set.of("--last", "--json", "--csv");
     static final Set<String> QUERY_VALUED = Set.of("-f", "--file", "--param", "--timeout", "--format");
 
@@ -92,6 +93,10 @@ final class QuickCommandLine {
                     case "--json" -> tables.json = true;
                     default -> tables.long_ = true;
                 }
+            } else if (tables != null && TABLES_VALUED.contains(name)) {
+                String value = attached != null ? attached : value(args, ++i);
+                canonical(name, seen, false);
+                tables.format = format(value);
             } else if (query != null && QUERY_FLAGS.contains(arg)) {
                 switch (canonical(arg, seen, false)) {
                     case "--last" -> query.last = true;

@@ -25,23 +25,49 @@ final class SchemaCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TABLE")
     String table;
 
-    @Option(names = "--json", description = "Print a JSON object column -> type.")
+    @Option(names = "--json", description = "Same as --format json.")
     boolean json;
+
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            description = "table (column, a tab and its type per line; the default), json (an object column -> type),"
+                    + " csv (column,type with a header line) or jsonl (an object per column).")
+    OutputFormat format;
 
     @Override
     public Integer call() throws Exception {
+        if (json && format != null && format != OutputFormat.json) {
+            throw new IllegalArgumentException("--json and --format " + format + " disagree: give one of them");
+        }
+        OutputFormat fmt = format != null ? format : json ? OutputFormat.json : OutputFormat.table;
         try (Client client = root.open()) {
             var info = client.describeTable(table);
             var out = spec.commandLine().getOut();
-            if (json) {
-                ObjectNode o = JsonValues.object();
-                for (Column c : info.schema().columns()) {
-                    o.put(c.name(), c.typeName());
+            switch (fmt) {
+                case json -> {
+                    ObjectNode o = JsonValues.object();
+                    for (Column c : info.schema().columns()) {
+                        o.put(c.name(), c.typeName());
+                    }
+                    out.println(JsonTrees.toJson(o));
                 }
-                out.println(JsonTrees.toJson(o));
-            } else {
-                for (Column c : info.schema().columns()) {
-                    out.println(c.name() + "\t" + c.typeName());
+                case jsonl -> {
+                    for (Column c : info.schema().columns()) {
+                        out.println(JsonTrees.toJson(
+                                JsonValues.object().put("column", c.name()).put("type", c.typeName())));
+                    }
+                }
+                case csv -> {
+                    out.println("column,type");
+                    for (Column c : info.schema().columns()) {
+                        out.println(ResultPrinter.csvCell(c.name()) + "," + c.typeName());
+                    }
+                }
+                case table -> {
+                    for (Column c : info.schema().columns()) {
+                        out.println(c.name() + "\t" + c.typeName());
+                    }
                 }
             }
             out.flush();

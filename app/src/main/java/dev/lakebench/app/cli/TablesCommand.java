@@ -35,8 +35,15 @@ final class TablesCommand implements Callable<Integer> {
 
     PrintWriter err;
 
-    @Option(names = "--json", description = "Print a JSON array.")
+    @Option(names = "--json", description = "Same as --format json.")
     boolean json;
+
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            description = "table (one name per line, the default; with --long an aligned table), json (an array),"
+                    + " csv (with a header line) or jsonl (an object per line).")
+    OutputFormat format;
 
     @Option(
             names = {"-l", "--long"},
@@ -47,6 +54,7 @@ final class TablesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputFormat fmt = chosenFormat();
         try (Client client = root.open()) {
             List<String> tables = client.listTables();
             List<IncompleteFiles> incomplete = new ArrayList<>();
@@ -55,11 +63,19 @@ final class TablesCommand implements Callable<Integer> {
             }
             PrintWriter out = this.out != null ? this.out : spec.commandLine().getOut();
             if (long_) {
-                printLong(client, tables, incomplete, out);
-            } else if (json) {
-                out.println(JsonTrees.toJson(JsonValues.value(tables)));
+                printLong(client, tables, incomplete, fmt, out);
             } else {
-                tables.forEach(out::println);
+                switch (fmt) {
+                    case json -> out.println(JsonTrees.toJson(JsonValues.value(tables)));
+                    case jsonl ->
+                        tables.forEach(t ->
+                                out.println(JsonTrees.toJson(JsonValues.object().put("name", t))));
+                    case csv -> {
+                        out.println("name");
+                        tables.forEach(t -> out.println(ResultPrinter.csvCell(t)));
+                    }
+                    case table -> tables.forEach(out::println);
+                }
             }
             out.flush();
             PrintWriter err = this.err != null ? this.err : spec.commandLine().getErr();
@@ -69,14 +85,23 @@ final class TablesCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
-    private void printLong(Client client, List<String> tables, List<IncompleteFiles> incomplete, PrintWriter out)
+    /** The output format: --format, else --json, else an aligned table; both only when they agree. */
+    private OutputFormat chosenFormat() {
+        if (json && format != null && format != OutputFormat.json) {
+            throw new IllegalArgumentException("--json and --format " + format + " disagree: give one of them");
+        }
+        return format != null ? format : json ? OutputFormat.json : OutputFormat.table;
+    }
+
+    private void printLong(
+            Client client, List<String> tables, List<IncompleteFiles> incomplete, OutputFormat fmt, PrintWriter out)
             throws Exception {
         ArrayNode array = JsonValues.array();
         List<String[]> lines = new ArrayList<>();
         for (int i = 0; i < tables.size(); i++) {
             IncompleteFiles inc = incomplete.get(i);
             long rows = client.describeTable(tables.get(i)).rowCount();
-            if (json) {
+            if (fmt == OutputFormat.json || fmt == OutputFormat.jsonl) {
                 ObjectNode o = array.addObject();
                 o.put("name", tables.get(i));
                 o.put("rows", rows);
@@ -91,10 +116,17 @@ final class TablesCommand implements Callable<Integer> {
                 });
             }
         }
-        if (json) {
-            out.println(JsonTrees.toJson(array));
-        } else {
-            TextTable.print(out, new String[] {"table", "rows", "incomplete files", "incomplete rows"}, lines);
+        switch (fmt) {
+            case json -> out.println(JsonTrees.toJson(array));
+            case jsonl -> array.forEach(o -> out.println(JsonTrees.toJson(o)));
+            case csv -> {
+                out.println("name,rows,incomplete_files,incomplete_rows");
+                for (String[] l : lines) {
+                    out.println(ResultPrinter.csvCell(l[0]) + "," + l[1] + "," + l[2] + "," + l[3]);
+                }
+            }
+            case table ->
+                TextTable.print(out, new String[] {"table", "rows", "incomplete files", "incomplete rows"}, lines);
         }
     }
 }

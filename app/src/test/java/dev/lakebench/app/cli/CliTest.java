@@ -155,4 +155,29 @@ class CliTest {
         assertThat(r.out())
                 .isEqualTo("l,s,n\n\"[\"\"a,b\"\",null]\",\"{\"\"k\"\":1,\"\"s\"\":\"\"x y\"\"}\",\"[[1,2],[3]]\"\n");
     }
+
+    @Test
+    void tablesAndSchemaTakeEveryOutputFormat() {
+        assertThat(run("query", "CREATE TABLE docs AS SELECT 1 AS id, 'x' AS \"my, text\"")
+                        .code())
+                .isZero();
+        assertThat(run("tables", "--format", "table").out()).isEqualTo("docs\n");
+        assertThat(run("tables", "--format", "json").out()).isEqualTo("[\"docs\"]\n");
+        assertThat(run("tables", "--format", "csv").out()).isEqualTo("name\ndocs\n");
+        assertThat(run("tables", "--format", "jsonl").out()).isEqualTo("{\"name\":\"docs\"}\n");
+        assertThat(run("tables", "--long", "--format", "csv").out())
+                .isEqualTo("name,rows,incomplete_files,incomplete_rows\ndocs,1,0,0\n");
+        assertThat(run("tables", "--long", "--format", "jsonl").out())
+                .isEqualTo("{\"name\":\"docs\",\"rows\":1,\"incomplete_files\":0,\"incomplete_rows\":0}\n");
+        assertThat(run("schema", "docs", "--format", "csv").out())
+                .isEqualTo("column,type\nid,INT32\n\"my, text\",TEXT\n");
+        assertThat(run("schema", "docs", "--format", "jsonl").out())
+                .isEqualTo("{\"column\":\"id\",\"type\":\"INT32\"}\n{\"column\":\"my, text\",\"type\":\"TEXT\"}\n");
+        assertThat(run("schema", "docs", "--format", "json").out())
+                .isEqualTo("{\"id\":\"INT32\",\"my, text\":\"TEXT\"}\n");
+        assertThat(run("schema", "docs").out()).isEqualTo("id\tINT32\nmy, text\tTEXT\n");
+        CliRun both = run("tables", "--json", "--format", "csv");
+        assertThat(both.code()).isEqualTo(Cli.USAGE);
+        assertThat(both.err()).startsWith("Error: --json and --format csv disagree");
+    }
 }

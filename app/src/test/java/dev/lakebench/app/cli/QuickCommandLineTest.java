@@ -29,6 +29,8 @@ class QuickCommandLineTest {
             "tables -l",
             "tables --long",
             "tables --long --json",
+            "tables --format csv",
+            "tables --long --format=jsonl",
             "--data-dir /d tables",
             "--data-dir=/d tables -l",
             "tables --data-dir /d --workspace w",
@@ -79,6 +81,8 @@ class QuickCommandLineTest {
             "tables --json=true",
             "tables -lj",
             "tables --bogus",
+            "tables --format xml",
+            "tables --format csv --format json",
             "--data-dir",
             "--data-dir /a --data-dir /b tables",
             "--data-dir /a tables --data-dir /b",
@@ -141,7 +145,9 @@ class QuickCommandLineTest {
 
         Set<String> tables = names(all.getSubcommands().get("tables"), Set.of("-h", "--help"));
         tables.removeAll(global); // inherited
-        assertThat(tables).isEqualTo(QuickCommandLine.TABLES_FLAGS);
+        Set<String> tablesKnown = new HashSet<>(QuickCommandLine.TABLES_FLAGS);
+        tablesKnown.addAll(QuickCommandLine.TABLES_VALUED);
+        assertThat(tables).isEqualTo(tablesKnown);
 
         Set<String> query = names(all.getSubcommands().get("query"), Set.of("-h", "--help"));
         query.removeAll(global);
@@ -175,6 +181,9 @@ class QuickCommandLineTest {
                 List.of("tables", "--json"),
                 List.of("tables", "-l"),
                 List.of("tables", "--long", "--json"),
+                List.of("tables", "--format", "csv"),
+                List.of("tables", "-l", "--format", "jsonl"),
+                List.of("tables", "--json", "--format", "csv"),
                 List.of("query", "SELECT n FROM t WHERE n = 1"),
                 List.of("query", "--format", "jsonl", "SELECT n FROM t"),
                 List.of("query", "--csv", "SELECT n FROM t WHERE n > $1", "--param", "0"),
