@@ -2,9 +2,11 @@ package dev.lakebench.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lakebench.core.client.Client;
+import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.IndexInfo;
 import dev.lakebench.core.client.IngestProgress;
 import dev.lakebench.core.client.ManagedServiceError;
+import dev.lakebench.core.client.TableError;
 import dev.lakebench.core.client.TableInfo;
 import dev.lakebench.core.json.JsonTrees;
 import java.io.PrintWriter;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Create an index on a column and wait until it is built, showing progress on stderr.",
             "Types: hnsw (EMBEDDING default), hnsw_quantized, bm25 (TEXT default), exact_text, inverted (numbers default).",
-            "Does nothing if the column already has that index."
+            "Does nothing if the column already has that index; an index of another type there is an error that"
+                    + " names it (drop it first)."
         })
 final class IndexCommand implements Callable<Integer> {
 
@@ -69,9 +72,9 @@ final class IndexCommand implements Callable<Integer> {
             TableInfo info = client.describeTable(table);
             IndexInfo index = info.indexes().stream()
                     .filter(i -> i.column().equalsIgnoreCase(column))
+                    .filter(i -> type == null || i.type().equalsIgnoreCase(type))
                     .findFirst()
-                    .orElseThrow(
-                            () -> new IllegalStateException("index on " + column + " not found after creating it"));
+                    .orElseThrow(() -> otherIndex(info));
             long ms = (System.nanoTime() - t0) / 1_000_000;
             if (json) {
                 ObjectNode o = JsonValues.object();
@@ -91,6 +94,23 @@ final class IndexCommand implements Callable<Integer> {
         }
         out.flush();
         return Cli.OK;
+    }
+
+    /**
+     * The column already had an index of another type, which the engine kept: said so, instead of reporting that
+     * index as the one asked for.
+     */
+    private RuntimeException otherIndex(TableInfo info) {
+        return info.indexes().stream()
+                .filter(i -> i.column().equalsIgnoreCase(column))
+                .findFirst()
+                .<RuntimeException>map(i -> new TableError(
+                        ErrorCode.TABLE_INDEX_FAILED,
+                        "Column \"" + i.column() + "\" of table \"" + i.table() + "\" already has index \"" + i.name()
+                                + "\" (" + i.type() + "), so no " + type + " index was built",
+                        "Drop it first (lakebench query \"DROP INDEX " + i.name() + "\") to build a " + type
+                                + " index instead"))
+                .orElseGet(() -> new IllegalStateException("index on " + column + " not found after creating it"));
     }
 
     /** A progress line on stderr, redrawn in place on a terminal, a few lines otherwise. */

@@ -91,4 +91,24 @@ class IndexCommandTest {
         assertThat(wrongDim.code()).isEqualTo(Cli.ERROR);
         assertThat(wrongDim.err()).contains("holds 2-dimensional embeddings");
     }
+
+    @Test
+    void askingForAnotherTypeOnAnIndexedColumnSaysWhichIndexIsThere() throws Exception {
+        Path cols = dir.resolve("cols.json");
+        Files.writeString(cols, "{\"text\": [\"red apples\", \"green pears\"]}");
+        assertThat(run("ingest", "fruit", "--columns", cols.toString()).code()).isZero();
+        assertThat(run("index", "fruit", "text", "--type", "bm25").code()).isZero();
+
+        CliRun exact = run("index", "fruit", "text", "--type", "exact_text");
+        assertThat(exact.out()).as("not reported as built").doesNotContain("ready");
+        assertThat(exact.err())
+                .startsWith(
+                        "TableError: Column \"text\" of table \"fruit\" already has index \"fruit_text_idx\" (bm25)")
+                .contains("DROP INDEX fruit_text_idx");
+        assertThat(exact.code()).isEqualTo(Cli.ERROR);
+
+        CliRun same = run("index", "fruit", "text", "--type", "BM25");
+        assertThat(same.code()).as(same.err()).isZero();
+        assertThat(same.out()).startsWith("Index fruit_text_idx (bm25) on fruit.text: ready");
+    }
 }
