@@ -199,11 +199,11 @@ final class SqlShell {
     private void help() {
         out.println("""
                 SQL statements end with ';' and may span several lines.
-                  \\d              list tables (rows, columns)
-                  \\d TABLE        the table's columns and types
-                  \\l, \\dn        list workspaces
+                  \\d, \\dt          list tables (rows, columns)
+                  \\d TABLE         the table's columns and types
+                  \\l, \\dn          list workspaces
                   \\timing [on|off] show how long each statement took
-                  \\q              quit (also Ctrl+D)
+                  \\q               quit (also Ctrl+D)
                 Ctrl+C cancels the running statement, or clears the line being typed.""");
     }
 }

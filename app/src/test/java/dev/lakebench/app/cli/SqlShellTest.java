@@ -79,6 +79,18 @@ class SqlShellTest {
         assertThat(r.code()).isEqualTo(Cli.ERROR);
     }
 
+    @Test
+    void helpListsEveryCommandWithItsTextInOneColumn() {
+        CliRun r = piped("\\?\n");
+        java.util.List<String> commands =
+                r.out().lines().filter(l -> l.startsWith("  \\")).toList();
+        assertThat(commands).hasSize(5).anyMatch(l -> l.startsWith("  \\d, \\dt "));
+        for (String l : commands) {
+            assertThat(l.charAt(18)).as(l).isEqualTo(' ');
+            assertThat(l.charAt(19)).as(l).isNotEqualTo(' ');
+        }
+    }
+
     /** A shell on a terminal made of the test's streams; returns what the shell printed to its stdout. */
     private CompletableFuture<CliRun> terminal(java.io.InputStream keys, ByteArrayOutputStream screen) {
         return CompletableFuture.supplyAsync(() -> {
