@@ -81,8 +81,9 @@ final class QueryCommand implements Callable<Integer> {
         @Option(
                 names = "--format",
                 paramLabel = "FORMAT",
-                description =
-                        "table (aligned text, the default), json (an array of objects), csv, jsonl (an object per line).")
+                description = "table (aligned text of the first 100 rows, values cut at 60 columns; the default),"
+                        + " json (an array of objects), csv, jsonl (an object per line): every row, whole"
+                        + " values.")
         OutputFormat format;
 
         @Option(names = "--json", description = "Same as --format json.")

@@ -180,4 +180,16 @@ class CliTest {
         assertThat(both.code()).isEqualTo(Cli.USAGE);
         assertThat(both.err()).startsWith("Error: --json and --format csv disagree");
     }
+
+    @Test
+    void theTableFormatShowsTheFirstHundredRowsAndCountsTheRestAsTheHelpSays() {
+        CliRun table = run("query", "SELECT range AS n, repeat('x', 70) AS long FROM range(150)");
+        assertThat(table.out().lines().toList()).hasSize(103).last().isEqualTo("(150 rows, 100 shown)");
+        assertThat(table.out()).contains("x".repeat(57) + "...").doesNotContain("x".repeat(58));
+        assertThat(run("query", "SELECT range AS n FROM range(150)", "--format", "csv")
+                        .out()
+                        .lines())
+                .hasSize(151);
+        assertThat(run("query", "--help").out()).contains("first 100 rows");
+    }
 }
