@@ -43,6 +43,7 @@ public final class Cli {
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         LibraryLogs.quiet();
+        args = nestedHelp(args);
         Optional<Callable<Integer>> quick = QuickCommandLine.parse(args, new LakebenchCommand(), out, err);
         if (quick.isPresent()) {
             StartupTrace.mark("command line built");
@@ -70,6 +71,37 @@ public final class Cli {
         return rest.isEmpty() || rest.get(0).startsWith("-")
                 ? java.util.Optional.empty()
                 : java.util.Optional.of(rest.get(0));
+    }
+
+    /**
+     * {@code help models pull} as {@code models pull --help}: picocli's help command reads only its first word, and
+     * would show the help of {@code models} instead. A mistyped word ({@code help tabels}) is then reported as a
+     * mistyped command is, with the nearest name.
+     */
+    static String[] nestedHelp(String[] args) {
+        int i = 0;
+        while (i < args.length && args[i].startsWith("--") && !args[i].equals("--")) {
+            i += args[i].contains("=") ? 1 : 2; // a global option and its value
+        }
+        if (i + 1 >= args.length || !args[i].equals("help")) {
+            return args;
+        }
+        for (int j = i + 1; j < args.length; j++) {
+            if (args[j].startsWith("-")) {
+                return args;
+            }
+        }
+        List<String> line = new ArrayList<>(List.of(args).subList(0, i));
+        CommandLine at = new CommandLine(new LakebenchCommand());
+        COMMANDS.forEach(at::addSubcommand);
+        for (int j = i + 1; j < args.length; j++) {
+            line.add(args[j]);
+            at = at == null ? null : at.getSubcommands().get(args[j]);
+        }
+        if (at != null) {
+            line.add("--help");
+        } // else a word names no command: said so as for a mistyped command, with a suggestion
+        return line.toArray(String[]::new);
     }
 
     /** A command line with every command (tests give the root their environment and credential store). */

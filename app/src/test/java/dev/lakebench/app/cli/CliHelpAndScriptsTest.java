@@ -48,6 +48,22 @@ class CliHelpAndScriptsTest {
     }
 
     @Test
+    void helpOfACommandsOwnCommandShowsThatOne() {
+        CliRun pull = run("help", "models", "pull");
+        assertThat(pull.code()).as(pull.err()).isZero();
+        assertThat(pull.out()).startsWith("Usage: lakebench models pull");
+        CliRun create = run("--workspace", "w", "help", "workspaces", "create");
+        assertThat(create.code()).as(create.err()).isZero();
+        assertThat(create.out()).startsWith("Usage: lakebench workspaces create");
+        CliRun typo = run("help", "models", "pul");
+        assertThat(typo.code()).isEqualTo(Cli.USAGE);
+        assertThat(typo.err()).startsWith("Error: unknown command 'pul' (did you mean pull?)");
+        CliRun top = run("help", "tabels");
+        assertThat(top.code()).isEqualTo(Cli.USAGE);
+        assertThat(top.err()).startsWith("Error: unknown command 'tabels' (did you mean tables?)");
+    }
+
+    @Test
     void aMistypedCommandOrOptionSuggestsTheNearestName() {
         CliRun r = run("tabels");
         assertThat(r.code()).isEqualTo(2);
