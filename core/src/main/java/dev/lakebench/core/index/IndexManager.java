@@ -107,7 +107,7 @@ public final class IndexManager implements IndexProvider, TableListener, AutoClo
         IndexType t = IndexType.choose(table.name(), cols, type);
         List<String> colNames = cols.stream().map(Column::name).toList();
         String indexName = name != null ? name : defaultName(table.name(), colNames);
-        IndexDefinition existing = existing(table, colNames, t, indexName, ifNotExists);
+        IndexDefinition existing = existing(table, colNames, t, indexName, name != null, ifNotExists);
         if (existing != null) {
             ManagedIndex ix = registry.get(existing.name());
             builds.await(existing.name(), wait);
@@ -188,9 +188,15 @@ public final class IndexManager implements IndexProvider, TableListener, AutoClo
     }
 
     /** An equivalent index that already exists (IF NOT EXISTS), or null; errors for clashes. */
-    private IndexDefinition existing(TableDef table, List<String> cols, IndexType t, String name, boolean ifNotExists) {
+    /**
+     * The index that already serves this request, or null when one is to be built. A name the caller gave is
+     * PostgreSQL's IF NOT EXISTS: that index, whatever it is. A default name (the table's and columns') stands for
+     * "this type on these columns", so an index of another type there is an error, not the one asked for.
+     */
+    private IndexDefinition existing(
+            TableDef table, List<String> cols, IndexType t, String name, boolean named, boolean ifNotExists) {
         ManagedIndex byName = registry.get(name);
-        if (byName != null) {
+        if (byName != null && (named || !sameColumns(byName.definition(), table, cols))) {
             IndexDefinition d = byName.definition();
             if (ifNotExists) {
                 return d;
@@ -203,9 +209,7 @@ public final class IndexManager implements IndexProvider, TableListener, AutoClo
         }
         for (ManagedIndex ix : registry.all()) {
             IndexDefinition d = ix.definition();
-            if (!d.onTable(table.name())
-                    || d.columns().size() != cols.size()
-                    || !d.columns().stream().allMatch(c -> cols.stream().anyMatch(c::equalsIgnoreCase))) {
+            if (!sameColumns(d, table, cols)) {
                 continue;
             }
             if (d.type() == t && ifNotExists) {
@@ -221,6 +225,12 @@ public final class IndexManager implements IndexProvider, TableListener, AutoClo
                             : "One index per column: DROP INDEX " + d.name() + " first");
         }
         return null;
+    }
+
+    private static boolean sameColumns(IndexDefinition d, TableDef table, List<String> cols) {
+        return d.onTable(table.name())
+                && d.columns().size() == cols.size()
+                && d.columns().stream().allMatch(c -> cols.stream().anyMatch(c::equalsIgnoreCase));
     }
 
     /** Drops an index by name; false when there is none. */

@@ -105,6 +105,15 @@ class IndexLifecycleTest {
                             "CREATE INDEX other ON t USING deeplake_index (body) WITH (index_type = 'exact_text')"))
                     .hasMessageContaining("column \"body\" of table \"t\" already has index \"t_body_idx\" (bm25)")
                     .hasMessageContaining("DROP INDEX t_body_idx first");
+            // the SDK's createIndex of another type names the index there, instead of keeping it silently
+            assertThatThrownBy(() -> c.createIndex("t", "body", "exact_text", null, Cancellation.none()))
+                    .isInstanceOf(TableError.class)
+                    .hasMessageContaining("column \"body\" of table \"t\" already has index \"t_body_idx\" (bm25)")
+                    .hasMessageContaining("DROP INDEX t_body_idx first");
+            assertThatThrownBy(() -> c.query("CREATE INDEX IF NOT EXISTS ON t USING deeplake_index (body)"
+                            + " WITH (index_type = 'exact_text')"))
+                    .hasMessageContaining("already has index \"t_body_idx\" (bm25)");
+            c.createIndex("t", "body", "bm25", null, Cancellation.none());
             assertThatThrownBy(() -> c.query("CREATE INDEX t_emb_idx ON t USING deeplake_index (n)"))
                     .hasMessageContaining("index \"t_emb_idx\" already exists");
             assertThatThrownBy(() -> c.query("CREATE INDEX ON t USING hnsw (emb)"))
