@@ -102,8 +102,8 @@ class IndexCommandTest {
         CliRun exact = run("index", "fruit", "text", "--type", "exact_text");
         assertThat(exact.out()).as("not reported as built").doesNotContain("ready");
         assertThat(exact.err())
-                .startsWith(
-                        "TableError: Column \"text\" of table \"fruit\" already has index \"fruit_text_idx\" (bm25)")
+                .startsWith("TableError: Index creation failed: column \"text\" of table \"fruit\" already has index"
+                        + " \"fruit_text_idx\" (bm25)")
                 .contains("DROP INDEX fruit_text_idx");
         assertThat(exact.code()).isEqualTo(Cli.ERROR);
 
