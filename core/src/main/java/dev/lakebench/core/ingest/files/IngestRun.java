@@ -30,6 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class IngestRun {
 
     private static final int MAX_WARNINGS = 100;
+    /** How many of the files found already stored a re-ingest names. */
+    private static final int NAMED_STORED = 5;
 
     final Backend backend;
     final Normalisers normalisers;
@@ -84,6 +86,7 @@ final class IngestRun {
         CountDownLatch workersDone = new CountDownLatch(workers);
         long discardedRows = 0;
         int alreadyStored = 0;
+        List<String> storedNamed = new ArrayList<>();
         boolean cancelled = false;
         try {
             existing = ledger.map(SourceLedger::sources).orElse(Map.of());
@@ -131,8 +134,12 @@ final class IngestRun {
                     }
                     case FileItem.End e -> {
                         written.remove(e.fileId());
-                        if (e.skipped() != null) {
-                            alreadyStored += e.skipped().startsWith(FileWorker.ALREADY_STORED) ? 1 : 0;
+                        if (e.skipped() != null && e.skipped().startsWith(FileWorker.ALREADY_STORED)) {
+                            alreadyStored++;
+                            if (storedNamed.size() < NAMED_STORED) {
+                                storedNamed.add(e.file().path().toString());
+                            }
+                        } else if (e.skipped() != null) {
                             warnings.add("Skipped " + e.file().path() + ": " + e.skipped());
                         }
                         progress.fileDone();
@@ -183,6 +190,10 @@ final class IngestRun {
         if (alreadyStored > 0) {
             // a re-ingest of stored files says so instead of a silent 0 rows
             notes.add(alreadyStored + (alreadyStored == 1 ? " file" : " files") + " already stored, skipped");
+            // one line for them all, naming the first few: a re-ingested folder of thousands is not thousands of lines
+            long more = alreadyStored - storedNamed.size();
+            notes.add("Skipped, " + FileWorker.ALREADY_STORED + ": " + String.join(", ", storedNamed)
+                    + (more > 0 ? " and " + more + " more" : ""));
         }
         notes.addAll(warnings.list());
         return new IngestResult(
