@@ -212,12 +212,7 @@ public final class EngineSession implements AutoCloseable {
 
     /** A new connection to this database, with progress tracking; the caller closes it. */
     public Connection connect() {
-        ensureOpen();
-        try {
-            return root.duplicate();
-        } catch (SQLException e) {
-            throw EngineException.from(e);
-        }
+        return duplicate(root);
     }
 
     /**
@@ -225,9 +220,14 @@ public final class EngineSession implements AutoCloseable {
      * result whole, so a failure while it runs carries the engine's reason. The caller closes it.
      */
     public Connection connectForWholeResults() {
+        return duplicate(whole);
+    }
+
+    /** A connection with the settings of {@code source} (duplicates inherit a connection's session settings). */
+    private Connection duplicate(DuckDBConnection source) {
         ensureOpen();
         try {
-            return whole.duplicate();
+            return source.duplicate();
         } catch (SQLException e) {
             throw EngineException.from(e);
         }
@@ -238,12 +238,7 @@ public final class EngineSession implements AutoCloseable {
      * about a tenth of the commit CPU). The caller closes it.
      */
     public Connection connectForWriting() {
-        ensureOpen();
-        try {
-            return quiet.duplicate();
-        } catch (SQLException e) {
-            throw EngineException.from(e);
-        }
+        return duplicate(quiet);
     }
 
     /** A bulk appender for {@code schema.table} on the given connection (which must come from this session). */
