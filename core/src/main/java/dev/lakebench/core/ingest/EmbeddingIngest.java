@@ -49,6 +49,8 @@ final class EmbeddingIngest {
         for (IngestOptions.Embed e : options.embeds()) {
             if (e.model() != null) {
                 models.get(e.model()); // an unknown or damaged model fails here, before any row is written
+            } else if (picturesBeforeIngest(e, options)) {
+                imageModel(models, e.source()); // no image model: say so before the files are read, not after
             }
             outputs.add(e.into() != null ? e.into() : EmbedJob.defaultInto(e.source()));
         }
@@ -121,6 +123,18 @@ final class EmbeddingIngest {
         }
         String into = e.into() != null ? e.into() : EmbedJob.defaultInto(e.source());
         return new EmbedJob(table, sources, model, into, EmbedJob.DEFAULT_BATCH);
+    }
+
+    /**
+     * Whether a request's source column is known to hold pictures before any row exists: declared IMAGE, or the
+     * picture column of a file ingest (images' {@code image}, videos' {@code thumbnail}).
+     */
+    private static boolean picturesBeforeIngest(IngestOptions.Embed e, IngestOptions options) {
+        if (options.typeOf(e.source()) == ColumnType.IMAGE) {
+            return true;
+        }
+        return options.hasFileColumns()
+                && (e.source().equalsIgnoreCase("image") || e.source().equalsIgnoreCase("thumbnail"));
     }
 
     private static String imageModel(Models models, String column) {

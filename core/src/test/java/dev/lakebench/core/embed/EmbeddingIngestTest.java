@@ -101,6 +101,21 @@ class EmbeddingIngestTest {
     }
 
     @Test
+    void picturesWithoutAnImageModelAreRefusedBeforeTheFilesAreRead() throws Exception {
+        Path pictures = Files.createDirectories(dir.resolve("pictures"));
+        Files.copy(
+                Path.of(System.getProperty("lakebench.testData"), "images-sample", "pillow", "hopper.png"),
+                pictures.resolve("hopper.png"));
+        assertThatThrownBy(() -> client.ingest(
+                        "pictures",
+                        Map.of("path", List.of(pictures.toString())),
+                        IngestOptions.defaults().schema("path", "FILE").embed("image")))
+                .isInstanceOf(ModelError.class)
+                .hasMessageContaining("no image model is installed");
+        assertThat(client.listTables()).doesNotContain("pictures");
+    }
+
+    @Test
     void aModelWhoseSizeDiffersFromTheColumnIsRefusedAndNothingIsAppended() {
         client.ingest("notes", Map.of("text", List.of("old row"), "vec", List.<Object>of(new float[16])));
         assertThatThrownBy(() -> client.ingest(
