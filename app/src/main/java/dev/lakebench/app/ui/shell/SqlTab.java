@@ -5,6 +5,7 @@ import dev.lakebench.app.ui.sql.SqlEditorView;
 import dev.lakebench.app.ui.sql.SqlEditorViewModel;
 import dev.lakebench.app.ui.theme.Icons;
 import java.util.function.Consumer;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.Tab;
 import javafx.scene.control.Tooltip;
 
@@ -36,6 +37,16 @@ final class SqlTab implements WorkbenchTab {
     @Override
     public Tab tab() {
         return tab;
+    }
+
+    @Override
+    public boolean runnable() {
+        return true;
+    }
+
+    @Override
+    public ObservableBooleanValue running() {
+        return vm.runningProperty();
     }
 
     @Override

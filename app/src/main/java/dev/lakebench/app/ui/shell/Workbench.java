@@ -256,6 +256,19 @@ public final class Workbench implements BrowserActions {
     }
 
     private void buildToolbar() {
+        Button run = ShellView.toolButton(
+                "tb-run",
+                "Run",
+                Icon.PLAY,
+                "Run statement (Ctrl+Enter)",
+                () -> shell.current().ifPresent(WorkbenchTab::run));
+        Button cancel = ShellView.toolButton(
+                "tb-cancel",
+                "Cancel",
+                Icon.STOP,
+                "Cancel the running statement (Ctrl+.)",
+                () -> shell.current().ifPresent(WorkbenchTab::cancel));
+        RunButtons.follow(shell, run, cancel);
         shell.toolbar(
                 List.of(
                         List.of(
@@ -269,19 +282,7 @@ public final class Workbench implements BrowserActions {
                                         Icon.SQL,
                                         "New SQL editor (Ctrl+T)",
                                         () -> newEditor(currentWorkspace()))),
-                        List.of(
-                                ShellView.toolButton(
-                                        "tb-run",
-                                        "Run",
-                                        Icon.PLAY,
-                                        "Run statement (Ctrl+Enter)",
-                                        () -> shell.current().ifPresent(WorkbenchTab::run)),
-                                ShellView.toolButton(
-                                        "tb-cancel",
-                                        "Cancel",
-                                        Icon.STOP,
-                                        "Cancel the running statement (Ctrl+.)",
-                                        () -> shell.current().ifPresent(WorkbenchTab::cancel))),
+                        List.of(run, cancel),
                         List.of(ShellView.toolButton(
                                 "tb-refresh",
                                 "Refresh",

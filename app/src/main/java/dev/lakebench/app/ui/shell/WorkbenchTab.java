@@ -1,12 +1,24 @@
 package dev.lakebench.app.ui.shell;
 
 import dev.lakebench.app.ui.detail.DetailViewModel;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.Tab;
 
 /** A tab in the centre (SQL editor, table view, grid) and what the shell's shortcuts ask of it. */
 public interface WorkbenchTab {
 
     Tab tab();
+
+    /** Whether the tab has something to run (the toolbar's Run acts on it). */
+    default boolean runnable() {
+        return false;
+    }
+
+    /** Whether the tab is running a statement now (the toolbar's Cancel acts on it). */
+    default ObservableBooleanValue running() {
+        return Bindings.createBooleanBinding(() -> false);
+    }
 
     /** Ctrl+Enter. */
     default void run() {}
