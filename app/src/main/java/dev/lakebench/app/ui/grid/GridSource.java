@@ -25,6 +25,8 @@ public record GridSource(WorkspaceRef workspace, TableInfo table, String imageCo
     public static final int[] BOXES = {32, 64, 128, 256};
     /** The image column value meaning "each row's first picture" over all IMAGE columns. */
     public static final String ANY_PICTURE = "Any picture";
+    /** Characters of text a tile without a picture shows. */
+    public static final int SNIPPET_CHARS = 400;
 
     /** A grid over a table's first IMAGE column, keyed by {@code id}; empty when the table has neither. */
     public static Optional<GridSource> of(WorkspaceRef ws, TableInfo t) {
@@ -176,7 +178,30 @@ public record GridSource(WorkspaceRef workspace, TableInfo table, String imageCo
     /** The nearest rows to a query vector written as SQL (a parameter, an {@code embed(...)} call), closest first. */
     public String similarSql(String embedding, String query, int limit) {
         return "SELECT " + q(keyColumn) + " AS k, " + q(embedding) + " <#> " + query + " AS score, " + labelSql()
-                + " AS label FROM " + q(table.name()) + " ORDER BY score DESC LIMIT " + limit;
+                + " AS label, " + snippetSql() + " AS snippet FROM " + q(table.name()) + " ORDER BY score DESC LIMIT "
+                + limit;
+    }
+
+    /** The column whose text a tile shows when its row has no picture (text chunks): {@code text}, if TEXT. */
+    public Optional<String> snippetColumn() {
+        return table.schema()
+                .column("text")
+                .filter(c -> c.type() == ColumnType.TEXT)
+                .map(Column::name);
+    }
+
+    /** The start of the row's text when it has no picture in the shown columns, else NULL. */
+    private String snippetSql() {
+        Optional<String> text = snippetColumn();
+        if (text.isEmpty()) {
+            return "NULL";
+        }
+        List<String> none = new ArrayList<>();
+        for (String c : pictureColumns()) {
+            none.add(q(c) + " IS NULL");
+        }
+        return "CASE WHEN " + String.join(" AND ", none) + " THEN left(" + q(text.get()) + ", " + SNIPPET_CHARS
+                + ") END";
     }
 
     /**

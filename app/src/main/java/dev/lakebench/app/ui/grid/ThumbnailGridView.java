@@ -206,8 +206,9 @@ public final class ThumbnailGridView {
     /** A cell: the row's picture, requested when the cell shows a row and withdrawn when it moves on. */
     private final class ThumbCell extends GridCell<String> {
         private final ImageView view = new ImageView();
+        private final Label snippet = new Label();
         private final Label caption = new Label();
-        private final VBox box = new VBox(2, view, caption);
+        private final VBox box = new VBox(2, view, snippet, caption);
         private String shownKey;
         private int shownBox;
         private Consumer<Image> pending;
@@ -220,6 +221,14 @@ public final class ThumbnailGridView {
             view.setSmooth(true);
             view.fitWidthProperty().bind(vm.sizeProperty().subtract(4));
             view.fitHeightProperty().bind(vm.sizeProperty().subtract(4));
+            snippet.getStyleClass().add("thumb-snippet");
+            snippet.setWrapText(true);
+            snippet.setAlignment(Pos.TOP_LEFT);
+            snippet.prefWidthProperty().bind(vm.sizeProperty().subtract(4));
+            snippet.prefHeightProperty().bind(vm.sizeProperty().subtract(4));
+            snippet.maxHeightProperty().bind(vm.sizeProperty().subtract(4));
+            snippet.setManaged(false);
+            snippet.setVisible(false);
             caption.getStyleClass().add("thumb-label");
             caption.setVisible(vm.hasCaptions());
             caption.setManaged(vm.hasCaptions());
@@ -267,6 +276,7 @@ public final class ThumbnailGridView {
             shownBox = b;
             view.setImage(null);
             if (key == null) {
+                showSnippet(null);
                 setGraphic(null);
                 getStyleClass().remove("selected");
                 return;
@@ -274,6 +284,12 @@ public final class ThumbnailGridView {
             caption.setText(vm.caption(key));
             setGraphic(box);
             mark(key);
+            String text = vm.snippet(key);
+            showSnippet(text);
+            if (text != null) { // a row without a picture (a text chunk): its text stands in for one
+                tip.setText(vm.tooltip(key));
+                return;
+            }
             Consumer<Image> done = img -> {
                 if (key.equals(shownKey) && b == shownBox) {
                     view.setImage(img);
@@ -283,6 +299,14 @@ public final class ThumbnailGridView {
             pending = done;
             loader.request(key, b, done);
             tip.setText(vm.tooltip(key));
+        }
+
+        private void showSnippet(String text) {
+            snippet.setText(text == null ? "" : text);
+            snippet.setVisible(text != null);
+            snippet.setManaged(text != null);
+            view.setVisible(text == null);
+            view.setManaged(text == null);
         }
 
         private void mark(String key) {

@@ -54,6 +54,7 @@ public final class ThumbnailGridViewModel {
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final Map<String, Double> scores = new HashMap<>();
     private final Map<String, String> labels = new HashMap<>();
+    private final Map<String, String> snippets = new HashMap<>();
     private final ObjectProperty<TextSearch> textSearch = new SimpleObjectProperty<>();
     private final ObservableSet<String> selection = FXCollections.observableSet(new LinkedHashSet<>());
     private String anchor;
@@ -129,6 +130,11 @@ public final class ThumbnailGridViewModel {
     /** The row's label (its source file's name), or null. */
     public String label(String key) {
         return labels.get(key);
+    }
+
+    /** The text a tile shows for a row without a picture (a text chunk found by a search), or null. */
+    public String snippet(String key) {
+        return snippets.get(key);
     }
 
     /** True when tiles carry a caption line (scores, or the table names its rows' files). */
@@ -367,11 +373,13 @@ public final class ThumbnailGridViewModel {
             String title,
             List<String> rowKeys,
             Map<String, Double> rowScores,
-            Map<String, String> rowLabels) {
+            Map<String, String> rowLabels,
+            Map<String, String> rowSnippets) {
         ThumbnailGridViewModel g = new ThumbnailGridViewModel(source, sessions, tasks, title, true);
         g.keys.setAll(rowKeys);
         g.scores.putAll(rowScores);
         g.labels.putAll(rowLabels);
+        g.snippets.putAll(rowSnippets);
         g.status.set(Sizes.plural(rowKeys.size(), "row", "rows") + " of " + title.replaceFirst(" as grid$", ""));
         return g;
     }
@@ -439,7 +447,7 @@ public final class ThumbnailGridViewModel {
                 .start();
     }
 
-    /** Opens search hits (key, score, label) as a grid of their own. */
+    /** Opens search hits (key, score, label, snippet) as a grid of their own. */
     private void openResults(List<Row> hits, String title, String statusText) {
         GridSource s = source.get();
         ThumbnailGridViewModel g = new ThumbnailGridViewModel(s, sessions, tasks, title, true);
@@ -451,6 +459,9 @@ public final class ThumbnailGridViewModel {
             }
             if (r.width() > 2 && r.get(2) != null) {
                 g.labels.put(k, String.valueOf(r.get(2)));
+            }
+            if (r.width() > 3 && r.get(3) != null) {
+                g.snippets.put(k, String.valueOf(r.get(3)));
             }
         }
         g.size.set(size.get());

@@ -1,6 +1,7 @@
 package dev.lakebench.app.ui.shell;
 
 import dev.lakebench.app.ui.common.ScoreText;
+import dev.lakebench.app.ui.grid.GridSource;
 import dev.lakebench.core.client.Row;
 import dev.lakebench.core.client.TableInfo;
 import dev.lakebench.core.schema.Column;
@@ -24,7 +25,8 @@ final class ResultGrids {
     record QueryVector(String column, float[] vector) {}
 
     /** A result's rows as grid keys (in order, without repeats), with their scores and labels. */
-    record Picked(List<String> keys, Map<String, Double> scores, Map<String, String> labels) {}
+    record Picked(
+            List<String> keys, Map<String, Double> scores, Map<String, String> labels, Map<String, String> snippets) {}
 
     private ResultGrids() {}
 
@@ -93,11 +95,16 @@ final class ResultGrids {
                 + Identifiers.quote(info.name()) + "\nORDER BY score DESC\nLIMIT 100";
     }
 
-    /** The keys of a result's rows (by {@code keyColumn}), with each row's score column and file name. */
-    static Picked picked(String keyColumn, List<Row> rows) {
+    /**
+     * The keys of a result's rows (by the grid's key column), with each row's score column and file name, and the
+     * start of its text where the result shows it has no picture (every picture column selected and NULL).
+     */
+    static Picked picked(GridSource source, List<Row> rows) {
+        String keyColumn = source.keyColumn();
         LinkedHashSet<String> keys = new LinkedHashSet<>();
         Map<String, Double> scores = new HashMap<>();
         Map<String, String> labels = new HashMap<>();
+        Map<String, String> snippets = new HashMap<>();
         for (Row r : rows) {
             Object k = value(r, keyColumn);
             if (k == null || !keys.add(String.valueOf(k))) {
@@ -114,8 +121,30 @@ final class ResultGrids {
             if (label != null) {
                 labels.put(key, label);
             }
+            snippet(source, r).ifPresent(text -> snippets.put(key, text));
         }
-        return new Picked(new ArrayList<>(keys), scores, labels);
+        return new Picked(new ArrayList<>(keys), scores, labels, snippets);
+    }
+
+    private static Optional<String> snippet(GridSource source, Row r) {
+        for (String c : source.pictureColumns()) {
+            if (index(r, c) < 0 || r.get(index(r, c)) != null) {
+                return Optional.empty();
+            }
+        }
+        return source.snippetColumn()
+                .map(c -> value(r, c))
+                .map(String::valueOf)
+                .map(t -> t.length() > GridSource.SNIPPET_CHARS ? t.substring(0, GridSource.SNIPPET_CHARS) : t);
+    }
+
+    private static int index(Row r, String column) {
+        for (int i = 0; i < r.width(); i++) {
+            if (r.columns().get(i).equalsIgnoreCase(column)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static Object value(Row r, String column) {

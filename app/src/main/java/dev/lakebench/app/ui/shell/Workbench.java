@@ -614,7 +614,7 @@ public final class Workbench implements BrowserActions {
                                 "Open the table instead, or ingest images, PDFs or videos"));
                         return;
                     }
-                    var picked = ResultGrids.picked(source.get().keyColumn(), rows);
+                    var picked = ResultGrids.picked(source.get(), rows);
                     if (picked.keys().isEmpty()) {
                         errors.show(ErrorReport.of(
                                 "Show as grid",
@@ -631,7 +631,8 @@ public final class Workbench implements BrowserActions {
                             result.title() + " as grid",
                             picked.keys(),
                             picked.scores(),
-                            picked.labels());
+                            picked.labels(),
+                            picked.snippets());
                     openGrid(vm);
                 })
                 .start();

@@ -75,7 +75,7 @@ class GridSourceTest {
                         "SELECT file_id, content FROM thumbnails WHERE column_name = $1 AND dimension = $2 AND file_id IN ($3, $4, $5)");
         assertThat(s.similarSql("emb", 100))
                 .isEqualTo(
-                        "SELECT \"id\" AS k, \"emb\" <#> $1 AS score, NULL AS label FROM \"My Photos\" ORDER BY score DESC LIMIT 100");
+                        "SELECT \"id\" AS k, \"emb\" <#> $1 AS score, NULL AS label, NULL AS snippet FROM \"My Photos\" ORDER BY score DESC LIMIT 100");
         assertThat(s.embeddingColumn()).contains("emb");
     }
 
