@@ -82,6 +82,17 @@ public final class ScreenshotTour {
                             .schema("path", "FILE")
                             .index("text")
                             .embed("text"));
+            // PDF pages and text files in one table: a search by a page's vector finds text chunks too
+            c.ingest(
+                    "library",
+                    Map.of(
+                            "path",
+                            List.of(
+                                    pdfs.resolve("crazyones.pdf"),
+                                    pdfs.resolve("Seige_of_Vicksburg_Sample_OCR.pdf"),
+                                    pdfs.resolve("crazyones.txt"),
+                                    UiFixtures.testData("text-sample").resolve("debian-faq.en.txt"))),
+                    IngestOptions.defaults().schema("path", "FILE").embed("text"));
             c.ingest(
                     "clips",
                     Map.of("path", List.of(demoVideo(data.resolve("lake-walk.mp4")))),
@@ -566,6 +577,26 @@ public final class ScreenshotTour {
                         .endsWith("as grid"));
         pause(2500);
         both("29-show-as-grid", this::main);
+
+        // find similar from a PDF page of a table that also holds text files: their chunks show their text
+        fx(() ->
+                workbench.showGrid(workbench.currentWorkspace(), node("library").table()));
+        await(20, () -> currentContent().lookup("#grid-similar") != null);
+        pause(2000);
+        fx(() -> selectCell(0));
+        pause(1000);
+        fx(() -> ((javafx.scene.control.Button) currentContent().lookup("#grid-similar")).fire());
+        await(
+                30,
+                () -> workbench
+                        .shell()
+                        .tabs()
+                        .getSelectionModel()
+                        .getSelectedItem()
+                        .getText()
+                        .startsWith("Similar to"));
+        pause(2500);
+        both("39-similar-text-tiles", this::main);
     }
 
     private Node currentContent() {
