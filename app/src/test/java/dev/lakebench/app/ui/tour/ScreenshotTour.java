@@ -566,15 +566,7 @@ public final class ScreenshotTour {
                     .orElseThrow()
                     .fire();
         });
-        await(
-                30,
-                () -> workbench
-                        .shell()
-                        .tabs()
-                        .getSelectionModel()
-                        .getSelectedItem()
-                        .getText()
-                        .endsWith("as grid"));
+        await(30, () -> frontTitle().endsWith("as grid"));
         pause(2500);
         both("29-show-as-grid", this::main);
 
@@ -586,17 +578,14 @@ public final class ScreenshotTour {
         fx(() -> selectCell(0));
         pause(1000);
         fx(() -> ((javafx.scene.control.Button) currentContent().lookup("#grid-similar")).fire());
-        await(
-                30,
-                () -> workbench
-                        .shell()
-                        .tabs()
-                        .getSelectionModel()
-                        .getSelectedItem()
-                        .getText()
-                        .startsWith("Similar to"));
+        await(30, () -> frontTitle().startsWith("Similar to"));
         pause(2500);
         both("39-similar-text-tiles", this::main);
+    }
+
+    /** The title of the tab in front. */
+    private String frontTitle() {
+        return workbench.shell().tabs().getSelectionModel().getSelectedItem().getText();
     }
 
     private Node currentContent() {
