@@ -508,7 +508,17 @@ public final class Workbench implements BrowserActions {
 
     @Override
     public void openTable(WorkspaceRef ws, TableInfo table) {
-        openEditor(ws, "SELECT * FROM " + HybridSearch.ident(table.name()) + " LIMIT 1000", true);
+        String sql = "SELECT * FROM " + HybridSearch.ident(table.name()) + " LIMIT 1000";
+        // opening a table again brings its editor to the front (as long as its statement is unchanged)
+        for (WorkbenchTab t : shell.openTabs()) {
+            if (t instanceof SqlTab open
+                    && open.viewModel().workspace().equals(ws)
+                    && open.viewModel().textProperty().get().equals(sql)) {
+                shell.tabs().getSelectionModel().select(open.tab());
+                return;
+            }
+        }
+        openEditor(ws, sql, true);
     }
 
     @Override
