@@ -22,7 +22,10 @@ final class SchemaCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "TABLE")
+    @Parameters(
+            index = "0",
+            paramLabel = "TABLE",
+            description = "The table; a name that needs quoting in SQL may be given quoted, as tables prints it.")
     String table;
 
     @Option(names = "--json", description = "Same as --format json.")
@@ -42,7 +45,7 @@ final class SchemaCommand implements Callable<Integer> {
         }
         OutputFormat fmt = format != null ? format : json ? OutputFormat.json : OutputFormat.table;
         try (Client client = root.open()) {
-            var info = client.describeTable(table);
+            var info = client.describeTable(SqlNames.unquoted(table));
             var out = spec.commandLine().getOut();
             switch (fmt) {
                 case json -> {

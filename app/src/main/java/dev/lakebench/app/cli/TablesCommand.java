@@ -18,6 +18,9 @@ import picocli.CommandLine.Spec;
         name = "tables",
         description = {
             "List tables: one name per line, or a JSON array.",
+            "A name SQL would not read back as written (upper case, punctuation, a reserved word) is printed in"
+                    + " double quotes, as a query or the schema command takes it; json, jsonl and csv give names as"
+                    + " they are. The workspace's shared thumbnails table is not listed; query it by name.",
             "A table holding rows of files whose ingest was interrupted (a crash or kill in the middle of a file) is"
                     + " named on stderr with how many files and rows: those rows answer queries until the same"
                     + " ingest runs again and finishes the files."
@@ -74,7 +77,7 @@ final class TablesCommand implements Callable<Integer> {
                         out.println("name");
                         tables.forEach(t -> out.println(ResultPrinter.csvCell(t)));
                     }
-                    case table -> tables.forEach(out::println);
+                    case table -> tables.forEach(t -> out.println(SqlNames.quoted(t)));
                 }
             }
             out.flush();
@@ -112,7 +115,10 @@ final class TablesCommand implements Callable<Integer> {
                 }
             } else {
                 lines.add(new String[] {
-                    tables.get(i), Long.toString(rows), Long.toString(inc.files()), Long.toString(inc.rows())
+                    fmt == OutputFormat.table ? SqlNames.quoted(tables.get(i)) : tables.get(i),
+                    Long.toString(rows),
+                    Long.toString(inc.files()),
+                    Long.toString(inc.rows())
                 });
             }
         }

@@ -182,6 +182,23 @@ class CliTest {
     }
 
     @Test
+    void tablesListsEveryTableAsSqlReadsItsNameBackAndSchemaTakesThatName() throws Exception {
+        assertThat(run("query", "CREATE TABLE \"a,b\" (x INT)").code()).isZero();
+        assertThat(run("query", "CREATE TABLE \"select\" (y INT)").code()).isZero();
+        assertThat(run("query", "CREATE TABLE docs (z INT)").code()).isZero();
+        // the SDK lists the same tables
+        assertThat(run("tables", "--json").json().toString()).isEqualTo("[\"docs\",\"select\",\"a,b\"]");
+        assertThat(run("tables").out()).isEqualTo("docs\n\"select\"\n\"a,b\"\n");
+        assertThat(run("tables", "--long").out()).contains("\"a,b\"    | 0");
+        // what tables prints can be pasted back into SQL and into schema
+        assertThat(run("query", "SELECT count(*) AS n FROM \"a,b\"", "--csv").out())
+                .isEqualTo("n\n0\n");
+        assertThat(run("schema", "\"a,b\"").out()).isEqualTo("x\tINT32\n");
+        assertThat(run("schema", "\"select\"").out()).isEqualTo("y\tINT32\n");
+        assertThat(run("schema", "a,b").out()).isEqualTo("x\tINT32\n");
+    }
+
+    @Test
     void theTableFormatShowsTheFirstHundredRowsAndCountsTheRestAsTheHelpSays() {
         CliRun table = run("query", "SELECT range AS n, repeat('x', 70) AS long FROM range(150)");
         assertThat(table.out().lines().toList()).hasSize(103).last().isEqualTo("(150 rows, 100 shown)");

@@ -17,6 +17,23 @@ class TablesAndWorkspacesTest {
     Path dir;
 
     @Test
+    void tablesThatSqlCreatedUnderAnyNameAreListedAndDescribed() throws Exception {
+        try (Client client = Client.local(dir)) {
+            client.query("CREATE TABLE \"a,b\" (x INT)");
+            client.query("INSERT INTO \"a,b\" VALUES (1), (2)");
+            client.query("CREATE TABLE plain (x INT)");
+            assertThat(client.listTables()).containsExactly("plain", "a,b");
+            TableInfo info = client.describeTable("a,b");
+            assertThat(info.rowCount()).isEqualTo(2);
+            assertThat(info.schema().columns()).extracting(c -> c.name()).containsExactly("x");
+            assertThat(client.incompleteFiles("a,b").isEmpty()).isTrue();
+            assertThatThrownBy(() -> client.describeTable("a, b"))
+                    .isInstanceOf(TableError.class)
+                    .hasMessageContaining("does not exist");
+        }
+    }
+
+    @Test
     void listsAndDropsTables() throws Exception {
         try (Client client = Client.local(dir)) {
             client.ingest("b", Map.of("v", List.of(new float[] {1, 2})));

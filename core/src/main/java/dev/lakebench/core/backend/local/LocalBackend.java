@@ -240,12 +240,28 @@ public final class LocalBackend implements EmbedHost {
                 out.add(d.name());
             }
         }
+        out.addAll(engineTables());
         return out;
+    }
+
+    private List<String> engineTables() {
+        try {
+            return EngineTables.names(workspace);
+        } catch (SQLException e) {
+            throw EngineErrors.translate(EngineException.from(e), workspace, false, QueryRequest.DEFAULT_TIMEOUT);
+        }
     }
 
     @Override
     public TableInfo describeTable(String table) {
         checkOpen();
+        if (workspace.catalog().table(table).isEmpty()) {
+            try {
+                return EngineTables.describe(workspace, table).orElseThrow(() -> workspace.tableNotFound(table));
+            } catch (SQLException e) {
+                throw EngineErrors.translate(EngineException.from(e), workspace, false, QueryRequest.DEFAULT_TIMEOUT);
+            }
+        }
         TableDef def = workspace.require(table);
         long rows;
         try (Connection c = workspace.engine().connect();
@@ -270,6 +286,9 @@ public final class LocalBackend implements EmbedHost {
     @Override
     public IncompleteFiles incompleteFiles(String table) {
         checkOpen();
+        if (workspace.catalog().table(table).isEmpty() && engineTables().contains(table)) {
+            return IncompleteFiles.none(table); // no files are ingested into an engine table
+        }
         TableDef def = workspace.require(table);
         if (workspace.tableLock(def.name()).availablePermits() == 0) {
             return IncompleteFiles.none(def.name());
