@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
             "Export a table or a query result to a file: Parquet, CSV, JSON lines or Arrow IPC.",
             "The format follows the file name (.parquet, .csv, .jsonl, .arrow) unless --format names it. Media columns"
                     + " (images, video, other bytes) stay binary in Parquet and Arrow and are base64 text in CSV and"
-                    + " JSON lines; vectors are arrays (in CSV, text such as [0.1, 0.2]).",
+                    + " JSON lines; vectors are arrays. A CSV file holds the text query --format csv prints: vectors,"
+                    + " lists and structs as JSON (such as [0.1,0.2]).",
             "Progress goes to stderr. Ctrl+C cancels and leaves no file; an existing file is replaced only with"
                     + " --force, and only once the new one is complete.",
             "Examples:",

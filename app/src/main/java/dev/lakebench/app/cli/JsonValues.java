@@ -7,14 +7,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lakebench.core.client.Row;
 import dev.lakebench.core.json.JsonTrees;
+import dev.lakebench.core.json.JsonValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Converts between result values and JSON as the CLI contract says: bytes as base64 strings, vectors as arrays
@@ -57,48 +54,9 @@ public final class JsonValues {
         return o;
     }
 
+    /** The value as JSON, spelled as everywhere else ({@link JsonValue}). */
     public static JsonNode value(Object v) {
-        return switch (v) {
-            case null -> F.nullNode();
-            case String s -> F.textNode(s);
-            case Long l -> F.numberNode(l);
-            case Integer n -> F.numberNode(n);
-            case Double d -> d.isNaN() || d.isInfinite() ? F.textNode(d.toString()) : F.numberNode(d);
-            case Float f -> F.numberNode(f);
-            case Boolean b -> F.booleanNode(b);
-            case BigDecimal d -> F.numberNode(d);
-            case BigInteger b -> F.numberNode(b);
-            case byte[] b -> F.textNode(Base64.getEncoder().encodeToString(b));
-            case float[] f -> floats(f);
-            case float[][] m -> {
-                ArrayNode a = F.arrayNode();
-                for (float[] r : m) {
-                    a.add(floats(r));
-                }
-                yield a;
-            }
-            case List<?> list -> {
-                ArrayNode a = F.arrayNode();
-                for (Object o : list) {
-                    a.add(value(o));
-                }
-                yield a;
-            }
-            case Map<?, ?> map -> {
-                ObjectNode o = F.objectNode();
-                map.forEach((k, val) -> o.set(String.valueOf(k), value(val)));
-                yield o;
-            }
-            default -> F.textNode(v.toString());
-        };
-    }
-
-    private static ArrayNode floats(float[] f) {
-        ArrayNode a = F.arrayNode(f.length);
-        for (float x : f) {
-            a.add(x);
-        }
-        return a;
+        return JsonValue.of(v);
     }
 
     /** A JSON literal as a parameter value: strings, integers (Long), decimals (Double), booleans, null, number arrays (float[]). */

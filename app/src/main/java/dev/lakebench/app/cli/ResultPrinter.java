@@ -3,11 +3,11 @@ package dev.lakebench.app.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.lakebench.core.client.ResultColumn;
 import dev.lakebench.core.client.Row;
+import dev.lakebench.core.dataset.CsvText;
 import dev.lakebench.core.json.JsonTrees;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 
@@ -64,45 +64,19 @@ final class ResultPrinter {
         }
     }
 
+    /** CSV as an export writes it ({@link CsvText}): nested values as JSON, bytes as base64. */
     static void csv(List<ResultColumn> columns, Iterator<Row> rows, PrintWriter out) {
-        List<String> header = new ArrayList<>();
-        for (ResultColumn c : columns) {
-            header.add(csvCell(c.name()));
-        }
-        out.println(String.join(",", header));
+        out.println(CsvText.header(columns));
         while (rows.hasNext()) {
-            Row r = rows.next();
-            List<String> cells = new ArrayList<>(r.width());
-            for (int i = 0; i < r.width(); i++) {
-                Object v = r.get(i);
-                cells.add(v == null ? "" : csvCell(csvValue(v)));
-            }
-            out.println(String.join(",", cells));
+            out.println(CsvText.line(rows.next()));
             if (closed(out)) {
                 return;
             }
         }
     }
 
-    private static String csvValue(Object v) {
-        if (v instanceof byte[] b) {
-            return Base64.getEncoder().encodeToString(b);
-        }
-        // nested values as JSON, so that a list's items and a struct's fields can be told apart and read back
-        if (v instanceof float[]
-                || v instanceof float[][]
-                || v instanceof List<?>
-                || v instanceof java.util.Map<?, ?>) {
-            return JsonTrees.toJson(JsonValues.value(v));
-        }
-        return String.valueOf(v);
-    }
-
     static String csvCell(String s) {
-        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-            return "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
+        return CsvText.quote(s);
     }
 
     /** Aligned text table of at most {@code limit} rows (the rest counted). */

@@ -54,6 +54,19 @@ class ExportCliTest {
     }
 
     @Test
+    void aCsvExportWritesEachValueAsQueryCsvPrintsIt() throws Exception {
+        String sql = "SELECT id, ['a,b', NULL] AS l, {'k': 1, 's': 'x y'} AS s, [[1.5, 2], [3]] AS n,"
+                + " image FROM images WHERE id < 3 ORDER BY id";
+        CliRun q = CliRun.of(data, "query", sql, "--csv");
+        assertThat(q.code()).as(q.err()).isZero();
+        Path csv = dir.resolve("nested.csv");
+        CliRun r = CliRun.of(data, "export", "--query", sql, "--to", csv.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readString(csv)).isEqualTo(q.out());
+        assertThat(q.out().lines().toList().get(1)).startsWith("0,\"[\"\"a,b\"\",null]\",\"{\"\"k\"\":1,");
+    }
+
+    @Test
     void aTableOrAQueryGoesToEachFormat() throws Exception {
         Path parquet = dir.resolve("images.parquet");
         CliRun r = CliRun.of(data, "export", "images", "--to", parquet.toString());

@@ -24,11 +24,11 @@ import java.util.List;
 import java.util.function.LongConsumer;
 
 /**
- * Writes every row of a cursor to a Parquet, CSV or JSON-lines file with the engine's own writers (COPY): rows are
+ * Writes every row of a cursor to a Parquet or JSON-lines file with the engine's own writers (COPY): rows are
  * staged in a scratch engine database on disk, so memory stays flat whatever the row count, and the COPY runs on
  * that scratch engine, which never runs user SQL (the workspace engine's file sandbox stays closed). Embeddings
  * become fixed-size float arrays, multi-vectors nested float lists; bytes stay binary in Parquet and are base64
- * text in CSV and JSON lines. The file is written as {@code NAME.part} and moved into place at the end, so a
+ * text in JSON lines. The file is written as {@code NAME.part} and moved into place at the end, so a
  * failed or cancelled export leaves no half file.
  */
 final class CopyExport {
@@ -154,8 +154,8 @@ final class CopyExport {
         }
         String options = switch (format) {
             case PARQUET -> "FORMAT parquet, COMPRESSION zstd";
-            case CSV -> "FORMAT csv, HEADER true";
             case JSONL -> "FORMAT json";
+            case CSV -> throw new IllegalArgumentException("CSV files are written by CsvExport");
             case ARROW -> throw new IllegalArgumentException("Arrow files are written by ArrowExport");
         };
         return "COPY (" + select + " FROM export) TO '" + part.toString().replace("'", "''") + "' (" + options + ")";

@@ -9,7 +9,7 @@ import java.util.Locale;
 public enum ExportFormat {
     /** Apache Parquet (zstd); media columns stay binary. */
     PARQUET("parquet", "pq"),
-    /** CSV with a header line; media columns as base64 text, vectors as {@code [1.0, 2.0]} text. */
+    /** CSV with a header line; media columns as base64 text, vectors, lists and structs as JSON ({@code [1.0,2.0]}). */
     CSV("csv"),
     /** One JSON object a line; media columns as base64 strings, vectors as arrays. */
     JSONL("jsonl", "ndjson"),

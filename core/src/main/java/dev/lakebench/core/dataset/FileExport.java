@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.function.LongConsumer;
 
 /**
- * Writes the rows of a cursor (a table, a query result) to a file in any {@link ExportFormat}: Parquet, CSV and
- * JSON lines with the engine's writers ({@link CopyExport}), Arrow with {@link ArrowExport}. Cancelling stops at the
+ * Writes the rows of a cursor (a table, a query result) to a file in any {@link ExportFormat}: Parquet and JSON lines
+ * with the engine's writers ({@link CopyExport}), CSV with {@link CsvExport} (the command line's CSV text), Arrow
+ * with {@link ArrowExport}. Cancelling stops at the
  * next row (or interrupts the engine's write) and leaves no file; the target is replaced only once the new file is
  * complete.
  */
@@ -23,6 +24,9 @@ public final class FileExport {
             RowCursor cursor, Path target, ExportFormat format, LongConsumer progress, Cancellation cancellation) {
         if (format == ExportFormat.ARROW) {
             return ArrowExport.write(new Cancellable(cursor, cancellation), target, progress);
+        }
+        if (format == ExportFormat.CSV) {
+            return CsvExport.write(cursor, target, progress, cancellation);
         }
         return CopyExport.write(cursor, target, format, progress, cancellation);
     }
