@@ -13,13 +13,16 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The {@code lakebench} command line. Exit status: 0 on success, 1 on a Lakebench error (stderr carries the
- * error class and message, e.g. {@code TableError: Table "x" does not exist}), 2 on a usage error.
+ * error class and message, e.g. {@code TableError: Table "x" does not exist}), 2 on a usage error, 130 when
+ * Ctrl+C cancelled the command.
  */
 public final class Cli {
 
     public static final int OK = 0;
     public static final int ERROR = 1;
     public static final int USAGE = 2;
+    /** Stopped by Ctrl+C (SIGINT), as shells report a process that a signal 2 ended (128 + 2). */
+    public static final int INTERRUPTED = 130;
 
     private Cli() {}
 

@@ -12,12 +12,14 @@ import dev.lakebench.core.client.IngestResult;
 import dev.lakebench.core.json.JsonTrees;
 import dev.lakebench.core.schema.ColumnType;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -153,8 +155,33 @@ final class IngestCommand implements Callable<Integer> {
             }
             // printed before the workspace closes: after Ctrl+C the process exits as soon as that is done
             print(r);
+            if (r.cancelled()) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println(cancelled(
+                        r, !files.isEmpty() ? Source.FILES : source.isSet() ? Source.FORMAT : Source.COLUMNS));
+                err.flush();
+            }
         }
-        return r.failures().isEmpty() && !r.cancelled() ? Cli.OK : Cli.ERROR;
+        return r.cancelled() ? Cli.INTERRUPTED : r.failures().isEmpty() ? Cli.OK : Cli.ERROR;
+    }
+
+    /** What an ingest reads: files resume file by file, column data row by row, a format from its start. */
+    enum Source {
+        FILES,
+        COLUMNS,
+        FORMAT
+    }
+
+    /** The stderr line after Ctrl+C: what was committed, and what running the same command again does. */
+    static String cancelled(IngestResult r, Source source) {
+        String committed = "Ingest cancelled: " + String.format(Locale.ROOT, "%,d", r.rowCount())
+                + (r.rowCount() == 1 ? " row" : " rows") + " committed into " + r.tableName() + ". ";
+        return committed
+                + switch (source) {
+                    case FILES -> "Run the same command again to finish: files already stored are skipped.";
+                    case COLUMNS -> "Run the same command again to finish: rows already committed are skipped.";
+                    case FORMAT -> "Running the same command again ingests from the beginning.";
+                };
     }
 
     /** Reads {"col": [..]}: numbers, strings, booleans, null, number arrays; base64 strings for byte columns. */

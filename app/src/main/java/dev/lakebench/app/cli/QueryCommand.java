@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Run SQL: one statement, or a script of statements separated by ';' "
                     + "(-f FILE, or '-' for standard input), printing each result (only the last with --last).",
-            "--param values are JSON literals bound to $1, $2, ..."
+            "--param values are JSON literals bound to $1, $2, ...",
+            "Ctrl+C cancels the running statement (the ones before it stand), says so on stderr and exits with 130."
         })
 final class QueryCommand implements Callable<Integer> {
 
@@ -124,7 +125,9 @@ final class QueryCommand implements Callable<Integer> {
                     "--param binds to a single statement, but " + statements.size() + " were given");
         }
         OutputFormat fmt = format.chosen();
-        try (Client client = root.open()) {
+        // closed last: Ctrl+C cancels the running statement, and the process exits once the workspace is closed
+        try (CancelOnInterrupt interrupt = new CancelOnInterrupt();
+                Client client = root.open()) {
             int from = 0;
             for (int i = 0; i < statements.size(); i++) {
                 SqlStatement st = statements.get(i);
@@ -132,8 +135,14 @@ final class QueryCommand implements Callable<Integer> {
                 from = offset + st.text().length();
                 boolean show = !last || i == statements.size() - 1;
                 try {
-                    run(client, st, values, fmt, show, out);
+                    if (interrupt.cancellation().isCancelled()) {
+                        return cancelled(out, i, statements.size());
+                    }
+                    run(client, st, values, fmt, show, out, interrupt);
                 } catch (ManagedServiceError e) {
+                    if (interrupt.cancellation().isCancelled()) {
+                        return cancelled(out, i, statements.size());
+                    }
                     if (statements.size() > 1) {
                         err().println("Statement " + (i + 1) + " of " + statements.size() + " failed"
                                 + (i > 0 ? " (the ones before it ran)" : "") + ":");
@@ -153,10 +162,29 @@ final class QueryCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
+    /**
+     * Says on stderr that Ctrl+C stopped the script at statement {@code i}; said before the workspace closes, as
+     * once it has, the exit already under way ends the process.
+     */
+    private int cancelled(PrintWriter out, int i, int statements) {
+        out.flush();
+        err().println("Query cancelled"
+                + (statements > 1 ? " at statement " + (i + 1) + " of " + statements : "")
+                + (i > 0 ? " (the ones before it ran)" : ""));
+        err().flush();
+        return Cli.INTERRUPTED;
+    }
+
     private void run(
-            Client client, SqlStatement st, List<Object> values, OutputFormat fmt, boolean show, PrintWriter out)
+            Client client,
+            SqlStatement st,
+            List<Object> values,
+            OutputFormat fmt,
+            boolean show,
+            PrintWriter out,
+            CancelOnInterrupt interrupt)
             throws IOException {
-        QueryRequest req = QueryRequest.of(st.text(), values);
+        QueryRequest req = QueryRequest.of(st.text(), values).cancellation(interrupt.cancellation());
         if (timeoutSeconds != null) {
             req.timeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
         }

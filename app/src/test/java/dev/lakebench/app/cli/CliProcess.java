@@ -31,6 +31,14 @@ final class CliProcess {
      * starting with {@code prefix}, waits for it to exit (60 s at most) and returns everything it printed.
      */
     static String signalAfterLine(String prefix, String signal, String... args) throws Exception {
+        return signalled(prefix, signal, args).output();
+    }
+
+    /** What a signalled command printed (stdout and stderr) and its exit status. */
+    record Ended(String output, int code) {}
+
+    /** As {@link #signalAfterLine}, with the exit status. */
+    static Ended signalled(String prefix, String signal, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED",
@@ -67,6 +75,6 @@ final class CliProcess {
         } finally {
             p.destroyForcibly();
         }
-        return seen.toString();
+        return new Ended(seen.toString(), p.exitValue());
     }
 }
