@@ -260,6 +260,24 @@ class QueryTest {
     }
 
     @Test
+    void aValueThatFailsLateInAStreamedQueryIsNamedWithTheEnginesReasonFromASecondRun() throws Exception {
+        // the reader takes its time: the failure comes after 2 s, when the query used to say "Invalid result set"
+        try (RowCursor c = client.stream("SELECT CASE WHEN i < 1500000 THEN i ELSE concat('n', i::VARCHAR)::INT END"
+                + " AS v FROM range(2000000) t(i)")) {
+            assertThat(c.next().get("v")).isEqualTo(0L);
+            Thread.sleep(2100);
+            assertThatThrownBy(() -> {
+                        while (c.hasNext()) {
+                            c.next();
+                        }
+                    })
+                    .isInstanceOf(QueryError.class)
+                    .hasMessageContaining("Could not convert string 'n")
+                    .hasMessageNotContaining("Invalid result set");
+        }
+    }
+
+    @Test
     void aValueThatFailsInAStreamedQueryIsNamedWithTheEnginesReason() {
         // a cursor reads the engine's result chunk by chunk; its failure is reported with the engine's reason
         assertThatThrownBy(() -> readAll("SELECT 'x'::INT AS n"))

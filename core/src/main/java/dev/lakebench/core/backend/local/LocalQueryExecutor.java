@@ -280,7 +280,7 @@ final class LocalQueryExecutor {
                 cancel.close();
             };
             ResultSet rs;
-            Rerun rerun = new Rerun(c, bound.sql(), bound.values(), System.nanoTime());
+            Rerun rerun = new Rerun(c, bound.sql(), bound.values(), req);
             try (QueryWatchdog.Watch watch = watchdog.watch(running, req.timeout(), req.progressListener())) {
                 try {
                     rs = ps.executeQuery();
@@ -349,9 +349,21 @@ final class LocalQueryExecutor {
     }
 
     /** What a streamed query needs to be run again for the reason its failure lost. */
-    private record Rerun(Connection connection, String sql, List<Object> values, long started) {
+    private final class Rerun {
+        private final Connection connection;
+        private final String sql;
+        private final List<Object> values;
+        private final QueryRequest req;
+
+        Rerun(Connection connection, String sql, List<Object> values, QueryRequest req) {
+            this.connection = connection;
+            this.sql = sql;
+            this.values = values;
+            this.req = req;
+        }
+
         SQLException reason(SQLException e) {
-            return StreamedFailure.withReason(e, connection, sql, values, System.nanoTime() - started);
+            return StreamedFailure.withReason(e, connection, sql, values, watchdog, req);
         }
     }
 
