@@ -2,9 +2,10 @@ package dev.lakebench.app.ui.sql;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.lakebench.app.cli.JsonValues;
-import dev.lakebench.core.client.ResultColumn;
-import dev.lakebench.core.client.Row;
+import dev.lakebench.core.client.Cancellation;
 import dev.lakebench.core.client.RowCursor;
+import dev.lakebench.core.dataset.ExportFormat;
+import dev.lakebench.core.dataset.FileExport;
 import dev.lakebench.core.dataset.ParquetExport;
 import dev.lakebench.core.json.JsonTrees;
 import java.io.IOException;
@@ -13,17 +14,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Base64;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 
 /**
- * Writes every row of a query (streamed from a cursor, never one page) to CSV, JSON or Parquet. CSV and JSON
- * go to a temporary file renamed into place at the end, so a cancelled or failed export leaves no half file;
- * Parquet goes through the engine's writer.
+ * Writes every row of a query (streamed from a cursor, never one page) to CSV, JSON or Parquet. CSV is the
+ * command line's export (the same text as {@code query --format csv}); JSON goes to a temporary file renamed into
+ * place at the end, so a cancelled or failed export leaves no half file; Parquet goes through the engine's writer.
  */
 public final class ResultExport {
 
@@ -61,47 +59,22 @@ public final class ResultExport {
         if (format == Format.PARQUET) {
             return ParquetExport.write(cursor, target, progress);
         }
+        if (format == Format.CSV) { // the command line's CSV text: the same value reads the same in either file
+            return FileExport.write(cursor, target, ExportFormat.CSV, progress, Cancellation.none());
+        }
         Path abs = target.toAbsolutePath();
         Files.createDirectories(abs.getParent());
         Path tmp = abs.resolveSibling(abs.getFileName() + ".part");
         long rows;
         try (cursor;
                 Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            rows = format == Format.CSV ? csv(cursor, w, progress) : json(cursor, w, progress);
+            rows = json(cursor, w, progress);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
         }
         Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return rows;
-    }
-
-    private static long csv(RowCursor cursor, Writer w, LongConsumer progress) throws IOException {
-        List<ResultColumn> cols = cursor.columns();
-        for (int i = 0; i < cols.size(); i++) {
-            w.write(i > 0 ? "," : "");
-            w.write(csvCell(cols.get(i).name()));
-        }
-        w.write("\r\n");
-        long n = 0;
-        while (cursor.hasNext()) {
-            Row r = cursor.next();
-            for (int i = 0; i < r.width(); i++) {
-                w.write(i > 0 ? "," : "");
-                Object v = r.get(i);
-                if (v != null) {
-                    w.write(csvCell(csvValue(v)));
-                }
-            }
-            w.write("\r\n");
-            if (++n % 10_000 == 0 && progress != null) {
-                progress.accept(n);
-            }
-        }
-        if (progress != null) {
-            progress.accept(n);
-        }
-        return n;
     }
 
     private static long json(RowCursor cursor, Writer w, LongConsumer progress) throws IOException {
@@ -123,23 +96,6 @@ public final class ResultExport {
             progress.accept(n);
         }
         return n;
-    }
-
-    static String csvValue(Object v) {
-        if (v instanceof byte[] b) {
-            return Base64.getEncoder().encodeToString(b);
-        }
-        if (v instanceof float[] || v instanceof float[][] || v instanceof List<?> || v instanceof Map<?, ?>) {
-            return JsonTrees.toJson(JsonValues.value(v));
-        }
-        return String.valueOf(v);
-    }
-
-    static String csvCell(String s) {
-        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-            return "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
     }
 
     /** Suggests a file name for a result. */

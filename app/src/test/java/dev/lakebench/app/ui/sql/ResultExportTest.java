@@ -68,6 +68,20 @@ class ResultExportTest {
             assertThat(lines.get(0)).isEqualTo("id,name,v");
             assertThat(lines.get(4)).isEqualTo("3,\"has, comma \"\"and quotes\"\"\",\"[3.0,0.5]\"");
             assertThat(Files.exists(dir.resolve("out/big.csv.part"))).isFalse();
+            // the same text as the command line's CSV: one formatter, lines ending in \n
+            try (var cursor = sessions.client(new WorkspaceRef(new ConnectionSpec.Local(dir), "default")).stream(
+                    dev.lakebench.core.client.QueryRequest.of("SELECT id, name, v FROM big ORDER BY id LIMIT 5"))) {
+                Path cli = dir.resolve("out/cli.csv");
+                dev.lakebench.core.dataset.FileExport.write(
+                        cursor,
+                        cli,
+                        dev.lakebench.core.dataset.ExportFormat.CSV,
+                        null,
+                        dev.lakebench.core.client.Cancellation.none());
+                String mine = Files.readString(csv);
+                assertThat(mine).doesNotContain("\r");
+                assertThat(mine).startsWith(Files.readString(cli));
+            }
 
             Path json = dir.resolve("out/big.json");
             ui.run(() -> vm.export(r, ResultExport.Format.JSON, json));
