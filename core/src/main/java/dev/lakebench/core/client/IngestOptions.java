@@ -18,11 +18,16 @@ import java.util.function.BiConsumer;
  */
 public final class IngestOptions {
 
+    /** Characters shared by consecutive text chunks when the overlap is not set. */
+    public static final int DEFAULT_CHUNK_OVERLAP = 200;
+
     private final Map<String, ColumnType> schema = new LinkedHashMap<>();
     private final List<String> index = new ArrayList<>();
     private Format format;
     private int chunkSize = 1000;
-    private int chunkOverlap = 200;
+    /** Null until set: the default, {@link #DEFAULT_CHUNK_OVERLAP} or less for chunks that short. */
+    private Integer chunkOverlap;
+
     private int pdfDpi = 150;
     private int workers = 4;
     private int flushRows = 200;
@@ -255,8 +260,15 @@ public final class IngestOptions {
         return chunkSize;
     }
 
+    /**
+     * Characters shared by consecutive text chunks: as set, else 200, or a fifth of the chunk size when chunks are
+     * not longer than 200 characters (a chunk size alone never makes an overlap that does not fit).
+     */
     public int chunkOverlap() {
-        return chunkOverlap;
+        if (chunkOverlap != null) {
+            return chunkOverlap;
+        }
+        return DEFAULT_CHUNK_OVERLAP < chunkSize ? DEFAULT_CHUNK_OVERLAP : chunkSize / 5;
     }
 
     public int pdfDpi() {
@@ -285,7 +297,7 @@ public final class IngestOptions {
 
     @Override
     public String toString() {
-        return "IngestOptions[schema=" + schema + ", index=" + index + ", chunk=" + chunkSize + "/" + chunkOverlap
+        return "IngestOptions[schema=" + schema + ", index=" + index + ", chunk=" + chunkSize + "/" + chunkOverlap()
                 + ", dpi=" + pdfDpi + ", workers=" + workers + ", flush=" + flushRows + ", commit=" + commitRows
                 + (embeds.isEmpty() ? "" : ", embed=" + embeds)
                 + (format != null

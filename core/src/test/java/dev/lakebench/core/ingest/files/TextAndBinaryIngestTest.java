@@ -115,6 +115,25 @@ class TextAndBinaryIngestTest {
     }
 
     @Test
+    void aShortChunkSizeAloneTakesAFifthAsOverlap() throws Exception {
+        assertThat(IngestOptions.defaults().chunkOverlap()).isEqualTo(200);
+        assertThat(IngestOptions.defaults().chunkSize(500).chunkOverlap()).isEqualTo(200);
+        assertThat(IngestOptions.defaults().chunkSize(100).chunkOverlap(0).chunkOverlap())
+                .isZero();
+        Path f = dir.resolve("a.md");
+        String text = "word ".repeat(100);
+        Files.writeString(f, text);
+        try (Client client = Client.local(dir.resolve("lb"))) {
+            IngestResult r = ingest(client, "t", IngestOptions.defaults().chunkSize(100), f);
+            List<String> want = expectedChunks(text, 100, 20);
+            assertThat(r.rowCount()).isEqualTo(want.size());
+            assertThat(client.query("SELECT text FROM t ORDER BY chunk_index"))
+                    .extracting(x -> x.get("text"))
+                    .containsExactlyElementsOf(want);
+        }
+    }
+
+    @Test
     void otherFilesAreOneBinaryRowAndUnknownTextIsSniffed() throws Exception {
         Path bin = dir.resolve("blob.dat");
         byte[] bytes = new byte[5000];
