@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         name = "ingest",
         description = {
             "Ingest into a table (created or appended): column data from a JSON file"
-                    + " {\"col\": [values...], ...}, files and folders (--files PATH...), a dataset format (--format ... --path DIR)"
+                    + " {\"col\": [values...], ...}, files and folders (PATH... or --files PATH...), a dataset format (--format ... --path DIR)"
                     + " or a Hugging Face dataset (--huggingface NAME).",
             "Exit status 1 when any file failed (the others still landed). Ctrl+C cancels, keeping whole committed batches;"
                     + " running the same command again finishes the job without duplicating rows (files and column data; a --format or"
@@ -50,6 +50,12 @@ final class IngestCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "TABLE")
     String table;
+
+    @Parameters(
+            index = "1..*",
+            paramLabel = "PATH",
+            description = "Files or folders to ingest, as after --files (lakebench ingest docs ~/papers notes.md).")
+    List<Path> paths = new ArrayList<>();
 
     @Option(
             names = "--columns",
@@ -71,7 +77,8 @@ final class IngestCommand implements Callable<Integer> {
     @Option(
             names = "--chunk-overlap",
             paramLabel = "N",
-            description = "Characters shared by consecutive text chunks (default: 200).")
+            description =
+                    "Characters shared by consecutive text chunks (default: 200, a fifth of --chunk-size when that is 200 or less).")
     Integer chunkOverlap;
 
     @Option(names = "--pdf-dpi", paramLabel = "N", description = "Resolution PDF pages are rendered at (default: 150).")
@@ -108,6 +115,7 @@ final class IngestCommand implements Callable<Integer> {
                 e.contains("=") ? e.substring(0, e.indexOf('=')) : e,
                 e.contains("=") ? e.substring(e.indexOf('=') + 1) : null));
         Map<String, List<?>> data;
+        files.addAll(paths); // `ingest docs a.pdf dir/` reads as `ingest docs --files a.pdf dir/`
         if (!files.isEmpty() && (columns != null || source.isSet())) {
             throw new picocli.CommandLine.ParameterException(
                     spec.commandLine(), "Use one of --files, --columns or --format/--huggingface");

@@ -55,6 +55,20 @@ class IngestFilesCliTest {
     }
 
     @Test
+    void pathsAfterTheTableAreFilesAsAfterFiles() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("notes"));
+        Files.writeString(folder.resolve("a.txt"), "first note");
+        Path b = Files.writeString(dir.resolve("b.md"), "second note");
+        CliRun r = run("ingest", "docs", folder.toString(), b.toString(), "--chunk-size", "100"); // overlap 20
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("Ingested 2 rows into docs");
+
+        CliRun both = run("ingest", "docs", b.toString(), "--columns", b.toString());
+        assertThat(both.code()).isEqualTo(Cli.USAGE);
+        assertThat(both.err()).contains("Use one of --files, --columns or --format/--huggingface");
+    }
+
+    @Test
     void pdfDpiAndPlainOutput() throws Exception {
         Path pdf = Path.of(System.getProperty("lakebench.testData"), "pdf-sample", "crazyones.pdf");
         CliRun r = run("ingest", "pages", "--files", pdf.toString(), "--pdf-dpi", "72");
