@@ -22,7 +22,7 @@ final class DropCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Client client = root.open()) {
-            client.dropTable(table, ifExists);
+            client.dropTable(SqlNames.unquoted(table), ifExists);
         }
         return Cli.OK;
     }

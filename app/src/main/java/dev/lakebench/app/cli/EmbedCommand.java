@@ -72,7 +72,10 @@ final class EmbedCommand implements Callable<Integer> {
                 Client client = root.open()) {
             LineProgress progress = new LineProgress(err);
             r = new ColumnEmbedder((LocalBackend) client.backend())
-                    .run(EmbedJob.of(table, column, model, into), progress::update, interrupt.cancellation());
+                    .run(
+                            EmbedJob.of(SqlNames.unquoted(table), column, model, into),
+                            progress::update,
+                            interrupt.cancellation());
             progress.done();
             if (index && !r.cancelled()) {
                 client.createIndex(r.table(), r.column());

@@ -102,7 +102,8 @@ final class ExportCommand implements Callable<Integer> {
                                 fmt,
                                 progress::update,
                                 interrupt.cancellation())
-                        : client.openTable(table).export(target, fmt, progress::update, interrupt.cancellation());
+                        : client.openTable(SqlNames.unquoted(table))
+                                .export(target, fmt, progress::update, interrupt.cancellation());
             } catch (ManagedServiceError e) {
                 progress.done();
                 if (!interrupt.cancellation().isCancelled() && e.code() != ErrorCode.QUERY_CANCELLED) {

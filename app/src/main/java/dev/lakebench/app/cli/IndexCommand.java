@@ -57,7 +57,7 @@ final class IndexCommand implements Callable<Integer> {
         try (CancelOnInterrupt interrupt = new CancelOnInterrupt();
                 Client client = root.open()) {
             try {
-                client.createIndex(table, column, type, progress::update, interrupt.cancellation());
+                client.createIndex(SqlNames.unquoted(table), column, type, progress::update, interrupt.cancellation());
             } catch (ManagedServiceError e) {
                 if (!interrupt.cancellation().isCancelled()) {
                     throw e;
@@ -69,7 +69,7 @@ final class IndexCommand implements Callable<Integer> {
                 return Cli.ERROR;
             }
             progress.done();
-            TableInfo info = client.describeTable(table);
+            TableInfo info = client.describeTable(SqlNames.unquoted(table));
             IndexInfo index = info.indexes().stream()
                     .filter(i -> i.column().equalsIgnoreCase(column))
                     .filter(i -> type == null || i.type().equalsIgnoreCase(type))

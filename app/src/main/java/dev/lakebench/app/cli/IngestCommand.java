@@ -157,7 +157,7 @@ final class IngestCommand implements Callable<Integer> {
             if (bar != null) {
                 options.listener(bar);
             }
-            r = client.ingest(table, data, options);
+            r = client.ingest(SqlNames.unquoted(table), data, options);
             if (bar != null) {
                 bar.close();
             }

@@ -199,6 +199,20 @@ class CliTest {
     }
 
     @Test
+    void aTableNameQuotedAsTablesPrintsItWorksInEveryCommand() throws Exception {
+        Path cols = Files.writeString(dir.resolve("c.json"), "{\"text\": [\"a\", \"b\"]}");
+        assertThat(run("ingest", "\"MyT\"", "--columns", cols.toString()).code())
+                .isZero();
+        assertThat(run("tables").out()).isEqualTo("\"MyT\"\n");
+        assertThat(run("index", "\"MyT\"", "text").code()).isZero();
+        Path out = dir.resolve("out.csv");
+        assertThat(run("export", "\"MyT\"", "--to", out.toString()).code()).isZero();
+        assertThat(Files.readString(out)).startsWith("text").contains("\na\n");
+        assertThat(run("drop", "\"MyT\"").code()).isZero();
+        assertThat(run("tables").out()).isEmpty();
+    }
+
+    @Test
     void theTableFormatShowsTheFirstHundredRowsAndCountsTheRestAsTheHelpSays() {
         CliRun table = run("query", "SELECT range AS n, repeat('x', 70) AS long FROM range(150)");
         assertThat(table.out().lines().toList()).hasSize(103).last().isEqualTo("(150 rows, 100 shown)");
