@@ -324,5 +324,7 @@ public abstract class BaseBackendTestCase {
                 .extracting(r -> r.get("dimension"))
                 .containsExactlyInAnyOrder("32x32", "64x64", "128x128", "256x256");
         assertThat(thumbs).allSatisfy(r -> assertThat((byte[]) r.get("content")).startsWith((byte) 0xFF, (byte) 0xD8));
+        // the shared thumbnails table is ingest's bookkeeping: queried by name, not listed
+        assertThat(client.listTables()).contains("docs", "pics").doesNotContain("thumbnails");
     }
 }

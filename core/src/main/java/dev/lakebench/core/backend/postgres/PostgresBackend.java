@@ -18,6 +18,7 @@ import dev.lakebench.core.client.TableError;
 import dev.lakebench.core.client.TableInfo;
 import dev.lakebench.core.client.WorkspaceError;
 import dev.lakebench.core.client.WorkspaceInfo;
+import dev.lakebench.core.ingest.thumbnail.ThumbnailStore;
 import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.ColumnType;
 import dev.lakebench.core.schema.TableSchema;
@@ -694,10 +695,13 @@ public final class PostgresBackend implements Backend {
     public List<String> listTables() {
         return withConnection("listing tables", c -> {
             List<String> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                            + " WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND c.relname NOT LIKE '\\_lb\\_%' ORDER BY 1")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                            + " WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND c.relname NOT LIKE '\\_lb\\_%'"
+                            + " AND c.relname <> ? ORDER BY 1")) {
                 ps.setString(1, schema);
+                // the shared thumbnails table is ingest's bookkeeping, not listed (as on the local engine)
+                ps.setString(2, ThumbnailStore.TABLE);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(rs.getString(1));
