@@ -126,7 +126,8 @@ final class FunctionSpellings implements StatementPass {
     /**
      * {@code generate_series} of integer constants as a FROM item gives PostgreSQL's integer column (the engine's
      * table function gives BIGINT, which also cannot be added to a date): it becomes the unnest of the series cast
-     * to INTEGER[], named {@code generate_series} unless the statement names it.
+     * to INTEGER[], named {@code generate_series} unless the statement names it (with ORDINALITY, its columns
+     * are {@code generate_series} and {@code ordinality}).
      */
     static SqlStatement integerSeries(SqlStatement st) {
         List<Token> sig = st.significant();
@@ -143,12 +144,7 @@ final class FunctionSpellings implements StatementPass {
                 match = Brackets.match(sig);
             }
             int close = match[i + 1];
-            List<Long> args = integerArguments(sig, i + 2, close);
-            if (args == null || args.size() < 2 || args.size() > 3) {
-                continue;
-            }
-            long step = args.size() == 3 ? args.get(2) : 1;
-            if (step == 0 || Math.abs((args.get(1) - args.get(0)) / step) > MAX_SERIES) {
+            if (!integerSeries(sig, i + 2, close)) {
                 continue;
             }
             int after = close + 1;
@@ -163,9 +159,6 @@ final class FunctionSpellings implements StatementPass {
                     && (next.isWord("AS")
                             || QualifiedName.isName(next)
                                     && !NOT_ALIASES.contains(next.text().toUpperCase(java.util.Locale.ROOT)));
-            if (ordinality && !named) {
-                continue; // the engine would not name the columns generate_series and ordinality
-            }
             if (edits == null) {
                 edits = new TextEdits(st.text(), sig);
             }
@@ -173,9 +166,26 @@ final class FunctionSpellings implements StatementPass {
                     i,
                     close,
                     "unnest(CAST(" + edits.original(i, close) + " AS INTEGER[]))"
-                            + (named ? "" : " AS generate_series"));
+                            + (named || ordinality ? "" : " AS generate_series"));
+            if (ordinality && !named) {
+                // PostgreSQL names the two columns generate_series and ordinality
+                edits.insertAfter(after - 1, " AS generate_series(generate_series, ordinality)");
+            }
         }
         return edits == null ? st : new SqlStatement(edits.apply());
+    }
+
+    /**
+     * Whether the arguments {@code [from, to)} are two or three int4 constants of a series short enough to be read
+     * as PostgreSQL's integer rows.
+     */
+    private static boolean integerSeries(List<Token> sig, int from, int to) {
+        List<Long> args = integerArguments(sig, from, to);
+        if (args == null || args.size() < 2 || args.size() > 3) {
+            return false;
+        }
+        long step = args.size() == 3 ? args.get(2) : 1;
+        return step != 0 && Math.abs((args.get(1) - args.get(0)) / step) <= MAX_SERIES;
     }
 
     /** The int4 constants of an argument list {@code [from, to)}, or null when it holds anything else. */
@@ -235,7 +245,13 @@ final class FunctionSpellings implements StatementPass {
                     e.first(), e.first(), "CAST(" + sig.get(e.first()).text());
         }
         return switch (e.simpleName()) {
-            case "generate_series" -> edits.replace(e.first(), e.last(), "unnest(generate_series(" + args + "))");
+            case "generate_series" ->
+                edits.replace(
+                        e.first(),
+                        e.last(),
+                        integerSeries(sig, e.first() + 2, e.last())
+                                ? "unnest(CAST(generate_series(" + args + ") AS INTEGER[]))"
+                                : "unnest(generate_series(" + args + "))");
             case "btrim" -> n >= 1 && n <= 2 && edits.replace(e.first(), e.first(), "trim");
             case "every" -> n == 1 && edits.replace(e.first(), e.first(), "bool_and");
             case "to_hex" -> n == 1 && edits.replace(e.first(), e.last(), "lower(to_hex(" + args + "))");

@@ -38,9 +38,10 @@ class PostgresSemanticsPassesTest {
             delimiter = '|',
             quoteCharacter = '`',
             value = {
-                "SELECT generate_series(1, 3) AS n|SELECT unnest(generate_series(1, 3)) AS n",
+                "SELECT generate_series(1, 3) AS n|SELECT unnest(CAST(generate_series(1, 3) AS INTEGER[])) AS n",
+                "SELECT generate_series(1, n) FROM t|SELECT unnest(generate_series(1, n)) FROM t",
                 "SELECT * FROM generate_series(1, 3)|SELECT * FROM unnest(CAST(generate_series(1, 3) AS INTEGER[])) AS generate_series",
-                "SELECT ARRAY(SELECT generate_series(1, 3))|SELECT ARRAY(SELECT unnest(generate_series(1, 3)))",
+                "SELECT ARRAY(SELECT generate_series(1, 3))|SELECT ARRAY(SELECT unnest(CAST(generate_series(1, 3) AS INTEGER[])))",
                 "SELECT btrim(s, 'xy') FROM t|SELECT trim(s, 'xy') FROM t",
                 "SELECT every(a > 1) FROM t|SELECT bool_and(a > 1) FROM t",
                 "SELECT to_hex(255)|SELECT lower(to_hex(255))",
@@ -55,7 +56,7 @@ class PostgresSemanticsPassesTest {
                 "SELECT g FROM generate_series(1, 3) g ORDER BY g|SELECT g FROM unnest(CAST(generate_series(1, 3) AS INTEGER[])) g ORDER BY g",
                 "SELECT i FROM t JOIN generate_series(1, 3) AS i ON true|SELECT i FROM t JOIN unnest(CAST(generate_series(1, 3) AS INTEGER[])) AS i ON true",
                 "SELECT x FROM generate_series(1, 2) WITH ORDINALITY AS g(x, o)|SELECT x FROM unnest(CAST(generate_series(1, 2) AS INTEGER[])) WITH ORDINALITY AS g(x, o)",
-                "SELECT * FROM generate_series(1, 2) WITH ORDINALITY|SELECT * FROM generate_series(1, 2) WITH ORDINALITY",
+                "SELECT * FROM generate_series(1, 2) WITH ORDINALITY|SELECT * FROM unnest(CAST(generate_series(1, 2) AS INTEGER[])) WITH ORDINALITY AS generate_series(generate_series, ordinality)",
                 "SELECT * FROM generate_series(1, 3000000000)|SELECT * FROM generate_series(1, 3000000000)",
                 "SELECT * FROM generate_series(1, n) FROM t|SELECT * FROM generate_series(1, n) FROM t",
             })
