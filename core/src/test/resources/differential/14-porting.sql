@@ -80,7 +80,6 @@ SELECT lpad('7', 3, '0'), rpad('ab', 4, '.');
 SELECT extract(year FROM date '2024-02-29'), extract(month FROM timestamp '2024-02-29 10:00:00');
 SELECT date_part('dow', date '2024-03-03'), date_part('doy', date '2024-03-03');
 SELECT date '2024-01-31' + interval '1 month', date '2024-03-01' - interval '1 day';
--- differs: column types: PostgreSQL [INT32, OTHER, OTHER], Lakebench [INT64, OTHER, OTHER]
 SELECT date '2024-03-01' - date '2024-01-01', date '2024-03-01' + 7, date '2024-03-01' - 1;
 SELECT age(timestamp '2024-03-01', timestamp '2023-01-15');
 SELECT date_trunc('day', timestamp '2024-03-02 21:30:00'), date_trunc('hour', timestamp '2024-03-02 21:30:00');

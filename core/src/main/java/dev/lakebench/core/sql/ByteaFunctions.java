@@ -1,9 +1,6 @@
 package dev.lakebench.core.sql;
 
-import dev.lakebench.core.store.TableDef;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code length(b)} and {@code position(x IN b)} on bytea count bytes, as PostgreSQL does; the engine has them for
@@ -22,7 +19,7 @@ final class ByteaFunctions implements StatementPass {
         if (!mayApply) {
             return st;
         }
-        List<TableDef> tables = named(sig, ctx);
+        NamedTables tables = NamedTables.of(sig, ctx);
         TextEdits edits = new TextEdits(st.text(), sig);
         boolean changed = false;
         for (Expr e : ExprWalk.all(sig)) {
@@ -59,21 +56,7 @@ final class ByteaFunctions implements StatementPass {
         return changed ? new SqlStatement(edits.apply()) : st;
     }
 
-    /** The Lakebench tables the statement names anywhere. */
-    private static List<TableDef> named(List<Token> sig, PassContext ctx) {
-        List<TableDef> out = new ArrayList<>();
-        for (int i = 0; i < sig.size(); i++) {
-            Token t = sig.get(i);
-            boolean name = t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.QUOTED_IDENTIFIER;
-            if (name && (i + 1 >= sig.size() || !sig.get(i + 1).is("("))) {
-                Optional<TableDef> def = ctx.tables().apply(t.identifier());
-                def.filter(d -> !out.contains(d)).ifPresent(out::add);
-            }
-        }
-        return out;
-    }
-
-    private static boolean isBytes(Expr e, List<Token> sig, List<TableDef> tables) {
+    private static boolean isBytes(Expr e, List<Token> sig, NamedTables tables) {
         Expr u = e.unwrap();
         switch (u.kind()) {
             case CAST -> {
@@ -85,13 +68,7 @@ final class ByteaFunctions implements StatementPass {
                         || u.simpleName().equals("unhex");
             }
             case COLUMN -> {
-                String col = u.name().get(u.name().size() - 1);
-                for (TableDef def : tables) {
-                    if (def.schema().column(col).map(c -> c.type().isBytes()).orElse(false)) {
-                        return true;
-                    }
-                }
-                return false;
+                return tables.anyColumn(u, c -> c.type().isBytes());
             }
             default -> {
                 return false;

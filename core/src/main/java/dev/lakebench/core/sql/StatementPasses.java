@@ -22,6 +22,7 @@ public final class StatementPasses {
             new ForeignSchemaTables(),
             new CopyFrom(),
             new ByteaFunctions(),
+            new DateDifference(),
             new JsonbFunctions(),
             new NumericPrecision());
 

@@ -2,6 +2,12 @@ package dev.lakebench.core.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lakebench.core.schema.Column;
+import dev.lakebench.core.schema.ColumnType;
+import dev.lakebench.core.schema.TableSchema;
+import dev.lakebench.core.store.TableDef;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,6 +45,32 @@ class PostgresTypePassesTest {
             })
     void byteaLengthCountsBytes(String in, String out) {
         assertThat(new ByteaFunctions().apply(new SqlStatement(in), NO_TABLES).text())
+                .isEqualTo(out);
+    }
+
+    private static final PassContext EVENTS = new PassContext(n -> n.equals("events")
+            ? Optional.of(new TableDef(
+                    "events",
+                    new TableSchema(List.of(
+                            Column.of("id", ColumnType.INT32),
+                            new Column("d", ColumnType.OTHER, 0, "DATE"),
+                            new Column("ts", ColumnType.OTHER, 0, "TIMESTAMP"))),
+                    Map.of()))
+            : Optional.empty());
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "SELECT date '2001-10-01' - date '2001-09-28'|SELECT CAST((date '2001-10-01' - date '2001-09-28') AS INTEGER)",
+                "SELECT d - '2024-01-01'::date FROM events|SELECT CAST((d - '2024-01-01'::date) AS INTEGER) FROM events",
+                "SELECT current_date - e.d FROM events e|SELECT CAST((current_date - e.d) AS INTEGER) FROM events e",
+                "SELECT d - 1, ts - d, id - 1 FROM events|SELECT d - 1, ts - d, id - 1 FROM events",
+                "SELECT d - date '2024-01-01' FROM other|SELECT d - date '2024-01-01' FROM other",
+            })
+    void dateMinusDateIsInteger(String in, String out) {
+        assertThat(new DateDifference().apply(new SqlStatement(in), EVENTS).text())
                 .isEqualTo(out);
     }
 

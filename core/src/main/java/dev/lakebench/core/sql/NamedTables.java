@@ -1,0 +1,61 @@
+package dev.lakebench.core.sql;
+
+import dev.lakebench.core.schema.Column;
+import dev.lakebench.core.store.TableDef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The Lakebench tables a statement names anywhere, for passes that decide by a column's type. A column reference
+ * is read by its last name part in every one of them, since a pass does not resolve names.
+ */
+final class NamedTables {
+
+    private final List<TableDef> tables;
+
+    private NamedTables(List<TableDef> tables) {
+        this.tables = tables;
+    }
+
+    static NamedTables of(List<Token> sig, PassContext ctx) {
+        List<TableDef> out = new ArrayList<>();
+        for (int i = 0; i < sig.size(); i++) {
+            Token t = sig.get(i);
+            boolean name = t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.QUOTED_IDENTIFIER;
+            if (name && (i + 1 >= sig.size() || !sig.get(i + 1).is("("))) {
+                Optional<TableDef> def = ctx.tables().apply(t.identifier());
+                def.filter(d -> !out.contains(d)).ifPresent(out::add);
+            }
+        }
+        return new NamedTables(out);
+    }
+
+    /** Whether some named table has a column of this name that {@code test} accepts. */
+    boolean anyColumn(Expr column, Predicate<Column> test) {
+        String col = column.name().get(column.name().size() - 1);
+        for (TableDef def : tables) {
+            if (def.schema().column(col).map(test::test).orElse(false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a column of this name exists in the named tables and every one of them that has it is accepted. */
+    boolean everyColumn(Expr column, Predicate<Column> test) {
+        String col = column.name().get(column.name().size() - 1);
+        boolean found = false;
+        for (TableDef def : tables) {
+            Optional<Column> c = def.schema().column(col);
+            if (c.isPresent()) {
+                if (!test.test(c.get())) {
+                    return false;
+                }
+                found = true;
+            }
+        }
+        return found;
+    }
+}
