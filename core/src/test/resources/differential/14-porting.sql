@@ -29,6 +29,7 @@ DELETE FROM orders USING users WHERE users.id = orders.user_id AND users.email =
 SELECT count(*) FROM orders;
 ALTER TABLE users ADD COLUMN active boolean DEFAULT true;
 SELECT id, active FROM users ORDER BY id LIMIT 3;
+SELECT email || ': ' || active, concat(id, '/', active), format('%s:%s', id, active) FROM users ORDER BY id;
 ALTER TABLE users ADD COLUMN IF NOT EXISTS active boolean;
 ALTER TABLE users RENAME COLUMN name TO full_name;
 SELECT full_name FROM users WHERE id = 2;
@@ -60,8 +61,8 @@ SELECT id, percent_rank() OVER (ORDER BY id), cume_dist() OVER (ORDER BY id) FRO
 SELECT * FROM (SELECT id, user_id, row_number() OVER (PARTITION BY user_id ORDER BY amount DESC) AS rn FROM orders) t WHERE rn = 1 ORDER BY user_id;
 WITH totals AS (SELECT user_id, sum(amount) AS total FROM orders GROUP BY user_id) SELECT u.email, t.total FROM users u JOIN totals t ON t.user_id = u.id ORDER BY u.email;
 WITH RECURSIVE days(d) AS (SELECT date '2024-03-01' UNION ALL SELECT d + 1 FROM days WHERE d < date '2024-03-04') SELECT d FROM days ORDER BY d;
--- differs: values: PostgreSQL [a1t, a-b], Lakebench [a1true, a-b]
 SELECT concat('a', 1, NULL, true), concat_ws('-', 'a', NULL, 'b');
+SELECT 'done: ' || (1 < 2), concat_ws(',', NULL::boolean, false, 'x' IS NULL, 2 > 1), true::text || '!';
 SELECT split_part('a,b,c', ',', 2), split_part('a,b,c', ',', 5);
 SELECT substr('hello world', 7), substr('hello world', 1, 5), substring('hello' FROM 2 FOR 3);
 -- differs: values: PostgreSQL [àbc, STRAßE, 3], Lakebench [àbc, STRAẞE, 3]

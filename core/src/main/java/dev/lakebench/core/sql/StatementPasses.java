@@ -14,6 +14,7 @@ public final class StatementPasses {
             new ColumnNames(),
             new PostgresFunctions(),
             new FormattingFunctions(),
+            new BooleanText(),
             new StringFunctions(),
             new RegexFunctions(),
             new FunctionSpellings(),

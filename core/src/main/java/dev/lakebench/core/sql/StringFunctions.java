@@ -15,7 +15,8 @@ import java.util.Set;
  *   <li>{@code quote_ident}, {@code quote_literal}, {@code quote_nullable} and {@code initcap}, computed by
  *       Lakebench's engine functions.</li>
  * </ul>
- * Arguments are the engine's text of the value (so a boolean is {@code true}, where PostgreSQL writes {@code t}).
+ * Arguments are the engine's text of the value; a boolean the written form shows prints {@code t} / {@code f}
+ * ({@link BooleanText} runs first).
  */
 final class StringFunctions implements StatementPass {
 

@@ -74,6 +74,31 @@ class PostgresTypePassesTest {
                 .isEqualTo(out);
     }
 
+    private static final PassContext FLAGS = new PassContext(n -> n.equals("flags")
+            ? Optional.of(new TableDef(
+                    "flags",
+                    new TableSchema(List.of(Column.of("name", ColumnType.TEXT), Column.of("active", ColumnType.BOOL))),
+                    Map.of()))
+            : Optional.empty());
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiterString = " -> ",
+            quoteCharacter = '`',
+            value = {
+                "SELECT concat('a', 1, NULL, true) -> SELECT concat('a', 1, NULL, left(CAST(true AS VARCHAR), 1))",
+                "SELECT concat_ws('-', false, 'b') -> SELECT concat_ws('-', left(CAST(false AS VARCHAR), 1), 'b')",
+                "SELECT concat(name, ': ', active) FROM flags -> SELECT concat(name, ': ', left(CAST(active AS VARCHAR), 1)) FROM flags",
+                "SELECT concat('x', (1 < 2), NOT x) FROM t -> SELECT concat('x', left(CAST((1 < 2) AS VARCHAR), 1), left(CAST(NOT x AS VARCHAR), 1)) FROM t",
+                "SELECT format('%s', 'a' IS NULL) -> SELECT format('%s', left(CAST('a' IS NULL AS VARCHAR), 1))",
+                "SELECT true::text, concat('a', active::text) FROM flags -> SELECT true::text, concat('a', active::text) FROM flags",
+                "SELECT concat(name, active) FROM other -> SELECT concat(name, active) FROM other",
+                "SELECT 'a' || true, name || active FROM flags -> SELECT 'a' || true, name || active FROM flags",
+            })
+    void booleansJoinedIntoTextAreTOrF(String in, String out) {
+        assertThat(new BooleanText().apply(new SqlStatement(in), FLAGS).text()).isEqualTo(out);
+    }
+
     @Test
     void byteaPositionIsFoundAtByteBoundaries() {
         String out = new ByteaFunctions()
