@@ -47,8 +47,10 @@ SELECT jsonb_array_elements('[1, true, [2, false]]');
 SELECT * FROM jsonb_array_elements_text('["foo", "bar"]');
 SELECT jsonb_typeof('-123.4'), json_typeof('"foo"');
 SELECT jsonb_pretty('{"a": 1}');
--- differs: Lakebench fails (jsonb_set() is not supported by the local engine
 SELECT jsonb_set('[{"f1":1,"f2":null},2,null,3]', '{0,f1}', '[2,3,4]', false);
+SELECT jsonb_set('[{"f1":1,"f2":null},2]', '{0,f3}', '[2,3,4]');
+SELECT jsonb_set('{"a": [1, 2]}', '{a,-1}', '9'), jsonb_set('{"a": [1, 2]}', '{a,5}', '9'), jsonb_set('{"a": 1}', '{x,y}', '9');
+SELECT jsonb_set('[1, 2]', '{x}', '9');
 SELECT jsonb_strip_nulls('[{"f1":1, "f2":null}, 2, null, 3]');
 -- differs: Lakebench fails (jsonb_path_query_array() is not supported by the local engine
 SELECT jsonb_path_query_array('{"a": [1, 2, 3]}', '$.a[*] ? (@ > 1)');
@@ -76,3 +78,7 @@ SELECT jsonb_object_agg(k, v) FROM (VALUES ('b', 1), ('a', 2), ('ccc', 3)) AS t(
 SELECT jsonb_object_keys('{"b": 1, "a": {"c": 2}}') ORDER BY 1;
 SELECT * FROM jsonb_each_text('{"a":"foo", "b":{"c": 1}, "n": null}') AS t ORDER BY key;
 SELECT t.key, t.value FROM jsonb_each('{"b": [1, 2], "a": 1}') AS t ORDER BY 1;
+SELECT id, jsonb_set(j, '{b,c}', '"z"') FROM docs ORDER BY id;
+SELECT jsonb_set(j, ARRAY['tags', '0'], '"r"') FROM docs WHERE id = 1;
+UPDATE docs SET j = jsonb_set(j, '{a}', '10') WHERE id = 2;
+SELECT id, j FROM docs ORDER BY id;

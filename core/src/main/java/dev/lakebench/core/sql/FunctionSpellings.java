@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  *   <li>{@code div}, {@code width_bucket}, {@code num_nulls} / {@code num_nonnulls}, {@code array_lower} /
  *       {@code array_upper} and {@code array_length} (of a dimension written as a number), {@code array_ndims}, {@code array_positions},
  *       {@code array_remove}, {@code array_replace}, {@code array_to_string} with a NULL text, {@code make_interval} (by position or name), {@code justify_days} / {@code _hours} /
- *       {@code _interval}, {@code round} of a double cast (half to even), {@code jsonb_pretty}, {@code jsonb_strip_nulls},
+ *       {@code _interval}, {@code round} of a double cast (half to even), {@code jsonb_pretty}, {@code jsonb_strip_nulls}, {@code jsonb_set},
  *       {@code json[b]_object_keys} (rows), {@code json[b]_object_agg}, and
  *       {@code octet_length} of a string literal, written with the engine's functions.</li>
  * </ul>
@@ -83,6 +83,7 @@ final class FunctionSpellings implements StatementPass {
                             "justify_interval",
                             "jsonb_pretty",
                             "jsonb_strip_nulls",
+                            "jsonb_set",
                             "json_strip_nulls",
                             "json_object_keys",
                             "jsonb_object_keys",
@@ -373,6 +374,24 @@ final class FunctionSpellings implements StatementPass {
                                 e.first(),
                                 e.last(),
                                 "CAST(lb_jsonb_strip_nulls(CAST(" + arg0 + " AS VARCHAR)) AS JSON)");
+            case "jsonb_set" -> {
+                // PostgreSQL's create_if_missing defaults to true; the engine function takes every argument
+                if (n < 3 || n > 4) {
+                    yield false;
+                }
+                String create = n == 4
+                        ? "CAST("
+                                + edits.original(e.child(3).first(), e.child(3).last()) + " AS VARCHAR)"
+                        : "'true'";
+                StringBuilder call = new StringBuilder("CAST(lb_jsonb_set(");
+                for (int i = 0; i < 3; i++) {
+                    call.append("CAST(")
+                            .append(edits.original(
+                                    e.child(i).first(), e.child(i).last()))
+                            .append(" AS VARCHAR), ");
+                }
+                yield edits.replace(e.first(), e.last(), call + create + ") AS JSON)");
+            }
             case "json_object_keys", "jsonb_object_keys" ->
                 n == 1 && edits.replace(e.first(), e.last(), "unnest(json_keys(CAST(" + arg0 + " AS JSON)))");
             case "json_object_agg", "jsonb_object_agg" -> {

@@ -41,6 +41,17 @@ final class PgJsonText {
         }
     }
 
+    /** A parsed value as jsonb prints it. */
+    static String jsonb(JsonNode n) {
+        try {
+            StringBuilder sb = new StringBuilder();
+            write(n, true, sb);
+            return sb.toString();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** {@code jsonb_pretty}: jsonb's order, one value a line, indented by four spaces. */
     static String pretty(String json) {
         try {
