@@ -45,7 +45,7 @@ SELECT radians(45.0);
 SELECT round(42.4), round(42.5), round(-42.5);
 SELECT round(42.4382, 2);
 SELECT round(2.5::double precision);
--- differs: Lakebench fails (scale() is not supported by the local engine
+-- differs: Lakebench fails (scale() is not supported by the local engine. Use a function the engine has (SELECT function_name FROM duckdb_functions() lists them)), PostgreSQL answers
 SELECT scale(8.4100);
 -- differs: column types: PostgreSQL [OTHER], Lakebench [INT32]
 SELECT sign(-8.4);
@@ -55,7 +55,7 @@ SELECT trunc(42.4382, 2);
 SELECT width_bucket(5.35, 0.024, 10.06, 5);
 SELECT sin(1), cos(1), tan(1);
 SELECT atan2(1, 1), asin(1), acos(0);
--- differs: Lakebench fails (sind() is not supported by the local engine
+-- differs: Lakebench fails (sind() is not supported by the local engine. Use a function the engine has (SELECT function_name FROM duckdb_functions() lists them)), PostgreSQL answers
 SELECT sind(30), cosd(60);
 -- differs: column types: PostgreSQL [OTHER], Lakebench [FLOAT64]
 SELECT 1 / 3.0;

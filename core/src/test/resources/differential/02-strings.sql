@@ -53,11 +53,11 @@ SELECT id, c, length(c) FROM words ORDER BY id;
 SELECT w FROM words ORDER BY w;
 SELECT w FROM words ORDER BY w DESC;
 SELECT 'abc'::char(5) || 'x';
--- differs: column types: PostgreSQL [INT32], Lakebench [INT64]
+-- differs: values: PostgreSQL [3], Lakebench [5]
 SELECT length('abc  '::char(5));
 SELECT E'a\tb', E'line\\n';
 SELECT $$dollar 'quoted'$$;
--- differs: Lakebench fails (Referenced column "U" was not found because the FROM clause is missing), PostgreSQL answers
+-- differs: Lakebench fails (Referenced column "U" was not found because the FROM clause is missing. Check column names and argument types), PostgreSQL answers
 SELECT U&'d\0061t\+000061';
 SELECT 'a' 'b';
 -- format() and quoting, beyond the documentation's examples.

@@ -5,7 +5,7 @@ INSERT INTO arr VALUES (1, ARRAY[1.0, 2.0, 3.0]::float4[], ARRAY['a', 'b'], ARRA
 -- end setup
 SELECT ARRAY[1, 2, 3];
 SELECT ARRAY[1, 2] || ARRAY[3, 4];
--- differs: Lakebench fails (Cannot concatenate types INTEGER[] and INTEGER - an explicit cast is required), PostgreSQL answers
+-- differs: Lakebench fails (Cannot concatenate types INTEGER[] and INTEGER - an explicit cast is required. Check column names and argument types), PostgreSQL answers
 SELECT ARRAY[1, 2] || 3, 0 || ARRAY[1, 2];
 SELECT ARRAY[[1, 2], [3, 4]];
 SELECT ARRAY['a', 'b'];
@@ -18,7 +18,7 @@ SELECT (ARRAY[10, 20, 30])[2:3];
 SELECT (ARRAY[10, 20, 30])[5];
 SELECT array_append(ARRAY[1, 2], 3), array_prepend(1, ARRAY[2, 3]);
 SELECT array_cat(ARRAY[1, 2, 3], ARRAY[4, 5]);
--- differs: Lakebench fails (array_dims() is not supported by the local engine
+-- differs: Lakebench fails (array_dims() is not supported by the local engine. Use a function the engine has (SELECT function_name FROM duckdb_functions() lists them)), PostgreSQL answers
 SELECT array_dims(ARRAY[[1, 2, 3], [4, 5, 6]]);
 SELECT array_length(ARRAY[1, 2, 3], 1);
 SELECT array_lower(ARRAY[1, 2, 3], 1), array_upper(ARRAY[1, 2, 3], 1);
@@ -27,11 +27,11 @@ SELECT array_position(ARRAY['sun', 'mon', 'tue'], 'mon');
 SELECT array_positions(ARRAY['A', 'A', 'B', 'A'], 'A');
 SELECT array_remove(ARRAY[1, 2, 3, 2], 2);
 SELECT array_replace(ARRAY[1, 2, 5, 4], 5, 3);
--- differs: column types: PostgreSQL [INT32], Lakebench [OTHER]
+-- differs: values: PostgreSQL [4], Lakebench [2]
 SELECT cardinality(ARRAY[[1, 2], [3, 4]]);
 SELECT array_to_string(ARRAY['a', 'b', 'c'], '-');
 SELECT unnest(ARRAY[1, 2]);
--- differs: Lakebench fails (No function matches the given name and argument types 'unnest(INTEGER[], VARCHAR[])'), PostgreSQL answers
+-- differs: Lakebench fails (No function matches the given name and argument types 'unnest(INTEGER[], VARCHAR[])'. You might need to add explicit type casts.), PostgreSQL answers
 SELECT * FROM unnest(ARRAY[1, 2], ARRAY['foo', 'bar', 'baz']) AS x(a, b);
 SELECT x FROM unnest(ARRAY[3, 1, 2]) AS x ORDER BY x;
 SELECT x, n FROM unnest(ARRAY['a', 'b']) WITH ORDINALITY AS u(x, n) ORDER BY n;

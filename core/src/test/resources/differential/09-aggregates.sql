@@ -38,7 +38,7 @@ SELECT stddev_pop(qty), var_samp(qty) FROM sales;
 SELECT corr(qty, score), covar_pop(qty, score) FROM sales;
 SELECT regr_slope(score, qty) FROM sales;
 SELECT count(*) FROM sales WHERE false;
--- differs: column types: PostgreSQL [INT64, OTHER, TEXT], Lakebench [OTHER, FLOAT64, TEXT]
+-- differs: column types: PostgreSQL [INT64, OTHER, TEXT], Lakebench [INT64, FLOAT64, TEXT]
 SELECT sum(qty), avg(qty), max(region) FROM sales WHERE false;
 SELECT region, product, sum(qty) FROM sales GROUP BY GROUPING SETS ((region), (product), ()) ORDER BY region, product;
 SELECT region, product, sum(qty) FROM sales GROUP BY ROLLUP (region, product) ORDER BY region, product;

@@ -29,7 +29,7 @@ SELECT 42::text || 'x';
 SELECT '12'::int + 1;
 SELECT 'x'::int;
 SELECT 99999999999::int;
--- differs: column types: PostgreSQL [INT64, INT64, OTHER, INT32, INT32], Lakebench [INT64, OTHER, FLOAT64, INT32, INT32]
+-- differs: column types: PostgreSQL [INT64, INT64, OTHER, INT32, INT32], Lakebench [INT64, INT64, FLOAT64, INT32, INT32]
 SELECT count(*), sum(n), avg(n), min(n), max(n) FROM c;
 SELECT n::text, t::numeric, r::numeric FROM c ORDER BY id;
 SELECT id, n::float8 / 3 FROM c ORDER BY id;
