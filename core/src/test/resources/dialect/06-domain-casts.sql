@@ -18,7 +18,12 @@ SELECT 1::INTEGER AS "int32", 2::BIGINT AS "int64", 3::FLOAT AS "float32", 4::DO
 -- case: jsonb
 SELECT '{"a": 1}'::jsonb
 -- engine:
-SELECT '{"a": 1}'::JSON AS "jsonb"
+SELECT CAST(lb_pg_json('{"a": 1}', 'jsonb') AS JSON) AS "jsonb"
+
+-- case: jsonb of a value
+SELECT CAST('{"a": 1}' || '' AS jsonb) AS j
+-- engine:
+SELECT CAST('{"a": 1}' || '' AS JSON) AS j
 
 -- case: the hybrid record outside a search is refused
 SELECT (1, 'a')::deeplake_hybrid_record

@@ -20,10 +20,8 @@ SELECT '["a", "b", "c"]'::jsonb ?& array['a', 'b'];
 SELECT '{"a": "b"}'::jsonb || '{"c": "d"}'::jsonb;
 -- differs: Lakebench fails (No function matches the given name and argument types '-(JSON, STRING_LITERAL)'. You might need to add explicit type casts.), PostgreSQL answers
 SELECT '{"a": "b", "c": "d"}'::jsonb - 'a';
--- differs: values: PostgreSQL [{"a": 2, "b": 1}], Lakebench [{"b": 1, "a": 2}]
 SELECT '{"b": 1, "a": 2}'::jsonb;
 SELECT '{"b": 1, "a": 2}'::json;
--- differs: values: PostgreSQL [{"a": 1, "b": [1, 2]}], Lakebench [{"a":1,"b":[1,2]}]
 SELECT '{"a":1,"b":[1,2]}'::jsonb;
 SELECT '[1, 2.50, "x", null, true]'::jsonb;
 SELECT '{"a": 1}'::jsonb = '{"a": 1.0}'::jsonb;
@@ -82,3 +80,7 @@ SELECT id, jsonb_set(j, '{b,c}', '"z"') FROM docs ORDER BY id;
 SELECT jsonb_set(j, ARRAY['tags', '0'], '"r"') FROM docs WHERE id = 1;
 UPDATE docs SET j = jsonb_set(j, '{a}', '10') WHERE id = 2;
 SELECT id, j FROM docs ORDER BY id;
+INSERT INTO docs VALUES (4, '{"zz":1,"a":{"y":2.50,"b":null},"a":[true]}'::jsonb, '{"b":1}'::json);
+SELECT id, j, js FROM docs WHERE id = 4;
+SELECT jsonb '{"b":2,"a":1}', CAST('[1,{"d":1,"c":2}]' AS jsonb), '{"b":1,  "a":2}'::json;
+SELECT id FROM docs WHERE j = '{"a":1,"b":{"c":"x"},"tags":["p","q"]}'::jsonb;

@@ -25,6 +25,7 @@ public final class StatementPasses {
             new ByteaFunctions(),
             new DateDifference(),
             new JsonbFunctions(),
+            new JsonbLiterals(),
             new NumericPrecision());
 
     private StatementPasses() {}

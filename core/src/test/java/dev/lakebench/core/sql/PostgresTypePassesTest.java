@@ -99,6 +99,21 @@ class PostgresTypePassesTest {
         assertThat(new BooleanText().apply(new SqlStatement(in), FLAGS).text()).isEqualTo(out);
     }
 
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "SELECT '{\"b\":1}'::jsonb|SELECT CAST(lb_pg_json('{\"b\":1}', 'jsonb') AS JSON)",
+                "SELECT jsonb '[1]', CAST('{}' AS jsonb)|SELECT CAST(lb_pg_json('[1]', 'jsonb') AS JSON), CAST(lb_pg_json('{}', 'jsonb') AS JSON)",
+                "INSERT INTO t VALUES ('{\"a\":1}'::jsonb)|INSERT INTO t VALUES (CAST(lb_pg_json('{\"a\":1}', 'jsonb') AS JSON))",
+                "SELECT '{\"b\":1}'::json, x::jsonb, $$[1]$$::jsonb FROM t|SELECT '{\"b\":1}'::json, x::jsonb, $$[1]$$::jsonb FROM t",
+            })
+    void jsonbConstantsArePrintedAsPostgres(String in, String out) {
+        assertThat(new JsonbLiterals().apply(new SqlStatement(in), NO_TABLES).text())
+                .isEqualTo(out);
+    }
+
     @Test
     void byteaPositionIsFoundAtByteBoundaries() {
         String out = new ByteaFunctions()

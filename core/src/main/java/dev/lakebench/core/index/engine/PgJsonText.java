@@ -20,8 +20,10 @@ import java.util.Map;
  */
 final class PgJsonText {
 
-    private static final ObjectMapper JSON =
-            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    /** Decimals exactly as written ({@code 2.50} stays {@code 2.50}, as jsonb keeps it). */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
 
     /** jsonb's key order: by length in bytes, then bytewise. */
     private static final Comparator<String> JSONB_KEYS = Comparator.comparingInt((String k) -> bytes(k).length)
