@@ -84,3 +84,10 @@ INSERT INTO docs VALUES (4, '{"zz":1,"a":{"y":2.50,"b":null},"a":[true]}'::jsonb
 SELECT id, j, js FROM docs WHERE id = 4;
 SELECT jsonb '{"b":2,"a":1}', CAST('[1,{"d":1,"c":2}]' AS jsonb), '{"b":1,  "a":2}'::json;
 SELECT id FROM docs WHERE j = '{"a":1,"b":{"c":"x"},"tags":["p","q"]}'::jsonb;
+INSERT INTO docs VALUES (5, '{"b":1,"a":{"c":"x"}}', '{"b":1}');
+-- differs: values: PostgreSQL [5, {"a": {"c": "x"}, "b": 1}], Lakebench [5, {"b":1,"a":{"c":"x"}}]
+SELECT id, j FROM docs WHERE id = 5;
+-- differs: values: PostgreSQL [{"c": "x"}], Lakebench [{"c":"x"}]
+SELECT j -> 'a' FROM docs WHERE id = 5;
+-- differs: values: PostgreSQL [[{"a": 1, "b": {"c": "x"}, "tags": ["p", "q"]}, {"a": 10, "b": {"c": "y"}}]], Lakebench [["{\"a\": 1, \"b\": {\"c\": \"x\"}, \"tags\": [\"p\", \"q\"]}", "{\"a\": 10, \"b\": {\"c\": \"y\"}}"]]
+SELECT json_agg(j ORDER BY id) FROM docs WHERE id IN (1, 2);
