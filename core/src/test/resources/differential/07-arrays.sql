@@ -5,8 +5,8 @@ INSERT INTO arr VALUES (1, ARRAY[1.0, 2.0, 3.0]::float4[], ARRAY['a', 'b'], ARRA
 -- end setup
 SELECT ARRAY[1, 2, 3];
 SELECT ARRAY[1, 2] || ARRAY[3, 4];
--- differs: Lakebench fails (Cannot concatenate types INTEGER[] and INTEGER - an explicit cast is required. Check column names and argument types), PostgreSQL answers
 SELECT ARRAY[1, 2] || 3, 0 || ARRAY[1, 2];
+SELECT ARRAY['a'] || 'b'::text || 'c'::text, ARRAY[1.5] || 2.5, ARRAY[1] || ARRAY[2] || 3, ARRAY[1] || -2;
 SELECT ARRAY[[1, 2], [3, 4]];
 SELECT ARRAY['a', 'b'];
 SELECT ARRAY[1.5, 2.5];
@@ -70,3 +70,6 @@ SELECT array_to_string(ARRAY['a', NULL], '-', '?'), array_to_string(ARRAY['a', N
 -- PostgreSQL array literals.
 SELECT '{a,"b c","d,e",NULL}'::text[], '{}'::int[], ('{x, NULL}'::text[])[2] IS NULL, '{1, 2}'::bigint[];
 SELECT ('{{1,2},{3,4}}'::int[])[2][1], array_length('{{1,2},{3,4}}'::int[], 2);
+SELECT id, tags || 'z'::text, 'y'::text || tags FROM arr ORDER BY id;
+UPDATE arr SET tags = tags || 'new'::text WHERE id = 1;
+SELECT id, tags FROM arr ORDER BY id;

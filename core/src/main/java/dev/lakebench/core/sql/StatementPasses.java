@@ -19,6 +19,7 @@ public final class StatementPasses {
             new RegexFunctions(),
             new FunctionSpellings(),
             new PostgresOperators(),
+            new ArrayConcat(),
             new PatternMatching(),
             new ForeignSchemaTables(),
             new CopyFrom(),

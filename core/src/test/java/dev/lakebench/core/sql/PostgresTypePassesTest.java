@@ -114,6 +114,33 @@ class PostgresTypePassesTest {
                 .isEqualTo(out);
     }
 
+    private static final PassContext ARR = new PassContext(n -> n.equals("arr")
+            ? Optional.of(new TableDef(
+                    "arr",
+                    new TableSchema(List.of(
+                            Column.of("name", ColumnType.TEXT),
+                            new Column("tags", ColumnType.OTHER, 0, "VARCHAR[]"),
+                            Column.vector("v", ColumnType.EMBEDDING, 3))),
+                    Map.of()))
+            : Optional.empty());
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiterString = " -> ",
+            quoteCharacter = '`',
+            value = {
+                "SELECT ARRAY[1, 2] || 3, 0 || ARRAY[1, 2] -> SELECT list_append(ARRAY[1, 2], 3), list_prepend(0, ARRAY[1, 2])",
+                "SELECT ARRAY[1] || 2 || -3 -> SELECT list_append(list_append(ARRAY[1], 2), -3)",
+                "UPDATE arr SET tags = tags || name -> UPDATE arr SET tags = list_append(tags, name)",
+                "SELECT 'x'::text || tags, v || 4.0 FROM arr -> SELECT list_prepend('x'::text, tags), list_append(v, 4.0) FROM arr",
+                "SELECT tags || 'x' FROM arr -> SELECT tags || 'x' FROM arr",
+                "SELECT ARRAY[1] || ARRAY[2], tags || tags, name || 'x' FROM arr -> SELECT ARRAY[1] || ARRAY[2], tags || tags, name || 'x' FROM arr",
+                "SELECT ARRAY[1] || '{2}', ARRAY[1] || NULL -> SELECT ARRAY[1] || '{2}', ARRAY[1] || NULL",
+            })
+    void arrayAndElementAppendOrPrepend(String in, String out) {
+        assertThat(new ArrayConcat().apply(new SqlStatement(in), ARR).text()).isEqualTo(out);
+    }
+
     @Test
     void byteaPositionIsFoundAtByteBoundaries() {
         String out = new ByteaFunctions()
