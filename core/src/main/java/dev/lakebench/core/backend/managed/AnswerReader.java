@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Reads a query answer — {@code {"columns": [..], "rows": [[..], ..], "row_count": n}}, an empty body or
- * {@code {}} — with Jackson's streaming parser: each row is read and decoded on its own, so no tree of the whole
+ * Reads a query answer — {@code {"columns": [..], "rows": [[..], ..], "row_count": n}}, an empty body,
+ * {@code {}}, or {@code null} / missing {@code columns} and {@code rows} (no rows, as the service's clients read it) — with Jackson's streaming parser: each row is read and decoded on its own, so no tree of the whole
  * answer is built (only the rows themselves are kept). Unknown fields are skipped.
  */
 final class AnswerReader {
@@ -45,6 +45,10 @@ final class AnswerReader {
                 JsonToken value = p.nextToken();
                 switch (field) {
                     case "columns" -> {
+                        if (value == JsonToken.VALUE_NULL) {
+                            // the service may send an empty list as null: no result columns
+                            continue;
+                        }
                         if (value != JsonToken.START_ARRAY) {
                             throw new JsonParseException(p, "\"columns\" is not a list");
                         }
@@ -68,8 +72,8 @@ final class AnswerReader {
                         if (value != JsonToken.START_ARRAY) {
                             throw new JsonParseException(p, "\"rows\" is not a list");
                         }
-                        sawRows = true;
                         while (p.nextToken() != JsonToken.END_ARRAY) {
+                            sawRows = true;
                             JsonNode r = ApiClient.JSON.readTree(p);
                             if (decoder != null) {
                                 rows.add(decoder.decode(r));
@@ -88,6 +92,7 @@ final class AnswerReader {
             }
             if (names == null) {
                 if (sawRows) {
+                    // rows without names cannot be read; no rows (e.g. "rows": []) is simply no result
                     throw new JsonParseException(p, "an answer with \"rows\" but no \"columns\" list");
                 }
                 return new Answer(List.of(), List.of(), rowCount, false);
