@@ -37,7 +37,10 @@ public final class ApiToken {
         return resolve(token, name -> null);
     }
 
-    /** The given token, else {@code DEEPLAKE_API_KEY} from {@code env}, else {@code AuthError: Token required}. */
+    /**
+     * The given token, else {@code DEEPLAKE_API_KEY} from {@code env}, else {@code AuthError: Token required}; a
+     * token holding a character an HTTP header cannot carry is a {@link TokenError}.
+     */
     public static ApiToken resolve(String token, Function<String, String> env) {
         String t = token;
         if (t == null || t.isBlank()) {
@@ -49,7 +52,18 @@ public final class ApiToken {
                     "Token required",
                     "Pass a token to Client.managed(...), set " + ENV + ", or run lakebench login --remote URL");
         }
-        return new ApiToken(t.strip());
+        String value = t.strip();
+        int bad = HeaderText.firstUnsendable(value);
+        if (bad >= 0) {
+            // never quote the token: only the character and where it is
+            throw new TokenError(
+                    ErrorCode.TOKEN_MALFORMED,
+                    "Token contains a character that cannot be sent in the Authorization header ("
+                            + HeaderText.describe(value, bad) + ")",
+                    "Copy the token again from the platform's API token page, without quotes, ellipses or"
+                            + " invisible spaces");
+        }
+        return new ApiToken(value);
     }
 
     /** The header value; callers put it on the wire and nowhere else. */

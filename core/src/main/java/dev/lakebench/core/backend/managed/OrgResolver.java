@@ -27,23 +27,23 @@ final class OrgResolver {
 
     static String resolve(ManagedSettings settings, ApiToken token, ApiClient api, Function<String, String> env) {
         if (settings.orgId() != null) {
-            return settings.orgId();
+            return sendable(settings.orgId(), "The organisation id given");
         }
         String fromEnv = env.apply(ManagedSettings.ORG_ENV);
         if (fromEnv != null && !fromEnv.isBlank()) {
-            return fromEnv.strip();
+            return sendable(fromEnv.strip(), "The organisation id in " + ManagedSettings.ORG_ENV);
         }
         Optional<String> claim = token.orgIdClaim();
         if (claim.isPresent()) {
-            return claim.get();
+            return sendable(claim.get(), "The token's org_id claim");
         }
         Optional<String> fromMe = fromMe(api);
         if (fromMe.isPresent()) {
-            return fromMe.get();
+            return sendable(fromMe.get(), "The organisation id " + settings.apiUrl() + "/me named");
         }
         List<OrganizationInfo> orgs = organizations(api, settings.apiUrl());
         if (orgs.size() == 1) {
-            return orgs.get(0).id();
+            return sendable(orgs.get(0).id(), "The organisation id " + settings.apiUrl() + "/organizations named");
         }
         if (orgs.isEmpty()) {
             throw new AuthError(
@@ -115,6 +115,20 @@ final class OrgResolver {
                     CHOOSE,
                     e);
         }
+    }
+
+    /** The org id travels in the X-Activeloop-Org-Id header, which carries printable ASCII only. */
+    private static String sendable(String org, String source) {
+        int bad = HeaderText.firstUnsendable(org);
+        if (bad < 0) {
+            return org;
+        }
+        throw new AuthError(
+                ErrorCode.AUTH_NO_ORG_ID,
+                source + " (\"" + org + "\") contains a character that cannot be sent in the X-Activeloop-Org-Id"
+                        + " header (" + HeaderText.describe(org, bad) + ")",
+                "Copy the organisation id again from the platform (it is printable ASCII, often a UUID), or "
+                        + lower(CHOOSE));
     }
 
     private static String lower(String s) {

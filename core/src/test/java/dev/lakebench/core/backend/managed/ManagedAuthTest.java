@@ -192,4 +192,37 @@ class ManagedAuthTest {
                 .hasMessageContaining("Could not connect to the managed API at http://127.0.0.1:" + port)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("org_id"));
     }
+
+    @Test
+    void aTokenWithACharacterNoHeaderCarriesIsATokenErrorThatDoesNotQuoteIt() throws Exception {
+        String jwt = FakeManagedService.jwt("org-1");
+        try (FakeManagedService service = new FakeManagedService(dir, jwt, "org-1")) {
+            // pasted with a trailing ellipsis: refused before any request, without echoing the token
+            assertThatThrownBy(() -> Client.managed(jwt + "\u2026", "default", service.url()))
+                    .isInstanceOf(TokenError.class)
+                    .satisfies(e -> assertThat(((TokenError) e).code()).isEqualTo(ErrorCode.TOKEN_MALFORMED))
+                    .hasMessageContaining("U+2026 at position " + (jwt.length() + 1))
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain(jwt.substring(0, 20)));
+            assertThatThrownBy(() -> ApiToken.resolve(null, Map.of(ApiToken.ENV, "dl_t\u00f6ken_123")::get))
+                    .isInstanceOf(TokenError.class)
+                    .hasMessageContaining("U+00F6");
+            assertThat(service.requestCount()).isZero();
+        }
+    }
+
+    @Test
+    void anOrgIdNoHeaderCarriesIsAnAuthErrorNamingWhereItCameFrom() throws Exception {
+        String jwt = FakeManagedService.jwt("org-1");
+        try (FakeManagedService service = new FakeManagedService(dir, jwt, "org-1")) {
+            assertThatThrownBy(() -> ManagedBackend.connect(
+                            ManagedSettings.of(service.url(), null),
+                            ApiToken.of(jwt),
+                            Map.of(ManagedSettings.ORG_ENV, "\u00f6rg-1")::get))
+                    .isInstanceOf(AuthError.class)
+                    .satisfies(e -> assertThat(((AuthError) e).code()).isEqualTo(ErrorCode.AUTH_NO_ORG_ID))
+                    .hasMessageContaining(ManagedSettings.ORG_ENV)
+                    .hasMessageContaining("U+00F6 at position 1");
+            assertThat(service.requestCount()).isZero();
+        }
+    }
 }
