@@ -226,6 +226,9 @@ final class ApiErrors {
                         "Check the workspace id: letters, digits, '-' and '_'");
             }
             case TABLE -> {
+                if (call.method().equals("DELETE")) {
+                    return dropFailed(call, lower, said, workspace);
+                }
                 return new TableError(
                         ErrorCode.TABLE_SCHEMA_MISMATCH,
                         "table creation failed for \"" + call.table() + "\"" + said,
@@ -246,6 +249,26 @@ final class ApiErrors {
                 return queryError(message, said);
             }
         }
+    }
+
+    /**
+     * A refused {@code DELETE /workspaces/{ws}/tables/{t}}: a table that is not there (in PostgreSQL's or the API's
+     * words) is TABLE_NOT_FOUND, which {@code dropTable(t, ifExists=true)} accepts; anything else says the drop failed.
+     */
+    private static TableError dropFailed(ApiCall call, String lower, String said, String workspace) {
+        if (MISSING_RELATION.matcher(lower).find()
+                || lower.contains("not found")
+                || lower.contains("does not exist")
+                || lower.contains("no such table")) {
+            return new TableError(
+                    ErrorCode.TABLE_NOT_FOUND,
+                    "Table \"" + call.table() + "\" does not exist in workspace \"" + workspace + "\"" + said,
+                    "List the tables with listTables(); dropTable(name, true) ignores a missing table");
+        }
+        return new TableError(
+                ErrorCode.SERVICE_ERROR,
+                "Table \"" + call.table() + "\" could not be dropped" + said,
+                "Check the table is not in use, then try again");
     }
 
     /** A failed statement, classified by the server's message (PostgreSQL wording). */

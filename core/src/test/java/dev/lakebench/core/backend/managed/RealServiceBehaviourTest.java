@@ -338,6 +338,28 @@ class RealServiceBehaviourTest {
         assertThat(service.requestCount() - before).isEqualTo(1);
     }
 
+    // ---- dropping tables ----
+
+    @Test
+    void aRefusedDropOfAMissingTableIsTableNotFoundWhichIfExistsAccepts() {
+        String missing =
+                "{\"error\": \"Database error: table \\\"gone\\\" does not exist\", \"code\": \"QUERY_ERROR\"}";
+        service.failNextWith(1, r -> r.getMethod().equals("DELETE"), 500, missing);
+        assertThatThrownBy(() -> client.dropTable("gone", false))
+                .isInstanceOf(TableError.class)
+                .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.TABLE_NOT_FOUND))
+                .hasMessageContaining("\"gone\" does not exist")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("creation"));
+        service.failNextWith(1, r -> r.getMethod().equals("DELETE"), 400, "{\"error\": \"table gone not found\"}");
+        client.dropTable("gone", true);
+        service.failNextWith(1, r -> r.getMethod().equals("DELETE"), 400, "{\"error\": \"table is locked\"}");
+        assertThatThrownBy(() -> client.dropTable("t", true))
+                .isInstanceOf(TableError.class)
+                .hasMessageContaining("could not be dropped: table is locked")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("creation"));
+        assertThat(client.listTables()).contains("t");
+    }
+
     // ---- attribution and the workspace list ----
 
     @Test
