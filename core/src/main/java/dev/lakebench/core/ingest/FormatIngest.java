@@ -126,7 +126,7 @@ final class FormatIngest {
                 writer.close();
                 if (!existed && writer.rowsCommitted() == 0) {
                     // a first ingest that failed before committing anything leaves no empty table behind
-                    backend.dropIfEmpty(table);
+                    EmptyTables.dropAfterFailure(backend, table, e);
                 }
             }
             throw e;

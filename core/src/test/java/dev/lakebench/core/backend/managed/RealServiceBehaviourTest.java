@@ -226,6 +226,23 @@ class RealServiceBehaviourTest {
         assertThat(queries() - before).isEqualTo(1);
     }
 
+    @Test
+    void anIngestStoppedByTheBalanceIsAnIngestErrorEvenWhenItsCleanupFailsToo() {
+        String used = "{\"balance_cents\": 0, \"error\": \"insufficient balance, please top up\"}";
+        // the first batch is refused, and so is the row count the empty-table cleanup asks for
+        service.failNextWith(1, FakeManagedService.queriesContaining(InsertBatch.MARK), 402, used);
+        service.failNextWith(1, FakeManagedService.queriesContaining("count(*)"), 402, used);
+        assertThatThrownBy(() -> client.ingest("fresh", Map.of("n", List.of(1L, 2L))))
+                .isInstanceOf(dev.lakebench.core.client.IngestError.class)
+                .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.SERVICE_BALANCE_EXHAUSTED))
+                .hasMessageContaining("Ingest into \"fresh\"")
+                .satisfies(e -> assertThat(e.getSuppressed()).hasSize(1));
+        // the same ingest once the balance is topped up stores its rows once
+        client.ingest("fresh", Map.of("n", List.of(1L, 2L)));
+        assertThat(client.query("SELECT count(*) AS c FROM fresh").get(0).get("c"))
+                .isEqualTo(2L);
+    }
+
     // ---- IF NOT EXISTS answered with "already exists" ----
 
     @Test
