@@ -83,6 +83,10 @@ final class Capabilities {
             if (ApiErrors.isUnreachable(e)) {
                 throw e;
             }
+            if (IdempotentDdl.alreadyExists(e)) {
+                // another connection created the ledger at the same moment
+                return InsertBatch.Ledger.HEAP;
+            }
             // plain tables refused beside deeplake ones: keep the ledger as a deeplake table
             ddl.accept(InsertBatch.DEEPLAKE_LEDGER_DDL);
             return InsertBatch.Ledger.DEEPLAKE;

@@ -544,7 +544,7 @@ public final class ManagedBackend implements Backend {
             target = existing(table, incoming);
         } else {
             try {
-                post(TableDdl.createTable(table, incoming), List.of(), null, true, Cancellation.none());
+                createTable(table, incoming);
                 datasetPath = registration.register(table, incoming).orElse(datasetPath);
             } finally {
                 catalog.invalidate(table);
@@ -552,6 +552,17 @@ public final class ManagedBackend implements Backend {
             target = incoming;
         }
         return new ManagedTableSink(this, table, target, datasetPath, settings.insertBatchBytes());
+    }
+
+    /** {@code CREATE TABLE IF NOT EXISTS}; another writer creating the table at the same moment is not a failure. */
+    private void createTable(String table, TableSchema incoming) {
+        try {
+            post(TableDdl.createTable(table, incoming), List.of(), null, true, Cancellation.none());
+        } catch (ManagedServiceError e) {
+            if (!IdempotentDdl.alreadyExists(e)) {
+                throw e;
+            }
+        }
     }
 
     private TableSchema existing(String table, TableSchema incoming) {

@@ -355,6 +355,33 @@ class RealServiceBehaviourTest {
         assertThat(service.requestCount() - before).isEqualTo(1);
     }
 
+    @Test
+    void anotherWriterCreatingTheSameTableAtOnceIsNotAFailure() {
+        String race = "{\"error\": \"Database error: duplicate key value violates unique constraint"
+                + " \\\"pg_type_typname_nsp_index\\\"\", \"code\": \"QUERY_ERROR\"}";
+        // the statement ran, but the answer is what the loser of a concurrent creation gets
+        service.addFault(new FakeManagedService.Fault(
+                FakeManagedService.queriesContaining("CREATE TABLE IF NOT EXISTS \\\"fresh\\\""),
+                true,
+                real -> new mockwebserver3.MockResponse.Builder()
+                        .code(500)
+                        .body(race)
+                        .build()));
+        assertThat(client.ingest("fresh", Map.of("n", List.of(1L, 2L))).rowCount())
+                .isEqualTo(2);
+        assertThat(client.query("SELECT count(*) AS c FROM fresh").get(0).get("c"))
+                .isEqualTo(2L);
+        service.addFault(new FakeManagedService.Fault(
+                FakeManagedService.queriesContaining("CREATE TABLE IF NOT EXISTS race2"),
+                true,
+                real -> new mockwebserver3.MockResponse.Builder()
+                        .code(500)
+                        .body(race)
+                        .build()));
+        client.query("CREATE TABLE IF NOT EXISTS race2 (n BIGINT)");
+        assertThat(client.listTables()).contains("fresh", "race2");
+    }
+
     // ---- dropping tables ----
 
     @Test
