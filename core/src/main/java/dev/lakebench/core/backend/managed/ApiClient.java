@@ -147,6 +147,7 @@ final class ApiClient {
                     pause(call, attempt, after, cancellation);
                     continue;
                 }
+                throw ApiErrors.waitTooLong(call, apiUrl, status, err, after.getAsLong(), retry.maxRetryAfterMillis());
             }
             if (!call.idempotent() && RetryPolicy.mayHaveRun(status, err)) {
                 throw ApiErrors.answerLost(call, apiUrl, status, err);

@@ -190,6 +190,28 @@ final class ApiErrors {
                         + apiUrl);
     }
 
+    /** A retryable answer whose {@code Retry-After} asks for a longer pause than is waited for: given up at once. */
+    static ManagedServiceError waitTooLong(
+            ApiCall call, String apiUrl, int status, ErrorBody body, long retryAfterMillis, long maxMillis) {
+        String said = body.message().isEmpty() ? "" : ": " + body.message();
+        ManagedServiceError e = new ManagedServiceError(
+                ErrorCode.SERVICE_UNAVAILABLE,
+                "The managed API at " + apiUrl + " answered " + status + " to " + call.operation()
+                        + " and asked to wait " + seconds(retryAfterMillis) + " before trying again (Lakebench waits"
+                        + " at most " + seconds(maxMillis) + ")" + said,
+                "Try again after " + seconds(retryAfterMillis)
+                        + (status == 429 ? "; the service limits how many requests it takes" : ""));
+        if (body.requestId() != null) {
+            e.detail("request_id", body.requestId());
+        }
+        return e.detail("retry_after_ms", Long.toString(retryAfterMillis))
+                .detail("http_status", Integer.toString(status));
+    }
+
+    private static String seconds(long millis) {
+        return (millis + 999) / 1000 + " s";
+    }
+
     /** A write whose answer was a gateway or server failure that may have come after it ran: not sent again. */
     static ManagedServiceError answerLost(ApiCall call, String apiUrl, int status, ErrorBody body) {
         String said = body.message().isEmpty() ? "" : ": " + body.message();

@@ -91,6 +91,11 @@ final class RetryPolicy {
         return retryAfterMillis.isPresent() && retryAfterMillis.getAsLong() > maxRetryAfterMillis;
     }
 
+    /** The longest {@code Retry-After} that is waited for. */
+    long maxRetryAfterMillis() {
+        return maxRetryAfterMillis;
+    }
+
     void sleep(Duration d) throws InterruptedException {
         sleeper.sleep(d);
     }
