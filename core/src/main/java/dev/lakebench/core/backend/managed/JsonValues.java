@@ -80,6 +80,12 @@ final class JsonValues {
         if (n == null || n.isNull() || n.isMissingNode()) {
             return null;
         }
+        if (known != null && n.isTextual()) {
+            Object typed = TextForms.parse(n.asText(), known.storage());
+            if (typed != null) {
+                return typed;
+            }
+        }
         if (known != null) {
             switch (known.storage()) {
                 case BYTES -> {

@@ -68,4 +68,47 @@ class AnswerShapesTest {
                 .satisfies(e -> assertThat(((ManagedServiceError) e).code()).isEqualTo(ErrorCode.SERVICE_ERROR))
                 .hasMessageContaining("malformed JSON");
     }
+
+    @Test
+    void valuesInPostgresTextFormAreReadByTheirColumnsType() {
+        Map<String, List<?>> data = new java.util.LinkedHashMap<>();
+        data.put("i", List.of(1L));
+        data.put("f", List.of(1.5));
+        data.put("b", List.of(true));
+        data.put("emb", List.<Object>of(new float[] {1f, 2f}));
+        data.put("m", List.<float[][]>of(new float[][] {{1f, 2f}, {3f, 4f}}));
+        data.put("img", List.<Object>of(new byte[] {1}));
+        data.put("s", List.of("x"));
+        client.ingest(
+                "ty",
+                data,
+                dev.lakebench.core.client.IngestOptions.defaults()
+                        .schema("img", "IMAGE")
+                        .schema("m", "EMBEDDING_2D"));
+        service.failNextWith(
+                1,
+                FakeManagedService.queriesContaining("SELECT i, f, b, emb, m, img, s FROM ty"),
+                200,
+                "{\"columns\": [\"i\", \"f\", \"b\", \"emb\", \"m\", \"img\", \"s\"], \"rows\": ["
+                        + "[\"9007199254740993\", \"NaN\", \"t\", \"{0.5,-2}\", \"{{1,2},{3,4}}\", \"\\\\x89504e47\","
+                        + " \"{1,2}\"],"
+                        + "[\"-3\", \"-Infinity\", \"f\", \"[0.25, 1e-3]\", null, \"iVBORw==\", \"t\"]]}");
+        List<dev.lakebench.core.client.Row> rows = client.query("SELECT i, f, b, emb, m, img, s FROM ty");
+        dev.lakebench.core.client.Row r = rows.get(0);
+        assertThat(r.get("i")).isEqualTo(9007199254740993L);
+        assertThat((Double) r.get("f")).isNaN();
+        assertThat(r.get("b")).isEqualTo(true);
+        assertThat((float[]) r.get("emb")).containsExactly(0.5f, -2f);
+        assertThat((float[][]) r.get("m")).isDeepEqualTo(new float[][] {{1f, 2f}, {3f, 4f}});
+        assertThat((byte[]) r.get("img")).containsExactly(0x89, 0x50, 0x4e, 0x47);
+        assertThat(r.get("s")).isEqualTo("{1,2}");
+        dev.lakebench.core.client.Row r2 = rows.get(1);
+        assertThat(r2.get("i")).isEqualTo(-3L);
+        assertThat(r2.get("f")).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(r2.get("b")).isEqualTo(false);
+        assertThat((float[]) r2.get("emb")).containsExactly(0.25f, 0.001f);
+        assertThat(r2.get("m")).isNull();
+        assertThat((byte[]) r2.get("img")).containsExactly(0x89, 0x50, 0x4e, 0x47);
+        assertThat(r2.get("s")).isEqualTo("t");
+    }
 }
