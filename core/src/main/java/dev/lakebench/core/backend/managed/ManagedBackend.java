@@ -554,14 +554,30 @@ public final class ManagedBackend implements Backend {
         return new ManagedTableSink(this, table, target, datasetPath, settings.insertBatchBytes());
     }
 
-    /** {@code CREATE TABLE IF NOT EXISTS}; another writer creating the table at the same moment is not a failure. */
+    /**
+     * {@code CREATE TABLE IF NOT EXISTS}; another writer creating the table at the same moment is not a failure. A
+     * statement the service refuses (a column type it does not know, say) is a TableError about the table, not a
+     * failed query the user never wrote.
+     */
     private void createTable(String table, TableSchema incoming) {
         try {
             post(TableDdl.createTable(table, incoming), List.of(), null, true, Cancellation.none());
         } catch (ManagedServiceError e) {
-            if (!IdempotentDdl.alreadyExists(e)) {
+            if (IdempotentDdl.alreadyExists(e)) {
+                return;
+            }
+            if (!(e instanceof TableError)) {
                 throw e;
             }
+            TableError refused = new TableError(
+                    ErrorCode.TABLE_SCHEMA_MISMATCH,
+                    "Table \"" + table + "\" could not be created in workspace \"" + settings.workspaceId() + "\": "
+                            + e.problem(),
+                    "The service refused the columns " + TableDdl.columns(incoming)
+                            + "; check the type it names, or give another type with IngestOptions.schema(column, type)",
+                    e);
+            e.details().forEach(refused::detail);
+            throw refused;
         }
     }
 

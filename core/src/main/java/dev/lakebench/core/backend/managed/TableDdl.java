@@ -28,6 +28,18 @@ final class TableDdl {
         return sql.append(") USING deeplake").toString();
     }
 
+    /** The column list as sent, e.g. {@code "n" INT8, "m" EMBEDDING_2D}, for messages. */
+    static String columns(TableSchema schema) {
+        StringBuilder sb = new StringBuilder();
+        for (Column c : schema.columns()) {
+            sb.append(sb.isEmpty() ? "" : ", ")
+                    .append(Identifiers.quote(c.name()))
+                    .append(' ')
+                    .append(sqlType(c.type()));
+        }
+        return sb.toString();
+    }
+
     static String sqlType(ColumnType t) {
         return switch (t) {
             case TEXT -> "TEXT";

@@ -382,6 +382,23 @@ class RealServiceBehaviourTest {
         assertThat(client.listTables()).contains("fresh", "race2");
     }
 
+    @Test
+    void aColumnTypeTheServiceRefusesIsATableErrorAboutTheTable() {
+        String refused = "{\"error\": \"Database error: type \\\"embedding_2d\\\" does not exist\","
+                + " \"code\": \"QUERY_ERROR\", \"request_id\": \"r-9\"}";
+        service.failNextWith(
+                1, FakeManagedService.queriesContaining("CREATE TABLE IF NOT EXISTS \\\"fresh\\\""), 500, refused);
+        assertThatThrownBy(() -> client.ingest("fresh", Map.of("n", List.of(1L))))
+                .isInstanceOf(TableError.class)
+                .isNotInstanceOf(QueryError.class)
+                .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.TABLE_SCHEMA_MISMATCH))
+                .hasMessageContaining("Table \"fresh\" could not be created in workspace \"default\"")
+                .hasMessageContaining("type \"embedding_2d\" does not exist")
+                .hasMessageContaining("\"n\" INT8")
+                .satisfies(e -> assertThat(((ManagedServiceError) e).details()).containsEntry("request_id", "r-9"));
+        assertThat(client.listTables()).doesNotContain("fresh");
+    }
+
     // ---- dropping tables ----
 
     @Test
