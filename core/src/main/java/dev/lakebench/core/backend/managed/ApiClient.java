@@ -96,11 +96,13 @@ final class ApiClient {
             int status;
             byte[] body;
             String retryAfter;
+            String location;
             Excerpt excerpt = null;
             try (AutoCloseable unregister = cancellation.onCancel(c::cancel);
                     Response r = c.execute()) {
                 status = r.code();
                 retryAfter = r.header("Retry-After");
+                location = r.header("Location");
                 ResponseBody rb = r.body();
                 if (status >= 200 && status < 300) {
                     excerpt = new Excerpt(rb.byteStream());
@@ -136,6 +138,11 @@ final class ApiClient {
                 throw e;
             } catch (Exception e) {
                 throw new IllegalStateException(e);
+            }
+            if (status >= 300 && status < 400) {
+                // not followed: a redirected POST would be re-sent as a GET, and the token should go where the user
+                // said
+                throw ApiErrors.redirected(call, apiUrl, status, location == null ? null : redact(location));
             }
             ErrorBody err = ErrorBody.parse(body, this::redact);
             if (RetryPolicy.retryable(status, err, call.idempotent(), authRetries) && attempt < retry.maxAttempts()) {

@@ -190,6 +190,40 @@ final class ApiErrors {
                         + apiUrl);
     }
 
+    /** A 3xx answer: the API URL is not where the API answers (e.g. http:// where the service is https://). */
+    static ManagedServiceError redirected(ApiCall call, String apiUrl, int status, String location) {
+        String target = location == null ? null : apiBase(call, location);
+        return new ManagedServiceError(
+                        ErrorCode.SERVICE_ERROR,
+                        "The managed API at " + apiUrl + " answered " + call.operation() + " with a redirect (" + status
+                                + ")" + (location == null ? "" : " to " + location),
+                        target == null
+                                ? "Check the API URL: use the address the service answers on, usually https://"
+                                : "Use the API URL " + target + " (--remote " + target
+                                        + ", Client.managed(token, ws, \"" + target + "\"))")
+                .detail("http_status", Integer.toString(status))
+                .detail(REASON, REDIRECT);
+    }
+
+    /** True for an error saying the API URL is redirected elsewhere (so nothing else can be learnt there). */
+    static boolean isRedirect(ManagedServiceError e) {
+        return REDIRECT.equals(e.details().get(REASON));
+    }
+
+    /** The API base a redirect points to: its location minus the path that was asked for, when it ends with it. */
+    private static String apiBase(ApiCall call, String location) {
+        String path = call.pathText();
+        String l = location.strip();
+        int q = l.indexOf('?');
+        if (q >= 0) {
+            l = l.substring(0, q);
+        }
+        if (l.endsWith(path) && l.length() > path.length() && l.contains("://")) {
+            return l.substring(0, l.length() - path.length());
+        }
+        return null;
+    }
+
     /** A retryable answer whose {@code Retry-After} asks for a longer pause than is waited for: given up at once. */
     static ManagedServiceError waitTooLong(
             ApiCall call, String apiUrl, int status, ErrorBody body, long retryAfterMillis, long maxMillis) {
@@ -373,6 +407,7 @@ final class ApiErrors {
 
     private static final String REASON = "reason";
     private static final String UNREACHABLE = "unreachable";
+    private static final String REDIRECT = "redirect";
 
     /** True for an error saying the server could not be reached at all. */
     static boolean isUnreachable(ManagedServiceError e) {

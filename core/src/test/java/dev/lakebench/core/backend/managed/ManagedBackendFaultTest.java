@@ -241,4 +241,41 @@ class ManagedBackendFaultTest {
         assertThat(bodies.get(bodies.size() - 2)).doesNotContain("timeout_ms");
         assertThat(bodies.get(bodies.size() - 1)).contains("\"timeout_ms\":300000");
     }
+
+    @Test
+    void aRedirectIsNotFollowedAndNamesTheUrlToUse() {
+        String target = "https://api.example.test";
+        service.addFault(new FakeManagedService.Fault(
+                FakeManagedService.queries(),
+                false,
+                real -> new mockwebserver3.MockResponse.Builder()
+                        .code(301)
+                        .setHeader("Location", target + "/workspaces/default/tables/query")
+                        .body("")
+                        .build()));
+        int before = queries();
+        assertThatThrownBy(() -> client.query("SELECT * FROM t"))
+                .isInstanceOf(ManagedServiceError.class)
+                .satisfies(e -> assertThat(((ManagedServiceError) e).code()).isEqualTo(ErrorCode.SERVICE_ERROR))
+                .hasMessageContaining("with a redirect (301) to " + target + "/workspaces/default/tables/query")
+                .hasMessageContaining("Use the API URL " + target);
+        assertThat(queries() - before).isEqualTo(1);
+        // connecting with a token that names no org asks /me first: the redirect is said, not "no org_id"
+        service.addFault(new FakeManagedService.Fault(
+                r -> r.getUrl().encodedPath().equals("/me"),
+                false,
+                real -> new mockwebserver3.MockResponse.Builder()
+                        .code(308)
+                        .setHeader("Location", target + "/me")
+                        .body("")
+                        .build()));
+        assertThatThrownBy(() -> ManagedBackend.connect(
+                        ManagedSettings.of(service.url(), "default"),
+                        ApiToken.of("dl_opaque_token_123"),
+                        new Random(1),
+                        d -> {}))
+                .isInstanceOf(ManagedServiceError.class)
+                .isNotInstanceOf(dev.lakebench.core.client.AuthError.class)
+                .hasMessageContaining("Use the API URL " + target);
+    }
 }
