@@ -162,11 +162,29 @@ final class ManagedTableSink implements TableSink {
                     + p.rows().size() + " rows): " + e.problem();
             String hint = committed + " rows before it are stored once; commit again to resend the batch"
                     + " (its id makes a repeat harmless), or ingest the remaining rows. " + e.hint();
-            // an IngestError when the code allows it (service faults), else the class of the code (e.g. a TableError)
-            throw e.code().family().fits(IngestError.class)
-                    ? new IngestError(e.code(), problem, hint, e)
-                    : ErrorFamily.create(e.code(), problem, hint, e);
+            ManagedServiceError out;
+            if (refusedData(e.code())) {
+                // the statement is Lakebench's own: what the database refused in it is the data
+                out = new IngestError(
+                        ErrorCode.INGEST_BAD_DATA,
+                        problem,
+                        "Check the values of these rows against the column types of \"" + table + "\". " + hint,
+                        e);
+            } else if (e.code().family().fits(IngestError.class)) {
+                // service faults
+                out = new IngestError(e.code(), problem, hint, e);
+            } else {
+                // the class of the code (e.g. a TableError for a table dropped meanwhile)
+                out = ErrorFamily.create(e.code(), problem, hint, e);
+            }
+            e.details().forEach(out::detail);
+            throw out;
         }
+    }
+
+    /** A batch statement the database refused for what it holds (bad input syntax, a value out of range). */
+    private static boolean refusedData(ErrorCode code) {
+        return code == ErrorCode.QUERY_INVALID || code == ErrorCode.QUERY_SYNTAX || code == ErrorCode.QUERY_PARAMETER;
     }
 
     /**

@@ -399,6 +399,22 @@ class RealServiceBehaviourTest {
         assertThat(client.listTables()).doesNotContain("fresh");
     }
 
+    @Test
+    void aBatchTheDatabaseRefusesIsAnIngestErrorAboutTheDataAndKeepsWhatWasStored() {
+        String refused = "{\"error\": \"Database error: invalid input syntax for type real: \\\"abc\\\"\","
+                + " \"code\": \"QUERY_ERROR\", \"request_id\": \"r-7\"}";
+        service.failNextWith(1, FakeManagedService.queriesContaining(InsertBatch.MARK), 500, refused);
+        int before = queries();
+        assertThatThrownBy(() -> client.ingest("t", Map.of("n", List.of(4L))))
+                .isInstanceOf(dev.lakebench.core.client.IngestError.class)
+                .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.INGEST_BAD_DATA))
+                .hasMessageContaining("Ingest into \"t\" stopped at batch 0")
+                .hasMessageContaining("invalid input syntax for type real")
+                .satisfies(e -> assertThat(((ManagedServiceError) e).details()).containsEntry("request_id", "r-7"));
+        assertThat(sleeps).isEmpty();
+        assertThat(client.query("SELECT count(*) AS c FROM t").get(0).get("c")).isEqualTo(3L);
+    }
+
     // ---- dropping tables ----
 
     @Test
