@@ -10,6 +10,7 @@ import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.ManagedServiceError;
 import dev.lakebench.core.client.ManagedSettings;
 import dev.lakebench.core.client.QueryError;
+import dev.lakebench.core.client.WorkspaceError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -47,6 +48,7 @@ final class ApiClient {
     private final ApiToken token;
     private final RetryPolicy retry;
     private volatile String orgId;
+    private volatile boolean closed;
 
     ApiClient(OkHttpClient http, ManagedSettings settings, ApiToken token, RetryPolicy retry) {
         this.http = http;
@@ -55,6 +57,11 @@ final class ApiClient {
         this.workspace = settings.workspaceId();
         this.token = token;
         this.retry = retry;
+    }
+
+    /** Later requests are refused: the client that owns this connection was closed. */
+    void close() {
+        closed = true;
     }
 
     void orgId(String org) {
@@ -85,6 +92,13 @@ final class ApiClient {
      * connection (retried for requests safe to repeat); one that is not JSON is a service error.
      */
     <T> T send(ApiCall call, Cancellation cancellation, BodyReader<T> reader) {
+        if (closed) {
+            throw new WorkspaceError(
+                    ErrorCode.WORKSPACE_CLOSED,
+                    "The client of managed workspace \"" + workspace + "\" at " + apiUrl + " is closed",
+                    "Connect again with a new client (Client.managed), and close a client only once you are done with"
+                            + " it and its datasets");
+        }
         Request request = build(call);
         int authRetries = 0;
         for (int attempt = 1; ; attempt++) {

@@ -595,9 +595,14 @@ public final class ManagedBackend implements Backend {
         return capabilities;
     }
 
-    /** Nothing to release: connections belong to the shared pool and idle out on their own. */
+    /**
+     * Refuses later calls ({@code WORKSPACE_CLOSED}), as a closed local client does; connections belong to the shared
+     * pool and idle out on their own.
+     */
     @Override
-    public void close() {}
+    public void close() {
+        api.close();
+    }
 
     @Override
     public String toString() {

@@ -278,4 +278,18 @@ class ManagedBackendFaultTest {
                 .isNotInstanceOf(dev.lakebench.core.client.AuthError.class)
                 .hasMessageContaining("Use the API URL " + target);
     }
+
+    @Test
+    void aClosedClientRefusesFurtherCallsWithoutSendingThem() {
+        client.close();
+        int before = service.requestCount();
+        assertThatThrownBy(() -> client.query("SELECT 1 AS x"))
+                .isInstanceOf(dev.lakebench.core.client.WorkspaceError.class)
+                .satisfies(e -> assertThat(((ManagedServiceError) e).code()).isEqualTo(ErrorCode.WORKSPACE_CLOSED))
+                .hasMessageContaining("is closed");
+        assertThatThrownBy(client::listTables).isInstanceOf(dev.lakebench.core.client.WorkspaceError.class);
+        assertThatThrownBy(() -> client.ingest("t", Map.of("n", List.of(4L))))
+                .isInstanceOf(dev.lakebench.core.client.WorkspaceError.class);
+        assertThat(service.requestCount()).isEqualTo(before);
+    }
 }
