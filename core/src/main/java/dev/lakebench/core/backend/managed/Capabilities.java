@@ -2,7 +2,9 @@ package dev.lakebench.core.backend.managed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lakebench.core.client.AuthError;
+import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.ManagedServiceError;
+import dev.lakebench.core.client.TableError;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -49,14 +51,32 @@ final class Capabilities {
             JsonNode first = r.path("rows").path(0);
             JsonNode v = first.isArray() ? first.path(0) : first.path("lakebench_probe");
             return PROBE_VALUE.equals(v.asText(null));
-        } catch (AuthError e) {
-            throw e;
         } catch (ManagedServiceError e) {
-            if (ApiErrors.isUnreachable(e)) {
-                throw e;
+            if (!refusal(e)) {
+                throw e; // nothing learnt: not kept, the next statement with values probes again
             }
             return false;
         }
+    }
+
+    /**
+     * True when an answer refuses the statement itself, which is what a probe learns from: the database refused it
+     * (a QueryError or TableError), or the service broke on it (a bare 500, 502 or 504). An auth failure, a used-up
+     * balance, a busy service (429, 503), a missing workspace, a timeout or an unreachable server say nothing about
+     * the capability, and a fallback chosen on them would stay for the whole connection.
+     */
+    static boolean refusal(ManagedServiceError e) {
+        if (e instanceof AuthError || ApiErrors.isUnreachable(e) || ApiErrors.isRedirect(e)) {
+            return false;
+        }
+        if (e.code() == ErrorCode.QUERY_TIMEOUT || e.code() == ErrorCode.QUERY_CANCELLED) {
+            return false;
+        }
+        if (e instanceof TableError) {
+            return true;
+        }
+        String status = e.details().getOrDefault("http_status", "");
+        return status.equals("500") || status.equals("502") || status.equals("504");
     }
 
     /** The ledger in use, created on first call. */
@@ -77,10 +97,8 @@ final class Capabilities {
         try {
             ddl.accept(InsertBatch.LEDGER_DDL);
             return InsertBatch.Ledger.HEAP;
-        } catch (AuthError e) {
-            throw e;
         } catch (ManagedServiceError e) {
-            if (ApiErrors.isUnreachable(e)) {
+            if (!refusal(e)) {
                 throw e;
             }
             if (IdempotentDdl.alreadyExists(e)) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.IngestError;
+import dev.lakebench.core.client.ManagedServiceError;
 import dev.lakebench.core.client.ManagedSettings;
 import dev.lakebench.core.client.QueryRequest;
 import dev.lakebench.core.client.Row;
@@ -112,6 +113,27 @@ class CapabilityFallbackTest {
                 .isEqualTo(1);
         assertThat(bodies.stream().filter(b -> b.contains("\"params\"")).count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aUsedUpBalanceDuringTheParamsProbeIsReportedAndNotTakenForRefusedParams() throws Exception {
+        service = new FakeManagedService(dir, token, "org-1");
+        connect(16 * 1024);
+        service.failNextWith(
+                1,
+                FakeManagedService.queriesContaining(Capabilities.PROBE_VALUE),
+                402,
+                "{\"balance_cents\": 0, \"error\": \"insufficient balance, please top up\"}");
+        assertThatThrownBy(() -> client.query("SELECT $1::TEXT AS v", "x"))
+                .isInstanceOf(ManagedServiceError.class)
+                .satisfies(e ->
+                        assertThat(((ManagedServiceError) e).code()).isEqualTo(ErrorCode.SERVICE_BALANCE_EXHAUSTED));
+        // topped up: the probe runs again and values are bound, not written into the SQL
+        assertThat(client.query("SELECT $1::TEXT AS v", "x").get(0).get("v")).isEqualTo("x");
+        List<String> bodies = service.queryBodies();
+        assertThat(bodies.stream().filter(b -> b.contains(Capabilities.PROBE_VALUE)))
+                .hasSize(2);
+        assertThat(bodies.get(bodies.size() - 1)).contains("\"params\"").contains("SELECT $1::TEXT AS v");
     }
 
     @Test
