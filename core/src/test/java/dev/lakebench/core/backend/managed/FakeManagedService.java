@@ -38,9 +38,9 @@ import mockwebserver3.RecordedRequest;
  * <p>Two profiles. {@link Profile#REAL} (the default) answers in the shapes the service's public clients show:
  * tokens with an {@code org_id} claim, {@code /me} without an org, {@code /organizations}, failed statements as
  * 500 {@code {"error": "Database error: ..", "code": "QUERY_ERROR", "request_id"}}, "already exists" errors on
- * IF NOT EXISTS DDL of an existing index or column, {@code {"columns", "rows", "row_count"}} answers and a
- * {@code {"data": [..]}} workspace list. {@link Profile#SPEC} answers as the written protocol: {@code OrgID}
- * tokens, {@code /me} with the org, 400 errors, no-op IF NOT EXISTS and a bare workspace array.
+ * IF NOT EXISTS DDL of an existing index or column, {@code {"columns", "rows", "row_count"}} answers with bytes
+ * as {@code \x} hex text and a {@code {"data": [..]}} workspace list. {@link Profile#SPEC} answers as the written protocol: {@code OrgID}
+ * tokens, {@code /me} with the org, 400 errors, no-op IF NOT EXISTS, bytes as base64 and a bare workspace array.
  *
  * <p>Strict modes force the client's fallbacks (they are not claims about the service): no table-registration
  * endpoint, a body-size limit (413), {@code params} refused, and {@code current_schema()} being {@code public}

@@ -195,7 +195,7 @@ final class FakeSql {
         for (Row row : r.rows()) {
             ArrayNode a = rows.addArray();
             for (int i = 0; i < row.width(); i++) {
-                a.add(json(row.get(i)));
+                a.add(wire(row.get(i)));
             }
         }
         if (service.profile() == FakeManagedService.Profile.REAL) {
@@ -245,6 +245,17 @@ final class FakeSql {
             return m;
         }
         return p.toString();
+    }
+
+    /**
+     * A result value as this profile sends it: bytes as PostgreSQL's bytea text ({@code \x89504e..}) in the real
+     * profile, which the service's clients read first, and as base64 in the written protocol's.
+     */
+    private JsonNode wire(Object v) {
+        if (v instanceof byte[] b && service.profile() == FakeManagedService.Profile.REAL) {
+            return F.textNode("\\x" + HexFormat.of().formatHex(b));
+        }
+        return json(v);
     }
 
     static JsonNode json(Object v) {
