@@ -97,11 +97,22 @@ final class ApiErrors {
                                 + " or run lakebench login --remote " + apiUrl);
             }
             case 403 -> {
-                return new AuthError(
-                        ErrorCode.AUTH_REJECTED,
-                        "Access denied to workspace \"" + workspace + "\" (403"
-                                + (attempts > 1 ? ", " + attempts + " times" : "") + ")" + said,
-                        "Check that the token belongs to the organisation that owns the workspace");
+                String times = attempts > 1 ? ", " + attempts + " times" : "";
+                return switch (call.target()) {
+                    // calls that address no workspace: naming one would send the user to the wrong place
+                    case WORKSPACES, ORGANIZATIONS, ME ->
+                        new AuthError(
+                                ErrorCode.AUTH_REJECTED,
+                                "Access denied: the managed API refused " + call.operation() + " (403" + times + ")"
+                                        + said,
+                                "Check that the token is valid and belongs to the organisation it is used with (--org,"
+                                        + " DEEPLAKE_ORG_ID)");
+                    default ->
+                        new AuthError(
+                                ErrorCode.AUTH_REJECTED,
+                                "Access denied to workspace \"" + workspace + "\" (403" + times + ")" + said,
+                                "Check that the token belongs to the organisation that owns the workspace");
+                };
             }
             case 404 -> {
                 return switch (call.target()) {

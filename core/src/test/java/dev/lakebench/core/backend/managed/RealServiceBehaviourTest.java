@@ -210,6 +210,19 @@ class RealServiceBehaviourTest {
     }
 
     @Test
+    void aForbiddenWorkspaceListingDoesNotBlameAWorkspace() {
+        service.failNext(1, r -> r.getUrl().encodedPath().equals("/workspaces"), 403, "forbidden", null);
+        assertThatThrownBy(client::listWorkspaces)
+                .isInstanceOf(AuthError.class)
+                .hasMessageContaining("Access denied: the managed API refused listing workspaces (403): forbidden")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("workspace \"default\""));
+        service.failNext(1, FakeManagedService.queries(), 403, "forbidden", null);
+        assertThatThrownBy(() -> client.query("SELECT 1 AS x"))
+                .isInstanceOf(AuthError.class)
+                .hasMessageContaining("Access denied to workspace \"default\" (403): forbidden");
+    }
+
+    @Test
     void aUsedUpBalanceIsSaidClearlyAndNotRetried() {
         service.failNextWith(
                 1,
