@@ -44,7 +44,10 @@ final class DetailText {
         return pane != null;
     }
 
-    /** Shows {@code body} with {@code hits} marked, scrolled to the first hit; no text before the first is nothing to build. */
+    /**
+     * Shows {@code body} with {@code hits} marked, scrolled to the first hit or else to the top; no text before the
+     * first is nothing to build.
+     */
     void show(String body, List<QueryWords.Hit> hits) {
         if (area == null && (body == null || body.isEmpty())) {
             return;
@@ -60,8 +63,9 @@ final class DetailText {
         if (!hits.isEmpty() && hits.get(0).end() <= length) {
             area.moveTo(hits.get(0).start());
             area.requestFollowCaret();
-        } else {
+        } else { // from the start: replacing the text leaves the view at its end
             area.moveTo(0);
+            area.requestFollowCaret();
         }
     }
 }
