@@ -19,14 +19,10 @@ final class BooleanText implements StatementPass {
 
     @Override
     public SqlStatement apply(SqlStatement st, PassContext ctx) {
-        List<Token> sig = st.significant();
-        boolean mayApply = false;
-        for (Token t : sig) {
-            mayApply |= t.isWord("CONCAT") || t.isWord("CONCAT_WS") || t.isWord("FORMAT");
-        }
-        if (!mayApply) {
+        if (!st.hasWord("CONCAT", "CONCAT_WS", "FORMAT")) {
             return st;
         }
+        List<Token> sig = st.significant();
         NamedTables tables = NamedTables.of(sig, ctx);
         TextEdits edits = new TextEdits(st.text(), sig);
         boolean changed = false;

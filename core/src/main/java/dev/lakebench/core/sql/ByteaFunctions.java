@@ -11,14 +11,10 @@ final class ByteaFunctions implements StatementPass {
 
     @Override
     public SqlStatement apply(SqlStatement st, PassContext ctx) {
-        List<Token> sig = st.significant();
-        boolean mayApply = false;
-        for (Token t : sig) {
-            mayApply |= t.isWord("LENGTH") || t.isWord("POSITION");
-        }
-        if (!mayApply) {
+        if (!st.hasWord("LENGTH", "POSITION")) {
             return st;
         }
+        List<Token> sig = st.significant();
         NamedTables tables = NamedTables.of(sig, ctx);
         TextEdits edits = new TextEdits(st.text(), sig);
         boolean changed = false;

@@ -13,14 +13,10 @@ final class PatternMatching implements StatementPass {
 
     @Override
     public SqlStatement apply(SqlStatement st, PassContext ctx) {
-        List<Token> sig = st.significant();
-        boolean mayApply = false;
-        for (Token t : sig) {
-            mayApply |= t.isWord("LIKE") || t.isWord("ILIKE") || t.isWord("SIMILAR");
-        }
-        if (!mayApply) {
+        if (!st.hasWord("LIKE", "ILIKE", "SIMILAR")) {
             return st;
         }
+        List<Token> sig = st.significant();
         TextEdits edits = new TextEdits(st.text(), sig);
         boolean changed = false;
         for (Expr e : ExprWalk.all(sig)) {

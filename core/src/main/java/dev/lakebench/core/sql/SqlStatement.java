@@ -127,6 +127,18 @@ public final class SqlStatement {
         return significant;
     }
 
+    /** Whether the statement has one of {@code words} as a word: a pass's cheap test before it parses expressions. */
+    public boolean hasWord(String... words) {
+        for (Token t : significant) {
+            for (String w : words) {
+                if (t.isWord(w)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     public Kind kind() {
         return kind;
     }

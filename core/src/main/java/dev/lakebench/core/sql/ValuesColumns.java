@@ -11,14 +11,10 @@ final class ValuesColumns implements StatementPass {
 
     @Override
     public SqlStatement apply(SqlStatement st, PassContext ctx) {
-        List<Token> sig = st.significant();
-        boolean mayApply = false;
-        for (Token t : sig) {
-            mayApply |= t.isWord("VALUES");
-        }
-        if (!mayApply) {
+        if (!st.hasWord("VALUES")) {
             return st;
         }
+        List<Token> sig = st.significant();
         int[] match = Brackets.match(sig);
         TextEdits edits = new TextEdits(st.text(), sig);
         boolean changed = false;
