@@ -287,7 +287,6 @@ public final class ThumbnailGridView {
             String text = vm.snippet(key);
             showSnippet(text);
             if (text != null) { // a row without a picture (a text chunk): its text stands in for one
-                tip.setText(vm.tooltip(key));
                 return;
             }
             Consumer<Image> done = img -> {

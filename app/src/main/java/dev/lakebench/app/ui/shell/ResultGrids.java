@@ -128,7 +128,8 @@ final class ResultGrids {
 
     private static Optional<String> snippet(GridSource source, Row r) {
         for (String c : source.pictureColumns()) {
-            if (index(r, c) < 0 || r.get(index(r, c)) != null) {
+            int i = index(r, c);
+            if (i < 0 || r.get(i) != null) {
                 return Optional.empty();
             }
         }

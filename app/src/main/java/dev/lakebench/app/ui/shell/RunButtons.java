@@ -1,7 +1,6 @@
 package dev.lakebench.app.ui.shell;
 
-import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.binding.BooleanExpression;
 import javafx.scene.control.Button;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -38,8 +37,8 @@ final class RunButtons {
             cancel.setDisable(true);
             return;
         }
-        ObservableBooleanValue running = current.running();
-        run.disableProperty().bind(Bindings.createBooleanBinding(running::get, running));
-        cancel.disableProperty().bind(Bindings.createBooleanBinding(() -> !running.get(), running));
+        BooleanExpression running = BooleanExpression.booleanExpression(current.running());
+        run.disableProperty().bind(running);
+        cancel.disableProperty().bind(running.not());
     }
 }
