@@ -95,6 +95,9 @@ public final class AotTraining {
             throw new IllegalStateException("training table not created (" + status + ")");
         }
         System.setProperty("lakebench.startupProbe", "true");
-        dev.lakebench.app.ui.WorkbenchLauncher.launch(new String[] {"--data-dir=" + dir});
+        // the launch's own path from Main, so that its classes and lambdas are in the cache too; the image's
+        // training names Main as the main class with this property, which must not lead back here
+        System.clearProperty(PROPERTY);
+        Main.main(new String[] {"--data-dir", dir.toString()});
     }
 }

@@ -25,6 +25,17 @@ public sealed interface ConnectionSpec {
         public String label() {
             return "Local";
         }
+
+        // written out, as WorkspaceRef's: used at the window's start
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Local l && dataRoot.equals(l.dataRoot);
+        }
+
+        @Override
+        public int hashCode() {
+            return dataRoot.hashCode();
+        }
     }
 
     /** A managed API: URL, the workspace to open, a display name and the chosen organisation (null: the token's). */

@@ -301,7 +301,11 @@ public final class DetailView {
         level.setId("detail-zoom-level");
         level.getStyleClass().add(Styles.MUTED);
         level.setMinWidth(Region.USE_PREF_SIZE);
-        level.textProperty().bind(picture.scaleProperty().multiply(100).asString(Locale.ROOT, "%.0f %%"));
+        // plain arithmetic, not a format binding: the pane is built with the window, and a formatter's first use
+        // loads the locale data on the FX thread
+        level.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> Math.round(picture.scaleProperty().get() * 100) + " %", picture.scaleProperty()));
         overlays.setId("detail-overlays");
         overlays.getStyleClass().add("flat");
         overlays.setSelected(true);

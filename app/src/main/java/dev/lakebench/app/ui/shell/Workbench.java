@@ -70,7 +70,6 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.TransferMode;
 import javafx.stage.Stage;
 
@@ -329,7 +328,7 @@ public final class Workbench implements BrowserActions {
         Button similar = new Button("Find similar", Icons.of(Icon.SIMILAR));
         similar.setId("detail-similar");
         similar.getStyleClass().add("small");
-        similar.setTooltip(new Tooltip("Search the rows whose vector is closest to this row's"));
+        HoverTooltip.install(similar, "Search the rows whose vector is closest to this row's");
         similar.disableProperty()
                 .bind(Bindings.createBooleanBinding(
                         () -> {
