@@ -1,6 +1,7 @@
 package dev.lakebench.app.ui;
 
 import dev.lakebench.app.StartupTrace;
+import dev.lakebench.app.ui.common.FirstFrame;
 import dev.lakebench.app.ui.common.Settings;
 import dev.lakebench.app.ui.common.Threads;
 import dev.lakebench.app.ui.shell.Workbench;

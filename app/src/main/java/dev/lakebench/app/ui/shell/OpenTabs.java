@@ -29,6 +29,8 @@ final class OpenTabs {
     private final WindowState windowState;
     private final ShellView shell;
     private final InvalidationListener textChanged = o -> changed();
+    /** Set once the saved editors were reopened: a window closed before that keeps the saved ones. */
+    private boolean tracking;
 
     OpenTabs(Settings settings, WindowState windowState, ShellView shell) {
         this.settings = settings;
@@ -55,6 +57,7 @@ final class OpenTabs {
 
     /** Follows the tabs from now on (after the saved ones were reopened). */
     void track() {
+        tracking = true;
         for (Tab t : shell.tabs().getTabs()) {
             follow(t);
         }
@@ -85,7 +88,9 @@ final class OpenTabs {
 
     /** Writes the open editors into the settings (the caller saves them). */
     void save() {
-        put();
+        if (tracking) {
+            put();
+        }
     }
 
     private void put() {

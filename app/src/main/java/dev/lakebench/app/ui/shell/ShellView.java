@@ -32,6 +32,9 @@ import javafx.scene.layout.VBox;
  */
 public final class ShellView {
 
+    private static final String EMPTY =
+            "Open a table from the browser, start a SQL editor (Ctrl+T), or drop files here to ingest them.";
+
     private final BorderPane frame = new BorderPane();
     private final StackPane root = new StackPane();
     private final TabPane tabs = new TabPane();
@@ -42,14 +45,13 @@ public final class ShellView {
     private final HBox toolbar = new HBox();
     private final Node browser;
     private final HBox detailActions = new HBox(4);
+    private final Label empty = new Label(EMPTY);
 
     public ShellView(Node browser, Node errors, Node detail, Node statusBar) {
         this.browser = browser;
         tabs.setId("tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         tabs.setTabDragPolicy(TabPane.TabDragPolicy.REORDER);
-        Label empty = new Label(
-                "Open a table from the browser, start a SQL editor (Ctrl+T), or drop files here to ingest them.");
         empty.getStyleClass().add(Styles.PLACEHOLDER);
         empty.setWrapText(true);
         StackPane tabArea = new StackPane(empty);
@@ -161,13 +163,23 @@ public final class ShellView {
 
     /** Opens a tab and brings it to front. */
     public void open(WorkbenchTab t) {
+        insert(tabs.getTabs().size(), t);
+        tabs.getSelectionModel().select(t.tab());
+    }
+
+    /** Opens a tab at {@code index} of the tab row, leaving the tab in front where it is. */
+    public void insert(int index, WorkbenchTab t) {
         open.add(t);
         t.tab().setOnClosed(e -> {
             open.remove(t);
             t.dispose();
         });
-        tabs.getTabs().add(t.tab());
-        tabs.getSelectionModel().select(t.tab());
+        tabs.getTabs().add(index, t.tab());
+    }
+
+    /** What the centre says while no tab is open ({@code null}: how to start). */
+    public void placeholder(String text) {
+        empty.setText(text != null ? text : EMPTY);
     }
 
     public Optional<WorkbenchTab> current() {
@@ -180,8 +192,9 @@ public final class ShellView {
         return open.stream().filter(t -> t.tab() == tab).findFirst();
     }
 
+    /** The open tabs, in the tab row's order. */
     public List<WorkbenchTab> openTabs() {
-        return List.copyOf(open);
+        return tabs.getTabs().stream().map(this::of).flatMap(Optional::stream).toList();
     }
 
     public void closeCurrent() {

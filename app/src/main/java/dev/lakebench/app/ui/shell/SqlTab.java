@@ -5,29 +5,59 @@ import dev.lakebench.app.ui.sql.SqlEditorView;
 import dev.lakebench.app.ui.sql.SqlEditorViewModel;
 import dev.lakebench.app.ui.theme.Icons;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.Tab;
 import javafx.scene.control.Tooltip;
 
-/** A SQL editor as a workbench tab; what its results' context menus ask for goes to the window. */
+/**
+ * A SQL editor as a workbench tab; what its results' context menus ask for goes to the window. The editor's view
+ * is built when the tab is first shown: a restart that reopens several editors builds only the one in front.
+ */
 final class SqlTab implements WorkbenchTab {
 
     private final SqlEditorViewModel vm;
-    private final SqlEditorView view;
+    private final Supplier<SqlEditorView> views;
+    private final Consumer<ResultRowEvent> onResultAction;
     private final Tab tab;
+    private SqlEditorView view;
 
-    SqlTab(String title, SqlEditorViewModel vm, SqlEditorView view, Consumer<ResultRowEvent> onResultAction) {
+    SqlTab(
+            String title,
+            SqlEditorViewModel vm,
+            Supplier<SqlEditorView> views,
+            Consumer<ResultRowEvent> onResultAction) {
         this.vm = vm;
-        this.view = view;
-        this.tab = new Tab(title, view.node());
-        // a result's "Find similar" / "Show as grid" bubble up from its table to here
-        view.node().addEventHandler(ResultRowEvent.ANY, e -> {
-            e.consume();
-            onResultAction.accept(e);
-        });
+        this.views = views;
+        this.onResultAction = onResultAction;
+        this.tab = new Tab(title);
         tab.setGraphic(Icons.of(Icons.Icon.SQL));
         tab.setTooltip(new Tooltip(vm.workspace().label()));
         tab.setUserData(this);
+        tab.selectedProperty().addListener((o, was, selected) -> {
+            if (selected) {
+                view();
+            }
+        });
+    }
+
+    /** The editor's view, built on first use. */
+    private SqlEditorView view() {
+        if (view == null) {
+            view = views.get();
+            // a result's "Find similar" / "Show as grid" bubble up from its table to here
+            view.node().addEventHandler(ResultRowEvent.ANY, e -> {
+                e.consume();
+                onResultAction.accept(e);
+            });
+            tab.setContent(view.node());
+        }
+        return view;
+    }
+
+    /** Whether the editor's view was built (the tab was shown). */
+    boolean built() {
+        return view != null;
     }
 
     SqlEditorViewModel viewModel() {
@@ -61,17 +91,19 @@ final class SqlTab implements WorkbenchTab {
 
     @Override
     public void search() {
-        view.focusHistorySearch();
+        view().focusHistorySearch();
     }
 
     @Override
     public void focusContent() {
-        view.area().requestFocus();
+        view().area().requestFocus();
     }
 
     @Override
     public void dispose() {
         vm.dispose();
-        view.dispose();
+        if (view != null) {
+            view.dispose();
+        }
     }
 }

@@ -13,6 +13,7 @@ import dev.lakebench.app.ui.common.CollapsibleSplit;
 import dev.lakebench.app.ui.common.ConnectionSpec;
 import dev.lakebench.app.ui.common.ErrorReport;
 import dev.lakebench.app.ui.common.ErrorSurface;
+import dev.lakebench.app.ui.common.FirstFrame;
 import dev.lakebench.app.ui.common.HoverTooltip;
 import dev.lakebench.app.ui.common.InstalledModels;
 import dev.lakebench.app.ui.common.SelectedRow;
@@ -218,10 +219,37 @@ public final class Workbench implements BrowserActions {
         windowState.restore(stage);
         windowState.track(stage);
         stage.show();
-        for (OpenTabs.Saved t : openTabs.saved()) {
-            openEditor(restoredWorkspace(t), t.sql(), false);
+        List<OpenTabs.Saved> saved = openTabs.saved();
+        if (saved.isEmpty()) {
+            openTabs.track();
+        } else {
+            // the editors open after the window's first frame, so that a restart with editors open shows the window
+            // as soon as one without (each editor built before it cost the first frame about as much as the window)
+            shell.placeholder(
+                    "Reopening " + (saved.size() == 1 ? "the SQL editor" : saved.size() + " SQL editors") + "\u2026");
+            FirstFrame.after(stage, () -> threads.ui().execute(() -> reopen(saved)));
         }
+    }
+
+    /**
+     * The editors open at the last close, in their order, the last one in front. Only that one's view is built now,
+     * the others' when they are first shown; it is opened first and the others put before it, so that the tab pane
+     * never brings another one to the front on the way.
+     */
+    private void reopen(List<OpenTabs.Saved> saved) {
+        List<SqlTab> reopened = new ArrayList<>();
+        for (OpenTabs.Saved t : saved) {
+            WorkspaceRef ws = restoredWorkspace(t);
+            reopened.add(editorTab(ws, editorModel(ws, t.sql())));
+        }
+        SqlTab front = reopened.getLast();
+        shell.open(front);
+        for (int i = 0; i < reopened.size() - 1; i++) {
+            shell.insert(i, reopened.get(i));
+        }
+        shell.placeholder(null);
         openTabs.track();
+        front.focusContent();
     }
 
     /** Runs once the default workspace's tables are listed (the window is usable). */
@@ -480,6 +508,17 @@ public final class Workbench implements BrowserActions {
 
     /** Opens a SQL editor with text, optionally running it at once. */
     public SqlEditorViewModel openEditor(WorkspaceRef ws, String sql, boolean run) {
+        SqlEditorViewModel vm = editorModel(ws, sql);
+        SqlTab tab = editorTab(ws, vm);
+        shell.open(tab);
+        threads.ui().execute(tab::focusContent);
+        if (run) {
+            vm.run();
+        }
+        return vm;
+    }
+
+    private SqlEditorViewModel editorModel(WorkspaceRef ws, String sql) {
         SqlEditorViewModel vm = new SqlEditorViewModel(ws, sessions, tasks, history, selectedRow);
         vm.textProperty().set(sql);
         vm.caretProperty().set(sql.length());
@@ -487,6 +526,16 @@ public final class Workbench implements BrowserActions {
         vm.browserTable(() -> selectedTable(ws));
         vm.installedModels(installedModels);
         vm.loadCatalog();
+        return vm;
+    }
+
+    /** An editor's tab, whose view is built when the tab is first shown. */
+    private SqlTab editorTab(WorkspaceRef ws, SqlEditorViewModel vm) {
+        String title = "SQL " + (++editors) + " · " + ws.workspaceId();
+        return new SqlTab(title, vm, () -> editorView(vm), this::resultAction);
+    }
+
+    private SqlEditorView editorView(SqlEditorViewModel vm) {
         SqlEditorView view = new SqlEditorView(vm, cellImages, selectedRow::set);
         windowState.split(view.sideSplit(), "split.editor", 0.66);
         var side = new CollapsibleSplit(
@@ -496,13 +545,7 @@ public final class Workbench implements BrowserActions {
                 view.sideSplit().getDividers().get(0).getPosition());
         side.collapsedProperty().bindBidirectional(editorSideCollapsed);
         bindShown(view.sideToggle(), side.collapsedProperty());
-        String title = "SQL " + (++editors) + " · " + ws.workspaceId();
-        shell.open(new SqlTab(title, vm, view, this::resultAction));
-        threads.ui().execute(() -> view.area().requestFocus());
-        if (run) {
-            vm.run();
-        }
-        return vm;
+        return view;
     }
 
     @Override

@@ -1,15 +1,14 @@
-package dev.lakebench.app.ui;
+package dev.lakebench.app.ui.common;
 
-import dev.lakebench.app.ui.common.Threads;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /** Runs an action once, after the first pulse that laid out a shown window's scene (its first frame). */
-final class FirstFrame {
+public final class FirstFrame {
 
     private FirstFrame() {}
 
-    static void after(Stage stage, Runnable action) {
+    public static void after(Stage stage, Runnable action) {
         boolean[] done = new boolean[1];
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
