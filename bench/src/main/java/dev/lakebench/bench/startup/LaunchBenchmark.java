@@ -71,6 +71,18 @@ public final class LaunchBenchmark implements Benchmark {
                 data.toString(),
                 "query",
                 "CREATE TABLE t AS SELECT range AS n, 'row ' || range AS s FROM range(1000)"));
+        // the same workspace after a session that left three SQL editors open: a restart reopens them
+        Path editors = ctx.scratch("launch/editors");
+        StartupBenchmark.run(List.of(
+                java,
+                "-jar",
+                jar.toString(),
+                "--data-dir",
+                editors.toString(),
+                "query",
+                "CREATE TABLE t AS SELECT range AS n, 'row ' || range AS s FROM range(1000)"));
+        Files.createDirectories(editors.resolve("workbench"));
+        Files.writeString(editors.resolve("workbench").resolve("settings.json"), savedEditors(3));
         int reps = ctx.repetitions(5);
 
         String bench = Path.of(BenchContext.class
@@ -109,6 +121,11 @@ public final class LaunchBenchmark implements Benchmark {
                     opts,
                     READY));
             variants.add(new Variant(
+                    "baseline " + base.getFileName() + " with 3 editors to reopen, launcher + AOT caches",
+                    List.of(base.resolve("lakebench").toString(), "--data-dir", editors.toString()),
+                    opts,
+                    READY));
+            variants.add(new Variant(
                     "baseline " + base.getFileName() + ", java -jar",
                     List.of(
                             java,
@@ -123,6 +140,11 @@ public final class LaunchBenchmark implements Benchmark {
         variants.add(new Variant(
                 "workbench, launcher + AOT caches",
                 List.of(launcher.toString(), "--data-dir", data.toString()),
+                opts,
+                READY));
+        variants.add(new Variant(
+                "workbench with 3 editors to reopen, launcher + AOT caches",
+                List.of(launcher.toString(), "--data-dir", editors.toString()),
                 opts,
                 READY));
         variants.add(new Variant(
@@ -159,6 +181,16 @@ public final class LaunchBenchmark implements Benchmark {
                         + "with one label, started the same way (class path), without and with an AOT cache "
                         + "trained on it. The programs take turns, launch by launch, so that a change in the "
                         + "machine's speed during the run touches each alike. Goal: at most 1.0 s.");
+    }
+
+    /** The workbench's settings after a session that left {@code n} SQL editors open on the default workspace. */
+    private static String savedEditors(int n) {
+        String tabs = java.util.stream.IntStream.range(0, n)
+                .mapToObj(i ->
+                        "{\"connection\": \"local\", \"workspace\": \"default\", \"sql\": \"SELECT * FROM t WHERE n < "
+                                + i + ";\\nSELECT count(*) FROM t;\"}")
+                .collect(Collectors.joining(", "));
+        return "{\"workspace\": \"default\", \"tabs\": [" + tabs + "]}\n";
     }
 
     /** Runs the command once with {@code -XX:AOTCacheOutput}; whether the cache was written. */
