@@ -17,6 +17,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
+import javafx.scene.shape.StrokeType;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
@@ -36,6 +37,9 @@ final class PictureView extends Region {
     private static final double STEP = 1.25;
 
     private final ImageView image = new ImageView();
+    /** A thin line around the whole picture: a white page on a light pane has no edge of its own. */
+    private final Rectangle edge = new Rectangle();
+
     private final ImageView mask = new ImageView();
     private final Canvas boxes = new Canvas();
     private final Zoom zoom = new Zoom();
@@ -56,7 +60,14 @@ final class PictureView extends Region {
         mask.setSmooth(false);
         boxes.setId("detail-boxes");
         boxes.setMouseTransparent(true);
-        getChildren().addAll(image, mask, boxes);
+        edge.getStyleClass().add("picture-edge");
+        edge.setFill(null);
+        edge.setStrokeType(StrokeType.OUTSIDE);
+        edge.setStrokeWidth(1);
+        edge.setManaged(false);
+        edge.setMouseTransparent(true);
+        edge.setVisible(false);
+        getChildren().addAll(edge, image, mask, boxes);
         setMinSize(0, 0);
         setPrefSize(1, 1);
         setFocusTraversable(true);
@@ -217,12 +228,18 @@ final class PictureView extends Region {
         Image pic = image.getImage();
         if (pic == null) {
             mask.setVisible(false);
+            edge.setVisible(false);
             return;
         }
         double pw = pic.getWidth();
         double ph = pic.getHeight();
         zoom.layout(w, h, pw, ph);
         scale.set(zoom.scale());
+        edge.setVisible(true);
+        edge.setX(zoom.viewX(0));
+        edge.setY(zoom.viewY(0));
+        edge.setWidth(pw * zoom.scale());
+        edge.setHeight(ph * zoom.scale());
         Rectangle2D visible = place(image, pw, ph, pw, ph, w, h);
         mask.setVisible(overlays.get() && mask.getImage() != null && visible != null);
         if (mask.isVisible()) {

@@ -129,4 +129,38 @@ class PictureZoomFxTest {
         robot.clickOn("#detail-fit");
         assertThat(next.fitted()).isTrue();
     }
+
+    @Test
+    void aWhitePageHasAVisibleEdgeOnThePane(FxRobot robot) throws Exception {
+        BufferedImage page = new BufferedImage(850, 1100, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = page.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 850, 1100);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(page, "png", out);
+        PictureView view = show(robot, "page", out.toByteArray());
+        Point2D topLeft = view.toView(0, 0);
+        Point2D bottomRight = view.toView(850, 1100);
+        javafx.scene.image.WritableImage[] shot = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> shot[0] = view.snapshot(null, null));
+        javafx.scene.image.PixelReader px = shot[0].getPixelReader();
+        int midY = (int) ((topLeft.getY() + bottomRight.getY()) / 2);
+        int midX = (int) ((topLeft.getX() + bottomRight.getX()) / 2);
+        // the page itself is white; the line just outside its left and top edges is darker than the pane around it
+        assertThat(px.getColor(midX, midY).getBrightness()).isGreaterThan(0.99);
+        int left = (int) Math.floor(topLeft.getX()) - 1;
+        int top = (int) Math.floor(topLeft.getY()) - 1;
+        if (left >= 0) {
+            assertThat(px.getColor(left, midY).getBrightness())
+                    .isLessThan(px.getColor(Math.max(0, left - 3), midY).getBrightness() - 0.05);
+        }
+        if (top >= 0) {
+            assertThat(px.getColor(midX, top).getBrightness())
+                    .isLessThan(px.getColor(midX, Math.max(0, top - 3)).getBrightness() - 0.05);
+        }
+        assertThat(left >= 3 || top >= 3)
+                .as("the fitted page leaves room on one side")
+                .isTrue();
+    }
 }
