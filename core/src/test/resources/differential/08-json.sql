@@ -85,9 +85,26 @@ SELECT id, j, js FROM docs WHERE id = 4;
 SELECT jsonb '{"b":2,"a":1}', CAST('[1,{"d":1,"c":2}]' AS jsonb), '{"b":1,  "a":2}'::json;
 SELECT id FROM docs WHERE j = '{"a":1,"b":{"c":"x"},"tags":["p","q"]}'::jsonb;
 INSERT INTO docs VALUES (5, '{"b":1,"a":{"c":"x"}}', '{"b":1}');
--- differs: values: PostgreSQL [5, {"a": {"c": "x"}, "b": 1}], Lakebench [5, {"b":1,"a":{"c":"x"}}]
 SELECT id, j FROM docs WHERE id = 5;
--- differs: values: PostgreSQL [{"c": "x"}], Lakebench [{"c":"x"}]
 SELECT j -> 'a' FROM docs WHERE id = 5;
--- differs: values: PostgreSQL [[{"a": 1, "b": {"c": "x"}, "tags": ["p", "q"]}, {"a": 10, "b": {"c": "y"}}]], Lakebench [["{\"a\": 1, \"b\": {\"c\": \"x\"}, \"tags\": [\"p\", \"q\"]}", "{\"a\": 10, \"b\": {\"c\": \"y\"}}"]]
+-- differs: values: json_agg lays a jsonb element out as json: PostgreSQL [{"a": 1, "b": {"c": "x"}, ..}, ..], Lakebench [{"a" : 1, "b" : {"c" : "x"}, ..}, ..]
 SELECT json_agg(j ORDER BY id) FROM docs WHERE id IN (1, 2);
+-- json / jsonb columns keep their declared type: pg_typeof, values built from them, input checked.
+SELECT pg_typeof(j)::text, pg_typeof(js)::text FROM docs WHERE id = 1;
+SELECT pg_typeof(j -> 'a')::text, pg_typeof(js -> 'a')::text, pg_typeof(j ->> 'a')::text, pg_typeof(j #> '{b}')::text FROM docs WHERE id = 1;
+SELECT pg_typeof(jsonb_build_object('a', 1))::text, pg_typeof(json_build_object('a', 1))::text, pg_typeof('{}'::jsonb)::text, pg_typeof(to_jsonb(1))::text, pg_typeof('[]'::json)::text;
+SELECT pg_typeof(jsonb_agg(id))::text, pg_typeof(json_agg(id))::text, pg_typeof(jsonb_set(j, '{a}', '1'))::text FROM docs WHERE id = 1 GROUP BY j;
+SELECT jsonb_build_object('id', id, 'doc', j) FROM docs WHERE id = 2;
+SELECT jsonb_agg(j ORDER BY id) FROM docs WHERE id IN (1, 2);
+SELECT jsonb_build_array(j -> 'b', js) FROM docs WHERE id = 1;
+SELECT id, j -> 'b', j #> '{b}' FROM docs WHERE id IN (1, 2) ORDER BY id;
+INSERT INTO docs VALUES (6, 'not json', NULL);
+INSERT INTO docs (id, js) VALUES (7, '{"a": ');
+UPDATE docs SET j = '{"z": [1,  2], "y":{}}' WHERE id = 3;
+SELECT j, j -> 'z' FROM docs WHERE id = 3;
+ALTER TABLE docs ADD COLUMN extra jsonb;
+UPDATE docs SET extra = '{"k":  true}' WHERE id = 1;
+SELECT pg_typeof(extra)::text, extra FROM docs WHERE id = 1;
+CREATE TABLE docs2 AS SELECT id, j FROM docs WHERE id = 1;
+-- differs: values: CREATE TABLE AS makes a json column of a jsonb one: PostgreSQL [jsonb, ..], Lakebench [json, ..]
+SELECT pg_typeof(j)::text, j FROM docs2;

@@ -293,6 +293,10 @@ final class DdlParser {
         if (!ct.isVector()) {
             dim = 0;
         }
+        if (base.equals("JSON") || base.equals("JSONB")) {
+            // text in results, but the engine's JSON in storage, and remembered as declared
+            return new Translation.ColumnDef(name, ct, 0, base, false, null, false, false);
+        }
         return new Translation.ColumnDef(name, ct, dim, null, false, null, serial, false);
     }
 

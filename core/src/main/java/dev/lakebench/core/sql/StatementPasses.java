@@ -12,6 +12,8 @@ public final class StatementPasses {
             new PublicSchema(),
             new ValuesColumns(),
             new ColumnNames(),
+            new JsonbTypeof(),
+            new JsonbPaths(),
             new PostgresFunctions(),
             new FormattingFunctions(),
             new BooleanText(),

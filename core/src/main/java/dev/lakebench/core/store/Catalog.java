@@ -245,7 +245,11 @@ public final class Catalog {
         return def.sequence().replace("'", "''");
     }
 
-    /** {@code CREATE OR REPLACE VIEW main."t" AS SELECT <user columns> FROM lb_data."t"}. */
+    /**
+     * {@code CREATE OR REPLACE VIEW main."t" AS SELECT <user columns> FROM lb_data."t"}. A jsonb column is read
+     * through {@code lb_pg_json}, so it prints as PostgreSQL prints jsonb (keys ordered, {@code ": "}) whichever
+     * way its value was written (SQL, COPY, appends).
+     */
     public static String viewSql(TableDef def) {
         StringBuilder sb =
                 new StringBuilder("CREATE OR REPLACE VIEW ").append(def.view()).append(" AS SELECT ");
@@ -254,7 +258,15 @@ public final class Catalog {
             if (i > 0) {
                 sb.append(", ");
             }
-            sb.append(Identifiers.quote(cols.get(i).name()));
+            String name = Identifiers.quote(cols.get(i).name());
+            if (cols.get(i).isJsonb()) {
+                sb.append("CAST(lb_pg_json(CAST(")
+                        .append(name)
+                        .append(" AS VARCHAR), 'jsonb') AS JSON) AS ")
+                        .append(name);
+            } else {
+                sb.append(name);
+            }
         }
         if (cols.isEmpty()) {
             sb.append("NULL AS placeholder");

@@ -23,7 +23,7 @@ public final class EngineTypes {
     public static String of(Column c) {
         ColumnType t = c.type();
         return switch (t.storage()) {
-            case TEXT -> "VARCHAR";
+            case TEXT -> c.isJson() ? "JSON" : "VARCHAR";
             case INT32 -> "INTEGER";
             case INT64 -> "BIGINT";
             case FLOAT32 -> "FLOAT";

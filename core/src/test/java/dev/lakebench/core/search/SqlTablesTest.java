@@ -230,6 +230,26 @@ class SqlTablesTest {
     }
 
     @Test
+    void jsonAndJsonbColumnsKeepTheirDeclaredTypeAndHoldDocuments() {
+        client.query("CREATE TABLE docs (id int, j jsonb, js json)");
+        client.query("INSERT INTO docs VALUES (1, '{\"b\":1,  \"a\":{\"c\":\"x\"}}', '{\"a\": 1}')");
+        client.close();
+        client = Client.local(dir); // the declared types come back from the catalog
+        var schema = client.describeTable("docs").schema();
+        assertThat(schema.columns())
+                .extracting(c -> c.type())
+                .containsExactly(ColumnType.INT32, ColumnType.TEXT, ColumnType.TEXT);
+        assertThat(schema.columns()).extracting(c -> c.typeName()).containsExactly("INT32", "JSONB", "JSON");
+        Row r = client.query("SELECT j, jsonb_build_object('doc', j) AS o, pg_typeof(j) AS t FROM docs")
+                .get(0);
+        assertThat(r.get("j")).isEqualTo("{\"a\": {\"c\": \"x\"}, \"b\": 1}");
+        assertThat(r.get("o")).isEqualTo("{\"doc\": {\"a\": {\"c\": \"x\"}, \"b\": 1}}");
+        assertThat(r.get("t")).isEqualTo("jsonb");
+        assertThatThrownBy(() -> client.query("INSERT INTO docs VALUES (2, 'not json', NULL)"))
+                .isInstanceOf(QueryError.class);
+    }
+
+    @Test
     void plainCreateTableWithoutUsingIsALakebenchTableToo() {
         client.query("CREATE TABLE notes (id BIGINT, body VARCHAR(200), at TIMESTAMP)");
         assertThat(client.listTables()).contains("notes");

@@ -24,7 +24,7 @@ final class PgColumnTypes {
     /** The column's SQL type in CREATE TABLE. */
     static String sqlType(Column c) {
         return switch (c.type()) {
-            case TEXT -> "text";
+            case TEXT -> c.isJson() ? c.engineType().toLowerCase(Locale.ROOT) : "text";
             case INT32, CLASS_LABEL -> "integer";
             case INT64 -> "bigint";
             case FLOAT32 -> "real";
@@ -72,13 +72,18 @@ final class PgColumnTypes {
      * base type names it ({@code typname} of the column's type, {@code formatted} as format_type prints it).
      */
     static Column fromCatalog(String name, String formatted, String typname, String comment) {
+        boolean json = formatted.equalsIgnoreCase("json") || formatted.equalsIgnoreCase("jsonb");
         if (comment != null) {
             Matcher m = COMMENT.matcher(comment);
             if (m.find()) {
                 Optional<ColumnType> t = ColumnType.parse(m.group(1));
                 if (t.isPresent() && t.get() != ColumnType.OTHER) {
                     int dim = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
-                    return new Column(name, t.get(), dim, null);
+                    return new Column(
+                            name,
+                            t.get(),
+                            dim,
+                            t.get() == ColumnType.TEXT && json ? formatted.toUpperCase(Locale.ROOT) : null);
                 }
             }
         }
@@ -103,7 +108,7 @@ final class PgColumnTypes {
         if (t == ColumnType.EMBEDDING && v.matches()) {
             dim = Integer.parseInt(v.group(1));
         }
-        return new Column(name, t, dim, t == ColumnType.OTHER ? formatted.toUpperCase(Locale.ROOT) : null);
+        return new Column(name, t, dim, t == ColumnType.OTHER || json ? formatted.toUpperCase(Locale.ROOT) : null);
     }
 
     /**

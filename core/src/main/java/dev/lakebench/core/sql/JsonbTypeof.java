@@ -1,0 +1,77 @@
+package dev.lakebench.core.sql;
+
+import dev.lakebench.core.schema.Column;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code pg_typeof(x)} is {@code jsonb} where the written form says x is jsonb: the engine has one JSON type, so
+ * it answers {@code json} (and {@code varchar} for {@code ->>}, PostgreSQL's {@code text}). jsonb forms: a jsonb
+ * column of a table the statement names, a cast to jsonb, a {@code jsonb_..} function or {@code to_jsonb}, and
+ * {@code ->}, {@code #>}, {@code ||}, {@code -}, {@code #-} on one of them. Runs before the passes that rewrite
+ * those forms; other arguments are left to the engine.
+ */
+final class JsonbTypeof implements StatementPass {
+
+    private static final Set<String> JSONB_FUNCTIONS = Set.of(
+            "to_jsonb",
+            "jsonb_build_object",
+            "jsonb_build_array",
+            "jsonb_agg",
+            "jsonb_object_agg",
+            "jsonb_set",
+            "jsonb_insert",
+            "jsonb_strip_nulls",
+            "jsonb_extract_path",
+            "jsonb_array_elements",
+            "jsonb_path_query",
+            "jsonb_path_query_array",
+            "jsonb_path_query_first");
+
+    private static final Set<String> JSONB_OPERATORS = Set.of("->", "#>", "||", "-", "#-");
+
+    @Override
+    public SqlStatement apply(SqlStatement st, PassContext ctx) {
+        List<Token> sig = st.significant();
+        if (sig.stream().noneMatch(t -> t.isWord("PG_TYPEOF"))) {
+            return st;
+        }
+        NamedTables tables = NamedTables.of(sig, ctx);
+        TextEdits edits = new TextEdits(st.text(), sig);
+        boolean changed = false;
+        for (Expr e : ExprWalk.all(sig)) {
+            if (e.kind() != Expr.Kind.CALL
+                    || !e.simpleName().equals("pg_typeof")
+                    || e.children().size() != 1
+                    || edits.isCovered(e.first())) {
+                continue;
+            }
+            Expr arg = e.child(0).unwrap();
+            String type = isJsonb(arg, sig, tables) ? "jsonb" : isText(arg) ? "text" : null;
+            if (type != null) {
+                changed |= edits.replace(e.first(), e.last(), "'" + type + "'");
+            }
+        }
+        return changed ? new SqlStatement(edits.apply()) : st;
+    }
+
+    static boolean isJsonb(Expr e, List<Token> sig, NamedTables tables) {
+        Expr u = e.unwrap();
+        return switch (u.kind()) {
+            case CAST -> u.type().equals("JSONB");
+            case OTHER ->
+                u.last() == u.first() + 1
+                        && sig.get(u.first()).isWord("JSONB")
+                        && sig.get(u.last()).kind() == Token.Kind.STRING;
+            case COLUMN -> tables.everyColumn(u, Column::isJsonb);
+            case CALL -> JSONB_FUNCTIONS.contains(u.simpleName());
+            case BINARY -> JSONB_OPERATORS.contains(u.op()) && isJsonb(u.child(0), sig, tables);
+            default -> false;
+        };
+    }
+
+    /** {@code ->>} and {@code #>>} give text. */
+    private static boolean isText(Expr e) {
+        return e.kind() == Expr.Kind.BINARY && (e.op().equals("->>") || e.op().equals("#>>"));
+    }
+}
