@@ -22,19 +22,21 @@ public final class Values {
             return null;
         }
         ColumnType t = col.type();
-        Object out = switch (t.storage()) {
-            case TEXT -> v instanceof CharSequence s ? s.toString() : null;
-            case INT32 -> toInt(v);
-            case INT64 -> toLong(v);
-            case FLOAT32 -> v instanceof Number n ? (Object) n.floatValue() : null;
-            case FLOAT64 -> v instanceof Number n ? (Object) n.doubleValue() : null;
-            case BOOL -> v instanceof Boolean ? v : null;
-            case BYTES -> toBytes(v);
-            case VECTOR, FLOAT_LIST -> toFloats(v);
-            case MULTI_VECTOR -> toMatrix(v);
-            case OTHER -> v;
-            case NONE -> v;
-        };
+        Object out = col.isJson()
+                ? JsonColumnValues.of(col, v, row)
+                : switch (t.storage()) {
+                    case TEXT -> v instanceof CharSequence s ? s.toString() : null;
+                    case INT32 -> toInt(v);
+                    case INT64 -> toLong(v);
+                    case FLOAT32 -> v instanceof Number n ? (Object) n.floatValue() : null;
+                    case FLOAT64 -> v instanceof Number n ? (Object) n.doubleValue() : null;
+                    case BOOL -> v instanceof Boolean ? v : null;
+                    case BYTES -> toBytes(v);
+                    case VECTOR, FLOAT_LIST -> toFloats(v);
+                    case MULTI_VECTOR -> toMatrix(v);
+                    case OTHER -> v;
+                    case NONE -> v;
+                };
         if (out == null) {
             throw new IngestError(
                     ErrorCode.INGEST_BAD_DATA,

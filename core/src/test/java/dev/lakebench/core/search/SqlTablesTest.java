@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.lakebench.core.client.Client;
+import dev.lakebench.core.client.IngestError;
 import dev.lakebench.core.client.QueryError;
 import dev.lakebench.core.client.Row;
 import dev.lakebench.core.client.TableError;
@@ -12,6 +13,7 @@ import dev.lakebench.core.client.TableInfo;
 import dev.lakebench.core.schema.ColumnType;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -247,6 +249,26 @@ class SqlTablesTest {
         assertThat(r.get("t")).isEqualTo("jsonb");
         assertThatThrownBy(() -> client.query("INSERT INTO docs VALUES (2, 'not json', NULL)"))
                 .isInstanceOf(QueryError.class);
+    }
+
+    @Test
+    void anIngestIntoAJsonColumnChecksItsValuesAsInsertDoes() {
+        client.query("CREATE TABLE docs (id int, j jsonb)");
+        Map<String, List<?>> good = new LinkedHashMap<>();
+        good.put("id", List.of(1, 2));
+        good.put("j", List.of("{\"b\": 1, \"a\": 2}", "{\"q\": [1,2]}"));
+        client.ingest("docs", good);
+        Map<String, List<?>> bad = new LinkedHashMap<>();
+        bad.put("id", List.of(3));
+        bad.put("j", List.of("not json"));
+        assertThatThrownBy(() -> client.ingest("docs", bad))
+                .isInstanceOf(IngestError.class)
+                .hasMessageContaining("Column \"j\" (JSONB)")
+                .hasMessageContaining("not JSON");
+        // nothing of the refused batch is stored, and the table still reads
+        assertThat(client.query("SELECT id, j FROM docs ORDER BY id"))
+                .extracting(r -> r.get("j"))
+                .containsExactly("{\"a\": 2, \"b\": 1}", "{\"q\": [1, 2]}");
     }
 
     @Test
