@@ -73,13 +73,23 @@ final class CopyEncoder {
         return b;
     }
 
+    /** jsonb's binary form: a format version (1) before the document's text. */
+    private static byte[] jsonb(String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        byte[] b = new byte[utf8.length + 1];
+        b[0] = 1;
+        System.arraycopy(utf8, 0, b, 1, utf8.length);
+        return b;
+    }
+
     private void field(Column c, Object v) throws IOException {
         if (v == null) {
             out.writeInt(-1);
             return;
         }
         switch (c.type().storage()) {
-            case TEXT -> bytesField(v.toString().getBytes(StandardCharsets.UTF_8));
+            case TEXT ->
+                bytesField(c.isJsonb() ? jsonb(v.toString()) : v.toString().getBytes(StandardCharsets.UTF_8));
             case INT32 -> {
                 out.writeInt(4);
                 out.writeInt(((Number) v).intValue());

@@ -12,6 +12,7 @@ import dev.lakebench.core.client.IngestProgress;
 import dev.lakebench.core.client.IngestResult;
 import dev.lakebench.core.client.ManagedServiceError;
 import dev.lakebench.core.client.QueryRequest;
+import dev.lakebench.core.client.Row;
 import dev.lakebench.core.client.RowCursor;
 import dev.lakebench.core.testing.ChildJvm;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,6 +42,22 @@ class PostgresOperationsTest {
 
     @RegisterExtension
     final PgTestDatabase pgdb = new PgTestDatabase();
+
+    @Test
+    void anIngestFillsAJsonbColumnThatSqlCreated() {
+        pgdb.client().query("CREATE TABLE docs (id int, d jsonb, e json)");
+        Map<String, List<?>> data = new LinkedHashMap<>();
+        data.put("id", List.of(1));
+        data.put("d", List.of("{\"b\": 1, \"a\": [1, 2]}"));
+        data.put("e", List.of("{\"z\" : 1}"));
+        pgdb.client().ingest("docs", data);
+        Row r = pgdb.client()
+                .query("SELECT d::text AS d, e::text AS e, d -> 'a' ->> 1 AS a1 FROM docs")
+                .get(0);
+        assertThat(r.get("d")).isEqualTo("{\"a\": [1, 2], \"b\": 1}");
+        assertThat(r.get("e")).isEqualTo("{\"z\" : 1}");
+        assertThat(r.get("a1")).isEqualTo("2");
+    }
 
     @Test
     void aTimeoutIsTheServersStatementTimeout() {
