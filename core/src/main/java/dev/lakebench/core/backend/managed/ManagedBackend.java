@@ -391,6 +391,54 @@ public final class ManagedBackend implements Backend {
         }
     }
 
+    /**
+     * One statement that drops the table only if it holds no row, decided under the table's lock
+     * ({@link EmptyTableDrop}). A service that does not run {@code DO} blocks refuses it as a statement; then the
+     * rows are counted and the table dropped through the endpoint, which leaves a moment between the two.
+     */
+    @Override
+    public boolean dropIfEmpty(String table) {
+        try {
+            post(EmptyTableDrop.sql(table), List.of(), null, true, Cancellation.none());
+            return true;
+        } catch (ManagedServiceError e) {
+            if (e.code() == ErrorCode.TABLE_NOT_FOUND || EmptyTableDrop.kept(e)) {
+                return false;
+            }
+            if (e.code() != ErrorCode.QUERY_SYNTAX && e.code() != ErrorCode.QUERY_INVALID) {
+                throw e;
+            }
+            return countThenDrop(table);
+        } finally {
+            catalog.invalidate(table);
+        }
+    }
+
+    private boolean countThenDrop(String table) {
+        JsonNode r;
+        try {
+            r = post(
+                    "SELECT (SELECT count(*) FROM " + Identifiers.quote(table) + ") AS row_count",
+                    List.of(),
+                    null,
+                    true,
+                    Cancellation.none());
+        } catch (TableError e) {
+            if (e.code() == ErrorCode.TABLE_NOT_FOUND) {
+                return false;
+            }
+            throw e;
+        }
+        JsonNode rows = r.path("rows");
+        JsonNode first = rows.isArray() && !rows.isEmpty() ? rows.get(0) : null;
+        JsonNode count = first == null ? null : first.isArray() ? first.get(0) : first.get("row_count");
+        if (count == null || !count.canConvertToLong() || count.asLong() != 0) {
+            return false; // rows, or an answer that does not say: the table stays
+        }
+        dropTable(table, true);
+        return true;
+    }
+
     @Override
     public void createIndex(
             String table, String column, String indexType, IngestListener listener, Cancellation cancellation) {

@@ -79,6 +79,7 @@ public final class FakeManagedService implements AutoCloseable {
     private volatile okhttp3.Headers lastHeaders;
     private final java.util.concurrent.atomic.AtomicLong requestBytes = new java.util.concurrent.atomic.AtomicLong();
     private final List<String> queryBodies = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<String> requestLines = java.util.Collections.synchronizedList(new ArrayList<>());
 
     /** A fault: when a request matches, {@code respond} makes the answer from the real one (which may be null). */
     public record Fault(
@@ -256,6 +257,16 @@ public final class FakeManagedService implements AutoCloseable {
         }
     }
 
+    /**
+     * Method and path of every request so far ("DELETE /workspaces/default/tables/t"), in arrival order; a query's
+     * line goes on with the start of its body.
+     */
+    public List<String> requestLines() {
+        synchronized (requestLines) {
+            return List.copyOf(requestLines);
+        }
+    }
+
     /** Keep query bodies for {@link #queryBodies()} (on by default; benchmarks turn it off to save memory). */
     public void recordBodies(boolean yes) {
         this.recordBodies = yes;
@@ -343,6 +354,14 @@ public final class FakeManagedService implements AutoCloseable {
                 .incrementAndGet();
         lastVersion = r.getVersion();
         lastHeaders = r.getHeaders();
+        if (recordBodies) {
+            String sqlHead = path.endsWith("/tables/query") && r.getBody() != null
+                    ? " "
+                            + r.getBody().utf8().substring(0, (int)
+                                    Math.min(120, r.getBody().size()))
+                    : "";
+            requestLines.add(r.getMethod() + " " + path + sqlHead);
+        }
         if (r.getBody() != null) {
             requestBytes.addAndGet(r.getBody().size());
             if (recordBodies && path.endsWith("/tables/query")) {

@@ -45,6 +45,7 @@ final class FakeSql {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final Pattern CREATE_INDEX = Pattern.compile(
             "CREATE INDEX IF NOT EXISTS \"[^\"]+\" ON \"([^\"]+)\" USING deeplake_index \\(\"([^\"]+)\"\\)(?: WITH \\(index_type = '(\\w+)'\\))?");
+    private static final Pattern DROP_IF_EMPTY = Pattern.compile("DO \\$lb\\$ BEGIN LOCK TABLE \"([^\"]+)\" .*");
     private static final Pattern DIM_ALIAS = Pattern.compile("\"dim_(\\d+)\"");
 
     private final FakeManagedService service;
@@ -158,6 +159,18 @@ final class FakeSql {
         if (sql.contains("FROM pg_indexes")) {
             String[] f = filters(ws, sql, params);
             return indexes(schemaOf(ws, local, f[1]), f[0]);
+        }
+        Matcher drop = DROP_IF_EMPTY.matcher(sql);
+        if (drop.matches() && sql.equals(EmptyTableDrop.sql(drop.group(1)))) {
+            // the DO block: dropped under the table's lock only if it holds no row, as PostgreSQL would
+            String table = drop.group(1);
+            if (!local.listTables().contains(table)) {
+                throw new TableError(ErrorCode.TABLE_NOT_FOUND, "Table \"" + table + "\" does not exist", "");
+            }
+            if (!local.dropIfEmpty(table)) {
+                throw new dev.lakebench.core.client.QueryError(ErrorCode.QUERY_INVALID, EmptyTableDrop.KEPT, "");
+            }
+            return null;
         }
         if (sql.startsWith("SELECT (SELECT count(*) FROM ")) {
             return counts(local, sql);

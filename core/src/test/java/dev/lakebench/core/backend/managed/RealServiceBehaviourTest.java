@@ -242,9 +242,9 @@ class RealServiceBehaviourTest {
     @Test
     void anIngestStoppedByTheBalanceIsAnIngestErrorEvenWhenItsCleanupFailsToo() {
         String used = "{\"balance_cents\": 0, \"error\": \"insufficient balance, please top up\"}";
-        // the first batch is refused, and so is the row count the empty-table cleanup asks for
+        // the first batch is refused, and so is the empty-table cleanup
         service.failNextWith(1, FakeManagedService.queriesContaining(InsertBatch.MARK), 402, used);
-        service.failNextWith(1, FakeManagedService.queriesContaining("count(*)"), 402, used);
+        service.failNextWith(1, FakeManagedService.queriesContaining("DO $lb$"), 402, used);
         assertThatThrownBy(() -> client.ingest("fresh", Map.of("n", List.of(1L, 2L))))
                 .isInstanceOf(dev.lakebench.core.client.IngestError.class)
                 .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.SERVICE_BALANCE_EXHAUSTED))
@@ -254,6 +254,72 @@ class RealServiceBehaviourTest {
         client.ingest("fresh", Map.of("n", List.of(1L, 2L)));
         assertThat(client.query("SELECT count(*) AS c FROM fresh").get(0).get("c"))
                 .isEqualTo(2L);
+    }
+
+    @Test
+    void aFailedFirstIngestRemovesItsEmptyTableInOneRequest() {
+        String used = "{\"balance_cents\": 0, \"error\": \"insufficient balance, please top up\"}";
+        service.failNextWith(1, FakeManagedService.queriesContaining(InsertBatch.MARK), 402, used);
+        assertThatThrownBy(() -> client.ingest("fresh", Map.of("n", List.of(1L, 2L))))
+                .isInstanceOf(dev.lakebench.core.client.IngestError.class)
+                .satisfies(e -> assertThat(e.getSuppressed()).isEmpty());
+        assertThat(requestsAfterTheLastBatch())
+                .singleElement()
+                .satisfies(line -> assertThat(line).contains("LOCK TABLE"));
+        assertThat(service.queryBodies().getLast()).contains("DROP TABLE");
+        assertThat(client.listTables()).doesNotContain("fresh");
+    }
+
+    @Test
+    void theEmptyTableCleanupNeverDropsATableHoldingRows() {
+        int before = service.requestCount();
+        assertThat(backend().dropIfEmpty("t")).isFalse();
+        assertThat(service.requestCount() - before).isEqualTo(1);
+        assertThat(client.query("SELECT count(*) AS c FROM t").get(0).get("c")).isEqualTo(3L);
+        assertThat(backend().dropIfEmpty("gone")).isFalse();
+    }
+
+    @Test
+    void aServiceThatRefusesDoBlocksGetsTheRowCountAndTheDeleteInstead() {
+        service.failNextWith(
+                1,
+                FakeManagedService.queriesContaining("DO $lb$"),
+                500,
+                "{\"error\": \"Database error: syntax error at or near \\\"DO\\\"\", \"code\": \"QUERY_ERROR\"}");
+        client.query("CREATE TABLE IF NOT EXISTS empty_one (n INT8) USING deeplake");
+        assertThat(backend().dropIfEmpty("empty_one")).isTrue();
+        assertThat(service.requestLines()
+                        .subList(
+                                service.requestLines().size() - 3,
+                                service.requestLines().size()))
+                .satisfiesExactly(
+                        l -> assertThat(l).contains("DO $lb$"),
+                        l -> assertThat(l).contains("count(*)"),
+                        l -> assertThat(l).startsWith("DELETE /workspaces/default/tables/empty_one"));
+        assertThat(client.listTables()).doesNotContain("empty_one");
+        service.failNextWith(
+                1,
+                FakeManagedService.queriesContaining("DO $lb$"),
+                500,
+                "{\"error\": \"Database error: syntax error at or near \\\"DO\\\"\", \"code\": \"QUERY_ERROR\"}");
+        assertThat(backend().dropIfEmpty("t")).isFalse();
+        assertThat(client.listTables()).contains("t");
+    }
+
+    private ManagedBackend backend() {
+        return (ManagedBackend) client.backend();
+    }
+
+    /** What was sent after the last ingest batch (the batch a test failed), in order. */
+    private List<String> requestsAfterTheLastBatch() {
+        List<String> lines = service.requestLines();
+        int batch = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(InsertBatch.MARK)) {
+                batch = i;
+            }
+        }
+        return lines.subList(batch + 1, lines.size());
     }
 
     // ---- IF NOT EXISTS answered with "already exists" ----
