@@ -101,6 +101,7 @@ final class ApiClient {
         }
         Request request = build(call);
         int authRetries = 0;
+        int gatewayTimeouts = 0;
         for (int attempt = 1; ; attempt++) {
             if (cancellation.isCancelled()) {
                 throw cancelled(call);
@@ -159,11 +160,15 @@ final class ApiClient {
                 throw ApiErrors.redirected(call, apiUrl, status, location == null ? null : redact(location));
             }
             ErrorBody err = ErrorBody.parse(body, this::redact);
-            if (RetryPolicy.retryable(status, err, call.idempotent(), authRetries) && attempt < retry.maxAttempts()) {
+            if (RetryPolicy.retryable(status, err, call, authRetries, gatewayTimeouts)
+                    && attempt < retry.maxAttempts()) {
                 OptionalLong after = RetryPolicy.parseRetryAfter(retryAfter, System.currentTimeMillis());
                 if (!retry.retryAfterTooLong(after)) {
                     if (status == 401 || status == 403) {
                         authRetries++;
+                    }
+                    if (status == 504) {
+                        gatewayTimeouts++;
                     }
                     pause(call, attempt, after, cancellation);
                     continue;

@@ -177,6 +177,9 @@ final class ApiErrors {
             case 408 -> {
                 return timeout(call.timeout(), null);
             }
+            case 504 -> {
+                return gatewayTimeout(call, said, apiUrl, attempts);
+            }
             case 400, 422 -> {
                 return badRequest(call, message, lower, said, workspace);
             }
@@ -199,6 +202,24 @@ final class ApiErrors {
                         + (attempts > 1 ? " " + attempts + " times" : "") + said,
                 "The service is overloaded or down: try again later, and check that the API server is running at "
                         + apiUrl);
+    }
+
+    /** A 504: the gateway stopped waiting, and the server may still be working on the request. */
+    private static ManagedServiceError gatewayTimeout(ApiCall call, String said, String apiUrl, int attempts) {
+        String answered = "The managed API at " + apiUrl + " answered 504 to " + call.operation()
+                + (attempts > 1 ? " " + attempts + " times" : "") + said;
+        if (call.target() == ApiCall.Target.INDEX) {
+            return new ManagedServiceError(
+                    ErrorCode.SERVICE_UNAVAILABLE,
+                    answered + "; the index build may still be running on the server",
+                    "Check with describeTable(\"" + call.table() + "\") whether the index appeared before building it"
+                            + " again");
+        }
+        return new ManagedServiceError(
+                ErrorCode.SERVICE_UNAVAILABLE,
+                answered,
+                "The gateway in front of the service stopped waiting; the server may still be working on the request."
+                        + " Try again later, and check that the API server is running at " + apiUrl);
     }
 
     /** A 3xx answer: the API URL is not where the API answers (e.g. http:// where the service is https://). */

@@ -10,9 +10,10 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
- * When to try a request again (docs/managed-protocol.md): on 429 and 503, on 500, 502 and 504 when the request is safe to repeat or was
- * not worked on, on transient auth answers, and on connection failures; never on a statement the database
- * refused, other statuses or timeouts; at most {@code maxAttempts} tries; waits grow exponentially with full jitter
+ * When to try a request again (docs/managed-protocol.md): on 429 and 503, on 500 and 502 when the request is safe to repeat or was
+ * not worked on, once on 504 when it is safe to repeat (not for index builds), on transient auth answers, and on
+ * connection failures; never on a statement the database refused, other statuses or timeouts; at most
+ * {@code maxAttempts} tries; waits grow exponentially with full jitter
  * ({@code random(0, min(max, base * 2^n))}), and a server's {@code Retry-After} is a floor for the wait.
  */
 final class RetryPolicy {
@@ -53,18 +54,30 @@ final class RetryPolicy {
     static final int AUTH_RETRIES = 2;
 
     /**
+     * How often a 504 is tried again. The gateway stopped waiting, but the server is usually still working on the
+     * request: each further attempt adds the same work again and is likely to outlast the gateway too. One retry
+     * covers a gateway that failed on its own, and a retried ingest batch waits for the first delivery and then
+     * finds its id in the ledger.
+     */
+    static final int GATEWAY_TIMEOUT_RETRIES = 1;
+
+    /**
      * Whether a failed answer is worth another attempt (the attempt budget aside). A statement the database refused
      * ({@code QUERY_ERROR}, any coded 500) is final. 429 and 503, and a 500 saying no database connection could be
-     * had, mean the request was not worked on: always retried. A 500 saying "already exists" is final. A bare 500, 502 and 504 may come after the
-     * statement ran, so only requests that are safe to repeat are sent again. A 401 can be an upstream auth cache
-     * expiring and a 403 with an empty or HTML body is a proxy's rate limit: each retried {@link #AUTH_RETRIES}
-     * times at most.
+     * had, mean the request was not worked on: always retried. A 500 saying "already exists" is final. A bare 500 and
+     * 502 may come after the statement ran, so only requests that are safe to repeat are sent again; a 504 likewise,
+     * but {@link #GATEWAY_TIMEOUT_RETRIES} times at most, and never for an index build (still running behind the
+     * gateway; a second one would only queue behind it). A 401 can be an upstream auth cache expiring and a 403 with
+     * an empty or HTML body is a proxy's rate limit: each retried {@link #AUTH_RETRIES} times at most.
      */
-    static boolean retryable(int status, ErrorBody body, boolean idempotent, int authRetriesSoFar) {
+    static boolean retryable(int status, ErrorBody body, ApiCall call, int authRetriesSoFar, int gatewayTimeoutsSoFar) {
+        boolean idempotent = call.idempotent();
         return switch (status) {
             case 429, 503 -> true;
             case 500 -> body.code() == null && !body.alreadyExists() && (body.notStarted() || idempotent);
-            case 502, 504 -> idempotent;
+            case 502 -> idempotent;
+            case 504 ->
+                idempotent && call.target() != ApiCall.Target.INDEX && gatewayTimeoutsSoFar < GATEWAY_TIMEOUT_RETRIES;
             case 401 -> authRetriesSoFar < AUTH_RETRIES;
             case 403 -> (body.empty() || body.html()) && authRetriesSoFar < AUTH_RETRIES;
             default -> false;

@@ -160,6 +160,42 @@ class RealServiceBehaviourTest {
     }
 
     @Test
+    void aGatewayTimeoutIsRetriedOnceForAReadOrABatchAndNotForAnIndexBuild() {
+        String page = "<html><head><title>504 Gateway Time-out</title></head><body>nginx</body></html>";
+        // the server may still be working on the first attempt: one more try, not four
+        service.failNextWith(2, FakeManagedService.queries(), 504, page);
+        int before = queries();
+        assertThatThrownBy(() -> client.query("SELECT count(*) AS c FROM t"))
+                .isInstanceOf(ManagedServiceError.class)
+                .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE))
+                .hasMessageContaining("answered 504 to the query 2 times: HTML page \"504 Gateway Time-out\"")
+                .satisfies(e -> assertThat(((ManagedServiceError) e).hint()).contains("may still be working"));
+        assertThat(queries() - before).isEqualTo(2);
+        assertThat(sleeps).hasSize(1);
+        // an ingest batch: the retry finds the batch stored (its id) or stores it, once
+        service.failNextWith(1, FakeManagedService.queriesContaining(InsertBatch.MARK), 504, page);
+        client.ingest("t", Map.of("n", List.of(4L)));
+        assertThat(client.query("SELECT count(*) AS c FROM t").get(0).get("c")).isEqualTo(4L);
+        // an index build is still running behind a 504: sending it again would only queue behind it
+        client.ingest("docs", Map.of("text", List.of("a b")));
+        service.failNextWith(1, FakeManagedService.queriesContaining("CREATE INDEX"), 504, page);
+        long creates = createIndexRequests();
+        assertThatThrownBy(() -> client.createIndex("docs", "text"))
+                .isInstanceOf(ManagedServiceError.class)
+                .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE))
+                .hasMessageContaining("504")
+                .hasMessageContaining("may still be running")
+                .satisfies(e -> assertThat(((ManagedServiceError) e).hint()).contains("describeTable(\"docs\")"));
+        assertThat(createIndexRequests() - creates).isEqualTo(1);
+    }
+
+    private long createIndexRequests() {
+        return service.queryBodies().stream()
+                .filter(b -> b.contains("CREATE INDEX"))
+                .count();
+    }
+
+    @Test
     void aGatewayPageOnAWriteIsNotSentAgain() {
         service.failNextWith(
                 1,
