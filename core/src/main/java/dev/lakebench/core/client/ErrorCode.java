@@ -37,6 +37,11 @@ public enum ErrorCode {
     WORKSPACE_DISK_FULL,
     /** An ingest stopped on a full disk; the rows it committed stay and a rerun continues. */
     INGEST_DISK_FULL,
+    /**
+     * An ingest batch was sent to the managed service but no answer said whether it was stored (the wait for it
+     * ran out, or the gateway gave up): it may or may not have been stored, and the server may still be storing it.
+     */
+    INGEST_BATCH_UNCONFIRMED,
     MODEL_NOT_FOUND,
     MODEL_INVALID,
     MODEL_DIMENSION_MISMATCH,

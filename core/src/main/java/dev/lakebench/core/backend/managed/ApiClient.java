@@ -178,7 +178,9 @@ final class ApiClient {
             if (!call.idempotent() && RetryPolicy.mayHaveRun(status, err)) {
                 throw ApiErrors.answerLost(call, apiUrl, status, err);
             }
-            throw ApiErrors.forStatus(call, status, err, apiUrl, workspace, attempt);
+            ManagedServiceError failed = ApiErrors.forStatus(call, status, err, apiUrl, workspace, attempt);
+            // retried as far as allowed, but the last answer may still have come after the work was done
+            throw RetryPolicy.mayHaveRun(status, err) ? ApiErrors.outcomeUnknown(failed) : failed;
         }
     }
 
@@ -194,16 +196,17 @@ final class ApiClient {
         }
     }
 
+    /** The deadline passed: the server may still be working on the request, and may yet complete it. */
     private ManagedServiceError timeoutFor(ApiCall call, InterruptedIOException e) {
         if (call.target() == ApiCall.Target.QUERY || call.target() == ApiCall.Target.INDEX) {
-            return ApiErrors.timeout(call.timeout(), e);
+            return ApiErrors.outcomeUnknown(ApiErrors.timeout(call.timeout(), e));
         }
-        return new ManagedServiceError(
+        return ApiErrors.outcomeUnknown(new ManagedServiceError(
                 ErrorCode.SERVICE_UNAVAILABLE,
                 "The managed API at " + apiUrl + " did not answer " + call.operation() + " within "
                         + call.timeout().toSeconds() + " s",
                 "Check the API server is running at " + apiUrl + " and the network connection",
-                e);
+                e));
     }
 
     private static QueryError cancelled(ApiCall call) {

@@ -440,6 +440,20 @@ final class ApiErrors {
     private static final String REASON = "reason";
     private static final String UNREACHABLE = "unreachable";
     private static final String REDIRECT = "redirect";
+    private static final String OUTCOME_UNKNOWN = "outcome_unknown";
+
+    /**
+     * Marks an error after which a request may or may not have taken effect (its answer did not arrive in time, or
+     * the last answer was a gateway or server failure that can follow the work).
+     */
+    static ManagedServiceError outcomeUnknown(ManagedServiceError e) {
+        return e.detail(REASON, OUTCOME_UNKNOWN);
+    }
+
+    /** True for an error after which the request may or may not have taken effect. */
+    static boolean isOutcomeUnknown(ManagedServiceError e) {
+        return OUTCOME_UNKNOWN.equals(e.details().get(REASON));
+    }
 
     /** True for an error saying the server could not be reached at all. */
     static boolean isUnreachable(ManagedServiceError e) {

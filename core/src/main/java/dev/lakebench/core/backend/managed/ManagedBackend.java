@@ -51,6 +51,7 @@ public final class ManagedBackend implements Backend {
     private final RemoteCatalog catalog;
     private final TableRegistration registration;
     private final Capabilities capabilities;
+    private volatile Duration batchTimeout = ManagedTableSink.BATCH_TIMEOUT;
 
     ManagedBackend(
             ManagedSettings settings,
@@ -641,6 +642,16 @@ public final class ManagedBackend implements Backend {
 
     Capabilities capabilities() {
         return capabilities;
+    }
+
+    /** How long an ingest batch's answer is waited for. */
+    Duration batchTimeout() {
+        return batchTimeout;
+    }
+
+    /** For tests: a shorter wait for ingest batches' answers. */
+    void batchTimeout(Duration d) {
+        this.batchTimeout = d;
     }
 
     /**

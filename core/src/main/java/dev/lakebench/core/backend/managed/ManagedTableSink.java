@@ -32,7 +32,8 @@ import java.util.concurrent.Future;
  */
 final class ManagedTableSink implements TableSink {
 
-    private static final Duration BATCH_TIMEOUT = Duration.ofMinutes(2);
+    /** How long a batch's answer is waited for. */
+    static final Duration BATCH_TIMEOUT = Duration.ofMinutes(2);
 
     /** A batch's rows and number. */
     private record Pending(List<Object[]> rows, long number) {}
@@ -163,7 +164,9 @@ final class ManagedTableSink implements TableSink {
             String hint = committed + " rows before it are stored once; commit again to resend the batch"
                     + " (its id makes a repeat harmless), or ingest the remaining rows. " + e.hint();
             ManagedServiceError out;
-            if (refusedData(e.code())) {
+            if (ApiErrors.isOutcomeUnknown(e)) {
+                out = unconfirmed(p, e);
+            } else if (refusedData(e.code())) {
                 // the statement is Lakebench's own: what the database refused in it is the data
                 out = new IngestError(
                         ErrorCode.INGEST_BAD_DATA,
@@ -180,6 +183,23 @@ final class ManagedTableSink implements TableSink {
             e.details().forEach(out::detail);
             throw out;
         }
+    }
+
+    /**
+     * No answer said whether the batch was stored (the wait ran out, or the gateway gave up) and the server may
+     * still be storing it, so it is not sent again here. A rerun of the whole ingest would append every row again
+     * (a new ingest has new batch ids), so the hint says how to find out what arrived instead.
+     */
+    private IngestError unconfirmed(Pending p, ManagedServiceError e) {
+        return new IngestError(
+                ErrorCode.INGEST_BATCH_UNCONFIRMED,
+                "Ingest into \"" + table + "\" stopped at batch " + p.number() + " ("
+                        + p.rows().size() + " rows): " + e.problem() + "; the batch may or may not have been stored",
+                committed + " rows before it are stored once. The server may still be storing this batch: once the"
+                        + " service answers again, check with SELECT count(*) FROM \"" + table + "\" whether its rows"
+                        + " arrived and ingest only the rows that did not; running the same ingest again appends every"
+                        + " row again",
+                e);
     }
 
     /** A batch statement the database refused for what it holds (bad input syntax, a value out of range). */
@@ -210,7 +230,7 @@ final class ManagedTableSink implements TableSink {
                 !backend.capabilities().params());
         try {
             // idempotent: the ledger makes a second delivery of this batch id a no-op
-            backend.post(b.sql(), b.params(), null, true, Cancellation.none(), BATCH_TIMEOUT);
+            backend.post(b.sql(), b.params(), null, true, Cancellation.none(), backend.batchTimeout());
         } catch (ManagedServiceError e) {
             if (!"413".equals(e.details().get("http_status")) || e instanceof AuthError) {
                 throw e;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lakebench.core.backend.TableSink;
 import dev.lakebench.core.client.Client;
+import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.IngestError;
 import dev.lakebench.core.client.IngestResult;
 import dev.lakebench.core.client.ManagedSettings;
@@ -133,6 +134,43 @@ class RemoteIngestTest {
                 .getLong("count");
         assertThat(batchesSent()).isEqualTo(batches + 1);
         assertExactlyOnce(1000);
+    }
+
+    @Test
+    void aBatchWhoseAnswerDoesNotArriveInTimeIsAnIngestErrorSayingItMayHaveBeenStored() {
+        Client client = new Client(backend);
+        client.ingest("t", rows(3));
+        backend.batchTimeout(Duration.ofMillis(500));
+        // the server stores the batch, but its answer comes after the client stopped waiting
+        service.addFault(new FakeManagedService.Fault(
+                FakeManagedService.queriesContaining(InsertBatch.MARK),
+                true,
+                real -> new MockResponse.Builder(real)
+                        .headersDelay(2, java.util.concurrent.TimeUnit.SECONDS)
+                        .build()));
+        long before = batchesSent();
+        assertThatThrownBy(() -> client.ingest("t", Map.of("id", List.of(100L))))
+                .isInstanceOf(IngestError.class)
+                .satisfies(e -> assertThat(((IngestError) e).code()).isEqualTo(ErrorCode.INGEST_BATCH_UNCONFIRMED))
+                .hasMessageContaining("Ingest into \"t\" stopped at batch 0 (1 rows)")
+                .hasMessageContaining("may or may not have been stored")
+                .satisfies(e -> assertThat(((IngestError) e).hint())
+                        .contains("SELECT count(*) FROM \"t\"")
+                        .contains("appends every row again"));
+        // not sent again: the server may still be storing it
+        assertThat(batchesSent() - before).isEqualTo(1);
+        assertThat(client.query("SELECT count(*) AS c FROM t").get(0).get("c")).isEqualTo(4L);
+        // a gateway that gave up on the batch and on its one retry leaves the same doubt
+        service.failNextWith(
+                2,
+                FakeManagedService.queriesContaining(InsertBatch.MARK),
+                504,
+                "<html><title>504 Gateway Time-out</title></html>");
+        assertThatThrownBy(() -> client.ingest("t", Map.of("id", List.of(101L))))
+                .isInstanceOf(IngestError.class)
+                .satisfies(e -> assertThat(((IngestError) e).code()).isEqualTo(ErrorCode.INGEST_BATCH_UNCONFIRMED))
+                .hasMessageContaining("may or may not have been stored");
+        assertThat(batchesSent() - before).isEqualTo(3);
     }
 
     @Test
