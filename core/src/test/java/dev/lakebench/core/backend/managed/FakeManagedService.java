@@ -355,11 +355,10 @@ public final class FakeManagedService implements AutoCloseable {
         lastVersion = r.getVersion();
         lastHeaders = r.getHeaders();
         if (recordBodies) {
-            String sqlHead = path.endsWith("/tables/query") && r.getBody() != null
-                    ? " "
-                            + r.getBody().utf8().substring(0, (int)
-                                    Math.min(120, r.getBody().size()))
-                    : "";
+            String text = path.endsWith("/tables/query") && r.getBody() != null
+                    ? r.getBody().utf8()
+                    : null;
+            String sqlHead = text == null ? "" : " " + text.substring(0, Math.min(120, text.length()));
             requestLines.add(r.getMethod() + " " + path + sqlHead);
         }
         if (r.getBody() != null) {
