@@ -108,3 +108,23 @@ SELECT pg_typeof(extra)::text, extra FROM docs WHERE id = 1;
 CREATE TABLE docs2 AS SELECT id, j FROM docs WHERE id = 1;
 -- differs: values: CREATE TABLE AS makes a json column of a jsonb one: PostgreSQL [jsonb, ..], Lakebench [json, ..]
 SELECT pg_typeof(j)::text, j FROM docs2;
+-- -> and ->> bind tighter than comparisons, LIKE, IN, IS NULL, AND and OR, as in PostgreSQL.
+CREATE TABLE jp (id int, j jsonb, d json);
+INSERT INTO jp VALUES (1, '{"a": 1, "b": {"c": "x"}, "tags": ["p", "q"]}', '{"a": "1"}'), (2, '{"a": 2, "b": {"c": "y"}}', '{"a": 2}'), (3, NULL, NULL);
+SELECT id FROM jp WHERE j -> 'b' = '{"c":"x"}'::jsonb ORDER BY id;
+SELECT id FROM jp WHERE d ->> 'a' = '1' ORDER BY id;
+SELECT id FROM jp WHERE j -> 'b' ->> 'c' = 'x' ORDER BY id;
+SELECT id FROM jp WHERE d -> 'a' IS NULL ORDER BY id;
+SELECT id FROM jp WHERE 'x' = j -> 'b' ->> 'c';
+SELECT id, j -> 'a' = '2'::jsonb AS two FROM jp ORDER BY id;
+SELECT id FROM jp WHERE j -> 'a' <> '1'::jsonb AND j ->> 'a' LIKE '2%' ORDER BY id;
+SELECT id FROM jp WHERE j -> 'tags' ->> 0 LIKE 'p%' OR d ->> 'a' = '2' ORDER BY id;
+SELECT id FROM jp WHERE j -> 'a' IN ('1', '2') ORDER BY id;
+SELECT count(*) FILTER (WHERE j -> 'b' ->> 'c' IN ('x', 'y')) FROM jp;
+SELECT CASE WHEN j -> 'b' ->> 'c' = 'x' THEN 'yes' ELSE 'no' END AS m FROM jp ORDER BY id;
+SELECT id, j -> 'b' ->> 'c' || '!' FROM jp ORDER BY id;
+SELECT id FROM jp ORDER BY j -> 'b' ->> 'c' DESC NULLS LAST, id;
+SELECT '{"a": {"b": 1}}'::jsonb -> 'a' = '{"b": 1}'::jsonb, '{"a": "1"}'::jsonb ->> 'a' = '1';
+SELECT '{"a": [1, 2]}'::jsonb -> 'a' -> 1 = '2', '{"a": null}'::json -> 'a' IS NULL, '{"a": null}'::jsonb -> 'b' IS NULL;
+UPDATE jp SET d = '{"a": 9}' WHERE j -> 'b' ->> 'c' = 'y';
+SELECT id, d FROM jp ORDER BY id;

@@ -29,7 +29,8 @@ public final class StatementPasses {
             new DateDifference(),
             new JsonbFunctions(),
             new JsonbLiterals(),
-            new NumericPrecision());
+            new NumericPrecision(),
+            new JsonArrows());
 
     private StatementPasses() {}
 

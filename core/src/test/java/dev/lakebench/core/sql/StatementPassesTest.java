@@ -151,4 +151,22 @@ class StatementPassesTest {
         assertThat(new PublicSchema().apply(new SqlStatement(in), NO_TABLES).text())
                 .isEqualTo(out);
     }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = ';',
+            quoteCharacter = '`',
+            value = {
+                "SELECT id FROM t WHERE j -> 'b' = x;SELECT id FROM t WHERE (j -> 'b') = x",
+                "SELECT id FROM t WHERE j -> 'b' ->> 'c' = 'x' AND j -> 'a' IS NULL;SELECT id FROM t WHERE (j -> 'b') ->> 'c' = 'x' AND (j -> 'a') IS NULL",
+                "SELECT x = j -> 'a' -> 0, j -> 'k' LIKE 'a%';SELECT x = ((j -> 'a') -> 0), (j -> 'k') LIKE 'a%'",
+                "SELECT j -> 'a', f(j -> 'a'), (j -> 'a') = y;SELECT j -> 'a', f(j -> 'a'), (j -> 'a') = y",
+                "SELECT d ->> 'a' = '1' FROM t;SELECT d ->> 'a' = '1' FROM t",
+                "SELECT list_filter(l, x -> x > 1), list_transform(l, (a, b) -> a + b = 2);SELECT list_filter(l, x -> x > 1), list_transform(l, (a, b) -> a + b = 2)",
+                "SELECT bool_or(j -> 'a' = y) FROM t;SELECT bool_or((j -> 'a') = y) FROM t",
+            })
+    void jsonArrowsBindAsInPostgres(String in, String out) {
+        assertThat(new JsonArrows().apply(new SqlStatement(in), NO_TABLES).text())
+                .isEqualTo(out);
+    }
 }
