@@ -27,8 +27,10 @@ SELECT array_position(ARRAY['sun', 'mon', 'tue'], 'mon');
 SELECT array_positions(ARRAY['A', 'A', 'B', 'A'], 'A');
 SELECT array_remove(ARRAY[1, 2, 3, 2], 2);
 SELECT array_replace(ARRAY[1, 2, 5, 4], 5, 3);
--- differs: values: PostgreSQL [4], Lakebench [2]
 SELECT cardinality(ARRAY[[1, 2], [3, 4]]);
+SELECT cardinality('{{1,2,3},{4,5,6}}'::int[]), cardinality(ARRAY[ARRAY[1], ARRAY[2]]), cardinality(ARRAY[[[1, 2], [3, 4]]]), cardinality(ARRAY[1, 2, 3]), cardinality(ARRAY[]::int[]);
+SELECT id, cardinality(m), cardinality(v), cardinality(tags) FROM arr ORDER BY id;
+SELECT id FROM arr WHERE cardinality(m) = 4 ORDER BY id;
 SELECT array_to_string(ARRAY['a', 'b', 'c'], '-');
 SELECT unnest(ARRAY[1, 2]);
 -- differs: Lakebench fails (No function matches the given name and argument types 'unnest(INTEGER[], VARCHAR[])'. You might need to add explicit type casts.), PostgreSQL answers

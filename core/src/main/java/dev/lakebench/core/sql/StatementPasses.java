@@ -19,6 +19,7 @@ public final class StatementPasses {
             new BooleanText(),
             new StringFunctions(),
             new RegexFunctions(),
+            new ArrayCardinality(),
             new FunctionSpellings(),
             new PostgresOperators(),
             new ArrayConcat(),

@@ -169,4 +169,18 @@ class StatementPassesTest {
         assertThat(new JsonArrows().apply(new SqlStatement(in), NO_TABLES).text())
                 .isEqualTo(out);
     }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = ';',
+            quoteCharacter = '`',
+            value = {
+                "SELECT cardinality(ARRAY[[1, 2], [3, 4]]);SELECT cardinality(flatten(ARRAY[[1, 2], [3, 4]]))",
+                "SELECT cardinality(ARRAY[ARRAY[[1]]]), cardinality(CAST(x AS int[][]));SELECT cardinality(flatten(flatten(ARRAY[ARRAY[[1]]]))), cardinality(flatten(CAST(x AS int[][])))",
+                "SELECT cardinality(ARRAY[1, 2]), cardinality(a), cardinality(ARRAY[]::int[]);SELECT cardinality(ARRAY[1, 2]), cardinality(a), cardinality(ARRAY[]::int[])",
+            })
+    void cardinalityCountsEveryElement(String in, String out) {
+        assertThat(new ArrayCardinality().apply(new SqlStatement(in), NO_TABLES).text())
+                .isEqualTo(out);
+    }
 }
