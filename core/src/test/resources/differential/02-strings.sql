@@ -53,8 +53,9 @@ SELECT id, c, length(c) FROM words ORDER BY id;
 SELECT w FROM words ORDER BY w;
 SELECT w FROM words ORDER BY w DESC;
 SELECT 'abc'::char(5) || 'x';
--- differs: values: PostgreSQL [3], Lakebench [5]
 SELECT length('abc  '::char(5));
+SELECT char_length('ab'::character(4)), character_length('abcdef'::char(3)), length('xy  '::bpchar), length('abc'::char), length(CAST('a b  ' AS char(6)));
+SELECT id, length(w::char(10)) FROM words ORDER BY id;
 SELECT E'a\tb', E'line\\n';
 SELECT $$dollar 'quoted'$$;
 -- differs: Lakebench fails (Referenced column "U" was not found because the FROM clause is missing. Check column names and argument types), PostgreSQL answers

@@ -22,7 +22,9 @@ import java.util.stream.Stream;
  *       {@code array_remove}, {@code array_replace}, {@code array_to_string} with a NULL text, {@code make_interval} (by position or name), {@code justify_days} / {@code _hours} /
  *       {@code _interval}, {@code round} of a double cast (half to even), {@code jsonb_pretty}, {@code jsonb_strip_nulls}, {@code jsonb_set},
  *       {@code json[b]_object_keys} (rows), {@code json[b]_object_agg}, and
- *       {@code octet_length} of a string literal, written with the engine's functions.</li>
+ *       {@code octet_length} of a string literal, written with the engine's functions;</li>
+ *   <li>{@code length}, {@code char_length} and {@code character_length} of a cast to char(n) do not count its
+ *       trailing spaces.</li>
  * </ul>
  * Calls the engine does not know otherwise keep failing with the unsupported-function message.
  */
@@ -42,6 +44,13 @@ final class FunctionSpellings implements StatementPass {
             "json_array_length",
             "ntile",
             "grouping");
+
+    /** Length functions that do not count the trailing spaces of a char(n) value. */
+    private static final Set<String> CHAR_LENGTHS = Set.of("length", "char_length", "character_length");
+
+    /** A cast to char(n) / character(n) / bpchar (char alone is char(1)), as written after normalising. */
+    private static final java.util.regex.Pattern CHAR_N =
+            java.util.regex.Pattern.compile("(CHAR|CHARACTER|BPCHAR)(?:\\((\\d+)\\))?");
 
     /** Functions that return float8 in PostgreSQL where the engine returns BIGINT: the call is cast to DOUBLE. */
     private static final Set<String> FLOAT8 = Set.of("date_part");
@@ -238,6 +247,9 @@ final class FunctionSpellings implements StatementPass {
                     e.first(),
                     e.last(),
                     "CAST(nullif(len((" + arg0 + ")" + "[1]".repeat(lengthDim - 1) + "), 0) AS INTEGER)");
+        }
+        if (CHAR_LENGTHS.contains(e.simpleName()) && n == 1) {
+            padded(e.child(0), edits);
         }
         if (INT4.contains(e.simpleName()) || FLOAT8.contains(e.simpleName())) {
             // the call stays as written (its arguments may still be rewritten); only its result is cast
@@ -439,6 +451,22 @@ final class FunctionSpellings implements StatementPass {
                     .append('\'');
         }
         return sb.append(") AS INTERVAL)").toString();
+    }
+
+    /**
+     * A char(n) value's trailing spaces are padding in PostgreSQL, which its length functions do not count; the
+     * engine's CHAR(n) is VARCHAR and keeps them. A cast to char(n) given to such a function becomes the text cut
+     * to n characters (as the cast does in PostgreSQL) without trailing spaces.
+     */
+    private static void padded(Expr arg, TextEdits edits) {
+        Expr u = arg.unwrap();
+        java.util.regex.Matcher m = u.kind() == Expr.Kind.CAST ? CHAR_N.matcher(u.type()) : null;
+        if (m == null || !m.matches()) {
+            return;
+        }
+        String n = m.group(2) != null ? m.group(2) : m.group(1).equals("BPCHAR") ? null : "1";
+        String text = "CAST(" + edits.original(u.child(0).first(), u.child(0).last()) + " AS VARCHAR)";
+        edits.replace(u.first(), u.last(), "rtrim(" + (n == null ? text : "left(" + text + ", " + n + ")") + ")");
     }
 
     /** A value the written form says is a double: a cast to float8 / double precision, maybe signed. */

@@ -128,6 +128,8 @@ class StatementPassesTest {
                 "SELECT jsonb_object_agg(k, v) FROM t;SELECT CAST(lb_pg_json(CAST(json_group_object(k, v) AS VARCHAR), 'jsonb') AS JSON) FROM t",
                 "SELECT make_interval(days => 10);SELECT CAST(concat('0', ' years ', '0', ' months ', '0', ' weeks ', CAST((10) AS VARCHAR), ' days ', '0', ' hours ', '0', ' minutes ', '0', ' seconds') AS INTERVAL)",
                 "SELECT array_remove(a, 2);SELECT list_filter(a, lambda lb_e: lb_e IS DISTINCT FROM (2))",
+                "SELECT length('abc  '::char(5)), char_length(s::character);SELECT CAST(length(rtrim(left(CAST('abc  ' AS VARCHAR), 5))) AS INTEGER), CAST(char_length(rtrim(left(CAST(s AS VARCHAR), 1))) AS INTEGER)",
+                "SELECT length(s::bpchar), length(s::varchar(3));SELECT CAST(length(rtrim(CAST(s AS VARCHAR))) AS INTEGER), CAST(length(s::varchar(3)) AS INTEGER)",
             })
     void functionSpellingsAsTheEngines(String in, String out) {
         assertThat(new FunctionSpellings()
