@@ -13,7 +13,7 @@ SELECT CAST(lb_vector_text(struct_extract(emb, 'lb_vec'), 'v') AS FLOAT[])[1] AS
 -- case: passed to an array function
 SELECT array_length(emb, 1), cardinality(multi) FROM docs
 -- engine:
-SELECT CAST(array_length(CAST(lb_vector_text(struct_extract(emb, 'lb_vec'), 'v') AS FLOAT[]), 1) AS INTEGER) AS "array_length", CAST(cardinality(CAST(lb_vector_text(struct_extract(multi, 'lb_mvec'), 'm') AS FLOAT[][])) AS INTEGER) AS "cardinality" FROM docs
+SELECT CAST(array_length(CAST(lb_vector_text(struct_extract(emb, 'lb_vec'), 'v') AS FLOAT[]), 1) AS INTEGER) AS "array_length", CAST(cardinality(flatten(CAST(lb_vector_text(struct_extract(multi, 'lb_mvec'), 'm') AS FLOAT[][]))) AS INTEGER) AS "cardinality" FROM docs
 
 -- case: a bare select item is decoded from the result instead
 SELECT emb, multi FROM docs
