@@ -127,3 +127,10 @@ SELECT jsonb_build_object('a', 1) ->> 'a';
 -- expect
 ?column?
 1
+
+-- case: || on jsonb merges objects, - removes a key
+SELECT (doc || '{"kind": "tap"}') - 'tags' FROM events ORDER BY id;
+-- expect
+?column?
+{"pos": {"x": 1, "y": 2}, "kind": "tap"}
+{"pos": {"x": 5, "y": 6}, "kind": "tap"}

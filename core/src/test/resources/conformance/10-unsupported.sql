@@ -39,7 +39,3 @@ CREATE FUNCTION f() RETURNS int AS 'SELECT 1' LANGUAGE sql;
 -- case: a missing function suggests the engine's equivalent
 SELECT pg_total_relation_size('t');
 -- error: Write describeTable(t) for the row count instead
-
--- case: || on jsonb is refused rather than joining the texts
-SELECT '{"a": "b"}'::jsonb || '{"c": "d"}'::jsonb;
--- error: || on jsonb (merging objects, concatenating arrays) is not supported by the local engine

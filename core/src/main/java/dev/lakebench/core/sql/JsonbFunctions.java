@@ -8,8 +8,9 @@ import java.util.Set;
  * the documents (key order, spacing and number spelling do not matter, through {@code lb_jsonb_eq}), and
  * {@code jsonb_array_elements(x)} / {@code jsonb_array_elements_text(x)} (also the {@code json_} spellings) become
  * an unnest of the array, in the select list or as a relation of FROM; {@code json[b]_each[_text](x)} in FROM has
- * PostgreSQL's two columns, {@code key} and {@code value}. {@code ||} with a {@code ::jsonb} side is
- * refused with what to write instead (the engine would join the texts).
+ * PostgreSQL's two columns, {@code key} and {@code value}. jsonb's {@code ||} (merge objects, join arrays) and
+ * {@code -} (remove a key or an element) are computed as PostgreSQL does ({@code lb_jsonb_concat},
+ * {@code lb_jsonb_delete}); the engine's {@code ||} would join the two texts.
  */
 final class JsonbFunctions implements StatementPass {
 
@@ -23,6 +24,8 @@ final class JsonbFunctions implements StatementPass {
         boolean mayApply = false;
         for (Token t : sig) {
             mayApply |= t.isWord("JSONB")
+                    || t.is("||")
+                    || t.is("-")
                     || t.kind() == Token.Kind.WORD
                             && (t.text().toLowerCase(java.util.Locale.ROOT).contains("array_elements")
                                     || EACH.contains(t.text().toLowerCase(java.util.Locale.ROOT)));
@@ -31,17 +34,16 @@ final class JsonbFunctions implements StatementPass {
             return st;
         }
         TextEdits edits = new TextEdits(st.text(), sig);
+        NamedTables tables = NamedTables.of(sig, ctx);
         boolean changed = false;
         for (Expr e : ExprWalk.all(sig)) {
             if (edits.isCovered(e.first())) {
                 continue;
             }
-            if (e.kind() == Expr.Kind.BINARY && e.op().equals("||") && (isJsonb(e.child(0)) || isJsonb(e.child(1)))) {
-                // the engine would join the two texts: refuse rather than answer wrongly
-                throw UnsupportedStatements.unsupported(
-                        "|| on jsonb (merging objects, concatenating arrays)",
-                        "merge objects with json_merge_patch(a, b) (it also merges nested objects and drops"
-                                + " null members), or build the result with json_object / json_array");
+            if (jsonbOperator(e, sig, tables)) {
+                // the engine's || joins the two texts and it has no - on JSON
+                changed |= edits.replace(e.first(), e.last(), operators(e, sig, tables, edits));
+                continue;
             }
             if (e.kind() == Expr.Kind.BINARY
                     && Set.of("=", "<>", "!=").contains(e.op())
@@ -91,6 +93,56 @@ final class JsonbFunctions implements StatementPass {
             }
         }
         return changed ? new SqlStatement(edits.apply()) : st;
+    }
+
+    /**
+     * {@code a || b} where one side is jsonb by its written form and the other jsonb or a string literal (which
+     * PostgreSQL reads as jsonb there); {@code a - 'key'} and {@code a - n} on a jsonb {@code a}.
+     */
+    private static boolean jsonbOperator(Expr e, List<Token> sig, NamedTables tables) {
+        if (e.kind() != Expr.Kind.BINARY) {
+            return false;
+        }
+        Expr l = e.child(0);
+        Expr r = e.child(1);
+        if (e.op().equals("||")) {
+            boolean lj = JsonbTypeof.isJsonb(l, sig, tables)
+                    || l.unwrap().isBinary("||") && jsonbOperator(l.unwrap(), sig, tables);
+            boolean rj = JsonbTypeof.isJsonb(r, sig, tables);
+            return lj && (rj || isString(r)) || rj && isString(l);
+        }
+        boolean lj = JsonbTypeof.isJsonb(l, sig, tables)
+                || l.unwrap().kind() == Expr.Kind.BINARY && jsonbOperator(l.unwrap(), sig, tables);
+        return e.op().equals("-") && lj && (isString(r) || isIndex(r));
+    }
+
+    /** The engine's text of {@code e}, with every jsonb {@code ||} and {@code -} inside it written as a call. */
+    private static String operators(Expr e, List<Token> sig, NamedTables tables, TextEdits edits) {
+        if (e.kind() == Expr.Kind.GROUP && e.children().size() == 1) {
+            return "(" + operators(e.child(0), sig, tables, edits) + ")";
+        }
+        if (!jsonbOperator(e, sig, tables)) {
+            return edits.original(e.first(), e.last());
+        }
+        String l = "CAST(" + operators(e.child(0), sig, tables, edits) + " AS VARCHAR)";
+        String r = "CAST(" + edits.original(e.child(1).first(), e.child(1).last()) + " AS VARCHAR)";
+        String call = e.op().equals("||")
+                ? "lb_jsonb_concat(" + l + ", " + "CAST(" + operators(e.child(1), sig, tables, edits) + " AS VARCHAR))"
+                : "lb_jsonb_delete(" + l + ", " + r + ", '" + (isIndex(e.child(1)) ? "int" : "text") + "')";
+        return "CAST(" + call + " AS JSON)";
+    }
+
+    private static boolean isString(Expr e) {
+        return e.unwrap().kind() == Expr.Kind.STRING;
+    }
+
+    /** An integer written as a number, maybe negative. */
+    private static boolean isIndex(Expr e) {
+        Expr u = e.unwrap();
+        if (u.kind() == Expr.Kind.UNARY && u.op().equals("-")) {
+            u = u.child(0).unwrap();
+        }
+        return u.kind() == Expr.Kind.NUMBER;
     }
 
     private static boolean isJsonb(Expr e) {

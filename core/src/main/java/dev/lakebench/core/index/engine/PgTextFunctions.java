@@ -14,7 +14,8 @@ import java.util.function.Function;
  * <li>{@code lb_to_number(text, format)}: {@code to_number}</li>
  * <li>{@code lb_quote_ident(text)}, {@code lb_quote_literal(text)}, {@code lb_initcap(text)}</li>
  * <li>{@code lb_jsonb_pretty(json)}, {@code lb_jsonb_strip_nulls(json)}, {@code lb_jsonb_set(json, path, json,
- * create)}</li>
+ * create)}, {@code lb_jsonb_concat(json, json)} and {@code lb_jsonb_delete(json, key, 'text' | 'int')}: jsonb's
+ * {@code ||} and {@code -}</li>
  * <li>{@code lb_justify(interval, 'days' | 'hours' | 'interval')}: {@code justify_days} and the like</li>
  * </ul>
  * A NULL argument gives NULL, as the PostgreSQL functions are strict.
@@ -34,6 +35,8 @@ final class PgTextFunctions {
             new TextFunction("lb_jsonb_pretty", 1, a -> PgJsonText.pretty(a[0])),
             new TextFunction("lb_jsonb_strip_nulls", 1, a -> PgJsonText.stripNulls(a[0])),
             new TextFunction("lb_jsonb_set", 4, a -> PgJsonSet.set(a[0], a[1], a[2], a[3])),
+            new TextFunction("lb_jsonb_concat", 2, a -> PgJsonOps.concat(a[0], a[1])),
+            new TextFunction("lb_jsonb_delete", 3, a -> PgJsonOps.delete(a[0], a[1], a[2])),
             new TextFunction("lb_justify", 2, a -> PgDateTimeFormat.justify(a[0], a[1])));
 
     private PgTextFunctions() {}
