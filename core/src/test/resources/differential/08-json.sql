@@ -132,3 +132,7 @@ SELECT '{"a": 1}'::jsonb - 0;
 SELECT id, j - 'b', j -> 'tags' || '["z"]' FROM jp ORDER BY id;
 UPDATE jp SET j = (j || '{"k": true, "a": 5}') - 'b' WHERE id <= 2;
 SELECT id, j FROM jp ORDER BY id;
+-- a jsonb side compared with a string literal compares documents (PostgreSQL reads the literal as jsonb).
+SELECT id FROM jp WHERE j = '{"k": true, "a": 5}' ORDER BY id;
+SELECT id FROM jp WHERE j -> 'k' = 'true' AND '{"a":5,"k":true,"tags":["p","q","z"]}' <> j ORDER BY id;
+SELECT id, j = '{"k": true, "a": 5, "tags": ["p", "q"]}' AS same FROM jp ORDER BY id;

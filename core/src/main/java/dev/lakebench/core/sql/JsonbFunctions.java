@@ -1,5 +1,6 @@
 package dev.lakebench.core.sql;
 
+import dev.lakebench.core.schema.Column;
 import java.util.List;
 import java.util.Set;
 
@@ -22,7 +23,11 @@ final class JsonbFunctions implements StatementPass {
     public SqlStatement apply(SqlStatement st, PassContext ctx) {
         List<Token> sig = st.significant();
         boolean mayApply = false;
+        boolean comparison = false;
+        boolean string = false;
         for (Token t : sig) {
+            comparison |= t.is("=") || t.is("<>") || t.is("!=");
+            string |= t.kind() == Token.Kind.STRING;
             mayApply |= t.isWord("JSONB")
                     || t.is("||")
                     || t.is("-")
@@ -30,11 +35,12 @@ final class JsonbFunctions implements StatementPass {
                             && (t.text().toLowerCase(java.util.Locale.ROOT).contains("array_elements")
                                     || EACH.contains(t.text().toLowerCase(java.util.Locale.ROOT)));
         }
-        if (!mayApply) {
+        // a jsonb column compared with a string literal: only the tables named tell
+        NamedTables tables = mayApply || comparison && string ? NamedTables.of(sig, ctx) : null;
+        if (!mayApply && (tables == null || !tables.anyTableColumn(Column::isJsonb))) {
             return st;
         }
         TextEdits edits = new TextEdits(st.text(), sig);
-        NamedTables tables = NamedTables.of(sig, ctx);
         boolean changed = false;
         for (Expr e : ExprWalk.all(sig)) {
             if (edits.isCovered(e.first())) {
@@ -47,7 +53,8 @@ final class JsonbFunctions implements StatementPass {
             }
             if (e.kind() == Expr.Kind.BINARY
                     && Set.of("=", "<>", "!=").contains(e.op())
-                    && (isJsonb(e.child(0)) || isJsonb(e.child(1)))) {
+                    && (isJsonb(e.child(0)) || isJsonb(e.child(1)) || jsonbComparison(e, sig, tables))
+                    && !isAssignment(e, sig)) {
                 String call = "lb_jsonb_eq(CAST("
                         + edits.original(e.child(0).first(), e.child(0).last()) + " AS VARCHAR), CAST("
                         + edits.original(e.child(1).first(), e.child(1).last()) + " AS VARCHAR))";
@@ -114,6 +121,44 @@ final class JsonbFunctions implements StatementPass {
         boolean lj = JsonbTypeof.isJsonb(l, sig, tables)
                 || l.unwrap().kind() == Expr.Kind.BINARY && jsonbOperator(l.unwrap(), sig, tables);
         return e.op().equals("-") && lj && (isString(r) || isIndex(r));
+    }
+
+    /**
+     * {@code a = b} where one side is jsonb by its written form (a jsonb column, {@code ->} on one) and the other
+     * is too or is a string literal, which PostgreSQL reads as jsonb there: documents compared, not texts.
+     */
+    private static boolean jsonbComparison(Expr e, List<Token> sig, NamedTables tables) {
+        Expr l = e.child(0);
+        Expr r = e.child(1);
+        boolean lj = JsonbTypeof.isJsonb(l, sig, tables);
+        boolean rj = JsonbTypeof.isJsonb(r, sig, tables);
+        return lj && (rj || isString(r)) || rj && isString(l);
+    }
+
+    /**
+     * {@code c = v} of an UPDATE's SET list: an assignment, not a comparison. It follows SET, or a comma of the list
+     * at the statement's top level before the clause after it.
+     */
+    private static boolean isAssignment(Expr e, List<Token> sig) {
+        if (sig.isEmpty() || !sig.get(0).isWord("UPDATE") || e.first() == 0) {
+            return false;
+        }
+        int depth = 0;
+        boolean inSet = false;
+        for (int i = 0; i < e.first(); i++) {
+            Token t = sig.get(i);
+            if (t.is("(")) {
+                depth++;
+            } else if (t.is(")")) {
+                depth--;
+            } else if (depth == 0 && t.isWord("SET")) {
+                inSet = true;
+            } else if (depth == 0 && (t.isWord("FROM") || t.isWord("WHERE") || t.isWord("RETURNING"))) {
+                inSet = false;
+            }
+        }
+        Token before = sig.get(e.first() - 1);
+        return inSet && depth == 0 && (before.isWord("SET") || before.is(","));
     }
 
     /** The engine's text of {@code e}, with every jsonb {@code ||} and {@code -} inside it written as a call. */

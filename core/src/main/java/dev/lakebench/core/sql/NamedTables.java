@@ -32,6 +32,11 @@ final class NamedTables {
         return new NamedTables(out);
     }
 
+    /** Whether some named table has a column, of any name, that {@code test} accepts. */
+    boolean anyTableColumn(Predicate<Column> test) {
+        return tables.stream().anyMatch(def -> def.schema().columns().stream().anyMatch(test));
+    }
+
     /** Whether some named table has a column of this name that {@code test} accepts. */
     boolean anyColumn(Expr column, Predicate<Column> test) {
         String col = column.name().get(column.name().size() - 1);
