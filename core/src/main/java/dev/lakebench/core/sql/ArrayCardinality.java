@@ -2,7 +2,7 @@ package dev.lakebench.core.sql;
 
 import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.ColumnType;
-import java.util.List;
+import java.util.Set;
 
 /**
  * {@code cardinality(a)} is the number of all elements in PostgreSQL; the engine's counts the first dimension
@@ -15,30 +15,22 @@ final class ArrayCardinality implements StatementPass {
 
     @Override
     public SqlStatement apply(SqlStatement st, PassContext ctx) {
-        List<Token> sig = st.significant();
-        if (sig.stream().noneMatch(t -> t.isWord("cardinality"))) {
-            return st;
-        }
-        NamedTables tables = NamedTables.of(sig, ctx);
-        TextEdits edits = new TextEdits(st.text(), sig);
-        boolean changed = false;
-        for (Expr e : ExprWalk.all(sig)) {
-            if (e.kind() != Expr.Kind.CALL
-                    || e.name().size() != 1
-                    || !e.simpleName().equals("cardinality")
-                    || e.children().size() != 1) {
-                continue;
+        NamedTables[] tables = new NamedTables[1]; // looked up once, for a statement that calls cardinality
+        return CallRewrites.apply(st, Set.of("cardinality"), e -> e.children().size() == 1, (e, sig, edits) -> {
+            if (tables[0] == null) {
+                tables[0] = NamedTables.of(sig, ctx);
             }
             Expr arg = e.child(0);
-            int flattens = dimensions(arg, tables) - 1;
-            if (flattens > 0 && !edits.isCovered(arg.first())) {
-                changed |= edits.replace(
-                        arg.first(),
-                        arg.last(),
-                        "flatten(".repeat(flattens) + edits.original(arg.first(), arg.last()) + ")".repeat(flattens));
-            }
-        }
-        return changed ? new SqlStatement(edits.apply()) : st;
+            int flattens = dimensions(arg, tables[0]) - 1;
+            return flattens > 0
+                    && !edits.isCovered(arg.first())
+                    && edits.replace(
+                            arg.first(),
+                            arg.last(),
+                            "flatten(".repeat(flattens)
+                                    + edits.original(arg.first(), arg.last())
+                                    + ")".repeat(flattens));
+        });
     }
 
     /** The dimensions the written form gives {@code e}, 0 when it does not show them. */
