@@ -2,6 +2,7 @@ package dev.lakebench.app.ui.browser;
 
 import dev.lakebench.app.ui.common.ConnectionSpec;
 import dev.lakebench.app.ui.common.HoverTooltip;
+import dev.lakebench.app.ui.common.RowsTallTree;
 import dev.lakebench.app.ui.theme.Icons;
 import dev.lakebench.app.ui.theme.Icons.Icon;
 import dev.lakebench.core.schema.Column;
@@ -28,6 +29,7 @@ public final class BrowserView {
     private final BrowserActions actions;
     private final BrowserDialogs dialogs;
     private final TreeView<BrowserNode> tree = new TreeView<>();
+    private final RowsTallTree<BrowserNode> pane;
 
     public BrowserView(BrowserViewModel vm, BrowserActions actions) {
         this.vm = vm;
@@ -67,10 +69,16 @@ public final class BrowserView {
         if (!root.getChildren().isEmpty()) {
             root.getChildren().get(0).setExpanded(true);
         }
+        pane = new RowsTallTree<>(tree);
     }
 
     public TreeView<BrowserNode> node() {
         return tree;
+    }
+
+    /** The tree in its pane, the browser as the window shows it. */
+    public RowsTallTree<BrowserNode> pane() {
+        return pane;
     }
 
     /** Expands (and so loads) a workspace's node once its connection has listed it, and selects it. */

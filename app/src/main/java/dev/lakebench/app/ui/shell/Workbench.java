@@ -180,7 +180,7 @@ public final class Workbench implements BrowserActions {
             }
         });
         this.status = new StatusBar(center);
-        this.shell = new ShellView(browserView.node(), errors.node(), detail.node(), status.node());
+        this.shell = new ShellView(browserView.pane(), errors.node(), detail.node(), status.node());
         this.tabRows = new TabRows(shell.tabs(), selectedRow, detailVm, shell::of);
         this.windowState = new WindowState(settings, io);
         windowState.split(shell.mainSplit(), "split.main", 0.22);
