@@ -9,7 +9,8 @@
 # Per command it chooses the JIT and the AOT cache as the jar's launcher does (app/src/main/launcher/lakebench;
 # ImageLauncherScriptTest holds the two to the same choices): commands that only read the catalog start with the
 # first JIT tier alone, a query and the workbench without replaying the training's profiles, and the workbench
-# gets its own cache (lakebench-workbench.aot, when the build made one) and later compilation.
+# gets its own cache (lakebench-workbench.aot, when the build made one), later compilation and its young
+# generation's floor.
 self=$(readlink -f -- "$0") # the real file, also when started through a symbolic link
 root=${self%/bin/*}
 app=$root/lib/app
@@ -51,7 +52,8 @@ while IFS= read -r line || [ -n "$line" ]; do
       else
         options+=("${line#java-options=}")
       fi ;;
-    java-options=-XX:CompileThresholdScaling=*) [ $mode = workbench ] && options+=("${line#java-options=}") ;;
+    java-options=-XX:CompileThresholdScaling=*|java-options=-XX:Tier4*|java-options=-XX:NewSize=*)
+      [ $mode = workbench ] && options+=("${line#java-options=}") ;;
     java-options=*) options+=("${line#java-options=}") ;;
   esac
 done <"$app/lakebench.cfg"

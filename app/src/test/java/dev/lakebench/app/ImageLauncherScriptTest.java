@@ -61,6 +61,11 @@ class ImageLauncherScriptTest {
                         "java-options=-Djava.library.path=$APPDIR/lib:$APPDIR:/usr/lib64:/lib",
                         "java-options=-XX:AOTCache=$APPDIR/lakebench.aot",
                         "java-options=-XX:CompileThresholdScaling=3",
+                        "java-options=-XX:Tier4InvocationThreshold=50000",
+                        "java-options=-XX:Tier4MinInvocationThreshold=6000",
+                        "java-options=-XX:Tier4CompileThreshold=150000",
+                        "java-options=-XX:Tier4BackEdgeThreshold=400000",
+                        "java-options=-XX:NewSize=64m",
                         "java-options=-Dtitle=two words"));
         Files.writeString(app.resolve("lakebench.aot"), "");
         Files.writeString(app.resolve("lakebench-workbench.aot"), "");

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The JVM options the {@code lakebench} launcher script chooses per command, read from a stand-in {@code java}
  * that prints its arguments: catalog commands run with the first JIT tier only, a query and the workbench without
- * the training run's replayed profiles, the workbench with later compilation, everything else (ingests, exports) with the JVM's defaults; a command gets
+ * the training run's replayed profiles, the workbench with later compilation and a young generation's floor, everything else (ingests, exports) with the JVM's defaults; a command gets
  * the commands' AOT cache, the workbench its own.
  */
 class LauncherOptionsTest {
@@ -28,6 +28,8 @@ class LauncherOptionsTest {
     private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
     private static final String NO_REPLAY = "-XX:-AOTReplayTraining";
     private static final String LATER = "-XX:CompileThresholdScaling=3";
+    private static final String LATER_C2 = "-XX:Tier4InvocationThreshold=50000";
+    private static final String YOUNG = "-XX:NewSize=64m";
 
     @TempDir
     Path dir;
@@ -52,7 +54,7 @@ class LauncherOptionsTest {
             assertThat(jvmOptions("--data-dir", "/tmp/d", command))
                     .as(command)
                     .contains(C1_ONLY)
-                    .doesNotContain(NO_REPLAY, LATER);
+                    .doesNotContain(NO_REPLAY, LATER, LATER_C2, YOUNG);
         }
         assertThat(jvmOptions("--version")).contains(C1_ONLY);
     }
@@ -62,7 +64,7 @@ class LauncherOptionsTest {
         List<String> options = jvmOptions("--workspace", "w", "query", "SELECT 1");
         assertThat(options)
                 .contains("-XX:+UnlockDiagnosticVMOptions", NO_REPLAY)
-                .doesNotContain(C1_ONLY, LATER);
+                .doesNotContain(C1_ONLY, LATER, LATER_C2, YOUNG);
         // the diagnostic switch comes first, or the JVM refuses the option after it
         assertThat(options.indexOf("-XX:+UnlockDiagnosticVMOptions")).isLessThan(options.indexOf(NO_REPLAY));
     }
@@ -73,7 +75,7 @@ class LauncherOptionsTest {
                 List.of("ingest", "t", "/tmp/x"), List.of("--data-dir", "/tmp/d", "export", "t", "/tmp/t.parquet"))) {
             assertThat(jvmOptions(line.toArray(String[]::new)))
                     .as(line.toString())
-                    .doesNotContain(C1_ONLY, NO_REPLAY, LATER, "-XX:+UnlockDiagnosticVMOptions");
+                    .doesNotContain(C1_ONLY, NO_REPLAY, LATER, LATER_C2, YOUNG, "-XX:+UnlockDiagnosticVMOptions");
         }
     }
 
@@ -84,7 +86,12 @@ class LauncherOptionsTest {
             List<String> options = jvmOptions(line.toArray(String[]::new));
             assertThat(options)
                     .as(line.toString())
-                    .contains("-XX:+UnlockDiagnosticVMOptions", NO_REPLAY, LATER)
+                    .contains("-XX:+UnlockDiagnosticVMOptions", NO_REPLAY, LATER, YOUNG)
+                    .contains(
+                            LATER_C2,
+                            "-XX:Tier4MinInvocationThreshold=6000",
+                            "-XX:Tier4CompileThreshold=150000",
+                            "-XX:Tier4BackEdgeThreshold=400000")
                     .doesNotContain(C1_ONLY);
             assertThat(options.indexOf("-XX:+UnlockDiagnosticVMOptions")).isLessThan(options.indexOf(NO_REPLAY));
         }

@@ -58,6 +58,17 @@ final class Relaunch {
     /** The workbench's: a method is compiled after three times the usual number of calls (decision 0021). */
     static final String LATER_COMPILATION = "-XX:CompileThresholdScaling=3";
 
+    /**
+     * The workbench's, as the launcher script gives them (decision 0025): the optimising compiler ten times later
+     * still, and a young generation of at least 64 MB, so that the launch runs without a collection.
+     */
+    static final List<String> LAUNCH_TUNING = List.of(
+            "-XX:Tier4InvocationThreshold=50000",
+            "-XX:Tier4MinInvocationThreshold=6000",
+            "-XX:Tier4CompileThreshold=150000",
+            "-XX:Tier4BackEdgeThreshold=400000",
+            "-XX:NewSize=64m");
+
     List<String> command(List<String> inheritedJvmArgs, String classPath, String[] args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java.toString());
@@ -82,6 +93,7 @@ final class Relaunch {
                 if (workbench) { // as the launcher script: the compilers leave a core to the window being built
                     cmd.addAll(NO_REPLAY);
                     cmd.add(LATER_COMPILATION);
+                    cmd.addAll(LAUNCH_TUNING);
                 }
                 cmd.add("-Djava.library.path="
                         + libraryPath(cache.resolveSibling("lib"), System.getProperty("java.library.path", "")));

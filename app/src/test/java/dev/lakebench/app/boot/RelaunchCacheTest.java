@@ -23,13 +23,15 @@ class RelaunchCacheTest {
         assertThat(new Relaunch(Path.of("java"), false).command(List.of(), jar.toString(), new String[] {"tables"}))
                 .as("a command: the commands' cache")
                 .contains("-XX:AOTCache=" + cache)
-                .doesNotContain("-XX:-AOTReplayTraining", "-XX:CompileThresholdScaling=3");
+                .doesNotContain("-XX:-AOTReplayTraining", "-XX:CompileThresholdScaling=3", "-XX:NewSize=64m");
         List<String> cmd = new Relaunch(Path.of("java"), false).command(List.of(), jar.toString(), new String[0]);
         assertThat(cmd).as("the workbench: its own cache").contains("-XX:AOTCache=" + workbenchCache, "-Xlog:disable");
         assertThat(cmd)
                 .as("the workbench, as the launcher starts it: no replayed profiles")
                 .containsSubsequence("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining", "-jar")
-                .contains("-XX:CompileThresholdScaling=3");
+                .contains("-XX:CompileThresholdScaling=3")
+                .containsAll(Relaunch.LAUNCH_TUNING)
+                .contains("-XX:Tier4InvocationThreshold=50000", "-XX:NewSize=64m");
         // as the launcher starts it: the manifest allows native access; the option would make the JVM refuse the cache
         assertThat(cmd).noneMatch(a -> a.startsWith("--enable-native-access") || a.equals("jdk.incubator.vector"));
         assertThat(cmd.get(cmd.indexOf("-jar") + 1))
