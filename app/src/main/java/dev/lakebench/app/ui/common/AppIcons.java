@@ -48,7 +48,7 @@ public final class AppIcons {
     /**
      * Gives {@code stage} the application icon once its seven pictures are decoded on {@code decode}: the main
      * window does not wait for them to show (about 20 ms of the FX thread's start), the window system gets them
-     * a moment later.
+     * a moment later (the workbench asks for them after its first frame).
      */
     public static void applyWhenDecoded(Stage stage, Executor decode, Executor ui) {
         CompletableFuture.supplyAsync(AppIcons::images, decode)

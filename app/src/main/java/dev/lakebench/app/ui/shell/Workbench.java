@@ -214,7 +214,9 @@ public final class Workbench implements BrowserActions {
         shortcuts.install(scene);
         installDrop(scene);
         stage.setTitle("Lakebench");
-        AppIcons.applyWhenDecoded(stage, threads.decode(), threads.ui());
+        // the window system gets the icon after the first frame: decoded and handed over before it, it took the
+        // frame about 20 ms on 2 cores
+        FirstFrame.after(stage, () -> AppIcons.applyWhenDecoded(stage, threads.decode(), threads.ui()));
         stage.setScene(scene);
         windowState.restore(stage);
         windowState.track(stage);
