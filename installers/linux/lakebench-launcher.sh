@@ -57,5 +57,11 @@ while IFS= read -r line || [ -n "$line" ]; do
     java-options=*) options+=("${line#java-options=}") ;;
   esac
 done <"$app/lakebench.cfg"
+# as the jar's launcher: no D-Bus session bus to reach and none to start, the workbench says so (else GTK tries
+# to start one, forking the JVM, about 0.1 s before the first frame)
+if [ $mode = workbench ] && [ -z "$DBUS_SESSION_BUS_ADDRESS" ] && [ ! -S "${XDG_RUNTIME_DIR:-/nonexistent}/bus" ] \
+  && ! command -v dbus-launch >/dev/null 2>&1; then
+  export DBUS_SESSION_BUS_ADDRESS=disabled:
+fi
 exec "$root/lib/runtime/bin/java" "${options[@]}" "${jit[@]}" -Djpackage.app-path="$self" -cp "$classpath" \
   "$main" "$@"

@@ -155,6 +155,46 @@ class LauncherOptionsTest {
                 .contains("java 21");
     }
 
+    @Test
+    void theWorkbenchIsToldThereIsNoSessionBusWhereNoneCouldBeReachedOrStarted() throws Exception {
+        // the stand-in java prints the variable after its arguments
+        Path java = javaHome.resolve("bin/java");
+        Files.writeString(
+                java,
+                "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\necho \"bus=$DBUS_SESSION_BUS_ADDRESS\"\n");
+        Path bin = Files.createDirectories(dir.resolve("bin")); // no dbus-launch here
+        for (String tool : List.of("uname", "dirname")) {
+            Files.createSymbolicLink(
+                    bin.resolve(tool), Path.of("/usr/bin", tool).toRealPath());
+        }
+        Map<String, String> none = Map.of("PATH", bin.toString(), "XDG_RUNTIME_DIR", dir.toString());
+        assertThat(output(none, "--data-dir", "/tmp/d")).contains("bus=disabled:");
+        assertThat(output(none, "tables"))
+                .as("a command starts no toolkit")
+                .contains("bus=")
+                .doesNotContain("disabled");
+        assertThat(output(Map.of("PATH", bin.toString(), "DBUS_SESSION_BUS_ADDRESS", "unix:path=/x")))
+                .contains("bus=unix:path=/x");
+        Path launch = Files.writeString(bin.resolve("dbus-launch"), "#!/bin/sh\n");
+        Files.setPosixFilePermissions(launch, PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertThat(output(none)).as("dbus-launch can start one").doesNotContain("disabled");
+    }
+
+    /** The launcher's output (the stand-in java's) with the variables of {@code env} replacing the test's own. */
+    private String output(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("/bin/sh", launcher.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().clear();
+        pb.environment().put("LAKEBENCH_JAVA_HOME", javaHome.toString());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
+    }
+
     /** A stand-in JDK: a release file, and a java that prints {@code says} or, without it, its arguments. */
     private static Path jdk(Path home, String version, String says) throws IOException {
         Files.createDirectories(home.resolve("bin"));

@@ -116,6 +116,16 @@ final class Relaunch {
         return cmd;
     }
 
+    /** Whether the command starts the workbench: its arguments after the jar or the boot class name no command. */
+    static boolean opensWorkbench(List<String> command) {
+        int at = command.indexOf("-jar");
+        int from = at >= 0 ? at + 2 : command.indexOf(Boot.class.getName()) + 1;
+        return from > 0
+                && from <= command.size()
+                && LaunchArgs.opensWorkbench(
+                        command.subList(from, command.size()).toArray(String[]::new));
+    }
+
     /** Whether the class path is one jar file (as with {@code java -jar}, whose manifest names the rest). */
     static boolean isJar(String classPath) {
         return !classPath.contains(File.pathSeparator)
@@ -162,6 +172,9 @@ final class Relaunch {
                 .redirectInput(ProcessBuilder.Redirect.INHERIT)
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT);
         pb.redirectError(vectorApi ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.INHERIT);
+        if (opensWorkbench(command)) {
+            SessionBus.sayNoneWhereUnreachable(pb.environment(), System.getProperty("os.name", ""));
+        }
         // SIGTERM / SIGINT / SIGHUP run the shutdown hooks: stop the child and wait for it before this JVM ends. The
         // hook is in place before the child starts: made after it, on a busy machine a stop could come while this
         // JVM was still setting up the hook's lambda, and this JVM ended without waiting for the child.

@@ -69,8 +69,7 @@ public final class SecretServiceStore implements CredentialStore {
         if (!Platform.isLinux() && !Platform.isFreeBSD()) {
             return false;
         }
-        String bus = System.getenv("DBUS_SESSION_BUS_ADDRESS");
-        if (bus == null || bus.isBlank()) {
+        if (!namesABus(System.getenv("DBUS_SESSION_BUS_ADDRESS"))) {
             return false;
         }
         try {
@@ -91,6 +90,14 @@ public final class SecretServiceStore implements CredentialStore {
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * Whether a session bus address names a bus: not when unset, or {@code disabled:} (what the workbench's launcher
+     * sets where no bus could be reached or started).
+     */
+    static boolean namesABus(String address) {
+        return address != null && !address.isBlank() && !address.strip().startsWith("disabled:");
     }
 
     private void require() {

@@ -27,6 +27,14 @@ class SecretServiceStoreTest {
     }
 
     @Test
+    void anUnsetOrDisabledBusIsNoBus() {
+        assertThat(SecretServiceStore.namesABus(null)).isFalse();
+        assertThat(SecretServiceStore.namesABus(" ")).isFalse();
+        assertThat(SecretServiceStore.namesABus("disabled:")).isFalse();
+        assertThat(SecretServiceStore.namesABus("unix:path=/run/user/1000/bus")).isTrue();
+    }
+
+    @Test
     void isTheBestStoreWhenSupported() {
         assumeTrue(new SecretServiceStore().isSupported(), "no Secret Service in this session");
         assertThat(CredentialStores.best("X_TOKEN").name()).isEqualTo("Secret Service");
