@@ -149,8 +149,13 @@ class BootProcessTest {
         m.getMainAttributes().put(java.util.jar.Attributes.Name.MAIN_CLASS, Boot.class.getName());
         m.getMainAttributes().putValue("Enable-Native-Access", "ALL-UNNAMED");
         try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), m)) {
-            for (Class<?> c :
-                    List.of(Boot.class, Relaunch.class, LaunchArgs.class, ParentWatch.class, ChildMain.class)) {
+            for (Class<?> c : List.of(
+                    Boot.class,
+                    Relaunch.class,
+                    LaunchArgs.class,
+                    ParentWatch.class,
+                    SessionBus.class,
+                    ChildMain.class)) {
                 String pkg = c.getPackageName().replace('.', '/') + "/";
                 Path classes = Path.of(c.getProtectionDomain()
                                 .getCodeSource()
@@ -202,7 +207,7 @@ class BootProcessTest {
         Files.writeString(jar.resolveSibling(Relaunch.WORKBENCH_CACHE), "not a cache");
         p = javaJar(jar, List.of(), "--data-dir=" + dir);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).isZero();
+        assertThat(p.exitValue()).as(read("err.txt")).isZero();
         assertThat(read("out.txt")).isEqualTo("vector=false relaunched=true\n");
         assertThat(read("err.txt")).isEqualTo("child says hello\n");
         // a command stays, and so does a JVM started with a cache option (the launcher, the build's training run)
