@@ -62,6 +62,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -117,6 +118,11 @@ public final class Workbench implements BrowserActions {
     private Stage stage;
     private IngestChooser chooser = IngestChooser.system();
     private List<Runnable> onReady = new ArrayList<>();
+    /** Whether the saved workspace's tables have been listed (the ready actions ran). */
+    private boolean listed;
+    /** How long after the first frame the saved editors wait for a slow workspace's tables. */
+    static final javafx.util.Duration REOPEN_WAIT = javafx.util.Duration.seconds(1.5);
+
     private int editors;
 
     /** Builds the workbench on a data directory; {@code settings} were read off the FX thread. */
@@ -229,8 +235,31 @@ public final class Workbench implements BrowserActions {
             // as soon as one without (each editor built before it cost the first frame about as much as the window)
             shell.placeholder(
                     "Reopening " + (saved.size() == 1 ? "the SQL editor" : saved.size() + " SQL editors") + "\u2026");
-            FirstFrame.after(stage, () -> threads.ui().execute(() -> reopen(saved)));
+            FirstFrame.after(stage, () -> reopenWhenListed(saved));
         }
+    }
+
+    /**
+     * Reopens the saved editors once the saved workspace is listed, or {@link #REOPEN_WAIT} after the first frame
+     * when it is slow to open. The editor in front takes the FX thread about half a second to build on a cold JVM:
+     * built first, it held the workspace's tables back as long.
+     */
+    private void reopenWhenListed(List<OpenTabs.Saved> saved) {
+        boolean[] done = new boolean[1];
+        Runnable once = () -> {
+            if (!done[0]) {
+                done[0] = true;
+                reopen(saved);
+            }
+        };
+        if (listed) {
+            threads.ui().execute(once);
+            return;
+        }
+        onReady(() -> threads.ui().execute(once));
+        PauseTransition wait = new PauseTransition(REOPEN_WAIT);
+        wait.setOnFinished(e -> once.run());
+        wait.play();
     }
 
     /**
@@ -274,6 +303,7 @@ public final class Workbench implements BrowserActions {
                         .workspaceNode(target)
                         .ifPresent(ws -> ws.loadingProperty().addListener((o, was, is) -> {
                             if (was && !is) {
+                                listed = true;
                                 List<Runnable> ready = onReady;
                                 onReady = new ArrayList<>();
                                 ready.forEach(Runnable::run);
