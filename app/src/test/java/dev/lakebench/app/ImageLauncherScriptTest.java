@@ -93,6 +93,27 @@ class ImageLauncherScriptTest {
     }
 
     @Test
+    void theWorkbenchIsToldThereIsNoSessionBusWhereNoneCouldBeReachedOrStarted() throws Exception {
+        Path java = image.resolve("lib/runtime/bin/java");
+        Files.writeString(java, "#!/bin/sh\necho \"bus=$DBUS_SESSION_BUS_ADDRESS\"\n");
+        Path bin = Files.createDirectories(dir.resolve("bin")); // no dbus-launch here
+        Files.createSymbolicLink(
+                bin.resolve("readlink"), Path.of("/usr/bin/readlink").toRealPath());
+        // empty is unset to the script (the test's own session, if any, must not count)
+        Map<String, String> none =
+                Map.of("PATH", bin.toString(), "XDG_RUNTIME_DIR", dir.toString(), "DBUS_SESSION_BUS_ADDRESS", "");
+        assertThat(run(image.resolve("bin/lakebench"), none, "--data-dir", "/tmp/d"))
+                .contains("bus=disabled:");
+        assertThat(run(image.resolve("bin/lakebench"), none, "tables"))
+                .as("a command")
+                .contains("bus=");
+        assertThat(run(
+                        image.resolve("bin/lakebench"),
+                        Map.of("PATH", bin.toString(), "DBUS_SESSION_BUS_ADDRESS", "unix:path=/x")))
+                .contains("bus=unix:path=/x");
+    }
+
+    @Test
     void ldLibraryPathComesAfterTheImagesFoldersAndASymlinkFindsTheImage() throws Exception {
         Path link = Files.createSymbolicLink(dir.resolve("lakebench"), image.resolve("bin/lakebench"));
         List<String> args = run(link, Map.of("LD_LIBRARY_PATH", "/opt/cuda/lib64"), "tables");

@@ -249,7 +249,9 @@ public final class Workbench implements BrowserActions {
         Runnable once = () -> {
             if (!done[0]) {
                 done[0] = true;
-                reopen(saved);
+                if (stage.isShowing()) { // not for a window closed meanwhile: its saved editors stay saved
+                    reopen(saved);
+                }
             }
         };
         if (listed) {
