@@ -5,7 +5,7 @@ import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.text.Font;
 import javafx.util.Callback;
 
@@ -16,10 +16,11 @@ import javafx.util.Callback;
  * cost that frame about 70 ms. The spare row leaves room for the horizontal scroll bar. A press on the pane below
  * the rows focuses the tree, as it would on an empty row.
  *
- * <p>The row height is the tallest row the tree has shown (its cells are watched through the cell factory, which
+ * <p>A stack pane for its sizes (the tree's, with the pane's insets); only the tree's height is its own. The row
+ * height is the tallest row the tree has shown (its cells are watched through the cell factory, which
  * must be set before), twice the default font's size until the first row is laid out.
  */
-public final class RowsTallTree<T> extends Region {
+public final class RowsTallTree<T> extends StackPane {
 
     private final TreeView<T> tree;
     private final EventHandler<TreeItem.TreeModificationEvent<T>> rowsChanged = e -> requestLayout();
@@ -85,25 +86,5 @@ public final class RowsTallTree<T> extends Region {
         double rows = (tree.getExpandedItemCount() + 1) * rowHeight;
         double want = snapSizeY(rows + tree.snappedTopInset() + tree.snappedBottomInset());
         tree.resizeRelocate(x, y, w, Math.max(0, Math.min(h, want)));
-    }
-
-    @Override
-    protected double computeMinWidth(double height) {
-        return snappedLeftInset() + tree.minWidth(-1) + snappedRightInset();
-    }
-
-    @Override
-    protected double computeMinHeight(double width) {
-        return snappedTopInset() + tree.minHeight(-1) + snappedBottomInset();
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return snappedLeftInset() + tree.prefWidth(-1) + snappedRightInset();
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return snappedTopInset() + tree.prefHeight(-1) + snappedBottomInset();
     }
 }

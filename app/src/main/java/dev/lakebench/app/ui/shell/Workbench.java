@@ -74,6 +74,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.TransferMode;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
 /**
  * The workbench's composition root: creates the shared services (sessions, tasks, error surface, theme,
@@ -121,7 +122,7 @@ public final class Workbench implements BrowserActions {
     /** Whether the saved workspace's tables have been listed (the ready actions ran). */
     private boolean listed;
     /** How long after the first frame the saved editors wait for a slow workspace's tables. */
-    static final javafx.util.Duration REOPEN_WAIT = javafx.util.Duration.seconds(1.5);
+    static final Duration REOPEN_WAIT = Duration.seconds(1.5);
 
     private int editors;
 
