@@ -16,7 +16,7 @@ import java.util.List;
  * With {@code --workbench} it is the workbench's launch instead (the build's second cache, which the launcher
  * gives the workbench), with {@code --all} both in one JVM (the Windows and macOS app images, whose launcher has
  * one set of options for commands and workbench). Started by the build as {@code java -XX:AOTCacheOutput=...
- * -Dlakebench.boot.main=dev.lakebench.app.AotTraining -jar lakebench.jar [--workbench] DATA_DIR}, with the same
+ * -Dlakebench.boot.main=dev.lakebench.app.AotTraining -jar lakebench-app.jar [--workbench] DATA_DIR}, with the same
  * class path and options as the launcher that uses the cache.
  */
 public final class AotTraining {

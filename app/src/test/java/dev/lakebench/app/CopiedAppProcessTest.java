@@ -66,10 +66,11 @@ class CopiedAppProcessTest {
         return library;
     }
 
-    /** Launcher, jar, cache and {@code lib/} with their file times (the cache checks them); links stay links. */
+    /** Launcher, boot and app jars, caches and {@code lib/} with their file times (the cache checks them); links stay links. */
     private static void copyApp(Path from, Path to) throws IOException {
         Files.createDirectories(to.resolve("lib"));
-        for (String f : List.of("lakebench", "lakebench.jar", "lakebench.aot", "lakebench-workbench.aot")) {
+        for (String f : List.of(
+                "lakebench", "lakebench.jar", "lakebench-app.jar", "lakebench.aot", "lakebench-workbench.aot")) {
             if (Files.exists(from.resolve(f))) { // the workbench's cache is made after the commands'
                 Files.copy(from.resolve(f), to.resolve(f), StandardCopyOption.COPY_ATTRIBUTES);
             }

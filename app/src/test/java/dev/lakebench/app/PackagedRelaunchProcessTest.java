@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged jar starting Lakebench in a second JVM: from a java older than 25 (through the launcher), and for
- * the workbench from {@code java -jar} on 25. The second JVM runs with the launcher's options and its AOT cache,
+ * The packaged jar starting Lakebench in a second JVM: from a java older than 25 (through the launcher), and from
+ * {@code java -jar} on the boot jar on 25. The second JVM runs with the launcher's options and its AOT cache,
  * which it must accept ({@code -XX:AOTMode=on} refuses to start otherwise; the cache's log says the linked classes
  * are used). Runs after {@code package} (the app pom's {@code packaged-app} test execution), since it needs the
  * built layout.
@@ -74,6 +74,40 @@ class PackagedRelaunchProcessTest {
         assertThat(bare.err()).isEqualTo("no display: use a command (lakebench --help)\n");
         assertThat(bare.code()).isEqualTo(2);
         assertThat(bare.aotLog()).contains("Using AOT-linked classes: true");
+    }
+
+    @Test
+    void javaDashJarRunsACommandInAJvmThatAcceptsTheCommandsCache() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Run query = run(
+                Map.of(),
+                List.of(java, "-jar", target.resolve("lakebench.jar").toString()),
+                "--data-dir",
+                dir.resolve("data").toString(),
+                "query",
+                "SELECT 41 + 1 AS answer");
+        assertThat(query.err()).as("stderr of a query").isEmpty();
+        assertThat(query.code()).isZero();
+        assertThat(query.out()).contains("42");
+        assertThat(query.aotLog()).contains("Using AOT-linked classes: true");
+    }
+
+    @Test
+    void theBootJarHoldsTheBootClassesAloneAndNamesNoClassPath() throws Exception {
+        try (java.util.jar.JarFile jar =
+                new java.util.jar.JarFile(target.resolve("lakebench.jar").toFile())) {
+            assertThat(jar.stream().map(java.util.jar.JarEntry::getName).filter(n -> n.endsWith(".class")))
+                    .isNotEmpty()
+                    .allMatch(n -> n.startsWith("dev/lakebench/app/boot/"), "a boot class");
+            java.util.jar.Attributes main = jar.getManifest().getMainAttributes();
+            assertThat(main.getValue("Main-Class")).isEqualTo("dev.lakebench.app.boot.Boot");
+            assertThat(main.getValue("Class-Path")).isNull();
+        }
+        try (java.util.jar.JarFile app =
+                new java.util.jar.JarFile(target.resolve("lakebench-app.jar").toFile())) {
+            assertThat(app.getManifest().getMainAttributes().getValue("Class-Path"))
+                    .contains("lib/");
+        }
     }
 
     private Run run(Map<String, String> env, List<String> command, String... args)

@@ -13,14 +13,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs Lakebench in a second JVM and stays its faithful stand-in: the child watches this process and exits
  * with it (see {@link ParentWatch}); SIGTERM or SIGINT to this process reaches the child, and this process
  * exits only after the child has wound down; the exit status is the child's.
  *
- * <p>A child started from an older Java runs with the options of the launcher script's JVM and the AOT cache
+ * <p>The child runs the app jar ({@link #APP_JAR}) when this JVM was started on the boot jar beside it, else the
+ * jar or class path this JVM runs. A child started from an older Java runs with the options of the launcher script's JVM and the AOT cache
  * beside the jar that the script would give it ({@code lakebench.aot} for a command,
  * {@code lakebench-workbench.aot} for the workbench): the cache fits this child as it fits the launcher's JVM on
  * Java 25. A child with the Vector API module (the workbench, when
@@ -41,6 +41,15 @@ final class Relaunch {
     static final String CACHE = "lakebench.aot";
 
     static final String WORKBENCH_CACHE = "lakebench-workbench.aot";
+
+    /**
+     * The app jar beside the boot jar ({@code lakebench.jar}): Lakebench's classes, with the libraries on its
+     * manifest's class path. The boot jar holds the boot classes only, so a JVM started with {@code java -jar} on it
+     * does not have every library's jar to read: the JDK reads each jar's directory when a class path is searched
+     * for a service (the logger that {@code ProcessBuilder.start} looks up), 74 jars, about 75 ms of CPU that
+     * slowed the second JVM's start.
+     */
+    static final String APP_JAR = "lakebench-app.jar";
     /** How long a forwarded stop may take before the child is killed. */
     static final long STOP_GRACE_SECONDS = 30;
 
@@ -105,8 +114,9 @@ final class Relaunch {
         }
         cmd.add("-D" + PARENT_PID + "=" + ProcessHandle.current().pid());
         if (jar) {
+            Path app = appJarOf(cp);
             cmd.add("-jar");
-            cmd.add(cp); // absolute, as when the cache was made: a cache names the jar by its path
+            cmd.add(app == null ? cp : app.toString()); // absolute, as when the cache was made: it names the jar
         } else {
             cmd.add("-cp");
             cmd.add(cp);
@@ -123,7 +133,23 @@ final class Relaunch {
         return from > 0
                 && from <= command.size()
                 && LaunchArgs.opensWorkbench(
-                        command.subList(from, command.size()).toArray(String[]::new));
+                        command.subList(from, command.size()).toArray(new String[0]));
+    }
+
+    /**
+     * The app jar when the class path is the boot jar alone with the app jar beside it, else null (the class path
+     * holds Lakebench: the app jar itself, a build's or a test's classes).
+     */
+    static Path appJarOf(String classPath) {
+        if (!isJar(classPath)) {
+            return null;
+        }
+        Path jar = Path.of(classPath).toAbsolutePath();
+        Path app = jar.resolveSibling(APP_JAR);
+        if (jar.getFileName().toString().equals(APP_JAR)) {
+            return null;
+        }
+        return Files.isRegularFile(app) ? app : null;
     }
 
     /** Whether the class path is one jar file (as with {@code java -jar}, whose manifest names the rest). */
@@ -177,19 +203,11 @@ final class Relaunch {
         }
         // SIGTERM / SIGINT / SIGHUP run the shutdown hooks: stop the child and wait for it before this JVM ends. The
         // hook is in place before the child starts: made after it, on a busy machine a stop could come while this
-        // JVM was still setting up the hook's lambda, and this JVM ended without waiting for the child.
-        AtomicReference<Process> started = new AtomicReference<>();
-        Thread stop = new Thread(
-                () -> {
-                    Process c = started.get();
-                    if (c != null) {
-                        stopAndWait(c);
-                    }
-                },
-                "lakebench-boot-forward-stop");
+        // JVM was still setting the hook up, and this JVM ended without waiting for the child.
+        ForwardStop stop = new ForwardStop();
         Runtime.getRuntime().addShutdownHook(stop);
         Process child = pb.start();
-        started.set(child);
+        stop.child = child;
         Thread pump = null;
         if (vectorApi) {
             pump = new Thread(() -> copyWithoutNotice(child.getErrorStream(), System.err), "lakebench-boot-stderr");
@@ -206,6 +224,26 @@ final class Relaunch {
             // the hook is already running: it waits for the same child
         }
         return status;
+    }
+
+    /**
+     * The shutdown hook that stops the child and waits for it. A class, not a lambda: a lambda's bootstrap costs
+     * this JVM milliseconds before the child can start.
+     */
+    private static final class ForwardStop extends Thread {
+        volatile Process child;
+
+        ForwardStop() {
+            super("lakebench-boot-forward-stop");
+        }
+
+        @Override
+        public void run() {
+            Process c = child;
+            if (c != null) {
+                stopAndWait(c);
+            }
+        }
     }
 
     static void stopAndWait(Process child) {

@@ -141,28 +141,31 @@ class BootProcessTest {
         }
     }
 
-    /** Boot and its stand-in main in a jar of their own, as {@code lakebench.jar} holds Boot. */
+    /** Boot and its stand-in main in a jar of their own, as the app jar holds Boot. */
     private Path bootJar(Path folder) throws Exception {
-        Path jar = Files.createDirectories(folder).resolve("lakebench.jar");
+        return jar(Files.createDirectories(folder).resolve("lakebench.jar"), true);
+    }
+
+    /** A jar of Boot's classes, with the stand-in main when {@code withMain}: the boot jar holds no more. */
+    private static Path jar(Path jar, boolean withMain) throws Exception {
         java.util.jar.Manifest m = new java.util.jar.Manifest();
         m.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
         m.getMainAttributes().put(java.util.jar.Attributes.Name.MAIN_CLASS, Boot.class.getName());
         m.getMainAttributes().putValue("Enable-Native-Access", "ALL-UNNAMED");
+        List<Class<?>> classes = new ArrayList<>(
+                List.of(Boot.class, Relaunch.class, LaunchArgs.class, ParentWatch.class, SessionBus.class));
+        if (withMain) {
+            classes.add(ChildMain.class);
+        }
         try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), m)) {
-            for (Class<?> c : List.of(
-                    Boot.class,
-                    Relaunch.class,
-                    LaunchArgs.class,
-                    ParentWatch.class,
-                    SessionBus.class,
-                    ChildMain.class)) {
+            for (Class<?> c : classes) {
                 String pkg = c.getPackageName().replace('.', '/') + "/";
-                Path classes = Path.of(c.getProtectionDomain()
+                Path dir = Path.of(c.getProtectionDomain()
                                 .getCodeSource()
                                 .getLocation()
                                 .toURI())
                         .resolve(pkg);
-                try (java.util.stream.Stream<Path> files = Files.list(classes)) {
+                try (java.util.stream.Stream<Path> files = Files.list(dir)) {
                     for (Path f : files.filter(
                                     f -> f.getFileName().toString().matches(c.getSimpleName() + "(\\$.*)?\\.class"))
                             .toList()) {
@@ -177,6 +180,11 @@ class BootProcessTest {
     }
 
     private Process javaJar(Path jar, List<String> jvmArgs, String... args) throws IOException {
+        return javaJar(jar, jvmArgs, Map.of(), args);
+    }
+
+    private Process javaJar(Path jar, List<String> jvmArgs, Map<String, String> env, String... args)
+            throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);
@@ -191,9 +199,32 @@ class BootProcessTest {
                 List.of(Boot.NO_RELAUNCH, VECTOR_API, "LAKEBENCH_JAVA_OPTS", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")) {
             pb.environment().remove(v);
         }
+        pb.environment().putAll(env);
         Process p = pb.start();
         started.add(p.toHandle());
         return p;
+    }
+
+    @Test
+    void theBootJarRunsCommandsAndTheWorkbenchInASecondJvmOnTheAppJarBesideIt() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("app"));
+        Path boot = jar(folder.resolve("lakebench.jar"), false);
+        jar(folder.resolve(Relaunch.APP_JAR), true);
+        // the stand-in main is in the app jar only: it runs where the app jar is, with the options given before -jar
+        Process p = javaJar(boot, List.of(), "exit", "3");
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(read("err.txt")).isEqualTo(3);
+        assertThat(read("out.txt")).isEqualTo("vector=false relaunched=true\n");
+        assertThat(read("err.txt")).isEqualTo("child says hello\n");
+        p = javaJar(boot, List.of(), "--data-dir=" + dir);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(read("err.txt")).isZero();
+        assertThat(read("out.txt")).isEqualTo("vector=false relaunched=true\n");
+        // never a second JVM: the boot jar's JVM loads the app jar itself
+        p = javaJar(boot, List.of(), Map.of(Boot.NO_RELAUNCH, "1"), "exit", "4");
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(read("err.txt")).isEqualTo(4);
+        assertThat(read("out.txt")).isEqualTo("vector=false relaunched=false\n");
     }
 
     @Test

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The second JVM started from an older Java gets the AOT cache beside the jar that the launcher would give it (the
- * commands' or the workbench's), and the jar by its absolute path; a child with the Vector API module, which no cache of the build fits, gets none.
+ * commands' or the workbench's), and the jar by its absolute path: the app jar beside the boot jar when started on
+ * the boot jar. A child with the Vector API module, which no cache of the build fits, gets none.
  */
 class RelaunchCacheTest {
 
@@ -79,6 +80,36 @@ class RelaunchCacheTest {
         assertThat(Relaunch.libraryPath(lib, "/usr/lib")).isEqualTo("/app/lib" + sep + "/usr/lib");
         assertThat(Relaunch.libraryPath(lib, "/app/lib" + sep + "/usr/lib")).isEqualTo("/app/lib" + sep + "/usr/lib");
         assertThat(Relaunch.libraryPath(lib, "")).isEqualTo("/app/lib");
+    }
+
+    @Test
+    void theBootJarsChildRunsTheAppJarBesideItWithTheCacheBesideBoth(@TempDir Path dir) throws Exception {
+        Path boot = Files.createFile(dir.resolve("lakebench.jar"));
+        Path app = Files.createFile(dir.resolve(Relaunch.APP_JAR));
+        Path cache = Files.createFile(dir.resolve(Relaunch.CACHE));
+        Path workbenchCache = Files.createFile(dir.resolve(Relaunch.WORKBENCH_CACHE));
+        assertThat(Relaunch.appJarOf(boot.toString())).isEqualTo(app.toAbsolutePath());
+        assertThat(Relaunch.appJarOf(app.toString()))
+                .as("the app jar holds Lakebench")
+                .isNull();
+        assertThat(Relaunch.appJarOf(boot + File.pathSeparator + app)).isNull();
+        for (String[] args : List.of(new String[] {"tables"}, new String[0])) {
+            List<String> cmd = new Relaunch(Path.of("java"), false).command(List.of(), boot.toString(), args);
+            assertThat(cmd.get(cmd.indexOf("-jar") + 1))
+                    .isEqualTo(app.toAbsolutePath().toString());
+            assertThat(cmd).contains("-XX:AOTCache=" + (args.length == 0 ? workbenchCache : cache));
+            assertThat(Relaunch.opensWorkbench(cmd)).isEqualTo(args.length == 0);
+        }
+    }
+
+    @Test
+    void withoutAnAppJarBesideItTheJarRunsItself(@TempDir Path dir) throws Exception {
+        Path jar = Files.createFile(dir.resolve("lakebench.jar"));
+        assertThat(Relaunch.appJarOf(jar.toString())).isNull();
+        assertThat(Relaunch.appJarOf(dir.toString())).isNull();
+        Files.createDirectories(dir.resolve("sub"));
+        Path other = Files.createFile(dir.resolve("sub").resolve(Relaunch.APP_JAR));
+        assertThat(Relaunch.appJarOf(other.toString())).isNull();
     }
 
     @Test
