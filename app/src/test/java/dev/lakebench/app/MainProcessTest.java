@@ -185,6 +185,30 @@ class MainProcessTest {
     }
 
     @Test
+    void theStartupProbeCanWatchTheFxThreadAWhileAfterTheWindowIsReady() throws Exception {
+        Path data = dir.resolve("data");
+        Files.createDirectories(data.resolve("workbench"));
+        Files.writeString(
+                data.resolve("workbench").resolve("settings.json"),
+                "{\"tabs\":[{\"connection\":\"local\",\"workspace\":\"default\",\"sql\":\"SELECT 1\"}]}");
+        long started = System.nanoTime();
+        Run wb = run(
+                Map.of("DISPLAY", ":0"),
+                List.of(
+                        "-Dlakebench.startupProbe=true",
+                        "-Dlakebench.startupProbe.stalls=1500",
+                        "-Dglass.platform=Monocle",
+                        "-Dmonocle.platform=Headless",
+                        "-Dprism.order=sw",
+                        "-Djavafx.cachedir=" + dir.resolve("fxcache")),
+                "--data-dir",
+                data.toString());
+        assertThat(wb.err()).as("stderr").isEmpty();
+        assertThat(wb.out()).containsPattern("lakebench-opened [^\n]+\nlakebench-longest-stall-ms [1-9][0-9]*\n");
+        assertThat(System.nanoTime() - started).as("watched 1.5 s after ready").isGreaterThan(1_500_000_000L);
+    }
+
+    @Test
     void theWorkbenchReadsItsFilesAtStartWithoutAnObjectMapper() throws Exception {
         // a mapper and its tree reader are some 480 classes, which the workbench's start-up cache would hold
         Path data = dir.resolve("data");

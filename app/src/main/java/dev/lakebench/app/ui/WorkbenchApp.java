@@ -12,9 +12,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
 /**
  * The workbench application, on the data directory and workspace given as {@code --data-dir=DIR} and
@@ -26,7 +28,7 @@ import javafx.stage.Stage;
  * <p>With {@code -Dlakebench.startupProbe=true} it prints the time from JVM start to the first frame of the window
  * ({@code lakebench-window-ms}: laid out and usable, the workspace possibly still opening) and to the window with
  * the default workspace listed ({@code lakebench-startup-ms}), the data directory and workspace it opened, and
- * exits: the cold-start measurement.
+ * exits: the cold-start measurement. {@link ProbeStalls} adds the FX thread's longest stall after the first frame.
  */
 public final class WorkbenchApp extends Application {
 
@@ -67,17 +69,31 @@ public final class WorkbenchApp extends Application {
         boolean probe = Boolean.getBoolean("lakebench.startupProbe");
         // the probe ends the process once the first frame was drawn and the workspace listed, in either order
         int[] pending = {2};
+        long settle = probe ? ProbeStalls.settleMillis() : 0;
+        ProbeStalls[] stalls = new ProbeStalls[1];
         Runnable done = () -> {
             if (--pending[0] == 0) {
                 System.out.println("lakebench-opened " + dataRoot + " "
                         + settings.text("workspace", DataDirectory.DEFAULT_WORKSPACE));
-                Threads.later(Platform::exit); // after what was queued (the probe's pictures)
+                if (settle > 0) {
+                    PauseTransition watch = new PauseTransition(Duration.millis(settle));
+                    watch.setOnFinished(e -> {
+                        stalls[0].report();
+                        Platform.exit();
+                    });
+                    watch.play();
+                } else {
+                    Threads.later(Platform::exit); // after what was queued (the probe's pictures)
+                }
             }
         };
         if (probe || StartupTrace.enabled()) {
             FirstFrame.after(stage, () -> {
                 StartupTrace.mark("first frame");
                 if (probe) {
+                    if (settle > 0) {
+                        stalls[0] = ProbeStalls.start();
+                    }
                     System.out.println("lakebench-window-ms " + sinceJvmStart());
                     ProbeSnapshots.take(stage.getScene(), "first-frame");
                     done.run();

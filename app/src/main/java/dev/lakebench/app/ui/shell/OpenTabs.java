@@ -94,19 +94,28 @@ final class OpenTabs {
     }
 
     private void put() {
-        ArrayNode tabs = JsonNodeFactory.instance.arrayNode();
+        List<Saved> open = new ArrayList<>();
         for (Tab t : shell.tabs().getTabs()) {
             if (t.getUserData() instanceof SqlTab s) {
                 SqlEditorViewModel vm = s.viewModel();
                 String sql = vm.textProperty().get();
-                if (sql == null || sql.length() > MAX_CHARS) {
-                    continue;
+                if (sql != null && sql.length() <= MAX_CHARS) {
+                    open.add(new Saved(
+                            vm.workspace().connection().id(), vm.workspace().workspaceId(), sql));
                 }
-                ObjectNode n = tabs.addObject();
-                n.put("connection", vm.workspace().connection().id());
-                n.put("workspace", vm.workspace().workspaceId());
-                n.put("sql", sql);
             }
+        }
+        put(settings, open);
+    }
+
+    /** Writes {@code editors} into the settings as the ones to reopen (the caller saves them). */
+    static void put(Settings settings, List<Saved> editors) {
+        ArrayNode tabs = JsonNodeFactory.instance.arrayNode();
+        for (Saved e : editors) {
+            ObjectNode n = tabs.addObject();
+            n.put("connection", e.connection());
+            n.put("workspace", e.workspace());
+            n.put("sql", e.sql());
         }
         settings.put("tabs", tabs);
     }

@@ -286,6 +286,19 @@ public final class Workbench implements BrowserActions {
         front.focusContent();
     }
 
+    /**
+     * Leaves SQL editors on the local default workspace in {@code settings}, to be reopened at the next start (the
+     * build's training run starts the window with one, so that the AOT cache holds what building an editor loads).
+     */
+    public static void leaveEditors(Settings settings, Path dataRoot, List<String> sqls) {
+        String local = new ConnectionSpec.Local(dataRoot).id();
+        List<OpenTabs.Saved> editors = new ArrayList<>();
+        for (String sql : sqls) {
+            editors.add(new OpenTabs.Saved(local, DataDirectory.DEFAULT_WORKSPACE, sql));
+        }
+        OpenTabs.put(settings, editors);
+    }
+
     /** Runs once the default workspace's tables are listed (the window is usable). */
     public void onReady(Runnable r) {
         onReady.add(r);

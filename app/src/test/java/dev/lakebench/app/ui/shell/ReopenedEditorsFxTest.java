@@ -6,7 +6,9 @@ import dev.lakebench.app.ui.FxFixture;
 import dev.lakebench.app.ui.FxRobotExtension;
 import dev.lakebench.app.ui.UiFixtures;
 import dev.lakebench.app.ui.WorkbenchFixture;
+import dev.lakebench.app.ui.common.Settings;
 import dev.lakebench.app.ui.common.WorkspaceRef;
+import dev.lakebench.core.store.DataDirectory;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.Tab;
@@ -66,5 +68,22 @@ class ReopenedEditorsFxTest {
         assertThat(FxFixture.onFx(
                         () -> ((CodeArea) reopened.get(0).tab().getContent().lookup("#sql-editor")).getText()))
                 .isEqualTo("SELECT 1");
+    }
+
+    @Test
+    void editorsLeftInTheSettingsAreReopenedAtTheNextStart(FxRobot robot) {
+        FxFixture.await(20, () -> robot.lookup("images").tryQuery().isPresent());
+        window.close();
+        Settings settings = Settings.load(dir.resolve("workbench").resolve("settings.json"));
+        Workbench.leaveEditors(settings, dir, List.of("SELECT 1;", "SELECT count(*) FROM images;"));
+        settings.save();
+        window.reopen();
+        FxFixture.await(20, () -> editors().size() == 2);
+        assertThat(editors())
+                .extracting(t -> t.viewModel().textProperty().get())
+                .containsExactly("SELECT 1;", "SELECT count(*) FROM images;");
+        assertThat(editors())
+                .extracting(t -> t.viewModel().workspace().workspaceId())
+                .containsOnly(DataDirectory.DEFAULT_WORKSPACE);
     }
 }
