@@ -16,6 +16,8 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -349,9 +351,23 @@ public final class SqlEditorView {
         return m.find() ? m.group(1) : null;
     }
 
+    /**
+     * A side panel's tab, whose content joins the scene when the tab is first selected: the panels behind the one
+     * shown are not styled, skinned and laid out with the editor (which a restart builds on the FX thread before
+     * anything can be typed), only once they are looked at.
+     */
     private static Tab closed(String title, Node content) {
-        Tab t = new Tab(title, content);
+        Tab t = new Tab(title);
         t.setClosable(false);
+        t.selectedProperty().addListener(new InvalidationListener() {
+            @Override
+            public void invalidated(Observable o) {
+                if (t.isSelected()) {
+                    t.selectedProperty().removeListener(this);
+                    t.setContent(content);
+                }
+            }
+        });
         return t;
     }
 

@@ -9,6 +9,7 @@ import dev.lakebench.app.ui.WorkbenchFixture;
 import dev.lakebench.app.ui.browser.BrowserNode;
 import java.nio.file.Path;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
@@ -19,7 +20,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 
-/** The editor in the real window: the error underline and column completion before FROM. */
+/**
+ * The editor in the real window: the error underline, column completion before FROM, and side panels that join the
+ * scene when first shown.
+ */
 @ExtendWith(FxRobotExtension.class)
 class EditorFxTest {
 
@@ -96,5 +100,24 @@ class EditorFxTest {
         } finally {
             assertThat(FxFixture.<String>onFx(editor::getText)).isEqualTo("SELECT caption");
         }
+    }
+
+    @Test
+    void theSidePanelsBehindTheOneShownJoinTheSceneWhenFirstSelected(FxRobot robot) {
+        FxFixture.await(20, () -> robot.lookup("images").tryQuery().isPresent());
+        robot.interact(() -> window.workbench().newEditor(window.workbench().currentWorkspace()));
+        FxFixture.await(5, () -> robot.lookup("#editor-side").tryQuery().isPresent());
+        TabPane side = FxFixture.showing(robot, "#editor-side");
+        assertThat(FxFixture.onFx(() ->
+                        side.getTabs().stream().map(t -> t.getContent() != null).toList()))
+                .containsExactly(true, false, false);
+        assertThat(robot.lookup("#history-list").tryQuery()).isEmpty();
+        robot.interact(() -> side.getSelectionModel().select(1));
+        ListView<?> history = FxFixture.showing(robot, "#history-list");
+        assertThat(history.getScene()).isSameAs(window.stage().getScene());
+        robot.interact(() -> side.getSelectionModel().select(0));
+        assertThat(FxFixture.onFx(() -> side.getTabs().get(1).getContent()))
+                .as("kept once shown")
+                .isNotNull();
     }
 }
