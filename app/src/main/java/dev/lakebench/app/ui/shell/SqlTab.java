@@ -55,7 +55,15 @@ final class SqlTab implements WorkbenchTab {
         return view;
     }
 
-    /** Whether the editor's view was built (the tab was shown). */
+    /**
+     * Builds the editor's view before the tab is shown: a restart builds the editor in front in one task and shows
+     * it in the next, so that the FX thread is never held for both (its styling is as long again).
+     */
+    void prepare() {
+        view();
+    }
+
+    /** Whether the editor's view was built (the tab was shown or prepared). */
     boolean built() {
         return view != null;
     }

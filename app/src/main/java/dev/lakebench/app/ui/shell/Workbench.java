@@ -276,6 +276,17 @@ public final class Workbench implements BrowserActions {
             WorkspaceRef ws = restoredWorkspace(t);
             reopened.add(editorTab(ws, editorModel(ws, t.sql())));
         }
+        // the editor in front is built in this task and joins the scene (styled, skinned) in the next one: on a
+        // cold JVM each takes the FX thread about 0.1 s, and a pulse can run between them
+        reopened.getLast().prepare();
+        threads.ui().execute(() -> {
+            if (stage.isShowing()) {
+                show(reopened);
+            }
+        });
+    }
+
+    private void show(List<SqlTab> reopened) {
         SqlTab front = reopened.getLast();
         shell.open(front);
         for (int i = 0; i < reopened.size() - 1; i++) {
