@@ -57,6 +57,18 @@ class MainProcessTest {
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 
+    /** The options of a workbench under the start-up probe on Monocle's headless glass (no display), and {@code more}. */
+    private List<String> headlessProbe(String... more) {
+        List<String> options = new ArrayList<>(List.of(more));
+        options.addAll(List.of(
+                "-Dlakebench.startupProbe=true",
+                "-Dglass.platform=Monocle",
+                "-Dmonocle.platform=Headless",
+                "-Dprism.order=sw",
+                "-Djavafx.cachedir=" + dir.resolve("fxcache")));
+        return options;
+    }
+
     @Test
     void commandsPrintNoJvmOrLibraryWarnings() throws Exception {
         Path data = dir.resolve("data");
@@ -169,12 +181,7 @@ class MainProcessTest {
     @Test
     void dataDirAndWorkspaceWithoutACommandOpenTheWorkbenchThereQuietly() throws Exception {
         Path data = dir.resolve("data");
-        List<String> headless = List.of(
-                "-Dlakebench.startupProbe=true",
-                "-Dglass.platform=Monocle",
-                "-Dmonocle.platform=Headless",
-                "-Dprism.order=sw",
-                "-Djavafx.cachedir=" + dir.resolve("fxcache"));
+        List<String> headless = headlessProbe();
         assertThat(run(Map.of(), List.of(), "--data-dir", data.toString(), "workspaces", "create", "ws1")
                         .code())
                 .isZero();
@@ -194,13 +201,7 @@ class MainProcessTest {
         long started = System.nanoTime();
         Run wb = run(
                 Map.of("DISPLAY", ":0"),
-                List.of(
-                        "-Dlakebench.startupProbe=true",
-                        "-Dlakebench.startupProbe.stalls=1500",
-                        "-Dglass.platform=Monocle",
-                        "-Dmonocle.platform=Headless",
-                        "-Dprism.order=sw",
-                        "-Djavafx.cachedir=" + dir.resolve("fxcache")),
+                headlessProbe("-Dlakebench.startupProbe.stalls=1500"),
                 "--data-dir",
                 data.toString());
         assertThat(wb.err()).as("stderr").isEmpty();
@@ -223,13 +224,7 @@ class MainProcessTest {
         Path classes = dir.resolve("classes.txt");
         Run wb = run(
                 Map.of("DISPLAY", ":0"),
-                List.of(
-                        "-Xlog:class+load=info:file=" + classes,
-                        "-Dlakebench.startupProbe=true",
-                        "-Dglass.platform=Monocle",
-                        "-Dmonocle.platform=Headless",
-                        "-Dprism.order=sw",
-                        "-Djavafx.cachedir=" + dir.resolve("fxcache")),
+                headlessProbe("-Xlog:class+load=info:file=" + classes),
                 "--data-dir",
                 data.toString());
         assertThat(wb.err()).as("stderr").isEmpty();

@@ -64,13 +64,9 @@ class PackagedRelaunchProcessTest {
 
     @Test
     void javaDashJarOpensTheWorkbenchInAJvmThatAcceptsTheCache() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // without a display the workbench's JVM says so: far enough to know which JVM it was and with what cache
-        Run bare = run(
-                Map.of(),
-                List.of(java, "-jar", target.resolve("lakebench.jar").toString()),
-                "--data-dir",
-                dir.resolve("data").toString());
+        Run bare =
+                run(Map.of(), javaDashJar(), "--data-dir", dir.resolve("data").toString());
         assertThat(bare.err()).isEqualTo("no display: use a command (lakebench --help)\n");
         assertThat(bare.code()).isEqualTo(2);
         assertThat(bare.aotLog()).contains("Using AOT-linked classes: true");
@@ -78,10 +74,9 @@ class PackagedRelaunchProcessTest {
 
     @Test
     void javaDashJarRunsACommandInAJvmThatAcceptsTheCommandsCache() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Run query = run(
                 Map.of(),
-                List.of(java, "-jar", target.resolve("lakebench.jar").toString()),
+                javaDashJar(),
                 "--data-dir",
                 dir.resolve("data").toString(),
                 "query",
@@ -108,6 +103,12 @@ class PackagedRelaunchProcessTest {
             assertThat(app.getManifest().getMainAttributes().getValue("Class-Path"))
                     .contains("lib/");
         }
+    }
+
+    /** {@code java -jar} on the boot jar, with this JVM's java. */
+    private List<String> javaDashJar() {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return List.of(java, "-jar", target.resolve("lakebench.jar").toString());
     }
 
     private Run run(Map<String, String> env, List<String> command, String... args)
