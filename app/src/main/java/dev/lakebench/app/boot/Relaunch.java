@@ -20,12 +20,11 @@ import java.util.concurrent.TimeUnit;
  * exits only after the child has wound down; the exit status is the child's.
  *
  * <p>The child runs the app jar ({@link #APP_JAR}) when this JVM was started on the boot jar beside it, else the
- * jar or class path this JVM runs. A child started from an older Java runs with the options of the launcher script's JVM and the AOT cache
- * beside the jar that the script would give it ({@code lakebench.aot} for a command,
- * {@code lakebench-workbench.aot} for the workbench): the cache fits this child as it fits the launcher's JVM on
- * Java 25. A child with the Vector API module (the workbench, when
- * asked for) fits no cache of the build and starts without one; the JVM's one-line "Using incubator modules"
- * notice is dropped from its stderr, so stderr carries Lakebench's own messages only.
+ * jar or class path this JVM runs. It runs with the options of the launcher script's JVM and the AOT cache beside
+ * the jar that the script would give it ({@code lakebench.aot} for a command, {@code lakebench-workbench.aot} for
+ * the workbench): the cache fits this child as it fits the launcher's JVM on Java 25. A child with the Vector API
+ * module (the workbench, when asked for) fits no cache of the build and starts without one; the JVM's one-line
+ * "Using incubator modules" notice is dropped from its stderr, so stderr carries Lakebench's own messages only.
  */
 final class Relaunch {
 

@@ -3,7 +3,6 @@ package dev.lakebench.app.ui;
 import dev.lakebench.app.ui.common.Threads;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import javafx.application.Platform;
 
 /**
  * With {@code -Dlakebench.startupProbe.stalls=MS}, the start-up probe watches the FX thread from the first frame
@@ -36,7 +35,7 @@ final class ProbeStalls {
     private void beat() {
         while (!stopped) {
             long posted = System.nanoTime();
-            Platform.runLater(() -> longest.accumulateAndGet(System.nanoTime() - posted, Math::max));
+            Threads.later(() -> longest.accumulateAndGet(System.nanoTime() - posted, Math::max));
             try {
                 TimeUnit.NANOSECONDS.sleep(BEAT_NANOS);
             } catch (InterruptedException e) {
