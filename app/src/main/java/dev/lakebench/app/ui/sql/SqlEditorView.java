@@ -1,6 +1,7 @@
 package dev.lakebench.app.ui.sql;
 
 import dev.lakebench.app.ui.common.CellImages;
+import dev.lakebench.app.ui.common.Once;
 import dev.lakebench.app.ui.common.SelectedRow;
 import dev.lakebench.app.ui.common.Sizes;
 import dev.lakebench.app.ui.common.Threads;
@@ -16,8 +17,6 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.beans.InvalidationListener;
-import javafx.beans.Observable;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -359,15 +358,7 @@ public final class SqlEditorView {
     private static Tab closed(String title, Node content) {
         Tab t = new Tab(title);
         t.setClosable(false);
-        t.selectedProperty().addListener(new InvalidationListener() {
-            @Override
-            public void invalidated(Observable o) {
-                if (t.isSelected()) {
-                    t.selectedProperty().removeListener(this);
-                    t.setContent(content);
-                }
-            }
-        });
+        Once.when(t.selectedProperty(), Boolean::booleanValue, selected -> t.setContent(content));
         return t;
     }
 
