@@ -110,6 +110,10 @@ public final class ColumnData {
             if (firstValue(columns.get(i)) == null && (explicit == null || explicit.isVector())) {
                 existing = existing == null ? table.get() : existing;
                 stored = existing.column(name).filter(c -> explicit == null || c.type() == explicit);
+            } else if (explicit == null && holdsDocuments(columns.get(i))) {
+                // maps and lists for a table's json column are its documents, whatever inference would make of them
+                existing = existing == null ? table.get() : existing;
+                stored = existing.column(name).filter(Column::isJson);
             }
             if (stored.isPresent()) {
                 Column c = stored.get();
@@ -133,6 +137,15 @@ public final class ColumnData {
 
     private static final String SPREAD_MATRIX = "; List.of(matrix) with a float[][] makes one row per vector:"
             + " for one multi-vector row write List.<float[][]>of(matrix) or Columns.rows(matrix)";
+
+    private static boolean holdsDocuments(List<?> values) {
+        for (Object v : values) {
+            if (v instanceof Map<?, ?> || v instanceof List<?>) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static Object firstValue(List<?> values) {
         for (Object v : values) {

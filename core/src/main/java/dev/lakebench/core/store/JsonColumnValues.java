@@ -6,13 +6,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.IngestError;
+import dev.lakebench.core.json.JavaJson;
 import dev.lakebench.core.schema.Column;
 import java.io.IOException;
 
 /**
- * The text stored in a column declared json or jsonb: a string that must be one JSON document. Checked before the
- * row is written, as SQL's INSERT checks it: the engine's appender would store any text, and a table holding text
- * that is not JSON fails every query that reads the column.
+ * The text stored in a column declared json or jsonb: a string that must be one JSON document, or a Java value
+ * (map, list, number, ...) written as its JSON. Text is checked before the row is written, as SQL's INSERT checks
+ * it: the engine's appender would store any text, and a table holding text that is not JSON fails every query that
+ * reads the column.
  */
 final class JsonColumnValues {
 
@@ -33,7 +35,16 @@ final class JsonColumnValues {
             }
             return text;
         }
-        return null; // the caller names the value and what the column takes
+        // a map, list, array, number or boolean is written as its JSON, as a JSON library would
+        try {
+            return JavaJson.write(v);
+        } catch (JavaJson.NotJson e) {
+            throw new IngestError(
+                    ErrorCode.INGEST_BAD_DATA,
+                    "Column \"" + col.name() + "\" (" + col.typeName() + ") holds JSON, but the value at row " + row
+                            + " holds " + e.getMessage() + ", which JSON cannot hold",
+                    "Pass JSON text, or maps, lists, strings, numbers, booleans and nulls, for this column");
+        }
     }
 
     /** Why the text is not one JSON document, or null when it is. */

@@ -5,46 +5,54 @@ import dev.lakebench.core.client.IngestError;
 import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.ColumnType;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Infers a column's type from its Java values (docs/spec/column-types.md): String → TEXT, Integer/Long → INT64, Float/Double →
  * FLOAT64, Boolean → BOOL, byte[] → BINARY, float[] or a list of numbers → EMBEDDING, float[][] or a list of
- * number lists → EMBEDDING_2D. Whole numbers mixed with fractional ones widen to FLOAT64.
+ * number lists → EMBEDDING_2D, a map or a list of other things (strings, maps, ...) → a TEXT column declared
+ * JSONB, holding each value's JSON. Whole numbers mixed with fractional ones widen to FLOAT64.
  */
 public final class TypeInference {
 
     private TypeInference() {}
 
     public static Column infer(String name, List<?> values) {
+        // one map or list of non-numbers makes the column JSON: its other lists (empty ones too) are JSON arrays
+        boolean json = values.stream().anyMatch(TypeInference::isDocument);
         ColumnType type = null;
+        boolean typeIsJson = false;
         int dim = 0;
         for (int row = 0; row < values.size(); row++) {
             Object v = values.get(row);
             if (v == null) {
                 continue;
             }
-            ColumnType t = typeOf(v);
+            boolean document = json && (v instanceof Map<?, ?> || v instanceof List<?>);
+            ColumnType t = document ? ColumnType.TEXT : typeOf(v);
             if (t == null) {
                 throw new IngestError(
                         ErrorCode.INGEST_BAD_DATA,
                         "Cannot infer a type for column \"" + name + "\": row " + row + " holds a "
                                 + v.getClass().getName(),
-                        "Pass strings, numbers, booleans, byte[] or float[] values, or give the column a type in the schema");
+                        "Pass strings, numbers, booleans, byte[], float[], maps or lists, or give the column a type in the"
+                                + " schema");
             }
             if (type == null) {
                 type = t;
-                dim = dimensionOf(v);
+                typeIsJson = document;
+                dim = document ? 0 : dimensionOf(v);
                 if (t == ColumnType.EMBEDDING && dim == 0) {
                     throw emptyEmbedding(name, row);
                 }
-            } else if (type != t) {
+            } else if (type != t || typeIsJson != document) {
                 if (isWhole(type) && t == ColumnType.FLOAT64 || type == ColumnType.FLOAT64 && isWhole(t)) {
                     type = ColumnType.FLOAT64;
                 } else {
                     throw new IngestError(
                             ErrorCode.INGEST_BAD_DATA,
-                            "Column \"" + name + "\" mixes " + type + " and " + t + " values (first at row " + row
-                                    + ")",
+                            "Column \"" + name + "\" mixes " + label(type, typeIsJson) + " and " + label(t, document)
+                                    + " values (first at row " + row + ")",
                             "Make every value of the column the same kind, or give the column a type in the schema");
                 }
             }
@@ -56,7 +64,34 @@ public final class TypeInference {
                             + (values.isEmpty() ? "it has no values" : "every value is null"),
                     "Give the column a type in the schema, e.g. schema={\"" + name + "\": \"TEXT\"}");
         }
+        if (typeIsJson) {
+            return new Column(name, ColumnType.TEXT, 0, JSONB);
+        }
         return type.isVector() ? Column.vector(name, type, dim) : Column.of(name, type);
+    }
+
+    private static final String JSONB = "JSONB";
+
+    private static String label(ColumnType t, boolean json) {
+        return json ? JSONB : t.name();
+    }
+
+    /** A map, or a list whose first value is neither a number nor a vector: a JSON document, not an embedding. */
+    private static boolean isDocument(Object v) {
+        if (v instanceof Map<?, ?>) {
+            return true;
+        }
+        if (v instanceof List<?> list) {
+            for (Object item : list) {
+                if (item != null) {
+                    return item instanceof Map<?, ?>
+                            || item instanceof CharSequence
+                            || item instanceof Boolean
+                            || isDocument(item);
+                }
+            }
+        }
+        return false;
     }
 
     /** An embedding of no values has no size to give the column (and no direction to compare). */

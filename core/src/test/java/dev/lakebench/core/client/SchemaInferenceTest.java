@@ -19,6 +19,42 @@ class SchemaInferenceTest {
     Path dir;
 
     @Test
+    void mapsAndListsOfNonNumbersAreInferredAsJsonb() {
+        try (Client client = Client.local(dir)) {
+            Map<String, List<?>> d = new LinkedHashMap<>();
+            d.put("id", List.of(1, 2));
+            d.put("meta", List.of(Map.of("k", List.of(1, 2)), Map.of("k", List.of())));
+            d.put("labels", List.of(List.of("cat", "dog"), List.of()));
+            d.put("mixed", List.of(Map.of("a", 1), List.of(Map.of("b", 2))));
+            client.ingest("t", d);
+            var schema = client.describeTable("t").schema();
+            assertThat(schema.columns())
+                    .extracting(c -> c.typeName())
+                    .containsExactly("INT64", "JSONB", "JSONB", "JSONB");
+            assertThat(client.query("SELECT meta->'k' AS k, labels, mixed FROM t WHERE id = 1")
+                            .get(0))
+                    .containsEntry("k", "[1, 2]")
+                    .containsEntry("labels", "[\"cat\", \"dog\"]")
+                    .containsEntry("mixed", "{\"a\": 1}");
+            assertThat(client.query("SELECT count(*) AS n FROM t WHERE labels->>1 = 'dog'")
+                            .get(0)
+                            .get("n"))
+                    .isEqualTo(1L);
+        }
+    }
+
+    @Test
+    void stringsAndMapsInOneColumnAreRefused() {
+        try (Client client = Client.local(dir)) {
+            Map<String, List<?>> d = new LinkedHashMap<>();
+            d.put("meta", List.of("plain", Map.of("k", 1)));
+            assertThatThrownBy(() -> client.ingest("t", d))
+                    .isInstanceOf(IngestError.class)
+                    .hasMessageContaining("Column \"meta\" mixes TEXT and JSONB values (first at row 1)");
+        }
+    }
+
+    @Test
     void infersFromJavaValues() {
         try (Client client = Client.local(dir)) {
             Map<String, List<?>> d = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package dev.lakebench.core.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.lakebench.core.client.Client;
@@ -269,6 +270,52 @@ class SqlTablesTest {
         assertThat(client.query("SELECT id, j FROM docs ORDER BY id"))
                 .extracting(r -> r.get("j"))
                 .containsExactly("{\"a\": 2, \"b\": 1}", "{\"q\": [1, 2]}");
+    }
+
+    @Test
+    void anIngestIntoAJsonColumnTakesMapsAndListsAsTheirJson() {
+        client.query("CREATE TABLE meta (id int, j jsonb, k json)");
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("name", "cat \"tom\"");
+        doc.put("tags", List.of("a", "b"));
+        doc.put("size", 2.5);
+        doc.put("none", null);
+        Map<String, List<?>> data = new LinkedHashMap<>();
+        data.put("id", List.of(1, 2, 3));
+        data.put("j", java.util.Arrays.asList(doc, List.of(1, true, "x"), null));
+        data.put("k", List.of(Map.of("z", 1), List.of(), 7));
+        client.ingest("meta", data);
+        assertThat(client.query("SELECT id, j, k, j->>'name' AS name, jsonb_typeof(j) AS t FROM meta ORDER BY id"))
+                .extracting(r -> r.get("j"), r -> r.get("k"), r -> r.get("name"), r -> r.get("t"))
+                .containsExactly(
+                        tuple(
+                                "{\"name\": \"cat \\\"tom\\\"\", \"none\": null, \"size\": 2.5, \"tags\": [\"a\", \"b\"]}",
+                                "{\"z\":1}",
+                                "cat \"tom\"",
+                                "object"),
+                        tuple("[1, true, \"x\"]", "[]", null, "array"),
+                        tuple(null, "7", null, null));
+    }
+
+    @Test
+    void anIngestOfAValueJsonCannotHoldNamesTheValue() {
+        client.query("CREATE TABLE meta2 (id int, j jsonb)");
+        Map<String, List<?>> data = new LinkedHashMap<>();
+        data.put("id", List.of(1));
+        data.put("j", List.of(Map.of("at", new Object())));
+        assertThatThrownBy(() -> client.ingest("meta2", data))
+                .isInstanceOf(IngestError.class)
+                .hasMessageContaining("Column \"j\" (JSONB)")
+                .hasMessageContaining("row 0")
+                .hasMessageContaining("java.lang.Object");
+        Map<String, List<?>> nan = new LinkedHashMap<>();
+        nan.put("id", List.of(2));
+        nan.put("j", List.of(List.of(Double.NaN)));
+        assertThatThrownBy(() -> client.ingest("meta2", nan))
+                .isInstanceOf(IngestError.class)
+                .hasMessageContaining("NaN");
+        assertThat(client.query("SELECT count(*) AS n FROM meta2").get(0).get("n"))
+                .isEqualTo(0L);
     }
 
     @Test
