@@ -110,8 +110,11 @@ public final class ColumnData {
             if (firstValue(columns.get(i)) == null && (explicit == null || explicit.isVector())) {
                 existing = existing == null ? table.get() : existing;
                 stored = existing.column(name).filter(c -> explicit == null || c.type() == explicit);
-            } else if (explicit == null && holdsDocuments(columns.get(i))) {
+            } else if (explicit == null
+                    && (firstValue(columns.get(i)) instanceof Map<?, ?>
+                            || firstValue(columns.get(i)) instanceof List<?>)) {
                 // maps and lists for a table's json column are its documents, whatever inference would make of them
+                // (a list of numbers would be an embedding)
                 existing = existing == null ? table.get() : existing;
                 stored = existing.column(name).filter(Column::isJson);
             }
@@ -137,15 +140,6 @@ public final class ColumnData {
 
     private static final String SPREAD_MATRIX = "; List.of(matrix) with a float[][] makes one row per vector:"
             + " for one multi-vector row write List.<float[][]>of(matrix) or Columns.rows(matrix)";
-
-    private static boolean holdsDocuments(List<?> values) {
-        for (Object v : values) {
-            if (v instanceof Map<?, ?> || v instanceof List<?>) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static Object firstValue(List<?> values) {
         for (Object v : values) {

@@ -18,17 +18,20 @@ public final class TypeInference {
     private TypeInference() {}
 
     public static Column infer(String name, List<?> values) {
-        // one map or list of non-numbers makes the column JSON: its other lists (empty ones too) are JSON arrays
-        boolean json = values.stream().anyMatch(TypeInference::isDocument);
         ColumnType type = null;
-        boolean typeIsJson = false;
+        boolean json = false; // a map or a list of non-numbers was seen: the column's lists are JSON arrays
         int dim = 0;
+        int emptyList = -1; // the first empty list met while the column was still untyped: an embedding or JSON
         for (int row = 0; row < values.size(); row++) {
             Object v = values.get(row);
             if (v == null) {
                 continue;
             }
-            boolean document = json && (v instanceof Map<?, ?> || v instanceof List<?>);
+            boolean document = v instanceof Map<?, ?> || v instanceof List<?> && (json || isDocument(v));
+            if (type == null && !document && v instanceof List<?> l && l.isEmpty()) {
+                emptyList = emptyList < 0 ? row : emptyList;
+                continue;
+            }
             ColumnType t = document ? ColumnType.TEXT : typeOf(v);
             if (t == null) {
                 throw new IngestError(
@@ -40,22 +43,25 @@ public final class TypeInference {
             }
             if (type == null) {
                 type = t;
-                typeIsJson = document;
+                json = document;
                 dim = document ? 0 : dimensionOf(v);
                 if (t == ColumnType.EMBEDDING && dim == 0) {
                     throw emptyEmbedding(name, row);
                 }
-            } else if (type != t || typeIsJson != document) {
+            } else if (type != t || json != document) {
                 if (isWhole(type) && t == ColumnType.FLOAT64 || type == ColumnType.FLOAT64 && isWhole(t)) {
                     type = ColumnType.FLOAT64;
                 } else {
                     throw new IngestError(
                             ErrorCode.INGEST_BAD_DATA,
-                            "Column \"" + name + "\" mixes " + label(type, typeIsJson) + " and " + label(t, document)
+                            "Column \"" + name + "\" mixes " + label(type, json) + " and " + label(t, document)
                                     + " values (first at row " + row + ")",
                             "Make every value of the column the same kind, or give the column a type in the schema");
                 }
             }
+        }
+        if (emptyList >= 0 && !json) {
+            throw emptyEmbedding(name, emptyList); // as an embedding it has no values; nothing says it is JSON
         }
         if (type == null) {
             throw new IngestError(
@@ -64,7 +70,7 @@ public final class TypeInference {
                             + (values.isEmpty() ? "it has no values" : "every value is null"),
                     "Give the column a type in the schema, e.g. schema={\"" + name + "\": \"TEXT\"}");
         }
-        if (typeIsJson) {
+        if (json) {
             return new Column(name, ColumnType.TEXT, 0, JSONB);
         }
         return type.isVector() ? Column.vector(name, type, dim) : Column.of(name, type);

@@ -44,6 +44,26 @@ class SchemaInferenceTest {
     }
 
     @Test
+    void anEmptyListFirstTakesTheKindOfTheListsAfterIt() {
+        try (Client client = Client.local(dir)) {
+            Map<String, List<?>> d = new LinkedHashMap<>();
+            d.put("tags", List.of(List.of(), List.of("x")));
+            client.ingest("t", d);
+            assertThat(client.describeTable("t")
+                            .schema()
+                            .column("tags")
+                            .orElseThrow()
+                            .typeName())
+                    .isEqualTo("JSONB");
+            Map<String, List<?>> v = new LinkedHashMap<>();
+            v.put("vec", List.of(List.of(), List.of(1.0, 2.0)));
+            assertThatThrownBy(() -> client.ingest("u", v))
+                    .isInstanceOf(IngestError.class)
+                    .hasMessageContaining("Column \"vec\" holds an empty embedding (no values) at row 0");
+        }
+    }
+
+    @Test
     void stringsAndMapsInOneColumnAreRefused() {
         try (Client client = Client.local(dir)) {
             Map<String, List<?>> d = new LinkedHashMap<>();
