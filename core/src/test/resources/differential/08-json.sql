@@ -58,6 +58,8 @@ SELECT id, j -> 'b' ->> 'c' FROM docs ORDER BY id;
 SELECT id, j #>> '{b,c}' FROM docs ORDER BY id;
 SELECT id FROM docs WHERE j @> '{"a": 2}' ORDER BY id;
 SELECT id FROM docs WHERE j ? 'tags' ORDER BY id;
+SELECT id FROM docs WHERE j -> 'tags' ? 'q' ORDER BY id;
+SELECT '["a", "b"]'::jsonb ? 'a', '"a"'::jsonb ? 'a', '[["a"]]'::jsonb ? 'a', '{"x": {"a": 1}}'::jsonb ? 'a', '[1, "1"]'::jsonb ? '1', '[1]'::jsonb ? '1', '{"a b": 1}'::jsonb ? 'a b', 'null'::jsonb ? 'a';
 SELECT id FROM docs WHERE j = '{"b": {"c": "y"}, "a": 2}'::jsonb;
 SELECT id, j -> 'tags' -> 0 FROM docs ORDER BY id;
 SELECT id, (j ->> 'a')::int + 1 FROM docs ORDER BY id;

@@ -216,11 +216,7 @@ final class PostgresFunctions implements StatementPass {
             }
             case "?" -> {
                 if (isString(r, sig)) {
-                    String key = Literals.string(sig.get(r.first()));
-                    return edits.replace(
-                            e.first(),
-                            e.last(),
-                            "json_exists(" + left + ", '$." + quoteKey(key).replace("'", "''") + "')");
+                    return edits.replace(e.first(), e.last(), hasKey(left, edits.original(r.first(), r.last())));
                 }
             }
             case "?|", "?&" -> {
@@ -275,6 +271,17 @@ final class PostgresFunctions implements StatementPass {
      * The strings {@code ?|} and {@code ?&} look for in a JSON value: an object's keys, an array's elements, a
      * scalar itself.
      */
+    /**
+     * PostgreSQL's {@code jsonb ? text}: the string is a key of an object, a string element of an array, or the
+     * string itself; never a key further down or a number that reads the same.
+     */
+    private static String hasKey(String json, String key) {
+        return "(CASE json_type(" + json + ") WHEN 'OBJECT' THEN list_contains(json_keys(" + json + "), " + key
+                + ") WHEN 'ARRAY' THEN list_contains(CAST(json_extract(" + json + ", '$[*]') AS VARCHAR[]),"
+                + " CAST(to_json(" + key + ") AS VARCHAR)) WHEN 'VARCHAR' THEN json_extract_string(" + json
+                + ", '$') = " + key + " ELSE false END)";
+    }
+
     private static String keys(String json) {
         return "(CASE json_type(" + json + ") WHEN 'OBJECT' THEN json_keys(" + json + ") WHEN 'ARRAY' THEN"
                 + " json_extract_string(" + json + ", '$[*]') ELSE [json_extract_string(" + json + ", '$')] END)";
