@@ -74,6 +74,7 @@ public final class FakeManagedService implements AutoCloseable {
     private volatile boolean refuseParams;
     private volatile boolean publicSchema;
     private volatile boolean refuseHeapTables;
+    private volatile boolean refuseDoBlocks;
     private volatile boolean recordBodies = true;
     private volatile String lastVersion;
     private volatile okhttp3.Headers lastHeaders;
@@ -200,6 +201,15 @@ public final class FakeManagedService implements AutoCloseable {
     /** Strict mode: only {@code USING deeplake} tables may be created (plain heap tables are refused). */
     public void refuseHeapTables(boolean yes) {
         this.refuseHeapTables = yes;
+    }
+
+    /** Strict mode: {@code DO} blocks are refused as a syntax error, as by a service that runs single statements only. */
+    public void refuseDoBlocks(boolean yes) {
+        this.refuseDoBlocks = yes;
+    }
+
+    boolean refusesDoBlocks() {
+        return refuseDoBlocks;
     }
 
     boolean refusesParams() {

@@ -72,6 +72,9 @@ final class FakeSql {
             // a service that ignores "params" runs the statement with nothing bound
             return service.queryError("there is no parameter $1");
         }
+        if (service.refusesDoBlocks() && sql.matches("(?is)\\s*DO\\s.*")) {
+            return service.queryError("syntax error at or near \"DO\"");
+        }
         try {
             MockResponse dup = alreadyExists(local, sql);
             if (dup != null) {

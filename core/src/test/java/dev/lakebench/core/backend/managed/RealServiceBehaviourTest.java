@@ -306,46 +306,6 @@ class RealServiceBehaviourTest {
         assertThat(client.listTables()).doesNotContain("fresh");
     }
 
-    @Test
-    void theEmptyTableCleanupNeverDropsATableHoldingRows() {
-        int before = service.requestCount();
-        assertThat(backend().dropIfEmpty("t")).isFalse();
-        assertThat(service.requestCount() - before).isEqualTo(1);
-        assertThat(client.query("SELECT count(*) AS c FROM t").get(0).get("c")).isEqualTo(3L);
-        assertThat(backend().dropIfEmpty("gone")).isFalse();
-    }
-
-    @Test
-    void aServiceThatRefusesDoBlocksGetsTheRowCountAndTheDeleteInstead() {
-        service.failNextWith(
-                1,
-                FakeManagedService.queriesContaining("DO $lb$"),
-                500,
-                "{\"error\": \"Database error: syntax error at or near \\\"DO\\\"\", \"code\": \"QUERY_ERROR\"}");
-        client.query("CREATE TABLE IF NOT EXISTS empty_one (n INT8) USING deeplake");
-        assertThat(backend().dropIfEmpty("empty_one")).isTrue();
-        assertThat(service.requestLines()
-                        .subList(
-                                service.requestLines().size() - 3,
-                                service.requestLines().size()))
-                .satisfiesExactly(
-                        l -> assertThat(l).contains("DO $lb$"),
-                        l -> assertThat(l).contains("count(*)"),
-                        l -> assertThat(l).startsWith("DELETE /workspaces/default/tables/empty_one"));
-        assertThat(client.listTables()).doesNotContain("empty_one");
-        service.failNextWith(
-                1,
-                FakeManagedService.queriesContaining("DO $lb$"),
-                500,
-                "{\"error\": \"Database error: syntax error at or near \\\"DO\\\"\", \"code\": \"QUERY_ERROR\"}");
-        assertThat(backend().dropIfEmpty("t")).isFalse();
-        assertThat(client.listTables()).contains("t");
-    }
-
-    private ManagedBackend backend() {
-        return (ManagedBackend) client.backend();
-    }
-
     /** What was sent after the last ingest batch (the batch a test failed), in order. */
     private List<String> requestsAfterTheLastBatch() {
         List<String> lines = service.requestLines();
