@@ -362,9 +362,7 @@ final class ApiErrors {
     /** A failed statement, classified by the server's message (PostgreSQL wording). */
     static ManagedServiceError queryError(String message, String said) {
         String lower = message.toLowerCase(Locale.ROOT);
-        if (lower.contains("statement timeout")
-                || lower.contains("query timed out")
-                || lower.contains("canceling statement due to")) {
+        if (cancelledByServer(message)) {
             return new QueryError(
                     ErrorCode.QUERY_TIMEOUT,
                     "Query timed out" + said,
@@ -396,6 +394,18 @@ final class ApiErrors {
                     ErrorCode.COLUMN_NOT_FOUND, "Query failed" + said, "Check column names and argument types");
         }
         return new QueryError(ErrorCode.QUERY_INVALID, "Query failed" + said, "Check the statement and its parameters");
+    }
+
+    /**
+     * True when the server's message says the database cancelled the statement, mostly because its statement timeout
+     * fired ("canceling statement due to statement timeout"). A cancelled statement's transaction is rolled back, so
+     * unlike a client-side timeout the outcome is known: nothing of it was applied.
+     */
+    static boolean cancelledByServer(String message) {
+        String lower = message.toLowerCase(Locale.ROOT);
+        return lower.contains("statement timeout")
+                || lower.contains("query timed out")
+                || lower.contains("canceling statement due to");
     }
 
     static QueryError timeout(Duration timeout, Throwable cause) {

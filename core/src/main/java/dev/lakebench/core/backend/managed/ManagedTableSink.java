@@ -7,6 +7,7 @@ import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.ErrorFamily;
 import dev.lakebench.core.client.IngestError;
 import dev.lakebench.core.client.ManagedServiceError;
+import dev.lakebench.core.client.QueryError;
 import dev.lakebench.core.concurrent.NamedThreads;
 import dev.lakebench.core.schema.TableSchema;
 import java.time.Duration;
@@ -166,6 +167,8 @@ final class ManagedTableSink implements TableSink {
             ManagedServiceError out;
             if (ApiErrors.isOutcomeUnknown(e)) {
                 out = unconfirmed(p, e);
+            } else if (e.code() == ErrorCode.QUERY_TIMEOUT && ApiErrors.cancelledByServer(e.problem())) {
+                out = cancelled(p, e);
             } else if (refusedData(e.code())) {
                 // the statement is Lakebench's own: what the database refused in it is the data
                 out = new IngestError(
@@ -199,6 +202,27 @@ final class ManagedTableSink implements TableSink {
                         + " service answers again, check with SELECT count(*) FROM \"" + table + "\" whether its rows"
                         + " arrived and ingest only the rows that did not; running the same ingest again appends every"
                         + " row again",
+                e);
+    }
+
+    /**
+     * The service answered that the database cancelled the batch's statement, mostly because the service's statement
+     * timeout fired: the statement's transaction was rolled back, ledger row and data alike, so nothing of the batch
+     * was stored and resending it is safe. The code stays {@code QUERY_TIMEOUT}, as for a query the service timed
+     * out, but the way out is a different one: a query's timeout does not reach ingest batches, smaller ones do.
+     */
+    private QueryError cancelled(Pending p, ManagedServiceError e) {
+        return new QueryError(
+                ErrorCode.QUERY_TIMEOUT,
+                "Ingest into \"" + table + "\" stopped at batch " + p.number() + " ("
+                        + p.rows().size()
+                        + " rows): the service cancelled the batch's statement before it finished, so none of its rows"
+                        + " were stored: " + e.problem(),
+                "The batch took longer than the service's statement timeout allows. " + committed
+                        + " rows before it are stored once. Send smaller batches so that each finishes in time"
+                        + " (ManagedSettings.withInsertBatchBytes(bytes), now " + batchBytes + " bytes), or ask the"
+                        + " service's operator to raise the statement timeout; then commit again to resend the batch"
+                        + " (its id makes a repeat harmless), or ingest the remaining rows",
                 e);
     }
 

@@ -224,6 +224,9 @@ public final class FakeManagedService implements AutoCloseable {
         return refuseHeapTables;
     }
 
+    /** What PostgreSQL says when its statement timeout cancels a statement. */
+    static final String STATEMENT_TIMEOUT = "canceling statement due to statement timeout";
+
     /** A failed statement as this profile answers it: 500 QUERY_ERROR with a request id, or 400. */
     MockResponse queryError(String pgMessage) {
         if (profile == Profile.SPEC) {
@@ -320,6 +323,17 @@ public final class FakeManagedService implements AutoCloseable {
                     when,
                     false,
                     real -> new MockResponse.Builder().code(status).body(body).build()));
+        }
+    }
+
+    /**
+     * The next {@code times} requests matching {@code when} are answered as the service answers a statement its
+     * statement timeout cancelled: PostgreSQL's message as this profile reports a refused statement. The
+     * statement is not carried out (a cancelled statement's transaction is rolled back).
+     */
+    public void statementTimeoutNext(int times, Predicate<RecordedRequest> when) {
+        for (int i = 0; i < times; i++) {
+            addFault(new Fault(when, false, real -> queryError(STATEMENT_TIMEOUT)));
         }
     }
 

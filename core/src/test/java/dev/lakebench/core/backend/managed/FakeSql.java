@@ -227,7 +227,7 @@ final class FakeSql {
             return "relation \"" + (m.find() ? m.group(1) : "?") + "\" does not exist";
         }
         if (e.code() == ErrorCode.QUERY_TIMEOUT) {
-            return "canceling statement due to statement timeout";
+            return FakeManagedService.STATEMENT_TIMEOUT;
         }
         return e.problem();
     }
