@@ -102,6 +102,8 @@ final class ApiClient {
         Request request = build(call);
         int authRetries = 0;
         int gatewayTimeouts = 0;
+        // some attempt's connection broke after the request went out: the server may have carried it out
+        boolean lostAfterSending = false;
         for (int attempt = 1; ; attempt++) {
             if (cancellation.isCancelled()) {
                 throw cancelled(call);
@@ -141,14 +143,15 @@ final class ApiClient {
                 if (cancellation.isCancelled()) {
                     throw cancelled(call);
                 }
-                boolean notSent = e instanceof ConnectException
-                        || e instanceof UnknownHostException
-                        || e instanceof NoRouteToHostException;
+                boolean notSent = nothingSent(e);
+                lostAfterSending |= !notSent;
                 if ((notSent || call.idempotent()) && attempt < retry.maxAttempts()) {
                     pause(call, attempt, OptionalLong.empty(), cancellation);
                     continue;
                 }
-                throw ApiErrors.unreachable(call, apiUrl, e, attempt, !notSent && !call.idempotent(), this::redact);
+                throw lostAfterSending
+                        ? ApiErrors.connectionLost(call, apiUrl, e, attempt, this::redact)
+                        : ApiErrors.unreachable(call, apiUrl, e, attempt, this::redact);
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
@@ -182,6 +185,16 @@ final class ApiClient {
             // retried as far as allowed, but the last answer may still have come after the work was done
             throw RetryPolicy.mayHaveRun(status, err) ? ApiErrors.outcomeUnknown(failed) : failed;
         }
+    }
+
+    /**
+     * True for a failure to open the connection (refused, unknown host, no route): the request never left. Any other
+     * broken connection may have come after the server read the request.
+     */
+    private static boolean nothingSent(IOException e) {
+        return e instanceof ConnectException
+                || e instanceof UnknownHostException
+                || e instanceof NoRouteToHostException;
     }
 
     private void pause(ApiCall call, int attempt, OptionalLong retryAfter, Cancellation cancellation) {

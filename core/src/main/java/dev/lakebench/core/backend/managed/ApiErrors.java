@@ -418,39 +418,58 @@ final class ApiErrors {
                 cause);
     }
 
+    /** No attempt got the request out: the connection could not be opened, so nothing reached the server. */
     static ManagedServiceError unreachable(
-            ApiCall call,
-            String apiUrl,
-            IOException raw,
-            int attempts,
-            boolean maybeApplied,
-            UnaryOperator<String> redact) {
-        String reason = redact.apply(
-                raw.getMessage() == null
-                        ? raw.getClass().getSimpleName()
-                        : raw.getClass().getSimpleName() + ": " + raw.getMessage());
-        Throwable e = RedactedCause.of(raw, redact);
-        if (maybeApplied) {
-            return new ManagedServiceError(
-                    ErrorCode.SERVICE_UNAVAILABLE,
-                    "The connection to " + apiUrl + " broke before the answer to " + call.operation() + " arrived ("
-                            + reason + "); the statement may or may not have been applied",
-                    "Check the table before running the statement again; reads and ingest batches are retried automatically",
-                    e);
-        }
+            ApiCall call, String apiUrl, IOException raw, int attempts, UnaryOperator<String> redact) {
         return new ManagedServiceError(
                         ErrorCode.SERVICE_UNAVAILABLE,
                         "Could not connect to the managed API at " + apiUrl + " for " + call.operation()
-                                + (attempts > 1 ? " after " + attempts + " attempts" : "") + " (" + reason + ")",
+                                + (attempts > 1 ? " after " + attempts + " attempts" : "") + " (" + reason(raw, redact)
+                                + ")",
                         "Check API server is running at " + apiUrl + " and the network connection",
-                        e)
+                        RedactedCause.of(raw, redact))
                 .detail(REASON, UNREACHABLE);
+    }
+
+    /**
+     * The request went out (on the last attempt or an earlier one) and the connection broke before its answer
+     * arrived: the server may have read it and carried it out. A request that is not safe to repeat was sent once
+     * and may or may not have been applied; one that is (reads, ingest batches) was tried again as far as allowed.
+     */
+    static ManagedServiceError connectionLost(
+            ApiCall call, String apiUrl, IOException raw, int attempts, UnaryOperator<String> redact) {
+        String lost = "The connection to the managed API at " + apiUrl + " was lost after the request for "
+                + call.operation() + " was sent, before its answer arrived ("
+                + (attempts > 1 ? attempts + " attempts, the last: " : "") + reason(raw, redact) + ")";
+        ManagedServiceError e = call.idempotent()
+                ? new ManagedServiceError(
+                        ErrorCode.SERVICE_UNAVAILABLE,
+                        lost,
+                        "Check the network connection and that the API server is running at " + apiUrl
+                                + "; a statement that changes data may have been applied, so check the table before"
+                                + " running it again",
+                        RedactedCause.of(raw, redact))
+                : new ManagedServiceError(
+                        ErrorCode.SERVICE_UNAVAILABLE,
+                        lost + "; the statement may or may not have been applied",
+                        "Check the table before running the statement again; reads and ingest batches are retried"
+                                + " automatically",
+                        RedactedCause.of(raw, redact));
+        return e.detail(REASON, CONNECTION_LOST);
+    }
+
+    private static String reason(IOException raw, UnaryOperator<String> redact) {
+        return redact.apply(
+                raw.getMessage() == null
+                        ? raw.getClass().getSimpleName()
+                        : raw.getClass().getSimpleName() + ": " + raw.getMessage());
     }
 
     private static final String REASON = "reason";
     private static final String UNREACHABLE = "unreachable";
     private static final String REDIRECT = "redirect";
     private static final String OUTCOME_UNKNOWN = "outcome_unknown";
+    private static final String CONNECTION_LOST = "connection_lost";
 
     /**
      * Marks an error after which a request may or may not have taken effect (its answer did not arrive in time, or
@@ -460,14 +479,19 @@ final class ApiErrors {
         return e.detail(REASON, OUTCOME_UNKNOWN);
     }
 
-    /** True for an error after which the request may or may not have taken effect. */
+    /** True for an error after which the request may or may not have taken effect (a lost connection included). */
     static boolean isOutcomeUnknown(ManagedServiceError e) {
-        return OUTCOME_UNKNOWN.equals(e.details().get(REASON));
+        String reason = e.details().get(REASON);
+        return OUTCOME_UNKNOWN.equals(reason) || CONNECTION_LOST.equals(reason);
     }
 
-    /** True for an error saying the server could not be reached at all. */
-    static boolean isUnreachable(ManagedServiceError e) {
-        return UNREACHABLE.equals(e.details().get(REASON));
+    /**
+     * True for an error about the connection rather than an answer: the server could not be reached, or the
+     * connection broke before the answer arrived. Nothing was learnt about the request itself.
+     */
+    static boolean isConnectionFailure(ManagedServiceError e) {
+        String reason = e.details().get(REASON);
+        return UNREACHABLE.equals(reason) || CONNECTION_LOST.equals(reason);
     }
 
     static ManagedServiceError malformed(

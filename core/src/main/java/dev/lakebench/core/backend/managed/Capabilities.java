@@ -62,11 +62,11 @@ final class Capabilities {
     /**
      * True when an answer refuses the statement itself, which is what a probe learns from: the database refused it
      * (a QueryError or TableError), or the service broke on it (a bare 500, 502 or 504). An auth failure, a used-up
-     * balance, a busy service (429, 503), a missing workspace, a timeout or an unreachable server say nothing about
+     * balance, a busy service (429, 503), a missing workspace, a timeout, an unreachable server or a lost connection say nothing about
      * the capability, and a fallback chosen on them would stay for the whole connection.
      */
     static boolean refusal(ManagedServiceError e) {
-        if (e instanceof AuthError || ApiErrors.isUnreachable(e) || ApiErrors.isRedirect(e)) {
+        if (e instanceof AuthError || ApiErrors.isConnectionFailure(e) || ApiErrors.isRedirect(e)) {
             return false;
         }
         if (e.code() == ErrorCode.QUERY_TIMEOUT || e.code() == ErrorCode.QUERY_CANCELLED) {

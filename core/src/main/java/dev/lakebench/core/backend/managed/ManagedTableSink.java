@@ -189,7 +189,8 @@ final class ManagedTableSink implements TableSink {
     }
 
     /**
-     * No answer said whether the batch was stored (the wait ran out, or the gateway gave up) and the server may
+     * No answer said whether the batch was stored (the wait ran out, the gateway gave up, or the connection broke
+     * after it was sent) and the server may
      * still be storing it, so it is not sent again here. A rerun of the whole ingest would append every row again
      * (a new ingest has new batch ids), so the hint says how to find out what arrived instead.
      */

@@ -84,7 +84,7 @@ final class OrgResolver {
         } catch (AuthError e) {
             throw e;
         } catch (ManagedServiceError e) {
-            if (ApiErrors.isUnreachable(e) || ApiErrors.isRedirect(e)) {
+            if (ApiErrors.isConnectionFailure(e) || ApiErrors.isRedirect(e)) {
                 throw e;
             }
             // the service's /me need not name an org (it answers {id, name, email}); /organizations still can
@@ -105,7 +105,7 @@ final class OrgResolver {
         } catch (AuthError e) {
             throw e;
         } catch (ManagedServiceError e) {
-            if (ApiErrors.isUnreachable(e) || ApiErrors.isRedirect(e)) {
+            if (ApiErrors.isConnectionFailure(e) || ApiErrors.isRedirect(e)) {
                 throw e;
             }
             throw new AuthError(

@@ -13,7 +13,7 @@ import java.util.Optional;
  * {@code POST /workspaces/{ws}/tables {"table_name", "schema"}} after a table was created with SQL: it may tell
  * the table's dataset path. No public client shows this call's body, so it is optional: 404 or 405 means the
  * service has no such endpoint (remembered for the connection), and any other refusal leaves the table as SQL
- * made it. Only an auth failure or an unreachable service is reported.
+ * made it. Only an auth failure, an unreachable service or a lost connection is reported.
  */
 final class TableRegistration {
 
@@ -53,7 +53,7 @@ final class TableRegistration {
         } catch (AuthError e) {
             throw e;
         } catch (ManagedServiceError e) {
-            if (ApiErrors.isUnreachable(e)) {
+            if (ApiErrors.isConnectionFailure(e)) {
                 throw e;
             }
             String status = e.details().getOrDefault("http_status", "");

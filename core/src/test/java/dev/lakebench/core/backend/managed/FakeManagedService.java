@@ -337,6 +337,22 @@ public final class FakeManagedService implements AutoCloseable {
         }
     }
 
+    /**
+     * The next {@code times} requests matching {@code when} are read whole — and carried out when {@code applied} —
+     * and then the connection closes before any answer: the client has sent the request and cannot tell whether it
+     * was carried out.
+     */
+    public void dropConnectionAfterRequest(int times, Predicate<RecordedRequest> when, boolean applied) {
+        for (int i = 0; i < times; i++) {
+            addFault(new Fault(
+                    when,
+                    applied,
+                    real -> new MockResponse.Builder()
+                            .onResponseStart(new mockwebserver3.SocketEffect.CloseSocket())
+                            .build()));
+        }
+    }
+
     /** Headers of the last request. */
     public okhttp3.Headers lastHeaders() {
         return lastHeaders;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lakebench.core.backend.TableSink;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.ErrorCode;
+import dev.lakebench.core.client.IngestError;
 import dev.lakebench.core.client.ManagedServiceError;
 import dev.lakebench.core.client.ManagedSettings;
 import dev.lakebench.core.client.QueryError;
@@ -118,6 +119,30 @@ class IngestBatchFailureTest {
             sink.commit();
             assertThat(sink.rowsCommitted()).isEqualTo(2);
         }
+        assertThat(stored()).isEqualTo(5L);
+    }
+
+    @ParameterizedTest
+    @EnumSource(FakeManagedService.Profile.class)
+    void aBatchWhoseConnectionWasLostAfterSendingSaysItMayHaveBeenStoredNotThatNothingWasReached(
+            FakeManagedService.Profile profile) throws Exception {
+        start(profile);
+        // each attempt reaches the server and is stored; each time the connection closes before the answer
+        service.dropConnectionAfterRequest(3, FakeManagedService.queriesContaining(InsertBatch.MARK), true);
+        long before = batchesSent();
+        assertThatThrownBy(() -> client.ingest("t", Map.of("id", List.of(4L, 5L))))
+                .isInstanceOf(IngestError.class)
+                .satisfies(e -> assertThat(((IngestError) e).code()).isEqualTo(ErrorCode.INGEST_BATCH_UNCONFIRMED))
+                .hasMessageContaining("Ingest into \"t\" stopped at batch 0 (2 rows)")
+                .hasMessageContaining("was lost after the request for the query was sent, before its answer arrived")
+                .hasMessageContaining("3 attempts")
+                .hasMessageContaining("the batch may or may not have been stored")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Could not connect"))
+                .satisfies(e -> assertThat(((IngestError) e).hint())
+                        .contains("SELECT count(*) FROM \"t\"")
+                        .contains("ingest only the rows that did not"));
+        // resent by the retries (the ledger makes a repeat harmless), stored once
+        assertThat(batchesSent() - before).isEqualTo(3);
         assertThat(stored()).isEqualTo(5L);
     }
 }
