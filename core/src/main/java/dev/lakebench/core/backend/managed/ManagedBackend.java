@@ -43,7 +43,7 @@ public final class ManagedBackend implements Backend {
 
     /** Reserved prefix of bookkeeping tables (the ingest batch ledger); never listed. */
     static final String RESERVED_PREFIX = "_lb_";
-    /** Index builds may take long; they get this deadline. */
+    /** Index builds may take long: how long the client waits for one's answer (not sent to the service). */
     static final Duration INDEX_TIMEOUT = Duration.ofMinutes(30);
 
     private final ManagedSettings settings;
@@ -461,12 +461,13 @@ public final class ManagedBackend implements Backend {
             return; // already indexed: the service would answer IF NOT EXISTS with an "already exists" error
         }
         String sql = createIndexSql(table, name, indexType);
-        ObjectNode body =
-                ApiClient.JSON.createObjectNode().put("query", sql).put("timeout_ms", INDEX_TIMEOUT.toMillis());
+        // no caller gives a build a timeout, so none is sent: timeout_ms only carries a timeout the caller chose (as
+        // for
+        // queries) and the service applies its own otherwise; the client waits up to INDEX_TIMEOUT for the answer
         ApiCall call = new ApiCall(
                 "POST",
                 List.of("workspaces", settings.workspaceId(), "tables", "query"),
-                body,
+                QueryBody.write(sql, List.of(), null),
                 INDEX_TIMEOUT,
                 true,
                 "creating an index on \"" + table + "\".\"" + column + "\"",
