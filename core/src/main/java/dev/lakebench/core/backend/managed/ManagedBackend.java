@@ -476,10 +476,32 @@ public final class ManagedBackend implements Backend {
         try {
             api.send(call, cancellation);
         } catch (ManagedServiceError e) {
-            if (!IdempotentDdl.alreadyExists(e)) {
-                throw e;
+            if (IdempotentDdl.alreadyExists(e)) {
+                return;
             }
+            if (ApiErrors.cancelledByServer(e.problem()) && !ApiErrors.isOutcomeUnknown(e)) {
+                throw buildCancelled(table, column, sql, e);
+            }
+            throw e;
         }
+    }
+
+    /**
+     * The service cancelled the build (its statement timeout, which applies because a build sends none): not a
+     * column the index does not fit. The way to give it longer is the same statement with a timeout, which a query
+     * sends to the service.
+     */
+    private static QueryError buildCancelled(String table, String column, String sql, ManagedServiceError e) {
+        QueryError out = new QueryError(
+                ErrorCode.QUERY_TIMEOUT,
+                "The index build on \"" + table + "\".\"" + column + "\" was cancelled by the service before it"
+                        + " finished: " + e.problem(),
+                "The build took longer than the service's statement timeout allows. Run its statement with a longer"
+                        + " timeout, which is sent to the service: " + sql
+                        + "; e.g. client.query(sql, Duration.ofMinutes(30)), or --timeout 30min in the CLI",
+                e);
+        e.details().forEach(out::detail);
+        return out;
     }
 
     /** {@code CREATE INDEX IF NOT EXISTS <t>_<col>_idx ON t USING deeplake_index (col) [WITH (index_type = ..)]}. */

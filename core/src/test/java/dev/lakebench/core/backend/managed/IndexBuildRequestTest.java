@@ -1,10 +1,13 @@
 package dev.lakebench.core.backend.managed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lakebench.core.client.Client;
+import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.ManagedSettings;
+import dev.lakebench.core.client.QueryError;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -60,5 +63,30 @@ class IndexBuildRequestTest {
         assertThat(client.describeTable("v").indexes())
                 .singleElement()
                 .satisfies(i -> assertThat(i.column()).isEqualTo("emb"));
+    }
+
+    @Test
+    void anIndexBuildTheServicesStatementTimeoutCancelledSaysSoAndHowToAskForLonger() throws Exception {
+        service.statementTimeoutNext(1, FakeManagedService.queriesContaining("CREATE INDEX"));
+        String sql = ManagedBackend.createIndexSql("v", "emb", null);
+        assertThatThrownBy(() -> client.createIndex("v", "emb"))
+                .isInstanceOf(QueryError.class)
+                .satisfies(e -> assertThat(((QueryError) e).code()).isEqualTo(ErrorCode.QUERY_TIMEOUT))
+                .hasMessageContaining(
+                        "The index build on \"v\".\"emb\" was cancelled by the service before it finished")
+                .hasMessageContaining(FakeManagedService.STATEMENT_TIMEOUT)
+                .satisfies(e -> assertThat(((QueryError) e).hint())
+                        .contains("statement timeout")
+                        .contains(sql)
+                        .contains("Duration.ofMinutes(30)")
+                        .doesNotContain("EMBEDDING or TEXT"))
+                .satisfies(e -> assertThat(((QueryError) e).details()).containsKey("request_id"));
+        assertThat(service.queryBodies().stream().filter(b -> b.contains("CREATE INDEX")))
+                .hasSize(1);
+        assertThat(client.describeTable("v").indexes()).isEmpty();
+        // the way out the hint names: the statement with a longer timeout, which the service is asked for
+        client.query(sql, Duration.ofMinutes(30));
+        assertThat(lastBodyWith("CREATE INDEX").path("timeout_ms").asLong()).isEqualTo(1_800_000L);
+        assertThat(client.describeTable("v").indexes()).hasSize(1);
     }
 }
