@@ -39,7 +39,8 @@ public enum ErrorCode {
     INGEST_DISK_FULL,
     /**
      * An ingest batch was sent to the managed service but no answer said whether it was stored (the wait for it
-     * ran out, the gateway gave up, or the connection broke after it was sent): it may or may not have been stored, and the server may still be storing it.
+     * ran out, the gateway gave up, or the connection broke after it was sent): it may or may not have been
+     * stored, and the server may still be storing it.
      */
     INGEST_BATCH_UNCONFIRMED,
     MODEL_NOT_FOUND,

@@ -461,9 +461,8 @@ public final class ManagedBackend implements Backend {
             return; // already indexed: the service would answer IF NOT EXISTS with an "already exists" error
         }
         String sql = createIndexSql(table, name, indexType);
-        // no caller gives a build a timeout, so none is sent: timeout_ms only carries a timeout the caller chose (as
-        // for
-        // queries) and the service applies its own otherwise; the client waits up to INDEX_TIMEOUT for the answer
+        // no caller gives a build a timeout, so none is sent: timeout_ms only carries a timeout the caller chose
+        // (as for queries) and the service applies its own otherwise; the client waits up to INDEX_TIMEOUT
         ApiCall call = new ApiCall(
                 "POST",
                 List.of("workspaces", settings.workspaceId(), "tables", "query"),
