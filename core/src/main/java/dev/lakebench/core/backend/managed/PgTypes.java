@@ -22,6 +22,9 @@ final class PgTypes {
     static String cast(Column c, String value) {
         String p = value;
         ColumnType t = c.type();
+        if (c.isJson()) {
+            return p + "::" + c.engineType(); // text does not convert to json or jsonb on assignment
+        }
         return switch (t.storage()) {
             case TEXT -> p + "::TEXT";
             case INT32 -> p + "::INT4";
@@ -34,6 +37,11 @@ final class PgTypes {
             case MULTI_VECTOR -> p + "::FLOAT4[][]";
             case OTHER, NONE -> p;
         };
+    }
+
+    /** JSON or JSONB for a server column of that base type (a text column of JSON documents), else null. */
+    static String jsonType(String udt) {
+        return "json".equalsIgnoreCase(udt) || "jsonb".equalsIgnoreCase(udt) ? udt.toUpperCase(Locale.ROOT) : null;
     }
 
     /** The Lakebench type of a server column from its domain name (may be null) and base type name. */

@@ -81,7 +81,7 @@ final class RemoteCatalog {
             String udt = row.path(1).isNull() ? null : row.path(1).asText();
             String domain = row.path(2).isNull() ? null : row.path(2).asText();
             ColumnType t = PgTypes.fromServer(domain, udt);
-            cols.add(new Column(name, t, 0, t == ColumnType.OTHER ? udt : null));
+            cols.add(new Column(name, t, 0, t == ColumnType.OTHER ? udt : PgTypes.jsonType(udt)));
         }
         return cols.isEmpty() ? Optional.empty() : Optional.of(new TableSchema(cols));
     }

@@ -23,7 +23,7 @@ final class TableDdl {
             sql.append(i == 0 ? "" : ", ")
                     .append(Identifiers.quote(c.name()))
                     .append(' ')
-                    .append(sqlType(c.type()));
+                    .append(sqlType(c));
         }
         return sql.append(") USING deeplake").toString();
     }
@@ -35,9 +35,14 @@ final class TableDdl {
             sb.append(sb.isEmpty() ? "" : ", ")
                     .append(Identifiers.quote(c.name()))
                     .append(' ')
-                    .append(sqlType(c.type()));
+                    .append(sqlType(c));
         }
         return sb.toString();
+    }
+
+    /** The column's type as created: JSON / JSONB for a text column of JSON documents, else its type's. */
+    static String sqlType(Column c) {
+        return c.isJson() ? c.engineType() : sqlType(c.type());
     }
 
     static String sqlType(ColumnType t) {

@@ -333,7 +333,7 @@ final class FakeSql {
 
     private static String udt(Column c) {
         return switch (c.type().storage()) {
-            case TEXT -> "text";
+            case TEXT -> c.isJson() ? c.engineType().toLowerCase(Locale.ROOT) : "text";
             case INT32 -> "int4";
             case INT64 -> "int8";
             case FLOAT32 -> "float4";

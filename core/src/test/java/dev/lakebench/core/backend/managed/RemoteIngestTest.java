@@ -113,6 +113,35 @@ class RemoteIngestTest {
     }
 
     @Test
+    void mapsAndListsLandInJsonbColumnsCreatedByTheIngestAndByTheService() {
+        try (Client client = new Client(backend)) {
+            Map<String, List<?>> data = new LinkedHashMap<>();
+            data.put("id", List.of(1L, 2L));
+            data.put("meta", List.of(Map.of("k", List.of("a", "b")), List.of(1, 2)));
+            client.ingest("docs", data);
+            assertThat(service.queryBodies())
+                    .anySatisfy(b -> assertThat(b)
+                            .contains("CREATE TABLE IF NOT EXISTS \\\"docs\\\" (\\\"id\\\" INT8, \\\"meta\\\" JSONB)"));
+            assertThat(client.describeTable("docs")
+                            .schema()
+                            .column("meta")
+                            .orElseThrow()
+                            .typeName())
+                    .isEqualTo("JSONB");
+            assertThat(client.query("SELECT meta FROM docs ORDER BY id"))
+                    .extracting(r -> r.get("meta"))
+                    .containsExactly("{\"k\": [\"a\", \"b\"]}", "[1, 2]");
+            // a table the service made with a json column takes them too
+            client.query("CREATE TABLE notes (id INT8, j JSON) USING deeplake");
+            Map<String, List<?>> more = new LinkedHashMap<>();
+            more.put("id", List.of(3L));
+            more.put("j", List.of(Map.of("z", true)));
+            client.ingest("notes", more);
+            assertThat(client.query("SELECT j FROM notes").get(0).get("j")).isEqualTo("{\"z\":true}");
+        }
+    }
+
+    @Test
     void aBatchWhoseAnswerWasLostIsResentAndLandsOnce() {
         // the third batch is applied by the server, then the connection drops before the client reads the answer
         int[] seen = {0};
