@@ -134,3 +134,9 @@ SELECT (doc || '{"kind": "tap"}') - 'tags' FROM events ORDER BY id;
 ?column?
 {"pos": {"x": 1, "y": 2}, "kind": "tap"}
 {"pos": {"x": 5, "y": 6}, "kind": "tap"}
+
+-- case: json_agg of jsonb values keeps each element's jsonb text
+SELECT json_agg(doc -> 'pos' ORDER BY id) AS pos, json_agg(doc ORDER BY id) FILTER (WHERE id = 2) AS docs FROM events;
+-- expect
+pos|docs
+[{"x": 1, "y": 2}, {"x": 5, "y": 6}]|[{"pos": {"x": 5, "y": 6}, "kind": "view", "tags": ["c"]}]

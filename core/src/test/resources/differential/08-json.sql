@@ -87,7 +87,6 @@ SELECT id FROM docs WHERE j = '{"a":1,"b":{"c":"x"},"tags":["p","q"]}'::jsonb;
 INSERT INTO docs VALUES (5, '{"b":1,"a":{"c":"x"}}', '{"b":1}');
 SELECT id, j FROM docs WHERE id = 5;
 SELECT j -> 'a' FROM docs WHERE id = 5;
--- differs: values: json_agg lays a jsonb element out as json: PostgreSQL [{"a": 1, "b": {"c": "x"}, ..}, ..], Lakebench [{"a" : 1, "b" : {"c" : "x"}, ..}, ..]
 SELECT json_agg(j ORDER BY id) FROM docs WHERE id IN (1, 2);
 -- json / jsonb columns keep their declared type: pg_typeof, values built from them, input checked.
 SELECT pg_typeof(j)::text, pg_typeof(js)::text FROM docs WHERE id = 1;

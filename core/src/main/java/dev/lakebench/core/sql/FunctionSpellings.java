@@ -130,7 +130,18 @@ final class FunctionSpellings implements StatementPass {
 
     @Override
     public SqlStatement apply(SqlStatement st, PassContext ctx) {
-        return integerSeries(CallRewrites.apply(st, NAMES, e -> true, FunctionSpellings::rewrite));
+        // the named tables are read only for json_agg, whose elements keep jsonb's text when they are jsonb
+        NamedTables[] tables = {null};
+        return integerSeries(CallRewrites.apply(
+                st,
+                NAMES,
+                e -> true,
+                (e, sig, edits) -> rewrite(e, sig, edits, () -> {
+                    if (tables[0] == null) {
+                        tables[0] = NamedTables.of(sig, ctx);
+                    }
+                    return tables[0];
+                })));
     }
 
     /**
@@ -229,7 +240,8 @@ final class FunctionSpellings implements StatementPass {
         return out;
     }
 
-    private static boolean rewrite(Expr e, List<Token> sig, TextEdits edits) {
+    private static boolean rewrite(
+            Expr e, List<Token> sig, TextEdits edits, java.util.function.Supplier<NamedTables> tables) {
         int n = e.children().size();
         String args =
                 n == 0 ? "" : edits.original(e.child(0).first(), e.child(n - 1).last());
@@ -294,8 +306,12 @@ final class FunctionSpellings implements StatementPass {
                         e.last(),
                         pgJson("json_array(" + args + ")", e.simpleName().startsWith("jsonb") ? "jsonb" : "json"));
             case "json_agg", "jsonb_agg" -> {
-                // list(x [ORDER BY ..]) keeps the call's own clauses
-                String style = e.simpleName().startsWith("jsonb") ? "jsonb" : "json";
+                // list(x [ORDER BY ..]) keeps the call's own clauses; json_agg of jsonb values prints each one as
+                // jsonb does, and its own brackets and commas are the same in both layouts
+                String style = e.simpleName().startsWith("jsonb")
+                                || n > 0 && JsonbTypeof.isJsonb(aggregated(e.child(0), sig), sig, tables.get())
+                        ? "jsonb"
+                        : "json";
                 edits.insertAfter(e.last(), ") AS VARCHAR), '" + style + "') AS JSON)");
                 yield edits.replace(e.first(), e.first(), "CAST(lb_pg_json(CAST(to_json(list");
             }
@@ -501,6 +517,19 @@ final class FunctionSpellings implements StatementPass {
                 + hi + " - " + lo + ")) + 1 END) ELSE (CASE WHEN " + x + " > " + lo + " THEN 0 WHEN " + x + " <= "
                 + hi + " THEN " + count + " + 1 ELSE floor((" + lo + " - " + x + ") * " + count + " / (" + lo
                 + " - " + hi + ")) + 1 END) END AS INTEGER)";
+    }
+
+    /** The value of an aggregate's argument written {@code x ORDER BY ..}: x (the argument itself otherwise). */
+    private static Expr aggregated(Expr arg, List<Token> sig) {
+        if (arg.kind() == Expr.Kind.OTHER && !arg.children().isEmpty()) {
+            Expr x = arg.child(0);
+            if (x.first() == arg.first()
+                    && x.last() < arg.last()
+                    && sig.get(x.last() + 1).isWord("ORDER")) {
+                return x;
+            }
+        }
+        return arg;
     }
 
     private static String pgJson(String json, String style) {

@@ -114,6 +114,30 @@ class PostgresTypePassesTest {
                 .isEqualTo(out);
     }
 
+    private static final PassContext DOCS = new PassContext(n -> n.equals("docs")
+            ? Optional.of(new TableDef(
+                    "docs",
+                    new TableSchema(List.of(
+                            Column.of("id", ColumnType.INT32),
+                            new Column("j", ColumnType.TEXT, 0, "JSONB"),
+                            new Column("js", ColumnType.TEXT, 0, "JSON"))),
+                    Map.of()))
+            : Optional.empty());
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "SELECT json_agg(j ORDER BY id) FROM docs|SELECT CAST(lb_pg_json(CAST(to_json(list(j ORDER BY id)) AS VARCHAR), 'jsonb') AS JSON) FROM docs",
+                "SELECT json_agg(j -> 'a') FROM docs|SELECT CAST(lb_pg_json(CAST(to_json(list(j -> 'a')) AS VARCHAR), 'jsonb') AS JSON) FROM docs",
+                "SELECT json_agg(js), json_agg(id) FROM docs|SELECT CAST(lb_pg_json(CAST(to_json(list(js)) AS VARCHAR), 'json') AS JSON), CAST(lb_pg_json(CAST(to_json(list(id)) AS VARCHAR), 'json') AS JSON) FROM docs",
+            })
+    void jsonAggOfJsonbKeepsTheElementsJsonbText(String in, String out) {
+        assertThat(new FunctionSpellings().apply(new SqlStatement(in), DOCS).text())
+                .isEqualTo(out);
+    }
+
     private static final PassContext ARR = new PassContext(n -> n.equals("arr")
             ? Optional.of(new TableDef(
                     "arr",
