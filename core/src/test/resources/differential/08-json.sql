@@ -105,8 +105,12 @@ ALTER TABLE docs ADD COLUMN extra jsonb;
 UPDATE docs SET extra = '{"k":  true}' WHERE id = 1;
 SELECT pg_typeof(extra)::text, extra FROM docs WHERE id = 1;
 CREATE TABLE docs2 AS SELECT id, j FROM docs WHERE id = 1;
--- differs: values: CREATE TABLE AS makes a json column of a jsonb one: PostgreSQL [jsonb, ..], Lakebench [json, ..]
 SELECT pg_typeof(j)::text, j FROM docs2;
+CREATE TABLE docs3 AS SELECT * FROM docs WHERE id = 1;
+SELECT pg_typeof(j)::text, pg_typeof(js)::text, j FROM docs3;
+CREATE TABLE docs4 AS SELECT j -> 'b' AS b, '{"y":1, "x":2}'::jsonb AS k, jsonb_build_object('n', id) AS o, js AS plain FROM docs WHERE id = 1;
+INSERT INTO docs4 (b) VALUES ('{"zz":1,"a":2}');
+SELECT pg_typeof(b)::text, pg_typeof(k)::text, pg_typeof(o)::text, pg_typeof(plain)::text, b, k, o FROM docs4 ORDER BY k IS NULL;
 -- -> and ->> bind tighter than comparisons, LIKE, IN, IS NULL, AND and OR, as in PostgreSQL.
 CREATE TABLE jp (id int, j jsonb, d json);
 INSERT INTO jp VALUES (1, '{"a": 1, "b": {"c": "x"}, "tags": ["p", "q"]}', '{"a": "1"}'), (2, '{"a": 2, "b": {"c": "y"}}', '{"a": 2}'), (3, NULL, NULL);

@@ -116,7 +116,11 @@ final class DdlParser {
             }
             String query = st.text().substring(sig.get(at + 1).start());
             return new Translation.CreateTableAs(
-                    name.name(), Dialect.nestedQuery(query, tables), ifNotExists, orReplace);
+                    name.name(),
+                    Dialect.nestedQuery(query, tables),
+                    ifNotExists,
+                    orReplace,
+                    JsonbTypeof.jsonbColumns(query, new PassContext(tables)));
         }
         if (columns == null) {
             return deeplake ? unsupported(st, sig.get(sig.size() - 1)) : null;

@@ -1,7 +1,9 @@
 package dev.lakebench.core.sql;
 
 import dev.lakebench.core.schema.Column;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -58,7 +60,7 @@ final class JsonbTypeof implements StatementPass {
     static boolean isJsonb(Expr e, List<Token> sig, NamedTables tables) {
         Expr u = e.unwrap();
         return switch (u.kind()) {
-            case CAST -> u.type().equals("JSONB");
+            case CAST -> u.type().equals("JSONB") || laidOutAsJsonb(u, sig);
             case OTHER ->
                 u.last() == u.first() + 1
                         && sig.get(u.first()).isWord("JSONB")
@@ -68,6 +70,53 @@ final class JsonbTypeof implements StatementPass {
             case BINARY -> JSONB_OPERATORS.contains(u.op()) && isJsonb(u.child(0), sig, tables);
             default -> false;
         };
+    }
+
+    /** {@code CAST(lb_pg_json(x, 'jsonb') AS JSON)}: a value an earlier pass laid out as jsonb. */
+    private static boolean laidOutAsJsonb(Expr cast, List<Token> sig) {
+        Expr call = cast.child(0).unwrap();
+        return cast.type().equals("JSON")
+                && call.kind() == Expr.Kind.CALL
+                && call.simpleName().equals("lb_pg_json")
+                && call.children().size() == 2
+                && call.child(1).unwrap().kind() == Expr.Kind.STRING
+                && Literals.string(sig.get(call.child(1).unwrap().first())).equals("jsonb");
+    }
+
+    /**
+     * The result columns of a query that are jsonb by its written form, by the name the engine gives them (lower
+     * case): an item that is jsonb, and {@code *} / {@code t.*} over a named table's jsonb columns. The engine
+     * types both json and jsonb as its JSON, so CREATE TABLE .. AS reads the declaration from here.
+     */
+    static Set<String> jsonbColumns(String query, PassContext ctx) {
+        SqlStatement st = new SqlStatement(query);
+        List<Token> sig = st.significant();
+        Set<String> out = new LinkedHashSet<>();
+        if (sig.isEmpty()) {
+            return out;
+        }
+        BlockParser parser = new BlockParser(sig, Brackets.match(sig));
+        QueryBlock block = ColumnNames.output(parser.query(0, sig.size(), null), sig);
+        if (block == null) {
+            return out;
+        }
+        NamedTables tables = NamedTables.of(sig, ctx);
+        for (QueryBlock.Item item : block.items) {
+            Expr e = item.expr().unwrap();
+            if (e.kind() == Expr.Kind.STAR
+                    || e.kind() == Expr.Kind.COLUMN
+                            && e.name().get(e.name().size() - 1).equals("*")) {
+                tables.columns(Column::isJsonb).stream()
+                        .filter(c -> tables.everyColumn(c, Column::isJsonb))
+                        .forEach(c -> out.add(c.toLowerCase(Locale.ROOT)));
+            } else if (isJsonb(e, sig, tables)) {
+                String name = item.alias() != null
+                        ? item.alias()
+                        : ColumnNames.name(e, parser, sig).name();
+                out.add(name.toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
     }
 
     /** {@code ->>} and {@code #>>} give text. */

@@ -37,6 +37,15 @@ final class NamedTables {
         return tables.stream().anyMatch(def -> def.schema().columns().stream().anyMatch(test));
     }
 
+    /** The names of the named tables' columns that {@code test} accepts, in table and column order. */
+    List<String> columns(Predicate<Column> test) {
+        List<String> out = new ArrayList<>();
+        for (TableDef def : tables) {
+            def.schema().columns().stream().filter(test).map(Column::name).forEach(out::add);
+        }
+        return out;
+    }
+
     /** Whether some named table has a column of this name that {@code test} accepts. */
     boolean anyColumn(Expr column, Predicate<Column> test) {
         String col = column.name().get(column.name().size() - 1);
@@ -50,7 +59,11 @@ final class NamedTables {
 
     /** Whether a column of this name exists in the named tables and every one of them that has it is accepted. */
     boolean everyColumn(Expr column, Predicate<Column> test) {
-        String col = column.name().get(column.name().size() - 1);
+        return everyColumn(column.name().get(column.name().size() - 1), test);
+    }
+
+    /** {@link #everyColumn(Expr, Predicate)} by the column's name. */
+    boolean everyColumn(String col, Predicate<Column> test) {
         boolean found = false;
         for (TableDef def : tables) {
             Optional<Column> c = def.schema().column(col);

@@ -4,6 +4,7 @@ import dev.lakebench.core.schema.ColumnType;
 import dev.lakebench.core.store.TableDef;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** What the dialect made of one statement: engine SQL to run, or a command the backend carries out itself. */
 public sealed interface Translation {
@@ -47,8 +48,21 @@ public sealed interface Translation {
     record CreateTable(String name, List<ColumnDef> columns, boolean ifNotExists, boolean orReplace)
             implements Translation {}
 
-    /** {@code CREATE TABLE t AS query}: a Lakebench table whose vectors are copied into its own logs. */
-    record CreateTableAs(String name, BoundSql query, boolean ifNotExists, boolean orReplace) implements Translation {}
+    /**
+     * {@code CREATE TABLE t AS query}: a Lakebench table whose vectors are copied into its own logs.
+     * {@code jsonbColumns} names (lower case) the query's columns that are jsonb by its written form.
+     */
+    record CreateTableAs(String name, BoundSql query, boolean ifNotExists, boolean orReplace, Set<String> jsonbColumns)
+            implements Translation {
+
+        public CreateTableAs {
+            jsonbColumns = Set.copyOf(jsonbColumns);
+        }
+
+        public CreateTableAs(String name, BoundSql query, boolean ifNotExists, boolean orReplace) {
+            this(name, query, ifNotExists, orReplace, Set.of());
+        }
+    }
 
     /**
      * {@code CREATE INDEX [IF NOT EXISTS] [name] ON t USING deeplake_index (columns) [WITH (index_type = ..)]}.

@@ -253,6 +253,25 @@ class SqlTablesTest {
     }
 
     @Test
+    void createTableAsKeepsJsonbColumnsJsonb() {
+        client.query("CREATE TABLE docs (id int, j jsonb, js json)");
+        client.query("INSERT INTO docs VALUES (1, '{\"b\":1,  \"a\":{\"c\":\"x\"}}', '{\"a\": 1}')");
+        client.query("CREATE TABLE star AS SELECT * FROM docs");
+        client.query("CREATE TABLE picked AS SELECT d.j AS doc, j -> 'a' AS a, jsonb_build_object('k', id) AS o,"
+                + " js, id FROM docs d");
+        assertThat(client.describeTable("star").schema().columns())
+                .extracting(c -> c.typeName())
+                .containsExactly("INT32", "JSONB", "JSON");
+        assertThat(client.describeTable("picked").schema().columns())
+                .extracting(c -> c.typeName())
+                .containsExactly("JSONB", "JSONB", "JSONB", "JSON", "INT32");
+        client.query("INSERT INTO picked (doc) VALUES ('{\"zz\":1,\"a\":2}')");
+        assertThat(client.query("SELECT doc, pg_typeof(doc) AS t FROM picked ORDER BY id"))
+                .extracting(r -> r.get("doc") + " " + r.get("t"))
+                .containsExactly("{\"a\": {\"c\": \"x\"}, \"b\": 1} jsonb", "{\"a\": 2, \"zz\": 1} jsonb");
+    }
+
+    @Test
     void anIngestIntoAJsonColumnChecksItsValuesAsInsertDoes() {
         client.query("CREATE TABLE docs (id int, j jsonb)");
         Map<String, List<?>> good = new LinkedHashMap<>();

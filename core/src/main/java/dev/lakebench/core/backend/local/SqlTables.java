@@ -145,7 +145,7 @@ final class SqlTables implements TableListener {
         try (SlotResolver slots = runner.resolver(c, req, false)) {
             StatementRunner.begin(c);
             try {
-                TableSchema schema = schemaOf(c, slots.bind(cta.query()));
+                TableSchema schema = schemaOf(c, slots.bind(cta.query()), cta.jsonbColumns());
                 def = ws.createTable(c, cta.name(), schema);
                 BoundSql insert = VectorWrites.insertSelect(def, cta.query(), List.of());
                 BoundSql.Bound b = slots.bind(insert);
@@ -169,8 +169,11 @@ final class SqlTables implements TableListener {
         return new QueryResult(List.of(), List.of(), r.updateCount(), Duration.ZERO);
     }
 
-    /** Columns of a query's result, as a Lakebench schema (vector references become EMBEDDING columns). */
-    private static TableSchema schemaOf(Connection c, BoundSql.Bound query) throws SQLException {
+    /**
+     * Columns of a query's result, as a Lakebench schema (vector references become EMBEDDING columns). The engine
+     * types json and jsonb alike, so the columns named in {@code jsonb} (lower case) are declared jsonb.
+     */
+    private static TableSchema schemaOf(Connection c, BoundSql.Bound query, Set<String> jsonb) throws SQLException {
         List<Column> cols = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(query.sql())) {
@@ -185,6 +188,10 @@ final class SqlTables implements TableListener {
                 }
                 String engineType = md.getColumnTypeName(i);
                 ColumnType t = EngineTypes.fromEngine(engineType);
+                if (engineType.equalsIgnoreCase("JSON") && jsonb.contains(name.toLowerCase(Locale.ROOT))) {
+                    cols.add(new Column(name, ColumnType.TEXT, 0, "JSONB"));
+                    continue;
+                }
                 cols.add(new Column(name, t, 0, t == ColumnType.OTHER ? engineType : null));
             }
         }
