@@ -75,3 +75,15 @@ UPDATE lb_data."docs" SET price = lb_cosine(struct_extract(emb, 'lb_vec'), $1), 
 -- writes: docs
 -- slot: vector query docs.emb = $1
 -- note: per-row score: emb <#> $1 computed exactly for each row (no index: not a top-k ORDER BY ... DESC LIMIT k of one table)
+
+-- case: RETURNING a jsonb column or a path on one prints it as PostgreSQL prints jsonb
+INSERT INTO events (id, doc) VALUES (1, '{"b":1,"a":2}') RETURNING doc, events.doc -> 'a' AS a, raw, id
+-- engine:
+INSERT INTO lb_data."events" (id, doc) VALUES (1, '{"b":1,"a":2}') RETURNING CAST(lb_pg_json(CAST(doc AS VARCHAR), 'jsonb') AS JSON) AS "doc", CAST(lb_pg_json(CAST(CAST(lb_pg_json(CAST(events.doc AS VARCHAR), 'jsonb') AS JSON) -> 'a' AS VARCHAR), 'jsonb') AS JSON) AS a, raw, id
+-- writes: events
+
+-- case: RETURNING * reads a jsonb column as the table's view reads it
+DELETE FROM events WHERE id = 1 RETURNING *
+-- engine:
+DELETE FROM lb_data."events" WHERE id = 1 RETURNING "id", CAST(lb_pg_json(CAST("doc" AS VARCHAR), 'jsonb') AS JSON) AS "doc", "raw"
+-- writes: events

@@ -141,3 +141,9 @@ SELECT id, j FROM jp ORDER BY id;
 SELECT id FROM jp WHERE j = '{"k": true, "a": 5}' ORDER BY id;
 SELECT id FROM jp WHERE j -> 'k' = 'true' AND '{"a":5,"k":true,"tags":["p","q","z"]}' <> j ORDER BY id;
 SELECT id, j = '{"k": true, "a": 5, "tags": ["p", "q"]}' AS same FROM jp ORDER BY id;
+-- RETURNING prints a jsonb column and a path on one as PostgreSQL prints jsonb, also through *.
+CREATE TABLE rj (id int, j jsonb, js json);
+INSERT INTO rj VALUES (1, '{"b":1,"a":[1,2],"a":3}', '{"b":1}') RETURNING j, js, j -> 'a' AS a, rj.j #> '{a}';
+INSERT INTO rj VALUES (2, '{"zz":{"y":1,"x":[true, null]},"k":"v"}', NULL) RETURNING *;
+UPDATE rj SET j = '{"y":2,"x":1}' WHERE id = 1 RETURNING id, rj.j;
+DELETE FROM rj WHERE id = 2 RETURNING j AS doc;

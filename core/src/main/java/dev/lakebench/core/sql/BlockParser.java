@@ -231,6 +231,13 @@ final class BlockParser {
         subqueries(block);
     }
 
+    /** The items of a list read as a select list ({@code expr [AS] alias}, ..), such as a RETURNING list. */
+    List<QueryBlock.Item> selectItems(int from, int to) {
+        QueryBlock block = new QueryBlock(from, to, null);
+        selectList(block, from, to);
+        return block.items;
+    }
+
     private void selectList(QueryBlock block, int from, int to) {
         int i = from;
         while (i < to) {

@@ -1,6 +1,7 @@
 package dev.lakebench.core.sql;
 
 import dev.lakebench.core.schema.Column;
+import dev.lakebench.core.store.Catalog;
 import dev.lakebench.core.store.Identifiers;
 import dev.lakebench.core.store.TableDef;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.function.Function;
  * Points INSERT, UPDATE, DELETE and TRUNCATE at a Lakebench table's data table. Users address the view
  * {@code main.t}; rows live in {@code lb_data.t} next to the row key and version columns, so the rewrite
  * (1) replaces the target name, (2) gives an INSERT without a column list the table's columns, (3) makes UPDATE
- * bump the row version so indexes see the change, and (4) keeps RETURNING * to the user's columns.
+ * bump the row version so indexes see the change, and (4) keeps RETURNING * to the user's columns, read as the
+ * table's view reads them.
  */
 public final class DmlRewriter {
 
@@ -138,7 +140,11 @@ public final class DmlRewriter {
         int ret = st.findTopLevel(0, "RETURNING");
         List<Token> sig = st.significant();
         if (ret >= 0 && ret + 1 < sig.size() && sig.get(ret + 1).is("*") && ret + 2 == sig.size()) {
-            edits.replace(sig.get(ret + 1), sig.get(ret + 1), columnList(def));
+            StringBuilder sb = new StringBuilder();
+            for (Column c : def.schema().columns()) {
+                sb.append(sb.isEmpty() ? "" : ", ").append(Catalog.viewColumn(c));
+            }
+            edits.replace(sig.get(ret + 1), sig.get(ret + 1), sb.toString());
         }
     }
 
@@ -163,10 +169,6 @@ public final class DmlRewriter {
             }
         }
         return width;
-    }
-
-    private static String columnList(TableDef def) {
-        return columnList(def, -1);
     }
 
     /** The table's columns, or its first {@code width} when that is fewer. */

@@ -532,7 +532,8 @@ final class FunctionSpellings implements StatementPass {
         return arg;
     }
 
-    private static String pgJson(String json, String style) {
+    /** {@code json} as PostgreSQL prints the type {@code style} ({@code jsonb} or {@code json}), still JSON. */
+    static String pgJson(String json, String style) {
         return "CAST(lb_pg_json(CAST(" + json + " AS VARCHAR), '" + style + "') AS JSON)";
     }
 

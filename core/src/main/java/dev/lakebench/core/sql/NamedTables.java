@@ -24,7 +24,11 @@ final class NamedTables {
         for (int i = 0; i < sig.size(); i++) {
             Token t = sig.get(i);
             boolean name = t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.QUOTED_IDENTIFIER;
-            if (name && (i + 1 >= sig.size() || !sig.get(i + 1).is("("))) {
+            // a name before ( is a call, except INSERT INTO t (columns)
+            boolean call = i + 1 < sig.size()
+                    && sig.get(i + 1).is("(")
+                    && !(i > 0 && sig.get(i - 1).isWord("INTO"));
+            if (name && !call) {
                 Optional<TableDef> def = ctx.tables().apply(t.identifier());
                 def.filter(d -> !out.contains(d)).ifPresent(out::add);
             }

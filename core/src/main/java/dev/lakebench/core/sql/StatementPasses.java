@@ -14,6 +14,7 @@ public final class StatementPasses {
             new ColumnNames(),
             new JsonbTypeof(),
             new JsonbPaths(),
+            new JsonbReturning(),
             new PostgresFunctions(),
             new FormattingFunctions(),
             new BooleanText(),

@@ -258,20 +258,18 @@ public final class Catalog {
             if (i > 0) {
                 sb.append(", ");
             }
-            String name = Identifiers.quote(cols.get(i).name());
-            if (cols.get(i).isJsonb()) {
-                sb.append("CAST(lb_pg_json(CAST(")
-                        .append(name)
-                        .append(" AS VARCHAR), 'jsonb') AS JSON) AS ")
-                        .append(name);
-            } else {
-                sb.append(name);
-            }
+            sb.append(viewColumn(cols.get(i)));
         }
         if (cols.isEmpty()) {
             sb.append("NULL AS placeholder");
         }
         return sb.append(" FROM ").append(def.dataTable()).toString();
+    }
+
+    /** A column as the table's view reads it from the data table (also what RETURNING * gives). */
+    public static String viewColumn(Column c) {
+        String name = Identifiers.quote(c.name());
+        return c.isJsonb() ? "CAST(lb_pg_json(CAST(" + name + " AS VARCHAR), 'jsonb') AS JSON) AS " + name : name;
     }
 
     /** Translates engine failures in catalog work into engine exceptions with the table named. */

@@ -74,7 +74,13 @@ class DialectGoldenTest {
                             Column.of("title", ColumnType.TEXT),
                             Column.of("author", ColumnType.TEXT),
                             Column.of("year", ColumnType.INT64),
-                            Column.vector("emb", ColumnType.EMBEDDING, 3)));
+                            Column.vector("emb", ColumnType.EMBEDDING, 3)),
+            "events",
+                    table(
+                            "events",
+                            Column.of("id", ColumnType.INT64),
+                            new Column("doc", ColumnType.TEXT, 0, "JSONB"),
+                            new Column("raw", ColumnType.TEXT, 0, "JSON")));
 
     /** The exact_text indexes of the workspace: books.title and books.author. */
     static final IndexedColumns INDEXED = (table, column) ->
