@@ -14,6 +14,9 @@ INSERT INTO items VALUES (1, 'red apple', '\x89504e47'::bytea, decode('SGVsbG8='
 INSERT INTO items VALUES (2, 'green pear', NULL, convert_to('plain text', 'UTF8'), ARRAY[0, 1, 0]::float4[], NULL, 123.456789, '{"kind": "fruit", "n": 2}');
 INSERT INTO public.items (id, title, price) VALUES (3, 'blue car', 20000);
 SELECT id, title FROM items ORDER BY id;
+SELECT column_name::text, data_type::text, udt_name::text, is_nullable::text FROM information_schema.columns WHERE table_name = 'items' ORDER BY ordinal_position;
+SELECT column_name::text, domain_name::text FROM information_schema.columns WHERE table_name = 'items' AND column_name IN ('img', 'emb', 'multi', 'meta') ORDER BY ordinal_position;
+SELECT table_schema::text, table_type::text, is_insertable_into::text FROM information_schema.tables WHERE table_name = 'items';
 SELECT id, img, doc FROM items ORDER BY id;
 SELECT id, length(img), octet_length(doc) FROM items ORDER BY id;
 SELECT id, encode(doc, 'base64'), encode(img, 'hex') FROM items ORDER BY id;

@@ -101,7 +101,7 @@ final class FunctionSpellings implements StatementPass {
             .collect(Collectors.toUnmodifiableSet());
 
     /** Words that may follow a FROM item and are not its alias. */
-    private static final Set<String> NOT_ALIASES = Set.of(
+    static final Set<String> NOT_ALIASES = Set.of(
             "ON",
             "USING",
             "JOIN",

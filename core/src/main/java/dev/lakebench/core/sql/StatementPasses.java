@@ -10,6 +10,7 @@ public final class StatementPasses {
 
     private static final List<StatementPass> PASSES = List.of(
             new PublicSchema(),
+            new InformationSchema(),
             new ValuesColumns(),
             new ColumnNames(),
             new JsonbTypeof(),

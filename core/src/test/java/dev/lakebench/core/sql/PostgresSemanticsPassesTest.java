@@ -3,6 +3,7 @@ package dev.lakebench.core.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -81,5 +82,35 @@ class PostgresSemanticsPassesTest {
     void valuesColumnsAreNamedAsInPostgres(String in, String out) {
         assertThat(new ValuesColumns().apply(new SqlStatement(in), NO_TABLES).text())
                 .isEqualTo(out);
+    }
+
+    @Test
+    void informationSchemaViewsShowTheUsersTablesAsPostgres() {
+        String columns = new InformationSchema()
+                .apply(
+                        new SqlStatement("SELECT column_name FROM information_schema.columns WHERE table_name = 't'"),
+                        NO_TABLES)
+                .text();
+        assertThat(columns)
+                .startsWith(
+                        "SELECT column_name FROM (SELECT c.* REPLACE (CASE c.table_schema WHEN 'main' THEN 'public'")
+                .contains("WHEN 'DOUBLE' THEN 'double precision'")
+                .contains("WHERE c.table_schema NOT IN ('lb_data', 'lb_meta'))")
+                .endsWith(") AS columns WHERE table_name = 't'");
+        String aliased = new InformationSchema()
+                .apply(new SqlStatement("SELECT t.table_name FROM INFORMATION_SCHEMA.TABLES AS t"), NO_TABLES)
+                .text();
+        assertThat(aliased)
+                .startsWith("SELECT t.table_name FROM (SELECT * REPLACE (")
+                .contains("THEN 'BASE TABLE' ELSE table_type END AS table_type")
+                .endsWith("WHERE table_schema NOT IN ('lb_data', 'lb_meta')) AS t");
+        for (String other :
+                new String[] {"SELECT * FROM information_schema.schemata", "SELECT information_schema.columns.x FROM y"
+                }) {
+            assertThat(new InformationSchema()
+                            .apply(new SqlStatement(other), NO_TABLES)
+                            .text())
+                    .isEqualTo(other);
+        }
     }
 }

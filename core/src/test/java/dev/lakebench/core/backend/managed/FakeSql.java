@@ -155,7 +155,8 @@ final class FakeSql {
             local.execute(QueryRequest.of(sql.replace(" USING deeplake", "")));
             return null;
         }
-        if (sql.contains("information_schema.columns")) {
+        if (sql.startsWith(RemoteCatalog.COLUMNS_SQL.substring(0, RemoteCatalog.COLUMNS_SQL.indexOf(" WHERE")))) {
+            // the client's catalog query; any other information_schema query runs on the engine as written
             String[] f = filters(ws, sql, params);
             return columns(schemaOf(ws, local, f[1]), f[0]);
         }
