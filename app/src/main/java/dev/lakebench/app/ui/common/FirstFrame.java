@@ -3,7 +3,10 @@ package dev.lakebench.app.ui.common;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-/** Runs an action once, after the first pulse that laid out a shown window's scene (its first frame). */
+/**
+ * Runs an action once, after the next pulse that lays out a shown window's scene: its first frame when asked before
+ * the window is shown.
+ */
 public final class FirstFrame {
 
     private FirstFrame() {}
