@@ -48,15 +48,17 @@ class PostgresTypePassesTest {
                 .isEqualTo(out);
     }
 
-    private static final PassContext EVENTS = new PassContext(n -> n.equals("events")
-            ? Optional.of(new TableDef(
-                    "events",
-                    new TableSchema(List.of(
-                            Column.of("id", ColumnType.INT32),
-                            new Column("d", ColumnType.OTHER, 0, "DATE"),
-                            new Column("ts", ColumnType.OTHER, 0, "TIMESTAMP"))),
-                    Map.of()))
-            : Optional.empty());
+    /** A statement's context that knows one table. */
+    private static PassContext oneTable(String name, Column... columns) {
+        TableDef def = new TableDef(name, new TableSchema(List.of(columns)), Map.of());
+        return new PassContext(n -> n.equals(name) ? Optional.of(def) : Optional.empty());
+    }
+
+    private static final PassContext EVENTS = oneTable(
+            "events",
+            Column.of("id", ColumnType.INT32),
+            new Column("d", ColumnType.OTHER, 0, "DATE"),
+            new Column("ts", ColumnType.OTHER, 0, "TIMESTAMP"));
 
     @ParameterizedTest
     @CsvSource(
@@ -74,12 +76,8 @@ class PostgresTypePassesTest {
                 .isEqualTo(out);
     }
 
-    private static final PassContext FLAGS = new PassContext(n -> n.equals("flags")
-            ? Optional.of(new TableDef(
-                    "flags",
-                    new TableSchema(List.of(Column.of("name", ColumnType.TEXT), Column.of("active", ColumnType.BOOL))),
-                    Map.of()))
-            : Optional.empty());
+    private static final PassContext FLAGS =
+            oneTable("flags", Column.of("name", ColumnType.TEXT), Column.of("active", ColumnType.BOOL));
 
     @ParameterizedTest
     @CsvSource(
@@ -114,15 +112,11 @@ class PostgresTypePassesTest {
                 .isEqualTo(out);
     }
 
-    private static final PassContext DOCS = new PassContext(n -> n.equals("docs")
-            ? Optional.of(new TableDef(
-                    "docs",
-                    new TableSchema(List.of(
-                            Column.of("id", ColumnType.INT32),
-                            new Column("j", ColumnType.TEXT, 0, "JSONB"),
-                            new Column("js", ColumnType.TEXT, 0, "JSON"))),
-                    Map.of()))
-            : Optional.empty());
+    private static final PassContext DOCS = oneTable(
+            "docs",
+            Column.of("id", ColumnType.INT32),
+            new Column("j", ColumnType.TEXT, 0, "JSONB"),
+            new Column("js", ColumnType.TEXT, 0, "JSON"));
 
     @ParameterizedTest
     @CsvSource(
@@ -138,15 +132,11 @@ class PostgresTypePassesTest {
                 .isEqualTo(out);
     }
 
-    private static final PassContext ARR = new PassContext(n -> n.equals("arr")
-            ? Optional.of(new TableDef(
-                    "arr",
-                    new TableSchema(List.of(
-                            Column.of("name", ColumnType.TEXT),
-                            new Column("tags", ColumnType.OTHER, 0, "VARCHAR[]"),
-                            Column.vector("v", ColumnType.EMBEDDING, 3))),
-                    Map.of()))
-            : Optional.empty());
+    private static final PassContext ARR = oneTable(
+            "arr",
+            Column.of("name", ColumnType.TEXT),
+            new Column("tags", ColumnType.OTHER, 0, "VARCHAR[]"),
+            Column.vector("v", ColumnType.EMBEDDING, 3));
 
     @ParameterizedTest
     @CsvSource(
