@@ -59,6 +59,7 @@ SELECT id, j #>> '{b,c}' FROM docs ORDER BY id;
 SELECT id FROM docs WHERE j @> '{"a": 2}' ORDER BY id;
 SELECT id FROM docs WHERE j ? 'tags' ORDER BY id;
 SELECT id FROM docs WHERE j -> 'tags' ? 'q' ORDER BY id;
+SELECT '[1, "1", "a"]'::jsonb ?| array['1'], '[1]'::jsonb ?| array['1'], '"a"'::jsonb ?& array['a'], '1'::jsonb ?| array['1'], '{"a": 1}'::jsonb ?& array['a'], '["a", 2]'::jsonb ?& array['a', '2'], 'null'::jsonb ?| array['null'];
 SELECT '["a", "b"]'::jsonb ? 'a', '"a"'::jsonb ? 'a', '[["a"]]'::jsonb ? 'a', '{"x": {"a": 1}}'::jsonb ? 'a', '[1, "1"]'::jsonb ? '1', '[1]'::jsonb ? '1', '{"a b": 1}'::jsonb ? 'a b', 'null'::jsonb ? 'a';
 SELECT id FROM docs WHERE j = '{"b": {"c": "y"}, "a": 2}'::jsonb;
 SELECT id, j -> 'tags' -> 0 FROM docs ORDER BY id;

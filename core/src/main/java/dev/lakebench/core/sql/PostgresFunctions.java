@@ -276,15 +276,15 @@ final class PostgresFunctions implements StatementPass {
      * string itself; never a key further down or a number that reads the same.
      */
     private static String hasKey(String json, String key) {
-        return "(CASE json_type(" + json + ") WHEN 'OBJECT' THEN list_contains(json_keys(" + json + "), " + key
-                + ") WHEN 'ARRAY' THEN list_contains(CAST(json_extract(" + json + ", '$[*]') AS VARCHAR[]),"
-                + " CAST(to_json(" + key + ") AS VARCHAR)) WHEN 'VARCHAR' THEN json_extract_string(" + json
-                + ", '$') = " + key + " ELSE false END)";
+        return "list_contains(" + keys(json) + ", " + key + ")";
     }
 
+    /** What PostgreSQL's key operators ({@code ? ?| ?&}) look among: see {@link #hasKey}. */
     private static String keys(String json) {
         return "(CASE json_type(" + json + ") WHEN 'OBJECT' THEN json_keys(" + json + ") WHEN 'ARRAY' THEN"
-                + " json_extract_string(" + json + ", '$[*]') ELSE [json_extract_string(" + json + ", '$')] END)";
+                + " list_transform(list_filter(json_extract(" + json + ", '$[*]'), lambda e: json_type(e) ="
+                + " 'VARCHAR'), lambda e: json_extract_string(e, '$')) WHEN 'VARCHAR' THEN [json_extract_string("
+                + json + ", '$')] ELSE CAST([] AS VARCHAR[]) END)";
     }
 
     private static boolean isString(Expr e, List<Token> sig) {
