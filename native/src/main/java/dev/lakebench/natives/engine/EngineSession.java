@@ -58,6 +58,7 @@ public final class EngineSession implements AutoCloseable {
             throw new EngineException(
                     EngineException.Kind.IO, "cannot create " + abs.getParent() + ": " + e.getMessage(), e);
         }
+        NewDatabaseFile.ensure(abs);
         Properties props = baseProperties();
         props.setProperty("enable_external_access", "false");
         if (!allowedDirectories.isEmpty()) {
