@@ -107,12 +107,11 @@ public final class ColumnData {
             String name = names.get(i);
             ColumnType explicit = options.typeOf(name);
             Optional<Column> stored = Optional.empty();
-            if (firstValue(columns.get(i)) == null && (explicit == null || explicit.isVector())) {
+            Object first = firstValue(columns.get(i));
+            if (first == null && (explicit == null || explicit.isVector())) {
                 existing = existing == null ? table.get() : existing;
                 stored = existing.column(name).filter(c -> explicit == null || c.type() == explicit);
-            } else if (explicit == null
-                    && (firstValue(columns.get(i)) instanceof Map<?, ?>
-                            || firstValue(columns.get(i)) instanceof List<?>)) {
+            } else if (explicit == null && (first instanceof Map<?, ?> || first instanceof List<?>)) {
                 // maps and lists for a table's json column are its documents, whatever inference would make of them
                 // (a list of numbers would be an embedding)
                 existing = existing == null ? table.get() : existing;
