@@ -7,6 +7,7 @@ import dev.lakebench.core.client.IngestFailure;
 import dev.lakebench.core.client.IngestOptions;
 import dev.lakebench.core.client.IngestResult;
 import dev.lakebench.core.client.QueryRequest;
+import dev.lakebench.core.client.TableError;
 import dev.lakebench.core.ingest.ProgressReporter;
 import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.TableSchema;
@@ -97,7 +98,8 @@ public final class FileIngest {
                                     : ""));
         }
         List<IngestFailure> failures = new ArrayList<>(found.failures());
-        boolean existed = backend.listTables().stream().anyMatch(t -> t.equalsIgnoreCase(table));
+        TableSchema before = existingSchema(table);
+        boolean existed = before != null;
         List<FileEntry> files = admissible(found.files(), failures);
         Set<FileKind> kinds = EnumSet.noneOf(FileKind.class);
         files.forEach(f -> kinds.add(f.kind()));
@@ -126,8 +128,7 @@ public final class FileIngest {
         }
         schema = schema.plus(metadataColumns.columns());
         if (existed && !backend.addsMissingColumns()) {
-            schema = withoutMissingSourceColumns(
-                    schema, backend.describeTable(table).schema());
+            schema = withoutMissingSourceColumns(schema, before);
         }
         for (String col : options.index()) {
             if (schema.column(col).isEmpty()) {
@@ -137,7 +138,6 @@ public final class FileIngest {
                         "Index one of: " + String.join(", ", schema.names()));
             }
         }
-        TableSchema before = existed ? backend.describeTable(table).schema() : new TableSchema(List.of());
         IngestRun run = new IngestRun(backend, normalisers, table, schema, files, options, progress);
         run.failures.addAll(failures);
         IngestResult result = run.execute();
@@ -148,7 +148,8 @@ public final class FileIngest {
         if (result.cancelled() || kinds.size() < 2 && result.rowCount() > 0) {
             return result;
         }
-        List<String> unused = unusedKindColumns(schema, kinds, run.rowsByKind, before, options);
+        List<String> unused = unusedKindColumns(
+                schema, kinds, run.rowsByKind, existed ? before : new TableSchema(List.of()), options);
         if (unused.isEmpty()) {
             return result;
         }
@@ -171,6 +172,24 @@ public final class FileIngest {
                 warnings,
                 result.cancelled(),
                 result.elapsed());
+    }
+
+    /**
+     * The table's columns, or null when it does not exist. A concurrent ingest that stored nothing may drop the
+     * table between the listing and the read: that counts as not existing, as the run then creates it again.
+     */
+    private TableSchema existingSchema(String table) {
+        if (backend.listTables().stream().noneMatch(t -> t.equalsIgnoreCase(table))) {
+            return null;
+        }
+        try {
+            return backend.describeTable(table).schema();
+        } catch (TableError e) {
+            if (e.code() == ErrorCode.TABLE_NOT_FOUND) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     /**
