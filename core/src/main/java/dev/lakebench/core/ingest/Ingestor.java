@@ -116,8 +116,7 @@ public final class Ingestor {
 
     /** The columns of the table the data is appended to; none when it does not exist yet. */
     private TableSchema existingSchema(String table) {
-        boolean exists = backend.listTables().stream().anyMatch(t -> t.equalsIgnoreCase(table));
-        return exists ? backend.describeTable(table).schema() : new TableSchema(List.of());
+        return ExistingTables.schema(backend, table).orElseGet(() -> new TableSchema(List.of()));
     }
 
     /** Downloads from the Hugging Face Hub are cached in the data directory. */

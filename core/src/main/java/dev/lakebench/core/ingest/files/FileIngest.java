@@ -7,7 +7,7 @@ import dev.lakebench.core.client.IngestFailure;
 import dev.lakebench.core.client.IngestOptions;
 import dev.lakebench.core.client.IngestResult;
 import dev.lakebench.core.client.QueryRequest;
-import dev.lakebench.core.client.TableError;
+import dev.lakebench.core.ingest.ExistingTables;
 import dev.lakebench.core.ingest.ProgressReporter;
 import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.TableSchema;
@@ -98,7 +98,7 @@ public final class FileIngest {
                                     : ""));
         }
         List<IngestFailure> failures = new ArrayList<>(found.failures());
-        TableSchema before = existingSchema(table);
+        TableSchema before = ExistingTables.schema(backend, table).orElse(null);
         boolean existed = before != null;
         List<FileEntry> files = admissible(found.files(), failures);
         Set<FileKind> kinds = EnumSet.noneOf(FileKind.class);
@@ -172,24 +172,6 @@ public final class FileIngest {
                 warnings,
                 result.cancelled(),
                 result.elapsed());
-    }
-
-    /**
-     * The table's columns, or null when it does not exist. A concurrent ingest that stored nothing may drop the
-     * table between the listing and the read: that counts as not existing, as the run then creates it again.
-     */
-    private TableSchema existingSchema(String table) {
-        if (backend.listTables().stream().noneMatch(t -> t.equalsIgnoreCase(table))) {
-            return null;
-        }
-        try {
-            return backend.describeTable(table).schema();
-        } catch (TableError e) {
-            if (e.code() == ErrorCode.TABLE_NOT_FOUND) {
-                return null;
-            }
-            throw e;
-        }
     }
 
     /**
