@@ -22,6 +22,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,6 +44,7 @@ public final class BrowserViewModel {
     private final Tasks tasks;
     private final ObservableList<BrowserNode> roots = FXCollections.observableArrayList();
     private final ObjectProperty<WorkspaceRef> currentWorkspace = new SimpleObjectProperty<>();
+    private final Map<WorkspaceRef, CompletableFuture<List<BrowserNode>>> prefetched = new ConcurrentHashMap<>();
 
     public BrowserViewModel(Sessions sessions, Tasks tasks, List<ConnectionSpec> connections) {
         this.sessions = sessions;
@@ -70,28 +74,47 @@ public final class BrowserViewModel {
         if (node.isLoaded() || node.loadingProperty().get()) {
             return;
         }
-        load(node);
+        CompletableFuture<List<BrowserNode>> ahead =
+                node.kind() == BrowserNode.Kind.WORKSPACE ? prefetched.remove(node.workspace()) : null;
+        if (ahead == null) {
+            load(node);
+        } else if (ahead.isDone() && !ahead.isCompletedExceptionally()) {
+            node.loadingProperty().set(true);
+            loaded(node, ahead.join()); // in this task: the window's next frame shows the tables
+        } else {
+            load(node, ctx -> aheadOrAgain(ahead, node));
+        }
+    }
+
+    /**
+     * Lists a workspace's tables in the background as soon as {@code opened} completes, for the first time its node
+     * is expanded: the workbench's saved workspace, opened while the window is built, so that its tables are in the
+     * window's first frame rather than laid out in the frame after it. Returns the listing, done when it is.
+     */
+    public CompletableFuture<?> prefetch(WorkspaceRef ws, CompletableFuture<?> opened) {
+        CompletableFuture<List<BrowserNode>> ahead = opened.thenApplyAsync(
+                client -> workspaceChildren(ws), tasks.threads().background());
+        prefetched.put(ws, ahead);
+        return ahead;
     }
 
     /** Reloads a node's children (tables of a workspace, workspaces of a connection, a table's columns). */
     public TrackedTask refresh(BrowserNode node) {
+        if (node.kind() == BrowserNode.Kind.WORKSPACE) {
+            prefetched.remove(node.workspace()); // listed before what is being refreshed for
+        }
         return load(node);
     }
 
     private TrackedTask load(BrowserNode node) {
+        return load(node, ctx -> children(node));
+    }
+
+    private TrackedTask load(BrowserNode node, Tasks.Work<List<BrowserNode>> work) {
         node.loadingProperty().set(true);
-        return tasks.create("Load " + node.label(), ctx -> children(node))
+        return tasks.create("Load " + node.label(), work)
                 .untracked()
-                .onSuccess(kids -> {
-                    node.children().setAll(kids);
-                    node.setLoaded(true);
-                    node.loadingProperty().set(false);
-                    if (node.kind() == BrowserNode.Kind.TABLE && !kids.isEmpty()) {
-                        // a refreshed table updates its row count from the new description
-                        node.setTable(kids.get(0).table());
-                        watchBuilds(node, kids);
-                    }
-                })
+                .onSuccess(kids -> loaded(node, kids))
                 .onFailure(report -> {
                     node.children().setAll(BrowserNode.message(report.problem()));
                     node.setLoaded(false);
@@ -99,6 +122,26 @@ public final class BrowserViewModel {
                     tasks.report(report);
                 })
                 .start();
+    }
+
+    private void loaded(BrowserNode node, List<BrowserNode> kids) {
+        node.children().setAll(kids);
+        node.setLoaded(true);
+        node.loadingProperty().set(false);
+        if (node.kind() == BrowserNode.Kind.TABLE && !kids.isEmpty()) {
+            // a refreshed table updates its row count from the new description
+            node.setTable(kids.get(0).table());
+            watchBuilds(node, kids);
+        }
+    }
+
+    /** Background: the prefetched children, or, when listing them ahead failed, a new try that reports why. */
+    private List<BrowserNode> aheadOrAgain(CompletableFuture<List<BrowserNode>> ahead, BrowserNode node) {
+        try {
+            return ahead.join();
+        } catch (CompletionException | CancellationException e) {
+            return children(node);
+        }
     }
 
     /** How often the browser asks for the state of indexes being built. */
@@ -154,19 +197,7 @@ public final class BrowserViewModel {
                     out.add(BrowserNode.workspace(new WorkspaceRef(node.connection(), w.id()), w.name()));
                 }
             }
-            case WORKSPACE -> {
-                Client client = sessions.client(node.workspace());
-                for (String t : client.listTables()) {
-                    TableInfo info;
-                    try {
-                        info = client.describeTable(t);
-                    } catch (ManagedServiceError e) {
-                        // dropped between listing and describing: skip it
-                        continue;
-                    }
-                    out.add(BrowserNode.table(node.workspace(), info, client.incompleteFiles(t)));
-                }
-            }
+            case WORKSPACE -> out.addAll(workspaceChildren(node.workspace()));
             case TABLE -> {
                 Client client = sessions.client(node.workspace());
                 TableInfo info = client.describeTable(node.table().name());
@@ -178,6 +209,23 @@ public final class BrowserViewModel {
                 }
             }
             default -> {}
+        }
+        return out;
+    }
+
+    /** Background: a workspace's tables, with their row counts. */
+    private List<BrowserNode> workspaceChildren(WorkspaceRef ws) {
+        List<BrowserNode> out = new ArrayList<>();
+        Client client = sessions.client(ws);
+        for (String t : client.listTables()) {
+            TableInfo info;
+            try {
+                info = client.describeTable(t);
+            } catch (ManagedServiceError e) {
+                // dropped between listing and describing: skip it
+                continue;
+            }
+            out.add(BrowserNode.table(ws, info, client.incompleteFiles(t)));
         }
         return out;
     }

@@ -176,6 +176,9 @@ public final class Workbench implements BrowserActions {
             sessions.adopt(defaultWorkspace, opening);
         }
         this.browserVm = new BrowserViewModel(sessions, tasks, List.of(local));
+        if (opening != null) {
+            browserVm.prefetch(defaultWorkspace, opening);
+        }
         this.browserView = new BrowserView(browserVm, this);
         this.connections = new ConnectionsViewModel(managed, sessions, tasks, browserVm);
         connections.postgres(ConnectionsViewModel.postgresIn(dataRoot, connections::vault));

@@ -17,6 +17,7 @@ import dev.lakebench.core.schema.ColumnType;
 import dev.lakebench.core.schema.TableSchema;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,6 +97,38 @@ class BrowserViewModelTest {
         ui.await(() -> !ws.loadingProperty().get()
                 && ws.children().stream().noneMatch(n -> n.kind() == BrowserNode.Kind.MESSAGE));
         assertThat(labels(ws)).contains("images");
+    }
+
+    @Test
+    void aWorkspaceListedAheadShowsItsTablesAsItIsExpanded() throws Exception {
+        ui.run(() -> vm.refresh(local));
+        BrowserNode ws = child(local, 0);
+        CompletableFuture<?> ahead =
+                ui.onUi(() -> vm.prefetch(ws.workspace(), CompletableFuture.completedFuture(null)));
+        ahead.get(30, TimeUnit.SECONDS);
+
+        // in the expanding task itself: no background round trip
+        List<String> shown = ui.onUi(() -> {
+            vm.expand(ws);
+            return ws.children().stream().map(BrowserNode::label).toList();
+        });
+
+        assertThat(shown).containsExactly("images");
+        assertThat(ui.onUi(() -> ws.loadingProperty().get())).isFalse();
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void aRefreshDoesNotShowTablesListedAheadOfAChange() throws Exception {
+        ui.run(() -> vm.refresh(local));
+        BrowserNode ws = child(local, 0);
+        ui.onUi(() -> vm.prefetch(ws.workspace(), CompletableFuture.completedFuture(null)))
+                .get(30, TimeUnit.SECONDS);
+        sessions.client(ws.workspace()).query("CREATE TABLE notes (id TEXT)");
+
+        ui.run(() -> vm.refresh(ws));
+
+        assertThat(labels(ws)).containsExactlyInAnyOrder("images", "notes");
     }
 
     @Test
