@@ -30,8 +30,11 @@ public final class ImageAotCache {
     static final String CACHE = "lakebench.aot";
     static final String WORKBENCH_CACHE = "lakebench-workbench.aot";
     static final String OPTION = "java-options=-XX:AOTCache=$APPDIR/" + CACHE;
-    /** Keeps a cache the JVM cannot use (another JVM build, a changed jar) from printing on stdout. */
-    static final String QUIET = "java-options=-Xlog:aot*=off,cds*=off";
+    /**
+     * Keeps a cache the JVM cannot use (another JVM build, a changed jar) from printing on stdout, and the Linux
+     * workbench's huge pages where the system does not allow them (the JVM then uses small pages).
+     */
+    static final String QUIET = "java-options=-Xlog:aot*=off,cds*=off,pagesize*=off";
 
     public static void main(String[] args) throws Exception {
         Path image = Path.of(args[0]).toAbsolutePath();

@@ -52,7 +52,8 @@ while IFS= read -r line || [ -n "$line" ]; do
       else
         options+=("${line#java-options=}")
       fi ;;
-    java-options=-XX:CompileThresholdScaling=*|java-options=-XX:Tier4*|java-options=-XX:NewSize=*)
+    java-options=-XX:CompileThresholdScaling=*|java-options=-XX:Tier4*|java-options=-XX:NewSize=*|\
+    java-options=-XX:+UseTransparentHugePages)
       [ $mode = workbench ] && options+=("${line#java-options=}") ;;
     java-options=*) options+=("${line#java-options=}") ;;
   esac

@@ -66,6 +66,7 @@ class ImageLauncherScriptTest {
                         "java-options=-XX:Tier4CompileThreshold=150000",
                         "java-options=-XX:Tier4BackEdgeThreshold=400000",
                         "java-options=-XX:NewSize=64m",
+                        "java-options=-XX:+UseTransparentHugePages",
                         "java-options=-Dtitle=two words"));
         Files.writeString(app.resolve("lakebench.aot"), "");
         Files.writeString(app.resolve("lakebench-workbench.aot"), "");

@@ -30,6 +30,8 @@ class LauncherOptionsTest {
     private static final String LATER = "-XX:CompileThresholdScaling=3";
     private static final String LATER_C2 = "-XX:Tier4InvocationThreshold=50000";
     private static final String YOUNG = "-XX:NewSize=64m";
+    private static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
+    private static final boolean LINUX = System.getProperty("os.name", "").startsWith("Linux");
 
     @TempDir
     Path dir;
@@ -54,7 +56,7 @@ class LauncherOptionsTest {
             assertThat(jvmOptions("--data-dir", "/tmp/d", command))
                     .as(command)
                     .contains(C1_ONLY)
-                    .doesNotContain(NO_REPLAY, LATER, LATER_C2, YOUNG);
+                    .doesNotContain(NO_REPLAY, LATER, LATER_C2, YOUNG, HUGE_PAGES);
         }
         assertThat(jvmOptions("--version")).contains(C1_ONLY);
     }
@@ -64,7 +66,7 @@ class LauncherOptionsTest {
         List<String> options = jvmOptions("--workspace", "w", "query", "SELECT 1");
         assertThat(options)
                 .contains("-XX:+UnlockDiagnosticVMOptions", NO_REPLAY)
-                .doesNotContain(C1_ONLY, LATER, LATER_C2, YOUNG);
+                .doesNotContain(C1_ONLY, LATER, LATER_C2, YOUNG, HUGE_PAGES);
         // the diagnostic switch comes first, or the JVM refuses the option after it
         assertThat(options.indexOf("-XX:+UnlockDiagnosticVMOptions")).isLessThan(options.indexOf(NO_REPLAY));
     }
@@ -75,7 +77,8 @@ class LauncherOptionsTest {
                 List.of("ingest", "t", "/tmp/x"), List.of("--data-dir", "/tmp/d", "export", "t", "/tmp/t.parquet"))) {
             assertThat(jvmOptions(line.toArray(String[]::new)))
                     .as(line.toString())
-                    .doesNotContain(C1_ONLY, NO_REPLAY, LATER, LATER_C2, YOUNG, "-XX:+UnlockDiagnosticVMOptions");
+                    .doesNotContain(
+                            C1_ONLY, NO_REPLAY, LATER, LATER_C2, YOUNG, HUGE_PAGES, "-XX:+UnlockDiagnosticVMOptions");
         }
     }
 
@@ -94,6 +97,9 @@ class LauncherOptionsTest {
                             "-XX:Tier4BackEdgeThreshold=400000")
                     .doesNotContain(C1_ONLY);
             assertThat(options.indexOf("-XX:+UnlockDiagnosticVMOptions")).isLessThan(options.indexOf(NO_REPLAY));
+            assertThat(options.contains(HUGE_PAGES))
+                    .as("huge pages on Linux only")
+                    .isEqualTo(LINUX);
         }
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -77,6 +78,12 @@ final class Relaunch {
             "-XX:Tier4BackEdgeThreshold=400000",
             "-XX:NewSize=64m");
 
+    /**
+     * The workbench's on Linux, as the launcher script gives it (decision 0027): its heap on transparent huge pages
+     * where the system allows them; where it does not, the JVM goes on with small pages (its note is not logged).
+     */
+    static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
+
     List<String> command(List<String> inheritedJvmArgs, String classPath, String[] args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java.toString());
@@ -102,6 +109,9 @@ final class Relaunch {
                     cmd.addAll(NO_REPLAY);
                     cmd.add(LATER_COMPILATION);
                     cmd.addAll(LAUNCH_TUNING);
+                    if (isLinux()) {
+                        cmd.add(HUGE_PAGES);
+                    }
                 }
                 cmd.add("-Djava.library.path="
                         + libraryPath(cache.resolveSibling("lib"), System.getProperty("java.library.path", "")));
@@ -123,6 +133,10 @@ final class Relaunch {
         }
         cmd.addAll(Arrays.asList(args));
         return cmd;
+    }
+
+    static boolean isLinux() {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux");
     }
 
     /** Whether the command starts the workbench: its arguments after the jar or the boot class name no command. */

@@ -24,7 +24,11 @@ class RelaunchCacheTest {
         assertThat(new Relaunch(Path.of("java"), false).command(List.of(), jar.toString(), new String[] {"tables"}))
                 .as("a command: the commands' cache")
                 .contains("-XX:AOTCache=" + cache)
-                .doesNotContain("-XX:-AOTReplayTraining", "-XX:CompileThresholdScaling=3", "-XX:NewSize=64m");
+                .doesNotContain(
+                        "-XX:-AOTReplayTraining",
+                        "-XX:CompileThresholdScaling=3",
+                        "-XX:NewSize=64m",
+                        Relaunch.HUGE_PAGES);
         List<String> cmd = new Relaunch(Path.of("java"), false).command(List.of(), jar.toString(), new String[0]);
         assertThat(cmd).as("the workbench: its own cache").contains("-XX:AOTCache=" + workbenchCache, "-Xlog:disable");
         assertThat(cmd)
@@ -33,6 +37,11 @@ class RelaunchCacheTest {
                 .contains("-XX:CompileThresholdScaling=3")
                 .containsAll(Relaunch.LAUNCH_TUNING)
                 .contains("-XX:Tier4InvocationThreshold=50000", "-XX:NewSize=64m");
+        if (Relaunch.isLinux()) {
+            assertThat(cmd)
+                    .as("the workbench's heap on huge pages, as the launcher asks")
+                    .contains(Relaunch.HUGE_PAGES);
+        }
         // as the launcher starts it: the manifest allows native access; the option would make the JVM refuse the cache
         assertThat(cmd).noneMatch(a -> a.startsWith("--enable-native-access") || a.equals("jdk.incubator.vector"));
         assertThat(cmd.get(cmd.indexOf("-jar") + 1))
