@@ -45,13 +45,8 @@ public final class AppIcons {
         stage.getIcons().setAll(images());
     }
 
-    /**
-     * Gives {@code stage} the application icon once its seven pictures are decoded on {@code decode}: the main
-     * window does not wait for them to show (about 20 ms of the FX thread's start), the window system gets them
-     * a moment later (the workbench asks for them after its first frame).
-     */
-    public static void applyWhenDecoded(Stage stage, Executor decode, Executor ui) {
-        CompletableFuture.supplyAsync(AppIcons::images, decode)
-                .thenAcceptAsync(icons -> stage.getIcons().setAll(icons), ui);
+    /** The icon's seven pictures, decoded on {@code decode}. */
+    public static CompletableFuture<List<Image>> decode(Executor decode) {
+        return CompletableFuture.supplyAsync(AppIcons::images, decode);
     }
 }

@@ -7,6 +7,7 @@ import dev.lakebench.app.ui.theme.Icons;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.Tooltip;
 
@@ -61,6 +62,11 @@ final class SqlTab implements WorkbenchTab {
      */
     void prepare() {
         view();
+    }
+
+    /** The editor's view, built on first use. */
+    Node content() {
+        return view().node();
     }
 
     /** Whether the editor's view was built (the tab was shown or prepared). */

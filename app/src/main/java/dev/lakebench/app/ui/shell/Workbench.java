@@ -225,9 +225,10 @@ public final class Workbench implements BrowserActions {
         shortcuts.install(scene);
         installDrop(scene);
         stage.setTitle("Lakebench");
-        // the window system gets the icon after the first frame: decoded and handed over before it, it took the
-        // frame about 20 ms on 2 cores
-        FirstFrame.after(stage, () -> AppIcons.applyWhenDecoded(stage, threads.decode(), threads.ui()));
+        // the window system gets the icon once the window is up, decoded then: decoded and handed over before the
+        // first frame, it took the frame about 20 ms on 2 cores, and right after it the FX thread as long
+        Runnable giveIcon = () -> AppIcons.decode(threads.decode())
+                .thenAcceptAsync(i -> stage.getIcons().setAll(i), threads.ui());
         stage.setScene(scene);
         windowState.restore(stage);
         windowState.track(stage);
@@ -235,12 +236,13 @@ public final class Workbench implements BrowserActions {
         List<OpenTabs.Saved> saved = openTabs.saved();
         if (saved.isEmpty()) {
             openTabs.track();
+            FirstFrame.after(stage, () -> afterAPulse(giveIcon));
         } else {
             // the editors open after the window's first frame, so that a restart with editors open shows the window
             // as soon as one without (each editor built before it cost the first frame about as much as the window)
             shell.placeholder(
                     "Reopening " + (saved.size() == 1 ? "the SQL editor" : saved.size() + " SQL editors") + "\u2026");
-            FirstFrame.after(stage, () -> reopenWhenListed(saved));
+            FirstFrame.after(stage, () -> reopenWhenListed(saved, giveIcon));
         }
     }
 
@@ -249,13 +251,13 @@ public final class Workbench implements BrowserActions {
      * when it is slow to open. The editor in front takes the FX thread about half a second to build on a cold JVM:
      * built first, it held the workspace's tables back as long.
      */
-    private void reopenWhenListed(List<OpenTabs.Saved> saved) {
+    private void reopenWhenListed(List<OpenTabs.Saved> saved, Runnable then) {
         boolean[] done = new boolean[1];
         Runnable once = () -> {
             if (!done[0]) {
                 done[0] = true;
                 if (stage.isShowing()) { // not for a window closed meanwhile: its saved editors stay saved
-                    reopen(saved);
+                    reopen(saved, then);
                 }
             }
         };
@@ -274,18 +276,27 @@ public final class Workbench implements BrowserActions {
      * the others' when they are first shown; it is opened first and the others put before it, so that the tab pane
      * never brings another one to the front on the way.
      */
-    private void reopen(List<OpenTabs.Saved> saved) {
+    private void reopen(List<OpenTabs.Saved> saved, Runnable then) {
         List<SqlTab> reopened = new ArrayList<>();
         for (OpenTabs.Saved t : saved) {
             WorkspaceRef ws = restoredWorkspace(t);
             reopened.add(editorTab(ws, editorModel(ws, t.sql())));
         }
-        // the editor in front is built in this task and joins the scene (styled, skinned) in one after the next
-        // pulse: on a cold JVM each takes the FX thread about 0.1 s
-        reopened.getLast().prepare();
+        SqlTab front = reopened.getLast();
+        // on a cold JVM building the editor in front, styling it and showing it take the FX thread 50-100 ms each:
+        // one task each, so that input waits for one of them at most
+        inSteps(List.of(front::prepare, () -> shell.styleAhead(front.content()), () -> show(reopened), then));
+    }
+
+    /** Runs each step in a task of its own after a pulse (see {@link #afterAPulse}), while the window is open. */
+    private void inSteps(List<Runnable> steps) {
+        if (steps.isEmpty()) {
+            return;
+        }
         afterAPulse(() -> {
             if (stage.isShowing()) {
-                show(reopened);
+                steps.getFirst().run();
+                inSteps(steps.subList(1, steps.size()));
             }
         });
     }

@@ -85,5 +85,10 @@ class ReopenedEditorsFxTest {
         assertThat(editors())
                 .extracting(t -> t.viewModel().workspace().workspaceId())
                 .containsOnly(DataDirectory.DEFAULT_WORKSPACE);
+        // the icon is the start's last step, after the editor in front was shown
+        FxFixture.await(10, () -> FxFixture.onFx(() -> window.stage().getIcons().size() == 7));
+        assertThat(FxFixture.onFx(() ->
+                        window.workbench().shell().tabs().getSelectionModel().getSelectedItem()))
+                .isSameAs(editors().get(1).tab());
     }
 }

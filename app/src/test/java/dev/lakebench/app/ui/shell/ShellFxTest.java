@@ -12,10 +12,12 @@ import dev.lakebench.app.ui.common.Settings;
 import dev.lakebench.core.client.Row;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.controlsfx.control.GridCell;
 import org.controlsfx.control.GridView;
@@ -48,6 +50,27 @@ class ShellFxTest {
                 .extracting(i -> (int) i.getWidth())
                 .containsExactly(16, 24, 32, 48, 64, 128, 256);
         assertThat(window.stage().getIcons()).allMatch(i -> !i.isError() && i.getWidth() == i.getHeight());
+    }
+
+    @Test
+    void contentStyledAheadHasItsSkinsAndIsLeftOutOfTheScene() {
+        ShellView shell = window.workbench().shell();
+        Button button = new Button("Run");
+        VBox content = new VBox(button);
+        int before = FxFixture.onFx(() -> shell.root().lookupAll(".button").size());
+
+        FxFixture.onFx(() -> {
+            shell.styleAhead(content);
+            return null;
+        });
+
+        assertThat(FxFixture.onFx(button::getSkin))
+                .as("skinned by the window's styles")
+                .isNotNull();
+        assertThat(FxFixture.onFx(content::getParent)).isNull();
+        assertThat(FxFixture.onFx(content::isVisible)).isTrue();
+        assertThat(FxFixture.onFx(() -> shell.root().lookupAll(".button").size()))
+                .isEqualTo(before);
     }
 
     @Test
