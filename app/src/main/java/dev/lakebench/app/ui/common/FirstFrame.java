@@ -1,36 +1,63 @@
 package dev.lakebench.app.ui.common;
 
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
  * Runs an action once, after the next pulse that lays out a shown window's scene: its first frame when asked before
- * the window is shown.
+ * the window is shown. Nothing of it stays on the stage or the scene once the action ran.
  */
 public final class FirstFrame {
 
     private FirstFrame() {}
 
     public static void after(Stage stage, Runnable action) {
-        boolean[] done = new boolean[1];
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
+        new Once(stage, action).watch(stage.getScene());
+    }
+
+    /** The action, waiting on the stage's scene (and on the stage for a scene while it has none). */
+    private static final class Once implements Runnable, ChangeListener<Scene> {
+
+        private final Stage stage;
+        private final Runnable action;
+        private Scene watched;
+        private boolean done;
+
+        Once(Stage stage, Runnable action) {
+            this.stage = stage;
+            this.action = action;
+            stage.sceneProperty().addListener(this);
+        }
+
+        @Override
+        public void changed(ObservableValue<? extends Scene> o, Scene was, Scene is) {
+            watch(is);
+        }
+
+        void watch(Scene scene) {
+            if (watched != null) {
+                watched.removePostLayoutPulseListener(this);
+            }
+            watched = scene;
+            if (scene != null) {
+                scene.addPostLayoutPulseListener(this);
+            }
+        }
+
+        @Override
+        public void run() {
             Scene scene = stage.getScene();
-            if (done[0] || scene == null || !stage.isShowing()) {
+            if (done || scene == null || !stage.isShowing()) {
                 return;
             }
-            done[0] = true;
+            done = true;
+            stage.sceneProperty().removeListener(this);
+            Scene listened = watched;
             // not removed while the scene walks its listeners
-            Threads.later(() -> scene.removePostLayoutPulseListener(once[0]));
+            Threads.later(() -> listened.removePostLayoutPulseListener(this));
             action.run();
-        };
-        stage.sceneProperty().addListener((o, a, scene) -> {
-            if (scene != null) {
-                scene.addPostLayoutPulseListener(once[0]);
-            }
-        });
-        if (stage.getScene() != null) {
-            stage.getScene().addPostLayoutPulseListener(once[0]);
         }
     }
 }
