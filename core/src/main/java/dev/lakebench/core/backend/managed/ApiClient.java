@@ -16,7 +16,9 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
@@ -110,11 +112,12 @@ final class ApiClient {
             }
             Call c = http.newCall(request);
             c.timeout().timeout(call.deadline().toMillis(), TimeUnit.MILLISECONDS);
-            int status;
-            byte[] body;
-            String retryAfter;
-            String location;
+            int status = 0;
+            byte[] body = null;
+            String retryAfter = null;
+            String location = null;
             Excerpt excerpt = null;
+            IOException broken = null;
             try (AutoCloseable unregister = cancellation.onCancel(c::cancel);
                     Response r = c.execute()) {
                 status = r.code();
@@ -137,25 +140,31 @@ final class ApiClient {
                 if (cancellation.isCancelled()) {
                     throw cancelled(call);
                 }
-                // the deadline passed: the server may still be working, so a retry would pile up work
-                throw timeoutFor(call, e);
+                if (!connectTimedOut(e)) {
+                    // the deadline passed: the server may still be working, so a retry would pile up work
+                    throw timeoutFor(call, e);
+                }
+                broken = e; // no connection within the connect timeout: nothing was sent
             } catch (IOException e) {
                 if (cancellation.isCancelled()) {
                     throw cancelled(call);
                 }
-                boolean notSent = nothingSent(e);
+                broken = e;
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            if (broken != null) {
+                boolean notSent = nothingSent(broken);
                 lostAfterSending |= !notSent;
                 if ((notSent || call.idempotent()) && attempt < retry.maxAttempts()) {
                     pause(call, attempt, OptionalLong.empty(), cancellation);
                     continue;
                 }
                 throw lostAfterSending
-                        ? ApiErrors.connectionLost(call, apiUrl, e, attempt, this::redact)
-                        : ApiErrors.unreachable(call, apiUrl, e, attempt, this::redact);
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+                        ? ApiErrors.connectionLost(call, apiUrl, broken, attempt, this::redact)
+                        : ApiErrors.unreachable(call, apiUrl, broken, attempt, this::redact);
             }
             if (status >= 300 && status < 400) {
                 // not followed: a redirected POST would be re-sent as a GET, and the token should go where the user
@@ -194,7 +203,18 @@ final class ApiClient {
     private static boolean nothingSent(IOException e) {
         return e instanceof ConnectException
                 || e instanceof UnknownHostException
-                || e instanceof NoRouteToHostException;
+                || e instanceof NoRouteToHostException
+                || connectTimedOut(e);
+    }
+
+    /**
+     * True when the connection was not made within the connect timeout (the JDK's socket says "Connect timed out";
+     * OkHttp passes it on as it is): unlike the call's deadline, it passed before anything was sent.
+     */
+    private static boolean connectTimedOut(IOException e) {
+        return e instanceof SocketTimeoutException
+                && e.getMessage() != null
+                && e.getMessage().toLowerCase(Locale.ROOT).startsWith("connect timed out");
     }
 
     private void pause(ApiCall call, int attempt, OptionalLong retryAfter, Cancellation cancellation) {

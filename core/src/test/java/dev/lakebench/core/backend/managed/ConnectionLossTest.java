@@ -10,8 +10,11 @@ import dev.lakebench.core.client.ManagedServiceError;
 import dev.lakebench.core.client.ManagedSettings;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -120,6 +123,54 @@ class ConnectionLossTest {
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("may or may not"))
                     .satisfies(e -> assertThat(ApiErrors.isOutcomeUnknown((ManagedServiceError) e))
                             .isFalse());
+        }
+    }
+
+    @Test
+    void aServerThatNeverAnswersTheConnectionSaysItCouldNotConnectNotThatTheQueryTimedOut() throws Exception {
+        // a listening socket that never accepts, its backlog full: the next connection is not made in time
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<Socket> backlog = new ArrayList<>();
+            try {
+                while (backlog.size() < 8) {
+                    Socket s = new Socket();
+                    try {
+                        s.connect(silent.getLocalSocketAddress(), 300);
+                    } catch (SocketTimeoutException full) {
+                        s.close();
+                        break;
+                    }
+                    backlog.add(s);
+                }
+                String url = "http://127.0.0.1:" + silent.getLocalPort();
+                ManagedSettings settings = new ManagedSettings(
+                        url,
+                        "default",
+                        Duration.ofMillis(300),
+                        2,
+                        Duration.ofMillis(1),
+                        Duration.ofMillis(2),
+                        Duration.ofSeconds(60),
+                        4 << 20);
+                try (Client nowhere = new Client(ManagedBackend.connect(
+                        settings, ApiToken.of(token), new Random(9), d -> betweenAttempts.run()))) {
+                    assertThatThrownBy(() -> nowhere.query("UPDATE t SET n = 0"))
+                            .isInstanceOf(ManagedServiceError.class)
+                            .satisfies(e -> assertThat(((ManagedServiceError) e).code())
+                                    .isEqualTo(ErrorCode.SERVICE_UNAVAILABLE))
+                            .hasMessageContaining("Could not connect to the managed API at " + url
+                                    + " for the query after 2 attempts")
+                            .hasMessageContaining("Connect timed out")
+                            .satisfies(
+                                    e -> assertThat(e.getMessage()).doesNotContain("may or may not", "timed out after"))
+                            .satisfies(e -> assertThat(ApiErrors.isOutcomeUnknown((ManagedServiceError) e))
+                                    .isFalse());
+                }
+            } finally {
+                for (Socket s : backlog) {
+                    s.close();
+                }
+            }
         }
     }
 
