@@ -85,7 +85,7 @@ class ReopenedEditorsFxTest {
         assertThat(editors())
                 .extracting(t -> t.viewModel().workspace().workspaceId())
                 .containsOnly(DataDirectory.DEFAULT_WORKSPACE);
-        // the icon is the start's last step, after the editor in front was shown
+        // a restart with editors gives the window its icon too (as the start's last step)
         FxFixture.await(10, () -> FxFixture.onFx(() -> window.stage().getIcons().size() == 7));
         assertThat(FxFixture.onFx(() ->
                         window.workbench().shell().tabs().getSelectionModel().getSelectedItem()))

@@ -18,6 +18,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -98,8 +99,9 @@ public final class FileIngest {
                                     : ""));
         }
         List<IngestFailure> failures = new ArrayList<>(found.failures());
-        TableSchema before = ExistingTables.schema(backend, table).orElse(null);
-        boolean existed = before != null;
+        Optional<TableSchema> stored = ExistingTables.schema(backend, table);
+        boolean existed = stored.isPresent();
+        TableSchema before = stored.orElseGet(() -> new TableSchema(List.of()));
         List<FileEntry> files = admissible(found.files(), failures);
         Set<FileKind> kinds = EnumSet.noneOf(FileKind.class);
         files.forEach(f -> kinds.add(f.kind()));
@@ -148,8 +150,7 @@ public final class FileIngest {
         if (result.cancelled() || kinds.size() < 2 && result.rowCount() > 0) {
             return result;
         }
-        List<String> unused = unusedKindColumns(
-                schema, kinds, run.rowsByKind, existed ? before : new TableSchema(List.of()), options);
+        List<String> unused = unusedKindColumns(schema, kinds, run.rowsByKind, before, options);
         if (unused.isEmpty()) {
             return result;
         }
