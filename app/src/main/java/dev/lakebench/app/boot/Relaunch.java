@@ -50,6 +50,8 @@ final class Relaunch {
      * slowed the second JVM's start.
      */
     static final String APP_JAR = "lakebench-app.jar";
+    /** The JDK's switch from method-handle to native reflection accessors (its documented fallback). */
+    static final String NATIVE_ACCESSORS = "jdk.reflect.useNativeAccessorOnly";
     /** How long a forwarded stop may take before the child is killed. */
     static final long STOP_GRACE_SECONDS = 30;
 
@@ -121,7 +123,7 @@ final class Relaunch {
         if (extra != null && !extra.isBlank()) {
             cmd.addAll(Arrays.asList(extra.trim().split("\\s+")));
         }
-        cmd.add("-D" + PARENT_PID + "=" + ProcessHandle.current().pid());
+        cmd.add("-D" + PARENT_PID + "=" + ownPid());
         if (jar) {
             Path app = appJarOf(cp);
             cmd.add("-jar");
@@ -133,6 +135,22 @@ final class Relaunch {
         }
         cmd.addAll(Arrays.asList(args));
         return cmd;
+    }
+
+    /**
+     * This process's id. On Linux it is read from {@code /proc/self}, which names it: {@link ProcessHandle} sets up
+     * its reaper threads with lambdas, about 10 ms of this JVM's start before the child could start (the child's
+     * start needs them too, but by then the child is running).
+     */
+    static long ownPid() {
+        if (isLinux()) {
+            try {
+                return Long.parseLong(new File("/proc/self").getCanonicalFile().getName());
+            } catch (IOException | RuntimeException unreadable) {
+                // no /proc mounted: ask the JDK
+            }
+        }
+        return ProcessHandle.current().pid();
     }
 
     static boolean isLinux() {
@@ -207,6 +225,10 @@ final class Relaunch {
     }
 
     int run(List<String> command) throws IOException, InterruptedException {
+        // The only reflection this JVM runs is the JDK's own as it sets up the process classes (Enum.valueOf on a
+        // platform enum): with native accessors it spins no method handles, about 10 ms before the child starts.
+        // The child does not get the property.
+        System.setProperty(NATIVE_ACCESSORS, "true");
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.INHERIT)
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT);

@@ -250,6 +250,39 @@ class BootProcessTest {
         assertThat(read("out.txt")).isEqualTo("vector=false relaunched=false\n");
     }
 
+    /**
+     * The first JVM of {@code java -jar} starts the second before it sets up anything with method handles: such
+     * set-up (the JDK's process reaper and its reflection on platform enums) costs milliseconds each while the
+     * user waits. The process classes' reaper is the first thing the JDK sets up once the child runs.
+     */
+    @Test
+    void theFirstJvmStartsTheSecondBeforeItSpinsAnyMethodHandle() throws Exception {
+        Path jar = bootJar(dir.resolve("app"));
+        Files.writeString(jar.resolveSibling(Relaunch.WORKBENCH_CACHE), "not a cache");
+        Process p = javaJar(
+                jar,
+                List.of("-Xlog:class+load=info:file=" + dir.resolve("classes-%p.txt") + ":none"),
+                "--data-dir=" + dir);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(read("out.txt")).isEqualTo("vector=false relaunched=true\n");
+        // "<class> source: <where>", in loading order; classes mapped from the JDK's archive cost next to nothing
+        List<String> lines = Files.readAllLines(dir.resolve("classes-" + p.pid() + ".txt"));
+        List<String> loaded = new ArrayList<>();
+        for (String line : lines) {
+            loaded.add(line.split(" ", 2)[0]);
+        }
+        int reaper = loaded.indexOf("java.lang.ProcessHandleImpl");
+        assertThat(reaper).as("the reaper is set up").isPositive();
+        assertThat(loaded.subList(0, reaper).contains("java.lang.ProcessBuilder$Redirect"))
+                .as("the child's standard streams were chosen before the reaper was set up")
+                .isTrue();
+        assertThat(lines.subList(0, reaper).stream()
+                        .filter(l -> l.contains("/0x") && !l.endsWith("source: shared objects file"))
+                        .toList())
+                .as("classes spun before the second JVM starts")
+                .isEmpty();
+    }
+
     @Test
     void onAnOlderJavaNoRelaunchSaysJava25IsNeeded() throws Exception {
         Path older = OlderJava.home().orElse(null);

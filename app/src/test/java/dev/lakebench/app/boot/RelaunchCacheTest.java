@@ -127,4 +127,13 @@ class RelaunchCacheTest {
         assertThat(Path.of(cp).isAbsolute()).isTrue();
         assertThat(cp).endsWith("lakebench.jar");
     }
+
+    @Test
+    void theChildIsToldThisProcesssId(@TempDir Path dir) throws Exception {
+        Path jar = Files.createFile(dir.resolve("lakebench.jar"));
+        assertThat(Relaunch.ownPid()).isEqualTo(ProcessHandle.current().pid());
+        assertThat(new Relaunch(Path.of("java"), false).command(List.of(), jar.toString(), new String[0]))
+                .contains("-D" + Relaunch.PARENT_PID + "="
+                        + ProcessHandle.current().pid());
+    }
 }
