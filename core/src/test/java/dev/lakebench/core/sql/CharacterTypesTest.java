@@ -1,0 +1,133 @@
+package dev.lakebench.core.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lakebench.core.client.Client;
+import dev.lakebench.core.client.QueryError;
+import dev.lakebench.core.client.QueryRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * character varying(n) and character(n) columns keep PostgreSQL's length rule on every write: a longer value is
+ * refused with its message and SQLSTATE 22001 and nothing of the statement is stored, except that spaces beyond n
+ * are cut; an explicit cast cuts without an error; NULL is fine.
+ */
+class CharacterTypesTest {
+
+    @TempDir
+    Path dir;
+
+    private static void tooLong(ThrowingCallable write, String type) {
+        assertThatThrownBy(write).isInstanceOfSatisfying(QueryError.class, e -> {
+            assertThat(e.problem()).isEqualTo("value too long for type " + type);
+            assertThat(e.details()).containsEntry("sqlstate", "22001");
+        });
+    }
+
+    private static List<String> column(Client client, String sql) {
+        return client.query(sql).stream().map(r -> (String) r.get(0)).toList();
+    }
+
+    @Test
+    void insertUpdateAndInsertSelectRefuseALongerValue() {
+        try (Client client = Client.local(dir)) {
+            client.query("CREATE TABLE t (id int, a varchar(3), b char(4), c numeric(5,2))");
+            tooLong(() -> client.query("INSERT INTO t VALUES (1, 'abcd', 'x', 1.234)"), "character varying(3)");
+            tooLong(() -> client.query("INSERT INTO t (id, b) VALUES (1, 'abcde')"), "character(4)");
+            // a multi-row VALUES: the good row is not stored either
+            tooLong(() -> client.query("INSERT INTO t (id, a) VALUES (1, 'ab'), (2, 'abcd')"), "character varying(3)");
+            assertThat(client.query("SELECT count(*) AS n FROM t").get(0).get("n"))
+                    .isEqualTo(0L);
+
+            client.query("INSERT INTO t (id, a, b) VALUES (1, 'abc', 'abcd'), (2, NULL, NULL), (3, DEFAULT, 'x')");
+            tooLong(() -> client.query("UPDATE t SET a = a || 'z' WHERE id = 1"), "character varying(3)");
+            tooLong(
+                    () -> client.query("INSERT INTO t (id, a) SELECT id + 10, a || 'z' FROM t"),
+                    "character varying(3)");
+            tooLong(() -> client.query("INSERT INTO t SELECT 9, 'ok', 'abcdef', 1"), "character(4)");
+            assertThat(column(client, "SELECT a FROM t ORDER BY id")).containsExactly("abc", null, null);
+            assertThat(client.query("SELECT count(*) AS n FROM t").get(0).get("n"))
+                    .isEqualTo(3L);
+
+            client.query("UPDATE t SET a = 'xy' WHERE id = 2");
+            client.query("INSERT INTO t (id, a) SELECT 4, 'q'");
+            assertThat(column(client, "SELECT a FROM t ORDER BY id")).containsExactly("abc", "xy", null, "q");
+        }
+    }
+
+    @Test
+    void spacesBeyondTheLengthAreCutAndAnExplicitCastCuts() {
+        try (Client client = Client.local(dir)) {
+            client.query("CREATE TABLE t (id int, a varchar(3))");
+            client.query("INSERT INTO t VALUES (1, 'ab   '), (2, 'abc  ')");
+            client.query("INSERT INTO t VALUES (3, 'abcdef'::varchar(3))");
+            client.query("INSERT INTO t VALUES (4, 'é€ü')"); // characters, not bytes
+            assertThat(column(client, "SELECT a FROM t ORDER BY id")).containsExactly("ab ", "abc", "abc", "é€ü");
+            assertThat(column(client, "SELECT 'abcdef'::varchar(3) AS v")).containsExactly("abc");
+        }
+    }
+
+    @Test
+    void parametersAndCopyFromAreChecked() throws Exception {
+        Path files = Files.createDirectories(dir.resolve("files"));
+        Path csv = Files.writeString(files.resolve("t.csv"), "id,a\n1,ab\n2,abcd\n");
+        try (Client client = Client.local(dir.resolve("data"), "default", List.of(files))) {
+            client.query("CREATE TABLE t (id int, a varchar(3))");
+            tooLong(
+                    () -> client.execute(QueryRequest.of("INSERT INTO t VALUES ($1, $2)", 1, "abcd")),
+                    "character varying(3)");
+            tooLong(() -> client.query("COPY t FROM '" + csv + "' WITH (FORMAT csv, HEADER)"), "character varying(3)");
+            assertThat(client.query("SELECT count(*) AS n FROM t").get(0).get("n"))
+                    .isEqualTo(0L);
+            client.execute(QueryRequest.of("INSERT INTO t VALUES ($1, $2)", 1, "abc"));
+            assertThat(column(client, "SELECT a FROM t")).containsExactly("abc");
+        }
+    }
+
+    @Test
+    void addColumnKeepsTheLengthAndAlterTypeIsRefused() {
+        try (Client client = Client.local(dir)) {
+            client.query("CREATE TABLE t (id int, s text, v varchar)");
+            client.query("INSERT INTO t VALUES (1, 'a long text value', 'another long value')");
+            client.query("ALTER TABLE t ADD COLUMN code varchar(2)");
+            tooLong(() -> client.query("INSERT INTO t (id, code) VALUES (2, 'abc')"), "character varying(2)");
+            client.query("INSERT INTO t (id, code) VALUES (2, 'ab')");
+            assertThat(column(client, "SELECT code FROM t ORDER BY id")).containsExactly(null, "ab");
+            assertThatThrownBy(() -> client.query("ALTER TABLE t ALTER COLUMN s TYPE varchar(3)"))
+                    .isInstanceOf(QueryError.class)
+                    .hasMessageContaining("is not supported");
+        }
+    }
+
+    @Test
+    void aLengthMustBeBetweenOneAndPostgresMaximum() {
+        try (Client client = Client.local(dir)) {
+            assertThatThrownBy(() -> client.query("CREATE TABLE t (a varchar(0))"))
+                    .hasMessageContaining("length for type varchar must be at least 1");
+            assertThatThrownBy(() -> client.query("CREATE TABLE t (a char(10485761))"))
+                    .hasMessageContaining("length for type char cannot exceed 10485760");
+        }
+    }
+
+    @Test
+    void theSchemaShowsTheDeclaredTypes() {
+        try (Client client = Client.local(dir)) {
+            client.query("CREATE TABLE t (a varchar(3), b char(4), c char, d varchar, e text)");
+            var schema = client.describeTable("t").schema();
+            assertThat(schema.columns())
+                    .extracting(c -> c.name() + " " + c.type() + " " + c.typeName() + " " + c.maxLength())
+                    .containsExactly(
+                            "a TEXT VARCHAR(3) 3",
+                            "b TEXT CHAR(4) 4",
+                            "c TEXT CHAR(1) 1",
+                            "d TEXT VARCHAR 0",
+                            "e TEXT TEXT 0");
+        }
+    }
+}
