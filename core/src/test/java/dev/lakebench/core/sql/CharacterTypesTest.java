@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.QueryError;
 import dev.lakebench.core.client.QueryRequest;
+import dev.lakebench.core.client.Row;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -128,6 +129,16 @@ class CharacterTypesTest {
                             "c TEXT CHAR(1) 1",
                             "d TEXT VARCHAR 0",
                             "e TEXT TEXT 0");
+            List<Row> rows = client.query("SELECT column_name, data_type, udt_name, character_maximum_length"
+                    + " FROM information_schema.columns WHERE table_name = 't' ORDER BY ordinal_position");
+            assertThat(rows)
+                    .extracting(r -> r.get(0) + "|" + r.get(1) + "|" + r.get(2) + "|" + r.get(3))
+                    .containsExactly(
+                            "a|character varying|varchar|3",
+                            "b|character|bpchar|4",
+                            "c|character|bpchar|1",
+                            "d|character varying|varchar|null",
+                            "e|text|text|null");
         }
     }
 }
