@@ -38,13 +38,25 @@ count|a
 1|ab |
 
 -- case: an explicit cast cuts without an error
-SELECT 'abcdef'::varchar(3) AS v;
+SELECT 'abcdef'::varchar(3) AS v, 'abcdef'::char(2) AS w;
 -- expect
-v
-abc
+v|w
+abc|ab
 
 -- case: length and concatenation do not see the padding of char(n)
 SELECT length(b), b || 'y' AS joined FROM codes;
 -- expect
 length|joined
 1|xy
+
+-- case: char(n) compares without trailing spaces
+SELECT count(*) FROM codes WHERE b = 'x   ';
+-- expect
+count
+1
+
+-- case: a cast to char(n) compares without trailing spaces
+SELECT 'a'::char(3) = 'a  ' AS eq;
+-- expect
+eq
+t

@@ -141,4 +141,34 @@ class CharacterTypesTest {
                             "e|text|text|null");
         }
     }
+
+    @Test
+    void characterValuesCompareAndCountWithoutTheirPadding() {
+        try (Client client = Client.local(dir)) {
+            client.query("CREATE TABLE t (id int, b char(4))");
+            client.query("INSERT INTO t VALUES (1, 'x'), (2, 'x  '), (3, 'y   ')");
+            assertThat(client.query("SELECT count(*) AS n FROM t WHERE b = 'x   '")
+                            .get(0)
+                            .get("n"))
+                    .isEqualTo(2L);
+            assertThat(client.query("SELECT count(DISTINCT b) AS n FROM t")
+                            .get(0)
+                            .get("n"))
+                    .isEqualTo(2L);
+            assertThat(column(client, "SELECT b || '|' AS v FROM t ORDER BY id"))
+                    .containsExactly("x|", "x|", "y|");
+            assertThat(((Number) client.query("SELECT length(b) AS n FROM t WHERE id = 3")
+                                    .get(0)
+                                    .get("n"))
+                            .intValue())
+                    .isEqualTo(1);
+            Row r = client.query("SELECT 'a'::char(3) = 'a  ' AS eq, 'a  '::char(3) = 'a' AS eq2,"
+                            + " 'abcdef'::char(2) AS cut, CAST('abc' AS char) AS one")
+                    .get(0);
+            assertThat(r.get("eq")).isEqualTo(true);
+            assertThat(r.get("eq2")).isEqualTo(true);
+            assertThat(r.get("cut")).isEqualTo("ab");
+            assertThat(r.get("one")).isEqualTo("a");
+        }
+    }
 }
