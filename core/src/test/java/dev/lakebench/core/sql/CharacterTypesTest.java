@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lakebench.core.client.Client;
+import dev.lakebench.core.client.IngestError;
 import dev.lakebench.core.client.QueryError;
 import dev.lakebench.core.client.QueryRequest;
 import dev.lakebench.core.client.Row;
@@ -169,6 +170,21 @@ class CharacterTypesTest {
             assertThat(r.get("eq2")).isEqualTo(true);
             assertThat(r.get("cut")).isEqualTo("ab");
             assertThat(r.get("one")).isEqualTo("a");
+        }
+    }
+
+    @Test
+    void ingestedRowsFollowTheSameRule() {
+        try (Client client = Client.local(dir)) {
+            client.query("CREATE TABLE t (id int, a varchar(3), b char(4))");
+            assertThatThrownBy(() -> client.ingest("t", java.util.Map.of("id", List.of(1), "a", List.of("abcd"))))
+                    .isInstanceOfSatisfying(IngestError.class, e -> {
+                        assertThat(e.problem()).startsWith("value too long for type character varying(3)");
+                        assertThat(e.details()).containsEntry("sqlstate", "22001");
+                    });
+            client.ingest("t", java.util.Map.of("id", List.of(2), "a", List.of("ab   "), "b", List.of("xy     ")));
+            assertThat(column(client, "SELECT a || b || '|' FROM t WHERE id = 2"))
+                    .containsExactly("ab xy|");
         }
     }
 }
