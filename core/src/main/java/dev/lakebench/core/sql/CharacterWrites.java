@@ -8,7 +8,8 @@ import java.util.List;
  * longer than n is refused ({@code value too long for type character varying(n)}) unless what is beyond n is
  * spaces, which are cut. A character(n) value is stored without its trailing spaces: they are padding in
  * PostgreSQL, which comparisons, length() and casts to text do not see. The engine's text has no length, so the
- * check is a macro around the value (evaluated once per row, in the engine).
+ * check is a macro around the value, expanded in place by the engine: a volatile value ({@code random()}) is
+ * evaluated for the check and again for what is stored.
  */
 public final class CharacterWrites {
 
@@ -41,7 +42,7 @@ public final class CharacterWrites {
     }
 
     /** {@code valueSql} as column {@code c} stores it: unchanged for a column without a declared length. */
-    public static String assign(Column c, String valueSql) {
+    static String assign(Column c, String valueSql) {
         return checks(c) ? open(c) + valueSql + close(c) : valueSql;
     }
 
