@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
  * PostgreSQL compares character(n) values without their trailing spaces, and a string constant compared with one
  * is a character value too: {@code 'a'::char(3) = 'a  '} and {@code c = 'a  '} on a char(n) column are true. The
  * engine keeps char(n) values without trailing spaces (casts cut them, {@link CharacterWrites} stores them so),
- * so the rule drops the trailing spaces of a string constant compared with a cast to char(n) / bpchar or with a
- * char(n) column of a table the statement names. Runs before {@link PostgresFunctions} rewrites those casts.
+ * so the rule drops the trailing spaces of a string constant or parameter compared with a cast to char(n) /
+ * bpchar or with a char(n) column of a table the statement names. Runs before {@link PostgresFunctions} rewrites those casts.
  */
 final class BlankPaddedComparisons implements StatementPass {
 
@@ -20,14 +20,14 @@ final class BlankPaddedComparisons implements StatementPass {
     @Override
     public SqlStatement apply(SqlStatement st, PassContext ctx) {
         List<Token> sig = st.significant();
-        boolean quoted = false;
+        boolean candidate = false;
         for (Token t : sig) {
-            if (t.kind() == Token.Kind.STRING && Literals.string(t).endsWith(" ")) {
-                quoted = true;
+            if (t.kind() == Token.Kind.STRING && Literals.string(t).endsWith(" ") || t.kind() == Token.Kind.PARAMETER) {
+                candidate = true;
                 break;
             }
         }
-        if (!quoted) {
+        if (!candidate) {
             return st;
         }
         NamedTables tables = NamedTables.of(sig, ctx);
@@ -41,6 +41,14 @@ final class BlankPaddedComparisons implements StatementPass {
             }
             for (int side = 0; side < 2; side++) {
                 Expr constant = e.child(side).unwrap();
+                if (constant.kind() == Expr.Kind.PARAMETER && isBlankPadded(e.child(1 - side), tables)) {
+                    // a parameter compared with a character value is one too: its trailing spaces do not count
+                    changed |= edits.replace(
+                            constant.first(),
+                            constant.last(),
+                            "rtrim(CAST(" + edits.original(constant.first(), constant.last()) + " AS VARCHAR), ' ')");
+                    continue;
+                }
                 if (constant.kind() == Expr.Kind.STRING
                         && isBlankPadded(e.child(1 - side), tables)
                         && Literals.string(sig.get(constant.first())).endsWith(" ")) {

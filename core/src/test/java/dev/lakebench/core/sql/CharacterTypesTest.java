@@ -156,6 +156,11 @@ class CharacterTypesTest {
                             .get(0)
                             .get("n"))
                     .isEqualTo(2L);
+            assertThat(client.execute(QueryRequest.of("SELECT count(*) AS n FROM t WHERE b = $1", "x  "))
+                            .rows()
+                            .get(0)
+                            .get("n"))
+                    .isEqualTo(2L);
             assertThat(column(client, "SELECT b || '|' AS v FROM t ORDER BY id"))
                     .containsExactly("x|", "x|", "y|");
             assertThat(((Number) client.query("SELECT length(b) AS n FROM t WHERE id = 3")
