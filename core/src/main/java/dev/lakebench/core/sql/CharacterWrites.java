@@ -41,8 +41,11 @@ public final class CharacterWrites {
         return c.maxLength() > 0;
     }
 
-    /** {@code valueSql} as column {@code c} stores it: unchanged for a column without a declared length. */
-    static String assign(Column c, String valueSql) {
+    /**
+     * {@code valueSql} (a value written, or a column default) as column {@code c} stores it: unchanged for a
+     * column without a declared length.
+     */
+    public static String assign(Column c, String valueSql) {
         return checks(c) ? open(c) + valueSql + close(c) : valueSql;
     }
 

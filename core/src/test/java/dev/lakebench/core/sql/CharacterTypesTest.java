@@ -192,4 +192,19 @@ class CharacterTypesTest {
                     .containsExactly("ab xy|");
         }
     }
+
+    @Test
+    void aDefaultIsCheckedWhenItIsWritten() {
+        try (Client client = Client.local(dir)) {
+            client.query("CREATE TABLE t (id int, a varchar(2) DEFAULT 'abc', b char(3) DEFAULT 'x  ')");
+            tooLong(() -> client.query("INSERT INTO t (id) VALUES (1)"), "character varying(2)");
+            client.query("ALTER TABLE t ALTER COLUMN a SET DEFAULT 'ab   '");
+            client.query("INSERT INTO t (id) VALUES (2)");
+            assertThat(column(client, "SELECT a || b || '|' FROM t")).containsExactly("abx|");
+            client.query("ALTER TABLE t ALTER COLUMN a SET DEFAULT 'xyz'");
+            tooLong(() -> client.query("INSERT INTO t (id) VALUES (3)"), "character varying(2)");
+            tooLong(() -> client.query("ALTER TABLE t ADD COLUMN c varchar(1) DEFAULT 'no'"), "character varying(1)");
+            assertThat(client.describeTable("t").schema().column("c")).isEmpty();
+        }
+    }
 }

@@ -10,6 +10,7 @@ import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.ColumnType;
 import dev.lakebench.core.schema.TableSchema;
 import dev.lakebench.core.sql.BoundSql;
+import dev.lakebench.core.sql.CharacterWrites;
 import dev.lakebench.core.sql.Translation;
 import dev.lakebench.core.sql.VectorWrites;
 import dev.lakebench.core.store.EngineTypes;
@@ -109,7 +110,8 @@ final class SqlTables implements TableListener {
             StatementRunner.exec(c, "CREATE OR REPLACE SEQUENCE " + seq + " START 1");
             StatementRunner.exec(c, alter + " SET DEFAULT nextval('" + seq.replace("'", "''") + "')");
         } else if (d.defaultSql() != null) {
-            StatementRunner.exec(c, alter + " SET DEFAULT " + d.defaultSql());
+            StatementRunner.exec(
+                    c, alter + " SET DEFAULT " + CharacterWrites.assign(def.column(d.name()), d.defaultSql()));
         }
         if (d.notNull()) {
             StatementRunner.exec(c, alter + " SET NOT NULL");
@@ -259,7 +261,11 @@ final class SqlTables implements TableListener {
                         def,
                         () -> new SchemaChanges(c)
                                 .addColumn(
-                                        def, col, ws.createVectorLog(c, def.name(), col), d.defaultSql(), d.notNull()));
+                                        def,
+                                        col,
+                                        ws.createVectorLog(c, def.name(), col),
+                                        d.defaultSql() == null ? null : CharacterWrites.assign(col, d.defaultSql()),
+                                        d.notNull()));
             }
             case Translation.AlterAction.DropColumn drop -> {
                 if (def.schema().column(drop.column()).isEmpty()) {
@@ -330,7 +336,13 @@ final class SqlTables implements TableListener {
                 if (def.schema().column(alter.column()).isEmpty()) {
                     throw missingColumn(def, alter.column());
                 }
-                inTransaction(c, def, () -> new SchemaChanges(c).alterColumn(def, alter.column(), alter.change()));
+                // a default written to a varchar(n) / char(n) column is checked as the values written to it are
+                Column col = def.column(alter.column());
+                String change = alter.change().startsWith("SET DEFAULT ")
+                        ? "SET DEFAULT "
+                                + CharacterWrites.assign(col, alter.change().substring("SET DEFAULT ".length()))
+                        : alter.change();
+                inTransaction(c, def, () -> new SchemaChanges(c).alterColumn(def, alter.column(), change));
                 return def;
             }
         }
