@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Every value an INSERT or UPDATE writes to a character varying(n) / character(n) column goes through
  * {@link CharacterWrites}: each value of a VALUES list in place (so DEFAULT keeps working), another INSERT source
- * wrapped in a SELECT over it, an UPDATE's value in place. COPY FROM arrives here as an INSERT. An INSERT that
+ * wrapped in a SELECT over it, an UPDATE's value (and one of ON CONFLICT .. DO UPDATE) in place. COPY FROM
+ * arrives here as an INSERT. An INSERT that
  * also writes vectors is wrapped by {@link VectorWriteRule}, whose SELECT checks the lengths too.
  */
 final class CharacterWriteRule {
@@ -19,7 +20,10 @@ final class CharacterWriteRule {
 
     static void apply(DmlScope scope, TableDef def, RewriteContext cx) {
         switch (scope) {
-            case DmlScope.Insert insert -> insert(insert, def, cx);
+            case DmlScope.Insert insert -> {
+                insert(insert, def, cx);
+                conflictUpdate(insert, def, cx);
+            }
             case DmlScope.Update update -> update(update, cx);
             case DmlScope.Delete delete -> {
                 // nothing written
@@ -93,6 +97,38 @@ final class CharacterWriteRule {
             }
         }
         return true;
+    }
+
+    /** {@code ON CONFLICT .. DO UPDATE SET c = value, ..}: each value assigned to a checked column. */
+    private static void conflictUpdate(DmlScope.Insert s, TableDef def, RewriteContext cx) {
+        List<Token> sig = cx.sig;
+        int on = s.sourceEnd();
+        if (on >= sig.size() || !sig.get(on).isWord("ON")) {
+            return;
+        }
+        BlockParser blocks = cx.parsed.blocks;
+        int set = blocks.clauseAt(on, sig.size(), "SET");
+        if (set < 0) {
+            return;
+        }
+        int end = DmlScope.firstOf(
+                sig.size(),
+                blocks.clauseAt(set + 1, sig.size(), "WHERE"),
+                blocks.clauseAt(set + 1, sig.size(), "RETURNING"));
+        int i = set + 1;
+        while (i < end) {
+            int comma = cx.parsed.exprs.nextComma(i, end);
+            if (comma - i >= 3
+                    && QualifiedName.isName(sig.get(i))
+                    && sig.get(i + 1).is("=")) {
+                Column c = def.schema().column(sig.get(i).identifier()).orElse(null);
+                boolean isDefault = comma == i + 3 && sig.get(i + 2).isWord("DEFAULT");
+                if (c != null && CharacterWrites.checks(c) && !isDefault) {
+                    wrap(cx, i + 2, comma - 1, CharacterWrites.open(c), CharacterWrites.close(c));
+                }
+            }
+            i = comma + 1;
+        }
     }
 
     private static void update(DmlScope.Update s, RewriteContext cx) {

@@ -207,4 +207,17 @@ class CharacterTypesTest {
             assertThat(client.describeTable("t").schema().column("c")).isEmpty();
         }
     }
+
+    @Test
+    void onConflictDoUpdateIsChecked() {
+        try (Client client = Client.local(dir)) {
+            client.query("CREATE TABLE t (id int PRIMARY KEY, a varchar(3))");
+            client.query("INSERT INTO t VALUES (1, 'ab')");
+            tooLong(
+                    () -> client.query("INSERT INTO t VALUES (1, 'x') ON CONFLICT (id) DO UPDATE SET a = t.a || 'cd'"),
+                    "character varying(3)");
+            client.query("INSERT INTO t VALUES (1, 'x') ON CONFLICT (id) DO UPDATE SET a = excluded.a || 'yz'");
+            assertThat(column(client, "SELECT a FROM t")).containsExactly("xyz");
+        }
+    }
 }
