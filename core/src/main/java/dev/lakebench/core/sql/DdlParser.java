@@ -124,7 +124,8 @@ final class DdlParser {
                     Dialect.nestedQuery(query, tables),
                     ifNotExists,
                     orReplace,
-                    JsonbTypeof.jsonbColumns(query, new PassContext(tables)));
+                    JsonbTypeof.jsonbColumns(query, new PassContext(tables)),
+                    CharacterColumns.of(query, new PassContext(tables)));
         }
         if (columns == null) {
             return deeplake ? unsupported(st, sig.get(sig.size() - 1)) : null;

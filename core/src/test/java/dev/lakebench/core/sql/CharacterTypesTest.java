@@ -220,4 +220,21 @@ class CharacterTypesTest {
             assertThat(column(client, "SELECT a FROM t")).containsExactly("xyz");
         }
     }
+
+    @Test
+    void createTableAsKeepsTheCopiedTypes() {
+        try (Client client = Client.local(dir)) {
+            client.query("CREATE TABLE t (id int, a varchar(3), b char(4), e text)");
+            client.query("INSERT INTO t VALUES (1, 'abc', 'x', 'long text')");
+            client.query("CREATE TABLE c1 AS SELECT * FROM t");
+            client.query("CREATE TABLE c2 AS SELECT a AS code, e FROM t");
+            assertThat(client.describeTable("c1").schema().columns())
+                    .extracting(c -> c.name() + " " + c.typeName())
+                    .containsExactly("id INT32", "a VARCHAR(3)", "b CHAR(4)", "e TEXT");
+            assertThat(client.describeTable("c2").schema().columns())
+                    .extracting(c -> c.name() + " " + c.typeName())
+                    .containsExactly("code VARCHAR(3)", "e TEXT");
+            tooLong(() -> client.query("INSERT INTO c2 VALUES ('abcd', 'x')"), "character varying(3)");
+        }
+    }
 }

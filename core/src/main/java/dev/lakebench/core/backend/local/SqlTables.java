@@ -147,7 +147,7 @@ final class SqlTables implements TableListener {
         try (SlotResolver slots = runner.resolver(c, req, false)) {
             StatementRunner.begin(c);
             try {
-                TableSchema schema = schemaOf(c, slots.bind(cta.query()), cta.jsonbColumns());
+                TableSchema schema = schemaOf(c, slots.bind(cta.query()), cta.jsonbColumns(), cta.characterColumns());
                 def = ws.createTable(c, cta.name(), schema);
                 BoundSql insert = VectorWrites.insertSelect(def, cta.query(), List.of());
                 BoundSql.Bound b = slots.bind(insert);
@@ -173,9 +173,12 @@ final class SqlTables implements TableListener {
 
     /**
      * Columns of a query's result, as a Lakebench schema (vector references become EMBEDDING columns). The engine
-     * types json and jsonb alike, so the columns named in {@code jsonb} (lower case) are declared jsonb.
+     * types json and jsonb alike, so the columns named in {@code jsonb} (lower case) are declared jsonb; those in
+     * {@code character} keep the varchar(n) / char(n) type they copy.
      */
-    private static TableSchema schemaOf(Connection c, BoundSql.Bound query, Set<String> jsonb) throws SQLException {
+    private static TableSchema schemaOf(
+            Connection c, BoundSql.Bound query, Set<String> jsonb, java.util.Map<String, String> character)
+            throws SQLException {
         List<Column> cols = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(query.sql())) {
@@ -192,6 +195,12 @@ final class SqlTables implements TableListener {
                 ColumnType t = EngineTypes.fromEngine(engineType);
                 if (engineType.equalsIgnoreCase("JSON") && jsonb.contains(name.toLowerCase(Locale.ROOT))) {
                     cols.add(new Column(name, ColumnType.TEXT, 0, "JSONB"));
+                    continue;
+                }
+                String declared = character.get(name.toLowerCase(Locale.ROOT));
+                if (engineType.equalsIgnoreCase("VARCHAR") && declared != null) {
+                    // a copied varchar(n) / char(n) column keeps its type, as in PostgreSQL
+                    cols.add(new Column(name, ColumnType.TEXT, 0, declared));
                     continue;
                 }
                 cols.add(new Column(name, t, 0, t == ColumnType.OTHER ? engineType : null));
