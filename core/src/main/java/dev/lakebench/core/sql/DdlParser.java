@@ -39,6 +39,10 @@ final class DdlParser {
             Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN", "EXCLUDE");
     private static final Pattern SIZED_ARRAY = Pattern.compile("(.*?)\\[(\\d+)\\](\\[\\d*\\])?");
     private static final Pattern PAREN_SIZE = Pattern.compile("(VECTOR|EMBEDDING|EMBEDDING_2D)\\((\\d+)\\)");
+    private static final Pattern CHARACTER =
+            Pattern.compile("(VARCHAR|CHARACTER VARYING|CHAR|CHARACTER|BPCHAR)(?:\\((\\d+)\\))?");
+    /** PostgreSQL's largest n of varchar(n) and char(n). */
+    private static final int MAX_LENGTH = 10_485_760;
 
     private DdlParser() {}
 
@@ -120,7 +124,8 @@ final class DdlParser {
                     Dialect.nestedQuery(query, tables),
                     ifNotExists,
                     orReplace,
-                    JsonbTypeof.jsonbColumns(query, new PassContext(tables)));
+                    JsonbTypeof.jsonbColumns(query, new PassContext(tables)),
+                    CharacterColumns.of(query, new PassContext(tables)));
         }
         if (columns == null) {
             return deeplake ? unsupported(st, sig.get(sig.size() - 1)) : null;
@@ -301,7 +306,43 @@ final class DdlParser {
             // text in results, but the engine's JSON in storage, and remembered as declared
             return new Translation.ColumnDef(name, ct, 0, base, false, null, false, false);
         }
+        String character = characterType(base);
+        if (character != null) {
+            // text in storage; the declared type is remembered, and its length checked on writes
+            return new Translation.ColumnDef(name, ColumnType.TEXT, 0, character, false, null, false, false);
+        }
         return new Translation.ColumnDef(name, ct, dim, null, false, null, serial, false);
+    }
+
+    /**
+     * The declared form of a character type as {@link dev.lakebench.core.schema.Column} keeps it: {@code VARCHAR(n)},
+     * {@code CHAR(n)} (char alone is char(1), as in PostgreSQL) or {@code VARCHAR}; null for other types and for
+     * bpchar without a length, which is unbounded text.
+     */
+    static String characterType(String type) {
+        Matcher m = CHARACTER.matcher(type);
+        if (!m.matches()) {
+            return null;
+        }
+        boolean varying = m.group(1).equals("VARCHAR") || m.group(1).equals("CHARACTER VARYING");
+        if (m.group(2) == null) {
+            return varying ? "VARCHAR" : m.group(1).equals("BPCHAR") ? null : "CHAR(1)";
+        }
+        long n = Long.parseLong(m.group(2));
+        String pgName = varying ? "varchar" : "char";
+        if (n < 1) {
+            throw new QueryError(
+                    ErrorCode.QUERY_INVALID,
+                    "length for type " + pgName + " must be at least 1",
+                    "Write " + pgName + "(1) or more, or text for no limit");
+        }
+        if (n > MAX_LENGTH) {
+            throw new QueryError(
+                    ErrorCode.QUERY_INVALID,
+                    "length for type " + pgName + " cannot exceed " + MAX_LENGTH,
+                    "Use text for longer values");
+        }
+        return (varying ? "VARCHAR(" : "CHAR(") + n + ")";
     }
 
     // ---- CREATE INDEX ----

@@ -7,7 +7,8 @@ import java.util.function.Function;
 /**
  * INSERT, UPDATE, DELETE and TRUNCATE on Lakebench tables, as a pipeline: the statement's scope is parsed
  * ({@link DmlScope}), the dialect rules rewrite its expressions ({@link StatementRewriter}), values written to
- * vector columns are routed through the vector store ({@link VectorWriteRule}), and the statement is retargeted
+ * vector columns are routed through the vector store ({@link VectorWriteRule}), values written to character(n) /
+ * varchar(n) columns are checked ({@link CharacterWriteRule}), and the statement is retargeted
  * to the data table ({@link DmlRewriter}).
  */
 final class DmlDialect {
@@ -28,6 +29,7 @@ final class DmlDialect {
         if (scope != null) {
             rw.block(root);
             VectorWriteRule.apply(scope, def, cx);
+            CharacterWriteRule.apply(scope, def, cx);
         }
         // the retargeting edits go last, so that inserts at the same position (after the last SET value) come first
         DmlRewriter.edit(st, tables, cx.edits.raw());

@@ -21,9 +21,17 @@ sealed interface DmlScope {
             QueryBlock block, List<Column> targets, int sourceFirst, int sourceEnd, boolean byName, boolean defaults)
             implements DmlScope {}
 
-    /** {@code UPDATE t SET ..}: the assignments to vector columns, and the FROM / WHERE / RETURNING keywords (or -1). */
-    record Update(QueryBlock block, List<Assignment> vectorAssignments, int from, int where, int returning)
-            implements DmlScope {}
+    /** {@code UPDATE t SET ..}: the assignments to the table's columns, and the FROM / WHERE / RETURNING keywords (or -1). */
+    record Update(QueryBlock block, List<Assignment> assignments, int from, int where, int returning)
+            implements DmlScope {
+
+        /** The assignments to vector columns. */
+        List<Assignment> vectorAssignments() {
+            return assignments.stream()
+                    .filter(a -> a.column().type().isVector())
+                    .toList();
+        }
+    }
 
     /** {@code DELETE FROM t ..}. */
     record Delete(QueryBlock block) implements DmlScope {}
@@ -134,7 +142,7 @@ sealed interface DmlScope {
         int where = p.blocks.clauseAt(set + 1, sig.size(), "WHERE");
         int returning = p.blocks.clauseAt(set + 1, sig.size(), "RETURNING");
         int setEnd = firstOf(sig.size(), from, where, returning);
-        List<Assignment> vectorAssignments = new ArrayList<>();
+        List<Assignment> assignments = new ArrayList<>();
         int i = set + 1;
         while (i < setEnd) {
             int comma = p.exprs.nextComma(i, setEnd);
@@ -150,8 +158,8 @@ sealed interface DmlScope {
                 if (value != null && value.last() == comma - 1) {
                     block.expressions.add(value);
                     Column c = def.schema().column(sig.get(eq - 1).identifier()).orElse(null);
-                    if (c != null && c.type().isVector()) {
-                        vectorAssignments.add(new Assignment(c, value));
+                    if (c != null) {
+                        assignments.add(new Assignment(c, value));
                     }
                 } else {
                     block.expressions.addAll(p.exprs.parts(eq + 1, comma));
@@ -168,7 +176,7 @@ sealed interface DmlScope {
         if (returning >= 0) {
             block.expressions.addAll(p.exprs.parts(returning + 1, sig.size()));
         }
-        return new Update(block, vectorAssignments, from, where, returning);
+        return new Update(block, assignments, from, where, returning);
     }
 
     private static Delete delete(ParsedStatement p) {

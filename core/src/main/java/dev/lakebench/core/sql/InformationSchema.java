@@ -11,9 +11,10 @@ import java.util.stream.Collectors;
  * {@code information_schema.tables} and {@code information_schema.columns} as PostgreSQL shows the workspace: the
  * user's tables, those of the engine's {@code main} in {@code public}; the data and catalog schemas behind
  * Lakebench tables ({@code lb_data}, {@code lb_meta}) hidden; a Lakebench table (a view over its data table in the
- * engine) a {@code BASE TABLE}; and a column's {@code data_type}, {@code udt_name} and {@code domain_name} in
- * PostgreSQL's words, from the catalog where the engine's type says less (jsonb, pg_deeplake's EMBEDDING and
- * media domains) and from the data table for nullability and defaults. Each reference in FROM is replaced by a
+ * engine) a {@code BASE TABLE}; and a column's {@code data_type}, {@code udt_name}, {@code domain_name} and
+ * character lengths in PostgreSQL's words, from the catalog where the engine's type says less (jsonb, character
+ * varying(n) and character(n), pg_deeplake's EMBEDDING and media domains) and from the data table for
+ * nullability and defaults. Each reference in FROM is replaced by a
  * query over the engine's view with the same columns, so {@code *} and every filter keep working.
  */
 final class InformationSchema implements StatementPass {
@@ -91,17 +92,29 @@ final class InformationSchema implements StatementPass {
         String vectors = typeList(t -> t.isVector());
         String media = typeList(t -> t.isBytes() && t != ColumnType.BINARY);
         String declared = "upper(lb_m.engine_type)";
+        String varying = "lb_m.type = 'TEXT' AND " + declared + " LIKE 'VARCHAR%'";
+        String blankPadded = "lb_m.type = 'TEXT' AND " + declared + " LIKE 'CHAR(%'";
+        String length = "CASE WHEN (" + varying + " OR " + blankPadded + ") AND " + declared
+                + " LIKE '%)' THEN CAST(regexp_extract(" + declared + ", '\\((\\d+)\\)', 1) AS INTEGER) END";
+        String text = "c.data_type = 'VARCHAR' AND (lb_m.type IS NULL OR lb_m.type = 'TEXT' AND coalesce(" + declared
+                + ", '') NOT IN ('JSON', 'JSONB'))";
         return "SELECT c.* REPLACE (" + schema("c.table_schema") + " AS table_schema,"
                 + " coalesce(lb_d.column_default, c.column_default) AS column_default,"
                 + " coalesce(lb_d.is_nullable, c.is_nullable) AS is_nullable,"
                 + " CASE WHEN lb_m.type IN " + vectors + " THEN 'ARRAY' WHEN lb_m.type IN " + media
-                + " THEN 'bytea' WHEN " + declared + " = 'JSONB' THEN 'jsonb' ELSE " + dataType("c.data_type")
+                + " THEN 'bytea' WHEN " + declared + " = 'JSONB' THEN 'jsonb' WHEN " + varying
+                + " THEN 'character varying' WHEN " + blankPadded + " THEN 'character' ELSE " + dataType("c.data_type")
                 + " END AS data_type,"
                 + " CASE WHEN lb_m.type IN " + vectors + " THEN '_float4' WHEN lb_m.type IN " + media
-                + " THEN 'bytea' WHEN " + declared + " = 'JSONB' THEN 'jsonb' ELSE " + udtName("c.data_type")
+                + " THEN 'bytea' WHEN " + declared + " = 'JSONB' THEN 'jsonb' WHEN " + varying
+                + " THEN 'varchar' WHEN " + blankPadded + " THEN 'bpchar' ELSE " + udtName("c.data_type")
                 + " END AS udt_name,"
                 + " CASE WHEN lb_m.type IN " + vectors + " OR lb_m.type IN " + media
-                + " THEN lower(lb_m.type) ELSE c.domain_name END AS domain_name)"
+                + " THEN lower(lb_m.type) ELSE c.domain_name END AS domain_name,"
+                // as PostgreSQL: the declared length, and at most 4 bytes a character (1 GB for text)
+                + " coalesce(" + length + ", c.character_maximum_length) AS character_maximum_length,"
+                + " CASE WHEN " + text + " THEN coalesce(" + length
+                + " * 4, 1073741824) ELSE c.character_octet_length END AS character_octet_length)"
                 + " FROM information_schema.columns c"
                 + " LEFT JOIN lb_meta.columns lb_m ON c.table_schema = 'main'"
                 + " AND lower(lb_m.table_name) = lower(c.table_name) AND lb_m.name = c.column_name"

@@ -80,4 +80,13 @@ final class NamedTables {
         }
         return found;
     }
+
+    /** The columns of this name in the named tables. */
+    List<Column> all(String col) {
+        List<Column> out = new ArrayList<>();
+        for (TableDef def : tables) {
+            def.schema().column(col).ifPresent(out::add);
+        }
+        return out;
+    }
 }

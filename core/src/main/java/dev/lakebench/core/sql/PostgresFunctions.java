@@ -14,6 +14,9 @@ final class PostgresFunctions implements StatementPass {
 
     private static final java.util.regex.Pattern VARCHAR_N =
             java.util.regex.Pattern.compile("(?i)(?:varchar|character\\s+varying)\\s*\\(\\s*(\\d+)\\s*\\)");
+    /** char(n), character(n), bpchar(n); char and character alone are char(1), bpchar alone has no length. */
+    private static final java.util.regex.Pattern CHAR_N =
+            java.util.regex.Pattern.compile("(?i)(char|character|bpchar)(?:\\s*\\(\\s*(\\d+)\\s*\\))?");
 
     @Override
     public SqlStatement apply(SqlStatement st, PassContext ctx) {
@@ -71,6 +74,9 @@ final class PostgresFunctions implements StatementPass {
                             "BOOL",
                             "VARCHAR",
                             "VARYING",
+                            "CHAR",
+                            "CHARACTER",
+                            "BPCHAR",
                             "ENCODE",
                             "CONVERT_FROM",
                             "JSON_BUILD_OBJECT",
@@ -123,6 +129,19 @@ final class PostgresFunctions implements StatementPass {
                                         + edits.original(
                                                 e.child(0).first(), e.child(0).last()) + " AS VARCHAR), " + n.group(1)
                                         + ")");
+                    }
+                    // and one to char(n) too; its trailing spaces are padding, which the engine does not keep
+                    // (a char(n) column stores its values without them, see CharacterWrites)
+                    java.util.regex.Matcher c1 = CHAR_N.matcher(edits.original(c.typeFirst(), c.typeLast()));
+                    if (c1.matches()) {
+                        String length =
+                                c1.group(2) != null ? c1.group(2) : c1.group(1).equalsIgnoreCase("bpchar") ? null : "1";
+                        String text = "CAST("
+                                + edits.original(e.child(0).first(), e.child(0).last()) + " AS VARCHAR)";
+                        return edits.replace(
+                                e.first(),
+                                e.last(),
+                                "rtrim(" + (length == null ? text : "left(" + text + ", " + length + ")") + ", ' ')");
                     }
                 }
                 if (v.kind() == Expr.Kind.STRING && e instanceof Expr.Cast c) {

@@ -9,6 +9,14 @@ public final class SqlEdits {
 
     private record Edit(int start, int end, String text, int order) {}
 
+    /**
+     * By position; at one position an insertion comes before a replacement starting there (it is text before the
+     * replaced tokens, whichever rule added it first), else the edits keep the order they were added in.
+     */
+    private static final Comparator<Edit> ORDER = Comparator.comparingInt(Edit::start)
+            .thenComparing(e -> e.end() > e.start())
+            .thenComparingInt(Edit::order);
+
     private final List<Edit> edits = new ArrayList<>();
 
     public SqlEdits replace(int start, int end, String text) {
@@ -39,7 +47,7 @@ public final class SqlEdits {
                 sorted.add(e);
             }
         }
-        sorted.sort(Comparator.comparingInt(Edit::start).thenComparingInt(Edit::order));
+        sorted.sort(ORDER);
         StringBuilder sb = new StringBuilder(end - start + 64);
         int at = start;
         for (Edit e : sorted) {
@@ -54,7 +62,7 @@ public final class SqlEdits {
 
     public String apply(String sql) {
         List<Edit> sorted = new ArrayList<>(edits);
-        sorted.sort(Comparator.comparingInt(Edit::start).thenComparingInt(Edit::order));
+        sorted.sort(ORDER);
         StringBuilder sb = new StringBuilder(sql.length() + 64);
         int at = 0;
         for (Edit e : sorted) {

@@ -16,6 +16,7 @@ public final class StatementPasses {
             new JsonbTypeof(),
             new JsonbPaths(),
             new JsonbReturning(),
+            new BlankPaddedComparisons(),
             new PostgresFunctions(),
             new FormattingFunctions(),
             new BooleanText(),

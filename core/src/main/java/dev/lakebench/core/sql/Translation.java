@@ -50,13 +50,26 @@ public sealed interface Translation {
 
     /**
      * {@code CREATE TABLE t AS query}: a Lakebench table whose vectors are copied into its own logs.
-     * {@code jsonbColumns} names (lower case) the query's columns that are jsonb by its written form.
+     * {@code jsonbColumns} names (lower case) the query's columns that are jsonb by its written form,
+     * {@code characterColumns} those that copy a varchar(n) / char(n) column, with its declared type.
      */
-    record CreateTableAs(String name, BoundSql query, boolean ifNotExists, boolean orReplace, Set<String> jsonbColumns)
+    record CreateTableAs(
+            String name,
+            BoundSql query,
+            boolean ifNotExists,
+            boolean orReplace,
+            Set<String> jsonbColumns,
+            Map<String, String> characterColumns)
             implements Translation {
 
         public CreateTableAs {
             jsonbColumns = Set.copyOf(jsonbColumns);
+            characterColumns = Map.copyOf(characterColumns);
+        }
+
+        public CreateTableAs(
+                String name, BoundSql query, boolean ifNotExists, boolean orReplace, Set<String> jsonbColumns) {
+            this(name, query, ifNotExists, orReplace, jsonbColumns, Map.of());
         }
 
         public CreateTableAs(String name, BoundSql query, boolean ifNotExists, boolean orReplace) {

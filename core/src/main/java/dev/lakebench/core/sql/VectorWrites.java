@@ -49,9 +49,9 @@ public final class VectorWrites {
     }
 
     /**
-     * {@code SELECT <columns, vectors stored> FROM (<source>) AS "_lb_src"(...)}: the head before the source and
-     * the tail after it, for target columns {@code targets}; {@code logs.get(i)} is the log id SQL of vector
-     * column i (unused for other columns).
+     * {@code SELECT <columns, vectors stored, character lengths checked> FROM (<source>) AS "_lb_src"(...)}: the
+     * head before the source and the tail after it, for target columns {@code targets}; {@code logs.get(i)} is the
+     * log id SQL of vector column i (unused for other columns).
      */
     static String[] wrap(List<Column> targets, List<String> logs) {
         StringBuilder head = new StringBuilder("SELECT ");
@@ -61,7 +61,7 @@ public final class VectorWrites {
             }
             String v = SOURCE + "." + sourceColumn(i + 1);
             Column c = targets.get(i);
-            head.append(c.type().isVector() ? store(c, v, logs.get(i)) : v);
+            head.append(c.type().isVector() ? store(c, v, logs.get(i)) : CharacterWrites.assign(c, v));
         }
         head.append(" FROM (");
         return new String[] {head.toString(), ") AS " + sourceAlias(targets.size())};

@@ -25,7 +25,7 @@ public final class Values {
         Object out = col.isJson()
                 ? JsonColumnValues.of(col, v, row)
                 : switch (t.storage()) {
-                    case TEXT -> v instanceof CharSequence s ? s.toString() : null;
+                    case TEXT -> v instanceof CharSequence s ? fitted(col, s.toString(), row) : null;
                     case INT32 -> toInt(v);
                     case INT64 -> toLong(v);
                     case FLOAT32 -> v instanceof Number n ? (Object) n.floatValue() : null;
@@ -63,6 +63,32 @@ public final class Values {
             }
         }
         return out;
+    }
+
+    /**
+     * A text value as a character varying(n) / character(n) column takes it, by the rule SQL writes follow
+     * ({@code CharacterWrites}): longer than n characters is refused unless the rest is spaces, which are cut; a
+     * character(n) value loses its trailing spaces (padding).
+     */
+    private static String fitted(Column col, String s, long row) {
+        int n = col.maxLength();
+        if (n == 0) {
+            return s;
+        }
+        String out = s;
+        if (s.codePointCount(0, s.length()) > n) {
+            int cut = s.offsetByCodePoints(0, n);
+            if (!s.substring(cut).matches(" *")) {
+                String type = (col.isBlankPadded() ? "character(" : "character varying(") + n + ")";
+                throw (IngestError) new IngestError(
+                                ErrorCode.INGEST_BAD_DATA,
+                                "value too long for type " + type + " in column \"" + col.name() + "\" at row " + row,
+                                "Shorten the value, or write it to a text column")
+                        .detail("sqlstate", "22001");
+            }
+            out = s.substring(0, cut);
+        }
+        return col.isBlankPadded() ? out.replaceFirst(" +$", "") : out;
     }
 
     private static Object toInt(Object v) {

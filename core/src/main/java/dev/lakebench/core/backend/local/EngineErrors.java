@@ -23,6 +23,10 @@ final class EngineErrors {
             Pattern.compile("NOT NULL constraint failed: \"?([^.\"]+)\"?\\.\"?([^\"]+)\"?");
     private static final Pattern DUPLICATE =
             Pattern.compile("Duplicate key \"([^:]+): (.*)\" violates (primary key|unique) constraint");
+    /** What {@code CharacterWrites}' check raises, in PostgreSQL's words. */
+    private static final Pattern TOO_LONG =
+            Pattern.compile("value too long for type (character varying|character)\\(\\d+\\)");
+
     private static final Pattern CHECK =
             Pattern.compile("CHECK constraint failed on table \"?([^\"\\s]+)\"? with expression (.*)");
 
@@ -37,6 +41,9 @@ final class EngineErrors {
             java.util.Map.entry("pg_total_relation_size", "describeTable(t) for the row count"),
             java.util.Map.entry("pg_relation_size", "describeTable(t) for the row count"),
             java.util.Map.entry("bm25_similarity", "the <#> operator"));
+
+    /** The {@link ManagedServiceError#details()} key of PostgreSQL's error code, where the error has one. */
+    static final String SQLSTATE = "sqlstate";
 
     private EngineErrors() {}
 
@@ -110,7 +117,19 @@ final class EngineErrors {
                         msg,
                         "Check column names and argument types",
                         e);
-            case CONVERSION -> new QueryError(ErrorCode.QUERY_INVALID, msg, "Check the values and parameter types", e);
+            case CONVERSION -> {
+                Matcher tooLong = TOO_LONG.matcher(msg);
+                if (tooLong.find()) {
+                    // PostgreSQL's string_data_right_truncation
+                    yield (QueryError) new QueryError(
+                                    ErrorCode.QUERY_INVALID,
+                                    tooLong.group(),
+                                    "Shorten the value, or widen the column (text has no limit)",
+                                    e)
+                            .detail(SQLSTATE, "22001");
+                }
+                yield new QueryError(ErrorCode.QUERY_INVALID, msg, "Check the values and parameter types", e);
+            }
             case CONSTRAINT ->
                 new QueryError(
                         ErrorCode.QUERY_INVALID,

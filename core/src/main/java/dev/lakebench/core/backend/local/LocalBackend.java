@@ -24,6 +24,7 @@ import dev.lakebench.core.index.engine.QueryHandles;
 import dev.lakebench.core.index.engine.SearchFunctions;
 import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.TableSchema;
+import dev.lakebench.core.sql.CharacterWrites;
 import dev.lakebench.core.sql.VectorWrites;
 import dev.lakebench.core.store.DataDirectory;
 import dev.lakebench.core.store.SchemaCompatibility;
@@ -118,8 +119,9 @@ public final class LocalBackend implements EmbedHost {
             SearchFunctions.register(c, workspace.vectors(), handles);
             // the macros persist in the database: (re)created only when they changed, so that opening a
             // workspace writes nothing (it must open, to be read, on a full disk)
-            String version =
-                    Integer.toHexString(String.join("\n", VectorWrites.MACROS).hashCode());
+            List<String> macros = new ArrayList<>(VectorWrites.MACROS);
+            macros.addAll(CharacterWrites.MACROS);
+            String version = Integer.toHexString(String.join("\n", macros).hashCode());
             String stored = null;
             try (PreparedStatement ps = c.prepareStatement("SELECT value FROM lb_meta.info WHERE key = 'macros'");
                     ResultSet rs = ps.executeQuery()) {
@@ -129,7 +131,7 @@ public final class LocalBackend implements EmbedHost {
             }
             if (!version.equals(stored)) {
                 c.setAutoCommit(false);
-                for (String macro : VectorWrites.MACROS) {
+                for (String macro : macros) {
                     st.execute(macro);
                 }
                 st.execute("DELETE FROM lb_meta.info WHERE key = 'macros'");

@@ -10,6 +10,7 @@ import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.ColumnType;
 import dev.lakebench.core.schema.TableSchema;
 import dev.lakebench.core.sql.BoundSql;
+import dev.lakebench.core.sql.CharacterWrites;
 import dev.lakebench.core.sql.Translation;
 import dev.lakebench.core.sql.VectorWrites;
 import dev.lakebench.core.store.EngineTypes;
@@ -109,7 +110,8 @@ final class SqlTables implements TableListener {
             StatementRunner.exec(c, "CREATE OR REPLACE SEQUENCE " + seq + " START 1");
             StatementRunner.exec(c, alter + " SET DEFAULT nextval('" + seq.replace("'", "''") + "')");
         } else if (d.defaultSql() != null) {
-            StatementRunner.exec(c, alter + " SET DEFAULT " + d.defaultSql());
+            StatementRunner.exec(
+                    c, alter + " SET DEFAULT " + CharacterWrites.assign(def.column(d.name()), d.defaultSql()));
         }
         if (d.notNull()) {
             StatementRunner.exec(c, alter + " SET NOT NULL");
@@ -145,7 +147,7 @@ final class SqlTables implements TableListener {
         try (SlotResolver slots = runner.resolver(c, req, false)) {
             StatementRunner.begin(c);
             try {
-                TableSchema schema = schemaOf(c, slots.bind(cta.query()), cta.jsonbColumns());
+                TableSchema schema = schemaOf(c, slots.bind(cta.query()), cta.jsonbColumns(), cta.characterColumns());
                 def = ws.createTable(c, cta.name(), schema);
                 BoundSql insert = VectorWrites.insertSelect(def, cta.query(), List.of());
                 BoundSql.Bound b = slots.bind(insert);
@@ -171,9 +173,12 @@ final class SqlTables implements TableListener {
 
     /**
      * Columns of a query's result, as a Lakebench schema (vector references become EMBEDDING columns). The engine
-     * types json and jsonb alike, so the columns named in {@code jsonb} (lower case) are declared jsonb.
+     * types json and jsonb alike, so the columns named in {@code jsonb} (lower case) are declared jsonb; those in
+     * {@code character} keep the varchar(n) / char(n) type they copy.
      */
-    private static TableSchema schemaOf(Connection c, BoundSql.Bound query, Set<String> jsonb) throws SQLException {
+    private static TableSchema schemaOf(
+            Connection c, BoundSql.Bound query, Set<String> jsonb, java.util.Map<String, String> character)
+            throws SQLException {
         List<Column> cols = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(query.sql())) {
@@ -190,6 +195,12 @@ final class SqlTables implements TableListener {
                 ColumnType t = EngineTypes.fromEngine(engineType);
                 if (engineType.equalsIgnoreCase("JSON") && jsonb.contains(name.toLowerCase(Locale.ROOT))) {
                     cols.add(new Column(name, ColumnType.TEXT, 0, "JSONB"));
+                    continue;
+                }
+                String declared = character.get(name.toLowerCase(Locale.ROOT));
+                if (engineType.equalsIgnoreCase("VARCHAR") && declared != null) {
+                    // a copied varchar(n) / char(n) column keeps its type, as in PostgreSQL
+                    cols.add(new Column(name, ColumnType.TEXT, 0, declared));
                     continue;
                 }
                 cols.add(new Column(name, t, 0, t == ColumnType.OTHER ? engineType : null));
@@ -259,7 +270,11 @@ final class SqlTables implements TableListener {
                         def,
                         () -> new SchemaChanges(c)
                                 .addColumn(
-                                        def, col, ws.createVectorLog(c, def.name(), col), d.defaultSql(), d.notNull()));
+                                        def,
+                                        col,
+                                        ws.createVectorLog(c, def.name(), col),
+                                        d.defaultSql() == null ? null : CharacterWrites.assign(col, d.defaultSql()),
+                                        d.notNull()));
             }
             case Translation.AlterAction.DropColumn drop -> {
                 if (def.schema().column(drop.column()).isEmpty()) {
@@ -330,7 +345,13 @@ final class SqlTables implements TableListener {
                 if (def.schema().column(alter.column()).isEmpty()) {
                     throw missingColumn(def, alter.column());
                 }
-                inTransaction(c, def, () -> new SchemaChanges(c).alterColumn(def, alter.column(), alter.change()));
+                // a default written to a varchar(n) / char(n) column is checked as the values written to it are
+                Column col = def.column(alter.column());
+                String change = alter.change().startsWith("SET DEFAULT ")
+                        ? "SET DEFAULT "
+                                + CharacterWrites.assign(col, alter.change().substring("SET DEFAULT ".length()))
+                        : alter.change();
+                inTransaction(c, def, () -> new SchemaChanges(c).alterColumn(def, alter.column(), change));
                 return def;
             }
         }

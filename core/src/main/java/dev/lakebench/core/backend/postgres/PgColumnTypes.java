@@ -19,12 +19,14 @@ final class PgColumnTypes {
     static final String HELPER_SCHEMA = "lakebench";
     private static final Pattern COMMENT = Pattern.compile("lakebench:([A-Z_0-9]+)(?:\\((\\d+)\\))?");
 
+    private static final Pattern CHARACTER = Pattern.compile("character( varying)?(?:\\((\\d+)\\))?");
+
     private PgColumnTypes() {}
 
     /** The column's SQL type in CREATE TABLE. */
     static String sqlType(Column c) {
         return switch (c.type()) {
-            case TEXT -> c.isJson() ? c.engineType().toLowerCase(Locale.ROOT) : "text";
+            case TEXT -> c.isJson() || c.isCharacter() ? c.engineType().toLowerCase(Locale.ROOT) : "text";
             case INT32, CLASS_LABEL -> "integer";
             case INT64 -> "bigint";
             case FLOAT32 -> "real";
@@ -73,23 +75,24 @@ final class PgColumnTypes {
      */
     static Column fromCatalog(String name, String formatted, String typname, String comment) {
         boolean json = formatted.equalsIgnoreCase("json") || formatted.equalsIgnoreCase("jsonb");
+        String character = character(formatted);
         if (comment != null) {
             Matcher m = COMMENT.matcher(comment);
             if (m.find()) {
                 Optional<ColumnType> t = ColumnType.parse(m.group(1));
                 if (t.isPresent() && t.get() != ColumnType.OTHER) {
                     int dim = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
-                    return new Column(
-                            name,
-                            t.get(),
-                            dim,
-                            t.get() == ColumnType.TEXT && json ? formatted.toUpperCase(Locale.ROOT) : null);
+                    String declared = json ? formatted.toUpperCase(Locale.ROOT) : character;
+                    return new Column(name, t.get(), dim, t.get() == ColumnType.TEXT ? declared : null);
                 }
             }
         }
         Optional<ColumnType> byName = ColumnType.parse(typname);
         if (byName.isPresent() && byName.get().isBytes()) {
             return Column.of(name, byName.get());
+        }
+        if (character != null) {
+            return new Column(name, ColumnType.TEXT, 0, character);
         }
         ColumnType t = switch (formatted.toLowerCase(Locale.ROOT)) {
             case "text", "character varying", "json", "jsonb" -> ColumnType.TEXT;
@@ -109,6 +112,23 @@ final class PgColumnTypes {
             dim = Integer.parseInt(v.group(1));
         }
         return new Column(name, t, dim, t == ColumnType.OTHER || json ? formatted.toUpperCase(Locale.ROOT) : null);
+    }
+
+    /**
+     * A character type as format_type prints it ({@code character varying(3)}, {@code character(4)},
+     * {@code character varying}), in the declared form a text column keeps ({@code VARCHAR(3)}, {@code CHAR(4)},
+     * {@code VARCHAR}); null for any other type.
+     */
+    static String character(String formatted) {
+        Matcher m = CHARACTER.matcher(formatted.toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            return null;
+        }
+        boolean varying = m.group(1) != null;
+        if (m.group(2) == null) {
+            return varying ? "VARCHAR" : null;
+        }
+        return (varying ? "VARCHAR(" : "CHAR(") + m.group(2) + ")";
     }
 
     /**

@@ -18,9 +18,18 @@ final class PgErrors {
 
     private PgErrors() {}
 
-    /** {@code timeout} is the statement's deadline (a cancel from it is a timeout, not a user cancel). */
+    /**
+     * {@code timeout} is the statement's deadline (a cancel from it is a timeout, not a user cancel). The server's
+     * SQLSTATE is kept in the error's details ({@code sqlstate}), as the local engine reports the codes it raises.
+     */
     static ManagedServiceError from(SQLException e, String where, Duration timeout, boolean cancelledByUser) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
+        ManagedServiceError error = translate(e, state, where, timeout, cancelledByUser);
+        return state.isEmpty() ? error : error.detail("sqlstate", state);
+    }
+
+    private static ManagedServiceError translate(
+            SQLException e, String state, String where, Duration timeout, boolean cancelledByUser) {
         String msg = firstLine(e.getMessage());
         if (state.equals("57014")) {
             if (cancelledByUser || !msg.contains("statement timeout")) {

@@ -2,6 +2,7 @@ package dev.lakebench.core.backend.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.ColumnType;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,5 +23,22 @@ class PgColumnTypesTest {
     })
     void resultTypeFollowsTheDriversTypeName(String pgType, ColumnType expected) {
         assertThat(PgColumnTypes.resultType(pgType)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "character varying(3), TEXT, VARCHAR(3)",
+        "character(4), TEXT, CHAR(4)",
+        "character varying, TEXT, VARCHAR",
+        "text, TEXT, TEXT",
+        "character varying(3)[], OTHER, CHARACTER VARYING(3)[]"
+    })
+    void characterColumnsKeepTheirDeclaredType(String formatted, ColumnType type, String typeName) {
+        Column c = PgColumnTypes.fromCatalog("c", formatted, formatted.startsWith("text") ? "text" : "varchar", null);
+        assertThat(c.type()).isEqualTo(type);
+        assertThat(c.typeName()).isEqualTo(typeName);
+        if (type == ColumnType.TEXT) {
+            assertThat(PgColumnTypes.sqlType(c)).isEqualTo(formatted.equals("text") ? "text" : typeName.toLowerCase());
+        }
     }
 }

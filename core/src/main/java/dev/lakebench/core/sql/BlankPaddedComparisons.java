@@ -1,0 +1,71 @@
+package dev.lakebench.core.sql;
+
+import dev.lakebench.core.schema.Column;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * PostgreSQL compares character(n) values without their trailing spaces, and a string constant compared with one
+ * is a character value too: {@code 'a'::char(3) = 'a  '} and {@code c = 'a  '} on a char(n) column are true. The
+ * engine keeps char(n) values without trailing spaces (casts cut them, {@link CharacterWrites} stores them so),
+ * so the rule drops the trailing spaces of a string constant or parameter compared with a cast to char(n) /
+ * bpchar or with a char(n) column of a table the statement names. Runs before {@link PostgresFunctions} rewrites those casts.
+ */
+final class BlankPaddedComparisons implements StatementPass {
+
+    private static final Set<String> COMPARISONS = Set.of("=", "<>", "!=", "<", ">", "<=", ">=");
+    private static final Pattern BLANK_PADDED = Pattern.compile("(CHAR|CHARACTER|BPCHAR)(\\(\\d+\\))?");
+
+    @Override
+    public SqlStatement apply(SqlStatement st, PassContext ctx) {
+        List<Token> sig = st.significant();
+        boolean candidate = false;
+        for (Token t : sig) {
+            if (t.kind() == Token.Kind.STRING && Literals.string(t).endsWith(" ") || t.kind() == Token.Kind.PARAMETER) {
+                candidate = true;
+                break;
+            }
+        }
+        if (!candidate) {
+            return st;
+        }
+        NamedTables tables = NamedTables.of(sig, ctx);
+        TextEdits edits = new TextEdits(st.text(), sig);
+        boolean changed = false;
+        for (Expr e : ExprWalk.all(sig)) {
+            if (e.kind() != Expr.Kind.BINARY
+                    || !COMPARISONS.contains(e.op())
+                    || e.children().size() != 2) {
+                continue;
+            }
+            for (int side = 0; side < 2; side++) {
+                Expr constant = e.child(side).unwrap();
+                if (constant.kind() == Expr.Kind.PARAMETER && isBlankPadded(e.child(1 - side), tables)) {
+                    // a parameter compared with a character value is one too: its trailing spaces do not count
+                    changed |= edits.replace(
+                            constant.first(),
+                            constant.last(),
+                            "rtrim(CAST(" + edits.original(constant.first(), constant.last()) + " AS VARCHAR), ' ')");
+                    continue;
+                }
+                if (constant.kind() == Expr.Kind.STRING
+                        && isBlankPadded(e.child(1 - side), tables)
+                        && Literals.string(sig.get(constant.first())).endsWith(" ")) {
+                    String trimmed = Literals.string(sig.get(constant.first())).replaceFirst(" +$", "");
+                    changed |= edits.replace(constant.first(), constant.last(), "'" + trimmed.replace("'", "''") + "'");
+                }
+            }
+        }
+        return changed ? new SqlStatement(edits.apply()) : st;
+    }
+
+    private static boolean isBlankPadded(Expr e, NamedTables tables) {
+        Expr u = e.unwrap();
+        return switch (u.kind()) {
+            case CAST -> BLANK_PADDED.matcher(u.type().replace(" ", "")).matches();
+            case COLUMN -> tables.anyColumn(u, Column::isBlankPadded);
+            default -> false;
+        };
+    }
+}
