@@ -16,6 +16,7 @@ public final class StatementPasses {
             new JsonbTypeof(),
             new JsonbPaths(),
             new JsonbReturning(),
+            new ArrayLiteralTypes(),
             new PostgresFunctions(),
             new FormattingFunctions(),
             new BooleanText(),

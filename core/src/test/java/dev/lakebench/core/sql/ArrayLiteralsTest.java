@@ -4,12 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lakebench.core.client.QueryError;
+import dev.lakebench.core.schema.Column;
+import dev.lakebench.core.schema.ColumnType;
+import dev.lakebench.core.schema.TableSchema;
+import dev.lakebench.core.store.TableDef;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** PostgreSQL array literals: how their text reads. */
+/** PostgreSQL array literals: how their text reads, and the type a literal without one takes from its context. */
 class ArrayLiteralsTest {
+
+    private static final TableDef ITEMS = new TableDef(
+            "items",
+            new TableSchema(List.of(
+                    Column.of("id", ColumnType.INT32),
+                    Column.of("name", ColumnType.TEXT),
+                    new Column("tags", ColumnType.OTHER, 0, "VARCHAR[]"),
+                    new Column("xs", ColumnType.OTHER, 0, "INTEGER[]"),
+                    Column.vector("v", ColumnType.EMBEDDING, 2))),
+            Map.of());
+
+    private static final PassContext TABLES =
+            new PassContext(n -> n.equals("items") ? Optional.of(ITEMS) : Optional.empty());
 
     @ParameterizedTest
     @CsvSource(
@@ -54,6 +73,51 @@ class ArrayLiteralsTest {
                 .isInstanceOf(QueryError.class)
                 .hasMessageContaining("malformed array literal: \"" + text + "\"")
                 .hasMessageContaining(detail);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiterString = " -> ",
+            quoteCharacter = '`',
+            value = {
+                // written values take the column's type
+                "INSERT INTO items VALUES (1, 'n', '{a,b}', '{1,2}') -> INSERT INTO items VALUES (1, 'n', CAST(['a', 'b'] AS VARCHAR[]), CAST(['1', '2'] AS INTEGER[]))",
+                "INSERT INTO items (xs, id) VALUES ('{}', 1), (('{3}'), 2) -> INSERT INTO items (xs, id) VALUES (CAST([] AS INTEGER[]), 1), ((CAST(['3'] AS INTEGER[])), 2)",
+                "INSERT INTO items (id, tags) SELECT 1, '{x}' -> INSERT INTO items (id, tags) SELECT 1, CAST(['x'] AS VARCHAR[])",
+                "INSERT INTO items (id, tags) SELECT 1, '{x}' UNION ALL SELECT 2, '{y}' -> INSERT INTO items (id, tags) SELECT 1, CAST(['x'] AS VARCHAR[]) UNION ALL SELECT 2, CAST(['y'] AS VARCHAR[])",
+                "INSERT INTO items (id, name) VALUES (1, '{a}') -> INSERT INTO items (id, name) VALUES (1, '{a}')",
+                "UPDATE items SET tags = '{k}', name = '{n}' WHERE id = 1 -> UPDATE items SET tags = CAST(['k'] AS VARCHAR[]), name = '{n}' WHERE id = 1",
+                "INSERT INTO items (id, xs) VALUES (1, '{1}') ON CONFLICT (id) DO UPDATE SET xs = '{2}' -> INSERT INTO items (id, xs) VALUES (1, CAST(['1'] AS INTEGER[])) ON CONFLICT (id) DO UPDATE SET xs = CAST(['2'] AS INTEGER[])",
+                // comparisons take the other operand's array type
+                "SELECT id FROM items WHERE xs @> '{2}' -> SELECT id FROM items WHERE xs @> CAST(['2'] AS INTEGER[])",
+                "SELECT id FROM items WHERE '{a}' <@ tags OR tags && '{b}' OR i.tags <> '{}' -> SELECT id FROM items WHERE CAST(['a'] AS VARCHAR[]) <@ tags OR tags && CAST(['b'] AS VARCHAR[]) OR i.tags <> CAST([] AS VARCHAR[])",
+                "SELECT '{1}'::int[] = '{1}' -> SELECT '{1}'::int[] = CAST(['1'] AS int[])",
+                "SELECT id FROM items WHERE name = '{a}' -> SELECT id FROM items WHERE name = '{a}'",
+                // = ANY / <> ALL: an array of the left operand's type
+                "SELECT 'b' = ANY('{a,b}'), 2 = ANY('{1,2}'), 3 <> ALL('{1,2}'), -1.5 = SOME('{1.5}') -> SELECT 'b' = ANY(CAST(['a', 'b'] AS VARCHAR[])), 2 = ANY(CAST(['1', '2'] AS INTEGER[])), 3 <> ALL(CAST(['1', '2'] AS INTEGER[])), -1.5 = SOME(CAST(['1.5'] AS DOUBLE[]))",
+                "SELECT id FROM items WHERE id = ANY('{1,3}') AND name <> ALL('{x}') -> SELECT id FROM items WHERE id = ANY(CAST(['1', '3'] AS INTEGER[])) AND name <> ALL(CAST(['x'] AS VARCHAR[]))",
+                "SELECT x::bigint = ANY('{1}'), $1 = ANY('{1}') -> SELECT x::bigint = ANY(CAST(['1'] AS bigint[])), $1 = ANY('{1}')",
+                // vectors keep their own write path
+                "INSERT INTO items (id, v) VALUES (1, '[1,2]') -> INSERT INTO items (id, v) VALUES (1, '[1,2]')",
+            })
+    void untypedLiteralTakesTheTypeOfItsContext(String in, String out) {
+        assertThat(new ArrayLiteralTypes().apply(new SqlStatement(in), TABLES).text())
+                .isEqualTo(out);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiterString = " -> ",
+            quoteCharacter = '`',
+            value = {
+                "INSERT INTO items (id, tags) VALUES (1, 'abc') -> abc",
+                "SELECT id FROM items WHERE xs = '{1,2' -> {1,2",
+                "SELECT 1 = ANY('{{1},{2,3}}') -> {{1},{2,3}}",
+            })
+    void contextualTextThatIsNoArrayFails(String sql, String literal) {
+        assertThatThrownBy(() -> new ArrayLiteralTypes().apply(new SqlStatement(sql), TABLES))
+                .isInstanceOf(QueryError.class)
+                .hasMessageContaining("malformed array literal: \"" + literal + "\"");
     }
 
     @ParameterizedTest

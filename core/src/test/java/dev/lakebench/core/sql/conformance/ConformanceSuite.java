@@ -15,7 +15,8 @@ final class ConformanceSuite {
             "07-ctes.sql",
             "08-search-rules.sql",
             "09-explain.sql",
-            "10-unsupported.sql");
+            "10-unsupported.sql",
+            "11-array-literals.sql");
 
     private ConformanceSuite() {}
 }
