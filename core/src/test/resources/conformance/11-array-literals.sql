@@ -64,6 +64,12 @@ id|has|within|overlaps
 3|f|f|t
 4|f|t|t
 
+-- case: || with an array column concatenates two arrays
+SELECT tags || '{q}' AS a, '{0}' || xs AS b FROM items WHERE id = 4;
+-- expect
+a|b
+{m,n,q}|{0,5,6}
+
 -- case: the literal of = ANY and <> ALL is an array of the left operand's type
 SELECT 'b' = ANY('{a,b}') AS a, 2 = ANY('{1,2}') AS b, 3 <> ALL('{1,2}') AS c, 'x' = ANY('{}') AS d, 1.5 = ANY('{1.5}') AS e;
 -- expect
@@ -96,6 +102,10 @@ INSERT INTO items VALUES (9, 'abc', '{}');
 -- case: [local] an unfinished literal in a comparison
 SELECT id FROM items WHERE xs = '{1,2';
 -- error: malformed array literal: "{1,2"
+
+-- case: [local] || with a text element is an array literal there too
+SELECT tags || 'x' FROM items;
+-- error: malformed array literal: "x"
 
 -- case: [local] sub-arrays of different sizes
 SELECT 1 = ANY('{{1,2},{3}}');

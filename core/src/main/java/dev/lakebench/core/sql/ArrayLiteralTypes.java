@@ -19,8 +19,11 @@ import java.util.Set;
  */
 final class ArrayLiteralTypes implements StatementPass {
 
-    /** Operators whose operands PostgreSQL resolves to one type, so a literal takes the array type of the other. */
-    private static final Set<String> SAME_TYPE = Set.of("=", "<>", "!=", "<", ">", "<=", ">=", "@>", "<@", "&&");
+    /**
+     * Operators whose operands PostgreSQL resolves to one type, so a literal takes the array type of the other
+     * ({@code tags || '{x}'} concatenates two arrays; {@code tags || 'x'} is a malformed array literal there).
+     */
+    private static final Set<String> SAME_TYPE = Set.of("=", "<>", "!=", "<", ">", "<=", ">=", "@>", "<@", "&&", "||");
 
     @Override
     public SqlStatement apply(SqlStatement st, PassContext ctx) {

@@ -93,6 +93,7 @@ class ArrayLiteralsTest {
                 "SELECT id FROM items WHERE '{a}' <@ tags OR tags && '{b}' OR i.tags <> '{}' -> SELECT id FROM items WHERE CAST(['a'] AS VARCHAR[]) <@ tags OR tags && CAST(['b'] AS VARCHAR[]) OR i.tags <> CAST([] AS VARCHAR[])",
                 "SELECT '{1}'::int[] = '{1}' -> SELECT '{1}'::int[] = CAST(['1'] AS int[])",
                 "SELECT id FROM items WHERE name = '{a}' -> SELECT id FROM items WHERE name = '{a}'",
+                "SELECT tags || '{x}', name || '{x}' FROM items -> SELECT tags || CAST(['x'] AS VARCHAR[]), name || '{x}' FROM items",
                 // = ANY / <> ALL: an array of the left operand's type
                 "SELECT 'b' = ANY('{a,b}'), 2 = ANY('{1,2}'), 3 <> ALL('{1,2}'), -1.5 = SOME('{1.5}') -> SELECT 'b' = ANY(CAST(['a', 'b'] AS VARCHAR[])), 2 = ANY(CAST(['1', '2'] AS INTEGER[])), 3 <> ALL(CAST(['1', '2'] AS INTEGER[])), -1.5 = SOME(CAST(['1.5'] AS DOUBLE[]))",
                 "SELECT id FROM items WHERE id = ANY('{1,3}') AND name <> ALL('{x}') -> SELECT id FROM items WHERE id = ANY(CAST(['1', '3'] AS INTEGER[])) AND name <> ALL(CAST(['x'] AS VARCHAR[]))",
