@@ -32,6 +32,12 @@ final class ArrayLiteralTypes implements StatementPass {
             return st;
         }
         NamedTables tables = NamedTables.of(sig, ctx);
+        // only an array column, ANY / SOME / ALL or an array cast gives a literal an array type
+        if (!tables.anyTableColumn(ArrayLiteralTypes::isArray)
+                && !st.hasWord("ANY", "SOME", "ALL")
+                && sig.stream().noneMatch(t -> t.is("]"))) {
+            return st;
+        }
         TextEdits edits = new TextEdits(st.text(), sig);
         boolean changed = false;
         if (st.kind() == SqlStatement.Kind.INSERT) {
@@ -161,7 +167,7 @@ final class ArrayLiteralTypes implements StatementPass {
             case CONSTANT -> sig.get(u.first()).isWord("NULL") ? null : "BOOLEAN";
             case COLUMN ->
                 tables.column(u)
-                        .filter(c -> !isArray(c) && !c.type().isVector() && c.type() != ColumnType.FILE)
+                        .filter(c -> !c.type().isVector() && c.type() != ColumnType.FILE && !isArrayOrList(c))
                         .map(EngineTypes::of)
                         .orElse(null);
             case CAST ->
@@ -185,8 +191,15 @@ final class ArrayLiteralTypes implements StatementPass {
         return "DOUBLE";
     }
 
-    /** An array column the engine stores as a list (vectors are written through their logs). */
+    private static boolean isArrayOrList(Column c) {
+        return ArrayLiteral.isArrayType(EngineTypes.of(c));
+    }
+
+    /**
+     * An array column made by SQL ({@code text[]}, {@code int[]}): vectors are written through their logs, and
+     * bounding boxes and points keep the engine's list text they took before.
+     */
     private static boolean isArray(Column c) {
-        return !c.type().isVector() && c.type() != ColumnType.FILE && ArrayLiteral.isArrayType(EngineTypes.of(c));
+        return c.type() == ColumnType.OTHER && ArrayLiteral.isArrayType(c.engineType());
     }
 }

@@ -20,12 +20,12 @@ final class PgArrayText {
 
     private PgArrayText() {}
 
-    /** Whether a column holds a one-dimensional array the engine stores as a list (vectors have their own path). */
+    /** Whether a column made by SQL holds a one-dimensional array ({@code text[]}, {@code int[]}). */
     static boolean isListColumn(Column c) {
-        if (c.type().isVector() || c.type() == ColumnType.FILE) {
+        if (c.type() != ColumnType.OTHER || c.engineType() == null) {
             return false;
         }
-        String t = EngineTypes.of(c).strip();
+        String t = c.engineType().strip();
         return t.endsWith("[]") && !t.substring(0, t.length() - 2).strip().endsWith("]");
     }
 

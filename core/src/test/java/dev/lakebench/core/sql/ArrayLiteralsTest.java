@@ -24,7 +24,8 @@ class ArrayLiteralsTest {
                     Column.of("name", ColumnType.TEXT),
                     new Column("tags", ColumnType.OTHER, 0, "VARCHAR[]"),
                     new Column("xs", ColumnType.OTHER, 0, "INTEGER[]"),
-                    Column.vector("v", ColumnType.EMBEDDING, 2))),
+                    Column.vector("v", ColumnType.EMBEDDING, 2),
+                    Column.of("box", ColumnType.BOUNDING_BOX))),
             Map.of());
 
     private static final PassContext TABLES =
@@ -98,8 +99,8 @@ class ArrayLiteralsTest {
                 "SELECT 'b' = ANY('{a,b}'), 2 = ANY('{1,2}'), 3 <> ALL('{1,2}'), -1.5 = SOME('{1.5}') -> SELECT 'b' = ANY(CAST(['a', 'b'] AS VARCHAR[])), 2 = ANY(CAST(['1', '2'] AS INTEGER[])), 3 <> ALL(CAST(['1', '2'] AS INTEGER[])), -1.5 = SOME(CAST(['1.5'] AS DOUBLE[]))",
                 "SELECT id FROM items WHERE id = ANY('{1,3}') AND name <> ALL('{x}') -> SELECT id FROM items WHERE id = ANY(CAST(['1', '3'] AS INTEGER[])) AND name <> ALL(CAST(['x'] AS VARCHAR[]))",
                 "SELECT x::bigint = ANY('{1}'), $1 = ANY('{1}') -> SELECT x::bigint = ANY(CAST(['1'] AS bigint[])), $1 = ANY('{1}')",
-                // vectors keep their own write path
-                "INSERT INTO items (id, v) VALUES (1, '[1,2]') -> INSERT INTO items (id, v) VALUES (1, '[1,2]')",
+                // vectors keep their own write path, bounding boxes the engine's list text
+                "INSERT INTO items (id, v, box) VALUES (1, '[1,2]', '[0,0,1,1]') -> INSERT INTO items (id, v, box) VALUES (1, '[1,2]', '[0,0,1,1]')",
             })
     void untypedLiteralTakesTheTypeOfItsContext(String in, String out) {
         assertThat(new ArrayLiteralTypes().apply(new SqlStatement(in), TABLES).text())
