@@ -11,6 +11,7 @@ import dev.lakebench.core.store.TableDef;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -136,5 +137,19 @@ class ArrayLiteralsTest {
                         .apply(new SqlStatement(in), new PassContext(n -> Optional.empty()))
                         .text())
                 .isEqualTo(out);
+    }
+
+    @Test
+    void aFloatArrayLiteralStaysAVectorLiteralForSearches() {
+        String sql = new PostgresFunctions()
+                .apply(
+                        new SqlStatement("SELECT '{1,2.5}'::float4[], '{{1,2},{3,4}}'::float4[][]"),
+                        new PassContext(n -> Optional.empty()))
+                .text();
+        List<Token> sig = new SqlStatement(sql).significant();
+        List<Expr> items =
+                new BlockParser(sig, Brackets.match(sig)).expressions().list(1, sig.size());
+        assertThat((float[]) Literals.vector(items.get(0), sig)).containsExactly(1f, 2.5f);
+        assertThat((float[][]) Literals.vector(items.get(1), sig)).isDeepEqualTo(new float[][] {{1, 2}, {3, 4}});
     }
 }
