@@ -1,7 +1,10 @@
 package dev.lakebench.core.sql;
 
+import dev.lakebench.core.schema.Column;
+import dev.lakebench.core.store.TableDef;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code COPY t [(cols)] FROM 'file' [WITH] (FORMAT csv|text, HEADER, DELIMITER 'c', NULL 's', QUOTE 'c', ESCAPE
@@ -9,7 +12,8 @@ import java.util.List;
  * SELECT * FROM read_csv('file', ...)}: the table is a view the engine cannot copy into, and the INSERT takes the
  * table's own write path (vectors, indexes, constraints). The file is read by the engine, so the SQL sandbox
  * applies: only files under a directory opened with {@code --allow-files} are readable. Columns are matched by
- * position and converted from text, as PostgreSQL does.
+ * position and converted from text, as PostgreSQL does; array columns read PostgreSQL's array text
+ * ({@link PgArrayText}).
  */
 final class CopyFrom implements StatementPass {
 
@@ -26,15 +30,21 @@ final class CopyFrom implements StatementPass {
         }
         int nameLast = i;
         String table = sig.get(nameLast).identifier();
-        if (ctx.tables().apply(table).isEmpty()) {
+        Optional<TableDef> def = ctx.tables().apply(table);
+        if (def.isEmpty()) {
             return st;
         }
         i++;
         String columns = "";
+        List<Column> targets = def.get().schema().columns();
         if (i < sig.size() && sig.get(i).is("(")) {
             int close = Brackets.match(sig)[i];
             columns =
                     " " + st.text().substring(sig.get(i).start(), sig.get(close).end());
+            targets = new ArrayList<>();
+            for (int c = i + 1; c < close; c++) {
+                def.get().schema().column(sig.get(c).identifier()).ifPresent(targets::add);
+            }
             i = close + 1;
         }
         if (i + 1 >= sig.size() || !sig.get(i).isWord("FROM") || sig.get(i + 1).kind() != Token.Kind.STRING) {
@@ -50,10 +60,16 @@ final class CopyFrom implements StatementPass {
         }
         String file = sig.get(i + 1).text();
         List<String> opts = options(sig, i + 2);
+        String source = "read_csv(" + file + ", " + String.join(", ", opts) + ")";
+        // array columns hold PostgreSQL's array text, which the engine's cast does not read
+        String arrays = PgArrayText.selectList(targets);
         String sql = "INSERT INTO "
                 + st.text()
                         .substring(sig.get(nameFirst).start(), sig.get(nameLast).end()) + columns
-                + " SELECT * FROM read_csv(" + file + ", " + String.join(", ", opts) + ")";
+                + (arrays == null
+                        ? " SELECT * FROM " + source
+                        : " SELECT " + arrays + " FROM " + source + " AS lb_copy("
+                                + PgArrayText.fileColumns(targets.size()) + ")");
         return new SqlStatement(sql);
     }
 

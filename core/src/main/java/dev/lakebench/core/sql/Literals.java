@@ -103,6 +103,11 @@ final class Literals {
         float[] out = new float[e.children().size()];
         for (int i = 0; i < out.length; i++) {
             Double d = number(e.children().get(i), sig);
+            Expr item = e.children().get(i).unwrap();
+            if (d == null && item.kind() == Expr.Kind.STRING) {
+                // an array literal's elements are text ('{1,2}'::float4[] is CAST(['1', '2'] AS float4[]))
+                d = parseNumber(string(sig.get(item.first())).strip());
+            }
             if (d == null) {
                 return null;
             }

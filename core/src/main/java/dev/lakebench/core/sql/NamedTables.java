@@ -4,6 +4,7 @@ import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.store.TableDef;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -59,6 +60,24 @@ final class NamedTables {
             }
         }
         return false;
+    }
+
+    /** The column a reference names, when the named tables that have a column of its name agree on its type. */
+    Optional<Column> column(Expr column) {
+        String col = column.name().get(column.name().size() - 1);
+        Column found = null;
+        for (TableDef def : tables) {
+            Optional<Column> c = def.schema().column(col);
+            if (c.isPresent()) {
+                if (found != null
+                        && (found.type() != c.get().type()
+                                || !Objects.equals(found.engineType(), c.get().engineType()))) {
+                    return Optional.empty();
+                }
+                found = c.get();
+            }
+        }
+        return Optional.ofNullable(found);
     }
 
     /** Whether a column of this name exists in the named tables and every one of them that has it is accepted. */

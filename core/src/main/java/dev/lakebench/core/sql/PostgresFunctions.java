@@ -149,15 +149,12 @@ final class PostgresFunctions implements StatementPass {
                     if ((e.type().equals("BOOLEAN") || e.type().equals("BOOL")) && PgLiterals.bool(text) != null) {
                         return edits.replace(v.first(), v.last(), "'" + PgLiterals.bool(text) + "'");
                     }
-                    String list = e.type().endsWith("[]") ? PgLiterals.list(text) : null;
-                    if (list != null) {
-                        String base =
-                                edits.original(c.typeFirst(), c.typeLast()).replaceAll("(\\s*\\[\\s*\\d*\\s*])+$", "");
+                    // text in the engine's list form ('[1,2]', a vector) stays the engine's to read
+                    if (e.type().endsWith("[]") && text.strip().startsWith("{")) {
                         return edits.replace(
                                 e.first(),
                                 e.last(),
-                                "CAST('" + list.replace("'", "''") + "' AS " + base
-                                        + "[]".repeat(PgLiterals.depth(text)) + ")");
+                                ArrayLiteral.parse(text).cast(edits.original(c.typeFirst(), c.typeLast())));
                     }
                 }
             }

@@ -17,6 +17,7 @@ public final class StatementPasses {
             new JsonbPaths(),
             new JsonbReturning(),
             new BlankPaddedComparisons(),
+            new ArrayLiteralTypes(),
             new PostgresFunctions(),
             new FormattingFunctions(),
             new BooleanText(),

@@ -51,6 +51,31 @@ class CopyFromTest {
     }
 
     @Test
+    void arrayColumnsReadPostgresArrayText() throws Exception {
+        Path files = Files.createDirectories(dir.resolve("files"));
+        // as PostgreSQL's COPY TO writes them: CSV quotes the field, the text format leaves it as it is
+        Path csv = Files.writeString(
+                files.resolve("items.csv"),
+                "id,tags,xs\n1,\"{a,\"\"b c\"\",NULL,\"\"x\\\"\"y\"\"}\",\"{1,2}\"\n2,{},\n");
+        Path tsv = Files.writeString(files.resolve("items.tsv"), "{3, NULL}\t3\n");
+        try (Client client = Client.local(dir.resolve("data"), "default", List.of(files))) {
+            client.query("CREATE TABLE items (id int, tags text[], xs int[]) USING deeplake");
+            client.query("COPY items FROM '" + csv + "' WITH (FORMAT csv, HEADER)");
+            client.query("COPY items (xs, id) FROM '" + tsv + "'");
+            List<Row> rows = client.query("SELECT id, tags, xs FROM items ORDER BY id");
+            assertThat(rows)
+                    .extracting(r -> r.get("tags"))
+                    .containsExactly(java.util.Arrays.asList("a", "b c", null, "x\"y"), List.of(), null);
+            assertThat(rows)
+                    .extracting(r -> r.get("xs"))
+                    .containsExactly(List.of(1L, 2L), null, java.util.Arrays.asList(3L, null));
+            Path bad = Files.writeString(files.resolve("bad.tsv"), "4\tabc\n");
+            assertThatThrownBy(() -> client.query("COPY items (id, tags) FROM '" + bad + "'"))
+                    .hasMessageContaining("malformed array literal: \"abc\"");
+        }
+    }
+
+    @Test
     void aFileOutsideTheAllowedDirectoriesIsRefused() throws Exception {
         Path csv = Files.writeString(dir.resolve("secret.csv"), "id\n1\n");
         try (Client client = Client.local(dir.resolve("data"))) {

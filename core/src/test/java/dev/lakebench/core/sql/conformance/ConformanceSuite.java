@@ -16,7 +16,8 @@ final class ConformanceSuite {
             "08-search-rules.sql",
             "09-explain.sql",
             "10-unsupported.sql",
-            "11-character-types.sql");
+            "11-character-types.sql",
+            "12-array-literals.sql");
 
     private ConformanceSuite() {}
 }

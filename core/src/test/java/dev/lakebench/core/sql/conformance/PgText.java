@@ -63,7 +63,9 @@ final class PgText {
     }
 
     private static String element(String s) {
+        // the text NULL is quoted so that it does not read as the null element
         if (s.isEmpty()
+                || s.equalsIgnoreCase("NULL")
                 || s.chars().anyMatch(c -> c == ',' || c == '{' || c == '}' || c == '"' || c == ' ' || c == '\\')) {
             return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
         }
