@@ -18,23 +18,15 @@ final class CharacterColumns {
 
     /** Result column name (lower case) to the declared type ({@code VARCHAR(3)}, {@code CHAR(4)}, {@code VARCHAR}). */
     static Map<String, String> of(String query, PassContext ctx) {
-        SqlStatement st = new SqlStatement(query);
-        List<Token> sig = st.significant();
         Map<String, String> out = new LinkedHashMap<>();
-        if (sig.isEmpty()) {
+        QueryOutput output = QueryOutput.of(query, ctx).orElse(null);
+        if (output == null) {
             return out;
         }
-        BlockParser parser = new BlockParser(sig, Brackets.match(sig));
-        QueryBlock block = ColumnNames.output(parser.query(0, sig.size(), null), sig);
-        if (block == null) {
-            return out;
-        }
-        NamedTables tables = NamedTables.of(sig, ctx);
-        for (QueryBlock.Item item : block.items) {
+        NamedTables tables = output.tables();
+        for (QueryBlock.Item item : output.items()) {
             Expr e = item.expr().unwrap();
-            if (e.kind() == Expr.Kind.STAR
-                    || e.kind() == Expr.Kind.COLUMN
-                            && e.name().get(e.name().size() - 1).equals("*")) {
+            if (QueryOutput.isStar(e)) {
                 for (String name : tables.columns(Column::isCharacter)) {
                     String declared = declared(tables.all(name));
                     if (declared != null) {
@@ -44,10 +36,7 @@ final class CharacterColumns {
             } else if (e.kind() == Expr.Kind.COLUMN) {
                 String declared = declared(tables.all(e.name().get(e.name().size() - 1)));
                 if (declared != null) {
-                    String name = item.alias() != null
-                            ? item.alias()
-                            : ColumnNames.name(e, parser, sig).name();
-                    out.put(name.toLowerCase(Locale.ROOT), declared);
+                    out.put(output.name(item, e), declared);
                 }
             }
         }

@@ -89,31 +89,20 @@ final class JsonbTypeof implements StatementPass {
      * types both json and jsonb as its JSON, so CREATE TABLE .. AS reads the declaration from here.
      */
     static Set<String> jsonbColumns(String query, PassContext ctx) {
-        SqlStatement st = new SqlStatement(query);
-        List<Token> sig = st.significant();
         Set<String> out = new LinkedHashSet<>();
-        if (sig.isEmpty()) {
+        QueryOutput output = QueryOutput.of(query, ctx).orElse(null);
+        if (output == null) {
             return out;
         }
-        BlockParser parser = new BlockParser(sig, Brackets.match(sig));
-        QueryBlock block = ColumnNames.output(parser.query(0, sig.size(), null), sig);
-        if (block == null) {
-            return out;
-        }
-        NamedTables tables = NamedTables.of(sig, ctx);
-        for (QueryBlock.Item item : block.items) {
+        NamedTables tables = output.tables();
+        for (QueryBlock.Item item : output.items()) {
             Expr e = item.expr().unwrap();
-            if (e.kind() == Expr.Kind.STAR
-                    || e.kind() == Expr.Kind.COLUMN
-                            && e.name().get(e.name().size() - 1).equals("*")) {
+            if (QueryOutput.isStar(e)) {
                 tables.columns(Column::isJsonb).stream()
                         .filter(c -> tables.everyColumn(c, Column::isJsonb))
                         .forEach(c -> out.add(c.toLowerCase(Locale.ROOT)));
-            } else if (isJsonb(e, sig, tables)) {
-                String name = item.alias() != null
-                        ? item.alias()
-                        : ColumnNames.name(e, parser, sig).name();
-                out.add(name.toLowerCase(Locale.ROOT));
+            } else if (isJsonb(e, output.significant(), tables)) {
+                out.add(output.name(item, e));
             }
         }
         return out;
