@@ -34,10 +34,11 @@ public record Column(String name, ColumnType type, int dimension, String engineT
 
     /**
      * The type as shown to users: the Lakebench type name, the engine type for OTHER, JSON / JSONB and
-     * VARCHAR(n) / CHAR(n) as declared.
+     * VARCHAR(n) / CHAR(n) as declared (a varchar without a length is TEXT).
      */
     public String typeName() {
-        return type == ColumnType.OTHER && engineType != null || isJson() || isCharacter() ? engineType : type.name();
+        boolean declared = isJson() || isCharacter() && maxLength() > 0; // plain varchar is text, as it always showed
+        return type == ColumnType.OTHER && engineType != null || declared ? engineType : type.name();
     }
 
     /** A text column declared character varying or character, with or without a length. */

@@ -128,7 +128,7 @@ class CharacterTypesTest {
                             "a TEXT VARCHAR(3) 3",
                             "b TEXT CHAR(4) 4",
                             "c TEXT CHAR(1) 1",
-                            "d TEXT VARCHAR 0",
+                            "d TEXT TEXT 0",
                             "e TEXT TEXT 0");
             List<Row> rows = client.query("SELECT column_name, data_type, udt_name, character_maximum_length"
                     + " FROM information_schema.columns WHERE table_name = 't' ORDER BY ordinal_position");

@@ -27,18 +27,20 @@ class PgColumnTypesTest {
 
     @ParameterizedTest
     @CsvSource({
-        "character varying(3), TEXT, VARCHAR(3)",
-        "character(4), TEXT, CHAR(4)",
-        "character varying, TEXT, VARCHAR",
-        "text, TEXT, TEXT",
-        "character varying(3)[], OTHER, CHARACTER VARYING(3)[]"
+        "character varying(3), TEXT, VARCHAR(3), varchar(3)",
+        "character(4), TEXT, CHAR(4), char(4)",
+        "character varying, TEXT, TEXT, varchar",
+        "text, TEXT, TEXT, text",
+        "character varying(3)[], OTHER, CHARACTER VARYING(3)[],"
     })
-    void characterColumnsKeepTheirDeclaredType(String formatted, ColumnType type, String typeName) {
+    void characterColumnsKeepTheirDeclaredType(String formatted, ColumnType type, String typeName, String sqlType) {
         Column c = PgColumnTypes.fromCatalog("c", formatted, formatted.startsWith("text") ? "text" : "varchar", null);
         assertThat(c.type()).isEqualTo(type);
-        assertThat(c.typeName()).isEqualTo(typeName);
+        assertThat(c.typeName())
+                .as("shown (a varchar without a length is text)")
+                .isEqualTo(typeName);
         if (type == ColumnType.TEXT) {
-            assertThat(PgColumnTypes.sqlType(c)).isEqualTo(formatted.equals("text") ? "text" : typeName.toLowerCase());
+            assertThat(PgColumnTypes.sqlType(c)).as("created as").isEqualTo(sqlType);
         }
     }
 }
