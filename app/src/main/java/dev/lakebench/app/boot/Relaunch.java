@@ -139,8 +139,8 @@ final class Relaunch {
 
     /**
      * This process's id. On Linux it is read from {@code /proc/self}, which names it: {@link ProcessHandle} sets up
-     * its reaper threads with lambdas, about 10 ms of this JVM's start before the child could start (the child's
-     * start needs them too, but by then the child is running).
+     * its reaper threads with lambdas, about 10 ms before the child could start. Starting the child sets them up
+     * too, but only once the child runs.
      */
     static long ownPid() {
         if (isLinux()) {

@@ -21,16 +21,20 @@ final class BlankPaddedComparisons implements StatementPass {
     public SqlStatement apply(SqlStatement st, PassContext ctx) {
         List<Token> sig = st.significant();
         boolean candidate = false;
+        boolean charType = false;
         for (Token t : sig) {
-            if (t.kind() == Token.Kind.STRING && Literals.string(t).endsWith(" ") || t.kind() == Token.Kind.PARAMETER) {
-                candidate = true;
-                break;
-            }
+            candidate |= t.kind() == Token.Kind.STRING && Literals.string(t).endsWith(" ")
+                    || t.kind() == Token.Kind.PARAMETER;
+            charType |= t.isWord("CHAR") || t.isWord("CHARACTER") || t.isWord("BPCHAR");
         }
         if (!candidate) {
             return st;
         }
         NamedTables tables = NamedTables.of(sig, ctx);
+        // most statements with parameters name no char(n) column and cast to none: they are not parsed here
+        if (!charType && tables.columns(Column::isBlankPadded).isEmpty()) {
+            return st;
+        }
         TextEdits edits = new TextEdits(st.text(), sig);
         boolean changed = false;
         for (Expr e : ExprWalk.all(sig)) {
