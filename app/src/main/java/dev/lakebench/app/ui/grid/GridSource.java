@@ -138,6 +138,15 @@ public record GridSource(WorkspaceRef workspace, TableInfo table, String imageCo
         return "SELECT " + q(keyColumn) + ", " + labelSql() + " FROM " + q(table.name()) + " WHERE " + pictured + w;
     }
 
+    /**
+     * The number of rows with the optional filter, pictured or not: the grid shows only rows with a picture and
+     * says how many it leaves out, so that its count matches the table's.
+     */
+    public String countSql(String where) {
+        String w = where == null || where.isBlank() ? "" : " WHERE (" + where.strip() + ")";
+        return "SELECT count(*) FROM " + q(table.name()) + w;
+    }
+
     /** Thumbnails of {@code n} keys: parameters $1 column, $2 dimension, $3.. the keys. */
     public static String thumbnailsSql(int n) {
         return "SELECT file_id, content FROM " + ThumbnailStore.TABLE

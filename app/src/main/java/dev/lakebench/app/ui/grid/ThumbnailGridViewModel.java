@@ -203,7 +203,14 @@ public final class ThumbnailGridViewModel {
                             }
                         }
                     }
-                    return new Keys(out, named);
+                    long all = out.size();
+                    try (RowCursor c = sessions.client(s.workspace()).stream(
+                            QueryRequest.of(s.countSql(filter)).cancellation(ctx.cancellation()))) {
+                        if (c.hasNext()) {
+                            all = ((Number) c.next().get(0)).longValue();
+                        }
+                    }
+                    return new Keys(out, named, Math.max(0, all - out.size()));
                 })
                 .untracked()
                 .onSuccess(loaded -> {
@@ -214,7 +221,11 @@ public final class ThumbnailGridViewModel {
                     selection.retainAll(new HashSet<>(list));
                     loading.set(false);
                     status.set(Sizes.plural(list.size(), "row", "rows")
-                            + (filter == null || filter.isBlank() ? "" : " where " + filter.strip()));
+                            + (filter == null || filter.isBlank() ? "" : " where " + filter.strip())
+                            + (loaded.unpictured() == 0
+                                    ? ""
+                                    : " · " + Sizes.plural(loaded.unpictured(), "row", "rows")
+                                            + " without a picture not shown"));
                     if (selected.get() != null && !list.contains(selected.get())) {
                         selected.set(null);
                     }
@@ -287,7 +298,8 @@ public final class ThumbnailGridViewModel {
                 "closest to " + about + " by " + ts.model() + "'s text tower");
     }
 
-    private record Keys(List<String> keys, Map<String, String> labels) {}
+    /** The pictured rows' keys and labels, and how many rows the filter matches that have no picture. */
+    private record Keys(List<String> keys, Map<String, String> labels, long unpictured) {}
 
     /** The selected rows, in the order they were selected; the lead row is {@link #selectedProperty()}. */
     public ObservableSet<String> selection() {

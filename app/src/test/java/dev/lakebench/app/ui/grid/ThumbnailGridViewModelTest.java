@@ -19,6 +19,34 @@ class ThumbnailGridViewModelTest {
     Path dir;
 
     @Test
+    void theStatusSaysHowManyRowsHaveNoPicture() throws Exception {
+        UiFixtures.seedImages(dir);
+        try (Sessions sessions = new Sessions(r -> null);
+                UiThread ui = new UiThread(UiFixtures.errors())) {
+            WorkspaceRef ws = new WorkspaceRef(new ConnectionSpec.Local(dir), "default");
+            sessions.client(ws)
+                    .query("INSERT INTO images (id, filename) VALUES ('txt-1', 'a.txt'), ('txt-2', 'b.webp')");
+            GridSource s = GridSource.of(ws, sessions.client(ws).describeTable("images"))
+                    .orElseThrow();
+            ThumbnailGridViewModel vm = ui.onUi(() -> new ThumbnailGridViewModel(s, sessions, ui.tasks()));
+            ui.run(vm::load);
+            int n = UiFixtures.sampleImages().size();
+            ui.onUi(() ->
+                    assertThat(vm.statusProperty().get()).isEqualTo(n + " rows · 2 rows without a picture not shown"));
+
+            ui.run(() -> {
+                vm.whereProperty().set("filename LIKE '%.webp'");
+                return vm.load();
+            });
+            long webp = UiFixtures.sampleImages().stream()
+                    .filter(p -> p.toString().endsWith(".webp"))
+                    .count();
+            ui.onUi(() -> assertThat(vm.statusProperty().get())
+                    .isEqualTo(webp + " rows where filename LIKE '%.webp' · 1 row without a picture not shown"));
+        }
+    }
+
+    @Test
     void keysLoadFilterAndSelect() throws Exception {
         UiFixtures.seedImages(dir);
         List<ErrorReport> errors = UiFixtures.errors();
