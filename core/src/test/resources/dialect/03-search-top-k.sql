@@ -197,3 +197,19 @@ SELECT id FROM (SELECT "_lb_d"."id", "_lb_d"."title", "_lb_d"."body", "_lb_d"."e
 -- note: top-k search: (multi, body)::deeplake_hybrid_record <#> deeplake_hybrid_record(ARRAY[[1, 0]]::float4[][], 'cat') on table "docs"
 -- note: index-only: when a ready index of "docs" keeps [id] as doc values, the rows come from the index without reading the table
 -- index-only: slot 1 [Output[name=id, column=id]] limit 3.0 offset null
+
+-- case: a lower bound on the ranking score is applied to the hits; the other conditions go with the search
+SELECT id, emb <#> $1 AS s FROM docs WHERE price < 10 AND emb <#> $1 > 0.5 ORDER BY s DESC LIMIT 3
+-- engine:
+SELECT id, "_lb_score" AS s FROM (SELECT "_lb_d"."id", "_lb_d"."title", "_lb_d"."body", "_lb_d"."emb", "_lb_d"."multi", "_lb_d"."picture", "_lb_d"."price", "_lb_h"."score" AS "_lb_score" FROM lb_data."docs" AS "_lb_d" JOIN lb_hits($1) AS "_lb_h" ON "_lb_d"."_lb_key" = "_lb_h"."key") AS "docs" WHERE price < 10 AND "_lb_score" > 0.5 ORDER BY s DESC LIMIT 3
+-- slot: hits VECTOR docs.emb = $1 as docs limit 3.0 offset null filter price < 10 predicates [price < 10.0]
+-- note: top-k search: emb <#> $1 on table "docs", WHERE applied as a filter before ranking, its bound on the score applied to the hits
+
+-- case: an upper bound on the ranking score needs every row's score: no push-down
+SELECT id, emb <#> $1 AS s FROM docs WHERE emb <#> $1 < 0.5 ORDER BY s DESC LIMIT 3
+-- engine:
+SELECT id, lb_cosine(struct_extract(emb, 'lb_vec'), $1) AS s FROM docs WHERE lb_cosine(struct_extract(emb, 'lb_vec'), $2) < 0.5 ORDER BY s DESC LIMIT 3
+-- slot: vector query docs.emb = $1
+-- slot: vector query docs.emb = $1
+-- note: per-row score: emb <#> $1 computed exactly for each row (no index: not a top-k ORDER BY ... DESC LIMIT k of one table)
+-- note: per-row score: emb <#> $1 computed exactly for each row (no index: not a top-k ORDER BY ... DESC LIMIT k of one table)

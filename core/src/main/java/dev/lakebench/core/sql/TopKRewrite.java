@@ -26,17 +26,31 @@ final class TopKRewrite {
         SearchExpr s = plan.search();
         Relation r = plan.relation();
         String alias = r.alias() != null ? r.alias() : r.tableName();
-        BoundSql filter = null;
+        // the WHERE goes with the search, less its bounds on the score: the block applies those to the hits
+        List<Expr> conditions = new ArrayList<>();
         if (b.where != null) {
-            filter = new BoundSql(cx.edits.apply(b.where.first(), b.where.last()), cx.slots());
+            conditions.addAll(plan.scoreBounds().isEmpty() ? List.of(b.where) : TopKPlanner.conjuncts(b.where));
+            conditions.removeAll(plan.scoreBounds());
+        }
+        BoundSql filter = null;
+        if (!conditions.isEmpty()) {
+            List<String> sql = new ArrayList<>();
+            for (Expr c : conditions) {
+                String text = cx.edits.apply(c.first(), c.last());
+                sql.add(conditions.size() == 1 ? text : "(" + text + ")");
+            }
+            filter = new BoundSql(String.join(" AND ", sql), cx.slots());
         }
         Operand limit = countOperand(b.limit, cx);
         Operand offset = b.offset == null ? null : countOperand(b.offset, cx);
         List<SearchSpec.Predicate> predicates = null;
-        if (b.where != null) {
+        if (!conditions.isEmpty()) {
             predicates = new ArrayList<>();
-            if (!predicates(b.where, b, plan, predicates, cx)) {
-                predicates = null;
+            for (Expr c : conditions) {
+                if (!predicates(c, b, plan, predicates, cx)) {
+                    predicates = null;
+                    break;
+                }
             }
         }
         SearchSpec spec = new SearchSpec(
@@ -86,7 +100,8 @@ final class TopKRewrite {
             }
         }
         cx.note("top-k search: " + spec.display() + " on table \""
-                + plan.table().name() + "\"" + (filter != null ? ", WHERE applied as a filter before ranking" : ""));
+                + plan.table().name() + "\"" + (filter != null ? ", WHERE applied as a filter before ranking" : "")
+                + (plan.scoreBounds().isEmpty() ? "" : ", its bound on the score applied to the hits"));
         return IndexOnlyPlanner.plan(b, plan, cx.lastSlot(), limit, offset, cx);
     }
 
