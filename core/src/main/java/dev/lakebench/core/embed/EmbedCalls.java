@@ -8,8 +8,10 @@ import dev.lakebench.core.schema.ColumnType;
 import dev.lakebench.core.sql.SqlLexer;
 import dev.lakebench.core.sql.Token;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,6 +40,7 @@ public final class EmbedCalls {
         List<Token> t = SqlLexer.significant(sql);
         List<Object> params = new ArrayList<>(request.params());
         int nextParam = Math.max(params.size(), maxParameter(t)) + 1;
+        Map<String, Integer> made = new HashMap<>();
         StringBuilder out = new StringBuilder();
         int copied = 0;
         boolean changed = false;
@@ -64,12 +67,18 @@ public final class EmbedCalls {
             String modelName = args.size() == 2 ? text(args.get(0), request.params()) : null;
             Optional<Compared> compared = comparedColumn(t, i);
             Embedder model = model(modelName, compared);
-            float[] v = Models.of(backend.dataDirectory().root())
-                    .queries()
-                    .embed(model, queryPrompt(compared, model), text);
+            String prompt = queryPrompt(compared, model);
             compared.ifPresent(c -> checkColumn(c, model));
-            params.add(v);
-            out.append(sql, copied, t.get(i).start()).append('$').append(nextParam++);
+            // the same call twice (a ranked search written in WHERE and ORDER BY) is one parameter: one embedding,
+            // and the planner sees one search
+            String key = model.name() + '\u0000' + prompt + '\u0000' + text;
+            Integer param = made.get(key);
+            if (param == null) {
+                params.add(Models.of(backend.dataDirectory().root()).queries().embed(model, prompt, text));
+                param = nextParam++;
+                made.put(key, param);
+            }
+            out.append(sql, copied, t.get(i).start()).append('$').append(param);
             copied = t.get(close).end();
             changed = true;
             i = close;

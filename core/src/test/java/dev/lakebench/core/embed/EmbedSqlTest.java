@@ -67,6 +67,22 @@ class EmbedSqlTest {
     }
 
     @Test
+    void theSameCallTwiceIsOneSearch() {
+        // a hybrid score bounded in WHERE and ranked in ORDER BY: one search, which a hybrid needs
+        String hybrid = "(embedding, text)::deeplake_hybrid_record <#> deeplake_hybrid_record(embed('minilm', 'taxes"
+                + " due'), 'tax', 0.7, 0.3)";
+        List<Row> rows =
+                client.query("SELECT id FROM notes WHERE " + hybrid + " > 0 ORDER BY " + hybrid + " DESC LIMIT 1");
+        assertThat(rows.get(0).getLong("id")).isEqualTo(2);
+        // the score in the select list is the ranked one, not a second per-row computation
+        assertThat(client.query("EXPLAIN SELECT id, embedding <#> embed('minilm', 'red tulip') AS s FROM notes"
+                                + " ORDER BY embedding <#> embed('minilm', 'red tulip') DESC LIMIT 2")
+                        .toString())
+                .contains("top-k search")
+                .doesNotContain("per-row score");
+    }
+
+    @Test
     void theSameVectorAsTheModelGivesAndTheQueryTextIsCached() {
         QueryEmbeddings cache = Models.of(dir).queries();
         client.query("SELECT embed('minilm', 'cache me please') AS v");

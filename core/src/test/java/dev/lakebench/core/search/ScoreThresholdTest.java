@@ -161,4 +161,20 @@ class ScoreThresholdTest {
                 cut);
         assertThat(got).extracting(r -> r.get("id")).containsExactlyElementsOf(expected);
     }
+
+    @Test
+    void hybridSearch() {
+        float[] q = {1, 0, 0};
+        String score = "(emb, body)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, 'red apple', 0.7, 0.3)";
+        List<Row> all = client.query("SELECT id, " + score + " AS score FROM t ORDER BY score DESC LIMIT 40", q);
+        double cut = (Double) all.get(20).get("score");
+        List<Row> got = client.query(
+                "SELECT id, " + score + " AS score FROM t WHERE " + score + " > $2 ORDER BY score DESC LIMIT 40",
+                q,
+                cut);
+        assertThat(got)
+                .extracting(r -> r.get("id"))
+                .containsExactlyElementsOf(
+                        all.subList(0, 20).stream().map(r -> r.get("id")).toList());
+    }
 }
