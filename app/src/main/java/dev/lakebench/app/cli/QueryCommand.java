@@ -6,6 +6,7 @@ import dev.lakebench.core.client.ManagedServiceError;
 import dev.lakebench.core.client.QueryRequest;
 import dev.lakebench.core.client.QueryResult;
 import dev.lakebench.core.client.RowCursor;
+import dev.lakebench.core.client.SqlSession;
 import dev.lakebench.core.sql.SqlStatement;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -126,8 +127,10 @@ final class QueryCommand implements Callable<Integer> {
         }
         OutputFormat fmt = format.chosen();
         // closed last: Ctrl+C cancels the running statement, and the process exits once the workspace is closed
+        // one session for the script, as psql -f: BEGIN and a later COMMIT or ROLLBACK make one transaction
         try (CancelOnInterrupt interrupt = new CancelOnInterrupt();
-                Client client = root.open()) {
+                Client client = root.open();
+                SqlSession session = client.session()) {
             int from = 0;
             for (int i = 0; i < statements.size(); i++) {
                 SqlStatement st = statements.get(i);
@@ -138,7 +141,7 @@ final class QueryCommand implements Callable<Integer> {
                     if (interrupt.cancellation().isCancelled()) {
                         return cancelled(out, i, statements.size());
                     }
-                    run(client, st, values, fmt, show, out, interrupt);
+                    run(session, st, values, fmt, show, out, interrupt);
                 } catch (ManagedServiceError e) {
                     if (interrupt.cancellation().isCancelled()) {
                         return cancelled(out, i, statements.size());
@@ -176,7 +179,7 @@ final class QueryCommand implements Callable<Integer> {
     }
 
     private void run(
-            Client client,
+            SqlSession session,
             SqlStatement st,
             List<Object> values,
             OutputFormat fmt,
@@ -188,14 +191,15 @@ final class QueryCommand implements Callable<Integer> {
         if (timeoutSeconds != null) {
             req.timeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
         }
-        run(client, st, req, fmt, show, out);
+        run(session, st, req, fmt, show, out);
     }
 
     /** Runs one statement and prints its result (rows, or "OK (n rows affected)"); the SQL shell shares it. */
-    static void run(Client client, SqlStatement st, QueryRequest req, OutputFormat fmt, boolean show, PrintWriter out)
+    static void run(
+            SqlSession session, SqlStatement st, QueryRequest req, OutputFormat fmt, boolean show, PrintWriter out)
             throws IOException {
         if (st.kind() == SqlStatement.Kind.SELECT) {
-            try (RowCursor cursor = client.stream(req)) {
+            try (RowCursor cursor = session.stream(req)) {
                 if (show) {
                     ResultPrinter.print(fmt, cursor.columns(), cursor, out);
                 } else {
@@ -206,7 +210,7 @@ final class QueryCommand implements Callable<Integer> {
             }
             return;
         }
-        QueryResult r = client.execute(req);
+        QueryResult r = session.execute(req);
         if (!show) {
             return;
         }

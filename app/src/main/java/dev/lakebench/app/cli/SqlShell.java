@@ -6,6 +6,7 @@ import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.IncompleteFiles;
 import dev.lakebench.core.client.ManagedServiceError;
 import dev.lakebench.core.client.QueryRequest;
+import dev.lakebench.core.client.SqlSession;
 import dev.lakebench.core.client.TableInfo;
 import dev.lakebench.core.client.WorkspaceInfo;
 import dev.lakebench.core.schema.Column;
@@ -31,6 +32,7 @@ final class SqlShell {
     private final Double timeoutSeconds;
     private boolean timing;
     private boolean failed;
+    private SqlSession session;
 
     SqlShell(Client client, ShellInput input, PrintWriter out, PrintWriter err, Double timeoutSeconds) {
         this.client = client;
@@ -46,20 +48,25 @@ final class SqlShell {
                     + ". End statements with ';'. \\? for help, \\q to quit.");
             out.flush();
         }
-        String text;
-        while ((text = input.next()) != null) {
-            if (text.isBlank()) {
-                continue;
-            }
-            if (StatementText.isMeta(text)) {
-                if (!meta(text.strip())) {
-                    break;
+        // one connection for the whole shell, as psql: BEGIN and a later COMMIT make one transaction; leaving the
+        // shell rolls back a transaction left open
+        try (SqlSession s = client.session()) {
+            session = s;
+            String text;
+            while ((text = input.next()) != null) {
+                if (text.isBlank()) {
+                    continue;
                 }
-            } else {
-                runScript(text);
+                if (StatementText.isMeta(text)) {
+                    if (!meta(text.strip())) {
+                        break;
+                    }
+                } else {
+                    runScript(text);
+                }
+                out.flush();
+                err.flush();
             }
-            out.flush();
-            err.flush();
         }
         out.flush();
         return failed && !input.interactive() ? Cli.ERROR : Cli.OK;
@@ -92,7 +99,7 @@ final class SqlShell {
         }
         long start = System.nanoTime();
         try (AutoCloseable ctrlC = input.whileRunning(cancel::cancel)) {
-            QueryCommand.run(client, st, req, OutputFormat.table, true, out);
+            QueryCommand.run(session, st, req, OutputFormat.table, true, out);
         } catch (ManagedServiceError e) {
             failed = true;
             out.flush();

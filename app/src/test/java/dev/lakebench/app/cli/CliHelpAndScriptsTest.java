@@ -116,6 +116,30 @@ class CliHelpAndScriptsTest {
     }
 
     @Test
+    void aScriptIsOneSessionSoATransactionSpansItsStatements() throws Exception {
+        CliRun r = withStdin("""
+                CREATE TABLE acct (id BIGINT, balance BIGINT);
+                INSERT INTO acct VALUES (1, 100), (2, 0);
+                BEGIN;
+                UPDATE acct SET balance = balance - 70 WHERE id = 1;
+                SELECT balance FROM acct WHERE id = 1;
+                ROLLBACK;
+                BEGIN;
+                UPDATE acct SET balance = balance + 30 WHERE id = 2;
+                COMMIT;
+                SELECT id, balance FROM acct ORDER BY id;
+                """, "query", "-", "--format", "csv");
+        assertThat(r.code()).as(r.err()).isZero();
+        // the read inside the transaction sees its update; the rollback undoes it, the commit keeps the other
+        assertThat(r.out()).isEqualTo("balance\n30\nid,balance\n1,100\n2,30\n");
+        // a transaction a script leaves open ends with it
+        CliRun open = withStdin("BEGIN; DELETE FROM acct;", "query", "-");
+        assertThat(open.code()).as(open.err()).isZero();
+        assertThat(run("query", "SELECT count(*) AS c FROM acct", "--csv").out())
+                .isEqualTo("c\n2\n");
+    }
+
+    @Test
     void aFailingStatementInAScriptSaysWhichAndStops() throws Exception {
         CliRun r = withStdin(
                 "CREATE TABLE u (n BIGINT);\nINSERT INTO u VALUES (1);\nSELEC n FROM u;\nINSERT INTO u VALUES (2);",

@@ -69,6 +69,21 @@ class SqlShellTest {
     }
 
     @Test
+    void theShellIsOneSessionSoATransactionSpansItsInputs() {
+        CliRun r = piped("""
+                CREATE TABLE t (n BIGINT);
+                INSERT INTO t VALUES (1);
+                BEGIN;
+                DELETE FROM t;
+                SELECT count(*) AS during FROM t;
+                ROLLBACK;
+                SELECT count(*) AS after FROM t;
+                """);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).containsPattern("during\\n-+\\n0\\n").containsPattern("after\\n-+\\n1\\n");
+    }
+
+    @Test
     void pipedErrorIsReportedAndTheRestStillRunsWithExitStatusOne() {
         CliRun r = piped("SELECT 1 AS one;\nSELEC 2;\n\\nope\nSELECT 3 AS three;\n");
         assertThat(r.out()).contains("one").contains("three");

@@ -6,6 +6,7 @@ import dev.lakebench.core.client.IngestListener;
 import dev.lakebench.core.client.QueryRequest;
 import dev.lakebench.core.client.QueryResult;
 import dev.lakebench.core.client.RowCursor;
+import dev.lakebench.core.client.SqlSession;
 import dev.lakebench.core.client.TableInfo;
 import dev.lakebench.core.client.WorkspaceInfo;
 import dev.lakebench.core.schema.TableSchema;
@@ -28,6 +29,14 @@ public interface Backend extends AutoCloseable {
     QueryResult execute(QueryRequest request);
 
     RowCursor stream(QueryRequest request);
+
+    /**
+     * Statements on one connection, kept between requests with its transaction and settings. A backend that keeps
+     * none runs each call as its own session.
+     */
+    default SqlSession session() {
+        return new RequestSessions(this);
+    }
 
     List<String> listTables();
 

@@ -157,6 +157,14 @@ public final class Client implements AutoCloseable {
         return backend.stream(request);
     }
 
+    /**
+     * A session: statements on one connection, so that {@code BEGIN} and a later {@code COMMIT} make one transaction
+     * (see {@link SqlSession}); close it when done.
+     */
+    public SqlSession session() {
+        return backend.session();
+    }
+
     /** A fluent query on a table: {@code table("t").select("a").where("b = $1", x).limit(10).execute()}. */
     public FluentQuery.SelectStep table(String table) {
         return new QueryBuilder(this, table);

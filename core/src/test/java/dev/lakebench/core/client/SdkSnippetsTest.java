@@ -255,7 +255,8 @@ class SdkSnippetsTest {
         assertThat(async.describeTable("people").get().schema().names()).containsExactly("name", "age");
         assertThat(async.openTable("people").get().size()).isEqualTo(1);
 
-        Set<String> skipped = Set.of("backend", "workspaceId", "async", "close", "table");
+        // table() and session() only make objects; their calls are what block
+        Set<String> skipped = Set.of("backend", "workspaceId", "async", "close", "table", "session");
         List<String> missing = new ArrayList<>();
         for (Method m : Client.class.getMethods()) {
             if (m.getDeclaringClass() != Client.class

@@ -10,6 +10,7 @@ import dev.lakebench.core.client.IngestListener;
 import dev.lakebench.core.client.QueryRequest;
 import dev.lakebench.core.client.QueryResult;
 import dev.lakebench.core.client.RowCursor;
+import dev.lakebench.core.client.SqlSession;
 import dev.lakebench.core.client.TableError;
 import dev.lakebench.core.client.TableInfo;
 import dev.lakebench.core.client.WorkspaceError;
@@ -206,8 +207,42 @@ public final class LocalBackend implements EmbedHost {
     @Override
     public QueryResult execute(QueryRequest request) {
         checkOpen();
+        return storageErrors(() -> executor.execute(embedCalls.rewrite(request)));
+    }
+
+    @Override
+    public SqlSession session() {
+        checkOpen();
+        LocalQueryExecutor.Pinned pinned = executor.pin();
+        return new SqlSession() {
+            @Override
+            public QueryResult execute(QueryRequest request) {
+                checkOpen();
+                return storageErrors(() -> pinned.execute(embedCalls.rewrite(request)));
+            }
+
+            @Override
+            public RowCursor stream(QueryRequest request) {
+                checkOpen();
+                return pinned.stream(embedCalls.rewrite(request));
+            }
+
+            @Override
+            public boolean inTransaction() {
+                return pinned.inTransaction();
+            }
+
+            @Override
+            public void close() {
+                pinned.close();
+            }
+        };
+    }
+
+    /** Runs a request, reporting a vector log that could not be written as the workspace's storage error. */
+    private QueryResult storageErrors(java.util.function.Supplier<QueryResult> run) {
         try {
-            return executor.execute(embedCalls.rewrite(request));
+            return run.get();
         } catch (java.io.UncheckedIOException e) {
             // a vector log that could not be written, outside the engine's own error reporting
             var full = dev.lakebench.core.store.DiskFull.at(e, workspace.dir());

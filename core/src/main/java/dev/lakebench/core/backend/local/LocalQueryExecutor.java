@@ -64,12 +64,24 @@ final class LocalQueryExecutor {
     }
 
     QueryResult execute(QueryRequest req) {
-        long t0 = System.nanoTime();
         List<SqlStatement> statements = parse(req);
-        QueryResult last = null;
         StatementRunner.Session session = new StatementRunner.Session();
         Connection c = connections.borrow();
         boolean reusable = false;
+        try {
+            QueryResult r = runAll(c, statements, req, session);
+            reusable = !session.inTransaction && statements.stream().allMatch(ConnectionPool::leavesNoState);
+            return r;
+        } finally {
+            connections.giveBack(c, reusable);
+        }
+    }
+
+    /** Runs a script's statements in order on {@code c}; the result is the last statement's. */
+    private QueryResult runAll(
+            Connection c, List<SqlStatement> statements, QueryRequest req, StatementRunner.Session session) {
+        long t0 = System.nanoTime();
+        QueryResult last = null;
         try {
             for (SqlStatement st : statements) {
                 if (req.cancellation().isCancelled()) {
@@ -77,14 +89,82 @@ final class LocalQueryExecutor {
                 }
                 last = run(c, st, req, session);
             }
-            reusable = !session.inTransaction && statements.stream().allMatch(ConnectionPool::leavesNoState);
         } catch (SQLException e) {
             throw EngineErrors.translate(EngineException.from(e), ws, false, req.timeout());
-        } finally {
-            connections.giveBack(c, reusable);
         }
         return new QueryResult(
                 last.columns(), last.rows(), last.updateCount(), Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /** A connection of its own for a session's requests, kept with its transaction until it closes. */
+    Pinned pin() {
+        return new Pinned();
+    }
+
+    /**
+     * A session's connection, taken when a statement first needs it, and its transaction state. Its calls run one
+     * at a time.
+     */
+    final class Pinned {
+        private Connection c;
+        private final StatementRunner.Session session = new StatementRunner.Session();
+        /** True once a statement changed the connection's settings: reads then run on this connection too. */
+        private boolean settings;
+        /** True once a statement failed on the connection, which is then not reused by others. */
+        private boolean failed;
+
+        private boolean closed;
+
+        synchronized QueryResult execute(QueryRequest req) {
+            checkOpen();
+            List<SqlStatement> statements = parse(req);
+            for (SqlStatement st : statements) {
+                settings |= st.kind() != SqlStatement.Kind.TRANSACTION && !ConnectionPool.leavesNoState(st);
+            }
+            if (c == null) {
+                c = connections.borrow();
+            }
+            try {
+                return runAll(c, statements, req, session);
+            } catch (RuntimeException e) {
+                failed = true;
+                throw e;
+            }
+        }
+
+        /** Streams on a connection of its own while the session has nothing another connection would not see. */
+        synchronized RowCursor stream(QueryRequest req) {
+            checkOpen();
+            if (!session.inTransaction && !settings) {
+                return LocalQueryExecutor.this.stream(req);
+            }
+            return new ListCursor(execute(req));
+        }
+
+        synchronized boolean inTransaction() {
+            return session.inTransaction;
+        }
+
+        /** Closing the connection rolls back an open transaction; its hooks undo what it wrote outside the engine. */
+        synchronized void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (c != null) {
+                connections.giveBack(c, !session.inTransaction && !settings && !failed);
+            }
+            if (session.inTransaction) {
+                rollback(session);
+            }
+        }
+
+        private void checkOpen() {
+            if (closed) {
+                throw new QueryError(
+                        ErrorCode.QUERY_INVALID, "This SQL session is closed", "Open a new one with client.session()");
+            }
+        }
     }
 
     /** Closes idle connections (before the workspace closes its engine). */
