@@ -198,9 +198,24 @@ final class QueryCommand implements Callable<Integer> {
     static void run(
             SqlSession session, SqlStatement st, QueryRequest req, OutputFormat fmt, boolean show, PrintWriter out)
             throws IOException {
+        run(session, st, req, fmt, show, false, out);
+    }
+
+    /** As above; {@code expanded} prints a table result as records, one "column | value" line each (psql's \x). */
+    static void run(
+            SqlSession session,
+            SqlStatement st,
+            QueryRequest req,
+            OutputFormat fmt,
+            boolean show,
+            boolean expanded,
+            PrintWriter out)
+            throws IOException {
         if (st.kind() == SqlStatement.Kind.SELECT) {
             try (RowCursor cursor = session.stream(req)) {
-                if (show) {
+                if (show && expanded && fmt == OutputFormat.table) {
+                    ResultPrinter.expanded(cursor.columns(), cursor, out, 100);
+                } else if (show) {
                     ResultPrinter.print(fmt, cursor.columns(), cursor, out);
                 } else {
                     while (cursor.hasNext()) {
@@ -214,7 +229,9 @@ final class QueryCommand implements Callable<Integer> {
         if (!show) {
             return;
         }
-        if (r.columns().isEmpty() && fmt == OutputFormat.table) {
+        if (expanded && fmt == OutputFormat.table && !r.columns().isEmpty()) {
+            ResultPrinter.expanded(r.columns(), r.rows().iterator(), out, 100);
+        } else if (r.columns().isEmpty() && fmt == OutputFormat.table) {
             out.println(r.updateCount() >= 0 ? "OK (" + r.updateCount() + " rows affected)" : "OK");
         } else if (!r.columns().isEmpty() || fmt == OutputFormat.json) { // csv and jsonl: no result, no lines
 

@@ -123,6 +123,44 @@ final class ResultPrinter {
                 + (total > cells.size() ? ", " + cells.size() + " shown" : "") + ")");
     }
 
+    /**
+     * psql's expanded display ({@code \\x}): each of at most {@code limit} rows as a record of "column | value" lines
+     * under a {@code -[ RECORD n ]} rule, for rows too wide for one line.
+     */
+    static void expanded(List<ResultColumn> columns, Iterator<Row> rows, PrintWriter out, int limit) {
+        int n = columns.size();
+        int nameWidth = 0;
+        for (ResultColumn c : columns) {
+            nameWidth = Math.max(nameWidth, TextWidth.of(c.name()));
+        }
+        long total = 0;
+        while (rows.hasNext()) {
+            Row r = rows.next();
+            total++;
+            if (total > limit) {
+                continue;
+            }
+            String[] values = new String[n];
+            int valueWidth = 0;
+            for (int i = 0; i < n; i++) {
+                values[i] =
+                        TextWidth.cut(ValueText.of(r.get(i)).replace('\n', ' ').replace('\t', ' '), 1000);
+                valueWidth = Math.max(valueWidth, TextWidth.of(values[i]));
+            }
+            String title = "-[ RECORD " + total + " ]";
+            out.println(
+                    title + "-".repeat(Math.max(0, nameWidth + 1 - title.length())) + "+" + "-".repeat(valueWidth + 1));
+            for (int i = 0; i < n; i++) {
+                out.println(TextWidth.pad(columns.get(i).name(), nameWidth) + " | " + values[i]);
+            }
+        }
+        if (n == 0) {
+            return;
+        }
+        out.println(
+                "(" + total + (total == 1 ? " row" : " rows") + (total > limit ? ", " + limit + " shown" : "") + ")");
+    }
+
     private static String line(String[] cells, int[] width) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < cells.length; i++) {

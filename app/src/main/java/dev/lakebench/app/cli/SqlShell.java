@@ -31,6 +31,7 @@ final class SqlShell {
     private final PrintWriter err;
     private final Double timeoutSeconds;
     private boolean timing;
+    private boolean expanded;
     private boolean failed;
     private SqlSession session;
 
@@ -99,7 +100,7 @@ final class SqlShell {
         }
         long start = System.nanoTime();
         try (AutoCloseable ctrlC = input.whileRunning(cancel::cancel)) {
-            QueryCommand.run(session, st, req, OutputFormat.table, true, out);
+            QueryCommand.run(session, st, req, OutputFormat.table, true, expanded, out);
         } catch (ManagedServiceError e) {
             failed = true;
             out.flush();
@@ -135,14 +136,19 @@ final class SqlShell {
                 case "\\q", "\\quit" -> {
                     return false;
                 }
-                case "\\d", "\\dt" -> {
+                case "\\d", "\\dt", "\\d+", "\\dt+" -> {
                     if (arg.isEmpty()) {
                         tables();
                     } else {
                         describe(arg);
                     }
                 }
+                case "\\di", "\\di+" -> indexes();
                 case "\\l", "\\dn" -> workspaces();
+                case "\\x" -> {
+                    expanded = arg.isEmpty() ? !expanded : arg.equalsIgnoreCase("on");
+                    out.println("Expanded display is " + (expanded ? "on." : "off."));
+                }
                 case "\\timing" -> {
                     timing = arg.isEmpty() ? !timing : arg.equalsIgnoreCase("on");
                     out.println("Timing is " + (timing ? "on." : "off."));
@@ -203,11 +209,24 @@ final class SqlShell {
         TextTable.print(out, new String[] {"workspace", "name", "current"}, rows);
     }
 
+    /** Every index of the workspace's tables, as psql's \\di lists them. */
+    private void indexes() {
+        List<String[]> rows = new ArrayList<>();
+        for (String t : client.listTables()) {
+            for (var ix : client.describeTable(t).indexes()) {
+                rows.add(new String[] {ix.name(), t, ix.column(), ix.type(), ix.ready() ? "ready" : "building"});
+            }
+        }
+        TextTable.print(out, new String[] {"index", "table", "column", "type", "status"}, rows);
+    }
+
     private void help() {
         out.println("""
                 SQL statements end with ';' and may span several lines.
                   \\d, \\dt          list tables (rows, columns)
                   \\d TABLE         the table's columns and types
+                  \\di              list indexes (table, column, type, status)
+                  \\x [on|off]      expanded display: each row as "column | value" lines
                   \\l, \\dn          list workspaces
                   \\timing [on|off] show how long each statement took
                   \\q               quit (also Ctrl+D)

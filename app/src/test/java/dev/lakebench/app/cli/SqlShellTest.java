@@ -84,6 +84,27 @@ class SqlShellTest {
     }
 
     @Test
+    void psqlsExpandedDisplayAndIndexListWork() {
+        CliRun r = piped("""
+                CREATE TABLE t (n BIGINT, title TEXT);
+                INSERT INTO t VALUES (1, 'a long title'), (2, 'b');
+                CREATE INDEX ON t USING deeplake_index (title);
+                \\x
+                SELECT n, title FROM t ORDER BY n;
+                \\x off
+                \\di
+                \\d+ t
+                """);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out())
+                .contains("Expanded display is on.\n-[ RECORD 1 ]+-------------\nn     | 1\ntitle | a long title\n"
+                        + "-[ RECORD 2 ]+--\nn     | 2\ntitle | b\n(2 rows)\n")
+                .contains("Expanded display is off.")
+                .containsPattern("t_title_idx +\\| t +\\| title +\\| bm25 +\\| ready")
+                .contains("Table \"t\" (2 rows)");
+    }
+
+    @Test
     void pipedErrorIsReportedAndTheRestStillRunsWithExitStatusOne() {
         CliRun r = piped("SELECT 1 AS one;\nSELEC 2;\n\\nope\nSELECT 3 AS three;\n");
         assertThat(r.out()).contains("one").contains("three");
@@ -99,7 +120,7 @@ class SqlShellTest {
         CliRun r = piped("\\?\n");
         java.util.List<String> commands =
                 r.out().lines().filter(l -> l.startsWith("  \\")).toList();
-        assertThat(commands).hasSize(5).anyMatch(l -> l.startsWith("  \\d, \\dt "));
+        assertThat(commands).hasSize(7).anyMatch(l -> l.startsWith("  \\d, \\dt "));
         for (String l : commands) {
             assertThat(l.charAt(18)).as(l).isEqualTo(' ');
             assertThat(l.charAt(19)).as(l).isNotEqualTo(' ');
