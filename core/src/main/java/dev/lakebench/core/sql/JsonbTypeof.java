@@ -8,10 +8,9 @@ import java.util.Set;
 
 /**
  * {@code pg_typeof(x)} is {@code jsonb} where the written form says x is jsonb: the engine has one JSON type, so
- * it answers {@code json} (and {@code varchar} for {@code ->>}, PostgreSQL's {@code text}). jsonb forms: a jsonb
- * column of a table the statement names, a cast to jsonb, a {@code jsonb_..} function or {@code to_jsonb}, and
- * {@code ->}, {@code #>}, {@code ||}, {@code -}, {@code #-} on one of them. Runs before the passes that rewrite
- * those forms; other arguments are left to the engine.
+ * it answers {@code json}. jsonb forms: a jsonb column of a table the statement names, a cast to jsonb, a
+ * {@code jsonb_..} function or {@code to_jsonb}, and {@code ->}, {@code #>}, {@code ||}, {@code -}, {@code #-} on
+ * one of them. Runs before the passes that rewrite those forms; other arguments are left to {@link PgTypeof}.
  */
 final class JsonbTypeof implements StatementPass {
 
@@ -49,9 +48,8 @@ final class JsonbTypeof implements StatementPass {
                 continue;
             }
             Expr arg = e.child(0).unwrap();
-            String type = isJsonb(arg, sig, tables) ? "jsonb" : isText(arg) ? "text" : null;
-            if (type != null) {
-                changed |= edits.replace(e.first(), e.last(), "'" + type + "'");
+            if (isJsonb(arg, sig, tables)) {
+                changed |= edits.replace(e.first(), e.last(), "'jsonb'");
             }
         }
         return changed ? new SqlStatement(edits.apply()) : st;
@@ -106,10 +104,5 @@ final class JsonbTypeof implements StatementPass {
             }
         }
         return out;
-    }
-
-    /** {@code ->>} and {@code #>>} give text. */
-    private static boolean isText(Expr e) {
-        return e.kind() == Expr.Kind.BINARY && (e.op().equals("->>") || e.op().equals("#>>"));
     }
 }

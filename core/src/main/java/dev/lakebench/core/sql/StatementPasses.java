@@ -14,6 +14,7 @@ public final class StatementPasses {
             new ValuesColumns(),
             new ColumnNames(),
             new JsonbTypeof(),
+            new PgTypeof(),
             new JsonbPaths(),
             new JsonbReturning(),
             new BlankPaddedComparisons(),
