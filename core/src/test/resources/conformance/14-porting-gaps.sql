@@ -5,6 +5,8 @@
 -- setup
 CREATE TABLE typed (id int, v varchar(3), c char(2), s text, n numeric(5,2), f real, d double precision, b bytea, j jsonb, ts timestamp, tz timestamptz, xs int[], tags text[], flag boolean, big bigint);
 INSERT INTO typed VALUES (1, 'a', 'b', 'c', 1.5, 1, 2, '\x01', '{}', '2020-01-01', '2020-01-01', '{1}', '{a}', true, 1);
+CREATE TABLE arrs (id int PRIMARY KEY, tags text[], xs int[], emb float4[]);
+INSERT INTO arrs VALUES (1, '{a,b}', '{1,2}', '{1,2,3.5}'), (2, NULL, NULL, NULL);
 
 -- case: pg_typeof names the types of columns as PostgreSQL does
 SELECT pg_typeof(id) AS id, pg_typeof(v) AS v, pg_typeof(c) AS c, pg_typeof(s) AS s, pg_typeof(n) AS n, pg_typeof(f) AS f, pg_typeof(d) AS d, pg_typeof(b) AS b FROM typed;
@@ -29,3 +31,64 @@ SELECT pg_typeof(count(*)) AS a, pg_typeof(length('x')) AS b, pg_typeof(now()) A
 -- expect
 a|b|c|eq
 bigint|integer|timestamp with time zone|t
+
+-- case: a float4[] (vector) column compared with an array literal
+SELECT id, emb = '{1,2,3.5}' AS eq, '{1,2,3}' <> emb AS ne FROM arrs ORDER BY id;
+-- expect
+id|eq|ne
+1|t|t
+2||
+
+-- case: = ANY / <> ALL of a literal after an expression: the elements take its type
+SELECT id, id + 1 = ANY('{2,3}') AS plus, upper(tags[1]) <> ALL('{A,NULL}') AS upper, 2 = ANY('{}') AS empty FROM arrs ORDER BY id;
+-- expect
+id|plus|upper|empty
+1|t|f|f
+2|t||f
+
+-- case: = ANY of a literal after a parameter
+SELECT $1 = ANY('{1,2}') AS any;
+-- params: 2
+-- expect
+any
+t
+
+-- case: a parameter holding array text written to an array column
+INSERT INTO arrs (id, tags) VALUES (3, $1) RETURNING tags;
+-- params: '{x,"y z"}'
+-- expect
+tags
+{x,"y z"}
+
+-- case: dimension decorations starting at 1 are accepted
+UPDATE arrs SET xs = '[1:3]={7,8,9}' WHERE id = 3 RETURNING xs;
+-- expect
+xs
+{7,8,9}
+
+-- case: concatenation with NULL keeps the array, an append to NULL starts one
+SELECT id, NULL || xs AS a, xs || NULL AS b, tags || '{c}' AS c, xs || 3 AS d FROM arrs ORDER BY id;
+-- expect
+id|a|b|c|d
+1|{1,2}|{1,2}|{a,b,c}|{1,2,3}
+2|||{c}|{3}
+3|{7,8,9}|{7,8,9}|{x,"y z",c}|{7,8,9,3}
+
+-- case: UPDATE .. SET tags = tags || '{..}' fills a NULL array
+UPDATE arrs SET tags = tags || '{new}';
+SELECT id, tags FROM arrs ORDER BY id;
+-- expect
+id|tags
+1|{a,b,new}
+2|{new}
+3|{x,"y z",new}
+
+-- case: casts of decorated literals
+SELECT '[1:2]={1,2}'::int[] AS a, '[2]={x,y}'::text[] AS b;
+-- expect
+a|b
+{1,2}|{x,y}
+
+-- case: a lower bound other than 1 is refused (the engine's arrays start at 1; PostgreSQL keeps it)
+SELECT '[0:1]={1,2}'::int[] AS a;
+-- error: An array lower bound other than 1 ("[0:1]={1,2}") is not supported by the local engine

@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
  * character varying / character is that, and a pg_deeplake domain column is its domain. Runs after
  * {@link JsonbTypeof}, which answers jsonb.
  */
-public final class PgTypeof implements StatementPass {
+final class PgTypeof implements StatementPass {
 
-    /** Macros created once per workspace, next to {@link CharacterWrites#MACROS}. */
-    public static final List<String> MACROS = List.of(
+    /** The engine macros the rewritten statement calls (see {@link StatementPasses#MACROS}). */
+    static final List<String> MACROS = List.of(
             "CREATE OR REPLACE MACRO lb_meta.lb_pg_type_name(t) AS CASE"
                     + " WHEN t LIKE 'decimal(%' OR t IN ('hugeint', 'uhugeint', 'ubigint', 'bignum', 'varint')"
                     + " THEN 'numeric'"
