@@ -7,6 +7,9 @@ CREATE TABLE typed (id int, v varchar(3), c char(2), s text, n numeric(5,2), f r
 INSERT INTO typed VALUES (1, 'a', 'b', 'c', 1.5, 1, 2, '\x01', '{}', '2020-01-01', '2020-01-01', '{1}', '{a}', true, 1);
 CREATE TABLE arrs (id int PRIMARY KEY, tags text[], xs int[], emb float4[]);
 INSERT INTO arrs VALUES (1, '{a,b}', '{1,2}', '{1,2,3.5}'), (2, NULL, NULL, NULL);
+CREATE TABLE codes (id int PRIMARY KEY, a varchar(3), b char(4));
+INSERT INTO codes VALUES (1, 'ab', 'x');
+CREATE SEQUENCE seq;
 
 -- case: pg_typeof names the types of columns as PostgreSQL does
 SELECT pg_typeof(id) AS id, pg_typeof(v) AS v, pg_typeof(c) AS c, pg_typeof(s) AS s, pg_typeof(n) AS n, pg_typeof(f) AS f, pg_typeof(d) AS d, pg_typeof(b) AS b FROM typed;
@@ -92,3 +95,46 @@ a|b
 -- case: a lower bound other than 1 is refused (the engine's arrays start at 1; PostgreSQL keeps it)
 SELECT '[0:1]={1,2}'::int[] AS a;
 -- error: An array lower bound other than 1 ("[0:1]={1,2}") is not supported by the local engine
+
+-- case: UPDATE .. SET (a, b) = (..) checks each value's length
+UPDATE codes SET (a, b) = ('abcd', 'y') WHERE id = 1;
+-- error: value too long for type character varying(3)
+
+-- case: UPDATE .. SET (a, b) = ROW(..) checks each value's length
+UPDATE codes SET (b, a) = ROW('wxyz1', 'q') WHERE id = 1;
+-- error: value too long for type character(4)
+
+-- case: UPDATE .. SET (a, b) = (..) cuts spaces beyond the length
+UPDATE codes SET (a, b) = ('xy   ', 'z  ') WHERE id = 1;
+SELECT a || '|' AS a, b || '|' AS b FROM codes;
+-- expect
+a|b
+xy ||z|
+
+-- case: a volatile value written to a checked column is computed once
+INSERT INTO codes VALUES (2, nextval('seq')::text, nextval('seq')::text);
+UPDATE codes SET a = nextval('seq')::text WHERE id = 2;
+SELECT id, a, b || '|' AS b, nextval('seq') AS next FROM codes WHERE id = 2;
+-- expect
+id|a|b|next
+2|3|2||4
+
+-- case: IN and NOT IN lists compare with char(n) without trailing spaces
+SELECT (SELECT string_agg(id::text, ',' ORDER BY id) FROM codes WHERE b IN ('z   ', 'q ')) AS "in", (SELECT string_agg(id::text, ',' ORDER BY id) FROM codes WHERE b NOT IN ('z  ')) AS not_in;
+-- expect
+in|not_in
+1|2
+
+-- case: CREATE TABLE .. AS keeps the type of a cast to varchar(n) / char(n)
+CREATE TABLE casted AS SELECT a::varchar(2) AS short, b::char(2) AS c, CAST(a AS character varying(10)), a::varchar AS v FROM codes;
+SELECT column_name, data_type, character_maximum_length FROM information_schema.columns WHERE table_name = 'casted' ORDER BY ordinal_position;
+-- expect
+column_name|data_type|character_maximum_length
+short|character varying|2
+c|character|2
+a|character varying|10
+v|character varying|
+
+-- case: the copied length is checked on later writes
+INSERT INTO casted (short) VALUES ('abc');
+-- error: value too long for type character varying(2)

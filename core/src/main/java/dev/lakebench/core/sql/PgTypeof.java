@@ -64,7 +64,8 @@ final class PgTypeof implements StatementPass {
                     || !e.simpleName().equals("pg_typeof")
                     || e.name().size() != 1
                     || e.children().size() != 1
-                    || edits.isCovered(e.first())) {
+                    || edits.isCovered(e.first())
+                    || renamed(e, sig)) {
                 continue;
             }
             String written = written(e.child(0).unwrap(), tables);
@@ -74,6 +75,13 @@ final class PgTypeof implements StatementPass {
                             e.first(), e.last(), "lb_meta.lb_pg_type(" + edits.original(e.first(), e.last()) + ")");
         }
         return changed ? new SqlStatement(edits.apply()) : st;
+    }
+
+    /** Already inside {@code lb_pg_type(..)}: the query of CREATE TABLE .. AS goes through the passes twice. */
+    private static boolean renamed(Expr call, List<Token> sig) {
+        return call.first() >= 2
+                && sig.get(call.first() - 1).is("(")
+                && sig.get(call.first() - 2).isWord("LB_PG_TYPE");
     }
 
     /** PostgreSQL's type name where the written form tells what the engine's type does not, else null. */

@@ -47,6 +47,7 @@ class PgTypeofTest {
                 "SELECT pg_typeof('a'::char(2)), pg_typeof('a'::bpchar), pg_typeof('a'::text) -> SELECT 'character', 'character', lb_meta.lb_pg_type(pg_typeof('a'::text))",
                 "SELECT pg_typeof(v), pg_typeof(t.c), pg_typeof(e), pg_typeof(id) FROM t -> SELECT 'character varying', 'character', 'embedding', lb_meta.lb_pg_type(pg_typeof(id)) FROM t",
                 "SELECT pg_typeof(v || 'x') FROM t -> SELECT lb_meta.lb_pg_type(pg_typeof(v || 'x')) FROM t",
+                "SELECT lb_meta.lb_pg_type(pg_typeof(1)) -> SELECT lb_meta.lb_pg_type(pg_typeof(1))",
             })
     void writtenFormOrTheEngineTypeRenamed(String in, String out) {
         assertThat(new PgTypeof().apply(new SqlStatement(in), TABLES).text()).isEqualTo(out);
