@@ -136,7 +136,7 @@ final class DdlParser {
                     Dialect.nestedQuery(query, tables),
                     ifNotExists,
                     orReplace,
-                    JsonbTypeof.jsonbColumns(query, new PassContext(tables)),
+                    JsonbForms.jsonbColumns(query, new PassContext(tables)),
                     CharacterColumns.of(writtenQuery(written, query), new PassContext(tables)));
         }
         if (columns == null) {

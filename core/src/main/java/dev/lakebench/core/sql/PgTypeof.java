@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
  * {@code lb_meta.lb_pg_type}, which renames them ({@code text}, {@code numeric}, {@code double precision},
  * {@code bytea}, {@code integer[]}: PostgreSQL's array types have no dimensions). What the engine cannot tell is
  * read from the written form: an untyped string constant is {@code unknown}, a cast to or a column declared
- * character varying / character is that, and a pg_deeplake domain column is its domain. Runs after
- * {@link JsonbTypeof}, which answers jsonb.
+ * character varying / character is that, a pg_deeplake domain column is its domain, and a jsonb value
+ * ({@link JsonbForms}: the engine types json and jsonb alike) is jsonb. Runs before the passes that rewrite the
+ * jsonb forms.
  */
 final class PgTypeof implements StatementPass {
 
@@ -68,7 +69,9 @@ final class PgTypeof implements StatementPass {
                     || renamed(e, sig)) {
                 continue;
             }
-            String written = written(e.child(0).unwrap(), tables);
+            String written = JsonbForms.isJsonb(e.child(0), sig, tables)
+                    ? "jsonb"
+                    : written(e.child(0).unwrap(), tables);
             changed |= written != null
                     ? edits.replace(e.first(), e.last(), "'" + written + "'")
                     : edits.replace(

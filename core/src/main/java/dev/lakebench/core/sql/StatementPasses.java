@@ -14,7 +14,6 @@ public final class StatementPasses {
             new InformationSchema(),
             new ValuesColumns(),
             new ColumnNames(),
-            new JsonbTypeof(),
             new PgTypeof(),
             new JsonbPaths(),
             new JsonbReturning(),
