@@ -15,7 +15,11 @@ import java.util.Set;
  * {@code col = '{..}'} of UPDATE SET and ON CONFLICT DO UPDATE SET), and the operand of {@code x = ANY('{..}')} /
  * {@code x <> ALL('{..}')}, an array of the left operand's type. The engine reads such a literal as text, so it
  * is spelled as the typed array ({@link ArrayLiteral}), and text that is no array literal fails as PostgreSQL's
- * does. Vector columns keep their own write path ({@link VectorWriteRule}).
+ * does. Where the written form does not tell x's type (a parameter, a function's result) {@code x = ANY('{..}')}
+ * is {@code x IN ('..', ..)}, whose untyped constants the engine reads as x's type, as PostgreSQL reads the
+ * elements. A vector, bounding box or point column compared with a literal in braces reads it as its float
+ * array; its engine list text ({@code '[1,2]'}) is left as it was. Vector writes keep their own path
+ * ({@link VectorWriteRule}).
  */
 final class ArrayLiteralTypes implements StatementPass {
 
@@ -32,10 +36,13 @@ final class ArrayLiteralTypes implements StatementPass {
             return st;
         }
         NamedTables tables = NamedTables.of(sig, ctx);
-        // only an array column, ANY / SOME / ALL or an array cast gives a literal an array type
+        // only an array column, ANY / SOME / ALL, an array cast or a float column and braces give a literal an
+        // array type
         if (!tables.anyTableColumn(ArrayLiteralTypes::isArray)
                 && !st.hasWord("ANY", "SOME", "ALL")
-                && sig.stream().noneMatch(t -> t.is("]"))) {
+                && sig.stream().noneMatch(t -> t.is("]"))
+                && !(tables.anyTableColumn(c -> floatArray(c) != null)
+                        && sig.stream().anyMatch(ArrayLiteral::writtenAsOne))) {
             return st;
         }
         TextEdits edits = new TextEdits(st.text(), sig);
@@ -45,8 +52,8 @@ final class ArrayLiteralTypes implements StatementPass {
         }
         for (Expr e : ExprWalk.all(sig)) {
             if (e.kind() == Expr.Kind.BINARY && SAME_TYPE.contains(e.op())) {
-                changed |= compared(e.child(0), e.child(1), sig, tables, edits);
-                changed |= compared(e.child(1), e.child(0), sig, tables, edits);
+                changed |= compared(e, 0, sig, tables, edits);
+                changed |= compared(e, 1, sig, tables, edits);
             }
         }
         return changed ? new SqlStatement(edits.apply()) : st;
@@ -111,18 +118,56 @@ final class ArrayLiteralTypes implements StatementPass {
         return changed;
     }
 
-    /** {@code literal op other}: the literal takes other's array type, or is the array of {@code x op ANY(literal)}. */
-    private static boolean compared(Expr literal, Expr other, List<Token> sig, NamedTables tables, TextEdits edits) {
+    /**
+     * {@code literal op other} with the literal on {@code side}: it takes other's array type, or is the array of
+     * {@code other op ANY(literal)}.
+     */
+    private static boolean compared(Expr e, int side, List<Token> sig, NamedTables tables, TextEdits edits) {
+        Expr literal = e.child(side);
+        Expr other = e.child(1 - side);
         Expr u = literal.unwrap();
         if (u.kind() == Expr.Kind.CALL
                 && u.children().size() == 1
                 && Set.of("any", "some", "all").contains(u.simpleName())
                 && u.name().size() == 1) {
             String element = scalarType(other, sig, tables, edits);
-            return element != null && typed(u.child(0), element + "[]", sig, edits);
+            return element != null
+                    ? typed(u.child(0), element + "[]", sig, edits)
+                    : side == 1 && membership(e, u, sig, edits);
         }
         String type = arrayType(other, tables, edits);
+        if (type == null) {
+            type = other.unwrap().kind() == Expr.Kind.COLUMN
+                            && u.kind() == Expr.Kind.STRING
+                            && ArrayLiteral.writtenAsOne(sig.get(u.first()))
+                    ? tables.column(other.unwrap())
+                            .map(ArrayLiteralTypes::floatArray)
+                            .orElse(null)
+                    : null;
+        }
         return type != null && typed(literal, type, sig, edits);
+    }
+
+    /**
+     * {@code x = ANY('{..}')} / {@code x <> ALL('{..}')} as {@code x [NOT] IN ('..', ..)} where x's type is not
+     * written: the constants are read as x's type, and NULL elements answer NULL as in PostgreSQL. Sub-arrays'
+     * elements count too; an empty array is false for ANY, true for ALL.
+     */
+    private static boolean membership(Expr e, Expr quantifier, List<Token> sig, TextEdits edits) {
+        Expr value = quantifier.child(0).unwrap();
+        boolean any = !quantifier.simpleName().equals("all");
+        if (value.kind() != Expr.Kind.STRING
+                || edits.isCovered(e.first())
+                || !(any ? e.op().equals("=") : e.op().equals("<>") || e.op().equals("!="))) {
+            return false;
+        }
+        ArrayLiteral array = ArrayLiteral.parse(Literals.string(sig.get(value.first())));
+        Expr x = e.child(0);
+        String left = edits.original(x.first(), x.last());
+        String test = array.elements().isEmpty()
+                ? left + (any ? " IS NULL AND FALSE" : " IS NULL OR TRUE")
+                : left + (any ? " IN (" : " NOT IN (") + array.constants() + ")";
+        return edits.replace(e.first(), e.last(), "(" + test + ")");
     }
 
     /** Spells a string literal as an array of {@code type}. */
@@ -189,6 +234,15 @@ final class ArrayLiteralTypes implements StatementPass {
             }
         }
         return "DOUBLE";
+    }
+
+    /** The float array a vector, bounding box or point column is read as in an expression, else null. */
+    private static String floatArray(Column c) {
+        return switch (c.type().storage()) {
+            case VECTOR, FLOAT_LIST -> "FLOAT[]";
+            case MULTI_VECTOR -> "FLOAT[][]";
+            default -> null;
+        };
     }
 
     private static boolean isArrayOrList(Column c) {

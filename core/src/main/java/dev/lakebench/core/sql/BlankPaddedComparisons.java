@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * is a character value too: {@code 'a'::char(3) = 'a  '} and {@code c = 'a  '} on a char(n) column are true. The
  * engine keeps char(n) values without trailing spaces (casts cut them, {@link CharacterWrites} stores them so),
  * so the rule drops the trailing spaces of a string constant or parameter compared with a cast to char(n) /
- * bpchar or with a char(n) column of a table the statement names. Runs before {@link PostgresFunctions} rewrites those casts.
+ * bpchar or with a char(n) column of a table the statement names, by a comparison operator or as an item of
+ * {@code IN (..)}. Runs before {@link PostgresFunctions} rewrites those casts.
  */
 final class BlankPaddedComparisons implements StatementPass {
 
@@ -38,30 +39,50 @@ final class BlankPaddedComparisons implements StatementPass {
         TextEdits edits = new TextEdits(st.text(), sig);
         boolean changed = false;
         for (Expr e : ExprWalk.all(sig)) {
-            if (e.kind() != Expr.Kind.BINARY
-                    || !COMPARISONS.contains(e.op())
-                    || e.children().size() != 2) {
-                continue;
-            }
-            for (int side = 0; side < 2; side++) {
-                Expr constant = e.child(side).unwrap();
-                if (constant.kind() == Expr.Kind.PARAMETER && isBlankPadded(e.child(1 - side), tables)) {
-                    // a parameter compared with a character value is one too: its trailing spaces do not count
-                    changed |= edits.replace(
-                            constant.first(),
-                            constant.last(),
-                            "rtrim(CAST(" + edits.original(constant.first(), constant.last()) + " AS VARCHAR), ' ')");
-                    continue;
+            if (e.kind() == Expr.Kind.BINARY
+                    && COMPARISONS.contains(e.op())
+                    && e.children().size() == 2) {
+                for (int side = 0; side < 2; side++) {
+                    if (isBlankPadded(e.child(1 - side), tables)) {
+                        changed |= unpadded(e.child(side), sig, edits);
+                    }
                 }
-                if (constant.kind() == Expr.Kind.STRING
-                        && isBlankPadded(e.child(1 - side), tables)
-                        && Literals.string(sig.get(constant.first())).endsWith(" ")) {
-                    String trimmed = Literals.string(sig.get(constant.first())).replaceFirst(" +$", "");
-                    changed |= edits.replace(constant.first(), constant.last(), "'" + trimmed.replace("'", "''") + "'");
+            } else if (isInList(e, sig) && isBlankPadded(e.child(0), tables)) {
+                // x IN ('a ', ..) compares x with each item
+                for (Expr item : e.child(1).children()) {
+                    changed |= unpadded(item, sig, edits);
                 }
             }
         }
         return changed ? new SqlStatement(edits.apply()) : st;
+    }
+
+    /**
+     * A string constant or parameter compared with a character value is one too: its trailing spaces do not count.
+     */
+    private static boolean unpadded(Expr value, List<Token> sig, TextEdits edits) {
+        Expr constant = value.unwrap();
+        if (constant.kind() == Expr.Kind.PARAMETER) {
+            return edits.replace(
+                    constant.first(),
+                    constant.last(),
+                    "rtrim(CAST(" + edits.original(constant.first(), constant.last()) + " AS VARCHAR), ' ')");
+        }
+        if (constant.kind() == Expr.Kind.STRING
+                && Literals.string(sig.get(constant.first())).endsWith(" ")) {
+            String trimmed = Literals.string(sig.get(constant.first())).replaceFirst(" +$", "");
+            return edits.replace(constant.first(), constant.last(), "'" + trimmed.replace("'", "''") + "'");
+        }
+        return false;
+    }
+
+    /** {@code x [NOT] IN (a, b, ..)} with a list of values (not a subquery). */
+    private static boolean isInList(Expr e, List<Token> sig) {
+        return e.kind() == Expr.Kind.OTHER
+                && e.children().size() == 2
+                && sig.get(e.child(1).first() - 1).isWord("IN")
+                && e.child(1).kind() != Expr.Kind.SUBQUERY
+                && sig.get(e.child(1).first()).is("(");
     }
 
     private static boolean isBlankPadded(Expr e, NamedTables tables) {

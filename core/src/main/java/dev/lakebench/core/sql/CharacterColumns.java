@@ -5,14 +5,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The columns of a {@code CREATE TABLE .. AS} query that copy a varchar(n) / char(n) column, so that the new
  * column keeps the declared type, as in PostgreSQL (the engine types them all VARCHAR). Read from the written
  * form: {@code *} and a column named as it is in the tables the query names (where every such column has the same
- * declared type).
+ * declared type), and a cast to one of the types.
  */
 final class CharacterColumns {
+
+    private static final Pattern CAST =
+            Pattern.compile("(VARCHAR|CHARACTERVARYING|CHAR|CHARACTER|BPCHAR)(?:\\((\\d+)\\))?");
 
     private CharacterColumns() {}
 
@@ -38,9 +43,33 @@ final class CharacterColumns {
                 if (declared != null) {
                     out.put(output.name(item, e), declared);
                 }
+            } else if (e.kind() == Expr.Kind.CAST) {
+                String declared = cast(e.type().replace(" ", ""));
+                if (declared != null) {
+                    out.put(output.name(item, e), declared);
+                }
             }
         }
         return out;
+    }
+
+    /**
+     * The declared type of a cast to varchar(n) / varchar / char(n) / char (written as the engine catalog keeps it),
+     * or null; {@code type} is upper case, spaces removed.
+     */
+    private static String cast(String type) {
+        Matcher m = CAST.matcher(type);
+        if (!m.matches()) {
+            return null;
+        }
+        boolean varying = m.group(1).equals("VARCHAR") || m.group(1).equals("CHARACTERVARYING");
+        if (varying) {
+            return m.group(2) == null ? "VARCHAR" : "VARCHAR(" + m.group(2) + ")";
+        }
+        if (m.group(2) == null) {
+            return m.group(1).equals("BPCHAR") ? null : "CHAR(1)"; // bpchar alone has no length
+        }
+        return "CHAR(" + m.group(2) + ")";
     }
 
     /** The declared type all these columns share, or null. */

@@ -64,6 +64,12 @@ final class CharacterWriteRule {
         cx.edits.raw().insert(cx.sig.get(last).end(), close);
     }
 
+    /** Wraps the value at tokens {@code [first, last]} in the check of column {@code c}. */
+    private static void checked(RewriteContext cx, Column c, int first, int last) {
+        boolean once = VolatileCalls.in(cx.sig, first, last);
+        wrap(cx, first, last, CharacterWrites.open(c, once), CharacterWrites.close(c));
+    }
+
     /** Wraps the values of each row of {@code VALUES (..), (..)}; false when the source is more than rows. */
     private static boolean values(DmlScope.Insert s, RewriteContext cx) {
         List<Token> sig = cx.sig;
@@ -90,7 +96,7 @@ final class CharacterWriteRule {
                     Column c = s.targets().get(k);
                     boolean isDefault = comma == from + 1 && sig.get(from).isWord("DEFAULT");
                     if (CharacterWrites.checks(c) && !isDefault && comma > from) {
-                        wrap(cx, from, comma - 1, CharacterWrites.open(c), CharacterWrites.close(c));
+                        checked(cx, c, from, comma - 1);
                     }
                 }
                 from = comma + 1;
@@ -124,7 +130,7 @@ final class CharacterWriteRule {
                 Column c = def.schema().column(sig.get(i).identifier()).orElse(null);
                 boolean isDefault = comma == i + 3 && sig.get(i + 2).isWord("DEFAULT");
                 if (c != null && CharacterWrites.checks(c) && !isDefault) {
-                    wrap(cx, i + 2, comma - 1, CharacterWrites.open(c), CharacterWrites.close(c));
+                    checked(cx, c, i + 2, comma - 1);
                 }
             }
             i = comma + 1;
@@ -136,7 +142,7 @@ final class CharacterWriteRule {
             Expr v = a.value();
             boolean isDefault = v.first() == v.last() && cx.sig.get(v.first()).isWord("DEFAULT");
             if (CharacterWrites.checks(a.column()) && !isDefault) {
-                wrap(cx, v.first(), v.last(), CharacterWrites.open(a.column()), CharacterWrites.close(a.column()));
+                checked(cx, a.column(), v.first(), v.last());
             }
         }
     }

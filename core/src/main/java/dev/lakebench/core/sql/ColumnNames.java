@@ -10,7 +10,7 @@ import java.util.Map;
  * {@code AS "<name>"} with PostgreSQL's name for it ({@code count(*)} is {@code count}, a cast of a constant is
  * the type's name, a cast of a column keeps the column's name, {@code CASE} is {@code case}, an expression is
  * {@code ?column?}). Every SELECT block is named, so names that reach the result through {@code *} over a
- * derived table or a CTE are PostgreSQL's too.
+ * derived table or a CTE are PostgreSQL's too, and so are the columns CREATE TABLE .. AS makes.
  */
 final class ColumnNames implements StatementPass {
 
@@ -46,20 +46,36 @@ final class ColumnNames implements StatementPass {
 
     @Override
     public SqlStatement apply(SqlStatement st, PassContext ctx) {
-        if (st.kind() != SqlStatement.Kind.SELECT
-                || !st.significant().get(0).isWord("SELECT")
-                        && !st.significant().get(0).isWord("WITH")
-                        && !st.significant().get(0).is("(")) {
+        int from = queryStart(st);
+        if (from < 0) {
             return st;
         }
         List<Token> sig = st.significant();
         int[] match = Brackets.match(sig);
         BlockParser parser = new BlockParser(sig, match);
-        QueryBlock root = parser.query(0, sig.size(), null);
+        QueryBlock root = parser.query(from, sig.size(), null);
         TextEdits edits = new TextEdits(st.text(), sig);
         boolean[] changed = {false};
         name(root, parser, sig, edits, changed);
         return changed[0] ? new SqlStatement(edits.apply()) : st;
+    }
+
+    /**
+     * Where the query whose columns are named starts: a SELECT, or the query of CREATE TABLE .. AS (its columns
+     * are the new table's, named before later passes rewrite the items); -1 for other statements.
+     */
+    private static int queryStart(SqlStatement st) {
+        int at = 0;
+        if (st.kind() == SqlStatement.Kind.CREATE_TABLE) {
+            at = st.findTopLevel(0, "AS") + 1;
+            if (at == 0 || at >= st.significant().size()) {
+                return -1;
+            }
+        } else if (st.kind() != SqlStatement.Kind.SELECT) {
+            return -1;
+        }
+        Token first = st.significant().get(at);
+        return first.isWord("SELECT") || first.isWord("WITH") || first.is("(") ? at : -1;
     }
 
     private static void name(QueryBlock b, BlockParser parser, List<Token> sig, TextEdits edits, boolean[] changed) {

@@ -48,7 +48,19 @@ final class DdlParser {
 
     // ---- CREATE TABLE ----
 
-    static Translation createTable(SqlStatement st, Function<String, Optional<TableDef>> tables) {
+    /** The query of CREATE TABLE .. AS as written, or {@code rewritten} when it cannot be found. */
+    private static String writtenQuery(SqlStatement written, String rewritten) {
+        int as = written.findTopLevel(0, "AS");
+        return as < 0 || as + 1 >= written.significant().size()
+                ? rewritten
+                : written.text().substring(written.significant().get(as + 1).start());
+    }
+
+    /**
+     * {@code st} after the statement passes; {@code written} as the user wrote it, where CREATE TABLE .. AS reads
+     * the casts to varchar(n) / char(n) the passes rewrite.
+     */
+    static Translation createTable(SqlStatement st, SqlStatement written, Function<String, Optional<TableDef>> tables) {
         List<Token> sig = st.significant();
         int[] match = Brackets.match(sig);
         int at = 1;
@@ -124,8 +136,8 @@ final class DdlParser {
                     Dialect.nestedQuery(query, tables),
                     ifNotExists,
                     orReplace,
-                    JsonbTypeof.jsonbColumns(query, new PassContext(tables)),
-                    CharacterColumns.of(query, new PassContext(tables)));
+                    JsonbForms.jsonbColumns(query, new PassContext(tables)),
+                    CharacterColumns.of(writtenQuery(written, query), new PassContext(tables)));
         }
         if (columns == null) {
             return deeplake ? unsupported(st, sig.get(sig.size() - 1)) : null;

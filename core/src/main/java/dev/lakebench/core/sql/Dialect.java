@@ -61,7 +61,7 @@ public final class Dialect {
             case SELECT -> query(st, tables, indexed);
             case INSERT, UPDATE, DELETE, TRUNCATE -> DmlDialect.translate(st, tables);
             case CREATE_TABLE -> {
-                Translation t = DdlParser.createTable(st, tables);
+                Translation t = DdlParser.createTable(st, written, tables);
                 yield t != null ? t : generic(st, tables);
             }
             case CREATE_INDEX -> {

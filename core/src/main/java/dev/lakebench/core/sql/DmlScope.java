@@ -157,9 +157,12 @@ sealed interface DmlScope {
                 Expr value = p.exprs.parse(eq + 1, comma);
                 if (value != null && value.last() == comma - 1) {
                     block.expressions.add(value);
-                    Column c = def.schema().column(sig.get(eq - 1).identifier()).orElse(null);
-                    if (c != null) {
-                        assignments.add(new Assignment(c, value));
+                    if (sig.get(i).is("(") && p.match[i] == eq - 1) {
+                        assignments.addAll(assignments(columns(sig, i + 1, eq - 1, def), value));
+                    } else {
+                        def.schema()
+                                .column(sig.get(eq - 1).identifier())
+                                .ifPresent(c -> assignments.add(new Assignment(c, value)));
                     }
                 } else {
                     block.expressions.addAll(p.exprs.parts(eq + 1, comma));
@@ -177,6 +180,37 @@ sealed interface DmlScope {
             block.expressions.addAll(p.exprs.parts(returning + 1, sig.size()));
         }
         return new Update(block, assignments, from, where, returning);
+    }
+
+    /** The table's columns named in {@code (a, b)} of {@code SET (a, b) = ..}; null when one is not a column. */
+    private static List<Column> columns(List<Token> sig, int from, int to, TableDef def) {
+        List<Column> out = new ArrayList<>();
+        for (int j = from; j < to; j += 2) {
+            Column c = QualifiedName.isName(sig.get(j))
+                    ? def.schema().column(sig.get(j).identifier()).orElse(null)
+                    : null;
+            if (c == null || j + 1 < to && !sig.get(j + 1).is(",")) {
+                return null;
+            }
+            out.add(c);
+        }
+        return out;
+    }
+
+    /**
+     * {@code SET (a, b) = (x, y)} / {@code ROW(x, y)}: each value assigned to its column. A sub-select gives none
+     * (the engine does not run that form).
+     */
+    private static List<Assignment> assignments(List<Column> columns, Expr value) {
+        Expr row = value.unwrap();
+        if (columns == null || row.kind() != Expr.Kind.ROW || row.children().size() != columns.size()) {
+            return List.of();
+        }
+        List<Assignment> out = new ArrayList<>();
+        for (int k = 0; k < columns.size(); k++) {
+            out.add(new Assignment(columns.get(k), row.child(k)));
+        }
+        return out;
     }
 
     private static Delete delete(ParsedStatement p) {

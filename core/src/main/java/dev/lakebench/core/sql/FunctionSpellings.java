@@ -309,7 +309,7 @@ final class FunctionSpellings implements StatementPass {
                 // list(x [ORDER BY ..]) keeps the call's own clauses; json_agg of jsonb values prints each one as
                 // jsonb does, and its own brackets and commas are the same in both layouts
                 String style = e.simpleName().startsWith("jsonb")
-                                || n > 0 && JsonbTypeof.isJsonb(aggregated(e.child(0), sig), sig, tables.get())
+                                || n > 0 && JsonbForms.isJsonb(aggregated(e.child(0), sig), sig, tables.get())
                         ? "jsonb"
                         : "json";
                 edits.insertAfter(e.last(), ") AS VARCHAR), '" + style + "') AS JSON)");

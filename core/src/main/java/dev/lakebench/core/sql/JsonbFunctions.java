@@ -113,12 +113,12 @@ final class JsonbFunctions implements StatementPass {
         Expr l = e.child(0);
         Expr r = e.child(1);
         if (e.op().equals("||")) {
-            boolean lj = JsonbTypeof.isJsonb(l, sig, tables)
+            boolean lj = JsonbForms.isJsonb(l, sig, tables)
                     || l.unwrap().isBinary("||") && jsonbOperator(l.unwrap(), sig, tables);
-            boolean rj = JsonbTypeof.isJsonb(r, sig, tables);
+            boolean rj = JsonbForms.isJsonb(r, sig, tables);
             return lj && (rj || isString(r)) || rj && isString(l);
         }
-        boolean lj = JsonbTypeof.isJsonb(l, sig, tables)
+        boolean lj = JsonbForms.isJsonb(l, sig, tables)
                 || l.unwrap().kind() == Expr.Kind.BINARY && jsonbOperator(l.unwrap(), sig, tables);
         return e.op().equals("-") && lj && (isString(r) || isIndex(r));
     }
@@ -130,8 +130,8 @@ final class JsonbFunctions implements StatementPass {
     private static boolean jsonbComparison(Expr e, List<Token> sig, NamedTables tables) {
         Expr l = e.child(0);
         Expr r = e.child(1);
-        boolean lj = JsonbTypeof.isJsonb(l, sig, tables);
-        boolean rj = JsonbTypeof.isJsonb(r, sig, tables);
+        boolean lj = JsonbForms.isJsonb(l, sig, tables);
+        boolean rj = JsonbForms.isJsonb(r, sig, tables);
         return lj && (rj || isString(r)) || rj && isString(l);
     }
 

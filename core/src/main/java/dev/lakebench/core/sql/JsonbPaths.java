@@ -6,7 +6,7 @@ import java.util.List;
  * A result column that is {@code x -> k} or {@code x #> path} on a jsonb value prints as PostgreSQL prints jsonb
  * ({@code {"c": "x"}}); the engine's operators give compact JSON ({@code {"c":"x"}}). Only the query's output
  * columns are laid out through {@code lb_pg_json}: inside an expression (a comparison, another operator) the value
- * stays the engine's, so what it is compared with is unchanged. jsonb as {@link JsonbTypeof} reads the written form.
+ * stays the engine's, so what it is compared with is unchanged. jsonb as {@link JsonbForms} reads the written form.
  */
 final class JsonbPaths implements StatementPass {
 
@@ -31,7 +31,7 @@ final class JsonbPaths implements StatementPass {
             Expr e = item.expr();
             if (e.kind() == Expr.Kind.BINARY
                     && (e.op().equals("->") || e.op().equals("#>"))
-                    && JsonbTypeof.isJsonb(e.child(0), sig, tables)
+                    && JsonbForms.isJsonb(e.child(0), sig, tables)
                     && !edits.isCovered(e.first())) {
                 edits.insertAfter(e.last(), " AS VARCHAR), 'jsonb') AS JSON)");
                 changed |= edits.replace(

@@ -39,7 +39,7 @@ final class JsonbReturning implements StatementPass {
             jsonbColumns(e, tables, columns);
             boolean path = e.kind() == Expr.Kind.BINARY
                     && (e.op().equals("->") || e.op().equals("#>"))
-                    && JsonbTypeof.isJsonb(e.child(0), sig, tables);
+                    && JsonbForms.isJsonb(e.child(0), sig, tables);
             if (path) {
                 // the outer layout first: the inner column edits would cover the item's first and last tokens
                 edits.insertBefore(e.first(), "CAST(lb_pg_json(CAST(");

@@ -64,7 +64,7 @@ final class PostgresFunctions implements StatementPass {
                             || t.text().equals("<@"))) {
                 return true;
             }
-            if (t.kind() == Token.Kind.STRING && t.text().startsWith("'{")) {
+            if (ArrayLiteral.writtenAsOne(t)) {
                 return true; // perhaps an array literal
             }
             if (t.kind() == Token.Kind.WORD) {
@@ -150,7 +150,7 @@ final class PostgresFunctions implements StatementPass {
                         return edits.replace(v.first(), v.last(), "'" + PgLiterals.bool(text) + "'");
                     }
                     // text in the engine's list form ('[1,2]', a vector) stays the engine's to read
-                    if (e.type().endsWith("[]") && text.strip().startsWith("{")) {
+                    if (e.type().endsWith("[]") && ArrayLiteral.looksLikeOne(text)) {
                         return edits.replace(
                                 e.first(),
                                 e.last(),

@@ -1,6 +1,7 @@
 package dev.lakebench.core.sql;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The passes every statement goes through before the dialect translates it, in order. Each is a small rule over
@@ -13,7 +14,7 @@ public final class StatementPasses {
             new InformationSchema(),
             new ValuesColumns(),
             new ColumnNames(),
-            new JsonbTypeof(),
+            new PgTypeof(),
             new JsonbPaths(),
             new JsonbReturning(),
             new BlankPaddedComparisons(),
@@ -36,6 +37,10 @@ public final class StatementPasses {
             new JsonbLiterals(),
             new NumericPrecision(),
             new JsonArrows());
+
+    /** Macros the passes' SQL calls, created once per workspace next to {@link CharacterWrites#MACROS}. */
+    public static final List<String> MACROS =
+            Stream.of(PgTypeof.MACROS, ArrayConcat.MACROS).flatMap(List::stream).toList();
 
     private StatementPasses() {}
 

@@ -3,15 +3,20 @@ package dev.lakebench.core.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.QueryError;
+import dev.lakebench.core.client.QueryRequest;
+import dev.lakebench.core.client.Row;
 import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.ColumnType;
 import dev.lakebench.core.schema.TableSchema;
 import dev.lakebench.core.store.TableDef;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -47,6 +52,10 @@ class ArrayLiteralsTest {
                 "{\"a\\\"b\",a\\,b,\"x}y\",a[b} -> ['a\"b', 'a,b', 'x}y', 'a[b'] -> 1",
                 "{it's,\"\",\" \"} -> ['it''s', '', ' '] -> 1",
                 "{a\\ } -> ['a '] -> 1",
+                // dimension decorations, checked against the braces
+                "[1:2]={1,2} -> ['1', '2'] -> 1",
+                "` [2] = {a,b}` -> ['a', 'b'] -> 1",
+                "[1:1][1:2]={{1,2}} -> [['1', '2']] -> 2",
             })
     void textReadsAsPostgresReadsIt(String text, String list, int depth) {
         ArrayLiteral a = ArrayLiteral.parse(text);
@@ -69,12 +78,43 @@ class ArrayLiteralsTest {
                 "{{},{}} -> Unexpected \"}\" character.",
                 "{a\"b\"} -> Unexpected array element.",
                 "{\"a\"b} -> Unexpected array element.",
+                "[1:3]={1,2} -> Specified array dimensions do not match array contents.",
+                "[1:2][1:2]={1,2} -> Specified array dimensions do not match array contents.",
+                "[1:2] -> Missing \"=\" after array dimensions.",
+                "[1:2 -> Missing \"]\" after array dimensions.",
+                "[a:2]={1,2} -> \"[\" must introduce explicitly-specified array dimensions.",
+                "[1:2]=1 -> Array contents must start with \"{\".",
             })
     void malformedTextFailsWithPostgresMessage(String text, String detail) {
         assertThatThrownBy(() -> ArrayLiteral.parse(text))
                 .isInstanceOf(QueryError.class)
                 .hasMessageContaining("malformed array literal: \"" + text + "\"")
                 .hasMessageContaining(detail);
+    }
+
+    @Test
+    void aLowerBoundOtherThanOneIsRefused() {
+        assertThatThrownBy(() -> ArrayLiteral.parse("[0:1]={1,2}"))
+                .isInstanceOf(QueryError.class)
+                .hasMessageContaining("An array lower bound other than 1 (\"[0:1]={1,2}\") is not supported")
+                .hasMessageContaining("arrays start at 1");
+        assertThatThrownBy(() -> ArrayLiteral.parse("[2:1]={}"))
+                .hasMessageContaining("upper bound cannot be less than lower bound");
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiterString = " -> ",
+            quoteCharacter = '`',
+            value = {
+                "{1} -> true",
+                "` [1:2]={1,2}` -> true",
+                "[1,2] -> false",
+                "abc -> false",
+                "[1:2] -> false",
+            })
+    void textThatStartsAsAnArrayLiteral(String text, boolean expected) {
+        assertThat(ArrayLiteral.looksLikeOne(text)).isEqualTo(expected);
     }
 
     @ParameterizedTest
@@ -99,7 +139,13 @@ class ArrayLiteralsTest {
                 // = ANY / <> ALL: an array of the left operand's type
                 "SELECT 'b' = ANY('{a,b}'), 2 = ANY('{1,2}'), 3 <> ALL('{1,2}'), -1.5 = SOME('{1.5}') -> SELECT 'b' = ANY(CAST(['a', 'b'] AS VARCHAR[])), 2 = ANY(CAST(['1', '2'] AS INTEGER[])), 3 <> ALL(CAST(['1', '2'] AS INTEGER[])), -1.5 = SOME(CAST(['1.5'] AS DOUBLE[]))",
                 "SELECT id FROM items WHERE id = ANY('{1,3}') AND name <> ALL('{x}') -> SELECT id FROM items WHERE id = ANY(CAST(['1', '3'] AS INTEGER[])) AND name <> ALL(CAST(['x'] AS VARCHAR[]))",
-                "SELECT x::bigint = ANY('{1}'), $1 = ANY('{1}') -> SELECT x::bigint = ANY(CAST(['1'] AS bigint[])), $1 = ANY('{1}')",
+                "SELECT x::bigint = ANY('{1}'), $1 = ANY('{1}') -> SELECT x::bigint = ANY(CAST(['1'] AS bigint[])), ($1 IN ('1'))",
+                // a left operand whose type is not written: its own type reads the constants
+                "SELECT id + 1 = ANY('{2,3}'), upper(name) <> ALL('{A,NULL}'), $1 = SOME('{{1},{2}}') FROM items -> SELECT (id + 1 IN ('2', '3')), (upper(name) NOT IN ('A', NULL)), ($1 IN ('1', '2')) FROM items",
+                "SELECT $1 = ANY('{}'), $2 <> ALL('{}'), $3 = ALL('{1}') -> SELECT ($1 IS NULL AND FALSE), ($2 IS NULL OR TRUE), $3 = ALL('{1}')",
+                // a vector, bounding box or point compared with braces reads them as its float array
+                "SELECT id FROM items WHERE v = '{1,2}' OR '{3,4}' <> i.v OR box = '{0,0,1,1}' -> SELECT id FROM items WHERE v = CAST(['1', '2'] AS FLOAT[]) OR CAST(['3', '4'] AS FLOAT[]) <> i.v OR box = CAST(['0', '0', '1', '1'] AS FLOAT[])",
+                "SELECT id FROM items WHERE v = '[1,2]' -> SELECT id FROM items WHERE v = '[1,2]'",
                 // vectors keep their own write path, bounding boxes the engine's list text
                 "INSERT INTO items (id, v, box) VALUES (1, '[1,2]', '[0,0,1,1]') -> INSERT INTO items (id, v, box) VALUES (1, '[1,2]', '[0,0,1,1]')",
             })
@@ -137,6 +183,42 @@ class ArrayLiteralsTest {
                         .apply(new SqlStatement(in), new PassContext(n -> Optional.empty()))
                         .text())
                 .isEqualTo(out);
+    }
+
+    @Test
+    void boundTextInArrayFormIsAnArrayWhereOneGoes(@TempDir Path dir) {
+        try (Client client = Client.local(dir)) {
+            client.query("CREATE TABLE t (id int, tags text[], xs int[], m int[][], j jsonb)");
+            client.execute(
+                    QueryRequest.of("INSERT INTO t (id, tags, j) VALUES ($1, $2, $3)", 1, "{a,\"b c\",NULL}", "{}"));
+            client.execute(QueryRequest.of("UPDATE t SET xs = $1, m = $2", "[1:2]={1,2}", "{{1,2},{3,4}}"));
+            Row r = client.execute(QueryRequest.of("SELECT tags, xs, m, j FROM t WHERE xs = $1", "{1,2}"))
+                    .rows()
+                    .get(0);
+            assertThat(r.get(0)).hasToString("[a, b c, null]");
+            assertThat(r.get(1)).hasToString("[1, 2]");
+            assertThat(r.get(2)).hasToString("[[1, 2], [3, 4]]");
+            assertThat(r.get(3)).isEqualTo("{}");
+            assertThatThrownBy(() -> client.execute(QueryRequest.of("UPDATE t SET xs = $1", "{1,2")))
+                    .hasMessageContaining("malformed array literal: \"{1,2\"");
+            assertThatThrownBy(() -> client.execute(QueryRequest.of("UPDATE t SET xs = $1", "[0:1]={1,2}")))
+                    .hasMessageContaining("An array lower bound other than 1");
+        }
+    }
+
+    @Test
+    void anUntypedLeftOperandOfAnyReadsTheElementsAsItsType(@TempDir Path dir) {
+        try (Client client = Client.local(dir)) {
+            Row r = client.execute(QueryRequest.of(
+                            "SELECT $1 = ANY('{1,2}') AS a, $2 = ANY('{x,y}') AS b, length('ab') <> ALL('{1,NULL}') AS c",
+                            2L,
+                            "z"))
+                    .rows()
+                    .get(0);
+            assertThat(r.get("a")).isEqualTo(true);
+            assertThat(r.get("b")).isEqualTo(false);
+            assertThat(r.get("c")).isNull();
+        }
     }
 
     @Test

@@ -237,4 +237,63 @@ class CharacterTypesTest {
             tooLong(() -> client.query("INSERT INTO c2 VALUES ('abcd', 'x')"), "character varying(3)");
         }
     }
+
+    @Test
+    void aMultiColumnUpdateChecksEachValue() {
+        try (Client client = Client.local(dir)) {
+            client.query("CREATE TABLE t (id int, a varchar(3), b char(2))");
+            client.query("INSERT INTO t VALUES (1, 'x', 'y')");
+            tooLong(() -> client.query("UPDATE t SET (a, b) = ('abcd', 'z')"), "character varying(3)");
+            tooLong(() -> client.query("UPDATE t SET (b, a) = ROW('xyz', 'q')"), "character(2)");
+            client.query("UPDATE t SET (id, a, b) = (2, 'ab   ', 'q ')");
+            assertThat(column(client, "SELECT a || b || '|' FROM t")).containsExactly("ab q|");
+        }
+    }
+
+    @Test
+    void aVolatileValueIsComputedOnce() {
+        try (Client client = Client.local(dir)) {
+            client.query("CREATE SEQUENCE s");
+            client.query("CREATE TABLE t (id int PRIMARY KEY, a varchar(5), b char(3))");
+            client.query("INSERT INTO t VALUES (1, nextval('s')::text, nextval('s')::text)");
+            client.query("UPDATE t SET a = nextval('s')::text");
+            client.query("INSERT INTO t VALUES (1, 'x', 'y') ON CONFLICT (id) DO UPDATE SET b = nextval('s')::text");
+            // each nextval runs once: a takes 1 then 3, b takes 2 then 4
+            assertThat(column(client, "SELECT a || '/' || b FROM t")).containsExactly("3/4");
+            assertThat(client.query("SELECT nextval('s') AS n").get(0).get("n")).isEqualTo(5L);
+        }
+    }
+
+    @Test
+    void inListsCompareWithoutPadding() {
+        try (Client client = Client.local(dir)) {
+            client.query("CREATE TABLE t (id int, b char(4))");
+            client.query("INSERT INTO t VALUES (1, 'x'), (2, 'y')");
+            assertThat(column(client, "SELECT id::text FROM t WHERE b IN ('x   ', 'z ')"))
+                    .containsExactly("1");
+            assertThat(
+                            client
+                                    .execute(QueryRequest.of("SELECT id::text FROM t WHERE b NOT IN ($1)", "x  "))
+                                    .rows()
+                                    .stream()
+                                    .map(r -> r.get(0))
+                                    .toList())
+                    .containsExactly("2");
+        }
+    }
+
+    @Test
+    void createTableAsKeepsTheTypeOfACast() {
+        try (Client client = Client.local(dir)) {
+            client.query("CREATE TABLE t (id int, e text)");
+            client.query("INSERT INTO t VALUES (1, 'long text')");
+            client.query("CREATE TABLE c AS SELECT e::varchar(5), CAST(e AS character(2)) AS ch, e::varchar AS v,"
+                    + " e::text AS t FROM t");
+            assertThat(client.describeTable("c").schema().columns())
+                    .extracting(c -> c.name() + " " + c.typeName())
+                    .containsExactly("e VARCHAR(5)", "ch CHAR(2)", "v TEXT", "t TEXT");
+            assertThat(column(client, "SELECT e || '|' || ch FROM c")).containsExactly("long |lo");
+            tooLong(() -> client.query("INSERT INTO c (e) VALUES ('abcdef')"), "character varying(5)");
+        }
+    }
 }

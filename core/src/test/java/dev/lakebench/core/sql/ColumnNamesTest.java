@@ -37,6 +37,9 @@ class ColumnNamesTest {
                 "SELECT left(a, 2), right(a, 2) FROM t|SELECT left(a, 2) AS \"left\", right(a, 2) AS \"right\" FROM t",
                 "WITH q AS (SELECT sum(x) FROM t) SELECT * FROM q|WITH q AS (SELECT sum(x) AS \"sum\" FROM t) SELECT * FROM q",
                 "SELECT 1 UNION ALL SELECT 2|SELECT 1 AS \"?column?\" UNION ALL SELECT 2 AS \"?column?\"",
+                // the columns CREATE TABLE .. AS makes, named before later passes rewrite the items
+                "CREATE TABLE c AS SELECT a::varchar(5), count(*) FROM t|CREATE TABLE c AS SELECT a::varchar(5) AS \"a\", count(*) AS \"count\" FROM t",
+                "CREATE TABLE c AS (SELECT 1 + 1)|CREATE TABLE c AS (SELECT 1 + 1 AS \"?column?\")",
             })
     void namesUnaliasedItemsAsPostgresDoes(String in, String out) {
         assertThat(rewrite(in)).isEqualTo(out);
@@ -45,7 +48,7 @@ class ColumnNamesTest {
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
-            value = {"INSERT INTO t SELECT count(*) FROM u", "SHOW TABLES", "DESCRIBE t"})
+            value = {"INSERT INTO t SELECT count(*) FROM u", "SHOW TABLES", "DESCRIBE t", "CREATE TABLE c (a int)"})
     void leavesOtherStatementsAlone(String sql) {
         assertThat(rewrite(sql)).isEqualTo(sql);
     }

@@ -148,8 +148,11 @@ class PostgresTypePassesTest {
                 "UPDATE arr SET tags = tags || name -> UPDATE arr SET tags = list_append(tags, name)",
                 "SELECT 'x'::text || tags, v || 4.0 FROM arr -> SELECT list_prepend('x'::text, tags), list_append(v, 4.0) FROM arr",
                 "SELECT tags || 'x' FROM arr -> SELECT tags || 'x' FROM arr",
-                "SELECT ARRAY[1] || ARRAY[2], tags || tags, name || 'x' FROM arr -> SELECT ARRAY[1] || ARRAY[2], tags || tags, name || 'x' FROM arr",
-                "SELECT ARRAY[1] || '{2}', ARRAY[1] || NULL -> SELECT ARRAY[1] || '{2}', ARRAY[1] || NULL",
+                // two arrays, or an array and NULL: a NULL side gives the other side
+                "SELECT ARRAY[1] || ARRAY[2], tags || tags, name || 'x' FROM arr -> SELECT lb_meta.lb_array_cat(ARRAY[1], ARRAY[2]), lb_meta.lb_array_cat(tags, tags), name || 'x' FROM arr",
+                "SELECT ARRAY[1] || NULL, NULL || tags, NULL || name FROM arr -> SELECT lb_meta.lb_array_cat(ARRAY[1], NULL), lb_meta.lb_array_cat(NULL, tags), NULL || name FROM arr",
+                "SELECT tags || CAST(['x'] AS VARCHAR[]) || name FROM arr -> SELECT list_append(lb_meta.lb_array_cat(tags, CAST(['x'] AS VARCHAR[])), name) FROM arr",
+                "SELECT ARRAY[1] || '{2}' -> SELECT ARRAY[1] || '{2}'",
             })
     void arrayAndElementAppendOrPrepend(String in, String out) {
         assertThat(new ArrayConcat().apply(new SqlStatement(in), ARR).text()).isEqualTo(out);

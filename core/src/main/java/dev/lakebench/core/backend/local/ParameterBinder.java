@@ -2,6 +2,7 @@ package dev.lakebench.core.backend.local;
 
 import dev.lakebench.core.client.ErrorCode;
 import dev.lakebench.core.client.QueryError;
+import dev.lakebench.core.sql.ArrayLiteral;
 import dev.lakebench.core.store.Values;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -16,7 +17,10 @@ import java.util.UUID;
  * Binds {@code $N} parameters: scalars as themselves, byte[] as BLOB, lists and arrays of strings as VARCHAR[] and
  * of whole numbers as BIGINT[]
  * (exact ids for {@code = ANY($1)}, widened where a vector is expected), float vectors (float[], double[], lists
- * of numbers) as FLOAT[] lists, multi-vectors (float[][], lists of number lists) as FLOAT[][]. Values are always bound, never spliced into the SQL text.
+ * of numbers) as FLOAT[] lists, multi-vectors (float[][], lists of number lists) as FLOAT[][]. A string in
+ * PostgreSQL's array form ({@code {a,b}}) where the statement expects an array is read as PostgreSQL reads it
+ * and bound as its elements' text, which the engine casts to the element type. Values are always bound, never
+ * spliced into the SQL text.
  */
 final class ParameterBinder {
 
@@ -49,7 +53,11 @@ final class ParameterBinder {
     private static void bindOne(Connection c, PreparedStatement ps, int index, Object v) throws SQLException {
         switch (v) {
             case null -> ps.setObject(index, null);
-            case String s -> ps.setString(index, s);
+            case String s -> {
+                if (!bindArrayText(c, ps, index, s)) {
+                    ps.setString(index, s);
+                }
+            }
             case Long l -> ps.setLong(index, l);
             case Integer n -> ps.setInt(index, n);
             case Short n -> ps.setShort(index, n);
@@ -96,6 +104,36 @@ final class ParameterBinder {
                 ps.setArray(index, c.createArrayOf("FLOAT", boxed));
             }
         }
+    }
+
+    /**
+     * Binds PostgreSQL's text of an array ({@code '{a,b}'}, {@code '[1:2]={1,2}'}) as the array of its elements
+     * where the statement expects an array (a parameter written to an array column, compared with one); false
+     * for other text, which is bound as it is (the engine's own list text, {@code '[1,2]'}, among it).
+     */
+    private static boolean bindArrayText(Connection c, PreparedStatement ps, int index, String s) throws SQLException {
+        if (!ArrayLiteral.looksLikeOne(s)) {
+            return false;
+        }
+        String expected = ps.getParameterMetaData().getParameterTypeName(index);
+        if (expected == null || !expected.endsWith("]")) {
+            return false;
+        }
+        ArrayLiteral a = ArrayLiteral.parse(s);
+        ps.setArray(index, textArray(c, a.elements(), a.depth()));
+        return true;
+    }
+
+    /** Elements as text (a sub-array's as an array of its own), for the engine to cast to the element type. */
+    private static java.sql.Array textArray(Connection c, List<Object> elements, int depth) throws SQLException {
+        if (depth <= 1) {
+            return c.createArrayOf("VARCHAR", elements.toArray());
+        }
+        Object[] rows = new Object[elements.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = textArray(c, (List<Object>) elements.get(i), depth - 1);
+        }
+        return c.createArrayOf("VARCHAR" + "[]".repeat(depth - 1), rows);
     }
 
     /**

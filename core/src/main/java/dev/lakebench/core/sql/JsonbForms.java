@@ -7,13 +7,13 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@code pg_typeof(x)} is {@code jsonb} where the written form says x is jsonb: the engine has one JSON type, so
- * it answers {@code json} (and {@code varchar} for {@code ->>}, PostgreSQL's {@code text}). jsonb forms: a jsonb
- * column of a table the statement names, a cast to jsonb, a {@code jsonb_..} function or {@code to_jsonb}, and
- * {@code ->}, {@code #>}, {@code ||}, {@code -}, {@code #-} on one of them. Runs before the passes that rewrite
- * those forms; other arguments are left to the engine.
+ * Whether a value is jsonb by its written form: the engine has one JSON type for json and jsonb, so the passes
+ * that print, compare or name jsonb ({@link PgTypeof}, {@link JsonbPaths}, {@link JsonbFunctions}, CREATE TABLE ..
+ * AS) read it from there. jsonb forms: a jsonb column of a table the statement names, a cast to jsonb, a
+ * {@code jsonb_..} function or {@code to_jsonb}, and {@code ->}, {@code #>}, {@code ||}, {@code -}, {@code #-} on
+ * one of them (and a value an earlier pass laid out as jsonb).
  */
-final class JsonbTypeof implements StatementPass {
+final class JsonbForms {
 
     private static final Set<String> JSONB_FUNCTIONS = Set.of(
             "to_jsonb",
@@ -32,30 +32,7 @@ final class JsonbTypeof implements StatementPass {
 
     private static final Set<String> JSONB_OPERATORS = Set.of("->", "#>", "||", "-", "#-");
 
-    @Override
-    public SqlStatement apply(SqlStatement st, PassContext ctx) {
-        List<Token> sig = st.significant();
-        if (sig.stream().noneMatch(t -> t.isWord("PG_TYPEOF"))) {
-            return st;
-        }
-        NamedTables tables = NamedTables.of(sig, ctx);
-        TextEdits edits = new TextEdits(st.text(), sig);
-        boolean changed = false;
-        for (Expr e : ExprWalk.all(sig)) {
-            if (e.kind() != Expr.Kind.CALL
-                    || !e.simpleName().equals("pg_typeof")
-                    || e.children().size() != 1
-                    || edits.isCovered(e.first())) {
-                continue;
-            }
-            Expr arg = e.child(0).unwrap();
-            String type = isJsonb(arg, sig, tables) ? "jsonb" : isText(arg) ? "text" : null;
-            if (type != null) {
-                changed |= edits.replace(e.first(), e.last(), "'" + type + "'");
-            }
-        }
-        return changed ? new SqlStatement(edits.apply()) : st;
-    }
+    private JsonbForms() {}
 
     static boolean isJsonb(Expr e, List<Token> sig, NamedTables tables) {
         Expr u = e.unwrap();
@@ -106,10 +83,5 @@ final class JsonbTypeof implements StatementPass {
             }
         }
         return out;
-    }
-
-    /** {@code ->>} and {@code #>>} give text. */
-    private static boolean isText(Expr e) {
-        return e.kind() == Expr.Kind.BINARY && (e.op().equals("->>") || e.op().equals("#>>"));
     }
 }
