@@ -70,7 +70,8 @@ final class ArrayLiteralTypes implements StatementPass {
         Optional<TableDef> def = name == null || name.parts().size() > 2
                 ? Optional.empty()
                 : ctx.tables().apply(name.name());
-        if (def.isEmpty() || def.get().schema().columns().stream().noneMatch(ArrayLiteralTypes::isArray)) {
+        if (def.isEmpty()
+                || def.get().schema().columns().stream().noneMatch(c -> isArray(c) || floatArray(c) != null)) {
             return false;
         }
         if (!(DmlScope.of(p, def.get()) instanceof DmlScope.Insert s) || s.byName() || s.defaults()) {
@@ -113,6 +114,14 @@ final class ArrayLiteralTypes implements StatementPass {
         for (int i = 0; i < values.size() && i < targets.size(); i++) {
             if (values.get(i) != null && isArray(targets.get(i))) {
                 changed |= typed(values.get(i), EngineTypes.of(targets.get(i)), sig, edits);
+            } else if (values.get(i) != null
+                    && floatArray(targets.get(i)) != null
+                    && values.get(i).unwrap().kind() == Expr.Kind.STRING
+                    && ArrayLiteral.writtenAsOne(sig.get(values.get(i).unwrap().first()))
+                    && sig.get(values.get(i).unwrap().first()).text().startsWith("'{")) {
+                // a vector written as PostgreSQL's array text: a float list, so that rows of one VALUES list
+                // written as ARRAY[..] and as '{..}' have one type
+                changed |= typed(values.get(i), floatArray(targets.get(i)), sig, edits);
             }
         }
         return changed;

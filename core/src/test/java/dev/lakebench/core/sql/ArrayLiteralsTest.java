@@ -207,6 +207,23 @@ class ArrayLiteralsTest {
     }
 
     @Test
+    void vectorLiteralsMixWithArrayConstructorsInOneValuesList(@TempDir Path dir) {
+        try (Client client = Client.local(dir)) {
+            client.query("CREATE TABLE v (id int, emb float4[], m float4[][]) USING deeplake");
+            client.query("INSERT INTO v VALUES (1, '{1,0,0}', '{{1,0},{0,1}}'), (2, ARRAY[0,1,0], ARRAY[[1,1],[0,0]]),"
+                    + " (3, '{0.5,0.5,0}', NULL)");
+            List<Row> rows = client.query("SELECT id, emb FROM v WHERE emb = '{0.5,0.5,0}' OR id < 3 ORDER BY id");
+            assertThat(rows)
+                    .extracting(r -> (float[]) r.get("emb"))
+                    .containsExactly(new float[] {1, 0, 0}, new float[] {0, 1, 0}, new float[] {0.5f, 0.5f, 0});
+            assertThat(client.query("SELECT id FROM v ORDER BY emb <#> '{0,1,0}' DESC LIMIT 1")
+                            .get(0)
+                            .get("id"))
+                    .isEqualTo(2L);
+        }
+    }
+
+    @Test
     void anUntypedLeftOperandOfAnyReadsTheElementsAsItsType(@TempDir Path dir) {
         try (Client client = Client.local(dir)) {
             Row r = client.execute(QueryRequest.of(
