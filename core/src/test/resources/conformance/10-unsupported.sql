@@ -17,6 +17,10 @@ SELECT pg_size_pretty(pg_total_relation_size('t'));
 LISTEN channel;
 -- error: is not supported by the local engine
 
+-- case: PREPARE is not supported, even with a parameter in it
+PREPARE q(int) AS SELECT body FROM t WHERE id = $1;
+-- error: is not supported by the local engine
+
 -- case: CREATE EXTENSION is not supported
 CREATE EXTENSION pg_trgm;
 -- error: is not supported by the local engine

@@ -12,6 +12,10 @@ import java.util.Map;
  */
 public final class UnsupportedStatements {
 
+    private static final String PREPARED =
+            "send the statement with its values bound to $1, $2 ... (client.query(sql, values), or lakebench query SQL"
+                    + " --param JSON)";
+
     /** Leading words of statements that have no local meaning, with what to do instead. */
     private static final Map<String, String> STATEMENTS = Map.ofEntries(
             Map.entry("LISTEN", "poll the table instead; the local engine has no notification channels"),
@@ -24,7 +28,10 @@ public final class UnsupportedStatements {
                     "drop and create the index again (DROP INDEX name; CREATE INDEX ... USING deeplake_index)"),
             Map.entry("CLUSTER", "order rows in queries with ORDER BY"),
             Map.entry("LOCK", "writes to one table are serialised by Lakebench; remove the LOCK"),
-            Map.entry("DO", "run the statements one by one, or from the Java SDK"));
+            Map.entry("DO", "run the statements one by one, or from the Java SDK"),
+            Map.entry("PREPARE", PREPARED),
+            Map.entry("EXECUTE", PREPARED),
+            Map.entry("DEALLOCATE", PREPARED));
 
     private static final List<String> BUILT_IN_EXTENSIONS = List.of("pg_deeplake", "deeplake", "vector", "plpgsql");
 

@@ -182,6 +182,9 @@ final class LocalQueryExecutor {
         }
         int highest = 0;
         for (SqlStatement st : statements) {
+            if (st.maxParameter() > 0) {
+                UnsupportedStatements.check(st); // PREPARE q AS .. $1: say what to do, not that $1 has no value
+            }
             highest = Math.max(highest, st.maxParameter());
         }
         ParameterBinder.check(highest, req.params());

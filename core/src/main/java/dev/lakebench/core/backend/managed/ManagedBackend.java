@@ -315,7 +315,10 @@ public final class ManagedBackend implements Backend {
     private static void checkParameters(List<SqlStatement> statements, List<Object> params) {
         int highest = 0;
         for (SqlStatement st : statements) {
-            highest = Math.max(highest, st.maxParameter());
+            // PREPARE's $n are the prepared statement's, given by a later EXECUTE, not by this request
+            if (st.significant().isEmpty() || !st.significant().get(0).isWord("PREPARE")) {
+                highest = Math.max(highest, st.maxParameter());
+            }
         }
         if (highest > params.size()) {
             throw new QueryError(
