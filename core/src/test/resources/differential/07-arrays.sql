@@ -18,8 +18,8 @@ SELECT (ARRAY[10, 20, 30])[2:3];
 SELECT (ARRAY[10, 20, 30])[5];
 SELECT array_append(ARRAY[1, 2], 3), array_prepend(1, ARRAY[2, 3]);
 SELECT array_cat(ARRAY[1, 2, 3], ARRAY[4, 5]);
--- differs: Lakebench fails (array_dims() is not supported by the local engine. Use a function the engine has (SELECT function_name FROM duckdb_functions() lists them)), PostgreSQL answers
 SELECT array_dims(ARRAY[[1, 2, 3], [4, 5, 6]]);
+SELECT array_dims(ARRAY['a']), array_dims(ARRAY[]::int[]), array_dims(ARRAY[[[1], [2]]]);
 SELECT array_length(ARRAY[1, 2, 3], 1);
 SELECT array_lower(ARRAY[1, 2, 3], 1), array_upper(ARRAY[1, 2, 3], 1);
 SELECT array_ndims(ARRAY[[1, 2, 3], [4, 5, 6]]);

@@ -25,6 +25,7 @@ public final class StatementPasses {
             new RegexFunctions(),
             new ArrayCardinality(),
             new FunctionSpellings(),
+            new PostgresMacros(),
             new PostgresOperators(),
             new ArrayConcat(),
             new PatternMatching(),

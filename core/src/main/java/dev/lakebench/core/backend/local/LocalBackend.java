@@ -25,6 +25,7 @@ import dev.lakebench.core.index.engine.SearchFunctions;
 import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.TableSchema;
 import dev.lakebench.core.sql.CharacterWrites;
+import dev.lakebench.core.sql.PostgresMacros;
 import dev.lakebench.core.sql.VectorWrites;
 import dev.lakebench.core.store.DataDirectory;
 import dev.lakebench.core.store.SchemaCompatibility;
@@ -121,6 +122,7 @@ public final class LocalBackend implements EmbedHost {
             // workspace writes nothing (it must open, to be read, on a full disk)
             List<String> macros = new ArrayList<>(VectorWrites.MACROS);
             macros.addAll(CharacterWrites.MACROS);
+            macros.addAll(PostgresMacros.MACROS);
             String version = Integer.toHexString(String.join("\n", macros).hashCode());
             String stored = null;
             try (PreparedStatement ps = c.prepareStatement("SELECT value FROM lb_meta.info WHERE key = 'macros'");
