@@ -14,7 +14,8 @@ import java.util.Set;
  *       reduction to the first quadrant, then sine or cosine scaled by their value at 30 or 60 degrees), so that
  *       the special angles are exact ({@code sind(30)} is 0.5) and other angles agree to the last bit;</li>
  *   <li>{@code get_byte}, {@code set_byte}: a byte of a bytea by its offset from 0;</li>
- *   <li>{@code array_dims}: the text {@code [1:2][1:3]}; every dimension of a PostgreSQL array starts at 1 here.</li>
+ *   <li>{@code array_dims}: the text {@code [1:2][1:3]}; every dimension of a PostgreSQL array starts at 1 here;</li>
+ *   <li>{@code overlaps}: the {@code OVERLAPS} predicate, called by {@link OverlapsPredicate}.</li>
  * </ul>
  */
 public final class PostgresMacros implements StatementPass {
@@ -46,7 +47,7 @@ public final class PostgresMacros implements StatementPass {
         return "lb_meta.lb_" + f + "_q1(" + x + ")";
     }
 
-    /** Macros created once per workspace. */
+    /** Macros created once per workspace, each after the macros it calls. */
     public static final List<String> MACROS = List.of(
             macro(
                     "scale(x)",
@@ -105,6 +106,18 @@ public final class PostgresMacros implements StatementPass {
                     "CASE WHEN n < 0 OR n >= octet_length(b) THEN " + byteRange()
                             + " ELSE unhex(substr(hex(b), 1, 2 * n) || lpad(hex(v & 255), 2, '0')"
                             + " || substr(hex(b), 2 * n + 3)) END"),
+            // PostgreSQL's OVERLAPS (OverlapsPredicate): each period's earlier endpoint first; a period with one
+            // NULL endpoint is that endpoint, and the answer is NULL where it depends on the missing one
+            macro(
+                    "lb_overlaps(a1, b1, a2, b2)",
+                    "CASE WHEN a1 IS NULL OR a2 IS NULL THEN NULL WHEN a1 > a2 THEN (CASE WHEN b2 IS NULL THEN NULL"
+                            + " WHEN a1 < b2 THEN true WHEN b1 IS NULL THEN NULL ELSE false END) WHEN a1 < a2 THEN"
+                            + " (CASE WHEN b1 IS NULL THEN NULL WHEN a2 < b1 THEN true WHEN b2 IS NULL THEN NULL ELSE"
+                            + " false END) ELSE (CASE WHEN b1 IS NULL OR b2 IS NULL THEN NULL ELSE true END) END"),
+            macro(
+                    "overlaps(s1, e1, s2, e2)",
+                    "lb_meta.lb_overlaps(" + periodStart("s1", "e1") + ", " + periodEnd("s1", "e1") + ", "
+                            + periodStart("s2", "e2") + ", " + periodEnd("s2", "e2") + ")"),
             // the length of each dimension is that of the first element one level up (PostgreSQL's arrays are
             // rectangular); the JSON form reads any depth the same way
             macro(
@@ -133,6 +146,15 @@ public final class PostgresMacros implements StatementPass {
     private static String inverse(String positive, String negative) {
         return "CASE WHEN isnan(x) THEN x WHEN x < -1 OR x > 1 THEN error('input is out of range') WHEN x >= 0 THEN "
                 + positive + " ELSE " + negative + " END";
+    }
+
+    private static String periodStart(String s, String e) {
+        return "(CASE WHEN " + s + " IS NULL THEN " + e + " WHEN " + e + " IS NULL THEN " + s + " ELSE least(" + s
+                + ", " + e + ") END)";
+    }
+
+    private static String periodEnd(String s, String e) {
+        return "(CASE WHEN " + s + " IS NULL OR " + e + " IS NULL THEN NULL ELSE greatest(" + s + ", " + e + ") END)";
     }
 
     private static String byteRange() {

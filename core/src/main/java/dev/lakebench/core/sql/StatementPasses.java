@@ -9,6 +9,9 @@ import java.util.List;
 public final class StatementPasses {
 
     private static final List<StatementPass> PASSES = List.of(
+            new UnicodeEscapes(),
+            new AtAsName(),
+            new OverlapsPredicate(),
             new PublicSchema(),
             new InformationSchema(),
             new ValuesColumns(),
@@ -26,6 +29,7 @@ public final class StatementPasses {
             new ArrayCardinality(),
             new FunctionSpellings(),
             new PostgresMacros(),
+            new IntervalDivision(),
             new PostgresOperators(),
             new ArrayConcat(),
             new PatternMatching(),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lakebench.core.client.Client;
 import dev.lakebench.core.client.QueryError;
+import dev.lakebench.core.client.QueryRequest;
 import dev.lakebench.core.client.Row;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,6 +84,24 @@ class PostgresFunctionsEndToEndTest {
         assertThat(row("SELECT array_dims(ARRAY[[1, 2, 3], [4, 5, 6]]), array_dims(ARRAY['a']),"
                         + " array_dims(ARRAY[]::int[])"))
                 .containsExactly("[1:2][1:3]", "[1:1]", "null");
+    }
+
+    @Test
+    void formsTheEnginesGrammarLacks() {
+        assertThat(row("SELECT U&'d\\0061t\\+000061', U&'d!0061t' UESCAPE '!'")).containsExactly("data", "dat");
+        assertThat(row("SELECT at FROM (SELECT 1 AS at) s")).containsExactly("1");
+        assertThat(client.execute(QueryRequest.of("SELECT at FROM (SELECT 1 AS at) s"))
+                        .columns()
+                        .get(0)
+                        .name())
+                .isEqualTo("at");
+        assertThat(row("SELECT (date '2001-02-16', date '2001-12-21') OVERLAPS (date '2001-10-30', date '2002-10-30'),"
+                        + " (date '2001-02-16', interval '100 days') OVERLAPS (date '2001-10-30', date '2002-10-30'),"
+                        + " (date '2001-01-01', date '2001-02-01') OVERLAPS (date '2001-02-01', date '2001-03-01'),"
+                        + " (NULL::date, date '2001-02-01') OVERLAPS (date '2001-01-01', NULL::date)"))
+                .containsExactly("true", "false", "false", "null");
+        assertThat(row("SELECT interval '1 hour' / 1.5, interval '1 month' / 7, interval '1 day' * 1.5"))
+                .containsExactly("00:40:00", "4 days 06:51:25.6896", "1 day 12:00:00");
     }
 
     @ParameterizedTest
