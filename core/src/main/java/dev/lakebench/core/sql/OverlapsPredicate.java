@@ -1,6 +1,5 @@
 package dev.lakebench.core.sql;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,8 +31,8 @@ final class OverlapsPredicate implements StatementPass {
             }
             int open = match[k - 1];
             int close = match[k + 1];
-            List<int[]> left = parts(sig, match, open, k - 1);
-            List<int[]> right = parts(sig, match, k + 1, close);
+            List<int[]> left = Brackets.items(sig, match, open, k - 1);
+            List<int[]> right = Brackets.items(sig, match, k + 1, close);
             if (left.size() != 2 || right.size() != 2) {
                 continue;
             }
@@ -43,25 +42,6 @@ final class OverlapsPredicate implements StatementPass {
                     "lb_meta.overlaps(" + period(edits, sig, left) + ", " + period(edits, sig, right) + ")");
         }
         return edits == null ? st : new SqlStatement(edits.apply());
-    }
-
-    /** The comma-separated parts (token ranges) between brackets {@code open} and {@code close}. */
-    private static List<int[]> parts(List<Token> sig, int[] match, int open, int close) {
-        List<int[]> out = new ArrayList<>();
-        int from = open + 1;
-        for (int i = open + 1; i <= close; i++) {
-            Token t = sig.get(i);
-            if (i == close || t.is(",")) {
-                if (i == from) {
-                    return List.of();
-                }
-                out.add(new int[] {from, i - 1});
-                from = i + 1;
-            } else if ((t.is("(") || t.is("[")) && match[i] > i) {
-                i = match[i];
-            }
-        }
-        return out;
     }
 
     /** {@code start, end}; an end that is an interval is counted from the start. */

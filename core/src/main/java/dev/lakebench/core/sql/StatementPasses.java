@@ -30,6 +30,7 @@ public final class StatementPasses {
             new FunctionSpellings(),
             new PostgresMacros(),
             new IntervalDivision(),
+            new MultiArrayUnnest(),
             new PostgresOperators(),
             new ArrayConcat(),
             new PatternMatching(),

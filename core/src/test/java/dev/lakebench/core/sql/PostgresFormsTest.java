@@ -89,6 +89,21 @@ class PostgresFormsTest {
                 .isEqualTo(out);
     }
 
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "SELECT * FROM unnest(a, b) AS x(p, q)|SELECT * FROM (SELECT unnest(a) AS unnest, unnest(b) AS unnest) AS x(p, q)",
+                "SELECT * FROM t, unnest(t.a, f(1, 2)) WITH ORDINALITY|SELECT * FROM t, (SELECT unnest(t.a) AS unnest,"
+                        + " unnest(f(1, 2)) AS unnest, unnest(range(1, greatest(len(t.a), len(f(1, 2))) + 1)) AS ordinality)",
+                "SELECT * FROM unnest(a) AS x|SELECT * FROM unnest(a) AS x",
+            })
+    void unnestOfSeveralArraysIsOneUnnestEach(String in, String out) {
+        assertThat(new MultiArrayUnnest().apply(new SqlStatement(in), NO_TABLES).text())
+                .isEqualTo(out);
+    }
+
     @Test
     void statementsWithoutTheFormsAreTheSameStatements() {
         SqlStatement st = new SqlStatement("SELECT a / 2, b & 1 FROM t WHERE c = 'x'");
@@ -96,5 +111,6 @@ class PostgresFormsTest {
         assertThat(new AtAsName().apply(st, NO_TABLES)).isSameAs(st);
         assertThat(new OverlapsPredicate().apply(st, NO_TABLES)).isSameAs(st);
         assertThat(new IntervalDivision().apply(st, NO_TABLES)).isSameAs(st);
+        assertThat(new MultiArrayUnnest().apply(st, NO_TABLES)).isSameAs(st);
     }
 }
