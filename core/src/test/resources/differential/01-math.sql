@@ -94,7 +94,6 @@ SELECT id, n * 2, n / 3 FROM nums ORDER BY id;
 SELECT id, r + d FROM nums ORDER BY id;
 SELECT i * 1000000000 FROM nums WHERE id = 1;
 SELECT random() < 1.0;
--- differs: values: PostgreSQL [f], Lakebench [t]
 SELECT setseed(0.5) IS NULL;
 -- Operators and functions written with the engine's functions.
 SELECT |/ 2.25, ||/ 27, 5 # 3, 6 # 6;

@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  *       {@code array_upper} and {@code array_length} (of a dimension written as a number), {@code array_ndims}, {@code array_positions},
  *       {@code array_remove}, {@code array_replace}, {@code array_to_string} with a NULL text, {@code make_interval} (by position or name), {@code justify_days} / {@code _hours} /
  *       {@code _interval}, {@code round} of a double cast (half to even), {@code jsonb_pretty}, {@code jsonb_strip_nulls}, {@code jsonb_set},
- *       {@code json[b]_object_keys} (rows), {@code json[b]_object_agg}, and
+ *       {@code json[b]_object_keys} (rows), {@code json[b]_object_agg}, {@code setseed} (void, not NULL),
+ *       {@code generate_series} over numerics ({@code 0.5}), and
  *       {@code octet_length} of a string literal, written with the engine's functions;</li>
  *   <li>{@code length}, {@code char_length} and {@code character_length} of a cast to char(n) do not count its
  *       trailing spaces.</li>
@@ -97,7 +98,8 @@ final class FunctionSpellings implements StatementPass {
                             "json_object_keys",
                             "jsonb_object_keys",
                             "json_object_agg",
-                            "jsonb_object_agg"))
+                            "jsonb_object_agg",
+                            "setseed"))
             .collect(Collectors.toUnmodifiableSet());
 
     /** Words that may follow a FROM item and are not its alias. */
@@ -165,7 +167,8 @@ final class FunctionSpellings implements StatementPass {
                 match = Brackets.match(sig);
             }
             int close = match[i + 1];
-            if (!integerSeries(sig, i + 2, close)) {
+            boolean integers = integerSeries(sig, i + 2, close);
+            if (!integers && !numericSeries(sig, i + 2, close)) {
                 continue;
             }
             int after = close + 1;
@@ -186,7 +189,13 @@ final class FunctionSpellings implements StatementPass {
             edits.replace(
                     i,
                     close,
-                    "unnest(CAST(" + edits.original(i, close) + " AS INTEGER[]))"
+                    (integers
+                                    ? "unnest(CAST(" + edits.original(i, close) + " AS INTEGER[]))"
+                                    : numericSeries(
+                                            edits.original(i + 2, close - 1),
+                                            Brackets.items(sig, match, i + 1, close)
+                                                            .size()
+                                                    == 3))
                             + (named || ordinality ? "" : " AS generate_series"));
             if (ordinality && !named) {
                 // PostgreSQL names the two columns generate_series and ordinality
@@ -194,6 +203,35 @@ final class FunctionSpellings implements StatementPass {
             }
         }
         return edits == null ? st : new SqlStatement(edits.apply());
+    }
+
+    /**
+     * Whether the arguments {@code [from, to)} make a series of numerics: one is a decimal constant ({@code 0.5})
+     * or a cast to numeric, and none is a date, time or interval. The engine's generate_series has no decimal form.
+     */
+    private static boolean numericSeries(List<Token> sig, int from, int to) {
+        boolean numeric = false;
+        for (int i = from; i < to; i++) {
+            Token t = sig.get(i);
+            if (t.kind() == Token.Kind.NUMBER
+                            && (t.text().contains(".") || t.text().matches(".*[eE].*"))
+                    || t.isWord("NUMERIC")
+                    || t.isWord("DECIMAL")) {
+                numeric = true;
+            } else if (t.kind() == Token.Kind.STRING
+                    || t.isWord("INTERVAL")
+                    || t.isWord("TIMESTAMP")
+                    || t.isWord("DATE")
+                    || t.isWord("TIMESTAMPTZ")) {
+                return false;
+            }
+        }
+        return numeric;
+    }
+
+    /** The rows of a numeric series (a macro of {@link PostgresMacros}; the step is 1 unless given). */
+    private static String numericSeries(String args, boolean stepped) {
+        return "unnest(lb_meta.numeric_series(" + args + (stepped ? "" : ", 1") + "))";
     }
 
     /**
@@ -276,7 +314,9 @@ final class FunctionSpellings implements StatementPass {
                         e.last(),
                         integerSeries(sig, e.first() + 2, e.last())
                                 ? "unnest(CAST(generate_series(" + args + ") AS INTEGER[]))"
-                                : "unnest(generate_series(" + args + "))");
+                                : numericSeries(sig, e.first() + 2, e.last())
+                                        ? numericSeries(args, n == 3)
+                                        : "unnest(generate_series(" + args + "))");
             case "btrim" -> n >= 1 && n <= 2 && edits.replace(e.first(), e.first(), "trim");
             case "every" -> n == 1 && edits.replace(e.first(), e.first(), "bool_and");
             case "to_hex" -> n == 1 && edits.replace(e.first(), e.last(), "lower(to_hex(" + args + "))");
@@ -428,6 +468,9 @@ final class FunctionSpellings implements StatementPass {
                 edits.insertAfter(e.last(), " AS VARCHAR), '" + style + "') AS JSON)");
                 yield edits.replace(e.first(), e.first(), "CAST(lb_pg_json(CAST(json_group_object");
             }
+            // PostgreSQL's setseed returns void, which is not NULL (its text is empty); the engine's returns NULL
+            case "setseed" ->
+                n == 1 && edits.replace(e.first(), e.last(), "coalesce(CAST(setseed(" + arg0 + ") AS VARCHAR), '')");
             default -> false;
         };
     }

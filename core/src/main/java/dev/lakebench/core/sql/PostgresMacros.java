@@ -15,7 +15,8 @@ import java.util.Set;
  *       the special angles are exact ({@code sind(30)} is 0.5) and other angles agree to the last bit;</li>
  *   <li>{@code get_byte}, {@code set_byte}: a byte of a bytea by its offset from 0;</li>
  *   <li>{@code array_dims}: the text {@code [1:2][1:3]}; every dimension of a PostgreSQL array starts at 1 here;</li>
- *   <li>{@code overlaps}: the {@code OVERLAPS} predicate, called by {@link OverlapsPredicate}.</li>
+ *   <li>{@code overlaps}: the {@code OVERLAPS} predicate, called by {@link OverlapsPredicate};</li>
+ *   <li>{@code numeric_series}: the list of a generate_series over numerics, called by {@link FunctionSpellings}.</li>
  * </ul>
  */
 public final class PostgresMacros implements StatementPass {
@@ -118,6 +119,18 @@ public final class PostgresMacros implements StatementPass {
                     "overlaps(s1, e1, s2, e2)",
                     "lb_meta.lb_overlaps(" + periodStart("s1", "e1") + ", " + periodEnd("s1", "e1") + ", "
                             + periodStart("s2", "e2") + ", " + periodEnd("s2", "e2") + ")"),
+            // generate_series over numerics (FunctionSpellings): start + step * i for as many i as stay within
+            // stop; the count estimated by a double division is corrected by exact decimal arithmetic
+            macro(
+                    "lb_series_count(a, b, s, q)",
+                    "CASE WHEN s > 0 THEN (CASE WHEN a + s * (q + 1) <= b THEN q + 1 WHEN a + s * q > b THEN q - 1"
+                            + " ELSE q END) ELSE (CASE WHEN a + s * (q + 1) >= b THEN q + 1 WHEN a + s * q < b THEN"
+                            + " q - 1 ELSE q END) END"),
+            macro(
+                    "numeric_series(a, b, s)",
+                    "CASE WHEN s = 0 THEN error('step size cannot equal zero') ELSE list_transform(range(0,"
+                            + " lb_meta.lb_series_count(a, b, s, CAST(floor((b - a) / s) AS BIGINT)) + 1),"
+                            + " lambda lb_i: a + s * lb_i) END"),
             // the length of each dimension is that of the first element one level up (PostgreSQL's arrays are
             // rectangular); the JSON form reads any depth the same way
             macro(

@@ -104,6 +104,55 @@ class PostgresFunctionsEndToEndTest {
                 .containsExactly("00:40:00", "4 days 06:51:25.6896", "1 day 12:00:00");
     }
 
+    @Test
+    void unnestOfSeveralArraysPadsTheShorterWithNull() {
+        assertThat(client.query("SELECT * FROM unnest(ARRAY[1, 2], ARRAY['foo', 'bar', 'baz']) AS x(a, b)").stream()
+                        .map(r -> r.get("a") + "|" + r.get("b"))
+                        .toList())
+                .containsExactlyInAnyOrder("1|foo", "2|bar", "null|baz");
+        assertThat(client
+                        .query("SELECT * FROM unnest(ARRAY[1, 2], ARRAY['a']) WITH ORDINALITY AS u(x, y, n)"
+                                + " ORDER BY n")
+                        .stream()
+                        .map(r -> r.get("x") + "|" + r.get("y") + "|" + r.get("n"))
+                        .toList())
+                .containsExactly("1|a|1", "2|null|2");
+    }
+
+    @Test
+    void jsonObjectsFromTextArraysAndKeysOfAnyType() {
+        assertThat(row("SELECT json_build_object('foo', 1, 2, 'bar', true, 3.5)"))
+                .containsExactly("{\"foo\" : 1, \"2\" : \"bar\", \"true\" : 3.5}");
+        assertThat(row("SELECT json_object('{a, 1, b, \"def\", c, 3.5}'), jsonb_object('{{a, 1}, {b, \"def\"}}'),"
+                        + " json_object('{a, b}', '{1, NULL}'), json_object('a', 1)"))
+                .containsExactly(
+                        "{\"a\" : \"1\", \"b\" : \"def\", \"c\" : \"3.5\"}",
+                        "{\"a\": \"1\", \"b\": \"def\"}",
+                        "{\"a\" : \"1\", \"b\" : null}",
+                        "{\"a\":1}");
+        assertThatThrownBy(() -> client.query("SELECT json_object('{a}')"))
+                .isInstanceOfSatisfying(
+                        QueryError.class,
+                        e -> assertThat(e.problem()).isEqualTo("array must have even number of elements"));
+    }
+
+    @Test
+    void numericSeriesAndSetseed() {
+        assertThat(client.query("SELECT * FROM generate_series(0.5, 2.0, 0.5)").stream()
+                        .map(r -> r.get("generate_series").toString())
+                        .toList())
+                .containsExactly("0.5", "1.0", "1.5", "2.0");
+        // a double division would count 2.9999999999999996 steps here
+        assertThat(client.query("SELECT generate_series(0.0, 0.3, 0.1) AS g").stream()
+                        .map(r -> r.get("g").toString())
+                        .toList())
+                .containsExactly("0.0", "0.1", "0.2", "0.3");
+        assertThatThrownBy(() -> client.query("SELECT * FROM generate_series(1.0, 2.0, 0)"))
+                .isInstanceOfSatisfying(
+                        QueryError.class, e -> assertThat(e.problem()).isEqualTo("step size cannot equal zero"));
+        assertThat(row("SELECT setseed(0.5) IS NULL")).containsExactly("false");
+    }
+
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
