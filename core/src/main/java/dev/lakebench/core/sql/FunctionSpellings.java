@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  *       {@code array_remove}, {@code array_replace}, {@code array_to_string} with a NULL text, {@code make_interval} (by position or name), {@code justify_days} / {@code _hours} /
  *       {@code _interval}, {@code round} of a double cast (half to even), {@code jsonb_pretty}, {@code jsonb_strip_nulls}, {@code jsonb_set},
  *       {@code json[b]_object_keys} (rows), {@code json[b]_object_agg}, {@code setseed} (void, not NULL),
- *       {@code generate_series} over numerics ({@code 0.5}), and
+ *       {@code generate_series} over numerics ({@code 0.5}), {@code jsonb_path_query_array} / {@code _first} and
+ *       {@code jsonb_path_exists} (a subset of paths, see {@code PgJsonPath}), and
  *       {@code octet_length} of a string literal, written with the engine's functions;</li>
  *   <li>{@code length}, {@code char_length} and {@code character_length} of a cast to char(n) do not count its
  *       trailing spaces.</li>
@@ -99,7 +100,10 @@ final class FunctionSpellings implements StatementPass {
                             "jsonb_object_keys",
                             "json_object_agg",
                             "jsonb_object_agg",
-                            "setseed"))
+                            "setseed",
+                            "jsonb_path_query_array",
+                            "jsonb_path_query_first",
+                            "jsonb_path_exists"))
             .collect(Collectors.toUnmodifiableSet());
 
     /** Words that may follow a FROM item and are not its alias. */
@@ -471,6 +475,19 @@ final class FunctionSpellings implements StatementPass {
             // PostgreSQL's setseed returns void, which is not NULL (its text is empty); the engine's returns NULL
             case "setseed" ->
                 n == 1 && edits.replace(e.first(), e.last(), "coalesce(CAST(setseed(" + arg0 + ") AS VARCHAR), '')");
+            // a subset of SQL/JSON paths, computed in Java; the optional vars and silent arguments are not
+            case "jsonb_path_query_array", "jsonb_path_query_first", "jsonb_path_exists" -> {
+                if (n != 2) {
+                    yield false;
+                }
+                String mode = e.simpleName().endsWith("exists")
+                        ? "exists"
+                        : e.simpleName().endsWith("first") ? "first" : "array";
+                String call = "lb_jsonb_path(CAST(" + arg0 + " AS VARCHAR), CAST(" + arg(e, 1, edits)
+                        + " AS VARCHAR), '" + mode + "')";
+                yield edits.replace(
+                        e.first(), e.last(), "CAST(" + call + (mode.equals("exists") ? " AS BOOLEAN)" : " AS JSON)"));
+            }
             default -> false;
         };
     }

@@ -153,6 +153,21 @@ class PostgresFunctionsEndToEndTest {
         assertThat(row("SELECT setseed(0.5) IS NULL")).containsExactly("false");
     }
 
+    @Test
+    void jsonPathsOfTheSupportedSubset() {
+        assertThat(row("SELECT jsonb_path_query_array('{\"a\": [1, 2, 3]}', '$.a[*] ? (@ > 1)'),"
+                        + " jsonb_path_query_array('{\"a\": [{\"b\": 1}, {\"b\": 5, \"c\": \"x\"}]}',"
+                        + " '$.a ? (@.c == \"x\" || @.b < 0).b'), jsonb_path_query_first('[1, 2, 3]', '$[last - 1]'),"
+                        + " jsonb_path_exists('{\"a\": 1}', '$.b')"))
+                .containsExactly("[2, 3]", "[5]", "2", "false");
+        assertThatThrownBy(() -> client.query("SELECT jsonb_path_query_array('{}', '$.a.size()')"))
+                .isInstanceOfSatisfying(QueryError.class, e -> {
+                    assertThat(e.problem())
+                            .isEqualTo("JSON path item method .size() is not supported by the local engine");
+                    assertThat(e.hint()).contains("->");
+                });
+    }
+
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
