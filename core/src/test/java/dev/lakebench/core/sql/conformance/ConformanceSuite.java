@@ -17,7 +17,8 @@ final class ConformanceSuite {
             "09-explain.sql",
             "10-unsupported.sql",
             "11-character-types.sql",
-            "12-array-literals.sql");
+            "12-array-literals.sql",
+            "13-functions.sql");
 
     private ConformanceSuite() {}
 }
