@@ -216,26 +216,24 @@ final class PgJsonPath {
     }
 
     private Truth or(JsonNode item, JsonNode root) {
-        Truth r = and(item, root);
-        while (true) {
-            skipSpace();
-            if (!path.startsWith("||", pos)) {
-                return r;
-            }
-            pos += 2;
-            r = r.or(and(item, root));
-        }
+        return chain("||", () -> and(item, root), Truth::or);
     }
 
     private Truth and(JsonNode item, JsonNode root) {
-        Truth r = unary(item, root);
+        return chain("&&", () -> unary(item, root), Truth::and);
+    }
+
+    /** Operands joined by {@code op}, left to right. */
+    private Truth chain(
+            String op, java.util.function.Supplier<Truth> operand, java.util.function.BinaryOperator<Truth> join) {
+        Truth r = operand.get();
         while (true) {
             skipSpace();
-            if (!path.startsWith("&&", pos)) {
+            if (!path.startsWith(op, pos)) {
                 return r;
             }
-            pos += 2;
-            r = r.and(unary(item, root));
+            pos += op.length();
+            r = join.apply(r, operand.get());
         }
     }
 
