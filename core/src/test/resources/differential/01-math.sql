@@ -45,8 +45,8 @@ SELECT radians(45.0);
 SELECT round(42.4), round(42.5), round(-42.5);
 SELECT round(42.4382, 2);
 SELECT round(2.5::double precision);
--- differs: Lakebench fails (scale() is not supported by the local engine. Use a function the engine has (SELECT function_name FROM duckdb_functions() lists them)), PostgreSQL answers
 SELECT scale(8.4100);
+SELECT scale(42), min_scale(8.4100), scale(n) FROM nums WHERE id = 1;
 -- differs: column types: PostgreSQL [OTHER], Lakebench [INT32]
 SELECT sign(-8.4);
 SELECT sqrt(2);
@@ -55,8 +55,14 @@ SELECT trunc(42.4382, 2);
 SELECT width_bucket(5.35, 0.024, 10.06, 5);
 SELECT sin(1), cos(1), tan(1);
 SELECT atan2(1, 1), asin(1), acos(0);
--- differs: Lakebench fails (sind() is not supported by the local engine. Use a function the engine has (SELECT function_name FROM duckdb_functions() lists them)), PostgreSQL answers
 SELECT sind(30), cosd(60);
+SELECT tand(45), cotd(45), sind(-30), cosd(180), tand(135), sind(270);
+SELECT tand(90), cotd(0), tand(180), cotd(270);
+SELECT sind(17.3), cosd(1000), tand(-400), cotd(1);
+SELECT asind(0.5), acosd(0.5), atand(1), atan2d(1, 1), acosd(-0.5), asind(-1), asind(0.3);
+SELECT id, sind(d * 10), cosd(r) FROM nums ORDER BY id;
+SELECT sind('Infinity'::float8);
+SELECT asind(2);
 -- differs: column types: PostgreSQL [OTHER], Lakebench [FLOAT64]
 SELECT 1 / 3.0;
 SELECT 10 / 4 * 4;
@@ -88,7 +94,6 @@ SELECT id, n * 2, n / 3 FROM nums ORDER BY id;
 SELECT id, r + d FROM nums ORDER BY id;
 SELECT i * 1000000000 FROM nums WHERE id = 1;
 SELECT random() < 1.0;
--- differs: values: PostgreSQL [f], Lakebench [t]
 SELECT setseed(0.5) IS NULL;
 -- Operators and functions written with the engine's functions.
 SELECT |/ 2.25, ||/ 27, 5 # 3, 6 # 6;

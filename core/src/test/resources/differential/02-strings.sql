@@ -58,8 +58,10 @@ SELECT char_length('ab'::character(4)), character_length('abcdef'::char(3)), len
 SELECT id, length(w::char(10)) FROM words ORDER BY id;
 SELECT E'a\tb', E'line\\n';
 SELECT $$dollar 'quoted'$$;
--- differs: Lakebench fails (Referenced column "U" was not found because the FROM clause is missing. Check column names and argument types), PostgreSQL answers
 SELECT U&'d\0061t\+000061';
+SELECT U&'d!0061t!+000061' UESCAPE '!', U&'it''s \\', U&'\D83D\DE00';
+SELECT U&"d\0061t\0061" FROM (SELECT 1 AS data) s;
+SELECT U&'\006';
 SELECT 'a' 'b';
 -- format() and quoting, beyond the documentation's examples.
 SELECT format('|%10s|%-10s|', 'ab', 'cd'), format('%s %s', 1, NULL), format('%L', NULL), format('100%%'), format('%2$s %s', 'a', 'b', 'c');

@@ -16,8 +16,11 @@ SELECT date '2001-09-28' - interval '1 hour';
 SELECT timestamp '2001-09-29 03:00' - timestamp '2001-07-27 12:00';
 SELECT 900 * interval '1 second';
 SELECT 21 * interval '1 day';
--- differs: Lakebench fails (No function matches the given name and argument types '//(INTERVAL, DECIMAL(2,1))'. You might need to add explicit type casts.), PostgreSQL answers
 SELECT interval '1 hour' / 1.5;
+SELECT interval '1 month' / 7, '3 days'::interval / 2, (interval '1 day' + interval '1 hour') / 5;
+SELECT interval '1 month 3 days' * 1.5, 0.3 * interval '1 day';
+SELECT interval '1 hour' / 0;
+SELECT id, dur / 2, dur * 1.5 FROM events ORDER BY id;
 SELECT age(timestamp '2001-04-10', timestamp '1957-06-13');
 SELECT date_part('hour', timestamp '2001-02-16 20:38:40');
 SELECT date_part('month', interval '2 years 3 months');
@@ -44,8 +47,12 @@ SELECT make_timestamp(2013, 7, 15, 8, 15, 23.5);
 SELECT make_interval(days => 10);
 SELECT '2000-01-01'::date + (3 || ' days')::interval;
 SELECT '2000-01-01'::date + i FROM generate_series(0, 2) AS i ORDER BY 1;
--- differs: Lakebench fails (SQL syntax error: syntax error at or near "OVERLAPS". Check the statement near the position the message names), PostgreSQL answers
 SELECT (date '2001-02-16', date '2001-12-21') OVERLAPS (date '2001-10-30', date '2002-10-30');
+SELECT (date '2001-02-16', interval '100 days') OVERLAPS (date '2001-10-30', date '2002-10-30') AS o;
+SELECT (date '2001-01-01', date '2001-02-01') OVERLAPS (date '2001-02-01', date '2001-03-01');
+SELECT (date '2001-03-01', date '2001-01-01') OVERLAPS (date '2001-02-01', date '2001-02-01');
+SELECT (NULL::date, date '2001-02-01') OVERLAPS (date '2001-01-01', NULL::date);
+SELECT (timestamp '2001-02-16 10:00', NULL::timestamp) OVERLAPS (timestamp '2001-02-16 09:00', timestamp '2001-02-16 11:00');
 SELECT now() >= current_timestamp - interval '1 minute';
 SELECT current_date = now()::date;
 SELECT timestamp '2024-03-05 10:00:00';
@@ -68,8 +75,8 @@ SELECT max(d), min(ts) FROM events;
 SELECT id FROM events WHERE d BETWEEN '2024-01-01' AND '2024-01-31';
 SELECT date '2024-01-31' + interval '1 month';
 SELECT to_char(ts, 'YYYY-MM-DD') FROM events ORDER BY id;
--- differs: Lakebench fails (SQL syntax error: syntax error at or near "FROM". Check the statement near the position the message names), PostgreSQL answers
 SELECT at FROM (SELECT 1 AS at) s;
+SELECT at.x, at.at FROM (SELECT 1 AS x, 2 AS at) at;
 SELECT max(day) FROM (SELECT date '2024-01-01' AS day) s;
 -- Interval text output: PostgreSQL's unit words and plurals.
 SELECT interval '1 day -1 hour', interval '-1 year -2 months', interval '25 months', interval '1 month', interval '-1 month';

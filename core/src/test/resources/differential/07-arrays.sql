@@ -18,8 +18,8 @@ SELECT (ARRAY[10, 20, 30])[2:3];
 SELECT (ARRAY[10, 20, 30])[5];
 SELECT array_append(ARRAY[1, 2], 3), array_prepend(1, ARRAY[2, 3]);
 SELECT array_cat(ARRAY[1, 2, 3], ARRAY[4, 5]);
--- differs: Lakebench fails (array_dims() is not supported by the local engine. Use a function the engine has (SELECT function_name FROM duckdb_functions() lists them)), PostgreSQL answers
 SELECT array_dims(ARRAY[[1, 2, 3], [4, 5, 6]]);
+SELECT array_dims(ARRAY['a']), array_dims(ARRAY[]::int[]), array_dims(ARRAY[[[1], [2]]]);
 SELECT array_length(ARRAY[1, 2, 3], 1);
 SELECT array_lower(ARRAY[1, 2, 3], 1), array_upper(ARRAY[1, 2, 3], 1);
 SELECT array_ndims(ARRAY[[1, 2, 3], [4, 5, 6]]);
@@ -38,8 +38,9 @@ SELECT tags || '{z}', '{y}' || tags FROM arr WHERE tags IS NOT NULL ORDER BY id;
 SELECT id FROM arr WHERE cardinality(m) = 4 ORDER BY id;
 SELECT array_to_string(ARRAY['a', 'b', 'c'], '-');
 SELECT unnest(ARRAY[1, 2]);
--- differs: Lakebench fails (No function matches the given name and argument types 'unnest(INTEGER[], VARCHAR[])'. You might need to add explicit type casts.), PostgreSQL answers
 SELECT * FROM unnest(ARRAY[1, 2], ARRAY['foo', 'bar', 'baz']) AS x(a, b);
+SELECT * FROM unnest(ARRAY[1, 2], ARRAY['a']) WITH ORDINALITY AS u(x, y, n);
+SELECT t.id, u.p, u.q FROM (SELECT 1 AS id, ARRAY[1, 2] AS a, ARRAY['x'] AS b) t, unnest(t.a, t.b) AS u(p, q) ORDER BY 2;
 SELECT x FROM unnest(ARRAY[3, 1, 2]) AS x ORDER BY x;
 SELECT x, n FROM unnest(ARRAY['a', 'b']) WITH ORDINALITY AS u(x, n) ORDER BY n;
 SELECT array_agg(x ORDER BY x DESC) FROM unnest(ARRAY[3, 1, 2]) AS x;

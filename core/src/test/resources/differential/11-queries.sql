@@ -57,8 +57,11 @@ SELECT * FROM generate_series(2, 4);
 SELECT * FROM generate_series(5, 1, -2);
 SELECT generate_series(1, 3) AS n;
 SELECT * FROM generate_series('2008-03-01 00:00'::timestamp, '2008-03-02 12:00', '10 hours');
--- differs: Lakebench fails (No function matches the given name and argument types 'generate_series(DECIMAL(2,1), DECIMAL(2,1), DECIMAL(2,1))'. You might need to add explicit type casts.), PostgreSQL answers
 SELECT * FROM generate_series(0.5, 2.0, 0.5);
+SELECT generate_series(0.1, 0.3, 0.1);
+SELECT * FROM generate_series(2.0, 0.5, -0.5) WITH ORDINALITY;
+SELECT x FROM generate_series(1.5, 3.5) AS x;
+SELECT * FROM generate_series(1.0, 2.0, 0);
 SELECT g, g * 2 FROM generate_series(1, 3) g ORDER BY g DESC;
 SELECT count(*) FROM generate_series(1, 1000);
 SELECT * FROM p WHERE id = 1;

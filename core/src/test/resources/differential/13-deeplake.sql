@@ -70,8 +70,9 @@ SELECT '\x48656c6c6f'::bytea;
 SELECT decode('48656c6c6f', 'hex'), encode('Hello'::bytea, 'base64');
 SELECT length('\x0001ff'::bytea), md5('\x00'::bytea);
 SELECT 'abc'::bytea;
--- differs: Lakebench fails (get_byte() is not supported by the local engine. Use a function the engine has (SELECT function_name FROM duckdb_functions() lists them)), PostgreSQL answers
 SELECT get_byte('\x1234'::bytea, 1);
+SELECT set_byte('\x1234'::bytea, 0, 255), set_byte('\x1234'::bytea, 1, 256);
+SELECT get_byte('\x1234'::bytea, 2);
 SELECT '\x1234'::bytea || '\x56'::bytea;
 CREATE TABLE seq_t (id serial, name text) USING deeplake;
 INSERT INTO seq_t (name) VALUES ('a'), ('b');

@@ -45,6 +45,28 @@ final class Brackets {
         return match;
     }
 
+    /**
+     * The comma-separated items between bracket {@code open} and its match {@code close}, as inclusive token
+     * ranges; empty when an item is empty ({@code f()}, {@code f(a,,b)}).
+     */
+    static List<int[]> items(List<Token> sig, int[] match, int open, int close) {
+        List<int[]> out = new java.util.ArrayList<>();
+        int from = open + 1;
+        for (int i = open + 1; i <= close; i++) {
+            Token t = sig.get(i);
+            if (i == close || t.is(",")) {
+                if (i == from) {
+                    return List.of();
+                }
+                out.add(new int[] {from, i - 1});
+                from = i + 1;
+            } else if (match[i] > i) {
+                i = match[i];
+            }
+        }
+        return out;
+    }
+
     private static boolean pairs(String open, String close) {
         return open.equals("(") && close.equals(")")
                 || open.equals("[") && close.equals("]")

@@ -21,7 +21,9 @@ import java.util.stream.Stream;
  *       {@code array_upper} and {@code array_length} (of a dimension written as a number), {@code array_ndims}, {@code array_positions},
  *       {@code array_remove}, {@code array_replace}, {@code array_to_string} with a NULL text, {@code make_interval} (by position or name), {@code justify_days} / {@code _hours} /
  *       {@code _interval}, {@code round} of a double cast (half to even), {@code jsonb_pretty}, {@code jsonb_strip_nulls}, {@code jsonb_set},
- *       {@code json[b]_object_keys} (rows), {@code json[b]_object_agg}, and
+ *       {@code json[b]_object_keys} (rows), {@code json[b]_object_agg}, {@code setseed} (void, not NULL),
+ *       {@code generate_series} over numerics ({@code 0.5}), {@code jsonb_path_query_array} / {@code _first} and
+ *       {@code jsonb_path_exists} (a subset of paths, see {@code PgJsonPath}), and
  *       {@code octet_length} of a string literal, written with the engine's functions;</li>
  *   <li>{@code length}, {@code char_length} and {@code character_length} of a cast to char(n) do not count its
  *       trailing spaces.</li>
@@ -97,7 +99,11 @@ final class FunctionSpellings implements StatementPass {
                             "json_object_keys",
                             "jsonb_object_keys",
                             "json_object_agg",
-                            "jsonb_object_agg"))
+                            "jsonb_object_agg",
+                            "setseed",
+                            "jsonb_path_query_array",
+                            "jsonb_path_query_first",
+                            "jsonb_path_exists"))
             .collect(Collectors.toUnmodifiableSet());
 
     /** Words that may follow a FROM item and are not its alias. */
@@ -165,7 +171,8 @@ final class FunctionSpellings implements StatementPass {
                 match = Brackets.match(sig);
             }
             int close = match[i + 1];
-            if (!integerSeries(sig, i + 2, close)) {
+            boolean integers = integerSeries(sig, i + 2, close);
+            if (!integers && !numericSeries(sig, i + 2, close)) {
                 continue;
             }
             int after = close + 1;
@@ -186,7 +193,13 @@ final class FunctionSpellings implements StatementPass {
             edits.replace(
                     i,
                     close,
-                    "unnest(CAST(" + edits.original(i, close) + " AS INTEGER[]))"
+                    (integers
+                                    ? "unnest(CAST(" + edits.original(i, close) + " AS INTEGER[]))"
+                                    : numericSeries(
+                                            edits.original(i + 2, close - 1),
+                                            Brackets.items(sig, match, i + 1, close)
+                                                            .size()
+                                                    == 3))
                             + (named || ordinality ? "" : " AS generate_series"));
             if (ordinality && !named) {
                 // PostgreSQL names the two columns generate_series and ordinality
@@ -194,6 +207,35 @@ final class FunctionSpellings implements StatementPass {
             }
         }
         return edits == null ? st : new SqlStatement(edits.apply());
+    }
+
+    /**
+     * Whether the arguments {@code [from, to)} make a series of numerics: one is a decimal constant ({@code 0.5})
+     * or a cast to numeric, and none is a date, time or interval. The engine's generate_series has no decimal form.
+     */
+    private static boolean numericSeries(List<Token> sig, int from, int to) {
+        boolean numeric = false;
+        for (int i = from; i < to; i++) {
+            Token t = sig.get(i);
+            if (t.kind() == Token.Kind.NUMBER
+                            && (t.text().contains(".") || t.text().matches(".*[eE].*"))
+                    || t.isWord("NUMERIC")
+                    || t.isWord("DECIMAL")) {
+                numeric = true;
+            } else if (t.kind() == Token.Kind.STRING
+                    || t.isWord("INTERVAL")
+                    || t.isWord("TIMESTAMP")
+                    || t.isWord("DATE")
+                    || t.isWord("TIMESTAMPTZ")) {
+                return false;
+            }
+        }
+        return numeric;
+    }
+
+    /** The rows of a numeric series (a macro of {@link PostgresMacros}; the step is 1 unless given). */
+    private static String numericSeries(String args, boolean stepped) {
+        return "unnest(lb_meta.numeric_series(" + args + (stepped ? "" : ", 1") + "))";
     }
 
     /**
@@ -276,7 +318,9 @@ final class FunctionSpellings implements StatementPass {
                         e.last(),
                         integerSeries(sig, e.first() + 2, e.last())
                                 ? "unnest(CAST(generate_series(" + args + ") AS INTEGER[]))"
-                                : "unnest(generate_series(" + args + "))");
+                                : numericSeries(sig, e.first() + 2, e.last())
+                                        ? numericSeries(args, n == 3)
+                                        : "unnest(generate_series(" + args + "))");
             case "btrim" -> n >= 1 && n <= 2 && edits.replace(e.first(), e.first(), "trim");
             case "every" -> n == 1 && edits.replace(e.first(), e.first(), "bool_and");
             case "to_hex" -> n == 1 && edits.replace(e.first(), e.last(), "lower(to_hex(" + args + "))");
@@ -427,6 +471,22 @@ final class FunctionSpellings implements StatementPass {
                 String style = e.simpleName().startsWith("jsonb") ? "jsonb" : "json";
                 edits.insertAfter(e.last(), " AS VARCHAR), '" + style + "') AS JSON)");
                 yield edits.replace(e.first(), e.first(), "CAST(lb_pg_json(CAST(json_group_object");
+            }
+            // PostgreSQL's setseed returns void, which is not NULL (its text is empty); the engine's returns NULL
+            case "setseed" ->
+                n == 1 && edits.replace(e.first(), e.last(), "coalesce(CAST(setseed(" + arg0 + ") AS VARCHAR), '')");
+            // a subset of SQL/JSON paths, computed in Java; the optional vars and silent arguments are not
+            case "jsonb_path_query_array", "jsonb_path_query_first", "jsonb_path_exists" -> {
+                if (n != 2) {
+                    yield false;
+                }
+                String mode = e.simpleName().endsWith("exists")
+                        ? "exists"
+                        : e.simpleName().endsWith("first") ? "first" : "array";
+                String call = "lb_jsonb_path(CAST(" + arg0 + " AS VARCHAR), CAST(" + arg(e, 1, edits)
+                        + " AS VARCHAR), '" + mode + "')";
+                yield edits.replace(
+                        e.first(), e.last(), "CAST(" + call + (mode.equals("exists") ? " AS BOOLEAN)" : " AS JSON)"));
             }
             default -> false;
         };

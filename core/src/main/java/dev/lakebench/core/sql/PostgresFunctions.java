@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * PostgreSQL functions, operators and literals the engine spells differently, rewritten to the engine's form:
  * {@code '\x..'::bytea} literals, array literals ({@code '{1,2}'::int[]}), boolean spellings
- * ({@code 'off'::boolean}), {@code encode}/{@code convert_from} on bytea, {@code json_build_object}, and the JSON operators {@code #>}, {@code #>>}, {@code ?} and {@code @>} with
+ * ({@code 'off'::boolean}), {@code encode}/{@code convert_from} on bytea, {@code json_build_object} (keys of any type),
+ * {@code json_object} / {@code jsonb_object} of text arrays, and the JSON operators {@code #>}, {@code #>>}, {@code ?} and {@code @>} with
  * a JSON literal. Each rule reads the written form only (no types), so it applies where the form says what it is.
  */
 final class PostgresFunctions implements StatementPass {
@@ -80,7 +81,9 @@ final class PostgresFunctions implements StatementPass {
                             "ENCODE",
                             "CONVERT_FROM",
                             "JSON_BUILD_OBJECT",
-                            "JSONB_BUILD_OBJECT" -> {
+                            "JSONB_BUILD_OBJECT",
+                            "JSON_OBJECT",
+                            "JSONB_OBJECT" -> {
                         return true;
                     }
                     default -> {
@@ -176,10 +179,32 @@ final class PostgresFunctions implements StatementPass {
         int nameToken = e.first() + (e.name().size() - 1) * 2;
         switch (name) {
             case "json_build_object", "jsonb_build_object" -> {
-                // the engine builds the object; the text is laid out as PostgreSQL prints the type
+                // the engine builds the object; the text is laid out as PostgreSQL prints the type. PostgreSQL
+                // takes keys of any type as their text, the engine text only
+                for (int i = 0; i < e.children().size(); i += 2) {
+                    Expr key = e.child(i);
+                    if (!isString(key, sig)) {
+                        edits.insertBefore(key.first(), "CAST(");
+                        edits.insertAfter(key.last(), " AS VARCHAR)");
+                    }
+                }
                 String style = name.equals("jsonb_build_object") ? "jsonb" : "json";
                 edits.insertAfter(e.last(), " AS VARCHAR), '" + style + "') AS JSON)");
                 return edits.replace(e.first(), nameToken, "CAST(lb_pg_json(CAST(json_object");
+            }
+            case "json_object", "jsonb_object" -> {
+                // PostgreSQL's forms take text arrays; two other arguments are the engine's json_object(k, v)
+                int n = e.children().size();
+                if (n == 1 || n == 2 && isArray(e.child(0), sig) && isArray(e.child(1), sig)) {
+                    String style = name.equals("jsonb_object") ? "jsonb" : "json";
+                    StringBuilder call = new StringBuilder(n == 1 ? "lb_json_object(" : "lb_json_object_pairs(");
+                    for (Expr a : e.children()) {
+                        call.append("CAST(to_json(")
+                                .append(textArray(a, sig, edits))
+                                .append(") AS VARCHAR), ");
+                    }
+                    return edits.replace(e.first(), e.last(), "CAST(" + call + "'" + style + "') AS JSON)");
+                }
             }
             case "convert_from" -> {
                 if (e.children().size() == 2
@@ -274,6 +299,24 @@ final class PostgresFunctions implements StatementPass {
             }
         }
         return false;
+    }
+
+    /** An argument written as an array: {@code ARRAY[..]}, a cast to an array type or an array literal's text. */
+    private static boolean isArray(Expr e, List<Token> sig) {
+        Expr u = e.unwrap();
+        return u.kind() == Expr.Kind.ARRAY
+                || u.kind() == Expr.Kind.CAST && u.type().endsWith("[]")
+                || isString(u, sig)
+                        && Literals.string(sig.get(u.first())).strip().startsWith("{");
+    }
+
+    /** A text[] argument as the engine's list: an array literal's text is read as PostgreSQL reads it. */
+    private static String textArray(Expr e, List<Token> sig, TextEdits edits) {
+        Expr u = e.unwrap();
+        if (isString(u, sig)) {
+            return ArrayLiteral.parse(Literals.string(sig.get(u.first()))).cast("VARCHAR");
+        }
+        return edits.original(e.first(), e.last());
     }
 
     /** A value the written form says is JSON: a cast to json or jsonb. */

@@ -10,6 +10,9 @@ import java.util.stream.Stream;
 public final class StatementPasses {
 
     private static final List<StatementPass> PASSES = List.of(
+            new UnicodeEscapes(),
+            new AtAsName(),
+            new OverlapsPredicate(),
             new PublicSchema(),
             new InformationSchema(),
             new ValuesColumns(),
@@ -26,6 +29,9 @@ public final class StatementPasses {
             new RegexFunctions(),
             new ArrayCardinality(),
             new FunctionSpellings(),
+            new PostgresMacros(),
+            new IntervalDivision(),
+            new MultiArrayUnnest(),
             new PostgresOperators(),
             new ArrayConcat(),
             new PatternMatching(),

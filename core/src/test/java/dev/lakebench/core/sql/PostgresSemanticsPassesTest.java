@@ -60,6 +60,10 @@ class PostgresSemanticsPassesTest {
                 "SELECT * FROM generate_series(1, 2) WITH ORDINALITY|SELECT * FROM unnest(CAST(generate_series(1, 2) AS INTEGER[])) WITH ORDINALITY AS generate_series(generate_series, ordinality)",
                 "SELECT * FROM generate_series(1, 3000000000)|SELECT * FROM generate_series(1, 3000000000)",
                 "SELECT * FROM generate_series(1, n) FROM t|SELECT * FROM generate_series(1, n) FROM t",
+                "SELECT * FROM generate_series(0.5, 2.0, 0.5)|SELECT * FROM unnest(lb_meta.numeric_series(0.5, 2.0, 0.5)) AS generate_series",
+                "SELECT generate_series(1.5, n) AS g FROM t|SELECT unnest(lb_meta.numeric_series(1.5, n, 1)) AS g FROM t",
+                "SELECT * FROM generate_series(now(), now() + interval '1 day', interval '0.5 days')|SELECT * FROM generate_series(now(), now() + interval '1 day', interval '0.5 days')",
+                "SELECT setseed(0.5)|SELECT coalesce(CAST(setseed(0.5) AS VARCHAR), '')",
             })
     void functionsTakeTheEnginesSpelling(String in, String out) {
         assertThat(new FunctionSpellings()

@@ -39,6 +39,11 @@ class StatementPassesTest {
                 "SELECT '{\"a\": 1}'::jsonb|SELECT '{\"a\": 1}'::jsonb",
                 "SELECT s::varchar(2), CAST(s AS character varying(3)), s::varchar|SELECT left(CAST(s AS VARCHAR), 2), left(CAST(s AS VARCHAR), 3), s::varchar",
                 "INSERT INTO t SELECT jsonb_build_object('a', 1)|INSERT INTO t SELECT CAST(lb_pg_json(CAST(json_object('a', 1) AS VARCHAR), 'jsonb') AS JSON)",
+                "SELECT json_build_object(2, 'x', k, v) FROM t|SELECT CAST(lb_pg_json(CAST(json_object(CAST(2 AS VARCHAR), 'x', CAST(k AS VARCHAR), v) AS VARCHAR), 'json') AS JSON) FROM t",
+                "SELECT json_object('{a, 1}')|SELECT CAST(lb_json_object(CAST(to_json(CAST(['a', '1'] AS VARCHAR[])) AS VARCHAR), 'json') AS JSON)",
+                "SELECT jsonb_object(ARRAY['a'], v) FROM t|SELECT jsonb_object(ARRAY['a'], v) FROM t",
+                "SELECT jsonb_object(ARRAY['a'], v::text[]) FROM t|SELECT CAST(lb_json_object_pairs(CAST(to_json(ARRAY['a']) AS VARCHAR), CAST(to_json(v::text[]) AS VARCHAR), 'jsonb') AS JSON) FROM t",
+                "SELECT json_object('a', 1)|SELECT json_object('a', 1)",
             })
     void postgresSpellingsBecomeTheEngines(String in, String out) {
         assertThat(new PostgresFunctions()

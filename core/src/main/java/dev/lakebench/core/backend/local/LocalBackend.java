@@ -26,6 +26,7 @@ import dev.lakebench.core.index.engine.SearchFunctions;
 import dev.lakebench.core.schema.Column;
 import dev.lakebench.core.schema.TableSchema;
 import dev.lakebench.core.sql.CharacterWrites;
+import dev.lakebench.core.sql.PostgresMacros;
 import dev.lakebench.core.sql.StatementPasses;
 import dev.lakebench.core.sql.VectorWrites;
 import dev.lakebench.core.store.DataDirectory;
@@ -124,6 +125,7 @@ public final class LocalBackend implements EmbedHost {
             List<String> macros = new ArrayList<>(VectorWrites.MACROS);
             macros.addAll(CharacterWrites.MACROS);
             macros.addAll(StatementPasses.MACROS);
+            macros.addAll(PostgresMacros.MACROS);
             String version = Integer.toHexString(String.join("\n", macros).hashCode());
             String stored = null;
             try (PreparedStatement ps = c.prepareStatement("SELECT value FROM lb_meta.info WHERE key = 'macros'");

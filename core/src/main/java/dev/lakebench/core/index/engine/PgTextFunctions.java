@@ -17,6 +17,10 @@ import java.util.function.Function;
  * create)}, {@code lb_jsonb_concat(json, json)} and {@code lb_jsonb_delete(json, key, 'text' | 'int')}: jsonb's
  * {@code ||} and {@code -}</li>
  * <li>{@code lb_justify(interval, 'days' | 'hours' | 'interval')}: {@code justify_days} and the like</li>
+ * <li>{@code lb_json_object(array json, style)} and {@code lb_json_object_pairs(keys json, values json, style)}:
+ * {@code json_object} / {@code jsonb_object} of text arrays</li>
+ * <li>{@code lb_jsonb_path(json, path, 'array' | 'first' | 'exists')}: {@code jsonb_path_query_array},
+ * {@code _first} and {@code jsonb_path_exists} for a subset of SQL/JSON paths ({@link PgJsonPath})</li>
  * </ul>
  * A NULL argument gives NULL, as the PostgreSQL functions are strict.
  */
@@ -37,7 +41,10 @@ final class PgTextFunctions {
             new TextFunction("lb_jsonb_set", 4, a -> PgJsonSet.set(a[0], a[1], a[2], a[3])),
             new TextFunction("lb_jsonb_concat", 2, a -> PgJsonOps.concat(a[0], a[1])),
             new TextFunction("lb_jsonb_delete", 3, a -> PgJsonOps.delete(a[0], a[1], a[2])),
-            new TextFunction("lb_justify", 2, a -> PgDateTimeFormat.justify(a[0], a[1])));
+            new TextFunction("lb_justify", 2, a -> PgDateTimeFormat.justify(a[0], a[1])),
+            new TextFunction("lb_json_object", 2, a -> PgJsonObject.ofArray(a[0], a[1])),
+            new TextFunction("lb_json_object_pairs", 3, a -> PgJsonObject.ofPairs(a[0], a[1], a[2])),
+            new TextFunction("lb_jsonb_path", 3, a -> PgJsonPath.query(a[0], a[1], a[2])));
 
     private PgTextFunctions() {}
 

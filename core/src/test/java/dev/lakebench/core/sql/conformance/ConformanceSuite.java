@@ -18,6 +18,7 @@ final class ConformanceSuite {
             "10-unsupported.sql",
             "11-character-types.sql",
             "12-array-literals.sql",
+            "13-functions.sql",
             "14-porting-gaps.sql");
 
     private ConformanceSuite() {}
