@@ -105,14 +105,18 @@ public final class LaunchBenchmark implements Benchmark {
         String baseline = System.getProperty(BASELINE);
         if (baseline != null && !baseline.isBlank()) {
             Path base = Path.of(baseline).toAbsolutePath();
+            // each build opens its own copy: a build with other engine macros re-creates them when it opens a
+            // workspace another build opened last (about 0.1 s), which in a shared folder every launch would pay
+            Path baseData = copyOf(data, ctx.scratch("launch/baseline-data"));
+            Path baseEditors = copyOf(editors, ctx.scratch("launch/baseline-editors"));
             variants.add(new Variant(
                     "baseline " + base.getFileName() + ", launcher + AOT caches",
-                    List.of(base.resolve("lakebench").toString(), "--data-dir", data.toString()),
+                    List.of(base.resolve("lakebench").toString(), "--data-dir", baseData.toString()),
                     opts,
                     READY));
             variants.add(new Variant(
                     "baseline " + base.getFileName() + " with 3 editors to reopen, launcher + AOT caches",
-                    List.of(base.resolve("lakebench").toString(), "--data-dir", editors.toString()),
+                    List.of(base.resolve("lakebench").toString(), "--data-dir", baseEditors.toString()),
                     Map.of("LAKEBENCH_JAVA_OPTS", STALLS),
                     READY));
             variants.add(new Variant(
@@ -123,7 +127,7 @@ public final class LaunchBenchmark implements Benchmark {
                             "-jar",
                             base.resolve("lakebench.jar").toString(),
                             "--data-dir",
-                            data.toString()),
+                            baseData.toString()),
                     opts,
                     READY));
         }
@@ -143,9 +147,10 @@ public final class LaunchBenchmark implements Benchmark {
                 opts,
                 READY));
         if (Files.isExecutable(BuiltApp.IMAGE)) {
+            Path imageData = copyOf(data, ctx.scratch("launch/image-data"));
             variants.add(new Variant(
                     "workbench, installed app image",
-                    List.of(BuiltApp.IMAGE.toAbsolutePath().toString(), "--data-dir", data.toString()),
+                    List.of(BuiltApp.IMAGE.toAbsolutePath().toString(), "--data-dir", imageData.toString()),
                     Map.of("JAVA_TOOL_OPTIONS", PROBE), // its launcher reads no other variable
                     READY));
         } else {
@@ -269,6 +274,28 @@ public final class LaunchBenchmark implements Benchmark {
      * Launches every variant once per round, {@code reps} rounds after one unmeasured launch each (to warm the file
      * cache): each variant's launches, by label.
      */
+    /** A copy of a workspace folder into {@code to} (emptied first), for a build of its own to open. */
+    private static Path copyOf(Path from, Path to) throws java.io.IOException {
+        if (Files.exists(to)) {
+            try (var old = Files.walk(to)) {
+                for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        try (var all = Files.walk(from)) {
+            for (Path p : all.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        return to;
+    }
+
     private static Map<String, Launches> interleaved(int reps, List<Variant> variants) throws Exception {
         for (Variant v : variants) {
             launch(v.command(), v.env(), v.marker());
