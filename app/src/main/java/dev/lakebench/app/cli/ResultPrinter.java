@@ -96,8 +96,7 @@ final class ResultPrinter {
             if (cells.size() < limit) {
                 String[] line = new String[n];
                 for (int i = 0; i < n; i++) {
-                    String s = ValueText.of(r.get(i)).replace('\n', ' ').replace('\t', ' ');
-                    s = TextWidth.cut(s, 60);
+                    String s = cell(r.get(i), 60);
                     line[i] = s;
                     width[i] = Math.max(width[i], TextWidth.of(s));
                 }
@@ -143,8 +142,7 @@ final class ResultPrinter {
             String[] values = new String[n];
             int valueWidth = 0;
             for (int i = 0; i < n; i++) {
-                values[i] =
-                        TextWidth.cut(ValueText.of(r.get(i)).replace('\n', ' ').replace('\t', ' '), 1000);
+                values[i] = cell(r.get(i), 1000);
                 valueWidth = Math.max(valueWidth, TextWidth.of(values[i]));
             }
             String title = "-[ RECORD " + total + " ]";
@@ -159,6 +157,11 @@ final class ResultPrinter {
         }
         out.println(
                 "(" + total + (total == 1 ? " row" : " rows") + (total > limit ? ", " + limit + " shown" : "") + ")");
+    }
+
+    /** A value on one line, cut to {@code max} columns. */
+    private static String cell(Object value, int max) {
+        return TextWidth.cut(ValueText.of(value).replace('\n', ' ').replace('\t', ' '), max);
     }
 
     private static String line(String[] cells, int[] width) {

@@ -18,6 +18,19 @@ class ThumbnailGridViewModelTest {
     @TempDir
     Path dir;
 
+    /** The grid of the seeded images table. */
+    private static ThumbnailGridViewModel imagesGrid(WorkspaceRef ws, Sessions sessions, UiThread ui) {
+        GridSource s =
+                GridSource.of(ws, sessions.client(ws).describeTable("images")).orElseThrow();
+        return ui.onUi(() -> new ThumbnailGridViewModel(s, sessions, ui.tasks()));
+    }
+
+    private static long webpImages() {
+        return UiFixtures.sampleImages().stream()
+                .filter(p -> p.toString().endsWith(".webp"))
+                .count();
+    }
+
     @Test
     void theStatusSaysHowManyRowsHaveNoPicture() throws Exception {
         UiFixtures.seedImages(dir);
@@ -26,21 +39,19 @@ class ThumbnailGridViewModelTest {
             WorkspaceRef ws = new WorkspaceRef(new ConnectionSpec.Local(dir), "default");
             sessions.client(ws)
                     .query("INSERT INTO images (id, filename) VALUES ('txt-1', 'a.txt'), ('txt-2', 'b.webp')");
-            GridSource s = GridSource.of(ws, sessions.client(ws).describeTable("images"))
-                    .orElseThrow();
-            ThumbnailGridViewModel vm = ui.onUi(() -> new ThumbnailGridViewModel(s, sessions, ui.tasks()));
+            ThumbnailGridViewModel vm = imagesGrid(ws, sessions, ui);
             ui.run(vm::load);
             int n = UiFixtures.sampleImages().size();
-            ui.onUi(() ->
-                    assertThat(vm.statusProperty().get()).isEqualTo(n + " rows · 2 rows without a picture not shown"));
+            ui.onUi(() -> {
+                assertThat(vm.keys()).hasSize(n); // the rows without a picture get no tile
+                assertThat(vm.statusProperty().get()).isEqualTo(n + " rows · 2 rows without a picture not shown");
+            });
 
             ui.run(() -> {
                 vm.whereProperty().set("filename LIKE '%.webp'");
                 return vm.load();
             });
-            long webp = UiFixtures.sampleImages().stream()
-                    .filter(p -> p.toString().endsWith(".webp"))
-                    .count();
+            long webp = webpImages();
             ui.onUi(() -> assertThat(vm.statusProperty().get())
                     .isEqualTo(webp + " rows where filename LIKE '%.webp' · 1 row without a picture not shown"));
         }
@@ -53,9 +64,7 @@ class ThumbnailGridViewModelTest {
         try (Sessions sessions = new Sessions(r -> null);
                 UiThread ui = new UiThread(errors)) {
             WorkspaceRef ws = new WorkspaceRef(new ConnectionSpec.Local(dir), "default");
-            GridSource s = GridSource.of(ws, sessions.client(ws).describeTable("images"))
-                    .orElseThrow();
-            ThumbnailGridViewModel vm = ui.onUi(() -> new ThumbnailGridViewModel(s, sessions, ui.tasks()));
+            ThumbnailGridViewModel vm = imagesGrid(ws, sessions, ui);
             ui.run(vm::load);
             int n = UiFixtures.sampleImages().size();
             ui.onUi(() -> {
@@ -67,9 +76,7 @@ class ThumbnailGridViewModelTest {
                 vm.whereProperty().set("filename LIKE '%.webp'");
                 return vm.load();
             });
-            long webp = UiFixtures.sampleImages().stream()
-                    .filter(p -> p.toString().endsWith(".webp"))
-                    .count();
+            long webp = webpImages();
             ui.onUi(() -> {
                 assertThat(vm.keys()).hasSize((int) webp);
                 assertThat(vm.statusProperty().get()).isEqualTo(webp + " rows where filename LIKE '%.webp'");
@@ -123,9 +130,7 @@ class ThumbnailGridViewModelTest {
         try (Sessions sessions = new Sessions(r -> null);
                 UiThread ui = new UiThread(errors)) {
             WorkspaceRef ws = new WorkspaceRef(new ConnectionSpec.Local(dir), "default");
-            GridSource s = GridSource.of(ws, sessions.client(ws).describeTable("images"))
-                    .orElseThrow();
-            ThumbnailGridViewModel vm = ui.onUi(() -> new ThumbnailGridViewModel(s, sessions, ui.tasks()));
+            ThumbnailGridViewModel vm = imagesGrid(ws, sessions, ui);
             ui.run(vm::load);
             java.util.concurrent.atomic.AtomicReference<ThumbnailGridViewModel> similar =
                     new java.util.concurrent.atomic.AtomicReference<>();
